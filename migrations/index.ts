@@ -1,0 +1,6 @@
+import { Initial1795684964748 } from './1795684964748-initial';
+import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-append-only';
+
+/** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795684964748, CaseEventsAppendOnly1795684964800];

@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoInstance } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import type { SmsSender } from './notifications/sms-sender';
+import { QueueModule } from './queue/queue.module';
+import { ReferenceModule } from './reference/reference.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  logger: PinoInstance;
+  /** The SMS gateway implementation (default: LoggingSmsSender). */
+  smsSender?: SmsSender;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, logger, smsSender }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // One pino instance for Nest's logger and Fastify's request logs (see common/logging.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: false }, useExisting: true }),
+        // TypeORM's own logging is off: failed-query logs would print statement parameters (personal data).
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database.url), logging: false }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+        CommonModule,
+        QueueModule,
+        AuditModule,
+        NotificationsModule.forRoot(smsSender),
+        AuthModule,
+        ReferenceModule,
+        ComplaintsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}
+
+export type { AppConfig };
+export { APP_CONFIG };

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/roles';
+import { newId } from '../common/ids';
+import { CaseEvent } from './entities/case-event.entity';
+
+export interface CaseEventInput {
+  caseType: 'COMPLAINT';
+  caseId: string;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  actor?: Pick<Principal, 'userId' | 'role'> | null;
+  /** Facts about the event; never personal data. */
+  data?: Record<string, unknown>;
+}
+
+export interface CaseEventView {
+  id: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: { userId: string | null; role: string | null };
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** The append-only case timeline (case_events). Writes join the caller's transaction. */
+@Injectable()
+export class AuditService {
+  async append(em: EntityManager, input: CaseEventInput): Promise<void> {
+    await em.insert(CaseEvent, {
+      id: newId(),
+      caseType: input.caseType,
+      caseId: input.caseId,
+      action: input.action,
+      fromStatus: input.fromStatus ?? null,
+      toStatus: input.toStatus ?? null,
+      actorUserId: input.actor?.userId ?? null,
+      actorRole: input.actor?.role ?? null,
+      data: (input.data ?? {}) as object,
+    });
+  }
+
+  async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
+    const rows = await em.find(CaseEvent, { where: { caseType, caseId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return rows.map((e) => ({
+      id: e.id,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actor: { userId: e.actorUserId, role: e.actorRole },
+      data: e.data,
+      occurredAt: e.occurredAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { SMS_SENDER, type SmsSender } from '../notifications/sms-sender';
+import { OtpService } from './otp.service';
+import { verifyPassword } from './passwords';
+import { TokensService, type TokenPair } from './tokens.service';
+import { UsersService } from './users.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly users: UsersService,
+    private readonly tokens: TokensService,
+    private readonly otp: OtpService,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+  ) {}
+
+  async login(username: string, password: string): Promise<TokenPair> {
+    const user = await this.users.findByUsername(this.tx.manager, username);
+    const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
+    if (!user || !ok) throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
+    return this.tx.run((em) => this.tokens.issue(em, user));
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    // The reuse check must commit its revocation even though the call fails, so it runs in its own transaction.
+    let reused: AppException | undefined;
+    const pair = await this.tx.run(async (em) => {
+      try {
+        const row = await this.tokens.consume(em, refreshToken);
+        const user = await this.users.findById(em, row.userId);
+        if (!user?.active) throw AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
+        return await this.tokens.issue(em, user, row.familyId);
+      } catch (err) {
+        if (err instanceof AppException && err.code === 'REFRESH_TOKEN_REUSED') {
+          reused = err;
+          return undefined;
+        }
+        throw err;
+      }
+    });
+    if (reused || !pair) throw reused ?? AppException.unauthorized();
+    return pair;
+  }
+
+  async requestOtp(phone: string): Promise<{ expiresIn: number }> {
+    const code = await this.tx.run((em) => this.otp.create(em, phone));
+    await this.sms.send(phone, 'OTP_SIGN_IN', { code });
+    return { expiresIn: this.config.otpTtlSeconds };
+  }
+
+  async verifyOtp(phone: string, code: string): Promise<TokenPair> {
+    let failed: AppException | undefined;
+    const pair = await this.tx.run(async (em) => {
+      try {
+        await this.otp.verify(em, phone, code);
+      } catch (err) {
+        // Keep the attempt counter: commit, then fail.
+        if (err instanceof AppException) {
+          failed = err;
+          return undefined;
+        }
+        throw err;
+      }
+      const user = await this.users.findOrCreateWorker(em, phone);
+      if (!user.active || user.role !== 'WORKER') throw AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
+      return this.tokens.issue(em, user);
+    });
+    if (failed || !pair) throw failed ?? AppException.unauthorized();
+    return pair;
+  }
+}

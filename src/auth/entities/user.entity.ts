@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import type { Role } from '../roles';
+
+/** A login: staff (with organisation and jurisdictions) or a worker (username = mainland mobile number). */
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  /** argon2id; null for a worker who has only ever signed in with an SMS code. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_users_organisation' })
+  organisation?: Organisation;
+
+  @Column({ name: 'jurisdiction_codes', type: 'text', array: true, default: () => "'{}'" })
+  jurisdictionCodes: string[];
+
+  @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { OtpCode } from './entities/otp-code.entity';
+
+/** Limits for SMS sign-in codes. */
+export const OTP_RULES = {
+  /** at most one code per phone per minute */
+  minIntervalSeconds: 60,
+  /** and at most five per phone per hour */
+  maxPerHour: 5,
+  /** wrong guesses before a code is dead */
+  maxAttempts: 5,
+} as const;
+
+/** One-time SMS codes: 6 digits, single use, expiring (≤ 10 minutes), stored as an HMAC only. */
+@Injectable()
+export class OtpService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  private digest(phone: string, code: string): string {
+    return createHmac('sha256', this.config.jwt.secret).update(`${phone}:${code}`).digest('hex');
+  }
+
+  /** Creates a code for the phone, or throws OTP_RATE_LIMITED. Returns the plain code for the SMS only. */
+  async create(em: EntityManager, phone: string): Promise<string> {
+    // Serialise requests for one phone so two parallel requests cannot both pass the limits.
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
+    const [stats] = (await em.query(
+      `SELECT count(*)::int AS last_hour,
+              COALESCE(EXTRACT(EPOCH FROM now() - max(created_at)), 1e9)::float AS since_last
+         FROM otp_codes WHERE phone = $1 AND created_at > now() - interval '1 hour'`,
+      [phone],
+    )) as { last_hour: number; since_last: number }[];
+    if (stats.since_last < OTP_RULES.minIntervalSeconds || stats.last_hour >= OTP_RULES.maxPerHour) {
+      const retry = stats.last_hour >= OTP_RULES.maxPerHour ? 3600 : Math.ceil(OTP_RULES.minIntervalSeconds - stats.since_last);
+      throw AppException.tooManyRequests('OTP_RATE_LIMITED', 'Too many codes requested for this number; wait before asking again', retry);
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await em.insert(OtpCode, {
+      id: newId(),
+      phone,
+      codeHash: this.digest(phone, code),
+      expiresAt: new Date(Date.now() + this.config.otpTtlSeconds * 1000),
+    });
+    return code;
+  }
+
+  /** Consumes the newest live code of the phone if `code` matches; throws INVALID_OTP otherwise. */
+  async verify(em: EntityManager, phone: string, code: string): Promise<void> {
+    const invalid = AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
+    const row = await em
+      .createQueryBuilder(OtpCode, 'o')
+      .setLock('pessimistic_write')
+      .where('o.phone = :phone AND o.consumed_at IS NULL AND o.expires_at > now()', { phone })
+      .orderBy('o.created_at', 'DESC')
+      .getOne();
+    if (!row || row.attempts >= OTP_RULES.maxAttempts) throw invalid;
+    const a = Buffer.from(row.codeHash, 'hex');
+    const b = Buffer.from(this.digest(phone, code), 'hex');
+    if (!timingSafeEqual(a, b)) {
+      await em.increment(OtpCode, { id: row.id }, 'attempts', 1);
+      throw invalid;
+    }
+    await em.update(OtpCode, { id: row.id }, { consumedAt: new Date() });
+  }
+}

@@ -1,0 +1,18 @@
+export const ROLES = ['WORKER', 'MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES: readonly Role[] = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'];
+
+/** The authenticated caller, as carried by the access token. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  /** Division codes the caller's scope covers; a code covers itself and every code it prefixes. */
+  jurisdictions: string[];
+  organisationId: string | null;
+}
+
+/** Does the caller's jurisdiction scope cover this street code? (a district code covers its streets) */
+export function coversJurisdiction(principal: Pick<Principal, 'jurisdictions'>, code: string): boolean {
+  // An empty or malformed scope entry covers nothing (never "everything").
+  return principal.jurisdictions.some((scope) => /^\d{2,12}$/.test(scope) && code.startsWith(scope));
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
+import { createValidationPipe } from './common/http/validation.pipe';
+import { createLogger, logRequests } from './common/logging';
+import { newId, UUID_PATTERN } from './common/ids';
+import { buildAppConfig, type AppConfig } from './config/app-config';
+import { validateEnvironment } from './config/config.schema';
+import { dataSourceOptions } from './database/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
+import { runMigrationsLocked } from './database/migrate';
+import { setupOpenApi } from './openapi';
+import type { SmsSender } from './notifications/sms-sender';
+import { migrateQueueBackend } from './queue/queue-backend';
+import { DEFAULT_DISTRICT_CODE, loadDistrict } from './reference/jurisdiction-loader';
+
+export interface ResolvedRuntime {
+  config: AppConfig;
+  embedded?: EmbeddedPostgresHandle;
+}
+
+const log = new Logger('Bootstrap');
+
+/** The embedded default keeps a generated JWT secret in .data so tokens survive restarts. */
+function embeddedJwtSecret(dataDir: string): string {
+  const file = join(dirname(resolve(dataDir)), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Validates the environment and, when no DATABASE_URL is given, starts the embedded PostgreSQL.
+ * Throws ConfigValidationError with one line naming the bad variable.
+ */
+export async function resolveRuntime(env: Record<string, string | undefined> = process.env): Promise<ResolvedRuntime> {
+  const vars = validateEnvironment(env);
+  if (vars.DATABASE_URL) {
+    const secret = vars.JWT_SECRET ?? randomBytes(48).toString('base64url');
+    if (!vars.JWT_SECRET) log.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it)');
+    return { config: buildAppConfig(vars, { databaseUrl: vars.DATABASE_URL, jwtSecret: secret }) };
+  }
+  const dir = vars.EMBEDDED_PG_DIR ?? '.data/pg';
+  const port = vars.EMBEDDED_PG_PORT ?? 54329;
+  const started = Date.now();
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, port });
+  log.log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${embedded.dataDir}) in ${Date.now() - started} ms`);
+  return { config: buildAppConfig(vars, { databaseUrl: embedded.url, jwtSecret: vars.JWT_SECRET ?? embeddedJwtSecret(dir) }), embedded };
+}
+
+/** Migrations (platform and BullMQ), reference data, and the demo accounts where they belong. */
+export async function prepareDatabase(config: AppConfig): Promise<void> {
+  const ds = new DataSource(dataSourceOptions(config.database.url));
+  await ds.initialize();
+  try {
+    const applied = await runMigrationsLocked(ds);
+    if (applied.length) log.log(`migrations applied: ${applied.join(', ')}`);
+    await migrateQueueBackend(config);
+    const streets = await loadDistrict(ds.manager, DEFAULT_DISTRICT_CODE);
+    log.log(`reference data: ${streets} street/town units of district ${DEFAULT_DISTRICT_CODE}`);
+    if (config.seedDemo) {
+      const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId);
+      if (created.length) log.log(`demo accounts created: ${created.join(', ')}`);
+    }
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export interface CreateAppOptions {
+  logStream?: DestinationStream;
+  smsSender?: SmsSender;
+}
+
+/** Builds the Nest application (API routes, and the workers when the role says so); does not listen. */
+export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : newId();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const logger = createLogger(config.logLevel, opts.logStream);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, logger, smsSender: opts.smsSender }), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoLogger));
+  app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('X-Request-Id', req.id);
+    done();
+  });
+  setupOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+export function demoAccountsBanner(config: AppConfig): string {
+  return [
+    'Demo accounts (embedded default only):',
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(11)} password: ${config.demoPassword}`),
+  ].join('\n');
+}
+
+export { UUID_PATTERN };

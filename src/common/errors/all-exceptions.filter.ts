@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorBody } from './error-mapping';
+
+/** Every error leaves the API as `{statusCode, code, message, details?}`. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500 && body.code !== 'NOT_READY') {
+      // Only the error class, message and stack: request bodies (personal data) are never logged.
+      const err = exception as Error;
+      this.logger.error({ err: { type: err?.name, message: err?.message, stack: err?.stack }, reqId: request?.id }, 'unhandled error');
+    }
+    if (body.statusCode === 429) {
+      const retry = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      void reply.header('Retry-After', String(retry ?? 60));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

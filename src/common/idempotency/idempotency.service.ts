@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../database/transaction';
+import { AppException } from '../errors/app-exception';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+export interface StoredResponse<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonical(body)).digest('hex');
+}
+
+export function validateIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key))
+    throw AppException.validation([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-128 visible ASCII characters' }]);
+  return key;
+}
+
+/**
+ * `Idempotency-Key` semantics (draft-ietf-httpapi-idempotency-key-header): the same key and body replay the
+ * first response; the same key with another body is 422; a retry while the first is still running is 409.
+ * The first response is stored in the same transaction as the work, so a committed request is always
+ * replayable and a failed one leaves nothing behind.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async execute<T>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    work: (em: EntityManager) => Promise<{ status: number; body: T }>,
+  ): Promise<StoredResponse<T>> {
+    if (!key) {
+      const result = await this.tx.run(work);
+      return { ...result, replayed: false };
+    }
+    const hash = requestHash(body);
+    return this.tx.run(async (em) => {
+      const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked', [scope, key])) as { locked: boolean }[];
+      if (!locked) throw AppException.conflict('IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed');
+      const existing = await em.findOne(IdempotencyRecord, { where: { scope, key } });
+      if (existing) {
+        if (existing.requestHash !== hash)
+          throw AppException.unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body');
+        return { status: existing.responseStatus, body: existing.responseBody as T, replayed: true };
+      }
+      const result = await work(em);
+      await em.insert(IdempotencyRecord, { scope, key, requestHash: hash, responseStatus: result.status, responseBody: result.body as object });
+      return { ...result, replayed: false };
+    });
+  }
+}

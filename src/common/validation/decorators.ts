@@ -1,0 +1,64 @@
+/**
+ * class-validator decorators for the Chinese identifier validators.
+ *
+ * They validate the canonical form only (no trimming or case folding); normalise
+ * input beforehand, e.g. with a class-transformer `@Transform` calling the matching
+ * `normalise*` function. Non-string values are rejected.
+ */
+import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
+import { isValidChineseIdNumber } from './id-number';
+import { isMainlandMobile } from './phone';
+import { isValidUscc } from './uscc';
+
+export const IS_CHINESE_ID_NUMBER = 'isChineseIdNumber';
+export const IS_USCC = 'isUscc';
+export const IS_MAINLAND_MOBILE = 'isMainlandMobile';
+
+/** Builds a string-only property decorator from a pure predicate and a default message. */
+function stringRule(
+  name: string,
+  predicate: (value: string) => boolean,
+  message: string,
+  validationOptions?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value: unknown): boolean => typeof value === 'string' && predicate(value),
+        defaultMessage: buildMessage((eachPrefix) => `${eachPrefix}$property ${message}`, validationOptions),
+      },
+    },
+    validationOptions,
+  );
+}
+
+/** GB 11643-1999: 18-character resident ID number with a valid MOD 11-2 check character. */
+export function IsChineseIdNumber(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    IS_CHINESE_ID_NUMBER,
+    isValidChineseIdNumber,
+    'must be an 18-character resident ID number with a valid GB 11643 check digit',
+    validationOptions,
+  );
+}
+
+/** GB 32100-2015: 18-character Unified Social Credit Code with a valid check character. */
+export function IsUscc(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    IS_USCC,
+    isValidUscc,
+    'must be an 18-character unified social credit code with a valid GB 32100 check character',
+    validationOptions,
+  );
+}
+
+/** MIIT numbering plan: 11-digit mainland mobile number starting 13-19, without country code. */
+export function IsMainlandMobile(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    IS_MAINLAND_MOBILE,
+    isMainlandMobile,
+    'must be an 11-digit mainland mobile number (1 followed by 3-9, no country code)',
+    validationOptions,
+  );
+}

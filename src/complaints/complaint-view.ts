@@ -1,0 +1,41 @@
+import type { Principal } from '../auth/roles';
+import { maskIdNumber, maskName, maskPhone } from '../common/pii';
+import type { ComplaintWithEmployer } from './complaints.repository';
+import type { ComplaintViewDto } from './dto/complaint-view.dto';
+
+/** Roles that handle cases see complainants in full; oversight roles see them masked. */
+const HANDLING_ROLES = new Set(['MEDIATOR', 'ARBITRATOR', 'INSPECTOR']);
+
+export function seesPersonalDataInFull(viewer: Principal | null, complainantUserId: string | null): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'WORKER') return viewer.userId === complainantUserId;
+  return HANDLING_ROLES.has(viewer.role);
+}
+
+export function toComplaintView({ complaint: c, employer }: ComplaintWithEmployer, viewer: Principal | null): ComplaintViewDto {
+  const full = seesPersonalDataInFull(viewer, c.complainantUserId);
+  const hasComplainant = c.kind === 'COMPLAINT';
+  return {
+    id: c.id,
+    trackingNo: c.trackingNo,
+    kind: c.kind,
+    status: c.status,
+    category: c.category,
+    channel: c.channel,
+    employer: { id: employer.id, name: employer.name, uscc: employer.uscc },
+    workplaceStreetCode: c.workplaceStreetCode,
+    claimedAmountFen: c.claimedAmountFen,
+    affectedWorkers: c.affectedWorkers,
+    facts: c.facts,
+    requests: c.requests,
+    complainant: hasComplainant
+      ? {
+          name: full ? c.complainantName : maskName(c.complainantName),
+          idNumber: full ? c.complainantIdNumber : maskIdNumber(c.complainantIdNumber),
+          phone: full ? c.complainantPhone : maskPhone(c.complainantPhone),
+        }
+      : null,
+    receivedOn: c.receivedOn,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

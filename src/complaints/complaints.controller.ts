@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { validateIdempotencyKey } from '../common/idempotency/idempotency.service';
+import { ComplaintsService } from './complaints.service';
+import { ComplaintQueryDto } from './dto/complaint-query.dto';
+import { CaseEventViewDto, ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
+import { CreateComplaintDto, PostMessageDto } from './dto/create-complaint.dto';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint') });
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('api/v1/complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Post()
+  @Roles('WORKER')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body replay the first response' })
+  @ApiCreatedResponse({ type: ComplaintViewDto })
+  async create(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateComplaintDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintViewDto> {
+    const result = await this.complaints.submitComplaint(user, dto, validateIdempotencyKey(key));
+    void reply.status(result.status);
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiOkResponse({ type: ComplaintPageDto })
+  list(@CurrentUser() user: Principal, @Query() query: ComplaintQueryDto): Promise<ComplaintPageDto> {
+    return this.complaints.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiOkResponse({ type: ComplaintViewDto })
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ComplaintViewDto> {
+    return this.complaints.get(user, id);
+  }
+
+  @Get(':id/events')
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiOkResponse({ type: [CaseEventViewDto] })
+  events(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseEventViewDto[]> {
+    return this.complaints.events(user, id);
+  }
+
+  @Get(':id/messages')
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiOkResponse({ type: [MessageViewDto] })
+  messages(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<MessageViewDto[]> {
+    return this.complaints.messages(user, id);
+  }
+
+  @Post(':id/messages')
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiCreatedResponse({ type: MessageViewDto })
+  postMessage(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() dto: PostMessageDto): Promise<MessageViewDto> {
+    return this.complaints.postMessage(user, id, dto.body);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { Employer } from '../reference/entities/employer.entity';
+import { ComplaintMessage } from './entities/complaint-message.entity';
+import { Complaint } from './entities/complaint.entity';
+import type { ComplaintQueryDto } from './dto/complaint-query.dto';
+
+export interface ComplaintWithEmployer {
+  complaint: Complaint;
+  employer: Employer;
+}
+
+/** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
+export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
+
+/** All SQL of the complaints module. */
+@Injectable()
+export class ComplaintsRepository {
+  /** Next number of the per-year tracking sequence (row-locked until the intake transaction commits). */
+  async nextTrackingSeq(em: EntityManager, prefix: string, year: number): Promise<number> {
+    const [row] = (await em.query(
+      `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last_value = tracking_counters.last_value + 1
+       RETURNING last_value`,
+      [prefix, year],
+    )) as { last_value: number }[];
+    return row.last_value;
+  }
+
+  async insert(em: EntityManager, complaint: Partial<Complaint>): Promise<void> {
+    await em.insert(Complaint, complaint);
+  }
+
+  async findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<ComplaintWithEmployer | null> {
+    const qb = em.createQueryBuilder(Complaint, 'c').where('c.id = :id', { id });
+    this.applyScope(qb, scope);
+    const complaint = await qb.getOne();
+    if (!complaint) return null;
+    const employer = await em.findOneOrFail(Employer, { where: { id: complaint.employerId } });
+    return { complaint, employer };
+  }
+
+  async list(em: EntityManager, scope: VisibilityScope, q: ComplaintQueryDto): Promise<Page<ComplaintWithEmployer>> {
+    const limit = q.limit ?? 20;
+    const qb = em.createQueryBuilder(Complaint, 'c').where('1 = 1');
+    this.applyScope(qb, scope);
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.category) qb.andWhere('c.category = :category', { category: q.category });
+    if (q.street) qb.andWhere('c.workplace_street_code LIKE :street', { street: `${q.street}%` });
+    if (q.employerId) qb.andWhere('c.employer_id = :employerId', { employerId: q.employerId });
+    if (q.from) qb.andWhere('c.received_on >= :from', { from: q.from });
+    if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });
+    const cursor = decodeCursor(q.cursor);
+    if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
+    const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const pageRows = rows.slice(0, limit);
+    const employerIds = [...new Set(pageRows.map((c) => c.employerId))];
+    const employers = employerIds.length ? await em.find(Employer, { where: { id: In(employerIds) } }) : [];
+    const byId = new Map(employers.map((e) => [e.id, e]));
+    const last = pageRows[pageRows.length - 1];
+    return {
+      items: pageRows.map((complaint) => ({ complaint, employer: byId.get(complaint.employerId)! })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  private applyScope(qb: SelectQueryBuilder<Complaint>, scope: VisibilityScope): void {
+    if ('complainantUserId' in scope) {
+      qb.andWhere('c.complainant_user_id = :uid', { uid: scope.complainantUserId });
+    } else if (scope.jurisdictionPrefixes.length === 0) {
+      qb.andWhere('false');
+    } else {
+      qb.andWhere(
+        new Brackets((b) =>
+          scope.jurisdictionPrefixes.forEach((p, i) => b.orWhere(`c.workplace_street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` })),
+        ),
+      );
+    }
+  }
+
+  async findReportByTrackingNo(em: EntityManager, trackingNo: string, lock = false): Promise<Complaint | null> {
+    const qb = em
+      .createQueryBuilder(Complaint, 'c')
+      .addSelect('c.accessCodeHash')
+      .where('c.tracking_no = :trackingNo AND c.kind = :kind', { trackingNo, kind: 'REPORT' });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  async recordAccessFailure(em: EntityManager, id: string, lockAfter: number, lockMinutes: number): Promise<void> {
+    await em.query(
+      `UPDATE complaints SET access_failures = access_failures + 1,
+              access_locked_until = CASE WHEN access_failures + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE access_locked_until END
+        WHERE id = $1`,
+      [id, lockAfter, lockMinutes],
+    );
+  }
+
+  async resetAccessFailures(em: EntityManager, id: string): Promise<void> {
+    await em.query('UPDATE complaints SET access_failures = 0, access_locked_until = NULL WHERE id = $1 AND access_failures > 0', [id]);
+  }
+
+  async insertMessage(em: EntityManager, message: Partial<ComplaintMessage>): Promise<void> {
+    await em.insert(ComplaintMessage, message);
+  }
+
+  async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {
+    return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {
+    return em.createQueryBuilder(Complaint, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  }
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService, type CaseEventView } from '../audit/audit.service';
+import { UsersService } from '../auth/users.service';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
+import { newId } from '../common/ids';
+import { shanghaiDate } from '../common/shanghai-date';
+import { formatTrackingNumber } from '../common/tracking-number';
+import { isMainlandMobile } from '../common/validation/phone';
+import { TransactionRunner } from '../database/transaction';
+import { NotificationsService } from '../notifications/notifications.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { EmployersService } from '../reference/employers.service';
+import { JurisdictionsService } from '../reference/jurisdictions.service';
+import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
+import { toComplaintView } from './complaint-view';
+import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
+import type { ComplaintQueryDto } from './dto/complaint-query.dto';
+import type { ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
+import type { CreateComplaintDto, CreateReportDto } from './dto/create-complaint.dto';
+
+const CASE = 'COMPLAINT' as const;
+
+/** Intake rules: a complaint, its first event and its acknowledgement job commit together or not at all. */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
+    private readonly repo: ComplaintsRepository,
+    private readonly employers: EmployersService,
+    private readonly jurisdictions: JurisdictionsService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async submitComplaint(worker: Principal, dto: CreateComplaintDto, idempotencyKey?: string): Promise<StoredResponse<ComplaintViewDto>> {
+    const result = await this.idempotency.execute(`complaint:${worker.userId}`, idempotencyKey, dto, async (em) => {
+      const user = await this.users.findById(em, worker.userId);
+      if (!user) throw AppException.unauthorized();
+      const complainant = dto.complainant ?? { name: user.displayName, idNumber: null, phone: isMainlandMobile(user.username) ? user.username : null };
+      const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
+        complainantUserId: worker.userId,
+        complainantName: complainant.name ?? null,
+        complainantIdNumber: complainant.idNumber ?? null,
+        complainantPhone: complainant.phone ?? null,
+      });
+      const view = await this.repo.findVisible(em, id, { complainantUserId: worker.userId });
+      return { status: 201, body: toComplaintView(view!, worker) };
+    });
+    if (!result.replayed) this.outbox.notifyCommitted();
+    return result;
+  }
+
+  /** 举报: no complainant is recorded; the reporter follows the report with the tracking number and access code. */
+  async submitReport(dto: CreateReportDto, accessCodeHash: string): Promise<{ trackingNo: string }> {
+    const result = await this.tx.run((em) => this.intake(em, 'REPORT', dto, null, { accessCodeHash }));
+    this.outbox.notifyCommitted();
+    return { trackingNo: result.trackingNo };
+  }
+
+  private async intake(
+    em: EntityManager,
+    kind: ComplaintKind,
+    dto: CreateReportDto,
+    actor: Principal | null,
+    extra: { complainantUserId?: string; complainantName?: string | null; complainantIdNumber?: string | null; complainantPhone?: string | null; accessCodeHash?: string },
+  ): Promise<{ id: string; trackingNo: string }> {
+    if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
+      throw AppException.validation([{ field: 'workplaceStreetCode', message: 'workplaceStreetCode is not a known street/town code' }]);
+    const employer = await this.employers.findOrCreate(em, dto.employer);
+    const now = new Date();
+    const receivedOn = shanghaiDate(now);
+    const year = Number(receivedOn.slice(0, 4));
+    const prefix = TRACKING_PREFIX[kind];
+    const trackingNo = formatTrackingNumber(prefix, year, await this.repo.nextTrackingSeq(em, prefix, year));
+    const id = newId();
+    await this.repo.insert(em, {
+      id,
+      trackingNo,
+      kind,
+      status: 'SUBMITTED',
+      category: dto.category,
+      channel: dto.channel,
+      employerId: employer.id,
+      workplaceStreetCode: dto.workplaceStreetCode,
+      claimedAmountFen: dto.claimedAmountFen ?? null,
+      affectedWorkers: dto.affectedWorkers,
+      facts: dto.facts,
+      requests: dto.requests,
+      complainantUserId: extra.complainantUserId ?? null,
+      complainantName: extra.complainantName ?? null,
+      complainantIdNumber: extra.complainantIdNumber ?? null,
+      complainantPhone: extra.complainantPhone ?? null,
+      accessCodeHash: extra.accessCodeHash ?? null,
+      receivedOn,
+    });
+    await this.audit.append(em, {
+      caseType: CASE,
+      caseId: id,
+      action: 'SUBMITTED',
+      fromStatus: null,
+      toStatus: 'SUBMITTED',
+      actor,
+      data: { kind, channel: dto.channel, category: dto.category, trackingNo },
+    });
+    await this.outbox.enqueue(em, JobName.ComplaintAcknowledge, { complaintId: id });
+    return { id, trackingNo };
+  }
+
+  scopeOf(viewer: Principal): VisibilityScope {
+    if (viewer.role === 'WORKER') return { complainantUserId: viewer.userId };
+    if (STAFF_ROLES.includes(viewer.role)) return { jurisdictionPrefixes: viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j)) };
+    return { jurisdictionPrefixes: [] };
+  }
+
+  /** 404 (never 403) for a complaint the caller may not see. */
+  private async visibleOrThrow(em: EntityManager, viewer: Principal, id: string) {
+    const found = await this.repo.findVisible(em, id, this.scopeOf(viewer));
+    if (!found) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+    return found;
+  }
+
+  async get(viewer: Principal, id: string): Promise<ComplaintViewDto> {
+    return toComplaintView(await this.visibleOrThrow(this.tx.manager, viewer, id), viewer);
+  }
+
+  async list(viewer: Principal, query: ComplaintQueryDto): Promise<ComplaintPageDto> {
+    const page = await this.repo.list(this.tx.manager, this.scopeOf(viewer), query);
+    return { items: page.items.map((x) => toComplaintView(x, viewer)), nextCursor: page.nextCursor };
+  }
+
+  async events(viewer: Principal, id: string): Promise<CaseEventView[]> {
+    await this.visibleOrThrow(this.tx.manager, viewer, id);
+    return this.audit.timeline(this.tx.manager, CASE, id);
+  }
+
+  async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {
+    await this.visibleOrThrow(this.tx.manager, viewer, id);
+    return (await this.repo.messages(this.tx.manager, id)).map((m) => ({ author: m.author, body: m.body, createdAt: m.createdAt.toISOString() }));
+  }
+
+  /** A staff reply or a complainant's message on the case channel. */
+  async postMessage(viewer: Principal, id: string, body: string): Promise<MessageViewDto> {
+    return this.tx.run(async (em) => {
+      await this.visibleOrThrow(em, viewer, id);
+      const author = viewer.role === 'WORKER' ? 'COMPLAINANT' : 'STAFF';
+      const messageId = newId();
+      await this.repo.insertMessage(em, { id: messageId, complaintId: id, author, authorUserId: viewer.userId, body });
+      await this.audit.append(em, { caseType: CASE, caseId: id, action: 'MESSAGE_POSTED', actor: viewer, data: { author } });
+      return { author, body, createdAt: new Date().toISOString() };
+    });
+  }
+
+  /**
+   * Job handler body: acknowledges receipt once. Complainants get an SMS with the tracking number; an
+   * anonymous reporter, who left no number, finds the acknowledgement in the report's message channel.
+   */
+  async acknowledge(complaintId: string): Promise<void> {
+    const sms = await this.tx.run(async (em) => {
+      const c = await this.repo.lockForUpdate(em, complaintId);
+      if (!c) return null;
+      const done = await em.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED' LIMIT 1`, [c.id]);
+      if (done.length > 0) return null;
+      if (c.kind === 'REPORT') {
+        await this.repo.insertMessage(em, {
+          id: newId(),
+          complaintId: c.id,
+          author: 'STAFF',
+          authorUserId: null,
+          body: `已收到您的举报（编号 ${c.trackingNo}），我们将在5个工作日内决定是否立案，并在此答复。`,
+        });
+      }
+      await this.audit.append(em, { caseType: CASE, caseId: c.id, action: 'ACKNOWLEDGED', actor: null, data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' } });
+      return c.kind === 'COMPLAINT' ? { phone: c.complainantPhone, trackingNo: c.trackingNo } : null;
+    });
+    if (!sms) return;
+    const n = { dedupKey: `complaint-ack:${complaintId}`, template: 'COMPLAINT_RECEIVED', subjectRef: `complaint:${complaintId}` };
+    if (sms.phone) await this.notifications.sendSmsOnce({ ...n, phone: sms.phone, params: { trackingNo: sms.trackingNo } });
+    else await this.notifications.recordUndeliverable(n, 'no phone number on file');
+  }
+}

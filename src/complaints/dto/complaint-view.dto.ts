@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, INTAKE_CHANNELS } from '../complaint.constants';
+
+export class EmployerViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+}
+
+export class ComplainantViewDto {
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' }) idNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' }) phone: string | null;
+}
+
+export class ComplaintViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'TS-2026-0000001-7' }) trackingNo: string;
+  @ApiProperty({ enum: ['COMPLAINT', 'REPORT'] }) kind: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: string;
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
+  @ApiProperty({ enum: INTAKE_CHANNELS }) channel: string;
+  @ApiProperty({ type: EmployerViewDto }) employer: EmployerViewDto;
+  @ApiProperty() workplaceStreetCode: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'fen (分)' }) claimedAmountFen: number | null;
+  @ApiProperty() affectedWorkers: number;
+  @ApiProperty() facts: string;
+  @ApiProperty() requests: string;
+  @ApiPropertyOptional({ type: ComplainantViewDto, nullable: true }) complainant: ComplainantViewDto | null;
+  @ApiProperty({ description: 'Date of receipt, Asia/Shanghai (YYYY-MM-DD)' }) receivedOn: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class ComplaintPageDto {
+  @ApiProperty({ type: [ComplaintViewDto] }) items: ComplaintViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class CaseEventViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) toStatus: string | null;
+  @ApiProperty() actor: { userId: string | null; role: string | null };
+  @ApiProperty() data: Record<string, unknown>;
+  @ApiProperty() occurredAt: string;
+}
+
+export class ReportReceiptDto {
+  @ApiProperty({ example: 'JB-2026-0000001-5' }) trackingNo: string;
+  @ApiProperty({ description: 'Shown once: the reporter needs it to follow the report. Stored only as a hash.' }) accessCode: string;
+}
+
+export class MessageViewDto {
+  @ApiProperty({ enum: ['REPORTER', 'COMPLAINANT', 'STAFF'] }) author: string;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class ReportStatusDto {
+  @ApiProperty() trackingNo: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: string;
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty({ type: [MessageViewDto] }) messages: MessageViewDto[];
+}

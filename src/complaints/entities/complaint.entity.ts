@@ -1,0 +1,98 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { User } from '../../auth/entities/user.entity';
+import { Employer } from '../../reference/entities/employer.entity';
+import { Jurisdiction } from '../../reference/entities/jurisdiction.entity';
+import { bigintToNumber } from '../../database/bigint.transformer';
+import type { ComplaintCategory, ComplaintKind, ComplaintStatus, IntakeChannel } from '../complaint.constants';
+
+/** A complaint (投诉) or anonymous report (举报) as received at intake. */
+@Entity({ name: 'complaints' })
+@Index('idx_complaints_street_created', ['workplaceStreetCode', 'createdAt'])
+@Index('idx_complaints_complainant_created', ['complainantUserId', 'createdAt'])
+@Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
+export class Complaint {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Index('uq_complaints_tracking_no', { unique: true })
+  @Column({ name: 'tracking_no', type: 'varchar', length: 24 })
+  trackingNo: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: ComplaintKind;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: ComplaintStatus;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: ComplaintCategory;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: IntakeChannel;
+
+  @Column({ name: 'employer_id', type: 'uuid' })
+  employerId: string;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'fk_complaints_employer' })
+  employer?: Employer;
+
+  @Column({ name: 'workplace_street_code', type: 'varchar', length: 12 })
+  workplaceStreetCode: string;
+
+  @ManyToOne(() => Jurisdiction, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workplace_street_code', foreignKeyConstraintName: 'fk_complaints_street' })
+  workplaceStreet?: Jurisdiction;
+
+  /** Claimed amount in fen (分); optional on anonymous reports. */
+  @Column({ name: 'claimed_amount_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  claimedAmountFen: number | null;
+
+  @Column({ name: 'affected_workers', type: 'int' })
+  affectedWorkers: number;
+
+  @Column({ type: 'text' })
+  facts: string;
+
+  @Column({ type: 'text' })
+  requests: string;
+
+  @Column({ name: 'complainant_user_id', type: 'uuid', nullable: true })
+  complainantUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complainant_user_id', foreignKeyConstraintName: 'fk_complaints_complainant' })
+  complainantUser?: User;
+
+  @Column({ name: 'complainant_name', type: 'varchar', length: 64, nullable: true })
+  complainantName: string | null;
+
+  @Column({ name: 'complainant_id_number', type: 'varchar', length: 18, nullable: true })
+  complainantIdNumber: string | null;
+
+  @Column({ name: 'complainant_phone', type: 'varchar', length: 11, nullable: true })
+  complainantPhone: string | null;
+
+  /** argon2id of the reporter's access code (reports only). */
+  @Column({ name: 'access_code_hash', type: 'text', nullable: true, select: false })
+  accessCodeHash: string | null;
+
+  @Column({ name: 'access_failures', type: 'int', default: 0 })
+  accessFailures: number;
+
+  @Column({ name: 'access_locked_until', type: 'timestamptz', nullable: true })
+  accessLockedUntil: Date | null;
+
+  /** The calendar date of receipt in Asia/Shanghai: statutory periods count from it. */
+  @Column({ name: 'received_on', type: 'date' })
+  receivedOn: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { Public } from '../auth/decorators';
+import { MessageViewDto, ReportReceiptDto, ReportStatusDto } from './dto/complaint-view.dto';
+import { CreateReportDto, PostMessageDto } from './dto/create-complaint.dto';
+import { ReportsService } from './reports.service';
+
+/** 举报 without login. */
+@ApiTags('reports')
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @Public()
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiCreatedResponse({ type: ReportReceiptDto })
+  create(@Body() dto: CreateReportDto): Promise<ReportReceiptDto> {
+    return this.reports.submit(dto);
+  }
+
+  @Get(':trackingNo')
+  @Public()
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiOkResponse({ type: ReportStatusDto })
+  status(@Param('trackingNo') trackingNo: string, @Headers('x-access-code') code: string | undefined): Promise<ReportStatusDto> {
+    return this.reports.status(trackingNo, code);
+  }
+
+  @Post(':trackingNo/messages')
+  @Public()
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiCreatedResponse({ type: MessageViewDto })
+  reply(@Param('trackingNo') trackingNo: string, @Headers('x-access-code') code: string | undefined, @Body() dto: PostMessageDto): Promise<MessageViewDto> {
+    return this.reports.reply(trackingNo, code, dto.body);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { isValidTrackingNumber } from '../common/tracking-number';
+import { TransactionRunner } from '../database/transaction';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import type { MessageViewDto, ReportReceiptDto, ReportStatusDto } from './dto/complaint-view.dto';
+import type { CreateReportDto } from './dto/create-complaint.dto';
+import type { Complaint } from './entities/complaint.entity';
+
+/** Wrong access codes: after this many in a row the report locks for a while. */
+export const ACCESS_CODE_RULES = { lockAfterFailures: 5, lockMinutes: 15 } as const;
+/** No 0/O, 1/I/L: read aloud over the 12333 hotline without confusion. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+function newAccessCode(): string {
+  return Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/**
+ * 举报: anonymous reports and their two-way channel. The reporter's identity is never recorded (劳动保障监察条例
+ * Art 9: 为举报人保密); possession of the tracking number and access code is the only credential.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplaintsRepository,
+    private readonly complaints: ComplaintsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(dto: CreateReportDto): Promise<ReportReceiptDto> {
+    const accessCode = newAccessCode();
+    const { trackingNo } = await this.complaints.submitReport(dto, await hashPassword(accessCode));
+    return { trackingNo, accessCode };
+  }
+
+  /** Checks tracking number + access code; wrong codes count towards a temporary lock (429). */
+  private async authorise(trackingNo: string, accessCode: string | undefined): Promise<Complaint> {
+    const notFound = AppException.notFound('REPORT_NOT_FOUND', 'No report matches this tracking number and access code');
+    if (!isValidTrackingNumber(trackingNo) || !accessCode) throw notFound;
+    const report = await this.repo.findReportByTrackingNo(this.tx.manager, trackingNo);
+    if (!report) throw notFound;
+    if (report.accessLockedUntil && report.accessLockedUntil.getTime() > Date.now()) {
+      const retry = Math.ceil((report.accessLockedUntil.getTime() - Date.now()) / 1000);
+      throw AppException.tooManyRequests('ACCESS_CODE_LOCKED', 'Too many wrong access codes; try again later', retry);
+    }
+    if (!(await verifyPassword(report.accessCodeHash, accessCode.trim().toUpperCase()))) {
+      await this.repo.recordAccessFailure(this.tx.manager, report.id, ACCESS_CODE_RULES.lockAfterFailures, ACCESS_CODE_RULES.lockMinutes);
+      throw notFound;
+    }
+    await this.repo.resetAccessFailures(this.tx.manager, report.id);
+    return report;
+  }
+
+  async status(trackingNo: string, accessCode: string | undefined): Promise<ReportStatusDto> {
+    const report = await this.authorise(trackingNo, accessCode);
+    const messages = await this.repo.messages(this.tx.manager, report.id);
+    return {
+      trackingNo: report.trackingNo,
+      status: report.status,
+      category: report.category,
+      receivedOn: report.receivedOn,
+      messages: messages.map((m) => ({ author: m.author, body: m.body, createdAt: m.createdAt.toISOString() })),
+    };
+  }
+
+  async reply(trackingNo: string, accessCode: string | undefined, body: string): Promise<MessageViewDto> {
+    const report = await this.authorise(trackingNo, accessCode);
+    return this.tx.run(async (em) => {
+      await this.repo.insertMessage(em, { id: newId(), complaintId: report.id, author: 'REPORTER', authorUserId: null, body });
+      await this.audit.append(em, { caseType: 'COMPLAINT', caseId: report.id, action: 'MESSAGE_POSTED', actor: null, data: { author: 'REPORTER' } });
+      return { author: 'REPORTER', body, createdAt: new Date().toISOString() };
+    });
+  }
+}

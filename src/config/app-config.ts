@@ -1,0 +1,64 @@
+import { EnvironmentVariables } from './config.schema';
+
+/** The typed configuration every module reads (never process.env directly). */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  http: { host: string; port: number; bodyLimitBytes: number; trustProxy: boolean };
+  /** true when no DATABASE_URL was given and the platform runs its own embedded PostgreSQL. */
+  embedded: boolean;
+  database: { url: string };
+  embeddedPg: { dir: string; port: number };
+  queue: { backend: 'redis' | 'postgres'; redisUrl?: string; prefix: string };
+  processRole: 'api' | 'worker' | 'all';
+  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  otpTtlSeconds: number;
+  seedDemo: boolean;
+  demoPassword: string;
+  logLevel: string;
+  outboxPollMs: number;
+  shutdownTimeoutMs: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Builds the typed config from the validated environment. `databaseUrl` and `jwtSecret` are passed in by the
+ * bootstrap when the embedded default supplies them.
+ */
+export function buildAppConfig(
+  env: EnvironmentVariables,
+  resolved: { databaseUrl: string; jwtSecret: string },
+): AppConfig {
+  const embedded = !env.DATABASE_URL;
+  return {
+    nodeEnv: env.NODE_ENV ?? 'development',
+    http: {
+      host: env.HOST ?? '0.0.0.0',
+      port: env.PORT ?? 3000,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 256 * 1024,
+      trustProxy: env.TRUST_PROXY ?? false,
+    },
+    embedded,
+    database: { url: resolved.databaseUrl },
+    embeddedPg: { dir: env.EMBEDDED_PG_DIR ?? '.data/pg', port: env.EMBEDDED_PG_PORT ?? 54329 },
+    queue: {
+      backend: env.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX ?? 'lrp',
+    },
+    processRole: env.PROCESS_ROLE ?? (embedded ? 'all' : 'api'),
+    jwt: {
+      secret: resolved.jwtSecret,
+      issuer: env.JWT_ISSUER ?? 'labor-rights-platform',
+      audience: env.JWT_AUDIENCE ?? 'labor-rights-clients',
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS ?? 900,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS ?? 30 * 86400,
+    },
+    otpTtlSeconds: env.OTP_TTL_SECONDS ?? 300,
+    seedDemo: env.SEED_DEMO ?? embedded,
+    demoPassword: env.DEMO_PASSWORD ?? 'demo-password-1',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    outboxPollMs: env.OUTBOX_POLL_MS ?? 500,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 15000,
+  };
+}

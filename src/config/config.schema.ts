@@ -1,0 +1,117 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the platform reads. `.env.example` documents each one and a test checks that
+ * docker-compose.yml sets only variables declared here.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  /** PostgreSQL server; unset = embedded PostgreSQL under EMBEDDED_PG_DIR. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Redis server for BullMQ; unset = BullMQ's PostgreSQL backend in the platform database. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString()
+  EMBEDDED_PG_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  /** Key prefix for BullMQ queues (Redis) or schema suffix (PostgreSQL backend). */
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be lowercase letters, digits or _' })
+  QUEUE_PREFIX?: string;
+
+  /** api = HTTP only; worker = job processors only; all = both in one process (the embedded default). */
+  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  PROCESS_ROLE?: 'api' | 'worker' | 'all';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional() @IsString()
+  JWT_AUDIENCE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  JWT_ACCESS_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(90 * 86400)
+  JWT_REFRESH_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(600)
+  OTP_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
+  DEMO_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(120000)
+  SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  TRUST_PROXY?: boolean;
+}
+
+export type EnvKey = keyof EnvironmentVariables;
+
+/** The names of all variables the schema knows (used by the docker-compose consistency test). */
+export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'QUEUE_PREFIX',
+  'PROCESS_ROLE', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_SECONDS',
+  'OTP_TTL_SECONDS', 'SEED_DEMO', 'DEMO_PASSWORD', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'OUTBOX_POLL_MS',
+  'SHUTDOWN_TIMEOUT_MS', 'TRUST_PROXY',
+];
+
+export class ConfigValidationError extends Error {}
+
+/** Validates the raw environment; throws one clear line naming the first bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const picked: Record<string, unknown> = {};
+  for (const key of KNOWN_ENV_KEYS) if (raw[key] !== undefined) picked[key] = raw[key];
+  const env = plainToInstance(EnvironmentVariables, picked);
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    // Decorators apply bottom-up: the last constraint is the first declared (the type check).
+    const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
+    const shown = /SECRET|PASSWORD|URL/.test(first.property) ? '' : ` (got ${JSON.stringify(String(picked[first.property]))})`;
+    throw new ConfigValidationError(
+      `Invalid environment variable ${first.property}: ${reason.replace(first.property + ' ', '')}${shown}`,
+    );
+  }
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.JWT_SECRET) {
+    throw new ConfigValidationError('Invalid environment variable JWT_SECRET: required when NODE_ENV=production');
+  }
+  return env;
+}

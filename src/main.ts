@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { createApp, demoAccountsBanner, prepareDatabase, resolveRuntime } from './bootstrap';
+import { ConfigValidationError } from './config/config.schema';
+
+/**
+ * The HTTP API. On the embedded default (no DATABASE_URL) this one process also starts PostgreSQL and runs
+ * the job workers, so `npm start` is the whole platform.
+ */
+async function main(): Promise<void> {
+  // JSON lines from the first log on (the pino logger takes over once the app exists).
+  Logger.overrideLogger(new ConsoleLogger({ json: true }));
+  const startedAt = Date.now();
+  const { config, embedded } = await resolveRuntime();
+  await prepareDatabase(config);
+  const app = await createApp(config);
+  const logger = new Logger('Main');
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: stopping (in-flight requests finish, workers finish their jobs)`);
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+      logger.log('shutdown complete');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
+  logger.log(`ready in ${Date.now() - startedAt} ms at ${url} (role ${config.processRole}, queue on ${config.queue.backend}); API docs at ${url}/api/docs`);
+  if (config.embedded && config.seedDemo) process.stdout.write(`\n${demoAccountsBanner(config)}\n\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigValidationError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`start-up failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

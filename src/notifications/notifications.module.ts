@@ -1,0 +1,16 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { NotificationsService } from './notifications.service';
+import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
+
+@Global()
+@Module({})
+export class NotificationsModule {
+  /** `smsSender` replaces the logging sender (a carrier gateway in production, a recorder in tests). */
+  static forRoot(smsSender?: SmsSender): DynamicModule {
+    return {
+      module: NotificationsModule,
+      providers: [NotificationsService, smsSender ? { provide: SMS_SENDER, useValue: smsSender } : { provide: SMS_SENDER, useClass: LoggingSmsSender }],
+      exports: [NotificationsService, SMS_SENDER],
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JobName, type JobPayloads } from './job-catalogue';
+import { OutboxService } from './outbox.service';
+import { QueueService } from './queue.service';
+
+const BATCH = 100;
+const ADD_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+/**
+ * Moves committed outbox rows into BullMQ (runs in worker processes). Rows are claimed with
+ * FOR UPDATE SKIP LOCKED so several relays never publish the same row at once; the BullMQ jobId is the row id,
+ * so a row published again after a crash is still one job. While the queue is unreachable rows stay pending
+ * and are retried with backoff: intake never depends on the queue being up.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private again = false;
+  private stopped = false;
+  private unsubscribe?: () => void;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.queues.runsWorkers) return;
+    this.unsubscribe = this.outbox.onCommitted(() => this.kick());
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.kick(), ms);
+  }
+
+  /** Runs a relay pass now (or right after the current one). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.relayOnce()
+      .catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else this.schedule(this.config.outboxPollMs);
+      });
+  }
+
+  /** Publishes one batch; returns how many rows were published. */
+  async relayOnce(): Promise<number> {
+    let published = 0;
+    await this.dataSource.transaction(async (em) => {
+      const rows: { id: string; job_name: JobName; payload: unknown; attempts: number }[] = await em.query(
+        `SELECT id, job_name, payload, attempts FROM outbox_messages
+          WHERE published_at IS NULL AND available_at <= now()
+          ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      for (const row of rows) {
+        try {
+          await withTimeout(this.queues.add(row.job_name, row.payload as JobPayloads[JobName], row.id), ADD_TIMEOUT_MS);
+          await em.query('UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+          published++;
+        } catch (err) {
+          const delaySeconds = Math.min(2 ** Math.min(row.attempts, 5), 30);
+          await em.query(
+            `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2,
+                    available_at = now() + make_interval(secs => $3) WHERE id = $1`,
+            [row.id, (err as Error).message.slice(0, 500), delaySeconds],
+          );
+          // The queue is most likely down: leave the rest of the batch for the next pass.
+          break;
+        }
+      }
+    });
+    return published;
+  }
+
+  /** Age in seconds of the oldest unpublished row (0 when none): the outbox lag. */
+  async lagSeconds(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_messages WHERE published_at IS NULL`,
+    )) as { lag: number }[];
+    return row.lag;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+    await this.running;
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
+
+/**
+ * Writes jobs to the outbox inside the caller's transaction: the job exists if and only if the business
+ * change committed. The relay publishes it to BullMQ afterwards.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly listeners = new Set<() => void>();
+
+  async enqueue<J extends JobName>(em: EntityManager, name: J, payload: JobPayloads[J]): Promise<string> {
+    const id = newId();
+    await em.insert(OutboxMessage, { id, queue: JOB_QUEUE[name], jobName: name, payload: payload as object });
+    return id;
+  }
+
+  /** Services call this after commit so an in-process relay publishes at once instead of at its next poll. */
+  notifyCommitted(): void {
+    for (const l of this.listeners) l();
+  }
+
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,118 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { Job, Queue, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JOB_DEFAULTS, JOB_QUEUE, JobName, type JobPayloads, QUEUE_CONCURRENCY, QueueName } from './job-catalogue';
+import { JOB_HANDLER } from './job-handler.decorator';
+import { createQueueBackend, type QueueBackend } from './queue-backend';
+
+type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+
+/** Thrown at start-up when the catalogue and the registered handlers disagree. */
+export class JobCatalogueError extends Error {}
+
+/**
+ * Owns the BullMQ queues and (in worker processes) the workers. Handlers are found by the @OnJob decorator;
+ * start-up refuses a job with no handler or with two.
+ */
+@Injectable()
+export class QueueService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly backend: QueueBackend;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly handlers = new Map<JobName, Handler>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {
+    this.backend = createQueueBackend(config);
+  }
+
+  get backendKind(): 'redis' | 'postgres' {
+    return this.backend.kind;
+  }
+
+  get runsWorkers(): boolean {
+    return this.config.processRole !== 'api';
+  }
+
+  onApplicationBootstrap(): void {
+    this.collectHandlers();
+    if (this.runsWorkers) this.startWorkers();
+  }
+
+  private collectHandlers(): void {
+    const found = new Map<JobName, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || wrapper.isAlias) continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method];
+        if (typeof fn !== 'function') continue;
+        const job = this.reflector.get<JobName | undefined>(JOB_HANDLER, fn);
+        if (!job) continue;
+        found.set(job, [...(found.get(job) ?? []), `${instance.constructor.name}.${method}`]);
+        this.handlers.set(job, (payload, j) => (fn as (p: unknown, j: Job) => Promise<unknown>).call(instance, payload, j));
+      }
+    }
+    for (const job of Object.values(JobName)) {
+      const where = found.get(job) ?? [];
+      if (where.length === 0) throw new JobCatalogueError(`Job ${job} has no handler`);
+      if (where.length > 1) throw new JobCatalogueError(`Job ${job} has ${where.length} handlers: ${where.join(', ')}`);
+    }
+  }
+
+  private startWorkers(): void {
+    for (const queue of Object.values(QueueName)) {
+      const worker = this.backend.createWorker(
+        queue,
+        async (job: Job) => {
+          const handler = this.handlers.get(job.name as JobName);
+          if (!handler) throw new Error(`No handler for job ${job.name}`);
+          return handler(job.data, job);
+        },
+        QUEUE_CONCURRENCY[queue],
+      );
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+      );
+      worker.on('error', (err) => this.logger.warn({ err: err.message }, 'worker error'));
+      this.workers.push(worker);
+    }
+    this.logger.log(`workers started on ${this.backend.kind} for queues: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = this.backend.createQueue(name);
+      q.on('error', () => undefined);
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  /** Adds a job with a deterministic id (a second add with the same id is a no-op in BullMQ). */
+  async add<J extends JobName>(name: J, payload: JobPayloads[J], jobId: string): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_DEFAULTS, jobId });
+  }
+
+  async ping(): Promise<void> {
+    await this.queue(QueueName.Notifications).getJobCounts('waiting');
+  }
+
+  /** Workers finish the jobs they hold (while the database is still open), then stop taking new ones. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    await this.backend.close();
+  }
+}

@@ -1,0 +1,150 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp, prepareDatabase } from '../../src/bootstrap';
+import { buildAppConfig, type AppConfig } from '../../src/config/app-config';
+import { validateEnvironment } from '../../src/config/config.schema';
+import type { SmsSender } from '../../src/notifications/sms-sender';
+
+/** Stands in for the SMS gateway (outside the platform) and keeps what was sent, for assertions. */
+export class RecordingSmsSender implements SmsSender {
+  readonly sent: { phone: string; template: string; params: Record<string, string> }[] = [];
+  send(phone: string, template: string, params: Record<string, string>): Promise<{ messageId: string }> {
+    this.sent.push({ phone, template, params });
+    return Promise.resolve({ messageId: `test-${this.sent.length}` });
+  }
+  lastCode(phone: string): string | undefined {
+    return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params.code;
+  }
+}
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  databaseUrl: string;
+  dataSource: DataSource;
+  /** What the platform sent through the SMS gateway interface. */
+  sms: RecordingSmsSender;
+  http: () => ReturnType<typeof request>;
+  /** Access token of a user (logged in once per app). */
+  token(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Queue backend: redis (default when REDIS_URL is set) or postgres. */
+  queue?: 'redis' | 'postgres';
+  /** Override the Redis URL (e.g. a proxy the test can cut). */
+  redisUrl?: string;
+  logStream?: DestinationStream;
+  env?: Record<string, string>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh database cloned from the migrated template, for one test app. */
+export async function createTestDatabase(): Promise<string> {
+  const server = process.env.TEST_SERVER_URL;
+  const template = process.env.TEST_TEMPLATE_DB;
+  if (!server || !template) throw new Error('run the e2e tests through jest (global setup prepares the database)');
+  const name = `lrp_t_${template.slice('lrp_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(server, name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new Client({ connectionString: process.env.TEST_SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const backend = opts.queue ?? (process.env.REDIS_URL ? 'redis' : 'postgres');
+  if (backend === 'redis' && !(opts.redisUrl ?? process.env.REDIS_URL)) throw new Error('REDIS_URL is not set');
+  const vars = validateEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: backend === 'redis' ? (opts.redisUrl ?? process.env.REDIS_URL) : undefined,
+    QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    PROCESS_ROLE: 'all',
+    LOG_LEVEL: 'error',
+    OUTBOX_POLL_MS: '100',
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    ...opts.env,
+  });
+  const sms = new RecordingSmsSender();
+  const config = buildAppConfig(vars, { databaseUrl, jwtSecret: randomBytes(32).toString('hex') });
+  await prepareDatabase(config);
+  const app = await createApp(config, { logStream: opts.logStream, smsSender: sms });
+  await app.getHttpAdapter().getInstance().ready();
+  const tokens = new Map<string, string>();
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    config,
+    databaseUrl,
+    dataSource: app.get(DataSource),
+    sms,
+    http,
+    async token(username, password = DEMO_PASSWORD) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await http().post('/api/v1/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken as string);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+/** A valid complaint body; override any field. */
+export function complaintBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    category: 'WAGE_ARREARS',
+    employer: { name: '上海浦东某某建筑劳务有限公司', address: '浦东新区世纪大道100号' },
+    workplaceStreetCode: '310115005',
+    claimedAmountFen: 1_250_000,
+    affectedWorkers: 1,
+    facts: '2026年8月至10月工资未发放，共计12500元',
+    requests: '支付拖欠工资12500元',
+    channel: 'MOBILE',
+    complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
+    ...overrides,
+  };
+}
+
+/** Polls `check` until it returns a truthy value or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
