@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for both processes: the API (default CMD) and the worker (`node dist/src/worker.js`).
 
 # ---- build: compile TypeScript to dist/ ----

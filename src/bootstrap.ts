@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
 import { createValidationPipe } from './common/http/validation.pipe';
-import { createLogger, logRequests } from './common/logging';
+import { createLogger, InFlightRequests, logRequests } from './common/logging';
 import { newId, UUID_PATTERN } from './common/ids';
 import { buildAppConfig, type AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/config.schema';
@@ -98,19 +98,36 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   const logger = createLogger(config.logLevel, opts.logStream);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, logger, smsSender: opts.smsSender }), adapter, {
     bufferLogs: true,
+    // Idle keep-alive sockets would hold close() open; in-flight requests are drained first (gracefulClose).
+    forceCloseConnections: true,
   });
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
+  inFlight.set(app, new InFlightRequests());
+  inFlight.get(app)!.attach(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('X-Request-Id', req.id);
     done();
   });
   setupOpenApi(app);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts and worker.ts handle SIGTERM/SIGINT themselves, in order.
   await app.init();
   return app;
+}
+
+const inFlight = new WeakMap<NestFastifyApplication, InFlightRequests>();
+
+/**
+ * Graceful stop: new requests get 503 (Connection: close) while the in-flight ones finish, then Nest's
+ * shutdown: the relay stops and workers finish their jobs (beforeApplicationShutdown), HTTP closes (idle
+ * keep-alive sockets are dropped), queues and the database pool close (onApplicationShutdown).
+ */
+export async function gracefulClose(app: NestFastifyApplication, drainTimeoutMs: number): Promise<void> {
+  app.getHttpAdapter().beforeClose?.();
+  await inFlight.get(app)?.drained(drainTimeoutMs);
+  await app.close();
 }
 
 export function demoAccountsBanner(config: AppConfig): string {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
-import { createApp, demoAccountsBanner, prepareDatabase, resolveRuntime } from './bootstrap';
+import { createApp, demoAccountsBanner, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
 
 /**
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
-      await app.close();
+      await gracefulClose(app, config.shutdownTimeoutMs - 2000);
+      logger.log('application closed');
       await embedded?.stop();
       logger.log('shutdown complete');
       process.exit(0);

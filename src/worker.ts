@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
-import { createApp, prepareDatabase, resolveRuntime } from './bootstrap';
+import { createApp, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
 
 /** The worker process: BullMQ processors and the outbox relay, no HTTP listener. */
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.log(`${signal}: workers finish their jobs, then stop`);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
-    await app.close();
+    await gracefulClose(app, config.shutdownTimeoutMs - 2000);
     await embedded?.stop();
     process.exit(0);
   };

@@ -42,6 +42,10 @@ export class AuditService {
     });
   }
 
+  async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {
+    return em.exists(CaseEvent, { where: { caseType, caseId, action } });
+  }
+
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
     const rows = await em.find(CaseEvent, { where: { caseType, caseId }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return rows.map((e) => ({

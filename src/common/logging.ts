@@ -17,6 +17,43 @@ export function createLogger(level: string, stream?: DestinationStream): Logger 
   return stream ? pino(options, stream) : pino(options);
 }
 
+/** Requests being served right now; graceful shutdown waits for this to reach zero. */
+export class InFlightRequests {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  attach(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (_req, _reply, done) => {
+      this.count++;
+      done();
+    });
+    // onResponse runs once the response was sent; onRequestAbort when the client went away first.
+    const finished = (_req: unknown, _reply: unknown, done: () => void) => {
+      this.count = Math.max(0, this.count - 1);
+      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
+      done();
+    };
+    fastify.addHook('onResponse', finished);
+    fastify.addHook('onRequestAbort', (req, done) => finished(req, undefined, done));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Resolves when no request is in flight, or after `timeoutMs`. */
+  drained(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+}
+
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (req, reply, done) => {
     if (!req.url.startsWith('/health')) {

@@ -1,6 +1,12 @@
 import type { Principal } from '../auth/roles';
 import { maskIdNumber, maskName, maskPhone } from '../common/pii';
-import type { ComplaintWithEmployer } from './complaints.repository';
+import type { Employer } from '../reference/entities/employer.entity';
+import type { Complaint } from './entities/complaint.entity';
+
+export interface ComplaintWithEmployer {
+  complaint: Complaint;
+  employer: Employer;
+}
 import type { ComplaintViewDto } from './dto/complaint-view.dto';
 
 /** Roles that handle cases see complainants in full; oversight roles see them masked. */

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
-import { Employer } from '../reference/entities/employer.entity';
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
-
-export interface ComplaintWithEmployer {
-  complaint: Complaint;
-  employer: Employer;
-}
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -32,16 +26,13 @@ export class ComplaintsRepository {
     await em.insert(Complaint, complaint);
   }
 
-  async findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<ComplaintWithEmployer | null> {
+  async findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<Complaint | null> {
     const qb = em.createQueryBuilder(Complaint, 'c').where('c.id = :id', { id });
     this.applyScope(qb, scope);
-    const complaint = await qb.getOne();
-    if (!complaint) return null;
-    const employer = await em.findOneOrFail(Employer, { where: { id: complaint.employerId } });
-    return { complaint, employer };
+    return qb.getOne();
   }
 
-  async list(em: EntityManager, scope: VisibilityScope, q: ComplaintQueryDto): Promise<Page<ComplaintWithEmployer>> {
+  async list(em: EntityManager, scope: VisibilityScope, q: ComplaintQueryDto): Promise<Page<Complaint>> {
     const limit = q.limit ?? 20;
     const qb = em.createQueryBuilder(Complaint, 'c').where('1 = 1');
     this.applyScope(qb, scope);
@@ -55,12 +46,9 @@ export class ComplaintsRepository {
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
     const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
     const pageRows = rows.slice(0, limit);
-    const employerIds = [...new Set(pageRows.map((c) => c.employerId))];
-    const employers = employerIds.length ? await em.find(Employer, { where: { id: In(employerIds) } }) : [];
-    const byId = new Map(employers.map((e) => [e.id, e]));
     const last = pageRows[pageRows.length - 1];
     return {
-      items: pageRows.map((complaint) => ({ complaint, employer: byId.get(complaint.employerId)! })),
+      items: pageRows,
       nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
@@ -107,6 +95,10 @@ export class ComplaintsRepository {
 
   async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {
     return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findById(em: EntityManager, id: string): Promise<Complaint | null> {
+    return em.findOne(Complaint, { where: { id } });
   }
 
   async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {

@@ -16,7 +16,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
 import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
-import { toComplaintView } from './complaint-view';
+import { toComplaintView, type ComplaintWithEmployer } from './complaint-view';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import type { ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
@@ -50,8 +50,8 @@ export class ComplaintsService {
         complainantIdNumber: complainant.idNumber ?? null,
         complainantPhone: complainant.phone ?? null,
       });
-      const view = await this.repo.findVisible(em, id, { complainantUserId: worker.userId });
-      return { status: 201, body: toComplaintView(view!, worker) };
+      const view = await this.visibleOrThrow(em, worker, id);
+      return { status: 201, body: toComplaintView(view, worker) };
     });
     if (!result.replayed) this.outbox.notifyCommitted();
     return result;
@@ -120,10 +120,11 @@ export class ComplaintsService {
   }
 
   /** 404 (never 403) for a complaint the caller may not see. */
-  private async visibleOrThrow(em: EntityManager, viewer: Principal, id: string) {
-    const found = await this.repo.findVisible(em, id, this.scopeOf(viewer));
-    if (!found) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
-    return found;
+  private async visibleOrThrow(em: EntityManager, viewer: Principal, id: string): Promise<ComplaintWithEmployer> {
+    const complaint = await this.repo.findVisible(em, id, this.scopeOf(viewer));
+    if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+    const employer = (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!;
+    return { complaint, employer };
   }
 
   async get(viewer: Principal, id: string): Promise<ComplaintViewDto> {
@@ -131,8 +132,13 @@ export class ComplaintsService {
   }
 
   async list(viewer: Principal, query: ComplaintQueryDto): Promise<ComplaintPageDto> {
-    const page = await this.repo.list(this.tx.manager, this.scopeOf(viewer), query);
-    return { items: page.items.map((x) => toComplaintView(x, viewer)), nextCursor: page.nextCursor };
+    const em = this.tx.manager;
+    const page = await this.repo.list(em, this.scopeOf(viewer), query);
+    const employers = await this.employers.byIds(em, page.items.map((c) => c.employerId));
+    return {
+      items: page.items.map((complaint) => toComplaintView({ complaint, employer: employers.get(complaint.employerId)! }, viewer)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async events(viewer: Principal, id: string): Promise<CaseEventView[]> {
@@ -158,30 +164,33 @@ export class ComplaintsService {
   }
 
   /**
-   * Job handler body: acknowledges receipt once. Complainants get an SMS with the tracking number; an
-   * anonymous reporter, who left no number, finds the acknowledgement in the report's message channel.
+   * Job handler body: acknowledges receipt once (delivery is at least once). Complainants get an SMS with the
+   * tracking number, sent before the ACKNOWLEDGED event is written so that a failed send is retried with the
+   * job; the notification's dedup key keeps a retry from sending twice. An anonymous reporter, who left no
+   * number, finds the acknowledgement in the report's message channel.
    */
   async acknowledge(complaintId: string): Promise<void> {
-    const sms = await this.tx.run(async (em) => {
-      const c = await this.repo.lockForUpdate(em, complaintId);
-      if (!c) return null;
-      const done = await em.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED' LIMIT 1`, [c.id]);
-      if (done.length > 0) return null;
+    const c = await this.repo.findById(this.tx.manager, complaintId);
+    if (!c || (await this.audit.hasEvent(this.tx.manager, CASE, c.id, 'ACKNOWLEDGED'))) return;
+    if (c.kind === 'COMPLAINT') {
+      const n = { dedupKey: `complaint-ack:${c.id}`, template: 'COMPLAINT_RECEIVED', subjectRef: `complaint:${c.id}` };
+      if (c.complainantPhone) await this.notifications.sendSmsOnce({ ...n, phone: c.complainantPhone, params: { trackingNo: c.trackingNo } });
+      else await this.notifications.recordUndeliverable(n, 'no phone number on file');
+    }
+    await this.tx.run(async (em) => {
+      // The row lock serialises concurrent deliveries of the same job.
+      await this.repo.lockForUpdate(em, c.id);
+      if (await this.audit.hasEvent(em, CASE, c.id, 'ACKNOWLEDGED')) return;
       if (c.kind === 'REPORT') {
         await this.repo.insertMessage(em, {
           id: newId(),
           complaintId: c.id,
           author: 'STAFF',
           authorUserId: null,
-          body: `已收到您的举报（编号 ${c.trackingNo}），我们将在5个工作日内决定是否立案，并在此答复。`,
+          body: `已收到您的举报（编号 ${c.trackingNo}）。我们将依法核查处理，并在此答复；请保存好编号和查询码。`,
         });
       }
       await this.audit.append(em, { caseType: CASE, caseId: c.id, action: 'ACKNOWLEDGED', actor: null, data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' } });
-      return c.kind === 'COMPLAINT' ? { phone: c.complainantPhone, trackingNo: c.trackingNo } : null;
     });
-    if (!sms) return;
-    const n = { dedupKey: `complaint-ack:${complaintId}`, template: 'COMPLAINT_RECEIVED', subjectRef: `complaint:${complaintId}` };
-    if (sms.phone) await this.notifications.sendSmsOnce({ ...n, phone: sms.phone, params: { trackingNo: sms.trackingNo } });
-    else await this.notifications.recordUndeliverable(n, 'no phone number on file');
   }
 }

@@ -35,7 +35,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
-  /** Key prefix for BullMQ queues (Redis) or schema suffix (PostgreSQL backend). */
+  /** Key prefix of the BullMQ queues on Redis (several deployments can share one Redis). */
   @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be lowercase letters, digits or _' })
   QUEUE_PREFIX?: string;
 

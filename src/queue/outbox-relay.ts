@@ -113,5 +113,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.timer);
     this.unsubscribe?.();
     await this.running;
+    if (this.queues.runsWorkers) this.logger.log('outbox relay stopped');
   }
 }

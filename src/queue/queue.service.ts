@@ -109,10 +109,13 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   /** Workers finish the jobs they hold (while the database is still open), then stop taking new ones. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
+    if (this.workers.length) this.logger.log('workers closed');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.logger.debug('closing queues');
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     await this.backend.close();
+    this.logger.log('queues closed');
   }
 }

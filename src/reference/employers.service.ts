@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { newId } from '../common/ids';
 import { Employer } from './entities/employer.entity';
 
@@ -32,6 +32,11 @@ export class EmployersService {
       [newId(), input.uscc ?? null, input.name.trim(), nameNormalised, input.address?.trim() || null],
     );
     return (await this.find(em, input.uscc, nameNormalised))!;
+  }
+
+  async byIds(em: EntityManager, ids: string[]): Promise<Map<string, Employer>> {
+    const rows = ids.length ? await em.find(Employer, { where: { id: In([...new Set(ids)]) } }) : [];
+    return new Map(rows.map((e) => [e.id, e]));
   }
 
   private find(em: EntityManager, uscc: string | undefined, nameNormalised: string): Promise<Employer | null> {

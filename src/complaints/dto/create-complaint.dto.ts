@@ -15,7 +15,7 @@ export class EmployerRefDto {
   @Transform(trim) @IsString() @MinLength(2) @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: '91310115MA1H7XXXXX', description: '18-character Unified Social Credit Code (GB 32100-2015)' })
+  @ApiPropertyOptional({ example: '91350100M000100Y43', description: '18-character Unified Social Credit Code (GB 32100-2015)' })
   @IsOptional() @Transform(upperTrim) @IsString() @IsUscc()
   uscc?: string;
 
@@ -29,7 +29,7 @@ export class ComplainantDto {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(64)
   name: string;
 
-  @ApiProperty({ example: '110101199003071234', description: '18-digit resident ID number (GB 11643 check digit)' })
+  @ApiProperty({ example: '11010519491231002X', description: '18-digit resident ID number (GB 11643 check digit)' })
   @Transform(upperTrim) @IsString() @IsChineseIdNumber()
   idNumber: string;
 
