@@ -43,19 +43,30 @@ function embeddedJwtSecret(dataDir: string): string {
  * Validates the environment and, when no DATABASE_URL is given, starts the embedded PostgreSQL.
  * Throws ConfigValidationError with one line naming the bad variable.
  */
-export async function resolveRuntime(env: Record<string, string | undefined> = process.env): Promise<ResolvedRuntime> {
+export async function resolveRuntime(
+  env: Record<string, string | undefined> = process.env,
+): Promise<ResolvedRuntime> {
   const vars = validateEnvironment(env);
   if (vars.DATABASE_URL) {
     const secret = vars.JWT_SECRET ?? randomBytes(48).toString('base64url');
-    if (!vars.JWT_SECRET) log.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it)');
+    if (!vars.JWT_SECRET)
+      log.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it)');
     return { config: buildAppConfig(vars, { databaseUrl: vars.DATABASE_URL, jwtSecret: secret }) };
   }
   const dir = vars.EMBEDDED_PG_DIR ?? '.data/pg';
   const port = vars.EMBEDDED_PG_PORT ?? 54329;
   const started = Date.now();
   const embedded = await startEmbeddedPostgres({ dataDir: dir, port });
-  log.log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${embedded.dataDir}) in ${Date.now() - started} ms`);
-  return { config: buildAppConfig(vars, { databaseUrl: embedded.url, jwtSecret: vars.JWT_SECRET ?? embeddedJwtSecret(dir) }), embedded };
+  log.log(
+    `embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${embedded.dataDir}) in ${Date.now() - started} ms`,
+  );
+  return {
+    config: buildAppConfig(vars, {
+      databaseUrl: embedded.url,
+      jwtSecret: vars.JWT_SECRET ?? embeddedJwtSecret(dir),
+    }),
+    embedded,
+  };
 }
 
 /** Migrations (platform and BullMQ), reference data, and the demo accounts where they belong. */
@@ -83,7 +94,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the Nest application (API routes, and the workers when the role says so); does not listen. */
-export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  opts: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
@@ -96,11 +110,15 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     forceCloseConnections: 'idle',
   });
   const logger = createLogger(config.logLevel, opts.logStream);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, logger, smsSender: opts.smsSender }), adapter, {
-    bufferLogs: true,
-    // Idle keep-alive sockets would hold close() open; in-flight requests are drained first (gracefulClose).
-    forceCloseConnections: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, logger, smsSender: opts.smsSender }),
+    adapter,
+    {
+      bufferLogs: true,
+      // Idle keep-alive sockets would hold close() open; in-flight requests are drained first (gracefulClose).
+      forceCloseConnections: true,
+    },
+  );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
@@ -133,7 +151,9 @@ export async function gracefulClose(app: NestFastifyApplication, drainTimeoutMs:
 export function demoAccountsBanner(config: AppConfig): string {
   return [
     'Demo accounts (embedded default only):',
-    ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(11)} password: ${config.demoPassword}`),
+    ...DEMO_ACCOUNTS.map(
+      (a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(11)} password: ${config.demoPassword}`,
+    ),
   ].join('\n');
 }
 

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.http.port, host: config.http.host });
   const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
-  logger.log(`ready in ${Date.now() - startedAt} ms at ${url} (role ${config.processRole}, queue on ${config.queue.backend}); API docs at ${url}/api/docs`);
+  logger.log(
+    `ready in ${Date.now() - startedAt} ms at ${url} (role ${config.processRole}, queue on ${config.queue.backend}); API docs at ${url}/api/docs`,
+  );
   if (config.embedded && config.seedDemo) process.stdout.write(`\n${demoAccountsBanner(config)}\n\n`);
 }
 

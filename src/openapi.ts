@@ -16,5 +16,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** OpenAPI UI at /api/docs and JSON at /api/docs-json; the committed openapi.json is checked against it. */
 export function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    raw: ['json'],
+  });
 }

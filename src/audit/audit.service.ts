@@ -47,7 +47,10 @@ export class AuditService {
   }
 
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
-    const rows = await em.find(CaseEvent, { where: { caseType, caseId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    const rows = await em.find(CaseEvent, {
+      where: { caseType, caseId },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
     return rows.map((e) => ({
       id: e.id,
       action: e.action,

@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, Roles } from './decorators';
-import { LoginDto, MeDto, OtpRequestDto, OtpRequestedDto, OtpVerifyDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import {
+  LoginDto,
+  MeDto,
+  OtpRequestDto,
+  OtpRequestedDto,
+  OtpVerifyDto,
+  RefreshDto,
+  TokenPairDto,
+} from './dto/auth.dto';
 import { ROLES, type Principal } from './roles';
 
 @ApiTags('auth')

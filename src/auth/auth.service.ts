@@ -33,7 +33,8 @@ export class AuthService {
       try {
         const row = await this.tokens.consume(em, refreshToken);
         const user = await this.users.findById(em, row.userId);
-        if (!user?.active) throw AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
+        if (!user?.active)
+          throw AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
         return await this.tokens.issue(em, user, row.familyId);
       } catch (err) {
         if (err instanceof AppException && err.code === 'REFRESH_TOKEN_REUSED') {
@@ -67,7 +68,8 @@ export class AuthService {
         throw err;
       }
       const user = await this.users.findOrCreateWorker(em, phone);
-      if (!user.active || user.role !== 'WORKER') throw AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
+      if (!user.active || user.role !== 'WORKER')
+        throw AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
       return this.tokens.issue(em, user);
     });
     if (failed || !pair) throw failed ?? AppException.unauthorized();

@@ -35,9 +35,11 @@ export class RolesGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     if (meta<boolean>(this.reflector, PUBLIC_ROUTE, ctx)) return true;
     const roles = meta<Role[]>(this.reflector, ROUTE_ROLES, ctx);
-    if (!roles || roles.length === 0) throw AppException.forbidden('ROUTE_NOT_ALLOWED', 'This route allows no role');
+    if (!roles || roles.length === 0)
+      throw AppException.forbidden('ROUTE_NOT_ALLOWED', 'This route allows no role');
     const user = ctx.switchToHttp().getRequest<{ user?: Principal }>().user;
-    if (!user || !roles.includes(user.role)) throw AppException.forbidden('ROLE_NOT_ALLOWED', 'Your role may not do this');
+    if (!user || !roles.includes(user.role))
+      throw AppException.forbidden('ROLE_NOT_ALLOWED', 'Your role may not do this');
     return true;
   }
 }

@@ -28,6 +28,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: AccessTokenClaims): Principal | false {
     if (claims.typ !== 'access' || !ROLES.includes(claims.role) || !Array.isArray(claims.jur)) return false;
-    return { userId: claims.sub, role: claims.role, jurisdictions: claims.jur, organisationId: claims.org ?? null };
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      jurisdictions: claims.jur,
+      organisationId: claims.org ?? null,
+    };
   }
 }

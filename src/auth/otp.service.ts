@@ -29,15 +29,22 @@ export class OtpService {
   async create(em: EntityManager, phone: string): Promise<string> {
     // Serialise requests for one phone so two parallel requests cannot both pass the limits.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
-    const [stats] = (await em.query(
+    const [stats] = await em.query<{ last_hour: number; since_last: number }[]>(
       `SELECT count(*)::int AS last_hour,
               COALESCE(EXTRACT(EPOCH FROM now() - max(created_at)), 1e9)::float AS since_last
          FROM otp_codes WHERE phone = $1 AND created_at > now() - interval '1 hour'`,
       [phone],
-    )) as { last_hour: number; since_last: number }[];
+    );
     if (stats.since_last < OTP_RULES.minIntervalSeconds || stats.last_hour >= OTP_RULES.maxPerHour) {
-      const retry = stats.last_hour >= OTP_RULES.maxPerHour ? 3600 : Math.ceil(OTP_RULES.minIntervalSeconds - stats.since_last);
-      throw AppException.tooManyRequests('OTP_RATE_LIMITED', 'Too many codes requested for this number; wait before asking again', retry);
+      const retry =
+        stats.last_hour >= OTP_RULES.maxPerHour
+          ? 3600
+          : Math.ceil(OTP_RULES.minIntervalSeconds - stats.since_last);
+      throw AppException.tooManyRequests(
+        'OTP_RATE_LIMITED',
+        'Too many codes requested for this number; wait before asking again',
+        retry,
+      );
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await em.insert(OtpCode, {

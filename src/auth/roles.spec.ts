@@ -50,8 +50,13 @@ describe('coversJurisdiction', () => {
 
   it('property: an empty or non-numeric scope entry covers nothing (never everything)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(''), fc.string().filter((s) => !/^\d{2,12}$/.test(s))), streetCode, (bad, code) =>
-        expect(coversJurisdiction(scope(bad), code)).toBe(false),
+      fc.property(
+        fc.oneof(
+          fc.constant(''),
+          fc.string().filter((s) => !/^\d{2,12}$/.test(s)),
+        ),
+        streetCode,
+        (bad, code) => expect(coversJurisdiction(scope(bad), code)).toBe(false),
       ),
     );
   });

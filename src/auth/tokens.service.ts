@@ -50,7 +50,12 @@ export class TokensService {
       tokenHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.jwt.refreshTtlSeconds * 1000),
     });
-    return { accessToken, refreshToken: `${id}.${secret}`, tokenType: 'Bearer', expiresIn: this.config.jwt.accessTtlSeconds };
+    return {
+      accessToken,
+      refreshToken: `${id}.${secret}`,
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwt.accessTtlSeconds,
+    };
   }
 
   /**
@@ -58,7 +63,8 @@ export class TokensService {
    * stolen or replayed: the whole family is revoked and the caller must sign in again.
    */
   async consume(em: EntityManager, presented: string): Promise<RefreshToken> {
-    const invalid = () => AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
+    const invalid = () =>
+      AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
     const [id, secret] = presented.split('.');
     if (!id || !secret || !UUID_PATTERN.test(id)) throw invalid();
     const row = await em.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -68,8 +74,14 @@ export class TokensService {
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw invalid();
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
     if (row.usedAt) {
-      await em.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.familyId]);
-      throw AppException.unauthorized('REFRESH_TOKEN_REUSED', 'This refresh token was already used; sign in again');
+      await em.query(
+        'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+        [row.familyId],
+      );
+      throw AppException.unauthorized(
+        'REFRESH_TOKEN_REUSED',
+        'This refresh token was already used; sign in again',
+      );
     }
     await em.update(RefreshToken, { id }, { usedAt: new Date() });
     return row;

@@ -3,5 +3,8 @@ import { TransactionRunner } from '../database/transaction';
 import { IdempotencyService } from './idempotency/idempotency.service';
 
 @Global()
-@Module({ providers: [TransactionRunner, IdempotencyService], exports: [TransactionRunner, IdempotencyService] })
+@Module({
+  providers: [TransactionRunner, IdempotencyService],
+  exports: [TransactionRunner, IdempotencyService],
+})
 export class CommonModule {}

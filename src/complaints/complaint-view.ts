@@ -18,7 +18,10 @@ export function seesPersonalDataInFull(viewer: Principal | null, complainantUser
   return HANDLING_ROLES.has(viewer.role);
 }
 
-export function toComplaintView({ complaint: c, employer }: ComplaintWithEmployer, viewer: Principal | null): ComplaintViewDto {
+export function toComplaintView(
+  { complaint: c, employer }: ComplaintWithEmployer,
+  viewer: Principal | null,
+): ComplaintViewDto {
   const full = seesPersonalDataInFull(viewer, c.complainantUserId);
   const hasComplainant = c.kind === 'COMPLAINT';
   return {

@@ -7,10 +7,17 @@ import { AppException } from '../common/errors/app-exception';
 import { validateIdempotencyKey } from '../common/idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintQueryDto } from './dto/complaint-query.dto';
-import { CaseEventViewDto, ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
+import {
+  CaseEventViewDto,
+  ComplaintPageDto,
+  ComplaintViewDto,
+  MessageViewDto,
+} from './dto/complaint-view.dto';
 import { CreateComplaintDto, PostMessageDto } from './dto/create-complaint.dto';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint') });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'),
+});
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -20,7 +27,11 @@ export class ComplaintsController {
 
   @Post()
   @Roles('WORKER')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body replay the first response' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key and body replay the first response',
+  })
   @ApiCreatedResponse({ type: ComplaintViewDto })
   async create(
     @CurrentUser() user: Principal,
@@ -65,7 +76,11 @@ export class ComplaintsController {
   @Post(':id/messages')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiCreatedResponse({ type: MessageViewDto })
-  postMessage(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() dto: PostMessageDto): Promise<MessageViewDto> {
+  postMessage(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: PostMessageDto,
+  ): Promise<MessageViewDto> {
     return this.complaints.postMessage(user, id, dto.body);
   }
 }

@@ -13,12 +13,12 @@ export type VisibilityScope = { complainantUserId: string } | { jurisdictionPref
 export class ComplaintsRepository {
   /** Next number of the per-year tracking sequence (row-locked until the intake transaction commits). */
   async nextTrackingSeq(em: EntityManager, prefix: string, year: number): Promise<number> {
-    const [row] = (await em.query(
+    const [row] = await em.query<{ last_value: number }[]>(
       `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (prefix, year) DO UPDATE SET last_value = tracking_counters.last_value + 1
        RETURNING last_value`,
       [prefix, year],
-    )) as { last_value: number }[];
+    );
     return row.last_value;
   }
 
@@ -44,12 +44,19 @@ export class ComplaintsRepository {
     if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });
     const cursor = decodeCursor(q.cursor);
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
-    const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const pageRows = rows.slice(0, limit);
     const last = pageRows[pageRows.length - 1];
     return {
       items: pageRows,
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
     };
   }
 
@@ -61,13 +68,19 @@ export class ComplaintsRepository {
     } else {
       qb.andWhere(
         new Brackets((b) =>
-          scope.jurisdictionPrefixes.forEach((p, i) => b.orWhere(`c.workplace_street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` })),
+          scope.jurisdictionPrefixes.forEach((p, i) =>
+            b.orWhere(`c.workplace_street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` }),
+          ),
         ),
       );
     }
   }
 
-  async findReportByTrackingNo(em: EntityManager, trackingNo: string, lock = false): Promise<Complaint | null> {
+  async findReportByTrackingNo(
+    em: EntityManager,
+    trackingNo: string,
+    lock = false,
+  ): Promise<Complaint | null> {
     const qb = em
       .createQueryBuilder(Complaint, 'c')
       .addSelect('c.accessCodeHash')
@@ -76,7 +89,12 @@ export class ComplaintsRepository {
     return qb.getOne();
   }
 
-  async recordAccessFailure(em: EntityManager, id: string, lockAfter: number, lockMinutes: number): Promise<void> {
+  async recordAccessFailure(
+    em: EntityManager,
+    id: string,
+    lockAfter: number,
+    lockMinutes: number,
+  ): Promise<void> {
     await em.query(
       `UPDATE complaints SET access_failures = access_failures + 1,
               access_locked_until = CASE WHEN access_failures + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE access_locked_until END
@@ -86,7 +104,10 @@ export class ComplaintsRepository {
   }
 
   async resetAccessFailures(em: EntityManager, id: string): Promise<void> {
-    await em.query('UPDATE complaints SET access_failures = 0, access_locked_until = NULL WHERE id = $1 AND access_failures > 0', [id]);
+    await em.query(
+      'UPDATE complaints SET access_failures = 0, access_locked_until = NULL WHERE id = $1 AND access_failures > 0',
+      [id],
+    );
   }
 
   async insertMessage(em: EntityManager, message: Partial<ComplaintMessage>): Promise<void> {
@@ -102,6 +123,10 @@ export class ComplaintsRepository {
   }
 
   async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {
-    return em.createQueryBuilder(Complaint, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+    return em
+      .createQueryBuilder(Complaint, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
   }
 }

@@ -39,20 +39,33 @@ export class ComplaintsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async submitComplaint(worker: Principal, dto: CreateComplaintDto, idempotencyKey?: string): Promise<StoredResponse<ComplaintViewDto>> {
-    const result = await this.idempotency.execute(`complaint:${worker.userId}`, idempotencyKey, dto, async (em) => {
-      const user = await this.users.findById(em, worker.userId);
-      if (!user) throw AppException.unauthorized();
-      const complainant = dto.complainant ?? { name: user.displayName, idNumber: null, phone: isMainlandMobile(user.username) ? user.username : null };
-      const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
-        complainantUserId: worker.userId,
-        complainantName: complainant.name ?? null,
-        complainantIdNumber: complainant.idNumber ?? null,
-        complainantPhone: complainant.phone ?? null,
-      });
-      const view = await this.visibleOrThrow(em, worker, id);
-      return { status: 201, body: toComplaintView(view, worker) };
-    });
+  async submitComplaint(
+    worker: Principal,
+    dto: CreateComplaintDto,
+    idempotencyKey?: string,
+  ): Promise<StoredResponse<ComplaintViewDto>> {
+    const result = await this.idempotency.execute(
+      `complaint:${worker.userId}`,
+      idempotencyKey,
+      dto,
+      async (em) => {
+        const user = await this.users.findById(em, worker.userId);
+        if (!user) throw AppException.unauthorized();
+        const complainant = dto.complainant ?? {
+          name: user.displayName,
+          idNumber: null,
+          phone: isMainlandMobile(user.username) ? user.username : null,
+        };
+        const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
+          complainantUserId: worker.userId,
+          complainantName: complainant.name ?? null,
+          complainantIdNumber: complainant.idNumber ?? null,
+          complainantPhone: complainant.phone ?? null,
+        });
+        const view = await this.visibleOrThrow(em, worker, id);
+        return { status: 201, body: toComplaintView(view, worker) };
+      },
+    );
     if (!result.replayed) this.outbox.notifyCommitted();
     return result;
   }
@@ -69,10 +82,18 @@ export class ComplaintsService {
     kind: ComplaintKind,
     dto: CreateReportDto,
     actor: Principal | null,
-    extra: { complainantUserId?: string; complainantName?: string | null; complainantIdNumber?: string | null; complainantPhone?: string | null; accessCodeHash?: string },
+    extra: {
+      complainantUserId?: string;
+      complainantName?: string | null;
+      complainantIdNumber?: string | null;
+      complainantPhone?: string | null;
+      accessCodeHash?: string;
+    },
   ): Promise<{ id: string; trackingNo: string }> {
     if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
-      throw AppException.validation([{ field: 'workplaceStreetCode', message: 'workplaceStreetCode is not a known street/town code' }]);
+      throw AppException.validation([
+        { field: 'workplaceStreetCode', message: 'workplaceStreetCode is not a known street/town code' },
+      ]);
     const employer = await this.employers.findOrCreate(em, dto.employer);
     const now = new Date();
     const receivedOn = shanghaiDate(now);
@@ -115,12 +136,17 @@ export class ComplaintsService {
 
   scopeOf(viewer: Principal): VisibilityScope {
     if (viewer.role === 'WORKER') return { complainantUserId: viewer.userId };
-    if (STAFF_ROLES.includes(viewer.role)) return { jurisdictionPrefixes: viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j)) };
+    if (STAFF_ROLES.includes(viewer.role))
+      return { jurisdictionPrefixes: viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j)) };
     return { jurisdictionPrefixes: [] };
   }
 
   /** 404 (never 403) for a complaint the caller may not see. */
-  private async visibleOrThrow(em: EntityManager, viewer: Principal, id: string): Promise<ComplaintWithEmployer> {
+  private async visibleOrThrow(
+    em: EntityManager,
+    viewer: Principal,
+    id: string,
+  ): Promise<ComplaintWithEmployer> {
     const complaint = await this.repo.findVisible(em, id, this.scopeOf(viewer));
     if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const employer = (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!;
@@ -134,9 +160,14 @@ export class ComplaintsService {
   async list(viewer: Principal, query: ComplaintQueryDto): Promise<ComplaintPageDto> {
     const em = this.tx.manager;
     const page = await this.repo.list(em, this.scopeOf(viewer), query);
-    const employers = await this.employers.byIds(em, page.items.map((c) => c.employerId));
+    const employers = await this.employers.byIds(
+      em,
+      page.items.map((c) => c.employerId),
+    );
     return {
-      items: page.items.map((complaint) => toComplaintView({ complaint, employer: employers.get(complaint.employerId)! }, viewer)),
+      items: page.items.map((complaint) =>
+        toComplaintView({ complaint, employer: employers.get(complaint.employerId)! }, viewer),
+      ),
       nextCursor: page.nextCursor,
     };
   }
@@ -148,7 +179,11 @@ export class ComplaintsService {
 
   async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {
     await this.visibleOrThrow(this.tx.manager, viewer, id);
-    return (await this.repo.messages(this.tx.manager, id)).map((m) => ({ author: m.author, body: m.body, createdAt: m.createdAt.toISOString() }));
+    return (await this.repo.messages(this.tx.manager, id)).map((m) => ({
+      author: m.author,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    }));
   }
 
   /** A staff reply or a complainant's message on the case channel. */
@@ -157,8 +192,20 @@ export class ComplaintsService {
       await this.visibleOrThrow(em, viewer, id);
       const author = viewer.role === 'WORKER' ? 'COMPLAINANT' : 'STAFF';
       const messageId = newId();
-      await this.repo.insertMessage(em, { id: messageId, complaintId: id, author, authorUserId: viewer.userId, body });
-      await this.audit.append(em, { caseType: CASE, caseId: id, action: 'MESSAGE_POSTED', actor: viewer, data: { author } });
+      await this.repo.insertMessage(em, {
+        id: messageId,
+        complaintId: id,
+        author,
+        authorUserId: viewer.userId,
+        body,
+      });
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'MESSAGE_POSTED',
+        actor: viewer,
+        data: { author },
+      });
       return { author, body, createdAt: new Date().toISOString() };
     });
   }
@@ -173,8 +220,17 @@ export class ComplaintsService {
     const c = await this.repo.findById(this.tx.manager, complaintId);
     if (!c || (await this.audit.hasEvent(this.tx.manager, CASE, c.id, 'ACKNOWLEDGED'))) return;
     if (c.kind === 'COMPLAINT') {
-      const n = { dedupKey: `complaint-ack:${c.id}`, template: 'COMPLAINT_RECEIVED', subjectRef: `complaint:${c.id}` };
-      if (c.complainantPhone) await this.notifications.sendSmsOnce({ ...n, phone: c.complainantPhone, params: { trackingNo: c.trackingNo } });
+      const n = {
+        dedupKey: `complaint-ack:${c.id}`,
+        template: 'COMPLAINT_RECEIVED',
+        subjectRef: `complaint:${c.id}`,
+      };
+      if (c.complainantPhone)
+        await this.notifications.sendSmsOnce({
+          ...n,
+          phone: c.complainantPhone,
+          params: { trackingNo: c.trackingNo },
+        });
       else await this.notifications.recordUndeliverable(n, 'no phone number on file');
     }
     await this.tx.run(async (em) => {
@@ -190,7 +246,13 @@ export class ComplaintsService {
           body: `已收到您的举报（编号 ${c.trackingNo}）。我们将依法核查处理，并在此答复；请保存好编号和查询码。`,
         });
       }
-      await this.audit.append(em, { caseType: CASE, caseId: c.id, action: 'ACKNOWLEDGED', actor: null, data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' } });
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: c.id,
+        action: 'ACKNOWLEDGED',
+        actor: null,
+        data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' },
+      });
     });
   }
 }

@@ -25,7 +25,10 @@ export class ReportsController {
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiHeader({ name: 'X-Access-Code', required: true })
   @ApiOkResponse({ type: ReportStatusDto })
-  status(@Param('trackingNo') trackingNo: string, @Headers('x-access-code') code: string | undefined): Promise<ReportStatusDto> {
+  status(
+    @Param('trackingNo') trackingNo: string,
+    @Headers('x-access-code') code: string | undefined,
+  ): Promise<ReportStatusDto> {
     return this.reports.status(trackingNo, code);
   }
 
@@ -34,7 +37,11 @@ export class ReportsController {
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiHeader({ name: 'X-Access-Code', required: true })
   @ApiCreatedResponse({ type: MessageViewDto })
-  reply(@Param('trackingNo') trackingNo: string, @Headers('x-access-code') code: string | undefined, @Body() dto: PostMessageDto): Promise<MessageViewDto> {
+  reply(
+    @Param('trackingNo') trackingNo: string,
+    @Headers('x-access-code') code: string | undefined,
+    @Body() dto: PostMessageDto,
+  ): Promise<MessageViewDto> {
     return this.reports.reply(trackingNo, code, dto.body);
   }
 }

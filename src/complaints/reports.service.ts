@@ -42,16 +42,28 @@ export class ReportsService {
 
   /** Checks tracking number + access code; wrong codes count towards a temporary lock (429). */
   private async authorise(trackingNo: string, accessCode: string | undefined): Promise<Complaint> {
-    const notFound = AppException.notFound('REPORT_NOT_FOUND', 'No report matches this tracking number and access code');
+    const notFound = AppException.notFound(
+      'REPORT_NOT_FOUND',
+      'No report matches this tracking number and access code',
+    );
     if (!isValidTrackingNumber(trackingNo) || !accessCode) throw notFound;
     const report = await this.repo.findReportByTrackingNo(this.tx.manager, trackingNo);
     if (!report) throw notFound;
     if (report.accessLockedUntil && report.accessLockedUntil.getTime() > Date.now()) {
       const retry = Math.ceil((report.accessLockedUntil.getTime() - Date.now()) / 1000);
-      throw AppException.tooManyRequests('ACCESS_CODE_LOCKED', 'Too many wrong access codes; try again later', retry);
+      throw AppException.tooManyRequests(
+        'ACCESS_CODE_LOCKED',
+        'Too many wrong access codes; try again later',
+        retry,
+      );
     }
     if (!(await verifyPassword(report.accessCodeHash, accessCode.trim().toUpperCase()))) {
-      await this.repo.recordAccessFailure(this.tx.manager, report.id, ACCESS_CODE_RULES.lockAfterFailures, ACCESS_CODE_RULES.lockMinutes);
+      await this.repo.recordAccessFailure(
+        this.tx.manager,
+        report.id,
+        ACCESS_CODE_RULES.lockAfterFailures,
+        ACCESS_CODE_RULES.lockMinutes,
+      );
       throw notFound;
     }
     await this.repo.resetAccessFailures(this.tx.manager, report.id);
@@ -66,15 +78,31 @@ export class ReportsService {
       status: report.status,
       category: report.category,
       receivedOn: report.receivedOn,
-      messages: messages.map((m) => ({ author: m.author, body: m.body, createdAt: m.createdAt.toISOString() })),
+      messages: messages.map((m) => ({
+        author: m.author,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+      })),
     };
   }
 
   async reply(trackingNo: string, accessCode: string | undefined, body: string): Promise<MessageViewDto> {
     const report = await this.authorise(trackingNo, accessCode);
     return this.tx.run(async (em) => {
-      await this.repo.insertMessage(em, { id: newId(), complaintId: report.id, author: 'REPORTER', authorUserId: null, body });
-      await this.audit.append(em, { caseType: 'COMPLAINT', caseId: report.id, action: 'MESSAGE_POSTED', actor: null, data: { author: 'REPORTER' } });
+      await this.repo.insertMessage(em, {
+        id: newId(),
+        complaintId: report.id,
+        author: 'REPORTER',
+        authorUserId: null,
+        body,
+      });
+      await this.audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: report.id,
+        action: 'MESSAGE_POSTED',
+        actor: null,
+        data: { author: 'REPORTER' },
+      });
       return { author: 'REPORTER', body, createdAt: new Date().toISOString() };
     });
   }

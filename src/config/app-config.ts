@@ -10,7 +10,13 @@ export interface AppConfig {
   embeddedPg: { dir: string; port: number };
   queue: { backend: 'redis' | 'postgres'; redisUrl?: string; prefix: string };
   processRole: 'api' | 'worker' | 'all';
-  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
   otpTtlSeconds: number;
   seedDemo: boolean;
   demoPassword: string;

@@ -1,10 +1,31 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
-  value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === 'true' || value === '1'
+      ? true
+      : value === 'false' || value === '0'
+        ? false
+        : value;
 const toInt = ({ value }: { value: unknown }): unknown =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : typeof value === 'string' && /^-?\d+$/.test(value)
+      ? Number(value)
+      : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 /**
@@ -12,74 +33,126 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === 
  * docker-compose.yml sets only variables declared here.
  */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: 'development' | 'production' | 'test';
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
   /** PostgreSQL server; unset = embedded PostgreSQL under EMBEDDED_PG_DIR. */
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   /** Redis server for BullMQ; unset = BullMQ's PostgreSQL backend in the platform database. */
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   EMBEDDED_PG_DIR?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
   /** Key prefix of the BullMQ queues on Redis (several deployments can share one Redis). */
-  @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be lowercase letters, digits or _' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be lowercase letters, digits or _' })
   QUEUE_PREFIX?: string;
 
   /** api = HTTP only; worker = job processors only; all = both in one process (the embedded default). */
-  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  @IsOptional()
+  @IsIn(['api', 'worker', 'all'])
   PROCESS_ROLE?: 'api' | 'worker' | 'all';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   JWT_ACCESS_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(90 * 86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  @Max(90 * 86400)
   JWT_REFRESH_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(600)
   OTP_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SEED_DEMO?: boolean;
 
-  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
   DEMO_PASSWORD?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   OUTBOX_POLL_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(120000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   TRUST_PROXY?: boolean;
 }
 
@@ -87,10 +160,28 @@ export type EnvKey = keyof EnvironmentVariables;
 
 /** The names of all variables the schema knows (used by the docker-compose consistency test). */
 export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT', 'QUEUE_PREFIX',
-  'PROCESS_ROLE', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_SECONDS',
-  'OTP_TTL_SECONDS', 'SEED_DEMO', 'DEMO_PASSWORD', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'OUTBOX_POLL_MS',
-  'SHUTDOWN_TIMEOUT_MS', 'TRUST_PROXY',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'EMBEDDED_PG_DIR',
+  'EMBEDDED_PG_PORT',
+  'QUEUE_PREFIX',
+  'PROCESS_ROLE',
+  'JWT_SECRET',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWT_ACCESS_TTL_SECONDS',
+  'JWT_REFRESH_TTL_SECONDS',
+  'OTP_TTL_SECONDS',
+  'SEED_DEMO',
+  'DEMO_PASSWORD',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'OUTBOX_POLL_MS',
+  'SHUTDOWN_TIMEOUT_MS',
+  'TRUST_PROXY',
 ];
 
 export class ConfigValidationError extends Error {}
@@ -105,13 +196,17 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     const first = errors[0];
     // Decorators apply bottom-up: the last constraint is the first declared (the type check).
     const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|URL/.test(first.property) ? '' : ` (got ${JSON.stringify(String(picked[first.property]))})`;
+    const shown = /SECRET|PASSWORD|URL/.test(first.property)
+      ? ''
+      : ` (got ${JSON.stringify(String(picked[first.property]))})`;
     throw new ConfigValidationError(
       `Invalid environment variable ${first.property}: ${reason.replace(first.property + ' ', '')}${shown}`,
     );
   }
   if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.JWT_SECRET) {
-    throw new ConfigValidationError('Invalid environment variable JWT_SECRET: required when NODE_ENV=production');
+    throw new ConfigValidationError(
+      'Invalid environment variable JWT_SECRET: required when NODE_ENV=production',
+    );
   }
   return env;
 }

@@ -18,7 +18,8 @@ export class TransactionRunner {
       try {
         return await this.dataSource.transaction(work);
       } catch (err) {
-        const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+        const code =
+          (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
           (err as { code?: string }).code;
         if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw err;
       }
@@ -32,7 +33,11 @@ export class TransactionRunner {
 
 /** True when the error is a unique-constraint violation (optionally on the named constraint). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const e = err as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const code = e.driverError?.code ?? e.code;
   const name = e.driverError?.constraint ?? e.constraint;
   return code === '23505' && (constraint === undefined || name === constraint);

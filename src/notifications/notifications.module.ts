@@ -9,7 +9,12 @@ export class NotificationsModule {
   static forRoot(smsSender?: SmsSender): DynamicModule {
     return {
       module: NotificationsModule,
-      providers: [NotificationsService, smsSender ? { provide: SMS_SENDER, useValue: smsSender } : { provide: SMS_SENDER, useClass: LoggingSmsSender }],
+      providers: [
+        NotificationsService,
+        smsSender
+          ? { provide: SMS_SENDER, useValue: smsSender }
+          : { provide: SMS_SENDER, useClass: LoggingSmsSender },
+      ],
       exports: [NotificationsService, SMS_SENDER],
     };
   }

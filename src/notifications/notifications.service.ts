@@ -24,12 +24,23 @@ export class NotificationsService {
 
   /** Sends unless a delivery with the same dedupKey was already recorded; returns whether it sent now. */
   async sendSmsOnce(n: SmsNotification): Promise<boolean> {
-    const existing = await this.dataSource.getRepository(Notification).findOne({ where: { dedupKey: n.dedupKey } });
+    const existing = await this.dataSource
+      .getRepository(Notification)
+      .findOne({ where: { dedupKey: n.dedupKey } });
     if (existing?.status === 'SENT') return false;
     const { messageId } = await this.sms.send(n.phone, n.template, n.params);
     try {
       await this.dataSource.getRepository(Notification).upsert(
-        { id: existing?.id ?? newId(), dedupKey: n.dedupKey, channel: 'SMS', template: n.template, subjectRef: n.subjectRef, status: 'SENT', providerMessageId: messageId, error: null },
+        {
+          id: existing?.id ?? newId(),
+          dedupKey: n.dedupKey,
+          channel: 'SMS',
+          template: n.template,
+          subjectRef: n.subjectRef,
+          status: 'SENT',
+          providerMessageId: messageId,
+          error: null,
+        },
         ['dedupKey'],
       );
     } catch (err) {
@@ -44,12 +55,23 @@ export class NotificationsService {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ id: newId(), dedupKey: n.dedupKey, channel: 'NONE', template: n.template, subjectRef: n.subjectRef, status: 'FAILED', providerMessageId: null, error: reason })
+      .values({
+        id: newId(),
+        dedupKey: n.dedupKey,
+        channel: 'NONE',
+        template: n.template,
+        subjectRef: n.subjectRef,
+        status: 'FAILED',
+        providerMessageId: null,
+        error: reason,
+      })
       .orIgnore()
       .execute();
   }
 
   async forSubject(subjectRef: string): Promise<Notification[]> {
-    return this.dataSource.getRepository(Notification).find({ where: { subjectRef }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(Notification)
+      .find({ where: { subjectRef }, order: { createdAt: 'ASC' } });
   }
 }

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobName, type JobPayloads } from './job-catalogue';
@@ -82,8 +88,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
       for (const row of rows) {
         try {
-          await withTimeout(this.queues.add(row.job_name, row.payload as JobPayloads[JobName], row.id), ADD_TIMEOUT_MS);
-          await em.query('UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+          await withTimeout(
+            this.queues.add(row.job_name, row.payload as JobPayloads[JobName], row.id),
+            ADD_TIMEOUT_MS,
+          );
+          await em.query(
+            'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1',
+            [row.id],
+          );
           published++;
         } catch (err) {
           const delaySeconds = Math.min(2 ** Math.min(row.attempts, 5), 30);
@@ -102,9 +114,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Age in seconds of the oldest unpublished row (0 when none): the outbox lag. */
   async lagSeconds(): Promise<number> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ lag: number }[]>(
       `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_messages WHERE published_at IS NULL`,
-    )) as { lag: number }[];
+    );
     return row.lag;
   }
 

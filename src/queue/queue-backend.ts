@@ -1,4 +1,12 @@
-import { Queue, Worker, createPostgresBackend, runMigrations, type Processor, type QueueOptions, type WorkerOptions } from 'bullmq';
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  runMigrations,
+  type Processor,
+  type QueueOptions,
+  type WorkerOptions,
+} from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
@@ -80,11 +88,20 @@ class PostgresBackend implements QueueBackend {
   }
 
   createQueue(name: string): Queue {
-    return new Queue(name, { connection: this.connection, prefix: this.prefix }, createPostgresBackend) as unknown as Queue;
+    return new Queue(
+      name,
+      { connection: this.connection, prefix: this.prefix },
+      createPostgresBackend,
+    ) as unknown as Queue;
   }
 
   createWorker(name: string, processor: Processor, concurrency: number): Worker {
-    return new Worker(name, processor, { connection: this.connection, prefix: this.prefix, concurrency }, createPostgresBackend) as unknown as Worker;
+    return new Worker(
+      name,
+      processor,
+      { connection: this.connection, prefix: this.prefix, concurrency },
+      createPostgresBackend,
+    ) as unknown as Worker;
   }
 
   async ping(): Promise<void> {

@@ -1,8 +1,22 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { JOB_DEFAULTS, JOB_QUEUE, JobName, type JobPayloads, QUEUE_CONCURRENCY, QueueName } from './job-catalogue';
+import {
+  JOB_DEFAULTS,
+  JOB_QUEUE,
+  JobName,
+  type JobPayloads,
+  QUEUE_CONCURRENCY,
+  QueueName,
+} from './job-catalogue';
 import { JOB_HANDLER } from './job-handler.decorator';
 import { createQueueBackend, type QueueBackend } from './queue-backend';
 
@@ -16,7 +30,9 @@ export class JobCatalogueError extends Error {}
  * start-up refuses a job with no handler or with two.
  */
 @Injectable()
-export class QueueService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class QueueService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(QueueService.name);
   private readonly backend: QueueBackend;
   private readonly queues = new Map<QueueName, Queue>();
@@ -57,13 +73,16 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
         const job = this.reflector.get<JobName | undefined>(JOB_HANDLER, fn);
         if (!job) continue;
         found.set(job, [...(found.get(job) ?? []), `${instance.constructor.name}.${method}`]);
-        this.handlers.set(job, (payload, j) => (fn as (p: unknown, j: Job) => Promise<unknown>).call(instance, payload, j));
+        this.handlers.set(job, (payload, j) =>
+          (fn as (p: unknown, j: Job) => Promise<unknown>).call(instance, payload, j),
+        );
       }
     }
     for (const job of Object.values(JobName)) {
       const where = found.get(job) ?? [];
       if (where.length === 0) throw new JobCatalogueError(`Job ${job} has no handler`);
-      if (where.length > 1) throw new JobCatalogueError(`Job ${job} has ${where.length} handlers: ${where.join(', ')}`);
+      if (where.length > 1)
+        throw new JobCatalogueError(`Job ${job} has ${where.length} handlers: ${where.join(', ')}`);
     }
   }
 
@@ -79,12 +98,17 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
         QUEUE_CONCURRENCY[queue],
       );
       worker.on('failed', (job, err) =>
-        this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+        this.logger.warn(
+          { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+          'job failed',
+        ),
       );
       worker.on('error', (err) => this.logger.warn({ err: err.message }, 'worker error'));
       this.workers.push(worker);
     }
-    this.logger.log(`workers started on ${this.backend.kind} for queues: ${Object.values(QueueName).join(', ')}`);
+    this.logger.log(
+      `workers started on ${this.backend.kind} for queues: ${Object.values(QueueName).join(', ')}`,
+    );
   }
 
   queue(name: QueueName): Queue {

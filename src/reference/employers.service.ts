@@ -39,9 +39,16 @@ export class EmployersService {
     return new Map(rows.map((e) => [e.id, e]));
   }
 
-  private find(em: EntityManager, uscc: string | undefined, nameNormalised: string): Promise<Employer | null> {
+  private find(
+    em: EntityManager,
+    uscc: string | undefined,
+    nameNormalised: string,
+  ): Promise<Employer | null> {
     return uscc
       ? em.findOne(Employer, { where: { uscc } })
-      : em.createQueryBuilder(Employer, 'e').where('e.name_normalised = :n AND e.uscc IS NULL', { n: nameNormalised }).getOne();
+      : em
+          .createQueryBuilder(Employer, 'e')
+          .where('e.name_normalised = :n AND e.uscc IS NULL', { n: nameNormalised })
+          .getOne();
   }
 }

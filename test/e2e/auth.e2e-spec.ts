@@ -26,17 +26,31 @@ describe('auth', () => {
   const me = (token: string) => t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
 
   it('logs in staff and returns a bearer token pair', async () => {
-    const res = await t.http().post('/api/v1/auth/login').send({ username: 'mediator', password: 'demo-password-1' });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'mediator', password: 'demo-password-1' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
     const who = await me(res.body.accessToken);
     expect(who.status).toBe(200);
     expect(who.body).toMatchObject({ role: 'MEDIATOR', jurisdictions: ['310115005'] });
   });
 
   it('rejects a wrong password and an unknown user with the same error', async () => {
-    const wrong = await t.http().post('/api/v1/auth/login').send({ username: 'mediator', password: 'nope-nope-nope' });
-    const unknown = await t.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'nope-nope-nope' });
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'mediator', password: 'nope-nope-nope' });
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'nobody', password: 'nope-nope-nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -44,7 +58,10 @@ describe('auth', () => {
   });
 
   it('rotates refresh tokens and revokes the family when one is reused', async () => {
-    const login = await t.http().post('/api/v1/auth/login').send({ username: 'inspector', password: 'demo-password-1' });
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'inspector', password: 'demo-password-1' });
     const first = login.body.refreshToken as string;
     const r1 = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first });
     expect(r1.status).toBe(200);
@@ -61,7 +78,11 @@ describe('auth', () => {
   });
 
   it('rejects malformed refresh tokens with 401, not 500', async () => {
-    for (const refreshToken of ['garbage-garbage', 'not-a-uuid.secret', '01900000-0000-7000-8000-000000000000.x']) {
+    for (const refreshToken of [
+      'garbage-garbage',
+      'not-a-uuid.secret',
+      '01900000-0000-7000-8000-000000000000.x',
+    ]) {
       const res = await t.http().post('/api/v1/auth/refresh').send({ refreshToken });
       expect(res.status).toBe(401);
     }
@@ -70,21 +91,37 @@ describe('auth', () => {
   describe('access tokens', () => {
     const { issuer, audience } = { issuer: 'labor-rights-platform', audience: 'labor-rights-clients' };
     const now = () => Math.floor(Date.now() / 1000);
-    const claims = () => ({ sub: '0190a0b0-0000-7000-8000-0000000000aa', role: 'ADMIN', jur: ['310115'], org: null, typ: 'access', iss: issuer, aud: audience, iat: now(), exp: now() + 600 });
+    const claims = () => ({
+      sub: '0190a0b0-0000-7000-8000-0000000000aa',
+      role: 'ADMIN',
+      jur: ['310115'],
+      org: null,
+      typ: 'access',
+      iss: issuer,
+      aud: audience,
+      iat: now(),
+      exp: now() + 600,
+    });
 
     it('accepts a token signed with the right secret (control for the cases below)', async () => {
       expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, claims(), t.config.jwt.secret))).status).toBe(200);
     });
 
     it('rejects an expired token', async () => {
-      const token = sign({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 3600, exp: now() - 60 }, t.config.jwt.secret);
+      const token = sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...claims(), iat: now() - 3600, exp: now() - 60 },
+        t.config.jwt.secret,
+      );
       const res = await me(token);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     });
 
     it('rejects a forged signature', async () => {
-      expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-another-secret-123'))).status).toBe(401);
+      expect(
+        (await me(sign({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-another-secret-123'))).status,
+      ).toBe(401);
     });
 
     it('rejects alg:none', async () => {
@@ -93,8 +130,12 @@ describe('auth', () => {
     });
 
     it('rejects the wrong audience or issuer', async () => {
-      expect((await me(sign({ alg: 'HS256' }, { ...claims(), aud: 'someone-else' }, t.config.jwt.secret))).status).toBe(401);
-      expect((await me(sign({ alg: 'HS256' }, { ...claims(), iss: 'someone-else' }, t.config.jwt.secret))).status).toBe(401);
+      expect(
+        (await me(sign({ alg: 'HS256' }, { ...claims(), aud: 'someone-else' }, t.config.jwt.secret))).status,
+      ).toBe(401);
+      expect(
+        (await me(sign({ alg: 'HS256' }, { ...claims(), iss: 'someone-else' }, t.config.jwt.secret))).status,
+      ).toBe(401);
     });
 
     it('rejects a request without a token', async () => {
@@ -134,8 +175,14 @@ describe('auth', () => {
     it('refuses an expired code', async () => {
       const p = '13700000002';
       await t.http().post('/api/v1/auth/otp/request').send({ phone: p });
-      await t.dataSource.query(`UPDATE otp_codes SET expires_at = now() - interval '1 second' WHERE phone = $1`, [p]);
-      const res = await t.http().post('/api/v1/auth/otp/verify').send({ phone: p, code: t.sms.lastCode(p) });
+      await t.dataSource.query(
+        `UPDATE otp_codes SET expires_at = now() - interval '1 second' WHERE phone = $1`,
+        [p],
+      );
+      const res = await t
+        .http()
+        .post('/api/v1/auth/otp/verify')
+        .send({ phone: p, code: t.sms.lastCode(p) });
       expect(res.status).toBe(401);
     });
 
@@ -144,7 +191,10 @@ describe('auth', () => {
       await t.http().post('/api/v1/auth/otp/request').send({ phone: p });
       const code = t.sms.lastCode(p)!;
       const wrong = code === '000000' ? '111111' : '000000';
-      for (let i = 0; i < 5; i++) expect((await t.http().post('/api/v1/auth/otp/verify').send({ phone: p, code: wrong })).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await t.http().post('/api/v1/auth/otp/verify').send({ phone: p, code: wrong })).status).toBe(
+          401,
+        );
       expect((await t.http().post('/api/v1/auth/otp/verify').send({ phone: p, code })).status).toBe(401);
     });
 
@@ -166,10 +216,21 @@ describe('auth', () => {
       const proto = Object.getPrototypeOf(c.instance) as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
         const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (
+          name === 'constructor' ||
+          typeof handler !== 'function' ||
+          Reflect.getMetadata(PATH_METADATA, handler) === undefined
+        )
+          continue;
         routes++;
-        const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler as () => void, c.metatype as () => void]);
-        const roles = reflector.getAllAndOverride<string[]>(ROUTE_ROLES, [handler as () => void, c.metatype as () => void]);
+        const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+          handler as () => void,
+          c.metatype as () => void,
+        ]);
+        const roles = reflector.getAllAndOverride<string[]>(ROUTE_ROLES, [
+          handler as () => void,
+          c.metatype as () => void,
+        ]);
         if (!isPublic && !(roles && roles.length)) unmarked.push(`${c.name}.${name}`);
       }
     }

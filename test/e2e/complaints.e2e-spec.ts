@@ -11,7 +11,10 @@ describe('complaint intake', () => {
     t = await startTestApp();
     worker = await t.token('13800000000');
     await t.http().post('/api/v1/auth/otp/request').send({ phone: '13600000009' });
-    const verified = await t.http().post('/api/v1/auth/otp/verify').send({ phone: '13600000009', code: t.sms.lastCode('13600000009') });
+    const verified = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone: '13600000009', code: t.sms.lastCode('13600000009') });
     workerB = verified.body.accessToken as string;
   });
   afterAll(async () => {
@@ -19,7 +22,11 @@ describe('complaint intake', () => {
   });
 
   const file = (token: string, body = complaintBody(), headers: Record<string, string> = {}) =>
-    t.http().post('/api/v1/complaints').set({ ...auth(token), ...headers }).send(body);
+    t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ ...auth(token), ...headers })
+      .send(body);
 
   it('accepts a complaint: 201 with a checkable tracking number, one event and one outbox row in the same commit', async () => {
     const res = await file(worker);
@@ -34,8 +41,14 @@ describe('complaint intake', () => {
       complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
       receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
-    const [{ n: events }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action = 'SUBMITTED'`, [res.body.id]);
-    const [{ n: outbox }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'complaintId' = $1`, [res.body.id]);
+    const [{ n: events }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action = 'SUBMITTED'`,
+      [res.body.id],
+    );
+    const [{ n: outbox }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'complaintId' = $1`,
+      [res.body.id],
+    );
     expect(events).toBe(1);
     expect(outbox).toBe(1);
   });
@@ -48,17 +61,27 @@ describe('complaint intake', () => {
     });
     expect(events.map((e: { action: string }) => e.action)).toEqual(['SUBMITTED', 'ACKNOWLEDGED']);
     expect(events[0]).toMatchObject({ fromStatus: null, toStatus: 'SUBMITTED', actor: { role: 'WORKER' } });
-    const sms = t.sms.sent.filter((m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === res.body.trackingNo);
-    expect(sms).toEqual([{ phone: '13900000001', template: 'COMPLAINT_RECEIVED', params: { trackingNo: res.body.trackingNo } }]);
+    const sms = t.sms.sent.filter(
+      (m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === res.body.trackingNo,
+    );
+    expect(sms).toEqual([
+      { phone: '13900000001', template: 'COMPLAINT_RECEIVED', params: { trackingNo: res.body.trackingNo } },
+    ]);
     // A replayed job changes nothing.
     await t.app.get(ComplaintsService).acknowledge(res.body.id);
     expect(t.sms.sent.filter((m) => m.params.trackingNo === res.body.trackingNo)).toHaveLength(1);
   });
 
   it('defaults the complainant to the signed-in worker and reuses a known employer by USCC', async () => {
-    const body = complaintBody({ complainant: undefined, employer: { name: '某某科技', uscc: '91350100M000100Y43' } });
+    const body = complaintBody({
+      complainant: undefined,
+      employer: { name: '某某科技', uscc: '91350100M000100Y43' },
+    });
     const a = await file(worker, body);
-    const b = await file(worker, { ...body, employer: { name: '某某科技（更名后）', uscc: '91350100m000100y43' } });
+    const b = await file(worker, {
+      ...body,
+      employer: { name: '某某科技（更名后）', uscc: '91350100m000100y43' },
+    });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(a.body.complainant).toEqual({ name: '演示劳动者', idNumber: null, phone: '13800000000' });
@@ -73,18 +96,28 @@ describe('complaint intake', () => {
 
     it('the complainant and the street staff read it; handling staff see personal data in full', async () => {
       expect((await t.http().get(`/api/v1/complaints/${id}`).set(auth(worker))).status).toBe(200);
-      const med = await t.http().get(`/api/v1/complaints/${id}`).set(auth(await t.token('mediator')));
+      const med = await t
+        .http()
+        .get(`/api/v1/complaints/${id}`)
+        .set(auth(await t.token('mediator')));
       expect(med.status).toBe(200);
       expect(med.body.complainant.idNumber).toBe('11010519491231002X');
     });
 
     it('a supervisor sees it masked', async () => {
-      const sup = await t.http().get(`/api/v1/complaints/${id}`).set(auth(await t.token('supervisor')));
+      const sup = await t
+        .http()
+        .get(`/api/v1/complaints/${id}`)
+        .set(auth(await t.token('supervisor')));
       expect(sup.status).toBe(200);
-      expect(sup.body.complainant).toEqual({ name: '张*', idNumber: '110***********002X', phone: '139****0001' });
+      expect(sup.body.complainant).toEqual({
+        name: '张*',
+        idNumber: '110***********002X',
+        phone: '139****0001',
+      });
     });
 
-    it('worker B gets 404 for worker A\'s complaint, its events and its messages (BOLA)', async () => {
+    it("worker B gets 404 for worker A's complaint, its events and its messages (BOLA)", async () => {
       for (const path of ['', '/events', '/messages']) {
         const res = await t.http().get(`/api/v1/complaints/${id}${path}`).set(auth(workerB));
         expect(res.status).toBe(404);
@@ -96,33 +129,53 @@ describe('complaint intake', () => {
 
     it('a mediator of another street gets 404', async () => {
       const elsewhere = await file(worker, complaintBody({ workplaceStreetCode: '310115007' }));
-      const res = await t.http().get(`/api/v1/complaints/${elsewhere.body.id}`).set(auth(await t.token('mediator')));
+      const res = await t
+        .http()
+        .get(`/api/v1/complaints/${elsewhere.body.id}`)
+        .set(auth(await t.token('mediator')));
       expect(res.status).toBe(404);
-      const sup = await t.http().get(`/api/v1/complaints/${elsewhere.body.id}`).set(auth(await t.token('supervisor')));
+      const sup = await t
+        .http()
+        .get(`/api/v1/complaints/${elsewhere.body.id}`)
+        .set(auth(await t.token('supervisor')));
       expect(sup.status).toBe(200);
     });
 
     it('an unknown or malformed id is 404', async () => {
-      expect((await t.http().get('/api/v1/complaints/01900000-0000-7000-8000-000000000000').set(auth(worker))).status).toBe(404);
+      expect(
+        (await t.http().get('/api/v1/complaints/01900000-0000-7000-8000-000000000000').set(auth(worker)))
+          .status,
+      ).toBe(404);
       expect((await t.http().get('/api/v1/complaints/not-a-uuid').set(auth(worker))).status).toBe(404);
     });
 
     it('staff and complainant talk on the case channel', async () => {
-      const reply = await t.http().post(`/api/v1/complaints/${id}/messages`).set(auth(await t.token('mediator'))).send({ body: '请于周五前来街道调解室' });
+      const reply = await t
+        .http()
+        .post(`/api/v1/complaints/${id}/messages`)
+        .set(auth(await t.token('mediator')))
+        .send({ body: '请于周五前来街道调解室' });
       expect(reply.status).toBe(201);
       const msgs = await t.http().get(`/api/v1/complaints/${id}/messages`).set(auth(worker));
-      expect(msgs.body).toEqual([{ author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) }]);
+      expect(msgs.body).toEqual([
+        { author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) },
+      ]);
     });
   });
 
   describe('listing', () => {
     it('pages with a cursor, newest first, without repeats, and filters', async () => {
       const mine = new Set<string>();
-      for (let i = 0; i < 5; i++) mine.add((await file(worker, complaintBody({ category: 'OVERTIME_PAY' }))).body.id as string);
+      for (let i = 0; i < 5; i++)
+        mine.add((await file(worker, complaintBody({ category: 'OVERTIME_PAY' }))).body.id as string);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const q: Record<string, string> = { category: 'OVERTIME_PAY', limit: '2', ...(cursor ? { cursor } : {}) };
+        const q: Record<string, string> = {
+          category: 'OVERTIME_PAY',
+          limit: '2',
+          ...(cursor ? { cursor } : {}),
+        };
         const page = await t.http().get('/api/v1/complaints').query(q).set(auth(worker));
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);
@@ -137,12 +190,28 @@ describe('complaint intake', () => {
     it('filters by street, employer and date range; rejects bad filters and an over-cap page size', async () => {
       const sup = await t.token('supervisor');
       const byStreet = await t.http().get('/api/v1/complaints').query({ street: '310115007' }).set(auth(sup));
-      expect(byStreet.body.items.every((c: { workplaceStreetCode: string }) => c.workplaceStreetCode === '310115007')).toBe(true);
+      expect(
+        byStreet.body.items.every(
+          (c: { workplaceStreetCode: string }) => c.workplaceStreetCode === '310115007',
+        ),
+      ).toBe(true);
       expect(byStreet.body.items.length).toBeGreaterThan(0);
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-      expect((await t.http().get('/api/v1/complaints').query({ from: today, to: today }).set(auth(sup))).body.items.length).toBeGreaterThan(0);
-      expect((await t.http().get('/api/v1/complaints').query({ to: '2000-01-01' }).set(auth(sup))).body.items).toEqual([]);
-      for (const q of [{ limit: '1000' }, { status: 'NOPE' }, { from: '2026-13-45' }, { cursor: 'zzz' }, { employerId: 'x' }, { unknown: '1' }]) {
+      expect(
+        (await t.http().get('/api/v1/complaints').query({ from: today, to: today }).set(auth(sup))).body.items
+          .length,
+      ).toBeGreaterThan(0);
+      expect(
+        (await t.http().get('/api/v1/complaints').query({ to: '2000-01-01' }).set(auth(sup))).body.items,
+      ).toEqual([]);
+      for (const q of [
+        { limit: '1000' },
+        { status: 'NOPE' },
+        { from: '2026-13-45' },
+        { cursor: 'zzz' },
+        { employerId: 'x' },
+        { unknown: '1' },
+      ]) {
         const res = await t.http().get('/api/v1/complaints').query(q).set(auth(sup));
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -164,27 +233,53 @@ describe('complaint intake', () => {
       ['invalid USCC', { employer: { name: '某某公司', uscc: '91350100M000100Y44' } }, 'employer.uscc'],
       ['missing employer', { employer: undefined }, 'employer'],
       ['employer of wrong type', { employer: 'ACME' }, 'employer'],
-      ['invalid ID number', { complainant: { name: '张三', idNumber: '110105194912310021', phone: '13900000001' } }, 'complainant.idNumber'],
-      ['invalid phone', { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '12345678901' } }, 'complainant.phone'],
-      ['unknown nested field', { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001', age: 3 } }, 'complainant.age'],
+      [
+        'invalid ID number',
+        { complainant: { name: '张三', idNumber: '110105194912310021', phone: '13900000001' } },
+        'complainant.idNumber',
+      ],
+      [
+        'invalid phone',
+        { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '12345678901' } },
+        'complainant.phone',
+      ],
+      [
+        'unknown nested field',
+        { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001', age: 3 } },
+        'complainant.age',
+      ],
       ['empty facts', { facts: '' }, 'facts'],
     ];
     it.each(cases)('%s', async (_name, override, field) => {
       const res = await file(worker, complaintBody(override));
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.any(String) });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: expect.any(String),
+      });
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     });
 
     it('malformed JSON', async () => {
-      const res = await t.http().post('/api/v1/complaints').set(auth(worker)).set('content-type', 'application/json').send('{"category":');
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(auth(worker))
+        .set('content-type', 'application/json')
+        .send('{"category":');
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ statusCode: 400, code: 'MALFORMED_JSON', message: expect.any(String) });
     });
 
     it('a JSON array or a bare string instead of an object', async () => {
       for (const raw of ['[1,2]', '"x"', 'null']) {
-        const res = await t.http().post('/api/v1/complaints').set(auth(worker)).set('content-type', 'application/json').send(raw);
+        const res = await t
+          .http()
+          .post('/api/v1/complaints')
+          .set(auth(worker))
+          .set('content-type', 'application/json')
+          .send(raw);
         expect(res.status).toBe(400);
       }
     });
@@ -209,7 +304,10 @@ describe('complaint intake', () => {
 
   describe('Idempotency-Key', () => {
     const count = async (key: string) => {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_records WHERE key = $1`, [key]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM idempotency_records WHERE key = $1`,
+        [key],
+      );
       return n as number;
     };
 
@@ -221,14 +319,18 @@ describe('complaint intake', () => {
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
       expect(second.headers['idempotent-replayed']).toBe('true');
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM complaints WHERE facts = $1`, ['idempotent replay test facts']);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM complaints WHERE facts = $1`, [
+        'idempotent replay test facts',
+      ]);
       expect(n).toBe(1);
       expect(await count('key-replay-1')).toBe(1);
     });
 
     it('same key with another body is 422', async () => {
       await file(worker, complaintBody({ facts: 'first body for key 2' }), { 'idempotency-key': 'key-2' });
-      const res = await file(worker, complaintBody({ facts: 'another body for key 2' }), { 'idempotency-key': 'key-2' });
+      const res = await file(worker, complaintBody({ facts: 'another body for key 2' }), {
+        'idempotency-key': 'key-2',
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
@@ -242,14 +344,19 @@ describe('complaint intake', () => {
 
     it('concurrent duplicates create one complaint; the others replay it or are told it is in progress', async () => {
       const body = complaintBody({ facts: 'concurrent duplicate submission' });
-      const results = await Promise.all(Array.from({ length: 8 }, () => file(worker, body, { 'idempotency-key': 'key-concurrent' })));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => file(worker, body, { 'idempotency-key': 'key-concurrent' })),
+      );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
       const created = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
       expect(created.size).toBe(1);
-      for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM complaints WHERE facts = $1`, ['concurrent duplicate submission']);
+      for (const r of results.filter((x) => x.status === 409))
+        expect(r.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM complaints WHERE facts = $1`, [
+        'concurrent duplicate submission',
+      ]);
       expect(n).toBe(1);
     });
 
@@ -259,7 +366,10 @@ describe('complaint intake', () => {
     });
 
     it('a refused request leaves the key free', async () => {
-      expect((await file(worker, complaintBody({ claimedAmountFen: -5 }), { 'idempotency-key': 'key-after-400' })).status).toBe(400);
+      expect(
+        (await file(worker, complaintBody({ claimedAmountFen: -5 }), { 'idempotency-key': 'key-after-400' }))
+          .status,
+      ).toBe(400);
       expect((await file(worker, complaintBody(), { 'idempotency-key': 'key-after-400' })).status).toBe(201);
     });
   });
@@ -267,7 +377,9 @@ describe('complaint intake', () => {
   it('tracking numbers are unique and consecutive per year under concurrency', async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => file(worker)));
     expect(results.every((r) => r.status === 201)).toBe(true);
-    const seqs = results.map((r) => Number((r.body.trackingNo as string).split('-')[2])).sort((a, b) => a - b);
+    const seqs = results
+      .map((r) => Number((r.body.trackingNo as string).split('-')[2]))
+      .sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(10);
     expect(seqs[9] - seqs[0]).toBe(9);
   });

@@ -25,19 +25,38 @@ interface Running {
 
 /** `npm start` as a newcomer runs it: no DATABASE_URL, no REDIS_URL, in a fresh directory. */
 async function start(cwd: string, port: number, pgPort: number): Promise<Running> {
-  const env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info', NODE_ENV: 'development' };
-  for (const k of ['DATABASE_URL', 'REDIS_URL', 'TEST_SERVER_URL', 'TEST_TEMPLATE_DB', 'JWT_SECRET', 'SEED_DEMO', 'PROCESS_ROLE', 'QUEUE_PREFIX'])
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+  };
+  for (const k of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'TEST_SERVER_URL',
+    'TEST_TEMPLATE_DB',
+    'JWT_SECRET',
+    'SEED_DEMO',
+    'PROCESS_ROLE',
+    'QUEUE_PREFIX',
+  ])
     delete (env as Record<string, string | undefined>)[k];
   const started = Date.now();
   const child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`exited early:\n${out}`);
-    return /ready in \d+ ms/.test(out);
-  }, 120000, 50);
+  await eventually(
+    () => {
+      if (child.exitCode !== null) throw new Error(`exited early:\n${out}`);
+      return /ready in \d+ ms/.test(out);
+    },
+    120000,
+    50,
+  );
   return { child, output: () => out, readyMs: Date.now() - started, exited };
 }
 
@@ -68,20 +87,33 @@ describe('the embedded default (npm start with nothing installed)', () => {
       expect(login.status).toBe(200);
       const { accessToken } = (await login.json()) as { accessToken: string };
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
-      const filed = await fetch(`${base}/api/v1/complaints`, { method: 'POST', headers, body: JSON.stringify(complaintBody()) });
+      const filed = await fetch(`${base}/api/v1/complaints`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(complaintBody()),
+      });
       expect(filed.status).toBe(201);
       id = ((await filed.json()) as { id: string }).id;
       // The acknowledgement job runs on BullMQ's PostgreSQL backend in the same process.
       await eventually(async () => {
-        const ev = (await (await fetch(`${base}/api/v1/complaints/${id}/events`, { headers })).json()) as { action: string }[];
+        const ev = (await (await fetch(`${base}/api/v1/complaints/${id}/events`, { headers })).json()) as {
+          action: string;
+        }[];
         return ev.some((e) => e.action === 'ACKNOWLEDGED');
       }, 30000);
-      expect((await (await fetch(`${base}/health/ready`)).json()) as object).toMatchObject({ status: 'ok', info: { queue: { backend: 'postgres' } } });
+      expect((await (await fetch(`${base}/health/ready`)).json()) as object).toMatchObject({
+        status: 'ok',
+        info: { queue: { backend: 'postgres' } },
+      });
 
       // Graceful shutdown with requests in flight: every request that got an answer was either done in full
       // (201, and it is there after the restart) or refused cleanly (503 while closing / connection refused).
       const inflight = Array.from({ length: 8 }, () =>
-        fetch(`${base}/api/v1/complaints`, { method: 'POST', headers, body: JSON.stringify(complaintBody({ facts: 'filed during shutdown' })) })
+        fetch(`${base}/api/v1/complaints`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(complaintBody({ facts: 'filed during shutdown' })),
+        })
           .then((r) => r.status)
           .catch(() => 0),
       );
@@ -105,12 +137,18 @@ describe('the embedded default (npm start with nothing installed)', () => {
         const again = await fetch(`${base}/api/v1/complaints/${id}`, { headers });
         expect(again.status).toBe(200);
         const token2 = ((await relogin.json()) as { accessToken: string }).accessToken;
-        const list = (await (await fetch(`${base}/api/v1/complaints?limit=100`, { headers: { authorization: `Bearer ${token2}` } })).json()) as {
+        const list = (await (
+          await fetch(`${base}/api/v1/complaints?limit=100`, {
+            headers: { authorization: `Bearer ${token2}` },
+          })
+        ).json()) as {
           items: { facts: string }[];
         };
         const stored = list.items.filter((c) => c.facts === 'filed during shutdown').length;
         expect(stored).toBe(statuses.filter((s) => s === 201).length);
-        process.stdout.write(`embedded default: cold start to ready ${cold.readyMs} ms, warm ${warm.readyMs} ms\n`);
+        process.stdout.write(
+          `embedded default: cold start to ready ${cold.readyMs} ms, warm ${warm.readyMs} ms\n`,
+        );
       } finally {
         expect(await stop(warm)).toBe(0);
       }

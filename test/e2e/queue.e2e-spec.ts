@@ -2,11 +2,14 @@ import { complaintBody, eventually, startTestApp, type TestApp } from '../suppor
 import { TcpProxy } from '../support/tcp-proxy';
 
 async function acknowledged(t: TestApp, id: string): Promise<boolean> {
-  const rows = await t.dataSource.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED'`, [id]);
+  const rows = await t.dataSource.query(
+    `SELECT 1 FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED'`,
+    [id],
+  );
   return rows.length === 1;
 }
 
-describe('jobs on BullMQ\'s PostgreSQL backend (the embedded default)', () => {
+describe("jobs on BullMQ's PostgreSQL backend (the embedded default)", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ queue: 'postgres' });
@@ -17,10 +20,16 @@ describe('jobs on BullMQ\'s PostgreSQL backend (the embedded default)', () => {
 
   it('runs the acknowledgement job from the outbox', async () => {
     expect(t.config.queue.backend).toBe('postgres');
-    const res = await t.http().post('/api/v1/complaints').set('authorization', `Bearer ${await t.token('13800000000')}`).send(complaintBody());
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set('authorization', `Bearer ${await t.token('13800000000')}`)
+      .send(complaintBody());
     expect(res.status).toBe(201);
     await eventually(() => acknowledged(t, res.body.id as string));
-    const [{ published }] = await t.dataSource.query(`SELECT count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published FROM outbox_messages`);
+    const [{ published }] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published FROM outbox_messages`,
+    );
     expect(published).toBeGreaterThanOrEqual(1);
     // The job really went through BullMQ's tables in PostgreSQL (jobId = outbox row id).
     const [{ n }] = await t.dataSource.query(
@@ -53,15 +62,26 @@ describeWithRedis('intake while Redis is unreachable', () => {
     const token = await t.token('13800000000');
     await proxy.cut();
     const started = Date.now();
-    const res = await t.http().post('/api/v1/complaints').set('authorization', `Bearer ${token}`).send(complaintBody({ facts: 'filed while Redis was down' }));
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set('authorization', `Bearer ${token}`)
+      .send(complaintBody({ facts: 'filed while Redis was down' }));
     expect(res.status).toBe(201);
     expect(Date.now() - started).toBeLessThan(3000);
     // Readiness tells operators the queue is down; the job waits in the outbox.
     const ready = await t.http().get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ statusCode: 503, code: 'NOT_READY', details: { database: { status: 'up' }, queue: { status: 'down' } } });
+    expect(ready.body).toMatchObject({
+      statusCode: 503,
+      code: 'NOT_READY',
+      details: { database: { status: 'up' }, queue: { status: 'down' } },
+    });
     await new Promise((r) => setTimeout(r, 1000));
-    const [row] = await t.dataSource.query(`SELECT published_at, attempts FROM outbox_messages WHERE payload->>'complaintId' = $1`, [res.body.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT published_at, attempts FROM outbox_messages WHERE payload->>'complaintId' = $1`,
+      [res.body.id],
+    );
     expect(row.published_at).toBeNull();
     expect(await acknowledged(t, res.body.id as string)).toBe(false);
 

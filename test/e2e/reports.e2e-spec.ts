@@ -3,7 +3,11 @@ import { complaintBody, eventually, startTestApp, type TestApp } from '../suppor
 describe('anonymous reports (举报)', () => {
   let t: TestApp;
   const reportBody = () => {
-    const { complainant: _c, claimedAmountFen: _a, ...rest } = complaintBody({ category: 'NO_CONTRACT', affectedWorkers: 30 });
+    const {
+      complainant: _c,
+      claimedAmountFen: _a,
+      ...rest
+    } = complaintBody({ category: 'NO_CONTRACT', affectedWorkers: 30 });
     return rest;
   };
   beforeAll(async () => {
@@ -22,22 +26,38 @@ describe('anonymous reports (举报)', () => {
   it('takes a report without login and returns a tracking number and an access code', async () => {
     const res = await submit();
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ trackingNo: expect.stringMatching(/^JB-\d{4}-\d{7}-[0-9X]$/), accessCode: expect.stringMatching(/^[A-Z2-9]{12}$/) });
+    expect(res.body).toEqual({
+      trackingNo: expect.stringMatching(/^JB-\d{4}-\d{7}-[0-9X]$/),
+      accessCode: expect.stringMatching(/^[A-Z2-9]{12}$/),
+    });
     const [row] = await t.dataSource.query(
       `SELECT kind, complainant_user_id, complainant_name, complainant_phone, complainant_id_number, access_code_hash, claimed_amount_fen FROM complaints WHERE tracking_no = $1`,
       [res.body.trackingNo],
     );
     // Nothing about the reporter is stored; the code only as an argon2id hash.
-    expect(row).toMatchObject({ kind: 'REPORT', complainant_user_id: null, complainant_name: null, complainant_phone: null, complainant_id_number: null, claimed_amount_fen: null });
+    expect(row).toMatchObject({
+      kind: 'REPORT',
+      complainant_user_id: null,
+      complainant_name: null,
+      complainant_phone: null,
+      complainant_id_number: null,
+      claimed_amount_fen: null,
+    });
     expect(row.access_code_hash).toMatch(/^\$argon2id\$/);
     expect(row.access_code_hash).not.toContain(res.body.accessCode);
   });
 
   it('refuses a complainant block and an optional amount of the wrong type', async () => {
-    const withComplainant = await t.http().post('/api/v1/reports').send({ ...reportBody(), complainant: { name: 'x' } });
+    const withComplainant = await t
+      .http()
+      .post('/api/v1/reports')
+      .send({ ...reportBody(), complainant: { name: 'x' } });
     expect(withComplainant.status).toBe(400);
     expect(withComplainant.body.details.map((d: { field: string }) => d.field)).toContain('complainant');
-    const badAmount = await t.http().post('/api/v1/reports').send({ ...reportBody(), claimedAmountFen: -3 });
+    const badAmount = await t
+      .http()
+      .post('/api/v1/reports')
+      .send({ ...reportBody(), claimedAmountFen: -3 });
     expect(badAmount.status).toBe(400);
   });
 
@@ -56,15 +76,28 @@ describe('anonymous reports (举报)', () => {
     const list = await t.http().get('/api/v1/complaints').set('authorization', `Bearer ${inspector}`);
     const report = list.body.items.find((c: { trackingNo: string }) => c.trackingNo === trackingNo);
     expect(report.complainant).toBeNull();
-    await t.http().post(`/api/v1/complaints/${report.id}/messages`).set('authorization', `Bearer ${inspector}`).send({ body: '请提供用工地点的具体楼号' });
-    const answer = await t.http().post(`/api/v1/reports/${trackingNo}/messages`).set('x-access-code', accessCode).send({ body: '3号楼工地' });
+    await t
+      .http()
+      .post(`/api/v1/complaints/${report.id}/messages`)
+      .set('authorization', `Bearer ${inspector}`)
+      .send({ body: '请提供用工地点的具体楼号' });
+    const answer = await t
+      .http()
+      .post(`/api/v1/reports/${trackingNo}/messages`)
+      .set('x-access-code', accessCode)
+      .send({ body: '3号楼工地' });
     expect(answer.status).toBe(201);
     const after = await status(trackingNo, accessCode);
-    expect(after.body.messages.map((m: { author: string; body: string }) => [m.author, m.body]).slice(1)).toEqual([
+    expect(
+      after.body.messages.map((m: { author: string; body: string }) => [m.author, m.body]).slice(1),
+    ).toEqual([
       ['STAFF', '请提供用工地点的具体楼号'],
       ['REPORTER', '3号楼工地'],
     ]);
-    const staffView = await t.http().get(`/api/v1/complaints/${report.id}/messages`).set('authorization', `Bearer ${inspector}`);
+    const staffView = await t
+      .http()
+      .get(`/api/v1/complaints/${report.id}/messages`)
+      .set('authorization', `Bearer ${inspector}`);
     expect(staffView.body.map((m: { author: string }) => m.author)).toEqual(['STAFF', 'STAFF', 'REPORTER']);
   });
 
@@ -88,12 +121,19 @@ describe('anonymous reports (举报)', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCESS_CODE_LOCKED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    const reply = await t.http().post(`/api/v1/reports/${trackingNo}/messages`).set('x-access-code', accessCode).send({ body: 'hi' });
+    const reply = await t
+      .http()
+      .post(`/api/v1/reports/${trackingNo}/messages`)
+      .set('x-access-code', accessCode)
+      .send({ body: 'hi' });
     expect(reply.status).toBe(429);
   });
 
   it('the worker role cannot list reports (they belong to no worker)', async () => {
-    const res = await t.http().get('/api/v1/complaints').set('authorization', `Bearer ${await t.token('13800000000')}`);
+    const res = await t
+      .http()
+      .get('/api/v1/complaints')
+      .set('authorization', `Bearer ${await t.token('13800000000')}`);
     expect(res.body.items.filter((c: { kind: string }) => c.kind === 'REPORT')).toEqual([]);
   });
 });

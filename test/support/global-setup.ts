@@ -18,12 +18,14 @@ export default async function globalSetup(): Promise<void> {
     });
     serverUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (b: Buffer) => {
+      child.stdout.on('data', (b: Buffer) => {
         out += b.toString();
         const m = /READY (\S+)/.exec(out);
         if (m) resolve(m[1]);
       });
-      child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`)));
+      child.once('exit', (code) =>
+        reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`)),
+      );
     });
     (globalThis as { __EMBEDDED_PG__?: ChildProcess }).__EMBEDDED_PG__ = child;
   }

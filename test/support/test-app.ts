@@ -17,7 +17,8 @@ export class RecordingSmsSender implements SmsSender {
     return Promise.resolve({ messageId: `test-${this.sent.length}` });
   }
   lastCode(phone: string): string | undefined {
-    return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params.code;
+    return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params
+      .code;
   }
 }
 
@@ -55,7 +56,8 @@ function withDatabase(url: string, database: string): string {
 export async function createTestDatabase(): Promise<string> {
   const server = process.env.TEST_SERVER_URL;
   const template = process.env.TEST_TEMPLATE_DB;
-  if (!server || !template) throw new Error('run the e2e tests through jest (global setup prepares the database)');
+  if (!server || !template)
+    throw new Error('run the e2e tests through jest (global setup prepares the database)');
   const name = `lrp_t_${template.slice('lrp_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
@@ -81,7 +83,8 @@ export async function dropTestDatabase(url: string): Promise<void> {
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const backend = opts.queue ?? (process.env.REDIS_URL ? 'redis' : 'postgres');
-  if (backend === 'redis' && !(opts.redisUrl ?? process.env.REDIS_URL)) throw new Error('REDIS_URL is not set');
+  if (backend === 'redis' && !(opts.redisUrl ?? process.env.REDIS_URL))
+    throw new Error('REDIS_URL is not set');
   const vars = validateEnvironment({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -111,7 +114,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       const cached = tokens.get(username);
       if (cached) return cached;
       const res = await http().post('/api/v1/auth/login').send({ username, password });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.accessToken as string);
       return res.body.accessToken as string;
     },
@@ -139,7 +143,11 @@ export function complaintBody(overrides: Record<string, unknown> = {}): Record<s
 }
 
 /** Polls `check` until it returns a truthy value or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15000, everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 15000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -3,34 +3,44 @@ import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator
 import { IsMainlandMobile } from '../../common/validation/decorators';
 
 export class LoginDto {
-  @ApiProperty({ example: 'mediator', description: 'Staff username, or a worker\'s mobile number' })
-  @IsString() @MinLength(1) @MaxLength(64)
+  @ApiProperty({ example: 'mediator', description: "Staff username, or a worker's mobile number" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   username: string;
 
   @ApiProperty({ example: 'demo-password-1' })
-  @IsString() @MinLength(1) @MaxLength(256)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
   password: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   refreshToken: string;
 }
 
 export class OtpRequestDto {
   @ApiProperty({ example: '13800000000' })
-  @IsString() @IsMainlandMobile()
+  @IsString()
+  @IsMainlandMobile()
   phone: string;
 }
 
 export class OtpVerifyDto {
   @ApiProperty({ example: '13800000000' })
-  @IsString() @IsMainlandMobile()
+  @IsString()
+  @IsMainlandMobile()
   phone: string;
 
   @ApiProperty({ example: '123456' })
-  @IsString() @Length(6, 6) @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @IsString()
+  @Length(6, 6)
+  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
   code: string;
 }
 

@@ -15,7 +15,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500 && body.code !== 'NOT_READY') {
       // Only the error class, message and stack: request bodies (personal data) are never logged.
       const err = exception as Error;
-      this.logger.error({ err: { type: err?.name, message: err?.message, stack: err?.stack }, reqId: request?.id }, 'unhandled error');
+      this.logger.error(
+        { err: { type: err?.name, message: err?.message, stack: err?.stack }, reqId: request?.id },
+        'unhandled error',
+      );
     }
     if (body.statusCode === 429) {
       const retry = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;

@@ -223,14 +223,11 @@ describe('toErrorBody', () => {
         expectErrorBodyShape(toErrorBody(Object.assign(new Error('x'), { code })));
       },
     );
-    it(
-      'an HttpException whose cause has code "constructor" still gets a well-formed body',
-      () => {
-        const body = toErrorBody(new BadRequestException('Bad Request', { cause: { code: 'constructor' } }));
-        expect(body.statusCode).toBe(400);
-        expectErrorBodyShape(body);
-      },
-    );
+    it('an HttpException whose cause has code "constructor" still gets a well-formed body', () => {
+      const body = toErrorBody(new BadRequestException('Bad Request', { cause: { code: 'constructor' } }));
+      expect(body.statusCode).toBe(400);
+      expectErrorBodyShape(body);
+    });
 
     it('a 4xx error object with a non-string message still gets a string message', () => {
       expectErrorBodyShape(toErrorBody({ statusCode: 400, message: { nested: true } }));

@@ -18,7 +18,11 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+    return `{${Object.keys(obj)
+      .sort()
+      .filter((k) => obj[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -30,7 +34,9 @@ export function requestHash(body: unknown): string {
 export function validateIdempotencyKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key))
-    throw AppException.validation([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-128 visible ASCII characters' }]);
+    throw AppException.validation([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-128 visible ASCII characters' },
+    ]);
   return key;
 }
 
@@ -56,16 +62,32 @@ export class IdempotencyService {
     }
     const hash = requestHash(body);
     return this.tx.run(async (em) => {
-      const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked', [scope, key])) as { locked: boolean }[];
-      if (!locked) throw AppException.conflict('IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed');
+      const [{ locked }] = await em.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked',
+        [scope, key],
+      );
+      if (!locked)
+        throw AppException.conflict(
+          'IDEMPOTENCY_KEY_IN_USE',
+          'A request with this Idempotency-Key is still being processed',
+        );
       const existing = await em.findOne(IdempotencyRecord, { where: { scope, key } });
       if (existing) {
         if (existing.requestHash !== hash)
-          throw AppException.unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body');
+          throw AppException.unprocessable(
+            'IDEMPOTENCY_KEY_REUSED',
+            'This Idempotency-Key was used with a different request body',
+          );
         return { status: existing.responseStatus, body: existing.responseBody as T, replayed: true };
       }
       const result = await work(em);
-      await em.insert(IdempotencyRecord, { scope, key, requestHash: hash, responseStatus: result.status, responseBody: result.body as object });
+      await em.insert(IdempotencyRecord, {
+        scope,
+        key,
+        requestHash: hash,
+        responseStatus: result.status,
+        responseBody: result.body as object,
+      });
       return { ...result, replayed: false };
     });
   }

@@ -1,30 +1,43 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus } from '../complaint.constants';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_STATUSES,
+  type ComplaintCategory,
+  type ComplaintStatus,
+} from '../complaint.constants';
 
 export class ComplaintQueryDto extends CursorQuery {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
-  @IsOptional() @IsIn(COMPLAINT_STATUSES)
+  @IsOptional()
+  @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
 
   @ApiPropertyOptional({ enum: COMPLAINT_CATEGORIES })
-  @IsOptional() @IsIn(COMPLAINT_CATEGORIES)
+  @IsOptional()
+  @IsIn(COMPLAINT_CATEGORIES)
   category?: ComplaintCategory;
 
   @ApiPropertyOptional({ description: 'Street/town code (9 digits) or district code (6 digits)' })
-  @IsOptional() @Matches(/^\d{6}(\d{3})?$/, { message: 'street must be a 6- or 9-digit division code' })
+  @IsOptional()
+  @Matches(/^\d{6}(\d{3})?$/, { message: 'street must be a 6- or 9-digit division code' })
   street?: string;
 
   @ApiPropertyOptional({ description: 'Employer id' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   employerId?: string;
 
   @ApiPropertyOptional({ description: 'Received on or after (YYYY-MM-DD, Asia/Shanghai)' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received on or before (YYYY-MM-DD, Asia/Shanghai)' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be YYYY-MM-DD' })
   to?: string;
 }

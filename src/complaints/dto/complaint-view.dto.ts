@@ -9,8 +9,10 @@ export class EmployerViewDto {
 
 export class ComplainantViewDto {
   @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' }) idNumber: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' })
+  idNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' })
+  phone: string | null;
 }
 
 export class ComplaintViewDto {
@@ -48,7 +50,10 @@ export class CaseEventViewDto {
 
 export class ReportReceiptDto {
   @ApiProperty({ example: 'JB-2026-0000001-5' }) trackingNo: string;
-  @ApiProperty({ description: 'Shown once: the reporter needs it to follow the report. Stored only as a hash.' }) accessCode: string;
+  @ApiProperty({
+    description: 'Shown once: the reporter needs it to follow the report. Stored only as a hash.',
+  })
+  accessCode: string;
 }
 
 export class MessageViewDto {

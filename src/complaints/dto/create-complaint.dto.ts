@@ -1,40 +1,81 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmptyObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmptyObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsChineseIdNumber, IsMainlandMobile, IsUscc } from '../../common/validation/decorators';
-import { COMPLAINT_CATEGORIES, INTAKE_CHANNELS, type ComplaintCategory, type IntakeChannel } from '../complaint.constants';
+import {
+  COMPLAINT_CATEGORIES,
+  INTAKE_CHANNELS,
+  type ComplaintCategory,
+  type IntakeChannel,
+} from '../complaint.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upperTrim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** Largest claim accepted: ¥100 million, in fen. */
 export const MAX_CLAIM_FEN = 10_000_000_000;
 
 export class EmployerRefDto {
   @ApiProperty({ example: '上海某某建筑劳务有限公司' })
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: '91350100M000100Y43', description: '18-character Unified Social Credit Code (GB 32100-2015)' })
-  @IsOptional() @Transform(upperTrim) @IsString() @IsUscc()
+  @ApiPropertyOptional({
+    example: '91350100M000100Y43',
+    description: '18-character Unified Social Credit Code (GB 32100-2015)',
+  })
+  @IsOptional()
+  @Transform(upperTrim)
+  @IsString()
+  @IsUscc()
   uscc?: string;
 
   @ApiPropertyOptional({ example: '浦东新区世纪大道100号' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(300)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
   address?: string;
 }
 
 export class ComplainantDto {
   @ApiProperty({ example: '张三' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(64)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   name: string;
 
-  @ApiProperty({ example: '11010519491231002X', description: '18-digit resident ID number (GB 11643 check digit)' })
-  @Transform(upperTrim) @IsString() @IsChineseIdNumber()
+  @ApiProperty({
+    example: '11010519491231002X',
+    description: '18-digit resident ID number (GB 11643 check digit)',
+  })
+  @Transform(upperTrim)
+  @IsString()
+  @IsChineseIdNumber()
   idNumber: string;
 
   @ApiProperty({ example: '13800000000' })
-  @Transform(trim) @IsString() @IsMainlandMobile()
+  @Transform(trim)
+  @IsString()
+  @IsMainlandMobile()
   phone: string;
 }
 
@@ -44,27 +85,41 @@ export class CreateComplaintDto {
   category: ComplaintCategory;
 
   @ApiProperty({ type: EmployerRefDto })
-  @IsDefined() @IsNotEmptyObject() @ValidateNested() @Type(() => EmployerRefDto)
+  @IsDefined()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => EmployerRefDto)
   employer: EmployerRefDto;
 
   @ApiProperty({ example: '310115005', description: '9-digit street/town code of the workplace' })
-  @IsString() @Matches(/^\d{9}$/, { message: 'workplaceStreetCode must be a 9-digit street/town code' })
+  @IsString()
+  @Matches(/^\d{9}$/, { message: 'workplaceStreetCode must be a 9-digit street/town code' })
   workplaceStreetCode: string;
 
   @ApiProperty({ example: 1250000, description: 'Claimed amount in fen (分), integer ≥ 0' })
-  @IsInt() @Min(0) @Max(MAX_CLAIM_FEN)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
   claimedAmountFen: number;
 
   @ApiProperty({ example: 1, minimum: 1 })
-  @IsInt() @Min(1) @Max(100000)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   affectedWorkers: number;
 
   @ApiProperty({ example: '2026年8月至10月工资未发放' })
-  @Transform(trim) @IsString() @MinLength(5) @MaxLength(5000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(5000)
   facts: string;
 
   @ApiProperty({ example: '支付拖欠工资12500元' })
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
   requests: string;
 
   @ApiProperty({ enum: INTAKE_CHANNELS })
@@ -72,19 +127,30 @@ export class CreateComplaintDto {
   channel: IntakeChannel;
 
   @ApiPropertyOptional({ type: ComplainantDto, description: 'Defaults to the signed-in worker' })
-  @IsOptional() @ValidateNested() @Type(() => ComplainantDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
 }
 
 /** 举报: anyone, no login, no complainant; the amount is optional. */
-export class CreateReportDto extends OmitType(CreateComplaintDto, ['complainant', 'claimedAmountFen'] as const) {
+export class CreateReportDto extends OmitType(CreateComplaintDto, [
+  'complainant',
+  'claimedAmountFen',
+] as const) {
   @ApiPropertyOptional({ example: 0, description: 'Amount in fen (分), if known' })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_CLAIM_FEN)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
   claimedAmountFen?: number;
 }
 
 export class PostMessageDto {
   @ApiProperty({ example: '补充材料：工资条已拍照' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   body: string;
 }

@@ -1,9 +1,24 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 import { Employer } from '../../reference/entities/employer.entity';
 import { Jurisdiction } from '../../reference/entities/jurisdiction.entity';
 import { bigintToNumber } from '../../database/bigint.transformer';
-import type { ComplaintCategory, ComplaintKind, ComplaintStatus, IntakeChannel } from '../complaint.constants';
+import type {
+  ComplaintCategory,
+  ComplaintKind,
+  ComplaintStatus,
+  IntakeChannel,
+} from '../complaint.constants';
 
 /** A complaint (投诉) or anonymous report (举报) as received at intake. */
 @Entity({ name: 'complaints' })
