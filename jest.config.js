@@ -20,6 +20,7 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60000,
   projects: [
     {
