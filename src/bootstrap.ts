@@ -20,7 +20,9 @@ import { runMigrationsLocked } from './database/migrate';
 import { setupOpenApi } from './openapi';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
-import { DEFAULT_DISTRICT_CODE, loadDistrict } from './reference/jurisdiction-loader';
+import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
+import { JurisdictionsService } from './reference/jurisdictions.service';
+import { ReferenceRepository } from './reference/reference.repository';
 
 export interface ResolvedRuntime {
   config: AppConfig;
@@ -77,7 +79,10 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
     const applied = await runMigrationsLocked(ds);
     if (applied.length) log.log(`migrations applied: ${applied.join(', ')}`);
     await migrateQueueBackend(config);
-    const streets = await loadDistrict(ds.manager, DEFAULT_DISTRICT_CODE);
+    const streets = await new JurisdictionsService(ds, new ReferenceRepository()).loadDistrict(
+      ds.manager,
+      DEFAULT_DISTRICT_CODE,
+    );
     log.log(`reference data: ${streets} street/town units of district ${DEFAULT_DISTRICT_CODE}`);
     if (config.seedDemo) {
       const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
-import { CaseEvent } from './entities/case-event.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
   caseType: 'COMPLAINT';
@@ -28,8 +28,10 @@ export interface CaseEventView {
 /** The append-only case timeline (case_events). Writes join the caller's transaction. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
   async append(em: EntityManager, input: CaseEventInput): Promise<void> {
-    await em.insert(CaseEvent, {
+    await this.repo.insert(em, {
       id: newId(),
       caseType: input.caseType,
       caseId: input.caseId,
@@ -38,19 +40,16 @@ export class AuditService {
       toStatus: input.toStatus ?? null,
       actorUserId: input.actor?.userId ?? null,
       actorRole: input.actor?.role ?? null,
-      data: (input.data ?? {}) as object,
+      data: input.data ?? {},
     });
   }
 
   async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {
-    return em.exists(CaseEvent, { where: { caseType, caseId, action } });
+    return this.repo.exists(em, caseType, caseId, action);
   }
 
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
-    const rows = await em.find(CaseEvent, {
-      where: { caseType, caseId },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.repo.timeline(em, caseType, caseId);
     return rows.map((e) => ({
       id: e.id,
       action: e.action,

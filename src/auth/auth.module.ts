@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
@@ -27,6 +28,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AuthRepository,
     TokensService,
     OtpService,
     UsersService,

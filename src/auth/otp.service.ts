@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
-import { OtpCode } from './entities/otp-code.entity';
+import { AuthRepository } from './auth.repository';
 
 /** Limits for SMS sign-in codes. */
 export const OTP_RULES = {
@@ -19,7 +19,10 @@ export const OTP_RULES = {
 /** One-time SMS codes: 6 digits, single use, expiring (≤ 10 minutes), stored as an HMAC only. */
 @Injectable()
 export class OtpService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: AuthRepository,
+  ) {}
 
   private digest(phone: string, code: string): string {
     return createHmac('sha256', this.config.jwt.secret).update(`${phone}:${code}`).digest('hex');
@@ -28,18 +31,13 @@ export class OtpService {
   /** Creates a code for the phone, or throws OTP_RATE_LIMITED. Returns the plain code for the SMS only. */
   async create(em: EntityManager, phone: string): Promise<string> {
     // Serialise requests for one phone so two parallel requests cannot both pass the limits.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
-    const [stats] = await em.query<{ last_hour: number; since_last: number }[]>(
-      `SELECT count(*)::int AS last_hour,
-              COALESCE(EXTRACT(EPOCH FROM now() - max(created_at)), 1e9)::float AS since_last
-         FROM otp_codes WHERE phone = $1 AND created_at > now() - interval '1 hour'`,
-      [phone],
-    );
-    if (stats.since_last < OTP_RULES.minIntervalSeconds || stats.last_hour >= OTP_RULES.maxPerHour) {
+    await this.repo.lockPhone(em, phone);
+    const stats = await this.repo.otpStats(em, phone);
+    if (stats.secondsSinceLast < OTP_RULES.minIntervalSeconds || stats.lastHour >= OTP_RULES.maxPerHour) {
       const retry =
-        stats.last_hour >= OTP_RULES.maxPerHour
+        stats.lastHour >= OTP_RULES.maxPerHour
           ? 3600
-          : Math.ceil(OTP_RULES.minIntervalSeconds - stats.since_last);
+          : Math.ceil(OTP_RULES.minIntervalSeconds - stats.secondsSinceLast);
       throw AppException.tooManyRequests(
         'OTP_RATE_LIMITED',
         'Too many codes requested for this number; wait before asking again',
@@ -47,7 +45,7 @@ export class OtpService {
       );
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await em.insert(OtpCode, {
+    await this.repo.insertOtp(em, {
       id: newId(),
       phone,
       codeHash: this.digest(phone, code),
@@ -59,19 +57,14 @@ export class OtpService {
   /** Consumes the newest live code of the phone if `code` matches; throws INVALID_OTP otherwise. */
   async verify(em: EntityManager, phone: string, code: string): Promise<void> {
     const invalid = AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
-    const row = await em
-      .createQueryBuilder(OtpCode, 'o')
-      .setLock('pessimistic_write')
-      .where('o.phone = :phone AND o.consumed_at IS NULL AND o.expires_at > now()', { phone })
-      .orderBy('o.created_at', 'DESC')
-      .getOne();
+    const row = await this.repo.newestLiveOtp(em, phone);
     if (!row || row.attempts >= OTP_RULES.maxAttempts) throw invalid;
     const a = Buffer.from(row.codeHash, 'hex');
     const b = Buffer.from(this.digest(phone, code), 'hex');
     if (!timingSafeEqual(a, b)) {
-      await em.increment(OtpCode, { id: row.id }, 'attempts', 1);
+      await this.repo.countOtpAttempt(em, row.id);
       throw invalid;
     }
-    await em.update(OtpCode, { id: row.id }, { consumedAt: new Date() });
+    await this.repo.consumeOtp(em, row.id);
   }
 }

@@ -5,7 +5,8 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../common/errors/app-exception';
 import { newId, UUID_PATTERN } from '../common/ids';
-import { RefreshToken } from './entities/refresh-token.entity';
+import { AuthRepository } from './auth.repository';
+import type { RefreshToken } from './entities/refresh-token.entity';
 import type { User } from './entities/user.entity';
 import type { AccessTokenClaims } from './jwt.strategy';
 
@@ -24,6 +25,7 @@ export class TokensService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
+    private readonly repo: AuthRepository,
   ) {}
 
   async issue(em: EntityManager, user: User, familyId: string = newId()): Promise<TokenPair> {
@@ -43,7 +45,7 @@ export class TokensService {
     });
     const id = newId();
     const secret = randomBytes(32).toString('base64url');
-    await em.insert(RefreshToken, {
+    await this.repo.insertRefreshToken(em, {
       id,
       familyId,
       userId: user.id,
@@ -67,23 +69,20 @@ export class TokensService {
       AppException.unauthorized('INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired');
     const [id, secret] = presented.split('.');
     if (!id || !secret || !UUID_PATTERN.test(id)) throw invalid();
-    const row = await em.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.repo.lockRefreshToken(em, id);
     if (!row) throw invalid();
     const a = Buffer.from(row.tokenHash, 'hex');
     const b = Buffer.from(sha256(secret), 'hex');
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw invalid();
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
     if (row.usedAt) {
-      await em.query(
-        'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
-        [row.familyId],
-      );
+      await this.repo.revokeFamily(em, row.familyId);
       throw AppException.unauthorized(
         'REFRESH_TOKEN_REUSED',
         'This refresh token was already used; sign in again',
       );
     }
-    await em.update(RefreshToken, { id }, { usedAt: new Date() });
+    await this.repo.markRefreshTokenUsed(em, id);
     return row;
   }
 }

@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { newId } from '../common/ids';
+import { AuthRepository } from './auth.repository';
 import { User } from './entities/user.entity';
 
+/** Accounts, as other modules may use them. */
 @Injectable()
 export class UsersService {
+  constructor(private readonly repo: AuthRepository) {}
+
   findByUsername(em: EntityManager, username: string): Promise<User | null> {
-    return em.findOne(User, { where: { username } });
+    return this.repo.findUserByUsername(em, username);
   }
 
   findById(em: EntityManager, id: string): Promise<User | null> {
-    return em.findOne(User, { where: { id } });
+    return this.repo.findUserById(em, id);
   }
 
   /** The worker account of a mainland mobile number, created at first SMS sign-in. */
-  async findOrCreateWorker(em: EntityManager, phone: string): Promise<User> {
-    await em.query(
-      `INSERT INTO users (id, username, role, jurisdiction_codes) VALUES ($1, $2, 'WORKER', '{}')
-       ON CONFLICT (username) DO NOTHING`,
-      [newId(), phone],
-    );
-    return em.findOneOrFail(User, { where: { username: phone } });
+  findOrCreateWorker(em: EntityManager, phone: string): Promise<User> {
+    return this.repo.findOrCreateWorker(em, phone);
   }
 }

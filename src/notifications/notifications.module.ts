@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
 
@@ -11,6 +12,7 @@ export class NotificationsModule {
       module: NotificationsModule,
       providers: [
         NotificationsService,
+        NotificationsRepository,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
           : { provide: SMS_SENDER, useClass: LoggingSmsSender },

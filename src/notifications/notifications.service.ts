@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { newId } from '../common/ids';
-import { isUniqueViolation } from '../database/transaction';
-import { Notification } from './entities/notification.entity';
+import type { Notification } from './entities/notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 
 export interface SmsNotification {
@@ -19,59 +18,44 @@ export interface SmsNotification {
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: NotificationsRepository,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
-  /** Sends unless a delivery with the same dedupKey was already recorded; returns whether it sent now. */
+  /**
+   * Sends unless a delivery with the same dedupKey was already recorded; returns whether it sent now. A send
+   * that throws records nothing, so the job that called it is retried.
+   */
   async sendSmsOnce(n: SmsNotification): Promise<boolean> {
-    const existing = await this.dataSource
-      .getRepository(Notification)
-      .findOne({ where: { dedupKey: n.dedupKey } });
-    if (existing?.status === 'SENT') return false;
+    const em = this.dataSource.manager;
+    if ((await this.repo.findByDedupKey(em, n.dedupKey))?.status === 'SENT') return false;
     const { messageId } = await this.sms.send(n.phone, n.template, n.params);
-    try {
-      await this.dataSource.getRepository(Notification).upsert(
-        {
-          id: existing?.id ?? newId(),
-          dedupKey: n.dedupKey,
-          channel: 'SMS',
-          template: n.template,
-          subjectRef: n.subjectRef,
-          status: 'SENT',
-          providerMessageId: messageId,
-          error: null,
-        },
-        ['dedupKey'],
-      );
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+    await this.repo.upsert(em, {
+      dedupKey: n.dedupKey,
+      channel: 'SMS',
+      template: n.template,
+      subjectRef: n.subjectRef,
+      status: 'SENT',
+      providerMessageId: messageId,
+      error: null,
+    });
     return true;
   }
 
-  /** Records a message that could not be delivered (e.g. an anonymous reporter with no phone). */
+  /** Records a message that could not be delivered (e.g. no phone number on file). */
   async recordUndeliverable(n: Omit<SmsNotification, 'phone' | 'params'>, reason: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values({
-        id: newId(),
-        dedupKey: n.dedupKey,
-        channel: 'NONE',
-        template: n.template,
-        subjectRef: n.subjectRef,
-        status: 'FAILED',
-        providerMessageId: null,
-        error: reason,
-      })
-      .orIgnore()
-      .execute();
+    await this.repo.insertIfAbsent(this.dataSource.manager, {
+      dedupKey: n.dedupKey,
+      channel: 'NONE',
+      template: n.template,
+      subjectRef: n.subjectRef,
+      status: 'FAILED',
+      providerMessageId: null,
+      error: reason,
+    });
   }
 
-  async forSubject(subjectRef: string): Promise<Notification[]> {
-    return this.dataSource
-      .getRepository(Notification)
-      .find({ where: { subjectRef }, order: { createdAt: 'ASC' } });
+  forSubject(subjectRef: string): Promise<Notification[]> {
+    return this.repo.forSubject(this.dataSource.manager, subjectRef);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { newId } from '../common/ids';
-import { Employer } from './entities/employer.entity';
+import { EntityManager } from 'typeorm';
+import type { Employer } from './entities/employer.entity';
+import { ReferenceRepository } from './reference.repository';
 
 export interface EmployerInput {
   name: string;
@@ -17,38 +17,27 @@ export function normaliseEmployerName(name: string): string {
 /** The employers register. Unknown employers named in complaints are created on the fly. */
 @Injectable()
 export class EmployersService {
+  constructor(private readonly repo: ReferenceRepository) {}
+
   /**
    * Finds the employer by USCC, or (without USCC) by normalised name among employers without USCC; creates it
    * if absent. Concurrent calls converge on one row (ON CONFLICT on the unique indexes).
    */
   async findOrCreate(em: EntityManager, input: EmployerInput): Promise<Employer> {
     const nameNormalised = normaliseEmployerName(input.name);
-    const existing = await this.find(em, input.uscc, nameNormalised);
+    const existing = await this.repo.findEmployer(em, input.uscc, nameNormalised);
     if (existing) return existing;
-    const conflictTarget = input.uscc ? '(uscc)' : '(name_normalised) WHERE uscc IS NULL';
-    await em.query(
-      `INSERT INTO employers (id, uscc, name, name_normalised, address, source)
-       VALUES ($1, $2, $3, $4, $5, 'COMPLAINT') ON CONFLICT ${conflictTarget} DO NOTHING`,
-      [newId(), input.uscc ?? null, input.name.trim(), nameNormalised, input.address?.trim() || null],
-    );
-    return (await this.find(em, input.uscc, nameNormalised))!;
+    await this.repo.insertEmployerIfAbsent(em, {
+      uscc: input.uscc ?? null,
+      name: input.name.trim(),
+      nameNormalised,
+      address: input.address?.trim() || null,
+      source: 'COMPLAINT',
+    });
+    return (await this.repo.findEmployer(em, input.uscc, nameNormalised))!;
   }
 
   async byIds(em: EntityManager, ids: string[]): Promise<Map<string, Employer>> {
-    const rows = ids.length ? await em.find(Employer, { where: { id: In([...new Set(ids)]) } }) : [];
-    return new Map(rows.map((e) => [e.id, e]));
-  }
-
-  private find(
-    em: EntityManager,
-    uscc: string | undefined,
-    nameNormalised: string,
-  ): Promise<Employer | null> {
-    return uscc
-      ? em.findOne(Employer, { where: { uscc } })
-      : em
-          .createQueryBuilder(Employer, 'e')
-          .where('e.name_normalised = :n AND e.uscc IS NULL', { n: nameNormalised })
-          .getOne();
+    return new Map((await this.repo.employersByIds(em, ids)).map((e) => [e.id, e]));
   }
 }

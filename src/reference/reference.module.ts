@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { EmployersService } from './employers.service';
 import { JurisdictionsService } from './jurisdictions.service';
 import { ReferenceController } from './reference.controller';
+import { ReferenceRepository } from './reference.repository';
 
 @Module({
   controllers: [ReferenceController],
-  providers: [EmployersService, JurisdictionsService],
+  providers: [EmployersService, JurisdictionsService, ReferenceRepository],
   exports: [EmployersService, JurisdictionsService],
 })
 export class ReferenceModule {}

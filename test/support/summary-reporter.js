@@ -4,7 +4,12 @@
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numTodoTests: todo } = results;
+    const {
+      numPassedTests: passed,
+      numFailedTests: failed,
+      numPendingTests: skipped,
+      numTodoTests: todo,
+    } = results;
     process.stdout.write(`\njest: ${passed} passed, ${failed} failed, ${skipped + todo} skipped\n`);
   }
 }

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
+import { OtpCode } from './entities/otp-code.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { User } from './entities/user.entity';
+
+/** All SQL of the auth module: users, refresh tokens, SMS codes. */
+@Injectable()
+export class AuthRepository {
+  findUserByUsername(em: EntityManager, username: string): Promise<User | null> {
+    return em.findOne(User, { where: { username } });
+  }
+
+  findUserById(em: EntityManager, id: string): Promise<User | null> {
+    return em.findOne(User, { where: { id } });
+  }
+
+  /** The worker account of a mobile number; concurrent first sign-ins converge on one row. */
+  async findOrCreateWorker(em: EntityManager, phone: string): Promise<User> {
+    await em.query(
+      `INSERT INTO users (id, username, role, jurisdiction_codes) VALUES ($1, $2, 'WORKER', '{}')
+       ON CONFLICT (username) DO NOTHING`,
+      [newId(), phone],
+    );
+    return em.findOneOrFail(User, { where: { username: phone } });
+  }
+
+  async insertRefreshToken(
+    em: EntityManager,
+    row: Omit<RefreshToken, 'createdAt' | 'usedAt' | 'revokedAt' | 'user'>,
+  ): Promise<void> {
+    await em.insert(RefreshToken, row);
+  }
+
+  lockRefreshToken(em: EntityManager, id: string): Promise<RefreshToken | null> {
+    return em.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markRefreshTokenUsed(em: EntityManager, id: string): Promise<void> {
+    await em.update(RefreshToken, { id }, { usedAt: new Date() });
+  }
+
+  async revokeFamily(em: EntityManager, familyId: string): Promise<void> {
+    await em.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+      [familyId],
+    );
+  }
+
+  /** Serialises code requests for one phone until the transaction ends. */
+  async lockPhone(em: EntityManager, phone: string): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
+  }
+
+  /** Codes sent to the phone in the last hour, and seconds since the newest one. */
+  async otpStats(em: EntityManager, phone: string): Promise<{ lastHour: number; secondsSinceLast: number }> {
+    const [row] = await em.query<{ last_hour: number; since_last: number }[]>(
+      `SELECT count(*)::int AS last_hour,
+              COALESCE(EXTRACT(EPOCH FROM now() - max(created_at)), 1e9)::float AS since_last
+         FROM otp_codes WHERE phone = $1 AND created_at > now() - interval '1 hour'`,
+      [phone],
+    );
+    return { lastHour: row.last_hour, secondsSinceLast: row.since_last };
+  }
+
+  async insertOtp(
+    em: EntityManager,
+    row: Pick<OtpCode, 'id' | 'phone' | 'codeHash' | 'expiresAt'>,
+  ): Promise<void> {
+    await em.insert(OtpCode, row);
+  }
+
+  /** The newest unexpired, unconsumed code of the phone, locked. */
+  newestLiveOtp(em: EntityManager, phone: string): Promise<OtpCode | null> {
+    return em
+      .createQueryBuilder(OtpCode, 'o')
+      .setLock('pessimistic_write')
+      .where('o.phone = :phone AND o.consumed_at IS NULL AND o.expires_at > now()', { phone })
+      .orderBy('o.created_at', 'DESC')
+      .getOne();
+  }
+
+  async countOtpAttempt(em: EntityManager, id: string): Promise<void> {
+    await em.increment(OtpCode, { id }, 'attempts', 1);
+  }
+
+  async consumeOtp(em: EntityManager, id: string): Promise<void> {
+    await em.update(OtpCode, { id }, { consumedAt: new Date() });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { newId } from '../common/ids';
+import { Employer } from './entities/employer.entity';
+import { Jurisdiction } from './entities/jurisdiction.entity';
+
+/** All SQL of the reference module: jurisdictions and the employers register. */
+@Injectable()
+export class ReferenceRepository {
+  async isStreet(em: EntityManager, code: string): Promise<boolean> {
+    return em.exists(Jurisdiction, { where: { code, level: 'STREET' } });
+  }
+
+  listJurisdictions(em: EntityManager, parentCode?: string): Promise<Jurisdiction[]> {
+    return em.find(Jurisdiction, { where: parentCode ? { parentCode } : {}, order: { code: 'ASC' } });
+  }
+
+  /** Upserts division rows (safe to run at every start). */
+  async upsertJurisdictions(em: EntityManager, rows: Omit<Jurisdiction, 'createdAt'>[]): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Jurisdiction)
+      .values(rows)
+      .orUpdate(['name', 'level', 'parent_code'], ['code'])
+      .execute();
+  }
+
+  /** By USCC, or (without one) by normalised name among employers that have no USCC. */
+  findEmployer(
+    em: EntityManager,
+    uscc: string | undefined,
+    nameNormalised: string,
+  ): Promise<Employer | null> {
+    return uscc
+      ? em.findOne(Employer, { where: { uscc } })
+      : em
+          .createQueryBuilder(Employer, 'e')
+          .where('e.name_normalised = :n AND e.uscc IS NULL', { n: nameNormalised })
+          .getOne();
+  }
+
+  /** Inserts unless an employer with the same USCC (or, without USCC, the same name) exists. */
+  async insertEmployerIfAbsent(
+    em: EntityManager,
+    e: Pick<Employer, 'uscc' | 'name' | 'nameNormalised' | 'address' | 'source'>,
+  ): Promise<void> {
+    const conflictTarget = e.uscc ? '(uscc)' : '(name_normalised) WHERE uscc IS NULL';
+    await em.query(
+      `INSERT INTO employers (id, uscc, name, name_normalised, address, source)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ${conflictTarget} DO NOTHING`,
+      [newId(), e.uscc, e.name, e.nameNormalised, e.address, e.source],
+    );
+  }
+
+  employersByIds(em: EntityManager, ids: string[]): Promise<Employer[]> {
+    return ids.length ? em.find(Employer, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+}
