@@ -1,6 +1,11 @@
 import { Initial1795684964748 } from './1795684964748-initial';
 import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-append-only';
+import { CalendarAndClocks1795687215259 } from './1795687215259-calendar-and-clocks';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795684964748, CaseEventsAppendOnly1795684964800];
+export const MIGRATIONS: Function[] = [
+  Initial1795684964748,
+  CaseEventsAppendOnly1795684964800,
+  CalendarAndClocks1795687215259,
+];

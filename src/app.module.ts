@@ -6,6 +6,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -43,6 +45,8 @@ export class AppModule {
         NotificationsModule.forRoot(smsSender),
         AuthModule,
         ReferenceModule,
+        CalendarModule,
+        DeadlinesModule,
         ComplaintsModule,
         HealthModule,
       ],

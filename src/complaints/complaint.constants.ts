@@ -16,8 +16,8 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 /** 投诉 (a worker's own complaint) or 举报 (a report by anyone, possibly anonymous). */
 export type ComplaintKind = 'COMPLAINT' | 'REPORT';
 
-/** Intake statuses; routing (mediation / arbitration / inspection) extends this in later issues. */
-export const COMPLAINT_STATUSES = ['SUBMITTED'] as const;
+/** Intake statuses (see complaint.state.ts); routing (mediation / arbitration / inspection) extends this later. */
+export const COMPLAINT_STATUSES = ['SUBMITTED', 'ACCEPTED', 'REJECTED'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const TRACKING_PREFIX: Record<ComplaintKind, string> = { COMPLAINT: 'TS', REPORT: 'JB' };

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -13,7 +24,17 @@ import {
   ComplaintViewDto,
   MessageViewDto,
 } from './dto/complaint-view.dto';
-import { CreateComplaintDto, PostMessageDto } from './dto/create-complaint.dto';
+import {
+  AcceptComplaintDto,
+  CreateComplaintDto,
+  PostMessageDto,
+  RejectComplaintDto,
+} from './dto/create-complaint.dto';
+import { ClockViewDto } from '../deadlines/dto/deadlines.dto';
+import type { Role } from '../auth/roles';
+
+/** Staff who decide on acceptance (of the complaint's jurisdiction). */
+const DECIDING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'),
@@ -64,6 +85,44 @@ export class ComplaintsController {
   @ApiOkResponse({ type: [CaseEventViewDto] })
   events(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseEventViewDto[]> {
     return this.complaints.events(user, id);
+  }
+
+  @Get(':id/deadlines')
+  @Roles('WORKER', ...STAFF_ROLES)
+  @ApiOkResponse({ type: [ClockViewDto] })
+  deadlines(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ClockViewDto[]> {
+    return this.complaints.clocks(user, id);
+  }
+
+  /** 受理: the acceptance clock stops. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ComplaintViewDto })
+  accept(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AcceptComplaintDto,
+  ): Promise<ComplaintViewDto> {
+    return this.complaints.decide(user, id, { to: 'ACCEPTED', note: dto.note });
+  }
+
+  /** 不予受理, with the reason and its legal basis. */
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ComplaintViewDto })
+  reject(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: RejectComplaintDto,
+  ): Promise<ComplaintViewDto> {
+    return this.complaints.decide(user, id, {
+      to: 'REJECTED',
+      reason: dto.reason,
+      legalBasis: dto.legalBasis,
+      note: dto.note,
+    });
   }
 
   @Get(':id/messages')

@@ -118,6 +118,10 @@ export class ComplaintsRepository {
     return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  async updateStatus(em: EntityManager, id: string, status: Complaint['status']): Promise<void> {
+    await em.update(Complaint, { id }, { status });
+  }
+
   findById(em: EntityManager, id: string): Promise<Complaint | null> {
     return em.findOne(Complaint, { where: { id } });
   }

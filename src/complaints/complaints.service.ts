@@ -11,6 +11,8 @@ import { formatTrackingNumber } from '../common/tracking-number';
 import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
+import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import { canTransition, REJECTION_REASONS, type RejectionReason } from './complaint.state';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -37,6 +39,7 @@ export class ComplaintsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async submitComplaint(
@@ -131,6 +134,14 @@ export class ComplaintsService {
       data: { kind, channel: dto.channel, category: dto.category, trackingNo },
     });
     await this.outbox.enqueue(em, JobName.ComplaintAcknowledge, { complaintId: id });
+    // The decision on acceptance is due within 5 working days (若干规定 第十八条).
+    await this.deadlines.start(em, {
+      caseType: CASE,
+      caseId: id,
+      ruleId: 'INSPECTION_ACCEPTANCE',
+      start: receivedOn,
+      jurisdictionCode: dto.workplaceStreetCode,
+    });
     return { id, trackingNo };
   }
 
@@ -175,6 +186,53 @@ export class ComplaintsService {
   async events(viewer: Principal, id: string): Promise<CaseEventView[]> {
     await this.visibleOrThrow(this.tx.manager, viewer, id);
     return this.audit.timeline(this.tx.manager, CASE, id);
+  }
+
+  async clocks(viewer: Principal, id: string): Promise<ClockView[]> {
+    await this.visibleOrThrow(this.tx.manager, viewer, id);
+    return this.deadlines.forCase(CASE, id);
+  }
+
+  /**
+   * Accepts (受理) or refuses a submitted complaint: the status changes, the acceptance clock stops and the
+   * decision is recorded on the timeline with its reason and legal basis, all in one transaction.
+   */
+  async decide(
+    viewer: Principal,
+    id: string,
+    decision:
+      | { to: 'ACCEPTED'; note?: string }
+      | { to: 'REJECTED'; reason: RejectionReason; legalBasis: string; note?: string },
+  ): Promise<ComplaintViewDto> {
+    return this.tx.run(async (em) => {
+      await this.visibleOrThrow(em, viewer, id);
+      const c = (await this.repo.lockForUpdate(em, id))!;
+      if (!canTransition(c.status, decision.to))
+        throw AppException.conflict(
+          'ILLEGAL_TRANSITION',
+          `A complaint in status ${c.status} cannot become ${decision.to}`,
+        );
+      await this.repo.updateStatus(em, id, decision.to);
+      await this.deadlines.stopAll(em, CASE, id, shanghaiDate(), viewer);
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: decision.to,
+        fromStatus: c.status,
+        toStatus: decision.to,
+        actor: viewer,
+        data:
+          decision.to === 'REJECTED'
+            ? {
+                reason: decision.reason,
+                reasonText: REJECTION_REASONS[decision.reason],
+                legalBasis: decision.legalBasis,
+                note: decision.note ?? null,
+              }
+            : { note: decision.note ?? null },
+      });
+      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
+    });
   }
 
   async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {

@@ -1,4 +1,7 @@
 import { CaseEvent } from '../audit/entities/case-event.entity';
+import { CalendarYearRow } from '../calendar/entities/calendar-year.entity';
+import { ClockEventRow } from '../deadlines/entities/clock-event.entity';
+import { Clock } from '../deadlines/entities/clock.entity';
 import { OtpCode } from '../auth/entities/otp-code.entity';
 import { Organisation } from '../auth/entities/organisation.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   CaseEvent,
   OutboxMessage,
   Notification,
+  CalendarYearRow,
+  Clock,
+  ClockEventRow,
 ];

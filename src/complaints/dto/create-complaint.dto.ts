@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { REJECTION_REASONS, type RejectionReason } from '../complaint.state';
 import {
   IsDefined,
   IsIn,
@@ -153,4 +154,36 @@ export class PostMessageDto {
   @MinLength(1)
   @MaxLength(2000)
   body: string;
+}
+
+export class AcceptComplaintDto {
+  @ApiPropertyOptional({ example: '符合受理条件，转监察大队立案' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class RejectComplaintDto {
+  @ApiProperty({ enum: Object.keys(REJECTION_REASONS) })
+  @IsIn(Object.keys(REJECTION_REASONS))
+  reason: RejectionReason;
+
+  @ApiProperty({
+    example: '劳动保障监察条例 第二十条',
+    description: 'The legal basis of the refusal, cited in the written notice',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  legalBasis: string;
+
+  @ApiPropertyOptional({ example: '违法行为终了于2023年3月' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }

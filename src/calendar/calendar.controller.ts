@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { CalendarService } from './calendar.service';
+import {
+  CalendarStatusDto,
+  CalendarYearDto,
+  DeadlineAnswerDto,
+  DeadlineQueryDto,
+  PutCalendarYearDto,
+  WorkdaysAnswerDto,
+  WorkdaysQueryDto,
+  YearParam,
+} from './dto/calendar.dto';
+import { isValidIsoDate } from './local-date';
+
+function realDate(field: string, value: string): void {
+  if (!isValidIsoDate(value) || Number(value.slice(0, 4)) < 2000 || Number(value.slice(0, 4)) > 2100)
+    throw AppException.validation([
+      { field, message: `${field} must be a real date between 2000-01-01 and 2100-12-31` },
+    ]);
+}
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('api/v1/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('deadline')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: DeadlineAnswerDto })
+  async deadline(@Query() q: DeadlineQueryDto): Promise<DeadlineAnswerDto> {
+    realDate('from', q.from);
+    const { due, provisional } = await this.calendar.deadline(q.from, q.amount, q.unit);
+    return { from: q.from, amount: q.amount, unit: q.unit, due, provisional };
+  }
+
+  @Get('workdays')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: WorkdaysAnswerDto })
+  async workdays(@Query() q: WorkdaysQueryDto): Promise<WorkdaysAnswerDto> {
+    realDate('from', q.from);
+    realDate('to', q.to);
+    const { count, provisional } = await this.calendar.workdays(q.from, q.to);
+    return { from: q.from, to: q.to, workdays: count, provisional };
+  }
+
+  @Get('status')
+  @Roles('ADMIN', 'SUPERVISOR')
+  @ApiOkResponse({ type: CalendarStatusDto })
+  status(): Promise<CalendarStatusDto> {
+    return this.calendar.status();
+  }
+
+  @Get('years/:year')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: CalendarYearDto })
+  getYear(@Param() p: YearParam): Promise<CalendarYearDto> {
+    return this.calendar.getYear(p.year);
+  }
+
+  @Put('years/:year')
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: CalendarYearDto })
+  putYear(
+    @CurrentUser() admin: Principal,
+    @Param() p: YearParam,
+    @Body() body: PutCalendarYearDto,
+  ): Promise<CalendarYearDto> {
+    return this.calendar.putYear(admin.userId, { year: p.year, ...body });
+  }
+}

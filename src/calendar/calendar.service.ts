@@ -1,0 +1,143 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppException } from '../common/errors/app-exception';
+import { CalendarRepository } from './calendar.repository';
+import { compareDates, todayInShanghai, yearOf } from './local-date';
+import type { PeriodUnit } from './deadline-rules';
+import {
+  chineseDaysYears,
+  validateCalendarYear,
+  WorkingCalendar,
+  type CalendarYear,
+  type Coverage,
+} from './working-calendar';
+import { addDays } from './local-date';
+
+export interface CalendarYearView extends CalendarYear {
+  coverage: Coverage;
+  loadedAt: string | null;
+}
+
+/** Years an answer may touch soon: a year still uncovered there is worth a warning to admins. */
+const WATCH_YEARS_AHEAD = 1;
+
+/**
+ * The working-day calendar as the platform uses it: years loaded by an ADMIN (calendar_years) over the
+ * `chinese-days` package; a year neither covers is computed Monday–Friday and every answer says provisional.
+ */
+@Injectable()
+export class CalendarService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CalendarService.name);
+  private readonly packageYears = chineseDaysYears();
+  private cached?: { version: string; calendar: WorkingCalendar };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: CalendarRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const warning of (await this.status()).warnings) this.logger.warn(warning);
+  }
+
+  /** The current calendar (rebuilt when any process loaded a year). */
+  async calendar(): Promise<WorkingCalendar> {
+    const em = this.dataSource.manager;
+    const version = await this.repo.version(em);
+    if (this.cached?.version === version) return this.cached.calendar;
+    const loaded = (await this.repo.all(em)).map((r) => ({
+      year: r.year,
+      holidays: r.holidays,
+      makeupWorkdays: r.makeupWorkdays,
+      source: r.source,
+    }));
+    const calendar = new WorkingCalendar(loaded, this.packageYears);
+    this.cached = { version, calendar };
+    return calendar;
+  }
+
+  async deadline(
+    from: string,
+    amount: number,
+    unit: PeriodUnit,
+  ): Promise<{ due: string; provisional: boolean }> {
+    const cal = await this.calendar();
+    if (unit === 'WORKDAY') {
+      const r = cal.addWorkingDays(from, amount);
+      return { due: r.date, provisional: r.provisional };
+    }
+    // Calendar days: the start day is not counted; a last day that is not a working day moves to the next
+    // working day (民事诉讼法 第八十五条, applied to arbitration periods).
+    const last = addDays(from, amount);
+    const rolled = cal.nextWorkingDayOnOrAfter(last);
+    return { due: rolled.date, provisional: rolled.provisional || cal.coverage(yearOf(from)) === 'NONE' };
+  }
+
+  async workdays(from: string, to: string): Promise<{ count: number; provisional: boolean }> {
+    if (compareDates(to, from) < 0)
+      throw AppException.validation([{ field: 'to', message: 'to must not be before from' }]);
+    return (await this.calendar()).countWorkingDays(from, to);
+  }
+
+  async getYear(year: number): Promise<CalendarYearView> {
+    const row = await this.repo.one(this.dataSource.manager, year);
+    if (row)
+      return {
+        year,
+        holidays: row.holidays,
+        makeupWorkdays: row.makeupWorkdays,
+        source: row.source,
+        coverage: 'LOADED',
+        loadedAt: row.loadedAt.toISOString(),
+      };
+    const pkg = this.packageYears.find((y) => y.year === year);
+    if (pkg) return { ...pkg, coverage: 'PACKAGE', loadedAt: null };
+    return {
+      year,
+      holidays: [],
+      makeupWorkdays: [],
+      source: 'none: Monday–Friday rule, provisional',
+      coverage: 'NONE',
+      loadedAt: null,
+    };
+  }
+
+  /** Loads the official schedule of a year; a contradictory list is refused whole (nothing stored). */
+  async putYear(adminId: string, input: CalendarYear): Promise<CalendarYearView> {
+    const result = validateCalendarYear(input);
+    if (!result.ok) throw AppException.validation(result.errors);
+    const y = result.value;
+    await this.repo.upsert(this.dataSource.manager, {
+      year: y.year,
+      holidays: [...y.holidays].sort(),
+      makeupWorkdays: [...y.makeupWorkdays].sort(),
+      source: y.source,
+      loadedBy: adminId,
+    });
+    this.cached = undefined;
+    this.logger.log(
+      `calendar year ${y.year} loaded (${y.holidays.length} holidays, ${y.makeupWorkdays.length} make-up working days) from "${y.source}"`,
+    );
+    return this.getYear(y.year);
+  }
+
+  /** Which years around today are not covered (answers touching them are provisional). */
+  async status(today = todayInShanghai()): Promise<{
+    today: string;
+    years: { year: number; coverage: Coverage; source: string | null }[];
+    warnings: string[];
+  }> {
+    const cal = await this.calendar();
+    const current = yearOf(today);
+    const years = [];
+    for (let y = current - 1; y <= current + WATCH_YEARS_AHEAD; y++)
+      years.push({ year: y, coverage: cal.coverage(y), source: cal.sourceOf(y) });
+    const warnings = years
+      .filter((y) => y.coverage === 'NONE')
+      .map(
+        (y) =>
+          `the working-day schedule of ${y.year} is not loaded: dates in ${y.year} use the Monday–Friday rule and are provisional until an ADMIN loads the State Council notice (PUT /api/v1/calendar/years/${y.year})`,
+      );
+    return { today, years, warnings };
+  }
+}

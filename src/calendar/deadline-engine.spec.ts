@@ -1,0 +1,606 @@
+import fc from 'fast-check';
+import {
+  ClockEvent,
+  ClockEventError,
+  DeadlineResult,
+  computeDeadline,
+  computeNoticeDeadline,
+  validateClockEvents,
+} from './deadline-engine';
+import { DEADLINE_RULES, DeadlineRule } from './deadline-rules';
+import { addDays, daysBetween } from './local-date';
+import { WorkingCalendar } from './working-calendar';
+
+const calendar = new WorkingCalendar();
+const {
+  MEDIATION,
+  ARBITRATION_ACCEPTANCE,
+  ARBITRATION_DECISION,
+  ARBITRATION_HEARING_NOTICE,
+  INSPECTION_ACCEPTANCE,
+  INSPECTION_INVESTIGATION,
+} = DEADLINE_RULES;
+
+function run(rule: DeadlineRule, start: string, events: ClockEvent[], today: string): DeadlineResult {
+  return computeDeadline(rule, start, events, calendar, today);
+}
+
+function clockError(fn: () => unknown): ClockEventError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ClockEventError) return e;
+    throw e;
+  }
+  throw new Error('expected a ClockEventError');
+}
+
+const pause = (date: string): ClockEvent => ({ type: 'PAUSE', date, reason: '中止审理' });
+const resume = (date: string): ClockEvent => ({ type: 'RESUME', date });
+const restart = (date: string): ClockEvent => ({ type: 'RESTART', date, reason: '变更仲裁请求' });
+const extend = (date: string, amount: number): ClockEvent => ({
+  type: 'EXTEND',
+  date,
+  amount,
+  approver: '仲裁委员会主任',
+  reason: '案情复杂',
+});
+const stop = (date: string): ClockEvent => ({ type: 'STOP', date });
+
+describe('computeDeadline: worked examples on the real 2025 schedule', () => {
+  it('a 15-day mediation from Friday 2025-09-26 ends on the make-up Saturday 2025-10-11', () => {
+    // Day 1 = Sep 27 … day 15 = Oct 11. Oct 11 is a 调休 working Saturday, so no roll-forward is needed even though
+    // the period crosses the Oct 1–8 National Day holiday (days inside a period are counted all the same).
+    expect(run(MEDIATION, '2025-09-26', [], '2025-10-01')).toEqual({
+      due: '2025-10-11',
+      daysRemaining: 10,
+      state: 'RUNNING',
+      provisional: false,
+      extendedBy: 0,
+      pausedDays: 0,
+    });
+  });
+
+  it('a 15-day mediation from 2025-09-20 ends in the holiday and rolls to Thursday 2025-10-09', () => {
+    // Sep 20 + 15 = Sunday Oct 5, inside the Oct 1–8 holiday; the next working day is Thursday Oct 9.
+    expect(run(MEDIATION, '2025-09-20', [], '2025-10-05')).toMatchObject({
+      due: '2025-10-09',
+      daysRemaining: 4,
+    });
+  });
+
+  it('5 working days from Friday 2025-01-24 (before Spring Festival) end on Friday 2025-02-07', () => {
+    // Jan 25 Sat: no. Jan 26 Sun (make-up): 1. Jan 27 Mon: 2. Jan 28–Feb 4: holiday. Feb 5: 3. Feb 6: 4. Feb 7: 5.
+    expect(run(INSPECTION_ACCEPTANCE, '2025-01-24', [], '2025-01-24')).toMatchObject({
+      due: '2025-02-07',
+      daysRemaining: 5,
+      state: 'RUNNING',
+    });
+    expect(run(INSPECTION_ACCEPTANCE, '2025-01-24', [], '2025-02-05').daysRemaining).toBe(2);
+    // Monday Feb 10: Feb 8 (make-up Saturday) and Feb 10 are two working days late.
+    expect(run(INSPECTION_ACCEPTANCE, '2025-01-24', [], '2025-02-10')).toMatchObject({
+      state: 'BREACHED',
+      daysRemaining: -2,
+    });
+  });
+
+  describe('arbitration award: 45 days + at most 15', () => {
+    // Accepted Monday 2025-03-03: Mar 3 + 45 = Thursday 2025-04-17, a working day.
+    const accepted = '2025-03-03';
+
+    it('runs 45 days from acceptance', () => {
+      expect(run(ARBITRATION_DECISION, accepted, [], '2025-04-01')).toMatchObject({
+        due: '2025-04-17',
+        daysRemaining: 16,
+        state: 'RUNNING',
+      });
+      expect(run(ARBITRATION_DECISION, accepted, [], '2025-04-20')).toMatchObject({
+        due: '2025-04-17',
+        daysRemaining: -3,
+        state: 'BREACHED',
+      });
+    });
+
+    it('a 15-day extension ends on May 2, a holiday, and rolls to Tuesday May 6', () => {
+      // Mar 3 + 60 = Friday May 2, inside the May 1–5 Labour Day holiday.
+      expect(run(ARBITRATION_DECISION, accepted, [extend('2025-04-10', 15)], '2025-04-10')).toMatchObject({
+        due: '2025-05-06',
+        extendedBy: 15,
+        state: 'RUNNING',
+      });
+      expect(
+        run(
+          ARBITRATION_DECISION,
+          accepted,
+          [extend('2025-04-10', 10), extend('2025-04-11', 5)],
+          '2025-04-11',
+        ),
+      ).toMatchObject({ due: '2025-05-06', extendedBy: 15 });
+    });
+
+    it('refuses extensions beyond 15 days in total, after the period ended, or for a rule without any', () => {
+      const beyond = clockError(() =>
+        run(
+          ARBITRATION_DECISION,
+          accepted,
+          [extend('2025-04-10', 10), extend('2025-04-11', 6)],
+          '2025-04-11',
+        ),
+      );
+      expect(beyond.field).toBe('events[1].amount');
+      expect(beyond.message).toMatch(/total 16, beyond the maximum of 15/);
+      expect(beyond.code).toBe('INVALID_CLOCK_EVENT');
+      expect(beyond.detail).toBe(
+        `extensions would total 16, beyond the maximum of 15 (${ARBITRATION_DECISION.citation})`,
+      );
+      expect(beyond.message).toBe(`events[1].amount: ${beyond.detail}`);
+      const late = clockError(() =>
+        run(ARBITRATION_DECISION, accepted, [extend('2025-04-18', 15)], '2025-04-18'),
+      );
+      expect(late.field).toBe('events[0].date');
+      expect(late.message).toMatch(/after the period ended on 2025-04-17/);
+      // validateClockEvents catches it too when given the calendar (its one calendar-dependent check).
+      const lateEvents = [extend('2025-04-18', 15)];
+      expect(() => validateClockEvents(ARBITRATION_DECISION, accepted, lateEvents)).not.toThrow();
+      const replayed = clockError(() =>
+        validateClockEvents(ARBITRATION_DECISION, accepted, lateEvents, calendar),
+      );
+      expect(replayed.field).toBe('events[0].date');
+      const none = clockError(() => run(MEDIATION, '2025-09-26', [extend('2025-09-27', 5)], '2025-09-27'));
+      expect(none.field).toBe('events[0]');
+      expect(none.message).toMatch(/MEDIATION allows no extension/);
+    });
+
+    it('a 10-day suspension moves the end by 10 days, to the make-up Sunday 2025-04-27', () => {
+      // Paused Mar 20, resumed Mar 30: Mar 21–30 (10 days) are not counted. Apr 17 + 10 = Sunday Apr 27, a 调休
+      // working day before Labour Day, so no roll-forward.
+      const events = [pause('2025-03-20'), resume('2025-03-30')];
+      expect(run(ARBITRATION_DECISION, accepted, events, '2025-04-01')).toMatchObject({
+        due: '2025-04-27',
+        pausedDays: 10,
+        state: 'RUNNING',
+      });
+    });
+
+    it('is PAUSED, with no due date, while a pause is open', () => {
+      expect(run(ARBITRATION_DECISION, accepted, [pause('2025-03-20')], '2025-03-25')).toEqual({
+        due: null,
+        daysRemaining: null,
+        state: 'PAUSED',
+        provisional: false,
+        extendedBy: 0,
+        pausedDays: 0,
+      });
+    });
+
+    it('a STOP during a pause ends the pause on the stop date', () => {
+      // 17 days used by Mar 20, 28 left from Apr 1: Apr 29 (Tuesday).
+      expect(
+        run(ARBITRATION_DECISION, accepted, [pause('2025-03-20'), stop('2025-04-01')], '2025-05-01'),
+      ).toEqual({
+        due: '2025-04-29',
+        daysRemaining: null,
+        state: 'MET',
+        provisional: false,
+        extendedBy: 0,
+        pausedDays: 12,
+      });
+    });
+
+    it('STOP on or before the due date is MET, after it BREACHED, and still reports the due date', () => {
+      expect(run(ARBITRATION_DECISION, accepted, [stop('2025-04-17')], '2025-06-01')).toMatchObject({
+        due: '2025-04-17',
+        state: 'MET',
+        daysRemaining: null,
+      });
+      expect(run(ARBITRATION_DECISION, accepted, [stop('2025-04-18')], '2025-06-01')).toMatchObject({
+        due: '2025-04-17',
+        state: 'BREACHED',
+      });
+    });
+
+    it('RESTART (a changed claim) runs a fresh 45 days and drops the earlier extension', () => {
+      // Apr 10 + 45 = Sunday May 25, an ordinary weekend day: rolls to Monday May 26.
+      const events = [extend('2025-04-01', 10), restart('2025-04-10')];
+      const restarted = run(ARBITRATION_DECISION, accepted, events, '2025-04-10');
+      expect(restarted).toMatchObject({ due: '2025-05-26', extendedBy: 0, state: 'RUNNING' });
+      expect(restarted).toEqual(run(ARBITRATION_DECISION, '2025-04-10', [], '2025-04-10'));
+    });
+  });
+
+  describe('labor-inspection investigation: 60 working days + at most 30', () => {
+    // Opened Monday 2025-09-01. Working days: Sep 2–5 (4), 8–12 (9), 15–19 (14), 22–26 (19), Sun Sep 28 make-up (20),
+    // Sep 29–30 (22), [Oct 1–8 holiday], Oct 9–10 (24), Sat Oct 11 make-up (25), Oct 13–17 (30), 20–24 (35),
+    // 27–31 (40), Nov 3–7 (45), 10–14 (50), 17–21 (55), 24–28 (60): Friday 2025-11-28.
+    const opened = '2025-09-01';
+
+    it('runs 60 working days', () => {
+      expect(run(INSPECTION_INVESTIGATION, opened, [], '2025-09-01')).toMatchObject({
+        due: '2025-11-28',
+        daysRemaining: 60,
+      });
+    });
+
+    it('a pause from Friday Oct 10 to Monday Oct 13 excludes 2 working days (make-up Sat Oct 11 and Mon Oct 13)', () => {
+      expect(
+        run(INSPECTION_INVESTIGATION, opened, [pause('2025-10-10'), resume('2025-10-13')], '2025-10-13'),
+      ).toMatchObject({
+        due: '2025-12-02',
+        pausedDays: 2,
+      });
+    });
+
+    it('a 30-working-day extension crosses New Year 2026 and its make-up Sunday', () => {
+      // From Nov 28: Dec 1–5 (5), 8–12 (10), 15–19 (15), 22–26 (20), 29–31 (23), [Jan 1–3 off], Sun Jan 4 make-up (24),
+      // Jan 5–9 (29), Mon Jan 12 (30).
+      expect(run(INSPECTION_INVESTIGATION, opened, [extend('2025-11-20', 30)], '2025-11-20')).toMatchObject({
+        due: '2026-01-12',
+        extendedBy: 30,
+        provisional: false,
+      });
+    });
+
+    it('is provisional when it runs into a year no source covers', () => {
+      expect(run(INSPECTION_INVESTIGATION, '2026-11-02', [], '2026-11-02')).toMatchObject({
+        provisional: true,
+      });
+      expect(run(MEDIATION, '2025-05-01', [], '2025-05-01')).toMatchObject({ provisional: false });
+    });
+  });
+
+  it('a working-day clock paused on its last counted day ends on the next working day on or after the resume day', () => {
+    // Received Saturday 2025-01-18: Jan 20–24 are the 5 working days. Paused on Jan 24, nothing is left; resumed on
+    // Saturday Mar 1, so the act is due on Monday Mar 3.
+    const events = [pause('2025-01-24'), resume('2025-03-01')];
+    expect(run(INSPECTION_ACCEPTANCE, '2025-01-18', [], '2025-01-18').due).toBe('2025-01-24');
+    expect(run(INSPECTION_ACCEPTANCE, '2025-01-18', events, '2025-03-01')).toMatchObject({
+      due: '2025-03-03',
+      daysRemaining: 1,
+      state: 'RUNNING',
+    });
+  });
+
+  it('a pause after the period ended does not revive it', () => {
+    // Jun 2 + 15 = Tuesday Jun 17. Paused on Jun 20, already too late.
+    const events = [pause('2025-06-20'), resume('2025-06-30')];
+    expect(run(MEDIATION, '2025-06-02', events, '2025-07-01')).toMatchObject({
+      due: '2025-06-17',
+      state: 'BREACHED',
+      pausedDays: 0,
+    });
+    expect(run(MEDIATION, '2025-06-02', [pause('2025-06-20')], '2025-06-25')).toMatchObject({
+      state: 'BREACHED',
+    });
+  });
+
+  it('a pause inside the roll-forward window carries the grace over to the resume day', () => {
+    // Sep 26 + 5 = Oct 1 (holiday) → Oct 9. Paused on Oct 3, after the 5th day: nothing is left to count, so the
+    // period ends on the resume day, Monday Oct 13 (rolled forward if it were not a working day).
+    expect(
+      run(ARBITRATION_ACCEPTANCE, '2025-09-26', [pause('2025-10-03'), resume('2025-10-13')], '2025-10-13'),
+    ).toMatchObject({
+      due: '2025-10-13',
+      state: 'RUNNING',
+    });
+  });
+
+  it('refuses a rule counted backwards', () => {
+    expect(() => run(ARBITRATION_HEARING_NOTICE, '2025-10-13', [], '2025-10-01')).toThrow(
+      /computeNoticeDeadline/,
+    );
+  });
+});
+
+describe('computeNoticeDeadline: hearing notice 5 days before the hearing', () => {
+  // Hearing Monday 2025-10-13: five whole days (Oct 8–12) must lie between service and hearing → serve by Oct 7.
+  it('requires service by the hearing date minus 6', () => {
+    expect(
+      computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', '2025-10-07', '2025-10-13'),
+    ).toMatchObject({
+      due: '2025-10-07',
+      state: 'MET',
+    });
+    expect(
+      computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', '2025-10-08', '2025-10-13').state,
+    ).toBe('BREACHED');
+    expect(computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', null, '2025-10-05')).toMatchObject(
+      {
+        state: 'RUNNING',
+        daysRemaining: 2,
+      },
+    );
+    expect(computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', null, '2025-10-08')).toMatchObject(
+      {
+        state: 'BREACHED',
+        daysRemaining: -1,
+      },
+    );
+    expect(() => computeNoticeDeadline(MEDIATION, '2025-10-13', null, '2025-10-08')).toThrow(RangeError);
+  });
+});
+
+describe('validateClockEvents', () => {
+  const start = '2025-03-03';
+  it.each<[string, ClockEvent[], string, RegExp]>([
+    ['RESUME without PAUSE', [resume('2025-03-05')], 'events[0]', /RESUME without an open PAUSE/],
+    [
+      'PAUSE while paused',
+      [pause('2025-03-05'), pause('2025-03-06')],
+      'events[1]',
+      /already paused since events\[0\]/,
+    ],
+    [
+      'an event before the start',
+      [pause('2025-03-02')],
+      'events[0].date',
+      /before the clock's start \(2025-03-03\)/,
+    ],
+    [
+      'events out of date order',
+      [pause('2025-03-05'), resume('2025-03-09'), pause('2025-03-08')],
+      'events[2].date',
+      /before events\[1\] \(2025-03-09\)/,
+    ],
+    [
+      'an event after STOP',
+      [stop('2025-03-05'), pause('2025-03-06')],
+      'events[1]',
+      /follow the STOP at events\[0\]/,
+    ],
+    ['an invalid date', [pause('2025-02-30')], 'events[0].date', /YYYY-MM-DD/],
+    [
+      'an unknown type',
+      [{ type: 'SNOOZE', date: '2025-03-05' } as unknown as ClockEvent],
+      'events[0].type',
+      /one of/,
+    ],
+    [
+      'a PAUSE without reason',
+      [{ type: 'PAUSE', date: '2025-03-05', reason: ' ' }],
+      'events[0].reason',
+      /reason/,
+    ],
+    [
+      'an EXTEND without approver',
+      [{ ...extend('2025-03-05', 5), approver: '' } as ClockEvent],
+      'events[0].approver',
+      /approver/,
+    ],
+    ['an EXTEND of 0', [extend('2025-03-05', 0)], 'events[0].amount', /positive integer/],
+    ['an EXTEND of 2.5', [extend('2025-03-05', 2.5)], 'events[0].amount', /positive integer/],
+  ])('rejects %s', (_, events, field, message) => {
+    const error = clockError(() => validateClockEvents(ARBITRATION_DECISION, start, events));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+
+  it('accepts a consistent history; the extension cap starts again after RESTART', () => {
+    const events = [
+      extend('2025-03-10', 15),
+      pause('2025-03-20'),
+      resume('2025-03-25'),
+      restart('2025-04-01'),
+      extend('2025-04-02', 15),
+      pause('2025-04-02'),
+      stop('2025-05-01'),
+    ];
+    expect(() => validateClockEvents(ARBITRATION_DECISION, start, events)).not.toThrow();
+    expect(() => validateClockEvents(ARBITRATION_DECISION, '2025-3-3', [])).toThrow(RangeError);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties
+
+const DAY_RULES = Object.values(DEADLINE_RULES).filter((r) => r.unit === 'DAY' && r.direction === 'AFTER');
+const WORKDAY_RULES = Object.values(DEADLINE_RULES).filter((r) => r.unit === 'WORKDAY');
+const FORWARD_RULES = [...DAY_RULES, ...WORKDAY_RULES];
+
+/** Starts in 2025 and the first half of 2026 (covered years; long periods may run into provisional 2027). */
+const startDate = fc.integer({ min: 0, max: 545 }).map((n) => addDays('2025-01-01', n));
+
+interface Step {
+  gap: number;
+  pick: number;
+  amount: number;
+}
+const steps = fc.array(
+  fc.record({ gap: fc.nat(12), pick: fc.nat(9), amount: fc.integer({ min: 1, max: 40 }) }),
+  {
+    maxLength: 8,
+  },
+);
+
+/** A structurally valid event history (extensions within the cap) built from random steps. */
+function buildEvents(rule: DeadlineRule, start: string, list: Step[]): ClockEvent[] {
+  const events: ClockEvent[] = [];
+  let date = start;
+  let paused = false;
+  let extended = 0;
+  for (const { gap, pick, amount } of list) {
+    date = addDays(date, gap);
+    if (pick === 0) {
+      events.push(restart(date));
+      paused = false;
+      extended = 0;
+    } else if (paused) {
+      events.push(resume(date));
+      paused = false;
+    } else if (pick <= 3 && rule.maxExtension > extended) {
+      const a = 1 + (amount % (rule.maxExtension - extended));
+      events.push(extend(date, a));
+      extended += a;
+    } else {
+      events.push(pause(date));
+      paused = true;
+    }
+  }
+  return events;
+}
+
+/** The result, or the ClockEventError (an EXTEND dated after the due date is only detectable with the calendar). */
+function attempt(fn: () => DeadlineResult): DeadlineResult | ClockEventError {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ClockEventError) return e;
+    throw e;
+  }
+}
+
+function eventIndex(e: ClockEventError): number {
+  return Number(/^events\[(\d+)\]/.exec(e.field)?.[1]);
+}
+
+describe('properties', () => {
+  it('a calendar-day due date with roll-forward is always a working day', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...DAY_RULES), startDate, steps, fc.nat(120), (rule, start, list, t) => {
+        const events = buildEvents(rule, start, list);
+        const result = attempt(() => run(rule, start, events, addDays(start, t)));
+        if (result instanceof ClockEventError || result.due === null) return;
+        expect(calendar.isWorkingDay(result.due).working).toBe(true);
+      }),
+    );
+  });
+
+  it('pausing k days (from a day on or before the last counted day) moves the last counted day by exactly k', () => {
+    // The precise statement: due = roll(start + amount + k). So when neither the original nor the delayed last
+    // day needs roll-forward, the due date moves by exactly k days; without roll-forward it always does.
+    fc.assert(
+      fc.property(fc.constantFrom(...DAY_RULES), startDate, fc.nat(1000), fc.nat(60), (rule, start, x, k) => {
+        const p = addDays(start, x % (rule.amount + 1));
+        const events = [pause(p), resume(addDays(p, k))];
+        const paused = run(rule, start, events, start);
+        expect(paused.due).toBe(calendar.nextWorkingDayOnOrAfter(addDays(start, rule.amount + k)).date);
+        expect(paused.pausedDays).toBe(k);
+        const noRoll = { ...rule, rollForwardToWorkingDay: false };
+        const base = run(noRoll, start, [], start).due as string;
+        expect(run(noRoll, start, events, start).due).toBe(addDays(base, k));
+      }),
+    );
+  });
+
+  it('pausing a working-day clock excludes exactly the working days in (pause, resume]', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WORKDAY_RULES),
+        startDate,
+        fc.nat(1000),
+        fc.nat(40),
+        (rule, start, x, k) => {
+          const base = run(rule, start, [], start).due as string;
+          const p = addDays(start, x % (daysBetween(start, base) + 1));
+          const r = addDays(p, k);
+          const excluded = calendar.countWorkingDays(p, r).count;
+          const result = run(rule, start, [pause(p), resume(r)], start);
+          // Paused before the last counted day: that many more working days. Paused on it: nothing was left, so
+          // the clock ends on the resume day (or the next working day) — not inside the pause.
+          const expected =
+            p < base
+              ? calendar.addWorkingDays(start, rule.amount + excluded).date
+              : calendar.nextWorkingDayOnOrAfter(r).date;
+          expect(result.due).toBe(expected);
+          expect(result.pausedDays).toBe(excluded);
+        },
+      ),
+    );
+  });
+
+  it('RESTART on r equals a fresh clock started on r', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FORWARD_RULES),
+        startDate,
+        steps,
+        fc.nat(30),
+        steps,
+        fc.nat(200),
+        (rule, start, before, gap, after, t) => {
+          const prefix = buildEvents(rule, start, before);
+          const r = addDays(prefix.at(-1)?.date ?? start, gap);
+          const suffix = buildEvents(rule, r, after);
+          const today = addDays(start, t);
+          const fresh = attempt(() => run(rule, r, suffix, today));
+          const combined = attempt(() => run(rule, start, [...prefix, restart(r), ...suffix], today));
+          if (combined instanceof ClockEventError) {
+            // Either the history before the restart is at fault, or the same event as in the fresh clock.
+            const i = eventIndex(combined);
+            if (i > prefix.length)
+              expect(fresh instanceof ClockEventError && eventIndex(fresh) + prefix.length + 1).toBe(i);
+            return;
+          }
+          expect(fresh).not.toBeInstanceOf(ClockEventError);
+          const { provisional: _a, ...a } = combined;
+          const { provisional: _b, ...b } = fresh as DeadlineResult;
+          expect(a).toEqual(b);
+        },
+      ),
+    );
+  });
+
+  it('STOP on t is MET exactly when t is on or before the running due date, which it keeps', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FORWARD_RULES),
+        startDate,
+        steps,
+        fc.nat(150),
+        (rule, start, list, t) => {
+          const events = buildEvents(rule, start, list);
+          const last = events.at(-1);
+          if (last?.type === 'PAUSE') events.push(resume(last.date));
+          const running = attempt(() => run(rule, start, events, start));
+          if (running instanceof ClockEventError) return;
+          const s = addDays(events.at(-1)?.date ?? start, t);
+          const stopped = run(rule, start, [...events, stop(s)], start);
+          expect(stopped.due).toBe(running.due);
+          expect(stopped.state).toBe(s <= (running.due as string) ? 'MET' : 'BREACHED');
+        },
+      ),
+    );
+  });
+
+  it('extensions beyond the cap throw at the first event that crosses it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FORWARD_RULES),
+        startDate,
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 5 }),
+        (rule, start, amounts) => {
+          const events = amounts.map((a) => extend(start, a));
+          let total = 0;
+          const crossing = amounts.findIndex((a) => (total += a) > rule.maxExtension);
+          if (crossing === -1) {
+            expect(() => validateClockEvents(rule, start, events)).not.toThrow();
+            expect(run(rule, start, events, start).extendedBy).toBe(total);
+          } else {
+            const error = clockError(() => run(rule, start, events, start));
+            const field = rule.maxExtension === 0 ? `events[${crossing}]` : `events[${crossing}].amount`;
+            expect(error.field).toBe(field);
+          }
+        },
+      ),
+    );
+  });
+
+  it('RESUME without an open PAUSE throws, naming the event', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FORWARD_RULES),
+        startDate,
+        steps,
+        fc.nat(10),
+        (rule, start, list, gap) => {
+          const events = buildEvents(rule, start, list);
+          const last = events.at(-1);
+          if (last?.type === 'PAUSE') events.push(resume(last.date));
+          events.push(resume(addDays(events.at(-1)?.date ?? start, gap)));
+          const error = clockError(() => validateClockEvents(rule, start, events));
+          expect(error.field).toBe(`events[${events.length - 1}]`);
+          expect(error.message).toMatch(/RESUME without an open PAUSE/);
+        },
+      ),
+    );
+  });
+});

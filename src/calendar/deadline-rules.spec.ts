@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { DEADLINE_RULES, arbitrationLimitation, inspectionLookback } from './deadline-rules';
+import { addDays, addYears } from './local-date';
+import { WorkingCalendar } from './working-calendar';
+
+const calendar = new WorkingCalendar();
+
+describe('DEADLINE_RULES', () => {
+  it('holds the statutory numbers', () => {
+    const summary = Object.values(DEADLINE_RULES).map((r) => [
+      r.id,
+      r.unit,
+      r.amount,
+      r.maxExtension,
+      r.direction,
+    ]);
+    expect(summary).toEqual([
+      ['MEDIATION', 'DAY', 15, 0, 'AFTER'],
+      ['ARBITRATION_ACCEPTANCE', 'DAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_SERVICE_TO_RESPONDENT', 'DAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_DEFENCE', 'DAY', 10, 0, 'AFTER'],
+      ['ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT', 'DAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_HEARING_NOTICE', 'DAY', 5, 0, 'BEFORE'],
+      ['ARBITRATION_DECISION', 'DAY', 45, 15, 'AFTER'],
+      ['INSPECTION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
+      ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
+    ]);
+  });
+
+  it('keys each rule by its id, names it in Chinese and English and cites its source', () => {
+    for (const [key, rule] of Object.entries(DEADLINE_RULES)) {
+      expect(rule.id).toBe(key);
+      expect(rule.name.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.name.en).toMatch(/^[A-Z]/);
+      expect(rule.citation).toMatch(/第.+条/);
+      // Calendar-day periods forward roll to a working day; working-day periods end on one anyway.
+      expect(rule.rollForwardToWorkingDay).toBe(rule.unit === 'DAY' && rule.direction === 'AFTER');
+    }
+    expect(DEADLINE_RULES.ARBITRATION_DECISION.citation).toContain('第四十三条');
+    expect(DEADLINE_RULES.INSPECTION_INVESTIGATION.citation).toContain('劳动保障监察条例');
+  });
+});
+
+describe('arbitrationLimitation', () => {
+  it('runs one year from when the party knew, ending on the corresponding day', () => {
+    // 2024-03-10 is not counted; the year ends on 2025-03-10, a Monday.
+    expect(arbitrationLimitation({ knewOn: '2024-03-10', filedOn: '2025-03-10' })).toEqual({
+      withinLimit: true,
+      limitDate: '2025-03-10',
+      basis: expect.stringContaining('第二十七条第一款'),
+      provisional: false,
+    });
+    expect(arbitrationLimitation({ knewOn: '2024-03-10', filedOn: '2025-03-11' }).withinLimit).toBe(false);
+    // No 29 February in 2025: the last day of February.
+    expect(arbitrationLimitation({ knewOn: '2024-02-29', filedOn: '2025-03-01' }).limitDate).toBe(
+      '2025-02-28',
+    );
+  });
+
+  it('moves a last day that is a holiday to the next working day when given the calendar', () => {
+    // 2025-10-01 falls in the National Day holiday (Oct 1–8): the last day becomes Thursday 2025-10-09.
+    expect(arbitrationLimitation({ knewOn: '2024-10-01', filedOn: '2025-10-09' }, calendar)).toMatchObject({
+      withinLimit: true,
+      limitDate: '2025-10-09',
+    });
+    expect(arbitrationLimitation({ knewOn: '2024-10-01', filedOn: '2025-10-09' }).withinLimit).toBe(false);
+    expect(arbitrationLimitation({ knewOn: '2026-12-31', filedOn: '2027-06-01' }, calendar).provisional).toBe(
+      true,
+    );
+  });
+
+  it('does not limit wage-arrears claims while employment lasts; one year from its end afterwards', () => {
+    const wage = (employmentEndedOn: string | null, filedOn: string) =>
+      arbitrationLimitation({ knewOn: '2020-01-31', filedOn, wageArrears: { employmentEndedOn } });
+    expect(wage(null, '2025-06-30')).toEqual({
+      withinLimit: true,
+      limitDate: null,
+      basis: expect.stringContaining('第二十七条第四款'),
+      provisional: false,
+    });
+    expect(wage('2026-01-01', '2025-12-01')).toMatchObject({ withinLimit: true, limitDate: null });
+    expect(wage('2025-06-30', '2026-06-30')).toMatchObject({ withinLimit: true, limitDate: '2026-06-30' });
+    expect(wage('2025-06-30', '2026-07-01')).toMatchObject({ withinLimit: false, limitDate: '2026-06-30' });
+    expect(() => wage('2025-6-30', '2026-07-01')).toThrow(/employmentEndedOn/);
+  });
+
+  it('runs anew from an interruption inside the year, and ignores one after it expired', () => {
+    // Interrupted on 2023-12-01: the new year ends 2024-12-01, a Sunday, so Monday 2024-12-02 with the calendar.
+    const interrupted = { knewOn: '2023-01-10', filedOn: '2024-12-02', interruptedOn: ['2023-12-01'] };
+    expect(arbitrationLimitation(interrupted, calendar)).toMatchObject({
+      withinLimit: true,
+      limitDate: '2024-12-02',
+    });
+    expect(arbitrationLimitation(interrupted).limitDate).toBe('2024-12-01');
+    const late = { knewOn: '2023-01-10', filedOn: '2024-03-01', interruptedOn: ['2024-02-01'] };
+    expect(arbitrationLimitation(late)).toMatchObject({ withinLimit: false, limitDate: '2024-01-10' });
+  });
+
+  it('throws RangeError on malformed dates', () => {
+    expect(() => arbitrationLimitation({ knewOn: '2024-02-30', filedOn: '2025-01-01' })).toThrow(RangeError);
+    expect(() =>
+      arbitrationLimitation({ knewOn: '2024-01-01', filedOn: '2025-01-01', interruptedOn: ['x'] }),
+    ).toThrow(RangeError);
+  });
+
+  it('property: filed within a year of knowing ⇔ within the limit (no calendar)', () => {
+    const date = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2015-01-01', n));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 800 }), (knewOn, after) => {
+        const filedOn = addDays(knewOn, after);
+        const result = arbitrationLimitation({ knewOn, filedOn });
+        expect(result.limitDate).toBe(addYears(knewOn, 1));
+        expect(result.withinLimit).toBe(filedOn <= addYears(knewOn, 1));
+      }),
+    );
+  });
+});
+
+describe('inspectionLookback', () => {
+  it('looks back two years from the violation, or from the end of a continuing one', () => {
+    expect(inspectionLookback('2023-05-15', '2025-05-15')).toEqual({
+      withinLimit: true,
+      limitDate: '2025-05-15',
+      basis: expect.stringContaining('第二十条'),
+      provisional: false,
+    });
+    expect(inspectionLookback('2023-05-15', '2025-05-16').withinLimit).toBe(false);
+    expect(inspectionLookback('2024-02-29', '2026-03-01').limitDate).toBe('2026-02-28');
+    expect(inspectionLookback(null, '2025-05-16')).toMatchObject({ withinLimit: true, limitDate: null });
+    expect(() => inspectionLookback('2023-05-15', '16 May')).toThrow(RangeError);
+  });
+});

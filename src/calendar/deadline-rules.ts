@@ -1,0 +1,237 @@
+import { addYears, assertIsoDate, compareDates } from './local-date';
+import type { WorkingCalendar } from './working-calendar';
+
+/**
+ * The statutory time limits, as data. Counting conventions (applied by `deadline-engine.ts`):
+ *
+ * - DAY periods: the start day is not counted; if the last day is a public holiday or a weekend day that is not a
+ *   make-up working day, the period ends on the next working day (`rollForwardToWorkingDay`).
+ *   // 民事诉讼法 第八十五条 (numbering since 2021; 第八十二条 before), applied to arbitration periods through
+ *   // 劳动人事争议仲裁办案规则 (2017) 第十九条 (仲裁期间: refers to the civil-procedure rules on counting periods)
+ * - WORKDAY periods: only working days are counted, the start day is not; the last day is always a working day.
+ *   // 劳动保障监察条例 第十七条 and 关于实施《劳动保障监察条例》若干规定 第十八条 count in 工作日
+ * - direction BEFORE: the period runs backwards from an anchor (the hearing date); see `computeNoticeDeadline`.
+ */
+export type PeriodUnit = 'DAY' | 'WORKDAY';
+export type PeriodDirection = 'AFTER' | 'BEFORE';
+
+export type DeadlineRuleId =
+  | 'MEDIATION'
+  | 'ARBITRATION_ACCEPTANCE'
+  | 'ARBITRATION_SERVICE_TO_RESPONDENT'
+  | 'ARBITRATION_DEFENCE'
+  | 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT'
+  | 'ARBITRATION_HEARING_NOTICE'
+  | 'ARBITRATION_DECISION'
+  | 'INSPECTION_ACCEPTANCE'
+  | 'INSPECTION_INVESTIGATION';
+
+export interface DeadlineRule {
+  id: DeadlineRuleId;
+  name: { zh: string; en: string };
+  unit: PeriodUnit;
+  amount: number;
+  /** Total extension allowed, in the same unit; 0 when the law allows none. */
+  maxExtension: number;
+  rollForwardToWorkingDay: boolean;
+  /** AFTER: the period runs from its start event. BEFORE: it ends `amount` days before an anchor date. */
+  direction: PeriodDirection;
+  citation: string;
+}
+
+const ARBITRATION_LAW = '中华人民共和国劳动争议调解仲裁法 (2007)';
+
+export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
+  // Mediation: no agreement within 15 days of the application's receipt → a party may apply for arbitration.
+  MEDIATION: {
+    id: 'MEDIATION',
+    name: { zh: '调解期限', en: 'Mediation period' },
+    unit: 'DAY',
+    amount: 15,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第十四条第三款`,
+  },
+  // Decide on acceptance within 5 days of receiving the application.
+  ARBITRATION_ACCEPTANCE: {
+    id: 'ARBITRATION_ACCEPTANCE',
+    name: { zh: '仲裁受理审查期限', en: 'Arbitration acceptance decision' },
+    unit: 'DAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第二十九条`,
+  },
+  // Serve a copy of the application on the respondent within 5 days of acceptance.
+  ARBITRATION_SERVICE_TO_RESPONDENT: {
+    id: 'ARBITRATION_SERVICE_TO_RESPONDENT',
+    name: { zh: '仲裁申请书副本送达期限', en: 'Service of the application on the respondent' },
+    unit: 'DAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第三十条`,
+  },
+  // The respondent files a defence within 10 days of receiving the copy.
+  ARBITRATION_DEFENCE: {
+    id: 'ARBITRATION_DEFENCE',
+    name: { zh: '答辩期限', en: 'Defence period' },
+    unit: 'DAY',
+    amount: 10,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第三十条`,
+  },
+  // Serve a copy of the defence on the claimant within 5 days of receiving it.
+  ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT: {
+    id: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
+    name: { zh: '答辩书副本送达期限', en: 'Service of the defence on the claimant' },
+    unit: 'DAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第三十条`,
+  },
+  // Written notice of the hearing's date and place at least 5 days before the hearing (counted backwards).
+  ARBITRATION_HEARING_NOTICE: {
+    id: 'ARBITRATION_HEARING_NOTICE',
+    name: { zh: '开庭通知期限', en: 'Notice of hearing' },
+    unit: 'DAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'BEFORE',
+    citation: `${ARBITRATION_LAW} 第三十五条`,
+  },
+  // Award within 45 days of acceptance; +15 days at most with the commission director's approval.
+  ARBITRATION_DECISION: {
+    id: 'ARBITRATION_DECISION',
+    name: { zh: '仲裁审理期限', en: 'Arbitration award period' },
+    unit: 'DAY',
+    amount: 45,
+    maxExtension: 15,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第四十三条; 劳动人事争议仲裁办案规则 (2017) 第四十五条 (restarts and suspensions: 第四十六条)`,
+  },
+  // Accept a qualifying complaint within 5 working days of receipt (or refuse it in writing).
+  INSPECTION_ACCEPTANCE: {
+    id: 'INSPECTION_ACCEPTANCE',
+    name: { zh: '投诉受理期限', en: 'Complaint acceptance' },
+    unit: 'WORKDAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation: '关于实施《劳动保障监察条例》若干规定 (劳动和社会保障部令第25号, 2004) 第十八条',
+  },
+  // Investigation within 60 working days of opening the case; +30 working days with the head's approval.
+  INSPECTION_INVESTIGATION: {
+    id: 'INSPECTION_INVESTIGATION',
+    name: { zh: '劳动保障监察调查期限', en: 'Labor-inspection investigation' },
+    unit: 'WORKDAY',
+    amount: 60,
+    maxExtension: 30,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation: '劳动保障监察条例 (国务院令第423号, 2004) 第十七条',
+  },
+};
+
+export interface LimitationResult {
+  withinLimit: boolean;
+  /** The last day on which the act is in time; null when no limit runs (yet). */
+  limitDate: string | null;
+  basis: string;
+  /** True when the roll-forward consulted a year the calendar does not cover. */
+  provisional: boolean;
+}
+
+export interface ArbitrationLimitationInput {
+  /** The day the party knew or should have known of the infringement. */
+  knewOn: string;
+  /** The day the arbitration application was (or would be) filed. */
+  filedOn: string;
+  /** Wage-arrears (拖欠劳动报酬) claims arising during employment: give the employment's end, null if it lasts. */
+  wageArrears?: { employmentEndedOn: string | null };
+  /** Days the limitation was interrupted (a claim on the other party, a request to an authority, a promise to pay). */
+  interruptedOn?: readonly string[];
+}
+
+/**
+ * One-year limitation for labor-dispute arbitration.
+ * // 调解仲裁法 第二十七条第一款: one year from when the party knew or should have known.
+ * // 调解仲裁法 第二十七条第二款: interruption — the year runs anew from the interruption.
+ * // 调解仲裁法 第二十七条第四款: wage arrears during employment are not limited while it lasts; one year from its end.
+ * // 民法典 第二百零一条至第二百零三条: start day not counted; ends on the corresponding day; a last day that is a
+ * //   legal holiday moves to the next working day (only when a calendar is given).
+ * Suspension (中止, 第二十七条第三款) is not modelled.
+ */
+export function arbitrationLimitation(
+  input: ArbitrationLimitationInput,
+  calendar?: WorkingCalendar,
+): LimitationResult {
+  assertIsoDate(input.knewOn, 'knewOn');
+  assertIsoDate(input.filedOn, 'filedOn');
+  let from = input.knewOn;
+  let basis = '调解仲裁法 第二十七条第一款 (one year from when the party knew or should have known)';
+  if (input.wageArrears) {
+    const ended = input.wageArrears.employmentEndedOn;
+    if (ended !== null) assertIsoDate(ended, 'employmentEndedOn');
+    if (ended === null || compareDates(ended, input.filedOn) >= 0) {
+      return {
+        withinLimit: true,
+        limitDate: null,
+        basis:
+          '调解仲裁法 第二十七条第四款 (wage arrears during employment: not limited while employment lasts)',
+        provisional: false,
+      };
+    }
+    from = ended;
+    basis = '调解仲裁法 第二十七条第四款 (wage arrears: one year from the end of employment)';
+  }
+  let provisional = false;
+  const limitFrom = (start: string): string => {
+    const last = addYears(start, 1);
+    if (!calendar) return last;
+    const rolled = calendar.nextWorkingDayOnOrAfter(last);
+    provisional ||= rolled.provisional;
+    return rolled.date;
+  };
+  let limitDate = limitFrom(from);
+  const interruptions = [...(input.interruptedOn ?? [])].sort();
+  for (const date of interruptions) {
+    assertIsoDate(date, 'interruptedOn');
+    if (
+      compareDates(date, from) > 0 &&
+      compareDates(date, limitDate) <= 0 &&
+      compareDates(date, input.filedOn) <= 0
+    ) {
+      limitDate = limitFrom(date);
+      basis = `${basis}; interrupted on ${date}, the year runs anew (调解仲裁法 第二十七条第二款)`;
+    }
+  }
+  return { withinLimit: compareDates(input.filedOn, limitDate) <= 0, limitDate, basis, provisional };
+}
+
+/**
+ * Two-year look-back for labor inspection: a violation neither discovered nor reported/complained of within 2 years
+ * is no longer investigated; a continuing violation counts from its end. Pass null while it continues.
+ * // 劳动保障监察条例 第二十条
+ * The limit is the same calendar day two years later (民法典 第二百零二条); no roll-forward: this is a look-back
+ * for the administration, not a period for a party to act (see the report on this choice).
+ */
+export function inspectionLookback(violationEndDate: string | null, receivedOn: string): LimitationResult {
+  assertIsoDate(receivedOn, 'receivedOn');
+  const basis =
+    '劳动保障监察条例 第二十条 (two years from the violation, or from the end of a continuing one)';
+  if (violationEndDate === null) return { withinLimit: true, limitDate: null, basis, provisional: false };
+  assertIsoDate(violationEndDate, 'violationEndDate');
+  const limitDate = addYears(violationEndDate, 2);
+  return { withinLimit: compareDates(receivedOn, limitDate) <= 0, limitDate, basis, provisional: false };
+}

@@ -1,0 +1,261 @@
+import { chineseDaysYears } from './chinese-days-years';
+import { addDays, assertIsoDate, compareDates, dayOfWeek, isValidIsoDate, yearOf } from './local-date';
+
+export { chineseDaysYears } from './chinese-days-years';
+
+/**
+ * One year's official schedule (国务院办公厅关于某年部分节假日安排的通知).
+ * `holidays`: the days off, including the weekend days and bridged weekdays inside a holiday block.
+ * `makeupWorkdays`: 调休 weekend days that are working days.
+ * A make-up workday for next year's New Year that falls in December belongs to the year of its date.
+ */
+export interface CalendarYear {
+  year: number;
+  holidays: string[];
+  makeupWorkdays: string[];
+  source: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export type Coverage = 'LOADED' | 'PACKAGE' | 'NONE';
+
+export interface WorkingDayAnswer {
+  working: boolean;
+  /** True when the year is known to no source: the answer is plain Monday–Friday. */
+  provisional: boolean;
+}
+
+export interface DateAnswer {
+  date: string;
+  provisional: boolean;
+}
+
+export interface CountAnswer {
+  count: number;
+  provisional: boolean;
+}
+
+/** Thrown when the calendar is built from years that fail `validateCalendarYear` or repeat a year. */
+export class CalendarDataError extends Error {
+  constructor(
+    message: string,
+    readonly errors: FieldError[],
+  ) {
+    super(message);
+    this.name = 'CalendarDataError';
+  }
+}
+
+export const CALENDAR_YEAR_MIN = 2000;
+export const CALENDAR_YEAR_MAX = 2100;
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Checks the dates of one list; returns the valid ones with their indexes. */
+function checkDates(
+  list: unknown,
+  name: string,
+  year: number | null,
+  errors: FieldError[],
+): Map<string, number> {
+  const seen = new Map<string, number>();
+  if (!Array.isArray(list)) {
+    errors.push({ field: name, message: `${name} must be an array of YYYY-MM-DD dates` });
+    return seen;
+  }
+  list.forEach((d: unknown, i) => {
+    const field = `${name}[${i}]`;
+    if (!isValidIsoDate(d)) {
+      errors.push({ field, message: `${JSON.stringify(d)} is not a valid YYYY-MM-DD date` });
+    } else if (year !== null && yearOf(d) !== year) {
+      errors.push({ field, message: `${d} is not in year ${year}` });
+    } else if (seen.has(d)) {
+      errors.push({ field, message: `${d} is listed twice (also ${name}[${seen.get(d)}])` });
+    } else {
+      seen.set(d, i);
+    }
+  });
+  return seen;
+}
+
+/** Validates an untrusted calendar year (e.g. an admin upload) and returns a normalised copy (dates sorted). */
+export function validateCalendarYear(input: unknown): ValidationResult<CalendarYear> {
+  if (!isRecord(input))
+    return { ok: false, errors: [{ field: '', message: 'a calendar year must be an object' }] };
+  const errors: FieldError[] = [];
+  const { year, source } = input;
+  const validYear =
+    Number.isInteger(year) && Number(year) >= CALENDAR_YEAR_MIN && Number(year) <= CALENDAR_YEAR_MAX;
+  if (!validYear) {
+    errors.push({
+      field: 'year',
+      message: `year must be an integer from ${CALENDAR_YEAR_MIN} to ${CALENDAR_YEAR_MAX}`,
+    });
+  }
+  if (typeof source !== 'string' || source.trim() === '') {
+    errors.push({ field: 'source', message: 'source must name the notice or data the schedule comes from' });
+  }
+  const holidays = checkDates(input.holidays, 'holidays', validYear ? Number(year) : null, errors);
+  const makeup = checkDates(input.makeupWorkdays, 'makeupWorkdays', validYear ? Number(year) : null, errors);
+  for (const [d, i] of makeup) {
+    const field = `makeupWorkdays[${i}]`;
+    if (holidays.has(d)) {
+      errors.push({
+        field,
+        message: `${d} is listed both as a holiday (holidays[${holidays.get(d)}]) and as a make-up workday`,
+      });
+    }
+    const dow = dayOfWeek(d);
+    if (dow !== 0 && dow !== 6) {
+      errors.push({
+        field,
+        message: `${d} is a ${WEEKDAY_NAMES[dow]}; make-up workdays are Saturdays or Sundays`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      year: Number(year),
+      holidays: [...holidays.keys()].sort(),
+      makeupWorkdays: [...makeup.keys()].sort(),
+      source: String(source),
+    },
+  };
+}
+
+interface YearEntry {
+  coverage: 'LOADED' | 'PACKAGE';
+  source: string;
+  holidays: ReadonlySet<string>;
+  makeupWorkdays: ReadonlySet<string>;
+}
+
+function isWeekday(d: string): boolean {
+  const dow = dayOfWeek(d);
+  return dow >= 1 && dow <= 5;
+}
+
+/**
+ * The Chinese working-day calendar: Monday–Friday, minus public holidays, plus 调休 make-up weekend days.
+ * `loaded` years (authoritative, e.g. from the `calendar_years` table) override `fallback` years (by default the
+ * `chinese-days` package). A year known to neither is treated as plain Monday–Friday and marked provisional.
+ * Immutable after construction.
+ */
+export class WorkingCalendar {
+  private readonly years = new Map<number, YearEntry>();
+
+  constructor(loaded: readonly CalendarYear[] = [], fallback: readonly CalendarYear[] = chineseDaysYears()) {
+    this.addYears(fallback, 'PACKAGE', 'fallback');
+    this.addYears(loaded, 'LOADED', 'loaded');
+  }
+
+  private addYears(list: readonly CalendarYear[], coverage: 'LOADED' | 'PACKAGE', label: string): void {
+    const seen = new Set<number>();
+    list.forEach((input, i) => {
+      const result = validateCalendarYear(input);
+      if (!result.ok) {
+        const errors = result.errors.map((e) => ({ field: `${label}[${i}].${e.field}`, message: e.message }));
+        throw new CalendarDataError(`invalid calendar year in ${label}[${i}]: ${errors[0].message}`, errors);
+      }
+      const y = result.value;
+      if (seen.has(y.year)) {
+        const errors = [{ field: `${label}[${i}].year`, message: `year ${y.year} is given twice` }];
+        throw new CalendarDataError(errors[0].message, errors);
+      }
+      seen.add(y.year);
+      this.years.set(y.year, {
+        coverage,
+        source: y.source,
+        holidays: new Set(y.holidays),
+        makeupWorkdays: new Set(y.makeupWorkdays),
+      });
+    });
+  }
+
+  /** Where the year's schedule comes from: the loaded table, the package, or nowhere (provisional). */
+  coverage(year: number): Coverage {
+    return this.years.get(year)?.coverage ?? 'NONE';
+  }
+
+  /** The `source` of the year's schedule, or null when the year is not covered. */
+  sourceOf(year: number): string | null {
+    return this.years.get(year)?.source ?? null;
+  }
+
+  isWorkingDay(d: string): WorkingDayAnswer {
+    assertIsoDate(d);
+    const entry = this.years.get(yearOf(d));
+    if (!entry) return { working: isWeekday(d), provisional: true };
+    if (entry.makeupWorkdays.has(d)) return { working: true, provisional: false };
+    return { working: isWeekday(d) && !entry.holidays.has(d), provisional: false };
+  }
+
+  /** The `n`th working day after `from` (the start day is not counted; `n = 0` returns `from` itself). */
+  addWorkingDays(from: string, n: number): DateAnswer {
+    assertIsoDate(from, 'from');
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+    let provisional = this.coverage(yearOf(from)) === 'NONE';
+    let date = from;
+    for (let left = n; left > 0;) {
+      date = addDays(date, 1);
+      const day = this.isWorkingDay(date);
+      provisional ||= day.provisional;
+      if (day.working) left -= 1;
+    }
+    return { date, provisional };
+  }
+
+  /**
+   * Working days in the half-open interval (from, to]: `from` is not counted, `to` is — the same convention as
+   * `addWorkingDays`, so `countWorkingDays(a, addWorkingDays(a, n).date).count === n`. Requires to ≥ from.
+   */
+  countWorkingDays(from: string, to: string): CountAnswer {
+    if (compareDates(from, to) > 0) throw new RangeError(`to (${to}) must not be before from (${from})`);
+    let provisional = this.coverage(yearOf(from)) === 'NONE';
+    let count = 0;
+    for (let date = from; date < to;) {
+      date = addDays(date, 1);
+      const day = this.isWorkingDay(date);
+      provisional ||= day.provisional;
+      if (day.working) count += 1;
+    }
+    return { count, provisional };
+  }
+
+  /** `d` itself when it is a working day, else the first working day after it. */
+  nextWorkingDayOnOrAfter(d: string): DateAnswer {
+    let date = d;
+    let day = this.isWorkingDay(date);
+    let provisional = day.provisional;
+    while (!day.working) {
+      date = addDays(date, 1);
+      day = this.isWorkingDay(date);
+      provisional ||= day.provisional;
+    }
+    return { date, provisional };
+  }
+
+  /**
+   * Years with no schedule (coverage NONE) in [from, to]; by default from the first covered year to the year after
+   * the last one — the gaps and the next year an administrator has to load.
+   */
+  provisionalYears(from?: number, to?: number): number[] {
+    const known = [...this.years.keys()];
+    const lo = from ?? (known.length > 0 ? Math.min(...known) : CALENDAR_YEAR_MIN);
+    const hi = to ?? (known.length > 0 ? Math.max(...known) + 1 : lo);
+    const out: number[] = [];
+    for (let y = lo; y <= hi; y += 1) if (!this.years.has(y)) out.push(y);
+    return out;
+  }
+}

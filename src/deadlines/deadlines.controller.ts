@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import type { ClockEvent } from '../calendar/deadline-engine';
+import { AppException } from '../common/errors/app-exception';
+import { DeadlinesService } from './deadlines.service';
+import { ClockEventDto, ClockViewDto, DueQueryDto } from './dto/deadlines.dto';
+
+function clockIdPipe(): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => AppException.notFound('CLOCK_NOT_FOUND', 'No such clock'),
+  });
+}
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('api/v1/deadlines')
+export class DeadlinesController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  /** The clocks of the caller's jurisdictions that will breach within the window (or have), soonest first. */
+  @Get('due')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: [ClockViewDto] })
+  due(@CurrentUser() user: Principal, @Query() q: DueQueryDto): Promise<ClockViewDto[]> {
+    return this.deadlines.dueWithin(user, q.within ?? 3, q.unit ?? 'WORKDAY');
+  }
+
+  @Post(':clockId/events')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: ClockViewDto })
+  addEvent(
+    @CurrentUser() user: Principal,
+    @Param('clockId', clockIdPipe()) clockId: string,
+    @Body() dto: ClockEventDto,
+  ): Promise<ClockViewDto> {
+    const event = { ...dto, approver: user.userId } as unknown as ClockEvent;
+    return this.deadlines.recordEvent(user, clockId, event);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
+import { ClockEventRow } from './entities/clock-event.entity';
+import { Clock } from './entities/clock.entity';
+
+/** All SQL of the deadlines module. */
+@Injectable()
+export class DeadlinesRepository {
+  async insertClock(
+    em: EntityManager,
+    clock: Pick<Clock, 'id' | 'caseType' | 'caseId' | 'ruleId' | 'startDate' | 'jurisdictionCode'>,
+  ): Promise<void> {
+    await em.insert(Clock, clock);
+  }
+
+  clocksOfCase(em: EntityManager, caseType: string, caseId: string): Promise<Clock[]> {
+    return em.find(Clock, { where: { caseType, caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  lockClock(em: EntityManager, id: string): Promise<Clock | null> {
+    return em.findOne(Clock, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  eventsOf(em: EntityManager, clockIds: string[]): Promise<ClockEventRow[]> {
+    if (clockIds.length === 0) return Promise.resolve([]);
+    return em
+      .createQueryBuilder(ClockEventRow, 'e')
+      .where('e.clock_id IN (:...ids)', { ids: clockIds })
+      .orderBy('e.clock_id')
+      .addOrderBy('e.seq')
+      .getMany();
+  }
+
+  async appendEvent(
+    em: EntityManager,
+    clockId: string,
+    seq: number,
+    e: Pick<ClockEventRow, 'type' | 'date' | 'amount' | 'reason' | 'actorUserId'>,
+  ): Promise<void> {
+    await em.insert(ClockEventRow, { id: newId(), clockId, seq, ...e });
+    if (e.type === 'STOP') await em.update(Clock, { id: clockId }, { stoppedOn: e.date });
+  }
+
+  /** Running clocks of the jurisdictions (prefix match, as for case access). */
+  openClocks(em: EntityManager, jurisdictionPrefixes: string[]): Promise<Clock[]> {
+    if (jurisdictionPrefixes.length === 0) return Promise.resolve([]);
+    return em
+      .createQueryBuilder(Clock, 'c')
+      .where('c.stopped_on IS NULL')
+      .andWhere(
+        new Brackets((b) =>
+          jurisdictionPrefixes.forEach((p, i) =>
+            b.orWhere(`c.jurisdiction_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` }),
+          ),
+        ),
+      )
+      .getMany();
+  }
+}

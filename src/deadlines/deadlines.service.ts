@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
+import {
+  ClockEventError,
+  computeDeadline,
+  validateClockEvents,
+  type ClockEvent,
+  type DeadlineResult,
+} from '../calendar/deadline-engine';
+import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from '../calendar/deadline-rules';
+import { addDays, todayInShanghai } from '../calendar/local-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction';
+import { DeadlinesRepository } from './deadlines.repository';
+import type { ClockEventRow } from './entities/clock-event.entity';
+import type { Clock } from './entities/clock.entity';
+
+export interface ClockView extends DeadlineResult {
+  id: string;
+  caseType: string;
+  caseId: string;
+  rule: {
+    id: string;
+    name: { zh: string; en: string };
+    unit: string;
+    amount: number;
+    maxExtension: number;
+    citation: string;
+  };
+  start: string;
+  events: ClockEvent[];
+}
+
+function toEvent(r: ClockEventRow): ClockEvent {
+  switch (r.type) {
+    case 'PAUSE':
+      return { type: 'PAUSE', date: r.date, reason: r.reason ?? '' };
+    case 'RESUME':
+      return { type: 'RESUME', date: r.date };
+    case 'RESTART':
+      return { type: 'RESTART', date: r.date, reason: r.reason ?? '' };
+    case 'EXTEND':
+      return {
+        type: 'EXTEND',
+        date: r.date,
+        amount: r.amount ?? 0,
+        approver: r.actorUserId ?? '',
+        reason: r.reason ?? '',
+      };
+    case 'STOP':
+      return { type: 'STOP', date: r.date };
+  }
+}
+
+export function ruleOf(id: string): DeadlineRule {
+  const rule = DEADLINE_RULES[id as DeadlineRuleId];
+  if (!rule) throw new Error(`unknown deadline rule ${id}`);
+  return rule;
+}
+
+/**
+ * Statutory clocks of proceedings, stored as a start date and events; every answer is recomputed from them by the
+ * pure deadline engine (never edited by hand).
+ */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: DeadlinesRepository,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** Starts a clock inside the caller's transaction. */
+  async start(
+    em: EntityManager,
+    c: { caseType: string; caseId: string; ruleId: DeadlineRuleId; start: string; jurisdictionCode: string },
+  ): Promise<string> {
+    const id = newId();
+    await this.repo.insertClock(em, {
+      id,
+      caseType: c.caseType,
+      caseId: c.caseId,
+      ruleId: c.ruleId,
+      startDate: c.start,
+      jurisdictionCode: c.jurisdictionCode,
+    });
+    return id;
+  }
+
+  /**
+   * Appends an event to a clock inside the caller's transaction, after checking the whole event list with the
+   * engine (order, RESUME without PAUSE, extension caps...): an inconsistent event is a 400 and nothing is stored.
+   */
+  async addEvent(
+    em: EntityManager,
+    clockId: string,
+    event: ClockEvent,
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    const clock = await this.repo.lockClock(em, clockId);
+    if (!clock) throw AppException.notFound('CLOCK_NOT_FOUND', 'No such clock');
+    const existing = (await this.repo.eventsOf(em, [clockId])).map(toEvent);
+    try {
+      validateClockEvents(
+        ruleOf(clock.ruleId),
+        clock.startDate,
+        [...existing, event],
+        await this.calendar.calendar(),
+      );
+    } catch (err) {
+      if (err instanceof ClockEventError)
+        throw AppException.validation([
+          {
+            field: err.field.replace(/^events\[\d+\]/, 'event'),
+            message: err.detail,
+          },
+        ]);
+      throw err;
+    }
+    await this.repo.appendEvent(em, clockId, existing.length + 1, {
+      type: event.type,
+      date: event.date,
+      amount: event.type === 'EXTEND' ? event.amount : null,
+      reason: 'reason' in event ? event.reason : null,
+      actorUserId: actor?.userId ?? null,
+    });
+  }
+
+  /** Stops every running clock of a case (e.g. the acceptance clock when the complaint is decided). */
+  async stopAll(
+    em: EntityManager,
+    caseType: string,
+    caseId: string,
+    date: string,
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
+      if (!c.stoppedOn) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+  }
+
+  /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */
+  async visibleClock(em: EntityManager, viewer: Principal, clockId: string): Promise<Clock> {
+    const clock = await this.repo.lockClock(em, clockId);
+    if (!clock || !coversJurisdiction(viewer, clock.jurisdictionCode))
+      throw AppException.notFound('CLOCK_NOT_FOUND', 'No such clock');
+    return clock;
+  }
+
+  /** A clock event entered by staff (中止/恢复/重新计算/延长). Extensions need a SUPERVISOR's approval. */
+  async recordEvent(viewer: Principal, clockId: string, event: ClockEvent): Promise<ClockView> {
+    if (event.type === 'EXTEND' && viewer.role !== 'SUPERVISOR' && viewer.role !== 'ADMIN')
+      throw AppException.forbidden(
+        'EXTENSION_NEEDS_SUPERVISOR',
+        'Only a supervisor may approve an extension',
+      );
+    return this.tx.run(async (em) => {
+      const clock = await this.visibleClock(em, viewer, clockId);
+      await this.addEvent(em, clock.id, event, viewer);
+      const [view] = await this.views(em, [clock], await this.calendar.calendar(), todayInShanghai());
+      return view;
+    });
+  }
+
+  async forCase(caseType: string, caseId: string, today = todayInShanghai()): Promise<ClockView[]> {
+    const em = this.tx.manager;
+    return this.views(
+      em,
+      await this.repo.clocksOfCase(em, caseType, caseId),
+      await this.calendar.calendar(),
+      today,
+    );
+  }
+
+  /** Running clocks in the caller's jurisdictions that breach within `within` units (or already have), soonest first. */
+  async dueWithin(
+    viewer: Principal,
+    within: number,
+    unit: 'DAY' | 'WORKDAY',
+    today = todayInShanghai(),
+  ): Promise<ClockView[]> {
+    const em = this.tx.manager;
+    const cal = await this.calendar.calendar();
+    const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
+    const views = await this.views(em, await this.repo.openClocks(em, scope), cal, today);
+    const horizon = unit === 'WORKDAY' ? cal.addWorkingDays(today, within).date : addDays(today, within);
+    return views
+      .filter((v) => v.due !== null && v.due <= horizon && (v.state === 'RUNNING' || v.state === 'BREACHED'))
+      .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : a.id.localeCompare(b.id)));
+  }
+
+  private async views(
+    em: EntityManager,
+    clocks: Clock[],
+    cal: WorkingCalendar,
+    today: string,
+  ): Promise<ClockView[]> {
+    const events = await this.repo.eventsOf(
+      em,
+      clocks.map((c) => c.id),
+    );
+    return clocks.map((c) => {
+      const rule = ruleOf(c.ruleId);
+      const evs = events.filter((e) => e.clockId === c.id).map(toEvent);
+      return {
+        id: c.id,
+        caseType: c.caseType,
+        caseId: c.caseId,
+        rule: {
+          id: rule.id,
+          name: rule.name,
+          unit: rule.unit,
+          amount: rule.amount,
+          maxExtension: rule.maxExtension,
+          citation: rule.citation,
+        },
+        start: c.startDate,
+        events: evs,
+        ...computeDeadline(rule, c.startDate, evs, cal, today),
+      };
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { CLOCK_EVENT_TYPES, type ClockEventType } from '../entities/clock-event.entity';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+export class DueQueryDto {
+  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 365, default: 3 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  within?: number;
+
+  @ApiPropertyOptional({ enum: ['DAY', 'WORKDAY'], default: 'WORKDAY' })
+  @IsOptional()
+  @IsIn(['DAY', 'WORKDAY'])
+  unit?: 'DAY' | 'WORKDAY';
+}
+
+/** A clock event entered by staff; STOP comes only from the proceeding's own decisions. */
+export class ClockEventDto {
+  @ApiProperty({ enum: CLOCK_EVENT_TYPES.filter((t) => t !== 'STOP') })
+  @IsIn(CLOCK_EVENT_TYPES.filter((t) => t !== 'STOP'))
+  type: Exclude<ClockEventType, 'STOP'>;
+
+  @ApiProperty({ example: '2026-11-26', description: 'Date of the event (Asia/Shanghai)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  date: string;
+
+  @ApiPropertyOptional({ description: 'EXTEND: extension in the rule’s unit' })
+  @ValidateIf((o: ClockEventDto) => o.type === 'EXTEND')
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  amount?: number;
+
+  @ApiPropertyOptional({ description: 'PAUSE / RESTART / EXTEND: the reason (e.g. 公告送达, 追加当事人)' })
+  @ValidateIf((o: ClockEventDto) => o.type !== 'RESUME')
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class ClockViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() caseType: string;
+  @ApiProperty() caseId: string;
+  @ApiProperty() rule: {
+    id: string;
+    name: { zh: string; en: string };
+    unit: string;
+    amount: number;
+    maxExtension: number;
+    citation: string;
+  };
+  @ApiProperty() start: string;
+  @ApiProperty() events: object[];
+  @ApiProperty({ nullable: true, type: String }) due: string | null;
+  @ApiProperty({ nullable: true, type: Number }) daysRemaining: number | null;
+  @ApiProperty({ enum: ['RUNNING', 'PAUSED', 'MET', 'BREACHED'] }) state: string;
+  @ApiProperty() provisional: boolean;
+  @ApiProperty() extendedBy: number;
+  @ApiProperty() pausedDays: number;
+}

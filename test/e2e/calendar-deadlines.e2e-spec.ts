@@ -1,0 +1,438 @@
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+describe('calendar and statutory clocks', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('GET /api/v1/calendar/deadline and /workdays', () => {
+    it('counts calendar days with roll-forward: 15 days from 2025-09-26 end on Saturday 2025-10-11, a make-up working day', async () => {
+      // 国办发明电〔2024〕12号: 国庆节、中秋节 10月1日至8日放假，9月28日（周日）、10月11日（周六）上班.
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: '2025-09-26', amount: 15, unit: 'DAY' })
+        .set(await auth('mediator'));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        from: '2025-09-26',
+        amount: 15,
+        unit: 'DAY',
+        due: '2025-10-11',
+        provisional: false,
+      });
+    });
+
+    it('moves a calendar-day deadline that ends in a holiday to the next working day', async () => {
+      // 10 days from 2025-09-24 = 2025-10-04 (National Day holiday) → 2025-10-09 (Thursday, first working day).
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: '2025-09-24', amount: 10, unit: 'DAY' })
+        .set(await auth('mediator'));
+      expect(res.body.due).toBe('2025-10-09');
+    });
+
+    it('counts working days across Spring Festival 2025 and its make-up Sunday', async () => {
+      // 春节 1月28日至2月4日放假，1月26日（周日）、2月8日（周六）上班. From Fri 2025-01-24: Jan 26 (1), Jan 27 (2),
+      // Feb 5 (3), Feb 6 (4), Feb 7 (5).
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: '2025-01-24', amount: 5, unit: 'WORKDAY' })
+        .set(await auth('inspector'));
+      expect(res.body).toMatchObject({ due: '2025-02-07', provisional: false });
+      const count = await t
+        .http()
+        .get('/api/v1/calendar/workdays')
+        .query({ from: '2025-01-24', to: '2025-02-07' })
+        .set(await auth('inspector'));
+      expect(count.body).toEqual({ from: '2025-01-24', to: '2025-02-07', workdays: 5, provisional: false });
+    });
+
+    it('answers provisional: true for a year no schedule covers', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: '2099-03-02', amount: 5, unit: 'WORKDAY' })
+        .set(await auth('mediator'));
+      expect(res.body).toMatchObject({ due: '2099-03-09', provisional: true });
+    });
+
+    it.each([
+      [{ from: '2025-01-24', amount: 5, unit: 'HOUR' }, 'unit'],
+      [{ from: '2025-01-24', amount: -1, unit: 'DAY' }, 'amount'],
+      [{ from: '2025-01-24', amount: 3651, unit: 'DAY' }, 'amount'],
+      [{ from: '2025-01-24', amount: 'ten', unit: 'DAY' }, 'amount'],
+      [{ from: '2025-02-30', amount: 5, unit: 'DAY' }, 'from'],
+      [{ from: '24/01/2025', amount: 5, unit: 'DAY' }, 'from'],
+      [{ from: '1999-12-31', amount: 5, unit: 'DAY' }, 'from'],
+    ])('refuses %o with a field error on %s', async (query, field) => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query(query)
+        .set(await auth('mediator'));
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('refuses `to` before `from`', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/workdays')
+        .query({ from: '2025-02-07', to: '2025-01-24' })
+        .set(await auth('mediator'));
+      expect(res.status).toBe(400);
+      expect(res.body.details[0].field).toBe('to');
+    });
+
+    it('needs a login', async () => {
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/calendar/deadline')
+            .query({ from: '2025-01-24', amount: 5, unit: 'DAY' })
+        ).status,
+      ).toBe(401);
+    });
+  });
+
+  describe('loading a year (ADMIN)', () => {
+    const year2099 = {
+      // A made-up schedule for a far year: 1 January off, and a long spring holiday with a make-up Sunday.
+      holidays: ['2099-01-01', '2099-03-03', '2099-03-04', '2099-03-05'],
+      makeupWorkdays: ['2099-03-08'],
+      source: '测试用假日安排（非官方）',
+    };
+
+    it('a non-admin is refused and nothing is stored', async () => {
+      const res = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(await auth('supervisor'))
+        .send(year2099);
+      expect(res.status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/calendar/years/2099')
+            .set(await auth('supervisor'))
+        ).body.coverage,
+      ).toBe('NONE');
+    });
+
+    it('refuses a contradictory list (a date both holiday and working day), a weekday make-up day, a date outside the year, and a year out of range', async () => {
+      const admin = await auth('admin');
+      const both = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(admin)
+        .send({ ...year2099, makeupWorkdays: ['2099-03-03'] });
+      expect(both.status).toBe(400);
+      expect(JSON.stringify(both.body.details)).toContain('2099-03-03');
+      const weekday = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(admin)
+        .send({ ...year2099, makeupWorkdays: ['2099-03-10'] });
+      expect(weekday.status).toBe(400);
+      const elsewhere = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(admin)
+        .send({ ...year2099, holidays: ['2098-12-31'] });
+      expect(elsewhere.status).toBe(400);
+      const badDate = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(admin)
+        .send({ ...year2099, holidays: ['2099-02-30'] });
+      expect(badDate.status).toBe(400);
+      for (const y of ['1999', '2101', 'abc'])
+        expect((await t.http().put(`/api/v1/calendar/years/${y}`).set(admin).send(year2099)).status).toBe(
+          400,
+        );
+      expect((await t.http().get('/api/v1/calendar/years/2099').set(admin)).body.coverage).toBe('NONE');
+    });
+
+    it('stores the schedule, reports its source, and answers from it without provisional', async () => {
+      const admin = await auth('admin');
+      const put = await t.http().put('/api/v1/calendar/years/2099').set(admin).send(year2099);
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({
+        year: 2099,
+        coverage: 'LOADED',
+        source: '测试用假日安排（非官方）',
+        makeupWorkdays: ['2099-03-08'],
+      });
+      // Mon 2099-03-02 + 5 working days: Mar 3-5 off, Fri Mar 6 (1), Sun Mar 8 make-up (2), Mon 9 (3), 10 (4), 11 (5).
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: '2099-03-02', amount: 5, unit: 'WORKDAY' })
+        .set(await auth('mediator'));
+      expect(res.body).toMatchObject({ due: '2099-03-11', provisional: false });
+    });
+
+    it('shows admins which years around today are not covered', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/status')
+        .set(await auth('admin'));
+      expect(res.status).toBe(200);
+      expect(res.body.years.map((y: { year: number }) => y.year)).toContain(
+        Number(res.body.today.slice(0, 4)),
+      );
+      for (const y of res.body.years.filter((x: { coverage: string }) => x.coverage === 'NONE'))
+        expect(res.body.warnings.join('\n')).toContain(String(y.year));
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/calendar/status')
+            .set(await auth('mediator'))
+        ).status,
+      ).toBe(403);
+    });
+  });
+
+  describe('the acceptance clock of a complaint', () => {
+    const file = async (street = '310115005') => {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(await auth('13800000000'))
+        .send(complaintBody({ workplaceStreetCode: street }));
+      expect(res.status).toBe(201);
+      return res.body as { id: string; receivedOn: string };
+    };
+
+    it('starts at intake: 5 working days (若干规定 第十八条), computed from its events', async () => {
+      const c = await file();
+      const res = await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/deadlines`)
+        .set(await auth('13800000000'));
+      expect(res.status).toBe(200);
+      expect(res.body).toHaveLength(1);
+      const expected = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from: c.receivedOn, amount: 5, unit: 'WORKDAY' })
+        .set(await auth('mediator'));
+      expect(res.body[0]).toMatchObject({
+        rule: { id: 'INSPECTION_ACCEPTANCE', unit: 'WORKDAY', amount: 5 },
+        start: c.receivedOn,
+        state: 'RUNNING',
+        due: expected.body.due,
+        events: [],
+      });
+      expect(res.body[0].daysRemaining).toBe(5);
+    });
+
+    it('accepting stops the clock (MET) and is on the timeline; deciding twice is 409', async () => {
+      const c = await file();
+      const ok = await t
+        .http()
+        .post(`/api/v1/complaints/${c.id}/accept`)
+        .set(await auth('inspector'))
+        .send({ note: '符合受理条件' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.status).toBe('ACCEPTED');
+      const clocks = await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/deadlines`)
+        .set(await auth('inspector'));
+      expect(clocks.body[0]).toMatchObject({ state: 'MET', events: [{ type: 'STOP' }] });
+      const again = await t
+        .http()
+        .post(`/api/v1/complaints/${c.id}/reject`)
+        .set(await auth('inspector'))
+        .send({ reason: 'DUPLICATE', legalBasis: '若干规定 第十八条' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('ILLEGAL_TRANSITION');
+      const events = await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('inspector'));
+      expect(events.body.map((e: { action: string }) => e.action)).toContain('ACCEPTED');
+    });
+
+    it('rejecting records the reason and its legal basis', async () => {
+      const c = await file();
+      const res = await t
+        .http()
+        .post(`/api/v1/complaints/${c.id}/reject`)
+        .set(await auth('mediator'))
+        .send({
+          reason: 'OVER_LOOKBACK',
+          legalBasis: '劳动保障监察条例 第二十条',
+          note: '违法行为终了于2023年',
+        });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('REJECTED');
+      const events = await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('13800000000'));
+      expect(events.body.find((e: { action: string }) => e.action === 'REJECTED')).toMatchObject({
+        fromStatus: 'SUBMITTED',
+        toStatus: 'REJECTED',
+        data: {
+          reason: 'OVER_LOOKBACK',
+          reasonText: '超过二年查处期限',
+          legalBasis: '劳动保障监察条例 第二十条',
+        },
+      });
+    });
+
+    it('refuses a bad decision: unknown reason, no legal basis, a worker, staff of another street', async () => {
+      const c = await file();
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${c.id}/reject`)
+            .set(await auth('mediator'))
+            .send({ reason: 'BORED', legalBasis: 'x y' })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${c.id}/reject`)
+            .set(await auth('mediator'))
+            .send({ reason: 'OTHER' })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${c.id}/accept`)
+            .set(await auth('13800000000'))
+            .send({})
+        ).status,
+      ).toBe(403);
+      const elsewhere = await file('310115007');
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${elsewhere.id}/accept`)
+            .set(await auth('mediator'))
+            .send({})
+        ).status,
+      ).toBe(404);
+    });
+
+    it("the due list shows the running clocks of the caller's jurisdictions, soonest first", async () => {
+      const here = await file('310115005');
+      const there = await file('310115007');
+      const med = await t
+        .http()
+        .get('/api/v1/deadlines/due')
+        .query({ within: 10, unit: 'WORKDAY' })
+        .set(await auth('mediator'));
+      expect(med.status).toBe(200);
+      const ids = med.body.map((c: { caseId: string }) => c.caseId);
+      expect(ids).toContain(here.id);
+      expect(ids).not.toContain(there.id);
+      const sup = await t
+        .http()
+        .get('/api/v1/deadlines/due')
+        .query({ within: 10, unit: 'WORKDAY' })
+        .set(await auth('supervisor'));
+      expect(sup.body.map((c: { caseId: string }) => c.caseId)).toEqual(
+        expect.arrayContaining([here.id, there.id]),
+      );
+      const dues = sup.body.map((c: { due: string }) => c.due);
+      expect(dues).toEqual([...dues].sort());
+      const none = await t
+        .http()
+        .get('/api/v1/deadlines/due')
+        .query({ within: 0, unit: 'DAY' })
+        .set(await auth('supervisor'));
+      expect(none.body.filter((c: { caseId: string }) => c.caseId === here.id)).toEqual([]);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/deadlines/due')
+            .query({ within: 5, unit: 'WEEK' })
+            .set(await auth('supervisor'))
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/deadlines/due')
+            .set(await auth('13800000000'))
+        ).status,
+      ).toBe(403);
+    });
+
+    it('clock events: RESUME without PAUSE and an extension beyond the cap are 400 and store nothing; pause/resume is recomputed', async () => {
+      const c = await file();
+      const [clock] = (
+        await t
+          .http()
+          .get(`/api/v1/complaints/${c.id}/deadlines`)
+          .set(await auth('inspector'))
+      ).body;
+      const post = async (user: string, body: object) =>
+        t
+          .http()
+          .post(`/api/v1/deadlines/${clock.id}/events`)
+          .set(await auth(user))
+          .send(body);
+      const resume = await post('inspector', { type: 'RESUME', date: c.receivedOn });
+      expect(resume.status).toBe(400);
+      expect(resume.body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (await post('inspector', { type: 'EXTEND', date: c.receivedOn, amount: 3, reason: '案情复杂' }))
+          .status,
+      ).toBe(403);
+      const extend = await post('supervisor', {
+        type: 'EXTEND',
+        date: c.receivedOn,
+        amount: 3,
+        reason: '案情复杂',
+      });
+      expect(extend.status).toBe(400);
+      expect(
+        (await post('inspector', { type: 'PAUSE', date: '1999-01-01', reason: '公告送达' })).status,
+      ).toBe(400);
+      expect((await post('inspector', { type: 'STOP', date: c.receivedOn })).status).toBe(400);
+      const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM clock_events WHERE clock_id = $1`,
+        [clock.id],
+      );
+      expect(n).toBe(0);
+      const paused = await post('inspector', {
+        type: 'PAUSE',
+        date: c.receivedOn,
+        reason: '等待当事人补正材料',
+      });
+      expect(paused.status).toBe(201);
+      expect(paused.body).toMatchObject({ state: 'PAUSED', due: null });
+      const other = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('supervisor'))
+        .send({ type: 'RESUME', date: c.receivedOn });
+      expect(other.status).toBe(201);
+      expect(other.body).toMatchObject({ state: 'RUNNING', due: clock.due });
+    });
+  });
+});
