@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
-import type { PeriodUnit } from './deadline-rules';
+import { computeDeadline } from './deadline-engine';
+import { adHocRule, type PeriodUnit } from './deadline-rules';
 import {
   chineseDaysYears,
   validateCalendarYear,
@@ -11,7 +12,6 @@ import {
   type CalendarYear,
   type Coverage,
 } from './working-calendar';
-import { addDays } from './local-date';
 
 export interface CalendarYearView extends CalendarYear {
   coverage: Coverage;
@@ -61,16 +61,8 @@ export class CalendarService implements OnApplicationBootstrap {
     amount: number,
     unit: PeriodUnit,
   ): Promise<{ due: string; provisional: boolean }> {
-    const cal = await this.calendar();
-    if (unit === 'WORKDAY') {
-      const r = cal.addWorkingDays(from, amount);
-      return { due: r.date, provisional: r.provisional };
-    }
-    // Calendar days: the start day is not counted; a last day that is not a working day moves to the next
-    // working day (民事诉讼法 第八十五条, applied to arbitration periods).
-    const last = addDays(from, amount);
-    const rolled = cal.nextWorkingDayOnOrAfter(last);
-    return { due: rolled.date, provisional: rolled.provisional || cal.coverage(yearOf(from)) === 'NONE' };
+    const r = computeDeadline(adHocRule(unit, amount), from, [], await this.calendar(), from);
+    return { due: r.due!, provisional: r.provisional };
   }
 
   async workdays(from: string, to: string): Promise<{ count: number; provisional: boolean }> {

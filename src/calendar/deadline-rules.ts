@@ -27,7 +27,8 @@ export type DeadlineRuleId =
   | 'INSPECTION_INVESTIGATION';
 
 export interface DeadlineRule {
-  id: DeadlineRuleId;
+  /** A statutory rule of DEADLINE_RULES, or AD_HOC for a period asked for through the calendar API. */
+  id: DeadlineRuleId | 'AD_HOC';
   name: { zh: string; en: string };
   unit: PeriodUnit;
   amount: number;
@@ -234,4 +235,21 @@ export function inspectionLookback(violationEndDate: string | null, receivedOn: 
   assertIsoDate(violationEndDate, 'violationEndDate');
   const limitDate = addYears(violationEndDate, 2);
   return { withinLimit: compareDates(receivedOn, limitDate) <= 0, limitDate, basis, provisional: false };
+}
+
+/**
+ * A bare period of `amount` units from a start date, with the same counting rules as the statutory ones:
+ * calendar-day periods roll forward to a working day (民事诉讼法 第八十五条), working-day periods count working days.
+ */
+export function adHocRule(unit: PeriodUnit, amount: number): DeadlineRule {
+  return {
+    id: 'AD_HOC',
+    name: { zh: '期间', en: 'Period' },
+    unit,
+    amount,
+    maxExtension: 0,
+    rollForwardToWorkingDay: unit === 'DAY',
+    direction: 'AFTER',
+    citation: unit === 'DAY' ? '中华人民共和国民事诉讼法 第八十五条' : '工作日计算',
+  };
 }
