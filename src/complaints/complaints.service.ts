@@ -12,7 +12,12 @@ import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
-import { canTransition, REJECTION_REASONS, type RejectionReason } from './complaint.state';
+import {
+  canTransition,
+  COMPLAINT_TRANSITIONS,
+  REJECTION_REASONS,
+  type RejectionReason,
+} from './complaint.state';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -211,6 +216,7 @@ export class ComplaintsService {
         throw AppException.conflict(
           'ILLEGAL_TRANSITION',
           `A complaint in status ${c.status} cannot become ${decision.to}`,
+          { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
         );
       await this.repo.updateStatus(em, id, decision.to);
       await this.deadlines.stopAll(em, CASE, id, shanghaiDate(), viewer);

@@ -258,7 +258,10 @@ describe('calendar and statutory clocks', () => {
         .set(await auth('inspector'))
         .send({ reason: 'DUPLICATE', legalBasis: '若干规定 第十八条' });
       expect(again.status).toBe(409);
-      expect(again.body.code).toBe('ILLEGAL_TRANSITION');
+      expect(again.body).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        details: { status: 'ACCEPTED', allowed: [] },
+      });
       const events = await t
         .http()
         .get(`/api/v1/complaints/${c.id}/events`)

@@ -42,8 +42,8 @@ export class AppException extends Error {
   static notFound(code: string, message: string): AppException {
     return new AppException(404, code, message);
   }
-  static conflict(code: string, message: string): AppException {
-    return new AppException(409, code, message);
+  static conflict(code: string, message: string, details?: unknown): AppException {
+    return new AppException(409, code, message, details);
   }
   static unprocessable(code: string, message: string): AppException {
     return new AppException(422, code, message);
