@@ -8,6 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobName, type JobPayloads } from './job-catalogue';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueService } from './queue.service';
 
@@ -44,6 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly outbox: OutboxService,
+    private readonly repo: OutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,29 +82,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async relayOnce(): Promise<number> {
     let published = 0;
     await this.dataSource.transaction(async (em) => {
-      const rows: { id: string; job_name: JobName; payload: unknown; attempts: number }[] = await em.query(
-        `SELECT id, job_name, payload, attempts FROM outbox_messages
-          WHERE published_at IS NULL AND available_at <= now()
-          ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
-      for (const row of rows) {
+      for (const row of await this.repo.claimDue(em, BATCH)) {
         try {
           await withTimeout(
             this.queues.add(row.job_name, row.payload as JobPayloads[JobName], row.id),
             ADD_TIMEOUT_MS,
           );
-          await em.query(
-            'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1',
-            [row.id],
-          );
+          await this.repo.markPublished(em, row.id);
           published++;
         } catch (err) {
-          const delaySeconds = Math.min(2 ** Math.min(row.attempts, 5), 30);
-          await em.query(
-            `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2,
-                    available_at = now() + make_interval(secs => $3) WHERE id = $1`,
-            [row.id, (err as Error).message.slice(0, 500), delaySeconds],
+          await this.repo.markFailed(
+            em,
+            row.id,
+            (err as Error).message,
+            Math.min(2 ** Math.min(row.attempts, 5), 30),
           );
           // The queue is most likely down: leave the rest of the batch for the next pass.
           break;
@@ -113,11 +106,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Age in seconds of the oldest unpublished row (0 when none): the outbox lag. */
-  async lagSeconds(): Promise<number> {
-    const [row] = await this.dataSource.query<{ lag: number }[]>(
-      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_messages WHERE published_at IS NULL`,
-    );
-    return row.lag;
+  lagSeconds(): Promise<number> {
+    return this.repo.lagSeconds(this.dataSource.manager);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

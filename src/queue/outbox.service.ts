@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
-import { OutboxMessage } from './entities/outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
 
 /**
@@ -12,9 +12,16 @@ import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
 export class OutboxService {
   private readonly listeners = new Set<() => void>();
 
+  constructor(private readonly repo: OutboxRepository) {}
+
   async enqueue<J extends JobName>(em: EntityManager, name: J, payload: JobPayloads[J]): Promise<string> {
     const id = newId();
-    await em.insert(OutboxMessage, { id, queue: JOB_QUEUE[name], jobName: name, payload: payload as object });
+    await this.repo.insert(em, {
+      id,
+      queue: JOB_QUEUE[name],
+      jobName: name,
+      payload: payload,
+    });
     return id;
   }
 

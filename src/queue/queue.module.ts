@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueService } from './queue.service';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [QueueService, OutboxService, OutboxRelay],
+  providers: [QueueService, OutboxService, OutboxRelay, OutboxRepository],
   exports: [QueueService, OutboxService, OutboxRelay],
 })
 export class QueueModule {}

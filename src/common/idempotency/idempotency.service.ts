@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction';
 import { AppException } from '../errors/app-exception';
-import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export interface StoredResponse<T> {
   status: number;
@@ -48,7 +48,10 @@ export function validateIdempotencyKey(key: string | undefined): string | undefi
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: IdempotencyRepository,
+  ) {}
 
   async execute<T>(
     scope: string,
@@ -62,16 +65,12 @@ export class IdempotencyService {
     }
     const hash = requestHash(body);
     return this.tx.run(async (em) => {
-      const [{ locked }] = await em.query<{ locked: boolean }[]>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked',
-        [scope, key],
-      );
-      if (!locked)
+      if (!(await this.repo.tryLock(em, scope, key)))
         throw AppException.conflict(
           'IDEMPOTENCY_KEY_IN_USE',
           'A request with this Idempotency-Key is still being processed',
         );
-      const existing = await em.findOne(IdempotencyRecord, { where: { scope, key } });
+      const existing = await this.repo.find(em, scope, key);
       if (existing) {
         if (existing.requestHash !== hash)
           throw AppException.unprocessable(
@@ -81,12 +80,12 @@ export class IdempotencyService {
         return { status: existing.responseStatus, body: existing.responseBody as T, replayed: true };
       }
       const result = await work(em);
-      await em.insert(IdempotencyRecord, {
+      await this.repo.insert(em, {
         scope,
         key,
         requestHash: hash,
         responseStatus: result.status,
-        responseBody: result.body as object,
+        responseBody: result.body,
       });
       return { ...result, replayed: false };
     });

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+/** All SQL of idempotency keys. */
+@Injectable()
+export class IdempotencyRepository {
+  /** Takes the key's transaction-scoped lock without waiting; false when another request holds it. */
+  async tryLock(em: EntityManager, scope: string, key: string): Promise<boolean> {
+    const [{ locked }] = await em.query<{ locked: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked',
+      [scope, key],
+    );
+    return locked;
+  }
+
+  find(em: EntityManager, scope: string, key: string): Promise<IdempotencyRecord | null> {
+    return em.findOne(IdempotencyRecord, { where: { scope, key } });
+  }
+
+  async insert(em: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
+    await em.insert(IdempotencyRecord, { ...record, responseBody: record.responseBody as object });
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import type { JobName } from './job-catalogue';
+
+export interface PendingOutboxRow {
+  id: string;
+  job_name: JobName;
+  payload: unknown;
+  attempts: number;
+}
+
+/** All SQL of the outbox. */
+@Injectable()
+export class OutboxRepository {
+  async insert(
+    em: EntityManager,
+    row: Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>,
+  ): Promise<void> {
+    await em.insert(OutboxMessage, { ...row, payload: row.payload as object });
+  }
+
+  /** Due rows, locked; rows another relay holds are skipped, not waited for. */
+  claimDue(em: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
+    return em.query<PendingOutboxRow[]>(
+      `SELECT id, job_name, payload, attempts FROM outbox_messages
+        WHERE published_at IS NULL AND available_at <= now()
+        ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markPublished(em: EntityManager, id: string): Promise<void> {
+    await em.query('UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [
+      id,
+    ]);
+  }
+
+  async markFailed(em: EntityManager, id: string, error: string, retryInSeconds: number): Promise<void> {
+    await em.query(
+      `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2,
+              available_at = now() + make_interval(secs => $3) WHERE id = $1`,
+      [id, error.slice(0, 500), retryInSeconds],
+    );
+  }
+
+  async lagSeconds(em: EntityManager): Promise<number> {
+    const [row] = await em.query<{ lag: number }[]>(
+      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS lag FROM outbox_messages WHERE published_at IS NULL`,
+    );
+    return row.lag;
+  }
+}
