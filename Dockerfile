@@ -16,7 +16,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Writable only for the embedded default (no DATABASE_URL): PostgreSQL data and the generated JWT secret.
-RUN mkdir -p .data && chown node:node .data
+RUN mkdir -p .data/files && chown -R node:node .data
 USER node
 EXPOSE 3000
 STOPSIGNAL SIGTERM

@@ -1,6 +1,8 @@
 import { Initial1795684964748 } from './1795684964748-initial';
 import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-append-only';
 import { CalendarAndClocks1795687215259 } from './1795687215259-calendar-and-clocks';
+import { Routing1795688178256 } from './1795688178256-routing';
+import { Evidence1795688260761 } from './1795688260761-evidence';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +10,6 @@ export const MIGRATIONS: Function[] = [
   Initial1795684964748,
   CaseEventsAppendOnly1795684964800,
   CalendarAndClocks1795687215259,
+  Routing1795688178256,
+  Evidence1795688260761,
 ];

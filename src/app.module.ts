@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CalendarModule,
         DeadlinesModule,
         ComplaintsModule,
+        EvidenceModule,
         HealthModule,
       ],
       providers: [

@@ -21,6 +21,8 @@ import { setupOpenApi } from './openapi';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
+import { AuthRepository } from './auth/auth.repository';
+import { OrganisationsService } from './auth/organisations.service';
 import { JurisdictionsService } from './reference/jurisdictions.service';
 import { ReferenceRepository } from './reference/reference.repository';
 
@@ -79,11 +81,18 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
     const applied = await runMigrationsLocked(ds);
     if (applied.length) log.log(`migrations applied: ${applied.join(', ')}`);
     await migrateQueueBackend(config);
-    const streets = await new JurisdictionsService(ds, new ReferenceRepository()).loadDistrict(
+    const { district, streets } = await new JurisdictionsService(ds, new ReferenceRepository()).loadDistrict(
       ds.manager,
       DEFAULT_DISTRICT_CODE,
     );
-    log.log(`reference data: ${streets} street/town units of district ${DEFAULT_DISTRICT_CODE}`);
+    const bodies = await new OrganisationsService(new AuthRepository()).ensureDistrict(
+      ds.manager,
+      district,
+      streets,
+    );
+    log.log(
+      `reference data: ${streets.length} street/town units of ${district.name} (${district.code}), ${bodies} public bodies`,
+    );
     if (config.seedDemo) {
       const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId);
       if (created.length) log.log(`demo accounts created: ${created.join(', ')}`);

@@ -8,6 +8,7 @@ import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
+import { OrganisationsService } from './organisations.service';
 import { OtpService } from './otp.service';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
@@ -29,6 +30,7 @@ import { UsersService } from './users.service';
   providers: [
     AuthService,
     AuthRepository,
+    OrganisationsService,
     TokensService,
     OtpService,
     UsersService,
@@ -37,6 +39,6 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, OrganisationsService],
 })
 export class AuthModule {}

@@ -1,36 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { Organisation } from './entities/organisation.entity';
+import { organisationId } from './organisations';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
 import type { Role } from './roles';
-
-/** Fixed ids so the seed is idempotent. */
-export const DEMO_ORGANISATIONS: Omit<Organisation, 'createdAt'>[] = [
-  {
-    id: '0190a0b0-0000-7000-8000-000000000001',
-    name: '浦东新区人力资源和社会保障局',
-    kind: 'HRSS_BUREAU',
-    jurisdictionCode: '310115',
-  },
-  {
-    id: '0190a0b0-0000-7000-8000-000000000002',
-    name: '陆家嘴街道人民调解委员会',
-    kind: 'MEDIATION_COMMITTEE',
-    jurisdictionCode: '310115005',
-  },
-  {
-    id: '0190a0b0-0000-7000-8000-000000000003',
-    name: '浦东新区劳动人事争议仲裁委员会',
-    kind: 'ARBITRATION_COMMISSION',
-    jurisdictionCode: '310115',
-  },
-  {
-    id: '0190a0b0-0000-7000-8000-000000000004',
-    name: '浦东新区劳动保障监察大队',
-    kind: 'INSPECTION_BRIGADE',
-    jurisdictionCode: '310115',
-  },
-];
 
 export interface DemoAccount {
   username: string;
@@ -45,35 +17,35 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'admin',
     role: 'ADMIN',
-    organisationId: DEMO_ORGANISATIONS[0].id,
+    organisationId: organisationId('HRSS_BUREAU', '310115'),
     jurisdictions: ['310115'],
     displayName: '系统管理员',
   },
   {
     username: 'supervisor',
     role: 'SUPERVISOR',
-    organisationId: DEMO_ORGANISATIONS[0].id,
+    organisationId: organisationId('HRSS_BUREAU', '310115'),
     jurisdictions: ['310115'],
     displayName: '督办员',
   },
   {
     username: 'mediator',
     role: 'MEDIATOR',
-    organisationId: DEMO_ORGANISATIONS[1].id,
+    organisationId: organisationId('MEDIATION_COMMITTEE', '310115005'),
     jurisdictions: ['310115005'],
     displayName: '调解员',
   },
   {
     username: 'arbitrator',
     role: 'ARBITRATOR',
-    organisationId: DEMO_ORGANISATIONS[2].id,
+    organisationId: organisationId('ARBITRATION_COMMISSION', '310115'),
     jurisdictions: ['310115005'],
     displayName: '仲裁员',
   },
   {
     username: 'inspector',
     role: 'INSPECTOR',
-    organisationId: DEMO_ORGANISATIONS[3].id,
+    organisationId: organisationId('INSPECTION_BRIGADE', '310115'),
     jurisdictions: ['310115005'],
     displayName: '监察员',
   },
@@ -86,13 +58,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Creates the demo organisations and accounts that do not exist yet (never overwrites a changed password). */
+/** Creates the demo accounts that do not exist yet (never overwrites a changed password); the bodies they
+ * belong to are reference data (organisations.ts). */
 export async function seedDemoAccounts(
   em: EntityManager,
   password: string,
   newId: () => string,
 ): Promise<string[]> {
-  await em.createQueryBuilder().insert().into(Organisation).values(DEMO_ORGANISATIONS).orIgnore().execute();
   const created: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
     if (await em.exists(User, { where: { username: a.username } })) continue;

@@ -46,5 +46,12 @@ export function toComplaintView(
       : null,
     receivedOn: c.receivedOn,
     createdAt: c.createdAt.toISOString(),
+    wantsArbitration: c.wantsArbitration,
+    possibleDuplicateOf: c.possibleDuplicateOf,
+    duplicateReview: c.duplicateReview,
+    route:
+      c.routeTarget && c.routeOrganisationId && c.routedAt
+        ? { target: c.routeTarget, organisationId: c.routeOrganisationId, routedAt: c.routedAt.toISOString() }
+        : null,
   };
 }

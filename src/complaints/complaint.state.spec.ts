@@ -2,13 +2,14 @@ import { COMPLAINT_STATUSES } from './complaint.constants';
 import { canTransition, COMPLAINT_TRANSITIONS, REJECTION_REASONS } from './complaint.state';
 
 describe('complaint intake state machine', () => {
-  it('decides every (from, to) pair: only SUBMITTED → ACCEPTED | REJECTED', () => {
+  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED, ACCEPTED → ROUTED, nothing else', () => {
     for (const from of COMPLAINT_STATUSES)
       for (const to of COMPLAINT_STATUSES)
         expect([from, to, canTransition(from, to)]).toEqual([
           from,
           to,
-          from === 'SUBMITTED' && (to === 'ACCEPTED' || to === 'REJECTED'),
+          (from === 'SUBMITTED' && (to === 'ACCEPTED' || to === 'REJECTED')) ||
+            (from === 'ACCEPTED' && to === 'ROUTED'),
         ]);
   });
 

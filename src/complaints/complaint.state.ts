@@ -6,13 +6,18 @@ import type { ComplaintStatus } from './complaint.constants';
  */
 export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
   SUBMITTED: ['ACCEPTED', 'REJECTED'],
-  ACCEPTED: [],
+  // An accepted complaint is routed to mediation, arbitration or inspection.
+  ACCEPTED: ['ROUTED'],
   REJECTED: [],
+  ROUTED: [],
 };
 
 export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boolean {
   return COMPLAINT_TRANSITIONS[from].includes(to);
 }
+
+/** Platform policy (issue 4): the same complainant, employer and category within this many days is flagged. */
+export const DUPLICATE_WINDOW_DAYS = 30;
 
 /** Why a complaint is not accepted; each cites where the law says so. */
 export const REJECTION_REASONS = {

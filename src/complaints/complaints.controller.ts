@@ -23,12 +23,15 @@ import {
   ComplaintPageDto,
   ComplaintViewDto,
   MessageViewDto,
+  RoutingSuggestionDto,
 } from './dto/complaint-view.dto';
 import {
   AcceptComplaintDto,
   CreateComplaintDto,
+  DuplicateReviewDto,
   PostMessageDto,
   RejectComplaintDto,
+  RouteComplaintDto,
 } from './dto/create-complaint.dto';
 import { ClockViewDto } from '../deadlines/dto/deadlines.dto';
 import type { Role } from '../auth/roles';
@@ -123,6 +126,42 @@ export class ComplaintsController {
       legalBasis: dto.legalBasis,
       note: dto.note,
     });
+  }
+
+  @Get(':id/routing-suggestion')
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: RoutingSuggestionDto })
+  routingSuggestion(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<RoutingSuggestionDto> {
+    return this.complaints.routingSuggestion(user, id);
+  }
+
+  /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION. */
+  @Post(':id/route')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ComplaintViewDto })
+  route(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: RouteComplaintDto,
+  ): Promise<ComplaintViewDto> {
+    return this.complaints.route(user, id, dto);
+  }
+
+  /** Confirms (refused as a duplicate) or dismisses a possible-duplicate flag. */
+  @Post(':id/duplicate-review')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ComplaintViewDto })
+  reviewDuplicate(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: DuplicateReviewDto,
+  ): Promise<ComplaintViewDto> {
+    return this.complaints.reviewDuplicate(user, id, dto.decision);
   }
 
   @Get(':id/messages')

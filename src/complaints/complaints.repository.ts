@@ -118,6 +118,52 @@ export class ComplaintsRepository {
     return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * An earlier complaint of the same complainant (account or ID number) against the same employer in the same
+   * category, received within `days` days before `receivedOn`.
+   */
+  async findPossibleDuplicate(
+    em: EntityManager,
+    c: {
+      id: string;
+      employerId: string;
+      category: string;
+      complainantUserId: string | null;
+      idNumber: string | null;
+      receivedOn: string;
+    },
+    days: number,
+  ): Promise<string | null> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM complaints
+        WHERE kind = 'COMPLAINT' AND id <> $1 AND employer_id = $2 AND category = $3
+          AND (complainant_user_id = $4 OR ($5::text IS NOT NULL AND complainant_id_number = $5))
+          AND received_on BETWEEN $6::date - $7::int AND $6::date
+          AND status <> 'REJECTED'
+        ORDER BY created_at LIMIT 1`,
+      [c.id, c.employerId, c.category, c.complainantUserId, c.idNumber, c.receivedOn, days],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async update(
+    em: EntityManager,
+    id: string,
+    changes: Partial<
+      Pick<
+        Complaint,
+        | 'possibleDuplicateOf'
+        | 'duplicateReview'
+        | 'routeTarget'
+        | 'routeOrganisationId'
+        | 'routedAt'
+        | 'status'
+      >
+    >,
+  ): Promise<void> {
+    await em.update(Complaint, { id }, changes);
+  }
+
   async updateStatus(em: EntityManager, id: string, status: Complaint['status']): Promise<void> {
     await em.update(Complaint, { id }, { status });
   }

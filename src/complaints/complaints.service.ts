@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
+import { OrganisationsService } from '../auth/organisations.service';
+import { ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
@@ -15,6 +17,7 @@ import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service
 import {
   canTransition,
   COMPLAINT_TRANSITIONS,
+  DUPLICATE_WINDOW_DAYS,
   REJECTION_REASONS,
   type RejectionReason,
 } from './complaint.state';
@@ -26,7 +29,12 @@ import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
 import { toComplaintView, type ComplaintWithEmployer } from './complaint-view';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
-import type { ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
+import type {
+  ComplaintPageDto,
+  ComplaintViewDto,
+  MessageViewDto,
+  RoutingSuggestionDto,
+} from './dto/complaint-view.dto';
 import type { CreateComplaintDto, CreateReportDto } from './dto/create-complaint.dto';
 
 const CASE = 'COMPLAINT' as const;
@@ -45,6 +53,7 @@ export class ComplaintsService {
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlinesService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async submitComplaint(
@@ -69,6 +78,7 @@ export class ComplaintsService {
           complainantName: complainant.name ?? null,
           complainantIdNumber: complainant.idNumber ?? null,
           complainantPhone: complainant.phone ?? null,
+          wantsArbitration: dto.wantsArbitration ?? false,
         });
         const view = await this.visibleOrThrow(em, worker, id);
         return { status: 201, body: toComplaintView(view, worker) };
@@ -96,6 +106,7 @@ export class ComplaintsService {
       complainantIdNumber?: string | null;
       complainantPhone?: string | null;
       accessCodeHash?: string;
+      wantsArbitration?: boolean;
     },
   ): Promise<{ id: string; trackingNo: string }> {
     if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
@@ -127,6 +138,7 @@ export class ComplaintsService {
       complainantIdNumber: extra.complainantIdNumber ?? null,
       complainantPhone: extra.complainantPhone ?? null,
       accessCodeHash: extra.accessCodeHash ?? null,
+      wantsArbitration: extra.wantsArbitration ?? false,
       receivedOn,
     });
     await this.audit.append(em, {
@@ -139,6 +151,31 @@ export class ComplaintsService {
       data: { kind, channel: dto.channel, category: dto.category, trackingNo },
     });
     await this.outbox.enqueue(em, JobName.ComplaintAcknowledge, { complaintId: id });
+    const duplicateOf =
+      kind === 'COMPLAINT'
+        ? await this.repo.findPossibleDuplicate(
+            em,
+            {
+              id,
+              employerId: employer.id,
+              category: dto.category,
+              complainantUserId: extra.complainantUserId ?? null,
+              idNumber: extra.complainantIdNumber ?? null,
+              receivedOn,
+            },
+            DUPLICATE_WINDOW_DAYS,
+          )
+        : null;
+    if (duplicateOf) {
+      await this.repo.update(em, id, { possibleDuplicateOf: duplicateOf });
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'POSSIBLE_DUPLICATE_FLAGGED',
+        actor: null,
+        data: { duplicateOf },
+      });
+    }
     // The decision on acceptance is due within 5 working days (若干规定 第十八条).
     await this.deadlines.start(em, {
       caseType: CASE,
@@ -208,10 +245,12 @@ export class ComplaintsService {
     decision:
       | { to: 'ACCEPTED'; note?: string }
       | { to: 'REJECTED'; reason: RejectionReason; legalBasis: string; note?: string },
+    also: { duplicateReview?: 'CONFIRMED' } = {},
   ): Promise<ComplaintViewDto> {
     return this.tx.run(async (em) => {
       await this.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;
+      if (also.duplicateReview) await this.repo.update(em, id, { duplicateReview: also.duplicateReview });
       if (!canTransition(c.status, decision.to))
         throw AppException.conflict(
           'ILLEGAL_TRANSITION',
@@ -236,6 +275,133 @@ export class ComplaintsService {
                 note: decision.note ?? null,
               }
             : { note: decision.note ?? null },
+      });
+      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
+    });
+  }
+
+  /** Where the complaint should go, with the reasons, and the body that would take it. */
+  async routingSuggestion(viewer: Principal, id: string): Promise<RoutingSuggestionDto> {
+    const em = this.tx.manager;
+    const { complaint: c } = await this.visibleOrThrow(em, viewer, id);
+    const s = suggestRoute({
+      kind: c.kind,
+      category: c.category,
+      claimedAmountFen: c.claimedAmountFen,
+      affectedWorkers: c.affectedWorkers,
+      wantsArbitration: c.wantsArbitration,
+    });
+    const org = await this.organisations.serving(
+      em,
+      ROUTE_ORGANISATION_KIND[s.target],
+      c.workplaceStreetCode,
+    );
+    const duplicate = c.duplicateReview === null ? c.possibleDuplicateOf : null;
+    return {
+      target: s.target,
+      organisation: org ? { id: org.id, name: org.name } : null,
+      reasons: duplicate
+        ? [
+            ...s.reasons,
+            {
+              code: 'POSSIBLE_DUPLICATE',
+              text: '可能与30日内同一投诉人、同一用人单位、同类请求的投诉重复，请先核实',
+              basis: '平台规则',
+            },
+          ]
+        : s.reasons,
+      possibleDuplicateOf: duplicate,
+    };
+  }
+
+  /** Routes an accepted complaint to mediation, arbitration or inspection (default body: the one serving its street). */
+  async route(
+    viewer: Principal,
+    id: string,
+    dto: { target: RouteTarget; organisationId?: string; note?: string },
+  ): Promise<ComplaintViewDto> {
+    return this.tx.run(async (em) => {
+      await this.visibleOrThrow(em, viewer, id);
+      const c = (await this.repo.lockForUpdate(em, id))!;
+      if (!canTransition(c.status, 'ROUTED'))
+        throw AppException.conflict(
+          'ILLEGAL_TRANSITION',
+          `A complaint in status ${c.status} cannot be routed`,
+          { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
+        );
+      if (c.possibleDuplicateOf && c.duplicateReview === null)
+        throw AppException.conflict(
+          'POSSIBLE_DUPLICATE_UNREVIEWED',
+          'Confirm or dismiss the possible duplicate first',
+          { possibleDuplicateOf: c.possibleDuplicateOf },
+        );
+      const kind = ROUTE_ORGANISATION_KIND[dto.target];
+      const org = dto.organisationId
+        ? await this.organisations.byId(em, dto.organisationId)
+        : await this.organisations.serving(em, kind, c.workplaceStreetCode);
+      if (!org || org.kind !== kind || !c.workplaceStreetCode.startsWith(org.jurisdictionCode))
+        throw AppException.validation([
+          {
+            field: 'organisationId',
+            message: `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
+          },
+        ]);
+      await this.repo.update(em, id, {
+        status: 'ROUTED',
+        routeTarget: dto.target,
+        routeOrganisationId: org.id,
+        routedAt: new Date(),
+      });
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'ROUTED',
+        fromStatus: c.status,
+        toStatus: 'ROUTED',
+        actor: viewer,
+        data: {
+          target: dto.target,
+          organisationId: org.id,
+          organisationName: org.name,
+          note: dto.note ?? null,
+        },
+      });
+      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
+    });
+  }
+
+  /** Staff confirm (the complaint is refused as a duplicate) or dismiss a possible-duplicate flag. */
+  async reviewDuplicate(
+    viewer: Principal,
+    id: string,
+    decision: 'CONFIRM' | 'DISMISS',
+  ): Promise<ComplaintViewDto> {
+    const current = (await this.visibleOrThrow(this.tx.manager, viewer, id)).complaint;
+    if (!current.possibleDuplicateOf || current.duplicateReview !== null)
+      throw AppException.conflict(
+        'NO_DUPLICATE_TO_REVIEW',
+        'This complaint has no open possible-duplicate flag',
+      );
+    if (decision === 'CONFIRM')
+      return this.decide(
+        viewer,
+        id,
+        {
+          to: 'REJECTED',
+          reason: 'DUPLICATE',
+          legalBasis: '重复投诉，并入原投诉处理',
+          note: `duplicate of ${current.possibleDuplicateOf}`,
+        },
+        { duplicateReview: 'CONFIRMED' },
+      );
+    return this.tx.run(async (em) => {
+      await this.repo.update(em, id, { duplicateReview: 'DISMISSED' });
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'DUPLICATE_DISMISSED',
+        actor: viewer,
+        data: { duplicateOf: current.possibleDuplicateOf },
       });
       return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
     });

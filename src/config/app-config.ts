@@ -8,6 +8,7 @@ export interface AppConfig {
   embedded: boolean;
   database: { url: string };
   embeddedPg: { dir: string; port: number };
+  fileStorage: { dir: string };
   queue: { backend: 'redis' | 'postgres'; redisUrl?: string; prefix: string };
   processRole: 'api' | 'worker' | 'all';
   jwt: {
@@ -47,6 +48,7 @@ export function buildAppConfig(
     embedded,
     database: { url: resolved.databaseUrl },
     embeddedPg: { dir: env.EMBEDDED_PG_DIR ?? '.data/pg', port: env.EMBEDDED_PG_PORT ?? 54329 },
+    fileStorage: { dir: env.FILE_STORAGE_DIR ?? '.data/files' },
     queue: {
       backend: env.REDIS_URL ? 'redis' : 'postgres',
       redisUrl: env.REDIS_URL,

@@ -17,6 +17,7 @@ const FULL_VALID: Record<string, string> = {
   DATABASE_URL: 'postgres://lrp:pw@db:5432/lrp',
   REDIS_URL: 'redis://redis:6379',
   EMBEDDED_PG_DIR: '/var/lib/lrp/pg',
+  FILE_STORAGE_DIR: '/var/lib/lrp/files',
   EMBEDDED_PG_PORT: '54330',
   QUEUE_PREFIX: 'lrp_test',
   PROCESS_ROLE: 'worker',

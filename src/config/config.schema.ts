@@ -60,6 +60,11 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Where uploaded evidence is stored (local-directory storage). */
+  @IsOptional()
+  @IsString()
+  FILE_STORAGE_DIR?: string;
+
   @IsOptional()
   @IsString()
   EMBEDDED_PG_DIR?: string;
@@ -166,6 +171,7 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'DATABASE_URL',
   'REDIS_URL',
   'EMBEDDED_PG_DIR',
+  'FILE_STORAGE_DIR',
   'EMBEDDED_PG_PORT',
   'QUEUE_PREFIX',
   'PROCESS_ROLE',

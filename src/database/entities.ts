@@ -10,6 +10,7 @@ import { IdempotencyRecord } from '../common/idempotency/idempotency-record.enti
 import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
 import { TrackingCounter } from '../complaints/entities/tracking-counter.entity';
+import { Attachment } from '../evidence/entities/attachment.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { OutboxMessage } from '../queue/entities/outbox-message.entity';
 import { Employer } from '../reference/entities/employer.entity';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   CalendarYearRow,
   Clock,
   ClockEventRow,
+  Attachment,
 ];

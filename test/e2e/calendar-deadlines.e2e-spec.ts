@@ -260,7 +260,7 @@ describe('calendar and statutory clocks', () => {
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({
         code: 'ILLEGAL_TRANSITION',
-        details: { status: 'ACCEPTED', allowed: [] },
+        details: { status: 'ACCEPTED', allowed: ['ROUTED'] },
       });
       const events = await t
         .http()

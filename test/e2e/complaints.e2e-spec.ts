@@ -54,7 +54,7 @@ describe('complaint intake', () => {
   });
 
   it('acknowledges receipt through the queue: one SMS with the tracking number, one ACKNOWLEDGED event', async () => {
-    const res = await file(worker);
+    const res = await file(worker, complaintBody({ employer: { name: '确认回执测试公司' } }));
     const events = await eventually(async () => {
       const ev = await t.http().get(`/api/v1/complaints/${res.body.id}/events`).set(auth(worker));
       return ev.body.some((e: { action: string }) => e.action === 'ACKNOWLEDGED') ? ev.body : null;

@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
@@ -85,6 +88,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const backend = opts.queue ?? (process.env.REDIS_URL ? 'redis' : 'postgres');
   if (backend === 'redis' && !(opts.redisUrl ?? process.env.REDIS_URL))
     throw new Error('REDIS_URL is not set');
+  const storageDir = mkdtempSync(join(tmpdir(), 'lrp-files-'));
   const vars = validateEnvironment({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -94,6 +98,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     LOG_LEVEL: 'error',
     OUTBOX_POLL_MS: '100',
     SHUTDOWN_TIMEOUT_MS: '5000',
+    FILE_STORAGE_DIR: storageDir,
     ...opts.env,
   });
   const sms = new RecordingSmsSender();
@@ -122,6 +127,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     async close() {
       await app.close();
       await dropTestDatabase(databaseUrl);
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

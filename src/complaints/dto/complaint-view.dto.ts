@@ -15,6 +15,19 @@ export class ComplainantViewDto {
   phone: string | null;
 }
 
+export class RouteViewDto {
+  @ApiProperty({ enum: ['MEDIATION', 'ARBITRATION', 'INSPECTION'] }) target: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty() routedAt: string;
+}
+
+export class RoutingSuggestionDto {
+  @ApiProperty({ enum: ['MEDIATION', 'ARBITRATION', 'INSPECTION'] }) target: string;
+  @ApiProperty() organisation: { id: string; name: string } | null;
+  @ApiProperty() reasons: { code: string; text: string; basis: string }[];
+  @ApiProperty({ nullable: true, type: String }) possibleDuplicateOf: string | null;
+}
+
 export class ComplaintViewDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'TS-2026-0000001-7' }) trackingNo: string;
@@ -31,6 +44,11 @@ export class ComplaintViewDto {
   @ApiPropertyOptional({ type: ComplainantViewDto, nullable: true }) complainant: ComplainantViewDto | null;
   @ApiProperty({ description: 'Date of receipt, Asia/Shanghai (YYYY-MM-DD)' }) receivedOn: string;
   @ApiProperty() createdAt: string;
+  @ApiProperty() wantsArbitration: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'An earlier complaint this one may duplicate' })
+  possibleDuplicateOf: string | null;
+  @ApiProperty({ nullable: true, enum: ['DISMISSED', 'CONFIRMED'] }) duplicateReview: string | null;
+  @ApiProperty({ nullable: true, type: RouteViewDto }) route: RouteViewDto | null;
 }
 
 export class ComplaintPageDto {

@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { REJECTION_REASONS, type RejectionReason } from '../complaint.state';
+import { ROUTE_TARGETS, type RouteTarget } from '../routing.rules';
 import {
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
   IsNotEmptyObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -132,12 +135,20 @@ export class CreateComplaintDto {
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
+
+  @ApiPropertyOptional({
+    description: 'The worker wants arbitration rather than mediation (调解仲裁法 第五条)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  wantsArbitration?: boolean;
 }
 
 /** 举报: anyone, no login, no complainant; the amount is optional. */
 export class CreateReportDto extends OmitType(CreateComplaintDto, [
   'complainant',
   'claimedAmountFen',
+  'wantsArbitration',
 ] as const) {
   @ApiPropertyOptional({ example: 0, description: 'Amount in fen (分), if known' })
   @IsOptional()
@@ -186,4 +197,31 @@ export class RejectComplaintDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+export class RouteComplaintDto {
+  @ApiProperty({ enum: ROUTE_TARGETS })
+  @IsIn(ROUTE_TARGETS)
+  target: RouteTarget;
+
+  @ApiPropertyOptional({ description: 'Defaults to the body that serves the workplace street' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: '劳动者同意先行调解' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class DuplicateReviewDto {
+  @ApiProperty({
+    enum: ['CONFIRM', 'DISMISS'],
+    description: 'CONFIRM refuses this complaint as a duplicate; DISMISS clears the flag',
+  })
+  @IsIn(['CONFIRM', 'DISMISS'])
+  decision: 'CONFIRM' | 'DISMISS';
 }

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { Organisation } from '../../auth/entities/organisation.entity';
 import { User } from '../../auth/entities/user.entity';
 import { Employer } from '../../reference/entities/employer.entity';
 import { Jurisdiction } from '../../reference/entities/jurisdiction.entity';
@@ -19,6 +20,7 @@ import type {
   ComplaintStatus,
   IntakeChannel,
 } from '../complaint.constants';
+import type { RouteTarget } from '../routing.rules';
 
 /** A complaint (投诉) or anonymous report (举报) as received at intake. */
 @Entity({ name: 'complaints' })
@@ -87,6 +89,30 @@ export class Complaint {
 
   @Column({ name: 'complainant_phone', type: 'varchar', length: 11, nullable: true })
   complainantPhone: string | null;
+
+  /** The worker asked to go to arbitration rather than mediation (调解仲裁法 第五条). */
+  @Column({ name: 'wants_arbitration', type: 'boolean', default: false })
+  wantsArbitration: boolean;
+
+  /** An earlier complaint of the same complainant against the same employer and category within 30 days. */
+  @Column({ name: 'possible_duplicate_of', type: 'uuid', nullable: true })
+  possibleDuplicateOf: string | null;
+
+  @Column({ name: 'duplicate_review', type: 'varchar', length: 12, nullable: true })
+  duplicateReview: 'DISMISSED' | 'CONFIRMED' | null;
+
+  @Column({ name: 'route_target', type: 'varchar', length: 16, nullable: true })
+  routeTarget: RouteTarget | null;
+
+  @Column({ name: 'route_organisation_id', type: 'uuid', nullable: true })
+  routeOrganisationId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'route_organisation_id', foreignKeyConstraintName: 'fk_complaints_route_organisation' })
+  routeOrganisation?: Organisation;
+
+  @Column({ name: 'routed_at', type: 'timestamptz', nullable: true })
+  routedAt: Date | null;
 
   /** argon2id of the reporter's access code (reports only). */
   @Column({ name: 'access_code_hash', type: 'text', nullable: true, select: false })

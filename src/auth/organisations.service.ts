@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthRepository } from './auth.repository';
+import type { Organisation, OrganisationKind } from './entities/organisation.entity';
+import { districtOrganisations } from './organisations';
+
+/** The public bodies staff belong to and cases are routed to. */
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly repo: AuthRepository) {}
+
+  /** Creates (or renames) the district's bodies and one mediation committee per street; safe at every start. */
+  async ensureDistrict(
+    em: EntityManager,
+    district: { code: string; name: string },
+    streets: readonly { code: string; name: string }[],
+  ): Promise<number> {
+    const rows = districtOrganisations(district, streets);
+    await this.repo.upsertOrganisations(em, rows);
+    return rows.length;
+  }
+
+  byId(em: EntityManager, id: string): Promise<Organisation | null> {
+    return this.repo.findOrganisation(em, id);
+  }
+
+  /** The body of a kind that serves a street: its own (mediation committee) or its district's. */
+  async serving(em: EntityManager, kind: OrganisationKind, streetCode: string): Promise<Organisation | null> {
+    return (
+      (await this.repo.findOrganisationByKind(em, kind, streetCode)) ??
+      this.repo.findOrganisationByKind(em, kind, streetCode.slice(0, 6))
+    );
+  }
+}

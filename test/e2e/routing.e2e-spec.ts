@@ -1,0 +1,248 @@
+import { organisationId } from '../../src/auth/organisations';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+describe('routing and possible duplicates', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+  /** A complaint against a fresh employer unless one is given (so tests do not flag each other as duplicates). */
+  const file = async (overrides: Record<string, unknown> = {}) => {
+    n++;
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东路由测试公司${n}` }, ...overrides }));
+    expect(res.status).toBe(201);
+    return res.body as { id: string; possibleDuplicateOf: string | null; employer: { name: string } };
+  };
+  const accept = async (id: string) =>
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${id}/accept`)
+          .set(await auth('mediator'))
+          .send({})
+      ).status,
+    ).toBe(200);
+  const suggestion = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${id}/routing-suggestion`)
+        .set(await auth('mediator'))
+    ).body;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('start-up seeds one mediation committee per street and the district bodies', async () => {
+    const [{ committees }] = await t.dataSource.query<{ committees: number }[]>(
+      `SELECT count(*)::int AS committees FROM organisations WHERE kind = 'MEDIATION_COMMITTEE'`,
+    );
+    const [{ streets }] = await t.dataSource.query<{ streets: number }[]>(
+      `SELECT count(*)::int AS streets FROM jurisdictions WHERE level = 'STREET' AND parent_code = '310115'`,
+    );
+    expect(committees).toBe(streets);
+  });
+
+  it('suggests street mediation for an individual wage claim and routes there by default', async () => {
+    const c = await file();
+    await accept(c.id);
+    const s = await suggestion(c.id);
+    expect(s).toMatchObject({
+      target: 'MEDIATION',
+      organisation: {
+        id: organisationId('MEDIATION_COMMITTEE', '310115005'),
+        name: '陆家嘴街道人民调解委员会',
+      },
+      reasons: [{ code: 'INDIVIDUAL_DISPUTE', basis: expect.stringContaining('第十条') }],
+      possibleDuplicateOf: null,
+    });
+    const routed = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION' });
+    expect(routed.status).toBe(200);
+    expect(routed.body).toMatchObject({
+      status: 'ROUTED',
+      route: { target: 'MEDIATION', organisationId: organisationId('MEDIATION_COMMITTEE', '310115005') },
+    });
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('13800000000'))
+    ).body as { action: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.action === 'ROUTED')?.data).toMatchObject({
+      target: 'MEDIATION',
+      organisationName: '陆家嘴街道人民调解委员会',
+    });
+  });
+
+  it('suggests arbitration when the worker asks for it, inspection for statutory violations and collective arrears', async () => {
+    expect(await suggestion((await file({ wantsArbitration: true })).id)).toMatchObject({
+      target: 'ARBITRATION',
+      organisation: { name: '浦东新区劳动人事争议仲裁委员会' },
+    });
+    expect(await suggestion((await file({ category: 'SOCIAL_INSURANCE' })).id)).toMatchObject({
+      target: 'INSPECTION',
+      organisation: { name: '浦东新区劳动保障监察大队' },
+    });
+    expect((await suggestion((await file({ affectedWorkers: 12 })).id)).reasons[0].code).toBe(
+      'COLLECTIVE_WAGE_ARREARS',
+    );
+  });
+
+  it('refuses routing before acceptance, to a body of the wrong kind or street, and to an unknown target', async () => {
+    const c = await file();
+    const early = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { status: 'SUBMITTED', allowed: ['ACCEPTED', 'REJECTED'] },
+    });
+    await accept(c.id);
+    const otherStreet = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION', organisationId: organisationId('MEDIATION_COMMITTEE', '310115007') });
+    expect(otherStreet.status).toBe(400);
+    const wrongKind = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION', organisationId: organisationId('INSPECTION_BRIGADE', '310115') });
+    expect(wrongKind.status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${c.id}/route`)
+          .set(await auth('mediator'))
+          .send({ target: 'COURT' })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/v1/complaints/${c.id}/routing-suggestion`)
+          .set(await auth('13800000000'))
+      ).status,
+    ).toBe(403);
+    // Nothing was half-written: still ACCEPTED and routable.
+    const ok = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'ARBITRATION' });
+    expect(ok.body).toMatchObject({
+      status: 'ROUTED',
+      route: { target: 'ARBITRATION', organisationId: organisationId('ARBITRATION_COMMISSION', '310115') },
+    });
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${c.id}/route`)
+          .set(await auth('mediator'))
+          .send({ target: 'MEDIATION' })
+      ).status,
+    ).toBe(409);
+  });
+
+  describe('possible duplicates (same complainant, employer and category within 30 days)', () => {
+    it('flags the second complaint, blocks routing until reviewed, and routes once dismissed', async () => {
+      const first = await file({ employer: { name: '重复测试甲公司' } });
+      const second = await file({ employer: { name: '重复测试甲公司' } });
+      const otherCategory = await file({ employer: { name: '重复测试甲公司' }, category: 'OVERTIME_PAY' });
+      expect(first.possibleDuplicateOf).toBeNull();
+      expect(second.possibleDuplicateOf).toBe(first.id);
+      expect(otherCategory.possibleDuplicateOf).toBeNull();
+      await accept(second.id);
+      expect((await suggestion(second.id)).reasons.map((r: { code: string }) => r.code)).toContain(
+        'POSSIBLE_DUPLICATE',
+      );
+      const blocked = await t
+        .http()
+        .post(`/api/v1/complaints/${second.id}/route`)
+        .set(await auth('mediator'))
+        .send({ target: 'MEDIATION' });
+      expect(blocked.status).toBe(409);
+      expect(blocked.body).toMatchObject({
+        code: 'POSSIBLE_DUPLICATE_UNREVIEWED',
+        details: { possibleDuplicateOf: first.id },
+      });
+      const dismissed = await t
+        .http()
+        .post(`/api/v1/complaints/${second.id}/duplicate-review`)
+        .set(await auth('mediator'))
+        .send({ decision: 'DISMISS' });
+      expect(dismissed.body).toMatchObject({ duplicateReview: 'DISMISSED' });
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${second.id}/route`)
+            .set(await auth('mediator'))
+            .send({ target: 'MEDIATION' })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${second.id}/duplicate-review`)
+            .set(await auth('mediator'))
+            .send({ decision: 'DISMISS' })
+        ).status,
+      ).toBe(409);
+    });
+
+    it('confirming refuses the duplicate with the reason DUPLICATE', async () => {
+      const first = await file({ employer: { name: '重复测试乙公司' } });
+      const second = await file({ employer: { name: '重复测试乙公司' } });
+      const res = await t
+        .http()
+        .post(`/api/v1/complaints/${second.id}/duplicate-review`)
+        .set(await auth('inspector'))
+        .send({ decision: 'CONFIRM' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'REJECTED', duplicateReview: 'CONFIRMED' });
+      const events = (
+        await t
+          .http()
+          .get(`/api/v1/complaints/${second.id}/events`)
+          .set(await auth('inspector'))
+      ).body as { action: string; data: Record<string, unknown> }[];
+      expect(events.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['POSSIBLE_DUPLICATE_FLAGGED', 'REJECTED']),
+      );
+      expect(events.find((e) => e.action === 'REJECTED')?.data).toMatchObject({
+        reason: 'DUPLICATE',
+        note: `duplicate of ${first.id}`,
+      });
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${second.id}/duplicate-review`)
+            .set(await auth('inspector'))
+            .send({ decision: 'MAYBE' })
+        ).status,
+      ).toBe(400);
+    });
+  });
+});
