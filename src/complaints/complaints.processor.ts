@@ -11,4 +11,9 @@ export class ComplaintsProcessor {
   async acknowledge(payload: JobPayloads[JobName.ComplaintAcknowledge]): Promise<void> {
     await this.complaints.acknowledge(payload.complaintId);
   }
+
+  @OnJob(JobName.PartyNotify)
+  async notifyParty(payload: JobPayloads[JobName.PartyNotify]): Promise<void> {
+    await this.complaints.notifyComplainant(payload);
+  }
 }

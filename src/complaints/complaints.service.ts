@@ -27,6 +27,7 @@ import { EmployersService } from '../reference/employers.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
 import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
 import { toComplaintView, type ComplaintWithEmployer } from './complaint-view';
+import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import type {
@@ -204,6 +205,44 @@ export class ComplaintsService {
     if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const employer = (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!;
     return { complaint, employer };
+  }
+
+  /** The complaint if the viewer may see it (else 404), for modules that hang their records on a complaint. */
+  async assertVisible(
+    viewer: Principal,
+    id: string,
+    em: EntityManager = this.tx.manager,
+  ): Promise<Complaint> {
+    return (await this.visibleOrThrow(em, viewer, id)).complaint;
+  }
+
+  /** A complaint and its employer, for proceedings built on it (they check their own access). */
+  async forProceeding(em: EntityManager, id: string): Promise<ComplaintWithEmployer | null> {
+    const complaint = await this.repo.findById(em, id);
+    if (!complaint) return null;
+    return {
+      complaint,
+      employer: (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!,
+    };
+  }
+
+  /** Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. */
+  async notifyComplainant(p: {
+    complaintId: string;
+    template: string;
+    dedupKey: string;
+    params: Record<string, string>;
+  }): Promise<void> {
+    const c = await this.repo.findById(this.tx.manager, p.complaintId);
+    if (!c) return;
+    const n = { dedupKey: p.dedupKey, template: p.template, subjectRef: `complaint:${c.id}` };
+    if (c.complainantPhone)
+      await this.notifications.sendSmsOnce({
+        ...n,
+        phone: c.complainantPhone,
+        params: { trackingNo: c.trackingNo, ...p.params },
+      });
+    else await this.notifications.recordUndeliverable(n, 'no phone number on file');
   }
 
   async get(viewer: Principal, id: string): Promise<ComplaintViewDto> {

@@ -3,22 +3,46 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every queue of the platform. */
 export enum QueueName {
   Notifications = 'notifications',
+  /** Scheduled sweeps (overdue instalments, expired periods): singleton work, one at a time. */
+  Maintenance = 'maintenance',
 }
 
 /** Every job of the platform; each has exactly one handler (checked at start-up). */
 export enum JobName {
   /** Tell a complainant or reporter their complaint was received, with its tracking number. */
   ComplaintAcknowledge = 'complaint.acknowledge',
+  /** Tell the complainant of a case about a party-facing event (session scheduled, award issued, ...). */
+  PartyNotify = 'party.notify',
+  // (mediation jobs)
+  // (arbitration jobs)
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
 export interface JobPayloads {
   [JobName.ComplaintAcknowledge]: { complaintId: string };
+  /** `dedupKey` names the logical message (a replay sends nothing); params hold no personal data. */
+  [JobName.PartyNotify]: {
+    complaintId: string;
+    template: string;
+    dedupKey: string;
+    params: Record<string, string>;
+  };
+  // (mediation payloads)
+  // (arbitration payloads)
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComplaintAcknowledge]: QueueName.Notifications,
+  [JobName.PartyNotify]: QueueName.Notifications,
+  // (mediation queues)
+  // (arbitration queues)
 };
+
+/** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
+export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
+  // (mediation schedules)
+  // (arbitration schedules)
+];
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
 export const JOB_DEFAULTS: DefaultJobOptions = {
@@ -30,4 +54,5 @@ export const JOB_DEFAULTS: DefaultJobOptions = {
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
+  [QueueName.Maintenance]: 1,
 };

@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import {
   JOB_DEFAULTS,
   JOB_QUEUE,
+  JOB_SCHEDULES,
   JobName,
   type JobPayloads,
   QUEUE_CONCURRENCY,
@@ -58,7 +59,10 @@ export class QueueService
 
   onApplicationBootstrap(): void {
     this.collectHandlers();
-    if (this.runsWorkers) this.startWorkers();
+    if (this.runsWorkers) {
+      this.startWorkers();
+      void this.upsertSchedules();
+    }
   }
 
   private collectHandlers(): void {
@@ -109,6 +113,21 @@ export class QueueService
     this.logger.log(
       `workers started on ${this.backend.kind} for queues: ${Object.values(QueueName).join(', ')}`,
     );
+  }
+
+  /** Registers the repeating jobs (idempotent: a scheduler id is upserted, never duplicated). */
+  private async upsertSchedules(): Promise<void> {
+    for (const s of JOB_SCHEDULES) {
+      try {
+        await this.queue(JOB_QUEUE[s.job]).upsertJobScheduler(
+          s.job,
+          { pattern: s.cron, tz: 'Asia/Shanghai' },
+          { name: s.job, data: {}, opts: JOB_DEFAULTS },
+        );
+      } catch (err) {
+        this.logger.warn({ job: s.job, err: (err as Error).message }, 'could not register job scheduler');
+      }
+    }
   }
 
   queue(name: QueueName): Queue {

@@ -1,3 +1,5 @@
+import { JobName } from '../../src/queue/job-catalogue';
+import { OutboxService } from '../../src/queue/outbox.service';
 import { ComplaintsService } from '../../src/complaints/complaints.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -70,6 +72,36 @@ describe('complaint intake', () => {
     // A replayed job changes nothing.
     await t.app.get(ComplaintsService).acknowledge(res.body.id);
     expect(t.sms.sent.filter((m) => m.params.trackingNo === res.body.trackingNo)).toHaveLength(1);
+  });
+
+  it('party notifications go through the outbox to one SMS per dedup key', async () => {
+    const res = await file(worker, complaintBody({ employer: { name: '通知测试公司' } }));
+    const outbox = t.app.get(OutboxService);
+    for (let i = 0; i < 2; i++)
+      await t.dataSource.transaction((em) =>
+        outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: res.body.id,
+          template: 'TEST_EVENT',
+          dedupKey: `test-event:${res.body.id}`,
+          params: { when: '2026-12-01' },
+        }),
+      );
+    outbox.notifyCommitted();
+    await eventually(() => t.sms.sent.some((m) => m.template === 'TEST_EVENT'));
+    await eventually(async () => {
+      const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'party.notify' AND published_at IS NULL`,
+      );
+      return n === 0;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(t.sms.sent.filter((m) => m.template === 'TEST_EVENT')).toEqual([
+      {
+        phone: '13900000001',
+        template: 'TEST_EVENT',
+        params: { trackingNo: res.body.trackingNo, when: '2026-12-01' },
+      },
+    ]);
   });
 
   it('defaults the complainant to the signed-in worker and reuses a known employer by USCC', async () => {
