@@ -3,6 +3,9 @@ import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-a
 import { CalendarAndClocks1795687215259 } from './1795687215259-calendar-and-clocks';
 import { Routing1795688178256 } from './1795688178256-routing';
 import { Evidence1795688260761 } from './1795688260761-evidence';
+import { JobFailures1795688935879 } from './1795688935879-job-failures';
+import { Mediation1795688993548 } from './1795688993548-mediation';
+import { Arbitration1795689066934 } from './1795689066934-arbitration';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +15,7 @@ export const MIGRATIONS: Function[] = [
   CalendarAndClocks1795687215259,
   Routing1795688178256,
   Evidence1795688260761,
+  JobFailures1795688935879,
+  Mediation1795688993548,
+  Arbitration1795689066934,
 ];

@@ -5,10 +5,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { AuditModule } from './audit/audit.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { MediationModule } from './mediation/mediation.module';
+import { ArbitrationModule } from './arbitration/arbitration.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -50,7 +53,10 @@ export class AppModule {
         DeadlinesModule,
         ComplaintsModule,
         EvidenceModule,
+        MediationModule,
+        ArbitrationModule,
         HealthModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

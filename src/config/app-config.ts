@@ -9,7 +9,13 @@ export interface AppConfig {
   database: { url: string };
   embeddedPg: { dir: string; port: number };
   fileStorage: { dir: string };
-  queue: { backend: 'redis' | 'postgres'; redisUrl?: string; prefix: string };
+  queue: {
+    backend: 'redis' | 'postgres';
+    redisUrl?: string;
+    prefix: string;
+    attempts: number;
+    backoffMs: number;
+  };
   processRole: 'api' | 'worker' | 'all';
   jwt: {
     secret: string;
@@ -53,6 +59,8 @@ export function buildAppConfig(
       backend: env.REDIS_URL ? 'redis' : 'postgres',
       redisUrl: env.REDIS_URL,
       prefix: env.QUEUE_PREFIX ?? 'lrp',
+      attempts: env.JOB_ATTEMPTS ?? 8,
+      backoffMs: env.JOB_BACKOFF_MS ?? 2000,
     },
     processRole: env.PROCESS_ROLE ?? (embedded ? 'all' : 'api'),
     jwt: {

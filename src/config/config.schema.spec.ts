@@ -32,6 +32,8 @@ const FULL_VALID: Record<string, string> = {
   LOG_LEVEL: 'debug',
   BODY_LIMIT_BYTES: '65536',
   OUTBOX_POLL_MS: '250',
+  JOB_ATTEMPTS: '3',
+  JOB_BACKOFF_MS: '500',
   SHUTDOWN_TIMEOUT_MS: '5000',
   TRUST_PROXY: 'true',
 };
@@ -77,6 +79,8 @@ describe('validateEnvironment', () => {
       LOG_LEVEL: 'debug',
       BODY_LIMIT_BYTES: 65536,
       OUTBOX_POLL_MS: 250,
+      JOB_ATTEMPTS: 3,
+      JOB_BACKOFF_MS: 500,
       SHUTDOWN_TIMEOUT_MS: 5000,
       TRUST_PROXY: true,
     });

@@ -141,6 +141,22 @@ export class EnvironmentVariables {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
 
+  /** Attempts per job before it is recorded as failed for good (admins can re-queue it). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  JOB_ATTEMPTS?: number;
+
+  /** First retry delay of the exponential backoff, in ms. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  JOB_BACKOFF_MS?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -186,6 +202,8 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
   'OUTBOX_POLL_MS',
+  'JOB_ATTEMPTS',
+  'JOB_BACKOFF_MS',
   'SHUTDOWN_TIMEOUT_MS',
   'TRUST_PROXY',
 ];

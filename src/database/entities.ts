@@ -10,11 +10,14 @@ import { IdempotencyRecord } from '../common/idempotency/idempotency-record.enti
 import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
 import { TrackingCounter } from '../complaints/entities/tracking-counter.entity';
+import { ARBITRATION_ENTITIES } from '../arbitration/entities';
 import { Attachment } from '../evidence/entities/attachment.entity';
 import { Notification } from '../notifications/entities/notification.entity';
+import { JobFailure } from '../queue/entities/job-failure.entity';
 import { OutboxMessage } from '../queue/entities/outbox-message.entity';
 import { Employer } from '../reference/entities/employer.entity';
 import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
+import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -34,5 +37,8 @@ export const ENTITIES = [
   CalendarYearRow,
   Clock,
   ClockEventRow,
+  JobFailure,
   Attachment,
+  ...MEDIATION_ENTITIES,
+  ...ARBITRATION_ENTITIES,
 ];

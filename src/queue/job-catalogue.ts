@@ -14,6 +14,8 @@ export enum JobName {
   /** Tell the complainant of a case about a party-facing event (session scheduled, award issued, ...). */
   PartyNotify = 'party.notify',
   // (mediation jobs)
+  /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
+  MediationDailySweep = 'mediation.daily-sweep',
   // (arbitration jobs)
 }
 
@@ -28,6 +30,8 @@ export interface JobPayloads {
     params: Record<string, string>;
   };
   // (mediation payloads)
+  /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
+  [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
 }
 
@@ -35,22 +39,26 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComplaintAcknowledge]: QueueName.Notifications,
   [JobName.PartyNotify]: QueueName.Notifications,
   // (mediation queues)
+  [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
 export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
+  { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
 ];
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
-export const JOB_DEFAULTS: DefaultJobOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 7 * 86400, count: 10000 },
-  removeOnFail: { age: 30 * 86400 },
-};
+export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: { age: 7 * 86400, count: 10000 },
+    removeOnFail: { age: 30 * 86400 },
+  };
+}
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,

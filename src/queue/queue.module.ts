@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxRelay } from './outbox-relay';
+import { JobFailuresRepository } from './job-failures.repository';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueService } from './queue.service';
@@ -8,7 +9,7 @@ import { QueueService } from './queue.service';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [QueueService, OutboxService, OutboxRelay, OutboxRepository],
-  exports: [QueueService, OutboxService, OutboxRelay],
+  providers: [QueueService, OutboxService, OutboxRelay, OutboxRepository, JobFailuresRepository],
+  exports: [QueueService, OutboxService, OutboxRelay, JobFailuresRepository],
 })
 export class QueueModule {}

@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job, Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JobFailuresRepository } from './job-failures.repository';
 import {
-  JOB_DEFAULTS,
+  jobDefaults,
   JOB_QUEUE,
   JOB_SCHEDULES,
   JobName,
@@ -39,14 +41,18 @@ export class QueueService
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
   private readonly handlers = new Map<JobName, Handler>();
+  private readonly defaults: ReturnType<typeof jobDefaults>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
+    private readonly failures: JobFailuresRepository,
   ) {
     this.backend = createQueueBackend(config);
+    this.defaults = jobDefaults(config.queue.attempts, config.queue.backoffMs);
   }
 
   get backendKind(): 'redis' | 'postgres' {
@@ -101,18 +107,39 @@ export class QueueService
         },
         QUEUE_CONCURRENCY[queue],
       );
-      worker.on('failed', (job, err) =>
+      worker.on('failed', (job, err) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+          void this.recordFinalFailure(queue, job, err);
         this.logger.warn(
           { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
           'job failed',
-        ),
-      );
+        );
+      });
       worker.on('error', (err) => this.logger.warn({ err: err.message }, 'worker error'));
       this.workers.push(worker);
     }
     this.logger.log(
       `workers started on ${this.backend.kind} for queues: ${Object.values(QueueName).join(', ')}`,
     );
+  }
+
+  /** A job that used its last attempt is kept for admins (GET /api/v1/admin/jobs/failed) to inspect and re-queue. */
+  private async recordFinalFailure(queue: QueueName, job: Job, err: Error): Promise<void> {
+    try {
+      await this.failures.record(this.dataSource.manager, {
+        queue,
+        jobName: job.name,
+        jobId: String(job.id),
+        payload: job.data as object,
+        error: err.message.slice(0, 2000),
+        attempts: job.attemptsMade,
+      });
+    } catch (e) {
+      this.logger.error(
+        { job: job.name, jobId: job.id, err: (e as Error).message },
+        'could not record a failed job',
+      );
+    }
   }
 
   /** Registers the repeating jobs (idempotent: a scheduler id is upserted, never duplicated). */
@@ -122,7 +149,7 @@ export class QueueService
         await this.queue(JOB_QUEUE[s.job]).upsertJobScheduler(
           s.job,
           { pattern: s.cron, tz: 'Asia/Shanghai' },
-          { name: s.job, data: {}, opts: JOB_DEFAULTS },
+          { name: s.job, data: {}, opts: this.defaults },
         );
       } catch (err) {
         this.logger.warn({ job: s.job, err: (err as Error).message }, 'could not register job scheduler');
@@ -142,7 +169,7 @@ export class QueueService
 
   /** Adds a job with a deterministic id (a second add with the same id is a no-op in BullMQ). */
   async add<J extends JobName>(name: J, payload: JobPayloads[J], jobId: string): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_DEFAULTS, jobId });
+    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...this.defaults, jobId });
   }
 
   async ping(): Promise<void> {

@@ -15,7 +15,10 @@ import type { SmsSender } from '../../src/notifications/sms-sender';
 /** Stands in for the SMS gateway (outside the platform) and keeps what was sent, for assertions. */
 export class RecordingSmsSender implements SmsSender {
   readonly sent: { phone: string; template: string; params: Record<string, string> }[] = [];
+  /** While true, the gateway refuses every message (to test retries and failed-job handling). */
+  failing = false;
   send(phone: string, template: string, params: Record<string, string>): Promise<{ messageId: string }> {
+    if (this.failing) return Promise.reject(new Error('SMS gateway unavailable (test)'));
     this.sent.push({ phone, template, params });
     return Promise.resolve({ messageId: `test-${this.sent.length}` });
   }

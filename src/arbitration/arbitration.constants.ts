@@ -1,0 +1,41 @@
+export const ARBITRATION_SOURCES = ['COMPLAINT', 'MEDIATION', 'DIRECT'] as const;
+export type ArbitrationSource = (typeof ARBITRATION_SOURCES)[number];
+
+export const ARBITRATION_STATUSES = [
+  'APPLIED',
+  'ACCEPTED',
+  'NOT_ACCEPTED',
+  'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED',
+  'CLOSED',
+] as const;
+export type ArbitrationStatus = (typeof ARBITRATION_STATUSES)[number];
+
+export const CLOSURE_TYPES = ['AWARD', 'MEDIATED', 'WITHDRAWN', 'TERMINATED'] as const;
+export type ClosureType = (typeof CLOSURE_TYPES)[number];
+/** Closures other than an award, entered through POST /cases/:id/close. */
+export const NON_AWARD_CLOSURES = ['MEDIATED', 'WITHDRAWN', 'TERMINATED'] as const;
+export type NonAwardClosure = (typeof NON_AWARD_CLOSURES)[number];
+
+export const TRIBUNAL_KINDS = ['SOLE', 'THREE'] as const;
+export type TribunalKind = (typeof TRIBUNAL_KINDS)[number];
+
+/**
+ * Kinds of claim (仲裁请求). STANDARDS = working time, rest, leave and social-insurance standards
+ * (工作时间、休息休假、社会保险等国家劳动标准).
+ */
+export const CLAIM_TYPES = [
+  'LABOR_REMUNERATION',
+  'WORK_INJURY_MEDICAL',
+  'ECONOMIC_COMPENSATION',
+  'DAMAGES',
+  'STANDARDS',
+  'OTHER',
+] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/** Case type of arbitration clocks and notifications. */
+export const ARBITRATION_CASE_TYPE = 'ARBITRATION';
+
+/** Hearings are assumed to last this long when checking double bookings (platform assumption). */
+export const HEARING_SLOT_MINUTES = 120;

@@ -1,0 +1,127 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal, Role } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { ArbitrationService } from './arbitration.service';
+import {
+  ArbitrationCaseViewDto,
+  AwardDto,
+  CloseArbitrationDto,
+  CreateArbitrationCaseDto,
+  FormTribunalDto,
+  RejectArbitrationDto,
+  ScheduleHearingDto,
+  VersionDto,
+} from './dto/arbitration.dto';
+
+/** Staff who may file an application for a complaint routed to arbitration. */
+const FILING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
+/** Staff who conduct the proceeding. */
+const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case'),
+});
+
+@ApiTags('arbitration')
+@ApiBearerAuth()
+@Controller('api/v1/arbitration/cases')
+export class ArbitrationController {
+  constructor(private readonly arbitration: ArbitrationService) {}
+
+  @Post()
+  @Roles(...FILING_ROLES)
+  @ApiCreatedResponse({ type: ArbitrationCaseViewDto })
+  create(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateArbitrationCaseDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.create(user, dto);
+  }
+
+  @Get(':id')
+  @Roles('WORKER', 'MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.get(user, id);
+  }
+
+  /** 受理 (within 5 days of the application): the 45-day award clock starts. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  accept(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.accept(user, id, dto.version);
+  }
+
+  /** 不予受理, with the reasons. */
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  reject(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: RejectArbitrationDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.reject(user, id, dto.version, dto.reason);
+  }
+
+  /** Forms the tribunal: one arbitrator (simple cases) or three. */
+  @Post(':id/tribunal')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  tribunal(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: FormTribunalDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.formTribunal(user, id, dto);
+  }
+
+  /** Schedules a hearing (at least 5 days' notice; no double booking of room or arbitrator). */
+  @Post(':id/hearings')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  hearing(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: ScheduleHearingDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.scheduleHearing(user, id, dto);
+  }
+
+  /** Issues the award (一裁终局 decided per claim) and closes the case. */
+  @Post(':id/award')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  award(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AwardDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.award(user, id, dto);
+  }
+
+  /** Closes the case without an award (mediated, withdrawn, terminated). */
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  close(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: CloseArbitrationDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.close(user, id, dto);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import type { ArbitrationStatus } from './arbitration.constants';
+import type { MinimumWageRow } from './arbitration.rules';
+import { ArbitrationCase } from './entities/arbitration-case.entity';
+import { ArbitrationClaim } from './entities/arbitration-claim.entity';
+import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
+import { MinimumWage } from './entities/minimum-wage.entity';
+
+/** All SQL of the arbitration module. */
+@Injectable()
+export class ArbitrationRepository {
+  async insertCase(em: EntityManager, c: Partial<ArbitrationCase>): Promise<void> {
+    await em.insert(ArbitrationCase, c);
+  }
+
+  async insertClaims(em: EntityManager, claims: Partial<ArbitrationClaim>[]): Promise<void> {
+    if (claims.length) await em.insert(ArbitrationClaim, claims);
+  }
+
+  findCase(em: EntityManager, id: string): Promise<ArbitrationCase | null> {
+    return em.findOne(ArbitrationCase, { where: { id } });
+  }
+
+  lockCase(em: EntityManager, id: string): Promise<ArbitrationCase | null> {
+    return em
+      .createQueryBuilder(ArbitrationCase, 'a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /** Serialises applications for one complaint until commit. */
+  async lockComplaintApplications(em: EntityManager, complaintId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('arbitration-application:' || $1))`, [complaintId]);
+  }
+
+  /** Serialises hearing scheduling (double-booking checks) until commit. */
+  async lockHearingCalendar(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('arbitration-hearings'))`);
+  }
+
+  /** An application of the complaint that is still open (neither refused nor closed). */
+  async openCaseOfComplaint(em: EntityManager, complaintId: string): Promise<string | null> {
+    const row = await em.findOne(ArbitrationCase, {
+      where: { complaintId, status: In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']) },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  /** Writes the changes and bumps the version (the row is locked by the caller). */
+  async updateCase(
+    em: EntityManager,
+    id: string,
+    changes: Partial<Omit<ArbitrationCase, 'id' | 'version' | 'createdAt' | 'updatedAt'>> & {
+      status?: ArbitrationStatus;
+    },
+  ): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(ArbitrationCase)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  claimsOf(em: EntityManager, caseId: string): Promise<ArbitrationClaim[]> {
+    return em.find(ArbitrationClaim, { where: { caseId }, order: { seq: 'ASC' } });
+  }
+
+  async updateClaim(
+    em: EntityManager,
+    id: string,
+    changes: Pick<ArbitrationClaim, 'awardedFen' | 'awardReason' | 'final'>,
+  ): Promise<void> {
+    await em.update(ArbitrationClaim, { id }, changes);
+  }
+
+  hearingsOf(em: EntityManager, caseId: string): Promise<ArbitrationHearing[]> {
+    return em.find(ArbitrationHearing, { where: { caseId }, order: { startsAt: 'ASC' } });
+  }
+
+  /** A hearing overlapping [startsAt, endsAt) in the same room or with one of the arbitrators. */
+  async conflictingHearing(
+    em: EntityManager,
+    h: { room: string; startsAt: Date; endsAt: Date; arbitratorIds: string[] },
+  ): Promise<{ id: string; room: string } | null> {
+    const rows = await em.query<{ id: string; room: string }[]>(
+      `SELECT id, room FROM arbitration_hearings
+        WHERE starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
+        ORDER BY starts_at, id LIMIT 1`,
+      [h.room, h.startsAt, h.endsAt, h.arbitratorIds],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertHearing(em: EntityManager, h: Partial<ArbitrationHearing>): Promise<void> {
+    await em.insert(ArbitrationHearing, h);
+  }
+
+  async minimumWages(em: EntityManager, province: string): Promise<MinimumWageRow[]> {
+    const rows = await em.find(MinimumWage, { where: { province } });
+    return rows.map((r) => ({
+      province: r.province,
+      monthlyFen: r.monthlyFen,
+      effectiveFrom: r.effectiveFrom,
+    }));
+  }
+}

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { CLAIM_TYPES } from './arbitration.constants';
+import {
+  ARBITRATION_RULES,
+  finalAwardThresholdFen,
+  isCollective,
+  isFinalClaim,
+  minimumWageOn,
+  provinceOf,
+  soleArbitratorEligible,
+  tribunalKindOf,
+  type MinimumWageRow,
+} from './arbitration.rules';
+
+const SHANGHAI: MinimumWageRow[] = [
+  { province: '310000', monthlyFen: 269_000, effectiveFrom: '2023-07-01' },
+  { province: '310000', monthlyFen: 274_000, effectiveFrom: '2025-07-01' },
+  { province: '320000', monthlyFen: 249_000, effectiveFrom: '2025-01-01' },
+];
+
+describe('minimum wage in force', () => {
+  it('takes the latest row effective on or before the date, per province', () => {
+    expect(minimumWageOn(SHANGHAI, '310000', '2023-06-30')).toBeNull();
+    expect(minimumWageOn(SHANGHAI, '310000', '2023-07-01')).toBe(269_000);
+    expect(minimumWageOn(SHANGHAI, '310000', '2025-06-30')).toBe(269_000);
+    expect(minimumWageOn(SHANGHAI, '310000', '2025-07-01')).toBe(274_000);
+    expect(minimumWageOn(SHANGHAI, '310000', '2026-11-26')).toBe(274_000);
+    expect(minimumWageOn(SHANGHAI, '330000', '2026-11-26')).toBeNull();
+    expect(provinceOf('310115005')).toBe('310000');
+  });
+
+  it('property: the answer does not depend on the order of the rows', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(SHANGHAI, { minLength: SHANGHAI.length }),
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        (rows, d) => {
+          const date = d.toISOString().slice(0, 10);
+          expect(minimumWageOn(rows, '310000', date)).toBe(minimumWageOn(SHANGHAI, '310000', date));
+        },
+      ),
+    );
+  });
+});
+
+describe('一裁终局 (调解仲裁法 第四十七条), per claim', () => {
+  const min = 274_000;
+  const threshold = 12 * min; // 3,288,000 fen = 32,880 元
+
+  it('monetary claims are final up to 12 × the monthly minimum wage, inclusive', () => {
+    expect(finalAwardThresholdFen(min)).toBe(3_288_000);
+    for (const type of [
+      'LABOR_REMUNERATION',
+      'WORK_INJURY_MEDICAL',
+      'ECONOMIC_COMPENSATION',
+      'DAMAGES',
+    ] as const) {
+      expect(isFinalClaim({ type, awardedFen: threshold }, min)).toBe(true);
+      expect(isFinalClaim({ type, awardedFen: threshold + 1 }, min)).toBe(false);
+      expect(isFinalClaim({ type, awardedFen: 0 }, min)).toBe(true);
+    }
+  });
+
+  it('working-time, rest, leave and social-insurance standards are always final; OTHER never', () => {
+    expect(isFinalClaim({ type: 'STANDARDS', awardedFen: 10 * threshold }, min)).toBe(true);
+    expect(isFinalClaim({ type: 'OTHER', awardedFen: 1 }, min)).toBe(false);
+  });
+
+  it('property: monotone in the amount — if an amount is final, every smaller one of the same type is', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CLAIM_TYPES),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 100_000, max: 500_000 }),
+        (type, a, b, m) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          if (isFinalClaim({ type, awardedFen: hi }, m))
+            expect(isFinalClaim({ type, awardedFen: lo }, m)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('a mixed award is decided claim by claim', () => {
+    const claims = [
+      { type: 'LABOR_REMUNERATION' as const, awardedFen: 1_000_000 },
+      { type: 'ECONOMIC_COMPENSATION' as const, awardedFen: 5_000_000 },
+      { type: 'STANDARDS' as const, awardedFen: 0 },
+    ];
+    expect(claims.map((c) => isFinalClaim(c, min))).toEqual([true, false, true]);
+  });
+});
+
+describe('tribunal: sole arbitrator or three (调解仲裁法 第三十一条, 办案规则 第五十六条)', () => {
+  const base = { collective: false, factsClear: false, partiesAgree: false, totalClaimFen: 100_000_000 };
+
+  it('a sole arbitrator needs any one of: clear facts, amount ≤ average annual wage, both parties agree', () => {
+    expect(soleArbitratorEligible(base)).toBe(false);
+    expect(soleArbitratorEligible({ ...base, factsClear: true })).toBe(true);
+    expect(soleArbitratorEligible({ ...base, partiesAgree: true })).toBe(true);
+    expect(
+      soleArbitratorEligible({ ...base, totalClaimFen: ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN }),
+    ).toBe(true);
+    expect(
+      soleArbitratorEligible({ ...base, totalClaimFen: ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN + 1 }),
+    ).toBe(false);
+  });
+
+  it('property: a collective dispute is never heard by a sole arbitrator', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1e10 }),
+        (factsClear, partiesAgree, amt) => {
+          expect(
+            soleArbitratorEligible({ collective: true, factsClear, partiesAgree, totalClaimFen: amt }),
+          ).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('collective from 10 workers (调解仲裁法 第七条); a tribunal is 1 or 3 arbitrators', () => {
+    expect(isCollective(9)).toBe(false);
+    expect(isCollective(10)).toBe(true);
+    expect([0, 1, 2, 3, 4].map(tribunalKindOf)).toEqual([null, 'SOLE', null, 'THREE', null]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { ClaimType, TribunalKind } from './arbitration.constants';
+
+/** A row of the minimum-wage table (月最低工资标准), money in fen. */
+export interface MinimumWageRow {
+  province: string;
+  monthlyFen: number;
+  effectiveFrom: string;
+}
+
+export const ARBITRATION_RULES = {
+  // 调解仲裁法 第四十七条第（一）项: 不超过当地月最低工资标准十二个月金额 → 终局裁决
+  FINAL_AWARD_MONTHS: 12,
+  // 调解仲裁法 第七条: 劳动者一方在十人以上，并有共同请求 → 集体劳动争议
+  COLLECTIVE_MIN_WORKERS: 10,
+  // 调解仲裁法 第三十一条: 仲裁庭由三名仲裁员组成；简单劳动争议案件可以由一名仲裁员独任仲裁
+  THREE_MEMBER_TRIBUNAL: 3,
+  // 办案规则 第五十六条(二): 标的额不超过本省上年度职工年平均工资 → 可以简易处理.
+  // TO VERIFY: 上海市上年度职工年平均工资 (figure from memory: 147,684 元 = 12,307 元/月 × 12); configure per year.
+  AVERAGE_ANNUAL_WAGE_FEN: 14_768_400,
+  // 调解仲裁法 第四十八条、第五十条: 收到裁决书之日起十五日内可以向人民法院提起诉讼
+  SUIT_WINDOW_DAYS: 15,
+  // 调解仲裁法 第三十五条: 开庭五日前书面通知 (counted by computeNoticeDeadline, ARBITRATION_HEARING_NOTICE)
+} as const;
+
+/** Province code (GB/T 2260, 6 digits) of a street/district code. */
+export function provinceOf(jurisdictionCode: string): string {
+  return `${jurisdictionCode.slice(0, 2)}0000`;
+}
+
+/** The monthly minimum wage in force in the province on `date` (latest row effective on or before it), or null. */
+export function minimumWageOn(
+  rows: readonly MinimumWageRow[],
+  province: string,
+  date: string,
+): number | null {
+  let best: MinimumWageRow | null = null;
+  for (const r of rows)
+    if (r.province === province && r.effectiveFrom <= date && (!best || r.effectiveFrom > best.effectiveFrom))
+      best = r;
+  return best ? best.monthlyFen : null;
+}
+
+/** Claims whose award can be final when small enough (调解仲裁法 第四十七条第（一）项). */
+const MONETARY_FINAL_TYPES: ReadonlySet<ClaimType> = new Set([
+  'LABOR_REMUNERATION',
+  'WORK_INJURY_MEDICAL',
+  'ECONOMIC_COMPENSATION',
+  'DAMAGES',
+]);
+
+/** 12 × the monthly minimum wage: the largest single award item that is final. */
+export function finalAwardThresholdFen(monthlyMinimumFen: number): number {
+  return ARBITRATION_RULES.FINAL_AWARD_MONTHS * monthlyMinimumFen;
+}
+
+/**
+ * 一裁终局, decided per claim (办案规则 第五十条: 对单项裁决数额不超过…的事项适用终局裁决): final for labor remuneration,
+ * work-injury medical costs, economic compensation or damages when the awarded amount of that item is at most
+ * 12 × the monthly minimum wage in force on the application date (调解仲裁法 第四十七条第（一）项), and for disputes over
+ * working-time, rest, leave and social-insurance standards (第四十七条第（二）项); everything else is not final.
+ */
+export function isFinalClaim(
+  claim: { type: ClaimType; awardedFen: number },
+  monthlyMinimumFen: number,
+): boolean {
+  if (claim.type === 'STANDARDS') return true;
+  if (!MONETARY_FINAL_TYPES.has(claim.type)) return false;
+  return claim.awardedFen <= finalAwardThresholdFen(monthlyMinimumFen);
+}
+
+/** A collective dispute: ten or more workers with a common claim (调解仲裁法 第七条). */
+export function isCollective(affectedWorkers: number): boolean {
+  return affectedWorkers >= ARBITRATION_RULES.COLLECTIVE_MIN_WORKERS;
+}
+
+export interface TribunalFacts {
+  collective: boolean;
+  /** 事实清楚、权利义务关系明确、争议不大 (the arbitrators' finding). */
+  factsClear: boolean;
+  /** 双方当事人同意简易处理. */
+  partiesAgree: boolean;
+  /** Total claimed, fen. */
+  totalClaimFen: number;
+}
+
+/**
+ * May the case be handled simply by a sole arbitrator (办案规则 第五十六条: any one of clear facts, amount ≤ the
+ * provincial average annual wage, or both parties agree; 调解仲裁法 第三十一条)? Never for a collective dispute
+ * (办案规则 集体劳动人事争议 — 应当由三名仲裁员组成仲裁庭; article number to verify).
+ */
+export function soleArbitratorEligible(f: TribunalFacts): boolean {
+  if (f.collective) return false;
+  return f.factsClear || f.partiesAgree || f.totalClaimFen <= ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN;
+}
+
+/** The tribunal a list of arbitrators forms, or null when its size is neither 1 nor 3. */
+export function tribunalKindOf(arbitratorCount: number): TribunalKind | null {
+  if (arbitratorCount === 1) return 'SOLE';
+  if (arbitratorCount === ARBITRATION_RULES.THREE_MEMBER_TRIBUNAL) return 'THREE';
+  return null;
+}

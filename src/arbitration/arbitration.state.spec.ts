@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { ARBITRATION_STATUSES } from './arbitration.constants';
+import {
+  allowedActions,
+  ARBITRATION_ACTIONS,
+  ARBITRATION_TRANSITIONS,
+  nextStatus,
+} from './arbitration.state';
+
+/** The expected table, written out independently of the implementation. */
+const EXPECTED: Record<string, string | null> = {
+  'APPLIED/ACCEPT': 'ACCEPTED',
+  'APPLIED/REJECT': 'NOT_ACCEPTED',
+  'ACCEPTED/FORM_TRIBUNAL': 'TRIBUNAL_FORMED',
+  'ACCEPTED/CLOSE': 'CLOSED',
+  'TRIBUNAL_FORMED/SCHEDULE_HEARING': 'HEARING_SCHEDULED',
+  'TRIBUNAL_FORMED/CLOSE': 'CLOSED',
+  'HEARING_SCHEDULED/SCHEDULE_HEARING': 'HEARING_SCHEDULED',
+  'HEARING_SCHEDULED/AWARD': 'CLOSED',
+  'HEARING_SCHEDULED/CLOSE': 'CLOSED',
+};
+
+describe('arbitration state machine', () => {
+  it('decides every (status, action) pair as the table says, and nothing else', () => {
+    for (const from of ARBITRATION_STATUSES)
+      for (const action of ARBITRATION_ACTIONS)
+        expect([from, action, nextStatus(from, action)]).toEqual([
+          from,
+          action,
+          EXPECTED[`${from}/${action}`] ?? null,
+        ]);
+  });
+
+  it('has a row for every status naming only known statuses; the terminal states allow nothing', () => {
+    expect(Object.keys(ARBITRATION_TRANSITIONS).sort()).toEqual([...ARBITRATION_STATUSES].sort());
+    for (const row of Object.values(ARBITRATION_TRANSITIONS))
+      for (const to of Object.values(row)) expect(ARBITRATION_STATUSES).toContain(to);
+    expect(allowedActions('CLOSED')).toEqual([]);
+    expect(allowedActions('NOT_ACCEPTED')).toEqual([]);
+    expect(allowedActions('APPLIED')).toEqual(['ACCEPT', 'REJECT']);
+  });
+
+  it('property: any sequence of actions from APPLIED ends in a reachable status, never leaves a terminal one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ARBITRATION_ACTIONS), { maxLength: 12 }), (actions) => {
+        let status: (typeof ARBITRATION_STATUSES)[number] = 'APPLIED';
+        let closed = false;
+        for (const a of actions) {
+          const next = nextStatus(status, a);
+          expect(next !== null).toBe(allowedActions(status).includes(a));
+          if (closed) expect(next).toBeNull();
+          if (next) status = next;
+          if (status === 'CLOSED' || status === 'NOT_ACCEPTED') closed = true;
+        }
+        // An award needs a hearing, a hearing needs a tribunal, a tribunal needs acceptance.
+        return ARBITRATION_STATUSES.includes(status);
+      }),
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import type { ArbitrationStatus } from './arbitration.constants';
+
+export const ARBITRATION_ACTIONS = [
+  'ACCEPT',
+  'REJECT',
+  'FORM_TRIBUNAL',
+  'SCHEDULE_HEARING',
+  'AWARD',
+  'CLOSE',
+] as const;
+export type ArbitrationAction = (typeof ARBITRATION_ACTIONS)[number];
+
+/**
+ * The arbitration proceeding. Acceptance is decided within 5 days of the application (调解仲裁法 第二十九条), the award
+ * within 45 (+15) days of acceptance (第四十三条); a case also ends by mediation (第四十二条), withdrawal (第四十一条 和解后撤回)
+ * or termination (办案规则 终止审理). A further hearing may be scheduled while one is (adjournment).
+ */
+export const ARBITRATION_TRANSITIONS: Readonly<
+  Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
+> = {
+  APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED' },
+  ACCEPTED: { FORM_TRIBUNAL: 'TRIBUNAL_FORMED', CLOSE: 'CLOSED' },
+  TRIBUNAL_FORMED: { SCHEDULE_HEARING: 'HEARING_SCHEDULED', CLOSE: 'CLOSED' },
+  HEARING_SCHEDULED: { SCHEDULE_HEARING: 'HEARING_SCHEDULED', AWARD: 'CLOSED', CLOSE: 'CLOSED' },
+  NOT_ACCEPTED: {},
+  CLOSED: {},
+};
+
+/** The status an action leads to, or null when the table does not allow it. */
+export function nextStatus(from: ArbitrationStatus, action: ArbitrationAction): ArbitrationStatus | null {
+  return ARBITRATION_TRANSITIONS[from][action] ?? null;
+}
+
+/** The actions allowed in a status (for the 409 details). */
+export function allowedActions(from: ArbitrationStatus): ArbitrationAction[] {
+  return ARBITRATION_ACTIONS.filter((a) => ARBITRATION_TRANSITIONS[from][a] !== undefined);
+}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
+import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
+import {
+  ARBITRATION_SOURCES,
+  ARBITRATION_STATUSES,
+  CLAIM_TYPES,
+  CLOSURE_TYPES,
+  NON_AWARD_CLOSURES,
+  TRIBUNAL_KINDS,
+  type ArbitrationSource,
+  type ArbitrationStatus,
+  type ClaimType,
+  type ClosureType,
+  type NonAwardClosure,
+  type TribunalKind,
+} from '../arbitration.constants';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ClaimInputDto {
+  @ApiProperty({ enum: CLAIM_TYPES })
+  @IsIn(CLAIM_TYPES)
+  type: ClaimType;
+
+  @ApiProperty({ example: '支付拖欠工资' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  description: string;
+
+  @ApiProperty({ example: 1_250_000, description: 'Claimed amount in fen (0 for non-monetary claims)' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
+  amountFen: number;
+}
+
+export class CreateArbitrationCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'A complaint routed to ARBITRATION' })
+  @IsUUID()
+  complaintId: string;
+
+  @ApiProperty({ type: [ClaimInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimInputDto)
+  claims: ClaimInputDto[];
+}
+
+export class VersionDto {
+  @ApiProperty({ example: 1, description: 'The version of the case the client read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class RejectArbitrationDto extends VersionDto {
+  @ApiProperty({ example: '不属于劳动争议' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class FormTribunalDto extends VersionDto {
+  @ApiProperty({ type: [String], description: '1 (sole arbitrator) or 3 arbitrator user ids' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  arbitratorIds: string[];
+
+  @ApiPropertyOptional({ description: '事实清楚、权利义务关系明确、争议不大 (办案规则 第五十六条(一))' })
+  @IsOptional()
+  @IsBoolean()
+  factsClear?: boolean;
+
+  @ApiPropertyOptional({ description: '双方当事人同意简易处理 (办案规则 第五十六条(三))' })
+  @IsOptional()
+  @IsBoolean()
+  partiesAgree?: boolean;
+}
+
+export class ScheduleHearingDto extends VersionDto {
+  @ApiProperty({ example: '第一仲裁庭' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  room: string;
+
+  @ApiProperty({ example: '2026-12-10T09:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Default: the tribunal' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  arbitratorIds?: string[];
+}
+
+export class AwardClaimDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  claimId: string;
+
+  @ApiProperty({ example: 1_000_000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
+  awardedFen: number;
+
+  @ApiPropertyOptional({ description: 'Required when more than the claim is awarded' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class AwardDto extends VersionDto {
+  @ApiProperty({ type: [AwardClaimDto], description: 'One entry per claim of the case' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AwardClaimDto)
+  claims: AwardClaimDto[];
+}
+
+export class CloseArbitrationDto extends VersionDto {
+  @ApiProperty({ enum: NON_AWARD_CLOSURES })
+  @IsIn(NON_AWARD_CLOSURES)
+  closureType: NonAwardClosure;
+}
+
+export class ClaimViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: CLAIM_TYPES }) type: ClaimType;
+  @ApiProperty() description: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ type: Number, nullable: true }) awardedFen: number | null;
+  @ApiProperty({ type: String, nullable: true }) awardReason: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: '一裁终局 for this claim' }) final:
+    boolean | null;
+}
+
+export class HearingViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() room: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ type: [String] }) arbitratorIds: string[];
+}
+
+export class ArbitrationCaseViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() complaintId: string;
+  @ApiProperty({ enum: ARBITRATION_SOURCES }) source: ArbitrationSource;
+  @ApiProperty({ type: String, nullable: true }) sourceMediationCaseId: string | null;
+  @ApiProperty({ enum: ARBITRATION_STATUSES }) status: ArbitrationStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty() collective: boolean;
+  @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
+  @ApiProperty({ type: [String] }) arbitratorIds: string[];
+  @ApiProperty() appliedOn: string;
+  @ApiProperty({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) closedOn: string | null;
+  @ApiProperty({ enum: CLOSURE_TYPES, nullable: true }) closureType: ClosureType | null;
+  @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })
+  suitDeadline: string | null;
+  @ApiProperty({ type: [ClaimViewDto] }) claims: ClaimViewDto[];
+  @ApiProperty({ type: [HearingViewDto] }) hearings: HearingViewDto[];
+  @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
+}

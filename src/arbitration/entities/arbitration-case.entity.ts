@@ -1,0 +1,94 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Complaint } from '../../complaints/entities/complaint.entity';
+import type {
+  ArbitrationSource,
+  ArbitrationStatus,
+  ClosureType,
+  TribunalKind,
+} from '../arbitration.constants';
+
+/** An application for labor-dispute arbitration (劳动争议仲裁申请) and its proceeding. */
+@Entity({ name: 'arbitration_cases' })
+@Index('idx_arbitration_cases_complaint', ['complaintId'])
+@Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
+export class ArbitrationCase {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'complaint_id', type: 'uuid' })
+  complaintId: string;
+
+  @ManyToOne(() => Complaint, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_arbitration_cases_complaint' })
+  complaint?: Complaint;
+
+  @Column({ type: 'varchar', length: 12 })
+  source: ArbitrationSource;
+
+  /** The mediation case it came from (source MEDIATION); no foreign key: that table belongs to mediation. */
+  @Column({ name: 'source_mediation_case_id', type: 'uuid', nullable: true })
+  sourceMediationCaseId: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: ArbitrationStatus;
+
+  /** Optimistic concurrency: every write names the version the client read. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** The complaint's workplace street: staff scope is checked against it. */
+  @Column({ name: 'jurisdiction_code', type: 'varchar', length: 12 })
+  jurisdictionCode: string;
+
+  @Column({ type: 'boolean', default: false })
+  collective: boolean;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  tribunal: TribunalKind | null;
+
+  @Column({ name: 'arbitrator_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  arbitratorIds: string[];
+
+  /** Date of the application (Asia/Shanghai): the minimum wage in force on it decides 一裁终局. */
+  @Column({ name: 'applied_on', type: 'date' })
+  appliedOn: string;
+
+  @Column({ name: 'accepted_on', type: 'date', nullable: true })
+  acceptedOn: string | null;
+
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
+  @Column({ name: 'closure_type', type: 'varchar', length: 12, nullable: true })
+  closureType: ClosureType | null;
+
+  /** Every awarded claim is final (一裁终局); false when at least one is not; null without an award. */
+  @Column({ name: 'final_award', type: 'boolean', nullable: true })
+  finalAward: boolean | null;
+
+  /** The award's service date (today, when issued on the platform). */
+  @Column({ name: 'award_served_on', type: 'date', nullable: true })
+  awardServedOn: string | null;
+
+  /** Service + 15 days: last day to sue (调解仲裁法 第四十八条、第五十条); a non-final award is effective after it. */
+  @Column({ name: 'suit_deadline', type: 'date', nullable: true })
+  suitDeadline: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

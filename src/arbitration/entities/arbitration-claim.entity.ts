@@ -1,0 +1,41 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { bigintToNumber } from '../../database/bigint.transformer';
+import type { ClaimType } from '../arbitration.constants';
+import { ArbitrationCase } from './arbitration-case.entity';
+
+/** One claim (仲裁请求) of an application; the award decides each claim, and 一裁终局 per claim. */
+@Entity({ name: 'arbitration_claims' })
+@Index('uq_arbitration_claims_case_seq', ['caseId', 'seq'], { unique: true })
+export class ArbitrationClaim {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => ArbitrationCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_arbitration_claims_case' })
+  case?: ArbitrationCase;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  type: ClaimType;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintToNumber })
+  amountFen: number;
+
+  @Column({ name: 'awarded_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  awardedFen: number | null;
+
+  @Column({ name: 'award_reason', type: 'text', nullable: true })
+  awardReason: string | null;
+
+  /** 一裁终局 for this claim; null until the award. */
+  @Column({ type: 'boolean', nullable: true })
+  final: boolean | null;
+}

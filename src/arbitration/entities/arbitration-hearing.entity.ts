@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ArbitrationCase } from './arbitration-case.entity';
+
+/** A hearing (开庭) of an arbitration case, in a room, with its arbitrators. */
+@Entity({ name: 'arbitration_hearings' })
+@Index('idx_arbitration_hearings_case', ['caseId'])
+@Index('idx_arbitration_hearings_room_starts', ['room', 'startsAt'])
+export class ArbitrationHearing {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => ArbitrationCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_arbitration_hearings_case' })
+  case?: ArbitrationCase;
+
+  @Column({ type: 'varchar', length: 64 })
+  room: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  /** startsAt + the assumed slot (2 hours). */
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ name: 'arbitrator_ids', type: 'uuid', array: true })
+  arbitratorIds: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,202 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CursorQuery } from '../../common/http/pagination';
+import {
+  CLOSE_OUTCOMES,
+  MEDIATION_STATUSES,
+  type CloseOutcome,
+  type MediationStatus,
+} from '../mediation.state';
+
+export class OpenMediationDto {
+  @ApiProperty({ description: 'A complaint routed to MEDIATION' })
+  @IsUUID()
+  complaintId: string;
+}
+
+/** The version of the case the client read: a write on a newer version is 409 STALE_VERSION. */
+export class VersionedDto {
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ScheduleSessionDto extends VersionedDto {
+  @ApiProperty({ example: '2026-12-01T09:30:00+08:00' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiPropertyOptional({ description: 'Where (one of place or onlineLink)', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place?: string;
+
+  @ApiPropertyOptional({ description: 'Video link (one of place or onlineLink)', maxLength: 500 })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(500)
+  onlineLink?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class AgreementClaimDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  description: string;
+
+  @ApiProperty({ description: 'Amount in fen', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  amountFen: number;
+}
+
+export class InstalmentInputDto {
+  @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD (Asia/Shanghai), not before today' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn must be YYYY-MM-DD' })
+  dueOn: string;
+
+  @ApiProperty({ description: 'Amount in fen', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  amountFen: number;
+}
+
+export class AgreementInputDto {
+  @ApiProperty({ type: [AgreementClaimDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AgreementClaimDto)
+  claims: AgreementClaimDto[];
+
+  @ApiProperty({ type: [InstalmentInputDto], description: 'Must add up to the claims' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => InstalmentInputDto)
+  instalments: InstalmentInputDto[];
+}
+
+export class CloseMediationDto extends VersionedDto {
+  @ApiProperty({ enum: CLOSE_OUTCOMES })
+  @IsIn(CLOSE_OUTCOMES)
+  outcome: CloseOutcome;
+
+  @ApiPropertyOptional({
+    type: AgreementInputDto,
+    description: 'Required with outcome AGREEMENT, else absent',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreementInputDto)
+  agreement?: AgreementInputDto;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class DeclareConflictDto {
+  @ApiProperty({ description: 'Employer the mediator must not mediate for (回避)' })
+  @IsUUID()
+  employerId: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class MediationQueryDto extends CursorQuery {
+  @ApiPropertyOptional({ enum: MEDIATION_STATUSES })
+  @IsOptional()
+  @IsIn(MEDIATION_STATUSES)
+  status?: MediationStatus;
+}
+
+export class MediationSessionViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty({ nullable: true, type: String }) place: string | null;
+  @ApiProperty({ nullable: true, type: String }) onlineLink: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+}
+
+export class InstalmentViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() seq: number;
+  @ApiProperty() dueOn: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ nullable: true, type: String }) paidOn: string | null;
+  @ApiProperty({ enum: ['DUE', 'PAID', 'OVERDUE'] }) status: 'DUE' | 'PAID' | 'OVERDUE';
+}
+
+export class AgreementViewDto {
+  @ApiProperty({ enum: ['PERFORMING', 'PERFORMED', 'DEFAULTED'] }) status: string;
+  @ApiProperty({ type: [AgreementClaimDto] }) claims: AgreementClaimDto[];
+  @ApiProperty() totalFen: number;
+  @ApiProperty() signedOn: string;
+  @ApiProperty({ type: [InstalmentViewDto] }) instalments: InstalmentViewDto[];
+}
+
+export class MediationDeadlineDto {
+  @ApiProperty({ nullable: true, type: String }) due: string | null;
+  @ApiProperty() state: string;
+  @ApiProperty({ nullable: true, type: Number }) daysRemaining: number | null;
+}
+
+export class MediationCaseViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() complaintId: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty({ nullable: true, type: String }) mediatorUserId: string | null;
+  @ApiProperty() streetCode: string;
+  @ApiProperty({ enum: MEDIATION_STATUSES }) status: MediationStatus;
+  @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeNote: string | null;
+  @ApiProperty() openedOn: string;
+  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: MediationDeadlineDto, nullable: true }) deadline: MediationDeadlineDto | null;
+  @ApiProperty({ type: [MediationSessionViewDto] }) sessions: MediationSessionViewDto[];
+  @ApiProperty({ type: AgreementViewDto, nullable: true }) agreement: AgreementViewDto | null;
+}
+
+export class MediationPageDto {
+  @ApiProperty({ type: [MediationCaseViewDto] }) items: MediationCaseViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,72 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Organisation } from '../../auth/entities/organisation.entity';
+import { User } from '../../auth/entities/user.entity';
+import { Complaint } from '../../complaints/entities/complaint.entity';
+import { Employer } from '../../reference/entities/employer.entity';
+import type { CloseOutcome, MediationStatus } from '../mediation.state';
+
+/** A street-level mediation (人民调解) of a complaint routed to a mediation committee. */
+@Entity({ name: 'mediation_cases' })
+@Index('uq_mediation_cases_open_complaint', ['complaintId'], { unique: true, where: "status = 'OPEN'" })
+@Index('idx_mediation_cases_complaint', ['complaintId'])
+@Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
+@Index('idx_mediation_cases_open_mediator', ['mediatorUserId'], { where: "status = 'OPEN'" })
+export class MediationCase {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'complaint_id', type: 'uuid' })
+  complaintId: string;
+
+  @ManyToOne(() => Complaint, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_mediation_cases_complaint' })
+  complaint?: Complaint;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_mediation_cases_organisation' })
+  organisation?: Organisation;
+
+  @Column({ name: 'mediator_user_id', type: 'uuid', nullable: true })
+  mediatorUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mediator_user_id', foreignKeyConstraintName: 'fk_mediation_cases_mediator' })
+  mediator?: User;
+
+  /** The workplace street of the complaint (copied: staff scope is checked on it). */
+  @Column({ name: 'street_code', type: 'varchar', length: 12 })
+  streetCode: string;
+
+  @Column({ name: 'employer_id', type: 'uuid' })
+  employerId: string;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'fk_mediation_cases_employer' })
+  employer?: Employer;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MediationStatus;
+
+  /** Optimistic concurrency: every write names the version it read and increments it. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: CloseOutcome | 'EXPIRED' | null;
+
+  @Column({ name: 'outcome_note', type: 'text', nullable: true })
+  outcomeNote: string | null;
+
+  /** Asia/Shanghai date the mediation period starts. */
+  @Column({ name: 'opened_on', type: 'date' })
+  openedOn: string;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

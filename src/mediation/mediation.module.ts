@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { MediationController } from './mediation.controller';
+import { MediationProcessor } from './mediation.processor';
+import { MediationRepository } from './mediation.repository';
+import { MediationService } from './mediation.service';
+
+/** Street-level mediation (人民调解): cases, sessions, agreements and instalments, the daily sweep. */
+@Module({
+  imports: [ComplaintsModule],
+  controllers: [MediationController],
+  providers: [MediationService, MediationRepository, MediationProcessor],
+  exports: [MediationService],
+})
+export class MediationModule {}

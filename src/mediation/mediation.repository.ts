@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { MediationAgreement } from './entities/mediation-agreement.entity';
+import { MediationCase } from './entities/mediation-case.entity';
+import { MediationInstalment } from './entities/mediation-instalment.entity';
+import { MediationSession } from './entities/mediation-session.entity';
+import { MediatorConflict } from './entities/mediator-conflict.entity';
+import type { AgreementStatus } from './mediation.state';
+
+/** All SQL of the mediation module. */
+@Injectable()
+export class MediationRepository {
+  async insertCase(em: EntityManager, c: Partial<MediationCase>): Promise<void> {
+    await em.insert(MediationCase, c);
+  }
+
+  findCase(em: EntityManager, id: string): Promise<MediationCase | null> {
+    return em.findOne(MediationCase, { where: { id } });
+  }
+
+  lockCase(em: EntityManager, id: string): Promise<MediationCase | null> {
+    return em
+      .createQueryBuilder(MediationCase, 'm')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  async existsForComplaint(em: EntityManager, complaintId: string): Promise<boolean> {
+    return em.exists(MediationCase, { where: { complaintId } });
+  }
+
+  /** Writes the changes and increments the version (the caller holds the row lock and checked the version). */
+  async updateCase(
+    em: EntityManager,
+    id: string,
+    changes: Partial<Pick<MediationCase, 'status' | 'outcome' | 'outcomeNote' | 'closedOn'>>,
+  ): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(MediationCase)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * The mediator for a new case: a MEDIATOR whose jurisdictions cover the street, without a declared conflict
+   * with the employer, with the fewest open cases (then the longest-standing account).
+   */
+  async pickMediator(em: EntityManager, streetCode: string, employerId: string): Promise<string | null> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT u.id FROM users u
+        WHERE u.role = 'MEDIATOR' AND u.active
+          AND EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j WHERE j ~ '^\\d{2,12}$' AND $1 LIKE j || '%')
+          AND NOT EXISTS (SELECT 1 FROM mediator_conflicts mc WHERE mc.user_id = u.id AND mc.employer_id = $2)
+        ORDER BY (SELECT count(*) FROM mediation_cases m WHERE m.mediator_user_id = u.id AND m.status = 'OPEN'),
+                 u.created_at, u.id
+        LIMIT 1`,
+      [streetCode, employerId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async insertConflict(em: EntityManager, c: Pick<MediatorConflict, 'userId' | 'employerId' | 'reason'>) {
+    await em.query(
+      `INSERT INTO mediator_conflicts (user_id, employer_id, reason) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, employer_id) DO UPDATE SET reason = EXCLUDED.reason`,
+      [c.userId, c.employerId, c.reason],
+    );
+  }
+
+  async list(
+    em: EntityManager,
+    prefixes: string[],
+    q: { limit?: number; cursor?: string; status?: string },
+  ): Promise<Page<MediationCase>> {
+    const limit = q.limit ?? 20;
+    const qb = em.createQueryBuilder(MediationCase, 'm').where('1 = 1');
+    if (prefixes.length === 0) qb.andWhere('false');
+    else
+      qb.andWhere(
+        new Brackets((b) =>
+          prefixes.forEach((p, i) => b.orWhere(`m.street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` })),
+        ),
+      );
+    if (q.status) qb.andWhere('m.status = :status', { status: q.status });
+    const cursor = decodeCursor(q.cursor);
+    if (cursor) qb.andWhere('(m.created_at, m.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
+    const rows = await qb
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {
+    await em.insert(MediationSession, s);
+  }
+
+  sessionsOf(em: EntityManager, caseId: string): Promise<MediationSession[]> {
+    return em.find(MediationSession, { where: { caseId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  async insertAgreement(
+    em: EntityManager,
+    a: Partial<MediationAgreement>,
+    instalments: Partial<MediationInstalment>[],
+  ): Promise<void> {
+    await em.insert(MediationAgreement, a);
+    await em.insert(MediationInstalment, instalments);
+  }
+
+  agreementOf(em: EntityManager, caseId: string): Promise<MediationAgreement | null> {
+    return em.findOne(MediationAgreement, { where: { caseId } });
+  }
+
+  async setAgreementStatus(em: EntityManager, id: string, status: AgreementStatus): Promise<void> {
+    await em.update(MediationAgreement, { id }, { status });
+  }
+
+  instalmentsOf(em: EntityManager, agreementId: string): Promise<MediationInstalment[]> {
+    return em.find(MediationInstalment, { where: { agreementId }, order: { seq: 'ASC' } });
+  }
+
+  async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {
+    await em.update(MediationInstalment, { id }, { status: 'PAID', paidOn });
+  }
+
+  /** Takes the sweep's transaction-scoped advisory lock; false when another sweep holds it. */
+  async tryXactLock(em: EntityManager, key: string): Promise<boolean> {
+    const [row] = await em.query<{ locked: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [key],
+    );
+    return row.locked;
+  }
+
+  async openCases(em: EntityManager): Promise<MediationCase[]> {
+    return em.find(MediationCase, { where: { status: 'OPEN' }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Unpaid instalments due before `today` become OVERDUE; returns them with their case. */
+  async markOverdue(
+    em: EntityManager,
+    today: string,
+  ): Promise<{ id: string; agreementId: string; caseId: string; seq: number; dueOn: string }[]> {
+    const rows = await em.query<
+      { id: string; agreement_id: string; case_id: string; seq: number; due_on: string }[]
+    >(
+      // A CTE, so that pg reports a SELECT and TypeORM returns the rows themselves.
+      `WITH overdue AS (
+         UPDATE mediation_instalments i SET status = 'OVERDUE'
+           FROM mediation_agreements a
+          WHERE a.id = i.agreement_id AND i.status = 'DUE' AND i.due_on < $1::date
+          RETURNING i.id, i.agreement_id, a.case_id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on)
+       SELECT * FROM overdue ORDER BY case_id, seq`,
+      [today],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      agreementId: r.agreement_id,
+      caseId: r.case_id,
+      seq: r.seq,
+      dueOn: r.due_on,
+    }));
+  }
+}

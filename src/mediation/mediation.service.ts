@@ -1,0 +1,474 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
+import { OrganisationsService } from '../auth/organisations.service';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { ComplaintsService } from '../complaints/complaints.service';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import type {
+  CloseMediationDto,
+  MediationCaseViewDto,
+  MediationPageDto,
+  MediationQueryDto,
+  ScheduleSessionDto,
+} from './dto/mediation.dto';
+import type { MediationCase } from './entities/mediation-case.entity';
+import { MediationRepository } from './mediation.repository';
+import {
+  agreementErrors,
+  CLOSE_ACTION,
+  escalationReason,
+  nextAgreementStatus,
+  nextMediationStatus,
+  type EscalationReason,
+} from './mediation.state';
+
+/** Clocks of mediation cases are filed under this case type. */
+export const MEDIATION_CASE = 'MEDIATION';
+const SWEEP_LOCK = 'mediation.daily-sweep';
+
+export interface EscalationSource {
+  complaintId: string;
+  employerId: string;
+  claims: { description: string; amountFen: number }[];
+  reason: EscalationReason;
+}
+
+export interface SweepResult {
+  skipped: boolean;
+  expired: number;
+  overdueInstalments: number;
+  defaulted: number;
+}
+
+const notFound = () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
+
+/**
+ * Street-level mediation (人民调解) of a complaint routed to a mediation committee: the case, its sessions, the
+ * agreement and its instalments; the 15-day period of 调解仲裁法 第十四条 runs on a MEDIATION clock.
+ * Case events go on the complaint's timeline (the audit trail is per complaint).
+ */
+@Injectable()
+export class MediationService {
+  private readonly logger = new Logger(MediationService.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: MediationRepository,
+    private readonly complaints: ComplaintsService,
+    private readonly organisations: OrganisationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
+  async open(viewer: Principal, complaintId: string): Promise<MediationCaseViewDto> {
+    const id = await this.tx.run(async (em) => {
+      await this.complaints.assertVisible(viewer, complaintId, em);
+      const proceeding = await this.complaints.forProceeding(em, complaintId);
+      if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+      const { complaint: c } = proceeding;
+      if (c.status !== 'ROUTED' || c.routeTarget !== 'MEDIATION' || !c.routeOrganisationId)
+        throw AppException.conflict('NOT_ROUTED_TO_MEDIATION', 'The complaint is not routed to mediation', {
+          status: c.status,
+          routeTarget: c.routeTarget,
+        });
+      const org = await this.organisations.byId(em, c.routeOrganisationId);
+      if (!org || org.kind !== 'MEDIATION_COMMITTEE')
+        throw AppException.conflict(
+          'NOT_ROUTED_TO_MEDIATION',
+          'The complaint is not routed to a mediation committee',
+        );
+      if (await this.repo.existsForComplaint(em, complaintId))
+        throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+      const caseId = newId();
+      const today = todayInShanghai();
+      const mediatorUserId = await this.repo.pickMediator(em, c.workplaceStreetCode, c.employerId);
+      try {
+        await this.repo.insertCase(em, {
+          id: caseId,
+          complaintId,
+          organisationId: org.id,
+          mediatorUserId,
+          streetCode: c.workplaceStreetCode,
+          employerId: c.employerId,
+          status: 'OPEN',
+          version: 1,
+          openedOn: today,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err, 'uq_mediation_cases_open_complaint'))
+          throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+        throw err;
+      }
+      // 调解仲裁法 第十四条第三款: no agreement within 15 days and the party may apply for arbitration.
+      await this.deadlines.start(em, {
+        caseType: MEDIATION_CASE,
+        caseId,
+        ruleId: 'MEDIATION',
+        start: today,
+        jurisdictionCode: c.workplaceStreetCode,
+      });
+      await this.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
+        organisationId: org.id,
+        mediatorUserId,
+      });
+      return caseId;
+    });
+    return this.view(this.tx.manager, id);
+  }
+
+  async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
+    const m = await this.visible(this.tx.manager, viewer, id);
+    return this.view(this.tx.manager, m.id);
+  }
+
+  async list(viewer: Principal, q: MediationQueryDto): Promise<MediationPageDto> {
+    const em = this.tx.manager;
+    const prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
+    const page = await this.repo.list(em, prefixes, q);
+    const items: MediationCaseViewDto[] = [];
+    for (const m of page.items) items.push(await this.view(em, m.id));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async scheduleSession(
+    viewer: Principal,
+    id: string,
+    dto: ScheduleSessionDto,
+  ): Promise<MediationCaseViewDto> {
+    if (!dto.place === !dto.onlineLink)
+      throw AppException.validation([
+        { field: 'place', message: 'give exactly one of place or onlineLink' },
+        { field: 'onlineLink', message: 'give exactly one of place or onlineLink' },
+      ]);
+    const startsAt = new Date(dto.startsAt);
+    if (!(startsAt.getTime() > Date.now()))
+      throw AppException.validation([{ field: 'startsAt', message: 'startsAt must be in the future' }]);
+    await this.tx.run(async (em) => {
+      const m = await this.lockForWrite(em, viewer, id, dto.version);
+      nextMediationStatus(m.status, 'SCHEDULE_SESSION');
+      await this.repo.insertSession(em, {
+        id: newId(),
+        caseId: m.id,
+        startsAt,
+        place: dto.place ?? null,
+        onlineLink: dto.onlineLink ?? null,
+        notes: dto.notes ?? null,
+      });
+      await this.repo.updateCase(em, m.id, {});
+      await this.event(em, m.complaintId, m.id, 'MEDIATION_SESSION_SCHEDULED', viewer, m.status, m.status, {
+        startsAt: startsAt.toISOString(),
+        online: !!dto.onlineLink,
+      });
+      await this.outbox.enqueue(em, JobName.PartyNotify, {
+        complaintId: m.complaintId,
+        template: 'MEDIATION_SESSION_SCHEDULED',
+        dedupKey: `mediation-session:${m.id}:${startsAt.toISOString()}`,
+        params: { startsAt: dto.startsAt, place: dto.place ?? dto.onlineLink ?? '' },
+      });
+    });
+    this.outbox.notifyCommitted();
+    return this.view(this.tx.manager, id);
+  }
+
+  /** Closes an open case: agreement (调解协议书, with its instalments), failure or withdrawal. */
+  async close(viewer: Principal, id: string, dto: CloseMediationDto): Promise<MediationCaseViewDto> {
+    const today = todayInShanghai();
+    if (dto.outcome === 'AGREEMENT') {
+      if (!dto.agreement)
+        throw AppException.validation([{ field: 'agreement', message: 'an agreement is required' }]);
+      const errors = agreementErrors(dto.agreement, today);
+      if (errors.length) throw AppException.validation(errors);
+    } else if (dto.agreement)
+      throw AppException.validation([
+        { field: 'agreement', message: 'an agreement is given only with outcome AGREEMENT' },
+      ]);
+    await this.tx.run(async (em) => {
+      const m = await this.lockForWrite(em, viewer, id, dto.version);
+      const to = nextMediationStatus(m.status, CLOSE_ACTION[dto.outcome]);
+      if (dto.agreement) {
+        const agreementId = newId();
+        const claims = dto.agreement.claims.map((c) => ({
+          description: c.description,
+          amountFen: c.amountFen,
+        }));
+        await this.repo.insertAgreement(
+          em,
+          {
+            id: agreementId,
+            caseId: m.id,
+            status: 'PERFORMING',
+            claims,
+            totalFen: claims.reduce((s, c) => s + c.amountFen, 0),
+            signedOn: today,
+          },
+          dto.agreement.instalments.map((p, i) => ({
+            id: newId(),
+            agreementId,
+            seq: i + 1,
+            dueOn: p.dueOn,
+            amountFen: p.amountFen,
+            paidOn: null,
+            status: 'DUE',
+          })),
+        );
+      }
+      await this.repo.updateCase(em, m.id, {
+        status: to,
+        outcome: dto.outcome,
+        outcomeNote: dto.note ?? null,
+        closedOn: today,
+      });
+      await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
+      await this.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
+        outcome: dto.outcome,
+      });
+      if (to === 'AGREEMENT')
+        await this.outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: m.complaintId,
+          template: 'MEDIATION_AGREEMENT_REACHED',
+          dedupKey: `mediation-agreement:${m.id}`,
+          params: {},
+        });
+    });
+    this.outbox.notifyCommitted();
+    return this.view(this.tx.manager, id);
+  }
+
+  /** Records the payment of an instalment (on time or late). */
+  async markInstalmentPaid(
+    viewer: Principal,
+    id: string,
+    instalmentId: string,
+    version: number,
+  ): Promise<MediationCaseViewDto> {
+    await this.tx.run(async (em) => {
+      const m = await this.lockForWrite(em, viewer, id, version);
+      const agreement = await this.repo.agreementOf(em, m.id);
+      if (m.status !== 'AGREEMENT' || !agreement)
+        throw AppException.conflict(
+          'ILLEGAL_TRANSITION',
+          `A mediation case in status ${m.status} has no agreement`,
+          {
+            status: m.status,
+            action: 'PAY',
+            allowed: [],
+          },
+        );
+      const instalments = await this.repo.instalmentsOf(em, agreement.id);
+      const instalment = instalments.find((p) => p.id === instalmentId);
+      if (!instalment) throw AppException.notFound('INSTALMENT_NOT_FOUND', 'No such instalment');
+      if (instalment.status === 'PAID')
+        throw AppException.conflict('INSTALMENT_ALREADY_PAID', 'This instalment is already paid');
+      const last = instalments.every((p) => p.id === instalmentId || p.status === 'PAID');
+      const to = nextAgreementStatus(agreement.status, last ? 'PAY_LAST' : 'PAY');
+      const today = todayInShanghai();
+      await this.repo.markPaid(em, instalment.id, today);
+      if (to !== agreement.status) await this.repo.setAgreementStatus(em, agreement.id, to);
+      await this.repo.updateCase(em, m.id, {});
+      await this.event(em, m.complaintId, m.id, 'MEDIATION_INSTALMENT_PAID', viewer, m.status, m.status, {
+        seq: instalment.seq,
+        amountFen: instalment.amountFen,
+        agreementStatus: to,
+      });
+    });
+    return this.view(this.tx.manager, id);
+  }
+
+  /**
+   * The daily sweep (idempotent; one at a time under an advisory lock): open cases whose MEDIATION clock is
+   * breached on `today` expire, unpaid instalments due before `today` become overdue and their agreement defaults.
+   */
+  async sweep(today: string = todayInShanghai()): Promise<SweepResult> {
+    const result = await this.tx.run(async (em): Promise<SweepResult> => {
+      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK)))
+        return { skipped: true, expired: 0, overdueInstalments: 0, defaulted: 0 };
+      let expired = 0;
+      for (const open of await this.repo.openCases(em)) {
+        const clocks = await this.deadlines.forCase(MEDIATION_CASE, open.id, today);
+        if (!clocks.some((c) => c.rule.id === 'MEDIATION' && c.state === 'BREACHED')) continue;
+        const m = (await this.repo.lockCase(em, open.id))!;
+        if (m.status !== 'OPEN') continue;
+        const to = nextMediationStatus(m.status, 'EXPIRE');
+        await this.repo.updateCase(em, m.id, { status: to, outcome: 'EXPIRED', closedOn: today });
+        await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
+        await this.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
+        // 调解仲裁法 第十四条第三款: the party may now apply for arbitration.
+        await this.outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: m.complaintId,
+          template: 'MEDIATION_EXPIRED',
+          dedupKey: `mediation-expired:${m.id}`,
+          params: {},
+        });
+        expired++;
+      }
+      const overdue = await this.repo.markOverdue(em, today);
+      let defaulted = 0;
+      for (const p of overdue) {
+        const m = (await this.repo.lockCase(em, p.caseId))!;
+        const agreement = (await this.repo.agreementOf(em, m.id))!;
+        await this.outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: m.complaintId,
+          template: 'MEDIATION_INSTALMENT_OVERDUE',
+          dedupKey: `mediation-overdue:${p.id}`,
+          params: { seq: String(p.seq), dueOn: p.dueOn },
+        });
+        if (agreement.status !== 'PERFORMING') continue;
+        const to = nextAgreementStatus(agreement.status, 'DEFAULT');
+        await this.repo.setAgreementStatus(em, agreement.id, to);
+        await this.repo.updateCase(em, m.id, {});
+        await this.event(em, m.complaintId, m.id, 'MEDIATION_AGREEMENT_DEFAULTED', null, m.status, m.status, {
+          seq: p.seq,
+          dueOn: p.dueOn,
+        });
+        defaulted++;
+      }
+      return { skipped: false, expired, overdueInstalments: overdue.length, defaulted };
+    });
+    if (result.expired || result.overdueInstalments) this.outbox.notifyCommitted();
+    this.logger.log({ today, ...result }, 'mediation sweep');
+    return result;
+  }
+
+  /**
+   * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
+   * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
+   */
+  async escalationSource(em: EntityManager, caseId: string): Promise<EscalationSource> {
+    const m = await this.repo.findCase(em, caseId);
+    if (!m) throw notFound();
+    const agreement = await this.repo.agreementOf(em, m.id);
+    const reason = escalationReason(m.status, agreement?.status ?? null);
+    if (!reason)
+      throw AppException.conflict(
+        'NOT_ESCALATABLE',
+        'This mediation case cannot be escalated to arbitration',
+        {
+          status: m.status,
+          agreementStatus: agreement?.status ?? null,
+        },
+      );
+    let claims = agreement?.claims;
+    if (!claims) {
+      const p = await this.complaints.forProceeding(em, m.complaintId);
+      claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];
+    }
+    return { complaintId: m.complaintId, employerId: m.employerId, claims, reason };
+  }
+
+  /** A mediator declares a conflict of interest with an employer (回避): no new case of it is assigned to them. */
+  async declareConflict(viewer: Principal, employerId: string, reason?: string): Promise<void> {
+    await this.tx.run((em) =>
+      this.repo.insertConflict(em, { userId: viewer.userId, employerId, reason: reason ?? null }),
+    );
+  }
+
+  /** The case if the viewer may see it: staff of its jurisdiction or the complainant; else 404. */
+  private async visible(em: EntityManager, viewer: Principal, id: string): Promise<MediationCase> {
+    const m = await this.repo.findCase(em, id);
+    if (!m) throw notFound();
+    try {
+      await this.complaints.assertVisible(viewer, m.complaintId, em);
+    } catch (err) {
+      if (err instanceof AppException && err.statusCode === 404) throw notFound();
+      throw err;
+    }
+    return m;
+  }
+
+  /** Locks a case for a staff write: in scope (else 404) and at the version the client read (else 409). */
+  private async lockForWrite(
+    em: EntityManager,
+    viewer: Principal,
+    id: string,
+    version: number,
+  ): Promise<MediationCase> {
+    const m = await this.repo.lockCase(em, id);
+    if (!m || !STAFF_ROLES.includes(viewer.role) || !coversJurisdiction(viewer, m.streetCode))
+      throw notFound();
+    if (m.version !== version)
+      throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
+        version,
+        currentVersion: m.version,
+      });
+    return m;
+  }
+
+  private async event(
+    em: EntityManager,
+    complaintId: string,
+    caseId: string,
+    action: string,
+    actor: Principal | null,
+    fromStatus: string | null,
+    toStatus: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.append(em, {
+      caseType: 'COMPLAINT',
+      caseId: complaintId,
+      action,
+      fromStatus,
+      toStatus,
+      actor,
+      data: { mediationCaseId: caseId, ...data },
+    });
+  }
+
+  private async view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
+    const m = await this.repo.findCase(em, id);
+    if (!m) throw notFound();
+    const [sessions, agreement, clocks] = await Promise.all([
+      this.repo.sessionsOf(em, id),
+      this.repo.agreementOf(em, id),
+      this.deadlines.forCase(MEDIATION_CASE, id),
+    ]);
+    const clock = clocks.find((c) => c.rule.id === 'MEDIATION');
+    return {
+      id: m.id,
+      complaintId: m.complaintId,
+      organisationId: m.organisationId,
+      mediatorUserId: m.mediatorUserId,
+      streetCode: m.streetCode,
+      status: m.status,
+      version: m.version,
+      outcome: m.outcome,
+      outcomeNote: m.outcomeNote,
+      openedOn: m.openedOn,
+      closedOn: m.closedOn,
+      createdAt: m.createdAt.toISOString(),
+      deadline: clock ? { due: clock.due, state: clock.state, daysRemaining: clock.daysRemaining } : null,
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        startsAt: s.startsAt.toISOString(),
+        place: s.place,
+        onlineLink: s.onlineLink,
+        notes: s.notes,
+      })),
+      agreement: agreement
+        ? {
+            status: agreement.status,
+            claims: agreement.claims,
+            totalFen: agreement.totalFen,
+            signedOn: agreement.signedOn,
+            instalments: (await this.repo.instalmentsOf(em, agreement.id)).map((p) => ({
+              id: p.id,
+              seq: p.seq,
+              dueOn: p.dueOn,
+              amountFen: p.amountFen,
+              paidOn: p.paidOn,
+              status: p.status,
+            })),
+          }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { AppException } from '../common/errors/app-exception';
+import {
+  AGREEMENT_ACTIONS,
+  AGREEMENT_STATUSES,
+  agreementErrors,
+  escalationReason,
+  MEDIATION_ACTIONS,
+  MEDIATION_STATUSES,
+  nextAgreementStatus,
+  nextMediationStatus,
+  type AgreementAction,
+  type AgreementStatus,
+  type MediationAction,
+  type MediationStatus,
+} from './mediation.state';
+
+function outcome<T>(f: () => T): T | { code: string; status: number; details: unknown } {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof AppException)) throw err;
+    return { code: err.code, status: err.statusCode, details: err.details };
+  }
+}
+
+describe('mediation case state machine', () => {
+  const expected: Record<MediationStatus, Partial<Record<MediationAction, MediationStatus>>> = {
+    OPEN: {
+      SCHEDULE_SESSION: 'OPEN',
+      AGREE: 'AGREEMENT',
+      FAIL: 'FAILED',
+      WITHDRAW: 'WITHDRAWN',
+      EXPIRE: 'EXPIRED',
+    },
+    AGREEMENT: {},
+    FAILED: {},
+    WITHDRAWN: {},
+    EXPIRED: {},
+  };
+
+  it('decides every (status, action) pair; an illegal one is 409 ILLEGAL_TRANSITION with the allowed actions', () => {
+    for (const status of MEDIATION_STATUSES)
+      for (const action of MEDIATION_ACTIONS) {
+        const to = expected[status][action];
+        expect([status, action, outcome(() => nextMediationStatus(status, action))]).toEqual([
+          status,
+          action,
+          to ?? {
+            code: 'ILLEGAL_TRANSITION',
+            status: 409,
+            details: { status, action, allowed: Object.keys(expected[status]) },
+          },
+        ]);
+      }
+  });
+
+  it('only an open case moves: every closed status is final', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MEDIATION_STATUSES.filter((s) => s !== 'OPEN')),
+        fc.constantFrom(...MEDIATION_ACTIONS),
+        (s, a) => {
+          expect(() => nextMediationStatus(s, a)).toThrow(AppException);
+        },
+      ),
+    );
+  });
+});
+
+describe('mediation agreement state machine', () => {
+  const expected: Record<AgreementStatus, Partial<Record<AgreementAction, AgreementStatus>>> = {
+    PERFORMING: { PAY: 'PERFORMING', PAY_LAST: 'PERFORMED', DEFAULT: 'DEFAULTED' },
+    DEFAULTED: { PAY: 'DEFAULTED', PAY_LAST: 'PERFORMED' },
+    PERFORMED: {},
+  };
+
+  it('decides every (status, action) pair', () => {
+    for (const status of AGREEMENT_STATUSES)
+      for (const action of AGREEMENT_ACTIONS) {
+        const to = expected[status][action];
+        expect([status, action, outcome(() => nextAgreementStatus(status, action))]).toEqual([
+          status,
+          action,
+          to ?? {
+            code: 'ILLEGAL_TRANSITION',
+            status: 409,
+            details: { status, action, allowed: Object.keys(expected[status]) },
+          },
+        ]);
+      }
+  });
+
+  it('any sequence of payments ending with the last one performs the agreement', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<AgreementAction>('PAY', 'DEFAULT'), { maxLength: 10 }),
+        (actions) => {
+          let s: AgreementStatus = 'PERFORMING';
+          for (const a of actions) if (a === 'PAY' || s === 'PERFORMING') s = nextAgreementStatus(s, a);
+          expect(nextAgreementStatus(s, 'PAY_LAST')).toBe('PERFORMED');
+        },
+      ),
+    );
+  });
+});
+
+describe('escalationReason', () => {
+  it('is FAILED, EXPIRED or DEFAULTED, and null for open, withdrawn, performing and performed', () => {
+    for (const status of MEDIATION_STATUSES)
+      for (const agreement of [null, ...AGREEMENT_STATUSES]) {
+        const want =
+          status === 'FAILED'
+            ? 'FAILED'
+            : status === 'EXPIRED'
+              ? 'EXPIRED'
+              : status === 'AGREEMENT' && agreement === 'DEFAULTED'
+                ? 'DEFAULTED'
+                : null;
+        expect([status, agreement, escalationReason(status, agreement)]).toEqual([status, agreement, want]);
+      }
+  });
+});
+
+describe('agreementErrors', () => {
+  const today = '2026-11-26';
+  it('accepts instalments that add up to the claims and are not due before today', () => {
+    expect(
+      agreementErrors(
+        {
+          claims: [
+            { description: '工资', amountFen: 1_000_000 },
+            { description: '经济补偿', amountFen: 250_000 },
+          ],
+          instalments: [
+            { dueOn: today, amountFen: 600_000 },
+            { dueOn: '2026-12-26', amountFen: 650_000 },
+          ],
+        },
+        today,
+      ),
+    ).toEqual([]);
+  });
+
+  it('lists each bad field: sums that differ, negative or fractional fen, a due date before today', () => {
+    expect(
+      agreementErrors(
+        { claims: [{ description: 'a', amountFen: 100 }], instalments: [{ dueOn: today, amountFen: 99 }] },
+        today,
+      ),
+    ).toEqual([{ field: 'agreement.instalments', message: expect.stringContaining('99') }]);
+    expect(
+      agreementErrors(
+        {
+          claims: [{ description: 'a', amountFen: 1.5 }],
+          instalments: [{ dueOn: '2026-11-25', amountFen: -1 }],
+        },
+        today,
+      ).map((e) => e.field),
+    ).toEqual([
+      'agreement.claims[0].amountFen',
+      'agreement.instalments[0].amountFen',
+      'agreement.instalments[0].dueOn',
+    ]);
+  });
+
+  it('never accepts instalments whose sum differs from the claims (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 10_000_000 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat({ max: 10_000_000 }), { minLength: 1, maxLength: 5 }),
+        (claims, instalments) => {
+          const errors = agreementErrors(
+            {
+              claims: claims.map((amountFen) => ({ description: 'x', amountFen })),
+              instalments: instalments.map((amountFen) => ({ dueOn: today, amountFen })),
+            },
+            today,
+          );
+          const same = claims.reduce((a, b) => a + b, 0) === instalments.reduce((a, b) => a + b, 0);
+          expect(errors.length === 0).toBe(same);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,141 @@
+import { AppException } from '../common/errors/app-exception';
+
+/** Where a mediation case stands (人民调解, 调解仲裁法 第十条 and 第十四条). */
+export const MEDIATION_STATUSES = ['OPEN', 'AGREEMENT', 'FAILED', 'WITHDRAWN', 'EXPIRED'] as const;
+export type MediationStatus = (typeof MEDIATION_STATUSES)[number];
+
+/** What may happen to a case. */
+export const MEDIATION_ACTIONS = ['SCHEDULE_SESSION', 'AGREE', 'FAIL', 'WITHDRAW', 'EXPIRE'] as const;
+export type MediationAction = (typeof MEDIATION_ACTIONS)[number];
+
+/**
+ * The case machine. Sessions are held and the case closes only while it is open; an open case whose 15-day
+ * period passed without agreement expires (调解仲裁法 第十四条第三款: the party may then apply for arbitration).
+ */
+export const MEDIATION_TRANSITIONS: Readonly<
+  Record<MediationStatus, Readonly<Partial<Record<MediationAction, MediationStatus>>>>
+> = {
+  OPEN: {
+    SCHEDULE_SESSION: 'OPEN',
+    AGREE: 'AGREEMENT',
+    FAIL: 'FAILED',
+    WITHDRAW: 'WITHDRAWN',
+    EXPIRE: 'EXPIRED',
+  },
+  AGREEMENT: {},
+  FAILED: {},
+  WITHDRAWN: {},
+  EXPIRED: {},
+};
+
+/** How the agreement (调解协议书) is being performed. */
+export const AGREEMENT_STATUSES = ['PERFORMING', 'PERFORMED', 'DEFAULTED'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** PAY: an instalment is paid and others remain; PAY_LAST: the last unpaid one is paid; DEFAULT: one is overdue. */
+export const AGREEMENT_ACTIONS = ['PAY', 'PAY_LAST', 'DEFAULT'] as const;
+export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
+
+export const AGREEMENT_TRANSITIONS: Readonly<
+  Record<AgreementStatus, Readonly<Partial<Record<AgreementAction, AgreementStatus>>>>
+> = {
+  PERFORMING: { PAY: 'PERFORMING', PAY_LAST: 'PERFORMED', DEFAULT: 'DEFAULTED' },
+  // A late payment is still recorded; the agreement stays defaulted until everything is paid.
+  DEFAULTED: { PAY: 'DEFAULTED', PAY_LAST: 'PERFORMED' },
+  PERFORMED: {},
+};
+
+function step<S extends string, A extends string>(
+  table: Readonly<Record<S, Readonly<Partial<Record<A, S>>>>>,
+  what: string,
+  status: S,
+  action: A,
+): S {
+  const next = table[status][action];
+  if (next === undefined)
+    throw AppException.conflict('ILLEGAL_TRANSITION', `${what} in status ${status} cannot ${action}`, {
+      status,
+      action,
+      allowed: Object.keys(table[status]),
+    });
+  return next;
+}
+
+/** The next case status, or 409 ILLEGAL_TRANSITION with {status, action, allowed}. */
+export function nextMediationStatus(status: MediationStatus, action: MediationAction): MediationStatus {
+  return step(MEDIATION_TRANSITIONS, 'A mediation case', status, action);
+}
+
+/** The next agreement status, or 409 ILLEGAL_TRANSITION with {status, action, allowed}. */
+export function nextAgreementStatus(status: AgreementStatus, action: AgreementAction): AgreementStatus {
+  return step(AGREEMENT_TRANSITIONS, 'A mediation agreement', status, action);
+}
+
+export const CLOSE_OUTCOMES = ['AGREEMENT', 'FAILED', 'WITHDRAWN'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+export const CLOSE_ACTION: Record<CloseOutcome, MediationAction> = {
+  AGREEMENT: 'AGREE',
+  FAILED: 'FAIL',
+  WITHDRAWN: 'WITHDRAW',
+};
+
+export type EscalationReason = 'FAILED' | 'EXPIRED' | 'DEFAULTED';
+
+/**
+ * Why a case may go on to arbitration, or null when it may not: still open, an agreement being performed or
+ * performed, or withdrawn by the worker (who may still apply for arbitration directly).
+ */
+export function escalationReason(
+  status: MediationStatus,
+  agreement: AgreementStatus | null,
+): EscalationReason | null {
+  switch (status) {
+    case 'FAILED':
+      return 'FAILED';
+    case 'EXPIRED':
+      return 'EXPIRED';
+    case 'AGREEMENT':
+      return agreement === 'DEFAULTED' ? 'DEFAULTED' : null;
+    case 'OPEN':
+    case 'WITHDRAWN':
+      return null;
+  }
+}
+
+export interface AgreementInput {
+  claims: { description: string; amountFen: number }[];
+  instalments: { dueOn: string; amountFen: number }[];
+}
+
+/** Field errors of an agreement: integer fen ≥ 0, instalments adding up to the claims, none due before today. */
+export function agreementErrors(a: AgreementInput, today: string): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  const isFen = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (a.claims.length === 0) errors.push({ field: 'agreement.claims', message: 'at least one claim' });
+  if (a.instalments.length === 0)
+    errors.push({ field: 'agreement.instalments', message: 'at least one instalment' });
+  a.claims.forEach((c, i) => {
+    if (!isFen(c.amountFen))
+      errors.push({ field: `agreement.claims[${i}].amountFen`, message: 'an integer number of fen ≥ 0' });
+  });
+  a.instalments.forEach((p, i) => {
+    if (!isFen(p.amountFen))
+      errors.push({
+        field: `agreement.instalments[${i}].amountFen`,
+        message: 'an integer number of fen ≥ 0',
+      });
+    if (p.dueOn < today)
+      errors.push({ field: `agreement.instalments[${i}].dueOn`, message: `must not be before ${today}` });
+  });
+  if (errors.length === 0) {
+    const claimed = a.claims.reduce((s, c) => s + c.amountFen, 0);
+    const scheduled = a.instalments.reduce((s, p) => s + p.amountFen, 0);
+    if (claimed !== scheduled)
+      errors.push({
+        field: 'agreement.instalments',
+        message: `instalments add up to ${scheduled} fen but the claims to ${claimed} fen`,
+      });
+  }
+  return errors;
+}

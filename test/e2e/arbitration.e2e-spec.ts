@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto';
+import { ArbitrationService } from '../../src/arbitration/arbitration.service';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { DeadlinesService } from '../../src/deadlines/deadlines.service';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  status: string;
+  version: number;
+  tribunal: string | null;
+  appliedOn: string;
+  acceptedOn: string | null;
+  closureType: string | null;
+  finalAward: boolean | null;
+  suitDeadline: string | null;
+  claims: { id: string; amountFen: number; awardedFen: number | null; final: boolean | null }[];
+  hearings: { id: string }[];
+  clocks: { id: string; rule: { id: string }; start: string; due: string | null; state: string }[];
+}
+
+describe('arbitration', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+  let arbitrators: string[];
+  /** An arbitrator on no tribunal. */
+  let spare: string;
+  const today = todayInShanghai();
+  /** 09:00 (Asia/Shanghai) `days` days from today. */
+  const at = (days: number, hh = '09:00') => `${addDays(today, days)}T${hh}:00+08:00`;
+
+  /** A complaint filed by the worker, accepted and routed to arbitration by staff of its street. */
+  const routed = async (street = '310115005', staff = 'mediator', target = 'ARBITRATION') => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ workplaceStreetCode: street, employer: { name: `浦东仲裁测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${id}/accept`)
+          .set(await auth(staff))
+          .send({})
+      ).status,
+    ).toBe(200);
+    const r = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/route`)
+      .set(await auth(staff))
+      .send({ target });
+    expect(r.status).toBe(200);
+    return id;
+  };
+  const post = async (user: string, path: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/arbitration/cases${path}`)
+      .set(await auth(user))
+      .send(body);
+  const open = async (claims: { type: string; amountFen: number }[], street?: string, staff?: string) => {
+    const complaintId = await routed(street, staff);
+    const res = await post(staff ?? 'mediator', '', {
+      complaintId,
+      claims: claims.map((c) => ({ ...c, description: `请求 ${c.type}` })),
+    });
+    expect(res.status).toBe(201);
+    return res.body as CaseView;
+  };
+  /** Opened, accepted and with a three-member tribunal. */
+  const withTribunal = async (claims = [{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]) => {
+    const c = await open(claims);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    const formed = await post('arbitrator', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators });
+    expect(formed.status).toBe(200);
+    return formed.body as CaseView;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(await auth('arbitrator'));
+    const extra = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of extra.entries())
+      await t.dataSource.query(
+        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name) VALUES ($1, $2, 'ARBITRATOR', '{310115}', $3)`,
+        [id, `arbitrator-e2e-${i}`, `仲裁员${i}`],
+      );
+    arbitrators = [me.body.userId as string, extra[0], extra[1]];
+    spare = extra[2];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('files an application for a routed complaint and starts the 5-day acceptance clock', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    expect(c).toMatchObject({ status: 'APPLIED', version: 1, appliedOn: today, collective: false });
+    const cal = await t
+      .http()
+      .get('/api/v1/calendar/deadline')
+      .query({ from: today, amount: 5, unit: 'DAY' })
+      .set(await auth('arbitrator'));
+    expect(c.clocks).toEqual([
+      expect.objectContaining({
+        rule: expect.objectContaining({ id: 'ARBITRATION_ACCEPTANCE' }),
+        due: cal.body.due,
+      }),
+    ]);
+  });
+
+  it('acceptance clock by hand: applied 2025-09-28 → due 2025-10-09 (the 5th day falls in the National Day holiday)', async () => {
+    const complaintId = await routed();
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(ArbitrationService).createApplication(
+        em,
+        {
+          complaintId,
+          source: 'COMPLAINT',
+          claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+          appliedOn: '2025-09-28',
+        },
+        null,
+      ),
+    );
+    const [clock] = await t.app.get(DeadlinesService).forCase('ARBITRATION', id, '2025-09-30');
+    expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-09', state: 'RUNNING' });
+  });
+
+  it('accepting stops the acceptance clock and starts the 45-day award clock from the acceptance date', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    const res = await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    expect(res.status).toBe(200);
+    const body = res.body as CaseView;
+    expect(body).toMatchObject({ status: 'ACCEPTED', version: 2, acceptedOn: today });
+    const cal = await t
+      .http()
+      .get('/api/v1/calendar/deadline')
+      .query({ from: today, amount: 45, unit: 'DAY' })
+      .set(await auth('arbitrator'));
+    expect(cal.status).toBe(200);
+    const byRule = Object.fromEntries(body.clocks.map((k) => [k.rule.id, k]));
+    expect(byRule.ARBITRATION_ACCEPTANCE.state).toBe('MET');
+    expect(byRule.ARBITRATION_DECISION).toMatchObject({ start: today, due: cal.body.due, state: 'RUNNING' });
+    // The complainant sees the case too (with its clocks).
+    const mine = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('13800000000'));
+    expect(mine.status).toBe(200);
+    expect(mine.body.clocks).toHaveLength(2);
+  });
+
+  it('refuses an illegal action with 409 ILLEGAL_TRANSITION and the allowed actions', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    const res = await post('arbitrator', `/${c.id}/award`, {
+      version: 1,
+      claims: [{ claimId: c.claims[0].id, awardedFen: 1 }],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT'] },
+    });
+    const rej = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: '不属于劳动争议' });
+    expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });
+  });
+
+  it('only a complaint routed to arbitration becomes a case; a worker may not file one', async () => {
+    const complaintId = await routed('310115005', 'mediator', 'MEDIATION');
+    const res = await post('mediator', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('COMPLAINT_NOT_ROUTED_TO_ARBITRATION');
+    const worker = await post('13800000000', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+    });
+    expect(worker.status).toBe(403);
+  });
+
+  it('a sole arbitrator only for a simple case: a large claim without clear facts or consent needs three', async () => {
+    const c = await open([{ type: 'ECONOMIC_COMPENSATION', amountFen: 20_000_000 }]);
+    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    const sole = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0]],
+    });
+    expect(sole.status).toBe(400);
+    expect(sole.body.code).toBe('SOLE_ARBITRATOR_NOT_ELIGIBLE');
+    const agreed = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0]],
+      partiesAgree: true,
+    });
+    expect(agreed.body).toMatchObject({ status: 'TRIBUNAL_FORMED', tribunal: 'SOLE', version: 3 });
+  });
+
+  it('refuses a hearing with less than 5 days’ notice, schedules one with enough and notifies the complainant', async () => {
+    const c = await withTribunal();
+    const short = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第一仲裁庭',
+      startsAt: at(5),
+    });
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({
+      code: 'HEARING_NOTICE_TOO_SHORT',
+      details: { earliestHearingDate: addDays(today, 6) },
+    });
+    const ok = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第一仲裁庭',
+      startsAt: at(6),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 4 });
+    const deadline = Date.now() + 10_000;
+    while (!t.sms.sent.some((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED')).toMatchObject({
+      phone: '13900000001',
+      params: { hearingDate: addDays(today, 6), room: '第一仲裁庭' },
+    });
+  });
+
+  it('refuses double booking of a room or an arbitrator in an overlapping 2-hour slot', async () => {
+    const a = await withTribunal();
+    const b = await withTribunal();
+    const first = await post('arbitrator', `/${a.id}/hearings`, {
+      version: 3,
+      room: '第二仲裁庭',
+      startsAt: at(20, '09:00'),
+    });
+    expect(first.status).toBe(200);
+    const hearingId = (first.body as CaseView).hearings[0].id;
+    const sameRoom = await post('arbitrator', `/${b.id}/hearings`, {
+      version: 3,
+      room: '第二仲裁庭',
+      startsAt: at(20, '10:30'),
+      arbitratorIds: [spare],
+    });
+    expect(sameRoom.status).toBe(409);
+    expect(sameRoom.body).toMatchObject({ code: 'DOUBLE_BOOKING', details: { hearingId } });
+    const sameArbitrator = await post('arbitrator', `/${b.id}/hearings`, {
+      version: 3,
+      room: '第三仲裁庭',
+      startsAt: at(20, '10:59'),
+    });
+    expect(sameArbitrator.status).toBe(409);
+    expect(sameArbitrator.body.details).toEqual({ hearingId });
+    const after = await post('arbitrator', `/${b.id}/hearings`, {
+      version: 3,
+      room: '第二仲裁庭',
+      startsAt: at(20, '11:00'),
+    });
+    expect(after.status).toBe(200);
+  });
+
+  it('awards per claim: 一裁终局 up to 12 × the minimum wage (2,740 元 → 32,880 元), not above; more than claimed needs a reason', async () => {
+    const c = await withTribunal([
+      { type: 'LABOR_REMUNERATION', amountFen: 3_500_000 },
+      { type: 'ECONOMIC_COMPENSATION', amountFen: 3_500_000 },
+      { type: 'STANDARDS', amountFen: 0 },
+    ]);
+    await post('arbitrator', `/${c.id}/hearings`, { version: 3, room: '第四仲裁庭', startsAt: at(30) });
+    const [wage, comp, std] = c.claims;
+    const over = await post('arbitrator', `/${c.id}/award`, {
+      version: 4,
+      claims: [
+        { claimId: wage.id, awardedFen: 3_600_000 },
+        { claimId: comp.id, awardedFen: 3_288_001 },
+        { claimId: std.id, awardedFen: 0 },
+      ],
+    });
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ code: 'AWARD_EXCEEDS_CLAIM', details: { claimId: wage.id } });
+    const res = await post('arbitrator', `/${c.id}/award`, {
+      version: 4,
+      claims: [
+        { claimId: wage.id, awardedFen: 3_288_000 },
+        { claimId: comp.id, awardedFen: 3_288_001 },
+        { claimId: std.id, awardedFen: 0 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const suit = await t
+      .http()
+      .get('/api/v1/calendar/deadline')
+      .query({ from: today, amount: 15, unit: 'DAY' })
+      .set(await auth('arbitrator'));
+    const body = res.body as CaseView;
+    expect(body).toMatchObject({
+      status: 'CLOSED',
+      closureType: 'AWARD',
+      finalAward: false,
+      suitDeadline: suit.body.due,
+      version: 5,
+    });
+    expect(body.claims.map((x) => [x.awardedFen, x.final])).toEqual([
+      [3_288_000, true],
+      [3_288_001, false],
+      [0, true],
+    ]);
+    expect(body.clocks.every((k) => k.state === 'MET')).toBe(true);
+  });
+
+  it('two arbitrators closing the same case at once: one wins, the other gets 409 STALE_VERSION', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    const [a, b] = await Promise.all([
+      post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'WITHDRAWN' }),
+      post('supervisor', `/${c.id}/close`, { version: 2, closureType: 'MEDIATED' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { version: 3 },
+    });
+  });
+
+  it('staff of another street get 404 for the case and for filing on its complaint', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }], '310115007', 'supervisor');
+    const get = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('arbitrator'));
+    expect(get.status).toBe(404);
+    expect(get.body.code).toBe('ARBITRATION_CASE_NOT_FOUND');
+    const accept = await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    expect(accept.status).toBe(404);
+    const sup = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('supervisor'));
+    expect(sup.status).toBe(200);
+    const complaintId = await routed('310115007', 'supervisor');
+    const filing = await post('arbitrator', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+    });
+    expect(filing.status).toBe(404);
+  });
+});

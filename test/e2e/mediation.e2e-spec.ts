@@ -1,0 +1,411 @@
+import { organisationId } from '../../src/auth/organisations';
+import { hashPassword } from '../../src/auth/passwords';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { newId } from '../../src/common/ids';
+import { MediationService } from '../../src/mediation/mediation.service';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  complaintId: string;
+  mediatorUserId: string | null;
+  status: string;
+  version: number;
+  openedOn: string;
+  deadline: { due: string; state: string } | null;
+  sessions: { startsAt: string; place: string | null }[];
+  agreement: {
+    status: string;
+    totalFen: number;
+    instalments: {
+      id: string;
+      seq: number;
+      dueOn: string;
+      amountFen: number;
+      status: string;
+      paidOn: string | null;
+    }[];
+  } | null;
+}
+
+describe('mediation', () => {
+  let t: TestApp;
+  let service: MediationService;
+  const today = todayInShanghai();
+  const auth = async (user: string, password?: string) => ({
+    authorization: `Bearer ${await t.token(user, password)}`,
+  });
+  let n = 0;
+
+  /** Files a complaint (fresh employer), accepts it and routes it to mediation; returns its id and tracking no. */
+  const routedComplaint = async () => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东调解测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    const accepted = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/accept`)
+      .set(await auth('mediator'))
+      .send({});
+    expect(accepted.status).toBe(200);
+    const routed = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION' });
+    expect(routed.status).toBe(200);
+    return { id, trackingNo: filed.body.trackingNo as string, employerId: filed.body.employer.id as string };
+  };
+  const openCase = async (complaintId: string, user = 'mediator') => {
+    const res = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth(user))
+      .send({ complaintId });
+    expect(res.status).toBe(201);
+    return res.body as CaseView;
+  };
+  const getCase = async (id: string, user = 'mediator') =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/mediation/cases/${id}`)
+        .set(await auth(user))
+    ).body as CaseView;
+  const close = async (id: string, body: Record<string, unknown>, user = 'mediator') =>
+    t
+      .http()
+      .post(`/api/v1/mediation/cases/${id}/close`)
+      .set(await auth(user))
+      .send(body);
+  const agreement = (dueOn: string[] = [today, addDays(today, 30)]) => ({
+    claims: [
+      { description: '拖欠工资', amountFen: 1_000_000 },
+      { description: '经济补偿', amountFen: 250_000 },
+    ],
+    instalments: [
+      { dueOn: dueOn[0], amountFen: 600_000 },
+      { dueOn: dueOn[1], amountFen: 650_000 },
+    ],
+  });
+  const smsFor = (trackingNo: string, template: string) =>
+    t.sms.sent.find((m) => m.template === template && m.params.trackingNo === trackingNo);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    service = t.app.get(MediationService);
+    // A mediator of another street (张江镇 310115125).
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, password_hash, role, organisation_id, jurisdiction_codes, display_name)
+       VALUES ($1, 'mediator-zj', $2, 'MEDIATOR', $3, '{310115125}', '张江调解员')`,
+      [newId(), await hashPassword('other-password-1'), organisationId('MEDIATION_COMMITTEE', '310115125')],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('takes a complaint through mediation to an agreement whose instalments are paid', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    const [{ id: mediatorId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'mediator'`,
+    );
+    expect(m).toMatchObject({
+      complaintId: c.id,
+      status: 'OPEN',
+      version: 1,
+      openedOn: today,
+      organisationId: organisationId('MEDIATION_COMMITTEE', '310115005'),
+      mediatorUserId: mediatorId,
+      deadline: { state: 'RUNNING' },
+      agreement: null,
+    });
+    // The complainant sees the case; the mediation clock is on it.
+    expect((await getCase(m.id, '13800000000')).id).toBe(m.id);
+    const again = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: c.id });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('MEDIATION_CASE_EXISTS');
+
+    const startsAt = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const session = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/sessions`)
+      .set(await auth('mediator'))
+      .send({ version: 1, startsAt, place: '陆家嘴街道人民调解委员会 201室' });
+    expect(session.status).toBe(201);
+    expect(session.body).toMatchObject({
+      version: 2,
+      sessions: [{ startsAt, place: '陆家嘴街道人民调解委员会 201室' }],
+    });
+    await eventually(() => smsFor(c.trackingNo, 'MEDIATION_SESSION_SCHEDULED'));
+
+    const closed = await close(m.id, { version: 2, outcome: 'AGREEMENT', agreement: agreement() });
+    expect(closed.status).toBe(200);
+    const v = closed.body as CaseView;
+    expect(v).toMatchObject({
+      status: 'AGREEMENT',
+      version: 3,
+      deadline: { state: 'MET' },
+      agreement: { status: 'PERFORMING', totalFen: 1_250_000 },
+    });
+    await eventually(() => smsFor(c.trackingNo, 'MEDIATION_AGREEMENT_REACHED'));
+
+    const [first, second] = v.agreement!.instalments;
+    const paid1 = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/instalments/${first.id}/paid`)
+      .set(await auth('mediator'))
+      .send({ version: 3 });
+    expect(paid1.status).toBe(200);
+    expect(paid1.body).toMatchObject({ version: 4, agreement: { status: 'PERFORMING' } });
+    const twice = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/instalments/${first.id}/paid`)
+      .set(await auth('mediator'))
+      .send({ version: 4 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('INSTALMENT_ALREADY_PAID');
+    const paid2 = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/instalments/${second.id}/paid`)
+      .set(await auth('mediator'))
+      .send({ version: 4 });
+    expect(paid2.status).toBe(200);
+    expect(paid2.body.agreement).toMatchObject({
+      status: 'PERFORMED',
+      instalments: [
+        { status: 'PAID', paidOn: today },
+        { status: 'PAID', paidOn: today },
+      ],
+    });
+    // A performed agreement settles the dispute: nothing to escalate.
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'NOT_ESCALATABLE',
+    });
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('mediator'))
+    ).body as {
+      action: string;
+    }[];
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['MEDIATION_OPENED', 'MEDIATION_SESSION_SCHEDULED', 'MEDIATION_AGREEMENT']),
+    );
+  });
+
+  it('refuses a complaint that is not routed to mediation', async () => {
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: '浦东调解测试未分流公司' } }));
+    const res = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: filed.body.id });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('NOT_ROUTED_TO_MEDIATION');
+  });
+
+  it('refuses illegal transitions with the allowed actions, and stale versions', async () => {
+    const m = await openCase((await routedComplaint()).id);
+    const failed = await close(m.id, { version: 1, outcome: 'FAILED', note: '用人单位拒绝调解' });
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({ status: 'FAILED', version: 2, closedOn: today });
+    const stale = await close(m.id, { version: 1, outcome: 'WITHDRAWN' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+    const illegal = await close(m.id, { version: 2, outcome: 'WITHDRAWN' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { status: 'FAILED', action: 'WITHDRAW', allowed: [] },
+    });
+    const session = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/sessions`)
+      .set(await auth('mediator'))
+      .send({
+        version: 2,
+        startsAt: new Date(Date.now() + 86400_000).toISOString(),
+        onlineLink: 'https://meet.example.cn/x',
+      });
+    expect(session.status).toBe(409);
+    expect(session.body.code).toBe('ILLEGAL_TRANSITION');
+    // A failed mediation goes on to arbitration with the complaint's claim.
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
+      complaintId: m.complaintId,
+      reason: 'FAILED',
+      claims: [{ amountFen: 1_250_000 }],
+    });
+  });
+
+  it('lets exactly one of two concurrent closes win', async () => {
+    const m = await openCase((await routedComplaint()).id);
+    const results = await Promise.all([
+      close(m.id, { version: 1, outcome: 'FAILED' }),
+      close(m.id, { version: 1, outcome: 'AGREEMENT', agreement: agreement() }, 'supervisor'),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('STALE_VERSION');
+    expect((await getCase(m.id)).version).toBe(2);
+  });
+
+  it('rejects agreements whose amounts do not add up or are due before today (400 with fields)', async () => {
+    const m = await openCase((await routedComplaint()).id);
+    const uneven = await close(m.id, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: { ...agreement(), instalments: [{ dueOn: today, amountFen: 1_000 }] },
+    });
+    expect(uneven.status).toBe(400);
+    expect(uneven.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'agreement.instalments' }],
+    });
+    const early = await close(m.id, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: agreement([addDays(today, -1), today]),
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.details).toEqual([
+      expect.objectContaining({ field: 'agreement.instalments[0].dueOn' }),
+    ]);
+    const fractional = await close(m.id, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: {
+        claims: [{ description: 'x', amountFen: 1.5 }],
+        instalments: [{ dueOn: today, amountFen: -1 }],
+      },
+    });
+    expect(fractional.status).toBe(400);
+    const missing = await close(m.id, { version: 1, outcome: 'AGREEMENT' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ field: 'agreement' })]);
+    expect((await getCase(m.id)).status).toBe('OPEN');
+  });
+
+  it("hides a case from another street's mediator (404)", async () => {
+    const m = await openCase((await routedComplaint()).id);
+    const other = await auth('mediator-zj', 'other-password-1');
+    const get = await t.http().get(`/api/v1/mediation/cases/${m.id}`).set(other);
+    expect(get.status).toBe(404);
+    expect(get.body.code).toBe('MEDIATION_CASE_NOT_FOUND');
+    const write = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/close`)
+      .set(other)
+      .send({ version: 1, outcome: 'FAILED' });
+    expect(write.status).toBe(404);
+    const list = await t.http().get('/api/v1/mediation/cases').set(other);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([]);
+    const mine = await t
+      .http()
+      .get('/api/v1/mediation/cases?limit=100')
+      .set(await auth('mediator'));
+    expect((mine.body.items as { id: string }[]).map((i) => i.id)).toContain(m.id);
+    const tooMany = await t
+      .http()
+      .get('/api/v1/mediation/cases?limit=101')
+      .set(await auth('mediator'));
+    expect(tooMany.status).toBe(400);
+    const open = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(other)
+      .send({ complaintId: m.complaintId });
+    expect(open.status).toBe(404);
+  });
+
+  it('never assigns a mediator with a declared conflict with the employer', async () => {
+    const c = await routedComplaint();
+    const declared = await t
+      .http()
+      .post('/api/v1/mediation/conflicts')
+      .set(await auth('mediator'))
+      .send({ employerId: c.employerId, reason: '近亲属在该单位任职' });
+    expect(declared.status).toBe(204);
+    const m = await openCase(c.id, 'supervisor');
+    expect(m.mediatorUserId).toBeNull();
+  });
+
+  // The sweeps below run over every open case of this file's database, so they come last.
+  it('defaults an agreement with an overdue instalment and reminds the worker', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    const closed = await close(m.id, { version: 1, outcome: 'AGREEMENT', agreement: agreement() });
+    expect(closed.status).toBe(200);
+    const result = await service.sweep(addDays(today, 1));
+    expect(result).toMatchObject({ skipped: false });
+    expect(result.defaulted).toBeGreaterThanOrEqual(1);
+    const v = await getCase(m.id);
+    expect(v.agreement).toMatchObject({
+      status: 'DEFAULTED',
+      instalments: [{ status: 'OVERDUE' }, { status: 'DUE' }],
+    });
+    expect(v.version).toBe(3);
+    await eventually(() => smsFor(c.trackingNo, 'MEDIATION_INSTALMENT_OVERDUE'));
+    // Idempotent: a second run changes nothing.
+    expect(await service.sweep(addDays(today, 1))).toMatchObject({ overdueInstalments: 0, defaulted: 0 });
+    expect((await getCase(m.id)).version).toBe(3);
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
+      reason: 'DEFAULTED',
+      claims: [
+        { description: '拖欠工资', amountFen: 1_000_000 },
+        { description: '经济补偿', amountFen: 250_000 },
+      ],
+    });
+  });
+
+  it('expires an open case after its 15 days and tells the worker they may apply for arbitration', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).rejects.toMatchObject({
+      code: 'NOT_ESCALATABLE',
+    });
+    expect((await service.sweep(addDays(today, 1))).expired).toBe(0);
+    const result = await service.sweep(addDays(m.openedOn, 16));
+    expect(result.expired).toBeGreaterThanOrEqual(1);
+    expect(await getCase(m.id)).toMatchObject({
+      status: 'EXPIRED',
+      version: 2,
+      closedOn: addDays(m.openedOn, 16),
+    });
+    await eventually(() => smsFor(c.trackingNo, 'MEDIATION_EXPIRED'));
+    expect(await service.sweep(addDays(m.openedOn, 16))).toMatchObject({ expired: 0 });
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
+      reason: 'EXPIRED',
+    });
+  });
+
+  it('runs one sweep at a time (advisory lock)', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext('mediation.daily-sweep'))`);
+      expect(await service.sweep()).toMatchObject({ skipped: true });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await service.sweep()).toMatchObject({ skipped: false });
+  });
+});
