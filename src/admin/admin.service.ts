@@ -49,7 +49,7 @@ export class AdminService {
           'FAILED_JOB_NOT_FOUND',
           'No such failed job (or it was already re-queued)',
         );
-      await this.outbox.enqueue(em, f.jobName as JobName, f.payload as JobPayloads[JobName]);
+      await this.outbox.enqueue(em, f.jobName as JobName, f.payload);
       await this.failures.markRequeued(em, id, admin.userId);
       return view(f);
     });
