@@ -6,6 +6,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AdminModule } from './admin/admin.module';
+import { EscalationModule } from './escalation/escalation.module';
+import { MyModule } from './my/my.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -57,6 +59,8 @@ export class AppModule {
         ArbitrationModule,
         HealthModule,
         AdminModule,
+        EscalationModule,
+        MyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -10,6 +10,10 @@ import { MinimumWage } from './entities/minimum-wage.entity';
 /** All SQL of the arbitration module. */
 @Injectable()
 export class ArbitrationRepository {
+  casesOfComplaint(em: EntityManager, complaintId: string): Promise<ArbitrationCase[]> {
+    return em.find(ArbitrationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
+  }
+
   async insertCase(em: EntityManager, c: Partial<ArbitrationCase>): Promise<void> {
     await em.insert(ArbitrationCase, c);
   }

@@ -65,6 +65,11 @@ export class ArbitrationService {
    * Records an application in the caller's transaction and starts the 5-day acceptance clock (调解仲裁法 第二十九条).
    * For source COMPLAINT the complaint must be routed to arbitration. Used by POST /cases and by escalation.
    */
+  /** The arbitration cases of a complaint, oldest first (for the worker's one-file view). */
+  casesOfComplaint(em: EntityManager, complaintId: string): Promise<{ id: string; status: string; createdAt: Date }[]> {
+    return this.repo.casesOfComplaint(em, complaintId);
+  }
+
   async createApplication(
     em: EntityManager,
     input: ArbitrationApplication,

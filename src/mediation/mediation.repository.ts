@@ -11,6 +11,10 @@ import type { AgreementStatus } from './mediation.state';
 /** All SQL of the mediation module. */
 @Injectable()
 export class MediationRepository {
+  casesOfComplaint(em: EntityManager, complaintId: string): Promise<MediationCase[]> {
+    return em.find(MediationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
+  }
+
   async insertCase(em: EntityManager, c: Partial<MediationCase>): Promise<void> {
     await em.insert(MediationCase, c);
   }

@@ -342,6 +342,11 @@ export class MediationService {
    * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
    * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
    */
+  /** The mediation cases of a complaint, oldest first (for the worker's one-file view). */
+  casesOfComplaint(em: EntityManager, complaintId: string): Promise<{ id: string; status: string; organisationId: string; createdAt: Date }[]> {
+    return this.repo.casesOfComplaint(em, complaintId);
+  }
+
   async escalationSource(em: EntityManager, caseId: string): Promise<EscalationSource> {
     const m = await this.repo.findCase(em, caseId);
     if (!m) throw notFound();

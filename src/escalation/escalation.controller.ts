@@ -1,0 +1,38 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { EscalationService } from './escalation.service';
+
+class EscalationResultDto {
+  @ApiProperty() arbitrationCaseId: string;
+  @ApiProperty() complaintId: string;
+  @ApiProperty({ enum: ['FAILED', 'EXPIRED', 'DEFAULTED'] }) reason: string;
+  @ApiProperty() claims: { type: string; description: string; amountFen: number }[];
+}
+
+function mediationIdPipe(): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case'),
+  });
+}
+
+@ApiTags('mediation')
+@ApiBearerAuth()
+@Controller('api/v1/mediation')
+export class EscalationController {
+  constructor(private readonly escalation: EscalationService) {}
+
+  /** 调裁衔接: one call turns a failed/expired mediation or a defaulted agreement into an arbitration application. */
+  @Post(':id/escalate')
+  @HttpCode(201)
+  @Roles('WORKER', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR')
+  @ApiOkResponse({ type: EscalationResultDto })
+  escalate(
+    @CurrentUser() user: Principal,
+    @Param('id', mediationIdPipe()) id: string,
+  ): Promise<EscalationResultDto> {
+    return this.escalation.escalate(user, id);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ArbitrationService } from '../arbitration/arbitration.service';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/roles';
+import { ComplaintsService } from '../complaints/complaints.service';
+import { TransactionRunner } from '../database/transaction';
+import { MediationService } from '../mediation/mediation.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { CLAIM_TYPE_OF_CATEGORY } from './escalation.rules';
+
+export interface EscalationResult {
+  arbitrationCaseId: string;
+  complaintId: string;
+  reason: string;
+  claims: { type: string; description: string; amountFen: number }[];
+}
+
+/**
+ * 调裁衔接: a mediation that failed, expired or whose agreement was not performed becomes an arbitration
+ * application in one call, with its parties and claims carried over; evidence is listed by complaint id, so it
+ * is the same file; the events stay on the complaint's timeline, one continuous story for the worker.
+ */
+@Injectable()
+export class EscalationService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly mediation: MediationService,
+    private readonly arbitration: ArbitrationService,
+    private readonly complaints: ComplaintsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async escalate(viewer: Principal, mediationCaseId: string): Promise<EscalationResult> {
+    // Visibility first: a case the caller may not see is 404 (the mediation module decides).
+    await this.mediation.get(viewer, mediationCaseId);
+    const result = await this.tx.run(async (em) => {
+      const source = await this.mediation.escalationSource(em, mediationCaseId);
+      const complaint = await this.complaints.assertVisible(viewer, source.complaintId, em);
+      const claims = source.claims.map((c) => ({
+        type: CLAIM_TYPE_OF_CATEGORY[complaint.category],
+        description: c.description,
+        amountFen: c.amountFen,
+      }));
+      const arbitrationCaseId = await this.arbitration.createApplication(
+        em,
+        {
+          complaintId: source.complaintId,
+          source: 'MEDIATION',
+          sourceMediationCaseId: mediationCaseId,
+          claims,
+        },
+        viewer,
+      );
+      await this.audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: source.complaintId,
+        action: 'ESCALATED_TO_ARBITRATION',
+        actor: viewer,
+        data: { mediationCaseId, arbitrationCaseId, reason: source.reason },
+      });
+      await this.outbox.enqueue(em, JobName.PartyNotify, {
+        complaintId: source.complaintId,
+        template: 'ARBITRATION_APPLICATION_FROM_MEDIATION',
+        dedupKey: `escalated:${mediationCaseId}`,
+        params: {},
+      });
+      return { arbitrationCaseId, complaintId: source.complaintId, reason: source.reason, claims };
+    });
+    this.outbox.notifyCommitted();
+    return result;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ArbitrationModule } from '../arbitration/arbitration.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { MediationModule } from '../mediation/mediation.module';
+import { MyCasesController } from './my-cases.controller';
+import { MyCasesService } from './my-cases.service';
+
+@Module({
+  imports: [ComplaintsModule, MediationModule, ArbitrationModule],
+  controllers: [MyCasesController],
+  providers: [MyCasesService],
+})
+export class MyModule {}

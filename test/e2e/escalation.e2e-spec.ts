@@ -1,0 +1,177 @@
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('0000000d49484452', 'hex'),
+]);
+
+describe('调裁衔接: from a failed mediation to arbitration in one call', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+
+  /** A complaint accepted, routed to mediation, with a mediation case opened (version 1). */
+  const mediationCase = async () => {
+    n++;
+    const c = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `调裁衔接测试公司${n}` } }));
+    expect(c.status).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${c.body.id}/accept`)
+          .set(await auth('mediator'))
+          .send({})
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${c.body.id}/route`)
+          .set(await auth('mediator'))
+          .send({ target: 'MEDIATION' })
+      ).status,
+    ).toBe(200);
+    const m = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: c.body.id });
+    expect(m.status).toBe(201);
+    return {
+      complaintId: c.body.id as string,
+      mediationId: m.body.id as string,
+      version: m.body.version as number,
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('carries parties, claims, amounts and evidence into the arbitration application; the timeline is one story', async () => {
+    const { complaintId, mediationId, version } = await mediationCase();
+    const upload = await t
+      .http()
+      .post(`/api/v1/complaints/${complaintId}/attachments`)
+      .set(await auth('13800000000'))
+      .attach('file', PNG, { filename: '工资条.png', contentType: 'image/png' });
+    expect(upload.status).toBe(201);
+    const failed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${mediationId}/close`)
+      .set(await auth('mediator'))
+      .send({ version, outcome: 'FAILED' });
+    expect(failed.status).toBe(200);
+
+    const res = await t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set(await auth('13800000000'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      complaintId,
+      reason: 'FAILED',
+      claims: [{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }],
+    });
+
+    const arb = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${res.body.arbitrationCaseId}`)
+      .set(await auth('arbitrator'));
+    expect(arb.status).toBe(200);
+    expect(arb.body).toMatchObject({
+      source: 'MEDIATION',
+      sourceMediationCaseId: mediationId,
+      status: 'APPLIED',
+      claims: [{ amountFen: 1_250_000 }],
+    });
+    // The same case file: evidence is listed by complaint.
+    const files = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintId}/attachments`)
+      .set(await auth('arbitrator'));
+    expect(files.body.map((f: { sha256: string }) => f.sha256)).toEqual([upload.body.sha256]);
+    // One continuous timeline on the complaint.
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${complaintId}/events`)
+        .set(await auth('13800000000'))
+    ).body as { action: string }[];
+    const actions = events.map((e) => e.action);
+    expect(actions.indexOf('ROUTED')).toBeLessThan(actions.indexOf('ESCALATED_TO_ARBITRATION'));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'SUBMITTED',
+        'ACCEPTED',
+        'ROUTED',
+        'ATTACHMENT_ADDED',
+        'ESCALATED_TO_ARBITRATION',
+      ]),
+    );
+
+    // The worker's one file: where it is, who holds it, what is due next — in plain words.
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set(await auth('13800000000'));
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({
+      complaintId,
+      currentStep: { proceeding: 'ARBITRATION', id: res.body.arbitrationCaseId, status: 'APPLIED' },
+      heldBy: { name: '浦东新区劳动人事争议仲裁委员会' },
+      nextDeadline: { state: 'RUNNING', text: expect.stringMatching(/前，还有\d+天$/) },
+    });
+    expect(
+      mine.body.deadlines.map((d: { proceeding: string; state: string }) => `${d.proceeding}:${d.state}`),
+    ).toEqual(['COMPLAINT:MET', 'MEDIATION:MET', 'ARBITRATION:RUNNING']);
+    expect(mine.body.timeline.map((e: { action: string }) => e.action)).toContain('ESCALATED_TO_ARBITRATION');
+
+    // Once: a second escalation finds the open arbitration case.
+    const again = await t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set(await auth('mediator'));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ARBITRATION_CASE_EXISTS');
+  });
+
+  it('refuses a mediation that is still open, and hides it from another worker', async () => {
+    const { mediationId, complaintId } = await mediationCase();
+    const open = await t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set(await auth('mediator'));
+    expect(open.status).toBe(409);
+    expect(open.body.code).toBe('NOT_ESCALATABLE');
+    await t.http().post('/api/v1/auth/otp/request').send({ phone: '13600000077' });
+    const other = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone: '13600000077', code: t.sms.lastCode('13600000077') });
+    const res = await t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set({ authorization: `Bearer ${other.body.accessToken}` });
+    expect(res.status).toBe(404);
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set({ authorization: `Bearer ${other.body.accessToken}` });
+    expect(mine.status).toBe(404);
+    const [{ n: cases }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM arbitration_cases WHERE source_mediation_case_id = $1`,
+      [mediationId],
+    );
+    expect(cases).toBe(0);
+  });
+});
