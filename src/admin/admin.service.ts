@@ -3,7 +3,7 @@ import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import type { JobFailure } from '../queue/entities/job-failure.entity';
-import type { JobName, JobPayloads } from '../queue/job-catalogue';
+import type { JobName } from '../queue/job-catalogue';
 import { JobFailuresRepository } from '../queue/job-failures.repository';
 import { OutboxService } from '../queue/outbox.service';
 

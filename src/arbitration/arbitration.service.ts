@@ -66,7 +66,10 @@ export class ArbitrationService {
    * For source COMPLAINT the complaint must be routed to arbitration. Used by POST /cases and by escalation.
    */
   /** The arbitration cases of a complaint, oldest first (for the worker's one-file view). */
-  casesOfComplaint(em: EntityManager, complaintId: string): Promise<{ id: string; status: string; createdAt: Date }[]> {
+  casesOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+  ): Promise<{ id: string; status: string; createdAt: Date }[]> {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 

@@ -343,7 +343,10 @@ export class MediationService {
    * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
    */
   /** The mediation cases of a complaint, oldest first (for the worker's one-file view). */
-  casesOfComplaint(em: EntityManager, complaintId: string): Promise<{ id: string; status: string; organisationId: string; createdAt: Date }[]> {
+  casesOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+  ): Promise<{ id: string; status: string; organisationId: string; createdAt: Date }[]> {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
