@@ -6,6 +6,7 @@ import { Evidence1795688260761 } from './1795688260761-evidence';
 import { JobFailures1795688935879 } from './1795688935879-job-failures';
 import { Mediation1795688993548 } from './1795688993548-mediation';
 import { Arbitration1795689066934 } from './1795689066934-arbitration';
+import { Collective1795690172872 } from './1795690172872-collective';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   JobFailures1795688935879,
   Mediation1795688993548,
   Arbitration1795689066934,
+  Collective1795690172872,
 ];

@@ -109,7 +109,8 @@ export class ArbitrationService {
       sourceMediationCaseId: input.sourceMediationCaseId ?? null,
       status: 'APPLIED',
       jurisdictionCode: complaint.workplaceStreetCode,
-      collective: isCollective(complaint.affectedWorkers),
+      // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
+      collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
       appliedOn,
     });
     await this.repo.insertClaims(

@@ -47,6 +47,7 @@ export function toComplaintView(
     receivedOn: c.receivedOn,
     createdAt: c.createdAt.toISOString(),
     wantsArbitration: c.wantsArbitration,
+    collectiveDisputeId: c.collectiveDisputeId,
     possibleDuplicateOf: c.possibleDuplicateOf,
     duplicateReview: c.duplicateReview,
     route:

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
+import { CollectiveController } from './collective.controller';
+import { CollectiveRepository } from './collective.repository';
+import { CollectiveService } from './collective.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
@@ -9,8 +12,15 @@ import { ReportsService } from './reports.service';
 
 @Module({
   imports: [ReferenceModule],
-  controllers: [ComplaintsController, ReportsController],
-  providers: [ComplaintsService, ComplaintsRepository, ReportsService, ComplaintsProcessor],
+  controllers: [ComplaintsController, ReportsController, CollectiveController],
+  providers: [
+    ComplaintsService,
+    ComplaintsRepository,
+    ReportsService,
+    ComplaintsProcessor,
+    CollectiveService,
+    CollectiveRepository,
+  ],
   exports: [ComplaintsService],
 })
 export class ComplaintsModule {}

@@ -9,6 +9,10 @@ import { User } from '../auth/entities/user.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
+import {
+  CollectiveDispute,
+  CollectiveProposalDismissal,
+} from '../complaints/entities/collective-dispute.entity';
 import { TrackingCounter } from '../complaints/entities/tracking-counter.entity';
 import { ARBITRATION_ENTITIES } from '../arbitration/entities';
 import { Attachment } from '../evidence/entities/attachment.entity';
@@ -38,6 +42,8 @@ export const ENTITIES = [
   Clock,
   ClockEventRow,
   JobFailure,
+  CollectiveDispute,
+  CollectiveProposalDismissal,
   Attachment,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,

@@ -45,6 +45,12 @@ export class ComplaintViewDto {
   @ApiProperty({ description: 'Date of receipt, Asia/Shanghai (YYYY-MM-DD)' }) receivedOn: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() wantsArbitration: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The collective dispute this complaint belongs to',
+  })
+  collectiveDisputeId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'An earlier complaint this one may duplicate' })
   possibleDuplicateOf: string | null;
   @ApiProperty({ nullable: true, enum: ['DISMISSED', 'CONFIRMED'] }) duplicateReview: string | null;

@@ -21,6 +21,7 @@ import type {
   IntakeChannel,
 } from '../complaint.constants';
 import type { RouteTarget } from '../routing.rules';
+import { CollectiveDispute } from './collective-dispute.entity';
 
 /** A complaint (投诉) or anonymous report (举报) as received at intake. */
 @Entity({ name: 'complaints' })
@@ -113,6 +114,14 @@ export class Complaint {
 
   @Column({ name: 'routed_at', type: 'timestamptz', nullable: true })
   routedAt: Date | null;
+
+  /** Set when staff confirm this complaint as part of a collective dispute. */
+  @Column({ name: 'collective_dispute_id', type: 'uuid', nullable: true })
+  collectiveDisputeId: string | null;
+
+  @ManyToOne(() => CollectiveDispute, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'collective_dispute_id', foreignKeyConstraintName: 'fk_complaints_collective_dispute' })
+  collectiveDispute?: CollectiveDispute;
 
   /** argon2id of the reporter's access code (reports only). */
   @Column({ name: 'access_code_hash', type: 'text', nullable: true, select: false })

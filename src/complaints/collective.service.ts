@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException, type FieldError } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction';
+import { EmployersService } from '../reference/employers.service';
+import { CollectiveRepository } from './collective.repository';
+import {
+  COLLECTIVE_MIN_WORKERS,
+  COLLECTIVE_WINDOW_DAYS,
+  REPRESENTATIVES_MAX,
+  REPRESENTATIVES_MIN,
+} from './collective.rules';
+import type { ComplaintCategory } from './complaint.constants';
+
+export interface CollectiveProposal {
+  employer: { id: string; name: string };
+  category: string;
+  workers: number;
+  complaintIds: string[];
+  firstReceived: string;
+  lastReceived: string;
+  basis: string;
+}
+
+export interface CollectiveDisputeView {
+  id: string;
+  employerId: string;
+  category: string;
+  priority: boolean;
+  representativeComplaintIds: string[];
+  members: { complaintId: string; trackingNo: string; claimedAmountFen: number | null }[];
+  createdAt: string;
+}
+
+const workerKey = (c: { complainantIdNumber: string | null; complainantUserId: string | null }) =>
+  c.complainantIdNumber ?? c.complainantUserId ?? '';
+
+/** Proposes, confirms and dismisses collective disputes (调解仲裁法 第七条). */
+@Injectable()
+export class CollectiveService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: CollectiveRepository,
+    private readonly employers: EmployersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scope(viewer: Principal): string[] {
+    return viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
+  }
+
+  async proposals(viewer: Principal, today = todayInShanghai()): Promise<CollectiveProposal[]> {
+    const em = this.tx.manager;
+    const rows = await this.repo.proposals(em, {
+      prefixes: this.scope(viewer),
+      today,
+      windowDays: COLLECTIVE_WINDOW_DAYS,
+      minWorkers: COLLECTIVE_MIN_WORKERS,
+    });
+    const employers = await this.employers.byIds(
+      em,
+      rows.map((r) => r.employer_id),
+    );
+    return rows.map((r) => ({
+      employer: { id: r.employer_id, name: employers.get(r.employer_id)?.name ?? '' },
+      category: r.category,
+      workers: r.workers,
+      complaintIds: r.complaint_ids,
+      firstReceived: r.first_received,
+      lastReceived: r.last_received,
+      basis: '劳动争议调解仲裁法 第七条',
+    }));
+  }
+
+  /** Confirms a collective dispute: links the complaints (each keeps its own claim) and records the representatives. */
+  async confirm(
+    viewer: Principal,
+    dto: {
+      employerId: string;
+      category: ComplaintCategory;
+      complaintIds: string[];
+      representativeComplaintIds: string[];
+    },
+  ): Promise<CollectiveDisputeView> {
+    const ids = [...new Set(dto.complaintIds)];
+    const reps = [...new Set(dto.representativeComplaintIds)];
+    return this.tx.run(async (em) => {
+      const complaints = await this.repo.lockComplaints(em, ids);
+      const visible = complaints.filter((c) => coversJurisdiction(viewer, c.workplaceStreetCode));
+      const errors: FieldError[] = [];
+      if (visible.length !== ids.length)
+        errors.push({
+          field: 'complaintIds',
+          message: 'every complaint must exist and be in your jurisdiction',
+        });
+      const wrong = visible.filter(
+        (c) =>
+          c.kind !== 'COMPLAINT' ||
+          c.employerId !== dto.employerId ||
+          c.category !== dto.category ||
+          c.status === 'REJECTED',
+      );
+      if (wrong.length)
+        errors.push({
+          field: 'complaintIds',
+          message: `complaints not of this employer and category (or refused): ${wrong.map((c) => c.trackingNo).join(', ')}`,
+        });
+      const linked = visible.filter((c) => c.collectiveDisputeId);
+      if (linked.length)
+        errors.push({
+          field: 'complaintIds',
+          message: `already in a collective dispute: ${linked.map((c) => c.trackingNo).join(', ')}`,
+        });
+      const workers = new Set(visible.map(workerKey));
+      if (workers.size < COLLECTIVE_MIN_WORKERS)
+        errors.push({
+          field: 'complaintIds',
+          message: `a collective dispute needs at least ${COLLECTIVE_MIN_WORKERS} distinct workers (调解仲裁法 第七条); got ${workers.size}`,
+        });
+      if (reps.length < REPRESENTATIVES_MIN || reps.length > REPRESENTATIVES_MAX)
+        errors.push({
+          field: 'representativeComplaintIds',
+          message: `elect ${REPRESENTATIVES_MIN} to ${REPRESENTATIVES_MAX} representatives`,
+        });
+      if (reps.some((r) => !ids.includes(r)))
+        errors.push({
+          field: 'representativeComplaintIds',
+          message: 'representatives must be among the linked complaints',
+        });
+      if (errors.length) throw AppException.validation(errors);
+      const id = newId();
+      await this.repo.insertDispute(em, {
+        id,
+        employerId: dto.employerId,
+        category: dto.category,
+        representativeComplaintIds: reps,
+        confirmedBy: viewer.userId,
+      });
+      await this.repo.linkComplaints(em, id, ids);
+      for (const c of visible)
+        await this.audit.append(em, {
+          caseType: 'COMPLAINT',
+          caseId: c.id,
+          action: 'COLLECTIVE_DISPUTE_CONFIRMED',
+          actor: viewer,
+          data: { collectiveDisputeId: id, workers: workers.size, representative: reps.includes(c.id) },
+        });
+      return this.view(em, id);
+    });
+  }
+
+  async dismiss(viewer: Principal, employerId: string, category: ComplaintCategory): Promise<void> {
+    await this.tx.run((em) => this.repo.dismiss(em, employerId, category, todayInShanghai(), viewer.userId));
+  }
+
+  async get(viewer: Principal, id: string): Promise<CollectiveDisputeView> {
+    const view = await this.view(this.tx.manager, id);
+    const members = await this.repo.membersOf(this.tx.manager, id);
+    if (!members.some((c) => coversJurisdiction(viewer, c.workplaceStreetCode)))
+      throw AppException.notFound('COLLECTIVE_DISPUTE_NOT_FOUND', 'No such collective dispute');
+    return view;
+  }
+
+  private async view(
+    em: Parameters<CollectiveRepository['findDispute']>[0],
+    id: string,
+  ): Promise<CollectiveDisputeView> {
+    const d = await this.repo.findDispute(em, id);
+    if (!d) throw AppException.notFound('COLLECTIVE_DISPUTE_NOT_FOUND', 'No such collective dispute');
+    const members = await this.repo.membersOf(em, id);
+    return {
+      id: d.id,
+      employerId: d.employerId,
+      category: d.category,
+      priority: d.priority,
+      representativeComplaintIds: d.representativeComplaintIds,
+      members: members.map((c) => ({
+        complaintId: c.id,
+        trackingNo: c.trackingNo,
+        claimedAmountFen: c.claimedAmountFen,
+      })),
+      createdAt: d.createdAt.toISOString(),
+    };
+  }
+}

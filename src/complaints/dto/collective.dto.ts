@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../complaint.constants';
+
+export class ConfirmCollectiveDto {
+  @ApiProperty() @IsUUID() employerId: string;
+
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES }) @IsIn(COMPLAINT_CATEGORIES) category: ComplaintCategory;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The complaints to link (each keeps its own claim and amount)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true })
+  complaintIds: string[];
+
+  @ApiProperty({ type: [String], description: 'Complaints of the 3–5 elected representatives' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  representativeComplaintIds: string[];
+}
+
+export class DismissProposalDto {
+  @ApiProperty() @IsUUID() employerId: string;
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES }) @IsIn(COMPLAINT_CATEGORIES) category: ComplaintCategory;
+}
+
+export class CollectiveProposalDto {
+  @ApiProperty() employer: { id: string; name: string };
+  @ApiProperty() category: string;
+  @ApiProperty() workers: number;
+  @ApiProperty({ type: [String] }) complaintIds: string[];
+  @ApiProperty() firstReceived: string;
+  @ApiProperty() lastReceived: string;
+  @ApiProperty() basis: string;
+}
+
+export class CollectiveDisputeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty() category: string;
+  @ApiProperty() priority: boolean;
+  @ApiProperty({ type: [String] }) representativeComplaintIds: string[];
+  @ApiProperty() members: { complaintId: string; trackingNo: string; claimedAmountFen: number | null }[];
+  @ApiProperty() createdAt: string;
+}

@@ -1,0 +1,237 @@
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+/** A valid 18-digit ID number (GB 11643) for worker i, born 1990-01-01 in 310115. */
+function idNumber(i: number): string {
+  const body = `31011519900101${String(100 + i).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, k) => acc + Number(d) * weights[k], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+describe('collective disputes (10+ workers, common claim, one employer, 30 days)', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const workers: string[] = [];
+  const complaintIds: string[] = [];
+  let employerId = '';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (let i = 0; i < 12; i++) {
+      const phone = `1350000${String(1000 + i)}`;
+      await t.http().post('/api/v1/auth/otp/request').send({ phone });
+      const v = await t
+        .http()
+        .post('/api/v1/auth/otp/verify')
+        .send({ phone, code: t.sms.lastCode(phone) });
+      workers.push(v.body.accessToken as string);
+    }
+    for (let i = 0; i < 12; i++) {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${workers[i]}` })
+        .send(
+          complaintBody({
+            employer: { name: '浦东某某建筑工程有限公司' },
+            claimedAmountFen: 800_000 + i * 1000,
+            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
+          }),
+        );
+      expect(res.status).toBe(201);
+      complaintIds.push(res.body.id as string);
+      employerId = res.body.employer.id as string;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('proposes the 12 workers as one collective dispute to staff of the street; workers may not list proposals', async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/collective-disputes/proposals')
+      .set(await auth('mediator'));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        employer: { id: employerId, name: '浦东某某建筑工程有限公司' },
+        category: 'WAGE_ARREARS',
+        workers: 12,
+        basis: '劳动争议调解仲裁法 第七条',
+      }),
+    ]);
+    expect(new Set(res.body[0].complaintIds)).toEqual(new Set(complaintIds));
+    const other = await t
+      .http()
+      .get('/api/v1/collective-disputes/proposals')
+      .set(await auth('13800000000'));
+    expect(other.status).toBe(403);
+  });
+
+  it('refuses fewer than 10 workers, a wrong number of representatives, and representatives outside the group', async () => {
+    const few = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds: complaintIds.slice(0, 9),
+        representativeComplaintIds: complaintIds.slice(0, 3),
+      });
+    expect(few.status).toBe(400);
+    expect(JSON.stringify(few.body.details)).toContain('at least 10');
+    const twoReps = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds,
+        representativeComplaintIds: complaintIds.slice(0, 2),
+      });
+    expect(twoReps.status).toBe(400);
+    const outsider = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds: complaintIds.slice(0, 11),
+        representativeComplaintIds: [complaintIds[0], complaintIds[1], complaintIds[11]],
+      });
+    expect(outsider.status).toBe(400);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM collective_disputes',
+    );
+    expect(n).toBe(0);
+  });
+
+  it('confirms: links every claim (each keeps its own amount), records the representatives, gets priority; arbitration will sit as three', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds,
+        representativeComplaintIds: complaintIds.slice(0, 3),
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ priority: true, representativeComplaintIds: complaintIds.slice(0, 3) });
+    expect(res.body.members).toHaveLength(12);
+    expect(res.body.members.map((m: { claimedAmountFen: number }) => m.claimedAmountFen).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => 800_000 + i * 1000).sort(),
+    );
+    const one = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintIds[5]}`)
+      .set({ authorization: `Bearer ${workers[5]}` });
+    expect(one.body).toMatchObject({ collectiveDisputeId: res.body.id, claimedAmountFen: 805_000 });
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${complaintIds[0]}/events`)
+        .set(await auth('mediator'))
+    ).body as { action: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.action === 'COLLECTIVE_DISPUTE_CONFIRMED')?.data).toMatchObject({
+      workers: 12,
+      representative: true,
+    });
+    // No longer proposed, and not linkable twice.
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/collective-disputes/proposals')
+          .set(await auth('mediator'))
+      ).body,
+    ).toEqual([]);
+    const again = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds,
+        representativeComplaintIds: complaintIds.slice(0, 3),
+      });
+    expect(again.status).toBe(400);
+    // In arbitration a collective dispute has a three-arbitrator tribunal.
+    await t
+      .http()
+      .post(`/api/v1/complaints/${complaintIds[0]}/accept`)
+      .set(await auth('mediator'))
+      .send({});
+    await t
+      .http()
+      .post(`/api/v1/complaints/${complaintIds[0]}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'ARBITRATION' });
+    const arb = await t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set(await auth('arbitrator'))
+      .send({
+        complaintId: complaintIds[0],
+        claims: [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }],
+      });
+    expect(arb.status).toBe(201);
+    expect(arb.body.collective).toBe(true);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/v1/collective-disputes/${res.body.id}`)
+          .set(await auth('inspector'))
+      ).status,
+    ).toBe(200);
+  });
+
+  it('a dismissed proposal is not proposed again within the window', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${workers[i]}` })
+        .send(
+          complaintBody({
+            category: 'OVERTIME_PAY',
+            employer: { name: '浦东某某建筑工程有限公司' },
+            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
+          }),
+        );
+      ids.push(res.body.id as string);
+    }
+    const before = (
+      await t
+        .http()
+        .get('/api/v1/collective-disputes/proposals')
+        .set(await auth('mediator'))
+    ).body as { category: string }[];
+    expect(before.map((p) => p.category)).toEqual(['OVERTIME_PAY']);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/collective-disputes/proposals/dismiss')
+          .set(await auth('mediator'))
+          .send({ employerId, category: 'OVERTIME_PAY' })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/collective-disputes/proposals')
+          .set(await auth('mediator'))
+      ).body,
+    ).toEqual([]);
+  });
+});
