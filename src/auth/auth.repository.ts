@@ -13,6 +13,17 @@ export class AuthRepository {
     return em.findOne(User, { where: { username } });
   }
 
+  /** Active users of a role whose jurisdiction scope covers the street, oldest account first. */
+  staffCovering(em: EntityManager, role: string, streetCode: string): Promise<{ id: string }[]> {
+    return em.query<{ id: string }[]>(
+      `SELECT u.id FROM users u
+        WHERE u.role = $1 AND u.active
+          AND EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j WHERE j ~ '^\\d{2,12}$' AND $2 LIKE j || '%')
+        ORDER BY u.created_at, u.id`,
+      [role, streetCode],
+    );
+  }
+
   findUserById(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { where: { id } });
   }

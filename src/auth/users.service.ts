@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthRepository } from './auth.repository';
 import { User } from './entities/user.entity';
+import type { Role } from './roles';
 
 /** Accounts, as other modules may use them. */
 @Injectable()
@@ -10,6 +11,11 @@ export class UsersService {
 
   findByUsername(em: EntityManager, username: string): Promise<User | null> {
     return this.repo.findUserByUsername(em, username);
+  }
+
+  /** Ids of active staff of a role whose jurisdictions cover the street (e.g. mediators who may take a case). */
+  async staffCovering(em: EntityManager, role: Role, streetCode: string): Promise<string[]> {
+    return (await this.repo.staffCovering(em, role, streetCode)).map((r) => r.id);
   }
 
   findById(em: EntityManager, id: string): Promise<User | null> {

@@ -53,16 +53,15 @@ export class MediationRepository {
    * The mediator for a new case: a MEDIATOR whose jurisdictions cover the street, without a declared conflict
    * with the employer, with the fewest open cases (then the longest-standing account).
    */
-  async pickMediator(em: EntityManager, streetCode: string, employerId: string): Promise<string | null> {
+  /** Of the candidate mediators, the one with the fewest open cases and no declared conflict with the employer. */
+  async pickMediator(em: EntityManager, candidateIds: string[], employerId: string): Promise<string | null> {
+    if (candidateIds.length === 0) return null;
     const rows = await em.query<{ id: string }[]>(
-      `SELECT u.id FROM users u
-        WHERE u.role = 'MEDIATOR' AND u.active
-          AND EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j WHERE j ~ '^\\d{2,12}$' AND $1 LIKE j || '%')
-          AND NOT EXISTS (SELECT 1 FROM mediator_conflicts mc WHERE mc.user_id = u.id AND mc.employer_id = $2)
-        ORDER BY (SELECT count(*) FROM mediation_cases m WHERE m.mediator_user_id = u.id AND m.status = 'OPEN'),
-                 u.created_at, u.id
+      `SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
+        WHERE NOT EXISTS (SELECT 1 FROM mediator_conflicts mc WHERE mc.user_id = c.id AND mc.employer_id = $2)
+        ORDER BY (SELECT count(*) FROM mediation_cases m WHERE m.mediator_user_id = c.id AND m.status = 'OPEN'), c.ord
         LIMIT 1`,
-      [streetCode, employerId],
+      [candidateIds, employerId],
     );
     return rows[0]?.id ?? null;
   }

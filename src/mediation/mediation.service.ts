@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '../auth/users.service';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
@@ -66,6 +67,7 @@ export class MediationService {
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly users: UsersService,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
@@ -90,7 +92,11 @@ export class MediationService {
         throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
       const caseId = newId();
       const today = todayInShanghai();
-      const mediatorUserId = await this.repo.pickMediator(em, c.workplaceStreetCode, c.employerId);
+      const mediatorUserId = await this.repo.pickMediator(
+        em,
+        await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
+        c.employerId,
+      );
       try {
         await this.repo.insertCase(em, {
           id: caseId,
