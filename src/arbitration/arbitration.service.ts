@@ -176,6 +176,14 @@ export class ArbitrationService {
         start: today,
         jurisdictionCode: c.jurisdictionCode,
       });
+      // The tribunal's composition must be notified within 5 days (第三十二条): stopped by formTribunal.
+      await this.deadlines.start(em, {
+        caseType: ARBITRATION_CASE_TYPE,
+        caseId: id,
+        ruleId: 'ARBITRATION_TRIBUNAL_NOTICE',
+        start: today,
+        jurisdictionCode: c.jurisdictionCode,
+      });
       await this.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', { acceptedOn: today });
       return { changes: { acceptedOn: today }, data: { acceptedOn: today } };
     });
@@ -229,6 +237,18 @@ export class ArbitrationService {
             facts,
           );
       }
+      // The parties are told the composition in writing (第三十二条): the notice clock stops.
+      await this.deadlines.stopRule(
+        em,
+        ARBITRATION_CASE_TYPE,
+        id,
+        'ARBITRATION_TRIBUNAL_NOTICE',
+        todayInShanghai(),
+        viewer,
+      );
+      await this.notify(em, c, 'ARBITRATION_TRIBUNAL_FORMED', 'tribunal', {
+        tribunal: kind === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+      });
       return {
         changes: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
         data: { tribunal: kind, arbitratorIds: dto.arbitratorIds },

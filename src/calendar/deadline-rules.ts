@@ -23,6 +23,7 @@ export type DeadlineRuleId =
   | 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT'
   | 'ARBITRATION_HEARING_NOTICE'
   | 'ARBITRATION_DECISION'
+  | 'ARBITRATION_TRIBUNAL_NOTICE'
   | 'INSPECTION_ACCEPTANCE'
   | 'INSPECTION_INVESTIGATION';
 
@@ -97,6 +98,17 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
     rollForwardToWorkingDay: true,
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第三十条`,
+  },
+  // The tribunal's composition is notified in writing within 5 days of accepting the application.
+  ARBITRATION_TRIBUNAL_NOTICE: {
+    id: 'ARBITRATION_TRIBUNAL_NOTICE',
+    name: { zh: '仲裁庭组成通知期限', en: 'Notice of the tribunal composition' },
+    unit: 'DAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第三十二条`,
   },
   // Written notice of the hearing's date and place at least 5 days before the hearing (counted backwards).
   ARBITRATION_HEARING_NOTICE: {

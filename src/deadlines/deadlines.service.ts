@@ -130,6 +130,19 @@ export class DeadlinesService {
     });
   }
 
+  /** Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed). */
+  async stopRule(
+    em: EntityManager,
+    caseType: string,
+    caseId: string,
+    ruleId: DeadlineRuleId,
+    date: string,
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
+      if (!c.stoppedOn && c.ruleId === ruleId) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+  }
+
   /** Stops every running clock of a case (e.g. the acceptance clock when the complaint is decided). */
   async stopAll(
     em: EntityManager,

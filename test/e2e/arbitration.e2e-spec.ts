@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
   id: string;
@@ -149,13 +149,15 @@ describe('arbitration', () => {
     const byRule = Object.fromEntries(body.clocks.map((k) => [k.rule.id, k]));
     expect(byRule.ARBITRATION_ACCEPTANCE.state).toBe('MET');
     expect(byRule.ARBITRATION_DECISION).toMatchObject({ start: today, due: cal.body.due, state: 'RUNNING' });
+    // The tribunal's composition is due in writing within 5 days (第三十二条).
+    expect(byRule.ARBITRATION_TRIBUNAL_NOTICE).toMatchObject({ start: today, state: 'RUNNING' });
     // The complainant sees the case too (with its clocks).
     const mine = await t
       .http()
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('13800000000'));
     expect(mine.status).toBe(200);
-    expect(mine.body.clocks).toHaveLength(2);
+    expect(mine.body.clocks).toHaveLength(3);
   });
 
   it('refuses an illegal action with 409 ILLEGAL_TRANSITION and the allowed actions', async () => {
@@ -203,6 +205,10 @@ describe('arbitration', () => {
       partiesAgree: true,
     });
     expect(agreed.body).toMatchObject({ status: 'TRIBUNAL_FORMED', tribunal: 'SOLE', version: 3 });
+    // Forming the tribunal is the written notice of its composition (第三十二条): that clock is met, the parties told.
+    const notice = (agreed.body as CaseView).clocks.find((k) => k.rule.id === 'ARBITRATION_TRIBUNAL_NOTICE');
+    expect(notice?.state).toBe('MET');
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_TRIBUNAL_FORMED'));
   });
 
   it('refuses a hearing with less than 5 days’ notice, schedules one with enough and notifies the complainant', async () => {
