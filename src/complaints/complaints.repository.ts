@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Page } from '../common/http/pagination';
+import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
@@ -42,37 +43,14 @@ export class ComplaintsRepository {
     if (q.employerId) qb.andWhere('c.employer_id = :employerId', { employerId: q.employerId });
     if (q.from) qb.andWhere('c.received_on >= :from', { from: q.from });
     if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });
-    const cursor = decodeCursor(q.cursor);
-    if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
-    const rows = await qb
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows[pageRows.length - 1];
-    return {
-      items: pageRows,
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
-    };
+    return keysetPage(qb, 'c', q.cursor, limit);
   }
 
   private applyScope(qb: SelectQueryBuilder<Complaint>, scope: VisibilityScope): void {
     if ('complainantUserId' in scope) {
       qb.andWhere('c.complainant_user_id = :uid', { uid: scope.complainantUserId });
-    } else if (scope.jurisdictionPrefixes.length === 0) {
-      qb.andWhere('false');
     } else {
-      qb.andWhere(
-        new Brackets((b) =>
-          scope.jurisdictionPrefixes.forEach((p, i) =>
-            b.orWhere(`c.workplace_street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` }),
-          ),
-        ),
-      );
+      whereInJurisdictions(qb, 'c.workplace_street_code', scope.jurisdictionPrefixes);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
@@ -44,17 +45,10 @@ export class DeadlinesRepository {
 
   /** Running clocks of the jurisdictions (prefix match, as for case access). */
   openClocks(em: EntityManager, jurisdictionPrefixes: string[]): Promise<Clock[]> {
-    if (jurisdictionPrefixes.length === 0) return Promise.resolve([]);
-    return em
-      .createQueryBuilder(Clock, 'c')
-      .where('c.stopped_on IS NULL')
-      .andWhere(
-        new Brackets((b) =>
-          jurisdictionPrefixes.forEach((p, i) =>
-            b.orWhere(`c.jurisdiction_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` }),
-          ),
-        ),
-      )
-      .getMany();
+    return whereInJurisdictions(
+      em.createQueryBuilder(Clock, 'c').where('c.stopped_on IS NULL'),
+      'c.jurisdiction_code',
+      jurisdictionPrefixes,
+    ).getMany();
   }
 }

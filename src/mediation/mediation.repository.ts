@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { EntityManager } from 'typeorm';
+import type { Page } from '../common/http/pagination';
+import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { MediationAgreement } from './entities/mediation-agreement.entity';
 import { MediationCase } from './entities/mediation-case.entity';
 import { MediationInstalment } from './entities/mediation-instalment.entity';
@@ -80,31 +81,13 @@ export class MediationRepository {
     q: { limit?: number; cursor?: string; status?: string },
   ): Promise<Page<MediationCase>> {
     const limit = q.limit ?? 20;
-    const qb = em.createQueryBuilder(MediationCase, 'm').where('1 = 1');
-    if (prefixes.length === 0) qb.andWhere('false');
-    else
-      qb.andWhere(
-        new Brackets((b) =>
-          prefixes.forEach((p, i) => b.orWhere(`m.street_code LIKE :jp${i}`, { [`jp${i}`]: `${p}%` })),
-        ),
-      );
+    const qb = whereInJurisdictions(
+      em.createQueryBuilder(MediationCase, 'm').where('1 = 1'),
+      'm.street_code',
+      prefixes,
+    );
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
-    const cursor = decodeCursor(q.cursor);
-    if (cursor) qb.andWhere('(m.created_at, m.id) < (:cAt, :cId)', { cAt: cursor.createdAt, cId: cursor.id });
-    const rows = await qb
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
-    };
+    return keysetPage(qb, 'm', q.cursor, limit);
   }
 
   async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {
