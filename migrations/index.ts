@@ -7,6 +7,7 @@ import { JobFailures1795688935879 } from './1795688935879-job-failures';
 import { Mediation1795688993548 } from './1795688993548-mediation';
 import { Arbitration1795689066934 } from './1795689066934-arbitration';
 import { Collective1795690172872 } from './1795690172872-collective';
+import { HearingPostponement1795690948027 } from './1795690948027-hearing-postponement';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Mediation1795688993548,
   Arbitration1795689066934,
   Collective1795690172872,
+  HearingPostponement1795690948027,
 ];

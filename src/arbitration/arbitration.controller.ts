@@ -10,6 +10,7 @@ import {
   CloseArbitrationDto,
   CreateArbitrationCaseDto,
   FormTribunalDto,
+  PostponeHearingDto,
   RejectArbitrationDto,
   ScheduleHearingDto,
   VersionDto,
@@ -97,6 +98,26 @@ export class ArbitrationController {
     @Body() dto: ScheduleHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.arbitration.scheduleHearing(user, id, dto);
+  }
+
+  /** Postpones a hearing on a party's request made at least 3 days before it (调解仲裁法 第三十五条). */
+  @Post(':id/hearings/:hearingId/postpone')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  postpone(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param(
+      'hearingId',
+      new ParseUUIDPipe({
+        exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
+      }),
+    )
+    hearingId: string,
+    @Body() dto: PostponeHearingDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.postponeHearing(user, id, hearingId, dto);
   }
 
   /** Issues the award (一裁终局 decided per claim) and closes the case. */

@@ -92,11 +92,28 @@ export class ArbitrationRepository {
   ): Promise<{ id: string; room: string } | null> {
     const rows = await em.query<{ id: string; room: string }[]>(
       `SELECT id, room FROM arbitration_hearings
-        WHERE starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
+        WHERE postponed_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
         ORDER BY starts_at, id LIMIT 1`,
       [h.room, h.startsAt, h.endsAt, h.arbitratorIds],
     );
     return rows[0] ?? null;
+  }
+
+  hearingOfCase(em: EntityManager, caseId: string, hearingId: string): Promise<ArbitrationHearing | null> {
+    return em.findOne(ArbitrationHearing, { where: { id: hearingId, caseId } });
+  }
+
+  async markPostponed(
+    em: EntityManager,
+    hearingId: string,
+    reason: string,
+    replacedBy: string | null,
+  ): Promise<void> {
+    await em.update(
+      ArbitrationHearing,
+      { id: hearingId },
+      { postponedAt: new Date(), postponementReason: reason, replacedBy },
+    );
   }
 
   async insertHearing(em: EntityManager, h: Partial<ArbitrationHearing>): Promise<void> {

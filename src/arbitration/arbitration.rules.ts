@@ -99,3 +99,6 @@ export function tribunalKindOf(arbitratorCount: number): TribunalKind | null {
   if (arbitratorCount === ARBITRATION_RULES.THREE_MEMBER_TRIBUNAL) return 'THREE';
   return null;
 }
+
+/** A party may ask to postpone a hearing at least 3 days before it (调解仲裁法 第三十五条 第二款). */
+export const POSTPONEMENT_REQUEST_DAYS = 3;

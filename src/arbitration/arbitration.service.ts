@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { POSTPONEMENT_REQUEST_DAYS } from './arbitration.rules';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
@@ -266,59 +267,117 @@ export class ArbitrationService {
     dto: { version: number; room: string; startsAt: string; arbitratorIds?: string[] },
   ): Promise<ArbitrationCaseViewDto> {
     return this.transition(viewer, id, dto.version, 'SCHEDULE_HEARING', async (em, c) => {
-      const startsAt = new Date(dto.startsAt);
-      const hearingDate = shanghaiDate(startsAt);
-      const today = todayInShanghai();
-      const notice = computeNoticeDeadline(
-        DEADLINE_RULES.ARBITRATION_HEARING_NOTICE,
-        hearingDate,
-        null,
-        today,
-      );
-      if (notice.state === 'BREACHED')
-        throw AppException.badRequest(
-          'HEARING_NOTICE_TOO_SHORT',
-          'The parties must be notified at least 5 days before the hearing (调解仲裁法 第三十五条)',
-          {
-            hearingDate,
-            latestNoticeDate: notice.due,
-            earliestHearingDate: addDays(today, DEADLINE_RULES.ARBITRATION_HEARING_NOTICE.amount + 1),
-          },
-        );
-      const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
-      if (dto.arbitratorIds) await this.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
-      const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
-      await this.repo.lockHearingCalendar(em);
-      const clash = await this.repo.conflictingHearing(em, {
-        room: dto.room,
-        startsAt,
-        endsAt,
-        arbitratorIds,
-      });
-      if (clash)
-        throw AppException.conflict(
-          'DOUBLE_BOOKING',
-          'The room or an arbitrator is booked in an overlapping slot',
-          {
-            hearingId: clash.id,
-          },
-        );
-      const hearingId = newId();
-      await this.repo.insertHearing(em, {
-        id: hearingId,
-        caseId: id,
-        room: dto.room,
-        startsAt,
-        endsAt,
-        arbitratorIds,
-      });
-      await this.notify(em, c, 'ARBITRATION_HEARING_SCHEDULED', `hearing:${hearingId}`, {
-        hearingDate,
-        startsAt: startsAt.toISOString(),
+      const h = await this.bookHearing(em, c, dto);
+      await this.notify(em, c, 'ARBITRATION_HEARING_SCHEDULED', `hearing:${h.hearingId}`, {
+        hearingDate: h.hearingDate,
+        startsAt: h.startsAt,
         room: dto.room,
       });
-      return { changes: {}, data: { hearingId, room: dto.room, startsAt: startsAt.toISOString() } };
+      return { changes: {}, data: { hearingId: h.hearingId, room: dto.room, startsAt: h.startsAt } };
     });
+  }
+
+  /**
+   * 延期开庭: a party asked, at least 3 days before the hearing, to postpone it; the commission decides (调解仲裁法
+   * 第三十五条). The old hearing frees its room and arbitrators; the new one needs the same 5 days' notice.
+   */
+  async postponeHearing(
+    viewer: Principal,
+    id: string,
+    hearingId: string,
+    dto: {
+      version: number;
+      requestedOn: string;
+      reason: string;
+      room?: string;
+      startsAt: string;
+      arbitratorIds?: string[];
+    },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.transition(viewer, id, dto.version, 'POSTPONE_HEARING', async (em, c) => {
+      const old = await this.repo.hearingOfCase(em, id, hearingId);
+      if (!old || old.postponedAt)
+        throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
+      const oldDate = shanghaiDate(old.startsAt);
+      const latestRequest = addDays(oldDate, -POSTPONEMENT_REQUEST_DAYS);
+      if (dto.requestedOn > todayInShanghai())
+        throw AppException.validation([
+          { field: 'requestedOn', message: 'requestedOn must not be in the future' },
+        ]);
+      if (dto.requestedOn > latestRequest)
+        throw AppException.badRequest(
+          'POSTPONEMENT_REQUEST_TOO_LATE',
+          'A postponement must be requested at least 3 days before the hearing (调解仲裁法 第三十五条)',
+          {
+            hearingDate: oldDate,
+            latestRequestDate: latestRequest,
+          },
+        );
+      await this.repo.markPostponed(em, old.id, dto.reason, null);
+      const h = await this.bookHearing(em, c, {
+        room: dto.room ?? old.room,
+        startsAt: dto.startsAt,
+        arbitratorIds: dto.arbitratorIds ?? old.arbitratorIds,
+      });
+      await this.repo.markPostponed(em, old.id, dto.reason, h.hearingId);
+      await this.notify(em, c, 'ARBITRATION_HEARING_POSTPONED', `postponed:${old.id}`, {
+        hearingDate: h.hearingDate,
+        startsAt: h.startsAt,
+        room: dto.room ?? old.room,
+      });
+      return {
+        changes: {},
+        data: {
+          postponedHearingId: old.id,
+          hearingId: h.hearingId,
+          startsAt: h.startsAt,
+          reason: dto.reason,
+        },
+      };
+    });
+  }
+
+  /** Books a hearing: 5 days' notice (第三十五条) and no room or arbitrator booked twice (checked under a lock). */
+  private async bookHearing(
+    em: EntityManager,
+    c: ArbitrationCase,
+    dto: { room: string; startsAt: string; arbitratorIds?: string[] },
+  ): Promise<{ hearingId: string; hearingDate: string; startsAt: string }> {
+    const startsAt = new Date(dto.startsAt);
+    const hearingDate = shanghaiDate(startsAt);
+    const today = todayInShanghai();
+    const notice = computeNoticeDeadline(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, hearingDate, null, today);
+    if (notice.state === 'BREACHED')
+      throw AppException.badRequest(
+        'HEARING_NOTICE_TOO_SHORT',
+        'The parties must be notified at least 5 days before the hearing (调解仲裁法 第三十五条)',
+        {
+          hearingDate,
+          latestNoticeDate: notice.due,
+          earliestHearingDate: addDays(today, DEADLINE_RULES.ARBITRATION_HEARING_NOTICE.amount + 1),
+        },
+      );
+    const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
+    if (dto.arbitratorIds) await this.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
+    const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
+    await this.repo.lockHearingCalendar(em);
+    const clash = await this.repo.conflictingHearing(em, { room: dto.room, startsAt, endsAt, arbitratorIds });
+    if (clash)
+      throw AppException.conflict(
+        'DOUBLE_BOOKING',
+        'The room or an arbitrator is booked in an overlapping slot',
+        { hearingId: clash.id },
+      );
+    const hearingId = newId();
+    await this.repo.insertHearing(em, {
+      id: hearingId,
+      caseId: c.id,
+      room: dto.room,
+      startsAt,
+      endsAt,
+      arbitratorIds,
+    });
+    return { hearingId, hearingDate, startsAt: startsAt.toISOString() };
   }
 
   /**
@@ -544,6 +603,8 @@ export class ArbitrationService {
         startsAt: h.startsAt.toISOString(),
         endsAt: h.endsAt.toISOString(),
         arbitratorIds: h.arbitratorIds,
+        postponedAt: h.postponedAt?.toISOString() ?? null,
+        replacedBy: h.replacedBy,
       })),
       clocks,
     };

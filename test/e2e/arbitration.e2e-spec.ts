@@ -272,6 +272,89 @@ describe('arbitration', () => {
     expect(after.status).toBe(200);
   });
 
+  it('postpones a hearing on a request made at least 3 days before it (第三十五条), freeing its slot; a later request is refused', async () => {
+    const a = await withTribunal();
+    const first = await post('arbitrator', `/${a.id}/hearings`, {
+      version: 3,
+      room: '第五仲裁庭',
+      startsAt: at(12, '09:00'),
+    });
+    expect(first.status).toBe(200);
+    const old = (first.body as CaseView).hearings[0];
+    const res = await post('arbitrator', `/${a.id}/hearings/${old.id}/postpone`, {
+      version: 4,
+      requestedOn: today,
+      reason: '申请人因病住院，提供诊断证明',
+      startsAt: at(20, '14:00'),
+    });
+    expect(res.status).toBe(200);
+    const hearings = (
+      res.body as {
+        hearings: { id: string; postponedAt: string | null; replacedBy: string | null; startsAt: string }[];
+      }
+    ).hearings;
+    const moved = hearings.find((h) => h.id === old.id)!;
+    const replacement = hearings.find((h) => h.id !== old.id)!;
+    expect(moved).toMatchObject({ postponedAt: expect.any(String), replacedBy: replacement.id });
+    expect(replacement.postponedAt).toBeNull();
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_HEARING_POSTPONED'));
+    // The old slot is free again for another case.
+    const b = await withTribunal();
+    expect(
+      (
+        await post('arbitrator', `/${b.id}/hearings`, {
+          version: 3,
+          room: '第五仲裁庭',
+          startsAt: at(12, '09:00'),
+        })
+      ).status,
+    ).toBe(200);
+
+    // A hearing now 2 days away (time has passed): a request made today is too late.
+    const c = await withTribunal();
+    const soon = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第六仲裁庭',
+      startsAt: at(15, '09:00'),
+    });
+    const soonId = (soon.body as CaseView).hearings[0].id;
+    await t.dataSource.query(`UPDATE arbitration_hearings SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+      soonId,
+      at(2, '09:00'),
+      at(2, '11:00'),
+    ]);
+    const late = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
+      version: 4,
+      requestedOn: today,
+      reason: '临时有事',
+      startsAt: at(25, '09:00'),
+    });
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({
+      code: 'POSTPONEMENT_REQUEST_TOO_LATE',
+      details: { latestRequestDate: addDays(today, -1) },
+    });
+    const future = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
+      version: 4,
+      requestedOn: addDays(today, 1),
+      reason: '临时有事',
+      startsAt: at(25, '09:00'),
+    });
+    expect(future.status).toBe(400);
+    const unknown = await post('arbitrator', `/${c.id}/hearings/${old.id}/postpone`, {
+      version: 4,
+      requestedOn: today,
+      reason: '临时有事',
+      startsAt: at(25, '09:00'),
+    });
+    expect(unknown.status).toBe(404);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM arbitration_hearings WHERE case_id = $1',
+      [c.id],
+    );
+    expect(n).toBe(1);
+  });
+
   it('awards per claim: 一裁终局 up to 12 × the minimum wage (2,740 元 → 32,880 元), not above; more than claimed needs a reason', async () => {
     const c = await withTribunal([
       { type: 'LABOR_REMUNERATION', amountFen: 3_500_000 },

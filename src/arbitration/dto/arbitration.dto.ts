@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -128,6 +129,46 @@ export class ScheduleHearingDto extends VersionDto {
   arbitratorIds?: string[];
 }
 
+export class PostponeHearingDto extends VersionDto {
+  @ApiProperty({
+    example: '2026-12-05',
+    description: 'The day the party asked for the postponement (at least 3 days before the hearing)',
+  })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedOn must be a date YYYY-MM-DD' })
+  requestedOn: string;
+
+  @ApiProperty({ example: '申请人因病住院，提供诊断证明' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+
+  @ApiProperty({
+    example: '2026-12-20T09:00:00+08:00',
+    description: 'The new hearing (5 days’ notice again)',
+  })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiPropertyOptional({ description: 'Default: the same room' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  room?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Default: the same arbitrators' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  arbitratorIds?: string[];
+}
+
 export class AwardClaimDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -182,6 +223,9 @@ export class HearingViewDto {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ type: [String] }) arbitratorIds: string[];
+  @ApiProperty({ nullable: true, type: String }) postponedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The hearing that replaced a postponed one' })
+  replacedBy: string | null;
 }
 
 export class ArbitrationCaseViewDto {

@@ -29,6 +29,17 @@ export class ArbitrationHearing {
   @Column({ name: 'arbitrator_ids', type: 'uuid', array: true })
   arbitratorIds: string[];
 
+  /** Set when the hearing was postponed (调解仲裁法 第三十五条); a postponed hearing books nothing. */
+  @Column({ name: 'postponed_at', type: 'timestamptz', nullable: true })
+  postponedAt: Date | null;
+
+  @Column({ name: 'postponement_reason', type: 'text', nullable: true })
+  postponementReason: string | null;
+
+  /** The hearing that replaces this one. */
+  @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
+  replacedBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
