@@ -8,7 +8,18 @@ export interface AppConfig {
   embedded: boolean;
   database: { url: string };
   embeddedPg: { dir: string; port: number };
-  fileStorage: { dir: string };
+  fileStorage:
+    | { backend: 'local'; dir: string }
+    | {
+        backend: 's3';
+        dir: string;
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        forcePathStyle?: boolean;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+      };
   queue: {
     backend: 'redis' | 'postgres';
     redisUrl?: string;
@@ -54,7 +65,19 @@ export function buildAppConfig(
     embedded,
     database: { url: resolved.databaseUrl },
     embeddedPg: { dir: env.EMBEDDED_PG_DIR ?? '.data/pg', port: env.EMBEDDED_PG_PORT ?? 54329 },
-    fileStorage: { dir: env.FILE_STORAGE_DIR ?? '.data/files' },
+    fileStorage:
+      env.FILE_STORAGE_BACKEND === 's3'
+        ? {
+            backend: 's3',
+            dir: env.FILE_STORAGE_DIR ?? '.data/files',
+            bucket: env.S3_BUCKET!,
+            region: env.S3_REGION ?? 'us-east-1',
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          }
+        : { backend: 'local', dir: env.FILE_STORAGE_DIR ?? '.data/files' },
     queue: {
       backend: env.REDIS_URL ? 'redis' : 'postgres',
       redisUrl: env.REDIS_URL,

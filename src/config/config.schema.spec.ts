@@ -18,6 +18,13 @@ const FULL_VALID: Record<string, string> = {
   REDIS_URL: 'redis://redis:6379',
   EMBEDDED_PG_DIR: '/var/lib/lrp/pg',
   FILE_STORAGE_DIR: '/var/lib/lrp/files',
+  FILE_STORAGE_BACKEND: 's3',
+  S3_BUCKET: 'lrp-evidence',
+  S3_REGION: 'us-east-1',
+  S3_ENDPOINT: 'http://minio:9000',
+  S3_FORCE_PATH_STYLE: 'true',
+  S3_ACCESS_KEY_ID: 'minio',
+  S3_SECRET_ACCESS_KEY: 'minio-secret',
   EMBEDDED_PG_PORT: '54330',
   QUEUE_PREFIX: 'lrp_test',
   PROCESS_ROLE: 'worker',
@@ -281,5 +288,20 @@ describe('buildAppConfig', () => {
       outboxPollMs: 250,
       shutdownTimeoutMs: 5000,
     });
+  });
+});
+
+describe('evidence storage configuration', () => {
+  it('FILE_STORAGE_BACKEND=s3 needs S3_BUCKET, named in one line', () => {
+    expect(() => validateEnvironment({ FILE_STORAGE_BACKEND: 's3' })).toThrow(
+      /^Invalid environment variable S3_BUCKET: required when FILE_STORAGE_BACKEND=s3$/,
+    );
+    expect(() => validateEnvironment({ FILE_STORAGE_BACKEND: 'ftp' })).toThrow(/FILE_STORAGE_BACKEND/);
+    expect(() => validateEnvironment({ FILE_STORAGE_BACKEND: 's3', S3_BUCKET: 'Bad_Bucket' })).toThrow(
+      /S3_BUCKET/,
+    );
+    expect(validateEnvironment({ FILE_STORAGE_BACKEND: 's3', S3_BUCKET: 'lrp-evidence' }).S3_BUCKET).toBe(
+      'lrp-evidence',
+    );
   });
 });

@@ -60,6 +60,38 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S*$/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Where evidence is stored: local (FILE_STORAGE_DIR) or s3 (an S3-compatible bucket, S3_*). */
+  @IsOptional()
+  @IsIn(['local', 's3'])
+  FILE_STORAGE_BACKEND?: 'local' | 's3';
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION?: string;
+
+  /** Endpoint of an S3-compatible service (MinIO, OSS/COS S3 endpoints); unset = AWS. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
   /** Where uploaded evidence is stored (local-directory storage). */
   @IsOptional()
   @IsString()
@@ -188,6 +220,13 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'REDIS_URL',
   'EMBEDDED_PG_DIR',
   'FILE_STORAGE_DIR',
+  'FILE_STORAGE_BACKEND',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_FORCE_PATH_STYLE',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
   'EMBEDDED_PG_PORT',
   'QUEUE_PREFIX',
   'PROCESS_ROLE',
@@ -225,6 +264,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       : ` (got ${JSON.stringify(String(picked[first.property]))})`;
     throw new ConfigValidationError(
       `Invalid environment variable ${first.property}: ${reason.replace(first.property + ' ', '')}${shown}`,
+    );
+  }
+  if (env.FILE_STORAGE_BACKEND === 's3' && !env.S3_BUCKET) {
+    throw new ConfigValidationError(
+      'Invalid environment variable S3_BUCKET: required when FILE_STORAGE_BACKEND=s3',
     );
   }
   if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.JWT_SECRET) {

@@ -6,6 +6,7 @@ import { EvidenceService } from './evidence.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FILE_STORAGE, FILE_STORAGE_DIR } from './storage/file-storage';
 import { LocalDirectoryFileStorage } from './storage/local-file-storage';
+import { S3FileStorage } from './storage/s3-file-storage';
 
 /**
  * The shared case file: attachments of a dispute, by complaint id. The FileStreamInterceptor on the upload
@@ -24,9 +25,13 @@ import { LocalDirectoryFileStorage } from './storage/local-file-storage';
       useFactory: (config: AppConfig) => config.fileStorage.dir,
     },
     {
+      // The local directory (default) or an S3-compatible bucket, chosen by FILE_STORAGE_BACKEND.
       provide: FILE_STORAGE,
-      useFactory: (dir: string) => new LocalDirectoryFileStorage(dir),
-      inject: [FILE_STORAGE_DIR],
+      useFactory: (config: AppConfig) =>
+        config.fileStorage.backend === 's3'
+          ? new S3FileStorage(config.fileStorage)
+          : new LocalDirectoryFileStorage(config.fileStorage.dir),
+      inject: [APP_CONFIG],
     },
   ],
   exports: [EvidenceService],
