@@ -11,6 +11,7 @@ import {
   CreateArbitrationCaseDto,
   FormTribunalDto,
   PostponeHearingDto,
+  RecordPaperDto,
   RejectArbitrationDto,
   ScheduleHearingDto,
   VersionDto,
@@ -98,6 +99,19 @@ export class ArbitrationController {
     @Body() dto: ScheduleHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.arbitration.scheduleHearing(user, id, dto);
+  }
+
+  /** Records service of the application, receipt of the defence, or service of the defence (第三十条). */
+  @Post(':id/papers')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  paper(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: RecordPaperDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.arbitration.recordPaper(user, id, dto);
   }
 
   /** Postpones a hearing on a party's request made at least 3 days before it (调解仲裁法 第三十五条). */

@@ -177,6 +177,14 @@ export class ArbitrationService {
         start: today,
         jurisdictionCode: c.jurisdictionCode,
       });
+      // The application is served on the respondent within 5 days (第三十条): stopped by recordService.
+      await this.deadlines.start(em, {
+        caseType: ARBITRATION_CASE_TYPE,
+        caseId: id,
+        ruleId: 'ARBITRATION_SERVICE_TO_RESPONDENT',
+        start: today,
+        jurisdictionCode: c.jurisdictionCode,
+      });
       // The tribunal's composition must be notified within 5 days (第三十二条): stopped by formTribunal.
       await this.deadlines.start(em, {
         caseType: ARBITRATION_CASE_TYPE,
@@ -334,6 +342,57 @@ export class ArbitrationService {
           reason: dto.reason,
         },
       };
+    });
+  }
+
+  /**
+   * 第三十条: the commission serves the application on the respondent within 5 days of accepting it; the respondent
+   * answers within 10 days of receipt; the commission serves the defence on the claimant within 5 days of
+   * receiving it. Each step stops its clock and starts the next (the defence clock is the respondent's period: a
+   * missing defence does not stop the proceeding).
+   */
+  async recordPaper(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; step: 'SERVICE' | 'DEFENCE' | 'DEFENCE_SERVICE'; on: string },
+  ): Promise<ArbitrationCaseViewDto> {
+    const steps = {
+      SERVICE: {
+        action: 'RECORD_SERVICE',
+        stops: 'ARBITRATION_SERVICE_TO_RESPONDENT',
+        starts: 'ARBITRATION_DEFENCE',
+      },
+      DEFENCE: {
+        action: 'RECORD_DEFENCE',
+        stops: 'ARBITRATION_DEFENCE',
+        starts: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
+      },
+      DEFENCE_SERVICE: {
+        action: 'RECORD_DEFENCE_SERVICE',
+        stops: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
+        starts: null,
+      },
+    } as const;
+    const s = steps[dto.step];
+    return this.transition(viewer, id, dto.version, s.action, async (em, c) => {
+      if (dto.on > todayInShanghai())
+        throw AppException.validation([{ field: 'on', message: 'on must not be in the future' }]);
+      if (!(await this.deadlines.isRunning(em, ARBITRATION_CASE_TYPE, id, s.stops)))
+        throw AppException.conflict(
+          'PAPER_NOT_EXPECTED',
+          `No running ${s.stops} period: record the steps in order, once each`,
+          { step: dto.step },
+        );
+      await this.deadlines.stopRule(em, ARBITRATION_CASE_TYPE, id, s.stops, dto.on, viewer);
+      if (s.starts)
+        await this.deadlines.start(em, {
+          caseType: ARBITRATION_CASE_TYPE,
+          caseId: id,
+          ruleId: s.starts,
+          start: dto.on,
+          jurisdictionCode: c.jurisdictionCode,
+        });
+      return { changes: {}, data: { step: dto.step, on: dto.on } };
     });
   }
 

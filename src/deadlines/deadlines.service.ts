@@ -130,6 +130,18 @@ export class DeadlinesService {
     });
   }
 
+  /** Whether the case has a running clock of the rule. */
+  async isRunning(
+    em: EntityManager,
+    caseType: string,
+    caseId: string,
+    ruleId: DeadlineRuleId,
+  ): Promise<boolean> {
+    return (await this.repo.clocksOfCase(em, caseType, caseId)).some(
+      (c) => !c.stoppedOn && c.ruleId === ruleId,
+    );
+  }
+
   /** Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed). */
   async stopRule(
     em: EntityManager,

@@ -149,6 +149,8 @@ describe('arbitration', () => {
     const byRule = Object.fromEntries(body.clocks.map((k) => [k.rule.id, k]));
     expect(byRule.ARBITRATION_ACCEPTANCE.state).toBe('MET');
     expect(byRule.ARBITRATION_DECISION).toMatchObject({ start: today, due: cal.body.due, state: 'RUNNING' });
+    // Service on the respondent within 5 days (第三十条).
+    expect(byRule.ARBITRATION_SERVICE_TO_RESPONDENT).toMatchObject({ start: today, state: 'RUNNING' });
     // The tribunal's composition is due in writing within 5 days (第三十二条).
     expect(byRule.ARBITRATION_TRIBUNAL_NOTICE).toMatchObject({ start: today, state: 'RUNNING' });
     // The complainant sees the case too (with its clocks).
@@ -157,7 +159,7 @@ describe('arbitration', () => {
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('13800000000'));
     expect(mine.status).toBe(200);
-    expect(mine.body.clocks).toHaveLength(3);
+    expect(mine.body.clocks).toHaveLength(4);
   });
 
   it('refuses an illegal action with 409 ILLEGAL_TRANSITION and the allowed actions', async () => {
@@ -270,6 +272,44 @@ describe('arbitration', () => {
       startsAt: at(20, '11:00'),
     });
     expect(after.status).toBe(200);
+  });
+
+  it('records service, defence and service of the defence in order, each stopping its clock and starting the next (第三十条)', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    const outOfOrder = await post('arbitrator', `/${c.id}/papers`, {
+      version: 2,
+      step: 'DEFENCE',
+      on: today,
+    });
+    expect(outOfOrder.status).toBe(409);
+    expect(outOfOrder.body.code).toBe('PAPER_NOT_EXPECTED');
+    expect(
+      (await post('arbitrator', `/${c.id}/papers`, { version: 2, step: 'SERVICE', on: addDays(today, 1) }))
+        .status,
+    ).toBe(400);
+    const served = await post('arbitrator', `/${c.id}/papers`, { version: 2, step: 'SERVICE', on: today });
+    expect(served.status).toBe(200);
+    const clocks = () => Object.fromEntries((served.body as CaseView).clocks.map((k) => [k.rule.id, k]));
+    expect(clocks().ARBITRATION_SERVICE_TO_RESPONDENT.state).toBe('MET');
+    expect(clocks().ARBITRATION_DEFENCE).toMatchObject({ start: today, state: 'RUNNING' });
+    expect(
+      (await post('arbitrator', `/${c.id}/papers`, { version: 3, step: 'SERVICE', on: today })).status,
+    ).toBe(409);
+    const defence = await post('arbitrator', `/${c.id}/papers`, { version: 3, step: 'DEFENCE', on: today });
+    const last = await post('arbitrator', `/${c.id}/papers`, {
+      version: 4,
+      step: 'DEFENCE_SERVICE',
+      on: today,
+    });
+    expect(defence.status).toBe(200);
+    expect(last.status).toBe(200);
+    const states = Object.fromEntries((last.body as CaseView).clocks.map((k) => [k.rule.id, k.state]));
+    expect(states).toMatchObject({
+      ARBITRATION_DEFENCE: 'MET',
+      ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT: 'MET',
+      ARBITRATION_DECISION: 'RUNNING',
+    });
   });
 
   it('postpones a hearing on a request made at least 3 days before it (第三十五条), freeing its slot; a later request is refused', async () => {

@@ -129,6 +129,20 @@ export class ScheduleHearingDto extends VersionDto {
   arbitratorIds?: string[];
 }
 
+export class RecordPaperDto extends VersionDto {
+  @ApiProperty({
+    enum: ['SERVICE', 'DEFENCE', 'DEFENCE_SERVICE'],
+    description:
+      'Application served on the respondent; defence received; defence served on the claimant (第三十条)',
+  })
+  @IsIn(['SERVICE', 'DEFENCE', 'DEFENCE_SERVICE'])
+  step: 'SERVICE' | 'DEFENCE' | 'DEFENCE_SERVICE';
+
+  @ApiProperty({ example: '2026-11-27', description: 'The date it happened (Asia/Shanghai)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date YYYY-MM-DD' })
+  on: string;
+}
+
 export class PostponeHearingDto extends VersionDto {
   @ApiProperty({
     example: '2026-12-05',
