@@ -137,6 +137,23 @@ export class MediationRepository {
   }
 
   /** Unpaid instalments due before `today` become OVERDUE; returns them with their case. */
+  /** Unpaid instalments falling due within `days` days from `today` (inclusive), with their employer. */
+  dueSoon(
+    em: EntityManager,
+    today: string,
+    days: number,
+  ): Promise<{ id: string; seq: number; due_on: string; employer_id: string }[]> {
+    return em.query<{ id: string; seq: number; due_on: string; employer_id: string }[]>(
+      `SELECT i.id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, m.employer_id
+         FROM mediation_instalments i
+         JOIN mediation_agreements a ON a.id = i.agreement_id
+         JOIN mediation_cases m ON m.id = a.case_id
+        WHERE i.status = 'DUE' AND i.due_on BETWEEN $1::date AND $1::date + $2::int
+        ORDER BY i.due_on, i.id`,
+      [today, days],
+    );
+  }
+
   async markOverdue(
     em: EntityManager,
     today: string,

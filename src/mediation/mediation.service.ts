@@ -46,6 +46,8 @@ export interface SweepResult {
   expired: number;
   overdueInstalments: number;
   defaulted: number;
+  /** Reminders queued to employers for instalments due soon. */
+  reminders?: number;
 }
 
 const notFound = () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
@@ -55,6 +57,9 @@ const notFound = () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No suc
  * agreement and its instalments; the 15-day period of 调解仲裁法 第十四条 runs on a MEDIATION clock.
  * Case events go on the complaint's timeline (the audit trail is per complaint).
  */
+/** Days before an instalment's due date when the employer is reminded (platform policy). */
+export const INSTALMENT_REMINDER_DAYS = 3;
+
 @Injectable()
 export class MediationService {
   private readonly logger = new Logger(MediationService.name);
@@ -327,6 +332,13 @@ export class MediationService {
           dedupKey: `mediation-overdue:${p.id}`,
           params: { seq: String(p.seq), dueOn: p.dueOn },
         });
+        // The employer is reminded too (调解协议 performance); an employer without a contact number is recorded as undeliverable.
+        await this.outbox.enqueue(em, JobName.EmployerNotify, {
+          employerId: m.employerId,
+          template: 'MEDIATION_INSTALMENT_OVERDUE_EMPLOYER',
+          dedupKey: `employer-overdue:${p.id}`,
+          params: { seq: String(p.seq), dueOn: p.dueOn },
+        });
         if (agreement.status !== 'PERFORMING') continue;
         const to = nextAgreementStatus(agreement.status, 'DEFAULT');
         await this.repo.setAgreementStatus(em, agreement.id, to);
@@ -337,9 +349,24 @@ export class MediationService {
         });
         defaulted++;
       }
-      return { skipped: false, expired, overdueInstalments: overdue.length, defaulted };
+      // Reminders to the employer before an instalment falls due (once per instalment: the dedup key).
+      const soon = await this.repo.dueSoon(em, today, INSTALMENT_REMINDER_DAYS);
+      for (const i of soon)
+        await this.outbox.enqueue(em, JobName.EmployerNotify, {
+          employerId: i.employer_id,
+          template: 'MEDIATION_INSTALMENT_DUE_SOON',
+          dedupKey: `instalment-due-soon:${i.id}`,
+          params: { seq: String(i.seq), dueOn: i.due_on },
+        });
+      return {
+        skipped: false,
+        expired,
+        overdueInstalments: overdue.length,
+        defaulted,
+        reminders: soon.length,
+      };
     });
-    if (result.expired || result.overdueInstalments) this.outbox.notifyCommitted();
+    if (result.expired || result.overdueInstalments || result.reminders) this.outbox.notifyCommitted();
     this.logger.log({ today, ...result }, 'mediation sweep');
     return result;
   }

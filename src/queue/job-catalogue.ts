@@ -13,6 +13,8 @@ export enum JobName {
   ComplaintAcknowledge = 'complaint.acknowledge',
   /** Tell the complainant of a case about a party-facing event (session scheduled, award issued, ...). */
   PartyNotify = 'party.notify',
+  /** Remind an employer's contact (instalments due or overdue). */
+  EmployerNotify = 'employer.notify',
   // (mediation jobs)
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
@@ -29,6 +31,12 @@ export interface JobPayloads {
     dedupKey: string;
     params: Record<string, string>;
   };
+  [JobName.EmployerNotify]: {
+    employerId: string;
+    template: string;
+    dedupKey: string;
+    params: Record<string, string>;
+  };
   // (mediation payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
@@ -38,6 +46,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComplaintAcknowledge]: QueueName.Notifications,
   [JobName.PartyNotify]: QueueName.Notifications,
+  [JobName.EmployerNotify]: QueueName.Notifications,
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)

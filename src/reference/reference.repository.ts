@@ -43,14 +43,22 @@ export class ReferenceRepository {
   /** Inserts unless an employer with the same USCC (or, without USCC, the same name) exists. */
   async insertEmployerIfAbsent(
     em: EntityManager,
-    e: Pick<Employer, 'uscc' | 'name' | 'nameNormalised' | 'address' | 'source'>,
+    e: Pick<Employer, 'uscc' | 'name' | 'nameNormalised' | 'address' | 'source' | 'contactPhone'>,
   ): Promise<void> {
     const conflictTarget = e.uscc ? '(uscc)' : '(name_normalised) WHERE uscc IS NULL';
     await em.query(
-      `INSERT INTO employers (id, uscc, name, name_normalised, address, source)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ${conflictTarget} DO NOTHING`,
-      [newId(), e.uscc, e.name, e.nameNormalised, e.address, e.source],
+      `INSERT INTO employers (id, uscc, name, name_normalised, address, source, contact_phone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ${conflictTarget} DO NOTHING`,
+      [newId(), e.uscc, e.name, e.nameNormalised, e.address, e.source, e.contactPhone],
     );
+  }
+
+  /** Records a contact number for an employer that has none (never overwrites one). */
+  async fillContactPhone(em: EntityManager, id: string, phone: string): Promise<void> {
+    await em.query('UPDATE employers SET contact_phone = $2 WHERE id = $1 AND contact_phone IS NULL', [
+      id,
+      phone,
+    ]);
   }
 
   employersByIds(em: EntityManager, ids: string[]): Promise<Employer[]> {

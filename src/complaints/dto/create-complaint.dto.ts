@@ -57,6 +57,16 @@ export class EmployerRefDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+
+  @ApiPropertyOptional({
+    example: '13912345678',
+    description: 'Mobile number of the employer’s contact (for reminders)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsMainlandMobile()
+  contactPhone?: string;
 }
 
 export class ComplainantDto {

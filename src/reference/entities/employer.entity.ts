@@ -22,6 +22,10 @@ export class Employer {
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
 
+  /** A mainland mobile number of the employer's contact, for reminders (e.g. instalments due). */
+  @Column({ name: 'contact_phone', type: 'varchar', length: 11, nullable: true })
+  contactPhone: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   source: EmployerSource;
 

@@ -1,0 +1,80 @@
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { MediationService } from '../../src/mediation/mediation.service';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+describe('employer reminders for an agreement’s instalments', () => {
+  let t: TestApp;
+  const today = todayInShanghai();
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reminds the employer’s contact before an instalment is due and when it is overdue, once each', async () => {
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: '提醒测试公司', contactPhone: '13712345678' } }));
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    await t
+      .http()
+      .post(`/api/v1/complaints/${id}/accept`)
+      .set(await auth('mediator'))
+      .send({});
+    await t
+      .http()
+      .post(`/api/v1/complaints/${id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'MEDIATION' });
+    const m = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: id });
+    expect(m.status).toBe(201);
+    const due = addDays(today, 10);
+    const closed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.body.id}/close`)
+      .set(await auth('mediator'))
+      .send({
+        version: m.body.version,
+        outcome: 'AGREEMENT',
+        agreement: {
+          claims: [{ description: '拖欠工资', amountFen: 1_250_000 }],
+          instalments: [{ dueOn: due, amountFen: 1_250_000 }],
+        },
+      });
+    expect(closed.status).toBe(200);
+    const service = t.app.get(MediationService);
+    const toEmployer = (template: string) =>
+      t.sms.sent.filter((s) => s.phone === '13712345678' && s.template === template);
+
+    expect(await service.sweep(addDays(due, -5))).toMatchObject({ reminders: 0 });
+    expect(await service.sweep(addDays(due, -2))).toMatchObject({ reminders: 1 });
+    await eventually(() => toEmployer('MEDIATION_INSTALMENT_DUE_SOON').length === 1);
+    await service.sweep(addDays(due, -1)); // the same reminder is not sent twice
+    expect(await service.sweep(addDays(due, 1))).toMatchObject({ overdueInstalments: 1 });
+    await eventually(() => toEmployer('MEDIATION_INSTALMENT_OVERDUE_EMPLOYER').length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(toEmployer('MEDIATION_INSTALMENT_DUE_SOON')).toEqual([
+      { phone: '13712345678', template: 'MEDIATION_INSTALMENT_DUE_SOON', params: { seq: '1', dueOn: due } },
+    ]);
+    expect(toEmployer('MEDIATION_INSTALMENT_OVERDUE_EMPLOYER')).toHaveLength(1);
+  });
+
+  it('an employer contact number must be a mainland mobile number', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: '某公司', contactPhone: '12345' } }));
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain('employer.contactPhone');
+  });
+});
