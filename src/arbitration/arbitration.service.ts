@@ -520,14 +520,47 @@ export class ArbitrationService {
   async close(
     viewer: Principal,
     id: string,
-    dto: { version: number; closureType: NonAwardClosure },
+    dto: {
+      version: number;
+      closureType: NonAwardClosure;
+      mediatedClaims?: { claimId: string; agreedFen: number }[];
+    },
   ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'CLOSE', async (em) => {
+    return this.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
       const today = todayInShanghai();
+      let mediatedTotalFen: number | undefined;
+      if (dto.closureType === 'MEDIATED') {
+        // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, none above what was claimed.
+        const claims = await this.repo.claimsOf(em, id);
+        const agreed = new Map((dto.mediatedClaims ?? []).map((m) => [m.claimId, m.agreedFen]));
+        if (agreed.size !== claims.length || claims.some((x) => !agreed.has(x.id)))
+          throw AppException.validation([
+            {
+              field: 'mediatedClaims',
+              message: 'give exactly one agreed amount for every claim of the case',
+            },
+          ]);
+        const above = claims.filter((x) => agreed.get(x.id)! > x.amountFen);
+        if (above.length)
+          throw AppException.badRequest('MEDIATED_EXCEEDS_CLAIM', 'An agreed amount is above the claim', {
+            claimIds: above.map((x) => x.id),
+          });
+        for (const x of claims)
+          await this.repo.updateClaim(em, x.id, {
+            awardedFen: agreed.get(x.id)!,
+            awardReason: '仲裁调解书',
+            final: null,
+          });
+        mediatedTotalFen = claims.reduce((sum, x) => sum + agreed.get(x.id)!, 0);
+        await this.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', { totalFen: String(mediatedTotalFen) });
+      }
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       return {
         changes: { closureType: dto.closureType, closedOn: today },
-        data: { closureType: dto.closureType },
+        data: {
+          closureType: dto.closureType,
+          ...(mediatedTotalFen !== undefined ? { mediatedTotalFen } : {}),
+        },
       };
     });
   }

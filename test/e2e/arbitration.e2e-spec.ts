@@ -448,13 +448,61 @@ describe('arbitration', () => {
     await post('arbitrator', `/${c.id}/accept`, { version: 1 });
     const [a, b] = await Promise.all([
       post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'WITHDRAWN' }),
-      post('supervisor', `/${c.id}/close`, { version: 2, closureType: 'MEDIATED' }),
+      post('supervisor', `/${c.id}/close`, { version: 2, closureType: 'TERMINATED' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect([a, b].find((r) => r.status === 409)!.body).toMatchObject({
       code: 'STALE_VERSION',
       details: { version: 3 },
     });
+  });
+
+  it('closes by 仲裁调解书 with the agreed amount per claim (第四十二条); none above a claim, none missing', async () => {
+    const c = await open([
+      { type: 'LABOR_REMUNERATION', amountFen: 1_250_000 },
+      { type: 'ECONOMIC_COMPENSATION', amountFen: 500_000 },
+    ]);
+    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    const [wage, comp] = c.claims;
+    expect((await post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'MEDIATED' })).status).toBe(
+      400,
+    );
+    const missing = await post('arbitrator', `/${c.id}/close`, {
+      version: 2,
+      closureType: 'MEDIATED',
+      mediatedClaims: [{ claimId: wage.id, agreedFen: 1_000_000 }],
+    });
+    expect(missing.status).toBe(400);
+    const above = await post('arbitrator', `/${c.id}/close`, {
+      version: 2,
+      closureType: 'MEDIATED',
+      mediatedClaims: [
+        { claimId: wage.id, agreedFen: 1_300_000 },
+        { claimId: comp.id, agreedFen: 0 },
+      ],
+    });
+    expect(above.status).toBe(400);
+    expect(above.body.code).toBe('MEDIATED_EXCEEDS_CLAIM');
+    const ok = await post('arbitrator', `/${c.id}/close`, {
+      version: 2,
+      closureType: 'MEDIATED',
+      mediatedClaims: [
+        { claimId: wage.id, agreedFen: 1_100_000 },
+        { claimId: comp.id, agreedFen: 200_000 },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'CLOSED', closureType: 'MEDIATED' });
+    expect(
+      (ok.body as { claims: { awardedFen: number; awardReason: string }[] }).claims.map((x) => [
+        x.awardedFen,
+        x.awardReason,
+      ]),
+    ).toEqual([
+      [1_100_000, '仲裁调解书'],
+      [200_000, '仲裁调解书'],
+    ]);
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_MEDIATED'));
   });
 
   it('staff of another street get 404 for the case and for filing on its complaint', async () => {

@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  ValidateIf,
   Matches,
   Max,
   MaxLength,
@@ -213,10 +214,33 @@ export class AwardDto extends VersionDto {
   claims: AwardClaimDto[];
 }
 
+export class MediatedClaimDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  claimId: string;
+
+  @ApiProperty({ example: 1_000_000, description: 'Amount agreed in the 调解书, fen' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
+  agreedFen: number;
+}
+
 export class CloseArbitrationDto extends VersionDto {
   @ApiProperty({ enum: NON_AWARD_CLOSURES })
   @IsIn(NON_AWARD_CLOSURES)
   closureType: NonAwardClosure;
+
+  @ApiPropertyOptional({
+    type: [MediatedClaimDto],
+    description: 'MEDIATED: the 仲裁调解书, one entry per claim',
+  })
+  @ValidateIf((o: CloseArbitrationDto) => o.closureType === 'MEDIATED')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => MediatedClaimDto)
+  mediatedClaims?: MediatedClaimDto[];
 }
 
 export class ClaimViewDto {
