@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { QueueName } from '../queue/job-catalogue';
 import { AdminService } from './admin.service';
 
 class FailedJobsQuery {
@@ -47,6 +48,25 @@ export class AdminController {
   @ApiOkResponse({ type: [FailedJobDto] })
   failed(@Query() q: FailedJobsQuery): Promise<FailedJobDto[]> {
     return this.admin.failedJobs(q.limit ?? 50);
+  }
+
+  /** Notifications that failed their last attempt (SMS the gateway kept refusing), newest first. */
+  @Get('notifications/failed')
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: [FailedJobDto] })
+  failedNotifications(@Query() q: FailedJobsQuery): Promise<FailedJobDto[]> {
+    return this.admin.failedJobs(q.limit ?? 50, QueueName.Notifications);
+  }
+
+  @Post('notifications/failed/:id/requeue')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOkResponse({ type: FailedJobDto })
+  requeueNotification(
+    @CurrentUser() user: Principal,
+    @Param('id', failedJobId()) id: string,
+  ): Promise<FailedJobDto> {
+    return this.admin.requeue(user, id, QueueName.Notifications);
   }
 
   @Post('jobs/failed/:id/requeue')

@@ -36,15 +36,15 @@ export class AdminService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async failedJobs(limit: number): Promise<FailedJobView[]> {
-    return (await this.failures.open(this.tx.manager, limit)).map(view);
+  async failedJobs(limit: number, queue?: string): Promise<FailedJobView[]> {
+    return (await this.failures.open(this.tx.manager, limit, queue)).map(view);
   }
 
   /** Puts the job back through the outbox (a new job id; the handler's own dedup keeps it from acting twice). */
-  async requeue(admin: Principal, id: string): Promise<FailedJobView> {
+  async requeue(admin: Principal, id: string, queue?: string): Promise<FailedJobView> {
     const result = await this.tx.run(async (em) => {
       const f = await this.failures.lockOpen(em, id);
-      if (!f)
+      if (!f || (queue !== undefined && f.queue !== queue))
         throw AppException.notFound(
           'FAILED_JOB_NOT_FOUND',
           'No such failed job (or it was already re-queued)',

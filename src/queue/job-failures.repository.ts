@@ -13,8 +13,12 @@ export class JobFailuresRepository {
     await em.insert(JobFailure, { id: newId(), ...f });
   }
 
-  open(em: EntityManager, limit: number): Promise<JobFailure[]> {
-    return em.find(JobFailure, { where: { requeuedAt: IsNull() }, order: { failedAt: 'DESC' }, take: limit });
+  open(em: EntityManager, limit: number, queue?: string): Promise<JobFailure[]> {
+    return em.find(JobFailure, {
+      where: { requeuedAt: IsNull(), ...(queue ? { queue } : {}) },
+      order: { failedAt: 'DESC' },
+      take: limit,
+    });
   }
 
   lockOpen(em: EntityManager, id: string): Promise<JobFailure | null> {

@@ -21,7 +21,7 @@ describe('jobs that fail their last attempt', () => {
     const failed = await eventually(async () => {
       const res = await t
         .http()
-        .get('/api/v1/admin/jobs/failed')
+        .get('/api/v1/admin/notifications/failed')
         .set(await auth('admin'));
       return (res.body as { id: string; jobName: string; payload: { complaintId?: string } }[]).find(
         (f) => f.payload.complaintId === filed.body.id,
@@ -54,7 +54,7 @@ describe('jobs that fail their last attempt', () => {
     t.sms.failing = false;
     const requeued = await t
       .http()
-      .post(`/api/v1/admin/jobs/failed/${failed.id}/requeue`)
+      .post(`/api/v1/admin/notifications/failed/${failed.id}/requeue`)
       .set(await auth('admin'));
     expect(requeued.status).toBe(200);
     await eventually(async () => {
