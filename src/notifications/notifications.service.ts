@@ -23,23 +23,31 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Sends unless a delivery with the same dedupKey was already recorded; returns whether it sent now. A send
-   * that throws records nothing, so the job that called it is retried.
+   * Sends unless a delivery with the same dedupKey was already made; returns whether it sent now. The delivery
+   * row is locked while sending, so two concurrent deliveries of one message send it once. A send that throws
+   * rolls back, so the job that called it is retried.
    */
   async sendSmsOnce(n: SmsNotification): Promise<boolean> {
-    const em = this.dataSource.manager;
-    if ((await this.repo.findByDedupKey(em, n.dedupKey))?.status === 'SENT') return false;
-    const { messageId } = await this.sms.send(n.phone, n.template, n.params);
-    await this.repo.upsert(em, {
-      dedupKey: n.dedupKey,
-      channel: 'SMS',
-      template: n.template,
-      subjectRef: n.subjectRef,
-      status: 'SENT',
-      providerMessageId: messageId,
-      error: null,
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.repo.claim(em, {
+        dedupKey: n.dedupKey,
+        channel: 'SMS',
+        template: n.template,
+        subjectRef: n.subjectRef,
+      });
+      if (row.status === 'SENT') return false;
+      const { messageId } = await this.sms.send(n.phone, n.template, n.params);
+      await this.repo.upsert(em, {
+        dedupKey: n.dedupKey,
+        channel: 'SMS',
+        template: n.template,
+        subjectRef: n.subjectRef,
+        status: 'SENT',
+        providerMessageId: messageId,
+        error: null,
+      });
+      return true;
     });
-    return true;
   }
 
   /** Records a message that could not be delivered (e.g. no phone number on file). */

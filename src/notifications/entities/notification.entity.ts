@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type NotificationStatus = 'SENT' | 'FAILED';
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
 
 /** One message delivered (or not) to a party; `dedupKey` makes a replayed job send nothing twice. */
 @Entity({ name: 'notifications' })
