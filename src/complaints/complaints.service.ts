@@ -286,7 +286,7 @@ export class ComplaintsService {
       | { to: 'REJECTED'; reason: RejectionReason; legalBasis: string; note?: string },
     also: { duplicateReview?: 'CONFIRMED' } = {},
   ): Promise<ComplaintViewDto> {
-    return this.tx.run(async (em) => {
+    const view = await this.tx.run(async (em) => {
       await this.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;
       if (also.duplicateReview) await this.repo.update(em, id, { duplicateReview: also.duplicateReview });
@@ -315,8 +315,22 @@ export class ComplaintsService {
               }
             : { note: decision.note ?? null },
       });
+      // The complainant is told the decision; a refusal carries its reason and legal basis (若干规定 第十八条).
+      // An anonymous reporter reads it in the report's channel (the status) instead.
+      if (c.kind === 'COMPLAINT')
+        await this.outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: id,
+          template: decision.to === 'ACCEPTED' ? 'COMPLAINT_ACCEPTED' : 'COMPLAINT_REJECTED',
+          dedupKey: `complaint-decision:${id}`,
+          params:
+            decision.to === 'REJECTED'
+              ? { reason: REJECTION_REASONS[decision.reason], legalBasis: decision.legalBasis }
+              : {},
+        });
       return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
     });
+    this.outbox.notifyCommitted();
+    return view;
   }
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */

@@ -1,4 +1,4 @@
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 describe('calendar and statutory clocks', () => {
   let t: TestApp;
@@ -286,6 +286,12 @@ describe('calendar and statutory clocks', () => {
         .http()
         .get(`/api/v1/complaints/${c.id}/events`)
         .set(await auth('13800000000'));
+      // The complainant is told, with the reason and the legal basis.
+      await eventually(() => t.sms.sent.some((m) => m.template === 'COMPLAINT_REJECTED'));
+      expect(t.sms.sent.find((m) => m.template === 'COMPLAINT_REJECTED')?.params).toMatchObject({
+        reason: '超过二年查处期限',
+        legalBasis: '劳动保障监察条例 第二十条',
+      });
       expect(events.body.find((e: { action: string }) => e.action === 'REJECTED')).toMatchObject({
         fromStatus: 'SUBMITTED',
         toStatus: 'REJECTED',
