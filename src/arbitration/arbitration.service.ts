@@ -155,13 +155,7 @@ export class ArbitrationService {
   async get(viewer: Principal, id: string): Promise<ArbitrationCaseViewDto> {
     const em = this.tx.manager;
     const c = await this.repo.findCase(em, id);
-    if (!c) throw notFound();
-    try {
-      await this.complaints.assertVisible(viewer, c.complaintId, em);
-    } catch (err) {
-      if (err instanceof AppException && err.statusCode === 404) throw notFound();
-      throw err;
-    }
+    if (!c || !(await this.complaints.canSee(viewer, c.complaintId, em))) throw notFound();
     return this.view(em, c);
   }
 

@@ -216,6 +216,11 @@ export class ComplaintsService {
     return (await this.visibleOrThrow(em, viewer, id)).complaint;
   }
 
+  /** Whether the viewer may see the complaint (for proceedings that answer 404 with their own code). */
+  async canSee(viewer: Principal, id: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+    return (await this.repo.findVisible(em, id, this.scopeOf(viewer))) !== null;
+  }
+
   /** A complaint and its employer, for proceedings built on it (they check their own access). */
   async forProceeding(em: EntityManager, id: string): Promise<ComplaintWithEmployer | null> {
     const complaint = await this.repo.findById(em, id);

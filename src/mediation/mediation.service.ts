@@ -415,13 +415,7 @@ export class MediationService {
   /** The case if the viewer may see it: staff of its jurisdiction or the complainant; else 404. */
   private async visible(em: EntityManager, viewer: Principal, id: string): Promise<MediationCase> {
     const m = await this.repo.findCase(em, id);
-    if (!m) throw notFound();
-    try {
-      await this.complaints.assertVisible(viewer, m.complaintId, em);
-    } catch (err) {
-      if (err instanceof AppException && err.statusCode === 404) throw notFound();
-      throw err;
-    }
+    if (!m || !(await this.complaints.canSee(viewer, m.complaintId, em))) throw notFound();
     return m;
   }
 
