@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import S3rver from 's3rver';
+import { readdir } from 'node:fs/promises';
+import { startFakeS3, type FakeS3 } from '../support/fake-s3';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -10,33 +8,23 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 /** FILE_STORAGE_BACKEND=s3: the evidence module stores into an S3-compatible bucket (s3rver on loopback). */
 describe('evidence on an S3-compatible bucket', () => {
   let t: TestApp;
-  let dir: string;
-  let server: S3rver;
+  let s3: FakeS3;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lrp-s3e2e-'));
-    server = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: dir,
-      configureBuckets: [{ name: 'evidence', configs: [] }],
-    });
-    const { port } = await server.run();
+    s3 = await startFakeS3();
     t = await startTestApp({
       env: {
         FILE_STORAGE_BACKEND: 's3',
-        S3_BUCKET: 'evidence',
+        S3_BUCKET: s3.bucket,
         S3_REGION: 'us-east-1',
-        S3_ENDPOINT: `http://127.0.0.1:${port}`,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       },
     });
   });
   afterAll(async () => {
     await t?.close();
-    await server?.close();
-    await rm(dir, { recursive: true, force: true });
+    await s3?.close();
   });
 
   it('uploads, lists and downloads through the bucket; nothing lands in the local directory', async () => {

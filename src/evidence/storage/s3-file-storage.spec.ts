@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import S3rver from 's3rver';
+import { startFakeS3, type FakeS3 } from '../../../test/support/fake-s3';
 import { StoredFileNotFoundError } from './file-storage';
 import { S3FileStorage } from './s3-file-storage';
 
@@ -12,32 +9,15 @@ import { S3FileStorage } from './s3-file-storage';
  * the platform), so the real SDK requests are exercised.
  */
 describe('S3FileStorage (against an S3-compatible server on loopback)', () => {
-  let dir: string;
-  let server: S3rver;
+  let s3: FakeS3;
   let storage: S3FileStorage;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lrp-s3-'));
-    server = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: dir,
-      configureBuckets: [{ name: 'evidence', configs: [] }],
-    });
-    const { port } = await server.run();
-    storage = new S3FileStorage({
-      bucket: 'evidence',
-      region: 'us-east-1',
-      endpoint: `http://127.0.0.1:${port}`,
-      forcePathStyle: true,
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-    });
+    s3 = await startFakeS3();
+    storage = new S3FileStorage({ ...s3, region: 'us-east-1', forcePathStyle: true });
   });
   afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await s3.close();
   });
 
   it('stores a stream or a buffer under its key and reads it back', async () => {
