@@ -9,7 +9,7 @@ import {
   atRiskReasonLabel,
   caseTypeLabel,
   percent,
-  points,
+  headroom,
   ratio,
   roleLabel,
   shanghaiDateTime,
@@ -234,7 +234,7 @@ function kpiCard(cardId, kpi, fallbackTarget) {
     rate: percent(kpi?.rate),
     target: percent(target, 0),
     ratio: ratio(kpi?.numerator, kpi?.denominator),
-    headroom: points(kpi?.headroom),
+    headroom: headroom(kpi?.headroom),
     projection: percent(kpi?.projection?.rate),
   });
 }

@@ -26,20 +26,23 @@ export function percent(rate, digits = 1) {
   return typeof rate === 'number' && Number.isFinite(rate) ? `${(rate * 100).toFixed(digits)}%` : '—';
 }
 
-/** Headroom as signed percentage points: 0.012 → "+1.2 个百分点". */
-export function points(delta) {
-  if (typeof delta !== 'number' || !Number.isFinite(delta)) return '—';
-  const v = (delta * 100).toFixed(1);
-  return `${delta >= 0 ? '+' : ''}${v} 个百分点`;
+/**
+ * Headroom, a number of cases (the SLA API's definition): ≥ 0 → how many more may miss before the rate drops
+ * below the target; < 0 → how many more (on-time) closures the target still needs.
+ */
+export function headroom(cases) {
+  if (typeof cases !== 'number' || !Number.isFinite(cases)) return '—';
+  return cases >= 0 ? `余 ${cases} 件` : `差 ${-cases} 件`;
 }
 
 export function ratio(numerator, denominator) {
   return numerator == null || denominator == null ? '—' : `${numerator} / ${denominator}`;
 }
 
-/** An ISO timestamp shown as a Shanghai local date-time, e.g. "2026-11-26 09:30". */
+/** An ISO timestamp shown as a Shanghai local date-time, e.g. "2026-11-26 09:30"; a calendar date as it is. */
 export function shanghaiDateTime(iso) {
   if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   const parts = new Intl.DateTimeFormat('zh-CN', {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DASHBOARD_CSP } from '../../src/dashboard/dashboard.static';
 import { todayInShanghai } from '../../src/calendar/local-date';
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The dashboard in a real headless Chromium (Debian's `chromium`, driven by playwright-core) against the real app
@@ -86,55 +86,52 @@ describe('dashboard', () => {
   let base: string;
   const year = Number(todayInShanghai().slice(0, 4));
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
-  const apiGet = async (path: string, query: Record<string, string | number> = {}) => {
+  const apiGet = async (path: string, query: Record<string, string | number> = {}, user = 'supervisor') => {
     const res = await t
       .http()
       .get(path)
       .query(query)
-      .set(await auth('supervisor'));
+      .set(await auth(user));
     expect(res.status).toBe(200);
     return res.body;
   };
 
+  const post = async (user: string, path: string, body: Record<string, unknown>) => {
+    const res = await t
+      .http()
+      .post(path)
+      .set(await auth(user))
+      .send(body);
+    expect([200, 201]).toContain(res.status);
+    return res.body;
+  };
   let n = 0;
-  /** An arbitration application from a routed complaint, accepted by the arbitrator (its 45-day clock runs). */
-  const acceptedArbitration = async (): Promise<string> => {
+  /** A complaint of the demo worker, accepted and routed by the 陆家嘴 mediator. */
+  const routed = async (target: 'ARBITRATION' | 'MEDIATION'): Promise<string> => {
     n++;
-    const filed = await t
-      .http()
-      .post('/api/v1/complaints')
-      .set(await auth('13800000000'))
-      .send(complaintBody({ employer: { name: `浦东看板测试公司${n}` } }));
-    expect(filed.status).toBe(201);
-    const complaintId = filed.body.id as string;
-    for (const [path, body] of [
-      ['accept', {}],
-      ['route', { target: 'ARBITRATION' }],
-    ] as const) {
-      const r = await t
-        .http()
-        .post(`/api/v1/complaints/${complaintId}/${path}`)
-        .set(await auth('mediator'))
-        .send(body);
-      expect(r.status).toBe(200);
-    }
-    const opened = await t
-      .http()
-      .post('/api/v1/arbitration/cases')
-      .set(await auth('mediator'))
-      .send({
-        complaintId,
-        claims: [{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000, description: '支付拖欠工资' }],
-      });
-    expect(opened.status).toBe(201);
-    const id = opened.body.id as string;
-    const accepted = await t
-      .http()
-      .post(`/api/v1/arbitration/cases/${id}/accept`)
-      .set(await auth('arbitrator'))
-      .send({ version: opened.body.version });
-    expect(accepted.status).toBe(200);
+    const filed = await post(
+      '13800000000',
+      '/api/v1/complaints',
+      complaintBody({ employer: { name: `浦东看板测试公司${n}` } }),
+    );
+    const id = filed.id as string;
+    await post('mediator', `/api/v1/complaints/${id}/accept`, {});
+    await post('mediator', `/api/v1/complaints/${id}/route`, { target });
     return id;
+  };
+  /** An accepted arbitration case (its 45-day award clock runs), heard by the demo arbitrator alone. */
+  const acceptedArbitration = async (arbitratorId: string): Promise<{ id: string; version: number }> => {
+    const opened = await post('mediator', '/api/v1/arbitration/cases', {
+      complaintId: await routed('ARBITRATION'),
+      claims: [{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000, description: '支付拖欠工资' }],
+    });
+    const id = opened.id as string;
+    await post('arbitrator', `/api/v1/arbitration/cases/${id}/accept`, { version: opened.version });
+    const formed = await post('arbitrator', `/api/v1/arbitration/cases/${id}/tribunal`, {
+      version: opened.version + 1,
+      arbitratorIds: [arbitratorId],
+    });
+    return { id, version: formed.version as number };
   };
 
   beforeAll(async () => {
@@ -142,18 +139,28 @@ describe('dashboard', () => {
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     base = `http://127.0.0.1:${port}`;
-    // Seed: three accepted arbitration cases, one of them withdrawn (closed) again.
-    const ids = [await acceptedArbitration(), await acceptedArbitration(), await acceptedArbitration()];
-    const c = await t
-      .http()
-      .get(`/api/v1/arbitration/cases/${ids[0]}`)
-      .set(await auth('arbitrator'));
-    const closed = await t
-      .http()
-      .post(`/api/v1/arbitration/cases/${ids[0]}/close`)
-      .set(await auth('arbitrator'))
-      .send({ version: c.body.version, closureType: 'WITHDRAWN' });
-    expect(closed.status).toBe(200);
+
+    // Seed through the API: three accepted arbitration cases (one withdrawn again) and a failed mediation.
+    const arbitratorId = (await apiGet('/api/v1/auth/me', {}, 'arbitrator')).userId as string;
+    const cases = [];
+    for (let i = 0; i < 3; i++) cases.push(await acceptedArbitration(arbitratorId));
+    await post('arbitrator', `/api/v1/arbitration/cases/${cases[0].id}/close`, {
+      version: cases[0].version,
+      closureType: 'WITHDRAWN',
+    });
+    const mediation = await post('mediator', '/api/v1/mediation/cases', {
+      complaintId: await routed('MEDIATION'),
+    });
+    await post('mediator', `/api/v1/mediation/cases/${mediation.id}/close`, {
+      version: mediation.version,
+      outcome: 'FAILED',
+      note: '双方未达成一致',
+    });
+    // The KPIs follow the case events through the outbox and a job: wait until they hold the seeded cases.
+    await eventually(async () => {
+      const s = await apiGet('/api/v1/sla/summary', { year });
+      return s.arbitration.accepted === 3 && s.arbitration.closed === 1 && s.mediation.concluded === 1;
+    }, 30_000);
   }, BROWSER_TIMEOUT);
   afterAll(async () => {
     await t?.close();
