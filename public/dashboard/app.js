@@ -230,6 +230,7 @@ function kpiCard(cardId, kpi, fallbackTarget) {
   const target = kpi?.target ?? fallbackTarget;
   const card = $(cardId);
   card.classList.toggle('below', typeof kpi?.rate === 'number' && kpi.rate < target);
+  card.classList.toggle('na', typeof kpi?.rate !== 'number');
   setFields(cardId, {
     rate: percent(kpi?.rate),
     target: percent(target, 0),
