@@ -20,6 +20,7 @@ import {
 
 const DEFAULT_TARGETS = { arbitration: 0.92, inspection: 0.98 };
 const AT_RISK_LIMIT = 50;
+const WARNINGS_LIMIT = 50;
 
 const $ = (id) => {
   const el = document.getElementById(id);
@@ -43,6 +44,7 @@ const state = {
   atRisk: null,
   warnings: null,
   warningsAvailable: null,
+  warningsMore: false,
   error: null,
 };
 window.__dashboard = state;
@@ -175,9 +177,10 @@ function onFilters(event) {
 /** The risk warnings come from another module that may not be deployed yet: a 404 hides the panel. */
 async function loadWarnings(street) {
   try {
-    return { available: true, items: (await get('/risk/warnings', { status: 'NEW', street })).items ?? [] };
+    const page = await get('/risk/warnings', { status: 'NEW', street, limit: WARNINGS_LIMIT });
+    return { available: true, items: page.items ?? [], more: Boolean(page.nextCursor) };
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return { available: false, items: [] };
+    if (err instanceof ApiError && err.status === 404) return { available: false, items: [], more: false };
     throw err;
   }
 }
@@ -204,6 +207,7 @@ async function load() {
       atRisk: atRisk.items ?? [],
       warnings: warnings.items,
       warningsAvailable: warnings.available,
+      warningsMore: warnings.more,
       error: null,
     });
     render();
@@ -325,6 +329,8 @@ function renderWarnings() {
   );
   show($('warnings-table').closest('.table-wrap'), items.length > 0);
   show($('warnings-empty'), items.length === 0);
+  $('warnings-more').textContent = `仅显示最近更新的 ${WARNINGS_LIMIT} 条`;
+  show($('warnings-more'), state.warningsMore);
 }
 
 function render() {

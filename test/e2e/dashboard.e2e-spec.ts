@@ -234,6 +234,7 @@ describe('dashboard', () => {
     };
     const RISK_404 = /status of 404 .* \S+\/api\/v1\/risk\/warnings\?/;
     const UNAUTHENTICATED = /status of 401 .* \S+\/api\/v1\/(sla|risk)\//;
+    const WRONG_PASSWORD = /status of 401 .* \S+\/api\/v1\/auth\/login$/;
 
     const openPage = async (viewport = { width: 1280, height: 1000 }) => {
       if (!HAVE_CHROMIUM)
@@ -338,7 +339,7 @@ describe('dashboard', () => {
           document.cookie,
         ]);
         expect(stored).toEqual([0, 0, '']);
-        expect(unexpected([UNAUTHENTICATED, RISK_404])).toEqual([]);
+        expect(unexpected([UNAUTHENTICATED, RISK_404, WRONG_PASSWORD])).toEqual([]);
       },
       BROWSER_TIMEOUT,
     );
