@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DASHBOARD_CSP } from '../../src/dashboard/dashboard.static';
 import { todayInShanghai } from '../../src/calendar/local-date';
+import { idNumberCheckChar } from '../../src/common/validation/id-number';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -29,6 +30,7 @@ const CHROMIUM_ARGS = [
 ];
 const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results');
 const BROWSER_TIMEOUT = 120_000;
+const WARNED_EMPLOYER = '浦东某某看板预警测试建筑有限公司';
 /** Skipped (and reported as skipped) only off CI without Chromium; on CI a missing Chromium fails them. */
 const browserTest = HAVE_CHROMIUM || IN_CI ? it : it.skip;
 
@@ -105,6 +107,45 @@ describe('dashboard', () => {
     expect([200, 201]).toContain(res.status);
     return res.body;
   };
+  /** The open warnings, or null when GET /api/v1/risk/warnings does not exist on this build (another module). */
+  const openWarnings = async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/risk/warnings')
+      .query({ status: 'NEW', limit: 50 })
+      .set(await auth('supervisor'));
+    expect([200, 404]).toContain(res.status);
+    return res.status === 200 ? (res.body as { items: { employerName: string }[] }) : null;
+  };
+  /**
+   * Twelve workers (signed in by SMS code) complain about one employer: the risk rules raise warnings on it.
+   * Their names, ID numbers and phones are made up; the page must show none of them.
+   */
+  const massComplaints = async () => {
+    for (let i = 0; i < 12; i++) {
+      const phone = `1370000${String(3000 + i)}`;
+      await t.http().post('/api/v1/auth/otp/request').send({ phone });
+      const signedIn = await t
+        .http()
+        .post('/api/v1/auth/otp/verify')
+        .send({ phone, code: t.sms.lastCode(phone) });
+      expect(signedIn.status).toBe(200);
+      const first17 = `31011519900101${String(300 + i)}`;
+      const filed = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${signedIn.body.accessToken as string}` })
+        .send(
+          complaintBody({
+            employer: { name: WARNED_EMPLOYER },
+            claimedAmountFen: 700_000 + i * 1000,
+            complainant: { name: `看板工人${i}`, idNumber: first17 + idNumberCheckChar(first17), phone },
+          }),
+        );
+      expect(filed.status).toBe(201);
+    }
+  };
+
   let n = 0;
   /** A complaint of the demo worker, accepted and routed by the 陆家嘴 mediator. */
   const routed = async (target: 'ARBITRATION' | 'MEDIATION'): Promise<string> => {
@@ -161,6 +202,14 @@ describe('dashboard', () => {
       const s = await apiGet('/api/v1/sla/summary', { year });
       return s.arbitration.accepted === 3 && s.arbitration.closed === 1 && s.mediation.concluded === 1;
     }, 30_000);
+    // Open risk warnings, where the risk module is deployed (else the page hides that panel: tested below).
+    if (await openWarnings()) {
+      await massComplaints();
+      await eventually(async () => {
+        const w = await openWarnings();
+        return (w?.items.filter((i) => i.employerName === WARNED_EMPLOYER).length ?? 0) >= 2;
+      }, 30_000);
+    }
   }, BROWSER_TIMEOUT);
   afterAll(async () => {
     await t?.close();
@@ -222,16 +271,6 @@ describe('dashboard', () => {
      * 404 of a risk module that is not deployed (the page hides its panel) and, signed out, the 401s are allowed.
      */
     const unexpected = (allowed: RegExp[]) => problems.filter((p) => !allowed.some((r) => r.test(p)));
-    /** Whether GET /api/v1/risk/warnings exists on this build (it comes from another module). */
-    const riskDeployed = async () => {
-      const res = await t
-        .http()
-        .get('/api/v1/risk/warnings')
-        .query({ status: 'NEW' })
-        .set(await auth('supervisor'));
-      expect([200, 404]).toContain(res.status);
-      return res.status === 200 ? (res.body as { items: unknown[] }) : null;
-    };
     const RISK_404 = /status of 404 .* \S+\/api\/v1\/risk\/warnings\?/;
     const UNAUTHENTICATED = /status of 401 .* \S+\/api\/v1\/(sla|risk)\//;
     const WRONG_PASSWORD = /status of 401 .* \S+\/api\/v1\/auth\/login$/;
@@ -397,9 +436,16 @@ describe('dashboard', () => {
         expect(rows.every((r) => r[1] === '仲裁' || r[1] === '监察')).toBe(true);
 
         // The warnings panel: shown when the risk API exists, hidden when it answers 404.
-        const warnings = await riskDeployed();
+        const warnings = await openWarnings();
         expect(await page.isVisible('#warnings-panel')).toBe(warnings !== null);
-        if (warnings) expect((await tableRows('#warnings-table')).length).toBe(warnings.items.length);
+        if (warnings) {
+          const shown = await tableRows('#warnings-table');
+          expect(shown.map((r) => r[2])).toEqual(warnings.items.map((w) => w.employerName));
+          expect(shown.length).toBeGreaterThan(0);
+          // No worker's name, ID number or phone anywhere on the page.
+          const text = await page.evaluate(() => document.querySelector('body')!.textContent ?? '');
+          expect(text).not.toMatch(/看板工人|137000030|31011519900101/);
+        }
 
         // Choosing a street reloads everything for that street, again from the API.
         await page.selectOption('#street', '310115005');
@@ -452,7 +498,7 @@ describe('dashboard', () => {
         expect((await chartOption())!.series.map((s) => s.name)).toEqual(['仲裁结案率', '监察结案率']);
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-mobile.png'), fullPage: true });
-        expect(unexpected((await riskDeployed()) ? [] : [RISK_404])).toEqual([]);
+        expect(unexpected((await openWarnings()) ? [] : [RISK_404])).toEqual([]);
       },
       BROWSER_TIMEOUT,
     );
