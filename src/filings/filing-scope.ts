@@ -35,6 +35,7 @@ export class FilingScope {
       uscc: employer.uscc,
       name: employer.name,
       address: employer.address,
+      source: 'FILING',
     });
   }
 

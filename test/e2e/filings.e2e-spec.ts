@@ -150,6 +150,11 @@ describe('filings', () => {
       const b = await post('inspector', 'layoffs', { ...body, headcountCut: 4 });
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(b.body.employer.id).toBe(a.body.employer.id);
+      const [row] = await t.dataSource.query<{ source: string; uscc: string }[]>(
+        'SELECT source, uscc FROM employers WHERE id = $1',
+        [a.body.employer.id],
+      );
+      expect(row).toEqual({ source: 'FILING', uscc: body.employer.uscc });
       const listed = await get('inspector', `layoffs?employerId=${a.body.employer.id}`);
       expect(listed.body.items.map((i: { headcountCut: number }) => i.headcountCut)).toEqual([4, 3]);
     });

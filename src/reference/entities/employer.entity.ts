@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type EmployerSource = 'COMPLAINT' | 'REGISTER';
+/** How the employer entered the register: named in a complaint, imported, or named in a filing (裁员备案 etc.). */
+export type EmployerSource = 'COMPLAINT' | 'REGISTER' | 'FILING';
 
 /** An employer, keyed by its 18-character Unified Social Credit Code when known (GB 32100-2015). */
 @Entity({ name: 'employers' })
