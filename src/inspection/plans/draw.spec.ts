@@ -46,7 +46,7 @@ const drawInput = fc
       streetCode: x.street,
       weight: x.weight,
     }));
-    const i: DrawInspector[] = inspectors.map((x) => ({ id: inspectorId(x.n), jurisdictions: x.scope }));
+    const i: DrawInspector[] = inspectors.map((x) => ({ id: inspectorId(x.n), jurisdictions: [...x.scope] }));
     const conflicts: DrawConflict[] = i.length
       ? conflictPairs.map(([a, b]) => ({
           inspectorId: i[a % i.length].id,
@@ -86,12 +86,12 @@ describe('双随机 draw', () => {
       fc.property(drawInput, fc.nat(), (x, s) => {
         const input = tryFeasible(x);
         fc.pre(input !== null);
-        const a = drawPlan(input!);
+        const a = drawPlan(input);
         const b = drawPlan({
-          ...input!,
-          candidates: shuffle(input!.candidates, s),
-          inspectors: shuffle(input!.inspectors, s + 1),
-          conflicts: shuffle(input!.conflicts, s + 2),
+          ...input,
+          candidates: shuffle(input.candidates, s),
+          inspectors: shuffle(input.inspectors, s + 1),
+          conflicts: shuffle(input.conflicts, s + 2),
         });
         expect(b).toEqual(a);
       }),
@@ -103,12 +103,12 @@ describe('双随机 draw', () => {
       fc.property(drawInput, (x) => {
         const input = tryFeasible(x);
         fc.pre(input !== null);
-        const r = drawPlan(input!);
-        expect(r.items).toHaveLength(input!.count);
-        expect(new Set(r.items.map((it) => it.employerId)).size).toBe(input!.count);
-        const byId = new Map(input!.candidates.map((c) => [c.employerId, c]));
-        const inspectors = new Map(input!.inspectors.map((i) => [i.id, i]));
-        const conflicted = new Set(input!.conflicts.map((c) => `${c.inspectorId}|${c.employerId}`));
+        const r = drawPlan(input);
+        expect(r.items).toHaveLength(input.count);
+        expect(new Set(r.items.map((it) => it.employerId)).size).toBe(input.count);
+        const byId = new Map(input.candidates.map((c) => [c.employerId, c]));
+        const inspectors = new Map(input.inspectors.map((i) => [i.id, i]));
+        const conflicted = new Set(input.conflicts.map((c) => `${c.inspectorId}|${c.employerId}`));
         for (const it of r.items) {
           const c = byId.get(it.employerId)!;
           expect(c).toBeDefined();
@@ -132,10 +132,10 @@ describe('双随机 draw', () => {
       fc.property(drawInput, fc.integer({ min: 1, max: 5 }), (x, extra) => {
         const input = tryFeasible(x);
         fc.pre(input !== null);
-        const { drawable, matched } = drawPlan(input!);
+        const { drawable, matched } = drawPlan(input);
         let err: unknown;
         try {
-          drawPlan({ ...input!, count: drawable + extra });
+          drawPlan({ ...input, count: drawable + extra });
         } catch (e) {
           err = e;
         }

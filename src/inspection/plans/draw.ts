@@ -30,7 +30,7 @@ export interface DrawCandidate {
 
 export interface DrawInspector {
   id: string;
-  jurisdictions: readonly string[];
+  jurisdictions: string[];
 }
 
 export interface DrawConflict {
