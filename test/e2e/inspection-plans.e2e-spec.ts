@@ -282,6 +282,12 @@ describe('双随机一公开: employers register, random inspection plans, publi
         'filters.industries',
         'filters.sizes',
       ]);
+      const outside = await createPlan({ count: 1, filters: { streets: [LUJIAZUI] } }, 'plan-sup-zjd');
+      expect(outside.status).toBe(400);
+      expect(outside.body.details).toEqual([
+        { field: 'filters.streets.0', message: `${LUJIAZUI} is outside your jurisdiction` },
+      ]);
+      expect((await createPlan({ count: 1, weights: { RED: 0 } })).body.details[0].field).toBe('weights.RED');
       expect((await createPlan({ count: 1, seed: -1 })).status).toBe(400);
       expect((await createPlan({ count: 1 }, 'inspector')).status).toBe(403);
     });
@@ -383,6 +389,24 @@ describe('双随机一公开: employers register, random inspection plans, publi
       });
       expect(res.body.registerHash).toBe(plan.registerHash);
       expect(res.body.inspectorPoolHash).not.toBe(plan.inspectorPoolHash);
+    });
+
+    it('weights by risk level: employers without an open warning (or without the warnings table) weigh as NONE', async () => {
+      const res = await createPlan({
+        count: 2,
+        seed: 9,
+        weights: { NONE: 3, RED: 10 },
+        filters: { streets: [ZHOUJIADU] },
+      });
+      expect(res.status).toBe(201);
+      const [row] = await t.dataSource.query(
+        `SELECT candidates, weights FROM inspection_plans WHERE id = $1`,
+        [res.body.id],
+      );
+      expect(row.weights).toEqual({ NONE: 3, RED: 10 });
+      expect(row.candidates).toHaveLength(20);
+      expect((row.candidates as { weight: number }[]).every((c) => c.weight === 3)).toBe(true);
+      expect(res.body.registerHash).toBe(registerSnapshotHash(row.candidates));
     });
 
     it('picks a random seed when none is given, and records it', async () => {
