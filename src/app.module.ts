@@ -22,6 +22,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InspectionPlansModule } from './inspection/plans/inspection-plans.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
@@ -63,6 +64,7 @@ export class AppModule {
         AdminModule,
         EscalationModule,
         MyModule,
+        InspectionPlansModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -23,6 +23,7 @@ import { Employer } from '../reference/entities/employer.entity';
 import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 import { FILINGS_ENTITIES } from '../filings/entities';
+import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
   ...FILINGS_ENTITIES,
+  ...INSPECTION_PLAN_ENTITIES,
 ];
