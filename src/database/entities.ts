@@ -21,6 +21,7 @@ import { JobFailure } from '../queue/entities/job-failure.entity';
 import { OutboxMessage } from '../queue/entities/outbox-message.entity';
 import { Employer } from '../reference/entities/employer.entity';
 import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
+import { COMPLIANCE_ENTITIES } from '../compliance/entities';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
@@ -47,4 +48,5 @@ export const ENTITIES = [
   Attachment,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
+  ...COMPLIANCE_ENTITIES,
 ];
