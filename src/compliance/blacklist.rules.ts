@@ -1,4 +1,4 @@
-import { addYears, compareDates, isValidIsoDate } from '../calendar/local-date';
+import { addYears, assertIsoDate, compareDates } from '../calendar/local-date';
 import type { ViolationKind } from './compliance.constants';
 
 /**
@@ -58,7 +58,7 @@ export function inForce(listing: { expiresOn: string }, today: string): boolean 
 
 /** The same day `n` months later, or the month's last day when it has no such day (民法典 第二百零二条). */
 export function addMonths(d: string, n: number): string {
-  if (!isValidIsoDate(d)) throw new RangeError(`not a date: ${d}`);
+  assertIsoDate(d, 'date');
   const [y, m, day] = d.split('-').map(Number);
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
