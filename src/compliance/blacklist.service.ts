@@ -121,7 +121,7 @@ export class BlacklistService {
       if (!b) throw listingNotFound();
       if (!coversJurisdiction(viewer, b.jurisdictionCode)) throw listingNotFound();
       if (b.version !== dto.version)
-        throw AppException.conflict('VERSION_CONFLICT', 'The listing changed since you read it', {
+        throw AppException.conflict('STALE_VERSION', 'The listing changed since you read it', {
           version: b.version,
         });
       const to = this.transition(b, 'REMOVE_EARLY');

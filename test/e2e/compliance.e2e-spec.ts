@@ -319,7 +319,7 @@ describe('employer compliance', () => {
         commitmentOn: today,
       });
       expect(stale.status).toBe(409);
-      expect(stale.body.code).toBe('VERSION_CONFLICT');
+      expect(stale.body.code).toBe('STALE_VERSION');
 
       const ok = await removeEarly(id, {
         version: 1,
