@@ -3,6 +3,8 @@ import { addDays, addYears, todayInShanghai, yearOf } from '../../src/calendar/l
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { BlacklistService } from '../../src/compliance/blacklist.service';
 import { ComplianceService } from '../../src/compliance/compliance.service';
+import { JobName, QueueName } from '../../src/queue/job-catalogue';
+import { QueueService } from '../../src/queue/queue.service';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface Listing {
@@ -216,6 +218,14 @@ describe('employer compliance', () => {
       await recorded(two, { foundOn: inYear('08-08') });
       await t.app.get(ComplianceService).gradeYear(year);
       expect(await gradeOf(two)).toMatchObject({ grade: 'C', violationCount: 3 });
+    });
+
+    it('the worker registers the yearly grading (1 January 03:00) and the daily blacklist sweep', async () => {
+      const q = t.app.get(QueueService).queue(QueueName.Maintenance);
+      const grade = await eventually(() => q.getJobScheduler(JobName.ComplianceGradeYear));
+      expect(grade).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Shanghai' });
+      const sweep = await eventually(() => q.getJobScheduler(JobName.ComplianceBlacklistSweep));
+      expect(sweep).toMatchObject({ pattern: '30 1 * * *', tz: 'Asia/Shanghai' });
     });
 
     it('only ADMIN starts a run; a year not yet begun is 409', async () => {
