@@ -92,7 +92,7 @@ export class ComplianceRepository {
       }[]
     >(
       `SELECT e.id AS employer_id,
-              count(v.id)::int AS violations,
+              count(DISTINCT v.id)::int AS violations,
               coalesce(bool_or(v.mass_incident), false) AS mass_incident,
               coalesce(bool_or(v.order_refused), false) AS order_refused,
               coalesce(bool_or(v.criminal_transfer), false) AS criminal_transfer,
