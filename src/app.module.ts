@@ -15,6 +15,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
 import { FilingsModule } from './filings/filings.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -60,6 +61,7 @@ export class AppModule {
         MediationModule,
         ArbitrationModule,
         FilingsModule,
+        ComplianceModule,
         HealthModule,
         AdminModule,
         EscalationModule,
