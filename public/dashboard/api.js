@@ -102,8 +102,11 @@ export async function get(path, query = {}) {
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 401) throw err;
     if (await refreshOnce(token)) return send(url, { token: session.accessToken });
-    signOut();
-    onExpired();
+    if (session.accessToken === token) {
+      // The first of the requests that failed together ends the session (once).
+      signOut();
+      onExpired();
+    }
     throw err;
   }
 }
