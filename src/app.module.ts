@@ -14,6 +14,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
+import { InspectionModule } from './inspection/inspection.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -57,6 +58,7 @@ export class AppModule {
         EvidenceModule,
         MediationModule,
         ArbitrationModule,
+        InspectionModule,
         HealthModule,
         AdminModule,
         EscalationModule,

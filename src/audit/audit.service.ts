@@ -5,7 +5,7 @@ import { newId } from '../common/ids';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
-  caseType: 'COMPLAINT';
+  caseType: 'COMPLAINT' | 'INSPECTION';
   caseId: string;
   action: string;
   fromStatus?: string | null;
