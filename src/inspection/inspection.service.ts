@@ -385,7 +385,16 @@ export class InspectionService {
   /** accepted_on + 60 (+ extension) working days, by the deadline engine. */
   async investigationDue(acceptedOn: string, extendedDays: number): Promise<string> {
     const events = extendedDays
-      ? [{ type: 'EXTEND' as const, date: acceptedOn, amount: extendedDays, approver: '', reason: '' }]
+      ? // The approved extension (its approver and reason are on the clock's own EXTEND event).
+        [
+          {
+            type: 'EXTEND' as const,
+            date: acceptedOn,
+            amount: extendedDays,
+            approver: 'SUPERVISOR',
+            reason: '延长',
+          },
+        ]
       : [];
     const r = computeDeadline(
       DEADLINE_RULES.INSPECTION_INVESTIGATION,
