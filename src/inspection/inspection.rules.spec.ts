@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { addDays, addYears } from '../calendar/local-date';
-import {
-  acceptanceDecision,
-  earliestPenaltyDecision,
-  hearingRequestInTime,
-  lookbackEndsOn,
-} from './inspection.rules';
+import { acceptanceDecision, earliestPenaltyDecision, hearingRequestInTime } from './inspection.rules';
 
 const base = {
   receivedOn: '2026-11-26',
@@ -22,8 +17,10 @@ describe('inspection acceptance (若干规定 第十八条; 监察条例 第二�
 
   it('the 2-year lookback: reported on the last day is in time, the day after is not', () => {
     const ended = '2024-11-26';
-    expect(lookbackEndsOn(ended)).toBe('2026-11-26');
-    expect(acceptanceDecision({ ...base, violationEndedOn: ended }).accept).toBe(true);
+    expect(acceptanceDecision({ ...base, violationEndedOn: ended })).toMatchObject({
+      accept: true,
+      lookbackEndsOn: '2026-11-26',
+    });
     const late = acceptanceDecision({ ...base, violationEndedOn: '2024-11-25' });
     expect(late.accept).toBe(false);
     expect(late.reasons.map((r) => r.code)).toEqual(['OVER_LOOKBACK']);

@@ -1,8 +1,7 @@
-import { addDays, addYears } from '../calendar/local-date';
+import { inspectionLookback } from '../calendar/deadline-rules';
+import { addDays } from '../calendar/local-date';
 
 export const INSPECTION_RULES = {
-  // 劳动保障监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处 (连续或继续状态自行为终了之日起计算)
-  LOOKBACK_YEARS: 2,
   // 劳动保障监察条例 第十七条 / 若干规定 第十八条: 60 (+30) working days — counted by the deadline engine
   // (DEADLINE_RULES.INSPECTION_INVESTIGATION, INSPECTION_ACCEPTANCE); repeated here for the documents.
   INVESTIGATION_WORKDAYS: 60,
@@ -51,20 +50,16 @@ export interface AcceptanceResult {
   lookbackEndsOn: string | null;
 }
 
-/** The last day a violation that ended on `endedOn` can still be dealt with (监察条例 第二十条). */
-export function lookbackEndsOn(endedOn: string): string {
-  return addYears(endedOn, INSPECTION_RULES.LOOKBACK_YEARS);
-}
-
 /**
  * 立案 conditions (若干规定 第十八条): an identified employer, a matter in this brigade's jurisdiction, and a violation
  * reported within 2 years of its end (监察条例 第二十条). Every failed condition is listed, for the written refusal.
  */
 export function acceptanceDecision(f: AcceptanceFacts): AcceptanceResult {
   const reasons: AcceptanceResult['reasons'] = [];
-  const ends = f.violationEndedOn === null ? null : lookbackEndsOn(f.violationEndedOn);
-  if (ends !== null && f.receivedOn > ends)
-    reasons.push({ code: 'OVER_LOOKBACK', text: REFUSAL_REASONS.OVER_LOOKBACK });
+  // 劳动保障监察条例 第二十条: two years from the violation, or from the end of a continuing one (calendar module).
+  const lookback = inspectionLookback(f.violationEndedOn, f.receivedOn);
+  const ends = lookback.limitDate;
+  if (!lookback.withinLimit) reasons.push({ code: 'OVER_LOOKBACK', text: REFUSAL_REASONS.OVER_LOOKBACK });
   if (!f.employerId)
     reasons.push({ code: 'NO_IDENTIFIED_EMPLOYER', text: REFUSAL_REASONS.NO_IDENTIFIED_EMPLOYER });
   if (!f.brigadeJurisdictionCode || !f.jurisdictionCode.startsWith(f.brigadeJurisdictionCode))
