@@ -54,27 +54,28 @@ export class InspectionActionsService {
         'Only a supervisor may approve an extension',
       );
     return this.cases.transition(viewer, id, dto.version, 'EXTEND', dto.on, async (em, c, on) => {
-      if (c.extendedDays > 0)
+      const amount = INSPECTION_RULES.EXTENSION_WORKDAYS;
+      const event = {
+        type: 'EXTEND' as const,
+        date: on,
+        amount,
+        approver: viewer.userId,
+        reason: dto.reason,
+      };
+      const clock = await this.cases.investigationClock(c);
+      if (!clock) throw AppException.conflict('NO_RUNNING_INVESTIGATION', 'No investigation period runs');
+      if (c.extendedDays > 0 || clock.extendedBy > 0)
         throw AppException.conflict(
           'ALREADY_EXTENDED',
           'The investigation period was already extended once',
           {
-            extendedDays: c.extendedDays,
+            extendedDays: Math.max(c.extendedDays, clock.extendedBy),
           },
         );
-      const clocks = await this.deadlines.forCase(INSPECTION_CASE_TYPE, id);
-      const clock = clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION' && k.state !== 'MET');
-      if (!clock) throw AppException.conflict('NO_RUNNING_INVESTIGATION', 'No investigation period runs');
-      const amount = INSPECTION_RULES.EXTENSION_WORKDAYS;
-      await this.deadlines.addEvent(
-        em,
-        clock.id,
-        { type: 'EXTEND', date: on, amount, approver: viewer.userId, reason: dto.reason },
-        viewer,
-      );
-      const due = await this.cases.investigationDue(c.acceptedOn!, amount);
+      await this.deadlines.addEvent(em, clock.id, event, viewer);
+      const due = (await this.cases.investigationClock(c, [event]))!.due;
       return {
-        changes: { extendedDays: amount, investigationDueOn: due },
+        changes: { extendedDays: amount, investigationDueOn: due ?? c.investigationDueOn },
         data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },
       };
     });
@@ -309,6 +310,7 @@ export class InspectionActionsService {
           violationFound: true,
         },
         data: { closureType: 'TRANSFERRED', arrearsFen, workers: c.workersAffected },
+        notify: { template: 'INSPECTION_CLOSED', params: { closureType: 'TRANSFERRED' } },
         document: {
           kind: 'TRANSFER_NOTICE',
           arrearsFen,
@@ -356,6 +358,7 @@ export class InspectionActionsService {
             : c.violationFound;
       return {
         changes: { closureType: dto.closureType, closedOn: on, violationFound },
+        notify: { template: 'INSPECTION_CLOSED', params: { closureType: dto.closureType } },
         data: {
           closureType: dto.closureType,
           note: dto.note ?? null,

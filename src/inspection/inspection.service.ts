@@ -4,7 +4,7 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../auth/organisations.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { computeDeadline } from '../calendar/deadline-engine';
+import { computeDeadline, type ClockEvent } from '../calendar/deadline-engine';
 import { DEADLINE_RULES } from '../calendar/deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -13,10 +13,17 @@ import { formatTrackingNumber } from '../common/tracking-number';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import type { InspectionCaseViewDto, InspectionDocumentViewDto } from './dto/inspection.dto';
 import type { InspectionCase } from './entities';
-import { CASE_NO_PREFIX, INSPECTION_CASE_TYPE, type DocumentKind } from './inspection.constants';
+import {
+  CASE_NO_PREFIX,
+  INSPECTION_CASE_TYPE,
+  OPEN_STATUSES,
+  type DocumentKind,
+} from './inspection.constants';
 import { documentNumber, EMPLOYER_FACING, renderDocument, type DocumentFacts } from './inspection.documents';
 import { InspectionRepository } from './inspection.repository';
 import { acceptanceDecision, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
@@ -31,6 +38,8 @@ export interface StepResult {
   changes: Partial<InspectionCase>;
   data: Record<string, unknown>;
   document?: DocumentFacts;
+  /** An SMS to the complainant of a 投诉 (party.notify through the outbox): template and parameters, no personal data. */
+  notify?: { template: string; params: Record<string, string> };
 }
 
 /** The inspection case: opening, the acceptance decision, every later step as one transaction, and the views. */
@@ -46,6 +55,7 @@ export class InspectionService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly wageCrime: WageCrimeService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -145,7 +155,7 @@ export class InspectionService {
       receivedOn: on,
       acceptanceDueOn: on,
       acceptedOn: on,
-      investigationDueOn: await this.investigationDue(on, 0),
+      investigationDueOn: await this.investigationDue(on),
       assignedInspectorIds: input.inspectorIds,
     });
     await this.startInvestigation(em, id, input.jurisdictionCode, on);
@@ -204,10 +214,11 @@ export class InspectionService {
         changes: {
           acceptedOn: on,
           violationEndedOn: dto.violationEndedOn,
-          investigationDueOn: await this.investigationDue(on, 0),
+          investigationDueOn: await this.investigationDue(on),
           assignedInspectorIds: inspectors,
         },
         data: { acceptedOn: on, lookbackEndsOn: facts.lookbackEndsOn, inspectors: inspectors.length },
+        notify: { template: 'INSPECTION_ACCEPTED', params: { acceptedOn: on } },
       };
     });
   }
@@ -242,6 +253,11 @@ export class InspectionService {
           violationEndedOn: r.violationEndedOn,
         },
         data: { reasons: r.reasons },
+        // 若干规定 第十八条: the refusal is told to the complainant with its reason.
+        notify: {
+          template: 'INSPECTION_REFUSED',
+          params: { reason: r.reasons.map((x) => REFUSAL_REASONS[x]).join('；') },
+        },
         document: {
           kind: 'REFUSAL_NOTICE',
           reasons: r.reasons.map((x) => REFUSAL_REASONS[x]),
@@ -333,16 +349,53 @@ export class InspectionService {
         throw AppException.validation([
           { field: 'on', message: `on must lie between ${earliest} and today (Asia/Shanghai)` },
         ]);
-      const { changes, data, document } = await step(em, c, on);
+      const { changes, data, document, notify } = await step(em, c, on);
       const doc = document ? await this.issue(em, c, document, on) : null;
+      // Keep investigation_due_on and extended_days true to the clock (it may have been paused or extended
+      // through the deadlines API since the last write).
+      if (c.acceptedOn && OPEN_STATUSES.includes(to) && changes.investigationDueOn === undefined) {
+        const clock = await this.investigationClock(c);
+        if (clock?.due)
+          Object.assign(changes, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
+      }
       await this.repo.updateCase(em, id, { ...changes, status: to });
+      if (notify && c.source === 'COMPLAINT' && c.complaintId)
+        await this.outbox.enqueue(em, JobName.PartyNotify, {
+          complaintId: c.complaintId,
+          template: notify.template,
+          dedupKey: `inspection:${id}:${action}:${c.version}`,
+          params: { caseNo: c.caseNo, ...notify.params },
+        });
       await this.record(em, id, `INSPECTION_${action}`, viewer, c.status, to, {
         ...data,
         on,
         ...(doc ? { documentId: doc.id, docNo: doc.docNo, documentKind: document!.kind } : {}),
       });
     });
+    this.outbox.notifyCommitted();
     return this.get(viewer, id);
+  }
+
+  /**
+   * The investigation clock's due date and extension, recomputed by the deadline engine from its committed events
+   * plus `extra` (an event this transaction adds); null without a clock, due null while paused.
+   */
+  async investigationClock(
+    c: InspectionCase,
+    extra: ClockEvent[] = [],
+  ): Promise<{ id: string; due: string | null; extendedBy: number } | null> {
+    const clock = (await this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id)).find(
+      (k) => k.rule.id === 'INSPECTION_INVESTIGATION',
+    );
+    if (!clock) return null;
+    const r = computeDeadline(
+      DEADLINE_RULES.INSPECTION_INVESTIGATION,
+      clock.start,
+      [...clock.events, ...extra],
+      await this.calendar.calendar(),
+      todayInShanghai(),
+    );
+    return { id: clock.id, due: r.due, extendedBy: r.extendedBy };
   }
 
   /** Numbers, renders and stores a document of the case. */
@@ -382,24 +435,12 @@ export class InspectionService {
     return { id, docNo };
   }
 
-  /** accepted_on + 60 (+ extension) working days, by the deadline engine. */
-  async investigationDue(acceptedOn: string, extendedDays: number): Promise<string> {
-    const events = extendedDays
-      ? // The approved extension (its approver and reason are on the clock's own EXTEND event).
-        [
-          {
-            type: 'EXTEND' as const,
-            date: acceptedOn,
-            amount: extendedDays,
-            approver: 'SUPERVISOR',
-            reason: '延长',
-          },
-        ]
-      : [];
+  /** accepted_on + 60 working days, by the deadline engine (a new clock: no events yet). */
+  async investigationDue(acceptedOn: string): Promise<string> {
     const r = computeDeadline(
       DEADLINE_RULES.INSPECTION_INVESTIGATION,
       acceptedOn,
-      events,
+      [],
       await this.calendar.calendar(),
       acceptedOn,
     );

@@ -3,7 +3,7 @@ import { hashPassword } from '../../src/auth/passwords';
 import { organisationId } from '../../src/auth/organisations';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
-import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
   id: string;
@@ -129,6 +129,9 @@ describe('inspection cases', () => {
     const inv = accepted.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
     expect(inv).toMatchObject({ start: today, due: accepted.investigationDueOn, state: 'RUNNING' });
     expect(accepted.clocks.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')!.state).toBe('MET');
+    // The complainant is told (party.notify through the outbox).
+    const sms = await eventually(() => t.sms.sent.find((m) => m.template === 'INSPECTION_ACCEPTED'));
+    expect(sms).toMatchObject({ phone: '13900000001', params: { caseNo: c.caseNo, acceptedOn: today } });
 
     const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
       version: 2,
@@ -530,5 +533,38 @@ describe('inspection cases', () => {
       id,
     ]);
     expect(after.violation_found).toBe(false);
+  });
+
+  it('a pause entered on the clock through the deadlines API is reflected in investigation_due_on at the next write', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openFromComplaint(em, { complaintId, receivedOn: '2026-10-09' }, null),
+    );
+    const c = await ok('inspector', `/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      on: '2026-10-12',
+    });
+    expect(c.investigationDueOn).toBe(await workdays('2026-10-12', 60));
+    const clock = c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    for (const event of [
+      { type: 'PAUSE', date: '2026-10-20', reason: '用人单位下落不明' },
+      { type: 'RESUME', date: '2026-10-27' },
+    ]) {
+      const r = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('inspector'))
+        .send(event);
+      expect(r.status).toBe(201);
+    }
+    const after = await ok('inspector', `/cases/${id}/findings`, { version: 2, workersAffected: 3 });
+    // 5 working days in (20 Oct, 27 Oct] are not counted.
+    expect(after.investigationDueOn).toBe(await workdays('2026-10-12', 65));
+    const [row] = await t.dataSource.query(
+      `SELECT investigation_due_on::text AS d FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(row.d).toBe(after.investigationDueOn);
   });
 });
