@@ -12,8 +12,10 @@ import {
   ExtendInspectionDto,
   FindingsDto,
   InquiryNoticeDto,
+  InspectionCasePageDto,
   InspectionCaseViewDto,
   InspectionDocumentViewDto,
+  InspectionQueryDto,
   InspectionVersionDto,
   OrderRectifyDto,
   OrderRefusedDto,
@@ -53,6 +55,14 @@ export class InspectionController {
   @ApiCreatedResponse({ type: InspectionCaseViewDto })
   create(@CurrentUser() u: Principal, @Body() dto: CreateInspectionCaseDto): Promise<InspectionCaseViewDto> {
     return this.cases.create(u, dto);
+  }
+
+  /** Cases of the caller's jurisdictions, newest first. */
+  @Get('cases')
+  @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: InspectionCasePageDto })
+  list(@CurrentUser() u: Principal, @Query() q: InspectionQueryDto): Promise<InspectionCasePageDto> {
+    return this.cases.list(u, q);
   }
 
   /** Staff of the case's street see it all; the worker of a 投诉 sees its status. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { OPEN_STATUSES, type InspectionStatus } from './inspection.constants';
+import type { Page } from '../common/http/pagination';
+import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './inspection.constants';
 import type { WageCrimeThreshold } from './wage-crime.rules';
 import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow } from './entities';
 
@@ -62,6 +64,22 @@ export class InspectionRepository {
       .set({ ...changes, version: () => 'version + 1' })
       .where('id = :id', { id })
       .execute();
+  }
+
+  /** Cases in the caller's jurisdictions, newest first. */
+  list(
+    em: EntityManager,
+    prefixes: readonly string[],
+    q: { limit?: number; cursor?: string; status?: InspectionStatus; source?: InspectionSource },
+  ): Promise<Page<InspectionCase>> {
+    const qb = whereInJurisdictions(
+      em.createQueryBuilder(InspectionCase, 'i').where('1 = 1'),
+      'i.jurisdiction_code',
+      prefixes,
+    );
+    if (q.status) qb.andWhere('i.status = :status', { status: q.status });
+    if (q.source) qb.andWhere('i.source = :source', { source: q.source });
+    return keysetPage(qb, 'i', q.cursor, q.limit ?? 20);
   }
 
   async insertDocument(em: EntityManager, d: Partial<InspectionDocument>): Promise<void> {

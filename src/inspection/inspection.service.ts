@@ -16,7 +16,12 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
-import type { InspectionCaseViewDto, InspectionDocumentViewDto } from './dto/inspection.dto';
+import type {
+  InspectionCasePageDto,
+  InspectionCaseViewDto,
+  InspectionDocumentViewDto,
+  InspectionQueryDto,
+} from './dto/inspection.dto';
 import type { InspectionCase } from './entities';
 import {
   CASE_NO_PREFIX,
@@ -272,6 +277,28 @@ export class InspectionService {
     const em = this.tx.manager;
     const c = await this.visible(em, viewer, id);
     return this.view(em, c, viewer.role !== 'WORKER');
+  }
+
+  /** Staff: the cases of their jurisdictions, newest first (summaries). */
+  async list(viewer: Principal, q: InspectionQueryDto): Promise<InspectionCasePageDto> {
+    const page = await this.repo.list(this.tx.manager, viewer.jurisdictions, q);
+    return {
+      items: page.items.map((c) => ({
+        id: c.id,
+        caseNo: c.caseNo,
+        source: c.source,
+        status: c.status,
+        jurisdictionCode: c.jurisdictionCode,
+        employerId: c.employerId,
+        receivedOn: c.receivedOn,
+        acceptanceDueOn: c.acceptanceDueOn,
+        acceptedOn: c.acceptedOn,
+        investigationDueOn: c.investigationDueOn,
+        closedOn: c.closedOn,
+        closureType: c.closureType,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async events(viewer: Principal, id: string): Promise<CaseEventView[]> {

@@ -209,6 +209,17 @@ describe('inspection cases', () => {
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ status: 'CLOSED', closureType: 'RECTIFIED', documents: [] });
     expect((await get('inspector-other', c.id)).status).toBe(404);
+    const listed = await t
+      .http()
+      .get('/api/v1/inspection/cases')
+      .query({ status: 'CLOSED', source: 'COMPLAINT' })
+      .set(await auth('inspector'));
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const otherList = await t
+      .http()
+      .get('/api/v1/inspection/cases')
+      .set(await auth('inspector-other'));
+    expect(otherList.body.items).toEqual([]);
     const after = await post('inspector', `/cases/${c.id}/findings`, { version: 6, arrearsFen: 1 });
     expect([after.status, after.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
   });

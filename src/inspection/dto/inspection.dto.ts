@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { CursorQuery } from '../../common/http/pagination';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
 import {
@@ -380,4 +381,36 @@ export class InspectionCaseViewDto {
   @ApiProperty({ type: [DocumentSummaryDto] }) documents: DocumentSummaryDto[];
   @ApiProperty({ type: [RecoveryViewDto] }) recoveries: RecoveryViewDto[];
   @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
+}
+
+export class InspectionQueryDto extends CursorQuery {
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES)
+  status?: InspectionStatus;
+
+  @ApiPropertyOptional({ enum: INSPECTION_SOURCES })
+  @IsOptional()
+  @IsIn(INSPECTION_SOURCES)
+  source?: InspectionSource;
+}
+
+export class InspectionCaseSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty({ enum: INSPECTION_SOURCES }) source: InspectionSource;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ nullable: true, type: String }) employerId: string | null;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty() acceptanceDueOn: string;
+  @ApiProperty({ nullable: true, type: String }) acceptedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) investigationDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ nullable: true, enum: CLOSURE_TYPES }) closureType: InspectionClosureType | null;
+}
+
+export class InspectionCasePageDto {
+  @ApiProperty({ type: [InspectionCaseSummaryDto] }) items: InspectionCaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
