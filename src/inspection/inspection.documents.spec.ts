@@ -26,6 +26,18 @@ describe('inspection documents', () => {
     expect(text).toContain('上海某某有限公司：');
   });
 
+  it('a refusal is addressed to the reporter of a 举报, with every reason', () => {
+    const text = renderDocument(ctx, {
+      kind: 'REFUSAL_NOTICE',
+      addressee: '举报人',
+      reasons: ['理由一', '理由二'],
+      note: null,
+    });
+    expect(text).toContain('举报不予受理告知书');
+    expect(text).toContain('举报人：');
+    expect(text).toContain('1. 理由一\n2. 理由二');
+  });
+
   it('the penalty notice names the right to state a case and to a hearing, with dates', () => {
     const text = renderDocument(ctx, {
       kind: 'PENALTY_NOTICE',

@@ -41,7 +41,7 @@ export interface DocumentContext {
 }
 
 export type DocumentFacts =
-  | { kind: 'REFUSAL_NOTICE'; reasons: string[]; note: string | null }
+  | { kind: 'REFUSAL_NOTICE'; addressee: '投诉人' | '举报人'; reasons: string[]; note: string | null }
   | { kind: 'INQUIRY_NOTICE'; appearOn: string; place: string; materials: string[] }
   | {
       kind: 'RECTIFICATION_ORDER';
@@ -68,7 +68,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
   switch (f.kind) {
     case 'REFUSAL_NOTICE':
       return [
-        ...head('劳动保障监察投诉不予受理告知书', '投诉人'),
+        ...head(`劳动保障监察${f.addressee === '举报人' ? '举报' : '投诉'}不予受理告知书`, f.addressee),
         `你（单位）反映的事项（案号 ${ctx.caseNo}），经审查，不予受理立案，理由如下：`,
         ...f.reasons.map((r, i) => `${i + 1}. ${r}`),
         ...(f.note ? [`说明：${f.note}`] : []),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../auth/organisations.service';
+import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline, type ClockEvent } from '../calendar/deadline-engine';
@@ -61,7 +62,17 @@ export class InspectionService {
     private readonly audit: AuditService,
     private readonly wageCrime: WageCrimeService,
     private readonly outbox: OutboxService,
+    private readonly users: UsersService,
   ) {}
+
+  /** Inspectors must be active INSPECTOR accounts (400 otherwise). */
+  private async assertInspectors(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
+    for (const uid of ids) {
+      const u = await this.users.findById(em, uid);
+      if (!u || u.role !== 'INSPECTOR' || !u.active)
+        throw AppException.validation([{ field, message: `${uid} is not an inspector` }]);
+    }
+  }
 
   /**
    * Opens a case for a complaint (投诉) or report (举报) routed to INSPECTION, in the caller's transaction, and starts
@@ -146,6 +157,7 @@ export class InspectionService {
       throw AppException.validation([
         { field: 'jurisdictionCode', message: `no inspection brigade serves ${input.jurisdictionCode}` },
       ]);
+    await this.assertInspectors(em, input.inspectorIds, 'inspectorIds');
     const on = input.on ?? todayInShanghai();
     const id = newId();
     await this.repo.insertCase(em, {
@@ -215,6 +227,7 @@ export class InspectionService {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
       await this.startInvestigation(em, id, c.jurisdictionCode, on);
       const inspectors = dto.inspectorIds ?? (viewer.role === 'INSPECTOR' ? [viewer.userId] : []);
+      await this.assertInspectors(em, inspectors, 'inspectorIds');
       return {
         changes: {
           acceptedOn: on,
@@ -248,7 +261,7 @@ export class InspectionService {
     version: number,
     r: { reasons: RefusalReason[]; note: string | null; violationEndedOn: string | null; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.transition(viewer, id, version, 'REFUSE', r.on, async (em, _c, on) => {
+    return this.transition(viewer, id, version, 'REFUSE', r.on, async (em, c, on) => {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
       return {
         changes: {
@@ -265,6 +278,7 @@ export class InspectionService {
         },
         document: {
           kind: 'REFUSAL_NOTICE',
+          addressee: c.source === 'REPORT' ? '举报人' : '投诉人',
           reasons: r.reasons.map((x) => REFUSAL_REASONS[x]),
           note: r.note,
         },
@@ -525,7 +539,8 @@ export class InspectionService {
       staff ? this.repo.documentsOf(em, c.id) : Promise.resolve([]),
       staff ? this.repo.recoveriesOf(em, c.id) : Promise.resolve([]),
       staff ? this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id) : Promise.resolve([]),
-      this.assessCase(em, c),
+      // A closed case is assessed as on its closing day (the figure then in force).
+      this.assessCase(em, c, c.closedOn ?? undefined),
       this.employers.byIds(em, c.employerId ? [c.employerId] : []),
     ]);
     const employer = c.employerId ? employers.get(c.employerId) : undefined;

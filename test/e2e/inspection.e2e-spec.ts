@@ -123,6 +123,12 @@ describe('inspection cases', () => {
     // One complaint, one case.
     expect((await post('inspector', '/cases', { complaintId })).body.code).toBe('INSPECTION_CASE_EXISTS');
 
+    const notInspector = await post('inspector', `/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      inspectorIds: [randomUUID()],
+    });
+    expect([notInspector.status, notInspector.body.details[0].field]).toEqual([400, 'inspectorIds']);
     const accepted = await ok('inspector', `/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
     expect(accepted).toMatchObject({ status: 'INVESTIGATING', acceptedOn: today, refusal: null });
     expect(accepted.investigationDueOn).toBe(await workdays(today, 60));
