@@ -89,7 +89,7 @@ describe('inspection state machine', () => {
           const next = nextStatus(status, a);
           expect(next !== null).toBe(allowedActions(status).includes(a));
           if (ended) expect(next).toBeNull();
-          if (next === 'PENALTY_DECIDED') {
+          if (next === 'PENALTY_DECIDED' && status !== 'PENALTY_DECIDED') {
             // A penalty decision only follows its advance notice (行政处罚法 第四十四条).
             expect(status).toBe('PENALTY_NOTICED');
             decided = true;
