@@ -5,6 +5,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Scheduled sweeps (overdue instalments, expired periods): singleton work, one at a time. */
   Maintenance = 'maintenance',
+  /** KPI read model: per-case refreshes and the nightly recompute. */
+  Sla = 'sla',
 }
 
 /** Every job of the platform; each has exactly one handler (checked at start-up). */
@@ -19,6 +21,11 @@ export enum JobName {
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
   // (arbitration jobs)
+  // (sla jobs)
+  /** A case event was appended: refresh the KPI fact of the case it concerns and the cells it touches. */
+  SlaCaseEvent = 'sla.case-event',
+  /** Nightly: recompute every KPI fact and cell from the source tables and compare with the incremental ones. */
+  SlaRecomputeAll = 'sla.recompute-all',
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
@@ -41,6 +48,9 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
+  // (sla payloads)
+  [JobName.SlaCaseEvent]: { eventId: string };
+  [JobName.SlaRecomputeAll]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -50,6 +60,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
+  // (sla queues)
+  [JobName.SlaCaseEvent]: QueueName.Sla,
+  [JobName.SlaRecomputeAll]: QueueName.Sla,
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
@@ -57,6 +70,8 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
+  // (sla schedules)
+  { job: JobName.SlaRecomputeAll, cron: '30 2 * * *' },
 ];
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
@@ -72,4 +87,5 @@ export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
+  [QueueName.Sla]: 2,
 };
