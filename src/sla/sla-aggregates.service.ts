@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
+import { JobName } from '../queue/job-catalogue';
+import { QueueService } from '../queue/queue.service';
 import type { FactCaseType } from './sla-facts.sql';
 import { SlaRepository } from './sla.repository';
 
@@ -9,20 +11,45 @@ export const SLA_RECOMPUTE_LOCK = 0x51a_0001;
 
 export type RecomputeResult =
   | { skipped: true }
-  | { skipped: false; runId: string; facts: number; cells: number; mismatchedCells: number };
+  | {
+      skipped: false;
+      runId: string;
+      facts: number;
+      cells: number;
+      mismatchedCells: number;
+      /** The first run: the incremental tables were never complete, its mismatches are not counted. */
+      baseline: boolean;
+    };
 
 /**
  * Maintains the KPI read model (sla_case_facts, sla_monthly_cells): incrementally per case event, and by a
  * nightly full recompute from the source tables that also checks the incremental result.
  */
 @Injectable()
-export class SlaAggregatesService {
+export class SlaAggregatesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaAggregatesService.name);
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: SlaRepository,
+    private readonly queues: QueueService,
   ) {}
+
+  /**
+   * A worker starting on a database that never had a full recompute (first deployment, or cases older than the
+   * KPI module) queues one at once rather than waiting for 02:30; the fixed job id makes it one job.
+   */
+  onApplicationBootstrap(): void {
+    if (!this.queues.runsWorkers) return;
+    void (async () => {
+      try {
+        if ((await this.repo.mismatchTotals(this.tx.manager)).runs === 0)
+          await this.queues.add(JobName.SlaRecomputeAll, {}, 'sla-recompute-baseline');
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'could not queue the baseline SLA recompute');
+      }
+    })();
+  }
 
   /** The proceedings a case event concerns (the event's case, or the proceeding named in its data). */
   static targetsOf(event: { case_type: string; case_id: string; data: Record<string, unknown> }): {
@@ -75,10 +102,16 @@ export class SlaAggregatesService {
       if (!(await this.repo.tryRecomputeLock(em, SLA_RECOMPUTE_LOCK))) return { skipped: true };
       const types: FactCaseType[] = ['ARBITRATION', 'MEDIATION'];
       if (await this.repo.inspectionDeployed(em)) types.push('INSPECTION');
+      const baseline = (await this.repo.mismatchTotals(em)).runs === 0;
       const full = await this.repo.computeFull(em, types);
       const runId = newId();
-      const sample = full.mismatches.slice(0, 20);
-      if (full.mismatches.length > 0)
+      const sample = baseline ? [] : full.mismatches.slice(0, 20);
+      if (baseline)
+        this.logger.log(
+          { runId, facts: full.facts, cells: full.cells },
+          'SLA aggregates: baseline recompute',
+        );
+      else if (full.mismatches.length > 0)
         this.logger.warn(
           { runId, mismatchedCells: full.mismatches.length, sample },
           'SLA aggregates: incremental and full recompute disagree; replaced by the full result',
@@ -89,7 +122,7 @@ export class SlaAggregatesService {
         startedAt,
         facts: full.facts,
         cells: full.cells,
-        mismatched: full.mismatches.length,
+        mismatched: baseline ? 0 : full.mismatches.length,
         sample,
       });
       return {
@@ -98,6 +131,7 @@ export class SlaAggregatesService {
         facts: full.facts,
         cells: full.cells,
         mismatchedCells: full.mismatches.length,
+        baseline,
       };
     });
   }

@@ -127,9 +127,13 @@ export function contributionsSelect(from: string): string {
   ].join('\nUNION ALL\n');
 }
 
-/** Cells (street, organisation, month, counters) summed from the contributions of `from`. */
+/**
+ * Cells (street, organisation, month, counters) summed from the contributions of `from`, in key order (so
+ * concurrent upserts lock cells in the same order and do not deadlock).
+ */
 export function cellsSelect(from: string, sign = 1): string {
   const sums = CELL_COUNTERS.map((c) => `(${sign} * sum(${c}))::int AS ${c}`).join(', ');
   return `SELECT street_code, organisation_id, month, ${sums}
-  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month`;
+  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month
+ ORDER BY street_code, organisation_id, month`;
 }

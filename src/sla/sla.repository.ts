@@ -107,6 +107,7 @@ export class SlaRepository {
    * Rewrites one case's fact and moves its contributions between cells by delta (old out, new in). Serialised
    * per case by a transaction-scoped advisory lock; cell upserts add atomically, so cases sharing a cell
    * commute. Returns false (and writes nothing) when the fact did not change, e.g. for a replayed event.
+   * A cell whose counters drop to 0 stays (as zeros, equal to no cell) until the nightly recompute.
    */
   async refreshCase(em: EntityManager, type: FactCaseType, caseId: string): Promise<boolean> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('sla-case:' || $1 || ':' || $2, 0))`, [
@@ -130,10 +131,6 @@ export class SlaRepository {
       );
       await em.query(`${CELL_INSERT} ${cellsSelect(key, 1)} ${UPSERT_ADD}`, [caseId]);
     }
-    const streets = [...new Set([old?.street_code, fresh?.street_code].filter((s): s is string => !!s))];
-    await em.query(`DELETE FROM sla_monthly_cells WHERE street_code = ANY($1::text[]) AND ${ALL_ZERO}`, [
-      streets,
-    ]);
     return true;
   }
 
@@ -205,11 +202,11 @@ export class SlaRepository {
     return { runs: row.runs, mismatched: row.mismatched, lastAt: row.last_at };
   }
 
-  /** Every cell, in key order (tests compare incremental and full results with it). */
+  /** Every cell that counts something, in key order (tests compare incremental and full results with it). */
   allCells(em: EntityManager): Promise<CellRow[]> {
     return em.query<CellRow[]>(
       `SELECT street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')} FROM sla_monthly_cells
-        ORDER BY street_code, organisation_id, month`,
+        WHERE NOT (${ALL_ZERO}) ORDER BY street_code, organisation_id, month`,
     );
   }
 
@@ -286,7 +283,10 @@ export class SlaRepository {
     const rows = await em.query<{ case_type: string; average: number; p90: number }[]>(
       `SELECT case_type, avg(closed_on - started_on)::float AS average,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY closed_on - started_on)::float AS p90
-         FROM sla_case_facts WHERE closed_on BETWEEN $3::date AND $4::date AND ${SCOPE} GROUP BY 1`,
+         FROM sla_case_facts
+        WHERE case_type IN ('ARBITRATION', 'INSPECTION', 'MEDIATION') AND closed_on BETWEEN $3::date AND $4::date
+          AND ${SCOPE}
+        GROUP BY 1`,
       [scope.patterns, scope.organisationId, from, to],
     );
     return new Map(rows.map((r) => [r.case_type, { average: r.average, p90: r.p90 }]));
