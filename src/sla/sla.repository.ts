@@ -68,7 +68,10 @@ const UPSERT_ADD = `ON CONFLICT (street_code, organisation_id, month) DO UPDATE 
 ).join(', ')}`;
 const ALL_ZERO = CELL_COUNTERS.map((c) => `${c} = 0`).join(' AND ');
 const CELL_INSERT = `INSERT INTO sla_monthly_cells (street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')})`;
-const SCOPE = `street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR organisation_id = $2::uuid)`;
+/** Restricts to the scope's streets ($1, LIKE patterns) and organisation ($2, null = any); `f` = alias. */
+const scopeOf = (f = '') =>
+  `${f}street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR ${f}organisation_id = $2::uuid)`;
+const SCOPE = scopeOf();
 
 function sameFact(a: FactRow | undefined, b: FactRow | undefined): boolean {
   if (!a || !b) return a === b;
@@ -300,7 +303,7 @@ export class SlaRepository {
          FROM sla_case_facts f
          JOIN arbitration_cases a ON a.id = f.case_id
          JOIN complaints c ON c.id = a.complaint_id
-        WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${SCOPE}`,
+        WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${scopeOf('f.')}`,
       [scope.patterns, scope.organisationId],
     );
   }
@@ -312,7 +315,7 @@ export class SlaRepository {
               i.assigned_inspector_ids[1] AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
          FROM sla_case_facts f
          JOIN inspection_cases i ON i.id = f.case_id
-        WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${SCOPE}`,
+        WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${scopeOf('f.')}`,
       [scope.patterns, scope.organisationId, until],
     );
   }

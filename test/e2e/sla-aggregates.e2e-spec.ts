@@ -109,6 +109,12 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       return id;
     };
     await q(INSPECTION_STAND_IN);
+    const inspectorId = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set({ authorization: `Bearer ${await t.token('inspector')}` })
+    ).body.userId as string;
     const brigade = organisationId('INSPECTION_BRIGADE', '310115');
 
     /** Per case: the final row's writes, each followed by an event; `later` events run after everything. */
@@ -174,9 +180,9 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       const due = addDays(acceptedOn, 84); // ~60 working days
       await q(
         `INSERT INTO inspection_cases (id, case_no, source, jurisdiction_code, organisation_id, status, received_on,
-                                       acceptance_due_on, accepted_on, investigation_due_on)
-         VALUES ($1, $2, 'COMPLAINT', $3, $4, 'INVESTIGATING', $5, $5, $5, $6)`,
-        [id, `GEN-INSP-${i}`, pick(STREETS), brigade, acceptedOn, due],
+                                       acceptance_due_on, accepted_on, investigation_due_on, assigned_inspector_ids)
+         VALUES ($1, $2, 'COMPLAINT', $3, $4, 'INVESTIGATING', $5, $5, $5, $6, $7)`,
+        [id, `GEN-INSP-${i}`, pick(STREETS), brigade, acceptedOn, due, rand() < 0.5 ? [inspectorId] : []],
       );
       await handle('INSPECTION', id, {});
       if (rand() < 0.3) {
@@ -236,6 +242,68 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const i = inspectionOnTimeRate(insp, from, to, today);
     expect(res.body.inspection).toMatchObject({ numerator: i.numerator, denominator: i.denominator });
     expect(res.body.mediation).toMatchObject(mediationKpi(med, from, to));
+    expect(res.body.inspection.projection.method).toMatch(/^RECENT_SHARE/);
+
+    // The monthly series adds up to the year.
+    const series = await t
+      .http()
+      .get('/api/v1/sla/series')
+      .query({ year, granularity: 'month' })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    const points = series.body.points as {
+      arbitration: { numerator: number; accepted: number };
+      inspection: { numerator: number; denominator: number };
+    }[];
+    const sum = (f: (p: (typeof points)[number]) => number) => points.reduce((acc, p) => acc + f(p), 0);
+    expect(sum((p) => p.arbitration.numerator)).toBe(a.closed);
+    expect(sum((p) => p.arbitration.accepted)).toBe(a.accepted);
+    expect(sum((p) => p.inspection.numerator)).toBe(i.numerator);
+    expect(sum((p) => p.inspection.denominator)).toBe(i.denominator);
+  });
+
+  it('at-risk: every open arbitration case and every open inspection case due by year-end, soonest first', async () => {
+    const yearEnd = `${year}-12-31`;
+    const [expected] = await q<{ arb: number; insp: number }>(
+      `SELECT (SELECT count(*) FROM arbitration_cases WHERE accepted_on IS NOT NULL AND closed_on IS NULL)::int AS arb,
+              (SELECT count(*) FROM inspection_cases
+                WHERE accepted_on IS NOT NULL AND closed_on IS NULL AND investigation_due_on <= $1)::int AS insp`,
+      [yearEnd],
+    );
+    const res = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .query({ limit: 200 })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    expect(res.status).toBe(200);
+    const items = res.body.items as {
+      caseType: string;
+      caseNo: string;
+      dueOn: string;
+      daysRemaining: number;
+      reason: string;
+      owner: { role: string } | null;
+    }[];
+    expect(items.filter((x) => x.caseType === 'ARBITRATION')).toHaveLength(expected.arb);
+    const insp = items.filter((x) => x.caseType === 'INSPECTION');
+    expect(insp).toHaveLength(expected.insp);
+    expect(insp.length).toBeGreaterThan(0);
+    expect(items.map((x) => x.dueOn)).toEqual(items.map((x) => x.dueOn).sort());
+    for (const x of insp) {
+      expect(x.caseNo).toMatch(/^GEN-INSP-/);
+      expect(x.dueOn <= yearEnd).toBe(true);
+      expect(x.reason).toBe(x.daysRemaining <= 7 ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END');
+      if (x.owner) expect(x.owner.role).toBe('INSPECTOR');
+    }
+    expect(insp.some((x) => x.owner !== null)).toBe(true);
+    // The mediator sees only their street's cases.
+    const mine = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .query({ limit: 200 })
+      .set({ authorization: `Bearer ${await t.token('mediator')}` });
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((x: { street: string }) => x.street === '310115005')).toBe(true);
+    expect(mine.body.items.length).toBeLessThan(items.length);
   });
 
   it('a corrupted cell is found by the nightly recompute, counted in the metric and repaired', async () => {
