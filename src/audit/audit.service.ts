@@ -7,7 +7,11 @@ import { OutboxService } from '../queue/outbox.service';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
-  caseType: 'COMPLAINT';
+  /**
+   * COMPLAINT: a complaint's timeline; EMPLOYER: an employer's compliance record (case_id = employer id);
+   * INSPECTION: an inspection case's timeline.
+   */
+  caseType: 'COMPLAINT' | 'EMPLOYER' | 'INSPECTION';
   caseId: string;
   action: string;
   fromStatus?: string | null;
