@@ -86,7 +86,6 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
   /** Brings one case's fact and cells up to date with its source row (idempotent; order of calls irrelevant). */
   async refreshCase(type: FactCaseType, caseId: string): Promise<boolean> {
     return this.tx.run(async (em) => {
-      if (type === 'INSPECTION' && !(await this.repo.inspectionDeployed(em))) return false;
       return this.repo.refreshCase(em, type, caseId);
     });
   }
@@ -100,8 +99,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
     const startedAt = new Date();
     return this.tx.run(async (em): Promise<RecomputeResult> => {
       if (!(await this.repo.tryRecomputeLock(em, SLA_RECOMPUTE_LOCK))) return { skipped: true };
-      const types: FactCaseType[] = ['ARBITRATION', 'MEDIATION'];
-      if (await this.repo.inspectionDeployed(em)) types.push('INSPECTION');
+      const types: FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPECTION'];
       const baseline = (await this.repo.mismatchTotals(em)).runs === 0;
       const full = await this.repo.computeFull(em, types);
       const runId = newId();

@@ -44,8 +44,7 @@ function inspectionFacts(where: string): string {
 export type FactCaseType = 'ARBITRATION' | 'MEDIATION' | 'INSPECTION';
 
 /**
- * SELECT of facts in FACT_COLUMNS order: of one case (`caseParam`, e.g. '$1') or of all cases; inspection only
- * when its table exists (it is built by another module and may not be deployed yet).
+ * SELECT of facts in FACT_COLUMNS order: of one case (`caseParam`, e.g. '$1') or of all cases.
  */
 export function factsSelect(types: readonly FactCaseType[], caseParam = ''): string {
   const parts: string[] = [];

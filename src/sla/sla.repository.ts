@@ -88,13 +88,6 @@ function sameFact(a: FactRow | undefined, b: FactRow | undefined): boolean {
 /** All SQL of the KPI read model. */
 @Injectable()
 export class SlaRepository {
-  async inspectionDeployed(em: EntityManager): Promise<boolean> {
-    const [row] = await em.query<{ ok: boolean }[]>(
-      `SELECT to_regclass('inspection_cases') IS NOT NULL AS ok`,
-    );
-    return row.ok;
-  }
-
   async caseEvent(
     em: EntityManager,
     id: string,

@@ -250,8 +250,7 @@ export class SlaService {
       });
     };
     for (const r of await this.repo.openArbitration(em, scope)) push(r, r, awardDue.get(r.case_id) ?? null);
-    if (await this.repo.inspectionDeployed(em))
-      for (const r of await this.repo.openInspection(em, scope, yearEnd)) push(r, r, r.due_on);
+    for (const r of await this.repo.openInspection(em, scope, yearEnd)) push(r, r, r.due_on);
     items.sort((a, b) =>
       a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.caseId.localeCompare(b.caseId),
     );

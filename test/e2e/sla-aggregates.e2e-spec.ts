@@ -24,18 +24,6 @@ function rng(seed: number): () => number {
 const STREETS = ['310115004', '310115005', '310115007'];
 const SEED = 20261126;
 
-/**
- * The inspection table belongs to the inspection module (built in parallel); where it is not deployed yet
- * this test creates it with the columns the cross-module contract names, so the KPI SQL is exercised.
- */
-const INSPECTION_STAND_IN = `CREATE TABLE IF NOT EXISTS inspection_cases (
-  id uuid PRIMARY KEY, case_no varchar NOT NULL UNIQUE, source varchar NOT NULL, complaint_id uuid NULL,
-  plan_id uuid NULL, employer_id uuid NULL, jurisdiction_code varchar(12) NOT NULL, organisation_id uuid NOT NULL,
-  status varchar NOT NULL, received_on date NOT NULL, acceptance_due_on date NOT NULL, accepted_on date NULL,
-  refused_on date NULL, investigation_due_on date NULL, extended_days int NOT NULL DEFAULT 0, closed_on date NULL,
-  assigned_inspector_ids uuid[] NOT NULL DEFAULT '{}', version int NOT NULL DEFAULT 1,
-  created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now())`;
-
 describe('SLA aggregates: incremental (per event) == full recompute, mismatch metric, single run', () => {
   let t: TestApp;
   let aggregates: SlaAggregatesService;
@@ -108,7 +96,6 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       );
       return id;
     };
-    await q(INSPECTION_STAND_IN);
     const inspectorId = (
       await t
         .http()
