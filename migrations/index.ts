@@ -9,6 +9,7 @@ import { Arbitration1795689066934 } from './1795689066934-arbitration';
 import { Collective1795690172872 } from './1795690172872-collective';
 import { HearingPostponement1795690948027 } from './1795690948027-hearing-postponement';
 import { EmployerContact1795691774291 } from './1795691774291-employer-contact';
+import { Risk1795694429927 } from './1795694429927-risk';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   Collective1795690172872,
   HearingPostponement1795690948027,
   EmployerContact1795691774291,
+  Risk1795694429927,
 ];

@@ -25,6 +25,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RiskModule } from './risk/risk.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,6 +62,7 @@ export class AppModule {
         AdminModule,
         EscalationModule,
         MyModule,
+        RiskModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -22,6 +22,7 @@ import { OutboxMessage } from '../queue/entities/outbox-message.entity';
 import { Employer } from '../reference/entities/employer.entity';
 import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
+import { RISK_ENTITIES } from '../risk/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   Attachment,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
+  ...RISK_ENTITIES,
 ];

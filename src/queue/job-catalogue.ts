@@ -5,6 +5,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Scheduled sweeps (overdue instalments, expired periods): singleton work, one at a time. */
   Maintenance = 'maintenance',
+  /** Risk scoring of single employers and the escalation sweep (the nightly run goes to Maintenance). */
+  Risk = 'risk',
 }
 
 /** Every job of the platform; each has exactly one handler (checked at start-up). */
@@ -19,6 +21,15 @@ export enum JobName {
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
   // (arbitration jobs)
+  // (risk jobs)
+  /** Rescore one employer after a complaint, case event, filing or signal (deduplicated per employer). */
+  RiskRescoreEmployer = 'risk.rescore-employer',
+  /** A scoring run of every employer started by an ADMIN (POST /api/v1/risk/runs). */
+  RiskRun = 'risk.run',
+  /** Nightly: score every employer (02:00 Asia/Shanghai). */
+  RiskNightlyScan = 'risk.nightly-scan',
+  /** Every 10 minutes: red warnings not acknowledged within 2 hours go to the jurisdiction's supervisors. */
+  RiskEscalationSweep = 'risk.escalation-sweep',
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
@@ -41,6 +52,12 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
+  // (risk payloads)
+  [JobName.RiskRescoreEmployer]: { employerId: string };
+  [JobName.RiskRun]: { runId: string };
+  [JobName.RiskNightlyScan]: Record<string, never>;
+  /** `now` (ISO) overrides the clock (absent for the scheduled run). */
+  [JobName.RiskEscalationSweep]: { now?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -50,6 +67,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
+  // (risk queues)
+  [JobName.RiskRescoreEmployer]: QueueName.Risk,
+  [JobName.RiskRun]: QueueName.Maintenance,
+  [JobName.RiskNightlyScan]: QueueName.Maintenance,
+  [JobName.RiskEscalationSweep]: QueueName.Risk,
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
@@ -57,7 +79,34 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
+  // (risk schedules)
+  { job: JobName.RiskNightlyScan, cron: '0 2 * * *' },
+  { job: JobName.RiskEscalationSweep, cron: '*/10 * * * *' },
 ];
+
+/**
+ * Jobs de-duplicated by a key of their own (BullMQ `deduplication`) rather than by the outbox row id: adds with
+ * the same key within `ttlMs` of the first are dropped, and the job runs after `delayMs` (>= ttlMs), so it reads
+ * everything the dropped adds' transactions committed (they committed before their outbox row was relayed).
+ */
+export const JOB_DEDUPLICATION: {
+  [J in JobName]?: (payload: JobPayloads[J]) => { id: string; ttlMs: number; delayMs: number };
+} = {
+  // (risk deduplication)
+  [JobName.RiskRescoreEmployer]: (p) => ({ id: `rescore:${p.employerId}`, ttlMs: 2000, delayMs: 2000 }),
+};
+
+/** The BullMQ options a job's catalogue entry adds (deduplication and delay), if any. */
+export function jobDedupOptions(
+  name: JobName,
+  payload: unknown,
+): { deduplication: { id: string; ttl: number }; delay: number } | undefined {
+  const fn = JOB_DEDUPLICATION[name] as
+    ((p: unknown) => { id: string; ttlMs: number; delayMs: number }) | undefined;
+  if (!fn) return undefined;
+  const d = fn(payload);
+  return { deduplication: { id: d.id, ttl: d.ttlMs }, delay: d.delayMs };
+}
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
 export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
@@ -72,4 +121,5 @@ export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
+  [QueueName.Risk]: 2,
 };
