@@ -176,8 +176,8 @@ export class RiskRepository {
       `WITH prev AS (SELECT id, level, hits, rule_set_version FROM risk_warnings
                       WHERE employer_id = $2 AND kind = $3 AND status <> 'CLOSED')
        INSERT INTO risk_warnings AS w (id, employer_id, kind, level, status, street_code, rule_set_version, hits, as_of,
-                                       red_since)
-       VALUES ($1, $2, $3, $4, 'NEW', $5, $6, $7::jsonb, $8, CASE WHEN $4 = 'RED' THEN now() END)
+                                       red_since, version)
+       VALUES ($1, $2, $3, $4::varchar, 'NEW', $5, $6, $7::jsonb, $8, CASE WHEN $4::varchar = 'RED' THEN now() END, 1)
        ON CONFLICT (employer_id, kind) WHERE status <> 'CLOSED' DO UPDATE
          SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
              rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
