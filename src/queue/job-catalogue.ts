@@ -21,6 +21,11 @@ export enum JobName {
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
   // (arbitration jobs)
+  // (compliance jobs)
+  /** Yearly: recompute every employer's 守法诚信等级 for a year from its violations (set-based). */
+  ComplianceGradeYear = 'compliance.grade-year',
+  /** Daily: listings on the wage-arrears blacklist past their 3 years become EXPIRED. */
+  ComplianceBlacklistSweep = 'compliance.blacklist-sweep',
   // (risk jobs)
   /** Rescore one employer after a complaint, case event, filing or signal (deduplicated per employer). */
   RiskRescoreEmployer = 'risk.rescore-employer',
@@ -52,6 +57,11 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
+  // (compliance payloads)
+  /** `year` absent (the scheduled run on 1 January): the year that just ended (Asia/Shanghai). */
+  [JobName.ComplianceGradeYear]: { year?: number };
+  /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
+  [JobName.ComplianceBlacklistSweep]: { today?: string };
   // (risk payloads)
   [JobName.RiskRescoreEmployer]: { employerId: string };
   [JobName.RiskRun]: { runId: string };
@@ -67,6 +77,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
+  // (compliance queues)
+  [JobName.ComplianceGradeYear]: QueueName.Maintenance,
+  [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
   // (risk queues)
   [JobName.RiskRescoreEmployer]: QueueName.Risk,
   [JobName.RiskRun]: QueueName.Maintenance,
@@ -79,6 +92,9 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
+  // (compliance schedules)
+  { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
+  { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },
   // (risk schedules)
   { job: JobName.RiskNightlyScan, cron: '0 2 * * *' },
   { job: JobName.RiskEscalationSweep, cron: '*/10 * * * *' },
