@@ -26,6 +26,8 @@ export function featureSql(a: Availability): string {
     's.employer_id IS NOT NULL',
     'col.employer_id IS NOT NULL',
   ];
+  /** Sources of "the wage-crime threshold is met", OR-ed. */
+  const crime: string[] = [];
 
   ctes.push(`days AS (SELECT DISTINCT unnest($1::date[]) AS as_of)`);
   ctes.push(`targets AS (
@@ -175,19 +177,24 @@ export function featureSql(a: Availability): string {
       ? ` OR (COALESCE(ic.case_workers, 0) >= thr.multi_workers AND COALESCE(ic.case_fen, 0) >= thr.multi_workers_total_fen)
           OR (COALESCE(ic.single_months, 0) >= thr.single_worker_min_months AND COALESCE(ic.single_fen, 0) >= thr.single_worker_fen)`
       : '';
-    cols.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
-        (c.wage_workers90d >= thr.multi_workers AND c.fen90d >= thr.multi_workers_total_fen)${multiFromCases}), false)
-        AS "wageCrimeThresholdMet"`);
-  } else cols.push(`false AS "wageCrimeThresholdMet"`);
+    crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
+        (c.wage_workers90d >= thr.multi_workers AND c.fen90d >= thr.multi_workers_total_fen)${multiFromCases}), false)`);
+  }
 
   if (a.employerViolations) {
     ctes.push(`v AS (
-      SELECT t.employer_id, t.as_of, count(*)::int AS n FROM targets t
+      SELECT t.employer_id, t.as_of, count(*)::int AS n,
+             bool_or(x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_threshold
+        FROM targets t
         JOIN employer_violations x ON x.employer_id = t.employer_id
        WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
     joins.push('LEFT JOIN v USING (employer_id, as_of)');
     cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
+    // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
+    crime.push('COALESCE(v.crime_threshold, false)');
+    active.push('v.employer_id IS NOT NULL');
   } else cols.push(`0 AS "pastViolations3y"`);
+  cols.push(`(${crime.length ? crime.join(' OR ') : 'false'}) AS "wageCrimeThresholdMet"`);
 
   cols.push(
     a.blacklist

@@ -10,6 +10,7 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import type { RiskRun, RiskRunTrigger } from './entities/risk-run.entity';
 import type { CompiledRuleSet, Evaluation } from './risk.evaluator';
+import type { FeatureVector } from './risk.features';
 import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
@@ -161,6 +162,37 @@ export class RiskScoringService {
       writeMs: Math.round(writeMs),
       durationMs: Math.round(performance.now() - started),
       unavailableFeatures: unavailable(avail),
+    };
+  }
+
+  /** One employer's feature vector and what the current rules make of it (for staff and for tests). */
+  async explainEmployer(
+    employerId: string,
+    asOf: string = todayInShanghai(),
+  ): Promise<{
+    employerId: string;
+    asOf: string;
+    street: string | null;
+    ruleSetVersion: number;
+    features: FeatureVector;
+    evaluation: Evaluation;
+  }> {
+    const { version, compiled } = await this.ruleSets.compiledFor('current');
+    const em = this.dataSource.manager;
+    const [row] = await this.repo.features(em, await this.repo.availability(em), {
+      days: [asOf],
+      employerIds: [employerId],
+      activeOnly: false,
+    });
+    if (!row) throw AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer');
+    const { employer_id: _e, street_code: street, as_of: _a, ...features } = row;
+    return {
+      employerId,
+      asOf,
+      street,
+      ruleSetVersion: version,
+      features,
+      evaluation: await compiled.evaluate(features, asOf),
     };
   }
 

@@ -34,7 +34,9 @@ import { RiskWarningsService } from './risk-warnings.service';
 import { RiskRepository } from './risk.repository';
 import { unavailable } from './risk-scoring.service';
 import {
+  AsOfQueryDto,
   BacktestDto,
+  EmployerFeaturesDto,
   BacktestReportDto,
   CloseWarningDto,
   FeatureDefDto,
@@ -172,6 +174,23 @@ export class RiskController {
   async features(): Promise<FeatureDefDto[]> {
     const missing = new Set(unavailable(await this.repo.availability(this.tx.manager)));
     return FEATURES.map((f) => ({ ...f, available: !f.requires || !missing.has(f.requires) }));
+  }
+
+  /** One employer's features as of a date (default today) and the hits of the current rules on them. */
+  @Get('employers/:employerId/features')
+  @Roles(...RULE_EDITORS)
+  @ApiOkResponse({ type: EmployerFeaturesDto })
+  employerFeatures(
+    @Param(
+      'employerId',
+      new ParseUUIDPipe({
+        exceptionFactory: () => AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'),
+      }),
+    )
+    employerId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<EmployerFeaturesDto> {
+    return this.scoring.explainEmployer(employerId, q.asOf);
   }
 
   /** The JSON schema a rule set must validate against (built from the catalogue). */

@@ -73,8 +73,9 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeThresholdMet',
     'boolean',
-    "claims meet the province's 拒不支付劳动报酬 amount threshold (10+ workers with the total, or one worker for 3+ months with the amount)",
-    'wage_crime_thresholds',
+    "the province's 拒不支付劳动报酬 threshold is met: a violation found in 365 days that met it (employer_violations), " +
+      'or, once wage_crime_thresholds exists, wage claims of 90 days (10+ workers with the total) or an inspection case ' +
+      '(one worker, 3+ months, the amount)',
   ),
   f('openInspectionCases', 'integer', 'inspection cases not closed', 'inspection_cases'),
   f(

@@ -190,7 +190,7 @@ DEFAULT_RULE_SET.rules.push(
     basis: '劳动合同法 第四十一条 (经济性裁员达到法定人数) ; 平台规则: 同时有投诉',
     explanation:
       '90日内报告经济性裁员{{layoffHeadcountCut90d}}人（达到第四十一条标准），30日内有{{complaints30d}}件投诉',
-    evidence: ['layoffFilingIds90d', 'complaintIds30d'],
+    evidence: ['layoffHeadcountCut90d', 'layoffFilingIds90d', 'complaintIds30d'],
   },
   {
     // 保障农民工工资支付条例 第十九条 (合并、分立、关闭、搬迁 前清偿工资); platform policy: with wage complaints

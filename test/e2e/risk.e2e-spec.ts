@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -284,9 +285,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     ]);
 
     // The complaints are still there: the next scoring raises a new warning, under version 2; the closed one keeps 1.
-    await t.app
-      .get((await import('../../src/risk/risk-scoring.service')).RiskScoringService)
-      .rescoreEmployer(employerId);
+    await t.app.get(RiskScoringService).rescoreEmployer(employerId);
     const all = await t.dataSource.query<{ status: string; rule_set_version: number }[]>(
       `SELECT status, rule_set_version FROM risk_warnings WHERE employer_id = $1 AND kind = 'MASS_DISPUTE' ORDER BY created_at`,
       [employerId],

@@ -186,3 +186,25 @@ export class BacktestReportDto {
   rules: object[];
   @ApiProperty() durationMs: number;
 }
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-26', description: 'Asia/Shanghai date (default today)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  asOf?: string;
+}
+
+export class EmployerFeaturesDto {
+  @ApiProperty() employerId: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: String, nullable: true }) street: string | null;
+  @ApiProperty() ruleSetVersion: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'one value per FEATURES entry' })
+  features: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'hits (ruleId, kind, level, basis, explanation, facts), levels per kind, uplifted',
+  })
+  evaluation: object;
+}
