@@ -247,8 +247,14 @@ export class RiskRepository {
     if (f.kind) where.push(`w.kind = ${p(f.kind)}`);
     if (f.status) where.push(`w.status = ${p(f.status)}`);
     if (f.street) where.push(`w.street_code LIKE ${p(`${f.street}%`)}`);
-    if (f.cursor)
-      where.push(`(w.updated_at, w.id) < (${p(f.cursor.updatedAt)}::timestamptz, ${p(f.cursor.id)}::uuid)`);
+    if (f.cursor) {
+      // The cursor holds milliseconds, PostgreSQL microseconds (one run's writes share a transaction timestamp):
+      // compare with the cursor row's own updated_at, falling back to the cursor's.
+      const id = p(f.cursor.id);
+      where.push(
+        `(w.updated_at, w.id) < (COALESCE((SELECT k.updated_at FROM risk_warnings k WHERE k.id = ${id}::uuid), ${p(f.cursor.updatedAt)}::timestamptz), ${id}::uuid)`,
+      );
+    }
     const rows = await em.query<Record<string, unknown>[]>(
       `SELECT w.*, e.name AS employer_name FROM risk_warnings w JOIN employers e ON e.id = w.employer_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -135,6 +135,23 @@ describe('risk features on filings, employer register and compliance records', (
     const [f] = await warnings(factory, 'WAGE_ARREARS');
     expect(b).toMatchObject({ level: 'RED', street: '310115007' });
     expect(f).toMatchObject({ level: 'ORANGE', street: '310115005' });
+    // Warnings written by one run share a timestamp: paging one by one still sees each exactly once.
+    const all = await t
+      .http()
+      .get('/api/v1/risk/warnings?limit=100')
+      .set(await auth('admin'));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t
+        .http()
+        .get(`/api/v1/risk/warnings?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(await auth('admin'));
+      paged.push(...(page.body.items as { id: string }[]).map((w) => w.id));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(paged).toEqual((all.body.items as { id: string }[]).map((w) => w.id));
+    expect(paged.length).toBeGreaterThanOrEqual(3);
     // 61 days before, no uplift.
     const early = await t
       .http()
