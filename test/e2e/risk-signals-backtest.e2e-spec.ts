@@ -244,6 +244,20 @@ describe('risk: external signals and the backtest', () => {
         expect(r.episodes.some((e) => e.employerId === quiet)).toBe(false);
     });
 
+    it('counts the collective case among the employer’s features for 90 days', async () => {
+      const on = await t
+        .http()
+        .get(`/api/v1/risk/employers/${employerB}/features?asOf=${addDays(collectiveOn, 89)}`)
+        .set(await auth('supervisor'));
+      expect(on.body.features.collectiveCases90d).toBe(1);
+      expect(on.body.features.collectiveCaseIds90d).toHaveLength(1);
+      const after = await t
+        .http()
+        .get(`/api/v1/risk/employers/${employerB}/features?asOf=${addDays(collectiveOn, 90)}`)
+        .set(await auth('supervisor'));
+      expect(after.body.features.collectiveCases90d).toBe(0);
+    });
+
     it('refuses a reversed window, one over 3 years, and workers', async () => {
       const reversed = await t
         .http()
