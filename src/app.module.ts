@@ -16,6 +16,7 @@ import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
 import { FilingsModule } from './filings/filings.module';
 import { ComplianceModule } from './compliance/compliance.module';
+import { InspectionModule } from './inspection/inspection.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -28,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { SlaModule } from './sla/sla.module';
 import { RiskModule } from './risk/risk.module';
 
 export interface AppModuleOptions {
@@ -63,11 +65,13 @@ export class AppModule {
         ArbitrationModule,
         FilingsModule,
         ComplianceModule,
+        InspectionModule,
         HealthModule,
         AdminModule,
         EscalationModule,
         MyModule,
         InspectionPlansModule,
+        SlaModule,
         RiskModule,
       ],
       providers: [

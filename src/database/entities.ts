@@ -25,6 +25,8 @@ import { COMPLIANCE_ENTITIES } from '../compliance/entities';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 import { FILINGS_ENTITIES } from '../filings/entities';
 import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
+import { INSPECTION_ENTITIES } from '../inspection/entities';
+import { SLA_ENTITIES } from '../sla/entities';
 import { RISK_ENTITIES } from '../risk/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
@@ -54,5 +56,7 @@ export const ENTITIES = [
   ...FILINGS_ENTITIES,
   ...INSPECTION_PLAN_ENTITIES,
   ...COMPLIANCE_ENTITIES,
+  ...INSPECTION_ENTITIES,
+  ...SLA_ENTITIES,
   ...RISK_ENTITIES,
 ];

@@ -5,6 +5,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Scheduled sweeps (overdue instalments, expired periods): singleton work, one at a time. */
   Maintenance = 'maintenance',
+  /** KPI read model: per-case refreshes and the nightly recompute. */
+  Sla = 'sla',
   /** Risk scoring of single employers and the escalation sweep (the nightly run goes to Maintenance). */
   Risk = 'risk',
 }
@@ -26,6 +28,11 @@ export enum JobName {
   ComplianceGradeYear = 'compliance.grade-year',
   /** Daily: listings on the wage-arrears blacklist past their 3 years become EXPIRED. */
   ComplianceBlacklistSweep = 'compliance.blacklist-sweep',
+  // (sla jobs)
+  /** A case event was appended: refresh the KPI fact of the case it concerns and the cells it touches. */
+  SlaCaseEvent = 'sla.case-event',
+  /** Nightly: recompute every KPI fact and cell from the source tables and compare with the incremental ones. */
+  SlaRecomputeAll = 'sla.recompute-all',
   // (risk jobs)
   /** Rescore one employer after a complaint, case event, filing or signal (deduplicated per employer). */
   RiskRescoreEmployer = 'risk.rescore-employer',
@@ -62,6 +69,9 @@ export interface JobPayloads {
   [JobName.ComplianceGradeYear]: { year?: number };
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ComplianceBlacklistSweep]: { today?: string };
+  // (sla payloads)
+  [JobName.SlaCaseEvent]: { eventId: string };
+  [JobName.SlaRecomputeAll]: Record<string, never>;
   // (risk payloads)
   [JobName.RiskRescoreEmployer]: { employerId: string };
   [JobName.RiskRun]: { runId: string };
@@ -80,6 +90,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (compliance queues)
   [JobName.ComplianceGradeYear]: QueueName.Maintenance,
   [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
+  // (sla queues)
+  [JobName.SlaCaseEvent]: QueueName.Sla,
+  [JobName.SlaRecomputeAll]: QueueName.Sla,
   // (risk queues)
   [JobName.RiskRescoreEmployer]: QueueName.Risk,
   [JobName.RiskRun]: QueueName.Maintenance,
@@ -95,6 +108,8 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (compliance schedules)
   { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
   { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },
+  // (sla schedules)
+  { job: JobName.SlaRecomputeAll, cron: '30 2 * * *' },
   // (risk schedules)
   { job: JobName.RiskNightlyScan, cron: '0 2 * * *' },
   { job: JobName.RiskEscalationSweep, cron: '*/10 * * * *' },
@@ -137,5 +152,6 @@ export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
+  [QueueName.Sla]: 2,
   [QueueName.Risk]: 2,
 };

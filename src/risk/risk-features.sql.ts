@@ -143,16 +143,12 @@ export function featureSql(a: Availability): string {
   if (a.inspectionCases) {
     ctes.push(`ic AS (
       SELECT t.employer_id, t.as_of,
-        count(*) FILTER (WHERE x.received_on <= t.as_of AND (x.closed_on IS NULL OR x.closed_on > t.as_of))::int AS open_cases,
+        count(*) FILTER (WHERE x.received_on <= t.as_of AND (x.closed_on IS NULL OR x.closed_on > t.as_of)
+                           AND (x.refused_on IS NULL OR x.refused_on > t.as_of))::int AS open_cases,
         count(*) FILTER (WHERE x.transferred_to_police AND x.received_on > t.as_of - 1095 AND x.received_on <= t.as_of)::int AS police3y,
-        bool_or(x.months_unpaid IS NOT NULL AND x.received_on > t.as_of - 365 AND x.received_on <= t.as_of) AS has_months,
-        max(x.arrears_fen) FILTER (WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
-                                   AND x.workers_affected = 1 AND x.months_unpaid IS NOT NULL) AS single_fen,
-        max(x.months_unpaid) FILTER (WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
-                                     AND x.workers_affected = 1) AS single_months,
-        max(x.workers_affected) FILTER (WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of) AS case_workers,
-        max(x.arrears_fen) FILTER (WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of) AS case_fen
+        (array_agg(x.jurisdiction_code ORDER BY x.received_on DESC))[1] AS case_street
         FROM targets t JOIN inspection_cases x ON x.employer_id = t.employer_id
+       WHERE x.received_on <= t.as_of
        GROUP BY t.employer_id, t.as_of)`);
     joins.push('LEFT JOIN ic USING (employer_id, as_of)');
     cols.push(
@@ -163,22 +159,30 @@ export function featureSql(a: Availability): string {
   } else cols.push(`0 AS "openInspectionCases"`, `0 AS "policeTransfers3y"`);
 
   if (a.wageCrimeThresholds) {
-    // The province's amounts in force on the scoring date (province = first two digits of the street code).
+    // The province's amounts in force on the scoring date (province = the first two digits of the employer's
+    // registered street, else of its latest complaint's or inspection case's street).
+    const province = `left(COALESCE(t.employer_street, c.complaint_street${a.inspectionCases ? ', ic.case_street' : ''}), 2)`;
     ctes.push(`thr AS (
       SELECT DISTINCT ON (t.employer_id, t.as_of) t.employer_id, t.as_of, w.single_worker_fen,
              w.single_worker_min_months, w.multi_workers, w.multi_workers_total_fen
         FROM targets t
-        JOIN c USING (employer_id, as_of)
-        JOIN wage_crime_thresholds w
-          ON w.province_code = left(COALESCE(t.employer_street, c.complaint_street), 2) AND w.effective_from <= t.as_of
+        LEFT JOIN c USING (employer_id, as_of)
+        ${a.inspectionCases ? 'LEFT JOIN ic USING (employer_id, as_of)' : ''}
+        JOIN wage_crime_thresholds w ON w.province_code = ${province} AND w.effective_from <= t.as_of
        ORDER BY t.employer_id, t.as_of, w.effective_from DESC)`);
     joins.push('LEFT JOIN thr USING (employer_id, as_of)');
-    const multiFromCases = a.inspectionCases
-      ? ` OR (COALESCE(ic.case_workers, 0) >= thr.multi_workers AND COALESCE(ic.case_fen, 0) >= thr.multi_workers_total_fen)
-          OR (COALESCE(ic.single_months, 0) >= thr.single_worker_min_months AND COALESCE(ic.single_fen, 0) >= thr.single_worker_fen)`
+    // Wage claims of 90 days: enough distinct workers with the total. An inspection case of 365 days: one worker
+    // unpaid for the minimum months with the amount, or enough workers with the total (法释〔2013〕3号 第三条).
+    const fromCases = a.inspectionCases
+      ? ` OR (ic.employer_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM inspection_cases x WHERE x.employer_id = t.employer_id
+               AND x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
+               AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
+                     AND x.arrears_fen >= thr.single_worker_fen)
+                 OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))))`
       : '';
     crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
-        (c.wage_workers90d >= thr.multi_workers AND c.fen90d >= thr.multi_workers_total_fen)${multiFromCases}), false)`);
+        (COALESCE(c.wage_workers90d, 0) >= thr.multi_workers AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen)${fromCases}), false)`);
   }
 
   if (a.employerViolations) {

@@ -40,15 +40,15 @@ describe('risk features on filings, employer register and compliance records', (
     );
     return id;
   };
-  const complaint = async (employerId: string, on: string, worker: string) => {
+  const complaint = async (employerId: string, on: string, worker: string, fen = 500000) => {
     seq++;
     await t.dataSource.query(
       `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
                                claimed_amount_fen, affected_workers, facts, requests, complainant_id_number,
                                received_on, created_at, version)
-       VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', 'WAGE_ARREARS', 'WEB', $3, '310115005', 500000, 1, '欠薪', '支付工资',
+       VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', 'WAGE_ARREARS', 'WEB', $3, '310115005', $6, 1, '欠薪', '支付工资',
                $4, $5, ($5::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,
-      [randomUUID(), `TS-FEAT-${String(seq).padStart(6, '0')}`, employerId, worker, on],
+      [randomUUID(), `TS-FEAT-${String(seq).padStart(6, '0')}`, employerId, worker, on, fen],
     );
   };
 
@@ -204,5 +204,83 @@ describe('risk features on filings, employer register and compliance records', (
       .get(`/api/v1/risk/employers/${id}/features?asOf=${addDays(today, 400)}`)
       .set(await auth('admin'));
     expect(later.body.features).toMatchObject({ wageCrimeThresholdMet: false, pastViolations3y: 1 });
+  });
+
+  it("wage claims of 10 workers reaching the province's total (wage_crime_thresholds, Shanghai 100000 yuan) → red; 9 workers do not", async () => {
+    const features = async (id: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/risk/employers/${id}/features`)
+          .set(await auth('admin'))
+      ).body as { features: Record<string, unknown>; evaluation: { hits: { ruleId: string }[] } };
+    const ten = await employer();
+    const nine = await employer();
+    for (let i = 0; i < 10; i++)
+      await complaint(ten, addDays(today, -i), `t${ten.slice(0, 8)}${i}`, 1_000_000);
+    for (let i = 0; i < 9; i++)
+      await complaint(nine, addDays(today, -i), `n${nine.slice(0, 8)}${i}`, 1_200_000);
+    const met = await features(ten);
+    expect(met.features).toMatchObject({
+      wageWorkers90d: 10,
+      claimedArrearsFen90d: 10_000_000,
+      wageCrimeThresholdMet: true,
+    });
+    expect(met.evaluation.hits.map((h) => h.ruleId)).toContain('WA-CRIME-THRESHOLD');
+    const notMet = await features(nine);
+    expect(notMet.features).toMatchObject({ wageWorkers90d: 9, wageCrimeThresholdMet: false });
+    // One fen short of the total with 10 workers: not met either.
+    await t.dataSource.query(
+      `UPDATE complaints SET claimed_amount_fen = claimed_amount_fen - 1
+        WHERE id = (SELECT id FROM complaints WHERE employer_id = $1 LIMIT 1)`,
+      [ten],
+    );
+    expect((await features(ten)).features.wageCrimeThresholdMet).toBe(false);
+  });
+
+  it('inspection cases: open cases, transfers to the police, and one worker unpaid 3+ months with the amount', async () => {
+    const id = await employer({ street: '310115005' });
+    const [org] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM organisations WHERE kind = 'INSPECTION_BRIGADE' LIMIT 1`,
+    );
+    const inspectionCase = async (over: {
+      months: number;
+      fen: number;
+      closedOn?: string;
+      police?: boolean;
+    }) =>
+      t.dataSource.query(
+        `INSERT INTO inspection_cases (id, case_no, source, employer_id, jurisdiction_code, organisation_id, status,
+                                       received_on, acceptance_due_on, closed_on, arrears_fen, workers_affected,
+                                       months_unpaid, transferred_to_police)
+         VALUES ($1, $2, 'REPORT', $3, '310115005', $4, 'INVESTIGATING', $5, $5, $6, $7, 1, $8, $9)`,
+        [
+          randomUUID(),
+          `JC-RISK-${randomUUID().slice(0, 8)}`,
+          id,
+          org.id,
+          addDays(today, -30),
+          over.closedOn ?? null,
+          over.fen,
+          over.months,
+          over.police ?? false,
+        ],
+      );
+    await inspectionCase({ months: 2, fen: 3_000_000 });
+    const below = await t
+      .http()
+      .get(`/api/v1/risk/employers/${id}/features`)
+      .set(await auth('admin'));
+    expect(below.body.features).toMatchObject({ openInspectionCases: 1, wageCrimeThresholdMet: false });
+    await inspectionCase({ months: 3, fen: 2_000_000, closedOn: addDays(today, -1), police: true });
+    const met = await t
+      .http()
+      .get(`/api/v1/risk/employers/${id}/features`)
+      .set(await auth('admin'));
+    expect(met.body.features).toMatchObject({
+      openInspectionCases: 1,
+      policeTransfers3y: 1,
+      wageCrimeThresholdMet: true,
+    });
   });
 });
