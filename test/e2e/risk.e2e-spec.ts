@@ -80,7 +80,9 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
   it('the complaints rescore the employer: one red mass-dispute warning listing all twelve complaints', async () => {
     const [w] = await eventually(async () => {
       const ws = await warningsOf(employerId, 'MASS_DISPUTE');
-      return ws.length === 1 && ws[0].hits.some((h) => h.ruleId === 'MD-COMMON-CLAIM-10') ? ws : null;
+      // Rescores may run while the twelve arrive (ORANGE on the surge first, RED from the tenth worker): wait for all.
+      const hit = ws[0]?.hits.find((h) => h.ruleId === 'MD-COMMON-CLAIM-10');
+      return ws.length === 1 && hit?.facts.maxCommonClaimWorkers30d === 12 ? ws : null;
     }, 30000);
     expect(w).toMatchObject({ level: 'RED', status: 'NEW', ruleSetVersion: 1 });
     const hit = w.hits.find((h) => h.ruleId === 'MD-COMMON-CLAIM-10')!;
@@ -160,7 +162,11 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       .get(`/api/v1/risk/warnings/${w.id}`)
       .set(await auth('supervisor'));
     expect(detail.body.escalatedAt).not.toBeNull();
-    expect((detail.body as Warning).events!.map((e) => e.action)).toEqual(['RAISED', 'ESCALATED']);
+    // RAISED first (maybe ORANGE on the surge, then LEVEL_CHANGED to RED as the workers arrived), ESCALATED last.
+    const actions = (detail.body as Warning).events!.map((e) => e.action);
+    expect(actions[0]).toBe('RAISED');
+    expect(actions.filter((a) => a === 'ESCALATED')).toHaveLength(1);
+    expect(actions[actions.length - 1]).toBe('ESCALATED');
   });
 
   it('a rule edit makes a new version; invalid edits are refused with paths; old warnings keep their version', async () => {
@@ -276,7 +282,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       ruleSetVersion: 1,
     });
     const events = (closed.body as Warning).events!;
-    expect(events.map((e) => [e.action, e.actor.role])).toEqual([
+    expect(events.filter((e) => e.action !== 'LEVEL_CHANGED').map((e) => [e.action, e.actor.role])).toEqual([
       ['RAISED', null],
       ['ESCALATED', null],
       ['ACKNOWLEDGE', 'MEDIATOR'],
