@@ -85,7 +85,7 @@ export class RiskBacktestService {
     const { version, compiled } = await this.ruleSets.compiledFor(input.ruleSetVersion);
     const em = this.dataSource.manager;
     const avail = await this.repo.availability(em);
-    const employers = await this.repo.activeEmployers(em, from, to);
+    const employers = await this.repo.activeEmployers(em, avail, from, to);
     const outcomes = await this.repo.outcomes(em, avail, from, addDays(to, OUTCOME_WINDOW_DAYS));
     const byEmployer = new Map<string, typeof outcomes>();
     for (const o of outcomes) byEmployer.set(o.employer_id, [...(byEmployer.get(o.employer_id) ?? []), o]);

@@ -334,14 +334,33 @@ export class RiskRepository {
     await em.query(`SELECT pg_advisory_unlock(hashtext('risk_scoring_run'))`);
   }
 
-  /** Employers with a complaint, a signal or a collective dispute between the dates (the backtest's population). */
-  async activeEmployers(em: EntityManager, from: string, to: string): Promise<string[]> {
+  /**
+   * Employers with activity that can fire a rule between the dates (the backtest's population): complaints,
+   * signals, collective disputes, and filings, violations and inspection cases where those tables exist.
+   */
+  async activeEmployers(em: EntityManager, a: Availability, from: string, to: string): Promise<string[]> {
+    const parts = [
+      `SELECT employer_id FROM complaints WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
+      `SELECT employer_id FROM risk_signals
+        WHERE (observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 365 AND $2::date`,
+      `SELECT employer_id FROM collective_disputes
+        WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
+    ];
+    if (a.layoffFilings)
+      parts.push(`SELECT employer_id FROM layoff_filings WHERE filed_on BETWEEN $1::date - 90 AND $2::date`);
+    if (a.closureNotices)
+      parts.push(
+        `SELECT employer_id FROM closure_notices WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
+      );
+    if (a.employerViolations)
+      parts.push(
+        `SELECT employer_id FROM employer_violations WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
+      );
+    if (a.inspectionCases)
+      parts.push(`SELECT employer_id FROM inspection_cases WHERE employer_id IS NOT NULL AND received_on <= $2::date
+                    AND (closed_on IS NULL OR closed_on >= $1::date - 1095)`);
     const rows = await em.query<{ id: string }[]>(
-      `SELECT employer_id AS id FROM complaints WHERE received_on BETWEEN $1::date - 97 AND $2::date
-       UNION SELECT employer_id FROM risk_signals
-              WHERE (observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 365 AND $2::date
-       UNION SELECT employer_id FROM collective_disputes
-              WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
+      `SELECT DISTINCT employer_id AS id FROM (${parts.join(' UNION ')}) u`,
       [from, to],
     );
     return rows.map((r) => r.id);
