@@ -31,7 +31,7 @@ export interface ScoreCounts {
   unavailableFeatures: string[];
 }
 
-const WRITE_BATCH = 200;
+const WRITE_BATCH = 1000;
 
 /** JSON with sorted keys, to compare a computed warning with the stored one (jsonb reorders keys). */
 export function stableJson(v: unknown): string {
@@ -117,8 +117,9 @@ export class RiskScoringService {
     for (let i = 0; i < writes.length; i += WRITE_BATCH) {
       const batch = writes.slice(i, i + WRITE_BATCH);
       await this.tx.run(async (tem) => {
-        for (const w of batch) {
-          const r = await this.repo.upsertWarning(tem, {
+        const results = await this.repo.upsertWarnings(
+          tem,
+          batch.map((w) => ({
             employerId: w.row.employer_id,
             kind: w.kind,
             level: w.ev.levels[w.kind]!,
@@ -126,26 +127,33 @@ export class RiskScoringService {
             ruleSetVersion: version,
             hits: hitsOf(w.ev, w.kind),
             asOf,
-          });
-          if (r.inserted) raised++;
-          else if (r.changed) updated++;
-          if (r.inserted || r.previousLevel !== r.level)
-            await this.repo.appendEvent(tem, {
-              warningId: r.id,
-              action: r.inserted ? 'RAISED' : 'LEVEL_CHANGED',
-              fromStatus: null,
-              toStatus: null,
-              actorUserId: null,
-              actorRole: null,
-              data: {
-                from: r.previousLevel,
-                to: r.level,
-                ruleSetVersion: version,
-                asOf,
-                uplifted: w.ev.uplifted,
-              },
-            });
-        }
+          })),
+        );
+        results.forEach((r) => (r.inserted ? raised++ : r.changed ? updated++ : unchanged++));
+        await this.repo.appendEvents(
+          tem,
+          results.flatMap((r, k) =>
+            r.inserted || r.previousLevel !== r.level
+              ? [
+                  {
+                    warningId: r.id,
+                    action: r.inserted ? 'RAISED' : 'LEVEL_CHANGED',
+                    fromStatus: null,
+                    toStatus: null,
+                    actorUserId: null,
+                    actorRole: null,
+                    data: {
+                      from: r.previousLevel,
+                      to: r.level,
+                      ruleSetVersion: version,
+                      asOf,
+                      uplifted: batch[k].ev.uplifted,
+                    },
+                  },
+                ]
+              : [],
+          ),
+        );
       });
       await p.onProgress?.(60 + Math.round((40 * (i + batch.length)) / writes.length));
     }
@@ -306,22 +314,12 @@ function hitsOf(ev: Evaluation, kind: RiskKind): object[] {
     }));
 }
 
-/**
- * Evaluates every row; identical feature vectors on the same date (above all the all-zero vector of employers
- * without activity) are evaluated once.
- */
+/** Evaluates every row (the compiled rule set runs the engine once per distinct combination of tested facts). */
 export async function evaluateAll(compiled: CompiledRuleSet, rows: FeatureRow[]): Promise<Evaluation[]> {
-  const memo = new Map<string, Evaluation>();
   const out: Evaluation[] = [];
   for (const row of rows) {
     const { employer_id: _e, street_code: _s, ...vector } = row;
-    const key = JSON.stringify(vector);
-    let ev = memo.get(key);
-    if (!ev) {
-      ev = await compiled.evaluate(vector, row.as_of);
-      memo.set(key, ev);
-    }
-    out.push(ev);
+    out.push(await compiled.evaluate(vector, row.as_of));
   }
   return out;
 }

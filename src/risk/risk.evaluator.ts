@@ -68,9 +68,14 @@ export function explain(template: string, v: FeatureVector): string {
 export class CompiledRuleSet {
   private readonly engine: Engine;
   private readonly byId: Map<string, RiskRule>;
+  /** The facts the conditions test: which rules fire depends on these values only. */
+  private readonly tested: string[];
+  /** Fired rule ids by the tested facts' values (the engine runs once per distinct combination). */
+  private readonly firedMemo = new Map<string, string[]>();
 
   constructor(readonly ruleSet: RiskRuleSet) {
     this.byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
+    this.tested = [...new Set(ruleSet.rules.flatMap((r) => factsOf(r.conditions)))];
     this.engine = new Engine([], { allowUndefinedFacts: false });
     for (const r of ruleSet.rules) {
       const rule: RuleProperties = {
@@ -97,10 +102,9 @@ export class CompiledRuleSet {
               ? ''
               : 0);
     }
-    const { events } = await this.engine.run(facts);
     const hits: RuleHit[] = [];
-    for (const e of events) {
-      const rule = this.byId.get((e.params as { ruleId: string }).ruleId);
+    for (const ruleId of await this.fired(facts)) {
+      const rule = this.byId.get(ruleId);
       if (!rule) continue;
       const fired: Record<string, unknown> = {};
       for (const name of [...factsOf(rule.conditions), ...(rule.evidence ?? [])]) fired[name] = facts[name];
@@ -122,5 +126,21 @@ export class CompiledRuleSet {
       if (level) levels[kind] = uplifted ? raiseLevel(level) : level;
     }
     return { hits, levels, uplifted };
+  }
+
+  /**
+   * The ids of the rules json-rules-engine fires on these facts. Only the tested facts decide it, so the result
+   * is memoised on their values (the evidence, e.g. id lists, makes every vector unique but changes nothing).
+   */
+  private async fired(facts: Record<string, unknown>): Promise<string[]> {
+    const key = JSON.stringify(this.tested.map((n) => facts[n]));
+    let ids = this.firedMemo.get(key);
+    if (!ids) {
+      const { events } = await this.engine.run(facts);
+      ids = events.map((e) => (e.params as { ruleId: string }).ruleId);
+      if (this.firedMemo.size > 100_000) this.firedMemo.clear();
+      this.firedMemo.set(key, ids);
+    }
+    return ids;
   }
 }

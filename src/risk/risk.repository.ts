@@ -160,54 +160,82 @@ export class RiskRepository {
   }
 
   /**
-   * One open warning per (employer, kind): inserts it NEW or updates the open one (the partial unique index
-   * makes a concurrent rescore and nightly run converge on one row). The RED clock starts when it turns RED.
+   * One open warning per (employer, kind), set-based for a batch: inserts NEW or updates the open one (the partial
+   * unique index makes a concurrent rescore and nightly run converge on one row). The RED clock starts when it
+   * turns RED. Returns, per input row, whether it was inserted, the previous level and whether anything changed.
    */
-  async upsertWarning(em: EntityManager, w: WarningUpsert): Promise<UpsertResult> {
-    const [r] = await em.query<
+  async upsertWarnings(em: EntityManager, ws: WarningUpsert[]): Promise<UpsertResult[]> {
+    if (ws.length === 0) return [];
+    const rows = await em.query<
       {
         id: string;
+        employer_id: string;
+        kind: RiskKind;
         inserted: boolean;
         previous_level: RiskLevel | null;
         level: RiskLevel;
         changed: boolean;
       }[]
     >(
-      `WITH prev AS (SELECT id, level, hits, rule_set_version FROM risk_warnings
-                      WHERE employer_id = $2 AND kind = $3 AND status <> 'CLOSED')
-       INSERT INTO risk_warnings AS w (id, employer_id, kind, level, status, street_code, rule_set_version, hits, as_of,
-                                       red_since, version)
-       VALUES ($1, $2, $3, $4::varchar, 'NEW', $5, $6, $7::jsonb, $8, CASE WHEN $4::varchar = 'RED' THEN now() END, 1)
-       ON CONFLICT (employer_id, kind) WHERE status <> 'CLOSED' DO UPDATE
-         SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
-             rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
-             red_since = CASE WHEN EXCLUDED.level = 'RED' THEN COALESCE(w.red_since, now()) ELSE NULL END,
-             updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
-                                 OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
-                               THEN now() ELSE w.updated_at END,
-             version = w.version + 1
-       RETURNING w.id, (SELECT count(*) FROM prev) = 0 AS inserted, (SELECT level FROM prev) AS previous_level,
-                 w.level, (SELECT count(*) FROM prev) = 0 OR (SELECT level FROM prev) IS DISTINCT FROM w.level
-                   OR (SELECT hits FROM prev) IS DISTINCT FROM w.hits
-                   OR (SELECT rule_set_version FROM prev) IS DISTINCT FROM w.rule_set_version AS changed`,
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::int[],
+                              $7::jsonb[], $8::date[])
+                  AS u(id, employer_id, kind, level, street_code, rule_set_version, hits, as_of)),
+       prev AS (SELECT w.employer_id, w.kind, w.level, w.hits, w.rule_set_version FROM risk_warnings w
+                  JOIN input i ON i.employer_id = w.employer_id AND i.kind = w.kind WHERE w.status <> 'CLOSED'),
+       up AS (
+         INSERT INTO risk_warnings AS w (id, employer_id, kind, level, status, street_code, rule_set_version, hits,
+                                         as_of, red_since, version)
+         SELECT id, employer_id, kind, level, 'NEW', street_code, rule_set_version, hits, as_of,
+                CASE WHEN level = 'RED' THEN now() END, 1 FROM input
+         ON CONFLICT (employer_id, kind) WHERE status <> 'CLOSED' DO UPDATE
+           SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
+               rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
+               red_since = CASE WHEN EXCLUDED.level = 'RED' THEN COALESCE(w.red_since, now()) ELSE NULL END,
+               updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
+                                   OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
+                                 THEN now() ELSE w.updated_at END,
+               version = w.version + 1
+         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version)
+       SELECT up.id, up.employer_id, up.kind, up.level, prev.level AS previous_level,
+              prev.employer_id IS NULL AS inserted,
+              prev.employer_id IS NULL OR prev.level IS DISTINCT FROM up.level OR prev.hits IS DISTINCT FROM up.hits
+                OR prev.rule_set_version IS DISTINCT FROM up.rule_set_version AS changed
+         FROM up LEFT JOIN prev ON prev.employer_id = up.employer_id AND prev.kind = up.kind`,
       [
-        newId(),
-        w.employerId,
-        w.kind,
-        w.level,
-        w.streetCode,
-        w.ruleSetVersion,
-        JSON.stringify(w.hits),
-        w.asOf,
+        ws.map(() => newId()),
+        ws.map((w) => w.employerId),
+        ws.map((w) => w.kind),
+        ws.map((w) => w.level),
+        ws.map((w) => w.streetCode),
+        ws.map((w) => w.ruleSetVersion),
+        ws.map((w) => JSON.stringify(w.hits)),
+        ws.map((w) => w.asOf),
       ],
     );
-    return {
-      id: r.id,
-      inserted: r.inserted,
-      previousLevel: r.previous_level,
-      level: r.level,
-      changed: r.changed,
-    };
+    const byKey = new Map(rows.map((r) => [`${r.employer_id}:${r.kind}`, r]));
+    return ws.map((w) => {
+      const r = byKey.get(`${w.employerId}:${w.kind}`)!;
+      return {
+        id: r.id,
+        inserted: r.inserted,
+        previousLevel: r.previous_level,
+        level: r.level,
+        changed: r.changed,
+      };
+    });
+  }
+
+  /** Appends many events in one statement. */
+  async appendEvents(
+    em: EntityManager,
+    es: Omit<RiskWarningEvent, 'id' | 'occurredAt' | 'warning'>[],
+  ): Promise<void> {
+    if (es.length === 0) return;
+    await em.insert(
+      RiskWarningEvent,
+      es.map((e) => ({ id: newId(), ...e })),
+    );
   }
 
   async appendEvent(
