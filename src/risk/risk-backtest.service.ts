@@ -84,9 +84,8 @@ export class RiskBacktestService {
       ]);
     const { version, compiled } = await this.ruleSets.compiledFor(input.ruleSetVersion);
     const em = this.dataSource.manager;
-    const avail = await this.repo.availability(em);
-    const employers = await this.repo.activeEmployers(em, avail, from, to);
-    const outcomes = await this.repo.outcomes(em, avail, from, addDays(to, OUTCOME_WINDOW_DAYS));
+    const employers = await this.repo.activeEmployers(em, from, to);
+    const outcomes = await this.repo.outcomes(em, from, addDays(to, OUTCOME_WINDOW_DAYS));
     const byEmployer = new Map<string, typeof outcomes>();
     for (const o of outcomes) byEmployer.set(o.employer_id, [...(byEmployer.get(o.employer_id) ?? []), o]);
 
@@ -111,7 +110,7 @@ export class RiskBacktestService {
       const days = Array.from({ length: Math.min(CHUNK_DAYS, totalDays - d) }, (_, k) =>
         addDays(from, d + k),
       );
-      const rows = await this.repo.features(em, avail, { days, employerIds: employers, activeOnly: true });
+      const rows = await this.repo.features(em, { days, employerIds: employers, activeOnly: true });
       const evs = await evaluateAll(compiled, rows);
       rows.forEach((row, i) => {
         for (const hit of evs[i].hits) {

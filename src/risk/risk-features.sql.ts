@@ -1,23 +1,12 @@
 /**
  * The feature SQL: one statement, CTEs per source, GROUP BY employer (and scoring date), with FILTER per window.
  * The same statement scores every employer (nightly: employerIds = null), one employer (rescore: a filter) or
- * a history day by day (backtest: many dates, employers with activity only). Parts that read tables other
- * modules own are added only when those tables exist (`Availability`); otherwise their features are 0/false.
+ * a history day by day (backtest: many dates, employers with activity only). It reads other modules' tables
+ * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
  */
-export interface Availability {
-  industryCode: boolean;
-  streetCode: boolean;
-  wageCrimeThresholds: boolean;
-  inspectionCases: boolean;
-  employerViolations: boolean;
-  blacklist: boolean;
-  grades: boolean;
-  layoffFilings: boolean;
-  closureNotices: boolean;
-}
 
 /** Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity. */
-export function featureSql(a: Availability): string {
+export function featureSql(): string {
   const ctes: string[] = [];
   const joins: string[] = [];
   const cols: string[] = [];
@@ -31,8 +20,8 @@ export function featureSql(a: Availability): string {
 
   ctes.push(`days AS (SELECT DISTINCT unnest($1::date[]) AS as_of)`);
   ctes.push(`targets AS (
-    SELECT e.id AS employer_id, d.as_of, ${a.industryCode ? `(e.industry_code = 'E')` : 'false'} AS construction,
-           ${a.streetCode ? 'e.street_code' : 'NULL::varchar'} AS employer_street
+    SELECT e.id AS employer_id, d.as_of, COALESCE(e.industry_code = 'E', false) AS construction,
+           e.street_code AS employer_street
       FROM employers e CROSS JOIN days d
      WHERE $2::uuid[] IS NULL OR e.id = ANY ($2::uuid[]))`);
   // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge).
@@ -140,8 +129,7 @@ export function featureSql(a: Availability): string {
     `t.construction AS "construction"`,
   );
 
-  if (a.inspectionCases) {
-    ctes.push(`ic AS (
+  ctes.push(`ic AS (
       SELECT t.employer_id, t.as_of,
         count(*) FILTER (WHERE x.received_on <= t.as_of AND (x.closed_on IS NULL OR x.closed_on > t.as_of)
                            AND (x.refused_on IS NULL OR x.refused_on > t.as_of))::int AS open_cases,
@@ -150,100 +138,79 @@ export function featureSql(a: Availability): string {
         FROM targets t JOIN inspection_cases x ON x.employer_id = t.employer_id
        WHERE x.received_on <= t.as_of
        GROUP BY t.employer_id, t.as_of)`);
-    joins.push('LEFT JOIN ic USING (employer_id, as_of)');
-    cols.push(
-      `COALESCE(ic.open_cases, 0) AS "openInspectionCases"`,
-      `COALESCE(ic.police3y, 0) AS "policeTransfers3y"`,
-    );
-    active.push('ic.employer_id IS NOT NULL');
-  } else cols.push(`0 AS "openInspectionCases"`, `0 AS "policeTransfers3y"`);
+  joins.push('LEFT JOIN ic USING (employer_id, as_of)');
+  cols.push(
+    `COALESCE(ic.open_cases, 0) AS "openInspectionCases"`,
+    `COALESCE(ic.police3y, 0) AS "policeTransfers3y"`,
+  );
+  active.push('ic.employer_id IS NOT NULL');
 
-  if (a.wageCrimeThresholds) {
-    // The province's amounts in force on the scoring date (province = the first two digits of the employer's
-    // registered street, else of its latest complaint's or inspection case's street).
-    const province = `left(COALESCE(t.employer_street, c.complaint_street${a.inspectionCases ? ', ic.case_street' : ''}), 2)`;
-    ctes.push(`thr AS (
+  // The province's amounts in force on the scoring date (province = the first two digits of the employer's
+  // registered street, else of its latest complaint's or inspection case's street).
+  const province = `left(COALESCE(t.employer_street, c.complaint_street, ic.case_street), 2)`;
+  ctes.push(`thr AS (
       SELECT DISTINCT ON (t.employer_id, t.as_of) t.employer_id, t.as_of, w.single_worker_fen,
              w.single_worker_min_months, w.multi_workers, w.multi_workers_total_fen
         FROM targets t
         LEFT JOIN c USING (employer_id, as_of)
-        ${a.inspectionCases ? 'LEFT JOIN ic USING (employer_id, as_of)' : ''}
+        LEFT JOIN ic USING (employer_id, as_of)
         JOIN wage_crime_thresholds w ON w.province_code = ${province} AND w.effective_from <= t.as_of
        ORDER BY t.employer_id, t.as_of, w.effective_from DESC)`);
-    joins.push('LEFT JOIN thr USING (employer_id, as_of)');
-    // Wage claims of 90 days: enough distinct workers with the total. An inspection case of 365 days: one worker
-    // unpaid for the minimum months with the amount, or enough workers with the total (法释〔2013〕3号 第三条).
-    const fromCases = a.inspectionCases
-      ? ` OR (ic.employer_id IS NOT NULL AND EXISTS (
+  joins.push('LEFT JOIN thr USING (employer_id, as_of)');
+  // Wage claims of 90 days: enough distinct workers with the total. An inspection case of 365 days: one worker
+  // unpaid for the minimum months with the amount, or enough workers with the total (法释〔2013〕3号 第三条).
+  const fromCases = ` OR (ic.employer_id IS NOT NULL AND EXISTS (
             SELECT 1 FROM inspection_cases x WHERE x.employer_id = t.employer_id
                AND x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
                AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
                      AND x.arrears_fen >= thr.single_worker_fen)
-                 OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))))`
-      : '';
-    crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
+                 OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))))`;
+  crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
         (COALESCE(c.wage_workers90d, 0) >= thr.multi_workers AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen)${fromCases}), false)`);
-  }
 
-  if (a.employerViolations) {
-    ctes.push(`v AS (
+  ctes.push(`v AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n,
              bool_or(x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_threshold
         FROM targets t
         JOIN employer_violations x ON x.employer_id = t.employer_id
        WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
-    joins.push('LEFT JOIN v USING (employer_id, as_of)');
-    cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
-    // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
-    crime.push('COALESCE(v.crime_threshold, false)');
-    active.push('v.employer_id IS NOT NULL');
-  } else cols.push(`0 AS "pastViolations3y"`);
-  cols.push(`(${crime.length ? crime.join(' OR ') : 'false'}) AS "wageCrimeThresholdMet"`);
+  joins.push('LEFT JOIN v USING (employer_id, as_of)');
+  cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
+  // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
+  crime.push('COALESCE(v.crime_threshold, false)');
+  active.push('v.employer_id IS NOT NULL');
+  cols.push(`(${crime.join(' OR ')}) AS "wageCrimeThresholdMet"`);
 
   cols.push(
-    a.blacklist
-      ? `EXISTS (SELECT 1 FROM wage_arrears_blacklist b WHERE b.employer_id = t.employer_id AND b.listed_on <= t.as_of
-                   AND (b.status = 'LISTED' OR (b.status <> 'LISTED' AND COALESCE(b.removed_on, b.expires_on) > t.as_of))) AS "blacklisted"`
-      : `false AS "blacklisted"`,
+    `EXISTS (SELECT 1 FROM wage_arrears_blacklist b WHERE b.employer_id = t.employer_id AND b.listed_on <= t.as_of
+                   AND (b.status = 'LISTED' OR (b.status <> 'LISTED' AND COALESCE(b.removed_on, b.expires_on) > t.as_of))) AS "blacklisted"`,
   );
   cols.push(
-    a.grades
-      ? `COALESCE((SELECT g.grade FROM employer_grades g WHERE g.employer_id = t.employer_id
-                    AND g.year <= extract(year FROM t.as_of) ORDER BY g.year DESC LIMIT 1), '') AS "grade"`
-      : `'' AS "grade"`,
+    `COALESCE((SELECT g.grade FROM employer_grades g WHERE g.employer_id = t.employer_id
+                    AND g.year <= extract(year FROM t.as_of) ORDER BY g.year DESC LIMIT 1), '') AS "grade"`,
   );
 
-  if (a.layoffFilings) {
-    ctes.push(`lf AS (
+  ctes.push(`lf AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, COALESCE(sum(x.headcount_cut), 0)::int AS cut,
              count(*) FILTER (WHERE x.art41_applies)::int AS art41, array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
         FROM targets t JOIN layoff_filings x ON x.employer_id = t.employer_id
        WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
-    joins.push('LEFT JOIN lf USING (employer_id, as_of)');
-    active.push('lf.employer_id IS NOT NULL');
-    cols.push(
-      `COALESCE(lf.n, 0) AS "layoffFilings90d"`,
-      `COALESCE(lf.cut, 0) AS "layoffHeadcountCut90d"`,
-      `COALESCE(lf.art41, 0) AS "layoffArt41Filings90d"`,
-      `COALESCE(lf.ids, '{}') AS "layoffFilingIds90d"`,
-    );
-  } else
-    cols.push(
-      `0 AS "layoffFilings90d"`,
-      `0 AS "layoffHeadcountCut90d"`,
-      `0 AS "layoffArt41Filings90d"`,
-      `'{}'::uuid[] AS "layoffFilingIds90d"`,
-    );
+  joins.push('LEFT JOIN lf USING (employer_id, as_of)');
+  active.push('lf.employer_id IS NOT NULL');
+  cols.push(
+    `COALESCE(lf.n, 0) AS "layoffFilings90d"`,
+    `COALESCE(lf.cut, 0) AS "layoffHeadcountCut90d"`,
+    `COALESCE(lf.art41, 0) AS "layoffArt41Filings90d"`,
+    `COALESCE(lf.ids, '{}') AS "layoffFilingIds90d"`,
+  );
 
-  if (a.closureNotices) {
-    ctes.push(`cn AS (
+  ctes.push(`cn AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.notified_on, x.id) AS ids
         FROM targets t JOIN closure_notices x ON x.employer_id = t.employer_id
        WHERE x.notified_on > t.as_of - 90 AND x.notified_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
-    joins.push('LEFT JOIN cn USING (employer_id, as_of)');
-    active.push('cn.employer_id IS NOT NULL');
-    cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);
-  } else cols.push(`0 AS "closureNotices90d"`, `'{}'::uuid[] AS "closureNoticeIds90d"`);
+  joins.push('LEFT JOIN cn USING (employer_id, as_of)');
+  active.push('cn.employer_id IS NOT NULL');
+  cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);
 
   return `WITH ${ctes.join(',\n')}
 SELECT t.employer_id, t.as_of::text AS as_of, COALESCE(t.employer_street, c.complaint_street) AS street_code,

@@ -14,7 +14,6 @@ import type { FeatureVector } from './risk.features';
 import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
-import type { Availability } from './risk-features.sql';
 
 export interface ScoreCounts {
   employers: number;
@@ -28,7 +27,6 @@ export interface ScoreCounts {
   evaluateMs: number;
   writeMs: number;
   durationMs: number;
-  unavailableFeatures: string[];
 }
 
 const WRITE_BATCH = 1000;
@@ -70,10 +68,9 @@ export class RiskScoringService {
     const asOf = p.asOf ?? todayInShanghai();
     const { version, compiled } = await this.ruleSets.compiledFor('current');
     const em = this.dataSource.manager;
-    const avail = await this.repo.availability(em);
 
     const t0 = performance.now();
-    const rows = await this.repo.features(em, avail, {
+    const rows = await this.repo.features(em, {
       days: [asOf],
       employerIds: p.employerIds,
       activeOnly: false,
@@ -169,7 +166,6 @@ export class RiskScoringService {
       evaluateMs: Math.round(evaluateMs),
       writeMs: Math.round(writeMs),
       durationMs: Math.round(performance.now() - started),
-      unavailableFeatures: unavailable(avail),
     };
   }
 
@@ -187,7 +183,7 @@ export class RiskScoringService {
   }> {
     const { version, compiled } = await this.ruleSets.compiledFor('current');
     const em = this.dataSource.manager;
-    const [row] = await this.repo.features(em, await this.repo.availability(em), {
+    const [row] = await this.repo.features(em, {
       days: [asOf],
       employerIds: [employerId],
       activeOnly: false,
@@ -284,7 +280,7 @@ export class RiskScoringService {
           ruleSetVersion: counts.ruleSetVersion,
           finishedAt: new Date(),
         });
-        this.logger.log({ runId, ...counts, unavailableFeatures: undefined }, 'risk run finished');
+        this.logger.log({ runId, ...counts }, 'risk run finished');
       } catch (err) {
         await this.repo.updateRun(this.tx.manager, runId, {
           status: 'FAILED',
@@ -322,19 +318,4 @@ export async function evaluateAll(compiled: CompiledRuleSet, rows: FeatureRow[])
     out.push(await compiled.evaluate(vector, row.as_of));
   }
   return out;
-}
-
-export function unavailable(a: Availability): string[] {
-  const names: Record<keyof Availability, string> = {
-    industryCode: 'employers.industry_code',
-    streetCode: 'employers.street_code',
-    wageCrimeThresholds: 'wage_crime_thresholds',
-    inspectionCases: 'inspection_cases',
-    employerViolations: 'employer_violations',
-    blacklist: 'wage_arrears_blacklist',
-    grades: 'employer_grades',
-    layoffFilings: 'layoff_filings',
-    closureNotices: 'closure_notices',
-  };
-  return (Object.keys(names) as (keyof Availability)[]).filter((k) => !a[k]).map((k) => names[k]);
 }

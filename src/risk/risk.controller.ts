@@ -32,7 +32,6 @@ import { RiskScoringService } from './risk-scoring.service';
 import { MAX_SIGNAL_BATCH, RiskSignalsService } from './risk-signals.service';
 import { RiskWarningsService } from './risk-warnings.service';
 import { RiskRepository } from './risk.repository';
-import { unavailable } from './risk-scoring.service';
 import {
   AsOfQueryDto,
   BacktestDto,
@@ -167,13 +166,12 @@ export class RiskController {
     return this.signals.ingest(this.signals.parseCsv(Buffer.concat(chunks).toString('utf8')));
   }
 
-  /** The FEATURES catalogue (facts rules may test) and whether each is available yet. */
+  /** The FEATURES catalogue: the facts rules may test. */
   @Get('features')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: [FeatureDefDto] })
-  async features(): Promise<FeatureDefDto[]> {
-    const missing = new Set(unavailable(await this.repo.availability(this.tx.manager)));
-    return FEATURES.map((f) => ({ ...f, available: !f.requires || !missing.has(f.requires) }));
+  features(): FeatureDefDto[] {
+    return FEATURES.map((f) => ({ ...f }));
   }
 
   /** One employer's features as of a date (default today) and the hits of the current rules on them. */

@@ -2,8 +2,7 @@
  * The FEATURES catalogue: every fact a rule may test, with its type and meaning. It is the single source of the
  * rule-set schema (allowed facts) and of the feature SQL's output columns (risk.repository.ts). Windows end on
  * the scoring date (Asia/Shanghai) inclusive: "30d" = the 30 calendar days up to and including that date.
- * Features marked `requires` read a table another module owns; while that table is absent they are 0/false
- * (the run reports them under `unavailableFeatures`), never invented.
+ * `source` names the table (or column) of another module a feature reads, where it is not the complaints' own.
  */
 export type FeatureType = 'integer' | 'number' | 'boolean' | 'string' | 'date' | 'ids';
 
@@ -11,15 +10,15 @@ export interface FeatureDef {
   name: string;
   type: FeatureType;
   description: string;
-  /** A table (or column "table.column") this feature needs. */
-  requires?: string;
+  /** The table (or "table.column") of another module this feature reads. */
+  source?: string;
 }
 
-const f = (name: string, type: FeatureType, description: string, requires?: string): FeatureDef => ({
+const f = (name: string, type: FeatureType, description: string, source?: string): FeatureDef => ({
   name,
   type,
   description,
-  ...(requires ? { requires } : {}),
+  ...(source ? { source } : {}),
 });
 
 export const FEATURES: readonly FeatureDef[] = [
@@ -73,9 +72,10 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeThresholdMet',
     'boolean',
-    "the province's 拒不支付劳动报酬 threshold is met: a violation found in 365 days that met it (employer_violations), " +
-      'or, once wage_crime_thresholds exists, wage claims of 90 days (10+ workers with the total) or an inspection case ' +
-      '(one worker, 3+ months, the amount)',
+    "the province's 拒不支付劳动报酬 figures (wage_crime_thresholds) are met by the wage claims of 90 days (10+ workers " +
+      'with the total) or an inspection case of 365 days (one worker, 3+ months, the amount), or a violation found in ' +
+      '365 days met them (employer_violations)',
+    'wage_crime_thresholds',
   ),
   f('openInspectionCases', 'integer', 'inspection cases not closed', 'inspection_cases'),
   f(

@@ -4,7 +4,7 @@ import { newId } from '../common/ids';
 import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
 import { RiskRun } from './entities/risk-run.entity';
 import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
-import { type Availability, featureSql } from './risk-features.sql';
+import { featureSql } from './risk-features.sql';
 import { FEATURES, type FeatureVector } from './risk.features';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
@@ -57,32 +57,12 @@ export interface WarningListRow extends RiskWarning {
 /** All SQL of the risk module. */
 @Injectable()
 export class RiskRepository {
-  /** Which tables/columns of other modules exist (features on them are 0/false until they do). */
-  async availability(em: EntityManager): Promise<Availability> {
-    const [r] = await em.query<Record<string, boolean>[]>(
-      `SELECT
-         EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
-                   AND table_name = 'employers' AND column_name = 'industry_code') AS "industryCode",
-         EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
-                   AND table_name = 'employers' AND column_name = 'street_code') AS "streetCode",
-         to_regclass('wage_crime_thresholds') IS NOT NULL AS "wageCrimeThresholds",
-         to_regclass('inspection_cases') IS NOT NULL AS "inspectionCases",
-         to_regclass('employer_violations') IS NOT NULL AS "employerViolations",
-         to_regclass('wage_arrears_blacklist') IS NOT NULL AS "blacklist",
-         to_regclass('employer_grades') IS NOT NULL AS "grades",
-         to_regclass('layoff_filings') IS NOT NULL AS "layoffFilings",
-         to_regclass('closure_notices') IS NOT NULL AS "closureNotices"`,
-    );
-    return r as unknown as Availability;
-  }
-
   /** The feature vectors of (employer, date) pairs, set-based: one statement whatever the number of employers. */
   async features(
     em: EntityManager,
-    a: Availability,
     p: { days: string[]; employerIds: string[] | null; activeOnly: boolean },
   ): Promise<FeatureRow[]> {
-    const rows = await em.query<FeatureRow[]>(featureSql(a), [p.days, p.employerIds, p.activeOnly]);
+    const rows = await em.query<FeatureRow[]>(featureSql(), [p.days, p.employerIds, p.activeOnly]);
     for (const r of rows)
       for (const f of FEATURES)
         if (f.type === 'integer' || f.type === 'number') r[f.name] = Number(r[f.name]);
@@ -364,9 +344,9 @@ export class RiskRepository {
 
   /**
    * Employers with activity that can fire a rule between the dates (the backtest's population): complaints,
-   * signals, collective disputes, and filings, violations and inspection cases where those tables exist.
+   * signals, collective disputes, filings, violations and inspection cases.
    */
-  async activeEmployers(em: EntityManager, a: Availability, from: string, to: string): Promise<string[]> {
+  async activeEmployers(em: EntityManager, from: string, to: string): Promise<string[]> {
     const parts = [
       `SELECT employer_id FROM complaints WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
       `SELECT employer_id FROM risk_signals
@@ -374,18 +354,14 @@ export class RiskRepository {
       `SELECT employer_id FROM collective_disputes
         WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
     ];
-    if (a.layoffFilings)
-      parts.push(`SELECT employer_id FROM layoff_filings WHERE filed_on BETWEEN $1::date - 90 AND $2::date`);
-    if (a.closureNotices)
-      parts.push(
-        `SELECT employer_id FROM closure_notices WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
-      );
-    if (a.employerViolations)
-      parts.push(
-        `SELECT employer_id FROM employer_violations WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
-      );
-    if (a.inspectionCases)
-      parts.push(`SELECT employer_id FROM inspection_cases WHERE employer_id IS NOT NULL AND received_on <= $2::date
+    parts.push(`SELECT employer_id FROM layoff_filings WHERE filed_on BETWEEN $1::date - 90 AND $2::date`);
+    parts.push(
+      `SELECT employer_id FROM closure_notices WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
+    );
+    parts.push(
+      `SELECT employer_id FROM employer_violations WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
+    );
+    parts.push(`SELECT employer_id FROM inspection_cases WHERE employer_id IS NOT NULL AND received_on <= $2::date
                     AND (closed_on IS NULL OR closed_on >= $1::date - 1095)`);
     const rows = await em.query<{ id: string }[]>(
       `SELECT DISTINCT employer_id AS id FROM (${parts.join(' UNION ')}) u`,
@@ -397,18 +373,16 @@ export class RiskRepository {
   /** What happened after: collective disputes (and transfers to the police, when inspection cases exist). */
   async outcomes(
     em: EntityManager,
-    a: Availability,
     from: string,
     to: string,
   ): Promise<{ employer_id: string; on: string; kind: 'COLLECTIVE_CASE' | 'POLICE_TRANSFER'; id: string }[]> {
-    const police = a.inspectionCases
-      ? `UNION ALL SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_cases
-          WHERE transferred_to_police AND employer_id IS NOT NULL AND COALESCE(closed_on, received_on) BETWEEN $1 AND $2`
-      : '';
+    // A transfer to the police closes the inspection case (closed_on is the transfer date).
     return em.query(
       `SELECT employer_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "on", 'COLLECTIVE_CASE' AS kind, id
          FROM collective_disputes WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2
-       ${police}
+       UNION ALL
+       SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_cases
+        WHERE transferred_to_police AND employer_id IS NOT NULL AND COALESCE(closed_on, received_on) BETWEEN $1 AND $2
        ORDER BY 2`,
       [from, to],
     );

@@ -139,9 +139,8 @@ export class FeatureDefDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['integer', 'number', 'boolean', 'string', 'date', 'ids'] }) type: string;
   @ApiProperty() description: string;
-  @ApiPropertyOptional() requires?: string;
-  @ApiProperty({ description: 'false while the table it reads does not exist (the feature reads 0/false)' })
-  available: boolean;
+  @ApiPropertyOptional({ description: "the table of another module it reads (absent: the complaints' own)" })
+  source?: string;
 }
 
 export class RiskRunViewDto {
@@ -155,7 +154,7 @@ export class RiskRunViewDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'employers, withHits, raised, updated, unchanged, featureSqlMs (the bare feature SQL), evaluateMs, writeMs, durationMs, unavailableFeatures',
+      'employers, withHits, raised, updated, unchanged, ruleSetVersion, featureSqlMs (the bare feature SQL), evaluateMs, writeMs, durationMs',
   })
   counts: object;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
