@@ -135,6 +135,19 @@ describe('risk features on filings, employer register and compliance records', (
     const [f] = await warnings(factory, 'WAGE_ARREARS');
     expect(b).toMatchObject({ level: 'RED', street: '310115007' });
     expect(f).toMatchObject({ level: 'ORANGE', street: '310115005' });
+    // The dashboard's filters: street (a prefix), level, kind, status.
+    const filtered = await t
+      .http()
+      .get('/api/v1/risk/warnings?street=310115007&level=RED&kind=WAGE_ARREARS&status=NEW')
+      .set(await auth('supervisor'));
+    expect((filtered.body.items as Warning[]).map((w) => w.employerId)).toEqual([builder]);
+    const mediatorOf005 = await t
+      .http()
+      .get('/api/v1/risk/warnings?kind=WAGE_ARREARS&limit=100')
+      .set(await auth('mediator'));
+    const seen = (mediatorOf005.body.items as Warning[]).map((w) => w.employerId);
+    expect(seen).toContain(factory);
+    expect(seen).not.toContain(builder);
     // Warnings written by one run share a timestamp: paging one by one still sees each exactly once.
     const all = await t
       .http()
