@@ -74,7 +74,7 @@ describe('closure notices', () => {
     workersAffected: 40,
     resettlementPlan: '安置方案',
   };
-  const fields = (p: Partial<typeof ok> & { resettlementPlan?: string | null }) =>
+  const fields = (p: Omit<Partial<typeof ok>, 'resettlementPlan'> & { resettlementPlan?: string | null }) =>
     closurePlanErrors({ ...ok, ...p }, TODAY).map((e) => e.field);
 
   it('accepts a notice in advance; effective today is still in time', () => {

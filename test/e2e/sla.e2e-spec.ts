@@ -296,7 +296,7 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       `attachment; filename="sla-monthly-310115005-${today.slice(0, 7)}.xlsx"`,
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0];
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
