@@ -494,6 +494,7 @@ export class ArbitrationService {
         today,
         ARBITRATION_RULES.SUIT_WINDOW_DAYS,
         'DAY',
+        em,
       );
       const finalAward = finals.every(Boolean);
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
@@ -40,9 +40,11 @@ export class CalendarService implements OnApplicationBootstrap {
     for (const warning of (await this.status()).warnings) this.logger.warn(warning);
   }
 
-  /** The current calendar (rebuilt when any process loaded a year). */
-  async calendar(): Promise<WorkingCalendar> {
-    const em = this.dataSource.manager;
+  /**
+   * The current calendar (rebuilt when any process loaded a year). Inside a transaction pass its `em`: a read on a
+   * second pooled connection while the transaction holds one starves the pool under load (found by bench/).
+   */
+  async calendar(em: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
     const version = await this.repo.version(em);
     if (this.cached?.version === version) return this.cached.calendar;
     const loaded = (await this.repo.all(em)).map((r) => ({
@@ -60,8 +62,9 @@ export class CalendarService implements OnApplicationBootstrap {
     from: string,
     amount: number,
     unit: PeriodUnit,
+    em?: EntityManager,
   ): Promise<{ due: string; provisional: boolean }> {
-    const r = computeDeadline(adHocRule(unit, amount), from, [], await this.calendar(), from);
+    const r = computeDeadline(adHocRule(unit, amount), from, [], await this.calendar(em), from);
     return { due: r.due!, provisional: r.provisional };
   }
 

@@ -109,7 +109,7 @@ export class DeadlinesService {
         ruleOf(clock.ruleId),
         clock.startDate,
         [...existing, event],
-        await this.calendar.calendar(),
+        await this.calendar.calendar(em),
       );
     } catch (err) {
       if (err instanceof ClockEventError)
@@ -185,17 +185,22 @@ export class DeadlinesService {
     return this.tx.run(async (em) => {
       const clock = await this.visibleClock(em, viewer, clockId);
       await this.addEvent(em, clock.id, event, viewer);
-      const [view] = await this.views(em, [clock], await this.calendar.calendar(), todayInShanghai());
+      const [view] = await this.views(em, [clock], await this.calendar.calendar(em), todayInShanghai());
       return view;
     });
   }
 
-  async forCase(caseType: string, caseId: string, today = todayInShanghai()): Promise<ClockView[]> {
-    const em = this.tx.manager;
+  /** The clocks of a case; inside a transaction pass its `em` (reads then see its own writes). */
+  async forCase(
+    caseType: string,
+    caseId: string,
+    today = todayInShanghai(),
+    em: EntityManager = this.tx.manager,
+  ): Promise<ClockView[]> {
     return this.views(
       em,
       await this.repo.clocksOfCase(em, caseType, caseId),
-      await this.calendar.calendar(),
+      await this.calendar.calendar(em),
       today,
     );
   }

@@ -62,7 +62,7 @@ export class InspectionActionsService {
         approver: viewer.userId,
         reason: dto.reason,
       };
-      const clock = await this.cases.investigationClock(c);
+      const clock = await this.cases.investigationClock(em, c);
       if (!clock) throw AppException.conflict('NO_RUNNING_INVESTIGATION', 'No investigation period runs');
       if (c.extendedDays > 0 || clock.extendedBy > 0)
         throw AppException.conflict(
@@ -73,7 +73,7 @@ export class InspectionActionsService {
           },
         );
       await this.deadlines.addEvent(em, clock.id, event, viewer);
-      const due = (await this.cases.investigationClock(c, [event]))!.due;
+      const due = (await this.cases.investigationClock(em, c))!.due;
       return {
         changes: { extendedDays: amount, investigationDueOn: due ?? c.investigationDueOn },
         data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },

@@ -6,7 +6,7 @@ import { OrganisationsService } from '../auth/organisations.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { computeDeadline, type ClockEvent } from '../calendar/deadline-engine';
+import { computeDeadline } from '../calendar/deadline-engine';
 import { DEADLINE_RULES } from '../calendar/deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -113,7 +113,7 @@ export class InspectionService {
         inspectionCaseId: existing,
       });
     const receivedOn = input.receivedOn ?? complaint.receivedOn;
-    const cal = await this.calendar.calendar();
+    const cal = await this.calendar.calendar(em);
     const id = newId();
     await this.repo.insertCase(em, {
       id,
@@ -180,7 +180,7 @@ export class InspectionService {
       receivedOn: on,
       acceptanceDueOn: on,
       acceptedOn: on,
-      investigationDueOn: await this.investigationDue(on),
+      investigationDueOn: await this.investigationDue(em, on),
       assignedInspectorIds: input.inspectorIds,
     });
     await this.startInvestigation(em, id, input.jurisdictionCode, on);
@@ -241,7 +241,7 @@ export class InspectionService {
         changes: {
           acceptedOn: on,
           violationEndedOn: dto.violationEndedOn,
-          investigationDueOn: await this.investigationDue(on),
+          investigationDueOn: await this.investigationDue(em, on),
           assignedInspectorIds: inspectors,
         },
         data: { acceptedOn: on, lookbackEndsOn: facts.lookbackEndsOn, inspectors: inspectors.length },
@@ -404,7 +404,7 @@ export class InspectionService {
       // Keep investigation_due_on and extended_days true to the clock (it may have been paused or extended
       // through the deadlines API since the last write).
       if (c.acceptedOn && OPEN_STATUSES.includes(to) && changes.investigationDueOn === undefined) {
-        const clock = await this.investigationClock(c);
+        const clock = await this.investigationClock(em, c);
         if (clock?.due)
           Object.assign(changes, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
       }
@@ -429,22 +429,22 @@ export class InspectionService {
   }
 
   /**
-   * The investigation clock's due date and extension, recomputed by the deadline engine from its committed events
-   * plus `extra` (an event this transaction adds); null without a clock, due null while paused.
+   * The investigation clock's due date and extension, recomputed by the deadline engine from its events as this
+   * transaction sees them (its own appended events included); null without a clock, due null while paused.
    */
   async investigationClock(
+    em: EntityManager,
     c: InspectionCase,
-    extra: ClockEvent[] = [],
   ): Promise<{ id: string; due: string | null; extendedBy: number } | null> {
-    const clock = (await this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id)).find(
+    const clock = (await this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id, todayInShanghai(), em)).find(
       (k) => k.rule.id === 'INSPECTION_INVESTIGATION',
     );
     if (!clock) return null;
     const r = computeDeadline(
       DEADLINE_RULES.INSPECTION_INVESTIGATION,
       clock.start,
-      [...clock.events, ...extra],
-      await this.calendar.calendar(),
+      clock.events,
+      await this.calendar.calendar(em),
       todayInShanghai(),
     );
     return { id: clock.id, due: r.due, extendedBy: r.extendedBy };
@@ -493,12 +493,12 @@ export class InspectionService {
   }
 
   /** accepted_on + 60 working days, by the deadline engine (a new clock: no events yet). */
-  async investigationDue(acceptedOn: string): Promise<string> {
+  async investigationDue(em: EntityManager, acceptedOn: string): Promise<string> {
     const r = computeDeadline(
       DEADLINE_RULES.INSPECTION_INVESTIGATION,
       acceptedOn,
       [],
-      await this.calendar.calendar(),
+      await this.calendar.calendar(em),
       acceptedOn,
     );
     return r.due!;

@@ -304,7 +304,7 @@ export class MediationService {
         return { skipped: true, expired: 0, overdueInstalments: 0, defaulted: 0 };
       let expired = 0;
       for (const open of await this.repo.openCases(em)) {
-        const clocks = await this.deadlines.forCase(MEDIATION_CASE, open.id, today);
+        const clocks = await this.deadlines.forCase(MEDIATION_CASE, open.id, today, em);
         if (!clocks.some((c) => c.rule.id === 'MEDIATION' && c.state === 'BREACHED')) continue;
         const m = (await this.repo.lockCase(em, open.id))!;
         if (m.status !== 'OPEN') continue;
