@@ -31,5 +31,11 @@ export function shanghaiTimestamp(date: string, minuteOfDay: number): string {
 
 /** Unix milliseconds of a Shanghai wall-clock time (for time-ordered ids). */
 export function shanghaiMillis(date: string, minuteOfDay: number): number {
-  return Date.parse(`${date}T00:00:00+08:00`) + minuteOfDay * 60_000;
+  let midnight = MIDNIGHTS.get(date);
+  if (midnight === undefined) {
+    midnight = Date.parse(`${date}T00:00:00+08:00`);
+    MIDNIGHTS.set(date, midnight);
+  }
+  return midnight + minuteOfDay * 60_000;
 }
+const MIDNIGHTS = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, yearOf } from '../../src/calendar/local-date';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId as orgIdOf } from '../../src/auth/organisations';
+import type { OrganisationKind } from '../../src/auth/entities/organisation.entity';
 import { ARBITRATION_RULES } from '../../src/arbitration/arbitration.rules';
 import type { ClaimType } from '../../src/arbitration/arbitration.constants';
 import {
@@ -72,6 +73,18 @@ const FACTS: Readonly<Record<ComplaintCategory, string>> = {
   WORKING_HOURS_LEAVE: '单位违反工作时间和休息休假规定',
   OTHER: '其他劳动保障问题',
 };
+
+const ORG_IDS = new Map<string, string>();
+/** organisationId (a UUIDv5, i.e. a SHA-1) memoised: millions of rows name a few thousand bodies. */
+function organisationId(kind: OrganisationKind, code: string): string {
+  const key = `${kind}:${code}`;
+  let id = ORG_IDS.get(key);
+  if (id === undefined) {
+    id = orgIdOf(kind, code);
+    ORG_IDS.set(key, id);
+  }
+  return id;
+}
 
 interface EmployerIndex {
   ids: string[];

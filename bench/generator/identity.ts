@@ -2,7 +2,9 @@ import { USCC_ALPHABET, usccCheckChar } from '../../src/common/validation/uscc';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
 import type { Rng } from './rng';
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (n: number): string => HEX2[(n >>> 8) & 0xff] + HEX2[n & 0xff];
+const hex8 = (n: number): string => hex4(n >>> 16) + hex4(n & 0xffff);
 
 /**
  * A UUIDv7-shaped id (RFC 9562: 48-bit Unix milliseconds, version 7, variant 10) whose random bits come from the
@@ -15,10 +17,7 @@ export function uuidV7(ms: number, rng: Rng): string {
   const a = rng.uint32();
   const b = rng.uint32();
   const c = rng.uint32();
-  const time = hex8(hi) + lo.toString(16).padStart(4, '0');
-  const verA = (0x7000 | (a & 0x0fff)).toString(16);
-  const varB = (0x8000 | ((a >>> 16) & 0x3fff)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${verA}-${varB}-${hex8(b)}${(c & 0xffff).toString(16).padStart(4, '0')}`;
+  return `${hex8(hi)}-${hex4(lo)}-${hex4(0x7000 | (a & 0x0fff))}-${hex4(0x8000 | ((a >>> 16) & 0x3fff))}-${hex8(b)}${hex4(c & 0xffff)}`;
 }
 
 /**
