@@ -154,3 +154,39 @@ export const HOLIDAY_FACTOR = 0.25;
  */
 export const PEAK_DAYS = 42;
 export const PEAK_FACTOR = 2.6;
+
+/**
+ * Inspection (劳动保障监察) of complaints routed to the brigade. Acceptance within 5 working days (若干规定 第十八条),
+ * investigation within 60 working days, +30 when extended (劳动保障监察条例 第十七条). Shares are assumptions.
+ */
+export const INSPECTION_REFUSE_SHARE = 0.08;
+export const INSPECTION_LATE_ACCEPTANCE_SHARE = 0.02;
+export const INSPECTION_EXTENDED_SHARE = 0.1;
+/** Working days from 立案 to closure: log-normal (median, sigma), capped at the due date except the overdue. */
+export const INSPECTION_WORKDAYS: readonly [number, number] = [25, 0.6];
+/** Closed after the due date (chosen so the on-time rate sits near the 98% target). */
+export const INSPECTION_OVERDUE_SHARE = 0.025;
+export const INSPECTION_CLOSURES: Weighted<
+  'RECTIFIED' | 'PENALISED' | 'TRANSFERRED' | 'NO_VIOLATION' | 'REVOKED' | 'MERGED'
+> = [
+  ['RECTIFIED', 0.5],
+  ['PENALISED', 0.1],
+  ['TRANSFERRED', 0.02],
+  ['NO_VIOLATION', 0.3],
+  ['REVOKED', 0.05],
+  ['MERGED', 0.03],
+];
+
+/**
+ * External signals (社保、税务、市场监管、银行、水电、法院) per employer: an employer with conduct factor k draws
+ * Poisson(SIGNALS_PER_EMPLOYER × k) signals over the period (assumption: bad payers show up in other registers).
+ */
+export const SIGNALS_PER_EMPLOYER = 0.4;
+export const SIGNAL_KINDS: Weighted<readonly [source: string, kind: string]> = [
+  [['SOCIAL_INSURANCE', 'SOCIAL_INSURANCE_ARREARS_MONTHS'], 0.3],
+  [['BANK', 'PAYROLL_ACCOUNT_MISSED_PAYMENT'], 0.15],
+  [['UTILITY', 'UTILITY_USAGE_DROP_PCT'], 0.2],
+  [['TAX', 'TAX_FILING_ANOMALY'], 0.15],
+  [['MARKET_REGULATION', 'ABNORMAL_OPERATION_LISTED'], 0.1],
+  [['COURT', 'COURT_ENFORCEMENT'], 0.1],
+];

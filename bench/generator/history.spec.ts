@@ -21,10 +21,7 @@ function generate(seed: number, complaints = 4000): Record<TableName, Row[]> & {
   >;
   const hash = createHash('sha256');
   const emit = (t: TableName, v: CopyValue[]) => {
-    const cols: readonly string[] =
-      t === 'employers'
-        ? [...TABLE_COLUMNS.employers, 'street_code', 'industry_code', 'size_class', 'headcount']
-        : TABLE_COLUMNS[t];
+    const cols: readonly string[] = TABLE_COLUMNS[t];
     if (v.length !== cols.length) throw new Error(`${t}: ${v.length} values for ${cols.length} columns`);
     out[t].push(Object.fromEntries(cols.map((c, i) => [c, v[i]])));
     hash.update(t).update(copyLine(v));
@@ -111,6 +108,39 @@ describe('HistoryGenerator', () => {
       } else expect(x.closure_type).toBeNull();
       if (x.status === 'APPLIED' || x.status === 'NOT_ACCEPTED') expect(x.accepted_on).toBeNull();
     }
+  });
+
+  it('opens inspection cases for complaints routed to the brigade, with working-day clocks in order', () => {
+    const routed = a.complaints.filter((r) => r.route_target === 'INSPECTION');
+    expect(a.inspection_cases).toHaveLength(routed.length);
+    expect(new Set(a.inspection_cases.map((x) => x.case_no)).size).toBe(a.inspection_cases.length);
+    for (const x of a.inspection_cases) {
+      expect(s(x.acceptance_due_on) > s(x.received_on)).toBe(true);
+      if (x.accepted_on) expect(s(x.investigation_due_on) > s(x.accepted_on)).toBe(true);
+      if (x.status === 'CLOSED') expect(s(x.closed_on) >= s(x.accepted_on)).toBe(true);
+      else expect(x.closed_on).toBeNull();
+      if (x.status === 'REFUSED') expect(x.accepted_on).toBeNull();
+    }
+    const closed = a.inspection_cases.filter((x) => x.status === 'CLOSED');
+    const late = closed.filter((x) => s(x.closed_on) > s(x.investigation_due_on)).length / closed.length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(0.08);
+  });
+
+  it('reports more external signals for employers that draw more complaints', () => {
+    const complaintsOf = new Map<CopyValue, number>();
+    for (const c of a.complaints) complaintsOf.set(c.employer_id, (complaintsOf.get(c.employer_id) ?? 0) + 1);
+    const withSignals = new Set(a.risk_signals.map((x) => x.employer_id));
+    const mean = (ids: CopyValue[]) =>
+      ids.reduce<number>((n, id) => n + (complaintsOf.get(id) ?? 0), 0) / ids.length;
+    const ids = a.employers.map((e) => e.id);
+    expect(mean(ids.filter((id) => withSignals.has(id)))).toBeGreaterThan(
+      mean(ids.filter((id) => !withSignals.has(id))),
+    );
+    const keys = a.risk_signals.map(
+      (x) => `${s(x.source)}|${s(x.employer_id)}|${s(x.kind)}|${s(x.observed_at)}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('closes a few arbitration cases late (after 45 + 15 days) and extends the ones past 45', () => {

@@ -29,6 +29,7 @@ import {
 } from './identity';
 import { planDays, type DayPlan } from './intensity';
 import { CumulativeTable, Rng } from './rng';
+import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import type { Street } from './scales';
 import type { TableName } from './tables';
 
@@ -107,6 +108,8 @@ export class HistoryGenerator {
   private employersIdx: EmployerIndex | null = null;
   private readonly tracking = new Map<string, number>();
   private readonly rng: Rng;
+  private readonly calendar = new WorkingCalendar();
+  private readonly workdayCache = new Map<string, string>();
 
   constructor(private readonly o: HistoryOptions) {
     const days = Math.round(365.25 * o.years);
@@ -130,10 +133,26 @@ export class HistoryGenerator {
     return uuidV7(shanghaiMillis(this.start, 0), new Rng(this.o.seed, `arbitrator:${districtCode}`));
   }
 
-  /** Staff accounts (one per district) and the registered workers. */
+  /** One INSPECTOR account per district brigade: the approver of investigation extensions. */
+  inspectorOf(districtCode: string): string {
+    return uuidV7(shanghaiMillis(this.start, 0), new Rng(this.o.seed, `inspector:${districtCode}`));
+  }
+
+  /** Staff accounts (one arbitrator and one inspector per district) and the registered workers. */
   emitUsers(emit: Emit): void {
     const created = shanghaiTimestamp(this.start, 0);
-    for (const d of new Set(this.o.streets.map((s) => s.districtCode)))
+    for (const d of new Set(this.o.streets.map((s) => s.districtCode))) {
+      emit('users', [
+        this.inspectorOf(d),
+        `bench-inspector-${d}`,
+        null,
+        'INSPECTOR',
+        organisationId('INSPECTION_BRIGADE', d),
+        pgArray([d]),
+        `监察员${d}`,
+        true,
+        created,
+      ]);
       emit('users', [
         this.arbitratorOf(d),
         `bench-arbitrator-${d}`,
@@ -145,6 +164,7 @@ export class HistoryGenerator {
         true,
         created,
       ]);
+    }
     for (let i = 0; i < this.workerCount; i++) {
       const w = this.worker(i);
       emit('users', [w.id, w.phone, null, 'WORKER', null, '{}', w.name, true, created]);
@@ -163,6 +183,7 @@ export class HistoryGenerator {
     const r = new Rng(this.o.seed, 'employers');
     const streetWeights = new Float64Array(this.o.streets.length);
     const sr = new Rng(this.o.seed, 'streets');
+    const signals = new Rng(this.o.seed, 'signals');
     for (let i = 0; i < streetWeights.length; i++) streetWeights[i] = sr.logNormal(1, 0.6);
     const streets = new CumulativeTable(streetWeights);
     const n = this.o.employers;
@@ -187,6 +208,8 @@ export class HistoryGenerator {
         (D.INDUSTRY_COMPLAINT_FACTOR[industry] ?? 1) *
         Math.pow(headcount, D.HEADCOUNT_ELASTICITY) *
         r.logNormal(1, D.EMPLOYER_CONDUCT_SIGMA);
+      const conduct =
+        w[i] / ((D.INDUSTRY_COMPLAINT_FACTOR[industry] ?? 1) * Math.pow(headcount, D.HEADCOUNT_ELASTICITY));
       wa[i] = w[i] * (industry === 'E' ? D.CONSTRUCTION_ARREARS_FACTOR : 1);
       emit('employers', [
         id,
@@ -202,6 +225,7 @@ export class HistoryGenerator {
         sizeClass,
         headcount,
       ]);
+      this.signals(id, conduct, signals, emit);
     }
     this.employersIdx = {
       ids,
@@ -210,6 +234,32 @@ export class HistoryGenerator {
       base: new CumulativeTable(w),
       arrears: new CumulativeTable(wa),
     };
+  }
+
+  /** Other departments' observations about one employer (risk_signals), more of them for worse conduct. */
+  private signals(employerId: string, conduct: number, r: Rng, emit: Emit): void {
+    const n = r.poisson(D.SIGNALS_PER_EMPLOYER * conduct);
+    const days = daysBetween(this.start, this.o.end);
+    for (let j = 0; j < n; j++) {
+      const [source, kind] = r.weighted(D.SIGNAL_KINDS);
+      const on = addDays(this.start, r.int(0, days));
+      const value =
+        kind === 'SOCIAL_INSURANCE_ARREARS_MONTHS'
+          ? String(r.int(1, 12))
+          : kind === 'UTILITY_USAGE_DROP_PCT'
+            ? (10 + 80 * r.float()).toFixed(2)
+            : '1';
+      // Minute j of 08:00: one employer's observations never share a timestamp (the table's idempotency key).
+      emit('risk_signals', [
+        uuidV7(shanghaiMillis(on, 480 + j), r),
+        employerId,
+        source,
+        kind,
+        value,
+        shanghaiTimestamp(on, 480 + j),
+        shanghaiTimestamp(on, 600 + j),
+      ]);
+    }
   }
 
   /** Complaints of one day of the plan and everything that followed them up to `end`. */
@@ -332,6 +382,8 @@ export class HistoryGenerator {
         this.arbitration(ctx, 'MEDIATION', m.id, addDays(m.failedOn, r.int(1, 20)), emit);
     } else if (route === 'ARBITRATION') {
       this.arbitration(ctx, 'COMPLAINT', null, routedOn, emit);
+    } else if (route === 'INSPECTION') {
+      this.inspection(ctx, kind, routedOn, emit);
     }
   }
 
@@ -487,7 +539,10 @@ export class HistoryGenerator {
     );
     if (accepted) {
       const extendOn = addDays(decidedOn, 40);
-      const extended = days > 45 && extendOn <= o.end ? { on: extendOn, approver: arbitrator } : null;
+      const extended =
+        days > 45 && extendOn <= o.end
+          ? { on: extendOn, approver: arbitrator, amount: 15, reason: '案情复杂，经仲裁委员会主任批准延期' }
+          : null;
       this.clock(
         'ARBITRATION',
         id,
@@ -501,6 +556,128 @@ export class HistoryGenerator {
     }
   }
 
+  private workdays(from: string, n: number): string {
+    const key = `${from}+${n}`;
+    let d = this.workdayCache.get(key);
+    if (d === undefined) {
+      d = this.calendar.addWorkingDays(from, n).date;
+      this.workdayCache.set(key, d);
+    }
+    return d;
+  }
+
+  /** An inspection case (劳动保障监察) for a complaint or report routed to the brigade on `receivedOn`. */
+  private inspection(c: CaseContext, kind: ComplaintKind, receivedOn: string, emit: Emit): void {
+    const r = this.rng;
+    const o = this.o;
+    const id = uuidV7(shanghaiMillis(receivedOn, 630), r);
+    const caseNo = this.nextTracking('JC', yearOf(receivedOn));
+    const acceptanceDue = this.workdays(receivedOn, 5);
+    const refused = r.chance(D.INSPECTION_REFUSE_SHARE);
+    const decidedOn = r.chance(D.INSPECTION_LATE_ACCEPTANCE_SHARE)
+      ? this.workdays(acceptanceDue, r.int(1, 5))
+      : this.workdays(receivedOn, r.int(0, 5));
+    const extended = r.chance(D.INSPECTION_EXTENDED_SHARE);
+    const closure = r.weighted(D.INSPECTION_CLOSURES);
+    const limit = extended ? 90 : 60;
+    const workdays = r.chance(D.INSPECTION_OVERDUE_SHARE)
+      ? limit + r.int(1, 30)
+      : Math.min(
+          limit,
+          Math.max(1, Math.round(r.logNormal(D.INSPECTION_WORKDAYS[0], D.INSPECTION_WORKDAYS[1]))),
+        );
+    const accepted = !refused && decidedOn <= o.end;
+    const closedOn = accepted ? this.workdays(decidedOn, workdays) : null;
+    const isClosed = closedOn !== null && closedOn <= o.end;
+    const extendOn = accepted && extended ? this.workdays(decidedOn, 50) : null;
+    const extensionRecorded = extendOn !== null && extendOn <= o.end && (!isClosed || extendOn <= closedOn);
+    const due = accepted ? this.workdays(decidedOn, extensionRecorded ? 90 : 60) : null;
+    const violation = isClosed
+      ? closure !== 'NO_VIOLATION' && closure !== 'REVOKED' && closure !== 'MERGED'
+      : null;
+    const arrears = violation && c.category === 'WAGE_ARREARS' ? (c.amount ?? 800_000 * c.workers) : 0;
+    const recovered =
+      closure === 'RECTIFIED' || closure === 'PENALISED' ? Math.round(arrears * (0.6 + 0.4 * r.float())) : 0;
+    let status: string;
+    let version = 1;
+    if (decidedOn > o.end) status = 'RECEIVED';
+    else if (refused) {
+      status = 'REFUSED';
+      version = 2;
+    } else if (isClosed) {
+      status = 'CLOSED';
+      version = closure === 'PENALISED' ? 5 : 3;
+    } else {
+      status =
+        daysBetween(decidedOn, o.end) > 30 && r.chance(0.3) ? 'RECTIFICATION_ORDERED' : 'INVESTIGATING';
+      version = status === 'INVESTIGATING' ? 2 : 3;
+    }
+    const inspector = this.inspectorOf(c.street.districtCode);
+    emit('inspection_cases', [
+      id,
+      caseNo,
+      kind === 'REPORT' ? 'REPORT' : 'COMPLAINT',
+      c.complaintId,
+      null,
+      c.employerId,
+      c.street.code,
+      organisationId('INSPECTION_BRIGADE', c.street.districtCode),
+      status,
+      receivedOn,
+      acceptanceDue,
+      accepted ? decidedOn : null,
+      status === 'REFUSED' ? decidedOn : null,
+      status === 'REFUSED' ? '不属于劳动保障监察管辖范围' : null,
+      due,
+      extensionRecorded ? 30 : 0,
+      isClosed ? closedOn : null,
+      isClosed ? closure : null,
+      violation,
+      arrears,
+      c.workers,
+      arrears ? r.int(1, 6) : null,
+      recovered,
+      recovered ? c.workers : 0,
+      isClosed && closure === 'PENALISED' ? r.int(2_000, 50_000) * 100 : 0,
+      isClosed && closure === 'PENALISED' && r.chance(0.3),
+      isClosed && closure === 'TRANSFERRED',
+      c.workers >= 30 && r.chance(0.1),
+      accepted ? pgArray([inspector]) : '{}',
+      version,
+      shanghaiTimestamp(receivedOn, 630),
+      shanghaiTimestamp(isClosed ? closedOn : decidedOn <= o.end ? decidedOn : receivedOn, 690),
+    ]);
+    // 5 working days to accept (若干规定 第十八条), then 60 (+30) working days to investigate (条例 第十七条).
+    this.clock(
+      'INSPECTION',
+      id,
+      'INSPECTION_ACCEPTANCE',
+      receivedOn,
+      c.street.code,
+      decidedOn <= o.end ? decidedOn : null,
+      null,
+      emit,
+    );
+    if (accepted)
+      this.clock(
+        'INSPECTION',
+        id,
+        'INSPECTION_INVESTIGATION',
+        decidedOn,
+        c.street.code,
+        isClosed ? closedOn : null,
+        extensionRecorded
+          ? {
+              on: extendOn,
+              approver: inspector,
+              amount: 30,
+              reason: '案情复杂，经劳动保障行政部门负责人批准延长',
+            }
+          : null,
+        emit,
+      );
+  }
+
   private clock(
     caseType: string,
     caseId: string,
@@ -508,7 +685,7 @@ export class HistoryGenerator {
     start: string,
     jurisdiction: string,
     stoppedOn: string | null,
-    extended: { on: string; approver: string } | null,
+    extended: { on: string; approver: string; amount: number; reason: string } | null,
     emit: Emit,
   ): void {
     const r = this.rng;
@@ -530,8 +707,8 @@ export class HistoryGenerator {
         1,
         'EXTEND',
         extended.on,
-        15,
-        '案情复杂，经仲裁委员会主任批准延期',
+        extended.amount,
+        extended.reason,
         extended.approver,
         shanghaiTimestamp(extended.on, 600),
       ]);

@@ -11,7 +11,22 @@ export const TABLE_COLUMNS = {
     'active',
     'created_at',
   ],
-  employers: ['id', 'uscc', 'name', 'name_normalised', 'address', 'source', 'created_at', 'contact_phone'],
+  // The last four: the employers register columns of issue 5 (written where the schema has them).
+  employers: [
+    'id',
+    'uscc',
+    'name',
+    'name_normalised',
+    'address',
+    'source',
+    'created_at',
+    'contact_phone',
+    'street_code',
+    'industry_code',
+    'size_class',
+    'headcount',
+  ],
+  risk_signals: ['id', 'employer_id', 'source', 'kind', 'value', 'observed_at', 'received_at'],
   complaints: [
     'id',
     'tracking_no',
@@ -87,6 +102,40 @@ export const TABLE_COLUMNS = {
     'award_reason',
     'final',
   ],
+  inspection_cases: [
+    'id',
+    'case_no',
+    'source',
+    'complaint_id',
+    'plan_id',
+    'employer_id',
+    'jurisdiction_code',
+    'organisation_id',
+    'status',
+    'received_on',
+    'acceptance_due_on',
+    'accepted_on',
+    'refused_on',
+    'refusal_text',
+    'investigation_due_on',
+    'extended_days',
+    'closed_on',
+    'closure_type',
+    'violation_found',
+    'arrears_fen',
+    'workers_affected',
+    'months_unpaid',
+    'recovered_fen',
+    'recovered_workers',
+    'penalty_fen',
+    'order_refused',
+    'transferred_to_police',
+    'mass_incident',
+    'assigned_inspector_ids',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
   clocks: [
     'id',
     'case_type',
@@ -106,17 +155,23 @@ export type TableName = keyof typeof TABLE_COLUMNS;
 export const LOAD_ORDER: readonly TableName[] = [
   'users',
   'employers',
+  'risk_signals',
   'complaints',
   'mediation_cases',
   'mediation_agreements',
   'arbitration_cases',
   'arbitration_claims',
+  'inspection_cases',
   'clocks',
   'clock_events',
 ];
 
 /**
- * Optional employer register columns (contract of branch insp-plans): written only when the target schema has
- * them, appended after the base columns.
+ * Tables and columns the schema may not have yet (built in parallel, issues 5 and 7): a missing table is skipped,
+ * a missing column is left out of the COPY. Everything else must exist.
  */
-export const EMPLOYER_REGISTER_COLUMNS = ['street_code', 'industry_code', 'size_class', 'headcount'] as const;
+export const OPTIONAL_TABLES: readonly TableName[] = ['risk_signals', 'inspection_cases'];
+export const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  employers: ['street_code', 'industry_code', 'size_class', 'headcount'],
+  inspection_cases: ['refusal_text'],
+};

@@ -9,7 +9,7 @@ import { districtOrganisations } from '../../src/auth/organisations';
 import { copyLine, type CopyValue } from '../generator/copy-format';
 import { HistoryGenerator } from '../generator/history';
 import { scaleSpec, streetsOf, type ScaleName } from '../generator/scales';
-import { EMPLOYER_REGISTER_COLUMNS, LOAD_ORDER, TABLE_COLUMNS, type TableName } from '../generator/tables';
+import { LOAD_ORDER, OPTIONAL_COLUMNS, TABLE_COLUMNS, type TableName } from '../generator/tables';
 
 export interface SeedOptions {
   databaseUrl: string;
@@ -35,15 +35,17 @@ class TableFile {
   private buf = '';
   private readonly out: WriteStream;
 
+  /** `keep`: indexes of the generated values whose columns the table has (null: all of them). */
   constructor(
     readonly path: string,
-    private readonly width: number,
+    readonly columns: readonly string[],
+    private readonly keep: readonly number[] | null,
   ) {
     this.out = createWriteStream(path);
   }
 
   add(values: CopyValue[]): void {
-    this.buf += copyLine(values.length > this.width ? values.slice(0, this.width) : values);
+    this.buf += copyLine(this.keep ? this.keep.map((i) => values[i]) : values);
     this.rows++;
   }
 
@@ -74,6 +76,12 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
   const client = new Client({ connectionString: o.databaseUrl });
   await client.connect();
   const dir = mkdtempSync(join(tmpdir(), 'lrp-seed-'));
+  // Interrupted (Ctrl-C): remove the temporary files, then exit (the open transaction is rolled back).
+  const interrupted = () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const present = new Set<TableName>();
     for (const t of LOAD_ORDER) {
@@ -90,7 +98,6 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       throw new Error(
         `the target database already holds ${existing[0].n} complaints: seed an empty database`,
       );
-    const employerColumns = await employerColumnsOf(client);
 
     // Reference data: the real streets of the scale's districts and their public bodies.
     let t0 = Date.now();
@@ -112,8 +119,8 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
     });
     const files = new Map<TableName, TableFile>();
     for (const t of present) {
-      const width = t === 'employers' ? employerColumns.length : TABLE_COLUMNS[t].length;
-      files.set(t, new TableFile(join(dir, `${t}.tsv`), width));
+      const { columns, keep } = await columnsOf(client, t);
+      files.set(t, new TableFile(join(dir, `${t}.tsv`), columns, keep));
     }
     const emit = (t: TableName, values: CopyValue[]): void => files.get(t)?.add(values);
     const flushAll = async () => {
@@ -137,11 +144,10 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
     for (const t of LOAD_ORDER) {
       const f = files.get(t);
       if (!f) continue;
-      const cols = t === 'employers' ? employerColumns : TABLE_COLUMNS[t];
       const t1 = Date.now();
       await pipeline(
         createReadStream(f.path),
-        client.query(copyFrom(`COPY ${t} (${cols.join(', ')}) FROM STDIN`)),
+        client.query(copyFrom(`COPY ${t} (${f.columns.join(', ')}) FROM STDIN`)),
       );
       log(`COPY ${t}: ${f.rows} rows in ${Date.now() - t1} ms`);
     }
@@ -167,20 +173,32 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     rmSync(dir, { recursive: true, force: true });
     await client.end();
   }
 }
 
-/** The employer columns to write: the base ones, plus the register columns where the schema has them. */
-async function employerColumnsOf(client: Client): Promise<string[]> {
+/**
+ * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; any other
+ * missing column is an error (the generator and the schema disagree).
+ */
+async function columnsOf(
+  client: Client,
+  table: TableName,
+): Promise<{ columns: string[]; keep: number[] | null }> {
   const { rows } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'employers'`,
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+    [table],
   );
   const have = new Set(rows.map((r) => r.column_name));
-  const base: string[] = [...TABLE_COLUMNS.employers];
-  // The register columns come last in the generated row; they are written only as a complete set.
-  return EMPLOYER_REGISTER_COLUMNS.every((c) => have.has(c)) ? [...base, ...EMPLOYER_REGISTER_COLUMNS] : base;
+  const generated: readonly string[] = TABLE_COLUMNS[table];
+  const missing = generated.filter((c) => !have.has(c));
+  const unexpected = missing.filter((c) => !(OPTIONAL_COLUMNS[table] ?? []).includes(c));
+  if (unexpected.length) throw new Error(`table ${table} lacks the columns ${unexpected.join(', ')}`);
+  if (!missing.length) return { columns: [...generated], keep: null };
+  const keep = generated.flatMap((c, i) => (have.has(c) ? [i] : []));
+  return { columns: keep.map((i) => generated[i]), keep };
 }
 
 async function upsertReference(
