@@ -9,6 +9,9 @@ import { Arbitration1795689066934 } from './1795689066934-arbitration';
 import { Collective1795690172872 } from './1795690172872-collective';
 import { HearingPostponement1795690948027 } from './1795690948027-hearing-postponement';
 import { EmployerContact1795691774291 } from './1795691774291-employer-contact';
+import { Filings1795694026657 } from './1795694026657-filings';
+import { InspectionPlans1795693972270 } from './1795693972270-inspection-plans';
+import { Compliance1795694043078 } from './1795694043078-compliance';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +27,7 @@ export const MIGRATIONS: Function[] = [
   Collective1795690172872,
   HearingPostponement1795690948027,
   EmployerContact1795691774291,
+  Filings1795694026657,
+  InspectionPlans1795693972270,
+  Compliance1795694043078,
 ];

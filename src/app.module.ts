@@ -14,6 +14,8 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
+import { FilingsModule } from './filings/filings.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -21,6 +23,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InspectionPlansModule } from './inspection/plans/inspection-plans.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
@@ -57,10 +60,13 @@ export class AppModule {
         EvidenceModule,
         MediationModule,
         ArbitrationModule,
+        FilingsModule,
+        ComplianceModule,
         HealthModule,
         AdminModule,
         EscalationModule,
         MyModule,
+        InspectionPlansModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

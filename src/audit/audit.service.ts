@@ -5,7 +5,8 @@ import { newId } from '../common/ids';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
-  caseType: 'COMPLAINT';
+  /** COMPLAINT: a complaint's timeline; EMPLOYER: an employer's compliance record (case_id = employer id). */
+  caseType: 'COMPLAINT' | 'EMPLOYER';
   caseId: string;
   action: string;
   fromStatus?: string | null;

@@ -24,6 +24,13 @@ export class AuthRepository {
     );
   }
 
+  activeOfRole(em: EntityManager, role: string): Promise<{ id: string; jurisdictions: string[] }[]> {
+    return em.query(
+      `SELECT id, jurisdiction_codes AS jurisdictions FROM users WHERE role = $1 AND active ORDER BY id`,
+      [role],
+    );
+  }
+
   findUserById(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { where: { id } });
   }

@@ -18,6 +18,11 @@ export class UsersService {
     return (await this.repo.staffCovering(em, role, streetCode)).map((r) => r.id);
   }
 
+  /** Active staff of a role with their jurisdiction scopes, ordered by id (e.g. the 双随机 inspector pool). */
+  activeOfRole(em: EntityManager, role: Role): Promise<{ id: string; jurisdictions: string[] }[]> {
+    return this.repo.activeOfRole(em, role);
+  }
+
   findById(em: EntityManager, id: string): Promise<User | null> {
     return this.repo.findUserById(em, id);
   }

@@ -21,7 +21,10 @@ import { JobFailure } from '../queue/entities/job-failure.entity';
 import { OutboxMessage } from '../queue/entities/outbox-message.entity';
 import { Employer } from '../reference/entities/employer.entity';
 import { Jurisdiction } from '../reference/entities/jurisdiction.entity';
+import { COMPLIANCE_ENTITIES } from '../compliance/entities';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
+import { FILINGS_ENTITIES } from '../filings/entities';
+import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -47,4 +50,7 @@ export const ENTITIES = [
   Attachment,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
+  ...FILINGS_ENTITIES,
+  ...INSPECTION_PLAN_ENTITIES,
+  ...COMPLIANCE_ENTITIES,
 ];

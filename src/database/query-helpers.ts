@@ -27,7 +27,15 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   limit: number,
 ): Promise<Page<T>> {
   const c = decodeCursor(cursor);
-  if (c) qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:cAt, :cId)`, { cAt: c.createdAt, cId: c.id });
+  if (c) {
+    // The cursor's timestamp has milliseconds, PostgreSQL keeps microseconds: compare with the cursor row's own
+    // created_at (rows inserted in one transaction share it), falling back to the cursor's if the row is gone.
+    const table = qb.expressionMap.mainAlias!.metadata.tablePath;
+    qb.andWhere(
+      `(${alias}.created_at, ${alias}.id) < (COALESCE((SELECT k.created_at FROM ${table} k WHERE k.id = :cId), :cAt), :cId)`,
+      { cAt: c.createdAt, cId: c.id },
+    );
+  }
   const rows = await qb
     .orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')

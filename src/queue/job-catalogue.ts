@@ -19,6 +19,11 @@ export enum JobName {
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
   // (arbitration jobs)
+  // (compliance jobs)
+  /** Yearly: recompute every employer's 守法诚信等级 for a year from its violations (set-based). */
+  ComplianceGradeYear = 'compliance.grade-year',
+  /** Daily: listings on the wage-arrears blacklist past their 3 years become EXPIRED. */
+  ComplianceBlacklistSweep = 'compliance.blacklist-sweep',
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
@@ -41,6 +46,11 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
+  // (compliance payloads)
+  /** `year` absent (the scheduled run on 1 January): the year that just ended (Asia/Shanghai). */
+  [JobName.ComplianceGradeYear]: { year?: number };
+  /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
+  [JobName.ComplianceBlacklistSweep]: { today?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -50,6 +60,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
+  // (compliance queues)
+  [JobName.ComplianceGradeYear]: QueueName.Maintenance,
+  [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
@@ -57,6 +70,9 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
+  // (compliance schedules)
+  { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
+  { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },
 ];
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { Employer } from './entities/employer.entity';
+import type { Employer, EmployerSource } from './entities/employer.entity';
 import { ReferenceRepository } from './reference.repository';
 
 export interface EmployerInput {
@@ -9,6 +9,8 @@ export interface EmployerInput {
   uscc?: string;
   address?: string;
   contactPhone?: string;
+  /** Recorded on a newly created employer (default COMPLAINT). */
+  source?: EmployerSource;
 }
 
 /** Whitespace and full-width forms folded, so "上海某某 有限公司" and "上海某某有限公司" are one employer. */
@@ -44,7 +46,7 @@ export class EmployersService {
       name: input.name.trim(),
       nameNormalised,
       address: input.address?.trim() || null,
-      source: 'COMPLAINT',
+      source: input.source ?? 'COMPLAINT',
       contactPhone: input.contactPhone ?? null,
     });
     return (await this.repo.findEmployer(em, input.uscc, nameNormalised))!;

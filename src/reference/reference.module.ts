@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EmployerRegisterController } from './employer-register.controller';
+import { EmployerRegisterRepository } from './employer-register.repository';
+import { EmployerRegisterService } from './employer-register.service';
 import { EmployersService } from './employers.service';
 import { JurisdictionsService } from './jurisdictions.service';
 import { ReferenceController } from './reference.controller';
@@ -6,8 +9,15 @@ import { ReferenceProcessor } from './reference.processor';
 import { ReferenceRepository } from './reference.repository';
 
 @Module({
-  controllers: [ReferenceController],
-  providers: [EmployersService, JurisdictionsService, ReferenceRepository, ReferenceProcessor],
-  exports: [EmployersService, JurisdictionsService],
+  controllers: [ReferenceController, EmployerRegisterController],
+  providers: [
+    EmployersService,
+    JurisdictionsService,
+    ReferenceRepository,
+    ReferenceProcessor,
+    EmployerRegisterService,
+    EmployerRegisterRepository,
+  ],
+  exports: [EmployersService, JurisdictionsService, EmployerRegisterService],
 })
 export class ReferenceModule {}

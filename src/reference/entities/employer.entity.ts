@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { IndustrySection, SizeClass } from '../employer-classification';
 
-export type EmployerSource = 'COMPLAINT' | 'REGISTER';
+/** How the employer entered the register: named in a complaint, imported, or named in a filing (裁员备案 etc.). */
+export type EmployerSource = 'COMPLAINT' | 'REGISTER' | 'FILING';
 
 /** An employer, keyed by its 18-character Unified Social Credit Code when known (GB 32100-2015). */
 @Entity({ name: 'employers' })
@@ -28,6 +30,22 @@ export class Employer {
 
   @Column({ type: 'varchar', length: 16 })
   source: EmployerSource;
+
+  /** Street/town (9-digit division code) where the employer operates; set by the register. */
+  @Index('idx_employers_street')
+  @Column({ name: 'street_code', type: 'varchar', length: 12, nullable: true })
+  streetCode: string | null;
+
+  /** GB/T 4754-2017 门类 (section letter A–T; 'E' = 建筑业). */
+  @Column({ name: 'industry_code', type: 'varchar', length: 1, nullable: true })
+  industryCode: IndustrySection | null;
+
+  /** 统计上大中小微型企业划分办法 (2017) size class. */
+  @Column({ name: 'size_class', type: 'varchar', length: 8, nullable: true })
+  sizeClass: SizeClass | null;
+
+  @Column({ type: 'int', nullable: true })
+  headcount: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

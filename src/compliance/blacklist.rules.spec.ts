@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { addDays } from '../calendar/local-date';
+import { addMonths, earlyRemovalRefusal, expiresOn, inForce, listingCheck } from './blacklist.rules';
+import { BLACKLIST_TRANSITIONS, nextBlacklistStatus } from './blacklist.state';
+
+describe('blacklist listing facts (人社部令第45号 第五条)', () => {
+  const arrears = {
+    kinds: ['WAGE_ARREARS'] as const,
+    orderRefused: true,
+    meetsCrimeThreshold: false,
+    massIncident: false,
+  };
+
+  it('lists on a refused order with the crime threshold, or with a mass incident', () => {
+    expect(listingCheck({ ...arrears, meetsCrimeThreshold: true })).toEqual({
+      eligible: true,
+      missing: [],
+      reasons: ['CRIME_THRESHOLD'],
+    });
+    expect(listingCheck({ ...arrears, massIncident: true }).reasons).toEqual(['MASS_INCIDENT']);
+    expect(listingCheck({ ...arrears, massIncident: true, meetsCrimeThreshold: true }).reasons).toEqual([
+      'CRIME_THRESHOLD',
+      'MASS_INCIDENT',
+    ]);
+  });
+
+  it('names each missing fact', () => {
+    expect(listingCheck(arrears)).toEqual({
+      eligible: false,
+      missing: ['meetsCrimeThreshold|massIncident'],
+      reasons: [],
+    });
+    expect(listingCheck({ ...arrears, orderRefused: false, meetsCrimeThreshold: true }).missing).toEqual([
+      'orderRefused',
+    ]);
+    expect(
+      listingCheck({
+        kinds: ['OVERTIME'],
+        orderRefused: false,
+        meetsCrimeThreshold: false,
+        massIncident: false,
+      }).missing,
+    ).toEqual(['kinds:WAGE_ARREARS', 'orderRefused', 'meetsCrimeThreshold|massIncident']);
+  });
+});
+
+describe('blacklist term and early removal', () => {
+  it('3 years from the listing decision; in force until the day before expires_on', () => {
+    expect(expiresOn('2026-03-10')).toBe('2029-03-10');
+    expect(expiresOn('2028-02-29')).toBe('2031-02-28');
+    expect(inForce({ expiresOn: '2029-03-10' }, '2029-03-09')).toBe(true);
+    expect(inForce({ expiresOn: '2029-03-10' }, '2029-03-10')).toBe(false);
+  });
+
+  it('addMonths clamps to the end of the month', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2026-01-15', 6)).toBe('2026-07-15');
+    expect(addMonths('2026-12-01', 1)).toBe('2027-01-01');
+  });
+
+  const base = {
+    listedOn: '2026-01-10',
+    correctedOn: '2026-02-01',
+    commitmentOn: '2026-08-01',
+    newArrearsSinceListing: 0,
+  };
+
+  it('6 months from the correction: refused the day before, allowed on the day', () => {
+    expect(earlyRemovalRefusal({ ...base, today: '2026-07-31' })).toEqual({
+      code: 'EARLY_REMOVAL_TOO_SOON',
+      message: expect.any(String),
+      eligibleFrom: '2026-08-01',
+    });
+    expect(earlyRemovalRefusal({ ...base, today: '2026-08-01' })).toBeNull();
+  });
+
+  it('corrected before the listing: 6 months from the listing', () => {
+    const r = earlyRemovalRefusal({ ...base, correctedOn: '2025-12-01', today: '2026-07-09' });
+    expect(r).toMatchObject({ code: 'EARLY_REMOVAL_TOO_SOON', eligibleFrom: '2026-07-10' });
+  });
+
+  it('needs a credit commitment, no new arrears and a correction not in the future', () => {
+    expect(earlyRemovalRefusal({ ...base, commitmentOn: null, today: '2026-09-01' })?.code).toBe(
+      'CREDIT_COMMITMENT_MISSING',
+    );
+    expect(earlyRemovalRefusal({ ...base, newArrearsSinceListing: 1, today: '2026-09-01' })?.code).toBe(
+      'NEW_ARREARS_DURING_LISTING',
+    );
+    expect(earlyRemovalRefusal({ ...base, correctedOn: '2026-09-02', today: '2026-09-01' })?.code).toBe(
+      'CORRECTION_IN_FUTURE',
+    );
+  });
+
+  it('property: never allowed before 6 months after max(listing, correction)', () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 400 }), (listedOn, correctedOn, after) => {
+        const start = correctedOn > listedOn ? correctedOn : listedOn;
+        const today = addDays(start, after);
+        const r = earlyRemovalRefusal({
+          listedOn,
+          correctedOn,
+          commitmentOn: today,
+          newArrearsSinceListing: 0,
+          today,
+        });
+        expect(r === null).toBe(today >= addMonths(start, 6));
+      }),
+    );
+  });
+});
+
+describe('blacklist state machine', () => {
+  it('LISTED → REMOVED (early removal) or EXPIRED; both final', () => {
+    expect(nextBlacklistStatus('LISTED', 'REMOVE_EARLY')).toBe('REMOVED');
+    expect(nextBlacklistStatus('LISTED', 'EXPIRE')).toBe('EXPIRED');
+    for (const from of ['REMOVED', 'EXPIRED'] as const) {
+      expect(BLACKLIST_TRANSITIONS[from]).toEqual({});
+      expect(nextBlacklistStatus(from, 'EXPIRE')).toBeNull();
+      expect(nextBlacklistStatus(from, 'REMOVE_EARLY')).toBeNull();
+    }
+  });
+});

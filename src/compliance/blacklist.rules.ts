@@ -1,0 +1,111 @@
+import { addYears, assertIsoDate, compareDates } from '../calendar/local-date';
+import type { ViolationKind } from './compliance.constants';
+
+/**
+ * 拖欠农民工工资失信联合惩戒对象名单 (保障农民工工资支付条例 第四十八条; 人社部令第45号《拖欠农民工工资失信联合惩戒对象
+ * 名单管理暂行办法》): when a wage-arrears violation lists its employer, for how long, and when it may leave early.
+ */
+export const BLACKLIST_RULES = {
+  // 人社部令第45号 第十四条 (TO VERIFY the article number): 列入期限为3年，自作出列入决定之日起计算
+  TERM_YEARS: 3,
+  // 人社部令第45号 第十五条 (TO VERIFY the article number): 已改正且自改正之日起被列入满6个月，作出信用承诺，可申请提前移出
+  EARLY_REMOVAL_MONTHS: 6,
+} as const;
+
+/** The facts of a violation that decide a listing (a row of employer_violations). */
+export interface ListingFacts {
+  kinds: readonly ViolationKind[];
+  orderRefused: boolean;
+  meetsCrimeThreshold: boolean;
+  massIncident: boolean;
+}
+
+export type ListingReason = 'CRIME_THRESHOLD' | 'MASS_INCIDENT';
+
+export interface ListingCheck {
+  eligible: boolean;
+  /** The facts still missing, by name (the 409 lists them). */
+  missing: string[];
+  /** Why it lists, when eligible: one or both of the 第五条 cases. */
+  reasons: ListingReason[];
+}
+
+/**
+ * 人社部令第45号 第五条: 用人单位拖欠农民工工资, (一) 达到认定拒不支付劳动报酬罪数额标准 or (二) 引发群体性事件、极端事件
+ * 造成严重不良社会影响, AND 经责令限期支付工资，逾期未支付 (the order to pay was refused) — the order is a precondition of
+ * both cases. `meetsCrimeThreshold` is a recorded fact (computed by the inspection module), never computed here.
+ */
+export function listingCheck(f: ListingFacts): ListingCheck {
+  const missing: string[] = [];
+  if (!f.kinds.includes('WAGE_ARREARS')) missing.push('kinds:WAGE_ARREARS');
+  if (!f.orderRefused) missing.push('orderRefused');
+  if (!f.meetsCrimeThreshold && !f.massIncident) missing.push('meetsCrimeThreshold|massIncident');
+  const reasons: ListingReason[] = [];
+  if (f.meetsCrimeThreshold) reasons.push('CRIME_THRESHOLD');
+  if (f.massIncident) reasons.push('MASS_INCIDENT');
+  return { eligible: missing.length === 0, missing, reasons: missing.length === 0 ? reasons : [] };
+}
+
+/** The first day the listing is no longer in force: listed_on + 3 years (29 Feb → 28 Feb). */
+export function expiresOn(listedOn: string): string {
+  return addYears(listedOn, BLACKLIST_RULES.TERM_YEARS);
+}
+
+/** A listing is in force on `today` while today < expires_on. */
+export function inForce(listing: { expiresOn: string }, today: string): boolean {
+  return compareDates(today, listing.expiresOn) < 0;
+}
+
+/** The same day `n` months later, or the month's last day when it has no such day (民法典 第二百零二条). */
+export function addMonths(d: string, n: number): string {
+  assertIsoDate(d, 'date');
+  const [y, m, day] = d.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
+
+export interface EarlyRemovalFacts {
+  listedOn: string;
+  /** The day the employer corrected the violation (paid the arrears). */
+  correctedOn: string;
+  /** The day the written 信用承诺 (not to default on wages again) was made; null when none. */
+  commitmentOn: string | null;
+  /** Wage-arrears violations found on the employer since the listing (other than the listed one). */
+  newArrearsSinceListing: number;
+  today: string;
+}
+
+export type EarlyRemovalRefusal =
+  | { code: 'CORRECTION_IN_FUTURE'; message: string }
+  | { code: 'EARLY_REMOVAL_TOO_SOON'; message: string; eligibleFrom: string }
+  | { code: 'CREDIT_COMMITMENT_MISSING'; message: string }
+  | { code: 'NEW_ARREARS_DURING_LISTING'; message: string; count: number };
+
+/**
+ * 人社部令第45号 第十五条 (TO VERIFY): corrected, listed for 6 months counted from the correction (from the listing
+ * when corrected before it), no new wage arrears while listed, and a written credit commitment. The first refusal, or null.
+ */
+export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal | null {
+  if (compareDates(f.correctedOn, f.today) > 0)
+    return { code: 'CORRECTION_IN_FUTURE', message: 'The correction date is after today' };
+  const from = compareDates(f.correctedOn, f.listedOn) > 0 ? f.correctedOn : f.listedOn;
+  const eligibleFrom = addMonths(from, BLACKLIST_RULES.EARLY_REMOVAL_MONTHS);
+  if (compareDates(f.today, eligibleFrom) < 0)
+    return {
+      code: 'EARLY_REMOVAL_TOO_SOON',
+      message: 'Early removal needs 6 months of listing after the correction',
+      eligibleFrom,
+    };
+  if (f.newArrearsSinceListing > 0)
+    return {
+      code: 'NEW_ARREARS_DURING_LISTING',
+      message: 'New wage arrears were found while the employer was listed',
+      count: f.newArrearsSinceListing,
+    };
+  if (!f.commitmentOn)
+    return { code: 'CREDIT_COMMITMENT_MISSING', message: 'Early removal needs a written credit commitment' };
+  return null;
+}

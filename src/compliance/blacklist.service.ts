@@ -1,0 +1,231 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { compareDates, todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { earlyRemovalRefusal, expiresOn, listingCheck } from './blacklist.rules';
+import { nextBlacklistStatus, type BlacklistStatus } from './blacklist.state';
+import { EMPLOYER_CASE } from './compliance.constants';
+import { ComplianceRepository } from './compliance.repository';
+import { employerNotFound, listingView, type Actor } from './compliance.service';
+import type {
+  BlacklistEntryViewDto,
+  EarlyRemovalDto,
+  ListEmployerDto,
+  PublicBlacklistPageDto,
+  PublicBlacklistQuery,
+} from './dto/compliance.dto';
+import type { BlacklistEntry } from './entities/blacklist-entry.entity';
+
+const SWEEP_LOCK = 'compliance.blacklist-sweep';
+const listingNotFound = () => AppException.notFound('BLACKLIST_ENTRY_NOT_FOUND', 'No such listing');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A keyset cursor that is a row id (public lists); anything else is a 400. */
+export function idCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  if (!UUID.test(cursor))
+    throw AppException.validation([{ field: 'cursor', message: 'cursor is not a cursor this API issued' }]);
+  return cursor;
+}
+
+/**
+ * The 拖欠农民工工资失信联合惩戒名单 (人社部令第45号): listing (SUPERVISOR/ADMIN, audited), early removal after correction
+ * and a credit commitment, expiry after 3 years (daily sweep), and the public list of listings in force.
+ */
+@Injectable()
+export class BlacklistService {
+  private readonly logger = new Logger(BlacklistService.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplianceRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Lists the employer on the facts of one of its wage-arrears violations (第五条); 409 with the missing facts. */
+  async list(viewer: Principal, employerId: string, dto: ListEmployerDto): Promise<BlacklistEntryViewDto> {
+    const today = todayInShanghai();
+    const listedOn = dto.listedOn ?? today;
+    if (compareDates(listedOn, today) > 0)
+      throw AppException.validation([{ field: 'listedOn', message: 'listedOn must not be in the future' }]);
+    const id = await this.tx.run(async (em) => {
+      if (!(await this.repo.employer(em, employerId))) throw employerNotFound();
+      const v = await this.repo.violation(em, dto.violationId);
+      if (!v || v.employerId !== employerId)
+        throw AppException.notFound('VIOLATION_NOT_FOUND', 'No such violation of this employer');
+      if (!coversJurisdiction(viewer, v.jurisdictionCode))
+        throw AppException.forbidden('OUTSIDE_JURISDICTION', 'The violation is outside your scope');
+      const check = listingCheck(v);
+      if (!check.eligible)
+        throw AppException.conflict(
+          'BLACKLIST_FACTS_MISSING',
+          'The violation does not meet the listing facts',
+          {
+            missing: check.missing,
+            basis: '人社部令第45号 第五条',
+          },
+        );
+      if (compareDates(listedOn, v.foundOn) < 0)
+        throw AppException.validation([
+          { field: 'listedOn', message: 'listedOn must not precede the finding' },
+        ]);
+      const expires = expiresOn(listedOn);
+      if (compareDates(expires, today) <= 0)
+        throw AppException.conflict(
+          'LISTING_TERM_OVER',
+          'A listing decided on that day would already have expired',
+          {
+            expiresOn: expires,
+          },
+        );
+      const entryId = newId();
+      try {
+        await this.repo.insertListing(em, {
+          id: entryId,
+          employerId,
+          violationId: v.id,
+          jurisdictionCode: v.jurisdictionCode,
+          status: 'LISTED',
+          reasons: check.reasons,
+          listedOn,
+          expiresOn: expires,
+          listedBy: viewer.userId,
+          version: 1,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err, 'uq_wage_arrears_blacklist_listed_employer'))
+          throw AppException.conflict('ALREADY_LISTED', 'The employer is already listed');
+        throw err;
+      }
+      await this.event(em, employerId, 'BLACKLIST_LISTED', viewer, null, 'LISTED', {
+        listingId: entryId,
+        violationId: v.id,
+        reasons: check.reasons,
+        listedOn,
+        expiresOn: expires,
+      });
+      return entryId;
+    });
+    return this.view(id);
+  }
+
+  /** Early removal (信用修复) after 6 months from the correction, with a written credit commitment. */
+  async removeEarly(viewer: Principal, id: string, dto: EarlyRemovalDto): Promise<BlacklistEntryViewDto> {
+    const today = todayInShanghai();
+    await this.tx.run(async (em) => {
+      const b = await this.repo.lockListing(em, id);
+      if (!b) throw listingNotFound();
+      if (!coversJurisdiction(viewer, b.jurisdictionCode)) throw listingNotFound();
+      if (b.version !== dto.version)
+        throw AppException.conflict('STALE_VERSION', 'The listing changed since you read it', {
+          version: b.version,
+        });
+      const to = this.transition(b, 'REMOVE_EARLY');
+      const refusal = earlyRemovalRefusal({
+        listedOn: b.listedOn,
+        correctedOn: dto.correctedOn,
+        commitmentOn: dto.commitmentOn ?? null,
+        newArrearsSinceListing: await this.repo.arrearsFoundSince(
+          em,
+          b.employerId,
+          b.listedOn,
+          b.violationId,
+        ),
+        today,
+      });
+      if (refusal) {
+        const { code, message, ...details } = refusal;
+        throw AppException.conflict(code, message, { ...details, basis: '人社部令第45号 (提前移出)' });
+      }
+      await this.repo.updateListing(em, b.id, {
+        status: to,
+        removedOn: today,
+        removedBy: viewer.userId,
+        correctedOn: dto.correctedOn,
+        commitmentOn: dto.commitmentOn ?? null,
+        removalNote: dto.note ?? null,
+      });
+      await this.event(em, b.employerId, 'BLACKLIST_REMOVED_EARLY', viewer, b.status, to, {
+        listingId: b.id,
+        correctedOn: dto.correctedOn,
+        commitmentOn: dto.commitmentOn,
+      });
+    });
+    return this.view(id);
+  }
+
+  /** Daily sweep (idempotent, one at a time): listings whose 3 years ran out by `today` become EXPIRED. */
+  async sweep(today: string = todayInShanghai()): Promise<{ skipped: boolean; expired: number }> {
+    return this.tx.run(async (em) => {
+      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK))) return { skipped: true, expired: 0 };
+      const due = await this.repo.expiring(em, today);
+      for (const b of due) {
+        const to = this.transition(b, 'EXPIRE');
+        await this.repo.updateListing(em, b.id, { status: to, removedOn: b.expiresOn });
+        await this.event(em, b.employerId, 'BLACKLIST_EXPIRED', null, b.status, to, {
+          listingId: b.id,
+          expiresOn: b.expiresOn,
+        });
+      }
+      if (due.length) this.logger.log({ expired: due.length }, 'blacklist listings expired');
+      return { skipped: false, expired: due.length };
+    });
+  }
+
+  /** Public: employers listed and in force today, without any person's name. */
+  async publicList(q: PublicBlacklistQuery): Promise<PublicBlacklistPageDto> {
+    const limit = q.limit ?? 20;
+    const rows = await this.repo.listedInForce(this.tx.manager, todayInShanghai(), idCursor(q.cursor), limit);
+    return {
+      items: rows.map((r) => ({
+        employerName: r.employer_name,
+        uscc: r.uscc,
+        address: r.address,
+        listedOn: r.listed_on,
+        expiresOn: r.expires_on,
+        reasons: r.reasons,
+      })),
+      nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
+    };
+  }
+
+  private transition(b: BlacklistEntry, action: 'REMOVE_EARLY' | 'EXPIRE'): BlacklistStatus {
+    const to = nextBlacklistStatus(b.status, action);
+    if (!to)
+      throw AppException.conflict('ILLEGAL_TRANSITION', `A ${b.status} listing cannot ${action}`, {
+        status: b.status,
+        action,
+      });
+    return to;
+  }
+
+  private async view(id: string): Promise<BlacklistEntryViewDto> {
+    const b = await this.repo.listing(this.tx.manager, id);
+    if (!b) throw listingNotFound();
+    return listingView(b, todayInShanghai());
+  }
+
+  private event(
+    em: EntityManager,
+    employerId: string,
+    action: string,
+    actor: Actor,
+    fromStatus: string | null,
+    toStatus: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.append(em, {
+      caseType: EMPLOYER_CASE,
+      caseId: employerId,
+      action,
+      actor,
+      fromStatus,
+      toStatus,
+      data,
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { BlacklistService } from './blacklist.service';
+import { ComplianceController } from './compliance.controller';
+import { ComplianceProcessor } from './compliance.processor';
+import { ComplianceRepository } from './compliance.repository';
+import { ComplianceService } from './compliance.service';
+import { PublicComplianceController } from './public-compliance.controller';
+import { PublicationService } from './publication.service';
+
+/**
+ * Employer compliance: violation history, yearly 守法诚信等级, the wage-arrears blacklist, quarterly publication of
+ * major violations, and their public read-only endpoints. Other modules call ComplianceService.recordViolation.
+ */
+@Module({
+  controllers: [ComplianceController, PublicComplianceController],
+  providers: [
+    ComplianceService,
+    BlacklistService,
+    PublicationService,
+    ComplianceRepository,
+    ComplianceProcessor,
+  ],
+  exports: [ComplianceService],
+})
+export class ComplianceModule {}

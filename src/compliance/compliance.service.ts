@@ -1,0 +1,286 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { compareDates, isValidIsoDate, todayInShanghai, yearOf } from '../calendar/local-date';
+import { AppException, type FieldError } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { inForce } from './blacklist.rules';
+import {
+  EMPLOYER_CASE,
+  VIOLATION_KINDS,
+  type ViolationKind,
+  type ViolationSource,
+} from './compliance.constants';
+import { ComplianceRepository } from './compliance.repository';
+import type {
+  BlacklistEntryViewDto,
+  EmployerComplianceDto,
+  GradeRunViewDto,
+  RecordViolationDto,
+  ViolationViewDto,
+} from './dto/compliance.dto';
+import type { BlacklistEntry } from './entities/blacklist-entry.entity';
+import type { EmployerViolation } from './entities/employer-violation.entity';
+import { gradeFor } from './grading.rules';
+
+/** What the inspection module (or a staff member) records when a violation is found. */
+export interface RecordViolationInput {
+  employerId: string;
+  jurisdictionCode: string;
+  sourceType: ViolationSource;
+  /** The inspection case id (source INSPECTION): a second call with the same source returns the first row. */
+  sourceId?: string | null;
+  foundOn: string;
+  kinds: ViolationKind[];
+  arrearsFen?: number;
+  workersAffected?: number;
+  orderRefused?: boolean;
+  massIncident?: boolean;
+  criminalTransfer?: boolean;
+  meetsCrimeThreshold?: boolean;
+  major?: boolean;
+  /** Main facts (no personal data): published when `major`. */
+  facts?: string;
+  handling?: string;
+}
+
+export type Actor = Pick<Principal, 'userId' | 'role'> | null;
+
+/** Employers graded per statement batch of the yearly job. */
+const GRADE_BATCH = 5000;
+
+export const employerNotFound = () => AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer');
+
+/**
+ * Employer compliance: the violation history, the yearly 守法诚信等级 (grading.rules.ts), and the employer's
+ * compliance record (history, grades, blacklist). Listing and publication live in BlacklistService and
+ * PublicationService.
+ */
+@Injectable()
+export class ComplianceService {
+  private readonly logger = new Logger(ComplianceService.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplianceRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Records a violation finding in the caller's transaction (the inspection module calls this when a case closes
+   * with a violation found). Idempotent per (sourceType, sourceId). Returns the violation id.
+   */
+  async recordViolation(
+    em: EntityManager,
+    input: RecordViolationInput,
+    actor: Actor,
+  ): Promise<{ id: string; created: boolean }> {
+    const errors = violationInputErrors(input);
+    if (errors.length) throw AppException.validation(errors);
+    if (input.sourceId) {
+      const existing = await this.repo.violationBySource(em, input.sourceType, input.sourceId);
+      if (existing) return { id: existing.id, created: false };
+    }
+    if (!(await this.repo.employer(em, input.employerId))) throw employerNotFound();
+    const id = newId();
+    try {
+      await this.repo.insertViolation(em, {
+        id,
+        employerId: input.employerId,
+        jurisdictionCode: input.jurisdictionCode,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId ?? null,
+        foundOn: input.foundOn,
+        kinds: [...new Set(input.kinds)],
+        arrearsFen: input.arrearsFen ?? 0,
+        workersAffected: input.workersAffected ?? 0,
+        orderRefused: input.orderRefused ?? false,
+        massIncident: input.massIncident ?? false,
+        criminalTransfer: input.criminalTransfer ?? false,
+        meetsCrimeThreshold: input.meetsCrimeThreshold ?? false,
+        major: input.major ?? false,
+        facts: input.facts ?? '',
+        handling: input.handling ?? '',
+        recordedBy: actor?.userId ?? null,
+      });
+    } catch (err) {
+      if (input.sourceId && isUniqueViolation(err, 'uq_employer_violations_source')) {
+        const existing = await this.repo.violationBySource(em, input.sourceType, input.sourceId);
+        if (existing) return { id: existing.id, created: false };
+      }
+      throw err;
+    }
+    await this.audit.append(em, {
+      caseType: EMPLOYER_CASE,
+      caseId: input.employerId,
+      action: 'VIOLATION_RECORDED',
+      actor,
+      data: {
+        violationId: id,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId ?? null,
+        foundOn: input.foundOn,
+        kinds: input.kinds,
+      },
+    });
+    return { id, created: true };
+  }
+
+  /** Staff record a violation found outside the platform (source MANUAL) in their own jurisdiction. */
+  async recordManual(
+    viewer: Principal,
+    employerId: string,
+    dto: RecordViolationDto,
+  ): Promise<ViolationViewDto> {
+    if (!coversJurisdiction(viewer, dto.jurisdictionCode))
+      throw AppException.forbidden('OUTSIDE_JURISDICTION', 'The jurisdiction is outside your scope');
+    const { id } = await this.tx.run((em) =>
+      this.recordViolation(em, { ...dto, employerId, sourceType: 'MANUAL', sourceId: null }, viewer),
+    );
+    return violationView((await this.repo.violation(this.tx.manager, id))!, null);
+  }
+
+  /** The employer's compliance record: violations, grades, listings and the audit trail. */
+  async record(employerId: string): Promise<EmployerComplianceDto> {
+    const em = this.tx.manager;
+    const employer = await this.repo.employer(em, employerId);
+    if (!employer) throw employerNotFound();
+    const [violations, published, grades, listings, events] = await Promise.all([
+      this.repo.violationsOf(em, employerId),
+      this.repo.publishedOf(em, employerId),
+      this.repo.gradesOf(em, employerId),
+      this.repo.blacklistOf(em, employerId),
+      this.audit.timeline(em, EMPLOYER_CASE, employerId),
+    ]);
+    const today = todayInShanghai();
+    const blacklist = listings.map((b) => listingView(b, today));
+    return {
+      employerId,
+      name: employer.name,
+      uscc: employer.uscc,
+      violations: violations.map((v) => violationView(v, published.get(v.id) ?? null)),
+      grades: grades.map((g) => ({
+        year: g.year,
+        grade: g.grade,
+        reasons: g.reasons,
+        violationCount: g.violationCount,
+        computedAt: g.computedAt.toISOString(),
+      })),
+      blacklist,
+      blacklisted: blacklist.some((b) => b.inForce),
+      events: events.map((e) => ({
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorRole: e.actor.role,
+        data: e.data,
+        occurredAt: e.occurredAt,
+      })),
+    };
+  }
+
+  /** ADMIN starts the grading of a year now (the job runs after commit, through the outbox). */
+  async startGradeRun(year: number): Promise<GradeRunViewDto> {
+    if (year > yearOf(todayInShanghai()))
+      throw AppException.conflict('GRADE_YEAR_IN_FUTURE', 'That year has not started', { year });
+    const jobId = await this.tx.run((em) => this.outbox.enqueue(em, JobName.ComplianceGradeYear, { year }));
+    this.outbox.notifyCommitted();
+    return { jobId, year };
+  }
+
+  /**
+   * Job body: every employer's grade for `year` (default: the year that just ended), computed from the
+   * year's findings by one set-based query per batch of employers and upserted (a replay rewrites the same rows).
+   */
+  async gradeYear(
+    year: number = yearOf(todayInShanghai()) - 1,
+  ): Promise<{ skipped: boolean; graded: number }> {
+    return this.tx.run(async (em) => {
+      if (!(await this.repo.tryXactLock(em, `compliance.grade-year:${year}`)))
+        return { skipped: true, graded: 0 };
+      let graded = 0;
+      let after: string | null = null;
+      for (;;) {
+        const facts = await this.repo.gradingFacts(em, year, after, GRADE_BATCH);
+        if (facts.length === 0) break;
+        await this.repo.upsertGrades(
+          em,
+          year,
+          facts.map((f) => ({ employerId: f.employerId, violationCount: f.violations, ...gradeFor(f) })),
+        );
+        graded += facts.length;
+        after = facts[facts.length - 1].employerId;
+        if (facts.length < GRADE_BATCH) break;
+      }
+      this.logger.log({ year, graded }, 'employer grades computed');
+      return { skipped: false, graded };
+    });
+  }
+}
+
+/** Field errors of a violation input (the HTTP DTO checks the same; the inspection module calls in directly). */
+export function violationInputErrors(input: RecordViolationInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!/^\d{9,12}$/.test(input.jurisdictionCode))
+    errors.push({
+      field: 'jurisdictionCode',
+      message: 'jurisdictionCode must be a street/town division code',
+    });
+  if (!isValidIsoDate(input.foundOn))
+    errors.push({ field: 'foundOn', message: 'foundOn must be a date YYYY-MM-DD' });
+  else if (compareDates(input.foundOn, todayInShanghai()) > 0)
+    errors.push({ field: 'foundOn', message: 'foundOn must not be in the future' });
+  if (input.kinds.length === 0 || input.kinds.some((k) => !VIOLATION_KINDS.includes(k)))
+    errors.push({ field: 'kinds', message: `kinds must be one or more of ${VIOLATION_KINDS.join(', ')}` });
+  for (const f of ['arrearsFen', 'workersAffected'] as const) {
+    const n = input[f];
+    if (n !== undefined && (!Number.isSafeInteger(n) || n < 0))
+      errors.push({ field: f, message: `${f} must be a non-negative integer` });
+  }
+  return errors;
+}
+
+export function violationView(v: EmployerViolation, publishedIn: string | null): ViolationViewDto {
+  return {
+    id: v.id,
+    employerId: v.employerId,
+    jurisdictionCode: v.jurisdictionCode,
+    sourceType: v.sourceType,
+    sourceId: v.sourceId,
+    foundOn: v.foundOn,
+    kinds: v.kinds,
+    arrearsFen: v.arrearsFen,
+    workersAffected: v.workersAffected,
+    orderRefused: v.orderRefused,
+    massIncident: v.massIncident,
+    criminalTransfer: v.criminalTransfer,
+    meetsCrimeThreshold: v.meetsCrimeThreshold,
+    major: v.major,
+    facts: v.facts,
+    handling: v.handling,
+    publishedIn,
+  };
+}
+
+export function listingView(b: BlacklistEntry, today: string): BlacklistEntryViewDto {
+  return {
+    id: b.id,
+    employerId: b.employerId,
+    violationId: b.violationId,
+    jurisdictionCode: b.jurisdictionCode,
+    status: b.status,
+    inForce: b.status === 'LISTED' && inForce(b, today),
+    reasons: b.reasons,
+    listedOn: b.listedOn,
+    expiresOn: b.expiresOn,
+    removedOn: b.removedOn,
+    correctedOn: b.correctedOn,
+    commitmentOn: b.commitmentOn,
+    version: b.version,
+  };
+}

@@ -1,0 +1,328 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  buildMessage,
+  ValidateBy,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { isValidIsoDate } from '../../calendar/local-date';
+import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
+import { CursorQuery } from '../../common/http/pagination';
+import { GRADES, VIOLATION_KINDS, VIOLATION_SOURCES, type ViolationKind } from '../compliance.constants';
+import { BLACKLIST_STATUSES } from '../blacklist.state';
+
+/** A real calendar date written YYYY-MM-DD (2026-13-01 and 2026-02-30 are refused). */
+const IsCalendarDate = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => isValidIsoDate(value),
+      defaultMessage: buildMessage((each) => `${each}$property must be a date YYYY-MM-DD`),
+    },
+  });
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/** A violation found outside the platform (historical records, other channels): source MANUAL. */
+export class RecordViolationDto {
+  @ApiProperty({ example: '310115005', description: 'Street/town where it was found' })
+  @Matches(/^\d{9,12}$/, { message: 'jurisdictionCode must be a street/town division code' })
+  jurisdictionCode: string;
+
+  @ApiProperty({
+    example: '2026-03-15',
+    description: 'The day of the finding (处理/处罚决定), Asia/Shanghai',
+  })
+  @IsCalendarDate()
+  foundOn: string;
+
+  @ApiProperty({ enum: VIOLATION_KINDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(VIOLATION_KINDS.length)
+  @ArrayUnique()
+  @IsIn(VIOLATION_KINDS, { each: true })
+  kinds: ViolationKind[];
+
+  @ApiPropertyOptional({ example: 25_000_000, default: 0, description: 'Arrears found, in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
+  arrearsFen?: number;
+
+  @ApiPropertyOptional({ example: 12, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  workersAffected?: number;
+
+  @ApiPropertyOptional({ default: false, description: '责令限期支付/整改 not complied with' })
+  @IsOptional()
+  @IsBoolean()
+  orderRefused?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: '群体性事件、极端事件 or serious adverse social impact',
+  })
+  @IsOptional()
+  @IsBoolean()
+  massIncident?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Transferred to the police / prosecuted' })
+  @IsOptional()
+  @IsBoolean()
+  criminalTransfer?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'The arrears reach the 拒不支付劳动报酬罪 threshold' })
+  @IsOptional()
+  @IsBoolean()
+  meetsCrimeThreshold?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: '重大劳动保障违法行为 (人社部令第29号 第五条): publishable',
+  })
+  @IsOptional()
+  @IsBoolean()
+  major?: boolean;
+
+  @ApiProperty({
+    example: '拖欠12名劳动者2026年1月至3月工资共计25万元',
+    description: 'Main facts, no personal data',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  facts: string;
+
+  @ApiPropertyOptional({ example: '责令限期支付，逾期未支付，已移送公安机关', description: '处理情况' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  handling?: string;
+}
+
+export class ViolationViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ enum: VIOLATION_SOURCES }) sourceType: string;
+  @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
+  @ApiProperty() foundOn: string;
+  @ApiProperty({ enum: VIOLATION_KINDS, isArray: true }) kinds: string[];
+  @ApiProperty() arrearsFen: number;
+  @ApiProperty() workersAffected: number;
+  @ApiProperty() orderRefused: boolean;
+  @ApiProperty() massIncident: boolean;
+  @ApiProperty() criminalTransfer: boolean;
+  @ApiProperty() meetsCrimeThreshold: boolean;
+  @ApiProperty() major: boolean;
+  @ApiProperty() facts: string;
+  @ApiProperty() handling: string;
+  @ApiProperty({ nullable: true, type: String }) publishedIn: string | null;
+}
+
+export class GradeReasonDto {
+  @ApiProperty() ruleId: string;
+  @ApiProperty() citation: string;
+}
+
+export class GradeViewDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: GRADES }) grade: string;
+  @ApiProperty({ type: [GradeReasonDto] }) reasons: GradeReasonDto[];
+  @ApiProperty() violationCount: number;
+  @ApiProperty() computedAt: string;
+}
+
+export class BlacklistEntryViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty() violationId: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ enum: BLACKLIST_STATUSES }) status: string;
+  @ApiProperty({ description: 'LISTED and before expires_on' }) inForce: boolean;
+  @ApiProperty({ isArray: true, enum: ['CRIME_THRESHOLD', 'MASS_INCIDENT'] }) reasons: string[];
+  @ApiProperty() listedOn: string;
+  @ApiProperty() expiresOn: string;
+  @ApiProperty({ nullable: true, type: String }) removedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) correctedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) commitmentOn: string | null;
+  @ApiProperty() version: number;
+}
+
+export class EmployerEventDto {
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) toStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty() occurredAt: string;
+}
+
+export class EmployerComplianceDto {
+  @ApiProperty() employerId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ type: [ViolationViewDto] }) violations: ViolationViewDto[];
+  @ApiProperty({ type: [GradeViewDto] }) grades: GradeViewDto[];
+  @ApiProperty({ type: [BlacklistEntryViewDto] }) blacklist: BlacklistEntryViewDto[];
+  @ApiProperty({ description: 'Listed and in force today' }) blacklisted: boolean;
+  @ApiProperty({ type: [EmployerEventDto] }) events: EmployerEventDto[];
+}
+
+export class ListEmployerDto {
+  @ApiProperty({ format: 'uuid', description: 'The wage-arrears violation whose facts justify the listing' })
+  @IsUUID()
+  violationId: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description: 'The day of the listing decision (default: today)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  listedOn?: string;
+}
+
+export class EarlyRemovalDto {
+  @ApiProperty({ example: 1, description: 'The version of the listing the client read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: '2026-05-01', description: 'The day the violation was corrected (arrears paid)' })
+  @IsCalendarDate()
+  correctedOn: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description: 'The day of the written 信用承诺 (required to remove)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  commitmentOn?: string;
+
+  @ApiPropertyOptional({ example: '已足额支付拖欠工资，作出书面信用承诺' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class GradeRunDto {
+  @ApiProperty({ example: 2025 })
+  @IsInt()
+  @Min(2017)
+  @Max(2100)
+  year: number;
+}
+
+export class GradeRunViewDto {
+  @ApiProperty({ description: 'The queued job (its outbox id)' }) jobId: string;
+  @ApiProperty() year: number;
+}
+
+export class PublishDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2017)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 4 })
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter: number;
+
+  @ApiPropertyOptional({ example: '310115', description: 'The publishing scope (default: the caller’s own)' })
+  @IsOptional()
+  @Matches(/^\d{6,12}$/, { message: 'jurisdictionCode must be a division code' })
+  jurisdictionCode?: string;
+}
+
+export class PublicationViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty() quarter: number;
+  @ApiProperty() publishedOn: string;
+  @ApiProperty() items: number;
+}
+
+// ---- public (no personal data) ----
+
+export class PublicViolationsQuery extends CursorQuery {
+  @ApiProperty({ example: 2026 })
+  @Transform(toInt)
+  @IsInt()
+  @Min(2017)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 4 })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter: number;
+}
+
+export class PublicViolationDto {
+  @ApiProperty() employerName: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty() publishedOn: string;
+  @ApiProperty() foundOn: string;
+  @ApiProperty({ enum: VIOLATION_KINDS, isArray: true }) kinds: string[];
+  @ApiProperty() arrearsFen: number;
+  @ApiProperty() workersAffected: number;
+  @ApiProperty() facts: string;
+  @ApiProperty() handling: string;
+}
+
+export class PublicViolationPageDto {
+  @ApiProperty() year: number;
+  @ApiProperty() quarter: number;
+  @ApiProperty({ type: [PublicViolationDto] }) items: PublicViolationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class PublicBlacklistEntryDto {
+  @ApiProperty() employerName: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty() listedOn: string;
+  @ApiProperty() expiresOn: string;
+  @ApiProperty({ isArray: true, enum: ['CRIME_THRESHOLD', 'MASS_INCIDENT'] }) reasons: string[];
+}
+
+export class PublicBlacklistPageDto {
+  @ApiProperty({ type: [PublicBlacklistEntryDto] }) items: PublicBlacklistEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class PublicBlacklistQuery extends CursorQuery {}

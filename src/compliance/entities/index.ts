@@ -1,0 +1,15 @@
+import { BlacklistEntry } from './blacklist-entry.entity';
+import { EmployerGrade } from './employer-grade.entity';
+import { EmployerViolation } from './employer-violation.entity';
+import { ViolationPublication, ViolationPublicationItem } from './violation-publication.entity';
+
+export { BlacklistEntry, EmployerGrade, EmployerViolation, ViolationPublication, ViolationPublicationItem };
+
+/** The compliance module's entities, listed in src/database/entities.ts. */
+export const COMPLIANCE_ENTITIES = [
+  EmployerViolation,
+  EmployerGrade,
+  BlacklistEntry,
+  ViolationPublication,
+  ViolationPublicationItem,
+];

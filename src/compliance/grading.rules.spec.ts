@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { VIOLATION_KINDS, type ViolationKind } from './compliance.constants';
+import { C_MIN_VIOLATIONS, gradeFor, GRADING_RULES, type GradingFacts } from './grading.rules';
+
+const clean: GradingFacts = {
+  violations: 0,
+  massIncident: false,
+  orderRefused: false,
+  criminalTransfer: false,
+  kinds: [],
+};
+const ids = (f: GradingFacts) => gradeFor(f).reasons.map((r) => r.ruleId);
+
+describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
+  it('every rule carries a citation of 第六条', () => {
+    for (const r of GRADING_RULES) expect(r.citation).toMatch(/^人社部规〔2016〕1号 第六条/);
+  });
+
+  it('A: no finding in the year', () => {
+    expect(gradeFor(clean)).toEqual({
+      grade: 'A',
+      reasons: [{ ruleId: 'A_NO_FINDING', citation: '人社部规〔2016〕1号 第六条第（一）项' }],
+    });
+  });
+
+  it('B: one or two ordinary findings; C from the third (含三次)', () => {
+    const wage: ViolationKind[] = ['WAGE_ARREARS'];
+    expect(gradeFor({ ...clean, violations: 1, kinds: wage }).grade).toBe('B');
+    expect(gradeFor({ ...clean, violations: C_MIN_VIOLATIONS - 1, kinds: wage }).grade).toBe('B');
+    expect(gradeFor({ ...clean, violations: C_MIN_VIOLATIONS, kinds: wage })).toEqual({
+      grade: 'C',
+      reasons: [
+        { ruleId: 'C_THREE_OR_MORE_FINDINGS', citation: '人社部规〔2016〕1号 第六条第（三）项第1目' },
+      ],
+    });
+    expect(C_MIN_VIOLATIONS).toBe(3);
+  });
+
+  it('C on one finding with a mass incident, a refused order, a criminal transfer, child/forced labour or obstruction', () => {
+    const one = { ...clean, violations: 1, kinds: ['WAGE_ARREARS'] as ViolationKind[] };
+    expect(ids({ ...one, massIncident: true })).toEqual(['C_MASS_OR_EXTREME_INCIDENT']);
+    expect(ids({ ...one, orderRefused: true })).toEqual(['C_ORDER_REFUSED']);
+    expect(ids({ ...one, criminalTransfer: true })).toEqual(['C_CRIMINAL_TRANSFER']);
+    expect(ids({ ...one, kinds: ['CHILD_LABOR'] })).toEqual(['C_SEVERE_VIOLATION']);
+    expect(ids({ ...one, kinds: ['FORCED_LABOR'] })).toEqual(['C_SEVERE_VIOLATION']);
+    expect(ids({ ...one, kinds: ['OBSTRUCTION'] })).toEqual(['C_OBSTRUCTION']);
+    expect(ids({ ...one, kinds: ['SOCIAL_INSURANCE', 'OVERTIME', 'NO_CONTRACT'] })).toEqual([
+      'B_FOUND_NOT_C',
+    ]);
+  });
+
+  it('lists every C rule that fired', () => {
+    expect(
+      ids({
+        violations: 4,
+        massIncident: true,
+        orderRefused: true,
+        criminalTransfer: true,
+        kinds: ['WAGE_ARREARS'],
+      }),
+    ).toEqual([
+      'C_THREE_OR_MORE_FINDINGS',
+      'C_MASS_OR_EXTREME_INCIDENT',
+      'C_ORDER_REFUSED',
+      'C_CRIMINAL_TRANSFER',
+    ]);
+  });
+
+  const facts = fc.record({
+    violations: fc.nat({ max: 10 }),
+    massIncident: fc.boolean(),
+    orderRefused: fc.boolean(),
+    criminalTransfer: fc.boolean(),
+    kinds: fc.uniqueArray(fc.constantFrom(...VIOLATION_KINDS), { maxLength: 4 }),
+  });
+
+  it('property: A exactly when nothing was found; C never without a finding-level fact; grades are monotone', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const g = gradeFor(f).grade;
+        if (f.violations === 0) {
+          // No finding: only aggravating flags recorded without a finding could make it C (they come from findings).
+          const aggravated =
+            f.massIncident ||
+            f.orderRefused ||
+            f.criminalTransfer ||
+            f.kinds.some((k) => ['CHILD_LABOR', 'FORCED_LABOR', 'OBSTRUCTION'].includes(k));
+          expect(g).toBe(aggravated ? 'C' : 'A');
+        } else expect(g).not.toBe('A');
+        // One more finding never improves the grade.
+        const worse = gradeFor({ ...f, violations: f.violations + 1 }).grade;
+        expect(worse >= g).toBe(true);
+        expect(gradeFor(f).reasons.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});

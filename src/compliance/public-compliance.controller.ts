@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { Public } from '../auth/decorators';
+import { BlacklistService } from './blacklist.service';
+import {
+  PublicBlacklistPageDto,
+  PublicBlacklistQuery,
+  PublicViolationPageDto,
+  PublicViolationsQuery,
+} from './dto/compliance.dto';
+import { PublicationService } from './publication.service';
+
+/** Public lists may be cached for five minutes by browsers and proxies. */
+const PUBLIC_CACHE = 'public, max-age=300';
+
+/** Read-only, no login, rate-limited; employers only, never a person's name (workers, inspectors, representatives). */
+@ApiTags('public')
+@Controller('api/v1/public')
+export class PublicComplianceController {
+  constructor(
+    private readonly publications: PublicationService,
+    private readonly blacklist: BlacklistService,
+  ) {}
+
+  /** 重大劳动保障违法行为社会公布: the published batch of a quarter. */
+  @Get('violations')
+  @Public()
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @Header('Cache-Control', PUBLIC_CACHE)
+  @ApiOkResponse({ type: PublicViolationPageDto })
+  violations(@Query() q: PublicViolationsQuery): Promise<PublicViolationPageDto> {
+    return this.publications.publicList(q);
+  }
+
+  /** 拖欠农民工工资失信联合惩戒名单: the employers listed and in force today. */
+  @Get('blacklist')
+  @Public()
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @Header('Cache-Control', PUBLIC_CACHE)
+  @ApiOkResponse({ type: PublicBlacklistPageDto })
+  list(@Query() q: PublicBlacklistQuery): Promise<PublicBlacklistPageDto> {
+    return this.blacklist.publicList(q);
+  }
+}

@@ -1,0 +1,201 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { STAFF_ROLES, type Principal, type Role } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { CollectiveContractsService } from './collective-contracts.service';
+import {
+  ClosureNoticeViewDto,
+  ClosurePageDto,
+  ClosureQueryDto,
+  CollectiveContractPageDto,
+  CollectiveContractViewDto,
+  ContractQueryDto,
+  CreateClosureNoticeDto,
+  CreateCollectiveContractDto,
+  CreateHarmoniousEnterpriseDto,
+  CreateLayoffFilingDto,
+  FilingQueryDto,
+  HarmoniousEnterpriseViewDto,
+  HarmoniousKpiDto,
+  HarmoniousKpiQueryDto,
+  HarmoniousPageDto,
+  HarmoniousQueryDto,
+  LayoffFilingViewDto,
+  LayoffPageDto,
+  ObjectCollectiveContractDto,
+  RevokeHarmoniousEnterpriseDto,
+} from './dto/filings.dto';
+import { FilingsService } from './filings.service';
+import { HarmoniousRegisterService } from './harmonious-register.service';
+
+/** Labor-relations staff who receive filings on an employer's behalf (employers have no accounts yet). */
+const FILING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'SUPERVISOR', 'ADMIN'];
+/** The administration's decisions: objections to collective contracts, the harmonious-enterprise register. */
+const REVIEW_ROLES: Role[] = ['SUPERVISOR', 'ADMIN'];
+/** Every member of staff sees the filings of their jurisdiction. */
+const READ_ROLES: Role[] = [...STAFF_ROLES];
+
+const idPipe = (code: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound(code, 'No such filing') });
+
+@ApiTags('filings')
+@ApiBearerAuth()
+@Controller('api/v1/filings')
+export class FilingsController {
+  constructor(
+    private readonly filings: FilingsService,
+    private readonly contracts: CollectiveContractsService,
+    private readonly harmonious: HarmoniousRegisterService,
+  ) {}
+
+  /** 裁员备案: records a layoff plan; checks 劳动合同法 第四十一条 (thresholds, 30 days' notice). */
+  @Post('layoffs')
+  @Roles(...FILING_ROLES)
+  @ApiCreatedResponse({ type: LayoffFilingViewDto })
+  fileLayoff(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateLayoffFilingDto,
+  ): Promise<LayoffFilingViewDto> {
+    return this.filings.fileLayoff(user, dto);
+  }
+
+  @Get('layoffs')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: LayoffPageDto })
+  listLayoffs(@CurrentUser() user: Principal, @Query() q: FilingQueryDto): Promise<LayoffPageDto> {
+    return this.filings.listLayoffs(user, q);
+  }
+
+  @Get('layoffs/:id')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: LayoffFilingViewDto })
+  getLayoff(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('LAYOFF_FILING_NOT_FOUND')) id: string,
+  ): Promise<LayoffFilingViewDto> {
+    return this.filings.getLayoff(user, id);
+  }
+
+  /** 关停并转迁 notice. */
+  @Post('closures')
+  @Roles(...FILING_ROLES)
+  @ApiCreatedResponse({ type: ClosureNoticeViewDto })
+  fileClosure(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateClosureNoticeDto,
+  ): Promise<ClosureNoticeViewDto> {
+    return this.filings.fileClosure(user, dto);
+  }
+
+  @Get('closures')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: ClosurePageDto })
+  listClosures(@CurrentUser() user: Principal, @Query() q: ClosureQueryDto): Promise<ClosurePageDto> {
+    return this.filings.listClosures(user, q);
+  }
+
+  @Get('closures/:id')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: ClosureNoticeViewDto })
+  getClosure(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('CLOSURE_NOTICE_NOT_FOUND')) id: string,
+  ): Promise<ClosureNoticeViewDto> {
+    return this.filings.getClosure(user, id);
+  }
+
+  /** 集体合同备案: registers the text; it takes effect unless objected to within 15 days. */
+  @Post('collective-contracts')
+  @Roles(...FILING_ROLES)
+  @ApiCreatedResponse({ type: CollectiveContractViewDto })
+  fileContract(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateCollectiveContractDto,
+  ): Promise<CollectiveContractViewDto> {
+    return this.contracts.file(user, dto);
+  }
+
+  @Get('collective-contracts')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: CollectiveContractPageDto })
+  listContracts(
+    @CurrentUser() user: Principal,
+    @Query() q: ContractQueryDto,
+  ): Promise<CollectiveContractPageDto> {
+    return this.contracts.list(user, q);
+  }
+
+  @Get('collective-contracts/:id')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: CollectiveContractViewDto })
+  getContract(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('COLLECTIVE_CONTRACT_NOT_FOUND')) id: string,
+  ): Promise<CollectiveContractViewDto> {
+    return this.contracts.get(user, id);
+  }
+
+  /** The administration objects (审查意见书) within the 15-day review period; the contract does not take effect. */
+  @Post('collective-contracts/:id/objection')
+  @HttpCode(200)
+  @Roles(...REVIEW_ROLES)
+  @ApiOkResponse({ type: CollectiveContractViewDto })
+  objectToContract(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('COLLECTIVE_CONTRACT_NOT_FOUND')) id: string,
+    @Body() dto: ObjectCollectiveContractDto,
+  ): Promise<CollectiveContractViewDto> {
+    return this.contracts.object(user, id, dto);
+  }
+
+  @Post('harmonious-enterprises')
+  @Roles(...REVIEW_ROLES)
+  @ApiCreatedResponse({ type: HarmoniousEnterpriseViewDto })
+  registerHarmonious(
+    @CurrentUser() user: Principal,
+    @Body() dto: CreateHarmoniousEnterpriseDto,
+  ): Promise<HarmoniousEnterpriseViewDto> {
+    return this.harmonious.register(user, dto);
+  }
+
+  @Get('harmonious-enterprises')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: HarmoniousPageDto })
+  listHarmonious(@CurrentUser() user: Principal, @Query() q: HarmoniousQueryDto): Promise<HarmoniousPageDto> {
+    return this.harmonious.list(user, q);
+  }
+
+  /** The KPI: enterprises on the register per district (target ≥ 1,200) and per street. */
+  @Get('harmonious-enterprises/kpi')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: HarmoniousKpiDto })
+  harmoniousKpi(
+    @CurrentUser() user: Principal,
+    @Query() q: HarmoniousKpiQueryDto,
+  ): Promise<HarmoniousKpiDto> {
+    return this.harmonious.kpi(user, q.asOf);
+  }
+
+  @Get('harmonious-enterprises/:id')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: HarmoniousEnterpriseViewDto })
+  getHarmonious(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('HARMONIOUS_ENTRY_NOT_FOUND')) id: string,
+  ): Promise<HarmoniousEnterpriseViewDto> {
+    return this.harmonious.get(user, id);
+  }
+
+  @Post('harmonious-enterprises/:id/revoke')
+  @HttpCode(200)
+  @Roles(...REVIEW_ROLES)
+  @ApiOkResponse({ type: HarmoniousEnterpriseViewDto })
+  revokeHarmonious(
+    @CurrentUser() user: Principal,
+    @Param('id', idPipe('HARMONIOUS_ENTRY_NOT_FOUND')) id: string,
+    @Body() dto: RevokeHarmoniousEnterpriseDto,
+  ): Promise<HarmoniousEnterpriseViewDto> {
+    return this.harmonious.revoke(user, id, dto);
+  }
+}

@@ -1,0 +1,108 @@
+import { addDays, compareDates, daysBetween } from '../calendar/local-date';
+import type { FieldError } from '../common/errors/app-exception';
+
+/**
+ * Economic layoffs (经济性裁员) as data. An employer that cuts staff for economic reasons explains the situation to
+ * the union or all staff 30 days in advance, hears their opinion, and then reports the plan to the labor
+ * administration; that report is what a layoff filing records.
+ */
+export const LAYOFF_RULES = {
+  // 劳动合同法 第四十一条第一款: 需要裁减人员二十人以上 ...
+  HEADCOUNT_THRESHOLD: 20,
+  // 劳动合同法 第四十一条第一款: ... 或者裁减不足二十人但占企业职工总数百分之十以上 ("以上" includes the figure
+  // itself — 民法典 第一千二百五十九条 — so 19 of 190 = 10% is caught, 19 of 191 is not).
+  SHARE_THRESHOLD_PERCENT: 10,
+  // 劳动合同法 第四十一条第一款: 提前三十日向工会或者全体职工说明情况，听取工会或者职工的意见后，
+  // 裁减人员方案经向劳动行政部门报告; 企业经济性裁减人员规定 (劳部发〔1994〕447号) 第四条 (一)–(三): 提前30日
+  // 向工会或者全体职工说明情况 → 征求意见 → 向当地劳动行政部门报告裁减人员方案以及工会或者全体职工的意见.
+  NOTICE_DAYS: 30,
+} as const;
+
+/** The four statutory grounds of an economic layoff, 劳动合同法 第四十一条第一款 (一)–(四). */
+export const LAYOFF_GROUNDS = [
+  /** (一) 依照企业破产法规定进行重整的 */
+  'BANKRUPTCY_REORGANISATION',
+  /** (二) 生产经营发生严重困难的 */
+  'SEVERE_DIFFICULTY',
+  /** (三) 企业转产、重大技术革新或者经营方式调整，经变更劳动合同后，仍需裁减人员的 */
+  'CONVERSION_OR_INNOVATION',
+  /** (四) 其他因劳动合同订立时所依据的客观经济情况发生重大变化，致使劳动合同无法履行的 */
+  'CHANGED_CIRCUMSTANCES',
+] as const;
+export type LayoffGround = (typeof LAYOFF_GROUNDS)[number];
+
+/**
+ * Does 劳动合同法 第四十一条 govern this layoff? Cutting 20 or more, or fewer than 20 but at least 10% of all staff.
+ * Integer arithmetic (cut × 100 ≥ total × 10), so no rounding decides a boundary case.
+ */
+export function art41Applies(headcountCut: number, totalHeadcount: number): boolean {
+  if (headcountCut >= LAYOFF_RULES.HEADCOUNT_THRESHOLD) return true;
+  return headcountCut * 100 >= totalHeadcount * LAYOFF_RULES.SHARE_THRESHOLD_PERCENT;
+}
+
+/** The last day on which notice to the union or all staff is in time for a layoff on `layoffOn`. */
+export function latestNoticeDate(layoffOn: string): string {
+  return addDays(layoffOn, -LAYOFF_RULES.NOTICE_DAYS);
+}
+
+export interface LayoffPlan {
+  headcountCut: number;
+  totalHeadcount: number;
+  /** The day the first contracts end under the plan. */
+  layoffOn: string;
+  /** The day the union or all staff were told (说明情况); null if not yet. */
+  unionOrStaffNotifiedOn: string | null;
+  grounds: readonly string[];
+  consultationRecord: string | null;
+}
+
+/**
+ * The field errors of a layoff plan reported on `today` (Asia/Shanghai); empty when it may be recorded.
+ * Below the thresholds the plan is recorded without the Art 41 procedure (notice, grounds, consultation).
+ */
+export function layoffPlanErrors(plan: LayoffPlan, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (plan.headcountCut > plan.totalHeadcount)
+    errors.push({ field: 'headcountCut', message: 'headcountCut must not exceed totalHeadcount' });
+  // The report comes before the layoff (第四十一条: 方案经向劳动行政部门报告, 可以裁减人员).
+  if (compareDates(plan.layoffOn, today) <= 0)
+    errors.push({
+      field: 'layoffOn',
+      message: 'layoffOn must be after today: a layoff is reported in advance',
+    });
+  const notified = plan.unionOrStaffNotifiedOn;
+  if (notified !== null) {
+    if (compareDates(notified, today) > 0)
+      errors.push({
+        field: 'unionOrStaffNotifiedOn',
+        message: 'unionOrStaffNotifiedOn must not be in the future',
+      });
+    else if (compareDates(notified, plan.layoffOn) >= 0)
+      errors.push({
+        field: 'unionOrStaffNotifiedOn',
+        message: 'unionOrStaffNotifiedOn must be before layoffOn',
+      });
+  }
+  if (errors.length || !art41Applies(plan.headcountCut, plan.totalHeadcount)) return errors;
+  if (notified === null)
+    errors.push({
+      field: 'unionOrStaffNotifiedOn',
+      message: `劳动合同法 第四十一条 applies: the union or all staff must be told ${LAYOFF_RULES.NOTICE_DAYS} days in advance`,
+    });
+  else if (daysBetween(notified, plan.layoffOn) < LAYOFF_RULES.NOTICE_DAYS)
+    errors.push({
+      field: 'unionOrStaffNotifiedOn',
+      message: `劳动合同法 第四十一条 applies: notice must be given at least ${LAYOFF_RULES.NOTICE_DAYS} days before layoffOn (by ${latestNoticeDate(plan.layoffOn)})`,
+    });
+  if (plan.grounds.length === 0)
+    errors.push({
+      field: 'grounds',
+      message: '劳动合同法 第四十一条 applies: name at least one statutory ground',
+    });
+  if (!plan.consultationRecord?.trim())
+    errors.push({
+      field: 'consultationRecord',
+      message: '劳动合同法 第四十一条 applies: record the opinion of the union or the staff (听取意见)',
+    });
+  return errors;
+}

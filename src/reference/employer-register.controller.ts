@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/roles';
+import {
+  EmployerRegisterQuery,
+  RegisteredEmployerPageDto,
+  RegisterEmployersDto,
+  RegisterEmployersResultDto,
+} from './dto/employer-register.dto';
+import { EmployerRegisterService } from './employer-register.service';
+
+@ApiTags('employers')
+@ApiBearerAuth()
+@Controller('api/v1/employers')
+export class EmployerRegisterController {
+  constructor(private readonly register: EmployerRegisterService) {}
+
+  /** Registers employers, or updates the classification of registered ones (by USCC), in bulk: all or none. */
+  @Post('register')
+  @HttpCode(200)
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: RegisterEmployersResultDto })
+  bulk(
+    @CurrentUser() user: Principal,
+    @Body() dto: RegisterEmployersDto,
+  ): Promise<RegisterEmployersResultDto> {
+    return this.register.register(user, dto.employers);
+  }
+
+  /** The register, within the caller's jurisdictions, newest first. */
+  @Get()
+  @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: RegisteredEmployerPageDto })
+  list(
+    @CurrentUser() user: Principal,
+    @Query() q: EmployerRegisterQuery,
+  ): Promise<RegisteredEmployerPageDto> {
+    return this.register.list(user, q);
+  }
+}

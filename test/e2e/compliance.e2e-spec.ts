@@ -1,0 +1,497 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, addYears, todayInShanghai, yearOf } from '../../src/calendar/local-date';
+import { addMonths } from '../../src/compliance/blacklist.rules';
+import { BlacklistService } from '../../src/compliance/blacklist.service';
+import { ComplianceService } from '../../src/compliance/compliance.service';
+import { JobName, QueueName } from '../../src/queue/job-catalogue';
+import { QueueService } from '../../src/queue/queue.service';
+import { eventually, startTestApp, type TestApp } from '../support/test-app';
+
+interface Listing {
+  id: string;
+  status: string;
+  inForce: boolean;
+  listedOn: string;
+  expiresOn: string;
+  reasons: string[];
+  version: number;
+}
+interface ComplianceRecord {
+  violations: { id: string; foundOn: string; publishedIn: string | null }[];
+  grades: { year: number; grade: string; reasons: { ruleId: string }[]; violationCount: number }[];
+  blacklist: Listing[];
+  blacklisted: boolean;
+  events: { action: string; actorRole: string | null; toStatus: string | null }[];
+}
+
+describe('employer compliance', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const today = todayInShanghai();
+  let n = 0;
+
+  /** A registered employer (reference data). */
+  const employer = async (name = `浦东合规测试有限公司${++n}`) => {
+    const id = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO employers (id, name, name_normalised, address, source, contact_phone)
+       VALUES ($1, $2, $2, '浦东新区张杨路500号', 'REGISTER', '13912345678')`,
+      [id, name],
+    );
+    return id;
+  };
+  const violation = async (employerId: string, body: Record<string, unknown>, user = 'inspector') =>
+    t
+      .http()
+      .post(`/api/v1/compliance/employers/${employerId}/violations`)
+      .set(await auth(user))
+      .send({ jurisdictionCode: '310115005', kinds: ['WAGE_ARREARS'], facts: '拖欠工资', ...body });
+  const recorded = async (employerId: string, body: Record<string, unknown>) => {
+    const res = await violation(employerId, body);
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const record = async (employerId: string) => {
+    const res = await t
+      .http()
+      .get(`/api/v1/compliance/employers/${employerId}`)
+      .set(await auth('supervisor'));
+    expect(res.status).toBe(200);
+    return res.body as ComplianceRecord;
+  };
+  const list = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') =>
+    t
+      .http()
+      .post(`/api/v1/compliance/employers/${employerId}/blacklist`)
+      .set(await auth(user))
+      .send(body);
+  const removeEarly = async (id: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/compliance/blacklist/${id}/early-removal`)
+      .set(await auth('supervisor'))
+      .send(body);
+  const publicBlacklist = async () => {
+    const res = await t.http().get('/api/v1/public/blacklist').query({ limit: 100 });
+    expect(res.status).toBe(200);
+    return res.body as {
+      items: { employerName: string; listedOn: string; expiresOn: string; reasons: string[] }[];
+    };
+  };
+  const listable = {
+    orderRefused: true,
+    meetsCrimeThreshold: true,
+    arrearsFen: 25_000_000,
+    workersAffected: 12,
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('violation history', () => {
+    it('staff record a violation found outside the platform (MANUAL), audited on the employer', async () => {
+      const e = await employer();
+      const res = await violation(e, {
+        foundOn: addDays(today, -10),
+        arrearsFen: 1_000_000,
+        workersAffected: 3,
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        employerId: e,
+        sourceType: 'MANUAL',
+        sourceId: null,
+        kinds: ['WAGE_ARREARS'],
+        arrearsFen: 1_000_000,
+        orderRefused: false,
+        major: false,
+      });
+      const r = await record(e);
+      expect(r.violations.map((v) => v.id)).toEqual([res.body.id]);
+      expect(r.events).toEqual([
+        expect.objectContaining({ action: 'VIOLATION_RECORDED', actorRole: 'INSPECTOR' }),
+      ]);
+      expect(r.blacklisted).toBe(false);
+    });
+
+    it('bad input: 400 with the fields; outside the caller’s jurisdiction 403; unknown employer 404', async () => {
+      const e = await employer();
+      const bad = await violation(e, { foundOn: '2026-13-01', kinds: [] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect((bad.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+        'foundOn',
+        'kinds',
+      ]);
+      const future = await violation(e, { foundOn: addDays(today, 1) });
+      expect(future.status).toBe(400);
+      expect(future.body.details).toEqual([expect.objectContaining({ field: 'foundOn' })]);
+      const outside = await violation(e, { foundOn: today, jurisdictionCode: '310115007' });
+      expect(outside.status).toBe(403);
+      expect((await violation(randomUUID(), { foundOn: today })).status).toBe(404);
+      const worker = await violation(e, { foundOn: today }, '13800000000');
+      expect(worker.status).toBe(403);
+    });
+
+    it('recordViolation from an inspection case is idempotent per source', async () => {
+      const e = await employer();
+      const service = t.app.get(ComplianceService);
+      const caseId = randomUUID();
+      const input = {
+        employerId: e,
+        jurisdictionCode: '310115005',
+        sourceType: 'INSPECTION' as const,
+        sourceId: caseId,
+        foundOn: today,
+        kinds: ['WAGE_ARREARS' as const],
+      };
+      const first = await t.dataSource.transaction((em) => service.recordViolation(em, input, null));
+      const again = await t.dataSource.transaction((em) => service.recordViolation(em, input, null));
+      expect(first.created).toBe(true);
+      expect(again).toEqual({ id: first.id, created: false });
+      expect((await record(e)).violations).toHaveLength(1);
+    });
+  });
+
+  describe('yearly grades (compliance.grade-year)', () => {
+    const year = yearOf(today) - 1;
+    const inYear = (mmdd: string) => `${year}-${mmdd}`;
+
+    it('the job grades every employer from the stored violations of the year', async () => {
+      const clean = await employer();
+      await recorded(clean, { foundOn: `${year - 1}-12-31` }); // the year before: not counted
+      const two = await employer();
+      await recorded(two, { foundOn: inYear('01-01') });
+      // Two kinds in one finding: still one finding.
+      await recorded(two, { foundOn: inYear('12-31'), kinds: ['SOCIAL_INSURANCE', 'OVERTIME'] });
+      await recorded(two, { foundOn: `${year + 1}-01-01` }); // the year after: not counted
+      const three = await employer();
+      for (const d of ['02-01', '06-01', '11-30'])
+        await recorded(three, { foundOn: inYear(d), kinds: ['OVERTIME'] });
+      const mass = await employer();
+      await recorded(mass, { foundOn: inYear('05-05'), massIncident: true });
+      const refused = await employer();
+      await recorded(refused, { foundOn: inYear('07-07'), orderRefused: true });
+
+      const start = await t
+        .http()
+        .post('/api/v1/compliance/grades/runs')
+        .set(await auth('admin'))
+        .send({ year });
+      expect(start.status).toBe(202);
+      expect(start.body).toMatchObject({ year, jobId: expect.any(String) });
+
+      const gradeOf = async (id: string) => (await record(id)).grades.find((g) => g.year === year);
+      const g3 = await eventually(() => gradeOf(refused));
+      expect(g3).toMatchObject({ grade: 'C', reasons: [{ ruleId: 'C_ORDER_REFUSED' }], violationCount: 1 });
+      expect(await gradeOf(clean)).toMatchObject({
+        grade: 'A',
+        reasons: [{ ruleId: 'A_NO_FINDING' }],
+        violationCount: 0,
+      });
+      expect(await gradeOf(two)).toMatchObject({
+        grade: 'B',
+        reasons: [{ ruleId: 'B_FOUND_NOT_C' }],
+        violationCount: 2,
+      });
+      expect(await gradeOf(three)).toMatchObject({
+        grade: 'C',
+        reasons: [{ ruleId: 'C_THREE_OR_MORE_FINDINGS' }],
+        violationCount: 3,
+      });
+      expect(await gradeOf(mass)).toMatchObject({
+        grade: 'C',
+        reasons: [{ ruleId: 'C_MASS_OR_EXTREME_INCIDENT' }],
+      });
+      // Every employer of the register is graded for the year (set-based, not only those with violations).
+      const [{ employers, grades }] = await t.dataSource.query<{ employers: number; grades: number }[]>(
+        `SELECT (SELECT count(*)::int FROM employers) AS employers,
+                (SELECT count(*)::int FROM employer_grades WHERE year = $1) AS grades`,
+        [year],
+      );
+      expect(grades).toBe(employers);
+
+      // A re-run after a new finding regrades (idempotent upsert, same row).
+      await recorded(two, { foundOn: inYear('08-08') });
+      await t.app.get(ComplianceService).gradeYear(year);
+      expect(await gradeOf(two)).toMatchObject({ grade: 'C', violationCount: 3 });
+    });
+
+    it('the worker registers the yearly grading (1 January 03:00) and the daily blacklist sweep', async () => {
+      const q = t.app.get(QueueService).queue(QueueName.Maintenance);
+      const grade = await eventually(() => q.getJobScheduler(JobName.ComplianceGradeYear));
+      expect(grade).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Shanghai' });
+      const sweep = await eventually(() => q.getJobScheduler(JobName.ComplianceBlacklistSweep));
+      expect(sweep).toMatchObject({ pattern: '30 1 * * *', tz: 'Asia/Shanghai' });
+    });
+
+    it('only ADMIN starts a run; a year not yet begun is 409', async () => {
+      const sup = await t
+        .http()
+        .post('/api/v1/compliance/grades/runs')
+        .set(await auth('supervisor'))
+        .send({ year });
+      expect(sup.status).toBe(403);
+      const future = await t
+        .http()
+        .post('/api/v1/compliance/grades/runs')
+        .set(await auth('admin'))
+        .send({ year: yearOf(today) + 1 });
+      expect(future.status).toBe(409);
+      expect(future.body.code).toBe('GRADE_YEAR_IN_FUTURE');
+    });
+  });
+
+  describe('wage-arrears blacklist (人社部令第45号)', () => {
+    it('listing without the required facts is 409 listing the missing facts', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: today, orderRefused: true });
+      const res = await list(e, { violationId: v });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({
+        code: 'BLACKLIST_FACTS_MISSING',
+        details: { missing: ['meetsCrimeThreshold|massIncident'] },
+      });
+      const w = await recorded(e, { foundOn: today, kinds: ['OVERTIME'], meetsCrimeThreshold: true });
+      const res2 = await list(e, { violationId: w });
+      expect(res2.status).toBe(409);
+      expect(res2.body.details.missing).toEqual(['kinds:WAGE_ARREARS', 'orderRefused']);
+      expect((await record(e)).blacklist).toEqual([]);
+    });
+
+    it('lists for 3 years (SUPERVISOR/ADMIN, audited); shows on the public list without personal data', async () => {
+      const name = `浦东欠薪黑名单测试有限公司${++n}`;
+      const e = await employer(name);
+      const v = await recorded(e, { foundOn: today, ...listable, massIncident: true });
+      expect((await list(e, { violationId: v }, 'inspector')).status).toBe(403);
+      const res = await list(e, { violationId: v });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        status: 'LISTED',
+        inForce: true,
+        listedOn: today,
+        expiresOn: addYears(today, 3),
+        reasons: ['CRIME_THRESHOLD', 'MASS_INCIDENT'],
+        version: 1,
+      });
+      const again = await list(e, { violationId: v });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('ALREADY_LISTED');
+      const r = await record(e);
+      expect(r.blacklisted).toBe(true);
+      expect(r.events.map((x) => [x.action, x.actorRole, x.toStatus])).toContainEqual([
+        'BLACKLIST_LISTED',
+        'SUPERVISOR',
+        'LISTED',
+      ]);
+
+      const pub = await publicBlacklist();
+      const item = pub.items.find((i) => i.employerName === name);
+      expect(item).toEqual({
+        employerName: name,
+        uscc: null,
+        address: '浦东新区张杨路500号',
+        listedOn: today,
+        expiresOn: addYears(today, 3),
+        reasons: ['CRIME_THRESHOLD', 'MASS_INCIDENT'],
+      });
+      expect(JSON.stringify(pub)).not.toMatch(/13912345678|监察员|督办员|listedBy|violationId/);
+    });
+
+    it('early removal: 409 before 6 months after the correction or without a commitment; then REMOVED', async () => {
+      const name = `浦东信用修复测试有限公司${++n}`;
+      const e = await employer(name);
+      const listedOn = addMonths(today, -8);
+      const v = await recorded(e, { foundOn: addDays(listedOn, -20), ...listable });
+      const listed = await list(e, { violationId: v, listedOn });
+      expect(listed.status).toBe(201);
+      const id = listed.body.id as string;
+
+      const soon = await removeEarly(id, {
+        version: 1,
+        correctedOn: addMonths(today, -5),
+        commitmentOn: today,
+      });
+      expect(soon.status).toBe(409);
+      expect(soon.body).toMatchObject({
+        code: 'EARLY_REMOVAL_TOO_SOON',
+        details: { eligibleFrom: addMonths(addMonths(today, -5), 6) },
+      });
+      const noCommitment = await removeEarly(id, { version: 1, correctedOn: addMonths(today, -7) });
+      expect(noCommitment.status).toBe(409);
+      expect(noCommitment.body.code).toBe('CREDIT_COMMITMENT_MISSING');
+      const stale = await removeEarly(id, {
+        version: 9,
+        correctedOn: addMonths(today, -7),
+        commitmentOn: today,
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+
+      const ok = await removeEarly(id, {
+        version: 1,
+        correctedOn: addMonths(today, -7),
+        commitmentOn: today,
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ status: 'REMOVED', inForce: false, removedOn: today, version: 2 });
+      const twice = await removeEarly(id, {
+        version: 2,
+        correctedOn: addMonths(today, -7),
+        commitmentOn: today,
+      });
+      expect(twice.status).toBe(409);
+      expect(twice.body.code).toBe('ILLEGAL_TRANSITION');
+      expect((await publicBlacklist()).items.map((i) => i.employerName)).not.toContain(name);
+      const r = await record(e);
+      expect(r.blacklisted).toBe(false);
+      expect(r.events.map((x) => x.action)).toContain('BLACKLIST_REMOVED_EARLY');
+    });
+
+    it('early removal is refused while new wage arrears were found during the listing', async () => {
+      const e = await employer();
+      const listedOn = addMonths(today, -8);
+      const v = await recorded(e, { foundOn: listedOn, ...listable });
+      const id = (await list(e, { violationId: v, listedOn })).body.id as string;
+      await recorded(e, { foundOn: addMonths(today, -1) });
+      const res = await removeEarly(id, {
+        version: 1,
+        correctedOn: addMonths(today, -7),
+        commitmentOn: today,
+      });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'NEW_ARREARS_DURING_LISTING', details: { count: 1 } });
+    });
+
+    it('expires after 3 years: the daily sweep marks it EXPIRED (audited) and the public list drops it', async () => {
+      const name = `浦东期满移出测试有限公司${++n}`;
+      const e = await employer(name);
+      const listedOn = addDays(addYears(today, -3), 1);
+      const v = await recorded(e, { foundOn: listedOn, ...listable });
+      const res = await list(e, { violationId: v, listedOn });
+      expect(res.status).toBe(201);
+      expect(res.body.expiresOn).toBe(addDays(today, 1));
+      expect((await publicBlacklist()).items.map((i) => i.employerName)).toContain(name);
+
+      const sweep = t.app.get(BlacklistService);
+      expect(await sweep.sweep(today)).toEqual({ skipped: false, expired: 0 });
+      expect(await sweep.sweep(addDays(today, 1))).toMatchObject({ expired: 1 });
+      expect(await sweep.sweep(addDays(today, 1))).toMatchObject({ expired: 0 }); // replay: nothing more
+      const r = await record(e);
+      expect(r.blacklist[0]).toMatchObject({ status: 'EXPIRED', inForce: false });
+      expect(r.events.map((x) => [x.action, x.actorRole])).toContainEqual(['BLACKLIST_EXPIRED', null]);
+
+      // A listing whose 3 years are already over cannot be made.
+      const late = await employer();
+      const old = await recorded(late, { foundOn: addYears(today, -4), ...listable });
+      const tooLate = await list(late, { violationId: old, listedOn: addYears(today, -3) });
+      expect(tooLate.status).toBe(409);
+      expect(tooLate.body.code).toBe('LISTING_TERM_OVER');
+    });
+  });
+
+  describe('重大劳动保障违法行为社会公布 (quarterly)', () => {
+    // The last finished quarter.
+    const m = Number(today.slice(5, 7));
+    const thisQuarter = Math.floor((m - 1) / 3) + 1;
+    const year = thisQuarter === 1 ? yearOf(today) - 1 : yearOf(today);
+    const quarter = thisQuarter === 1 ? 4 : thisQuarter - 1;
+    const firstDay = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+
+    it('publishes the quarter’s major violations once; the public endpoint needs no login and carries no personal data', async () => {
+      const name = `浦东重大违法公布测试有限公司${++n}`;
+      const e = await employer(name);
+      const major = await recorded(e, {
+        foundOn: addDays(firstDay, 10),
+        major: true,
+        arrearsFen: 30_000_000,
+        workersAffected: 20,
+        facts: '拖欠20名劳动者工资30万元',
+        handling: '责令限期支付，逾期未支付，已移送公安机关',
+      });
+      await recorded(e, { foundOn: addDays(firstDay, 11), major: false });
+      await recorded(e, { foundOn: addDays(firstDay, -1), major: true });
+
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/v1/compliance/publications')
+            .set(await auth('inspector'))
+            .send({ year, quarter })
+        ).status,
+      ).toBe(403);
+      const pub = await t
+        .http()
+        .post('/api/v1/compliance/publications')
+        .set(await auth('supervisor'))
+        .send({ year, quarter });
+      expect(pub.status).toBe(201);
+      expect(pub.body).toMatchObject({
+        jurisdictionCode: '310115',
+        year,
+        quarter,
+        publishedOn: today,
+        items: 1,
+      });
+      const again = await t
+        .http()
+        .post('/api/v1/compliance/publications')
+        .set(await auth('admin'))
+        .send({ year, quarter });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('ALREADY_PUBLISHED');
+      const running = await t
+        .http()
+        .post('/api/v1/compliance/publications')
+        .set(await auth('supervisor'))
+        .send({ year: yearOf(today), quarter: thisQuarter });
+      expect(running.status).toBe(409);
+      expect(running.body.code).toBe('QUARTER_NOT_OVER');
+
+      const res = await t.http().get('/api/v1/public/violations').query({ year, quarter });
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
+      expect(res.body).toEqual({
+        year,
+        quarter,
+        nextCursor: null,
+        items: [
+          {
+            employerName: name,
+            uscc: null,
+            address: '浦东新区张杨路500号',
+            jurisdictionCode: '310115',
+            publishedOn: today,
+            foundOn: addDays(firstDay, 10),
+            kinds: ['WAGE_ARREARS'],
+            arrearsFen: 30_000_000,
+            workersAffected: 20,
+            facts: '拖欠20名劳动者工资30万元',
+            handling: '责令限期支付，逾期未支付，已移送公安机关',
+          },
+        ],
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(/13912345678|监察员|督办员|recordedBy|userId/);
+      const r = await record(e);
+      expect(r.violations.find((v) => v.id === major)?.publishedIn).toBe(pub.body.id);
+      expect(r.events.map((x) => x.action)).toContain('VIOLATIONS_PUBLISHED');
+
+      const bad = await t.http().get('/api/v1/public/violations').query({ year, quarter: 5 });
+      expect(bad.status).toBe(400);
+      const badCursor = await t.http().get('/api/v1/public/blacklist').query({ cursor: 'nope' });
+      expect(badCursor.status).toBe(400);
+    });
+
+    it('public endpoints are rate-limited', async () => {
+      let last = 0;
+      for (let i = 0; i < 61 && last !== 429; i++)
+        last = (await t.http().get('/api/v1/public/blacklist')).status;
+      expect(last).toBe(429);
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { keysetPage } from '../../src/database/query-helpers';
+import { Employer } from '../../src/reference/entities/employer.entity';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('keysetPage', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('returns every row exactly once when many rows share one created_at (one bulk insert)', async () => {
+    // One statement: every row gets the same transaction timestamp, with microseconds the cursor cannot carry.
+    await t.dataSource.query(
+      `INSERT INTO employers (id, name, name_normalised, source)
+       SELECT gen_random_uuid(), 'Bulk ' || i, 'bulk' || i, 'REGISTER' FROM generate_series(1, 25) i`,
+    );
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM employers`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const qb = t.dataSource.getRepository(Employer).createQueryBuilder('e');
+      const page = await keysetPage(qb, 'e', cursor, 4);
+      seen.push(...page.items.map((e) => e.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen).size).toBe(n);
+  });
+});
