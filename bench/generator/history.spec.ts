@@ -159,3 +159,44 @@ describe('HistoryGenerator', () => {
       expect(extendedClocks.has(decision.get(x.id)!)).toBe(false);
   });
 });
+
+describe('HistoryGenerator without an inspection_cases table', () => {
+  it('writes no inspection clocks and leaves the other rows unchanged', () => {
+    const { streets } = streetsOf(['310115']);
+    const rows = (present?: (t: TableName) => boolean) => {
+      const g = new HistoryGenerator({
+        seed: 5,
+        end: '2026-11-26',
+        years: 1,
+        complaints: 800,
+        employers: 100,
+        streets,
+        present,
+      });
+      const out: string[] = [];
+      const emit = (t: TableName, v: CopyValue[]) => {
+        if (t !== 'inspection_cases') out.push(`${t}\t${copyLine(v)}`);
+      };
+      g.emitUsers(emit);
+      g.emitEmployers(emit);
+      for (const d of g.plan) g.emitDay(d, emit);
+      return out;
+    };
+    const all = rows();
+    const without = rows((t) => t !== 'inspection_cases');
+    expect(all.some((l) => l.includes('\tINSPECTION\t'))).toBe(true);
+    expect(without.some((l) => l.startsWith('clocks') && l.includes('\tINSPECTION\t'))).toBe(false);
+    const field = (l: string, i: number) => l.split('\t')[i];
+    const inspectionClocks = new Set(
+      all.filter((l) => l.startsWith('clocks\t') && field(l, 2) === 'INSPECTION').map((l) => field(l, 1)),
+    );
+    expect(inspectionClocks.size).toBeGreaterThan(0);
+    expect(without).toEqual(
+      all.filter(
+        (l) =>
+          !(l.startsWith('clocks\t') && inspectionClocks.has(field(l, 1))) &&
+          !(l.startsWith('clock_events\t') && inspectionClocks.has(field(l, 2))),
+      ),
+    );
+  });
+});

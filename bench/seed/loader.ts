@@ -116,6 +116,7 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       complaints: o.complaints ?? spec.complaints,
       employers: o.employers ?? spec.employers,
       streets,
+      present: (t) => present.has(t),
     });
     const files = new Map<TableName, TableFile>();
     for (const t of present) {
