@@ -12,6 +12,7 @@ import { EmployerContact1795691774291 } from './1795691774291-employer-contact';
 import { Filings1795694026657 } from './1795694026657-filings';
 import { InspectionPlans1795693972270 } from './1795693972270-inspection-plans';
 import { Compliance1795694043078 } from './1795694043078-compliance';
+import { Inspection1795693925917 } from './1795693925917-inspection';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   Filings1795694026657,
   InspectionPlans1795693972270,
   Compliance1795694043078,
+  Inspection1795693925917,
 ];

@@ -16,6 +16,7 @@ import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
 import { FilingsModule } from './filings/filings.module';
 import { ComplianceModule } from './compliance/compliance.module';
+import { InspectionModule } from './inspection/inspection.module';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ArbitrationModule,
         FilingsModule,
         ComplianceModule,
+        InspectionModule,
         HealthModule,
         AdminModule,
         EscalationModule,

@@ -5,8 +5,11 @@ import { newId } from '../common/ids';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
-  /** COMPLAINT: a complaint's timeline; EMPLOYER: an employer's compliance record (case_id = employer id). */
-  caseType: 'COMPLAINT' | 'EMPLOYER';
+  /**
+   * COMPLAINT: a complaint's timeline; EMPLOYER: an employer's compliance record (case_id = employer id);
+   * INSPECTION: an inspection case's timeline.
+   */
+  caseType: 'COMPLAINT' | 'EMPLOYER' | 'INSPECTION';
   caseId: string;
   action: string;
   fromStatus?: string | null;

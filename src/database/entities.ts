@@ -25,6 +25,7 @@ import { COMPLIANCE_ENTITIES } from '../compliance/entities';
 import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 import { FILINGS_ENTITIES } from '../filings/entities';
 import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
+import { INSPECTION_ENTITIES } from '../inspection/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   ...FILINGS_ENTITIES,
   ...INSPECTION_PLAN_ENTITIES,
   ...COMPLIANCE_ENTITIES,
+  ...INSPECTION_ENTITIES,
 ];

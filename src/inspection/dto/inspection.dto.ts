@@ -1,0 +1,416 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { CursorQuery } from '../../common/http/pagination';
+import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
+import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
+import {
+  CLOSURE_TYPES,
+  DOCUMENT_KINDS,
+  INSPECTION_SOURCES,
+  INSPECTION_STATUSES,
+  MANUAL_CLOSURES,
+  type DocumentKind,
+  type InspectionClosureType,
+  type InspectionSource,
+  type InspectionStatus,
+  type ManualClosure,
+} from '../inspection.constants';
+import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const MAX_FEN = MAX_CLAIM_FEN;
+
+/** A calendar date YYYY-MM-DD (Asia/Shanghai). */
+const IsLocalDate = (field: string) =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date YYYY-MM-DD` }),
+    IsISO8601({ strict: true }, { message: `${field} must be a valid date` }),
+  );
+const Text = (max: number) => applyDecorators(Transform(trim), IsString(), MinLength(2), MaxLength(max));
+
+export class CreateInspectionCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'A complaint (投诉) or report (举报) routed to INSPECTION' })
+  @IsUUID()
+  complaintId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deciding brigade; default: the one routed to' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class InspectionVersionDto {
+  @ApiProperty({ example: 1, description: 'The version of the case the client read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({
+    example: '2026-11-26',
+    description: 'Date of the act (default today, Asia/Shanghai)',
+  })
+  @IsOptional()
+  @IsLocalDate('on')
+  on?: string;
+}
+
+export class DecideInspectionDto extends InspectionVersionDto {
+  @ApiProperty({
+    nullable: true,
+    example: '2026-10-31',
+    description: 'When the violation ended (or happened); null while it continues (监察条例 第二十条)',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsLocalDate('violationEndedOn')
+  violationEndedOn: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Inspectors assigned (default: the caller, if an inspector)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  inspectorIds?: string[];
+}
+
+export class RefuseInspectionDto extends InspectionVersionDto {
+  @ApiProperty({ enum: Object.keys(REFUSAL_REASONS) })
+  @IsIn(Object.keys(REFUSAL_REASONS))
+  reason: RefusalReason;
+
+  @ApiPropertyOptional({ example: '已向仲裁委申请仲裁' })
+  @IsOptional()
+  @Text(1000)
+  note?: string;
+}
+
+export class ExtendInspectionDto extends InspectionVersionDto {
+  @ApiProperty({ example: '涉及人数众多，需调取银行流水' })
+  @Text(1000)
+  reason: string;
+}
+
+export class FindingsDto extends InspectionVersionDto {
+  @ApiPropertyOptional({ description: 'Wages found unpaid, fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  arrearsFen?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  workersAffected?: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  monthsUnpaid?: number | null;
+
+  @ApiPropertyOptional({ description: '群体性事件' })
+  @IsOptional()
+  @IsBoolean()
+  massIncident?: boolean;
+}
+
+export class InquiryNoticeDto extends InspectionVersionDto {
+  @ApiProperty({ example: '2026-12-01' })
+  @IsLocalDate('appearOn')
+  appearOn: string;
+
+  @ApiProperty({ example: '浦东新区劳动保障监察大队（浦东新区合欢路2号）' })
+  @Text(200)
+  place: string;
+
+  @ApiProperty({ type: [String], example: ['营业执照副本', '劳动合同', '工资支付记录'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  materials: string[];
+}
+
+export class OrderRectifyDto extends FindingsDto {
+  @ApiProperty({ example: '未按时足额支付劳动者工资' })
+  @Text(2000)
+  violations: string;
+
+  @ApiProperty({ example: '2026-12-10', description: 'Compliance deadline (责令改正期限)' })
+  @IsLocalDate('complianceDueOn')
+  complianceDueOn: string;
+}
+
+export class OrderRefusedDto extends InspectionVersionDto {
+  @ApiPropertyOptional({ example: '逾期未支付' })
+  @IsOptional()
+  @Text(1000)
+  note?: string;
+}
+
+export class RecoveryDto {
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: 1_250_000, description: 'Amount paid, fen' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  amountFen: number;
+
+  @ApiProperty({ example: 1, description: 'Workers paid by this instalment who had not been paid before' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  workersCovered: number;
+
+  @ApiProperty({ example: '2026-11-26' })
+  @IsLocalDate('paidOn')
+  paidOn: string;
+}
+
+export class PenaltyNoticeDto extends InspectionVersionDto {
+  @ApiProperty({ example: '未按规定支付劳动者工资，经责令改正逾期未改正' })
+  @Text(2000)
+  violations: string;
+
+  @ApiProperty({ example: 500_000, description: 'Proposed fine, fen' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  proposedFen: number;
+
+  @ApiProperty({ example: '《劳动保障监察条例》第二十六条' })
+  @Text(500)
+  basis: string;
+}
+
+export class ResponseDto extends InspectionVersionDto {
+  @ApiProperty({ enum: ['STATEMENT', 'HEARING_REQUEST', 'WAIVER'] })
+  @IsIn(['STATEMENT', 'HEARING_REQUEST', 'WAIVER'])
+  kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER';
+
+  @ApiProperty({ example: '2026-11-26' })
+  @IsLocalDate('on')
+  declare on: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(2000)
+  summary?: string;
+}
+
+export class PenaltyDecisionDto extends InspectionVersionDto {
+  @ApiProperty()
+  @Text(2000)
+  violations: string;
+
+  @ApiProperty({ example: 500_000, description: 'Fine, fen' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  amountFen: number;
+
+  @ApiProperty({ example: '《劳动保障监察条例》第二十六条' })
+  @Text(500)
+  basis: string;
+}
+
+export class CloseInspectionDto extends InspectionVersionDto {
+  @ApiProperty({ enum: MANUAL_CLOSURES })
+  @IsIn(MANUAL_CLOSURES)
+  closureType: ManualClosure;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(1000)
+  note?: string;
+}
+
+export class WageCrimeThresholdDto {
+  @ApiProperty({ example: '31', description: 'GB/T 2260 province code (2 digits)' })
+  @Matches(/^\d{2}$/)
+  provinceCode: string;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @IsLocalDate('effectiveFrom')
+  effectiveFrom: string;
+
+  @ApiProperty({ example: 2_000_000, description: 'One worker, 3+ months: fen (500000..2000000)' })
+  @IsInt()
+  singleWorkerFen: number;
+
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  singleWorkerMinMonths: number;
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  multiWorkers: number;
+
+  @ApiProperty({ example: 10_000_000, description: '10+ workers, total fen (3000000..10000000)' })
+  @IsInt()
+  multiWorkersTotalFen: number;
+
+  @ApiProperty({ example: '上海市高级人民法院关于拒不支付劳动报酬罪数额标准的通知' })
+  @Text(500)
+  basis: string;
+}
+
+export class WageCrimeThresholdViewDto extends WageCrimeThresholdDto {
+  @ApiProperty({ description: 'False when the figure could not be checked against its source' })
+  verified: boolean;
+}
+
+export class WageCrimeViewDto {
+  @ApiProperty()
+  meets: boolean;
+
+  @ApiProperty({ type: WageCrimeThresholdViewDto, nullable: true })
+  threshold: WageCrimeThresholdViewDto | null;
+
+  @ApiProperty({ type: [String] })
+  reasons: string[];
+}
+
+export class RefusalReasonViewDto {
+  @ApiProperty({ enum: Object.keys(REFUSAL_REASONS) })
+  code: RefusalReason;
+
+  @ApiProperty()
+  text: string;
+}
+
+export class RefusalViewDto {
+  @ApiProperty({ type: [RefusalReasonViewDto] })
+  reasons: RefusalReasonViewDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  note: string | null;
+}
+
+export class DocumentSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: DocumentKind;
+  @ApiProperty() docNo: string;
+  @ApiProperty() issuedOn: string;
+  @ApiProperty({ description: 'Served on the employer (never names a reporter)' }) employerFacing: boolean;
+}
+
+export class InspectionDocumentViewDto extends DocumentSummaryDto {
+  @ApiProperty() caseId: string;
+  @ApiProperty({ description: 'The rendered text as issued' }) text: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+}
+
+export class RecoveryViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() paidOn: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() workersCovered: number;
+}
+
+export class EmployerRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class InspectionCaseViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'JC-2026-0000001-X' }) caseNo: string;
+  @ApiProperty({ enum: INSPECTION_SOURCES }) source: InspectionSource;
+  @ApiProperty({ nullable: true, type: String }) complaintId: string | null;
+  @ApiProperty({ nullable: true, type: String }) planId: string | null;
+  @ApiProperty({ nullable: true, type: EmployerRefDto }) employer: EmployerRefDto | null;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty() acceptanceDueOn: string;
+  @ApiProperty({ nullable: true, type: String }) acceptedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) refusedOn: string | null;
+  @ApiProperty({ nullable: true, type: RefusalViewDto }) refusal: RefusalViewDto | null;
+  @ApiProperty({ nullable: true, type: String }) violationEndedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) investigationDueOn: string | null;
+  @ApiProperty() extendedDays: number;
+  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ nullable: true, enum: CLOSURE_TYPES }) closureType: InspectionClosureType | null;
+  @ApiProperty({ nullable: true, type: Boolean }) violationFound: boolean | null;
+  @ApiProperty() arrearsFen: number;
+  @ApiProperty() workersAffected: number;
+  @ApiProperty({ nullable: true, type: Number }) monthsUnpaid: number | null;
+  @ApiProperty() recoveredFen: number;
+  @ApiProperty() recoveredWorkers: number;
+  @ApiProperty() penaltyFen: number;
+  @ApiProperty({ nullable: true, type: String }) rectifyDueOn: string | null;
+  @ApiProperty() orderRefused: boolean;
+  @ApiProperty() transferredToPolice: boolean;
+  @ApiProperty() massIncident: boolean;
+  @ApiProperty({ type: [String] }) assignedInspectorIds: string[];
+  @ApiProperty({ type: WageCrimeViewDto }) wageCrime: WageCrimeViewDto;
+  @ApiProperty({ type: [DocumentSummaryDto] }) documents: DocumentSummaryDto[];
+  @ApiProperty({ type: [RecoveryViewDto] }) recoveries: RecoveryViewDto[];
+  @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
+}
+
+export class InspectionQueryDto extends CursorQuery {
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES)
+  status?: InspectionStatus;
+
+  @ApiPropertyOptional({ enum: INSPECTION_SOURCES })
+  @IsOptional()
+  @IsIn(INSPECTION_SOURCES)
+  source?: InspectionSource;
+}
+
+export class InspectionCaseSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty({ enum: INSPECTION_SOURCES }) source: InspectionSource;
+  @ApiProperty({ enum: INSPECTION_STATUSES }) status: InspectionStatus;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ nullable: true, type: String }) employerId: string | null;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty() acceptanceDueOn: string;
+  @ApiProperty({ nullable: true, type: String }) acceptedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) investigationDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ nullable: true, enum: CLOSURE_TYPES }) closureType: InspectionClosureType | null;
+}
+
+export class InspectionCasePageDto {
+  @ApiProperty({ type: [InspectionCaseSummaryDto] }) items: InspectionCaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,370 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/roles';
+import { addDays } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import type { InspectionCaseViewDto } from './dto/inspection.dto';
+import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
+import { InspectionRepository } from './inspection.repository';
+import { earliestPenaltyDecision, hearingRequestInTime, INSPECTION_RULES } from './inspection.rules';
+import { InspectionService } from './inspection.service';
+import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
+
+export interface Findings {
+  arrearsFen?: number;
+  workersAffected?: number;
+  monthsUnpaid?: number | null;
+  massIncident?: boolean;
+}
+
+/** Only the findings given are written. */
+function findingChanges(f: Findings) {
+  return {
+    ...(f.arrearsFen !== undefined ? { arrearsFen: f.arrearsFen } : {}),
+    ...(f.workersAffected !== undefined ? { workersAffected: f.workersAffected } : {}),
+    ...(f.monthsUnpaid !== undefined ? { monthsUnpaid: f.monthsUnpaid } : {}),
+    ...(f.massIncident !== undefined ? { massIncident: f.massIncident } : {}),
+  };
+}
+
+/** The investigation's steps after 立案: each is one transition of InspectionService (one transaction). */
+@Injectable()
+export class InspectionActionsService {
+  constructor(
+    private readonly cases: InspectionService,
+    private readonly repo: InspectionRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * +30 working days, once, with a SUPERVISOR's approval and a reason (劳动保障监察条例 第十七条: 情况复杂的，经劳动保障
+   * 行政部门负责人批准，可以延长30个工作日). The clock's EXTEND event is checked by the engine (dated on or before the due).
+   */
+  async extend(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; reason: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    if (viewer.role !== 'SUPERVISOR')
+      throw AppException.forbidden(
+        'EXTENSION_NEEDS_SUPERVISOR',
+        'Only a supervisor may approve an extension',
+      );
+    return this.cases.transition(viewer, id, dto.version, 'EXTEND', dto.on, async (em, c, on) => {
+      const amount = INSPECTION_RULES.EXTENSION_WORKDAYS;
+      const event = {
+        type: 'EXTEND' as const,
+        date: on,
+        amount,
+        approver: viewer.userId,
+        reason: dto.reason,
+      };
+      const clock = await this.cases.investigationClock(c);
+      if (!clock) throw AppException.conflict('NO_RUNNING_INVESTIGATION', 'No investigation period runs');
+      if (c.extendedDays > 0 || clock.extendedBy > 0)
+        throw AppException.conflict(
+          'ALREADY_EXTENDED',
+          'The investigation period was already extended once',
+          {
+            extendedDays: Math.max(c.extendedDays, clock.extendedBy),
+          },
+        );
+      await this.deadlines.addEvent(em, clock.id, event, viewer);
+      const due = (await this.cases.investigationClock(c, [event]))!.due;
+      return {
+        changes: { extendedDays: amount, investigationDueOn: due ?? c.investigationDueOn },
+        data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },
+      };
+    });
+  }
+
+  /** Facts established by the investigation (arrears, workers, months unpaid): the wage-crime assessment uses them. */
+  findings(
+    viewer: Principal,
+    id: string,
+    dto: Findings & { version: number; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, () => {
+      const changes = findingChanges(dto);
+      return Promise.resolve({ changes, data: { ...changes } });
+    });
+  }
+
+  /** 询问通知书 (劳动保障监察条例 第十五条). */
+  inquiry(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; appearOn: string; place: string; materials: string[]; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'INQUIRY_NOTICE', dto.on, (_em, _c, on) => {
+      if (dto.appearOn <= on)
+        throw AppException.validation([
+          { field: 'appearOn', message: 'appearOn must be after the notice date' },
+        ]);
+      return Promise.resolve({
+        changes: {},
+        data: { appearOn: dto.appearOn },
+        document: {
+          kind: 'INQUIRY_NOTICE',
+          appearOn: dto.appearOn,
+          place: dto.place,
+          materials: dto.materials,
+        },
+      });
+    });
+  }
+
+  /** 责令改正指令书 with the compliance deadline (监察条例 第十八条第一款第（二）项、第二十六条). */
+  orderRectify(
+    viewer: Principal,
+    id: string,
+    dto: Findings & { version: number; violations: string; complianceDueOn: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'ORDER_RECTIFY', dto.on, (_em, c, on) => {
+      if (dto.complianceDueOn <= on)
+        throw AppException.validation([
+          { field: 'complianceDueOn', message: 'complianceDueOn must be after the order date' },
+        ]);
+      const f = findingChanges(dto);
+      const arrears = f.arrearsFen ?? c.arrearsFen;
+      const workers = f.workersAffected ?? c.workersAffected;
+      return Promise.resolve({
+        changes: { ...f, violationFound: true, rectifyDueOn: dto.complianceDueOn },
+        data: { ...f, complianceDueOn: dto.complianceDueOn },
+        document: {
+          kind: 'RECTIFICATION_ORDER',
+          violations: dto.violations,
+          arrearsFen: Math.max(0, arrears - c.recoveredFen),
+          workers,
+          complianceDueOn: dto.complianceDueOn,
+        },
+      });
+    });
+  }
+
+  /**
+   * The employer refused, or let the deadline pass without paying, after an order (刑法 第二百七十六条之一:
+   * 经政府有关部门责令支付仍不支付; 法释〔2013〕3号 第四条).
+   */
+  orderRefused(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; note?: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(
+      viewer,
+      id,
+      dto.version,
+      'RECORD_ORDER_REFUSED',
+      dto.on,
+      async (em, c, on) => {
+        const order = await this.repo.latestDocument(em, id, 'RECTIFICATION_ORDER');
+        if (!order || on < order.issuedOn)
+          throw AppException.conflict(
+            'NO_ORDER_TO_REFUSE',
+            'No order to rectify was issued before this date',
+          );
+        return {
+          changes: { orderRefused: true },
+          data: { orderDocNo: order.docNo, rectifyDueOn: c.rectifyDueOn, note: dto.note ?? null },
+        };
+      },
+    );
+  }
+
+  /** Wages paid to workers (追发), in instalments; amounts in fen. */
+  recovery(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; amountFen: number; workersCovered: number; paidOn: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(
+      viewer,
+      id,
+      dto.version,
+      'RECORD_RECOVERY',
+      dto.paidOn,
+      async (em, c, on) => {
+        await this.repo.insertRecovery(em, {
+          id: newId(),
+          caseId: id,
+          paidOn: on,
+          amountFen: dto.amountFen,
+          workersCovered: dto.workersCovered,
+          recordedBy: viewer.userId,
+        });
+        const recoveredFen = c.recoveredFen + dto.amountFen;
+        const recoveredWorkers = c.recoveredWorkers + dto.workersCovered;
+        return {
+          changes: { recoveredFen, recoveredWorkers },
+          data: {
+            amountFen: dto.amountFen,
+            workersCovered: dto.workersCovered,
+            recoveredFen,
+            recoveredWorkers,
+          },
+        };
+      },
+    );
+  }
+
+  /** 行政处罚告知书: the proposed penalty and the right to state a case and be heard (行政处罚法 第四十四、四十五、六十四条). */
+  noticePenalty(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; violations: string; proposedFen: number; basis: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, (_em, _c, on) => {
+      const statementDueOn = addDays(on, INSPECTION_RULES.STATEMENT_DAYS);
+      const hearingDueOn = addDays(on, INSPECTION_RULES.HEARING_REQUEST_DAYS);
+      return Promise.resolve({
+        changes: { violationFound: true },
+        data: { proposedFen: dto.proposedFen, statementDueOn, hearingDueOn },
+        document: {
+          kind: 'PENALTY_NOTICE',
+          violations: dto.violations,
+          proposedFen: dto.proposedFen,
+          basis: dto.basis,
+          statementDueOn,
+          hearingDueOn,
+        },
+      });
+    });
+  }
+
+  /** The employer's statement, a hearing request (in time or not, 第六十四条) or an express waiver. */
+  response(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER'; on: string; summary?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
+      const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
+      const inTime = dto.kind !== 'HEARING_REQUEST' || hearingRequestInTime(notice.issuedOn, on);
+      return { changes: {}, data: { kind: dto.kind, inTime, summary: dto.summary ?? null } };
+    });
+  }
+
+  /** 行政处罚决定书, not before the statement period ran or the employer answered (行政处罚法 第六十二条). */
+  decidePenalty(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; violations: string; amountFen: number; basis: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'DECIDE_PENALTY', dto.on, async (em, _c, on) => {
+      const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
+      const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
+        (e) => e.action === 'INSPECTION_RECORD_RESPONSE' && new Date(e.occurredAt) >= notice.createdAt,
+      );
+      const earliest = earliestPenaltyDecision(notice.issuedOn, answered);
+      if (on < earliest)
+        throw AppException.conflict(
+          'STATEMENT_PERIOD_RUNNING',
+          'The employer may still state its case: decide after the period in the notice (行政处罚法 第四十五条)',
+          { noticeIssuedOn: notice.issuedOn, earliestDecisionOn: earliest },
+        );
+      return {
+        changes: { penaltyFen: dto.amountFen, violationFound: true },
+        data: { amountFen: dto.amountFen },
+        document: {
+          kind: 'PENALTY_DECISION',
+          violations: dto.violations,
+          amountFen: dto.amountFen,
+          basis: dto.basis,
+        },
+      };
+    });
+  }
+
+  /**
+   * 移送公安机关: only when the unpaid wages meet the province's 数额较大 figure AND an order to pay was refused
+   * (刑法 第二百七十六条之一; 法释〔2013〕3号 第三、四条); else 409 with what is missing. Closes the case (TRANSFERRED).
+   */
+  transfer(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'TRANSFER', dto.on, async (em, c, on) => {
+      const wageCrime = await this.cases.assessCase(em, c, on);
+      const missing = [
+        ...(wageCrime.meets ? [] : ['THRESHOLD_NOT_MET']),
+        ...(c.orderRefused ? [] : ['NO_REFUSED_ORDER_TO_PAY']),
+      ];
+      if (missing.length)
+        throw AppException.conflict(
+          'TRANSFER_CONDITIONS_NOT_MET',
+          'A transfer needs unpaid wages meeting the threshold and a refused order to pay',
+          { missing, wageCrime },
+        );
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      const arrearsFen = Math.max(0, c.arrearsFen - c.recoveredFen);
+      return {
+        changes: {
+          transferredToPolice: true,
+          closureType: 'TRANSFERRED',
+          closedOn: on,
+          violationFound: true,
+        },
+        data: { closureType: 'TRANSFERRED', arrearsFen, workers: c.workersAffected },
+        notify: { template: 'INSPECTION_CLOSED', params: { closureType: 'TRANSFERRED' } },
+        document: {
+          kind: 'TRANSFER_NOTICE',
+          arrearsFen,
+          workers: c.workersAffected,
+          reasons: wageCrime.reasons,
+        },
+      };
+    });
+  }
+
+  /**
+   * 结案 (监察条例 第十八条): RECTIFIED once the order is complied with (no wages outstanding), PENALISED after a decision,
+   * NO_VIOLATION, REVOKED (撤销立案) or MERGED (并案), as CLOSURES_BY_STATUS allows.
+   */
+  close(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; closureType: ManualClosure; note?: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'CLOSE', dto.on, async (em, c, on) => {
+      if (!closureAllowed(c.status, dto.closureType))
+        throw AppException.conflict(
+          'CLOSURE_NOT_ALLOWED',
+          `A case in status ${c.status} cannot close as ${dto.closureType}`,
+          {
+            status: c.status,
+            allowed: CLOSURES_BY_STATUS[c.status] ?? [],
+          },
+        );
+      if (dto.closureType === 'RECTIFIED' && c.recoveredFen < c.arrearsFen)
+        throw AppException.conflict(
+          'ARREARS_OUTSTANDING',
+          'Wages are still unpaid: the order is not complied with',
+          {
+            arrearsFen: c.arrearsFen,
+            recoveredFen: c.recoveredFen,
+          },
+        );
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      const violationFound =
+        dto.closureType === 'NO_VIOLATION'
+          ? false
+          : dto.closureType === 'RECTIFIED' || dto.closureType === 'PENALISED'
+            ? true
+            : c.violationFound;
+      return {
+        changes: { closureType: dto.closureType, closedOn: on, violationFound },
+        notify: { template: 'INSPECTION_CLOSED', params: { closureType: dto.closureType } },
+        data: {
+          closureType: dto.closureType,
+          note: dto.note ?? null,
+          withinPeriod: !c.investigationDueOn || on <= c.investigationDueOn,
+        },
+      };
+    });
+  }
+}

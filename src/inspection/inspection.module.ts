@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionController } from './inspection.controller';
+import { InspectionRepository } from './inspection.repository';
+import { InspectionService } from './inspection.service';
+import { WageCrimeService } from './wage-crime.service';
+
+@Module({
+  imports: [ComplaintsModule, ReferenceModule],
+  controllers: [InspectionController],
+  providers: [InspectionService, InspectionActionsService, InspectionRepository, WageCrimeService],
+  exports: [InspectionService, WageCrimeService],
+})
+export class InspectionModule {}

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { addDays, addYears } from '../calendar/local-date';
+import { acceptanceDecision, earliestPenaltyDecision, hearingRequestInTime } from './inspection.rules';
+
+const base = {
+  receivedOn: '2026-11-26',
+  violationEndedOn: '2026-10-31' as string | null,
+  employerId: '0193a1f0-0000-7000-8000-0000000000aa' as string | null,
+  jurisdictionCode: '310115005',
+  brigadeJurisdictionCode: '310115',
+};
+
+describe('inspection acceptance (若干规定 第十八条; 监察条例 第二十条)', () => {
+  it('accepts when every condition holds', () => {
+    expect(acceptanceDecision(base)).toEqual({ accept: true, reasons: [], lookbackEndsOn: '2028-10-31' });
+  });
+
+  it('the 2-year lookback: reported on the last day is in time, the day after is not', () => {
+    const ended = '2024-11-26';
+    expect(acceptanceDecision({ ...base, violationEndedOn: ended })).toMatchObject({
+      accept: true,
+      lookbackEndsOn: '2026-11-26',
+    });
+    const late = acceptanceDecision({ ...base, violationEndedOn: '2024-11-25' });
+    expect(late.accept).toBe(false);
+    expect(late.reasons.map((r) => r.code)).toEqual(['OVER_LOOKBACK']);
+    expect(late.reasons[0].text).toContain('第二十条');
+  });
+
+  it('a continuing violation is always within the lookback', () => {
+    expect(acceptanceDecision({ ...base, violationEndedOn: null })).toMatchObject({
+      accept: true,
+      lookbackEndsOn: null,
+    });
+  });
+
+  it('lists every failed condition: no employer, another district', () => {
+    const r = acceptanceDecision({ ...base, employerId: null, brigadeJurisdictionCode: '310104' });
+    expect(r.reasons.map((x) => x.code)).toEqual(['NO_IDENTIFIED_EMPLOYER', 'OUT_OF_JURISDICTION']);
+  });
+
+  it('property: accepted iff received within 2 years of the end, employer known and street in the district', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.boolean(),
+        fc.boolean(),
+        (daysAgo, hasEmployer, inDistrict) => {
+          const ended = addDays(base.receivedOn, -daysAgo);
+          const r = acceptanceDecision({
+            ...base,
+            violationEndedOn: ended,
+            employerId: hasEmployer ? base.employerId : null,
+            brigadeJurisdictionCode: inDistrict ? '310115' : '310101',
+          });
+          const inTime = base.receivedOn <= addYears(ended, 2);
+          expect(r.accept).toBe(inTime && hasEmployer && inDistrict);
+          expect(r.reasons.some((x) => x.code === 'OVER_LOOKBACK')).toBe(!inTime);
+        },
+      ),
+    );
+  });
+});
+
+describe('penalty procedure (行政处罚法)', () => {
+  it('decision waits 3 days after the notice unless the employer answered', () => {
+    expect(earliestPenaltyDecision('2026-11-02', false)).toBe('2026-11-06');
+    expect(earliestPenaltyDecision('2026-11-02', true)).toBe('2026-11-02');
+  });
+
+  it('a hearing request is in time within 5 days of the notice (第六十四条)', () => {
+    expect(hearingRequestInTime('2026-11-02', '2026-11-07')).toBe(true);
+    expect(hearingRequestInTime('2026-11-02', '2026-11-08')).toBe(false);
+  });
+});

@@ -1,0 +1,82 @@
+import { inspectionLookback } from '../calendar/deadline-rules';
+import { addDays } from '../calendar/local-date';
+
+export const INSPECTION_RULES = {
+  // 劳动保障监察条例 第十七条 / 若干规定 第十八条: 60 (+30) working days — counted by the deadline engine
+  // (DEADLINE_RULES.INSPECTION_INVESTIGATION, INSPECTION_ACCEPTANCE); repeated here for the documents.
+  INVESTIGATION_WORKDAYS: 60,
+  EXTENSION_WORKDAYS: 30,
+  // 行政处罚法 (2021) 第四十四、四十五条: 告知拟作出的处罚及陈述、申辩权; the period to answer is set in the notice —
+  // platform rule (common practice of 行政处罚告知书): 3 days from service.
+  STATEMENT_DAYS: 3,
+  // 行政处罚法 (2021) 第六十四条第（一）项: 当事人要求听证的，应当在行政机关告知后五日内提出
+  HEARING_REQUEST_DAYS: 5,
+  // 劳动保障监察条例 第十六条: 调查、检查时，劳动保障监察员不得少于2人 (recorded, not enforced: see docs)
+  MIN_INSPECTORS: 2,
+} as const;
+
+/** Why a case is not opened (立案); each cites where the law says so. */
+export const REFUSAL_REASONS = {
+  // 劳动保障监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处
+  OVER_LOOKBACK: '违法行为已超过二年查处时限（《劳动保障监察条例》第二十条）',
+  // 若干规定 第十八条第（一）项: 有明确的被投诉用人单位
+  NO_IDENTIFIED_EMPLOYER: '没有明确的被投诉用人单位（若干规定第十八条第一项）',
+  // 若干规定 第十八条第（三）项 / 监察条例 第十三条: 属于本机关管辖（用人单位用工所在地）
+  OUT_OF_JURISDICTION: '不属于本机关管辖（若干规定第十八条第三项）',
+  // 若干规定 第十八条第（二）项: 投诉人的合法权益受到侵害（已按劳动争议处理的，告知依法申请仲裁或诉讼）
+  IN_ARBITRATION_OR_COURT: '已按照劳动争议处理程序申请仲裁或者提起诉讼（《劳动保障监察条例》第二十一条）',
+  // 若干规定 第十八条第（三）项: 属于劳动保障监察职权范围
+  NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项（若干规定第十八条第三项）',
+  OTHER: '其他（见说明）',
+} as const;
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
+export interface AcceptanceFacts {
+  /** The date the complaint/report was received (the date the violation was reported: 监察条例 第二十条). */
+  receivedOn: string;
+  /** The day the violation ended (or happened); null when it is still continuing. */
+  violationEndedOn: string | null;
+  employerId: string | null;
+  /** The workplace street of the case. */
+  jurisdictionCode: string;
+  /** The jurisdiction of the inspection brigade deciding (its district). */
+  brigadeJurisdictionCode: string;
+}
+
+export interface AcceptanceResult {
+  accept: boolean;
+  reasons: { code: RefusalReason; text: string }[];
+  /** The last day the violation could be reported (violationEndedOn + 2 years), null when it continues. */
+  lookbackEndsOn: string | null;
+}
+
+/**
+ * 立案 conditions (若干规定 第十八条): an identified employer, a matter in this brigade's jurisdiction, and a violation
+ * reported within 2 years of its end (监察条例 第二十条). Every failed condition is listed, for the written refusal.
+ */
+export function acceptanceDecision(f: AcceptanceFacts): AcceptanceResult {
+  const reasons: AcceptanceResult['reasons'] = [];
+  // 劳动保障监察条例 第二十条: two years from the violation, or from the end of a continuing one (calendar module).
+  const lookback = inspectionLookback(f.violationEndedOn, f.receivedOn);
+  const ends = lookback.limitDate;
+  if (!lookback.withinLimit) reasons.push({ code: 'OVER_LOOKBACK', text: REFUSAL_REASONS.OVER_LOOKBACK });
+  if (!f.employerId)
+    reasons.push({ code: 'NO_IDENTIFIED_EMPLOYER', text: REFUSAL_REASONS.NO_IDENTIFIED_EMPLOYER });
+  if (!f.brigadeJurisdictionCode || !f.jurisdictionCode.startsWith(f.brigadeJurisdictionCode))
+    reasons.push({ code: 'OUT_OF_JURISDICTION', text: REFUSAL_REASONS.OUT_OF_JURISDICTION });
+  return { accept: reasons.length === 0, reasons, lookbackEndsOn: ends };
+}
+
+/**
+ * The penalty decision waits for the employer's statement (陈述、申辩): until the period given in the notice has run
+ * (STATEMENT_DAYS after service) unless the employer has answered (行政处罚法 第四十四、四十五、六十二条: 未告知或拒绝听取
+ * 陈述、申辩的不得作出处罚决定). A hearing requested in time must be held first (第六十四条) — the answer records it.
+ */
+export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered: boolean): string {
+  return employerAnswered ? noticeServedOn : addDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS + 1);
+}
+
+/** A request for a hearing is in time within 5 days of the notice (行政处罚法 第六十四条). */
+export function hearingRequestInTime(noticeServedOn: string, requestedOn: string): boolean {
+  return requestedOn <= addDays(noticeServedOn, INSPECTION_RULES.HEARING_REQUEST_DAYS);
+}

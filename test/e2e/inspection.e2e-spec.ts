@@ -1,0 +1,587 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../src/auth/passwords';
+import { organisationId } from '../../src/auth/organisations';
+import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
+import { InspectionService } from '../../src/inspection/inspection.service';
+import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  caseNo: string;
+  source: string;
+  status: string;
+  version: number;
+  receivedOn: string;
+  acceptanceDueOn: string;
+  acceptedOn: string | null;
+  refusal: { reasons: { code: string; text: string }[]; note: string | null } | null;
+  investigationDueOn: string | null;
+  extendedDays: number;
+  closedOn: string | null;
+  closureType: string | null;
+  arrearsFen: number;
+  recoveredFen: number;
+  orderRefused: boolean;
+  transferredToPolice: boolean;
+  wageCrime: {
+    meets: boolean;
+    threshold: { provinceCode: string; singleWorkerFen: number } | null;
+    reasons: string[];
+  };
+  documents: { id: string; kind: string; docNo: string; employerFacing: boolean }[];
+  clocks: {
+    id: string;
+    rule: { id: string };
+    start: string;
+    due: string | null;
+    state: string;
+    extendedBy: number;
+  }[];
+}
+
+describe('inspection cases', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const today = todayInShanghai();
+  let n = 0;
+
+  /** A complaint (or report) accepted and routed to INSPECTION by the street's inspector. */
+  const routeToInspection = async (complaintId: string) => {
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: 'INSPECTION' }],
+    ] as const) {
+      const r = await t
+        .http()
+        .post(`/api/v1/complaints/${complaintId}/${path}`)
+        .set(await auth('inspector'))
+        .send(body);
+      expect(r.status).toBe(200);
+    }
+  };
+  const routedComplaint = async () => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东监察测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    await routeToInspection(filed.body.id as string);
+    return filed.body.id as string;
+  };
+  const post = async (user: string, path: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/inspection${path}`)
+      .set(await auth(user))
+      .send(body);
+  const get = async (user: string, id: string) =>
+    t
+      .http()
+      .get(`/api/v1/inspection/cases/${id}`)
+      .set(await auth(user));
+  const ok = async (user: string, path: string, body: Record<string, unknown>, status = 200) => {
+    const r = await post(user, path, body);
+    expect([r.status, r.body]).toEqual([status, expect.anything()]);
+    return r.body as CaseView;
+  };
+  const open = async () => ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);
+  /** Opened and 立案 today. */
+  const investigating = async () => {
+    const c = await open();
+    return ok('inspector', `/cases/${c.id}/decision`, { version: c.version, violationEndedOn: null });
+  };
+  const workdays = async (from: string, amount: number) =>
+    (
+      await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ from, amount, unit: 'WORKDAY' })
+        .set(await auth('inspector'))
+    ).body.due as string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // An inspector of another street, to check that cases are scoped.
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name) VALUES ($1, 'inspector-other', $2, 'INSPECTOR', '{310115010}', '其他街道监察员')`,
+      [randomUUID(), await hashPassword(DEMO_PASSWORD)],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a 投诉 is accepted, ordered to rectify, paid and closed on time', async () => {
+    const complaintId = await routedComplaint();
+    const c = await ok('inspector', '/cases', { complaintId }, 201);
+    expect(c).toMatchObject({ source: 'COMPLAINT', status: 'RECEIVED', receivedOn: today, version: 1 });
+    expect(c.caseNo).toMatch(/^JC-\d{4}-\d{7}-[0-9X]$/);
+    expect(c.acceptanceDueOn).toBe(await workdays(today, 5));
+    expect(c.clocks.map((k) => k.rule.id)).toEqual(['INSPECTION_ACCEPTANCE']);
+    // One complaint, one case.
+    expect((await post('inspector', '/cases', { complaintId })).body.code).toBe('INSPECTION_CASE_EXISTS');
+
+    const notInspector = await post('inspector', `/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      inspectorIds: [randomUUID()],
+    });
+    expect([notInspector.status, notInspector.body.details[0].field]).toEqual([400, 'inspectorIds']);
+    const accepted = await ok('inspector', `/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    expect(accepted).toMatchObject({ status: 'INVESTIGATING', acceptedOn: today, refusal: null });
+    expect(accepted.investigationDueOn).toBe(await workdays(today, 60));
+    const inv = accepted.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    expect(inv).toMatchObject({ start: today, due: accepted.investigationDueOn, state: 'RUNNING' });
+    expect(accepted.clocks.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')!.state).toBe('MET');
+    // The complainant is told (party.notify through the outbox).
+    const sms = await eventually(() => t.sms.sent.find((m) => m.template === 'INSPECTION_ACCEPTED'));
+    expect(sms).toMatchObject({ phone: '13900000001', params: { caseNo: c.caseNo, acceptedOn: today } });
+
+    const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
+      version: 2,
+      violations: '未按时足额支付劳动者工资',
+      arrearsFen: 1_250_000,
+      workersAffected: 1,
+      monthsUnpaid: 3,
+      complianceDueOn: addDays(today, 10),
+    });
+    expect(ordered).toMatchObject({ status: 'RECTIFICATION_ORDERED', arrearsFen: 1_250_000 });
+    const [order] = ordered.documents;
+    expect(order).toMatchObject({ kind: 'RECTIFICATION_ORDER', employerFacing: true });
+    const doc = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${c.id}/documents/${order.id}`)
+      .set(await auth('inspector'));
+    expect(doc.status).toBe(200);
+    expect(doc.body.text).toContain(`浦东监察测试公司${n}`);
+    expect(doc.body.text).toContain('12500.00元');
+    expect(doc.body.text).toContain(order.docNo);
+
+    // Not rectified while wages are outstanding.
+    const early = await post('inspector', `/cases/${c.id}/close`, { version: 3, closureType: 'RECTIFIED' });
+    expect([early.status, early.body.code]).toEqual([409, 'ARREARS_OUTSTANDING']);
+    // A closure type the status does not allow.
+    const wrong = await post('inspector', `/cases/${c.id}/close`, { version: 3, closureType: 'PENALISED' });
+    expect([wrong.status, wrong.body.code]).toEqual([409, 'CLOSURE_NOT_ALLOWED']);
+
+    await ok('inspector', `/cases/${c.id}/recoveries`, {
+      version: 3,
+      amountFen: 750_000,
+      workersCovered: 1,
+      paidOn: today,
+    });
+    const paid = await ok('inspector', `/cases/${c.id}/recoveries`, {
+      version: 4,
+      amountFen: 500_000,
+      workersCovered: 0,
+      paidOn: today,
+    });
+    expect(paid.recoveredFen).toBe(1_250_000);
+    const closed = await ok('inspector', `/cases/${c.id}/close`, { version: 5, closureType: 'RECTIFIED' });
+    expect(closed).toMatchObject({ status: 'CLOSED', closureType: 'RECTIFIED', closedOn: today });
+    expect(closed.closedOn! <= closed.investigationDueOn!).toBe(true);
+    expect(closed.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!.state).toBe('MET');
+    const [row] = await t.dataSource.query(`SELECT * FROM inspection_cases WHERE id = $1`, [c.id]);
+    expect(row).toMatchObject({
+      status: 'CLOSED',
+      closure_type: 'RECTIFIED',
+      violation_found: true,
+      arrears_fen: '1250000',
+      recovered_fen: '1250000',
+      recovered_workers: 1,
+      workers_affected: 1,
+      months_unpaid: 3,
+      order_refused: false,
+      transferred_to_police: false,
+    });
+    const events = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${c.id}/events`)
+      .set(await auth('inspector'));
+    expect(events.body.map((e: { action: string }) => e.action)).toEqual([
+      'INSPECTION_RECEIVED',
+      'INSPECTION_ACCEPT',
+      'INSPECTION_ORDER_RECTIFY',
+      'INSPECTION_RECORD_RECOVERY',
+      'INSPECTION_RECORD_RECOVERY',
+      'INSPECTION_CLOSE',
+    ]);
+    expect(events.body[2].data).toMatchObject({ docNo: order.docNo, documentId: order.id });
+
+    // The complainant sees the status; staff of another street and a closed case's further steps do not pass.
+    const mine = await get('13800000000', c.id);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ status: 'CLOSED', closureType: 'RECTIFIED', documents: [] });
+    expect((await get('inspector-other', c.id)).status).toBe(404);
+    const listed = await t
+      .http()
+      .get('/api/v1/inspection/cases')
+      .query({ status: 'CLOSED', source: 'COMPLAINT' })
+      .set(await auth('inspector'));
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const otherList = await t
+      .http()
+      .get('/api/v1/inspection/cases')
+      .set(await auth('inspector-other'));
+    expect(otherList.body.items).toEqual([]);
+    const after = await post('inspector', `/cases/${c.id}/findings`, { version: 6, arrearsFen: 1 });
+    expect([after.status, after.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+  });
+
+  it('a 举报 never reveals the reporter in employer-facing documents or their API view', async () => {
+    const reporter = { name: '李四举报人', phone: '13911112222' };
+    const {
+      complainant: _c,
+      claimedAmountFen: _a,
+      ...body
+    } = complaintBody({
+      employer: { name: '浦东线索测试公司' },
+      facts: `我是${reporter.name}，电话${reporter.phone}，公司拖欠三个月工资`,
+      affectedWorkers: 12,
+    });
+    const filed = await t.http().post('/api/v1/reports').send(body);
+    expect(filed.status).toBe(201);
+    const [{ id: complaintId }] = await t.dataSource.query(
+      `SELECT id FROM complaints WHERE tracking_no = $1`,
+      [filed.body.trackingNo],
+    );
+    await routeToInspection(complaintId as string);
+    const c = await ok('inspector', '/cases', { complaintId }, 201);
+    expect(c.source).toBe('REPORT');
+    await ok('inspector', `/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    await ok('inspector', `/cases/${c.id}/inquiry-notice`, {
+      version: 2,
+      appearOn: addDays(today, 3),
+      place: '浦东新区劳动保障监察大队',
+      materials: ['工资支付记录', '考勤记录'],
+    });
+    await ok('inspector', `/cases/${c.id}/rectification-order`, {
+      version: 3,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 3_600_000,
+      workersAffected: 12,
+      monthsUnpaid: 3,
+      complianceDueOn: addDays(today, 7),
+    });
+    const pen = await ok('inspector', `/cases/${c.id}/penalty-notice`, {
+      version: 4,
+      violations: '拖欠劳动者工资',
+      proposedFen: 200_000,
+      basis: '《劳动保障监察条例》第二十六条',
+    });
+    const employerFacing = pen.documents.filter((d) => d.employerFacing);
+    expect(employerFacing.map((d) => d.kind)).toEqual([
+      'INQUIRY_NOTICE',
+      'RECTIFICATION_ORDER',
+      'PENALTY_NOTICE',
+    ]);
+    for (const d of employerFacing) {
+      const r = await t
+        .http()
+        .get(`/api/v1/inspection/cases/${c.id}/documents/${d.id}`)
+        .set(await auth('inspector'));
+      expect(r.status).toBe(200);
+      expect(r.body.text).toContain('浦东线索测试公司');
+      const everything = JSON.stringify(r.body);
+      expect(everything).not.toContain(reporter.name);
+      expect(everything).not.toContain(reporter.phone);
+      expect(everything).not.toContain('举报');
+    }
+    const [stored] = await t.dataSource.query(
+      `SELECT string_agg(body || data::text, '') AS all FROM inspection_documents WHERE case_id = $1`,
+      [c.id],
+    );
+    expect(stored.all).not.toContain(reporter.name);
+    expect(stored.all).not.toContain(reporter.phone);
+    expect(JSON.stringify((await get('inspector', c.id)).body)).not.toContain(reporter.phone);
+    // Nobody outside the staff sees a report's case.
+    expect((await get('13800000000', c.id)).status).toBe(404);
+  });
+
+  it('the 60-working-day clock across the 2026 National Day holiday, and one extension by a supervisor', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openFromComplaint(em, { complaintId, receivedOn: '2026-09-24' }, null),
+    );
+    const received = (await get('inspector', id)).body as CaseView;
+    // 5 working days from Thu 24 Sep: 25 Sep (中秋) and 1–7 Oct are holidays → Fri 9 Oct.
+    expect(received.acceptanceDueOn).toBe('2026-10-09');
+    const c = await ok('inspector', `/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: '2026-09-15',
+      on: '2026-09-28',
+    });
+    // From Mon 28 Sep: 29–30 Sep, 8–9 Oct, Sat 10 Oct (调休上班), then 11 weeks of 5 → Fri 25 Dec 2026.
+    expect(c).toMatchObject({ acceptedOn: '2026-09-28', investigationDueOn: '2026-12-25' });
+    expect(c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')).toMatchObject({
+      start: '2026-09-28',
+      due: '2026-12-25',
+    });
+    const [row] = await t.dataSource.query(
+      `SELECT investigation_due_on::text AS d FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(row.d).toBe('2026-12-25');
+
+    const byInspector = await post('inspector', `/cases/${id}/extension`, { version: 2, reason: '案情复杂' });
+    expect([byInspector.status, byInspector.body.code]).toEqual([403, 'EXTENSION_NEEDS_SUPERVISOR']);
+    const ext = await ok('supervisor', `/cases/${id}/extension`, {
+      version: 2,
+      reason: '涉及人数众多，需调取银行流水',
+    });
+    expect(ext.extendedDays).toBe(30);
+    expect(ext.investigationDueOn).toBe(await workdays('2026-09-28', 90));
+    expect(ext.investigationDueOn! > '2026-12-25').toBe(true);
+    expect(ext.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')).toMatchObject({
+      due: ext.investigationDueOn,
+      extendedBy: 30,
+    });
+    const again = await post('supervisor', `/cases/${id}/extension`, { version: 3, reason: '再次延长' });
+    expect([again.status, again.body.code]).toEqual([409, 'ALREADY_EXTENDED']);
+  });
+
+  it('over the 2-year lookback or outside the brigade’s district: a refusal with the reason, not an error', async () => {
+    const late = await open();
+    const refused = await ok('inspector', `/cases/${late.id}/decision`, {
+      version: 1,
+      violationEndedOn: addDays(addYears(today, -2), -1),
+    });
+    expect(refused).toMatchObject({ status: 'REFUSED', acceptedOn: null, investigationDueOn: null });
+    expect(refused.refusal!.reasons.map((r) => r.code)).toEqual(['OVER_LOOKBACK']);
+    expect(refused.refusal!.reasons[0].text).toContain('第二十条');
+    expect(refused.documents.map((d) => [d.kind, d.employerFacing])).toEqual([['REFUSAL_NOTICE', false]]);
+
+    // A brigade of another district (徐汇) is not competent for a Pudong street.
+    const xuhui = organisationId('INSPECTION_BRIGADE', '310104');
+    await t.dataSource.query(
+      `INSERT INTO organisations (id, name, kind, jurisdiction_code) VALUES ($1, '徐汇区劳动保障监察大队', 'INSPECTION_BRIGADE', '310104')`,
+      [xuhui],
+    );
+    const other = await ok(
+      'inspector',
+      '/cases',
+      { complaintId: await routedComplaint(), organisationId: xuhui },
+      201,
+    );
+    const out = await ok('inspector', `/cases/${other.id}/decision`, { version: 1, violationEndedOn: null });
+    expect(out.status).toBe('REFUSED');
+    expect(out.refusal!.reasons.map((r) => r.code)).toEqual(['OUT_OF_JURISDICTION']);
+
+    // Bad input is still a 400.
+    const bad = await post('inspector', `/cases/${other.id}/decision`, {
+      version: 2,
+      violationEndedOn: '2026-02-30',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('transfer to public security: 409 below the threshold or without a refused order, done when both hold', async () => {
+    const c = await investigating();
+    const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
+      version: c.version,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 1_999_999,
+      workersAffected: 1,
+      monthsUnpaid: 3,
+      complianceDueOn: addDays(today, 5),
+    });
+    // Shanghai's seeded figure: 20,000 元 for one worker owed 3+ months.
+    expect(ordered.wageCrime).toMatchObject({
+      meets: false,
+      threshold: { provinceCode: '31', singleWorkerFen: 2_000_000 },
+    });
+    const noRefusal = await post('inspector', `/cases/${c.id}/transfer`, { version: ordered.version });
+    expect([noRefusal.status, noRefusal.body.code]).toEqual([409, 'TRANSFER_CONDITIONS_NOT_MET']);
+    expect(noRefusal.body.details.missing).toEqual(['THRESHOLD_NOT_MET', 'NO_REFUSED_ORDER_TO_PAY']);
+
+    const refused = await ok('inspector', `/cases/${c.id}/order-refused`, {
+      version: ordered.version,
+      note: '逾期未支付',
+    });
+    expect(refused.orderRefused).toBe(true);
+    const below = await post('inspector', `/cases/${c.id}/transfer`, { version: refused.version });
+    expect([below.status, below.body.details.missing]).toEqual([409, ['THRESHOLD_NOT_MET']]);
+
+    const atThreshold = await ok('inspector', `/cases/${c.id}/findings`, {
+      version: refused.version,
+      arrearsFen: 2_000_000,
+    });
+    expect(atThreshold.wageCrime.meets).toBe(true);
+    expect(atThreshold.wageCrime.reasons.join()).toContain('法释〔2013〕3号第三条第一项');
+    const done = await ok('inspector', `/cases/${c.id}/transfer`, { version: atThreshold.version });
+    expect(done).toMatchObject({
+      status: 'CLOSED',
+      closureType: 'TRANSFERRED',
+      transferredToPolice: true,
+      closedOn: today,
+    });
+    const transfer = done.documents.find((d) => d.kind === 'TRANSFER_NOTICE')!;
+    const text = (
+      await t
+        .http()
+        .get(`/api/v1/inspection/cases/${c.id}/documents/${transfer.id}`)
+        .set(await auth('inspector'))
+    ).body.text as string;
+    expect(text).toContain('第二百七十六条之一');
+    expect(text).toContain('20000.00元');
+    const [row] = await t.dataSource.query(
+      `SELECT transferred_to_police, order_refused, violation_found, closure_type FROM inspection_cases WHERE id = $1`,
+      [c.id],
+    );
+    expect(row).toEqual({
+      transferred_to_police: true,
+      order_refused: true,
+      violation_found: true,
+      closure_type: 'TRANSFERRED',
+    });
+  });
+
+  it('penalty: advance notice, the statement period, the decision with its amount', async () => {
+    const c = await investigating();
+    const noticed = await ok('inspector', `/cases/${c.id}/penalty-notice`, {
+      version: c.version,
+      violations: '未依法订立书面劳动合同',
+      proposedFen: 500_000,
+      basis: '《劳动保障监察条例》第二十四条',
+    });
+    const decision = {
+      violations: '未依法订立书面劳动合同',
+      amountFen: 500_000,
+      basis: '《劳动保障监察条例》第二十四条',
+    };
+    const tooEarly = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: noticed.version,
+      ...decision,
+    });
+    expect([tooEarly.status, tooEarly.body.code]).toEqual([409, 'STATEMENT_PERIOD_RUNNING']);
+    expect(tooEarly.body.details.earliestDecisionOn).toBe(addDays(today, 4));
+    const answered = await ok('inspector', `/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'STATEMENT',
+      on: today,
+      summary: '已补签劳动合同',
+    });
+    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: answered.version,
+      ...decision,
+    });
+    expect(decided).toMatchObject({ status: 'PENALTY_DECIDED' });
+    const [row] = await t.dataSource.query(`SELECT penalty_fen FROM inspection_cases WHERE id = $1`, [c.id]);
+    expect(row.penalty_fen).toBe('500000');
+    const closed = await ok('inspector', `/cases/${c.id}/close`, {
+      version: decided.version,
+      closureType: 'PENALISED',
+    });
+    expect(closed).toMatchObject({ status: 'CLOSED', closureType: 'PENALISED' });
+  });
+
+  it('wage-crime thresholds: ADMIN adds a later figure; history is never rewritten', async () => {
+    const list = await t
+      .http()
+      .get('/api/v1/inspection/wage-crime-thresholds')
+      .query({ province: '31' })
+      .set(await auth('inspector'));
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([expect.objectContaining({ provinceCode: '31', verified: false })]);
+    const row = {
+      provinceCode: '31',
+      effectiveFrom: '2027-01-01',
+      singleWorkerFen: 1_000_000,
+      singleWorkerMinMonths: 3,
+      multiWorkers: 10,
+      multiWorkersTotalFen: 6_000_000,
+      basis: '测试：上海市高级人民法院通知',
+    };
+    expect((await post('supervisor', '/wage-crime-thresholds', row)).status).toBe(403);
+    expect(
+      (await post('admin', '/wage-crime-thresholds', { ...row, singleWorkerFen: 2_000_001 })).status,
+    ).toBe(400);
+    expect((await post('admin', '/wage-crime-thresholds', row)).status).toBe(201);
+    const again = await post('admin', '/wage-crime-thresholds', { ...row, effectiveFrom: '2026-06-01' });
+    expect([again.status, again.body.code]).toEqual([409, 'THRESHOLD_HISTORY_IMMUTABLE']);
+    // Today the old figure still applies to cases.
+    const c = await investigating();
+    expect(c.wageCrime.threshold!.singleWorkerFen).toBe(2_000_000);
+  });
+
+  it('a planned inspection (双随机 plan) opens under investigation and can close without a violation', async () => {
+    const [{ id: employerId }] = await t.dataSource.query(
+      `SELECT id FROM employers ORDER BY created_at LIMIT 1`,
+    );
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(await auth('inspector'));
+    const planId = randomUUID();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openPlanned(
+          em,
+          { planId, employerId, jurisdictionCode: '310115005', inspectorIds: [me.body.userId] },
+          null,
+        ),
+    );
+    const c = (await get('inspector', id)).body as CaseView;
+    expect(c).toMatchObject({
+      source: 'PLAN',
+      status: 'INVESTIGATING',
+      acceptedOn: today,
+      receivedOn: today,
+    });
+    expect(c.investigationDueOn).toBe(await workdays(today, 60));
+    const [row] = await t.dataSource.query(
+      `SELECT plan_id, organisation_id, assigned_inspector_ids FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      plan_id: planId,
+      organisation_id: organisationId('INSPECTION_BRIGADE', '310115'),
+      assigned_inspector_ids: [me.body.userId],
+    });
+    const closed = await ok('inspector', `/cases/${id}/close`, {
+      version: c.version,
+      closureType: 'NO_VIOLATION',
+    });
+    expect(closed).toMatchObject({ status: 'CLOSED', closureType: 'NO_VIOLATION' });
+    const [after] = await t.dataSource.query(`SELECT violation_found FROM inspection_cases WHERE id = $1`, [
+      id,
+    ]);
+    expect(after.violation_found).toBe(false);
+  });
+
+  it('a pause entered on the clock through the deadlines API is reflected in investigation_due_on at the next write', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openFromComplaint(em, { complaintId, receivedOn: '2026-10-09' }, null),
+    );
+    const c = await ok('inspector', `/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      on: '2026-10-12',
+    });
+    expect(c.investigationDueOn).toBe(await workdays('2026-10-12', 60));
+    const clock = c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    for (const event of [
+      { type: 'PAUSE', date: '2026-10-20', reason: '用人单位下落不明' },
+      { type: 'RESUME', date: '2026-10-27' },
+    ]) {
+      const r = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('inspector'))
+        .send(event);
+      expect(r.status).toBe(201);
+    }
+    const after = await ok('inspector', `/cases/${id}/findings`, { version: 2, workersAffected: 3 });
+    // 5 working days in (20 Oct, 27 Oct] are not counted.
+    expect(after.investigationDueOn).toBe(await workdays('2026-10-12', 65));
+    const [row] = await t.dataSource.query(
+      `SELECT investigation_due_on::text AS d FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(row.d).toBe(after.investigationDueOn);
+  });
+});
