@@ -152,14 +152,22 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       );
       log(`COPY ${t}: ${f.rows} rows in ${Date.now() - t1} ms`);
     }
-    // Tracking numbers continue after the loaded ones.
+    // Tracking numbers continue after the loaded ones (inspection case numbers have their own counter table).
     for (const [key, last] of gen.trackingCounters) {
       const [prefix, year] = key.split(':');
-      await client.query(
-        `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, $3)
-         ON CONFLICT (prefix, year) DO UPDATE SET last_value = GREATEST(tracking_counters.last_value, $3)`,
-        [prefix, Number(year), last],
-      );
+      if (prefix === 'JC') {
+        if (!present.has('inspection_cases')) continue;
+        await client.query(
+          `INSERT INTO inspection_counters (scope, year, last_value) VALUES ('CASE', $1, $2)
+           ON CONFLICT (scope, year) DO UPDATE SET last_value = GREATEST(inspection_counters.last_value, $2)`,
+          [Number(year), last],
+        );
+      } else
+        await client.query(
+          `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, $3)
+           ON CONFLICT (prefix, year) DO UPDATE SET last_value = GREATEST(tracking_counters.last_value, $3)`,
+          [prefix, Number(year), last],
+        );
     }
     await client.query('COMMIT');
     const copy = Date.now() - t0;

@@ -69,7 +69,7 @@ describe('seed:synthetic (bench data generator)', () => {
 
   it('loads the tables in the requested size and moves the tracking counters past them', async () => {
     // Tables of modules not in this build are skipped; the platform's own are all loaded.
-    expect(first.skipped.every((x) => ['risk_signals', 'inspection_cases'].includes(x))).toBe(true);
+    expect(first.skipped.every((x) => ['risk_signals'].includes(x))).toBe(true);
     expect(first.rows.complaints).toBeGreaterThan(1400);
     expect(first.rows.complaints).toBeLessThan(1600);
     expect(first.rows.employers).toBe(200);
@@ -82,6 +82,18 @@ describe('seed:synthetic (bench data generator)', () => {
       );
       expect([table, Number(count)]).toEqual([table, n]);
     }
+    // The inspection case numbers continue after the loaded ones.
+    const [counter] = await sql<{ last_value: number }>(
+      t.databaseUrl,
+      `SELECT last_value FROM inspection_counters WHERE scope = 'CASE' AND year = $1`,
+      [Number(end.slice(0, 4))],
+    );
+    const [loaded] = await sql<{ n: number }>(
+      t.databaseUrl,
+      `SELECT max(split_part(case_no, '-', 3)::int) AS n FROM inspection_cases WHERE case_no LIKE $1`,
+      [`JC-${end.slice(0, 4)}-%`],
+    );
+    expect(counter.last_value).toBe(loaded.n);
     // A new complaint filed through the API gets the next tracking number (no clash with the loaded ones).
     const filed = await t
       .http()
@@ -104,7 +116,7 @@ describe('seed:synthetic (bench data generator)', () => {
     await expect(seedSynthetic({ ...opts, databaseUrl: t.databaseUrl })).rejects.toThrow(/already holds/);
   });
 
-  it('the app serves the loaded rows (complaint, extended arbitration case, mediation case)', async () => {
+  it('the app serves the loaded rows (complaint, extended arbitration and inspection cases, mediation case)', async () => {
     const admin = { authorization: `Bearer ${await t.token('admin')}` };
     const [c] = await sql<{ id: string; tracking_no: string }>(
       t.databaseUrl,
@@ -122,6 +134,15 @@ describe('seed:synthetic (bench data generator)', () => {
     const arbitration = await t.http().get(`/api/v1/arbitration/cases/${a.id}`).set(admin);
     expect(arbitration.status).toBe(200);
     expect(arbitration.body.status).toBe('CLOSED');
+
+    const [i] = await sql<{ id: string; case_no: string }>(
+      t.databaseUrl,
+      `SELECT i.id, i.case_no FROM inspection_cases i JOIN clocks k ON k.case_id = i.id
+       JOIN clock_events e ON e.clock_id = k.id AND e.type = 'EXTEND' WHERE i.status = 'CLOSED' LIMIT 1`,
+    );
+    const inspection = await t.http().get(`/api/v1/inspection/cases/${i.id}`).set(admin);
+    expect(inspection.status).toBe(200);
+    expect(inspection.body.caseNo).toBe(i.case_no);
 
     const [m] = await sql<{ id: string; status: string }>(
       t.databaseUrl,
