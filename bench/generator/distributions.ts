@@ -190,3 +190,17 @@ export const SIGNAL_KINDS: Weighted<readonly [source: string, kind: string]> = [
   [['MARKET_REGULATION', 'ABNORMAL_OPERATION_LISTED'], 0.1],
   [['COURT', 'COURT_ENFORCEMENT'], 0.1],
 ];
+
+/**
+ * Layoff filings (经济性裁员, 劳动合同法 第四十一条: ≥ 20 workers or ≥ 10 % of the workforce must be reported) and
+ * closure/relocation notices: per employer over the period, probability × sqrt(conduct) (assumption: employers
+ * in trouble cut staff and close more often). Only employers with 20+ workers file layoffs.
+ */
+export const LAYOFF_PROBABILITY = 0.08;
+export const CLOSURE_PROBABILITY = 0.03;
+export const CLOSURE_KINDS: Weighted<'CLOSURE' | 'MERGER' | 'CONVERSION' | 'RELOCATION'> = [
+  ['CLOSURE', 0.5],
+  ['RELOCATION', 0.25],
+  ['MERGER', 0.15],
+  ['CONVERSION', 0.1],
+];

@@ -143,6 +143,19 @@ describe('HistoryGenerator', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('files layoffs only for employers of 20+ workers, flagging 劳动合同法 第四十一条 consistently', () => {
+    const headcount = new Map(a.employers.map((e) => [e.id, e.headcount as number]));
+    expect(a.layoff_filings.length + a.closure_notices.length).toBeGreaterThan(0);
+    for (const l of a.layoff_filings) {
+      const cut = l.headcount_cut as number;
+      expect(headcount.get(l.employer_id)).toBe(l.total_headcount);
+      expect(l.total_headcount as number).toBeGreaterThanOrEqual(20);
+      expect(l.art41_applies).toBe(cut >= 20 || cut * 10 >= (l.total_headcount as number));
+      expect(s(l.layoff_on) > s(l.filed_on)).toBe(true);
+    }
+    for (const n of a.closure_notices) expect(s(n.effective_on) > s(n.notified_on)).toBe(true);
+  });
+
   it('closes a few arbitration cases late (after 45 + 15 days) and extends the ones past 45', () => {
     const closed = a.arbitration_cases.filter((x) => x.status === 'CLOSED');
     const days = (x: Row) => daysBetween(s(x.accepted_on), s(x.closed_on));

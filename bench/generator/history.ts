@@ -190,6 +190,7 @@ export class HistoryGenerator {
     const streetWeights = new Float64Array(this.o.streets.length);
     const sr = new Rng(this.o.seed, 'streets');
     const signals = new Rng(this.o.seed, 'signals');
+    const filings = new Rng(this.o.seed, 'filings');
     for (let i = 0; i < streetWeights.length; i++) streetWeights[i] = sr.logNormal(1, 0.6);
     const streets = new CumulativeTable(streetWeights);
     const n = this.o.employers;
@@ -232,6 +233,7 @@ export class HistoryGenerator {
         headcount,
       ]);
       this.signals(id, conduct, signals, emit);
+      this.filings(id, street, headcount, conduct, filings, emit);
     }
     this.employersIdx = {
       ids,
@@ -264,6 +266,52 @@ export class HistoryGenerator {
         value,
         shanghaiTimestamp(on, 480 + j),
         shanghaiTimestamp(on, 600 + j),
+      ]);
+    }
+  }
+
+  /** Layoff filings and closure/relocation notices of one employer (issue 5 filings tables, when present). */
+  private filings(
+    employerId: string,
+    street: Street,
+    headcount: number,
+    conduct: number,
+    r: Rng,
+    emit: Emit,
+  ): void {
+    const days = daysBetween(this.start, this.o.end);
+    const staff = this.inspectorOf(street.districtCode);
+    if (headcount >= 20 && r.chance(Math.min(0.5, D.LAYOFF_PROBABILITY * Math.sqrt(conduct)))) {
+      const filedOn = addDays(this.start, r.int(0, days));
+      const cut = Math.max(1, Math.round(headcount * (0.05 + 0.3 * r.float())));
+      emit('layoff_filings', [
+        uuidV7(shanghaiMillis(filedOn, 570), r),
+        employerId,
+        street.code,
+        filedOn,
+        addDays(filedOn, r.int(30, 60)),
+        cut,
+        headcount,
+        cut >= 20 || cut * 10 >= headcount,
+        addDays(filedOn, -r.int(30, 45)),
+        '生产经营发生严重困难',
+        staff,
+        shanghaiTimestamp(filedOn, 570),
+      ]);
+    }
+    if (r.chance(Math.min(0.5, D.CLOSURE_PROBABILITY * Math.sqrt(conduct)))) {
+      const notifiedOn = addDays(this.start, r.int(0, days));
+      emit('closure_notices', [
+        uuidV7(shanghaiMillis(notifiedOn, 575), r),
+        employerId,
+        street.code,
+        r.weighted(D.CLOSURE_KINDS),
+        notifiedOn,
+        addDays(notifiedOn, r.int(15, 60)),
+        headcount,
+        '（合成数据）',
+        staff,
+        shanghaiTimestamp(notifiedOn, 575),
       ]);
     }
   }

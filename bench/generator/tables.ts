@@ -27,6 +27,32 @@ export const TABLE_COLUMNS = {
     'headcount',
   ],
   risk_signals: ['id', 'employer_id', 'source', 'kind', 'value', 'observed_at', 'received_at'],
+  layoff_filings: [
+    'id',
+    'employer_id',
+    'jurisdiction_code',
+    'filed_on',
+    'layoff_on',
+    'headcount_cut',
+    'total_headcount',
+    'art41_applies',
+    'union_or_staff_notified_on',
+    'reasons',
+    'filed_by_user_id',
+    'created_at',
+  ],
+  closure_notices: [
+    'id',
+    'employer_id',
+    'jurisdiction_code',
+    'kind',
+    'notified_on',
+    'effective_on',
+    'workers_affected',
+    'details',
+    'filed_by_user_id',
+    'created_at',
+  ],
   complaints: [
     'id',
     'tracking_no',
@@ -156,6 +182,8 @@ export const LOAD_ORDER: readonly TableName[] = [
   'users',
   'employers',
   'risk_signals',
+  'layoff_filings',
+  'closure_notices',
   'complaints',
   'mediation_cases',
   'mediation_agreements',
@@ -168,9 +196,15 @@ export const LOAD_ORDER: readonly TableName[] = [
 
 /**
  * Tables and columns the schema may not have yet (built in parallel, issues 5 and 7): a missing table is skipped,
- * a missing column is left out of the COPY. Everything else must exist.
+ * a missing optional column is left out of the COPY, and an optional table whose columns differ from ours is
+ * skipped with a warning (its module changed after this generator was written). Everything else must exist.
  */
-export const OPTIONAL_TABLES: readonly TableName[] = ['risk_signals', 'inspection_cases'];
+export const OPTIONAL_TABLES: readonly TableName[] = [
+  'risk_signals',
+  'layoff_filings',
+  'closure_notices',
+  'inspection_cases',
+];
 export const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   employers: ['street_code', 'industry_code', 'size_class', 'headcount'],
   inspection_cases: ['refusal_text'],

@@ -9,7 +9,13 @@ import { districtOrganisations } from '../../src/auth/organisations';
 import { copyLine, type CopyValue } from '../generator/copy-format';
 import { HistoryGenerator } from '../generator/history';
 import { scaleSpec, streetsOf, type ScaleName } from '../generator/scales';
-import { LOAD_ORDER, OPTIONAL_COLUMNS, TABLE_COLUMNS, type TableName } from '../generator/tables';
+import {
+  LOAD_ORDER,
+  OPTIONAL_COLUMNS,
+  OPTIONAL_TABLES,
+  TABLE_COLUMNS,
+  type TableName,
+} from '../generator/tables';
 
 export interface SeedOptions {
   databaseUrl: string;
@@ -119,9 +125,17 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       present: (t) => present.has(t),
     });
     const files = new Map<TableName, TableFile>();
-    for (const t of present) {
-      const { columns, keep } = await columnsOf(client, t);
-      files.set(t, new TableFile(join(dir, `${t}.tsv`), columns, keep));
+    for (const t of [...present]) {
+      const cols = await columnsOf(client, t);
+      if ('unexpected' in cols) {
+        if (!OPTIONAL_TABLES.includes(t))
+          throw new Error(`table ${t} lacks the columns ${cols.unexpected.join(', ')}`);
+        log(`skipping ${t}: the schema lacks the columns ${cols.unexpected.join(', ')}`);
+        present.delete(t);
+        skipped.push(t);
+        continue;
+      }
+      files.set(t, new TableFile(join(dir, `${t}.tsv`), cols.columns, cols.keep));
     }
     const emit = (t: TableName, values: CopyValue[]): void => files.get(t)?.add(values);
     const flushAll = async () => {
@@ -189,13 +203,13 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
 }
 
 /**
- * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; any other
- * missing column is an error (the generator and the schema disagree).
+ * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; other missing
+ * columns are returned as `unexpected` (the generator and the schema disagree).
  */
 async function columnsOf(
   client: Client,
   table: TableName,
-): Promise<{ columns: string[]; keep: number[] | null }> {
+): Promise<{ columns: string[]; keep: number[] | null } | { unexpected: string[] }> {
   const { rows } = await client.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
     [table],
@@ -204,7 +218,7 @@ async function columnsOf(
   const generated: readonly string[] = TABLE_COLUMNS[table];
   const missing = generated.filter((c) => !have.has(c));
   const unexpected = missing.filter((c) => !(OPTIONAL_COLUMNS[table] ?? []).includes(c));
-  if (unexpected.length) throw new Error(`table ${table} lacks the columns ${unexpected.join(', ')}`);
+  if (unexpected.length) return { unexpected };
   if (!missing.length) return { columns: [...generated], keep: null };
   const keep = generated.flatMap((c, i) => (have.has(c) ? [i] : []));
   return { columns: keep.map((i) => generated[i]), keep };
