@@ -13,6 +13,7 @@ import { Filings1795694026657 } from './1795694026657-filings';
 import { InspectionPlans1795693972270 } from './1795693972270-inspection-plans';
 import { Compliance1795694043078 } from './1795694043078-compliance';
 import { Inspection1795693925917 } from './1795693925917-inspection';
+import { SlaReadModel1795694247113 } from './1795694247113-sla-read-model';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   InspectionPlans1795693972270,
   Compliance1795694043078,
   Inspection1795693925917,
+  SlaReadModel1795694247113,
 ];

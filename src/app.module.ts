@@ -29,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { SlaModule } from './sla/sla.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         EscalationModule,
         MyModule,
         InspectionPlansModule,
+        SlaModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

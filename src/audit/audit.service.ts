@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
@@ -32,11 +34,16 @@ export interface CaseEventView {
 /** The append-only case timeline (case_events). Writes join the caller's transaction. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly repo: AuditRepository) {}
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly outbox: OutboxService,
+  ) {}
 
+  /** Appends an event and, in the same transaction, the KPI job that reads it (sla.case-event, ids only). */
   async append(em: EntityManager, input: CaseEventInput): Promise<void> {
+    const id = newId();
     await this.repo.insert(em, {
-      id: newId(),
+      id,
       caseType: input.caseType,
       caseId: input.caseId,
       action: input.action,
@@ -46,6 +53,7 @@ export class AuditService {
       actorRole: input.actor?.role ?? null,
       data: input.data ?? {},
     });
+    await this.outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: id });
   }
 
   async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {

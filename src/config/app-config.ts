@@ -41,6 +41,8 @@ export interface AppConfig {
   logLevel: string;
   outboxPollMs: number;
   shutdownTimeoutMs: number;
+  /** Bearer token of GET /metrics; null = open (internal network only). */
+  metricsToken: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -99,5 +101,6 @@ export function buildAppConfig(
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     outboxPollMs: env.OUTBOX_POLL_MS ?? 500,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 15000,
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }

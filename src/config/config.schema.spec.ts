@@ -43,6 +43,7 @@ const FULL_VALID: Record<string, string> = {
   JOB_BACKOFF_MS: '500',
   SHUTDOWN_TIMEOUT_MS: '5000',
   TRUST_PROXY: 'true',
+  METRICS_TOKEN: 'metrics-token-0123456789',
 };
 
 /** Calls validateEnvironment and returns the ConfigValidationError it throws (fails the test otherwise). */

@@ -207,6 +207,13 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY?: boolean;
+
+  /** Bearer token GET /metrics requires; unset = the route is open (expose it on the internal network only). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
 }
 
 export type EnvKey = keyof EnvironmentVariables;
@@ -245,6 +252,7 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'JOB_BACKOFF_MS',
   'SHUTDOWN_TIMEOUT_MS',
   'TRUST_PROXY',
+  'METRICS_TOKEN',
 ];
 
 export class ConfigValidationError extends Error {}

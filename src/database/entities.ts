@@ -26,6 +26,7 @@ import { MEDIATION_ENTITIES } from '../mediation/entities/mediation-entities';
 import { FILINGS_ENTITIES } from '../filings/entities';
 import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
 import { INSPECTION_ENTITIES } from '../inspection/entities';
+import { SLA_ENTITIES } from '../sla/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   ...INSPECTION_PLAN_ENTITIES,
   ...COMPLIANCE_ENTITIES,
   ...INSPECTION_ENTITIES,
+  ...SLA_ENTITIES,
 ];

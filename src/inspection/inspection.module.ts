@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
 import { InspectionController } from './inspection.controller';
@@ -8,7 +9,7 @@ import { InspectionService } from './inspection.service';
 import { WageCrimeService } from './wage-crime.service';
 
 @Module({
-  imports: [ComplaintsModule, ReferenceModule],
+  imports: [ComplaintsModule, ComplianceModule, ReferenceModule],
   controllers: [InspectionController],
   providers: [InspectionService, InspectionActionsService, InspectionRepository, WageCrimeService],
   exports: [InspectionService, WageCrimeService],

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { addDays, addYears } from '../calendar/local-date';
-import { acceptanceDecision, earliestPenaltyDecision, hearingRequestInTime } from './inspection.rules';
+import {
+  acceptanceDecision,
+  earliestPenaltyDecision,
+  hearingRequestInTime,
+  violationFactsOf,
+} from './inspection.rules';
 
 const base = {
   receivedOn: '2026-11-26',
@@ -71,5 +76,60 @@ describe('penalty procedure (行政处罚法)', () => {
   it('a hearing request is in time within 5 days of the notice (第六十四条)', () => {
     expect(hearingRequestInTime('2026-11-02', '2026-11-07')).toBe(true);
     expect(hearingRequestInTime('2026-11-02', '2026-11-08')).toBe(false);
+  });
+});
+
+describe('violationFactsOf (a closed case → the employer’s violation history)', () => {
+  const closed = {
+    arrearsFen: 0,
+    workersAffected: 1,
+    orderRefused: false,
+    transferredToPolice: false,
+    massIncident: false,
+  };
+
+  it('kinds: wage arrears when wages were owed, plus the complaint’s category; OTHER when nothing else applies', () => {
+    expect(violationFactsOf({ ...closed, arrearsFen: 1 }, 'WAGE_ARREARS', false).kinds).toEqual([
+      'WAGE_ARREARS',
+    ]);
+    expect(violationFactsOf({ ...closed, arrearsFen: 1 }, 'NO_CONTRACT', false).kinds).toEqual([
+      'WAGE_ARREARS',
+      'NO_CONTRACT',
+    ]);
+    expect(violationFactsOf(closed, 'SOCIAL_INSURANCE', false).kinds).toEqual(['SOCIAL_INSURANCE']);
+    expect(violationFactsOf(closed, 'UNLAWFUL_TERMINATION', false).kinds).toEqual(['OTHER']);
+    expect(violationFactsOf(closed, null, false).kinds).toEqual(['OTHER']);
+  });
+
+  it('major (人社部令第29号 第五条) exactly when the threshold is met, the case was transferred or caused a mass incident', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (meets, transferred, mass, refused) => {
+          const f = violationFactsOf(
+            {
+              ...closed,
+              arrearsFen: 100,
+              transferredToPolice: transferred,
+              massIncident: mass,
+              orderRefused: refused,
+            },
+            'WAGE_ARREARS',
+            meets,
+          );
+          expect(f.major).toBe(meets || transferred || mass);
+          expect(f).toMatchObject({
+            meetsCrimeThreshold: meets,
+            criminalTransfer: transferred,
+            massIncident: mass,
+            orderRefused: refused,
+            arrearsFen: 100,
+          });
+        },
+      ),
+    );
   });
 });

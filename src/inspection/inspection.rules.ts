@@ -1,3 +1,4 @@
+import type { ViolationKind } from '../compliance/compliance.constants';
 import { inspectionLookback } from '../calendar/deadline-rules';
 import { addDays } from '../calendar/local-date';
 
@@ -79,4 +80,49 @@ export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered
 /** A request for a hearing is in time within 5 days of the notice (行政处罚法 第六十四条). */
 export function hearingRequestInTime(noticeServedOn: string, requestedOn: string): boolean {
   return requestedOn <= addDays(noticeServedOn, INSPECTION_RULES.HEARING_REQUEST_DAYS);
+}
+
+/** The complaint category → the compliance register's violation kind. */
+const KIND_OF_CATEGORY: Record<string, ViolationKind> = {
+  WAGE_ARREARS: 'WAGE_ARREARS',
+  OVERTIME_PAY: 'OVERTIME',
+  WORKING_HOURS_LEAVE: 'OVERTIME',
+  NO_CONTRACT: 'NO_CONTRACT',
+  SOCIAL_INSURANCE: 'SOCIAL_INSURANCE',
+};
+
+export interface ClosedCaseFacts {
+  arrearsFen: number;
+  workersAffected: number;
+  orderRefused: boolean;
+  transferredToPolice: boolean;
+  massIncident: boolean;
+}
+
+/**
+ * What a closed case with a violation found writes into the employer's violation history. `major` marks what
+ * 重大劳动保障违法行为社会公布办法 (人社部令第29号) 第五条 lists for publication: wages withheld or unpaid in a large
+ * amount (数额较大, read as the province's 拒不支付劳动报酬罪 figure), a transfer for 拒不支付劳动报酬 (第五条第一、二项),
+ * and violations causing a mass incident (第五条第九项 “造成恶劣社会影响”, read broadly).
+ */
+export function violationFactsOf(
+  c: ClosedCaseFacts,
+  complaintCategory: string | null,
+  meetsCrimeThreshold: boolean,
+) {
+  const kinds = new Set<ViolationKind>();
+  if (c.arrearsFen > 0) kinds.add('WAGE_ARREARS');
+  const mapped = complaintCategory ? KIND_OF_CATEGORY[complaintCategory] : undefined;
+  if (mapped) kinds.add(mapped);
+  if (kinds.size === 0) kinds.add('OTHER');
+  return {
+    kinds: [...kinds],
+    arrearsFen: c.arrearsFen,
+    workersAffected: c.workersAffected,
+    orderRefused: c.orderRefused,
+    massIncident: c.massIncident,
+    criminalTransfer: c.transferredToPolice,
+    meetsCrimeThreshold,
+    major: meetsCrimeThreshold || c.transferredToPolice || c.massIncident,
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
+import { ComplianceService } from '../compliance/compliance.service';
 import { OrganisationsService } from '../auth/organisations.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
@@ -32,7 +33,12 @@ import {
 } from './inspection.constants';
 import { documentNumber, EMPLOYER_FACING, renderDocument, type DocumentFacts } from './inspection.documents';
 import { InspectionRepository } from './inspection.repository';
-import { acceptanceDecision, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
+import {
+  acceptanceDecision,
+  REFUSAL_REASONS,
+  violationFactsOf,
+  type RefusalReason,
+} from './inspection.rules';
 import { allowedActions, nextStatus, type InspectionAction } from './inspection.state';
 import { WageCrimeService } from './wage-crime.service';
 
@@ -63,6 +69,7 @@ export class InspectionService {
     private readonly wageCrime: WageCrimeService,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly compliance: ComplianceService,
   ) {}
 
   /** Inspectors must be active INSPECTOR accounts (400 otherwise). */
@@ -400,6 +407,7 @@ export class InspectionService {
           Object.assign(changes, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
       }
       await this.repo.updateCase(em, id, { ...changes, status: to });
+      if (to === 'CLOSED') await this.registerViolation(em, { ...c, ...changes }, on, viewer);
       if (notify && c.source === 'COMPLAINT' && c.complaintId)
         await this.outbox.enqueue(em, JobName.PartyNotify, {
           complaintId: c.complaintId,
@@ -524,6 +532,35 @@ export class InspectionService {
   }
 
   /** Outstanding wages and the figure in force today (the case's province). */
+  /**
+   * A case closed with a violation found enters the employer's violation history (劳动保障守法诚信等级评价办法), in the
+   * closing transaction, with the facts the grade, the blacklist and the public list read.
+   */
+  private async registerViolation(
+    em: EntityManager,
+    c: InspectionCase,
+    on: string,
+    actor: Principal,
+  ): Promise<void> {
+    if (!c.violationFound || !c.employerId) return;
+    const complaint = c.complaintId ? await this.complaints.forProceeding(em, c.complaintId) : null;
+    const wageCrime = await this.assessCase(em, c, on);
+    const facts = violationFactsOf(c, complaint?.complaint.category ?? null, wageCrime.meets);
+    await this.compliance.recordViolation(
+      em,
+      {
+        employerId: c.employerId,
+        jurisdictionCode: c.jurisdictionCode,
+        sourceType: 'INSPECTION',
+        sourceId: c.id,
+        foundOn: on,
+        ...facts,
+        handling: `${c.caseNo} ${c.closureType}`,
+      },
+      actor,
+    );
+  }
+
   assessCase(em: EntityManager, c: InspectionCase, on = todayInShanghai()) {
     return this.wageCrime.assess(em, {
       provinceCode: c.jurisdictionCode.slice(0, 2),

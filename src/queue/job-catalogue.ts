@@ -5,6 +5,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Scheduled sweeps (overdue instalments, expired periods): singleton work, one at a time. */
   Maintenance = 'maintenance',
+  /** KPI read model: per-case refreshes and the nightly recompute. */
+  Sla = 'sla',
 }
 
 /** Every job of the platform; each has exactly one handler (checked at start-up). */
@@ -24,6 +26,11 @@ export enum JobName {
   ComplianceGradeYear = 'compliance.grade-year',
   /** Daily: listings on the wage-arrears blacklist past their 3 years become EXPIRED. */
   ComplianceBlacklistSweep = 'compliance.blacklist-sweep',
+  // (sla jobs)
+  /** A case event was appended: refresh the KPI fact of the case it concerns and the cells it touches. */
+  SlaCaseEvent = 'sla.case-event',
+  /** Nightly: recompute every KPI fact and cell from the source tables and compare with the incremental ones. */
+  SlaRecomputeAll = 'sla.recompute-all',
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
@@ -51,6 +58,9 @@ export interface JobPayloads {
   [JobName.ComplianceGradeYear]: { year?: number };
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ComplianceBlacklistSweep]: { today?: string };
+  // (sla payloads)
+  [JobName.SlaCaseEvent]: { eventId: string };
+  [JobName.SlaRecomputeAll]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -63,6 +73,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (compliance queues)
   [JobName.ComplianceGradeYear]: QueueName.Maintenance,
   [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
+  // (sla queues)
+  [JobName.SlaCaseEvent]: QueueName.Sla,
+  [JobName.SlaRecomputeAll]: QueueName.Sla,
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
@@ -73,6 +86,8 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (compliance schedules)
   { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
   { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },
+  // (sla schedules)
+  { job: JobName.SlaRecomputeAll, cron: '30 2 * * *' },
 ];
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
@@ -88,4 +103,5 @@ export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
+  [QueueName.Sla]: 2,
 };

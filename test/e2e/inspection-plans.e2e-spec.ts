@@ -14,6 +14,7 @@ interface PlanItem {
   streetCode: string;
   inspectorIds: string[];
   result: string | null;
+  caseId: string | null;
 }
 interface PlanView {
   id: string;
@@ -548,6 +549,23 @@ describe('双随机一公开: employers register, random inspection plans, publi
         note: '未按时足额支付工资，已责令改正',
       });
       expect(ok.status).toBe(200);
+      // The finding opened a planned inspection case, under investigation from the result's date, with the two
+      // drawn inspectors.
+      const caseId = (ok.body as PlanView).items.find((i) => i.id === item.id)!.caseId;
+      expect(caseId).toEqual(expect.any(String));
+      const [opened] = await t.dataSource.query(
+        `SELECT source, plan_id, employer_id, status, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on,
+                assigned_inspector_ids FROM inspection_cases WHERE id = $1`,
+        [caseId],
+      );
+      expect(opened).toEqual({
+        source: 'PLAN',
+        plan_id: plan.id,
+        employer_id: item.employerId,
+        status: 'INVESTIGATING',
+        accepted_on: '2026-11-20',
+        assigned_inspector_ids: item.inspectorIds,
+      });
       expect(
         (await post(`plan-${assigned}`, { result: 'NO_VIOLATION', resultOn: '2026-11-21' })).status,
       ).toBe(409);

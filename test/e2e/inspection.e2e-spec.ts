@@ -113,6 +113,20 @@ describe('inspection cases', () => {
     await t.close();
   });
 
+  /** The employer's violation history (compliance register) as the supervisor sees it, for a case's employer. */
+  const violationsOfCaseEmployer = async (caseId: string) => {
+    const [{ employer_id }] = await t.dataSource.query<{ employer_id: string }[]>(
+      `SELECT employer_id FROM inspection_cases WHERE id = $1`,
+      [caseId],
+    );
+    const res = await t
+      .http()
+      .get(`/api/v1/compliance/employers/${employer_id}`)
+      .set(await auth('supervisor'));
+    expect(res.status).toBe(200);
+    return (res.body.violations as { sourceId: string | null }[]).filter((v) => v.sourceId === caseId);
+  };
+
   it('a 投诉 is accepted, ordered to rectify, paid and closed on time', async () => {
     const complaintId = await routedComplaint();
     const c = await ok('inspector', '/cases', { complaintId }, 201);
@@ -196,6 +210,20 @@ describe('inspection cases', () => {
       order_refused: false,
       transferred_to_police: false,
     });
+    // The closing transaction entered the violation into the employer's history (source INSPECTION).
+    expect(await violationsOfCaseEmployer(c.id)).toEqual([
+      expect.objectContaining({
+        sourceType: 'INSPECTION',
+        foundOn: today,
+        kinds: ['WAGE_ARREARS'],
+        arrearsFen: 1_250_000,
+        workersAffected: 1,
+        orderRefused: false,
+        criminalTransfer: false,
+        meetsCrimeThreshold: false,
+        major: false,
+      }),
+    ]);
     const events = await t
       .http()
       .get(`/api/v1/inspection/cases/${c.id}/events`)
@@ -436,6 +464,16 @@ describe('inspection cases', () => {
       violation_found: true,
       closure_type: 'TRANSFERRED',
     });
+    // A transfer is a major violation (人社部令第29号 第五条) with the facts the blacklist listing needs.
+    expect(await violationsOfCaseEmployer(c.id)).toEqual([
+      expect.objectContaining({
+        sourceType: 'INSPECTION',
+        orderRefused: true,
+        criminalTransfer: true,
+        meetsCrimeThreshold: true,
+        major: true,
+      }),
+    ]);
   });
 
   it('penalty: advance notice, the statement period, the decision with its amount', async () => {
@@ -550,6 +588,7 @@ describe('inspection cases', () => {
       id,
     ]);
     expect(after.violation_found).toBe(false);
+    expect(await violationsOfCaseEmployer(id)).toEqual([]);
   });
 
   it('a pause entered on the clock through the deadlines API is reflected in investigation_due_on at the next write', async () => {

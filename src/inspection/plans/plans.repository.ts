@@ -127,6 +127,11 @@ export class PlansRepository {
     return res.affected === 1;
   }
 
+  /** The inspection case opened from this item's finding. */
+  async linkCase(em: EntityManager, itemId: string, caseId: string): Promise<void> {
+    await em.update(InspectionPlanItem, { id: itemId }, { caseId });
+  }
+
   async conflictsAmong(
     em: EntityManager,
     inspectorIds: readonly string[],

@@ -1,3 +1,4 @@
+import { InspectionService } from '../inspection.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -72,6 +73,7 @@ export class PlansService {
     private readonly register: EmployerRegisterService,
     private readonly users: UsersService,
     @Inject(EMPLOYER_RISK_LEVELS) private readonly riskLevels: EmployerRiskLevels,
+    private readonly inspection: InspectionService,
   ) {}
 
   async create(user: Principal, dto: CreatePlanDto): Promise<PlanViewDto> {
@@ -228,6 +230,22 @@ export class PlansService {
           'RESULT_ALREADY_RECORDED',
           'The result of this check is already recorded',
         );
+      // A violation found by a random check is investigated: a planned inspection case opens under investigation
+      // (立案) the day the result is recorded, with the two drawn inspectors (劳动保障监察条例 第十四、十六条).
+      if (dto.result === 'VIOLATION_FOUND') {
+        const caseId = await this.inspection.openPlanned(
+          em,
+          {
+            planId,
+            employerId: item.employerId,
+            jurisdictionCode: item.streetCode,
+            inspectorIds: item.inspectorIds,
+            on: dto.resultOn,
+          },
+          user,
+        );
+        await this.repo.linkCase(em, itemId, caseId);
+      }
     });
     return this.get(user, planId);
   }

@@ -1,0 +1,8 @@
+import { SlaCaseFact } from './sla-case-fact.entity';
+import { SlaMonthlyCell } from './sla-monthly-cell.entity';
+import { SlaRecomputeRun } from './sla-recompute-run.entity';
+
+export { SlaCaseFact, SlaMonthlyCell, SlaRecomputeRun };
+
+/** The SLA module's entities, listed in src/database/entities.ts. */
+export const SLA_ENTITIES = [SlaCaseFact, SlaMonthlyCell, SlaRecomputeRun];

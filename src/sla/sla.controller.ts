@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import {
+  AtRiskDto,
+  AtRiskQueryDto,
+  MonthlyReportQueryDto,
+  SlaSeriesDto,
+  SlaSeriesQueryDto,
+  SlaSummaryDto,
+  SlaYearQueryDto,
+} from './dto/sla.dto';
+import { monthlyReportCsv, monthlyReportXlsx } from './sla-report.export';
+import { SlaService } from './sla.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Closure-rate KPIs for staff; each caller sees the numbers of their jurisdictions only. */
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('api/v1/sla')
+export class SlaController {
+  constructor(private readonly sla: SlaService) {}
+
+  @Get('summary')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: SlaSummaryDto })
+  summary(@CurrentUser() user: Principal, @Query() q: SlaYearQueryDto): Promise<SlaSummaryDto> {
+    return this.sla.summary(user, q);
+  }
+
+  @Get('series')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: SlaSeriesDto })
+  series(@CurrentUser() user: Principal, @Query() q: SlaSeriesQueryDto): Promise<SlaSeriesDto> {
+    return this.sla.series(user, q);
+  }
+
+  @Get('at-risk')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: AtRiskDto })
+  atRisk(@CurrentUser() user: Principal, @Query() q: AtRiskQueryDto): Promise<AtRiskDto> {
+    return this.sla.atRisk(user, q);
+  }
+
+  /** The monthly report, one row per street in scope, as an XLSX workbook or CSV. */
+  @Get('reports/monthly')
+  @Roles(...STAFF_ROLES)
+  @ApiProduces(XLSX_TYPE, 'text/csv')
+  @ApiOkResponse({ description: 'The report file (attachment)' })
+  async monthly(
+    @CurrentUser() user: Principal,
+    @Query() q: MonthlyReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const report = await this.sla.monthlyReport(user, q);
+    const format = q.format ?? 'xlsx';
+    const name = `sla-monthly-${q.street ?? 'all'}-${report.period}.${format}`;
+    void reply.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
+    void reply.header('Content-Disposition', `attachment; filename="${name}"`);
+    void reply.header('Cache-Control', 'no-store');
+    return format === 'csv' ? monthlyReportCsv(report) : monthlyReportXlsx(report);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { MetricsController } from './metrics.controller';
+import { MetricsService } from './metrics.service';
+import { PublicStatsController } from './public-stats.controller';
+import { SlaAggregatesService } from './sla-aggregates.service';
+import { SlaController } from './sla.controller';
+import { SlaProcessor } from './sla.processor';
+import { SlaRepository } from './sla.repository';
+import { SlaService } from './sla.service';
+
+@Module({
+  imports: [ReferenceModule, DeadlinesModule],
+  controllers: [SlaController, PublicStatsController, MetricsController],
+  providers: [SlaService, SlaAggregatesService, SlaRepository, SlaProcessor, MetricsService],
+  exports: [SlaAggregatesService, SlaService],
+})
+export class SlaModule {}

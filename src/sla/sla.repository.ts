@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  CELL_COUNTERS,
+  type CellCounter,
+  cellsSelect,
+  FACT_COLUMNS,
+  type FactCaseType,
+  factsSelect,
+} from './sla-facts.sql';
+
+export interface FactRow {
+  case_type: string;
+  case_id: string;
+  street_code: string;
+  organisation_id: string;
+  started_on: string;
+  due_on: string | null;
+  closed_on: string | null;
+  agreement: boolean;
+}
+
+export type CellRow = { street_code: string; organisation_id: string; month: string } & Record<
+  CellCounter,
+  number
+>;
+
+export interface MismatchRow {
+  street_code: string;
+  organisation_id: string;
+  month: string;
+  incremental: Record<CellCounter, number> | null;
+  full: Record<CellCounter, number> | null;
+}
+
+/** Per-street counters of a year (and the arbitration cases still pending when it began). */
+export interface StreetMonthRow {
+  street_code: string;
+  month: string;
+  arb_accepted: number;
+  arb_closed: number;
+  ins_on_time: number;
+  ins_late: number;
+  ins_open_due: number;
+  med_concluded: number;
+  med_agreements: number;
+  med_within_15: number;
+}
+
+export interface Scope {
+  /** LIKE patterns of street codes ('310115%'). */
+  patterns: string[];
+  organisationId: string | null;
+}
+
+export interface OpenCaseRow {
+  case_type: 'ARBITRATION' | 'INSPECTION';
+  case_id: string;
+  case_no: string;
+  street_code: string;
+  organisation_id: string;
+  owner_id: string | null;
+  due_on: string | null;
+}
+
+const UPSERT_ADD = `ON CONFLICT (street_code, organisation_id, month) DO UPDATE SET ${CELL_COUNTERS.map(
+  (c) => `${c} = sla_monthly_cells.${c} + EXCLUDED.${c}`,
+).join(', ')}`;
+const ALL_ZERO = CELL_COUNTERS.map((c) => `${c} = 0`).join(' AND ');
+const CELL_INSERT = `INSERT INTO sla_monthly_cells (street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')})`;
+/** Restricts to the scope's streets ($1, LIKE patterns) and organisation ($2, null = any); `f` = alias. */
+const scopeOf = (f = '') =>
+  `${f}street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR ${f}organisation_id = $2::uuid)`;
+const SCOPE = scopeOf();
+
+function sameFact(a: FactRow | undefined, b: FactRow | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.street_code === b.street_code &&
+    a.organisation_id === b.organisation_id &&
+    a.started_on === b.started_on &&
+    a.due_on === b.due_on &&
+    a.closed_on === b.closed_on &&
+    a.agreement === b.agreement
+  );
+}
+
+/** All SQL of the KPI read model. */
+@Injectable()
+export class SlaRepository {
+  async caseEvent(
+    em: EntityManager,
+    id: string,
+  ): Promise<{ case_type: string; case_id: string; data: Record<string, unknown> } | undefined> {
+    const [row] = await em.query<{ case_type: string; case_id: string; data: Record<string, unknown> }[]>(
+      'SELECT case_type, case_id, data FROM case_events WHERE id = $1',
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * Rewrites one case's fact and moves its contributions between cells by delta (old out, new in). Serialised
+   * per case by a transaction-scoped advisory lock; cell upserts add atomically, so cases sharing a cell
+   * commute. Returns false (and writes nothing) when the fact did not change, e.g. for a replayed event.
+   * A cell whose counters drop to 0 stays (as zeros, equal to no cell) until the nightly recompute.
+   */
+  async refreshCase(em: EntityManager, type: FactCaseType, caseId: string): Promise<boolean> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('sla-case:' || $1 || ':' || $2, 0))`, [
+      type,
+      caseId,
+    ]);
+    const key = `(SELECT * FROM sla_case_facts WHERE case_type = '${type}' AND case_id = $1::uuid)`;
+    const [old] = await em.query<FactRow[]>(`SELECT ${FACT_COLUMNS} FROM ${key} k`, [caseId]);
+    const [fresh] = await em.query<FactRow[]>(`SELECT * FROM (${factsSelect([type], '$1::uuid')}) s`, [
+      caseId,
+    ]);
+    if (sameFact(old, fresh)) return false;
+    if (old) {
+      await em.query(`${CELL_INSERT} ${cellsSelect(key, -1)} ${UPSERT_ADD}`, [caseId]);
+      await em.query(`DELETE FROM sla_case_facts WHERE case_type = $1 AND case_id = $2`, [type, caseId]);
+    }
+    if (fresh) {
+      await em.query(
+        `INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT * FROM (${factsSelect([type], '$1::uuid')}) s`,
+        [caseId],
+      );
+      await em.query(`${CELL_INSERT} ${cellsSelect(key, 1)} ${UPSERT_ADD}`, [caseId]);
+    }
+    return true;
+  }
+
+  /** Takes the nightly recompute's lock for this transaction; false when another run holds it. */
+  async tryRecomputeLock(em: EntityManager, key: number): Promise<boolean> {
+    const [row] = await em.query<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
+    return row.ok;
+  }
+
+  /**
+   * Derives every fact and cell from the source tables into temporary tables (blocking incremental writers
+   * meanwhile), and lists the cells where the maintained aggregates differ from them.
+   */
+  async computeFull(
+    em: EntityManager,
+    types: readonly FactCaseType[],
+  ): Promise<{ facts: number; cells: number; mismatches: MismatchRow[] }> {
+    await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells IN EXCLUSIVE MODE');
+    await em.query(
+      `CREATE TEMP TABLE sla_full_facts ON COMMIT DROP AS SELECT * FROM (${factsSelect(types)}) s`,
+    );
+    await em.query(`CREATE TEMP TABLE sla_full_cells ON COMMIT DROP AS ${cellsSelect('sla_full_facts')}`);
+    const counters = (alias: string) =>
+      `CASE WHEN ${alias}.street_code IS NULL THEN NULL ELSE jsonb_build_object(${CELL_COUNTERS.map(
+        (c) => `'${c}', ${alias}.${c}`,
+      ).join(', ')}) END`;
+    const mismatches = await em.query<MismatchRow[]>(
+      `SELECT COALESCE(i.street_code, f.street_code) AS street_code,
+              COALESCE(i.organisation_id, f.organisation_id) AS organisation_id,
+              COALESCE(i.month, f.month) AS month, ${counters('i')} AS incremental, ${counters('f')} AS full
+         FROM sla_monthly_cells i
+         FULL JOIN sla_full_cells f
+           ON f.street_code = i.street_code AND f.organisation_id = i.organisation_id AND f.month = i.month
+        WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}
+        ORDER BY 1, 2, 3`,
+    );
+    const [n] = await em.query<{ facts: number; cells: number }[]>(
+      `SELECT (SELECT count(*) FROM sla_full_facts)::int AS facts, (SELECT count(*) FROM sla_full_cells)::int AS cells`,
+    );
+    return { ...n, mismatches };
+  }
+
+  /** Replaces facts and cells with the ones computeFull derived (same transaction). */
+  async replaceWithFull(em: EntityManager): Promise<void> {
+    await em.query('DELETE FROM sla_case_facts');
+    await em.query(`INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM sla_full_facts`);
+    await em.query('DELETE FROM sla_monthly_cells');
+    await em.query(`${CELL_INSERT} SELECT * FROM sla_full_cells`);
+  }
+
+  async recordRun(
+    em: EntityManager,
+    run: { id: string; startedAt: Date; facts: number; cells: number; mismatched: number; sample: unknown[] },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO sla_recompute_runs (id, started_at, finished_at, facts, cells, mismatched_cells, sample)
+       VALUES ($1, $2, now(), $3, $4, $5, $6::jsonb)`,
+      [run.id, run.startedAt, run.facts, run.cells, run.mismatched, JSON.stringify(run.sample)],
+    );
+  }
+
+  async mismatchTotals(
+    em: EntityManager,
+  ): Promise<{ runs: number; mismatched: number; lastAt: Date | null }> {
+    const [row] = await em.query<{ runs: number; mismatched: number; last_at: Date | null }[]>(
+      `SELECT count(*)::int AS runs, COALESCE(sum(mismatched_cells), 0)::int AS mismatched,
+              max(finished_at) AS last_at FROM sla_recompute_runs`,
+    );
+    return { runs: row.runs, mismatched: row.mismatched, lastAt: row.last_at };
+  }
+
+  /** Every cell that counts something, in key order (tests compare incremental and full results with it). */
+  allCells(em: EntityManager): Promise<CellRow[]> {
+    return em.query<CellRow[]>(
+      `SELECT street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')} FROM sla_monthly_cells
+        WHERE NOT (${ALL_ZERO}) ORDER BY street_code, organisation_id, month`,
+    );
+  }
+
+  /**
+   * Per (street, month) counters of [fromMonth, toMonth] in scope, with late inspection cases completed by the
+   * open ones whose deadline passed before `asOf` (a fact of the calendar, not of any event).
+   */
+  streetMonths(
+    em: EntityManager,
+    scope: Scope,
+    fromMonth: string,
+    toMonth: string,
+    asOf: string,
+  ): Promise<StreetMonthRow[]> {
+    return em.query<StreetMonthRow[]>(
+      `WITH cells AS (
+         SELECT street_code, month, sum(arb_accepted)::int AS arb_accepted, sum(arb_closed)::int AS arb_closed,
+                sum(ins_on_time)::int AS ins_on_time, sum(ins_late_closed)::int AS ins_late_closed,
+                sum(ins_open_due)::int AS ins_open_due, sum(med_concluded)::int AS med_concluded,
+                sum(med_agreements)::int AS med_agreements, sum(med_within_15)::int AS med_within_15
+           FROM sla_monthly_cells WHERE ${SCOPE} AND month BETWEEN $3 AND $4 GROUP BY 1, 2),
+       overdue AS (
+         SELECT street_code, to_char(due_on + 1, 'YYYY-MM') AS month, count(*)::int AS n
+           FROM sla_case_facts
+          WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on < $5::date AND ${SCOPE}
+            AND to_char(due_on + 1, 'YYYY-MM') BETWEEN $3 AND $4
+          GROUP BY 1, 2)
+       SELECT COALESCE(c.street_code, o.street_code) AS street_code, COALESCE(c.month, o.month) AS month,
+              COALESCE(c.arb_accepted, 0) AS arb_accepted, COALESCE(c.arb_closed, 0) AS arb_closed,
+              COALESCE(c.ins_on_time, 0) AS ins_on_time,
+              COALESCE(c.ins_late_closed, 0) + COALESCE(o.n, 0) AS ins_late,
+              COALESCE(c.ins_open_due, 0) AS ins_open_due,
+              COALESCE(c.med_concluded, 0) AS med_concluded, COALESCE(c.med_agreements, 0) AS med_agreements,
+              COALESCE(c.med_within_15, 0) AS med_within_15
+         FROM cells c FULL JOIN overdue o ON o.street_code = c.street_code AND o.month = c.month
+        ORDER BY 1, 2`,
+      [scope.patterns, scope.organisationId, fromMonth, toMonth, asOf],
+    );
+  }
+
+  /** Arbitration cases accepted before `month` and not closed before it, per street. */
+  async pendingBefore(em: EntityManager, scope: Scope, month: string): Promise<Map<string, number>> {
+    const rows = await em.query<{ street_code: string; n: number }[]>(
+      `SELECT street_code, sum(arb_accepted - arb_closed)::int AS n FROM sla_monthly_cells
+        WHERE ${SCOPE} AND month < $3 GROUP BY 1`,
+      [scope.patterns, scope.organisationId, month],
+    );
+    return new Map(rows.map((r) => [r.street_code, r.n]));
+  }
+
+  /** Open inspection cases whose deadline passes after asOf and by `lastLateOn` (projection input). */
+  async openInspectionDue(
+    em: EntityManager,
+    scope: Scope,
+    asOf: string,
+    lastLateOn: string,
+  ): Promise<number> {
+    const [row] = await em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM sla_case_facts
+        WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on >= $3::date AND due_on + 1 <= $4::date
+          AND ${SCOPE}`,
+      [scope.patterns, scope.organisationId, asOf, lastLateOn],
+    );
+    return row.n;
+  }
+
+  /** Average and 90th percentile of handling days of the cases closed in [from, to], per proceeding. */
+  async handlingDays(
+    em: EntityManager,
+    scope: Scope,
+    from: string,
+    to: string,
+  ): Promise<Map<string, { average: number | null; p90: number | null }>> {
+    const rows = await em.query<{ case_type: string; average: number; p90: number }[]>(
+      `SELECT case_type, avg(closed_on - started_on)::float AS average,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY closed_on - started_on)::float AS p90
+         FROM sla_case_facts
+        WHERE case_type IN ('ARBITRATION', 'INSPECTION', 'MEDIATION') AND closed_on BETWEEN $3::date AND $4::date
+          AND ${SCOPE}
+        GROUP BY 1`,
+      [scope.patterns, scope.organisationId, from, to],
+    );
+    return new Map(rows.map((r) => [r.case_type, { average: r.average, p90: r.p90 }]));
+  }
+
+  /** Open accepted arbitration cases in scope, with the complaint's tracking number and first arbitrator. */
+  openArbitration(em: EntityManager, scope: Scope): Promise<OpenCaseRow[]> {
+    return em.query<OpenCaseRow[]>(
+      `SELECT 'ARBITRATION' AS case_type, f.case_id, c.tracking_no AS case_no, f.street_code, f.organisation_id,
+              a.arbitrator_ids[1] AS owner_id, NULL AS due_on
+         FROM sla_case_facts f
+         JOIN arbitration_cases a ON a.id = f.case_id
+         JOIN complaints c ON c.id = a.complaint_id
+        WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${scopeOf('f.')}`,
+      [scope.patterns, scope.organisationId],
+    );
+  }
+
+  /** Open inspection cases in scope whose deadline falls on or before `until`. */
+  openInspection(em: EntityManager, scope: Scope, until: string): Promise<OpenCaseRow[]> {
+    return em.query<OpenCaseRow[]>(
+      `SELECT 'INSPECTION' AS case_type, f.case_id, i.case_no, f.street_code, f.organisation_id,
+              i.assigned_inspector_ids[1] AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
+         FROM sla_case_facts f
+         JOIN inspection_cases i ON i.id = f.case_id
+        WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${scopeOf('f.')}`,
+      [scope.patterns, scope.organisationId, until],
+    );
+  }
+
+  streetNames(em: EntityManager, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+    return em.query<{ code: string; name: string }[]>(
+      'SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])',
+      [codes],
+    );
+  }
+
+  async jobFailures(em: EntityManager): Promise<{ queue: string; n: number }[]> {
+    return em.query<{ queue: string; n: number }[]>(
+      'SELECT queue, count(*)::int AS n FROM job_failures GROUP BY queue',
+    );
+  }
+}

@@ -1,0 +1,372 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '../auth/organisations.service';
+import type { Principal } from '../auth/roles';
+import { addDays, daysBetween, todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JurisdictionsService } from '../reference/jurisdictions.service';
+import {
+  arbitrationClosureRate,
+  AT_RISK_WINDOW_DAYS,
+  headroom,
+  KPI_TARGET_BP,
+  monthRange,
+  projectArbitration,
+  projectInspection,
+  ratio,
+  type ProjectionResult,
+  type Ratio,
+} from './kpi.rules';
+import { type Scope, SlaRepository, type StreetMonthRow } from './sla.repository';
+
+/** The earliest year the KPIs are asked for (调解仲裁法 in force since 2008-05-01). */
+export const FIRST_YEAR = 2008;
+
+export interface Totals {
+  arbitration: { pendingAtStart: number; accepted: number; closed: number } & Ratio;
+  inspection: { due: number; onTime: number } & Ratio;
+  mediation: {
+    concluded: number;
+    agreements: number;
+    successRate: number | null;
+    within15Days: number;
+    within15DaysShare: number | null;
+  };
+}
+
+export interface AtRiskItem {
+  caseType: 'ARBITRATION' | 'INSPECTION';
+  caseId: string;
+  caseNo: string;
+  street: string;
+  organisationId: string;
+  owner: { userId: string; role: 'ARBITRATOR' | 'INSPECTOR' } | null;
+  dueOn: string;
+  daysRemaining: number;
+  reason: 'WILL_BREACH' | 'MUST_CLOSE_BY_YEAR_END';
+}
+
+/** Sums street-month rows; `pending` is the arbitration cases pending at the start of the first month. */
+export function totalsOf(rows: readonly StreetMonthRow[], pending: number): Totals {
+  const s = (k: keyof StreetMonthRow) => rows.reduce((acc, r) => acc + (r[k] as number), 0);
+  const arb = { pendingAtStart: pending, accepted: s('arb_accepted'), closed: s('arb_closed') };
+  const onTime = s('ins_on_time');
+  const due = onTime + s('ins_late');
+  const concluded = s('med_concluded');
+  const agreements = s('med_agreements');
+  const quick = s('med_within_15');
+  return {
+    arbitration: { ...arb, ...arbitrationClosureRate(arb) },
+    inspection: { due, onTime, ...ratio(onTime, due) },
+    mediation: {
+      concluded,
+      agreements,
+      successRate: concluded ? agreements / concluded : null,
+      within15Days: quick,
+      within15DaysShare: concluded ? quick / concluded : null,
+    },
+  };
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** KPI queries for supervisors, reports and the open statistics; all read the SLA read model. */
+@Injectable()
+export class SlaService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: SlaRepository,
+    private readonly jurisdictions: JurisdictionsService,
+    private readonly organisations: OrganisationsService,
+    private readonly deadlines: DeadlinesService,
+  ) {}
+
+  /** Rejects a year before FIRST_YEAR or after the current one (400). */
+  checkYear(year: number, today = todayInShanghai()): void {
+    if (year < FIRST_YEAR || year > Number(today.slice(0, 4)))
+      throw AppException.badRequest(
+        'YEAR_OUT_OF_RANGE',
+        `year must be between ${FIRST_YEAR} and the current year`,
+      );
+  }
+
+  /**
+   * The streets a caller's numbers cover: their jurisdictions (district-wide only for SUPERVISOR and ADMIN),
+   * narrowed to one street and/or organisation. An unknown street or organisation, or a street outside the
+   * caller's scope, is 404. `viewer` null = the public: every street.
+   */
+  async scope(viewer: Principal | null, street?: string, organisation?: string): Promise<Scope> {
+    const em = this.tx.manager;
+    let prefixes: string[] = ['%'];
+    if (viewer) {
+      const districtWide = viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN';
+      prefixes = viewer.jurisdictions
+        .filter((j) => /^\d{2,12}$/.test(j) && (districtWide || j.length >= 9))
+        .map((j) => `${j}%`);
+    }
+    if (street !== undefined) {
+      const inScope = prefixes.some((p) => p === '%' || street.startsWith(p.slice(0, -1)));
+      if (!inScope || !(await this.jurisdictions.isStreet(street, em)))
+        throw AppException.notFound('STREET_NOT_FOUND', 'No such street or town in your jurisdictions');
+      prefixes = [street];
+    }
+    if (organisation !== undefined && !(await this.organisations.byId(em, organisation)))
+      throw AppException.notFound('ORGANISATION_NOT_FOUND', 'No such organisation');
+    return { patterns: prefixes, organisationId: organisation ?? null };
+  }
+
+  async summary(viewer: Principal, q: { year: number; street?: string; organisation?: string }) {
+    const today = todayInShanghai();
+    this.checkYear(q.year, today);
+    const scope = await this.scope(viewer, q.street, q.organisation);
+    const em = this.tx.manager;
+    const y = q.year;
+    const [rows, pending, handling] = await Promise.all([
+      this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
+      this.repo.pendingBefore(em, scope, `${y}-01`),
+      this.repo.handlingDays(em, scope, `${y}-01-01`, `${y}-12-31`),
+    ]);
+    const t = totalsOf(
+      rows,
+      [...pending.values()].reduce((a, b) => a + b, 0),
+    );
+    const current = y === Number(today.slice(0, 4));
+    const days = (k: string) => handling.get(k) ?? { average: null, p90: null };
+    return {
+      year: y,
+      asOf: today,
+      scope: { street: q.street ?? null, organisation: q.organisation ?? null },
+      arbitration: {
+        ...t.arbitration,
+        target: KPI_TARGET_BP.ARBITRATION / 10000,
+        headroom: headroom(t.arbitration.closed, t.arbitration.denominator, KPI_TARGET_BP.ARBITRATION, false),
+        projection: current
+          ? projectArbitration(t.arbitration, daysBetween(`${y}-01-01`, today) + 1, isLeap(y) ? 366 : 365)
+          : final(t.arbitration.rate),
+        handlingDays: days('ARBITRATION'),
+      },
+      inspection: {
+        ...t.inspection,
+        target: KPI_TARGET_BP.INSPECTION / 10000,
+        headroom: headroom(t.inspection.onTime, t.inspection.due, KPI_TARGET_BP.INSPECTION, true),
+        projection: current
+          ? await this.inspectionProjection(scope, rows, today, y)
+          : final(t.inspection.rate),
+        handlingDays: days('INSPECTION'),
+      },
+      mediation: { ...t.mediation, handlingDays: days('MEDIATION') },
+    };
+  }
+
+  private async inspectionProjection(
+    scope: Scope,
+    rows: StreetMonthRow[],
+    today: string,
+    y: number,
+  ): Promise<ProjectionResult> {
+    const months = [0, 1, 2].map((k) => addDays(`${today.slice(0, 7)}-15`, -31 * k).slice(0, 7));
+    const recent = totalsOf(
+      rows.filter((r) => months.includes(r.month)),
+      0,
+    ).inspection;
+    const ytd = totalsOf(rows, 0).inspection;
+    const open = await this.repo.openInspectionDue(this.tx.manager, scope, today, `${y}-12-31`);
+    return projectInspection(ytd, recent, open);
+  }
+
+  async series(
+    viewer: Principal,
+    q: { year: number; granularity: 'month'; street?: string; organisation?: string },
+  ) {
+    const today = todayInShanghai();
+    this.checkYear(q.year, today);
+    const scope = await this.scope(viewer, q.street, q.organisation);
+    const em = this.tx.manager;
+    const y = q.year;
+    const last = y === Number(today.slice(0, 4)) ? Number(today.slice(5, 7)) : 12;
+    const [rows, pending] = await Promise.all([
+      this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
+      this.repo.pendingBefore(em, scope, `${y}-01`),
+    ]);
+    let pendingAtStart = [...pending.values()].reduce((a, b) => a + b, 0);
+    const points = [];
+    for (let m = 1; m <= last; m++) {
+      const period = `${y}-${String(m).padStart(2, '0')}`;
+      const t = totalsOf(
+        rows.filter((r) => r.month === period),
+        pendingAtStart,
+      );
+      points.push({
+        period,
+        arbitration: { ...pick(t.arbitration), pendingAtStart, accepted: t.arbitration.accepted },
+        inspection: pick(t.inspection),
+        mediation: t.mediation,
+      });
+      pendingAtStart += t.arbitration.accepted - t.arbitration.closed;
+    }
+    return { year: y, granularity: q.granularity, asOf: today, points };
+  }
+
+  /**
+   * Open cases to act on, soonest first: arbitration cases (all of them count in this year's closure rate and
+   * must close by 31 December; their award deadline decides WILL_BREACH) and inspection cases whose
+   * investigation deadline falls by year-end or has passed.
+   */
+  async atRisk(viewer: Principal, q: { street?: string; limit?: number }): Promise<{ items: AtRiskItem[] }> {
+    const today = todayInShanghai();
+    const scope = await this.scope(viewer, q.street);
+    const em = this.tx.manager;
+    const yearEnd = `${today.slice(0, 4)}-12-31`;
+    const soon = addDays(today, AT_RISK_WINDOW_DAYS);
+    const clocks = await this.deadlines.dueWithin(viewer, daysBetween(today, yearEnd) + 400, 'DAY', today);
+    const awardDue = new Map(
+      clocks
+        .filter((c) => c.caseType === 'ARBITRATION' && c.rule.id === 'ARBITRATION_DECISION')
+        .map((c) => [c.caseId, c.due!]),
+    );
+    const items: AtRiskItem[] = [];
+    const push = (
+      r: { case_type: 'ARBITRATION' | 'INSPECTION'; case_id: string; case_no: string; street_code: string },
+      extra: { organisation_id: string; owner_id: string | null },
+      statutoryDue: string | null,
+    ) => {
+      const willBreach = statutoryDue !== null && statutoryDue <= soon;
+      const dueOn = willBreach || (statutoryDue !== null && statutoryDue < yearEnd) ? statutoryDue : yearEnd;
+      items.push({
+        caseType: r.case_type,
+        caseId: r.case_id,
+        caseNo: r.case_no,
+        street: r.street_code,
+        organisationId: extra.organisation_id,
+        owner: extra.owner_id
+          ? { userId: extra.owner_id, role: r.case_type === 'ARBITRATION' ? 'ARBITRATOR' : 'INSPECTOR' }
+          : null,
+        dueOn,
+        daysRemaining: daysBetween(today, dueOn),
+        reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',
+      });
+    };
+    for (const r of await this.repo.openArbitration(em, scope)) push(r, r, awardDue.get(r.case_id) ?? null);
+    for (const r of await this.repo.openInspection(em, scope, yearEnd)) push(r, r, r.due_on);
+    items.sort((a, b) =>
+      a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.caseId.localeCompare(b.caseId),
+    );
+    return { items: items.slice(0, q.limit ?? 50) };
+  }
+
+  /** One row per street in scope (with data, or the street asked for) for a calendar month. */
+  async monthlyReport(viewer: Principal, q: { year: number; month: number; street?: string }) {
+    const today = todayInShanghai();
+    this.checkYear(q.year, today);
+    const period = `${q.year}-${String(q.month).padStart(2, '0')}`;
+    if (monthRange(period).from > today)
+      throw AppException.badRequest('PERIOD_OUT_OF_RANGE', 'The month has not begun');
+    const scope = await this.scope(viewer, q.street);
+    const em = this.tx.manager;
+    const [rows, pending] = await Promise.all([
+      this.repo.streetMonths(em, scope, period, period, today),
+      this.repo.pendingBefore(em, scope, period),
+    ]);
+    const streets = [
+      ...new Set([...rows.map((r) => r.street_code), ...pending.keys(), ...(q.street ? [q.street] : [])]),
+    ].sort();
+    const names = new Map((await this.repo.streetNames(em, streets)).map((s) => [s.code, s.name]));
+    return {
+      period,
+      asOf: today,
+      rows: streets.map((code) => ({
+        street: code,
+        streetName: names.get(code) ?? code,
+        ...totalsOf(
+          rows.filter((r) => r.street_code === code),
+          pending.get(code) ?? 0,
+        ),
+      })),
+    };
+  }
+
+  /** District and street totals of a year for everyone: counts and rates only, no case and no person. */
+  async publicStats(year: number) {
+    const today = todayInShanghai();
+    this.checkYear(year, today);
+    const scope = await this.scope(null);
+    const em = this.tx.manager;
+    const [rows, pending] = await Promise.all([
+      this.repo.streetMonths(em, scope, `${year}-01`, `${year}-12`, today),
+      this.repo.pendingBefore(em, scope, `${year}-01`),
+    ]);
+    const streets = [...new Set([...rows.map((r) => r.street_code), ...pending.keys()])].sort();
+    const districts = [...new Set(streets.map((s) => s.slice(0, 6)))];
+    const names = new Map(
+      (await this.repo.streetNames(em, [...streets, ...districts])).map((s) => [s.code, s.name]),
+    );
+    const of = (codes: string[]) =>
+      publicTotals(
+        totalsOf(
+          rows.filter((r) => codes.includes(r.street_code)),
+          codes.reduce((a, c) => a + (pending.get(c) ?? 0), 0),
+        ),
+      );
+    return {
+      year,
+      asOf: today,
+      districts: districts.map((d) => ({
+        code: d,
+        name: names.get(d) ?? d,
+        ...of(streets.filter((s) => s.startsWith(d))),
+      })),
+      streets: streets.map((s) => ({ code: s, name: names.get(s) ?? s, ...of([s]) })),
+    };
+  }
+
+  /** Current-year closure rates per street (for the Prometheus gauges). */
+  async ratesByStreet(): Promise<
+    { street: string; arbitration: number | null; inspection: number | null }[]
+  > {
+    const today = todayInShanghai();
+    const y = today.slice(0, 4);
+    const scope = await this.scope(null);
+    const em = this.tx.manager;
+    const [rows, pending] = await Promise.all([
+      this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
+      this.repo.pendingBefore(em, scope, `${y}-01`),
+    ]);
+    const streets = [...new Set([...rows.map((r) => r.street_code), ...pending.keys()])].sort();
+    return streets.map((street) => {
+      const t = totalsOf(
+        rows.filter((r) => r.street_code === street),
+        pending.get(street) ?? 0,
+      );
+      return { street, arbitration: t.arbitration.rate, inspection: t.inspection.rate };
+    });
+  }
+}
+
+function final(rate: number | null): ProjectionResult {
+  return { rate, method: 'FINAL: the year is over; the projection is the actual rate' };
+}
+
+function pick(r: Ratio): Ratio {
+  return { numerator: r.numerator, denominator: r.denominator, rate: r.rate };
+}
+
+function publicTotals(t: Totals) {
+  return {
+    arbitration: {
+      pendingAtStart: t.arbitration.pendingAtStart,
+      accepted: t.arbitration.accepted,
+      closed: t.arbitration.closed,
+      closureRate: t.arbitration.rate,
+    },
+    inspection: { due: t.inspection.due, onTime: t.inspection.onTime, onTimeRate: t.inspection.rate },
+    mediation: {
+      concluded: t.mediation.concluded,
+      agreements: t.mediation.agreements,
+      successRate: t.mediation.successRate,
+      within15DaysShare: t.mediation.within15DaysShare,
+    },
+  };
+}

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { organisationId } from '../../src/auth/organisations';
+import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
+import { arbitrationCounts, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
+import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { SlaRepository } from '../../src/sla/sla.repository';
+import { JobName, QueueName } from '../../src/queue/job-catalogue';
+import { QueueService } from '../../src/queue/queue.service';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+/** A small deterministic generator (mulberry32), so a failing history can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STREETS = ['310115004', '310115005', '310115007'];
+const SEED = 20261126;
+
+describe('SLA aggregates: incremental (per event) == full recompute, mismatch metric, single run', () => {
+  let t: TestApp;
+  let aggregates: SlaAggregatesService;
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const q = <T>(sql: string, params: unknown[] = []) => t.dataSource.query<T[]>(sql, params);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    aggregates = t.app.get(SlaAggregatesService);
+    // The worker queues a baseline recompute on a database that never had one: let it finish first.
+    await eventually(async () => {
+      const [r] = await q<{ n: number }>('SELECT count(*)::int AS n FROM sla_recompute_runs');
+      return r.n > 0;
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Appends a case event by SQL (no outbox row) and runs the handler as the job would; returns the event id. */
+  const event = async (caseType: string, caseId: string, data: Record<string, unknown>) => {
+    const id = randomUUID();
+    await q(`INSERT INTO case_events (id, case_type, case_id, action, data) VALUES ($1, $2, $3, 'GEN', $4)`, [
+      id,
+      caseType,
+      caseId,
+      JSON.stringify(data),
+    ]);
+    return id;
+  };
+
+  it('a generated history processed event by event — replays and out-of-order included — equals the full recompute', async () => {
+    const rand = rng(SEED);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const start = `${year - 1}-07-01`;
+    const span = daysBetween(start, today);
+    const day = () => addDays(start, Math.floor(rand() * span));
+    const closing = (from: string, max: number) => {
+      const d = addDays(from, 1 + Math.floor(rand() * max));
+      return rand() < 0.8 && d <= today ? d : null;
+    };
+
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${await t.token('13800000000')}` })
+      .send(complaintBody());
+    expect(filed.status).toBe(201);
+    const complaintId = filed.body.id as string;
+    const [{ employer_id: employerId }] = await q<{ employer_id: string }>(
+      'SELECT employer_id FROM complaints WHERE id = $1',
+      [complaintId],
+    );
+    const complaintCols = (
+      await q<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'complaints'
+          AND column_name NOT IN ('id', 'tracking_no') ORDER BY ordinal_position`,
+      )
+    ).map((c) => c.column_name);
+    let cloned = 0;
+    /** A copy of the complaint (an open mediation needs a complaint of its own). */
+    const cloneComplaint = async () => {
+      const id = randomUUID();
+      cloned++;
+      await q(
+        `INSERT INTO complaints (id, tracking_no, ${complaintCols.join(', ')})
+         SELECT $1, $2, ${complaintCols.join(', ')} FROM complaints WHERE id = $3`,
+        [id, `GEN${String(cloned).padStart(8, '0')}`, complaintId],
+      );
+      return id;
+    };
+    const inspectorId = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set({ authorization: `Bearer ${await t.token('inspector')}` })
+    ).body.userId as string;
+    const brigade = organisationId('INSPECTION_BRIGADE', '310115');
+
+    /** Per case: the final row's writes, each followed by an event; `later` events run after everything. */
+    const pending: { caseType: string; caseId: string; data: Record<string, unknown> }[] = [];
+    const handle = async (caseType: string, caseId: string, data: Record<string, unknown>) => {
+      const id = await event(caseType, caseId, data);
+      if (rand() < 0.25)
+        pending.push({ caseType, caseId, data }); // replayed later, out of order
+      else await aggregates.onCaseEvent(id);
+      if (rand() < 0.1) await aggregates.onCaseEvent(id); // duplicate delivery
+    };
+
+    for (let i = 0; i < 150; i++) {
+      const id = randomUUID();
+      const street = pick(STREETS);
+      const acceptedOn = day();
+      const closedOn = closing(acceptedOn, 80);
+      await q(
+        `INSERT INTO arbitration_cases (id, complaint_id, source, status, jurisdiction_code, applied_on, accepted_on)
+         VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', $3, $4, $5)`,
+        [id, complaintId, street, addDays(acceptedOn, -3), acceptedOn],
+      );
+      await handle('COMPLAINT', complaintId, { arbitrationCaseId: id });
+      if (closedOn) {
+        await q(
+          `UPDATE arbitration_cases SET status = 'CLOSED', closure_type = 'WITHDRAWN', closed_on = $2 WHERE id = $1`,
+          [id, closedOn],
+        );
+        await handle('COMPLAINT', complaintId, { arbitrationCaseId: id });
+      }
+    }
+    for (let i = 0; i < 100; i++) {
+      const id = randomUUID();
+      const street = pick(STREETS);
+      const openedOn = day();
+      const closedOn = closing(openedOn, 25);
+      await q(
+        `INSERT INTO mediation_cases (id, complaint_id, organisation_id, street_code, employer_id, status, opened_on)
+         VALUES ($1, $2, $3, $4, $5, 'OPEN', $6)`,
+        [
+          id,
+          await cloneComplaint(),
+          organisationId('MEDIATION_COMMITTEE', street),
+          street,
+          employerId,
+          openedOn,
+        ],
+      );
+      await handle('COMPLAINT', complaintId, { mediationCaseId: id });
+      if (closedOn) {
+        const outcome = pick(['AGREEMENT', 'AGREEMENT', 'FAILED', 'WITHDRAWN'] as const);
+        await q(`UPDATE mediation_cases SET status = $2, outcome = $2, closed_on = $3 WHERE id = $1`, [
+          id,
+          outcome,
+          closedOn,
+        ]);
+        await handle('COMPLAINT', complaintId, { mediationCaseId: id });
+      }
+    }
+    for (let i = 0; i < 120; i++) {
+      const id = randomUUID();
+      const acceptedOn = day();
+      const due = addDays(acceptedOn, 84); // ~60 working days
+      await q(
+        `INSERT INTO inspection_cases (id, case_no, source, jurisdiction_code, organisation_id, status, received_on,
+                                       acceptance_due_on, accepted_on, investigation_due_on, assigned_inspector_ids)
+         VALUES ($1, $2, 'COMPLAINT', $3, $4, 'INVESTIGATING', $5, $5, $5, $6, $7)`,
+        [id, `GEN-INSP-${i}`, pick(STREETS), brigade, acceptedOn, due, rand() < 0.5 ? [inspectorId] : []],
+      );
+      await handle('INSPECTION', id, {});
+      if (rand() < 0.3) {
+        // An approved +30 working-day extension (the inspection module recomputes the due date).
+        await q(`UPDATE inspection_cases SET investigation_due_on = $2, extended_days = 30 WHERE id = $1`, [
+          id,
+          addDays(due, 42),
+        ]);
+        await handle('INSPECTION', id, {});
+      }
+      const closedOn = closing(acceptedOn, 130);
+      if (closedOn) {
+        await q(`UPDATE inspection_cases SET status = 'CLOSED', closed_on = $2 WHERE id = $1`, [
+          id,
+          closedOn,
+        ]);
+        await handle('INSPECTION', id, {});
+      }
+    }
+    // The held-back deliveries arrive last, in reverse order, after the final state of their case.
+    for (const e of pending.reverse())
+      await aggregates.onCaseEvent(await event(e.caseType, e.caseId, e.data));
+
+    const repo = t.app.get(SlaRepository);
+    const incremental = await repo.allCells(t.dataSource.manager);
+    expect(incremental.length).toBeGreaterThan(50);
+    const run = await aggregates.recomputeAll();
+    expect(run).toMatchObject({
+      skipped: false,
+      baseline: false,
+      mismatchedCells: 0,
+      facts: expect.any(Number),
+    });
+    expect(await repo.allCells(t.dataSource.manager)).toEqual(incremental);
+
+    // The SQL read path agrees with the pure rules over the source rows (this year, whole district).
+    const arb = await q<{ acceptedOn: string; closedOn: string | null }>(
+      `SELECT accepted_on AS "acceptedOn", closed_on AS "closedOn" FROM arbitration_cases WHERE accepted_on IS NOT NULL`,
+    );
+    const insp = await q<{ dueOn: string; closedOn: string | null }>(
+      `SELECT investigation_due_on AS "dueOn", closed_on AS "closedOn" FROM inspection_cases`,
+    );
+    const med = await q<{ openedOn: string; closedOn: string | null; agreement: boolean }>(
+      `SELECT opened_on AS "openedOn", CASE WHEN status <> 'OPEN' THEN closed_on END AS "closedOn",
+              outcome = 'AGREEMENT' AS agreement FROM mediation_cases`,
+    );
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const res = await t
+      .http()
+      .get('/api/v1/sla/summary')
+      .query({ year })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    expect(res.status).toBe(200);
+    const a = arbitrationCounts(arb, from, to);
+    expect(res.body.arbitration).toMatchObject({ ...a, numerator: a.closed });
+    const i = inspectionOnTimeRate(insp, from, to, today);
+    expect(res.body.inspection).toMatchObject({ numerator: i.numerator, denominator: i.denominator });
+    expect(res.body.mediation).toMatchObject(mediationKpi(med, from, to));
+    expect(res.body.inspection.projection.method).toMatch(/^RECENT_SHARE/);
+
+    // The monthly series adds up to the year.
+    const series = await t
+      .http()
+      .get('/api/v1/sla/series')
+      .query({ year, granularity: 'month' })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    const points = series.body.points as {
+      arbitration: { numerator: number; accepted: number };
+      inspection: { numerator: number; denominator: number };
+    }[];
+    const sum = (f: (p: (typeof points)[number]) => number) => points.reduce((acc, p) => acc + f(p), 0);
+    expect(sum((p) => p.arbitration.numerator)).toBe(a.closed);
+    expect(sum((p) => p.arbitration.accepted)).toBe(a.accepted);
+    expect(sum((p) => p.inspection.numerator)).toBe(i.numerator);
+    expect(sum((p) => p.inspection.denominator)).toBe(i.denominator);
+  });
+
+  it('at-risk: every open arbitration case and every open inspection case due by year-end, soonest first', async () => {
+    const yearEnd = `${year}-12-31`;
+    const [expected] = await q<{ arb: number; insp: number }>(
+      `SELECT (SELECT count(*) FROM arbitration_cases WHERE accepted_on IS NOT NULL AND closed_on IS NULL)::int AS arb,
+              (SELECT count(*) FROM inspection_cases
+                WHERE accepted_on IS NOT NULL AND closed_on IS NULL AND investigation_due_on <= $1)::int AS insp`,
+      [yearEnd],
+    );
+    const res = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .query({ limit: 200 })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    expect(res.status).toBe(200);
+    const items = res.body.items as {
+      caseType: string;
+      caseNo: string;
+      dueOn: string;
+      daysRemaining: number;
+      reason: string;
+      owner: { role: string } | null;
+    }[];
+    expect(items.filter((x) => x.caseType === 'ARBITRATION')).toHaveLength(expected.arb);
+    const insp = items.filter((x) => x.caseType === 'INSPECTION');
+    expect(insp).toHaveLength(expected.insp);
+    expect(insp.length).toBeGreaterThan(0);
+    expect(items.map((x) => x.dueOn)).toEqual(items.map((x) => x.dueOn).sort());
+    for (const x of insp) {
+      expect(x.caseNo).toMatch(/^GEN-INSP-/);
+      expect(x.dueOn <= yearEnd).toBe(true);
+      expect(x.reason).toBe(x.daysRemaining <= 7 ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END');
+      if (x.owner) expect(x.owner.role).toBe('INSPECTOR');
+    }
+    expect(insp.some((x) => x.owner !== null)).toBe(true);
+    // The mediator sees only their street's cases.
+    const mine = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .query({ limit: 200 })
+      .set({ authorization: `Bearer ${await t.token('mediator')}` });
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((x: { street: string }) => x.street === '310115005')).toBe(true);
+    expect(mine.body.items.length).toBeLessThan(items.length);
+  });
+
+  it('a corrupted cell is found by the nightly recompute, counted in the metric and repaired', async () => {
+    const [cell] = await q<{ street_code: string; organisation_id: string; month: string }>(
+      `SELECT street_code, organisation_id, month FROM sla_monthly_cells WHERE arb_closed > 0 LIMIT 1`,
+    );
+    await q(
+      `UPDATE sla_monthly_cells SET arb_closed = arb_closed + 1
+        WHERE street_code = $1 AND organisation_id = $2 AND month = $3`,
+      [cell.street_code, cell.organisation_id, cell.month],
+    );
+    expect(cell).toBeDefined();
+    const run = await aggregates.recomputeAll();
+    expect(run).toMatchObject({ skipped: false, mismatchedCells: 1 });
+    const [row] = await q<{ sample: { street_code: string; month: string }[] }>(
+      `SELECT sample FROM sla_recompute_runs ORDER BY finished_at DESC LIMIT 1`,
+    );
+    expect(row.sample).toEqual([
+      expect.objectContaining({ street_code: cell.street_code, month: cell.month }),
+    ]);
+    const metrics = await t.http().get('/metrics');
+    expect(metrics.text).toMatch(/^lrp_sla_recompute_mismatches_total 1$/m);
+    expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('the nightly recompute is skipped while another run holds the advisory lock', async () => {
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [SLA_RECOMPUTE_LOCK]);
+      expect(await aggregates.recomputeAll()).toEqual({ skipped: true });
+      await other.query('COMMIT');
+      expect(await aggregates.recomputeAll()).toMatchObject({ skipped: false });
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('the recompute is registered as a job scheduler at 02:30 Asia/Shanghai', async () => {
+    const queue = t.app.get(QueueService).queue(QueueName.Sla);
+    const scheduler = await eventually(() => queue.getJobScheduler(JobName.SlaRecomputeAll));
+    expect(scheduler).toMatchObject({ pattern: '30 2 * * *', tz: 'Asia/Shanghai' });
+  });
+});

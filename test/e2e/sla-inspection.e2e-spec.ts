@@ -1,0 +1,186 @@
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { InspectionService } from '../../src/inspection/inspection.service';
+import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  version: number;
+  caseNo: string;
+  acceptedOn: string | null;
+  investigationDueOn: string | null;
+  clocks: { id: string; rule: { id: string } }[];
+}
+
+/** The inspection KPI on cases run through the inspection module's own API. */
+describe('SLA: inspection on-time closure rate from real inspection cases', () => {
+  let t: TestApp;
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+  const routedComplaint = async () => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东监察指标公司${n}` } }));
+    expect(filed.status).toBe(201);
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: 'INSPECTION' }],
+    ] as const) {
+      const r = await t
+        .http()
+        .post(`/api/v1/complaints/${filed.body.id}/${path}`)
+        .set(await auth('inspector'))
+        .send(body);
+      expect(r.status).toBe(200);
+    }
+    return filed.body.id as string;
+  };
+  const post = async (path: string, body: Record<string, unknown>, user = 'inspector') => {
+    const r = await t
+      .http()
+      .post(`/api/v1/inspection/cases${path}`)
+      .set(await auth(user))
+      .send(body);
+    expect([r.status, r.body]).toEqual([expect.any(Number), expect.anything()]);
+    expect(r.status).toBeLessThan(300);
+    return r.body as CaseView;
+  };
+  const fact = async (id: string) =>
+    (
+      await t.dataSource.query<{ due_on: string | null; closed_on: string | null }[]>(
+        `SELECT due_on, closed_on FROM sla_case_facts WHERE case_type = 'INSPECTION' AND case_id = $1`,
+        [id],
+      )
+    )[0];
+  const summary = async () => {
+    const r = await t
+      .http()
+      .get('/api/v1/sla/summary')
+      .query({ year })
+      .set(await auth('supervisor'));
+    expect(r.status).toBe(200);
+    return r.body as {
+      inspection: {
+        numerator: number;
+        denominator: number;
+        rate: number | null;
+        headroom: number;
+        handlingDays: { average: number | null };
+      };
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  let onTime: CaseView;
+  let overdue: CaseView;
+
+  it('立案 starts counting nothing until the case closes or its deadline passes', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -12) }, null),
+    );
+    onTime = await post(`/${id}/decision`, { version: 1, violationEndedOn: null, on: addDays(today, -10) });
+    expect(onTime.acceptedOn).toBe(addDays(today, -10));
+    expect(await eventually(() => fact(onTime.id))).toEqual({
+      due_on: onTime.investigationDueOn,
+      closed_on: null,
+    });
+    expect((await summary()).inspection).toMatchObject({ numerator: 0, denominator: 0, rate: null });
+  });
+
+  it('a pause through the deadlines API moves the deadline the KPI uses (at the next write of the case)', async () => {
+    const clock = onTime.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    const before = onTime.investigationDueOn;
+    for (const event of [
+      { type: 'PAUSE', date: addDays(today, -8), reason: '用人单位下落不明' },
+      { type: 'RESUME', date: addDays(today, -3) },
+    ]) {
+      const r = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('inspector'))
+        .send(event);
+      expect(r.status).toBe(201);
+    }
+    onTime = await post(`/${onTime.id}/findings`, { version: onTime.version, workersAffected: 2 });
+    expect(onTime.investigationDueOn! > before!).toBe(true);
+    await eventually(async () => (await fact(onTime.id))?.due_on === onTime.investigationDueOn);
+  });
+
+  it('closing on time counts 1 of 1', async () => {
+    await post(`/${onTime.id}/close`, { version: onTime.version, closureType: 'NO_VIOLATION' });
+    await eventually(async () => (await fact(onTime.id))?.closed_on === today);
+    expect((await summary()).inspection).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      rate: 1,
+      headroom: 0, // 1 ÷ 2 would miss 98 %
+      handlingDays: { average: 10 },
+    });
+  });
+
+  it('an open case past its deadline counts as late from the day after, and is listed as WILL_BREACH', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -130) }, null),
+    );
+    overdue = await post(`/${id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      on: addDays(today, -128),
+    });
+    const due = overdue.investigationDueOn!;
+    expect(due < today).toBe(true);
+    await eventually(() => fact(overdue.id));
+    const countedThisYear = addDays(due, 1).slice(0, 4) === String(year);
+    // 1 on time of 2 due; 48 more on-time closures would be needed: 49 ÷ 50 = 98 %.
+    expect((await summary()).inspection).toMatchObject(
+      countedThisYear
+        ? { numerator: 1, denominator: 2, rate: 0.5, headroom: -48 }
+        : { numerator: 1, denominator: 1 },
+    );
+    const atRisk = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .set(await auth('inspector'));
+    const [owner] = await t.dataSource.query<{ id: string | null }[]>(
+      'SELECT assigned_inspector_ids[1] AS id FROM inspection_cases WHERE id = $1',
+      [overdue.id],
+    );
+    expect(atRisk.body.items).toEqual([
+      {
+        caseType: 'INSPECTION',
+        caseId: overdue.id,
+        caseNo: overdue.caseNo,
+        street: '310115005',
+        organisationId: expect.any(String),
+        owner: owner.id ? { userId: owner.id, role: 'INSPECTOR' } : null,
+        dueOn: due,
+        daysRemaining: Math.round((Date.parse(due) - Date.parse(today)) / 86400_000),
+        reason: 'WILL_BREACH',
+      },
+    ]);
+  });
+
+  it('the nightly recompute agrees with what the events built', async () => {
+    const aggregates = t.app.get(SlaAggregatesService);
+    await eventually(async () => (await aggregates.recomputeAll()).skipped === false);
+    const run = await aggregates.recomputeAll();
+    expect(run).toMatchObject({ skipped: false, baseline: false, mismatchedCells: 0 });
+  });
+});
