@@ -15,6 +15,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The dashboard page (/dashboard): static files served by the API.
+COPY --from=build /app/public ./public
 # Writable only for the embedded default (no DATABASE_URL): PostgreSQL data and the generated JWT secret.
 RUN mkdir -p .data/files && chown -R node:node .data
 USER node

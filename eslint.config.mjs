@@ -63,11 +63,30 @@ export default defineConfig(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
+    ignores: ['public/**'],
     languageOptions: {
       sourceType: 'commonjs',
       // The few Node globals a CommonJS config file uses (the `globals` package is not a dependency).
       globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The dashboard page (public/dashboard): plain ES modules run by the browser, no build step. Only the browser
+    // globals they use are declared (the `globals` package is not a dependency).
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+        Option: 'readonly',
+        Node: 'readonly',
+        ResizeObserver: 'readonly',
+      },
+    },
   },
 );

@@ -14,6 +14,7 @@ import { InspectionPlans1795693972270 } from './1795693972270-inspection-plans';
 import { Compliance1795694043078 } from './1795694043078-compliance';
 import { Inspection1795693925917 } from './1795693925917-inspection';
 import { SlaReadModel1795694247113 } from './1795694247113-sla-read-model';
+import { Risk1795694429927 } from './1795694429927-risk';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   Compliance1795694043078,
   Inspection1795693925917,
   SlaReadModel1795694247113,
+  Risk1795694429927,
 ];

@@ -30,6 +30,7 @@ import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SlaModule } from './sla/sla.module';
+import { RiskModule } from './risk/risk.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +72,7 @@ export class AppModule {
         MyModule,
         InspectionPlansModule,
         SlaModule,
+        RiskModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -18,6 +18,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
 import { setupOpenApi } from './openapi';
+import { registerDashboard } from './dashboard/dashboard.static';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
@@ -144,6 +145,7 @@ export async function createApp(
     done();
   });
   setupOpenApi(app);
+  await registerDashboard(app);
   // No enableShutdownHooks(): main.ts and worker.ts handle SIGTERM/SIGINT themselves, in order.
   await app.init();
   return app;

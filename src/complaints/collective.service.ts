@@ -5,6 +5,8 @@ import { todayInShanghai } from '../calendar/local-date';
 import { AppException, type FieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { CollectiveRepository } from './collective.repository';
 import {
@@ -46,6 +48,7 @@ export class CollectiveService {
     private readonly repo: CollectiveRepository,
     private readonly employers: EmployersService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   private scope(viewer: Principal): string[] {
@@ -148,6 +151,8 @@ export class CollectiveService {
           actor: viewer,
           data: { collectiveDisputeId: id, workers: workers.size, representative: reps.includes(c.id) },
         });
+      // Early warning: collective cases are features; rescore the employer (deduplicated per employer).
+      await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: dto.employerId });
       return this.view(em, id);
     });
   }

@@ -152,6 +152,8 @@ export class ComplaintsService {
       data: { kind, channel: dto.channel, category: dto.category, trackingNo },
     });
     await this.outbox.enqueue(em, JobName.ComplaintAcknowledge, { complaintId: id });
+    // Early warning: rescore the employer (deduplicated per employer by the job catalogue).
+    await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
     const duplicateOf =
       kind === 'COMPLAINT'
         ? await this.repo.findPossibleDuplicate(

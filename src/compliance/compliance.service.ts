@@ -128,6 +128,8 @@ export class ComplianceService {
         kinds: input.kinds,
       },
     });
+    // Early warning: past violations are features; rescore the employer after commit (deduplicated per employer).
+    await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: input.employerId });
     return { id, created: true };
   }
 

@@ -27,6 +27,7 @@ import { FILINGS_ENTITIES } from '../filings/entities';
 import { INSPECTION_PLAN_ENTITIES } from '../inspection/plans/entities';
 import { INSPECTION_ENTITIES } from '../inspection/entities';
 import { SLA_ENTITIES } from '../sla/entities';
+import { RISK_ENTITIES } from '../risk/entities';
 
 /** Every entity of the platform; the migration drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -57,4 +58,5 @@ export const ENTITIES = [
   ...COMPLIANCE_ENTITIES,
   ...INSPECTION_ENTITIES,
   ...SLA_ENTITIES,
+  ...RISK_ENTITIES,
 ];

@@ -5,6 +5,8 @@ import { addDays, todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
 import type {
   ClosureNoticeViewDto,
   ClosurePageDto,
@@ -49,6 +51,7 @@ export class FilingsService {
     private readonly tx: TransactionRunner,
     private readonly repo: FilingsRepository,
     private readonly scope: FilingScope,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Records a layoff plan after checking it against 劳动合同法 第四十一条 (400 with field errors otherwise). */
@@ -80,9 +83,11 @@ export class FilingsService {
         createdAt: new Date(),
       };
       await this.repo.insert(em, LayoffFiling, row);
-      // Risk scorer hook: the lead wires `risk.rescore-employer` here (see the filings report).
+      // Early warning: rescore the employer (deduplicated per employer by the job catalogue).
+      await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
       return row.id;
     });
+    this.outbox.notifyCommitted();
     return this.getLayoff(filer, id);
   }
 
@@ -127,9 +132,11 @@ export class FilingsService {
         createdAt: new Date(),
       };
       await this.repo.insert(em, ClosureNotice, row);
-      // Risk scorer hook: the lead wires `risk.rescore-employer` here (see the filings report).
+      // Early warning: rescore the employer (deduplicated per employer by the job catalogue).
+      await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
       return row.id;
     });
+    this.outbox.notifyCommitted();
     return this.getClosure(filer, id);
   }
 

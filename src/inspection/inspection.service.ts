@@ -140,6 +140,7 @@ export class InspectionService {
       complaintId: complaint.id,
       organisationId: org.id,
     });
+    await this.rescore(em, complaint.employerId);
     return id;
   }
 
@@ -187,6 +188,7 @@ export class InspectionService {
       planId: input.planId,
       organisationId: org.id,
     });
+    await this.rescore(em, input.employerId);
     return id;
   }
 
@@ -420,6 +422,7 @@ export class InspectionService {
         on,
         ...(doc ? { documentId: doc.id, docNo: doc.docNo, documentKind: document!.kind } : {}),
       });
+      await this.rescore(em, c.employerId);
     });
     this.outbox.notifyCommitted();
     return this.get(viewer, id);
@@ -445,6 +448,11 @@ export class InspectionService {
       todayInShanghai(),
     );
     return { id: clock.id, due: r.due, extendedBy: r.extendedBy };
+  }
+
+  /** Early warning: a case event rescores the employer (risk.rescore-employer, deduplicated per employer). */
+  private async rescore(em: EntityManager, employerId: string | null): Promise<void> {
+    if (employerId) await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId });
   }
 
   /** Numbers, renders and stores a document of the case. */

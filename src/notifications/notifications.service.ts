@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Notification } from './entities/notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
@@ -60,6 +60,25 @@ export class NotificationsService {
       status: 'FAILED',
       providerMessageId: null,
       error: reason,
+    });
+  }
+
+  /**
+   * Records an in-app message to a staff user (staff accounts carry no phone number): once per dedupKey, joining
+   * the caller's transaction. `subjectRef` names what it is about; the recipient goes in the key, never a name.
+   */
+  async recordInApp(
+    em: EntityManager,
+    n: { dedupKey: string; template: string; subjectRef: string },
+  ): Promise<void> {
+    await this.repo.insertIfAbsent(em, {
+      dedupKey: n.dedupKey,
+      channel: 'IN_APP',
+      template: n.template,
+      subjectRef: n.subjectRef,
+      status: 'SENT',
+      providerMessageId: null,
+      error: null,
     });
   }
 

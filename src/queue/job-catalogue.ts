@@ -7,6 +7,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** KPI read model: per-case refreshes and the nightly recompute. */
   Sla = 'sla',
+  /** Risk scoring of single employers and the escalation sweep (the nightly run goes to Maintenance). */
+  Risk = 'risk',
 }
 
 /** Every job of the platform; each has exactly one handler (checked at start-up). */
@@ -31,6 +33,15 @@ export enum JobName {
   SlaCaseEvent = 'sla.case-event',
   /** Nightly: recompute every KPI fact and cell from the source tables and compare with the incremental ones. */
   SlaRecomputeAll = 'sla.recompute-all',
+  // (risk jobs)
+  /** Rescore one employer after a complaint, case event, filing or signal (deduplicated per employer). */
+  RiskRescoreEmployer = 'risk.rescore-employer',
+  /** A scoring run of every employer started by an ADMIN (POST /api/v1/risk/runs). */
+  RiskRun = 'risk.run',
+  /** Nightly: score every employer (02:00 Asia/Shanghai). */
+  RiskNightlyScan = 'risk.nightly-scan',
+  /** Every 10 minutes: red warnings not acknowledged within 2 hours go to the jurisdiction's supervisors. */
+  RiskEscalationSweep = 'risk.escalation-sweep',
 }
 
 /** The payload each job carries: ids only, never personal data (job payloads are visible in the queue). */
@@ -61,6 +72,12 @@ export interface JobPayloads {
   // (sla payloads)
   [JobName.SlaCaseEvent]: { eventId: string };
   [JobName.SlaRecomputeAll]: Record<string, never>;
+  // (risk payloads)
+  [JobName.RiskRescoreEmployer]: { employerId: string };
+  [JobName.RiskRun]: { runId: string };
+  [JobName.RiskNightlyScan]: Record<string, never>;
+  /** `now` (ISO) overrides the clock (absent for the scheduled run). */
+  [JobName.RiskEscalationSweep]: { now?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -76,6 +93,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (sla queues)
   [JobName.SlaCaseEvent]: QueueName.Sla,
   [JobName.SlaRecomputeAll]: QueueName.Sla,
+  // (risk queues)
+  [JobName.RiskRescoreEmployer]: QueueName.Risk,
+  [JobName.RiskRun]: QueueName.Maintenance,
+  [JobName.RiskNightlyScan]: QueueName.Maintenance,
+  [JobName.RiskEscalationSweep]: QueueName.Risk,
 };
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
@@ -88,7 +110,34 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },
   // (sla schedules)
   { job: JobName.SlaRecomputeAll, cron: '30 2 * * *' },
+  // (risk schedules)
+  { job: JobName.RiskNightlyScan, cron: '0 2 * * *' },
+  { job: JobName.RiskEscalationSweep, cron: '*/10 * * * *' },
 ];
+
+/**
+ * Jobs de-duplicated by a key of their own (BullMQ `deduplication`) rather than by the outbox row id: adds with
+ * the same key within `ttlMs` of the first are dropped, and the job runs after `delayMs` (>= ttlMs), so it reads
+ * everything the dropped adds' transactions committed (they committed before their outbox row was relayed).
+ */
+export const JOB_DEDUPLICATION: {
+  [J in JobName]?: (payload: JobPayloads[J]) => { id: string; ttlMs: number; delayMs: number };
+} = {
+  // (risk deduplication)
+  [JobName.RiskRescoreEmployer]: (p) => ({ id: `rescore:${p.employerId}`, ttlMs: 2000, delayMs: 2000 }),
+};
+
+/** The BullMQ options a job's catalogue entry adds (deduplication and delay), if any. */
+export function jobDedupOptions(
+  name: JobName,
+  payload: unknown,
+): { deduplication: { id: string; ttl: number }; delay: number } | undefined {
+  const fn = JOB_DEDUPLICATION[name] as
+    ((p: unknown) => { id: string; ttlMs: number; delayMs: number }) | undefined;
+  if (!fn) return undefined;
+  const d = fn(payload);
+  return { deduplication: { id: d.id, ttl: d.ttlMs }, delay: d.delayMs };
+}
 
 /** Defaults for every job: retries with exponential backoff, bounded retention of finished jobs. */
 export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
@@ -104,4 +153,5 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
   [QueueName.Sla]: 2,
+  [QueueName.Risk]: 2,
 };

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobFailuresRepository } from './job-failures.repository';
 import {
+  jobDedupOptions,
   jobDefaults,
   JOB_QUEUE,
   JOB_SCHEDULES,
@@ -167,9 +168,16 @@ export class QueueService
     return q;
   }
 
-  /** Adds a job with a deterministic id (a second add with the same id is a no-op in BullMQ). */
+  /**
+   * Adds a job with a deterministic id (a second add with the same id is a no-op in BullMQ); a job with a
+   * deduplication entry in the catalogue (JOB_DEDUPLICATION) is also de-duplicated by its own key.
+   */
   async add<J extends JobName>(name: J, payload: JobPayloads[J], jobId: string): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...this.defaults, jobId });
+    await this.queue(JOB_QUEUE[name]).add(name, payload, {
+      ...this.defaults,
+      ...jobDedupOptions(name, payload),
+      jobId,
+    });
   }
 
   async ping(): Promise<void> {

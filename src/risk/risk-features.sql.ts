@@ -1,0 +1,222 @@
+/**
+ * The feature SQL: one statement, CTEs per source, GROUP BY employer (and scoring date), with FILTER per window.
+ * The same statement scores every employer (nightly: employerIds = null), one employer (rescore: a filter) or
+ * a history day by day (backtest: many dates, employers with activity only). It reads other modules' tables
+ * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
+ */
+
+/** Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity. */
+export function featureSql(): string {
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  const cols: string[] = [];
+  const active: string[] = [
+    'c.employer_id IS NOT NULL',
+    's.employer_id IS NOT NULL',
+    'col.employer_id IS NOT NULL',
+  ];
+  /** Sources of "the wage-crime threshold is met", OR-ed. */
+  const crime: string[] = [];
+
+  ctes.push(`days AS (SELECT DISTINCT unnest($1::date[]) AS as_of)`);
+  ctes.push(`targets AS (
+    SELECT e.id AS employer_id, d.as_of, COALESCE(e.industry_code = 'E', false) AS construction,
+           e.street_code AS employer_street
+      FROM employers e CROSS JOIN days d
+     WHERE $2::uuid[] IS NULL OR e.id = ANY ($2::uuid[]))`);
+  // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge).
+  ctes.push(`cw AS (
+    SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
+           COALESCE(x.claimed_amount_fen, 0) AS fen,
+           COALESCE(x.complainant_id_number, x.complainant_user_id::text) AS worker,
+           t.as_of - x.received_on AS age
+      FROM targets t JOIN complaints x ON x.employer_id = t.employer_id
+     WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97)`);
+  ctes.push(`c AS (
+    SELECT employer_id, as_of,
+      count(*) FILTER (WHERE age < 7)::int AS complaints7d,
+      count(*) FILTER (WHERE age < 30)::int AS complaints30d,
+      count(*) FILTER (WHERE age < 90)::int AS complaints90d,
+      count(*) FILTER (WHERE age < 7 AND category = 'WAGE_ARREARS')::int AS wage7d,
+      count(*) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS')::int AS wage30d,
+      count(*) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS')::int AS wage90d,
+      count(DISTINCT worker) FILTER (WHERE age < 7)::int AS workers7d,
+      count(DISTINCT worker) FILTER (WHERE age < 30)::int AS workers30d,
+      count(DISTINCT worker) FILTER (WHERE age < 90)::int AS workers90d,
+      COALESCE(sum(fen) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen30d,
+      COALESCE(sum(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen90d,
+      count(DISTINCT worker) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS')::int AS wage_workers90d,
+      COALESCE(max(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS'), 0)::float8 AS max_claim90d,
+      count(*) FILTER (WHERE age >= 7)::int AS prior90,
+      min(received_on) FILTER (WHERE age < 30)::text AS first30d,
+      max(received_on) FILTER (WHERE age < 30)::text AS last30d,
+      array_agg(id ORDER BY received_on, created_at, id) FILTER (WHERE age < 7) AS ids7d,
+      array_agg(id ORDER BY received_on, created_at, id) FILTER (WHERE age < 30) AS ids30d,
+      array_agg(id ORDER BY received_on, created_at, id) FILTER (WHERE age < 90) AS ids90d,
+      array_agg(id ORDER BY received_on, created_at, id) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS') AS wage_ids30d,
+      array_agg(id ORDER BY received_on, created_at, id) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS') AS wage_ids90d,
+      (array_agg(workplace_street_code ORDER BY received_on DESC, created_at DESC))[1] AS complaint_street
+    FROM cw GROUP BY employer_id, as_of)`);
+  // The largest group of distinct workers with a common claim (same category) in 30 days.
+  ctes.push(`cat AS (
+    SELECT DISTINCT ON (employer_id, as_of) employer_id, as_of, category, workers, ids
+      FROM (SELECT employer_id, as_of, category, count(DISTINCT worker)::int AS workers,
+                   array_agg(id ORDER BY received_on, created_at, id) AS ids
+              FROM cw WHERE age < 30 GROUP BY employer_id, as_of, category) g
+     ORDER BY employer_id, as_of, workers DESC, category)`);
+  ctes.push(`col AS (
+    SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(d.id ORDER BY d.created_at, d.id) AS ids
+      FROM targets t JOIN collective_disputes d ON d.employer_id = t.employer_id
+     WHERE (d.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN t.as_of - 89 AND t.as_of
+     GROUP BY t.employer_id, t.as_of)`);
+  ctes.push(`sw AS (
+    SELECT t.employer_id, t.as_of, x.id, x.kind, x.value::float8 AS value, x.observed_at,
+           t.as_of - (x.observed_at AT TIME ZONE 'Asia/Shanghai')::date AS age
+      FROM targets t JOIN risk_signals x ON x.employer_id = t.employer_id
+     WHERE (x.observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN t.as_of - 364 AND t.as_of)`);
+  ctes.push(`s AS (
+    SELECT employer_id, as_of,
+      COALESCE((array_agg(value ORDER BY observed_at DESC) FILTER (WHERE kind = 'SOCIAL_INSURANCE_ARREARS_MONTHS' AND age < 90))[1], 0) AS si_months,
+      count(*) FILTER (WHERE kind = 'PAYROLL_ACCOUNT_MISSED_PAYMENT' AND age < 30 AND value > 0)::int AS payroll30d,
+      COALESCE((array_agg(value ORDER BY observed_at DESC) FILTER (WHERE kind = 'UTILITY_USAGE_DROP_PCT' AND age < 30))[1], 0) AS utility_drop,
+      count(*) FILTER (WHERE kind = 'TAX_FILING_ANOMALY' AND age < 90 AND value > 0)::int AS tax90d,
+      COALESCE((array_agg(value ORDER BY observed_at DESC) FILTER (WHERE kind = 'ABNORMAL_OPERATION_LISTED'))[1] > 0, false) AS abnormal,
+      count(*) FILTER (WHERE kind = 'COURT_ENFORCEMENT' AND age < 90 AND value > 0)::int AS court90d,
+      array_agg(id ORDER BY observed_at, id) FILTER (WHERE age < 90) AS ids90d
+    FROM sw GROUP BY employer_id, as_of)`);
+  joins.push(
+    'LEFT JOIN c USING (employer_id, as_of)',
+    'LEFT JOIN cat USING (employer_id, as_of)',
+    'LEFT JOIN col USING (employer_id, as_of)',
+    'LEFT JOIN s USING (employer_id, as_of)',
+  );
+  cols.push(
+    `COALESCE(c.complaints7d, 0) AS "complaints7d"`,
+    `COALESCE(c.complaints30d, 0) AS "complaints30d"`,
+    `COALESCE(c.complaints90d, 0) AS "complaints90d"`,
+    `COALESCE(c.wage7d, 0) AS "wageComplaints7d"`,
+    `COALESCE(c.wage30d, 0) AS "wageComplaints30d"`,
+    `COALESCE(c.wage90d, 0) AS "wageComplaints90d"`,
+    `COALESCE(c.workers7d, 0) AS "distinctComplainants7d"`,
+    `COALESCE(c.workers30d, 0) AS "distinctComplainants30d"`,
+    `COALESCE(c.workers90d, 0) AS "distinctComplainants90d"`,
+    `COALESCE(c.fen30d, 0) AS "claimedArrearsFen30d"`,
+    `COALESCE(c.fen90d, 0) AS "claimedArrearsFen90d"`,
+    `COALESCE(c.wage_workers90d, 0) AS "wageWorkers90d"`,
+    `COALESCE(c.max_claim90d, 0) AS "maxWorkerClaimFen90d"`,
+    `COALESCE(cat.workers, 0) AS "maxCommonClaimWorkers30d"`,
+    `COALESCE(cat.category, '') AS "commonClaimCategory30d"`,
+    `round(COALESCE(c.prior90, 0) * 7 / 90.0, 2)::float8 AS "complaintsPrior90dWeeklyAvg"`,
+    `(CASE WHEN COALESCE(c.complaints7d, 0) = 0 THEN 0 WHEN c.prior90 = 0 THEN 1000000
+           ELSE round(c.complaints7d / (c.prior90 * 7 / 90.0), 2) END)::float8 AS "surgeRatio7d"`,
+    `COALESCE(c.first30d, '') AS "firstComplaintOn30d"`,
+    `COALESCE(c.last30d, '') AS "lastComplaintOn30d"`,
+    `COALESCE(c.ids7d, '{}') AS "complaintIds7d"`,
+    `COALESCE(c.ids30d, '{}') AS "complaintIds30d"`,
+    `COALESCE(c.ids90d, '{}') AS "complaintIds90d"`,
+    `COALESCE(c.wage_ids30d, '{}') AS "wageComplaintIds30d"`,
+    `COALESCE(c.wage_ids90d, '{}') AS "wageComplaintIds90d"`,
+    `COALESCE(cat.ids, '{}') AS "commonClaimComplaintIds30d"`,
+    `COALESCE(col.n, 0) AS "collectiveCases90d"`,
+    `COALESCE(col.ids, '{}') AS "collectiveCaseIds90d"`,
+    `COALESCE(s.si_months, 0) AS "socialInsuranceArrearsMonths"`,
+    `COALESCE(s.payroll30d, 0) AS "payrollMissedPayments30d"`,
+    `COALESCE(s.utility_drop, 0) AS "utilityUsageDropPct"`,
+    `COALESCE(s.tax90d, 0) AS "taxFilingAnomalies90d"`,
+    `COALESCE(s.abnormal, false) AS "abnormalOperationListed"`,
+    `COALESCE(s.court90d, 0) AS "courtEnforcements90d"`,
+    `COALESCE(s.ids90d, '{}') AS "signalIds90d"`,
+    `t.construction AS "construction"`,
+  );
+
+  ctes.push(`ic AS (
+      SELECT t.employer_id, t.as_of,
+        count(*) FILTER (WHERE x.received_on <= t.as_of AND (x.closed_on IS NULL OR x.closed_on > t.as_of)
+                           AND (x.refused_on IS NULL OR x.refused_on > t.as_of))::int AS open_cases,
+        count(*) FILTER (WHERE x.transferred_to_police AND x.received_on > t.as_of - 1095 AND x.received_on <= t.as_of)::int AS police3y,
+        (array_agg(x.jurisdiction_code ORDER BY x.received_on DESC))[1] AS case_street
+        FROM targets t JOIN inspection_cases x ON x.employer_id = t.employer_id
+       WHERE x.received_on <= t.as_of
+       GROUP BY t.employer_id, t.as_of)`);
+  joins.push('LEFT JOIN ic USING (employer_id, as_of)');
+  cols.push(
+    `COALESCE(ic.open_cases, 0) AS "openInspectionCases"`,
+    `COALESCE(ic.police3y, 0) AS "policeTransfers3y"`,
+  );
+  active.push('ic.employer_id IS NOT NULL');
+
+  // The province's amounts in force on the scoring date (province = the first two digits of the employer's
+  // registered street, else of its latest complaint's or inspection case's street).
+  const province = `left(COALESCE(t.employer_street, c.complaint_street, ic.case_street), 2)`;
+  ctes.push(`thr AS (
+      SELECT DISTINCT ON (t.employer_id, t.as_of) t.employer_id, t.as_of, w.single_worker_fen,
+             w.single_worker_min_months, w.multi_workers, w.multi_workers_total_fen
+        FROM targets t
+        LEFT JOIN c USING (employer_id, as_of)
+        LEFT JOIN ic USING (employer_id, as_of)
+        JOIN wage_crime_thresholds w ON w.province_code = ${province} AND w.effective_from <= t.as_of
+       ORDER BY t.employer_id, t.as_of, w.effective_from DESC)`);
+  joins.push('LEFT JOIN thr USING (employer_id, as_of)');
+  // Wage claims of 90 days: enough distinct workers with the total. An inspection case of 365 days: one worker
+  // unpaid for the minimum months with the amount, or enough workers with the total (法释〔2013〕3号 第三条).
+  const fromCases = ` OR (ic.employer_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM inspection_cases x WHERE x.employer_id = t.employer_id
+               AND x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
+               AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
+                     AND x.arrears_fen >= thr.single_worker_fen)
+                 OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))))`;
+  crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
+        (COALESCE(c.wage_workers90d, 0) >= thr.multi_workers AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen)${fromCases}), false)`);
+
+  ctes.push(`v AS (
+      SELECT t.employer_id, t.as_of, count(*)::int AS n,
+             bool_or(x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_threshold
+        FROM targets t
+        JOIN employer_violations x ON x.employer_id = t.employer_id
+       WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+  joins.push('LEFT JOIN v USING (employer_id, as_of)');
+  cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
+  // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
+  crime.push('COALESCE(v.crime_threshold, false)');
+  active.push('v.employer_id IS NOT NULL');
+  cols.push(`(${crime.join(' OR ')}) AS "wageCrimeThresholdMet"`);
+
+  cols.push(
+    `EXISTS (SELECT 1 FROM wage_arrears_blacklist b WHERE b.employer_id = t.employer_id AND b.listed_on <= t.as_of
+                   AND (b.status = 'LISTED' OR (b.status <> 'LISTED' AND COALESCE(b.removed_on, b.expires_on) > t.as_of))) AS "blacklisted"`,
+  );
+  cols.push(
+    `COALESCE((SELECT g.grade FROM employer_grades g WHERE g.employer_id = t.employer_id
+                    AND g.year <= extract(year FROM t.as_of) ORDER BY g.year DESC LIMIT 1), '') AS "grade"`,
+  );
+
+  ctes.push(`lf AS (
+      SELECT t.employer_id, t.as_of, count(*)::int AS n, COALESCE(sum(x.headcount_cut), 0)::int AS cut,
+             count(*) FILTER (WHERE x.art41_applies)::int AS art41, array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
+        FROM targets t JOIN layoff_filings x ON x.employer_id = t.employer_id
+       WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+  joins.push('LEFT JOIN lf USING (employer_id, as_of)');
+  active.push('lf.employer_id IS NOT NULL');
+  cols.push(
+    `COALESCE(lf.n, 0) AS "layoffFilings90d"`,
+    `COALESCE(lf.cut, 0) AS "layoffHeadcountCut90d"`,
+    `COALESCE(lf.art41, 0) AS "layoffArt41Filings90d"`,
+    `COALESCE(lf.ids, '{}') AS "layoffFilingIds90d"`,
+  );
+
+  ctes.push(`cn AS (
+      SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.notified_on, x.id) AS ids
+        FROM targets t JOIN closure_notices x ON x.employer_id = t.employer_id
+       WHERE x.notified_on > t.as_of - 90 AND x.notified_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+  joins.push('LEFT JOIN cn USING (employer_id, as_of)');
+  active.push('cn.employer_id IS NOT NULL');
+  cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);
+
+  return `WITH ${ctes.join(',\n')}
+SELECT t.employer_id, t.as_of::text AS as_of, COALESCE(t.employer_street, c.complaint_street) AS street_code,
+       ${cols.join(',\n       ')}
+  FROM targets t
+  ${joins.join('\n  ')}
+ WHERE NOT $3::boolean OR ${active.join(' OR ')}
+ ORDER BY t.as_of, t.employer_id`;
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { TransactionRunner } from '../database/transaction';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { RiskWarning } from './entities/risk-warning.entity';
+import { RiskRepository } from './risk.repository';
+import { RED_ACKNOWLEDGE_WITHIN_MS, type RiskKind, type RiskLevel, type WarningStatus } from './risk.rules';
+import { nextWarningStatus, type WarningAction } from './risk.state';
+
+export interface WarningView {
+  id: string;
+  employerId: string;
+  employerName: string;
+  street: string | null;
+  kind: RiskKind;
+  level: RiskLevel;
+  status: WarningStatus;
+  ruleSetVersion: number;
+  asOf: string;
+  raisedAt: string;
+  updatedAt: string;
+  redSince: string | null;
+  escalatedAt: string | null;
+  disposal: string | null;
+  version: number;
+  hits: {
+    ruleId: string;
+    level: RiskLevel;
+    basis: string;
+    explanation: string;
+    facts: Record<string, unknown>;
+  }[];
+}
+
+export interface WarningEventView {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: { userId: string | null; role: string | null };
+  data: object;
+  occurredAt: string;
+}
+
+/** Who sees all warnings regardless of street (a warning without a known street is visible to them only). */
+const UNSCOPED_ROLES = new Set(['ADMIN']);
+
+/** Warnings: lists scoped to the caller's jurisdictions, the lifecycle, and escalation of unacknowledged reds. */
+@Injectable()
+export class RiskWarningsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: RiskRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async list(
+    viewer: Principal,
+    q: {
+      level?: RiskLevel;
+      kind?: RiskKind;
+      street?: string;
+      status?: WarningStatus;
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<{ items: WarningView[]; nextCursor: string | null }> {
+    const limit = q.limit ?? 20;
+    const c = decodeCursor(q.cursor);
+    const rows = await this.repo.listWarnings(this.tx.manager, {
+      prefixes: UNSCOPED_ROLES.has(viewer.role) ? null : viewer.jurisdictions,
+      level: q.level,
+      kind: q.kind,
+      street: q.street,
+      status: q.status,
+      cursor: c ? { updatedAt: c.createdAt, id: c.id } : undefined,
+      limit,
+    });
+    const items = rows.slice(0, limit).map((r) => toView(r, r.employer_name));
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.updatedAt, id: last.id }) : null,
+    };
+  }
+
+  async get(viewer: Principal, id: string): Promise<WarningView & { events: WarningEventView[] }> {
+    const w = await this.visible(viewer, id);
+    const em = this.tx.manager;
+    const events = await this.repo.events(em, id);
+    return {
+      ...toView(w, await this.repo.employerName(em, w.employerId)),
+      events: events.map((e) => ({
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actor: { userId: e.actorUserId, role: e.actorRole },
+        data: e.data,
+        occurredAt: e.occurredAt.toISOString(),
+      })),
+    };
+  }
+
+  /** ACKNOWLEDGE / START_HANDLING / CLOSE (with the disposal), optimistic on `version`, recorded with who did it. */
+  async transition(
+    viewer: Principal,
+    id: string,
+    action: WarningAction,
+    p: { version: number; note?: string; disposal?: string },
+  ): Promise<WarningView & { events: WarningEventView[] }> {
+    await this.visible(viewer, id);
+    if (action === 'CLOSE' && !p.disposal?.trim())
+      throw AppException.validation([
+        { field: 'disposal', message: 'closing a warning records its disposal' },
+      ]);
+    await this.tx.run(async (em) => {
+      const w = (await this.repo.findWarning(em, id, true))!;
+      if (w.version !== p.version)
+        throw AppException.conflict('VERSION_CONFLICT', 'The warning changed since you read it', {
+          currentVersion: w.version,
+        });
+      const to = nextWarningStatus(w.status, action);
+      if (!to)
+        throw AppException.conflict('ILLEGAL_TRANSITION', `Cannot ${action} a warning that is ${w.status}`);
+      const from = w.status;
+      w.status = to;
+      if (to === 'CLOSED') {
+        w.disposal = p.disposal!.trim();
+        w.closedAt = new Date();
+      }
+      await this.repo.saveWarning(em, w);
+      await this.repo.appendEvent(em, {
+        warningId: id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        actorUserId: viewer.userId,
+        actorRole: viewer.role,
+        data: { ...(p.note ? { note: p.note } : {}), ...(to === 'CLOSED' ? { disposal: w.disposal } : {}) },
+      });
+    });
+    return this.get(viewer, id);
+  }
+
+  /**
+   * A RED warning still NEW two hours after it turned red goes to the supervisors of its jurisdiction: an in-app
+   * notification per supervisor (staff accounts carry no phone number, so no SMS), and an ESCALATED event.
+   * Runs every 10 minutes; `now` is explicit for tests. Each warning escalates once.
+   */
+  async escalateOverdue(now: Date = new Date()): Promise<{ escalated: string[] }> {
+    const escalated: string[] = [];
+    await this.tx.run(async (em) => {
+      const overdue = await this.repo.overdueRed(em, new Date(now.getTime() - RED_ACKNOWLEDGE_WITHIN_MS));
+      for (const w of overdue) {
+        const supervisors = await this.repo.supervisorsCovering(em, w.streetCode);
+        for (const userId of supervisors)
+          await this.notifications.recordInApp(em, {
+            dedupKey: `risk-escalate:${w.id}:${userId}`,
+            template: 'RISK_RED_UNACKNOWLEDGED',
+            subjectRef: `risk-warning:${w.id}`,
+          });
+        w.escalatedAt = now;
+        await this.repo.saveWarning(em, w);
+        await this.repo.appendEvent(em, {
+          warningId: w.id,
+          action: 'ESCALATED',
+          fromStatus: null,
+          toStatus: null,
+          actorUserId: null,
+          actorRole: null,
+          data: { supervisorUserIds: supervisors, redSince: w.redSince?.toISOString(), street: w.streetCode },
+        });
+        escalated.push(w.id);
+      }
+    });
+    return { escalated };
+  }
+
+  /** A warning the caller may not see is 404, as if it did not exist. */
+  private async visible(viewer: Principal, id: string): Promise<RiskWarning> {
+    const w = await this.repo.findWarning(this.tx.manager, id);
+    const ok =
+      w &&
+      (UNSCOPED_ROLES.has(viewer.role) ||
+        (w.streetCode !== null && coversJurisdiction(viewer, w.streetCode)));
+    if (!ok) throw AppException.notFound('RISK_WARNING_NOT_FOUND', 'No such risk warning');
+    return w;
+  }
+}
+
+function toView(w: RiskWarning, employerName: string): WarningView {
+  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    id: w.id,
+    employerId: w.employerId,
+    employerName,
+    street: w.streetCode,
+    kind: w.kind,
+    level: w.level,
+    status: w.status,
+    ruleSetVersion: w.ruleSetVersion,
+    asOf: w.asOf,
+    raisedAt: iso(w.raisedAt)!,
+    updatedAt: iso(w.updatedAt)!,
+    redSince: iso(w.redSince),
+    escalatedAt: iso(w.escalatedAt),
+    disposal: w.disposal,
+    version: w.version,
+    hits: w.hits as WarningView['hits'],
+  };
+}

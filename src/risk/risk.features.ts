@@ -1,0 +1,107 @@
+/**
+ * The FEATURES catalogue: every fact a rule may test, with its type and meaning. It is the single source of the
+ * rule-set schema (allowed facts) and of the feature SQL's output columns (risk.repository.ts). Windows end on
+ * the scoring date (Asia/Shanghai) inclusive: "30d" = the 30 calendar days up to and including that date.
+ * `source` names the table (or column) of another module a feature reads, where it is not the complaints' own.
+ */
+export type FeatureType = 'integer' | 'number' | 'boolean' | 'string' | 'date' | 'ids';
+
+export interface FeatureDef {
+  name: string;
+  type: FeatureType;
+  description: string;
+  /** The table (or "table.column") of another module this feature reads. */
+  source?: string;
+}
+
+const f = (name: string, type: FeatureType, description: string, source?: string): FeatureDef => ({
+  name,
+  type,
+  description,
+  ...(source ? { source } : {}),
+});
+
+export const FEATURES: readonly FeatureDef[] = [
+  f('complaints7d', 'integer', 'complaints and reports received in 7 days (not rejected)'),
+  f('complaints30d', 'integer', 'complaints and reports received in 30 days'),
+  f('complaints90d', 'integer', 'complaints and reports received in 90 days'),
+  f('wageComplaints7d', 'integer', 'wage-arrears complaints in 7 days'),
+  f('wageComplaints30d', 'integer', 'wage-arrears complaints in 30 days'),
+  f('wageComplaints90d', 'integer', 'wage-arrears complaints in 90 days'),
+  f('distinctComplainants7d', 'integer', 'distinct workers who complained in 7 days'),
+  f('distinctComplainants30d', 'integer', 'distinct workers who complained in 30 days'),
+  f('distinctComplainants90d', 'integer', 'distinct workers who complained in 90 days'),
+  f('claimedArrearsFen30d', 'integer', 'wage arrears claimed in 30 days (fen)'),
+  f('claimedArrearsFen90d', 'integer', 'wage arrears claimed in 90 days (fen)'),
+  f('wageWorkers90d', 'integer', 'distinct workers claiming wage arrears in 90 days'),
+  f('maxWorkerClaimFen90d', 'integer', 'largest wage-arrears claim of one worker in 90 days (fen)'),
+  f(
+    'maxCommonClaimWorkers30d',
+    'integer',
+    'the largest number of distinct workers with complaints of one category in 30 days (common claim)',
+  ),
+  f('commonClaimCategory30d', 'string', 'the category of that largest group'),
+  f('complaintsPrior90dWeeklyAvg', 'number', 'weekly average of complaints in the 90 days before the last 7'),
+  f(
+    'surgeRatio7d',
+    'number',
+    'complaints in 7 days ÷ the weekly average of the 90 days before (1000000 when that average is 0 and there are complaints, 0 when none)',
+  ),
+  f('firstComplaintOn30d', 'date', 'first receipt date in 30 days'),
+  f('lastComplaintOn30d', 'date', 'last receipt date in 30 days'),
+  f('complaintIds7d', 'ids', 'ids of the complaints of 7 days'),
+  f('complaintIds30d', 'ids', 'ids of the complaints of 30 days'),
+  f('complaintIds90d', 'ids', 'ids of the complaints of 90 days'),
+  f('wageComplaintIds30d', 'ids', 'ids of the wage complaints of 30 days'),
+  f('wageComplaintIds90d', 'ids', 'ids of the wage complaints of 90 days'),
+  f('commonClaimComplaintIds30d', 'ids', 'ids of the complaints of the largest common-claim group'),
+  f('collectiveCases90d', 'integer', 'collective disputes (调解仲裁法 第七条) confirmed in 90 days'),
+  f('collectiveCaseIds90d', 'ids', 'ids of those collective disputes'),
+  f(
+    'socialInsuranceArrearsMonths',
+    'number',
+    'latest social-insurance arrears in months (90 days), 0 if none',
+  ),
+  f('payrollMissedPayments30d', 'integer', 'payroll-account missed payments reported in 30 days'),
+  f('utilityUsageDropPct', 'number', 'latest utility usage drop in percent (30 days), 0 if none'),
+  f('taxFilingAnomalies90d', 'integer', 'tax filing anomalies reported in 90 days'),
+  f('abnormalOperationListed', 'boolean', 'on the abnormal-operation list per the latest signal (365 days)'),
+  f('courtEnforcements90d', 'integer', 'court enforcements reported in 90 days'),
+  f('signalIds90d', 'ids', 'ids of the external signals of 90 days'),
+  f('construction', 'boolean', 'the employer is in construction (industry E)', 'employers.industry_code'),
+  f(
+    'wageCrimeThresholdMet',
+    'boolean',
+    "the province's 拒不支付劳动报酬 figures (wage_crime_thresholds) are met by the wage claims of 90 days (10+ workers " +
+      'with the total) or an inspection case of 365 days (one worker, 3+ months, the amount), or a violation found in ' +
+      '365 days met them (employer_violations)',
+    'wage_crime_thresholds',
+  ),
+  f('openInspectionCases', 'integer', 'inspection cases not closed', 'inspection_cases'),
+  f(
+    'policeTransfers3y',
+    'integer',
+    'inspection cases transferred to the police in 3 years',
+    'inspection_cases',
+  ),
+  f('pastViolations3y', 'integer', 'violations found in 3 years', 'employer_violations'),
+  f('blacklisted', 'boolean', 'on the wage-arrears blacklist (LISTED)', 'wage_arrears_blacklist'),
+  f('grade', 'string', "latest compliance grade 'A'|'B'|'C' ('' when none)", 'employer_grades'),
+  f('layoffFilings90d', 'integer', 'layoff filings in 90 days', 'layoff_filings'),
+  f('layoffHeadcountCut90d', 'integer', 'workers cut by those filings', 'layoff_filings'),
+  f(
+    'layoffArt41Filings90d',
+    'integer',
+    'filings at or above the 劳动合同法 Art 41 threshold',
+    'layoff_filings',
+  ),
+  f('layoffFilingIds90d', 'ids', 'ids of the layoff filings of 90 days', 'layoff_filings'),
+  f('closureNotices90d', 'integer', 'closure/merger/relocation notices in 90 days', 'closure_notices'),
+  f('closureNoticeIds90d', 'ids', 'ids of those notices', 'closure_notices'),
+];
+
+export const FEATURE_NAMES = FEATURES.map((x) => x.name);
+export const FEATURE_BY_NAME = new Map(FEATURES.map((x) => [x.name, x]));
+
+/** A feature vector: one value per catalogue feature. */
+export type FeatureVector = Record<string, number | boolean | string | string[] | null>;

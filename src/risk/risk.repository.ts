@@ -1,0 +1,390 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
+import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
+import { RiskRun } from './entities/risk-run.entity';
+import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
+import { featureSql } from './risk-features.sql';
+import { FEATURES, type FeatureVector } from './risk.features';
+import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
+
+export interface FeatureRow extends FeatureVector {
+  employer_id: string;
+  as_of: string;
+  street_code: string | null;
+}
+
+export interface SignalInsert {
+  employerId: string;
+  source: string;
+  kind: string;
+  value: number;
+  observedAt: string;
+}
+
+export interface WarningUpsert {
+  employerId: string;
+  kind: RiskKind;
+  level: RiskLevel;
+  streetCode: string | null;
+  ruleSetVersion: number;
+  hits: object[];
+  asOf: string;
+}
+
+export interface UpsertResult {
+  id: string;
+  inserted: boolean;
+  previousLevel: RiskLevel | null;
+  level: RiskLevel;
+  changed: boolean;
+}
+
+export interface WarningFilter {
+  prefixes: string[] | null;
+  level?: RiskLevel;
+  kind?: RiskKind;
+  street?: string;
+  status?: WarningStatus;
+  cursor?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+export interface WarningListRow extends RiskWarning {
+  employer_name: string;
+}
+
+/** All SQL of the risk module. */
+@Injectable()
+export class RiskRepository {
+  /** The feature vectors of (employer, date) pairs, set-based: one statement whatever the number of employers. */
+  async features(
+    em: EntityManager,
+    p: { days: string[]; employerIds: string[] | null; activeOnly: boolean },
+  ): Promise<FeatureRow[]> {
+    const rows = await em.query<FeatureRow[]>(featureSql(), [p.days, p.employerIds, p.activeOnly]);
+    for (const r of rows)
+      for (const f of FEATURES)
+        if (f.type === 'integer' || f.type === 'number') r[f.name] = Number(r[f.name]);
+    return rows;
+  }
+
+  async employersByUscc(em: EntityManager, usccs: string[]): Promise<Map<string, string>> {
+    if (usccs.length === 0) return new Map();
+    const rows = await em.query<{ id: string; uscc: string }[]>(
+      'SELECT id, uscc FROM employers WHERE uscc = ANY ($1::char(18)[])',
+      [usccs],
+    );
+    return new Map(rows.map((r) => [r.uscc, r.id]));
+  }
+
+  /** Inserts signals; a row already stored under (source, employer, kind, observedAt) is left alone. Returns the indexes inserted. */
+  async insertSignals(em: EntityManager, rows: SignalInsert[]): Promise<Set<number>> {
+    if (rows.length === 0) return new Set();
+    const inserted = await em.query<{ i: number }[]>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[], $7::int[])
+                  AS u(id, employer_id, source, kind, value, observed_at, i))
+       , ins AS (
+         INSERT INTO risk_signals (id, employer_id, source, kind, value, observed_at)
+         SELECT id, employer_id, source, kind, value, observed_at FROM input
+         ON CONFLICT (source, employer_id, kind, observed_at) DO NOTHING
+         RETURNING id)
+       SELECT input.i FROM input JOIN ins USING (id)`,
+      [
+        rows.map(() => newId()),
+        rows.map((r) => r.employerId),
+        rows.map((r) => r.source),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.value),
+        rows.map((r) => r.observedAt),
+        rows.map((_, i) => i),
+      ],
+    );
+    return new Set(inserted.map((r) => r.i));
+  }
+
+  latestRuleSet(em: EntityManager): Promise<RiskRuleSetRow | null> {
+    return em.findOne(RiskRuleSetRow, { where: {}, order: { version: 'DESC' } });
+  }
+
+  ruleSet(em: EntityManager, version: number): Promise<RiskRuleSetRow | null> {
+    return em.findOne(RiskRuleSetRow, { where: { version } });
+  }
+
+  listRuleSets(em: EntityManager): Promise<RiskRuleSetRow[]> {
+    return em.find(RiskRuleSetRow, { order: { version: 'DESC' }, take: 100 });
+  }
+
+  /** Inserts a version; ON CONFLICT so two concurrent first uses seed version 1 once. */
+  async insertRuleSet(em: EntityManager, row: Omit<RiskRuleSetRow, 'createdAt'>): Promise<boolean> {
+    const r = await em.query<unknown[]>(
+      `INSERT INTO risk_rule_sets (version, rules, note, created_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (version) DO NOTHING RETURNING version`,
+      [row.version, JSON.stringify(row.rules), row.note, row.createdBy],
+    );
+    return r.length === 1;
+  }
+
+  /** Serialises rule-set edits (transaction-scoped advisory lock). */
+  async lockRuleSets(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('risk_rule_sets'))`);
+  }
+
+  /** The open warnings of these employers (null = all) by "employerId:kind". */
+  async openWarnings(em: EntityManager, employerIds: string[] | null): Promise<Map<string, RiskWarning>> {
+    const qb = em.createQueryBuilder(RiskWarning, 'w').where(`w.status <> 'CLOSED'`);
+    if (employerIds) qb.andWhere('w.employer_id = ANY (:ids)', { ids: employerIds });
+    const rows = await qb.getMany();
+    return new Map(rows.map((w) => [`${w.employerId}:${w.kind}`, w]));
+  }
+
+  /**
+   * One open warning per (employer, kind), set-based for a batch: inserts NEW or updates the open one (the partial
+   * unique index makes a concurrent rescore and nightly run converge on one row). The RED clock starts when it
+   * turns RED. Returns, per input row, whether it was inserted, the previous level and whether anything changed.
+   */
+  async upsertWarnings(em: EntityManager, ws: WarningUpsert[]): Promise<UpsertResult[]> {
+    if (ws.length === 0) return [];
+    const rows = await em.query<
+      {
+        id: string;
+        employer_id: string;
+        kind: RiskKind;
+        inserted: boolean;
+        previous_level: RiskLevel | null;
+        level: RiskLevel;
+        changed: boolean;
+      }[]
+    >(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::int[],
+                              $7::jsonb[], $8::date[])
+                  AS u(id, employer_id, kind, level, street_code, rule_set_version, hits, as_of)),
+       prev AS (SELECT w.employer_id, w.kind, w.level, w.hits, w.rule_set_version FROM risk_warnings w
+                  JOIN input i ON i.employer_id = w.employer_id AND i.kind = w.kind WHERE w.status <> 'CLOSED'),
+       up AS (
+         INSERT INTO risk_warnings AS w (id, employer_id, kind, level, status, street_code, rule_set_version, hits,
+                                         as_of, red_since, version)
+         SELECT id, employer_id, kind, level, 'NEW', street_code, rule_set_version, hits, as_of,
+                CASE WHEN level = 'RED' THEN now() END, 1 FROM input
+         ON CONFLICT (employer_id, kind) WHERE status <> 'CLOSED' DO UPDATE
+           SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
+               rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
+               red_since = CASE WHEN EXCLUDED.level = 'RED' THEN COALESCE(w.red_since, now()) ELSE NULL END,
+               updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
+                                   OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
+                                 THEN now() ELSE w.updated_at END,
+               version = w.version + 1
+         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version)
+       SELECT up.id, up.employer_id, up.kind, up.level, prev.level AS previous_level,
+              prev.employer_id IS NULL AS inserted,
+              prev.employer_id IS NULL OR prev.level IS DISTINCT FROM up.level OR prev.hits IS DISTINCT FROM up.hits
+                OR prev.rule_set_version IS DISTINCT FROM up.rule_set_version AS changed
+         FROM up LEFT JOIN prev ON prev.employer_id = up.employer_id AND prev.kind = up.kind`,
+      [
+        ws.map(() => newId()),
+        ws.map((w) => w.employerId),
+        ws.map((w) => w.kind),
+        ws.map((w) => w.level),
+        ws.map((w) => w.streetCode),
+        ws.map((w) => w.ruleSetVersion),
+        ws.map((w) => JSON.stringify(w.hits)),
+        ws.map((w) => w.asOf),
+      ],
+    );
+    const byKey = new Map(rows.map((r) => [`${r.employer_id}:${r.kind}`, r]));
+    return ws.map((w) => {
+      const r = byKey.get(`${w.employerId}:${w.kind}`)!;
+      return {
+        id: r.id,
+        inserted: r.inserted,
+        previousLevel: r.previous_level,
+        level: r.level,
+        changed: r.changed,
+      };
+    });
+  }
+
+  /** Appends many events in one statement. */
+  async appendEvents(
+    em: EntityManager,
+    es: Omit<RiskWarningEvent, 'id' | 'occurredAt' | 'warning'>[],
+  ): Promise<void> {
+    if (es.length === 0) return;
+    await em.insert(
+      RiskWarningEvent,
+      es.map((e) => ({ id: newId(), ...e })),
+    );
+  }
+
+  async appendEvent(
+    em: EntityManager,
+    e: Omit<RiskWarningEvent, 'id' | 'occurredAt' | 'warning'>,
+  ): Promise<void> {
+    await em.insert(RiskWarningEvent, { id: newId(), ...e });
+  }
+
+  events(em: EntityManager, warningId: string): Promise<RiskWarningEvent[]> {
+    return em.find(RiskWarningEvent, { where: { warningId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  findWarning(em: EntityManager, id: string, lock = false): Promise<RiskWarning | null> {
+    return em.findOne(RiskWarning, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async saveWarning(em: EntityManager, w: RiskWarning): Promise<void> {
+    await em.save(RiskWarning, w);
+  }
+
+  async employerName(em: EntityManager, id: string): Promise<string> {
+    const [r] = await em.query<{ name: string }[]>('SELECT name FROM employers WHERE id = $1', [id]);
+    return r?.name ?? '';
+  }
+
+  /** Warnings newest-updated first, scoped to jurisdictions (null street → visible to unscoped callers only). */
+  async listWarnings(em: EntityManager, f: WarningFilter): Promise<WarningListRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    if (f.prefixes) where.push(`w.street_code LIKE ANY (${p(f.prefixes.map((x) => `${x}%`))}::text[])`);
+    if (f.level) where.push(`w.level = ${p(f.level)}`);
+    if (f.kind) where.push(`w.kind = ${p(f.kind)}`);
+    if (f.status) where.push(`w.status = ${p(f.status)}`);
+    if (f.street) where.push(`w.street_code LIKE ${p(`${f.street}%`)}`);
+    if (f.cursor) {
+      // The cursor holds milliseconds, PostgreSQL microseconds (one run's writes share a transaction timestamp):
+      // compare with the cursor row's own updated_at, falling back to the cursor's.
+      const id = p(f.cursor.id);
+      where.push(
+        `(w.updated_at, w.id) < (COALESCE((SELECT k.updated_at FROM risk_warnings k WHERE k.id = ${id}::uuid), ${p(f.cursor.updatedAt)}::timestamptz), ${id}::uuid)`,
+      );
+    }
+    const rows = await em.query<Record<string, unknown>[]>(
+      `SELECT w.*, e.name AS employer_name FROM risk_warnings w JOIN employers e ON e.id = w.employer_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY w.updated_at DESC, w.id DESC LIMIT ${p(f.limit + 1)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      employerId: r.employer_id,
+      kind: r.kind,
+      level: r.level,
+      status: r.status,
+      streetCode: r.street_code,
+      ruleSetVersion: r.rule_set_version,
+      hits: r.hits,
+      asOf: r.as_of,
+      raisedAt: r.raised_at,
+      redSince: r.red_since,
+      escalatedAt: r.escalated_at,
+      disposal: r.disposal,
+      closedAt: r.closed_at,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      version: r.version,
+      employer_name: r.employer_name,
+    })) as WarningListRow[];
+  }
+
+  /** Red warnings still NEW whose RED clock started before `cutoff` and that were not escalated yet. */
+  async overdueRed(em: EntityManager, cutoff: Date): Promise<RiskWarning[]> {
+    return em
+      .createQueryBuilder(RiskWarning, 'w')
+      .where(`w.status = 'NEW' AND w.level = 'RED' AND w.escalated_at IS NULL AND w.red_since <= :cutoff`, {
+        cutoff,
+      })
+      .orderBy('w.red_since')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** Active supervisors whose jurisdictions cover the street (a district code covers its streets). */
+  async supervisorsCovering(em: EntityManager, street: string | null): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT u.id FROM users u WHERE u.role = 'SUPERVISOR' AND u.active
+          AND EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j WHERE j ~ '^[0-9]{2,12}$' AND $1::text LIKE j || '%')
+        ORDER BY u.id`,
+      [street ?? ''],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  insertRun(
+    em: EntityManager,
+    run: Pick<RiskRun, 'id' | 'trigger' | 'status' | 'asOf' | 'requestedBy'>,
+  ): Promise<unknown> {
+    return em.insert(RiskRun, run);
+  }
+
+  async updateRun(em: EntityManager, id: string, patch: Partial<RiskRun>): Promise<void> {
+    await em.update(RiskRun, { id }, patch);
+  }
+
+  findRun(em: EntityManager, id: string): Promise<RiskRun | null> {
+    return em.findOne(RiskRun, { where: { id } });
+  }
+
+  /** Session-level advisory lock for the singleton scoring run; false when another run holds it. */
+  async tryRunLock(em: EntityManager): Promise<boolean> {
+    const [r] = await em.query<{ ok: boolean }[]>(
+      `SELECT pg_try_advisory_lock(hashtext('risk_scoring_run')) AS ok`,
+    );
+    return r.ok;
+  }
+
+  async releaseRunLock(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_unlock(hashtext('risk_scoring_run'))`);
+  }
+
+  /**
+   * Employers with activity that can fire a rule between the dates (the backtest's population): complaints,
+   * signals, collective disputes, filings, violations and inspection cases.
+   */
+  async activeEmployers(em: EntityManager, from: string, to: string): Promise<string[]> {
+    const parts = [
+      `SELECT employer_id FROM complaints WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
+      `SELECT employer_id FROM risk_signals
+        WHERE (observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 365 AND $2::date`,
+      `SELECT employer_id FROM collective_disputes
+        WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
+    ];
+    parts.push(`SELECT employer_id FROM layoff_filings WHERE filed_on BETWEEN $1::date - 90 AND $2::date`);
+    parts.push(
+      `SELECT employer_id FROM closure_notices WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
+    );
+    parts.push(
+      `SELECT employer_id FROM employer_violations WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
+    );
+    parts.push(`SELECT employer_id FROM inspection_cases WHERE employer_id IS NOT NULL AND received_on <= $2::date
+                    AND (closed_on IS NULL OR closed_on >= $1::date - 1095)`);
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT DISTINCT employer_id AS id FROM (${parts.join(' UNION ')}) u`,
+      [from, to],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** What happened after: collective disputes (and transfers to the police, when inspection cases exist). */
+  async outcomes(
+    em: EntityManager,
+    from: string,
+    to: string,
+  ): Promise<{ employer_id: string; on: string; kind: 'COLLECTIVE_CASE' | 'POLICE_TRANSFER'; id: string }[]> {
+    // A transfer to the police closes the inspection case (closed_on is the transfer date).
+    return em.query(
+      `SELECT employer_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "on", 'COLLECTIVE_CASE' AS kind, id
+         FROM collective_disputes WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2
+       UNION ALL
+       SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_cases
+        WHERE transferred_to_police AND employer_id IS NOT NULL AND COALESCE(closed_on, received_on) BETWEEN $1 AND $2
+       ORDER BY 2`,
+      [from, to],
+    );
+  }
+}
