@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { organisationId } from '../../src/auth/organisations';
 import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
-import { arbitrationCounts, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
+import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
 import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { SlaRepository } from '../../src/sla/sla.repository';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
@@ -196,6 +196,8 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const repo = t.app.get(SlaRepository);
     const incremental = await repo.allCells(t.dataSource.manager);
     expect(incremental.length).toBeGreaterThan(50);
+    const buckets = await repo.allHandlingBuckets(t.dataSource.manager);
+    expect(buckets.length).toBeGreaterThan(20);
     const run = await aggregates.recomputeAll();
     expect(run).toMatchObject({
       skipped: false,
@@ -204,6 +206,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       facts: expect.any(Number),
     });
     expect(await repo.allCells(t.dataSource.manager)).toEqual(incremental);
+    expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(buckets);
 
     // The SQL read path agrees with the pure rules over the source rows (this year, whole district).
     const arb = await q<{ acceptedOn: string; closedOn: string | null }>(
@@ -230,6 +233,25 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     expect(res.body.inspection).toMatchObject({ numerator: i.numerator, denominator: i.denominator });
     expect(res.body.mediation).toMatchObject(mediationKpi(med, from, to));
     expect(res.body.inspection.projection.method).toMatch(/^RECENT_SHARE/);
+    // Handling days from the histogram == average and percentile over the raw source rows.
+    const closed = await q<{ type: string; startedOn: string; closedOn: string }>(
+      `SELECT 'ARBITRATION' AS type, accepted_on AS "startedOn", closed_on AS "closedOn" FROM arbitration_cases
+        WHERE accepted_on IS NOT NULL AND closed_on IS NOT NULL
+       UNION ALL SELECT 'INSPECTION', accepted_on, closed_on FROM inspection_cases
+        WHERE accepted_on IS NOT NULL AND investigation_due_on IS NOT NULL AND closed_on IS NOT NULL
+       UNION ALL SELECT 'MEDIATION', opened_on, closed_on FROM mediation_cases
+        WHERE status <> 'OPEN' AND closed_on IS NOT NULL`,
+    );
+    const days = (type: string) =>
+      handlingDays(
+        closed
+          .filter((c) => c.type === type && c.closedOn >= from && c.closedOn <= to)
+          .map((c) => daysBetween(c.startedOn, c.closedOn)),
+      );
+    expect(days('ARBITRATION').p90).not.toBeNull();
+    expect(res.body.arbitration.handlingDays).toEqual(days('ARBITRATION'));
+    expect(res.body.inspection.handlingDays).toEqual(days('INSPECTION'));
+    expect(res.body.mediation.handlingDays).toEqual(days('MEDIATION'));
 
     // The monthly series adds up to the year.
     const series = await t
@@ -313,6 +335,32 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     ]);
     const metrics = await t.http().get('/metrics');
     expect(metrics.text).toMatch(/^lrp_sla_recompute_mismatches_total 1$/m);
+    expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('a corrupted handling-day bucket is found by the nightly recompute and repaired', async () => {
+    const repo = t.app.get(SlaRepository);
+    const before = await repo.allHandlingBuckets(t.dataSource.manager);
+    const bucket = before[0];
+    expect(bucket).toBeDefined();
+    await q(
+      `UPDATE sla_handling_days SET cases = cases + 2
+        WHERE case_type = $1 AND street_code = $2 AND organisation_id = $3 AND year = $4 AND days = $5`,
+      [bucket.case_type, bucket.street_code, bucket.organisation_id, bucket.year, bucket.days],
+    );
+    expect(await aggregates.recomputeAll()).toMatchObject({ skipped: false, mismatchedCells: 1 });
+    const [row] = await q<{ sample: unknown[] }>(
+      `SELECT sample FROM sla_recompute_runs ORDER BY finished_at DESC LIMIT 1`,
+    );
+    expect(row.sample).toEqual([
+      expect.objectContaining({
+        case_type: bucket.case_type,
+        days: bucket.days,
+        incremental: bucket.cases + 2,
+        full: bucket.cases,
+      }),
+    ]);
+    expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(before);
     expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
   });
 
