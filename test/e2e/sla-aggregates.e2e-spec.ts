@@ -30,6 +30,16 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
   const q = <T>(sql: string, params: unknown[] = []) => t.dataSource.query<T[]>(sql, params);
+  /** GET /sla/summary of this year as the supervisor (200 expected). */
+  const summary = async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/sla/summary')
+      .query({ year })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    expect(res.status).toBe(200);
+    return res;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -221,12 +231,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     );
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const res = await t
-      .http()
-      .get('/api/v1/sla/summary')
-      .query({ year })
-      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
-    expect(res.status).toBe(200);
+    const res = await summary();
     const a = arbitrationCounts(arb, from, to);
     expect(res.body.arbitration).toMatchObject({ ...a, numerator: a.closed });
     const i = inspectionOnTimeRate(insp, from, to, today);
@@ -362,6 +367,37 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     ]);
     expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(before);
     expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('the summary is cached per read-model version: a committed case change is seen at once', async () => {
+    const get = async () => (await summary()).body as { arbitration: { closed: number } };
+    const first = await get();
+    // A write behind the read model's back (no version bump) is not seen: the answer comes from the cache.
+    await q(
+      `UPDATE sla_monthly_cells SET arb_closed = arb_closed + 5 WHERE month = $1 || '-01'
+              AND (street_code, organisation_id) IN (SELECT street_code, organisation_id FROM sla_monthly_cells
+                                                     WHERE month = $1 || '-01' LIMIT 1)`,
+      [year],
+    );
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed);
+    const repo = t.app.get(SlaRepository);
+    await repo.bumpVersion(t.dataSource.manager);
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed + 5);
+    await aggregates.recomputeAll();
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed);
+
+    // Reopening a case closed this year through the incremental path changes the next answer.
+    const [c] = await q<{ id: string; closed_on: string }>(
+      `SELECT id, closed_on FROM arbitration_cases WHERE closed_on >= $1 ORDER BY id LIMIT 1`,
+      [`${year}-01-01`],
+    );
+    expect(c).toBeDefined();
+    await q(`UPDATE arbitration_cases SET closed_on = NULL WHERE id = $1`, [c.id]);
+    expect(await aggregates.refreshCase('ARBITRATION', c.id)).toBe(true);
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed - 1);
+    await q(`UPDATE arbitration_cases SET closed_on = $2 WHERE id = $1`, [c.id, c.closed_on]);
+    expect(await aggregates.refreshCase('ARBITRATION', c.id)).toBe(true);
+    expect(await get()).toEqual(first);
   });
 
   it('the nightly recompute is skipped while another run holds the advisory lock', async () => {
