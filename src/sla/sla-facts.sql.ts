@@ -144,7 +144,7 @@ export const HANDLING_KEY = 'case_type, street_code, organisation_id, year, days
  * in key order (same reason as cellsSelect).
  */
 export function handlingSelect(from: string, sign = 1): string {
-  return `SELECT case_type, street_code, organisation_id, extract(year FROM closed_on)::int AS year,
+  return `SELECT case_type, street_code, organisation_id, date_part('year', closed_on)::int AS year,
        (closed_on - started_on) AS days, (${sign} * count(*))::int AS cases
   FROM ${from} f WHERE f.closed_on IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;

@@ -183,6 +183,8 @@ export class SlaRepository {
     handlingMismatches: HandlingMismatchRow[];
   }> {
     await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN EXCLUSIVE MODE');
+    // Lets the groupings of every fact hash in memory rather than sort on disk (this transaction only).
+    await em.query(`SET LOCAL work_mem = '32MB'`);
     await em.query(
       `CREATE TEMP TABLE sla_full_facts ON COMMIT DROP AS SELECT * FROM (${factsSelect(types)}) s`,
     );
