@@ -5,6 +5,7 @@ import {
   arbitrationCounts,
   type ArbitrationFact,
   handlingDays,
+  handlingDaysOfHistogram,
   headroom,
   inspectionCounting,
   inspectionOnTimeRate,
@@ -142,6 +143,33 @@ describe('mediation', () => {
     expect(handlingDays([10, 1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual({ average: 5.5, p90: 9.1 });
     expect(handlingDays([7])).toEqual({ average: 7, p90: 7 });
     expect(handlingDays([])).toEqual({ average: null, p90: null });
+  });
+
+  it('handling days from a histogram: the hand-computed answers, zero buckets ignored', () => {
+    const oneEach = [10, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((days) => ({ days, cases: 1 }));
+    expect(handlingDaysOfHistogram(oneEach)).toEqual({ average: 5.5, p90: 9.1 });
+    expect(handlingDaysOfHistogram([{ days: 7, cases: 1 }])).toEqual({ average: 7, p90: 7 });
+    expect(handlingDaysOfHistogram([])).toEqual({ average: null, p90: null });
+    expect(handlingDaysOfHistogram([{ days: 3, cases: 0 }])).toEqual({ average: null, p90: null });
+    // 1×10, 9×20: order statistics 10,20,…,20 → p90 at position 8.1 = 20; average 19.
+    expect(
+      handlingDaysOfHistogram([
+        { days: 20, cases: 9 },
+        { days: 10, cases: 1 },
+        { days: 99, cases: 0 },
+      ]),
+    ).toEqual({ average: 19, p90: 20 });
+  });
+
+  it('property: a histogram gives exactly what the raw days give (average and p90)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 300 }), (days) => {
+        const counts = new Map<number, number>();
+        for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
+        const buckets = [...counts].map(([d, cases]) => ({ days: d, cases })).reverse();
+        expect(handlingDaysOfHistogram(buckets)).toEqual(handlingDays(days));
+      }),
+    );
   });
 });
 

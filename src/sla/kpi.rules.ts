@@ -159,6 +159,41 @@ export function handlingDays(days: readonly number[]): { average: number | null;
   return { average: sorted.reduce((s, d) => s + d, 0) / sorted.length, p90 };
 }
 
+/** A handling-day histogram bucket: `cases` cases took exactly `days` days. */
+export interface HandlingBucket {
+  days: number;
+  cases: number;
+}
+
+/**
+ * handlingDays() of the multiset a histogram stands for, without expanding it: the same average and the same
+ * interpolated 90th percentile (order statistics found by cumulative counts). Buckets in any order; buckets
+ * of 0 cases are ignored.
+ */
+export function handlingDaysOfHistogram(buckets: readonly HandlingBucket[]): {
+  average: number | null;
+  p90: number | null;
+} {
+  const sorted = buckets.filter((b) => b.cases > 0).sort((a, b) => a.days - b.days);
+  const n = sorted.reduce((s, b) => s + b.cases, 0);
+  if (n === 0) return { average: null, p90: null };
+  const pos = 0.9 * (n - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  /** The k-th smallest value (0-based). */
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.cases;
+      if (k < seen) return b.days;
+    }
+    return sorted[sorted.length - 1].days;
+  };
+  const vlo = at(lo);
+  const p90 = vlo + (at(hi) - vlo) * (pos - lo);
+  return { average: sorted.reduce((s, b) => s + b.days * b.cases, 0) / n, p90 };
+}
+
 /**
  * How many more cases may miss before the rate drops below the target: the largest n ≥ 0 with
  * numerator ÷ (denominator + n) ≥ target. When the rate is already below target the result is negative: −k,

@@ -85,17 +85,26 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
 
   /** Brings one case's fact and cells up to date with its source row (idempotent; order of calls irrelevant). */
   async refreshCase(type: FactCaseType, caseId: string): Promise<boolean> {
-    return this.tx.run(async (em) => {
+    const changed = await this.tx.run(async (em) => {
       return this.repo.refreshCase(em, type, caseId);
     });
+    // After commit: a reader that sees the new version also sees the new rows (SlaService's summary cache).
+    if (changed) await this.repo.bumpVersion(this.tx.manager);
+    return changed;
   }
 
   /**
-   * sla.recompute-all: derives all facts and cells from the source tables, counts the cells where the
-   * incremental aggregates differ (logged, recorded in sla_recompute_runs, exported as
+   * sla.recompute-all: derives all facts, cells and handling-day buckets from the source tables, counts the
+   * cells and buckets where the incremental aggregates differ (logged, recorded in sla_recompute_runs, exported as
    * lrp_sla_recompute_mismatches_total), then replaces them. Skipped when another run holds the lock.
    */
   async recomputeAll(): Promise<RecomputeResult> {
+    const result = await this.recomputeInTransaction();
+    if (!result.skipped) await this.repo.bumpVersion(this.tx.manager);
+    return result;
+  }
+
+  private async recomputeInTransaction(): Promise<RecomputeResult> {
     const startedAt = new Date();
     return this.tx.run(async (em): Promise<RecomputeResult> => {
       if (!(await this.repo.tryRecomputeLock(em, SLA_RECOMPUTE_LOCK))) return { skipped: true };
@@ -103,15 +112,16 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
       const baseline = (await this.repo.mismatchTotals(em)).runs === 0;
       const full = await this.repo.computeFull(em, types);
       const runId = newId();
-      const sample = baseline ? [] : full.mismatches.slice(0, 20);
+      const mismatched = full.mismatches.length + full.handlingMismatches.length;
+      const sample = baseline ? [] : [...full.mismatches, ...full.handlingMismatches].slice(0, 20);
       if (baseline)
         this.logger.log(
           { runId, facts: full.facts, cells: full.cells },
           'SLA aggregates: baseline recompute',
         );
-      else if (full.mismatches.length > 0)
+      else if (mismatched > 0)
         this.logger.warn(
-          { runId, mismatchedCells: full.mismatches.length, sample },
+          { runId, mismatchedCells: mismatched, sample },
           'SLA aggregates: incremental and full recompute disagree; replaced by the full result',
         );
       await this.repo.replaceWithFull(em);
@@ -120,7 +130,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
         startedAt,
         facts: full.facts,
         cells: full.cells,
-        mismatched: baseline ? 0 : full.mismatches.length,
+        mismatched: baseline ? 0 : mismatched,
         sample,
       });
       return {
@@ -128,7 +138,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
         runId,
         facts: full.facts,
         cells: full.cells,
-        mismatchedCells: full.mismatches.length,
+        mismatchedCells: mismatched,
         baseline,
       };
     });

@@ -136,3 +136,16 @@ export function cellsSelect(from: string, sign = 1): string {
   FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month
  ORDER BY street_code, organisation_id, month`;
 }
+
+export const HANDLING_KEY = 'case_type, street_code, organisation_id, year, days';
+
+/**
+ * Handling-day histogram buckets (HANDLING_KEY, cases) of the closed facts in relation `from`, times `sign`,
+ * in key order (same reason as cellsSelect).
+ */
+export function handlingSelect(from: string, sign = 1): string {
+  return `SELECT case_type, street_code, organisation_id, date_part('year', closed_on)::int AS year,
+       (closed_on - started_on) AS days, (${sign} * count(*))::int AS cases
+  FROM ${from} f WHERE f.closed_on IS NOT NULL
+ GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+}

@@ -7,7 +7,10 @@ import {
   FACT_COLUMNS,
   type FactCaseType,
   factsSelect,
+  HANDLING_KEY,
+  handlingSelect,
 } from './sla-facts.sql';
+import type { HandlingBucket } from './kpi.rules';
 
 export interface FactRow {
   case_type: string;
@@ -24,6 +27,19 @@ export type CellRow = { street_code: string; organisation_id: string; month: str
   CellCounter,
   number
 >;
+
+/** A handling-day histogram bucket (sla_handling_days). */
+export interface HandlingRow {
+  case_type: string;
+  street_code: string;
+  organisation_id: string;
+  year: number;
+  days: number;
+  cases: number;
+}
+
+/** A histogram bucket where the maintained count differs from the full recompute's. */
+export type HandlingMismatchRow = Omit<HandlingRow, 'cases'> & { incremental: number; full: number };
 
 export interface MismatchRow {
   street_code: string;
@@ -67,6 +83,8 @@ const UPSERT_ADD = `ON CONFLICT (street_code, organisation_id, month) DO UPDATE 
   (c) => `${c} = sla_monthly_cells.${c} + EXCLUDED.${c}`,
 ).join(', ')}`;
 const ALL_ZERO = CELL_COUNTERS.map((c) => `${c} = 0`).join(' AND ');
+const HANDLING_UPSERT = `INSERT INTO sla_handling_days (${HANDLING_KEY}, cases)`;
+const HANDLING_ADD = `ON CONFLICT (${HANDLING_KEY}) DO UPDATE SET cases = sla_handling_days.cases + EXCLUDED.cases`;
 const CELL_INSERT = `INSERT INTO sla_monthly_cells (street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')})`;
 /** Restricts to the scope's streets ($1, LIKE patterns) and organisation ($2, null = any); `f` = alias. */
 const scopeOf = (f = '') =>
@@ -118,6 +136,7 @@ export class SlaRepository {
     if (sameFact(old, fresh)) return false;
     if (old) {
       await em.query(`${CELL_INSERT} ${cellsSelect(key, -1)} ${UPSERT_ADD}`, [caseId]);
+      await em.query(`${HANDLING_UPSERT} ${handlingSelect(key, -1)} ${HANDLING_ADD}`, [caseId]);
       await em.query(`DELETE FROM sla_case_facts WHERE case_type = $1 AND case_id = $2`, [type, caseId]);
     }
     if (fresh) {
@@ -126,8 +145,22 @@ export class SlaRepository {
         [caseId],
       );
       await em.query(`${CELL_INSERT} ${cellsSelect(key, 1)} ${UPSERT_ADD}`, [caseId]);
+      await em.query(`${HANDLING_UPSERT} ${handlingSelect(key, 1)} ${HANDLING_ADD}`, [caseId]);
     }
     return true;
+  }
+
+  /**
+   * The read model's version: a sequence bumped after every committed change of facts, cells or histogram
+   * (nextval is not transactional and never blocks, so concurrent writers do not serialise on it).
+   */
+  async version(em: EntityManager): Promise<string> {
+    const [row] = await em.query<{ v: string }[]>('SELECT last_value::text AS v FROM sla_read_model_version');
+    return row.v;
+  }
+
+  async bumpVersion(em: EntityManager): Promise<void> {
+    await em.query(`SELECT nextval('sla_read_model_version')`);
   }
 
   /** Takes the nightly recompute's lock for this transaction; false when another run holds it. */
@@ -143,12 +176,22 @@ export class SlaRepository {
   async computeFull(
     em: EntityManager,
     types: readonly FactCaseType[],
-  ): Promise<{ facts: number; cells: number; mismatches: MismatchRow[] }> {
-    await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells IN EXCLUSIVE MODE');
+  ): Promise<{
+    facts: number;
+    cells: number;
+    mismatches: MismatchRow[];
+    handlingMismatches: HandlingMismatchRow[];
+  }> {
+    await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN EXCLUSIVE MODE');
+    // Lets the groupings of every fact hash in memory rather than sort on disk (this transaction only).
+    await em.query(`SET LOCAL work_mem = '32MB'`);
     await em.query(
       `CREATE TEMP TABLE sla_full_facts ON COMMIT DROP AS SELECT * FROM (${factsSelect(types)}) s`,
     );
     await em.query(`CREATE TEMP TABLE sla_full_cells ON COMMIT DROP AS ${cellsSelect('sla_full_facts')}`);
+    await em.query(
+      `CREATE TEMP TABLE sla_full_handling ON COMMIT DROP AS ${handlingSelect('sla_full_facts')}`,
+    );
     const counters = (alias: string) =>
       `CASE WHEN ${alias}.street_code IS NULL THEN NULL ELSE jsonb_build_object(${CELL_COUNTERS.map(
         (c) => `'${c}', ${alias}.${c}`,
@@ -163,10 +206,19 @@ export class SlaRepository {
         WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}
         ORDER BY 1, 2, 3`,
     );
+    const handlingMismatches = await em.query<HandlingMismatchRow[]>(
+      `SELECT ${HANDLING_KEY.split(', ')
+        .map((k) => `COALESCE(i.${k}, f.${k}) AS ${k}`)
+        .join(', ')}, COALESCE(i.cases, 0) AS incremental, COALESCE(f.cases, 0) AS full
+         FROM sla_handling_days i
+         FULL JOIN sla_full_handling f USING (${HANDLING_KEY})
+        WHERE COALESCE(i.cases, 0) <> COALESCE(f.cases, 0)
+        ORDER BY 1, 2, 3, 4, 5`,
+    );
     const [n] = await em.query<{ facts: number; cells: number }[]>(
       `SELECT (SELECT count(*) FROM sla_full_facts)::int AS facts, (SELECT count(*) FROM sla_full_cells)::int AS cells`,
     );
-    return { ...n, mismatches };
+    return { ...n, mismatches, handlingMismatches };
   }
 
   /** Replaces facts and cells with the ones computeFull derived (same transaction). */
@@ -175,6 +227,8 @@ export class SlaRepository {
     await em.query(`INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM sla_full_facts`);
     await em.query('DELETE FROM sla_monthly_cells');
     await em.query(`${CELL_INSERT} SELECT * FROM sla_full_cells`);
+    await em.query('DELETE FROM sla_handling_days');
+    await em.query(`${HANDLING_UPSERT} SELECT ${HANDLING_KEY}, cases FROM sla_full_handling`);
   }
 
   async recordRun(
@@ -206,6 +260,13 @@ export class SlaRepository {
     );
   }
 
+  /** Every non-empty handling-day bucket, in key order (tests compare incremental and full results with it). */
+  allHandlingBuckets(em: EntityManager): Promise<HandlingRow[]> {
+    return em.query<HandlingRow[]>(
+      `SELECT ${HANDLING_KEY}, cases FROM sla_handling_days WHERE cases <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    );
+  }
+
   /**
    * Per (street, month) counters of [fromMonth, toMonth] in scope, with late inspection cases completed by the
    * open ones whose deadline passed before `asOf` (a fact of the calendar, not of any event).
@@ -228,7 +289,7 @@ export class SlaRepository {
          SELECT street_code, to_char(due_on + 1, 'YYYY-MM') AS month, count(*)::int AS n
            FROM sla_case_facts
           WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on < $5::date AND ${SCOPE}
-            AND to_char(due_on + 1, 'YYYY-MM') BETWEEN $3 AND $4
+            AND due_on >= ($3 || '-01')::date - 1 AND to_char(due_on + 1, 'YYYY-MM') BETWEEN $3 AND $4
           GROUP BY 1, 2)
        SELECT COALESCE(c.street_code, o.street_code) AS street_code, COALESCE(c.month, o.month) AS month,
               COALESCE(c.arb_accepted, 0) AS arb_accepted, COALESCE(c.arb_closed, 0) AS arb_closed,
@@ -262,30 +323,36 @@ export class SlaRepository {
   ): Promise<number> {
     const [row] = await em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM sla_case_facts
-        WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on >= $3::date AND due_on + 1 <= $4::date
+        -- bounds on due_on itself (not due_on + 1), so both are conditions of idx_sla_case_facts_open
+        WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on >= $3::date AND due_on <= $4::date - 1
           AND ${SCOPE}`,
       [scope.patterns, scope.organisationId, asOf, lastLateOn],
     );
     return row.n;
   }
 
-  /** Average and 90th percentile of handling days of the cases closed in [from, to], per proceeding. */
-  async handlingDays(
+  /**
+   * Handling-day histogram of the cases closed in `year` in scope, per proceeding (summed over streets and
+   * organisations; kpi.rules handlingDaysOfHistogram turns it into the average and 90th percentile).
+   */
+  async handlingHistogram(
     em: EntityManager,
     scope: Scope,
-    from: string,
-    to: string,
-  ): Promise<Map<string, { average: number | null; p90: number | null }>> {
-    const rows = await em.query<{ case_type: string; average: number; p90: number }[]>(
-      `SELECT case_type, avg(closed_on - started_on)::float AS average,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY closed_on - started_on)::float AS p90
-         FROM sla_case_facts
-        WHERE case_type IN ('ARBITRATION', 'INSPECTION', 'MEDIATION') AND closed_on BETWEEN $3::date AND $4::date
-          AND ${SCOPE}
-        GROUP BY 1`,
-      [scope.patterns, scope.organisationId, from, to],
+    year: number,
+  ): Promise<Map<string, HandlingBucket[]>> {
+    const rows = await em.query<{ case_type: string; days: number; cases: number }[]>(
+      `SELECT case_type, days, sum(cases)::int AS cases FROM sla_handling_days
+        WHERE year = $3 AND case_type IN ('ARBITRATION', 'INSPECTION', 'MEDIATION') AND ${SCOPE}
+        GROUP BY 1, 2 HAVING sum(cases) <> 0`,
+      [scope.patterns, scope.organisationId, year],
     );
-    return new Map(rows.map((r) => [r.case_type, { average: r.average, p90: r.p90 }]));
+    const out = new Map<string, HandlingBucket[]>();
+    for (const r of rows) {
+      const list = out.get(r.case_type) ?? [];
+      list.push({ days: r.days, cases: r.cases });
+      out.set(r.case_type, list);
+    }
+    return out;
   }
 
   /** Open accepted arbitration cases in scope, with the complaint's tracking number and first arbitrator. */

@@ -9,12 +9,14 @@ import { JurisdictionsService } from '../reference/jurisdictions.service';
 import {
   arbitrationClosureRate,
   AT_RISK_WINDOW_DAYS,
+  handlingDaysOfHistogram,
   headroom,
   KPI_TARGET_BP,
   monthRange,
   projectArbitration,
   projectInspection,
   ratio,
+  type HandlingBucket,
   type ProjectionResult,
   type Ratio,
 } from './kpi.rules';
@@ -69,6 +71,18 @@ export function totalsOf(rows: readonly StreetMonthRow[], pending: number): Tota
   };
 }
 
+/** What the summary reads from the read model for (year, scope, day). */
+interface SummaryInputs {
+  rows: StreetMonthRow[];
+  pendingAtStart: number;
+  handling: Map<string, HandlingBucket[]>;
+  /** Open inspection cases due after today and by 31 December (current year only). */
+  openInspectionDue: number;
+}
+
+/** Entries of the summary cache (one per year × scope × day asked for; oldest evicted first). */
+export const SUMMARY_CACHE_MAX = 256;
+
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
@@ -76,6 +90,9 @@ function isLeap(y: number): boolean {
 /** KPI queries for supervisors, reports and the open statistics; all read the SLA read model. */
 @Injectable()
 export class SlaService {
+  /** Summary inputs per (year, scope, day), valid while the read model's version is the one they were read at. */
+  private readonly summaryCache = new Map<string, { version: string; inputs: SummaryInputs }>();
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: SlaRepository,
@@ -122,19 +139,11 @@ export class SlaService {
     const today = todayInShanghai();
     this.checkYear(q.year, today);
     const scope = await this.scope(viewer, q.street, q.organisation);
-    const em = this.tx.manager;
     const y = q.year;
-    const [rows, pending, handling] = await Promise.all([
-      this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
-      this.repo.pendingBefore(em, scope, `${y}-01`),
-      this.repo.handlingDays(em, scope, `${y}-01-01`, `${y}-12-31`),
-    ]);
-    const t = totalsOf(
-      rows,
-      [...pending.values()].reduce((a, b) => a + b, 0),
-    );
+    const { rows, pendingAtStart, handling, openInspectionDue } = await this.summaryInputs(scope, y, today);
+    const t = totalsOf(rows, pendingAtStart);
     const current = y === Number(today.slice(0, 4));
-    const days = (k: string) => handling.get(k) ?? { average: null, p90: null };
+    const days = (k: string) => handlingDaysOfHistogram(handling.get(k) ?? []);
     return {
       year: y,
       asOf: today,
@@ -152,29 +161,42 @@ export class SlaService {
         ...t.inspection,
         target: KPI_TARGET_BP.INSPECTION / 10000,
         headroom: headroom(t.inspection.onTime, t.inspection.due, KPI_TARGET_BP.INSPECTION, true),
-        projection: current
-          ? await this.inspectionProjection(scope, rows, today, y)
-          : final(t.inspection.rate),
+        projection: current ? inspectionProjection(rows, today, openInspectionDue) : final(t.inspection.rate),
         handlingDays: days('INSPECTION'),
       },
       mediation: { ...t.mediation, handlingDays: days('MEDIATION') },
     };
   }
 
-  private async inspectionProjection(
-    scope: Scope,
-    rows: StreetMonthRow[],
-    today: string,
-    y: number,
-  ): Promise<ProjectionResult> {
-    const months = [0, 1, 2].map((k) => addDays(`${today.slice(0, 7)}-15`, -31 * k).slice(0, 7));
-    const recent = totalsOf(
-      rows.filter((r) => months.includes(r.month)),
-      0,
-    ).inspection;
-    const ytd = totalsOf(rows, 0).inspection;
-    const open = await this.repo.openInspectionDue(this.tx.manager, scope, today, `${y}-12-31`);
-    return projectInspection(ytd, recent, open);
+  /**
+   * The summary's read-model inputs, from the cache when the read model has not changed since they were read
+   * (one tiny query for the version instead of four aggregate queries). The version is read first: a change
+   * committed while the inputs are being read bumps it afterwards, so such inputs are never kept as current.
+   */
+  private async summaryInputs(scope: Scope, y: number, today: string): Promise<SummaryInputs> {
+    const em = this.tx.manager;
+    const key = JSON.stringify([y, scope.patterns, scope.organisationId, today]);
+    const version = await this.repo.version(em);
+    const hit = this.summaryCache.get(key);
+    if (hit?.version === version) return hit.inputs;
+    const current = y === Number(today.slice(0, 4));
+    const [rows, pending, handling, openInspectionDue] = await Promise.all([
+      this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
+      this.repo.pendingBefore(em, scope, `${y}-01`),
+      this.repo.handlingHistogram(em, scope, y),
+      current ? this.repo.openInspectionDue(em, scope, today, `${y}-12-31`) : Promise.resolve(0),
+    ]);
+    const inputs: SummaryInputs = {
+      rows,
+      pendingAtStart: [...pending.values()].reduce((a, b) => a + b, 0),
+      handling,
+      openInspectionDue,
+    };
+    this.summaryCache.delete(key);
+    this.summaryCache.set(key, { version, inputs });
+    if (this.summaryCache.size > SUMMARY_CACHE_MAX)
+      this.summaryCache.delete(this.summaryCache.keys().next().value as string);
+    return inputs;
   }
 
   async series(
@@ -343,6 +365,16 @@ export class SlaService {
       return { street, arbitration: t.arbitration.rate, inspection: t.inspection.rate };
     });
   }
+}
+
+/** Year-end on-time projection: the last 3 months' share applied to the open cases due by 31 December. */
+function inspectionProjection(rows: StreetMonthRow[], today: string, openDue: number): ProjectionResult {
+  const months = [0, 1, 2].map((k) => addDays(`${today.slice(0, 7)}-15`, -31 * k).slice(0, 7));
+  const recent = totalsOf(
+    rows.filter((r) => months.includes(r.month)),
+    0,
+  ).inspection;
+  return projectInspection(totalsOf(rows, 0).inspection, recent, openDue);
 }
 
 function final(rate: number | null): ProjectionResult {

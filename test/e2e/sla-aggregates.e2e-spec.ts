@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { organisationId } from '../../src/auth/organisations';
 import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
-import { arbitrationCounts, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
+import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
 import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { SlaRepository } from '../../src/sla/sla.repository';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
@@ -30,6 +30,16 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
   const q = <T>(sql: string, params: unknown[] = []) => t.dataSource.query<T[]>(sql, params);
+  /** GET /sla/summary of this year as the supervisor (200 expected). */
+  const summary = async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/sla/summary')
+      .query({ year })
+      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
+    expect(res.status).toBe(200);
+    return res;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -196,6 +206,8 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const repo = t.app.get(SlaRepository);
     const incremental = await repo.allCells(t.dataSource.manager);
     expect(incremental.length).toBeGreaterThan(50);
+    const buckets = await repo.allHandlingBuckets(t.dataSource.manager);
+    expect(buckets.length).toBeGreaterThan(20);
     const run = await aggregates.recomputeAll();
     expect(run).toMatchObject({
       skipped: false,
@@ -204,6 +216,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       facts: expect.any(Number),
     });
     expect(await repo.allCells(t.dataSource.manager)).toEqual(incremental);
+    expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(buckets);
 
     // The SQL read path agrees with the pure rules over the source rows (this year, whole district).
     const arb = await q<{ acceptedOn: string; closedOn: string | null }>(
@@ -218,18 +231,32 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     );
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const res = await t
-      .http()
-      .get('/api/v1/sla/summary')
-      .query({ year })
-      .set({ authorization: `Bearer ${await t.token('supervisor')}` });
-    expect(res.status).toBe(200);
+    const res = await summary();
     const a = arbitrationCounts(arb, from, to);
     expect(res.body.arbitration).toMatchObject({ ...a, numerator: a.closed });
     const i = inspectionOnTimeRate(insp, from, to, today);
     expect(res.body.inspection).toMatchObject({ numerator: i.numerator, denominator: i.denominator });
     expect(res.body.mediation).toMatchObject(mediationKpi(med, from, to));
     expect(res.body.inspection.projection.method).toMatch(/^RECENT_SHARE/);
+    // Handling days from the histogram == average and percentile over the raw source rows.
+    const closed = await q<{ type: string; startedOn: string; closedOn: string }>(
+      `SELECT 'ARBITRATION' AS type, accepted_on AS "startedOn", closed_on AS "closedOn" FROM arbitration_cases
+        WHERE accepted_on IS NOT NULL AND closed_on IS NOT NULL
+       UNION ALL SELECT 'INSPECTION', accepted_on, closed_on FROM inspection_cases
+        WHERE accepted_on IS NOT NULL AND investigation_due_on IS NOT NULL AND closed_on IS NOT NULL
+       UNION ALL SELECT 'MEDIATION', opened_on, closed_on FROM mediation_cases
+        WHERE status <> 'OPEN' AND closed_on IS NOT NULL`,
+    );
+    const days = (type: string) =>
+      handlingDays(
+        closed
+          .filter((c) => c.type === type && c.closedOn >= from && c.closedOn <= to)
+          .map((c) => daysBetween(c.startedOn, c.closedOn)),
+      );
+    expect(days('ARBITRATION').p90).not.toBeNull();
+    expect(res.body.arbitration.handlingDays).toEqual(days('ARBITRATION'));
+    expect(res.body.inspection.handlingDays).toEqual(days('INSPECTION'));
+    expect(res.body.mediation.handlingDays).toEqual(days('MEDIATION'));
 
     // The monthly series adds up to the year.
     const series = await t
@@ -314,6 +341,63 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const metrics = await t.http().get('/metrics');
     expect(metrics.text).toMatch(/^lrp_sla_recompute_mismatches_total 1$/m);
     expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('a corrupted handling-day bucket is found by the nightly recompute and repaired', async () => {
+    const repo = t.app.get(SlaRepository);
+    const before = await repo.allHandlingBuckets(t.dataSource.manager);
+    const bucket = before[0];
+    expect(bucket).toBeDefined();
+    await q(
+      `UPDATE sla_handling_days SET cases = cases + 2
+        WHERE case_type = $1 AND street_code = $2 AND organisation_id = $3 AND year = $4 AND days = $5`,
+      [bucket.case_type, bucket.street_code, bucket.organisation_id, bucket.year, bucket.days],
+    );
+    expect(await aggregates.recomputeAll()).toMatchObject({ skipped: false, mismatchedCells: 1 });
+    const [row] = await q<{ sample: unknown[] }>(
+      `SELECT sample FROM sla_recompute_runs ORDER BY finished_at DESC LIMIT 1`,
+    );
+    expect(row.sample).toEqual([
+      expect.objectContaining({
+        case_type: bucket.case_type,
+        days: bucket.days,
+        incremental: bucket.cases + 2,
+        full: bucket.cases,
+      }),
+    ]);
+    expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(before);
+    expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('the summary is cached per read-model version: a committed case change is seen at once', async () => {
+    const get = async () => (await summary()).body as { arbitration: { closed: number } };
+    const first = await get();
+    // A write behind the read model's back (no version bump) is not seen: the answer comes from the cache.
+    await q(
+      `UPDATE sla_monthly_cells SET arb_closed = arb_closed + 5 WHERE month = $1 || '-01'
+              AND (street_code, organisation_id) IN (SELECT street_code, organisation_id FROM sla_monthly_cells
+                                                     WHERE month = $1 || '-01' LIMIT 1)`,
+      [year],
+    );
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed);
+    const repo = t.app.get(SlaRepository);
+    await repo.bumpVersion(t.dataSource.manager);
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed + 5);
+    await aggregates.recomputeAll();
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed);
+
+    // Reopening a case closed this year through the incremental path changes the next answer.
+    const [c] = await q<{ id: string; closed_on: string }>(
+      `SELECT id, closed_on FROM arbitration_cases WHERE closed_on >= $1 ORDER BY id LIMIT 1`,
+      [`${year}-01-01`],
+    );
+    expect(c).toBeDefined();
+    await q(`UPDATE arbitration_cases SET closed_on = NULL WHERE id = $1`, [c.id]);
+    expect(await aggregates.refreshCase('ARBITRATION', c.id)).toBe(true);
+    expect((await get()).arbitration.closed).toBe(first.arbitration.closed - 1);
+    await q(`UPDATE arbitration_cases SET closed_on = $2 WHERE id = $1`, [c.id, c.closed_on]);
+    expect(await aggregates.refreshCase('ARBITRATION', c.id)).toBe(true);
+    expect(await get()).toEqual(first);
   });
 
   it('the nightly recompute is skipped while another run holds the advisory lock', async () => {

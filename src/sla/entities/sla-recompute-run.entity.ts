@@ -21,7 +21,7 @@ export class SlaRecomputeRun {
   @Column({ name: 'mismatched_cells', type: 'int' })
   mismatchedCells: number;
 
-  /** Up to 20 mismatched cells (street, organisation, month, both values): codes and counts only. */
+  /** Up to 20 mismatched cells (street, organisation, month, both values) or handling-day buckets: codes and counts only. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   sample: unknown[];
 }
