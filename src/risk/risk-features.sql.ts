@@ -5,6 +5,8 @@
  * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
  */
 
+import { OTHER_CATEGORY_FEATURES } from './risk.features';
+
 /** Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity. */
 export function featureSql(): string {
   const ctes: string[] = [];
@@ -40,6 +42,7 @@ export function featureSql(): string {
       count(*) FILTER (WHERE age < 7 AND category = 'WAGE_ARREARS')::int AS wage7d,
       count(*) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS')::int AS wage30d,
       count(*) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS')::int AS wage90d,
+      ${OTHER_CATEGORY_FEATURES.map((x) => `count(*) FILTER (WHERE age < ${x.days} AND category = '${x.category}')::int AS "${x.name}"`).join(',\n      ')},
       count(DISTINCT worker) FILTER (WHERE age < 7)::int AS workers7d,
       count(DISTINCT worker) FILTER (WHERE age < 30)::int AS workers30d,
       count(DISTINCT worker) FILTER (WHERE age < 90)::int AS workers90d,
@@ -97,6 +100,7 @@ export function featureSql(): string {
     `COALESCE(c.wage7d, 0) AS "wageComplaints7d"`,
     `COALESCE(c.wage30d, 0) AS "wageComplaints30d"`,
     `COALESCE(c.wage90d, 0) AS "wageComplaints90d"`,
+    ...OTHER_CATEGORY_FEATURES.map((x) => `COALESCE(c."${x.name}", 0) AS "${x.name}"`),
     `COALESCE(c.workers7d, 0) AS "distinctComplainants7d"`,
     `COALESCE(c.workers30d, 0) AS "distinctComplainants30d"`,
     `COALESCE(c.workers90d, 0) AS "distinctComplainants90d"`,

@@ -1,3 +1,4 @@
+import { COMPLAINT_CATEGORIES } from '../complaints/complaint.constants';
 /**
  * The FEATURES catalogue: every fact a rule may test, with its type and meaning. It is the single source of the
  * rule-set schema (allowed facts) and of the feature SQL's output columns (risk.repository.ts). Windows end on
@@ -21,6 +22,20 @@ const f = (name: string, type: FeatureType, description: string, source?: string
   ...(source ? { source } : {}),
 });
 
+/** Complaint categories other than wage arrears (which has features of its own), counted per 30/90-day window. */
+export const OTHER_CATEGORY_FEATURES = COMPLAINT_CATEGORIES.filter((c) => c !== 'WAGE_ARREARS').flatMap(
+  (category) =>
+    ([30, 90] as const).map((days) => ({
+      category,
+      days,
+      name: `${camel(category)}Complaints${days}d`,
+    })),
+);
+
+function camel(category: string): string {
+  return category.toLowerCase().replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}
+
 export const FEATURES: readonly FeatureDef[] = [
   f('complaints7d', 'integer', 'complaints and reports received in 7 days (not rejected)'),
   f('complaints30d', 'integer', 'complaints and reports received in 30 days'),
@@ -28,6 +43,9 @@ export const FEATURES: readonly FeatureDef[] = [
   f('wageComplaints7d', 'integer', 'wage-arrears complaints in 7 days'),
   f('wageComplaints30d', 'integer', 'wage-arrears complaints in 30 days'),
   f('wageComplaints90d', 'integer', 'wage-arrears complaints in 90 days'),
+  ...OTHER_CATEGORY_FEATURES.map((x) =>
+    f(x.name, 'integer', `complaints of category ${x.category} in ${x.days} days`),
+  ),
   f('distinctComplainants7d', 'integer', 'distinct workers who complained in 7 days'),
   f('distinctComplainants30d', 'integer', 'distinct workers who complained in 30 days'),
   f('distinctComplainants90d', 'integer', 'distinct workers who complained in 90 days'),

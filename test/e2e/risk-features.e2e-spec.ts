@@ -40,15 +40,21 @@ describe('risk features on filings, employer register and compliance records', (
     );
     return id;
   };
-  const complaint = async (employerId: string, on: string, worker: string, fen = 500000) => {
+  const complaint = async (
+    employerId: string,
+    on: string,
+    worker: string,
+    fen = 500000,
+    category = 'WAGE_ARREARS',
+  ) => {
     seq++;
     await t.dataSource.query(
       `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
                                claimed_amount_fen, affected_workers, facts, requests, complainant_id_number,
                                received_on, created_at, version)
-       VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', 'WAGE_ARREARS', 'WEB', $3, '310115005', $6, 1, '欠薪', '支付工资',
+       VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', $7, 'WEB', $3, '310115005', $6, 1, '欠薪', '支付工资',
                $4, $5, ($5::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,
-      [randomUUID(), `TS-FEAT-${String(seq).padStart(6, '0')}`, employerId, worker, on, fen],
+      [randomUUID(), `TS-FEAT-${String(seq).padStart(6, '0')}`, employerId, worker, on, fen, category],
     );
   };
 
@@ -57,6 +63,29 @@ describe('risk features on filings, employer register and compliance records', (
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('complaints by category: a count per category and window (30 / 90 days), exactly at the window edges', async () => {
+    const employerId = await employer();
+    await complaint(employerId, today, 'w-cat-1', 0, 'SOCIAL_INSURANCE');
+    await complaint(employerId, addDays(today, -29), 'w-cat-2', 0, 'SOCIAL_INSURANCE'); // last day of the 30
+    await complaint(employerId, addDays(today, -30), 'w-cat-3', 0, 'SOCIAL_INSURANCE'); // 90 only
+    await complaint(employerId, addDays(today, -89), 'w-cat-4', 0, 'NO_CONTRACT'); // last day of the 90
+    await complaint(employerId, addDays(today, -90), 'w-cat-5', 0, 'NO_CONTRACT'); // outside both
+    const res = await t
+      .http()
+      .get(`/api/v1/risk/employers/${employerId}/features`)
+      .set(await auth('supervisor'));
+    expect(res.status).toBe(200);
+    expect(res.body.features).toMatchObject({
+      socialInsuranceComplaints30d: 2,
+      socialInsuranceComplaints90d: 3,
+      noContractComplaints30d: 0,
+      noContractComplaints90d: 1,
+      unlawfulTerminationComplaints90d: 0,
+      wageComplaints90d: 0,
+      complaints90d: 4,
+    });
   });
 
   it('a layoff filing at the Art 41 threshold with a complaint → orange; a relocation notice with wage complaints → red (rescored by the filing hooks)', async () => {
