@@ -6,6 +6,7 @@
  * `normalise*` function. Non-string values are rejected.
  */
 import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
+import { isValidIsoDate } from '../../calendar/local-date';
 import { isValidChineseIdNumber } from './id-number';
 import { isMainlandMobile } from './phone';
 import { isValidUscc } from './uscc';
@@ -13,6 +14,7 @@ import { isValidUscc } from './uscc';
 export const IS_CHINESE_ID_NUMBER = 'isChineseIdNumber';
 export const IS_USCC = 'isUscc';
 export const IS_MAINLAND_MOBILE = 'isMainlandMobile';
+export const IS_LOCAL_DATE = 'isLocalDate';
 
 /** Builds a string-only property decorator from a pure predicate and a default message. */
 function stringRule(
@@ -61,4 +63,9 @@ export function IsMainlandMobile(validationOptions?: ValidationOptions): Propert
     'must be an 11-digit mainland mobile number (1 followed by 3-9, no country code)',
     validationOptions,
   );
+}
+
+/** A real calendar date written `YYYY-MM-DD` (legal dates are Asia/Shanghai dates; 2026-02-30 is refused). */
+export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(IS_LOCAL_DATE, isValidIsoDate, 'must be a date YYYY-MM-DD', validationOptions);
 }

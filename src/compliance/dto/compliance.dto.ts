@@ -1,8 +1,7 @@
+import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  buildMessage,
-  ValidateBy,
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -19,21 +18,11 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { isValidIsoDate } from '../../calendar/local-date';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { CursorQuery } from '../../common/http/pagination';
 import { GRADES, VIOLATION_KINDS, VIOLATION_SOURCES, type ViolationKind } from '../compliance.constants';
 import { BLACKLIST_STATUSES } from '../blacklist.state';
 
-/** A real calendar date written YYYY-MM-DD (2026-13-01 and 2026-02-30 are refused). */
-const IsCalendarDate = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value: unknown) => isValidIsoDate(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be a date YYYY-MM-DD`),
-    },
-  });
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -48,7 +37,7 @@ export class RecordViolationDto {
     example: '2026-03-15',
     description: 'The day of the finding (处理/处罚决定), Asia/Shanghai',
   })
-  @IsCalendarDate()
+  @IsLocalDate()
   foundOn: string;
 
   @ApiProperty({ enum: VIOLATION_KINDS, isArray: true })
@@ -201,7 +190,7 @@ export class ListEmployerDto {
     description: 'The day of the listing decision (default: today)',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @IsLocalDate()
   listedOn?: string;
 }
 
@@ -212,7 +201,7 @@ export class EarlyRemovalDto {
   version: number;
 
   @ApiProperty({ example: '2026-05-01', description: 'The day the violation was corrected (arrears paid)' })
-  @IsCalendarDate()
+  @IsLocalDate()
   correctedOn: string;
 
   @ApiPropertyOptional({
@@ -220,7 +209,7 @@ export class EarlyRemovalDto {
     description: 'The day of the written 信用承诺 (required to remove)',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @IsLocalDate()
   commitmentOn?: string;
 
   @ApiPropertyOptional({ example: '已足额支付拖欠工资，作出书面信用承诺' })

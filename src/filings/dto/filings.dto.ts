@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
-import { IsUscc } from '../../common/validation/decorators';
+import { IsLocalDate, IsUscc } from '../../common/validation/decorators';
 import {
   CLOSURE_KINDS,
   CONTRACT_KINDS,
@@ -35,14 +34,6 @@ import { LAYOFF_GROUNDS, type LayoffGround } from '../layoff.rules';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
-
-/** A calendar date `YYYY-MM-DD` (Asia/Shanghai). */
-function IsLocalDate(): PropertyDecorator {
-  return applyDecorators(
-    IsISO8601({ strict: true }),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be YYYY-MM-DD' }),
-  );
-}
 
 /** A street/town division code (9 digits, e.g. 310115005; 12-digit forms are accepted too). */
 function IsStreetCode(): PropertyDecorator {

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -8,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -39,12 +39,6 @@ import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_FEN = MAX_CLAIM_FEN;
 
-/** A calendar date YYYY-MM-DD (Asia/Shanghai). */
-const IsLocalDate = (field: string) =>
-  applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date YYYY-MM-DD` }),
-    IsISO8601({ strict: true }, { message: `${field} must be a valid date` }),
-  );
 const Text = (max: number) => applyDecorators(Transform(trim), IsString(), MinLength(2), MaxLength(max));
 
 export class CreateInspectionCaseDto {
@@ -69,7 +63,7 @@ export class InspectionVersionDto {
     description: 'Date of the act (default today, Asia/Shanghai)',
   })
   @IsOptional()
-  @IsLocalDate('on')
+  @IsLocalDate()
   on?: string;
 }
 
@@ -80,7 +74,7 @@ export class DecideInspectionDto extends InspectionVersionDto {
     description: 'When the violation ended (or happened); null while it continues (监察条例 第二十条)',
   })
   @ValidateIf((_o, v) => v !== null)
-  @IsLocalDate('violationEndedOn')
+  @IsLocalDate()
   violationEndedOn: string | null;
 
   @ApiPropertyOptional({
@@ -143,7 +137,7 @@ export class FindingsDto extends InspectionVersionDto {
 
 export class InquiryNoticeDto extends InspectionVersionDto {
   @ApiProperty({ example: '2026-12-01' })
-  @IsLocalDate('appearOn')
+  @IsLocalDate()
   appearOn: string;
 
   @ApiProperty({ example: '浦东新区劳动保障监察大队（浦东新区合欢路2号）' })
@@ -164,7 +158,7 @@ export class OrderRectifyDto extends FindingsDto {
   violations: string;
 
   @ApiProperty({ example: '2026-12-10', description: 'Compliance deadline (责令改正期限)' })
-  @IsLocalDate('complianceDueOn')
+  @IsLocalDate()
   complianceDueOn: string;
 }
 
@@ -194,7 +188,7 @@ export class RecoveryDto {
   workersCovered: number;
 
   @ApiProperty({ example: '2026-11-26' })
-  @IsLocalDate('paidOn')
+  @IsLocalDate()
   paidOn: string;
 }
 
@@ -220,7 +214,7 @@ export class ResponseDto extends InspectionVersionDto {
   kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER';
 
   @ApiProperty({ example: '2026-11-26' })
-  @IsLocalDate('on')
+  @IsLocalDate()
   declare on: string;
 
   @ApiPropertyOptional()
@@ -262,7 +256,7 @@ export class WageCrimeThresholdDto {
   provinceCode: string;
 
   @ApiProperty({ example: '2027-01-01' })
-  @IsLocalDate('effectiveFrom')
+  @IsLocalDate()
   effectiveFrom: string;
 
   @ApiProperty({ example: 2_000_000, description: 'One worker, 3+ months: fen (500000..2000000)' })
