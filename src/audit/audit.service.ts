@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
+import { kpiTargetsOf } from '../sla/kpi-targets';
 import { AuditRepository } from './audit.repository';
 
 export interface CaseEventInput {
@@ -39,7 +40,7 @@ export class AuditService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Appends an event and, in the same transaction, the KPI job that reads it (sla.case-event, ids only). */
+  /** Appends an event and, in the same transaction, the KPI job that reads it when it concerns a proceeding. */
   async append(em: EntityManager, input: CaseEventInput): Promise<void> {
     const id = newId();
     await this.repo.insert(em, {
@@ -53,7 +54,9 @@ export class AuditService {
       actorRole: input.actor?.role ?? null,
       data: input.data ?? {},
     });
-    await this.outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: id });
+    // Only events that concern a proceeding move a KPI (intake and employer-record events do not).
+    if (kpiTargetsOf({ case_type: input.caseType, case_id: input.caseId, data: input.data ?? {} }).length > 0)
+      await this.outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: id });
   }
 
   async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {

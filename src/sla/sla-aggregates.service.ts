@@ -1,3 +1,4 @@
+import { kpiTargetsOf } from './kpi-targets';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
@@ -51,35 +52,12 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
     })();
   }
 
-  /** The proceedings a case event concerns (the event's case, or the proceeding named in its data). */
-  static targetsOf(event: { case_type: string; case_id: string; data: Record<string, unknown> }): {
-    type: FactCaseType;
-    id: string;
-  }[] {
-    const out: { type: FactCaseType; id: string }[] = [];
-    if (
-      event.case_type === 'ARBITRATION' ||
-      event.case_type === 'MEDIATION' ||
-      event.case_type === 'INSPECTION'
-    )
-      out.push({ type: event.case_type, id: event.case_id });
-    const ref = (k: string) => (typeof event.data?.[k] === 'string' ? event.data[k] : null);
-    const arb = ref('arbitrationCaseId');
-    const med = ref('mediationCaseId');
-    const insp = ref('inspectionCaseId');
-    if (arb) out.push({ type: 'ARBITRATION', id: arb });
-    if (med) out.push({ type: 'MEDIATION', id: med });
-    if (insp) out.push({ type: 'INSPECTION', id: insp });
-    return out.filter((t, i) => out.findIndex((o) => o.type === t.type && o.id === t.id) === i);
-  }
-
   /** Handles sla.case-event: refreshes the facts of the event's proceedings; returns how many changed. */
   async onCaseEvent(eventId: string): Promise<number> {
     const event = await this.repo.caseEvent(this.tx.manager, eventId);
     if (!event) return 0;
     let changed = 0;
-    for (const t of SlaAggregatesService.targetsOf(event))
-      if (await this.refreshCase(t.type, t.id)) changed++;
+    for (const t of kpiTargetsOf(event)) if (await this.refreshCase(t.type, t.id)) changed++;
     return changed;
   }
 
