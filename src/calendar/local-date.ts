@@ -130,8 +130,19 @@ const SHANGHAI_PARTS = new Intl.DateTimeFormat('en-US', {
 /** The Asia/Shanghai calendar date of an instant (UTC+8, no daylight saving), whatever the process time zone. */
 export function todayInShanghai(now: Date = new Date()): string {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
+  const t = now.getTime();
+  // The last answer holds for the rest of the same UTC hour (since 1992 Shanghai is UTC+8 all year, so its date
+  // changes only on a UTC hour):
+  // formatToParts on every request was a visible share of a cached KPI summary's CPU.
+  if (lastToday && t >= lastToday.from && t < lastToday.until) return lastToday.date;
   const parts = SHANGHAI_PARTS.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
-  return format({ year: part('year'), month: part('month'), day: part('day') });
+  const date = format({ year: part('year'), month: part('month'), day: part('day') });
+  const from = t - (t % 3_600_000);
+  if (t >= SHANGHAI_FIXED_SINCE) lastToday = { from, until: from + 3_600_000, date };
+  return date;
 }
+
+let lastToday: { from: number; until: number; date: string } | null = null;
+const SHANGHAI_FIXED_SINCE = Date.UTC(1992, 0, 1);

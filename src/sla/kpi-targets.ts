@@ -17,7 +17,7 @@ export function kpiTargetsOf(event: {
     event.case_type === 'INSPECTION'
   )
     out.push({ type: event.case_type, id: event.case_id });
-  const ref = (k: string) => (typeof event.data?.[k] === 'string' ? (event.data[k]) : null);
+  const ref = (k: string) => (typeof event.data?.[k] === 'string' ? event.data[k] : null);
   const arb = ref('arbitrationCaseId');
   const med = ref('mediationCaseId');
   const insp = ref('inspectionCaseId');

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
 import type { FactCaseType } from './sla-facts.sql';
+import { SlaReadModelVersion } from './read-model-version';
 import { SlaRepository } from './sla.repository';
 
 /** Advisory-lock key of the nightly recompute (one run at a time across every worker). */
@@ -34,6 +35,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly repo: SlaRepository,
     private readonly queues: QueueService,
+    private readonly version: SlaReadModelVersion,
   ) {}
 
   /**
@@ -67,7 +69,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
       return this.repo.refreshCase(em, type, caseId);
     });
     // After commit: a reader that sees the new version also sees the new rows (SlaService's summary cache).
-    if (changed) await this.repo.bumpVersion(this.tx.manager);
+    if (changed) await this.version.bump(this.tx.manager);
     return changed;
   }
 
@@ -78,7 +80,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
    */
   async recomputeAll(): Promise<RecomputeResult> {
     const result = await this.recomputeInTransaction();
-    if (!result.skipped) await this.repo.bumpVersion(this.tx.manager);
+    if (!result.skipped) await this.version.bump(this.tx.manager);
     return result;
   }
 

@@ -4,6 +4,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { PublicStatsController } from './public-stats.controller';
+import { SlaReadModelVersion } from './read-model-version';
 import { SlaAggregatesService } from './sla-aggregates.service';
 import { SlaController } from './sla.controller';
 import { SlaProcessor } from './sla.processor';
@@ -13,7 +14,14 @@ import { SlaService } from './sla.service';
 @Module({
   imports: [ReferenceModule, DeadlinesModule],
   controllers: [SlaController, PublicStatsController, MetricsController],
-  providers: [SlaService, SlaAggregatesService, SlaRepository, SlaProcessor, MetricsService],
+  providers: [
+    SlaReadModelVersion,
+    SlaService,
+    SlaAggregatesService,
+    SlaRepository,
+    SlaProcessor,
+    MetricsService,
+  ],
   exports: [SlaAggregatesService, SlaService],
 })
 export class SlaModule {}

@@ -20,6 +20,7 @@ import {
   type ProjectionResult,
   type Ratio,
 } from './kpi.rules';
+import { SlaReadModelVersion } from './read-model-version';
 import { type Scope, SlaRepository, type StreetMonthRow } from './sla.repository';
 
 /** The earliest year the KPIs are asked for (调解仲裁法 in force since 2008-05-01). */
@@ -92,6 +93,7 @@ function isLeap(y: number): boolean {
 export class SlaService {
   /** Summary inputs per (year, scope, day), valid while the read model's version is the one they were read at. */
   private readonly summaryCache = new Map<string, { version: string; inputs: SummaryInputs }>();
+  private readonly summaryResults = new WeakMap<SummaryInputs, ReturnType<SlaService['computeSummary']>>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -99,6 +101,7 @@ export class SlaService {
     private readonly jurisdictions: JurisdictionsService,
     private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
+    private readonly readModelVersion: SlaReadModelVersion,
   ) {}
 
   /** Rejects a year before FIRST_YEAR or after the current one (400). */
@@ -140,7 +143,21 @@ export class SlaService {
     this.checkYear(q.year, today);
     const scope = await this.scope(viewer, q.street, q.organisation);
     const y = q.year;
-    const { rows, pendingAtStart, handling, openInspectionDue } = await this.summaryInputs(scope, y, today);
+    const inputs = await this.summaryInputs(scope, y, today);
+    // The same inputs object (a cache hit) gives the same summary: computed once per read-model version.
+    const done = this.summaryResults.get(inputs);
+    if (done) return done;
+    const result = this.computeSummary(q, today, inputs);
+    this.summaryResults.set(inputs, result);
+    return result;
+  }
+
+  private computeSummary(
+    q: { year: number; street?: string; organisation?: string },
+    today: string,
+    { rows, pendingAtStart, handling, openInspectionDue }: SummaryInputs,
+  ) {
+    const y = q.year;
     const t = totalsOf(rows, pendingAtStart);
     const current = y === Number(today.slice(0, 4));
     const days = (k: string) => handlingDaysOfHistogram(handling.get(k) ?? []);
@@ -170,13 +187,13 @@ export class SlaService {
 
   /**
    * The summary's read-model inputs, from the cache when the read model has not changed since they were read
-   * (one tiny query for the version instead of four aggregate queries). The version is read first: a change
+   * (the version, read at most every VERSION_TTL_MS, instead of four aggregate queries). The version is read first: a change
    * committed while the inputs are being read bumps it afterwards, so such inputs are never kept as current.
    */
   private async summaryInputs(scope: Scope, y: number, today: string): Promise<SummaryInputs> {
     const em = this.tx.manager;
     const key = JSON.stringify([y, scope.patterns, scope.organisationId, today]);
-    const version = await this.repo.version(em);
+    const version = await this.readModelVersion.current(em);
     const hit = this.summaryCache.get(key);
     if (hit?.version === version) return hit.inputs;
     const current = y === Number(today.slice(0, 4));
