@@ -90,10 +90,9 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
       if (!(await this.repo.tryRecomputeLock(em, SLA_RECOMPUTE_LOCK))) return { skipped: true };
       const types: FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPECTION'];
       const baseline = (await this.repo.mismatchTotals(em)).runs === 0;
-      const full = await this.repo.computeFull(em, types);
+      const full = await this.repo.recomputeFull(em, types, baseline ? 0 : 20);
       const runId = newId();
-      const mismatched = full.mismatches.length + full.handlingMismatches.length;
-      const sample = baseline ? [] : [...full.mismatches, ...full.handlingMismatches].slice(0, 20);
+      const { mismatched, sample } = full;
       if (baseline)
         this.logger.log(
           { runId, facts: full.facts, cells: full.cells },
@@ -101,10 +100,9 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
         );
       else if (mismatched > 0)
         this.logger.warn(
-          { runId, mismatchedCells: mismatched, sample },
+          { runId, mismatchedCells: mismatched, factsChanged: full.factsChanged, sample },
           'SLA aggregates: incremental and full recompute disagree; replaced by the full result',
         );
-      await this.repo.replaceWithFull(em);
       await this.repo.recordRun(em, {
         id: runId,
         startedAt,

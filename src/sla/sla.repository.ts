@@ -90,6 +90,17 @@ const CELL_INSERT = `INSERT INTO sla_monthly_cells (street_code, organisation_id
 const scopeOf = (f = '') =>
   `${f}street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR ${f}organisation_id = $2::uuid)`;
 const SCOPE = scopeOf();
+/** Column types of FACT_COLUMNS (as in sla_case_facts), for the recompute's temporary table. */
+const FACT_TYPES: Record<string, string> = {
+  case_type: 'varchar(16)',
+  case_id: 'uuid',
+  street_code: 'varchar(12)',
+  organisation_id: 'uuid',
+  started_on: 'date',
+  due_on: 'date',
+  closed_on: 'date',
+  agreement: 'boolean',
+};
 
 function sameFact(a: FactRow | undefined, b: FactRow | undefined): boolean {
   if (!a || !b) return a === b;
@@ -170,65 +181,128 @@ export class SlaRepository {
   }
 
   /**
-   * Derives every fact and cell from the source tables into temporary tables (blocking incremental writers
-   * meanwhile), and lists the cells where the maintained aggregates differ from them.
+   * The nightly recompute, in the caller's transaction (incremental writers are blocked meanwhile):
+   * 1. every fact is derived from the source tables and compared with the stored one, per proceeding (one
+   *    pass over each source table and over the stored facts); only the facts that differ are rewritten;
+   * 2. the cells and histogram buckets are derived from the facts so corrected (one pass over sla_case_facts
+   *    each) and compared with the maintained ones; only the cells and buckets that differ are rewritten.
+   * Returns the counts, how many cells and buckets differed and the first `sampleSize` of them. The result is
+   * the same as rebuilding every table from scratch; rewriting only the differences keeps a night's run to
+   * reading, not writing, 10 M facts.
    */
-  async computeFull(
+  async recomputeFull(
     em: EntityManager,
     types: readonly FactCaseType[],
+    sampleSize: number,
   ): Promise<{
     facts: number;
     cells: number;
-    mismatches: MismatchRow[];
-    handlingMismatches: HandlingMismatchRow[];
+    factsChanged: number;
+    mismatched: number;
+    sample: (MismatchRow | HandlingMismatchRow)[];
   }> {
     await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN EXCLUSIVE MODE');
-    // Lets the groupings of every fact hash in memory rather than sort on disk (this transaction only).
-    await em.query(`SET LOCAL work_mem = '32MB'`);
+    // Lets the joins and groupings over every fact hash in memory rather than spill (this transaction only).
+    await em.query(`SET LOCAL work_mem = '256MB'`);
+    const factCols = FACT_COLUMNS.split(', ');
+    const changed = factCols
+      .filter((c) => c !== 'case_type' && c !== 'case_id')
+      .map((c) => `f.${c} IS DISTINCT FROM s.${c}`)
+      .join(' OR ');
     await em.query(
-      `CREATE TEMP TABLE sla_full_facts ON COMMIT DROP AS SELECT * FROM (${factsSelect(types)}) s`,
+      `CREATE TEMP TABLE sla_fact_diff (gone boolean NOT NULL, ${factCols.map((c) => `${c} ${FACT_TYPES[c]}`).join(', ')}) ON COMMIT DROP`,
     );
-    await em.query(`CREATE TEMP TABLE sla_full_cells ON COMMIT DROP AS ${cellsSelect('sla_full_facts')}`);
+    for (const type of types)
+      await em.query(
+        `INSERT INTO sla_fact_diff
+         SELECT f.case_id IS NULL, '${type}', COALESCE(f.case_id, s.case_id),
+                ${factCols
+                  .slice(2)
+                  .map((c) => `f.${c}`)
+                  .join(', ')}
+           FROM (${factsSelect([type])}) f(${FACT_COLUMNS})
+           FULL JOIN (SELECT * FROM sla_case_facts WHERE case_type = '${type}') s ON s.case_id = f.case_id
+          WHERE f.case_id IS NULL OR s.case_id IS NULL OR ${changed}`,
+      );
+    const [{ n: factsChanged }] = await em.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM sla_fact_diff',
+    );
+    if (factsChanged > 0) {
+      await em.query(
+        `DELETE FROM sla_case_facts s USING sla_fact_diff d WHERE s.case_type = d.case_type AND s.case_id = d.case_id`,
+      );
+      await em.query(
+        `INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM sla_fact_diff WHERE NOT gone`,
+      );
+    }
+
+    await em.query(`CREATE TEMP TABLE sla_full_cells ON COMMIT DROP AS ${cellsSelect('sla_case_facts')}`);
     await em.query(
-      `CREATE TEMP TABLE sla_full_handling ON COMMIT DROP AS ${handlingSelect('sla_full_facts')}`,
+      `CREATE TEMP TABLE sla_full_handling ON COMMIT DROP AS ${handlingSelect('sla_case_facts')}`,
     );
     const counters = (alias: string) =>
       `CASE WHEN ${alias}.street_code IS NULL THEN NULL ELSE jsonb_build_object(${CELL_COUNTERS.map(
         (c) => `'${c}', ${alias}.${c}`,
       ).join(', ')}) END`;
-    const mismatches = await em.query<MismatchRow[]>(
-      `SELECT COALESCE(i.street_code, f.street_code) AS street_code,
+    await em.query(
+      `CREATE TEMP TABLE sla_cell_diff ON COMMIT DROP AS
+       SELECT COALESCE(i.street_code, f.street_code) AS street_code,
               COALESCE(i.organisation_id, f.organisation_id) AS organisation_id,
               COALESCE(i.month, f.month) AS month, ${counters('i')} AS incremental, ${counters('f')} AS full
          FROM sla_monthly_cells i
          FULL JOIN sla_full_cells f
            ON f.street_code = i.street_code AND f.organisation_id = i.organisation_id AND f.month = i.month
-        WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}
-        ORDER BY 1, 2, 3`,
+        WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}`,
     );
-    const handlingMismatches = await em.query<HandlingMismatchRow[]>(
-      `SELECT ${HANDLING_KEY.split(', ')
-        .map((k) => `COALESCE(i.${k}, f.${k}) AS ${k}`)
-        .join(', ')}, COALESCE(i.cases, 0) AS incremental, COALESCE(f.cases, 0) AS full
+    await em.query(
+      `CREATE TEMP TABLE sla_handling_diff ON COMMIT DROP AS
+       SELECT ${HANDLING_KEY.split(', ')
+         .map((k) => `COALESCE(i.${k}, f.${k}) AS ${k}`)
+         .join(', ')}, COALESCE(i.cases, 0) AS incremental, COALESCE(f.cases, 0) AS full
          FROM sla_handling_days i
          FULL JOIN sla_full_handling f USING (${HANDLING_KEY})
-        WHERE COALESCE(i.cases, 0) <> COALESCE(f.cases, 0)
-        ORDER BY 1, 2, 3, 4, 5`,
+        WHERE COALESCE(i.cases, 0) <> COALESCE(f.cases, 0)`,
     );
-    const [n] = await em.query<{ facts: number; cells: number }[]>(
-      `SELECT (SELECT count(*) FROM sla_full_facts)::int AS facts, (SELECT count(*) FROM sla_full_cells)::int AS cells`,
+    const [n] = await em.query<
+      { facts: number; cells: number; cell_diffs: number; handling_diffs: number }[]
+    >(
+      `SELECT (SELECT count(*) FROM sla_case_facts)::int AS facts, (SELECT count(*) FROM sla_full_cells)::int AS cells,
+              (SELECT count(*) FROM sla_cell_diff)::int AS cell_diffs,
+              (SELECT count(*) FROM sla_handling_diff)::int AS handling_diffs`,
     );
-    return { ...n, mismatches, handlingMismatches };
-  }
+    const cellSample = await em.query<MismatchRow[]>(
+      `SELECT * FROM sla_cell_diff ORDER BY 1, 2, 3 LIMIT $1`,
+      [sampleSize],
+    );
+    const handlingSample = await em.query<HandlingMismatchRow[]>(
+      `SELECT * FROM sla_handling_diff ORDER BY 1, 2, 3, 4, 5 LIMIT $1`,
+      [Math.max(0, sampleSize - cellSample.length)],
+    );
 
-  /** Replaces facts and cells with the ones computeFull derived (same transaction). */
-  async replaceWithFull(em: EntityManager): Promise<void> {
-    await em.query('DELETE FROM sla_case_facts');
-    await em.query(`INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM sla_full_facts`);
-    await em.query('DELETE FROM sla_monthly_cells');
-    await em.query(`${CELL_INSERT} SELECT * FROM sla_full_cells`);
-    await em.query('DELETE FROM sla_handling_days');
-    await em.query(`${HANDLING_UPSERT} SELECT ${HANDLING_KEY}, cases FROM sla_full_handling`);
+    // Rewrite the cells and buckets that differ (a cell the full result no longer has is deleted).
+    await em.query(
+      `DELETE FROM sla_monthly_cells c USING sla_cell_diff d
+        WHERE c.street_code = d.street_code AND c.organisation_id = d.organisation_id AND c.month = d.month`,
+    );
+    await em.query(
+      `${CELL_INSERT} SELECT f.* FROM sla_full_cells f JOIN sla_cell_diff d
+          ON f.street_code = d.street_code AND f.organisation_id = d.organisation_id AND f.month = d.month`,
+    );
+    await em.query(
+      `DELETE FROM sla_handling_days h USING sla_handling_diff d WHERE ${HANDLING_KEY.split(', ')
+        .map((k) => `h.${k} = d.${k}`)
+        .join(' AND ')}`,
+    );
+    await em.query(
+      `${HANDLING_UPSERT} SELECT ${HANDLING_KEY}, "full" FROM sla_handling_diff WHERE "full" <> 0`,
+    );
+    return {
+      facts: n.facts,
+      cells: n.cells,
+      factsChanged,
+      mismatched: n.cell_diffs + n.handling_diffs,
+      sample: [...cellSample, ...handlingSample],
+    };
   }
 
   async recordRun(
