@@ -68,66 +68,62 @@ export const CELL_COUNTERS = [
 ] as const;
 export type CellCounter = (typeof CELL_COUNTERS)[number];
 
-/** One kind of contribution of a fact to a cell: when it counts, in which month (a date in it), what it adds. */
-interface Contribution {
-  when: string;
-  month: string;
-  values: Partial<Record<CellCounter, string>>;
+/** One contribution row per (fact, counted event): street, organisation, month and the ten counters in order. */
+function contribution(
+  month: string,
+  values: Partial<Record<CellCounter, string>>,
+  from: string,
+  where: string,
+) {
+  const cols = CELL_COUNTERS.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ');
+  return `SELECT f.street_code, f.organisation_id, to_char(${month}, 'YYYY-MM') AS month, ${cols}
+  FROM ${from} f WHERE ${where}`;
 }
 
 /**
- * What a fact `f` contributes to the monthly cells. Inspection: an on-time closure counts in the month it closed;
- * a late case in the month its deadline passed (due_on + 1); an open case is kept apart (ins_open_due) and
- * counted as due at read time once overdue.
- */
-const CONTRIBUTIONS: readonly Contribution[] = [
-  { when: `f.case_type = 'ARBITRATION'`, month: 'f.started_on', values: { arb_accepted: '1' } },
-  {
-    when: `f.case_type = 'ARBITRATION' AND f.closed_on IS NOT NULL`,
-    month: 'f.closed_on',
-    values: { arb_closed: '1', arb_handling_days: '(f.closed_on - f.started_on)' },
-  },
-  {
-    when: `f.case_type = 'INSPECTION' AND f.closed_on <= f.due_on`,
-    month: 'f.closed_on',
-    values: { ins_on_time: '1' },
-  },
-  {
-    when: `f.case_type = 'INSPECTION' AND f.closed_on > f.due_on`,
-    month: '(f.due_on + 1)',
-    values: { ins_late_closed: '1' },
-  },
-  {
-    when: `f.case_type = 'INSPECTION' AND f.closed_on IS NULL`,
-    month: '(f.due_on + 1)',
-    values: { ins_open_due: '1' },
-  },
-  {
-    when: `f.case_type = 'MEDIATION' AND f.closed_on IS NOT NULL`,
-    month: 'f.closed_on',
-    values: {
-      med_concluded: '1',
-      med_agreements: 'f.agreement::int',
-      med_within_15: `((f.closed_on - f.started_on) <= ${MEDIATION_QUICK_DAYS})::int`,
-      med_handling_days: '(f.closed_on - f.started_on)',
-    },
-  },
-];
-
-/**
- * Contributions of the facts in relation `from` (a table or a parenthesised subquery) to the monthly cells:
- * (street_code, organisation_id, month_start, the ten counters). One pass over `from` (a lateral VALUES list
- * with a row per kind of contribution, NULL month when it does not apply): the nightly recompute reads every
- * fact once, not once per kind.
+ * Contributions of the facts in relation `from` (a table or a parenthesised subquery) to the monthly cells.
+ * Inspection: an on-time closure counts in the month it closed; a late case in the month its deadline passed
+ * (due_on + 1); an open case is kept apart (ins_open_due) and counted as due at read time once overdue.
  */
 export function contributionsSelect(from: string): string {
-  const rows = CONTRIBUTIONS.map(
-    (c) =>
-      `(CASE WHEN ${c.when} THEN date_trunc('month', (${c.month})::timestamp) END, ${CELL_COUNTERS.map((k) => c.values[k] ?? '0').join(', ')})`,
-  );
-  return `SELECT f.street_code, f.organisation_id, x.month_start, ${CELL_COUNTERS.map((k) => `x.${k}`).join(', ')}
-  FROM ${from} f CROSS JOIN LATERAL (VALUES ${rows.join(',\n    ')}) x(month_start, ${CELL_COUNTERS.join(', ')})
- WHERE x.month_start IS NOT NULL`;
+  return [
+    contribution('f.started_on', { arb_accepted: '1' }, from, `f.case_type = 'ARBITRATION'`),
+    contribution(
+      'f.closed_on',
+      { arb_closed: '1', arb_handling_days: '(f.closed_on - f.started_on)' },
+      from,
+      `f.case_type = 'ARBITRATION' AND f.closed_on IS NOT NULL`,
+    ),
+    contribution(
+      'f.closed_on',
+      { ins_on_time: '1' },
+      from,
+      `f.case_type = 'INSPECTION' AND f.closed_on <= f.due_on`,
+    ),
+    contribution(
+      '(f.due_on + 1)',
+      { ins_late_closed: '1' },
+      from,
+      `f.case_type = 'INSPECTION' AND f.closed_on > f.due_on`,
+    ),
+    contribution(
+      '(f.due_on + 1)',
+      { ins_open_due: '1' },
+      from,
+      `f.case_type = 'INSPECTION' AND f.closed_on IS NULL`,
+    ),
+    contribution(
+      'f.closed_on',
+      {
+        med_concluded: '1',
+        med_agreements: 'f.agreement::int',
+        med_within_15: `((f.closed_on - f.started_on) <= ${MEDIATION_QUICK_DAYS})::int`,
+        med_handling_days: '(f.closed_on - f.started_on)',
+      },
+      from,
+      `f.case_type = 'MEDIATION' AND f.closed_on IS NOT NULL`,
+    ),
+  ].join('\nUNION ALL\n');
 }
 
 /**
@@ -136,9 +132,9 @@ export function contributionsSelect(from: string): string {
  */
 export function cellsSelect(from: string, sign = 1): string {
   const sums = CELL_COUNTERS.map((c) => `(${sign} * sum(${c}))::int AS ${c}`).join(', ');
-  return `SELECT street_code, organisation_id, to_char(month_start, 'YYYY-MM') AS month, ${sums}
-  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month_start
- ORDER BY street_code, organisation_id, month_start`;
+  return `SELECT street_code, organisation_id, month, ${sums}
+  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month
+ ORDER BY street_code, organisation_id, month`;
 }
 
 export const HANDLING_KEY = 'case_type, street_code, organisation_id, year, days';
