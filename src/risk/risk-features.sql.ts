@@ -7,6 +7,14 @@
 
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
 
+/**
+ * The first and last scoring date, as scalar subqueries the planner evaluates once (InitPlans): bounds on each
+ * source's date column that do not depend on the joined target row, so a scan reads only the window of every
+ * scoring date (on the national set, 0.9 M of 10 M complaints) instead of joining every row and filtering after.
+ */
+const LO = '(SELECT min(as_of) FROM days)';
+const HI = '(SELECT max(as_of) FROM days)';
+
 /** Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity. */
 export function featureSql(): string {
   const ctes: string[] = [];
@@ -33,7 +41,8 @@ export function featureSql(): string {
            COALESCE(x.complainant_id_number, x.complainant_user_id::text) AS worker,
            t.as_of - x.received_on AS age
       FROM targets t JOIN complaints x ON x.employer_id = t.employer_id
-     WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97)`);
+     WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97
+       AND x.received_on <= ${HI} AND x.received_on > ${LO} - 97)`);
   ctes.push(`c AS (
     SELECT employer_id, as_of,
       count(*) FILTER (WHERE age < 7)::int AS complaints7d,
@@ -76,7 +85,9 @@ export function featureSql(): string {
     SELECT t.employer_id, t.as_of, x.id, x.kind, x.value::float8 AS value, x.observed_at,
            t.as_of - (x.observed_at AT TIME ZONE 'Asia/Shanghai')::date AS age
       FROM targets t JOIN risk_signals x ON x.employer_id = t.employer_id
-     WHERE (x.observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN t.as_of - 364 AND t.as_of)`);
+     WHERE (x.observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN t.as_of - 364 AND t.as_of
+       AND x.observed_at >= (${LO} - 364)::timestamp AT TIME ZONE 'Asia/Shanghai'
+       AND x.observed_at < (${HI} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
   ctes.push(`s AS (
     SELECT employer_id, as_of,
       COALESCE((array_agg(value ORDER BY observed_at DESC) FILTER (WHERE kind = 'SOCIAL_INSURANCE_ARREARS_MONTHS' AND age < 90))[1], 0) AS si_months,
@@ -177,7 +188,8 @@ export function featureSql(): string {
              bool_or(x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_threshold
         FROM targets t
         JOIN employer_violations x ON x.employer_id = t.employer_id
-       WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+       WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of AND x.found_on > ${LO} - 1095 AND x.found_on <= ${HI}
+       GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN v USING (employer_id, as_of)');
   cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
   // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
@@ -198,7 +210,8 @@ export function featureSql(): string {
       SELECT t.employer_id, t.as_of, count(*)::int AS n, COALESCE(sum(x.headcount_cut), 0)::int AS cut,
              count(*) FILTER (WHERE x.art41_applies)::int AS art41, array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
         FROM targets t JOIN layoff_filings x ON x.employer_id = t.employer_id
-       WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+       WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of AND x.filed_on > ${LO} - 90 AND x.filed_on <= ${HI}
+       GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN lf USING (employer_id, as_of)');
   active.push('lf.employer_id IS NOT NULL');
   cols.push(
@@ -211,7 +224,8 @@ export function featureSql(): string {
   ctes.push(`cn AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.notified_on, x.id) AS ids
         FROM targets t JOIN closure_notices x ON x.employer_id = t.employer_id
-       WHERE x.notified_on > t.as_of - 90 AND x.notified_on <= t.as_of GROUP BY t.employer_id, t.as_of)`);
+       WHERE x.notified_on > t.as_of - 90 AND x.notified_on <= t.as_of AND x.notified_on > ${LO} - 90
+         AND x.notified_on <= ${HI} GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN cn USING (employer_id, as_of)');
   active.push('cn.employer_id IS NOT NULL');
   cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);

@@ -28,6 +28,7 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_street_created', ['workplaceStreetCode', 'createdAt'])
 @Index('idx_complaints_complainant_created', ['complainantUserId', 'createdAt'])
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
+@Index('idx_complaints_received_on', ['receivedOn'])
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
