@@ -2,19 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/auth/passwords';
 import { addDays } from '../../src/calendar/local-date';
 import { springFestival } from '../../src/risk/risk.evaluator';
+import type { InboxItem } from '../../src/notifications/notifications.service';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
-interface InboxItem {
-  id: string;
-  template: string;
-  subjectRef: string;
-  text: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 interface InboxPage {
   items: InboxItem[];
   nextCursor: string | null;
