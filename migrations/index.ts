@@ -16,6 +16,7 @@ import { Inspection1795693925917 } from './1795693925917-inspection';
 import { SlaReadModel1795694247113 } from './1795694247113-sla-read-model';
 import { Risk1795694429927 } from './1795694429927-risk';
 import { SlaHandlingDays1795698616580 } from './1795698616580-sla-handling-days';
+import { NotificationsInbox1795704426328 } from './1795704426328-notifications-inbox';
 import { ComplaintsReceivedOn1795705260131 } from './1795705260131-complaints-received-on';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: Function[] = [
   SlaReadModel1795694247113,
   Risk1795694429927,
   SlaHandlingDays1795698616580,
+  NotificationsInbox1795704426328,
   ComplaintsReceivedOn1795705260131,
 ];

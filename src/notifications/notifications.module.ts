@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
@@ -10,6 +11,7 @@ export class NotificationsModule {
   static forRoot(smsSender?: SmsSender): DynamicModule {
     return {
       module: NotificationsModule,
+      controllers: [NotificationsController],
       providers: [
         NotificationsService,
         NotificationsRepository,

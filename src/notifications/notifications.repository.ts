@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { Page } from '../common/http/pagination';
 import { newId } from '../common/ids';
+import { keysetPage } from '../database/query-helpers';
 import { Notification } from './entities/notification.entity';
 
 export type DeliveryRecord = Pick<
   Notification,
   'dedupKey' | 'channel' | 'template' | 'subjectRef' | 'status' | 'providerMessageId' | 'error'
->;
+> &
+  Partial<Pick<Notification, 'recipientUserId'>>;
 
 /** All SQL of the notifications module. */
 @Injectable()
@@ -58,5 +61,49 @@ export class NotificationsRepository {
 
   forSubject(em: EntityManager, subjectRef: string): Promise<Notification[]> {
     return em.find(Notification, { where: { subjectRef }, order: { createdAt: 'ASC' } });
+  }
+
+  /** A user's in-app messages, newest first (keyset); only the unread ones if asked. */
+  inbox(
+    em: EntityManager,
+    recipientUserId: string,
+    q: { unreadOnly: boolean; cursor?: string; limit: number },
+  ): Promise<Page<Notification>> {
+    const qb = em
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.recipient_user_id = :recipientUserId', { recipientUserId });
+    if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return keysetPage(qb, 'n', q.cursor, q.limit);
+  }
+
+  unreadCount(em: EntityManager, recipientUserId: string): Promise<number> {
+    return em
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.recipient_user_id = :recipientUserId AND n.read_at IS NULL', { recipientUserId })
+      .getCount();
+  }
+
+  /** Marks one of the user's messages read (keeping the first read time); null if the user has no such message. */
+  async markRead(em: EntityManager, id: string, recipientUserId: string): Promise<Notification | null> {
+    await em
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'now()' })
+      .where('id = :id AND recipient_user_id = :recipientUserId AND read_at IS NULL', { id, recipientUserId })
+      .execute();
+    return em.findOne(Notification, { where: { id, recipientUserId } });
+  }
+
+  /** Marks every unread message of the user read; returns how many. */
+  async markAllRead(em: EntityManager, recipientUserId: string): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'now()' })
+      .where('recipient_user_id = :recipientUserId AND read_at IS NULL', { recipientUserId })
+      .execute();
+    return res.affected ?? 0;
   }
 }

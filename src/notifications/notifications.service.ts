@@ -1,8 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
 import type { Notification } from './entities/notification.entity';
+import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
+
+export interface InboxItem {
+  id: string;
+  template: string;
+  subjectRef: string;
+  text: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
 
 export interface SmsNotification {
   /** Stable per logical message: a replay with the same key sends nothing. */
@@ -64,25 +77,66 @@ export class NotificationsService {
   }
 
   /**
-   * Records an in-app message to a staff user (staff accounts carry no phone number): once per dedupKey, joining
-   * the caller's transaction. `subjectRef` names what it is about; the recipient goes in the key, never a name.
+   * Records an in-app message to a staff user's inbox (staff accounts carry no phone number): once per dedupKey,
+   * joining the caller's transaction. `subjectRef` names what it is about, never a name.
    */
   async recordInApp(
     em: EntityManager,
-    n: { dedupKey: string; template: string; subjectRef: string },
+    n: { recipientUserId: string; dedupKey: string; template: InAppTemplate; subjectRef: string },
   ): Promise<void> {
     await this.repo.insertIfAbsent(em, {
       dedupKey: n.dedupKey,
       channel: 'IN_APP',
       template: n.template,
       subjectRef: n.subjectRef,
+      recipientUserId: n.recipientUserId,
       status: 'SENT',
       providerMessageId: null,
       error: null,
     });
   }
 
+  /** The caller's own in-app messages, newest first, and how many of them are unread. */
+  async inbox(
+    viewer: Principal,
+    q: { unread?: boolean; cursor?: string; limit?: number },
+  ): Promise<{ items: InboxItem[]; nextCursor: string | null; unreadCount: number }> {
+    const em = this.dataSource.manager;
+    const page = await this.repo.inbox(em, viewer.userId, {
+      unreadOnly: q.unread === true,
+      cursor: q.cursor,
+      limit: q.limit ?? 20,
+    });
+    return {
+      items: page.items.map(inboxItem),
+      nextCursor: page.nextCursor,
+      unreadCount: await this.repo.unreadCount(em, viewer.userId),
+    };
+  }
+
+  /** Marks one of the caller's messages read; again is a no-op. Someone else's message is 404, as if absent. */
+  async markRead(viewer: Principal, id: string): Promise<InboxItem> {
+    const n = await this.repo.markRead(this.dataSource.manager, id, viewer.userId);
+    if (!n) throw AppException.notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
+    return inboxItem(n);
+  }
+
+  async markAllRead(viewer: Principal): Promise<{ marked: number }> {
+    return { marked: await this.repo.markAllRead(this.dataSource.manager, viewer.userId) };
+  }
+
   forSubject(subjectRef: string): Promise<Notification[]> {
     return this.repo.forSubject(this.dataSource.manager, subjectRef);
   }
+}
+
+function inboxItem(n: Notification): InboxItem {
+  return {
+    id: n.id,
+    template: n.template,
+    subjectRef: n.subjectRef,
+    ...describeInApp(n.template, n.subjectRef),
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
 }

@@ -157,6 +157,7 @@ export class RiskWarningsService {
         const supervisors = await this.repo.supervisorsCovering(em, w.streetCode);
         for (const userId of supervisors)
           await this.notifications.recordInApp(em, {
+            recipientUserId: userId,
             dedupKey: `risk-escalate:${w.id}:${userId}`,
             template: 'RISK_RED_UNACKNOWLEDGED',
             subjectRef: `risk-warning:${w.id}`,

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AppException } from '../errors/app-exception';
+import { UUID_PATTERN } from '../ids';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -41,7 +42,13 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
   if (!cursor) return undefined;
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)))
+    // Every cursor names a row by its uuid; anything else would reach SQL as a failed cast (a 500).
+    if (
+      typeof createdAt !== 'string' ||
+      typeof id !== 'string' ||
+      !UUID_PATTERN.test(id) ||
+      Number.isNaN(Date.parse(createdAt))
+    )
       throw new Error();
     return { createdAt, id };
   } catch {

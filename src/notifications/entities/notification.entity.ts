@@ -1,9 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from '../../auth/entities/user.entity';
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
 
 /** One message delivered (or not) to a party; `dedupKey` makes a replayed job send nothing twice. */
 @Entity({ name: 'notifications' })
+// A staff user's inbox, newest first (keyset on created_at, id), and its unread part (the badge count).
+@Index('idx_notifications_inbox', ['recipientUserId', 'createdAt', 'id'], {
+  where: 'recipient_user_id IS NOT NULL',
+})
+@Index('idx_notifications_inbox_unread', ['recipientUserId', 'createdAt', 'id'], {
+  where: 'recipient_user_id IS NOT NULL AND read_at IS NULL',
+})
 export class Notification {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -29,6 +37,18 @@ export class Notification {
 
   @Column({ name: 'error', type: 'text', nullable: true })
   error: string | null;
+
+  /** The staff user an IN_APP message is for (their inbox); null for SMS to parties. */
+  @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
+  recipientUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'fk_notifications_recipient' })
+  recipient?: User;
+
+  /** When the recipient marked it read (IN_APP only); null while unread. */
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

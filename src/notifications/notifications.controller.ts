@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { InboxItemDto, InboxPageDto, InboxQueryDto, MarkAllReadDto } from './dto/inbox.dto';
+import { NotificationsService } from './notifications.service';
+
+/** A malformed id is an invalid field (400); a well-formed one that is not the caller's is 404 (the service). */
+function notificationId(): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => AppException.validation([{ field: 'id', message: 'id must be a UUID' }]),
+  });
+}
+
+/**
+ * The in-app inbox of staff users. Workers have none: what the platform tells them goes by SMS to their phone,
+ * and their cases are under /my.
+ */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** The caller's own in-app notifications, newest first, with the count of unread ones. */
+  @Get('inbox')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: InboxPageDto })
+  inbox(@CurrentUser() user: Principal, @Query() q: InboxQueryDto): Promise<InboxPageDto> {
+    return this.notifications.inbox(user, q);
+  }
+
+  /** Marks every unread notification of the caller read. */
+  @Post('read-all')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: MarkAllReadDto })
+  readAll(@CurrentUser() user: Principal): Promise<MarkAllReadDto> {
+    return this.notifications.markAllRead(user);
+  }
+
+  /** Marks one of the caller's notifications read (again: no change; someone else's: 404). */
+  @Post(':id/read')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({ type: InboxItemDto })
+  read(@CurrentUser() user: Principal, @Param('id', notificationId()) id: string): Promise<InboxItemDto> {
+    return this.notifications.markRead(user, id);
+  }
+}
