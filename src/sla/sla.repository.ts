@@ -19,6 +19,14 @@ export interface CaseRef {
 }
 
 const FACT_TYPES: readonly FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPECTION'];
+/**
+ * The incremental refresh locks cases by stripe (hash of the case modulo this power of two) rather than one lock
+ * per case: the lock table has room for ≈64 locks per connection, and a batch holds thousands of cases.
+ */
+export const SLA_CASE_LOCK_STRIPES = 64;
+/** First key of the stripes' two-key advisory locks (a key space apart from the single-key locks). */
+const SLA_CASE_LOCK_CLASS = 0x51a_0002;
+
 /** The fact's columns after its key: a fact changed when one of them did. */
 const FACT_VALUES = FACT_COLUMNS.split(', ').slice(2);
 
@@ -107,9 +115,10 @@ export class SlaRepository {
   /**
    * Brings the facts of `cases` up to date with their source rows and moves their contributions between cells
    * and histogram buckets by delta (old out, new in), set-based: one statement whatever the number of cases.
-   * Serialised per case by transaction-scoped advisory locks taken in key order (so batches sharing cases wait
-   * for each other instead of deadlocking); cell and bucket upserts add atomically in key order, so batches
-   * sharing a cell commute. Returns the cases whose fact changed; an unchanged case (a replayed event) writes
+   * Serialised per case by transaction-scoped advisory locks on the cases' stripes (SLA_CASE_LOCK_STRIPES: a
+   * batch of thousands of cases takes a bounded number of locks), taken in stripe order so batches sharing
+   * stripes wait for each other instead of deadlocking; cell and bucket upserts add atomically in key order, so
+   * batches sharing a cell commute. Returns the cases whose fact changed; an unchanged case (a replayed event) writes
    * nothing. A cell whose counters drop to 0 stays (as zeros, equal to no cell) until the nightly recompute.
    */
   async refreshCases(em: EntityManager, cases: readonly CaseRef[]): Promise<CaseRef[]> {
@@ -119,10 +128,10 @@ export class SlaRepository {
     // The recompute's table order: a batch waiting for a running recompute cannot deadlock with it.
     await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN ROW EXCLUSIVE MODE');
     await em.query(
-      `SELECT count(pg_advisory_xact_lock(k))::int AS n FROM (
-         SELECT DISTINCT hashtextextended('sla-case:' || t || ':' || i::text, 0) AS k
+      `SELECT count(pg_advisory_xact_lock($3, k))::int AS n FROM (
+         SELECT DISTINCT (hashtextextended(t || ':' || i::text, 0) & ($4 - 1))::int AS k
            FROM unnest($1::text[], $2::uuid[]) AS u(t, i) ORDER BY k) s`,
-      [types, ids],
+      [types, ids, SLA_CASE_LOCK_CLASS, SLA_CASE_LOCK_STRIPES],
     );
     // The statement's snapshot is taken after the locks: it sees what earlier holders of these cases committed.
     const params: unknown[] = [types, ids];
