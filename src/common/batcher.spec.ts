@@ -33,18 +33,35 @@ describe('Batcher', () => {
     expect(await Promise.all(second)).toEqual([3, 3, 3]);
   });
 
-  it('a failed flush rejects every caller of its batch and not those of the next', async () => {
+  it('a failed batch is flushed again caller by caller: only the caller whose items fail is rejected', async () => {
     const { calls, flush } = manualFlush();
     const b = new Batcher(flush);
-    const failed = [b.submit([1]), b.submit([2])];
+    const [good, bad] = [b.submit([1]), b.submit([2])];
     await tick();
     const next = b.submit([3]);
-    calls[0].release(new Error('deadlock'));
-    await expect(failed[0]).rejects.toThrow('deadlock');
-    await expect(failed[1]).rejects.toThrow('deadlock');
+    calls[0].release(new Error('poison 2'));
     await tick();
+    expect(calls.map((c) => c.items)).toEqual([[1, 2], [1]]);
     calls[1].release();
+    expect(await good).toBe(1);
+    await tick();
+    expect(calls[2].items).toEqual([2]);
+    calls[2].release(new Error('poison 2'));
+    await expect(bad).rejects.toThrow('poison 2');
+    await tick();
+    expect(calls[3].items).toEqual([3]); // the next batch waited for the retries
+    calls[3].release();
     expect(await next).toBe(1);
+  });
+
+  it('a failed batch of one caller rejects it', async () => {
+    const { calls, flush } = manualFlush();
+    const b = new Batcher(flush);
+    const only = b.submit([1, 2]);
+    await tick();
+    calls[0].release(new Error('database down'));
+    await expect(only).rejects.toThrow('database down');
+    expect(calls).toHaveLength(1);
   });
 
   it('splits at maxItems; a larger submission is flushed alone', async () => {

@@ -1,13 +1,20 @@
+interface Waiter<T, R> {
+  items: readonly T[];
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
 interface Batch<T, R> {
   items: T[];
-  waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[];
+  waiters: Waiter<T, R>[];
 }
 
 /**
  * Coalesces concurrent callers into batches: what callers submit while a flush runs goes into the next batch,
  * flushed as soon as the running one settles (one flush at a time). A caller's promise settles with its batch:
  * resolved with the flush's result once the flush succeeded, rejected with the flush's error otherwise, so a
- * caller never completes before its items were written. A batch takes up to `maxItems` items (a larger
+ * caller never completes before its items were written. When a batch of several callers fails, each caller's
+ * items are flushed again alone, so one bad item fails its own caller rather than everyone it was batched with. A batch takes up to `maxItems` items (a larger
  * submission is flushed alone); the next submissions open another batch behind it.
  */
 export class Batcher<T, R> {
@@ -28,7 +35,7 @@ export class Batcher<T, R> {
         this.queue.push(batch);
       }
       batch.items.push(...items);
-      batch.waiters.push({ resolve, reject });
+      batch.waiters.push({ items, resolve, reject });
       // Callers of the same tick (jobs fetched together) join the batch before it starts.
       if (!this.flushing) {
         this.flushing = true;
@@ -42,13 +49,22 @@ export class Batcher<T, R> {
     return this.queue.length;
   }
 
+  private async flushAlone(w: Waiter<T, R>): Promise<void> {
+    try {
+      w.resolve(await this.flush([...w.items]));
+    } catch (err) {
+      w.reject(err);
+    }
+  }
+
   private async drain(): Promise<void> {
     for (let batch = this.queue.shift(); batch; batch = this.queue.shift()) {
       try {
         const result = await this.flush(batch.items);
         for (const w of batch.waiters) w.resolve(result);
       } catch (err) {
-        for (const w of batch.waiters) w.reject(err);
+        if (batch.waiters.length === 1) batch.waiters[0].reject(err);
+        else for (const w of batch.waiters) await this.flushAlone(w);
       }
     }
     this.flushing = false;

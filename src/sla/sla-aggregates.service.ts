@@ -74,8 +74,9 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
   /**
    * Brings cases' facts and cells up to date with their source rows (idempotent; order of calls irrelevant).
    * Concurrent callers (the sla.case-event jobs a worker runs at once) share one batch: one transaction, one
-   * version bump. Resolves after the batch committed, with how many of these cases changed; rejects when the
-   * batch failed (every job of the batch is then retried by the queue).
+   * version bump. Resolves after the batch committed, with how many of these cases changed; rejects when these
+   * cases could not be refreshed (a failed batch is retried caller by caller first), so the job is retried by
+   * the queue.
    */
   async refreshCases(cases: readonly CaseRef[]): Promise<number> {
     if (cases.length === 0) return 0;
