@@ -60,15 +60,19 @@ runMain(async () => {
     poll: 20,
     inflight: 8,
     'worker-process': 0,
+    drain: 0,
     'outbox-poll-ms': 0,
   });
   // --worker-process 1: this process only generates events (PROCESS_ROLE=api); the workers and the outbox relay
   // run in a child worker process, which picks up new outbox rows at its poll (OUTBOX_POLL_MS, default 500 ms).
   const split = f['worker-process'] === 1;
+  // --drain 1 (with --worker-process 1): the worker starts only once every event is committed; the time it takes
+  // to make them all visible is the pipeline's capacity (events/s), whatever rate the generator reached.
+  const drain = split && f.drain === 1;
   const app = await bootApp(split ? 'api' : 'all');
-  const worker = split
-    ? await spawnWorker(f['outbox-poll-ms'] ? { OUTBOX_POLL_MS: String(f['outbox-poll-ms']) } : {})
-    : null;
+  const startWorker = () =>
+    spawnWorker(f['outbox-poll-ms'] ? { OUTBOX_POLL_MS: String(f['outbox-poll-ms']) } : {});
+  let worker = split && !drain ? await startWorker() : null;
   const ds = app.get(DataSource);
   try {
     const n = Math.round(f.rate * f.seconds);
@@ -143,8 +147,20 @@ runMain(async () => {
     }
     await Promise.all(inflight);
     const offered = n / ((performance.now() - t0) / 1000);
+    let ready = 0;
+    if (drain) {
+      worker = await startWorker();
+      ready = performance.now();
+    }
     const deadline = performance.now() + 60_000;
     while (started.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (drain) {
+      const s = (performance.now() - ready) / 1000;
+      console.log(
+        `drain: ${n - started.size} events visible ${s.toFixed(2)} s after the worker was ready ` +
+          `(${((n - started.size) / s).toFixed(0)} events/s)`,
+      );
+    }
     polling = false;
     const invisible = started.size;
     started.clear();
