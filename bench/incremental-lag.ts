@@ -12,8 +12,9 @@ import { ms, summarise, verdict } from './lib/stats';
  * appends the case event and, with the sla module, the outbox row of `sla.case-event`); the lag is the time from
  * the call's start (so it includes the commit; conservative) until the KPI fact of the case shows the closure
  * (`sla_case_facts.closed_on`). Events arrive open-loop at --rate per second for --seconds; this process runs the
- * workers and the outbox relay (PROCESS_ROLE=all). Target: p95 ≤ 1 s under 200 events/s. The rate actually
- * offered is printed: with --inflight closes at a time it can fall short of --rate.
+ * workers and the outbox relay (PROCESS_ROLE=all), or with --worker-process 1 a child worker process does (see
+ * below). Target: p95 ≤ 1 s under 200 events/s. The rate actually offered is printed: with --inflight closes at a
+ * time it can fall short of --rate.
  *
  *   DATABASE_URL=postgres://…/bench_national REDIS_URL=redis://127.0.0.1:6379 node dist/bench/incremental-lag.js
  */
