@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, gracefulClose, prepareDatabase, resolveRuntime } from '../../src/bootstrap';
@@ -81,4 +82,31 @@ export function runMain(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * A separate worker process (`node dist/src/worker.js`, PROCESS_ROLE=worker, as docker-compose runs it) on the
+ * same DATABASE_URL / REDIS_URL; resolves once it logged "worker ready". `stop()` sends SIGTERM and waits.
+ */
+export async function spawnWorker(env: Record<string, string> = {}): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['dist/src/worker.js'], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env, PROCESS_ROLE: 'worker' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (b: Buffer) => {
+      out = (out + b.toString()).slice(-4096);
+      if (out.includes('worker ready')) resolve();
+    };
+    child.stdout.on('data', onData);
+    void exited.then(() => reject(new Error(`worker exited before it was ready: ${out}`)));
+  });
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

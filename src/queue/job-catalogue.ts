@@ -152,6 +152,10 @@ export function jobDefaults(attempts = 8, backoffMs = 2000): DefaultJobOptions {
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 5,
   [QueueName.Maintenance]: 1,
-  [QueueName.Sla]: 2,
+  /**
+   * High on purpose: an sla.case-event job mostly waits for its batch (SlaAggregatesService.refreshCases), and
+   * the jobs a worker holds at once are what a batch is made of (one transaction for all of them).
+   */
+  [QueueName.Sla]: 64,
   [QueueName.Risk]: 2,
 };

@@ -30,17 +30,25 @@ export class OutboxRepository {
     );
   }
 
-  async markPublished(em: EntityManager, id: string): Promise<void> {
-    await em.query('UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [
-      id,
-    ]);
+  /** Marks rows published (one statement for a relayed batch). */
+  async markPublished(em: EntityManager, ids: readonly string[]): Promise<void> {
+    await em.query(
+      'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
   }
 
-  async markFailed(em: EntityManager, id: string, error: string, retryInSeconds: number): Promise<void> {
+  /** Records a failed publication of rows, each retried after its own delay (one statement). */
+  async markFailed(
+    em: EntityManager,
+    rows: readonly { id: string; retryInSeconds: number }[],
+    error: string,
+  ): Promise<void> {
     await em.query(
-      `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2,
-              available_at = now() + make_interval(secs => $3) WHERE id = $1`,
-      [id, error.slice(0, 500), retryInSeconds],
+      `UPDATE outbox_messages o SET attempts = o.attempts + 1, last_error = $3,
+              available_at = now() + make_interval(secs => u.secs)
+         FROM unnest($1::uuid[], $2::float8[]) AS u(id, secs) WHERE o.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.retryInSeconds), error.slice(0, 500)],
     );
   }
 

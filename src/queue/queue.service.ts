@@ -173,11 +173,25 @@ export class QueueService
    * deduplication entry in the catalogue (JOB_DEDUPLICATION) is also de-duplicated by its own key.
    */
   async add<J extends JobName>(name: J, payload: JobPayloads[J], jobId: string): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, {
-      ...this.defaults,
-      ...jobDedupOptions(name, payload),
-      jobId,
-    });
+    await this.queue(JOB_QUEUE[name]).add(name, payload, this.jobOptions(name, payload, jobId));
+  }
+
+  private jobOptions(name: JobName, payload: unknown, jobId: string) {
+    return { ...this.defaults, ...jobDedupOptions(name, payload), jobId };
+  }
+
+  /** Adds jobs of one queue at once (one round trip), each as `add` would. */
+  async addBulk(jobs: readonly { name: JobName; payload: unknown; jobId: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const queue = JOB_QUEUE[jobs[0].name];
+    if (jobs.some((j) => JOB_QUEUE[j.name] !== queue)) throw new Error('addBulk: jobs of several queues');
+    await this.queue(queue).addBulk(
+      jobs.map((j) => ({
+        name: j.name,
+        data: j.payload,
+        opts: this.jobOptions(j.name, j.payload, j.jobId),
+      })),
+    );
   }
 
   async ping(): Promise<void> {

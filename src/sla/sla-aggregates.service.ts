@@ -1,12 +1,18 @@
 import { kpiTargetsOf } from './kpi-targets';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Batcher } from '../common/batcher';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
 import type { FactCaseType } from './sla-facts.sql';
 import { SlaReadModelVersion } from './read-model-version';
-import { SlaRepository } from './sla.repository';
+import { type CaseRef, SlaRepository } from './sla.repository';
+
+/** Most cases one refresh transaction takes (a burst beyond it is split into several transactions). */
+export const REFRESH_BATCH_MAX = 2000;
+
+const caseKey = (c: CaseRef) => `${c.type}:${c.id}`;
 
 /** Advisory-lock key of the nightly recompute (one run at a time across every worker). */
 export const SLA_RECOMPUTE_LOCK = 0x51a_0001;
@@ -30,6 +36,10 @@ export type RecomputeResult =
 @Injectable()
 export class SlaAggregatesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaAggregatesService.name);
+  private readonly batcher = new Batcher<CaseRef, Set<string>>(
+    (cases) => this.flush(cases),
+    REFRESH_BATCH_MAX,
+  );
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -58,19 +68,34 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
   async onCaseEvent(eventId: string): Promise<number> {
     const event = await this.repo.caseEvent(this.tx.manager, eventId);
     if (!event) return 0;
-    let changed = 0;
-    for (const t of kpiTargetsOf(event)) if (await this.refreshCase(t.type, t.id)) changed++;
-    return changed;
+    return this.refreshCases(kpiTargetsOf(event));
   }
 
-  /** Brings one case's fact and cells up to date with its source row (idempotent; order of calls irrelevant). */
+  /**
+   * Brings cases' facts and cells up to date with their source rows (idempotent; order of calls irrelevant).
+   * Concurrent callers (the sla.case-event jobs a worker runs at once) share one batch: one transaction, one
+   * version bump. Resolves after the batch committed, with how many of these cases changed; rejects when these
+   * cases could not be refreshed (a failed batch is retried caller by caller first), so the job is retried by
+   * the queue.
+   */
+  async refreshCases(cases: readonly CaseRef[]): Promise<number> {
+    if (cases.length === 0) return 0;
+    const changed = await this.batcher.submit(cases);
+    return cases.filter((c) => changed.has(caseKey(c))).length;
+  }
+
+  /** Brings one case's fact and cells up to date with its source row (a batch of one, or joins a batch). */
   async refreshCase(type: FactCaseType, caseId: string): Promise<boolean> {
-    const changed = await this.tx.run(async (em) => {
-      return this.repo.refreshCase(em, type, caseId);
-    });
+    return (await this.refreshCases([{ type, id: caseId }])) > 0;
+  }
+
+  /** One batch: every case once, in one transaction; returns the keys of the cases whose fact changed. */
+  private async flush(cases: CaseRef[]): Promise<Set<string>> {
+    const unique = [...new Map(cases.map((c) => [caseKey(c), c])).values()];
+    const changed = await this.tx.run((em) => this.repo.refreshCases(em, unique));
     // After commit: a reader that sees the new version also sees the new rows (SlaService's summary cache).
-    if (changed) await this.version.bump(this.tx.manager);
-    return changed;
+    if (changed.length > 0) await this.version.bump(this.tx.manager);
+    return new Set(changed.map(caseKey));
   }
 
   /**

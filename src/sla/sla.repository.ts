@@ -12,16 +12,23 @@ import {
 } from './sla-facts.sql';
 import type { HandlingBucket } from './kpi.rules';
 
-export interface FactRow {
-  case_type: string;
-  case_id: string;
-  street_code: string;
-  organisation_id: string;
-  started_on: string;
-  due_on: string | null;
-  closed_on: string | null;
-  agreement: boolean;
+/** A proceeding of the read model (a KPI target of a case event). */
+export interface CaseRef {
+  type: FactCaseType;
+  id: string;
 }
+
+const FACT_TYPES: readonly FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPECTION'];
+/**
+ * The incremental refresh locks cases by stripe (hash of the case modulo this power of two) rather than one lock
+ * per case: the lock table has room for ≈64 locks per connection, and a batch holds thousands of cases.
+ */
+export const SLA_CASE_LOCK_STRIPES = 64;
+/** First key of the stripes' two-key advisory locks (a key space apart from the single-key locks). */
+const SLA_CASE_LOCK_CLASS = 0x51a_0002;
+
+/** The fact's columns after its key: a fact changed when one of them did. */
+const FACT_VALUES = FACT_COLUMNS.split(', ').slice(2);
 
 export type CellRow = { street_code: string; organisation_id: string; month: string } & Record<
   CellCounter,
@@ -91,7 +98,7 @@ const scopeOf = (f = '') =>
   `${f}street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR ${f}organisation_id = $2::uuid)`;
 const SCOPE = scopeOf();
 /** Column types of FACT_COLUMNS (as in sla_case_facts), for the recompute's temporary table. */
-const FACT_TYPES: Record<string, string> = {
+const FACT_COLUMN_TYPES: Record<string, string> = {
   case_type: 'varchar(16)',
   case_id: 'uuid',
   street_code: 'varchar(12)',
@@ -101,18 +108,6 @@ const FACT_TYPES: Record<string, string> = {
   closed_on: 'date',
   agreement: 'boolean',
 };
-
-function sameFact(a: FactRow | undefined, b: FactRow | undefined): boolean {
-  if (!a || !b) return a === b;
-  return (
-    a.street_code === b.street_code &&
-    a.organisation_id === b.organisation_id &&
-    a.started_on === b.started_on &&
-    a.due_on === b.due_on &&
-    a.closed_on === b.closed_on &&
-    a.agreement === b.agreement
-  );
-}
 
 /** All SQL of the KPI read model. */
 @Injectable()
@@ -129,36 +124,63 @@ export class SlaRepository {
   }
 
   /**
-   * Rewrites one case's fact and moves its contributions between cells by delta (old out, new in). Serialised
-   * per case by a transaction-scoped advisory lock; cell upserts add atomically, so cases sharing a cell
-   * commute. Returns false (and writes nothing) when the fact did not change, e.g. for a replayed event.
-   * A cell whose counters drop to 0 stays (as zeros, equal to no cell) until the nightly recompute.
+   * Brings the facts of `cases` up to date with their source rows and moves their contributions between cells
+   * and histogram buckets by delta (old out, new in), set-based: one statement whatever the number of cases.
+   * Serialised per case by transaction-scoped advisory locks on the cases' stripes (SLA_CASE_LOCK_STRIPES: a
+   * batch of thousands of cases takes a bounded number of locks), taken in stripe order so batches sharing
+   * stripes wait for each other instead of deadlocking; cell and bucket upserts add atomically in key order, so
+   * batches sharing a cell commute. Returns the cases whose fact changed; an unchanged case (a replayed event) writes
+   * nothing. A cell whose counters drop to 0 stays (as zeros, equal to no cell) until the nightly recompute.
    */
-  async refreshCase(em: EntityManager, type: FactCaseType, caseId: string): Promise<boolean> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('sla-case:' || $1 || ':' || $2, 0))`, [
-      type,
-      caseId,
-    ]);
-    const key = `(SELECT * FROM sla_case_facts WHERE case_type = '${type}' AND case_id = $1::uuid)`;
-    const [old] = await em.query<FactRow[]>(`SELECT ${FACT_COLUMNS} FROM ${key} k`, [caseId]);
-    const [fresh] = await em.query<FactRow[]>(`SELECT * FROM (${factsSelect([type], '$1::uuid')}) s`, [
-      caseId,
-    ]);
-    if (sameFact(old, fresh)) return false;
-    if (old) {
-      await em.query(`${CELL_INSERT} ${cellsSelect(key, -1)} ${UPSERT_ADD}`, [caseId]);
-      await em.query(`${HANDLING_UPSERT} ${handlingSelect(key, -1)} ${HANDLING_ADD}`, [caseId]);
-      await em.query(`DELETE FROM sla_case_facts WHERE case_type = $1 AND case_id = $2`, [type, caseId]);
-    }
-    if (fresh) {
-      await em.query(
-        `INSERT INTO sla_case_facts (${FACT_COLUMNS}) SELECT * FROM (${factsSelect([type], '$1::uuid')}) s`,
-        [caseId],
-      );
-      await em.query(`${CELL_INSERT} ${cellsSelect(key, 1)} ${UPSERT_ADD}`, [caseId]);
-      await em.query(`${HANDLING_UPSERT} ${handlingSelect(key, 1)} ${HANDLING_ADD}`, [caseId]);
-    }
-    return true;
+  async refreshCases(em: EntityManager, cases: readonly CaseRef[]): Promise<CaseRef[]> {
+    if (cases.length === 0) return [];
+    const types = cases.map((c) => c.type);
+    const ids = cases.map((c) => c.id);
+    // The recompute's table order: a batch waiting for a running recompute cannot deadlock with it.
+    await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN ROW EXCLUSIVE MODE');
+    await em.query(
+      `SELECT count(pg_advisory_xact_lock($3, k))::int AS n FROM (
+         SELECT DISTINCT (hashtextextended(t || ':' || i::text, 0) & ($4 - 1))::int AS k
+           FROM unnest($1::text[], $2::uuid[]) AS u(t, i) ORDER BY k) s`,
+      [types, ids, SLA_CASE_LOCK_CLASS, SLA_CASE_LOCK_STRIPES],
+    );
+    // The statement's snapshot is taken after the locks: it sees what earlier holders of these cases committed.
+    const params: unknown[] = [types, ids];
+    const fresh = FACT_TYPES.filter((t) => types.includes(t)).map((t) => {
+      params.push(ids.filter((_, i) => types[i] === t));
+      return factsSelect([t], `ANY($${params.length}::uuid[])`);
+    });
+    const key = (a: string, b: string) => `${a}.case_type = ${b}.case_type AND ${a}.case_id = ${b}.case_id`;
+    const values = (a: string) => FACT_VALUES.map((c) => `${a}.${c}`).join(', ');
+    const cellSums = CELL_COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', ');
+    return em.query<CaseRef[]>(
+      `WITH fresh (${FACT_COLUMNS}) AS (SELECT * FROM (${fresh.join('\nUNION ALL\n')}) s),
+       old AS (SELECT ${FACT_COLUMNS} FROM sla_case_facts
+                WHERE (case_type, case_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))),
+       diff AS (SELECT COALESCE(o.case_type, n.case_type) AS case_type, COALESCE(o.case_id, n.case_id) AS case_id
+                  FROM old o FULL JOIN fresh n ON ${key('n', 'o')}
+                 WHERE (${values('o')}) IS DISTINCT FROM (${values('n')})),
+       gone AS (SELECT o.* FROM old o JOIN diff d ON ${key('d', 'o')}),
+       came AS (SELECT n.* FROM fresh n JOIN diff d ON ${key('d', 'n')}),
+       deleted AS (DELETE FROM sla_case_facts f USING gone g
+                    WHERE ${key('f', 'g')} AND NOT EXISTS (SELECT 1 FROM came c WHERE ${key('c', 'g')})),
+       upserted AS (INSERT INTO sla_case_facts (${FACT_COLUMNS})
+                    SELECT ${FACT_COLUMNS} FROM came ORDER BY case_type, case_id
+                    ON CONFLICT (case_type, case_id) DO UPDATE SET
+                    ${FACT_VALUES.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()),
+       cells AS (${CELL_INSERT}
+                 SELECT street_code, organisation_id, month, ${cellSums}
+                   FROM ((${cellsSelect('gone', -1)}) UNION ALL (${cellsSelect('came', 1)})) d
+                  GROUP BY street_code, organisation_id, month
+                 HAVING ${CELL_COUNTERS.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+                  ORDER BY street_code, organisation_id, month ${UPSERT_ADD}),
+       buckets AS (${HANDLING_UPSERT}
+                   SELECT ${HANDLING_KEY}, sum(cases)::int
+                     FROM ((${handlingSelect('gone', -1)}) UNION ALL (${handlingSelect('came', 1)})) h
+                    GROUP BY ${HANDLING_KEY} HAVING sum(cases) <> 0 ORDER BY ${HANDLING_KEY} ${HANDLING_ADD})
+       SELECT case_type AS type, case_id AS id FROM diff`,
+      params,
+    );
   }
 
   /**
@@ -210,7 +232,7 @@ export class SlaRepository {
       .map((c) => `f.${c} IS DISTINCT FROM s.${c}`)
       .join(' OR ');
     await em.query(
-      `CREATE TEMP TABLE sla_fact_diff (gone boolean NOT NULL, ${factCols.map((c) => `${c} ${FACT_TYPES[c]}`).join(', ')}) ON COMMIT DROP`,
+      `CREATE TEMP TABLE sla_fact_diff (gone boolean NOT NULL, ${factCols.map((c) => `${c} ${FACT_COLUMN_TYPES[c]}`).join(', ')}) ON COMMIT DROP`,
     );
     for (const type of types)
       await em.query(
