@@ -5,15 +5,18 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_QUEUE, QueueName } from './job-catalogue';
-import { OutboxRepository, type PendingOutboxRow } from './outbox.repository';
+import { OUTBOX_CHANNEL, OutboxRepository, type PendingOutboxRow } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueService } from './queue.service';
 
 const BATCH = 500;
 const ADD_TIMEOUT_MS = 5000;
+/** Wait before reopening a lost LISTEN connection. */
+const LISTEN_RETRY_MS = 2000;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -39,6 +42,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private stopped = false;
   private unsubscribe?: () => void;
+  private listener?: Client;
+  private listenRetry?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,7 +56,42 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   onApplicationBootstrap(): void {
     if (!this.queues.runsWorkers) return;
     this.unsubscribe = this.outbox.onCommitted(() => this.kick());
+    void this.listen();
     this.schedule(0);
+  }
+
+  /**
+   * LISTENs on OUTBOX_CHANNEL on a connection of its own (outside the pool), so a row committed by another
+   * process (the API) is relayed at once. The poll stays as the fallback: while this connection is down (it is
+   * reopened after LISTEN_RETRY_MS) rows wait at most outboxPollMs.
+   */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({
+      connectionString: this.config.database.url,
+      application_name: 'labor-rights-outbox-listener',
+    });
+    const retry = (err: unknown) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.removeAllListeners();
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn({ err: (err as Error)?.message }, 'outbox listener lost; polling until it reconnects');
+      this.listenRetry = setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
+    };
+    this.listener = client;
+    client.on('notification', () => this.kick());
+    client.on('error', retry);
+    client.on('end', () => retry(new Error('connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // Rows committed while the listener was down are picked up by this pass.
+      this.kick();
+    } catch (err) {
+      retry(err);
+    }
   }
 
   private schedule(ms: number): void {
@@ -119,6 +159,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.listenRetry);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     this.unsubscribe?.();
     await this.running;
     if (this.queues.runsWorkers) this.logger.log('outbox relay stopped');

@@ -10,14 +10,26 @@ export interface PendingOutboxRow {
   attempts: number;
 }
 
+/** The PostgreSQL notification channel on which committed outbox rows wake the relay. */
+export const OUTBOX_CHANNEL = 'lrp_outbox';
+
 /** All SQL of the outbox. */
 @Injectable()
 export class OutboxRepository {
+  /**
+   * Inserts a row and, in the same statement, notifies OUTBOX_CHANNEL: PostgreSQL delivers the notification at
+   * commit (never for a rolled-back transaction, once per transaction however many rows), so a relay in another
+   * process (the worker) wakes at once instead of at its next poll.
+   */
   async insert(
     em: EntityManager,
     row: Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>,
   ): Promise<void> {
-    await em.insert(OutboxMessage, { ...row, payload: row.payload as object });
+    await em.query(
+      `WITH ins AS (INSERT INTO outbox_messages (id, queue, job_name, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM ins`,
+      [row.id, row.queue, row.jobName, JSON.stringify(row.payload)],
+    );
   }
 
   /** Due rows, locked; rows another relay holds are skipped, not waited for. */
