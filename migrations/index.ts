@@ -18,6 +18,7 @@ import { Risk1795694429927 } from './1795694429927-risk';
 import { SlaHandlingDays1795698616580 } from './1795698616580-sla-handling-days';
 import { NotificationsInbox1795704426328 } from './1795704426328-notifications-inbox';
 import { ComplaintsReceivedOn1795705260131 } from './1795705260131-complaints-received-on';
+import { ComplaintsEmployerReceived1795708873687 } from './1795708873687-complaints-employer-received';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   SlaHandlingDays1795698616580,
   NotificationsInbox1795704426328,
   ComplaintsReceivedOn1795705260131,
+  ComplaintsEmployerReceived1795708873687,
 ];

@@ -68,62 +68,83 @@ export const CELL_COUNTERS = [
 ] as const;
 export type CellCounter = (typeof CELL_COUNTERS)[number];
 
-/** One contribution row per (fact, counted event): street, organisation, month and the ten counters in order. */
-function contribution(
-  month: string,
-  values: Partial<Record<CellCounter, string>>,
-  from: string,
-  where: string,
-) {
-  const cols = CELL_COUNTERS.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ');
-  return `SELECT f.street_code, f.organisation_id, to_char(${month}, 'YYYY-MM') AS month, ${cols}
-  FROM ${from} f WHERE ${where}`;
+/**
+ * One kind of contribution of a fact to a cell: when it counts, the date whose month it counts in, what it adds.
+ * Kinds in the same pass exclude each other (a fact matches at most one of them), so a pass reads each fact once.
+ */
+interface Contribution {
+  pass: 1 | 2;
+  when: string;
+  month: string;
+  values: Partial<Record<CellCounter, string>>;
 }
 
 /**
- * Contributions of the facts in relation `from` (a table or a parenthesised subquery) to the monthly cells.
- * Inspection: an on-time closure counts in the month it closed; a late case in the month its deadline passed
- * (due_on + 1); an open case is kept apart (ins_open_due) and counted as due at read time once overdue.
+ * What a fact `f` contributes to the monthly cells. Arbitration counts when accepted (pass 1) and when closed;
+ * inspection: an on-time closure counts in the month it closed, a late case in the month its deadline passed
+ * (due_on + 1), an open case is kept apart (ins_open_due) and counted as due at read time once overdue;
+ * mediation counts when concluded.
+ */
+export const CONTRIBUTIONS: readonly Contribution[] = [
+  { pass: 1, when: `f.case_type = 'ARBITRATION'`, month: 'f.started_on', values: { arb_accepted: '1' } },
+  {
+    pass: 2,
+    when: `f.case_type = 'ARBITRATION' AND f.closed_on IS NOT NULL`,
+    month: 'f.closed_on',
+    values: { arb_closed: '1', arb_handling_days: '(f.closed_on - f.started_on)' },
+  },
+  {
+    pass: 2,
+    when: `f.case_type = 'INSPECTION' AND f.closed_on <= f.due_on`,
+    month: 'f.closed_on',
+    values: { ins_on_time: '1' },
+  },
+  {
+    pass: 2,
+    when: `f.case_type = 'INSPECTION' AND f.closed_on > f.due_on`,
+    month: '(f.due_on + 1)',
+    values: { ins_late_closed: '1' },
+  },
+  {
+    pass: 2,
+    when: `f.case_type = 'INSPECTION' AND f.closed_on IS NULL`,
+    month: '(f.due_on + 1)',
+    values: { ins_open_due: '1' },
+  },
+  {
+    pass: 2,
+    when: `f.case_type = 'MEDIATION' AND f.closed_on IS NOT NULL`,
+    month: 'f.closed_on',
+    values: {
+      med_concluded: '1',
+      med_agreements: 'f.agreement::int',
+      med_within_15: `((f.closed_on - f.started_on) <= ${MEDIATION_QUICK_DAYS})::int`,
+      med_handling_days: '(f.closed_on - f.started_on)',
+    },
+  },
+];
+
+/** One pass: a row per fact that matches one of the pass's kinds, with that kind's month and counters. */
+function passSelect(from: string, kinds: readonly Contribution[]): string {
+  const pick = (expr: (c: Contribution) => string | undefined, otherwise: string) => {
+    const arms = kinds.flatMap((c) => (expr(c) === undefined ? [] : [`WHEN ${c.when} THEN ${expr(c)}`]));
+    return arms.length ? `CASE ${arms.join(' ')} ELSE ${otherwise} END` : otherwise;
+  };
+  const counters = CELL_COUNTERS.map((k) => `${pick((c) => c.values[k], '0')} AS ${k}`).join(', ');
+  return `SELECT f.street_code, f.organisation_id,
+       date_trunc('month', (${pick((c) => c.month, 'NULL')})::timestamp) AS month_start, ${counters}
+  FROM ${from} f WHERE ${kinds.map((c) => `(${c.when})`).join(' OR ')}`;
+}
+
+/**
+ * Contributions of the facts in relation `from` (a table or a parenthesised subquery) to the monthly cells:
+ * (street_code, organisation_id, month_start, the ten counters). Two passes over `from` (arbitration
+ * acceptances; every other kind), where one branch per kind read every fact six times.
  */
 export function contributionsSelect(from: string): string {
-  return [
-    contribution('f.started_on', { arb_accepted: '1' }, from, `f.case_type = 'ARBITRATION'`),
-    contribution(
-      'f.closed_on',
-      { arb_closed: '1', arb_handling_days: '(f.closed_on - f.started_on)' },
-      from,
-      `f.case_type = 'ARBITRATION' AND f.closed_on IS NOT NULL`,
-    ),
-    contribution(
-      'f.closed_on',
-      { ins_on_time: '1' },
-      from,
-      `f.case_type = 'INSPECTION' AND f.closed_on <= f.due_on`,
-    ),
-    contribution(
-      '(f.due_on + 1)',
-      { ins_late_closed: '1' },
-      from,
-      `f.case_type = 'INSPECTION' AND f.closed_on > f.due_on`,
-    ),
-    contribution(
-      '(f.due_on + 1)',
-      { ins_open_due: '1' },
-      from,
-      `f.case_type = 'INSPECTION' AND f.closed_on IS NULL`,
-    ),
-    contribution(
-      'f.closed_on',
-      {
-        med_concluded: '1',
-        med_agreements: 'f.agreement::int',
-        med_within_15: `((f.closed_on - f.started_on) <= ${MEDIATION_QUICK_DAYS})::int`,
-        med_handling_days: '(f.closed_on - f.started_on)',
-      },
-      from,
-      `f.case_type = 'MEDIATION' AND f.closed_on IS NOT NULL`,
-    ),
-  ].join('\nUNION ALL\n');
+  return ([1, 2] as const)
+    .map((pass) => passSelect(from, CONTRIBUTIONS.filter((c) => c.pass === pass)))
+    .join('\nUNION ALL\n');
 }
 
 /**
@@ -132,9 +153,9 @@ export function contributionsSelect(from: string): string {
  */
 export function cellsSelect(from: string, sign = 1): string {
   const sums = CELL_COUNTERS.map((c) => `(${sign} * sum(${c}))::int AS ${c}`).join(', ');
-  return `SELECT street_code, organisation_id, month, ${sums}
-  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month
- ORDER BY street_code, organisation_id, month`;
+  return `SELECT street_code, organisation_id, to_char(month_start, 'YYYY-MM') AS month, ${sums}
+  FROM (${contributionsSelect(from)}) c GROUP BY street_code, organisation_id, month_start
+ ORDER BY street_code, organisation_id, month_start`;
 }
 
 export const HANDLING_KEY = 'case_type, street_code, organisation_id, year, days';

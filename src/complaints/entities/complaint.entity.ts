@@ -29,6 +29,7 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_complainant_created', ['complainantUserId', 'createdAt'])
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
 @Index('idx_complaints_received_on', ['receivedOn'])
+@Index('idx_complaints_employer_received', ['employerId', 'receivedOn'])
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
