@@ -1,3 +1,4 @@
+import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { organisationId } from '../../src/auth/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
@@ -381,15 +382,21 @@ describe('mediation', () => {
       code: 'NOT_ESCALATABLE',
     });
     expect((await service.sweep(addDays(today, 1))).expired).toBe(0);
-    const result = await service.sweep(addDays(m.openedOn, 16));
+    // The 15 days end on the clock's due date: opened + 15, moved to the next working day when that is a
+    // rest day (民法典 第二百零三条), so the case expires the day after it, whatever weekday it opened on.
+    const [clock] = await t.app.get(DeadlinesService).forCase('MEDIATION', m.id, m.openedOn);
+    expect(clock.due! >= addDays(m.openedOn, 15)).toBe(true);
+    expect((await service.sweep(clock.due!)).expired).toBe(0);
+    const expiredOn = addDays(clock.due!, 1);
+    const result = await service.sweep(expiredOn);
     expect(result.expired).toBeGreaterThanOrEqual(1);
     expect(await getCase(m.id)).toMatchObject({
       status: 'EXPIRED',
       version: 2,
-      closedOn: addDays(m.openedOn, 16),
+      closedOn: expiredOn,
     });
     await eventually(() => smsFor(c.trackingNo, 'MEDIATION_EXPIRED'));
-    expect(await service.sweep(addDays(m.openedOn, 16))).toMatchObject({ expired: 0 });
+    expect(await service.sweep(expiredOn)).toMatchObject({ expired: 0 });
     await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
       reason: 'EXPIRED',
     });
