@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+import { OUTBOX_CHANNEL } from '../../src/queue/outbox.repository';
 import { JobName } from '../../src/queue/job-catalogue';
 import { OutboxService } from '../../src/queue/outbox.service';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -52,17 +54,36 @@ describe('outbox relay wakes on NOTIFY from another process', () => {
     expect(await publishedWithin(await enqueueElsewhere(), 3000)).toBeLessThan(3000);
   });
 
-  it('a rolled-back row notifies nothing and is never published', async () => {
-    let id = '';
-    await expect(
-      t.dataSource.transaction(async (em) => {
-        id = await t.app
-          .get(OutboxService)
-          .enqueue(em, JobName.SlaCaseEvent, { eventId: crypto.randomUUID() });
-        throw new Error('roll back');
-      }),
-    ).rejects.toThrow('roll back');
-    expect(await q('SELECT 1 FROM outbox_messages WHERE id = $1', [id])).toEqual([]);
+  it('the notification is sent at commit, once per transaction, and never for a rollback', async () => {
+    const listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.channel));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const quiet = () => new Promise((r) => setTimeout(r, 300));
+    try {
+      const outbox = t.app.get(OutboxService);
+      const payload = () => ({ eventId: crypto.randomUUID() });
+      await expect(
+        t.dataSource.transaction(async (em) => {
+          await outbox.enqueue(em, JobName.SlaCaseEvent, payload());
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await quiet();
+      expect(heard).toEqual([]);
+      await t.dataSource.transaction(async (em) => {
+        await outbox.enqueue(em, JobName.SlaCaseEvent, payload());
+        await outbox.enqueue(em, JobName.SlaCaseEvent, payload());
+        await quiet();
+        expect(heard).toEqual([]); // not before commit
+      });
+      await eventually(() => heard.length > 0, 3000, 20);
+      await quiet();
+      expect(heard).toEqual([OUTBOX_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('a lost listener connection is reopened, and rows committed meanwhile are relayed', async () => {
