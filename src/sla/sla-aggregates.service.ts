@@ -7,7 +7,7 @@ import { JobName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
 import type { FactCaseType } from './sla-facts.sql';
 import { SlaReadModelVersion } from './read-model-version';
-import { type CaseRef, SlaRepository } from './sla.repository';
+import { type CaseRef, SlaRepository, type StreetsCompared } from './sla.repository';
 
 /** Most cases one refresh transaction takes (a burst beyond it is split into several transactions). */
 export const REFRESH_BATCH_MAX = 2000;
@@ -25,6 +25,10 @@ export type RecomputeResult =
       facts: number;
       cells: number;
       mismatchedCells: number;
+      /** Facts rewritten because they differed from the source tables. */
+      factsChanged: number;
+      /** Streets compared row by row because their checksums differed. */
+      streetsCompared: StreetsCompared;
       /** The first run: the incremental tables were never complete, its mismatches are not counted. */
       baseline: boolean;
     };
@@ -120,12 +124,18 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
       const { mismatched, sample } = full;
       if (baseline)
         this.logger.log(
-          { runId, facts: full.facts, cells: full.cells },
+          { runId, facts: full.facts, cells: full.cells, streetsCompared: full.streetsCompared },
           'SLA aggregates: baseline recompute',
         );
       else if (mismatched > 0)
         this.logger.warn(
-          { runId, mismatchedCells: mismatched, factsChanged: full.factsChanged, sample },
+          {
+            runId,
+            mismatchedCells: mismatched,
+            factsChanged: full.factsChanged,
+            streetsCompared: full.streetsCompared,
+            sample,
+          },
           'SLA aggregates: incremental and full recompute disagree; replaced by the full result',
         );
       await this.repo.recordRun(em, {
@@ -142,6 +152,8 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
         facts: full.facts,
         cells: full.cells,
         mismatchedCells: mismatched,
+        factsChanged: full.factsChanged,
+        streetsCompared: full.streetsCompared,
         baseline,
       };
     });

@@ -175,3 +175,97 @@ export function handlingSelect(from: string, sign = 1): string {
   FROM ${from} f WHERE f.closed_on IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5`;
 }
+
+/**
+ * The nightly recompute compares facts, cells and histogram buckets street by street through checksums that are
+ * linear in the rows, modulo this prime (2^31 − 1: the product of two residues fits in a bigint). A cell counts
+ * Σ over its counters of counter × CHECKSUM_WEIGHTS[counter] × monthHash(organisation, month); because that is
+ * linear in the counters, the checksum of the cells the facts add up to is the sum of what each fact contributes,
+ * computed in one pass over the facts grouped by street alone, without building the 3 M cells first.
+ * A street whose rows differ has the same checksum only by chance (≈ 1 in 2^31).
+ */
+export const CHECKSUM_PRIME = 2147483647;
+const P = CHECKSUM_PRIME;
+
+/** A fixed random weight per counter (residues mod CHECKSUM_PRIME), so that moving a count between counters shows. */
+const CHECKSUM_WEIGHTS: Record<CellCounter, number> = {
+  arb_accepted: 1438070649,
+  arb_closed: 1283613605,
+  arb_handling_days: 272509494,
+  ins_on_time: 1453644146,
+  ins_late_closed: 2045418669,
+  ins_open_due: 1817278617,
+  med_concluded: 1886437446,
+  med_agreements: 336245161,
+  med_within_15: 964017348,
+  med_handling_days: 966868985,
+};
+
+/** A 31-bit hash of (organisation, first day of the month), as a residue in (−P, P). */
+const monthHash = (organisation: string, monthStart: string) =>
+  `(hashint8extended((${monthStart} - DATE '2000-01-01')::int8, uuid_hash_extended(${organisation}, 0)) % ${P})`;
+
+/** Σ counter × weight mod P of integer expressions per counter (each product < 2^62). */
+const weighted = (values: Partial<Record<CellCounter, string>>) =>
+  `((${Object.entries(values)
+    .map(([c, v]) => `(${v})::int8 * ${CHECKSUM_WEIGHTS[c as CellCounter]} % ${P}`)
+    .join(' + ')}) % ${P})`;
+
+/** What a fact `f` adds to its street's cell checksum: the CONTRIBUTIONS of each pass, weighted. */
+function factCellChecksum(): string {
+  return ([1, 2] as const)
+    .map((pass) => {
+      const arms = CONTRIBUTIONS.filter((c) => c.pass === pass).map(
+        (c) =>
+          `WHEN ${c.when} THEN ${monthHash('f.organisation_id', `date_trunc('month', (${c.month})::timestamp)::date`)} * ${weighted(c.values)} % ${P}`,
+      );
+      return `CASE ${arms.join(' ')} ELSE 0 END`;
+    })
+    .join(' + ');
+}
+
+/** A 31-bit hash of a histogram bucket's key (case type, street aside), as a residue in (−P, P). */
+const bucketHash = (caseType: string, organisation: string, year: string, days: string) =>
+  `(hashint8extended(((${year})::int8 * 4 + CASE ${caseType} WHEN 'ARBITRATION' THEN 1 WHEN 'MEDIATION' THEN 2 ELSE 3 END) * 4294967296 + (${days}), uuid_hash_extended(${organisation}, 1)) % ${P})`;
+
+/** What a fact `f` adds to its street's histogram checksum: its bucket's hash once closed (as handlingSelect counts). */
+function factHandlingChecksum(): string {
+  return `CASE WHEN f.closed_on IS NOT NULL THEN ${bucketHash(
+    'f.case_type',
+    'f.organisation_id',
+    `date_part('year', f.closed_on)::int`,
+    '(f.closed_on - f.started_on)',
+  )} ELSE 0 END`;
+}
+
+/** A 31-bit hash of a fact's values after its key (street included), as a residue in (−P, P). */
+function factHash(): string {
+  return `(hash_record_extended(ROW(f.case_id, f.street_code::text, f.organisation_id, f.started_on, f.due_on, f.closed_on, f.agreement), 0) % ${P})`;
+}
+
+/**
+ * Per (street, case type) of the facts in relation `from` (FACT_COLUMNS): `facts`, the sum of the facts' hashes;
+ * with `derived`, also `cells` and `handling`, the checksums of the cells and histogram buckets they add up to.
+ * Sums of residues, as numeric text: reduce them mod CHECKSUM_PRIME before comparing.
+ */
+export function factChecksumsSelect(from: string, derived: boolean): string {
+  const more = derived
+    ? `, sum(${factCellChecksum()})::text AS cells, sum(${factHandlingChecksum()})::text AS handling`
+    : '';
+  return `SELECT f.street_code, f.case_type, sum(${factHash()})::text AS facts${more}
+  FROM ${from} f GROUP BY 1, 2`;
+}
+
+/** Per street: the checksum of the maintained cells (`sum`, numeric text), to compare with factChecksumsSelect's. */
+export function cellChecksumsSelect(): string {
+  const monthStart = `(c.month || '-01')::date`;
+  const counters = Object.fromEntries(CELL_COUNTERS.map((k) => [k, `c.${k}`]));
+  return `SELECT c.street_code, sum(${monthHash('c.organisation_id', monthStart)} * ${weighted(counters)} % ${P})::text AS sum
+  FROM sla_monthly_cells c GROUP BY 1`;
+}
+
+/** Per street: the checksum of the maintained histogram buckets (`sum`, numeric text). */
+export function handlingChecksumsSelect(): string {
+  return `SELECT h.street_code, sum(h.cases::int8 * ${bucketHash('h.case_type', 'h.organisation_id', 'h.year', 'h.days')} % ${P})::text AS sum
+  FROM sla_handling_days h GROUP BY 1`;
+}

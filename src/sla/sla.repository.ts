@@ -3,11 +3,15 @@ import { EntityManager } from 'typeorm';
 import {
   CELL_COUNTERS,
   type CellCounter,
+  cellChecksumsSelect,
   cellsSelect,
+  CHECKSUM_PRIME,
   FACT_COLUMNS,
+  factChecksumsSelect,
   type FactCaseType,
   factsSelect,
   HANDLING_KEY,
+  handlingChecksumsSelect,
   handlingSelect,
 } from './sla-facts.sql';
 import type { HandlingBucket } from './kpi.rules';
@@ -109,6 +113,78 @@ const FACT_COLUMN_TYPES: Record<string, string> = {
   agreement: 'boolean',
 };
 
+/**
+ * How many streets the nightly recompute compared row by row because their checksums differed: facts (any case
+ * type), cells, histogram buckets. All 0 on a night where the incremental path was right.
+ */
+export interface StreetsCompared {
+  facts: number;
+  cells: number;
+  handling: number;
+}
+
+/** factChecksumsSelect's row: sums of residues mod CHECKSUM_PRIME, as numeric text. */
+interface FactChecksumRow {
+  street_code: string;
+  case_type: string;
+  facts: string;
+  cells?: string;
+  handling?: string;
+}
+
+/** A per-street checksum of maintained rows (cellChecksumsSelect, handlingChecksumsSelect). */
+interface StreetChecksumRow {
+  street_code: string;
+  sum: string;
+}
+
+const PRIME = BigInt(CHECKSUM_PRIME);
+/** A sum of residues (numeric text; none = 0) reduced to [0, CHECKSUM_PRIME). */
+const residue = (sum: string | bigint | undefined): bigint =>
+  sum === undefined ? 0n : ((BigInt(sum) % PRIME) + PRIME) % PRIME;
+
+/** Per case type, the streets whose facts from the source tables and stored facts have different checksums. */
+export function differingFactStreets(
+  types: readonly FactCaseType[],
+  source: readonly FactChecksumRow[],
+  stored: readonly FactChecksumRow[],
+): Map<FactCaseType, Set<string>> {
+  const key = (r: FactChecksumRow) => `${r.case_type}\u0000${r.street_code}`;
+  const fromSource = new Map(source.map((r) => [key(r), residue(r.facts)]));
+  const fromStored = new Map(stored.map((r) => [key(r), residue(r.facts)]));
+  const out = new Map<FactCaseType, Set<string>>(types.map((t) => [t, new Set<string>()]));
+  for (const r of [...source, ...stored]) {
+    const k = key(r);
+    if ((fromSource.get(k) ?? 0n) !== (fromStored.get(k) ?? 0n))
+      out.get(r.case_type as FactCaseType)?.add(r.street_code);
+  }
+  return out;
+}
+
+/** The per-street sums of one column of factChecksumsSelect's rows (over the case types). */
+export function sumPerStreet(
+  rows: readonly FactChecksumRow[],
+  column: 'cells' | 'handling',
+): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const r of rows)
+    out.set(r.street_code, residue((out.get(r.street_code) ?? 0n) + BigInt(r[column] ?? 0)));
+  return out;
+}
+
+/** The streets in `always` and those whose checksums of the facts and of the maintained rows differ, sorted. */
+export function differingStreets(
+  always: ReadonlySet<string>,
+  fromFacts: ReadonlyMap<string, bigint>,
+  maintained: readonly StreetChecksumRow[],
+): string[] {
+  const kept = new Map(maintained.map((r) => [r.street_code, residue(r.sum)]));
+  const out = new Set(always);
+  for (const street of new Set([...fromFacts.keys(), ...kept.keys()]))
+    if ((fromFacts.get(street) ?? 0n) !== (kept.get(street) ?? 0n)) out.add(street);
+  return [...out].sort();
+}
+
 /** All SQL of the KPI read model. */
 @Injectable()
 export class SlaRepository {
@@ -204,11 +280,14 @@ export class SlaRepository {
 
   /**
    * The nightly recompute, in the caller's transaction (incremental writers are blocked meanwhile):
-   * 1. every fact is derived from the source tables and compared with the stored one, per proceeding (one
-   *    pass over each source table and over the stored facts); only the facts that differ are rewritten;
-   * 2. the cells and histogram buckets are derived from the facts so corrected and compared with the
-   *    maintained ones by a checksum per street (diffStreets), then cell by cell in the streets that differ;
-   *    only the cells and buckets that differ are rewritten.
+   * 1. the facts derived from the source tables are compared with the stored ones by a checksum per (street,
+   *    case type) (sla-facts.sql factChecksumsSelect: one pass over each source table and one over the stored
+   *    facts); only in the streets that differ are they joined proceeding by proceeding, and only the facts that
+   *    differ are rewritten;
+   * 2. the cells and histogram buckets are compared with those the facts add up to by a linear checksum per
+   *    street (computed in step 1's pass over the stored facts, without building the cells; a street whose
+   *    facts changed is compared in full), then cell by cell in the streets that differ; only the cells and
+   *    buckets that differ are rewritten.
    * Returns the counts, how many cells and buckets differed and the first `sampleSize` of them. The result is
    * the same as rebuilding every table from scratch; rewriting only the differences keeps a night's run to
    * reading, not writing, 10 M facts.
@@ -223,6 +302,7 @@ export class SlaRepository {
     factsChanged: number;
     mismatched: number;
     sample: (MismatchRow | HandlingMismatchRow)[];
+    streetsCompared: StreetsCompared;
   }> {
     await em.query('LOCK TABLE sla_case_facts, sla_monthly_cells, sla_handling_days IN EXCLUSIVE MODE');
     // Lets the joins and groupings over every fact hash in memory rather than spill (this transaction only).
@@ -235,16 +315,29 @@ export class SlaRepository {
         .map((c) => `${c} ${FACT_COLUMN_TYPES[c]}`)
         .join(', ')}) ON COMMIT DROP`,
     );
+    // 1. Which facts differ: per (street, case type), the checksum of the facts derived from the source tables
+    // against the stored ones'; the stored facts' pass also yields the checksums of the cells and buckets they
+    // add up to (step 2). In a night where the incremental path was right, nothing is joined row by row.
+    const stored = await em.query<FactChecksumRow[]>(factChecksumsSelect('sla_case_facts', true));
+    const source = await em.query<FactChecksumRow[]>(
+      factChecksumsSelect(`(SELECT * FROM (${factsSelect(types)}) s(${FACT_COLUMNS}))`, false),
+    );
+    const factStreets = differingFactStreets(types, source, stored);
     const fresh = FACT_VALUES.map((c) => `f.${c}`).join(', ');
-    const stored = FACT_VALUES.map((c) => `s.${c}`).join(', ');
-    for (const type of types)
+    const kept = FACT_VALUES.map((c) => `s.${c}`).join(', ');
+    for (const type of types) {
+      const streets = [...(factStreets.get(type) ?? [])].sort();
+      if (streets.length === 0) continue;
       await em.query(
         `INSERT INTO sla_fact_diff
          SELECT f.case_id IS NULL, '${type}', COALESCE(f.case_id, s.case_id), ${fresh}
-           FROM (${factsSelect([type])}) f(${FACT_COLUMNS})
-           FULL JOIN (SELECT * FROM sla_case_facts WHERE case_type = '${type}') s ON s.case_id = f.case_id
-          WHERE (${fresh}) IS DISTINCT FROM (${stored})`,
+           FROM (SELECT * FROM (${factsSelect([type])}) f0(${FACT_COLUMNS}) WHERE street_code = ANY($1::text[])) f
+           FULL JOIN (SELECT * FROM sla_case_facts WHERE case_type = '${type}' AND street_code = ANY($1::text[])) s
+             ON s.case_id = f.case_id
+          WHERE (${fresh}) IS DISTINCT FROM (${kept})`,
+        [streets],
       );
+    }
     const [{ n: factsChanged }] = await em.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM sla_fact_diff',
     );
@@ -257,24 +350,25 @@ export class SlaRepository {
       );
     }
 
-    // Cells and buckets are compared street by street first: an order-independent 64-bit checksum (XOR of a
-    // hash of each row) of the street's cells derived from the corrected facts against the maintained ones'.
-    // Only the streets whose checksums differ are compared cell by cell, so a night where the incremental
-    // path was right reads every fact once more and joins 45 k checksums, not 3 M cells with 3 M cells.
-    const cellStreets = await this.diffStreets(
-      em,
-      cellsSelect('sla_case_facts'),
-      `SELECT * FROM sla_monthly_cells WHERE NOT (${ALL_ZERO})`,
-      `organisation_id, month, ${CELL_COUNTERS.join(', ')}`,
+    // 2. Which streets' cells and buckets differ: the checksums of the maintained ones against those of the facts
+    // (step 1's, which hold for the streets whose facts were all right; the others are compared in full). Only
+    // those streets are compared cell by cell, so a night where the incremental path was right reads every fact
+    // once and every cell once, and joins nothing.
+    const changedStreets = new Set([...factStreets.values()].flatMap((s) => [...s]));
+    const cellStreets = differingStreets(
+      changedStreets,
+      sumPerStreet(stored, 'cells'),
+      await em.query<StreetChecksumRow[]>(cellChecksumsSelect()),
     );
-    const handlingStreets = await this.diffStreets(
-      em,
-      handlingSelect('sla_case_facts'),
-      'SELECT * FROM sla_handling_days WHERE cases <> 0',
-      'case_type, organisation_id, year, days, cases',
+    const handlingStreets = differingStreets(
+      changedStreets,
+      sumPerStreet(stored, 'handling'),
+      await em.query<StreetChecksumRow[]>(handlingChecksumsSelect()),
     );
     const facts = (param: string) =>
       `(SELECT * FROM sla_case_facts WHERE street_code = ANY(${param}::text[]))`;
+    // No street to compare: the table is created empty, without reading the facts.
+    const noData = (streets: string[]) => (streets.length === 0 ? 'WITH NO DATA' : '');
     const counters = (alias: string) =>
       `CASE WHEN ${alias}.street_code IS NULL THEN NULL ELSE jsonb_build_object(${CELL_COUNTERS.map(
         (c) => `'${c}', ${alias}.${c}`,
@@ -288,7 +382,8 @@ export class SlaRepository {
          FROM (SELECT * FROM sla_monthly_cells WHERE street_code = ANY($1::text[])) i
          FULL JOIN (${cellsSelect(facts('$1'))}) f
            ON f.street_code = i.street_code AND f.organisation_id = i.organisation_id AND f.month = i.month
-        WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}`,
+        WHERE ${CELL_COUNTERS.map((c) => `COALESCE(i.${c}, 0) <> COALESCE(f.${c}, 0)`).join(' OR ')}
+         ${noData(cellStreets)}`,
       [cellStreets],
     );
     await em.query(
@@ -298,7 +393,7 @@ export class SlaRepository {
          .join(', ')}, COALESCE(i.cases, 0) AS incremental, COALESCE(f.cases, 0) AS full
          FROM (SELECT * FROM sla_handling_days WHERE street_code = ANY($1::text[])) i
          FULL JOIN (${handlingSelect(facts('$1'))}) f USING (${HANDLING_KEY})
-        WHERE COALESCE(i.cases, 0) <> COALESCE(f.cases, 0)`,
+        WHERE COALESCE(i.cases, 0) <> COALESCE(f.cases, 0) ${noData(handlingStreets)}`,
       [handlingStreets],
     );
     const [n] = await em.query<{ cell_diffs: number; handling_diffs: number }[]>(
@@ -341,35 +436,12 @@ export class SlaRepository {
       factsChanged,
       mismatched: n.cell_diffs + n.handling_diffs,
       sample: [...cellSample, ...handlingSample],
+      streetsCompared: {
+        facts: changedStreets.size,
+        cells: cellStreets.length,
+        handling: handlingStreets.length,
+      },
     };
-  }
-
-  /**
-   * The streets where the rows of `full` and of `maintained` (both with a street_code column) differ, found by
-   * comparing per street the XOR of a 64-bit hash of each row's `columns` (the row minus its street). Plain
-   * SELECTs, read into the worker (a row per street): a SELECT aggregates every fact with parallel workers, a
-   * CREATE TEMP TABLE … AS does not (national set: 14 s against 24 s).
-   */
-  private async diffStreets(
-    em: EntityManager,
-    full: string,
-    maintained: string,
-    columns: string,
-  ): Promise<string[]> {
-    const checksums = async (rows: string) =>
-      new Map(
-        (
-          await em.query<{ street_code: string; h: string }[]>(
-            `SELECT street_code, bit_xor(hashtextextended(concat_ws(',', ${columns}), 0))::text AS h
-               FROM (${rows}) r GROUP BY street_code`,
-          )
-        ).map((r) => [r.street_code, r.h]),
-      );
-    const f = await checksums(full);
-    const i = await checksums(maintained);
-    return [...new Set([...f.keys(), ...i.keys()])]
-      .filter((street) => f.get(street) !== i.get(street))
-      .sort();
   }
 
   async recordRun(

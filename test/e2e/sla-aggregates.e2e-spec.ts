@@ -5,6 +5,7 @@ import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-
 import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
 import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { SlaRepository } from '../../src/sla/sla.repository';
+import { CELL_COUNTERS, cellsSelect, FACT_COLUMNS, factsSelect } from '../../src/sla/sla-facts.sql';
 import { VERSION_TTL_MS } from '../../src/sla/read-model-version';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
 import { QueueService } from '../../src/queue/queue.service';
@@ -210,10 +211,14 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const buckets = await repo.allHandlingBuckets(t.dataSource.manager);
     expect(buckets.length).toBeGreaterThan(20);
     const run = await aggregates.recomputeAll();
+    // Every checksum agreed: no street was compared row by row (the facts' hashes from the source tables equal
+    // the stored facts', and the linear checksums of the cells the facts add up to equal the maintained cells').
     expect(run).toMatchObject({
       skipped: false,
       baseline: false,
       mismatchedCells: 0,
+      factsChanged: 0,
+      streetsCompared: { facts: 0, cells: 0, handling: 0 },
       facts: expect.any(Number),
     });
     expect(await repo.allCells(t.dataSource.manager)).toEqual(incremental);
@@ -332,7 +337,11 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     );
     expect(cell).toBeDefined();
     const run = await aggregates.recomputeAll();
-    expect(run).toMatchObject({ skipped: false, mismatchedCells: 1 });
+    expect(run).toMatchObject({
+      skipped: false,
+      mismatchedCells: 1,
+      streetsCompared: { facts: 0, cells: 1, handling: 0 },
+    });
     const [row] = await q<{ sample: { street_code: string; month: string }[] }>(
       `SELECT sample FROM sla_recompute_runs ORDER BY finished_at DESC LIMIT 1`,
     );
@@ -354,7 +363,11 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
         WHERE case_type = $1 AND street_code = $2 AND organisation_id = $3 AND year = $4 AND days = $5`,
       [bucket.case_type, bucket.street_code, bucket.organisation_id, bucket.year, bucket.days],
     );
-    expect(await aggregates.recomputeAll()).toMatchObject({ skipped: false, mismatchedCells: 1 });
+    expect(await aggregates.recomputeAll()).toMatchObject({
+      skipped: false,
+      mismatchedCells: 1,
+      streetsCompared: { facts: 0, cells: 0, handling: 1 },
+    });
     const [row] = await q<{ sample: unknown[] }>(
       `SELECT sample FROM sla_recompute_runs ORDER BY finished_at DESC LIMIT 1`,
     );
@@ -368,6 +381,89 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     ]);
     expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(before);
     expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it('a count moved from one counter of a cell to another is found (the counters are weighted apart)', async () => {
+    const [cell] = await q<{ street_code: string; organisation_id: string; month: string }>(
+      `SELECT street_code, organisation_id, month FROM sla_monthly_cells WHERE arb_closed > 0 LIMIT 1`,
+    );
+    expect(cell).toBeDefined();
+    await q(
+      `UPDATE sla_monthly_cells SET arb_closed = arb_closed - 1, arb_accepted = arb_accepted + 1
+        WHERE street_code = $1 AND organisation_id = $2 AND month = $3`,
+      [cell.street_code, cell.organisation_id, cell.month],
+    );
+    expect(await aggregates.recomputeAll()).toMatchObject({
+      mismatchedCells: 1,
+      streetsCompared: { facts: 0, cells: 1, handling: 0 },
+    });
+    expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
+  });
+
+  it("source rows changed without an event, a lost fact and a stray one are found by the facts' checksums and repaired", async () => {
+    const repo = t.app.get(SlaRepository);
+    // A closed arbitration case moved to another street with a later closure, by SQL (no event, no refresh).
+    const [arb] = await q<{ id: string; jurisdiction_code: string }>(
+      `SELECT id, jurisdiction_code FROM arbitration_cases WHERE closed_on IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    const other = STREETS.find((s) => s !== arb.jurisdiction_code)!;
+    await q(`UPDATE arbitration_cases SET jurisdiction_code = $2, closed_on = closed_on + 3 WHERE id = $1`, [
+      arb.id,
+      other,
+    ]);
+    // A mediation whose fact was never written (its event lost), and a fact of no case at all.
+    const [med] = await q<{ case_id: string; street_code: string }>(
+      `WITH d AS (DELETE FROM sla_case_facts WHERE case_id = (SELECT case_id FROM sla_case_facts
+        WHERE case_type = 'MEDIATION' AND closed_on IS NOT NULL ORDER BY case_id LIMIT 1) RETURNING case_id, street_code)
+       SELECT * FROM d`,
+    );
+    await q(
+      `INSERT INTO sla_case_facts (case_type, case_id, street_code, organisation_id, started_on, closed_on)
+       VALUES ('INSPECTION', $1, $2, $3, $4, $4)`,
+      [
+        randomUUID(),
+        med.street_code,
+        organisationId('MEDIATION_COMMITTEE', med.street_code),
+        `${year}-03-02`,
+      ],
+    );
+    const streets = new Set([arb.jurisdiction_code, other, med.street_code]);
+    const run = await aggregates.recomputeAll();
+    expect(run).toMatchObject({ skipped: false, factsChanged: 3 });
+    if (run.skipped) return;
+    expect(run.mismatchedCells).toBeGreaterThan(0);
+    // Every street whose facts changed was compared in full; no other.
+    expect(run.streetsCompared.facts).toBe(streets.size);
+    expect(run.streetsCompared.cells).toBe(streets.size);
+    // The read model is now what a rebuild from the source tables gives.
+    const [same] = await q<{ facts_equal: boolean; cells_equal: boolean }>(
+      `SELECT (SELECT count(*) FROM (
+                 (SELECT ${FACT_COLUMNS} FROM sla_case_facts EXCEPT SELECT * FROM (${factsSelect(['ARBITRATION', 'MEDIATION', 'INSPECTION'])}) s)
+                 UNION ALL
+                 (SELECT * FROM (${factsSelect(['ARBITRATION', 'MEDIATION', 'INSPECTION'])}) s EXCEPT SELECT ${FACT_COLUMNS} FROM sla_case_facts)) d) = 0
+                AS facts_equal,
+              (SELECT count(*) FROM (
+                 (SELECT street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')} FROM sla_monthly_cells
+                   WHERE ${CELL_COUNTERS.map((c) => `${c} <> 0`).join(' OR ')}
+                  EXCEPT SELECT * FROM (${cellsSelect('sla_case_facts')}) c)
+                 UNION ALL
+                 (SELECT * FROM (${cellsSelect('sla_case_facts')}) c
+                  EXCEPT SELECT street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')} FROM sla_monthly_cells)) d) = 0
+                AS cells_equal`,
+    );
+    expect(same).toEqual({ facts_equal: true, cells_equal: true });
+    const [moved] = await q<{ street_code: string }>(
+      `SELECT street_code FROM sla_case_facts WHERE case_type = 'ARBITRATION' AND case_id = $1`,
+      [arb.id],
+    );
+    expect(moved.street_code).toBe(other);
+    const buckets = await repo.allHandlingBuckets(t.dataSource.manager);
+    expect(await aggregates.recomputeAll()).toMatchObject({
+      mismatchedCells: 0,
+      factsChanged: 0,
+      streetsCompared: { facts: 0, cells: 0, handling: 0 },
+    });
+    expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(buckets);
   });
 
   it('the summary is cached per read-model version: a change of this process is seen at once, of another within the TTL', async () => {
