@@ -65,7 +65,8 @@ runMain(async () => {
     'outbox-poll-ms': 0,
   });
   // --worker-process 1: this process only generates events (PROCESS_ROLE=api); the workers and the outbox relay
-  // run in a child worker process, which picks up new outbox rows at its poll (OUTBOX_POLL_MS, default 500 ms).
+  // run in a child worker process, whose outbox relay is woken by the NOTIFY that each outbox insert sends
+  // (OUTBOX_CHANNEL); its poll (OUTBOX_POLL_MS) only backs that up.
   const split = f['worker-process'] === 1;
   // --drain 1 (with --worker-process 1): the worker starts only once every event is committed; the time it takes
   // to make them all visible is the pipeline's capacity (events/s), whatever rate the generator reached.

@@ -450,7 +450,7 @@ export class SlaRepository {
   ): Promise<void> {
     await em.query(
       `INSERT INTO sla_recompute_runs (id, started_at, finished_at, facts, cells, mismatched_cells, sample)
-       VALUES ($1, $2, now(), $3, $4, $5, $6::jsonb)`,
+       VALUES ($1, $2, clock_timestamp(), $3, $4, $5, $6::jsonb)`,
       [run.id, run.startedAt, run.facts, run.cells, run.mismatched, JSON.stringify(run.sample)],
     );
   }
