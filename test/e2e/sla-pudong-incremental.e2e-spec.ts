@@ -1,12 +1,13 @@
 import { Rng } from '../../bench/generator/rng';
 import { seedSynthetic } from '../../bench/seed/loader';
+import { QUEUE_CONCURRENCY, QueueName } from '../../src/queue/job-catalogue';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
-import { type CaseRef, SlaRepository } from '../../src/sla/sla.repository';
+import { SlaRepository } from '../../src/sla/sla.repository';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 const SEED = 20261126;
-/** How many refreshes run at once: the Batcher merges them, as it merges the jobs a worker holds. */
-const CONCURRENT = 4;
+/** How many sla.case-event jobs run at once (the sla queue's concurrency in the worker). */
+const CONCURRENT = QUEUE_CONCURRENCY[QueueName.Sla];
 
 /** In place, seeded Fisher–Yates. */
 function shuffle<T>(xs: T[], rng: Rng): T[] {
@@ -17,7 +18,7 @@ function shuffle<T>(xs: T[], rng: Rng): T[] {
   return xs;
 }
 
-describe('SLA read model of a generated pudong-size history (≈150 000 complaints), built only by the batched incremental refresh, == full recompute', () => {
+describe('SLA read model of a generated pudong-size history (≈150 000 complaints), built only by the sla.case-event handler, == full recompute', () => {
   let t: TestApp;
   let aggregates: SlaAggregatesService;
   let repo: SlaRepository;
@@ -49,31 +50,39 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
     await t?.close();
   });
 
-  it('every case refreshed in shuffled order, in batches of varying size, 10 % of them twice: facts, cells and histogram equal the recompute (mismatchedCells 0)', async () => {
+  it('a case event for every proceeding, delivered to the sla.case-event handler in shuffled order, 10 % of them twice: facts, cells and histogram equal the recompute', async () => {
     const rng = new Rng(SEED, 'sla-pudong-incremental');
-    const cases = await q<CaseRef>(
-      `SELECT 'ARBITRATION' AS type, id FROM arbitration_cases
-       UNION ALL SELECT 'MEDIATION', id FROM mediation_cases
-       UNION ALL SELECT 'INSPECTION', id FROM inspection_cases`,
-    );
-    expect(cases.length).toBeGreaterThan(120_000);
+    // One event per proceeding, of the shapes the services append: arbitration and mediation events on the
+    // complaint's timeline naming the proceeding in their data, inspection events on the inspection case.
+    const events = (
+      await q<{ id: string }>(
+        `WITH ins AS (
+           INSERT INTO case_events (id, case_type, case_id, action, data)
+           SELECT gen_random_uuid(), 'COMPLAINT', complaint_id, 'ARBITRATION_CLOSE',
+                  jsonb_build_object('arbitrationCaseId', id)
+             FROM arbitration_cases
+           UNION ALL
+           SELECT gen_random_uuid(), 'COMPLAINT', complaint_id, 'MEDIATION_CLOSE',
+                  jsonb_build_object('mediationCaseId', id)
+             FROM mediation_cases
+           UNION ALL
+           SELECT gen_random_uuid(), 'INSPECTION', id, 'INSPECTION_CLOSE', '{}'::jsonb FROM inspection_cases
+           RETURNING id)
+         SELECT id FROM ins ORDER BY id`,
+      )
+    ).map((e) => e.id);
+    expect(events.length).toBeGreaterThan(120_000);
     expect(await factsChecksum()).toMatchObject({ n: 0 });
-    const replayed = shuffle([...cases], rng).slice(0, Math.round(cases.length / 10));
-    // The replays are interleaved with the first deliveries: some come before the case's other delivery.
-    const deliveries = shuffle([...cases, ...replayed], rng);
-    const batches: CaseRef[][] = [];
-    for (let i = 0; i < deliveries.length;) {
-      // From a single case to a few thousand (log-uniform): the sizes a burst of jobs produces.
-      const size = Math.round(Math.exp(rng.float() * Math.log(3000)));
-      batches.push(deliveries.slice(i, i + size));
-      i += size;
-    }
-    expect(batches.length).toBeGreaterThan(50);
+    const replayed = shuffle([...events], rng).slice(0, Math.round(events.length / 10));
+    // The replays are interleaved with the first deliveries: some come before the event's other delivery.
+    const deliveries = shuffle([...events, ...replayed], rng);
     let next = 0;
-    const refresher = async () => {
-      while (next < batches.length) await aggregates.refreshCases(batches[next++]);
+    // As the worker runs the sla queue's jobs: CONCURRENT at a time, each handled by onCaseEvent; the Batcher
+    // merges the refreshes of the jobs in flight into shared transactions.
+    const job = async () => {
+      while (next < deliveries.length) await aggregates.onCaseEvent(deliveries[next++]);
     };
-    await Promise.all(Array.from({ length: CONCURRENT }, refresher));
+    await Promise.all(Array.from({ length: CONCURRENT }, job));
 
     const facts = await factsChecksum();
     expect(facts.n).toBeGreaterThan(100_000);
@@ -81,8 +90,9 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
     expect(cells.length).toBeGreaterThan(1000);
     const buckets = await repo.allHandlingBuckets(t.dataSource.manager);
     expect(buckets.length).toBeGreaterThan(1000);
-    // A further replay of the replayed cases changes nothing.
-    expect(await aggregates.refreshCases(replayed)).toBe(0);
+    // A further replay of the replayed events changes nothing.
+    const again = await Promise.all(replayed.slice(0, 2000).map((id) => aggregates.onCaseEvent(id)));
+    expect(again.every((n) => n === 0)).toBe(true);
 
     const run = await aggregates.recomputeAll();
     // No checksum differed: no street was compared row by row.
