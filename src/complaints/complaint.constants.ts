@@ -10,6 +10,18 @@ export const COMPLAINT_CATEGORIES = [
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
+/** How staff read the categories (warning explanations, documents). */
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
+  WAGE_ARREARS: '拖欠工资',
+  OVERTIME_PAY: '加班费',
+  NO_CONTRACT: '未签订书面劳动合同',
+  SOCIAL_INSURANCE: '社会保险',
+  UNLAWFUL_TERMINATION: '违法解除劳动合同',
+  WORK_INJURY: '工伤',
+  WORKING_HOURS_LEAVE: '工作时间和休息休假',
+  OTHER: '其他劳动权益',
+};
+
 export const INTAKE_CHANNELS = ['WEB', 'MOBILE', 'HOTLINE_12333', 'WALK_IN'] as const;
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 

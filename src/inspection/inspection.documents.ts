@@ -1,5 +1,6 @@
 import type { DocumentKind } from './inspection.constants';
 import { INSPECTION_RULES } from './inspection.rules';
+import { formatYuan } from '../common/money';
 
 /** Short codes in document numbers (e.g. 浦人社监改〔2026〕0001号). */
 export const DOCUMENT_CODES: Record<DocumentKind, string> = {
@@ -25,7 +26,6 @@ export function documentNumber(kind: DocumentKind, year: number, seq: number): s
   return `浦人社监${DOCUMENT_CODES[kind]}〔${year}〕${String(seq).padStart(4, '0')}号`;
 }
 
-const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}元`;
 const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /**
@@ -87,7 +87,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
       return [
         ...head('劳动保障监察责令改正指令书', ctx.employerName),
         `经查，你单位存在下列违反劳动保障法律、法规或者规章的行为：${f.violations}`,
-        ...(f.arrearsFen > 0 ? [`拖欠${f.workers}名劳动者劳动报酬共计${yuan(f.arrearsFen)}。`] : []),
+        ...(f.arrearsFen > 0 ? [`拖欠${f.workers}名劳动者劳动报酬共计${formatYuan(f.arrearsFen)}。`] : []),
         `根据《劳动保障监察条例》第十八条、第二十六条的规定，责令你单位于${zhDate(f.complianceDueOn)}前改正${f.arrearsFen > 0 ? '，足额支付上述劳动报酬' : ''}，并将改正情况书面报送本机关。`,
         '逾期不改正的，本机关将依法处理；经责令支付仍不支付劳动报酬、数额较大的，依法移送公安机关。',
         ...foot,
@@ -96,7 +96,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
       return [
         ...head('劳动保障监察行政处罚告知书', ctx.employerName),
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。`,
-        `根据${f.basis}的规定，本机关拟对你单位处以罚款${yuan(f.proposedFen)}。`,
+        `根据${f.basis}的规定，本机关拟对你单位处以罚款${formatYuan(f.proposedFen)}。`,
         `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于${zhDate(f.statementDueOn)}前（${INSPECTION_RULES.STATEMENT_DAYS}日内）提出；逾期视为放弃。`,
         `符合听证条件的，你单位可于${zhDate(f.hearingDueOn)}前（告知后${INSPECTION_RULES.HEARING_REQUEST_DAYS}日内）要求举行听证（第六十四条）。`,
         ...foot,
@@ -105,7 +105,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
       return [
         ...head('劳动保障监察行政处罚决定书', ctx.employerName),
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。本机关已依法告知你单位拟作出的处罚及陈述、申辩的权利。`,
-        `根据${f.basis}的规定，决定对你单位处以罚款${yuan(f.amountFen)}。`,
+        `根据${f.basis}的规定，决定对你单位处以罚款${formatYuan(f.amountFen)}。`,
         '请于收到本决定书之日起十五日内缴纳罚款（《中华人民共和国行政处罚法》第六十七条）。',
         '如不服本决定，可于收到本决定书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
         ...foot,
@@ -113,7 +113,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
     case 'TRANSFER_NOTICE':
       return [
         ...head('涉嫌犯罪案件移送书', '公安机关'),
-        `${ctx.employerName}涉嫌拒不支付劳动报酬罪（《中华人民共和国刑法》第二百七十六条之一）：拖欠${f.workers}名劳动者劳动报酬${yuan(f.arrearsFen)}，经本机关责令支付后仍不支付（案号 ${ctx.caseNo}）。`,
+        `${ctx.employerName}涉嫌拒不支付劳动报酬罪（《中华人民共和国刑法》第二百七十六条之一）：拖欠${f.workers}名劳动者劳动报酬${formatYuan(f.arrearsFen)}，经本机关责令支付后仍不支付（案号 ${ctx.caseNo}）。`,
         ...f.reasons.map((r) => `- ${r}`),
         '根据《行政执法机关移送涉嫌犯罪案件的规定》，现将该案移送你局，请依法审查。',
         ...foot,

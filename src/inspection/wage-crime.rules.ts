@@ -1,3 +1,5 @@
+import { formatYuan } from '../common/money';
+
 /**
  * 拒不支付劳动报酬罪 (刑法 第二百七十六条之一): 数额较大 and refusal to pay after the government ordered payment.
  * 最高人民法院《关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》(法释〔2013〕3号) 第三条: "数额较大" is
@@ -59,8 +61,6 @@ export function thresholdOn(
   return best;
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
-
 /**
  * Does the unpaid amount meet 数额较大? (一) needs one worker owed the threshold for 3+ months: with several workers
  * only the total is known, and some worker is owed at least the average, so (一) holds when the average
@@ -76,11 +76,11 @@ export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts)
   const multi = f.workers >= t.multiWorkers && f.arrearsFen >= t.multiWorkersTotalFen;
   if (single)
     reasons.push(
-      `拖欠${f.workers === 1 ? '一名' : '每名'}劳动者${months}个月劳动报酬，人均${yuan(Math.floor(f.arrearsFen / f.workers))}，达到${yuan(t.singleWorkerFen)}（法释〔2013〕3号第三条第一项）`,
+      `拖欠${f.workers === 1 ? '一名' : '每名'}劳动者${months}个月劳动报酬，人均${formatYuan(Math.floor(f.arrearsFen / f.workers))}，达到${formatYuan(t.singleWorkerFen)}（法释〔2013〕3号第三条第一项）`,
     );
   if (multi)
     reasons.push(
-      `拖欠${f.workers}名劳动者劳动报酬累计${yuan(f.arrearsFen)}，达到${t.multiWorkers}人以上累计${yuan(t.multiWorkersTotalFen)}（法释〔2013〕3号第三条第二项）`,
+      `拖欠${f.workers}名劳动者劳动报酬累计${formatYuan(f.arrearsFen)}，达到${t.multiWorkers}人以上累计${formatYuan(t.multiWorkersTotalFen)}（法释〔2013〕3号第三条第二项）`,
     );
   if (!single && !multi) {
     if (f.workers < 1 || f.arrearsFen <= 0) reasons.push('无未支付的劳动报酬');
@@ -89,10 +89,10 @@ export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts)
         reasons.push(
           `拖欠月数${f.monthsUnpaid ?? '未知'}，不足${t.singleWorkerMinMonths}个月（第三条第一项）`,
         );
-      else reasons.push(`人均拖欠不足${yuan(t.singleWorkerFen)}（第三条第一项）`);
+      else reasons.push(`人均拖欠不足${formatYuan(t.singleWorkerFen)}（第三条第一项）`);
       if (f.workers < t.multiWorkers)
         reasons.push(`涉及${f.workers}人，不足${t.multiWorkers}人（第三条第二项）`);
-      else reasons.push(`累计拖欠不足${yuan(t.multiWorkersTotalFen)}（第三条第二项）`);
+      else reasons.push(`累计拖欠不足${formatYuan(t.multiWorkersTotalFen)}（第三条第二项）`);
     }
   }
   return { meets: single || multi, threshold: t, reasons };

@@ -112,6 +112,34 @@ describe('explanations', () => {
       '12 workers, ids 2, —',
     );
   });
+
+  it('shows fen as yuan, categories by name and numbers to one decimal; an unknown filter shows the value', () => {
+    expect(
+      explain('{{f|yuan}} {{c|category}} {{n|number}} {{n|nope}} {{missing|yuan}} {{c|yuan}}', {
+        f: 3000001,
+        c: 'WAGE_ARREARS',
+        n: 0.7777,
+      }),
+    ).toBe('30000.01元 拖欠工资 0.8 0.7777 — WAGE_ARREARS');
+  });
+
+  it('the built-in explanations show no raw codes, fen or long decimals', () => {
+    const vector = {
+      wageWorkers90d: 12,
+      claimedArrearsFen90d: 3600000,
+      maxCommonClaimWorkers30d: 12,
+      commonClaimCategory30d: 'WAGE_ARREARS',
+      complaints7d: 12,
+      complaintsPrior90dWeeklyAvg: 0.23076923,
+      socialInsuranceArrearsMonths: 3,
+      complaints90d: 2,
+    };
+    const byId = new Map(DEFAULT_RULE_SET.rules.map((r) => [r.id, explain(r.explanation, vector)]));
+    expect(byId.get('WA-CRIME-THRESHOLD')).toContain('累计36000.00元');
+    expect(byId.get('MD-COMMON-CLAIM-10')).toBe('30日内12名劳动者就拖欠工资对同一单位提出投诉');
+    expect(byId.get('MD-SURGE-7D')).toBe('近7日12件投诉，此前90日周均值0.2件');
+    for (const text of byId.values()) expect(text).not.toMatch(/[A-Z]{3,}_[A-Z]|\d分|\.\d{3,}/);
+  });
 });
 
 describe('the thresholds the issue names', () => {

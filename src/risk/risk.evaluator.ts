@@ -13,6 +13,8 @@ import {
   type RiskRuleSet,
   type RuleCondition,
 } from './risk.rules';
+import { COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '../complaints/complaint.constants';
+import { formatYuan } from '../common/money';
 
 export interface RuleHit {
   ruleId: string;
@@ -52,12 +54,27 @@ export function factsOf(c: RuleCondition | RiskRule['conditions']): string[] {
   return ref && typeof ref === 'object' && !Array.isArray(ref) && ref.fact ? [c.fact, ref.fact] : [c.fact];
 }
 
-/** Replaces `{{fact}}` by the feature's value (ids lists by their count). */
+/**
+ * How a placeholder may show its value: `{{fact|yuan}}` integer fen as yuan (1250001 → 12500.01元),
+ * `{{fact|category}}` a complaint category by its Chinese name, `{{fact|number}}` at most one decimal.
+ */
+export const EXPLANATION_FILTERS: Record<string, (x: unknown) => string> = {
+  yuan: (x) => (typeof x === 'number' ? formatYuan(x) : String(x)),
+  category: (x) => COMPLAINT_CATEGORY_LABELS[x as ComplaintCategory] ?? String(x),
+  number: (x) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : String(x)),
+};
+
+/**
+ * Replaces `{{fact}}` by the feature's value (ids lists by their count), `{{fact|filter}}` by the value shown
+ * through EXPLANATION_FILTERS (an unknown filter shows the value as it is).
+ */
 export function explain(template: string, v: FeatureVector): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  return template.replace(/\{\{(\w+)(?:\|(\w+))?\}\}/g, (_, name: string, filter?: string) => {
     const x = v[name];
     if (x === undefined || x === null) return '—';
-    return Array.isArray(x) ? String(x.length) : String(x);
+    if (Array.isArray(x)) return String(x.length);
+    const show = filter ? EXPLANATION_FILTERS[filter] : undefined;
+    return show ? show(x) : String(x);
   });
 }
 

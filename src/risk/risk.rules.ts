@@ -104,7 +104,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       conditions: { all: [{ fact: 'wageCrimeThresholdMet', operator: 'equal', value: true }] },
       basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)',
       explanation:
-        '拖欠工资已达本省拒不支付劳动报酬罪数额标准（{{wageWorkers90d}}名劳动者，累计{{claimedArrearsFen90d}}分）：评估移送公安机关',
+        '拖欠工资已达本省拒不支付劳动报酬罪数额标准（{{wageWorkers90d}}名劳动者，累计{{claimedArrearsFen90d|yuan}}）：评估移送公安机关',
       evidence: ['wageComplaintIds90d'],
     },
     {
@@ -140,7 +140,8 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
         ],
       },
       basis: '社会保险法 第六十三条; 平台规则: 欠缴社保3个月以上且有投诉',
-      explanation: '欠缴社会保险{{socialInsuranceArrearsMonths}}个月，且90日内有{{complaints90d}}件投诉',
+      explanation:
+        '欠缴社会保险{{socialInsuranceArrearsMonths|number}}个月，且90日内有{{complaints90d}}件投诉',
       evidence: ['complaintIds90d', 'signalIds90d'],
     },
     {
@@ -152,7 +153,8 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
         all: [{ fact: 'maxCommonClaimWorkers30d', operator: 'greaterThanInclusive', value: 10 }],
       },
       basis: '劳动争议调解仲裁法 第七条 (劳动者一方在十人以上，并有共同请求)',
-      explanation: '30日内{{maxCommonClaimWorkers30d}}名劳动者就{{commonClaimCategory30d}}对同一单位提出投诉',
+      explanation:
+        '30日内{{maxCommonClaimWorkers30d}}名劳动者就{{commonClaimCategory30d|category}}对同一单位提出投诉',
       evidence: ['commonClaimComplaintIds30d'],
     },
     {
@@ -167,8 +169,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
         ],
       },
       basis: '平台规则: 近7日投诉量不少于此前90日周均值的3倍且不少于5件',
-      explanation:
-        '近7日{{complaints7d}}件投诉，为此前90日周均值（{{complaintsPrior90dWeeklyAvg}}件）的{{surgeRatio7d}}倍',
+      explanation: '近7日{{complaints7d}}件投诉，此前90日周均值{{complaintsPrior90dWeeklyAvg|number}}件',
       evidence: ['complaintIds7d'],
     },
   ],
