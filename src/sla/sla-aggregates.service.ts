@@ -127,7 +127,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
           { runId, facts: full.facts, cells: full.cells, streetsCompared: full.streetsCompared },
           'SLA aggregates: baseline recompute',
         );
-      else if (mismatched > 0)
+      else if (mismatched > 0 || full.factsChanged > 0)
         this.logger.warn(
           {
             runId,
