@@ -19,6 +19,10 @@ export class DeadlinesRepository {
     return em.find(Clock, { where: { caseType, caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  findClock(em: EntityManager, id: string): Promise<Clock | null> {
+    return em.findOne(Clock, { where: { id } });
+  }
+
   lockClock(em: EntityManager, id: string): Promise<Clock | null> {
     return em.findOne(Clock, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

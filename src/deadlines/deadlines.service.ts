@@ -66,13 +66,37 @@ export function ruleOf(id: string): DeadlineRule {
  * Statutory clocks of proceedings, stored as a start date and events; every answer is recomputed from them by the
  * pure deadline engine (never edited by hand).
  */
+/** A module that keeps something derived from its clocks (DeadlinesService.registerOwner). */
+export interface ClockOwner {
+  /** Locks the owning case; called before the clock is locked. */
+  lock(em: EntityManager, caseId: string): Promise<void>;
+  /** After a clock event entered through the deadlines API was appended, in the same transaction. */
+  changed(
+    em: EntityManager,
+    change: { clockId: string; caseId: string; ruleId: string; event: ClockEvent },
+    actor: Principal,
+  ): Promise<void>;
+}
+
 @Injectable()
 export class DeadlinesService {
+  /** The modules that keep a copy of their clocks' due dates, by case type (registerOwner). */
+  private readonly owners = new Map<string, ClockOwner>();
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: DeadlinesRepository,
     private readonly calendar: CalendarService,
   ) {}
+
+  /**
+   * Registers the module that owns the clocks of `caseType` and keeps something derived from them (a due date on
+   * the case): a clock event entered through the deadlines API reaches it in the same transaction.
+   */
+  registerOwner(caseType: string, owner: ClockOwner): void {
+    if (this.owners.has(caseType)) throw new Error(`clocks of ${caseType} already have an owner`);
+    this.owners.set(caseType, owner);
+  }
 
   /** Starts a clock inside the caller's transaction. */
   async start(
@@ -183,8 +207,18 @@ export class DeadlinesService {
         'Only a supervisor may approve an extension',
       );
     return this.tx.run(async (em) => {
+      // The owner's case is locked before the clock: the order in which the owner's own writes take them.
+      const found = await this.repo.findClock(em, clockId);
+      const owner = found ? this.owners.get(found.caseType) : undefined;
+      if (found && owner && coversJurisdiction(viewer, found.jurisdictionCode))
+        await owner.lock(em, found.caseId);
       const clock = await this.visibleClock(em, viewer, clockId);
       await this.addEvent(em, clock.id, event, viewer);
+      await owner?.changed(
+        em,
+        { clockId: clock.id, caseId: clock.caseId, ruleId: clock.ruleId, event },
+        viewer,
+      );
       const [view] = await this.views(em, [clock], await this.calendar.calendar(em), todayInShanghai());
       return view;
     });

@@ -304,6 +304,7 @@ export class InspectionActionsService {
       const arrearsFen = Math.max(0, c.arrearsFen - c.recoveredFen);
       return {
         changes: {
+          investigationDueOn: await this.cases.closingDue(em, c),
           transferredToPolice: true,
           closureType: 'TRANSFERRED',
           closedOn: on,
@@ -350,6 +351,7 @@ export class InspectionActionsService {
           },
         );
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      const due = await this.cases.closingDue(em, c);
       const violationFound =
         dto.closureType === 'NO_VIOLATION'
           ? false
@@ -357,12 +359,12 @@ export class InspectionActionsService {
             ? true
             : c.violationFound;
       return {
-        changes: { closureType: dto.closureType, closedOn: on, violationFound },
+        changes: { closureType: dto.closureType, closedOn: on, violationFound, investigationDueOn: due },
         notify: { template: 'INSPECTION_CLOSED', params: { closureType: dto.closureType } },
         data: {
           closureType: dto.closureType,
           note: dto.note ?? null,
-          withinPeriod: !c.investigationDueOn || on <= c.investigationDueOn,
+          withinPeriod: !due || on <= due,
         },
       };
     });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { ComplianceService } from '../compliance/compliance.service';
@@ -14,7 +14,7 @@ import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { type ClockOwner, DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -56,7 +56,7 @@ export interface StepResult {
 
 /** The inspection case: opening, the acceptance decision, every later step as one transaction, and the views. */
 @Injectable()
-export class InspectionService {
+export class InspectionService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: InspectionRepository,
@@ -71,6 +71,42 @@ export class InspectionService {
     private readonly users: UsersService,
     private readonly compliance: ComplianceService,
   ) {}
+
+  onModuleInit(): void {
+    this.deadlines.registerOwner(INSPECTION_CASE_TYPE, {
+      lock: async (em, caseId) => {
+        await this.repo.lockCase(em, caseId);
+      },
+      changed: (em, change, actor) => this.clockChanged(em, change, actor),
+    });
+  }
+
+  /**
+   * A clock event entered through the deadlines API (a pause, resumption or extension of the investigation period,
+   * 劳动保障监察条例 第十七条): the deadline the case carries (investigation_due_on, which the KPIs and the at-risk
+   * list read) follows the clock in the same transaction, and the case's timeline records the event. While the
+   * clock is paused its due date is unknown and the case keeps the last one (as a write of the case does).
+   */
+  private async clockChanged(
+    em: EntityManager,
+    change: Parameters<ClockOwner['changed']>[1],
+    actor: Principal,
+  ): Promise<void> {
+    if (change.ruleId !== 'INSPECTION_INVESTIGATION') return;
+    const c = await this.repo.lockCase(em, change.caseId);
+    if (!c || !c.acceptedOn || !OPEN_STATUSES.includes(c.status)) return;
+    const clock = await this.investigationClock(em, c);
+    const moved = !!clock?.due && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
+    if (moved)
+      await this.repo.updateCase(em, c.id, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
+    await this.record(em, c.id, 'INSPECTION_CLOCK_EVENT', actor, c.status, c.status, {
+      clockId: change.clockId,
+      clockEvent: change.event.type,
+      date: change.event.date,
+      previousDueOn: c.investigationDueOn,
+      investigationDueOn: moved ? clock.due : c.investigationDueOn,
+    });
+  }
 
   /** Inspectors must be active INSPECTOR accounts (400 otherwise). */
   private async assertInspectors(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
@@ -401,8 +437,8 @@ export class InspectionService {
         ]);
       const { changes, data, document, notify } = await step(em, c, on);
       const doc = document ? await this.issue(em, c, document, on) : null;
-      // Keep investigation_due_on and extended_days true to the clock (it may have been paused or extended
-      // through the deadlines API since the last write).
+      // Keep investigation_due_on and extended_days true to the clock (clockChanged already follows the clock
+      // events entered through the deadlines API; this also mends a copy older than that).
       if (c.acceptedOn && OPEN_STATUSES.includes(to) && changes.investigationDueOn === undefined) {
         const clock = await this.investigationClock(em, c);
         if (clock?.due)
@@ -426,6 +462,15 @@ export class InspectionService {
     });
     this.outbox.notifyCommitted();
     return this.get(viewer, id);
+  }
+
+  /**
+   * The investigation deadline a closing judges the case by, read after the closing stopped the clocks: a pause
+   * still open ends on the closing date and its days are not counted (劳动保障监察条例 第十七条 period), so a case
+   * closed while paused is judged by the deadline the pause moved, not the one it had before.
+   */
+  async closingDue(em: EntityManager, c: InspectionCase): Promise<string | null> {
+    return (await this.investigationClock(em, c))?.due ?? c.investigationDueOn;
   }
 
   /**

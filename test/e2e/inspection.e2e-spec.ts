@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/auth/passwords';
 import { organisationId } from '../../src/auth/organisations';
+import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -92,6 +93,13 @@ describe('inspection cases', () => {
     const c = await open();
     return ok('inspector', `/cases/${c.id}/decision`, { version: c.version, violationEndedOn: null });
   };
+  /** A clock event entered by the inspector through the deadlines API. */
+  const clockEvent = async (clockId: string, event: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/deadlines/${clockId}/events`)
+      .set(await auth('inspector'))
+      .send(event);
   const workdays = async (from: string, amount: number) =>
     (
       await t
@@ -591,7 +599,44 @@ describe('inspection cases', () => {
     expect(await violationsOfCaseEmployer(id)).toEqual([]);
   });
 
-  it('a pause entered on the clock through the deadlines API is reflected in investigation_due_on at the next write', async () => {
+  it('a case closed while its clock is paused is judged by the deadline the pause moved', async () => {
+    const today = todayInShanghai();
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -130) }, null),
+    );
+    const accepted = addDays(today, -128);
+    const c = await ok('inspector', `/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      on: accepted,
+    });
+    const due = await workdays(accepted, 60);
+    expect(due < today).toBe(true);
+    const clock = c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    const pausedOn = addDays(due, -10);
+    const pause = await clockEvent(clock.id, { type: 'PAUSE', date: pausedOn, reason: '用人单位下落不明' });
+    expect(pause.status).toBe(201);
+    const closed = await ok('inspector', `/cases/${id}/close`, { version: 2, closureType: 'NO_VIOLATION' });
+    // The pause ends on the closing date: the working days in (pausedOn, today] are not counted.
+    const cal = await t.app.get(CalendarService).calendar();
+    const paused = cal.countWorkingDays(pausedOn, today).count;
+    expect(paused).toBeGreaterThan(10);
+    expect(closed.investigationDueOn).toBe(await workdays(accepted, 60 + paused));
+    expect(closed.investigationDueOn! >= today).toBe(true);
+    const events = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${id}/events`)
+      .set(await auth('inspector'));
+    const close = (events.body as { action: string; data: { withinPeriod: boolean } }[]).find(
+      (e) => e.action === 'INSPECTION_CLOSE',
+    )!;
+    expect(close.data.withinPeriod).toBe(true);
+  });
+
+  it('a pause and resumption entered on the clock through the deadlines API move investigation_due_on at once, on the timeline', async () => {
     const complaintId = await routedComplaint();
     const id = await t.dataSource.transaction((em) =>
       t.app.get(InspectionService).openFromComplaint(em, { complaintId, receivedOn: '2026-10-09' }, null),
@@ -601,26 +646,57 @@ describe('inspection cases', () => {
       violationEndedOn: null,
       on: '2026-10-12',
     });
-    expect(c.investigationDueOn).toBe(await workdays('2026-10-12', 60));
+    const due = await workdays('2026-10-12', 60);
+    expect(c.investigationDueOn).toBe(due);
     const clock = c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
-    for (const event of [
-      { type: 'PAUSE', date: '2026-10-20', reason: '用人单位下落不明' },
-      { type: 'RESUME', date: '2026-10-27' },
-    ]) {
-      const r = await t
-        .http()
-        .post(`/api/v1/deadlines/${clock.id}/events`)
-        .set(await auth('inspector'))
-        .send(event);
-      expect(r.status).toBe(201);
-    }
-    const after = await ok('inspector', `/cases/${id}/findings`, { version: 2, workersAffected: 3 });
-    // 5 working days in (20 Oct, 27 Oct] are not counted.
-    expect(after.investigationDueOn).toBe(await workdays('2026-10-12', 65));
-    const [row] = await t.dataSource.query(
-      `SELECT investigation_due_on::text AS d FROM inspection_cases WHERE id = $1`,
-      [id],
+    const column = async () =>
+      (
+        await t.dataSource.query<{ d: string; v: number }[]>(
+          `SELECT investigation_due_on::text AS d, version AS v FROM inspection_cases WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const pause = await clockEvent(clock.id, {
+      type: 'PAUSE',
+      date: '2026-10-20',
+      reason: '用人单位下落不明',
+    });
+    expect(pause.status).toBe(201);
+    // While paused the due date is unknown: the case keeps the last one.
+    expect(await column()).toEqual({ d: due, v: 2 });
+    const resume = await clockEvent(clock.id, { type: 'RESUME', date: '2026-10-27' });
+    expect(resume.status).toBe(201);
+    // 5 working days in (20 Oct, 27 Oct] are not counted; the case's copy moved with the clock, and its version.
+    const moved = await workdays('2026-10-12', 65);
+    expect(resume.body.due).toBe(moved);
+    expect(await column()).toEqual({ d: moved, v: 3 });
+    const view = await get('inspector', id);
+    expect(view.body).toMatchObject({ investigationDueOn: moved, version: 3 });
+    const events = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${id}/events`)
+      .set(await auth('inspector'));
+    const clockEvents = (events.body as { action: string; data: Record<string, unknown> }[]).filter(
+      (e) => e.action === 'INSPECTION_CLOCK_EVENT',
     );
-    expect(row.d).toBe(after.investigationDueOn);
+    expect(clockEvents.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        clockEvent: 'PAUSE',
+        date: '2026-10-20',
+        previousDueOn: due,
+        investigationDueOn: due,
+      }),
+      expect.objectContaining({
+        clockEvent: 'RESUME',
+        date: '2026-10-27',
+        previousDueOn: due,
+        investigationDueOn: moved,
+      }),
+    ]);
+    // A write with the version read before the clock event is refused: the case's deadline changed meanwhile.
+    const stale = await post('inspector', `/cases/${id}/findings`, { version: 2, workersAffected: 3 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
+    const after = await ok('inspector', `/cases/${id}/findings`, { version: 3, workersAffected: 3 });
+    expect(after.investigationDueOn).toBe(moved);
   });
 });
