@@ -6,10 +6,13 @@ import { AppException } from '../common/errors/app-exception';
 import { InboxItemDto, InboxPageDto, InboxQueryDto, MarkAllReadDto } from './dto/inbox.dto';
 import { NotificationsService } from './notifications.service';
 
-/** A malformed id is an invalid field (400); a well-formed one that is not the caller's is 404 (the service). */
+/**
+ * A malformed id names no notification: 404, as every other path id of the API (a well-formed one that is not the
+ * caller's is 404 too, from the service).
+ */
 function notificationId(): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () => AppException.validation([{ field: 'id', message: 'id must be a UUID' }]),
+    exceptionFactory: () => AppException.notFound('NOTIFICATION_NOT_FOUND', 'No such notification'),
   });
 }
 

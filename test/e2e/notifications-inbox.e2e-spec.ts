@@ -200,7 +200,7 @@ describe('notifications inbox: escalated red warnings reach the covering supervi
     expect((await inbox('supervisor-007')).unreadCount).toBe(3);
   });
 
-  it("someone else's notification is 404 as if absent; a malformed id 400; a worker 403; no token 401", async () => {
+  it("someone else's notification is 404 as if absent, and so is a malformed id; a worker 403; no token 401", async () => {
     const [theirs] = (await inbox('supervisor-007')).items;
     for (const id of [theirs.id, randomUUID()]) {
       const res = await post('supervisor', `${id}/read`);
@@ -213,13 +213,8 @@ describe('notifications inbox: escalated red warnings reach the covering supervi
 
     const malformed = await post('supervisor', 'not-a-uuid/read');
     expect([malformed.status, malformed.body]).toEqual([
-      400,
-      {
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: expect.any(String),
-        details: [{ field: 'id', message: expect.any(String) }],
-      },
+      404,
+      { statusCode: 404, code: 'NOTIFICATION_NOT_FOUND', message: expect.any(String) },
     ]);
 
     const worker = '13800000000';
