@@ -19,6 +19,7 @@ import { SlaHandlingDays1795698616580 } from './1795698616580-sla-handling-days'
 import { NotificationsInbox1795704426328 } from './1795704426328-notifications-inbox';
 import { ComplaintsReceivedOn1795705260131 } from './1795705260131-complaints-received-on';
 import { ComplaintsEmployerReceived1795708873687 } from './1795708873687-complaints-employer-received';
+import { NotificationsInAppRecipient1795741156294 } from './1795741156294-notifications-in-app-recipient';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   NotificationsInbox1795704426328,
   ComplaintsReceivedOn1795705260131,
   ComplaintsEmployerReceived1795708873687,
+  NotificationsInAppRecipient1795741156294,
 ];

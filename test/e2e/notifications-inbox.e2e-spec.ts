@@ -200,6 +200,17 @@ describe('notifications inbox: escalated red warnings reach the covering supervi
     expect((await inbox('supervisor-007')).unreadCount).toBe(3);
   });
 
+  it('the database refuses an in-app message without a recipient (nobody could read it); an SMS needs none', async () => {
+    const insert = (channel: string, recipient: string | null) =>
+      t.dataSource.query(
+        `INSERT INTO notifications (id, dedup_key, channel, template, subject_ref, status, recipient_user_id)
+         VALUES ($1, $2, $3, 'RISK_ESCALATION', 'test', 'SENT', $4)`,
+        [randomUUID(), `test:${randomUUID()}`, channel, recipient],
+      );
+    await expect(insert('IN_APP', null)).rejects.toThrow(/chk_notifications_in_app_recipient/);
+    await expect(insert('SMS', null)).resolves.toBeDefined();
+  });
+
   it("someone else's notification is 404 as if absent, and so is a malformed id; a worker 403; no token 401", async () => {
     const [theirs] = (await inbox('supervisor-007')).items;
     for (const id of [theirs.id, randomUUID()]) {

@@ -1,10 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
 
 /** One message delivered (or not) to a party; `dedupKey` makes a replayed job send nothing twice. */
 @Entity({ name: 'notifications' })
+// An in-app message is for someone's inbox: without a recipient nobody could ever read it.
+@Check('chk_notifications_in_app_recipient', `channel <> 'IN_APP' OR recipient_user_id IS NOT NULL`)
 // A staff user's inbox, newest first (keyset on created_at, id), and its unread part (the badge count).
 @Index('idx_notifications_inbox', ['recipientUserId', 'createdAt', 'id'], {
   where: 'recipient_user_id IS NOT NULL',
