@@ -1,13 +1,9 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { usccCheckChar } from '../../src/common/validation/uscc';
 import { FilingsService } from '../../src/filings/filings.service';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
-/** A valid USCC for test employer `n` (GB 32100-2015 check character computed). */
-const uscc = (n: number) => {
-  const body = `91310115MA1K${String(n).padStart(5, '0')}`;
-  return body + usccCheckChar(body);
-};
+const uscc = (n: number) => testUscc(n, '1K');
 
 describe('filings', () => {
   let t: TestApp;

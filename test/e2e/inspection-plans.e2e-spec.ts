@@ -1,9 +1,9 @@
 import { hashPassword } from '../../src/auth/passwords';
 import { User } from '../../src/auth/entities/user.entity';
 import { newId } from '../../src/common/ids';
-import { usccCheckChar } from '../../src/common/validation/uscc';
 import { drawPlan, inspectorPoolHash, registerSnapshotHash } from '../../src/inspection/plans/draw';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
 interface PlanItem {
   id: string;
@@ -30,11 +30,7 @@ interface PlanView {
 const LUJIAZUI = '310115005';
 const ZHOUJIADU = '310115007';
 
-/** A valid USCC (GB 32100-2015 check character) registered in Pudong, numbered n. */
-const uscc = (n: number) => {
-  const first17 = `91310115MA${String(n).padStart(7, '0')}`;
-  return first17 + usccCheckChar(first17);
-};
+const uscc = (n: number) => testUscc(n);
 
 describe('双随机一公开: employers register, random inspection plans, public results', () => {
   let t: TestApp;

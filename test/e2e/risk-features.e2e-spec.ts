@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { usccCheckChar } from '../../src/common/validation/uscc';
 import { springFestival } from '../../src/risk/risk.evaluator';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
-const uscc = (n: number) => {
-  const body = `91310115MA1R${String(n).padStart(5, '0')}`;
-  return body + usccCheckChar(body);
-};
+const uscc = (n: number) => testUscc(n, '1R');
 
 interface Warning {
   employerId: string;
