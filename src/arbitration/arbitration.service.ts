@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { POSTPONEMENT_REQUEST_DAYS } from './arbitration.rules';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -13,7 +13,7 @@ import { newId } from '../common/ids';
 import { shanghaiDate } from '../common/shanghai-date';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import {
@@ -50,7 +50,7 @@ const notFound = () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No s
 
 /** The arbitration proceeding: each use case is one transaction (status, clocks, timeline, outbox). */
 @Injectable()
-export class ArbitrationService {
+export class ArbitrationService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: ArbitrationRepository,
@@ -61,6 +61,20 @@ export class ArbitrationService {
     private readonly users: UsersService,
     private readonly calendar: CalendarService,
   ) {}
+
+  /**
+   * A pause (中止), resumption or extension of an arbitration period entered through the deadlines API is recorded
+   * on the complaint's timeline, next to the other steps of the case (who, when, why).
+   */
+  onModuleInit(): void {
+    this.deadlines.registerOwner(
+      ARBITRATION_CASE_TYPE,
+      recordingOwner(
+        (em, id) => this.repo.lockCase(em, id),
+        (em, c, data, actor) => this.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data),
+      ),
+    );
+  }
 
   /**
    * Records an application in the caller's transaction and starts the 5-day acceptance clock (调解仲裁法 第二十九条).

@@ -78,6 +78,38 @@ export interface ClockOwner {
   ): Promise<void>;
 }
 
+/** What a case's timeline records of a clock event entered through the deadlines API (ClockOwner.changed). */
+export function clockEventData(change: Parameters<ClockOwner['changed']>[1]): Record<string, unknown> {
+  const e = change.event;
+  return {
+    clockId: change.clockId,
+    rule: change.ruleId,
+    clockEvent: e.type,
+    date: e.date,
+    ...('amount' in e ? { amount: e.amount } : {}),
+    ...('reason' in e ? { reason: e.reason } : {}),
+  };
+}
+
+/**
+ * A ClockOwner that only records: it locks the case with `lock` and hands the locked case and the event's
+ * timeline data (clockEventData) to `record`.
+ */
+export function recordingOwner<C>(
+  lock: (em: EntityManager, caseId: string) => Promise<C | null>,
+  record: (em: EntityManager, c: C, data: Record<string, unknown>, actor: Principal) => Promise<void>,
+): ClockOwner {
+  return {
+    lock: async (em, caseId) => {
+      await lock(em, caseId);
+    },
+    changed: async (em, change, actor) => {
+      const c = await lock(em, change.caseId);
+      if (c) await record(em, c, clockEventData(change), actor);
+    },
+  };
+}
+
 @Injectable()
 export class DeadlinesService {
   /** The modules that keep a copy of their clocks' due dates, by case type (registerOwner). */

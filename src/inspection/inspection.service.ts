@@ -14,7 +14,7 @@ import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { type ClockOwner, DeadlinesService } from '../deadlines/deadlines.service';
+import { clockEventData, type ClockOwner, DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -100,9 +100,7 @@ export class InspectionService implements OnModuleInit {
     if (moved)
       await this.repo.updateCase(em, c.id, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
     await this.record(em, c.id, 'INSPECTION_CLOCK_EVENT', actor, c.status, c.status, {
-      clockId: change.clockId,
-      clockEvent: change.event.type,
-      date: change.event.date,
+      ...clockEventData(change),
       previousDueOn: c.investigationDueOn,
       investigationDueOn: moved ? clock.due : c.investigationDueOn,
     });

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { UsersService } from '../auth/users.service';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +9,7 @@ import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import type {
@@ -61,7 +61,7 @@ const notFound = () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No suc
 export const INSTALMENT_REMINDER_DAYS = 3;
 
 @Injectable()
-export class MediationService {
+export class MediationService implements OnModuleInit {
   private readonly logger = new Logger(MediationService.name);
 
   constructor(
@@ -74,6 +74,18 @@ export class MediationService {
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
   ) {}
+
+  /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
+  onModuleInit(): void {
+    this.deadlines.registerOwner(
+      MEDIATION_CASE,
+      recordingOwner(
+        (em, id) => this.repo.lockCase(em, id),
+        (em, m, data, actor) =>
+          this.event(em, m.complaintId, m.id, 'MEDIATION_CLOCK_EVENT', actor, m.status, m.status, data),
+      ),
+    );
+  }
 
   /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
   async open(viewer: Principal, complaintId: string): Promise<MediationCaseViewDto> {

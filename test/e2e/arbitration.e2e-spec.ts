@@ -162,6 +162,46 @@ describe('arbitration', () => {
     expect(mine.body.clocks).toHaveLength(4);
   });
 
+  it('a pause and resumption of the award period entered through the deadlines API are on the complaint timeline', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 500_000 }]);
+    const accepted = (await post('arbitrator', `/${c.id}/accept`, { version: 1 })).body as CaseView;
+    const clock = accepted.clocks.find((k) => k.rule.id === 'ARBITRATION_DECISION')!;
+    for (const event of [
+      { type: 'PAUSE', date: today, reason: '中止审理：等待工伤认定结论' },
+      { type: 'RESUME', date: today },
+    ]) {
+      const r = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('arbitrator'))
+        .send(event);
+      expect(r.status).toBe(201);
+    }
+    const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
+      'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintId}/events`)
+      .set(await auth('arbitrator'));
+    expect(events.status).toBe(200);
+    const clockEvents = (events.body as { action: string; data: Record<string, unknown> }[]).filter(
+      (e) => e.action === 'ARBITRATION_CLOCK_EVENT',
+    );
+    expect(clockEvents.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        arbitrationCaseId: c.id,
+        clockId: clock.id,
+        rule: 'ARBITRATION_DECISION',
+        clockEvent: 'PAUSE',
+        date: today,
+        reason: '中止审理：等待工伤认定结论',
+      }),
+      expect.objectContaining({ arbitrationCaseId: c.id, clockEvent: 'RESUME', date: today }),
+    ]);
+  });
+
   it('refuses an illegal action with 409 ILLEGAL_TRANSITION and the allowed actions', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     const res = await post('arbitrator', `/${c.id}/award`, {

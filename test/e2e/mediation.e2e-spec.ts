@@ -222,6 +222,35 @@ describe('mediation', () => {
     expect(res.body.code).toBe('NOT_ROUTED_TO_MEDIATION');
   });
 
+  it('a pause of the 15 days entered through the deadlines API is on the complaint timeline', async () => {
+    const m = await openCase((await routedComplaint()).id);
+    const [clock] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM clocks WHERE case_type = 'MEDIATION' AND case_id = $1`,
+      [m.id],
+    );
+    const paused = await t
+      .http()
+      .post(`/api/v1/deadlines/${clock.id}/events`)
+      .set(await auth('mediator'))
+      .send({ type: 'PAUSE', date: today, reason: '当事人住院' });
+    expect(paused.status).toBe(201);
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${m.complaintId}/events`)
+      .set(await auth('mediator'));
+    expect(events.body.find((e: { action: string }) => e.action === 'MEDIATION_CLOCK_EVENT')).toMatchObject({
+      fromStatus: 'OPEN',
+      toStatus: 'OPEN',
+      data: {
+        mediationCaseId: m.id,
+        clockId: clock.id,
+        clockEvent: 'PAUSE',
+        date: today,
+        reason: '当事人住院',
+      },
+    });
+  });
+
   it('refuses illegal transitions with the allowed actions, and stale versions', async () => {
     const m = await openCase((await routedComplaint()).id);
     const failed = await close(m.id, { version: 1, outcome: 'FAILED', note: '用人单位拒绝调解' });
