@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
@@ -13,7 +13,7 @@ import { formatTrackingNumber } from '../common/tracking-number';
 import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
 import {
   canTransition,
   COMPLAINT_TRANSITIONS,
@@ -42,7 +42,7 @@ const CASE = 'COMPLAINT' as const;
 
 /** Intake rules: a complaint, its first event and its acknowledgement job commit together or not at all. */
 @Injectable()
-export class ComplaintsService {
+export class ComplaintsService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly idempotency: IdempotencyService,
@@ -56,6 +56,26 @@ export class ComplaintsService {
     private readonly deadlines: DeadlinesService,
     private readonly organisations: OrganisationsService,
   ) {}
+
+  /** A clock event of the complaint's own clocks (the acceptance decision) entered through the deadlines API. */
+  onModuleInit(): void {
+    this.deadlines.registerOwner(
+      CASE,
+      recordingOwner(
+        (em, id) => this.repo.lockForUpdate(em, id),
+        (em, c, data, actor) =>
+          this.audit.append(em, {
+            caseType: CASE,
+            caseId: c.id,
+            action: 'COMPLAINT_CLOCK_EVENT',
+            fromStatus: c.status,
+            toStatus: c.status,
+            actor,
+            data,
+          }),
+      ),
+    );
+  }
 
   async submitComplaint(
     worker: Principal,

@@ -442,6 +442,19 @@ describe('calendar and statutory clocks', () => {
         .send({ type: 'RESUME', date: c.receivedOn });
       expect(other.status).toBe(201);
       expect(other.body).toMatchObject({ state: 'RUNNING', due: clock.due });
+      // The two events stored are on the complaint's timeline, with who entered them; the refused ones are not.
+      const events = await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('inspector'));
+      expect(
+        (events.body as { action: string; data: Record<string, unknown> }[])
+          .filter((e) => e.action === 'COMPLAINT_CLOCK_EVENT')
+          .map((e) => e.data),
+      ).toEqual([
+        expect.objectContaining({ clockId: clock.id, clockEvent: 'PAUSE', reason: '等待当事人补正材料' }),
+        expect.objectContaining({ clockId: clock.id, clockEvent: 'RESUME', date: c.receivedOn }),
+      ]);
     });
   });
 });
