@@ -11,6 +11,7 @@ import { createApp, prepareDatabase } from '../../src/bootstrap';
 import { buildAppConfig, type AppConfig } from '../../src/config/app-config';
 import { validateEnvironment } from '../../src/config/config.schema';
 import type { SmsSender } from '../../src/notifications/sms-sender';
+import { guardSecondConnections } from './second-connection-guard';
 
 /** Stands in for the SMS gateway (outside the platform) and keeps what was sent, for assertions. */
 export class RecordingSmsSender implements SmsSender {
@@ -108,6 +109,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const config = buildAppConfig(vars, { databaseUrl, jwtSecret: randomBytes(32).toString('hex') });
   await prepareDatabase(config);
   const app = await createApp(config, { logStream: opts.logStream, smsSender: sms });
+  const guard = guardSecondConnections(app.get(DataSource));
   await app.getHttpAdapter().getInstance().ready();
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
@@ -131,6 +133,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       await app.close();
       await dropTestDatabase(databaseUrl);
       rmSync(storageDir, { recursive: true, force: true });
+      if (guard.violations.length)
+        throw new Error(
+          `${guard.violations.length} second pooled connection(s) taken inside a transaction:\n${guard.violations.join('\n\n')}`,
+        );
     },
   };
 }
