@@ -62,24 +62,26 @@ export function ruleOf(id: string): DeadlineRule {
   return rule;
 }
 
-/**
- * Statutory clocks of proceedings, stored as a start date and events; every answer is recomputed from them by the
- * pure deadline engine (never edited by hand).
- */
-/** A module that keeps something derived from its clocks (DeadlinesService.registerOwner). */
-export interface ClockOwner {
-  /** Locks the owning case; called before the clock is locked. */
-  lock(em: EntityManager, caseId: string): Promise<void>;
-  /** After a clock event entered through the deadlines API was appended, in the same transaction. */
-  changed(
-    em: EntityManager,
-    change: { clockId: string; caseId: string; ruleId: string; event: ClockEvent },
-    actor: Principal,
-  ): Promise<void>;
+/** A clock event entered through the deadlines API, as its owner receives it. */
+export interface ClockChange {
+  clockId: string;
+  caseId: string;
+  ruleId: string;
+  event: ClockEvent;
 }
 
-/** What a case's timeline records of a clock event entered through the deadlines API (ClockOwner.changed). */
-export function clockEventData(change: Parameters<ClockOwner['changed']>[1]): Record<string, unknown> {
+/**
+ * The module that owns the clocks of a case type (DeadlinesService.registerOwner): `lock` locks its case (before
+ * the clock is locked, the order the owner's own writes take) and returns it, null when there is none; `changed`
+ * gets that case after the event was appended, in the same transaction.
+ */
+export interface ClockOwner<C = unknown> {
+  lock(em: EntityManager, caseId: string): Promise<C | null>;
+  changed(em: EntityManager, c: C, change: ClockChange, actor: Principal): Promise<void>;
+}
+
+/** What a case's timeline records of a clock event entered through the deadlines API. */
+export function clockEventData(change: ClockChange): Record<string, unknown> {
   const e = change.event;
   return {
     clockId: change.clockId,
@@ -91,28 +93,21 @@ export function clockEventData(change: Parameters<ClockOwner['changed']>[1]): Re
   };
 }
 
-/**
- * A ClockOwner that only records: it locks the case with `lock` and hands the locked case and the event's
- * timeline data (clockEventData) to `record`.
- */
+/** A ClockOwner that only records the event (clockEventData) on the locked case's timeline. */
 export function recordingOwner<C>(
   lock: (em: EntityManager, caseId: string) => Promise<C | null>,
   record: (em: EntityManager, c: C, data: Record<string, unknown>, actor: Principal) => Promise<void>,
-): ClockOwner {
-  return {
-    lock: async (em, caseId) => {
-      await lock(em, caseId);
-    },
-    changed: async (em, change, actor) => {
-      const c = await lock(em, change.caseId);
-      if (c) await record(em, c, clockEventData(change), actor);
-    },
-  };
+): ClockOwner<C> {
+  return { lock, changed: (em, c, change, actor) => record(em, c, clockEventData(change), actor) };
 }
 
+/**
+ * Statutory clocks of proceedings, stored as a start date and events; every answer is recomputed from them by the
+ * pure deadline engine (never edited by hand).
+ */
 @Injectable()
 export class DeadlinesService {
-  /** The modules that keep a copy of their clocks' due dates, by case type (registerOwner). */
+  /** The modules that own the clocks of a case type (registerOwner). */
   private readonly owners = new Map<string, ClockOwner>();
 
   constructor(
@@ -122,10 +117,10 @@ export class DeadlinesService {
   ) {}
 
   /**
-   * Registers the module that owns the clocks of `caseType` and keeps something derived from them (a due date on
-   * the case): a clock event entered through the deadlines API reaches it in the same transaction.
+   * Registers the module that owns the clocks of `caseType`: a clock event entered through the deadlines API
+   * reaches it in the same transaction (to record it on the case's timeline, to follow a due date the case keeps).
    */
-  registerOwner(caseType: string, owner: ClockOwner): void {
+  registerOwner<C>(caseType: string, owner: ClockOwner<C>): void {
     if (this.owners.has(caseType)) throw new Error(`clocks of ${caseType} already have an owner`);
     this.owners.set(caseType, owner);
   }
@@ -242,15 +237,19 @@ export class DeadlinesService {
       // The owner's case is locked before the clock: the order in which the owner's own writes take them.
       const found = await this.repo.findClock(em, clockId);
       const owner = found ? this.owners.get(found.caseType) : undefined;
-      if (found && owner && coversJurisdiction(viewer, found.jurisdictionCode))
-        await owner.lock(em, found.caseId);
+      const owned =
+        found && owner && coversJurisdiction(viewer, found.jurisdictionCode)
+          ? await owner.lock(em, found.caseId)
+          : null;
       const clock = await this.visibleClock(em, viewer, clockId);
       await this.addEvent(em, clock.id, event, viewer);
-      await owner?.changed(
-        em,
-        { clockId: clock.id, caseId: clock.caseId, ruleId: clock.ruleId, event },
-        viewer,
-      );
+      if (owner && owned !== null)
+        await owner.changed(
+          em,
+          owned,
+          { clockId: clock.id, caseId: clock.caseId, ruleId: clock.ruleId, event },
+          viewer,
+        );
       const [view] = await this.views(em, [clock], await this.calendar.calendar(em), todayInShanghai());
       return view;
     });

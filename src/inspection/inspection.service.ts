@@ -14,7 +14,7 @@ import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { clockEventData, type ClockOwner, DeadlinesService } from '../deadlines/deadlines.service';
+import { type ClockChange, clockEventData, DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -74,27 +74,26 @@ export class InspectionService implements OnModuleInit {
 
   onModuleInit(): void {
     this.deadlines.registerOwner(INSPECTION_CASE_TYPE, {
-      lock: async (em, caseId) => {
-        await this.repo.lockCase(em, caseId);
-      },
-      changed: (em, change, actor) => this.clockChanged(em, change, actor),
+      lock: (em, caseId) => this.repo.lockCase(em, caseId),
+      changed: (em, c, change, actor) => this.clockChanged(em, c, change, actor),
     });
   }
 
   /**
    * A clock event entered through the deadlines API (a pause, resumption or extension of the investigation period,
-   * 劳动保障监察条例 第十七条): the deadline the case carries (investigation_due_on, which the KPIs and the at-risk
-   * list read) follows the clock in the same transaction, and the case's timeline records the event. While the
-   * clock is paused its due date is unknown and the case keeps the last one (as a write of the case does).
+   * 劳动保障监察条例 第十七条) on case `c` (locked before the clock): the deadline the case carries
+   * (investigation_due_on, which the KPIs and the at-risk list read) follows the clock in the same transaction, and
+   * the case's timeline records the event. While the clock is paused its due date is unknown and the case keeps the
+   * last one (as a write of the case does).
    */
   private async clockChanged(
     em: EntityManager,
-    change: Parameters<ClockOwner['changed']>[1],
+    c: InspectionCase,
+    change: ClockChange,
     actor: Principal,
   ): Promise<void> {
-    if (change.ruleId !== 'INSPECTION_INVESTIGATION') return;
-    const c = await this.repo.lockCase(em, change.caseId);
-    if (!c || !c.acceptedOn || !OPEN_STATUSES.includes(c.status)) return;
+    if (change.ruleId !== 'INSPECTION_INVESTIGATION' || !c.acceptedOn || !OPEN_STATUSES.includes(c.status))
+      return;
     const clock = await this.investigationClock(em, c);
     const moved = !!clock?.due && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
     if (moved)

@@ -142,47 +142,28 @@ const PRIME = BigInt(CHECKSUM_PRIME);
 /** A sum of residues (numeric text; none = 0) reduced to [0, CHECKSUM_PRIME). */
 const residue = (sum: string | bigint | undefined): bigint =>
   sum === undefined ? 0n : ((BigInt(sum) % PRIME) + PRIME) % PRIME;
+/** The key of a (case type, street) checksum. */
+const TYPE_STREET = (r: FactChecksumRow) => `${r.case_type} ${r.street_code}`;
 
-/** Per case type, the streets whose facts from the source tables and stored facts have different checksums. */
-export function differingFactStreets(
-  types: readonly FactCaseType[],
-  source: readonly FactChecksumRow[],
-  stored: readonly FactChecksumRow[],
-): Map<FactCaseType, Set<string>> {
-  const key = (r: FactChecksumRow) => `${r.case_type}\u0000${r.street_code}`;
-  const fromSource = new Map(source.map((r) => [key(r), residue(r.facts)]));
-  const fromStored = new Map(stored.map((r) => [key(r), residue(r.facts)]));
-  const out = new Map<FactCaseType, Set<string>>(types.map((t) => [t, new Set<string>()]));
-  for (const r of [...source, ...stored]) {
-    const k = key(r);
-    if ((fromSource.get(k) ?? 0n) !== (fromStored.get(k) ?? 0n))
-      out.get(r.case_type as FactCaseType)?.add(r.street_code);
-  }
-  return out;
+/** The keys whose checksums differ between `a` and `b` (a key missing on one side counts as 0), sorted. */
+export function differingKeys(a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .filter((k) => residue(a.get(k)) !== residue(b.get(k)))
+    .sort();
 }
 
-/** The per-street sums of one column of factChecksumsSelect's rows (over the case types). */
-export function sumPerStreet(
-  rows: readonly FactChecksumRow[],
-  column: 'cells' | 'handling',
+/**
+ * Sums one checksum column of rows per key (`keyOf`), as residues: factChecksumsSelect's rows per (street, case
+ * type) for the facts, per street for the cells and buckets the facts add up to, the maintained rows per street.
+ */
+export function checksumsBy<R>(
+  rows: readonly R[],
+  keyOf: (r: R) => string,
+  sumOf: (r: R) => string | undefined,
 ): Map<string, bigint> {
   const out = new Map<string, bigint>();
-  for (const r of rows)
-    out.set(r.street_code, residue((out.get(r.street_code) ?? 0n) + BigInt(r[column] ?? 0)));
+  for (const r of rows) out.set(keyOf(r), residue((out.get(keyOf(r)) ?? 0n) + BigInt(sumOf(r) ?? 0)));
   return out;
-}
-
-/** The streets in `always` and those whose checksums of the facts and of the maintained rows differ, sorted. */
-export function differingStreets(
-  always: ReadonlySet<string>,
-  fromFacts: ReadonlyMap<string, bigint>,
-  maintained: readonly StreetChecksumRow[],
-): string[] {
-  const kept = new Map(maintained.map((r) => [r.street_code, residue(r.sum)]));
-  const out = new Set(always);
-  for (const street of new Set([...fromFacts.keys(), ...kept.keys()]))
-    if ((fromFacts.get(street) ?? 0n) !== (kept.get(street) ?? 0n)) out.add(street);
-  return [...out].sort();
 }
 
 /** All SQL of the KPI read model. */
@@ -322,11 +303,14 @@ export class SlaRepository {
     const source = await em.query<FactChecksumRow[]>(
       factChecksumsSelect(`(SELECT * FROM (${factsSelect(types)}) s(${FACT_COLUMNS}))`, false),
     );
-    const factStreets = differingFactStreets(types, source, stored);
+    const factKeys = differingKeys(
+      checksumsBy(source, TYPE_STREET, (r) => r.facts),
+      checksumsBy(stored, TYPE_STREET, (r) => r.facts),
+    ).map((k) => k.split(' ') as [FactCaseType, string]);
     const fresh = FACT_VALUES.map((c) => `f.${c}`).join(', ');
     const kept = FACT_VALUES.map((c) => `s.${c}`).join(', ');
     for (const type of types) {
-      const streets = [...(factStreets.get(type) ?? [])].sort();
+      const streets = factKeys.filter(([t]) => t === type).map(([, street]) => street);
       if (streets.length === 0) continue;
       await em.query(
         `INSERT INTO sla_fact_diff
@@ -354,15 +338,25 @@ export class SlaRepository {
     // (step 1's, which hold for the streets whose facts were all right; the others are compared in full). Only
     // those streets are compared cell by cell, so a night where the incremental path was right reads every fact
     // once and every cell once, and joins nothing.
-    const changedStreets = new Set([...factStreets.values()].flatMap((s) => [...s]));
-    const cellStreets = differingStreets(
-      changedStreets,
-      sumPerStreet(stored, 'cells'),
+    const changedStreets = new Set(factKeys.map(([, street]) => street));
+    const street = (r: { street_code: string }) => r.street_code;
+    /** Streets whose facts changed, and those whose maintained rows' checksum differs from the facts'. */
+    const toCompare = (fromFacts: Map<string, bigint>, maintained: StreetChecksumRow[]) =>
+      [
+        ...new Set([
+          ...changedStreets,
+          ...differingKeys(
+            fromFacts,
+            checksumsBy(maintained, street, (r) => r.sum),
+          ),
+        ]),
+      ].sort();
+    const cellStreets = toCompare(
+      checksumsBy(stored, street, (r) => r.cells),
       await em.query<StreetChecksumRow[]>(cellChecksumsSelect()),
     );
-    const handlingStreets = differingStreets(
-      changedStreets,
-      sumPerStreet(stored, 'handling'),
+    const handlingStreets = toCompare(
+      checksumsBy(stored, street, (r) => r.handling),
       await em.query<StreetChecksumRow[]>(handlingChecksumsSelect()),
     );
     const facts = (param: string) =>
