@@ -172,20 +172,43 @@ export function featureSql(): string {
         JOIN wage_crime_thresholds w ON w.province_code = ${province} AND w.effective_from <= t.as_of
        ORDER BY t.employer_id, t.as_of, w.effective_from DESC)`);
   joins.push('LEFT JOIN thr USING (employer_id, as_of)');
-  // Wage claims of 90 days: enough distinct workers with the total. An inspection case of 365 days: one worker
-  // unpaid for the minimum months with the amount, or enough workers with the total (法释〔2013〕3号 第三条).
-  const fromCases = ` OR (ic.employer_id IS NOT NULL AND EXISTS (
-            SELECT 1 FROM inspection_cases x WHERE x.employer_id = t.employer_id
-               AND x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
-               AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
-                     AND x.arrears_fen >= thr.single_worker_fen)
-                 OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))))`;
-  crime.push(`COALESCE(thr.multi_workers IS NOT NULL AND (
-        (COALESCE(c.wage_workers90d, 0) >= thr.multi_workers AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen)${fromCases}), false)`);
+  // Each source of "the threshold is met" is a fact of its own, with the figures that met it, so a rule's
+  // explanation can cite the facts that made it fire (issue 18: the flag came from an inspection case or a
+  // finding while the explanation quoted the complaints' window, "0名劳动者，累计0.00元").
+  // Wage claims of 90 days: enough distinct workers with the total (法释〔2013〕3号 第三条第二项).
+  const byComplaints = `COALESCE(thr.multi_workers IS NOT NULL AND COALESCE(c.wage_workers90d, 0) >= thr.multi_workers
+        AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen, false)`;
+  cols.push(`${byComplaints} AS "wageCrimeByComplaints"`);
+  crime.push(byComplaints);
+  // Inspection cases of 365 days: one worker unpaid for the minimum months with the amount, or enough workers with
+  // the total (法释〔2013〕3号 第三条); the figures shown are those of the case with the largest arrears.
+  ctes.push(`icc AS (
+      SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
+             (array_agg(x.workers_affected ORDER BY x.arrears_fen DESC, x.id))[1] AS workers,
+             (array_agg(x.arrears_fen ORDER BY x.arrears_fen DESC, x.id))[1]::float8 AS fen
+        FROM targets t
+        JOIN thr USING (employer_id, as_of)
+        JOIN inspection_cases x ON x.employer_id = t.employer_id
+       WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
+         AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
+         AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
+               AND x.arrears_fen >= thr.single_worker_fen)
+           OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))
+       GROUP BY t.employer_id, t.as_of)`);
+  joins.push('LEFT JOIN icc USING (employer_id, as_of)');
+  cols.push(
+    `COALESCE(icc.n, 0) AS "wageCrimeInspectionCases365d"`,
+    `COALESCE(icc.ids, '{}') AS "wageCrimeInspectionCaseIds365d"`,
+    `COALESCE(icc.workers, 0) AS "wageCrimeCaseWorkers"`,
+    `COALESCE(icc.fen, 0) AS "wageCrimeCaseArrearsFen"`,
+  );
+  crime.push('icc.employer_id IS NOT NULL');
 
   ctes.push(`v AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n,
-             bool_or(x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_threshold
+             count(*) FILTER (WHERE x.meets_crime_threshold AND x.found_on > t.as_of - 365)::int AS crime_n,
+             array_agg(x.id ORDER BY x.found_on, x.id)
+               FILTER (WHERE x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_ids
         FROM targets t
         JOIN employer_violations x ON x.employer_id = t.employer_id
        WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of AND x.found_on > ${LO} - 1095 AND x.found_on <= ${HI}
@@ -193,7 +216,11 @@ export function featureSql(): string {
   joins.push('LEFT JOIN v USING (employer_id, as_of)');
   cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
   // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
-  crime.push('COALESCE(v.crime_threshold, false)');
+  cols.push(
+    `COALESCE(v.crime_n, 0) AS "wageCrimeViolations365d"`,
+    `COALESCE(v.crime_ids, '{}') AS "wageCrimeViolationIds365d"`,
+  );
+  crime.push('COALESCE(v.crime_n, 0) > 0');
   active.push('v.employer_id IS NOT NULL');
   cols.push(`(${crime.join(' OR ')}) AS "wageCrimeThresholdMet"`);
 

@@ -142,10 +142,40 @@ describe('explanations', () => {
   });
 });
 
+describe('an explanation is built from the facts stored with its hit (issue 18)', () => {
+  it('every hit re-renders from its stored facts alone', async () => {
+    const templates = new Map(DEFAULT_RULE_SET.rules.map((r) => [r.id, r.explanation]));
+    await fc.assert(
+      fc.asyncProperty(vectorArb, async (v) => {
+        for (const hit of (await compiled.evaluate(v, SUMMER)).hits)
+          expect(explain(templates.get(hit.ruleId)!, hit.facts as FeatureVector)).toBe(hit.explanation);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the crime threshold met by an inspection case alone is explained by that case, not the complaints window', async () => {
+    const v: FeatureVector = {
+      wageCrimeThresholdMet: true,
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeCaseWorkers: 1,
+      wageCrimeCaseArrearsFen: 2_000_000,
+      wageWorkers90d: 0,
+      claimedArrearsFen90d: 0,
+    };
+    const { hits } = await compiled.evaluate(v, SUMMER);
+    expect(hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
+    expect(hits[0].explanation).toContain('1名劳动者，20000.00元');
+    expect(hits[0].explanation).not.toContain('0名劳动者');
+  });
+});
+
 describe('the thresholds the issue names', () => {
   const byId = new Map(DEFAULT_RULE_SET.rules.map((r) => [r.id, r]));
   const cases: [string, string, unknown, string][] = [
-    ['WA-CRIME-THRESHOLD', 'wageCrimeThresholdMet', true, 'RED'],
+    ['WA-CRIME-THRESHOLD', 'wageCrimeByComplaints', true, 'RED'],
+    ['WA-CRIME-THRESHOLD-CASE', 'wageCrimeInspectionCases365d', 1, 'RED'],
+    ['WA-CRIME-THRESHOLD-FINDING', 'wageCrimeViolations365d', 1, 'RED'],
     ['WA-COMPLAINTS-30D', 'wageComplaints30d', 3, 'ORANGE'],
     ['WA-PAYROLL-MISSED', 'payrollMissedPayments30d', 1, 'ORANGE'],
     ['WA-SOCIAL-INSURANCE-ARREARS', 'socialInsuranceArrearsMonths', 3, 'YELLOW'],

@@ -64,6 +64,11 @@ export const EXPLANATION_FILTERS: Record<string, (x: unknown) => string> = {
   number: (x) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : String(x)),
 };
 
+/** The features an explanation template shows (`{{fact}}` / `{{fact|filter}}`), in order of appearance. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{\{(\w+)(?:\|\w+)?\}\}/g)].map((m) => m[1]);
+}
+
 /**
  * Replaces `{{fact}}` by the feature's value (ids lists by their count), `{{fact|filter}}` by the value shown
  * through EXPLANATION_FILTERS (an unknown filter shows the value as it is).
@@ -124,7 +129,13 @@ export class CompiledRuleSet {
       const rule = this.byId.get(ruleId);
       if (!rule) continue;
       const fired: Record<string, unknown> = {};
-      for (const name of [...factsOf(rule.conditions), ...(rule.evidence ?? [])]) fired[name] = facts[name];
+      // The stored facts hold what the rule tested, its evidence and every figure its explanation shows.
+      for (const name of [
+        ...factsOf(rule.conditions),
+        ...(rule.evidence ?? []),
+        ...placeholdersOf(rule.explanation),
+      ])
+        fired[name] = facts[name];
       hits.push({
         ruleId: rule.id,
         kind: rule.kind,

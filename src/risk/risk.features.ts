@@ -90,11 +90,44 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeThresholdMet',
     'boolean',
-    "the province's 拒不支付劳动报酬 figures (wage_crime_thresholds) are met by the wage claims of 90 days (10+ workers " +
-      'with the total) or an inspection case of 365 days (one worker, 3+ months, the amount), or a violation found in ' +
-      '365 days met them (employer_violations)',
+    'any of wageCrimeByComplaints, wageCrimeInspectionCases365d ≥ 1, wageCrimeViolations365d ≥ 1 (kept for rule ' +
+      'sets that test it; a rule should test the source it explains)',
     'wage_crime_thresholds',
   ),
+  f(
+    'wageCrimeByComplaints',
+    'boolean',
+    "the wage claims of 90 days meet the province's 拒不支付劳动报酬 multi-worker figures (wage_crime_thresholds: " +
+      'wageWorkers90d ≥ multi_workers and claimedArrearsFen90d ≥ multi_workers_total_fen)',
+    'wage_crime_thresholds',
+  ),
+  f(
+    'wageCrimeInspectionCases365d',
+    'integer',
+    "inspection cases received in 365 days whose findings meet the province's figures (one worker unpaid for the " +
+      'minimum months with the amount, or the multi-worker figures)',
+    'inspection_cases',
+  ),
+  f('wageCrimeInspectionCaseIds365d', 'ids', 'ids of those inspection cases', 'inspection_cases'),
+  f(
+    'wageCrimeCaseWorkers',
+    'integer',
+    'workers affected in the one of those cases with the largest arrears (0 when none)',
+    'inspection_cases',
+  ),
+  f(
+    'wageCrimeCaseArrearsFen',
+    'integer',
+    'arrears of the one of those cases with the largest arrears (fen, 0 when none)',
+    'inspection_cases',
+  ),
+  f(
+    'wageCrimeViolations365d',
+    'integer',
+    'violations found in 365 days recorded as meeting the threshold (employer_violations.meets_crime_threshold)',
+    'employer_violations',
+  ),
+  f('wageCrimeViolationIds365d', 'ids', 'ids of those violations', 'employer_violations'),
   f('openInspectionCases', 'integer', 'inspection cases not closed', 'inspection_cases'),
   f(
     'policeTransfers3y',

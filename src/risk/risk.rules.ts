@@ -98,14 +98,40 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
   rules: [
     {
       // 刑法 第二百七十六条之一; 最高法《关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》第三条 (province sets the amounts)
+      // Fires on the complaints' window only; the same threshold met by an inspection case or a recorded finding
+      // has a rule of its own below, each explained by the facts that made it fire (issue 18).
       id: 'WA-CRIME-THRESHOLD',
       kind: 'WAGE_ARREARS',
       level: 'RED',
-      conditions: { all: [{ fact: 'wageCrimeThresholdMet', operator: 'equal', value: true }] },
+      conditions: { all: [{ fact: 'wageCrimeByComplaints', operator: 'equal', value: true }] },
       basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)',
       explanation:
-        '拖欠工资已达本省拒不支付劳动报酬罪数额标准（{{wageWorkers90d}}名劳动者，累计{{claimedArrearsFen90d|yuan}}）：评估移送公安机关',
-      evidence: ['wageComplaintIds90d'],
+        '90日内{{wageWorkers90d}}名劳动者投诉欠薪累计{{claimedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+      evidence: ['wageWorkers90d', 'claimedArrearsFen90d', 'wageComplaintIds90d'],
+    },
+    {
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条: the amounts found by a labor-security inspection case
+      id: 'WA-CRIME-THRESHOLD-CASE',
+      kind: 'WAGE_ARREARS',
+      level: 'RED',
+      conditions: {
+        all: [{ fact: 'wageCrimeInspectionCases365d', operator: 'greaterThanInclusive', value: 1 }],
+      },
+      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准, 监察案件查明的数额)',
+      explanation:
+        '365日内{{wageCrimeInspectionCases365d}}件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准（其中最大一件{{wageCrimeCaseWorkers}}名劳动者，{{wageCrimeCaseArrearsFen|yuan}}）：评估移送公安机关',
+      evidence: ['wageCrimeCaseWorkers', 'wageCrimeCaseArrearsFen', 'wageCrimeInspectionCaseIds365d'],
+    },
+    {
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条: a violation recorded as meeting the threshold (compliance)
+      id: 'WA-CRIME-THRESHOLD-FINDING',
+      kind: 'WAGE_ARREARS',
+      level: 'RED',
+      conditions: { all: [{ fact: 'wageCrimeViolations365d', operator: 'greaterThanInclusive', value: 1 }] },
+      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (违法行为认定达到数额标准)',
+      explanation:
+        '365日内{{wageCrimeViolations365d}}项违法行为经认定达到本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+      evidence: ['wageCrimeViolationIds365d'],
     },
     {
       // 保障农民工工资支付条例 第二十九条 (欠薪线索); platform policy: 3 wage complaints in 30 days
@@ -116,7 +142,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       basis: '保障农民工工资支付条例 第五条、第四十七条 (欠薪线索处置); 平台规则: 30日内3件以上欠薪投诉',
       explanation:
         '30日内收到{{wageComplaints30d}}件欠薪投诉（{{firstComplaintOn30d}}至{{lastComplaintOn30d}}）',
-      evidence: ['wageComplaintIds30d'],
+      evidence: ['firstComplaintOn30d', 'lastComplaintOn30d', 'wageComplaintIds30d'],
     },
     {
       // 保障农民工工资支付条例 第二十七条 (专用账户); 第三十一条 (银行 monthly check, notify 人社)
@@ -155,7 +181,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       basis: '劳动争议调解仲裁法 第七条 (劳动者一方在十人以上，并有共同请求)',
       explanation:
         '30日内{{maxCommonClaimWorkers30d}}名劳动者就{{commonClaimCategory30d|category}}对同一单位提出投诉',
-      evidence: ['commonClaimComplaintIds30d'],
+      evidence: ['commonClaimCategory30d', 'commonClaimComplaintIds30d'],
     },
     {
       // platform policy (群体性事件早期识别): last 7 days ≥ 3 × weekly average of the previous 90 days, ≥ 5 complaints
@@ -170,7 +196,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       },
       basis: '平台规则: 近7日投诉量不少于此前90日周均值的3倍且不少于5件',
       explanation: '近7日{{complaints7d}}件投诉，此前90日周均值{{complaintsPrior90dWeeklyAvg|number}}件',
-      evidence: ['complaintIds7d'],
+      evidence: ['complaintsPrior90dWeeklyAvg', 'complaintIds7d'],
     },
   ],
 };

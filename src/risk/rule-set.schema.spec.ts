@@ -57,6 +57,27 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
     expect(validateRuleSet({ rules: [noBasis] })).toEqual([expect.objectContaining({ path: '/rules/0' })]);
   });
 
+  it('refuses an explanation citing a fact the rule neither tests nor lists as evidence (issue 18)', () => {
+    // The defect: the crime rule tested one flag and quoted the complaints' window, "0名劳动者，累计0.00元".
+    const quoting = rule({
+      conditions: { all: [{ fact: 'wageCrimeThresholdMet', operator: 'equal', value: true }] },
+      explanation: '{{wageWorkers90d}}名劳动者，累计{{claimedArrearsFen90d|yuan}}',
+    });
+    expect(validateRuleSet({ rules: [quoting] })).toEqual([
+      expect.objectContaining({
+        path: '/rules/0/explanation',
+        message: expect.stringContaining('wageWorkers90d'),
+      }),
+      expect.objectContaining({
+        path: '/rules/0/explanation',
+        message: expect.stringContaining('claimedArrearsFen90d'),
+      }),
+    ]);
+    expect(
+      validateRuleSet({ rules: [{ ...quoting, evidence: ['wageWorkers90d', 'claimedArrearsFen90d'] }] }),
+    ).toEqual([]);
+  });
+
   it('refuses something that is not a rule set', () => {
     expect(validateRuleSet([1, 2]).length).toBeGreaterThan(0);
     expect(validateRuleSet({ rules: [] })).toEqual([expect.objectContaining({ path: '/rules' })]);

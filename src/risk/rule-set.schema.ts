@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
+import { factsOf, placeholdersOf } from './risk.evaluator';
 import { FEATURES } from './risk.features';
 import { RISK_KINDS, RISK_LEVELS, type RiskRuleSet } from './risk.rules';
 
@@ -122,6 +123,15 @@ export function validateRuleSet(input: unknown): RuleSetError[] {
   input.rules.forEach((r, i) => {
     if (seen.has(r.id)) errors.push({ path: `/rules/${i}/id`, message: `duplicate rule id ${r.id}` });
     seen.add(r.id);
+    // An explanation shows only facts the rule tested or lists as evidence, so it cannot cite a window or a
+    // source other than the one that made it fire (issue 18) and its figures are stored with the hit.
+    const shown = new Set([...factsOf(r.conditions), ...(r.evidence ?? [])]);
+    for (const name of placeholdersOf(r.explanation))
+      if (!shown.has(name))
+        errors.push({
+          path: `/rules/${i}/explanation`,
+          message: `{{${name}}} is neither tested by the conditions nor listed in evidence`,
+        });
   });
   return errors;
 }

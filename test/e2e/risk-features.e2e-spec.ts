@@ -12,7 +12,7 @@ interface Warning {
   kind: string;
   level: string;
   street: string | null;
-  hits: { ruleId: string; facts: Record<string, unknown> }[];
+  hits: { ruleId: string; explanation: string; facts: Record<string, unknown> }[];
 }
 
 describe('risk features on filings, employer register and compliance records', () => {
@@ -234,9 +234,19 @@ describe('risk features on filings, employer register and compliance records', (
       grade: 'C',
     });
     expect(res.body.evaluation.levels).toEqual({ WAGE_ARREARS: 'RED' });
+    expect(res.body.features).toMatchObject({
+      wageCrimeByComplaints: false,
+      wageCrimeViolations365d: 1,
+      wageCrimeViolationIds365d: [violationId],
+    });
     await t.app.get(RiskScoringService).rescoreEmployer(id);
     const [w] = await warnings(id, 'WAGE_ARREARS');
-    expect(w.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD']);
+    // Regression (issue 18): the finding, not the (empty) complaints window, made it fire and explains it.
+    expect(w.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-FINDING']);
+    expect(w.hits[0].facts).toEqual({ wageCrimeViolations365d: 1, wageCrimeViolationIds365d: [violationId] });
+    expect(w.hits[0].explanation).toBe(
+      '365日内1项违法行为经认定达到本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+    );
     // A year later the violation no longer makes the threshold feature (365 days), but still counts as a past violation.
     const later = await t
       .http()
@@ -266,6 +276,7 @@ describe('risk features on filings, employer register and compliance records', (
       wageCrimeThresholdMet: true,
     });
     expect(met.evaluation.hits.map((h) => h.ruleId)).toContain('WA-CRIME-THRESHOLD');
+    expect(met.features).toMatchObject({ wageCrimeByComplaints: true, wageCrimeInspectionCases365d: 0 });
     const notMet = await features(nine);
     expect(notMet.features).toMatchObject({ wageWorkers90d: 9, wageCrimeThresholdMet: false });
     // One fen short of the total with 10 workers: not met either.
@@ -320,6 +331,27 @@ describe('risk features on filings, employer register and compliance records', (
       openInspectionCases: 1,
       policeTransfers3y: 1,
       wageCrimeThresholdMet: true,
+      wageCrimeByComplaints: false,
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeCaseWorkers: 1,
+      wageCrimeCaseArrearsFen: 2_000_000,
+      wageWorkers90d: 0,
     });
+    // Regression on the stored facts (issue 18): with no wage complaint in the window the red warning read
+    // "（0名劳动者，累计0.00元）" while its facts said wageCrimeThresholdMet: true. The inspection case made it fire:
+    // the hit is that case's rule, its stored facts are the case's figures and the explanation quotes them.
+    await t.app.get(RiskScoringService).rescoreEmployer(id);
+    const [w] = await warnings(id, 'WAGE_ARREARS');
+    expect(w.level).toBe('RED');
+    expect(w.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
+    expect(w.hits[0].facts).toMatchObject({
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeCaseWorkers: 1,
+      wageCrimeCaseArrearsFen: 2_000_000,
+    });
+    expect(w.hits[0].facts).not.toHaveProperty('wageWorkers90d');
+    expect(w.hits[0].explanation).toContain('1件监察案件');
+    expect(w.hits[0].explanation).toContain('1名劳动者，20000.00元');
+    expect(w.hits[0].explanation).not.toContain('0名劳动者');
   });
 });
