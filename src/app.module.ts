@@ -29,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { StaffModule } from './staff/staff.module';
 import { SlaModule } from './sla/sla.module';
 import { RiskModule } from './risk/risk.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot(smsSender),
         AuthModule,
+        StaffModule,
         ReferenceModule,
         CalendarModule,
         DeadlinesModule,

@@ -6,6 +6,8 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { kpiTargetsOf } from '../sla/kpi-targets';
 import { AuditRepository } from './audit.repository';
+import { StaffDirectory } from '../staff/staff-directory.service';
+import type { StaffRef } from '../staff/staff-directory';
 
 export interface CaseEventInput {
   /**
@@ -27,7 +29,8 @@ export interface CaseEventView {
   action: string;
   fromStatus: string | null;
   toStatus: string | null;
-  actor: { userId: string | null; role: string | null };
+  /** Who acted: the staff directory's `{id, displayName, role, organisation}` plus the recorded userId/role. */
+  actor: { userId: string | null; role: string | null } & Partial<Omit<StaffRef, 'role'>>;
   data: Record<string, unknown>;
   occurredAt: string;
 }
@@ -38,6 +41,7 @@ export class AuditService {
   constructor(
     private readonly repo: AuditRepository,
     private readonly outbox: OutboxService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /** Appends an event and, in the same transaction, the KPI job that reads it when it concerns a proceeding. */
@@ -65,12 +69,16 @@ export class AuditService {
 
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
     const rows = await this.repo.timeline(em, caseType, caseId);
+    const staff = await this.staff.describe(
+      em,
+      rows.map((e) => e.actorUserId),
+    );
     return rows.map((e) => ({
       id: e.id,
       action: e.action,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
-      actor: { userId: e.actorUserId, role: e.actorRole },
+      actor: { ...staff.get(e.actorUserId ?? ''), userId: e.actorUserId, role: e.actorRole },
       data: e.data,
       occurredAt: e.occurredAt.toISOString(),
     }));

@@ -4,6 +4,7 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { ComplianceService } from '../compliance/compliance.service';
 import { OrganisationsService } from '../auth/organisations.service';
 import { UsersService } from '../auth/users.service';
+import { StaffDirectory } from '../staff/staff-directory.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
@@ -70,6 +71,7 @@ export class InspectionService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
     private readonly compliance: ComplianceService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -622,13 +624,14 @@ export class InspectionService implements OnModuleInit {
   }
 
   private async view(em: EntityManager, c: InspectionCase, staff: boolean): Promise<InspectionCaseViewDto> {
-    const [documents, recoveries, clocks, wageCrime, employers] = await Promise.all([
+    const [documents, recoveries, clocks, wageCrime, employers, inspectors] = await Promise.all([
       staff ? this.repo.documentsOf(em, c.id) : Promise.resolve([]),
       staff ? this.repo.recoveriesOf(em, c.id) : Promise.resolve([]),
       staff ? this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id) : Promise.resolve([]),
       // A closed case is assessed as on its closing day (the figure then in force).
       this.assessCase(em, c, c.closedOn ?? undefined),
       this.employers.byIds(em, c.employerId ? [c.employerId] : []),
+      this.staff.describeList(em, c.assignedInspectorIds),
     ]);
     const employer = c.employerId ? employers.get(c.employerId) : undefined;
     return {
@@ -669,6 +672,7 @@ export class InspectionService implements OnModuleInit {
       transferredToPolice: c.transferredToPolice,
       massIncident: c.massIncident,
       assignedInspectorIds: staff ? c.assignedInspectorIds : [],
+      inspectors,
       wageCrime,
       documents: documents.map((d) => ({
         id: d.id,

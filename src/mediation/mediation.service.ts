@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { UsersService } from '../auth/users.service';
+import { StaffDirectory } from '../staff/staff-directory.service';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
@@ -73,6 +74,7 @@ export class MediationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
@@ -473,10 +475,11 @@ export class MediationService implements OnModuleInit {
   private async view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
     const m = await this.repo.findCase(em, id);
     if (!m) throw notFound();
-    const [sessions, agreement, clocks] = await Promise.all([
+    const [sessions, agreement, clocks, mediator] = await Promise.all([
       this.repo.sessionsOf(em, id),
       this.repo.agreementOf(em, id),
       this.deadlines.forCase(MEDIATION_CASE, id),
+      this.staff.describeOne(em, m.mediatorUserId),
     ]);
     const clock = clocks.find((c) => c.rule.id === 'MEDIATION');
     return {
@@ -484,6 +487,7 @@ export class MediationService implements OnModuleInit {
       complaintId: m.complaintId,
       organisationId: m.organisationId,
       mediatorUserId: m.mediatorUserId,
+      mediator,
       streetCode: m.streetCode,
       status: m.status,
       version: m.version,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '../auth/organisations.service';
+import { StaffDirectory } from '../staff/staff-directory.service';
+import type { StaffRef } from '../staff/staff-directory';
 import type { Principal } from '../auth/roles';
 import { addDays, daysBetween, todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -44,7 +46,7 @@ export interface AtRiskItem {
   caseNo: string;
   street: string;
   organisationId: string;
-  owner: { userId: string; role: 'ARBITRATOR' | 'INSPECTOR' } | null;
+  owner: (StaffRef & { userId: string }) | null;
   dueOn: string;
   daysRemaining: number;
   reason: 'WILL_BREACH' | 'MUST_CLOSE_BY_YEAR_END';
@@ -102,6 +104,7 @@ export class SlaService {
     private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
     private readonly readModelVersion: SlaReadModelVersion,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /** Rejects a year before FIRST_YEAR or after the current one (400). */
@@ -280,9 +283,7 @@ export class SlaService {
         caseNo: r.case_no,
         street: r.street_code,
         organisationId: extra.organisation_id,
-        owner: extra.owner_id
-          ? { userId: extra.owner_id, role: r.case_type === 'ARBITRATION' ? 'ARBITRATOR' : 'INSPECTOR' }
-          : null,
+        owner: extra.owner_id ? ({ userId: extra.owner_id } as AtRiskItem['owner']) : null,
         dueOn,
         daysRemaining: daysBetween(today, dueOn),
         reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',
@@ -293,7 +294,16 @@ export class SlaService {
     items.sort((a, b) =>
       a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.caseId.localeCompare(b.caseId),
     );
-    return { items: items.slice(0, q.limit ?? 50) };
+    const page = items.slice(0, q.limit ?? 50);
+    const staff = await this.staff.describe(
+      em,
+      page.map((i) => i.owner?.userId),
+    );
+    for (const i of page) {
+      const owner = i.owner && staff.get(i.owner.userId);
+      i.owner = owner ? { ...owner, userId: owner.id } : null;
+    }
+    return { items: page };
   }
 
   /** One row per street in scope (with data, or the street asked for) for a calendar month. */

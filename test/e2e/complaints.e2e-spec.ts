@@ -62,7 +62,13 @@ describe('complaint intake', () => {
       return ev.body.some((e: { action: string }) => e.action === 'ACKNOWLEDGED') ? ev.body : null;
     });
     expect(events.map((e: { action: string }) => e.action)).toEqual(['SUBMITTED', 'ACKNOWLEDGED']);
-    expect(events[0]).toMatchObject({ fromStatus: null, toStatus: 'SUBMITTED', actor: { role: 'WORKER' } });
+    expect(events[0]).toMatchObject({
+      fromStatus: null,
+      toStatus: 'SUBMITTED',
+      // A worker actor is named 劳动者: never by its username (the phone number).
+      actor: { role: 'WORKER', displayName: '劳动者', organisation: null },
+    });
+    expect(JSON.stringify(events)).not.toContain('13800000000');
     const sms = t.sms.sent.filter(
       (m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === res.body.trackingNo,
     );

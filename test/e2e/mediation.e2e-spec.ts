@@ -124,6 +124,16 @@ describe('mediation', () => {
       openedOn: today,
       organisationId: organisationId('MEDIATION_COMMITTEE', '310115005'),
       mediatorUserId: mediatorId,
+      mediator: {
+        id: mediatorId,
+        displayName: '调解员',
+        role: 'MEDIATOR',
+        organisation: {
+          id: organisationId('MEDIATION_COMMITTEE', '310115005'),
+          name: '陆家嘴街道人民调解委员会',
+          kind: 'MEDIATION_COMMITTEE',
+        },
+      },
       deadline: { state: 'RUNNING' },
       agreement: null,
     });

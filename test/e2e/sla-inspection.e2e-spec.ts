@@ -177,7 +177,15 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
         caseNo: overdue.caseNo,
         street: '310115005',
         organisationId: expect.any(String),
-        owner: owner.id ? { userId: owner.id, role: 'INSPECTOR' } : null,
+        owner: owner.id
+          ? {
+              userId: owner.id,
+              id: owner.id,
+              role: 'INSPECTOR',
+              displayName: expect.any(String),
+              organisation: expect.objectContaining({ kind: 'INSPECTION_BRIGADE' }),
+            }
+          : null,
         dueOn: due,
         daysRemaining: Math.round((Date.parse(due) - Date.parse(today)) / 86400_000),
         reason: 'WILL_BREACH',

@@ -155,7 +155,18 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       caseNo: expect.stringMatching(/\d/),
       street: '310115005',
       organisationId: expect.any(String),
-      owner: { userId: arbitratorId, role: 'ARBITRATOR' },
+      // The owner is named by the staff directory (issue 13 item 5), never by a bare id.
+      owner: {
+        userId: arbitratorId,
+        id: arbitratorId,
+        role: 'ARBITRATOR',
+        displayName: '仲裁员',
+        organisation: {
+          id: expect.any(String),
+          name: '浦东新区劳动人事争议仲裁委员会',
+          kind: 'ARBITRATION_COMMISSION',
+        },
+      },
       dueOn,
       daysRemaining: Math.round((Date.parse(dueOn) - Date.parse(today)) / 86400_000),
       reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',

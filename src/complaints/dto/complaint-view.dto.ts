@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EventActorDto } from '../../staff/dto/staff-ref.dto';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, INTAKE_CHANNELS } from '../complaint.constants';
 
 export class EmployerViewDto {
@@ -67,7 +68,7 @@ export class CaseEventViewDto {
   @ApiProperty() action: string;
   @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
   @ApiProperty({ nullable: true, type: String }) toStatus: string | null;
-  @ApiProperty() actor: { userId: string | null; role: string | null };
+  @ApiProperty({ type: EventActorDto }) actor: EventActorDto;
   @ApiProperty() data: Record<string, unknown>;
   @ApiProperty() occurredAt: string;
 }

@@ -1,3 +1,4 @@
+import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { applyDecorators } from '@nestjs/common';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -371,6 +372,11 @@ export class InspectionCaseViewDto {
   @ApiProperty() transferredToPolice: boolean;
   @ApiProperty() massIncident: boolean;
   @ApiProperty({ type: [String] }) assignedInspectorIds: string[];
+  @ApiProperty({
+    type: [StaffRefDto],
+    description: 'The assigned inspectors, named (shown to the worker too)',
+  })
+  inspectors: StaffRefDto[];
   @ApiProperty({ type: WageCrimeViewDto }) wageCrime: WageCrimeViewDto;
   @ApiProperty({ type: [DocumentSummaryDto] }) documents: DocumentSummaryDto[];
   @ApiProperty({ type: [RecoveryViewDto] }) recoveries: RecoveryViewDto[];

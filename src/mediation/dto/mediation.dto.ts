@@ -1,3 +1,4 @@
+import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -183,6 +184,8 @@ export class MediationCaseViewDto {
   @ApiProperty() complaintId: string;
   @ApiProperty() organisationId: string;
   @ApiProperty({ nullable: true, type: String }) mediatorUserId: string | null;
+  @ApiProperty({ type: StaffRefDto, nullable: true, description: 'The mediator, named' })
+  mediator: StaffRefDto | null;
   @ApiProperty() streetCode: string;
   @ApiProperty({ enum: MEDIATION_STATUSES }) status: MediationStatus;
   @ApiProperty() version: number;

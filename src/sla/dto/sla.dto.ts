@@ -1,3 +1,4 @@
+import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -168,9 +169,9 @@ export class SlaSeriesDto {
   @ApiProperty({ type: [SeriesPointDto] }) points: SeriesPointDto[];
 }
 
-export class CaseOwnerDto {
+/** The case's owner as the staff directory names them; `userId` repeats `id` for older clients. */
+export class CaseOwnerDto extends StaffRefDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty({ enum: ['ARBITRATOR', 'INSPECTOR'] }) role: 'ARBITRATOR' | 'INSPECTOR';
 }
 
 export class AtRiskItemDto {
