@@ -20,6 +20,7 @@ import { NotificationsInbox1795704426328 } from './1795704426328-notifications-i
 import { ComplaintsReceivedOn1795705260131 } from './1795705260131-complaints-received-on';
 import { ComplaintsEmployerReceived1795708873687 } from './1795708873687-complaints-employer-received';
 import { NotificationsInAppRecipient1795741156294 } from './1795741156294-notifications-in-app-recipient';
+import { StaffSessions1795745000000 } from './1795745000000-staff-sessions';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   ComplaintsReceivedOn1795705260131,
   ComplaintsEmployerReceived1795708873687,
   NotificationsInAppRecipient1795741156294,
+  StaffSessions1795745000000,
 ];

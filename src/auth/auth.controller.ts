@@ -12,6 +12,7 @@ import {
   RefreshDto,
   TokenPairDto,
 } from './dto/auth.dto';
+import { AllowPendingPasswordChange } from './password-change.guard';
 import { ROLES, type Principal } from './roles';
 
 @ApiTags('auth')
@@ -57,9 +58,11 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @AllowPendingPasswordChange()
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: Principal): MeDto {
-    return user;
+    const { userId, role, jurisdictions, organisationId, passwordChangeRequired } = user;
+    return { userId, role, jurisdictions, organisationId, passwordChangeRequired: !!passwordChangeRequired };
   }
 }

@@ -12,6 +12,11 @@ import { OrganisationsService } from './organisations.service';
 import { OtpService } from './otp.service';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
+import { CredentialsService } from './credentials.service';
+import { PasswordChangeGuard } from './password-change.guard';
+import { SessionController } from './session.controller';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
 
 @Global()
 @Module({
@@ -26,7 +31,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SessionController],
   providers: [
     AuthService,
     AuthRepository,
@@ -35,10 +40,14 @@ import { UsersService } from './users.service';
     OtpService,
     UsersService,
     JwtStrategy,
-    // Order matters: authenticate, then check roles. Both apply to every route.
+    SessionRepository,
+    SessionService,
+    CredentialsService,
+    // Order matters: authenticate, then check roles, then a pending password change. All apply to every route.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: PasswordChangeGuard },
   ],
-  exports: [UsersService, OrganisationsService],
+  exports: [UsersService, OrganisationsService, CredentialsService],
 })
 export class AuthModule {}

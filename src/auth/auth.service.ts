@@ -4,6 +4,7 @@ import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { SMS_SENDER, type SmsSender } from '../notifications/sms-sender';
 import { OtpService } from './otp.service';
+import { SessionService } from './session.service';
 import { verifyPassword } from './passwords';
 import { TokensService, type TokenPair } from './tokens.service';
 import { UsersService } from './users.service';
@@ -16,14 +17,22 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly tokens: TokensService,
     private readonly otp: OtpService,
+    private readonly sessions: SessionService,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
   async login(username: string, password: string): Promise<TokenPair> {
+    await this.sessions.assertLoginAllowed(this.tx.manager, username);
     const user = await this.users.findByUsername(this.tx.manager, username);
     const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
-    if (!user || !ok) throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
-    return this.tx.run((em) => this.tokens.issue(em, user));
+    if (!user || !ok) {
+      await this.sessions.loginFailed(this.tx.manager, username);
+      throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+    return this.tx.run(async (em) => {
+      await this.sessions.loginSucceeded(em, username);
+      return this.tokens.issue(em, user);
+    });
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ROLES, type Principal, type Role } from './roles';
+import type { Principal, Role } from './roles';
+import { SessionService } from './session.service';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -11,12 +12,19 @@ export interface AccessTokenClaims {
   jur: string[];
   org: string | null;
   typ: 'access';
+  /** The account's session version when issued (a password change or reset raises it). */
+  sv: number;
+  /** The refresh family issued with it (logout revokes both). */
+  fam: string;
 }
 
 /** Bearer access tokens: HS256 only (alg pinned: `none` and others are rejected), exp/iss/aud checked. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly sessions: SessionService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject, not the string: given a string, jsonwebtoken first tries createPublicKey on it, which throws
@@ -30,13 +38,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Principal | false {
-    if (claims.typ !== 'access' || !ROLES.includes(claims.role) || !Array.isArray(claims.jur)) return false;
-    return {
-      userId: claims.sub,
-      role: claims.role,
-      jurisdictions: claims.jur,
-      organisationId: claims.org ?? null,
-    };
+  /**
+   * The token is checked against the account on every request (cached ≤ 1 s): a deactivated account, a
+   * revoked token, an older session version or a token without `exp` is refused; role and jurisdictions come
+   * from the account, so a change takes effect on the next request.
+   */
+  async validate(claims: AccessTokenClaims & { exp?: number; jti?: string }): Promise<Principal | false> {
+    if (claims.typ !== 'access') return false;
+    return (await this.sessions.principalOf(claims)) ?? false;
   }
 }

@@ -9,6 +9,12 @@ export interface Principal {
   /** Division codes the caller's scope covers; a code covers itself and every code it prefixes. */
   jurisdictions: string[];
   organisationId: string | null;
+  /** A temporary password must be changed before anything else (403 PASSWORD_CHANGE_REQUIRED). */
+  passwordChangeRequired?: boolean;
+  /** The access token's id, expiry (epoch seconds) and refresh family, for logout. */
+  tokenId?: string;
+  tokenExpiresAt?: number;
+  familyId?: string;
 }
 
 /** Does the caller's jurisdiction scope cover this street code? (a district code covers its streets) */

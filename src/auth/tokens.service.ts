@@ -15,6 +15,8 @@ export interface TokenPair {
   refreshToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+  /** The account has a temporary password: only POST /auth/password (and logout) will be allowed. */
+  passwordChangeRequired?: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -35,6 +37,8 @@ export class TokensService {
       jur: user.jurisdictionCodes,
       org: user.organisationId,
       typ: 'access',
+      sv: user.sessionVersion,
+      fam: familyId,
     };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: 'HS256',
@@ -57,6 +61,7 @@ export class TokensService {
       refreshToken: `${id}.${secret}`,
       tokenType: 'Bearer',
       expiresIn: this.config.jwt.accessTtlSeconds,
+      ...(user.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
     };
   }
 

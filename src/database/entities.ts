@@ -6,6 +6,9 @@ import { OtpCode } from '../auth/entities/otp-code.entity';
 import { Organisation } from '../auth/entities/organisation.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { User } from '../auth/entities/user.entity';
+import { LoginFailure } from '../auth/entities/login-failure.entity';
+import { RevokedAccessToken } from '../auth/entities/revoked-access-token.entity';
+import { AdminAuditEvent } from '../staff/entities/admin-audit-event.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
@@ -37,6 +40,9 @@ export const ENTITIES = [
   User,
   RefreshToken,
   OtpCode,
+  RevokedAccessToken,
+  LoginFailure,
+  AdminAuditEvent,
   Complaint,
   ComplaintMessage,
   TrackingCounter,

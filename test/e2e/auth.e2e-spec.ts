@@ -91,8 +91,16 @@ describe('auth', () => {
   describe('access tokens', () => {
     const { issuer, audience } = { issuer: 'labor-rights-platform', audience: 'labor-rights-clients' };
     const now = () => Math.floor(Date.now() / 1000);
+    let adminId = '';
+    beforeAll(async () => {
+      [{ id: adminId }] = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM users WHERE username = 'admin'`,
+      );
+    });
     const claims = () => ({
-      sub: '0190a0b0-0000-7000-8000-0000000000aa',
+      sub: adminId,
+      jti: '0190a0b0-0000-7000-8000-00000000f00d',
+      sv: 0,
       role: 'ADMIN',
       jur: ['310115'],
       org: null,
@@ -116,6 +124,13 @@ describe('auth', () => {
       const res = await me(token);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('rejects a well-signed token without exp, or whose sub has no active account', async () => {
+      const { exp: _exp, ...noExp } = claims();
+      expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, noExp, t.config.jwt.secret))).status).toBe(401);
+      const ghost = { ...claims(), sub: '0190a0b0-0000-7000-8000-0000000000aa' };
+      expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, ghost, t.config.jwt.secret))).status).toBe(401);
     });
 
     it('rejects a forged signature', async () => {

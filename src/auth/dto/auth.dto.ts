@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsMainlandMobile } from '../../common/validation/decorators';
 
@@ -49,6 +49,8 @@ export class TokenPairDto {
   @ApiProperty() refreshToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
+  @ApiPropertyOptional({ description: 'true: a temporary password; only POST /auth/password is allowed' })
+  passwordChangeRequired?: boolean;
 }
 
 export class OtpRequestedDto {
@@ -60,4 +62,5 @@ export class MeDto {
   @ApiProperty() role: string;
   @ApiProperty({ type: [String] }) jurisdictions: string[];
   @ApiProperty({ nullable: true, type: String }) organisationId: string | null;
+  @ApiPropertyOptional() passwordChangeRequired?: boolean;
 }

@@ -34,6 +34,18 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** A staff member's work phone (admin-recorded); never shown to workers. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  phone: string | null;
+
+  /** Raised when a password is changed or reset: access tokens of an older version are refused. */
+  @Column({ name: 'session_version', type: 'int', default: 0 })
+  sessionVersion: number;
+
+  /** A temporary password (created or reset by an admin): everything but the password change is refused. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

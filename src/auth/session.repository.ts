@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
+import type { Role } from './roles';
+
+export interface SessionStateRow {
+  active: boolean;
+  role: Role;
+  jurisdictions: string[];
+  organisation_id: string | null;
+  session_version: number;
+  password_change_required: boolean;
+  revoked: boolean;
+}
+
+/** SQL of sessions: the per-request account check, access-token revocation, login failures, passwords. */
+@Injectable()
+export class SessionRepository {
+  /** The account behind an access token, and whether that token was revoked: one indexed query. */
+  async state(em: EntityManager, userId: string, jti: string): Promise<SessionStateRow | null> {
+    const [row] = await em.query<SessionStateRow[]>(
+      `SELECT u.active, u.role, u.jurisdiction_codes AS jurisdictions, u.organisation_id, u.session_version,
+              u.password_change_required,
+              EXISTS (SELECT 1 FROM revoked_access_tokens r WHERE r.jti = $2) AS revoked
+         FROM users u WHERE u.id = $1`,
+      [userId, jti],
+    );
+    return row ?? null;
+  }
+
+  async revokeAccessToken(em: EntityManager, jti: string, userId: string, expiresAt: Date): Promise<void> {
+    await em.query(
+      `INSERT INTO revoked_access_tokens (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [jti, userId, expiresAt],
+    );
+    // Rows past their token's expiry are of no use any more.
+    await em.query(`DELETE FROM revoked_access_tokens WHERE expires_at < now()`);
+  }
+
+  /** Revokes a refresh family, but only one that belongs to the user. */
+  async revokeFamilyOf(em: EntityManager, userId: string, familyId: string): Promise<void> {
+    await em.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [familyId, userId],
+    );
+  }
+
+  /** Revokes the family of a refresh token (by its row id), if the token belongs to the user. */
+  async revokeFamilyOfToken(em: EntityManager, userId: string, tokenId: string): Promise<void> {
+    await em.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE id = $1 AND user_id = $2)
+          AND revoked_at IS NULL`,
+      [tokenId, userId],
+    );
+  }
+
+  async revokeAllRefreshTokens(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+    ]);
+  }
+
+  /** Failed sign-ins of the username within the window, and seconds until the oldest of them leaves it. */
+  async recentFailures(
+    em: EntityManager,
+    username: string,
+    windowSeconds: number,
+  ): Promise<{ failures: number; retryAfter: number }> {
+    const [row] = await em.query<{ failures: number; retry_after: number }[]>(
+      `SELECT count(*)::int AS failures,
+              COALESCE(ceil(EXTRACT(EPOCH FROM min(failed_at) + make_interval(secs => $2) - now())), 0)::int
+                AS retry_after
+         FROM login_failures WHERE username = $1 AND failed_at > now() - make_interval(secs => $2)`,
+      [username, windowSeconds],
+    );
+    return { failures: row.failures, retryAfter: Math.max(1, row.retry_after) };
+  }
+
+  async recordFailure(em: EntityManager, username: string, windowSeconds: number): Promise<void> {
+    await em.query(`INSERT INTO login_failures (id, username) VALUES ($1, $2)`, [newId(), username]);
+    await em.query(
+      `DELETE FROM login_failures WHERE username = $1 AND failed_at < now() - make_interval(secs => $2)`,
+      [username, windowSeconds],
+    );
+  }
+
+  async clearFailures(em: EntityManager, username: string): Promise<void> {
+    await em.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
+  }
+
+  /** Sets a password hash, marks whether it is temporary and raises the session version (older tokens die). */
+  async setPassword(em: EntityManager, userId: string, hash: string, temporary: boolean): Promise<number> {
+    const [[row]] = await em.query<[{ session_version: number }[], number]>(
+      `UPDATE users SET password_hash = $2, password_change_required = $3, session_version = session_version + 1
+        WHERE id = $1 RETURNING session_version`,
+      [userId, hash, temporary],
+    );
+    return row.session_version;
+  }
+
+  /** Raises the session version: every access token issued before is refused from the next request on. */
+  async bumpSessionVersion(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`UPDATE users SET session_version = session_version + 1 WHERE id = $1`, [userId]);
+  }
+}

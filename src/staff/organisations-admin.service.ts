@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Organisation, OrganisationKind } from '../auth/entities/organisation.entity';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction';
+import { AdminAuditService } from './admin-audit.service';
+import { StaffAdminRepository } from './staff-admin.repository';
+import { ROLE_ORGANISATION_KIND, withinScope } from './staff.rules';
+
+const notFound = () =>
+  AppException.notFound('ORGANISATION_NOT_FOUND', 'No such organisation in your jurisdiction');
+
+const view = (o: Omit<Organisation, 'createdAt'>) => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  jurisdictionCode: o.jurisdictionCode,
+});
+
+/** The public bodies of the caller's jurisdiction: listed by ADMIN and SUPERVISOR, changed by ADMIN. */
+@Injectable()
+export class OrganisationsAdminService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: StaffAdminRepository,
+    private readonly audit: AdminAuditService,
+  ) {}
+
+  async list(viewer: Principal) {
+    return { items: (await this.repo.organisationsIn(this.tx.manager, viewer.jurisdictions)).map(view) };
+  }
+
+  async create(actor: Principal, input: { name: string; kind: OrganisationKind; jurisdictionCode: string }) {
+    if (!withinScope(actor, input.jurisdictionCode))
+      throw AppException.validation([{ field: 'jurisdictionCode', message: 'is outside your jurisdiction' }]);
+    return this.tx.run(async (em) => {
+      const row = { id: newId(), ...input };
+      await this.repo.insertOrganisation(em, row);
+      await this.audit.record(em, actor, {
+        action: 'ORGANISATION_CREATED',
+        targetType: 'ORGANISATION',
+        targetId: row.id,
+        jurisdictionCode: row.jurisdictionCode,
+        changes: input,
+      });
+      return view(row);
+    });
+  }
+
+  async update(
+    actor: Principal,
+    id: string,
+    patch: { name?: string; kind?: OrganisationKind; jurisdictionCode?: string },
+  ) {
+    return this.tx.run(async (em) => {
+      const org = await this.repo.findOrganisation(em, id);
+      if (!org || !withinScope(actor, org.jurisdictionCode)) throw notFound();
+      const next = { ...view(org), ...patch };
+      if (!withinScope(actor, next.jurisdictionCode))
+        throw AppException.validation([
+          { field: 'jurisdictionCode', message: 'is outside your jurisdiction' },
+        ]);
+      // Members must still fit: their roles the kind, their jurisdictions the organisation's.
+      const roles = Object.entries(ROLE_ORGANISATION_KIND)
+        .filter(([, kind]) => kind === next.kind)
+        .map(([role]) => role);
+      if (next.kind !== org.kind && (await this.repo.membersOfOtherRole(em, id, roles)) > 0)
+        throw AppException.validation([
+          { field: 'kind', message: `members of this organisation have roles that do not fit ${next.kind}` },
+        ]);
+      if (
+        next.jurisdictionCode !== org.jurisdictionCode &&
+        (await this.repo.membersOutside(em, id, next.jurisdictionCode)) > 0
+      )
+        throw AppException.validation([
+          {
+            field: 'jurisdictionCode',
+            message: 'members of this organisation have jurisdictions outside it',
+          },
+        ]);
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([k, v]) => v !== undefined && v !== org[k as keyof Organisation]),
+      );
+      if (Object.keys(changes).length > 0) {
+        await this.repo.updateOrganisation(em, id, changes);
+        await this.audit.record(em, actor, {
+          action: 'ORGANISATION_UPDATED',
+          targetType: 'ORGANISATION',
+          targetId: id,
+          jurisdictionCode: next.jurisdictionCode,
+          changes,
+        });
+      }
+      return next;
+    });
+  }
+}

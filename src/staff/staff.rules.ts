@@ -1,0 +1,55 @@
+import type { OrganisationKind } from '../auth/entities/organisation.entity';
+import { coversJurisdiction, type Role } from '../auth/roles';
+
+/** The roles an admin gives staff accounts (workers sign themselves up). */
+export const STAFF_ACCOUNT_ROLES = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'] as const;
+export type StaffAccountRole = (typeof STAFF_ACCOUNT_ROLES)[number];
+
+/**
+ * The organisation kind each role works for: mediators in a mediation committee (调解仲裁法 第十条),
+ * arbitrators at an arbitration commission (调解仲裁法 第十七条、第二十条), inspectors in the labor-security
+ * inspection body (劳动保障监察条例 第三条), supervisors and admins at the HRSS bureau.
+ */
+export const ROLE_ORGANISATION_KIND: Record<StaffAccountRole, OrganisationKind> = {
+  MEDIATOR: 'MEDIATION_COMMITTEE',
+  ARBITRATOR: 'ARBITRATION_COMMISSION',
+  INSPECTOR: 'INSPECTION_BRIGADE',
+  SUPERVISOR: 'HRSS_BUREAU',
+  ADMIN: 'HRSS_BUREAU',
+};
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Pure: what is wrong with giving an account this role, organisation and jurisdictions (empty = fits). */
+export function assignmentProblems(
+  role: Role,
+  organisation: { kind: OrganisationKind; jurisdictionCode: string },
+  jurisdictionCodes: readonly string[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const kind = (ROLE_ORGANISATION_KIND as Partial<Record<Role, OrganisationKind>>)[role];
+  if (!kind) problems.push({ field: 'role', message: `${role} accounts are not created by an admin` });
+  else if (kind !== organisation.kind)
+    problems.push({
+      field: 'organisationId',
+      message: `a ${role} belongs to a ${kind}, not a ${organisation.kind}`,
+    });
+  if (jurisdictionCodes.length === 0)
+    problems.push({ field: 'jurisdictionCodes', message: 'at least one jurisdiction is required' });
+  const scope = { jurisdictions: [organisation.jurisdictionCode] };
+  for (const code of jurisdictionCodes)
+    if (!coversJurisdiction(scope, code))
+      problems.push({
+        field: 'jurisdictionCodes',
+        message: `${code} is outside the organisation's jurisdiction ${organisation.jurisdictionCode}`,
+      });
+  return problems;
+}
+
+/** Pure: may a caller with this scope see (or change) something of this jurisdiction? */
+export function withinScope(viewer: { jurisdictions: string[] }, jurisdictionCode: string): boolean {
+  return coversJurisdiction(viewer, jurisdictionCode);
+}

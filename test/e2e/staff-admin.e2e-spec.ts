@@ -1,0 +1,258 @@
+import { organisationId } from '../../src/auth/organisations';
+import { hashPassword } from '../../src/auth/passwords';
+import { newId } from '../../src/common/ids';
+import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+
+/** Issue 13 items 1 and 2: staff administration, temporary passwords, sessions, logout and throttling. */
+describe('staff administration and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const as = async (username: string) => bearer(await t.token(username));
+  const login = (username: string, password: string) =>
+    t.http().post('/api/v1/auth/login').send({ username, password });
+  const createStaff = async (body: Record<string, unknown>, admin = 'admin') =>
+    t
+      .http()
+      .post('/api/v1/admin/users')
+      .set(await as(admin))
+      .send(body);
+  const huamuCommittee = organisationId('MEDIATION_COMMITTEE', '310115007');
+  const mediatorOf007 = (username: string) => ({
+    username,
+    displayName: '花木调解员',
+    role: 'MEDIATOR',
+    organisationId: huamuCommittee,
+    jurisdictionCodes: ['310115007'],
+    phone: '13911112222',
+  });
+  const NEW_PASSWORD = '黄浦江边的晚风-2026';
+
+  it('admin creates a mediator for 310115007 who must change the temporary password, then sees 310115007 only', async () => {
+    const worker = await as('13800000000');
+    const at007 = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(worker)
+      .send(complaintBody({ workplaceStreetCode: '310115007', employer: { name: '花木测试公司' } }));
+    const at005 = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(worker)
+      .send(complaintBody({ employer: { name: '陆家嘴测试公司' } }));
+    expect([at007.status, at005.status]).toEqual([201, 201]);
+
+    const created = await createStaff(mediatorOf007('med-310115007-a'));
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      username: 'med-310115007-a',
+      temporaryPassword: expect.stringMatching(/^\S{12,}$/),
+    });
+    const temp = created.body.temporaryPassword as string;
+
+    const first = await login('med-310115007-a', temp);
+    expect(first.status).toBe(200);
+    expect(first.body.passwordChangeRequired).toBe(true);
+    const tempToken = first.body.accessToken as string;
+    const blocked = await t.http().get('/api/v1/complaints').set(bearer(tempToken));
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    // Weak or reused passwords: 400 naming the rule.
+    for (const [newPassword, rule] of [
+      ['short-1', 'MIN_LENGTH'],
+      ['x-med-310115007-a-x', 'CONTAINS_USERNAME'],
+      ['password123', 'COMMON_PASSWORD'],
+      [temp, 'REUSED'],
+    ]) {
+      const weak = await t
+        .http()
+        .post('/api/v1/auth/password')
+        .set(bearer(tempToken))
+        .send({ currentPassword: temp, newPassword });
+      expect(weak.status).toBe(400);
+      expect(weak.body.code).toBe('WEAK_PASSWORD');
+      expect(weak.body.details).toContainEqual(expect.objectContaining({ field: 'newPassword', rule }));
+    }
+    const wrongCurrent = await t
+      .http()
+      .post('/api/v1/auth/password')
+      .set(bearer(tempToken))
+      .send({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD });
+    expect(wrongCurrent.status).toBe(400);
+    expect(wrongCurrent.body.code).toBe('CURRENT_PASSWORD_WRONG');
+
+    const changed = await t
+      .http()
+      .post('/api/v1/auth/password')
+      .set(bearer(tempToken))
+      .send({ currentPassword: temp, newPassword: NEW_PASSWORD });
+    expect(changed.status).toBe(200);
+    expect(changed.body.passwordChangeRequired).toBeUndefined();
+    // The temporary session is over; the fresh one works.
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(tempToken))).status).toBe(401);
+    const token = changed.body.accessToken as string;
+    const list = await t.http().get('/api/v1/complaints?limit=100').set(bearer(token));
+    expect(list.status).toBe(200);
+    const ids = (list.body.items as { id: string }[]).map((c) => c.id);
+    expect(ids).toContain(at007.body.id);
+    expect(ids).not.toContain(at005.body.id);
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(404);
+
+    // A jurisdiction change takes effect on the next request, with the same token.
+    const moved = await t
+      .http()
+      .patch(`/api/v1/admin/users/${created.body.id}`)
+      .set(await as('admin'))
+      .send({
+        organisationId: organisationId('MEDIATION_COMMITTEE', '310115005'),
+        jurisdictionCodes: ['310115005'],
+      });
+    expect(moved.status).toBe(200);
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(200);
+    expect((await t.http().get(`/api/v1/complaints/${at007.body.id}`).set(bearer(token))).status).toBe(404);
+
+    // The trail shows who did what, never a password or the phone number.
+    const trail = await t
+      .http()
+      .get(`/api/v1/admin/audit?target=${created.body.id}`)
+      .set(await as('supervisor'));
+    expect(trail.status).toBe(200);
+    expect((trail.body.items as { action: string }[]).map((e) => e.action)).toEqual([
+      'USER_UPDATED',
+      'USER_CREATED',
+    ]);
+    expect(JSON.stringify(trail.body)).not.toContain('13911112222');
+    expect(JSON.stringify(trail.body)).not.toContain(temp);
+  });
+
+  it('refuses a duplicate username (409), a role that does not fit the organisation and a jurisdiction outside it (400)', async () => {
+    expect((await createStaff(mediatorOf007('med-dup'))).status).toBe(201);
+    const dup = await createStaff(mediatorOf007('med-dup'));
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('USERNAME_TAKEN');
+
+    const wrongKind = await createStaff({ ...mediatorOf007('insp-in-committee'), role: 'INSPECTOR' });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.details).toContainEqual(expect.objectContaining({ field: 'organisationId' }));
+
+    const outside = await createStaff({ ...mediatorOf007('med-outside'), jurisdictionCodes: ['310115005'] });
+    expect(outside.status).toBe(400);
+    expect(outside.body.details).toContainEqual(expect.objectContaining({ field: 'jurisdictionCodes' }));
+
+    const badBody = await createStaff({ username: 'Bad Name', role: 'WORKER' });
+    expect(badBody.status).toBe(400);
+    expect(badBody.body.code).toBe('VALIDATION_FAILED');
+
+    expect((await createStaff(mediatorOf007('med-by-supervisor'), 'supervisor')).status).toBe(403);
+  });
+
+  it('deactivation locks out an existing access token on the next request, and its refresh token', async () => {
+    const created = await createStaff(mediatorOf007('med-deactivated'));
+    const first = await login('med-deactivated', created.body.temporaryPassword);
+    const changed = await t
+      .http()
+      .post('/api/v1/auth/password')
+      .set(bearer(first.body.accessToken))
+      .send({ currentPassword: created.body.temporaryPassword, newPassword: NEW_PASSWORD });
+    const { accessToken, refreshToken } = changed.body as { accessToken: string; refreshToken: string };
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(200);
+
+    const off = await t
+      .http()
+      .patch(`/api/v1/admin/users/${created.body.id}`)
+      .set(await as('admin'))
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    expect(off.body.active).toBe(false);
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(401);
+    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status).toBe(401);
+    expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(401);
+  });
+
+  it('logout kills the access token and the refresh token at once', async () => {
+    const pair = (await login('inspector', DEMO_PASSWORD)).body as {
+      accessToken: string;
+      refreshToken: string;
+    };
+    const out = await t.http().post('/api/v1/auth/logout').set(bearer(pair.accessToken)).send({});
+    expect(out.status).toBe(204);
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(pair.accessToken))).status).toBe(401);
+    expect(
+      (await t.http().post('/api/v1/auth/refresh').send({ refreshToken: pair.refreshToken })).status,
+    ).toBe(401);
+    // Another session of the same account is untouched.
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set(await as('inspector'))
+      ).status,
+    ).toBe(200);
+  });
+
+  it('the last active ADMIN cannot be deactivated or demoted (409)', async () => {
+    const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'admin'`,
+    );
+    for (const body of [{ active: false }, { role: 'SUPERVISOR' }]) {
+      const res = await t
+        .http()
+        .patch(`/api/v1/admin/users/${id}`)
+        .set(await as('admin'))
+        .send(body);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('LAST_ACTIVE_ADMIN');
+    }
+  });
+
+  it("an ADMIN of another district neither sees nor changes this district's staff (404)", async () => {
+    const huangpu = newId();
+    await t.dataSource.query(
+      `INSERT INTO jurisdictions (code, name, level, parent_code) VALUES ('310101', '黄浦区', 'DISTRICT', '310100')
+       ON CONFLICT DO NOTHING`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO organisations (id, name, kind, jurisdiction_code) VALUES ($1, '黄浦区人力资源和社会保障局', 'HRSS_BUREAU', '310101')`,
+      [huangpu],
+    );
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, password_hash, role, organisation_id, jurisdiction_codes, display_name)
+       VALUES ($1, 'admin-huangpu', $2, 'ADMIN', $3, '{310101}', '黄浦管理员')`,
+      [newId(), await hashPassword(DEMO_PASSWORD), huangpu],
+    );
+    const pudongMediator = (await createStaff(mediatorOf007('med-pudong-private'))).body.id as string;
+    const other = await as('admin-huangpu');
+    const get = await t.http().get(`/api/v1/admin/users/${pudongMediator}`).set(other);
+    expect(get.status).toBe(404);
+    expect(get.body.code).toBe('USER_NOT_FOUND');
+    const patch = await t
+      .http()
+      .patch(`/api/v1/admin/users/${pudongMediator}`)
+      .set(other)
+      .send({ active: false });
+    expect(patch.status).toBe(404);
+    const reset = await t.http().post(`/api/v1/admin/users/${pudongMediator}/reset-password`).set(other);
+    expect(reset.status).toBe(404);
+    const list = await t.http().get('/api/v1/admin/users?limit=100').set(other);
+    expect((list.body.items as { id: string }[]).map((u) => u.id)).not.toContain(pudongMediator);
+    const orgs = await t.http().get('/api/v1/admin/organisations').set(other);
+    expect((orgs.body.items as { id: string }[]).map((o) => o.id)).toEqual([huangpu]);
+  });
+
+  it('throttles sign-in per account: after 10 failures even the right password is refused (429)', async () => {
+    await createStaff(mediatorOf007('med-throttled'));
+    for (let i = 0; i < 10; i++) expect((await login('med-throttled', `wrong-${i}`)).status).toBe(401);
+    const locked = await login('med-throttled', 'whatever-it-is');
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('LOGIN_THROTTLED');
+  });
+});
