@@ -22,6 +22,8 @@ import { registerDashboard } from './dashboard/dashboard.static';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
+import { demoDistrictStaff, seedDemoDistrict } from './staff/demo-district';
+import { hashPassword } from './auth/passwords';
 import { AuthRepository } from './auth/auth.repository';
 import { OrganisationsService } from './auth/organisations.service';
 import { JurisdictionsService } from './reference/jurisdictions.service';
@@ -97,6 +99,11 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
     if (config.seedDemo) {
       const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId);
       if (created.length) log.log(`demo accounts created: ${created.join(', ')}`);
+    }
+    if (config.seedDemoDistrict) {
+      const staff = demoDistrictStaff(district, streets);
+      const n = await seedDemoDistrict(ds.manager, staff, await hashPassword(config.demoPassword), newId);
+      if (n) log.log(`demo district staff created: ${n} accounts (list them with npm run demo:staff)`);
     }
   } finally {
     await ds.destroy();

@@ -37,6 +37,8 @@ export interface AppConfig {
   };
   otpTtlSeconds: number;
   seedDemo: boolean;
+  /** Also the demo district's staff (demo-district.ts); only where seedDemo is on. */
+  seedDemoDistrict: boolean;
   demoPassword: string;
   logLevel: string;
   outboxPollMs: number;
@@ -97,6 +99,7 @@ export function buildAppConfig(
     },
     otpTtlSeconds: env.OTP_TTL_SECONDS ?? 300,
     seedDemo: env.SEED_DEMO ?? embedded,
+    seedDemoDistrict: (env.SEED_DEMO ?? embedded) && (env.SEED_DEMO_DISTRICT ?? true),
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password-1',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     outboxPollMs: env.OUTBOX_POLL_MS ?? 500,

@@ -35,6 +35,7 @@ const FULL_VALID: Record<string, string> = {
   JWT_REFRESH_TTL_SECONDS: '86400',
   OTP_TTL_SECONDS: '120',
   SEED_DEMO: 'false',
+  SEED_DEMO_DISTRICT: 'false',
   DEMO_PASSWORD: 'long-enough-password',
   LOG_LEVEL: 'debug',
   BODY_LIMIT_BYTES: '65536',
@@ -254,6 +255,19 @@ describe('buildAppConfig', () => {
 
   it('with a DATABASE_URL seeds demo data only when SEED_DEMO=true', () => {
     expect(build({ DATABASE_URL: 'postgres://db/lrp', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('seeds the demo district staff with the demo accounts, unless SEED_DEMO_DISTRICT=false', () => {
+    expect(build({}).seedDemoDistrict).toBe(true);
+    expect(build({ DATABASE_URL: 'postgres://db/lrp' }).seedDemoDistrict).toBe(false);
+    expect(build({ DATABASE_URL: 'postgres://db/lrp', SEED_DEMO: 'true' }).seedDemoDistrict).toBe(true);
+    expect(
+      build({ DATABASE_URL: 'postgres://db/lrp', SEED_DEMO: 'true', SEED_DEMO_DISTRICT: 'false' })
+        .seedDemoDistrict,
+    ).toBe(false);
+    expect(build({ DATABASE_URL: 'postgres://db/lrp', SEED_DEMO_DISTRICT: 'true' }).seedDemoDistrict).toBe(
+      false,
+    );
   });
 
   it('honours an explicit PROCESS_ROLE', () => {

@@ -157,6 +157,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   SEED_DEMO?: boolean;
 
+  /** The demo district's staff (42 mediators, 84 inspectors, 3 arbitrators); default: as SEED_DEMO. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO_DISTRICT?: boolean;
+
   @IsOptional()
   @IsString()
   @MinLength(10, { message: 'must be at least 10 characters' })
@@ -244,6 +250,7 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'JWT_REFRESH_TTL_SECONDS',
   'OTP_TTL_SECONDS',
   'SEED_DEMO',
+  'SEED_DEMO_DISTRICT',
   'DEMO_PASSWORD',
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',

@@ -1,6 +1,8 @@
 import { organisationId } from '../../src/auth/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { newId } from '../../src/common/ids';
+import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../../src/reference/jurisdiction-loader';
+import { demoDistrictStaff, seedDemoDistrict } from '../../src/staff/demo-district';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /** Issue 13 items 1 and 2: staff administration, temporary passwords, sessions, logout and throttling. */
@@ -246,6 +248,41 @@ describe('staff administration and sessions', () => {
     expect((list.body.items as { id: string }[]).map((u) => u.id)).not.toContain(pudongMediator);
     const orgs = await t.http().get('/api/v1/admin/organisations').set(other);
     expect((orgs.body.items as { id: string }[]).map((o) => o.id)).toEqual([huangpu]);
+  });
+
+  it('the demo district seed gives 310115007 a mediator: a complaint there opens mediation with one, named', async () => {
+    const rows = jurisdictionsOfDistrict(DEFAULT_DISTRICT_CODE);
+    const staff = demoDistrictStaff(
+      rows.find((r) => r.level === 'DISTRICT')!,
+      rows.filter((r) => r.level === 'STREET'),
+    );
+    const seed = async () =>
+      seedDemoDistrict(t.dataSource.manager, staff, await hashPassword(DEMO_PASSWORD), newId);
+    expect(await seed()).toBe(129);
+    expect(await seed()).toBe(0);
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await as('13800000000'))
+      .send(complaintBody({ workplaceStreetCode: '310115007', employer: { name: '花木调解测试公司' } }));
+    const mediator = await as('med-310115007');
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: 'MEDIATION' }],
+    ] as const)
+      expect(
+        (await t.http().post(`/api/v1/complaints/${filed.body.id}/${path}`).set(mediator).send(body)).status,
+      ).toBe(200);
+    const opened = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(mediator)
+      .send({ complaintId: filed.body.id });
+    expect(opened.status).toBe(201);
+    expect(opened.body.mediator).toMatchObject({
+      role: 'MEDIATOR',
+      organisation: { id: huamuCommittee, kind: 'MEDIATION_COMMITTEE' },
+    });
   });
 
   it('throttles sign-in per account: after 10 failures even the right password is refused (429)', async () => {

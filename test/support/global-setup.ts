@@ -40,7 +40,14 @@ export default async function globalSetup(): Promise<void> {
   }
   const templateUrl = withDatabase(serverUrl, template);
   const prepared = spawnSync(process.execPath, ['dist/scripts/prepare-db.js'], {
-    env: { ...process.env, DATABASE_URL: templateUrl, REDIS_URL: '', SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: templateUrl,
+      REDIS_URL: '',
+      SEED_DEMO: 'true',
+      SEED_DEMO_DISTRICT: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'inherit',
   });
   if (prepared.status !== 0) throw new Error('preparing the template database failed');
