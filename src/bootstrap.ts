@@ -9,6 +9,9 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
+import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors';
+import { registerSecurityHeaders } from './common/http/security-headers';
+import { closeConnectionsWhenShuttingDown, ShutdownState } from './common/http/shutdown';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { createLogger, InFlightRequests, logRequests } from './common/logging';
 import { newId, UUID_PATTERN } from './common/ids';
@@ -128,8 +131,10 @@ export async function createApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : newId();
     },
-    return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Errors answered before any route runs, in the one error body too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const logger = createLogger(config.logLevel, opts.logStream);
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -147,10 +152,12 @@ export async function createApp(
   logRequests(fastify, logger);
   inFlight.set(app, new InFlightRequests());
   inFlight.get(app)!.attach(fastify);
+  closeConnectionsWhenShuttingDown(fastify, app.get(ShutdownState));
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('X-Request-Id', req.id);
     done();
   });
+  await registerSecurityHeaders(app);
   setupOpenApi(app);
   await registerDashboard(app);
   // No enableShutdownHooks(): main.ts and worker.ts handle SIGTERM/SIGINT themselves, in order.
@@ -161,13 +168,17 @@ export async function createApp(
 const inFlight = new WeakMap<NestFastifyApplication, InFlightRequests>();
 
 /**
- * Graceful stop: new requests get 503 (Connection: close) while the in-flight ones finish, then Nest's
- * shutdown: the relay stops and workers finish their jobs (beforeApplicationShutdown), HTTP closes (idle
- * keep-alive sockets are dropped), queues and the database pool close (onApplicationShutdown).
+ * Graceful stop (SIGTERM): readiness turns 503 at once, the listener stops accepting connections (idle
+ * keep-alive sockets are closed), requests on open connections are still served but answered with
+ * `Connection: close`, in-flight requests get `graceMs` to finish; then Nest's shutdown: the relay stops and
+ * workers finish their jobs (beforeApplicationShutdown), remaining connections close, queues and the database
+ * pool close (onApplicationShutdown).
  */
-export async function gracefulClose(app: NestFastifyApplication, drainTimeoutMs: number): Promise<void> {
-  app.getHttpAdapter().beforeClose?.();
-  await inFlight.get(app)?.drained(drainTimeoutMs);
+export async function gracefulClose(app: NestFastifyApplication, graceMs: number): Promise<void> {
+  app.get(ShutdownState).begin();
+  const server = app.getHttpServer();
+  if (server.listening) server.close(() => undefined);
+  await inFlight.get(app)?.drained(graceMs);
   await app.close();
 }
 

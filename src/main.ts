@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
-      await gracefulClose(app, config.shutdownTimeoutMs - 2000);
+      await gracefulClose(app, config.shutdownGraceMs);
       logger.log('application closed');
       await embedded?.stop();
       logger.log('shutdown complete');

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.log(`${signal}: workers finish their jobs, then stop`);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
-    await gracefulClose(app, config.shutdownTimeoutMs - 2000);
+    await gracefulClose(app, config.shutdownGraceMs);
     await embedded?.stop();
     process.exit(0);
   };

@@ -157,8 +157,16 @@ export class CollectiveService {
     });
   }
 
+  /**
+   * Dismisses a proposal the caller can see: one of the proposals of their own jurisdictions (else 404, also
+   * when the employer does not exist), so staff of one street cannot hide another street's proposal.
+   */
   async dismiss(viewer: Principal, employerId: string, category: ComplaintCategory): Promise<void> {
-    await this.tx.run((em) => this.repo.dismiss(em, employerId, category, todayInShanghai(), viewer.userId));
+    const today = todayInShanghai();
+    const visible = await this.proposals(viewer, today);
+    if (!visible.some((p) => p.employer.id === employerId && p.category === category))
+      throw AppException.notFound('COLLECTIVE_PROPOSAL_NOT_FOUND', 'No such collective proposal');
+    await this.tx.run((em) => this.repo.dismiss(em, employerId, category, today, viewer.userId));
   }
 
   async get(viewer: Principal, id: string): Promise<CollectiveDisputeView> {

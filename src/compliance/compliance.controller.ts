@@ -51,8 +51,11 @@ export class ComplianceController {
   @Get('employers/:employerId')
   @Roles(...COMPLIANCE_STAFF)
   @ApiOkResponse({ type: EmployerComplianceDto })
-  record(@Param('employerId', employerUuid) employerId: string): Promise<EmployerComplianceDto> {
-    return this.compliance.record(employerId);
+  record(
+    @CurrentUser() user: Principal,
+    @Param('employerId', employerUuid) employerId: string,
+  ): Promise<EmployerComplianceDto> {
+    return this.compliance.record(user, employerId);
   }
 
   /** A violation found outside the platform (historical records): source MANUAL. */

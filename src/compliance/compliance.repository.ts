@@ -32,6 +32,21 @@ export class ComplianceRepository {
     return row ?? null;
   }
 
+  /**
+   * Is the employer registered in, or has it a finding or listing in, one of these street codes (prefixes)?
+   */
+  async employerInScope(em: EntityManager, id: string, prefixes: string[]): Promise<boolean> {
+    if (prefixes.length === 0) return false;
+    const [row] = await em.query<{ ok: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM employers WHERE id = $1 AND street_code LIKE ANY ($2::text[]))
+           OR EXISTS (SELECT 1 FROM employer_violations WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
+           OR EXISTS (SELECT 1 FROM wage_arrears_blacklist WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
+           AS ok`,
+      [id, prefixes.map((p) => `${p}%`)],
+    );
+    return row?.ok === true;
+  }
+
   async insertViolation(em: EntityManager, v: Partial<EmployerViolation>): Promise<void> {
     await em.insert(EmployerViolation, v);
   }

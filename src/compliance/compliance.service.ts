@@ -147,11 +147,18 @@ export class ComplianceService {
     return violationView((await this.repo.violation(this.tx.manager, id))!, null);
   }
 
-  /** The employer's compliance record: violations, grades, listings and the audit trail. */
-  async record(employerId: string): Promise<EmployerComplianceDto> {
+  /**
+   * The employer's compliance record: violations, grades, listings and the audit trail. Street staff see the
+   * employers registered in their jurisdiction or with a finding or listing there; district staff see all; any
+   * other employer is 404, like one that does not exist.
+   */
+  async record(viewer: Principal, employerId: string): Promise<EmployerComplianceDto> {
     const em = this.tx.manager;
     const employer = await this.repo.employer(em, employerId);
     if (!employer) throw employerNotFound();
+    const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
+    const districtWide = scope.some((j) => j.length <= 6);
+    if (!districtWide && !(await this.repo.employerInScope(em, employerId, scope))) throw employerNotFound();
     const [violations, published, grades, listings, events] = await Promise.all([
       this.repo.violationsOf(em, employerId),
       this.repo.publishedOf(em, employerId),

@@ -43,6 +43,8 @@ export interface AppConfig {
   logLevel: string;
   outboxPollMs: number;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, in-flight requests get this long to finish (below shutdownTimeoutMs). */
+  shutdownGraceMs: number;
   /** Bearer token of GET /metrics; null = open (internal network only). */
   metricsToken: string | null;
 }
@@ -104,6 +106,10 @@ export function buildAppConfig(
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     outboxPollMs: env.OUTBOX_POLL_MS ?? 500,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 15000,
+    shutdownGraceMs: Math.min(
+      env.SHUTDOWN_GRACE_MS ?? 10000,
+      Math.max(0, (env.SHUTDOWN_TIMEOUT_MS ?? 15000) - 2000),
+    ),
     metricsToken: env.METRICS_TOKEN ?? null,
   };
 }

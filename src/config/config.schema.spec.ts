@@ -43,6 +43,7 @@ const FULL_VALID: Record<string, string> = {
   JOB_ATTEMPTS: '3',
   JOB_BACKOFF_MS: '500',
   SHUTDOWN_TIMEOUT_MS: '5000',
+  SHUTDOWN_GRACE_MS: '2000',
   TRUST_PROXY: 'true',
   METRICS_TOKEN: 'metrics-token-0123456789',
 };
@@ -91,6 +92,7 @@ describe('validateEnvironment', () => {
       JOB_ATTEMPTS: 3,
       JOB_BACKOFF_MS: 500,
       SHUTDOWN_TIMEOUT_MS: 5000,
+      SHUTDOWN_GRACE_MS: 2000,
       TRUST_PROXY: true,
     });
   });
@@ -302,6 +304,7 @@ describe('buildAppConfig', () => {
       logLevel: 'debug',
       outboxPollMs: 250,
       shutdownTimeoutMs: 5000,
+      shutdownGraceMs: 2000,
     });
   });
 });

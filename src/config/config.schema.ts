@@ -209,6 +209,14 @@ export class EnvironmentVariables {
   @Max(120000)
   SHUTDOWN_TIMEOUT_MS?: number;
 
+  /** How long in-flight requests get to finish after SIGTERM before connections are closed. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(110000)
+  SHUTDOWN_GRACE_MS?: number;
+
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
@@ -258,6 +266,7 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'JOB_ATTEMPTS',
   'JOB_BACKOFF_MS',
   'SHUTDOWN_TIMEOUT_MS',
+  'SHUTDOWN_GRACE_MS',
   'TRUST_PROXY',
   'METRICS_TOKEN',
 ];

@@ -20,7 +20,8 @@ export function dataSourceOptions(
     // The schema changes only through migrations/.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: 'labor-rights-platform' },
+    // A database that cannot be reached fails the request within 5 s (503), instead of queueing it forever.
+    extra: { max: 20, application_name: 'labor-rights-platform', connectionTimeoutMillis: 5000 },
     ...overrides,
   } as DataSourceOptions;
 }

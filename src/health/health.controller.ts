@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,6 +7,9 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
+import { AppException } from '../common/errors/app-exception';
+import { ShutdownState } from '../common/http/shutdown';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { QueueService } from '../queue/queue.service';
 
 @ApiTags('health')
@@ -17,6 +20,8 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly queues: QueueService,
+    private readonly shutdown: ShutdownState,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The process is up (no dependencies checked). */
@@ -26,11 +31,19 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Database and job queue reachable: 200, else 503. */
+  /**
+   * Can this process take requests? 503 from the moment it is shutting down, and when the database cannot be
+   * reached. The queue is reported in the details; it fails readiness only where jobs run in this process
+   * (role `all`): an API process keeps taking complaints while Redis is away (they wait in the outbox), so an
+   * orchestrator must not take every API pod out for it.
+   */
   @Get('ready')
   @Public()
   @HealthCheck()
   ready() {
+    if (this.shutdown.shuttingDown)
+      throw new AppException(503, 'SHUTTING_DOWN', 'This process is shutting down');
+    const queueFailsReadiness = this.config.processRole !== 'api';
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 3000 }),
       async () => {
@@ -40,9 +53,14 @@ export class HealthController {
             this.queues.ping(),
             new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
           ]);
-          return indicator.up({ backend: this.queues.backendKind });
+          return indicator.up({ backend: this.queues.backendKind, reachable: true });
         } catch (err) {
-          return indicator.down({ backend: this.queues.backendKind, message: (err as Error).message });
+          const info = {
+            backend: this.queues.backendKind,
+            reachable: false,
+            message: (err as Error).message,
+          };
+          return queueFailsReadiness ? indicator.down(info) : indicator.up(info);
         }
       },
     ]);

@@ -12,7 +12,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500 && body.code !== 'NOT_READY') {
+    if (body.statusCode >= 500 && body.code !== 'NOT_READY' && body.code !== 'SERVICE_UNAVAILABLE') {
       // Only the error class, message and stack: request bodies (personal data) are never logged.
       const err = exception as Error;
       this.logger.error(
@@ -20,9 +20,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
-    if (body.statusCode === 429) {
+    if (body.statusCode === 429 || body.statusCode === 503) {
       const retry = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      void reply.header('Retry-After', String(retry ?? 60));
+      void reply.header('Retry-After', String(retry ?? (body.statusCode === 429 ? 60 : 5)));
     }
     void reply.status(body.statusCode).send(body);
   }

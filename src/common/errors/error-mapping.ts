@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AppException, ErrorBody } from './app-exception';
+import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from './unavailable';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -82,6 +83,13 @@ export function toErrorBody(err: unknown): ErrorBody {
       message,
     };
   }
+  if (isConnectionError(err))
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is temporarily unavailable; try again shortly',
+      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    };
   const e = err as { statusCode?: number; message?: string };
   if (e && Number.isInteger(e.statusCode) && e.statusCode! >= 400 && e.statusCode! < 500) {
     const status = e.statusCode!;

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException, FieldError } from '../errors/app-exception';
+import { jsonDepth, MAX_BODY_DEPTH, nulCharacterErrors } from './body-guard';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
@@ -14,9 +15,29 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return out;
 }
 
+/**
+ * Guards that run before class-transformer sees the value: a body nested deeper than MAX_BODY_DEPTH is a 400
+ * BODY_TOO_DEEP (class-transformer recurses and would overflow the stack), and U+0000 anywhere in a body, query
+ * or path parameter is a field error (PostgreSQL cannot store it).
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      if (jsonDepth(value) > MAX_BODY_DEPTH)
+        throw AppException.badRequest(
+          'BODY_TOO_DEEP',
+          `The request nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels`,
+        );
+      const nul = nulCharacterErrors(value, metadata.data ?? '');
+      if (nul.length) throw AppException.validation(nul);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** whitelist + forbidNonWhitelisted: unknown fields are a 400, listed per field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmptyObject,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -142,6 +143,7 @@ export class CreateComplaintDto {
 
   @ApiPropertyOptional({ type: ComplainantDto, description: 'Defaults to the signed-in worker' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;

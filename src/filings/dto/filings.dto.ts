@@ -7,6 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -68,6 +69,7 @@ export class FilingEmployerDto {
 
 class FilingBaseDto {
   @ApiProperty({ type: FilingEmployerDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FilingEmployerDto)
   employer: FilingEmployerDto;

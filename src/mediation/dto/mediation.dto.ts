@@ -5,13 +5,14 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Matches,
   MaxLength,
   Min,
@@ -118,6 +119,7 @@ export class CloseMediationDto extends VersionedDto {
     description: 'Required with outcome AGREEMENT, else absent',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AgreementInputDto)
   agreement?: AgreementInputDto;

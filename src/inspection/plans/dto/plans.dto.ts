@@ -4,9 +4,10 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -90,12 +91,14 @@ export class CreatePlanDto {
 
   @ApiPropertyOptional({ type: PlanFiltersDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlanFiltersDto)
   filters?: PlanFiltersDto;
 
   @ApiPropertyOptional({ type: RiskWeightsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskWeightsDto)
   weights?: RiskWeightsDto;
