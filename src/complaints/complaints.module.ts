@@ -8,6 +8,7 @@ import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { ReportsController } from './reports.controller';
+import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
 
 @Module({
@@ -17,6 +18,7 @@ import { ReportsService } from './reports.service';
     ComplaintsService,
     ComplaintsRepository,
     ReportsService,
+    ReportNumbers,
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,

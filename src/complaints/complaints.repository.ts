@@ -67,6 +67,11 @@ export class ComplaintsRepository {
     return qb.getOne();
   }
 
+  async trackingNoTaken(em: EntityManager, trackingNo: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>('SELECT 1 FROM complaints WHERE tracking_no = $1', [trackingNo]);
+    return rows.length > 0;
+  }
+
   async recordAccessFailure(
     em: EntityManager,
     id: string,

@@ -29,6 +29,7 @@ import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
 import { toComplaintView, type ComplaintWithEmployer } from './complaint-view';
 import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
+import { ReportNumbers } from './report-numbers';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import type {
   ComplaintPageDto,
@@ -55,6 +56,7 @@ export class ComplaintsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlinesService,
     private readonly organisations: OrganisationsService,
+    private readonly reportNumbers: ReportNumbers,
   ) {}
 
   /** A clock event of the complaint's own clocks (the acceptance decision) entered through the deadlines API. */
@@ -139,7 +141,10 @@ export class ComplaintsService implements OnModuleInit {
     const receivedOn = shanghaiDate(now);
     const year = Number(receivedOn.slice(0, 4));
     const prefix = TRACKING_PREFIX[kind];
-    const trackingNo = formatTrackingNumber(prefix, year, await this.repo.nextTrackingSeq(em, prefix, year));
+    const trackingNo =
+      kind === 'REPORT'
+        ? await this.reportNumbers.next(em, year)
+        : formatTrackingNumber(prefix, year, await this.repo.nextTrackingSeq(em, prefix, year));
     const id = newId();
     await this.repo.insert(em, {
       id,

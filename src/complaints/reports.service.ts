@@ -49,15 +49,16 @@ export class ReportsService {
     if (!isValidTrackingNumber(trackingNo) || !accessCode) throw notFound;
     const report = await this.repo.findReportByTrackingNo(this.tx.manager, trackingNo);
     if (!report) throw notFound;
-    if (report.accessLockedUntil && report.accessLockedUntil.getTime() > Date.now()) {
-      const retry = Math.ceil((report.accessLockedUntil.getTime() - Date.now()) / 1000);
-      throw AppException.tooManyRequests(
-        'ACCESS_CODE_LOCKED',
-        'Too many wrong access codes; try again later',
-        retry,
-      );
-    }
+    // The lock stops wrong codes only: the right code still passes (a stranger's guesses must not lock the
+    // reporter out). Guessing is bounded by the shared rate limit and a 31^12 code space.
+    const lockedFor = report.accessLockedUntil ? report.accessLockedUntil.getTime() - Date.now() : 0;
     if (!(await verifyPassword(report.accessCodeHash, accessCode.trim().toUpperCase()))) {
+      if (lockedFor > 0)
+        throw AppException.tooManyRequests(
+          'ACCESS_CODE_LOCKED',
+          'Too many wrong access codes; try again later',
+          Math.ceil(lockedFor / 1000),
+        );
       await this.repo.recordAccessFailure(
         this.tx.manager,
         report.id,

@@ -114,19 +114,29 @@ describe('anonymous reports (举报)', () => {
     expect((await status(trackingNo, accessCode.toLowerCase())).status).toBe(200);
   });
 
-  it('locks the report for a while after five wrong codes, even for the right code', async () => {
+  it('five wrong codes lock out wrong codes, never the reporter with the right code', async () => {
     const { trackingNo, accessCode } = (await submit()).body;
     for (let i = 0; i < 5; i++) expect((await status(trackingNo, `WRONGCODE00${i}`)).status).toBe(404);
-    const locked = await status(trackingNo, accessCode);
+    const locked = await status(trackingNo, 'WRONGCODE009');
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCESS_CODE_LOCKED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await status(trackingNo, accessCode)).status).toBe(200);
     const reply = await t
       .http()
       .post(`/api/v1/reports/${trackingNo}/messages`)
       .set('x-access-code', accessCode)
       .send({ body: 'hi' });
-    expect(reply.status).toBe(429);
+    expect(reply.status).toBe(201);
+  });
+
+  it('public tracking numbers are not sequential (random 7 digits, valid check character)', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 4; i++) numbers.push((await submit()).body.trackingNo as string);
+    const seqs = numbers.map((n) => Number(n.split('-')[2]));
+    const steps = seqs.slice(1).map((s, i) => s - seqs[i]);
+    expect(steps.every((d) => d === 1)).toBe(false);
+    expect(new Set(numbers).size).toBe(4);
   });
 
   it('the worker role cannot list reports (they belong to no worker)', async () => {
