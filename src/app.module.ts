@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AdminModule } from './admin/admin.module';
+import { OpsModule } from './ops/ops.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { MyModule } from './my/my.module';
 import { AuthModule } from './auth/auth.module';
@@ -70,6 +71,7 @@ export class AppModule {
         InspectionModule,
         HealthModule,
         AdminModule,
+        OpsModule,
         EscalationModule,
         MyModule,
         InspectionPlansModule,

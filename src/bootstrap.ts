@@ -22,6 +22,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/e
 import { runMigrationsLocked } from './database/migrate';
 import { setupOpenApi } from './openapi';
 import { registerDashboard } from './dashboard/dashboard.static';
+import { recordHttpMetrics } from './ops/http-metrics';
+import { MetricsService } from './sla/metrics.service';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
@@ -150,6 +152,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
+  recordHttpMetrics(fastify, app.get(MetricsService));
   inFlight.set(app, new InFlightRequests());
   inFlight.get(app)!.attach(fastify);
   closeConnectionsWhenShuttingDown(fastify, app.get(ShutdownState));

@@ -176,6 +176,23 @@ export class QueueService
     await this.queue(JOB_QUEUE[name]).add(name, payload, this.jobOptions(name, payload, jobId));
   }
 
+  /**
+   * A manual run of a scheduled job (the scheduler's own empty payload), removed from the queue once finished so
+   * its id can be used again; a final failure is still recorded in job_failures.
+   */
+  async addManual(name: JobName, jobId: string): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).add(
+      name,
+      {},
+      {
+        ...this.defaults,
+        jobId,
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
   private jobOptions(name: JobName, payload: unknown, jobId: string) {
     return { ...this.defaults, ...jobDedupOptions(name, payload), jobId };
   }

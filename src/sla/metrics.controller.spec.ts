@@ -21,10 +21,23 @@ describe('MetricsController (METRICS_TOKEN)', () => {
       } as unknown as FastifyReply,
     };
   };
-  const controller = (token: string | null) =>
-    new MetricsController({ metricsToken: token } as AppConfig, metrics);
+  const controller = (token: string | null, nodeEnv: AppConfig['nodeEnv'] = 'development') =>
+    new MetricsController({ metricsToken: token, nodeEnv } as AppConfig, metrics);
 
-  it('is open when no token is configured', async () => {
+  it('is closed in production when no token is configured', async () => {
+    await expect(controller(null, 'production').scrape(undefined, reply().reply)).rejects.toMatchObject({
+      statusCode: 401,
+      code: 'METRICS_TOKEN_REQUIRED',
+    } satisfies Partial<AppException>);
+    await expect(
+      controller('scrape-token-0123456789', 'production').scrape(
+        'Bearer scrape-token-0123456789',
+        reply().reply,
+      ),
+    ).resolves.toContain('lrp_');
+  });
+
+  it('is open in development when no token is configured', async () => {
     const r = reply();
     await expect(controller(null).scrape(undefined, r.reply)).resolves.toBe('lrp_outbox_lag_seconds 0\n');
     expect(r.headers['Content-Type']).toMatch(/^text\/plain/);

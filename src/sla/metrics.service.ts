@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OutboxRelay } from '../queue/outbox-relay';
 import { QueueName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
@@ -16,6 +16,8 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as co
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
+  private readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
   constructor(
     tx: TransactionRunner,
@@ -24,6 +26,21 @@ export class MetricsService {
     queues: QueueService,
     relay: OutboxRelay,
   ) {
+    // Process and event-loop metrics (CPU, memory, heap, GC, event-loop lag) under their standard names.
+    collectDefaultMetrics({ register: this.registry });
+    this.httpRequests = new Counter({
+      name: 'lrp_http_requests_total',
+      help: 'HTTP requests answered, by method, route (the route pattern, not the path) and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
+    this.httpDuration = new Histogram({
+      name: 'lrp_http_request_duration_seconds',
+      help: 'HTTP request latency in seconds, by method, route pattern and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
     new Gauge({
       name: 'lrp_sla_rate',
       help: 'Current-year closure rate per street (0..1): kpi=arbitration (结案率) or inspection (按期结案率)',
@@ -51,7 +68,7 @@ export class MetricsService {
     });
     const em = () => tx.manager;
     new Gauge({
-      name: 'lrp_job_failures_total',
+      name: 'lrp_job_failures',
       help: 'Jobs that failed their last attempt (rows of job_failures; only grows), per queue',
       labelNames: ['queue'],
       registers: [this.registry],
@@ -69,7 +86,7 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'lrp_sla_recompute_mismatches_total',
+      name: 'lrp_sla_recompute_mismatches',
       help: 'Monthly KPI cells where the incremental aggregates differed from the nightly full recompute (sum over runs)',
       registers: [this.registry],
       async collect() {
@@ -77,13 +94,20 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'lrp_sla_recompute_runs_total',
+      name: 'lrp_sla_recompute_runs',
       help: 'Completed full recomputes of the KPI aggregates',
       registers: [this.registry],
       async collect() {
         this.set((await repo.mismatchTotals(em())).runs);
       },
     });
+  }
+
+  /** One answered request; `route` is the route pattern (bounded label values), never the raw path. */
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.httpRequests.inc(labels);
+    this.httpDuration.observe(labels, seconds);
   }
 
   get contentType(): string {

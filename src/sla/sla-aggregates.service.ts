@@ -105,7 +105,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
   /**
    * sla.recompute-all: derives all facts, cells and handling-day buckets from the source tables, counts the
    * cells and buckets where the incremental aggregates differ (logged, recorded in sla_recompute_runs, exported as
-   * lrp_sla_recompute_mismatches_total), then replaces them. Skipped when another run holds the lock.
+   * lrp_sla_recompute_mismatches), then replaces them. Skipped when another run holds the lock.
    */
   async recomputeAll(): Promise<RecomputeResult> {
     const result = await this.recomputeInTransaction();

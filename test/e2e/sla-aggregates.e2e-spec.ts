@@ -349,7 +349,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       expect.objectContaining({ street_code: cell.street_code, month: cell.month }),
     ]);
     const metrics = await t.http().get('/metrics');
-    expect(metrics.text).toMatch(/^lrp_sla_recompute_mismatches_total 1$/m);
+    expect(metrics.text).toMatch(/^lrp_sla_recompute_mismatches 1$/m);
     expect(await aggregates.recomputeAll()).toMatchObject({ mismatchedCells: 0 });
   });
 

@@ -372,7 +372,7 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     expect(res.text).toContain('lrp_sla_rate{kpi="arbitration",street="310115005"} 1');
     expect(res.text).toMatch(/lrp_queue_jobs\{queue="sla",state="completed"\} \d+/);
     expect(res.text).toMatch(/lrp_outbox_lag_seconds \d/);
-    expect(res.text).toContain('# TYPE lrp_job_failures_total gauge');
-    expect(res.text).toMatch(/lrp_sla_recompute_mismatches_total 0/);
+    expect(res.text).toContain('# TYPE lrp_job_failures gauge');
+    expect(res.text).toMatch(/lrp_sla_recompute_mismatches 0/);
   });
 });
