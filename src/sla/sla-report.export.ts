@@ -1,35 +1,65 @@
 import ExcelJS from 'exceljs';
 import type { Totals } from './sla.service';
 
+/** One street of the report; `totals` null = the street had no case in the month (shown as "—"). */
+export interface ReportRow {
+  street: string;
+  streetName: string;
+  totals: Totals | null;
+}
+
 export interface MonthlyReport {
   period: string;
   asOf: string;
-  rows: ({ street: string; streetName: string } & Totals)[];
+  rows: ReportRow[];
+  /** The sum over every row (the district total when the report covers a district). */
+  total: Totals;
 }
 
-/** Columns of the monthly report, in order: header (zh / en) and the value of a row. */
-const COLUMNS: {
-  header: string;
-  value: (r: MonthlyReport['rows'][number], period: string) => string | number | null;
-}[] = [
-  { header: '街镇代码 street', value: (r) => r.street },
-  { header: '街镇 street name', value: (r) => r.streetName },
-  { header: '月份 month', value: (_r, p) => p },
-  { header: '仲裁期初未结 arbitration pending at start', value: (r) => r.arbitration.pendingAtStart },
-  { header: '仲裁本期受理 accepted', value: (r) => r.arbitration.accepted },
-  { header: '仲裁本期审结 closed', value: (r) => r.arbitration.closed },
-  { header: '仲裁结案率 closure rate', value: (r) => r.arbitration.rate },
-  { header: '监察应结 inspection due', value: (r) => r.inspection.due },
-  { header: '监察按期结案 on time', value: (r) => r.inspection.onTime },
-  { header: '监察按期结案率 on-time rate', value: (r) => r.inspection.rate },
-  { header: '调解结束 mediation concluded', value: (r) => r.mediation.concluded },
-  { header: '调解成功 agreements', value: (r) => r.mediation.agreements },
-  { header: '调解成功率 success rate', value: (r) => r.mediation.successRate },
-  { header: '15日内结束 within 15 days', value: (r) => r.mediation.within15Days },
-  { header: '15日内结束占比 share within 15 days', value: (r) => r.mediation.within15DaysShare },
-];
+/** What a cell shows where there is nothing to show: a street without data, a rate without denominator. */
+export const NO_DATA = '—';
+export const TOTAL_LABEL = '合计 total';
 
-function csvCell(v: string | number | null): string {
+type Cell = string | number | null;
+
+/** Columns of the monthly report, in order: header (zh / en), whether it is a rate, and its value. */
+const COLUMNS: { header: string; rate?: true; value: (t: Totals) => number | null }[] = [
+  { header: '仲裁期初未结 arbitration pending at start', value: (t) => t.arbitration.pendingAtStart },
+  { header: '仲裁本期受理 accepted', value: (t) => t.arbitration.accepted },
+  { header: '仲裁本期审结 closed', value: (t) => t.arbitration.closed },
+  { header: '仲裁结案率 closure rate', rate: true, value: (t) => t.arbitration.rate },
+  { header: '监察应结 inspection due', value: (t) => t.inspection.due },
+  { header: '监察按期结案 on time', value: (t) => t.inspection.onTime },
+  { header: '监察按期结案率 on-time rate', rate: true, value: (t) => t.inspection.rate },
+  { header: '调解结束 mediation concluded', value: (t) => t.mediation.concluded },
+  { header: '调解成功 agreements', value: (t) => t.mediation.agreements },
+  { header: '调解成功率 success rate', rate: true, value: (t) => t.mediation.successRate },
+  { header: '15日内结束 within 15 days', value: (t) => t.mediation.within15Days },
+  {
+    header: '15日内结束占比 share within 15 days',
+    rate: true,
+    value: (t) => t.mediation.within15DaysShare,
+  },
+];
+const HEADERS = ['街镇代码 street', '街镇 street name', '月份 month', ...COLUMNS.map((c) => c.header)];
+
+/** 0.9234 → "92.3%" (the dashboard's format). */
+export function formatRate(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+/** The report's lines: a row per street, then the total; values raw (numbers, rates 0..1, null = "—"). */
+function lines(report: MonthlyReport): { label: Cell[]; values: (number | null)[] | null }[] {
+  return [
+    ...report.rows.map((r) => ({
+      label: [r.street, r.streetName, report.period] as Cell[],
+      values: r.totals ? COLUMNS.map((c) => c.value(r.totals!)) : null,
+    })),
+    { label: ['', TOTAL_LABEL, report.period], values: COLUMNS.map((c) => c.value(report.total)) },
+  ];
+}
+
+function csvCell(v: Cell): string {
   if (v === null) return '';
   const s = String(v);
   // Quote what needs it, and neutralise spreadsheet formulas (a cell starting with = + - @).
@@ -37,22 +67,35 @@ function csvCell(v: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Chinese headers right). */
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Chinese headers right): rates as "92.3%",
+ * "—" for a rate without denominator and for every figure of a street without data, the total row last.
+ */
 export function monthlyReportCsv(report: MonthlyReport): Buffer {
-  const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')];
-  for (const r of report.rows) lines.push(COLUMNS.map((c) => csvCell(c.value(r, report.period))).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const out = [HEADERS.map(csvCell).join(',')];
+  for (const l of lines(report)) {
+    const values = COLUMNS.map((c, i) => {
+      const v = l.values ? l.values[i] : null;
+      if (v === null) return NO_DATA;
+      return c.rate ? formatRate(v) : v;
+    });
+    out.push([...l.label, ...values].map(csvCell).join(','));
+  }
+  return Buffer.from(`\uFEFF${out.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** The same lines as XLSX: numbers stay numbers (rates formatted 0.0%), "—" where there is nothing to show. */
 export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '劳动维权智慧服务平台';
   const ws = wb.addWorksheet(`月报 ${report.period}`);
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 2) }));
+  ws.columns = HEADERS.map((h) => ({ header: h, width: Math.max(12, h.length + 2) }));
   ws.getRow(1).font = { bold: true };
-  for (const r of report.rows) ws.addRow(COLUMNS.map((c) => c.value(r, report.period)));
+  for (const l of lines(report))
+    ws.addRow([...l.label, ...COLUMNS.map((_c, i) => (l.values ? (l.values[i] ?? NO_DATA) : NO_DATA))]);
+  ws.lastRow!.font = { bold: true };
   COLUMNS.forEach((c, i) => {
-    if (/rate|share/.test(c.header)) ws.getColumn(i + 1).numFmt = '0.00%';
+    if (c.rate) ws.getColumn(i + 4).numFmt = '0.0%';
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -13,6 +13,7 @@ import {
   SlaYearQueryDto,
 } from './dto/sla.dto';
 import { monthlyReportCsv, monthlyReportXlsx } from './sla-report.export';
+import { SlaReportService } from './sla-report.service';
 import { SlaService } from './sla.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,7 +23,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 @ApiBearerAuth()
 @Controller('api/v1/sla')
 export class SlaController {
-  constructor(private readonly sla: SlaService) {}
+  constructor(
+    private readonly sla: SlaService,
+    private readonly reports: SlaReportService,
+  ) {}
 
   @Get('summary')
   @Roles(...STAFF_ROLES)
@@ -55,7 +59,7 @@ export class SlaController {
     @Query() q: MonthlyReportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const report = await this.sla.monthlyReport(user, q);
+    const report = await this.reports.monthlyReport(user, q);
     const format = q.format ?? 'xlsx';
     const name = `sla-monthly-${q.street ?? 'all'}-${report.period}.${format}`;
     void reply.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);

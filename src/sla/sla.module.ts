@@ -9,6 +9,7 @@ import { SlaAggregatesService } from './sla-aggregates.service';
 import { SlaController } from './sla.controller';
 import { SlaProcessor } from './sla.processor';
 import { SlaRepository } from './sla.repository';
+import { SlaReportService } from './sla-report.service';
 import { SlaService } from './sla.service';
 
 @Module({
@@ -17,6 +18,7 @@ import { SlaService } from './sla.service';
   providers: [
     SlaReadModelVersion,
     SlaService,
+    SlaReportService,
     SlaAggregatesService,
     SlaRepository,
     SlaProcessor,

@@ -14,7 +14,6 @@ import {
   handlingDaysOfHistogram,
   headroom,
   KPI_TARGET_BP,
-  monthRange,
   projectArbitration,
   projectInspection,
   ratio,
@@ -307,36 +306,6 @@ export class SlaService {
   }
 
   /** One row per street in scope (with data, or the street asked for) for a calendar month. */
-  async monthlyReport(viewer: Principal, q: { year: number; month: number; street?: string }) {
-    const today = todayInShanghai();
-    this.checkYear(q.year, today);
-    const period = `${q.year}-${String(q.month).padStart(2, '0')}`;
-    if (monthRange(period).from > today)
-      throw AppException.badRequest('PERIOD_OUT_OF_RANGE', 'The month has not begun');
-    const scope = await this.scope(viewer, q.street);
-    const em = this.tx.manager;
-    const [rows, pending] = await Promise.all([
-      this.repo.streetMonths(em, scope, period, period, today),
-      this.repo.pendingBefore(em, scope, period),
-    ]);
-    const streets = [
-      ...new Set([...rows.map((r) => r.street_code), ...pending.keys(), ...(q.street ? [q.street] : [])]),
-    ].sort();
-    const names = new Map((await this.repo.streetNames(em, streets)).map((s) => [s.code, s.name]));
-    return {
-      period,
-      asOf: today,
-      rows: streets.map((code) => ({
-        street: code,
-        streetName: names.get(code) ?? code,
-        ...totalsOf(
-          rows.filter((r) => r.street_code === code),
-          pending.get(code) ?? 0,
-        ),
-      })),
-    };
-  }
-
   /** District and street totals of a year for everyone: counts and rates only, no case and no person. */
   async publicStats(year: number) {
     const today = todayInShanghai();

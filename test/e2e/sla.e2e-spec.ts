@@ -318,7 +318,13 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     expect(col(/本期审结/)).toBe(1);
     expect(col(/仲裁结案率/)).toBe(1);
     expect(col(/调解结束/)).toBe(1);
-    expect(ws.rowCount).toBe(2);
+    // The street, then the total row (bold); a rate without denominator is "—", rates are formatted 0.0%.
+    expect(ws.rowCount).toBe(3);
+    const total = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(total[1]).toBe('合计 total');
+    expect(total[header.findIndex((h) => /本期受理/.test(String(h)))]).toBe(1);
+    expect(col(/监察按期结案率/)).toBe('—');
+    expect(ws.getColumn(header.findIndex((h) => /仲裁结案率/.test(String(h))) + 1).numFmt).toBe('0.0%');
 
     const csv = await get('/api/v1/sla/reports/monthly', 'supervisor', { ...query, format: 'csv' });
     expect(csv.status).toBe(200);
@@ -328,7 +334,7 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[1].split(',').slice(0, 7)).toEqual([
       '310115005',
       '陆家嘴街道',
@@ -336,8 +342,41 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       '0',
       '1',
       '1',
-      '1',
+      '100.0%',
     ]);
+    expect(lines[2].split(',').slice(0, 7)).toEqual([
+      '',
+      '合计 total',
+      today.slice(0, 7),
+      '0',
+      '1',
+      '1',
+      '100.0%',
+    ]);
+  });
+
+  it('the district report lists every street (those without data as "—") and a district total row', async () => {
+    const month = Number(today.slice(5, 7));
+    const csv = await get('/api/v1/sla/reports/monthly', 'supervisor', { year, month, format: 'csv' });
+    expect(csv.status).toBe(200);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    const streets = (await t.http().get('/api/v1/jurisdictions').query({ parent: '310115' })).body as {
+      code: string;
+    }[];
+    // Header, one line per street of the district, the total.
+    expect(lines).toHaveLength(1 + streets.length + 1);
+    expect(lines.slice(1, -1).map((l) => l[0])).toEqual(streets.map((x) => x.code).sort());
+    const lujiazui = lines.find((l) => l[0] === '310115005')!;
+    expect(lujiazui[6]).toBe('100.0%');
+    const empty = lines.find(
+      (l) => l[0] !== '310115005' && l[0] !== '' && l.slice(3).every((v) => v === '—'),
+    );
+    expect(empty).toBeDefined();
+    expect(lines.at(-1)!.slice(0, 2)).toEqual(['', '合计 total']);
   });
 
   it('open statistics: no login, district and street totals only, cache headers and ETag', async () => {
