@@ -13,6 +13,7 @@ import { formatTrackingNumber } from '../common/tracking-number';
 import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
+import { renderTemplate, type SmsTemplateId } from '../notifications/templates';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
 import {
   canTransition,
@@ -256,7 +257,7 @@ export class ComplaintsService implements OnModuleInit {
   /** Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. */
   async notifyComplainant(p: {
     complaintId: string;
-    template: string;
+    template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
   }): Promise<void> {
@@ -532,7 +533,7 @@ export class ComplaintsService implements OnModuleInit {
     if (c.kind === 'COMPLAINT') {
       const n = {
         dedupKey: `complaint-ack:${c.id}`,
-        template: 'COMPLAINT_RECEIVED',
+        template: 'COMPLAINT_RECEIVED' as const,
         subjectRef: `complaint:${c.id}`,
       };
       if (c.complainantPhone)
@@ -553,7 +554,7 @@ export class ComplaintsService implements OnModuleInit {
           complaintId: c.id,
           author: 'STAFF',
           authorUserId: null,
-          body: `已收到您的举报（编号 ${c.trackingNo}）。我们将依法核查处理，并在此答复；请保存好编号和查询码。`,
+          body: renderTemplate('REPORT_RECEIVED', { trackingNo: c.trackingNo }).text,
         });
       }
       await this.audit.append(em, {

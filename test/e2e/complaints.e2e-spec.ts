@@ -73,7 +73,13 @@ describe('complaint intake', () => {
       (m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === res.body.trackingNo,
     );
     expect(sms).toEqual([
-      { phone: '13900000001', template: 'COMPLAINT_RECEIVED', params: { trackingNo: res.body.trackingNo } },
+      {
+        phone: '13900000001',
+        template: 'COMPLAINT_RECEIVED',
+        params: { trackingNo: res.body.trackingNo },
+        text: `您的投诉已收到，编号${res.body.trackingNo}。我们将在5个工作日内决定是否受理，并以短信告知。`,
+        outId: expect.any(String),
+      },
     ]);
     // A replayed job changes nothing.
     await t.app.get(ComplaintsService).acknowledge(res.body.id);
@@ -87,13 +93,13 @@ describe('complaint intake', () => {
       await t.dataSource.transaction((em) =>
         outbox.enqueue(em, JobName.PartyNotify, {
           complaintId: res.body.id,
-          template: 'TEST_EVENT',
+          template: 'ARBITRATION_ACCEPTED',
           dedupKey: `test-event:${res.body.id}`,
-          params: { when: '2026-12-01' },
+          params: { acceptedOn: '2026-12-01' },
         }),
       );
     outbox.notifyCommitted();
-    await eventually(() => t.sms.sent.some((m) => m.template === 'TEST_EVENT'));
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED'));
     await eventually(async () => {
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'party.notify' AND published_at IS NULL`,
@@ -101,11 +107,13 @@ describe('complaint intake', () => {
       return n === 0;
     });
     await new Promise((r) => setTimeout(r, 300));
-    expect(t.sms.sent.filter((m) => m.template === 'TEST_EVENT')).toEqual([
+    expect(t.sms.sent.filter((m) => m.template === 'ARBITRATION_ACCEPTED')).toEqual([
       {
         phone: '13900000001',
-        template: 'TEST_EVENT',
-        params: { trackingNo: res.body.trackingNo, when: '2026-12-01' },
+        template: 'ARBITRATION_ACCEPTED',
+        params: { trackingNo: res.body.trackingNo, acceptedOn: '2026-12-01' },
+        text: `您的仲裁申请（编号${res.body.trackingNo}）已于2026-12-01受理。`,
+        outId: expect.any(String),
       },
     ]);
   });
