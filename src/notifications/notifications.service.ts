@@ -25,6 +25,8 @@ export interface SmsNotification {
   subjectRef: string;
   phone: string;
   params: Record<string, string>;
+  /** the worker account the phone belongs to, whose inbox lists the message (/my/notifications) */
+  recipientUserId?: string | null;
 }
 
 /** Delivers messages to parties through pluggable channels and records each delivery once. */
@@ -48,6 +50,7 @@ export class NotificationsService {
         channel: 'SMS',
         template: n.template,
         subjectRef: n.subjectRef,
+        recipientUserId: n.recipientUserId ?? null,
       });
       if (row.status === 'SENT') return false;
       const { messageId } = await this.sms.send(smsMessage(row.id, n.phone, n.template, n.params));
@@ -56,6 +59,7 @@ export class NotificationsService {
         channel: 'SMS',
         template: n.template,
         subjectRef: n.subjectRef,
+        recipientUserId: n.recipientUserId ?? null,
         status: 'SENT',
         providerMessageId: messageId,
         error: null,

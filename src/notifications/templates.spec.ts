@@ -43,19 +43,23 @@ describe('message template catalogue', () => {
       startsAt: '2026-12-03T01:30:00.000Z',
       room: '第一仲裁庭',
     });
-    expect(hearing.text).toBe('您的仲裁案件（编号TS-2026-0000001-9）定于2026-12-03 09:30在第一仲裁庭开庭，请准时到庭。');
+    expect(hearing.text).toBe(
+      '您的仲裁案件（编号TS-2026-0000001-9）定于2026-12-03 09:30在第一仲裁庭开庭，请准时到庭。',
+    );
     expect(hearing.ordered).toEqual(['TS-2026-0000001-9', '2026-12-03 09:30', '第一仲裁庭']);
-    expect(renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '1250001' }).params.totalFen).toBe(
-      '12500.01元',
-    );
-    expect(renderTemplate('INSPECTION_CLOSED', { caseNo: 'x', closureType: 'RECTIFIED' }).params.closureType).toBe(
-      '用人单位已改正',
-    );
+    expect(
+      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '1250001' }).params.totalFen,
+    ).toBe('12500.01元');
+    expect(
+      renderTemplate('INSPECTION_CLOSED', { caseNo: 'x', closureType: 'RECTIFIED' }).params.closureType,
+    ).toBe('用人单位已改正');
   });
 
   it('refuses a missing variable or a malformed one, and ignores undeclared ones', () => {
     expect(() => renderTemplate('COMPLAINT_RECEIVED', {})).toThrow(/trackingNo/);
-    expect(() => renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '12.5' })).toThrow(/fen/);
+    expect(() => renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '12.5' })).toThrow(
+      /fen/,
+    );
     expect(() =>
       renderTemplate('MEDIATION_SESSION_SCHEDULED', { trackingNo: 'x', startsAt: 'soon', place: 'y' }),
     ).toThrow(/instant/);

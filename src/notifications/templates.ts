@@ -254,7 +254,8 @@ function formatValue(name: string, kind: TemplateVar, raw: string): string {
       if (!/^-?\d+$/.test(raw)) throw new Error(`template variable ${name} is not an integer: ${raw}`);
       return raw;
     case 'fen': {
-      if (!/^-?\d{1,15}$/.test(raw)) throw new Error(`template variable ${name} is not an amount in fen: ${raw}`);
+      if (!/^-?\d{1,15}$/.test(raw))
+        throw new Error(`template variable ${name} is not an amount in fen: ${raw}`);
       return formatYuan(Number(raw));
     }
     case 'datetime': {

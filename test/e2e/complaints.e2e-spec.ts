@@ -40,7 +40,13 @@ describe('complaint intake', () => {
       kind: 'COMPLAINT',
       claimedAmountFen: 1_250_000,
       employer: { name: '上海浦东某某建筑劳务有限公司', uscc: null },
-      complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
+      complainant: {
+        name: '张三',
+        idNumber: '11010519491231002X',
+        phone: '13800000000',
+        verified: true,
+        onBehalfRelationship: null,
+      },
       receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     const [{ n: events }] = await t.dataSource.query(
@@ -74,7 +80,7 @@ describe('complaint intake', () => {
     );
     expect(sms).toEqual([
       {
-        phone: '13900000001',
+        phone: '13800000000',
         template: 'COMPLAINT_RECEIVED',
         params: { trackingNo: res.body.trackingNo },
         text: `您的投诉已收到，编号${res.body.trackingNo}。我们将在5个工作日内决定是否受理，并以短信告知。`,
@@ -109,7 +115,7 @@ describe('complaint intake', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(t.sms.sent.filter((m) => m.template === 'ARBITRATION_ACCEPTED')).toEqual([
       {
-        phone: '13900000001',
+        phone: '13800000000',
         template: 'ARBITRATION_ACCEPTED',
         params: { trackingNo: res.body.trackingNo, acceptedOn: '2026-12-01' },
         text: `您的仲裁申请（编号${res.body.trackingNo}）已于2026-12-01受理。`,
@@ -130,7 +136,13 @@ describe('complaint intake', () => {
     });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
-    expect(a.body.complainant).toEqual({ name: '演示劳动者', idNumber: null, phone: '13800000000' });
+    expect(a.body.complainant).toEqual({
+      name: '演示劳动者',
+      idNumber: null,
+      phone: '13800000000',
+      verified: true,
+      onBehalfRelationship: null,
+    });
     expect(b.body.employer.id).toBe(a.body.employer.id);
   });
 
@@ -159,7 +171,9 @@ describe('complaint intake', () => {
       expect(sup.body.complainant).toEqual({
         name: '张*',
         idNumber: '110***********002X',
-        phone: '139****0001',
+        phone: '138****0000',
+        verified: true,
+        onBehalfRelationship: null,
       });
     });
 
@@ -281,7 +295,7 @@ describe('complaint intake', () => {
       ['employer of wrong type', { employer: 'ACME' }, 'employer'],
       [
         'invalid ID number',
-        { complainant: { name: '张三', idNumber: '110105194912310021', phone: '13900000001' } },
+        { complainant: { name: '张三', idNumber: '110105194912310021' } },
         'complainant.idNumber',
       ],
       [
@@ -291,7 +305,7 @@ describe('complaint intake', () => {
       ],
       [
         'unknown nested field',
-        { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001', age: 3 } },
+        { complainant: { name: '张三', idNumber: '11010519491231002X', age: 3 } },
         'complainant.age',
       ],
       ['empty facts', { facts: '' }, 'facts'],

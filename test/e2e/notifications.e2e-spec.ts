@@ -22,7 +22,10 @@ describe('notifications are delivered at most once per dedup key', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => notifications.sendSmsOnce(n)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(t.sms.sent.filter((m) => m.phone === '13911112222')).toMatchObject([
-      { template: 'COMPLAINT_ACCEPTED', text: '您的投诉（编号TS-2026-0000001-9）已受理，我们将依法处理并告知进展。' },
+      {
+        template: 'COMPLAINT_ACCEPTED',
+        text: '您的投诉（编号TS-2026-0000001-9）已受理，我们将依法处理并告知进展。',
+      },
     ]);
     const [row] = await notifications.forSubject('test:1');
     expect(row).toMatchObject({ status: 'SENT', providerMessageId: expect.any(String) });

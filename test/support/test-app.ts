@@ -30,7 +30,13 @@ export class RecordingSmsSender implements SmsSender {
   afterSend?: (m: SmsMessage) => Promise<void> | void;
   async send(m: SmsMessage): Promise<{ messageId: string }> {
     if (this.failing) throw new Error('SMS gateway unavailable (test)');
-    this.sent.push({ phone: m.phone, template: m.template, params: m.values, text: m.rendered.text, outId: m.outId });
+    this.sent.push({
+      phone: m.phone,
+      template: m.template,
+      params: m.values,
+      text: m.rendered.text,
+      outId: m.outId,
+    });
     await this.afterSend?.(m);
     return { messageId: `test-${this.sent.length}` };
   }
@@ -163,7 +169,8 @@ export function complaintBody(overrides: Record<string, unknown> = {}): Record<s
     facts: '2026年8月至10月工资未发放，共计12500元',
     requests: '支付拖欠工资12500元',
     channel: 'MOBILE',
-    complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
+    // The signed-in worker's phone is the complainant's (a worker names only themselves).
+    complainant: { name: '张三', idNumber: '11010519491231002X' },
     ...overrides,
   };
 }
