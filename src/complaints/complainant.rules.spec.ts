@@ -98,7 +98,7 @@ describe('resolveComplainant', () => {
           },
           { requiredKeys: [] },
         ),
-        fc.constantFrom('WEB', 'MOBILE') as fc.Arbitrary<'WEB' | 'MOBILE'>,
+        fc.constantFrom<('WEB' | 'MOBILE')[]>('WEB', 'MOBILE'),
         fc.boolean(),
         (complainant, channel, hasIdentity) => {
           const r = resolveComplainant(hasIdentity ? verifiedWorker : worker, { channel, complainant });

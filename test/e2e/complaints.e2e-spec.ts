@@ -350,10 +350,10 @@ describe('complaint intake', () => {
       expect(res.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) });
     });
 
-    it('staff may not file a complaint as a worker', async () => {
+    it('staff may not file a complaint on a worker channel (only HOTLINE_12333 / WALK_IN)', async () => {
       const res = await file(await t.token('mediator'));
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('ROLE_NOT_ALLOWED');
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['channel']);
     });
 
     it('nothing was stored by any refused request', async () => {
