@@ -71,7 +71,7 @@ describe('resolveComplainant', () => {
     const person = { name: '张三', idNumber: ID, phone: '13800000000' };
     expect(resolveComplainant(staff, { channel: 'HOTLINE_12333', complainant: person })).toMatchObject({
       ok: true,
-      value: { complainantUserId: null, verified: false, filedByUserId: 's1', phone: '13800000000' },
+      value: { complainantUserId: null, verified: true, filedByUserId: 's1', phone: '13800000000' },
     });
     // The phone belongs to a worker whose recorded ID number matches: linked to that account and verified.
     expect(
@@ -84,7 +84,7 @@ describe('resolveComplainant', () => {
         { channel: 'WALK_IN', complainant: { ...person, idNumber: '110105194912310021' } },
         verifiedWorker,
       ),
-    ).toMatchObject({ ok: true, value: { complainantUserId: null, verified: false } });
+    ).toMatchObject({ ok: true, value: { complainantUserId: null, verified: true } });
   });
 
   it('whatever a worker sends, the complaint never carries another phone than theirs unless onBehalfOf', () => {

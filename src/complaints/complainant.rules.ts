@@ -8,6 +8,21 @@ export const STAFF_INTAKE_CHANNELS: readonly IntakeChannel[] = ['HOTLINE_12333',
 export const ON_BEHALF_RELATIONSHIPS = ['FAMILY', 'LAWYER', 'COLLEAGUE', 'UNION', 'OTHER'] as const;
 export type OnBehalfRelationship = (typeof ON_BEHALF_RELATIONSHIPS)[number];
 
+/**
+ * SQL: the worker a complaint counts as, for "distinct workers" (risk features, collective proposals): the account
+ * of a worker's own complaint (so one account is one worker, whatever ID numbers it names), or the ID number
+ * staff entered; null for a complaint filed on someone's behalf (unverified). Rows written before intake recorded
+ * the filer (filed_by_user_id null: imports, generated data) count by account, else by ID number.
+ */
+export const VERIFIED_WORKER_KEY = (c: string): string =>
+  `CASE WHEN ${c}.complainant_verified OR ${c}.filed_by_user_id IS NULL
+        THEN COALESCE(${c}.complainant_user_id::text, ${c}.complainant_id_number) END`;
+
+/** SQL: the unverified identity a complaint filed on someone's behalf names (counted apart); null otherwise. */
+export const UNVERIFIED_COMPLAINANT_KEY = (c: string): string =>
+  `CASE WHEN ${c}.kind = 'COMPLAINT' AND NOT ${c}.complainant_verified AND ${c}.filed_by_user_id IS NOT NULL
+        THEN COALESCE(${c}.complainant_id_number, ${c}.complainant_phone, ${c}.id::text) END`;
+
 export interface PersonClaim {
   name?: string;
   idNumber?: string;
@@ -45,9 +60,9 @@ export interface ResolvedComplainant {
  * - a worker's complaint names the worker: their recorded identity if they have one (a differing name or ID
  *   number is refused), and always their own verified phone (a third party's phone is refused);
  * - a worker files for someone else only with an explicit `onBehalfOf`, which is recorded and unverified;
- * - staff enter complaints only on the hotline and walk-in channels, naming the complainant; the complaint is
- *   linked to (and verified as) a worker account only when the phone is that account's and the ID number matches
- *   the identity it recorded.
+ * - staff enter complaints only on the hotline and walk-in channels, naming the complainant they vouch for
+ *   (verified); the complaint is linked to a worker account (who then follows it under /my) only when the phone
+ *   is that account's and the ID number matches the identity it recorded.
  * `staffMatch` is the worker account of the phone staff entered, if any.
  */
 export function resolveComplainant(
@@ -83,7 +98,8 @@ export function resolveComplainant(
         name: c.name ?? null,
         idNumber: c.idNumber ?? null,
         phone: c.phone ?? null,
-        verified: linked !== null,
+        // Staff vouch for the person they file for (at the desk, on the line).
+        verified: true,
         onBehalfRelationship: null,
         filedByUserId: filer.userId,
       },

@@ -5,6 +5,7 @@
  * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
  */
 
+import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../complaints/complainant.rules';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
 
 /**
@@ -38,11 +39,8 @@ export function featureSql(): string {
   ctes.push(`cw AS (
     SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
            COALESCE(x.claimed_amount_fen, 0) AS fen,
-           -- A worker is a verified account (complainant_verified); other named complainants (filed on someone's
-           -- behalf) are unverified identities, counted apart so that one account cannot make a crowd.
-           CASE WHEN x.complainant_verified THEN x.complainant_user_id::text END AS worker,
-           CASE WHEN x.kind = 'COMPLAINT' AND NOT x.complainant_verified
-                THEN COALESCE(x.complainant_id_number, x.complainant_phone, x.id::text) END AS unverified,
+           ${VERIFIED_WORKER_KEY('x')} AS worker,
+           ${UNVERIFIED_COMPLAINANT_KEY('x')} AS unverified,
            t.as_of - x.received_on AS age
       FROM targets t JOIN complaints x ON x.employer_id = t.employer_id
      WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97

@@ -353,7 +353,7 @@ describe('complaint intake', () => {
     it('staff may not file a complaint on a worker channel (only HOTLINE_12333 / WALK_IN)', async () => {
       const res = await file(await t.token('mediator'));
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['channel']);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain('channel');
     });
 
     it('nothing was stored by any refused request', async () => {

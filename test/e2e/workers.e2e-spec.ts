@@ -201,7 +201,7 @@ describe('workers: sign-up, identity, complainant = the worker, verified countin
         .set(await staff('mediator'))
         .send(complaintBody({ channel: 'HOTLINE_12333', complainant: person }));
       expect(ok.status).toBe(201);
-      expect(ok.body.complainant).toMatchObject({ ...person, verified: false, onBehalfRelationship: null });
+      expect(ok.body.complainant).toMatchObject({ ...person, verified: true, onBehalfRelationship: null });
       const [row] = await t.dataSource.query<
         { filed_by_user_id: string; complainant_user_id: string | null }[]
       >(`SELECT filed_by_user_id, complainant_user_id FROM complaints WHERE id = $1`, [ok.body.id]);

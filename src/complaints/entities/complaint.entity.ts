@@ -94,9 +94,9 @@ export class Complaint {
   complainantPhone: string | null;
 
   /**
-   * The complainant is a worker account whose phone was verified by SMS code: the worker's own complaint, or one
-   * staff entered for the phone of such an account. Risk features and collective detection count these by
-   * account; the others (filed on someone's behalf) are counted separately as unverified identities.
+   * The complainant is vouched for: the worker's own complaint (their phone verified by SMS code) or one staff
+   * entered (hotline, walk-in). Complaints a worker filed on someone's behalf are not; risk features and
+   * collective detection count them apart (complainant.rules.ts VERIFIED_WORKER_KEY).
    */
   @Column({ name: 'complainant_verified', type: 'boolean', default: false })
   complainantVerified: boolean;
