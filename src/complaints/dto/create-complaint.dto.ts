@@ -194,6 +194,7 @@ export class CreateComplaintDto {
     description: 'A worker filing for someone else names them here (not in complainant)',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => OnBehalfOfDto)
   onBehalfOf?: OnBehalfOfDto;
