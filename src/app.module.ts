@@ -33,6 +33,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { StaffModule } from './staff/staff.module';
 import { SlaModule } from './sla/sla.module';
 import { RiskModule } from './risk/risk.module';
+import { WorkersModule } from './workers/workers.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule.forRoot(smsSender),
         AuthModule,
         StaffModule,
+        WorkersModule,
         ReferenceModule,
         CalendarModule,
         DeadlinesModule,

@@ -36,6 +36,7 @@ import {
 import { allowedActions, nextStatus, type ArbitrationAction } from './arbitration.state';
 import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
+import type { SmsTemplateId } from '../notifications/templates';
 
 export interface ArbitrationApplication {
   complaintId: string;
@@ -651,7 +652,7 @@ export class ArbitrationService implements OnModuleInit {
   private async notify(
     em: EntityManager,
     c: ArbitrationCase,
-    template: string,
+    template: SmsTemplateId,
     key: string,
     params: Record<string, string>,
   ): Promise<void> {

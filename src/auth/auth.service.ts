@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
-import { SMS_SENDER, type SmsSender } from '../notifications/sms-sender';
+import { newId } from '../common/ids';
+import { SMS_SENDER, smsMessage, type SmsSender } from '../notifications/sms-sender';
 import { OtpService } from './otp.service';
 import { SessionService } from './session.service';
 import { verifyPassword } from './passwords';
@@ -59,7 +60,8 @@ export class AuthService {
 
   async requestOtp(phone: string): Promise<{ expiresIn: number }> {
     const code = await this.tx.run((em) => this.otp.create(em, phone));
-    await this.sms.send(phone, 'OTP_SIGN_IN', { code });
+    const minutes = String(Math.max(1, Math.floor(this.config.otpTtlSeconds / 60)));
+    await this.sms.send(smsMessage(newId(), phone, 'OTP_SIGN_IN', { code, minutes }));
     return { expiresIn: this.config.otpTtlSeconds };
   }
 

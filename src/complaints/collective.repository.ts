@@ -1,3 +1,4 @@
+import { VERIFIED_WORKER_KEY } from './complainant.rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { newId } from '../common/ids';
@@ -18,7 +19,8 @@ export interface ProposalRow {
 export class CollectiveRepository {
   /**
    * Groups unlinked complaints of the window by employer and category (set-based, one query) and keeps the
-   * groups with at least `minWorkers` distinct workers that were not dismissed within the window.
+   * groups with at least `minWorkers` distinct verified workers (accounts; complaints filed on someone's behalf do
+   * not count, so one account cannot make a collective dispute) that were not dismissed within the window.
    */
   proposals(
     em: EntityManager,
@@ -27,7 +29,7 @@ export class CollectiveRepository {
     if (p.prefixes.length === 0) return Promise.resolve([]);
     return em.query<ProposalRow[]>(
       `SELECT c.employer_id, c.category,
-              count(DISTINCT COALESCE(c.complainant_id_number, c.complainant_user_id::text))::int AS workers,
+              count(DISTINCT ${VERIFIED_WORKER_KEY('c')})::int AS workers,
               array_agg(c.id ORDER BY c.created_at) AS complaint_ids,
               min(c.received_on)::text AS first_received, max(c.received_on)::text AS last_received
          FROM complaints c
@@ -38,7 +40,7 @@ export class CollectiveRepository {
                            WHERE d.employer_id = c.employer_id AND d.category = c.category
                              AND d.dismissed_on > $2::date - $3::int)
         GROUP BY c.employer_id, c.category
-       HAVING count(DISTINCT COALESCE(c.complainant_id_number, c.complainant_user_id::text)) >= $4
+       HAVING count(DISTINCT ${VERIFIED_WORKER_KEY('c')}) >= $4
         ORDER BY workers DESC, c.employer_id`,
       [p.prefixes.map((x) => `${x}%`), p.today, p.windowDays, p.minWorkers],
     );

@@ -42,6 +42,8 @@ export function toComplaintView(
           name: full ? c.complainantName : maskName(c.complainantName),
           idNumber: full ? c.complainantIdNumber : maskIdNumber(c.complainantIdNumber),
           phone: full ? c.complainantPhone : maskPhone(c.complainantPhone),
+          verified: c.complainantVerified,
+          onBehalfRelationship: c.onBehalfRelationship,
         }
       : null,
     receivedOn: c.receivedOn,

@@ -49,8 +49,9 @@ const uuid = new ParseUUIDPipe({
 export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
 
+  /** A worker's own complaint (or one on someone's behalf); staff enter hotline and walk-in complaints. */
   @Post()
-  @Roles('WORKER')
+  @Roles('WORKER', ...STAFF_ROLES)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

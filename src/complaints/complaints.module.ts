@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
+import { WorkersModule } from '../workers/workers.module';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
+import { ComplainantService } from './complainant.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
@@ -12,10 +14,11 @@ import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ReferenceModule],
+  imports: [ReferenceModule, WorkersModule],
   controllers: [ComplaintsController, ReportsController, CollectiveController],
   providers: [
     ComplaintsService,
+    ComplainantService,
     ComplaintsRepository,
     ReportsService,
     ReportNumbers,

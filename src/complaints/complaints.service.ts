@@ -4,15 +4,15 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { OrganisationsService } from '../auth/organisations.service';
 import { ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
-import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
 import { newId } from '../common/ids';
 import { shanghaiDate } from '../common/shanghai-date';
 import { formatTrackingNumber } from '../common/tracking-number';
-import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
-import { NotificationsService } from '../notifications/notifications.service';
+import { renderTemplate } from '../notifications/templates';
+import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
 import {
   canTransition,
@@ -53,7 +53,7 @@ export class ComplaintsService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly notifications: NotificationsService,
+    private readonly complainant: ComplainantService,
     private readonly deadlines: DeadlinesService,
     private readonly organisations: OrganisationsService,
     private readonly reportNumbers: ReportNumbers,
@@ -89,18 +89,19 @@ export class ComplaintsService implements OnModuleInit {
       idempotencyKey,
       dto,
       async (em) => {
-        const user = await this.users.findById(em, worker.userId);
-        if (!user) throw AppException.unauthorized();
-        const complainant = dto.complainant ?? {
-          name: user.displayName,
-          idNumber: null,
-          phone: isMainlandMobile(user.username) ? user.username : null,
-        };
+        if (worker.role !== 'WORKER' && !coversJurisdiction(worker, dto.workplaceStreetCode))
+          throw AppException.validation([
+            { field: 'workplaceStreetCode', message: 'workplaceStreetCode is outside your jurisdiction' },
+          ]);
+        const who = await this.complainant.resolve(em, worker, dto);
         const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
-          complainantUserId: worker.userId,
-          complainantName: complainant.name ?? null,
-          complainantIdNumber: complainant.idNumber ?? null,
-          complainantPhone: complainant.phone ?? null,
+          complainantUserId: who.complainantUserId,
+          complainantName: who.name ?? (await this.users.findById(em, worker.userId))?.displayName ?? null,
+          complainantIdNumber: who.idNumber,
+          complainantPhone: who.phone,
+          complainantVerified: who.verified,
+          filedByUserId: who.filedByUserId,
+          onBehalfRelationship: who.onBehalfRelationship,
           wantsArbitration: dto.wantsArbitration ?? false,
         });
         const view = await this.visibleOrThrow(em, worker, id);
@@ -124,10 +125,13 @@ export class ComplaintsService implements OnModuleInit {
     dto: CreateReportDto,
     actor: Principal | null,
     extra: {
-      complainantUserId?: string;
+      complainantUserId?: string | null;
       complainantName?: string | null;
       complainantIdNumber?: string | null;
       complainantPhone?: string | null;
+      complainantVerified?: boolean;
+      filedByUserId?: string;
+      onBehalfRelationship?: string | null;
       accessCodeHash?: string;
       wantsArbitration?: boolean;
     },
@@ -163,6 +167,9 @@ export class ComplaintsService implements OnModuleInit {
       complainantName: extra.complainantName ?? null,
       complainantIdNumber: extra.complainantIdNumber ?? null,
       complainantPhone: extra.complainantPhone ?? null,
+      complainantVerified: extra.complainantVerified ?? false,
+      filedByUserId: extra.filedByUserId ?? null,
+      onBehalfRelationship: extra.onBehalfRelationship ?? null,
       accessCodeHash: extra.accessCodeHash ?? null,
       wantsArbitration: extra.wantsArbitration ?? false,
       receivedOn,
@@ -187,7 +194,7 @@ export class ComplaintsService implements OnModuleInit {
               id,
               employerId: employer.id,
               category: dto.category,
-              complainantUserId: extra.complainantUserId ?? null,
+              complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
               idNumber: extra.complainantIdNumber ?? null,
               receivedOn,
             },
@@ -256,25 +263,6 @@ export class ComplaintsService implements OnModuleInit {
       complaint,
       employer: (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!,
     };
-  }
-
-  /** Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. */
-  async notifyComplainant(p: {
-    complaintId: string;
-    template: string;
-    dedupKey: string;
-    params: Record<string, string>;
-  }): Promise<void> {
-    const c = await this.repo.findById(this.tx.manager, p.complaintId);
-    if (!c) return;
-    const n = { dedupKey: p.dedupKey, template: p.template, subjectRef: `complaint:${c.id}` };
-    if (c.complainantPhone)
-      await this.notifications.sendSmsOnce({
-        ...n,
-        phone: c.complainantPhone,
-        params: { trackingNo: c.trackingNo, ...p.params },
-      });
-    else await this.notifications.recordUndeliverable(n, 'no phone number on file');
   }
 
   async get(viewer: Principal, id: string): Promise<ComplaintViewDto> {
@@ -534,20 +522,12 @@ export class ComplaintsService implements OnModuleInit {
   async acknowledge(complaintId: string): Promise<void> {
     const c = await this.repo.findById(this.tx.manager, complaintId);
     if (!c || (await this.audit.hasEvent(this.tx.manager, CASE, c.id, 'ACKNOWLEDGED'))) return;
-    if (c.kind === 'COMPLAINT') {
-      const n = {
-        dedupKey: `complaint-ack:${c.id}`,
+    if (c.kind === 'COMPLAINT')
+      await this.complainant.sendSms(c, {
         template: 'COMPLAINT_RECEIVED',
-        subjectRef: `complaint:${c.id}`,
-      };
-      if (c.complainantPhone)
-        await this.notifications.sendSmsOnce({
-          ...n,
-          phone: c.complainantPhone,
-          params: { trackingNo: c.trackingNo },
-        });
-      else await this.notifications.recordUndeliverable(n, 'no phone number on file');
-    }
+        dedupKey: `complaint-ack:${c.id}`,
+        params: {},
+      });
     await this.tx.run(async (em) => {
       // The row lock serialises concurrent deliveries of the same job.
       await this.repo.lockForUpdate(em, c.id);
@@ -558,7 +538,7 @@ export class ComplaintsService implements OnModuleInit {
           complaintId: c.id,
           author: 'STAFF',
           authorUserId: null,
-          body: `已收到您的举报（编号 ${c.trackingNo}）。我们将依法核查处理，并在此答复；请保存好编号和查询码。`,
+          body: renderTemplate('REPORT_RECEIVED', { trackingNo: c.trackingNo }).text,
         });
       }
       await this.audit.append(em, {

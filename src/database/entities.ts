@@ -9,6 +9,7 @@ import { User } from '../auth/entities/user.entity';
 import { LoginFailure } from '../auth/entities/login-failure.entity';
 import { RevokedAccessToken } from '../auth/entities/revoked-access-token.entity';
 import { AdminAuditEvent } from '../staff/entities/admin-audit-event.entity';
+import { WorkerIdentity } from '../workers/entities/worker-identity.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { ComplaintMessage } from '../complaints/entities/complaint-message.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   CollectiveDispute,
   CollectiveProposalDismissal,
   Attachment,
+  WorkerIdentity,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
   ...FILINGS_ENTITIES,

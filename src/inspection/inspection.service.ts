@@ -42,6 +42,7 @@ import {
 } from './inspection.rules';
 import { allowedActions, nextStatus, type InspectionAction } from './inspection.state';
 import { WageCrimeService } from './wage-crime.service';
+import type { SmsTemplateId } from '../notifications/templates';
 
 export const inspectionNotFound = () =>
   AppException.notFound('INSPECTION_CASE_NOT_FOUND', 'No such inspection case');
@@ -52,7 +53,7 @@ export interface StepResult {
   data: Record<string, unknown>;
   document?: DocumentFacts;
   /** An SMS to the complainant of a 投诉 (party.notify through the outbox): template and parameters, no personal data. */
-  notify?: { template: string; params: Record<string, string> };
+  notify?: { template: SmsTemplateId; params: Record<string, string> };
 }
 
 /** The inspection case: opening, the acceptance decision, every later step as one transaction, and the views. */

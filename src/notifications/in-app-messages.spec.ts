@@ -1,5 +1,6 @@
 import { RED_ACKNOWLEDGE_WITHIN_MS } from '../risk/risk.rules';
-import { describeInApp, IN_APP_TEXTS } from './in-app-messages';
+import { describeInApp } from './in-app-messages';
+import { TEMPLATES } from './templates';
 
 const WARNING = '0190c0de-0000-7000-8000-000000000042';
 
@@ -12,7 +13,7 @@ describe('in-app message texts', () => {
   });
 
   it('says the same number of hours as the escalation rule', () => {
-    expect(IN_APP_TEXTS.RISK_RED_UNACKNOWLEDGED).toContain(`${RED_ACKNOWLEDGE_WITHIN_MS / 3600_000}小时`);
+    expect(TEMPLATES.RISK_RED_UNACKNOWLEDGED.text).toContain(`${RED_ACKNOWLEDGE_WITHIN_MS / 3600_000}小时`);
   });
 
   it('a template this version does not know shows its code', () => {

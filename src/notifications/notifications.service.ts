@@ -5,7 +5,8 @@ import { AppException } from '../common/errors/app-exception';
 import type { Notification } from './entities/notification.entity';
 import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
-import { SMS_SENDER, type SmsSender } from './sms-sender';
+import { SMS_SENDER, smsMessage, type SmsSender } from './sms-sender';
+import type { SmsTemplateId } from './templates';
 
 export interface InboxItem {
   id: string;
@@ -20,10 +21,12 @@ export interface InboxItem {
 export interface SmsNotification {
   /** Stable per logical message: a replay with the same key sends nothing. */
   dedupKey: string;
-  template: string;
+  template: SmsTemplateId;
   subjectRef: string;
   phone: string;
   params: Record<string, string>;
+  /** the worker account the phone belongs to, whose inbox lists the message (/my/notifications) */
+  recipientUserId?: string | null;
 }
 
 /** Delivers messages to parties through pluggable channels and records each delivery once. */
@@ -47,14 +50,16 @@ export class NotificationsService {
         channel: 'SMS',
         template: n.template,
         subjectRef: n.subjectRef,
+        recipientUserId: n.recipientUserId ?? null,
       });
       if (row.status === 'SENT') return false;
-      const { messageId } = await this.sms.send(n.phone, n.template, n.params);
+      const { messageId } = await this.sms.send(smsMessage(row.id, n.phone, n.template, n.params));
       await this.repo.upsert(em, {
         dedupKey: n.dedupKey,
         channel: 'SMS',
         template: n.template,
         subjectRef: n.subjectRef,
+        recipientUserId: n.recipientUserId ?? null,
         status: 'SENT',
         providerMessageId: messageId,
         error: null,
@@ -64,7 +69,10 @@ export class NotificationsService {
   }
 
   /** Records a message that could not be delivered (e.g. no phone number on file). */
-  async recordUndeliverable(n: Omit<SmsNotification, 'phone' | 'params'>, reason: string): Promise<void> {
+  async recordUndeliverable(
+    n: { dedupKey: string; template: string; subjectRef: string },
+    reason: string,
+  ): Promise<void> {
     await this.repo.insertIfAbsent(this.dataSource.manager, {
       dedupKey: n.dedupKey,
       channel: 'NONE',

@@ -1,4 +1,5 @@
 import type { DefaultJobOptions } from 'bullmq';
+import type { SmsTemplateId } from '../notifications/templates';
 
 /** Every queue of the platform. */
 export enum QueueName {
@@ -50,13 +51,13 @@ export interface JobPayloads {
   /** `dedupKey` names the logical message (a replay sends nothing); params hold no personal data. */
   [JobName.PartyNotify]: {
     complaintId: string;
-    template: string;
+    template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
   };
   [JobName.EmployerNotify]: {
     employerId: string;
-    template: string;
+    template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { SmsTemplateId } from '../notifications/templates';
 import type { Employer, EmployerSource } from './entities/employer.entity';
 import { ReferenceRepository } from './reference.repository';
 
@@ -59,7 +60,7 @@ export class EmployersService {
   /** Job handler body: an SMS to the employer's contact (reminders), at most once per dedupKey. */
   async notify(p: {
     employerId: string;
-    template: string;
+    template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
   }): Promise<void> {

@@ -5,6 +5,7 @@
  * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
  */
 
+import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../complaints/complainant.rules';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
 
 /**
@@ -38,7 +39,8 @@ export function featureSql(): string {
   ctes.push(`cw AS (
     SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
            COALESCE(x.claimed_amount_fen, 0) AS fen,
-           COALESCE(x.complainant_id_number, x.complainant_user_id::text) AS worker,
+           ${VERIFIED_WORKER_KEY('x')} AS worker,
+           ${UNVERIFIED_COMPLAINANT_KEY('x')} AS unverified,
            t.as_of - x.received_on AS age
       FROM targets t JOIN complaints x ON x.employer_id = t.employer_id
      WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97
@@ -55,6 +57,7 @@ export function featureSql(): string {
       count(DISTINCT worker) FILTER (WHERE age < 7)::int AS workers7d,
       count(DISTINCT worker) FILTER (WHERE age < 30)::int AS workers30d,
       count(DISTINCT worker) FILTER (WHERE age < 90)::int AS workers90d,
+      count(DISTINCT unverified) FILTER (WHERE age < 30)::int AS unverified30d,
       COALESCE(sum(fen) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen30d,
       COALESCE(sum(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen90d,
       count(DISTINCT worker) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS')::int AS wage_workers90d,
@@ -115,6 +118,7 @@ export function featureSql(): string {
     `COALESCE(c.workers7d, 0) AS "distinctComplainants7d"`,
     `COALESCE(c.workers30d, 0) AS "distinctComplainants30d"`,
     `COALESCE(c.workers90d, 0) AS "distinctComplainants90d"`,
+    `COALESCE(c.unverified30d, 0) AS "unverifiedComplainants30d"`,
     `COALESCE(c.fen30d, 0) AS "claimedArrearsFen30d"`,
     `COALESCE(c.fen90d, 0) AS "claimedArrearsFen90d"`,
     `COALESCE(c.wage_workers90d, 0) AS "wageWorkers90d"`,

@@ -276,7 +276,7 @@ describe('arbitration', () => {
     while (!t.sms.sent.some((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
     expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED')).toMatchObject({
-      phone: '13900000001',
+      phone: '13800000000',
       params: { hearingDate: addDays(today, 6), room: '第一仲裁庭' },
     });
   });

@@ -40,7 +40,13 @@ describe('complaint intake', () => {
       kind: 'COMPLAINT',
       claimedAmountFen: 1_250_000,
       employer: { name: '上海浦东某某建筑劳务有限公司', uscc: null },
-      complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
+      complainant: {
+        name: '张三',
+        idNumber: '11010519491231002X',
+        phone: '13800000000',
+        verified: true,
+        onBehalfRelationship: null,
+      },
       receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     const [{ n: events }] = await t.dataSource.query(
@@ -73,7 +79,13 @@ describe('complaint intake', () => {
       (m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === res.body.trackingNo,
     );
     expect(sms).toEqual([
-      { phone: '13900000001', template: 'COMPLAINT_RECEIVED', params: { trackingNo: res.body.trackingNo } },
+      {
+        phone: '13800000000',
+        template: 'COMPLAINT_RECEIVED',
+        params: { trackingNo: res.body.trackingNo },
+        text: `您的投诉已收到，编号${res.body.trackingNo}。我们将在5个工作日内决定是否受理，并以短信告知。`,
+        outId: expect.any(String),
+      },
     ]);
     // A replayed job changes nothing.
     await t.app.get(ComplaintsService).acknowledge(res.body.id);
@@ -87,13 +99,13 @@ describe('complaint intake', () => {
       await t.dataSource.transaction((em) =>
         outbox.enqueue(em, JobName.PartyNotify, {
           complaintId: res.body.id,
-          template: 'TEST_EVENT',
+          template: 'ARBITRATION_ACCEPTED',
           dedupKey: `test-event:${res.body.id}`,
-          params: { when: '2026-12-01' },
+          params: { acceptedOn: '2026-12-01' },
         }),
       );
     outbox.notifyCommitted();
-    await eventually(() => t.sms.sent.some((m) => m.template === 'TEST_EVENT'));
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED'));
     await eventually(async () => {
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'party.notify' AND published_at IS NULL`,
@@ -101,11 +113,13 @@ describe('complaint intake', () => {
       return n === 0;
     });
     await new Promise((r) => setTimeout(r, 300));
-    expect(t.sms.sent.filter((m) => m.template === 'TEST_EVENT')).toEqual([
+    expect(t.sms.sent.filter((m) => m.template === 'ARBITRATION_ACCEPTED')).toEqual([
       {
-        phone: '13900000001',
-        template: 'TEST_EVENT',
-        params: { trackingNo: res.body.trackingNo, when: '2026-12-01' },
+        phone: '13800000000',
+        template: 'ARBITRATION_ACCEPTED',
+        params: { trackingNo: res.body.trackingNo, acceptedOn: '2026-12-01' },
+        text: `您的仲裁申请（编号${res.body.trackingNo}）已于2026-12-01受理。`,
+        outId: expect.any(String),
       },
     ]);
   });
@@ -122,7 +136,13 @@ describe('complaint intake', () => {
     });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
-    expect(a.body.complainant).toEqual({ name: '演示劳动者', idNumber: null, phone: '13800000000' });
+    expect(a.body.complainant).toEqual({
+      name: '演示劳动者',
+      idNumber: null,
+      phone: '13800000000',
+      verified: true,
+      onBehalfRelationship: null,
+    });
     expect(b.body.employer.id).toBe(a.body.employer.id);
   });
 
@@ -151,7 +171,9 @@ describe('complaint intake', () => {
       expect(sup.body.complainant).toEqual({
         name: '张*',
         idNumber: '110***********002X',
-        phone: '139****0001',
+        phone: '138****0000',
+        verified: true,
+        onBehalfRelationship: null,
       });
     });
 
@@ -273,7 +295,7 @@ describe('complaint intake', () => {
       ['employer of wrong type', { employer: 'ACME' }, 'employer'],
       [
         'invalid ID number',
-        { complainant: { name: '张三', idNumber: '110105194912310021', phone: '13900000001' } },
+        { complainant: { name: '张三', idNumber: '110105194912310021' } },
         'complainant.idNumber',
       ],
       [
@@ -283,7 +305,7 @@ describe('complaint intake', () => {
       ],
       [
         'unknown nested field',
-        { complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001', age: 3 } },
+        { complainant: { name: '张三', idNumber: '11010519491231002X', age: 3 } },
         'complainant.age',
       ],
       ['empty facts', { facts: '' }, 'facts'],
@@ -328,10 +350,10 @@ describe('complaint intake', () => {
       expect(res.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) });
     });
 
-    it('staff may not file a complaint as a worker', async () => {
+    it('staff may not file a complaint on a worker channel (only HOTLINE_12333 / WALK_IN)', async () => {
       const res = await file(await t.token('mediator'));
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('ROLE_NOT_ALLOWED');
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain('channel');
     });
 
     it('nothing was stored by any refused request', async () => {

@@ -159,7 +159,7 @@ describe('inspection cases', () => {
     expect(accepted.clocks.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')!.state).toBe('MET');
     // The complainant is told (party.notify through the outbox).
     const sms = await eventually(() => t.sms.sent.find((m) => m.template === 'INSPECTION_ACCEPTED'));
-    expect(sms).toMatchObject({ phone: '13900000001', params: { caseNo: c.caseNo, acceptedOn: today } });
+    expect(sms).toMatchObject({ phone: '13800000000', params: { caseNo: c.caseNo, acceptedOn: today } });
 
     const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
       version: 2,

@@ -63,7 +63,13 @@ describe('employer reminders for an agreement’s instalments', () => {
     await eventually(() => toEmployer('MEDIATION_INSTALMENT_OVERDUE_EMPLOYER').length === 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(toEmployer('MEDIATION_INSTALMENT_DUE_SOON')).toEqual([
-      { phone: '13712345678', template: 'MEDIATION_INSTALMENT_DUE_SOON', params: { seq: '1', dueOn: due } },
+      {
+        phone: '13712345678',
+        template: 'MEDIATION_INSTALMENT_DUE_SOON',
+        params: { seq: '1', dueOn: due },
+        text: `贵单位调解协议第1期款项应于${due}支付，请按时履行。`,
+        outId: expect.any(String),
+      },
     ]);
     expect(toEmployer('MEDIATION_INSTALMENT_OVERDUE_EMPLOYER')).toHaveLength(1);
   });

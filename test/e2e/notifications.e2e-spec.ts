@@ -14,14 +14,19 @@ describe('notifications are delivered at most once per dedup key', () => {
     const notifications = t.app.get(NotificationsService);
     const n = {
       dedupKey: 'concurrency-test',
-      template: 'TEST',
+      template: 'COMPLAINT_ACCEPTED' as const,
       subjectRef: 'test:1',
       phone: '13911112222',
-      params: {},
+      params: { trackingNo: 'TS-2026-0000001-9' },
     };
     const results = await Promise.all(Array.from({ length: 6 }, () => notifications.sendSmsOnce(n)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(t.sms.sent.filter((m) => m.template === 'TEST')).toHaveLength(1);
+    expect(t.sms.sent.filter((m) => m.phone === '13911112222')).toMatchObject([
+      {
+        template: 'COMPLAINT_ACCEPTED',
+        text: '您的投诉（编号TS-2026-0000001-9）已受理，我们将依法处理并告知进展。',
+      },
+    ]);
     const [row] = await notifications.forSubject('test:1');
     expect(row).toMatchObject({ status: 'SENT', providerMessageId: expect.any(String) });
   });
@@ -30,16 +35,16 @@ describe('notifications are delivered at most once per dedup key', () => {
     const notifications = t.app.get(NotificationsService);
     const n = {
       dedupKey: 'retry-test',
-      template: 'RETRY',
+      template: 'COMPLAINT_ACCEPTED' as const,
       subjectRef: 'test:2',
       phone: '13911113333',
-      params: {},
+      params: { trackingNo: 'TS-2026-0000002-7' },
     };
     t.sms.failing = true;
     await expect(notifications.sendSmsOnce(n)).rejects.toThrow(/unavailable/);
     t.sms.failing = false;
     expect(await notifications.sendSmsOnce(n)).toBe(true);
     expect(await notifications.sendSmsOnce(n)).toBe(false);
-    expect(t.sms.sent.filter((m) => m.template === 'RETRY')).toHaveLength(1);
+    expect(t.sms.sent.filter((m) => m.phone === '13911113333')).toHaveLength(1);
   });
 });

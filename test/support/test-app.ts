@@ -10,18 +10,35 @@ import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from '../../src/bootstrap';
 import { buildAppConfig, type AppConfig } from '../../src/config/app-config';
 import { validateEnvironment } from '../../src/config/config.schema';
-import type { SmsSender } from '../../src/notifications/sms-sender';
+import type { SmsMessage, SmsSender } from '../../src/notifications/sms-sender';
 import { guardSecondConnections } from './second-connection-guard';
 
 /** Stands in for the SMS gateway (outside the platform) and keeps what was sent, for assertions. */
 export class RecordingSmsSender implements SmsSender {
-  readonly sent: { phone: string; template: string; params: Record<string, string> }[] = [];
+  readonly sent: {
+    phone: string;
+    template: string;
+    /** the variables as the platform gave them */
+    params: Readonly<Record<string, string>>;
+    /** the full text (templates.ts) */
+    text: string;
+    outId: string;
+  }[] = [];
   /** While true, the gateway refuses every message (to test retries and failed-job handling). */
   failing = false;
-  send(phone: string, template: string, params: Record<string, string>): Promise<{ messageId: string }> {
-    if (this.failing) return Promise.reject(new Error('SMS gateway unavailable (test)'));
-    this.sent.push({ phone, template, params });
-    return Promise.resolve({ messageId: `test-${this.sent.length}` });
+  /** Called after a message was accepted (e.g. to make the database fail right after a send). */
+  afterSend?: (m: SmsMessage) => Promise<void> | void;
+  async send(m: SmsMessage): Promise<{ messageId: string }> {
+    if (this.failing) throw new Error('SMS gateway unavailable (test)');
+    this.sent.push({
+      phone: m.phone,
+      template: m.template,
+      params: m.values,
+      text: m.rendered.text,
+      outId: m.outId,
+    });
+    await this.afterSend?.(m);
+    return { messageId: `test-${this.sent.length}` };
   }
   lastCode(phone: string): string | undefined {
     return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params
@@ -152,7 +169,8 @@ export function complaintBody(overrides: Record<string, unknown> = {}): Record<s
     facts: '2026年8月至10月工资未发放，共计12500元',
     requests: '支付拖欠工资12500元',
     channel: 'MOBILE',
-    complainant: { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' },
+    // The signed-in worker's phone is the complainant's (a worker names only themselves).
+    complainant: { name: '张三', idNumber: '11010519491231002X' },
     ...overrides,
   };
 }

@@ -14,6 +14,14 @@ export class ComplainantViewDto {
   idNumber: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Masked for roles that do not handle the case' })
   phone: string | null;
+  @ApiProperty({ description: 'the complainant is a worker account that verified its phone by SMS code' })
+  verified: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'set when a worker filed on the complainant’s behalf: how they are related',
+  })
+  onBehalfRelationship: string | null;
 }
 
 export class RouteViewDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { REJECTION_REASONS, type RejectionReason } from '../complaint.state';
 import { ROUTE_TARGETS, type RouteTarget } from '../routing.rules';
+import { ON_BEHALF_RELATIONSHIPS, type OnBehalfRelationship } from '../complainant.rules';
 import {
   IsBoolean,
   IsDefined,
@@ -70,28 +71,65 @@ export class EmployerRefDto {
   contactPhone?: string;
 }
 
+/**
+ * The complainant. A worker names only themselves: the fields default to their profile and phone, and a value
+ * that differs from them is refused. Staff (HOTLINE_12333, WALK_IN) give all three.
+ */
 export class ComplainantDto {
-  @ApiProperty({ example: '张三' })
+  @ApiPropertyOptional({ example: '张三' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description: '18-digit resident ID number (GB 11643 check digit)',
+  })
+  @IsOptional()
+  @Transform(upperTrim)
+  @IsString()
+  @IsChineseIdNumber()
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsMainlandMobile()
+  phone?: string;
+}
+
+/** Someone a worker files for (family, a colleague…): recorded, unverified, and texted only once they sign up. */
+export class OnBehalfOfDto {
+  @ApiProperty({ example: '张大山' })
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   name: string;
 
-  @ApiProperty({
-    example: '11010519491231002X',
-    description: '18-digit resident ID number (GB 11643 check digit)',
-  })
+  @ApiProperty({ example: '11010519491231002X', description: '18-digit resident ID number (GB 11643)' })
   @Transform(upperTrim)
   @IsString()
   @IsChineseIdNumber()
   idNumber: string;
 
-  @ApiProperty({ example: '13800000000' })
+  @ApiPropertyOptional({
+    example: '13900000001',
+    description: 'Their mobile number: it gets messages only once its owner signed in with an SMS code',
+  })
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @IsMainlandMobile()
-  phone: string;
+  phone?: string;
+
+  @ApiProperty({ enum: ON_BEHALF_RELATIONSHIPS })
+  @IsIn(ON_BEHALF_RELATIONSHIPS)
+  relationship: OnBehalfRelationship;
 }
 
 export class CreateComplaintDto {
@@ -141,12 +179,25 @@ export class CreateComplaintDto {
   @IsIn(INTAKE_CHANNELS)
   channel: IntakeChannel;
 
-  @ApiPropertyOptional({ type: ComplainantDto, description: 'Defaults to the signed-in worker' })
+  @ApiPropertyOptional({
+    type: ComplainantDto,
+    description: 'Defaults to the signed-in worker (their profile and phone); required from staff',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
+
+  @ApiPropertyOptional({
+    type: OnBehalfOfDto,
+    description: 'A worker filing for someone else names them here (not in complainant)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OnBehalfOfDto)
+  onBehalfOf?: OnBehalfOfDto;
 
   @ApiPropertyOptional({
     description: 'The worker wants arbitration rather than mediation (调解仲裁法 第五条)',
@@ -159,6 +210,7 @@ export class CreateComplaintDto {
 /** 举报: anyone, no login, no complainant; the amount is optional. */
 export class CreateReportDto extends OmitType(CreateComplaintDto, [
   'complainant',
+  'onBehalfOf',
   'claimedAmountFen',
   'wantsArbitration',
 ] as const) {

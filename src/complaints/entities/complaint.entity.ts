@@ -93,6 +93,26 @@ export class Complaint {
   @Column({ name: 'complainant_phone', type: 'varchar', length: 11, nullable: true })
   complainantPhone: string | null;
 
+  /**
+   * The complainant is vouched for: the worker's own complaint (their phone verified by SMS code) or one staff
+   * entered (hotline, walk-in). Complaints a worker filed on someone's behalf are not; risk features and
+   * collective detection count them apart (complainant.rules.ts VERIFIED_WORKER_KEY).
+   */
+  @Column({ name: 'complainant_verified', type: 'boolean', default: false })
+  complainantVerified: boolean;
+
+  /** Who entered the complaint: the worker, a worker filing on someone's behalf, or staff (hotline, walk-in). */
+  @Column({ name: 'filed_by_user_id', type: 'uuid', nullable: true })
+  filedByUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'filed_by_user_id', foreignKeyConstraintName: 'fk_complaints_filed_by' })
+  filedByUser?: User;
+
+  /** Set when a worker filed for someone else (onBehalfOf): how the filer is related to the complainant. */
+  @Column({ name: 'on_behalf_relationship', type: 'varchar', length: 32, nullable: true })
+  onBehalfRelationship: string | null;
+
   /** The worker asked to go to arbitration rather than mediation (调解仲裁法 第五条). */
   @Column({ name: 'wants_arbitration', type: 'boolean', default: false })
   wantsArbitration: boolean;

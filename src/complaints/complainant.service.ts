@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { SmsTemplateId } from '../notifications/templates';
+import { WorkersService } from '../workers/workers.service';
+import {
+  resolveComplainant,
+  type Filer,
+  type IntakeClaim,
+  type ResolvedComplainant,
+} from './complainant.rules';
+import type { Complaint } from './entities/complaint.entity';
+import { ComplaintsRepository } from './complaints.repository';
+
+/**
+ * The complainant of a complaint: who intake names (complainant.rules.ts) and whether messages may go to their
+ * phone. A phone entered for someone else gets nothing until its owner verified it by signing in with an SMS code.
+ */
+@Injectable()
+export class ComplainantService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplaintsRepository,
+    private readonly workers: WorkersService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** The complainant of a new complaint filed by `filer` (400 with field errors when the claim is refused). */
+  async resolve(em: EntityManager, filer: Principal, claim: IntakeClaim): Promise<ResolvedComplainant> {
+    let self: Filer;
+    let staffMatch: Filer | null = null;
+    if (filer.role === 'WORKER') {
+      const a = await this.workers.account(em, filer.userId);
+      if (!a) throw AppException.unauthorized();
+      self = { kind: 'WORKER', ...a };
+    } else {
+      self = { kind: 'STAFF', userId: filer.userId, phone: null, identity: null };
+      const phone = claim.complainant?.phone;
+      const a = phone ? await this.workers.accountByPhone(em, phone) : null;
+      staffMatch = a ? { kind: 'WORKER', ...a } : null;
+    }
+    const r = resolveComplainant(self, claim, staffMatch);
+    if (!r.ok) throw AppException.validation(r.errors);
+    return r.value;
+  }
+
+  /**
+   * The phone messages about this complaint may go to: the complainant's, unless it was entered on someone's
+   * behalf and its owner has not verified it yet (no worker account signed up with it).
+   */
+  async smsPhone(em: EntityManager, c: Complaint): Promise<{ phone: string } | { reason: string }> {
+    if (!c.complainantPhone) return { reason: 'no phone number on file' };
+    if (c.onBehalfRelationship === null) return { phone: c.complainantPhone };
+    return (await this.workers.accountByPhone(em, c.complainantPhone))
+      ? { phone: c.complainantPhone }
+      : { reason: 'filed on behalf of the complainant, whose phone is not verified yet' };
+  }
+
+  /** An SMS to the complainant, at most once per dedupKey; an undeliverable one is recorded as FAILED. */
+  async sendSms(
+    c: Complaint,
+    n: { template: SmsTemplateId; dedupKey: string; params: Record<string, string> },
+  ): Promise<void> {
+    const to = await this.smsPhone(this.tx.manager, c);
+    const m = { dedupKey: n.dedupKey, template: n.template, subjectRef: `complaint:${c.id}` };
+    if ('phone' in to)
+      await this.notifications.sendSmsOnce({
+        ...m,
+        phone: to.phone,
+        params: { trackingNo: c.trackingNo, ...n.params },
+        recipientUserId: c.onBehalfRelationship === null ? c.complainantUserId : null,
+      });
+    else await this.notifications.recordUndeliverable(m, to.reason);
+  }
+
+  /** Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. */
+  async notifyComplainant(p: {
+    complaintId: string;
+    template: SmsTemplateId;
+    dedupKey: string;
+    params: Record<string, string>;
+  }): Promise<void> {
+    const c = await this.repo.findById(this.tx.manager, p.complaintId);
+    if (c) await this.sendSms(c, p);
+  }
+}

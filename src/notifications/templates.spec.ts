@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { renderTemplate, SMS_TEMPLATE_IDS, TEMPLATES, type TemplateId, type TemplateVar } from './templates';
+
+/** A plausible value of each kind of variable. */
+function sample(kind: TemplateVar): string {
+  if (typeof kind === 'object') return Object.keys(kind.labels)[0];
+  switch (kind) {
+    case 'text':
+      return 'TS-2026-0000001-9';
+    case 'code':
+      return '042137';
+    case 'int':
+      return '2';
+    case 'date':
+      return '2026-12-03';
+    case 'datetime':
+      return '2026-12-03T01:30:00.000Z';
+    case 'fen':
+      return '1250001';
+  }
+}
+
+const IDS = Object.keys(TEMPLATES) as TemplateId[];
+
+describe('message template catalogue', () => {
+  it.each(IDS)('%s renders with every variable filled in', (id) => {
+    const def = TEMPLATES[id];
+    const values = Object.fromEntries(Object.entries(def.vars).map(([n, k]) => [n, sample(k)]));
+    const m = renderTemplate(id, values);
+    expect(m.text).not.toMatch(/[{}]/);
+    expect(m.text.length).toBeGreaterThan(0);
+    // An SMS of at most 3 segments (67 characters each when it holds Chinese), signature included.
+    if (def.channel === 'SMS') expect(m.text.length).toBeLessThanOrEqual(3 * 67 - 10);
+    // Every placeholder of the text is a declared variable and every declared variable appears in the text.
+    const placeholders = [...def.text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+    expect(placeholders).toEqual(Object.keys(def.vars).sort());
+    expect(m.ordered).toEqual(Object.keys(def.vars).map((n) => m.params[n]));
+  });
+
+  it('writes each kind of variable as a reader expects it', () => {
+    const hearing = renderTemplate('ARBITRATION_HEARING_SCHEDULED', {
+      trackingNo: 'TS-2026-0000001-9',
+      startsAt: '2026-12-03T01:30:00.000Z',
+      room: '第一仲裁庭',
+    });
+    expect(hearing.text).toBe(
+      '您的仲裁案件（编号TS-2026-0000001-9）定于2026-12-03 09:30在第一仲裁庭开庭，请准时到庭。',
+    );
+    expect(hearing.ordered).toEqual(['TS-2026-0000001-9', '2026-12-03 09:30', '第一仲裁庭']);
+    expect(
+      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '1250001' }).params.totalFen,
+    ).toBe('12500.01元');
+    expect(
+      renderTemplate('INSPECTION_CLOSED', { caseNo: 'x', closureType: 'RECTIFIED' }).params.closureType,
+    ).toBe('用人单位已改正');
+  });
+
+  it('refuses a missing variable or a malformed one, and ignores undeclared ones', () => {
+    expect(() => renderTemplate('COMPLAINT_RECEIVED', {})).toThrow(/trackingNo/);
+    expect(() => renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '12.5' })).toThrow(
+      /fen/,
+    );
+    expect(() =>
+      renderTemplate('MEDIATION_SESSION_SCHEDULED', { trackingNo: 'x', startsAt: 'soon', place: 'y' }),
+    ).toThrow(/instant/);
+    expect(renderTemplate('COMPLAINT_RECEIVED', { trackingNo: 'T', caseNo: 'C' }).params).toEqual({
+      trackingNo: 'T',
+    });
+    expect(() => renderTemplate('toString' as TemplateId, {})).toThrow(/unknown/);
+  });
+
+  it('a value is written as given, never re-read as a placeholder', () => {
+    fc.assert(
+      fc.property(fc.string(), (reason) => {
+        const m = renderTemplate('INSPECTION_REFUSED', { trackingNo: 'T', reason });
+        expect(m.text).toBe(`您的投诉（编号T）经审查不予立案。理由：${reason}。`);
+      }),
+    );
+  });
+
+  it('lists the SMS templates (the provider template-id map must name them all)', () => {
+    expect(SMS_TEMPLATE_IDS).toContain('OTP_SIGN_IN');
+    expect(SMS_TEMPLATE_IDS).not.toContain('RISK_RED_UNACKNOWLEDGED');
+    expect(SMS_TEMPLATE_IDS).not.toContain('REPORT_RECEIVED');
+  });
+});

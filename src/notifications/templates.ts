@@ -1,0 +1,285 @@
+/**
+ * Every party-facing message text of the platform, in one reviewable zh-CN catalogue.
+ *
+ * Adding a message is one entry here: its channel, who receives it, the text with `{variable}` placeholders and
+ * the variables in the order a provider with positional parameters (Tencent Cloud `{1}`, `{2}`…) numbers them.
+ * `templates.spec.ts` renders every entry. An SMS template must also be registered with the SMS provider and
+ * listed in `SMS_TEMPLATE_IDS` (checked at start-up for aliyun / tencent). The provider adds the signature
+ * (【…】), so texts carry none. Variables never hold a name, ID number or phone number.
+ */
+import { formatYuan } from '../common/money';
+
+/** How a variable's value (always a string in job payloads) is written into the text. */
+export type TemplateVar =
+  /** free text, as given */
+  | 'text'
+  /** a digit code (sign-in code) */
+  | 'code'
+  /** a whole number */
+  | 'int'
+  /** a legal date, YYYY-MM-DD (already an Asia/Shanghai calendar date) */
+  | 'date'
+  /** an instant (ISO 8601), written as its Asia/Shanghai date and time, YYYY-MM-DD HH:mm */
+  | 'datetime'
+  /** integer fen, written as yuan (12500.00元) */
+  | 'fen'
+  /** a code written as its label */
+  | { labels: Readonly<Record<string, string>> };
+
+export interface TemplateDef {
+  /** SMS to a phone, IN_APP to a user's inbox, CASE_CHANNEL a message on a report's or complaint's channel. */
+  channel: 'SMS' | 'IN_APP' | 'CASE_CHANNEL';
+  /** who reads it */
+  audience: 'WORKER' | 'EMPLOYER' | 'STAFF' | 'REPORTER' | 'ANYONE';
+  text: string;
+  vars: Readonly<Record<string, TemplateVar>>;
+}
+
+const INSPECTION_CLOSURE_LABELS = {
+  RECTIFIED: '用人单位已改正',
+  PENALISED: '已作出行政处理（处罚）决定',
+  TRANSFERRED: '涉嫌犯罪，已移送公安机关',
+  NO_VIOLATION: '经调查未发现违法行为',
+  REVOKED: '撤销立案',
+  MERGED: '并入其他案件办理',
+} as const;
+
+export const TEMPLATES = {
+  // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────────────
+  OTP_SIGN_IN: {
+    channel: 'SMS',
+    audience: 'ANYONE',
+    text: '您的登录验证码为{code}，{minutes}分钟内有效。工作人员不会向您索取验证码，请勿告知他人。',
+    vars: { code: 'code', minutes: 'int' },
+  },
+
+  // ── complaints (投诉) and reports (举报) ────────────────────────────────────────────────────────────────
+  COMPLAINT_RECEIVED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: the decision on acceptance within 5 working days.
+    text: '您的投诉已收到，编号{trackingNo}。我们将在5个工作日内决定是否受理，并以短信告知。',
+    vars: { trackingNo: 'text' },
+  },
+  COMPLAINT_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的投诉（编号{trackingNo}）已受理，我们将依法处理并告知进展。',
+    vars: { trackingNo: 'text' },
+  },
+  COMPLAINT_REJECTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: a refusal is told with its reason.
+    text: '您的投诉（编号{trackingNo}）不予受理。理由：{reason}；依据：{legalBasis}。如有疑问请咨询12333。',
+    vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text' },
+  },
+  REPORT_RECEIVED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '已收到您的举报（编号 {trackingNo}）。我们将依法核查处理，并在此答复；请保存好编号和查询码。',
+    vars: { trackingNo: 'text' },
+  },
+
+  // ── mediation (调解) ─────────────────────────────────────────────────────────────────────────────────────
+  MEDIATION_SESSION_SCHEDULED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
+  },
+  MEDIATION_AGREEMENT_REACHED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_EXPIRED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration.
+    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_INSTALMENT_OVERDUE: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration.
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期，您可以依法申请仲裁。',
+    vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
+  },
+  MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，现已逾期，请尽快履行。',
+    vars: { seq: 'int', dueOn: 'date' },
+  },
+  MEDIATION_INSTALMENT_DUE_SOON: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，请按时履行。',
+    vars: { seq: 'int', dueOn: 'date' },
+  },
+
+  // ── arbitration (仲裁) ───────────────────────────────────────────────────────────────────────────────────
+  ARBITRATION_APPLICATION_FROM_MEDIATION: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）已由调解转为劳动争议仲裁申请，仲裁委员会将决定是否受理。',
+    vars: { trackingNo: 'text' },
+  },
+  ARBITRATION_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁申请（编号{trackingNo}）已于{acceptedOn}受理。',
+    vars: { trackingNo: 'text', acceptedOn: 'date' },
+  },
+  ARBITRATION_NOT_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第二十九条: not accepted, the applicant may sue in the people's court.
+    text: '您的仲裁申请（编号{trackingNo}）不予受理，您可以就该劳动争议事项向人民法院提起诉讼。',
+    vars: { trackingNo: 'text' },
+  },
+  ARBITRATION_TRIBUNAL_FORMED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
+    vars: { trackingNo: 'text', tribunal: 'text' },
+  },
+  ARBITRATION_HEARING_SCHEDULED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）定于{startsAt}在{room}开庭，请准时到庭。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
+  ARBITRATION_HEARING_POSTPONED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）开庭改期至{startsAt}，地点：{room}。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
+  ARBITRATION_AWARD_ISSUED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十八条、第五十条: the worker may sue within 15 days of receiving the award.
+    text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼。',
+    vars: { trackingNo: 'text', suitDeadline: 'date' },
+  },
+  ARBITRATION_MEDIATED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）经仲裁庭调解结案，调解金额{totalFen}。',
+    vars: { trackingNo: 'text', totalFen: 'fen' },
+  },
+
+  // ── labor-security inspection (劳动保障监察) ─────────────────────────────────────────────────────────────
+  INSPECTION_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的投诉（编号{trackingNo}）已于{acceptedOn}由劳动保障监察机构立案，案号{caseNo}。',
+    vars: { trackingNo: 'text', acceptedOn: 'date', caseNo: 'text' },
+  },
+  INSPECTION_REFUSED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: a refusal is told with its reason.
+    text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。',
+    vars: { trackingNo: 'text', reason: 'text' },
+  },
+  INSPECTION_CLOSED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）已结案：{closureType}。',
+    vars: { caseNo: 'text', closureType: { labels: INSPECTION_CLOSURE_LABELS } },
+  },
+
+  // ── staff inbox ──────────────────────────────────────────────────────────────────────────────────────────
+  RISK_RED_UNACKNOWLEDGED: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    // RED_ACKNOWLEDGE_WITHIN_MS (risk.rules.ts); in-app-messages.spec.ts checks the number of hours.
+    text: '红色预警超过2小时未签收',
+    vars: {},
+  },
+} as const satisfies Record<string, TemplateDef>;
+
+export type TemplateId = keyof typeof TEMPLATES;
+type TemplatesOf<C extends TemplateDef['channel']> = {
+  [K in TemplateId]: (typeof TEMPLATES)[K]['channel'] extends C ? K : never;
+}[TemplateId];
+export type SmsTemplateId = TemplatesOf<'SMS'>;
+export type InAppTemplateId = TemplatesOf<'IN_APP'>;
+export type CaseChannelTemplateId = TemplatesOf<'CASE_CHANNEL'>;
+
+export function isTemplateId(id: string): id is TemplateId {
+  return Object.hasOwn(TEMPLATES, id);
+}
+
+export function isSmsTemplateId(id: string): id is SmsTemplateId {
+  return isTemplateId(id) && TEMPLATES[id].channel === 'SMS';
+}
+
+/** Every SMS template id, in catalogue order (the provider template-id map must cover them all). */
+export const SMS_TEMPLATE_IDS = (Object.keys(TEMPLATES) as TemplateId[]).filter(isSmsTemplateId);
+
+/** A message ready to send: its full text and its variables as written into it, in declaration order. */
+export interface RenderedMessage {
+  template: TemplateId;
+  text: string;
+  /** name → value as written in the text (a provider with named parameters gets these) */
+  params: Record<string, string>;
+  /** the same values in declaration order (a provider with positional parameters gets these) */
+  ordered: string[];
+}
+
+const DATETIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function formatValue(name: string, kind: TemplateVar, raw: string): string {
+  if (typeof kind === 'object') return Object.hasOwn(kind.labels, raw) ? kind.labels[raw] : raw;
+  switch (kind) {
+    case 'text':
+    case 'code':
+    case 'date':
+      return raw;
+    case 'int':
+      if (!/^-?\d+$/.test(raw)) throw new Error(`template variable ${name} is not an integer: ${raw}`);
+      return raw;
+    case 'fen': {
+      if (!/^-?\d{1,15}$/.test(raw))
+        throw new Error(`template variable ${name} is not an amount in fen: ${raw}`);
+      return formatYuan(Number(raw));
+    }
+    case 'datetime': {
+      const d = new Date(raw);
+      if (Number.isNaN(d.getTime())) throw new Error(`template variable ${name} is not an instant: ${raw}`);
+      const p = Object.fromEntries(DATETIME.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    }
+  }
+}
+
+/**
+ * The text of a template with its variables filled in. Every declared variable must be given (a missing one is a
+ * programming error and throws); values the template does not declare are ignored.
+ */
+export function renderTemplate(id: TemplateId, values: Readonly<Record<string, string>>): RenderedMessage {
+  if (!isTemplateId(id)) throw new Error(`unknown message template ${String(id)}`);
+  const def: TemplateDef = TEMPLATES[id];
+  const params: Record<string, string> = {};
+  for (const [name, kind] of Object.entries(def.vars)) {
+    const raw = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (raw === undefined) throw new Error(`template ${id} needs variable ${name}`);
+    params[name] = formatValue(name, kind, raw);
+  }
+  const text = def.text.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
+  return { template: id, text, params, ordered: Object.keys(def.vars).map((n) => params[n]) };
+}

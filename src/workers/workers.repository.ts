@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { WorkerIdentity } from './entities/worker-identity.entity';
+
+/** All SQL of the workers module. */
+@Injectable()
+export class WorkersRepository {
+  identityOf(em: EntityManager, userId: string): Promise<WorkerIdentity | null> {
+    return em.findOne(WorkerIdentity, { where: { userId } });
+  }
+
+  /**
+   * Inserts the identity unless the account has one; returns whether it was inserted. An ID number another
+   * account holds fails on the unique index (23505).
+   */
+  async insertIdentity(
+    em: EntityManager,
+    row: Omit<WorkerIdentity, 'recordedAt' | 'user'>,
+  ): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `INSERT INTO worker_identities (user_id, real_name, id_number) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
+      [row.userId, row.realName, row.idNumber],
+    );
+    return rows.length === 1;
+  }
+}
