@@ -3,6 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationService } from './arbitration.service';
 import {
   ArbitrationCaseViewDto,
@@ -30,7 +33,12 @@ const uuid = new ParseUUIDPipe({
 @ApiBearerAuth()
 @Controller('api/v1/arbitration/cases')
 export class ArbitrationController {
-  constructor(private readonly arbitration: ArbitrationService) {}
+  constructor(
+    private readonly arbitration: ArbitrationService,
+    private readonly tribunals: ArbitrationTribunalService,
+    private readonly hearings: ArbitrationHearingsService,
+    private readonly awards: ArbitrationAwardsService,
+  ) {}
 
   @Post()
   @Roles(...FILING_ROLES)
@@ -85,7 +93,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: FormTribunalDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.formTribunal(user, id, dto);
+    return this.tribunals.formTribunal(user, id, dto);
   }
 
   /** Schedules a hearing (at least 5 days' notice; no double booking of room or arbitrator). */
@@ -98,7 +106,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: ScheduleHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.scheduleHearing(user, id, dto);
+    return this.hearings.scheduleHearing(user, id, dto);
   }
 
   /** Records service of the application, receipt of the defence, or service of the defence (第三十条). */
@@ -131,7 +139,7 @@ export class ArbitrationController {
     hearingId: string,
     @Body() dto: PostponeHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.postponeHearing(user, id, hearingId, dto);
+    return this.hearings.postponeHearing(user, id, hearingId, dto);
   }
 
   /** Issues the award (一裁终局 decided per claim) and closes the case. */
@@ -144,7 +152,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: AwardDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.award(user, id, dto);
+    return this.awards.award(user, id, dto);
   }
 
   /** Closes the case without an award (mediated, withdrawn, terminated). */

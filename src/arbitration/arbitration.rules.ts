@@ -19,7 +19,8 @@ export const ARBITRATION_RULES = {
   AVERAGE_ANNUAL_WAGE_FEN: 14_768_400,
   // 调解仲裁法 第四十八条、第五十条: 收到裁决书之日起十五日内可以向人民法院提起诉讼
   SUIT_WINDOW_DAYS: 15,
-  // 调解仲裁法 第三十五条: 开庭五日前书面通知 (counted by computeNoticeDeadline, ARBITRATION_HEARING_NOTICE)
+  // 调解仲裁法 第三十五条: 开庭五日前书面通知, 三日前请求延期: DEADLINE_RULES ARBITRATION_HEARING_NOTICE and
+  // ARBITRATION_POSTPONEMENT_REQUEST (working days, 办案规则 第八十条)
 } as const;
 
 /** Province code (GB/T 2260, 6 digits) of a street/district code. */
@@ -99,6 +100,3 @@ export function tribunalKindOf(arbitratorCount: number): TribunalKind | null {
   if (arbitratorCount === ARBITRATION_RULES.THREE_MEMBER_TRIBUNAL) return 'THREE';
   return null;
 }
-
-/** A party may ask to postpone a hearing at least 3 days before it (调解仲裁法 第三十五条 第二款). */
-export const POSTPONEMENT_REQUEST_DAYS = 3;

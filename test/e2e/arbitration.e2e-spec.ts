@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
+import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -100,13 +103,13 @@ describe('arbitration', () => {
     await t.close();
   });
 
-  it('files an application for a routed complaint and starts the 5-day acceptance clock', async () => {
+  it('files an application for a routed complaint and starts the 5-working-day acceptance clock', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     expect(c).toMatchObject({ status: 'APPLIED', version: 1, appliedOn: today, collective: false });
     const cal = await t
       .http()
       .get('/api/v1/calendar/deadline')
-      .query({ from: today, amount: 5, unit: 'DAY' })
+      .query({ from: today, amount: 5, unit: 'WORKDAY' })
       .set(await auth('arbitrator'));
     expect(c.clocks).toEqual([
       expect.objectContaining({
@@ -116,7 +119,7 @@ describe('arbitration', () => {
     ]);
   });
 
-  it('acceptance clock by hand: applied 2025-09-28 → due 2025-10-09 (the 5th day falls in the National Day holiday)', async () => {
+  it('acceptance clock by hand: applied 2025-09-28 → due 2025-10-11 (5 working days: Sep 29, 30, Oct 9, 10 and the make-up Saturday Oct 11; 办案规则 第八十条)', async () => {
     const complaintId = await routed();
     const id = await t.dataSource.transaction((em) =>
       t.app.get(ArbitrationService).createApplication(
@@ -131,7 +134,7 @@ describe('arbitration', () => {
       ),
     );
     const [clock] = await t.app.get(DeadlinesService).forCase('ARBITRATION', id, '2025-09-30');
-    expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-09', state: 'RUNNING' });
+    expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-11', state: 'RUNNING' });
   });
 
   it('accepting stops the acceptance clock and starts the 45-day award clock from the acceptance date', async () => {
@@ -253,22 +256,28 @@ describe('arbitration', () => {
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_TRIBUNAL_FORMED'));
   });
 
-  it('refuses a hearing with less than 5 days’ notice, schedules one with enough and notifies the complainant', async () => {
+  it('refuses a hearing with less than 5 working days’ notice, schedules one with exactly five and notifies the complainant', async () => {
     const c = await withTribunal();
+    // Served today: five working days must lie strictly between today and the hearing day (办案规则 第八十条).
+    const cal = await t.app.get(CalendarService).calendar();
+    const earliest = earliestAnchorAfter(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, today, cal).date;
+    const hearingDay = cal.nextWorkingDayOnOrAfter(earliest).date;
+    const dayBefore = addDays(hearingDay, -1);
     const short = await post('arbitrator', `/${c.id}/hearings`, {
       version: 3,
       room: '第一仲裁庭',
-      startsAt: at(5),
+      startsAt: `${dayBefore}T09:00:00+08:00`,
     });
     expect(short.status).toBe(400);
     expect(short.body).toMatchObject({
       code: 'HEARING_NOTICE_TOO_SHORT',
-      details: { earliestHearingDate: addDays(today, 6) },
+      details: { earliestHearingDate: earliest },
     });
+    expect(cal.countWorkingDays(today, dayBefore).count).toBeGreaterThanOrEqual(5);
     const ok = await post('arbitrator', `/${c.id}/hearings`, {
       version: 3,
       room: '第一仲裁庭',
-      startsAt: at(6),
+      startsAt: `${hearingDay}T09:00:00+08:00`,
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 4 });
@@ -277,7 +286,7 @@ describe('arbitration', () => {
       await new Promise((r) => setTimeout(r, 50));
     expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED')).toMatchObject({
       phone: '13900000001',
-      params: { hearingDate: addDays(today, 6), room: '第一仲裁庭' },
+      params: { hearingDate: hearingDay, room: '第一仲裁庭' },
     });
   });
 
@@ -352,7 +361,7 @@ describe('arbitration', () => {
     });
   });
 
-  it('postpones a hearing on a request made at least 3 days before it (第三十五条), freeing its slot; a later request is refused', async () => {
+  it('postpones a hearing on a request made at least 3 working days before it (第三十五条), freeing its slot; a later request is refused', async () => {
     const a = await withTribunal();
     const first = await post('arbitrator', `/${a.id}/hearings`, {
       version: 3,
@@ -410,9 +419,14 @@ describe('arbitration', () => {
       startsAt: at(25, '09:00'),
     });
     expect(late.status).toBe(400);
+    const latestRequestDate = latestDayBefore(
+      DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
+      addDays(today, 2),
+      await t.app.get(CalendarService).calendar(),
+    ).date;
     expect(late.body).toMatchObject({
       code: 'POSTPONEMENT_REQUEST_TOO_LATE',
-      details: { latestRequestDate: addDays(today, -1) },
+      details: { latestRequestDate },
     });
     const future = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
       version: 4,
