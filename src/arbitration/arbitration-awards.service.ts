@@ -30,6 +30,7 @@ export class ArbitrationAwardsService {
     dto: { version: number; claims: { claimId: string; awardedFen: number; reason?: string }[] },
   ): Promise<ArbitrationCaseViewDto> {
     return this.p.transition(viewer, id, dto.version, 'AWARD', async (em, c) => {
+      await this.p.assertGates(em, c, 'AWARD');
       const claims = await this.repo.claimsOf(em, id);
       const byId = new Map(dto.claims.map((a, i) => [a.claimId, { ...a, index: i }]));
       if (
@@ -85,6 +86,7 @@ export class ArbitrationAwardsService {
       );
       const finalAward = finals.every(Boolean);
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
+      const freedHearings = await this.repo.cancelOpenHearings(em, id);
       await this.p.notify(em, c, 'ARBITRATION_AWARD_ISSUED', 'award', { suitDeadline });
       return {
         changes: { closureType: 'AWARD', closedOn: today, finalAward, awardServedOn: today, suitDeadline },
@@ -93,6 +95,7 @@ export class ArbitrationAwardsService {
           finalClaims: finals.filter(Boolean).length,
           minimumWageFen: minimum,
           suitDeadline,
+          freedHearings,
         },
       };
     });

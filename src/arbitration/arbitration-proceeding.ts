@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
+import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -10,7 +11,13 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
-import { allowedActions, nextStatus, type ArbitrationAction } from './arbitration.state';
+import {
+  allowedActions,
+  nextStatus,
+  unmetGate,
+  type ArbitrationAction,
+  type GateFacts,
+} from './arbitration.state';
 import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
@@ -77,6 +84,40 @@ export class ArbitrationProceeding {
     this.outbox.notifyCommitted();
     // Read after commit: the clocks are read through DeadlinesService on its own connection.
     return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
+  }
+
+  /** The facts the gates of an award or a 调解书 look at (read in the caller's transaction). */
+  async gateFacts(em: EntityManager, c: ArbitrationCase): Promise<GateFacts> {
+    const [hearings, clocks] = await Promise.all([
+      this.repo.hearingsOf(em, c.id),
+      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), em),
+    ]);
+    const defence = clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE');
+    const received = (defence?.events ?? []).some((e) => (e as { type?: string }).type === 'STOP');
+    return {
+      hearingHeld: hearings.some((h) => h.heldAt !== null),
+      decidedOnPapers: c.decidedOnPapersOn !== null,
+      // Received (the clock stopped), or the period after service has run out (breached while running).
+      defenceDone: defence !== undefined && (received || defence.state === 'BREACHED'),
+    };
+  }
+
+  /** 409 with the gate's code, its citation and the allowed actions when an award or 调解书 may not be made yet. */
+  async assertGates(
+    em: EntityManager,
+    c: ArbitrationCase,
+    action: 'AWARD' | 'CLOSE_MEDIATED',
+  ): Promise<void> {
+    const facts = await this.gateFacts(em, c);
+    const gate = unmetGate(action, facts);
+    if (gate)
+      throw AppException.conflict(gate.code, gate.message, {
+        status: c.status,
+        citation: gate.citation,
+        facts,
+        remedies: gate.remedies.filter((a) => allowedActions(c.status).includes(a)),
+        allowed: allowedActions(c.status).filter((a) => a !== 'AWARD'),
+      });
   }
 
   /** Arbitrators must be active ARBITRATOR accounts. */
@@ -147,6 +188,9 @@ export class ArbitrationProceeding {
       rejectionReason: c.rejectionReason,
       closedOn: c.closedOn,
       closureType: c.closureType,
+      caseNo: c.caseNo,
+      decidedOnPapersOn: c.decidedOnPapersOn,
+      papersBasis: c.papersBasis,
       finalAward: c.finalAward,
       awardServedOn: c.awardServedOn,
       suitDeadline: c.suitDeadline,
@@ -168,6 +212,11 @@ export class ArbitrationProceeding {
         arbitratorIds: h.arbitratorIds,
         postponedAt: h.postponedAt?.toISOString() ?? null,
         replacedBy: h.replacedBy,
+        heldAt: h.heldAt?.toISOString() ?? null,
+        attendance: h.attendance,
+        minutesSummary: h.minutesSummary,
+        cancelledAt: h.cancelledAt?.toISOString() ?? null,
+        overrideReason: h.overrideReason,
       })),
       clocks,
     };

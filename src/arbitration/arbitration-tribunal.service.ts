@@ -69,4 +69,29 @@ export class ArbitrationTribunalService {
       };
     });
   }
+
+  /**
+   * 书面审理: the tribunal records that it decides on the papers, and why. Allowed only in a case handled simply by a
+   * sole arbitrator (办案规则 简易处理, 第五十六条起; platform reading, see docs/legal-rules.md); the award then
+   * needs no hearing (ARBITRATION_GATES).
+   */
+  async decideOnPapers(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; basis: string },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'DECIDE_ON_PAPERS', (_em, c) => {
+      if (c.tribunal !== 'SOLE')
+        throw AppException.conflict(
+          'PAPERS_DECISION_NOT_ALLOWED',
+          'Only a case handled simply by a sole arbitrator may be decided on the papers',
+          { tribunal: c.tribunal, allowed: ['SCHEDULE_HEARING'] },
+        );
+      const today = todayInShanghai();
+      return Promise.resolve({
+        changes: { decidedOnPapersOn: today, papersBasis: dto.basis },
+        data: { decidedOnPapersOn: today, basis: dto.basis },
+      });
+    });
+  }
 }

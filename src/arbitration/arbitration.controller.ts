@@ -12,8 +12,10 @@ import {
   AwardDto,
   CloseArbitrationDto,
   CreateArbitrationCaseDto,
+  DecideOnPapersDto,
   FormTribunalDto,
   PostponeHearingDto,
+  RecordHearingDto,
   RecordPaperDto,
   RejectArbitrationDto,
   ScheduleHearingDto,
@@ -27,6 +29,10 @@ const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case'),
+});
+
+const hearingUuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
 });
 
 @ApiTags('arbitration')
@@ -130,16 +136,37 @@ export class ArbitrationController {
   postpone(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
-    @Param(
-      'hearingId',
-      new ParseUUIDPipe({
-        exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
-      }),
-    )
-    hearingId: string,
+    @Param('hearingId', hearingUuid) hearingId: string,
     @Body() dto: PostponeHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.hearings.postponeHearing(user, id, hearingId, dto);
+  }
+
+  /** Records that a hearing took place: attendance and a summary of the minutes (after its start only). */
+  @Post(':id/hearings/:hearingId/record')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  recordHearing(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('hearingId', hearingUuid) hearingId: string,
+    @Body() dto: RecordHearingDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.hearings.recordHearing(user, id, hearingId, dto);
+  }
+
+  /** 书面审理: a sole arbitrator records the decision to decide on the papers, with its basis. */
+  @Post(':id/papers-decision')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  decideOnPapers(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: DecideOnPapersDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.tribunals.decideOnPapers(user, id, dto);
   }
 
   /** Issues the award (一裁终局 decided per claim) and closes the case. */

@@ -4,6 +4,7 @@ import type { ArbitrationStatus } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
 import { ArbitrationClaim } from './entities/arbitration-claim.entity';
+import { ArbitrationCommission } from './entities/arbitration-commission.entity';
 import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 
@@ -92,7 +93,7 @@ export class ArbitrationRepository {
   ): Promise<{ id: string; room: string } | null> {
     const rows = await em.query<{ id: string; room: string }[]>(
       `SELECT id, room FROM arbitration_hearings
-        WHERE postponed_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
+        WHERE postponed_at IS NULL AND cancelled_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
         ORDER BY starts_at, id LIMIT 1`,
       [h.room, h.startsAt, h.endsAt, h.arbitratorIds],
     );
@@ -118,6 +119,31 @@ export class ArbitrationRepository {
 
   async insertHearing(em: EntityManager, h: Partial<ArbitrationHearing>): Promise<void> {
     await em.insert(ArbitrationHearing, h);
+  }
+
+  async recordHearing(
+    em: EntityManager,
+    hearingId: string,
+    record: Pick<ArbitrationHearing, 'heldAt' | 'attendance' | 'minutesSummary'>,
+  ): Promise<void> {
+    await em.update(ArbitrationHearing, { id: hearingId }, record);
+  }
+
+  /** Frees the slots of the case's hearings that neither took place nor were moved; returns how many. */
+  async cancelOpenHearings(em: EntityManager, caseId: string): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(ArbitrationHearing)
+      .set({ cancelledAt: () => 'now()' })
+      .where('case_id = :caseId AND held_at IS NULL AND postponed_at IS NULL AND cancelled_at IS NULL', {
+        caseId,
+      })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {
+    return em.findOne(ArbitrationCommission, { where: { organisationId } });
   }
 
   async minimumWages(em: EntityManager, province: string): Promise<MinimumWageRow[]> {

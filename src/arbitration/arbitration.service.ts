@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { OrganisationsService } from '../auth/organisations.service';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -39,6 +40,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly complaints: ComplaintsService,
     private readonly deadlines: DeadlinesService,
     private readonly p: ArbitrationProceeding,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /**
@@ -104,6 +106,10 @@ export class ArbitrationService implements OnModuleInit {
       sourceMediationCaseId: input.sourceMediationCaseId ?? null,
       status: 'APPLIED',
       jurisdictionCode: complaint.workplaceStreetCode,
+      // The district's commission hears the case (调解仲裁法 第二十一条: the commission where the contract is performed).
+      commissionId:
+        (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id ??
+        null,
       // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
       collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
       appliedOn,
@@ -266,6 +272,7 @@ export class ArbitrationService implements OnModuleInit {
       const today = todayInShanghai();
       let mediatedTotalFen: number | undefined;
       if (dto.closureType === 'MEDIATED') {
+        await this.p.assertGates(em, c, 'CLOSE_MEDIATED');
         // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, none above what was claimed.
         const claims = await this.repo.claimsOf(em, id);
         const agreed = new Map((dto.mediatedClaims ?? []).map((m) => [m.claimId, m.agreedFen]));
@@ -293,10 +300,13 @@ export class ArbitrationService implements OnModuleInit {
         });
       }
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
+      // Withdrawal and every other closing free the hearing slots the case still holds.
+      const freedHearings = await this.repo.cancelOpenHearings(em, id);
       return {
         changes: { closureType: dto.closureType, closedOn: today },
         data: {
           closureType: dto.closureType,
+          freedHearings,
           ...(mediatedTotalFen !== undefined ? { mediatedTotalFen } : {}),
         },
       };

@@ -4,6 +4,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
 import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -30,8 +31,11 @@ describe('arbitration', () => {
   /** An arbitrator on no tribunal. */
   let spare: string;
   const today = todayInShanghai();
-  /** 09:00 (Asia/Shanghai) `days` days from today. */
-  const at = (days: number, hh = '09:00') => `${addDays(today, days)}T${hh}:00+08:00`;
+  let cal: WorkingCalendar;
+  /** The first working day on or after today + `days`. */
+  const wd = (days: number) => cal.nextWorkingDayOnOrAfter(addDays(today, days)).date;
+  /** 09:00 (Asia/Shanghai) on the first working day on or after today + `days` (hearings are on working days). */
+  const at = (days: number, hh = '09:00') => `${wd(days)}T${hh}:00+08:00`;
 
   /** A complaint filed by the worker, accepted and routed to arbitration by staff of its street. */
   const routed = async (street = '310115005', staff = 'mediator', target = 'ARBITRATION') => {
@@ -84,8 +88,54 @@ describe('arbitration', () => {
     return formed.body as CaseView;
   };
 
+  /** Moves a hearing into the past (it took place) and enters its record. Returns the new version. */
+  const holdHearing = async (caseId: string, hearingId: string, version: number) => {
+    await t.dataSource.query(
+      `UPDATE arbitration_hearings SET starts_at = now() - interval '2 hours', ends_at = now() WHERE id = $1`,
+      [hearingId],
+    );
+    const r = await post('arbitrator', `/${caseId}/hearings/${hearingId}/record`, {
+      version,
+      attendance: { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+      minutesSummary: '双方到庭，举证质证，辩论终结。',
+    });
+    expect(r.status).toBe(200);
+    return version + 1;
+  };
+  /** Service of the application and receipt of the defence, both today. Returns the new version. */
+  const defend = async (caseId: string, version: number) => {
+    for (const [i, step] of ['SERVICE', 'DEFENCE'].entries())
+      expect(
+        (await post('arbitrator', `/${caseId}/papers`, { version: version + i, step, on: today })).status,
+      ).toBe(200);
+    return version + 2;
+  };
+  /** Opened, accepted, a sole arbitrator who decides on the papers, the defence received: ready to decide (v6). */
+  const decidable = async (claims: { type: string; amountFen: number }[]) => {
+    const c = await open(claims);
+    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    const sole = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0]],
+      partiesAgree: true,
+    });
+    expect(sole.status).toBe(200);
+    const papers = await post('arbitrator', `/${c.id}/papers-decision`, {
+      version: 3,
+      basis: '双方书面同意不开庭，事实清楚',
+    });
+    expect(papers.status).toBe(200);
+    expect(papers.body).toMatchObject({
+      decidedOnPapersOn: today,
+      papersBasis: '双方书面同意不开庭，事实清楚',
+    });
+    await defend(c.id, 4);
+    return c;
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
+    cal = await t.app.get(CalendarService).calendar();
     const me = await t
       .http()
       .get('/api/v1/auth/me')
@@ -259,7 +309,6 @@ describe('arbitration', () => {
   it('refuses a hearing with less than 5 working days’ notice, schedules one with exactly five and notifies the complainant', async () => {
     const c = await withTribunal();
     // Served today: five working days must lie strictly between today and the hearing day (办案规则 第八十条).
-    const cal = await t.app.get(CalendarService).calendar();
     const earliest = earliestAnchorAfter(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, today, cal).date;
     const hearingDay = cal.nextWorkingDayOnOrAfter(earliest).date;
     const dayBefore = addDays(hearingDay, -1);
@@ -421,8 +470,8 @@ describe('arbitration', () => {
     expect(late.status).toBe(400);
     const latestRequestDate = latestDayBefore(
       DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
-      addDays(today, 2),
-      await t.app.get(CalendarService).calendar(),
+      wd(2),
+      cal,
     ).date;
     expect(late.body).toMatchObject({
       code: 'POSTPONEMENT_REQUEST_TOO_LATE',
@@ -455,10 +504,15 @@ describe('arbitration', () => {
       { type: 'ECONOMIC_COMPENSATION', amountFen: 3_500_000 },
       { type: 'STANDARDS', amountFen: 0 },
     ]);
-    await post('arbitrator', `/${c.id}/hearings`, { version: 3, room: '第四仲裁庭', startsAt: at(30) });
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第四仲裁庭',
+      startsAt: at(30),
+    });
+    const v = await defend(c.id, await holdHearing(c.id, (scheduled.body as CaseView).hearings[0].id, 4));
     const [wage, comp, std] = c.claims;
     const over = await post('arbitrator', `/${c.id}/award`, {
-      version: 4,
+      version: v,
       claims: [
         { claimId: wage.id, awardedFen: 3_600_000 },
         { claimId: comp.id, awardedFen: 3_288_001 },
@@ -468,7 +522,7 @@ describe('arbitration', () => {
     expect(over.status).toBe(400);
     expect(over.body).toMatchObject({ code: 'AWARD_EXCEEDS_CLAIM', details: { claimId: wage.id } });
     const res = await post('arbitrator', `/${c.id}/award`, {
-      version: 4,
+      version: v,
       claims: [
         { claimId: wage.id, awardedFen: 3_288_000 },
         { claimId: comp.id, awardedFen: 3_288_001 },
@@ -487,7 +541,7 @@ describe('arbitration', () => {
       closureType: 'AWARD',
       finalAward: false,
       suitDeadline: suit.body.due,
-      version: 5,
+      version: v + 1,
     });
     expect(body.claims.map((x) => [x.awardedFen, x.final])).toEqual([
       [3_288_000, true],
@@ -495,6 +549,147 @@ describe('arbitration', () => {
       [0, true],
     ]);
     expect(body.clocks.every((k) => k.state === 'MET')).toBe(true);
+  });
+
+  it('refuses an award before the hearing took place and before the defence; awards once both are done (14.1)', async () => {
+    const c = await withTribunal();
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第七仲裁庭',
+      startsAt: at(12),
+    });
+    const hearingId = (scheduled.body as CaseView).hearings[0].id;
+    const award = (version: number) =>
+      post('arbitrator', `/${c.id}/award`, {
+        version,
+        claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }],
+      });
+    const early = await award(4);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'HEARING_NOT_HELD',
+      details: {
+        status: 'HEARING_SCHEDULED',
+        citation: expect.stringContaining('第三十五条'),
+        remedies: expect.arrayContaining(['RECORD_HEARING']),
+        allowed: expect.arrayContaining(['RECORD_HEARING', 'POSTPONE_HEARING', 'CLOSE']),
+      },
+    });
+    // Not recorded before it happened.
+    const notYet = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
+      version: 4,
+      attendance: { claimant: 'PRESENT', respondent: 'PRESENT' },
+      minutesSummary: '提前记录',
+    });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.code).toBe('HEARING_NOT_YET_HELD');
+    const bad = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
+      version: 4,
+      attendance: { claimant: 'MAYBE' },
+      minutesSummary: '',
+    });
+    expect(bad.status).toBe(400);
+    const v = await holdHearing(c.id, hearingId, 4);
+    const noDefence = await award(v);
+    expect(noDefence.status).toBe(409);
+    expect(noDefence.body).toMatchObject({
+      code: 'DEFENCE_PERIOD_RUNNING',
+      details: { facts: { hearingHeld: true, defenceDone: false } },
+    });
+    const ok = await award(await defend(c.id, v));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'CLOSED', closureType: 'AWARD' });
+    expect(
+      (ok.body as { hearings: { heldAt: string | null; attendance: unknown }[] }).hearings[0],
+    ).toMatchObject({
+      heldAt: expect.any(String),
+      attendance: { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+    });
+  });
+
+  it('a withdrawn case frees its hearing slot for the next case', async () => {
+    const a = await withTribunal();
+    const b = await withTribunal();
+    const slot = { room: '第八仲裁庭', startsAt: at(14, '14:00') };
+    expect((await post('arbitrator', `/${a.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
+    const clash = await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('DOUBLE_BOOKING');
+    const withdrawn = await post('arbitrator', `/${a.id}/close`, { version: 4, closureType: 'WITHDRAWN' });
+    expect(withdrawn.status).toBe(200);
+    expect(
+      (withdrawn.body as { hearings: { cancelledAt: string | null }[] }).hearings[0].cancelledAt,
+    ).toEqual(expect.any(String));
+    expect((await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
+  });
+
+  it('hearings on a rest day or at 02:00 need an override with a reason, which the timeline records', async () => {
+    const c = await withTribunal();
+    let restDay = addDays(today, 10);
+    while (cal.isWorkingDay(restDay).working) restDay = addDays(restDay, 1);
+    const sunday = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+    });
+    expect(sunday.status).toBe(400);
+    expect(sunday.body).toMatchObject({ code: 'HEARING_OUTSIDE_HOURS', details: { problem: 'REST_DAY' } });
+    const night = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: at(12, '02:00'),
+    });
+    expect(night.status).toBe(400);
+    expect(night.body).toMatchObject({
+      code: 'HEARING_OUTSIDE_HOURS',
+      details: { problem: 'OUTSIDE_HOURS' },
+    });
+    const emptyReason = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+      override: { reason: '' },
+    });
+    expect(emptyReason.status).toBe(400);
+    const ok = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+      override: { reason: '双方当事人书面同意休息日开庭' },
+    });
+    expect(ok.status).toBe(200);
+    expect((ok.body as { hearings: { overrideReason: string | null }[] }).hearings[0].overrideReason).toBe(
+      '双方当事人书面同意休息日开庭',
+    );
+    const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
+      'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintId}/events`)
+      .set(await auth('arbitrator'));
+    expect(
+      (events.body as { action: string; data: Record<string, unknown> }[]).find(
+        (e) => e.action === 'ARBITRATION_SCHEDULE_HEARING',
+      )?.data,
+    ).toMatchObject({ override: { problem: 'REST_DAY', reason: '双方当事人书面同意休息日开庭' } });
+  });
+
+  it('a sole arbitrator may decide on the papers (recorded with its basis); a three-member tribunal may not', async () => {
+    const c = await decidable([{ type: 'LABOR_REMUNERATION', amountFen: 800_000 }]);
+    const res = await post('arbitrator', `/${c.id}/award`, {
+      version: 6,
+      claims: [{ claimId: c.claims[0].id, awardedFen: 800_000 }],
+    });
+    expect(res.status).toBe(200);
+    const three = await withTribunal();
+    const refused = await post('arbitrator', `/${three.id}/papers-decision`, {
+      version: 3,
+      basis: '书面审理',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('PAPERS_DECISION_NOT_ALLOWED');
   });
 
   it('two arbitrators closing the same case at once: one wins, the other gets 409 STALE_VERSION', async () => {
@@ -512,23 +707,22 @@ describe('arbitration', () => {
   });
 
   it('closes by 仲裁调解书 with the agreed amount per claim (第四十二条); none above a claim, none missing', async () => {
-    const c = await open([
+    const c = await decidable([
       { type: 'LABOR_REMUNERATION', amountFen: 1_250_000 },
       { type: 'ECONOMIC_COMPENSATION', amountFen: 500_000 },
     ]);
-    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
     const [wage, comp] = c.claims;
-    expect((await post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'MEDIATED' })).status).toBe(
+    expect((await post('arbitrator', `/${c.id}/close`, { version: 6, closureType: 'MEDIATED' })).status).toBe(
       400,
     );
     const missing = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [{ claimId: wage.id, agreedFen: 1_000_000 }],
     });
     expect(missing.status).toBe(400);
     const above = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [
         { claimId: wage.id, agreedFen: 1_300_000 },
@@ -538,7 +732,7 @@ describe('arbitration', () => {
     expect(above.status).toBe(400);
     expect(above.body.code).toBe('MEDIATED_EXCEEDS_CLAIM');
     const ok = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [
         { claimId: wage.id, agreedFen: 1_100_000 },

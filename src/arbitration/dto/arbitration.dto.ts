@@ -23,6 +23,8 @@ import {
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
 import {
+  ATTENDANCE_KINDS,
+  type AttendanceKind,
   ARBITRATION_SOURCES,
   ARBITRATION_STATUSES,
   CLAIM_TYPES,
@@ -108,6 +110,18 @@ export class FormTribunalDto extends VersionDto {
   partiesAgree?: boolean;
 }
 
+export class HearingOverrideDto {
+  @ApiProperty({
+    example: '当事人均同意周六开庭',
+    description: 'Why a rest day or an hour outside the commission’s',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
 export class ScheduleHearingDto extends VersionDto {
   @ApiProperty({ example: '第一仲裁庭' })
   @Transform(trim)
@@ -128,6 +142,14 @@ export class ScheduleHearingDto extends VersionDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   arbitratorIds?: string[];
+  @ApiPropertyOptional({
+    type: HearingOverrideDto,
+    description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HearingOverrideDto)
+  override?: HearingOverrideDto;
 }
 
 export class RecordPaperDto extends VersionDto {
@@ -182,6 +204,42 @@ export class PostponeHearingDto extends VersionDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   arbitratorIds?: string[];
+  @ApiPropertyOptional({
+    type: HearingOverrideDto,
+    description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HearingOverrideDto)
+  override?: HearingOverrideDto;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) claimant: AttendanceKind;
+  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) respondent: AttendanceKind;
+}
+
+export class RecordHearingDto extends VersionDto {
+  @ApiProperty({ type: AttendanceDto })
+  @ValidateNested()
+  @Type(() => AttendanceDto)
+  attendance: AttendanceDto;
+
+  @ApiProperty({ example: '双方到庭，进行了举证质证和辩论，申请人坚持仲裁请求。' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(4000)
+  minutesSummary: string;
+}
+
+export class DecideOnPapersDto extends VersionDto {
+  @ApiProperty({ example: '事实清楚，双方书面同意不开庭，依据书面材料裁决' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  basis: string;
 }
 
 export class AwardClaimDto {
@@ -264,6 +322,18 @@ export class HearingViewDto {
   @ApiProperty({ nullable: true, type: String }) postponedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The hearing that replaced a postponed one' })
   replacedBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Set once the hearing took place and was recorded',
+  })
+  heldAt: string | null;
+  @ApiProperty({ nullable: true, type: AttendanceDto }) attendance: AttendanceDto | null;
+  @ApiProperty({ nullable: true, type: String }) minutesSummary: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The case closed before it: the slot is free' })
+  cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it is on a rest day or outside hours' })
+  overrideReason: string | null;
 }
 
 export class ArbitrationCaseViewDto {
@@ -282,6 +352,11 @@ export class ArbitrationCaseViewDto {
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ type: String, nullable: true }) closedOn: string | null;
   @ApiProperty({ enum: CLOSURE_TYPES, nullable: true }) closureType: ClosureType | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The commission’s case number (案号)' })
+  caseNo: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '书面审理 decided on this date' })
+  decidedOnPapersOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) papersBasis: string | null;
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
   @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })
