@@ -19,7 +19,7 @@ export class ArbitrationGates1795760000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "arbitration_cases" ADD "commission_id" uuid`);
     await queryRunner.query(`ALTER TABLE "arbitration_cases" ADD "case_no" character varying(64)`);
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "uq_arbitration_cases_case_no" ON "arbitration_cases" ("case_no") `,
+      `CREATE UNIQUE INDEX "uq_arbitration_cases_case_no" ON "arbitration_cases" ("commission_id", "case_no") `,
     );
     await queryRunner.query(
       `CREATE INDEX "idx_arbitration_cases_commission_status" ON "arbitration_cases" ("commission_id", "status", "id") `,

@@ -209,7 +209,7 @@ export class ArbitrationHearingsService {
       );
     const overridden = problem && dto.override ? { override: { problem, reason: dto.override.reason } } : {};
     const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
-    if (dto.arbitratorIds) await this.p.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
+    if (dto.arbitratorIds) await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
     const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
     await this.repo.lockHearingCalendar(em);
     const clash = await this.repo.conflictingHearing(em, { room: dto.room, startsAt, endsAt, arbitratorIds });

@@ -21,6 +21,21 @@ import {
 import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
+/**
+ * Staff scope of an arbitration case: an arbitrator belongs to the commission and sees all of its cases (the
+ * commission, not the street, is the scope — 14.2); other staff by the jurisdiction of the complaint's street.
+ */
+export function staffScopeCovers(
+  viewer: Principal,
+  c: Pick<ArbitrationCase, 'commissionId' | 'jurisdictionCode'>,
+): boolean {
+  if (viewer.role === 'ARBITRATOR')
+    return c.commissionId !== null
+      ? viewer.organisationId === c.commissionId
+      : coversJurisdiction(viewer, c.jurisdictionCode);
+  return viewer.role !== 'WORKER' && coversJurisdiction(viewer, c.jurisdictionCode);
+}
+
 export const arbitrationNotFound = () =>
   AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case');
 
@@ -58,7 +73,7 @@ export class ArbitrationProceeding {
   ): Promise<ArbitrationCaseViewDto> {
     await this.tx.run(async (em) => {
       const c = await this.repo.lockCase(em, id);
-      if (!c || !coversJurisdiction(viewer, c.jurisdictionCode)) throw arbitrationNotFound();
+      if (!c || !staffScopeCovers(viewer, c)) throw arbitrationNotFound();
       if (c.version !== version)
         throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
           version: c.version,
@@ -120,12 +135,26 @@ export class ArbitrationProceeding {
       });
   }
 
-  /** Arbitrators must be active ARBITRATOR accounts. */
-  async assertArbitrators(em: EntityManager, ids: string[], field: string): Promise<void> {
+  /**
+   * Arbitrators must be active ARBITRATOR accounts of the case's commission: a member outside it could not see the
+   * case (400 ARBITRATOR_OUTSIDE_COMMISSION).
+   */
+  async assertArbitrators(
+    em: EntityManager,
+    c: Pick<ArbitrationCase, 'commissionId'>,
+    ids: string[],
+    field: string,
+  ): Promise<void> {
     for (const uid of ids) {
       const u = await this.users.findById(em, uid);
       if (!u || u.role !== 'ARBITRATOR' || !u.active)
         throw AppException.validation([{ field, message: `${uid} is not an arbitrator` }]);
+      if (c.commissionId !== null && u.organisationId !== c.commissionId)
+        throw AppException.badRequest(
+          'ARBITRATOR_OUTSIDE_COMMISSION',
+          'A tribunal member must be an arbitrator of the case’s commission',
+          { field, arbitratorId: uid, commissionId: c.commissionId },
+        );
     }
   }
 

@@ -33,7 +33,7 @@ export class ArbitrationTribunalService {
             message: 'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
           },
         ]);
-      await this.p.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
+      await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
       if (kind === 'SOLE') {
         const claims = await this.repo.claimsOf(em, id);
         const facts = {

@@ -142,6 +142,25 @@ export class ArbitrationRepository {
     return res.affected ?? 0;
   }
 
+  /**
+   * The per-commission, per-year case-number sequence, created on first use. Called outside any transaction: a
+   * sequence hands out numbers without a lock held until commit (a rolled-back acceptance leaves a gap).
+   */
+  async ensureCaseNumberSequence(em: EntityManager, name: string): Promise<void> {
+    try {
+      await em.query(`CREATE SEQUENCE IF NOT EXISTS "${name}"`);
+    } catch (e) {
+      // Two first acceptances of the year at once: the other one created it.
+      const code = (e as { driverError?: { code?: string } }).driverError?.code;
+      if (code !== '23505' && code !== '42P07') throw e;
+    }
+  }
+
+  async nextCaseNumber(em: EntityManager, name: string): Promise<number> {
+    const [row] = await em.query<{ n: string }[]>(`SELECT nextval($1::regclass) AS n`, [`"${name}"`]);
+    return Number(row.n);
+  }
+
   commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {
     return em.findOne(ArbitrationCommission, { where: { organisationId } });
   }

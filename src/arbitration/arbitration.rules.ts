@@ -100,3 +100,18 @@ export function tribunalKindOf(arbitratorCount: number): TribunalKind | null {
   if (arbitratorCount === ARBITRATION_RULES.THREE_MEMBER_TRIBUNAL) return 'THREE';
   return null;
 }
+
+/** The case-number format of a commission without settings; {year} and {n} are replaced. */
+export const DEFAULT_CASE_NUMBER_FORMAT = '劳人仲〔{year}〕第{n}号';
+
+/** The case number (案号) in a commission's format, e.g. 浦劳人仲〔2026〕第12号. */
+export function formatCaseNumber(format: string, year: number, n: number): string {
+  return format.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
+}
+
+/** The name of a commission's case-number sequence for a year (a PostgreSQL identifier, ≤ 63 bytes). */
+export function caseNumberSequenceName(commissionId: string, year: number): string {
+  if (!/^[0-9a-f-]{36}$/i.test(commissionId) || !Number.isInteger(year))
+    throw new RangeError('a commission uuid and a year');
+  return `arbitration_case_no_${commissionId.replace(/-/g, '').toLowerCase()}_${year}`;
+}

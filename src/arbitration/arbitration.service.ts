@@ -14,9 +14,14 @@ import {
   type ClaimType,
   type NonAwardClosure,
 } from './arbitration.constants';
-import { ArbitrationProceeding, arbitrationNotFound } from './arbitration-proceeding';
+import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import { isCollective } from './arbitration.rules';
+import {
+  caseNumberSequenceName,
+  DEFAULT_CASE_NUMBER_FORMAT,
+  formatCaseNumber,
+  isCollective,
+} from './arbitration.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
 
 export interface ArbitrationApplication {
@@ -155,14 +160,28 @@ export class ArbitrationService implements OnModuleInit {
   async get(viewer: Principal, id: string): Promise<ArbitrationCaseViewDto> {
     const em = this.tx.manager;
     const c = await this.repo.findCase(em, id);
-    if (!c || !(await this.complaints.canSee(viewer, c.complaintId, em))) throw arbitrationNotFound();
+    const visible =
+      c !== null &&
+      (viewer.role === 'ARBITRATOR'
+        ? staffScopeCovers(viewer, c)
+        : await this.complaints.canSee(viewer, c.complaintId, em));
+    if (!c || !visible) throw arbitrationNotFound();
     return this.p.view(em, c);
   }
 
   /** 受理: stops the acceptance clock and starts the 45-day award clock from the acceptance date (第四十三条). */
   async accept(viewer: Principal, id: string, version: number): Promise<ArbitrationCaseViewDto> {
+    const year = Number(todayInShanghai().slice(0, 4));
+    const pre = await this.repo.findCase(this.tx.manager, id);
+    // The sequence is created before the transaction, so no lock of it is held while the case is accepted.
+    if (pre?.commissionId)
+      await this.repo.ensureCaseNumberSequence(
+        this.tx.manager,
+        caseNumberSequenceName(pre.commissionId, year),
+      );
     return this.p.transition(viewer, id, version, 'ACCEPT', async (em, c) => {
       const today = todayInShanghai();
+      const caseNo = c.commissionId ? await this.caseNumber(em, c.commissionId, year) : null;
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       await this.deadlines.start(em, {
         caseType: ARBITRATION_CASE_TYPE,
@@ -187,8 +206,11 @@ export class ArbitrationService implements OnModuleInit {
         start: today,
         jurisdictionCode: c.jurisdictionCode,
       });
-      await this.p.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', { acceptedOn: today });
-      return { changes: { acceptedOn: today }, data: { acceptedOn: today } };
+      await this.p.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', {
+        acceptedOn: today,
+        ...(caseNo ? { caseNo } : {}),
+      });
+      return { changes: { acceptedOn: today, caseNo }, data: { acceptedOn: today, caseNo } };
     });
   }
 
@@ -311,5 +333,12 @@ export class ArbitrationService implements OnModuleInit {
         },
       };
     });
+  }
+
+  /** 立案: the next number of the commission's year, in the commission's format (14.4). */
+  private async caseNumber(em: EntityManager, commissionId: string, year: number): Promise<string> {
+    const settings = await this.repo.commission(em, commissionId);
+    const n = await this.repo.nextCaseNumber(em, caseNumberSequenceName(commissionId, year));
+    return formatCaseNumber(settings?.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT, year, n);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
+import { organisationId } from '../../src/auth/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
 import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';
@@ -10,6 +11,7 @@ import { complaintBody, eventually, startTestApp, type TestApp } from '../suppor
 
 interface CaseView {
   id: string;
+  caseNo: string | null;
   status: string;
   version: number;
   tribunal: string | null;
@@ -143,8 +145,8 @@ describe('arbitration', () => {
     const extra = [randomUUID(), randomUUID(), randomUUID()];
     for (const [i, id] of extra.entries())
       await t.dataSource.query(
-        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name) VALUES ($1, $2, 'ARBITRATOR', '{310115}', $3)`,
-        [id, `arbitrator-e2e-${i}`, `仲裁员${i}`],
+        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, organisation_id) VALUES ($1, $2, 'ARBITRATOR', '{310115}', $3, $4)`,
+        [id, `arbitrator-e2e-${i}`, `仲裁员${i}`, organisationId('ARBITRATION_COMMISSION', '310115')],
       );
     arbitrators = [me.body.userId as string, extra[0], extra[1]];
     spare = extra[2];
@@ -753,26 +755,79 @@ describe('arbitration', () => {
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_MEDIATED'));
   });
 
-  it('staff of another street get 404 for the case and for filing on its complaint', async () => {
+  it('arbitrators see every case of their commission, not of another; the supervisor by street (14.2)', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }], '310115007', 'supervisor');
+    // The demo arbitrator's jurisdiction is 陆家嘴街道 only, but the commission is the district's: he sees it.
     const get = await t
       .http()
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('arbitrator'));
-    expect(get.status).toBe(404);
-    expect(get.body.code).toBe('ARBITRATION_CASE_NOT_FOUND');
-    const accept = await post('arbitrator', `/${c.id}/accept`, { version: 1 });
-    expect(accept.status).toBe(404);
+    expect(get.status).toBe(200);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    // An arbitrator of another commission (徐汇区) gets 404, for reading and for acting.
+    const xuhui = organisationId('ARBITRATION_COMMISSION', '310104');
+    await t.dataSource.query(
+      `INSERT INTO organisations (id, name, kind, jurisdiction_code) VALUES ($1, '徐汇区劳动人事争议仲裁委员会', 'ARBITRATION_COMMISSION', '310104') ON CONFLICT DO NOTHING`,
+      [xuhui],
+    );
+    const outsider = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, organisation_id, password_hash)
+       SELECT $1, 'arbitrator-xuhui', 'ARBITRATOR', '{310104}', '徐汇仲裁员', $2, password_hash FROM users WHERE username = 'arbitrator'`,
+      [outsider, xuhui],
+    );
+    const other = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('arbitrator-xuhui'));
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('ARBITRATION_CASE_NOT_FOUND');
+    expect(
+      (await post('arbitrator-xuhui', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators }))
+        .status,
+    ).toBe(404);
+    // A tribunal member outside the commission: 400, nothing written.
+    const mixed = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0], arbitrators[1], outsider],
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({
+      code: 'ARBITRATOR_OUTSIDE_COMMISSION',
+      details: { arbitratorId: outsider },
+    });
+    const [{ status }] = await t.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    expect(status).toBe('ACCEPTED');
     const sup = await t
       .http()
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('supervisor'));
     expect(sup.status).toBe(200);
-    const complaintId = await routed('310115007', 'supervisor');
-    const filing = await post('arbitrator', '', {
-      complaintId,
-      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
-    });
-    expect(filing.status).toBe(404);
+    const mediator = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('mediator'));
+    expect(mediator.status).toBe(404);
+  });
+
+  it('numbers accepted cases in the commission’s format, counted per year (14.4)', async () => {
+    const year = today.slice(0, 4);
+    const a = await open([{ type: 'LABOR_REMUNERATION', amountFen: 100_000 }]);
+    const b = await open([{ type: 'LABOR_REMUNERATION', amountFen: 100_000 }]);
+    expect(a.caseNo).toBeNull();
+    const [ra, rb] = await Promise.all([
+      post('arbitrator', `/${a.id}/accept`, { version: 1 }),
+      post('arbitrator', `/${b.id}/accept`, { version: 1 }),
+    ]);
+    const numbers = [ra.body.caseNo as string, rb.body.caseNo as string];
+    for (const no of numbers) expect(no).toMatch(new RegExp(`^浦劳人仲〔${year}〕第\\d+号$`));
+    const ns = numbers.map((no) => Number(/第(\d+)号/.exec(no)![1])).sort((x, y) => x - y);
+    expect(ns[1]).toBe(ns[0] + 1);
+    await eventually(() =>
+      t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED' && m.params.caseNo === numbers[0]),
+    );
   });
 });

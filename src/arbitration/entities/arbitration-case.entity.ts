@@ -21,7 +21,7 @@ import type {
 @Index('idx_arbitration_cases_complaint', ['complaintId'])
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
 @Index('idx_arbitration_cases_commission_status', ['commissionId', 'status', 'id'])
-@Index('uq_arbitration_cases_case_no', ['caseNo'], { unique: true })
+@Index('uq_arbitration_cases_case_no', ['commissionId', 'caseNo'], { unique: true })
 export class ArbitrationCase {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
