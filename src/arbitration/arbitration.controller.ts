@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationQueueService } from './arbitration-queue.service';
+import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationService } from './arbitration.service';
 import {
@@ -22,8 +24,8 @@ import {
   VersionDto,
 } from './dto/arbitration.dto';
 
-/** Staff who may file an application for a complaint routed to arbitration. */
-const FILING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
+/** Who may file an application: staff for a complaint routed to arbitration, a worker for their own complaint. */
+const FILING_ROLES: Role[] = ['WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 /** Staff who conduct the proceeding. */
 const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
 
@@ -44,6 +46,7 @@ export class ArbitrationController {
     private readonly tribunals: ArbitrationTribunalService,
     private readonly hearings: ArbitrationHearingsService,
     private readonly awards: ArbitrationAwardsService,
+    private readonly queue: ArbitrationQueueService,
   ) {}
 
   @Post()
@@ -54,6 +57,17 @@ export class ArbitrationController {
     @Body() dto: CreateArbitrationCaseDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.arbitration.create(user, dto);
+  }
+
+  /** The work queue: the commission's cases for an arbitrator, the streets' for other staff; keyset paged. */
+  @Get()
+  @Roles('ARBITRATOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: ArbitrationCasePageDto })
+  list(
+    @CurrentUser() user: Principal,
+    @Query() q: ArbitrationQueueQueryDto,
+  ): Promise<ArbitrationCasePageDto> {
+    return this.queue.list(user, q);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
@@ -17,6 +18,7 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationTribunalService,
     ArbitrationHearingsService,
     ArbitrationAwardsService,
+    ArbitrationQueueService,
     ArbitrationRepository,
   ],
   exports: [ArbitrationService],

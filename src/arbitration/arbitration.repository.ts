@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import type { Page } from '../common/http/pagination';
+import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import type { ArbitrationStatus } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
@@ -159,6 +161,30 @@ export class ArbitrationRepository {
   async nextCaseNumber(em: EntityManager, name: string): Promise<number> {
     const [row] = await em.query<{ n: string }[]>(`SELECT nextval($1::regclass) AS n`, [`"${name}"`]);
     return Number(row.n);
+  }
+
+  /** The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset). */
+  list(
+    em: EntityManager,
+    scope: { commissionId: string } | { prefixes: readonly string[] },
+    q: {
+      status?: ArbitrationStatus;
+      memberId?: string;
+      ids?: readonly string[];
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<Page<ArbitrationCase>> {
+    const qb = em.createQueryBuilder(ArbitrationCase, 'a').where('1 = 1');
+    if ('commissionId' in scope) qb.andWhere('a.commission_id = :commissionId', scope);
+    else whereInJurisdictions(qb, 'a.jurisdiction_code', scope.prefixes);
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    if (q.memberId) qb.andWhere(':memberId = ANY(a.arbitrator_ids)', { memberId: q.memberId });
+    if (q.ids) {
+      if (q.ids.length === 0) qb.andWhere('false');
+      else qb.andWhere('a.id IN (:...ids)', { ids: q.ids });
+    }
+    return keysetPage(qb, 'a', q.cursor, q.limit ?? 20);
   }
 
   commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {

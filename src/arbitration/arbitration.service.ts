@@ -144,14 +144,21 @@ export class ArbitrationService implements OnModuleInit {
     return id;
   }
 
-  /** POST /cases: staff of the complaint's street file the application of a complaint routed to arbitration. */
+  /**
+   * POST /cases: staff of the complaint's street file the application of a complaint routed to arbitration; a worker
+   * applies on their own complaint (14.7), with claims validated as staff's are.
+   */
   async create(
     viewer: Principal,
     dto: { complaintId: string; claims: ArbitrationApplication['claims'] },
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
-      await this.complaints.assertVisible(viewer, dto.complaintId, em);
-      return this.createApplication(em, { ...dto, source: 'COMPLAINT' }, viewer);
+      // A worker's own complaint only (another's is 404); staff of its street.
+      const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em);
+      // A worker may apply directly (调解仲裁法 第五条): DIRECT unless the complaint was routed to arbitration.
+      const routed = complaint.status === 'ROUTED' && complaint.routeTarget === 'ARBITRATION';
+      const source = viewer.role === 'WORKER' && !routed ? 'DIRECT' : 'COMPLAINT';
+      return this.createApplication(em, { ...dto, source }, viewer);
     });
     return this.p.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
   }

@@ -272,7 +272,7 @@ describe('arbitration', () => {
     expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });
   });
 
-  it('only a complaint routed to arbitration becomes a case; a worker may not file one', async () => {
+  it('only a complaint routed to arbitration becomes a staff filing; a worker applies on their own complaint only (14.7)', async () => {
     const complaintId = await routed('310115005', 'mediator', 'MEDIATION');
     const res = await post('mediator', '', {
       complaintId,
@@ -280,10 +280,81 @@ describe('arbitration', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('COMPLAINT_NOT_ROUTED_TO_ARBITRATION');
-    const worker = await post('13800000000', '', {
+    // The worker's claims are validated as staff's are.
+    const badClaims = await post('13800000000', '', {
       complaintId,
-      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+      claims: [{ type: 'BONUS', description: '', amountFen: -1 }],
     });
+    expect(badClaims.status).toBe(400);
+    expect(badClaims.body.code).toBe('VALIDATION_FAILED');
+    // Another worker's complaint is 404 (as if it did not exist).
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, password_hash)
+       SELECT $1, '13900009999', 'WORKER', '{}', '另一劳动者', password_hash FROM users WHERE username = '13800000000'`,
+      [randomUUID()],
+    );
+    const other = await post('13900009999', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他请求', amountFen: 0 }],
+    });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('COMPLAINT_NOT_FOUND');
+    const mine = await post('13800000000', '', {
+      complaintId,
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 600_000 }],
+    });
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({ status: 'APPLIED', source: 'DIRECT', complaintId });
+  });
+
+  it('the work queue lists the commission’s cases for an arbitrator, filtered and keyset paged (14.3)', async () => {
+    const a = await open([{ type: 'LABOR_REMUNERATION', amountFen: 300_000 }], '310115007', 'supervisor');
+    const b = await withTribunal();
+    const list = async (user: string, query: Record<string, string | number>) => {
+      const r = await t
+        .http()
+        .get('/api/v1/arbitration/cases')
+        .query(query)
+        .set(await auth(user));
+      expect(r.status).toBe(200);
+      return r.body as {
+        items: { id: string; status: string; caseNo: string | null }[];
+        nextCursor: string | null;
+      };
+    };
+    // Another street of the commission: in the arbitrator's queue.
+    expect((await list('arbitrator', { status: 'APPLIED', limit: 100 })).items.map((x) => x.id)).toContain(
+      a.id,
+    );
+    const mine = await list('arbitrator', { assignee: 'me', limit: 100 });
+    expect(mine.items.map((x) => x.id)).toContain(b.id);
+    expect(mine.items.map((x) => x.id)).not.toContain(a.id);
+    expect((await list('arbitrator', { member: spare, limit: 100 })).items.map((x) => x.id)).not.toContain(
+      b.id,
+    );
+    // Due within 10 days: the new application's 5-working-day acceptance period.
+    expect((await list('arbitrator', { dueWithinDays: 10, limit: 100 })).items.map((x) => x.id)).toContain(
+      a.id,
+    );
+    expect(
+      (await list('arbitrator', { dueWithinDays: 0, status: 'APPLIED', limit: 100 })).items,
+    ).not.toContainEqual(expect.objectContaining({ id: a.id }));
+    // Keyset pages: no overlap, newest first.
+    const p1 = await list('arbitrator', { limit: 2 });
+    expect(p1.items).toHaveLength(2);
+    const p2 = await list('arbitrator', { limit: 2, cursor: p1.nextCursor! });
+    expect(p2.items.map((x) => x.id)).not.toContain(p1.items[0].id);
+    // Bad input: 400 with the field, never 500.
+    const bad = await t
+      .http()
+      .get('/api/v1/arbitration/cases')
+      .query({ assignee: 'you', dueWithinDays: -1 })
+      .set(await auth('arbitrator'));
+    expect(bad.status).toBe(400);
+    const worker = await t
+      .http()
+      .get('/api/v1/arbitration/cases')
+      .set(await auth('13800000000'));
     expect(worker.status).toBe(403);
   });
 
