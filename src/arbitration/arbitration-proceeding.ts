@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { StaffDirectory } from '../staff/staff-directory.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
@@ -58,6 +59,7 @@ export class ArbitrationProceeding {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /**
@@ -196,10 +198,11 @@ export class ArbitrationProceeding {
   }
 
   async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
-    const [claims, hearings, clocks] = await Promise.all([
+    const [claims, hearings, clocks, tribunalMembers] = await Promise.all([
       this.repo.claimsOf(em, c.id),
       this.repo.hearingsOf(em, c.id),
       this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
+      this.staff.describeList(em, c.arbitratorIds),
     ]);
     return {
       id: c.id,
@@ -212,6 +215,7 @@ export class ArbitrationProceeding {
       collective: c.collective,
       tribunal: c.tribunal,
       arbitratorIds: c.arbitratorIds,
+      tribunalMembers,
       appliedOn: c.appliedOn,
       acceptedOn: c.acceptedOn,
       rejectionReason: c.rejectionReason,

@@ -87,6 +87,12 @@ describe('arbitration', () => {
     expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
     const formed = await post('arbitrator', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators });
     expect(formed.status).toBe(200);
+    // The tribunal by name, in order (staff directory).
+    expect(
+      (formed.body as { tribunalMembers: { displayName: string }[] }).tribunalMembers.map(
+        (m) => m.displayName,
+      ),
+    ).toEqual(['仲裁员', '仲裁员0', '仲裁员1']);
     return formed.body as CaseView;
   };
 

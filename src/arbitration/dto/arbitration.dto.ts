@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
+import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import {
   ATTENDANCE_KINDS,
   type AttendanceKind,
@@ -347,6 +348,8 @@ export class ArbitrationCaseViewDto {
   @ApiProperty() collective: boolean;
   @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
   @ApiProperty({ type: [String] }) arbitratorIds: string[];
+  @ApiProperty({ type: [StaffRefDto], description: 'The tribunal by name (staff directory)' })
+  tribunalMembers: StaffRefDto[];
   @ApiProperty() appliedOn: string;
   @ApiProperty({ type: String, nullable: true }) acceptedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
