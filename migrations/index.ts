@@ -22,6 +22,7 @@ import { ComplaintsEmployerReceived1795708873687 } from './1795708873687-complai
 import { NotificationsInAppRecipient1795741156294 } from './1795741156294-notifications-in-app-recipient';
 import { StaffSessions1795745000000 } from './1795745000000-staff-sessions';
 import { ArbitrationGates1795760000000 } from './1795760000000-arbitration-gates';
+import { ArbitrationLimitation1795761000000 } from './1795761000000-arbitration-limitation';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   NotificationsInAppRecipient1795741156294,
   StaffSessions1795745000000,
   ArbitrationGates1795760000000,
+  ArbitrationLimitation1795761000000,
 ];

@@ -224,6 +224,9 @@ export class ArbitrationProceeding {
       caseNo: c.caseNo,
       decidedOnPapersOn: c.decidedOnPapersOn,
       papersBasis: c.papersBasis,
+      limitation: c.limitation,
+      // Since 2017 limitation is the respondent's defence, not a ground to refuse: staff are warned, nothing more.
+      warnings: c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : [],
       finalAward: c.finalAward,
       awardServedOn: c.awardServedOn,
       suitDeadline: c.suitDeadline,

@@ -47,3 +47,18 @@ export interface HearingAttendance {
   claimant: AttendanceKind;
   respondent: AttendanceKind;
 }
+
+/** The facts behind an application's limitation check and the engine's answer. */
+export interface LimitationRecord {
+  facts: {
+    knewOn: string;
+    employmentEndedOn?: string | null;
+    wageArrears?: boolean;
+    interruptedOn?: string[];
+    suspended?: { from: string; to: string; reason: string }[];
+  };
+  withinLimit: boolean;
+  limitDate: string | null;
+  basis: string;
+  provisional: boolean;
+}

@@ -2,6 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OrganisationsService } from '../auth/organisations.service';
 import type { Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
+import { arbitrationLimitation } from '../calendar/deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -12,6 +14,7 @@ import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
   type ClaimType,
+  type LimitationRecord,
   type NonAwardClosure,
 } from './arbitration.constants';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
@@ -31,6 +34,8 @@ export interface ArbitrationApplication {
   claims: { type: ClaimType; description: string; amountFen: number }[];
   /** Date of the application (Asia/Shanghai); default today. */
   appliedOn?: string;
+  /** Facts for the limitation check (调解仲裁法 第二十七条). */
+  limitation?: LimitationRecord['facts'];
 }
 
 /**
@@ -46,6 +51,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly p: ArbitrationProceeding,
     private readonly organisations: OrganisationsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -104,6 +110,7 @@ export class ArbitrationService implements OnModuleInit {
       );
     const id = newId();
     const appliedOn = input.appliedOn ?? todayInShanghai();
+    const limitation = input.limitation ? await this.checkLimitation(em, input.limitation, appliedOn) : null;
     await this.repo.insertCase(em, {
       id,
       complaintId: complaint.id,
@@ -118,6 +125,7 @@ export class ArbitrationService implements OnModuleInit {
       // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
       collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
       appliedOn,
+      limitation,
     });
     await this.repo.insertClaims(
       em,
@@ -140,6 +148,7 @@ export class ArbitrationService implements OnModuleInit {
     await this.p.record(em, complaint.id, id, 'ARBITRATION_APPLIED', actor, {
       source: input.source,
       claims: input.claims.length,
+      ...(limitation ? { limitation } : {}),
     });
     return id;
   }
@@ -150,7 +159,11 @@ export class ArbitrationService implements OnModuleInit {
    */
   async create(
     viewer: Principal,
-    dto: { complaintId: string; claims: ArbitrationApplication['claims'] },
+    dto: {
+      complaintId: string;
+      claims: ArbitrationApplication['claims'];
+      limitation?: ArbitrationApplication['limitation'];
+    },
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
       // A worker's own complaint only (another's is 404); staff of its street.
@@ -347,5 +360,28 @@ export class ArbitrationService implements OnModuleInit {
     const settings = await this.repo.commission(em, commissionId);
     const n = await this.repo.nextCaseNumber(em, caseNumberSequenceName(commissionId, year));
     return formatCaseNumber(settings?.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT, year, n);
+  }
+
+  /**
+   * The engine's limitation check on the application (调解仲裁法 第二十七条, suspension 第三款 included). An expired
+   * limitation does not refuse the application: since 2017 it is the respondent's defence (办案规则 第三十条 lists the
+   * grounds to refuse; limitation is not one), so the case is accepted and staff see a warning.
+   */
+  private async checkLimitation(
+    em: EntityManager,
+    facts: LimitationRecord['facts'],
+    appliedOn: string,
+  ): Promise<LimitationRecord> {
+    const r = arbitrationLimitation(
+      {
+        knewOn: facts.knewOn,
+        filedOn: appliedOn,
+        wageArrears: facts.wageArrears ? { employmentEndedOn: facts.employmentEndedOn ?? null } : undefined,
+        interruptedOn: facts.interruptedOn,
+        suspended: facts.suspended,
+      },
+      await this.calendar.calendar(em),
+    );
+    return { facts, ...r };
   }
 }

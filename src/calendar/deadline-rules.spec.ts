@@ -92,6 +92,49 @@ describe('arbitration short periods in working days (办案规则 第八十条)'
   });
 });
 
+describe('arbitrationLimitation: suspension (调解仲裁法 第二十七条第三款)', () => {
+  it('a suspension inside the year moves the limit by its length; one before the start or after the limit does not', () => {
+    const base = { knewOn: '2025-03-10', filedOn: '2026-04-01' };
+    expect(arbitrationLimitation(base).limitDate).toBe('2026-03-10');
+    const s = arbitrationLimitation({ ...base, suspended: [{ from: '2025-06-01', to: '2025-06-30' }] });
+    // 29 days from the cause's start to its end: 2026-03-10 + 29 = 2026-04-08.
+    expect(s).toMatchObject({
+      limitDate: '2026-04-08',
+      withinLimit: true,
+      basis: expect.stringContaining('第三款'),
+    });
+    expect(
+      arbitrationLimitation({ ...base, suspended: [{ from: '2026-03-11', to: '2026-05-01' }] }),
+    ).toMatchObject({ limitDate: '2026-03-10', withinLimit: false });
+    expect(() =>
+      arbitrationLimitation({ ...base, suspended: [{ from: '2025-06-30', to: '2025-06-01' }] }),
+    ).toThrow(RangeError);
+  });
+
+  it('property: a suspension never shortens the limit, and lengthens it by exactly its days when it counts', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 90 }),
+        (knewOn, at, len) => {
+          const from = addDays(knewOn, at);
+          const plain = arbitrationLimitation({ knewOn, filedOn: knewOn }).limitDate!;
+          const r = arbitrationLimitation({
+            knewOn,
+            filedOn: knewOn,
+            suspended: [{ from, to: addDays(from, len) }],
+          });
+          expect(r.limitDate! >= plain).toBe(true);
+          if (from <= plain) expect(r.limitDate).toBe(addDays(plain, len));
+          else expect(r.limitDate).toBe(plain);
+        },
+      ),
+    );
+  });
+});
+
 describe('arbitrationLimitation', () => {
   it('runs one year from when the party knew, ending on the corresponding day', () => {
     // 2024-03-10 is not counted; the year ends on 2025-03-10, a Monday.

@@ -1,4 +1,4 @@
-import { addYears, assertIsoDate, compareDates } from './local-date';
+import { addDays, addYears, assertIsoDate, compareDates, daysBetween } from './local-date';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
@@ -195,6 +195,11 @@ export interface ArbitrationLimitationInput {
   wageArrears?: { employmentEndedOn: string | null };
   /** Days the limitation was interrupted (a claim on the other party, a request to an authority, a promise to pay). */
   interruptedOn?: readonly string[];
+  /**
+   * Periods in which the party could not apply (不可抗力 or another 正当理由): the limitation is suspended from `from`
+   * and runs on after `to`, the day the cause ended (调解仲裁法 第二十七条第三款).
+   */
+  suspended?: readonly { from: string; to: string }[];
 }
 
 /**
@@ -204,7 +209,8 @@ export interface ArbitrationLimitationInput {
  * // 调解仲裁法 第二十七条第四款: wage arrears during employment are not limited while it lasts; one year from its end.
  * // 民法典 第二百零一条至第二百零三条: start day not counted; ends on the corresponding day; a last day that is a
  * //   legal holiday moves to the next working day (only when a calendar is given).
- * Suspension (中止, 第二十七条第三款) is not modelled.
+ * // 调解仲裁法 第二十七条第三款: suspension — a cause (force majeure, another good reason) that arises while the year
+ * //   runs stops it; it runs on from the day the cause ended: the limit moves by the days from its start to its end.
  */
 export function arbitrationLimitation(
   input: ArbitrationLimitationInput,
@@ -230,26 +236,36 @@ export function arbitrationLimitation(
     basis = '调解仲裁法 第二十七条第四款 (wage arrears: one year from the end of employment)';
   }
   let provisional = false;
-  const limitFrom = (start: string): string => {
-    const last = addYears(start, 1);
+  const roll = (last: string): string => {
     if (!calendar) return last;
     const rolled = calendar.nextWorkingDayOnOrAfter(last);
     provisional ||= rolled.provisional;
     return rolled.date;
   };
-  let limitDate = limitFrom(from);
+  let rawLimit = addYears(from, 1);
   const interruptions = [...(input.interruptedOn ?? [])].sort();
   for (const date of interruptions) {
     assertIsoDate(date, 'interruptedOn');
     if (
       compareDates(date, from) > 0 &&
-      compareDates(date, limitDate) <= 0 &&
+      compareDates(date, roll(rawLimit)) <= 0 &&
       compareDates(date, input.filedOn) <= 0
     ) {
-      limitDate = limitFrom(date);
+      rawLimit = addYears(date, 1);
       basis = `${basis}; interrupted on ${date}, the year runs anew (调解仲裁法 第二十七条第二款)`;
     }
   }
+  const suspensions = [...(input.suspended ?? [])].sort((a, b) => compareDates(a.from, b.from));
+  for (const [i, p] of suspensions.entries()) {
+    assertIsoDate(p.from, `suspended[${i}].from`);
+    assertIsoDate(p.to, `suspended[${i}].to`);
+    if (compareDates(p.to, p.from) < 0) throw new RangeError(`suspended[${i}]: to must not be before from`);
+    if (compareDates(p.from, from) > 0 && compareDates(p.from, rawLimit) <= 0) {
+      rawLimit = addDays(rawLimit, daysBetween(p.from, p.to));
+      basis = `${basis}; suspended ${p.from}–${p.to}, then runs on (调解仲裁法 第二十七条第三款)`;
+    }
+  }
+  const limitDate = roll(rawLimit);
   return { withinLimit: compareDates(input.filedOn, limitDate) <= 0, limitDate, basis, provisional };
 }
 

@@ -771,6 +771,45 @@ describe('arbitration', () => {
     expect(refused.body.code).toBe('PAPERS_DECISION_NOT_ALLOWED');
   });
 
+  it('accepts an application whose limitation looks expired with a warning to staff; a suspension is counted (16.8)', async () => {
+    const knewOn = addDays(today, -400);
+    const expired = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      limitation: {
+        knewOn,
+        suspended: [{ from: addDays(today, -300), to: addDays(today, -290), reason: '住院治疗' }],
+      },
+    });
+    expect(expired.status).toBe(201);
+    expect(expired.body).toMatchObject({
+      status: 'APPLIED',
+      warnings: ['LIMITATION_MAY_HAVE_EXPIRED'],
+      limitation: {
+        withinLimit: false,
+        facts: { knewOn, suspended: [expect.objectContaining({ reason: '住院治疗' })] },
+        basis: expect.stringContaining('第二十七条第三款'),
+      },
+    });
+    // Suspended for 100 days (住院): the year runs on after it, so the application is in time.
+    const inTime = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      limitation: {
+        knewOn,
+        suspended: [{ from: addDays(today, -300), to: addDays(today, -200), reason: '住院治疗' }],
+      },
+    });
+    expect(inTime.status).toBe(201);
+    expect(inTime.body).toMatchObject({ warnings: [], limitation: { withinLimit: true } });
+    const bad = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'OTHER', description: '其他请求', amountFen: 0 }],
+      limitation: { knewOn: '2026-13-01' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('two arbitrators closing the same case at once: one wins, the other gets 409 STALE_VERSION', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     await post('arbitrator', `/${c.id}/accept`, { version: 1 });

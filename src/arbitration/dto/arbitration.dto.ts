@@ -20,6 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
@@ -36,6 +37,7 @@ import {
   type ArbitrationStatus,
   type ClaimType,
   type ClosureType,
+  type LimitationRecord,
   type NonAwardClosure,
   type TribunalKind,
 } from '../arbitration.constants';
@@ -61,6 +63,52 @@ export class ClaimInputDto {
   amountFen: number;
 }
 
+export class SuspensionDto {
+  @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() from: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsLocalDate() to: string;
+  @ApiProperty({ example: '住院治疗' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
+}
+
+export class LimitationFactsDto {
+  @ApiProperty({ example: '2026-01-15', description: 'The day the worker knew or should have known' })
+  @IsLocalDate()
+  knewOn: string;
+
+  @ApiPropertyOptional({ description: 'Wage arrears during employment (第二十七条第四款)' })
+  @IsOptional()
+  @IsBoolean()
+  wageArrears?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'End of employment (wage arrears); null: lasts',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  employmentEndedOn?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Interruptions (第二十七条第二款)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsLocalDate({ each: true })
+  interruptedOn?: string[];
+
+  @ApiPropertyOptional({ type: [SuspensionDto], description: 'Suspensions (第二十七条第三款)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SuspensionDto)
+  suspended?: SuspensionDto[];
+}
+
 export class CreateArbitrationCaseDto {
   @ApiProperty({ format: 'uuid', description: 'A complaint routed to ARBITRATION' })
   @IsUUID()
@@ -73,6 +121,15 @@ export class CreateArbitrationCaseDto {
   @ValidateNested({ each: true })
   @Type(() => ClaimInputDto)
   claims: ClaimInputDto[];
+
+  @ApiPropertyOptional({
+    type: LimitationFactsDto,
+    description: 'Facts for the limitation check; an expired limitation is accepted with a warning',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitationFactsDto)
+  limitation?: LimitationFactsDto;
 }
 
 export class VersionDto {
@@ -360,6 +417,14 @@ export class ArbitrationCaseViewDto {
   @ApiProperty({ type: String, nullable: true, description: '书面审理 decided on this date' })
   decidedOnPapersOn: string | null;
   @ApiProperty({ type: String, nullable: true }) papersBasis: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'Limitation check: facts and answer (第二十七条)',
+  })
+  limitation: LimitationRecord | null;
+  @ApiProperty({ type: [String], description: 'Warnings to staff, e.g. LIMITATION_MAY_HAVE_EXPIRED' })
+  warnings: string[];
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
   @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })

@@ -14,6 +14,7 @@ import type {
   ArbitrationStatus,
   ClosureType,
   TribunalKind,
+  LimitationRecord,
 } from '../arbitration.constants';
 
 /** An application for labor-dispute arbitration (劳动争议仲裁申请) and its proceeding. */
@@ -102,6 +103,13 @@ export class ArbitrationCase {
   /** The commission's case number (案号), e.g. 浦劳人仲〔2026〕第12号; given on acceptance. */
   @Column({ name: 'case_no', type: 'varchar', length: 64, nullable: true })
   caseNo: string | null;
+
+  /**
+   * The limitation check made on the application (调解仲裁法 第二十七条): the facts given and the answer. Since 2017 an
+   * expired limitation is the respondent's defence, not a ground to refuse: the case is accepted with a warning.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  limitation: LimitationRecord | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
