@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -127,6 +128,7 @@ export class CreateArbitrationCaseDto {
     description: 'Facts for the limitation check; an expired limitation is accepted with a warning',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LimitationFactsDto)
   limitation?: LimitationFactsDto;
@@ -205,6 +207,7 @@ export class ScheduleHearingDto extends VersionDto {
     description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => HearingOverrideDto)
   override?: HearingOverrideDto;
@@ -267,6 +270,7 @@ export class PostponeHearingDto extends VersionDto {
     description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => HearingOverrideDto)
   override?: HearingOverrideDto;
@@ -279,6 +283,7 @@ export class AttendanceDto {
 
 export class RecordHearingDto extends VersionDto {
   @ApiProperty({ type: AttendanceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AttendanceDto)
   attendance: AttendanceDto;
