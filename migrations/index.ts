@@ -21,6 +21,8 @@ import { ComplaintsReceivedOn1795705260131 } from './1795705260131-complaints-re
 import { ComplaintsEmployerReceived1795708873687 } from './1795708873687-complaints-employer-received';
 import { NotificationsInAppRecipient1795741156294 } from './1795741156294-notifications-in-app-recipient';
 import { StaffSessions1795745000000 } from './1795745000000-staff-sessions';
+import { ArbitrationGates1795760000000 } from './1795760000000-arbitration-gates';
+import { ArbitrationLimitation1795761000000 } from './1795761000000-arbitration-limitation';
 import { WorkerIdentities1796219772152 } from './1796219772152-worker-identities';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -49,5 +51,7 @@ export const MIGRATIONS: Function[] = [
   ComplaintsEmployerReceived1795708873687,
   NotificationsInAppRecipient1795741156294,
   StaffSessions1795745000000,
+  ArbitrationGates1795760000000,
+  ArbitrationLimitation1795761000000,
   WorkerIdentities1796219772152,
 ];

@@ -39,3 +39,26 @@ export const ARBITRATION_CASE_TYPE = 'ARBITRATION';
 
 /** Hearings are assumed to last this long when checking double bookings (platform assumption). */
 export const HEARING_SLOT_MINUTES = 120;
+
+/** Who attended a hearing: in person, through an agent (委托代理人), or not at all. */
+export const ATTENDANCE_KINDS = ['PRESENT', 'REPRESENTED', 'ABSENT'] as const;
+export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
+export interface HearingAttendance {
+  claimant: AttendanceKind;
+  respondent: AttendanceKind;
+}
+
+/** The facts behind an application's limitation check and the engine's answer. */
+export interface LimitationRecord {
+  facts: {
+    knewOn: string;
+    employmentEndedOn?: string | null;
+    wageArrears?: boolean;
+    interruptedOn?: string[];
+    suspended?: { from: string; to: string; reason: string }[];
+  };
+  withinLimit: boolean;
+  limitDate: string | null;
+  basis: string;
+  provisional: boolean;
+}

@@ -1,24 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationQueueService } from './arbitration-queue.service';
+import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
+import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationService } from './arbitration.service';
 import {
   ArbitrationCaseViewDto,
   AwardDto,
   CloseArbitrationDto,
   CreateArbitrationCaseDto,
+  DecideOnPapersDto,
   FormTribunalDto,
   PostponeHearingDto,
+  RecordHearingDto,
   RecordPaperDto,
   RejectArbitrationDto,
   ScheduleHearingDto,
   VersionDto,
 } from './dto/arbitration.dto';
 
-/** Staff who may file an application for a complaint routed to arbitration. */
-const FILING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
+/** Who may file an application: staff for a complaint routed to arbitration, a worker for their own complaint. */
+const FILING_ROLES: Role[] = ['WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 /** Staff who conduct the proceeding. */
 const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
 
@@ -26,11 +33,21 @@ const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case'),
 });
 
+const hearingUuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
+});
+
 @ApiTags('arbitration')
 @ApiBearerAuth()
 @Controller('api/v1/arbitration/cases')
 export class ArbitrationController {
-  constructor(private readonly arbitration: ArbitrationService) {}
+  constructor(
+    private readonly arbitration: ArbitrationService,
+    private readonly tribunals: ArbitrationTribunalService,
+    private readonly hearings: ArbitrationHearingsService,
+    private readonly awards: ArbitrationAwardsService,
+    private readonly queue: ArbitrationQueueService,
+  ) {}
 
   @Post()
   @Roles(...FILING_ROLES)
@@ -40,6 +57,17 @@ export class ArbitrationController {
     @Body() dto: CreateArbitrationCaseDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.arbitration.create(user, dto);
+  }
+
+  /** The work queue: the commission's cases for an arbitrator, the streets' for other staff; keyset paged. */
+  @Get()
+  @Roles('ARBITRATOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: ArbitrationCasePageDto })
+  list(
+    @CurrentUser() user: Principal,
+    @Query() q: ArbitrationQueueQueryDto,
+  ): Promise<ArbitrationCasePageDto> {
+    return this.queue.list(user, q);
   }
 
   @Get(':id')
@@ -85,7 +113,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: FormTribunalDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.formTribunal(user, id, dto);
+    return this.tribunals.formTribunal(user, id, dto);
   }
 
   /** Schedules a hearing (at least 5 days' notice; no double booking of room or arbitrator). */
@@ -98,7 +126,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: ScheduleHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.scheduleHearing(user, id, dto);
+    return this.hearings.scheduleHearing(user, id, dto);
   }
 
   /** Records service of the application, receipt of the defence, or service of the defence (第三十条). */
@@ -122,16 +150,37 @@ export class ArbitrationController {
   postpone(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
-    @Param(
-      'hearingId',
-      new ParseUUIDPipe({
-        exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
-      }),
-    )
-    hearingId: string,
+    @Param('hearingId', hearingUuid) hearingId: string,
     @Body() dto: PostponeHearingDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.postponeHearing(user, id, hearingId, dto);
+    return this.hearings.postponeHearing(user, id, hearingId, dto);
+  }
+
+  /** Records that a hearing took place: attendance and a summary of the minutes (after its start only). */
+  @Post(':id/hearings/:hearingId/record')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  recordHearing(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('hearingId', hearingUuid) hearingId: string,
+    @Body() dto: RecordHearingDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.hearings.recordHearing(user, id, hearingId, dto);
+  }
+
+  /** 书面审理: a sole arbitrator records the decision to decide on the papers, with its basis. */
+  @Post(':id/papers-decision')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  decideOnPapers(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: DecideOnPapersDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.tribunals.decideOnPapers(user, id, dto);
   }
 
   /** Issues the award (一裁终局 decided per claim) and closes the case. */
@@ -144,7 +193,7 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: AwardDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.award(user, id, dto);
+    return this.awards.award(user, id, dto);
   }
 
   /** Closes the case without an award (mediated, withdrawn, terminated). */

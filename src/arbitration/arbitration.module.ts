@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationQueueService } from './arbitration-queue.service';
+import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationService } from './arbitration.service';
@@ -7,7 +12,15 @@ import { ArbitrationService } from './arbitration.service';
 @Module({
   imports: [ComplaintsModule],
   controllers: [ArbitrationController],
-  providers: [ArbitrationService, ArbitrationRepository],
+  providers: [
+    ArbitrationService,
+    ArbitrationProceeding,
+    ArbitrationTribunalService,
+    ArbitrationHearingsService,
+    ArbitrationAwardsService,
+    ArbitrationQueueService,
+    ArbitrationRepository,
+  ],
   exports: [ArbitrationService],
 })
 export class ArbitrationModule {}

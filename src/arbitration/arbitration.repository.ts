@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import type { Page } from '../common/http/pagination';
+import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import type { ArbitrationStatus } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
 import { ArbitrationClaim } from './entities/arbitration-claim.entity';
+import { ArbitrationCommission } from './entities/arbitration-commission.entity';
 import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 
@@ -92,7 +95,7 @@ export class ArbitrationRepository {
   ): Promise<{ id: string; room: string } | null> {
     const rows = await em.query<{ id: string; room: string }[]>(
       `SELECT id, room FROM arbitration_hearings
-        WHERE postponed_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
+        WHERE postponed_at IS NULL AND cancelled_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
         ORDER BY starts_at, id LIMIT 1`,
       [h.room, h.startsAt, h.endsAt, h.arbitratorIds],
     );
@@ -118,6 +121,74 @@ export class ArbitrationRepository {
 
   async insertHearing(em: EntityManager, h: Partial<ArbitrationHearing>): Promise<void> {
     await em.insert(ArbitrationHearing, h);
+  }
+
+  async recordHearing(
+    em: EntityManager,
+    hearingId: string,
+    record: Pick<ArbitrationHearing, 'heldAt' | 'attendance' | 'minutesSummary'>,
+  ): Promise<void> {
+    await em.update(ArbitrationHearing, { id: hearingId }, record);
+  }
+
+  /** Frees the slots of the case's hearings that neither took place nor were moved; returns how many. */
+  async cancelOpenHearings(em: EntityManager, caseId: string): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(ArbitrationHearing)
+      .set({ cancelledAt: () => 'now()' })
+      .where('case_id = :caseId AND held_at IS NULL AND postponed_at IS NULL AND cancelled_at IS NULL', {
+        caseId,
+      })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  /**
+   * The per-commission, per-year case-number sequence, created on first use. Called outside any transaction: a
+   * sequence hands out numbers without a lock held until commit (a rolled-back acceptance leaves a gap).
+   */
+  async ensureCaseNumberSequence(em: EntityManager, name: string): Promise<void> {
+    try {
+      await em.query(`CREATE SEQUENCE IF NOT EXISTS "${name}"`);
+    } catch (e) {
+      // Two first acceptances of the year at once: the other one created it.
+      const code = (e as { driverError?: { code?: string } }).driverError?.code;
+      if (code !== '23505' && code !== '42P07') throw e;
+    }
+  }
+
+  async nextCaseNumber(em: EntityManager, name: string): Promise<number> {
+    const [row] = await em.query<{ n: string }[]>(`SELECT nextval($1::regclass) AS n`, [`"${name}"`]);
+    return Number(row.n);
+  }
+
+  /** The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset). */
+  list(
+    em: EntityManager,
+    scope: { commissionId: string } | { prefixes: readonly string[] },
+    q: {
+      status?: ArbitrationStatus;
+      memberId?: string;
+      ids?: readonly string[];
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<Page<ArbitrationCase>> {
+    const qb = em.createQueryBuilder(ArbitrationCase, 'a').where('1 = 1');
+    if ('commissionId' in scope) qb.andWhere('a.commission_id = :commissionId', scope);
+    else whereInJurisdictions(qb, 'a.jurisdiction_code', scope.prefixes);
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    if (q.memberId) qb.andWhere(':memberId = ANY(a.arbitrator_ids)', { memberId: q.memberId });
+    if (q.ids) {
+      if (q.ids.length === 0) qb.andWhere('false');
+      else qb.andWhere('a.id IN (:...ids)', { ids: q.ids });
+    }
+    return keysetPage(qb, 'a', q.cursor, q.limit ?? 20);
+  }
+
+  commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {
+    return em.findOne(ArbitrationCommission, { where: { organisationId } });
   }
 
   async minimumWages(em: EntityManager, province: string): Promise<MinimumWageRow[]> {

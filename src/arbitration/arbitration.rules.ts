@@ -19,7 +19,8 @@ export const ARBITRATION_RULES = {
   AVERAGE_ANNUAL_WAGE_FEN: 14_768_400,
   // 调解仲裁法 第四十八条、第五十条: 收到裁决书之日起十五日内可以向人民法院提起诉讼
   SUIT_WINDOW_DAYS: 15,
-  // 调解仲裁法 第三十五条: 开庭五日前书面通知 (counted by computeNoticeDeadline, ARBITRATION_HEARING_NOTICE)
+  // 调解仲裁法 第三十五条: 开庭五日前书面通知, 三日前请求延期: DEADLINE_RULES ARBITRATION_HEARING_NOTICE and
+  // ARBITRATION_POSTPONEMENT_REQUEST (working days, 办案规则 第八十条)
 } as const;
 
 /** Province code (GB/T 2260, 6 digits) of a street/district code. */
@@ -100,5 +101,17 @@ export function tribunalKindOf(arbitratorCount: number): TribunalKind | null {
   return null;
 }
 
-/** A party may ask to postpone a hearing at least 3 days before it (调解仲裁法 第三十五条 第二款). */
-export const POSTPONEMENT_REQUEST_DAYS = 3;
+/** The case-number format of a commission without settings; {year} and {n} are replaced. */
+export const DEFAULT_CASE_NUMBER_FORMAT = '劳人仲〔{year}〕第{n}号';
+
+/** The case number (案号) in a commission's format, e.g. 浦劳人仲〔2026〕第12号. */
+export function formatCaseNumber(format: string, year: number, n: number): string {
+  return format.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
+}
+
+/** The name of a commission's case-number sequence for a year (a PostgreSQL identifier, ≤ 63 bytes). */
+export function caseNumberSequenceName(commissionId: string, year: number): string {
+  if (!/^[0-9a-f-]{36}$/i.test(commissionId) || !Number.isInteger(year))
+    throw new RangeError('a commission uuid and a year');
+  return `arbitration_case_no_${commissionId.replace(/-/g, '').toLowerCase()}_${year}`;
+}

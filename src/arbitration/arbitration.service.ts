@@ -1,42 +1,31 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { POSTPONEMENT_REQUEST_DAYS } from './arbitration.rules';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { UsersService } from '../auth/users.service';
-import { coversJurisdiction, type Principal } from '../auth/roles';
+import { OrganisationsService } from '../auth/organisations.service';
+import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { computeNoticeDeadline } from '../calendar/deadline-engine';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
-import { addDays, todayInShanghai } from '../calendar/local-date';
+import { arbitrationLimitation } from '../calendar/deadline-rules';
+import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
-import { shanghaiDate } from '../common/shanghai-date';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
-import { JobName } from '../queue/job-catalogue';
-import { OutboxService } from '../queue/outbox.service';
 import {
   ARBITRATION_CASE_TYPE,
-  HEARING_SLOT_MINUTES,
   type ArbitrationSource,
   type ClaimType,
+  type LimitationRecord,
   type NonAwardClosure,
 } from './arbitration.constants';
+import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import {
-  ARBITRATION_RULES,
+  caseNumberSequenceName,
+  DEFAULT_CASE_NUMBER_FORMAT,
+  formatCaseNumber,
   isCollective,
-  isFinalClaim,
-  minimumWageOn,
-  provinceOf,
-  soleArbitratorEligible,
-  tribunalKindOf,
 } from './arbitration.rules';
-import { allowedActions, nextStatus, type ArbitrationAction } from './arbitration.state';
 import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
-import type { ArbitrationCase } from './entities/arbitration-case.entity';
-import type { SmsTemplateId } from '../notifications/templates';
 
 export interface ArbitrationApplication {
   complaintId: string;
@@ -45,11 +34,14 @@ export interface ArbitrationApplication {
   claims: { type: ClaimType; description: string; amountFen: number }[];
   /** Date of the application (Asia/Shanghai); default today. */
   appliedOn?: string;
+  /** Facts for the limitation check (调解仲裁法 第二十七条). */
+  limitation?: LimitationRecord['facts'];
 }
 
-const notFound = () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case');
-
-/** The arbitration proceeding: each use case is one transaction (status, clocks, timeline, outbox). */
+/**
+ * The arbitration proceeding from application to a closing without award: each use case is one transaction
+ * (status, clocks, timeline, outbox). Tribunal, hearings and awards have their own services.
+ */
 @Injectable()
 export class ArbitrationService implements OnModuleInit {
   constructor(
@@ -57,9 +49,8 @@ export class ArbitrationService implements OnModuleInit {
     private readonly repo: ArbitrationRepository,
     private readonly complaints: ComplaintsService,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly users: UsersService,
+    private readonly p: ArbitrationProceeding,
+    private readonly organisations: OrganisationsService,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -72,7 +63,8 @@ export class ArbitrationService implements OnModuleInit {
       ARBITRATION_CASE_TYPE,
       recordingOwner(
         (em, id) => this.repo.lockCase(em, id),
-        (em, c, data, actor) => this.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data),
+        (em, c, data, actor) =>
+          this.p.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data),
       ),
     );
   }
@@ -118,6 +110,7 @@ export class ArbitrationService implements OnModuleInit {
       );
     const id = newId();
     const appliedOn = input.appliedOn ?? todayInShanghai();
+    const limitation = input.limitation ? await this.checkLimitation(em, input.limitation, appliedOn) : null;
     await this.repo.insertCase(em, {
       id,
       complaintId: complaint.id,
@@ -125,9 +118,14 @@ export class ArbitrationService implements OnModuleInit {
       sourceMediationCaseId: input.sourceMediationCaseId ?? null,
       status: 'APPLIED',
       jurisdictionCode: complaint.workplaceStreetCode,
+      // The district's commission hears the case (调解仲裁法 第二十一条: the commission where the contract is performed).
+      commissionId:
+        (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id ??
+        null,
       // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
       collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
       appliedOn,
+      limitation,
     });
     await this.repo.insertClaims(
       em,
@@ -147,37 +145,63 @@ export class ArbitrationService implements OnModuleInit {
       start: appliedOn,
       jurisdictionCode: complaint.workplaceStreetCode,
     });
-    await this.record(em, complaint.id, id, 'ARBITRATION_APPLIED', actor, {
+    await this.p.record(em, complaint.id, id, 'ARBITRATION_APPLIED', actor, {
       source: input.source,
       claims: input.claims.length,
+      ...(limitation ? { limitation } : {}),
     });
     return id;
   }
 
-  /** POST /cases: staff of the complaint's street file the application of a complaint routed to arbitration. */
+  /**
+   * POST /cases: staff of the complaint's street file the application of a complaint routed to arbitration; a worker
+   * applies on their own complaint (14.7), with claims validated as staff's are.
+   */
   async create(
     viewer: Principal,
-    dto: { complaintId: string; claims: ArbitrationApplication['claims'] },
+    dto: {
+      complaintId: string;
+      claims: ArbitrationApplication['claims'];
+      limitation?: ArbitrationApplication['limitation'];
+    },
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
-      await this.complaints.assertVisible(viewer, dto.complaintId, em);
-      return this.createApplication(em, { ...dto, source: 'COMPLAINT' }, viewer);
+      // A worker's own complaint only (another's is 404); staff of its street.
+      const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em);
+      // A worker may apply directly (调解仲裁法 第五条): DIRECT unless the complaint was routed to arbitration.
+      const routed = complaint.status === 'ROUTED' && complaint.routeTarget === 'ARBITRATION';
+      const source = viewer.role === 'WORKER' && !routed ? 'DIRECT' : 'COMPLAINT';
+      return this.createApplication(em, { ...dto, source }, viewer);
     });
-    return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
+    return this.p.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
   }
 
   /** The case, for staff in scope and for the complainant; else 404. */
   async get(viewer: Principal, id: string): Promise<ArbitrationCaseViewDto> {
     const em = this.tx.manager;
     const c = await this.repo.findCase(em, id);
-    if (!c || !(await this.complaints.canSee(viewer, c.complaintId, em))) throw notFound();
-    return this.view(em, c);
+    const visible =
+      c !== null &&
+      (viewer.role === 'ARBITRATOR'
+        ? staffScopeCovers(viewer, c)
+        : await this.complaints.canSee(viewer, c.complaintId, em));
+    if (!c || !visible) throw arbitrationNotFound();
+    return this.p.view(em, c);
   }
 
   /** 受理: stops the acceptance clock and starts the 45-day award clock from the acceptance date (第四十三条). */
   async accept(viewer: Principal, id: string, version: number): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, version, 'ACCEPT', async (em, c) => {
+    const year = Number(todayInShanghai().slice(0, 4));
+    const pre = await this.repo.findCase(this.tx.manager, id);
+    // The sequence is created before the transaction, so no lock of it is held while the case is accepted.
+    if (pre?.commissionId)
+      await this.repo.ensureCaseNumberSequence(
+        this.tx.manager,
+        caseNumberSequenceName(pre.commissionId, year),
+      );
+    return this.p.transition(viewer, id, version, 'ACCEPT', async (em, c) => {
       const today = todayInShanghai();
+      const caseNo = c.commissionId ? await this.caseNumber(em, c.commissionId, year) : null;
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       await this.deadlines.start(em, {
         caseType: ARBITRATION_CASE_TYPE,
@@ -202,8 +226,11 @@ export class ArbitrationService implements OnModuleInit {
         start: today,
         jurisdictionCode: c.jurisdictionCode,
       });
-      await this.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', { acceptedOn: today });
-      return { changes: { acceptedOn: today }, data: { acceptedOn: today } };
+      await this.p.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', {
+        acceptedOn: today,
+        ...(caseNo ? { caseNo } : {}),
+      });
+      return { changes: { acceptedOn: today, caseNo }, data: { acceptedOn: today, caseNo } };
     });
   }
 
@@ -214,143 +241,11 @@ export class ArbitrationService implements OnModuleInit {
     version: number,
     reason: string,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, version, 'REJECT', async (em, c) => {
+    return this.p.transition(viewer, id, version, 'REJECT', async (em, c) => {
       const today = todayInShanghai();
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
-      await this.notify(em, c, 'ARBITRATION_NOT_ACCEPTED', 'not-accepted', {});
+      await this.p.notify(em, c, 'ARBITRATION_NOT_ACCEPTED', 'not-accepted', {});
       return { changes: { rejectionReason: reason, closedOn: today }, data: { reason } };
-    });
-  }
-
-  /** Sole arbitrator only when the case may be handled simply; otherwise three (调解仲裁法 第三十一条). */
-  async formTribunal(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; arbitratorIds: string[]; factsClear?: boolean; partiesAgree?: boolean },
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'FORM_TRIBUNAL', async (em, c) => {
-      const kind = tribunalKindOf(dto.arbitratorIds.length);
-      if (!kind)
-        throw AppException.validation([
-          {
-            field: 'arbitratorIds',
-            message: 'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
-          },
-        ]);
-      await this.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
-      if (kind === 'SOLE') {
-        const claims = await this.repo.claimsOf(em, id);
-        const facts = {
-          collective: c.collective,
-          factsClear: dto.factsClear ?? false,
-          partiesAgree: dto.partiesAgree ?? false,
-          totalClaimFen: claims.reduce((s, x) => s + x.amountFen, 0),
-        };
-        if (!soleArbitratorEligible(facts))
-          throw AppException.badRequest(
-            'SOLE_ARBITRATOR_NOT_ELIGIBLE',
-            c.collective
-              ? 'A collective dispute is heard by three arbitrators'
-              : 'A sole arbitrator needs clear facts, an amount within the average annual wage, or both parties’ consent',
-            facts,
-          );
-      }
-      // The parties are told the composition in writing (第三十二条): the notice clock stops.
-      await this.deadlines.stopRule(
-        em,
-        ARBITRATION_CASE_TYPE,
-        id,
-        'ARBITRATION_TRIBUNAL_NOTICE',
-        todayInShanghai(),
-        viewer,
-      );
-      await this.notify(em, c, 'ARBITRATION_TRIBUNAL_FORMED', 'tribunal', {
-        tribunal: kind === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
-      });
-      return {
-        changes: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
-        data: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
-      };
-    });
-  }
-
-  /**
-   * 开庭: written notice at least 5 days before (调解仲裁法 第三十五条; served today, so the hearing date must leave 5
-   * whole days: computeNoticeDeadline), and no room or arbitrator booked twice in an overlapping 2-hour slot.
-   */
-  async scheduleHearing(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; room: string; startsAt: string; arbitratorIds?: string[] },
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'SCHEDULE_HEARING', async (em, c) => {
-      const h = await this.bookHearing(em, c, dto);
-      await this.notify(em, c, 'ARBITRATION_HEARING_SCHEDULED', `hearing:${h.hearingId}`, {
-        hearingDate: h.hearingDate,
-        startsAt: h.startsAt,
-        room: dto.room,
-      });
-      return { changes: {}, data: { hearingId: h.hearingId, room: dto.room, startsAt: h.startsAt } };
-    });
-  }
-
-  /**
-   * 延期开庭: a party asked, at least 3 days before the hearing, to postpone it; the commission decides (调解仲裁法
-   * 第三十五条). The old hearing frees its room and arbitrators; the new one needs the same 5 days' notice.
-   */
-  async postponeHearing(
-    viewer: Principal,
-    id: string,
-    hearingId: string,
-    dto: {
-      version: number;
-      requestedOn: string;
-      reason: string;
-      room?: string;
-      startsAt: string;
-      arbitratorIds?: string[];
-    },
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'POSTPONE_HEARING', async (em, c) => {
-      const old = await this.repo.hearingOfCase(em, id, hearingId);
-      if (!old || old.postponedAt)
-        throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
-      const oldDate = shanghaiDate(old.startsAt);
-      const latestRequest = addDays(oldDate, -POSTPONEMENT_REQUEST_DAYS);
-      if (dto.requestedOn > todayInShanghai())
-        throw AppException.validation([
-          { field: 'requestedOn', message: 'requestedOn must not be in the future' },
-        ]);
-      if (dto.requestedOn > latestRequest)
-        throw AppException.badRequest(
-          'POSTPONEMENT_REQUEST_TOO_LATE',
-          'A postponement must be requested at least 3 days before the hearing (调解仲裁法 第三十五条)',
-          {
-            hearingDate: oldDate,
-            latestRequestDate: latestRequest,
-          },
-        );
-      await this.repo.markPostponed(em, old.id, dto.reason, null);
-      const h = await this.bookHearing(em, c, {
-        room: dto.room ?? old.room,
-        startsAt: dto.startsAt,
-        arbitratorIds: dto.arbitratorIds ?? old.arbitratorIds,
-      });
-      await this.repo.markPostponed(em, old.id, dto.reason, h.hearingId);
-      await this.notify(em, c, 'ARBITRATION_HEARING_POSTPONED', `postponed:${old.id}`, {
-        hearingDate: h.hearingDate,
-        startsAt: h.startsAt,
-        room: dto.room ?? old.room,
-      });
-      return {
-        changes: {},
-        data: {
-          postponedHearingId: old.id,
-          hearingId: h.hearingId,
-          startsAt: h.startsAt,
-          reason: dto.reason,
-        },
-      };
     });
   }
 
@@ -383,7 +278,7 @@ export class ArbitrationService implements OnModuleInit {
       },
     } as const;
     const s = steps[dto.step];
-    return this.transition(viewer, id, dto.version, s.action, async (em, c) => {
+    return this.p.transition(viewer, id, dto.version, s.action, async (em, c) => {
       if (dto.on > todayInShanghai())
         throw AppException.validation([{ field: 'on', message: 'on must not be in the future' }]);
       if (!(await this.deadlines.isRunning(em, ARBITRATION_CASE_TYPE, id, s.stops)))
@@ -405,127 +300,6 @@ export class ArbitrationService implements OnModuleInit {
     });
   }
 
-  /** Books a hearing: 5 days' notice (第三十五条) and no room or arbitrator booked twice (checked under a lock). */
-  private async bookHearing(
-    em: EntityManager,
-    c: ArbitrationCase,
-    dto: { room: string; startsAt: string; arbitratorIds?: string[] },
-  ): Promise<{ hearingId: string; hearingDate: string; startsAt: string }> {
-    const startsAt = new Date(dto.startsAt);
-    const hearingDate = shanghaiDate(startsAt);
-    const today = todayInShanghai();
-    const notice = computeNoticeDeadline(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, hearingDate, null, today);
-    if (notice.state === 'BREACHED')
-      throw AppException.badRequest(
-        'HEARING_NOTICE_TOO_SHORT',
-        'The parties must be notified at least 5 days before the hearing (调解仲裁法 第三十五条)',
-        {
-          hearingDate,
-          latestNoticeDate: notice.due,
-          earliestHearingDate: addDays(today, DEADLINE_RULES.ARBITRATION_HEARING_NOTICE.amount + 1),
-        },
-      );
-    const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
-    if (dto.arbitratorIds) await this.assertArbitrators(em, dto.arbitratorIds, 'arbitratorIds');
-    const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
-    await this.repo.lockHearingCalendar(em);
-    const clash = await this.repo.conflictingHearing(em, { room: dto.room, startsAt, endsAt, arbitratorIds });
-    if (clash)
-      throw AppException.conflict(
-        'DOUBLE_BOOKING',
-        'The room or an arbitrator is booked in an overlapping slot',
-        { hearingId: clash.id },
-      );
-    const hearingId = newId();
-    await this.repo.insertHearing(em, {
-      id: hearingId,
-      caseId: c.id,
-      room: dto.room,
-      startsAt,
-      endsAt,
-      arbitratorIds,
-    });
-    return { hearingId, hearingDate, startsAt: startsAt.toISOString() };
-  }
-
-  /**
-   * 裁决: every claim decided; more than claimed needs a reason; 一裁终局 per claim with the minimum wage in force on
-   * the application date (调解仲裁法 第四十七条); the 15-day window to sue runs from service (第四十八条、第五十条).
-   */
-  async award(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; claims: { claimId: string; awardedFen: number; reason?: string }[] },
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'AWARD', async (em, c) => {
-      const claims = await this.repo.claimsOf(em, id);
-      const byId = new Map(dto.claims.map((a, i) => [a.claimId, { ...a, index: i }]));
-      if (
-        byId.size !== dto.claims.length ||
-        claims.length !== dto.claims.length ||
-        claims.some((x) => !byId.has(x.id))
-      )
-        throw AppException.validation([
-          { field: 'claims', message: 'decide every claim of the case exactly once' },
-        ]);
-      for (const x of claims) {
-        const a = byId.get(x.id)!;
-        if (a.awardedFen > x.amountFen && !a.reason)
-          throw AppException.badRequest('AWARD_EXCEEDS_CLAIM', 'Awarding more than claimed needs a reason', {
-            field: `claims[${a.index}].reason`,
-            claimId: x.id,
-            amountFen: x.amountFen,
-            awardedFen: a.awardedFen,
-          });
-      }
-      const minimum = minimumWageOn(
-        await this.repo.minimumWages(em, provinceOf(c.jurisdictionCode)),
-        provinceOf(c.jurisdictionCode),
-        c.appliedOn,
-      );
-      if (minimum === null)
-        throw AppException.conflict(
-          'MINIMUM_WAGE_UNKNOWN',
-          'No minimum wage is recorded for the application date',
-          {
-            province: provinceOf(c.jurisdictionCode),
-            appliedOn: c.appliedOn,
-          },
-        );
-      const finals: boolean[] = [];
-      for (const x of claims) {
-        const a = byId.get(x.id)!;
-        const final = isFinalClaim({ type: x.type, awardedFen: a.awardedFen }, minimum);
-        finals.push(final);
-        await this.repo.updateClaim(em, x.id, {
-          awardedFen: a.awardedFen,
-          awardReason: a.reason ?? null,
-          final,
-        });
-      }
-      const today = todayInShanghai();
-      // Counted like the other calendar-day periods: the start day is not counted, a holiday end rolls forward.
-      const { due: suitDeadline } = await this.calendar.deadline(
-        today,
-        ARBITRATION_RULES.SUIT_WINDOW_DAYS,
-        'DAY',
-        em,
-      );
-      const finalAward = finals.every(Boolean);
-      await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
-      await this.notify(em, c, 'ARBITRATION_AWARD_ISSUED', 'award', { suitDeadline });
-      return {
-        changes: { closureType: 'AWARD', closedOn: today, finalAward, awardServedOn: today, suitDeadline },
-        data: {
-          finalAward,
-          finalClaims: finals.filter(Boolean).length,
-          minimumWageFen: minimum,
-          suitDeadline,
-        },
-      };
-    });
-  }
-
   /** Ends the case without an award: 调解书 (MEDIATED), 撤回 (WITHDRAWN) or 终止 (TERMINATED). */
   async close(
     viewer: Principal,
@@ -536,10 +310,11 @@ export class ArbitrationService implements OnModuleInit {
       mediatedClaims?: { claimId: string; agreedFen: number }[];
     },
   ): Promise<ArbitrationCaseViewDto> {
-    return this.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
+    return this.p.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
       const today = todayInShanghai();
       let mediatedTotalFen: number | undefined;
       if (dto.closureType === 'MEDIATED') {
+        await this.p.assertGates(em, c, 'CLOSE_MEDIATED');
         // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, none above what was claimed.
         const claims = await this.repo.claimsOf(em, id);
         const agreed = new Map((dto.mediatedClaims ?? []).map((m) => [m.claimId, m.agreedFen]));
@@ -562,153 +337,51 @@ export class ArbitrationService implements OnModuleInit {
             final: null,
           });
         mediatedTotalFen = claims.reduce((sum, x) => sum + agreed.get(x.id)!, 0);
-        await this.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', { totalFen: String(mediatedTotalFen) });
+        await this.p.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
+          totalFen: String(mediatedTotalFen),
+        });
       }
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
+      // Withdrawal and every other closing free the hearing slots the case still holds.
+      const freedHearings = await this.repo.cancelOpenHearings(em, id);
       return {
         changes: { closureType: dto.closureType, closedOn: today },
         data: {
           closureType: dto.closureType,
+          freedHearings,
           ...(mediatedTotalFen !== undefined ? { mediatedTotalFen } : {}),
         },
       };
     });
   }
 
-  /**
-   * One write of the proceeding: lock the row, check scope (404), the version the client read (409 STALE_VERSION)
-   * and the transition table (409 ILLEGAL_TRANSITION), run the step, bump the version and append the event.
-   */
-  private async transition(
-    viewer: Principal,
-    id: string,
-    version: number,
-    action: ArbitrationAction,
-    step: (
-      em: EntityManager,
-      c: ArbitrationCase,
-    ) => Promise<{ changes: Partial<ArbitrationCase>; data: Record<string, unknown> }>,
-  ): Promise<ArbitrationCaseViewDto> {
-    await this.tx.run(async (em) => {
-      const c = await this.repo.lockCase(em, id);
-      if (!c || !coversJurisdiction(viewer, c.jurisdictionCode)) throw notFound();
-      if (c.version !== version)
-        throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
-          version: c.version,
-        });
-      const to = nextStatus(c.status, action);
-      if (!to)
-        throw AppException.conflict(
-          'ILLEGAL_TRANSITION',
-          `A case in status ${c.status} does not allow ${action}`,
-          {
-            status: c.status,
-            allowed: allowedActions(c.status),
-          },
-        );
-      const { changes, data } = await step(em, c);
-      await this.repo.updateCase(em, id, { ...changes, status: to });
-      await this.record(em, c.complaintId, id, `ARBITRATION_${action}`, viewer, {
-        ...data,
-        fromStatus: c.status,
-        toStatus: to,
-      });
-    });
-    this.outbox.notifyCommitted();
-    // Read after commit: the clocks are read through DeadlinesService on its own connection.
-    return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
-  }
-
-  /** Arbitrators must be active ARBITRATOR accounts. */
-  private async assertArbitrators(em: EntityManager, ids: string[], field: string): Promise<void> {
-    for (const uid of ids) {
-      const u = await this.users.findById(em, uid);
-      if (!u || u.role !== 'ARBITRATOR' || !u.active)
-        throw AppException.validation([{ field, message: `${uid} is not an arbitrator` }]);
-    }
+  /** 立案: the next number of the commission's year, in the commission's format (14.4). */
+  private async caseNumber(em: EntityManager, commissionId: string, year: number): Promise<string> {
+    const settings = await this.repo.commission(em, commissionId);
+    const n = await this.repo.nextCaseNumber(em, caseNumberSequenceName(commissionId, year));
+    return formatCaseNumber(settings?.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT, year, n);
   }
 
   /**
-   * The case timeline lives on the complaint's (case_events takes COMPLAINT case types only): arbitration events
-   * carry the arbitration case id and the statuses in `data`.
+   * The engine's limitation check on the application (调解仲裁法 第二十七条, suspension 第三款 included). An expired
+   * limitation does not refuse the application: since 2017 it is the respondent's defence (办案规则 第三十条 lists the
+   * grounds to refuse; limitation is not one), so the case is accepted and staff see a warning.
    */
-  private async record(
+  private async checkLimitation(
     em: EntityManager,
-    complaintId: string,
-    arbitrationCaseId: string,
-    action: string,
-    actor: Principal | null,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.append(em, {
-      caseType: 'COMPLAINT',
-      caseId: complaintId,
-      action,
-      actor,
-      data: { arbitrationCaseId, ...data },
-    });
-  }
-
-  private async notify(
-    em: EntityManager,
-    c: ArbitrationCase,
-    template: SmsTemplateId,
-    key: string,
-    params: Record<string, string>,
-  ): Promise<void> {
-    await this.outbox.enqueue(em, JobName.PartyNotify, {
-      complaintId: c.complaintId,
-      template,
-      dedupKey: `arbitration:${c.id}:${key}`,
-      params,
-    });
-  }
-
-  private async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
-    const [claims, hearings, clocks] = await Promise.all([
-      this.repo.claimsOf(em, c.id),
-      this.repo.hearingsOf(em, c.id),
-      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
-    ]);
-    return {
-      id: c.id,
-      complaintId: c.complaintId,
-      source: c.source,
-      sourceMediationCaseId: c.sourceMediationCaseId,
-      status: c.status,
-      version: c.version,
-      jurisdictionCode: c.jurisdictionCode,
-      collective: c.collective,
-      tribunal: c.tribunal,
-      arbitratorIds: c.arbitratorIds,
-      appliedOn: c.appliedOn,
-      acceptedOn: c.acceptedOn,
-      rejectionReason: c.rejectionReason,
-      closedOn: c.closedOn,
-      closureType: c.closureType,
-      finalAward: c.finalAward,
-      awardServedOn: c.awardServedOn,
-      suitDeadline: c.suitDeadline,
-      claims: claims.map((x) => ({
-        id: x.id,
-        seq: x.seq,
-        type: x.type,
-        description: x.description,
-        amountFen: x.amountFen,
-        awardedFen: x.awardedFen,
-        awardReason: x.awardReason,
-        final: x.final,
-      })),
-      hearings: hearings.map((h) => ({
-        id: h.id,
-        room: h.room,
-        startsAt: h.startsAt.toISOString(),
-        endsAt: h.endsAt.toISOString(),
-        arbitratorIds: h.arbitratorIds,
-        postponedAt: h.postponedAt?.toISOString() ?? null,
-        replacedBy: h.replacedBy,
-      })),
-      clocks,
-    };
+    facts: LimitationRecord['facts'],
+    appliedOn: string,
+  ): Promise<LimitationRecord> {
+    const r = arbitrationLimitation(
+      {
+        knewOn: facts.knewOn,
+        filedOn: appliedOn,
+        wageArrears: facts.wageArrears ? { employmentEndedOn: facts.employmentEndedOn ?? null } : undefined,
+        interruptedOn: facts.interruptedOn,
+        suspended: facts.suspended,
+      },
+      await this.calendar.calendar(em),
+    );
+    return { facts, ...r };
   }
 }

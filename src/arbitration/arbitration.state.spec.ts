@@ -3,8 +3,11 @@ import { ARBITRATION_STATUSES } from './arbitration.constants';
 import {
   allowedActions,
   ARBITRATION_ACTIONS,
+  ARBITRATION_GATES,
   ARBITRATION_TRANSITIONS,
   nextStatus,
+  unmetGate,
+  type GateFacts,
 } from './arbitration.state';
 
 /** The expected table, written out independently of the implementation. */
@@ -28,6 +31,9 @@ const EXPECTED: Record<string, string | null> = {
   'HEARING_SCHEDULED/RECORD_DEFENCE_SERVICE': 'HEARING_SCHEDULED',
   'HEARING_SCHEDULED/AWARD': 'CLOSED',
   'HEARING_SCHEDULED/CLOSE': 'CLOSED',
+  'HEARING_SCHEDULED/RECORD_HEARING': 'HEARING_SCHEDULED',
+  'TRIBUNAL_FORMED/DECIDE_ON_PAPERS': 'TRIBUNAL_FORMED',
+  'TRIBUNAL_FORMED/AWARD': 'CLOSED',
 };
 
 describe('arbitration state machine', () => {
@@ -64,6 +70,40 @@ describe('arbitration state machine', () => {
         }
         // An award needs a hearing, a hearing needs a tribunal, a tribunal needs acceptance.
         return ARBITRATION_STATUSES.includes(status);
+      }),
+    );
+  });
+});
+
+describe('arbitration gates (award, 调解书)', () => {
+  const facts = (f: Partial<GateFacts>): GateFacts => ({
+    hearingHeld: false,
+    decidedOnPapers: false,
+    defenceDone: false,
+    ...f,
+  });
+
+  it('refuses an award before a hearing took place, then before the defence period is over', () => {
+    expect(unmetGate('AWARD', facts({ defenceDone: true }))?.code).toBe('HEARING_NOT_HELD');
+    expect(unmetGate('AWARD', facts({ hearingHeld: true }))?.code).toBe('DEFENCE_PERIOD_RUNNING');
+    expect(unmetGate('AWARD', facts({ hearingHeld: true, defenceDone: true }))).toBeNull();
+    expect(unmetGate('CLOSE_MEDIATED', facts({ decidedOnPapers: true, defenceDone: true }))).toBeNull();
+  });
+
+  it('each gate cites its rule and names actions that exist', () => {
+    for (const gates of Object.values(ARBITRATION_GATES))
+      for (const g of gates) {
+        expect(g.citation).toMatch(/第.+条/);
+        for (const r of g.remedies) expect(ARBITRATION_ACTIONS).toContain(r);
+      }
+  });
+
+  it('property: the gates pass exactly when (held or on papers) and the defence is done', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), (hearingHeld, decidedOnPapers, defenceDone) => {
+        const f = { hearingHeld, decidedOnPapers, defenceDone };
+        for (const a of ['AWARD', 'CLOSE_MEDIATED'] as const)
+          expect(unmetGate(a, f) === null).toBe((hearingHeld || decidedOnPapers) && defenceDone);
       }),
     );
   });

@@ -6,6 +6,8 @@ export const ARBITRATION_ACTIONS = [
   'FORM_TRIBUNAL',
   'SCHEDULE_HEARING',
   'POSTPONE_HEARING',
+  'RECORD_HEARING',
+  'DECIDE_ON_PAPERS',
   'RECORD_SERVICE',
   'RECORD_DEFENCE',
   'RECORD_DEFENCE_SERVICE',
@@ -15,9 +17,10 @@ export const ARBITRATION_ACTIONS = [
 export type ArbitrationAction = (typeof ARBITRATION_ACTIONS)[number];
 
 /**
- * The arbitration proceeding. Acceptance is decided within 5 days of the application (调解仲裁法 第二十九条), the award
- * within 45 (+15) days of acceptance (第四十三条); a case also ends by mediation (第四十二条), withdrawal (第四十一条 和解后撤回)
- * or termination (办案规则 终止审理). A further hearing may be scheduled while one is (adjournment).
+ * The arbitration proceeding. Acceptance is decided within 5 working days of the application (调解仲裁法 第二十九条,
+ * 办案规则 第八十条), the award within 45 (+15) days of acceptance (第四十三条); a case also ends by mediation
+ * (第四十二条), withdrawal (第四十一条 和解后撤回) or termination (办案规则 终止审理). A further hearing may be scheduled
+ * while one is (adjournment). Awards and 调解书 closings also pass the gates below (ARBITRATION_GATES).
  */
 /** Recording service and defence papers keeps the status. */
 const PAPERS = (s: ArbitrationStatus) => ({
@@ -32,11 +35,19 @@ export const ARBITRATION_TRANSITIONS: Readonly<
   APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED' },
   // Service of the application, the defence and its service (第三十条) are recorded while the case runs.
   ACCEPTED: { FORM_TRIBUNAL: 'TRIBUNAL_FORMED', CLOSE: 'CLOSED', ...PAPERS('ACCEPTED') },
-  TRIBUNAL_FORMED: { SCHEDULE_HEARING: 'HEARING_SCHEDULED', CLOSE: 'CLOSED', ...PAPERS('TRIBUNAL_FORMED') },
-  // A party may ask, 3 days before at the latest, to postpone a hearing (第三十五条).
+  // A tribunal that decides on the papers (书面审理, recorded with its basis) may award without a hearing.
+  TRIBUNAL_FORMED: {
+    SCHEDULE_HEARING: 'HEARING_SCHEDULED',
+    DECIDE_ON_PAPERS: 'TRIBUNAL_FORMED',
+    ...PAPERS('TRIBUNAL_FORMED'),
+    AWARD: 'CLOSED',
+    CLOSE: 'CLOSED',
+  },
+  // A party may ask, 3 working days before at the latest, to postpone a hearing (第三十五条).
   HEARING_SCHEDULED: {
     SCHEDULE_HEARING: 'HEARING_SCHEDULED',
     POSTPONE_HEARING: 'HEARING_SCHEDULED',
+    RECORD_HEARING: 'HEARING_SCHEDULED',
     ...PAPERS('HEARING_SCHEDULED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
@@ -53,4 +64,54 @@ export function nextStatus(from: ArbitrationStatus, action: ArbitrationAction): 
 /** The actions allowed in a status (for the 409 details). */
 export function allowedActions(from: ArbitrationStatus): ArbitrationAction[] {
   return ARBITRATION_ACTIONS.filter((a) => ARBITRATION_TRANSITIONS[from][a] !== undefined);
+}
+
+/** What the gates look at, read from the case, its hearings and its clocks. */
+export interface GateFacts {
+  /** A hearing of the case took place: its time has passed and its record (attendance, minutes) is entered. */
+  hearingHeld: boolean;
+  /** The tribunal recorded a decision to decide on the papers, with its basis. */
+  decidedOnPapers: boolean;
+  /** The defence was received, or the 10-working-day defence period after service has ended. */
+  defenceDone: boolean;
+}
+
+export interface Gate {
+  code: 'HEARING_NOT_HELD' | 'DEFENCE_PERIOD_RUNNING';
+  citation: string;
+  message: string;
+  /** The actions that would satisfy the gate. */
+  remedies: ArbitrationAction[];
+  holds: (f: GateFacts) => boolean;
+}
+
+const HEARD: Gate = {
+  code: 'HEARING_NOT_HELD',
+  // 调解仲裁法 第三十五条、第三十七条至第四十条: the tribunal decides after a hearing (开庭审理), unless it records a
+  // decision on the papers where the rules allow it (办案规则 简易处理, 第五十六条起; the exact article to verify).
+  citation: '调解仲裁法 第三十五条至第四十条 (开庭审理); 书面审理 only as recorded by the tribunal',
+  message:
+    'An award or a 调解书 needs a hearing that took place and was recorded, or a decision on the papers',
+  remedies: ['SCHEDULE_HEARING', 'RECORD_HEARING', 'DECIDE_ON_PAPERS'],
+  holds: (f) => f.hearingHeld || f.decidedOnPapers,
+};
+
+const DEFENCE_OVER: Gate = {
+  code: 'DEFENCE_PERIOD_RUNNING',
+  // 调解仲裁法 第三十条: the respondent answers within 10 (working) days of receiving the application copy.
+  citation: '调解仲裁法 第三十条; 办案规则 (2017) 第八十条',
+  message: 'Not before the defence was received or the defence period after service has ended',
+  remedies: ['RECORD_SERVICE', 'RECORD_DEFENCE'],
+  holds: (f) => f.defenceDone,
+};
+
+/** The procedural gates of the actions that end a case on the merits (an award; a closing by 调解书). */
+export const ARBITRATION_GATES: Readonly<Record<'AWARD' | 'CLOSE_MEDIATED', readonly Gate[]>> = {
+  AWARD: [HEARD, DEFENCE_OVER],
+  CLOSE_MEDIATED: [HEARD, DEFENCE_OVER],
+};
+
+/** The first gate of the action that the facts do not pass, or null. */
+export function unmetGate(action: keyof typeof ARBITRATION_GATES, facts: GateFacts): Gate | null {
+  return ARBITRATION_GATES[action].find((g) => !g.holds(facts)) ?? null;
 }

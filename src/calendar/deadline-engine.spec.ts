@@ -5,18 +5,20 @@ import {
   DeadlineResult,
   computeDeadline,
   computeNoticeDeadline,
+  earliestAnchorAfter,
+  latestDayBefore,
   validateClockEvents,
 } from './deadline-engine';
-import { DEADLINE_RULES, DeadlineRule } from './deadline-rules';
+import { DEADLINE_RULES, DeadlineRule, adHocRule } from './deadline-rules';
 import { addDays, daysBetween } from './local-date';
 import { WorkingCalendar } from './working-calendar';
 
 const calendar = new WorkingCalendar();
 const {
   MEDIATION,
-  ARBITRATION_ACCEPTANCE,
   ARBITRATION_DECISION,
   ARBITRATION_HEARING_NOTICE,
+  ARBITRATION_POSTPONEMENT_REQUEST,
   INSPECTION_ACCEPTANCE,
   INSPECTION_INVESTIGATION,
 } = DEADLINE_RULES;
@@ -277,7 +279,7 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
     // Sep 26 + 5 = Oct 1 (holiday) → Oct 9. Paused on Oct 3, after the 5th day: nothing is left to count, so the
     // period ends on the resume day, Monday Oct 13 (rolled forward if it were not a working day).
     expect(
-      run(ARBITRATION_ACCEPTANCE, '2025-09-26', [pause('2025-10-03'), resume('2025-10-13')], '2025-10-13'),
+      run(adHocRule('DAY', 5), '2025-09-26', [pause('2025-10-03'), resume('2025-10-13')], '2025-10-13'),
     ).toMatchObject({
       due: '2025-10-13',
       state: 'RUNNING',
@@ -291,31 +293,75 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
   });
 });
 
-describe('computeNoticeDeadline: hearing notice 5 days before the hearing', () => {
-  // Hearing Monday 2025-10-13: five whole days (Oct 8–12) must lie between service and hearing → serve by Oct 7.
-  it('requires service by the hearing date minus 6', () => {
-    expect(
-      computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', '2025-10-07', '2025-10-13'),
-    ).toMatchObject({
-      due: '2025-10-07',
-      state: 'MET',
-    });
-    expect(
-      computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', '2025-10-08', '2025-10-13').state,
-    ).toBe('BREACHED');
-    expect(computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', null, '2025-10-05')).toMatchObject(
-      {
-        state: 'RUNNING',
-        daysRemaining: 2,
-      },
+describe('computeNoticeDeadline: hearing notice 5 working days before the hearing (办案规则 第八十条)', () => {
+  // Hearing Monday 2025-10-13, after the National Day holiday (Oct 1–8; Sat Oct 11 and Sun Sep 28 are make-up working
+  // days). Counting back from Sun Oct 12: Oct 11, 10, 9, Sep 30, Sep 29 are the five working days in between, so the
+  // notice must be served by Sunday Sep 28 (itself a make-up working day).
+  it('requires five working days strictly between service and the hearing', () => {
+    const notice = (servedOn: string | null, today: string) =>
+      computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', servedOn, today, calendar);
+    expect(notice('2025-09-28', '2025-10-13')).toMatchObject({ due: '2025-09-28', state: 'MET' });
+    // Exactly five working days between (Sep 29, 30, Oct 9, 10, 11): in time. One day later: four, too short.
+    expect(calendar.countWorkingDays('2025-09-28', '2025-10-12').count).toBe(5);
+    expect(notice('2025-09-29', '2025-10-13').state).toBe('BREACHED');
+    expect(notice(null, '2025-09-26')).toMatchObject({ state: 'RUNNING', daysRemaining: 1 });
+    expect(notice(null, '2025-09-29')).toMatchObject({ state: 'BREACHED', daysRemaining: -1 });
+  });
+
+  it('an ordinary week: hearing Friday 2025-12-12 needs service by Thursday 2025-12-04', () => {
+    expect(latestDayBefore(ARBITRATION_HEARING_NOTICE, '2025-12-12', calendar).date).toBe('2025-12-04');
+    expect(earliestAnchorAfter(ARBITRATION_HEARING_NOTICE, '2025-12-04', calendar).date).toBe('2025-12-12');
+  });
+
+  it('needs the calendar for a working-day rule and refuses a forward rule', () => {
+    expect(() => computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', null, '2025-10-08')).toThrow(
+      RangeError,
     );
-    expect(computeNoticeDeadline(ARBITRATION_HEARING_NOTICE, '2025-10-13', null, '2025-10-08')).toMatchObject(
-      {
-        state: 'BREACHED',
-        daysRemaining: -1,
-      },
+    expect(() => computeNoticeDeadline(MEDIATION, '2025-10-13', null, '2025-10-08', calendar)).toThrow(
+      RangeError,
     );
-    expect(() => computeNoticeDeadline(MEDIATION, '2025-10-13', null, '2025-10-08')).toThrow(RangeError);
+  });
+
+  it('still counts a calendar-day BEFORE rule with whole days between', () => {
+    const fiveDays: DeadlineRule = { ...ARBITRATION_HEARING_NOTICE, unit: 'DAY' };
+    expect(computeNoticeDeadline(fiveDays, '2025-10-13', '2025-10-07', '2025-10-13').state).toBe('MET');
+    expect(computeNoticeDeadline(fiveDays, '2025-10-13', '2025-10-08', '2025-10-13').state).toBe('BREACHED');
+  });
+});
+
+describe('postponement request: 3 working days before the hearing, the same reading', () => {
+  it('counts three working days strictly between the request and the hearing', () => {
+    // Hearing Wednesday 2026-02-25 after the 2026 Spring Festival (Feb 15–23 off; Sat Feb 28 a make-up day):
+    // back from Feb 24: Feb 24 is the 1st working day, Feb 14 (Saturday, make-up) the 2nd, Feb 13 the 3rd → Feb 12.
+    const latest = latestDayBefore(ARBITRATION_POSTPONEMENT_REQUEST, '2026-02-25', calendar).date;
+    expect(calendar.countWorkingDays(latest, '2026-02-24').count).toBe(3);
+    expect(calendar.countWorkingDays(addDays(latest, 1), '2026-02-24').count).toBe(2);
+  });
+});
+
+describe('BEFORE rules: properties over 2025–2026', () => {
+  const dates = fc.integer({ min: 0, max: 720 }).map((n) => addDays('2025-01-10', n));
+  const rules = fc.constantFrom(ARBITRATION_HEARING_NOTICE, ARBITRATION_POSTPONEMENT_REQUEST);
+
+  it('the latest day leaves exactly `amount` working days before the hearing, one day later leaves fewer', () => {
+    fc.assert(
+      fc.property(rules, dates, (rule, hearing) => {
+        const { date } = latestDayBefore(rule, hearing, calendar);
+        const dayBefore = addDays(hearing, -1);
+        expect(calendar.countWorkingDays(date, dayBefore).count).toBe(rule.amount);
+        expect(calendar.countWorkingDays(addDays(date, 1), dayBefore).count).toBe(rule.amount - 1);
+      }),
+    );
+  });
+
+  it('earliestAnchorAfter is the inverse: the first hearing date an act is in time for', () => {
+    fc.assert(
+      fc.property(rules, dates, (rule, act) => {
+        const first = earliestAnchorAfter(rule, act, calendar).date;
+        expect(latestDayBefore(rule, first, calendar).date >= act).toBe(true);
+        expect(latestDayBefore(rule, addDays(first, -1), calendar).date < act).toBe(true);
+      }),
+    );
   });
 });
 
@@ -393,7 +439,9 @@ describe('validateClockEvents', () => {
 // Properties
 
 const DAY_RULES = Object.values(DEADLINE_RULES).filter((r) => r.unit === 'DAY' && r.direction === 'AFTER');
-const WORKDAY_RULES = Object.values(DEADLINE_RULES).filter((r) => r.unit === 'WORKDAY');
+const WORKDAY_RULES = Object.values(DEADLINE_RULES).filter(
+  (r) => r.unit === 'WORKDAY' && r.direction === 'AFTER',
+);
 const FORWARD_RULES = [...DAY_RULES, ...WORKDAY_RULES];
 
 /** Starts in 2025 and the first half of 2026 (covered years; long periods may run into provisional 2027). */

@@ -299,27 +299,69 @@ export function computeDeadline(
 }
 
 /**
- * A period counted backwards from an anchor (direction BEFORE): the hearing notice must be served "开庭五日前".
- * Convention (the cautious reading): neither the service day nor the hearing day counts, so `amount` whole days lie
- * between them — the latest service date is hearing − (amount + 1). No roll-forward: moving the date later would
- * shorten the notice. `servedOn` null = not yet served: RUNNING until that date, then BREACHED.
+ * The latest day on which an act "`amount` units before the hearing" is in time. One reading for every BEFORE rule
+ * (hearing notice, postponement request): neither the act's day nor the hearing day counts, so at least `amount`
+ * whole units lie strictly between them. DAY: hearing − (amount + 1). WORKDAY: the day before the `amount`th
+ * working day counted back from the day before the hearing (办案规则 第八十条). No roll-forward: moving the date
+ * later would shorten the notice.
+ */
+export function latestDayBefore(
+  rule: DeadlineRule,
+  hearingDate: string,
+  calendar?: WorkingCalendar,
+): { date: string; provisional: boolean } {
+  if (rule.direction !== 'BEFORE') throw new RangeError(`${rule.id} is not a period counted backwards`);
+  assertIsoDate(hearingDate, 'hearingDate');
+  if (rule.unit === 'DAY') return { date: addDays(hearingDate, -(rule.amount + 1)), provisional: false };
+  if (!calendar) throw new RangeError(`${rule.id} counts working days: pass the calendar`);
+  let provisional = false;
+  let date = hearingDate;
+  for (let left = rule.amount; left > 0;) {
+    date = addDays(date, -1);
+    const day = calendar.isWorkingDay(date);
+    provisional ||= day.provisional;
+    if (day.working) left -= 1;
+  }
+  return { date: addDays(date, -1), provisional };
+}
+
+/** The earliest hearing date for which an act on `actDate` is in time (the inverse of `latestDayBefore`). */
+export function earliestAnchorAfter(
+  rule: DeadlineRule,
+  actDate: string,
+  calendar?: WorkingCalendar,
+): { date: string; provisional: boolean } {
+  if (rule.direction !== 'BEFORE') throw new RangeError(`${rule.id} is not a period counted backwards`);
+  if (rule.unit === 'DAY') return { date: addDays(actDate, rule.amount + 1), provisional: false };
+  if (!calendar) throw new RangeError(`${rule.id} counts working days: pass the calendar`);
+  const last = calendar.addWorkingDays(actDate, rule.amount);
+  return { date: addDays(last.date, 1), provisional: last.provisional };
+}
+
+/**
+ * A period counted backwards from an anchor (direction BEFORE): the hearing notice must be served "开庭五日前"
+ * (five working days, 办案规则 第八十条). The latest service date is `latestDayBefore`. `servedOn` null = not yet
+ * served: RUNNING until that date, then BREACHED; daysRemaining in the rule's unit.
  */
 export function computeNoticeDeadline(
   rule: DeadlineRule,
   hearingDate: string,
   servedOn: string | null,
   today: string,
+  calendar?: WorkingCalendar,
 ): DeadlineResult {
-  if (rule.direction !== 'BEFORE' || rule.unit !== 'DAY') {
-    throw new RangeError(`${rule.id} is not a calendar-day period counted backwards`);
+  if (rule.direction !== 'BEFORE') {
+    throw new RangeError(`${rule.id} is not a period counted backwards`);
   }
-  assertIsoDate(hearingDate, 'hearingDate');
   assertIsoDate(today, 'today');
-  const due = addDays(hearingDate, -(rule.amount + 1));
-  const base = { due, provisional: false, extendedBy: 0, pausedDays: 0 };
+  const { date: due, provisional } = latestDayBefore(rule, hearingDate, calendar);
+  const base = { due, provisional, extendedBy: 0, pausedDays: 0 };
   if (servedOn !== null) {
     assertIsoDate(servedOn, 'servedOn');
     return { ...base, daysRemaining: null, state: servedOn <= due ? 'MET' : 'BREACHED' };
   }
-  return { ...base, daysRemaining: daysBetween(today, due), state: today > due ? 'BREACHED' : 'RUNNING' };
+  const units = (from: string, to: string): number =>
+    rule.unit === 'DAY' ? daysBetween(from, to) : calendar!.countWorkingDays(from, to).count;
+  const daysRemaining = today <= due ? units(today, due) : -units(due, today);
+  return { ...base, daysRemaining, state: today > due ? 'BREACHED' : 'RUNNING' };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { computeDeadline } from './deadline-engine';
 import { DEADLINE_RULES, arbitrationLimitation, inspectionLookback } from './deadline-rules';
 import { addDays, addYears } from './local-date';
 import { WorkingCalendar } from './working-calendar';
@@ -16,12 +17,13 @@ describe('DEADLINE_RULES', () => {
     ]);
     expect(summary).toEqual([
       ['MEDIATION', 'DAY', 15, 0, 'AFTER'],
-      ['ARBITRATION_ACCEPTANCE', 'DAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_SERVICE_TO_RESPONDENT', 'DAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_DEFENCE', 'DAY', 10, 0, 'AFTER'],
-      ['ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT', 'DAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_TRIBUNAL_NOTICE', 'DAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_HEARING_NOTICE', 'DAY', 5, 0, 'BEFORE'],
+      ['ARBITRATION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_SERVICE_TO_RESPONDENT', 'WORKDAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_DEFENCE', 'WORKDAY', 10, 0, 'AFTER'],
+      ['ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT', 'WORKDAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_TRIBUNAL_NOTICE', 'WORKDAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_HEARING_NOTICE', 'WORKDAY', 5, 0, 'BEFORE'],
+      ['ARBITRATION_POSTPONEMENT_REQUEST', 'WORKDAY', 3, 0, 'BEFORE'],
       ['ARBITRATION_DECISION', 'DAY', 45, 15, 'AFTER'],
       ['INSPECTION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
       ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
@@ -39,6 +41,97 @@ describe('DEADLINE_RULES', () => {
     }
     expect(DEADLINE_RULES.ARBITRATION_DECISION.citation).toContain('第四十三条');
     expect(DEADLINE_RULES.INSPECTION_INVESTIGATION.citation).toContain('劳动保障监察条例');
+  });
+});
+
+describe('arbitration short periods in working days (办案规则 第八十条)', () => {
+  const { ARBITRATION_DEFENCE, ARBITRATION_ACCEPTANCE, ARBITRATION_DECISION } = DEADLINE_RULES;
+
+  it('cites 第八十条 on every short arbitration period and keeps 45 days in calendar days', () => {
+    for (const r of Object.values(DEADLINE_RULES).filter(
+      (x) => x.id.startsWith('ARBITRATION_') && x.id !== 'ARBITRATION_DECISION',
+    )) {
+      expect(r.unit).toBe('WORKDAY');
+      expect(r.citation).toContain('第八十条');
+    }
+    expect(ARBITRATION_DECISION.unit).toBe('DAY');
+  });
+
+  it('a defence on the 10th working day is in time, on the 11th it is late', () => {
+    // Served Friday 2025-09-26: Sep 28 (Sunday, make-up), 29, 30, Oct 9, 10, 11 (Saturday, make-up), 13, 14, 15, 16.
+    const served = '2025-09-26';
+    const due = computeDeadline(ARBITRATION_DEFENCE, served, [], calendar, served).due;
+    expect(due).toBe('2025-10-16');
+    const stop = (date: string) =>
+      computeDeadline(ARBITRATION_DEFENCE, served, [{ type: 'STOP', date }], calendar, date).state;
+    expect(stop('2025-10-16')).toBe('MET');
+    expect(stop('2025-10-17')).toBe('BREACHED');
+  });
+
+  it('acceptance: 5 working days across the 2026 Spring Festival', () => {
+    // Applied Friday 2026-02-13: Sat Feb 14 (make-up), Tue Feb 24, 25, 26, 27.
+    expect(computeDeadline(ARBITRATION_ACCEPTANCE, '2026-02-13', [], calendar, '2026-02-13').due).toBe(
+      '2026-02-27',
+    );
+  });
+
+  it('property: every short period ends on a working day with exactly `amount` working days after the start', () => {
+    const starts = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2025-01-01', n));
+    const rules = fc.constantFrom(
+      ...Object.values(DEADLINE_RULES).filter(
+        (r) => r.id.startsWith('ARBITRATION_') && r.direction === 'AFTER' && r.unit === 'WORKDAY',
+      ),
+    );
+    fc.assert(
+      fc.property(rules, starts, (rule, start) => {
+        const due = computeDeadline(rule, start, [], calendar, start).due!;
+        expect(calendar.isWorkingDay(due).working).toBe(true);
+        expect(calendar.countWorkingDays(start, due).count).toBe(rule.amount);
+      }),
+    );
+  });
+});
+
+describe('arbitrationLimitation: suspension (调解仲裁法 第二十七条第三款)', () => {
+  it('a suspension inside the year moves the limit by its length; one before the start or after the limit does not', () => {
+    const base = { knewOn: '2025-03-10', filedOn: '2026-04-01' };
+    expect(arbitrationLimitation(base).limitDate).toBe('2026-03-10');
+    const s = arbitrationLimitation({ ...base, suspended: [{ from: '2025-06-01', to: '2025-06-30' }] });
+    // 29 days from the cause's start to its end: 2026-03-10 + 29 = 2026-04-08.
+    expect(s).toMatchObject({
+      limitDate: '2026-04-08',
+      withinLimit: true,
+      basis: expect.stringContaining('第三款'),
+    });
+    expect(
+      arbitrationLimitation({ ...base, suspended: [{ from: '2026-03-11', to: '2026-05-01' }] }),
+    ).toMatchObject({ limitDate: '2026-03-10', withinLimit: false });
+    expect(() =>
+      arbitrationLimitation({ ...base, suspended: [{ from: '2025-06-30', to: '2025-06-01' }] }),
+    ).toThrow(RangeError);
+  });
+
+  it('property: a suspension never shortens the limit, and lengthens it by exactly its days when it counts', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 90 }),
+        (knewOn, at, len) => {
+          const from = addDays(knewOn, at);
+          const plain = arbitrationLimitation({ knewOn, filedOn: knewOn }).limitDate!;
+          const r = arbitrationLimitation({
+            knewOn,
+            filedOn: knewOn,
+            suspended: [{ from, to: addDays(from, len) }],
+          });
+          expect(r.limitDate! >= plain).toBe(true);
+          if (from <= plain) expect(r.limitDate).toBe(addDays(plain, len));
+          else expect(r.limitDate).toBe(plain);
+        },
+      ),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { addYears, assertIsoDate, compareDates } from './local-date';
+import { addDays, addYears, assertIsoDate, compareDates, daysBetween } from './local-date';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
@@ -11,6 +11,11 @@ import type { WorkingCalendar } from './working-calendar';
  * - WORKDAY periods: only working days are counted, the start day is not; the last day is always a working day.
  *   // 劳动保障监察条例 第十七条 and 关于实施《劳动保障监察条例》若干规定 第十八条 count in 工作日
  * - direction BEFORE: the period runs backwards from an anchor (the hearing date); see `computeNoticeDeadline`.
+ *   One reading of "N days before the hearing" for every such rule: at least N units lie strictly between the act
+ *   (service of the notice, a postponement request) and the hearing day — neither day counts.
+ * - Arbitration: 劳动人事争议仲裁办案规则 (2017) 第八十条 — "三日""五日""十日" in the rules are working days,
+ *   "十五日""四十五日" calendar days. So acceptance, service, defence, defence service, tribunal notice, hearing notice
+ *   and the postponement request are WORKDAY rules; the 45-day award period and 15-day windows stay DAY rules.
  */
 export type PeriodUnit = 'DAY' | 'WORKDAY';
 export type PeriodDirection = 'AFTER' | 'BEFORE';
@@ -22,6 +27,7 @@ export type DeadlineRuleId =
   | 'ARBITRATION_DEFENCE'
   | 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT'
   | 'ARBITRATION_HEARING_NOTICE'
+  | 'ARBITRATION_POSTPONEMENT_REQUEST'
   | 'ARBITRATION_DECISION'
   | 'ARBITRATION_TRIBUNAL_NOTICE'
   | 'INSPECTION_ACCEPTANCE'
@@ -42,6 +48,8 @@ export interface DeadlineRule {
 }
 
 const ARBITRATION_LAW = '中华人民共和国劳动争议调解仲裁法 (2007)';
+/** 劳动人事争议仲裁办案规则 (2017) 第八十条: 本规则规定的"三日""五日""十日"指工作日. */
+const WORKING_DAYS_ART80 = '劳动人事争议仲裁办案规则 (2017, 人社部令第33号) 第八十条 (工作日)';
 
 export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
   // Mediation: no agreement within 15 days of the application's receipt → a party may apply for arbitration.
@@ -55,71 +63,84 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第十四条第三款`,
   },
-  // Decide on acceptance within 5 days of receiving the application.
+  // Decide on acceptance within 5 working days of receiving the application (办案规则 第三十条).
   ARBITRATION_ACCEPTANCE: {
     id: 'ARBITRATION_ACCEPTANCE',
     name: { zh: '仲裁受理审查期限', en: 'Arbitration acceptance decision' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 5,
     maxExtension: 0,
-    rollForwardToWorkingDay: true,
+    rollForwardToWorkingDay: false,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第二十九条`,
+    citation: `${ARBITRATION_LAW} 第二十九条; ${WORKING_DAYS_ART80}`,
   },
-  // Serve a copy of the application on the respondent within 5 days of acceptance.
+  // Serve a copy of the application on the respondent within 5 working days of acceptance.
   ARBITRATION_SERVICE_TO_RESPONDENT: {
     id: 'ARBITRATION_SERVICE_TO_RESPONDENT',
     name: { zh: '仲裁申请书副本送达期限', en: 'Service of the application on the respondent' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 5,
     maxExtension: 0,
-    rollForwardToWorkingDay: true,
+    rollForwardToWorkingDay: false,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第三十条`,
+    citation: `${ARBITRATION_LAW} 第三十条; ${WORKING_DAYS_ART80}`,
   },
-  // The respondent files a defence within 10 days of receiving the copy.
+  // The respondent files a defence within 10 working days of receiving the copy (a defence on the 10th is in time).
   ARBITRATION_DEFENCE: {
     id: 'ARBITRATION_DEFENCE',
     name: { zh: '答辩期限', en: 'Defence period' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 10,
     maxExtension: 0,
-    rollForwardToWorkingDay: true,
+    rollForwardToWorkingDay: false,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第三十条`,
+    citation: `${ARBITRATION_LAW} 第三十条; ${WORKING_DAYS_ART80}`,
   },
-  // Serve a copy of the defence on the claimant within 5 days of receiving it.
+  // Serve a copy of the defence on the claimant within 5 working days of receiving it.
   ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT: {
     id: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
     name: { zh: '答辩书副本送达期限', en: 'Service of the defence on the claimant' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 5,
     maxExtension: 0,
-    rollForwardToWorkingDay: true,
+    rollForwardToWorkingDay: false,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第三十条`,
+    citation: `${ARBITRATION_LAW} 第三十条; ${WORKING_DAYS_ART80}`,
   },
-  // The tribunal's composition is notified in writing within 5 days of accepting the application.
+  // The tribunal's composition is notified in writing within 5 working days of accepting the application.
   ARBITRATION_TRIBUNAL_NOTICE: {
     id: 'ARBITRATION_TRIBUNAL_NOTICE',
     name: { zh: '仲裁庭组成通知期限', en: 'Notice of the tribunal composition' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 5,
     maxExtension: 0,
-    rollForwardToWorkingDay: true,
+    rollForwardToWorkingDay: false,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第三十二条`,
+    citation: `${ARBITRATION_LAW} 第三十二条; ${WORKING_DAYS_ART80}`,
   },
-  // Written notice of the hearing's date and place at least 5 days before the hearing (counted backwards).
+  // Written notice of the hearing at least 5 working days before it: 5 working days strictly between service and
+  // the hearing day (counted backwards).
   ARBITRATION_HEARING_NOTICE: {
     id: 'ARBITRATION_HEARING_NOTICE',
     name: { zh: '开庭通知期限', en: 'Notice of hearing' },
-    unit: 'DAY',
+    unit: 'WORKDAY',
     amount: 5,
     maxExtension: 0,
     rollForwardToWorkingDay: false,
     direction: 'BEFORE',
-    citation: `${ARBITRATION_LAW} 第三十五条`,
+    citation: `${ARBITRATION_LAW} 第三十五条; ${WORKING_DAYS_ART80}`,
+  },
+  // A party asks to postpone the hearing at least 3 working days before it: 3 working days strictly between the
+  // request and the hearing day (the same reading as the notice).
+  ARBITRATION_POSTPONEMENT_REQUEST: {
+    id: 'ARBITRATION_POSTPONEMENT_REQUEST',
+    name: { zh: '延期开庭申请期限', en: 'Request to postpone a hearing' },
+    unit: 'WORKDAY',
+    amount: 3,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'BEFORE',
+    citation: `${ARBITRATION_LAW} 第三十五条第二款; ${WORKING_DAYS_ART80}`,
   },
   // Award within 45 days of acceptance; +15 days at most with the commission director's approval.
   ARBITRATION_DECISION: {
@@ -174,6 +195,11 @@ export interface ArbitrationLimitationInput {
   wageArrears?: { employmentEndedOn: string | null };
   /** Days the limitation was interrupted (a claim on the other party, a request to an authority, a promise to pay). */
   interruptedOn?: readonly string[];
+  /**
+   * Periods in which the party could not apply (不可抗力 or another 正当理由): the limitation is suspended from `from`
+   * and runs on after `to`, the day the cause ended (调解仲裁法 第二十七条第三款).
+   */
+  suspended?: readonly { from: string; to: string }[];
 }
 
 /**
@@ -183,7 +209,8 @@ export interface ArbitrationLimitationInput {
  * // 调解仲裁法 第二十七条第四款: wage arrears during employment are not limited while it lasts; one year from its end.
  * // 民法典 第二百零一条至第二百零三条: start day not counted; ends on the corresponding day; a last day that is a
  * //   legal holiday moves to the next working day (only when a calendar is given).
- * Suspension (中止, 第二十七条第三款) is not modelled.
+ * // 调解仲裁法 第二十七条第三款: suspension — a cause (force majeure, another good reason) that arises while the year
+ * //   runs stops it; it runs on from the day the cause ended: the limit moves by the days from its start to its end.
  */
 export function arbitrationLimitation(
   input: ArbitrationLimitationInput,
@@ -209,26 +236,36 @@ export function arbitrationLimitation(
     basis = '调解仲裁法 第二十七条第四款 (wage arrears: one year from the end of employment)';
   }
   let provisional = false;
-  const limitFrom = (start: string): string => {
-    const last = addYears(start, 1);
+  const roll = (last: string): string => {
     if (!calendar) return last;
     const rolled = calendar.nextWorkingDayOnOrAfter(last);
     provisional ||= rolled.provisional;
     return rolled.date;
   };
-  let limitDate = limitFrom(from);
+  let rawLimit = addYears(from, 1);
   const interruptions = [...(input.interruptedOn ?? [])].sort();
   for (const date of interruptions) {
     assertIsoDate(date, 'interruptedOn');
     if (
       compareDates(date, from) > 0 &&
-      compareDates(date, limitDate) <= 0 &&
+      compareDates(date, roll(rawLimit)) <= 0 &&
       compareDates(date, input.filedOn) <= 0
     ) {
-      limitDate = limitFrom(date);
+      rawLimit = addYears(date, 1);
       basis = `${basis}; interrupted on ${date}, the year runs anew (调解仲裁法 第二十七条第二款)`;
     }
   }
+  const suspensions = [...(input.suspended ?? [])].sort((a, b) => compareDates(a.from, b.from));
+  for (const [i, p] of suspensions.entries()) {
+    assertIsoDate(p.from, `suspended[${i}].from`);
+    assertIsoDate(p.to, `suspended[${i}].to`);
+    if (compareDates(p.to, p.from) < 0) throw new RangeError(`suspended[${i}]: to must not be before from`);
+    if (compareDates(p.from, from) > 0 && compareDates(p.from, rawLimit) <= 0) {
+      rawLimit = addDays(rawLimit, daysBetween(p.from, p.to));
+      basis = `${basis}; suspended ${p.from}–${p.to}, then runs on (调解仲裁法 第二十七条第三款)`;
+    }
+  }
+  const limitDate = roll(rawLimit);
   return { withinLimit: compareDates(input.filedOn, limitDate) <= 0, limitDate, basis, provisional };
 }
 

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
+import { organisationId } from '../../src/auth/organisations';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
+import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
   id: string;
+  caseNo: string | null;
   status: string;
   version: number;
   tribunal: string | null;
@@ -27,8 +33,11 @@ describe('arbitration', () => {
   /** An arbitrator on no tribunal. */
   let spare: string;
   const today = todayInShanghai();
-  /** 09:00 (Asia/Shanghai) `days` days from today. */
-  const at = (days: number, hh = '09:00') => `${addDays(today, days)}T${hh}:00+08:00`;
+  let cal: WorkingCalendar;
+  /** The first working day on or after today + `days`. */
+  const wd = (days: number) => cal.nextWorkingDayOnOrAfter(addDays(today, days)).date;
+  /** 09:00 (Asia/Shanghai) on the first working day on or after today + `days` (hearings are on working days). */
+  const at = (days: number, hh = '09:00') => `${wd(days)}T${hh}:00+08:00`;
 
   /** A complaint filed by the worker, accepted and routed to arbitration by staff of its street. */
   const routed = async (street = '310115005', staff = 'mediator', target = 'ARBITRATION') => {
@@ -78,11 +87,63 @@ describe('arbitration', () => {
     expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
     const formed = await post('arbitrator', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators });
     expect(formed.status).toBe(200);
+    // The tribunal by name, in order (staff directory).
+    expect(
+      (formed.body as { tribunalMembers: { displayName: string }[] }).tribunalMembers.map(
+        (m) => m.displayName,
+      ),
+    ).toEqual(['仲裁员', '仲裁员0', '仲裁员1']);
     return formed.body as CaseView;
+  };
+
+  /** Moves a hearing into the past (it took place) and enters its record. Returns the new version. */
+  const holdHearing = async (caseId: string, hearingId: string, version: number) => {
+    await t.dataSource.query(
+      `UPDATE arbitration_hearings SET starts_at = now() - interval '2 hours', ends_at = now() WHERE id = $1`,
+      [hearingId],
+    );
+    const r = await post('arbitrator', `/${caseId}/hearings/${hearingId}/record`, {
+      version,
+      attendance: { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+      minutesSummary: '双方到庭，举证质证，辩论终结。',
+    });
+    expect(r.status).toBe(200);
+    return version + 1;
+  };
+  /** Service of the application and receipt of the defence, both today. Returns the new version. */
+  const defend = async (caseId: string, version: number) => {
+    for (const [i, step] of ['SERVICE', 'DEFENCE'].entries())
+      expect(
+        (await post('arbitrator', `/${caseId}/papers`, { version: version + i, step, on: today })).status,
+      ).toBe(200);
+    return version + 2;
+  };
+  /** Opened, accepted, a sole arbitrator who decides on the papers, the defence received: ready to decide (v6). */
+  const decidable = async (claims: { type: string; amountFen: number }[]) => {
+    const c = await open(claims);
+    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
+    const sole = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0]],
+      partiesAgree: true,
+    });
+    expect(sole.status).toBe(200);
+    const papers = await post('arbitrator', `/${c.id}/papers-decision`, {
+      version: 3,
+      basis: '双方书面同意不开庭，事实清楚',
+    });
+    expect(papers.status).toBe(200);
+    expect(papers.body).toMatchObject({
+      decidedOnPapersOn: today,
+      papersBasis: '双方书面同意不开庭，事实清楚',
+    });
+    await defend(c.id, 4);
+    return c;
   };
 
   beforeAll(async () => {
     t = await startTestApp();
+    cal = await t.app.get(CalendarService).calendar();
     const me = await t
       .http()
       .get('/api/v1/auth/me')
@@ -90,8 +151,8 @@ describe('arbitration', () => {
     const extra = [randomUUID(), randomUUID(), randomUUID()];
     for (const [i, id] of extra.entries())
       await t.dataSource.query(
-        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name) VALUES ($1, $2, 'ARBITRATOR', '{310115}', $3)`,
-        [id, `arbitrator-e2e-${i}`, `仲裁员${i}`],
+        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, organisation_id) VALUES ($1, $2, 'ARBITRATOR', '{310115}', $3, $4)`,
+        [id, `arbitrator-e2e-${i}`, `仲裁员${i}`, organisationId('ARBITRATION_COMMISSION', '310115')],
       );
     arbitrators = [me.body.userId as string, extra[0], extra[1]];
     spare = extra[2];
@@ -100,13 +161,13 @@ describe('arbitration', () => {
     await t.close();
   });
 
-  it('files an application for a routed complaint and starts the 5-day acceptance clock', async () => {
+  it('files an application for a routed complaint and starts the 5-working-day acceptance clock', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     expect(c).toMatchObject({ status: 'APPLIED', version: 1, appliedOn: today, collective: false });
     const cal = await t
       .http()
       .get('/api/v1/calendar/deadline')
-      .query({ from: today, amount: 5, unit: 'DAY' })
+      .query({ from: today, amount: 5, unit: 'WORKDAY' })
       .set(await auth('arbitrator'));
     expect(c.clocks).toEqual([
       expect.objectContaining({
@@ -116,7 +177,7 @@ describe('arbitration', () => {
     ]);
   });
 
-  it('acceptance clock by hand: applied 2025-09-28 → due 2025-10-09 (the 5th day falls in the National Day holiday)', async () => {
+  it('acceptance clock by hand: applied 2025-09-28 → due 2025-10-11 (5 working days: Sep 29, 30, Oct 9, 10 and the make-up Saturday Oct 11; 办案规则 第八十条)', async () => {
     const complaintId = await routed();
     const id = await t.dataSource.transaction((em) =>
       t.app.get(ArbitrationService).createApplication(
@@ -131,7 +192,7 @@ describe('arbitration', () => {
       ),
     );
     const [clock] = await t.app.get(DeadlinesService).forCase('ARBITRATION', id, '2025-09-30');
-    expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-09', state: 'RUNNING' });
+    expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-11', state: 'RUNNING' });
   });
 
   it('accepting stops the acceptance clock and starts the 45-day award clock from the acceptance date', async () => {
@@ -217,7 +278,7 @@ describe('arbitration', () => {
     expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });
   });
 
-  it('only a complaint routed to arbitration becomes a case; a worker may not file one', async () => {
+  it('only a complaint routed to arbitration becomes a staff filing; a worker applies on their own complaint only (14.7)', async () => {
     const complaintId = await routed('310115005', 'mediator', 'MEDIATION');
     const res = await post('mediator', '', {
       complaintId,
@@ -225,10 +286,81 @@ describe('arbitration', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('COMPLAINT_NOT_ROUTED_TO_ARBITRATION');
-    const worker = await post('13800000000', '', {
+    // The worker's claims are validated as staff's are.
+    const badClaims = await post('13800000000', '', {
       complaintId,
-      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+      claims: [{ type: 'BONUS', description: '', amountFen: -1 }],
     });
+    expect(badClaims.status).toBe(400);
+    expect(badClaims.body.code).toBe('VALIDATION_FAILED');
+    // Another worker's complaint is 404 (as if it did not exist).
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, password_hash)
+       SELECT $1, '13900009999', 'WORKER', '{}', '另一劳动者', password_hash FROM users WHERE username = '13800000000'`,
+      [randomUUID()],
+    );
+    const other = await post('13900009999', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他请求', amountFen: 0 }],
+    });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('COMPLAINT_NOT_FOUND');
+    const mine = await post('13800000000', '', {
+      complaintId,
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 600_000 }],
+    });
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({ status: 'APPLIED', source: 'DIRECT', complaintId });
+  });
+
+  it('the work queue lists the commission’s cases for an arbitrator, filtered and keyset paged (14.3)', async () => {
+    const a = await open([{ type: 'LABOR_REMUNERATION', amountFen: 300_000 }], '310115007', 'supervisor');
+    const b = await withTribunal();
+    const list = async (user: string, query: Record<string, string | number>) => {
+      const r = await t
+        .http()
+        .get('/api/v1/arbitration/cases')
+        .query(query)
+        .set(await auth(user));
+      expect(r.status).toBe(200);
+      return r.body as {
+        items: { id: string; status: string; caseNo: string | null }[];
+        nextCursor: string | null;
+      };
+    };
+    // Another street of the commission: in the arbitrator's queue.
+    expect((await list('arbitrator', { status: 'APPLIED', limit: 100 })).items.map((x) => x.id)).toContain(
+      a.id,
+    );
+    const mine = await list('arbitrator', { assignee: 'me', limit: 100 });
+    expect(mine.items.map((x) => x.id)).toContain(b.id);
+    expect(mine.items.map((x) => x.id)).not.toContain(a.id);
+    expect((await list('arbitrator', { member: spare, limit: 100 })).items.map((x) => x.id)).not.toContain(
+      b.id,
+    );
+    // Due within 10 days: the new application's 5-working-day acceptance period.
+    expect((await list('arbitrator', { dueWithinDays: 10, limit: 100 })).items.map((x) => x.id)).toContain(
+      a.id,
+    );
+    expect(
+      (await list('arbitrator', { dueWithinDays: 0, status: 'APPLIED', limit: 100 })).items,
+    ).not.toContainEqual(expect.objectContaining({ id: a.id }));
+    // Keyset pages: no overlap, newest first.
+    const p1 = await list('arbitrator', { limit: 2 });
+    expect(p1.items).toHaveLength(2);
+    const p2 = await list('arbitrator', { limit: 2, cursor: p1.nextCursor! });
+    expect(p2.items.map((x) => x.id)).not.toContain(p1.items[0].id);
+    // Bad input: 400 with the field, never 500.
+    const bad = await t
+      .http()
+      .get('/api/v1/arbitration/cases')
+      .query({ assignee: 'you', dueWithinDays: -1 })
+      .set(await auth('arbitrator'));
+    expect(bad.status).toBe(400);
+    const worker = await t
+      .http()
+      .get('/api/v1/arbitration/cases')
+      .set(await auth('13800000000'));
     expect(worker.status).toBe(403);
   });
 
@@ -253,22 +385,27 @@ describe('arbitration', () => {
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_TRIBUNAL_FORMED'));
   });
 
-  it('refuses a hearing with less than 5 days’ notice, schedules one with enough and notifies the complainant', async () => {
+  it('refuses a hearing with less than 5 working days’ notice, schedules one with exactly five and notifies the complainant', async () => {
     const c = await withTribunal();
+    // Served today: five working days must lie strictly between today and the hearing day (办案规则 第八十条).
+    const earliest = earliestAnchorAfter(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, today, cal).date;
+    const hearingDay = cal.nextWorkingDayOnOrAfter(earliest).date;
+    const dayBefore = addDays(hearingDay, -1);
     const short = await post('arbitrator', `/${c.id}/hearings`, {
       version: 3,
       room: '第一仲裁庭',
-      startsAt: at(5),
+      startsAt: `${dayBefore}T09:00:00+08:00`,
     });
     expect(short.status).toBe(400);
     expect(short.body).toMatchObject({
       code: 'HEARING_NOTICE_TOO_SHORT',
-      details: { earliestHearingDate: addDays(today, 6) },
+      details: { earliestHearingDate: earliest },
     });
+    expect(cal.countWorkingDays(today, dayBefore).count).toBeGreaterThanOrEqual(5);
     const ok = await post('arbitrator', `/${c.id}/hearings`, {
       version: 3,
       room: '第一仲裁庭',
-      startsAt: at(6),
+      startsAt: `${hearingDay}T09:00:00+08:00`,
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 4 });
@@ -277,7 +414,7 @@ describe('arbitration', () => {
       await new Promise((r) => setTimeout(r, 50));
     expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED')).toMatchObject({
       phone: '13800000000',
-      params: { hearingDate: addDays(today, 6), room: '第一仲裁庭' },
+      params: { hearingDate: hearingDay, room: '第一仲裁庭' },
     });
   });
 
@@ -352,7 +489,7 @@ describe('arbitration', () => {
     });
   });
 
-  it('postpones a hearing on a request made at least 3 days before it (第三十五条), freeing its slot; a later request is refused', async () => {
+  it('postpones a hearing on a request made at least 3 working days before it (第三十五条), freeing its slot; a later request is refused', async () => {
     const a = await withTribunal();
     const first = await post('arbitrator', `/${a.id}/hearings`, {
       version: 3,
@@ -410,9 +547,14 @@ describe('arbitration', () => {
       startsAt: at(25, '09:00'),
     });
     expect(late.status).toBe(400);
+    const latestRequestDate = latestDayBefore(
+      DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
+      wd(2),
+      cal,
+    ).date;
     expect(late.body).toMatchObject({
       code: 'POSTPONEMENT_REQUEST_TOO_LATE',
-      details: { latestRequestDate: addDays(today, -1) },
+      details: { latestRequestDate },
     });
     const future = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
       version: 4,
@@ -441,10 +583,15 @@ describe('arbitration', () => {
       { type: 'ECONOMIC_COMPENSATION', amountFen: 3_500_000 },
       { type: 'STANDARDS', amountFen: 0 },
     ]);
-    await post('arbitrator', `/${c.id}/hearings`, { version: 3, room: '第四仲裁庭', startsAt: at(30) });
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第四仲裁庭',
+      startsAt: at(30),
+    });
+    const v = await defend(c.id, await holdHearing(c.id, (scheduled.body as CaseView).hearings[0].id, 4));
     const [wage, comp, std] = c.claims;
     const over = await post('arbitrator', `/${c.id}/award`, {
-      version: 4,
+      version: v,
       claims: [
         { claimId: wage.id, awardedFen: 3_600_000 },
         { claimId: comp.id, awardedFen: 3_288_001 },
@@ -454,7 +601,7 @@ describe('arbitration', () => {
     expect(over.status).toBe(400);
     expect(over.body).toMatchObject({ code: 'AWARD_EXCEEDS_CLAIM', details: { claimId: wage.id } });
     const res = await post('arbitrator', `/${c.id}/award`, {
-      version: 4,
+      version: v,
       claims: [
         { claimId: wage.id, awardedFen: 3_288_000 },
         { claimId: comp.id, awardedFen: 3_288_001 },
@@ -473,7 +620,7 @@ describe('arbitration', () => {
       closureType: 'AWARD',
       finalAward: false,
       suitDeadline: suit.body.due,
-      version: 5,
+      version: v + 1,
     });
     expect(body.claims.map((x) => [x.awardedFen, x.final])).toEqual([
       [3_288_000, true],
@@ -481,6 +628,187 @@ describe('arbitration', () => {
       [0, true],
     ]);
     expect(body.clocks.every((k) => k.state === 'MET')).toBe(true);
+  });
+
+  it('refuses an award before the hearing took place and before the defence; awards once both are done (14.1)', async () => {
+    const c = await withTribunal();
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第七仲裁庭',
+      // A day no other test books: every tribunal of this file has the same arbitrators.
+      startsAt: at(16),
+    });
+    const hearingId = (scheduled.body as CaseView).hearings[0].id;
+    const award = (version: number) =>
+      post('arbitrator', `/${c.id}/award`, {
+        version,
+        claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }],
+      });
+    const early = await award(4);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'HEARING_NOT_HELD',
+      details: {
+        status: 'HEARING_SCHEDULED',
+        citation: expect.stringContaining('第三十五条'),
+        remedies: expect.arrayContaining(['RECORD_HEARING']),
+        allowed: expect.arrayContaining(['RECORD_HEARING', 'POSTPONE_HEARING', 'CLOSE']),
+      },
+    });
+    // Not recorded before it happened.
+    const notYet = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
+      version: 4,
+      attendance: { claimant: 'PRESENT', respondent: 'PRESENT' },
+      minutesSummary: '提前记录',
+    });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.code).toBe('HEARING_NOT_YET_HELD');
+    const bad = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
+      version: 4,
+      attendance: { claimant: 'MAYBE' },
+      minutesSummary: '',
+    });
+    expect(bad.status).toBe(400);
+    const v = await holdHearing(c.id, hearingId, 4);
+    const noDefence = await award(v);
+    expect(noDefence.status).toBe(409);
+    expect(noDefence.body).toMatchObject({
+      code: 'DEFENCE_PERIOD_RUNNING',
+      details: { facts: { hearingHeld: true, defenceDone: false } },
+    });
+    const ok = await award(await defend(c.id, v));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'CLOSED', closureType: 'AWARD' });
+    expect(
+      (ok.body as { hearings: { heldAt: string | null; attendance: unknown }[] }).hearings[0],
+    ).toMatchObject({
+      heldAt: expect.any(String),
+      attendance: { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+    });
+  });
+
+  it('a withdrawn case frees its hearing slot for the next case', async () => {
+    const a = await withTribunal();
+    const b = await withTribunal();
+    const slot = { room: '第八仲裁庭', startsAt: at(14, '14:00') };
+    expect((await post('arbitrator', `/${a.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
+    const clash = await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('DOUBLE_BOOKING');
+    const withdrawn = await post('arbitrator', `/${a.id}/close`, { version: 4, closureType: 'WITHDRAWN' });
+    expect(withdrawn.status).toBe(200);
+    expect(
+      (withdrawn.body as { hearings: { cancelledAt: string | null }[] }).hearings[0].cancelledAt,
+    ).toEqual(expect.any(String));
+    expect((await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
+  });
+
+  it('hearings on a rest day or at 02:00 need an override with a reason, which the timeline records', async () => {
+    const c = await withTribunal();
+    let restDay = addDays(today, 10);
+    while (cal.isWorkingDay(restDay).working) restDay = addDays(restDay, 1);
+    const sunday = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+    });
+    expect(sunday.status).toBe(400);
+    expect(sunday.body).toMatchObject({ code: 'HEARING_OUTSIDE_HOURS', details: { problem: 'REST_DAY' } });
+    const night = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: at(12, '02:00'),
+    });
+    expect(night.status).toBe(400);
+    expect(night.body).toMatchObject({
+      code: 'HEARING_OUTSIDE_HOURS',
+      details: { problem: 'OUTSIDE_HOURS' },
+    });
+    const emptyReason = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+      override: { reason: '' },
+    });
+    expect(emptyReason.status).toBe(400);
+    const ok = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 3,
+      room: '第九仲裁庭',
+      startsAt: `${restDay}T09:00:00+08:00`,
+      override: { reason: '双方当事人书面同意休息日开庭' },
+    });
+    expect(ok.status).toBe(200);
+    expect((ok.body as { hearings: { overrideReason: string | null }[] }).hearings[0].overrideReason).toBe(
+      '双方当事人书面同意休息日开庭',
+    );
+    const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
+      'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintId}/events`)
+      .set(await auth('arbitrator'));
+    expect(
+      (events.body as { action: string; data: Record<string, unknown> }[]).find(
+        (e) => e.action === 'ARBITRATION_SCHEDULE_HEARING',
+      )?.data,
+    ).toMatchObject({ override: { problem: 'REST_DAY', reason: '双方当事人书面同意休息日开庭' } });
+  });
+
+  it('a sole arbitrator may decide on the papers (recorded with its basis); a three-member tribunal may not', async () => {
+    const c = await decidable([{ type: 'LABOR_REMUNERATION', amountFen: 800_000 }]);
+    const res = await post('arbitrator', `/${c.id}/award`, {
+      version: 6,
+      claims: [{ claimId: c.claims[0].id, awardedFen: 800_000 }],
+    });
+    expect(res.status).toBe(200);
+    const three = await withTribunal();
+    const refused = await post('arbitrator', `/${three.id}/papers-decision`, {
+      version: 3,
+      basis: '书面审理',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('PAPERS_DECISION_NOT_ALLOWED');
+  });
+
+  it('accepts an application whose limitation looks expired with a warning to staff; a suspension is counted (16.8)', async () => {
+    const knewOn = addDays(today, -400);
+    const expired = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      limitation: {
+        knewOn,
+        suspended: [{ from: addDays(today, -300), to: addDays(today, -290), reason: '住院治疗' }],
+      },
+    });
+    expect(expired.status).toBe(201);
+    expect(expired.body).toMatchObject({
+      status: 'APPLIED',
+      warnings: ['LIMITATION_MAY_HAVE_EXPIRED'],
+      limitation: {
+        withinLimit: false,
+        facts: { knewOn, suspended: [expect.objectContaining({ reason: '住院治疗' })] },
+        basis: expect.stringContaining('第二十七条第三款'),
+      },
+    });
+    // Suspended for 100 days (住院): the year runs on after it, so the application is in time.
+    const inTime = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      limitation: {
+        knewOn,
+        suspended: [{ from: addDays(today, -300), to: addDays(today, -200), reason: '住院治疗' }],
+      },
+    });
+    expect(inTime.status).toBe(201);
+    expect(inTime.body).toMatchObject({ warnings: [], limitation: { withinLimit: true } });
+    const bad = await post('mediator', '', {
+      complaintId: await routed(),
+      claims: [{ type: 'OTHER', description: '其他请求', amountFen: 0 }],
+      limitation: { knewOn: '2026-13-01' },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('two arbitrators closing the same case at once: one wins, the other gets 409 STALE_VERSION', async () => {
@@ -498,23 +826,22 @@ describe('arbitration', () => {
   });
 
   it('closes by 仲裁调解书 with the agreed amount per claim (第四十二条); none above a claim, none missing', async () => {
-    const c = await open([
+    const c = await decidable([
       { type: 'LABOR_REMUNERATION', amountFen: 1_250_000 },
       { type: 'ECONOMIC_COMPENSATION', amountFen: 500_000 },
     ]);
-    await post('arbitrator', `/${c.id}/accept`, { version: 1 });
     const [wage, comp] = c.claims;
-    expect((await post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'MEDIATED' })).status).toBe(
+    expect((await post('arbitrator', `/${c.id}/close`, { version: 6, closureType: 'MEDIATED' })).status).toBe(
       400,
     );
     const missing = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [{ claimId: wage.id, agreedFen: 1_000_000 }],
     });
     expect(missing.status).toBe(400);
     const above = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [
         { claimId: wage.id, agreedFen: 1_300_000 },
@@ -524,7 +851,7 @@ describe('arbitration', () => {
     expect(above.status).toBe(400);
     expect(above.body.code).toBe('MEDIATED_EXCEEDS_CLAIM');
     const ok = await post('arbitrator', `/${c.id}/close`, {
-      version: 2,
+      version: 6,
       closureType: 'MEDIATED',
       mediatedClaims: [
         { claimId: wage.id, agreedFen: 1_100_000 },
@@ -545,26 +872,79 @@ describe('arbitration', () => {
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_MEDIATED'));
   });
 
-  it('staff of another street get 404 for the case and for filing on its complaint', async () => {
+  it('arbitrators see every case of their commission, not of another; the supervisor by street (14.2)', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }], '310115007', 'supervisor');
+    // The demo arbitrator's jurisdiction is 陆家嘴街道 only, but the commission is the district's: he sees it.
     const get = await t
       .http()
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('arbitrator'));
-    expect(get.status).toBe(404);
-    expect(get.body.code).toBe('ARBITRATION_CASE_NOT_FOUND');
-    const accept = await post('arbitrator', `/${c.id}/accept`, { version: 1 });
-    expect(accept.status).toBe(404);
+    expect(get.status).toBe(200);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    // An arbitrator of another commission (徐汇区) gets 404, for reading and for acting.
+    const xuhui = organisationId('ARBITRATION_COMMISSION', '310104');
+    await t.dataSource.query(
+      `INSERT INTO organisations (id, name, kind, jurisdiction_code) VALUES ($1, '徐汇区劳动人事争议仲裁委员会', 'ARBITRATION_COMMISSION', '310104') ON CONFLICT DO NOTHING`,
+      [xuhui],
+    );
+    const outsider = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, organisation_id, password_hash)
+       SELECT $1, 'arbitrator-xuhui', 'ARBITRATOR', '{310104}', '徐汇仲裁员', $2, password_hash FROM users WHERE username = 'arbitrator'`,
+      [outsider, xuhui],
+    );
+    const other = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('arbitrator-xuhui'));
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('ARBITRATION_CASE_NOT_FOUND');
+    expect(
+      (await post('arbitrator-xuhui', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators }))
+        .status,
+    ).toBe(404);
+    // A tribunal member outside the commission: 400, nothing written.
+    const mixed = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[0], arbitrators[1], outsider],
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({
+      code: 'ARBITRATOR_OUTSIDE_COMMISSION',
+      details: { arbitratorId: outsider },
+    });
+    const [{ status }] = await t.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    expect(status).toBe('ACCEPTED');
     const sup = await t
       .http()
       .get(`/api/v1/arbitration/cases/${c.id}`)
       .set(await auth('supervisor'));
     expect(sup.status).toBe(200);
-    const complaintId = await routed('310115007', 'supervisor');
-    const filing = await post('arbitrator', '', {
-      complaintId,
-      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
-    });
-    expect(filing.status).toBe(404);
+    const mediator = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await auth('mediator'));
+    expect(mediator.status).toBe(404);
+  });
+
+  it('numbers accepted cases in the commission’s format, counted per year (14.4)', async () => {
+    const year = today.slice(0, 4);
+    const a = await open([{ type: 'LABOR_REMUNERATION', amountFen: 100_000 }]);
+    const b = await open([{ type: 'LABOR_REMUNERATION', amountFen: 100_000 }]);
+    expect(a.caseNo).toBeNull();
+    const [ra, rb] = await Promise.all([
+      post('arbitrator', `/${a.id}/accept`, { version: 1 }),
+      post('arbitrator', `/${b.id}/accept`, { version: 1 }),
+    ]);
+    const numbers = [ra.body.caseNo as string, rb.body.caseNo as string];
+    for (const no of numbers) expect(no).toMatch(new RegExp(`^浦劳人仲〔${year}〕第\\d+号$`));
+    const ns = numbers.map((no) => Number(/第(\d+)号/.exec(no)![1])).sort((x, y) => x - y);
+    expect(ns[1]).toBe(ns[0] + 1);
+    await eventually(() =>
+      t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED' && m.params.caseNo === numbers[0]),
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -20,9 +21,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
+import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import {
+  ATTENDANCE_KINDS,
+  type AttendanceKind,
   ARBITRATION_SOURCES,
   ARBITRATION_STATUSES,
   CLAIM_TYPES,
@@ -33,6 +38,7 @@ import {
   type ArbitrationStatus,
   type ClaimType,
   type ClosureType,
+  type LimitationRecord,
   type NonAwardClosure,
   type TribunalKind,
 } from '../arbitration.constants';
@@ -58,6 +64,52 @@ export class ClaimInputDto {
   amountFen: number;
 }
 
+export class SuspensionDto {
+  @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() from: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsLocalDate() to: string;
+  @ApiProperty({ example: '住院治疗' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
+}
+
+export class LimitationFactsDto {
+  @ApiProperty({ example: '2026-01-15', description: 'The day the worker knew or should have known' })
+  @IsLocalDate()
+  knewOn: string;
+
+  @ApiPropertyOptional({ description: 'Wage arrears during employment (第二十七条第四款)' })
+  @IsOptional()
+  @IsBoolean()
+  wageArrears?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'End of employment (wage arrears); null: lasts',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  employmentEndedOn?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Interruptions (第二十七条第二款)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsLocalDate({ each: true })
+  interruptedOn?: string[];
+
+  @ApiPropertyOptional({ type: [SuspensionDto], description: 'Suspensions (第二十七条第三款)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SuspensionDto)
+  suspended?: SuspensionDto[];
+}
+
 export class CreateArbitrationCaseDto {
   @ApiProperty({ format: 'uuid', description: 'A complaint routed to ARBITRATION' })
   @IsUUID()
@@ -70,6 +122,16 @@ export class CreateArbitrationCaseDto {
   @ValidateNested({ each: true })
   @Type(() => ClaimInputDto)
   claims: ClaimInputDto[];
+
+  @ApiPropertyOptional({
+    type: LimitationFactsDto,
+    description: 'Facts for the limitation check; an expired limitation is accepted with a warning',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LimitationFactsDto)
+  limitation?: LimitationFactsDto;
 }
 
 export class VersionDto {
@@ -108,6 +170,18 @@ export class FormTribunalDto extends VersionDto {
   partiesAgree?: boolean;
 }
 
+export class HearingOverrideDto {
+  @ApiProperty({
+    example: '当事人均同意周六开庭',
+    description: 'Why a rest day or an hour outside the commission’s',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
 export class ScheduleHearingDto extends VersionDto {
   @ApiProperty({ example: '第一仲裁庭' })
   @Transform(trim)
@@ -128,6 +202,15 @@ export class ScheduleHearingDto extends VersionDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   arbitratorIds?: string[];
+  @ApiPropertyOptional({
+    type: HearingOverrideDto,
+    description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HearingOverrideDto)
+  override?: HearingOverrideDto;
 }
 
 export class RecordPaperDto extends VersionDto {
@@ -182,6 +265,44 @@ export class PostponeHearingDto extends VersionDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   arbitratorIds?: string[];
+  @ApiPropertyOptional({
+    type: HearingOverrideDto,
+    description: 'Needed for a rest day or outside the commission’s hours; recorded on the timeline',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HearingOverrideDto)
+  override?: HearingOverrideDto;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) claimant: AttendanceKind;
+  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) respondent: AttendanceKind;
+}
+
+export class RecordHearingDto extends VersionDto {
+  @ApiProperty({ type: AttendanceDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AttendanceDto)
+  attendance: AttendanceDto;
+
+  @ApiProperty({ example: '双方到庭，进行了举证质证和辩论，申请人坚持仲裁请求。' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(4000)
+  minutesSummary: string;
+}
+
+export class DecideOnPapersDto extends VersionDto {
+  @ApiProperty({ example: '事实清楚，双方书面同意不开庭，依据书面材料裁决' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  basis: string;
 }
 
 export class AwardClaimDto {
@@ -264,6 +385,18 @@ export class HearingViewDto {
   @ApiProperty({ nullable: true, type: String }) postponedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The hearing that replaced a postponed one' })
   replacedBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Set once the hearing took place and was recorded',
+  })
+  heldAt: string | null;
+  @ApiProperty({ nullable: true, type: AttendanceDto }) attendance: AttendanceDto | null;
+  @ApiProperty({ nullable: true, type: String }) minutesSummary: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The case closed before it: the slot is free' })
+  cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it is on a rest day or outside hours' })
+  overrideReason: string | null;
 }
 
 export class ArbitrationCaseViewDto {
@@ -277,11 +410,26 @@ export class ArbitrationCaseViewDto {
   @ApiProperty() collective: boolean;
   @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
   @ApiProperty({ type: [String] }) arbitratorIds: string[];
+  @ApiProperty({ type: [StaffRefDto], description: 'The tribunal by name (staff directory)' })
+  tribunalMembers: StaffRefDto[];
   @ApiProperty() appliedOn: string;
   @ApiProperty({ type: String, nullable: true }) acceptedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ type: String, nullable: true }) closedOn: string | null;
   @ApiProperty({ enum: CLOSURE_TYPES, nullable: true }) closureType: ClosureType | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The commission’s case number (案号)' })
+  caseNo: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '书面审理 decided on this date' })
+  decidedOnPapersOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) papersBasis: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'Limitation check: facts and answer (第二十七条)',
+  })
+  limitation: LimitationRecord | null;
+  @ApiProperty({ type: [String], description: 'Warnings to staff, e.g. LIMITATION_MAY_HAVE_EXPIRED' })
+  warnings: string[];
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
   @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })

@@ -14,12 +14,15 @@ import type {
   ArbitrationStatus,
   ClosureType,
   TribunalKind,
+  LimitationRecord,
 } from '../arbitration.constants';
 
 /** An application for labor-dispute arbitration (劳动争议仲裁申请) and its proceeding. */
 @Entity({ name: 'arbitration_cases' })
 @Index('idx_arbitration_cases_complaint', ['complaintId'])
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
+@Index('idx_arbitration_cases_commission_status', ['commissionId', 'status', 'id'])
+@Index('uq_arbitration_cases_case_no', ['commissionId', 'caseNo'], { unique: true })
 export class ArbitrationCase {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -85,6 +88,28 @@ export class ArbitrationCase {
   /** Service + 15 days: last day to sue (调解仲裁法 第四十八条、第五十条); a non-final award is effective after it. */
   @Column({ name: 'suit_deadline', type: 'date', nullable: true })
   suitDeadline: string | null;
+
+  /** The tribunal decided on the papers (书面审理) on this date, with its basis; null when it did not. */
+  @Column({ name: 'decided_on_papers_on', type: 'date', nullable: true })
+  decidedOnPapersOn: string | null;
+
+  @Column({ name: 'papers_basis', type: 'text', nullable: true })
+  papersBasis: string | null;
+
+  /** The arbitration commission (organisation) that handles the case: its arbitrators' scope. */
+  @Column({ name: 'commission_id', type: 'uuid', nullable: true })
+  commissionId: string | null;
+
+  /** The commission's case number (案号), e.g. 浦劳人仲〔2026〕第12号; given on acceptance. */
+  @Column({ name: 'case_no', type: 'varchar', length: 64, nullable: true })
+  caseNo: string | null;
+
+  /**
+   * The limitation check made on the application (调解仲裁法 第二十七条): the facts given and the answer. Since 2017 an
+   * expired limitation is the respondent's defence, not a ground to refuse: the case is accepted with a warning.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  limitation: LimitationRecord | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { HearingAttendance } from '../arbitration.constants';
 import { ArbitrationCase } from './arbitration-case.entity';
 
 /** A hearing (开庭) of an arbitration case, in a room, with its arbitrators. */
@@ -39,6 +40,24 @@ export class ArbitrationHearing {
   /** The hearing that replaces this one. */
   @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
   replacedBy: string | null;
+
+  /** The hearing took place: its record (attendance, minutes) was entered after its start. */
+  @Column({ name: 'held_at', type: 'timestamptz', nullable: true })
+  heldAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  attendance: HearingAttendance | null;
+
+  @Column({ name: 'minutes_summary', type: 'text', nullable: true })
+  minutesSummary: string | null;
+
+  /** Set when the case closed (award, withdrawal...) before the hearing: the slot is free again. */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  /** Scheduled on a rest day or outside the commission's hours: the reason given (also on the timeline). */
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  overrideReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

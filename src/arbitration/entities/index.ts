@@ -1,12 +1,20 @@
 export { ArbitrationCase } from './arbitration-case.entity';
 export { ArbitrationClaim } from './arbitration-claim.entity';
+export { ArbitrationCommission } from './arbitration-commission.entity';
 export { ArbitrationHearing } from './arbitration-hearing.entity';
 export { MinimumWage } from './minimum-wage.entity';
 
 import { ArbitrationCase } from './arbitration-case.entity';
 import { ArbitrationClaim } from './arbitration-claim.entity';
+import { ArbitrationCommission } from './arbitration-commission.entity';
 import { ArbitrationHearing } from './arbitration-hearing.entity';
 import { MinimumWage } from './minimum-wage.entity';
 
 /** The arbitration module's entities, listed in src/database/entities.ts. */
-export const ARBITRATION_ENTITIES = [ArbitrationCase, ArbitrationClaim, ArbitrationHearing, MinimumWage];
+export const ARBITRATION_ENTITIES = [
+  ArbitrationCase,
+  ArbitrationClaim,
+  ArbitrationHearing,
+  ArbitrationCommission,
+  MinimumWage,
+];

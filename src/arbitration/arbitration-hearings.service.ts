@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
+import { computeNoticeDeadline, earliestAnchorAfter, latestDayBefore } from '../calendar/deadline-engine';
+import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { shanghaiDate } from '../common/shanghai-date';
+import { HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
+import {
+  DEFAULT_HEARING_HOURS,
+  hearingTimeProblem,
+  type HearingTimeProblem,
+} from './arbitration-hearing.rules';
+import { allowedActions } from './arbitration.state';
+import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationRepository } from './arbitration.repository';
+import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCase } from './entities/arbitration-case.entity';
+
+export interface HearingOverride {
+  reason: string;
+}
+
+/** Hearings (开庭): notice, booking without double booking, postponement (调解仲裁法 第三十五条). */
+@Injectable()
+export class ArbitrationHearingsService {
+  constructor(
+    private readonly repo: ArbitrationRepository,
+    private readonly calendar: CalendarService,
+    private readonly p: ArbitrationProceeding,
+  ) {}
+
+  /**
+   * 开庭: written notice at least 5 working days before (调解仲裁法 第三十五条, 办案规则 第八十条; served today, so 5
+   * working days must lie between today and the hearing day: computeNoticeDeadline), and no room or arbitrator booked twice in an overlapping 2-hour slot.
+   */
+  async scheduleHearing(
+    viewer: Principal,
+    id: string,
+    dto: {
+      version: number;
+      room: string;
+      startsAt: string;
+      arbitratorIds?: string[];
+      override?: HearingOverride;
+    },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'SCHEDULE_HEARING', async (em, c) => {
+      const h = await this.bookHearing(em, c, dto);
+      await this.p.notify(em, c, 'ARBITRATION_HEARING_SCHEDULED', `hearing:${h.hearingId}`, {
+        hearingDate: h.hearingDate,
+        startsAt: h.startsAt,
+        room: dto.room,
+      });
+      return {
+        changes: {},
+        data: { hearingId: h.hearingId, room: dto.room, startsAt: h.startsAt, ...h.overridden },
+      };
+    });
+  }
+
+  /**
+   * 延期开庭: a party asked, at least 3 working days before the hearing, to postpone it; the commission decides (调解仲裁法
+   * 第三十五条). The old hearing frees its room and arbitrators; the new one needs the same 5 days' notice.
+   */
+  async postponeHearing(
+    viewer: Principal,
+    id: string,
+    hearingId: string,
+    dto: {
+      version: number;
+      requestedOn: string;
+      reason: string;
+      room?: string;
+      startsAt: string;
+      arbitratorIds?: string[];
+      override?: HearingOverride;
+    },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'POSTPONE_HEARING', async (em, c) => {
+      const old = await this.repo.hearingOfCase(em, id, hearingId);
+      if (!old || old.postponedAt || old.cancelledAt || old.heldAt)
+        throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
+      const oldDate = shanghaiDate(old.startsAt);
+      const latestRequest = latestDayBefore(
+        DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
+        oldDate,
+        await this.calendar.calendar(em),
+      ).date;
+      if (dto.requestedOn > todayInShanghai())
+        throw AppException.validation([
+          { field: 'requestedOn', message: 'requestedOn must not be in the future' },
+        ]);
+      if (dto.requestedOn > latestRequest)
+        throw AppException.badRequest(
+          'POSTPONEMENT_REQUEST_TOO_LATE',
+          'A postponement must be requested at least 3 working days before the hearing (调解仲裁法 第三十五条)',
+          {
+            hearingDate: oldDate,
+            latestRequestDate: latestRequest,
+          },
+        );
+      await this.repo.markPostponed(em, old.id, dto.reason, null);
+      const h = await this.bookHearing(em, c, {
+        room: dto.room ?? old.room,
+        startsAt: dto.startsAt,
+        arbitratorIds: dto.arbitratorIds ?? old.arbitratorIds,
+        override: dto.override,
+      });
+      await this.repo.markPostponed(em, old.id, dto.reason, h.hearingId);
+      await this.p.notify(em, c, 'ARBITRATION_HEARING_POSTPONED', `postponed:${old.id}`, {
+        hearingDate: h.hearingDate,
+        startsAt: h.startsAt,
+        room: dto.room ?? old.room,
+      });
+      return {
+        changes: {},
+        data: {
+          postponedHearingId: old.id,
+          hearingId: h.hearingId,
+          startsAt: h.startsAt,
+          reason: dto.reason,
+          ...h.overridden,
+        },
+      };
+    });
+  }
+
+  /**
+   * 庭审笔录: the hearing took place (its start has passed) and its record is entered — who attended and a summary of
+   * the minutes (调解仲裁法 第四十条). An award or a 调解书 needs one (ARBITRATION_GATES), or a decision on the papers.
+   */
+  async recordHearing(
+    viewer: Principal,
+    id: string,
+    hearingId: string,
+    dto: { version: number; attendance: HearingAttendance; minutesSummary: string },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'RECORD_HEARING', async (em, c) => {
+      const h = await this.repo.hearingOfCase(em, id, hearingId);
+      if (!h || h.postponedAt || h.cancelledAt)
+        throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
+      if (h.heldAt)
+        throw AppException.conflict('HEARING_ALREADY_RECORDED', 'The record of this hearing is entered', {
+          hearingId,
+        });
+      if (h.startsAt.getTime() > Date.now())
+        throw AppException.conflict('HEARING_NOT_YET_HELD', 'A hearing is recorded once it has taken place', {
+          startsAt: h.startsAt.toISOString(),
+          allowed: allowedActions(c.status).filter((a) => a !== 'RECORD_HEARING'),
+        });
+      await this.repo.recordHearing(em, h.id, {
+        heldAt: h.startsAt,
+        attendance: dto.attendance,
+        minutesSummary: dto.minutesSummary,
+      });
+      return { changes: {}, data: { hearingId, attendance: dto.attendance } };
+    });
+  }
+
+  /** Books a hearing: 5 working days' notice (第三十五条) and no room or arbitrator booked twice (checked under a lock). */
+  private async bookHearing(
+    em: EntityManager,
+    c: ArbitrationCase,
+    dto: { room: string; startsAt: string; arbitratorIds?: string[]; override?: HearingOverride },
+  ): Promise<{
+    hearingId: string;
+    hearingDate: string;
+    startsAt: string;
+    overridden: { override?: { problem: HearingTimeProblem; reason: string } };
+  }> {
+    const startsAt = new Date(dto.startsAt);
+    const hearingDate = shanghaiDate(startsAt);
+    const today = todayInShanghai();
+    const cal = await this.calendar.calendar(em);
+    const rule = DEADLINE_RULES.ARBITRATION_HEARING_NOTICE;
+    const notice = computeNoticeDeadline(rule, hearingDate, null, today, cal);
+    if (notice.state === 'BREACHED')
+      throw AppException.badRequest(
+        'HEARING_NOTICE_TOO_SHORT',
+        'The parties must be notified at least 5 working days before the hearing (调解仲裁法 第三十五条; 办案规则 第八十条)',
+        {
+          hearingDate,
+          latestNoticeDate: notice.due,
+          earliestHearingDate: earliestAnchorAfter(rule, today, cal).date,
+        },
+      );
+    // On a working day within the commission's hours; otherwise only with an override and its reason (audited).
+    const settings = c.commissionId ? await this.repo.commission(em, c.commissionId) : null;
+    const hours = settings
+      ? { starts: settings.hearingDayStarts, ends: settings.hearingDayEnds }
+      : DEFAULT_HEARING_HOURS;
+    const problem = hearingTimeProblem(
+      startsAt,
+      HEARING_SLOT_MINUTES,
+      hours,
+      cal.isWorkingDay(hearingDate).working,
+    );
+    if (problem && !dto.override)
+      throw AppException.badRequest(
+        'HEARING_OUTSIDE_HOURS',
+        problem === 'REST_DAY'
+          ? 'Hearings are held on working days: give override.reason to schedule on a rest day'
+          : 'The hearing is outside the commission’s hours: give override.reason to schedule it anyway',
+        { field: 'startsAt', problem, hearingDate, hours, slotMinutes: HEARING_SLOT_MINUTES },
+      );
+    const overridden = problem && dto.override ? { override: { problem, reason: dto.override.reason } } : {};
+    const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
+    if (dto.arbitratorIds) await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
+    const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
+    await this.repo.lockHearingCalendar(em);
+    const clash = await this.repo.conflictingHearing(em, { room: dto.room, startsAt, endsAt, arbitratorIds });
+    if (clash)
+      throw AppException.conflict(
+        'DOUBLE_BOOKING',
+        'The room or an arbitrator is booked in an overlapping slot',
+        { hearingId: clash.id },
+      );
+    const hearingId = newId();
+    await this.repo.insertHearing(em, {
+      id: hearingId,
+      caseId: c.id,
+      room: dto.room,
+      startsAt,
+      endsAt,
+      arbitratorIds,
+      overrideReason: overridden.override?.reason ?? null,
+    });
+    return { hearingId, hearingDate, startsAt: startsAt.toISOString(), overridden };
+  }
+}

@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { StaffDirectory } from '../staff/staff-directory.service';
+import { UsersService } from '../auth/users.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
+import { ArbitrationRepository } from './arbitration.repository';
+import {
+  allowedActions,
+  nextStatus,
+  unmetGate,
+  type ArbitrationAction,
+  type GateFacts,
+} from './arbitration.state';
+import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCase } from './entities/arbitration-case.entity';
+import type { SmsTemplateId } from '../notifications/templates';
+
+/**
+ * Staff scope of an arbitration case: an arbitrator belongs to the commission and sees all of its cases (the
+ * commission, not the street, is the scope — 14.2); other staff by the jurisdiction of the complaint's street.
+ */
+export function staffScopeCovers(
+  viewer: Principal,
+  c: Pick<ArbitrationCase, 'commissionId' | 'jurisdictionCode'>,
+): boolean {
+  if (viewer.role === 'ARBITRATOR')
+    return c.commissionId !== null
+      ? viewer.organisationId === c.commissionId
+      : coversJurisdiction(viewer, c.jurisdictionCode);
+  return viewer.role !== 'WORKER' && coversJurisdiction(viewer, c.jurisdictionCode);
+}
+
+export const arbitrationNotFound = () =>
+  AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case');
+
+/** One step of the proceeding: the changes to the case row and the data of its timeline event. */
+export type ProceedingStep = (
+  em: EntityManager,
+  c: ArbitrationCase,
+) => Promise<{ changes: Partial<ArbitrationCase>; data: Record<string, unknown> }>;
+
+/**
+ * What every arbitration use case shares: the versioned transition (lock, scope, version, state table, record), the
+ * case timeline, party notifications through the outbox, the arbitrator check and the case view.
+ */
+@Injectable()
+export class ArbitrationProceeding {
+  constructor(
+    readonly tx: TransactionRunner,
+    private readonly repo: ArbitrationRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly users: UsersService,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  /**
+   * One write of the proceeding: lock the row, check scope (404), the version the client read (409 STALE_VERSION)
+   * and the transition table (409 ILLEGAL_TRANSITION), run the step, bump the version and append the event.
+   */
+  async transition(
+    viewer: Principal,
+    id: string,
+    version: number,
+    action: ArbitrationAction,
+    step: ProceedingStep,
+  ): Promise<ArbitrationCaseViewDto> {
+    await this.tx.run(async (em) => {
+      const c = await this.repo.lockCase(em, id);
+      if (!c || !staffScopeCovers(viewer, c)) throw arbitrationNotFound();
+      if (c.version !== version)
+        throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
+          version: c.version,
+        });
+      const to = nextStatus(c.status, action);
+      if (!to)
+        throw AppException.conflict(
+          'ILLEGAL_TRANSITION',
+          `A case in status ${c.status} does not allow ${action}`,
+          {
+            status: c.status,
+            allowed: allowedActions(c.status),
+          },
+        );
+      const { changes, data } = await step(em, c);
+      await this.repo.updateCase(em, id, { ...changes, status: to });
+      await this.record(em, c.complaintId, id, `ARBITRATION_${action}`, viewer, {
+        ...data,
+        fromStatus: c.status,
+        toStatus: to,
+      });
+    });
+    this.outbox.notifyCommitted();
+    // Read after commit: the clocks are read through DeadlinesService on its own connection.
+    return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
+  }
+
+  /** The facts the gates of an award or a 调解书 look at (read in the caller's transaction). */
+  async gateFacts(em: EntityManager, c: ArbitrationCase): Promise<GateFacts> {
+    const [hearings, clocks] = await Promise.all([
+      this.repo.hearingsOf(em, c.id),
+      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), em),
+    ]);
+    const defence = clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE');
+    const received = (defence?.events ?? []).some((e) => (e as { type?: string }).type === 'STOP');
+    return {
+      hearingHeld: hearings.some((h) => h.heldAt !== null),
+      decidedOnPapers: c.decidedOnPapersOn !== null,
+      // Received (the clock stopped), or the period after service has run out (breached while running).
+      defenceDone: defence !== undefined && (received || defence.state === 'BREACHED'),
+    };
+  }
+
+  /** 409 with the gate's code, its citation and the allowed actions when an award or 调解书 may not be made yet. */
+  async assertGates(
+    em: EntityManager,
+    c: ArbitrationCase,
+    action: 'AWARD' | 'CLOSE_MEDIATED',
+  ): Promise<void> {
+    const facts = await this.gateFacts(em, c);
+    const gate = unmetGate(action, facts);
+    if (gate)
+      throw AppException.conflict(gate.code, gate.message, {
+        status: c.status,
+        citation: gate.citation,
+        facts,
+        remedies: gate.remedies.filter((a) => allowedActions(c.status).includes(a)),
+        allowed: allowedActions(c.status).filter((a) => a !== 'AWARD'),
+      });
+  }
+
+  /**
+   * Arbitrators must be active ARBITRATOR accounts of the case's commission: a member outside it could not see the
+   * case (400 ARBITRATOR_OUTSIDE_COMMISSION).
+   */
+  async assertArbitrators(
+    em: EntityManager,
+    c: Pick<ArbitrationCase, 'commissionId'>,
+    ids: string[],
+    field: string,
+  ): Promise<void> {
+    for (const uid of ids) {
+      const u = await this.users.findById(em, uid);
+      if (!u || u.role !== 'ARBITRATOR' || !u.active)
+        throw AppException.validation([{ field, message: `${uid} is not an arbitrator` }]);
+      if (c.commissionId !== null && u.organisationId !== c.commissionId)
+        throw AppException.badRequest(
+          'ARBITRATOR_OUTSIDE_COMMISSION',
+          'A tribunal member must be an arbitrator of the case’s commission',
+          { field, arbitratorId: uid, commissionId: c.commissionId },
+        );
+    }
+  }
+
+  /**
+   * The case timeline lives on the complaint's (case_events takes COMPLAINT case types only): arbitration events
+   * carry the arbitration case id and the statuses in `data`.
+   */
+  async record(
+    em: EntityManager,
+    complaintId: string,
+    arbitrationCaseId: string,
+    action: string,
+    actor: Principal | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.append(em, {
+      caseType: 'COMPLAINT',
+      caseId: complaintId,
+      action,
+      actor,
+      data: { arbitrationCaseId, ...data },
+    });
+  }
+
+  /** A message to the complainant, sent after commit through the outbox (at most once per key). */
+  async notify(
+    em: EntityManager,
+    c: ArbitrationCase,
+    template: SmsTemplateId,
+    key: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    await this.outbox.enqueue(em, JobName.PartyNotify, {
+      complaintId: c.complaintId,
+      template,
+      dedupKey: `arbitration:${c.id}:${key}`,
+      params,
+    });
+  }
+
+  async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
+    const [claims, hearings, clocks, tribunalMembers] = await Promise.all([
+      this.repo.claimsOf(em, c.id),
+      this.repo.hearingsOf(em, c.id),
+      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
+      this.staff.describeList(em, c.arbitratorIds),
+    ]);
+    return {
+      id: c.id,
+      complaintId: c.complaintId,
+      source: c.source,
+      sourceMediationCaseId: c.sourceMediationCaseId,
+      status: c.status,
+      version: c.version,
+      jurisdictionCode: c.jurisdictionCode,
+      collective: c.collective,
+      tribunal: c.tribunal,
+      arbitratorIds: c.arbitratorIds,
+      tribunalMembers,
+      appliedOn: c.appliedOn,
+      acceptedOn: c.acceptedOn,
+      rejectionReason: c.rejectionReason,
+      closedOn: c.closedOn,
+      closureType: c.closureType,
+      caseNo: c.caseNo,
+      decidedOnPapersOn: c.decidedOnPapersOn,
+      papersBasis: c.papersBasis,
+      limitation: c.limitation,
+      // Since 2017 limitation is the respondent's defence, not a ground to refuse: staff are warned, nothing more.
+      warnings: c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : [],
+      finalAward: c.finalAward,
+      awardServedOn: c.awardServedOn,
+      suitDeadline: c.suitDeadline,
+      claims: claims.map((x) => ({
+        id: x.id,
+        seq: x.seq,
+        type: x.type,
+        description: x.description,
+        amountFen: x.amountFen,
+        awardedFen: x.awardedFen,
+        awardReason: x.awardReason,
+        final: x.final,
+      })),
+      hearings: hearings.map((h) => ({
+        id: h.id,
+        room: h.room,
+        startsAt: h.startsAt.toISOString(),
+        endsAt: h.endsAt.toISOString(),
+        arbitratorIds: h.arbitratorIds,
+        postponedAt: h.postponedAt?.toISOString() ?? null,
+        replacedBy: h.replacedBy,
+        heldAt: h.heldAt?.toISOString() ?? null,
+        attendance: h.attendance,
+        minutesSummary: h.minutesSummary,
+        cancelledAt: h.cancelledAt?.toISOString() ?? null,
+        overrideReason: h.overrideReason,
+      })),
+      clocks,
+    };
+  }
+}

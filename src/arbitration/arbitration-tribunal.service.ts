@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
+import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationRepository } from './arbitration.repository';
+import { soleArbitratorEligible, tribunalKindOf } from './arbitration.rules';
+import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+
+/** Forming the tribunal (组庭, 调解仲裁法 第三十一条、第三十二条). */
+@Injectable()
+export class ArbitrationTribunalService {
+  constructor(
+    private readonly repo: ArbitrationRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly p: ArbitrationProceeding,
+  ) {}
+
+  /** Sole arbitrator only when the case may be handled simply; otherwise three (调解仲裁法 第三十一条). */
+  async formTribunal(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; arbitratorIds: string[]; factsClear?: boolean; partiesAgree?: boolean },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'FORM_TRIBUNAL', async (em, c) => {
+      const kind = tribunalKindOf(dto.arbitratorIds.length);
+      if (!kind)
+        throw AppException.validation([
+          {
+            field: 'arbitratorIds',
+            message: 'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
+          },
+        ]);
+      await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
+      if (kind === 'SOLE') {
+        const claims = await this.repo.claimsOf(em, id);
+        const facts = {
+          collective: c.collective,
+          factsClear: dto.factsClear ?? false,
+          partiesAgree: dto.partiesAgree ?? false,
+          totalClaimFen: claims.reduce((s, x) => s + x.amountFen, 0),
+        };
+        if (!soleArbitratorEligible(facts))
+          throw AppException.badRequest(
+            'SOLE_ARBITRATOR_NOT_ELIGIBLE',
+            c.collective
+              ? 'A collective dispute is heard by three arbitrators'
+              : 'A sole arbitrator needs clear facts, an amount within the average annual wage, or both parties’ consent',
+            facts,
+          );
+      }
+      // The parties are told the composition in writing (第三十二条): the notice clock stops.
+      await this.deadlines.stopRule(
+        em,
+        ARBITRATION_CASE_TYPE,
+        id,
+        'ARBITRATION_TRIBUNAL_NOTICE',
+        todayInShanghai(),
+        viewer,
+      );
+      await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_FORMED', 'tribunal', {
+        tribunal: kind === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+      });
+      return {
+        changes: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
+        data: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
+      };
+    });
+  }
+
+  /**
+   * 书面审理: the tribunal records that it decides on the papers, and why. Allowed only in a case handled simply by a
+   * sole arbitrator (办案规则 简易处理, 第五十六条起; platform reading, see docs/legal-rules.md); the award then
+   * needs no hearing (ARBITRATION_GATES).
+   */
+  async decideOnPapers(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; basis: string },
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.p.transition(viewer, id, dto.version, 'DECIDE_ON_PAPERS', (_em, c) => {
+      if (c.tribunal !== 'SOLE')
+        throw AppException.conflict(
+          'PAPERS_DECISION_NOT_ALLOWED',
+          'Only a case handled simply by a sole arbitrator may be decided on the papers',
+          { tribunal: c.tribunal, allowed: ['SCHEDULE_HEARING'] },
+        );
+      const today = todayInShanghai();
+      return Promise.resolve({
+        changes: { decidedOnPapersOn: today, papersBasis: dto.basis },
+        data: { decidedOnPapersOn: today, basis: dto.basis },
+      });
+    });
+  }
+}
