@@ -15,7 +15,7 @@ describe('DEADLINE_RULES', () => {
       r.direction,
     ]);
     expect(summary).toEqual([
-      ['MEDIATION', 'DAY', 15, 0, 'AFTER'],
+      ['MEDIATION', 'DAY', 15, 15, 'AFTER'],
       ['ARBITRATION_ACCEPTANCE', 'DAY', 5, 0, 'AFTER'],
       ['ARBITRATION_SERVICE_TO_RESPONDENT', 'DAY', 5, 0, 'AFTER'],
       ['ARBITRATION_DEFENCE', 'DAY', 10, 0, 'AFTER'],
