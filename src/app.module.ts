@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AdminModule } from './admin/admin.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { MyModule } from './my/my.module';
+import { CaseFileModule } from './case-file/case-file.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -72,6 +73,7 @@ export class AppModule {
         AdminModule,
         EscalationModule,
         MyModule,
+        CaseFileModule,
         InspectionPlansModule,
         SlaModule,
         RiskModule,

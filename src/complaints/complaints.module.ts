@@ -9,10 +9,12 @@ import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ComplaintWithdrawalController } from './withdrawal.controller';
+import { ComplaintWithdrawalService } from './withdrawal.service';
 
 @Module({
   imports: [ReferenceModule],
-  controllers: [ComplaintsController, ReportsController, CollectiveController],
+  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintWithdrawalController],
   providers: [
     ComplaintsService,
     ComplaintsRepository,
@@ -20,7 +22,8 @@ import { ReportsService } from './reports.service';
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,
+    ComplaintWithdrawalService,
   ],
-  exports: [ComplaintsService],
+  exports: [ComplaintsService, ComplaintWithdrawalService],
 })
 export class ComplaintsModule {}
