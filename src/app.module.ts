@@ -9,6 +9,7 @@ import { AdminModule } from './admin/admin.module';
 import { OpsModule } from './ops/ops.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { MyModule } from './my/my.module';
+import { CaseFileModule } from './case-file/case-file.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -76,6 +77,7 @@ export class AppModule {
         OpsModule,
         EscalationModule,
         MyModule,
+        CaseFileModule,
         InspectionPlansModule,
         SlaModule,
         RiskModule,

@@ -148,9 +148,17 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
         validateClockEvents(ARBITRATION_DECISION, accepted, lateEvents, calendar),
       );
       expect(replayed.field).toBe('events[0].date');
-      const none = clockError(() => run(MEDIATION, '2025-09-26', [extend('2025-09-27', 5)], '2025-09-27'));
+      const none = clockError(() =>
+        run(ARBITRATION_ACCEPTANCE, '2025-09-26', [extend('2025-09-27', 2)], '2025-09-27'),
+      );
       expect(none.field).toBe('events[0]');
-      expect(none.message).toMatch(/MEDIATION allows no extension/);
+      expect(none.message).toMatch(/ARBITRATION_ACCEPTANCE allows no extension/);
+      // The mediation period is extended by the parties' agreement (企业劳动争议协商调解规定 第二十七条), up to 15 days.
+      expect(run(MEDIATION, '2025-09-26', [extend('2025-09-27', 15)], '2025-09-27').extendedBy).toBe(15);
+      const pastCap = clockError(() =>
+        run(MEDIATION, '2025-09-26', [extend('2025-09-27', 10), extend('2025-09-28', 6)], '2025-09-28'),
+      );
+      expect(pastCap.field).toBe('events[1].amount');
     });
 
     it('a 10-day suspension moves the end by 10 days, to the make-up Sunday 2025-04-27', () => {

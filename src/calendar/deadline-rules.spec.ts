@@ -16,7 +16,7 @@ describe('DEADLINE_RULES', () => {
       r.direction,
     ]);
     expect(summary).toEqual([
-      ['MEDIATION', 'DAY', 15, 0, 'AFTER'],
+      ['MEDIATION', 'DAY', 15, 15, 'AFTER'],
       ['ARBITRATION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
       ['ARBITRATION_SERVICE_TO_RESPONDENT', 'WORKDAY', 5, 0, 'AFTER'],
       ['ARBITRATION_DEFENCE', 'WORKDAY', 10, 0, 'AFTER'],

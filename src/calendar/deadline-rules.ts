@@ -53,12 +53,14 @@ const WORKING_DAYS_ART80 = '劳动人事争议仲裁办案规则 (2017, 人社�
 
 export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
   // Mediation: no agreement within 15 days of the application's receipt → a party may apply for arbitration.
+  // Extended only when both parties agree (企业劳动争议协商调解规定 第二十七条); the law sets no cap, the platform
+  // allows one more period of 15 days (MEDIATION_MAX_EXTENSION_DAYS in mediation-period.rules.ts).
   MEDIATION: {
     id: 'MEDIATION',
     name: { zh: '调解期限', en: 'Mediation period' },
     unit: 'DAY',
     amount: 15,
-    maxExtension: 0,
+    maxExtension: 15,
     rollForwardToWorkingDay: true,
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第十四条第三款`,

@@ -21,6 +21,8 @@ export const MAX_TRACKING_SEQ = 9_999_999;
 
 const PREFIX = /^[A-Z]{2}$/;
 const TRACKING_NUMBER = /^([A-Z]{2})-(\d{4})-(\d{7})-([0-9X])$/;
+/** The shape of a tracking number (for input validation; `parseTrackingNumber` also checks the check character). */
+export const TRACKING_NO_PATTERN = TRACKING_NUMBER;
 
 /**
  * Renders a tracking number.

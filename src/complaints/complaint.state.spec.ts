@@ -2,14 +2,15 @@ import { COMPLAINT_STATUSES } from './complaint.constants';
 import { canTransition, COMPLAINT_TRANSITIONS, REJECTION_REASONS } from './complaint.state';
 
 describe('complaint intake state machine', () => {
-  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED, ACCEPTED → ROUTED, nothing else', () => {
+  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED, ACCEPTED → ROUTED, withdrawal before the end, nothing else', () => {
     for (const from of COMPLAINT_STATUSES)
       for (const to of COMPLAINT_STATUSES)
         expect([from, to, canTransition(from, to)]).toEqual([
           from,
           to,
           (from === 'SUBMITTED' && (to === 'ACCEPTED' || to === 'REJECTED')) ||
-            (from === 'ACCEPTED' && to === 'ROUTED'),
+            (from === 'ACCEPTED' && to === 'ROUTED') ||
+            (to === 'WITHDRAWN' && ['SUBMITTED', 'ACCEPTED', 'ROUTED'].includes(from)),
         ]);
   });
 

@@ -5,11 +5,13 @@ import type { ComplaintStatus } from './complaint.constants';
  * (关于实施《劳动保障监察条例》若干规定 第十八条); routing to mediation, arbitration or inspection extends this.
  */
 export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
-  SUBMITTED: ['ACCEPTED', 'REJECTED'],
+  // The complainant may withdraw (撤回) before a decision; after it only with the body's consent (withdrawal.rules.ts).
+  SUBMITTED: ['ACCEPTED', 'REJECTED', 'WITHDRAWN'],
   // An accepted complaint is routed to mediation, arbitration or inspection.
-  ACCEPTED: ['ROUTED'],
+  ACCEPTED: ['ROUTED', 'WITHDRAWN'],
   REJECTED: [],
-  ROUTED: [],
+  ROUTED: ['WITHDRAWN'],
+  WITHDRAWN: [],
 };
 
 export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boolean {

@@ -12,10 +12,12 @@ import { ComplaintsService } from './complaints.service';
 import { ReportsController } from './reports.controller';
 import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
+import { ComplaintWithdrawalController } from './withdrawal.controller';
+import { ComplaintWithdrawalService } from './withdrawal.service';
 
 @Module({
   imports: [ReferenceModule, WorkersModule],
-  controllers: [ComplaintsController, ReportsController, CollectiveController],
+  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintWithdrawalController],
   providers: [
     ComplaintsService,
     ComplainantService,
@@ -25,7 +27,8 @@ import { ReportsService } from './reports.service';
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,
+    ComplaintWithdrawalService,
   ],
-  exports: [ComplaintsService],
+  exports: [ComplaintsService, ComplaintWithdrawalService],
 })
 export class ComplaintsModule {}

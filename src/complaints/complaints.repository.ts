@@ -40,6 +40,7 @@ export class ComplaintsRepository {
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.category) qb.andWhere('c.category = :category', { category: q.category });
     if (q.street) qb.andWhere('c.workplace_street_code LIKE :street', { street: `${q.street}%` });
+    if (q.trackingNo) qb.andWhere('c.tracking_no = :trackingNo', { trackingNo: q.trackingNo });
     if (q.employerId) qb.andWhere('c.employer_id = :employerId', { employerId: q.employerId });
     if (q.from) qb.andWhere('c.received_on >= :from', { from: q.from });
     if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });

@@ -3,6 +3,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
@@ -11,7 +12,13 @@ import { WageCrimeService } from './wage-crime.service';
 @Module({
   imports: [ComplaintsModule, ComplianceModule, ReferenceModule],
   controllers: [InspectionController],
-  providers: [InspectionService, InspectionActionsService, InspectionRepository, WageCrimeService],
-  exports: [InspectionService, WageCrimeService],
+  providers: [
+    InspectionService,
+    InspectionActionsService,
+    InspectionRepository,
+    WageCrimeService,
+    InspectionCaseFileService,
+  ],
+  exports: [InspectionService, WageCrimeService, InspectionCaseFileService],
 })
 export class InspectionModule {}

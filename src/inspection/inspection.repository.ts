@@ -50,6 +50,11 @@ export class InspectionRepository {
     return row?.id ?? null;
   }
 
+  /** The cases of a complaint or report, oldest first (the party's one-file view, the report channel). */
+  casesOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionCase[]> {
+    return em.find(InspectionCase, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** Writes the changes and bumps the version (the row is locked by the caller). */
   async updateCase(
     em: EntityManager,
@@ -70,7 +75,13 @@ export class InspectionRepository {
   list(
     em: EntityManager,
     prefixes: readonly string[],
-    q: { limit?: number; cursor?: string; status?: InspectionStatus; source?: InspectionSource },
+    q: {
+      limit?: number;
+      cursor?: string;
+      status?: InspectionStatus;
+      source?: InspectionSource;
+      assigneeUserId?: string;
+    },
   ): Promise<Page<InspectionCase>> {
     const qb = whereInJurisdictions(
       em.createQueryBuilder(InspectionCase, 'i').where('1 = 1'),
@@ -79,6 +90,8 @@ export class InspectionRepository {
     );
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.source) qb.andWhere('i.source = :source', { source: q.source });
+    if (q.assigneeUserId)
+      qb.andWhere(':assignee = ANY(i.assigned_inspector_ids)', { assignee: q.assigneeUserId });
     return keysetPage(qb, 'i', q.cursor, q.limit ?? 20);
   }
 

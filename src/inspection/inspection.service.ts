@@ -340,7 +340,8 @@ export class InspectionService implements OnModuleInit {
 
   /** Staff: the cases of their jurisdictions, newest first (summaries). */
   async list(viewer: Principal, q: InspectionQueryDto): Promise<InspectionCasePageDto> {
-    const page = await this.repo.list(this.tx.manager, viewer.jurisdictions, q);
+    const assigneeUserId = q.assignee === 'me' ? viewer.userId : undefined;
+    const page = await this.repo.list(this.tx.manager, viewer.jurisdictions, { ...q, assigneeUserId });
     return {
       items: page.items.map((c) => ({
         id: c.id,

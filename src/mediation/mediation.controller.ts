@@ -12,6 +12,7 @@ import { AppException } from '../common/errors/app-exception';
 import {
   CloseMediationDto,
   DeclareConflictDto,
+  ExtendMediationPeriodDto,
   MediationCaseViewDto,
   MediationPageDto,
   MediationQueryDto,
@@ -19,6 +20,7 @@ import {
   ScheduleSessionDto,
   VersionedDto,
 } from './dto/mediation.dto';
+import { MediationPeriodService } from './mediation-period.service';
 import { MediationService } from './mediation.service';
 
 /** Staff who run mediations (of the case's jurisdiction). */
@@ -35,7 +37,10 @@ const instalmentUuid = new ParseUUIDPipe({
 @ApiBearerAuth()
 @Controller('api/v1/mediation')
 export class MediationController {
-  constructor(private readonly mediation: MediationService) {}
+  constructor(
+    private readonly mediation: MediationService,
+    private readonly period: MediationPeriodService,
+  ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION; starts the 15-day clock; assigns a mediator. */
   @Post('cases')
@@ -68,6 +73,20 @@ export class MediationController {
     @Body() dto: ScheduleSessionDto,
   ): Promise<MediationCaseViewDto> {
     return this.mediation.scheduleSession(user, id, dto);
+  }
+
+  /** Records an extension of the mediation period agreed by both parties (企业劳动争议协商调解规定 第二十七条). */
+  @Post('cases/:id/extension')
+  @HttpCode(200)
+  @Roles(...MEDIATING_ROLES)
+  @ApiOkResponse({ type: MediationCaseViewDto })
+  async extend(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: ExtendMediationPeriodDto,
+  ): Promise<MediationCaseViewDto> {
+    await this.period.extend(user, id, dto);
+    return this.mediation.get(user, id);
   }
 
   @Post('cases/:id/close')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { MediationCaseWriter } from './mediation-case-writer';
+import { MediationPeriodService } from './mediation-period.service';
 import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
@@ -9,7 +11,13 @@ import { MediationService } from './mediation.service';
 @Module({
   imports: [ComplaintsModule],
   controllers: [MediationController],
-  providers: [MediationService, MediationRepository, MediationProcessor],
+  providers: [
+    MediationService,
+    MediationRepository,
+    MediationProcessor,
+    MediationCaseWriter,
+    MediationPeriodService,
+  ],
   exports: [MediationService],
 })
 export class MediationModule {}

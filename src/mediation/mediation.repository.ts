@@ -78,7 +78,7 @@ export class MediationRepository {
   async list(
     em: EntityManager,
     prefixes: string[],
-    q: { limit?: number; cursor?: string; status?: string },
+    q: { limit?: number; cursor?: string; status?: string; assigneeUserId?: string },
   ): Promise<Page<MediationCase>> {
     const limit = q.limit ?? 20;
     const qb = whereInJurisdictions(
@@ -87,6 +87,7 @@ export class MediationRepository {
       prefixes,
     );
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
+    if (q.assigneeUserId) qb.andWhere('m.mediator_user_id = :assignee', { assignee: q.assigneeUserId });
     return keysetPage(qb, 'm', q.cursor, limit);
   }
 

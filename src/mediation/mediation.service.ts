@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { UsersService } from '../auth/users.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { OrganisationsService } from '../auth/organisations.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -21,6 +20,8 @@ import type {
   ScheduleSessionDto,
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
+import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
+import { MediationPeriodService } from './mediation-period.service';
 import { MediationRepository } from './mediation.repository';
 import {
   agreementErrors,
@@ -31,8 +32,7 @@ import {
   type EscalationReason,
 } from './mediation.state';
 
-/** Clocks of mediation cases are filed under this case type. */
-export const MEDIATION_CASE = 'MEDIATION';
+export { MEDIATION_CASE } from './mediation-case-writer';
 const SWEEP_LOCK = 'mediation.daily-sweep';
 
 export interface EscalationSource {
@@ -51,7 +51,7 @@ export interface SweepResult {
   reminders?: number;
 }
 
-const notFound = () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
+const notFound = mediationNotFound;
 
 /**
  * Street-level mediation (人民调解) of a complaint routed to a mediation committee: the case, its sessions, the
@@ -71,10 +71,11 @@ export class MediationService implements OnModuleInit {
     private readonly complaints: ComplaintsService,
     private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
     private readonly staff: StaffDirectory,
+    private readonly writer: MediationCaseWriter,
+    private readonly period: MediationPeriodService,
   ) {}
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
@@ -84,7 +85,16 @@ export class MediationService implements OnModuleInit {
       recordingOwner(
         (em, id) => this.repo.lockCase(em, id),
         (em, m, data, actor) =>
-          this.event(em, m.complaintId, m.id, 'MEDIATION_CLOCK_EVENT', actor, m.status, m.status, data),
+          this.writer.event(
+            em,
+            m.complaintId,
+            m.id,
+            'MEDIATION_CLOCK_EVENT',
+            actor,
+            m.status,
+            m.status,
+            data,
+          ),
       ),
     );
   }
@@ -141,7 +151,7 @@ export class MediationService implements OnModuleInit {
         start: today,
         jurisdictionCode: c.workplaceStreetCode,
       });
-      await this.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
+      await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
         organisationId: org.id,
         mediatorUserId,
       });
@@ -158,7 +168,8 @@ export class MediationService implements OnModuleInit {
   async list(viewer: Principal, q: MediationQueryDto): Promise<MediationPageDto> {
     const em = this.tx.manager;
     const prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
-    const page = await this.repo.list(em, prefixes, q);
+    const assigneeUserId = q.assignee === 'me' ? viewer.userId : undefined;
+    const page = await this.repo.list(em, prefixes, { ...q, assigneeUserId });
     const items: MediationCaseViewDto[] = [];
     for (const m of page.items) items.push(await this.view(em, m.id));
     return { items, nextCursor: page.nextCursor };
@@ -178,8 +189,9 @@ export class MediationService implements OnModuleInit {
     if (!(startsAt.getTime() > Date.now()))
       throw AppException.validation([{ field: 'startsAt', message: 'startsAt must be in the future' }]);
     await this.tx.run(async (em) => {
-      const m = await this.lockForWrite(em, viewer, id, dto.version);
+      const m = await this.writer.lockForWrite(em, viewer, id, dto.version);
       nextMediationStatus(m.status, 'SCHEDULE_SESSION');
+      await this.period.assertSessionWithinPeriod(em, m, startsAt);
       await this.repo.insertSession(em, {
         id: newId(),
         caseId: m.id,
@@ -189,10 +201,19 @@ export class MediationService implements OnModuleInit {
         notes: dto.notes ?? null,
       });
       await this.repo.updateCase(em, m.id, {});
-      await this.event(em, m.complaintId, m.id, 'MEDIATION_SESSION_SCHEDULED', viewer, m.status, m.status, {
-        startsAt: startsAt.toISOString(),
-        online: !!dto.onlineLink,
-      });
+      await this.writer.event(
+        em,
+        m.complaintId,
+        m.id,
+        'MEDIATION_SESSION_SCHEDULED',
+        viewer,
+        m.status,
+        m.status,
+        {
+          startsAt: startsAt.toISOString(),
+          online: !!dto.onlineLink,
+        },
+      );
       await this.outbox.enqueue(em, JobName.PartyNotify, {
         complaintId: m.complaintId,
         template: 'MEDIATION_SESSION_SCHEDULED',
@@ -217,7 +238,7 @@ export class MediationService implements OnModuleInit {
         { field: 'agreement', message: 'an agreement is given only with outcome AGREEMENT' },
       ]);
     await this.tx.run(async (em) => {
-      const m = await this.lockForWrite(em, viewer, id, dto.version);
+      const m = await this.writer.lockForWrite(em, viewer, id, dto.version);
       const to = nextMediationStatus(m.status, CLOSE_ACTION[dto.outcome]);
       if (dto.agreement) {
         const agreementId = newId();
@@ -253,7 +274,7 @@ export class MediationService implements OnModuleInit {
         closedOn: today,
       });
       await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
-      await this.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
+      await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
         outcome: dto.outcome,
       });
       if (to === 'AGREEMENT')
@@ -276,7 +297,7 @@ export class MediationService implements OnModuleInit {
     version: number,
   ): Promise<MediationCaseViewDto> {
     await this.tx.run(async (em) => {
-      const m = await this.lockForWrite(em, viewer, id, version);
+      const m = await this.writer.lockForWrite(em, viewer, id, version);
       const agreement = await this.repo.agreementOf(em, m.id);
       if (m.status !== 'AGREEMENT' || !agreement)
         throw AppException.conflict(
@@ -299,11 +320,20 @@ export class MediationService implements OnModuleInit {
       await this.repo.markPaid(em, instalment.id, today);
       if (to !== agreement.status) await this.repo.setAgreementStatus(em, agreement.id, to);
       await this.repo.updateCase(em, m.id, {});
-      await this.event(em, m.complaintId, m.id, 'MEDIATION_INSTALMENT_PAID', viewer, m.status, m.status, {
-        seq: instalment.seq,
-        amountFen: instalment.amountFen,
-        agreementStatus: to,
-      });
+      await this.writer.event(
+        em,
+        m.complaintId,
+        m.id,
+        'MEDIATION_INSTALMENT_PAID',
+        viewer,
+        m.status,
+        m.status,
+        {
+          seq: instalment.seq,
+          amountFen: instalment.amountFen,
+          agreementStatus: to,
+        },
+      );
     });
     return this.view(this.tx.manager, id);
   }
@@ -325,7 +355,7 @@ export class MediationService implements OnModuleInit {
         const to = nextMediationStatus(m.status, 'EXPIRE');
         await this.repo.updateCase(em, m.id, { status: to, outcome: 'EXPIRED', closedOn: today });
         await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
-        await this.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
+        await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
         // 调解仲裁法 第十四条第三款: the party may now apply for arbitration.
         await this.outbox.enqueue(em, JobName.PartyNotify, {
           complaintId: m.complaintId,
@@ -357,10 +387,19 @@ export class MediationService implements OnModuleInit {
         const to = nextAgreementStatus(agreement.status, 'DEFAULT');
         await this.repo.setAgreementStatus(em, agreement.id, to);
         await this.repo.updateCase(em, m.id, {});
-        await this.event(em, m.complaintId, m.id, 'MEDIATION_AGREEMENT_DEFAULTED', null, m.status, m.status, {
-          seq: p.seq,
-          dueOn: p.dueOn,
-        });
+        await this.writer.event(
+          em,
+          m.complaintId,
+          m.id,
+          'MEDIATION_AGREEMENT_DEFAULTED',
+          null,
+          m.status,
+          m.status,
+          {
+            seq: p.seq,
+            dueOn: p.dueOn,
+          },
+        );
         defaulted++;
       }
       // Reminders to the employer before an instalment falls due (once per instalment: the dedup key).
@@ -431,45 +470,6 @@ export class MediationService implements OnModuleInit {
     const m = await this.repo.findCase(em, id);
     if (!m || !(await this.complaints.canSee(viewer, m.complaintId, em))) throw notFound();
     return m;
-  }
-
-  /** Locks a case for a staff write: in scope (else 404) and at the version the client read (else 409). */
-  private async lockForWrite(
-    em: EntityManager,
-    viewer: Principal,
-    id: string,
-    version: number,
-  ): Promise<MediationCase> {
-    const m = await this.repo.lockCase(em, id);
-    if (!m || !STAFF_ROLES.includes(viewer.role) || !coversJurisdiction(viewer, m.streetCode))
-      throw notFound();
-    if (m.version !== version)
-      throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
-        version,
-        currentVersion: m.version,
-      });
-    return m;
-  }
-
-  private async event(
-    em: EntityManager,
-    complaintId: string,
-    caseId: string,
-    action: string,
-    actor: Principal | null,
-    fromStatus: string | null,
-    toStatus: string | null,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.append(em, {
-      caseType: 'COMPLAINT',
-      caseId: complaintId,
-      action,
-      fromStatus,
-      toStatus,
-      actor,
-      data: { mediationCaseId: caseId, ...data },
-    });
   }
 
   private async view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {

@@ -28,6 +28,7 @@ describe('mediation case state machine', () => {
   const expected: Record<MediationStatus, Partial<Record<MediationAction, MediationStatus>>> = {
     OPEN: {
       SCHEDULE_SESSION: 'OPEN',
+      EXTEND_PERIOD: 'OPEN',
       AGREE: 'AGREEMENT',
       FAIL: 'FAILED',
       WITHDRAW: 'WITHDRAWN',

@@ -5,7 +5,14 @@ export const MEDIATION_STATUSES = ['OPEN', 'AGREEMENT', 'FAILED', 'WITHDRAWN', '
 export type MediationStatus = (typeof MEDIATION_STATUSES)[number];
 
 /** What may happen to a case. */
-export const MEDIATION_ACTIONS = ['SCHEDULE_SESSION', 'AGREE', 'FAIL', 'WITHDRAW', 'EXPIRE'] as const;
+export const MEDIATION_ACTIONS = [
+  'SCHEDULE_SESSION',
+  'EXTEND_PERIOD',
+  'AGREE',
+  'FAIL',
+  'WITHDRAW',
+  'EXPIRE',
+] as const;
 export type MediationAction = (typeof MEDIATION_ACTIONS)[number];
 
 /**
@@ -17,6 +24,8 @@ export const MEDIATION_TRANSITIONS: Readonly<
 > = {
   OPEN: {
     SCHEDULE_SESSION: 'OPEN',
+    // 企业劳动争议协商调解规定 第二十七条: the period is extended when both parties agree.
+    EXTEND_PERIOD: 'OPEN',
     AGREE: 'AGREEMENT',
     FAIL: 'FAILED',
     WITHDRAW: 'WITHDRAWN',

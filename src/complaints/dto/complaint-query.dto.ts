@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
+import { TRACKING_NO_PATTERN } from '../../common/tracking-number';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
@@ -23,6 +24,15 @@ export class ComplaintQueryDto extends CursorQuery {
   @IsOptional()
   @Matches(/^\d{6}(\d{3})?$/, { message: 'street must be a 6- or 9-digit division code' })
   street?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Tracking number, exact (e.g. TS-2026-0000123-7): how a 12333 operator finds a caller's case",
+    example: 'TS-2026-0000123-7',
+  })
+  @IsOptional()
+  @Matches(TRACKING_NO_PATTERN, { message: 'trackingNo must look like TS-2026-0000123-7' })
+  trackingNo?: string;
 
   @ApiPropertyOptional({ description: 'Employer id' })
   @IsOptional()

@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { CursorQuery } from '../../common/http/pagination';
+import { AssigneeCursorQuery } from '../../common/http/assignee-query';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
 import {
@@ -383,7 +383,7 @@ export class InspectionCaseViewDto {
   @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
 }
 
-export class InspectionQueryDto extends CursorQuery {
+export class InspectionQueryDto extends AssigneeCursorQuery {
   @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
   @IsOptional()
   @IsIn(INSPECTION_STATUSES)

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsISO8601,
   IsIn,
   IsInt,
@@ -14,12 +15,13 @@ import {
   IsUUID,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CursorQuery } from '../../common/http/pagination';
+import { AssigneeCursorQuery } from '../../common/http/assignee-query';
 import {
   CLOSE_OUTCOMES,
   MEDIATION_STATUSES,
@@ -64,6 +66,28 @@ export class ScheduleSessionDto extends VersionedDto {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+}
+
+export class ExtendMediationPeriodDto extends VersionedDto {
+  @ApiProperty({ minimum: 1, maximum: 15, description: 'Days added to the mediation period' })
+  @IsInt()
+  @Min(1)
+  @Max(15)
+  days: number;
+
+  @ApiProperty({ description: 'The worker agreed to the extension (企业劳动争议协商调解规定 第二十七条)' })
+  @IsBoolean()
+  workerAgreed: boolean;
+
+  @ApiProperty({ description: 'The employer agreed to the extension' })
+  @IsBoolean()
+  employerAgreed: boolean;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
 
 export class AgreementClaimDto {
@@ -143,7 +167,7 @@ export class DeclareConflictDto {
   reason?: string;
 }
 
-export class MediationQueryDto extends CursorQuery {
+export class MediationQueryDto extends AssigneeCursorQuery {
   @ApiPropertyOptional({ enum: MEDIATION_STATUSES })
   @IsOptional()
   @IsIn(MEDIATION_STATUSES)

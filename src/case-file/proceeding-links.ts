@@ -1,0 +1,61 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ArbitrationService } from '../arbitration/arbitration.service';
+import { ComplaintWithdrawalService } from '../complaints/withdrawal.service';
+import { InspectionCaseFileService } from '../inspection/inspection-case-file.service';
+import { MediationService } from '../mediation/mediation.service';
+
+/** Arbitration statuses after which the case is over. */
+const ARBITRATION_ENDED = ['CLOSED', 'NOT_ACCEPTED'];
+
+/**
+ * Tells the complaints module about the proceedings built on a complaint (it may not import them): a complaint with
+ * an open mediation, arbitration or inspection case is withdrawn in that proceeding first.
+ */
+@Injectable()
+export class ProceedingLinks implements OnModuleInit {
+  constructor(
+    private readonly withdrawal: ComplaintWithdrawalService,
+    private readonly mediation: MediationService,
+    private readonly arbitration: ArbitrationService,
+    private readonly inspection: InspectionCaseFileService,
+  ) {}
+
+  onModuleInit(): void {
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
+      const m = (await this.mediation.casesOfComplaint(em, complaintId)).find((c) => c.status === 'OPEN');
+      return m
+        ? {
+            proceeding: 'MEDIATION',
+            caseId: m.id,
+            status: m.status,
+            howToEnd: `POST /api/v1/mediation/cases/${m.id}/close {outcome: WITHDRAWN}`,
+          }
+        : null;
+    });
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
+      const a = (await this.arbitration.casesOfComplaint(em, complaintId)).find(
+        (c) => !ARBITRATION_ENDED.includes(c.status),
+      );
+      // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself.
+      return a
+        ? {
+            proceeding: 'ARBITRATION',
+            caseId: a.id,
+            status: a.status,
+            howToEnd: `POST /api/v1/arbitration/cases/${a.id}/close {closureType: WITHDRAWN}`,
+          }
+        : null;
+    });
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
+      const i = (await this.inspection.stepsOfComplaint(em, complaintId)).find((c) => c.open);
+      return i
+        ? {
+            proceeding: 'INSPECTION',
+            caseId: i.id,
+            status: i.status,
+            howToEnd: `POST /api/v1/inspection/cases/${i.id}/close`,
+          }
+        : null;
+    });
+  }
+}

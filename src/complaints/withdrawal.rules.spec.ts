@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { AppException } from '../common/errors/app-exception';
+import { COMPLAINT_STATUSES } from './complaint.constants';
+import { checkWithdrawal, type Withdrawer } from './withdrawal.rules';
+
+function outcome(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof AppException)) throw err;
+    return err.code;
+  }
+}
+
+describe('complaint withdrawal rules', () => {
+  it('lets the complainant withdraw before a decision; after it only staff with the body consent', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...COMPLAINT_STATUSES),
+        fc.constantFrom<'COMPLAINT' | 'REPORT'>('COMPLAINT', 'REPORT'),
+        fc.constantFrom<Withdrawer>('COMPLAINANT', 'STAFF'),
+        fc.boolean(),
+        (status, kind, by, bodyConsent) => {
+          const got = outcome(() => checkWithdrawal({ status, kind, by, bodyConsent }));
+          if (kind === 'REPORT' || status === 'REJECTED' || status === 'WITHDRAWN')
+            expect(got).toBe('ILLEGAL_TRANSITION');
+          else if (status === 'SUBMITTED') expect(got).toEqual({ consentRecorded: false });
+          else if (by === 'STAFF' && bodyConsent) expect(got).toEqual({ consentRecorded: true });
+          else expect(got).toBe('WITHDRAWAL_NEEDS_CONSENT');
+        },
+      ),
+    );
+  });
+
+  it('names the allowed next action in the refusal', () => {
+    try {
+      checkWithdrawal({ status: 'ROUTED', kind: 'COMPLAINT', by: 'COMPLAINANT', bodyConsent: false });
+      throw new Error('not refused');
+    } catch (err) {
+      expect((err as AppException).details).toEqual({
+        status: 'ROUTED',
+        action: 'WITHDRAW',
+        allowed: ['ASK_BODY_CONSENT'],
+      });
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { AppException } from '../common/errors/app-exception';
+import type { ComplaintStatus } from './complaint.constants';
+import { COMPLAINT_TRANSITIONS } from './complaint.state';
+
+/**
+ * Withdrawal (撤回) of a complaint. Before the acceptance decision the complainant withdraws at will; once the body
+ * decided (受理 and routed), the proceeding is the body's: it ends on the complainant's request only with the body's
+ * consent, recorded by its staff (platform rule, following 劳动争议调解仲裁法 第四十一条 and 若干规定 第十八条:
+ * the body that accepted a case closes it).
+ */
+export type Withdrawer = 'COMPLAINANT' | 'STAFF';
+
+export interface WithdrawalCheck {
+  status: ComplaintStatus;
+  kind: 'COMPLAINT' | 'REPORT';
+  by: Withdrawer;
+  bodyConsent: boolean;
+}
+
+/** Whether the body must consent: any status after SUBMITTED (a decision was made). */
+export function needsBodyConsent(status: ComplaintStatus): boolean {
+  return status !== 'SUBMITTED';
+}
+
+/**
+ * Throws the 409 a withdrawal meets, or returns whether consent is recorded with it: ILLEGAL_TRANSITION for a final
+ * status or a report (举报 is not a party's request), WITHDRAWAL_NEEDS_CONSENT after a decision without consent.
+ */
+export function checkWithdrawal(w: WithdrawalCheck): { consentRecorded: boolean } {
+  if (w.kind !== 'COMPLAINT' || !COMPLAINT_TRANSITIONS[w.status].includes('WITHDRAWN'))
+    throw AppException.conflict(
+      'ILLEGAL_TRANSITION',
+      `A ${w.kind.toLowerCase()} in status ${w.status} cannot be withdrawn`,
+      {
+        status: w.status,
+        action: 'WITHDRAW',
+        allowed: w.kind === 'COMPLAINT' ? COMPLAINT_TRANSITIONS[w.status] : [],
+      },
+    );
+  if (!needsBodyConsent(w.status)) return { consentRecorded: false };
+  if (w.by === 'STAFF' && w.bodyConsent) return { consentRecorded: true };
+  throw AppException.conflict(
+    'WITHDRAWAL_NEEDS_CONSENT',
+    'The complaint was decided: it is withdrawn only with the consent of the body handling it, recorded by its staff',
+    {
+      status: w.status,
+      action: 'WITHDRAW',
+      allowed: w.by === 'STAFF' ? ['WITHDRAW_WITH_BODY_CONSENT'] : ['ASK_BODY_CONSENT'],
+    },
+  );
+}

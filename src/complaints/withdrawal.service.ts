@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationsService } from '../auth/organisations.service';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { shanghaiDate } from '../common/shanghai-date';
+import { TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import { checkWithdrawal } from './withdrawal.rules';
+
+/** An open proceeding on a complaint, as the module owning it reports it. */
+export interface OpenProceeding {
+  proceeding: string;
+  caseId: string;
+  status: string;
+  /** How that proceeding is ended instead (its own withdrawal). */
+  howToEnd: string;
+}
+
+/** What a proceeding module registers so that a complaint is not withdrawn under an open case of it. */
+export type OpenProceedingLookup = (em: EntityManager, complaintId: string) => Promise<OpenProceeding | null>;
+
+/**
+ * Withdrawal (撤回) of a complaint: by the complainant before the decision, by staff of the complaint's street with
+ * the body's consent after it (withdrawal.rules.ts). An open mediation, arbitration or inspection case is ended in
+ * its own procedure first (409 PROCEEDING_OPEN): those modules register a lookup here (lower rooms never ask
+ * upper ones).
+ */
+@Injectable()
+export class ComplaintWithdrawalService {
+  private readonly lookups: OpenProceedingLookup[] = [];
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplaintsRepository,
+    private readonly complaints: ComplaintsService,
+    private readonly organisations: OrganisationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  registerOpenProceedingLookup(lookup: OpenProceedingLookup): void {
+    this.lookups.push(lookup);
+  }
+
+  async withdraw(
+    viewer: Principal,
+    id: string,
+    dto: { reason: string; bodyConsent?: { note: string } },
+  ): Promise<void> {
+    const staff = STAFF_ROLES.includes(viewer.role);
+    if (dto.bodyConsent && !staff)
+      throw AppException.validation([
+        { field: 'bodyConsent', message: "only the body's staff record its consent" },
+      ]);
+    await this.tx.run(async (em) => {
+      await this.complaints.assertVisible(viewer, id, em);
+      const c = (await this.repo.lockForUpdate(em, id))!;
+      const { consentRecorded } = checkWithdrawal({
+        status: c.status,
+        kind: c.kind,
+        by: staff ? 'STAFF' : 'COMPLAINANT',
+        bodyConsent: !!dto.bodyConsent,
+      });
+      for (const lookup of this.lookups) {
+        const open = await lookup(em, id);
+        if (open)
+          throw AppException.conflict(
+            'PROCEEDING_OPEN',
+            `The complaint has an open ${open.proceeding.toLowerCase()} case: end it in its own procedure first`,
+            { complaintStatus: c.status, action: 'WITHDRAW', ...open, allowed: [open.howToEnd] },
+          );
+      }
+      const body = c.routeOrganisationId ? await this.organisations.byId(em, c.routeOrganisationId) : null;
+      await this.repo.updateStatus(em, id, 'WITHDRAWN');
+      await this.deadlines.stopAll(em, 'COMPLAINT', id, shanghaiDate(), viewer);
+      await this.audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: id,
+        action: 'WITHDRAWN',
+        fromStatus: c.status,
+        toStatus: 'WITHDRAWN',
+        actor: viewer,
+        data: {
+          reason: dto.reason,
+          by: staff ? 'STAFF' : 'COMPLAINANT',
+          bodyConsent: consentRecorded
+            ? {
+                organisationId: body?.id ?? null,
+                organisationName: body?.name ?? null,
+                byUserId: viewer.userId,
+                note: dto.bodyConsent!.note,
+              }
+            : null,
+        },
+      });
+      await this.outbox.enqueue(em, JobName.PartyNotify, {
+        complaintId: id,
+        template: 'COMPLAINT_WITHDRAWN',
+        dedupKey: `complaint-withdrawn:${id}`,
+        params: {},
+      });
+    });
+    this.outbox.notifyCommitted();
+  }
+}

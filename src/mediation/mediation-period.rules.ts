@@ -1,0 +1,55 @@
+import { AppException } from '../common/errors/app-exception';
+import type { FieldError } from '../common/errors/app-exception';
+import type { MediationStatus } from './mediation.state';
+
+/** 调解仲裁法 第十四条第三款: no agreement within 15 days of the application and a party may apply for arbitration. */
+export const MEDIATION_PERIOD_CITATION = '中华人民共和国劳动争议调解仲裁法 第十四条第三款';
+/** 企业劳动争议协商调解规定 第二十七条: the mediation period is extended only when both parties agree to it. */
+export const MEDIATION_EXTENSION_CITATION = '企业劳动争议协商调解规定 第二十七条';
+/** The law sets no cap on an agreed extension; the platform allows one more period (DEADLINE_RULES.MEDIATION). */
+export const MEDIATION_MAX_EXTENSION_DAYS = 15;
+
+/** What staff may still do with an open case whose period ends before the session they want to hold. */
+export const AFTER_PERIOD_ALLOWED = ['EXTEND_PERIOD', 'AGREE', 'FAIL', 'WITHDRAW'] as const;
+
+/**
+ * A session must fall within the mediation period (its Asia/Shanghai date on or before the period's due date,
+ * extensions included): after it, a session needs an extension agreed by the parties first. 409
+ * MEDIATION_PERIOD_OVER with the period, the citation and the allowed actions otherwise.
+ */
+export function assertSessionWithinPeriod(
+  status: MediationStatus,
+  sessionOn: string,
+  periodDue: string | null,
+): void {
+  if (periodDue === null || sessionOn <= periodDue) return;
+  throw AppException.conflict(
+    'MEDIATION_PERIOD_OVER',
+    `The session on ${sessionOn} is after the mediation period, which ends on ${periodDue}; record an extension agreed by both parties first (${MEDIATION_EXTENSION_CITATION})`,
+    {
+      status,
+      action: 'SCHEDULE_SESSION',
+      sessionOn,
+      periodDue,
+      rule: `${MEDIATION_PERIOD_CITATION}; ${MEDIATION_EXTENSION_CITATION}`,
+      allowed: [...AFTER_PERIOD_ALLOWED],
+    },
+  );
+}
+
+export interface ExtensionInput {
+  days: number;
+  workerAgreed: boolean;
+  employerAgreed: boolean;
+}
+
+/** Field errors of an extension: both parties agreed (第二十七条), 1..MEDIATION_MAX_EXTENSION_DAYS days. */
+export function extensionErrors(e: ExtensionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Number.isInteger(e.days) || e.days < 1 || e.days > MEDIATION_MAX_EXTENSION_DAYS)
+    errors.push({ field: 'days', message: `an integer from 1 to ${MEDIATION_MAX_EXTENSION_DAYS}` });
+  const why = `the period is extended only when both parties agree (${MEDIATION_EXTENSION_CITATION})`;
+  if (e.workerAgreed !== true) errors.push({ field: 'workerAgreed', message: why });
+  if (e.employerAgreed !== true) errors.push({ field: 'employerAgreed', message: why });
+  return errors;
+}

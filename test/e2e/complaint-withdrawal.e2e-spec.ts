@@ -1,0 +1,145 @@
+import { hashPassword } from '../../src/auth/passwords';
+import { newId } from '../../src/common/ids';
+import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+/** 14.7: the worker withdraws a complaint before the decision; after it only with the body's consent. */
+describe('complaint withdrawal', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+
+  const file = async () => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东撤回测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    return { id: filed.body.id as string, trackingNo: filed.body.trackingNo as string };
+  };
+  const step = async (id: string, path: string, body: Record<string, unknown>, user = 'mediator') => {
+    const r = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/${path}`)
+      .set(await auth(user))
+      .send(body);
+    expect([r.status, r.body]).toEqual([200, expect.anything()]);
+  };
+  const withdraw = async (id: string, body: Record<string, unknown>, user = '13800000000') =>
+    t
+      .http()
+      .post(`/api/v1/complaints/${id}/withdraw`)
+      .set(await auth(user))
+      .send(body);
+  const events = async (id: string) =>
+    t.dataSource.query<{ action: string; data: Record<string, unknown> }[]>(
+      `SELECT action, data FROM case_events WHERE case_type = 'COMPLAINT' AND case_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name)
+       VALUES ($1, 'mediator-zj', $2, 'MEDIATOR', '{310115125}', '张江调解员')`,
+      [newId(), await hashPassword(DEMO_PASSWORD)],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lets the worker withdraw before the decision: status, stopped clock, timeline, SMS', async () => {
+    const c = await file();
+    const res = await withdraw(c.id, { reason: '已与单位协商解决' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('WITHDRAWN');
+    const clocks = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/deadlines`)
+      .set(await auth('13800000000'));
+    expect(clocks.status).toBe(200);
+    expect(clocks.body.length).toBeGreaterThan(0);
+    expect(clocks.body.every((k: { state: string }) => k.state !== 'RUNNING')).toBe(true);
+    expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')).toMatchObject({
+      action: 'WITHDRAWN',
+      data: { reason: '已与单位协商解决', by: 'COMPLAINANT', bodyConsent: null },
+    });
+    await eventually(() =>
+      t.sms.sent.find((m) => m.template === 'COMPLAINT_WITHDRAWN' && m.params.trackingNo === c.trackingNo),
+    );
+    // Nothing more can happen to it.
+    const again = await withdraw(c.id, { reason: '再次撤回' });
+    expect([again.status, again.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    const accept = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/accept`)
+      .set(await auth('mediator'))
+      .send({});
+    expect(accept.status).toBe(409);
+  });
+
+  it('refuses the worker after the decision without consent; staff record the body consent', async () => {
+    const c = await file();
+    await step(c.id, 'accept', {});
+    const refused = await withdraw(c.id, { reason: '不想继续' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'WITHDRAWAL_NEEDS_CONSENT',
+      details: { status: 'ACCEPTED', action: 'WITHDRAW', allowed: ['ASK_BODY_CONSENT'] },
+    });
+    const workerConsent = await withdraw(c.id, { reason: '不想继续', bodyConsent: { note: '我同意' } });
+    expect(workerConsent.status).toBe(400);
+    expect(workerConsent.body.details[0].field).toBe('bodyConsent');
+    const staffWithout = await withdraw(c.id, { reason: '申请人电话要求撤回' }, 'mediator');
+    expect(staffWithout.body).toMatchObject({
+      code: 'WITHDRAWAL_NEEDS_CONSENT',
+      details: { allowed: ['WITHDRAW_WITH_BODY_CONSENT'] },
+    });
+    // Nothing was written by the refusals.
+    expect((await events(c.id)).map((e) => e.action)).not.toContain('WITHDRAWN');
+
+    await step(c.id, 'route', { target: 'MEDIATION' });
+    const ok = await withdraw(
+      c.id,
+      { reason: '申请人电话要求撤回', bodyConsent: { note: '调委会主任同意撤回' } },
+      'mediator',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('WITHDRAWN');
+    expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')).toMatchObject({
+      action: 'WITHDRAWN',
+      data: {
+        by: 'STAFF',
+        bodyConsent: { note: '调委会主任同意撤回', organisationName: expect.any(String) },
+      },
+    });
+  });
+
+  it('asks for the open mediation to be ended first; another street cannot see the complaint', async () => {
+    const c = await file();
+    await step(c.id, 'accept', {});
+    await step(c.id, 'route', { target: 'MEDIATION' });
+    const opened = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: c.id });
+    expect(opened.status).toBe(201);
+    const res = await withdraw(c.id, { reason: '撤回', bodyConsent: { note: '同意' } }, 'mediator');
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({
+      code: 'PROCEEDING_OPEN',
+      details: { proceeding: 'MEDIATION', caseId: opened.body.id, complaintStatus: 'ROUTED' },
+    });
+
+    const mine = await file();
+    const stranger = await withdraw(
+      mine.id,
+      { reason: '撤回', bodyConsent: { note: '同意' } },
+      'mediator-zj',
+    );
+    expect([stranger.status, stranger.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
+  });
+});

@@ -1,0 +1,179 @@
+import { organisationId } from '../../src/auth/organisations';
+import { hashPassword } from '../../src/auth/passwords';
+import { addDays } from '../../src/calendar/local-date';
+import { newId } from '../../src/common/ids';
+import { MediationService } from '../../src/mediation/mediation.service';
+import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  complaintId: string;
+  status: string;
+  version: number;
+  deadline: { due: string; state: string } | null;
+}
+
+/** 14.1: sessions within the mediation period, or after an extension agreed by both parties. */
+describe('mediation period gate', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  let n = 0;
+
+  const openCase = async (): Promise<CaseView> => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: `浦东调解期限测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: 'MEDIATION' }],
+    ] as const) {
+      const r = await t
+        .http()
+        .post(`/api/v1/complaints/${filed.body.id}/${path}`)
+        .set(await auth('mediator'))
+        .send(body);
+      expect(r.status).toBe(200);
+    }
+    const opened = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: filed.body.id });
+    expect(opened.status).toBe(201);
+    return opened.body as CaseView;
+  };
+  const session = async (m: CaseView, on: string) =>
+    t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/sessions`)
+      .set(await auth('mediator'))
+      .send({ version: m.version, startsAt: `${on}T10:00:00+08:00`, place: '陆家嘴街道调解室' });
+  const extend = async (m: CaseView, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/extension`)
+      .set(await auth('mediator'))
+      .send({ version: m.version, ...body });
+  const timeline = async (complaintId: string) =>
+    t.dataSource.query<{ action: string; data: Record<string, unknown> }[]>(
+      `SELECT action, data FROM case_events WHERE case_type = 'COMPLAINT' AND case_id = $1 ORDER BY occurred_at, id`,
+      [complaintId],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, password_hash, role, organisation_id, jurisdiction_codes, display_name)
+       VALUES ($1, 'mediator-zj', $2, 'MEDIATOR', $3, '{310115125}', '张江调解员')`,
+      [newId(), await hashPassword(DEMO_PASSWORD), organisationId('MEDIATION_COMMITTEE', '310115125')],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a session after the period with the rule and the allowed actions, accepts one on its last day', async () => {
+    const m = await openCase();
+    const due = m.deadline!.due;
+    const late = await session(m, addDays(due, 1));
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      code: 'MEDIATION_PERIOD_OVER',
+      details: {
+        status: 'OPEN',
+        action: 'SCHEDULE_SESSION',
+        periodDue: due,
+        sessionOn: addDays(due, 1),
+        allowed: ['EXTEND_PERIOD', 'AGREE', 'FAIL', 'WITHDRAW'],
+      },
+    });
+    expect(late.body.details.rule).toContain('第十四条');
+    // Nothing was written: the version is unchanged and the last day is fine.
+    const onTime = await session(m, due);
+    expect(onTime.status).toBe(201);
+    expect(onTime.body.version).toBe(m.version + 1);
+  });
+
+  it('needs both parties to agree to an extension; after one, the later session is accepted and the case expires later', async () => {
+    const m = await openCase();
+    const due = m.deadline!.due;
+    const oneSided = await extend(m, { days: 10, workerAgreed: true, employerAgreed: false });
+    expect(oneSided.status).toBe(400);
+    expect(oneSided.body.code).toBe('VALIDATION_FAILED');
+    expect(oneSided.body.details.map((d: { field: string }) => d.field)).toEqual(['employerAgreed']);
+    const tooLong = await extend(m, { days: 16, workerAgreed: true, employerAgreed: true });
+    expect(tooLong.status).toBe(400);
+
+    const extended = await extend(m, {
+      days: 10,
+      workerAgreed: true,
+      employerAgreed: true,
+      note: '双方同意再调解一次',
+    });
+    expect(extended.status).toBe(200);
+    const newDue = (extended.body as CaseView).deadline!.due;
+    expect(newDue >= addDays(due, 10)).toBe(true);
+    expect(
+      (await timeline(m.complaintId)).find((e) => e.action === 'MEDIATION_PERIOD_EXTENDED')?.data,
+    ).toMatchObject({
+      mediationCaseId: m.id,
+      days: 10,
+      previousDue: due,
+      due: newDue,
+      workerAgreed: true,
+      employerAgreed: true,
+    });
+    const stale = await session(m, addDays(due, 1));
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    const later = await session(extended.body as CaseView, addDays(due, 1));
+    expect(later.status).toBe(201);
+    const pastExtension = await session(later.body as CaseView, addDays(newDue, 1));
+    expect(pastExtension.body.code).toBe('MEDIATION_PERIOD_OVER');
+
+    // The daily sweep follows the extended period.
+    const sweep = t.app.get(MediationService);
+    await sweep.sweep(addDays(due, 1));
+    expect(
+      (await t.dataSource.query(`SELECT status FROM mediation_cases WHERE id = $1`, [m.id]))[0].status,
+    ).toBe('OPEN');
+    await sweep.sweep(addDays(newDue, 1));
+    expect(
+      (await t.dataSource.query(`SELECT status FROM mediation_cases WHERE id = $1`, [m.id]))[0].status,
+    ).toBe('EXPIRED');
+    const closed = await extend(
+      {
+        ...m,
+        version: (await t.dataSource.query(`SELECT version FROM mediation_cases WHERE id = $1`, [m.id]))[0]
+          .version,
+      },
+      { days: 5, workerAgreed: true, employerAgreed: true },
+    );
+    expect(closed.status).toBe(409);
+    expect(closed.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { status: 'EXPIRED', allowed: [] },
+    });
+  });
+
+  it('is refused to a mediator of another street as if the case did not exist, and to the worker', async () => {
+    const m = await openCase();
+    const body = { version: m.version, days: 5, workerAgreed: true, employerAgreed: true };
+    const other = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/extension`)
+      .set(await auth('mediator-zj'))
+      .send(body);
+    expect([other.status, other.body.code]).toEqual([404, 'MEDIATION_CASE_NOT_FOUND']);
+    const worker = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/extension`)
+      .set(await auth('13800000000'))
+      .send(body);
+    expect(worker.status).toBe(403);
+  });
+});
