@@ -24,6 +24,10 @@ export const RULE_START_EVENTS: Readonly<Record<DeadlineRuleId, { zh: string; en
   ARBITRATION_DECISION: { zh: '仲裁委员会受理仲裁申请之日', en: 'the application is accepted' },
   INSPECTION_ACCEPTANCE: { zh: '劳动保障行政部门接到投诉之日', en: 'the complaint is received' },
   INSPECTION_INVESTIGATION: { zh: '立案之日', en: 'the case is opened (立案)' },
+  COMPLAINT_CORRECTION: {
+    zh: '告知投诉人补正投诉材料之日',
+    en: 'the complainant is asked to complete the complaint',
+  },
   PENALTY_HEARING_REQUEST: {
     zh: '行政机关告知拟作出的行政处罚之日',
     en: 'the party is told of the proposed penalty',

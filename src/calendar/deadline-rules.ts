@@ -26,7 +26,8 @@ export type DeadlineRuleId =
   | 'ARBITRATION_TRIBUNAL_NOTICE'
   | 'INSPECTION_ACCEPTANCE'
   | 'INSPECTION_INVESTIGATION'
-  | 'PENALTY_HEARING_REQUEST';
+  | 'PENALTY_HEARING_REQUEST'
+  | 'COMPLAINT_CORRECTION';
 
 export interface DeadlineRule {
   /** A statutory rule of DEADLINE_RULES, or AD_HOC for a period asked for through the calendar API. */
@@ -166,6 +167,19 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
     direction: 'AFTER',
     citation:
       '中华人民共和国行政处罚法 (2021) 第六十四条第（一）项; 第八十五条 (“五日”指工作日，不含法定节假日)',
+  },
+  // 补正: the complainant completes a complaint with no identifiable employer. The law sets no period: 10 working
+  // days is a platform rule (see docs/legal-rules.md); a late completion is still taken.
+  COMPLAINT_CORRECTION: {
+    id: 'COMPLAINT_CORRECTION',
+    name: { zh: '投诉补正期限（平台规则）', en: 'Completing a complaint (platform rule)' },
+    unit: 'WORKDAY',
+    amount: 10,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation:
+      '关于实施《劳动保障监察条例》若干规定 第十八条第三款 (告知投诉人补正投诉材料; period: platform rule)',
   },
 };
 

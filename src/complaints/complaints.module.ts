@@ -3,6 +3,8 @@ import { ReferenceModule } from '../reference/reference.module';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
+import { ComplaintCorrectionController } from './complaint-correction.controller';
+import { ComplaintCorrectionService } from './complaint-correction.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
@@ -13,7 +15,7 @@ import { ReportsService } from './reports.service';
 
 @Module({
   imports: [ReferenceModule],
-  controllers: [ComplaintsController, ReportsController, CollectiveController],
+  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintCorrectionController],
   providers: [
     ComplaintsService,
     ComplaintsRepository,
@@ -22,6 +24,7 @@ import { ReportsService } from './reports.service';
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,
+    ComplaintCorrectionService,
   ],
   exports: [ComplaintsService],
 })

@@ -21,16 +21,20 @@ export const INSPECTION_RULES = {
 
 /** Why a case is not opened (立案); each cites where the law says so. */
 export const REFUSAL_REASONS = {
-  // 劳动保障监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处
-  OVER_LOOKBACK: '违法行为已超过二年查处时限（《劳动保障监察条例》第二十条）',
-  // 若干规定 第十八条第（一）项: 有明确的被投诉用人单位
-  NO_IDENTIFIED_EMPLOYER: '没有明确的被投诉用人单位（若干规定第十八条第一项）',
-  // 若干规定 第十八条第（三）项 / 监察条例 第十三条: 属于本机关管辖（用人单位用工所在地）
-  OUT_OF_JURISDICTION: '不属于本机关管辖（若干规定第十八条第三项）',
-  // 若干规定 第十八条第（二）项: 投诉人的合法权益受到侵害（已按劳动争议处理的，告知依法申请仲裁或诉讼）
-  IN_ARBITRATION_OR_COURT: '已按照劳动争议处理程序申请仲裁或者提起诉讼（《劳动保障监察条例》第二十一条）',
-  // 若干规定 第十八条第（三）项: 属于劳动保障监察职权范围
-  NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项（若干规定第十八条第三项）',
+  // 若干规定 第十八条第一款第（一）项、第二款 / 监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处
+  OVER_LOOKBACK:
+    '违法行为已超过二年查处时限（《劳动保障监察条例》第二十条，若干规定第十八条第一款第（一）项）',
+  // 若干规定 第十八条第一款第（二）项、第三款: 有明确的被投诉用人单位 — for a complaint this is 补正, not a refusal
+  // (the complaint waits in CORRECTION_REQUESTED); a case reaches here only without any employer on record.
+  NO_IDENTIFIED_EMPLOYER:
+    '没有明确的被投诉用人单位，应告知投诉人补正（若干规定第十八条第一款第（二）项、第三款）',
+  // 若干规定 第十八条第一款第（三）项、第四款 / 监察条例 第十三条: 告知投诉人向有关劳动保障行政部门提出
+  OUT_OF_JURISDICTION: '不属于本机关管辖（若干规定第十八条第一款第（三）项、第四款）',
+  // 劳动保障监察条例 第二十一条第二款: 已经按照劳动争议处理程序申请调解、仲裁或者已经提起诉讼的，告知依照该程序办理
+  IN_ARBITRATION_OR_COURT:
+    '已按照劳动争议处理程序申请调解、仲裁或者提起诉讼（《劳动保障监察条例》第二十一条第二款）',
+  // 若干规定 第十八条第一款第（三）项、第四款: 属于劳动保障监察职权范围
+  NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项（若干规定第十八条第一款第（三）项、第四款）',
   OTHER: '其他（见说明）',
 } as const;
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
