@@ -9,11 +9,13 @@ import {
   CalendarYearDto,
   DeadlineAnswerDto,
   DeadlineQueryDto,
+  DeadlineRuleDto,
   PutCalendarYearDto,
   WorkdaysAnswerDto,
   WorkdaysQueryDto,
   YearParam,
 } from './dto/calendar.dto';
+import { isDeadlineRuleId, ruleCatalogue } from './deadline-catalogue';
 import { isValidIsoDate } from './local-date';
 
 function realDate(field: string, value: string): void {
@@ -29,13 +31,33 @@ function realDate(field: string, value: string): void {
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  /** Every statutory period rule: what the deadline engine counts, from what, and on which legal basis. */
+  @Get('rules')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: [DeadlineRuleDto] })
+  rules(): DeadlineRuleDto[] {
+    return ruleCatalogue();
+  }
+
+  /** "By when must I…": a statutory rule from a date (`rule`), or a bare period (`amount` and `unit`). */
   @Get('deadline')
   @Roles(...ROLES)
   @ApiOkResponse({ type: DeadlineAnswerDto })
   async deadline(@Query() q: DeadlineQueryDto): Promise<DeadlineAnswerDto> {
     realDate('from', q.from);
-    const { due, provisional } = await this.calendar.deadline(q.from, q.amount, q.unit);
-    return { from: q.from, amount: q.amount, unit: q.unit, due, provisional };
+    if (q.rule !== undefined) {
+      if (q.amount !== undefined || q.unit !== undefined)
+        throw AppException.validation([
+          { field: 'rule', message: 'give either rule, or amount and unit, not both' },
+        ]);
+      if (!isDeadlineRuleId(q.rule))
+        throw AppException.validation([{ field: 'rule', message: 'rule must be a statutory rule id' }]);
+      return this.calendar.ruleDeadline(q.rule, q.from);
+    }
+    const amount = q.amount!;
+    const unit = q.unit!;
+    const { due, provisional } = await this.calendar.deadline(q.from, amount, unit);
+    return { from: q.from, amount, unit, due, provisional };
   }
 
   @Get('workdays')

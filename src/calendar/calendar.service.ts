@@ -3,8 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
-import { computeDeadline } from './deadline-engine';
-import { adHocRule, type PeriodUnit } from './deadline-rules';
+import { computeDeadline, computeNoticeDeadline } from './deadline-engine';
+import { derivedRestDays } from './statutory-holidays';
+import { adHocRule, DEADLINE_RULES, type DeadlineRuleId, type PeriodUnit } from './deadline-rules';
 import {
   chineseDaysYears,
   validateCalendarYear,
@@ -18,12 +19,16 @@ export interface CalendarYearView extends CalendarYear {
   loadedAt: string | null;
 }
 
+const NO_SCHEDULE_SOURCE =
+  'none loaded: Monday–Friday minus the fixed holidays of 全国年节及纪念日放假办法 (2024) 第二条, provisional';
+
 /** Years an answer may touch soon: a year still uncovered there is worth a warning to admins. */
 const WATCH_YEARS_AHEAD = 1;
 
 /**
  * The working-day calendar as the platform uses it: years loaded by an ADMIN (calendar_years) over the
- * `chinese-days` package; a year neither covers is computed Monday–Friday and every answer says provisional.
+ * `chinese-days` package; a year neither covers is computed Monday–Friday minus the fixed statutory holidays
+ * (全国年节及纪念日放假办法 (2024) 第二条) and every answer says provisional.
  */
 @Injectable()
 export class CalendarService implements OnApplicationBootstrap {
@@ -68,6 +73,38 @@ export class CalendarService implements OnApplicationBootstrap {
     return { due: r.due!, provisional: r.provisional };
   }
 
+  /**
+   * The due date of a statutory rule from `from`, with the engine the cases use: a forward rule counts from `from`
+   * (no events); a backward rule (the hearing notice) answers the last day to act before the anchor `from`.
+   */
+  async ruleDeadline(
+    ruleId: DeadlineRuleId,
+    from: string,
+  ): Promise<{
+    rule: DeadlineRuleId;
+    from: string;
+    due: string;
+    unit: PeriodUnit;
+    amount: number;
+    provisional: boolean;
+    basis: string;
+  }> {
+    const rule = DEADLINE_RULES[ruleId];
+    const r =
+      rule.direction === 'BEFORE'
+        ? computeNoticeDeadline(rule, from, null, from)
+        : computeDeadline(rule, from, [], await this.calendar(), from);
+    return {
+      rule: ruleId,
+      from,
+      due: r.due!,
+      unit: rule.unit,
+      amount: rule.amount,
+      provisional: r.provisional,
+      basis: rule.citation,
+    };
+  }
+
   async workdays(from: string, to: string): Promise<{ count: number; provisional: boolean }> {
     if (compareDates(to, from) < 0)
       throw AppException.validation([{ field: 'to', message: 'to must not be before from' }]);
@@ -89,9 +126,9 @@ export class CalendarService implements OnApplicationBootstrap {
     if (pkg) return { ...pkg, coverage: 'PACKAGE', loadedAt: null };
     return {
       year,
-      holidays: [],
+      holidays: [...derivedRestDays(year)].sort(),
       makeupWorkdays: [],
-      source: 'none: Monday–Friday rule, provisional',
+      source: NO_SCHEDULE_SOURCE,
       coverage: 'NONE',
       loadedAt: null,
     };
@@ -131,7 +168,7 @@ export class CalendarService implements OnApplicationBootstrap {
       .filter((y) => y.coverage === 'NONE')
       .map(
         (y) =>
-          `the working-day schedule of ${y.year} is not loaded: dates in ${y.year} use the Monday–Friday rule and are provisional until an ADMIN loads the State Council notice (PUT /api/v1/calendar/years/${y.year})`,
+          `the working-day schedule of ${y.year} is not loaded: dates in ${y.year} use the Monday–Friday rule minus the fixed statutory holidays and are provisional until an ADMIN loads the State Council notice (PUT /api/v1/calendar/years/${y.year})`,
       );
     return { today, years, warnings };
   }

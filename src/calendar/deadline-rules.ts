@@ -31,7 +31,9 @@ export type DeadlineRuleId =
   | 'ARBITRATION_DECISION'
   | 'ARBITRATION_TRIBUNAL_NOTICE'
   | 'INSPECTION_ACCEPTANCE'
-  | 'INSPECTION_INVESTIGATION';
+  | 'INSPECTION_INVESTIGATION'
+  | 'PENALTY_HEARING_REQUEST'
+  | 'COMPLAINT_CORRECTION';
 
 export interface DeadlineRule {
   /** A statutory rule of DEADLINE_RULES, or AD_HOC for a period asked for through the calendar API. */
@@ -176,6 +178,31 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
     rollForwardToWorkingDay: false,
     direction: 'AFTER',
     citation: '劳动保障监察条例 (国务院令第423号, 2004) 第十七条',
+  },
+  // The party asks for a hearing within 5 days of being told of the proposed penalty; "五日" there is working days.
+  PENALTY_HEARING_REQUEST: {
+    id: 'PENALTY_HEARING_REQUEST',
+    name: { zh: '要求听证期限', en: 'Request for a penalty hearing' },
+    unit: 'WORKDAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation:
+      '中华人民共和国行政处罚法 (2021) 第六十四条第（一）项; 第八十五条 (“五日”指工作日，不含法定节假日)',
+  },
+  // 补正: the complainant completes a complaint with no identifiable employer. The law sets no period: 10 working
+  // days is a platform rule (see docs/legal-rules.md); a late completion is still taken.
+  COMPLAINT_CORRECTION: {
+    id: 'COMPLAINT_CORRECTION',
+    name: { zh: '投诉补正期限（平台规则）', en: 'Completing a complaint (platform rule)' },
+    unit: 'WORKDAY',
+    amount: 10,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation:
+      '关于实施《劳动保障监察条例》若干规定 第十八条第三款 (告知投诉人补正投诉材料; period: platform rule)',
   },
 };
 

@@ -20,6 +20,7 @@ const PURE_MODULES = [
   'local-date.ts',
   'working-calendar.ts',
   'chinese-days-years.ts',
+  'statutory-holidays.ts',
   'deadline-rules.ts',
   'deadline-engine.ts',
 ];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import chineseDaysPackage from 'chinese-days/package.json';
-import { addDays, dayOfWeek, daysBetween } from './local-date';
+import { addDays, dayOfWeek, daysBetween, yearOf } from './local-date';
+import { derivedRestDays } from './statutory-holidays';
 import {
   CalendarDataError,
   CalendarYear,
@@ -155,12 +156,21 @@ describe('coverage and provisional years', () => {
     expect(calendar.provisionalYears(2024, 2029)).toEqual([2027, 2028, 2029]);
   });
 
-  it('treats an unknown year as plain Monday–Friday, provisionally', () => {
-    expect(calendar.isWorkingDay('2027-01-01')).toEqual({ working: true, provisional: true }); // a Friday
+  it('treats an unknown year as Monday–Friday minus the fixed statutory holidays, provisionally', () => {
+    // 全国年节及纪念日放假办法 (2024) 第二条第（一）项: 元旦 1月1日 — a Friday in 2027, off before any notice.
+    expect(calendar.isWorkingDay('2027-01-01')).toEqual({ working: false, provisional: true });
     expect(calendar.isWorkingDay('2027-01-02')).toEqual({ working: false, provisional: true });
-    expect(calendar.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(calendar.isWorkingDay('2027-01-04')).toEqual({ working: true, provisional: true });
+    // Thu 2026-12-31 (1), [Fri 01-01 元旦, weekend], Mon 01-04 (2), Tue 01-05 (3).
+    expect(calendar.addWorkingDays('2026-12-30', 3)).toEqual({ date: '2027-01-05', provisional: true });
     expect(calendar.addWorkingDays('2026-12-29', 1)).toEqual({ date: '2026-12-30', provisional: false });
-    expect(calendar.countWorkingDays('2026-12-31', '2027-01-04')).toEqual({ count: 2, provisional: true });
+    expect(calendar.countWorkingDays('2026-12-31', '2027-01-04')).toEqual({ count: 1, provisional: true });
+    // 春节 2027: 除夕 Fri 02-05, 初一 Sat 02-06 … 初三 Mon 02-08 — the weekdays among them are off.
+    expect(calendar.isWorkingDay('2027-02-05')).toEqual({ working: false, provisional: true });
+    expect(calendar.isWorkingDay('2027-02-08')).toEqual({ working: false, provisional: true });
+    expect(calendar.isWorkingDay('2027-02-09')).toEqual({ working: true, provisional: true });
+    // A year before the 2024 text (and outside the package) keeps plain Monday–Friday.
+    expect(calendar.isWorkingDay('2003-01-01')).toEqual({ working: true, provisional: true });
   });
 
   it('lets loaded years override the package, and fills gaps', () => {
@@ -303,12 +313,13 @@ describe('properties', () => {
     );
   });
 
-  it('a year known to no source is Monday–Friday and provisional', () => {
+  it('a year known to no source is Monday–Friday minus the fixed statutory holidays, and provisional', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 365 * 70 }), (n) => {
         const d = addDays('2027-01-01', n);
         const dow = dayOfWeek(d);
-        expect(calendar.isWorkingDay(d)).toEqual({ working: dow >= 1 && dow <= 5, provisional: true });
+        const working = dow >= 1 && dow <= 5 && !derivedRestDays(yearOf(d)).has(d);
+        expect(calendar.isWorkingDay(d)).toEqual({ working, provisional: true });
       }),
     );
   });

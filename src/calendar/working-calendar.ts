@@ -1,5 +1,6 @@
 import { chineseDaysYears } from './chinese-days-years';
 import { addDays, assertIsoDate, compareDates, dayOfWeek, isValidIsoDate, yearOf } from './local-date';
+import { derivedRestDays } from './statutory-holidays';
 
 export { chineseDaysYears } from './chinese-days-years';
 
@@ -27,7 +28,10 @@ export type Coverage = 'LOADED' | 'PACKAGE' | 'NONE';
 
 export interface WorkingDayAnswer {
   working: boolean;
-  /** True when the year is known to no source: the answer is plain Monday–Friday. */
+  /**
+   * True when the year is known to no source: the answer is Monday–Friday minus the fixed statutory holidays of
+   * 全国年节及纪念日放假办法 (2024) 第二条 (the notice may still add bridged days and make-up working days).
+   */
   provisional: boolean;
 }
 
@@ -149,7 +153,8 @@ function isWeekday(d: string): boolean {
 /**
  * The Chinese working-day calendar: Monday–Friday, minus public holidays, plus 调休 make-up weekend days.
  * `loaded` years (authoritative, e.g. from the `calendar_years` table) override `fallback` years (by default the
- * `chinese-days` package). A year known to neither is treated as plain Monday–Friday and marked provisional.
+ * `chinese-days` package). A year known to neither is treated as Monday–Friday minus the fixed statutory holidays
+ * (全国年节及纪念日放假办法 (2024) 第二条, `statutory-holidays.ts`) and marked provisional.
  * Immutable after construction.
  */
 export class WorkingCalendar {
@@ -196,7 +201,8 @@ export class WorkingCalendar {
   isWorkingDay(d: string): WorkingDayAnswer {
     assertIsoDate(d);
     const entry = this.years.get(yearOf(d));
-    if (!entry) return { working: isWeekday(d), provisional: true };
+    // 全国年节及纪念日放假办法 (2024) 第二条: the fixed holidays are rest days in any year, notice loaded or not.
+    if (!entry) return { working: isWeekday(d) && !derivedRestDays(yearOf(d)).has(d), provisional: true };
     if (entry.makeupWorkdays.has(d)) return { working: true, provisional: false };
     return { working: isWeekday(d) && !entry.holidays.has(d), provisional: false };
   }

@@ -29,7 +29,14 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 export type ComplaintKind = 'COMPLAINT' | 'REPORT';
 
 /** Intake statuses (see complaint.state.ts); routing (mediation / arbitration / inspection) extends this later. */
-export const COMPLAINT_STATUSES = ['SUBMITTED', 'ACCEPTED', 'REJECTED', 'ROUTED', 'WITHDRAWN'] as const;
+export const COMPLAINT_STATUSES = [
+  'SUBMITTED',
+  'CORRECTION_REQUESTED',
+  'ACCEPTED',
+  'REJECTED',
+  'ROUTED',
+  'WITHDRAWN',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const TRACKING_PREFIX: Record<ComplaintKind, string> = { COMPLAINT: 'TS', REPORT: 'JB' };

@@ -1,16 +1,25 @@
 import { COMPLAINT_STATUSES } from './complaint.constants';
-import { canTransition, COMPLAINT_TRANSITIONS, REJECTION_REASONS } from './complaint.state';
+import {
+  canTransition,
+  COMPLAINT_TRANSITIONS,
+  REJECTION_OUTCOMES,
+  REJECTION_REASONS,
+  rejectionMessage,
+  type RejectionReason,
+} from './complaint.state';
 
 describe('complaint intake state machine', () => {
-  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED, ACCEPTED → ROUTED, withdrawal before the end, nothing else', () => {
+  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED | CORRECTION_REQUESTED, CORRECTION_REQUESTED → SUBMITTED, ACCEPTED → ROUTED, withdrawal before the end, nothing else', () => {
     for (const from of COMPLAINT_STATUSES)
       for (const to of COMPLAINT_STATUSES)
         expect([from, to, canTransition(from, to)]).toEqual([
           from,
           to,
-          (from === 'SUBMITTED' && (to === 'ACCEPTED' || to === 'REJECTED')) ||
+          (from === 'SUBMITTED' &&
+            (to === 'ACCEPTED' || to === 'REJECTED' || to === 'CORRECTION_REQUESTED')) ||
+            (from === 'CORRECTION_REQUESTED' && to === 'SUBMITTED') ||
             (from === 'ACCEPTED' && to === 'ROUTED') ||
-            (to === 'WITHDRAWN' && ['SUBMITTED', 'ACCEPTED', 'ROUTED'].includes(from)),
+            (to === 'WITHDRAWN' && ['SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'ROUTED'].includes(from)),
         ]);
   });
 
@@ -22,5 +31,47 @@ describe('complaint intake state machine', () => {
 
   it('gives every rejection reason a written text', () => {
     for (const text of Object.values(REJECTION_REASONS)) expect(text.length).toBeGreaterThan(2);
+  });
+
+  it('a missing employer is not a reason to refuse (若干规定 第十八条第三款: 补正)', () => {
+    expect(Object.keys(REJECTION_REASONS)).not.toContain('NO_IDENTIFIED_EMPLOYER');
+  });
+
+  it('only a violation older than two years is a written refusal; the others are notices', () => {
+    const refusals = (Object.keys(REJECTION_OUTCOMES) as RejectionReason[]).filter(
+      (r) => REJECTION_OUTCOMES[r].outcome === 'REFUSAL',
+    );
+    expect(refusals).toEqual(['OVER_LOOKBACK']);
+    expect(rejectionMessage('OVER_LOOKBACK', {})).toMatchObject({
+      ok: true,
+      outcome: 'REFUSAL',
+      template: 'COMPLAINT_REJECTED',
+      legalBasis: expect.stringContaining('第十八条第一款第（一）项'),
+    });
+    expect(rejectionMessage('IN_ARBITRATION_OR_COURT', {})).toMatchObject({
+      ok: true,
+      outcome: 'NOTICE',
+      legalBasis: '劳动保障监察条例 第二十一条第二款',
+    });
+  });
+
+  it('out of jurisdiction must say where to go; OTHER needs a legal basis', () => {
+    expect(rejectionMessage('OUT_OF_JURISDICTION', {})).toEqual({
+      ok: false,
+      errors: [{ field: 'referTo', message: expect.stringContaining('第十八条第四款') }],
+    });
+    expect(
+      rejectionMessage('OUT_OF_JURISDICTION', { referTo: '上海市闵行区人力资源和社会保障局' }),
+    ).toMatchObject({
+      ok: true,
+      outcome: 'NOTICE',
+      referTo: '上海市闵行区人力资源和社会保障局',
+      template: 'COMPLAINT_NOT_ACCEPTED_NOTICE',
+    });
+    expect(rejectionMessage('OTHER', {})).toMatchObject({ ok: false, errors: [{ field: 'legalBasis' }] });
+    expect(rejectionMessage('OTHER', { legalBasis: '信访条例' })).toMatchObject({
+      ok: true,
+      legalBasis: '信访条例',
+    });
   });
 });

@@ -5,8 +5,11 @@ import type { ComplaintStatus } from './complaint.constants';
  * (关于实施《劳动保障监察条例》若干规定 第十八条); routing to mediation, arbitration or inspection extends this.
  */
 export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
+  // 若干规定 第十八条第三款: no identifiable employer → the complainant is asked to complete it (补正), not refused.
   // The complainant may withdraw (撤回) before a decision; after it only with the body's consent (withdrawal.rules.ts).
-  SUBMITTED: ['ACCEPTED', 'REJECTED', 'WITHDRAWN'],
+  SUBMITTED: ['ACCEPTED', 'REJECTED', 'CORRECTION_REQUESTED', 'WITHDRAWN'],
+  // Completed by the complainant: submitted again, with a new 5-working-day acceptance period from that day.
+  CORRECTION_REQUESTED: ['SUBMITTED', 'WITHDRAWN'],
   // An accepted complaint is routed to mediation, arbitration or inspection.
   ACCEPTED: ['ROUTED', 'WITHDRAWN'],
   REJECTED: [],
@@ -21,19 +24,86 @@ export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boole
 /** Platform policy (issue 4): the same complainant, employer and category within this many days is flagged. */
 export const DUPLICATE_WINDOW_DAYS = 30;
 
-/** Why a complaint is not accepted; each cites where the law says so. */
+/**
+ * Why a complaint is not accepted; each cites where the law says so. 若干规定 第十八条 has three conditions in its
+ * first paragraph — （一）the violation happened within 2 years, （二）an identifiable employer, （三）a labor-security
+ * matter within this department's jurisdiction — and a different outcome for each failed one (第二至四款). A missing
+ * employer is not a reason to refuse: it is 补正 (`CORRECTION_REQUESTED`, complaint-correction.service.ts).
+ */
 export const REJECTION_REASONS = {
-  // 若干规定 第十八条(三): 属于劳动保障监察事项且属于本机关管辖
+  // 若干规定 第十八条第一款第（三）项、第四款: 告知投诉人向有关劳动保障行政部门提出
   OUT_OF_JURISDICTION: '不属于本机关管辖',
-  // 劳动保障监察条例 第二十条: 违法行为在二年内未被发现的，不再查处
+  // 若干规定 第十八条第一款第（一）项、第二款 / 劳动保障监察条例 第二十条: 违法行为在二年内未被发现的，不再查处
   OVER_LOOKBACK: '超过二年查处期限',
-  // 若干规定 第十八条(二): 已按照劳动争议处理或者提起诉讼的不予受理
-  IN_ARBITRATION_OR_COURT: '已进入劳动争议仲裁或诉讼程序',
-  // 若干规定 第十八条(一): 有明确的被投诉用人单位
-  NO_IDENTIFIED_EMPLOYER: '被投诉用人单位不明确',
-  // 若干规定 第十八条(三): 属于劳动保障监察职权范围
+  // 劳动保障监察条例 第二十一条第二款: 已经按照劳动争议处理程序申请调解、仲裁或者已经提起诉讼的，告知投诉人依照该程序办理
+  IN_ARBITRATION_OR_COURT: '已进入劳动争议调解、仲裁或诉讼程序',
+  // 若干规定 第十八条第一款第（三）项、第四款: 不属于劳动保障监察职权范围的，告诉投诉人
   NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项',
   DUPLICATE: '重复投诉，已并案处理',
   OTHER: '其他（见说明）',
 } as const;
 export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+/**
+ * How each reason reaches the complainant. Only a violation older than two years gets a written refusal (不予受理,
+ * within the 5 working days of 第十八条第二款); the others are a notice (告知) of where to turn instead.
+ * `legalBasis` is the default citation; `needsReferral`: the notice must name where to go (第十八条第四款).
+ */
+export const REJECTION_OUTCOMES: Readonly<
+  Record<
+    RejectionReason,
+    { outcome: 'REFUSAL' | 'NOTICE'; legalBasis: string | null; needsReferral: boolean }
+  >
+> = {
+  OVER_LOOKBACK: {
+    outcome: 'REFUSAL',
+    legalBasis:
+      '关于实施《劳动保障监察条例》若干规定 第十八条第一款第（一）项、第二款; 劳动保障监察条例 第二十条',
+    needsReferral: false,
+  },
+  OUT_OF_JURISDICTION: {
+    outcome: 'NOTICE',
+    legalBasis: '关于实施《劳动保障监察条例》若干规定 第十八条第一款第（三）项、第四款',
+    needsReferral: true,
+  },
+  NOT_LABOR_SECURITY_MATTER: {
+    outcome: 'NOTICE',
+    legalBasis: '关于实施《劳动保障监察条例》若干规定 第十八条第一款第（三）项、第四款',
+    needsReferral: true,
+  },
+  IN_ARBITRATION_OR_COURT: {
+    outcome: 'NOTICE',
+    legalBasis: '劳动保障监察条例 第二十一条第二款',
+    needsReferral: false,
+  },
+  DUPLICATE: { outcome: 'NOTICE', legalBasis: null, needsReferral: false },
+  OTHER: { outcome: 'NOTICE', legalBasis: null, needsReferral: false },
+};
+
+/** What the complainant is sent for a refusal or a notice, and what the timeline records. */
+export function rejectionMessage(
+  reason: RejectionReason,
+  given: { legalBasis?: string; referTo?: string },
+):
+  | { ok: true; outcome: 'REFUSAL' | 'NOTICE'; legalBasis: string; referTo: string | null; template: string }
+  | { ok: false; errors: { field: string; message: string }[] } {
+  const rule = REJECTION_OUTCOMES[reason];
+  const legalBasis = given.legalBasis ?? rule.legalBasis;
+  const errors = [];
+  if (!legalBasis)
+    errors.push({ field: 'legalBasis', message: `reason ${reason} needs the legal basis of the decision` });
+  if (rule.needsReferral && !given.referTo)
+    errors.push({
+      field: 'referTo',
+      message: `reason ${reason} must tell the complainant where to turn (若干规定 第十八条第四款)`,
+    });
+  if (errors.length > 0 || !legalBasis) return { ok: false, errors };
+  return {
+    ok: true,
+    outcome: rule.outcome,
+    legalBasis,
+    referTo: given.referTo ?? null,
+    // A written refusal (不予受理) only for OVER_LOOKBACK; the rest are notices (告知).
+    template: rule.outcome === 'REFUSAL' ? 'COMPLAINT_REJECTED' : 'COMPLAINT_NOT_ACCEPTED_NOTICE',
+  };
+}

@@ -37,9 +37,9 @@ import { ClockViewDto } from '../deadlines/dto/deadlines.dto';
 import type { Role } from '../auth/roles';
 
 /** Staff who decide on acceptance (of the complaint's jurisdiction). */
-const DECIDING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
+export const DECIDING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 
-const uuid = new ParseUUIDPipe({
+export const complaintIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'),
 });
 
@@ -80,21 +80,27 @@ export class ComplaintsController {
   @Get(':id')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: ComplaintViewDto })
-  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ComplaintViewDto> {
+  get(@CurrentUser() user: Principal, @Param('id', complaintIdPipe) id: string): Promise<ComplaintViewDto> {
     return this.complaints.get(user, id);
   }
 
   @Get(':id/events')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [CaseEventViewDto] })
-  events(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseEventViewDto[]> {
+  events(
+    @CurrentUser() user: Principal,
+    @Param('id', complaintIdPipe) id: string,
+  ): Promise<CaseEventViewDto[]> {
     return this.complaints.events(user, id);
   }
 
   @Get(':id/deadlines')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [ClockViewDto] })
-  deadlines(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ClockViewDto[]> {
+  deadlines(
+    @CurrentUser() user: Principal,
+    @Param('id', complaintIdPipe) id: string,
+  ): Promise<ClockViewDto[]> {
     return this.complaints.clocks(user, id);
   }
 
@@ -105,7 +111,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto })
   accept(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
     @Body() dto: AcceptComplaintDto,
   ): Promise<ComplaintViewDto> {
     return this.complaints.decide(user, id, { to: 'ACCEPTED', note: dto.note });
@@ -118,13 +124,14 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto })
   reject(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
     @Body() dto: RejectComplaintDto,
   ): Promise<ComplaintViewDto> {
     return this.complaints.decide(user, id, {
       to: 'REJECTED',
       reason: dto.reason,
       legalBasis: dto.legalBasis,
+      referTo: dto.referTo,
       note: dto.note,
     });
   }
@@ -134,7 +141,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: RoutingSuggestionDto })
   routingSuggestion(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
   ): Promise<RoutingSuggestionDto> {
     return this.complaints.routingSuggestion(user, id);
   }
@@ -146,7 +153,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto })
   route(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
     @Body() dto: RouteComplaintDto,
   ): Promise<ComplaintViewDto> {
     return this.complaints.route(user, id, dto);
@@ -159,7 +166,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintViewDto })
   reviewDuplicate(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
     @Body() dto: DuplicateReviewDto,
   ): Promise<ComplaintViewDto> {
     return this.complaints.reviewDuplicate(user, id, dto.decision);
@@ -168,7 +175,10 @@ export class ComplaintsController {
   @Get(':id/messages')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [MessageViewDto] })
-  messages(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<MessageViewDto[]> {
+  messages(
+    @CurrentUser() user: Principal,
+    @Param('id', complaintIdPipe) id: string,
+  ): Promise<MessageViewDto[]> {
     return this.complaints.messages(user, id);
   }
 
@@ -177,7 +187,7 @@ export class ComplaintsController {
   @ApiCreatedResponse({ type: MessageViewDto })
   postMessage(
     @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', complaintIdPipe) id: string,
     @Body() dto: PostMessageDto,
   ): Promise<MessageViewDto> {
     return this.complaints.postMessage(user, id, dto.body);

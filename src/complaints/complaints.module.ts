@@ -5,6 +5,8 @@ import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
 import { ComplainantService } from './complainant.service';
+import { ComplaintCorrectionController } from './complaint-correction.controller';
+import { ComplaintCorrectionService } from './complaint-correction.service';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
@@ -18,6 +20,8 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
 @Module({
   imports: [ReferenceModule, WorkersModule],
   controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintWithdrawalController],
+  imports: [ReferenceModule],
+  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintCorrectionController],
   providers: [
     ComplaintsService,
     ComplainantService,
@@ -28,6 +32,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CollectiveService,
     CollectiveRepository,
     ComplaintWithdrawalService,
+    ComplaintCorrectionService,
   ],
   exports: [ComplaintsService, ComplaintWithdrawalService],
 })

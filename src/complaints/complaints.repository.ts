@@ -148,6 +148,11 @@ export class ComplaintsRepository {
     await em.update(Complaint, { id }, changes);
   }
 
+  /** 补正: the employer named when the complainant completes the complaint. */
+  async replaceEmployer(em: EntityManager, id: string, employerId: string): Promise<void> {
+    await em.update(Complaint, { id }, { employerId });
+  }
+
   async updateStatus(em: EntityManager, id: string, status: Complaint['status']): Promise<void> {
     await em.update(Complaint, { id }, { status });
   }

@@ -19,6 +19,7 @@ import {
   COMPLAINT_TRANSITIONS,
   DUPLICATE_WINDOW_DAYS,
   REJECTION_REASONS,
+  rejectionMessage,
   type RejectionReason,
 } from './complaint.state';
 import { JobName } from '../queue/job-catalogue';
@@ -303,9 +304,12 @@ export class ComplaintsService implements OnModuleInit {
     id: string,
     decision:
       | { to: 'ACCEPTED'; note?: string }
-      | { to: 'REJECTED'; reason: RejectionReason; legalBasis: string; note?: string },
+      | { to: 'REJECTED'; reason: RejectionReason; legalBasis?: string; referTo?: string; note?: string },
     also: { duplicateReview?: 'CONFIRMED' } = {},
   ): Promise<ComplaintViewDto> {
+    // 若干规定 第十八条第二至四款 / 监察条例 第二十一条第二款: a refusal or a notice, with its basis (complaint.state.ts).
+    const message = decision.to === 'REJECTED' ? rejectionMessage(decision.reason, decision) : null;
+    if (message && !message.ok) throw AppException.validation(message.errors);
     const view = await this.tx.run(async (em) => {
       await this.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;
@@ -326,11 +330,13 @@ export class ComplaintsService implements OnModuleInit {
         toStatus: decision.to,
         actor: viewer,
         data:
-          decision.to === 'REJECTED'
+          decision.to === 'REJECTED' && message?.ok
             ? {
                 reason: decision.reason,
                 reasonText: REJECTION_REASONS[decision.reason],
-                legalBasis: decision.legalBasis,
+                outcome: message.outcome,
+                legalBasis: message.legalBasis,
+                referTo: message.referTo,
                 note: decision.note ?? null,
               }
             : { note: decision.note ?? null },
@@ -340,11 +346,15 @@ export class ComplaintsService implements OnModuleInit {
       if (c.kind === 'COMPLAINT')
         await this.outbox.enqueue(em, JobName.PartyNotify, {
           complaintId: id,
-          template: decision.to === 'ACCEPTED' ? 'COMPLAINT_ACCEPTED' : 'COMPLAINT_REJECTED',
+          template: message?.ok ? message.template : 'COMPLAINT_ACCEPTED',
           dedupKey: `complaint-decision:${id}`,
           params:
-            decision.to === 'REJECTED'
-              ? { reason: REJECTION_REASONS[decision.reason], legalBasis: decision.legalBasis }
+            decision.to === 'REJECTED' && message?.ok
+              ? {
+                  reason: REJECTION_REASONS[decision.reason],
+                  legalBasis: message.legalBasis,
+                  ...(message.referTo ? { referTo: message.referTo } : {}),
+                }
               : {},
         });
       return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
 import type { Principal } from '../auth/roles';
 import { addDays } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -8,7 +9,12 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { earliestPenaltyDecision, hearingRequestInTime, INSPECTION_RULES } from './inspection.rules';
+import {
+  earliestPenaltyDecision,
+  hearingRequestDue,
+  hearingRequestInTime,
+  INSPECTION_RULES,
+} from './inspection.rules';
 import { InspectionService } from './inspection.service';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
@@ -37,6 +43,7 @@ export class InspectionActionsService {
     private readonly repo: InspectionRepository,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -217,10 +224,10 @@ export class InspectionActionsService {
     id: string,
     dto: { version: number; violations: string; proposedFen: number; basis: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, (_em, _c, on) => {
+    return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, async (em, _c, on) => {
       const statementDueOn = addDays(on, INSPECTION_RULES.STATEMENT_DAYS);
-      const hearingDueOn = addDays(on, INSPECTION_RULES.HEARING_REQUEST_DAYS);
-      return Promise.resolve({
+      const hearingDueOn = hearingRequestDue(await this.calendar.calendar(em), on);
+      return {
         changes: { violationFound: true },
         data: { proposedFen: dto.proposedFen, statementDueOn, hearingDueOn },
         document: {
@@ -231,7 +238,7 @@ export class InspectionActionsService {
           statementDueOn,
           hearingDueOn,
         },
-      });
+      };
     });
   }
 
@@ -243,7 +250,9 @@ export class InspectionActionsService {
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
       const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
-      const inTime = dto.kind !== 'HEARING_REQUEST' || hearingRequestInTime(notice.issuedOn, on);
+      const inTime =
+        dto.kind !== 'HEARING_REQUEST' ||
+        hearingRequestInTime(await this.calendar.calendar(em), notice.issuedOn, on);
       return { changes: {}, data: { kind: dto.kind, inTime, summary: dto.summary ?? null } };
     });
   }

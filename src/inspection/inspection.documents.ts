@@ -98,7 +98,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。`,
         `根据${f.basis}的规定，本机关拟对你单位处以罚款${formatYuan(f.proposedFen)}。`,
         `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于${zhDate(f.statementDueOn)}前（${INSPECTION_RULES.STATEMENT_DAYS}日内）提出；逾期视为放弃。`,
-        `符合听证条件的，你单位可于${zhDate(f.hearingDueOn)}前（告知后${INSPECTION_RULES.HEARING_REQUEST_DAYS}日内）要求举行听证（第六十四条）。`,
+        `符合听证条件的，你单位可于${zhDate(f.hearingDueOn)}前（告知后${INSPECTION_RULES.HEARING_REQUEST_WORKDAYS}个工作日内）要求举行听证（第六十四条）。`,
         ...foot,
       ].join('\n');
     case 'PENALTY_DECISION':

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { addDays, addYears } from '../calendar/local-date';
+import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   acceptanceDecision,
   earliestPenaltyDecision,
+  hearingRequestDue,
   hearingRequestInTime,
   violationFactsOf,
 } from './inspection.rules';
@@ -73,9 +75,42 @@ describe('penalty procedure (行政处罚法)', () => {
     expect(earliestPenaltyDecision('2026-11-02', true)).toBe('2026-11-02');
   });
 
-  it('a hearing request is in time within 5 days of the notice (第六十四条)', () => {
-    expect(hearingRequestInTime('2026-11-02', '2026-11-07')).toBe(true);
-    expect(hearingRequestInTime('2026-11-02', '2026-11-08')).toBe(false);
+  const calendar = new WorkingCalendar();
+
+  it('a hearing request is in time within 5 working days of the notice (第六十四条, 第八十五条)', () => {
+    // Mon 2026-11-02: Tue 03 (1) … Fri 06 (4), [weekend], Mon 09 (5).
+    expect(hearingRequestDue(calendar, '2026-11-02')).toBe('2026-11-09');
+    expect(hearingRequestInTime(calendar, '2026-11-02', '2026-11-09')).toBe(true);
+    expect(hearingRequestInTime(calendar, '2026-11-02', '2026-11-10')).toBe(false);
+  });
+
+  it('counts across the 2025 National Day holiday and its make-up Saturday', () => {
+    // Tue 2025-09-30; 10-01…10-08 off; Thu 09 (1), Fri 10 (2), Sat 11 make-up (3), Mon 13 (4), Tue 14 (5).
+    expect(hearingRequestDue(calendar, '2025-09-30')).toBe('2025-10-14');
+  });
+
+  it('counts across Spring Festival 2026 and its make-up Saturday', () => {
+    // Fri 2026-02-13; Sat 14 make-up (1); 15…23 off; Tue 24 (2) … Fri 27 (5).
+    expect(hearingRequestDue(calendar, '2026-02-13')).toBe('2026-02-27');
+  });
+
+  it('skips a fixed statutory holiday of 2027 before the notice of 2027 is loaded', () => {
+    // Wed 2027-09-29: Thu 30 (1); Fri 10-01 国庆 (fixed, 放假办法 第二条); Mon 04 (2) … Thu 07 (5).
+    expect(hearingRequestDue(calendar, '2027-09-29')).toBe('2027-10-07');
+  });
+
+  it('property: the last day is a working day, exactly 5 working days after the notice', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 3 }), (n) => {
+        const served = addDays('2025-01-01', n);
+        const due = hearingRequestDue(calendar, served);
+        expect(calendar.isWorkingDay(due).working).toBe(true);
+        expect(calendar.countWorkingDays(served, due).count).toBe(5);
+        expect(due >= addDays(served, 5)).toBe(true);
+        expect(hearingRequestInTime(calendar, served, due)).toBe(true);
+        expect(hearingRequestInTime(calendar, served, addDays(due, 1))).toBe(false);
+      }),
+    );
   });
 });
 

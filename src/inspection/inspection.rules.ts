@@ -1,5 +1,7 @@
 import type { ViolationKind } from '../compliance/compliance.constants';
-import { inspectionLookback } from '../calendar/deadline-rules';
+import { computeDeadline } from '../calendar/deadline-engine';
+import { DEADLINE_RULES, inspectionLookback } from '../calendar/deadline-rules';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import { addDays } from '../calendar/local-date';
 
 export const INSPECTION_RULES = {
@@ -10,24 +12,29 @@ export const INSPECTION_RULES = {
   // 行政处罚法 (2021) 第四十四、四十五条: 告知拟作出的处罚及陈述、申辩权; the period to answer is set in the notice —
   // platform rule (common practice of 行政处罚告知书): 3 days from service.
   STATEMENT_DAYS: 3,
-  // 行政处罚法 (2021) 第六十四条第（一）项: 当事人要求听证的，应当在行政机关告知后五日内提出
-  HEARING_REQUEST_DAYS: 5,
+  // 行政处罚法 (2021) 第六十四条第（一）项: 当事人要求听证的，应当在行政机关告知后五日内提出; 第八十五条: working days
+  // — counted by the deadline engine (DEADLINE_RULES.PENALTY_HEARING_REQUEST); repeated here for the documents.
+  HEARING_REQUEST_WORKDAYS: 5,
   // 劳动保障监察条例 第十六条: 调查、检查时，劳动保障监察员不得少于2人 (recorded, not enforced: see docs)
   MIN_INSPECTORS: 2,
 } as const;
 
 /** Why a case is not opened (立案); each cites where the law says so. */
 export const REFUSAL_REASONS = {
-  // 劳动保障监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处
-  OVER_LOOKBACK: '违法行为已超过二年查处时限（《劳动保障监察条例》第二十条）',
-  // 若干规定 第十八条第（一）项: 有明确的被投诉用人单位
-  NO_IDENTIFIED_EMPLOYER: '没有明确的被投诉用人单位（若干规定第十八条第一项）',
-  // 若干规定 第十八条第（三）项 / 监察条例 第十三条: 属于本机关管辖（用人单位用工所在地）
-  OUT_OF_JURISDICTION: '不属于本机关管辖（若干规定第十八条第三项）',
-  // 若干规定 第十八条第（二）项: 投诉人的合法权益受到侵害（已按劳动争议处理的，告知依法申请仲裁或诉讼）
-  IN_ARBITRATION_OR_COURT: '已按照劳动争议处理程序申请仲裁或者提起诉讼（《劳动保障监察条例》第二十一条）',
-  // 若干规定 第十八条第（三）项: 属于劳动保障监察职权范围
-  NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项（若干规定第十八条第三项）',
+  // 若干规定 第十八条第一款第（一）项、第二款 / 监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处
+  OVER_LOOKBACK:
+    '违法行为已超过二年查处时限（《劳动保障监察条例》第二十条，若干规定第十八条第一款第（一）项）',
+  // 若干规定 第十八条第一款第（二）项、第三款: 有明确的被投诉用人单位 — for a complaint this is 补正, not a refusal
+  // (the complaint waits in CORRECTION_REQUESTED); a case reaches here only without any employer on record.
+  NO_IDENTIFIED_EMPLOYER:
+    '没有明确的被投诉用人单位，应告知投诉人补正（若干规定第十八条第一款第（二）项、第三款）',
+  // 若干规定 第十八条第一款第（三）项、第四款 / 监察条例 第十三条: 告知投诉人向有关劳动保障行政部门提出
+  OUT_OF_JURISDICTION: '不属于本机关管辖（若干规定第十八条第一款第（三）项、第四款）',
+  // 劳动保障监察条例 第二十一条第二款: 已经按照劳动争议处理程序申请调解、仲裁或者已经提起诉讼的，告知依照该程序办理
+  IN_ARBITRATION_OR_COURT:
+    '已按照劳动争议处理程序申请调解、仲裁或者提起诉讼（《劳动保障监察条例》第二十一条第二款）',
+  // 若干规定 第十八条第一款第（三）项、第四款: 属于劳动保障监察职权范围
+  NOT_LABOR_SECURITY_MATTER: '不属于劳动保障监察事项（若干规定第十八条第一款第（三）项、第四款）',
   OTHER: '其他（见说明）',
 } as const;
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
@@ -77,9 +84,22 @@ export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered
   return employerAnswered ? noticeServedOn : addDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS + 1);
 }
 
-/** A request for a hearing is in time within 5 days of the notice (行政处罚法 第六十四条). */
-export function hearingRequestInTime(noticeServedOn: string, requestedOn: string): boolean {
-  return requestedOn <= addDays(noticeServedOn, INSPECTION_RULES.HEARING_REQUEST_DAYS);
+/**
+ * The last day to ask for a hearing: 5 working days after the notice (行政处罚法 第六十四条第（一）项; 第八十五条:
+ * “五日”指工作日，不含法定节假日), counted by the deadline engine.
+ */
+export function hearingRequestDue(calendar: WorkingCalendar, noticeServedOn: string): string {
+  return computeDeadline(DEADLINE_RULES.PENALTY_HEARING_REQUEST, noticeServedOn, [], calendar, noticeServedOn)
+    .due!;
+}
+
+/** A request for a hearing is in time within 5 working days of the notice (行政处罚法 第六十四条, 第八十五条). */
+export function hearingRequestInTime(
+  calendar: WorkingCalendar,
+  noticeServedOn: string,
+  requestedOn: string,
+): boolean {
+  return requestedOn <= hearingRequestDue(calendar, noticeServedOn);
 }
 
 /** The complaint category → the compliance register's violation kind. */

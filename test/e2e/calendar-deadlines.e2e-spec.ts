@@ -104,6 +104,108 @@ describe('calendar and statutory clocks', () => {
     });
   });
 
+  describe('the period calculator: GET /api/v1/calendar/rules and /deadline?rule=', () => {
+    it('lists every statutory period rule with its amount, unit, start event and legal basis, to a worker too', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/rules')
+        .set(await auth('13800000000'));
+      expect(res.status).toBe(200);
+      const ids = (res.body as { id: string }[]).map((r) => r.id);
+      expect(ids).toEqual(expect.arrayContaining(['INSPECTION_ACCEPTANCE', 'PENALTY_HEARING_REQUEST']));
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const r of res.body as Record<string, unknown>[])
+        expect(r).toEqual({
+          id: expect.any(String),
+          name: { zh: expect.any(String), en: expect.any(String) },
+          amount: expect.any(Number),
+          unit: expect.stringMatching(/^(DAY|WORKDAY)$/),
+          maxExtension: expect.any(Number),
+          direction: expect.stringMatching(/^(AFTER|BEFORE)$/),
+          startEvent: { zh: expect.any(String), en: expect.any(String) },
+          basis: expect.stringMatching(/第.+条/),
+        });
+      expect(res.body.find((r: { id: string }) => r.id === 'PENALTY_HEARING_REQUEST')).toMatchObject({
+        amount: 5,
+        unit: 'WORKDAY',
+        basis: expect.stringContaining('第八十五条'),
+      });
+    });
+
+    it('answers a rule from a date with the engine the cases use: the penalty hearing request across National Day 2025', async () => {
+      // 行政处罚法 第六十四条、第八十五条: 5 working days. Tue 2025-09-30; 10-01…10-08 off; 09, 10, 11 (make-up Sat), 13, 14.
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ rule: 'PENALTY_HEARING_REQUEST', from: '2025-09-30' })
+        .set(await auth('13800000000'));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        rule: 'PENALTY_HEARING_REQUEST',
+        from: '2025-09-30',
+        due: '2025-10-14',
+        unit: 'WORKDAY',
+        amount: 5,
+        provisional: false,
+        basis: expect.stringContaining('行政处罚法'),
+      });
+    });
+
+    it('gives the same due date as a complaint acceptance clock, and marks 2027 provisional while skipping its fixed holidays', async () => {
+      const rule = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ rule: 'INSPECTION_ACCEPTANCE', from: '2025-01-24' })
+        .set(await auth('inspector'));
+      const bare = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ amount: 5, unit: 'WORKDAY', from: '2025-01-24' })
+        .set(await auth('inspector'));
+      expect(rule.body).toMatchObject({ due: '2025-02-07', provisional: false });
+      expect(rule.body.due).toBe(bare.body.due);
+      // Thu 2026-12-31 … Fri 2027-01-01 is 元旦 (放假办法 第二条) even before the 2027 notice is loaded.
+      const y2027 = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ rule: 'INSPECTION_ACCEPTANCE', from: '2026-12-31' })
+        .set(await auth('inspector'));
+      expect(y2027.body).toMatchObject({ due: '2027-01-08', provisional: true });
+    });
+
+    it('counts the hearing notice backwards from the hearing date', async () => {
+      const hearing = '2026-03-20';
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ rule: 'ARBITRATION_HEARING_NOTICE', from: hearing })
+        .set(await auth('arbitrator'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ rule: 'ARBITRATION_HEARING_NOTICE', from: hearing });
+      expect(res.body.due < hearing).toBe(true);
+    });
+
+    it.each([
+      [{ rule: 'NO_SUCH_RULE', from: '2025-01-24' }, 'rule'],
+      [{ rule: 'INSPECTION_ACCEPTANCE', from: '2025-01-24', amount: 5, unit: 'DAY' }, 'rule'],
+      [{ rule: 'INSPECTION_ACCEPTANCE', from: '2025-13-01' }, 'from'],
+      [{ from: '2025-01-24' }, 'amount'],
+    ])('refuses %o with a field error on %s', async (query, field) => {
+      const res = await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query(query)
+        .set(await auth('13800000000'));
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('needs a login', async () => {
+      expect((await t.http().get('/api/v1/calendar/rules')).status).toBe(401);
+    });
+  });
+
   describe('loading a year (ADMIN)', () => {
     const year2099 = {
       // A made-up schedule for a far year: 1 January off, and a long spring holiday with a make-up Sunday.

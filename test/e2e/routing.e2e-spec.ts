@@ -110,7 +110,7 @@ describe('routing and possible duplicates', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      details: { status: 'SUBMITTED', allowed: ['ACCEPTED', 'REJECTED'] },
+      details: { status: 'SUBMITTED', allowed: ['ACCEPTED', 'REJECTED', 'CORRECTION_REQUESTED'] },
     });
     await accept(c.id);
     const otherStreet = await t

@@ -5,13 +5,18 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
+import { DEADLINE_RULES } from '../deadline-rules';
+
+const RULE_IDS = Object.keys(DEADLINE_RULES);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toInt = ({ value }: { value: unknown }) =>
@@ -20,21 +25,32 @@ const toInt = ({ value }: { value: unknown }) =>
 export class DeadlineQueryDto {
   @ApiProperty({
     example: '2026-09-28',
-    description: 'Start date (Asia/Shanghai); the start day is not counted',
+    description:
+      'Start date (Asia/Shanghai); the start day is not counted. For a rule counted backwards (direction BEFORE), the anchor date (e.g. the hearing date)',
   })
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
   from: string;
 
-  @ApiProperty({ example: 15, minimum: 0, maximum: 3650 })
+  @ApiPropertyOptional({
+    enum: RULE_IDS,
+    description: 'A statutory period rule (GET /api/v1/calendar/rules); instead of amount and unit',
+  })
+  @IsOptional()
+  @IsIn(RULE_IDS)
+  rule?: string;
+
+  @ApiPropertyOptional({ example: 15, minimum: 0, maximum: 3650, description: 'Required without rule' })
+  @ValidateIf((q: DeadlineQueryDto) => q.rule === undefined || q.amount !== undefined)
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(3650)
-  amount: number;
+  amount?: number;
 
-  @ApiProperty({ enum: ['DAY', 'WORKDAY'] })
+  @ApiPropertyOptional({ enum: ['DAY', 'WORKDAY'], description: 'Required without rule' })
+  @ValidateIf((q: DeadlineQueryDto) => q.rule === undefined || q.unit !== undefined)
   @IsIn(['DAY', 'WORKDAY'])
-  unit: 'DAY' | 'WORKDAY';
+  unit?: 'DAY' | 'WORKDAY';
 }
 
 export class WorkdaysQueryDto {
@@ -48,12 +64,36 @@ export class WorkdaysQueryDto {
 }
 
 export class DeadlineAnswerDto {
+  @ApiPropertyOptional({ description: 'The statutory rule asked for (absent for a bare amount/unit period)' })
+  rule?: string;
   @ApiProperty() from: string;
   @ApiProperty() amount: number;
   @ApiProperty({ enum: ['DAY', 'WORKDAY'] }) unit: string;
   @ApiProperty() due: string;
   @ApiProperty({ description: 'true when a year touched has no loaded or packaged holiday schedule' })
   provisional: boolean;
+  @ApiPropertyOptional({ description: "The rule's legal basis (with rule)" })
+  basis?: string;
+}
+
+export class LocalisedTextDto {
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+export class DeadlineRuleDto {
+  @ApiProperty({ enum: RULE_IDS }) id: string;
+  @ApiProperty({ type: LocalisedTextDto }) name: LocalisedTextDto;
+  @ApiProperty() amount: number;
+  @ApiProperty({ enum: ['DAY', 'WORKDAY'] }) unit: string;
+  @ApiProperty({ description: 'Total extension the law allows, in the same unit' }) maxExtension: number;
+  @ApiProperty({
+    enum: ['AFTER', 'BEFORE'],
+    description: 'AFTER: runs from the start event; BEFORE: ends `amount` units before an anchor date',
+  })
+  direction: string;
+  @ApiProperty({ type: LocalisedTextDto }) startEvent: LocalisedTextDto;
+  @ApiProperty({ description: 'Legal basis (law, article)' }) basis: string;
 }
 
 export class WorkdaysAnswerDto {

@@ -245,15 +245,29 @@ export class RejectComplaintDto {
   @IsIn(Object.keys(REJECTION_REASONS))
   reason: RejectionReason;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '劳动保障监察条例 第二十条',
-    description: 'The legal basis of the refusal, cited in the written notice',
+    description:
+      "The legal basis cited to the complainant; defaults to the reason's own (required for DUPLICATE and OTHER)",
   })
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(200)
-  legalBasis: string;
+  legalBasis?: string;
+
+  @ApiPropertyOptional({
+    example: '上海市闵行区人力资源和社会保障局劳动保障监察支队',
+    description:
+      'Where the complainant should turn instead (required for OUT_OF_JURISDICTION and NOT_LABOR_SECURITY_MATTER: 若干规定 第十八条第四款)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  referTo?: string;
 
   @ApiPropertyOptional({ example: '违法行为终了于2023年3月' })
   @IsOptional()

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
+import { computeDeadline } from '../calendar/deadline-engine';
+import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { AppException } from '../common/errors/app-exception';
+import { shanghaiDate } from '../common/shanghai-date';
+import { TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import { EmployersService, type EmployerInput } from '../reference/employers.service';
+import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
+import type { ComplaintStatus } from './complaint.constants';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import type { ComplaintViewDto } from './dto/complaint-view.dto';
+import type { Complaint } from './entities/complaint.entity';
+
+const CASE = 'COMPLAINT' as const;
+/** 若干规定 第十八条第一款第（二）项、第三款. */
+const CORRECTION_BASIS = '关于实施《劳动保障监察条例》若干规定 第十八条第一款第（二）项、第三款';
+
+/**
+ * 补正 (若干规定 第十八条第三款): a complaint without an identifiable employer is not refused; staff ask the
+ * complainant to complete it, the acceptance period stops and a correction period of its own runs; once the
+ * complainant names the employer the complaint is submitted again and the 5 working days of 第十八条第一款 run anew
+ * from that day (the complete complaint is received then).
+ */
+@Injectable()
+export class ComplaintCorrectionService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly complaints: ComplaintsService,
+    private readonly repo: ComplaintsRepository,
+    private readonly employers: EmployersService,
+    private readonly deadlines: DeadlinesService,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  private async lockInStatus(
+    em: EntityManager,
+    viewer: Principal,
+    id: string,
+    to: ComplaintStatus,
+  ): Promise<Complaint> {
+    await this.complaints.assertVisible(viewer, id, em);
+    const c = (await this.repo.lockForUpdate(em, id))!;
+    if (!canTransition(c.status, to))
+      throw AppException.conflict(
+        'ILLEGAL_TRANSITION',
+        `A complaint in status ${c.status} cannot become ${to}`,
+        {
+          status: c.status,
+          allowed: COMPLAINT_TRANSITIONS[c.status],
+        },
+      );
+    return c;
+  }
+
+  /** Staff ask the complainant to name the employer (补正); a 举报 has no complainant to ask (409). */
+  async request(
+    viewer: Principal,
+    id: string,
+    dto: { missing: string; note?: string },
+  ): Promise<ComplaintViewDto> {
+    await this.tx.run(async (em) => {
+      const c = await this.lockInStatus(em, viewer, id, 'CORRECTION_REQUESTED');
+      if (c.kind !== 'COMPLAINT')
+        throw AppException.conflict(
+          'CORRECTION_NEEDS_COMPLAINANT',
+          'Only a complaint (投诉) has a complainant to ask for a correction',
+        );
+      const today = shanghaiDate();
+      await this.deadlines.stopAll(em, CASE, id, today, viewer);
+      await this.deadlines.start(em, {
+        caseType: CASE,
+        caseId: id,
+        ruleId: 'COMPLAINT_CORRECTION',
+        start: today,
+        jurisdictionCode: c.workplaceStreetCode,
+      });
+      const dueOn = computeDeadline(
+        DEADLINE_RULES.COMPLAINT_CORRECTION,
+        today,
+        [],
+        await this.calendar.calendar(em),
+        today,
+      ).due!;
+      await this.repo.updateStatus(em, id, 'CORRECTION_REQUESTED');
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'CORRECTION_REQUESTED',
+        fromStatus: c.status,
+        toStatus: 'CORRECTION_REQUESTED',
+        actor: viewer,
+        data: { missing: dto.missing, note: dto.note ?? null, legalBasis: CORRECTION_BASIS, dueOn },
+      });
+      await this.outbox.enqueue(em, JobName.PartyNotify, {
+        complaintId: id,
+        template: 'COMPLAINT_CORRECTION_REQUESTED',
+        dedupKey: `complaint-correction-request:${id}:${c.version}`,
+        params: { missing: dto.missing, dueOn, legalBasis: CORRECTION_BASIS },
+      });
+    });
+    this.outbox.notifyCommitted();
+    return this.complaints.get(viewer, id);
+  }
+
+  /**
+   * The complainant (visibility: only their own complaint) or staff of its street on the complainant's word names
+   * the employer: the complaint is submitted again and
+   * a new acceptance period of 5 working days runs from today (若干规定 第十八条第一款).
+   */
+  async supply(
+    viewer: Principal,
+    id: string,
+    dto: { employer: EmployerInput; note?: string },
+  ): Promise<ComplaintViewDto> {
+    await this.tx.run(async (em) => {
+      const c = await this.lockInStatus(em, viewer, id, 'SUBMITTED');
+      const today = shanghaiDate();
+      const employer = await this.employers.findOrCreate(em, dto.employer);
+      await this.repo.replaceEmployer(em, id, employer.id);
+      await this.deadlines.stopAll(em, CASE, id, today, viewer);
+      await this.deadlines.start(em, {
+        caseType: CASE,
+        caseId: id,
+        ruleId: 'INSPECTION_ACCEPTANCE',
+        start: today,
+        jurisdictionCode: c.workplaceStreetCode,
+      });
+      await this.repo.updateStatus(em, id, 'SUBMITTED');
+      await this.audit.append(em, {
+        caseType: CASE,
+        caseId: id,
+        action: 'CORRECTION_SUPPLIED',
+        fromStatus: c.status,
+        toStatus: 'SUBMITTED',
+        actor: viewer,
+        data: {
+          previousEmployerId: c.employerId,
+          employerId: employer.id,
+          note: dto.note ?? null,
+          acceptanceRestartsOn: today,
+        },
+      });
+      // Early warning: the employer now named is rescored (deduplicated per employer by the job catalogue).
+      await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
+    });
+    this.outbox.notifyCommitted();
+    return this.complaints.get(viewer, id);
+  }
+}

@@ -1,0 +1,218 @@
+import { testUscc } from '../support/uscc';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+/** 若干规定 第十八条: 补正 for a complaint without an identifiable employer; refusals and notices for the rest. */
+describe('complaint outcomes of 若干规定 第十八条', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const worker = '13800000000';
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const file = async (street = '310115005') => {
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth(worker))
+      .send(complaintBody({ workplaceStreetCode: street, employer: { name: '某工地老板' } }));
+    expect(res.status).toBe(201);
+    return res.body as { id: string; receivedOn: string; employer: { id: string } };
+  };
+  const clocks = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${id}/deadlines`)
+        .set(await auth('inspector'))
+    ).body as {
+      rule: { id: string };
+      start: string;
+      state: string;
+      due: string | null;
+    }[];
+
+  it('补正: staff ask for the employer, the acceptance clock stops and a correction clock of its own runs; the complainant is told what to supply', async () => {
+    const c = await file();
+    const res = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '请补充被投诉用人单位的全称或统一社会信用代码' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('CORRECTION_REQUESTED');
+    const list = await clocks(c.id);
+    expect(list.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')).toMatchObject({ state: 'MET' });
+    const correction = list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
+    expect(correction).toMatchObject({ state: 'RUNNING' });
+    const expected = await t
+      .http()
+      .get('/api/v1/calendar/deadline')
+      .query({ rule: 'COMPLAINT_CORRECTION', from: correction.start })
+      .set(await auth(worker));
+    expect(correction.due).toBe(expected.body.due);
+    const sms = await eventually(() =>
+      t.sms.sent.find((m) => m.template === 'COMPLAINT_CORRECTION_REQUESTED'),
+    );
+    expect(sms.params).toMatchObject({
+      missing: '请补充被投诉用人单位的全称或统一社会信用代码',
+      dueOn: correction.due,
+      legalBasis: expect.stringContaining('第十八条第一款第（二）项、第三款'),
+    });
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/events`)
+      .set(await auth(worker));
+    expect(events.body.find((e: { action: string }) => e.action === 'CORRECTION_REQUESTED')).toMatchObject({
+      fromStatus: 'SUBMITTED',
+      toStatus: 'CORRECTION_REQUESTED',
+    });
+    // While the correction is pending, the complaint cannot be accepted.
+    const accept = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/accept`)
+      .set(await auth('inspector'))
+      .send({});
+    expect(accept.status).toBe(409);
+  });
+
+  it('the complainant names the employer: submitted again, with a new 5-working-day acceptance period from that day', async () => {
+    const c = await file();
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    const uscc = testUscc(7, '1B');
+    const res = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({ employer: { name: '上海浦东补正建筑劳务有限公司', uscc } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'SUBMITTED',
+      employer: { name: '上海浦东补正建筑劳务有限公司', uscc },
+    });
+    expect(res.body.employer.id).not.toBe(c.employer.id);
+    const list = await clocks(c.id);
+    expect(list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')).toMatchObject({ state: 'MET' });
+    const running = list.filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE' && k.state === 'RUNNING');
+    expect(running).toHaveLength(1);
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/events`)
+      .set(await auth('inspector'));
+    expect(events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED')).toMatchObject({
+      fromStatus: 'CORRECTION_REQUESTED',
+      toStatus: 'SUBMITTED',
+      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start },
+    });
+    const accept = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/accept`)
+      .set(await auth('inspector'))
+      .send({});
+    expect(accept.status).toBe(200);
+  });
+
+  it('refuses: a missing employer as a rejection reason, a correction when none was asked, a worker asking, staff of another street, a bad body', async () => {
+    const c = await file();
+    const reject = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/reject`)
+      .set(await auth('inspector'))
+      .send({ reason: 'NO_IDENTIFIED_EMPLOYER', legalBasis: '若干规定 第十八条' });
+    expect(reject.status).toBe(400);
+    expect(reject.body.details.map((d: { field: string }) => d.field)).toContain('reason');
+    const early = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({ employer: { name: '上海某某有限公司' } });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { status: 'SUBMITTED' } });
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${c.id}/correction-request`)
+          .set(await auth(worker))
+          .send({ missing: '单位全称' })
+      ).status,
+    ).toBe(403);
+    const bad = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('missing');
+    const elsewhere = await file('310115007');
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/complaints/${elsewhere.id}/correction-request`)
+          .set(await auth('mediator'))
+          .send({ missing: '单位全称' })
+      ).status,
+    ).toBe(404);
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    const noEmployer = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({});
+    expect(noEmployer.status).toBe(400);
+    expect(noEmployer.body.details.map((d: { field: string }) => d.field)).toContain('employer');
+  });
+
+  it('out of jurisdiction is a notice naming where to go, not a refusal; arbitration or court cites 监察条例 第二十一条第二款', async () => {
+    const c = await file();
+    const missing = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/reject`)
+      .set(await auth('inspector'))
+      .send({ reason: 'OUT_OF_JURISDICTION' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['referTo']);
+    const ok = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/reject`)
+      .set(await auth('inspector'))
+      .send({ reason: 'OUT_OF_JURISDICTION', referTo: '上海市闵行区人力资源和社会保障局' });
+    expect(ok.status).toBe(200);
+    const notice = await eventually(() =>
+      t.sms.sent.find(
+        (m) => m.template === 'COMPLAINT_NOT_ACCEPTED_NOTICE' && m.params.referTo !== undefined,
+      ),
+    );
+    expect(notice.params).toMatchObject({
+      referTo: '上海市闵行区人力资源和社会保障局',
+      legalBasis: expect.stringContaining('第十八条第一款第（三）项、第四款'),
+    });
+    const d = await file();
+    const court = await t
+      .http()
+      .post(`/api/v1/complaints/${d.id}/reject`)
+      .set(await auth('inspector'))
+      .send({ reason: 'IN_ARBITRATION_OR_COURT' });
+    expect(court.status).toBe(200);
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${d.id}/events`)
+      .set(await auth('inspector'));
+    expect(events.body.find((e: { action: string }) => e.action === 'REJECTED').data).toMatchObject({
+      outcome: 'NOTICE',
+      legalBasis: '劳动保障监察条例 第二十一条第二款',
+    });
+  });
+});
