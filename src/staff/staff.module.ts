@@ -6,11 +6,14 @@ import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService } from './staff-admin.service';
 import { StaffDirectory } from './staff-directory.service';
 import { StaffRepository } from './staff.repository';
+import { StaffImportController } from './staff-import.controller';
+import { StaffImportService } from './staff-import.service';
 
 /** People who work the cases: the staff directory, and staff and organisation administration. */
 @Global()
 @Module({
-  controllers: [StaffAdminController],
+  // The import's route first: `users/import` must not be read as `users/:id`.
+  controllers: [StaffImportController, StaffAdminController],
   providers: [
     StaffRepository,
     StaffDirectory,
@@ -18,6 +21,7 @@ import { StaffRepository } from './staff.repository';
     StaffAdminService,
     OrganisationsAdminService,
     AdminAuditService,
+    StaffImportService,
   ],
   exports: [StaffDirectory],
 })

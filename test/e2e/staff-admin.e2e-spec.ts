@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { organisationId } from '../../src/auth/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { newId } from '../../src/common/ids';
@@ -282,6 +283,65 @@ describe('staff administration and sessions', () => {
     expect(opened.body.mediator).toMatchObject({
       role: 'MEDIATOR',
       organisation: { id: huamuCommittee, kind: 'MEDIATION_COMMITTEE' },
+    });
+  });
+
+  describe('bulk import (CSV / XLSX)', () => {
+    const HEADER = 'username,displayName,role,organisation,jurisdictionCodes,phone';
+    const upload = async (file: Buffer, name: string, dryRun?: boolean) =>
+      t
+        .http()
+        .post(`/api/v1/admin/users/import${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`)
+        .set(await as('admin'))
+        .attach('file', file, name);
+    const exists = async (username: string) =>
+      (await t.dataSource.query(`SELECT 1 FROM users WHERE username = $1`, [username])).length > 0;
+
+    it('reports every bad row with its line and field, and imports nothing', async () => {
+      const csv = [
+        HEADER,
+        'imp-good-1,好调解员,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,',
+        'imp-bad-role,错角色,INSPECTOR,MEDIATION_COMMITTEE:310115007,310115007,',
+        'imp-outside,越界,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115005,',
+        'imp-good-1,重复,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,',
+        'admin,已存在,ADMIN,HRSS_BUREAU:310115,310115,',
+        'imp-bad-phone,坏电话,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,123',
+      ].join('\n');
+      const res = await upload(Buffer.from(csv), 'staff.csv', false);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('IMPORT_INVALID');
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ line: 3, field: 'organisation' }),
+        expect.objectContaining({ line: 4, field: 'jurisdictionCodes' }),
+        expect.objectContaining({ line: 5, field: 'username', message: 'repeats line 2' }),
+        expect.objectContaining({ line: 6, field: 'username', message: 'is already taken' }),
+        expect.objectContaining({ line: 7, field: 'phone' }),
+      ]);
+      expect(await exists('imp-good-1')).toBe(false);
+    });
+
+    it('dry-runs by default, then imports a CSV; an XLSX file works the same', async () => {
+      const csv = `\uFEFF${HEADER}\nimp-csv-1,甲,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,\nimp-csv-2,乙,INSPECTOR,INSPECTION_BRIGADE:310115,310115007;310115005,13911113333\n`;
+      const dry = await upload(Buffer.from(csv), 'staff.csv');
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ dryRun: true, valid: 2, imported: 0 });
+      expect(await exists('imp-csv-1')).toBe(false);
+      const done = await upload(Buffer.from(csv), 'staff.csv', false);
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ dryRun: false, imported: 2 });
+      const [first] = done.body.users as { username: string; temporaryPassword: string }[];
+      const signIn = await login(first.username, first.temporaryPassword);
+      expect(signIn.body.passwordChangeRequired).toBe(true);
+
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('staff');
+      sheet.addRow(HEADER.split(','));
+      sheet.addRow(['imp-xlsx-1', '丙', 'ARBITRATOR', 'ARBITRATION_COMMISSION:310115', '310115', '']);
+      sheet.addRow(['imp-xlsx-2', '丁', 'ARBITRATOR', 'HRSS_BUREAU:310115', '310115', '']);
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      const bad = await upload(xlsx, 'staff.xlsx');
+      expect(bad.status).toBe(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ line: 3, field: 'organisation' })]);
     });
   });
 

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../auth/entities/organisation.entity';
+import { organisationId } from '../auth/organisations';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { CreateStaffDto } from './dto/admin.dto';
+import { StaffAdminRepository } from './staff-admin.repository';
+import { StaffAdminService, type NewStaff } from './staff-admin.service';
+import { assignmentProblems, withinScope } from './staff.rules';
+import { headerProblems, MAX_IMPORT_ROWS, parseImportFile, type ImportProblem } from './staff-import';
+
+/** `organisation` is an organisation id, or KIND:code of a district body (e.g. MEDIATION_COMMITTEE:310115007). */
+function organisationRef(value: string): string {
+  const m = /^([A-Z_]+):(\d{6}(?:\d{3})?)$/.exec(value);
+  return m && (ORGANISATION_KINDS as readonly string[]).includes(m[1])
+    ? organisationId(m[1] as OrganisationKind, m[2])
+    : value;
+}
+
+/**
+ * The bulk import of staff (CSV or XLSX): every row is checked first; any bad row and nothing is imported, each
+ * bad row reported with its line and field. A dry run stops after the checks.
+ */
+@Injectable()
+export class StaffImportService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: StaffAdminRepository,
+    private readonly staff: StaffAdminService,
+  ) {}
+
+  async import(actor: Principal, file: Buffer, dryRun: boolean) {
+    let parsed: Awaited<ReturnType<typeof parseImportFile>>;
+    try {
+      parsed = await parseImportFile(file);
+    } catch {
+      throw AppException.badRequest(
+        'IMPORT_UNREADABLE',
+        'The file is neither a readable CSV nor an XLSX file',
+      );
+    }
+    const problems: ImportProblem[] = headerProblems(parsed.columns);
+    if (parsed.rows.length === 0) problems.push({ line: 2, field: 'file', message: 'the file has no rows' });
+    if (parsed.rows.length > MAX_IMPORT_ROWS)
+      problems.push({ line: MAX_IMPORT_ROWS + 2, field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows` });
+    if (problems.length > 0) throw invalid(problems);
+
+    const em = this.tx.manager;
+    const seen = new Map<string, number>();
+    const accounts: { line: number; input: NewStaff }[] = [];
+    for (const { line, values } of parsed.rows) {
+      const input = {
+        username: values.username,
+        displayName: values.displayName,
+        role: values.role,
+        organisationId: organisationRef(values.organisation ?? ''),
+        jurisdictionCodes: (values.jurisdictionCodes ?? '').split(/[;,|\s]+/).filter(Boolean),
+        ...(values.phone ? { phone: values.phone } : {}),
+      };
+      const errors = await validate(plainToInstance(CreateStaffDto, input));
+      for (const e of errors)
+        problems.push({
+          line,
+          field: e.property === 'organisationId' ? 'organisation' : e.property,
+          message: Object.values(e.constraints ?? {})[0] ?? 'is invalid',
+        });
+      if (errors.length > 0) continue;
+      const org = await this.repo.findOrganisation(em, input.organisationId);
+      if (!org || !withinScope(actor, org.jurisdictionCode)) {
+        problems.push({ line, field: 'organisation', message: 'no such organisation in your jurisdiction' });
+        continue;
+      }
+      for (const p of assignmentProblems(input.role as NewStaff['role'], org, input.jurisdictionCodes))
+        problems.push({
+          line,
+          field: p.field === 'organisationId' ? 'organisation' : p.field,
+          message: p.message,
+        });
+      const earlier = seen.get(input.username);
+      if (earlier) problems.push({ line, field: 'username', message: `repeats line ${earlier}` });
+      else if (await this.repo.usernameTaken(em, input.username))
+        problems.push({ line, field: 'username', message: 'is already taken' });
+      seen.set(input.username, line);
+      accounts.push({ line, input: input as NewStaff });
+    }
+    if (problems.length > 0) throw invalid(problems);
+    if (dryRun)
+      return {
+        dryRun: true,
+        imported: 0,
+        valid: accounts.length,
+        users: accounts.map((a) => ({ line: a.line, username: a.input.username })),
+      };
+    const users = await this.tx.run(async (em2) => {
+      const out = [];
+      for (const a of accounts)
+        out.push({ line: a.line, ...(await this.staff.createIn(em2, actor, a.input, 'USERS_IMPORTED')) });
+      return out;
+    });
+    return { dryRun: false, imported: users.length, valid: users.length, users };
+  }
+}
+
+function invalid(problems: ImportProblem[]): AppException {
+  return AppException.badRequest(
+    'IMPORT_INVALID',
+    `${problems.length} problem(s) in the file; nothing was imported`,
+    problems.sort((a, b) => a.line - b.line),
+  );
+}
