@@ -21,6 +21,10 @@ export const RULE_START_EVENTS: Readonly<Record<DeadlineRuleId, { zh: string; en
     zh: '开庭日期（向前倒算：最迟送达开庭通知之日）',
     en: 'the hearing date (counted backwards: the last day to serve the notice)',
   },
+  ARBITRATION_POSTPONEMENT_REQUEST: {
+    zh: '开庭日期（向前倒算：最迟提出延期开庭申请之日）',
+    en: 'the hearing date (counted backwards: the last day to ask for a postponement)',
+  },
   ARBITRATION_DECISION: { zh: '仲裁委员会受理仲裁申请之日', en: 'the application is accepted' },
   INSPECTION_ACCEPTANCE: { zh: '劳动保障行政部门接到投诉之日', en: 'the complaint is received' },
   INSPECTION_INVESTIGATION: { zh: '立案之日', en: 'the case is opened (立案)' },

@@ -16,6 +16,7 @@ import { WorkingCalendar } from './working-calendar';
 const calendar = new WorkingCalendar();
 const {
   MEDIATION,
+  ARBITRATION_ACCEPTANCE,
   ARBITRATION_DECISION,
   ARBITRATION_HEARING_NOTICE,
   ARBITRATION_POSTPONEMENT_REQUEST,

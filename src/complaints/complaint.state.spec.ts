@@ -19,7 +19,8 @@ describe('complaint intake state machine', () => {
             (to === 'ACCEPTED' || to === 'REJECTED' || to === 'CORRECTION_REQUESTED')) ||
             (from === 'CORRECTION_REQUESTED' && to === 'SUBMITTED') ||
             (from === 'ACCEPTED' && to === 'ROUTED') ||
-            (to === 'WITHDRAWN' && ['SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'ROUTED'].includes(from)),
+            (to === 'WITHDRAWN' &&
+              ['SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'ROUTED'].includes(from)),
         ]);
   });
 

@@ -1,3 +1,4 @@
+import type { SmsTemplateId } from '../notifications/templates';
 import type { ComplaintStatus } from './complaint.constants';
 
 /**
@@ -85,7 +86,13 @@ export function rejectionMessage(
   reason: RejectionReason,
   given: { legalBasis?: string; referTo?: string },
 ):
-  | { ok: true; outcome: 'REFUSAL' | 'NOTICE'; legalBasis: string; referTo: string | null; template: string }
+  | {
+      ok: true;
+      outcome: 'REFUSAL' | 'NOTICE';
+      legalBasis: string;
+      referTo: string | null;
+      template: SmsTemplateId;
+    }
   | { ok: false; errors: { field: string; message: string }[] } {
   const rule = REJECTION_OUTCOMES[reason];
   const legalBasis = given.legalBasis ?? rule.legalBasis;

@@ -19,9 +19,13 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
 
 @Module({
   imports: [ReferenceModule, WorkersModule],
-  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintWithdrawalController],
-  imports: [ReferenceModule],
-  controllers: [ComplaintsController, ReportsController, CollectiveController, ComplaintCorrectionController],
+  controllers: [
+    ComplaintsController,
+    ReportsController,
+    CollectiveController,
+    ComplaintWithdrawalController,
+    ComplaintCorrectionController,
+  ],
   providers: [
     ComplaintsService,
     ComplainantService,

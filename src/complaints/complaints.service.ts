@@ -353,7 +353,7 @@ export class ComplaintsService implements OnModuleInit {
               ? {
                   reason: REJECTION_REASONS[decision.reason],
                   legalBasis: message.legalBasis,
-                  ...(message.referTo ? { referTo: message.referTo } : {}),
+                  referTo: message.referTo ? `请向${message.referTo}反映。` : '',
                 }
               : {},
         });

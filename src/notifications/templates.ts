@@ -74,6 +74,26 @@ export const TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）不予受理。理由：{reason}；依据：{legalBasis}。如有疑问请咨询12333。',
     vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text' },
   },
+  COMPLAINT_CORRECTION_REQUESTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: a complaint without an identifiable employer is completed (补正), not refused.
+    text: '您的投诉（编号{trackingNo}）需要补正：{missing}。请于{dueOn}前补充后重新提交；依据：{legalBasis}。',
+    vars: { trackingNo: 'text', missing: 'text', dueOn: 'date', legalBasis: 'text' },
+  },
+  COMPLAINT_WITHDRAWN: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的投诉（编号{trackingNo}）已撤回，本案办理终结。如需再次投诉，可重新提交。',
+    vars: { trackingNo: 'text' },
+  },
+  COMPLAINT_NOT_ACCEPTED_NOTICE: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: matters outside inspection are not refused in writing; the complainant is told where to go.
+    text: '您的投诉（编号{trackingNo}）不属于本机关受理范围：{reason}；依据：{legalBasis}。{referTo}如有疑问请咨询12333。',
+    vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text', referTo: 'text' },
+  },
   REPORT_RECEIVED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',
