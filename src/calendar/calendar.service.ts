@@ -90,10 +90,12 @@ export class CalendarService implements OnApplicationBootstrap {
     basis: string;
   }> {
     const rule = DEADLINE_RULES[ruleId];
+    const calendar = await this.calendar();
+    // Periods counted backwards (hearing notice, postponement request) are in working days since 办案规则 第八十条.
     const r =
       rule.direction === 'BEFORE'
-        ? computeNoticeDeadline(rule, from, null, from)
-        : computeDeadline(rule, from, [], await this.calendar(), from);
+        ? computeNoticeDeadline(rule, from, null, from, calendar)
+        : computeDeadline(rule, from, [], calendar, from);
     return {
       rule: ruleId,
       from,

@@ -353,7 +353,8 @@ export class ComplaintsService implements OnModuleInit {
               ? {
                   reason: REJECTION_REASONS[decision.reason],
                   legalBasis: message.legalBasis,
-                  referTo: message.referTo ? `请向${message.referTo}反映。` : '',
+                  referTo: message.referTo ?? '',
+                  referral: message.referTo ? `请向${message.referTo}反映。` : '',
                 }
               : {},
         });

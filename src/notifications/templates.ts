@@ -91,8 +91,8 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 若干规定 第十八条: matters outside inspection are not refused in writing; the complainant is told where to go.
-    text: '您的投诉（编号{trackingNo}）不属于本机关受理范围：{reason}；依据：{legalBasis}。{referTo}如有疑问请咨询12333。',
-    vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text', referTo: 'text' },
+    text: '您的投诉（编号{trackingNo}）不属于本机关受理范围：{reason}；依据：{legalBasis}。{referral}如有疑问请咨询12333。',
+    vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text', referral: 'text' },
   },
   REPORT_RECEIVED: {
     channel: 'CASE_CHANNEL',

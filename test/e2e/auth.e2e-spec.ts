@@ -230,7 +230,8 @@ describe('auth', () => {
     for (const c of discovery.getControllers()) {
       const proto = Object.getPrototypeOf(c.instance) as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
-        const handler = proto[name];
+        // Read the property without running accessors (a getter on the prototype has no instance state).
+        const handler: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
         if (
           name === 'constructor' ||
           typeof handler !== 'function' ||

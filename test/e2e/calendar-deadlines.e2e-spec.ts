@@ -181,7 +181,12 @@ describe('calendar and statutory clocks', () => {
         .query({ rule: 'ARBITRATION_HEARING_NOTICE', from: hearing })
         .set(await auth('arbitrator'));
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ rule: 'ARBITRATION_HEARING_NOTICE', from: hearing });
+      expect(res.body).toMatchObject({
+        rule: 'ARBITRATION_HEARING_NOTICE',
+        from: hearing,
+        unit: 'WORKDAY',
+        amount: 5,
+      });
       expect(res.body.due < hearing).toBe(true);
     });
 
@@ -362,7 +367,7 @@ describe('calendar and statutory clocks', () => {
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({
         code: 'ILLEGAL_TRANSITION',
-        details: { status: 'ACCEPTED', allowed: ['ROUTED'] },
+        details: { status: 'ACCEPTED', allowed: ['ROUTED', 'WITHDRAWN'] },
       });
       const events = await t
         .http()

@@ -110,7 +110,10 @@ describe('routing and possible duplicates', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      details: { status: 'SUBMITTED', allowed: ['ACCEPTED', 'REJECTED', 'CORRECTION_REQUESTED'] },
+      details: {
+        status: 'SUBMITTED',
+        allowed: ['ACCEPTED', 'REJECTED', 'CORRECTION_REQUESTED', 'WITHDRAWN'],
+      },
     });
     await accept(c.id);
     const otherStreet = await t

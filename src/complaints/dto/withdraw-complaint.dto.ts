@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class BodyConsentDto {
   @ApiProperty({ description: 'How the body consented (who decided, on what)', maxLength: 500 })
@@ -22,6 +22,7 @@ export class WithdrawComplaintDto {
     description: "After the decision: the body's consent, recorded by its staff (a worker may not give it)",
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => BodyConsentDto)
   bodyConsent?: BodyConsentDto;
