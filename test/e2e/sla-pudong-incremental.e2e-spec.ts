@@ -115,5 +115,5 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
     expect(await factsChecksum()).toEqual(facts);
     expect(await repo.allCells(t.dataSource.manager)).toEqual(cells);
     expect(await repo.allHandlingBuckets(t.dataSource.manager)).toEqual(buckets);
-  }, 180_000);
+  }, 420_000);
 });
