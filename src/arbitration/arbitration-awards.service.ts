@@ -8,7 +8,7 @@ import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ARBITRATION_RULES, isFinalClaim, minimumWageOn, provinceOf } from './arbitration.rules';
-import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** The award (裁决): every claim decided, 一裁终局 per claim, the windows that follow. */
 @Injectable()

@@ -17,7 +17,7 @@ import {
 import { allowedActions } from './arbitration.state';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
 export interface HearingOverride {

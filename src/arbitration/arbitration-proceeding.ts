@@ -19,7 +19,7 @@ import {
   type ArbitrationAction,
   type GateFacts,
 } from './arbitration.state';
-import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
 import type { SmsTemplateId } from '../notifications/templates';
 

@@ -7,7 +7,7 @@ import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import { soleArbitratorEligible, tribunalKindOf } from './arbitration.rules';
-import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** Forming the tribunal (组庭, 调解仲裁法 第三十一条、第三十二条). */
 @Injectable()

@@ -9,8 +9,8 @@ import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationService } from './arbitration.service';
+import { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import {
-  ArbitrationCaseViewDto,
   AwardDto,
   CloseArbitrationDto,
   CreateArbitrationCaseDto,

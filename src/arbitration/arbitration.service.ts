@@ -25,7 +25,7 @@ import {
   formatCaseNumber,
   isCollective,
 } from './arbitration.rules';
-import type { ArbitrationCaseViewDto } from './dto/arbitration.dto';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 export interface ArbitrationApplication {
   complaintId: string;

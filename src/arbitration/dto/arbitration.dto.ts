@@ -23,25 +23,13 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
-import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
-import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import {
-  ATTENDANCE_KINDS,
-  type AttendanceKind,
-  ARBITRATION_SOURCES,
-  ARBITRATION_STATUSES,
   CLAIM_TYPES,
-  CLOSURE_TYPES,
   NON_AWARD_CLOSURES,
-  TRIBUNAL_KINDS,
-  type ArbitrationSource,
-  type ArbitrationStatus,
   type ClaimType,
-  type ClosureType,
-  type LimitationRecord,
   type NonAwardClosure,
-  type TribunalKind,
 } from '../arbitration.constants';
+import { AttendanceDto } from './arbitration-view.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -276,11 +264,6 @@ export class PostponeHearingDto extends VersionDto {
   override?: HearingOverrideDto;
 }
 
-export class AttendanceDto {
-  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) claimant: AttendanceKind;
-  @ApiProperty({ enum: ATTENDANCE_KINDS }) @IsIn(ATTENDANCE_KINDS) respondent: AttendanceKind;
-}
-
 export class RecordHearingDto extends VersionDto {
   @ApiProperty({ type: AttendanceDto })
   @IsObject()
@@ -362,79 +345,4 @@ export class CloseArbitrationDto extends VersionDto {
   @ValidateNested({ each: true })
   @Type(() => MediatedClaimDto)
   mediatedClaims?: MediatedClaimDto[];
-}
-
-export class ClaimViewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() seq: number;
-  @ApiProperty({ enum: CLAIM_TYPES }) type: ClaimType;
-  @ApiProperty() description: string;
-  @ApiProperty() amountFen: number;
-  @ApiProperty({ type: Number, nullable: true }) awardedFen: number | null;
-  @ApiProperty({ type: String, nullable: true }) awardReason: string | null;
-  @ApiProperty({ type: Boolean, nullable: true, description: '一裁终局 for this claim' }) final:
-    boolean | null;
-}
-
-export class HearingViewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() room: string;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ type: [String] }) arbitratorIds: string[];
-  @ApiProperty({ nullable: true, type: String }) postponedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The hearing that replaced a postponed one' })
-  replacedBy: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'Set once the hearing took place and was recorded',
-  })
-  heldAt: string | null;
-  @ApiProperty({ nullable: true, type: AttendanceDto }) attendance: AttendanceDto | null;
-  @ApiProperty({ nullable: true, type: String }) minutesSummary: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The case closed before it: the slot is free' })
-  cancelledAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it is on a rest day or outside hours' })
-  overrideReason: string | null;
-}
-
-export class ArbitrationCaseViewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() complaintId: string;
-  @ApiProperty({ enum: ARBITRATION_SOURCES }) source: ArbitrationSource;
-  @ApiProperty({ type: String, nullable: true }) sourceMediationCaseId: string | null;
-  @ApiProperty({ enum: ARBITRATION_STATUSES }) status: ArbitrationStatus;
-  @ApiProperty() version: number;
-  @ApiProperty() jurisdictionCode: string;
-  @ApiProperty() collective: boolean;
-  @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
-  @ApiProperty({ type: [String] }) arbitratorIds: string[];
-  @ApiProperty({ type: [StaffRefDto], description: 'The tribunal by name (staff directory)' })
-  tribunalMembers: StaffRefDto[];
-  @ApiProperty() appliedOn: string;
-  @ApiProperty({ type: String, nullable: true }) acceptedOn: string | null;
-  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
-  @ApiProperty({ type: String, nullable: true }) closedOn: string | null;
-  @ApiProperty({ enum: CLOSURE_TYPES, nullable: true }) closureType: ClosureType | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The commission’s case number (案号)' })
-  caseNo: string | null;
-  @ApiProperty({ type: String, nullable: true, description: '书面审理 decided on this date' })
-  decidedOnPapersOn: string | null;
-  @ApiProperty({ type: String, nullable: true }) papersBasis: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: Object,
-    description: 'Limitation check: facts and answer (第二十七条)',
-  })
-  limitation: LimitationRecord | null;
-  @ApiProperty({ type: [String], description: 'Warnings to staff, e.g. LIMITATION_MAY_HAVE_EXPIRED' })
-  warnings: string[];
-  @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
-  @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })
-  suitDeadline: string | null;
-  @ApiProperty({ type: [ClaimViewDto] }) claims: ClaimViewDto[];
-  @ApiProperty({ type: [HearingViewDto] }) hearings: HearingViewDto[];
-  @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
 }
