@@ -1,30 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { MyCaseDto } from './dto/my-case.dto';
 import { MyCasesService } from './my-cases.service';
-
-class MyCaseDto {
-  @ApiProperty() complaintId: string;
-  @ApiProperty() trackingNo: string;
-  @ApiProperty() currentStep: { proceeding: string; id: string; status: string };
-  @ApiProperty({ nullable: true }) heldBy: { organisationId: string; name: string } | null;
-  @ApiProperty({ nullable: true }) nextDeadline: {
-    due: string;
-    state: string;
-    text: string;
-    citation: string;
-  } | null;
-  @ApiProperty() deadlines: {
-    proceeding: string;
-    rule: string;
-    due: string | null;
-    state: string;
-    text: string;
-  }[];
-  @ApiProperty() timeline: object[];
-}
 
 function complaintIdPipe(): ParseUUIDPipe {
   return new ParseUUIDPipe({
@@ -38,7 +18,10 @@ function complaintIdPipe(): ParseUUIDPipe {
 export class MyCasesController {
   constructor(private readonly cases: MyCasesService) {}
 
-  /** One file across complaint → mediation → arbitration: the story, the current step, who holds it, the next deadline. */
+  /**
+   * One file across complaint → mediation → arbitration and inspection: the story with readable labels, the current
+   * step and what to do next, who holds it, the deadlines, the instalments and the deadlines after an award.
+   */
   @Get(':id')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: MyCaseDto })

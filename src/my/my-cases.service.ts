@@ -1,27 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ARBITRATION_RULES } from '../arbitration/arbitration.rules';
 import { ArbitrationService } from '../arbitration/arbitration.service';
+import type { ArbitrationCaseViewDto } from '../arbitration/dto/arbitration-view.dto';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../auth/organisations.service';
 import type { Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import { INSPECTION_CASE_TYPE } from '../inspection/inspection.constants';
+import { InspectionCaseFileService, type InspectionStep } from '../inspection/inspection-case-file.service';
+import type { MediationCaseViewDto } from '../mediation/dto/mediation.dto';
 import { MediationService } from '../mediation/mediation.service';
+import { INSPECTION_CLOSURE_LABELS } from '../notifications/templates';
+import { canEscalate, eventLabel, nextStep, statusLabel, type Proceeding } from './case-file-words';
+import type {
+  MyArbitrationDto,
+  MyCaseActionDto,
+  MyCaseDto,
+  MyInspectionDto,
+  MyMediationDto,
+  MyTimelineEntryDto,
+} from './dto/my-case.dto';
 import { plainDeadline } from './plain-deadline';
 
-export interface MyCaseView {
-  complaintId: string;
-  trackingNo: string;
-  /** Where the dispute is now: the latest proceeding and its status. */
-  currentStep: { proceeding: 'COMPLAINT' | 'MEDIATION' | 'ARBITRATION'; id: string; status: string };
-  /** The body holding the dispute now. */
-  heldBy: { organisationId: string; name: string } | null;
-  nextDeadline: { due: string; state: string; text: string; citation: string } | null;
-  deadlines: { proceeding: string; rule: string; due: string | null; state: string; text: string }[];
-  timeline: CaseEventView[];
-}
-
-/** The worker's one file: complaint → mediation → arbitration as one story. */
+/** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
 @Injectable()
 export class MyCasesService {
   constructor(
@@ -29,37 +34,52 @@ export class MyCasesService {
     private readonly complaints: ComplaintsService,
     private readonly mediation: MediationService,
     private readonly arbitration: ArbitrationService,
+    private readonly inspection: InspectionCaseFileService,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
+    private readonly calendar: CalendarService,
   ) {}
 
-  async get(viewer: Principal, complaintId: string): Promise<MyCaseView> {
+  async get(viewer: Principal, complaintId: string): Promise<MyCaseDto> {
     const em = this.tx.manager;
     const complaint = await this.complaints.assertVisible(viewer, complaintId, em);
     const mediations = await this.mediation.casesOfComplaint(em, complaint.id);
     const arbitrations = await this.arbitration.casesOfComplaint(em, complaint.id);
+    const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
     const lastMediation = mediations.at(-1);
     const lastArbitration = arbitrations.at(-1);
-    const currentStep = lastArbitration
-      ? { proceeding: 'ARBITRATION' as const, id: lastArbitration.id, status: lastArbitration.status }
-      : lastMediation
-        ? { proceeding: 'MEDIATION' as const, id: lastMediation.id, status: lastMediation.status }
-        : { proceeding: 'COMPLAINT' as const, id: complaint.id, status: complaint.status };
-    const holderId = lastArbitration
-      ? (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id
-      : (lastMediation?.organisationId ?? complaint.routeOrganisationId);
+    const lastInspection = inspections.at(-1);
+
+    const mediation = lastMediation ? await this.mediation.get(viewer, lastMediation.id) : null;
+    const arbitration = lastArbitration ? await this.arbitration.get(viewer, lastArbitration.id) : null;
+    const inspection = lastInspection ? await this.inspectionView(em, lastInspection) : null;
+    const arbitrationView = arbitration ? await this.arbitrationView(em, arbitration) : null;
+
+    // The step the dispute is at: the proceeding started last (arbitration before mediation before inspection on
+    // the same day, since an escalation opens the arbitration the day the mediation ends).
+    const started = [
+      arbitration && { proceeding: 'ARBITRATION' as const, on: arbitration.appliedOn, view: arbitration },
+      mediation && { proceeding: 'MEDIATION' as const, on: mediation.openedOn, view: mediation },
+      inspection && { proceeding: 'INSPECTION' as const, on: inspection.receivedOn, view: inspection },
+    ].filter((s) => s !== null);
+    const latest = started.reduce<(typeof started)[number] | undefined>(
+      (best, s) => (best === undefined || s.on > best.on ? s : best),
+      undefined,
+    );
+    const step: { proceeding: Proceeding; id: string; status: string } = latest
+      ? { proceeding: latest.proceeding, id: latest.view.id, status: latest.view.status }
+      : { proceeding: 'COMPLAINT', id: complaint.id, status: complaint.status };
+
+    const holderId =
+      step.proceeding === 'ARBITRATION'
+        ? (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id
+        : step.proceeding === 'INSPECTION'
+          ? inspection?.organisation?.id
+          : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
 
-    const clocks: { proceeding: string; clock: ClockView }[] = [];
-    for (const c of await this.deadlines.forCase('COMPLAINT', complaint.id))
-      clocks.push({ proceeding: 'COMPLAINT', clock: c });
-    for (const m of mediations)
-      for (const c of await this.deadlines.forCase('MEDIATION', m.id))
-        clocks.push({ proceeding: 'MEDIATION', clock: c });
-    for (const a of arbitrations)
-      for (const c of await this.deadlines.forCase('ARBITRATION', a.id))
-        clocks.push({ proceeding: 'ARBITRATION', clock: c });
+    const clocks = await this.clocks(complaint.id, mediations, arbitrations, inspections);
     const running = clocks
       .filter(({ clock }) => (clock.state === 'RUNNING' || clock.state === 'BREACHED') && clock.due)
       .sort((a, b) => (a.clock.due! < b.clock.due! ? -1 : 1));
@@ -67,7 +87,16 @@ export class MyCasesService {
     return {
       complaintId: complaint.id,
       trackingNo: complaint.trackingNo,
-      currentStep,
+      currentStep: { ...step, label: statusLabel(step.proceeding, step.status) },
+      nextStep: {
+        text: nextStep(step.proceeding, step.status, {
+          finalAward: arbitration?.finalAward,
+          closureType: arbitration?.closureType,
+          suitDeadline: arbitration?.suitDeadline,
+          agreementStatus: mediation?.agreement?.status ?? null,
+        }),
+        actions: this.actions(step, mediation),
+      },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
         ? { due: next.due!, state: next.state, text: plainDeadline(next), citation: next.rule.citation }
@@ -79,7 +108,154 @@ export class MyCasesService {
         state: clock.state,
         text: plainDeadline(clock),
       })),
-      timeline: await this.audit.timeline(em, 'COMPLAINT', complaint.id),
+      mediation: mediation ? mediationView(mediation) : null,
+      arbitration: arbitrationView,
+      inspection,
+      timeline: await this.timeline(em, complaint.id, inspections),
     };
   }
+
+  /** What the worker can do in one call at this step. */
+  private actions(
+    step: { proceeding: Proceeding; status: string },
+    mediation: MediationCaseViewDto | null,
+  ): MyCaseActionDto[] {
+    if (
+      step.proceeding === 'MEDIATION' &&
+      mediation &&
+      canEscalate(mediation.status, mediation.agreement?.status ?? null)
+    )
+      return [
+        {
+          action: 'ESCALATE_TO_ARBITRATION',
+          method: 'POST',
+          path: `/api/v1/mediation/${mediation.id}/escalate`,
+        },
+      ];
+    return [];
+  }
+
+  private async clocks(
+    complaintId: string,
+    mediations: readonly { id: string }[],
+    arbitrations: readonly { id: string }[],
+    inspections: readonly { id: string }[],
+  ): Promise<{ proceeding: string; clock: ClockView }[]> {
+    const of = async (proceeding: string, caseType: string, id: string) =>
+      (await this.deadlines.forCase(caseType, id)).map((clock) => ({ proceeding, clock }));
+    return [
+      ...(await of('COMPLAINT', 'COMPLAINT', complaintId)),
+      ...(await Promise.all(mediations.map((m) => of('MEDIATION', 'MEDIATION', m.id)))).flat(),
+      ...(await Promise.all(arbitrations.map((a) => of('ARBITRATION', 'ARBITRATION', a.id)))).flat(),
+      ...(await Promise.all(inspections.map((i) => of('INSPECTION', INSPECTION_CASE_TYPE, i.id)))).flat(),
+    ];
+  }
+
+  private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {
+    // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以申请撤销 (calendar days, a holiday end rolls on)
+    const setAside =
+      a.finalAward && a.awardServedOn
+        ? (await this.calendar.deadline(a.awardServedOn, ARBITRATION_RULES.SET_ASIDE_WINDOW_DAYS, 'DAY', em))
+            .due
+        : null;
+    return {
+      id: a.id,
+      caseNo: a.caseNo,
+      status: a.status,
+      label: statusLabel('ARBITRATION', a.status),
+      appliedOn: a.appliedOn,
+      acceptedOn: a.acceptedOn,
+      closedOn: a.closedOn,
+      closureType: a.closureType,
+      tribunal: a.tribunalMembers,
+      hearings: a.hearings
+        .filter((h) => !h.cancelledAt)
+        .map((h) => ({ startsAt: h.startsAt, room: h.room, postponedAt: h.postponedAt })),
+      finalAward: a.finalAward,
+      awardServedOn: a.awardServedOn,
+      suitDeadline: a.suitDeadline,
+      employerSetAsideDeadline: setAside,
+    };
+  }
+
+  private async inspectionView(em: EntityManager, s: InspectionStep): Promise<MyInspectionDto> {
+    const org = await this.organisations.byId(em, s.organisationId);
+    return {
+      id: s.id,
+      caseNo: s.caseNo,
+      status: s.status,
+      label: statusLabel('INSPECTION', s.status),
+      organisation: org ? { id: org.id, name: org.name, kind: org.kind } : null,
+      receivedOn: s.receivedOn,
+      acceptedOn: s.acceptedOn,
+      refusedOn: s.refusedOn,
+      refusalReasons: s.refusalReasons,
+      investigationDueOn: s.investigationDueOn,
+      rectifyDueOn: s.rectifyDueOn,
+      closedOn: s.closedOn,
+      closureType: s.closureType,
+      closureLabel: s.closureType ? INSPECTION_CLOSURE_LABELS[s.closureType] : null,
+      recoveredFen: s.recoveredFen,
+    };
+  }
+
+  /**
+   * The complaint's timeline (mediation and arbitration write theirs onto it) and the inspection cases' steps,
+   * oldest first, each labelled. Inspection entries carry no details: the investigation file is the brigade's.
+   */
+  private async timeline(
+    em: EntityManager,
+    complaintId: string,
+    inspections: readonly InspectionStep[],
+  ): Promise<MyTimelineEntryDto[]> {
+    const entry = (e: CaseEventView, proceeding: Proceeding, data: Record<string, unknown>) => ({
+      ...e,
+      proceeding,
+      label: eventLabel(e.action),
+      data,
+    });
+    const own = (await this.audit.timeline(em, 'COMPLAINT', complaintId)).map((e) =>
+      entry(e, proceedingOf(e), e.data),
+    );
+    const inspection = (
+      await Promise.all(inspections.map((i) => this.audit.timeline(em, INSPECTION_CASE_TYPE, i.id)))
+    )
+      .flat()
+      .map((e) => entry(e, 'INSPECTION', {}));
+    return [...own, ...inspection].sort((a, b) =>
+      a.occurredAt === b.occurredAt ? 0 : a.occurredAt < b.occurredAt ? -1 : 1,
+    );
+  }
+}
+
+/** Which proceeding a complaint-timeline event belongs to (mediation and arbitration events carry their case id). */
+function proceedingOf(e: CaseEventView): Proceeding {
+  if (e.action.startsWith('ARBITRATION_') || e.action === 'ESCALATED_TO_ARBITRATION') return 'ARBITRATION';
+  if (e.action.startsWith('MEDIATION_')) return 'MEDIATION';
+  return 'COMPLAINT';
+}
+
+function mediationView(m: MediationCaseViewDto): MyMediationDto {
+  return {
+    id: m.id,
+    status: m.status,
+    label: statusLabel('MEDIATION', m.status),
+    openedOn: m.openedOn,
+    closedOn: m.closedOn,
+    mediator: m.mediator,
+    agreement: m.agreement
+      ? {
+          status: m.agreement.status,
+          signedOn: m.agreement.signedOn,
+          totalFen: m.agreement.totalFen,
+          instalments: m.agreement.instalments.map((p) => ({
+            seq: p.seq,
+            dueOn: p.dueOn,
+            amountFen: p.amountFen,
+            status: p.status,
+            paidOn: p.paidOn,
+          })),
+        }
+      : null,
+  };
 }

@@ -35,7 +35,7 @@ export interface TemplateDef {
   vars: Readonly<Record<string, TemplateVar>>;
 }
 
-const INSPECTION_CLOSURE_LABELS = {
+export const INSPECTION_CLOSURE_LABELS = {
   RECTIFIED: '用人单位已改正',
   PENALISED: '已作出行政处理（处罚）决定',
   TRANSFERRED: '涉嫌犯罪，已移送公安机关',

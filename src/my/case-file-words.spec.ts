@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARBITRATION_STATUSES } from '../arbitration/arbitration.constants';
+import { ARBITRATION_ACTIONS } from '../arbitration/arbitration.state';
+import { COMPLAINT_STATUSES } from '../complaints/complaint.constants';
+import { INSPECTION_STATUSES } from '../inspection/inspection.constants';
+import { INSPECTION_ACTIONS } from '../inspection/inspection.state';
+import { MEDIATION_STATUSES } from '../mediation/mediation.state';
+import {
+  canEscalate,
+  eventLabel,
+  LABELLED_EVENTS,
+  nextStep,
+  statusLabel,
+  UNLABELLED_EVENT,
+  type Proceeding,
+} from './case-file-words';
+
+const STATUSES: Record<Proceeding, readonly string[]> = {
+  COMPLAINT: COMPLAINT_STATUSES,
+  MEDIATION: MEDIATION_STATUSES,
+  ARBITRATION: ARBITRATION_STATUSES,
+  INSPECTION: INSPECTION_STATUSES,
+};
+
+/** Every `.ts` source file under src/ (not specs). */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return sources(p);
+    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
+  });
+}
+
+describe('the worker’s case file in words', () => {
+  it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
+    for (const s of statuses) {
+      expect(statusLabel(proceeding as Proceeding, s)).not.toBe(s);
+      expect(nextStep(proceeding as Proceeding, s)).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it('labels every arbitration and inspection action as it is recorded (<PROCEEDING>_<ACTION>)', () => {
+    for (const a of ARBITRATION_ACTIONS) expect(eventLabel(`ARBITRATION_${a}`)).not.toBe(UNLABELLED_EVENT);
+    for (const a of INSPECTION_ACTIONS) expect(eventLabel(`INSPECTION_${a}`)).not.toBe(UNLABELLED_EVENT);
+    for (const s of MEDIATION_STATUSES.filter((x) => x !== 'OPEN'))
+      expect(eventLabel(`MEDIATION_${s}`)).not.toBe(UNLABELLED_EVENT);
+  });
+
+  it('labels every event name written literally to a case timeline in src/', () => {
+    // Literal event names passed to the proceedings' timeline writers (audit.append, writer.event, record).
+    const written = new Set<string>();
+    const domains = ['complaints', 'mediation', 'arbitration', 'inspection', 'escalation'];
+    for (const file of domains.flatMap((d) => sources(join(__dirname, '..', d)))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(
+        /(?:writer\.event|p\.record|this\.record)\(\s*em,[^'`;{]*?'([A-Z][A-Z_]+)'/g,
+      ))
+        written.add(m[1]);
+      for (const m of text.matchAll(/audit\.append\(em, \{[^}]*?action: '([A-Z][A-Z_]+)'/g))
+        written.add(m[1]);
+    }
+    expect(written.size).toBeGreaterThan(8);
+    const missing = [...written].filter((a) => !LABELLED_EVENTS.includes(a));
+    expect(missing).toEqual([]);
+  });
+
+  it('an unknown event or status falls back instead of failing', () => {
+    expect(eventLabel('SOMETHING_NEW')).toBe(UNLABELLED_EVENT);
+    expect(statusLabel('MEDIATION', 'NEW_STATUS')).toBe('NEW_STATUS');
+    expect(nextStep('ARBITRATION', 'NEW_STATUS')).toMatch(/通知/);
+  });
+
+  it('after an award: the suit deadline in the text, final or not; a mediated close has no deadline', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.date({ min: new Date('2026-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        (finalAward, d) => {
+          const suitDeadline = d.toISOString().slice(0, 10);
+          const text = nextStep('ARBITRATION', 'CLOSED', { closureType: 'AWARD', finalAward, suitDeadline });
+          expect(text).toContain(`在${suitDeadline}前向人民法院提起诉讼`);
+          expect(text.includes('终局裁决')).toBe(finalAward);
+        },
+      ),
+    );
+    expect(nextStep('ARBITRATION', 'CLOSED', { closureType: 'MEDIATED' })).not.toMatch(/诉讼/);
+  });
+
+  it('one-tap escalation only after failure, expiry or a defaulted agreement (调解仲裁法 第十四条、第十五条)', () => {
+    expect(canEscalate('FAILED', null)).toBe(true);
+    expect(canEscalate('EXPIRED', null)).toBe(true);
+    expect(canEscalate('AGREEMENT', 'DEFAULTED')).toBe(true);
+    expect(canEscalate('AGREEMENT', 'PERFORMING')).toBe(false);
+    expect(canEscalate('OPEN', null)).toBe(false);
+    expect(nextStep('MEDIATION', 'AGREEMENT', { agreementStatus: 'DEFAULTED' })).toMatch(/仲裁/);
+  });
+});

@@ -1,0 +1,229 @@
+import type { ArbitrationStatus } from '../arbitration/arbitration.constants';
+import { ARBITRATION_ACTIONS, type ArbitrationAction } from '../arbitration/arbitration.state';
+import type { ComplaintStatus } from '../complaints/complaint.constants';
+import type { InspectionStatus } from '../inspection/inspection.constants';
+import { INSPECTION_ACTIONS, type InspectionAction } from '../inspection/inspection.state';
+import type { MediationStatus } from '../mediation/mediation.state';
+
+/**
+ * The worker's case file in plain zh-CN: what each status means, what the worker can do next, and a label for every
+ * event of the timeline. Pure data and small functions; the texts are the platform's, the periods cite the law.
+ */
+
+export type Proceeding = 'COMPLAINT' | 'MEDIATION' | 'ARBITRATION' | 'INSPECTION';
+
+export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
+  SUBMITTED: '已提交，等待受理审查',
+  CORRECTION_REQUESTED: '需要补正材料',
+  ACCEPTED: '已受理',
+  REJECTED: '不予受理',
+  ROUTED: '已转交办理机构',
+  WITHDRAWN: '已撤回',
+};
+
+export const MEDIATION_STATUS_LABELS: Readonly<Record<MediationStatus, string>> = {
+  OPEN: '调解中',
+  AGREEMENT: '已达成调解协议',
+  FAILED: '调解不成',
+  WITHDRAWN: '调解已撤回',
+  EXPIRED: '调解期限届满未达成协议',
+};
+
+export const ARBITRATION_STATUS_LABELS: Readonly<Record<ArbitrationStatus, string>> = {
+  APPLIED: '仲裁申请已提交，等待受理',
+  ACCEPTED: '仲裁已受理',
+  NOT_ACCEPTED: '仲裁不予受理',
+  TRIBUNAL_FORMED: '仲裁庭已组成',
+  HEARING_SCHEDULED: '已安排开庭',
+  CLOSED: '仲裁案件已结案',
+};
+
+export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, string>> = {
+  RECEIVED: '劳动保障监察已收到投诉，等待受理',
+  REFUSED: '劳动保障监察不予受理',
+  INVESTIGATING: '劳动保障监察已立案调查',
+  RECTIFICATION_ORDERED: '已责令用人单位改正',
+  PENALTY_NOTICED: '已告知用人单位拟作出行政处罚',
+  PENALTY_DECIDED: '已作出行政处罚决定',
+  CLOSED: '劳动保障监察已结案',
+};
+
+const STATUS_LABELS: Readonly<Record<Proceeding, Readonly<Record<string, string>>>> = {
+  COMPLAINT: COMPLAINT_STATUS_LABELS,
+  MEDIATION: MEDIATION_STATUS_LABELS,
+  ARBITRATION: ARBITRATION_STATUS_LABELS,
+  INSPECTION: INSPECTION_STATUS_LABELS,
+};
+
+/** The status in words; the code itself for a status this version does not know. */
+export function statusLabel(proceeding: Proceeding, status: string): string {
+  const labels = STATUS_LABELS[proceeding];
+  return Object.hasOwn(labels, status) ? labels[status] : status;
+}
+
+/** What the worker should know or do next, per proceeding and status. */
+export interface NextStepFacts {
+  /** arbitration: every claim final (一裁终局, 调解仲裁法 第四十七条) */
+  finalAward?: boolean | null;
+  closureType?: string | null;
+  suitDeadline?: string | null;
+  /** mediation: the agreement's performance status */
+  agreementStatus?: string | null;
+}
+
+/** The texts of the next step; a function where the text depends on the facts. */
+const NEXT_STEPS: {
+  readonly [P in Proceeding]: Readonly<Record<string, string | ((f: NextStepFacts) => string)>>;
+} = {
+  COMPLAINT: {
+    // 关于实施《劳动保障监察条例》若干规定 第十八条: 5 个工作日内决定是否受理
+    SUBMITTED: '我们将在5个工作日内决定是否受理，请留意短信和消息。',
+    // 若干规定 第十八条第三款: 补正
+    CORRECTION_REQUESTED: '请按通知补正材料后重新提交；补正后重新计算受理期限。',
+    ACCEPTED: '投诉已受理，我们将转交调解、仲裁或劳动保障监察机构办理。',
+    REJECTED: '投诉未被受理，不予受理的理由和可以求助的机构见通知；如有新的事实可以重新投诉。',
+    ROUTED: '案件已转交办理机构，请等待该机构联系您。',
+    WITHDRAWN: '您已撤回投诉，案件结束。',
+  },
+  MEDIATION: {
+    // 调解仲裁法 第十四条: 自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁
+    OPEN: '调解员将与您和用人单位联系并安排调解；调解期限为15日。',
+    AGREEMENT: (f) =>
+      f.agreementStatus === 'DEFAULTED'
+        ? // 调解仲裁法 第十五条: 达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁
+          '用人单位未按调解协议付款，您可以一键申请劳动争议仲裁。'
+        : f.agreementStatus === 'PERFORMED'
+          ? '调解协议已全部履行，案件结束。'
+          : '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
+    // 调解仲裁法 第十四条第三款: 调解不成的，当事人可以依法申请仲裁
+    FAILED: '调解不成，您可以一键申请劳动争议仲裁。',
+    WITHDRAWN: '调解已撤回。',
+    // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议的，当事人可以依法申请仲裁
+    EXPIRED: '调解期限已届满，您可以一键申请劳动争议仲裁。',
+  },
+  ARBITRATION: {
+    // 调解仲裁法 第二十九条: 收到仲裁申请之日起五日内决定是否受理
+    APPLIED: '仲裁委员会将在5个工作日内决定是否受理。',
+    ACCEPTED: '仲裁已受理，仲裁委员会将组成仲裁庭并通知您开庭时间。',
+    // 调解仲裁法 第二十九条: 不予受理或者逾期未作出决定的，申请人可以就该劳动争议事项向人民法院提起诉讼
+    NOT_ACCEPTED: '仲裁委员会决定不予受理，您可以就该争议向人民法院提起诉讼。',
+    TRIBUNAL_FORMED: '仲裁庭已组成，请等待开庭通知。',
+    // 调解仲裁法 第三十五条: 开庭五日前通知；当事人有正当理由的，可以在开庭三日前请求延期开庭
+    HEARING_SCHEDULED: '请按开庭通知按时到庭；有正当理由的，可以在开庭3日前申请延期。',
+    CLOSED: (f) => {
+      if (f.closureType !== 'AWARD')
+        return f.closureType === 'MEDIATED' ? '仲裁调解书已生效，案件结束。' : '仲裁案件已结案。';
+      // 调解仲裁法 第四十八条（终局裁决：劳动者可起诉）、第五十条（非终局裁决：双方均可起诉）: 十五日内
+      const by = f.suitDeadline ? `在${f.suitDeadline}前` : '在收到裁决书之日起15日内';
+      return f.finalAward
+        ? `已作出终局裁决。如不服，您可以${by}向人民法院提起诉讼；用人单位逾期不履行的，您可以申请强制执行。`
+        : `已作出裁决。如不服，您可以${by}向人民法院提起诉讼；期满不起诉的，裁决书发生法律效力。`;
+    },
+  },
+  INSPECTION: {
+    // 若干规定 第十八条: 5 个工作日内决定是否受理
+    RECEIVED: '劳动保障监察机构将在5个工作日内决定是否立案。',
+    REFUSED: '劳动保障监察机构未予受理，理由见通知。',
+    // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查
+    INVESTIGATING: '案件正在调查，一般在立案后60个工作日内办结。',
+    RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',
+    PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
+    PENALTY_DECIDED: '已对用人单位作出行政处罚决定，并责令改正。',
+    CLOSED: '劳动保障监察案件已办结，处理结果见通知。',
+  },
+};
+
+/** The plain-language next step for a proceeding's status (a generic text for an unknown status). */
+export function nextStep(proceeding: Proceeding, status: string, facts: NextStepFacts = {}): string {
+  const steps = NEXT_STEPS[proceeding];
+  if (!Object.hasOwn(steps, status)) return '请留意短信和消息通知。';
+  const s = steps[status];
+  return typeof s === 'function' ? s(facts) : s;
+}
+
+/** Whether the worker can escalate to arbitration in one tap (POST /api/v1/mediation/:id/escalate). */
+export function canEscalate(mediationStatus: string, agreementStatus: string | null): boolean {
+  return (
+    mediationStatus === 'FAILED' ||
+    mediationStatus === 'EXPIRED' ||
+    (mediationStatus === 'AGREEMENT' && agreementStatus === 'DEFAULTED')
+  );
+}
+
+const ARBITRATION_ACTION_LABELS: Readonly<Record<ArbitrationAction, string>> = {
+  ACCEPT: '仲裁委员会受理仲裁申请',
+  REJECT: '仲裁委员会决定不予受理',
+  FORM_TRIBUNAL: '组成仲裁庭',
+  SCHEDULE_HEARING: '安排开庭',
+  POSTPONE_HEARING: '延期开庭',
+  RECORD_HEARING: '开庭审理',
+  DECIDE_ON_PAPERS: '决定书面审理',
+  RECORD_SERVICE: '向被申请人送达仲裁申请书',
+  RECORD_DEFENCE: '收到被申请人答辩书',
+  RECORD_DEFENCE_SERVICE: '向申请人送达答辩书',
+  AWARD: '作出仲裁裁决',
+  CLOSE: '仲裁案件结案',
+};
+
+const INSPECTION_ACTION_LABELS: Readonly<Record<InspectionAction, string>> = {
+  ACCEPT: '劳动保障监察受理立案',
+  REFUSE: '劳动保障监察不予受理',
+  EXTEND: '调查期限延长',
+  RECORD_FINDINGS: '记录调查情况',
+  INQUIRY_NOTICE: '向用人单位发出询问通知',
+  ORDER_RECTIFY: '责令用人单位改正',
+  RECORD_ORDER_REFUSED: '用人单位拒不改正',
+  RECORD_RECOVERY: '追回款项',
+  NOTICE_PENALTY: '行政处罚事先告知',
+  RECORD_RESPONSE: '用人单位陈述申辩',
+  DECIDE_PENALTY: '作出行政处罚决定',
+  TRANSFER: '涉嫌犯罪移送公安机关',
+  CLOSE: '劳动保障监察结案',
+};
+
+/** Events recorded under their own names (complaint, mediation and the proceedings' own events). */
+const EVENT_LABELS: Readonly<Record<string, string>> = {
+  SUBMITTED: '提交投诉',
+  ACKNOWLEDGED: '发送受理回执',
+  ACCEPTED: '投诉受理',
+  REJECTED: '投诉不予受理',
+  CORRECTION_REQUESTED: '通知补正材料',
+  CORRECTION_SUPPLIED: '补正材料后重新提交',
+  ROUTED: '转交办理机构',
+  WITHDRAWN: '撤回投诉',
+  POSSIBLE_DUPLICATE_FLAGGED: '提示可能重复投诉',
+  DUPLICATE_DISMISSED: '排除重复投诉',
+  MESSAGE_POSTED: '留言',
+  ATTACHMENT_ADDED: '上传证据材料',
+  COMPLAINT_CLOCK_EVENT: '受理期限变化',
+  COLLECTIVE_DISPUTE_CONFIRMED: '确认为集体劳动争议',
+  ESCALATED_TO_ARBITRATION: '调解转仲裁',
+  MEDIATION_OPENED: '开始调解',
+  MEDIATION_SESSION_SCHEDULED: '安排调解',
+  MEDIATION_PERIOD_EXTENDED: '调解期限延长',
+  MEDIATION_AGREEMENT: '达成调解协议',
+  MEDIATION_FAILED: '调解不成',
+  MEDIATION_WITHDRAWN: '撤回调解',
+  MEDIATION_EXPIRED: '调解期限届满',
+  MEDIATION_INSTALMENT_PAID: '用人单位按协议付款',
+  MEDIATION_AGREEMENT_DEFAULTED: '用人单位逾期未按协议付款',
+  MEDIATION_CLOCK_EVENT: '调解期限变化',
+  ARBITRATION_APPLIED: '提交仲裁申请',
+  ARBITRATION_CLOCK_EVENT: '仲裁期限变化',
+  INSPECTION_RECEIVED: '劳动保障监察收到投诉',
+  INSPECTION_OPENED_BY_PLAN: '劳动保障监察随机抽查立案',
+  INSPECTION_CLOCK_EVENT: '调查期限变化',
+  ...Object.fromEntries(ARBITRATION_ACTIONS.map((a) => [`ARBITRATION_${a}`, ARBITRATION_ACTION_LABELS[a]])),
+  ...Object.fromEntries(INSPECTION_ACTIONS.map((a) => [`INSPECTION_${a}`, INSPECTION_ACTION_LABELS[a]])),
+};
+
+/** The label used for an event this version has no words for. */
+export const UNLABELLED_EVENT = '案件记录更新';
+
+/** A readable zh-CN label for a timeline event. */
+export function eventLabel(action: string): string {
+  return Object.hasOwn(EVENT_LABELS, action) ? EVENT_LABELS[action] : UNLABELLED_EVENT;
+}
+
+/** Every action that has a label (for tests). */
+export const LABELLED_EVENTS: readonly string[] = Object.keys(EVENT_LABELS);

@@ -1,0 +1,157 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EventActorDto, OrganisationRefDto, StaffRefDto } from '../../staff/dto/staff-ref.dto';
+
+export class MyCaseStepDto {
+  @ApiProperty({ enum: ['COMPLAINT', 'MEDIATION', 'ARBITRATION', 'INSPECTION'] }) proceeding: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ example: '调解中', description: 'The status in plain zh-CN' }) label: string;
+}
+
+export class MyCaseActionDto {
+  @ApiProperty({ example: 'ESCALATE_TO_ARBITRATION' }) action: string;
+  @ApiProperty({ example: 'POST' }) method: string;
+  @ApiProperty({ example: '/api/v1/mediation/0b6f…/escalate' }) path: string;
+}
+
+export class MyCaseNextStepDto {
+  @ApiProperty({ example: '调解不成，您可以一键申请劳动争议仲裁。' }) text: string;
+  @ApiProperty({ type: [MyCaseActionDto], description: 'What the worker can do now, in one call' })
+  actions: MyCaseActionDto[];
+}
+
+export class MyCaseHolderDto {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() name: string;
+}
+
+export class MyCaseDeadlineDto {
+  @ApiProperty() proceeding: string;
+  @ApiProperty() rule: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) due: string | null;
+  @ApiProperty() state: string;
+  @ApiProperty() text: string;
+}
+
+export class MyNextDeadlineDto {
+  @ApiProperty({ format: 'date' }) due: string;
+  @ApiProperty() state: string;
+  @ApiProperty() text: string;
+  @ApiProperty() citation: string;
+}
+
+export class MyInstalmentDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ description: 'fen (分)' }) amountFen: number;
+  @ApiProperty({ enum: ['DUE', 'PAID', 'OVERDUE'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) paidOn: string | null;
+}
+
+export class MyAgreementDto {
+  @ApiProperty({ enum: ['PERFORMING', 'PERFORMED', 'DEFAULTED'] }) status: string;
+  @ApiProperty({ format: 'date' }) signedOn: string;
+  @ApiProperty({ description: 'fen (分)' }) totalFen: number;
+  @ApiProperty({ type: [MyInstalmentDto] }) instalments: MyInstalmentDto[];
+}
+
+export class MyMediationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() status: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ format: 'date' }) openedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
+  @ApiProperty({ type: StaffRefDto, nullable: true }) mediator: StaffRefDto | null;
+  @ApiProperty({ type: MyAgreementDto, nullable: true }) agreement: MyAgreementDto | null;
+}
+
+export class MyHearingDto {
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty() room: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) postponedAt: string | null;
+}
+
+export class MyArbitrationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, example: '浦劳人仲〔2026〕第1号' }) caseNo: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ format: 'date' }) appliedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) acceptedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) closureType: string | null;
+  @ApiProperty({ type: [StaffRefDto] }) tribunal: StaffRefDto[];
+  @ApiProperty({ type: [MyHearingDto] }) hearings: MyHearingDto[];
+  @ApiProperty({ nullable: true, type: Boolean, description: '一裁终局: every claim final' })
+  finalAward: boolean | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) awardServedOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Last day to sue in court after the award (调解仲裁法 第四十八条、第五十条)',
+  })
+  suitDeadline: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'After a final award: last day for the employer to apply to set it aside (第四十九条)',
+  })
+  employerSetAsideDeadline: string | null;
+}
+
+export class MyRefusalReasonDto {
+  @ApiProperty() code: string;
+  @ApiProperty() text: string;
+}
+
+export class MyInspectionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty() status: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ type: OrganisationRefDto, nullable: true }) organisation: OrganisationRefDto | null;
+  @ApiProperty({ format: 'date' }) receivedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) acceptedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) refusedOn: string | null;
+  @ApiProperty({ type: [MyRefusalReasonDto] }) refusalReasons: MyRefusalReasonDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) investigationDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) rectifyDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) closureType: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '用人单位已改正' }) closureLabel: string | null;
+  @ApiProperty({ description: 'fen (分) recovered for workers' }) recoveredFen: number;
+}
+
+export class MyTimelineEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['COMPLAINT', 'MEDIATION', 'ARBITRATION', 'INSPECTION'] }) proceeding: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ example: '开始调解' }) label: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) toStatus: string | null;
+  @ApiProperty({ type: EventActorDto }) actor: EventActorDto;
+  @ApiProperty({ description: 'Details of the event (empty for inspection steps)' })
+  data: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+}
+
+/** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
+export class MyCaseDto {
+  @ApiProperty({ format: 'uuid' }) complaintId: string;
+  @ApiProperty() trackingNo: string;
+  @ApiProperty({ type: MyCaseStepDto }) currentStep: MyCaseStepDto;
+  @ApiProperty({ type: MyCaseNextStepDto }) nextStep: MyCaseNextStepDto;
+  @ApiProperty({ type: MyCaseHolderDto, nullable: true }) heldBy: MyCaseHolderDto | null;
+  @ApiProperty({ type: MyNextDeadlineDto, nullable: true }) nextDeadline: MyNextDeadlineDto | null;
+  @ApiProperty({ type: [MyCaseDeadlineDto] }) deadlines: MyCaseDeadlineDto[];
+  @ApiProperty({ type: MyMediationDto, nullable: true, description: 'The latest mediation' })
+  mediation: MyMediationDto | null;
+  @ApiProperty({ type: MyArbitrationDto, nullable: true, description: 'The latest arbitration case' })
+  arbitration: MyArbitrationDto | null;
+  @ApiProperty({ type: MyInspectionDto, nullable: true, description: 'The latest inspection case' })
+  inspection: MyInspectionDto | null;
+  @ApiProperty({ type: [MyTimelineEntryDto], description: 'Every event of every proceeding, oldest first' })
+  timeline: MyTimelineEntryDto[];
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { organisationId } from '../../src/auth/organisations';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { UNLABELLED_EVENT } from '../../src/my/case-file-words';
+import type { MyCaseDto } from '../../src/my/dto/my-case.dto';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+/** The worker's one file (14.5): it follows the dispute through inspection, mediation and arbitration. */
+describe('the worker’s case file /my/cases', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const today = todayInShanghai();
+  const WORKER = '13800000000';
+  let n = 0;
+
+  /** Filed by the worker, accepted and routed by the street's staff. */
+  const routed = async (target: string, staff: string) => {
+    n++;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth(WORKER))
+      .send(complaintBody({ employer: { name: `浦东案卷测试公司${n}` } }));
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target }],
+    ] as const)
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${id}/${path}`)
+            .set(await auth(staff))
+            .send(body)
+        ).status,
+      ).toBe(200);
+    return id;
+  };
+  const post = async (user: string, path: string, body: Record<string, unknown>, status = 200) => {
+    const r = await t
+      .http()
+      .post(`/api/v1${path}`)
+      .set(await auth(user))
+      .send(body);
+    expect([r.status, r.body]).toEqual([status, expect.anything()]);
+    return r.body as { id: string; version: number; [k: string]: unknown };
+  };
+  const myCase = async (complaintId: string) => {
+    const r = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set(await auth(WORKER));
+    expect(r.status).toBe(200);
+    return r.body as MyCaseDto;
+  };
+  /** Every timeline entry has words; none shows a staff phone number. */
+  const readable = (c: MyCaseDto) => {
+    expect(c.timeline.filter((e) => e.label === UNLABELLED_EVENT).map((e) => e.action)).toEqual([]);
+    expect(JSON.stringify(c)).not.toMatch(/1[3-9]\d{9}(?!\d)/);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('follows an inspection case from acceptance to its closing outcome', async () => {
+    const complaintId = await routed('INSPECTION', 'inspector');
+    const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    let mine = await myCase(complaintId);
+    expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', id: c.id, status: 'RECEIVED' });
+    expect(mine.nextStep.text).toContain('5个工作日');
+    expect(mine.heldBy).toMatchObject({ name: '浦东新区劳动保障监察大队' });
+
+    await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    await post('inspector', `/inspection/cases/${c.id}/rectification-order`, {
+      version: 2,
+      violations: '未按时足额支付劳动者工资',
+      arrearsFen: 500_000,
+      workersAffected: 1,
+      monthsUnpaid: 1,
+      complianceDueOn: addDays(today, 10),
+    });
+    mine = await myCase(complaintId);
+    expect(mine.currentStep).toMatchObject({ status: 'RECTIFICATION_ORDERED', label: '已责令用人单位改正' });
+    expect(mine.inspection).toMatchObject({ acceptedOn: today, rectifyDueOn: addDays(today, 10) });
+    expect(mine.deadlines.map((d) => `${d.proceeding}:${d.rule}`)).toEqual(
+      expect.arrayContaining(['INSPECTION:INSPECTION_INVESTIGATION']),
+    );
+
+    await post('inspector', `/inspection/cases/${c.id}/recoveries`, {
+      version: 3,
+      amountFen: 500_000,
+      workersCovered: 1,
+      paidOn: today,
+    });
+    await post('inspector', `/inspection/cases/${c.id}/close`, { version: 4, closureType: 'RECTIFIED' });
+    mine = await myCase(complaintId);
+    expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', status: 'CLOSED' });
+    expect(mine.inspection).toMatchObject({
+      caseNo: expect.stringMatching(/^JC-/),
+      closedOn: today,
+      closureType: 'RECTIFIED',
+      closureLabel: '用人单位已改正',
+      recoveredFen: 500_000,
+      organisation: { id: organisationId('INSPECTION_BRIGADE', '310115'), name: '浦东新区劳动保障监察大队' },
+    });
+    const steps = mine.timeline.filter((e) => e.proceeding === 'INSPECTION');
+    expect(steps.map((e) => e.label)).toEqual([
+      '劳动保障监察收到投诉',
+      '劳动保障监察受理立案',
+      '责令用人单位改正',
+      '追回款项',
+      '劳动保障监察结案',
+    ]);
+    // The inspector by name and body; the investigation's details stay with the brigade.
+    expect(steps[1].actor).toMatchObject({ role: 'INSPECTOR', displayName: expect.any(String) });
+    expect(steps.every((e) => Object.keys(e.data).length === 0)).toBe(true);
+    // Oldest first, the complaint's own steps before.
+    expect(mine.timeline[0]).toMatchObject({
+      proceeding: 'COMPLAINT',
+      action: 'SUBMITTED',
+      label: '提交投诉',
+    });
+    readable(mine);
+  });
+
+  it('shows the instalments of a mediation agreement, as they are paid, and the one-tap escalation when it fails', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
+    const due2 = addDays(today, 30);
+    const agreed = await post('mediator', `/mediation/cases/${m.id}/close`, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: {
+        claims: [{ description: '拖欠工资', amountFen: 900_000 }],
+        instalments: [
+          { dueOn: today, amountFen: 400_000 },
+          { dueOn: due2, amountFen: 500_000 },
+        ],
+      },
+    });
+    const [first] = (agreed.agreement as { instalments: { id: string }[] }).instalments;
+    await post('mediator', `/mediation/cases/${m.id}/instalments/${first.id}/paid`, { version: 2 });
+    const mine = await myCase(complaintId);
+    expect(mine.currentStep).toMatchObject({
+      proceeding: 'MEDIATION',
+      status: 'AGREEMENT',
+      label: '已达成调解协议',
+    });
+    expect(mine.mediation).toMatchObject({
+      mediator: { displayName: '调解员', organisation: { name: '陆家嘴街道人民调解委员会' } },
+      agreement: {
+        status: 'PERFORMING',
+        totalFen: 900_000,
+        instalments: [
+          { seq: 1, dueOn: today, amountFen: 400_000, status: 'PAID', paidOn: today },
+          { seq: 2, dueOn: due2, amountFen: 500_000, status: 'DUE', paidOn: null },
+        ],
+      },
+    });
+    expect(mine.nextStep).toEqual({ text: expect.stringContaining('付款日期'), actions: [] });
+    expect(mine.timeline.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['开始调解', '达成调解协议', '用人单位按协议付款']),
+    );
+    readable(mine);
+
+    const failedId = await routed('MEDIATION', 'mediator');
+    const f = await post('mediator', '/mediation/cases', { complaintId: failedId }, 201);
+    await post('mediator', `/mediation/cases/${f.id}/close`, { version: 1, outcome: 'FAILED' });
+    const failed = await myCase(failedId);
+    expect(failed.currentStep).toMatchObject({
+      proceeding: 'MEDIATION',
+      status: 'FAILED',
+      label: '调解不成',
+    });
+    expect(failed.nextStep).toEqual({
+      text: expect.stringContaining('一键申请劳动争议仲裁'),
+      actions: [
+        { action: 'ESCALATE_TO_ARBITRATION', method: 'POST', path: `/api/v1/mediation/${f.id}/escalate` },
+      ],
+    });
+  });
+
+  it('after an award: the suit deadline (non-final), and the employer’s set-aside window after a final one', async () => {
+    const [me] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'arbitrator'`,
+    );
+    const award = async (amountFen: number) => {
+      const complaintId = await routed('ARBITRATION', 'mediator');
+      const c = await post(
+        'mediator',
+        '/arbitration/cases',
+        { complaintId, claims: [{ type: 'LABOR_REMUNERATION', amountFen, description: '拖欠工资' }] },
+        201,
+      );
+      const path = `/arbitration/cases/${c.id}`;
+      await post('arbitrator', `${path}/accept`, { version: 1 });
+      await post('arbitrator', `${path}/tribunal`, {
+        version: 2,
+        arbitratorIds: [me.id],
+        partiesAgree: true,
+      });
+      await post('arbitrator', `${path}/papers-decision`, { version: 3, basis: '双方书面同意不开庭' });
+      await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });
+      await post('arbitrator', `${path}/papers`, { version: 5, step: 'DEFENCE', on: today });
+      const [claim] = c.claims as { id: string }[];
+      await post('arbitrator', `${path}/award`, {
+        version: 6,
+        claims: [{ claimId: claim.id, awardedFen: amountFen }],
+      });
+      return { complaintId, caseId: c.id };
+    };
+    const cal = t.app.get(CalendarService);
+    const suit = (await cal.deadline(today, 15, 'DAY')).due;
+    const setAside = (await cal.deadline(today, 30, 'DAY')).due;
+
+    // Above 12 months of the minimum wage: not final, either party may sue (调解仲裁法 第五十条).
+    const nonFinal = await award(5_000_000);
+    let mine = await myCase(nonFinal.complaintId);
+    expect(mine.currentStep).toMatchObject({
+      proceeding: 'ARBITRATION',
+      id: nonFinal.caseId,
+      status: 'CLOSED',
+    });
+    expect(mine.arbitration).toMatchObject({
+      caseNo: expect.stringMatching(/^浦劳人仲〔\d{4}〕第\d+号$/),
+      closureType: 'AWARD',
+      finalAward: false,
+      awardServedOn: today,
+      suitDeadline: suit,
+      employerSetAsideDeadline: null,
+      tribunal: [{ id: me.id, displayName: expect.any(String), role: 'ARBITRATOR' }],
+    });
+    expect(mine.nextStep.text).toContain(`在${suit}前向人民法院提起诉讼`);
+    expect(mine.nextStep.text).not.toContain('终局裁决');
+    expect(mine.timeline.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['提交仲裁申请', '仲裁委员会受理仲裁申请', '决定书面审理', '作出仲裁裁决']),
+    );
+    readable(mine);
+
+    // Within 12 months of the minimum wage: final for the employer, who may only apply to set it aside (第四十九条).
+    const final = await award(1_000_000);
+    mine = await myCase(final.complaintId);
+    expect(mine.arbitration).toMatchObject({
+      finalAward: true,
+      suitDeadline: suit,
+      employerSetAsideDeadline: setAside,
+    });
+    expect(mine.nextStep.text).toContain('终局裁决');
+    expect(setAside > suit).toBe(true);
+  });
+
+  it('is the complainant’s only: another worker gets 404', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const phone = `1390000${String(Date.now()).slice(-4)}`;
+    await t.http().post('/api/v1/auth/otp/request').send({ phone });
+    const other = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone, code: t.sms.lastCode(phone) });
+    const res = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set({ authorization: `Bearer ${other.body.accessToken}` });
+    expect(res.status).toBe(404);
+    const bad = await t
+      .http()
+      .get(`/api/v1/my/cases/${randomUUID()}`)
+      .set(await auth(WORKER));
+    expect(bad.status).toBe(404);
+  });
+});
