@@ -6,6 +6,7 @@ import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
@@ -61,6 +62,7 @@ export class ArbitrationProceeding {
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
     private readonly staff: StaffDirectory,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /**
@@ -199,11 +201,12 @@ export class ArbitrationProceeding {
   }
 
   async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
-    const [claims, hearings, clocks, tribunalMembers] = await Promise.all([
+    const [claims, hearings, clocks, tribunalMembers, members] = await Promise.all([
       this.repo.claimsOf(em, c.id),
       this.repo.hearingsOf(em, c.id),
       this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
       this.staff.describeList(em, c.arbitratorIds),
+      c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
     ]);
     return {
       id: c.id,
@@ -214,6 +217,8 @@ export class ArbitrationProceeding {
       version: c.version,
       jurisdictionCode: c.jurisdictionCode,
       collective: c.collective,
+      collectiveDisputeId: c.collectiveDisputeId,
+      members,
       tribunal: c.tribunal,
       arbitratorIds: c.arbitratorIds,
       tribunalMembers,

@@ -48,12 +48,35 @@ export class ArbitrationRepository {
   }
 
   /** An application of the complaint that is still open (neither refused nor closed). */
-  async openCaseOfComplaint(em: EntityManager, complaintId: string): Promise<string | null> {
+  /** The open case of the complaint or of its collective dispute. */
+  async openCaseOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null = null,
+  ): Promise<string | null> {
+    const status = In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']);
     const row = await em.findOne(ArbitrationCase, {
-      where: { complaintId, status: In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']) },
+      where: disputeId
+        ? [
+            { complaintId, status },
+            { collectiveDisputeId: disputeId, status },
+          ]
+        : { complaintId, status },
       select: { id: true },
     });
     return row?.id ?? null;
+  }
+
+  /** The cases of a complaint and of its collective dispute, oldest first. */
+  casesOfComplaintOrDispute(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<ArbitrationCase[]> {
+    return em.find(ArbitrationCase, {
+      where: disputeId ? [{ complaintId }, { collectiveDisputeId: disputeId }] : { complaintId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

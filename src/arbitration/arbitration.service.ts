@@ -69,11 +69,7 @@ export class ArbitrationService implements OnModuleInit {
     );
   }
 
-  /**
-   * Records an application in the caller's transaction and starts the 5-day acceptance clock (调解仲裁法 第二十九条).
-   * For source COMPLAINT the complaint must be routed to arbitration. Used by POST /cases and by escalation.
-   */
-  /** The arbitration cases of a complaint, oldest first (for the worker's one-file view). */
+  /** The arbitration cases of a complaint, oldest first. */
   casesOfComplaint(
     em: EntityManager,
     complaintId: string,
@@ -81,6 +77,19 @@ export class ArbitrationService implements OnModuleInit {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
+  /** The arbitration cases of a complaint and of its collective dispute, oldest first (the worker's one file). */
+  casesOfComplaintOrDispute(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<{ id: string; complaintId: string; status: string; createdAt: Date }[]> {
+    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  }
+
+  /**
+   * Records an application in the caller's transaction and starts the 5-day acceptance clock (调解仲裁法 第二十九条).
+   * For source COMPLAINT the complaint must be routed to arbitration. Used by POST /cases and by escalation.
+   */
   async createApplication(
     em: EntityManager,
     input: ArbitrationApplication,
@@ -98,15 +107,16 @@ export class ArbitrationService implements OnModuleInit {
         'Only a complaint routed to arbitration can become an arbitration case',
         { status: complaint.status, routeTarget: complaint.routeTarget },
       );
-    await this.repo.lockComplaintApplications(em, complaint.id);
-    const open = await this.repo.openCaseOfComplaint(em, complaint.id);
+    // 调解仲裁法 第七条: a confirmed collective dispute is one case for all its members (locked per dispute).
+    await this.repo.lockComplaintApplications(em, complaint.collectiveDisputeId ?? complaint.id);
+    const open = await this.repo.openCaseOfComplaint(em, complaint.id, complaint.collectiveDisputeId);
     if (open)
       throw AppException.conflict(
         'ARBITRATION_CASE_EXISTS',
-        'The complaint already has an open arbitration case',
-        {
-          arbitrationCaseId: open,
-        },
+        complaint.collectiveDisputeId
+          ? 'The collective dispute of this complaint already has an open arbitration case'
+          : 'The complaint already has an open arbitration case',
+        { arbitrationCaseId: open, collectiveDisputeId: complaint.collectiveDisputeId },
       );
     const id = newId();
     const appliedOn = input.appliedOn ?? todayInShanghai();
@@ -124,6 +134,7 @@ export class ArbitrationService implements OnModuleInit {
         null,
       // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
       collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
+      collectiveDisputeId: complaint.collectiveDisputeId,
       appliedOn,
       limitation,
     });
@@ -184,7 +195,9 @@ export class ArbitrationService implements OnModuleInit {
       c !== null &&
       (viewer.role === 'ARBITRATOR'
         ? staffScopeCovers(viewer, c)
-        : await this.complaints.canSee(viewer, c.complaintId, em));
+        : (await this.complaints.canSee(viewer, c.complaintId, em)) ||
+          (c.collectiveDisputeId !== null &&
+            (await this.complaints.canSeeDispute(viewer, c.collectiveDisputeId, em))));
     if (!c || !visible) throw arbitrationNotFound();
     return this.p.view(em, c);
   }

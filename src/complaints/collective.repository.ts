@@ -47,7 +47,11 @@ export class CollectiveRepository {
   }
 
   lockComplaints(em: EntityManager, ids: string[]): Promise<Complaint[]> {
-    return em.find(Complaint, { where: { id: In(ids) }, lock: { mode: 'pessimistic_write' } });
+    return em.find(Complaint, {
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async insertDispute(

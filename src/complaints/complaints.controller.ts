@@ -17,6 +17,7 @@ import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { validateIdempotencyKey } from '../common/idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
+import { RoutingService } from './routing.service';
 import { ComplaintQueryDto } from './dto/complaint-query.dto';
 import {
   CaseEventViewDto,
@@ -47,7 +48,10 @@ export const complaintIdPipe = new ParseUUIDPipe({
 @ApiBearerAuth()
 @Controller('api/v1/complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly routing: RoutingService,
+  ) {}
 
   /** A worker's own complaint (or one on someone's behalf); staff enter hotline and walk-in complaints. */
   @Post()
@@ -143,7 +147,7 @@ export class ComplaintsController {
     @CurrentUser() user: Principal,
     @Param('id', complaintIdPipe) id: string,
   ): Promise<RoutingSuggestionDto> {
-    return this.complaints.routingSuggestion(user, id);
+    return this.routing.suggestion(user, id);
   }
 
   /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION. */
@@ -156,7 +160,7 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: RouteComplaintDto,
   ): Promise<ComplaintViewDto> {
-    return this.complaints.route(user, id, dto);
+    return this.routing.route(user, id, dto);
   }
 
   /** Confirms (refused as a duplicate) or dismisses a possible-duplicate flag. */

@@ -11,6 +11,7 @@ import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { RoutingService } from './routing.service';
 import { ReportsController } from './reports.controller';
 import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
@@ -37,6 +38,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CollectiveRepository,
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
+    RoutingService,
   ],
   exports: [ComplaintsService, ComplaintWithdrawalService],
 })

@@ -33,6 +33,20 @@ export class ComplaintsRepository {
     return qb.getOne();
   }
 
+  /** Whether the scope sees any member of the collective dispute. */
+  async anyVisibleInDispute(em: EntityManager, disputeId: string, scope: VisibilityScope): Promise<boolean> {
+    const qb = em
+      .createQueryBuilder(Complaint, 'c')
+      .where('c.collective_dispute_id = :disputeId', { disputeId });
+    this.applyScope(qb, scope);
+    return (await qb.getCount()) > 0;
+  }
+
+  /** The members of a collective dispute, oldest first. */
+  membersOfDispute(em: EntityManager, disputeId: string): Promise<Complaint[]> {
+    return em.find(Complaint, { where: { collectiveDisputeId: disputeId }, order: { createdAt: 'ASC' } });
+  }
+
   async list(em: EntityManager, scope: VisibilityScope, q: ComplaintQueryDto): Promise<Page<Complaint>> {
     const limit = q.limit ?? 20;
     const qb = em.createQueryBuilder(Complaint, 'c').where('1 = 1');

@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { OrganisationsService } from '../auth/organisations.service';
-import { ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
@@ -32,12 +31,7 @@ import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import { ReportNumbers } from './report-numbers';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
-import type {
-  ComplaintPageDto,
-  ComplaintViewDto,
-  MessageViewDto,
-  RoutingSuggestionDto,
-} from './dto/complaint-view.dto';
+import type { ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
 import type { CreateComplaintDto, CreateReportDto } from './dto/create-complaint.dto';
 
 const CASE = 'COMPLAINT' as const;
@@ -256,6 +250,25 @@ export class ComplaintsService implements OnModuleInit {
     return (await this.repo.findVisible(em, id, this.scopeOf(viewer))) !== null;
   }
 
+  /**
+   * Whether the viewer sees a member of the collective dispute: a member's complainant and staff of a member's street
+   * see the one case the dispute is mediated or arbitrated in.
+   */
+  canSeeDispute(viewer: Principal, disputeId: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+    return this.repo.anyVisibleInDispute(em, disputeId, this.scopeOf(viewer));
+  }
+
+  /** The members of a collective dispute (complaint id and tracking number), oldest first. */
+  async disputeMembers(
+    em: EntityManager,
+    disputeId: string,
+  ): Promise<{ complaintId: string; trackingNo: string }[]> {
+    return (await this.repo.membersOfDispute(em, disputeId)).map((c) => ({
+      complaintId: c.id,
+      trackingNo: c.trackingNo,
+    }));
+  }
+
   /** A complaint and its employer, for proceedings built on it (they check their own access). */
   async forProceeding(em: EntityManager, id: string): Promise<ComplaintWithEmployer | null> {
     const complaint = await this.repo.findById(em, id);
@@ -362,96 +375,6 @@ export class ComplaintsService implements OnModuleInit {
     });
     this.outbox.notifyCommitted();
     return view;
-  }
-
-  /** Where the complaint should go, with the reasons, and the body that would take it. */
-  async routingSuggestion(viewer: Principal, id: string): Promise<RoutingSuggestionDto> {
-    const em = this.tx.manager;
-    const { complaint: c } = await this.visibleOrThrow(em, viewer, id);
-    const s = suggestRoute({
-      kind: c.kind,
-      category: c.category,
-      claimedAmountFen: c.claimedAmountFen,
-      affectedWorkers: c.affectedWorkers,
-      wantsArbitration: c.wantsArbitration,
-    });
-    const org = await this.organisations.serving(
-      em,
-      ROUTE_ORGANISATION_KIND[s.target],
-      c.workplaceStreetCode,
-    );
-    const duplicate = c.duplicateReview === null ? c.possibleDuplicateOf : null;
-    return {
-      target: s.target,
-      organisation: org ? { id: org.id, name: org.name } : null,
-      reasons: duplicate
-        ? [
-            ...s.reasons,
-            {
-              code: 'POSSIBLE_DUPLICATE',
-              text: '可能与30日内同一投诉人、同一用人单位、同类请求的投诉重复，请先核实',
-              basis: '平台规则',
-            },
-          ]
-        : s.reasons,
-      possibleDuplicateOf: duplicate,
-    };
-  }
-
-  /** Routes an accepted complaint to mediation, arbitration or inspection (default body: the one serving its street). */
-  async route(
-    viewer: Principal,
-    id: string,
-    dto: { target: RouteTarget; organisationId?: string; note?: string },
-  ): Promise<ComplaintViewDto> {
-    return this.tx.run(async (em) => {
-      await this.visibleOrThrow(em, viewer, id);
-      const c = (await this.repo.lockForUpdate(em, id))!;
-      if (!canTransition(c.status, 'ROUTED'))
-        throw AppException.conflict(
-          'ILLEGAL_TRANSITION',
-          `A complaint in status ${c.status} cannot be routed`,
-          { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
-        );
-      if (c.possibleDuplicateOf && c.duplicateReview === null)
-        throw AppException.conflict(
-          'POSSIBLE_DUPLICATE_UNREVIEWED',
-          'Confirm or dismiss the possible duplicate first',
-          { possibleDuplicateOf: c.possibleDuplicateOf },
-        );
-      const kind = ROUTE_ORGANISATION_KIND[dto.target];
-      const org = dto.organisationId
-        ? await this.organisations.byId(em, dto.organisationId)
-        : await this.organisations.serving(em, kind, c.workplaceStreetCode);
-      if (!org || org.kind !== kind || !c.workplaceStreetCode.startsWith(org.jurisdictionCode))
-        throw AppException.validation([
-          {
-            field: 'organisationId',
-            message: `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
-          },
-        ]);
-      await this.repo.update(em, id, {
-        status: 'ROUTED',
-        routeTarget: dto.target,
-        routeOrganisationId: org.id,
-        routedAt: new Date(),
-      });
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: id,
-        action: 'ROUTED',
-        fromStatus: c.status,
-        toStatus: 'ROUTED',
-        actor: viewer,
-        data: {
-          target: dto.target,
-          organisationId: org.id,
-          organisationName: org.name,
-          note: dto.note ?? null,
-        },
-      });
-      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
-    });
   }
 
   /** Staff confirm (the complaint is refused as a duplicate) or dismiss a possible-duplicate flag. */

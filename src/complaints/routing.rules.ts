@@ -104,3 +104,13 @@ export function suggestRoute(f: RoutingFacts): RoutingSuggestion {
     });
   return { target: 'MEDIATION', reasons };
 }
+
+/** The reason added for a member of a confirmed collective dispute: the group is routed and handled together. */
+export function collectiveRouting(workers: number): RoutingReason {
+  return {
+    code: 'COLLECTIVE_DISPUTE',
+    text: `集体劳动争议（${workers}名劳动者），全体成员一并转交、作为一个案件优先处理`,
+    // 劳动争议调解仲裁法 第七条: 劳动者一方在十人以上，并有共同请求的，可以推举代表参加调解、仲裁或者诉讼活动
+    basis: '劳动争议调解仲裁法 第七条',
+  };
+}

@@ -36,6 +36,27 @@ export class MediationRepository {
     return em.exists(MediationCase, { where: { complaintId } });
   }
 
+  /** The open case of a collective dispute, if any. */
+  async openCaseOfDispute(em: EntityManager, disputeId: string): Promise<string | null> {
+    const row = await em.findOne(MediationCase, {
+      where: { collectiveDisputeId: disputeId, status: 'OPEN' },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  /** The cases of a complaint and of its collective dispute, oldest first. */
+  casesOfComplaintOrDispute(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<MediationCase[]> {
+    return em.find(MediationCase, {
+      where: disputeId ? [{ complaintId }, { collectiveDisputeId: disputeId }] : { complaintId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** Writes the changes and increments the version (the caller holds the row lock and checked the version). */
   async updateCase(
     em: EntityManager,

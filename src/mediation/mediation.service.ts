@@ -119,6 +119,16 @@ export class MediationService implements OnModuleInit {
         );
       if (await this.repo.existsForComplaint(em, complaintId))
         throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+      // 调解仲裁法 第七条: a confirmed collective dispute is mediated as one case for all its members.
+      const groupCase = c.collectiveDisputeId
+        ? await this.repo.openCaseOfDispute(em, c.collectiveDisputeId)
+        : null;
+      if (groupCase)
+        throw AppException.conflict(
+          'MEDIATION_CASE_EXISTS',
+          'The collective dispute of this complaint is already being mediated',
+          { mediationCaseId: groupCase, collectiveDisputeId: c.collectiveDisputeId },
+        );
       const caseId = newId();
       const today = todayInShanghai();
       const mediatorUserId = await this.repo.pickMediator(
@@ -130,6 +140,7 @@ export class MediationService implements OnModuleInit {
         await this.repo.insertCase(em, {
           id: caseId,
           complaintId,
+          collectiveDisputeId: c.collectiveDisputeId,
           organisationId: org.id,
           mediatorUserId,
           streetCode: c.workplaceStreetCode,
@@ -139,7 +150,10 @@ export class MediationService implements OnModuleInit {
           openedOn: today,
         });
       } catch (err) {
-        if (isUniqueViolation(err, 'uq_mediation_cases_open_complaint'))
+        if (
+          isUniqueViolation(err, 'uq_mediation_cases_open_complaint') ||
+          isUniqueViolation(err, 'uq_mediation_cases_open_collective')
+        )
           throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
         throw err;
       }
@@ -428,7 +442,16 @@ export class MediationService implements OnModuleInit {
    * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
    * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
    */
-  /** The mediation cases of a complaint, oldest first (for the worker's one-file view). */
+  /** The mediation cases of a complaint and of its collective dispute, oldest first (the worker's one file). */
+  casesOfComplaintOrDispute(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<{ id: string; complaintId: string; status: string; organisationId: string; createdAt: Date }[]> {
+    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  }
+
+  /** The mediation cases of a complaint, oldest first. */
   casesOfComplaint(
     em: EntityManager,
     complaintId: string,
@@ -468,23 +491,31 @@ export class MediationService implements OnModuleInit {
   /** The case if the viewer may see it: staff of its jurisdiction or the complainant; else 404. */
   private async visible(em: EntityManager, viewer: Principal, id: string): Promise<MediationCase> {
     const m = await this.repo.findCase(em, id);
-    if (!m || !(await this.complaints.canSee(viewer, m.complaintId, em))) throw notFound();
+    if (!m) throw notFound();
+    const visible =
+      (await this.complaints.canSee(viewer, m.complaintId, em)) ||
+      (m.collectiveDisputeId !== null &&
+        (await this.complaints.canSeeDispute(viewer, m.collectiveDisputeId, em)));
+    if (!visible) throw notFound();
     return m;
   }
 
   private async view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
     const m = await this.repo.findCase(em, id);
     if (!m) throw notFound();
-    const [sessions, agreement, clocks, mediator] = await Promise.all([
+    const [sessions, agreement, clocks, mediator, members] = await Promise.all([
       this.repo.sessionsOf(em, id),
       this.repo.agreementOf(em, id),
       this.deadlines.forCase(MEDIATION_CASE, id),
       this.staff.describeOne(em, m.mediatorUserId),
+      m.collectiveDisputeId ? this.complaints.disputeMembers(em, m.collectiveDisputeId) : Promise.resolve([]),
     ]);
     const clock = clocks.find((c) => c.rule.id === 'MEDIATION');
     return {
       id: m.id,
       complaintId: m.complaintId,
+      collectiveDisputeId: m.collectiveDisputeId,
+      members,
       organisationId: m.organisationId,
       mediatorUserId: m.mediatorUserId,
       mediator,

@@ -44,8 +44,10 @@ export class MyCasesService {
   async get(viewer: Principal, complaintId: string): Promise<MyCaseDto> {
     const em = this.tx.manager;
     const complaint = await this.complaints.assertVisible(viewer, complaintId, em);
-    const mediations = await this.mediation.casesOfComplaint(em, complaint.id);
-    const arbitrations = await this.arbitration.casesOfComplaint(em, complaint.id);
+    // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
+    const dispute = complaint.collectiveDisputeId;
+    const mediations = await this.mediation.casesOfComplaintOrDispute(em, complaint.id, dispute);
+    const arbitrations = await this.arbitration.casesOfComplaintOrDispute(em, complaint.id, dispute);
     const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
     const lastMediation = mediations.at(-1);
     const lastArbitration = arbitrations.at(-1);
@@ -111,7 +113,7 @@ export class MyCasesService {
       mediation: mediation ? mediationView(mediation) : null,
       arbitration: arbitrationView,
       inspection,
-      timeline: await this.timeline(em, complaint.id, inspections),
+      timeline: await this.timeline(em, complaint.id, inspections, [...mediations, ...arbitrations]),
     };
   }
 
@@ -207,6 +209,7 @@ export class MyCasesService {
     em: EntityManager,
     complaintId: string,
     inspections: readonly InspectionStep[],
+    proceedings: readonly { id: string; complaintId: string }[],
   ): Promise<MyTimelineEntryDto[]> {
     const entry = (e: CaseEventView, proceeding: Proceeding, data: Record<string, unknown>) => ({
       ...e,
@@ -217,6 +220,12 @@ export class MyCasesService {
     const own = (await this.audit.timeline(em, 'COMPLAINT', complaintId)).map((e) =>
       entry(e, proceedingOf(e), e.data),
     );
+    // The events of a collective dispute's case are on the timeline of the member it was opened from.
+    const group = proceedings.filter((p) => p.complaintId !== complaintId);
+    const groupIds = new Set(group.map((p) => p.id));
+    for (const lead of new Set(group.map((p) => p.complaintId)))
+      for (const e of await this.audit.timeline(em, 'COMPLAINT', lead))
+        if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
     const inspection = (
       await Promise.all(inspections.map((i) => this.audit.timeline(em, INSPECTION_CASE_TYPE, i.id)))
     )
@@ -226,6 +235,12 @@ export class MyCasesService {
       a.occurredAt === b.occurredAt ? 0 : a.occurredAt < b.occurredAt ? -1 : 1,
     );
   }
+}
+
+/** The mediation or arbitration case a complaint-timeline event is about ('' for the complaint's own events). */
+function caseIdOf(e: CaseEventView): string {
+  const id = e.data.mediationCaseId ?? e.data.arbitrationCaseId;
+  return typeof id === 'string' ? id : '';
 }
 
 /** Which proceeding a complaint-timeline event belongs to (mediation and arbitration events carry their case id). */

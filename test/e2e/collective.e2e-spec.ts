@@ -163,26 +163,8 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       });
     expect(again.status).toBe(400);
     // In arbitration a collective dispute has a three-arbitrator tribunal.
-    await t
-      .http()
-      .post(`/api/v1/complaints/${complaintIds[0]}/accept`)
-      .set(await auth('mediator'))
-      .send({});
-    await t
-      .http()
-      .post(`/api/v1/complaints/${complaintIds[0]}/route`)
-      .set(await auth('mediator'))
-      .send({ target: 'ARBITRATION' });
-    const arb = await t
-      .http()
-      .post('/api/v1/arbitration/cases')
-      .set(await auth('arbitrator'))
-      .send({
-        complaintId: complaintIds[0],
-        claims: [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }],
-      });
-    expect(arb.status).toBe(201);
-    expect(arb.body.collective).toBe(true);
+    const arb = await routedAsOneCase(res.body.id as string);
+    expect(arb.collective).toBe(true);
     expect(
       (
         await t
@@ -192,6 +174,71 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       ).status,
     ).toBe(200);
   });
+
+  /** 14.8: the members are routed together, and the group's arbitration is one case carrying every member. */
+  const routedAsOneCase = async (disputeId: string) => {
+    const post = async (path: string, body: object, user = 'mediator') =>
+      t
+        .http()
+        .post(`/api/v1${path}`)
+        .set(await auth(user))
+        .send(body);
+    // The suggestion names the collective case.
+    const suggestion = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintIds[0]}/routing-suggestion`)
+      .set(await auth('mediator'));
+    expect(suggestion.body.collectiveDispute).toMatchObject({ id: disputeId, workers: 12 });
+    expect(suggestion.body.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'COLLECTIVE_DISPUTE' })]),
+    );
+    // Not before every member is accepted: the pending members are named, nothing is routed.
+    expect((await post(`/complaints/${complaintIds[0]}/accept`, {})).status).toBe(200);
+    const early = await post(`/complaints/${complaintIds[0]}/route`, { target: 'ARBITRATION' });
+    expect([early.status, early.body.code, early.body.details.pending]).toEqual([
+      409,
+      'COLLECTIVE_MEMBERS_PENDING',
+      expect.arrayContaining([expect.stringMatching(/^TS-/)]),
+    ]);
+    expect(early.body.details.pending).toHaveLength(11);
+    for (const id of complaintIds.slice(1))
+      expect((await post(`/complaints/${id}/accept`, {})).status).toBe(200);
+    const routed = await post(`/complaints/${complaintIds[0]}/route`, { target: 'ARBITRATION' });
+    expect(routed.status).toBe(200);
+    const statuses = await t.dataSource.query<{ status: string; route_target: string }[]>(
+      `SELECT status, route_target FROM complaints WHERE collective_dispute_id = $1`,
+      [disputeId],
+    );
+    expect(statuses).toHaveLength(12);
+    expect(statuses.every((c) => c.status === 'ROUTED' && c.route_target === 'ARBITRATION')).toBe(true);
+
+    const claims = [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }];
+    const arb = await post('/arbitration/cases', { complaintId: complaintIds[0], claims }, 'arbitrator');
+    expect(arb.status).toBe(201);
+    expect(arb.body.collectiveDisputeId).toBe(disputeId);
+    expect(arb.body.members.map((m: { complaintId: string }) => m.complaintId).sort()).toEqual(
+      [...complaintIds].sort(),
+    );
+    // Another member's application finds the group's case.
+    const second = await post('/arbitration/cases', { complaintId: complaintIds[4], claims }, 'arbitrator');
+    expect([second.status, second.body.code, second.body.details.arbitrationCaseId]).toEqual([
+      409,
+      'ARBITRATION_CASE_EXISTS',
+      arb.body.id,
+    ]);
+    // Every member follows the one case.
+    const member = { authorization: `Bearer ${workers[5]}` };
+    const seen = await t.http().get(`/api/v1/arbitration/cases/${arb.body.id}`).set(member);
+    expect(seen.status).toBe(200);
+    const mine = await t.http().get(`/api/v1/my/cases/${complaintIds[5]}`).set(member);
+    expect(mine.body.currentStep).toMatchObject({
+      proceeding: 'ARBITRATION',
+      id: arb.body.id,
+      status: 'APPLIED',
+    });
+    expect(mine.body.timeline.map((e: { action: string }) => e.action)).toContain('ARBITRATION_APPLIED');
+    return arb.body as { collective: boolean };
+  };
 
   it('a dismissed proposal is not proposed again within the window', async () => {
     const ids: string[] = [];

@@ -1,3 +1,4 @@
+import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
@@ -69,6 +70,18 @@ export class ArbitrationCaseViewDto {
   @ApiProperty() version: number;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() collective: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'A confirmed collective dispute (调解仲裁法 第七条) is one case for all its members',
+  })
+  collectiveDisputeId: string | null;
+  @ApiProperty({
+    type: [CollectiveMemberDto],
+    description: 'The members of the collective dispute (empty if none)',
+  })
+  members: CollectiveMemberDto[];
   @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
   @ApiProperty({ type: [String] }) arbitratorIds: string[];
   @ApiProperty({ type: [StaffRefDto], description: 'The tribunal by name (staff directory)' })

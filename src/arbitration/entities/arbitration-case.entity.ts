@@ -23,6 +23,10 @@ import type {
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
 @Index('idx_arbitration_cases_commission_status', ['commissionId', 'status', 'id'])
 @Index('uq_arbitration_cases_case_no', ['commissionId', 'caseNo'], { unique: true })
+@Index('uq_arbitration_cases_open_collective', ['collectiveDisputeId'], {
+  unique: true,
+  where: "status NOT IN ('CLOSED', 'NOT_ACCEPTED') AND collective_dispute_id IS NOT NULL",
+})
 export class ArbitrationCase {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -54,6 +58,13 @@ export class ArbitrationCase {
 
   @Column({ type: 'boolean', default: false })
   collective: boolean;
+
+  /**
+   * A confirmed collective dispute (调解仲裁法 第七条) is one case for all its members; `complaintId` is the member it
+   * was filed from. No foreign key: that table belongs to complaints.
+   */
+  @Column({ name: 'collective_dispute_id', type: 'uuid', nullable: true })
+  collectiveDisputeId: string | null;
 
   @Column({ type: 'varchar', length: 8, nullable: true })
   tribunal: TribunalKind | null;

@@ -30,11 +30,29 @@ export class RouteViewDto {
   @ApiProperty() routedAt: string;
 }
 
+/** A member (complaint) of a collective dispute, as the dispute's one case lists it. */
+export class CollectiveMemberDto {
+  @ApiProperty({ format: 'uuid' }) complaintId: string;
+  @ApiProperty() trackingNo: string;
+}
+
+export class CollectiveRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'members (complaints) in the dispute' }) workers: number;
+  @ApiProperty({ type: [String] }) trackingNos: string[];
+}
+
 export class RoutingSuggestionDto {
   @ApiProperty({ enum: ['MEDIATION', 'ARBITRATION', 'INSPECTION'] }) target: string;
   @ApiProperty() organisation: { id: string; name: string } | null;
   @ApiProperty() reasons: { code: string; text: string; basis: string }[];
   @ApiProperty({ nullable: true, type: String }) possibleDuplicateOf: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: CollectiveRefDto,
+    description: 'The confirmed collective dispute the complaint belongs to: routed with all its members',
+  })
+  collectiveDispute: CollectiveRefDto | null;
 }
 
 export class ComplaintViewDto {

@@ -1,3 +1,4 @@
+import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -208,6 +209,18 @@ export class MediationDeadlineDto {
 export class MediationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'A collective dispute (调解仲裁法 第七条) is mediated as one case for all its members',
+  })
+  collectiveDisputeId: string | null;
+  @ApiProperty({
+    type: [CollectiveMemberDto],
+    description: 'The members of the collective dispute (empty if none)',
+  })
+  members: CollectiveMemberDto[];
   @ApiProperty() organisationId: string;
   @ApiProperty({ nullable: true, type: String }) mediatorUserId: string | null;
   @ApiProperty({ type: StaffRefDto, nullable: true, description: 'The mediator, named' })

@@ -11,6 +11,10 @@ import type { CloseOutcome, MediationStatus } from '../mediation.state';
 @Index('idx_mediation_cases_complaint', ['complaintId'])
 @Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
 @Index('idx_mediation_cases_open_mediator', ['mediatorUserId'], { where: "status = 'OPEN'" })
+@Index('uq_mediation_cases_open_collective', ['collectiveDisputeId'], {
+  unique: true,
+  where: "status = 'OPEN' AND collective_dispute_id IS NOT NULL",
+})
 export class MediationCase {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -21,6 +25,13 @@ export class MediationCase {
   @ManyToOne(() => Complaint, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_mediation_cases_complaint' })
   complaint?: Complaint;
+
+  /**
+   * A collective dispute (调解仲裁法 第七条) is mediated as one case for all its members; `complaintId` is the member
+   * it was opened from. No foreign key: that table belongs to complaints.
+   */
+  @Column({ name: 'collective_dispute_id', type: 'uuid', nullable: true })
+  collectiveDisputeId: string | null;
 
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;

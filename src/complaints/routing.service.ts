@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationsService } from '../auth/organisations.service';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionRunner } from '../database/transaction';
+import { CollectiveRepository } from './collective.repository';
+import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import type { ComplaintViewDto, RoutingSuggestionDto } from './dto/complaint-view.dto';
+import type { Complaint } from './entities/complaint.entity';
+import { collectiveRouting, ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
+
+/**
+ * Where an accepted complaint goes. A member of a confirmed collective dispute (调解仲裁法 第七条) goes with the whole
+ * group: routing one routes every member still in the dispute to the same body, in one transaction.
+ */
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ComplaintsRepository,
+    private readonly collective: CollectiveRepository,
+    private readonly complaints: ComplaintsService,
+    private readonly audit: AuditService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** Where the complaint should go, with the reasons, and the body that would take it. */
+  async suggestion(viewer: Principal, id: string): Promise<RoutingSuggestionDto> {
+    const em = this.tx.manager;
+    const c = await this.complaints.assertVisible(viewer, id, em);
+    const members = c.collectiveDisputeId ? await this.collective.membersOf(em, c.collectiveDisputeId) : [];
+    const s = suggestRoute({
+      kind: c.kind,
+      category: c.category,
+      claimedAmountFen: c.claimedAmountFen,
+      affectedWorkers: Math.max(c.affectedWorkers, members.length),
+      wantsArbitration: c.wantsArbitration,
+    });
+    const org = await this.organisations.serving(
+      em,
+      ROUTE_ORGANISATION_KIND[s.target],
+      c.workplaceStreetCode,
+    );
+    const duplicate = c.duplicateReview === null ? c.possibleDuplicateOf : null;
+    const reasons = [...s.reasons];
+    if (c.collectiveDisputeId) reasons.push(collectiveRouting(members.length));
+    if (duplicate)
+      reasons.push({
+        code: 'POSSIBLE_DUPLICATE',
+        text: '可能与30日内同一投诉人、同一用人单位、同类请求的投诉重复，请先核实',
+        basis: '平台规则',
+      });
+    return {
+      target: s.target,
+      organisation: org ? { id: org.id, name: org.name } : null,
+      reasons,
+      possibleDuplicateOf: duplicate,
+      collectiveDispute: c.collectiveDisputeId
+        ? {
+            id: c.collectiveDisputeId,
+            workers: members.length,
+            trackingNos: members.map((m) => m.trackingNo),
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Routes an accepted complaint to mediation, arbitration or inspection (default body: the one serving its street).
+   * A collective dispute's members are routed together; a member not yet accepted stops the routing (409
+   * COLLECTIVE_MEMBERS_PENDING, with their tracking numbers), members withdrawn or refused are left out.
+   */
+  async route(
+    viewer: Principal,
+    id: string,
+    dto: { target: RouteTarget; organisationId?: string; note?: string },
+  ): Promise<ComplaintViewDto> {
+    await this.tx.run(async (em) => {
+      const lead = await this.complaints.assertVisible(viewer, id, em);
+      const group = lead.collectiveDisputeId
+        ? await this.collective.lockComplaints(
+            em,
+            (await this.collective.membersOf(em, lead.collectiveDisputeId)).map((m) => m.id),
+          )
+        : [(await this.repo.lockForUpdate(em, id))!];
+      const c = group.find((m) => m.id === id)!;
+      assertRoutable(c);
+      const kind = ROUTE_ORGANISATION_KIND[dto.target];
+      const org = dto.organisationId
+        ? await this.organisations.byId(em, dto.organisationId)
+        : await this.organisations.serving(em, kind, c.workplaceStreetCode);
+      if (!org || org.kind !== kind || !c.workplaceStreetCode.startsWith(org.jurisdictionCode))
+        throw AppException.validation([
+          {
+            field: 'organisationId',
+            message: `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
+          },
+        ]);
+      const others = group.filter((m) => m.id !== id && m.status !== 'WITHDRAWN' && m.status !== 'REJECTED');
+      const pending = others.filter((m) => m.status !== 'ACCEPTED' && m.status !== 'ROUTED');
+      if (pending.length)
+        throw AppException.conflict(
+          'COLLECTIVE_MEMBERS_PENDING',
+          'Every member of the collective dispute must be accepted before the group is routed',
+          { pending: pending.map((m) => m.trackingNo), allowed: ['POST /api/v1/complaints/:id/accept'] },
+        );
+      for (const m of others.filter((x) => x.status === 'ACCEPTED')) assertRoutable(m);
+      for (const m of [c, ...others.filter((x) => x.status === 'ACCEPTED')])
+        await this.routeOne(em, viewer, m, dto.target, org, dto.note ?? null, lead.collectiveDisputeId);
+    });
+    return this.complaints.get(viewer, id);
+  }
+
+  private async routeOne(
+    em: EntityManager,
+    viewer: Principal,
+    c: Complaint,
+    target: RouteTarget,
+    org: { id: string; name: string },
+    note: string | null,
+    collectiveDisputeId: string | null,
+  ): Promise<void> {
+    await this.repo.update(em, c.id, {
+      status: 'ROUTED',
+      routeTarget: target,
+      routeOrganisationId: org.id,
+      routedAt: new Date(),
+    });
+    await this.audit.append(em, {
+      caseType: 'COMPLAINT',
+      caseId: c.id,
+      action: 'ROUTED',
+      fromStatus: c.status,
+      toStatus: 'ROUTED',
+      actor: viewer,
+      data: { target, organisationId: org.id, organisationName: org.name, note, collectiveDisputeId },
+    });
+  }
+}
+
+/** 409 unless the complaint may be routed now (its status, an unreviewed duplicate flag). */
+function assertRoutable(c: Complaint): void {
+  if (!canTransition(c.status, 'ROUTED'))
+    throw AppException.conflict('ILLEGAL_TRANSITION', `A complaint in status ${c.status} cannot be routed`, {
+      status: c.status,
+      allowed: COMPLAINT_TRANSITIONS[c.status],
+    });
+  if (c.possibleDuplicateOf && c.duplicateReview === null)
+    throw AppException.conflict(
+      'POSSIBLE_DUPLICATE_UNREVIEWED',
+      'Confirm or dismiss the possible duplicate first',
+      {
+        possibleDuplicateOf: c.possibleDuplicateOf,
+        trackingNo: c.trackingNo,
+      },
+    );
+}
