@@ -15,6 +15,11 @@ export class JurisdictionsService {
     return this.repo.isStreet(em, code);
   }
 
+  /** Whether the code is a division the platform knows (the district or one of its street-level units). */
+  isKnown(code: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return this.repo.isKnown(em, code);
+  }
+
   list(parentCode?: string): Promise<Jurisdiction[]> {
     return this.repo.listJurisdictions(this.dataSource.manager, parentCode);
   }

@@ -11,6 +11,10 @@ export class ReferenceRepository {
     return em.exists(Jurisdiction, { where: { code, level: 'STREET' } });
   }
 
+  async isKnown(em: EntityManager, code: string): Promise<boolean> {
+    return em.exists(Jurisdiction, { where: { code } });
+  }
+
   listJurisdictions(em: EntityManager, parentCode?: string): Promise<Jurisdiction[]> {
     return em.find(Jurisdiction, { where: parentCode ? { parentCode } : {}, order: { code: 'ASC' } });
   }

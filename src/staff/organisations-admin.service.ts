@@ -4,6 +4,8 @@ import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
+import { JurisdictionsService } from '../reference/jurisdictions.service';
+import type { EntityManager } from 'typeorm';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { ROLE_ORGANISATION_KIND, withinScope } from './staff.rules';
@@ -25,16 +27,26 @@ export class OrganisationsAdminService {
     private readonly tx: TransactionRunner,
     private readonly repo: StaffAdminRepository,
     private readonly audit: AdminAuditService,
+    private readonly jurisdictions: JurisdictionsService,
   ) {}
+
+  /** 400 unless the code is inside the caller's jurisdiction and a division the platform knows. */
+  private async assertJurisdiction(actor: Principal, code: string, em: EntityManager): Promise<void> {
+    if (!withinScope(actor, code))
+      throw AppException.validation([{ field: 'jurisdictionCode', message: 'is outside your jurisdiction' }]);
+    if (!(await this.jurisdictions.isKnown(code, em)))
+      throw AppException.validation([
+        { field: 'jurisdictionCode', message: 'is not a district or street-level unit the platform knows' },
+      ]);
+  }
 
   async list(viewer: Principal) {
     return { items: (await this.repo.organisationsIn(this.tx.manager, viewer.jurisdictions)).map(view) };
   }
 
   async create(actor: Principal, input: { name: string; kind: OrganisationKind; jurisdictionCode: string }) {
-    if (!withinScope(actor, input.jurisdictionCode))
-      throw AppException.validation([{ field: 'jurisdictionCode', message: 'is outside your jurisdiction' }]);
     return this.tx.run(async (em) => {
+      await this.assertJurisdiction(actor, input.jurisdictionCode, em);
       const row = { id: newId(), ...input };
       await this.repo.insertOrganisation(em, row);
       await this.audit.record(em, actor, {
@@ -56,11 +68,12 @@ export class OrganisationsAdminService {
     return this.tx.run(async (em) => {
       const org = await this.repo.findOrganisation(em, id);
       if (!org || !withinScope(actor, org.jurisdictionCode)) throw notFound();
-      const next = { ...view(org), ...patch };
-      if (!withinScope(actor, next.jurisdictionCode))
-        throw AppException.validation([
-          { field: 'jurisdictionCode', message: 'is outside your jurisdiction' },
-        ]);
+      const next = {
+        ...view(org),
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      };
+      if (next.jurisdictionCode !== org.jurisdictionCode)
+        await this.assertJurisdiction(actor, next.jurisdictionCode, em);
       // Members must still fit: their roles the kind, their jurisdictions the organisation's.
       const roles = Object.entries(ROLE_ORGANISATION_KIND)
         .filter(([, kind]) => kind === next.kind)

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
 import { AdminAuditService } from './admin-audit.service';
 import { OrganisationsAdminService } from './organisations-admin.service';
 import { StaffAdminController } from './staff-admin.controller';
@@ -12,6 +13,7 @@ import { StaffImportService } from './staff-import.service';
 /** People who work the cases: the staff directory, and staff and organisation administration. */
 @Global()
 @Module({
+  imports: [ReferenceModule],
   // The import's route first: `users/import` must not be read as `users/:id`.
   controllers: [StaffImportController, StaffAdminController],
   providers: [

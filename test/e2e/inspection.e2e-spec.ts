@@ -153,6 +153,19 @@ describe('inspection cases', () => {
     expect([notInspector.status, notInspector.body.details[0].field]).toEqual([400, 'inspectorIds']);
     const accepted = await ok('inspector', `/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
     expect(accepted).toMatchObject({ status: 'INVESTIGATING', acceptedOn: today, refusal: null });
+    // The assigned inspector by name and body (13.5), to staff and to the complainant, never with a phone.
+    const named = {
+      displayName: expect.any(String),
+      role: 'INSPECTOR',
+      organisation: expect.objectContaining({ name: expect.any(String) }),
+    };
+    expect((accepted as unknown as { inspectors: object[] }).inspectors).toEqual([
+      expect.objectContaining(named),
+    ]);
+    const seenByWorker = await get('13800000000', c.id);
+    expect(seenByWorker.status).toBe(200);
+    expect(seenByWorker.body.inspectors).toEqual([expect.objectContaining(named)]);
+    expect(JSON.stringify(seenByWorker.body.inspectors)).not.toMatch(/1[3-9]\d{9}/);
     expect(accepted.investigationDueOn).toBe(await workdays(today, 60));
     const inv = accepted.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
     expect(inv).toMatchObject({ start: today, due: accepted.investigationDueOn, state: 'RUNNING' });

@@ -157,6 +157,82 @@ describe('staff administration and sessions', () => {
     expect((await createStaff(mediatorOf007('med-by-supervisor'), 'supervisor')).status).toBe(403);
   });
 
+  it('organisations: an ADMIN creates and renames one, kind and jurisdiction must keep fitting its members, every change audited', async () => {
+    const org = (body: Record<string, unknown>, user = 'admin') =>
+      as(user).then((h) => t.http().post('/api/v1/admin/organisations').set(h).send(body));
+    const patch = (id: string, body: Record<string, unknown>) =>
+      as('admin').then((h) => t.http().patch(`/api/v1/admin/organisations/${id}`).set(h).send(body));
+    const created = await org({
+      name: '花木街道劳动争议调解委员会',
+      kind: 'MEDIATION_COMMITTEE',
+      jurisdictionCode: '310115007',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'MEDIATION_COMMITTEE', jurisdictionCode: '310115007' });
+    const id = created.body.id as string;
+    // Bad input: a code the platform does not know, one outside the district, a bad kind, a supervisor.
+    const unknown = await org({
+      name: '不存在的街道调委会',
+      kind: 'MEDIATION_COMMITTEE',
+      jurisdictionCode: '310115999',
+    });
+    expect([unknown.status, unknown.body.details[0].field]).toEqual([400, 'jurisdictionCode']);
+    const outside = await org({
+      name: '黄浦调委会',
+      kind: 'MEDIATION_COMMITTEE',
+      jurisdictionCode: '310101001',
+    });
+    expect([outside.status, outside.body.details[0].field]).toEqual([400, 'jurisdictionCode']);
+    expect((await org({ name: '某机构', kind: 'COURT', jurisdictionCode: '310115007' })).status).toBe(400);
+    expect(
+      (
+        await org(
+          { name: '督办建的', kind: 'MEDIATION_COMMITTEE', jurisdictionCode: '310115007' },
+          'supervisor',
+        )
+      ).status,
+    ).toBe(403);
+
+    // A mediator joins it; then its kind and its jurisdiction must keep fitting him.
+    const member = await createStaff({ ...mediatorOf007('med-in-new-committee'), organisationId: id });
+    expect(member.status).toBe(201);
+    const kind = await patch(id, { kind: 'INSPECTION_BRIGADE' });
+    expect([kind.status, kind.body.details[0].field]).toEqual([400, 'kind']);
+    const moved = await patch(id, { jurisdictionCode: '310115005' });
+    expect([moved.status, moved.body.details[0].field]).toEqual([400, 'jurisdictionCode']);
+    const renamed = await patch(id, { name: '花木街道人民调解委员会第二调委会' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      id,
+      name: '花木街道人民调解委员会第二调委会',
+      kind: 'MEDIATION_COMMITTEE',
+    });
+    const listed = await t
+      .http()
+      .get('/api/v1/admin/organisations')
+      .set(await as('supervisor'));
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ id, name: '花木街道人民调解委员会第二调委会' }),
+    );
+    const trail = await t
+      .http()
+      .get(`/api/v1/admin/audit?target=${id}`)
+      .set(await as('supervisor'));
+    expect((trail.body.items as { action: string }[]).map((e) => e.action)).toEqual([
+      'ORGANISATION_UPDATED',
+      'ORGANISATION_CREATED',
+    ]);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/api/v1/admin/organisations/${id}`)
+          .set(await as('supervisor'))
+          .send({ name: '督办改名' })
+      ).status,
+    ).toBe(403);
+  });
+
   it('deactivation locks out an existing access token on the next request, and its refresh token', async () => {
     const created = await createStaff(mediatorOf007('med-deactivated'));
     const first = await login('med-deactivated', created.body.temporaryPassword);
