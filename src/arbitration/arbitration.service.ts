@@ -95,7 +95,7 @@ export class ArbitrationService implements OnModuleInit {
     input: ArbitrationApplication,
     actor: Principal | null,
   ): Promise<string> {
-    const proceeding = await this.complaints.forProceeding(em, input.complaintId);
+    const proceeding = await this.complaints.lockForProceeding(em, input.complaintId);
     if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const { complaint } = proceeding;
     if (

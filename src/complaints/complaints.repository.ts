@@ -175,6 +175,15 @@ export class ComplaintsRepository {
     return em.findOne(Complaint, { where: { id } });
   }
 
+  /** The row under a share lock: a proceeding opening on it and a withdrawal of it serialise. */
+  async lockForShare(em: EntityManager, id: string): Promise<Complaint | null> {
+    return em
+      .createQueryBuilder(Complaint, 'c')
+      .setLock('pessimistic_read')
+      .where('c.id = :id', { id })
+      .getOne();
+  }
+
   async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {
     return em
       .createQueryBuilder(Complaint, 'c')

@@ -269,6 +269,20 @@ export class ComplaintsService implements OnModuleInit {
     }));
   }
 
+  /**
+   * A complaint and its employer for a proceeding opening on it, the row share-locked until the caller's transaction
+   * ends: a withdrawal (which locks it for update) either commits first, and the opening sees WITHDRAWN, or waits and
+   * then finds the open proceeding. Never a withdrawn complaint with a proceeding opened beside it.
+   */
+  async lockForProceeding(em: EntityManager, id: string): Promise<ComplaintWithEmployer | null> {
+    const complaint = await this.repo.lockForShare(em, id);
+    if (!complaint) return null;
+    return {
+      complaint,
+      employer: (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!,
+    };
+  }
+
   /** A complaint and its employer, for proceedings built on it (they check their own access). */
   async forProceeding(em: EntityManager, id: string): Promise<ComplaintWithEmployer | null> {
     const complaint = await this.repo.findById(em, id);

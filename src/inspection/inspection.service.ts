@@ -127,7 +127,7 @@ export class InspectionService implements OnModuleInit {
     input: { complaintId: string; organisationId?: string; receivedOn?: string },
     actor: Principal | null,
   ): Promise<string> {
-    const proceeding = await this.complaints.forProceeding(em, input.complaintId);
+    const proceeding = await this.complaints.lockForProceeding(em, input.complaintId);
     if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const { complaint } = proceeding;
     if (complaint.status !== 'ROUTED' || complaint.routeTarget !== 'INSPECTION')

@@ -103,7 +103,7 @@ export class MediationService implements OnModuleInit {
   async open(viewer: Principal, complaintId: string): Promise<MediationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
       await this.complaints.assertVisible(viewer, complaintId, em);
-      const proceeding = await this.complaints.forProceeding(em, complaintId);
+      const proceeding = await this.complaints.lockForProceeding(em, complaintId);
       if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
       const { complaint: c } = proceeding;
       if (c.status !== 'ROUTED' || c.routeTarget !== 'MEDIATION' || !c.routeOrganisationId)

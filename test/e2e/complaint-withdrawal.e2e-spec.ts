@@ -142,4 +142,31 @@ describe('complaint withdrawal', () => {
     );
     expect([stranger.status, stranger.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
   });
+
+  it('a withdrawal racing the opening of a mediation: one of them wins, never a withdrawn complaint with an open case', async () => {
+    const raced: { id: string; outcomes: number[] }[] = [];
+    for (let k = 0; k < 8; k++) {
+      const c = await file();
+      await step(c.id, 'accept', {});
+      await step(c.id, 'route', { target: 'MEDIATION' });
+      const [w, o] = await Promise.all([
+        withdraw(c.id, { reason: '协商解决', bodyConsent: { note: '调委会同意撤回' } }, 'mediator'),
+        auth('mediator').then((h) =>
+          t.http().post('/api/v1/mediation/cases').set(h).send({ complaintId: c.id }),
+        ),
+      ]);
+      raced.push({ id: c.id, outcomes: [w.status, o.status] });
+      // Exactly one wins; the loser gets a 409 with a stable code.
+      expect([w.status === 200, o.status === 201].filter(Boolean)).toHaveLength(1);
+      expect(w.status === 200 ? o.body.code : w.body.code).toBe(
+        w.status === 200 ? 'NOT_ROUTED_TO_MEDIATION' : 'PROCEEDING_OPEN',
+      );
+    }
+    const broken = await t.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM complaints c JOIN mediation_cases m ON m.complaint_id = c.id
+        WHERE c.status = 'WITHDRAWN' AND m.status = 'OPEN' AND c.id = ANY($1::uuid[])`,
+      [raced.map((r) => r.id)],
+    );
+    expect(broken).toEqual([]);
+  });
 });
