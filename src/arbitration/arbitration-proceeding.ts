@@ -219,6 +219,7 @@ export class ArbitrationProceeding {
       collective: c.collective,
       collectiveDisputeId: c.collectiveDisputeId,
       members,
+      courtOption: c.courtOptionReason ? { since: c.courtOptionSince!, reason: c.courtOptionReason } : null,
       tribunal: c.tribunal,
       arbitratorIds: c.arbitratorIds,
       tribunalMembers,

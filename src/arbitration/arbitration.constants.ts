@@ -62,3 +62,10 @@ export interface LimitationRecord {
   basis: string;
   provisional: boolean;
 }
+
+/**
+ * Why the worker may go to court before an award: the commission did not decide on acceptance within its period
+ * (调解仲裁法 第二十九条: 逾期未作出决定的) or did not award within 45 (+15) days (第四十三条: 逾期未作出仲裁裁决的).
+ */
+export const COURT_OPTION_REASONS = ['ACCEPTANCE_OVERDUE', 'AWARD_OVERDUE'] as const;
+export type CourtOptionReason = (typeof COURT_OPTION_REASONS)[number];

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationLatenessService } from './arbitration-lateness.service';
+import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationQueueService } from './arbitration-queue.service';
@@ -20,6 +22,8 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationAwardsService,
     ArbitrationQueueService,
     ArbitrationRepository,
+    ArbitrationLatenessService,
+    ArbitrationProcessor,
   ],
   exports: [ArbitrationService],
 })

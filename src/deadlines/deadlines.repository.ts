@@ -55,4 +55,15 @@ export class DeadlinesRepository {
       jurisdictionPrefixes,
     ).getMany();
   }
+
+  /** Running clocks of one case type and some rules, across the platform (due dates are computed, not stored). */
+  runningClocksOf(em: EntityManager, caseType: string, ruleIds: readonly string[]): Promise<Clock[]> {
+    return em
+      .createQueryBuilder(Clock, 'c')
+      .where('c.stopped_on IS NULL AND c.case_type = :caseType AND c.rule_id IN (:...ruleIds)', {
+        caseType,
+        ruleIds,
+      })
+      .getMany();
+  }
 }

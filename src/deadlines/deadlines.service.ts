@@ -270,6 +270,18 @@ export class DeadlinesService {
     );
   }
 
+  /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */
+  async breached(caseType: string, ruleIds: readonly string[], today = todayInShanghai()): Promise<ClockView[]> {
+    const em = this.tx.manager;
+    const views = await this.views(
+      em,
+      await this.repo.runningClocksOf(em, caseType, ruleIds),
+      await this.calendar.calendar(em),
+      today,
+    );
+    return views.filter((v) => v.state === 'BREACHED');
+  }
+
   /** Running clocks in the caller's jurisdictions that breach within `within` units (or already have), soonest first. */
   async dueWithin(
     viewer: Principal,

@@ -69,6 +69,8 @@ export interface NextStepFacts {
   suitDeadline?: string | null;
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
+  /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
+  courtOptionReason?: string | null;
 }
 
 /** The texts of the next step; a function where the text depends on the facts. */
@@ -135,6 +137,16 @@ const NEXT_STEPS: {
 
 /** The plain-language next step for a proceeding's status (a generic text for an unknown status). */
 export function nextStep(proceeding: Proceeding, status: string, facts: NextStepFacts = {}): string {
+  // 调解仲裁法 第二十九条、第四十三条: 逾期未作出受理决定或仲裁裁决的，可以就该劳动争议事项向人民法院提起诉讼
+  if (
+    proceeding === 'ARBITRATION' &&
+    facts.courtOptionReason &&
+    status !== 'CLOSED' &&
+    status !== 'NOT_ACCEPTED'
+  )
+    return facts.courtOptionReason === 'ACCEPTANCE_OVERDUE'
+      ? '仲裁委员会未在法定期限内作出是否受理的决定，您可以向人民法院提起诉讼，也可以继续等待仲裁。'
+      : '仲裁委员会未在法定期限内作出裁决，您可以向人民法院提起诉讼，也可以继续等待仲裁。';
   const steps = NEXT_STEPS[proceeding];
   if (!Object.hasOwn(steps, status)) return '请留意短信和消息通知。';
   const s = steps[status];
@@ -210,6 +222,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   MEDIATION_CLOCK_EVENT: '调解期限变化',
   ARBITRATION_APPLIED: '提交仲裁申请',
   ARBITRATION_CLOCK_EVENT: '仲裁期限变化',
+  ARBITRATION_COMMISSION_LATE: '仲裁委员会逾期，可以向人民法院起诉',
   INSPECTION_RECEIVED: '劳动保障监察收到投诉',
   INSPECTION_OPENED_BY_PLAN: '劳动保障监察随机抽查立案',
   INSPECTION_CLOCK_EVENT: '调查期限变化',

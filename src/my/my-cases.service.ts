@@ -96,6 +96,7 @@ export class MyCasesService {
           closureType: arbitration?.closureType,
           suitDeadline: arbitration?.suitDeadline,
           agreementStatus: mediation?.agreement?.status ?? null,
+          courtOptionReason: arbitration?.courtOption?.reason ?? null,
         }),
         actions: this.actions(step, mediation),
       },

@@ -186,6 +186,16 @@ export const TEMPLATES = {
     text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼。',
     vars: { trackingNo: 'text', suitDeadline: 'date' },
   },
+  ARBITRATION_COMMISSION_LATE: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第二十九条 (逾期未作出受理决定), 第四十三条 (逾期未作出仲裁裁决): the worker may sue in court.
+    text: '您的仲裁案件（编号{trackingNo}）仲裁委员会未在法定期限内{period}。您可以就该劳动争议事项向人民法院提起诉讼，也可以继续等待仲裁。',
+    vars: {
+      trackingNo: 'text',
+      period: { labels: { ACCEPTANCE_OVERDUE: '作出是否受理的决定', AWARD_OVERDUE: '作出仲裁裁决' } },
+    },
+  },
   ARBITRATION_MEDIATED: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -23,6 +23,7 @@ export enum JobName {
   // (mediation jobs)
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
+  ArbitrationLatenessSweep = 'arbitration.lateness-sweep',
   // (arbitration jobs)
   // (compliance jobs)
   /** Yearly: recompute every employer's 守法诚信等级 for a year from its violations (set-based). */
@@ -65,6 +66,8 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
   // (arbitration payloads)
+  /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
+  [JobName.ArbitrationLatenessSweep]: { today?: string };
   // (compliance payloads)
   /** `year` absent (the scheduled run on 1 January): the year that just ended (Asia/Shanghai). */
   [JobName.ComplianceGradeYear]: { year?: number };
@@ -88,6 +91,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
+  [JobName.ArbitrationLatenessSweep]: QueueName.Maintenance,
   // (compliance queues)
   [JobName.ComplianceGradeYear]: QueueName.Maintenance,
   [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
@@ -106,6 +110,7 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
+  { job: JobName.ArbitrationLatenessSweep, cron: '15 1 * * *' },
   // (compliance schedules)
   { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
   { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },

@@ -9,12 +9,14 @@ import {
   ARBITRATION_STATUSES,
   CLAIM_TYPES,
   CLOSURE_TYPES,
+  COURT_OPTION_REASONS,
   TRIBUNAL_KINDS,
   type ArbitrationSource,
   type ArbitrationStatus,
   type AttendanceKind,
   type ClaimType,
   type ClosureType,
+  type CourtOptionReason,
   type LimitationRecord,
   type TribunalKind,
 } from '../arbitration.constants';
@@ -61,6 +63,15 @@ export class HearingViewDto {
   overrideReason: string | null;
 }
 
+export class CourtOptionDto {
+  @ApiProperty({ format: 'date' }) since: string;
+  @ApiProperty({
+    enum: COURT_OPTION_REASONS,
+    description: 'ACCEPTANCE_OVERDUE (调解仲裁法 第二十九条) or AWARD_OVERDUE (第四十三条)',
+  })
+  reason: CourtOptionReason;
+}
+
 export class ArbitrationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
@@ -82,6 +93,12 @@ export class ArbitrationCaseViewDto {
     description: 'The members of the collective dispute (empty if none)',
   })
   members: CollectiveMemberDto[];
+  @ApiProperty({
+    type: CourtOptionDto,
+    nullable: true,
+    description: 'The commission let a period pass: the worker may sue in court (until then null)',
+  })
+  courtOption: CourtOptionDto | null;
   @ApiProperty({ enum: TRIBUNAL_KINDS, nullable: true }) tribunal: TribunalKind | null;
   @ApiProperty({ type: [String] }) arbitratorIds: string[];
   @ApiProperty({ type: [StaffRefDto], description: 'The tribunal by name (staff directory)' })

@@ -15,6 +15,7 @@ import type {
   ClosureType,
   TribunalKind,
   LimitationRecord,
+  CourtOptionReason,
 } from '../arbitration.constants';
 
 /** An application for labor-dispute arbitration (劳动争议仲裁申请) and its proceeding. */
@@ -65,6 +66,16 @@ export class ArbitrationCase {
    */
   @Column({ name: 'collective_dispute_id', type: 'uuid', nullable: true })
   collectiveDisputeId: string | null;
+
+  /**
+   * Since when the worker may take the dispute to court because the commission let its acceptance or award period
+   * pass (调解仲裁法 第二十九条、第四十三条), and which period; null while the commission is on time.
+   */
+  @Column({ name: 'court_option_since', type: 'date', nullable: true })
+  courtOptionSince: string | null;
+
+  @Column({ name: 'court_option_reason', type: 'varchar', length: 24, nullable: true })
+  courtOptionReason: CourtOptionReason | null;
 
   @Column({ type: 'varchar', length: 8, nullable: true })
   tribunal: TribunalKind | null;
