@@ -1,6 +1,7 @@
 import { Initial1795684964748 } from './1795684964748-initial';
 import { CollectiveProceedings1796300000000 } from './1796300000000-collective-proceedings';
 import { ArbitrationCourtOption1796300000100 } from './1796300000100-arbitration-court-option';
+import { Registers1796300000200 } from './1796300000200-registers';
 import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-append-only';
 import { CalendarAndClocks1795687215259 } from './1795687215259-calendar-and-clocks';
 import { Routing1795688178256 } from './1795688178256-routing';
@@ -58,4 +59,5 @@ export const MIGRATIONS: Function[] = [
   WorkerIdentities1796219772152,
   CollectiveProceedings1796300000000,
   ArbitrationCourtOption1796300000100,
+  Registers1796300000200,
 ];

@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { addDays } from '../calendar/local-date';
-import { addMonths, earlyRemovalRefusal, expiresOn, inForce, listingCheck } from './blacklist.rules';
+import {
+  addMonths,
+  earlyRemovalRefusal,
+  expiresOn,
+  inForce,
+  listingCheck,
+  noticeRefusal,
+} from './blacklist.rules';
 import { BLACKLIST_TRANSITIONS, nextBlacklistStatus } from './blacklist.state';
 
 describe('blacklist listing facts (人社部令第45号 第五条)', () => {
   const arrears = {
     kinds: ['WAGE_ARREARS'] as const,
+    migrantWorkers: true,
     orderRefused: true,
     meetsCrimeThreshold: false,
     massIncident: false,
@@ -36,11 +44,50 @@ describe('blacklist listing facts (人社部令第45号 第五条)', () => {
     expect(
       listingCheck({
         kinds: ['OVERTIME'],
+        migrantWorkers: false,
         orderRefused: false,
         meetsCrimeThreshold: false,
         massIncident: false,
       }).missing,
-    ).toEqual(['kinds:WAGE_ARREARS', 'orderRefused', 'meetsCrimeThreshold|massIncident']);
+    ).toEqual(['kinds:WAGE_ARREARS', 'migrantWorkers', 'orderRefused', 'meetsCrimeThreshold|massIncident']);
+  });
+
+  it('only arrears owed to 农民工 list the employer (the list is of 拖欠农民工工资)', () => {
+    expect(listingCheck({ ...arrears, migrantWorkers: false, meetsCrimeThreshold: true })).toEqual({
+      eligible: false,
+      missing: ['migrantWorkers'],
+      reasons: [],
+    });
+  });
+});
+
+describe('notice and statement before a listing (告知、陈述申辩)', () => {
+  const notice = { noticedOn: '2026-09-28', statementDueOn: '2026-10-12', statementOn: null };
+
+  it('no notice, no listing', () => {
+    expect(noticeRefusal(null, '2026-11-01')?.code).toBe('LISTING_NOTICE_REQUIRED');
+  });
+
+  it('not while the statement period runs (its last day included); the day after, yes', () => {
+    expect(noticeRefusal(notice, '2026-10-12')).toEqual(
+      expect.objectContaining({ code: 'STATEMENT_PERIOD_RUNNING', statementDueOn: '2026-10-12' }),
+    );
+    expect(noticeRefusal(notice, '2026-10-13')).toBeNull();
+  });
+
+  it('a statement received: listed on or after it, even within the period', () => {
+    const stated = { ...notice, statementOn: '2026-09-30' };
+    expect(noticeRefusal(stated, '2026-09-29')?.code).toBe('LISTING_BEFORE_STATEMENT');
+    expect(noticeRefusal(stated, '2026-09-30')).toBeNull();
+  });
+
+  it('property: with no statement, a listing is allowed exactly after the period', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -20, max: 20 }), (d) => {
+        const listedOn = addDays(notice.statementDueOn, d);
+        expect(noticeRefusal(notice, listedOn) === null).toBe(d > 0);
+      }),
+    );
   });
 });
 

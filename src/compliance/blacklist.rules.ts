@@ -10,11 +10,16 @@ export const BLACKLIST_RULES = {
   TERM_YEARS: 3,
   // 人社部令第45号 第十五条 (TO VERIFY the article number): 已改正且自改正之日起被列入满6个月，作出信用承诺，可申请提前移出
   EARLY_REMOVAL_MONTHS: 6,
+  // 人社部令第45号 第九条 (TO VERIFY the article number): 作出列入决定前书面告知当事人拟列入的事由、依据和依法享有的
+  // 权利；当事人自收到告知书之日起5个工作日内可以提出异议（陈述、申辩）
+  STATEMENT_WORKDAYS: 5,
 } as const;
 
 /** The facts of a violation that decide a listing (a row of employer_violations). */
 export interface ListingFacts {
   kinds: readonly ViolationKind[];
+  /** The arrears concern 农民工: the list is of employers in arrears to migrant workers (第五条). */
+  migrantWorkers: boolean;
   orderRefused: boolean;
   meetsCrimeThreshold: boolean;
   massIncident: boolean;
@@ -38,6 +43,7 @@ export interface ListingCheck {
 export function listingCheck(f: ListingFacts): ListingCheck {
   const missing: string[] = [];
   if (!f.kinds.includes('WAGE_ARREARS')) missing.push('kinds:WAGE_ARREARS');
+  if (!f.migrantWorkers) missing.push('migrantWorkers');
   if (!f.orderRefused) missing.push('orderRefused');
   if (!f.meetsCrimeThreshold && !f.massIncident) missing.push('meetsCrimeThreshold|massIncident');
   const reasons: ListingReason[] = [];
@@ -107,5 +113,42 @@ export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal |
     };
   if (!f.commitmentOn)
     return { code: 'CREDIT_COMMITMENT_MISSING', message: 'Early removal needs a written credit commitment' };
+  return null;
+}
+
+/** The prior notice of a listing as the listing decision needs it. */
+export interface ListingNotice {
+  noticedOn: string;
+  statementDueOn: string;
+  statementOn: string | null;
+}
+
+export type NoticeRefusal =
+  | { code: 'LISTING_NOTICE_REQUIRED'; message: string }
+  | { code: 'STATEMENT_PERIOD_RUNNING'; message: string; statementDueOn: string }
+  | { code: 'LISTING_BEFORE_STATEMENT'; message: string; statementOn: string };
+
+/**
+ * 人社部令第45号 (告知 and 陈述申辩 before the 列入决定): a listing needs a prior written notice of the violation, and is
+ * decided only once the employer's statement was received and considered, or the statement period passed without
+ * one. The first refusal, or null.
+ */
+export function noticeRefusal(notice: ListingNotice | null, listedOn: string): NoticeRefusal | null {
+  if (!notice)
+    return { code: 'LISTING_NOTICE_REQUIRED', message: 'Notify the employer of the intended listing first' };
+  if (notice.statementOn !== null)
+    return compareDates(listedOn, notice.statementOn) < 0
+      ? {
+          code: 'LISTING_BEFORE_STATEMENT',
+          message: 'The listing cannot precede the statement it considers',
+          statementOn: notice.statementOn,
+        }
+      : null;
+  if (compareDates(listedOn, notice.statementDueOn) <= 0)
+    return {
+      code: 'STATEMENT_PERIOD_RUNNING',
+      message: 'The employer may still make a statement',
+      statementDueOn: notice.statementDueOn,
+    };
   return null;
 }

@@ -10,6 +10,7 @@ import { earlyRemovalRefusal, expiresOn, listingCheck } from './blacklist.rules'
 import { nextBlacklistStatus, type BlacklistStatus } from './blacklist.state';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
+import { RegistersService } from './registers.service';
 import { employerNotFound, listingView, type Actor } from './compliance.service';
 import type {
   BlacklistEntryViewDto,
@@ -44,6 +45,7 @@ export class BlacklistService {
     private readonly tx: TransactionRunner,
     private readonly repo: ComplianceRepository,
     private readonly audit: AuditService,
+    private readonly registers: RegistersService,
   ) {}
 
   /** Lists the employer on the facts of one of its wage-arrears violations (第五条); 409 with the missing facts. */
@@ -69,6 +71,7 @@ export class BlacklistService {
             basis: '人社部令第45号 第五条',
           },
         );
+      await this.registers.assertNoticed(em, v.id, listedOn);
       if (compareDates(listedOn, v.foundOn) < 0)
         throw AppException.validation([
           { field: 'listedOn', message: 'listedOn must not precede the finding' },

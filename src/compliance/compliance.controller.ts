@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -24,6 +24,13 @@ import {
   ViolationViewDto,
 } from './dto/compliance.dto';
 import { PublicationService } from './publication.service';
+import { RegistersService } from './registers.service';
+import {
+  BlacklistNoticeDto,
+  BlacklistNoticeViewDto,
+  StatementDto,
+  ViolationFactsDto,
+} from './dto/registers.dto';
 
 /** Staff who read and record employers' compliance. */
 const COMPLIANCE_STAFF: Role[] = ['INSPECTOR', 'SUPERVISOR', 'ADMIN'];
@@ -32,6 +39,12 @@ const DECIDERS: Role[] = ['SUPERVISOR', 'ADMIN'];
 
 const employerUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'),
+});
+const violationUuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('VIOLATION_NOT_FOUND', 'No such violation'),
+});
+const noticeUuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('BLACKLIST_NOTICE_NOT_FOUND', 'No such listing notice'),
 });
 const listingUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('BLACKLIST_ENTRY_NOT_FOUND', 'No such listing'),
@@ -45,6 +58,7 @@ export class ComplianceController {
     private readonly compliance: ComplianceService,
     private readonly blacklist: BlacklistService,
     private readonly publications: PublicationService,
+    private readonly registers: RegistersService,
   ) {}
 
   /** The employer's violation history, yearly grades, listings and audit trail. */
@@ -70,7 +84,47 @@ export class ComplianceController {
     return this.compliance.recordManual(user, employerId, dto);
   }
 
-  /** Lists the employer on the 拖欠农民工工资失信联合惩戒名单 (409 with the missing facts). */
+  /** Facts learnt after the finding: the arrears concern 农民工; criminal liability (a judgment) for grade C. */
+  @Patch('violations/:id')
+  @Roles(...COMPLIANCE_STAFF)
+  @ApiOkResponse({ type: ViolationViewDto })
+  updateFacts(
+    @CurrentUser() user: Principal,
+    @Param('id', violationUuid) id: string,
+    @Body() dto: ViolationFactsDto,
+  ): Promise<ViolationViewDto> {
+    return this.registers.updateFacts(user, id, dto);
+  }
+
+  /** Serves the prior notice of an intended listing; the employer may state its case within 5 working days. */
+  @Post('employers/:employerId/blacklist-notices')
+  @Roles(...DECIDERS)
+  @ApiCreatedResponse({ type: BlacklistNoticeViewDto })
+  notice(
+    @CurrentUser() user: Principal,
+    @Param('employerId', employerUuid) employerId: string,
+    @Body() dto: BlacklistNoticeDto,
+  ): Promise<BlacklistNoticeViewDto> {
+    return this.registers.notify(user, employerId, dto);
+  }
+
+  /** Records the employer's statement (陈述申辩) on a notice. */
+  @Post('blacklist-notices/:id/statement')
+  @HttpCode(200)
+  @Roles(...DECIDERS)
+  @ApiOkResponse({ type: BlacklistNoticeViewDto })
+  statement(
+    @CurrentUser() user: Principal,
+    @Param('id', noticeUuid) id: string,
+    @Body() dto: StatementDto,
+  ): Promise<BlacklistNoticeViewDto> {
+    return this.registers.statement(user, id, dto);
+  }
+
+  /**
+   * Lists the employer on the 拖欠农民工工资失信联合惩戒名单: after the notice and the statement period, on a violation
+   * with the listing facts (409 with what is missing).
+   */
   @Post('employers/:employerId/blacklist')
   @Roles(...DECIDERS)
   @ApiCreatedResponse({ type: BlacklistEntryViewDto })

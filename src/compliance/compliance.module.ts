@@ -6,6 +6,8 @@ import { ComplianceRepository } from './compliance.repository';
 import { ComplianceService } from './compliance.service';
 import { PublicComplianceController } from './public-compliance.controller';
 import { PublicationService } from './publication.service';
+import { RegistersRepository } from './registers.repository';
+import { RegistersService } from './registers.service';
 
 /**
  * Employer compliance: violation history, yearly 守法诚信等级, the wage-arrears blacklist, quarterly publication of
@@ -19,6 +21,8 @@ import { PublicationService } from './publication.service';
     PublicationService,
     ComplianceRepository,
     ComplianceProcessor,
+    RegistersService,
+    RegistersRepository,
   ],
   exports: [ComplianceService],
 })

@@ -102,7 +102,7 @@ export class ComplianceRepository {
         violations: number;
         mass_incident: boolean;
         order_refused: boolean;
-        criminal_transfer: boolean;
+        criminal_liability: boolean;
         kinds: ViolationKind[];
       }[]
     >(
@@ -110,7 +110,7 @@ export class ComplianceRepository {
               count(DISTINCT v.id)::int AS violations,
               coalesce(bool_or(v.mass_incident), false) AS mass_incident,
               coalesce(bool_or(v.order_refused), false) AS order_refused,
-              coalesce(bool_or(v.criminal_transfer), false) AS criminal_transfer,
+              coalesce(bool_or(v.criminal_liability_on IS NOT NULL), false) AS criminal_liability,
               coalesce(array_agg(DISTINCT k.kind) FILTER (WHERE k.kind IS NOT NULL), '{}') AS kinds
          FROM employers e
          LEFT JOIN employer_violations v
@@ -127,7 +127,7 @@ export class ComplianceRepository {
       violations: r.violations,
       massIncident: r.mass_incident,
       orderRefused: r.order_refused,
-      criminalTransfer: r.criminal_transfer,
+      criminalLiability: r.criminal_liability,
       kinds: r.kinds,
     }));
   }

@@ -42,6 +42,8 @@ export interface RecordViolationInput {
   massIncident?: boolean;
   criminalTransfer?: boolean;
   meetsCrimeThreshold?: boolean;
+  /** The arrears concern 农民工 (人社部令第45号 第五条). */
+  migrantWorkers?: boolean;
   major?: boolean;
   /** Main facts (no personal data): published when `major`. */
   facts?: string;
@@ -103,6 +105,9 @@ export class ComplianceService {
         massIncident: input.massIncident ?? false,
         criminalTransfer: input.criminalTransfer ?? false,
         meetsCrimeThreshold: input.meetsCrimeThreshold ?? false,
+        migrantWorkers: input.migrantWorkers ?? false,
+        criminalLiabilityOn: null,
+        criminalLiabilityRef: null,
         major: input.major ?? false,
         facts: input.facts ?? '',
         handling: input.handling ?? '',
@@ -268,7 +273,10 @@ export function violationView(v: EmployerViolation, publishedIn: string | null):
     orderRefused: v.orderRefused,
     massIncident: v.massIncident,
     criminalTransfer: v.criminalTransfer,
+    criminalLiabilityOn: v.criminalLiabilityOn,
+    criminalLiabilityRef: v.criminalLiabilityRef,
     meetsCrimeThreshold: v.meetsCrimeThreshold,
+    migrantWorkers: v.migrantWorkers,
     major: v.major,
     facts: v.facts,
     handling: v.handling,

@@ -6,7 +6,7 @@ const clean: GradingFacts = {
   violations: 0,
   massIncident: false,
   orderRefused: false,
-  criminalTransfer: false,
+  criminalLiability: false,
   kinds: [],
 };
 const ids = (f: GradingFacts) => gradeFor(f).reasons.map((r) => r.ruleId);
@@ -36,11 +36,11 @@ describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
     expect(C_MIN_VIOLATIONS).toBe(3);
   });
 
-  it('C on one finding with a mass incident, a refused order, a criminal transfer, child/forced labour or obstruction', () => {
+  it('C on one finding with a mass incident, a refused order, criminal liability, child/forced labour or obstruction', () => {
     const one = { ...clean, violations: 1, kinds: ['WAGE_ARREARS'] as ViolationKind[] };
     expect(ids({ ...one, massIncident: true })).toEqual(['C_MASS_OR_EXTREME_INCIDENT']);
     expect(ids({ ...one, orderRefused: true })).toEqual(['C_ORDER_REFUSED']);
-    expect(ids({ ...one, criminalTransfer: true })).toEqual(['C_CRIMINAL_TRANSFER']);
+    expect(ids({ ...one, criminalLiability: true })).toEqual(['C_CRIMINAL_LIABILITY']);
     expect(ids({ ...one, kinds: ['CHILD_LABOR'] })).toEqual(['C_SEVERE_VIOLATION']);
     expect(ids({ ...one, kinds: ['FORCED_LABOR'] })).toEqual(['C_SEVERE_VIOLATION']);
     expect(ids({ ...one, kinds: ['OBSTRUCTION'] })).toEqual(['C_OBSTRUCTION']);
@@ -55,14 +55,14 @@ describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
         violations: 4,
         massIncident: true,
         orderRefused: true,
-        criminalTransfer: true,
+        criminalLiability: true,
         kinds: ['WAGE_ARREARS'],
       }),
     ).toEqual([
       'C_THREE_OR_MORE_FINDINGS',
       'C_MASS_OR_EXTREME_INCIDENT',
       'C_ORDER_REFUSED',
-      'C_CRIMINAL_TRANSFER',
+      'C_CRIMINAL_LIABILITY',
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
     violations: fc.nat({ max: 10 }),
     massIncident: fc.boolean(),
     orderRefused: fc.boolean(),
-    criminalTransfer: fc.boolean(),
+    criminalLiability: fc.boolean(),
     kinds: fc.uniqueArray(fc.constantFrom(...VIOLATION_KINDS), { maxLength: 4 }),
   });
 
@@ -83,7 +83,7 @@ describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
           const aggravated =
             f.massIncident ||
             f.orderRefused ||
-            f.criminalTransfer ||
+            f.criminalLiability ||
             f.kinds.some((k) => ['CHILD_LABOR', 'FORCED_LABOR', 'OBSTRUCTION'].includes(k));
           expect(g).toBe(aggravated ? 'C' : 'A');
         } else expect(g).not.toBe('A');

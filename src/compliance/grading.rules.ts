@@ -11,8 +11,11 @@ export interface GradingFacts {
   massIncident: boolean;
   /** Any finding whose rectification order, handling or penalty decision was refused (拒不履行). */
   orderRefused: boolean;
-  /** Any finding transferred to the police / prosecuted (被追究刑事责任; the platform records the transfer). */
-  criminalTransfer: boolean;
+  /**
+   * Any finding for which someone was held criminally liable (被追究刑事责任: a court's judgment, recorded on the
+   * violation). A transfer to the police alone is not enough.
+   */
+  criminalLiability: boolean;
   /** Kinds found in the year (child labour, forced labour and obstruction each make C). */
   kinds: readonly ViolationKind[];
 }
@@ -74,12 +77,12 @@ export const GRADING_RULES: readonly GradingRule[] = [
     applies: (f) => f.kinds.includes('OBSTRUCTION'),
   },
   {
-    // 评价办法 第六条第(三)项第6目: 因劳动保障违法行为被追究刑事责任 (platform fact: transferred to the police)
-    id: 'C_CRIMINAL_TRANSFER',
+    // 评价办法 第六条第(三)项第6目: 因劳动保障违法行为被追究刑事责任 (a judgment; a transfer to the police is not)
+    id: 'C_CRIMINAL_LIABILITY',
     grade: 'C',
     citation: '人社部规〔2016〕1号 第六条第（三）项第6目',
-    description: '因劳动保障违法行为被移送司法机关（追究刑事责任）',
-    applies: (f) => f.criminalTransfer,
+    description: '因劳动保障违法行为被追究刑事责任',
+    applies: (f) => f.criminalLiability,
   },
   {
     // 评价办法 第六条第(二)项: 因劳动保障违法行为被查处，但不属于C级所列情形

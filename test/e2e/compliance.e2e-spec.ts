@@ -59,12 +59,32 @@ describe('employer compliance', () => {
     expect(res.status).toBe(200);
     return res.body as ComplianceRecord;
   };
-  const list = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') =>
+  const listNow = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') =>
     t
       .http()
       .post(`/api/v1/compliance/employers/${employerId}/blacklist`)
       .set(await auth(user))
       .send(body);
+  /** Serves the notice (on the listing day) and records a statement that day, then lists (16.10). */
+  const list = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') => {
+    const on = (body.listedOn as string | undefined) ?? today;
+    const notice = await t
+      .http()
+      .post(`/api/v1/compliance/employers/${employerId}/blacklist-notices`)
+      .set(await auth(user))
+      .send({ violationId: body.violationId, noticedOn: on });
+    if (notice.status === 201)
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+            .set(await auth(user))
+            .send({ receivedOn: on, summary: '单位陈述已支付部分工资，经核实不予采纳' })
+        ).status,
+      ).toBe(200);
+    return listNow(employerId, body, user);
+  };
   const removeEarly = async (id: string, body: Record<string, unknown>) =>
     t
       .http()
@@ -79,6 +99,7 @@ describe('employer compliance', () => {
     };
   };
   const listable = {
+    migrantWorkers: true,
     orderRefused: true,
     meetsCrimeThreshold: true,
     arrearsFen: 25_000_000,
@@ -221,6 +242,28 @@ describe('employer compliance', () => {
       expect(await gradeOf(two)).toMatchObject({ grade: 'C', violationCount: 3 });
     });
 
+    it('grade C needs criminal liability (a judgment), not a transfer to the police (16.10)', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: inYear('03-03'), criminalTransfer: true });
+      const gradeOf = async () => (await record(e)).grades.find((g) => g.year === year);
+      await t.app.get(ComplianceService).gradeYear(year);
+      expect(await gradeOf()).toMatchObject({ grade: 'B', reasons: [{ ruleId: 'B_FOUND_NOT_C' }] });
+      const half = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${v}`)
+        .set(await auth('supervisor'))
+        .send({ criminalLiabilityOn: inYear('09-09') });
+      expect([half.status, half.body.details[0].field]).toEqual([400, 'criminalLiabilityRef']);
+      const judged = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${v}`)
+        .set(await auth('supervisor'))
+        .send({ criminalLiabilityOn: inYear('09-09'), criminalLiabilityRef: `（${year}）沪0115刑初123号` });
+      expect(judged.body).toMatchObject({ criminalTransfer: true, criminalLiabilityOn: inYear('09-09') });
+      await t.app.get(ComplianceService).gradeYear(year);
+      expect(await gradeOf()).toMatchObject({ grade: 'C', reasons: [{ ruleId: 'C_CRIMINAL_LIABILITY' }] });
+    });
+
     it('the worker registers the yearly grading (1 January 03:00) and the daily blacklist sweep', async () => {
       const q = t.app.get(QueueService).queue(QueueName.Maintenance);
       const grade = await eventually(() => q.getJobScheduler(JobName.ComplianceGradeYear));
@@ -254,13 +297,78 @@ describe('employer compliance', () => {
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({
         code: 'BLACKLIST_FACTS_MISSING',
-        details: { missing: ['meetsCrimeThreshold|massIncident'] },
+        details: { missing: ['migrantWorkers', 'meetsCrimeThreshold|massIncident'] },
       });
       const w = await recorded(e, { foundOn: today, kinds: ['OVERTIME'], meetsCrimeThreshold: true });
       const res2 = await list(e, { violationId: w });
       expect(res2.status).toBe(409);
-      expect(res2.body.details.missing).toEqual(['kinds:WAGE_ARREARS', 'orderRefused']);
+      expect(res2.body.details.missing).toEqual(['kinds:WAGE_ARREARS', 'migrantWorkers', 'orderRefused']);
       expect((await record(e)).blacklist).toEqual([]);
+    });
+
+    it('a listing needs the prior notice and the statement period (告知、陈述申辩), and arrears owed to 农民工 (16.10)', async () => {
+      const e = await employer();
+      const v = await recorded(e, {
+        foundOn: today,
+        ...listable,
+        migrantWorkers: false,
+        meetsCrimeThreshold: true,
+      });
+      // Not 农民工 (yet): the facts are missing, whatever the notice.
+      const notMigrant = await listNow(e, { violationId: v });
+      expect([notMigrant.status, notMigrant.body.details.missing]).toEqual([409, ['migrantWorkers']]);
+      const patched = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${v}`)
+        .set(await auth('inspector'))
+        .send({ migrantWorkers: true });
+      expect([patched.status, patched.body.migrantWorkers]).toEqual([200, true]);
+      // No notice: refused, with the step to take.
+      const noNotice = await listNow(e, { violationId: v });
+      expect([noNotice.status, noNotice.body.code]).toEqual([409, 'LISTING_NOTICE_REQUIRED']);
+      // Notice served today: the employer has 5 working days to state its case.
+      const notice = await t
+        .http()
+        .post(`/api/v1/compliance/employers/${e}/blacklist-notices`)
+        .set(await auth('supervisor'))
+        .send({ violationId: v });
+      expect(notice.status).toBe(201);
+      const due = (
+        await t
+          .http()
+          .get('/api/v1/calendar/deadline')
+          .query({ from: today, amount: 5, unit: 'WORKDAY' })
+          .set(await auth('supervisor'))
+      ).body.due as string;
+      expect(notice.body).toMatchObject({ noticedOn: today, statementDueOn: due, statementOn: null });
+      const running = await listNow(e, { violationId: v });
+      expect([running.status, running.body.code, running.body.details.statementDueOn]).toEqual([
+        409,
+        'STATEMENT_PERIOD_RUNNING',
+        due,
+      ]);
+      // The statement received and considered: the listing may be decided.
+      const badDay = await t
+        .http()
+        .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+        .set(await auth('supervisor'))
+        .send({ receivedOn: addDays(today, -1), summary: '单位陈述' });
+      expect([badDay.status, badDay.body.details[0].field]).toEqual([400, 'receivedOn']);
+      const stated = await t
+        .http()
+        .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+        .set(await auth('supervisor'))
+        .send({ receivedOn: today, summary: '单位称资金困难，经核实理由不成立' });
+      expect([stated.status, stated.body.statementOn]).toEqual([200, today]);
+      expect((await listNow(e, { violationId: v })).status).toBe(201);
+      expect((await record(e)).events.map((x) => x.action)).toEqual(
+        expect.arrayContaining([
+          'VIOLATION_FACTS_UPDATED',
+          'BLACKLIST_NOTICE_SERVED',
+          'BLACKLIST_STATEMENT_RECORDED',
+          'BLACKLIST_LISTED',
+        ]),
+      );
     });
 
     it('lists for 3 years (SUPERVISOR/ADMIN, audited); shows on the public list without personal data', async () => {

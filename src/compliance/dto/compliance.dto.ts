@@ -87,6 +87,14 @@ export class RecordViolationDto {
 
   @ApiPropertyOptional({
     default: false,
+    description: 'The arrears concern 农民工 (what a wage-arrears blacklisting needs, 人社部令第45号 第五条)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  migrantWorkers?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
     description: '重大劳动保障违法行为 (人社部令第29号 第五条): publishable',
   })
   @IsOptional()
@@ -124,7 +132,16 @@ export class ViolationViewDto {
   @ApiProperty() orderRefused: boolean;
   @ApiProperty() massIncident: boolean;
   @ApiProperty() criminalTransfer: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Judgment day of criminal liability (被追究刑事责任), what grade C needs',
+  })
+  criminalLiabilityOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) criminalLiabilityRef: string | null;
   @ApiProperty() meetsCrimeThreshold: boolean;
+  @ApiProperty({ description: 'The arrears concern 农民工' }) migrantWorkers: boolean;
   @ApiProperty() major: boolean;
   @ApiProperty() facts: string;
   @ApiProperty() handling: string;

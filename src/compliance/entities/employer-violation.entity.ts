@@ -53,9 +53,24 @@ export class EmployerViolation {
   @Column({ name: 'mass_incident', type: 'boolean', default: false })
   massIncident: boolean;
 
-  /** Transferred to the police (拒不支付劳动报酬罪 etc.). */
+  /** Transferred to the police (拒不支付劳动报酬罪 etc.): a fact of the handling, not yet criminal liability. */
   @Column({ name: 'criminal_transfer', type: 'boolean', default: false })
   criminalTransfer: boolean;
+
+  /**
+   * The day a court's judgment held someone criminally liable for it (被追究刑事责任): what grade C needs
+   * (评价办法 第六条第（三）项), recorded when the judgment is known; null until then.
+   */
+  @Column({ name: 'criminal_liability_on', type: 'date', nullable: true })
+  criminalLiabilityOn: string | null;
+
+  /** The judgment's reference (案号), with the liability. */
+  @Column({ name: 'criminal_liability_ref', type: 'varchar', length: 64, nullable: true })
+  criminalLiabilityRef: string | null;
+
+  /** The arrears concern 农民工 (migrant workers): what the wage-arrears blacklist needs (人社部令第45号 第五条). */
+  @Column({ name: 'migrant_workers', type: 'boolean', default: false })
+  migrantWorkers: boolean;
 
   /** The arrears reach the 拒不支付劳动报酬罪 amount threshold (decided by the inspection module). */
   @Column({ name: 'meets_crime_threshold', type: 'boolean', default: false })

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsLocalDate } from '../../common/validation/decorators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class BlacklistNoticeDto {
+  @ApiProperty({ format: 'uuid', description: 'The wage-arrears violation the intended listing rests on' })
+  @IsUUID()
+  violationId: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'The day the notice was served (default today)' })
+  @IsOptional()
+  @IsLocalDate()
+  noticedOn?: string;
+}
+
+export class StatementDto {
+  @ApiProperty({ format: 'date', description: 'The day the employer’s statement (陈述申辩) was received' })
+  @IsLocalDate()
+  receivedOn: string;
+
+  @ApiProperty({ example: '单位称已支付部分工资，经核实仍欠12名农民工工资', description: 'No personal data' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  summary: string;
+}
+
+export class BlacklistNoticeViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) employerId: string;
+  @ApiProperty({ format: 'uuid' }) violationId: string;
+  @ApiProperty({ format: 'date' }) noticedOn: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the statement period (5 working days)' })
+  statementDueOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) statementOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) statementSummary: string | null;
+}
+
+export class ViolationFactsDto {
+  @ApiPropertyOptional({ description: 'The arrears concern 农民工' })
+  @IsOptional()
+  @IsBoolean()
+  migrantWorkers?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Judgment day holding someone criminally liable for it (被追究刑事责任)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  criminalLiabilityOn?: string;
+
+  @ApiPropertyOptional({ example: '（2026）沪0115刑初123号', description: 'The judgment’s reference' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(64)
+  criminalLiabilityRef?: string;
+}

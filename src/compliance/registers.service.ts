@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
+import { compareDates, todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction';
+import { BLACKLIST_RULES, noticeRefusal } from './blacklist.rules';
+import { EMPLOYER_CASE } from './compliance.constants';
+import { ComplianceRepository } from './compliance.repository';
+import { employerNotFound, violationView } from './compliance.service';
+import type { ViolationViewDto } from './dto/compliance.dto';
+import type { BlacklistNoticeViewDto, StatementDto, ViolationFactsDto } from './dto/registers.dto';
+import type { BlacklistNotice } from './entities/blacklist-notice.entity';
+import type { EmployerViolation } from './entities/employer-violation.entity';
+import { RegistersRepository } from './registers.repository';
+
+const violationNotFound = () =>
+  AppException.notFound('VIOLATION_NOT_FOUND', 'No such violation of this employer');
+const noticeNotFound = () => AppException.notFound('BLACKLIST_NOTICE_NOT_FOUND', 'No such listing notice');
+
+/**
+ * What the registers need before a decision (16.10): the prior notice of a listing with its statement period
+ * (告知、陈述申辩, 人社部令第45号), and facts learnt after a finding — that the arrears concern 农民工, and criminal
+ * liability (a judgment), which grade C needs instead of a mere transfer to the police.
+ */
+@Injectable()
+export class RegistersService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: RegistersRepository,
+    private readonly compliance: ComplianceRepository,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Serves the notice of an intended listing: the statement period is 5 working days from it. */
+  async notify(
+    viewer: Principal,
+    employerId: string,
+    dto: { violationId: string; noticedOn?: string },
+  ): Promise<BlacklistNoticeViewDto> {
+    const today = todayInShanghai();
+    const noticedOn = dto.noticedOn ?? today;
+    if (compareDates(noticedOn, today) > 0)
+      throw AppException.validation([{ field: 'noticedOn', message: 'noticedOn must not be in the future' }]);
+    return this.tx.run(async (em) => {
+      const v = await this.violationOf(em, viewer, employerId, dto.violationId);
+      if (compareDates(noticedOn, v.foundOn) < 0)
+        throw AppException.validation([{ field: 'noticedOn', message: 'the notice cannot precede the finding' }]);
+      const { due } = await this.calendar.deadline(
+        noticedOn,
+        BLACKLIST_RULES.STATEMENT_WORKDAYS,
+        'WORKDAY',
+        em,
+      );
+      const notice = {
+        id: newId(),
+        employerId,
+        violationId: v.id,
+        jurisdictionCode: v.jurisdictionCode,
+        noticedOn,
+        statementDueOn: due,
+        statementOn: null,
+        statementSummary: null,
+        noticedBy: viewer.userId,
+      };
+      await this.repo.insertNotice(em, notice);
+      await this.event(em, employerId, 'BLACKLIST_NOTICE_SERVED', viewer, {
+        noticeId: notice.id,
+        violationId: v.id,
+        noticedOn,
+        statementDueOn: due,
+      });
+      return noticeView(notice);
+    });
+  }
+
+  /** Records the employer's statement (陈述申辩) on a notice. */
+  async statement(viewer: Principal, noticeId: string, dto: StatementDto): Promise<BlacklistNoticeViewDto> {
+    return this.tx.run(async (em) => {
+      const n = await this.repo.lockNotice(em, noticeId);
+      if (!n || !coversJurisdiction(viewer, n.jurisdictionCode)) throw noticeNotFound();
+      if (
+        compareDates(dto.receivedOn, n.noticedOn) < 0 ||
+        compareDates(dto.receivedOn, todayInShanghai()) > 0
+      )
+        throw AppException.validation([
+          { field: 'receivedOn', message: 'receivedOn must be between the notice and today' },
+        ]);
+      if (n.statementOn)
+        throw AppException.conflict('STATEMENT_RECORDED', 'A statement is already recorded on this notice', {
+          statementOn: n.statementOn,
+        });
+      await this.repo.recordStatement(em, n.id, dto.receivedOn, dto.summary);
+      await this.event(em, n.employerId, 'BLACKLIST_STATEMENT_RECORDED', viewer, {
+        noticeId: n.id,
+        statementOn: dto.receivedOn,
+      });
+      return noticeView({ ...n, statementOn: dto.receivedOn, statementSummary: dto.summary });
+    });
+  }
+
+  /** 409 unless the violation's latest notice allows a listing decided on `listedOn` (called in the listing's transaction). */
+  async assertNoticed(em: EntityManager, violationId: string, listedOn: string): Promise<void> {
+    const refusal = noticeRefusal(await this.repo.latestNotice(em, violationId), listedOn);
+    if (refusal) {
+      const { code, message, ...details } = refusal;
+      throw AppException.conflict(code, message, {
+        ...details,
+        allowed: ['POST /api/v1/compliance/employers/:employerId/blacklist-notices'],
+        basis: '人社部令第45号（列入前告知、陈述申辩）',
+      });
+    }
+  }
+
+  /** Facts learnt after the finding: 农民工, criminal liability (a judgment). Audited on the employer. */
+  async updateFacts(
+    viewer: Principal,
+    violationId: string,
+    dto: ViolationFactsDto,
+  ): Promise<ViolationViewDto> {
+    if ((dto.criminalLiabilityOn === undefined) !== (dto.criminalLiabilityRef === undefined))
+      throw AppException.validation([
+        { field: 'criminalLiabilityRef', message: 'give the judgment day and its reference together' },
+      ]);
+    return this.tx.run(async (em) => {
+      const v = await this.repo.lockViolation(em, violationId);
+      if (!v || !coversJurisdiction(viewer, v.jurisdictionCode)) throw violationNotFound();
+      if (dto.criminalLiabilityOn && compareDates(dto.criminalLiabilityOn, v.foundOn) < 0)
+        throw AppException.validation([
+          { field: 'criminalLiabilityOn', message: 'the judgment cannot precede the finding' },
+        ]);
+      const facts = {
+        ...(dto.migrantWorkers !== undefined ? { migrantWorkers: dto.migrantWorkers } : {}),
+        ...(dto.criminalLiabilityOn !== undefined
+          ? { criminalLiabilityOn: dto.criminalLiabilityOn, criminalLiabilityRef: dto.criminalLiabilityRef! }
+          : {}),
+      };
+      await this.repo.updateViolationFacts(em, v.id, facts);
+      await this.event(em, v.employerId, 'VIOLATION_FACTS_UPDATED', viewer, { violationId: v.id, ...facts });
+      const published = await this.compliance.publishedOf(em, v.employerId);
+      return violationView({ ...v, ...facts }, published.get(v.id) ?? null);
+    });
+  }
+
+  private async violationOf(
+    em: EntityManager,
+    viewer: Principal,
+    employerId: string,
+    violationId: string,
+  ): Promise<EmployerViolation> {
+    if (!(await this.compliance.employer(em, employerId))) throw employerNotFound();
+    const v = await this.compliance.violation(em, violationId);
+    if (!v || v.employerId !== employerId) throw violationNotFound();
+    if (!coversJurisdiction(viewer, v.jurisdictionCode))
+      throw AppException.forbidden('OUTSIDE_JURISDICTION', 'The violation is outside your scope');
+    return v;
+  }
+
+  private async event(
+    em: EntityManager,
+    employerId: string,
+    action: string,
+    actor: Principal,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.append(em, { caseType: EMPLOYER_CASE, caseId: employerId, action, actor, data });
+  }
+}
+
+function noticeView(n: Omit<BlacklistNotice, 'createdAt' | 'violation' | 'jurisdictionCode' | 'noticedBy'>) {
+  return {
+    id: n.id,
+    employerId: n.employerId,
+    violationId: n.violationId,
+    noticedOn: n.noticedOn,
+    statementDueOn: n.statementDueOn,
+    statementOn: n.statementOn,
+    statementSummary: n.statementSummary,
+  };
+}
