@@ -27,6 +27,7 @@ import { StaffSessions1795745000000 } from './1795745000000-staff-sessions';
 import { ArbitrationGates1795760000000 } from './1795760000000-arbitration-gates';
 import { ArbitrationLimitation1795761000000 } from './1795761000000-arbitration-limitation';
 import { WorkerIdentities1796219772152 } from './1796219772152-worker-identities';
+import { SupplementaryPublication1796310000000 } from './1796310000000-supplementary-publication';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -60,4 +61,5 @@ export const MIGRATIONS: Function[] = [
   CollectiveProceedings1796300000000,
   ArbitrationCourtOption1796300000100,
   Registers1796300000200,
+  SupplementaryPublication1796310000000,
 ];

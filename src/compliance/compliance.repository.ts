@@ -214,7 +214,7 @@ export class ComplianceRepository {
     em: EntityManager,
     p: Pick<
       ViolationPublication,
-      'id' | 'jurisdictionCode' | 'year' | 'quarter' | 'publishedOn' | 'publishedBy'
+      'id' | 'jurisdictionCode' | 'year' | 'quarter' | 'publishedOn' | 'publishedBy' | 'supplementary'
     >,
     from: string,
     to: string,
@@ -236,6 +236,18 @@ export class ComplianceRepository {
       [p.id, from, to, p.jurisdictionCode],
     );
     return rows.length;
+  }
+
+  /** Whether the quarter has its regular publication in this jurisdiction (a supplementary one needs it). */
+  async regularPublicationExists(
+    em: EntityManager,
+    jurisdictionCode: string,
+    year: number,
+    quarter: number,
+  ): Promise<boolean> {
+    return em.exists(ViolationPublication, {
+      where: { jurisdictionCode, year, quarter, supplementary: false },
+    });
   }
 
   async employersOfPublication(em: EntityManager, publicationId: string): Promise<string[]> {
@@ -262,6 +274,7 @@ export class ComplianceRepository {
         address: string | null;
         jurisdiction_code: string;
         published_on: string;
+        supplementary: boolean;
         found_on: string;
         kinds: string[];
         arrears_fen: string;
@@ -271,7 +284,7 @@ export class ComplianceRepository {
       }[]
     >(
       `SELECT i.violation_id, i.employer_name, i.uscc, i.address, p.jurisdiction_code,
-              to_char(p.published_on, 'YYYY-MM-DD') AS published_on, to_char(i.found_on, 'YYYY-MM-DD') AS found_on,
+              to_char(p.published_on, 'YYYY-MM-DD') AS published_on, p.supplementary, to_char(i.found_on, 'YYYY-MM-DD') AS found_on,
               i.kinds, i.arrears_fen, i.workers_affected, i.facts, i.handling
          FROM violation_publication_items i JOIN violation_publications p ON p.id = i.publication_id
         WHERE p.year = $1 AND p.quarter = $2 AND ($3::uuid IS NULL OR i.violation_id > $3::uuid)

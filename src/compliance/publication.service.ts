@@ -21,7 +21,9 @@ const PUBLICATION_CASE = EMPLOYER_CASE;
 
 /**
  * 重大劳动保障违法行为社会公布 (人社部令第29号): a SUPERVISOR/ADMIN publishes a quarter's major violations of their
- * jurisdiction once the quarter has ended; the public reads the published batches (a snapshot, no personal data).
+ * jurisdiction once the quarter has ended; violations of that quarter recorded afterwards go out in a supplementary
+ * batch (`supplementary: true`, each carrying its own publication date); the public reads the published batches (a
+ * snapshot, no personal data).
  */
 @Injectable()
 export class PublicationService {
@@ -37,24 +39,26 @@ export class PublicationService {
       throw AppException.forbidden('OUTSIDE_JURISDICTION', 'The jurisdiction is outside your scope');
     const { from, to } = quarterRange(dto.year, dto.quarter);
     const today = todayInShanghai();
+    // 人社部令第29号 第八条: 根据工作需要，对重大劳动保障违法行为可随时公布 (a later batch of a published quarter).
+    const supplementary = dto.supplementary === true;
+    const quarterOf = { jurisdictionCode: scope, year: dto.year, quarter: dto.quarter };
     if (compareDates(to, today) >= 0)
       throw AppException.conflict('QUARTER_NOT_OVER', 'A quarter is published after it ends', {
         quarterEndsOn: to,
       });
     const id = newId();
     const items = await this.tx.run(async (em) => {
+      if (supplementary && !(await this.repo.regularPublicationExists(em, scope, dto.year, dto.quarter)))
+        throw AppException.conflict(
+          'QUARTER_NOT_PUBLISHED',
+          'A supplementary publication follows the quarter’s regular one; publish the quarter first',
+          { ...quarterOf, allowed: ['PUBLISH'] },
+        );
       let n: number;
       try {
         n = await this.repo.insertPublication(
           em,
-          {
-            id,
-            jurisdictionCode: scope,
-            year: dto.year,
-            quarter: dto.quarter,
-            publishedOn: today,
-            publishedBy: viewer.userId,
-          },
+          { id, ...quarterOf, publishedOn: today, publishedBy: viewer.userId, supplementary },
           from,
           to,
         );
@@ -62,26 +66,29 @@ export class PublicationService {
         if (isUniqueViolation(err, 'uq_violation_publications_quarter'))
           throw AppException.conflict(
             'ALREADY_PUBLISHED',
-            'That quarter is already published for this jurisdiction',
-            {
-              jurisdictionCode: scope,
-              year: dto.year,
-              quarter: dto.quarter,
-            },
+            'That quarter is already published for this jurisdiction; violations recorded since go in a supplementary publication',
+            { ...quarterOf, allowed: ['PUBLISH_SUPPLEMENTARY'] },
           );
         throw err;
       }
+      // Nothing recorded since the quarter was published: no empty supplementary batch (the transaction rolls back).
+      if (supplementary && n === 0)
+        throw AppException.conflict(
+          'NOTHING_TO_PUBLISH',
+          'Every major violation of that quarter is already published',
+          quarterOf,
+        );
       for (const employerId of await this.repo.employersOfPublication(em, id))
         await this.audit.append(em, {
           caseType: PUBLICATION_CASE,
           caseId: employerId,
           action: 'VIOLATIONS_PUBLISHED',
           actor: viewer,
-          data: { publicationId: id, year: dto.year, quarter: dto.quarter },
+          data: { publicationId: id, year: dto.year, quarter: dto.quarter, supplementary },
         });
       return n;
     });
-    return { id, jurisdictionCode: scope, year: dto.year, quarter: dto.quarter, publishedOn: today, items };
+    return { id, ...quarterOf, supplementary, publishedOn: today, items };
   }
 
   /** Public: the published violations of a quarter (every jurisdiction), without any person's name. */
@@ -103,6 +110,7 @@ export class PublicationService {
         address: r.address,
         jurisdictionCode: r.jurisdiction_code,
         publishedOn: r.published_on,
+        supplementary: r.supplementary,
         foundOn: r.found_on,
         kinds: r.kinds,
         arrearsFen: Number(r.arrears_fen),

@@ -575,6 +575,7 @@ describe('employer compliance', () => {
             address: '浦东新区张杨路500号',
             jurisdictionCode: '310115',
             publishedOn: today,
+            supplementary: false,
             foundOn: addDays(firstDay, 10),
             kinds: ['WAGE_ARREARS'],
             arrearsFen: 30_000_000,

@@ -267,6 +267,15 @@ export class PublishDto {
   @IsOptional()
   @Matches(/^\d{6,12}$/, { message: 'jurisdictionCode must be a division code' })
   jurisdictionCode?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'A supplementary batch of a quarter already published: its major violations not published yet (人社部令第29号 第八条: 可随时公布)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  supplementary?: boolean;
 }
 
 export class PublicationViewDto {
@@ -274,6 +283,7 @@ export class PublicationViewDto {
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty() year: number;
   @ApiProperty() quarter: number;
+  @ApiProperty() supplementary: boolean;
   @ApiProperty() publishedOn: string;
   @ApiProperty() items: number;
 }
@@ -301,7 +311,9 @@ export class PublicViolationDto {
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
   @ApiProperty() jurisdictionCode: string;
-  @ApiProperty() publishedOn: string;
+  @ApiProperty({ description: 'the date of the publication that carried it' }) publishedOn: string;
+  @ApiProperty({ description: 'published in a supplementary batch, after its quarter was published' })
+  supplementary: boolean;
   @ApiProperty() foundOn: string;
   @ApiProperty({ enum: VIOLATION_KINDS, isArray: true }) kinds: string[];
   @ApiProperty() arrearsFen: number;

@@ -3,9 +3,15 @@ import { bigintToNumber } from '../../database/bigint.transformer';
 import type { ViolationKind } from '../compliance.constants';
 import { EmployerViolation } from './employer-violation.entity';
 
-/** A quarterly batch of 重大劳动保障违法行为 published by the HRSS bureau of a jurisdiction (人社部令第29号). */
+/**
+ * A batch of 重大劳动保障违法行为 published by the HRSS bureau of a jurisdiction (人社部令第29号): one regular batch per
+ * quarter, and supplementary ones for violations of that quarter recorded after it was published.
+ */
 @Entity({ name: 'violation_publications' })
-@Index('uq_violation_publications_quarter', ['jurisdictionCode', 'year', 'quarter'], { unique: true })
+@Index('uq_violation_publications_quarter', ['jurisdictionCode', 'year', 'quarter'], {
+  unique: true,
+  where: 'NOT supplementary',
+})
 export class ViolationPublication {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -22,6 +28,10 @@ export class ViolationPublication {
 
   @Column({ name: 'published_on', type: 'date' })
   publishedOn: string;
+
+  /** A later batch of a quarter already published (人社部令第29号 第八条: 可随时公布). */
+  @Column({ type: 'boolean', default: false })
+  supplementary: boolean;
 
   @Column({ name: 'published_by', type: 'uuid' })
   publishedBy: string;
