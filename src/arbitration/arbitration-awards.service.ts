@@ -87,7 +87,20 @@ export class ArbitrationAwardsService {
       const finalAward = finals.every(Boolean);
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       const freedHearings = await this.repo.cancelOpenHearings(em, id);
-      await this.p.notify(em, c, 'ARBITRATION_AWARD_ISSUED', 'award', { suitDeadline });
+      // 调解仲裁法 第四十九条: after a final award the employer may apply to set it aside within 30 days; the worker
+      // is told both windows. A non-final award: either party may sue within 15 days (第五十条).
+      if (finalAward) {
+        const { due: setAsideDeadline } = await this.calendar.deadline(
+          today,
+          ARBITRATION_RULES.SET_ASIDE_WINDOW_DAYS,
+          'DAY',
+          em,
+        );
+        await this.p.notify(em, c, 'ARBITRATION_FINAL_AWARD_ISSUED', 'award', {
+          suitDeadline,
+          setAsideDeadline,
+        });
+      } else await this.p.notify(em, c, 'ARBITRATION_AWARD_ISSUED', 'award', { suitDeadline });
       return {
         changes: { closureType: 'AWARD', closedOn: today, finalAward, awardServedOn: today, suitDeadline },
         data: {

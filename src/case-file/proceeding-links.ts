@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ArbitrationService } from '../arbitration/arbitration.service';
+import { ReportChannelService } from '../complaints/report-channel.service';
 import { ComplaintWithdrawalService } from '../complaints/withdrawal.service';
 import { InspectionCaseFileService } from '../inspection/inspection-case-file.service';
 import { MediationService } from '../mediation/mediation.service';
@@ -9,7 +10,8 @@ const ARBITRATION_ENDED = ['CLOSED', 'NOT_ACCEPTED'];
 
 /**
  * Tells the complaints module about the proceedings built on a complaint (it may not import them): a complaint with
- * an open mediation, arbitration or inspection case is withdrawn in that proceeding first.
+ * an open mediation, arbitration or inspection case is withdrawn in that proceeding first; a report shows the step
+ * of its inspection case.
  */
 @Injectable()
 export class ProceedingLinks implements OnModuleInit {
@@ -18,9 +20,12 @@ export class ProceedingLinks implements OnModuleInit {
     private readonly mediation: MediationService,
     private readonly arbitration: ArbitrationService,
     private readonly inspection: InspectionCaseFileService,
+    private readonly reports: ReportChannelService,
   ) {}
 
   onModuleInit(): void {
+    // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
+    this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
     this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
       const m = (await this.mediation.casesOfComplaint(em, complaintId)).find((c) => c.status === 'OPEN');
       return m

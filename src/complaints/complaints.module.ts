@@ -7,12 +7,14 @@ import { CollectiveService } from './collective.service';
 import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
 import { ComplaintCorrectionService } from './complaint-correction.service';
+import { ComplaintNotices } from './complaint-notices';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { RoutingService } from './routing.service';
 import { ReportsController } from './reports.controller';
+import { ReportChannelService } from './report-channel.service';
 import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
 import { ComplaintWithdrawalController } from './withdrawal.controller';
@@ -39,7 +41,9 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
     RoutingService,
+    ComplaintNotices,
+    ReportChannelService,
   ],
-  exports: [ComplaintsService, ComplaintWithdrawalService],
+  exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService],
 })
 export class ComplaintsModule {}

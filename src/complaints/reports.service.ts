@@ -8,6 +8,7 @@ import { isValidTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { ReportChannelService } from './report-channel.service';
 import type { MessageViewDto, ReportReceiptDto, ReportStatusDto } from './dto/complaint-view.dto';
 import type { CreateReportDto } from './dto/create-complaint.dto';
 import type { Complaint } from './entities/complaint.entity';
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly repo: ComplaintsRepository,
     private readonly complaints: ComplaintsService,
     private readonly audit: AuditService,
+    private readonly channel: ReportChannelService,
   ) {}
 
   async submit(dto: CreateReportDto): Promise<ReportReceiptDto> {
@@ -77,6 +79,7 @@ export class ReportsService {
     return {
       trackingNo: report.trackingNo,
       status: report.status,
+      currentStep: await this.channel.currentStep(this.tx.manager, report.id),
       category: report.category,
       receivedOn: report.receivedOn,
       messages: messages.map((m) => ({

@@ -5,7 +5,9 @@ import { OrganisationsService } from '../auth/organisations.service';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
+import { OutboxService } from '../queue/outbox.service';
 import { CollectiveRepository } from './collective.repository';
+import { ComplaintNotices } from './complaint-notices';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
@@ -26,6 +28,8 @@ export class RoutingService {
     private readonly complaints: ComplaintsService,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
+    private readonly notices: ComplaintNotices,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */
@@ -112,6 +116,7 @@ export class RoutingService {
       for (const m of [c, ...others.filter((x) => x.status === 'ACCEPTED')])
         await this.routeOne(em, viewer, m, dto.target, org, dto.note ?? null, lead.collectiveDisputeId);
     });
+    this.outbox.notifyCommitted();
     return this.complaints.get(viewer, id);
   }
 
@@ -139,6 +144,8 @@ export class RoutingService {
       actor: viewer,
       data: { target, organisationId: org.id, organisationName: org.name, note, collectiveDisputeId },
     });
+    // Each member is told where the dispute went (a report: on its channel).
+    await this.notices.routed(em, c, target, org);
   }
 }
 

@@ -141,6 +141,10 @@ export class InspectionActionsService {
       return Promise.resolve({
         changes: { ...f, violationFound: true, rectifyDueOn: dto.complianceDueOn },
         data: { ...f, complianceDueOn: dto.complianceDueOn },
+        notify: {
+          template: 'INSPECTION_RECTIFICATION_ORDERED',
+          params: { complianceDueOn: dto.complianceDueOn },
+        },
         document: {
           kind: 'RECTIFICATION_ORDER',
           violations: dto.violations,

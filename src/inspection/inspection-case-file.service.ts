@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { ReportStep } from '../complaints/report-channel.service';
+import { TEMPLATES } from '../notifications/templates';
 import { OPEN_STATUSES, type InspectionClosureType, type InspectionStatus } from './inspection.constants';
 import { REFUSAL_REASONS } from './inspection.rules';
 import { InspectionRepository } from './inspection.repository';
@@ -22,6 +24,18 @@ export interface InspectionStep {
   recoveredFen: number;
   organisationId: string;
 }
+
+/** An inspection case's status as a reporter or complainant reads it. */
+export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, string>> = {
+  RECEIVED: '已收到，正在审查是否立案',
+  REFUSED: '不予立案',
+  INVESTIGATING: '已立案，正在调查',
+  RECTIFICATION_ORDERED: '已责令用人单位改正',
+  PENALTY_NOTICED: '拟作出行政处罚',
+  PENALTY_DECIDED: '已作出行政处罚决定',
+  CLOSED: '已结案',
+};
+const CLOSURE_LABELS = TEMPLATES.INSPECTION_CLOSED.vars.closureType.labels;
 
 /** The inspection cases of a complaint as parties see them (for /my/cases, the report channel, withdrawal). */
 @Injectable()
@@ -46,5 +60,18 @@ export class InspectionCaseFileService {
       recoveredFen: c.recoveredFen,
       organisationId: c.organisationId,
     }));
+  }
+
+  /** Where a 举报 stands in its latest inspection case (status, plain label with the outcome, date), or null. */
+  async reportStep(em: EntityManager, complaintId: string): Promise<ReportStep | null> {
+    const c = (await this.stepsOfComplaint(em, complaintId)).at(-1);
+    if (!c) return null;
+    const label = INSPECTION_STATUS_LABELS[c.status];
+    return {
+      proceeding: 'INSPECTION',
+      status: c.status,
+      label: c.closureType ? `${label}：${CLOSURE_LABELS[c.closureType]}` : label,
+      on: c.closedOn ?? c.refusedOn ?? c.acceptedOn ?? c.receivedOn,
+    };
   }
 }

@@ -5,6 +5,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
+import { InspectionNotices } from './inspection-notices';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
 import { WageCrimeService } from './wage-crime.service';
@@ -18,6 +19,7 @@ import { WageCrimeService } from './wage-crime.service';
     InspectionRepository,
     WageCrimeService,
     InspectionCaseFileService,
+    InspectionNotices,
   ],
   exports: [InspectionService, WageCrimeService, InspectionCaseFileService],
 })

@@ -33,6 +33,7 @@ import {
   type DocumentKind,
 } from './inspection.constants';
 import { documentNumber, EMPLOYER_FACING, renderDocument, type DocumentFacts } from './inspection.documents';
+import { InspectionNotices } from './inspection-notices';
 import { InspectionRepository } from './inspection.repository';
 import {
   acceptanceDecision,
@@ -73,6 +74,7 @@ export class InspectionService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly compliance: ComplianceService,
     private readonly staff: StaffDirectory,
+    private readonly notices: InspectionNotices,
   ) {}
 
   onModuleInit(): void {
@@ -447,13 +449,7 @@ export class InspectionService implements OnModuleInit {
       }
       await this.repo.updateCase(em, id, { ...changes, status: to });
       if (to === 'CLOSED') await this.registerViolation(em, { ...c, ...changes }, on, viewer);
-      if (notify && c.source === 'COMPLAINT' && c.complaintId)
-        await this.outbox.enqueue(em, JobName.PartyNotify, {
-          complaintId: c.complaintId,
-          template: notify.template,
-          dedupKey: `inspection:${id}:${action}:${c.version}`,
-          params: { caseNo: c.caseNo, ...notify.params },
-        });
+      if (notify) await this.notices.tell(em, c, action, notify);
       await this.record(em, id, `INSPECTION_${action}`, viewer, c.status, to, {
         ...data,
         on,

@@ -10,6 +10,17 @@ import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
 
 /** All SQL of the mediation module. */
+/** An unpaid instalment falling due soon, with who is reminded of it. */
+export interface DueSoonInstalment {
+  id: string;
+  seq: number;
+  due_on: string;
+  /** integer fen, as text (bigint) */
+  amount_fen: string;
+  employer_id: string;
+  complaint_id: string;
+}
+
 @Injectable()
 export class MediationRepository {
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<MediationCase[]> {
@@ -160,13 +171,10 @@ export class MediationRepository {
 
   /** Unpaid instalments due before `today` become OVERDUE; returns them with their case. */
   /** Unpaid instalments falling due within `days` days from `today` (inclusive), with their employer. */
-  dueSoon(
-    em: EntityManager,
-    today: string,
-    days: number,
-  ): Promise<{ id: string; seq: number; due_on: string; employer_id: string }[]> {
-    return em.query<{ id: string; seq: number; due_on: string; employer_id: string }[]>(
-      `SELECT i.id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, m.employer_id
+  dueSoon(em: EntityManager, today: string, days: number): Promise<DueSoonInstalment[]> {
+    return em.query<DueSoonInstalment[]>(
+      `SELECT i.id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, i.amount_fen::text AS amount_fen,
+              m.employer_id, m.complaint_id
          FROM mediation_instalments i
          JOIN mediation_agreements a ON a.id = i.agreement_id
          JOIN mediation_cases m ON m.id = a.case_id

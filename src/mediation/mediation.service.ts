@@ -12,6 +12,7 @@ import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
+import type { SmsTemplateId } from '../notifications/templates';
 import type {
   CloseMediationDto,
   MediationCaseViewDto,
@@ -27,6 +28,7 @@ import {
   agreementErrors,
   CLOSE_ACTION,
   escalationReason,
+  MEDIATION_TRANSITIONS,
   nextAgreementStatus,
   nextMediationStatus,
   type EscalationReason,
@@ -77,6 +79,17 @@ export class MediationService implements OnModuleInit {
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
   ) {}
+
+  /** A message to the complainant after commit (party.notify through the outbox; the key sends it once). */
+  private notify(
+    em: EntityManager,
+    complaintId: string,
+    template: SmsTemplateId,
+    dedupKey: string,
+    params: Record<string, string> = {},
+  ): Promise<unknown> {
+    return this.outbox.enqueue(em, JobName.PartyNotify, { complaintId, template, dedupKey, params });
+  }
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
   onModuleInit(): void {
@@ -228,12 +241,13 @@ export class MediationService implements OnModuleInit {
           online: !!dto.onlineLink,
         },
       );
-      await this.outbox.enqueue(em, JobName.PartyNotify, {
-        complaintId: m.complaintId,
-        template: 'MEDIATION_SESSION_SCHEDULED',
-        dedupKey: `mediation-session:${m.id}:${startsAt.toISOString()}`,
-        params: { startsAt: dto.startsAt, place: dto.place ?? dto.onlineLink ?? '' },
-      });
+      await this.notify(
+        em,
+        m.complaintId,
+        'MEDIATION_SESSION_SCHEDULED',
+        `mediation-session:${m.id}:${startsAt.toISOString()}`,
+        { startsAt: dto.startsAt, place: dto.place ?? dto.onlineLink ?? '' },
+      );
     });
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
@@ -292,12 +306,10 @@ export class MediationService implements OnModuleInit {
         outcome: dto.outcome,
       });
       if (to === 'AGREEMENT')
-        await this.outbox.enqueue(em, JobName.PartyNotify, {
-          complaintId: m.complaintId,
-          template: 'MEDIATION_AGREEMENT_REACHED',
-          dedupKey: `mediation-agreement:${m.id}`,
-          params: {},
-        });
+        await this.notify(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
+      // 调解仲裁法 第十四条第三款: no agreement, the worker may apply for arbitration (POST /mediation/:id/escalate).
+      if (to === 'FAILED')
+        await this.notify(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
     });
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
@@ -371,12 +383,7 @@ export class MediationService implements OnModuleInit {
         await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
         await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
         // 调解仲裁法 第十四条第三款: the party may now apply for arbitration.
-        await this.outbox.enqueue(em, JobName.PartyNotify, {
-          complaintId: m.complaintId,
-          template: 'MEDIATION_EXPIRED',
-          dedupKey: `mediation-expired:${m.id}`,
-          params: {},
-        });
+        await this.notify(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
         expired++;
       }
       const overdue = await this.repo.markOverdue(em, today);
@@ -384,11 +391,9 @@ export class MediationService implements OnModuleInit {
       for (const p of overdue) {
         const m = (await this.repo.lockCase(em, p.caseId))!;
         const agreement = (await this.repo.agreementOf(em, m.id))!;
-        await this.outbox.enqueue(em, JobName.PartyNotify, {
-          complaintId: m.complaintId,
-          template: 'MEDIATION_INSTALMENT_OVERDUE',
-          dedupKey: `mediation-overdue:${p.id}`,
-          params: { seq: String(p.seq), dueOn: p.dueOn },
+        await this.notify(em, m.complaintId, 'MEDIATION_INSTALMENT_OVERDUE', `mediation-overdue:${p.id}`, {
+          seq: String(p.seq),
+          dueOn: p.dueOn,
         });
         // The employer is reminded too (调解协议 performance); an employer without a contact number is recorded as undeliverable.
         await this.outbox.enqueue(em, JobName.EmployerNotify, {
@@ -416,15 +421,27 @@ export class MediationService implements OnModuleInit {
         );
         defaulted++;
       }
-      // Reminders to the employer before an instalment falls due (once per instalment: the dedup key).
+      // Reminders to the employer and the worker before an instalment falls due (once per instalment: the keys).
       const soon = await this.repo.dueSoon(em, today, INSTALMENT_REMINDER_DAYS);
-      for (const i of soon)
+      for (const i of soon) {
+        const params = { seq: String(i.seq), dueOn: i.due_on };
         await this.outbox.enqueue(em, JobName.EmployerNotify, {
           employerId: i.employer_id,
           template: 'MEDIATION_INSTALMENT_DUE_SOON',
           dedupKey: `instalment-due-soon:${i.id}`,
-          params: { seq: String(i.seq), dueOn: i.due_on },
+          params,
         });
+        await this.notify(
+          em,
+          i.complaint_id,
+          'MEDIATION_INSTALMENT_DUE_SOON_WORKER',
+          `worker-due-soon:${i.id}`,
+          {
+            ...params,
+            amountFen: String(i.amount_fen),
+          },
+        );
+      }
       return {
         skipped: false,
         expired,
@@ -471,6 +488,9 @@ export class MediationService implements OnModuleInit {
         {
           status: m.status,
           agreementStatus: agreement?.status ?? null,
+          // what the case allows now, and when it may be escalated (mediation.state.ts)
+          allowed: Object.keys(MEDIATION_TRANSITIONS[m.status]),
+          escalatesWhen: ['FAILED', 'EXPIRED', 'AGREEMENT_DEFAULTED'],
         },
       );
     let claims = agreement?.claims;

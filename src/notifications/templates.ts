@@ -44,6 +44,13 @@ export const INSPECTION_CLOSURE_LABELS = {
   MERGED: '并入其他案件办理',
 } as const;
 
+/** The proceeding a complaint was routed to, as the complainant reads it. */
+const ROUTE_LABELS = {
+  MEDIATION: '调解',
+  ARBITRATION: '劳动争议仲裁',
+  INSPECTION: '劳动保障监察',
+} as const;
+
 export const TEMPLATES = {
   // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────────────
   OTP_SIGN_IN: {
@@ -118,7 +125,7 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration.
-    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁。',
+    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
     vars: { trackingNo: 'text' },
   },
   MEDIATION_INSTALMENT_OVERDUE: {
@@ -231,6 +238,75 @@ export const TEMPLATES = {
     // RED_ACKNOWLEDGE_WITHIN_MS (risk.rules.ts); in-app-messages.spec.ts checks the number of hours.
     text: '红色预警超过2小时未签收',
     vars: {},
+  },
+
+  // ── party messages added for issue 14 (deliverable 6) ────────────────────────────────────────────────────
+  COMPLAINT_ROUTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 若干规定 第十八条: the complainant is told where the matter goes (the body by name).
+    text: '您的投诉（编号{trackingNo}）已转{organisation}通过{route}程序办理，后续进展将以短信告知。',
+    vars: { trackingNo: 'text', organisation: 'text', route: { labels: ROUTE_LABELS } },
+  },
+  REPORT_ROUTED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您的举报（编号 {trackingNo}）已转{organisation}核查处理，处理结果将在此答复。',
+    vars: { trackingNo: 'text', organisation: 'text' },
+  },
+  MEDIATION_FAILED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款: no agreement, the party may apply for arbitration (POST /mediation/:id/escalate).
+    text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_INSTALMENT_DUE_SOON_WORKER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration.
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
+  },
+  ARBITRATION_FINAL_AWARD_ISSUED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十七至四十九条: a final award; the worker may sue within 15 days, the employer may apply to the
+    // intermediate court to set it aside within 30 days of receiving it.
+    text: '您的仲裁案件（编号{trackingNo}）已作出终局裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼；用人单位可在{setAsideDeadline}前向中级人民法院申请撤销裁决。',
+    vars: { trackingNo: 'text', suitDeadline: 'date', setAsideDeadline: 'date' },
+  },
+  INSPECTION_RECTIFICATION_ORDERED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 劳动保障监察条例 第十八条第一款第（二）项: 责令改正, with the deadline.
+    text: '您投诉的监察案件（案号{caseNo}）已责令用人单位于{complianceDueOn}前改正，改正情况和处理结果将以短信告知。',
+    vars: { caseNo: 'text', complianceDueOn: 'date' },
+  },
+  REPORT_INSPECTION_ACCEPTED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    // 劳动保障监察条例 第九条: the report is answered, the reporter kept confidential.
+    text: '您举报的事项（编号 {trackingNo}）已于{acceptedOn}由劳动保障监察机构立案调查。',
+    vars: { trackingNo: 'text', acceptedOn: 'date' },
+  },
+  REPORT_INSPECTION_REFUSED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您举报的事项（编号 {trackingNo}）经审查不予立案。理由：{reason}。',
+    vars: { trackingNo: 'text', reason: 'text' },
+  },
+  REPORT_INSPECTION_RECTIFICATION_ORDERED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您举报的事项（编号 {trackingNo}）经调查，已责令用人单位于{complianceDueOn}前改正。',
+    vars: { trackingNo: 'text', complianceDueOn: 'date' },
+  },
+  REPORT_INSPECTION_CLOSED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您举报的事项（编号 {trackingNo}）已调查处理完毕：{closureType}。感谢您的举报。',
+    vars: { trackingNo: 'text', closureType: { labels: INSPECTION_CLOSURE_LABELS } },
   },
 } as const satisfies Record<string, TemplateDef>;
 

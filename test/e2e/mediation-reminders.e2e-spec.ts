@@ -2,7 +2,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationService } from '../../src/mediation/mediation.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
-describe('employer reminders for an agreement’s instalments', () => {
+describe('reminders for an agreement’s instalments', () => {
   let t: TestApp;
   const today = todayInShanghai();
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
@@ -13,7 +13,7 @@ describe('employer reminders for an agreement’s instalments', () => {
     await t.close();
   });
 
-  it('reminds the employer’s contact before an instalment is due and when it is overdue, once each', async () => {
+  it('reminds the employer’s contact and the worker before an instalment is due and when it is overdue, once each', async () => {
     const filed = await t
       .http()
       .post('/api/v1/complaints')
@@ -72,6 +72,16 @@ describe('employer reminders for an agreement’s instalments', () => {
       },
     ]);
     expect(toEmployer('MEDIATION_INSTALMENT_OVERDUE_EMPLOYER')).toHaveLength(1);
+    // The worker is told too (14.6): before the due date with the amount, and when it is overdue; once each.
+    const toWorker = (template: string) =>
+      t.sms.sent.filter((s) => s.phone === '13800000000' && s.template === template);
+    await eventually(() => toWorker('MEDIATION_INSTALMENT_OVERDUE').length === 1);
+    expect(toWorker('MEDIATION_INSTALMENT_DUE_SOON_WORKER').map((s) => s.text)).toEqual([
+      `您的案件（编号${filed.body.trackingNo}）调解协议第1期款项12500.00元应于${due}支付。逾期未付的，您可以依法申请仲裁。`,
+    ]);
+    expect(toWorker('MEDIATION_INSTALMENT_OVERDUE')).toMatchObject([
+      { params: { trackingNo: filed.body.trackingNo, seq: '1', dueOn: due } },
+    ]);
   });
 
   it('an employer contact number must be a mainland mobile number', async () => {

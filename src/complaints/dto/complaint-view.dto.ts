@@ -113,9 +113,24 @@ export class MessageViewDto {
   @ApiProperty() createdAt: string;
 }
 
+export class ReportStepDto {
+  @ApiProperty({ enum: ['INSPECTION'] }) proceeding: string;
+  @ApiProperty({ description: "the proceeding's status, e.g. INVESTIGATING, CLOSED" }) status: string;
+  @ApiProperty({ description: 'the status in plain zh-CN (with the outcome once closed)' }) label: string;
+  @ApiProperty({ nullable: true, type: String, description: 'date of that status (Asia/Shanghai)' })
+  on: string | null;
+}
+
 export class ReportStatusDto {
   @ApiProperty() trackingNo: string;
-  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES, description: 'the intake status (ROUTED once handed on)' })
+  status: string;
+  @ApiProperty({
+    nullable: true,
+    type: ReportStepDto,
+    description: 'where the report stands in the proceeding it was routed to (follows the inspection case)',
+  })
+  currentStep: ReportStepDto | null;
   @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
   @ApiProperty() receivedOn: string;
   @ApiProperty({ type: [MessageViewDto] }) messages: MessageViewDto[];
