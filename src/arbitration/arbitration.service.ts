@@ -353,7 +353,10 @@ export class ArbitrationService implements OnModuleInit {
         await this.p.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
           totalFen: String(mediatedTotalFen),
         });
-      }
+      } else
+        await this.p.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', {
+          closure: dto.closureType,
+        });
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       // Withdrawal and every other closing free the hearing slots the case still holds.
       const freedHearings = await this.repo.cancelOpenHearings(em, id);

@@ -276,6 +276,13 @@ export const TEMPLATES = {
     text: '您的仲裁案件（编号{trackingNo}）已作出终局裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼；用人单位可在{setAsideDeadline}前向中级人民法院申请撤销裁决。',
     vars: { trackingNo: 'text', suitDeadline: 'date', setAsideDeadline: 'date' },
   },
+  ARBITRATION_CLOSED_WITHOUT_AWARD: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十一条 (撤回) and termination (终止): platform rule, the applicant is told how the case ended.
+    text: '您的仲裁案件（编号{trackingNo}）已{closure}，本案结案。如有疑问请咨询仲裁委员会。',
+    vars: { trackingNo: 'text', closure: { labels: { WITHDRAWN: '撤回仲裁申请', TERMINATED: '终止审理' } } },
+  },
   INSPECTION_RECTIFICATION_ORDERED: {
     channel: 'SMS',
     audience: 'WORKER',

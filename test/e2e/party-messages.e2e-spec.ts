@@ -251,6 +251,27 @@ describe('parties are told', () => {
       ).toBe(false);
     });
 
+    it('a case closed without an award (withdrawn) is told too', async () => {
+      const c = await routed('ARBITRATION', 'mediator');
+      const a = await post('mediator', '/api/v1/arbitration/cases', {
+        complaintId: c.id,
+        claims: [{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000, description: '请求支付' }],
+      });
+      const id = a.body.id as string;
+      expect(
+        (await post('arbitrator', `/api/v1/arbitration/cases/${id}/accept`, { version: 1 })).status,
+      ).toBe(200);
+      const closed = await post('arbitrator', `/api/v1/arbitration/cases/${id}/close`, {
+        version: 2,
+        closureType: 'WITHDRAWN',
+      });
+      expect(closed.status).toBe(200);
+      const [msg] = await sms('ARBITRATION_CLOSED_WITHOUT_AWARD', { trackingNo: c.trackingNo });
+      expect(msg.text).toBe(
+        `您的仲裁案件（编号${c.trackingNo}）已撤回仲裁申请，本案结案。如有疑问请咨询仲裁委员会。`,
+      );
+    });
+
     it('a non-final award names the suit deadline', async () => {
       const c = await award({ type: 'ECONOMIC_COMPENSATION', amountFen: 5_000_000 }, 4_000_000);
       expect(c.award.finalAward).toBe(false);
