@@ -51,11 +51,18 @@ export class ComplainantService {
    * The phone messages about this complaint may go to: the complainant's, unless it was entered on someone's
    * behalf and its owner has not verified it yet (no worker account signed up with it).
    */
-  async smsPhone(em: EntityManager, c: Complaint): Promise<{ phone: string } | { reason: string }> {
+  async smsPhone(
+    em: EntityManager,
+    c: Complaint,
+  ): Promise<{ phone: string; userId: string | null } | { reason: string }> {
     if (!c.complainantPhone) return { reason: 'no phone number on file' };
-    if (c.onBehalfRelationship === null) return { phone: c.complainantPhone };
-    return (await this.workers.accountByPhone(em, c.complainantPhone))
-      ? { phone: c.complainantPhone }
+    // The worker account the phone belongs to (whose messages list the SMS): the complainant's own account, else
+    // the account signed up with that phone (filed by staff or on the complainant's behalf), if any.
+    const own = c.onBehalfRelationship === null ? c.complainantUserId : null;
+    const owner = own ?? (await this.workers.accountByPhone(em, c.complainantPhone))?.userId ?? null;
+    if (c.onBehalfRelationship === null) return { phone: c.complainantPhone, userId: owner };
+    return owner
+      ? { phone: c.complainantPhone, userId: owner }
       : { reason: 'filed on behalf of the complainant, whose phone is not verified yet' };
   }
 
@@ -71,7 +78,7 @@ export class ComplainantService {
         ...m,
         phone: to.phone,
         params: { trackingNo: c.trackingNo, ...n.params },
-        recipientUserId: c.onBehalfRelationship === null ? c.complainantUserId : null,
+        recipientUserId: to.userId,
       });
     else await this.notifications.recordUndeliverable(m, to.reason);
   }

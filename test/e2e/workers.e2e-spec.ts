@@ -165,8 +165,8 @@ describe('workers: sign-up, identity, complainant = the worker, verified countin
       expect(t.sms.sent.some((m) => m.phone === thirdParty)).toBe(false);
       expect((await t.http().get(`/api/v1/complaints/${id}`).set(bearer(token))).status).toBe(200);
 
-      // The person signs up with that phone: the next message about the case reaches them.
-      await signIn(thirdParty);
+      // The person signs up with that phone: the next message about the case reaches them, as their account's.
+      const personToken = await signIn(thirdParty);
       const accepted = await t
         .http()
         .post(`/api/v1/complaints/${id}/accept`)
@@ -177,6 +177,12 @@ describe('workers: sign-up, identity, complainant = the worker, verified countin
         t.sms.sent.find((m) => m.phone === thirdParty && m.template === 'COMPLAINT_ACCEPTED'),
       );
       expect(sms.text).toContain(res.body.trackingNo as string);
+      const me = await t.http().get('/api/v1/auth/me').set(bearer(personToken));
+      const [row] = await t.dataSource.query<{ recipient_user_id: string | null }[]>(
+        `SELECT recipient_user_id FROM notifications WHERE subject_ref = $1 AND template = 'COMPLAINT_ACCEPTED'`,
+        [`complaint:${id}`],
+      );
+      expect(row.recipient_user_id).toBe(me.body.userId);
     });
 
     it('workers do not use the staff channels, and onBehalfOf excludes complainant', async () => {
