@@ -11,7 +11,7 @@ import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
-import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
+import { ARBITRATION_CASE_TYPE, type NonAwardClosure } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
 import {
   allowedActions,
@@ -198,6 +198,20 @@ export class ArbitrationProceeding {
       dedupKey: `arbitration:${c.id}:${key}`,
       params,
     });
+  }
+
+  /** The applicant is told how a case ended without an award: the 调解书's amount, or withdrawal / termination. */
+  async notifyClosed(
+    em: EntityManager,
+    c: ArbitrationCase,
+    closureType: NonAwardClosure,
+    mediatedTotalFen: number | undefined,
+  ): Promise<void> {
+    if (closureType === 'MEDIATED')
+      await this.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
+        totalFen: String(mediatedTotalFen ?? 0),
+      });
+    else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
   }
 
   async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {

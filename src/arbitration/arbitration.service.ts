@@ -350,13 +350,8 @@ export class ArbitrationService implements OnModuleInit {
             final: null,
           });
         mediatedTotalFen = claims.reduce((sum, x) => sum + agreed.get(x.id)!, 0);
-        await this.p.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
-          totalFen: String(mediatedTotalFen),
-        });
-      } else
-        await this.p.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', {
-          closure: dto.closureType,
-        });
+      }
+      await this.p.notifyClosed(em, c, dto.closureType, mediatedTotalFen);
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       // Withdrawal and every other closing free the hearing slots the case still holds.
       const freedHearings = await this.repo.cancelOpenHearings(em, id);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { MediationCaseWriter } from './mediation-case-writer';
+import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
@@ -17,6 +18,7 @@ import { MediationService } from './mediation.service';
     MediationProcessor,
     MediationCaseWriter,
     MediationPeriodService,
+    MediationNotices,
   ],
   exports: [MediationService],
 })

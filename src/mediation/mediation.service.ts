@@ -10,9 +10,7 @@ import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
-import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
-import type { SmsTemplateId } from '../notifications/templates';
 import type {
   CloseMediationDto,
   MediationCaseViewDto,
@@ -22,6 +20,7 @@ import type {
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
 import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
+import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationRepository } from './mediation.repository';
 import {
@@ -78,18 +77,8 @@ export class MediationService implements OnModuleInit {
     private readonly staff: StaffDirectory,
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
+    private readonly notices: MediationNotices,
   ) {}
-
-  /** A message to the complainant after commit (party.notify through the outbox; the key sends it once). */
-  private notify(
-    em: EntityManager,
-    complaintId: string,
-    template: SmsTemplateId,
-    dedupKey: string,
-    params: Record<string, string> = {},
-  ): Promise<unknown> {
-    return this.outbox.enqueue(em, JobName.PartyNotify, { complaintId, template, dedupKey, params });
-  }
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
   onModuleInit(): void {
@@ -241,13 +230,7 @@ export class MediationService implements OnModuleInit {
           online: !!dto.onlineLink,
         },
       );
-      await this.notify(
-        em,
-        m.complaintId,
-        'MEDIATION_SESSION_SCHEDULED',
-        `mediation-session:${m.id}:${startsAt.toISOString()}`,
-        { startsAt: dto.startsAt, place: dto.place ?? dto.onlineLink ?? '' },
-      );
+      await this.notices.sessionScheduled(em, m, dto.startsAt, dto.place ?? dto.onlineLink ?? '');
     });
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
@@ -305,11 +288,8 @@ export class MediationService implements OnModuleInit {
       await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
         outcome: dto.outcome,
       });
-      if (to === 'AGREEMENT')
-        await this.notify(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
-      // 调解仲裁法 第十四条第三款: no agreement, the worker may apply for arbitration (POST /mediation/:id/escalate).
-      if (to === 'FAILED')
-        await this.notify(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+      // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
+      await this.notices.closed(em, m, to);
     });
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
@@ -382,8 +362,7 @@ export class MediationService implements OnModuleInit {
         await this.repo.updateCase(em, m.id, { status: to, outcome: 'EXPIRED', closedOn: today });
         await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
         await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
-        // 调解仲裁法 第十四条第三款: the party may now apply for arbitration.
-        await this.notify(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
+        await this.notices.expired(em, m);
         expired++;
       }
       const overdue = await this.repo.markOverdue(em, today);
@@ -391,17 +370,7 @@ export class MediationService implements OnModuleInit {
       for (const p of overdue) {
         const m = (await this.repo.lockCase(em, p.caseId))!;
         const agreement = (await this.repo.agreementOf(em, m.id))!;
-        await this.notify(em, m.complaintId, 'MEDIATION_INSTALMENT_OVERDUE', `mediation-overdue:${p.id}`, {
-          seq: String(p.seq),
-          dueOn: p.dueOn,
-        });
-        // The employer is reminded too (调解协议 performance); an employer without a contact number is recorded as undeliverable.
-        await this.outbox.enqueue(em, JobName.EmployerNotify, {
-          employerId: m.employerId,
-          template: 'MEDIATION_INSTALMENT_OVERDUE_EMPLOYER',
-          dedupKey: `employer-overdue:${p.id}`,
-          params: { seq: String(p.seq), dueOn: p.dueOn },
-        });
+        await this.notices.overdue(em, m, p);
         if (agreement.status !== 'PERFORMING') continue;
         const to = nextAgreementStatus(agreement.status, 'DEFAULT');
         await this.repo.setAgreementStatus(em, agreement.id, to);
@@ -423,25 +392,7 @@ export class MediationService implements OnModuleInit {
       }
       // Reminders to the employer and the worker before an instalment falls due (once per instalment: the keys).
       const soon = await this.repo.dueSoon(em, today, INSTALMENT_REMINDER_DAYS);
-      for (const i of soon) {
-        const params = { seq: String(i.seq), dueOn: i.due_on };
-        await this.outbox.enqueue(em, JobName.EmployerNotify, {
-          employerId: i.employer_id,
-          template: 'MEDIATION_INSTALMENT_DUE_SOON',
-          dedupKey: `instalment-due-soon:${i.id}`,
-          params,
-        });
-        await this.notify(
-          em,
-          i.complaint_id,
-          'MEDIATION_INSTALMENT_DUE_SOON_WORKER',
-          `worker-due-soon:${i.id}`,
-          {
-            ...params,
-            amountFen: String(i.amount_fen),
-          },
-        );
-      }
+      for (const i of soon) await this.notices.dueSoon(em, i);
       return {
         skipped: false,
         expired,

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { SmsTemplateId } from '../notifications/templates';
+import { JobName } from '../queue/job-catalogue';
+import { OutboxService } from '../queue/outbox.service';
+import type { DueSoonInstalment } from './mediation.repository';
+
+/** The case a message is about: its complaint (whose complainant is told) and employer. */
+type CaseRef = { id: string; complaintId: string; employerId: string };
+
+/**
+ * What the parties of a mediation are told, queued in the caller's transaction (party.notify / employer.notify through
+ * the outbox), each once: the dedup key names the case, session or instalment it is about.
+ */
+@Injectable()
+export class MediationNotices {
+  constructor(private readonly outbox: OutboxService) {}
+
+  sessionScheduled(em: EntityManager, m: CaseRef, startsAt: string, place: string): Promise<void> {
+    const at = new Date(startsAt).toISOString();
+    return this.worker(em, m.complaintId, 'MEDIATION_SESSION_SCHEDULED', `mediation-session:${m.id}:${at}`, {
+      startsAt,
+      place,
+    });
+  }
+
+  /** The case closed: an agreement, or failure (调解仲裁法 第十四条第三款: the worker may apply for arbitration). */
+  closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
+    if (to === 'AGREEMENT')
+      return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
+    if (to === 'FAILED')
+      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+    return Promise.resolve();
+  }
+
+  /** 调解仲裁法 第十四条第三款: the period passed without agreement, the party may apply for arbitration. */
+  expired(em: EntityManager, m: CaseRef): Promise<void> {
+    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
+  }
+
+  /** An instalment became overdue: the worker (who may apply for arbitration, 第十五条) and the employer. */
+  async overdue(em: EntityManager, m: CaseRef, p: { id: string; seq: number; dueOn: string }): Promise<void> {
+    const params = { seq: String(p.seq), dueOn: p.dueOn };
+    await this.worker(em, m.complaintId, 'MEDIATION_INSTALMENT_OVERDUE', `mediation-overdue:${p.id}`, params);
+    // An employer without a contact number is recorded as undeliverable.
+    await this.employer(
+      em,
+      m.employerId,
+      'MEDIATION_INSTALMENT_OVERDUE_EMPLOYER',
+      `employer-overdue:${p.id}`,
+      params,
+    );
+  }
+
+  /** An instalment falls due soon: the employer is reminded to pay, the worker told the date and amount. */
+  async dueSoon(em: EntityManager, i: DueSoonInstalment): Promise<void> {
+    const params = { seq: String(i.seq), dueOn: i.due_on };
+    await this.employer(
+      em,
+      i.employer_id,
+      'MEDIATION_INSTALMENT_DUE_SOON',
+      `instalment-due-soon:${i.id}`,
+      params,
+    );
+    await this.worker(em, i.complaint_id, 'MEDIATION_INSTALMENT_DUE_SOON_WORKER', `worker-due-soon:${i.id}`, {
+      ...params,
+      amountFen: i.amount_fen,
+    });
+  }
+
+  private async worker(
+    em: EntityManager,
+    complaintId: string,
+    template: SmsTemplateId,
+    dedupKey: string,
+    params: Record<string, string> = {},
+  ): Promise<void> {
+    await this.outbox.enqueue(em, JobName.PartyNotify, { complaintId, template, dedupKey, params });
+  }
+
+  private async employer(
+    em: EntityManager,
+    employerId: string,
+    template: SmsTemplateId,
+    dedupKey: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    await this.outbox.enqueue(em, JobName.EmployerNotify, { employerId, template, dedupKey, params });
+  }
+}
