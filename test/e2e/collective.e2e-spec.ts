@@ -1,4 +1,4 @@
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** A valid 18-digit ID number (GB 11643) for worker i, born 1990-01-01 in 310115. */
 function idNumber(i: number): string {
@@ -211,6 +211,14 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     );
     expect(statuses).toHaveLength(12);
     expect(statuses.every((c) => c.status === 'ROUTED' && c.route_target === 'ARBITRATION')).toBe(true);
+    // Every member is told where the group's dispute went (14.6), once each.
+    const toldPhones = () =>
+      new Set(t.sms.sent.filter((m) => m.template === 'COMPLAINT_ROUTED').map((m) => m.phone));
+    await eventually(() => toldPhones().size === 12);
+    expect([...toldPhones()].sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `1350000${String(1000 + i)}`).sort(),
+    );
+    expect(t.sms.sent.filter((m) => m.template === 'COMPLAINT_ROUTED')).toHaveLength(12);
 
     const claims = [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }];
     const arb = await post('/arbitration/cases', { complaintId: complaintIds[0], claims }, 'arbitrator');
