@@ -1,4 +1,5 @@
 import { EnvironmentVariables } from './config.schema';
+import { smsConfigOf, type SmsConfig } from './sms-config';
 
 /** The typed configuration every module reads (never process.env directly). */
 export interface AppConfig {
@@ -47,6 +48,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Bearer token of GET /metrics; null = open (internal network only). */
   metricsToken: string | null;
+  /** The SMS gateway (sms-config.ts): log in development, aliyun or tencent in production. */
+  sms: SmsConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -111,5 +114,6 @@ export function buildAppConfig(
       Math.max(0, (env.SHUTDOWN_TIMEOUT_MS ?? 15000) - 2000),
     ),
     metricsToken: env.METRICS_TOKEN ?? null,
+    sms: smsConfigOf(env),
   };
 }

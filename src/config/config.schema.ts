@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { smsConfigOf } from './sms-config';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === ''
@@ -228,6 +229,64 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16)
   METRICS_TOKEN?: string;
+
+  /** The SMS gateway: aliyun, tencent or log (messages only logged, kept for GET /admin/sms-outbox). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['log', 'aliyun', 'tencent'])
+  SMS_PROVIDER?: 'log' | 'aliyun' | 'tencent';
+
+  /** The approved signature (签名) the provider prepends, e.g. 浦东新区劳动监察. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  SMS_SIGN_NAME?: string;
+
+  /** JSON {"<catalogue template>":"<provider template id>"} covering every SMS template (templates.ts). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  SMS_TEMPLATE_IDS?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ALIYUN_SMS_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ALIYUN_SMS_ACCESS_KEY_SECRET?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9.-]+$/, { message: 'must be a host name (e.g. dysmsapi.aliyuncs.com)' })
+  ALIYUN_SMS_ENDPOINT?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TENCENT_SMS_SECRET_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TENCENT_SMS_SECRET_KEY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\d+$/, { message: 'must be the numeric SmsSdkAppId' })
+  TENCENT_SMS_SDK_APP_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z]+-[a-z-]+$/, { message: 'must be a region such as ap-guangzhou' })
+  TENCENT_SMS_REGION?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9.-]+$/, { message: 'must be a host name (e.g. sms.tencentcloudapi.com)' })
+  TENCENT_SMS_ENDPOINT?: string;
 }
 
 export type EnvKey = keyof EnvironmentVariables;
@@ -269,6 +328,17 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'SHUTDOWN_GRACE_MS',
   'TRUST_PROXY',
   'METRICS_TOKEN',
+  'SMS_PROVIDER',
+  'SMS_SIGN_NAME',
+  'SMS_TEMPLATE_IDS',
+  'ALIYUN_SMS_ACCESS_KEY_ID',
+  'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'ALIYUN_SMS_ENDPOINT',
+  'TENCENT_SMS_SECRET_ID',
+  'TENCENT_SMS_SECRET_KEY',
+  'TENCENT_SMS_SDK_APP_ID',
+  'TENCENT_SMS_REGION',
+  'TENCENT_SMS_ENDPOINT',
 ];
 
 export class ConfigValidationError extends Error {}
@@ -299,6 +369,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     throw new ConfigValidationError(
       'Invalid environment variable JWT_SECRET: required when NODE_ENV=production',
     );
+  }
+  try {
+    smsConfigOf(env);
+  } catch (e) {
+    throw new ConfigValidationError((e as Error).message);
   }
   return env;
 }

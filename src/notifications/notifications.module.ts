@@ -2,12 +2,14 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SMS_SENDER, type SmsSender } from './sms-sender';
+import { createSmsSender } from './sms-providers/create-sms-sender';
 
 @Global()
 @Module({})
 export class NotificationsModule {
-  /** `smsSender` replaces the logging sender (a carrier gateway in production, a recorder in tests). */
+  /** The SMS gateway SMS_PROVIDER names, unless `smsSender` replaces it (a recorder in tests). */
   static forRoot(smsSender?: SmsSender): DynamicModule {
     return {
       module: NotificationsModule,
@@ -17,7 +19,11 @@ export class NotificationsModule {
         NotificationsRepository,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
-          : { provide: SMS_SENDER, useClass: LoggingSmsSender },
+          : {
+              provide: SMS_SENDER,
+              useFactory: (config: AppConfig) => createSmsSender(config.sms),
+              inject: [APP_CONFIG],
+            },
       ],
       exports: [NotificationsService, SMS_SENDER],
     };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { maskPhone } from '../common/pii';
+import { SmsOutboxRing, type SmsOutboxEntry } from './sms-outbox-ring';
 import { renderTemplate, type RenderedMessage, type SmsTemplateId } from './templates';
 
 /** One SMS as the platform hands it to the gateway. */
@@ -29,25 +30,70 @@ export function smsMessage(
 }
 
 /**
+ * The provider refused this message for good (e.g. an invalid or blacklisted number): retrying cannot help, so
+ * the delivery is recorded FAILED instead of being retried. Any other error from `send` is taken as transient.
+ */
+export class PermanentSmsError extends Error {
+  constructor(
+    readonly providerCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PermanentSmsError';
+  }
+}
+
+/**
  * The SMS gateway (outside the platform): a cloud SMS provider in production (sms-providers/), a logging
  * sender for development, a recorder in tests.
  */
 export interface SmsSender {
+  /** Sends, or throws (PermanentSmsError when a retry cannot help); resolves with the provider's message id. */
   send(message: SmsMessage): Promise<{ messageId: string }>;
+  /**
+   * Optional: whether the provider accepted a message with this out-id (its message id) or certainly has none
+   * (null). A sender that cannot tell does not implement it; then a delivery left in doubt by a failure after the
+   * provider call is marked UNCONFIRMED for an admin instead of being sent again (notifications.service.ts).
+   */
+  lookup?(outId: string): Promise<{ messageId: string } | null>;
 }
 
 export const SMS_SENDER = Symbol('SMS_SENDER');
 
+/**
+ * Development sender (SMS_PROVIDER=log): sends nothing, logs that it would have (masked number, no text), and
+ * keeps the full text of the last 200 messages for GET /api/v1/admin/sms-outbox, so a tester can read a sign-in
+ * code. It knows what it "sent", so it can answer `lookup` for those.
+ */
 @Injectable()
 export class LoggingSmsSender implements SmsSender {
   private readonly logger = new Logger('Sms');
+  readonly outbox = new SmsOutboxRing(200);
 
   send(m: SmsMessage): Promise<{ messageId: string }> {
     const messageId = randomUUID();
+    this.outbox.push({
+      outId: m.outId,
+      messageId,
+      phone: m.phone,
+      template: m.template,
+      text: m.rendered.text,
+      sentAt: new Date().toISOString(),
+    });
     this.logger.log(
       { to: maskPhone(m.phone), template: m.template, outId: m.outId, messageId },
       'sms sent (logging sender)',
     );
     return Promise.resolve({ messageId });
+  }
+
+  lookup(outId: string): Promise<{ messageId: string } | null> {
+    const e = this.outbox.find(outId);
+    return Promise.resolve(e ? { messageId: e.messageId } : null);
+  }
+
+  /** The kept messages, newest first. */
+  recent(): SmsOutboxEntry[] {
+    return this.outbox.newestFirst();
   }
 }
