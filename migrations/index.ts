@@ -28,6 +28,7 @@ import { ArbitrationGates1795760000000 } from './1795760000000-arbitration-gates
 import { ArbitrationLimitation1795761000000 } from './1795761000000-arbitration-limitation';
 import { WorkerIdentities1796219772152 } from './1796219772152-worker-identities';
 import { SupplementaryPublication1796310000000 } from './1796310000000-supplementary-publication';
+import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-notifications-delivery-attempts';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -62,4 +63,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationCourtOption1796300000100,
   Registers1796300000200,
   SupplementaryPublication1796310000000,
+  NotificationsDeliveryAttempts1796300001000,
 ];

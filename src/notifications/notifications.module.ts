@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { SmsDeliveryService } from './sms-delivery.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 import { createSmsSender } from './sms-providers/create-sms-sender';
@@ -17,6 +18,7 @@ export class NotificationsModule {
       providers: [
         NotificationsService,
         NotificationsRepository,
+        SmsDeliveryService,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
           : {

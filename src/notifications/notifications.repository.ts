@@ -9,7 +9,20 @@ export type DeliveryRecord = Pick<
   Notification,
   'dedupKey' | 'channel' | 'template' | 'subjectRef' | 'status' | 'providerMessageId' | 'error'
 > &
-  Partial<Pick<Notification, 'recipientUserId'>>;
+  Partial<Pick<Notification, 'recipientUserId' | 'params'>>;
+
+/** What ends an SMS attempt: SENT with the provider's id, back to PENDING (retry), FAILED or UNCONFIRMED. */
+export type AttemptOutcome = {
+  status: 'SENT' | 'PENDING' | 'FAILED' | 'UNCONFIRMED';
+  providerMessageId?: string | null;
+  error: string | null;
+};
+
+/** The advisory-lock namespace of SMS deliveries (the second key is the dedup key's hash). */
+const SMS_DELIVERY_LOCK = 'sms-delivery';
+
+/** What an inbox lists: what reached the recipient (or may have: UNCONFIRMED), not a pending or failed SMS. */
+const DELIVERED = "n.status IN ('SENT', 'UNCONFIRMED')";
 
 /** All SQL of the notifications module. */
 @Injectable()
@@ -39,13 +52,44 @@ export class NotificationsRepository {
     });
   }
 
-  /** Records a delivery; a second record with the same dedup key overwrites the first (a retry that succeeded). */
-  async upsert(em: EntityManager, record: DeliveryRecord): Promise<void> {
-    await em.upsert(
-      Notification,
-      { id: newId(), ...record },
-      { conflictPaths: ['dedupKey'], skipUpdateIfNoValuesChanged: true },
-    );
+  /**
+   * Waits until no other session is delivering this message, then holds it for this session (released by
+   * `unlockDelivery`, or by the connection's end: a sender whose database connection died holds nothing).
+   */
+  async lockDelivery(em: EntityManager, dedupKey: string): Promise<void> {
+    await em.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [SMS_DELIVERY_LOCK, dedupKey]);
+  }
+
+  async unlockDelivery(em: EntityManager, dedupKey: string): Promise<void> {
+    await em.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [SMS_DELIVERY_LOCK, dedupKey]);
+  }
+
+  /** Marks the row SENDING as a new attempt; returns the attempt number. */
+  async startAttempt(em: EntityManager, id: string): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'SENDING', attempts: () => 'attempts + 1', sendingSince: () => 'now()', error: null })
+      .where('id = :id', { id })
+      .returning(['attempts'])
+      .execute();
+    return (res.raw as { attempts: number }[])[0].attempts;
+  }
+
+  /** Ends attempt `attempt` of the row (a stale attempt changes nothing); returns whether it did. */
+  async endAttempt(
+    em: EntityManager,
+    id: string,
+    attempt: number,
+    outcome: AttemptOutcome,
+  ): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ ...outcome, sendingSince: null })
+      .where('id = :id AND attempts = :attempt', { id, attempt })
+      .execute();
+    return (res.affected ?? 0) > 0;
   }
 
   /** Records a delivery unless one with the same dedup key exists. */
@@ -63,7 +107,7 @@ export class NotificationsRepository {
     return em.find(Notification, { where: { subjectRef }, order: { createdAt: 'ASC' } });
   }
 
-  /** A user's in-app messages, newest first (keyset); only the unread ones if asked. */
+  /** A user's messages (in-app, and SMS the provider took), newest first (keyset); only the unread ones if asked. */
   inbox(
     em: EntityManager,
     recipientUserId: string,
@@ -72,7 +116,8 @@ export class NotificationsRepository {
     const qb = em
       .getRepository(Notification)
       .createQueryBuilder('n')
-      .where('n.recipient_user_id = :recipientUserId', { recipientUserId });
+      .where('n.recipient_user_id = :recipientUserId', { recipientUserId })
+      .andWhere(DELIVERED);
     if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
     return keysetPage(qb, 'n', q.cursor, q.limit);
   }
@@ -82,6 +127,7 @@ export class NotificationsRepository {
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.recipient_user_id = :recipientUserId AND n.read_at IS NULL', { recipientUserId })
+      .andWhere(DELIVERED)
       .getCount();
   }
 
@@ -92,6 +138,7 @@ export class NotificationsRepository {
       .update(Notification)
       .set({ readAt: () => 'now()' })
       .where('id = :id AND recipient_user_id = :recipientUserId AND read_at IS NULL', { id, recipientUserId })
+      .andWhere(DELIVERED.replace('n.', ''))
       .execute();
     return em.findOne(Notification, { where: { id, recipientUserId } });
   }
@@ -103,6 +150,7 @@ export class NotificationsRepository {
       .update(Notification)
       .set({ readAt: () => 'now()' })
       .where('recipient_user_id = :recipientUserId AND read_at IS NULL', { recipientUserId })
+      .andWhere(DELIVERED.replace('n.', ''))
       .execute();
     return res.affected ?? 0;
   }

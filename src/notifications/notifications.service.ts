@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import type { Notification } from './entities/notification.entity';
 import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
-import { SMS_SENDER, smsMessage, type SmsSender } from './sms-sender';
-import type { SmsTemplateId } from './templates';
+import { SmsDeliveryService, type SmsNotification } from './sms-delivery.service';
+
+export type { SmsNotification };
 
 export interface InboxItem {
   id: string;
@@ -18,54 +19,18 @@ export interface InboxItem {
   readAt: string | null;
 }
 
-export interface SmsNotification {
-  /** Stable per logical message: a replay with the same key sends nothing. */
-  dedupKey: string;
-  template: SmsTemplateId;
-  subjectRef: string;
-  phone: string;
-  params: Record<string, string>;
-  /** the worker account the phone belongs to, whose inbox lists the message (/my/notifications) */
-  recipientUserId?: string | null;
-}
-
 /** Delivers messages to parties through pluggable channels and records each delivery once. */
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: NotificationsRepository,
-    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly delivery: SmsDeliveryService,
   ) {}
 
-  /**
-   * Sends unless a delivery with the same dedupKey was already made; returns whether it sent now. The delivery
-   * row is locked while sending, so two concurrent deliveries of one message send it once. A send that throws
-   * rolls back, so the job that called it is retried.
-   */
-  async sendSmsOnce(n: SmsNotification): Promise<boolean> {
-    return this.dataSource.transaction(async (em) => {
-      const row = await this.repo.claim(em, {
-        dedupKey: n.dedupKey,
-        channel: 'SMS',
-        template: n.template,
-        subjectRef: n.subjectRef,
-        recipientUserId: n.recipientUserId ?? null,
-      });
-      if (row.status === 'SENT') return false;
-      const { messageId } = await this.sms.send(smsMessage(row.id, n.phone, n.template, n.params));
-      await this.repo.upsert(em, {
-        dedupKey: n.dedupKey,
-        channel: 'SMS',
-        template: n.template,
-        subjectRef: n.subjectRef,
-        recipientUserId: n.recipientUserId ?? null,
-        status: 'SENT',
-        providerMessageId: messageId,
-        error: null,
-      });
-      return true;
-    });
+  /** Sends unless a delivery with the same dedupKey was already made; returns whether it sent now. */
+  sendSmsOnce(n: SmsNotification): Promise<boolean> {
+    return this.delivery.sendOnce(n);
   }
 
   /** Records a message that could not be delivered (e.g. no phone number on file). */

@@ -23,6 +23,7 @@ export class RecordingSmsSender implements SmsSender {
     /** the full text (templates.ts) */
     text: string;
     outId: string;
+    messageId: string;
   }[] = [];
   /** While true, the gateway refuses every message (to test retries and failed-job handling). */
   failing = false;
@@ -30,16 +31,26 @@ export class RecordingSmsSender implements SmsSender {
   afterSend?: (m: SmsMessage) => Promise<void> | void;
   async send(m: SmsMessage): Promise<{ messageId: string }> {
     if (this.failing) throw new Error('SMS gateway unavailable (test)');
+    const messageId = `test-${this.sent.length + 1}`;
     this.sent.push({
       phone: m.phone,
       template: m.template,
       params: m.values,
       text: m.rendered.text,
       outId: m.outId,
+      messageId,
     });
     await this.afterSend?.(m);
-    return { messageId: `test-${this.sent.length}` };
+    return { messageId };
   }
+  /**
+   * The gateway can be asked whether it took a message with an out-id (as the logging sender can); a test sets it
+   * to undefined to play a provider that cannot be asked (the cloud adapters).
+   */
+  lookup?: (outId: string) => Promise<{ messageId: string } | null> = (outId) => {
+    const m = this.sent.find((s) => s.outId === outId);
+    return Promise.resolve(m ? { messageId: m.messageId } : null);
+  };
   lastCode(phone: string): string | undefined {
     return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params
       .code;

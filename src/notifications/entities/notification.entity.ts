@@ -10,7 +10,13 @@ import {
 } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 
-export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
+/**
+ * PENDING: to be sent (new, or the provider refused it for now: a retry sends it). SENDING: committed before the
+ * provider call; a row found SENDING with no sender at work is in doubt (notifications.service.ts). SENT: the
+ * provider accepted it. UNCONFIRMED: in doubt and the provider cannot tell: never resent, left to an admin.
+ * FAILED: undeliverable (no number, or a permanent provider refusal).
+ */
+export type NotificationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'UNCONFIRMED' | 'FAILED';
 
 /** One message delivered (or not) to a party; `dedupKey` makes a replayed job send nothing twice. */
 @Entity({ name: 'notifications' })
@@ -49,7 +55,22 @@ export class Notification {
   @Column({ name: 'error', type: 'text', nullable: true })
   error: string | null;
 
-  /** The staff user an IN_APP message is for (their inbox); null for SMS to parties. */
+  /** How many times an SMS was handed to the provider (each hand-over is committed first, as SENDING). */
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  /** When the current SENDING attempt began. */
+  @Column({ name: 'sending_since', type: 'timestamptz', nullable: true })
+  sendingSince: Date | null;
+
+  /**
+   * The template variables of an SMS (never a name, ID number or phone: templates.ts), so the recipient's inbox
+   * can show the text as sent.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  params: Record<string, string> | null;
+
+  /** The user whose inbox lists the message: a staff user (IN_APP) or the worker an SMS went to; else null. */
   @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
   recipientUserId: string | null;
 

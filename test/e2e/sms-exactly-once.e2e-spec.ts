@@ -1,0 +1,158 @@
+import { Client } from 'pg';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { PermanentSmsError } from '../../src/notifications/sms-sender';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { signInWorker } from '../support/users';
+
+/**
+ * Issue 13: one SMS went out twice during a PostgreSQL outage. The delivery row is committed SENDING before the
+ * provider call, so when the database fails between the call and recording SENT, the job's retry finds the row
+ * in doubt and does not send blindly again.
+ */
+describe('an SMS goes out once when the database fails between the provider call and recording it', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { JOB_BACKOFF_MS: '200' } });
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+  afterEach(() => {
+    t.sms.afterSend = undefined;
+  });
+
+  /**
+   * Right after the provider took the acknowledgement, the database connection of the delivery dies (its backend
+   * is terminated, as in an outage): recording SENT fails, and so does the job.
+   */
+  function failDatabaseAfterFirstAck(): { killed: number } {
+    const state = { killed: 0 };
+    t.sms.afterSend = async (m) => {
+      if (m.template !== 'COMPLAINT_RECEIVED' || state.killed > 0) return;
+      const res = await db.query<{ pid: number }>(
+        `SELECT pg_terminate_backend(l.pid), l.pid FROM pg_locks l JOIN notifications n ON n.id = $1
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+            AND l.classid = hashtext('sms-delivery')::oid AND l.objid = hashtext(n.dedup_key)::oid`,
+        [m.outId],
+      );
+      state.killed = res.rowCount ?? 0;
+    };
+    return state;
+  }
+
+  async function fileComplaint(phone: string): Promise<string> {
+    const token = await signInWorker(t, phone);
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set('authorization', `Bearer ${token}`)
+      .send(complaintBody());
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  async function ackRow(complaintId: string, status: string) {
+    return eventually(async () => {
+      const rows = await t.app.get(NotificationsService).forSubject(`complaint:${complaintId}`);
+      const row = rows.find((r) => r.template === 'COMPLAINT_RECEIVED');
+      return row?.status === status ? row : undefined;
+    });
+  }
+
+  const acks = (phone: string) =>
+    t.sms.sent.filter((m) => m.phone === phone && m.template === 'COMPLAINT_RECEIVED');
+
+  it('the retried job asks the provider by out-id, finds the message and records it SENT: one SMS', async () => {
+    const phone = '13700001111';
+    const failure = failDatabaseAfterFirstAck();
+    const complaintId = await fileComplaint(phone);
+    const row = await ackRow(complaintId, 'SENT');
+    expect(failure.killed).toBe(1);
+    expect(acks(phone)).toHaveLength(1);
+    expect(row).toMatchObject({ attempts: 1, providerMessageId: acks(phone)[0].messageId, error: null });
+    expect(acks(phone)[0].outId).toBe(row.id);
+    // The acknowledgement was completed by the retry.
+    await eventually(async () => {
+      const r = await db.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED'`, [
+        complaintId,
+      ]);
+      return r.rowCount === 1;
+    });
+  });
+
+  it('where the provider cannot be asked, the retry marks it UNCONFIRMED for an admin and does not resend', async () => {
+    const phone = '13700002222';
+    const lookup = t.sms.lookup;
+    t.sms.lookup = undefined;
+    try {
+      const failure = failDatabaseAfterFirstAck();
+      const complaintId = await fileComplaint(phone);
+      const row = await ackRow(complaintId, 'UNCONFIRMED');
+      expect(failure.killed).toBe(1);
+      expect(row.attempts).toBe(1);
+      expect(row.error).toMatch(/not resent/);
+      // Later deliveries of the same message (a replayed job) send nothing either.
+      expect(
+        await t.app.get(NotificationsService).sendSmsOnce({
+          dedupKey: row.dedupKey,
+          template: 'COMPLAINT_RECEIVED',
+          subjectRef: row.subjectRef,
+          phone,
+          params: { trackingNo: 'x' },
+        }),
+      ).toBe(false);
+      expect(acks(phone)).toHaveLength(1);
+    } finally {
+      t.sms.lookup = lookup;
+    }
+  });
+
+  it('a permanent refusal (invalid number) is recorded FAILED and not retried; a transient one is retried', async () => {
+    const notifications = t.app.get(NotificationsService);
+    const n = {
+      dedupKey: 'permanent-test',
+      template: 'COMPLAINT_ACCEPTED' as const,
+      subjectRef: 'test:permanent',
+      phone: '10000000000',
+      params: { trackingNo: 'TS-2026-0000003-5' },
+    };
+    const send = jest
+      .spyOn(t.sms, 'send')
+      .mockRejectedValueOnce(
+        new PermanentSmsError('isv.MOBILE_NUMBER_ILLEGAL', 'aliyun SendSms isv.MOBILE_NUMBER_ILLEGAL'),
+      );
+    try {
+      expect(await notifications.sendSmsOnce(n)).toBe(false);
+      expect(await notifications.sendSmsOnce(n)).toBe(false);
+      expect(send).toHaveBeenCalledTimes(1);
+      const [row] = await notifications.forSubject('test:permanent');
+      expect(row).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        error: expect.stringMatching(/MOBILE_NUMBER_ILLEGAL/),
+      });
+    } finally {
+      send.mockRestore();
+    }
+    t.sms.failing = true;
+    await expect(
+      notifications.sendSmsOnce({ ...n, dedupKey: 'transient-test', subjectRef: 'test:transient' }),
+    ).rejects.toThrow();
+    t.sms.failing = false;
+    const [pending] = await notifications.forSubject('test:transient');
+    expect(pending).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      error: expect.stringMatching(/unavailable/),
+    });
+    expect(
+      await notifications.sendSmsOnce({ ...n, dedupKey: 'transient-test', subjectRef: 'test:transient' }),
+    ).toBe(true);
+    const [sent] = await notifications.forSubject('test:transient');
+    expect(sent).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+});
