@@ -48,8 +48,9 @@ export class ComplainantService {
   }
 
   /**
-   * The phone messages about this complaint may go to: the complainant's, unless it was entered on someone's
-   * behalf and its owner has not verified it yet (no worker account signed up with it).
+   * The phone messages about this complaint may go to, unless it was entered on someone's behalf and its owner has
+   * not verified it yet (no worker account signed up with it); and the worker account that owns the phone, whose
+   * inbox (/my/notifications) lists what was sent to it.
    */
   async smsPhone(
     em: EntityManager,

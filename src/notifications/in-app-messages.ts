@@ -1,5 +1,5 @@
 import { UUID_PATTERN } from '../common/ids';
-import { TEMPLATES, isTemplateId, type InAppTemplateId } from './templates';
+import { TEMPLATES, isTemplateId, renderTemplate, type InAppTemplateId } from './templates';
 
 export type InAppTemplate = InAppTemplateId;
 
@@ -8,13 +8,28 @@ const SUBJECT_LINKS: Readonly<Record<string, string>> = {
   'risk-warning': '/api/v1/risk/warnings/',
 };
 
+/** The text as sent: the template with the stored variables; the bare template text if they no longer fit it. */
+function textOf(template: string, params: Readonly<Record<string, string>> | null): string {
+  if (!isTemplateId(template)) return template;
+  if (!params) return TEMPLATES[template].text;
+  try {
+    return renderTemplate(template, params).text;
+  } catch {
+    return TEMPLATES[template].text;
+  }
+}
+
 /**
- * What the inbox shows for a stored message: its text from the catalogue (templates.ts; the template code itself
- * for a template this version no longer knows) and the API path of its subject (null when the subject is of no
- * linkable kind).
+ * What an inbox shows for a stored message: its text from the catalogue (templates.ts) with its variables (the
+ * template code itself for a template this version no longer knows) and the API path of its subject (null when the
+ * subject is of no linkable kind).
  */
-export function describeInApp(template: string, subjectRef: string): { text: string; link: string | null } {
-  const text = isTemplateId(template) ? TEMPLATES[template].text : template;
+export function describeInApp(
+  template: string,
+  subjectRef: string,
+  params: Readonly<Record<string, string>> | null = null,
+): { text: string; link: string | null } {
+  const text = textOf(template, params);
   const colon = subjectRef.indexOf(':');
   const kind = colon > 0 ? subjectRef.slice(0, colon) : '';
   const id = subjectRef.slice(colon + 1);

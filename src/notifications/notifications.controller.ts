@@ -1,25 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
 import { InboxItemDto, InboxPageDto, InboxQueryDto, MarkAllReadDto } from './dto/inbox.dto';
+import { notificationId } from './notification-id.pipe';
 import { NotificationsService } from './notifications.service';
 
-/**
- * A malformed id names no notification: 404, as every other path id of the API (a well-formed one that is not the
- * caller's is 404 too, from the service).
- */
-function notificationId(): ParseUUIDPipe {
-  return new ParseUUIDPipe({
-    exceptionFactory: () => AppException.notFound('NOTIFICATION_NOT_FOUND', 'No such notification'),
-  });
-}
-
-/**
- * The in-app inbox of staff users. Workers have none: what the platform tells them goes by SMS to their phone,
- * and their cases are under /my.
- */
+/** The in-app inbox of staff users (a worker's messages are at /api/v1/my/notifications). */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/v1/notifications')

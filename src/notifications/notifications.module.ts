@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MyNotificationsController } from './my-notifications.controller';
 import { NotificationsController } from './notifications.controller';
+import { SmsOutboxController } from './sms-outbox.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { SmsDeliveryService } from './sms-delivery.service';
@@ -14,7 +16,7 @@ export class NotificationsModule {
   static forRoot(smsSender?: SmsSender): DynamicModule {
     return {
       module: NotificationsModule,
-      controllers: [NotificationsController],
+      controllers: [NotificationsController, MyNotificationsController, SmsOutboxController],
       providers: [
         NotificationsService,
         NotificationsRepository,

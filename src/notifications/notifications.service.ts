@@ -1,16 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import type { Notification } from './entities/notification.entity';
 import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
+import { NOTIFICATIONS_ERRORS } from './notifications.errors';
 import { SmsDeliveryService, type SmsNotification } from './sms-delivery.service';
+import type { SmsOutboxEntry } from './sms-outbox-ring';
+import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
 
 export type { SmsNotification };
 
 export interface InboxItem {
   id: string;
+  channel: string;
   template: string;
   subjectRef: string;
   text: string;
@@ -26,6 +30,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly repo: NotificationsRepository,
     private readonly delivery: SmsDeliveryService,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
   /** Sends unless a delivery with the same dedupKey was already made; returns whether it sent now. */
@@ -90,12 +95,20 @@ export class NotificationsService {
   /** Marks one of the caller's messages read; again is a no-op. Someone else's message is 404, as if absent. */
   async markRead(viewer: Principal, id: string): Promise<InboxItem> {
     const n = await this.repo.markRead(this.dataSource.manager, id, viewer.userId);
-    if (!n) throw AppException.notFound('NOTIFICATION_NOT_FOUND', 'No such notification');
+    if (!n)
+      throw AppException.notFound('NOTIFICATION_NOT_FOUND', NOTIFICATIONS_ERRORS.NOTIFICATION_NOT_FOUND);
     return inboxItem(n);
   }
 
   async markAllRead(viewer: Principal): Promise<{ marked: number }> {
     return { marked: await this.repo.markAllRead(this.dataSource.manager, viewer.userId) };
+  }
+
+  /** The logging sender's last messages, newest first, full text and number (404 with a real provider). */
+  smsOutbox(): SmsOutboxEntry[] {
+    if (!(this.sms instanceof LoggingSmsSender))
+      throw AppException.notFound('SMS_OUTBOX_UNAVAILABLE', NOTIFICATIONS_ERRORS.SMS_OUTBOX_UNAVAILABLE);
+    return this.sms.recent();
   }
 
   forSubject(subjectRef: string): Promise<Notification[]> {
@@ -106,9 +119,10 @@ export class NotificationsService {
 function inboxItem(n: Notification): InboxItem {
   return {
     id: n.id,
+    channel: n.channel,
     template: n.template,
     subjectRef: n.subjectRef,
-    ...describeInApp(n.template, n.subjectRef),
+    ...describeInApp(n.template, n.subjectRef, n.params),
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,
   };

@@ -99,6 +99,7 @@ describe('notifications inbox: escalated red warnings reach the covering supervi
       for (const item of page.items)
         expect(item).toEqual({
           id: expect.any(String),
+          channel: 'IN_APP',
           template: 'RISK_RED_UNACKNOWLEDGED',
           subjectRef: item.link!.replace('/api/v1/risk/warnings/', 'risk-warning:'),
           text: '红色预警超过2小时未签收',

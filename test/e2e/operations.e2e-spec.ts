@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { LogSink } from '../support/log-sink';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
-
-/** Collects every log line the app writes. */
-class LogSink extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
-    cb();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-}
 
 describe('operations', () => {
   let t: TestApp;

@@ -73,7 +73,7 @@ describe('an SMS goes out once when the database fails between the provider call
     const row = await ackRow(complaintId, 'SENT');
     expect(failure.killed).toBe(1);
     expect(acks(phone)).toHaveLength(1);
-    expect(row).toMatchObject({ attempts: 1, providerMessageId: acks(phone)[0].messageId, error: null });
+    expect(row).toMatchObject({ attempts: 1, providerMessageId: t.sms.messageIdOf(row.id), error: null });
     expect(acks(phone)[0].outId).toBe(row.id);
     // The acknowledgement was completed by the retry.
     await eventually(async () => {
@@ -154,5 +154,14 @@ describe('an SMS goes out once when the database fails between the provider call
     ).toBe(true);
     const [sent] = await notifications.forSubject('test:transient');
     expect(sent).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
+  it('with a real provider (here the recording fake) the admin SMS outbox is 404 SMS_OUTBOX_UNAVAILABLE', async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/admin/sms-outbox')
+      .set('authorization', `Bearer ${await t.token('admin')}`);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'SMS_OUTBOX_UNAVAILABLE' });
   });
 });

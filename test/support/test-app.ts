@@ -23,8 +23,9 @@ export class RecordingSmsSender implements SmsSender {
     /** the full text (templates.ts) */
     text: string;
     outId: string;
-    messageId: string;
   }[] = [];
+  /** out-id → the message id the fake gave it */
+  private readonly messageIds = new Map<string, string>();
   /** While true, the gateway refuses every message (to test retries and failed-job handling). */
   failing = false;
   /** Called after a message was accepted (e.g. to make the database fail right after a send). */
@@ -38,8 +39,8 @@ export class RecordingSmsSender implements SmsSender {
       params: m.values,
       text: m.rendered.text,
       outId: m.outId,
-      messageId,
     });
+    this.messageIds.set(m.outId, messageId);
     await this.afterSend?.(m);
     return { messageId };
   }
@@ -48,9 +49,12 @@ export class RecordingSmsSender implements SmsSender {
    * to undefined to play a provider that cannot be asked (the cloud adapters).
    */
   lookup?: (outId: string) => Promise<{ messageId: string } | null> = (outId) => {
-    const m = this.sent.find((s) => s.outId === outId);
-    return Promise.resolve(m ? { messageId: m.messageId } : null);
+    const messageId = this.messageIds.get(outId);
+    return Promise.resolve(messageId ? { messageId } : null);
   };
+  messageIdOf(outId: string): string | undefined {
+    return this.messageIds.get(outId);
+  }
   lastCode(phone: string): string | undefined {
     return [...this.sent].reverse().find((m) => m.phone === phone && m.template === 'OTP_SIGN_IN')?.params
       .code;
@@ -64,7 +68,7 @@ export interface TestApp {
   config: AppConfig;
   databaseUrl: string;
   dataSource: DataSource;
-  /** What the platform sent through the SMS gateway interface. */
+  /** What the platform sent through the SMS gateway interface (nothing with `configuredSmsSender`). */
   sms: RecordingSmsSender;
   http: () => ReturnType<typeof request>;
   /** Access token of a user (logged in once per app). */
@@ -79,6 +83,8 @@ export interface TestAppOptions {
   redisUrl?: string;
   logStream?: DestinationStream;
   env?: Record<string, string>;
+  /** Start with the SMS sender SMS_PROVIDER names (the logging sender by default) instead of the recording fake. */
+  configuredSmsSender?: boolean;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -136,7 +142,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const sms = new RecordingSmsSender();
   const config = buildAppConfig(vars, { databaseUrl, jwtSecret: randomBytes(32).toString('hex') });
   await prepareDatabase(config);
-  const app = await createApp(config, { logStream: opts.logStream, smsSender: sms });
+  const app = await createApp(config, {
+    logStream: opts.logStream,
+    smsSender: opts.configuredSmsSender ? undefined : sms,
+  });
   const guard = guardSecondConnections(app.get(DataSource));
   await app.getHttpAdapter().getInstance().ready();
   const tokens = new Map<string, string>();

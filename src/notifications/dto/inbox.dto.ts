@@ -13,9 +13,14 @@ export class InboxQueryDto extends CursorQuery {
 
 export class InboxItemDto {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: ['SMS', 'IN_APP'], description: 'how it reached the recipient' }) channel: string;
   @ApiProperty({ example: 'RISK_RED_UNACKNOWLEDGED' }) template: string;
   @ApiProperty({ example: 'risk-warning:0190c0de-0000-7000-8000-000000000042' }) subjectRef: string;
-  @ApiProperty({ example: '红色预警超过2小时未签收' }) text: string;
+  @ApiProperty({
+    example: '红色预警超过2小时未签收',
+    description: 'the zh-CN text as sent (variables filled in)',
+  })
+  text: string;
   @ApiProperty({
     type: String,
     nullable: true,
