@@ -122,6 +122,12 @@ export class NotificationsRepository {
     return keysetPage(qb, 'n', q.cursor, q.limit);
   }
 
+  /** SMS deliveries left in doubt (UNCONFIRMED), newest first (keyset). */
+  unconfirmed(em: EntityManager, q: { cursor?: string; limit: number }): Promise<Page<Notification>> {
+    const qb = em.getRepository(Notification).createQueryBuilder('n').where("n.status = 'UNCONFIRMED'");
+    return keysetPage(qb, 'n', q.cursor, q.limit);
+  }
+
   unreadCount(em: EntityManager, recipientUserId: string): Promise<number> {
     return em
       .getRepository(Notification)

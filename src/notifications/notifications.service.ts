@@ -111,6 +111,35 @@ export class NotificationsService {
     return this.sms.recent();
   }
 
+  /** SMS deliveries in doubt, for an admin to check with the provider (they are never resent). */
+  async unconfirmedSms(q: { cursor?: string; limit?: number }): Promise<{
+    items: {
+      id: string;
+      template: string;
+      subjectRef: string;
+      attempts: number;
+      error: string | null;
+      createdAt: string;
+    }[];
+    nextCursor: string | null;
+  }> {
+    const page = await this.repo.unconfirmed(this.dataSource.manager, {
+      cursor: q.cursor,
+      limit: q.limit ?? 20,
+    });
+    return {
+      items: page.items.map((n) => ({
+        id: n.id,
+        template: n.template,
+        subjectRef: n.subjectRef,
+        attempts: n.attempts,
+        error: n.error,
+        createdAt: n.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   forSubject(subjectRef: string): Promise<Notification[]> {
     return this.repo.forSubject(this.dataSource.manager, subjectRef);
   }

@@ -106,6 +106,25 @@ describe('an SMS goes out once when the database fails between the provider call
         }),
       ).toBe(false);
       expect(acks(phone)).toHaveLength(1);
+      // An admin finds it among the deliveries in doubt, by its row id (the provider's out-id).
+      const listed = await t
+        .http()
+        .get('/api/v1/admin/notifications/unconfirmed')
+        .set('authorization', `Bearer ${await t.token('admin')}`);
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual({
+        items: [
+          {
+            id: row.id,
+            template: 'COMPLAINT_RECEIVED',
+            subjectRef: `complaint:${complaintId}`,
+            attempts: 1,
+            error: row.error,
+            createdAt: expect.any(String),
+          },
+        ],
+        nextCursor: null,
+      });
     } finally {
       t.sms.lookup = lookup;
     }
