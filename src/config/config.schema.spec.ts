@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { validationError } from '../../test/support/config-errors';
 import { buildAppConfig } from './app-config';
 import { SMS_TEMPLATE_IDS } from '../notifications/templates';
 import {
@@ -63,17 +64,6 @@ const FULL_VALID: Record<string, string> = {
   TENCENT_SMS_REGION: 'ap-guangzhou',
   TENCENT_SMS_ENDPOINT: 'sms.tencentcloudapi.com',
 };
-
-/** Calls validateEnvironment and returns the ConfigValidationError it throws (fails the test otherwise). */
-function validationError(raw: Record<string, unknown>): ConfigValidationError {
-  try {
-    validateEnvironment(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigValidationError);
-    return e as ConfigValidationError;
-  }
-  throw new Error(`expected validateEnvironment to throw for ${JSON.stringify(raw)}`);
-}
 
 describe('validateEnvironment', () => {
   it('accepts an empty environment', () => {

@@ -1,23 +1,13 @@
 import { SMS_TEMPLATE_IDS } from '../notifications/templates';
+import { validationError } from '../../test/support/config-errors';
 import { buildAppConfig } from './app-config';
-import { ConfigValidationError, validateEnvironment } from './config.schema';
+import { validateEnvironment } from './config.schema';
 
 const SECRET = 'a'.repeat(32);
 /** A provider template id for every SMS template of the catalogue. */
 const TEMPLATE_IDS = JSON.stringify(
   Object.fromEntries(SMS_TEMPLATE_IDS.map((id, i) => [id, `SMS_${100 + i}`])),
 );
-
-/** Calls validateEnvironment and returns the ConfigValidationError it throws (fails the test otherwise). */
-function validationError(raw: Record<string, unknown>): ConfigValidationError {
-  try {
-    validateEnvironment(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigValidationError);
-    return e as ConfigValidationError;
-  }
-  throw new Error(`expected validateEnvironment to throw for ${JSON.stringify(raw)}`);
-}
 
 describe('SMS gateway configuration', () => {
   const ALIYUN = {
