@@ -2,6 +2,7 @@ import { Initial1795684964748 } from './1795684964748-initial';
 import { CollectiveProceedings1796300000000 } from './1796300000000-collective-proceedings';
 import { ArbitrationCourtOption1796300000100 } from './1796300000100-arbitration-court-option';
 import { Registers1796300000200 } from './1796300000200-registers';
+import { RateLimitHits1796300000300 } from './1796300000300-rate-limit-hits';
 import { CaseEventsAppendOnly1795684964800 } from './1795684964800-case-events-append-only';
 import { CalendarAndClocks1795687215259 } from './1795687215259-calendar-and-clocks';
 import { Routing1795688178256 } from './1795688178256-routing';
@@ -62,6 +63,7 @@ export const MIGRATIONS: Function[] = [
   CollectiveProceedings1796300000000,
   ArbitrationCourtOption1796300000100,
   Registers1796300000200,
+  RateLimitHits1796300000300,
   SupplementaryPublication1796310000000,
   NotificationsDeliveryAttempts1796300001000,
 ];

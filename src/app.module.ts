@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { PgThrottlerStorage } from './common/throttling/pg-throttler-storage';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
@@ -54,7 +55,14 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: { logger, autoLogging: false }, useExisting: true }),
         // TypeORM's own logging is off: failed-query logs would print statement parameters (personal data).
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database.url), logging: false }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }] }),
+        // Counters in PostgreSQL, shared by every replica (common/throttling/pg-throttler-storage.ts).
+        ThrottlerModule.forRootAsync({
+          inject: [PgThrottlerStorage],
+          useFactory: (storage: PgThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+            storage,
+          }),
+        }),
         CommonModule,
         QueueModule,
         AuditModule,
