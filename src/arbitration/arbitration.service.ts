@@ -73,7 +73,7 @@ export class ArbitrationService implements OnModuleInit {
   casesOfComplaint(
     em: EntityManager,
     complaintId: string,
-  ): Promise<{ id: string; status: string; createdAt: Date }[]> {
+  ): Promise<{ id: string; caseNo: string | null; status: string; createdAt: Date }[]> {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 

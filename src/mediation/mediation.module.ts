@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation-case-numbers';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
@@ -19,6 +20,8 @@ import { MediationService } from './mediation.service';
     MediationCaseWriter,
     MediationPeriodService,
     MediationNotices,
+    MediationCaseNumbers,
+    MediationCaseNumberRepository,
   ],
   exports: [MediationService],
 })

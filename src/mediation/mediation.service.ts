@@ -19,6 +19,7 @@ import type {
   ScheduleSessionDto,
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
+import { MediationCaseNumbers } from './mediation-case-numbers';
 import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
@@ -78,6 +79,7 @@ export class MediationService implements OnModuleInit {
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
+    private readonly numbers: MediationCaseNumbers,
   ) {}
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
@@ -138,9 +140,12 @@ export class MediationService implements OnModuleInit {
         await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
         c.employerId,
       );
+      const streetCode = c.workplaceStreetCode;
+      const caseNo = await this.numbers.assign(em, { organisationId: org.id, streetCode, openedOn: today });
       try {
         await this.repo.insertCase(em, {
           id: caseId,
+          caseNo,
           complaintId,
           collectiveDisputeId: c.collectiveDisputeId,
           organisationId: org.id,
@@ -170,6 +175,7 @@ export class MediationService implements OnModuleInit {
       await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
         organisationId: org.id,
         mediatorUserId,
+        caseNo,
       });
       return caseId;
     });
@@ -423,7 +429,9 @@ export class MediationService implements OnModuleInit {
   casesOfComplaint(
     em: EntityManager,
     complaintId: string,
-  ): Promise<{ id: string; status: string; organisationId: string; createdAt: Date }[]> {
+  ): Promise<
+    { id: string; caseNo: string | null; status: string; organisationId: string; createdAt: Date }[]
+  > {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
@@ -484,6 +492,7 @@ export class MediationService implements OnModuleInit {
     const clock = clocks.find((c) => c.rule.id === 'MEDIATION');
     return {
       id: m.id,
+      caseNo: m.caseNo,
       complaintId: m.complaintId,
       collectiveDisputeId: m.collectiveDisputeId,
       members,

@@ -69,9 +69,14 @@ export class MyCasesService {
       (best, s) => (best === undefined || s.on > best.on ? s : best),
       undefined,
     );
-    const step: { proceeding: Proceeding; id: string; status: string } = latest
-      ? { proceeding: latest.proceeding, id: latest.view.id, status: latest.view.status }
-      : { proceeding: 'COMPLAINT', id: complaint.id, status: complaint.status };
+    const step: { proceeding: Proceeding; id: string; status: string; caseNo: string | null } = latest
+      ? {
+          proceeding: latest.proceeding,
+          id: latest.view.id,
+          status: latest.view.status,
+          caseNo: latest.view.caseNo,
+        }
+      : { proceeding: 'COMPLAINT', id: complaint.id, status: complaint.status, caseNo: null };
 
     const holderId =
       step.proceeding === 'ARBITRATION'
@@ -256,6 +261,7 @@ function mediationView(m: MediationCaseViewDto): MyMediationDto {
     id: m.id,
     status: m.status,
     label: statusLabel('MEDIATION', m.status),
+    caseNo: m.caseNo,
     openedOn: m.openedOn,
     closedOn: m.closedOn,
     mediator: m.mediator,

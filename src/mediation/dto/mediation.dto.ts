@@ -208,6 +208,8 @@ export class MediationDeadlineDto {
 
 export class MediationCaseViewDto {
   @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true, description: '案号 (调字), e.g. 浦陆家嘴人调字〔2026〕第3号' })
+  caseNo: string | null;
   @ApiProperty() complaintId: string;
   @ApiProperty({
     nullable: true,

@@ -10,6 +10,7 @@ import type { CloseOutcome, MediationStatus } from '../mediation.state';
 @Index('uq_mediation_cases_open_complaint', ['complaintId'], { unique: true, where: "status = 'OPEN'" })
 @Index('idx_mediation_cases_complaint', ['complaintId'])
 @Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
+@Index('uq_mediation_cases_case_no', ['organisationId', 'caseNo'], { unique: true })
 @Index('idx_mediation_cases_open_mediator', ['mediatorUserId'], { where: "status = 'OPEN'" })
 @Index('uq_mediation_cases_open_collective', ['collectiveDisputeId'], {
   unique: true,
@@ -57,6 +58,10 @@ export class MediationCase {
   @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'fk_mediation_cases_employer' })
   employer?: Employer;
+
+  /** The committee's case number (案号), e.g. 浦陆家嘴人调字〔2026〕第3号; given on opening. */
+  @Column({ name: 'case_no', type: 'varchar', length: 64, nullable: true })
+  caseNo: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   status: MediationStatus;

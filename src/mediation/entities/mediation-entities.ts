@@ -1,5 +1,6 @@
 import { MediationAgreement } from './mediation-agreement.entity';
 import { MediationCase } from './mediation-case.entity';
+import { MediationCaseCounter, MediationCaseNumberFormat } from './mediation-case-number.entity';
 import { MediationInstalment } from './mediation-instalment.entity';
 import { MediationSession } from './mediation-session.entity';
 import { MediatorConflict } from './mediator-conflict.entity';
@@ -11,4 +12,6 @@ export const MEDIATION_ENTITIES = [
   MediationAgreement,
   MediationInstalment,
   MediatorConflict,
+  MediationCaseCounter,
+  MediationCaseNumberFormat,
 ];

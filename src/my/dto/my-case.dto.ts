@@ -6,6 +6,12 @@ export class MyCaseStepDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() status: string;
   @ApiProperty({ example: '调解中', description: 'The status in plain zh-CN' }) label: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '案号 of the proceeding (调字 / 仲 / 监察); null for the complaint',
+  })
+  caseNo: string | null;
 }
 
 export class MyCaseActionDto {
@@ -57,6 +63,8 @@ export class MyAgreementDto {
 
 export class MyMediationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, example: '浦陆家嘴人调字〔2026〕第3号' }) caseNo:
+    string | null;
   @ApiProperty() status: string;
   @ApiProperty() label: string;
   @ApiProperty({ format: 'date' }) openedOn: string;

@@ -1,0 +1,49 @@
+import { complaintBody, type TestApp } from './test-app';
+
+/** Bearer header of a demo or test account. */
+export async function bearer(t: TestApp, user: string): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await t.token(user)}` };
+}
+
+/**
+ * Files a complaint as a worker (default the demo worker), then, when `target` is given, accepts and routes it as
+ * `staff`; returns the complaint's id, tracking number and employer id.
+ */
+export async function fileComplaint(
+  t: TestApp,
+  o: {
+    employerName: string;
+    street?: string;
+    worker?: string;
+    target?: 'MEDIATION' | 'ARBITRATION' | 'INSPECTION';
+    staff?: string;
+    body?: Record<string, unknown>;
+  },
+): Promise<{ id: string; trackingNo: string; employerId: string }> {
+  const filed = await t
+    .http()
+    .post('/api/v1/complaints')
+    .set(await bearer(t, o.worker ?? '13800000000'))
+    .send(
+      complaintBody({
+        employer: { name: o.employerName },
+        workplaceStreetCode: o.street ?? '310115005',
+        ...o.body,
+      }),
+    );
+  if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
+  const id = filed.body.id as string;
+  if (o.target)
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: o.target }],
+    ] as const) {
+      const r = await t
+        .http()
+        .post(`/api/v1/complaints/${id}/${path}`)
+        .set(await bearer(t, o.staff ?? 'supervisor'))
+        .send(body);
+      if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+  return { id, trackingNo: filed.body.trackingNo as string, employerId: filed.body.employer.id as string };
+}
