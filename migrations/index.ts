@@ -31,6 +31,7 @@ import { WorkerIdentities1796219772152 } from './1796219772152-worker-identities
 import { SupplementaryPublication1796310000000 } from './1796310000000-supplementary-publication';
 import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-notifications-delivery-attempts';
 import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-case-numbers';
+import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -68,4 +69,5 @@ export const MIGRATIONS: Function[] = [
   SupplementaryPublication1796310000000,
   NotificationsDeliveryAttempts1796300001000,
   MediationCaseNumbers1796320000100,
+  SearchIndexes1796320000200,
 ];

@@ -34,6 +34,7 @@ import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 import { StaffModule } from './staff/staff.module';
 import { SlaModule } from './sla/sla.module';
+import { SearchModule } from './search/search.module';
 import { RiskModule } from './risk/risk.module';
 import { WorkersModule } from './workers/workers.module';
 
@@ -87,6 +88,7 @@ export class AppModule {
         MyModule,
         CaseFileModule,
         InspectionPlansModule,
+        SearchModule,
         SlaModule,
         RiskModule,
       ],

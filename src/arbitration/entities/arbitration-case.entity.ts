@@ -23,6 +23,7 @@ import type {
 @Index('idx_arbitration_cases_complaint', ['complaintId'])
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
 @Index('idx_arbitration_cases_commission_status', ['commissionId', 'status', 'id'])
+@Index('idx_arbitration_cases_case_no', ['caseNo'])
 @Index('uq_arbitration_cases_case_no', ['commissionId', 'caseNo'], { unique: true })
 @Index('uq_arbitration_cases_open_collective', ['collectiveDisputeId'], {
   unique: true,

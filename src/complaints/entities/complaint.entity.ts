@@ -30,6 +30,7 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
 @Index('idx_complaints_received_on', ['receivedOn'])
 @Index('idx_complaints_employer_received', ['employerId', 'receivedOn'])
+@Index('idx_complaints_complainant_phone', ['complainantPhone'], { where: 'complainant_phone IS NOT NULL' })
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -11,6 +11,8 @@ import type { CloseOutcome, MediationStatus } from '../mediation.state';
 @Index('idx_mediation_cases_complaint', ['complaintId'])
 @Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
 @Index('uq_mediation_cases_case_no', ['organisationId', 'caseNo'], { unique: true })
+@Index('idx_mediation_cases_case_no', ['caseNo'])
+@Index('idx_mediation_cases_employer', ['employerId'])
 @Index('idx_mediation_cases_open_mediator', ['mediatorUserId'], { where: "status = 'OPEN'" })
 @Index('uq_mediation_cases_open_collective', ['collectiveDisputeId'], {
   unique: true,

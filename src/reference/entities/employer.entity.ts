@@ -6,6 +6,8 @@ export type EmployerSource = 'COMPLAINT' | 'REGISTER' | 'FILING';
 
 /** An employer, keyed by its 18-character Unified Social Credit Code when known (GB 32100-2015). */
 @Entity({ name: 'employers' })
+// pg_trgm GIN index on name (migration 1796320000200) for the search; TypeORM cannot declare its operator class.
+@Index('idx_employers_name_trgm', { synchronize: false })
 @Index('uq_employers_name_without_uscc', ['nameNormalised'], { unique: true, where: 'uscc IS NULL' })
 export class Employer {
   @PrimaryColumn({ type: 'uuid' })

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { KeysetCursor } from '../common/http/pagination';
+import type { SearchKind } from './dto/search.dto';
+import type { SearchKey } from './search.rules';
+
+/** Whose cases a search covers: street prefixes, and for an arbitrator the commission's arbitration cases. */
+export interface SearchScope {
+  prefixes: readonly string[];
+  commissionId: string | null;
+}
+
+export interface SearchRow {
+  kind: SearchKind;
+  id: string;
+  tracking_no: string | null;
+  case_no: string | null;
+  status: string;
+  street_code: string;
+  street_name: string | null;
+  employer_name: string | null;
+  filed_on: string;
+  complaint_kind: string | null;
+  complainant_name: string | null;
+  complainant_phone: string | null;
+  /** created_at in UTC with microseconds, for the keyset cursor. */
+  cursor_at: string;
+}
+
+/**
+ * The cross-case search (14.3) in one statement: the key picks complaints (tracking number, phone) and employers
+ * (USCC, name by pg_trgm) first, each through its own index, then the four kinds of case hanging off them (or
+ * carrying the case number), each in the caller's scope, newest first.
+ */
+@Injectable()
+export class SearchRepository {
+  async search(
+    em: EntityManager,
+    key: SearchKey,
+    scope: SearchScope,
+    q: { kind?: SearchKind; cursor?: KeysetCursor; limit: number },
+  ): Promise<SearchRow[]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const matchedComplaints =
+      key.kind === 'NUMBER'
+        ? `SELECT id FROM complaints WHERE tracking_no = ${p(key.number)}`
+        : key.kind === 'PHONE'
+          ? // Reports (举报) are never found by the reporter's number: the reporter stays unknown.
+            `SELECT id FROM complaints WHERE complainant_phone = ${p(key.phone)} AND kind = 'COMPLAINT'`
+          : `SELECT NULL::uuid AS id WHERE false`;
+    const matchedEmployers =
+      key.kind === 'USCC'
+        ? `SELECT id FROM employers WHERE uscc = ${p(key.uscc)}`
+        : key.kind === 'EMPLOYER_NAME'
+          ? `SELECT id FROM employers WHERE name ILIKE ${p(key.pattern)}`
+          : `SELECT NULL::uuid AS id WHERE false`;
+    const caseNo = p(key.kind === 'NUMBER' ? key.number : null);
+    const prefixes = p(scope.prefixes.filter((x) => /^\d{2,12}$/.test(x)).map((x) => `${x}%`));
+    const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
+    const branches: Record<SearchKind, string> = {
+      COMPLAINT: `SELECT 'COMPLAINT' AS kind, c.id, c.tracking_no, NULL::varchar AS case_no, c.status,
+          c.workplace_street_code AS street_code, c.employer_id, c.received_on AS filed_on, c.created_at,
+          c.id AS complaint_id
+        FROM complaints c
+        WHERE (c.id IN (SELECT id FROM mc) OR c.employer_id IN (SELECT id FROM me))
+          AND ${inScope('c.workplace_street_code')}`,
+      MEDIATION: `SELECT 'MEDIATION' AS kind, m.id, c.tracking_no, m.case_no, m.status, m.street_code,
+          m.employer_id, m.opened_on AS filed_on, m.created_at, m.complaint_id
+        FROM mediation_cases m JOIN complaints c ON c.id = m.complaint_id
+        WHERE (m.complaint_id IN (SELECT id FROM mc) OR m.employer_id IN (SELECT id FROM me)
+               OR m.case_no = ${caseNo})
+          AND ${inScope('m.street_code')}`,
+      ARBITRATION: `SELECT 'ARBITRATION' AS kind, a.id, c.tracking_no, a.case_no, a.status,
+          a.jurisdiction_code AS street_code, c.employer_id, a.applied_on AS filed_on, a.created_at, a.complaint_id
+        FROM arbitration_cases a JOIN complaints c ON c.id = a.complaint_id
+        WHERE (a.complaint_id IN (SELECT id FROM mc) OR c.employer_id IN (SELECT id FROM me)
+               OR a.case_no = ${caseNo})
+          AND ${scope.commissionId ? `a.commission_id = ${p(scope.commissionId)}` : inScope('a.jurisdiction_code')}`,
+      INSPECTION: `SELECT 'INSPECTION' AS kind, i.id, c.tracking_no, i.case_no, i.status,
+          i.jurisdiction_code AS street_code, COALESCE(i.employer_id, c.employer_id) AS employer_id,
+          i.received_on AS filed_on, i.created_at, i.complaint_id
+        FROM inspection_cases i LEFT JOIN complaints c ON c.id = i.complaint_id
+        WHERE (i.complaint_id IN (SELECT id FROM mc) OR i.employer_id IN (SELECT id FROM me)
+               OR i.case_no = ${caseNo})
+          AND ${inScope('i.jurisdiction_code')}`,
+    };
+    const kinds = q.kind ? [q.kind] : (Object.keys(branches) as SearchKind[]);
+    const after = q.cursor
+      ? `WHERE (h.created_at, h.id) < (${p(q.cursor.createdAt)}::timestamptz, ${p(q.cursor.id)}::uuid)`
+      : '';
+    return em.query<SearchRow[]>(
+      `WITH mc AS (${matchedComplaints}), me AS (${matchedEmployers})
+       SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
+              e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
+              pc.complainant_name, pc.complainant_phone,
+              to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         FROM (${kinds.map((k) => branches[k]).join('\n UNION ALL \n')}) h
+         LEFT JOIN jurisdictions j ON j.code = h.street_code
+         LEFT JOIN employers e ON e.id = h.employer_id
+         LEFT JOIN complaints pc ON pc.id = h.complaint_id
+         ${after}
+        ORDER BY h.created_at DESC, h.id DESC
+        LIMIT ${p(q.limit + 1)}`,
+      params,
+    );
+  }
+}

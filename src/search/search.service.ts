@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '../auth/organisations.service';
+import type { Principal } from '../auth/roles';
+import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { maskName, maskPhone } from '../common/pii';
+import { seesPersonalDataInFull } from '../complaints/complaint-view';
+import { TransactionRunner } from '../database/transaction';
+import type { SearchHitDto, SearchKind, SearchPageDto, SearchQueryDto } from './dto/search.dto';
+import { SearchRepository, type SearchRow, type SearchScope } from './search.repository';
+import { classifySearch } from './search.rules';
+
+/** Where each kind of case is read in the API. */
+const LINKS: Record<SearchKind, string> = {
+  COMPLAINT: '/api/v1/complaints/',
+  MEDIATION: '/api/v1/mediation/cases/',
+  ARBITRATION: '/api/v1/arbitration/cases/',
+  INSPECTION: '/api/v1/inspection/cases/',
+};
+
+/**
+ * Cross-case search for staff (14.3), scoped exactly as their lists are: the streets of their jurisdictions, and for
+ * an arbitrator of a commission the commission's arbitration cases (as GET /arbitration/cases).
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: SearchRepository,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async search(viewer: Principal, q: SearchQueryDto): Promise<SearchPageDto> {
+    const em = this.tx.manager;
+    const limit = q.limit ?? 20;
+    const commission =
+      viewer.role === 'ARBITRATOR' && viewer.organisationId
+        ? await this.organisations.byId(em, viewer.organisationId)
+        : null;
+    const scope: SearchScope = {
+      prefixes: viewer.jurisdictions,
+      commissionId: commission?.kind === 'ARBITRATION_COMMISSION' ? commission.id : null,
+    };
+    const rows = await this.repo.search(em, classifySearch(q.q), scope, {
+      kind: q.kind,
+      cursor: decodeCursor(q.cursor),
+      limit,
+    });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((r) => this.hit(viewer, r)),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.cursor_at, id: last.id }) : null,
+    };
+  }
+
+  private hit(viewer: Principal, r: SearchRow): SearchHitDto {
+    // The complainant of a 投诉 only (never a reporter), in full for the roles that handle cases; never the ID number.
+    const full = seesPersonalDataInFull(viewer, null);
+    return {
+      kind: r.kind,
+      id: r.id,
+      trackingNo: r.tracking_no,
+      caseNo: r.case_no,
+      status: r.status,
+      street: { code: r.street_code, name: r.street_name },
+      employerName: r.employer_name,
+      filedOn: r.filed_on,
+      complainant:
+        r.complaint_kind === 'COMPLAINT'
+          ? {
+              name: full ? r.complainant_name : maskName(r.complainant_name),
+              phone: full ? r.complainant_phone : maskPhone(r.complainant_phone),
+            }
+          : null,
+      link: `${LINKS[r.kind]}${r.id}`,
+    };
+  }
+}
