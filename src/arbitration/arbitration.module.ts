@@ -4,6 +4,7 @@ import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
@@ -24,6 +25,7 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationRepository,
     ArbitrationLatenessService,
     ArbitrationProcessor,
+    ArbitrationInbox,
   ],
   exports: [ArbitrationService],
 })

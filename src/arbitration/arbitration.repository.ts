@@ -17,6 +17,15 @@ export class ArbitrationRepository {
     return em.find(ArbitrationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
   }
 
+  /** The tribunal of each case (deadline reminders). */
+  async tribunalsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await em.find(ArbitrationCase, {
+      where: { id: In(caseIds) },
+      select: { id: true, arbitratorIds: true },
+    });
+    return new Map(rows.map((a) => [a.id, a.arbitratorIds]));
+  }
+
   async insertCase(em: EntityManager, c: Partial<ArbitrationCase>): Promise<void> {
     await em.insert(ArbitrationCase, c);
   }

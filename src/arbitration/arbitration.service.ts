@@ -1,3 +1,4 @@
+import { ArbitrationInbox } from './arbitration-inbox';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OrganisationsService } from '../auth/organisations.service';
@@ -52,6 +53,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly p: ArbitrationProceeding,
     private readonly organisations: OrganisationsService,
     private readonly calendar: CalendarService,
+    private readonly inbox: ArbitrationInbox,
   ) {}
 
   /**
@@ -121,6 +123,10 @@ export class ArbitrationService implements OnModuleInit {
     const id = newId();
     const appliedOn = input.appliedOn ?? todayInShanghai();
     const limitation = input.limitation ? await this.checkLimitation(em, input.limitation, appliedOn) : null;
+    // The district's commission hears the case (调解仲裁法 第二十一条: the commission where the contract is performed).
+    const commissionId =
+      (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id ??
+      null;
     await this.repo.insertCase(em, {
       id,
       complaintId: complaint.id,
@@ -128,10 +134,7 @@ export class ArbitrationService implements OnModuleInit {
       sourceMediationCaseId: input.sourceMediationCaseId ?? null,
       status: 'APPLIED',
       jurisdictionCode: complaint.workplaceStreetCode,
-      // The district's commission hears the case (调解仲裁法 第二十一条: the commission where the contract is performed).
-      commissionId:
-        (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id ??
-        null,
+      commissionId,
       // A confirmed collective dispute (调解仲裁法 第七条) or a complaint for 10+ workers.
       collective: complaint.collectiveDisputeId !== null || isCollective(complaint.affectedWorkers),
       collectiveDisputeId: complaint.collectiveDisputeId,
@@ -161,6 +164,7 @@ export class ArbitrationService implements OnModuleInit {
       claims: input.claims.length,
       ...(limitation ? { limitation } : {}),
     });
+    await this.inbox.applied(em, { id, commissionId, source: input.source });
     return id;
   }
 

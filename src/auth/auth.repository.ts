@@ -24,6 +24,23 @@ export class AuthRepository {
     );
   }
 
+  /** Active users of a role in an organisation, optionally only those whose scope covers a street. */
+  staffOfOrganisation(
+    em: EntityManager,
+    role: string,
+    organisationId: string,
+    streetCode: string | null,
+  ): Promise<{ id: string }[]> {
+    return em.query<{ id: string }[]>(
+      `SELECT u.id FROM users u
+        WHERE u.role = $1 AND u.active AND u.organisation_id = $2
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j
+                                            WHERE j ~ '^\\d{2,12}$' AND $3 LIKE j || '%'))
+        ORDER BY u.created_at, u.id`,
+      [role, organisationId, streetCode],
+    );
+  }
+
   activeOfRole(em: EntityManager, role: string): Promise<{ id: string; jurisdictions: string[] }[]> {
     return em.query(
       `SELECT id, jurisdiction_codes AS jurisdictions FROM users WHERE role = $1 AND active ORDER BY id`,

@@ -18,6 +18,16 @@ export class UsersService {
     return (await this.repo.staffCovering(em, role, streetCode)).map((r) => r.id);
   }
 
+  /** Ids of active staff of a role in an organisation; with a street, only those whose scope covers it. */
+  async staffOfOrganisation(
+    em: EntityManager,
+    role: Role,
+    organisationId: string,
+    streetCode: string | null = null,
+  ): Promise<string[]> {
+    return (await this.repo.staffOfOrganisation(em, role, organisationId, streetCode)).map((r) => r.id);
+  }
+
   /** Active staff of a role with their jurisdiction scopes, ordered by id (e.g. the 双随机 inspector pool). */
   activeOfRole(em: EntityManager, role: Role): Promise<{ id: string; jurisdictions: string[] }[]> {
     return this.repo.activeOfRole(em, role);

@@ -15,6 +15,7 @@ import { ComplaintsService } from './complaints.service';
 import { RoutingService } from './routing.service';
 import { ReportsController } from './reports.controller';
 import { ReportChannelService } from './report-channel.service';
+import { RoutingInbox } from './routing-inbox';
 import { ReportNumbers } from './report-numbers';
 import { ReportsService } from './reports.service';
 import { ComplaintWithdrawalController } from './withdrawal.controller';
@@ -43,6 +44,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     RoutingService,
     ComplaintNotices,
     ReportChannelService,
+    RoutingInbox,
   ],
   exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService],
 })

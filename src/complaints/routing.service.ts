@@ -11,6 +11,7 @@ import { ComplaintNotices } from './complaint-notices';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { RoutingInbox } from './routing-inbox';
 import type { ComplaintViewDto, RoutingSuggestionDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
 import { collectiveRouting, ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
@@ -30,6 +31,7 @@ export class RoutingService {
     private readonly organisations: OrganisationsService,
     private readonly notices: ComplaintNotices,
     private readonly outbox: OutboxService,
+    private readonly inbox: RoutingInbox,
   ) {}
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */
@@ -146,6 +148,13 @@ export class RoutingService {
     });
     // Each member is told where the dispute went (a report: on its channel).
     await this.notices.routed(em, c, target, org);
+    // The body's staff for the street are told (14.3).
+    await this.inbox.routed(em, {
+      complaintId: c.id,
+      target,
+      organisationId: org.id,
+      streetCode: c.workplaceStreetCode,
+    });
   }
 }
 

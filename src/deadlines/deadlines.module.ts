@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { DeadlineReminders } from './deadline-reminders.service';
+import { DeadlineRemindersProcessor } from './deadline-reminders.processor';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlinesService } from './deadlines.service';
@@ -6,7 +8,7 @@ import { DeadlinesService } from './deadlines.service';
 @Global()
 @Module({
   controllers: [DeadlinesController],
-  providers: [DeadlinesService, DeadlinesRepository],
-  exports: [DeadlinesService],
+  providers: [DeadlinesService, DeadlinesRepository, DeadlineReminders, DeadlineRemindersProcessor],
+  exports: [DeadlinesService, DeadlineReminders],
 })
 export class DeadlinesModule {}

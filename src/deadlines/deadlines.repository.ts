@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
@@ -45,6 +45,19 @@ export class DeadlinesRepository {
   ): Promise<void> {
     await em.insert(ClockEventRow, { id: newId(), clockId, seq, ...e });
     if (e.type === 'STOP') await em.update(Clock, { id: clockId }, { stoppedOn: e.date });
+  }
+
+  /** Every running clock (the nightly reminder sweep). */
+  allOpenClocks(em: EntityManager): Promise<Clock[]> {
+    return em.find(Clock, { where: { stoppedOn: IsNull() } });
+  }
+
+  async tryXactLock(em: EntityManager, key: string): Promise<boolean> {
+    const [row] = await em.query<{ locked: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [key],
+    );
+    return row.locked;
   }
 
   /** Running clocks of the jurisdictions (prefix match, as for case access). */

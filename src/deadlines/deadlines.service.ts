@@ -299,6 +299,11 @@ export class DeadlinesService {
       .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : a.id.localeCompare(b.id)));
   }
 
+  /** Every running clock, computed for `today`, inside the caller's transaction (the reminder sweep). */
+  async openClockViews(em: EntityManager, today: string): Promise<ClockView[]> {
+    return this.views(em, await this.repo.allOpenClocks(em), await this.calendar.calendar(em), today);
+  }
+
   private async views(
     em: EntityManager,
     clocks: Clock[],

@@ -6,6 +6,7 @@ import { InspectionActionsService } from './inspection-actions.service';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
+import { InspectionInbox } from './inspection-inbox';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
 import { WageCrimeService } from './wage-crime.service';
@@ -20,6 +21,7 @@ import { WageCrimeService } from './wage-crime.service';
     WageCrimeService,
     InspectionCaseFileService,
     InspectionNotices,
+    InspectionInbox,
   ],
   exports: [InspectionService, WageCrimeService, InspectionCaseFileService],
 })

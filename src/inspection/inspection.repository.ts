@@ -9,6 +9,15 @@ import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresh
 /** All SQL of the inspection module. */
 @Injectable()
 export class InspectionRepository {
+  /** The assigned inspectors of each case (deadline reminders). */
+  async inspectorsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await em.find(InspectionCase, {
+      where: { id: In(caseIds) },
+      select: { id: true, assignedInspectorIds: true },
+    });
+    return new Map(rows.map((i) => [i.id, i.assignedInspectorIds]));
+  }
+
   /** The next number of a per-year counter (case numbers, document numbers), in the caller's transaction. */
   async nextSeq(em: EntityManager, scope: string, year: number): Promise<number> {
     const [row] = await em.query<{ last_value: number }[]>(

@@ -3,6 +3,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation-case-numbers';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
+import { MediationInbox } from './mediation-inbox';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
@@ -22,6 +23,7 @@ import { MediationService } from './mediation.service';
     MediationNotices,
     MediationCaseNumbers,
     MediationCaseNumberRepository,
+    MediationInbox,
   ],
   exports: [MediationService],
 })

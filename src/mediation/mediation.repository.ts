@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { Page } from '../common/http/pagination';
 import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { MediationAgreement } from './entities/mediation-agreement.entity';
@@ -25,6 +25,15 @@ export interface DueSoonInstalment {
 export class MediationRepository {
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<MediationCase[]> {
     return em.find(MediationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The mediator of each case (deadline reminders). */
+  async mediatorsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await em.find(MediationCase, {
+      where: { id: In(caseIds) },
+      select: { id: true, mediatorUserId: true },
+    });
+    return new Map(rows.map((m) => [m.id, m.mediatorUserId ? [m.mediatorUserId] : []]));
   }
 
   async insertCase(em: EntityManager, c: Partial<MediationCase>): Promise<void> {

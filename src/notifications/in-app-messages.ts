@@ -6,6 +6,10 @@ export type InAppTemplate = InAppTemplateId;
 /** Where the thing a message is about lives in the API, by the kind in `subjectRef` ("<kind>:<id>"). */
 const SUBJECT_LINKS: Readonly<Record<string, string>> = {
   'risk-warning': '/api/v1/risk/warnings/',
+  complaint: '/api/v1/complaints/',
+  'mediation-case': '/api/v1/mediation/cases/',
+  'arbitration-case': '/api/v1/arbitration/cases/',
+  'inspection-case': '/api/v1/inspection/cases/',
 };
 
 /** The text as sent: the template with the stored variables; the bare template text if they no longer fit it. */

@@ -8,6 +8,7 @@ import { SmsDeliveryService } from './sms-delivery.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 import { createSmsSender } from './sms-providers/create-sms-sender';
+import { StaffInbox } from './staff-inbox';
 
 @Global()
 @Module({})
@@ -21,6 +22,7 @@ export class NotificationsModule {
         NotificationsService,
         NotificationsRepository,
         SmsDeliveryService,
+        StaffInbox,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
           : {
@@ -29,7 +31,7 @@ export class NotificationsModule {
               inject: [APP_CONFIG],
             },
       ],
-      exports: [NotificationsService, SMS_SENDER],
+      exports: [NotificationsService, StaffInbox, SMS_SENDER],
     };
   }
 }

@@ -8,6 +8,8 @@ import { JobName, QueueName } from '../queue/job-catalogue';
 export const SWEEPS = {
   /** Mediations past their 15 days expire, overdue instalments and defaulted agreements (调解仲裁法 第十四条). */
   'mediation-daily': JobName.MediationDailySweep,
+  /** Running statutory periods with 3 or 1 days left: an item in the case owners' inboxes. */
+  'deadline-reminders': JobName.DeadlineReminderSweep,
   /** Wage-arrears blacklist listings past their 3 years become EXPIRED. */
   'blacklist-expiry': JobName.ComplianceBlacklistSweep,
   /** Red warnings not acknowledged within 2 hours go to the jurisdiction's supervisors. */

@@ -25,6 +25,9 @@ export enum JobName {
   MediationDailySweep = 'mediation.daily-sweep',
   ArbitrationLatenessSweep = 'arbitration.lateness-sweep',
   // (arbitration jobs)
+  // (deadlines jobs)
+  /** Daily: running statutory periods with 3 or 1 days left put an item in the case owners' inboxes. */
+  DeadlineReminderSweep = 'deadlines.reminder-sweep',
   // (compliance jobs)
   /** Yearly: recompute every employer's 守法诚信等级 for a year from its violations (set-based). */
   ComplianceGradeYear = 'compliance.grade-year',
@@ -68,6 +71,9 @@ export interface JobPayloads {
   // (arbitration payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ArbitrationLatenessSweep]: { today?: string };
+  // (deadlines payloads)
+  /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
+  [JobName.DeadlineReminderSweep]: { today?: string };
   // (compliance payloads)
   /** `year` absent (the scheduled run on 1 January): the year that just ended (Asia/Shanghai). */
   [JobName.ComplianceGradeYear]: { year?: number };
@@ -92,6 +98,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
   [JobName.ArbitrationLatenessSweep]: QueueName.Maintenance,
+  // (deadlines queues)
+  [JobName.DeadlineReminderSweep]: QueueName.Maintenance,
   // (compliance queues)
   [JobName.ComplianceGradeYear]: QueueName.Maintenance,
   [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
@@ -111,6 +119,8 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)
   { job: JobName.ArbitrationLatenessSweep, cron: '15 1 * * *' },
+  // (deadlines schedules)
+  { job: JobName.DeadlineReminderSweep, cron: '0 7 * * *' },
   // (compliance schedules)
   { job: JobName.ComplianceGradeYear, cron: '0 3 1 1 *' },
   { job: JobName.ComplianceBlacklistSweep, cron: '30 1 * * *' },

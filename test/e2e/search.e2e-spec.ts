@@ -1,4 +1,4 @@
-import { bearer, fileComplaint } from '../support/case-flow';
+import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 import { testUscc } from '../support/uscc';
@@ -46,18 +46,13 @@ describe('cross-case search', () => {
 
   it("search by tracking number finds the case for the street's staff and not for another street's", async () => {
     const a = await fileComplaint(t, { employerName: '浦东检索编号测试公司', target: 'MEDIATION' });
-    const opened = await t
-      .http()
-      .post('/api/v1/mediation/cases')
-      .set(await bearer(t, 'mediator'))
-      .send({ complaintId: a.id });
-    expect(opened.status).toBe(201);
+    const opened = await openMediation(t, 'mediator', a.id);
     await fileComplaint(t, { employerName: '浦东检索编号测试公司二' });
 
     const r = await search('inspector', { q: a.trackingNo.toLowerCase() });
     expect(r.status).toBe(200);
     expect(r.body.items.map((h) => `${h.kind}:${h.id}`).sort()).toEqual(
-      [`COMPLAINT:${a.id}`, `MEDIATION:${opened.body.id}`].sort(),
+      [`COMPLAINT:${a.id}`, `MEDIATION:${opened.id}`].sort(),
     );
     const complaint = r.body.items.find((h) => h.kind === 'COMPLAINT')!;
     expect(complaint).toMatchObject({
@@ -71,8 +66,8 @@ describe('cross-case search', () => {
     expect(complaint.filedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await ids('inspector-zj', a.trackingNo)).toEqual([]);
     // The mediation's own 调字 number finds it alone.
-    expect(await ids('inspector', opened.body.caseNo as string)).toEqual([`MEDIATION:${opened.body.id}`]);
-    expect(await ids('inspector', a.trackingNo, 'MEDIATION')).toEqual([`MEDIATION:${opened.body.id}`]);
+    expect(await ids('inspector', opened.caseNo)).toEqual([`MEDIATION:${opened.id}`]);
+    expect(await ids('inspector', a.trackingNo, 'MEDIATION')).toEqual([`MEDIATION:${opened.id}`]);
 
     // An inspection case: found by its own case number and by its complaint's tracking number.
     const b = await fileComplaint(t, { employerName: '浦东检索监察测试公司', target: 'INSPECTION' });
@@ -134,18 +129,10 @@ describe('cross-case search', () => {
       street: '310115125',
       target: 'ARBITRATION',
     });
-    const applied = await t
-      .http()
-      .post('/api/v1/arbitration/cases')
-      .set(await bearer(t, 'supervisor'))
-      .send({
-        complaintId: c.id,
-        claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 300_000 }],
-      });
-    expect(applied.status).toBe(201);
+    const appliedId = await applyForArbitration(t, 'supervisor', c.id);
     const accepted = await t
       .http()
-      .post(`/api/v1/arbitration/cases/${applied.body.id}/accept`)
+      .post(`/api/v1/arbitration/cases/${appliedId}/accept`)
       .set(await bearer(t, 'arbitrator'))
       .send({ version: 1 });
     expect(accepted.status).toBe(200);
@@ -153,7 +140,7 @@ describe('cross-case search', () => {
     expect(caseNo).toMatch(/^浦劳人仲〔\d{4}〕第\d+号$/);
 
     // The demo arbitrator's streets are 陆家嘴 only, but the commission's case in 张江 is theirs.
-    expect(await ids('arbitrator', c.trackingNo)).toEqual([`ARBITRATION:${applied.body.id}`]);
+    expect(await ids('arbitrator', c.trackingNo)).toEqual([`ARBITRATION:${appliedId}`]);
     const byNo = await search('arbitrator', { q: caseNo });
     expect(byNo.body.items).toEqual([
       expect.objectContaining({
@@ -161,7 +148,7 @@ describe('cross-case search', () => {
         caseNo,
         trackingNo: c.trackingNo,
         street: { code: '310115125', name: '张江镇' },
-        link: `/api/v1/arbitration/cases/${applied.body.id}`,
+        link: `/api/v1/arbitration/cases/${appliedId}`,
       }),
     ]);
     // A mediator of 陆家嘴 sees neither.

@@ -47,3 +47,34 @@ export async function fileComplaint(
     }
   return { id, trackingNo: filed.body.trackingNo as string, employerId: filed.body.employer.id as string };
 }
+
+/** Files an arbitration application for a complaint (one wage claim) as `user`; returns the new case's id. */
+export async function applyForArbitration(t: TestApp, user: string, complaintId: string): Promise<string> {
+  const applied = await t
+    .http()
+    .post('/api/v1/arbitration/cases')
+    .set(await bearer(t, user))
+    .send({
+      complaintId,
+      claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+    });
+  if (applied.status !== 201)
+    throw new Error(`application failed: ${applied.status} ${JSON.stringify(applied.body)}`);
+  return applied.body.id as string;
+}
+
+/** Opens the mediation of a complaint routed to mediation as `user`; returns the case view. */
+export async function openMediation(
+  t: TestApp,
+  user: string,
+  complaintId: string,
+): Promise<{ id: string; version: number; caseNo: string; mediatorUserId: string | null }> {
+  const opened = await t
+    .http()
+    .post('/api/v1/mediation/cases')
+    .set(await bearer(t, user))
+    .send({ complaintId });
+  if (opened.status !== 201)
+    throw new Error(`opening failed: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return opened.body as { id: string; version: number; caseNo: string; mediatorUserId: string | null };
+}

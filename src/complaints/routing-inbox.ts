@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UsersService } from '../auth/users.service';
+import type { Role } from '../auth/roles';
+import { StaffInbox } from '../notifications/staff-inbox';
+import type { RouteTarget } from './routing.rules';
+
+/** Whose inbox a complaint routed to a body lands in: that body's staff of the matching role. */
+const ROLE_OF_TARGET: Record<RouteTarget, Role> = {
+  MEDIATION: 'MEDIATOR',
+  INSPECTION: 'INSPECTOR',
+  ARBITRATION: 'ARBITRATOR',
+};
+
+/**
+ * Routing a complaint puts an item in the inbox of the body's staff for the street (14.3): the mediators of the
+ * street's committee, the inspectors of the brigade who cover the street, or the arbitrators of the commission
+ * (whose scope is the whole commission).
+ */
+@Injectable()
+export class RoutingInbox {
+  constructor(
+    private readonly users: UsersService,
+    private readonly inbox: StaffInbox,
+  ) {}
+
+  async routed(
+    em: EntityManager,
+    c: { complaintId: string; target: RouteTarget; organisationId: string; streetCode: string },
+  ): Promise<void> {
+    const street = c.target === 'ARBITRATION' ? null : c.streetCode;
+    const staff = await this.users.staffOfOrganisation(
+      em,
+      ROLE_OF_TARGET[c.target],
+      c.organisationId,
+      street,
+    );
+    await this.inbox.post(em, staff, {
+      template: 'COMPLAINT_ROUTED_TO_BODY',
+      subjectRef: `complaint:${c.complaintId}`,
+      dedupKey: `routed:${c.complaintId}:${c.organisationId}`,
+    });
+  }
+}

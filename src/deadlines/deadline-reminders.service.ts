@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { daysBetween, todayInShanghai } from '../calendar/local-date';
+import { TransactionRunner } from '../database/transaction';
+import { StaffInbox } from '../notifications/staff-inbox';
+import { reminderThreshold, type DeadlineReminderDays } from './deadline-reminder.rules';
+import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlinesService } from './deadlines.service';
+
+/** Who is in charge of cases of one type: case id → user ids (the owning module registers it). */
+export type AssigneesOf = (em: EntityManager, caseIds: string[]) => Promise<Map<string, string[]>>;
+
+/** How the inbox links a case of each type (in-app-messages.ts). */
+export interface AssigneeSource {
+  subjectKind: string;
+  assignees: AssigneesOf;
+}
+
+const SWEEP_LOCK = 'deadlines.reminder-sweep';
+const TEMPLATE: Record<DeadlineReminderDays, 'CASE_DEADLINE_WITHIN_3_DAYS' | 'CASE_DEADLINE_WITHIN_1_DAY'> = {
+  3: 'CASE_DEADLINE_WITHIN_3_DAYS',
+  1: 'CASE_DEADLINE_WITHIN_1_DAY',
+};
+
+export interface ReminderSweepResult {
+  skipped: boolean;
+  /** Inbox items written (replays of an item already there count too; they write nothing). */
+  items: number;
+}
+
+/**
+ * Approaching statutory periods put an item in the inbox of whoever is in charge of the case (14.3): the mediator,
+ * the tribunal, the assigned inspectors — as each owning module registers (a low module does not read the domains'
+ * tables). Once per clock, threshold and person (dedupKey); daily, one run at a time under an advisory lock.
+ */
+@Injectable()
+export class DeadlineReminders {
+  private readonly sources = new Map<string, AssigneeSource>();
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: DeadlinesRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly inbox: StaffInbox,
+  ) {}
+
+  registerAssignees(caseType: string, source: AssigneeSource): void {
+    if (this.sources.has(caseType)) throw new Error(`assignees of ${caseType} already registered`);
+    this.sources.set(caseType, source);
+  }
+
+  async sweep(today: string = todayInShanghai()): Promise<ReminderSweepResult> {
+    return this.tx.run(async (em) => {
+      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK))) return { skipped: true, items: 0 };
+      const due = (await this.deadlines.openClockViews(em, today)).filter(
+        (v) => v.state === 'RUNNING' && this.sources.has(v.caseType),
+      );
+      let items = 0;
+      for (const [caseType, source] of this.sources) {
+        const clocks = due
+          .map((v) => ({ v, threshold: reminderThreshold(v.due ? daysBetween(today, v.due) : null) }))
+          .filter((x) => x.v.caseType === caseType && x.threshold !== null);
+        if (clocks.length === 0) continue;
+        const assignees = await source.assignees(em, [...new Set(clocks.map((x) => x.v.caseId))]);
+        for (const { v, threshold } of clocks)
+          items += await this.inbox.post(em, assignees.get(v.caseId) ?? [], {
+            template: TEMPLATE[threshold!],
+            subjectRef: `${source.subjectKind}:${v.caseId}`,
+            dedupKey: `deadline:${v.id}:${threshold}d`,
+          });
+      }
+      return { skipped: false, items };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { InAppTemplate } from './in-app-messages';
+import { NotificationsService } from './notifications.service';
+
+/** A work item for staff inboxes: one in-app message per recipient, once per `dedupKey` and recipient. */
+export interface StaffWorkItem {
+  template: InAppTemplate;
+  /** "<kind>:<id>" of the case (in-app-messages.ts links it), never a name. */
+  subjectRef: string;
+  /** Names the logical item; the recipient's id is appended. */
+  dedupKey: string;
+}
+
+/** Puts work items in staff inboxes inside the caller's transaction (14.3). */
+@Injectable()
+export class StaffInbox {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async post(em: EntityManager, recipientUserIds: readonly string[], item: StaffWorkItem): Promise<number> {
+    const recipients = [...new Set(recipientUserIds)];
+    for (const userId of recipients)
+      await this.notifications.recordInApp(em, {
+        recipientUserId: userId,
+        dedupKey: `${item.dedupKey}:${userId}`,
+        template: item.template,
+        subjectRef: item.subjectRef,
+      });
+    return recipients.length;
+  }
+}
