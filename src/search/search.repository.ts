@@ -38,7 +38,7 @@ export class SearchRepository {
     em: EntityManager,
     key: SearchKey,
     scope: SearchScope,
-    q: { kind?: SearchKind; cursor?: KeysetCursor; limit: number },
+    q: { kinds: readonly SearchKind[]; cursor?: KeysetCursor; limit: number },
   ): Promise<SearchRow[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -85,7 +85,7 @@ export class SearchRepository {
                OR i.case_no = ${caseNo})
           AND ${inScope('i.jurisdiction_code')}`,
     };
-    const kinds = q.kind ? [q.kind] : (Object.keys(branches) as SearchKind[]);
+    if (q.kinds.length === 0) return [];
     const after = q.cursor
       ? `WHERE (h.created_at, h.id) < (${p(q.cursor.createdAt)}::timestamptz, ${p(q.cursor.id)}::uuid)`
       : '';
@@ -95,7 +95,7 @@ export class SearchRepository {
               e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-         FROM (${kinds.map((k) => branches[k]).join('\n UNION ALL \n')}) h
+         FROM (${q.kinds.map((k) => branches[k]).join('\n UNION ALL \n')}) h
          LEFT JOIN jurisdictions j ON j.code = h.street_code
          LEFT JOIN employers e ON e.id = h.employer_id
          LEFT JOIN complaints pc ON pc.id = h.complaint_id

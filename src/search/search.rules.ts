@@ -1,3 +1,4 @@
+import type { Role } from '../auth/roles';
 import { TRACKING_NO_PATTERN } from '../common/tracking-number';
 
 /** What a search query is taken to be: each kind is matched on its own indexed key. */
@@ -37,3 +38,15 @@ export function classifySearch(q: string): SearchKey {
 /** A query must be at least two characters, or a single Chinese character (a name fragment). */
 export const SEARCH_QUERY_PATTERN = /^(?:.{2,}|\p{Script=Han})$/su;
 export const SEARCH_QUERY_MAX = 64;
+
+/** The kinds of case searchable by each role: those whose view the role may read (the controllers' @Roles). */
+export const SEARCHABLE_KINDS: Readonly<
+  Record<Role, readonly ('COMPLAINT' | 'MEDIATION' | 'ARBITRATION' | 'INSPECTION')[]>
+> = {
+  WORKER: [],
+  MEDIATOR: ['COMPLAINT', 'MEDIATION', 'ARBITRATION'],
+  ARBITRATOR: ['COMPLAINT', 'ARBITRATION'],
+  INSPECTOR: ['COMPLAINT', 'ARBITRATION', 'INSPECTION'],
+  SUPERVISOR: ['COMPLAINT', 'MEDIATION', 'ARBITRATION', 'INSPECTION'],
+  ADMIN: ['COMPLAINT', 'ARBITRATION', 'INSPECTION'],
+};

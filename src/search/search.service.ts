@@ -7,7 +7,7 @@ import { seesPersonalDataInFull } from '../complaints/complaint-view';
 import { TransactionRunner } from '../database/transaction';
 import type { SearchHitDto, SearchKind, SearchPageDto, SearchQueryDto } from './dto/search.dto';
 import { SearchRepository, type SearchRow, type SearchScope } from './search.repository';
-import { classifySearch } from './search.rules';
+import { classifySearch, SEARCHABLE_KINDS } from './search.rules';
 
 /** Where each kind of case is read in the API. */
 const LINKS: Record<SearchKind, string> = {
@@ -40,8 +40,10 @@ export class SearchService {
       prefixes: viewer.jurisdictions,
       commissionId: commission?.kind === 'ARBITRATION_COMMISSION' ? commission.id : null,
     };
+    // Only kinds whose views the role may open (a link that answers 403 is no help).
+    const kinds = SEARCHABLE_KINDS[viewer.role].filter((k) => !q.kind || k === q.kind);
     const rows = await this.repo.search(em, classifySearch(q.q), scope, {
-      kind: q.kind,
+      kinds,
       cursor: decodeCursor(q.cursor),
       limit,
     });

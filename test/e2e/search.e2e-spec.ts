@@ -39,6 +39,7 @@ describe('cross-case search', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await createAccount(t, { username: 'inspector-zj', role: 'INSPECTOR', jurisdictions: ['310115125'] });
+    await createAccount(t, { username: 'mediator-zj', role: 'MEDIATOR', jurisdictions: ['310115125'] });
   });
   afterAll(async () => {
     await t.close();
@@ -49,11 +50,21 @@ describe('cross-case search', () => {
     const opened = await openMediation(t, 'mediator', a.id);
     await fileComplaint(t, { employerName: '浦东检索编号测试公司二' });
 
-    const r = await search('inspector', { q: a.trackingNo.toLowerCase() });
+    const r = await search('mediator', { q: a.trackingNo.toLowerCase() });
     expect(r.status).toBe(200);
     expect(r.body.items.map((h) => `${h.kind}:${h.id}`).sort()).toEqual(
       [`COMPLAINT:${a.id}`, `MEDIATION:${opened.id}`].sort(),
     );
+    // Every hit opens for the caller.
+    for (const h of r.body.items)
+      expect(
+        (
+          await t
+            .http()
+            .get(h.link)
+            .set(await bearer(t, 'mediator'))
+        ).status,
+      ).toBe(200);
     const complaint = r.body.items.find((h) => h.kind === 'COMPLAINT')!;
     expect(complaint).toMatchObject({
       trackingNo: a.trackingNo,
@@ -64,10 +75,14 @@ describe('cross-case search', () => {
       link: `/api/v1/complaints/${a.id}`,
     });
     expect(complaint.filedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await ids('mediator-zj', a.trackingNo)).toEqual([]);
     expect(await ids('inspector-zj', a.trackingNo)).toEqual([]);
+    // An inspector of the street finds the complaint, not the mediation (whose view inspectors cannot open).
+    expect(await ids('inspector', a.trackingNo)).toEqual([`COMPLAINT:${a.id}`]);
     // The mediation's own 调字 number finds it alone.
-    expect(await ids('inspector', opened.caseNo)).toEqual([`MEDIATION:${opened.id}`]);
-    expect(await ids('inspector', a.trackingNo, 'MEDIATION')).toEqual([`MEDIATION:${opened.id}`]);
+    expect(await ids('mediator', opened.caseNo)).toEqual([`MEDIATION:${opened.id}`]);
+    expect(await ids('mediator', a.trackingNo, 'MEDIATION')).toEqual([`MEDIATION:${opened.id}`]);
+    expect(await ids('mediator-zj', opened.caseNo)).toEqual([]);
 
     // An inspection case: found by its own case number and by its complaint's tracking number.
     const b = await fileComplaint(t, { employerName: '浦东检索监察测试公司', target: 'INSPECTION' });
@@ -82,6 +97,7 @@ describe('cross-case search', () => {
     ]);
     expect(await ids('inspector', b.trackingNo, 'INSPECTION')).toEqual([`INSPECTION:${inspection.body.id}`]);
     expect(await ids('inspector-zj', inspection.body.caseNo as string)).toEqual([]);
+    expect(await ids('mediator', inspection.body.caseNo as string)).toEqual([]);
   });
 
   it('matches part of an employer name (Chinese, two characters too) and an exact USCC, keyset paged', async () => {
