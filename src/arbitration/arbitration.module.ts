@@ -4,6 +4,7 @@ import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationQueueService } from './arbitration-queue.service';
@@ -26,6 +27,7 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationLatenessService,
     ArbitrationProcessor,
     ArbitrationInbox,
+    ArbitrationCaseNumbers,
   ],
   exports: [ArbitrationService],
 })

@@ -1,4 +1,3 @@
-import { ArbitrationInbox } from './arbitration-inbox';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OrganisationsService } from '../auth/organisations.service';
@@ -18,14 +17,11 @@ import {
   type LimitationRecord,
   type NonAwardClosure,
 } from './arbitration.constants';
+import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
+import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import {
-  caseNumberSequenceName,
-  DEFAULT_CASE_NUMBER_FORMAT,
-  formatCaseNumber,
-  isCollective,
-} from './arbitration.rules';
+import { isCollective } from './arbitration.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 export interface ArbitrationApplication {
@@ -54,6 +50,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly organisations: OrganisationsService,
     private readonly calendar: CalendarService,
     private readonly inbox: ArbitrationInbox,
+    private readonly numbers: ArbitrationCaseNumbers,
   ) {}
 
   /**
@@ -211,14 +208,10 @@ export class ArbitrationService implements OnModuleInit {
     const year = Number(todayInShanghai().slice(0, 4));
     const pre = await this.repo.findCase(this.tx.manager, id);
     // The sequence is created before the transaction, so no lock of it is held while the case is accepted.
-    if (pre?.commissionId)
-      await this.repo.ensureCaseNumberSequence(
-        this.tx.manager,
-        caseNumberSequenceName(pre.commissionId, year),
-      );
+    if (pre?.commissionId) await this.numbers.prepare(this.tx.manager, pre.commissionId, year);
     return this.p.transition(viewer, id, version, 'ACCEPT', async (em, c) => {
       const today = todayInShanghai();
-      const caseNo = c.commissionId ? await this.caseNumber(em, c.commissionId, year) : null;
+      const caseNo = c.commissionId ? await this.numbers.next(em, c.commissionId, year) : null;
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       await this.deadlines.start(em, {
         caseType: ARBITRATION_CASE_TYPE,
@@ -368,13 +361,6 @@ export class ArbitrationService implements OnModuleInit {
         },
       };
     });
-  }
-
-  /** 立案: the next number of the commission's year, in the commission's format (14.4). */
-  private async caseNumber(em: EntityManager, commissionId: string, year: number): Promise<string> {
-    const settings = await this.repo.commission(em, commissionId);
-    const n = await this.repo.nextCaseNumber(em, caseNumberSequenceName(commissionId, year));
-    return formatCaseNumber(settings?.caseNumberFormat ?? DEFAULT_CASE_NUMBER_FORMAT, year, n);
   }
 
   /**

@@ -271,7 +271,11 @@ export class DeadlinesService {
   }
 
   /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */
-  async breached(caseType: string, ruleIds: readonly string[], today = todayInShanghai()): Promise<ClockView[]> {
+  async breached(
+    caseType: string,
+    ruleIds: readonly string[],
+    today = todayInShanghai(),
+  ): Promise<ClockView[]> {
     const em = this.tx.manager;
     const views = await this.views(
       em,
