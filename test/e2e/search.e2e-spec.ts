@@ -1,5 +1,5 @@
 import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 import { testUscc } from '../support/uscc';
 
@@ -137,6 +137,22 @@ describe('cross-case search', () => {
     expect(JSON.stringify(oversight.body)).not.toContain('11010519491231002X');
     expect(JSON.stringify(handling.body)).not.toContain('11010519491231002X');
     expect(await ids('inspector', '13900000000')).not.toContain(`COMPLAINT:${c.id}`);
+
+    // A report (举报) is never found by a phone number, even one on its row: the reporter stays unknown.
+    const { complainant: _c, claimedAmountFen: _a, ...report } = complaintBody({ category: 'NO_CONTRACT' });
+    const filed = await t.http().post('/api/v1/reports').send(report);
+    expect(filed.status).toBe(201);
+    const [{ id: reportId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM complaints WHERE tracking_no = $1 AND kind = 'REPORT'`,
+      [filed.body.trackingNo],
+    );
+    await t.dataSource.query(`UPDATE complaints SET complainant_phone = '13912345678' WHERE id = $1`, [
+      reportId,
+    ]);
+    expect(await ids('supervisor', '13912345678')).toEqual([]);
+    expect(await ids('supervisor', filed.body.trackingNo as string)).toEqual([`COMPLAINT:${reportId}`]);
+    const byNumber = await search('supervisor', { q: filed.body.trackingNo as string });
+    expect(byNumber.body.items[0].complainant).toBeNull();
   });
 
   it("an arbitrator finds the commission's arbitration cases of every street, other kinds only in scope", async () => {
