@@ -8,6 +8,7 @@
  * (【…】), so texts carry none. Variables never hold a name, ID number or phone number.
  */
 import { formatYuan } from '../common/money';
+import { STAFF_WORK_ITEM_TEMPLATES } from './staff-templates';
 
 /** How a variable's value (always a string in job payloads) is written into the text. */
 export type TemplateVar =
@@ -315,40 +316,7 @@ export const TEMPLATES = {
     text: '您举报的事项（编号 {trackingNo}）已调查处理完毕：{closureType}。感谢您的举报。',
     vars: { trackingNo: 'text', closureType: { labels: INSPECTION_CLOSURE_LABELS } },
   },
-
-  // ── staff work items (issue 14, deliverable 3) ──────────────────────────────────────────────────────────
-  // 调解仲裁法 第二十九条: the commission decides on acceptance within 5 days of receiving the application.
-  ARBITRATION_APPLICATION_RECEIVED: {
-    channel: 'IN_APP',
-    audience: 'STAFF',
-    text: '收到新的劳动争议仲裁申请，请在5个工作日内决定是否受理',
-    vars: {},
-  },
-  ARBITRATION_ESCALATED_FROM_MEDIATION: {
-    channel: 'IN_APP',
-    audience: 'STAFF',
-    text: '调解未成的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
-    vars: {},
-  },
-  COMPLAINT_ROUTED_TO_BODY: {
-    channel: 'IN_APP',
-    audience: 'STAFF',
-    text: '有投诉分派至本机构，请及时处理',
-    vars: {},
-  },
-  // DEADLINE_REMINDER_DAYS (deadline-reminder.rules.ts); in-app-messages.spec.ts checks the numbers of days.
-  CASE_DEADLINE_WITHIN_3_DAYS: {
-    channel: 'IN_APP',
-    audience: 'STAFF',
-    text: '您承办的案件有法定期限将在3日内届满',
-    vars: {},
-  },
-  CASE_DEADLINE_WITHIN_1_DAY: {
-    channel: 'IN_APP',
-    audience: 'STAFF',
-    text: '您承办的案件有法定期限将在1日内届满，请及时处理',
-    vars: {},
-  },
+  ...STAFF_WORK_ITEM_TEMPLATES, // staff-templates.ts
 } as const satisfies Record<string, TemplateDef>;
 
 export type TemplateId = keyof typeof TEMPLATES;
