@@ -68,7 +68,7 @@ export async function resolveRuntime(
   const dir = vars.EMBEDDED_PG_DIR ?? '.data/pg';
   const port = vars.EMBEDDED_PG_PORT ?? 54329;
   const started = Date.now();
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, port });
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, port, onNotice: (m) => log.warn(m) });
   log.log(
     `embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${embedded.dataDir}) in ${Date.now() - started} ms`,
   );

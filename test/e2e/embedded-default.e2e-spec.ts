@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,6 +58,15 @@ async function start(cwd: string, port: number, pgPort: number): Promise<Running
     50,
   );
   return { child, output: () => out, readyMs: Date.now() - started, exited };
+}
+
+/** Whether a process runs (a zombie left to an init that does not reap it does not). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 async function stop(r: Running): Promise<number | null> {
@@ -154,6 +163,31 @@ describe('the embedded default (npm start with nothing installed)', () => {
       }
     } finally {
       if (cold.child.exitCode === null) await stop(cold);
+    }
+  }, 240000);
+
+  it('after the platform was killed (kill -9), the next start stops the PostgreSQL it left running and starts (15.7)', async () => {
+    const killedDir = mkdtempSync(join(tmpdir(), 'lrp-killed-'));
+    try {
+      const [port, pgPort] = [await freePort(), await freePort()];
+      const first = await start(killedDir, port, pgPort);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      // Its PostgreSQL is still up, holding the data directory and the port.
+      const pid = Number(
+        readFileSync(join(killedDir, '.data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      expect(running(pid)).toBe(true);
+      const second = await start(killedDir, port, pgPort);
+      try {
+        expect(second.output()).toContain(`stopped the PostgreSQL of an earlier run`);
+        expect(running(pid)).toBe(false);
+      } finally {
+        second.child.kill('SIGTERM');
+      }
+      expect(await second.exited).toBe(0);
+    } finally {
+      rmSync(killedDir, { recursive: true, force: true });
     }
   }, 240000);
 });
