@@ -31,6 +31,7 @@ import { InspectionPlansModule } from './inspection/plans/inspection-plans.modul
 import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
 import { QueueModule } from './queue/queue.module';
+import { OrganisationsModule } from './reference/organisations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { StaffModule } from './staff/staff.module';
 import { SlaModule } from './sla/sla.module';
@@ -69,6 +70,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot(smsSender),
         AuthModule,
+        OrganisationsModule,
         StaffModule,
         WorkersModule,
         ReferenceModule,

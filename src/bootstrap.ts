@@ -29,8 +29,8 @@ import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
 import { demoDistrictStaff, seedDemoDistrict } from './staff/demo-district';
 import { hashPassword } from './auth/passwords';
-import { AuthRepository } from './auth/auth.repository';
-import { OrganisationsService } from './auth/organisations.service';
+import { OrganisationsRepository } from './reference/organisations.repository';
+import { OrganisationsService } from './reference/organisations.service';
 import { JurisdictionsService } from './reference/jurisdictions.service';
 import { ReferenceRepository } from './reference/reference.repository';
 
@@ -93,7 +93,7 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
       ds.manager,
       DEFAULT_DISTRICT_CODE,
     );
-    const bodies = await new OrganisationsService(new AuthRepository()).ensureDistrict(
+    const bodies = await new OrganisationsService(new OrganisationsRepository()).ensureDistrict(
       ds.manager,
       district,
       streets,

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, yearOf } from '../../src/calendar/local-date';
-import { organisationId as orgIdOf } from '../../src/auth/organisations';
-import type { OrganisationKind } from '../../src/auth/entities/organisation.entity';
+import { organisationId as orgIdOf } from '../../src/reference/organisations';
+import type { OrganisationKind } from '../../src/reference/entities/organisation.entity';
 import { ARBITRATION_RULES } from '../../src/arbitration/arbitration.rules';
 import type { ClaimType } from '../../src/arbitration/arbitration.constants';
 import {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { districtOrganisations } from '../../src/auth/organisations';
+import { districtOrganisations } from '../../src/reference/organisations';
 import { copyLine, type CopyValue } from '../generator/copy-format';
 import { HistoryGenerator } from '../generator/history';
 import { scaleSpec, streetsOf, type ScaleName } from '../generator/scales';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';

@@ -8,7 +8,6 @@ import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
-import { OrganisationsService } from './organisations.service';
 import { OtpService } from './otp.service';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
@@ -35,7 +34,6 @@ import { SessionService } from './session.service';
   providers: [
     AuthService,
     AuthRepository,
-    OrganisationsService,
     TokensService,
     OtpService,
     UsersService,
@@ -48,6 +46,6 @@ import { SessionService } from './session.service';
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: PasswordChangeGuard },
   ],
-  exports: [UsersService, OrganisationsService, CredentialsService],
+  exports: [UsersService, CredentialsService],
 })
 export class AuthModule {}

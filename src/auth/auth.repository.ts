@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
-import { Organisation, type OrganisationKind } from './entities/organisation.entity';
 import { OtpCode } from './entities/otp-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
@@ -123,28 +122,5 @@ export class AuthRepository {
 
   async consumeOtp(em: EntityManager, id: string): Promise<void> {
     await em.update(OtpCode, { id }, { consumedAt: new Date() });
-  }
-
-  /** Upserts public bodies by their deterministic ids (names follow the reference data). */
-  async upsertOrganisations(em: EntityManager, rows: Omit<Organisation, 'createdAt'>[]): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Organisation)
-      .values(rows)
-      .orUpdate(['name', 'kind', 'jurisdiction_code'], ['id'])
-      .execute();
-  }
-
-  findOrganisation(em: EntityManager, id: string): Promise<Organisation | null> {
-    return em.findOne(Organisation, { where: { id } });
-  }
-
-  findOrganisationByKind(
-    em: EntityManager,
-    kind: OrganisationKind,
-    jurisdictionCode: string,
-  ): Promise<Organisation | null> {
-    return em.findOne(Organisation, { where: { kind, jurisdictionCode } });
   }
 }

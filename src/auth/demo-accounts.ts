@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { organisationId } from './organisations';
+import { organisationId } from '../reference/organisations';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
 import type { Role } from './roles';

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../auth/entities/organisation.entity';
+import type { OrganisationKind } from '../reference/entities/organisation.entity';
 import type { ComplaintCategory, ComplaintKind } from './complaint.constants';
 
 export const ROUTE_TARGETS = ['MEDIATION', 'ARBITRATION', 'INSPECTION'] as const;

@@ -49,7 +49,9 @@ export class RegistersService {
     return this.tx.run(async (em) => {
       const v = await this.violationOf(em, viewer, employerId, dto.violationId);
       if (compareDates(noticedOn, v.foundOn) < 0)
-        throw AppException.validation([{ field: 'noticedOn', message: 'the notice cannot precede the finding' }]);
+        throw AppException.validation([
+          { field: 'noticedOn', message: 'the notice cannot precede the finding' },
+        ]);
       const { due } = await this.calendar.deadline(
         noticedOn,
         BLACKLIST_RULES.STATEMENT_WORKDAYS,

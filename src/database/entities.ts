@@ -3,7 +3,7 @@ import { CalendarYearRow } from '../calendar/entities/calendar-year.entity';
 import { ClockEventRow } from '../deadlines/entities/clock-event.entity';
 import { Clock } from '../deadlines/entities/clock.entity';
 import { OtpCode } from '../auth/entities/otp-code.entity';
-import { Organisation } from '../auth/entities/organisation.entity';
+import { Organisation } from '../reference/entities/organisation.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { User } from '../auth/entities/user.entity';
 import { LoginFailure } from '../auth/entities/login-failure.entity';

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { ComplianceService } from '../compliance/compliance.service';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import { UsersService } from '../auth/users.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';

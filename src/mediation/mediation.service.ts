@@ -3,7 +3,7 @@ import { UsersService } from '../auth/users.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';

@@ -4,7 +4,7 @@ import { ARBITRATION_RULES } from '../arbitration/arbitration.rules';
 import { ArbitrationService } from '../arbitration/arbitration.service';
 import type { ArbitrationCaseViewDto } from '../arbitration/dto/arbitration-view.dto';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { ComplaintsService } from '../complaints/complaints.service';

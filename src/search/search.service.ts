@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { maskName, maskPhone } from '../common/pii';

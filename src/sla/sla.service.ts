@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationsService } from '../auth/organisations.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 import type { Principal } from '../auth/roles';

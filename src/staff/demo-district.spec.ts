@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS } from '../auth/demo-accounts';
 import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../reference/jurisdiction-loader';
 import { demoDistrictStaff } from './demo-district';
 import { assignmentProblems } from './staff.rules';
-import { organisationId } from '../auth/organisations';
+import { organisationId } from '../reference/organisations';
 
 describe('demoDistrictStaff', () => {
   const rows = jurisdictionsOfDistrict(DEFAULT_DISTRICT_CODE);

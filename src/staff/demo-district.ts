@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import { organisationId } from '../auth/organisations';
+import { organisationId } from '../reference/organisations';
 import type { DemoAccount } from '../auth/demo-accounts';
 
 const ORDINAL = ['一', '二', '三'];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Organisation, OrganisationKind } from '../auth/entities/organisation.entity';
+import type { Organisation, OrganisationKind } from '../reference/entities/organisation.entity';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';

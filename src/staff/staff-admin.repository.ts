@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import { Organisation } from '../auth/entities/organisation.entity';
+import { Organisation } from '../reference/entities/organisation.entity';
 import type { Page } from '../common/http/pagination';
 import { keysetPage } from '../database/query-helpers';
 import { AdminAuditEvent } from './entities/admin-audit-event.entity';

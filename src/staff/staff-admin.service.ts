@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CredentialsService } from '../auth/credentials.service';
-import type { Organisation } from '../auth/entities/organisation.entity';
+import type { Organisation } from '../reference/entities/organisation.entity';
 import type { User } from '../auth/entities/user.entity';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../auth/entities/organisation.entity';
+import type { OrganisationKind } from '../reference/entities/organisation.entity';
 import type { Role } from '../auth/roles';
 
 /** How every view shows a staff member (or the actor of a timeline event): a name, never a bare id. */

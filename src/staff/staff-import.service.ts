@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../auth/entities/organisation.entity';
-import { organisationId } from '../auth/organisations';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../reference/entities/organisation.entity';
+import { organisationId } from '../reference/organisations';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ORGANISATION_KINDS } from '../auth/entities/organisation.entity';
+import { ORGANISATION_KINDS } from '../reference/entities/organisation.entity';
 import { assignmentProblems, ROLE_ORGANISATION_KIND, STAFF_ACCOUNT_ROLES } from './staff.rules';
 
 const committee007 = { kind: 'MEDIATION_COMMITTEE' as const, jurisdictionCode: '310115007' };

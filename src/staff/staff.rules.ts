@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../auth/entities/organisation.entity';
+import type { OrganisationKind } from '../reference/entities/organisation.entity';
 import { coversJurisdiction, type Role } from '../auth/roles';
 
 /** The roles an admin gives staff accounts (workers sign themselves up). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
 import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';

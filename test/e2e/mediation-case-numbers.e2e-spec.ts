@@ -1,4 +1,4 @@
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { todayInShanghai } from '../../src/calendar/local-date';
 import { bearer, fileComplaint } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';

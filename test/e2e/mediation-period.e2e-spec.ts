@@ -1,4 +1,4 @@
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { addDays } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';

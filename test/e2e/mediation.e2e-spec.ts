@@ -1,5 +1,5 @@
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { UNLABELLED_EVENT } from '../../src/my/case-file-words';

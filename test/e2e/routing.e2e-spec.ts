@@ -1,4 +1,4 @@
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 describe('routing and possible duplicates', () => {

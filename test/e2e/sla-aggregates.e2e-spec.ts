@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
 import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
 import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { newId } from '../../src/common/ids';
 import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../../src/reference/jurisdiction-loader';

@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/auth/passwords';
-import { organisationId } from '../../src/auth/organisations';
+import { organisationId } from '../../src/reference/organisations';
 import { newId } from '../../src/common/ids';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 

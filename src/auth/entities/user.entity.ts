@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Organisation } from './organisation.entity';
+import { Organisation } from '../../reference/entities/organisation.entity';
 import type { Role } from '../roles';
 
 /** A login: staff (with organisation and jurisdictions) or a worker (username = mainland mobile number). */

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Organisation } from '../../auth/entities/organisation.entity';
+import { Organisation } from '../../reference/entities/organisation.entity';
 import { User } from '../../auth/entities/user.entity';
 import { Employer } from '../../reference/entities/employer.entity';
 import { Jurisdiction } from '../../reference/entities/jurisdiction.entity';

@@ -8,7 +8,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Organisation } from '../../auth/entities/organisation.entity';
+import { Organisation } from '../../reference/entities/organisation.entity';
 import { Complaint } from '../../complaints/entities/complaint.entity';
 import { bigintToNumber } from '../../database/bigint.transformer';
 import { Employer } from '../../reference/entities/employer.entity';

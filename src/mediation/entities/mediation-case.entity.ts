@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Organisation } from '../../auth/entities/organisation.entity';
+import { Organisation } from '../../reference/entities/organisation.entity';
 import { User } from '../../auth/entities/user.entity';
 import { Complaint } from '../../complaints/entities/complaint.entity';
 import { Employer } from '../../reference/entities/employer.entity';

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../auth/entities/organisation.entity';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../reference/entities/organisation.entity';
 import { CursorQuery } from '../../common/http/pagination';
 import { IsMainlandMobile } from '../../common/validation/decorators';
 import { STAFF_ACCOUNT_ROLES, type StaffAccountRole } from '../staff.rules';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../auth/entities/organisation.entity';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../reference/entities/organisation.entity';
 import { ROLES, type Role } from '../../auth/roles';
 
 export class OrganisationRefDto {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuthRepository } from './auth.repository';
+import { OrganisationsRepository } from './organisations.repository';
 import type { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { districtOrganisations } from './organisations';
 
 /** The public bodies staff belong to and cases are routed to. */
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly repo: AuthRepository) {}
+  constructor(private readonly repo: OrganisationsRepository) {}
 
   /** Creates (or renames) the district's bodies and one mediation committee per street; safe at every start. */
   async ensureDistrict(
