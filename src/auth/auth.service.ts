@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { newId } from '../common/ids';
-import { SMS_SENDER, smsMessage, type SmsSender } from '../notifications/sms-sender';
+import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsSender } from '../notifications/sms-sender';
 import { OtpService } from './otp.service';
 import { SessionService } from './session.service';
 import { verifyPassword } from './passwords';
@@ -61,7 +61,24 @@ export class AuthService {
   async requestOtp(phone: string): Promise<{ expiresIn: number }> {
     const code = await this.tx.run((em) => this.otp.create(em, phone));
     const minutes = String(Math.max(1, Math.floor(this.config.otpTtlSeconds / 60)));
-    await this.sms.send(smsMessage(newId(), phone, 'OTP_SIGN_IN', { code, minutes }));
+    try {
+      await this.sms.send(smsMessage(newId(), phone, 'OTP_SIGN_IN', { code, minutes }));
+    } catch (err) {
+      // The gateway refuses this number for good (invalid, blacklisted): the caller's input, a field error.
+      if (err instanceof PermanentSmsError)
+        throw AppException.validation([
+          { field: 'phone', message: 'the SMS gateway cannot deliver to this number' },
+        ]);
+      // Any other gateway failure is transient: 503 with Retry-After, never a 500.
+      throw new AppException(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The SMS gateway is unavailable; try again shortly',
+        {
+          retryAfterSeconds: 30,
+        },
+      );
+    }
     return { expiresIn: this.config.otpTtlSeconds };
   }
 
