@@ -289,4 +289,63 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       ).body,
     ).toEqual([]);
   });
+
+  it('a collective dispute is mediated as one case: every member follows it, another member cannot open a second (14.8)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${workers[i]}` })
+        .send(
+          complaintBody({
+            category: 'UNLAWFUL_TERMINATION',
+            employer: { name: '浦东某某建筑工程有限公司' },
+            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
+          }),
+        );
+      expect(res.status).toBe(201);
+      ids.push(res.body.id as string);
+    }
+    const staff = await auth('mediator');
+    const dispute = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(staff)
+      .send({
+        employerId,
+        category: 'UNLAWFUL_TERMINATION',
+        complaintIds: ids,
+        representativeComplaintIds: ids.slice(0, 3),
+      });
+    expect(dispute.status).toBe(201);
+    for (const id of ids)
+      expect((await t.http().post(`/api/v1/complaints/${id}/accept`).set(staff).send({})).status).toBe(200);
+    expect(
+      (await t.http().post(`/api/v1/complaints/${ids[0]}/route`).set(staff).send({ target: 'MEDIATION' }))
+        .status,
+    ).toBe(200);
+    const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
+    expect(opened.status).toBe(201);
+    expect(opened.body.collectiveDisputeId).toBe(dispute.body.id);
+    expect(opened.body.members).toHaveLength(10);
+    const second = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[3] });
+    expect([second.status, second.body.code, second.body.details.mediationCaseId]).toEqual([
+      409,
+      'MEDIATION_CASE_EXISTS',
+      opened.body.id,
+    ]);
+    const member = { authorization: `Bearer ${workers[3]}` };
+    expect((await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(member)).status).toBe(200);
+    const mine = await t.http().get(`/api/v1/my/cases/${ids[3]}`).set(member);
+    expect(mine.body.currentStep).toMatchObject({
+      proceeding: 'MEDIATION',
+      id: opened.body.id,
+      status: 'OPEN',
+    });
+    expect(mine.body.timeline.map((e: { action: string }) => e.action)).toContain('MEDIATION_OPENED');
+    // A worker outside the dispute does not see it.
+    const outsider = { authorization: `Bearer ${workers[11]}` };
+    expect((await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(outsider)).status).toBe(404);
+  });
 });
