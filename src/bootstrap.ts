@@ -11,7 +11,13 @@ import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
 import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors';
 import { registerSecurityHeaders } from './common/http/security-headers';
-import { closeConnectionsWhenShuttingDown, ShutdownState } from './common/http/shutdown';
+import {
+  closeConnectionsWhenShuttingDown,
+  drainConnections,
+  OpenConnections,
+  ShutdownState,
+  stopListening,
+} from './common/http/shutdown';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { createLogger, InFlightRequests, logRequests } from './common/logging';
 import { newId, UUID_PATTERN } from './common/ids';
@@ -155,6 +161,8 @@ export async function createApp(
   recordHttpMetrics(fastify, app.get(MetricsService));
   inFlight.set(app, new InFlightRequests());
   inFlight.get(app)!.attach(fastify);
+  openConnections.set(app, new OpenConnections());
+  openConnections.get(app)!.attach(app.getHttpServer());
   closeConnectionsWhenShuttingDown(fastify, app.get(ShutdownState));
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('X-Request-Id', req.id);
@@ -169,19 +177,19 @@ export async function createApp(
 }
 
 const inFlight = new WeakMap<NestFastifyApplication, InFlightRequests>();
+const openConnections = new WeakMap<NestFastifyApplication, OpenConnections>();
 
 /**
- * Graceful stop (SIGTERM): readiness turns 503 at once, the listener stops accepting connections (idle
- * keep-alive sockets are closed), requests on open connections are still served but answered with
- * `Connection: close`, in-flight requests get `graceMs` to finish; then Nest's shutdown: the relay stops and
- * workers finish their jobs (beforeApplicationShutdown), remaining connections close, queues and the database
- * pool close (onApplicationShutdown).
+ * Graceful stop (SIGTERM): readiness turns 503 at once, the listener stops accepting new connections, requests
+ * on open keep-alive connections are still served but answered with `Connection: close` (so each connection
+ * closes after its next answer instead of being reset), and everything gets `graceMs` to finish; then Nest's
+ * shutdown: the relay stops and workers finish their jobs (beforeApplicationShutdown), connections still idle
+ * close, queues and the database pool close (onApplicationShutdown).
  */
 export async function gracefulClose(app: NestFastifyApplication, graceMs: number): Promise<void> {
   app.get(ShutdownState).begin();
-  const server = app.getHttpServer();
-  if (server.listening) server.close(() => undefined);
-  await inFlight.get(app)?.drained(graceMs);
+  stopListening(app.getHttpServer());
+  await drainConnections(inFlight.get(app), openConnections.get(app), graceMs);
   await app.close();
 }
 

@@ -20,7 +20,6 @@ export function createLogger(level: string, stream?: DestinationStream): Logger 
 /** Requests being served right now; graceful shutdown waits for this to reach zero. */
 export class InFlightRequests {
   private count = 0;
-  private waiters: (() => void)[] = [];
 
   attach(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', (_req, _reply, done) => {
@@ -30,7 +29,6 @@ export class InFlightRequests {
     // onResponse runs once the response was sent; onRequestAbort when the client went away first.
     const finished = (_req: unknown, _reply: unknown, done: () => void) => {
       this.count = Math.max(0, this.count - 1);
-      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
       done();
     };
     fastify.addHook('onResponse', finished);
@@ -39,18 +37,6 @@ export class InFlightRequests {
 
   get size(): number {
     return this.count;
-  }
-
-  /** Resolves when no request is in flight, or after `timeoutMs`. */
-  drained(timeoutMs: number): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const t = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
   }
 }
 

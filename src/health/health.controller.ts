@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
   HealthCheckService,
@@ -12,7 +13,10 @@ import { ShutdownState } from '../common/http/shutdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { QueueService } from '../queue/queue.service';
 
+// Probes are not rate limited: an orchestrator polls them, and while the database is away readiness must say
+// which dependency is down instead of failing on the limiter's own (PostgreSQL) counter.
 @ApiTags('health')
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

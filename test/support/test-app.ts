@@ -85,6 +85,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Start with the SMS sender SMS_PROVIDER names (the logging sender by default) instead of the recording fake. */
   configuredSmsSender?: boolean;
+  /** Rewrite the URL the app connects to (e.g. through a proxy the test can cut); the test database is the same. */
+  databaseUrl?: (url: string) => string;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -123,13 +125,14 @@ export async function dropTestDatabase(url: string): Promise<void> {
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
+  const appDatabaseUrl = opts.databaseUrl ? opts.databaseUrl(databaseUrl) : databaseUrl;
   const backend = opts.queue ?? (process.env.REDIS_URL ? 'redis' : 'postgres');
   if (backend === 'redis' && !(opts.redisUrl ?? process.env.REDIS_URL))
     throw new Error('REDIS_URL is not set');
   const storageDir = mkdtempSync(join(tmpdir(), 'lrp-files-'));
   const vars = validateEnvironment({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
     REDIS_URL: backend === 'redis' ? (opts.redisUrl ?? process.env.REDIS_URL) : undefined,
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     PROCESS_ROLE: 'all',
@@ -140,7 +143,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const sms = new RecordingSmsSender();
-  const config = buildAppConfig(vars, { databaseUrl, jwtSecret: randomBytes(32).toString('hex') });
+  const config = buildAppConfig(vars, {
+    databaseUrl: appDatabaseUrl,
+    jwtSecret: randomBytes(32).toString('hex'),
+  });
   await prepareDatabase(config);
   const app = await createApp(config, {
     logStream: opts.logStream,
