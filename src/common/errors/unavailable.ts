@@ -41,6 +41,8 @@ export function isConnectionError(err: unknown): boolean {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
     if (typeof message === 'string' && CONNECTION_MESSAGES.some((re) => re.test(message))) return true;
+    // TypeORM released the transaction's connection after the server dropped it; the transaction did not commit.
+    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
     // TypeORM wraps the driver's error (QueryFailedError.driverError); others use `cause`.
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }

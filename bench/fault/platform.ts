@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Postgres, redisService, Service } from './services';
+
+/** The production shape for the fault and soak runs: API and worker processes on a PostgreSQL and a Redis of their own. */
+export const WORKER_PHONE = '13800000000';
+export const PASSWORD = 'fault-demo-password';
+
+export class Platform {
+  readonly dir = mkdtempSync(join(tmpdir(), 'lrp-fault-'));
+  readonly logDir = join(this.dir, 'logs');
+  readonly pg = new Postgres(join(this.dir, 'pg'), 56000 + (process.pid % 1000), this.logDir);
+  readonly redisPort = 57000 + (process.pid % 1000);
+  readonly redis = redisService(join(this.dir, 'redis'), this.redisPort, this.logDir);
+  apiPort = 58000 + (process.pid % 1000);
+  database = 'labor_rights';
+  api!: Service;
+  worker!: Service;
+  /** outId -> how many times the logging SMS sender handed it over, across every process of the run. */
+  readonly smsSent = new Map<string, number>();
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor() {
+    this.env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_ACCESS_TTL_SECONDS: '3600',
+      SEED_DEMO: 'true',
+      SEED_DEMO_DISTRICT: 'false',
+      DEMO_PASSWORD: PASSWORD,
+      SMS_PROVIDER: 'log',
+      LOG_LEVEL: 'info',
+      TRUST_PROXY: 'true',
+      OUTBOX_POLL_MS: '200',
+      SHUTDOWN_GRACE_MS: '10000',
+      SHUTDOWN_TIMEOUT_MS: '15000',
+      FILE_STORAGE_DIR: join(this.dir, 'files'),
+    };
+  }
+
+  private onLine = (line: string) => {
+    if (!line.includes('sms sent')) return;
+    const m = /"outId":"([^"]+)"/.exec(line);
+    if (m) this.smsSent.set(m[1], (this.smsSent.get(m[1]) ?? 0) + 1);
+  };
+
+  private processEnv(role: 'api' | 'worker'): NodeJS.ProcessEnv {
+    return {
+      ...this.env,
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: `redis://127.0.0.1:${this.redisPort}`,
+      PROCESS_ROLE: role,
+      PORT: String(this.apiPort),
+      HOST: '127.0.0.1',
+    };
+  }
+
+  newApi(): Service {
+    this.api = new Service(
+      'api',
+      process.execPath,
+      ['dist/src/main.js'],
+      this.processEnv('api'),
+      this.logDir,
+      (out) => /ready in \d+ ms/.test(out),
+      this.onLine,
+    );
+    return this.api;
+  }
+
+  newWorker(): Service {
+    this.worker = new Service(
+      'worker',
+      process.execPath,
+      ['dist/src/worker.js'],
+      this.processEnv('worker'),
+      this.logDir,
+      (out) => /worker ready/.test(out),
+      this.onLine,
+    );
+    return this.worker;
+  }
+
+  /** The database the API and the worker use (on the run's PostgreSQL). */
+  get databaseUrl(): string {
+    const u = new URL(this.pg.url);
+    u.pathname = `/${this.database}`;
+    return u.toString();
+  }
+
+  async start(): Promise<void> {
+    await this.startStores();
+    await this.startProcesses();
+  }
+
+  async startStores(): Promise<void> {
+    await this.pg.start();
+    await this.redis.start();
+  }
+
+  async startProcesses(): Promise<void> {
+    await this.newApi().start();
+    await this.newWorker().start();
+  }
+
+  async stopProcesses(): Promise<void> {
+    await this.api?.stop();
+    await this.worker?.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopProcesses();
+    await this.redis.stop();
+    await this.pg.stop();
+  }
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
+import { median, summarise } from '../lib/stats';
+import { arg, loadAverage, complaintPayload, login } from './load';
+import { PASSWORD, Platform, WORKER_PHONE } from './platform';
+
+/**
+ * The mixed soak (issue 15): `--connections` keep-alive connections for `--seconds`, each request one of: a
+ * worker files a complaint (half), a mediator lists the street's complaints, the worker reads /my/cases; against
+ * the production shape (API + worker processes). Prints errors, latency and the API's RSS every 30 s; RSS is
+ * "flat" when every sample after the warm-up is within ±10 % of their median.
+ *   npm run bench:soak -- [--connections 16] [--seconds 600] [--warmup 120]
+ */
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  token: string,
+  headers: Record<string, string>,
+  body?: string,
+) {
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main(): Promise<void> {
+  const connections = Number(arg('connections', '16'));
+  const seconds = Number(arg('seconds', '600'));
+  const warmup = Number(arg('warmup', '120'));
+  const p = new Platform();
+  await p.start();
+  try {
+    const worker = await login(p.apiPort, WORKER_PHONE, PASSWORD);
+    const staff = await login(p.apiPort, 'mediator', PASSWORD);
+    const runId = `soak-${randomBytes(3).toString('hex')}`;
+    const started = Date.now();
+    const end = started + seconds * 1000;
+    const latencies: number[] = [];
+    const errors = new Map<string, number>();
+    let requests = 0;
+    const rss: { t: number; mb: number }[] = [];
+    const sampler = setInterval(
+      () => rss.push({ t: (Date.now() - started) / 1000, mb: rssMb(p.api.pid!) }),
+      5000,
+    );
+    process.stdout.write(
+      `soak: ${connections} connections, ${seconds} s (warm-up ${warmup} s); load average ${loadAverage()}\n`,
+    );
+    const one = async (conn: number) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const xff = { 'x-forwarded-for': `10.88.${conn >> 8}.${conn & 255}` };
+      for (let i = 0; Date.now() < end; i++) {
+        const t0 = performance.now();
+        let status: number;
+        try {
+          if (i % 2 === 0) {
+            const body = complaintPayload(conn, `soak ${runId} ${conn}-${i}: 工资未发放`);
+            status = await call(
+              agent,
+              p.apiPort,
+              'POST',
+              '/api/v1/complaints',
+              worker,
+              { ...xff, 'content-type': 'application/json', 'idempotency-key': `${runId}-${conn}-${i}` },
+              body,
+            );
+          } else if (i % 4 === 1)
+            status = await call(agent, p.apiPort, 'GET', '/api/v1/complaints?limit=20', staff, xff);
+          else status = await call(agent, p.apiPort, 'GET', '/api/v1/my/cases', worker, xff);
+        } catch (err) {
+          status = -1;
+          errors.set(
+            (err as NodeJS.ErrnoException).code ?? 'network',
+            (errors.get((err as NodeJS.ErrnoException).code ?? 'network') ?? 0) + 1,
+          );
+        }
+        requests++;
+        latencies.push(performance.now() - t0);
+        if (status >= 300) errors.set(String(status), (errors.get(String(status)) ?? 0) + 1);
+      }
+      agent.destroy();
+    };
+    const progress = setInterval(() => {
+      const last = rss.at(-1);
+      process.stdout.write(
+        `  t=${Math.round((Date.now() - started) / 1000)} s requests=${requests} errors=${[...errors.values()].reduce((a, b) => a + b, 0)} rss=${last?.mb.toFixed(0)} MB\n`,
+      );
+    }, 30_000);
+    await Promise.all(Array.from({ length: connections }, (_, c) => one(c)));
+    clearInterval(sampler);
+    clearInterval(progress);
+    const after = rss.filter((s) => s.t >= warmup).map((s) => s.mb);
+    const mid = median(after);
+    const spread = after.length ? Math.max(...after.map((m) => Math.abs(m - mid) / mid)) : NaN;
+    const lat = summarise(latencies);
+    process.stdout.write(
+      `${JSON.stringify({
+        connections,
+        seconds,
+        requests,
+        perSecond: Math.round(requests / seconds),
+        errors: Object.fromEntries(errors),
+        latencyMs: {
+          p50: Math.round(lat.p50),
+          p95: Math.round(lat.p95),
+          p99: Math.round(lat.p99),
+          max: Math.round(lat.max),
+        },
+        rssMbAfterWarmup: {
+          median: Math.round(mid),
+          min: Math.round(Math.min(...after)),
+          max: Math.round(Math.max(...after)),
+          maxDeviationPct: +(spread * 100).toFixed(1),
+        },
+        rssFlat: spread <= 0.1,
+        loadAverage: loadavg().map((l) => +l.toFixed(2)),
+      })}\n`,
+    );
+  } finally {
+    await p.stop().catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`soak failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(2);
+});

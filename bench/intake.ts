@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { Client } from 'pg';
+import { arg, loadAverage, complaintPayload, login } from './fault/load';
+import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
+import { summarise, type LatencySummary } from './lib/stats';
+
+/**
+ * Intake speed (issue 17), in one run on the production shape (an API process and a separate worker process on
+ * a PostgreSQL and a Redis of the run's own):
+ *   1. raw: `--connections` pg clients each doing single-row INSERT + COMMIT (the durable-write limit here);
+ *   2. intake: the same number of keep-alive connections posting valid complaints, each with its own
+ *      Idempotency-Key, to POST /api/v1/complaints;
+ *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into the same database, then 2 again
+ *      (complaints must not slow down as the table grows).
+ *   npm run bench:intake -- [--connections 32] [--seconds 20] [--pudong]
+ */
+
+interface Figure {
+  what: string;
+  perSecond: number;
+  latencyMs: LatencySummary;
+  non2xx: Record<string, number>;
+}
+
+async function raw(url: string, connections: number, seconds: number): Promise<Figure> {
+  const setup = new Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS bench_raw_insert (id bigserial PRIMARY KEY, body text NOT NULL)`,
+  );
+  await setup.end();
+  const latencies: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        await c.query('INSERT INTO bench_raw_insert (body) VALUES ($1)', [
+          '2026年8月至10月工资未发放，共计12500元',
+        ]);
+        latencies.push(performance.now() - t0);
+      }
+      await c.end();
+    }),
+  );
+  return {
+    what: 'raw INSERT+COMMIT (pg)',
+    perSecond: latencies.length / seconds,
+    latencyMs: summarise(latencies),
+    non2xx: {},
+  };
+}
+
+function post(agent: Agent, port: number, token: string, key: string, body: string, xff: string) {
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/complaints',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': key,
+          'x-forwarded-for': xff,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function intake(
+  p: Platform,
+  token: string,
+  connections: number,
+  seconds: number,
+  what: string,
+): Promise<Figure> {
+  const runId = randomBytes(4).toString('hex');
+  const latencies: number[] = [];
+  const non2xx: Record<string, number> = {};
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, conn) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      for (let i = 0; Date.now() < end; i++) {
+        const body = complaintPayload(conn, `intake bench ${runId}: 2026年8月至10月工资未发放，共计12500元`);
+        const t0 = performance.now();
+        let status: number;
+        try {
+          status = await post(
+            agent,
+            p.apiPort,
+            token,
+            `${runId}-${conn}-${i}`,
+            body,
+            `10.99.${conn >> 8}.${conn & 255}`,
+          );
+        } catch (err) {
+          status = 0;
+          non2xx[(err as NodeJS.ErrnoException).code ?? 'network'] =
+            (non2xx[(err as NodeJS.ErrnoException).code ?? 'network'] ?? 0) + 1;
+        }
+        latencies.push(performance.now() - t0);
+        if (status !== 201 && status !== 0) non2xx[String(status)] = (non2xx[String(status)] ?? 0) + 1;
+      }
+      agent.destroy();
+    }),
+  );
+  return { what, perSecond: latencies.length / seconds, latencyMs: summarise(latencies), non2xx };
+}
+
+function line(f: Figure, rawPerSecond: number): string {
+  const l = f.latencyMs;
+  return `| ${f.what} | ${Math.round(f.perSecond)} | ${(f.perSecond / rawPerSecond).toFixed(3)} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${
+    Object.entries(f.non2xx)
+      .map(([k, v]) => `${k}×${v}`)
+      .join(', ') || '0'
+  } |`;
+}
+
+async function main(): Promise<void> {
+  const connections = Number(arg('connections', '32'));
+  const seconds = Number(arg('seconds', '20'));
+  const pudong = process.argv.includes('--pudong');
+  const p = new Platform();
+  const figures: Figure[] = [];
+  try {
+    await p.startStores();
+    if (pudong) {
+      // A second database, migrated, with the pudong synthetic history in it.
+      process.stdout.write('loading the pudong synthetic set into its own database…\n');
+      const admin = new Client({ connectionString: p.pg.url });
+      await admin.connect();
+      await admin.query('CREATE DATABASE lrp_pudong');
+      await admin.end();
+      p.database = 'lrp_pudong';
+      const env = { ...process.env, DATABASE_URL: p.databaseUrl, LOG_LEVEL: 'warn' };
+      execFileSync(process.execPath, ['dist/scripts/prepare-db.js'], { env, stdio: 'inherit' });
+      execFileSync(process.execPath, ['dist/bench/seed-synthetic.js', '--scale', 'pudong'], {
+        env,
+        stdio: 'inherit',
+      });
+      p.database = 'labor_rights';
+    }
+    process.stdout.write(
+      `intake bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,
+    );
+    for (const db of pudong ? ['labor_rights', 'lrp_pudong'] : ['labor_rights']) {
+      p.database = db;
+      await p.startProcesses();
+      const token = await login(p.apiPort, WORKER_PHONE, PASSWORD);
+      // A short warm-up (JIT, pools), not counted.
+      await intake(p, token, connections, 3, 'warm-up');
+      figures.push(await raw(p.databaseUrl, connections, seconds));
+      figures.push(
+        await intake(
+          p,
+          token,
+          connections,
+          seconds,
+          `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : 'empty database'}`,
+        ),
+      );
+      await p.stopProcesses();
+    }
+  } finally {
+    await p.stop().catch(() => undefined);
+  }
+  process.stdout.write(
+    [
+      '',
+      '| what | per second | ÷ raw | p50 ms | p95 ms | p99 ms | non-2xx |',
+      '|---|---|---|---|---|---|---|',
+      ...figures.map((f, i) => line(f, f.what.startsWith('raw') ? f.perSecond : figures[i - 1].perSecond)),
+      '',
+      `load average at the end ${loadAverage()}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`intake bench failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(2);
+});
