@@ -32,6 +32,7 @@ import { SupplementaryPublication1796310000000 } from './1796310000000-supplemen
 import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-notifications-delivery-attempts';
 import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-case-numbers';
 import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
+import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -70,4 +71,5 @@ export const MIGRATIONS: Function[] = [
   NotificationsDeliveryAttempts1796300001000,
   MediationCaseNumbers1796320000100,
   SearchIndexes1796320000200,
+  TrackingSequences1796400000010,
 ];

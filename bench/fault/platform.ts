@@ -62,7 +62,8 @@ export class Platform {
     this.api = new Service(
       'api',
       process.execPath,
-      ['dist/src/main.js'],
+      // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
+      [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/src/main.js'],
       this.processEnv('api'),
       this.logDir,
       (out) => /ready in \d+ ms/.test(out),

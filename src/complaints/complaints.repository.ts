@@ -5,6 +5,7 @@ import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
+import { nextTrackingNumber } from './tracking-sequence';
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -12,15 +13,9 @@ export type VisibilityScope = { complainantUserId: string } | { jurisdictionPref
 /** All SQL of the complaints module. */
 @Injectable()
 export class ComplaintsRepository {
-  /** Next number of the per-year tracking sequence (row-locked until the intake transaction commits). */
-  async nextTrackingSeq(em: EntityManager, prefix: string, year: number): Promise<number> {
-    const [row] = await em.query<{ last_value: number }[]>(
-      `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (prefix, year) DO UPDATE SET last_value = tracking_counters.last_value + 1
-       RETURNING last_value`,
-      [prefix, year],
-    );
-    return row.last_value;
+  /** Next number of the per-year tracking sequence (no lock held: see tracking-sequence.ts). */
+  nextTrackingSeq(em: EntityManager, prefix: string, year: number): Promise<number> {
+    return nextTrackingNumber(em, prefix, year);
   }
 
   async insert(em: EntityManager, complaint: Partial<Complaint>): Promise<void> {
