@@ -270,6 +270,20 @@ export class DeadlinesService {
     );
   }
 
+  /** The clocks of several cases (a list page) in two queries, by case id; a case without clocks is absent. */
+  async forCases(
+    em: EntityManager,
+    caseType: string,
+    caseIds: readonly string[],
+    today = todayInShanghai(),
+  ): Promise<Map<string, ClockView[]>> {
+    const clocks = await this.repo.clocksOfCases(em, caseType, caseIds);
+    const views = clocks.length ? await this.views(em, clocks, await this.calendar.calendar(em), today) : [];
+    const byCase = new Map<string, ClockView[]>();
+    clocks.forEach((c, i) => byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), views[i]]));
+    return byCase;
+  }
+
   /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */
   async breached(
     caseType: string,

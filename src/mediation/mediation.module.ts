@@ -9,6 +9,7 @@ import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
 import { MediationService } from './mediation.service';
+import { MediationViews } from './mediation-views';
 
 /** Street-level mediation (人民调解): cases, sessions, agreements and instalments, the daily sweep. */
 @Module({
@@ -24,6 +25,7 @@ import { MediationService } from './mediation.service';
     MediationCaseNumbers,
     MediationCaseNumberRepository,
     MediationInbox,
+    MediationViews,
   ],
   exports: [MediationService],
 })

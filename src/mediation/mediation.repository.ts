@@ -161,6 +161,31 @@ export class MediationRepository {
     return em.find(MediationInstalment, { where: { agreementId }, order: { seq: 'ASC' } });
   }
 
+  /** The sessions, agreements and instalments of several cases at once (a list page), one query each. */
+  sessionsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationSession[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return em.find(MediationSession, {
+      where: { caseId: In([...caseIds]) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  agreementsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationAgreement[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return em.find(MediationAgreement, { where: { caseId: In([...caseIds]) } });
+  }
+
+  instalmentsOfAgreements(
+    em: EntityManager,
+    agreementIds: readonly string[],
+  ): Promise<MediationInstalment[]> {
+    if (agreementIds.length === 0) return Promise.resolve([]);
+    return em.find(MediationInstalment, {
+      where: { agreementId: In([...agreementIds]) },
+      order: { seq: 'ASC' },
+    });
+  }
+
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {
     await em.update(MediationInstalment, { id }, { status: 'PAID', paidOn });
   }

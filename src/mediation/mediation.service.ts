@@ -24,6 +24,7 @@ import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediat
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationRepository } from './mediation.repository';
+import { MediationViews } from './mediation-views';
 import {
   agreementErrors,
   CLOSE_ACTION,
@@ -80,6 +81,7 @@ export class MediationService implements OnModuleInit {
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
     private readonly numbers: MediationCaseNumbers,
+    private readonly views: MediationViews,
   ) {}
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
@@ -192,9 +194,7 @@ export class MediationService implements OnModuleInit {
     const prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const assigneeUserId = q.assignee === 'me' ? viewer.userId : undefined;
     const page = await this.repo.list(em, prefixes, { ...q, assigneeUserId });
-    const items: MediationCaseViewDto[] = [];
-    for (const m of page.items) items.push(await this.view(em, m.id));
-    return { items, nextCursor: page.nextCursor };
+    return { items: await this.views.many(em, page.items), nextCursor: page.nextCursor };
   }
 
   async scheduleSession(
@@ -479,58 +479,7 @@ export class MediationService implements OnModuleInit {
     return m;
   }
 
-  private async view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
-    const m = await this.repo.findCase(em, id);
-    if (!m) throw notFound();
-    const [sessions, agreement, clocks, mediator, members] = await Promise.all([
-      this.repo.sessionsOf(em, id),
-      this.repo.agreementOf(em, id),
-      this.deadlines.forCase(MEDIATION_CASE, id),
-      this.staff.describeOne(em, m.mediatorUserId),
-      m.collectiveDisputeId ? this.complaints.disputeMembers(em, m.collectiveDisputeId) : Promise.resolve([]),
-    ]);
-    const clock = clocks.find((c) => c.rule.id === 'MEDIATION');
-    return {
-      id: m.id,
-      caseNo: m.caseNo,
-      complaintId: m.complaintId,
-      collectiveDisputeId: m.collectiveDisputeId,
-      members,
-      organisationId: m.organisationId,
-      mediatorUserId: m.mediatorUserId,
-      mediator,
-      streetCode: m.streetCode,
-      status: m.status,
-      version: m.version,
-      outcome: m.outcome,
-      outcomeNote: m.outcomeNote,
-      openedOn: m.openedOn,
-      closedOn: m.closedOn,
-      createdAt: m.createdAt.toISOString(),
-      deadline: clock ? { due: clock.due, state: clock.state, daysRemaining: clock.daysRemaining } : null,
-      sessions: sessions.map((s) => ({
-        id: s.id,
-        startsAt: s.startsAt.toISOString(),
-        place: s.place,
-        onlineLink: s.onlineLink,
-        notes: s.notes,
-      })),
-      agreement: agreement
-        ? {
-            status: agreement.status,
-            claims: agreement.claims,
-            totalFen: agreement.totalFen,
-            signedOn: agreement.signedOn,
-            instalments: (await this.repo.instalmentsOf(em, agreement.id)).map((p) => ({
-              id: p.id,
-              seq: p.seq,
-              dueOn: p.dueOn,
-              amountFen: p.amountFen,
-              paidOn: p.paidOn,
-              status: p.status,
-            })),
-          }
-        : null,
-    };
+  private view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
+    return this.views.one(em, id);
   }
 }

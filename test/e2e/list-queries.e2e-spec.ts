@@ -1,0 +1,54 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Issue 17.3: a list page costs a fixed number of queries, not a few per item. */
+describe('staff lists build their page in a bounded number of queries', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PROCESS_ROLE: 'api' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function queriesOf(run: () => Promise<unknown>): Promise<number> {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      await run();
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('GET /mediation/cases: the same queries for 2 cases as for 12', async () => {
+    const list = async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/mediation/cases?limit=50')
+        .set(await bearer(t, 'mediator'));
+      expect(res.status).toBe(200);
+      return res.body.items as { id: string; deadline: unknown; mediator: unknown }[];
+    };
+    const open = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const c = await fileComplaint(t, {
+          employerName: `上海列表查询测试公司${Math.random()}`,
+          target: 'MEDIATION',
+        });
+        await openMediation(t, 'mediator', c.id);
+      }
+    };
+    await open(2);
+    await list(); // warm caches (calendar, jurisdictions)
+    const few = await queriesOf(list);
+    await open(10);
+    let items: Awaited<ReturnType<typeof list>> = [];
+    const many = await queriesOf(async () => (items = await list()));
+    expect(items.length).toBeGreaterThanOrEqual(12);
+    // Each case still has its clock and its mediator.
+    for (const i of items) expect(i.deadline).not.toBeNull();
+    expect(many).toBe(few);
+  });
+});
