@@ -8,7 +8,8 @@ import { PASSWORD, Platform, WORKER_PHONE } from './platform';
 
 /**
  * The mixed soak (issue 15): `--connections` keep-alive connections for `--seconds`, each request one of: a
- * worker files a complaint (half), a mediator lists the street's complaints, the worker reads /my/cases; against
+ * worker files a complaint (half), a mediator lists the street's complaints, the worker reads the case file
+ * (/my/cases/:id) of their last complaint; against
  * the production shape (API + worker processes). Prints errors, latency and the API's RSS every 30 s; RSS is
  * "flat" when every sample after the warm-up is within ±10 % of their median.
  *   npm run bench:soak -- [--connections 16] [--seconds 600] [--warmup 120]
@@ -28,7 +29,7 @@ function call(
   headers: Record<string, string>,
   body?: string,
 ) {
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<{ status: number; id?: string }>((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
@@ -39,8 +40,12 @@ function call(
         headers: { authorization: `Bearer ${token}`, ...headers },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode!));
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (data += c.length < 2000 ? c : ''));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, id: /"id":"([0-9a-f-]{36})"/.exec(data)?.[1] }),
+        );
       },
     );
     req.on('error', reject);
@@ -74,13 +79,14 @@ async function main(): Promise<void> {
     const one = async (conn: number) => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       const xff = { 'x-forwarded-for': `10.88.${conn >> 8}.${conn & 255}` };
+      let mine = '';
       for (let i = 0; Date.now() < end; i++) {
         const t0 = performance.now();
         let status: number;
         try {
           if (i % 2 === 0) {
             const body = complaintPayload(conn, `soak ${runId} ${conn}-${i}: 工资未发放`);
-            status = await call(
+            const created = await call(
               agent,
               p.apiPort,
               'POST',
@@ -89,9 +95,12 @@ async function main(): Promise<void> {
               { ...xff, 'content-type': 'application/json', 'idempotency-key': `${runId}-${conn}-${i}` },
               body,
             );
+            status = created.status;
+            if (created.id) mine = created.id;
           } else if (i % 4 === 1)
-            status = await call(agent, p.apiPort, 'GET', '/api/v1/complaints?limit=20', staff, xff);
-          else status = await call(agent, p.apiPort, 'GET', '/api/v1/my/cases', worker, xff);
+            ({ status } = await call(agent, p.apiPort, 'GET', '/api/v1/complaints?limit=20', staff, xff));
+          // the worker's case file of their last complaint
+          else ({ status } = await call(agent, p.apiPort, 'GET', `/api/v1/my/cases/${mine}`, worker, xff));
         } catch (err) {
           status = -1;
           errors.set(
