@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EmbeddedPortInUseError, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 
 /**
  * Runs only the embedded PostgreSQL (for the test setup, or to inspect the embedded default with psql):
@@ -19,6 +19,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof EmbeddedPortInUseError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`embedded PostgreSQL failed: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { createApp, demoAccountsBanner, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
+import { EmbeddedPortInUseError } from './database/embedded-postgres';
 
 /**
  * The HTTP API. On the embedded default (no DATABASE_URL) this one process also starts PostgreSQL and runs
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigValidationError) {
+  if (err instanceof ConfigValidationError || err instanceof EmbeddedPortInUseError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }

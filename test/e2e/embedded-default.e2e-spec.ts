@@ -190,4 +190,22 @@ describe('the embedded default (npm start with nothing installed)', () => {
       rmSync(killedDir, { recursive: true, force: true });
     }
   }, 240000);
+
+  it('when another program holds the embedded PostgreSQL port, start-up says so and which setting to change (19.8)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrp-port-'));
+    const holder = createServer();
+    try {
+      const pgPort = await new Promise<number>((res) =>
+        holder.listen(0, '127.0.0.1', () => res((holder.address() as { port: number }).port)),
+      );
+      await expect(start(dir, await freePort(), pgPort)).rejects.toThrow(
+        new RegExp(
+          `port ${pgPort} on 127\\.0\\.0\\.1 is already in use by another program[^\\n]*EMBEDDED_PG_PORT`,
+        ),
+      );
+    } finally {
+      holder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120000);
 });
