@@ -33,6 +33,7 @@ import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-noti
 import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-case-numbers';
 import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
+import { AverageWages1796400000500 } from './1796400000500-average-wages';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -72,4 +73,5 @@ export const MIGRATIONS: Function[] = [
   MediationCaseNumbers1796320000100,
   SearchIndexes1796320000200,
   TrackingSequences1796400000010,
+  AverageWages1796400000500,
 ];

@@ -6,7 +6,8 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import { soleArbitratorEligible, tribunalKindOf } from './arbitration.rules';
+import { provinceOf, tribunalKindOf } from './arbitration.rules';
+import { rowInForce, simplifiedProcedure, type SimplifiedExclusion } from './simplified-procedure.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** Forming the tribunal (组庭, 调解仲裁法 第三十一条、第三十二条). */
@@ -18,11 +19,20 @@ export class ArbitrationTribunalService {
     private readonly p: ArbitrationProceeding,
   ) {}
 
-  /** Sole arbitrator only when the case may be handled simply; otherwise three (调解仲裁法 第三十一条). */
+  /**
+   * Sole arbitrator only when the case may be handled simply (办案规则 第五十六条: any one ground; 第五十七条: no
+   * exclusion, stated by the caller; 第六十二条第二款: a collective dispute too); otherwise three (调解仲裁法 第三十一条).
+   */
   async formTribunal(
     viewer: Principal,
     id: string,
-    dto: { version: number; arbitratorIds: string[]; factsClear?: boolean; partiesAgree?: boolean },
+    dto: {
+      version: number;
+      arbitratorIds: string[];
+      factsClear?: boolean;
+      partiesAgree?: boolean;
+      simplifiedExclusions?: SimplifiedExclusion[];
+    },
   ): Promise<ArbitrationCaseViewDto> {
     return this.p.transition(viewer, id, dto.version, 'FORM_TRIBUNAL', async (em, c) => {
       const kind = tribunalKindOf(dto.arbitratorIds.length);
@@ -33,23 +43,49 @@ export class ArbitrationTribunalService {
             message: 'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
           },
         ]);
+      if (kind === 'SOLE' && dto.simplifiedExclusions === undefined)
+        throw AppException.validation([
+          {
+            field: 'simplifiedExclusions',
+            message:
+              'a sole arbitrator needs the exclusions of 办案规则 第五十七条 checked: list those that apply ([] for none)',
+          },
+        ]);
       await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
+      let simplified: Record<string, unknown> = {};
       if (kind === 'SOLE') {
         const claims = await this.repo.claimsOf(em, id);
+        const province = provinceOf(c.jurisdictionCode);
+        const wage = rowInForce(await this.repo.averageWages(em, province), province, c.appliedOn);
         const facts = {
-          collective: c.collective,
           factsClear: dto.factsClear ?? false,
           partiesAgree: dto.partiesAgree ?? false,
           totalClaimFen: claims.reduce((s, x) => s + x.amountFen, 0),
+          averageAnnualWageFen: wage?.annualFen ?? null,
+          exclusions: dto.simplifiedExclusions ?? [],
         };
-        if (!soleArbitratorEligible(facts))
+        const answer = simplifiedProcedure(facts);
+        const details = { ...facts, averageWageYear: wage?.referenceYear ?? null, ...answer };
+        if (answer.excludedBy.length > 0)
+          throw AppException.conflict(
+            'SIMPLIFIED_PROCEDURE_EXCLUDED',
+            'The case may not be handled simply (办案规则 第五十七条): it needs three arbitrators',
+            details,
+          );
+        if (!answer.allowed)
           throw AppException.badRequest(
             'SOLE_ARBITRATOR_NOT_ELIGIBLE',
-            c.collective
-              ? 'A collective dispute is heard by three arbitrators'
-              : 'A sole arbitrator needs clear facts, an amount within the average annual wage, or both parties’ consent',
-            facts,
+            'A sole arbitrator needs clear facts, an amount within the average annual wage, or both parties’ consent',
+            details,
           );
+        simplified = {
+          simplified: {
+            grounds: answer.grounds,
+            exclusionsChecked: facts.exclusions,
+            averageAnnualWageFen: facts.averageAnnualWageFen,
+            averageWageYear: wage?.referenceYear ?? null,
+          },
+        };
       }
       // The parties are told the composition in writing (第三十二条): the notice clock stops.
       await this.deadlines.stopRule(
@@ -65,7 +101,7 @@ export class ArbitrationTribunalService {
       });
       return {
         changes: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
-        data: { tribunal: kind, arbitratorIds: dto.arbitratorIds },
+        data: { tribunal: kind, arbitratorIds: dto.arbitratorIds, ...simplified },
       };
     });
   }

@@ -9,6 +9,8 @@ import { ArbitrationClaim } from './entities/arbitration-claim.entity';
 import { ArbitrationCommission } from './entities/arbitration-commission.entity';
 import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
+import { AverageWage } from './entities/average-wage.entity';
+import type { AverageWageRow } from './simplified-procedure.rules';
 
 /** All SQL of the arbitration module. */
 @Injectable()
@@ -228,6 +230,16 @@ export class ArbitrationRepository {
     return rows.map((r) => ({
       province: r.province,
       monthlyFen: r.monthlyFen,
+      effectiveFrom: r.effectiveFrom,
+    }));
+  }
+
+  async averageWages(em: EntityManager, province: string): Promise<AverageWageRow[]> {
+    const rows = await em.find(AverageWage, { where: { province } });
+    return rows.map((r) => ({
+      province: r.province,
+      referenceYear: r.referenceYear,
+      annualFen: r.annualFen,
       effectiveFrom: r.effectiveFrom,
     }));
   }

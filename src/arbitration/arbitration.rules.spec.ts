@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { CLAIM_TYPES } from './arbitration.constants';
 import {
-  ARBITRATION_RULES,
   finalAwardThresholdFen,
   isCollective,
   isFinalClaim,
   minimumWageOn,
   provinceOf,
-  soleArbitratorEligible,
   tribunalKindOf,
   type MinimumWageRow,
 } from './arbitration.rules';
@@ -92,36 +90,7 @@ describe('一裁终局 (调解仲裁法 第四十七条), per claim', () => {
   });
 });
 
-describe('tribunal: sole arbitrator or three (调解仲裁法 第三十一条, 办案规则 第五十六条)', () => {
-  const base = { collective: false, factsClear: false, partiesAgree: false, totalClaimFen: 100_000_000 };
-
-  it('a sole arbitrator needs any one of: clear facts, amount ≤ average annual wage, both parties agree', () => {
-    expect(soleArbitratorEligible(base)).toBe(false);
-    expect(soleArbitratorEligible({ ...base, factsClear: true })).toBe(true);
-    expect(soleArbitratorEligible({ ...base, partiesAgree: true })).toBe(true);
-    expect(
-      soleArbitratorEligible({ ...base, totalClaimFen: ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN }),
-    ).toBe(true);
-    expect(
-      soleArbitratorEligible({ ...base, totalClaimFen: ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN + 1 }),
-    ).toBe(false);
-  });
-
-  it('property: a collective dispute is never heard by a sole arbitrator', () => {
-    fc.assert(
-      fc.property(
-        fc.boolean(),
-        fc.boolean(),
-        fc.integer({ min: 0, max: 1e10 }),
-        (factsClear, partiesAgree, amt) => {
-          expect(
-            soleArbitratorEligible({ collective: true, factsClear, partiesAgree, totalClaimFen: amt }),
-          ).toBe(false);
-        },
-      ),
-    );
-  });
-
+describe('tribunal: 1 or 3 arbitrators (调解仲裁法 第三十一条)', () => {
   it('collective from 10 workers (调解仲裁法 第七条); a tribunal is 1 or 3 arbitrators', () => {
     expect(isCollective(9)).toBe(false);
     expect(isCollective(10)).toBe(true);

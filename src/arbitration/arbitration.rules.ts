@@ -1,4 +1,5 @@
 import type { ClaimType, TribunalKind } from './arbitration.constants';
+import { rowInForce } from './simplified-procedure.rules';
 
 /** A row of the minimum-wage table (月最低工资标准), money in fen. */
 export interface MinimumWageRow {
@@ -13,10 +14,8 @@ export const ARBITRATION_RULES = {
   // 调解仲裁法 第七条: 劳动者一方在十人以上，并有共同请求 → 集体劳动争议
   COLLECTIVE_MIN_WORKERS: 10,
   // 调解仲裁法 第三十一条: 仲裁庭由三名仲裁员组成；简单劳动争议案件可以由一名仲裁员独任仲裁
+  // (简易处理 and its average-wage threshold, a dated table per province: simplified-procedure.rules.ts, average_wages)
   THREE_MEMBER_TRIBUNAL: 3,
-  // 办案规则 第五十六条(二): 标的额不超过本省上年度职工年平均工资 → 可以简易处理.
-  // TO VERIFY: 上海市上年度职工年平均工资 (figure from memory: 147,684 元 = 12,307 元/月 × 12); configure per year.
-  AVERAGE_ANNUAL_WAGE_FEN: 14_768_400,
   // 调解仲裁法 第四十八条、第五十条: 收到裁决书之日起十五日内可以向人民法院提起诉讼
   SUIT_WINDOW_DAYS: 15,
   // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以向中级人民法院申请撤销裁决
@@ -36,11 +35,7 @@ export function minimumWageOn(
   province: string,
   date: string,
 ): number | null {
-  let best: MinimumWageRow | null = null;
-  for (const r of rows)
-    if (r.province === province && r.effectiveFrom <= date && (!best || r.effectiveFrom > best.effectiveFrom))
-      best = r;
-  return best ? best.monthlyFen : null;
+  return rowInForce(rows, province, date)?.monthlyFen ?? null;
 }
 
 /** Claims whose award can be final when small enough (调解仲裁法 第四十七条第（一）项). */
@@ -74,26 +69,6 @@ export function isFinalClaim(
 /** A collective dispute: ten or more workers with a common claim (调解仲裁法 第七条). */
 export function isCollective(affectedWorkers: number): boolean {
   return affectedWorkers >= ARBITRATION_RULES.COLLECTIVE_MIN_WORKERS;
-}
-
-export interface TribunalFacts {
-  collective: boolean;
-  /** 事实清楚、权利义务关系明确、争议不大 (the arbitrators' finding). */
-  factsClear: boolean;
-  /** 双方当事人同意简易处理. */
-  partiesAgree: boolean;
-  /** Total claimed, fen. */
-  totalClaimFen: number;
-}
-
-/**
- * May the case be handled simply by a sole arbitrator (办案规则 第五十六条: any one of clear facts, amount ≤ the
- * provincial average annual wage, or both parties agree; 调解仲裁法 第三十一条)? Never for a collective dispute
- * (办案规则 集体劳动人事争议 — 应当由三名仲裁员组成仲裁庭; article number to verify).
- */
-export function soleArbitratorEligible(f: TribunalFacts): boolean {
-  if (f.collective) return false;
-  return f.factsClear || f.partiesAgree || f.totalClaimFen <= ARBITRATION_RULES.AVERAGE_ANNUAL_WAGE_FEN;
 }
 
 /** The tribunal a list of arbitrators forms, or null when its size is neither 1 nor 3. */

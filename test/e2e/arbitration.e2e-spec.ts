@@ -125,6 +125,7 @@ describe('arbitration', () => {
     const sole = await post('arbitrator', `/${c.id}/tribunal`, {
       version: 2,
       arbitratorIds: [arbitrators[0]],
+      simplifiedExclusions: [],
       partiesAgree: true,
     });
     expect(sole.status).toBe(200);
@@ -370,12 +371,14 @@ describe('arbitration', () => {
     const sole = await post('arbitrator', `/${c.id}/tribunal`, {
       version: 2,
       arbitratorIds: [arbitrators[0]],
+      simplifiedExclusions: [],
     });
     expect(sole.status).toBe(400);
     expect(sole.body.code).toBe('SOLE_ARBITRATOR_NOT_ELIGIBLE');
     const agreed = await post('arbitrator', `/${c.id}/tribunal`, {
       version: 2,
       arbitratorIds: [arbitrators[0]],
+      simplifiedExclusions: [],
       partiesAgree: true,
     });
     expect(agreed.body).toMatchObject({ status: 'TRIBUNAL_FORMED', tribunal: 'SOLE', version: 3 });

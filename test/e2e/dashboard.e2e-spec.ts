@@ -244,6 +244,7 @@ describe('dashboard', () => {
       await post('arbitrator', `/api/v1/arbitration/cases/${c.id}/tribunal`, {
         version: c.version,
         arbitratorIds: [arbitratorId],
+        simplifiedExclusions: [],
       });
     const earlier = historyPlan(todayInShanghai());
     const past: string[] = [];

@@ -205,6 +205,7 @@ describe('the worker’s case file /my/cases', () => {
         version: 2,
         arbitratorIds: [me.id],
         partiesAgree: true,
+        simplifiedExclusions: [],
       });
       await post('arbitrator', `${path}/papers-decision`, { version: 3, basis: '双方书面同意不开庭' });
       await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });

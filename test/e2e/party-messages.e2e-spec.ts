@@ -208,7 +208,7 @@ describe('parties are told', () => {
       const id = a.body.id as string;
       const steps: [string, Record<string, unknown>][] = [
         ['accept', {}],
-        ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true }],
+        ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
         ['papers-decision', { basis: '双方书面同意不开庭，事实清楚' }],
         ['papers', { step: 'SERVICE', on: today }],
         ['papers', { step: 'DEFENCE', on: today }],

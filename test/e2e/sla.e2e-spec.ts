@@ -108,7 +108,10 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
         .set(await auth('arbitrator'))
         .send(body);
     expect((await post('accept', { version: 1 })).status).toBe(200);
-    expect((await post('tribunal', { version: 2, arbitratorIds: [arbitratorId] })).status).toBe(200);
+    expect(
+      (await post('tribunal', { version: 2, arbitratorIds: [arbitratorId], simplifiedExclusions: [] }))
+        .status,
+    ).toBe(200);
     await eventually(() => factOf('ARBITRATION', arbitrationId));
     // The event row and its job: one outbox row per case event, ids only.
     const [jobs] = await t.dataSource.query<{ n: number }[]>(

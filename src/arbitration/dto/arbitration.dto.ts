@@ -23,6 +23,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
+import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
 import {
   CLAIM_TYPES,
   NON_AWARD_CLOSURES,
@@ -156,6 +157,18 @@ export class FormTribunalDto extends VersionDto {
   @IsOptional()
   @IsBoolean()
   partiesAgree?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SIMPLIFIED_EXCLUSIONS,
+    isArray: true,
+    description:
+      'Required with a sole arbitrator: the exclusions of 办案规则 第五十七条 that apply ([] when none); any one → 409 SIMPLIFIED_PROCEDURE_EXCLUDED',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SIMPLIFIED_EXCLUSIONS, { each: true })
+  simplifiedExclusions?: SimplifiedExclusion[];
 }
 
 export class HearingOverrideDto {

@@ -3,12 +3,14 @@ export { ArbitrationClaim } from './arbitration-claim.entity';
 export { ArbitrationCommission } from './arbitration-commission.entity';
 export { ArbitrationHearing } from './arbitration-hearing.entity';
 export { MinimumWage } from './minimum-wage.entity';
+export { AverageWage } from './average-wage.entity';
 
 import { ArbitrationCase } from './arbitration-case.entity';
 import { ArbitrationClaim } from './arbitration-claim.entity';
 import { ArbitrationCommission } from './arbitration-commission.entity';
 import { ArbitrationHearing } from './arbitration-hearing.entity';
 import { MinimumWage } from './minimum-wage.entity';
+import { AverageWage } from './average-wage.entity';
 
 /** The arbitration module's entities, listed in src/database/entities.ts. */
 export const ARBITRATION_ENTITIES = [
@@ -17,4 +19,5 @@ export const ARBITRATION_ENTITIES = [
   ArbitrationHearing,
   ArbitrationCommission,
   MinimumWage,
+  AverageWage,
 ];
