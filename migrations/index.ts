@@ -34,6 +34,7 @@ import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-cas
 import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
 import { AverageWages1796400000500 } from './1796400000500-average-wages';
+import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -74,4 +75,5 @@ export const MIGRATIONS: Function[] = [
   SearchIndexes1796320000200,
   TrackingSequences1796400000010,
   AverageWages1796400000500,
+  ArbitrationAwardDocuments1796400000510,
 ];

@@ -13,6 +13,7 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, type NonAwardClosure } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
+import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import {
   allowedActions,
   nextStatus,
@@ -57,6 +58,7 @@ export class ArbitrationProceeding {
   constructor(
     readonly tx: TransactionRunner,
     private readonly repo: ArbitrationRepository,
+    private readonly awards: ArbitrationAwardsRepository,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -215,9 +217,11 @@ export class ArbitrationProceeding {
   }
 
   async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
-    const [claims, hearings, clocks, tribunalMembers, members] = await Promise.all([
+    const [claims, hearings, awards, executions, clocks, tribunalMembers, members] = await Promise.all([
       this.repo.claimsOf(em, c.id),
       this.repo.hearingsOf(em, c.id),
+      this.awards.awardsOf(em, c.id),
+      this.awards.provisionalExecutionsOf(em, c.id),
       this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
       this.staff.describeList(em, c.arbitratorIds),
       c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
@@ -274,6 +278,25 @@ export class ArbitrationProceeding {
         minutesSummary: h.minutesSummary,
         cancelledAt: h.cancelledAt?.toISOString() ?? null,
         overrideReason: h.overrideReason,
+      })),
+      awards: awards.map((a) => ({
+        id: a.id,
+        seq: a.seq,
+        documentNo: c.caseNo ? `${c.caseNo}-${a.seq}` : null,
+        kind: a.kind,
+        final: a.final,
+        claimIds: a.claimIds,
+        issuedOn: a.issuedOn,
+        servedOn: a.servedOn,
+        suitDeadline: a.suitDeadline,
+        setAsideDeadline: a.setAsideDeadline,
+      })),
+      provisionalExecutions: executions.map((x) => ({
+        id: x.id,
+        decidedOn: x.decidedOn,
+        claimIds: x.claimIds,
+        amountFen: x.amountFen,
+        basis: x.basis,
       })),
       clocks,
     };

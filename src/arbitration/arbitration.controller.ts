@@ -4,6 +4,8 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationInterimService } from './arbitration-interim.service';
+import { PartialAwardDto, ProvisionalExecutionDto, ServeAwardDto } from './dto/award-documents.dto';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
@@ -37,6 +39,10 @@ const hearingUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),
 });
 
+const awardUuid = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('AWARD_NOT_FOUND', 'No such award document of this case'),
+});
+
 @ApiTags('arbitration')
 @ApiBearerAuth()
 @Controller('api/v1/arbitration/cases')
@@ -46,6 +52,7 @@ export class ArbitrationController {
     private readonly tribunals: ArbitrationTribunalService,
     private readonly hearings: ArbitrationHearingsService,
     private readonly awards: ArbitrationAwardsService,
+    private readonly interim: ArbitrationInterimService,
     private readonly queue: ArbitrationQueueService,
   ) {}
 
@@ -194,6 +201,46 @@ export class ArbitrationController {
     @Body() dto: AwardDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.awards.award(user, id, dto);
+  }
+
+  /** 先行裁决 on the claims whose facts are already clear (调解仲裁法 第四十三条第二款); the case stays open. */
+  @Post(':id/partial-award')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  partialAward(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: PartialAwardDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.interim.partialAward(user, id, dto);
+  }
+
+  /** Records the service of an award document issued without it: the parties' windows run from that day. */
+  @Post(':id/awards/:awardId/service')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  serveAward(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('awardId', awardUuid) awardId: string,
+    @Body() dto: ServeAwardDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.interim.serve(user, id, awardId, dto);
+  }
+
+  /** 先予执行 on the worker's application (调解仲裁法 第四十四条). */
+  @Post(':id/provisional-execution')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  provisionalExecution(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: ProvisionalExecutionDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.interim.provisionalExecution(user, id, dto);
   }
 
   /** Closes the case without an award (mediated, withdrawn, terminated). */

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
+import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
+import { ArbitrationInterimService } from './arbitration-interim.service';
+import { AwardDocuments } from './award-documents';
 import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
@@ -22,6 +25,9 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationTribunalService,
     ArbitrationHearingsService,
     ArbitrationAwardsService,
+    ArbitrationAwardsRepository,
+    ArbitrationInterimService,
+    AwardDocuments,
     ArbitrationQueueService,
     ArbitrationRepository,
     ArbitrationLatenessService,

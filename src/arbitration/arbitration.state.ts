@@ -12,6 +12,9 @@ export const ARBITRATION_ACTIONS = [
   'RECORD_DEFENCE',
   'RECORD_DEFENCE_SERVICE',
   'AWARD',
+  'PARTIAL_AWARD',
+  'PROVISIONAL_EXECUTION',
+  'SERVE_AWARD',
   'CLOSE',
 ] as const;
 export type ArbitrationAction = (typeof ARBITRATION_ACTIONS)[number];
@@ -28,6 +31,15 @@ const PAPERS = (s: ArbitrationStatus) => ({
   RECORD_DEFENCE: s,
   RECORD_DEFENCE_SERVICE: s,
 });
+/**
+ * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the
+ * service of an award document issued earlier.
+ */
+const INTERIM = (s: ArbitrationStatus) => ({
+  PARTIAL_AWARD: s,
+  PROVISIONAL_EXECUTION: s,
+  SERVE_AWARD: s,
+});
 
 export const ARBITRATION_TRANSITIONS: Readonly<
   Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
@@ -40,6 +52,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     SCHEDULE_HEARING: 'HEARING_SCHEDULED',
     DECIDE_ON_PAPERS: 'TRIBUNAL_FORMED',
     ...PAPERS('TRIBUNAL_FORMED'),
+    ...INTERIM('TRIBUNAL_FORMED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },
@@ -49,11 +62,13 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     POSTPONE_HEARING: 'HEARING_SCHEDULED',
     RECORD_HEARING: 'HEARING_SCHEDULED',
     ...PAPERS('HEARING_SCHEDULED'),
+    ...INTERIM('HEARING_SCHEDULED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },
   NOT_ACCEPTED: {},
-  CLOSED: {},
+  // An award document issued without service is served after the case closed.
+  CLOSED: { SERVE_AWARD: 'CLOSED' },
 };
 
 /** The status an action leads to, or null when the table does not allow it. */

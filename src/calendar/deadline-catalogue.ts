@@ -32,6 +32,11 @@ export const RULE_START_EVENTS: Readonly<Record<DeadlineRuleId, { zh: string; en
     zh: '告知投诉人补正投诉材料之日',
     en: 'the complainant is asked to complete the complaint',
   },
+  ARBITRATION_SUIT_WINDOW: { zh: '当事人收到仲裁裁决书之日', en: 'the party is served the award' },
+  ARBITRATION_SET_ASIDE_WINDOW: {
+    zh: '用人单位收到终局裁决书之日',
+    en: 'the employer is served the final award',
+  },
   PENALTY_HEARING_REQUEST: {
     zh: '行政机关告知拟作出的行政处罚之日',
     en: 'the party is told of the proposed penalty',

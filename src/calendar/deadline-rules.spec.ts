@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { computeDeadline } from './deadline-engine';
-import { DEADLINE_RULES, arbitrationLimitation, inspectionLookback } from './deadline-rules';
+import { DEADLINE_RULES, arbitrationLimitation, inspectionLookback, isStaffDuty } from './deadline-rules';
 import { addDays, addYears } from './local-date';
 import { WorkingCalendar } from './working-calendar';
 
@@ -29,7 +29,17 @@ describe('DEADLINE_RULES', () => {
       ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
       ['PENALTY_HEARING_REQUEST', 'WORKDAY', 5, 0, 'AFTER'],
       ['COMPLAINT_CORRECTION', 'WORKDAY', 10, 0, 'AFTER'],
+      ['ARBITRATION_SUIT_WINDOW', 'DAY', 15, 0, 'AFTER'],
+      ['ARBITRATION_SET_ASIDE_WINDOW', 'DAY', 30, 0, 'AFTER'],
     ]);
+  });
+
+  it('the windows to sue and to set an award aside are the parties’, every other rule a staff duty', () => {
+    expect(
+      Object.values(DEADLINE_RULES)
+        .filter((r) => !isStaffDuty(r.id))
+        .map((r) => r.id),
+    ).toEqual(['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW']);
   });
 
   it('keys each rule by its id, names it in Chinese and English and cites its source', () => {
@@ -49,13 +59,17 @@ describe('DEADLINE_RULES', () => {
 describe('arbitration short periods in working days (办案规则 第八十条)', () => {
   const { ARBITRATION_DEFENCE, ARBITRATION_ACCEPTANCE, ARBITRATION_DECISION } = DEADLINE_RULES;
 
-  it('cites 第八十条 on every short arbitration period and keeps 45 days in calendar days', () => {
-    for (const r of Object.values(DEADLINE_RULES).filter(
-      (x) => x.id.startsWith('ARBITRATION_') && x.id !== 'ARBITRATION_DECISION',
-    )) {
+  it('cites 第八十条 on every short arbitration period and keeps 15, 30 and 45 days in calendar days', () => {
+    const arbitration = Object.values(DEADLINE_RULES).filter((x) => x.id.startsWith('ARBITRATION_'));
+    for (const r of arbitration.filter((x) => x.amount < 15)) {
       expect(r.unit).toBe('WORKDAY');
       expect(r.citation).toContain('第八十条');
     }
+    expect(arbitration.filter((x) => x.amount >= 15).map((x) => [x.id, x.unit])).toEqual([
+      ['ARBITRATION_DECISION', 'DAY'],
+      ['ARBITRATION_SUIT_WINDOW', 'DAY'],
+      ['ARBITRATION_SET_ASIDE_WINDOW', 'DAY'],
+    ]);
     expect(ARBITRATION_DECISION.unit).toBe('DAY');
   });
 

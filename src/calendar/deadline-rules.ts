@@ -33,7 +33,9 @@ export type DeadlineRuleId =
   | 'INSPECTION_ACCEPTANCE'
   | 'INSPECTION_INVESTIGATION'
   | 'PENALTY_HEARING_REQUEST'
-  | 'COMPLAINT_CORRECTION';
+  | 'COMPLAINT_CORRECTION'
+  | 'ARBITRATION_SUIT_WINDOW'
+  | 'ARBITRATION_SET_ASIDE_WINDOW';
 
 export interface DeadlineRule {
   /** A statutory rule of DEADLINE_RULES, or AD_HOC for a period asked for through the calendar API. */
@@ -47,6 +49,16 @@ export interface DeadlineRule {
   /** AFTER: the period runs from its start event. BEFORE: it ends `amount` days before an anchor date. */
   direction: PeriodDirection;
   citation: string;
+  /**
+   * PARTY: a window in which a party may act (to sue, to apply to set an award aside), shown on the case's clocks but
+   * never a staff duty — not in due lists, work queues, reminders or KPIs (`isStaffDuty`). Absent: a staff duty.
+   */
+  holder?: 'PARTY';
+}
+
+/** Whether a clock of the rule is the staff's to meet (due lists, reminders, at-risk); a party's window is not. */
+export function isStaffDuty(ruleId: string): boolean {
+  return DEADLINE_RULES[ruleId as DeadlineRuleId]?.holder !== 'PARTY';
 }
 
 const ARBITRATION_LAW = '中华人民共和国劳动争议调解仲裁法 (2007)';
@@ -203,6 +215,31 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = {
     direction: 'AFTER',
     citation:
       '关于实施《劳动保障监察条例》若干规定 第十八条第三款 (告知投诉人补正投诉材料; period: platform rule)',
+  },
+  // A party's window, not a staff duty: suit within 15 days of service of the award (终局裁决: the worker, 第四十八条;
+  // 非终局裁决: either party, 第五十条). Counted like the other calendar-day periods.
+  ARBITRATION_SUIT_WINDOW: {
+    id: 'ARBITRATION_SUIT_WINDOW',
+    name: { zh: '不服仲裁裁决起诉期限', en: 'Window to sue after the award' },
+    unit: 'DAY',
+    amount: 15,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第四十八条, 第五十条 (自收到仲裁裁决书之日起十五日内)`,
+    holder: 'PARTY',
+  },
+  // A party's window: the employer may apply to the intermediate court to set a final award aside within 30 days.
+  ARBITRATION_SET_ASIDE_WINDOW: {
+    id: 'ARBITRATION_SET_ASIDE_WINDOW',
+    name: { zh: '申请撤销终局裁决期限', en: 'Window to apply to set a final award aside' },
+    unit: 'DAY',
+    amount: 30,
+    maxExtension: 0,
+    rollForwardToWorkingDay: true,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第四十九条 (用人单位自收到仲裁裁决书之日起三十日内 … 向仲裁委员会所在地的中级人民法院申请撤销裁决)`,
+    holder: 'PARTY',
   },
 };
 

@@ -9,7 +9,12 @@ import {
   type ClockEvent,
   type DeadlineResult,
 } from '../calendar/deadline-engine';
-import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from '../calendar/deadline-rules';
+import {
+  DEADLINE_RULES,
+  isStaffDuty,
+  type DeadlineRule,
+  type DeadlineRuleId,
+} from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppException } from '../common/errors/app-exception';
@@ -30,6 +35,8 @@ export interface ClockView extends DeadlineResult {
     amount: number;
     maxExtension: number;
     citation: string;
+    /** PARTY: a party's window (to sue, to set aside), never a staff duty; STAFF otherwise. */
+    holder: 'STAFF' | 'PARTY';
   };
   start: string;
   events: ClockEvent[];
@@ -206,7 +213,10 @@ export class DeadlinesService {
       if (!c.stoppedOn && c.ruleId === ruleId) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
   }
 
-  /** Stops every running clock of a case (e.g. the acceptance clock when the complaint is decided). */
+  /**
+   * Stops every running staff clock of a case (e.g. the acceptance clock when the complaint is decided). A party's
+   * window (to sue, to set aside) is not the case's to stop: it runs to its end.
+   */
   async stopAll(
     em: EntityManager,
     caseType: string,
@@ -215,7 +225,7 @@ export class DeadlinesService {
     actor: Pick<Principal, 'userId'> | null,
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
-      if (!c.stoppedOn) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+      if (!c.stoppedOn && isStaffDuty(c.ruleId)) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
   }
 
   /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */
@@ -300,7 +310,10 @@ export class DeadlinesService {
     return views.filter((v) => v.state === 'BREACHED');
   }
 
-  /** Running clocks in the caller's jurisdictions that breach within `within` units (or already have), soonest first. */
+  /**
+   * Running staff clocks in the caller's jurisdictions that breach within `within` units (or already have), soonest
+   * first. A party's window (isStaffDuty false) is no one's duty: never listed.
+   */
   async dueWithin(
     viewer: Principal,
     within: number,
@@ -310,16 +323,21 @@ export class DeadlinesService {
     const em = this.tx.manager;
     const cal = await this.calendar.calendar();
     const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
-    const views = await this.views(em, await this.repo.openClocks(em, scope), cal, today);
+    const staff = (await this.repo.openClocks(em, scope)).filter((c) => isStaffDuty(c.ruleId));
+    const views = await this.views(em, staff, cal, today);
     const horizon = unit === 'WORKDAY' ? cal.addWorkingDays(today, within).date : addDays(today, within);
     return views
       .filter((v) => v.due !== null && v.due <= horizon && (v.state === 'RUNNING' || v.state === 'BREACHED'))
       .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : a.id.localeCompare(b.id)));
   }
 
-  /** Every running clock, computed for `today`, inside the caller's transaction (the reminder sweep). */
+  /**
+   * Every running staff clock, computed for `today`, inside the caller's transaction (the reminder sweep). A party's
+   * window is not a staff duty: no reminder.
+   */
   async openClockViews(em: EntityManager, today: string): Promise<ClockView[]> {
-    return this.views(em, await this.repo.allOpenClocks(em), await this.calendar.calendar(em), today);
+    const staff = (await this.repo.allOpenClocks(em)).filter((c) => isStaffDuty(c.ruleId));
+    return this.views(em, staff, await this.calendar.calendar(em), today);
   }
 
   private async views(
@@ -346,6 +364,7 @@ export class DeadlinesService {
           amount: rule.amount,
           maxExtension: rule.maxExtension,
           citation: rule.citation,
+          holder: rule.holder ?? 'STAFF',
         },
         start: c.startDate,
         events: evs,

@@ -174,6 +174,9 @@ const ARBITRATION_ACTION_LABELS: Readonly<Record<ArbitrationAction, string>> = {
   RECORD_DEFENCE: '收到被申请人答辩书',
   RECORD_DEFENCE_SERVICE: '向申请人送达答辩书',
   AWARD: '作出仲裁裁决',
+  PARTIAL_AWARD: '就部分仲裁请求先行裁决',
+  PROVISIONAL_EXECUTION: '裁决先予执行',
+  SERVE_AWARD: '送达仲裁裁决书',
   CLOSE: '仲裁案件结案',
 };
 

@@ -160,12 +160,19 @@ export class MyCasesService {
   }
 
   private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {
-    // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以申请撤销 (calendar days, a holiday end rolls on)
+    // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以申请撤销 (calendar days, a holiday end rolls on):
+    // the served final award document's (a mixed award has one too, 办案规则 第五十条); computed for awards made before
+    // documents were recorded.
     const setAside =
-      a.finalAward && a.awardServedOn
+      a.awards
+        .filter((d) => d.kind === 'AWARD' && d.setAsideDeadline)
+        .map((d) => d.setAsideDeadline!)
+        .sort()
+        .at(-1) ??
+      (a.finalAward && a.awardServedOn
         ? (await this.calendar.deadline(a.awardServedOn, ARBITRATION_RULES.SET_ASIDE_WINDOW_DAYS, 'DAY', em))
             .due
-        : null;
+        : null);
     return {
       id: a.id,
       caseNo: a.caseNo,

@@ -7,6 +7,7 @@ const rule = {
   amount: 15,
   maxExtension: 0,
   citation: '',
+  holder: 'STAFF' as const,
 };
 
 describe('plainDeadline', () => {

@@ -630,7 +630,19 @@ describe('arbitration', () => {
       [3_288_001, false],
       [0, true],
     ]);
-    expect(body.clocks.every((k) => k.state === 'MET')).toBe(true);
+    // The proceeding's periods are met; the parties' windows (suit, set-aside of the final document) now run (16.6).
+    const party = ['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW'];
+    expect(body.clocks.filter((k) => !party.includes(k.rule.id)).every((k) => k.state === 'MET')).toBe(true);
+    expect(
+      body.clocks
+        .filter((k) => party.includes(k.rule.id))
+        .map((k) => [k.rule.id, k.state])
+        .sort(),
+    ).toEqual([
+      ['ARBITRATION_SET_ASIDE_WINDOW', 'RUNNING'],
+      ['ARBITRATION_SUIT_WINDOW', 'RUNNING'],
+      ['ARBITRATION_SUIT_WINDOW', 'RUNNING'],
+    ]);
   });
 
   it('refuses an award before the hearing took place and before the defence; awards once both are done (14.1)', async () => {

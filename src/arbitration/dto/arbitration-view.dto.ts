@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
+import { AWARD_DOCUMENT_KINDS, type AwardDocumentKind } from '../award-documents.rules';
 import {
   ATTENDANCE_KINDS,
   ARBITRATION_SOURCES,
@@ -72,6 +73,40 @@ export class CourtOptionDto {
   reason: CourtOptionReason;
 }
 
+export class AwardDocumentViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: '1, 2, … in the order issued' }) seq: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Case number and sequence, e.g. 浦劳人仲〔2026〕第12号-2',
+  })
+  documentNo: string | null;
+  @ApiProperty({ enum: AWARD_DOCUMENT_KINDS, description: 'AWARD, or PARTIAL (先行裁决)' })
+  kind: AwardDocumentKind;
+  @ApiProperty({ description: '终局裁决 (办案规则 第五十条: a mixed award is two documents)' })
+  final: boolean;
+  @ApiProperty({ type: [String] }) claimIds: string[];
+  @ApiProperty() issuedOn: string;
+  @ApiProperty({ type: String, nullable: true }) servedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Service + 15 days (第四十八条, 第五十条)' })
+  suitDeadline: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Final documents: service + 30 days, the employer’s set-aside window (第四十九条)',
+  })
+  setAsideDeadline: string | null;
+}
+
+export class ProvisionalExecutionViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() decidedOn: string;
+  @ApiProperty({ type: [String] }) claimIds: string[];
+  @ApiProperty() amountFen: number;
+  @ApiProperty() basis: string;
+}
+
 export class ArbitrationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
@@ -127,5 +162,12 @@ export class ArbitrationCaseViewDto {
   suitDeadline: string | null;
   @ApiProperty({ type: [ClaimViewDto] }) claims: ClaimViewDto[];
   @ApiProperty({ type: [HearingViewDto] }) hearings: HearingViewDto[];
+  @ApiProperty({
+    type: [AwardDocumentViewDto],
+    description: 'Award documents: the award (two when final and non-final items mix) and any 先行裁决',
+  })
+  awards: AwardDocumentViewDto[];
+  @ApiProperty({ type: [ProvisionalExecutionViewDto], description: '先予执行 rulings (第四十四条)' })
+  provisionalExecutions: ProvisionalExecutionViewDto[];
   @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
 }

@@ -32,7 +32,7 @@ import {
 } from '../arbitration.constants';
 import { AttendanceDto } from './arbitration-view.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ClaimInputDto {
   @ApiProperty({ enum: CLAIM_TYPES })
@@ -322,13 +322,21 @@ export class AwardClaimDto {
 }
 
 export class AwardDto extends VersionDto {
-  @ApiProperty({ type: [AwardClaimDto], description: 'One entry per claim of the case' })
+  @ApiProperty({ type: [AwardClaimDto], description: 'One entry per claim not decided by a 先行裁决' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => AwardClaimDto)
   claims: AwardClaimDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Not served on issue: record service later (POST …/awards/:awardId/service); default served today',
+  })
+  @IsOptional()
+  @IsBoolean()
+  serveLater?: boolean;
 }
 
 export class MediatedClaimDto {

@@ -4,6 +4,8 @@ export { ArbitrationCommission } from './arbitration-commission.entity';
 export { ArbitrationHearing } from './arbitration-hearing.entity';
 export { MinimumWage } from './minimum-wage.entity';
 export { AverageWage } from './average-wage.entity';
+export { ArbitrationAward } from './arbitration-award.entity';
+export { ArbitrationProvisionalExecution } from './arbitration-provisional-execution.entity';
 
 import { ArbitrationCase } from './arbitration-case.entity';
 import { ArbitrationClaim } from './arbitration-claim.entity';
@@ -11,6 +13,8 @@ import { ArbitrationCommission } from './arbitration-commission.entity';
 import { ArbitrationHearing } from './arbitration-hearing.entity';
 import { MinimumWage } from './minimum-wage.entity';
 import { AverageWage } from './average-wage.entity';
+import { ArbitrationAward } from './arbitration-award.entity';
+import { ArbitrationProvisionalExecution } from './arbitration-provisional-execution.entity';
 
 /** The arbitration module's entities, listed in src/database/entities.ts. */
 export const ARBITRATION_ENTITIES = [
@@ -20,4 +24,6 @@ export const ARBITRATION_ENTITIES = [
   ArbitrationCommission,
   MinimumWage,
   AverageWage,
+  ArbitrationAward,
+  ArbitrationProvisionalExecution,
 ];

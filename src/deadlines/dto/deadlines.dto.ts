@@ -68,6 +68,8 @@ export class ClockViewDto {
     amount: number;
     maxExtension: number;
     citation: string;
+    /** PARTY: a party's window (to sue, to set an award aside), never a staff duty. */
+    holder: 'STAFF' | 'PARTY';
   };
   @ApiProperty() start: string;
   @ApiProperty() events: object[];

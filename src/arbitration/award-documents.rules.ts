@@ -1,0 +1,99 @@
+import type { DeadlineRuleId } from '../calendar/deadline-rules';
+import type { ClaimType } from './arbitration.constants';
+
+/**
+ * Award documents (裁决书) and the interim rulings of a tribunal, as pure rules: which documents an award makes, the
+ * parties' windows each one opens on service, and the conditions of 先行裁决 and 先予执行.
+ */
+
+/** AWARD: the award that ends the case; PARTIAL: 先行裁决 on the part whose facts are already clear. */
+export const AWARD_DOCUMENT_KINDS = ['AWARD', 'PARTIAL'] as const;
+export type AwardDocumentKind = (typeof AWARD_DOCUMENT_KINDS)[number];
+
+export interface AwardDocumentPlan {
+  final: boolean;
+  claimIds: string[];
+}
+
+/**
+ * 办案规则 第五十条: 裁决内容同时涉及终局裁决和非终局裁决的，应当分别制作裁决书 — the final items in one document, the
+ * non-final ones in another (final first); a homogeneous decision is one document. Every claim is in exactly one.
+ */
+export function splitAwardDocuments(claims: readonly { id: string; final: boolean }[]): AwardDocumentPlan[] {
+  const plans: AwardDocumentPlan[] = [];
+  for (const final of [true, false]) {
+    const ids = claims.filter((c) => c.final === final).map((c) => c.id);
+    if (ids.length > 0) plans.push({ final, claimIds: ids });
+  }
+  return plans;
+}
+
+/**
+ * The parties' windows that run from service of a document: the suit window always (终局裁决: the worker, 调解仲裁法
+ * 第四十八条; 非终局裁决: either party, 第五十条), the employer's set-aside window only for a final award (第四十九条).
+ */
+export function partyWindowsOf(final: boolean): DeadlineRuleId[] {
+  return final ? ['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW'] : ['ARBITRATION_SUIT_WINDOW'];
+}
+
+/** Why the claims chosen for a 先行裁决 cannot be decided now (调解仲裁法 第四十三条第二款), or [] when they can. */
+export function partialAwardErrors(undecided: readonly string[], chosen: readonly string[]): string[] {
+  const errors: string[] = [];
+  if (new Set(chosen).size !== chosen.length) errors.push('a claim is decided once');
+  if (chosen.some((id) => !undecided.includes(id))) errors.push('only claims not yet decided');
+  // 其中一部分事实已经清楚 → that part first: a decision on every remaining claim is the award itself.
+  if (chosen.length >= undecided.length)
+    errors.push('a partial award leaves at least one claim for the award');
+  return errors;
+}
+
+/** 先予执行 is for claims of these kinds only (调解仲裁法 第四十四条第一款: 追索劳动报酬、工伤医疗费、经济补偿或者赔偿金). */
+export const PROVISIONAL_EXECUTION_TYPES: ReadonlySet<ClaimType> = new Set([
+  'LABOR_REMUNERATION',
+  'WORK_INJURY_MEDICAL',
+  'ECONOMIC_COMPENSATION',
+  'DAMAGES',
+]);
+
+export interface ProvisionalExecutionFacts {
+  /** The claims it covers (undecided claims of the case). */
+  claims: readonly { type: ClaimType; amountFen: number; decided: boolean }[];
+  amountFen: number;
+  /** 当事人之间权利义务关系明确 (第四十四条第二款第（一）项). */
+  rightsClear: boolean;
+  /** 不先予执行将严重影响申请人的生活 (第四十四条第二款第（二）项). */
+  livelihoodAtRisk: boolean;
+}
+
+/** The unmet conditions of 先予执行 (调解仲裁法 第四十四条), as field errors; [] when it may be ruled. */
+export function provisionalExecutionErrors(
+  f: ProvisionalExecutionFacts,
+): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  if (f.claims.length === 0) errors.push({ field: 'claimIds', message: 'name the claims it covers' });
+  if (f.claims.some((c) => !PROVISIONAL_EXECUTION_TYPES.has(c.type)))
+    errors.push({
+      field: 'claimIds',
+      message:
+        'only claims for remuneration, work-injury medical costs, compensation or damages (第四十四条第一款)',
+    });
+  if (f.claims.some((c) => c.decided))
+    errors.push({ field: 'claimIds', message: 'only claims not yet decided' });
+  if (!f.rightsClear)
+    errors.push({
+      field: 'rightsClear',
+      message: '当事人之间权利义务关系明确 is required (第四十四条第二款第（一）项)',
+    });
+  if (!f.livelihoodAtRisk)
+    errors.push({
+      field: 'livelihoodAtRisk',
+      message: '不先予执行将严重影响申请人的生活 is required (第四十四条第二款第（二）项)',
+    });
+  const claimed = f.claims.reduce((s, c) => s + c.amountFen, 0);
+  if (f.amountFen < 1 || f.amountFen > claimed)
+    errors.push({
+      field: 'amountFen',
+      message: `between 1 and the amount claimed on those claims (${claimed})`,
+    });
+  return errors;
+}
