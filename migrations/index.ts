@@ -35,6 +35,7 @@ import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
 import { AverageWages1796400000500 } from './1796400000500-average-wages';
 import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
+import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -76,4 +77,5 @@ export const MIGRATIONS: Function[] = [
   TrackingSequences1796400000010,
   AverageWages1796400000500,
   ArbitrationAwardDocuments1796400000510,
+  InspectionReportReward1796400000520,
 ];

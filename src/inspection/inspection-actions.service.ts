@@ -9,12 +9,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import {
-  earliestPenaltyDecision,
-  hearingRequestDue,
-  hearingRequestInTime,
-  INSPECTION_RULES,
-} from './inspection.rules';
+import { earliestPenaltyDecision, hearingRequestDue, INSPECTION_RULES } from './inspection.rules';
 import { InspectionService } from './inspection.service';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
@@ -26,7 +21,7 @@ export interface Findings {
 }
 
 /** Only the findings given are written. */
-function findingChanges(f: Findings) {
+export function findingChanges(f: Findings) {
   return {
     ...(f.arrearsFen !== undefined ? { arrearsFen: f.arrearsFen } : {}),
     ...(f.workersAffected !== undefined ? { workersAffected: f.workersAffected } : {}),
@@ -85,18 +80,6 @@ export class InspectionActionsService {
         changes: { extendedDays: amount, investigationDueOn: due ?? c.investigationDueOn },
         data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },
       };
-    });
-  }
-
-  /** Facts established by the investigation (arrears, workers, months unpaid): the wage-crime assessment uses them. */
-  findings(
-    viewer: Principal,
-    id: string,
-    dto: Findings & { version: number; on?: string },
-  ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, () => {
-      const changes = findingChanges(dto);
-      return Promise.resolve({ changes, data: { ...changes } });
     });
   }
 
@@ -246,21 +229,6 @@ export class InspectionActionsService {
     });
   }
 
-  /** The employer's statement, a hearing request (in time or not, 第六十四条) or an express waiver. */
-  response(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER'; on: string; summary?: string },
-  ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
-      const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
-      const inTime =
-        dto.kind !== 'HEARING_REQUEST' ||
-        hearingRequestInTime(await this.calendar.calendar(em), notice.issuedOn, on);
-      return { changes: {}, data: { kind: dto.kind, inTime, summary: dto.summary ?? null } };
-    });
-  }
-
   /** 行政处罚决定书, not before the statement period ran or the employer answered (行政处罚法 第六十二条). */
   decidePenalty(
     viewer: Principal,
@@ -270,7 +238,12 @@ export class InspectionActionsService {
     return this.cases.transition(viewer, id, dto.version, 'DECIDE_PENALTY', dto.on, async (em, _c, on) => {
       const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
       const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
-        (e) => e.action === 'INSPECTION_RECORD_RESPONSE' && new Date(e.occurredAt) >= notice.createdAt,
+        // An answer to this notice (responses before 16.9 carry no notice number: after the notice, as before).
+        (e) =>
+          e.action === 'INSPECTION_RECORD_RESPONSE' &&
+          (e.data.noticeDocNo === undefined
+            ? new Date(e.occurredAt) >= notice.createdAt
+            : e.data.noticeDocNo === notice.docNo),
       );
       const earliest = earliestPenaltyDecision(notice.issuedOn, answered);
       if (on < earliest)

@@ -46,6 +46,9 @@ export const DOCUMENT_KINDS = [
   'PENALTY_NOTICE',
   'PENALTY_DECISION',
   'TRANSFER_NOTICE',
+  // 行政处理 (监察条例 第十八条第一款第（二）项): the employer is told the proposed decision and heard (第十九条) first.
+  'HANDLING_NOTICE',
+  'HANDLING_DECISION',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -10,7 +10,6 @@ import {
   CreateInspectionCaseDto,
   DecideInspectionDto,
   ExtendInspectionDto,
-  FindingsDto,
   InquiryNoticeDto,
   InspectionCasePageDto,
   InspectionCaseViewDto,
@@ -23,11 +22,18 @@ import {
   PenaltyNoticeDto,
   RecoveryDto,
   RefuseInspectionDto,
-  ResponseDto,
   WageCrimeThresholdDto,
   WageCrimeThresholdViewDto,
 } from './dto/inspection.dto';
 import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionDutiesService } from './inspection-duties.service';
+import {
+  HandlingDecisionDto,
+  HandlingNoticeDto,
+  InvestigationRecordDto,
+  ReportRewardDto,
+  ResponseDto,
+} from './dto/inspection-duties.dto';
 import { InspectionService } from './inspection.service';
 import { WageCrimeService } from './wage-crime.service';
 import type { WageCrimeThreshold } from './wage-crime.rules';
@@ -46,6 +52,7 @@ export class InspectionController {
   constructor(
     private readonly cases: InspectionService,
     private readonly actions: InspectionActionsService,
+    private readonly duties: InspectionDutiesService,
     private readonly wageCrime: WageCrimeService,
   ) {}
 
@@ -129,8 +136,8 @@ export class InspectionController {
   @HttpCode(200)
   @Roles(...ACTING)
   @ApiOkResponse({ type: InspectionCaseViewDto })
-  findings(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: FindingsDto) {
-    return this.actions.findings(u, id, dto);
+  findings(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: InvestigationRecordDto) {
+    return this.duties.findings(u, id, dto);
   }
 
   /** 询问通知书. */
@@ -184,7 +191,7 @@ export class InspectionController {
   @Roles(...ACTING)
   @ApiOkResponse({ type: InspectionCaseViewDto })
   response(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: ResponseDto) {
-    return this.actions.response(u, id, dto);
+    return this.duties.response(u, id, dto);
   }
 
   /** 行政处罚决定书. */
@@ -194,6 +201,37 @@ export class InspectionController {
   @ApiOkResponse({ type: InspectionCaseViewDto })
   penalty(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: PenaltyDecisionDto) {
     return this.actions.decidePenalty(u, id, dto);
+  }
+
+  /** 行政处理事先告知书: the proposed 行政处理决定, the right to state a case (监察条例 第十九条). */
+  @Post('cases/:id/handling-notice')
+  @HttpCode(200)
+  @Roles(...ACTING)
+  @ApiOkResponse({ type: InspectionCaseViewDto })
+  handlingNotice(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: HandlingNoticeDto) {
+    return this.duties.noticeHandling(u, id, dto);
+  }
+
+  /** 行政处理决定书 after the employer was heard; 加付赔偿金 50–100 % after an ignored order to pay (第二十六条). */
+  @Post('cases/:id/handling-decision')
+  @HttpCode(200)
+  @Roles(...ACTING)
+  @ApiOkResponse({ type: InspectionCaseViewDto })
+  handlingDecision(
+    @CurrentUser() u: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: HandlingDecisionDto,
+  ) {
+    return this.duties.decideHandling(u, id, dto);
+  }
+
+  /** 举报奖励 for a substantiated report (监察条例 第九条), decided by a supervisor. */
+  @Post('cases/:id/report-reward')
+  @HttpCode(200)
+  @Roles('SUPERVISOR')
+  @ApiOkResponse({ type: InspectionCaseViewDto })
+  reportReward(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: ReportRewardDto) {
+    return this.duties.rewardReport(u, id, dto);
   }
 
   /** 涉嫌犯罪案件移送书: 409 with what is missing unless the threshold is met and an order to pay was refused. */

@@ -10,6 +10,8 @@ export const DOCUMENT_CODES: Record<DocumentKind, string> = {
   PENALTY_NOTICE: '告',
   PENALTY_DECISION: '罚',
   TRANSFER_NOTICE: '移',
+  HANDLING_NOTICE: '处告',
+  HANDLING_DECISION: '处',
 };
 
 /** Documents served on the employer (they never name a reporter: 劳动保障监察条例 第九条). */
@@ -20,6 +22,8 @@ export const EMPLOYER_FACING: Record<DocumentKind, boolean> = {
   PENALTY_NOTICE: true,
   PENALTY_DECISION: true,
   TRANSFER_NOTICE: false,
+  HANDLING_NOTICE: true,
+  HANDLING_DECISION: true,
 };
 
 export function documentNumber(kind: DocumentKind, year: number, seq: number): string {
@@ -59,7 +63,16 @@ export type DocumentFacts =
       hearingDueOn: string;
     }
   | { kind: 'PENALTY_DECISION'; violations: string; amountFen: number; basis: string }
-  | { kind: 'TRANSFER_NOTICE'; arrearsFen: number; workers: number; reasons: string[] };
+  | { kind: 'TRANSFER_NOTICE'; arrearsFen: number; workers: number; reasons: string[] }
+  | { kind: 'HANDLING_NOTICE'; violations: string; proposed: string; basis: string; statementDueOn: string }
+  | {
+      kind: 'HANDLING_DECISION';
+      violations: string;
+      decision: string;
+      basis: string;
+      /** 加付赔偿金 (第二十六条): the amount owed it is computed on, the rate and the amount; null when none. */
+      compensation: { owedFen: number; percent: number; amountFen: number } | null;
+    };
 
 /** Renders the Chinese text of a document (plain text, as issued). */
 export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
@@ -116,6 +129,27 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         `${ctx.employerName}涉嫌拒不支付劳动报酬罪（《中华人民共和国刑法》第二百七十六条之一）：拖欠${f.workers}名劳动者劳动报酬${formatYuan(f.arrearsFen)}，经本机关责令支付后仍不支付（案号 ${ctx.caseNo}）。`,
         ...f.reasons.map((r) => `- ${r}`),
         '根据《行政执法机关移送涉嫌犯罪案件的规定》，现将该案移送你局，请依法审查。',
+        ...foot,
+      ].join('\n');
+    case 'HANDLING_NOTICE':
+      return [
+        ...head('劳动保障监察行政处理事先告知书', ctx.employerName),
+        `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。`,
+        `根据${f.basis}的规定，本机关拟作出如下行政处理决定：${f.proposed}`,
+        `根据《劳动保障监察条例》第十九条的规定，你单位有权进行陈述和申辩，请于${zhDate(f.statementDueOn)}前（${INSPECTION_RULES.STATEMENT_DAYS}日内）提出；逾期视为放弃。`,
+        ...foot,
+      ].join('\n');
+    case 'HANDLING_DECISION':
+      return [
+        ...head('劳动保障监察行政处理决定书', ctx.employerName),
+        `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。本机关已依法告知你单位拟作出的行政处理决定，并听取了你单位的陈述、申辩。`,
+        `根据${f.basis}的规定，决定：${f.decision}`,
+        ...(f.compensation
+          ? [
+              `你单位经责令限期支付后逾期未支付，根据《劳动保障监察条例》第二十六条的规定，责令你单位按应付金额${formatYuan(f.compensation.owedFen)}的${f.compensation.percent}%，向劳动者加付赔偿金${formatYuan(f.compensation.amountFen)}。`,
+            ]
+          : []),
+        '如不服本决定，可于收到本决定书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
         ...foot,
       ].join('\n');
   }

@@ -3,6 +3,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionDutiesService } from './inspection-duties.service';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
@@ -17,6 +18,7 @@ import { WageCrimeService } from './wage-crime.service';
   providers: [
     InspectionService,
     InspectionActionsService,
+    InspectionDutiesService,
     InspectionRepository,
     WageCrimeService,
     InspectionCaseFileService,

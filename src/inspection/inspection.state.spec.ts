@@ -35,8 +35,15 @@ const EXPECTED: Record<string, string> = {
 };
 for (const s of ['INVESTIGATING', 'RECTIFICATION_ORDERED', 'PENALTY_NOTICED', 'PENALTY_DECIDED'])
   for (const a of ONGOING) EXPECTED[`${s}/${a}`] = s;
+// 行政处理 after an order (notice, the employer's statement, decision) and a report's reward keep the status (16.9).
+const HANDLING = ['NOTICE_HANDLING', 'RECORD_RESPONSE', 'DECIDE_HANDLING', 'REWARD_REPORT'];
+for (const s of ['RECTIFICATION_ORDERED', 'PENALTY_NOTICED', 'PENALTY_DECIDED'])
+  for (const a of HANDLING) EXPECTED[`${s}/${a}`] = s;
+// A substantiated report may be rewarded after the case closed; nothing else moves a closed case.
+EXPECTED['CLOSED/REWARD_REPORT'] = 'CLOSED';
+EXPECTED['INVESTIGATING/REWARD_REPORT'] = 'INVESTIGATING';
 
-const TERMINAL: InspectionStatus[] = ['REFUSED', 'CLOSED'];
+const TERMINAL: InspectionStatus[] = ['REFUSED'];
 
 describe('inspection state machine', () => {
   it('decides every (status, action) pair as the table says, and nothing else', () => {
@@ -49,11 +56,12 @@ describe('inspection state machine', () => {
         ]);
   });
 
-  it('has a row for every status naming only known statuses; the terminal states allow nothing', () => {
+  it('has a row for every status naming only known statuses; the terminal states allow nothing but a reward', () => {
     expect(Object.keys(INSPECTION_TRANSITIONS).sort()).toEqual([...INSPECTION_STATUSES].sort());
     for (const row of Object.values(INSPECTION_TRANSITIONS))
       for (const to of Object.values(row)) expect(INSPECTION_STATUSES).toContain(to);
     for (const t of TERMINAL) expect(allowedActions(t)).toEqual([]);
+    expect(allowedActions('CLOSED')).toEqual(['REWARD_REPORT']);
     expect(allowedActions('RECEIVED')).toEqual(['ACCEPT', 'REFUSE']);
   });
 

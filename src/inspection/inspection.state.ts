@@ -14,6 +14,9 @@ export const INSPECTION_ACTIONS = [
   'DECIDE_PENALTY',
   'TRANSFER',
   'CLOSE',
+  'NOTICE_HANDLING',
+  'DECIDE_HANDLING',
+  'REWARD_REPORT',
 ] as const;
 export type InspectionAction = (typeof INSPECTION_ACTIONS)[number];
 
@@ -22,6 +25,17 @@ const ONGOING = (s: InspectionStatus) => ({
   EXTEND: s,
   RECORD_FINDINGS: s,
   RECORD_RECOVERY: s,
+});
+/**
+ * 行政处理 after an order (监察条例 第十八条第一款第（二）项): the notice, the employer's statement (第十九条: heard before
+ * the decision, as before a penalty) and the decision — with 加付赔偿金 after an ignored order to pay (第二十六条) —
+ * keep the status; so does the reward of a substantiated report (第九条).
+ */
+const HANDLING = (s: InspectionStatus) => ({
+  NOTICE_HANDLING: s,
+  RECORD_RESPONSE: s,
+  DECIDE_HANDLING: s,
+  REWARD_REPORT: s,
 });
 
 /**
@@ -39,6 +53,8 @@ export const INSPECTION_TRANSITIONS: Readonly<
   INVESTIGATING: {
     ...ONGOING('INVESTIGATING'),
     INQUIRY_NOTICE: 'INVESTIGATING',
+    // Refused unless the violation was found (举报属实): the rule, not the table, says so.
+    REWARD_REPORT: 'INVESTIGATING',
     ORDER_RECTIFY: 'RECTIFICATION_ORDERED',
     NOTICE_PENALTY: 'PENALTY_NOTICED',
     CLOSE: 'CLOSED',
@@ -49,6 +65,7 @@ export const INSPECTION_TRANSITIONS: Readonly<
     // A further order (e.g. a new deadline) keeps the status.
     ORDER_RECTIFY: 'RECTIFICATION_ORDERED',
     RECORD_ORDER_REFUSED: 'RECTIFICATION_ORDERED',
+    ...HANDLING('RECTIFICATION_ORDERED'),
     NOTICE_PENALTY: 'PENALTY_NOTICED',
     TRANSFER: 'CLOSED',
     CLOSE: 'CLOSED',
@@ -56,7 +73,7 @@ export const INSPECTION_TRANSITIONS: Readonly<
   PENALTY_NOTICED: {
     ...ONGOING('PENALTY_NOTICED'),
     RECORD_ORDER_REFUSED: 'PENALTY_NOTICED',
-    RECORD_RESPONSE: 'PENALTY_NOTICED',
+    ...HANDLING('PENALTY_NOTICED'),
     DECIDE_PENALTY: 'PENALTY_DECIDED',
     TRANSFER: 'CLOSED',
     CLOSE: 'CLOSED',
@@ -66,10 +83,12 @@ export const INSPECTION_TRANSITIONS: Readonly<
     // 行政处罚法 第二十八条: the penalty comes with an order to correct the violation.
     ORDER_RECTIFY: 'PENALTY_DECIDED',
     RECORD_ORDER_REFUSED: 'PENALTY_DECIDED',
+    ...HANDLING('PENALTY_DECIDED'),
     TRANSFER: 'CLOSED',
     CLOSE: 'CLOSED',
   },
-  CLOSED: {},
+  // A report may be rewarded after the case closed (the violation found, 举报属实).
+  CLOSED: { REWARD_REPORT: 'CLOSED' },
 };
 
 /** Which closure types each status allows (TRANSFERRED only through TRANSFER). */

@@ -194,6 +194,9 @@ const INSPECTION_ACTION_LABELS: Readonly<Record<InspectionAction, string>> = {
   DECIDE_PENALTY: '作出行政处罚决定',
   TRANSFER: '涉嫌犯罪移送公安机关',
   CLOSE: '劳动保障监察结案',
+  NOTICE_HANDLING: '告知拟作出的行政处理决定',
+  DECIDE_HANDLING: '作出行政处理决定',
+  REWARD_REPORT: '决定举报奖励',
 };
 
 /** Events recorded under their own names (complaint, mediation and the proceedings' own events). */

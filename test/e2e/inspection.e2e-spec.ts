@@ -5,6 +5,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
 
 interface CaseView {
   id: string;
@@ -109,6 +110,9 @@ describe('inspection cases', () => {
         .set(await auth('inspector'))
     ).body.due as string;
 
+  /** The two inspectors who investigate (监察条例 第十六条). */
+  let team: string[] = [];
+
   beforeAll(async () => {
     t = await startTestApp();
     // An inspector of another street, to check that cases are scoped.
@@ -116,6 +120,17 @@ describe('inspection cases', () => {
       `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name) VALUES ($1, 'inspector-other', $2, 'INSPECTOR', '{310115010}', '其他街道监察员')`,
       [randomUUID(), await hashPassword(DEMO_PASSWORD)],
     );
+    // A second inspector of the street: investigative acts are made by two (劳动保障监察条例 第十六条).
+    const second = await createAccount(t, {
+      username: 'inspector-b',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+    });
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(await auth('inspector'));
+    team = [me.body.userId as string, second];
   });
   afterAll(async () => {
     await t.close();
@@ -275,7 +290,11 @@ describe('inspection cases', () => {
       .get('/api/v1/inspection/cases')
       .set(await auth('inspector-other'));
     expect(otherList.body.items).toEqual([]);
-    const after = await post('inspector', `/cases/${c.id}/findings`, { version: 6, arrearsFen: 1 });
+    const after = await post('inspector', `/cases/${c.id}/findings`, {
+      version: 6,
+      arrearsFen: 1,
+      inspectorIds: team,
+    });
     expect([after.status, after.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
   });
 
@@ -456,6 +475,7 @@ describe('inspection cases', () => {
     const atThreshold = await ok('inspector', `/cases/${c.id}/findings`, {
       version: refused.version,
       arrearsFen: 2_000_000,
+      inspectorIds: team,
     });
     expect(atThreshold.wageCrime.meets).toBe(true);
     expect(atThreshold.wageCrime.reasons.join()).toContain('法释〔2013〕3号第三条第一项');
@@ -707,9 +727,17 @@ describe('inspection cases', () => {
       }),
     ]);
     // A write with the version read before the clock event is refused: the case's deadline changed meanwhile.
-    const stale = await post('inspector', `/cases/${id}/findings`, { version: 2, workersAffected: 3 });
+    const stale = await post('inspector', `/cases/${id}/findings`, {
+      version: 2,
+      workersAffected: 3,
+      inspectorIds: team,
+    });
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
-    const after = await ok('inspector', `/cases/${id}/findings`, { version: 3, workersAffected: 3 });
+    const after = await ok('inspector', `/cases/${id}/findings`, {
+      version: 3,
+      workersAffected: 3,
+      inspectorIds: team,
+    });
     expect(after.investigationDueOn).toBe(moved);
   });
 });

@@ -5,6 +5,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -38,9 +39,10 @@ import {
 import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const MAX_FEN = MAX_CLAIM_FEN;
+export const MAX_FEN = MAX_CLAIM_FEN;
 
-const Text = (max: number) => applyDecorators(Transform(trim), IsString(), MinLength(2), MaxLength(max));
+export const Text = (max: number) =>
+  applyDecorators(Transform(trim), IsString(), MinLength(2), MaxLength(max));
 
 export class CreateInspectionCaseDto {
   @ApiProperty({ format: 'uuid', description: 'A complaint (投诉) or report (举报) routed to INSPECTION' })
@@ -80,10 +82,12 @@ export class DecideInspectionDto extends InspectionVersionDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Inspectors assigned (default: the caller, if an inspector)',
+    description:
+      'Inspectors assigned, at least 2 when given (监察条例 第十六条); default: the caller, if an inspector',
   })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(2, { message: 'an investigation needs at least 2 inspectors (劳动保障监察条例 第十六条)' })
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsUUID('all', { each: true })
@@ -207,21 +211,6 @@ export class PenaltyNoticeDto extends InspectionVersionDto {
   @ApiProperty({ example: '《劳动保障监察条例》第二十六条' })
   @Text(500)
   basis: string;
-}
-
-export class ResponseDto extends InspectionVersionDto {
-  @ApiProperty({ enum: ['STATEMENT', 'HEARING_REQUEST', 'WAIVER'] })
-  @IsIn(['STATEMENT', 'HEARING_REQUEST', 'WAIVER'])
-  kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER';
-
-  @ApiProperty({ example: '2026-11-26' })
-  @IsLocalDate()
-  declare on: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Text(2000)
-  summary?: string;
 }
 
 export class PenaltyDecisionDto extends InspectionVersionDto {

@@ -141,6 +141,13 @@ export class InspectionCase {
   @Column({ name: 'assigned_inspector_ids', type: 'uuid', array: true, default: () => "'{}'" })
   assignedInspectorIds: string[];
 
+  /** 举报奖励 (监察条例 第九条): decided for a substantiated report only; never names the reporter. */
+  @Column({ name: 'report_reward_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  reportRewardFen: number | null;
+
+  @Column({ name: 'report_reward_on', type: 'date', nullable: true })
+  reportRewardOn: string | null;
+
   /** Optimistic concurrency: every write names the version the client read. */
   @Column({ type: 'int', default: 1 })
   version: number;

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import {
+  additionalCompensationFen,
+  DUTY_RULES,
+  investigationTeamError,
+  orderToPayIgnored,
+  reportRewardRefusals,
+} from './inspection-duties.rules';
+
+describe('two inspectors per investigative act (劳动保障监察条例 第十六条)', () => {
+  it('one inspector, or the same one twice, is not enough; two different ones are', () => {
+    expect(investigationTeamError(['a'])).toContain('第十六条');
+    expect(investigationTeamError(['a', 'a'])).toContain('1 named');
+    expect(investigationTeamError([])).not.toBeNull();
+    expect(investigationTeamError(['a', 'b'])).toBeNull();
+  });
+  it('property: allowed ⇔ at least 2 distinct ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 6 }), (ids) => {
+        expect(investigationTeamError(ids) === null).toBe(new Set(ids).size >= DUTY_RULES.MIN_INSPECTORS);
+      }),
+    );
+  });
+});
+
+describe('加付赔偿金 (监察条例 第二十六条)', () => {
+  it('50 %–100 % of the amount owed, whole fen; outside the range is refused', () => {
+    expect(additionalCompensationFen(1_000_001, 50)).toBe(500_000);
+    expect(additionalCompensationFen(1_000_000, 100)).toBe(1_000_000);
+    expect(() => additionalCompensationFen(1_000_000, 49)).toThrow(RangeError);
+    expect(() => additionalCompensationFen(1_000_000, 101)).toThrow(RangeError);
+    expect(() => additionalCompensationFen(1_000_000, 75.5)).toThrow(RangeError);
+  });
+  it('property: between half and all of the amount owed, monotone in the rate', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 50, max: 100 }),
+        fc.integer({ min: 50, max: 100 }),
+        (owed, p, q) => {
+          const a = additionalCompensationFen(owed, p);
+          expect(a).toBeGreaterThanOrEqual(Math.floor(owed / 2));
+          expect(a).toBeLessThanOrEqual(owed);
+          if (p <= q) expect(a).toBeLessThanOrEqual(additionalCompensationFen(owed, q));
+        },
+      ),
+    );
+  });
+  it('only after an order to pay was ignored: refused, or its date passed with wages still unpaid', () => {
+    const order = { complianceDueOn: '2026-12-10', refused: false, unpaidFen: 100 };
+    expect(orderToPayIgnored(order, '2026-12-10')).toBe(false);
+    expect(orderToPayIgnored(order, '2026-12-11')).toBe(true);
+    expect(orderToPayIgnored({ ...order, refused: true }, '2026-12-05')).toBe(true);
+    expect(orderToPayIgnored({ ...order, unpaidFen: 0 }, '2026-12-31')).toBe(false);
+    expect(orderToPayIgnored({ ...order, complianceDueOn: null, refused: true }, '2026-12-31')).toBe(false);
+  });
+});
+
+describe('举报 and 投诉 differ: a reward is for a substantiated report only (监察条例 第九条)', () => {
+  it('a complaint or a planned inspection never; a report once the violation is found', () => {
+    expect(reportRewardRefusals({ source: 'REPORT', violationFound: true })).toEqual([]);
+    expect(reportRewardRefusals({ source: 'REPORT', violationFound: null })).toEqual([
+      'REPORT_NOT_SUBSTANTIATED',
+    ]);
+    expect(reportRewardRefusals({ source: 'COMPLAINT', violationFound: true })).toEqual(['NOT_A_REPORT']);
+    expect(reportRewardRefusals({ source: 'PLAN', violationFound: false })).toEqual([
+      'NOT_A_REPORT',
+      'REPORT_NOT_SUBSTANTIATED',
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import { INSPECTION_RULES } from './inspection.rules';
+
+/**
+ * Duties of the inspection brigade in an investigation, as pure rules: two inspectors per investigative act, the
+ * employer heard before a 行政处理决定 as before a penalty, 加付赔偿金 after an ignored order to pay, and what only a
+ * 举报 (not a 投诉) carries: the reporter's reward.
+ */
+
+export const DUTY_RULES = {
+  // 劳动保障监察条例 第十六条: 劳动保障监察员进行调查、检查，不得少于2人
+  MIN_INSPECTORS: INSPECTION_RULES.MIN_INSPECTORS,
+  // 劳动保障监察条例 第二十六条: 逾期不支付的，责令用人单位按照应付金额50%以上1倍以下的标准计算，向劳动者加付赔偿金
+  COMPENSATION_MIN_PERCENT: 50,
+  COMPENSATION_MAX_PERCENT: 100,
+} as const;
+
+/** Why the inspectors named for an investigative act are not enough (监察条例 第十六条), or null. */
+export function investigationTeamError(inspectorIds: readonly string[]): string | null {
+  const distinct = new Set(inspectorIds).size;
+  return distinct >= DUTY_RULES.MIN_INSPECTORS
+    ? null
+    : `调查、检查 needs at least ${DUTY_RULES.MIN_INSPECTORS} different inspectors (劳动保障监察条例 第十六条); ${distinct} named`;
+}
+
+export interface OrderToPay {
+  /** The 责令改正指令书's compliance date (责令限期支付); null when no order was issued. */
+  complianceDueOn: string | null;
+  /** The employer refused to pay after the order (recorded). */
+  refused: boolean;
+  /** Wages still unpaid, fen (arrears − recovered). */
+  unpaidFen: number;
+}
+
+/**
+ * 逾期不支付 (监察条例 第二十六条): an order to pay was issued and, on `on`, wages are still unpaid and the employer either
+ * refused or let the compliance date pass (the day after it at the earliest).
+ */
+export function orderToPayIgnored(o: OrderToPay, on: string): boolean {
+  if (o.complianceDueOn === null || o.unpaidFen <= 0) return false;
+  return o.refused || on > o.complianceDueOn;
+}
+
+/** 加付赔偿金 = the amount owed × a rate of 50 %–100 % (第二十六条), in whole fen (rounded down). */
+export function additionalCompensationFen(owedFen: number, percent: number): number {
+  if (
+    !Number.isInteger(percent) ||
+    percent < DUTY_RULES.COMPENSATION_MIN_PERCENT ||
+    percent > DUTY_RULES.COMPENSATION_MAX_PERCENT
+  )
+    throw new RangeError('percent must be an integer from 50 to 100 (劳动保障监察条例 第二十六条)');
+  if (!Number.isSafeInteger(owedFen) || owedFen < 0)
+    throw new RangeError('owedFen must be a whole, non-negative fen');
+  return Math.floor((owedFen * percent) / 100);
+}
+
+/**
+ * A reward is for a 举报 only (监察条例 第九条: 对举报属实，为查处重大违反劳动保障法律、法规或者规章的行为提供主要线索和证据的
+ * 举报人，给予奖励): the case came from a report and the violation was found (举报属实). A 投诉 is the worker's own
+ * request for their rights: no reward. Returns the reasons it may not be granted ([] when it may).
+ */
+export function reportRewardRefusals(c: { source: string; violationFound: boolean | null }): string[] {
+  const reasons: string[] = [];
+  if (c.source !== 'REPORT') reasons.push('NOT_A_REPORT');
+  if (c.violationFound !== true) reasons.push('REPORT_NOT_SUBSTANTIATED');
+  return reasons;
+}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { addDays } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import type { InspectionCaseViewDto } from './dto/inspection.dto';
+import { findingChanges, type Findings } from './inspection-actions.service';
+import {
+  additionalCompensationFen,
+  investigationTeamError,
+  orderToPayIgnored,
+  reportRewardRefusals,
+} from './inspection-duties.rules';
+import { INSPECTION_CASE_TYPE } from './inspection.constants';
+import { InspectionRepository } from './inspection.repository';
+import { earliestPenaltyDecision, hearingRequestInTime, INSPECTION_RULES } from './inspection.rules';
+import { InspectionService } from './inspection.service';
+import type { InspectionDocument } from './entities/inspection-document.entity';
+
+/** The notices the employer answers: a proposed penalty (行政处罚法) or a proposed 行政处理决定 (监察条例 第十九条). */
+const NOTICE_KINDS = ['PENALTY_NOTICE', 'HANDLING_NOTICE'] as const;
+
+/**
+ * The brigade's duties in an investigation (16.9): two inspectors for every investigative act (监察条例 第十六条), the
+ * employer heard before a 行政处理决定 as before a penalty (第十九条), 加付赔偿金 after an ignored order to pay (第二十六条)
+ * and the reward that only a substantiated 举报 carries (第九条).
+ */
+@Injectable()
+export class InspectionDutiesService {
+  constructor(
+    private readonly cases: InspectionService,
+    private readonly repo: InspectionRepository,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /**
+   * The record of an investigative act (调查、检查) and its findings: made by at least two different inspectors, each an
+   * active INSPECTOR account (400 otherwise); they join the case's assigned inspectors.
+   */
+  findings(
+    viewer: Principal,
+    id: string,
+    dto: Findings & { version: number; inspectorIds: string[]; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, async (em, c) => {
+      const team = investigationTeamError(dto.inspectorIds);
+      if (team) throw AppException.badRequest('TOO_FEW_INSPECTORS', team, { field: 'inspectorIds' });
+      for (const uid of dto.inspectorIds) {
+        const u = await this.users.findById(em, uid);
+        if (!u || u.role !== 'INSPECTOR' || !u.active)
+          throw AppException.validation([{ field: 'inspectorIds', message: `${uid} is not an inspector` }]);
+      }
+      const changes = findingChanges(dto);
+      const assignedInspectorIds = [...new Set([...c.assignedInspectorIds, ...dto.inspectorIds])];
+      return {
+        changes: { ...changes, assignedInspectorIds },
+        data: { ...changes, inspectorIds: dto.inspectorIds },
+      };
+    });
+  }
+
+  /** The latest notice the employer may answer (a penalty or a handling notice), or null. */
+  private async latestNotice(em: EntityManager, id: string): Promise<InspectionDocument | null> {
+    const notices = await Promise.all(NOTICE_KINDS.map((k) => this.repo.latestDocument(em, id, k)));
+    return (
+      notices
+        .filter((d): d is InspectionDocument => d !== null)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null
+    );
+  }
+
+  /**
+   * The employer's statement, hearing request (in time or not, 行政处罚法 第六十四条; a penalty notice only) or waiver,
+   * answering the latest notice (409 NO_NOTICE_TO_ANSWER without one); the notice's number is recorded.
+   */
+  response(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER'; on: string; summary?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
+      const notice = await this.latestNotice(em, id);
+      if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
+      if (dto.kind === 'HEARING_REQUEST' && notice.kind !== 'PENALTY_NOTICE')
+        throw AppException.validation([
+          { field: 'kind', message: 'a hearing (听证) is requested against a proposed penalty only' },
+        ]);
+      const inTime =
+        dto.kind !== 'HEARING_REQUEST' ||
+        hearingRequestInTime(await this.calendar.calendar(em), notice.issuedOn, on);
+      return {
+        changes: {},
+        data: { kind: dto.kind, inTime, summary: dto.summary ?? null, noticeDocNo: notice.docNo },
+      };
+    });
+  }
+
+  /** 行政处理事先告知书: the proposed decision and the right to state a case within the period (监察条例 第十九条). */
+  noticeHandling(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; violations: string; proposed: string; basis: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'NOTICE_HANDLING', dto.on, (_em, _c, on) => {
+      const statementDueOn = addDays(on, INSPECTION_RULES.STATEMENT_DAYS);
+      return Promise.resolve({
+        changes: {},
+        data: { statementDueOn },
+        document: {
+          kind: 'HANDLING_NOTICE' as const,
+          violations: dto.violations,
+          proposed: dto.proposed,
+          basis: dto.basis,
+          statementDueOn,
+        },
+      });
+    });
+  }
+
+  /**
+   * 行政处理决定书: only after a 行政处理事先告知书 (409 EMPLOYER_NOT_HEARD) and once its statement period ran or the
+   * employer answered it (409 STATEMENT_PERIOD_RUNNING). With `compensationPercent`, 加付赔偿金 on the wages still owed —
+   * only when an order to pay was ignored (409 ORDER_TO_PAY_NOT_IGNORED).
+   */
+  decideHandling(
+    viewer: Principal,
+    id: string,
+    dto: {
+      version: number;
+      violations: string;
+      decision: string;
+      basis: string;
+      compensationPercent?: number;
+      on?: string;
+    },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'DECIDE_HANDLING', dto.on, async (em, c, on) => {
+      const notice = await this.repo.latestDocument(em, id, 'HANDLING_NOTICE');
+      if (!notice)
+        throw AppException.conflict(
+          'EMPLOYER_NOT_HEARD',
+          'The employer must be told the proposed decision and heard first (劳动保障监察条例 第十九条)',
+          { remedies: ['NOTICE_HANDLING'] },
+        );
+      const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
+        (e) => e.action === 'INSPECTION_RECORD_RESPONSE' && e.data.noticeDocNo === notice.docNo,
+      );
+      const earliest = earliestPenaltyDecision(notice.issuedOn, answered);
+      if (on < earliest)
+        throw AppException.conflict(
+          'STATEMENT_PERIOD_RUNNING',
+          'The employer may still state its case: decide after the period in the notice (劳动保障监察条例 第十九条)',
+          { noticeIssuedOn: notice.issuedOn, earliestDecisionOn: earliest },
+        );
+      let compensation: { owedFen: number; percent: number; amountFen: number } | null = null;
+      if (dto.compensationPercent !== undefined) {
+        const order = await this.repo.latestDocument(em, id, 'RECTIFICATION_ORDER');
+        const owedFen = Math.max(0, c.arrearsFen - c.recoveredFen);
+        const ignored = orderToPayIgnored(
+          { complianceDueOn: order ? c.rectifyDueOn : null, refused: c.orderRefused, unpaidFen: owedFen },
+          on,
+        );
+        if (!ignored)
+          throw AppException.conflict(
+            'ORDER_TO_PAY_NOT_IGNORED',
+            '加付赔偿金 only after an order to pay was not complied with (劳动保障监察条例 第二十六条)',
+            { rectifyDueOn: c.rectifyDueOn, orderRefused: c.orderRefused, owedFen },
+          );
+        compensation = {
+          owedFen,
+          percent: dto.compensationPercent,
+          amountFen: additionalCompensationFen(owedFen, dto.compensationPercent),
+        };
+      }
+      return {
+        changes: { violationFound: true },
+        data: { noticeDocNo: notice.docNo, compensation },
+        document: {
+          kind: 'HANDLING_DECISION' as const,
+          violations: dto.violations,
+          decision: dto.decision,
+          basis: dto.basis,
+          compensation,
+        },
+      };
+    });
+  }
+
+  /**
+   * 举报奖励: only for a case opened from a 举报 whose violation was found (监察条例 第九条; a 投诉 has none: 409
+   * NOT_A_REPORT / REPORT_NOT_SUBSTANTIATED), once (409 ALREADY_REWARDED). Recorded on the case without anything about
+   * the reporter (为举报人保密); telling the reporter (through the report's channel) is not done yet.
+   */
+  rewardReport(
+    viewer: Principal,
+    id: string,
+    dto: { version: number; amountFen: number; basis: string; on?: string },
+  ): Promise<InspectionCaseViewDto> {
+    return this.cases.transition(viewer, id, dto.version, 'REWARD_REPORT', dto.on, (_em, c, on) => {
+      const refusals = reportRewardRefusals(c);
+      if (refusals.length)
+        throw AppException.conflict(
+          refusals[0],
+          'A reward is for a substantiated report (举报) only (监察条例 第九条)',
+          {
+            source: c.source,
+            violationFound: c.violationFound,
+            refusals,
+          },
+        );
+      if (c.reportRewardFen !== null)
+        throw AppException.conflict('ALREADY_REWARDED', 'The report was already rewarded', {
+          reportRewardFen: c.reportRewardFen,
+          reportRewardOn: c.reportRewardOn,
+        });
+      return Promise.resolve({
+        changes: { reportRewardFen: dto.amountFen, reportRewardOn: on },
+        data: { amountFen: dto.amountFen, basis: dto.basis },
+      });
+    });
+  }
+}

@@ -1,0 +1,334 @@
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
+
+interface CaseView {
+  id: string;
+  version: number;
+  status: string;
+  source: string;
+  assignedInspectorIds: string[];
+}
+
+/**
+ * 16.9 inspection duties: two inspectors per investigative act (监察条例 第十六条); the employer heard before a 行政处理决定
+ * (第十九条); 加付赔偿金 of 50–100 % after an ignored order to pay (第二十六条); a reward for a substantiated 举报 only (第九条).
+ */
+describe('inspection: the brigade’s duties', () => {
+  let t: TestApp;
+  let team: string[] = [];
+  let mediatorId: string;
+  let n = 0;
+  const today = todayInShanghai();
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const post = async (user: string, path: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/${path}`)
+      .set(await auth(user))
+      .send(body);
+  const ok = async (user: string, path: string, body: Record<string, unknown>, status = 200) => {
+    const r = await post(user, path, body);
+    expect([path, r.status, r.status === status ? '' : r.body]).toEqual([path, status, '']);
+    return r.body as CaseView;
+  };
+  const routed = async (complaintId: string) => {
+    for (const [path, body] of [
+      ['accept', {}],
+      ['route', { target: 'INSPECTION' }],
+    ] as const)
+      await ok('inspector', `complaints/${complaintId}/${path}`, body);
+    return ok('inspector', 'inspection/cases', { complaintId }, 201);
+  };
+  /** A worker's 投诉, opened as an inspection case (RECEIVED, version 1). */
+  const complaintCase = async () => {
+    n++;
+    const filed = await post(
+      '13800000000',
+      'complaints',
+      complaintBody({ employer: { name: `浦东监察职责测试公司${n}` } }),
+    );
+    return routed(filed.body.id as string);
+  };
+  /** 立案 and an order to pay 10,000 元 to 2 workers by next week: RECTIFICATION_ORDERED, version 3. */
+  const ordered = async (c: CaseView) => {
+    await ok('inspector', `inspection/cases/${c.id}/decision`, {
+      version: c.version,
+      violationEndedOn: null,
+    });
+    return ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
+      version: c.version + 1,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 1_000_000,
+      workersAffected: 2,
+      complianceDueOn: addDays(today, 7),
+    });
+  };
+  const documents = (caseId: string, kind: string) =>
+    t.dataSource.query<{ text: string; employer_facing: boolean }[]>(
+      `SELECT body AS text, employer_facing FROM inspection_documents WHERE case_id = $1 AND kind = $2 ORDER BY created_at`,
+      [caseId, kind],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const second = await createAccount(t, {
+      username: 'inspector-b',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+    });
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(await auth('inspector'));
+    team = [me.body.userId as string, second];
+    mediatorId = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(await auth('mediator'))
+    ).body.userId as string;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('an investigation with one inspector is refused (400); two different inspectors are recorded (第十六条)', async () => {
+    const c = await complaintCase();
+    const alone = await post('inspector', `inspection/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      inspectorIds: [team[0]],
+    });
+    expect(alone.status).toBe(400);
+    expect(JSON.stringify(alone.body.details)).toContain('inspectorIds');
+    const opened = await ok('inspector', `inspection/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      inspectorIds: team,
+    });
+    expect(opened).toMatchObject({ status: 'INVESTIGATING', assignedInspectorIds: team });
+    // The record of an investigative act names its inspectors: one, or the same one twice, is 400.
+    for (const inspectorIds of [[team[0]], [team[0], team[0]], []]) {
+      const r = await post('inspector', `inspection/cases/${c.id}/findings`, {
+        version: 2,
+        arrearsFen: 500_000,
+        inspectorIds,
+      });
+      expect([inspectorIds.length, r.status]).toEqual([inspectorIds.length, 400]);
+    }
+    // Someone who is not an inspector does not make two.
+    const withMediator = await post('inspector', `inspection/cases/${c.id}/findings`, {
+      version: 2,
+      arrearsFen: 500_000,
+      inspectorIds: [team[0], mediatorId],
+    });
+    expect([withMediator.status, JSON.stringify(withMediator.body)]).toEqual([
+      400,
+      expect.stringContaining('inspectorIds'),
+    ]);
+    const found = await ok('inspector', `inspection/cases/${c.id}/findings`, {
+      version: 2,
+      arrearsFen: 500_000,
+      inspectorIds: [...team].reverse(),
+    });
+    expect(found.version).toBe(3);
+    expect([...found.assignedInspectorIds].sort()).toEqual([...team].sort());
+  });
+
+  it('a 行政处理决定 is refused before the employer was heard (409), and before the statement period ran (409)', async () => {
+    const c = await ordered(await complaintCase());
+    const decision = {
+      violations: '拖欠劳动者工资',
+      decision: '责令你单位支付拖欠的劳动报酬10,000元',
+      basis: '《劳动保障监察条例》第二十六条',
+    };
+    const unheard = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: c.version,
+      ...decision,
+    });
+    expect(unheard.status).toBe(409);
+    expect(unheard.body).toMatchObject({
+      code: 'EMPLOYER_NOT_HEARD',
+      details: { remedies: ['NOTICE_HANDLING'] },
+    });
+    const noticed = await ok('inspector', `inspection/cases/${c.id}/handling-notice`, {
+      version: c.version,
+      violations: '拖欠劳动者工资',
+      proposed: '责令支付拖欠的劳动报酬10,000元',
+      basis: '《劳动保障监察条例》第二十六条',
+    });
+    expect(noticed.status).toBe('RECTIFICATION_ORDERED');
+    const [notice] = await documents(c.id, 'HANDLING_NOTICE');
+    expect(notice).toMatchObject({ employer_facing: true });
+    expect(notice.text).toContain('陈述和申辩');
+    const early = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: noticed.version,
+      ...decision,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'STATEMENT_PERIOD_RUNNING',
+      details: { earliestDecisionOn: addDays(today, 4) },
+    });
+    // A hearing (听证) is for penalties: not against a handling notice.
+    const hearing = await post('inspector', `inspection/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'HEARING_REQUEST',
+      on: today,
+    });
+    expect(hearing.status).toBe(400);
+    const heard = await ok('inspector', `inspection/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'STATEMENT',
+      on: today,
+      summary: '资金周转困难，请求分期支付',
+    });
+    const decided = await ok('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: heard.version,
+      ...decision,
+    });
+    expect(decided.status).toBe('RECTIFICATION_ORDERED');
+    const [doc] = await documents(c.id, 'HANDLING_DECISION');
+    expect(doc.text).toContain('听取了你单位的陈述、申辩');
+    expect(doc.text).not.toContain('加付赔偿金');
+  });
+
+  it('加付赔偿金: only after the order to pay was ignored; the rate is 50–100 % (400 outside), on the wages still owed', async () => {
+    const c = await ordered(await complaintCase());
+    const noticed = await ok('inspector', `inspection/cases/${c.id}/handling-notice`, {
+      version: c.version,
+      violations: '拖欠劳动者工资',
+      proposed: '责令支付拖欠的劳动报酬并加付赔偿金',
+      basis: '《劳动保障监察条例》第二十六条',
+    });
+    const heard = await ok('inspector', `inspection/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'WAIVER',
+      on: today,
+    });
+    const body = {
+      violations: '拖欠劳动者工资',
+      decision: '责令你单位支付拖欠的劳动报酬',
+      basis: '《劳动保障监察条例》第二十六条',
+    };
+    // The compliance date is next week and nothing was refused: not yet 逾期不支付.
+    const notIgnored = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: heard.version,
+      ...body,
+      compensationPercent: 60,
+    });
+    expect(notIgnored.status).toBe(409);
+    expect(notIgnored.body).toMatchObject({
+      code: 'ORDER_TO_PAY_NOT_IGNORED',
+      details: { owedFen: 1_000_000 },
+    });
+    await ok('inspector', `inspection/cases/${c.id}/recoveries`, {
+      version: heard.version,
+      amountFen: 100_001,
+      workersCovered: 0,
+      paidOn: today,
+    });
+    const refused = await ok('inspector', `inspection/cases/${c.id}/order-refused`, {
+      version: heard.version + 1,
+    });
+    for (const compensationPercent of [49, 101, 0, 75.5]) {
+      const r = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+        version: refused.version,
+        ...body,
+        compensationPercent,
+      });
+      expect([compensationPercent, r.status, JSON.stringify(r.body.details)]).toEqual([
+        compensationPercent,
+        400,
+        expect.stringContaining('compensationPercent'),
+      ]);
+    }
+    const decided = await ok('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: refused.version,
+      ...body,
+      compensationPercent: 60,
+    });
+    expect(decided.version).toBe(refused.version + 1);
+    // Owed 1,000,000 − 100,001 = 899,999 fen; 60 % = 539,999.4 → 539,999 fen.
+    const [event] = await t.dataSource.query<{ data: { compensation: unknown } }[]>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTION_DECIDE_HANDLING'`,
+      [c.id],
+    );
+    expect(event.data.compensation).toEqual({ owedFen: 899_999, percent: 60, amountFen: 539_999 });
+    const [doc] = await documents(c.id, 'HANDLING_DECISION');
+    expect(doc.text).toContain('加付赔偿金');
+    expect(doc.text).toContain('60%');
+  });
+
+  it('举报 and 投诉 differ: a reward for a substantiated report only, decided by a supervisor, once, naming no reporter', async () => {
+    const complaint = await ordered(await complaintCase());
+    const notReport = await post('supervisor', `inspection/cases/${complaint.id}/report-reward`, {
+      version: complaint.version,
+      amountFen: 50_000,
+      basis: '举报属实',
+    });
+    expect([notReport.status, notReport.body.code]).toEqual([409, 'NOT_A_REPORT']);
+
+    const reporter = { name: '王五举报人', phone: '13933334444' };
+    const {
+      complainant: _c,
+      claimedAmountFen: _a,
+      ...report
+    } = complaintBody({
+      employer: { name: '浦东举报奖励测试公司' },
+      facts: `我是${reporter.name}，电话${reporter.phone}，公司拖欠工资`,
+    });
+    const filed = await t.http().post('/api/v1/reports').send(report);
+    expect(filed.status).toBe(201);
+    const [{ id: complaintId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM complaints WHERE tracking_no = $1`,
+      [filed.body.trackingNo],
+    );
+    const c = await routed(complaintId);
+    expect(c.source).toBe('REPORT');
+    await ok('inspector', `inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    const unproven = await post('supervisor', `inspection/cases/${c.id}/report-reward`, {
+      version: 2,
+      amountFen: 50_000,
+      basis: '举报属实',
+    });
+    expect([unproven.status, unproven.body.code]).toEqual([409, 'REPORT_NOT_SUBSTANTIATED']);
+    const found = await ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
+      version: 2,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 1_000_000,
+      workersAffected: 2,
+      complianceDueOn: addDays(today, 7),
+    });
+    const byInspector = await post('inspector', `inspection/cases/${c.id}/report-reward`, {
+      version: found.version,
+      amountFen: 50_000,
+      basis: '举报属实',
+    });
+    expect(byInspector.status).toBe(403);
+    const rewarded = await ok('supervisor', `inspection/cases/${c.id}/report-reward`, {
+      version: found.version,
+      amountFen: 50_000,
+      basis: '举报属实，提供了工资表等主要证据',
+    });
+    const [row] = await t.dataSource.query<{ report_reward_fen: string; report_reward_on: string }[]>(
+      `SELECT report_reward_fen, report_reward_on::text FROM inspection_cases WHERE id = $1`,
+      [c.id],
+    );
+    expect(row).toEqual({ report_reward_fen: '50000', report_reward_on: today });
+    const again = await post('supervisor', `inspection/cases/${c.id}/report-reward`, {
+      version: rewarded.version,
+      amountFen: 50_000,
+      basis: '重复',
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'ALREADY_REWARDED']);
+    // Nothing about the reporter in the reward's record (为举报人保密).
+    const events = await t.dataSource.query<{ data: unknown }[]>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTION_REWARD_REPORT'`,
+      [c.id],
+    );
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toMatch(new RegExp(`${reporter.name}|${reporter.phone}`));
+  });
+});
