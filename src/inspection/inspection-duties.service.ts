@@ -6,6 +6,7 @@ import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { addDays } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
+import { ReportChannelService } from '../complaints/report-channel.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { findingChanges, type Findings } from './inspection-actions.service';
 import {
@@ -36,6 +37,7 @@ export class InspectionDutiesService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly channel: ReportChannelService,
   ) {}
 
   /**
@@ -194,14 +196,14 @@ export class InspectionDutiesService {
   /**
    * 举报奖励: only for a case opened from a 举报 whose violation was found (监察条例 第九条; a 投诉 has none: 409
    * NOT_A_REPORT / REPORT_NOT_SUBSTANTIATED), once (409 ALREADY_REWARDED). Recorded on the case without anything about
-   * the reporter (为举报人保密); telling the reporter (through the report's channel) is not done yet.
+   * the reporter (为举报人保密); the reporter is told on the report's own channel, the only way to reach them.
    */
   rewardReport(
     viewer: Principal,
     id: string,
     dto: { version: number; amountFen: number; basis: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'REWARD_REPORT', dto.on, (_em, c, on) => {
+    return this.cases.transition(viewer, id, dto.version, 'REWARD_REPORT', dto.on, async (em, c, on) => {
       const refusals = reportRewardRefusals(c);
       if (refusals.length)
         throw AppException.conflict(
@@ -218,10 +220,13 @@ export class InspectionDutiesService {
           reportRewardFen: c.reportRewardFen,
           reportRewardOn: c.reportRewardOn,
         });
-      return Promise.resolve({
+      await this.channel.post(em, c.complaintId!, 'REPORT_REWARD_DECIDED', {
+        amountFen: String(dto.amountFen),
+      });
+      return {
         changes: { reportRewardFen: dto.amountFen, reportRewardOn: on },
         data: { amountFen: dto.amountFen, basis: dto.basis },
-      });
+      };
     });
   }
 }

@@ -8,6 +8,7 @@
  * (【…】), so texts carry none. Variables never hold a name, ID number or phone number.
  */
 import { formatYuan } from '../common/money';
+import { REPORT_CHANNEL_TEMPLATES } from './report-templates';
 import { STAFF_WORK_ITEM_TEMPLATES } from './staff-templates';
 
 /** How a variable's value (always a string in job payloads) is written into the text. */
@@ -298,24 +299,13 @@ export const TEMPLATES = {
     text: '您举报的事项（编号 {trackingNo}）已于{acceptedOn}由劳动保障监察机构立案调查。',
     vars: { trackingNo: 'text', acceptedOn: 'date' },
   },
-  REPORT_INSPECTION_REFUSED: {
-    channel: 'CASE_CHANNEL',
-    audience: 'REPORTER',
-    text: '您举报的事项（编号 {trackingNo}）经审查不予立案。理由：{reason}。',
-    vars: { trackingNo: 'text', reason: 'text' },
-  },
-  REPORT_INSPECTION_RECTIFICATION_ORDERED: {
-    channel: 'CASE_CHANNEL',
-    audience: 'REPORTER',
-    text: '您举报的事项（编号 {trackingNo}）经调查，已责令用人单位于{complianceDueOn}前改正。',
-    vars: { trackingNo: 'text', complianceDueOn: 'date' },
-  },
   REPORT_INSPECTION_CLOSED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',
     text: '您举报的事项（编号 {trackingNo}）已调查处理完毕：{closureType}。感谢您的举报。',
     vars: { trackingNo: 'text', closureType: { labels: INSPECTION_CLOSURE_LABELS } },
   },
+  ...REPORT_CHANNEL_TEMPLATES, // report-templates.ts
   ...STAFF_WORK_ITEM_TEMPLATES, // staff-templates.ts
 } as const satisfies Record<string, TemplateDef>;
 

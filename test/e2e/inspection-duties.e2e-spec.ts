@@ -323,6 +323,13 @@ describe('inspection: the brigade’s duties', () => {
       basis: '重复',
     });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_REWARDED']);
+    // The reporter is told on the report's own channel (the only way to reach an anonymous reporter).
+    const replies = await t.dataSource.query<{ body: string }[]>(
+      `SELECT body FROM complaint_messages WHERE complaint_id = $1 AND body LIKE '%举报奖励%'`,
+      [complaintId],
+    );
+    expect(replies).toHaveLength(1);
+    expect(replies[0].body).toContain(filed.body.trackingNo as string);
     // Nothing about the reporter in the reward's record (为举报人保密).
     const events = await t.dataSource.query<{ data: unknown }[]>(
       `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTION_REWARD_REPORT'`,
