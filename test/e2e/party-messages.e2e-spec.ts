@@ -43,11 +43,20 @@ describe('parties are told', () => {
       );
       return found.length ? found : null;
     });
+  /**
+   * The notification rows of a template about a complaint, once none is SENDING any more: the gateway (the
+   * recording fake) has the message before the delivery's own transaction marks the row SENT.
+   */
   const notificationRows = (complaintId: string, template: string) =>
-    t.dataSource.query<{ dedup_key: string; status: string; recipient_user_id: string | null }[]>(
-      `SELECT dedup_key, status, recipient_user_id FROM notifications WHERE subject_ref = $1 AND template = $2`,
-      [`complaint:${complaintId}`, template],
-    );
+    eventually(async () => {
+      const rows = await t.dataSource.query<
+        { dedup_key: string; status: string; recipient_user_id: string | null }[]
+      >(
+        `SELECT dedup_key, status, recipient_user_id FROM notifications WHERE subject_ref = $1 AND template = $2`,
+        [`complaint:${complaintId}`, template],
+      );
+      return rows.length && rows.every((r) => r.status !== 'SENDING' && r.status !== 'PENDING') ? rows : null;
+    });
   const settle = () => new Promise((r) => setTimeout(r, 300));
 
   beforeAll(async () => {
