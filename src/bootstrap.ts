@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -23,6 +21,8 @@ import { createLogger, InFlightRequests, logRequests } from './common/logging';
 import { newId, UUID_PATTERN } from './common/ids';
 import { buildAppConfig, type AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/config.schema';
+import { keptJwtSecret, keptPiiKeys } from './config/kept-secrets';
+import { provideMigrationPiiKeys } from './database/migration-pii';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
@@ -47,16 +47,6 @@ export interface ResolvedRuntime {
 
 const log = new Logger('Bootstrap');
 
-/** The embedded default keeps a generated JWT secret in .data so tokens survive restarts. */
-function embeddedJwtSecret(dataDir: string): string {
-  const file = join(dirname(resolve(dataDir)), 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 /**
  * Validates the environment and, when no DATABASE_URL is given, starts the embedded PostgreSQL.
  * Throws ConfigValidationError with one line naming the bad variable.
@@ -69,7 +59,10 @@ export async function resolveRuntime(
     const secret = vars.JWT_SECRET ?? randomBytes(48).toString('base64url');
     if (!vars.JWT_SECRET)
       log.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it)');
-    return { config: buildAppConfig(vars, { databaseUrl: vars.DATABASE_URL, jwtSecret: secret }) };
+    // Outside production (validateEnvironment requires PII_KEY there) a key kept under .data/, as embedded.
+    if (!vars.PII_KEY) log.warn('PII_KEY is not set: using the key kept in .data/pii-key');
+    const piiKeys = vars.PII_KEY ?? keptPiiKeys(vars.EMBEDDED_PG_DIR ?? '.data/pg');
+    return { config: buildAppConfig(vars, { databaseUrl: vars.DATABASE_URL, jwtSecret: secret, piiKeys }) };
   }
   const dir = vars.EMBEDDED_PG_DIR ?? '.data/pg';
   const port = vars.EMBEDDED_PG_PORT ?? 54329;
@@ -81,7 +74,8 @@ export async function resolveRuntime(
   return {
     config: buildAppConfig(vars, {
       databaseUrl: embedded.url,
-      jwtSecret: vars.JWT_SECRET ?? embeddedJwtSecret(dir),
+      jwtSecret: vars.JWT_SECRET ?? keptJwtSecret(dir),
+      piiKeys: vars.PII_KEY ?? keptPiiKeys(dir),
     }),
     embedded,
   };
@@ -92,6 +86,7 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
   const ds = new DataSource(dataSourceOptions(config.database.url));
   await ds.initialize();
   try {
+    provideMigrationPiiKeys(config.piiKeys);
     const applied = await runMigrationsLocked(ds);
     if (applied.length) log.log(`migrations applied: ${applied.join(', ')}`);
     await migrateQueueBackend(config);

@@ -37,6 +37,10 @@ export interface AppConfig {
     refreshTtlSeconds: number;
   };
   otpTtlSeconds: number;
+  /** PII_KEY (or the embedded default's .data/pii-key): `id:base64key[,…]`, first = current (pii-crypto.ts). */
+  piiKeys: string;
+  /** Idempotency records older than this are purged (idempotency.purge). */
+  idempotencyTtlHours: number;
   seedDemo: boolean;
   /** Also the demo district's staff (demo-district.ts); only where seedDemo is on. */
   seedDemoDistrict: boolean;
@@ -55,12 +59,12 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /**
- * Builds the typed config from the validated environment. `databaseUrl` and `jwtSecret` are passed in by the
- * bootstrap when the embedded default supplies them.
+ * Builds the typed config from the validated environment. `databaseUrl`, `jwtSecret` and `piiKeys` are passed in
+ * by the bootstrap when the embedded default supplies them (PII_KEY wins when set).
  */
 export function buildAppConfig(
   env: EnvironmentVariables,
-  resolved: { databaseUrl: string; jwtSecret: string },
+  resolved: { databaseUrl: string; jwtSecret: string; piiKeys: string },
 ): AppConfig {
   const embedded = !env.DATABASE_URL;
   return {
@@ -103,6 +107,8 @@ export function buildAppConfig(
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS ?? 30 * 86400,
     },
     otpTtlSeconds: env.OTP_TTL_SECONDS ?? 300,
+    piiKeys: env.PII_KEY ?? resolved.piiKeys,
+    idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS ?? 72,
     seedDemo: env.SEED_DEMO ?? embedded,
     seedDemoDistrict: (env.SEED_DEMO ?? embedded) && (env.SEED_DEMO_DISTRICT ?? true),
     demoPassword: env.DEMO_PASSWORD ?? 'demo-password-1',

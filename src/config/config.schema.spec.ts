@@ -10,6 +10,7 @@ import {
 } from './config.schema';
 
 const SECRET = 'a'.repeat(32);
+const PII_KEY = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
 /** A provider template id for every SMS template of the catalogue. */
 const TEMPLATE_IDS = JSON.stringify(
   Object.fromEntries(SMS_TEMPLATE_IDS.map((id, i) => [id, `SMS_${100 + i}`])),
@@ -35,6 +36,8 @@ const FULL_VALID: Record<string, string> = {
   QUEUE_PREFIX: 'lrp_test',
   PROCESS_ROLE: 'worker',
   JWT_SECRET: SECRET,
+  PII_KEY,
+  IDEMPOTENCY_TTL_HOURS: '48',
   JWT_ISSUER: 'issuer',
   JWT_AUDIENCE: 'audience',
   JWT_ACCESS_TTL_SECONDS: '600',
@@ -209,9 +212,36 @@ describe('validateEnvironment', () => {
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://db/lrp',
         JWT_SECRET: SECRET,
+        PII_KEY,
         SMS_PROVIDER: 'log',
       }),
     ).not.toThrow();
+  });
+
+  it('requires PII_KEY in production with an external database (fail fast, never a made-up key)', () => {
+    const err = validationError({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/lrp',
+      JWT_SECRET: SECRET,
+      SMS_PROVIDER: 'log',
+    });
+    expect(err.message).toBe('Invalid environment variable PII_KEY: required when NODE_ENV=production');
+  });
+
+  it.each([
+    ['k1', /id:base64key/],
+    ['k1:' + Buffer.alloc(16, 9).toString('base64'), /must be 32 bytes/],
+    [`${PII_KEY},${PII_KEY}`, /listed twice/],
+  ])('refuses PII_KEY=%s without echoing the key', (value, reason) => {
+    const message = validationError({ PII_KEY: value }).message;
+    expect(message).toMatch(/^Invalid environment variable PII_KEY: /);
+    expect(message).toMatch(reason);
+    expect(message).not.toContain(value.split(':')[1] || '(no key)');
+  });
+
+  it('IDEMPOTENCY_TTL_HOURS: an integer from 1 to 2160, default 72', () => {
+    expect(validateEnvironment({ IDEMPOTENCY_TTL_HOURS: '24' }).IDEMPOTENCY_TTL_HOURS).toBe(24);
+    expect(validationError({ IDEMPOTENCY_TTL_HOURS: '0' }).message).toMatch(/IDEMPOTENCY_TTL_HOURS/);
   });
 
   it('property: any PORT value is either accepted as an integer in 0..65535 or rejected naming PORT', () => {
@@ -238,7 +268,7 @@ describe('validateEnvironment', () => {
 });
 
 describe('buildAppConfig', () => {
-  const resolved = { databaseUrl: 'postgres://embedded/lrp', jwtSecret: SECRET };
+  const resolved = { databaseUrl: 'postgres://embedded/lrp', jwtSecret: SECRET, piiKeys: PII_KEY };
   const build = (raw: Record<string, string>) => buildAppConfig(validateEnvironment(raw), resolved);
 
   it('runs embedded with everything in one process when there is no DATABASE_URL', () => {
@@ -250,6 +280,8 @@ describe('buildAppConfig', () => {
     expect(config.seedDemo).toBe(true);
     expect(config.database.url).toBe(resolved.databaseUrl);
     expect(config.jwt.secret).toBe(SECRET);
+    expect(config.piiKeys).toBe(PII_KEY);
+    expect(config.idempotencyTtlHours).toBe(72);
     expect(config.http).toEqual({
       host: '0.0.0.0',
       port: 3000,

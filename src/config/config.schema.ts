@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { parsePiiKeys } from '../common/pii-crypto';
 import { smsConfigOf } from './sms-config';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -123,6 +124,19 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** `id:base64key[,id:base64key]` (32-byte keys, first = current): personal data at rest (pii-crypto.ts). */
+  @IsOptional()
+  @IsString()
+  PII_KEY?: string;
+
+  /** Idempotency records are purged this long after the first request (idempotency.purge job). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  IDEMPOTENCY_TTL_HOURS?: number;
 
   @IsOptional()
   @IsString()
@@ -311,6 +325,8 @@ export const KNOWN_ENV_KEYS: readonly EnvKey[] = [
   'QUEUE_PREFIX',
   'PROCESS_ROLE',
   'JWT_SECRET',
+  'PII_KEY',
+  'IDEMPOTENCY_TTL_HOURS',
   'JWT_ISSUER',
   'JWT_AUDIENCE',
   'JWT_ACCESS_TTL_SECONDS',
@@ -353,7 +369,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     const first = errors[0];
     // Decorators apply bottom-up: the last constraint is the first declared (the type check).
     const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|URL/.test(first.property)
+    const shown = /SECRET|PASSWORD|URL|PII_KEY/.test(first.property)
       ? ''
       : ` (got ${JSON.stringify(String(picked[first.property]))})`;
     throw new ConfigValidationError(
@@ -365,10 +381,15 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       'Invalid environment variable S3_BUCKET: required when FILE_STORAGE_BACKEND=s3',
     );
   }
-  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.JWT_SECRET) {
-    throw new ConfigValidationError(
-      'Invalid environment variable JWT_SECRET: required when NODE_ENV=production',
-    );
+  for (const key of ['JWT_SECRET', 'PII_KEY'] as const)
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env[key])
+      throw new ConfigValidationError(
+        `Invalid environment variable ${key}: required when NODE_ENV=production`,
+      );
+  try {
+    if (env.PII_KEY !== undefined) parsePiiKeys(env.PII_KEY);
+  } catch (e) {
+    throw new ConfigValidationError(`Invalid environment variable PII_KEY: ${(e as Error).message}`);
   }
   try {
     smsConfigOf(env);

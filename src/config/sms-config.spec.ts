@@ -25,7 +25,11 @@ describe('SMS gateway configuration', () => {
     SMS_SIGN_NAME: '浦东劳动维权',
     SMS_TEMPLATE_IDS: TEMPLATE_IDS,
   };
-  const resolved = { databaseUrl: 'postgres://x@y/z', jwtSecret: SECRET };
+  const resolved = {
+    databaseUrl: 'postgres://x@y/z',
+    jwtSecret: SECRET,
+    piiKeys: 'k1:' + Buffer.alloc(32).toString('base64'),
+  };
   const sms = (raw: Record<string, string>) => buildAppConfig(validateEnvironment(raw), resolved).sms;
 
   it('defaults to the logging sender outside production', () => {

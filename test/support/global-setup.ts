@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { TEST_PII_KEYS } from './pii-keys';
 
 /**
  * Once per `npm test`: find the PostgreSQL server (DATABASE_URL, else an embedded one), and build a migrated,
@@ -47,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
       SEED_DEMO: 'true',
       SEED_DEMO_DISTRICT: 'false',
       LOG_LEVEL: 'warn',
+      PII_KEY: TEST_PII_KEYS,
     },
     stdio: 'inherit',
   });

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from '../../src/bootstrap';
 import { buildAppConfig, type AppConfig } from '../../src/config/app-config';
 import { validateEnvironment } from '../../src/config/config.schema';
+import { TEST_PII_KEYS } from './pii-keys';
 import type { SmsMessage, SmsSender } from '../../src/notifications/sms-sender';
 import { guardSecondConnections } from './second-connection-guard';
 
@@ -146,6 +147,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const config = buildAppConfig(vars, {
     databaseUrl: appDatabaseUrl,
     jwtSecret: randomBytes(32).toString('hex'),
+    piiKeys: TEST_PII_KEYS,
   });
   await prepareDatabase(config);
   const app = await createApp(config, {

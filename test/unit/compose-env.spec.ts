@@ -236,7 +236,11 @@ describe('docker-compose.yml', () => {
 
   it.each(APP_SERVICES)('%s environment (with compose defaults) passes validation', (name) => {
     // What an operator exports before `docker compose up`.
-    const supplied = { JWT_SECRET: 'x'.repeat(48), SMS_PROVIDER: 'log' };
+    const supplied = {
+      JWT_SECRET: 'x'.repeat(48),
+      PII_KEY: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      SMS_PROVIDER: 'log',
+    };
     const raw = Object.fromEntries(
       [...envOf(name)].map(([key, value]) => [key, interpolate(value, supplied)]),
     );
