@@ -36,6 +36,7 @@ import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequenc
 import { AverageWages1796400000500 } from './1796400000500-average-wages';
 import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
 import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
+import { PiiEncryptedAtRest1796400000100 } from './1796400000100-pii-encrypted-at-rest';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -78,4 +79,5 @@ export const MIGRATIONS: Function[] = [
   AverageWages1796400000500,
   ArbitrationAwardDocuments1796400000510,
   InspectionReportReward1796400000520,
+  PiiEncryptedAtRest1796400000100,
 ];

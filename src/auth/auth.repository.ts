@@ -83,35 +83,38 @@ export class AuthRepository {
     );
   }
 
-  /** Serialises code requests for one phone until the transaction ends. */
-  async lockPhone(em: EntityManager, phone: string): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
+  /** Serialises code requests for one phone (by its blind index) until the transaction ends. */
+  async lockPhone(em: EntityManager, phoneBidx: string): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phoneBidx}`]);
   }
 
-  /** Codes sent to the phone in the last hour, and seconds since the newest one. */
-  async otpStats(em: EntityManager, phone: string): Promise<{ lastHour: number; secondsSinceLast: number }> {
+  /** Codes sent to the phone (by its blind index) in the last hour, and seconds since the newest one. */
+  async otpStats(
+    em: EntityManager,
+    phoneBidx: string,
+  ): Promise<{ lastHour: number; secondsSinceLast: number }> {
     const [row] = await em.query<{ last_hour: number; since_last: number }[]>(
       `SELECT count(*)::int AS last_hour,
               COALESCE(EXTRACT(EPOCH FROM now() - max(created_at)), 1e9)::float AS since_last
-         FROM otp_codes WHERE phone = $1 AND created_at > now() - interval '1 hour'`,
-      [phone],
+         FROM otp_codes WHERE phone_bidx = $1 AND created_at > now() - interval '1 hour'`,
+      [phoneBidx],
     );
     return { lastHour: row.last_hour, secondsSinceLast: row.since_last };
   }
 
   async insertOtp(
     em: EntityManager,
-    row: Pick<OtpCode, 'id' | 'phone' | 'codeHash' | 'expiresAt'>,
+    row: Pick<OtpCode, 'id' | 'phoneBidx' | 'codeHash' | 'expiresAt'>,
   ): Promise<void> {
     await em.insert(OtpCode, row);
   }
 
-  /** The newest unexpired, unconsumed code of the phone, locked. */
-  newestLiveOtp(em: EntityManager, phone: string): Promise<OtpCode | null> {
+  /** The newest unexpired, unconsumed code of the phone (by its blind index), locked. */
+  newestLiveOtp(em: EntityManager, phoneBidx: string): Promise<OtpCode | null> {
     return em
       .createQueryBuilder(OtpCode, 'o')
       .setLock('pessimistic_write')
-      .where('o.phone = :phone AND o.consumed_at IS NULL AND o.expires_at > now()', { phone })
+      .where('o.phone_bidx = :phoneBidx AND o.consumed_at IS NULL AND o.expires_at > now()', { phoneBidx })
       .orderBy('o.created_at', 'DESC')
       .getOne();
   }

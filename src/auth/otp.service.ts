@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { PiiCipher } from '../common/pii-crypto';
 import { AuthRepository } from './auth.repository';
 
 /** Limits for SMS sign-in codes. */
@@ -22,6 +23,7 @@ export class OtpService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AuthRepository,
+    private readonly pii: PiiCipher,
   ) {}
 
   private digest(phone: string, code: string): string {
@@ -31,8 +33,9 @@ export class OtpService {
   /** Creates a code for the phone, or throws OTP_RATE_LIMITED. Returns the plain code for the SMS only. */
   async create(em: EntityManager, phone: string): Promise<string> {
     // Serialise requests for one phone so two parallel requests cannot both pass the limits.
-    await this.repo.lockPhone(em, phone);
-    const stats = await this.repo.otpStats(em, phone);
+    const phoneBidx = this.pii.blindIndex('phone', phone);
+    await this.repo.lockPhone(em, phoneBidx);
+    const stats = await this.repo.otpStats(em, phoneBidx);
     if (stats.secondsSinceLast < OTP_RULES.minIntervalSeconds || stats.lastHour >= OTP_RULES.maxPerHour) {
       const retry =
         stats.lastHour >= OTP_RULES.maxPerHour
@@ -47,7 +50,7 @@ export class OtpService {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await this.repo.insertOtp(em, {
       id: newId(),
-      phone,
+      phoneBidx,
       codeHash: this.digest(phone, code),
       expiresAt: new Date(Date.now() + this.config.otpTtlSeconds * 1000),
     });
@@ -57,7 +60,7 @@ export class OtpService {
   /** Consumes the newest live code of the phone if `code` matches; throws INVALID_OTP otherwise. */
   async verify(em: EntityManager, phone: string, code: string): Promise<void> {
     const invalid = AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
-    const row = await this.repo.newestLiveOtp(em, phone);
+    const row = await this.repo.newestLiveOtp(em, this.pii.blindIndex('phone', phone));
     if (!row || row.attempts >= OTP_RULES.maxAttempts) throw invalid;
     const a = Buffer.from(row.codeHash, 'hex');
     const b = Buffer.from(this.digest(phone, code), 'hex');

@@ -37,8 +37,9 @@ export interface CollectiveDisputeView {
   createdAt: string;
 }
 
-const workerKey = (c: { complainantIdNumber: string | null; complainantUserId: string | null }) =>
-  c.complainantIdNumber ?? c.complainantUserId ?? '';
+/** One worker, one key: the ID number's blind index (equal numbers, equal index), else the account. */
+const workerKey = (c: { complainantIdNumberBidx: string | null; complainantUserId: string | null }) =>
+  c.complainantIdNumberBidx ?? c.complainantUserId ?? '';
 
 /** Proposes, confirms and dismisses collective disputes (调解仲裁法 第七条). */
 @Injectable()

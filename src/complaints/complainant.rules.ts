@@ -11,17 +11,18 @@ export type OnBehalfRelationship = (typeof ON_BEHALF_RELATIONSHIPS)[number];
 /**
  * SQL: the worker a complaint counts as, for "distinct workers" (risk features, collective proposals): the account
  * of a worker's own complaint (so one account is one worker, whatever ID numbers it names), or the ID number
- * staff entered; null for a complaint filed on someone's behalf (unverified). Rows written before intake recorded
+ * staff entered (compared by its blind index: common/pii-crypto.ts); null for a complaint filed on someone's
+ * behalf (unverified). Rows written before intake recorded
  * the filer (filed_by_user_id null: imports, generated data) count by account, else by ID number.
  */
 export const VERIFIED_WORKER_KEY = (c: string): string =>
   `CASE WHEN ${c}.complainant_verified OR ${c}.filed_by_user_id IS NULL
-        THEN COALESCE(${c}.complainant_user_id::text, ${c}.complainant_id_number) END`;
+        THEN COALESCE(${c}.complainant_user_id::text, ${c}.complainant_id_number_bidx) END`;
 
 /** SQL: the unverified identity a complaint filed on someone's behalf names (counted apart); null otherwise. */
 export const UNVERIFIED_COMPLAINANT_KEY = (c: string): string =>
   `CASE WHEN ${c}.kind = 'COMPLAINT' AND NOT ${c}.complainant_verified AND ${c}.filed_by_user_id IS NOT NULL
-        THEN COALESCE(${c}.complainant_id_number, ${c}.complainant_phone, ${c}.id::text) END`;
+        THEN COALESCE(${c}.complainant_id_number_bidx, ${c}.complainant_phone_bidx, ${c}.id::text) END`;
 
 export interface PersonClaim {
   name?: string;

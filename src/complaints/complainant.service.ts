@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { PiiCipher } from '../common/pii-crypto';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { SmsTemplateId } from '../notifications/templates';
@@ -26,6 +27,7 @@ export class ComplainantService {
     private readonly repo: ComplaintsRepository,
     private readonly workers: WorkersService,
     private readonly notifications: NotificationsService,
+    private readonly pii: PiiCipher,
   ) {}
 
   /** The complainant of a new complaint filed by `filer` (400 with field errors when the claim is refused). */
@@ -56,14 +58,15 @@ export class ComplainantService {
     em: EntityManager,
     c: Complaint,
   ): Promise<{ phone: string; userId: string | null } | { reason: string }> {
-    if (!c.complainantPhone) return { reason: 'no phone number on file' };
+    const phone = this.pii.decryptNullable(c.complainantPhoneEnc);
+    if (!phone) return { reason: 'no phone number on file' };
     // The worker account the phone belongs to (whose messages list the SMS): the complainant's own account, else
     // the account signed up with that phone (filed by staff or on the complainant's behalf), if any.
     const own = c.onBehalfRelationship === null ? c.complainantUserId : null;
-    const owner = own ?? (await this.workers.accountByPhone(em, c.complainantPhone))?.userId ?? null;
-    if (c.onBehalfRelationship === null) return { phone: c.complainantPhone, userId: owner };
+    const owner = own ?? (await this.workers.accountByPhone(em, phone))?.userId ?? null;
+    if (c.onBehalfRelationship === null) return { phone, userId: owner };
     return owner
-      ? { phone: c.complainantPhone, userId: owner }
+      ? { phone, userId: owner }
       : { reason: 'filed on behalf of the complainant, whose phone is not verified yet' };
   }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/roles';
+import type { PiiCipher } from '../common/pii-crypto';
 import { maskIdNumber, maskName, maskPhone } from '../common/pii';
 import type { Employer } from '../reference/entities/employer.entity';
 import type { Complaint } from './entities/complaint.entity';
@@ -18,9 +19,16 @@ export function seesPersonalDataInFull(viewer: Principal | null, complainantUser
   return HANDLING_ROLES.has(viewer.role);
 }
 
+/** The complainant's ID number and phone, decrypted (common/pii-crypto.ts) for the view to show or mask. */
+export interface ComplainantPii {
+  idNumber: string | null;
+  phone: string | null;
+}
+
 export function toComplaintView(
   { complaint: c, employer }: ComplaintWithEmployer,
   viewer: Principal | null,
+  pii: ComplainantPii,
 ): ComplaintViewDto {
   const full = seesPersonalDataInFull(viewer, c.complainantUserId);
   const hasComplainant = c.kind === 'COMPLAINT';
@@ -40,8 +48,8 @@ export function toComplaintView(
     complainant: hasComplainant
       ? {
           name: full ? c.complainantName : maskName(c.complainantName),
-          idNumber: full ? c.complainantIdNumber : maskIdNumber(c.complainantIdNumber),
-          phone: full ? c.complainantPhone : maskPhone(c.complainantPhone),
+          idNumber: full ? pii.idNumber : maskIdNumber(pii.idNumber),
+          phone: full ? pii.phone : maskPhone(pii.phone),
           verified: c.complainantVerified,
           onBehalfRelationship: c.onBehalfRelationship,
         }
@@ -56,5 +64,22 @@ export function toComplaintView(
       c.routeTarget && c.routeOrganisationId && c.routedAt
         ? { target: c.routeTarget, organisationId: c.routeOrganisationId, routedAt: c.routedAt.toISOString() }
         : null,
+  };
+}
+
+/** The encrypted columns and blind indexes a complaint stores for its complainant's ID number and phone. */
+export function sealComplainant(
+  pii: PiiCipher,
+  idNumber: string | null | undefined,
+  phone: string | null | undefined,
+): Pick<
+  Complaint,
+  'complainantIdNumberEnc' | 'complainantIdNumberBidx' | 'complainantPhoneEnc' | 'complainantPhoneBidx'
+> {
+  return {
+    complainantIdNumberEnc: pii.encryptNullable(idNumber),
+    complainantIdNumberBidx: pii.blindIndexNullable('id_number', idNumber),
+    complainantPhoneEnc: pii.encryptNullable(phone),
+    complainantPhoneBidx: pii.blindIndexNullable('phone', phone),
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplaintViews } from './complaint-views.service';
 import { ReferenceModule } from '../reference/reference.module';
 import { WorkersModule } from '../workers/workers.module';
 import { CollectiveController } from './collective.controller';
@@ -45,6 +46,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintNotices,
     ReportChannelService,
     RoutingInbox,
+    ComplaintViews,
   ],
   exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService],
 })

@@ -122,7 +122,8 @@ export class ComplaintsRepository {
       employerId: string;
       category: string;
       complainantUserId: string | null;
-      idNumber: string | null;
+      /** blind index of the complainant's ID number */
+      idNumberBidx: string | null;
       receivedOn: string;
     },
     days: number,
@@ -130,11 +131,11 @@ export class ComplaintsRepository {
     const rows = await em.query<{ id: string }[]>(
       `SELECT id FROM complaints
         WHERE kind = 'COMPLAINT' AND id <> $1 AND employer_id = $2 AND category = $3
-          AND (complainant_user_id = $4 OR ($5::text IS NOT NULL AND complainant_id_number = $5))
+          AND (complainant_user_id = $4 OR ($5::text IS NOT NULL AND complainant_id_number_bidx = $5))
           AND received_on BETWEEN $6::date - $7::int AND $6::date
           AND status <> 'REJECTED'
         ORDER BY created_at LIMIT 1`,
-      [c.id, c.employerId, c.category, c.complainantUserId, c.idNumber, c.receivedOn, days],
+      [c.id, c.employerId, c.category, c.complainantUserId, c.idNumberBidx, c.receivedOn, days],
     );
     return rows[0]?.id ?? null;
   }

@@ -26,7 +26,8 @@ import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
 import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
-import { toComplaintView, type ComplaintWithEmployer } from './complaint-view';
+import type { ComplaintWithEmployer } from './complaint-view';
+import { ComplaintViews } from './complaint-views.service';
 import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import { ReportNumbers } from './report-numbers';
@@ -52,6 +53,7 @@ export class ComplaintsService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly organisations: OrganisationsService,
     private readonly reportNumbers: ReportNumbers,
+    private readonly views: ComplaintViews,
   ) {}
 
   /** A clock event of the complaint's own clocks (the acceptance decision) entered through the deadlines API. */
@@ -100,7 +102,7 @@ export class ComplaintsService implements OnModuleInit {
           wantsArbitration: dto.wantsArbitration ?? false,
         });
         const view = await this.visibleOrThrow(em, worker, id);
-        return { status: 201, body: toComplaintView(view, worker) };
+        return { status: 201, body: await this.views.one(em, view, worker, 'complaint.submit') };
       },
     );
     if (!result.replayed) this.outbox.notifyCommitted();
@@ -160,8 +162,7 @@ export class ComplaintsService implements OnModuleInit {
       requests: dto.requests,
       complainantUserId: extra.complainantUserId ?? null,
       complainantName: extra.complainantName ?? null,
-      complainantIdNumber: extra.complainantIdNumber ?? null,
-      complainantPhone: extra.complainantPhone ?? null,
+      ...this.views.seal(extra.complainantIdNumber, extra.complainantPhone),
       complainantVerified: extra.complainantVerified ?? false,
       filedByUserId: extra.filedByUserId ?? null,
       onBehalfRelationship: extra.onBehalfRelationship ?? null,
@@ -190,7 +191,7 @@ export class ComplaintsService implements OnModuleInit {
               employerId: employer.id,
               category: dto.category,
               complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
-              idNumber: extra.complainantIdNumber ?? null,
+              idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
               receivedOn,
             },
             DUPLICATE_WINDOW_DAYS,
@@ -294,22 +295,17 @@ export class ComplaintsService implements OnModuleInit {
   }
 
   async get(viewer: Principal, id: string): Promise<ComplaintViewDto> {
-    return toComplaintView(await this.visibleOrThrow(this.tx.manager, viewer, id), viewer);
+    const em = this.tx.manager;
+    return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.get');
   }
 
   async list(viewer: Principal, query: ComplaintQueryDto): Promise<ComplaintPageDto> {
     const em = this.tx.manager;
     const page = await this.repo.list(em, this.scopeOf(viewer), query);
-    const employers = await this.employers.byIds(
-      em,
-      page.items.map((c) => c.employerId),
-    );
-    return {
-      items: page.items.map((complaint) =>
-        toComplaintView({ complaint, employer: employers.get(complaint.employerId)! }, viewer),
-      ),
-      nextCursor: page.nextCursor,
-    };
+    const ids = page.items.map((c) => c.employerId);
+    const employers = await this.employers.byIds(em, ids);
+    const list = page.items.map((c) => ({ complaint: c, employer: employers.get(c.employerId)! }));
+    return { items: await this.views.many(em, list, viewer, 'complaint.list'), nextCursor: page.nextCursor };
   }
 
   async events(viewer: Principal, id: string): Promise<CaseEventView[]> {
@@ -385,7 +381,7 @@ export class ComplaintsService implements OnModuleInit {
                 }
               : {},
         });
-      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
+      return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.decide');
     });
     this.outbox.notifyCommitted();
     return view;
@@ -424,7 +420,7 @@ export class ComplaintsService implements OnModuleInit {
         actor: viewer,
         data: { duplicateOf: current.possibleDuplicateOf },
       });
-      return toComplaintView(await this.visibleOrThrow(em, viewer, id), viewer);
+      return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.review');
     });
   }
 

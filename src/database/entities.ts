@@ -1,4 +1,5 @@
 import { CaseEvent } from '../audit/entities/case-event.entity';
+import { PiiAccess } from '../audit/entities/pii-access.entity';
 import { CalendarYearRow } from '../calendar/entities/calendar-year.entity';
 import { ClockEventRow } from '../deadlines/entities/clock-event.entity';
 import { Clock } from '../deadlines/entities/clock.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   TrackingCounter,
   IdempotencyRecord,
   CaseEvent,
+  PiiAccess,
   OutboxMessage,
   Notification,
   CalendarYearRow,

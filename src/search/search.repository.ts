@@ -10,6 +10,9 @@ export interface SearchScope {
   commissionId: string | null;
 }
 
+/** A search key as SQL sees it: a phone only by its blind index. */
+export type IndexedSearchKey = Exclude<SearchKey, { kind: 'PHONE' }> | { kind: 'PHONE'; phoneBidx: string };
+
 export interface SearchRow {
   kind: SearchKind;
   id: string;
@@ -22,7 +25,10 @@ export interface SearchRow {
   filed_on: string;
   complaint_kind: string | null;
   complainant_name: string | null;
-  complainant_phone: string | null;
+  /** encrypted (common/pii-crypto.ts); the service decrypts and masks it */
+  complainant_phone_enc: string | null;
+  /** the complaint the case hangs off (the case whose personal data the hit shows) */
+  complaint_id: string | null;
   /** created_at in UTC with microseconds, for the keyset cursor. */
   cursor_at: string;
 }
@@ -36,7 +42,7 @@ export interface SearchRow {
 export class SearchRepository {
   async search(
     em: EntityManager,
-    key: SearchKey,
+    key: IndexedSearchKey,
     scope: SearchScope,
     q: { kinds: readonly SearchKind[]; cursor?: KeysetCursor; limit: number },
   ): Promise<SearchRow[]> {
@@ -47,7 +53,7 @@ export class SearchRepository {
         ? `SELECT id FROM complaints WHERE tracking_no = ${p(key.number)}`
         : key.kind === 'PHONE'
           ? // Reports (举报) are never found by the reporter's number: the reporter stays unknown.
-            `SELECT id FROM complaints WHERE complainant_phone = ${p(key.phone)} AND kind = 'COMPLAINT'`
+            `SELECT id FROM complaints WHERE complainant_phone_bidx = ${p(key.phoneBidx)} AND kind = 'COMPLAINT'`
           : `SELECT NULL::uuid AS id WHERE false`;
     const matchedEmployers =
       key.kind === 'USCC'
@@ -93,7 +99,7 @@ export class SearchRepository {
       `WITH mc AS (${matchedComplaints}), me AS (${matchedEmployers})
        SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
               e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
-              pc.complainant_name, pc.complainant_phone,
+              pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM (${q.kinds.map((k) => branches[k]).join('\n UNION ALL \n')}) h
          LEFT JOIN jurisdictions j ON j.code = h.street_code

@@ -3,11 +3,22 @@ import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { maskName, maskPhone } from '../common/pii';
+import { PiiCipher } from '../common/pii-crypto';
+import { PiiAccessService } from '../audit/pii-access.service';
 import { seesPersonalDataInFull } from '../complaints/complaint-view';
 import { TransactionRunner } from '../database/transaction';
 import type { SearchHitDto, SearchKind, SearchPageDto, SearchQueryDto } from './dto/search.dto';
-import { SearchRepository, type SearchRow, type SearchScope } from './search.repository';
+import {
+  SearchRepository,
+  type IndexedSearchKey,
+  type SearchRow,
+  type SearchScope,
+} from './search.repository';
 import { classifySearch, SEARCHABLE_KINDS } from './search.rules';
+
+/** A hit that shows a complainant's phone (a 投诉's; never a reporter's). */
+const showsPhone = (r: SearchRow) =>
+  r.complaint_kind === 'COMPLAINT' && r.complainant_phone_enc !== null && r.complaint_id !== null;
 
 /** Where each kind of case is read in the API. */
 const LINKS: Record<SearchKind, string> = {
@@ -27,6 +38,8 @@ export class SearchService {
     private readonly tx: TransactionRunner,
     private readonly repo: SearchRepository,
     private readonly organisations: OrganisationsService,
+    private readonly pii: PiiCipher,
+    private readonly access: PiiAccessService,
   ) {}
 
   async search(viewer: Principal, q: SearchQueryDto): Promise<SearchPageDto> {
@@ -42,13 +55,22 @@ export class SearchService {
     };
     // Only kinds whose views the role may open (a link that answers 403 is no help).
     const kinds = SEARCHABLE_KINDS[viewer.role].filter((k) => !q.kind || k === q.kind);
-    const rows = await this.repo.search(em, classifySearch(q.q), scope, {
+    const key = classifySearch(q.q);
+    const indexed: IndexedSearchKey =
+      key.kind === 'PHONE' ? { kind: 'PHONE', phoneBidx: this.pii.blindIndex('phone', key.phone) } : key;
+    const rows = await this.repo.search(em, indexed, scope, {
       kinds,
       cursor: decodeCursor(q.cursor),
       limit,
     });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
+    if (seesPersonalDataInFull(viewer, null))
+      await this.access.record(em, viewer, {
+        caseType: 'COMPLAINT',
+        caseIds: items.filter(showsPhone).map((r) => r.complaint_id!),
+        purpose: 'search',
+      });
     return {
       items: items.map((r) => this.hit(viewer, r)),
       nextCursor:
@@ -72,10 +94,14 @@ export class SearchService {
         r.complaint_kind === 'COMPLAINT'
           ? {
               name: full ? r.complainant_name : maskName(r.complainant_name),
-              phone: full ? r.complainant_phone : maskPhone(r.complainant_phone),
+              phone: full ? this.phone(r) : maskPhone(this.phone(r)),
             }
           : null,
       link: `${LINKS[r.kind]}${r.id}`,
     };
+  }
+
+  private phone(r: SearchRow): string | null {
+    return this.pii.decryptNullable(r.complainant_phone_enc);
   }
 }

@@ -11,16 +11,16 @@ export class WorkersRepository {
 
   /**
    * Inserts the identity unless the account has one; returns whether it was inserted. An ID number another
-   * account holds fails on the unique index (23505).
+   * account holds fails on the unique blind index (23505).
    */
   async insertIdentity(
     em: EntityManager,
     row: Omit<WorkerIdentity, 'recordedAt' | 'user'>,
   ): Promise<boolean> {
     const rows = await em.query<unknown[]>(
-      `INSERT INTO worker_identities (user_id, real_name, id_number) VALUES ($1, $2, $3)
+      `INSERT INTO worker_identities (user_id, real_name, id_number_enc, id_number_bidx) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
-      [row.userId, row.realName, row.idNumber],
+      [row.userId, row.realName, row.idNumberEnc, row.idNumberBidx],
     );
     return rows.length === 1;
   }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { AppException } from '../common/errors/app-exception';
+import { PiiCipher } from '../common/pii-crypto';
 import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import type { ProfileDto } from './dto/profile.dto';
@@ -25,6 +26,7 @@ export class WorkersService {
     private readonly tx: TransactionRunner,
     private readonly repo: WorkersRepository,
     private readonly users: UsersService,
+    private readonly pii: PiiCipher,
   ) {}
 
   /** The worker account of a user id (null if none or not an active worker). */
@@ -35,7 +37,9 @@ export class WorkersService {
     return {
       userId,
       phone: isMainlandMobile(user.username) ? user.username : null,
-      identity: identity ? { realName: identity.realName, idNumber: identity.idNumber } : null,
+      identity: identity
+        ? { realName: identity.realName, idNumber: this.pii.decrypt(identity.idNumberEnc) }
+        : null,
     };
   }
 
@@ -69,7 +73,8 @@ export class WorkersService {
         inserted = await this.repo.insertIdentity(em, {
           userId: viewer.userId,
           realName: dto.realName,
-          idNumber: dto.idNumber,
+          idNumberEnc: this.pii.encrypt(dto.idNumber),
+          idNumberBidx: this.pii.blindIndex('id_number', dto.idNumber),
         });
       } catch (err) {
         if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION)

@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../src/auth/decorators';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { PiiCipher } from '../../src/common/pii-crypto';
 
 function b64(obj: unknown): string {
   return Buffer.from(JSON.stringify(obj)).toString('base64url');
@@ -191,8 +192,8 @@ describe('auth', () => {
       const p = '13700000002';
       await t.http().post('/api/v1/auth/otp/request').send({ phone: p });
       await t.dataSource.query(
-        `UPDATE otp_codes SET expires_at = now() - interval '1 second' WHERE phone = $1`,
-        [p],
+        `UPDATE otp_codes SET expires_at = now() - interval '1 second' WHERE phone_bidx = $1`,
+        [t.app.get(PiiCipher).blindIndex('phone', p)],
       );
       const res = await t
         .http()

@@ -48,7 +48,7 @@ describe('notifications inbox: escalated red warnings reach the covering supervi
     for (let i = 0; i < 3; i++)
       await t.dataSource.query(
         `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
-                                 claimed_amount_fen, affected_workers, facts, requests, complainant_id_number,
+                                 claimed_amount_fen, affected_workers, facts, requests, complainant_id_number_bidx,
                                  received_on, created_at, version)
          VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', 'WAGE_ARREARS', 'WEB', $3, '310115007', 500000, 1, '欠薪', '支付工资',
                  $4, $5, ($5::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,

@@ -31,7 +31,7 @@ describe('anonymous reports (举报)', () => {
       accessCode: expect.stringMatching(/^[A-Z2-9]{12}$/),
     });
     const [row] = await t.dataSource.query(
-      `SELECT kind, complainant_user_id, complainant_name, complainant_phone, complainant_id_number, access_code_hash, claimed_amount_fen FROM complaints WHERE tracking_no = $1`,
+      `SELECT kind, complainant_user_id, complainant_name, complainant_phone_enc, complainant_phone_bidx, complainant_id_number_enc, complainant_id_number_bidx, access_code_hash, claimed_amount_fen FROM complaints WHERE tracking_no = $1`,
       [res.body.trackingNo],
     );
     // Nothing about the reporter is stored; the code only as an argon2id hash.
@@ -39,8 +39,10 @@ describe('anonymous reports (举报)', () => {
       kind: 'REPORT',
       complainant_user_id: null,
       complainant_name: null,
-      complainant_phone: null,
-      complainant_id_number: null,
+      complainant_phone_enc: null,
+      complainant_phone_bidx: null,
+      complainant_id_number_enc: null,
+      complainant_id_number_bidx: null,
       claimed_amount_fen: null,
     });
     expect(row.access_code_hash).toMatch(/^\$argon2id\$/);

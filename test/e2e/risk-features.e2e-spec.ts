@@ -47,7 +47,7 @@ describe('risk features on filings, employer register and compliance records', (
     seq++;
     await t.dataSource.query(
       `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
-                               claimed_amount_fen, affected_workers, facts, requests, complainant_id_number,
+                               claimed_amount_fen, affected_workers, facts, requests, complainant_id_number_bidx,
                                received_on, created_at, version)
        VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', $7, 'WEB', $3, '310115005', $6, 1, '欠薪', '支付工资',
                $4, $5, ($5::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,

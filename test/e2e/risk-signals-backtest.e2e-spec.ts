@@ -24,7 +24,7 @@ describe('risk: external signals and the backtest', () => {
     seq++;
     await t.dataSource.query(
       `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
-                               claimed_amount_fen, affected_workers, facts, requests, complainant_id_number,
+                               claimed_amount_fen, affected_workers, facts, requests, complainant_id_number_bidx,
                                received_on, created_at, version)
        VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', $3, 'WEB', $4, '310115005', 500000, 1, '欠薪', '支付工资', $5, $6,
                ($6::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,

@@ -2,6 +2,7 @@ import { applyForArbitration, bearer, fileComplaint, openMediation } from '../su
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 import { testUscc } from '../support/uscc';
+import { PiiCipher } from '../../src/common/pii-crypto';
 
 interface Hit {
   kind: string;
@@ -146,9 +147,11 @@ describe('cross-case search', () => {
       `SELECT id FROM complaints WHERE tracking_no = $1 AND kind = 'REPORT'`,
       [filed.body.trackingNo],
     );
-    await t.dataSource.query(`UPDATE complaints SET complainant_phone = '13912345678' WHERE id = $1`, [
-      reportId,
-    ]);
+    const pii = t.app.get(PiiCipher);
+    await t.dataSource.query(
+      `UPDATE complaints SET complainant_phone_enc = $2, complainant_phone_bidx = $3 WHERE id = $1`,
+      [reportId, pii.encrypt('13912345678'), pii.blindIndex('phone', '13912345678')],
+    );
     expect(await ids('supervisor', '13912345678')).toEqual([]);
     expect(await ids('supervisor', filed.body.trackingNo as string)).toEqual([`COMPLAINT:${reportId}`]);
     const byNumber = await search('supervisor', { q: filed.body.trackingNo as string });

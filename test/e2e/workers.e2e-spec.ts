@@ -1,6 +1,7 @@
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { PiiCipher } from '../../src/common/pii-crypto';
 
 /** A valid 18-digit ID number (GB 11643) for person i. */
 function idNumber(i: number): string {
@@ -131,8 +132,8 @@ describe('workers: sign-up, identity, complainant = the worker, verified countin
       expect(res.status).toBe(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['complainant.phone']);
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM complaints WHERE complainant_phone = $1`,
-        [thirdParty],
+        `SELECT count(*)::int AS n FROM complaints WHERE complainant_phone_bidx = $1`,
+        [t.app.get(PiiCipher).blindIndex('phone', thirdParty)],
       );
       expect(n).toBe(0);
       expect(t.sms.sent.slice(sentBefore).some((m) => m.phone === thirdParty)).toBe(false);

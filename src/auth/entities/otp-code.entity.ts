@@ -1,14 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A one-time SMS sign-in code; only an HMAC of the code is stored. */
+/** A one-time SMS sign-in code; only an HMAC of the code, and of the phone (its blind index), is stored. */
 @Entity({ name: 'otp_codes' })
-@Index('idx_otp_codes_phone_created', ['phone', 'createdAt'])
+@Index('idx_otp_codes_phone_bidx_created', ['phoneBidx', 'createdAt'])
 export class OtpCode {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  @Column({ type: 'varchar', length: 11 })
-  phone: string;
+  /** Blind index of the phone (common/pii-crypto.ts): codes are only ever looked up by phone. */
+  @Column({ name: 'phone_bidx', type: 'varchar', length: 64 })
+  phoneBidx: string;
 
   @Column({ name: 'code_hash', type: 'char', length: 64 })
   codeHash: string;

@@ -30,7 +30,9 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
 @Index('idx_complaints_received_on', ['receivedOn'])
 @Index('idx_complaints_employer_received', ['employerId', 'receivedOn'])
-@Index('idx_complaints_complainant_phone', ['complainantPhone'], { where: 'complainant_phone IS NOT NULL' })
+@Index('idx_complaints_complainant_phone_bidx', ['complainantPhoneBidx'], {
+  where: 'complainant_phone_bidx IS NOT NULL',
+})
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -88,11 +90,21 @@ export class Complaint {
   @Column({ name: 'complainant_name', type: 'varchar', length: 64, nullable: true })
   complainantName: string | null;
 
-  @Column({ name: 'complainant_id_number', type: 'varchar', length: 18, nullable: true })
-  complainantIdNumber: string | null;
+  /** The complainant's ID number, encrypted (common/pii-crypto.ts); never stored in plaintext. */
+  @Column({ name: 'complainant_id_number_enc', type: 'text', nullable: true })
+  complainantIdNumberEnc: string | null;
 
-  @Column({ name: 'complainant_phone', type: 'varchar', length: 11, nullable: true })
-  complainantPhone: string | null;
+  /** Blind index (HMAC) of the ID number: duplicate check and "distinct workers" compare it. */
+  @Column({ name: 'complainant_id_number_bidx', type: 'varchar', length: 64, nullable: true })
+  complainantIdNumberBidx: string | null;
+
+  /** The complainant's phone, encrypted (common/pii-crypto.ts). */
+  @Column({ name: 'complainant_phone_enc', type: 'text', nullable: true })
+  complainantPhoneEnc: string | null;
+
+  /** Blind index (HMAC) of the phone: search by phone looks it up. */
+  @Column({ name: 'complainant_phone_bidx', type: 'varchar', length: 64, nullable: true })
+  complainantPhoneBidx: string | null;
 
   /**
    * The complainant is vouched for: the worker's own complaint (their phone verified by SMS code) or one staff

@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 
 /**
  * The real identity a worker recorded for their account (POST /api/v1/my/profile), once: real name and resident
- * ID number. One ID number belongs to one account.
+ * ID number (encrypted, with a blind index: common/pii-crypto.ts). One ID number belongs to one account.
  */
 @Entity({ name: 'worker_identities' })
 export class WorkerIdentity {
@@ -17,8 +17,12 @@ export class WorkerIdentity {
   @Column({ name: 'real_name', type: 'varchar', length: 64 })
   realName: string;
 
-  @Column({ name: 'id_number', type: 'varchar', length: 18, unique: true })
-  idNumber: string;
+  @Column({ name: 'id_number_enc', type: 'text' })
+  idNumberEnc: string;
+
+  @Index('uq_worker_identities_id_number_bidx', { unique: true })
+  @Column({ name: 'id_number_bidx', type: 'varchar', length: 64 })
+  idNumberBidx: string;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt: Date;
