@@ -37,6 +37,8 @@ import { AverageWages1796400000500 } from './1796400000500-average-wages';
 import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
 import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 import { PiiEncryptedAtRest1796400000100 } from './1796400000100-pii-encrypted-at-rest';
+import { WorkerLoginPhone1796400000110 } from './1796400000110-worker-login-phone';
+import { IdempotencyReferences1796400000120 } from './1796400000120-idempotency-references';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -80,4 +82,6 @@ export const MIGRATIONS: Function[] = [
   ArbitrationAwardDocuments1796400000510,
   InspectionReportReward1796400000520,
   PiiEncryptedAtRest1796400000100,
+  WorkerLoginPhone1796400000110,
+  IdempotencyReferences1796400000120,
 ];

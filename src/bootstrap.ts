@@ -19,6 +19,7 @@ import {
 import { createValidationPipe } from './common/http/validation.pipe';
 import { createLogger, InFlightRequests, logRequests } from './common/logging';
 import { newId, UUID_PATTERN } from './common/ids';
+import { PiiCipher } from './common/pii-crypto';
 import { buildAppConfig, type AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/config.schema';
 import { keptJwtSecret, keptPiiKeys } from './config/kept-secrets';
@@ -103,7 +104,8 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
       `reference data: ${streets.length} street/town units of ${district.name} (${district.code}), ${bodies} public bodies`,
     );
     if (config.seedDemo) {
-      const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId);
+      const pii = PiiCipher.fromSpec(config.piiKeys);
+      const created = await seedDemoAccounts(ds.manager, config.demoPassword, newId, pii);
       if (created.length) log.log(`demo accounts created: ${created.join(', ')}`);
     }
     if (config.seedDemoDistrict) {

@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { OtpCode } from './entities/otp-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
+import { workerUsername } from './login-names';
 
 /** All SQL of the auth module: users, refresh tokens, SMS codes. */
 @Injectable()
@@ -51,14 +52,22 @@ export class AuthRepository {
     return em.findOne(User, { where: { id } });
   }
 
-  /** The worker account of a mobile number; concurrent first sign-ins converge on one row. */
-  async findOrCreateWorker(em: EntityManager, phone: string): Promise<User> {
+  findUserByLoginPhone(em: EntityManager, loginPhoneBidx: string): Promise<User | null> {
+    return em.findOne(User, { where: { loginPhoneBidx } });
+  }
+
+  /** The worker account of a mobile number (by its blind index); concurrent first sign-ins converge on one row. */
+  async findOrCreateWorker(
+    em: EntityManager,
+    phone: { loginPhoneEnc: string; loginPhoneBidx: string },
+  ): Promise<User> {
+    const id = newId();
     await em.query(
-      `INSERT INTO users (id, username, role, jurisdiction_codes) VALUES ($1, $2, 'WORKER', '{}')
-       ON CONFLICT (username) DO NOTHING`,
-      [newId(), phone],
+      `INSERT INTO users (id, username, role, jurisdiction_codes, login_phone_enc, login_phone_bidx)
+       VALUES ($1, $2, 'WORKER', '{}', $3, $4) ON CONFLICT (login_phone_bidx) DO NOTHING`,
+      [id, workerUsername(id), phone.loginPhoneEnc, phone.loginPhoneBidx],
     );
-    return em.findOneOrFail(User, { where: { username: phone } });
+    return em.findOneOrFail(User, { where: { loginPhoneBidx: phone.loginPhoneBidx } });
   }
 
   async insertRefreshToken(

@@ -23,15 +23,16 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<TokenPair> {
-    await this.sessions.assertLoginAllowed(this.tx.manager, username);
-    const user = await this.users.findByUsername(this.tx.manager, username);
+    const key = this.users.throttleKey(username);
+    await this.sessions.assertLoginAllowed(this.tx.manager, key);
+    const user = await this.users.findForLogin(this.tx.manager, username);
     const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
-      await this.sessions.loginFailed(this.tx.manager, username);
+      await this.sessions.loginFailed(this.tx.manager, key);
       throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     return this.tx.run(async (em) => {
-      await this.sessions.loginSucceeded(em, username);
+      await this.sessions.loginSucceeded(em, key);
       return this.tokens.issue(em, user);
     });
   }

@@ -42,7 +42,7 @@ export class CredentialsService {
         throw AppException.badRequest('CURRENT_PASSWORD_WRONG', 'The current password is wrong', [
           { field: 'currentPassword', message: 'is wrong' },
         ]);
-      const problems = passwordProblems(newPassword, user.username);
+      const problems = passwordProblems(newPassword, this.users.loginPhone(user) ?? user.username);
       if (newPassword === currentPassword)
         problems.push({ rule: 'REUSED', message: 'must differ from the current password' });
       if (problems.length > 0)

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { organisationId } from '../reference/organisations';
+import { PiiCipher } from '../common/pii-crypto';
 import { User } from './entities/user.entity';
+import { workerUsername } from './login-names';
 import { hashPassword } from './passwords';
 import type { Role } from './roles';
 
@@ -59,18 +61,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** Creates the demo accounts that do not exist yet (never overwrites a changed password); the bodies they
- * belong to are reference data (organisations.ts). */
+ * belong to are reference data (organisations.ts). The worker's mobile number is stored encrypted (users.login_phone_*). */
 export async function seedDemoAccounts(
   em: EntityManager,
   password: string,
   newId: () => string,
+  pii: PiiCipher,
 ): Promise<string[]> {
   const created: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
-    if (await em.exists(User, { where: { username: a.username } })) continue;
+    const worker = a.role === 'WORKER';
+    const loginPhoneBidx = worker ? pii.blindIndex('phone', a.username) : null;
+    const where = loginPhoneBidx ? { loginPhoneBidx } : { username: a.username };
+    if (await em.exists(User, { where })) continue;
+    const id = newId();
     await em.insert(User, {
-      id: newId(),
-      username: a.username,
+      id,
+      username: worker ? workerUsername(id) : a.username,
+      loginPhoneEnc: worker ? pii.encrypt(a.username) : null,
+      loginPhoneBidx,
       passwordHash: await hashPassword(password),
       role: a.role,
       organisationId: a.organisationId,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { PiiCipher } from '../common/pii-crypto';
+import { isMainlandMobile } from '../common/validation/phone';
 import { AuthRepository } from './auth.repository';
 import { User } from './entities/user.entity';
 import type { Role } from './roles';
@@ -7,10 +9,29 @@ import type { Role } from './roles';
 /** Accounts, as other modules may use them. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly repo: AuthRepository) {}
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly pii: PiiCipher,
+  ) {}
 
-  findByUsername(em: EntityManager, username: string): Promise<User | null> {
-    return this.repo.findUserByUsername(em, username);
+  /** The account a sign-in name names: a worker by mobile number (its blind index), staff by username. */
+  findForLogin(em: EntityManager, name: string): Promise<User | null> {
+    return isMainlandMobile(name) ? this.findByPhone(em, name) : this.repo.findUserByUsername(em, name);
+  }
+
+  /** What the per-account sign-in throttle counts under: a mobile number only as its blind index. */
+  throttleKey(name: string): string {
+    return isMainlandMobile(name) ? this.pii.blindIndex('phone', name) : name;
+  }
+
+  /** The worker account signed up with this mobile number, if any. */
+  findByPhone(em: EntityManager, phone: string): Promise<User | null> {
+    return this.repo.findUserByLoginPhone(em, this.pii.blindIndex('phone', phone));
+  }
+
+  /** A worker's sign-in number (decrypted); null for staff and legacy non-phone worker accounts. */
+  loginPhone(user: User): string | null {
+    return this.pii.decryptNullable(user.loginPhoneEnc);
   }
 
   /** Ids of active staff of a role whose jurisdictions cover the street (e.g. mediators who may take a case). */
@@ -39,6 +60,9 @@ export class UsersService {
 
   /** The worker account of a mainland mobile number, created at first SMS sign-in. */
   findOrCreateWorker(em: EntityManager, phone: string): Promise<User> {
-    return this.repo.findOrCreateWorker(em, phone);
+    return this.repo.findOrCreateWorker(em, {
+      loginPhoneEnc: this.pii.encrypt(phone),
+      loginPhoneBidx: this.pii.blindIndex('phone', phone),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction';
 import { PiiCipher } from './pii-crypto';
+import { IdempotencyProcessor } from './idempotency/idempotency.processor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ShutdownState } from './http/shutdown';
@@ -13,6 +14,7 @@ import { PgThrottlerStorage } from './throttling/pg-throttler-storage';
     TransactionRunner,
     IdempotencyService,
     IdempotencyRepository,
+    IdempotencyProcessor,
     ShutdownState,
     PgThrottlerStorage,
     {

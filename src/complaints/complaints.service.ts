@@ -102,8 +102,11 @@ export class ComplaintsService implements OnModuleInit {
           wantsArbitration: dto.wantsArbitration ?? false,
         });
         const view = await this.visibleOrThrow(em, worker, id);
-        return { status: 201, body: await this.views.one(em, view, worker, 'complaint.submit') };
+        const body = await this.views.one(em, view, worker, 'complaint.submit');
+        return { status: 201, body, resource: { type: 'complaint', id } };
       },
+      async (em, r) =>
+        this.views.one(em, await this.visibleOrThrow(em, worker, r.id), worker, 'complaint.submit'),
     );
     if (!result.replayed) this.outbox.notifyCommitted();
     return result;

@@ -22,19 +22,19 @@ export function migrationPiiCipher(): PiiCipher {
 type Row = Record<string, string | null>;
 
 /**
- * Rewrites columns of every row where one of `read` is set, 1,000 rows a statement, keyset on the uuid `key`:
+ * Rewrites columns of every row where one of `read` is set (or `where` holds), 1,000 rows a statement, keyset on the uuid `key`:
  * `write[i]` becomes `fn(row)[i]`. The cipher is created only when there is a row to rewrite.
  */
 export async function rewritePiiColumns(
   q: QueryRunner,
-  t: { table: string; key: string; read: string[]; write: string[] },
+  t: { table: string; key: string; read: string[]; write: string[]; where?: string },
   fn: (row: Row, cipher: PiiCipher) => (string | null)[],
 ): Promise<number> {
   let cipher: PiiCipher | undefined;
   let after: string | null = null;
   let done = 0;
   const cols = t.read.map((c) => `"${c}"`).join(', ');
-  const anySet = t.read.map((c) => `"${c}" IS NOT NULL`).join(' OR ');
+  const anySet = t.where ?? t.read.map((c) => `"${c}" IS NOT NULL`).join(' OR ');
   for (;;) {
     const rows = (await q.query(
       `SELECT "${t.key}"::text AS "__key", ${cols} FROM "${t.table}"

@@ -3,7 +3,7 @@ import { JobName, QueueName } from '../queue/job-catalogue';
 /**
  * The scheduled work an ADMIN may start now instead of waiting for the night (POST /api/v1/admin/sweeps/:name):
  * each name enqueues the very job the scheduler runs (JOB_SCHEDULES), with the scheduled run's empty payload.
- * Add a line here when a module adds a sweep (e.g. the idempotency purge).
+ * Add a line here when a module adds a sweep.
  */
 export const SWEEPS = {
   /** Mediations past their 15 days expire, overdue instalments and defaulted agreements (调解仲裁法 第十四条). */
@@ -14,6 +14,8 @@ export const SWEEPS = {
   'blacklist-expiry': JobName.ComplianceBlacklistSweep,
   /** Red warnings not acknowledged within 2 hours go to the jurisdiction's supervisors. */
   'risk-escalation': JobName.RiskEscalationSweep,
+  /** Idempotency-Key records older than IDEMPOTENCY_TTL_HOURS are deleted. */
+  'idempotency-purge': JobName.IdempotencyPurge,
 } as const satisfies Record<string, JobName>;
 export type SweepName = keyof typeof SWEEPS;
 export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];

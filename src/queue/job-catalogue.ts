@@ -20,6 +20,8 @@ export enum JobName {
   PartyNotify = 'party.notify',
   /** Remind an employer's contact (instalments due or overdue). */
   EmployerNotify = 'employer.notify',
+  /** Nightly: Idempotency-Key records older than IDEMPOTENCY_TTL_HOURS are deleted. */
+  IdempotencyPurge = 'idempotency.purge',
   // (mediation jobs)
   /** Daily: expire mediations past their 15 days, mark overdue instalments and defaulted agreements. */
   MediationDailySweep = 'mediation.daily-sweep',
@@ -65,6 +67,7 @@ export interface JobPayloads {
     dedupKey: string;
     params: Record<string, string>;
   };
+  [JobName.IdempotencyPurge]: Record<string, never>;
   // (mediation payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.MediationDailySweep]: { today?: string };
@@ -94,6 +97,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComplaintAcknowledge]: QueueName.Notifications,
   [JobName.PartyNotify]: QueueName.Notifications,
   [JobName.EmployerNotify]: QueueName.Notifications,
+  [JobName.IdempotencyPurge]: QueueName.Maintenance,
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
@@ -115,6 +119,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 /** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
 export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
+  { job: JobName.IdempotencyPurge, cron: '45 3 * * *' },
   // (mediation schedules)
   { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
   // (arbitration schedules)

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { AppException } from '../common/errors/app-exception';
 import { PiiCipher } from '../common/pii-crypto';
-import { isMainlandMobile } from '../common/validation/phone';
 import { TransactionRunner } from '../database/transaction';
 import type { ProfileDto } from './dto/profile.dto';
 import { WorkersRepository } from './workers.repository';
@@ -36,7 +35,7 @@ export class WorkersService {
     const identity = await this.repo.identityOf(em, userId);
     return {
       userId,
-      phone: isMainlandMobile(user.username) ? user.username : null,
+      phone: this.users.loginPhone(user),
       identity: identity
         ? { realName: identity.realName, idNumber: this.pii.decrypt(identity.idNumberEnc) }
         : null,
@@ -45,7 +44,7 @@ export class WorkersService {
 
   /** The active worker account signed up with this mobile number (its owner verified it by SMS code), if any. */
   async accountByPhone(em: EntityManager, phone: string): Promise<WorkerAccount | null> {
-    const user = await this.users.findByUsername(em, phone);
+    const user = await this.users.findByPhone(em, phone);
     return user ? this.account(em, user.id) : null;
   }
 

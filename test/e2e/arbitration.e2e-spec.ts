@@ -8,6 +8,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { PiiCipher } from '../../src/common/pii-crypto';
 
 interface CaseView {
   id: string;
@@ -295,10 +296,20 @@ describe('arbitration', () => {
     expect(badClaims.status).toBe(400);
     expect(badClaims.body.code).toBe('VALIDATION_FAILED');
     // Another worker's complaint is 404 (as if it did not exist).
+    const pii = t.app.get(PiiCipher);
+    const otherId = randomUUID();
     await t.dataSource.query(
-      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, password_hash)
-       SELECT $1, '13900009999', 'WORKER', '{}', '另一劳动者', password_hash FROM users WHERE username = '13800000000'`,
-      [randomUUID()],
+      `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, password_hash, login_phone_enc,
+                          login_phone_bidx)
+       SELECT $1, $5, 'WORKER', '{}', '另一劳动者', password_hash, $2, $3
+         FROM users WHERE login_phone_bidx = $4`,
+      [
+        otherId,
+        pii.encrypt('13900009999'),
+        pii.blindIndex('phone', '13900009999'),
+        pii.blindIndex('phone', '13800000000'),
+        `worker:${otherId}`,
+      ],
     );
     const other = await post('13900009999', '', {
       complaintId,

@@ -1,6 +1,7 @@
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { LogSink } from '../support/log-sink';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { PiiCipher } from '../../src/common/pii-crypto';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -73,8 +74,8 @@ describe('a new worker signs up by the code in the admin SMS outbox and reads th
 
   it('pages newest first; marks one read, idempotently; read-all marks the rest', async () => {
     const [{ id: userId }] = await t.dataSource.query<{ id: string }[]>(
-      'SELECT id FROM users WHERE username = $1',
-      [phone],
+      'SELECT id FROM users WHERE login_phone_bidx = $1',
+      [t.app.get(PiiCipher).blindIndex('phone', phone)],
     );
     await t.app.get(NotificationsService).sendSmsOnce({
       dedupKey: `inbox-test:${complaint.id}`,

@@ -1,8 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organisation } from '../../reference/entities/organisation.entity';
 import type { Role } from '../roles';
 
-/** A login: staff (with organisation and jurisdictions) or a worker (username = mainland mobile number). */
+/**
+ * A login: staff (with organisation and jurisdictions) or a worker, who signs in with a mainland mobile number (kept
+ * encrypted with a blind index: common/pii-crypto.ts; the username of a worker account is `worker:<id>`).
+ */
 @Entity({ name: 'users' })
 export class User {
   @PrimaryColumn({ type: 'uuid' })
@@ -33,6 +36,15 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** A worker's sign-in mobile number (verified by SMS code), encrypted; null for staff. */
+  @Column({ name: 'login_phone_enc', type: 'text', nullable: true })
+  loginPhoneEnc: string | null;
+
+  /** Blind index of the sign-in number: sign-in and "the account of this phone" look it up. */
+  @Index('uq_users_login_phone_bidx', { unique: true })
+  @Column({ name: 'login_phone_bidx', type: 'varchar', length: 64, nullable: true })
+  loginPhoneBidx: string | null;
 
   /** A staff member's work phone (admin-recorded); never shown to workers. */
   @Column({ type: 'varchar', length: 11, nullable: true })

@@ -19,6 +19,15 @@ export class IdempotencyRepository {
   }
 
   async insert(em: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
-    await em.insert(IdempotencyRecord, { ...record, responseBody: record.responseBody as object });
+    await em.insert(IdempotencyRecord, record);
+  }
+
+  /** Deletes the records of first requests older than `hours`; returns how many. */
+  async purgeOlderThan(em: EntityManager, hours: number): Promise<number> {
+    const rows = await em.query<unknown[]>(
+      `DELETE FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1) RETURNING 1`,
+      [hours],
+    );
+    return rows.length;
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction';
 import { AppException } from '../errors/app-exception';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -9,6 +10,12 @@ export interface StoredResponse<T> {
   status: number;
   body: T;
   replayed: boolean;
+}
+
+/** What a first request created: a replay rebuilds its view from this reference. */
+export interface ResourceRef {
+  type: string;
+  id: string;
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
@@ -43,25 +50,29 @@ export function validateIdempotencyKey(key: string | undefined): string | undefi
 /**
  * `Idempotency-Key` semantics (draft-ietf-httpapi-idempotency-key-header): the same key and body replay the
  * first response; the same key with another body is 422; a retry while the first is still running is 409.
- * The first response is stored in the same transaction as the work, so a committed request is always
- * replayable and a failed one leaves nothing behind.
+ * The record (status and a reference to the created resource, no copy of the body) is stored in the same
+ * transaction as the work, so a committed request is always replayable and a failed one leaves nothing behind;
+ * a replay rebuilds the resource's view for the caller (`replay`). Records older than IDEMPOTENCY_TTL_HOURS are
+ * purged by the nightly idempotency.purge job, after which the key is new again.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: IdempotencyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute<T>(
     scope: string,
     key: string | undefined,
     body: unknown,
-    work: (em: EntityManager) => Promise<{ status: number; body: T }>,
+    work: (em: EntityManager) => Promise<{ status: number; body: T; resource: ResourceRef }>,
+    replay: (em: EntityManager, resource: ResourceRef) => Promise<T>,
   ): Promise<StoredResponse<T>> {
     if (!key) {
-      const result = await this.tx.run(work);
-      return { ...result, replayed: false };
+      const { status, body: out } = await this.tx.run(work);
+      return { status, body: out, replayed: false };
     }
     const hash = requestHash(body);
     return this.tx.run(async (em) => {
@@ -77,7 +88,8 @@ export class IdempotencyService {
             'IDEMPOTENCY_KEY_REUSED',
             'This Idempotency-Key was used with a different request body',
           );
-        return { status: existing.responseStatus, body: existing.responseBody as T, replayed: true };
+        const resource = { type: existing.resourceType, id: existing.resourceId };
+        return { status: existing.responseStatus, body: await replay(em, resource), replayed: true };
       }
       const result = await work(em);
       await this.repo.insert(em, {
@@ -85,9 +97,15 @@ export class IdempotencyService {
         key,
         requestHash: hash,
         responseStatus: result.status,
-        responseBody: result.body,
+        resourceType: result.resource.type,
+        resourceId: result.resource.id,
       });
-      return { ...result, replayed: false };
+      return { status: result.status, body: result.body, replayed: false };
     });
+  }
+
+  /** The nightly purge: records of first requests older than IDEMPOTENCY_TTL_HOURS; returns how many. */
+  purge(): Promise<number> {
+    return this.tx.run((em) => this.repo.purgeOlderThan(em, this.config.idempotencyTtlHours));
   }
 }
