@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isValidIsoDate, todayInShanghai } from '../src/calendar/local-date';
 import { SCALES, type ScaleName } from './generator/scales';
+import { keptPiiKeys } from '../src/config/kept-secrets';
 import { seedSynthetic } from './seed/loader';
 
 const USAGE = `usage: npm run seed:synthetic -- --scale tiny|pudong|shanghai|national [--seed N] [--end YYYY-MM-DD]
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     employers: positiveInt(values.employers, 'employers'),
     years: positiveInt(values.years, 'years'),
     log: (line) => process.stdout.write(`${line}\n`),
+    // The key the platform uses on this database: PII_KEY, else the one kept in .data/ (embedded default).
+    piiKeys: process.env.PII_KEY ?? keptPiiKeys(process.env.EMBEDDED_PG_DIR ?? '.data/pg'),
   });
   process.stdout.write(`${JSON.stringify({ scale, seed, end, ...result })}\n`);
 }

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Postgres, redisService, Service } from './services';
+import { generatePiiKeySpec } from '../../src/common/pii-crypto';
 
 /** The production shape for the fault and soak runs: API and worker processes on a PostgreSQL and a Redis of their own. */
 export const WORKER_PHONE = '13800000000';
@@ -27,6 +28,8 @@ export class Platform {
       ...process.env,
       NODE_ENV: 'development',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // One personal-data key for the API and worker processes of the run (docs/security.md).
+      PII_KEY: generatePiiKeySpec('f1'),
       JWT_ACCESS_TTL_SECONDS: '3600',
       SEED_DEMO: 'true',
       SEED_DEMO_DISTRICT: 'false',

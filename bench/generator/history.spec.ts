@@ -6,15 +6,29 @@ import { MEDIATION_STATUSES } from '../../src/mediation/mediation.state';
 import { ARBITRATION_STATUSES, CLOSURE_TYPES } from '../../src/arbitration/arbitration.constants';
 import { daysBetween } from '../../src/calendar/local-date';
 import { copyLine, type CopyValue } from './copy-format';
-import { HistoryGenerator } from './history';
+import { HistoryGenerator, type PiiSealer } from './history';
 import { streetsOf } from './scales';
 import { TABLE_COLUMNS, type TableName } from './tables';
 
 type Row = Record<string, CopyValue>;
 
+/** A deterministic stand-in for PiiCipher (a real one draws a random IV per value). */
+const pii: PiiSealer = {
+  encrypt: (v) => `v1:stub:${createHash('sha256').update(`enc:${v}`).digest('base64url')}`,
+  blindIndex: (kind, v) => createHash('sha256').update(`${kind}:${v}`).digest('hex'),
+};
+
 function generate(seed: number, complaints = 4000): Record<TableName, Row[]> & { hash: string } {
   const { streets } = streetsOf(['310115']);
-  const g = new HistoryGenerator({ seed, end: '2026-11-26', years: 3, complaints, employers: 500, streets });
+  const g = new HistoryGenerator({
+    seed,
+    end: '2026-11-26',
+    years: 3,
+    complaints,
+    employers: 500,
+    streets,
+    pii,
+  });
   const out = Object.fromEntries(Object.keys(TABLE_COLUMNS).map((t) => [t, [] as Row[]])) as Record<
     TableName,
     Row[]
@@ -185,6 +199,7 @@ describe('HistoryGenerator without an inspection_cases table', () => {
         employers: 100,
         streets,
         present,
+        pii,
       });
       const out: string[] = [];
       const emit = (t: TableName, v: CopyValue[]) => {

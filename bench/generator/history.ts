@@ -16,6 +16,7 @@ import {
 } from '../../src/complaints/routing.rules';
 import { normaliseEmployerName } from '../../src/reference/employers.service';
 import { formatTrackingNumber } from '../../src/common/tracking-number';
+import type { PiiKind } from '../../src/common/pii-crypto';
 import type { CopyValue } from './copy-format';
 import { pgArray, shanghaiMillis, shanghaiTimestamp } from './copy-format';
 import * as D from './distributions';
@@ -49,6 +50,17 @@ export interface HistoryOptions {
    * depend on it, so the other tables stay identical whatever the schema.
    */
   present?: (table: TableName) => boolean;
+  /**
+   * Seals ID numbers and phones as the platform stores them (common/pii-crypto.ts: a PiiCipher of the target's
+   * PII_KEY), so a loaded database holds no plaintext and its blind indexes match the app's.
+   */
+  pii: PiiSealer;
+}
+
+/** What the generator needs of a PiiCipher. */
+export interface PiiSealer {
+  encrypt(value: string): string;
+  blindIndex(kind: PiiKind, value: string): string;
 }
 
 /** Registered worker accounts per complaint (each files ~2 complaints online on average; assumption). */
@@ -158,6 +170,8 @@ export class HistoryGenerator {
         `监察员${d}`,
         true,
         created,
+        null,
+        null,
       ]);
       emit('users', [
         this.arbitratorOf(d),
@@ -169,11 +183,26 @@ export class HistoryGenerator {
         `仲裁员${d}`,
         true,
         created,
+        null,
+        null,
       ]);
     }
     for (let i = 0; i < this.workerCount; i++) {
       const w = this.worker(i);
-      emit('users', [w.id, w.phone, null, 'WORKER', null, '{}', w.name, true, created]);
+      // As the platform creates a worker account: username worker:<id>, the number sealed (users.login_phone_*).
+      emit('users', [
+        w.id,
+        `worker:${w.id}`,
+        null,
+        'WORKER',
+        null,
+        '{}',
+        w.name,
+        true,
+        created,
+        this.o.pii.encrypt(w.phone),
+        this.o.pii.blindIndex('phone', w.phone),
+      ]);
     }
   }
 
@@ -417,8 +446,10 @@ export class HistoryGenerator {
       amount === null ? '请求依法处理' : `请求支付${(amount / 100).toFixed(2)}元`,
       userId,
       name,
-      idNumber,
-      phone,
+      idNumber === null ? null : this.o.pii.encrypt(idNumber),
+      idNumber === null ? null : this.o.pii.blindIndex('id_number', idNumber),
+      phone === null ? null : this.o.pii.encrypt(phone),
+      phone === null ? null : this.o.pii.blindIndex('phone', phone),
       date,
       shanghaiTimestamp(date, minute),
       shanghaiTimestamp(lastChange, Math.min(minute + 30, 23 * 60)),

@@ -10,6 +10,8 @@ export const TABLE_COLUMNS = {
     'display_name',
     'active',
     'created_at',
+    'login_phone_enc',
+    'login_phone_bidx',
   ],
   // The last four: the employers register columns of issue 5 (written where the schema has them).
   employers: [
@@ -68,8 +70,10 @@ export const TABLE_COLUMNS = {
     'requests',
     'complainant_user_id',
     'complainant_name',
-    'complainant_id_number',
-    'complainant_phone',
+    'complainant_id_number_enc',
+    'complainant_id_number_bidx',
+    'complainant_phone_enc',
+    'complainant_phone_bidx',
     'received_on',
     'created_at',
     'updated_at',

@@ -9,6 +9,7 @@ import { districtOrganisations } from '../../src/reference/organisations';
 import { copyLine, type CopyValue } from '../generator/copy-format';
 import { HistoryGenerator } from '../generator/history';
 import { scaleSpec, streetsOf, type ScaleName } from '../generator/scales';
+import { PiiCipher } from '../../src/common/pii-crypto';
 import {
   LOAD_ORDER,
   OPTIONAL_COLUMNS,
@@ -27,6 +28,8 @@ export interface SeedOptions {
   employers?: number;
   years?: number;
   log?: (line: string) => void;
+  /** The target's PII_KEY (id:base64key[,…]): ID numbers and phones are loaded encrypted, as the app stores them. */
+  piiKeys: string;
 }
 
 export interface SeedResult {
@@ -123,6 +126,7 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       employers: o.employers ?? spec.employers,
       streets,
       present: (t) => present.has(t),
+      pii: PiiCipher.fromSpec(o.piiKeys),
     });
     const files = new Map<TableName, TableFile>();
     for (const t of [...present]) {

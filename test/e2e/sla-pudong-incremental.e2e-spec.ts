@@ -43,7 +43,13 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
       const [r] = await q<{ n: number }>('SELECT count(*)::int AS n FROM sla_recompute_runs');
       return r.n > 0;
     });
-    await seedSynthetic({ databaseUrl: t.databaseUrl, scale: 'pudong', seed: 1, end: '2026-11-26' });
+    await seedSynthetic({
+      databaseUrl: t.databaseUrl,
+      scale: 'pudong',
+      seed: 1,
+      end: '2026-11-26',
+      piiKeys: t.config.piiKeys,
+    });
   }, 180_000);
 
   afterAll(async () => {
