@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PiiCipher } from '../../src/common/pii-crypto';
+import { generatePiiKeySpec, PiiCipher } from '../../src/common/pii-crypto';
+import { TEST_PII_KEYS } from '../support/pii-keys';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
 import { signInWorker } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -288,6 +289,39 @@ describe('personal data at rest', () => {
         .get('/api/v1/admin/pii-access')
         .set(await as('supervisor'));
       expect(denied.status).toBe(403);
+    });
+  });
+
+  describe('key rotation (PII_KEY = new key first, the old one still listed)', () => {
+    let r: TestApp;
+    beforeAll(async () => {
+      // The template's rows (the demo worker) were sealed and indexed with TEST_PII_KEYS (t1).
+      r = await startTestApp({ env: { PII_KEY: `${generatePiiKeySpec('k2')},${TEST_PII_KEYS}` } });
+    });
+    afterAll(async () => {
+      await r?.close();
+    });
+
+    it('old values still decrypt and are still found by their index; new values are sealed with the new key', async () => {
+      const token = await r.token('13800000000');
+      expect((await r.http().get('/api/v1/my/profile').set(bearer(token))).body.phone).toBe('13800000000');
+      const filed = await r
+        .http()
+        .post('/api/v1/complaints')
+        .set(bearer(token))
+        .send(complaintBody({ complainant: { name: '演示' } }));
+      expect(filed.status).toBe(201);
+      expect(filed.body.complainant.phone).toBe('13800000000');
+      const [row] = await r.dataSource.query<{ enc: string; bidx: string }[]>(
+        `SELECT complainant_phone_enc AS enc, complainant_phone_bidx AS bidx FROM complaints WHERE id = $1`,
+        [filed.body.id],
+      );
+      expect(row.enc).toMatch(/^v1:k2:/);
+      const [user] = await r.dataSource.query<{ login_phone_enc: string; login_phone_bidx: string }[]>(
+        `SELECT login_phone_enc, login_phone_bidx FROM users WHERE role = 'WORKER' AND display_name = '演示劳动者'`,
+      );
+      expect(user.login_phone_enc).toMatch(/^v1:t1:/);
+      expect(row.bidx).toBe(user.login_phone_bidx);
     });
   });
 });
