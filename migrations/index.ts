@@ -33,12 +33,12 @@ import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-noti
 import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-case-numbers';
 import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
-import { AverageWages1796400000500 } from './1796400000500-average-wages';
-import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
-import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 import { PiiEncryptedAtRest1796400000100 } from './1796400000100-pii-encrypted-at-rest';
 import { WorkerLoginPhone1796400000110 } from './1796400000110-worker-login-phone';
 import { IdempotencyReferences1796400000120 } from './1796400000120-idempotency-references';
+import { AverageWages1796400000500 } from './1796400000500-average-wages';
+import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
+import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -78,10 +78,10 @@ export const MIGRATIONS: Function[] = [
   MediationCaseNumbers1796320000100,
   SearchIndexes1796320000200,
   TrackingSequences1796400000010,
-  AverageWages1796400000500,
-  ArbitrationAwardDocuments1796400000510,
-  InspectionReportReward1796400000520,
   PiiEncryptedAtRest1796400000100,
   WorkerLoginPhone1796400000110,
   IdempotencyReferences1796400000120,
+  AverageWages1796400000500,
+  ArbitrationAwardDocuments1796400000510,
+  InspectionReportReward1796400000520,
 ];
