@@ -150,6 +150,22 @@ export class ComplaintsService implements OnModuleInit {
         ? await this.reportNumbers.next(em, year)
         : formatTrackingNumber(prefix, year, await this.repo.nextTrackingSeq(em, prefix, year));
     const id = newId();
+    // Checked before the insert so that the flag is written with the row (no second UPDATE).
+    const duplicateOf =
+      kind === 'COMPLAINT'
+        ? await this.repo.findPossibleDuplicate(
+            em,
+            {
+              id,
+              employerId: employer.id,
+              category: dto.category,
+              complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
+              idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
+              receivedOn,
+            },
+            DUPLICATE_WINDOW_DAYS,
+          )
+        : null;
     await this.repo.insert(em, {
       id,
       trackingNo,
@@ -171,6 +187,7 @@ export class ComplaintsService implements OnModuleInit {
       onBehalfRelationship: extra.onBehalfRelationship ?? null,
       accessCodeHash: extra.accessCodeHash ?? null,
       wantsArbitration: extra.wantsArbitration ?? false,
+      possibleDuplicateOf: duplicateOf,
       receivedOn,
     });
     await this.audit.append(em, {
@@ -182,26 +199,13 @@ export class ComplaintsService implements OnModuleInit {
       actor,
       data: { kind, channel: dto.channel, category: dto.category, trackingNo },
     });
-    await this.outbox.enqueue(em, JobName.ComplaintAcknowledge, { complaintId: id });
-    // Early warning: rescore the employer (deduplicated per employer by the job catalogue).
-    await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
-    const duplicateOf =
-      kind === 'COMPLAINT'
-        ? await this.repo.findPossibleDuplicate(
-            em,
-            {
-              id,
-              employerId: employer.id,
-              category: dto.category,
-              complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
-              idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
-              receivedOn,
-            },
-            DUPLICATE_WINDOW_DAYS,
-          )
-        : null;
-    if (duplicateOf) {
-      await this.repo.update(em, id, { possibleDuplicateOf: duplicateOf });
+    // The acknowledgement, and the early warning's rescore of the employer (deduplicated per employer by the job
+    // catalogue), in one statement.
+    await this.outbox.enqueueMany(em, [
+      { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
+      { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
+    ]);
+    if (duplicateOf)
       await this.audit.append(em, {
         caseType: CASE,
         caseId: id,
@@ -209,7 +213,6 @@ export class ComplaintsService implements OnModuleInit {
         actor: null,
         data: { duplicateOf },
       });
-    }
     // The decision on acceptance is due within 5 working days (若干规定 第十八条).
     await this.deadlines.start(em, {
       caseType: CASE,

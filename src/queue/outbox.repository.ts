@@ -32,6 +32,26 @@ export class OutboxRepository {
     );
   }
 
+  /** Several rows in one statement, with one notification. */
+  async insertMany(
+    em: EntityManager,
+    rows: readonly Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `WITH ins AS (
+         INSERT INTO outbox_messages (id, queue, job_name, payload)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM ins LIMIT 1) one`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.queue),
+        rows.map((r) => r.jobName),
+        rows.map((r) => JSON.stringify(r.payload)),
+      ],
+    );
+  }
+
   /** Due rows, locked; rows another relay holds are skipped, not waited for. */
   claimDue(em: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
     return em.query<PendingOutboxRow[]>(

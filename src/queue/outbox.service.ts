@@ -4,6 +4,9 @@ import { newId } from '../common/ids';
 import { OutboxRepository } from './outbox.repository';
 import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
 
+/** One job for `enqueueMany`: a job name with its own payload type. */
+export type OutboxJob = { [J in JobName]: { name: J; payload: JobPayloads[J] } }[JobName];
+
 /**
  * Writes jobs to the outbox inside the caller's transaction: the job exists if and only if the business
  * change committed. The relay publishes it to BullMQ afterwards.
@@ -23,6 +26,18 @@ export class OutboxService {
       payload: payload,
     });
     return id;
+  }
+
+  /** Several jobs in one statement (one round trip, one notification), in the caller's transaction. */
+  async enqueueMany(em: EntityManager, jobs: readonly OutboxJob[]): Promise<string[]> {
+    const rows = jobs.map((j) => ({
+      id: newId(),
+      queue: JOB_QUEUE[j.name],
+      jobName: j.name,
+      payload: j.payload,
+    }));
+    await this.repo.insertMany(em, rows);
+    return rows.map((r) => r.id);
   }
 
   /** Services call this after commit so an in-process relay publishes at once instead of at its next poll. */
