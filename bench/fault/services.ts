@@ -33,6 +33,7 @@ export class Service {
     this.child = child;
     this.exited = new Promise((r) => child.once('exit', () => r()));
     let out = '';
+    let isReady = false;
     let pending = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -46,10 +47,16 @@ export class Service {
         const lines = pending.split('\n');
         pending = lines.pop() ?? '';
         for (const l of lines) this.onLine?.(l);
-        if (out.length < 1_000_000) out += s;
-        if (this.ready(out)) {
-          clearTimeout(timer);
-          resolve();
+        // Until ready only: afterwards the output is just logged (re-testing a growing string on every chunk
+        // made this process slow to drain the pipe, and the child blocked writing its logs).
+        if (!isReady) {
+          out += s;
+          if (this.ready(out)) {
+            isReady = true;
+            out = '';
+            clearTimeout(timer);
+            resolve();
+          }
         }
       };
       child.stdout.on('data', onData);
