@@ -33,6 +33,7 @@ import { NotificationsDeliveryAttempts1796300001000 } from './1796300001000-noti
 import { MediationCaseNumbers1796320000100 } from './1796320000100-mediation-case-numbers';
 import { SearchIndexes1796320000200 } from './1796320000200-search-indexes';
 import { TrackingSequences1796400000010 } from './1796400000010-tracking-sequences';
+import { ListIndexes1796400000020 } from './1796400000020-list-indexes';
 import { PiiEncryptedAtRest1796400000100 } from './1796400000100-pii-encrypted-at-rest';
 import { WorkerLoginPhone1796400000110 } from './1796400000110-worker-login-phone';
 import { IdempotencyReferences1796400000120 } from './1796400000120-idempotency-references';
@@ -78,6 +79,7 @@ export const MIGRATIONS: Function[] = [
   MediationCaseNumbers1796320000100,
   SearchIndexes1796320000200,
   TrackingSequences1796400000010,
+  ListIndexes1796400000020,
   PiiEncryptedAtRest1796400000100,
   WorkerLoginPhone1796400000110,
   IdempotencyReferences1796400000120,

@@ -19,6 +19,8 @@ import type {
 } from '../arbitration.constants';
 
 /** An application for labor-dispute arbitration (劳动争议仲裁申请) and its proceeding. */
+// Lists are newest first (keyset on created_at, id) under a LIKE jurisdiction prefix (issue 17.3).
+@Index('idx_arbitration_cases_created_id', ['createdAt', 'id'])
 @Entity({ name: 'arbitration_cases' })
 @Index('idx_arbitration_cases_complaint', ['complaintId'])
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])

@@ -26,6 +26,9 @@ import { CollectiveDispute } from './collective-dispute.entity';
 /** A complaint (投诉) or anonymous report (举报) as received at intake. */
 @Entity({ name: 'complaints' })
 @Index('idx_complaints_street_created', ['workplaceStreetCode', 'createdAt'])
+// Lists are newest first (keyset on created_at, id); the jurisdiction filter is a LIKE prefix, which a btree
+// cannot use under a non-C collation: this index serves every list page (issue 17.3).
+@Index('idx_complaints_created_id', ['createdAt', 'id'])
 @Index('idx_complaints_complainant_created', ['complainantUserId', 'createdAt'])
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])
 @Index('idx_complaints_received_on', ['receivedOn'])

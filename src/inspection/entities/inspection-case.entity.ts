@@ -19,6 +19,8 @@ import type { RefusalReason } from '../inspection.rules';
  * A labor-security inspection case (劳动保障监察案件). Other modules (KPIs, risk, compliance) read this table: the
  * columns named in CONTRACTS.md are kept current by every transition.
  */
+// Lists are newest first (keyset on created_at, id) under a LIKE jurisdiction prefix (issue 17.3).
+@Index('idx_inspection_cases_created_id', ['createdAt', 'id'])
 @Entity({ name: 'inspection_cases' })
 @Index('idx_inspection_cases_complaint', ['complaintId'])
 @Index('idx_inspection_cases_street_status', ['jurisdictionCode', 'status'])

@@ -10,6 +10,9 @@ import type { CloseOutcome, MediationStatus } from '../mediation.state';
 @Index('uq_mediation_cases_open_complaint', ['complaintId'], { unique: true, where: "status = 'OPEN'" })
 @Index('idx_mediation_cases_complaint', ['complaintId'])
 @Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
+// Lists are newest first (keyset on created_at, id); the jurisdiction filter is a LIKE prefix, which a btree
+// cannot use under a non-C collation: this index serves every list page (issue 17.3).
+@Index('idx_mediation_cases_created_id', ['createdAt', 'id'])
 @Index('uq_mediation_cases_case_no', ['organisationId', 'caseNo'], { unique: true })
 @Index('idx_mediation_cases_case_no', ['caseNo'])
 @Index('idx_mediation_cases_employer', ['employerId'])
