@@ -27,7 +27,7 @@ export function summarise(samples: readonly number[]): LatencySummary {
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
-    max: samples.length ? Math.max(...samples) : NaN,
+    max: samples.length ? samples.reduce((m, x) => (x > m ? x : m), -Infinity) : NaN,
   };
 }
 
