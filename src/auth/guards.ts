@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { AppException } from '../common/errors/app-exception';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 import type { Principal, Role } from './roles';
+import { isConnectionError } from '../common/errors/unavailable';
 
 function meta<T>(reflector: Reflector, key: string, ctx: ExecutionContext): T | undefined {
   return reflector.getAllAndOverride<T>(key, [ctx.getHandler(), ctx.getClass()]);
@@ -22,6 +23,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = Principal>(err: unknown, user: TUser | false): TUser {
+    // The account could not be read (the database is away): 503, not a 401 that would sign the client out.
+    if (err && isConnectionError(err)) throw err;
     if (err || !user) throw AppException.unauthorized('UNAUTHENTICATED', 'A valid access token is required');
     return user;
   }

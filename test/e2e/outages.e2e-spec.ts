@@ -85,6 +85,8 @@ describe('the database goes away (defect 4)', () => {
     expect((await t.http().get('/health/ready')).status).toBe(200);
 
     await proxy.cut();
+    // Past the principal cache (≤ 1 s): the token check itself needs the database now.
+    await new Promise((r) => setTimeout(r, 1200));
     const attempts = [
       t.http().post('/api/v1/complaints').set('authorization', `Bearer ${worker}`).send(complaintBody()),
       t.http().get('/api/v1/complaints').set('authorization', `Bearer ${staff}`),
