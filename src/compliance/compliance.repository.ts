@@ -33,16 +33,26 @@ export class ComplianceRepository {
   }
 
   /**
-   * Is the employer registered in, or has it a finding or listing in, one of these street codes (prefixes)?
+   * Is the employer registered in, or has it a finding or listing in, one of these street codes (prefixes)? With
+   * `orUnanchored`, also an employer with no street, finding or listing anywhere (one known only by name).
    */
-  async employerInScope(em: EntityManager, id: string, prefixes: string[]): Promise<boolean> {
+  async employerInScope(
+    em: EntityManager,
+    id: string,
+    prefixes: string[],
+    orUnanchored = false,
+  ): Promise<boolean> {
     if (prefixes.length === 0) return false;
     const [row] = await em.query<{ ok: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM employers WHERE id = $1 AND street_code LIKE ANY ($2::text[]))
            OR EXISTS (SELECT 1 FROM employer_violations WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
            OR EXISTS (SELECT 1 FROM wage_arrears_blacklist WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
+           OR ($3::boolean
+               AND NOT EXISTS (SELECT 1 FROM employers WHERE id = $1 AND street_code IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM employer_violations WHERE employer_id = $1)
+               AND NOT EXISTS (SELECT 1 FROM wage_arrears_blacklist WHERE employer_id = $1))
            AS ok`,
-      [id, prefixes.map((p) => `${p}%`)],
+      [id, prefixes.map((p) => `${p}%`), orUnanchored],
     );
     return row?.ok === true;
   }

@@ -153,9 +153,10 @@ export class ComplianceService {
   }
 
   /**
-   * The employer's compliance record: violations, grades, listings and the audit trail. Street staff see the
-   * employers registered in their jurisdiction or with a finding or listing there; district staff see all; any
-   * other employer is 404, like one that does not exist.
+   * The employer's compliance record: violations, grades, listings and the audit trail. Staff see the employers
+   * registered in their jurisdiction or with a finding or listing there; district staff also see an employer
+   * anchored nowhere (known only by name, e.g. from complaints); any other employer, one of another district
+   * included, is 404, like one that does not exist.
    */
   async record(viewer: Principal, employerId: string): Promise<EmployerComplianceDto> {
     const em = this.tx.manager;
@@ -163,7 +164,7 @@ export class ComplianceService {
     if (!employer) throw employerNotFound();
     const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const districtWide = scope.some((j) => j.length <= 6);
-    if (!districtWide && !(await this.repo.employerInScope(em, employerId, scope))) throw employerNotFound();
+    if (!(await this.repo.employerInScope(em, employerId, scope, districtWide))) throw employerNotFound();
     const [violations, published, grades, listings, events] = await Promise.all([
       this.repo.violationsOf(em, employerId),
       this.repo.publishedOf(em, employerId),

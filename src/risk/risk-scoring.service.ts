@@ -14,6 +14,7 @@ import type { FeatureVector } from './risk.features';
 import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
+import { seesRiskOf } from './risk-scope';
 
 export interface ScoreCounts {
   employers: number;
@@ -198,6 +199,17 @@ export class RiskScoringService {
       features,
       evaluation: await compiled.evaluate(features, asOf),
     };
+  }
+
+  /**
+   * explainEmployer for a caller: an employer whose street (registered, else of its latest complaint) the caller
+   * does not cover is 404, as one that does not exist (the scope of the warnings, risk-scope.ts).
+   */
+  async explainEmployerFor(viewer: Principal, employerId: string, asOf?: string) {
+    const explained = await this.explainEmployer(employerId, asOf);
+    if (!seesRiskOf(viewer, explained.street))
+      throw AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer');
+    return explained;
   }
 
   /** The rescoring hook: other modules' jobs call this (via risk.rescore-employer) after a change to an employer. */

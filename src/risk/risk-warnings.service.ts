@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { coversJurisdiction, type Principal } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { RiskWarning } from './entities/risk-warning.entity';
+import { seesRiskOf, UNSCOPED_ROLES } from './risk-scope';
 import { RiskRepository } from './risk.repository';
 import { RED_ACKNOWLEDGE_WITHIN_MS, type RiskKind, type RiskLevel, type WarningStatus } from './risk.rules';
 import { nextWarningStatus, type WarningAction } from './risk.state';
@@ -42,9 +43,6 @@ export interface WarningEventView {
   data: object;
   occurredAt: string;
 }
-
-/** Who sees all warnings regardless of street (a warning without a known street is visible to them only). */
-const UNSCOPED_ROLES = new Set(['ADMIN']);
 
 /** Warnings: lists scoped to the caller's jurisdictions, the lifecycle, and escalation of unacknowledged reds. */
 @Injectable()
@@ -182,11 +180,8 @@ export class RiskWarningsService {
   /** A warning the caller may not see is 404, as if it did not exist. */
   private async visible(viewer: Principal, id: string): Promise<RiskWarning> {
     const w = await this.repo.findWarning(this.tx.manager, id);
-    const ok =
-      w &&
-      (UNSCOPED_ROLES.has(viewer.role) ||
-        (w.streetCode !== null && coversJurisdiction(viewer, w.streetCode)));
-    if (!ok) throw AppException.notFound('RISK_WARNING_NOT_FOUND', 'No such risk warning');
+    if (!w || !seesRiskOf(viewer, w.streetCode))
+      throw AppException.notFound('RISK_WARNING_NOT_FOUND', 'No such risk warning');
     return w;
   }
 }

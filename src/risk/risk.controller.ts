@@ -179,6 +179,7 @@ export class RiskController {
   @Roles(...RULE_EDITORS)
   @ApiOkResponse({ type: EmployerFeaturesDto })
   employerFeatures(
+    @CurrentUser() user: Principal,
     @Param(
       'employerId',
       new ParseUUIDPipe({
@@ -188,7 +189,7 @@ export class RiskController {
     employerId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<EmployerFeaturesDto> {
-    return this.scoring.explainEmployer(employerId, q.asOf);
+    return this.scoring.explainEmployerFor(user, employerId, q.asOf);
   }
 
   /** The JSON schema a rule set must validate against (built from the catalogue). */

@@ -186,22 +186,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
 }
 
-/** A valid complaint body; override any field. */
-export function complaintBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    category: 'WAGE_ARREARS',
-    employer: { name: '上海浦东某某建筑劳务有限公司', address: '浦东新区世纪大道100号' },
-    workplaceStreetCode: '310115005',
-    claimedAmountFen: 1_250_000,
-    affectedWorkers: 1,
-    facts: '2026年8月至10月工资未发放，共计12500元',
-    requests: '支付拖欠工资12500元',
-    channel: 'MOBILE',
-    // The signed-in worker's phone is the complainant's (a worker names only themselves).
-    complainant: { name: '张三', idNumber: '11010519491231002X' },
-    ...overrides,
-  };
-}
+export { complaintBody } from '../../bench/lib/fixtures';
 
 /** Polls `check` until it returns a truthy value or the deadline passes. */
 export async function eventually<T>(
