@@ -128,6 +128,14 @@ export class RegistersService {
       throw AppException.validation([
         { field: 'criminalLiabilityRef', message: 'give the judgment day and its reference together' },
       ]);
+    // An update with nothing in it is the client's error (it was an empty UPDATE and a 500, found by the fuzz).
+    if (dto.migrantWorkers === undefined && dto.criminalLiabilityOn === undefined)
+      throw AppException.validation([
+        {
+          field: 'migrantWorkers',
+          message: 'give migrantWorkers or criminalLiabilityOn with criminalLiabilityRef',
+        },
+      ]);
     return this.tx.run(async (em) => {
       const v = await this.repo.lockViolation(em, violationId);
       if (!v || !coversJurisdiction(viewer, v.jurisdictionCode)) throw violationNotFound();

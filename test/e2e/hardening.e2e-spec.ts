@@ -42,6 +42,27 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
   let port: number;
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
 
+  /** A registered employer (no street) with one wage-arrears finding in 310115005 by the street's inspector. */
+  const violationOfNewEmployer = async (name: string) => {
+    const employerId = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO employers (id, name, name_normalised, source) VALUES ($1, $2, $2, 'REGISTER')`,
+      [employerId, `${name}${Date.now()}`],
+    );
+    const found = await t
+      .http()
+      .post(`/api/v1/compliance/employers/${employerId}/violations`)
+      .set(await auth('inspector'))
+      .send({
+        jurisdictionCode: '310115005',
+        kinds: ['WAGE_ARREARS'],
+        facts: '拖欠工资',
+        foundOn: '2026-03-15',
+      });
+    expect(found.status).toBe(201);
+    return found;
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -103,6 +124,23 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
           expect.arrayContaining([expect.objectContaining({ field: 'employer' })]),
         );
       }
+    });
+
+    it('PATCH /compliance/violations/:id with nothing to change is 400, not 500 (found by the fuzz)', async () => {
+      const found = await violationOfNewEmployer('浦东空更新测试有限公司');
+      const empty = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${found.body.id as string}`)
+        .set(await auth('inspector'))
+        .send({});
+      expectErrorShape(empty.body, 400, 'VALIDATION_FAILED');
+      expect(empty.body.details).toEqual([expect.objectContaining({ field: 'migrantWorkers' })]);
+      const ok = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${found.body.id as string}`)
+        .set(await auth('inspector'))
+        .send({ migrantWorkers: true });
+      expect(ok.status).toBe(200);
     });
 
     it('POST /mediation/cases/:id/close with "agreement": [] is 400 on agreement', async () => {
@@ -195,22 +233,7 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
     });
 
     it("the compliance profile is scoped by street: another street's inspector gets 404", async () => {
-      const id = randomUUID();
-      await t.dataSource.query(
-        `INSERT INTO employers (id, name, name_normalised, source) VALUES ($1, $2, $2, 'REGISTER')`,
-        [id, `浦东合规范围测试有限公司${Date.now()}`],
-      );
-      const found = await t
-        .http()
-        .post(`/api/v1/compliance/employers/${id}/violations`)
-        .set(await auth('inspector'))
-        .send({
-          jurisdictionCode: '310115005',
-          kinds: ['WAGE_ARREARS'],
-          facts: '拖欠工资',
-          foundOn: '2026-03-15',
-        });
-      expect(found.status).toBe(201);
+      const id = (await violationOfNewEmployer('浦东合规范围测试有限公司')).body.employerId as string;
       const get = async (user: string) =>
         t
           .http()
