@@ -78,6 +78,8 @@ export interface Objects {
 
 export interface World {
   tokens: Record<Caller, string>;
+  /** Signs the caller in again (after a logout the fuzz sent), updating `tokens`. */
+  relogin(caller: Caller): Promise<string>;
   objects: Objects;
   /** steps that failed (their objects are missing), for the report */
   missing: string[];
@@ -408,5 +410,6 @@ export async function buildWorld(app: NestFastifyApplication, password: string):
   objects.staffNotification = firstId(await as('mediator', 'GET', '/notifications/inbox'));
   objects.workerNotification = firstId(await as('workerA', 'GET', '/my/notifications'));
   objects.riskRun = (await make<{ id: string }>('risk run', as('admin', 'POST', '/risk/runs')))?.id;
-  return { tokens, objects, missing };
+  const relogin = async (c: Caller) => (tokens[c] = await login(app, names[c], password));
+  return { tokens, relogin, objects, missing };
 }
