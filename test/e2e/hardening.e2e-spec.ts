@@ -105,6 +105,25 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
       expectErrorShape(param.body, 400, 'VALIDATION_FAILED');
     });
 
+    it('a lone surrogate (\\ud800) in stored text is a field error, not a 500 from jsonb (found by the fuzz)', async () => {
+      const org = await t
+        .http()
+        .post('/api/v1/admin/organisations')
+        .set(await auth('admin'))
+        .type('json')
+        .send('{"name":"\\ud800x\\udfff","kind":"INSPECTION_BRIGADE","jurisdictionCode":"310115007"}');
+      expectErrorShape(org.body, 400, 'VALIDATION_FAILED');
+      expect(org.body.details).toEqual([expect.objectContaining({ field: 'name' })]);
+      const complaint = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(await auth('13800000000'))
+        .type('json')
+        .send(JSON.stringify(complaintBody({ facts: 'FACTS' })).replace('FACTS', '工资\\ud800拖欠'));
+      expectErrorShape(complaint.body, 400, 'VALIDATION_FAILED');
+      expect(complaint.body.details).toEqual([expect.objectContaining({ field: 'facts' })]);
+    });
+
     it('POST /filings/layoffs without employer, or with employer [], is 400 on employer', async () => {
       const body = {
         streetCode: '310115005',

@@ -45,6 +45,28 @@ describe('nulCharacterErrors', () => {
   });
 });
 
+describe('nulCharacterErrors: lone surrogates', () => {
+  it('names strings and keys holding an unpaired surrogate (which jsonb refuses)', () => {
+    const errors = nulCharacterErrors({ name: 'a\ud800b', list: ['\udfff'], ['k\udc00']: 1, ok: '工资😀' });
+    expect(errors.map((e) => e.field).sort()).toEqual(['k\\udc00', 'list.0', 'name']);
+    expect(new Set(errors.flatMap((e) => e.constraints))).toEqual(new Set(['wellFormedUnicode']));
+  });
+
+  it('accepts any well-formed text, surrogate pairs included', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => nulCharacterErrors({ s }).length === 0));
+  });
+
+  it('finds every string with a lone surrogate', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii' }),
+        fc.integer({ min: 0xd800, max: 0xdfff }),
+        (s, unit) => nulCharacterErrors({ s: s + String.fromCharCode(unit) }).length === 1,
+      ),
+    );
+  });
+});
+
 describe('validation pipe guards (before class-transformer)', () => {
   class Dto {}
   const pipe = createValidationPipe();

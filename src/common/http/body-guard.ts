@@ -22,32 +22,46 @@ export function jsonDepth(value: unknown, limit = MAX_BODY_DEPTH): number {
   return max;
 }
 
+/** An unpaired UTF-16 surrogate: not Unicode text, and PostgreSQL refuses its `\\uD800` escape in jsonb. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What a stored string must not contain, and the field error's wording and constraint name. */
+const UNSTORABLE: { test: (s: string) => boolean; what: string; constraint: string }[] = [
+  { test: (s) => s.includes('\u0000'), what: 'the NUL character (U+0000)', constraint: 'noNulCharacter' },
+  { test: (s) => LONE_SURROGATE.test(s), what: 'a lone UTF-16 surrogate', constraint: 'wellFormedUnicode' },
+];
+
 /**
- * Every string (and object key) containing U+0000, as field errors. PostgreSQL cannot store NUL in text, so it
- * is refused as invalid input instead of failing the write. `root` names the value (e.g. a path parameter).
+ * Every string (and object key) containing U+0000 or an unpaired surrogate, as field errors. PostgreSQL cannot
+ * store NUL in text, nor a lone surrogate in jsonb (the audit and event data), so both are refused as invalid
+ * input instead of failing the write (the surrogate was a 500 found by the fuzz). `root` names the value (e.g. a
+ * path parameter).
  */
 export function nulCharacterErrors(value: unknown, root = ''): FieldError[] {
   const errors: FieldError[] = [];
   const stack: [unknown, string][] = [[value, root]];
   const join = (p: string, k: string | number) => (p ? `${p}.${k}` : String(k));
+  const escape = (k: string) => JSON.stringify(k).slice(1, -1);
   while (stack.length && errors.length < 20) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000'))
+      const bad = UNSTORABLE.find((u) => u.test(v));
+      if (bad)
         errors.push({
           field: path || 'body',
-          message: `${path || 'body'} must not contain the NUL character (U+0000)`,
-          constraints: ['noNulCharacter'],
+          message: `${path || 'body'} must not contain ${bad.what}`,
+          constraints: [bad.constraint],
         });
     } else if (Array.isArray(v)) {
       v.forEach((child, i) => stack.push([child, join(path, i)]));
     } else if (v !== null && typeof v === 'object') {
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (k.includes('\u0000')) {
+        const bad = UNSTORABLE.find((u) => u.test(k));
+        if (bad) {
           errors.push({
-            field: join(path, k.split('\u0000').join('\\u0000')),
-            message: 'field names must not contain the NUL character (U+0000)',
-            constraints: ['noNulCharacter'],
+            field: join(path, escape(k)),
+            message: `field names must not contain ${bad.what}`,
+            constraints: [bad.constraint],
           });
           continue;
         }
