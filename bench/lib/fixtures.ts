@@ -3,13 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import type { Role } from '../../src/auth/roles';
-import { idNumberCheckChar } from '../../src/common/validation/id-number';
-import { usccCheckChar } from '../../src/common/validation/uscc';
 import { organisationId } from '../../src/reference/organisations';
+import { complaint, idNumber, multipart, PNG, uscc } from './fixture-bodies';
 import { call, login, type Reply } from './inject';
 
 /** Street A (the demo staff's 陆家嘴街道) owns every object; street B is another street of the district. */
 export const STREET_A = '310115005';
+export { complaintBody, multipart, PNG } from './fixture-bodies';
 export const STREET_B = '310115007';
 /** A supervisor of another district (徐汇区) stands for district-wide staff elsewhere. */
 export const OTHER_DISTRICT = '310104';
@@ -85,65 +85,12 @@ export interface World {
   missing: string[];
 }
 
-let serial = 0;
-function uscc(): string {
-  serial++;
-  const first17 = `91310115MAF${String(Date.now() % 10000).padStart(4, '0')}${String(serial).padStart(2, '0')}`;
-  return first17 + usccCheckChar(first17);
-}
-
-/** A valid resident ID number (GB 11643 check character), distinct per n. */
-function idNumber(n: number): string {
-  const first17 = `11010519800101${String(100 + n).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
 async function account(ds: DataSource, username: string, role: Role, codes: string[], hash: string) {
   await ds.query(
     `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name)
      VALUES ($1, $2, $3, $4, $5, $2) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
     [randomUUID(), username, hash, role, codes],
   );
-}
-
-/** A valid complaint body (the e2e specs' `complaintBody`, test/support/test-app.ts); override any field. */
-export function complaintBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    category: 'WAGE_ARREARS',
-    employer: { name: '上海浦东某某建筑劳务有限公司', address: '浦东新区世纪大道100号' },
-    workplaceStreetCode: STREET_A,
-    claimedAmountFen: 1_250_000,
-    affectedWorkers: 1,
-    facts: '2026年8月至10月工资未发放，共计12500元',
-    requests: '支付拖欠工资12500元',
-    channel: 'MOBILE',
-    // The signed-in worker's phone is the complainant's (a worker names only themselves).
-    complainant: { name: '张三', idNumber: '11010519491231002X' },
-    ...overrides,
-  };
-}
-
-function complaint(employerName: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return complaintBody({ employer: { name: employerName, address: '浦东新区世纪大道100号' }, ...over });
-}
-
-/** A 1×1 PNG (for the evidence upload). */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-export function multipart(
-  file: Buffer,
-  filename: string,
-  type: string,
-): { raw: Buffer; contentType: string } {
-  const b = `----fuzz${randomUUID()}`;
-  const head = `--${b}\r\nContent-Disposition: form-data; name="description"\r\n\r\n工资条\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    raw: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${b}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${b}`,
-  };
 }
 
 /**
@@ -286,7 +233,10 @@ export async function buildWorld(app: NestFastifyApplication, password: string):
 
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const day = (n: number) => new Date(Date.parse(today) + n * 86_400_000).toISOString().slice(0, 10);
-  const company = () => ({ uscc: uscc(), name: `浦东越权矩阵测试备案公司${serial}` });
+  const company = () => {
+    const code = uscc();
+    return { uscc: code, name: `浦东越权矩阵测试备案公司${code.slice(10, 17)}` };
+  };
   objects.layoff = (
     await make<{ id: string }>(
       'layoff filing',
@@ -407,8 +357,20 @@ export async function buildWorld(app: NestFastifyApplication, password: string):
     const b = r.body as { items?: { id: string }[] } | { id: string }[] | undefined;
     return Array.isArray(b) ? b[0]?.id : b?.items?.[0]?.id;
   };
-  objects.staffNotification = firstId(await as('mediator', 'GET', '/notifications/inbox'));
-  objects.workerNotification = firstId(await as('workerA', 'GET', '/my/notifications'));
+  // Notifications are written by jobs after commit: wait for the first of each (up to 20 s).
+  const firstOf = async (kind: string, who: Caller, url: string) => {
+    for (const deadline = Date.now() + 20_000; ;) {
+      const id = firstId(await as(who, 'GET', url));
+      if (id) return id;
+      if (Date.now() > deadline) {
+        missing.push(`${kind}: none arrived within 20 s`);
+        return undefined;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  objects.staffNotification = await firstOf('staff notification', 'mediator', '/notifications/inbox');
+  objects.workerNotification = await firstOf('worker notification', 'workerA', '/my/notifications');
   objects.riskRun = (await make<{ id: string }>('risk run', as('admin', 'POST', '/risk/runs')))?.id;
   const relogin = async (c: Caller) => (tokens[c] = await login(app, names[c], password));
   return { tokens, relogin, objects, missing };

@@ -88,6 +88,7 @@ const BODY_PATCHES: Record<string, Record<string, unknown>> = {
   MediationController_extend: { days: 5, workerAgreed: true, employerAgreed: true },
   MediationController_close: { outcome: 'FAILED' },
   ArbitrationController_close: { closureType: 'WITHDRAWN' },
+  ComplianceController_updateFacts: { migrantWorkers: true },
   FilingsController_fileLayoff: {
     headcountCut: 25,
     totalHeadcount: 500,
