@@ -8,14 +8,22 @@ import { Client } from 'pg';
 import { createApp, prepareDatabase, resolveRuntime } from '../src/bootstrap';
 import { flags, runMain } from './lib/app';
 import { buildWorld } from './lib/fixtures';
-import { formatResult, fuzzOperation, fuzzTargets, totals, type FuzzResult } from './lib/fuzz-run';
+import {
+  formatResult,
+  fuzzOperation,
+  fuzzTargets,
+  pollutedPrototypeKeys,
+  totals,
+  type FuzzResult,
+} from './lib/fuzz-run';
 import { readOpenApi, routeAccess } from './lib/openapi-ops';
 
 /**
  * The large fuzz run (issue 15.3): `npm run bench:fuzz -- --per-endpoint 2000 [--seed N] [--only text]`.
  * Same generators and fixtures as test/e2e/fuzz.e2e-spec.ts. With DATABASE_URL it makes a scratch database on
  * that server (dropped at the end); without, an embedded PostgreSQL in a temporary directory. Prints one line
- * per operation and the totals of 5xx and answers out of the error shape; exits 1 when there is any.
+ * per operation and the totals of 5xx and answers out of the error shape, and checks Object.prototype for the
+ * keys the `__proto__` bodies try to plant; exits 1 when there is any.
  */
 async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `lrp_fuzz_${randomBytes(4).toString('hex')}`;
@@ -61,7 +69,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
-    if (sum.serverErrors || sum.shapeBreaks) process.exitCode = 1;
+    if (sum.serverErrors || sum.shapeBreaks || pollutedPrototypeKeys().length) process.exitCode = 1;
   } finally {
     await app?.close();
     await scratch?.drop();
@@ -108,12 +116,14 @@ async function run(
   process.stdout.write(
     `\ntotal: ${sum.sent} bodies to ${results.length} operations in ${seconds.toFixed(0)} s ` +
       `(${(sum.sent / seconds).toFixed(0)} bodies/s), ${sum.serverErrors} × 5xx, ` +
-      `${sum.shapeBreaks} answers out of the error shape, seed ${opts.seed} `,
+      `${sum.shapeBreaks} answers out of the error shape, Object.prototype polluted with ` +
+      `[${pollutedPrototypeKeys().join(', ')}], seed ${opts.seed} `,
   );
   return sum;
 }
 
 runMain(async () => {
   await main();
-  if (process.exitCode) throw new Error('the fuzz found 5xx or answers out of the error shape');
+  if (process.exitCode)
+    throw new Error('the fuzz found 5xx, answers out of the error shape or a polluted Object.prototype');
 });

@@ -155,3 +155,13 @@ export function formatResult(r: FuzzResult): string {
     `shape ${r.shapeBreaks.length} ${r.ms} ms`
   );
 }
+
+/**
+ * Keys the fuzz's `__proto__` / `constructor.prototype` bodies try to plant, found on Object.prototype (the
+ * fuzz runs in the app's process, so a pollution anywhere in parsing or validation would show here).
+ */
+export function pollutedPrototypeKeys(): string[] {
+  return ['polluted', 'role', 'isAdmin'].filter((k) =>
+    Object.prototype.hasOwnProperty.call(Object.prototype, k),
+  );
+}

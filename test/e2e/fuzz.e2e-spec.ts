@@ -1,5 +1,12 @@
 import { buildWorld, type World } from '../../bench/lib/fixtures';
-import { formatResult, fuzzOperation, fuzzTargets, totals, type FuzzResult } from '../../bench/lib/fuzz-run';
+import {
+  formatResult,
+  fuzzOperation,
+  fuzzTargets,
+  pollutedPrototypeKeys,
+  totals,
+  type FuzzResult,
+} from '../../bench/lib/fuzz-run';
 import { readOpenApi, routeAccess, type RouteAccess } from '../../bench/lib/openapi-ops';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
@@ -49,4 +56,9 @@ describe(`fuzzed request bodies (${PER_ENDPOINT} per operation, seed ${SEED}; FU
       expect(r.shapeBreaks).toEqual([]);
     },
   );
+
+  it('left Object.prototype clean (no pollution from the __proto__ / constructor bodies)', () => {
+    expect(results.length).toBe(targets.length);
+    expect(pollutedPrototypeKeys()).toEqual([]);
+  });
 });
