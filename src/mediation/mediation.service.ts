@@ -462,9 +462,9 @@ export class MediationService implements OnModuleInit {
 
   /** A mediator declares a conflict of interest with an employer (回避): no new case of it is assigned to them. */
   async declareConflict(viewer: Principal, employerId: string, reason?: string): Promise<void> {
-    await this.tx.run((em) =>
-      this.repo.insertConflict(em, { userId: viewer.userId, employerId, reason: reason ?? null }),
-    );
+    const c = { userId: viewer.userId, employerId, reason: reason ?? null };
+    if (!(await this.tx.run((em) => this.repo.insertConflict(em, c))))
+      throw AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'); // was an FK violation, a 500 (fuzz)
   }
 
   /** The case if the viewer may see it: staff of its jurisdiction or the complainant; else 404. */

@@ -162,6 +162,15 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
       expect(ok.status).toBe(200);
     });
 
+    it('POST /mediation/conflicts naming an unknown employer is 404 EMPLOYER_NOT_FOUND, not 500 (found by the fuzz)', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/mediation/conflicts')
+        .set(await auth('mediator'))
+        .send({ employerId: randomUUID(), reason: '近亲属在该单位任职' });
+      expectErrorShape(res.body, 404, 'EMPLOYER_NOT_FOUND');
+    });
+
     it('POST /mediation/cases/:id/close with "agreement": [] is 400 on agreement', async () => {
       const res = await t
         .http()
