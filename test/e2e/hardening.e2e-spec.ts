@@ -171,6 +171,16 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
       expectErrorShape(res.body, 404, 'EMPLOYER_NOT_FOUND');
     });
 
+    it('POST /risk/backtest with ruleSetVersion 1e308 (an "integer" to class-validator) is 400, not 500 (found by the fuzz)', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/risk/backtest')
+        .set(await auth('supervisor'))
+        .send({ ruleSetVersion: 1.7976931348623121e308, from: '2026-01-01', to: '2026-06-30' });
+      expectErrorShape(res.body, 400, 'VALIDATION_FAILED');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'ruleSetVersion' })]);
+    });
+
     it('POST /mediation/cases/:id/close with "agreement": [] is 400 on agreement', async () => {
       const res = await t
         .http()

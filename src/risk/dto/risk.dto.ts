@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
 import { RISK_KINDS, RISK_LEVELS, SIGNAL_KIND_NAMES, SIGNAL_SOURCES, WARNING_STATUSES } from '../risk.rules';
 import type { RiskKind, RiskLevel, WarningStatus } from '../risk.rules';
@@ -163,7 +163,8 @@ export class RiskRunViewDto {
 }
 
 export class BacktestDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) ruleSetVersion: number;
+  // @Max: 1e308 passes @IsInt and was a 500 in the integer column's SQL (found by the fuzz).
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(2_147_483_647) ruleSetVersion: number;
   @ApiProperty({ example: '2026-01-01' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) from: string;
   @ApiProperty({ example: '2026-06-30' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) to: string;
 }
