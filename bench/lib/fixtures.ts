@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { workerUsername } from '../../src/auth/login-names';
 import { hashPassword } from '../../src/auth/passwords';
+import { PiiCipher } from '../../src/common/pii-crypto';
 import type { Role } from '../../src/auth/roles';
 import { organisationId } from '../../src/reference/organisations';
 import { complaint, idNumber, multipart, PNG, uscc } from './fixture-bodies';
@@ -85,11 +87,34 @@ export interface World {
   missing: string[];
 }
 
-async function account(ds: DataSource, username: string, role: Role, codes: string[], hash: string) {
+/**
+ * A password account. A worker signs in with their mobile number, stored only encrypted with a blind index
+ * (users.login_phone_*, username worker:<id>), as the demo worker is seeded.
+ */
+async function account(
+  ds: DataSource,
+  pii: PiiCipher,
+  login: string,
+  role: Role,
+  codes: string[],
+  hash: string,
+): Promise<void> {
+  const id = randomUUID();
+  const worker = role === 'WORKER';
   await ds.query(
-    `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name)
-     VALUES ($1, $2, $3, $4, $5, $2) ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
-    [randomUUID(), username, hash, role, codes],
+    `INSERT INTO users (id, username, password_hash, role, jurisdiction_codes, display_name, login_phone_enc,
+                        login_phone_bidx)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+    [
+      id,
+      worker ? workerUsername(id) : login,
+      hash,
+      role,
+      codes,
+      worker ? '劳动者' : login,
+      worker ? pii.encrypt(login) : null,
+      worker ? pii.blindIndex('phone', login) : null,
+    ],
   );
 }
 
@@ -100,11 +125,12 @@ async function account(ds: DataSource, username: string, role: Role, codes: stri
 export async function buildWorld(app: NestFastifyApplication, password: string): Promise<World> {
   const ds = app.get(DataSource);
   const hash = await hashPassword(password);
-  await account(ds, 'bola-mediator-b', 'MEDIATOR', [STREET_B], hash);
-  await account(ds, 'bola-arbitrator-b', 'ARBITRATOR', [STREET_B], hash);
-  await account(ds, 'bola-inspector-b', 'INSPECTOR', [STREET_B], hash);
-  await account(ds, 'bola-supervisor-b', 'SUPERVISOR', [OTHER_DISTRICT], hash);
-  await account(ds, '13900000077', 'WORKER', [], hash);
+  const pii = app.get(PiiCipher);
+  await account(ds, pii, 'bola-mediator-b', 'MEDIATOR', [STREET_B], hash);
+  await account(ds, pii, 'bola-arbitrator-b', 'ARBITRATOR', [STREET_B], hash);
+  await account(ds, pii, 'bola-inspector-b', 'INSPECTOR', [STREET_B], hash);
+  await account(ds, pii, 'bola-supervisor-b', 'SUPERVISOR', [OTHER_DISTRICT], hash);
+  await account(ds, pii, '13900000077', 'WORKER', [], hash);
   const names: Record<Caller, string> = {
     admin: 'admin',
     supervisor: 'supervisor',
@@ -203,7 +229,7 @@ export async function buildWorld(app: NestFastifyApplication, password: string):
   let colEmployer = '';
   for (let i = 0; i < 10; i++) {
     const phone = `1390000${String(1000 + i)}`;
-    await account(ds, phone, 'WORKER', [], hash);
+    await account(ds, pii, phone, 'WORKER', [], hash);
     const token = await login(app, phone, password);
     const c = await call(app, {
       method: 'POST',
