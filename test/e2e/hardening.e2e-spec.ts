@@ -154,6 +154,14 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
         .send({});
       expectErrorShape(empty.body, 400, 'VALIDATION_FAILED');
       expect(empty.body.details).toEqual([expect.objectContaining({ field: 'migrantWorkers' })]);
+      // null is not "absent": it was let through to a NOT NULL column (a 500 found by the large fuzz run).
+      const nulled = await t
+        .http()
+        .patch(`/api/v1/compliance/violations/${found.body.id as string}`)
+        .set(await auth('inspector'))
+        .send({ migrantWorkers: null });
+      expectErrorShape(nulled.body, 400, 'VALIDATION_FAILED');
+      expect(nulled.body.details).toEqual([expect.objectContaining({ field: 'migrantWorkers' })]);
       const ok = await t
         .http()
         .patch(`/api/v1/compliance/violations/${found.body.id as string}`)
