@@ -24,7 +24,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser = Principal>(err: unknown, user: TUser | false): TUser {
     // The account could not be read (the database is away): 503, not a 401 that would sign the client out.
-    if (err && isConnectionError(err)) throw err;
+    if (err instanceof Error && isConnectionError(err)) throw err;
     if (err || !user) throw AppException.unauthorized('UNAUTHENTICATED', 'A valid access token is required');
     return user;
   }
