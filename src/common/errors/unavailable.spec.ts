@@ -1,4 +1,8 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { toErrorBody } from './error-mapping';
 import { isConnectionError } from './unavailable';
 
@@ -23,6 +27,8 @@ describe('isConnectionError (the database is away: 503, not 500)', () => {
 
   it("TypeORM's QueryRunnerAlreadyReleasedError (the transaction's connection was dropped mid-request)", () => {
     expect(isConnectionError(new QueryRunnerAlreadyReleasedError())).toBe(true);
+    // the same through an EntityManager whose runner was released (found by bench:fault pg-stop)
+    expect(isConnectionError(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
     expect(toErrorBody(new QueryRunnerAlreadyReleasedError())).toMatchObject({
       statusCode: 503,
       code: 'SERVICE_UNAVAILABLE',

@@ -33,6 +33,12 @@ const CONNECTION_MESSAGES = [
   /the database system is (?:starting up|shutting down|in recovery mode)/i,
 ];
 
+/** TypeORM's errors for a query on a connection it already released after the server dropped it. */
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /** Seconds a client should wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -42,7 +48,7 @@ export function isConnectionError(err: unknown): boolean {
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
     if (typeof message === 'string' && CONNECTION_MESSAGES.some((re) => re.test(message))) return true;
     // TypeORM released the transaction's connection after the server dropped it; the transaction did not commit.
-    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (RELEASED_RUNNER_ERRORS.has((e as { name?: unknown }).name as string)) return true;
     // TypeORM wraps the driver's error (QueryFailedError.driverError); others use `cause`.
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }
