@@ -44,6 +44,7 @@ import {
 import { allowedActions, nextStatus, type InspectionAction } from './inspection.state';
 import { WageCrimeService } from './wage-crime.service';
 import type { SmsTemplateId } from '../notifications/templates';
+import { investigationTeamError } from './inspection-duties.rules';
 
 export const inspectionNotFound = () =>
   AppException.notFound('INSPECTION_CASE_NOT_FOUND', 'No such inspection case');
@@ -203,6 +204,8 @@ export class InspectionService implements OnModuleInit {
       throw AppException.validation([
         { field: 'jurisdictionCode', message: `no inspection brigade serves ${input.jurisdictionCode}` },
       ]);
+    const team = investigationTeamError(input.inspectorIds);
+    if (team) throw AppException.badRequest('TOO_FEW_INSPECTORS', team, { field: 'inspectorIds' });
     await this.assertInspectors(em, input.inspectorIds, 'inspectorIds');
     const on = input.on ?? todayInShanghai();
     const id = newId();

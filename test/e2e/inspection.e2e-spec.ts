@@ -594,15 +594,19 @@ describe('inspection cases', () => {
       .get('/api/v1/auth/me')
       .set(await auth('inspector'));
     const planId = randomUUID();
-    const id = await t.dataSource.transaction((em) =>
-      t.app
-        .get(InspectionService)
-        .openPlanned(
-          em,
-          { planId, employerId, jurisdictionCode: '310115005', inspectorIds: [me.body.userId] },
-          null,
-        ),
+    const [{ id: second }] = await t.dataSource.query(
+      `SELECT id FROM users WHERE role = 'INSPECTOR' AND active AND id <> $1 ORDER BY username LIMIT 1`,
+      [me.body.userId],
     );
+    const open = (inspectorIds: string[]) =>
+      t.dataSource.transaction((em) =>
+        t.app
+          .get(InspectionService)
+          .openPlanned(em, { planId, employerId, jurisdictionCode: '310115005', inspectorIds }, null),
+      );
+    // 监察条例 第十六条: an inspection is carried out by at least two inspectors.
+    await expect(open([me.body.userId])).rejects.toMatchObject({ code: 'TOO_FEW_INSPECTORS' });
+    const id = await open([me.body.userId, second as string]);
     const c = (await get('inspector', id)).body as CaseView;
     expect(c).toMatchObject({
       source: 'PLAN',
@@ -618,7 +622,7 @@ describe('inspection cases', () => {
     expect(row).toEqual({
       plan_id: planId,
       organisation_id: organisationId('INSPECTION_BRIGADE', '310115'),
-      assigned_inspector_ids: [me.body.userId],
+      assigned_inspector_ids: [me.body.userId, second],
     });
     const closed = await ok('inspector', `/cases/${id}/close`, {
       version: c.version,
