@@ -1,8 +1,8 @@
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
-import { applyDecorators } from '@nestjs/common';
+import { Text } from './text';
+import { WageCrimeViewDto } from './wage-crime.dto';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,11 +14,9 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
 import { AssigneeCursorQuery } from '../../common/http/assignee-query';
@@ -38,11 +36,8 @@ import {
 } from '../inspection.constants';
 import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_FEN = MAX_CLAIM_FEN;
-
-export const Text = (max: number) =>
-  applyDecorators(Transform(trim), IsString(), MinLength(2), MaxLength(max));
+export { Text } from './text';
 
 export class CreateInspectionCaseDto {
   @ApiProperty({ format: 'uuid', description: 'A complaint (投诉) or report (举报) routed to INSPECTION' })
@@ -240,52 +235,6 @@ export class CloseInspectionDto extends InspectionVersionDto {
   note?: string;
 }
 
-export class WageCrimeThresholdDto {
-  @ApiProperty({ example: '31', description: 'GB/T 2260 province code (2 digits)' })
-  @Matches(/^\d{2}$/)
-  provinceCode: string;
-
-  @ApiProperty({ example: '2027-01-01' })
-  @IsLocalDate()
-  effectiveFrom: string;
-
-  @ApiProperty({ example: 2_000_000, description: 'One worker, 3+ months: fen (500000..2000000)' })
-  @IsInt()
-  singleWorkerFen: number;
-
-  @ApiProperty({ example: 3 })
-  @IsInt()
-  singleWorkerMinMonths: number;
-
-  @ApiProperty({ example: 10 })
-  @IsInt()
-  multiWorkers: number;
-
-  @ApiProperty({ example: 10_000_000, description: '10+ workers, total fen (3000000..10000000)' })
-  @IsInt()
-  multiWorkersTotalFen: number;
-
-  @ApiProperty({ example: '上海市高级人民法院关于拒不支付劳动报酬罪数额标准的通知' })
-  @Text(500)
-  basis: string;
-}
-
-export class WageCrimeThresholdViewDto extends WageCrimeThresholdDto {
-  @ApiProperty({ description: 'False when the figure could not be checked against its source' })
-  verified: boolean;
-}
-
-export class WageCrimeViewDto {
-  @ApiProperty()
-  meets: boolean;
-
-  @ApiProperty({ type: WageCrimeThresholdViewDto, nullable: true })
-  threshold: WageCrimeThresholdViewDto | null;
-
-  @ApiProperty({ type: [String] })
-  reasons: string[];
-}
-
 export class RefusalReasonViewDto {
   @ApiProperty({ enum: Object.keys(REFUSAL_REASONS) })
   code: RefusalReason;
@@ -403,3 +352,6 @@ export class InspectionCasePageDto {
   @ApiProperty({ type: [InspectionCaseSummaryDto] }) items: InspectionCaseSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+// The wage-crime threshold DTOs live in their own file; re-exported for existing imports.
+export { WageCrimeThresholdDto, WageCrimeThresholdViewDto, WageCrimeViewDto } from './wage-crime.dto';
