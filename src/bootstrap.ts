@@ -190,13 +190,10 @@ export async function gracefulClose(app: NestFastifyApplication, graceMs: number
   await app.close();
 }
 
+/** One log line (the one log format, 19.8) naming the demo accounts a newcomer signs in with. */
 export function demoAccountsBanner(config: AppConfig): string {
-  return [
-    'Demo accounts (embedded default only):',
-    ...DEMO_ACCOUNTS.map(
-      (a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(11)} password: ${config.demoPassword}`,
-    ),
-  ].join('\n');
+  const accounts = DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ');
+  return `Demo accounts (embedded default only), password ${config.demoPassword}: ${accounts}`;
 }
 
 export { UUID_PATTERN };

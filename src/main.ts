@@ -1,16 +1,19 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { createApp, demoAccountsBanner, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
 import { EmbeddedPortInUseError } from './database/embedded-postgres';
+import { EarlyLogger } from './common/logging';
+
+// One format from the first line on: pino JSON lines, the same as the application's logger once it exists.
+const early = new EarlyLogger();
 
 /**
  * The HTTP API. On the embedded default (no DATABASE_URL) this one process also starts PostgreSQL and runs
  * the job workers, so `npm start` is the whole platform.
  */
 async function main(): Promise<void> {
-  // JSON lines from the first log on (the pino logger takes over once the app exists).
-  Logger.overrideLogger(new ConsoleLogger({ json: true }));
+  Logger.overrideLogger(early);
   const startedAt = Date.now();
   const { config, embedded } = await resolveRuntime();
   await prepareDatabase(config);
@@ -44,14 +47,14 @@ async function main(): Promise<void> {
   logger.log(
     `ready in ${Date.now() - startedAt} ms at ${url} (role ${config.processRole}, queue on ${config.queue.backend}); API docs at ${url}/api/docs`,
   );
-  if (config.embedded && config.seedDemo) process.stdout.write(`\n${demoAccountsBanner(config)}\n\n`);
+  if (config.embedded && config.seedDemo) logger.log(demoAccountsBanner(config));
 }
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigValidationError || err instanceof EmbeddedPortInUseError) {
-    process.stderr.write(`${err.message}\n`);
+    early.pino.fatal({ context: 'Bootstrap' }, err.message);
     process.exit(78);
   }
-  process.stderr.write(`start-up failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  early.pino.fatal({ context: 'Bootstrap', err }, 'start-up failed');
   process.exit(1);
 });

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { createApp, gracefulClose, prepareDatabase, resolveRuntime } from './bootstrap';
 import { ConfigValidationError } from './config/config.schema';
 import { EmbeddedPortInUseError } from './database/embedded-postgres';
+import { EarlyLogger } from './common/logging';
+
+// One format from the first line on: pino JSON lines, the same as the application's logger once it exists.
+const early = new EarlyLogger();
 
 /** The worker process: BullMQ processors and the outbox relay, no HTTP listener. */
 async function main(): Promise<void> {
-  // JSON lines from the first log on (the pino logger takes over once the app exists).
-  Logger.overrideLogger(new ConsoleLogger({ json: true }));
+  Logger.overrideLogger(early);
   process.env.PROCESS_ROLE = 'worker';
   const { config, embedded } = await resolveRuntime();
   await prepareDatabase(config);
@@ -30,9 +33,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigValidationError || err instanceof EmbeddedPortInUseError) {
-    process.stderr.write(`${err.message}\n`);
+    early.pino.fatal({ context: 'Bootstrap' }, err.message);
     process.exit(78);
   }
-  process.stderr.write(`worker start-up failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  early.pino.fatal({ context: 'Bootstrap', err }, 'worker start-up failed');
   process.exit(1);
 });

@@ -8,6 +8,8 @@ import { generatePiiKeySpec } from '../../src/common/pii-crypto';
 /** The production shape for the fault and soak runs: API and worker processes on a PostgreSQL and a Redis of their own. */
 export const WORKER_PHONE = '13800000000';
 export const PASSWORD = 'fault-demo-password';
+/** As docker-compose.yml and `npm run start:api` run the API (README, "Production-like stack", Memory). */
+export const API_NODE_ARGS = '--max-old-space-size=384';
 
 export class Platform {
   readonly dir = mkdtempSync(join(tmpdir(), 'lrp-fault-'));
@@ -65,8 +67,9 @@ export class Platform {
     this.api = new Service(
       'api',
       process.execPath,
-      // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
-      [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/src/main.js'],
+      // The API's production flags (docker-compose.yml, npm run start:api); BENCH_API_NODE_ARGS replaces them,
+      // e.g. "--max-old-space-size=384 --cpu-prof --cpu-prof-dir=/tmp/prof" to profile, or "" for V8's defaults.
+      [...(process.env.BENCH_API_NODE_ARGS ?? API_NODE_ARGS).split(' ').filter(Boolean), 'dist/src/main.js'],
       this.processEnv('api'),
       this.logDir,
       (out) => /ready in \d+ ms/.test(out),

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { LOG_REDACT_PATHS } from './pii';
@@ -53,4 +54,44 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
     }
     done();
   });
+}
+
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * Start-up's logger until the application's own (nestjs-pino) takes over: the same pino JSON lines with the
+ * same `context` field, so a process logs in one format from its first line to its last (issue 19.8).
+ */
+export class EarlyLogger implements LoggerService {
+  readonly pino: Logger;
+
+  constructor(level = process.env.LOG_LEVEL, stream?: DestinationStream) {
+    this.pino = createLogger(level && LEVELS.has(level) ? level : 'info', stream);
+  }
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  /** Nest calls error(message, context) or error(message, stack, context). */
+  error(message: unknown, ...rest: unknown[]): void {
+    const stack = rest.length > 1 ? rest[0] : undefined;
+    this.write('error', message, rest.at(-1) as string | undefined, stack ? { stack } : {});
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(level: pino.Level, message: unknown, context?: string, extra: object = {}): void {
+    if (message !== null && typeof message === 'object') this.pino[level]({ context, ...extra, ...message });
+    else this.pino[level]({ context, ...extra }, String(message));
+  }
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
 } from 'node:fs';
@@ -141,6 +142,65 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
+const SERVER_FLAGS = [
+  '-c listen_addresses=127.0.0.1',
+  "-c unix_socket_directories=''",
+  '-c max_connections=200',
+];
+
+/**
+ * Starts the cluster through pg_ctl, which runs the postmaster in a session of its own: Ctrl-C at the terminal
+ * (SIGINT to the whole foreground process group) then reaches only the platform, which stops its HTTP listener
+ * and its workers first and the cluster last, instead of PostgreSQL terminating the workers' connections under
+ * them (19.8). Its log goes to postgres.log in the data directory, never to the platform's output (it can hold
+ * statement text).
+ */
+function startDetached(
+  native: string,
+  dataDir: string,
+  port: number,
+  runAs?: { uid: number; gid: number },
+): void {
+  const logFile = join(dataDir, 'postgres.log');
+  rmSync(logFile, { force: true });
+  try {
+    execFileSync(
+      join(native, 'bin', 'pg_ctl'),
+      [
+        'start',
+        '-D',
+        dataDir,
+        '-w',
+        '-t',
+        '120',
+        '-l',
+        logFile,
+        '-o',
+        [`-p ${port}`, ...SERVER_FLAGS].join(' '),
+      ],
+      { stdio: 'ignore', ...(runAs ?? {}) },
+    );
+  } catch {
+    // Start-up has run no statement yet, so its log is safe to show.
+    const tail = existsSync(logFile)
+      ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n')
+      : '';
+    throw new Error(`the embedded PostgreSQL did not start (${logFile}):\n${tail}`);
+  }
+}
+
+/** Fast shutdown (open sessions end, the data is consistent), waiting for it to finish. */
+function stopCluster(native: string, dataDir: string, runAs?: { uid: number; gid: number }): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      join(native, 'bin', 'pg_ctl'),
+      ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'],
+      { ...(runAs ?? {}) },
+      (err: Error | null) => (err ? reject(err) : resolve()),
+    ),
+  );
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const native = nativeDir();
   hydrateSymlinks(native);
@@ -178,14 +238,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-    ],
     onLog: (m: unknown) => opts.onLog?.(String(m)),
     onError: (m: unknown) => opts.onLog?.(String(m instanceof Error ? m.message : m)),
   });
@@ -194,7 +246,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   if (!initialised) await pg.initialise();
   if (isRoot) chownSync(dataDir, uidOf(USER)!.uid, uidOf(USER)!.gid);
-  await pg.start();
+  const runAs = isRoot ? uidOf(USER) : undefined;
+  startDetached(native, dataDir, opts.port, runAs);
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
@@ -206,6 +259,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
     dataDir,
-    stop: () => pg.stop(),
+    stop: () => stopCluster(native, dataDir, runAs),
   };
 }

@@ -24,7 +24,7 @@ interface Running {
 }
 
 /** `npm start` as a newcomer runs it: no DATABASE_URL, no REDIS_URL, in a fresh directory. */
-async function start(cwd: string, port: number, pgPort: number): Promise<Running> {
+async function start(cwd: string, port: number, pgPort: number, detached = false): Promise<Running> {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -44,7 +44,8 @@ async function start(cwd: string, port: number, pgPort: number): Promise<Running
   ])
     delete (env as Record<string, string | undefined>)[k];
   const started = Date.now();
-  const child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // detached: a process group of its own, as a terminal's foreground job is (for the Ctrl-C test).
+  const child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -188,6 +189,31 @@ describe('the embedded default (npm start with nothing installed)', () => {
       expect(await second.exited).toBe(0);
     } finally {
       rmSync(killedDir, { recursive: true, force: true });
+    }
+  }, 240000);
+
+  it('Ctrl-C (SIGINT to the whole process group) stops the workers before PostgreSQL, and logs one format (19.8)', async () => {
+    const ctrlcDir = mkdtempSync(join(tmpdir(), 'lrp-ctrlc-'));
+    try {
+      const r = await start(ctrlcDir, await freePort(), await freePort(), true);
+      const pid = Number(
+        readFileSync(join(ctrlcDir, '.data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      // What a terminal does on Ctrl-C: the signal goes to every process of the foreground process group.
+      process.kill(-r.child.pid!, 'SIGINT');
+      const code = await r.exited;
+      const out = r.output();
+      if (code !== 0) process.stderr.write(out.slice(-4000));
+      expect(code).toBe(0);
+      expect(out).toContain('shutdown complete');
+      // PostgreSQL was not signalled with the group: no worker lost its connection under it.
+      expect(out).not.toMatch(/terminating connection|administrator command|Connection terminated/i);
+      expect(running(pid)).toBe(false);
+      // Every line of the process' output, from the first to the last, is one JSON log line.
+      const lines = out.trim().split('\n');
+      expect(lines.filter((l) => !/^\{.*"level":\d+.*"msg":/.test(l))).toEqual([]);
+    } finally {
+      rmSync(ctrlcDir, { recursive: true, force: true });
     }
   }, 240000);
 
