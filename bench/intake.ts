@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Client } from 'pg';
@@ -140,20 +139,8 @@ async function main(): Promise<void> {
   try {
     await p.startStores();
     if (pudong) {
-      // A second database, migrated, with the pudong synthetic history in it.
       process.stdout.write('loading the pudong synthetic set into its own database…\n');
-      const admin = new Client({ connectionString: p.pg.url });
-      await admin.connect();
-      await admin.query('CREATE DATABASE lrp_pudong');
-      await admin.end();
-      p.database = 'lrp_pudong';
-      const env = { ...process.env, DATABASE_URL: p.databaseUrl, LOG_LEVEL: 'warn' };
-      execFileSync(process.execPath, ['dist/scripts/prepare-db.js'], { env, stdio: 'inherit' });
-      execFileSync(process.execPath, ['dist/bench/seed-synthetic.js', '--scale', 'pudong'], {
-        env,
-        stdio: 'inherit',
-      });
-      p.database = 'labor_rights';
+      await p.loadSyntheticSet('lrp_pudong', 'pudong');
     }
     process.stdout.write(
       `intake bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { Postgres, redisService, Service } from './services';
 import { generatePiiKeySpec } from '../../src/common/pii-crypto';
 
@@ -116,6 +118,30 @@ export class Platform {
   async stopProcesses(): Promise<void> {
     await this.api?.stop();
     await this.worker?.stop();
+  }
+
+  /**
+   * A second database `name` on the run's PostgreSQL, migrated, with the synthetic set `scale` loaded into it
+   * (bench/README.md, "Synthetic data"); the platform's database stays what it was.
+   */
+  async loadSyntheticSet(name: string, scale: string): Promise<void> {
+    const admin = new Client({ connectionString: this.pg.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const previous = this.database;
+    this.database = name;
+    try {
+      // The run's PII_KEY: the set's personal data is sealed with the key the API and worker read it with.
+      const env = { ...this.env, DATABASE_URL: this.databaseUrl, LOG_LEVEL: 'warn' };
+      execFileSync(process.execPath, ['dist/scripts/prepare-db.js'], { env, stdio: 'inherit' });
+      execFileSync(process.execPath, ['dist/bench/seed-synthetic.js', '--scale', scale], {
+        env,
+        stdio: 'inherit',
+      });
+    } finally {
+      this.database = previous;
+    }
   }
 
   async stop(): Promise<void> {

@@ -38,6 +38,20 @@ export interface SearchRow {
  * (USCC, name by pg_trgm) first, each through its own index, then the four kinds of case hanging off them (or
  * carrying the case number), each in the caller's scope, newest first.
  */
+/** The columns every arm of the search selects, by the alias of its case table. */
+const COLUMNS: Record<string, string> = {
+  c: `'COMPLAINT' AS kind, c.id, c.tracking_no, NULL::varchar AS case_no, c.status,
+      c.workplace_street_code AS street_code, c.employer_id, c.received_on AS filed_on, c.created_at,
+      c.id AS complaint_id`,
+  m: `'MEDIATION' AS kind, m.id, c.tracking_no, m.case_no, m.status, m.street_code,
+      m.employer_id, m.opened_on AS filed_on, m.created_at, m.complaint_id`,
+  a: `'ARBITRATION' AS kind, a.id, c.tracking_no, a.case_no, a.status,
+      a.jurisdiction_code AS street_code, c.employer_id, a.applied_on AS filed_on, a.created_at, a.complaint_id`,
+  i: `'INSPECTION' AS kind, i.id, c.tracking_no, i.case_no, i.status,
+      i.jurisdiction_code AS street_code, COALESCE(i.employer_id, c.employer_id) AS employer_id,
+      i.received_on AS filed_on, i.created_at, i.complaint_id`,
+};
+
 @Injectable()
 export class SearchRepository {
   async search(
@@ -61,53 +75,70 @@ export class SearchRepository {
         : key.kind === 'EMPLOYER_NAME'
           ? `SELECT id FROM employers WHERE name ILIKE ${p(key.pattern)}`
           : `SELECT NULL::uuid AS id WHERE false`;
-    const caseNo = p(key.kind === 'NUMBER' ? key.number : null);
     const prefixes = p(scope.prefixes.filter((x) => /^\d{2,12}$/.test(x)).map((x) => `${x}%`));
     const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
-    const branches: Record<SearchKind, string> = {
-      COMPLAINT: `SELECT 'COMPLAINT' AS kind, c.id, c.tracking_no, NULL::varchar AS case_no, c.status,
-          c.workplace_street_code AS street_code, c.employer_id, c.received_on AS filed_on, c.created_at,
-          c.id AS complaint_id
-        FROM complaints c
-        WHERE (c.id IN (SELECT id FROM mc) OR c.employer_id IN (SELECT id FROM me))
-          AND ${inScope('c.workplace_street_code')}`,
-      MEDIATION: `SELECT 'MEDIATION' AS kind, m.id, c.tracking_no, m.case_no, m.status, m.street_code,
-          m.employer_id, m.opened_on AS filed_on, m.created_at, m.complaint_id
-        FROM mediation_cases m JOIN complaints c ON c.id = m.complaint_id
-        WHERE (m.complaint_id IN (SELECT id FROM mc) OR m.employer_id IN (SELECT id FROM me)
-               OR m.case_no = ${caseNo})
-          AND ${inScope('m.street_code')}`,
-      ARBITRATION: `SELECT 'ARBITRATION' AS kind, a.id, c.tracking_no, a.case_no, a.status,
-          a.jurisdiction_code AS street_code, c.employer_id, a.applied_on AS filed_on, a.created_at, a.complaint_id
-        FROM arbitration_cases a JOIN complaints c ON c.id = a.complaint_id
-        WHERE (a.complaint_id IN (SELECT id FROM mc) OR c.employer_id IN (SELECT id FROM me)
-               OR a.case_no = ${caseNo})
-          AND ${scope.commissionId ? `a.commission_id = ${p(scope.commissionId)}` : inScope('a.jurisdiction_code')}`,
-      INSPECTION: `SELECT 'INSPECTION' AS kind, i.id, c.tracking_no, i.case_no, i.status,
-          i.jurisdiction_code AS street_code, COALESCE(i.employer_id, c.employer_id) AS employer_id,
-          i.received_on AS filed_on, i.created_at, i.complaint_id
-        FROM inspection_cases i LEFT JOIN complaints c ON c.id = i.complaint_id
-        WHERE (i.complaint_id IN (SELECT id FROM mc) OR i.employer_id IN (SELECT id FROM me)
-               OR i.case_no = ${caseNo})
-          AND ${inScope('i.jurisdiction_code')}`,
+    const byComplaint = key.kind === 'NUMBER' || key.kind === 'PHONE';
+    const byEmployer = key.kind === 'USCC' || key.kind === 'EMPLOYER_NAME';
+    const caseNo = key.kind === 'NUMBER' ? p(key.number) : null;
+    const cursor = q.cursor ? [p(q.cursor.createdAt), p(q.cursor.id)] : null;
+    const limit = p(q.limit + 1);
+    // One SELECT per way a case can match, each through its own index, newest first and cut at the page size;
+    // an OR of IN-subqueries in one WHERE could use none of them (a sequential scan of each table per search).
+    const arm = (from: string, alias: string, match: string, scoped: string) =>
+      `(SELECT ${COLUMNS[alias]} FROM ${from} WHERE ${match} AND ${scoped}${
+        cursor
+          ? ` AND (${alias}.created_at, ${alias}.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+          : ''
+      } ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit})`;
+    const arbitrationScope = scope.commissionId
+      ? `a.commission_id = ${p(scope.commissionId)}`
+      : inScope('a.jurisdiction_code');
+    const arms: Record<SearchKind, string[]> = {
+      COMPLAINT: [
+        ...(byComplaint ? ['c.id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
+      ].map((m) => arm('complaints c', 'c', m, inScope('c.workplace_street_code'))),
+      MEDIATION: [
+        ...(byComplaint ? ['m.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? ['m.employer_id IN (SELECT id FROM me)'] : []),
+        ...(caseNo ? [`m.case_no = ${caseNo}`] : []),
+      ].map((m) =>
+        arm('mediation_cases m JOIN complaints c ON c.id = m.complaint_id', 'm', m, inScope('m.street_code')),
+      ),
+      ARBITRATION: [
+        ...(byComplaint ? ['a.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
+        ...(caseNo ? [`a.case_no = ${caseNo}`] : []),
+      ].map((m) =>
+        arm('arbitration_cases a JOIN complaints c ON c.id = a.complaint_id', 'a', m, arbitrationScope),
+      ),
+      INSPECTION: [
+        ...(byComplaint ? ['i.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? ['i.employer_id IN (SELECT id FROM me)'] : []),
+        ...(caseNo ? [`i.case_no = ${caseNo}`] : []),
+      ].map((m) =>
+        arm(
+          'inspection_cases i LEFT JOIN complaints c ON c.id = i.complaint_id',
+          'i',
+          m,
+          inScope('i.jurisdiction_code'),
+        ),
+      ),
     };
-    if (q.kinds.length === 0) return [];
-    const after = q.cursor
-      ? `WHERE (h.created_at, h.id) < (${p(q.cursor.createdAt)}::timestamptz, ${p(q.cursor.id)}::uuid)`
-      : '';
+    const union = q.kinds.flatMap((k) => arms[k]);
+    if (union.length === 0) return [];
     return em.query<SearchRow[]>(
       `WITH mc AS (${matchedComplaints}), me AS (${matchedEmployers})
        SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
               e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-         FROM (${q.kinds.map((k) => branches[k]).join('\n UNION ALL \n')}) h
+         FROM (${union.join('\n UNION \n')}) h
          LEFT JOIN jurisdictions j ON j.code = h.street_code
          LEFT JOIN employers e ON e.id = h.employer_id
          LEFT JOIN complaints pc ON pc.id = h.complaint_id
-         ${after}
         ORDER BY h.created_at DESC, h.id DESC
-        LIMIT ${p(q.limit + 1)}`,
+        LIMIT ${limit}`,
       params,
     );
   }

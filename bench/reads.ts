@@ -1,0 +1,150 @@
+import { Agent, request } from 'node:http';
+import { arg, complaintPayload, loadAverage, login } from './fault/load';
+import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
+import { summarise, type LatencySummary } from './lib/stats';
+
+/**
+ * The staff read paths on the pudong synthetic set (issue 17.3), on the production shape (API process + worker
+ * process): each endpoint in turn, `--connections` keep-alive connections for `--seconds`, as the demo street
+ * staff of 陆家嘴街道 (310115005) and the district supervisor see it; p50/p95/p99 and non-2xx per endpoint.
+ *   npm run bench:reads -- [--connections 16] [--seconds 15]
+ */
+
+interface Endpoint {
+  what: string;
+  path: string;
+  as: 'mediator' | 'arbitrator' | 'inspector' | 'supervisor' | 'worker';
+}
+
+let clients = 0;
+
+/**
+ * One GET. Each request comes from another client address (X-Forwarded-For; the platform trusts the proxy here),
+ * as many staff at their desks would: one address at full speed would measure the rate limiter's 429s instead.
+ */
+function get(agent: Agent, port: number, path: string, token: string): Promise<number> {
+  const n = ++clients;
+  const xff = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'GET',
+        path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': xff },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function hammer(
+  port: number,
+  token: string,
+  path: string,
+  connections: number,
+  seconds: number,
+): Promise<{ perSecond: number; latencyMs: LatencySummary; non2xx: Record<string, number> }> {
+  const latencies: number[] = [];
+  const non2xx: Record<string, number> = {};
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        const status = await get(agent, port, path, token).catch(
+          (err: NodeJS.ErrnoException) => err.code ?? 'network',
+        );
+        latencies.push(performance.now() - t0);
+        if (typeof status !== 'number' || status >= 300) non2xx[status] = (non2xx[status] ?? 0) + 1;
+      }
+      agent.destroy();
+    }),
+  );
+  return { perSecond: latencies.length / seconds, latencyMs: summarise(latencies), non2xx };
+}
+
+async function main(): Promise<void> {
+  const connections = Number(arg('connections', '16'));
+  const seconds = Number(arg('seconds', '15'));
+  const p = new Platform();
+  const rows: string[] = [];
+  try {
+    await p.startStores();
+    process.stdout.write('loading the pudong synthetic set…\n');
+    await p.loadSyntheticSet('lrp_pudong', 'pudong');
+    p.database = 'lrp_pudong';
+    await p.startProcesses();
+    const tokens = {
+      worker: await login(p.apiPort, WORKER_PHONE, PASSWORD),
+      mediator: await login(p.apiPort, 'mediator', PASSWORD),
+      arbitrator: await login(p.apiPort, 'arbitrator', PASSWORD),
+      inspector: await login(p.apiPort, 'inspector', PASSWORD),
+      supervisor: await login(p.apiPort, 'supervisor', PASSWORD),
+    };
+    // The worker's own complaint, for their case file.
+    const filed = await fetch(`http://127.0.0.1:${p.apiPort}/api/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.worker}` },
+      body: complaintPayload(0, 'reads bench: 2026年8月至10月工资未发放，共计12500元'),
+    });
+    const { id } = (await filed.json()) as { id: string };
+    const endpoints: Endpoint[] = [
+      { what: 'complaints list (street mediator)', path: '/api/v1/complaints?limit=20', as: 'mediator' },
+      {
+        what: 'complaints list (district supervisor)',
+        path: '/api/v1/complaints?limit=20',
+        as: 'supervisor',
+      },
+      { what: 'mediation cases list', path: '/api/v1/mediation/cases?limit=20', as: 'mediator' },
+      { what: 'arbitration cases list', path: '/api/v1/arbitration/cases?limit=20', as: 'arbitrator' },
+      { what: 'inspection cases list', path: '/api/v1/inspection/cases?limit=20', as: 'inspector' },
+      {
+        what: 'search by employer name (supervisor)',
+        path: `/api/v1/search?q=${encodeURIComponent('物流')}&limit=20`,
+        as: 'supervisor',
+      },
+      { what: 'search by phone (mediator)', path: '/api/v1/search?q=13800000000', as: 'mediator' },
+      { what: 'the worker case file /my/cases/:id', path: `/api/v1/my/cases/${id}`, as: 'worker' },
+    ];
+    process.stdout.write(
+      `reads bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,
+    );
+    for (const e of endpoints) {
+      await hammer(p.apiPort, tokens[e.as], e.path, connections, 2); // warm-up, not counted
+      const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
+      const l = f.latencyMs;
+      const bad = Object.entries(f.non2xx).map(([k, v]) => `${k}×${v}`);
+      rows.push(
+        `| ${e.what} | ${Math.round(f.perSecond)} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${bad.join(', ') || '0'} |`,
+      );
+      process.stdout.write(`${rows.at(-1)}\n`);
+    }
+  } finally {
+    await p.stop().catch(() => undefined);
+  }
+  process.stdout.write(
+    [
+      '',
+      '| endpoint (pudong set) | per second | p50 ms | p95 ms | p99 ms | non-2xx |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+      '',
+      `load average at the end ${loadAverage()}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`reads bench failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(2);
+});
