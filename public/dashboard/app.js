@@ -1,39 +1,31 @@
-// 结案率看板: signs in with the API's login, then shows the year's closure rates, the monthly chart against the
-// 92% / 98% targets, the cases at risk of missing their deadline and the open risk warnings. Everything is
-// rendered with textContent (no HTML from data); only codes, case numbers, dates and counts are shown, never a
-// party's name, ID number or phone.
+// 结案率看板: signs in (or resumes the session after a reload), then shows the year's closure rates, their
+// year-to-date trend against the targets, the months on their own, the streets compared, the cases at risk and the
+// open risk warnings; a street drills down, a case opens its panel. Refreshes itself every 60 s. Everything is
+// rendered with textContent (no HTML from data); never a party's name, ID number or phone.
 
-import { ApiError, get, onSessionExpired, signIn, signOut, signedIn } from './api.js';
-import { chartOption } from './chart.js';
-import {
-  atRiskReasonLabel,
-  caseTypeLabel,
-  percent,
-  headroom,
-  ratio,
-  roleLabel,
-  shanghaiDateTime,
-  shanghaiYear,
-  warningKindLabel,
-  warningLevelLabel,
-} from './labels.js';
+import { ApiError, download, get, onSessionExpired, resume, signIn, signOut, signedIn } from './api.js';
+import { monthlyOption, trendOption } from './chart.js';
+import { disposeComparison, initComparison, renderComparison, resizeComparison } from './compare.js';
+import { renderCards, renderDefinitions } from './cards.js';
+import { comparisonRows, countWarnings, cumulative } from './kpi.js';
+import { roleLabel, shanghaiMonth, shanghaiYear } from './labels.js';
+import { $, renderAtRisk, renderCase, renderWarnings, show } from './tables.js';
 
 const DEFAULT_TARGETS = { arbitration: 0.92, inspection: 0.98 };
-const AT_RISK_LIMIT = 50;
-const WARNINGS_LIMIT = 50;
-
-const $ = (id) => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} missing`);
-  return el;
-};
+const AT_RISK_LIMIT = 200;
+const WARNING_PAGE = 100;
+const WARNING_PAGES = 10; // per status: up to 1,000 open warnings of each status
+const OPEN_WARNING_STATUSES = ['NEW', 'ACKNOWLEDGED', 'HANDLING'];
+const params = new URLSearchParams(location.search);
+/** Seconds between automatic refreshes: 60, or ?refresh=N (at least 5) for a test or a wall screen. */
+const REFRESH_SECONDS = Math.max(5, Number(params.get('refresh')) || 60);
 
 /**
  * What the page shows, for people (the DOM) and for the browser test (window.__dashboard): phase is
  * 'signed-out' | 'loading' | 'ready' | 'error'; `loads` counts completed loads.
  */
 const state = {
-  phase: 'signed-out',
+  phase: 'starting',
   loads: 0,
   year: shanghaiYear(),
   street: '',
@@ -41,28 +33,29 @@ const state = {
   streets: [],
   summary: null,
   series: null,
+  lastYearSeries: null,
+  cumulative: null,
+  comparison: null,
   atRisk: null,
   warnings: null,
   warningsAvailable: null,
   warningsMore: false,
+  caseView: null,
+  loadedAt: null,
+  refreshSeconds: REFRESH_SECONDS,
+  wall: params.get('screen') === 'wall',
   error: null,
 };
 window.__dashboard = state;
 
-/** Street/town code → name, for the tables. */
 const streetNames = new Map();
 const streetName = (code) => (code ? (streetNames.get(code) ?? code) : '—');
-
-let chart = null;
-
-function show(el, visible) {
-  el.hidden = !visible;
-}
+const charts = { trend: null, monthly: null };
+let timer = null;
 
 function setError(message) {
-  const banner = $('error-banner');
-  banner.textContent = message ?? '';
-  show(banner, Boolean(message));
+  $('error-banner').textContent = message ?? '';
+  show($('error-banner'), Boolean(message));
 }
 
 function describe(err) {
@@ -74,22 +67,25 @@ function describe(err) {
   return '网络错误，请稍后重试';
 }
 
-// ---- sign-in ----
+// ---- session ----
 
 function showLogin(message) {
   state.phase = 'signed-out';
   state.me = null;
+  clearInterval(timer);
+  timer = null;
   show($('board'), false);
   show($('login'), true);
   show($('sign-out'), false);
+  show($('wall-mode'), false);
   $('who').textContent = '';
-  const err = $('login-error');
-  err.textContent = message ?? '';
-  show(err, Boolean(message));
-  if (chart) {
-    chart.dispose();
-    chart = null;
+  $('login-error').textContent = message ?? '';
+  show($('login-error'), Boolean(message));
+  for (const k of Object.keys(charts)) {
+    charts[k]?.dispose();
+    charts[k] = null;
   }
+  disposeComparison();
   $('password').value = '';
 }
 
@@ -102,14 +98,14 @@ async function onLogin(event) {
   try {
     await signIn(username, password);
   } catch (err) {
-    showLogin(
-      err instanceof ApiError && err.status === 401
+    const status = err instanceof ApiError ? err.status : 0;
+    return showLogin(
+      status === 401
         ? '用户名或密码错误'
-        : err instanceof ApiError && err.status === 429
+        : status === 429
           ? '尝试次数过多，请稍后再试'
           : '登录失败，请稍后重试',
     );
-    return;
   } finally {
     $('login-submit').disabled = false;
   }
@@ -122,6 +118,7 @@ async function enterBoard() {
   show($('login-error'), false);
   show($('board'), true);
   show($('sign-out'), true);
+  show($('wall-mode'), true);
   state.phase = 'loading';
   try {
     state.me = await get('/auth/me');
@@ -130,11 +127,15 @@ async function enterBoard() {
   } catch (err) {
     state.phase = 'error';
     state.error = describe(err);
-    setError(state.error);
-    return;
+    return setError(state.error);
   }
   fillYears();
   await load();
+  clearInterval(timer);
+  timer = setInterval(() => {
+    if (state.phase !== 'loading') void load();
+  }, REFRESH_SECONDS * 1000);
+  $('auto-refresh').textContent = `每 ${REFRESH_SECONDS} 秒自动刷新`;
 }
 
 // ---- filters ----
@@ -153,36 +154,79 @@ async function loadStreets(jurisdictions) {
   if (wholeDistrict) select.append(new Option('全区', ''));
   for (const s of streets) select.append(new Option(s.name, s.code));
   state.street = wholeDistrict ? '' : (streets[0]?.code ?? '');
+  state.wholeDistrict = wholeDistrict;
   select.value = state.street;
 }
 
 function fillYears() {
-  const select = $('year');
   const current = shanghaiYear();
-  select.replaceChildren(
-    ...[0, 1, 2].map((back) => new Option(`${current - back}年`, String(current - back))),
-  );
-  select.value = String(state.year);
+  $('year').replaceChildren(...[0, 1, 2].map((b) => new Option(`${current - b}年`, String(current - b))));
+  $('year').value = String(state.year);
+  fillMonths();
+}
+
+/** The months of the selected year that have begun (the monthly report refuses the others). */
+function fillMonths() {
+  const last = state.year === shanghaiYear() ? shanghaiMonth() : 12;
+  const months = Array.from({ length: last }, (_, i) => last - i);
+  $('export-month').replaceChildren(...months.map((m) => new Option(`${m}月`, String(m))));
 }
 
 function onFilters(event) {
   event?.preventDefault();
-  state.year = Number($('year').value);
+  const year = Number($('year').value);
+  if (year !== state.year) {
+    state.year = year;
+    fillMonths();
+  }
   state.street = $('street').value;
   void load();
 }
 
+/** Drill-down (from the ranking or the table) to a street, or back to the whole district. */
+function drill(code) {
+  $('street').value = code;
+  onFilters();
+  $('at-risk-title').scrollIntoView({ block: 'start' });
+}
+
 // ---- data ----
 
-/** The risk warnings come from another module that may not be deployed yet: a 404 hides the panel. */
-async function loadWarnings(street) {
+/** The open warnings of the user's scope (every open status); a 404 (risk module not deployed) hides them. */
+async function loadWarnings() {
   try {
-    const page = await get('/risk/warnings', { status: 'NEW', street, limit: WARNINGS_LIMIT });
-    return { available: true, items: page.items ?? [], more: Boolean(page.nextCursor) };
+    const lists = await Promise.all(
+      OPEN_WARNING_STATUSES.map(async (status) => {
+        const items = [];
+        let cursor;
+        for (let page = 0; page < WARNING_PAGES; page++) {
+          const res = await get('/risk/warnings', { status, limit: WARNING_PAGE, cursor });
+          items.push(...(res.items ?? []));
+          cursor = res.nextCursor;
+          if (!cursor) return { items, more: false };
+        }
+        return { items, more: true };
+      }),
+    );
+    return { available: true, items: lists.flatMap((l) => l.items), more: lists.some((l) => l.more) };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return { available: false, items: [], more: false };
     throw err;
   }
+}
+
+/**
+ * The open statistics of a year, kept for a minute: the API lets shared caches keep them 5 minutes and throttles
+ * them per address (60 a minute), so the 60 s refresh and the street drill-downs reuse one answer.
+ */
+const statsCache = new Map();
+const STATS_TTL_MS = 60_000;
+async function publicStats(year) {
+  const hit = statsCache.get(year);
+  if (hit && Date.now() - hit.at < STATS_TTL_MS) return hit.body;
+  const body = await get('/public/stats', { year });
+  statsCache.set(year, { at: Date.now(), body });
+  return body;
 }
 
 let generation = 0;
@@ -191,23 +235,37 @@ async function load() {
   if (!signedIn()) return showLogin();
   const mine = ++generation;
   const { year, street } = state;
+  const comparing = state.streets.length > 1;
   state.phase = 'loading';
   setError(null);
   try {
-    const [summary, series, atRisk, warnings] = await Promise.all([
+    const [summary, series, lastYearSeries, stats, lastYearStats, atRisk, warnings] = await Promise.all([
       get('/sla/summary', { year, street }),
       get('/sla/series', { year, granularity: 'month', street }),
+      get('/sla/series', { year: year - 1, granularity: 'month', street }).catch(() => null),
+      comparing ? publicStats(year) : null,
+      comparing ? publicStats(year - 1).catch(() => null) : null,
       get('/sla/at-risk', { street, limit: AT_RISK_LIMIT }),
-      loadWarnings(street),
+      loadWarnings(),
     ]);
     if (mine !== generation) return; // a newer selection is loading
+    const open = warnings.items;
     Object.assign(state, {
       summary,
       series,
+      lastYearSeries,
+      cumulative: cumulative(series.points ?? []),
+      comparison: comparisonRows(
+        state.streets,
+        stats,
+        lastYearStats,
+        warnings.available ? countWarnings(open) : null,
+      ),
       atRisk: atRisk.items ?? [],
-      warnings: warnings.items,
+      warnings: open.filter((w) => !street || (w.street ?? '').startsWith(street)),
       warningsAvailable: warnings.available,
       warningsMore: warnings.more,
+      loadedAt: new Date().toISOString(),
       error: null,
     });
     render();
@@ -221,28 +279,41 @@ async function load() {
   }
 }
 
-// ---- rendering ----
-
-function setFields(cardId, values) {
-  for (const [field, text] of Object.entries(values)) {
-    const el = $(cardId).querySelector(`[data-field="${field}"]`);
-    if (el) el.textContent = text;
+async function openCase(item) {
+  const path = item.caseType === 'ARBITRATION' ? '/arbitration/cases/' : '/inspection/cases/';
+  try {
+    state.caseView = await get(`${path}${item.caseId}`);
+    renderCase(item, state.caseView, streetName);
+    $('case-panel').scrollIntoView({ block: 'nearest' });
+  } catch (err) {
+    setError(describe(err));
   }
 }
 
-function kpiCard(cardId, kpi, fallbackTarget) {
-  const target = kpi?.target ?? fallbackTarget;
-  const card = $(cardId);
-  card.classList.toggle('below', typeof kpi?.rate === 'number' && kpi.rate < target);
-  card.classList.toggle('na', typeof kpi?.rate !== 'number');
-  setFields(cardId, {
-    rate: percent(kpi?.rate),
-    target: percent(target, 0),
-    ratio: ratio(kpi?.numerator, kpi?.denominator),
-    headroom: headroom(kpi?.headroom),
-    projection: percent(kpi?.projection?.rate),
-  });
+async function onExport() {
+  $('export').disabled = true;
+  try {
+    const { blob, name } = await download('/sla/reports/monthly', {
+      year: state.year,
+      month: $('export-month').value,
+      street: state.street,
+      format: $('export-format').value,
+    });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  } catch (err) {
+    setError(describe(err));
+  } finally {
+    $('export').disabled = false;
+  }
 }
+
+// ---- rendering ----
 
 function targets() {
   return {
@@ -251,111 +322,69 @@ function targets() {
   };
 }
 
-function renderCards() {
-  const { summary } = state;
-  kpiCard('card-arbitration', summary.arbitration, DEFAULT_TARGETS.arbitration);
-  kpiCard('card-inspection', summary.inspection, DEFAULT_TARGETS.inspection);
-  const m = summary.mediation ?? {};
-  setFields('card-mediation', {
-    rate: percent(m.successRate),
-    ratio: ratio(m.agreements, m.concluded),
-    within15DaysShare: percent(m.within15DaysShare),
-  });
-  $('as-of').textContent = summary.asOf ? `数据截至 ${shanghaiDateTime(summary.asOf)}` : '';
-}
-
-function renderChart() {
-  const el = $('chart');
+function chartOn(key, id, option) {
   if (!globalThis.echarts) throw new Error('ECharts did not load');
-  chart ??= globalThis.echarts.init(el, null, { renderer: 'canvas' });
-  chart.setOption(chartOption(state.series, targets()), { notMerge: true });
-}
-
-function row(cells) {
-  const tr = document.createElement('tr');
-  for (const c of cells) {
-    const td = document.createElement('td');
-    if (c instanceof Node) td.append(c);
-    else td.textContent = c == null ? '—' : String(c);
-    tr.append(td);
-  }
-  return tr;
-}
-
-function badge(text, cls) {
-  const span = document.createElement('span');
-  span.className = `badge ${cls}`;
-  span.textContent = text;
-  return span;
-}
-
-function renderAtRisk() {
-  const items = state.atRisk;
-  const body = $('at-risk-table').querySelector('tbody');
-  body.replaceChildren(
-    ...items.map((i) =>
-      row([
-        i.caseNo,
-        caseTypeLabel(i.caseType),
-        streetName(i.street),
-        // Only the owner's role: a user id or name means nothing to a reader here, and names stay out.
-        i.owner ? roleLabel(i.owner.role) : '未分配',
-        i.dueOn,
-        badge(String(i.daysRemaining), i.daysRemaining < 0 ? 'late' : i.daysRemaining <= 5 ? 'soon' : 'ok'),
-        atRiskReasonLabel(i.reason),
-      ]),
-    ),
-  );
-  show($('at-risk-table').closest('.table-wrap'), items.length > 0);
-  show($('at-risk-empty'), items.length === 0);
-}
-
-function renderWarnings() {
-  show($('warnings-panel'), state.warningsAvailable === true);
-  if (!state.warningsAvailable) return;
-  const items = state.warnings;
-  const body = $('warnings-table').querySelector('tbody');
-  body.replaceChildren(
-    ...items.map((w) =>
-      row([
-        badge(warningLevelLabel(w.level), `level-${String(w.level).toLowerCase()}`),
-        warningKindLabel(w.kind),
-        w.employerName,
-        streetName(w.street),
-        (w.hits ?? []).map((h) => h.explanation ?? h.ruleId).join('；'),
-        shanghaiDateTime(w.raisedAt),
-      ]),
-    ),
-  );
-  show($('warnings-table').closest('.table-wrap'), items.length > 0);
-  show($('warnings-empty'), items.length === 0);
-  $('warnings-more').textContent = `仅显示最近更新的 ${WARNINGS_LIMIT} 条`;
-  show($('warnings-more'), state.warningsMore);
+  charts[key] ??= globalThis.echarts.init($(id), null, { renderer: 'canvas' });
+  charts[key].setOption(option, { notMerge: true });
 }
 
 function render() {
-  renderCards();
-  renderChart();
-  renderAtRisk();
-  renderWarnings();
+  renderCards(state.summary, targets(), state.loadedAt);
+  const last = state.lastYearSeries ? cumulative(state.lastYearSeries.points ?? []) : null;
+  chartOn('trend', 'trend-chart', trendOption(state.cumulative, last, targets()));
+  chartOn('monthly', 'monthly-chart', monthlyOption(state.series.points ?? []));
+  show($('compare-panel'), state.streets.length > 1);
+  if (state.streets.length > 1) renderComparison(state.comparison, targets());
+  show($('drill'), Boolean(state.street) && state.wholeDistrict);
+  $('drill-name').textContent = state.street ? `当前：${streetName(state.street)}` : '';
+  renderAtRisk(state.atRisk, streetName, (item) => void openCase(item));
+  show($('case-panel'), false);
+  show($('warnings-panel'), state.warningsAvailable === true);
+  if (state.warningsAvailable) renderWarnings(state.warnings, streetName);
+  $('warnings-more').textContent = '预警较多，仅统计每种状态最近更新的 1000 条';
+  show($('warnings-more'), state.warningsMore);
+}
+
+function setWall(on) {
+  state.wall = on;
+  document.body.classList.toggle('wall', on);
+  $('wall-mode').setAttribute('aria-pressed', String(on));
+  $('wall-mode').textContent = on ? '退出大屏' : '大屏模式';
+  const url = new URL(location.href);
+  if (on) url.searchParams.set('screen', 'wall');
+  else url.searchParams.delete('screen');
+  history.replaceState(null, '', url);
 }
 
 // ---- wiring ----
 
-function start() {
+async function start() {
   $('login-form').addEventListener('submit', (e) => void onLogin(e));
   $('filters').addEventListener('submit', onFilters);
   $('year').addEventListener('change', onFilters);
   $('street').addEventListener('change', onFilters);
+  $('drill-back').addEventListener('click', () => drill(''));
+  $('export').addEventListener('click', () => void onExport());
+  $('case-close').addEventListener('click', () => show($('case-panel'), false));
+  $('wall-mode').addEventListener('click', () => setWall(!state.wall));
   $('sign-out').addEventListener('click', () => {
-    signOut();
     generation++;
+    void signOut();
     showLogin();
   });
   onSessionExpired(() => showLogin('登录已过期，请重新登录'));
-  new ResizeObserver(() => chart?.resize()).observe($('chart'));
+  initComparison(drill);
+  renderDefinitions();
+  setWall(state.wall);
+  const resize = new ResizeObserver(() => {
+    for (const c of Object.values(charts)) c?.resize();
+    resizeComparison();
+  });
+  for (const id of ['trend-chart', 'monthly-chart', 'ranking-chart']) resize.observe($(id));
+  // After a reload: the session cookie gives a new access token, and the board opens without a sign-in.
+  if (await resume()) return enterBoard();
   showLogin();
   $('username').focus();
 }
 
-start();
+void start();

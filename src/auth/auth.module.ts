@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { DashboardSessionController } from './dashboard-session.controller';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { OtpService } from './otp.service';
@@ -30,7 +31,7 @@ import { SessionService } from './session.service';
       }),
     }),
   ],
-  controllers: [AuthController, SessionController],
+  controllers: [AuthController, SessionController, DashboardSessionController],
   providers: [
     AuthService,
     AuthRepository,
