@@ -996,7 +996,7 @@ describe('dashboard', () => {
           const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
           const period = `${year}-${String(month).padStart(2, '0')}`;
           expect(download.suggestedFilename()).toBe(`sla-monthly-${LUJIAZUI}-${period}.csv`);
-          const file = readFileSync((await download.path()), 'utf8');
+          const file = readFileSync(await download.path(), 'utf8');
           const api = await t
             .http()
             .get('/api/v1/sla/reports/monthly')
@@ -1016,7 +1016,7 @@ describe('dashboard', () => {
             const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
             expect(xlsx.suggestedFilename()).toBe(`sla-monthly-${LUJIAZUI}-${period}.xlsx`);
             expect(
-              readFileSync((await xlsx.path()))
+              readFileSync(await xlsx.path())
                 .subarray(0, 2)
                 .toString(),
             ).toBe('PK');
