@@ -354,6 +354,7 @@ function setWall(on) {
   if (on) url.searchParams.set('screen', 'wall');
   else url.searchParams.delete('screen');
   history.replaceState(null, '', url);
+  if (state.comparison && state.streets.length > 1) renderComparison();
 }
 
 // ---- wiring ----

@@ -155,7 +155,8 @@ export function rankingOption(rows, metric, targets) {
     xAxis: m.rate
       ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => percent(v, 0) } }
       : { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: shown.map((r) => r.name) },
+    // Every street named (interval 0), however thin the bars.
+    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { interval: 0, fontSize: 11 } },
     series: [
       {
         name: m.name,

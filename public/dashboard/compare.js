@@ -29,7 +29,9 @@ function renderChart() {
   if (!globalThis.echarts) throw new Error('ECharts did not load');
   const ranked = sortRows(view.rows, view.metric, 'desc');
   // One bar per street: the chart grows with the district (CSSOM, allowed by the CSP; no style attribute).
-  el.style.height = `${Math.max(240, 30 * ranked.length + 48)}px`;
+  // On the wall screen the bars are thinner, so that every street fits above the fold.
+  const bar = document.body.classList.contains('wall') ? 14 : 30;
+  el.style.height = `${Math.max(240, bar * ranked.length + 48)}px`;
   if (!view.chart) {
     view.chart = globalThis.echarts.init(el, null, { renderer: 'canvas' });
     view.chart.on('click', (p) => {
@@ -41,6 +43,7 @@ function renderChart() {
   view.chart.resize();
   view.chart.setOption(rankingOption(ranked, view.metric, view.targets), { notMerge: true });
   $('ranking-title').textContent = `街镇排名：${RANKING_METRICS[view.metric].name}`;
+  $('compare-more').textContent = `显示全部 ${view.rows.length} 个街镇`;
 }
 
 function renderTable() {
@@ -76,7 +79,7 @@ function renderTable() {
   }
 }
 
-export function renderComparison(rows, targets) {
+export function renderComparison(rows = view.rows, targets = view.targets) {
   view.rows = rows;
   view.targets = targets;
   renderChart();
@@ -95,6 +98,11 @@ export function disposeComparison() {
 /** Wires the metric select and the sortable headers; `onStreet` drills down to a street. */
 export function initComparison(onStreet) {
   view.onStreet = onStreet;
+  // On a phone the table (a list of cards) shows the first ten streets until asked for all.
+  $('compare-more').addEventListener('click', () => {
+    $('compare-table').classList.add('expanded');
+    $('compare-more').hidden = true;
+  });
   $('ranking-metric').addEventListener('change', (e) => {
     view.metric = e.target.value;
     if (view.rows.length) renderChart();
