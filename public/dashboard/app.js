@@ -337,7 +337,7 @@ function render() {
   if (state.streets.length > 1) renderComparison(state.comparison, targets());
   show($('drill'), Boolean(state.street) && state.wholeDistrict);
   $('drill-name').textContent = state.street ? `当前：${streetName(state.street)}` : '';
-  renderAtRisk(state.atRisk, streetName, (item) => void openCase(item));
+  renderAtRisk(state.atRisk, streetName, (item) => void openCase(item), AT_RISK_LIMIT);
   show($('case-panel'), false);
   show($('warnings-panel'), state.warningsAvailable === true);
   if (state.warningsAvailable) renderWarnings(state.warnings, streetName);

@@ -70,8 +70,9 @@ export function ownerText(owner) {
  * @param {object[]} items the API's at-risk items, in its order
  * @param {(code: string) => string} streetName
  * @param {(item: object) => void} onOpen opens the case panel
+ * @param {number} limit how many the page asked for (the API's page cap): the counts say when the list is cut
  */
-export function renderAtRisk(items, streetName, onOpen) {
+export function renderAtRisk(items, streetName, onOpen, limit = Infinity) {
   const trs = fillTable(
     'at-risk-table',
     items.map((i) => {
@@ -98,7 +99,8 @@ export function renderAtRisk(items, streetName, onOpen) {
   show($('at-risk-empty'), items.length === 0);
   const count = (cls) => items.filter((i) => riskStatus(i).cls === cls).length;
   $('at-risk-counts').textContent = items.length
-    ? `已超期 ${count('overdue')} 件 · 预计超期 ${count('will-breach')} 件 · 须年内结案 ${count('year-end')} 件`
+    ? `已超期 ${count('overdue')} 件 · 预计超期 ${count('will-breach')} 件 · 须年内结案 ${count('year-end')} 件` +
+      (items.length >= limit ? `（仅列出最早到期的 ${limit} 件）` : '')
     : '';
 }
 
