@@ -64,14 +64,15 @@ function keep(answer) {
   session.accessToken = answer.accessToken;
 }
 
+/** Signs in; says whether the account must change its temporary password first (the data APIs refuse it). */
 export async function signIn(username, password) {
-  keep(
-    await send('/auth/dashboard/login', {
-      method: 'POST',
-      body: { username, password },
-      credentials: 'same-origin',
-    }),
-  );
+  const answer = await send('/auth/dashboard/login', {
+    method: 'POST',
+    body: { username, password },
+    credentials: 'same-origin',
+  });
+  keep(answer);
+  return { passwordChangeRequired: answer.passwordChangeRequired === true };
 }
 
 async function refresh() {

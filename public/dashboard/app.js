@@ -96,7 +96,10 @@ async function onLogin(event) {
   if (!username || !password) return showLogin('请输入用户名和密码');
   $('login-submit').disabled = true;
   try {
-    await signIn(username, password);
+    if ((await signIn(username, password)).passwordChangeRequired) {
+      await signOut();
+      return showLogin('该账号使用临时密码，请先在业务系统中修改密码后再登录看板');
+    }
   } catch (err) {
     const status = err instanceof ApiError ? err.status : 0;
     return showLogin(

@@ -11,7 +11,7 @@ interface ApiErrorLike extends Error {
 }
 interface ApiModule {
   ApiError: new (status: number, code: string, message: string) => ApiErrorLike;
-  signIn(username: string, password: string): Promise<void>;
+  signIn(username: string, password: string): Promise<{ passwordChangeRequired: boolean }>;
   signOut(): Promise<void>;
   signedIn(): boolean;
   resume(): Promise<boolean>;
@@ -64,7 +64,12 @@ describe('dashboard API client', () => {
         if ((body as { password: string }).password !== 'right')
           return json(401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'no' });
         jar = 'refresh-1';
-        return json(200, { accessToken: 'access-1', tokenType: 'Bearer', expiresIn: 900 });
+        return json(200, {
+          accessToken: 'access-1',
+          tokenType: 'Bearer',
+          expiresIn: 900,
+          ...((body as { username: string }).username === 'temp' ? { passwordChangeRequired: true } : {}),
+        });
       }
       if (url === '/api/v1/auth/dashboard/refresh') {
         refreshes++;
@@ -98,7 +103,7 @@ describe('dashboard API client', () => {
 
   it('signs in, then sends the bearer token and the query (empty values left out), never the cookie', async () => {
     expect(api.signedIn()).toBe(false);
-    await api.signIn('supervisor', 'right');
+    expect(await api.signIn('supervisor', 'right')).toEqual({ passwordChangeRequired: false });
     expect(api.signedIn()).toBe(true);
     expect(await api.get('/sla/series', { year: 2026, granularity: 'month', street: '' })).toEqual({
       url: '/api/v1/sla/series?year=2026&granularity=month',
@@ -180,5 +185,9 @@ describe('dashboard API client', () => {
       url: '/api/v1/file?year=2026&month=11&format=csv',
       authorization: 'Bearer access-1',
     });
+  });
+
+  it('says when the account must change its temporary password first', async () => {
+    expect(await api.signIn('temp', 'right')).toEqual({ passwordChangeRequired: true });
   });
 });
