@@ -84,6 +84,8 @@ export class SearchRepository {
     const limit = p(q.limit + 1);
     // One SELECT per way a case can match, each through its own index, newest first and cut at the page size;
     // an OR of IN-subqueries in one WHERE could use none of them (a sequential scan of each table per search).
+    // The key's CTEs are NOT MATERIALIZED: inlined, each arm's IN becomes a hashed semi-join; materialized, it was
+    // a scan of the CTE for every candidate row (pudong, "物流": 505-618 ms, inlined 25-65 ms; bench/README.md).
     const arm = (from: string, alias: string, match: string, scoped: string) =>
       `(SELECT ${COLUMNS[alias]} FROM ${from} WHERE ${match} AND ${scoped}${
         cursor
@@ -128,7 +130,7 @@ export class SearchRepository {
     const union = q.kinds.flatMap((k) => arms[k]);
     if (union.length === 0) return [];
     return em.query<SearchRow[]>(
-      `WITH mc AS (${matchedComplaints}), me AS (${matchedEmployers})
+      `WITH mc AS NOT MATERIALIZED (${matchedComplaints}), me AS NOT MATERIALIZED (${matchedEmployers})
        SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
               e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
