@@ -9,6 +9,10 @@ export class AuditRepository {
     await em.insert(CaseEvent, { ...event, data: event.data as object });
   }
 
+  byId(em: EntityManager, id: string): Promise<CaseEvent | null> {
+    return em.findOne(CaseEvent, { where: { id } });
+  }
+
   exists(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {
     return em.exists(CaseEvent, { where: { caseType, caseId, action } });
   }

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
-import { JobName } from '../queue/job-catalogue';
-import { OutboxService } from '../queue/outbox.service';
-import { kpiTargetsOf } from '../sla/kpi-targets';
 import { AuditRepository } from './audit.repository';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
@@ -35,32 +32,65 @@ export interface CaseEventView {
   occurredAt: string;
 }
 
+/** A case event as appended: what a listener receives (no actor: listeners act on facts, not on people). */
+export interface RecordedCaseEvent {
+  id: string;
+  caseType: string;
+  caseId: string;
+  action: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * A module that follows the case timeline (AuditService.registerListener): called for every appended event, in
+ * the appender's transaction, with its EntityManager — so what it writes (an outbox job) commits or rolls back
+ * with the event. Audit is a leaf: it knows its listeners only by this interface, never by import.
+ */
+export type CaseEventListener = (em: EntityManager, event: RecordedCaseEvent) => Promise<void>;
+
 /** The append-only case timeline (case_events). Writes join the caller's transaction. */
 @Injectable()
 export class AuditService {
+  /** Listeners by name (registerListener), called in registration order. */
+  private readonly listeners = new Map<string, CaseEventListener>();
+
   constructor(
     private readonly repo: AuditRepository,
-    private readonly outbox: OutboxService,
     private readonly staff: StaffDirectory,
   ) {}
 
-  /** Appends an event and, in the same transaction, the KPI job that reads it when it concerns a proceeding. */
+  /**
+   * Registers a module that follows the timeline (the KPI read model enqueues its refresh job): `listener` gets
+   * every event appended from now on, in the same transaction (as clock owners register with deadlines).
+   */
+  registerListener(name: string, listener: CaseEventListener): void {
+    if (this.listeners.has(name)) throw new Error(`case-event listener ${name} already registered`);
+    this.listeners.set(name, listener);
+  }
+
+  /** Appends an event and, in the same transaction, hands it to every registered listener. */
   async append(em: EntityManager, input: CaseEventInput): Promise<void> {
-    const id = newId();
-    await this.repo.insert(em, {
-      id,
+    const event: RecordedCaseEvent = {
+      id: newId(),
       caseType: input.caseType,
       caseId: input.caseId,
       action: input.action,
+      data: input.data ?? {},
+    };
+    await this.repo.insert(em, {
+      ...event,
       fromStatus: input.fromStatus ?? null,
       toStatus: input.toStatus ?? null,
       actorUserId: input.actor?.userId ?? null,
       actorRole: input.actor?.role ?? null,
-      data: input.data ?? {},
     });
-    // Only events that concern a proceeding move a KPI (intake and employer-record events do not).
-    if (kpiTargetsOf({ case_type: input.caseType, case_id: input.caseId, data: input.data ?? {} }).length > 0)
-      await this.outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: id });
+    for (const listener of this.listeners.values()) await listener(em, event);
+  }
+
+  /** One event by id (null when there is none): for a job queued with only the event's id. */
+  async event(em: EntityManager, id: string): Promise<RecordedCaseEvent | null> {
+    const e = await this.repo.byId(em, id);
+    return e && { id: e.id, caseType: e.caseType, caseId: e.caseId, action: e.action, data: e.data };
   }
 
   async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {

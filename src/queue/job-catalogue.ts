@@ -83,7 +83,13 @@ export interface JobPayloads {
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ComplianceBlacklistSweep]: { today?: string };
   // (sla payloads)
-  [JobName.SlaCaseEvent]: { eventId: string };
+  /**
+   * The proceedings whose KPI facts a case event may have moved (the SLA module's case-event listener, in the
+   * event's transaction). `{ eventId }` is the shape queued before issue 19 (the handler then asks the audit
+   * module for the event): still accepted while outbox rows and jobs of that shape may exist; drop it after.
+   */
+  [JobName.SlaCaseEvent]:
+    { cases: { type: 'ARBITRATION' | 'MEDIATION' | 'INSPECTION'; id: string }[] } | { eventId: string };
   [JobName.SlaRecomputeAll]: Record<string, never>;
   // (risk payloads)
   [JobName.RiskRescoreEmployer]: { employerId: string };

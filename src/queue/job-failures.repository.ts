@@ -21,6 +21,13 @@ export class JobFailuresRepository {
     });
   }
 
+  /** Failed jobs per queue (every row: the count only grows). */
+  countByQueue(em: EntityManager): Promise<{ queue: string; n: number }[]> {
+    return em.query<{ queue: string; n: number }[]>(
+      'SELECT queue, count(*)::int AS n FROM job_failures GROUP BY queue',
+    );
+  }
+
   lockOpen(em: EntityManager, id: string): Promise<JobFailure | null> {
     return em.findOne(JobFailure, {
       where: { id, requeuedAt: IsNull() },

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job, Queue, Worker } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobFailuresRepository } from './job-failures.repository';
 import {
@@ -54,6 +54,11 @@ export class QueueService
   ) {
     this.backend = createQueueBackend(config);
     this.defaults = jobDefaults(config.queue.attempts, config.queue.backoffMs);
+  }
+
+  /** How many jobs failed their last attempt, per queue (the lrp_job_failures gauge). */
+  failureCounts(em: EntityManager): Promise<{ queue: string; n: number }[]> {
+    return this.failures.countByQueue(em);
   }
 
   get backendKind(): 'redis' | 'postgres' {

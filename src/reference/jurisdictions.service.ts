@@ -20,6 +20,11 @@ export class JurisdictionsService {
     return this.repo.isKnown(em, code);
   }
 
+  /** The names of the divisions of `codes` the platform knows (the KPI reports and open statistics). */
+  names(em: EntityManager, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+    return this.repo.names(em, codes);
+  }
+
   list(parentCode?: string): Promise<Jurisdiction[]> {
     return this.repo.listJurisdictions(this.dataSource.manager, parentCode);
   }

@@ -11,6 +11,10 @@ export class ReferenceRepository {
     return em.exists(Jurisdiction, { where: { code, level: 'STREET' } });
   }
 
+  names(em: EntityManager, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+    return em.find(Jurisdiction, { select: { code: true, name: true }, where: { code: In([...codes]) } });
+  }
+
   async isKnown(em: EntityManager, code: string): Promise<boolean> {
     return em.exists(Jurisdiction, { where: { code } });
   }

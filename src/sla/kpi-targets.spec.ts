@@ -5,22 +5,22 @@ describe('kpiTargetsOf (which case events need a KPI job)', () => {
   const other = '0193a1f0-0000-7000-8000-0000000000bb';
 
   it('none for a complaint intake event or an employer record', () => {
-    expect(kpiTargetsOf({ case_type: 'COMPLAINT', case_id: id, data: { channel: 'WEB' } })).toEqual([]);
-    expect(kpiTargetsOf({ case_type: 'EMPLOYER', case_id: id, data: {} })).toEqual([]);
-    expect(kpiTargetsOf({ case_type: 'COMPLAINT', case_id: id, data: null })).toEqual([]);
+    expect(kpiTargetsOf({ caseType: 'COMPLAINT', caseId: id, data: { channel: 'WEB' } })).toEqual([]);
+    expect(kpiTargetsOf({ caseType: 'EMPLOYER', caseId: id, data: {} })).toEqual([]);
+    expect(kpiTargetsOf({ caseType: 'COMPLAINT', caseId: id, data: null })).toEqual([]);
   });
 
   it('the proceeding named in a complaint event, or the event’s own proceeding, once', () => {
-    expect(kpiTargetsOf({ case_type: 'COMPLAINT', case_id: id, data: { arbitrationCaseId: other } })).toEqual(
-      [{ type: 'ARBITRATION', id: other }],
-    );
-    expect(kpiTargetsOf({ case_type: 'INSPECTION', case_id: id, data: { inspectionCaseId: id } })).toEqual([
+    expect(kpiTargetsOf({ caseType: 'COMPLAINT', caseId: id, data: { arbitrationCaseId: other } })).toEqual([
+      { type: 'ARBITRATION', id: other },
+    ]);
+    expect(kpiTargetsOf({ caseType: 'INSPECTION', caseId: id, data: { inspectionCaseId: id } })).toEqual([
       { type: 'INSPECTION', id },
     ]);
     expect(
       kpiTargetsOf({
-        case_type: 'COMPLAINT',
-        case_id: id,
+        caseType: 'COMPLAINT',
+        caseId: id,
         data: { mediationCaseId: id, arbitrationCaseId: 7 },
       }),
     ).toEqual([{ type: 'MEDIATION', id }]);

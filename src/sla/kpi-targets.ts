@@ -6,17 +6,13 @@ import type { FactCaseType } from './sla-facts.sql';
  * needs no KPI job.
  */
 export function kpiTargetsOf(event: {
-  case_type: string;
-  case_id: string;
+  caseType: string;
+  caseId: string;
   data: Record<string, unknown> | null;
 }): { type: FactCaseType; id: string }[] {
   const out: { type: FactCaseType; id: string }[] = [];
-  if (
-    event.case_type === 'ARBITRATION' ||
-    event.case_type === 'MEDIATION' ||
-    event.case_type === 'INSPECTION'
-  )
-    out.push({ type: event.case_type, id: event.case_id });
+  if (event.caseType === 'ARBITRATION' || event.caseType === 'MEDIATION' || event.caseType === 'INSPECTION')
+    out.push({ type: event.caseType, id: event.caseId });
   const ref = (k: string) => (typeof event.data?.[k] === 'string' ? event.data[k] : null);
   const arb = ref('arbitrationCaseId');
   const med = ref('mediationCaseId');

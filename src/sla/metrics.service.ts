@@ -74,7 +74,7 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const r of await repo.jobFailures(em())) this.set({ queue: r.queue }, r.n);
+        for (const r of await queues.failureCounts(em())) this.set({ queue: r.queue }, r.n);
       },
     });
     new Gauge({

@@ -1,11 +1,12 @@
-import { kpiTargetsOf } from './kpi-targets';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Batcher } from '../common/batcher';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { JobName } from '../queue/job-catalogue';
+import { AuditService } from '../audit/audit.service';
+import { JobName, type JobPayloads } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
 import type { FactCaseType } from './sla-facts.sql';
+import { kpiTargetsOf } from './kpi-targets';
 import { SlaReadModelVersion } from './read-model-version';
 import { type CaseRef, SlaRepository, type StreetsCompared } from './sla.repository';
 
@@ -50,6 +51,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
     private readonly repo: SlaRepository,
     private readonly queues: QueueService,
     private readonly version: SlaReadModelVersion,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -68,11 +70,15 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
     })();
   }
 
-  /** Handles sla.case-event: refreshes the facts of the event's proceedings; returns how many changed. */
-  async onCaseEvent(eventId: string): Promise<number> {
-    const event = await this.repo.caseEvent(this.tx.manager, eventId);
-    if (!event) return 0;
-    return this.refreshCases(kpiTargetsOf(event));
+  /**
+   * Handles sla.case-event: refreshes the facts of the event's proceedings; returns how many changed. A job of
+   * the shape queued before issue 19 names only the event: its proceedings are then taken from the audit
+   * module's copy of the event (none when it is gone).
+   */
+  async onCaseEvent(payload: JobPayloads[JobName.SlaCaseEvent]): Promise<number> {
+    if ('cases' in payload) return this.refreshCases(payload.cases);
+    const event = await this.audit.event(this.tx.manager, payload.eventId);
+    return event ? this.refreshCases(kpiTargetsOf(event)) : 0;
   }
 
   /**

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../database/transaction';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
 import { monthRange } from './kpi.rules';
 import type { MonthlyReport } from './sla-report.export';
-import { type Scope, SlaRepository } from './sla.repository';
+import { type Scope, SlaReportsRepository } from './sla-reports.repository';
 import { SlaService, totalsOf } from './sla.service';
 
 /** The monthly report (XLSX/CSV): a row per street in the caller's scope, streets without data included, a total. */
@@ -15,7 +15,7 @@ export class SlaReportService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly sla: SlaService,
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaReportsRepository,
     private readonly jurisdictions: JurisdictionsService,
   ) {}
 
@@ -37,7 +37,7 @@ export class SlaReportService {
     ]);
     const withData = new Set([...rows.map((r) => r.street_code), ...pending.keys()]);
     const codes = [...new Set([...inScope, ...withData])].sort();
-    const names = new Map((await this.repo.streetNames(em, codes)).map((s) => [s.code, s.name]));
+    const names = new Map((await this.jurisdictions.names(em, codes)).map((s) => [s.code, s.name]));
     const pendingOf = (cs: string[]) => cs.reduce((a, c) => a + (pending.get(c) ?? 0), 0);
     return {
       period,

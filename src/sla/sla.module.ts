@@ -6,9 +6,11 @@ import { MetricsService } from './metrics.service';
 import { PublicStatsController } from './public-stats.controller';
 import { SlaReadModelVersion } from './read-model-version';
 import { SlaAggregatesService } from './sla-aggregates.service';
+import { SlaCaseEvents } from './sla-case-events';
 import { SlaController } from './sla.controller';
 import { SlaProcessor } from './sla.processor';
 import { SlaRepository } from './sla.repository';
+import { SlaReportsRepository } from './sla-reports.repository';
 import { SlaReportService } from './sla-report.service';
 import { SlaService } from './sla.service';
 
@@ -20,7 +22,9 @@ import { SlaService } from './sla.service';
     SlaService,
     SlaReportService,
     SlaAggregatesService,
+    SlaCaseEvents,
     SlaRepository,
+    SlaReportsRepository,
     SlaProcessor,
     MetricsService,
   ],

@@ -9,7 +9,7 @@ export class SlaProcessor {
 
   @OnJob(JobName.SlaCaseEvent)
   async caseEvent(payload: JobPayloads[JobName.SlaCaseEvent]): Promise<void> {
-    await this.aggregates.onCaseEvent(payload.eventId);
+    await this.aggregates.onCaseEvent(payload);
   }
 
   @OnJob(JobName.SlaRecomputeAll)

@@ -5,7 +5,6 @@ import {
   type CellCounter,
   cellChecksumsSelect,
   cellsSelect,
-  CHECKSUM_PRIME,
   FACT_COLUMNS,
   factChecksumsSelect,
   type FactCaseType,
@@ -14,7 +13,13 @@ import {
   handlingChecksumsSelect,
   handlingSelect,
 } from './sla-facts.sql';
-import type { HandlingBucket } from './kpi.rules';
+import {
+  checksumsBy,
+  differingKeys,
+  type FactChecksumRow,
+  type StreetChecksumRow,
+  TYPE_STREET,
+} from './sla-checksums';
 
 /** A proceeding of the read model (a KPI target of a case event). */
 export interface CaseRef {
@@ -60,36 +65,6 @@ export interface MismatchRow {
   full: Record<CellCounter, number> | null;
 }
 
-/** Per-street counters of a year (and the arbitration cases still pending when it began). */
-export interface StreetMonthRow {
-  street_code: string;
-  month: string;
-  arb_accepted: number;
-  arb_closed: number;
-  ins_on_time: number;
-  ins_late: number;
-  ins_open_due: number;
-  med_concluded: number;
-  med_agreements: number;
-  med_within_15: number;
-}
-
-export interface Scope {
-  /** LIKE patterns of street codes ('310115%'). */
-  patterns: string[];
-  organisationId: string | null;
-}
-
-export interface OpenCaseRow {
-  case_type: 'ARBITRATION' | 'INSPECTION';
-  case_id: string;
-  case_no: string;
-  street_code: string;
-  organisation_id: string;
-  owner_id: string | null;
-  due_on: string | null;
-}
-
 const UPSERT_ADD = `ON CONFLICT (street_code, organisation_id, month) DO UPDATE SET ${CELL_COUNTERS.map(
   (c) => `${c} = sla_monthly_cells.${c} + EXCLUDED.${c}`,
 ).join(', ')}`;
@@ -97,10 +72,6 @@ const ALL_ZERO = CELL_COUNTERS.map((c) => `${c} = 0`).join(' AND ');
 const HANDLING_UPSERT = `INSERT INTO sla_handling_days (${HANDLING_KEY}, cases)`;
 const HANDLING_ADD = `ON CONFLICT (${HANDLING_KEY}) DO UPDATE SET cases = sla_handling_days.cases + EXCLUDED.cases`;
 const CELL_INSERT = `INSERT INTO sla_monthly_cells (street_code, organisation_id, month, ${CELL_COUNTERS.join(', ')})`;
-/** Restricts to the scope's streets ($1, LIKE patterns) and organisation ($2, null = any); `f` = alias. */
-const scopeOf = (f = '') =>
-  `${f}street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR ${f}organisation_id = $2::uuid)`;
-const SCOPE = scopeOf();
 /** Column types of FACT_COLUMNS (as in sla_case_facts), for the recompute's temporary table. */
 const FACT_COLUMN_TYPES: Record<string, string> = {
   case_type: 'varchar(16)',
@@ -123,63 +94,12 @@ export interface StreetsCompared {
   handling: number;
 }
 
-/** factChecksumsSelect's row: sums of residues mod CHECKSUM_PRIME, as numeric text. */
-interface FactChecksumRow {
-  street_code: string;
-  case_type: string;
-  facts: string;
-  cells?: string;
-  handling?: string;
-}
-
-/** A per-street checksum of maintained rows (cellChecksumsSelect, handlingChecksumsSelect). */
-interface StreetChecksumRow {
-  street_code: string;
-  sum: string;
-}
-
-const PRIME = BigInt(CHECKSUM_PRIME);
-/** A sum of residues (numeric text; none = 0) reduced to [0, CHECKSUM_PRIME). */
-const residue = (sum: string | bigint | undefined): bigint =>
-  sum === undefined ? 0n : ((BigInt(sum) % PRIME) + PRIME) % PRIME;
-/** The key of a (case type, street) checksum. */
-const TYPE_STREET = (r: FactChecksumRow) => `${r.case_type} ${r.street_code}`;
-
-/** The keys whose checksums differ between `a` and `b` (a key missing on one side counts as 0), sorted. */
-export function differingKeys(a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])]
-    .filter((k) => residue(a.get(k)) !== residue(b.get(k)))
-    .sort();
-}
-
 /**
- * Sums one checksum column of rows per key (`keyOf`), as residues: factChecksumsSelect's rows per (street, case
- * type) for the facts, per street for the cells and buckets the facts add up to, the maintained rows per street.
+ * The write side of the KPI read model: the incremental refresh of cases, the nightly recompute and its runs.
+ * The report reads are SlaReportsRepository's.
  */
-export function checksumsBy<R>(
-  rows: readonly R[],
-  keyOf: (r: R) => string,
-  sumOf: (r: R) => string | undefined,
-): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  for (const r of rows) out.set(keyOf(r), residue((out.get(keyOf(r)) ?? 0n) + BigInt(sumOf(r) ?? 0)));
-  return out;
-}
-
-/** All SQL of the KPI read model. */
 @Injectable()
 export class SlaRepository {
-  async caseEvent(
-    em: EntityManager,
-    id: string,
-  ): Promise<{ case_type: string; case_id: string; data: Record<string, unknown> } | undefined> {
-    const [row] = await em.query<{ case_type: string; case_id: string; data: Record<string, unknown> }[]>(
-      'SELECT case_type, case_id, data FROM case_events WHERE id = $1',
-      [id],
-    );
-    return row;
-  }
-
   /**
    * Brings the facts of `cases` up to date with their source rows and moves their contributions between cells
    * and histogram buckets by delta (old out, new in), set-based: one statement whatever the number of cases.
@@ -471,132 +391,6 @@ export class SlaRepository {
   allHandlingBuckets(em: EntityManager): Promise<HandlingRow[]> {
     return em.query<HandlingRow[]>(
       `SELECT ${HANDLING_KEY}, cases FROM sla_handling_days WHERE cases <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    );
-  }
-
-  /**
-   * Per (street, month) counters of [fromMonth, toMonth] in scope, with late inspection cases completed by the
-   * open ones whose deadline passed before `asOf` (a fact of the calendar, not of any event).
-   */
-  streetMonths(
-    em: EntityManager,
-    scope: Scope,
-    fromMonth: string,
-    toMonth: string,
-    asOf: string,
-  ): Promise<StreetMonthRow[]> {
-    return em.query<StreetMonthRow[]>(
-      `WITH cells AS (
-         SELECT street_code, month, sum(arb_accepted)::int AS arb_accepted, sum(arb_closed)::int AS arb_closed,
-                sum(ins_on_time)::int AS ins_on_time, sum(ins_late_closed)::int AS ins_late_closed,
-                sum(ins_open_due)::int AS ins_open_due, sum(med_concluded)::int AS med_concluded,
-                sum(med_agreements)::int AS med_agreements, sum(med_within_15)::int AS med_within_15
-           FROM sla_monthly_cells WHERE ${SCOPE} AND month BETWEEN $3 AND $4 GROUP BY 1, 2),
-       overdue AS (
-         SELECT street_code, to_char(due_on + 1, 'YYYY-MM') AS month, count(*)::int AS n
-           FROM sla_case_facts
-          WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on < $5::date AND ${SCOPE}
-            AND due_on >= ($3 || '-01')::date - 1 AND to_char(due_on + 1, 'YYYY-MM') BETWEEN $3 AND $4
-          GROUP BY 1, 2)
-       SELECT COALESCE(c.street_code, o.street_code) AS street_code, COALESCE(c.month, o.month) AS month,
-              COALESCE(c.arb_accepted, 0) AS arb_accepted, COALESCE(c.arb_closed, 0) AS arb_closed,
-              COALESCE(c.ins_on_time, 0) AS ins_on_time,
-              COALESCE(c.ins_late_closed, 0) + COALESCE(o.n, 0) AS ins_late,
-              COALESCE(c.ins_open_due, 0) AS ins_open_due,
-              COALESCE(c.med_concluded, 0) AS med_concluded, COALESCE(c.med_agreements, 0) AS med_agreements,
-              COALESCE(c.med_within_15, 0) AS med_within_15
-         FROM cells c FULL JOIN overdue o ON o.street_code = c.street_code AND o.month = c.month
-        ORDER BY 1, 2`,
-      [scope.patterns, scope.organisationId, fromMonth, toMonth, asOf],
-    );
-  }
-
-  /** Arbitration cases accepted before `month` and not closed before it, per street. */
-  async pendingBefore(em: EntityManager, scope: Scope, month: string): Promise<Map<string, number>> {
-    const rows = await em.query<{ street_code: string; n: number }[]>(
-      `SELECT street_code, sum(arb_accepted - arb_closed)::int AS n FROM sla_monthly_cells
-        WHERE ${SCOPE} AND month < $3 GROUP BY 1`,
-      [scope.patterns, scope.organisationId, month],
-    );
-    return new Map(rows.map((r) => [r.street_code, r.n]));
-  }
-
-  /** Open inspection cases whose deadline passes after asOf and by `lastLateOn` (projection input). */
-  async openInspectionDue(
-    em: EntityManager,
-    scope: Scope,
-    asOf: string,
-    lastLateOn: string,
-  ): Promise<number> {
-    const [row] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM sla_case_facts
-        -- bounds on due_on itself (not due_on + 1), so both are conditions of idx_sla_case_facts_open
-        WHERE case_type = 'INSPECTION' AND closed_on IS NULL AND due_on >= $3::date AND due_on <= $4::date - 1
-          AND ${SCOPE}`,
-      [scope.patterns, scope.organisationId, asOf, lastLateOn],
-    );
-    return row.n;
-  }
-
-  /**
-   * Handling-day histogram of the cases closed in `year` in scope, per proceeding (summed over streets and
-   * organisations; kpi.rules handlingDaysOfHistogram turns it into the average and 90th percentile).
-   */
-  async handlingHistogram(
-    em: EntityManager,
-    scope: Scope,
-    year: number,
-  ): Promise<Map<string, HandlingBucket[]>> {
-    const rows = await em.query<{ case_type: string; days: number; cases: number }[]>(
-      `SELECT case_type, days, sum(cases)::int AS cases FROM sla_handling_days
-        WHERE year = $3 AND case_type IN ('ARBITRATION', 'INSPECTION', 'MEDIATION') AND ${SCOPE}
-        GROUP BY 1, 2 HAVING sum(cases) <> 0`,
-      [scope.patterns, scope.organisationId, year],
-    );
-    const out = new Map<string, HandlingBucket[]>();
-    for (const r of rows) {
-      const list = out.get(r.case_type) ?? [];
-      list.push({ days: r.days, cases: r.cases });
-      out.set(r.case_type, list);
-    }
-    return out;
-  }
-
-  /** Open accepted arbitration cases in scope, with the complaint's tracking number and first arbitrator. */
-  openArbitration(em: EntityManager, scope: Scope): Promise<OpenCaseRow[]> {
-    return em.query<OpenCaseRow[]>(
-      `SELECT 'ARBITRATION' AS case_type, f.case_id, c.tracking_no AS case_no, f.street_code, f.organisation_id,
-              a.arbitrator_ids[1] AS owner_id, NULL AS due_on
-         FROM sla_case_facts f
-         JOIN arbitration_cases a ON a.id = f.case_id
-         JOIN complaints c ON c.id = a.complaint_id
-        WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${scopeOf('f.')}`,
-      [scope.patterns, scope.organisationId],
-    );
-  }
-
-  /** Open inspection cases in scope whose deadline falls on or before `until`. */
-  openInspection(em: EntityManager, scope: Scope, until: string): Promise<OpenCaseRow[]> {
-    return em.query<OpenCaseRow[]>(
-      `SELECT 'INSPECTION' AS case_type, f.case_id, i.case_no, f.street_code, f.organisation_id,
-              i.assigned_inspector_ids[1] AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
-         FROM sla_case_facts f
-         JOIN inspection_cases i ON i.id = f.case_id
-        WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${scopeOf('f.')}`,
-      [scope.patterns, scope.organisationId, until],
-    );
-  }
-
-  streetNames(em: EntityManager, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
-    return em.query<{ code: string; name: string }[]>(
-      'SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])',
-      [codes],
-    );
-  }
-
-  async jobFailures(em: EntityManager): Promise<{ queue: string; n: number }[]> {
-    return em.query<{ queue: string; n: number }[]>(
-      'SELECT queue, count(*)::int AS n FROM job_failures GROUP BY queue',
     );
   }
 }

@@ -22,7 +22,7 @@ import {
   type Ratio,
 } from './kpi.rules';
 import { SlaReadModelVersion } from './read-model-version';
-import { type Scope, SlaRepository, type StreetMonthRow } from './sla.repository';
+import { type Scope, SlaReportsRepository, type StreetMonthRow } from './sla-reports.repository';
 
 /** The earliest year the KPIs are asked for (调解仲裁法 in force since 2008-05-01). */
 export const FIRST_YEAR = 2008;
@@ -98,7 +98,7 @@ export class SlaService {
 
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaReportsRepository,
     private readonly jurisdictions: JurisdictionsService,
     private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
@@ -319,7 +319,7 @@ export class SlaService {
     const streets = [...new Set([...rows.map((r) => r.street_code), ...pending.keys()])].sort();
     const districts = [...new Set(streets.map((s) => s.slice(0, 6)))];
     const names = new Map(
-      (await this.repo.streetNames(em, [...streets, ...districts])).map((s) => [s.code, s.name]),
+      (await this.jurisdictions.names(em, [...streets, ...districts])).map((s) => [s.code, s.name]),
     );
     const of = (codes: string[]) =>
       publicTotals(

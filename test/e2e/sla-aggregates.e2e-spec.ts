@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
 import { organisationId } from '../../src/reference/organisations';
 import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
 import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
 import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { kpiTargetsOf } from '../../src/sla/kpi-targets';
 import { SlaRepository } from '../../src/sla/sla.repository';
 import { CELL_COUNTERS, cellsSelect, FACT_COLUMNS, factsSelect } from '../../src/sla/sla-facts.sql';
 import { VERSION_TTL_MS } from '../../src/sla/read-model-version';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
+import { OutboxService } from '../../src/queue/outbox.service';
 import { QueueService } from '../../src/queue/queue.service';
+import { AuditService } from '../../src/audit/audit.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** A small deterministic generator (mulberry32), so a failing history can be replayed from its seed. */
@@ -56,8 +60,11 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     await t.close();
   });
 
-  /** Appends a case event by SQL (no outbox row) and runs the handler as the job would; returns the event id. */
-  const event = async (caseType: string, caseId: string, data: Record<string, unknown>) => {
+  /**
+   * Appends a case event by SQL (no outbox row) and returns the sla.case-event payload of the shape queued before
+   * issue 19 (the event's id only: the handler asks the audit module for the event).
+   */
+  const legacyEvent = async (caseType: string, caseId: string, data: Record<string, unknown>) => {
     const id = randomUUID();
     await q(`INSERT INTO case_events (id, case_type, case_id, action, data) VALUES ($1, $2, $3, 'GEN', $4)`, [
       id,
@@ -65,8 +72,12 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       caseId,
       JSON.stringify(data),
     ]);
-    return id;
+    return { eventId: id };
   };
+  /** The payload the SLA module's case-event listener queues for such an event: the proceedings it concerns. */
+  const job = (caseType: string, caseId: string, data: Record<string, unknown>) => ({
+    cases: kpiTargetsOf({ caseType, caseId, data }),
+  });
 
   it('a generated history processed event by event — replays and out-of-order included — equals the full recompute', async () => {
     const rand = rng(SEED);
@@ -119,11 +130,11 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     /** Per case: the final row's writes, each followed by an event; `later` events run after everything. */
     const pending: { caseType: string; caseId: string; data: Record<string, unknown> }[] = [];
     const handle = async (caseType: string, caseId: string, data: Record<string, unknown>) => {
-      const id = await event(caseType, caseId, data);
+      const payload = job(caseType, caseId, data);
       if (rand() < 0.25)
         pending.push({ caseType, caseId, data }); // replayed later, out of order
-      else await aggregates.onCaseEvent(id);
-      if (rand() < 0.1) await aggregates.onCaseEvent(id); // duplicate delivery
+      else await aggregates.onCaseEvent(payload);
+      if (rand() < 0.1) await aggregates.onCaseEvent(payload); // duplicate delivery
     };
 
     for (let i = 0; i < 150; i++) {
@@ -201,9 +212,10 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
         await handle('INSPECTION', id, {});
       }
     }
-    // The held-back deliveries arrive last, in reverse order, after the final state of their case.
+    // The held-back deliveries arrive last, in reverse order, after the final state of their case; as jobs
+    // queued before issue 19 (outbox rows written by the previous release), naming only the event.
     for (const e of pending.reverse())
-      await aggregates.onCaseEvent(await event(e.caseType, e.caseId, e.data));
+      await aggregates.onCaseEvent(await legacyEvent(e.caseType, e.caseId, e.data));
 
     const repo = t.app.get(SlaRepository);
     const incremental = await repo.allCells(t.dataSource.manager);
@@ -497,6 +509,95 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     await q(`UPDATE arbitration_cases SET closed_on = $2 WHERE id = $1`, [c.id, c.closed_on]);
     expect(await aggregates.refreshCase('ARBITRATION', c.id)).toBe(true);
     expect(await get()).toEqual(first);
+  });
+
+  it('audit hands each appended event to its listeners in the same transaction: SLA queues sla.case-event with the proceedings, nothing for an intake event, nothing when the transaction rolls back', async () => {
+    const audit = t.app.get(AuditService);
+    const complaintId = randomUUID();
+    const arbitrationId = randomUUID();
+    const inspectionId = randomUUID();
+    /** The sla.case-event jobs this transaction queued (its rows share the transaction's now()). */
+    const jobsOf = (em: EntityManager) =>
+      em.query<{ payload: unknown }[]>(
+        `SELECT payload FROM outbox_messages WHERE job_name = $1 AND created_at = now() ORDER BY id`,
+        [JobName.SlaCaseEvent],
+      );
+    const jobs = await t.dataSource.transaction(async (em) => {
+      await audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: complaintId,
+        action: 'ARBITRATION_APPLY',
+        data: { arbitrationCaseId: arbitrationId },
+      });
+      await audit.append(em, { caseType: 'INSPECTION', caseId: inspectionId, action: 'INSPECTION_CLOSE' });
+      return jobsOf(em);
+    });
+    expect(jobs).toEqual([
+      { payload: { cases: [{ type: 'ARBITRATION', id: arbitrationId }] } },
+      { payload: { cases: [{ type: 'INSPECTION', id: inspectionId }] } },
+    ]);
+
+    const intake = randomUUID();
+    const intakeJobs = await t.dataSource.transaction(async (em) => {
+      await audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: intake,
+        action: 'SUBMIT',
+        data: { channel: 'WEB' },
+      });
+      return jobsOf(em);
+    });
+    expect(await q('SELECT 1 FROM case_events WHERE case_id = $1', [intake])).toHaveLength(1);
+    expect(intakeJobs).toEqual([]);
+
+    const rolledBack = randomUUID();
+    await expect(
+      t.dataSource.transaction(async (em) => {
+        await audit.append(em, { caseType: 'INSPECTION', caseId: rolledBack, action: 'INSPECTION_CLOSE' });
+        expect(await jobsOf(em)).toHaveLength(1);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await q('SELECT 1 FROM case_events WHERE case_id = $1', [rolledBack])).toEqual([]);
+    expect(
+      await q(`SELECT 1 FROM outbox_messages WHERE job_name = $1 AND payload::text LIKE $2`, [
+        JobName.SlaCaseEvent,
+        `%${rolledBack}%`,
+      ]),
+    ).toEqual([]);
+    // A second listener under a taken name is refused (one registration per module).
+    expect(() => audit.registerListener('sla', () => Promise.resolve())).toThrow(/already registered/);
+  });
+
+  it('a job of the old shape ({ eventId }, queued before issue 19) still refreshes the proceedings its event names; an unknown event changes nothing', async () => {
+    const [c] = await q<{ id: string; closed_on: string }>(
+      `SELECT id, closed_on::text FROM arbitration_cases WHERE closed_on IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    await q(`UPDATE arbitration_cases SET closed_on = NULL WHERE id = $1`, [c.id]);
+    expect(
+      await aggregates.onCaseEvent(await legacyEvent('COMPLAINT', randomUUID(), { arbitrationCaseId: c.id })),
+    ).toBe(1);
+    const fact = () =>
+      q<{ closed_on: string | null }>(
+        `SELECT closed_on::text FROM sla_case_facts WHERE case_type = 'ARBITRATION' AND case_id = $1`,
+        [c.id],
+      );
+    expect(await fact()).toEqual([{ closed_on: null }]);
+    await q(`UPDATE arbitration_cases SET closed_on = $2 WHERE id = $1`, [c.id, c.closed_on]);
+    expect(await aggregates.onCaseEvent({ eventId: randomUUID() })).toBe(0);
+    expect(await fact()).toEqual([{ closed_on: null }]);
+    // Through the queue as the worker runs it (the relay publishes the outbox row; the sla queue's handler).
+    await t.dataSource.transaction((em) =>
+      t.app.get(OutboxService).enqueue(em, JobName.SlaCaseEvent, { eventId: randomUUID() }),
+    );
+    const [e] = await q<{ id: string }>(
+      `INSERT INTO case_events (id, case_type, case_id, action, data) VALUES ($1, 'ARBITRATION', $2, 'GEN', '{}') RETURNING id`,
+      [randomUUID(), c.id],
+    );
+    await t.dataSource.transaction((em) =>
+      t.app.get(OutboxService).enqueue(em, JobName.SlaCaseEvent, { eventId: e.id }),
+    );
+    await eventually(async () => (await fact())[0]?.closed_on === c.closed_on);
   });
 
   it('the nightly recompute is skipped while another run holds the advisory lock', async () => {

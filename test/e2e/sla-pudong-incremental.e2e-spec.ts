@@ -1,6 +1,6 @@
 import { Rng } from '../../bench/generator/rng';
 import { seedSynthetic } from '../../bench/seed/loader';
-import { QUEUE_CONCURRENCY, QueueName } from '../../src/queue/job-catalogue';
+import { type JobName, type JobPayloads, QUEUE_CONCURRENCY, QueueName } from '../../src/queue/job-catalogue';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { SlaRepository } from '../../src/sla/sla.repository';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -56,27 +56,18 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
     await t?.close();
   });
 
-  it('a case event for every proceeding, delivered to the sla.case-event handler in shuffled order, 10 % of them twice: facts, cells and histogram equal the recompute', async () => {
+  it('a case-event job for every proceeding, delivered to the sla.case-event handler in shuffled order, 10 % of them twice: facts, cells and histogram equal the recompute', async () => {
     const rng = new Rng(SEED, 'sla-pudong-incremental');
-    // One event per proceeding, of the shapes the services append: arbitration and mediation events on the
-    // complaint's timeline naming the proceeding in their data, inspection events on the inspection case.
-    const events = (
-      await q<{ id: string }>(
-        `WITH ins AS (
-           INSERT INTO case_events (id, case_type, case_id, action, data)
-           SELECT gen_random_uuid(), 'COMPLAINT', complaint_id, 'ARBITRATION_CLOSE',
-                  jsonb_build_object('arbitrationCaseId', id)
-             FROM arbitration_cases
-           UNION ALL
-           SELECT gen_random_uuid(), 'COMPLAINT', complaint_id, 'MEDIATION_CLOSE',
-                  jsonb_build_object('mediationCaseId', id)
-             FROM mediation_cases
-           UNION ALL
-           SELECT gen_random_uuid(), 'INSPECTION', id, 'INSPECTION_CLOSE', '{}'::jsonb FROM inspection_cases
-           RETURNING id)
-         SELECT id FROM ins ORDER BY id`,
+    // One sla.case-event job per proceeding, of the shape the SLA module's case-event listener queues for the
+    // events the services append (the proceedings' ids; the job never reads the event back).
+    const events: JobPayloads[JobName.SlaCaseEvent][] = (
+      await q<{ type: 'ARBITRATION' | 'MEDIATION' | 'INSPECTION'; id: string }>(
+        `SELECT 'ARBITRATION' AS type, id FROM arbitration_cases
+         UNION ALL SELECT 'MEDIATION', id FROM mediation_cases
+         UNION ALL SELECT 'INSPECTION', id FROM inspection_cases
+         ORDER BY id`,
       )
-    ).map((e) => e.id);
+    ).map((c) => ({ cases: [c] }));
     expect(events.length).toBeGreaterThan(120_000);
     expect(await factsChecksum()).toMatchObject({ n: 0 });
     const replayed = shuffle([...events], rng).slice(0, Math.round(events.length / 10));
@@ -84,7 +75,7 @@ describe('SLA read model of a generated pudong-size history (≈150 000 complain
     const deliveries = shuffle([...events, ...replayed], rng);
     // As the worker runs the sla queue's jobs: CONCURRENT at a time, each handled by onCaseEvent; the Batcher
     // merges the refreshes of the jobs in flight into shared transactions. Returns how many facts changed.
-    const deliver = async (ids: readonly string[]) => {
+    const deliver = async (ids: readonly JobPayloads[JobName.SlaCaseEvent][]) => {
       let next = 0;
       let changed = 0;
       const job = async () => {

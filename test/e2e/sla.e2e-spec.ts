@@ -113,10 +113,12 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
         .status,
     ).toBe(200);
     await eventually(() => factOf('ARBITRATION', arbitrationId));
-    // The event row and its job: one outbox row per case event, ids only.
+    // One job per case event naming the case, queued in the event's transaction, with the proceedings' ids
+    // (the job does not read the event back).
     const [jobs] = await t.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM outbox_messages o JOIN case_events e ON e.id::text = o.payload->>'eventId'
-        WHERE o.job_name = 'sla.case-event' AND e.data->>'arbitrationCaseId' = $1`,
+      `SELECT count(*)::int AS n FROM outbox_messages o
+        WHERE o.job_name = 'sla.case-event' AND o.payload->'cases' = jsonb_build_array(jsonb_build_object('type', 'ARBITRATION', 'id', $1::text))
+          AND EXISTS (SELECT 1 FROM case_events e WHERE e.data->>'arbitrationCaseId' = $1 AND e.occurred_at = o.created_at)`,
       [arbitrationId],
     );
     expect(jobs.n).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CHECKSUM_PRIME } from './sla-facts.sql';
-import { checksumsBy, differingKeys } from './sla.repository';
+import { checksumsBy, differingKeys } from './sla-checksums';
 
 const P = BigInt(CHECKSUM_PRIME);
 const one = (key: string, sum: bigint) => new Map([[key, sum]]);

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** The domain modules audit must never import (lower rooms never ask upper ones: they register with audit). */
+const DOMAINS = [
+  'arbitration',
+  'case-file',
+  'complaints',
+  'compliance',
+  'dashboard',
+  'escalation',
+  'evidence',
+  'filings',
+  'inspection',
+  'mediation',
+  'my',
+  'risk',
+  'search',
+  'sla',
+];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('audit is a leaf', () => {
+  it('imports no domain module (its listeners register with it instead)', () => {
+    const src = join(__dirname, '..');
+    const upward = sources(__dirname).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)]
+        .map((m) => relative(src, join(file, '..', m[1])).split('/')[0])
+        .filter((top) => DOMAINS.includes(top))
+        .map((top) => `${relative(src, file)} -> ${top}`),
+    );
+    expect(upward).toEqual([]);
+  });
+});
