@@ -14,6 +14,8 @@ export type OnBehalfRelationship = (typeof ON_BEHALF_RELATIONSHIPS)[number];
  * staff entered (compared by its blind index: common/pii-crypto.ts); null for a complaint filed on someone's
  * behalf (unverified). Rows written before intake recorded
  * the filer (filed_by_user_id null: imports, generated data) count by account, else by ID number.
+ * The view complaint_risk_source publishes this key (and UNVERIFIED_COMPLAINANT_KEY) for the risk features
+ * (docs/read-contracts.md); test/unit/read-contracts.spec.ts keeps the two texts equal.
  */
 export const VERIFIED_WORKER_KEY = (c: string): string =>
   `CASE WHEN ${c}.complainant_verified OR ${c}.filed_by_user_id IS NULL

@@ -1,11 +1,10 @@
 /**
  * The feature SQL: one statement, CTEs per source, GROUP BY employer (and scoring date), with FILTER per window.
  * The same statement scores every employer (nightly: employerIds = null), one employer (rescore: a filter) or
- * a history day by day (backtest: many dates, employers with activity only). It reads other modules' tables
- * read-only, with the columns fixed in CONTRACTS.md (docs/architecture.md, "Early warning").
+ * a history day by day (backtest: many dates, employers with activity only). Other modules' rows come only from
+ * the views they publish for it (*_risk_source, wage_crime_threshold_source; docs/read-contracts.md).
  */
 
-import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../complaints/complainant.rules';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
 
 /**
@@ -33,16 +32,15 @@ export function featureSql(): string {
   ctes.push(`targets AS (
     SELECT e.id AS employer_id, d.as_of, COALESCE(e.industry_code = 'E', false) AS construction,
            e.street_code AS employer_street
-      FROM employers e CROSS JOIN days d
+      FROM employer_risk_source e CROSS JOIN days d
      WHERE $2::uuid[] IS NULL OR e.id = ANY ($2::uuid[]))`);
   // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge).
   ctes.push(`cw AS (
     SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
            COALESCE(x.claimed_amount_fen, 0) AS fen,
-           ${VERIFIED_WORKER_KEY('x')} AS worker,
-           ${UNVERIFIED_COMPLAINANT_KEY('x')} AS unverified,
+           x.worker_key AS worker, x.unverified_key AS unverified,
            t.as_of - x.received_on AS age
-      FROM targets t JOIN complaints x ON x.employer_id = t.employer_id
+      FROM targets t JOIN complaint_risk_source x ON x.employer_id = t.employer_id
      WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97
        AND x.received_on <= ${HI} AND x.received_on > ${LO} - 97)`);
   ctes.push(`c AS (
@@ -81,7 +79,7 @@ export function featureSql(): string {
      ORDER BY employer_id, as_of, workers DESC, category)`);
   ctes.push(`col AS (
     SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(d.id ORDER BY d.created_at, d.id) AS ids
-      FROM targets t JOIN collective_disputes d ON d.employer_id = t.employer_id
+      FROM targets t JOIN collective_dispute_risk_source d ON d.employer_id = t.employer_id
      WHERE (d.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN t.as_of - 89 AND t.as_of
      GROUP BY t.employer_id, t.as_of)`);
   ctes.push(`sw AS (
@@ -154,7 +152,7 @@ export function featureSql(): string {
                            AND (x.refused_on IS NULL OR x.refused_on > t.as_of))::int AS open_cases,
         count(*) FILTER (WHERE x.transferred_to_police AND x.received_on > t.as_of - 1095 AND x.received_on <= t.as_of)::int AS police3y,
         (array_agg(x.jurisdiction_code ORDER BY x.received_on DESC))[1] AS case_street
-        FROM targets t JOIN inspection_cases x ON x.employer_id = t.employer_id
+        FROM targets t JOIN inspection_risk_source x ON x.employer_id = t.employer_id
        WHERE x.received_on <= t.as_of
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN ic USING (employer_id, as_of)');
@@ -173,7 +171,7 @@ export function featureSql(): string {
         FROM targets t
         LEFT JOIN c USING (employer_id, as_of)
         LEFT JOIN ic USING (employer_id, as_of)
-        JOIN wage_crime_thresholds w ON w.province_code = ${province} AND w.effective_from <= t.as_of
+        JOIN wage_crime_threshold_source w ON w.province_code = ${province} AND w.effective_from <= t.as_of
        ORDER BY t.employer_id, t.as_of, w.effective_from DESC)`);
   joins.push('LEFT JOIN thr USING (employer_id, as_of)');
   // Each source of "the threshold is met" is a fact of its own, with the figures that met it, so a rule's
@@ -192,7 +190,7 @@ export function featureSql(): string {
              (array_agg(x.arrears_fen ORDER BY x.arrears_fen DESC, x.id))[1]::float8 AS fen
         FROM targets t
         JOIN thr USING (employer_id, as_of)
-        JOIN inspection_cases x ON x.employer_id = t.employer_id
+        JOIN inspection_risk_source x ON x.employer_id = t.employer_id
        WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
          AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
          AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
@@ -214,7 +212,7 @@ export function featureSql(): string {
              array_agg(x.id ORDER BY x.found_on, x.id)
                FILTER (WHERE x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_ids
         FROM targets t
-        JOIN employer_violations x ON x.employer_id = t.employer_id
+        JOIN violation_risk_source x ON x.employer_id = t.employer_id
        WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of AND x.found_on > ${LO} - 1095 AND x.found_on <= ${HI}
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN v USING (employer_id, as_of)');
@@ -229,18 +227,18 @@ export function featureSql(): string {
   cols.push(`(${crime.join(' OR ')}) AS "wageCrimeThresholdMet"`);
 
   cols.push(
-    `EXISTS (SELECT 1 FROM wage_arrears_blacklist b WHERE b.employer_id = t.employer_id AND b.listed_on <= t.as_of
+    `EXISTS (SELECT 1 FROM blacklist_risk_source b WHERE b.employer_id = t.employer_id AND b.listed_on <= t.as_of
                    AND (b.status = 'LISTED' OR (b.status <> 'LISTED' AND COALESCE(b.removed_on, b.expires_on) > t.as_of))) AS "blacklisted"`,
   );
   cols.push(
-    `COALESCE((SELECT g.grade FROM employer_grades g WHERE g.employer_id = t.employer_id
+    `COALESCE((SELECT g.grade FROM grade_risk_source g WHERE g.employer_id = t.employer_id
                     AND g.year <= extract(year FROM t.as_of) ORDER BY g.year DESC LIMIT 1), '') AS "grade"`,
   );
 
   ctes.push(`lf AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, COALESCE(sum(x.headcount_cut), 0)::int AS cut,
              count(*) FILTER (WHERE x.art41_applies)::int AS art41, array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
-        FROM targets t JOIN layoff_filings x ON x.employer_id = t.employer_id
+        FROM targets t JOIN layoff_filing_risk_source x ON x.employer_id = t.employer_id
        WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of AND x.filed_on > ${LO} - 90 AND x.filed_on <= ${HI}
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN lf USING (employer_id, as_of)');
@@ -254,7 +252,7 @@ export function featureSql(): string {
 
   ctes.push(`cn AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.notified_on, x.id) AS ids
-        FROM targets t JOIN closure_notices x ON x.employer_id = t.employer_id
+        FROM targets t JOIN closure_notice_risk_source x ON x.employer_id = t.employer_id
        WHERE x.notified_on > t.as_of - 90 AND x.notified_on <= t.as_of AND x.notified_on > ${LO} - 90
          AND x.notified_on <= ${HI} GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN cn USING (employer_id, as_of)');

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { TransactionRunner } from '../database/transaction';
+import { UsersService } from '../auth/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { RiskWarning } from './entities/risk-warning.entity';
 import { seesRiskOf, UNSCOPED_ROLES } from './risk-scope';
 import { RiskRepository } from './risk.repository';
-import { RED_ACKNOWLEDGE_WITHIN_MS, type RiskKind, type RiskLevel, type WarningStatus } from './risk.rules';
+import {
+  highestLevels,
+  RED_ACKNOWLEDGE_WITHIN_MS,
+  type RiskKind,
+  type RiskLevel,
+  type WarningStatus,
+} from './risk.rules';
 import { nextWarningStatus, type WarningAction } from './risk.state';
 
 export interface WarningView {
@@ -51,7 +59,20 @@ export class RiskWarningsService {
     private readonly tx: TransactionRunner,
     private readonly repo: RiskRepository,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
+
+  /**
+   * The highest level among each employer's open warnings (employers without one are absent): what the
+   * inspection plans weigh a random draw by (双随机, inspection/plans).
+   */
+  async highestOpenLevels(
+    em: EntityManager,
+    employerIds: readonly string[],
+  ): Promise<Map<string, RiskLevel>> {
+    if (employerIds.length === 0) return new Map();
+    return highestLevels(await this.repo.openWarningLevels(em, employerIds));
+  }
 
   async list(
     viewer: Principal,
@@ -152,7 +173,10 @@ export class RiskWarningsService {
     await this.tx.run(async (em) => {
       const overdue = await this.repo.overdueRed(em, new Date(now.getTime() - RED_ACKNOWLEDGE_WITHIN_MS));
       for (const w of overdue) {
-        const supervisors = await this.repo.supervisorsCovering(em, w.streetCode);
+        // The auth module's own query (in id order, as escalation events always listed them); no street, nobody.
+        const supervisors = w.streetCode
+          ? (await this.users.staffCovering(em, 'SUPERVISOR', w.streetCode)).sort()
+          : [];
         for (const userId of supervisors)
           await this.notifications.recordInApp(em, {
             recipientUserId: userId,

@@ -20,6 +20,6 @@ import { RiskWarningsService } from './risk-warnings.service';
     RiskBacktestService,
     RiskProcessor,
   ],
-  exports: [RiskScoringService],
+  exports: [RiskScoringService, RiskWarningsService],
 })
 export class RiskModule {}

@@ -72,7 +72,7 @@ export class RiskRepository {
   async employersByUscc(em: EntityManager, usccs: string[]): Promise<Map<string, string>> {
     if (usccs.length === 0) return new Map();
     const rows = await em.query<{ id: string; uscc: string }[]>(
-      'SELECT id, uscc FROM employers WHERE uscc = ANY ($1::char(18)[])',
+      'SELECT id, uscc FROM employer_risk_source WHERE uscc = ANY ($1::char(18)[])',
       [usccs],
     );
     return new Map(rows.map((r) => [r.uscc, r.id]));
@@ -229,6 +229,18 @@ export class RiskRepository {
     return em.find(RiskWarningEvent, { where: { warningId }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 
+  /** The levels of the open (not CLOSED) warnings of these employers, one row per (employer, level). */
+  openWarningLevels(
+    em: EntityManager,
+    employerIds: readonly string[],
+  ): Promise<{ employerId: string; level: string }[]> {
+    return em.query<{ employerId: string; level: string }[]>(
+      `SELECT DISTINCT employer_id AS "employerId", level FROM risk_warnings
+        WHERE employer_id = ANY($1::uuid[]) AND status <> 'CLOSED'`,
+      [employerIds],
+    );
+  }
+
   findWarning(em: EntityManager, id: string, lock = false): Promise<RiskWarning | null> {
     return em.findOne(RiskWarning, {
       where: { id },
@@ -241,7 +253,9 @@ export class RiskRepository {
   }
 
   async employerName(em: EntityManager, id: string): Promise<string> {
-    const [r] = await em.query<{ name: string }[]>('SELECT name FROM employers WHERE id = $1', [id]);
+    const [r] = await em.query<{ name: string }[]>('SELECT name FROM employer_risk_source WHERE id = $1', [
+      id,
+    ]);
     return r?.name ?? '';
   }
 
@@ -264,7 +278,7 @@ export class RiskRepository {
       );
     }
     const rows = await em.query<Record<string, unknown>[]>(
-      `SELECT w.*, e.name AS employer_name FROM risk_warnings w JOIN employers e ON e.id = w.employer_id
+      `SELECT w.*, e.name AS employer_name FROM risk_warnings w JOIN employer_risk_source e ON e.id = w.employer_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY w.updated_at DESC, w.id DESC LIMIT ${p(f.limit + 1)}`,
       params,
@@ -304,17 +318,6 @@ export class RiskRepository {
       .getMany();
   }
 
-  /** Active supervisors whose jurisdictions cover the street (a district code covers its streets). */
-  async supervisorsCovering(em: EntityManager, street: string | null): Promise<string[]> {
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT u.id FROM users u WHERE u.role = 'SUPERVISOR' AND u.active
-          AND EXISTS (SELECT 1 FROM unnest(u.jurisdiction_codes) j WHERE j ~ '^[0-9]{2,12}$' AND $1::text LIKE j || '%')
-        ORDER BY u.id`,
-      [street ?? ''],
-    );
-    return rows.map((r) => r.id);
-  }
-
   insertRun(
     em: EntityManager,
     run: Pick<RiskRun, 'id' | 'trigger' | 'status' | 'asOf' | 'requestedBy'>,
@@ -348,20 +351,22 @@ export class RiskRepository {
    */
   async activeEmployers(em: EntityManager, from: string, to: string): Promise<string[]> {
     const parts = [
-      `SELECT employer_id FROM complaints WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
+      `SELECT employer_id FROM complaint_risk_source WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
       `SELECT employer_id FROM risk_signals
         WHERE (observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 365 AND $2::date`,
-      `SELECT employer_id FROM collective_disputes
+      `SELECT employer_id FROM collective_dispute_risk_source
         WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
     ];
-    parts.push(`SELECT employer_id FROM layoff_filings WHERE filed_on BETWEEN $1::date - 90 AND $2::date`);
     parts.push(
-      `SELECT employer_id FROM closure_notices WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
+      `SELECT employer_id FROM layoff_filing_risk_source WHERE filed_on BETWEEN $1::date - 90 AND $2::date`,
     );
     parts.push(
-      `SELECT employer_id FROM employer_violations WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
+      `SELECT employer_id FROM closure_notice_risk_source WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
     );
-    parts.push(`SELECT employer_id FROM inspection_cases WHERE employer_id IS NOT NULL AND received_on <= $2::date
+    parts.push(
+      `SELECT employer_id FROM violation_risk_source WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
+    );
+    parts.push(`SELECT employer_id FROM inspection_risk_source WHERE employer_id IS NOT NULL AND received_on <= $2::date
                     AND (closed_on IS NULL OR closed_on >= $1::date - 1095)`);
     const rows = await em.query<{ id: string }[]>(
       `SELECT DISTINCT employer_id AS id FROM (${parts.join(' UNION ')}) u`,
@@ -379,9 +384,9 @@ export class RiskRepository {
     // A transfer to the police closes the inspection case (closed_on is the transfer date).
     return em.query(
       `SELECT employer_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "on", 'COLLECTIVE_CASE' AS kind, id
-         FROM collective_disputes WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2
+         FROM collective_dispute_risk_source WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2
        UNION ALL
-       SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_cases
+       SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_risk_source
         WHERE transferred_to_police AND employer_id IS NOT NULL AND COALESCE(closed_on, received_on) BETWEEN $1 AND $2
        ORDER BY 2`,
       [from, to],

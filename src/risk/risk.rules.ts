@@ -22,6 +22,17 @@ export function maxLevel(a: RiskLevel | null, b: RiskLevel): RiskLevel {
   return a === null || levelRank(b) > levelRank(a) ? b : a;
 }
 
+/** The highest level per employer of (employer, level) rows; an unknown level is ignored. */
+export function highestLevels(
+  rows: readonly { employerId: string; level: string }[],
+): Map<string, RiskLevel> {
+  const out = new Map<string, RiskLevel>();
+  for (const r of rows)
+    if ((RISK_LEVELS as readonly string[]).includes(r.level))
+      out.set(r.employerId, maxLevel(out.get(r.employerId) ?? null, r.level as RiskLevel));
+  return out;
+}
+
 /** One level higher, RED stays RED. */
 export function raiseLevel(level: RiskLevel): RiskLevel {
   return RISK_LEVELS[Math.min(levelRank(level) + 1, RISK_LEVELS.length - 1)];

@@ -5,8 +5,10 @@ import { MEDIATION_QUICK_DAYS } from './kpi.rules';
  * path (one case) and the nightly recompute (every case) run the very same text, so they can only disagree
  * when the incremental bookkeeping itself is wrong — which is what the nightly comparison is there to catch.
  *
- * Reporting reads the proceedings' tables directly (read-only, set-based): the KPI module is a read model of
- * arbitration, mediation and inspection, and a per-row service call would not scale to a district's history.
+ * The sources are the views the proceedings publish for the KPIs (arbitration_kpi_source, mediation_kpi_source,
+ * inspection_kpi_source, organisation_kpi_source; docs/read-contracts.md), read-only and set-based: the KPI
+ * module is a read model of arbitration, mediation and inspection, and a per-row service call would not scale
+ * to a district's history.
  */
 
 /** Organisation id used when a case's handling body cannot be found (never expected in practice). */
@@ -20,9 +22,9 @@ function arbitrationFacts(where: string): string {
   return `SELECT 'ARBITRATION'::varchar AS case_type, a.id AS case_id, a.jurisdiction_code AS street_code,
        COALESCE(os.id, od.id, '${NO_ORGANISATION}'::uuid) AS organisation_id,
        a.accepted_on AS started_on, NULL::date AS due_on, a.closed_on AS closed_on, false AS agreement
-  FROM arbitration_cases a
-  LEFT JOIN organisations os ON os.kind = 'ARBITRATION_COMMISSION' AND os.jurisdiction_code = a.jurisdiction_code
-  LEFT JOIN organisations od ON od.kind = 'ARBITRATION_COMMISSION' AND od.jurisdiction_code = left(a.jurisdiction_code, 6)
+  FROM arbitration_kpi_source a
+  LEFT JOIN organisation_kpi_source os ON os.kind = 'ARBITRATION_COMMISSION' AND os.jurisdiction_code = a.jurisdiction_code
+  LEFT JOIN organisation_kpi_source od ON od.kind = 'ARBITRATION_COMMISSION' AND od.jurisdiction_code = left(a.jurisdiction_code, 6)
  WHERE a.accepted_on IS NOT NULL ${where ? `AND a.id = ${where}` : ''}`;
 }
 
@@ -30,14 +32,14 @@ function arbitrationFacts(where: string): string {
 function mediationFacts(where: string): string {
   return `SELECT 'MEDIATION'::varchar, m.id, m.street_code, m.organisation_id, m.opened_on, NULL::date,
        CASE WHEN m.status <> 'OPEN' THEN m.closed_on END, COALESCE(m.outcome = 'AGREEMENT', false)
-  FROM mediation_cases m ${where ? `WHERE m.id = ${where}` : ''}`;
+  FROM mediation_kpi_source m ${where ? `WHERE m.id = ${where}` : ''}`;
 }
 
 /** Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses). */
 function inspectionFacts(where: string): string {
   return `SELECT 'INSPECTION'::varchar, i.id, i.jurisdiction_code, i.organisation_id, i.accepted_on,
        i.investigation_due_on, i.closed_on, false
-  FROM inspection_cases i
+  FROM inspection_kpi_source i
  WHERE i.accepted_on IS NOT NULL AND i.investigation_due_on IS NOT NULL ${where ? `AND i.id = ${where}` : ''}`;
 }
 

@@ -135,10 +135,10 @@ export class SlaReportsRepository {
   openArbitration(em: EntityManager, scope: Scope): Promise<OpenCaseRow[]> {
     return em.query<OpenCaseRow[]>(
       `SELECT 'ARBITRATION' AS case_type, f.case_id, c.tracking_no AS case_no, f.street_code, f.organisation_id,
-              a.arbitrator_ids[1] AS owner_id, NULL AS due_on
+              a.first_arbitrator_id AS owner_id, NULL AS due_on
          FROM sla_case_facts f
-         JOIN arbitration_cases a ON a.id = f.case_id
-         JOIN complaints c ON c.id = a.complaint_id
+         JOIN arbitration_kpi_source a ON a.id = f.case_id
+         JOIN complaint_kpi_source c ON c.id = a.complaint_id
         WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${scopeOf('f.')}`,
       [scope.patterns, scope.organisationId],
     );
@@ -148,9 +148,9 @@ export class SlaReportsRepository {
   openInspection(em: EntityManager, scope: Scope, until: string): Promise<OpenCaseRow[]> {
     return em.query<OpenCaseRow[]>(
       `SELECT 'INSPECTION' AS case_type, f.case_id, i.case_no, f.street_code, f.organisation_id,
-              i.assigned_inspector_ids[1] AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
+              i.first_inspector_id AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
          FROM sla_case_facts f
-         JOIN inspection_cases i ON i.id = f.case_id
+         JOIN inspection_kpi_source i ON i.id = f.case_id
         WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${scopeOf('f.')}`,
       [scope.patterns, scope.organisationId, until],
     );

@@ -16,8 +16,9 @@ import type { InspectionClosureType, InspectionSource, InspectionStatus } from '
 import type { RefusalReason } from '../inspection.rules';
 
 /**
- * A labor-security inspection case (劳动保障监察案件). Other modules (KPIs, risk, compliance) read this table: the
- * columns named in CONTRACTS.md are kept current by every transition.
+ * A labor-security inspection case (劳动保障监察案件). The KPIs and risk read it through the views
+ * inspection_kpi_source and inspection_risk_source (docs/read-contracts.md): their columns are kept current by
+ * every transition.
  */
 // Lists are newest first (keyset on created_at, id) under a LIKE jurisdiction prefix (issue 17.3).
 @Index('idx_inspection_cases_created_id', ['createdAt', 'id'])

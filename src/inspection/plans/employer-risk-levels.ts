@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RISK_LEVELS, type RiskLevel } from './draw';
+import { RiskWarningsService } from '../../risk/risk-warnings.service';
+import type { RiskLevel } from './draw';
 
 /** Token of the {@link EmployerRiskLevels} provider. */
 export const EMPLOYER_RISK_LEVELS = 'EmployerRiskLevels';
@@ -11,30 +12,12 @@ export interface EmployerRiskLevels {
   levelsOf(em: EntityManager, employerIds: readonly string[]): Promise<Map<string, RiskLevel>>;
 }
 
-/**
- * Default: the highest level among the employer's warnings that are not CLOSED in table `risk_warnings` (owned by
- * the early-warning module), when that table exists; otherwise no employer has a level (every weight is NONE's).
- */
+/** Default: the early-warning module's answer (its open warnings), asked through its service, not its table. */
 @Injectable()
 export class OpenWarningRiskLevels implements EmployerRiskLevels {
-  async levelsOf(em: EntityManager, employerIds: readonly string[]): Promise<Map<string, RiskLevel>> {
-    const levels = new Map<string, RiskLevel>();
-    if (!employerIds.length) return levels;
-    const [{ present }] = await em.query<{ present: boolean }[]>(
-      `SELECT to_regclass('public.risk_warnings') IS NOT NULL AS present`,
-    );
-    if (!present) return levels;
-    const rows = await em.query<{ employerId: string; level: string }[]>(
-      `SELECT DISTINCT employer_id AS "employerId", level FROM risk_warnings
-        WHERE employer_id = ANY($1::uuid[]) AND status <> 'CLOSED'`,
-      [employerIds],
-    );
-    const rank = (l: string) => RISK_LEVELS.indexOf(l as RiskLevel);
-    for (const r of rows) {
-      const seen = levels.get(r.employerId);
-      if (rank(r.level) >= 0 && (seen === undefined || rank(r.level) > rank(seen)))
-        levels.set(r.employerId, r.level as RiskLevel);
-    }
-    return levels;
+  constructor(private readonly warnings: RiskWarningsService) {}
+
+  levelsOf(em: EntityManager, employerIds: readonly string[]): Promise<Map<string, RiskLevel>> {
+    return this.warnings.highestOpenLevels(em, employerIds);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../../reference/reference.module';
+import { RiskModule } from '../../risk/risk.module';
 import { InspectionModule } from '../inspection.module';
 import { ConflictsService } from './conflicts.service';
 import { EMPLOYER_RISK_LEVELS, OpenWarningRiskLevels } from './employer-risk-levels';
@@ -10,7 +11,7 @@ import { PublicPlansController } from './public-plans.controller';
 
 /** 双随机一公开: random inspection plans over the employers register, conflicts of interest, public results. */
 @Module({
-  imports: [ReferenceModule, InspectionModule],
+  imports: [ReferenceModule, InspectionModule, RiskModule],
   controllers: [PlansController, PublicPlansController],
   providers: [
     PlansService,

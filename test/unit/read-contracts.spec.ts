@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { READ_CONTRACT_VIEWS } from '../../migrations/1796400001300-read-contract-views';
+import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
+
+/**
+ * docs/read-contracts.md, enforced: the bulk readers' SQL reads another module's rows only through a view that
+ * module publishes for that reader, and the list, the migration's views and the code agree.
+ */
+const ROOT = join(__dirname, '..', '..');
+const SRC = join(ROOT, 'src');
+/** The modules that read other modules' rows in bulk. */
+const READERS = ['sla', 'risk'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+const moduleOf = (file: string) => relative(SRC, file).split('/')[0];
+const withoutComments = (ts: string) => ts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+/** Every entity table under src/ and the module (top folder) that owns it. */
+function tableOwners(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')))
+    for (const m of readFileSync(f, 'utf8').matchAll(/@Entity\(\{\s*name:\s*'([a-z0-9_]+)'/g))
+      out.set(m[1], moduleOf(f));
+  return out;
+}
+
+interface Contract {
+  view: string;
+  owner: string;
+  reader: string;
+  table: string;
+  columns: string[];
+}
+
+/** The rows of docs/read-contracts.md's table of views. */
+function contracts(): Contract[] {
+  const doc = readFileSync(join(ROOT, 'docs', 'read-contracts.md'), 'utf8');
+  return [
+    ...doc.matchAll(
+      /^\|\s*`([a-z_]+)`\s*\|\s*([a-z-]+)\s*\|\s*([a-z-]+)\s*\|\s*`([a-z_]+)`\s*\|([^|]+)\|$/gm,
+    ),
+  ].map((m) => ({
+    view: m[1],
+    owner: m[2],
+    reader: m[3],
+    table: m[4],
+    columns: m[5].split(',').map((c) => c.trim()),
+  }));
+}
+
+/** The relations a statement names after FROM / JOIN / INTO / UPDATE / TABLE, per file. */
+function relationsRead(file: string): string[] {
+  const sql = withoutComments(readFileSync(file, 'utf8'));
+  return [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[1]);
+}
+
+/** The foreign tables and unlisted views a reader's SQL files name. */
+function violations(reader: string, owners: Map<string, string>, listed: Contract[]): string[] {
+  const sqlFiles = files(join(SRC, reader)).filter(
+    (f) => (f.endsWith('.sql.ts') || f.endsWith('.repository.ts')) && !f.endsWith('.spec.ts'),
+  );
+  expect(sqlFiles.length).toBeGreaterThan(0);
+  const views = new Set(Object.keys(READ_CONTRACT_VIEWS));
+  return sqlFiles.flatMap((f) =>
+    relationsRead(f)
+      .filter((rel) => {
+        if (views.has(rel)) return !listed.some((c) => c.view === rel && c.reader === reader);
+        const owner = owners.get(rel);
+        return owner !== undefined && owner !== reader;
+      })
+      .map((rel) => `${relative(ROOT, f)}: ${rel}`),
+  );
+}
+
+/** The rows of docs/read-contracts.md's table of other cross-module reads: "reader file table". */
+function otherReads(): Set<string> {
+  const doc = readFileSync(join(ROOT, 'docs', 'read-contracts.md'), 'utf8');
+  return new Set(
+    [...doc.matchAll(/^\|\s*([a-z-]+)\s*\|\s*`(src\/[^`]+)`\s*\|\s*`([a-z_]+)`\s*\|[^|]+\|$/gm)].map(
+      (m) => `${m[1]} ${m[2]} ${m[3]}`,
+    ),
+  );
+}
+
+describe('read contracts (docs/read-contracts.md)', () => {
+  const owners = tableOwners();
+  const listed = contracts();
+
+  it('finds the entity tables and the listed views', () => {
+    expect(owners.get('complaints')).toBe('complaints');
+    expect(owners.get('sla_case_facts')).toBe('sla');
+    expect(listed.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(READERS)('%s reads no table of another module and only the views listed for it', (reader) => {
+    expect(violations(reader, owners, listed)).toEqual([]);
+  });
+
+  it("every other file names another module's table only where the list of other cross-module reads says so", () => {
+    const allowed = otherReads();
+    expect(allowed.size).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    const unlisted = files(SRC)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !READERS.includes(moduleOf(f)))
+      .flatMap((f) =>
+        relationsRead(f)
+          .filter((rel) => owners.has(rel) && owners.get(rel) !== moduleOf(f))
+          .map((rel) => `${moduleOf(f)} ${relative(ROOT, f)} ${rel}`),
+      )
+      .filter((k) => (seen.add(k), !allowed.has(k)));
+    expect(unlisted).toEqual([]);
+    // A listed read that no longer exists is taken off the list.
+    expect([...allowed].filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it('catches a foreign table and a view listed for another reader', () => {
+    const fake = [
+      { view: 'complaint_kpi_source', owner: 'complaints', reader: 'risk', table: 'complaints', columns: [] },
+    ];
+    // With complaint_kpi_source listed for risk only, sla's at-risk list is a violation.
+    expect(violations('sla', owners, fake)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/sla-reports\.repository\.ts: complaint_kpi_source$/)]),
+    );
+    expect(relationsRead(join(SRC, 'audit', 'audit.repository.ts'))).toEqual([]);
+    const sql = 'SELECT 1 FROM complaints c JOIN sla_case_facts f ON true';
+    expect([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)].map((m) => m[1])).toEqual([
+      'complaints',
+      'sla_case_facts',
+    ]);
+  });
+
+  it('the list and the migration agree: every view listed once, owned by the source table’s module, with its columns', () => {
+    expect(listed.map((c) => c.view).sort()).toEqual(Object.keys(READ_CONTRACT_VIEWS).sort());
+    expect(new Set(listed.map((c) => c.view)).size).toBe(listed.length);
+    for (const c of listed) {
+      const select = READ_CONTRACT_VIEWS[c.view];
+      expect({ view: c.view, from: /\bFROM\s+([a-z_]+)\s*$/.exec(select)?.[1] }).toEqual({
+        view: c.view,
+        from: c.table,
+      });
+      expect({ view: c.view, owner: owners.get(c.table) }).toEqual({ view: c.view, owner: c.owner });
+      expect(READERS).toContain(c.reader);
+      // The view's output columns: the name before each top-level comma (an alias or a bare column).
+      const cols = select
+        .replace(/^SELECT\s+/, '')
+        .replace(/\s+FROM\s+[a-z_]+\s*$/, '')
+        .replace(/CASE[\s\S]*?END/g, 'x')
+        .split(',')
+        .map((e) => e.trim().split(/\s+/).pop());
+      expect({ view: c.view, columns: cols }).toEqual({ view: c.view, columns: c.columns });
+    }
+  });
+
+  it('complaint_risk_source computes the complainant keys exactly as complainant.rules.ts does', () => {
+    const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    const view = flat(READ_CONTRACT_VIEWS.complaint_risk_source);
+    expect(view).toContain(`${flat(VERIFIED_WORKER_KEY('x').replace(/x\./g, ''))} AS worker_key`);
+    expect(view).toContain(`${flat(UNVERIFIED_COMPLAINANT_KEY('x').replace(/x\./g, ''))} AS unverified_key`);
+  });
+});
