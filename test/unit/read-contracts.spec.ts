@@ -53,10 +53,16 @@ function contracts(): Contract[] {
   }));
 }
 
-/** The relations a statement names after FROM / JOIN / INTO / UPDATE / TABLE, per file. */
+/**
+ * The relations a file's SQL names: after FROM / JOIN / INTO / UPDATE / TABLE, and at the start of a string that
+ * is a FROM clause built apart (`'mediation_cases m JOIN …'`, a relation and its alias).
+ */
 function relationsRead(file: string): string[] {
   const sql = withoutComments(readFileSync(file, 'utf8'));
-  return [...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[1]);
+  return [
+    ...[...sql.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[1]),
+    ...[...sql.matchAll(/[`'"]([a-z_][a-z0-9_]*) [a-z]{1,3} (?:JOIN|LEFT|WHERE)\b/g)].map((m) => m[1]),
+  ];
 }
 
 /** The foreign tables and unlisted views a reader's SQL files name. */
