@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
+import { registerErrorTables } from './common/errors/catalogue';
 import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import {
@@ -27,6 +28,7 @@ import { provideMigrationPiiKeys } from './database/migration-pii';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
+import { ERROR_TABLES } from './error-catalogue';
 import { setupOpenApi } from './openapi';
 import { registerDashboard } from './dashboard/dashboard.static';
 import { recordHttpMetrics } from './ops/http-metrics';
@@ -128,6 +130,7 @@ export async function createApp(
   config: AppConfig,
   opts: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  registerErrorTables(ERROR_TABLES);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,

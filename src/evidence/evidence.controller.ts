@@ -26,13 +26,14 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import type { ErrorCode } from '../common/errors/catalogue';
 import { AttachmentViewDto, UploadAttachmentDto } from './dto/attachment.dto';
 import { MAX_DESCRIPTION_LENGTH, UPLOAD_LIMITS } from './evidence.rules';
 import { EvidenceService } from './evidence.service';
 import { ATTACHMENT_CONTENT_TYPES } from './file-type';
 
 /** A malformed id is the same 404 as an unknown one. */
-const uuidOr404 = (code: string, message: string) =>
+const uuidOr404 = (code: ErrorCode, message: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound(code, message) });
 const complaintUuid = uuidOr404('COMPLAINT_NOT_FOUND', 'No such complaint');
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal, type Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import type { ErrorCode } from '../common/errors/catalogue';
 import { CollectiveContractsService } from './collective-contracts.service';
 import {
   ClosureNoticeViewDto,
@@ -36,7 +37,7 @@ const REVIEW_ROLES: Role[] = ['SUPERVISOR', 'ADMIN'];
 /** Every member of staff sees the filings of their jurisdiction. */
 const READ_ROLES: Role[] = [...STAFF_ROLES];
 
-const idPipe = (code: string) =>
+const idPipe = (code: ErrorCode) =>
   new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound(code, 'No such filing') });
 
 @ApiTags('filings')

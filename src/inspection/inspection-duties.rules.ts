@@ -58,8 +58,11 @@ export function additionalCompensationFen(owedFen: number, percent: number): num
  * 举报人，给予奖励): the case came from a report and the violation was found (举报属实). A 投诉 is the worker's own
  * request for their rights: no reward. Returns the reasons it may not be granted ([] when it may).
  */
-export function reportRewardRefusals(c: { source: string; violationFound: boolean | null }): string[] {
-  const reasons: string[] = [];
+export function reportRewardRefusals(c: {
+  source: string;
+  violationFound: boolean | null;
+}): ('NOT_A_REPORT' | 'REPORT_NOT_SUBSTANTIATED')[] {
+  const reasons: ('NOT_A_REPORT' | 'REPORT_NOT_SUBSTANTIATED')[] = [];
   if (c.source !== 'REPORT') reasons.push('NOT_A_REPORT');
   if (c.violationFound !== true) reasons.push('REPORT_NOT_SUBSTANTIATED');
   return reasons;

@@ -1,6 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
-import { NOTIFICATIONS_ERRORS } from './notifications.errors';
 
 /**
  * A malformed id names no notification: 404, as every other path id of the API (a well-formed one that is not the
@@ -8,7 +7,6 @@ import { NOTIFICATIONS_ERRORS } from './notifications.errors';
  */
 export function notificationId(): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () =>
-      AppException.notFound('NOTIFICATION_NOT_FOUND', NOTIFICATIONS_ERRORS.NOTIFICATION_NOT_FOUND),
+    exceptionFactory: () => AppException.notFound('NOTIFICATION_NOT_FOUND'),
   });
 }

@@ -5,7 +5,6 @@ import { AppException } from '../common/errors/app-exception';
 import type { Notification } from './entities/notification.entity';
 import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
-import { NOTIFICATIONS_ERRORS } from './notifications.errors';
 import { SmsDeliveryService, type SmsNotification } from './sms-delivery.service';
 import type { SmsOutboxEntry } from './sms-outbox-ring';
 import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
@@ -95,8 +94,7 @@ export class NotificationsService {
   /** Marks one of the caller's messages read; again is a no-op. Someone else's message is 404, as if absent. */
   async markRead(viewer: Principal, id: string): Promise<InboxItem> {
     const n = await this.repo.markRead(this.dataSource.manager, id, viewer.userId);
-    if (!n)
-      throw AppException.notFound('NOTIFICATION_NOT_FOUND', NOTIFICATIONS_ERRORS.NOTIFICATION_NOT_FOUND);
+    if (!n) throw AppException.notFound('NOTIFICATION_NOT_FOUND');
     return inboxItem(n);
   }
 
@@ -106,8 +104,7 @@ export class NotificationsService {
 
   /** The logging sender's last messages, newest first, full text and number (404 with a real provider). */
   smsOutbox(): SmsOutboxEntry[] {
-    if (!(this.sms instanceof LoggingSmsSender))
-      throw AppException.notFound('SMS_OUTBOX_UNAVAILABLE', NOTIFICATIONS_ERRORS.SMS_OUTBOX_UNAVAILABLE);
+    if (!(this.sms instanceof LoggingSmsSender)) throw AppException.notFound('SMS_OUTBOX_UNAVAILABLE');
     return this.sms.recent();
   }
 

@@ -4,14 +4,7 @@ import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { JOB_QUEUE, JobName, type QueueName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
-import {
-  CONSOLE_STATES,
-  isQueueName,
-  manualJobId,
-  OPS_ERRORS,
-  QUEUE_NAMES,
-  type ConsoleState,
-} from './ops.rules';
+import { CONSOLE_STATES, isQueueName, manualJobId, QUEUE_NAMES, type ConsoleState } from './ops.rules';
 
 export interface QueueCounts {
   queue: string;
@@ -86,9 +79,8 @@ export class JobConsoleService {
   async retry(admin: Principal, queue: string, id: string): Promise<QueueJobView> {
     const q = this.queues.queue(this.queueName(queue));
     const job = await q.getJob(id);
-    if (!job) throw AppException.notFound('JOB_NOT_FOUND', OPS_ERRORS.JOB_NOT_FOUND);
-    if ((await job.getState()) !== 'failed')
-      throw AppException.conflict('JOB_NOT_FAILED', OPS_ERRORS.JOB_NOT_FAILED);
+    if (!job) throw AppException.notFound('JOB_NOT_FOUND');
+    if ((await job.getState()) !== 'failed') throw AppException.conflict('JOB_NOT_FAILED');
     await job.retry('failed');
     this.logger.log({ queue, jobId: id, job: job.name, by: admin.userId }, 'job retried by an admin');
     return view(job, 'waiting');
@@ -110,14 +102,14 @@ export class JobConsoleService {
     if (previous) {
       const state = await previous.getState();
       if (UNFINISHED.has(state))
-        throw AppException.conflict('JOB_ALREADY_RUNNING', OPS_ERRORS.JOB_ALREADY_RUNNING, { jobId, state });
+        throw AppException.conflict('JOB_ALREADY_RUNNING', undefined, { jobId, state });
       await previous.remove();
     }
     const active = await q.getActive();
     const name: string = job;
     const running = active.find((j) => j?.name === name);
     if (running)
-      throw AppException.conflict('JOB_ALREADY_RUNNING', OPS_ERRORS.JOB_ALREADY_RUNNING, {
+      throw AppException.conflict('JOB_ALREADY_RUNNING', undefined, {
         jobId: String(running.id),
         state: 'active',
       });
@@ -127,7 +119,7 @@ export class JobConsoleService {
   }
 
   private queueName(name: string): QueueName {
-    if (!isQueueName(name)) throw AppException.notFound('QUEUE_NOT_FOUND', OPS_ERRORS.QUEUE_NOT_FOUND);
+    if (!isQueueName(name)) throw AppException.notFound('QUEUE_NOT_FOUND');
     return name;
   }
 }

@@ -6,7 +6,7 @@ import { AppException } from '../common/errors/app-exception';
 import { JobName } from '../queue/job-catalogue';
 import { EnqueuedJobDto, QueueCountsDto, QueueJobDto, QueueJobsQuery } from './dto/ops.dto';
 import { JobConsoleService } from './job-console.service';
-import { isSweepName, OPS_ERRORS, QUEUE_NAMES, SWEEP_NAMES, SWEEPS } from './ops.rules';
+import { isSweepName, QUEUE_NAMES, SWEEP_NAMES, SWEEPS } from './ops.rules';
 
 /** The operators' job console and manual runs of the nightly work (ADMIN only). */
 @ApiTags('admin')
@@ -62,7 +62,7 @@ export class OpsController {
   @ApiParam({ name: 'name', enum: SWEEP_NAMES })
   @ApiAcceptedResponse({ type: EnqueuedJobDto })
   sweep(@CurrentUser() user: Principal, @Param('name') name: string): Promise<EnqueuedJobDto> {
-    if (!isSweepName(name)) throw AppException.notFound('SWEEP_NOT_FOUND', OPS_ERRORS.SWEEP_NOT_FOUND);
+    if (!isSweepName(name)) throw AppException.notFound('SWEEP_NOT_FOUND');
     return this.console.trigger(user, SWEEPS[name]);
   }
 }

@@ -41,12 +41,3 @@ export const QUEUE_NAMES = Object.values(QueueName);
 export function isQueueName(name: string): name is QueueName {
   return (QUEUE_NAMES as string[]).includes(name);
 }
-
-/** Error codes of the operators' console. */
-export const OPS_ERRORS = {
-  QUEUE_NOT_FOUND: 'No such queue',
-  SWEEP_NOT_FOUND: `No such sweep (known: ${SWEEP_NAMES.join(', ')})`,
-  JOB_NOT_FOUND: 'No such job in this queue',
-  JOB_NOT_FAILED: 'Only a failed job can be retried',
-  JOB_ALREADY_RUNNING: 'This job is already queued or running; try again when it has finished',
-} as const;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import type { ErrorCode } from '../common/errors/catalogue';
 import { AdminAuditService } from './admin-audit.service';
 import {
   AdminAuditPageDto,
@@ -23,7 +24,7 @@ import { OrganisationsAdminService } from './organisations-admin.service';
 import { StaffAdminService } from './staff-admin.service';
 
 /** A malformed id names nothing: 404 like a well-formed id outside the caller's jurisdiction. */
-const idOf = (code: string) =>
+const idOf = (code: ErrorCode) =>
   new ParseUUIDPipe({
     exceptionFactory: () => AppException.notFound(code, 'Not found in your jurisdiction'),
   });

@@ -1,8 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferredLanguage } from './catalogue';
 import { toErrorBody } from './error-mapping';
 
-/** Every error leaves the API as `{statusCode, code, message, details?}`. */
+/**
+ * Every error leaves the API as `{statusCode, code, message, details?}`, the message in zh-CN unless the request's
+ * Accept-Language prefers English.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -11,7 +15,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = toErrorBody(exception);
+    const lang = preferredLanguage(request?.headers?.['accept-language']);
+    const body = toErrorBody(exception, lang);
     if (body.statusCode >= 500 && body.code !== 'NOT_READY' && body.code !== 'SERVICE_UNAVAILABLE') {
       // Only the error class, message and stack: request bodies (personal data) are never logged.
       const err = exception as Error;
@@ -24,6 +29,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const retry = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       void reply.header('Retry-After', String(retry ?? (body.statusCode === 429 ? 60 : 5)));
     }
+    void reply.header('Content-Language', lang).header('Vary', 'Accept-Language');
     void reply.status(body.statusCode).send(body);
   }
 }

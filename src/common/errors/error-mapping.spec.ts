@@ -9,8 +9,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import fc from 'fast-check';
-import { AppException, ErrorBody } from './app-exception';
+import { ERROR_TABLES } from '../../error-catalogue';
+import { AppException, ErrorBody, localizedFieldError } from './app-exception';
+import { registerErrorTables } from './catalogue';
+import { COMMON_ERRORS } from './common.errors';
 import { toErrorBody } from './error-mapping';
+
+beforeAll(() => registerErrorTables(ERROR_TABLES));
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -34,25 +39,60 @@ describe('toErrorBody', () => {
   describe('AppException', () => {
     it('passes status, code, message and details through', () => {
       const details = [{ field: 'phone', message: 'must be a mainland mobile number' }];
-      expect(toErrorBody(AppException.validation(details))).toEqual({
+      expect(toErrorBody(AppException.validation(details), 'en')).toEqual({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
-        message: 'The request has invalid fields',
+        message: COMMON_ERRORS.VALIDATION_FAILED.en,
         details,
       });
     });
 
+    it('answers the catalogue message in zh-CN by default and in English when asked; the code is the same', () => {
+      const err = AppException.notFound('COMPLAINT_NOT_FOUND', 'a note for the log');
+      expect(toErrorBody(err)).toEqual({
+        statusCode: 404,
+        code: 'COMPLAINT_NOT_FOUND',
+        message: '投诉不存在',
+      });
+      expect(toErrorBody(err, 'en')).toEqual({
+        statusCode: 404,
+        code: 'COMPLAINT_NOT_FOUND',
+        message: 'No such complaint',
+      });
+    });
+
+    it('localizes the messages of field errors made by the validation pipe, and leaves other details as they are', () => {
+      const localized = localizedFieldError(
+        { field: 'amountFen', constraint: 'isDefined' },
+        'amountFen 必填',
+        'amountFen is required',
+      );
+      const plain = { field: 'to', message: 'must not be before from' };
+      const zh = toErrorBody(AppException.validation([localized, plain]));
+      expect(zh.details).toEqual([
+        { field: 'amountFen', constraint: 'isDefined', message: 'amountFen 必填' },
+        plain,
+      ]);
+      const en = toErrorBody(AppException.validation([localized, plain]), 'en');
+      expect(en.details).toEqual([
+        { field: 'amountFen', constraint: 'isDefined', message: 'amountFen is required' },
+        plain,
+      ]);
+    });
+
     it('omits details when there are none', () => {
-      const body = toErrorBody(AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'));
+      const body = toErrorBody(AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'), 'en');
       expect(body).toEqual({ statusCode: 404, code: 'COMPLAINT_NOT_FOUND', message: 'No such complaint' });
       expect(body).not.toHaveProperty('details');
     });
 
     it('keeps the retry hint of a domain 429', () => {
-      expect(toErrorBody(AppException.tooManyRequests('OTP_RATE_LIMITED', 'Too many codes', 30))).toEqual({
+      expect(
+        toErrorBody(AppException.tooManyRequests('OTP_RATE_LIMITED', 'Too many codes', 30), 'en'),
+      ).toEqual({
         statusCode: 429,
         code: 'OTP_RATE_LIMITED',
-        message: 'Too many codes',
+        message: 'Too many codes requested for this number; wait before asking again',
         details: { retryAfterSeconds: 30 },
       });
     });
@@ -80,15 +120,20 @@ describe('toErrorBody', () => {
       expectErrorBodyShape(body);
     });
 
-    it('keeps the exception message for 4xx', () => {
-      expect(toErrorBody(new NotFoundException('Cannot GET /nowhere')).message).toBe('Cannot GET /nowhere');
-      expect(toErrorBody(new HttpException({ message: 'object response' }, 400)).message).toBe(
-        'object response',
+    it("answers the catalogue message of the status's code, not the framework's English text", () => {
+      expect(toErrorBody(new NotFoundException('Cannot GET /nowhere')).message).toBe(
+        COMMON_ERRORS.NOT_FOUND.zh,
+      );
+      expect(toErrorBody(new NotFoundException('Cannot GET /nowhere'), 'en').message).toBe(
+        COMMON_ERRORS.NOT_FOUND.en,
+      );
+      expect(toErrorBody(new HttpException({ message: 'object response' }, 400), 'en').message).toBe(
+        COMMON_ERRORS.BAD_REQUEST.en,
       );
     });
 
     it('uses a fixed message for 429 (no throttler internals)', () => {
-      const body = toErrorBody(new HttpException('ThrottlerException: Too Many Requests', 429));
+      const body = toErrorBody(new HttpException('ThrottlerException: Too Many Requests', 429), 'en');
       expect(body).toEqual({
         statusCode: 429,
         code: 'RATE_LIMITED',
@@ -98,7 +143,10 @@ describe('toErrorBody', () => {
 
     it("maps terminus's readiness failure (503 with details) to NOT_READY with the details", () => {
       const details = { database: { status: 'down' }, queue: { status: 'up' } };
-      const body = toErrorBody(new HttpException({ status: 'error', info: {}, error: {}, details }, 503));
+      const body = toErrorBody(
+        new HttpException({ status: 'error', info: {}, error: {}, details }, 503),
+        'en',
+      );
       expect(body).toEqual({
         statusCode: 503,
         code: 'NOT_READY',
@@ -117,7 +165,7 @@ describe('toErrorBody', () => {
   describe("Fastify's request errors", () => {
     it('maps invalid JSON wrapped in an HttpException to 400 MALFORMED_JSON', () => {
       const cause = fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', "Unexpected token 'a'", 400);
-      const body = toErrorBody(new BadRequestException('Bad Request', { cause }));
+      const body = toErrorBody(new BadRequestException('Bad Request', { cause }), 'en');
       expect(body).toEqual({
         statusCode: 400,
         code: 'MALFORMED_JSON',
@@ -127,7 +175,7 @@ describe('toErrorBody', () => {
 
     it('maps a too-large body wrapped in an HttpException to 413 PAYLOAD_TOO_LARGE', () => {
       const cause = fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large', 413);
-      const body = toErrorBody(new HttpException('Payload Too Large', 413, { cause }));
+      const body = toErrorBody(new HttpException('Payload Too Large', 413, { cause }), 'en');
       expect(body).toEqual({
         statusCode: 413,
         code: 'PAYLOAD_TOO_LARGE',
@@ -156,7 +204,7 @@ describe('toErrorBody', () => {
       expect(toErrorBody(fastifyError('FST_ERR_SOMETHING_ELSE', 'header too long', 431))).toEqual({
         statusCode: 431,
         code: 'BAD_REQUEST',
-        message: 'header too long',
+        message: COMMON_ERRORS.BAD_REQUEST.zh,
       });
     });
   });
@@ -168,7 +216,7 @@ describe('toErrorBody', () => {
       expect(body).toEqual({
         statusCode: 500,
         code: 'INTERNAL_ERROR',
-        message: 'An unexpected error occurred',
+        message: COMMON_ERRORS.INTERNAL_ERROR.zh,
       });
       expect(JSON.stringify(body)).not.toContain('hunter2');
       expect(JSON.stringify(body)).not.toContain('ECONNREFUSED');
@@ -179,7 +227,7 @@ describe('toErrorBody', () => {
       expect(toErrorBody(err)).toEqual({
         statusCode: 500,
         code: 'INTERNAL_ERROR',
-        message: 'An unexpected error occurred',
+        message: COMMON_ERRORS.INTERNAL_ERROR.zh,
       });
     });
 
@@ -187,7 +235,7 @@ describe('toErrorBody', () => {
       expect(toErrorBody(thrown)).toEqual({
         statusCode: 500,
         code: 'INTERNAL_ERROR',
-        message: 'An unexpected error occurred',
+        message: COMMON_ERRORS.INTERNAL_ERROR.zh,
       });
     });
 

@@ -1,8 +1,9 @@
 import { HttpException } from '@nestjs/common';
-import { AppException, ErrorBody } from './app-exception';
+import { AppException, ErrorBody, localizeDetails } from './app-exception';
+import { errorMessage, type ErrorCode, type Lang } from './catalogue';
 import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from './unavailable';
 
-const STATUS_CODES: Record<number, string> = {
+const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -18,88 +19,53 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Fastify's own request errors (body parsing, limits) by their `code`. */
-const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'PAYLOAD_TOO_LARGE',
-    message: 'The request body is too large',
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'UNSUPPORTED_MEDIA_TYPE',
-    message: 'The request body must be application/json',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The JSON body is empty' },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'MALFORMED_JSON',
-    message: 'The request body is not valid JSON',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    status: 400,
-    code: 'BAD_REQUEST',
-    message: 'The Content-Length header does not match the body',
-  },
+const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST' },
 };
 
-/** Maps anything thrown while serving a request to the one error body. Unknown errors become 500. */
-export function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof AppException) {
-    return {
-      statusCode: err.statusCode,
-      code: err.code,
-      message: err.message,
-      ...(err.details !== undefined ? { details: err.details } : {}),
-    };
-  }
+/** The error body of `code` with the catalogue's message in `lang`. */
+export function errorBody(statusCode: number, code: ErrorCode, lang: Lang, details?: unknown): ErrorBody {
+  return {
+    statusCode,
+    code,
+    message: errorMessage(code, lang, code),
+    ...(details !== undefined ? { details: localizeDetails(details, lang) } : {}),
+  };
+}
+
+/**
+ * Maps anything thrown while serving a request to the one error body, its message in `lang` (zh-CN unless the
+ * client asked for English). Unknown errors become 500.
+ */
+export function toErrorBody(err: unknown, lang: Lang = 'zh-CN'): ErrorBody {
+  if (err instanceof AppException) return errorBody(err.statusCode, err.code, lang, err.details);
   // Fastify's own errors reach the filters wrapped in an HttpException with the original as `cause`.
   const fastifyCode = fastifyCodeOf(err);
   if (fastifyCode) {
     const m = FASTIFY_CODES[fastifyCode];
-    return { statusCode: m.status, code: m.code, message: m.message };
+    return errorBody(m.status, m.code, lang);
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const response = err.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : typeof (response as { message?: unknown }).message === 'string'
-          ? (response as { message: string }).message
-          : err.message;
-    if (status === 429)
-      return { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests; try again later' };
+    if (status === 429) return errorBody(429, 'RATE_LIMITED', lang);
     // Readiness (terminus) reports which dependency is down.
     if (status === 503 && typeof response === 'object' && 'details' in response)
-      return {
-        statusCode: 503,
-        code: 'NOT_READY',
-        message: 'A dependency is unavailable',
-        details: response.details,
-      };
-    return {
-      statusCode: status,
-      code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'),
-      message,
-    };
+      return errorBody(503, 'NOT_READY', lang, response.details);
+    return errorBody(status, STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'), lang);
   }
   if (isConnectionError(err))
-    return {
-      statusCode: 503,
-      code: 'SERVICE_UNAVAILABLE',
-      message: 'The service is temporarily unavailable; try again shortly',
-      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
-    };
-  const e = err as { statusCode?: number; message?: string };
+    return errorBody(503, 'SERVICE_UNAVAILABLE', lang, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  const e = err as { statusCode?: number };
   if (e && Number.isInteger(e.statusCode) && e.statusCode! >= 400 && e.statusCode! < 500) {
     const status = e.statusCode!;
-    return {
-      statusCode: status,
-      code: STATUS_CODES[status] ?? 'BAD_REQUEST',
-      message: typeof e.message === 'string' ? e.message : 'Bad request',
-    };
+    return errorBody(status, STATUS_CODES[status] ?? 'BAD_REQUEST', lang);
   }
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
+  return errorBody(500, 'INTERNAL_ERROR', lang);
 }
 
 function fastifyCodeOf(err: unknown): string | undefined {

@@ -1,15 +1,13 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException, FieldError } from '../errors/app-exception';
 import { jsonDepth, MAX_BODY_DEPTH, nulCharacterErrors } from './body-guard';
+import { fieldError } from './validation-messages';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    if (e.constraints) {
-      const messages = Object.values(e.constraints);
-      out.push({ field, message: messages[0], constraints: Object.keys(e.constraints) });
-    }
+    if (e.constraints) out.push(fieldError(field, e));
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
@@ -43,7 +41,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The target and value only choose and fill the message (fieldError); neither is sent to the client.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => AppException.validation(flatten(errors)),
   });
 }

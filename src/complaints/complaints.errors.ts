@@ -1,0 +1,54 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of complaints (投诉), anonymous reports (举报), collective disputes, routing and withdrawal: HTTP status and zh-CN / English message. */
+export const COMPLAINTS_ERRORS = {
+  COMPLAINT_NOT_FOUND: { status: 404, zh: '投诉不存在', en: 'No such complaint' },
+  REPORT_NOT_FOUND: {
+    status: 404,
+    zh: '没有与该查询号和查询码匹配的举报',
+    en: 'No report matches this tracking number and access code',
+  },
+  ACCESS_CODE_LOCKED: {
+    status: 429,
+    zh: '查询码错误次数过多，请稍后再试',
+    en: 'Too many wrong access codes; try again later',
+  },
+  COLLECTIVE_DISPUTE_NOT_FOUND: { status: 404, zh: '集体争议不存在', en: 'No such collective dispute' },
+  COLLECTIVE_PROPOSAL_NOT_FOUND: { status: 404, zh: '集体争议提议不存在', en: 'No such collective proposal' },
+  COLLECTIVE_MEMBERS_PENDING: {
+    status: 409,
+    zh: '集体争议的全部成员受理后方可分流',
+    en: 'Every member of the collective dispute must be accepted before the group is routed',
+  },
+  CORRECTION_NEEDS_COMPLAINANT: {
+    status: 409,
+    zh: '只有投诉（有投诉人）可以要求补正',
+    en: 'Only a complaint (投诉) has a complainant to ask for a correction',
+  },
+  NO_DUPLICATE_TO_REVIEW: {
+    status: 409,
+    zh: '该投诉没有待核查的疑似重复标记',
+    en: 'This complaint has no open possible-duplicate flag',
+  },
+  POSSIBLE_DUPLICATE_UNREVIEWED: {
+    status: 409,
+    zh: '请先确认或排除疑似重复',
+    en: 'Confirm or dismiss the possible duplicate first',
+  },
+  PROCEEDING_OPEN: {
+    status: 409,
+    zh: '该投诉有尚未结束的办案程序，请先在该程序中结束',
+    en: 'The complaint has an open case: end it in its own procedure first',
+  },
+  WITHDRAWAL_NEEDS_CONSENT: {
+    status: 409,
+    zh: '投诉已作出处理决定，撤回须经办理机构同意并由其工作人员登记',
+    en: 'The complaint was decided: it is withdrawn only with the consent of the body handling it, recorded by its staff',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    complaints: typeof COMPLAINTS_ERRORS;
+  }
+}

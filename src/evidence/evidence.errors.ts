@@ -1,0 +1,28 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of evidence attachments: HTTP status and zh-CN / English message. */
+export const EVIDENCE_ERRORS = {
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'No such attachment' },
+  FILE_TOO_LARGE: { status: 413, zh: '单个附件不得超过 10 MB', en: 'An attachment may be at most 10 MB' },
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    zh: '附件须为 PDF、JPEG 或 PNG 文件',
+    en: 'An attachment must be a PDF, JPEG or PNG file',
+  },
+  UPLOAD_INCOMPLETE: {
+    status: 400,
+    zh: '文件未完整上传',
+    en: 'The upload ended before the file was complete',
+  },
+  REPORT_ATTACHMENTS_NOT_SUPPORTED: {
+    status: 409,
+    zh: '匿名举报暂不接受附件',
+    en: 'Anonymous reports take no attachments for now',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    evidence: typeof EVIDENCE_ERRORS;
+  }
+}

@@ -1,0 +1,118 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of labor-security inspection (劳动保障监察): HTTP status and zh-CN / English message. */
+export const INSPECTION_ERRORS = {
+  INSPECTION_CASE_NOT_FOUND: { status: 404, zh: '监察案件不存在', en: 'No such inspection case' },
+  INSPECTION_CASE_EXISTS: {
+    status: 409,
+    zh: '该投诉已有监察案件',
+    en: 'The complaint already has an inspection case',
+  },
+  COMPLAINT_NOT_ROUTED_TO_INSPECTION: {
+    status: 409,
+    zh: '只有分流至劳动保障监察的投诉才能立为监察案件',
+    en: 'Only a complaint routed to inspection can become an inspection case',
+  },
+  INSPECTION_DOCUMENT_NOT_FOUND: { status: 404, zh: '本案没有该文书', en: 'No such document of this case' },
+  INSPECTION_PLAN_NOT_FOUND: { status: 404, zh: '检查计划不存在', en: 'No such inspection plan' },
+  PLAN_ITEM_NOT_FOUND: { status: 404, zh: '该计划中没有此检查对象', en: 'No such item in this plan' },
+  PLAN_EXCEEDS_MATCHES: {
+    status: 400,
+    zh: '抽取数量超过符合条件的用人单位数量，详见 details',
+    en: 'More employers requested than match the filters (see details)',
+  },
+  INSPECTOR_NOT_FOUND: {
+    status: 404,
+    zh: '您的管辖范围内没有该监察员',
+    en: 'No such inspector in your jurisdiction',
+  },
+  TOO_FEW_INSPECTORS: {
+    status: 400,
+    zh: '调查检查须由两名以上监察员进行（劳动保障监察条例 第十六条）',
+    en: 'At least two inspectors are needed (劳动保障监察条例 第十六条)',
+  },
+  NOT_ASSIGNED: {
+    status: 403,
+    zh: '只有指派的监察员可以登记此结果',
+    en: 'Only the assigned inspectors record this result',
+  },
+  NOT_YOUR_CONFLICT: {
+    status: 403,
+    zh: '监察员只能申报本人的回避事由',
+    en: 'An inspector declares only their own conflicts',
+  },
+  CONFLICT_ALREADY_DECLARED: {
+    status: 409,
+    zh: '该回避事由已登记',
+    en: 'This conflict is already on record',
+  },
+  RESULT_ALREADY_RECORDED: {
+    status: 409,
+    zh: '该检查结果已登记',
+    en: 'The result of this check is already recorded',
+  },
+  ALREADY_EXTENDED: {
+    status: 409,
+    zh: '调查期限已延长过一次',
+    en: 'The investigation period was already extended once',
+  },
+  NO_RUNNING_INVESTIGATION: { status: 409, zh: '没有正在计算的调查期限', en: 'No investigation period runs' },
+  CLOSURE_NOT_ALLOWED: {
+    status: 409,
+    zh: '当前状态不能以此方式结案',
+    en: 'The case cannot close this way in its current status',
+  },
+  EMPLOYER_NOT_HEARD: {
+    status: 409,
+    zh: '须先告知用人单位拟作出的决定并听取其陈述申辩（劳动保障监察条例 第十九条）',
+    en: 'The employer must be told the proposed decision and heard first (劳动保障监察条例 第十九条)',
+  },
+  STATEMENT_PERIOD_RUNNING: {
+    status: 409,
+    zh: '当事人陈述申辩期限尚未届满，请于告知书所载期限后再作决定',
+    en: 'The employer may still state its case: decide after the period in the notice',
+  },
+  NO_NOTICE_TO_ANSWER: { status: 409, zh: '没有需要答复的告知书', en: 'No notice was issued to answer' },
+  NO_ORDER_TO_REFUSE: {
+    status: 409,
+    zh: '此日期前未下达责令改正',
+    en: 'No order to rectify was issued before this date',
+  },
+  ORDER_TO_PAY_NOT_IGNORED: {
+    status: 409,
+    zh: '责令支付后逾期不支付的，方可责令加付赔偿金（劳动保障监察条例 第二十六条）',
+    en: '加付赔偿金 only after an order to pay was not complied with (劳动保障监察条例 第二十六条)',
+  },
+  ARREARS_OUTSTANDING: {
+    status: 409,
+    zh: '工资仍未支付，责令改正未履行',
+    en: 'Wages are still unpaid: the order is not complied with',
+  },
+  TRANSFER_CONDITIONS_NOT_MET: {
+    status: 409,
+    zh: '移送须拖欠工资达到立案标准且拒不支付',
+    en: 'A transfer needs unpaid wages meeting the threshold and a refused order to pay',
+  },
+  THRESHOLD_HISTORY_IMMUTABLE: {
+    status: 409,
+    zh: '新标准的生效日须晚于该省最近一次标准',
+    en: 'A new figure must take effect after the latest one of the province',
+  },
+  ALREADY_REWARDED: { status: 409, zh: '该举报已奖励', en: 'The report was already rewarded' },
+  NOT_A_REPORT: {
+    status: 409,
+    zh: '举报奖励只适用于举报（投诉没有奖励）',
+    en: 'A reward is for a report (举报) only',
+  },
+  REPORT_NOT_SUBSTANTIATED: {
+    status: 409,
+    zh: '举报奖励只适用于查证属实的举报（劳动保障监察条例 第九条）',
+    en: 'A reward is for a substantiated report only (劳动保障监察条例 第九条)',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    inspection: typeof INSPECTION_ERRORS;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of street-level mediation (调解): HTTP status and zh-CN / English message. */
+export const MEDIATION_ERRORS = {
+  MEDIATION_CASE_NOT_FOUND: { status: 404, zh: '调解案件不存在', en: 'No such mediation case' },
+  MEDIATION_CASE_EXISTS: {
+    status: 409,
+    zh: '该投诉（或其集体争议）已有调解案件',
+    en: 'The complaint (or its collective dispute) is already being mediated',
+  },
+  NOT_ROUTED_TO_MEDIATION: {
+    status: 409,
+    zh: '该投诉未分流至调解组织',
+    en: 'The complaint is not routed to a mediation committee',
+  },
+  MEDIATION_PERIOD_NOT_RUNNING: {
+    status: 409,
+    zh: '调解期限未在计算中',
+    en: 'The mediation period is not running',
+  },
+  MEDIATION_PERIOD_OVER: {
+    status: 409,
+    zh: '调解期限已届满：须先登记双方同意的延长',
+    en: 'The session is after the mediation period: record an extension agreed by both parties first',
+  },
+  NOT_ESCALATABLE: {
+    status: 409,
+    zh: '该调解案件不能转入仲裁',
+    en: 'This mediation case cannot be escalated to arbitration',
+  },
+  INSTALMENT_NOT_FOUND: { status: 404, zh: '分期付款不存在', en: 'No such instalment' },
+  INSTALMENT_ALREADY_PAID: { status: 409, zh: '该期款项已支付', en: 'This instalment is already paid' },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    mediation: typeof MEDIATION_ERRORS;
+  }
+}

@@ -1,0 +1,17 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of reference data: jurisdictions, organisations, employers: HTTP status and zh-CN / English message. */
+export const REFERENCE_ERRORS = {
+  EMPLOYER_NOT_FOUND: { status: 404, zh: '用人单位不存在', en: 'No such employer' },
+  ORGANISATION_NOT_FOUND: {
+    status: 404,
+    zh: '您的管辖范围内没有该机构',
+    en: 'No such organisation in your jurisdiction',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    reference: typeof REFERENCE_ERRORS;
+  }
+}

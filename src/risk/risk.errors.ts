@@ -1,0 +1,30 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of early warning: signals, rule sets, scoring, warnings: HTTP status and zh-CN / English message. */
+export const RISK_ERRORS = {
+  RISK_WARNING_NOT_FOUND: { status: 404, zh: '风险预警不存在', en: 'No such risk warning' },
+  RISK_RUN_NOT_FOUND: { status: 404, zh: '风险评分批次不存在', en: 'No such risk run' },
+  RULE_SET_NOT_FOUND: { status: 404, zh: '规则集版本不存在', en: 'No such rule set version' },
+  RULE_SET_INVALID: {
+    status: 400,
+    zh: '规则集未通过校验，详见 details',
+    en: 'The rule set does not validate (see details)',
+  },
+  BACKTEST_WINDOW_INVALID: {
+    status: 400,
+    zh: '回测区间无效，详见 details',
+    en: 'The backtest window is not valid (see details)',
+  },
+  CSV_INVALID: { status: 400, zh: '无法读取该 CSV 文件', en: 'The CSV could not be read' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '预警在读取后已被修改，请刷新后重试',
+    en: 'The warning changed since you read it',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    risk: typeof RISK_ERRORS;
+  }
+}

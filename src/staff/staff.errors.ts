@@ -1,0 +1,28 @@
+import type { ErrorTable } from '../common/errors/catalogue';
+
+/** The error codes of staff accounts and organisations administration: HTTP status and zh-CN / English message. */
+export const STAFF_ERRORS = {
+  USER_NOT_FOUND: { status: 404, zh: '您的管辖范围内没有该账号', en: 'No such account in your jurisdiction' },
+  USERNAME_TAKEN: { status: 409, zh: '该用户名已被使用', en: 'The username is already taken' },
+  LAST_ACTIVE_ADMIN: {
+    status: 409,
+    zh: '不能停用或降级最后一个启用的管理员',
+    en: 'The last active ADMIN cannot be deactivated or demoted',
+  },
+  IMPORT_INVALID: {
+    status: 400,
+    zh: '文件中有错误，未导入任何数据，详见 details',
+    en: 'The file has problems; nothing was imported (see details)',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    zh: '文件既不是可读取的 CSV 也不是 XLSX',
+    en: 'The file is neither a readable CSV nor an XLSX file',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../common/errors/catalogue' {
+  interface ErrorTables {
+    staff: typeof STAFF_ERRORS;
+  }
+}
