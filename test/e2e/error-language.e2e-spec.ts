@@ -1,0 +1,109 @@
+import { COMMON_ERRORS } from '../../src/common/errors/common.errors';
+import { AUTH_ERRORS } from '../../src/auth/auth.errors';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+/** Error messages: zh-CN by default, English for Accept-Language: en; the code and details are the same. */
+describe('error messages in the caller’s language', () => {
+  let t: TestApp;
+  let worker: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await t.token('13800000000');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const badLogin = (lang?: string) => {
+    const req = t.http().post('/api/v1/auth/login');
+    if (lang) void req.set('accept-language', lang);
+    return req.send({ username: 'mediator', password: 'wrong-password-1' });
+  };
+
+  it('answers a domain error in zh-CN when no language is asked for', async () => {
+    const res = await badLogin();
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({
+      statusCode: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: AUTH_ERRORS.INVALID_CREDENTIALS.zh,
+    });
+    expect(res.body.message).toBe('用户名或密码错误');
+    expect(res.headers['content-language']).toBe('zh-CN');
+  });
+
+  it.each(['en', 'en-US,en;q=0.9', 'fr-FR, en;q=0.5, zh;q=0.1'])(
+    'answers in English for Accept-Language: %s, with the same code',
+    async (header) => {
+      const res = await badLogin(header);
+      expect(res.body).toEqual({
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: 'Wrong username or password',
+      });
+      expect(res.headers['content-language']).toBe('en');
+    },
+  );
+
+  it.each(['zh-CN', 'zh-TW;q=0.9, en;q=0.8', 'fr', '*'])(
+    'answers in zh-CN for Accept-Language: %s',
+    async (h) => {
+      expect((await badLogin(h)).body.message).toBe(AUTH_ERRORS.INVALID_CREDENTIALS.zh);
+    },
+  );
+
+  it('localizes framework errors too: an unknown route is 404 NOT_FOUND', async () => {
+    const zh = await t.http().get('/api/v1/no-such-route');
+    expect(zh.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: COMMON_ERRORS.NOT_FOUND.zh });
+    const en = await t.http().get('/api/v1/no-such-route').set('accept-language', 'en');
+    expect(en.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: COMMON_ERRORS.NOT_FOUND.en });
+  });
+
+  it('names the constraint that failed for each field: a missing field is "required", not its range', async () => {
+    const { affectedWorkers: _omitted, ...body } = complaintBody();
+    const send = (lang?: string) => {
+      const req = t.http().post('/api/v1/complaints').set('authorization', `Bearer ${worker}`);
+      if (lang) void req.set('accept-language', lang);
+      return req.send({ ...body, claimedAmountFen: 'lots', facts: 'x', unexpected: 1 });
+    };
+    const zh = await send();
+    expect(zh.status).toBe(400);
+    expect(zh.body.code).toBe('VALIDATION_FAILED');
+    expect(zh.body.message).toBe(COMMON_ERRORS.VALIDATION_FAILED.zh);
+    const byField = (details: { field: string }[]) => Object.fromEntries(details.map((d) => [d.field, d]));
+    expect(byField(zh.body.details)).toEqual({
+      affectedWorkers: {
+        field: 'affectedWorkers',
+        constraint: 'isDefined',
+        constraints: ['isDefined', 'isInt', 'max', 'min'],
+        message: 'affectedWorkers 为必填字段，不能缺少',
+      },
+      claimedAmountFen: {
+        field: 'claimedAmountFen',
+        constraint: 'isInt',
+        constraints: ['isInt', 'max', 'min'],
+        message: 'claimedAmountFen 须为整数',
+      },
+      facts: {
+        field: 'facts',
+        constraint: 'minLength',
+        constraints: ['minLength'],
+        message: 'facts 长度不能少于 5 个字符',
+      },
+      unexpected: {
+        field: 'unexpected',
+        constraint: 'whitelistValidation',
+        constraints: ['whitelistValidation'],
+        message: 'unexpected 不是允许的字段',
+      },
+    });
+    const en = await send('en');
+    expect(en.body.message).toBe(COMMON_ERRORS.VALIDATION_FAILED.en);
+    expect(byField(en.body.details)).toMatchObject({
+      affectedWorkers: { constraint: 'isDefined', message: 'affectedWorkers is required' },
+      claimedAmountFen: { constraint: 'isInt', message: 'claimedAmountFen must be an integer' },
+      facts: { constraint: 'minLength', message: 'facts must be at least 5 characters long' },
+      unexpected: { constraint: 'whitelistValidation', message: 'unexpected is not an allowed field' },
+    });
+  });
+});
