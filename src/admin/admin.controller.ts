@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -43,6 +50,10 @@ export class AdminController {
   constructor(private readonly admin: AdminService) {}
 
   /** Jobs that used their last attempt (notifications the gateway refused, ...), newest first. */
+  @ApiOperation({
+    summary: '失败任务列表',
+    description: '已用尽全部重试次数的后台任务（如网关拒收的通知），最新的在前。',
+  })
   @Get('jobs/failed')
   @Roles('ADMIN')
   @ApiOkResponse({ type: [FailedJobDto] })
@@ -51,6 +62,10 @@ export class AdminController {
   }
 
   /** Notifications that failed their last attempt (SMS the gateway kept refusing), newest first. */
+  @ApiOperation({
+    summary: '失败通知列表',
+    description: '最后一次发送仍失败的通知（如短信网关持续拒收），最新的在前。',
+  })
   @Get('notifications/failed')
   @Roles('ADMIN')
   @ApiOkResponse({ type: [FailedJobDto] })
@@ -58,6 +73,7 @@ export class AdminController {
     return this.admin.failedJobs(q.limit ?? 50, QueueName.Notifications);
   }
 
+  @ApiOperation({ summary: '重新发送失败通知', description: '将一条失败的通知重新放入发送队列。' })
   @Post('notifications/failed/:id/requeue')
   @HttpCode(200)
   @Roles('ADMIN')
@@ -69,6 +85,10 @@ export class AdminController {
     return this.admin.requeue(user, id, QueueName.Notifications);
   }
 
+  @ApiOperation({
+    summary: '重新执行失败任务',
+    description: '将一条失败的后台任务重新入队；已重新入队的返回 404。',
+  })
   @Post('jobs/failed/:id/requeue')
   @HttpCode(200)
   @Roles('ADMIN')

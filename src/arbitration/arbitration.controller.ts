@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -56,6 +56,7 @@ export class ArbitrationController {
     private readonly queue: ArbitrationQueueService,
   ) {}
 
+  @ApiOperation({ summary: '立仲裁案件', description: '由分流至仲裁的投诉（或其集体争议）创建仲裁申请。' })
   @Post()
   @Roles(...FILING_ROLES)
   @ApiCreatedResponse({ type: ArbitrationCaseViewDto })
@@ -67,6 +68,10 @@ export class ArbitrationController {
   }
 
   /** The work queue: the commission's cases for an arbitrator, the streets' for other staff; keyset paged. */
+  @ApiOperation({
+    summary: '仲裁案件列表',
+    description: '工作队列：仲裁员看到本仲裁委的案件，其他工作人员看到所辖街道的案件；游标分页。',
+  })
   @Get()
   @Roles('ARBITRATOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: ArbitrationCasePageDto })
@@ -77,6 +82,7 @@ export class ArbitrationController {
     return this.queue.list(user, q);
   }
 
+  @ApiOperation({ summary: '仲裁案件详情', description: '案件当前状态、期限、仲裁庭、庭审与裁决。' })
   @Get(':id')
   @Roles('WORKER', 'MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: ArbitrationCaseViewDto })
@@ -85,6 +91,10 @@ export class ArbitrationController {
   }
 
   /** 受理 (within 5 days of the application): the 45-day award clock starts. */
+  @ApiOperation({
+    summary: '受理仲裁申请',
+    description: '在收到申请之日起 5 日内受理；45 日的裁决期限开始计算。',
+  })
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -98,6 +108,7 @@ export class ArbitrationController {
   }
 
   /** 不予受理, with the reasons. */
+  @ApiOperation({ summary: '不予受理仲裁申请', description: '不予受理，并写明理由。' })
   @Post(':id/reject')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -111,6 +122,7 @@ export class ArbitrationController {
   }
 
   /** Forms the tribunal: one arbitrator (simple cases) or three. */
+  @ApiOperation({ summary: '组成仲裁庭', description: '组成仲裁庭：简易案件独任仲裁，其他案件三名仲裁员。' })
   @Post(':id/tribunal')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -124,6 +136,10 @@ export class ArbitrationController {
   }
 
   /** Schedules a hearing (at least 5 days' notice; no double booking of room or arbitrator). */
+  @ApiOperation({
+    summary: '安排开庭',
+    description: '安排庭审：须提前 5 个工作日通知，仲裁庭（房间）与仲裁员不得重复预约。',
+  })
   @Post(':id/hearings')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -137,6 +153,10 @@ export class ArbitrationController {
   }
 
   /** Records service of the application, receipt of the defence, or service of the defence (第三十条). */
+  @ApiOperation({
+    summary: '登记送达与答辩',
+    description: '登记仲裁申请书副本的送达、答辩书的收到或答辩书副本的送达（调解仲裁法 第三十条）。',
+  })
   @Post(':id/papers')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -150,6 +170,10 @@ export class ArbitrationController {
   }
 
   /** Postpones a hearing on a party's request made at least 3 days before it (调解仲裁法 第三十五条). */
+  @ApiOperation({
+    summary: '延期开庭',
+    description: '当事人在开庭 3 日前提出申请的，延期开庭（调解仲裁法 第三十五条）。',
+  })
   @Post(':id/hearings/:hearingId/postpone')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -164,6 +188,7 @@ export class ArbitrationController {
   }
 
   /** Records that a hearing took place: attendance and a summary of the minutes (after its start only). */
+  @ApiOperation({ summary: '登记庭审', description: '开庭后登记庭审情况：出庭人员与笔录摘要。' })
   @Post(':id/hearings/:hearingId/record')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -178,6 +203,7 @@ export class ArbitrationController {
   }
 
   /** 书面审理: a sole arbitrator records the decision to decide on the papers, with its basis. */
+  @ApiOperation({ summary: '决定书面审理', description: '独任仲裁员登记书面审理的决定及其依据。' })
   @Post(':id/papers-decision')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -191,6 +217,7 @@ export class ArbitrationController {
   }
 
   /** Issues the award (一裁终局 decided per claim) and closes the case. */
+  @ApiOperation({ summary: '作出裁决', description: '作出裁决书（一裁终局按请求事项分别认定）并结案。' })
   @Post(':id/award')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -204,6 +231,10 @@ export class ArbitrationController {
   }
 
   /** 先行裁决 on the claims whose facts are already clear (调解仲裁法 第四十三条第二款); the case stays open. */
+  @ApiOperation({
+    summary: '先行裁决',
+    description: '对事实已经清楚的请求先行裁决（调解仲裁法 第四十三条第二款）；案件继续审理。',
+  })
   @Post(':id/partial-award')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -217,6 +248,10 @@ export class ArbitrationController {
   }
 
   /** Records the service of an award document issued without it: the parties' windows run from that day. */
+  @ApiOperation({
+    summary: '登记裁决书送达',
+    description: '登记未随裁决送达的裁决书的送达日；当事人的起诉期限等自该日起算。',
+  })
   @Post(':id/awards/:awardId/service')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -231,6 +266,7 @@ export class ArbitrationController {
   }
 
   /** 先予执行 on the worker's application (调解仲裁法 第四十四条). */
+  @ApiOperation({ summary: '先予执行', description: '根据劳动者申请裁决先予执行（调解仲裁法 第四十四条）。' })
   @Post(':id/provisional-execution')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -244,6 +280,7 @@ export class ArbitrationController {
   }
 
   /** Closes the case without an award (mediated, withdrawn, terminated). */
+  @ApiOperation({ summary: '仲裁结案（非裁决）', description: '以调解、撤回或终止等方式结案，不作裁决。' })
   @Post(':id/close')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, Roles } from './decorators';
@@ -20,6 +20,10 @@ import { ROLES, type Principal } from './roles';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({
+    summary: '用户名密码登录',
+    description: '工作人员或劳动者以用户名（或手机号）和密码登录，返回访问令牌与刷新令牌。',
+  })
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -29,6 +33,10 @@ export class AuthController {
     return this.auth.login(dto.username, dto.password);
   }
 
+  @ApiOperation({
+    summary: '刷新令牌',
+    description: '以刷新令牌换取新的令牌对；刷新令牌只能使用一次，重复使用将注销该会话。',
+  })
   @Post('refresh')
   @Public()
   @HttpCode(200)
@@ -37,6 +45,10 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  @ApiOperation({
+    summary: '请求短信验证码',
+    description: '向手机号发送登录验证码（新号码可借此注册）；同一号码有频率限制。',
+  })
   @Post('otp/request')
   @Public()
   @HttpCode(202)
@@ -47,6 +59,7 @@ export class AuthController {
     return this.auth.requestOtp(dto.phone);
   }
 
+  @ApiOperation({ summary: '验证码登录', description: '以手机号和短信验证码登录，返回令牌对。' })
   @Post('otp/verify')
   @Public()
   @HttpCode(200)
@@ -56,6 +69,7 @@ export class AuthController {
     return this.auth.verifyOtp(dto.phone, dto.code);
   }
 
+  @ApiOperation({ summary: '当前用户', description: '当前登录用户的角色、管辖范围和所属机构。' })
   @Get('me')
   @Roles(...ROLES)
   @AllowPendingPasswordChange()

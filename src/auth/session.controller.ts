@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { CredentialsService } from './credentials.service';
 import { CurrentUser, Roles } from './decorators';
@@ -18,6 +18,7 @@ export class SessionController {
     private readonly sessions: SessionService,
   ) {}
 
+  @ApiOperation({ summary: '修改密码', description: '修改本人密码；使用临时密码登录后须先调用此接口。' })
   @Post('password')
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
@@ -31,6 +32,7 @@ export class SessionController {
     return this.credentials.change(user, dto.currentPassword, dto.newPassword);
   }
 
+  @ApiOperation({ summary: '退出登录', description: '结束当前会话（访问令牌与刷新令牌均失效）。' })
   @Post('logout')
   @Roles(...ROLES)
   @AllowPendingPasswordChange()

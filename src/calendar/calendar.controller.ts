@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -32,6 +32,10 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   /** Every statutory period rule: what the deadline engine counts, from what, and on which legal basis. */
+  @ApiOperation({
+    summary: '法定期限规则',
+    description: '期限引擎计算的每条法定期限：从何时起算、计算多少以及法律依据。',
+  })
   @Get('rules')
   @Roles(...ROLES)
   @ApiOkResponse({ type: [DeadlineRuleDto] })
@@ -40,6 +44,10 @@ export class CalendarController {
   }
 
   /** "By when must I…": a statutory rule from a date (`rule`), or a bare period (`amount` and `unit`). */
+  @ApiOperation({
+    summary: '计算期限',
+    description: '"何时到期"：按法定规则（rule）或单纯期间（amount 与 unit）从某日起算期限届满日。',
+  })
   @Get('deadline')
   @Roles(...ROLES)
   @ApiOkResponse({ type: DeadlineAnswerDto })
@@ -60,6 +68,7 @@ export class CalendarController {
     return { from: q.from, amount, unit, due, provisional };
   }
 
+  @ApiOperation({ summary: '工作日天数', description: '两个日期之间的工作日天数（按法定节假日与调休）。' })
   @Get('workdays')
   @Roles(...ROLES)
   @ApiOkResponse({ type: WorkdaysAnswerDto })
@@ -70,6 +79,10 @@ export class CalendarController {
     return { from: q.from, to: q.to, workdays: count, provisional };
   }
 
+  @ApiOperation({
+    summary: '日历状态',
+    description: '今天的日期、各年份节假日数据的覆盖范围与来源，以及提醒（如下一年的安排尚未载入）。',
+  })
   @Get('status')
   @Roles('ADMIN', 'SUPERVISOR')
   @ApiOkResponse({ type: CalendarStatusDto })
@@ -77,6 +90,7 @@ export class CalendarController {
     return this.calendar.status();
   }
 
+  @ApiOperation({ summary: '年度工作日历', description: '某一年的节假日与调休安排。' })
   @Get('years/:year')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: CalendarYearDto })
@@ -84,6 +98,10 @@ export class CalendarController {
     return this.calendar.getYear(p.year);
   }
 
+  @ApiOperation({
+    summary: '设置年度工作日历',
+    description: '录入或更正某一年的节假日与调休安排（国务院办公厅通知）。',
+  })
   @Put('years/:year')
   @Roles('ADMIN')
   @ApiOkResponse({ type: CalendarYearDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { ComplaintCorrectionService } from './complaint-correction.service';
@@ -14,6 +14,7 @@ import { RequestCorrectionDto, SupplyCorrectionDto } from './dto/correction.dto'
 export class ComplaintCorrectionController {
   constructor(private readonly corrections: ComplaintCorrectionService) {}
 
+  @ApiOperation({ summary: '要求补正投诉', description: '工作人员要求投诉人补正材料，受理期限暂停计算。' })
   @Post(':id/correction-request')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -26,6 +27,7 @@ export class ComplaintCorrectionController {
     return this.corrections.request(user, id, dto);
   }
 
+  @ApiOperation({ summary: '补正投诉', description: '投诉人提交补正内容，受理期限恢复计算。' })
   @Post(':id/correction')
   @HttpCode(200)
   @Roles('WORKER', ...DECIDING_ROLES)

@@ -10,7 +10,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
@@ -54,6 +61,10 @@ export class ComplaintsController {
   ) {}
 
   /** A worker's own complaint (or one on someone's behalf); staff enter hotline and walk-in complaints. */
+  @ApiOperation({
+    summary: '提交投诉',
+    description: '劳动者本人（或代他人）提交投诉；工作人员录入热线和窗口投诉。支持 Idempotency-Key 重试。',
+  })
   @Post()
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiHeader({
@@ -74,6 +85,10 @@ export class ComplaintsController {
     return result.body;
   }
 
+  @ApiOperation({
+    summary: '投诉列表',
+    description: '劳动者看到本人的投诉，工作人员看到所辖街道的投诉；游标分页。',
+  })
   @Get()
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: ComplaintPageDto })
@@ -81,6 +96,7 @@ export class ComplaintsController {
     return this.complaints.list(user, query);
   }
 
+  @ApiOperation({ summary: '投诉详情', description: '投诉的内容、状态与办理机构；无权查看的投诉返回 404。' })
   @Get(':id')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: ComplaintViewDto })
@@ -88,6 +104,7 @@ export class ComplaintsController {
     return this.complaints.get(user, id);
   }
 
+  @ApiOperation({ summary: '投诉时间线', description: '投诉的办理记录（案件事件），按时间顺序。' })
   @Get(':id/events')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [CaseEventViewDto] })
@@ -98,6 +115,7 @@ export class ComplaintsController {
     return this.complaints.events(user, id);
   }
 
+  @ApiOperation({ summary: '投诉期限', description: '投诉的法定期限（受理期限等）及其状态。' })
   @Get(':id/deadlines')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [ClockViewDto] })
@@ -109,6 +127,7 @@ export class ComplaintsController {
   }
 
   /** 受理: the acceptance clock stops. */
+  @ApiOperation({ summary: '受理投诉', description: '决定受理，受理期限停止计算。' })
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -122,6 +141,7 @@ export class ComplaintsController {
   }
 
   /** 不予受理, with the reason and its legal basis. */
+  @ApiOperation({ summary: '不予受理投诉', description: '不予受理，写明理由及法律依据。' })
   @Post(':id/reject')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -140,6 +160,10 @@ export class ComplaintsController {
     });
   }
 
+  @ApiOperation({
+    summary: '分流建议',
+    description: '根据投诉内容给出分流建议（调解、仲裁或劳动保障监察）及理由，并提示疑似重复。',
+  })
   @Get(':id/routing-suggestion')
   @Roles(...DECIDING_ROLES)
   @ApiOkResponse({ type: RoutingSuggestionDto })
@@ -151,6 +175,7 @@ export class ComplaintsController {
   }
 
   /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION. */
+  @ApiOperation({ summary: '分流投诉', description: '将已受理的投诉分流至调解、仲裁或劳动保障监察。' })
   @Post(':id/route')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -164,6 +189,7 @@ export class ComplaintsController {
   }
 
   /** Confirms (refused as a duplicate) or dismisses a possible-duplicate flag. */
+  @ApiOperation({ summary: '核查疑似重复', description: '确认（作为重复投诉不予受理）或排除疑似重复标记。' })
   @Post(':id/duplicate-review')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -176,6 +202,7 @@ export class ComplaintsController {
     return this.complaints.reviewDuplicate(user, id, dto.decision);
   }
 
+  @ApiOperation({ summary: '投诉留言', description: '投诉人与工作人员之间的留言。' })
   @Get(':id/messages')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [MessageViewDto] })
@@ -186,6 +213,7 @@ export class ComplaintsController {
     return this.complaints.messages(user, id);
   }
 
+  @ApiOperation({ summary: '发送投诉留言', description: '投诉人或工作人员发送一条留言。' })
   @Post(':id/messages')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiCreatedResponse({ type: MessageViewDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/decorators';
 import { MessageViewDto, ReportReceiptDto, ReportStatusDto } from './dto/complaint-view.dto';
@@ -12,6 +12,10 @@ import { ReportsService } from './reports.service';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiOperation({
+    summary: '提交匿名举报',
+    description: '任何人可以匿名举报用人单位；返回查询号与查询码（仅显示一次）。支持 Idempotency-Key 重试。',
+  })
   @Post()
   @Public()
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -20,6 +24,10 @@ export class ReportsController {
     return this.reports.submit(dto);
   }
 
+  @ApiOperation({
+    summary: '查询举报进度',
+    description: '凭查询号与查询码（X-Access-Code）查询举报的办理进度；错误次数过多将暂时锁定。',
+  })
   @Get(':trackingNo')
   @Public()
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
@@ -32,6 +40,7 @@ export class ReportsController {
     return this.reports.status(trackingNo, code);
   }
 
+  @ApiOperation({ summary: '举报人留言', description: '凭查询号与查询码回复工作人员的留言。' })
   @Post(':trackingNo/messages')
   @Public()
   @Throttle({ default: { limit: 10, ttl: 60_000 } })

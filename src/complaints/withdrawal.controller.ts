@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -21,6 +21,10 @@ export class ComplaintWithdrawalController {
    * Withdraws (撤回) a complaint: the complainant before the decision; after it staff of the complaint's street,
    * recording the body's consent. 409 WITHDRAWAL_NEEDS_CONSENT / PROCEEDING_OPEN / ILLEGAL_TRANSITION otherwise.
    */
+  @ApiOperation({
+    summary: '撤回投诉',
+    description: '作出处理决定前由投诉人撤回；作出决定后须经办理机构同意，由所辖街道工作人员登记。',
+  })
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR')

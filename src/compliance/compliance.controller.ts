@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
@@ -62,6 +63,10 @@ export class ComplianceController {
   ) {}
 
   /** The employer's violation history, yearly grades, listings and audit trail. */
+  @ApiOperation({
+    summary: '用人单位守法档案',
+    description: '用人单位的违法记录、年度守法诚信等级、失信名单及审计记录。',
+  })
   @Get('employers/:employerId')
   @Roles(...COMPLIANCE_STAFF)
   @ApiOkResponse({ type: EmployerComplianceDto })
@@ -73,6 +78,10 @@ export class ComplianceController {
   }
 
   /** A violation found outside the platform (historical records): source MANUAL. */
+  @ApiOperation({
+    summary: '登记违法记录',
+    description: '登记平台外查处的违法行为（历史记录，来源 MANUAL）。',
+  })
   @Post('employers/:employerId/violations')
   @Roles(...COMPLIANCE_STAFF)
   @ApiCreatedResponse({ type: ViolationViewDto })
@@ -85,6 +94,10 @@ export class ComplianceController {
   }
 
   /** Facts learnt after the finding: the arrears concern 农民工; criminal liability (a judgment) for grade C. */
+  @ApiOperation({
+    summary: '补充违法事实',
+    description: '查处后获知的事实：是否涉及农民工工资、是否被追究刑事责任（影响 C 级评定）。',
+  })
   @Patch('violations/:id')
   @Roles(...COMPLIANCE_STAFF)
   @ApiOkResponse({ type: ViolationViewDto })
@@ -97,6 +110,10 @@ export class ComplianceController {
   }
 
   /** Serves the prior notice of an intended listing; the employer may state its case within 5 working days. */
+  @ApiOperation({
+    summary: '送达拟列入告知',
+    description: '送达拟列入失信名单的事先告知；用人单位可在 5 个工作日内陈述申辩。',
+  })
   @Post('employers/:employerId/blacklist-notices')
   @Roles(...DECIDERS)
   @ApiCreatedResponse({ type: BlacklistNoticeViewDto })
@@ -109,6 +126,7 @@ export class ComplianceController {
   }
 
   /** Records the employer's statement (陈述申辩) on a notice. */
+  @ApiOperation({ summary: '登记陈述申辩', description: '登记用人单位对告知书的陈述申辩。' })
   @Post('blacklist-notices/:id/statement')
   @HttpCode(200)
   @Roles(...DECIDERS)
@@ -125,6 +143,11 @@ export class ComplianceController {
    * Lists the employer on the 拖欠农民工工资失信联合惩戒名单: after the notice and the statement period, on a violation
    * with the listing facts (409 with what is missing).
    */
+  @ApiOperation({
+    summary: '列入失信名单',
+    description:
+      '将用人单位列入拖欠农民工工资失信联合惩戒名单：须已告知且陈述申辩期届满，违法行为符合列入情形（否则 409 并说明缺少什么）。',
+  })
   @Post('employers/:employerId/blacklist')
   @Roles(...DECIDERS)
   @ApiCreatedResponse({ type: BlacklistEntryViewDto })
@@ -137,6 +160,10 @@ export class ComplianceController {
   }
 
   /** Early removal (信用修复): 6 months after the correction, with a credit commitment. */
+  @ApiOperation({
+    summary: '提前移出失信名单',
+    description: '信用修复：纠正违法行为满 6 个月并提交信用承诺后提前移出。',
+  })
   @Post('blacklist/:id/early-removal')
   @HttpCode(200)
   @Roles(...DECIDERS)
@@ -150,6 +177,10 @@ export class ComplianceController {
   }
 
   /** Starts the compliance.grade-year job for a year now (it also runs every 1 January). */
+  @ApiOperation({
+    summary: '评定年度守法等级',
+    description: '立即运行某一年度的守法诚信等级评定任务（每年 1 月 1 日也会自动运行）。',
+  })
   @Post('grades/runs')
   @HttpCode(202)
   @Roles('ADMIN')
@@ -159,6 +190,10 @@ export class ComplianceController {
   }
 
   /** Publishes a finished quarter's major violations of the caller's jurisdiction (人社部令第29号). */
+  @ApiOperation({
+    summary: '公布重大违法行为',
+    description: '公布本辖区已结束季度的重大劳动保障违法行为（人社部令第29号）。',
+  })
   @Post('publications')
   @Roles(...DECIDERS)
   @ApiCreatedResponse({ type: PublicationViewDto })

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Public } from '../auth/decorators';
 import { BlacklistService } from './blacklist.service';
@@ -24,6 +24,10 @@ export class PublicComplianceController {
   ) {}
 
   /** 重大劳动保障违法行为社会公布: the published batch of a quarter. */
+  @ApiOperation({
+    summary: '重大违法行为社会公布',
+    description: '某一季度公布的重大劳动保障违法行为（公开，无需登录）。',
+  })
   @Get('violations')
   @Public()
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
@@ -34,6 +38,10 @@ export class PublicComplianceController {
   }
 
   /** 拖欠农民工工资失信联合惩戒名单: the employers listed and in force today. */
+  @ApiOperation({
+    summary: '失信联合惩戒名单',
+    description: '今日在列的拖欠农民工工资失信联合惩戒名单（公开，无需登录）。',
+  })
   @Get('blacklist')
   @Public()
   @Throttle({ default: { limit: 60, ttl: 60_000 } })

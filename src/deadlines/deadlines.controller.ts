@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import type { ClockEvent } from '../calendar/deadline-engine';
@@ -20,6 +20,10 @@ export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   /** The clocks of the caller's jurisdictions that will breach within the window (or have), soonest first. */
+  @ApiOperation({
+    summary: '即将到期的期限',
+    description: '所辖范围内将在时间窗口内到期（或已超期）的法定期限，最早到期的在前。',
+  })
   @Get('due')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: [ClockViewDto] })
@@ -27,6 +31,10 @@ export class DeadlinesController {
     return this.deadlines.dueWithin(user, q.within ?? 3, q.unit ?? 'WORKDAY');
   }
 
+  @ApiOperation({
+    summary: '登记期限事件',
+    description: '登记期限的中止、恢复或延长等事件；延长须由督办人员批准。',
+  })
   @Post(':clockId/events')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: ClockViewDto })

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -25,6 +25,10 @@ export class EscalationController {
   constructor(private readonly escalation: EscalationService) {}
 
   /** 调裁衔接: one call turns a failed/expired mediation or a defaulted agreement into an arbitration application. */
+  @ApiOperation({
+    summary: '调解转仲裁',
+    description: '调裁衔接：将调解失败、期满或未履行协议的调解案件一次转为仲裁申请。',
+  })
   @Post(':id/escalate')
   @HttpCode(201)
   @Roles('WORKER', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR')

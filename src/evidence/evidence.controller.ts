@@ -20,6 +20,7 @@ import {
   ApiOkResponse,
   ApiProduces,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
@@ -51,6 +52,10 @@ export class EvidenceController {
    * The upload streams through: @fastify/multipart's limits bound it (10 MB, one file, five text fields) and
    * the file goes to storage as it arrives. Text fields must come before the file part.
    */
+  @ApiOperation({
+    summary: '上传证据附件',
+    description: '以 multipart/form-data 上传一个附件（PDF、JPEG 或 PNG，不超过 10 MB）及说明。',
+  })
   @Post()
   @Roles('WORKER', ...STAFF_ROLES)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
@@ -91,6 +96,7 @@ export class EvidenceController {
     );
   }
 
+  @ApiOperation({ summary: '证据附件列表', description: '投诉（纠纷）的全部证据附件。' })
   @Get()
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: [AttachmentViewDto] })
@@ -98,6 +104,7 @@ export class EvidenceController {
     return this.evidence.list(user, id);
   }
 
+  @ApiOperation({ summary: '下载证据附件', description: '附件的原始文件内容。' })
   @Get(':attachmentId/content')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)

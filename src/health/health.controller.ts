@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
@@ -29,6 +29,7 @@ export class HealthController {
   ) {}
 
   /** The process is up (no dependencies checked). */
+  @ApiOperation({ summary: '存活检查', description: '进程在运行（不检查依赖）。' })
   @Get('live')
   @Public()
   live(): { status: 'ok' } {
@@ -41,6 +42,10 @@ export class HealthController {
    * (role `all`): an API process keeps taking complaints while Redis is away (they wait in the outbox), so an
    * orchestrator must not take every API pod out for it.
    */
+  @ApiOperation({
+    summary: '就绪检查',
+    description: '本进程能否处理请求：停止中或数据库不可达时返回 503；队列状态列在 details 中。',
+  })
   @Get('ready')
   @Public()
   @HealthCheck()

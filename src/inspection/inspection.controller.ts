@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -57,6 +64,10 @@ export class InspectionController {
   ) {}
 
   /** Opens the inspection case of a complaint or report routed to INSPECTION (status RECEIVED). */
+  @ApiOperation({
+    summary: '立监察案件',
+    description: '由分流至劳动保障监察的投诉或举报创建监察案件（状态 RECEIVED）。',
+  })
   @Post('cases')
   @Roles(...ACTING)
   @ApiCreatedResponse({ type: InspectionCaseViewDto })
@@ -65,6 +76,7 @@ export class InspectionController {
   }
 
   /** Cases of the caller's jurisdictions, newest first. */
+  @ApiOperation({ summary: '监察案件列表', description: '所辖范围内的监察案件，最新的在前。' })
   @Get('cases')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: InspectionCasePageDto })
@@ -73,6 +85,10 @@ export class InspectionController {
   }
 
   /** Staff of the case's street see it all; the worker of a 投诉 sees its status. */
+  @ApiOperation({
+    summary: '监察案件详情',
+    description: '所辖街道工作人员看到全部内容；投诉的劳动者只看到状态。',
+  })
   @Get('cases/:id')
   @Roles('WORKER', 'INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: InspectionCaseViewDto })
@@ -80,6 +96,7 @@ export class InspectionController {
     return this.cases.get(u, id);
   }
 
+  @ApiOperation({ summary: '监察案件时间线', description: '监察案件的办理记录，按时间顺序。' })
   @Get('cases/:id/events')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: [CaseEventViewDto] })
@@ -88,6 +105,7 @@ export class InspectionController {
   }
 
   /** A document as issued (number and rendered text). */
+  @ApiOperation({ summary: '监察文书', description: '一份已制作的文书（文号与正文）。' })
   @Get('cases/:id/documents/:documentId')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: InspectionDocumentViewDto })
@@ -106,6 +124,10 @@ export class InspectionController {
   }
 
   /** 受理/立案 when the conditions hold, else a written refusal with the reasons (200 either way). */
+  @ApiOperation({
+    summary: '受理或不予受理监察案件',
+    description: '符合条件的受理（立案），否则书面说明不予受理的理由（两种情况均返回 200）。',
+  })
   @Post('cases/:id/decision')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -115,6 +137,7 @@ export class InspectionController {
   }
 
   /** 不予受理 for a reason staff establish. */
+  @ApiOperation({ summary: '不予受理监察案件', description: '因工作人员查明的理由不予受理。' })
   @Post('cases/:id/refuse')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -124,6 +147,11 @@ export class InspectionController {
   }
 
   /** +30 working days, once, approved by a SUPERVISOR (监察条例 第十七条); others get 403. */
+  @ApiOperation({
+    summary: '延长调查期限',
+    description:
+      '经督办人员批准，延长 30 个工作日，仅限一次（劳动保障监察条例 第十七条）；其他角色返回 403。',
+  })
   @Post('cases/:id/extension')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -132,6 +160,7 @@ export class InspectionController {
     return this.actions.extend(u, id, dto);
   }
 
+  @ApiOperation({ summary: '登记调查结论', description: '登记调查查明的违法事实（或未发现违法）。' })
   @Post('cases/:id/findings')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -141,6 +170,7 @@ export class InspectionController {
   }
 
   /** 询问通知书. */
+  @ApiOperation({ summary: '询问通知书', description: '制作并送达询问通知书。' })
   @Post('cases/:id/inquiry-notice')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -150,6 +180,7 @@ export class InspectionController {
   }
 
   /** 责令改正指令书 with a compliance deadline. */
+  @ApiOperation({ summary: '责令改正指令书', description: '制作责令改正指令书，写明改正期限。' })
   @Post('cases/:id/rectification-order')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -159,6 +190,7 @@ export class InspectionController {
   }
 
   /** The employer refused (or ignored) the order to pay. */
+  @ApiOperation({ summary: '登记拒不改正', description: '用人单位拒绝（或逾期未履行）责令支付。' })
   @Post('cases/:id/order-refused')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -168,6 +200,7 @@ export class InspectionController {
   }
 
   /** Wages recovered for workers (one instalment). */
+  @ApiOperation({ summary: '登记追回工资', description: '登记为劳动者追回的工资（一笔）。' })
   @Post('cases/:id/recoveries')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -177,6 +210,10 @@ export class InspectionController {
   }
 
   /** 行政处罚告知书 (right to state a case and to a hearing). */
+  @ApiOperation({
+    summary: '行政处罚告知书',
+    description: '告知拟作出的行政处罚及陈述申辩、要求听证的权利。',
+  })
   @Post('cases/:id/penalty-notice')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -186,6 +223,7 @@ export class InspectionController {
   }
 
   /** The employer's statement, hearing request or waiver. */
+  @ApiOperation({ summary: '登记用人单位陈述申辩', description: '登记用人单位的陈述申辩、听证申请或放弃。' })
   @Post('cases/:id/employer-response')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -195,6 +233,7 @@ export class InspectionController {
   }
 
   /** 行政处罚决定书. */
+  @ApiOperation({ summary: '行政处罚决定书', description: '作出行政处罚决定。' })
   @Post('cases/:id/penalty-decision')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -204,6 +243,10 @@ export class InspectionController {
   }
 
   /** 行政处理事先告知书: the proposed 行政处理决定, the right to state a case (监察条例 第十九条). */
+  @ApiOperation({
+    summary: '行政处理事先告知书',
+    description: '告知拟作出的行政处理决定及陈述申辩的权利（劳动保障监察条例 第十九条）。',
+  })
   @Post('cases/:id/handling-notice')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -213,6 +256,10 @@ export class InspectionController {
   }
 
   /** 行政处理决定书 after the employer was heard; 加付赔偿金 50–100 % after an ignored order to pay (第二十六条). */
+  @ApiOperation({
+    summary: '行政处理决定书',
+    description: '听取陈述申辩后作出行政处理决定；逾期不支付的可责令加付 50%–100% 赔偿金（第二十六条）。',
+  })
   @Post('cases/:id/handling-decision')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -226,6 +273,10 @@ export class InspectionController {
   }
 
   /** 举报奖励 for a substantiated report (监察条例 第九条), decided by a supervisor. */
+  @ApiOperation({
+    summary: '举报奖励',
+    description: '对查证属实的举报给予奖励（劳动保障监察条例 第九条），由督办人员决定。',
+  })
   @Post('cases/:id/report-reward')
   @HttpCode(200)
   @Roles('SUPERVISOR')
@@ -235,6 +286,10 @@ export class InspectionController {
   }
 
   /** 涉嫌犯罪案件移送书: 409 with what is missing unless the threshold is met and an order to pay was refused. */
+  @ApiOperation({
+    summary: '涉嫌犯罪案件移送',
+    description: '制作涉嫌犯罪案件移送书：须拖欠金额达到立案标准且拒不支付，否则 409 并说明缺少什么。',
+  })
   @Post('cases/:id/transfer')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -243,6 +298,7 @@ export class InspectionController {
     return this.actions.transfer(u, id, dto);
   }
 
+  @ApiOperation({ summary: '监察结案', description: '以处理决定、撤销或移送等方式结案。' })
   @Post('cases/:id/close')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -252,6 +308,10 @@ export class InspectionController {
   }
 
   /** 拒不支付劳动报酬罪 thresholds (all provinces, or one), with their effective dates. */
+  @ApiOperation({
+    summary: '拒不支付劳动报酬罪立案标准',
+    description: '各省（或某一省）的立案数额标准及其生效日期。',
+  })
   @Get('wage-crime-thresholds')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiQuery({ name: 'province', required: false, example: '31' })
@@ -263,6 +323,10 @@ export class InspectionController {
   }
 
   /** ADMIN adds a figure effective from a later date (history is never rewritten). */
+  @ApiOperation({
+    summary: '新增立案标准',
+    description: '管理员新增一个自以后某日起生效的标准（历史标准不被改写）。',
+  })
   @Post('wage-crime-thresholds')
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: WageCrimeThresholdViewDto })

@@ -5,6 +5,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
@@ -43,6 +44,10 @@ export class MediationController {
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION; starts the 15-day clock; assigns a mediator. */
+  @ApiOperation({
+    summary: '立调解案件',
+    description: '为分流至调解的投诉立案，开始计算 15 日调解期限并指派调解员。',
+  })
   @Post('cases')
   @Roles(...MEDIATING_ROLES)
   @ApiCreatedResponse({ type: MediationCaseViewDto })
@@ -50,6 +55,7 @@ export class MediationController {
     return this.mediation.open(user, dto.complaintId);
   }
 
+  @ApiOperation({ summary: '调解案件列表', description: '所辖范围内的调解案件；游标分页。' })
   @Get('cases')
   @Roles(...MEDIATING_ROLES)
   @ApiOkResponse({ type: MediationPageDto })
@@ -57,6 +63,7 @@ export class MediationController {
     return this.mediation.list(user, query);
   }
 
+  @ApiOperation({ summary: '调解案件详情', description: '调解案件的状态、期限、调解会议、协议与分期履行。' })
   @Get('cases/:id')
   @Roles('WORKER', ...MEDIATING_ROLES)
   @ApiOkResponse({ type: MediationCaseViewDto })
@@ -64,6 +71,7 @@ export class MediationController {
     return this.mediation.get(user, id);
   }
 
+  @ApiOperation({ summary: '安排调解会议', description: '安排一次调解会议（须在调解期限内）。' })
   @Post('cases/:id/sessions')
   @Roles(...MEDIATING_ROLES)
   @ApiCreatedResponse({ type: MediationCaseViewDto })
@@ -76,6 +84,10 @@ export class MediationController {
   }
 
   /** Records an extension of the mediation period agreed by both parties (企业劳动争议协商调解规定 第二十七条). */
+  @ApiOperation({
+    summary: '延长调解期限',
+    description: '登记双方同意的调解期限延长（企业劳动争议协商调解规定 第二十七条）。',
+  })
   @Post('cases/:id/extension')
   @HttpCode(200)
   @Roles(...MEDIATING_ROLES)
@@ -89,6 +101,10 @@ export class MediationController {
     return this.mediation.get(user, id);
   }
 
+  @ApiOperation({
+    summary: '调解结案',
+    description: '以达成协议、调解不成或撤回等方式结案；达成协议的登记协议内容与分期履行安排。',
+  })
   @Post('cases/:id/close')
   @HttpCode(200)
   @Roles(...MEDIATING_ROLES)
@@ -101,6 +117,7 @@ export class MediationController {
     return this.mediation.close(user, id, dto);
   }
 
+  @ApiOperation({ summary: '登记分期付款', description: '登记调解协议的一期款项已支付。' })
   @Post('cases/:id/instalments/:instalmentId/paid')
   @HttpCode(200)
   @Roles(...MEDIATING_ROLES)
@@ -115,6 +132,7 @@ export class MediationController {
   }
 
   /** The caller (a mediator) declares a conflict of interest with an employer (回避). */
+  @ApiOperation({ summary: '申报调解回避', description: '调解员申报与某用人单位的利害关系（回避）。' })
   @Post('conflicts')
   @HttpCode(204)
   @Roles('MEDIATOR')

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -22,6 +22,11 @@ export class MyCasesController {
    * One file across complaint → mediation → arbitration and inspection: the story with readable labels, the current
    * step and what to do next, who holds it, the deadlines, the instalments and the deadlines after an award.
    */
+  @ApiOperation({
+    summary: '我的案件档案',
+    description:
+      '从投诉到调解、仲裁和监察的一份档案：易读的办理经过、当前环节、下一步要做什么、由谁办理及期限。',
+  })
   @Get(':id')
   @Roles('WORKER', ...STAFF_ROLES)
   @ApiOkResponse({ type: MyCaseDto })

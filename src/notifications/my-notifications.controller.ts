@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { InboxItemDto, InboxPageDto, InboxQueryDto, MarkAllReadDto } from './dto/inbox.dto';
@@ -17,6 +17,10 @@ export class MyNotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   /** The caller's messages, newest first (keyset paged), with the count of unread ones. */
+  @ApiOperation({
+    summary: '我的消息',
+    description: '劳动者收到的短信和站内消息（按发送时的原文），最新的在前，附未读数；游标分页。',
+  })
   @Get()
   @Roles('WORKER')
   @ApiOkResponse({ type: InboxPageDto })
@@ -25,6 +29,7 @@ export class MyNotificationsController {
   }
 
   /** Marks every unread message of the caller read. */
+  @ApiOperation({ summary: '全部标为已读', description: '将本人全部未读消息标为已读。' })
   @Post('read-all')
   @HttpCode(200)
   @Roles('WORKER')
@@ -34,6 +39,10 @@ export class MyNotificationsController {
   }
 
   /** Marks one of the caller's messages read (again: no change; someone else's: 404). */
+  @ApiOperation({
+    summary: '标为已读',
+    description: '将本人的一条消息标为已读（重复调用无变化；他人的消息返回 404）。',
+  })
   @Post(':id/read')
   @HttpCode(200)
   @Roles('WORKER')

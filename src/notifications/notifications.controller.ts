@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { InboxItemDto, InboxPageDto, InboxQueryDto, MarkAllReadDto } from './dto/inbox.dto';
@@ -14,6 +14,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   /** The caller's own in-app notifications, newest first, with the count of unread ones. */
+  @ApiOperation({
+    summary: '站内通知',
+    description: '工作人员本人的站内通知，最新的在前，附未读数；游标分页。',
+  })
   @Get('inbox')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: InboxPageDto })
@@ -22,6 +26,7 @@ export class NotificationsController {
   }
 
   /** Marks every unread notification of the caller read. */
+  @ApiOperation({ summary: '全部通知标为已读', description: '将本人全部未读通知标为已读。' })
   @Post('read-all')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -31,6 +36,10 @@ export class NotificationsController {
   }
 
   /** Marks one of the caller's notifications read (again: no change; someone else's: 404). */
+  @ApiOperation({
+    summary: '通知标为已读',
+    description: '将本人的一条通知标为已读（重复调用无变化；他人的通知返回 404）。',
+  })
   @Post(':id/read')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)

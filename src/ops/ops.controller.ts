@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -16,6 +23,7 @@ export class OpsController {
   constructor(private readonly console: JobConsoleService) {}
 
   /** Waiting, active, delayed, failed and completed jobs per queue. */
+  @ApiOperation({ summary: '队列概况', description: '各队列中等待、运行、延迟、失败和已完成的任务数。' })
   @Get('queues')
   @Roles('ADMIN')
   @ApiOkResponse({ type: [QueueCountsDto] })
@@ -24,6 +32,7 @@ export class OpsController {
   }
 
   /** The jobs of one state in a queue (default: failed), newest first. */
+  @ApiOperation({ summary: '队列任务列表', description: '某队列中某一状态（默认失败）的任务，最新的在前。' })
   @Get('queues/:queue/jobs')
   @Roles('ADMIN')
   @ApiParam({ name: 'queue', enum: QUEUE_NAMES })
@@ -33,6 +42,10 @@ export class OpsController {
   }
 
   /** Retries a failed job (409 JOB_NOT_FAILED for a job in another state). */
+  @ApiOperation({
+    summary: '重试任务',
+    description: '重试一个失败的任务（其他状态的任务返回 409 JOB_NOT_FAILED）。',
+  })
   @Post('queues/:queue/jobs/:id/retry')
   @HttpCode(200)
   @Roles('ADMIN')
@@ -47,6 +60,10 @@ export class OpsController {
   }
 
   /** Runs the nightly KPI recompute (sla.recompute-all) now; 409 JOB_ALREADY_RUNNING while one runs. */
+  @ApiOperation({
+    summary: '重新计算结案率',
+    description: '立即运行夜间的结案率重算任务；运行中返回 409 JOB_ALREADY_RUNNING。',
+  })
   @Post('sla/recompute')
   @HttpCode(202)
   @Roles('ADMIN')
@@ -56,6 +73,10 @@ export class OpsController {
   }
 
   /** Runs a daily sweep now (the scheduler's own job); 409 JOB_ALREADY_RUNNING while one runs. */
+  @ApiOperation({
+    summary: '运行定时任务',
+    description: '立即运行一项每日定时任务；运行中返回 409 JOB_ALREADY_RUNNING。',
+  })
   @Post('sweeps/:name')
   @HttpCode(202)
   @Roles('ADMIN')

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Public } from '../auth/decorators';
 import { JurisdictionsService } from './jurisdictions.service';
@@ -24,6 +24,10 @@ export class ReferenceController {
   constructor(private readonly jurisdictions: JurisdictionsService) {}
 
   /** Public: the intake forms need the list of streets/towns. */
+  @ApiOperation({
+    summary: '街道（镇）列表',
+    description: '行政区划：街道和镇的列表，供投诉与举报表单使用（公开，无需登录）。',
+  })
   @Get()
   @Public()
   @ApiOkResponse({ type: [JurisdictionDto] })

@@ -20,6 +20,7 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal, type Role } from '../auth/roles';
@@ -77,6 +78,7 @@ export class RiskController {
   ) {}
 
   /** Warnings of the caller's jurisdictions, most recently updated first. */
+  @ApiOperation({ summary: '风险预警列表', description: '所辖范围内的风险预警，最近更新的在前。' })
   @Get('warnings')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: WarningPageDto })
@@ -84,6 +86,7 @@ export class RiskController {
     return this.warnings.list(user, q);
   }
 
+  @ApiOperation({ summary: '风险预警详情', description: '一条预警的等级、命中的规则及其依据事实。' })
   @Get('warnings/:id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: WarningDetailDto })
@@ -91,6 +94,7 @@ export class RiskController {
     return this.warnings.get(user, id);
   }
 
+  @ApiOperation({ summary: '签收风险预警', description: '签收一条新预警。' })
   @Post('warnings/:id/acknowledge')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -103,6 +107,7 @@ export class RiskController {
     return this.warnings.transition(user, id, 'ACKNOWLEDGE', dto);
   }
 
+  @ApiOperation({ summary: '处置风险预警', description: '登记预警的处置进展。' })
   @Post('warnings/:id/handling')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -115,6 +120,7 @@ export class RiskController {
     return this.warnings.transition(user, id, 'START_HANDLING', dto);
   }
 
+  @ApiOperation({ summary: '关闭风险预警', description: '写明处置结果并关闭预警。' })
   @Post('warnings/:id/close')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -128,6 +134,10 @@ export class RiskController {
   }
 
   /** A batch of external signals (JSON array); each row is reported STORED, DUPLICATE or REJECTED with its errors. */
+  @ApiOperation({
+    summary: '导入外部信号',
+    description: '导入一批外部信号（JSON 数组）；逐行返回 STORED、DUPLICATE 或 REJECTED 及错误。',
+  })
   @Post('signals')
   @HttpCode(200)
   @Roles(...RULE_EDITORS)
@@ -138,6 +148,11 @@ export class RiskController {
   }
 
   /** The same batch as a CSV file (header employerUscc,source,kind,value,observedAt) in the form field `file`. */
+  @ApiOperation({
+    summary: '上传信号 CSV',
+    description:
+      '以 CSV 文件（表头 employerUscc,source,kind,value,observedAt，表单字段 file）导入同样的一批信号。',
+  })
   @Post('signals/upload')
   @HttpCode(200)
   @Roles(...RULE_EDITORS)
@@ -167,6 +182,7 @@ export class RiskController {
   }
 
   /** The FEATURES catalogue: the facts rules may test. */
+  @ApiOperation({ summary: '风险特征目录', description: '规则可以使用的特征（事实）目录。' })
   @Get('features')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: [FeatureDefDto] })
@@ -175,6 +191,10 @@ export class RiskController {
   }
 
   /** One employer's features as of a date (default today) and the hits of the current rules on them. */
+  @ApiOperation({
+    summary: '用人单位风险特征',
+    description: '某用人单位在某日（默认今天）的特征值，以及当前规则的命中情况。',
+  })
   @Get('employers/:employerId/features')
   @Roles(...RULE_EDITORS)
   @ApiOkResponse({ type: EmployerFeaturesDto })
@@ -193,6 +213,10 @@ export class RiskController {
   }
 
   /** The JSON schema a rule set must validate against (built from the catalogue). */
+  @ApiOperation({
+    summary: '规则集 JSON Schema',
+    description: '规则集须符合的 JSON Schema（由特征目录生成）。',
+  })
   @Get('rule-sets/schema')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
@@ -200,6 +224,7 @@ export class RiskController {
     return RULE_SET_SCHEMA;
   }
 
+  @ApiOperation({ summary: '规则集版本列表', description: '所有规则集版本，最新的在前。' })
   @Get('rule-sets')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: [RuleSetViewDto] })
@@ -207,6 +232,7 @@ export class RiskController {
     return this.ruleSets.list();
   }
 
+  @ApiOperation({ summary: '当前规则集', description: '当前生效的规则集版本。' })
   @Get('rule-sets/current')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: RuleSetViewDto })
@@ -214,6 +240,7 @@ export class RiskController {
     return this.ruleSets.current();
   }
 
+  @ApiOperation({ summary: '规则集版本详情', description: '某一规则集版本的规则。' })
   @Get('rule-sets/:version')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: RuleSetViewDto })
@@ -230,6 +257,10 @@ export class RiskController {
   }
 
   /** Saves a new version (validated first: 400 with the path of each error, nothing saved). */
+  @ApiOperation({
+    summary: '保存规则集',
+    description: '保存新的规则集版本（先校验：有错误时返回 400 并列出每个错误的路径，不保存）。',
+  })
   @Post('rule-sets')
   @Roles(...RULE_EDITORS)
   @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'GET rule-sets/schema' } })
@@ -239,6 +270,7 @@ export class RiskController {
   }
 
   /** Starts a scoring run of every employer (executed by the worker). */
+  @ApiOperation({ summary: '启动风险评分', description: '启动一次对全部用人单位的评分（由后台任务执行）。' })
   @Post('runs')
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: RiskRunViewDto })
@@ -246,6 +278,7 @@ export class RiskController {
     return runView(await this.scoring.startRun(user));
   }
 
+  @ApiOperation({ summary: '风险评分批次', description: '一次评分的状态与结果统计。' })
   @Get('runs/:id')
   @Roles(...RULE_EDITORS)
   @ApiOkResponse({ type: RiskRunViewDto })
@@ -254,6 +287,10 @@ export class RiskController {
   }
 
   /** Replays a rule-set version day by day over [from, to] (at most 3 years). */
+  @ApiOperation({
+    summary: '规则回测',
+    description: '按日在 [from, to] 区间（最长 3 年）回放某一规则集版本。',
+  })
   @Post('backtest')
   @HttpCode(200)
   @Roles(...RULE_EDITORS)

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
@@ -16,6 +16,10 @@ export const PUBLIC_STATS_MAX_AGE = 300;
 export class PublicStatsController {
   constructor(private readonly sla: SlaService) {}
 
+  @ApiOperation({
+    summary: '公开统计',
+    description: '区和街道的年度结案率等统计汇总（公开，无需登录；有缓存）。',
+  })
   @Get()
   @Public()
   @Throttle({ default: { limit: 60, ttl: 60_000 } })

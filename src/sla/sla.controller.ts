@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
@@ -28,6 +28,10 @@ export class SlaController {
     private readonly reports: SlaReportService,
   ) {}
 
+  @ApiOperation({
+    summary: '结案率汇总',
+    description: '某年仲裁与监察（及调解）的结案率及其目标（92% / 98%）。',
+  })
   @Get('summary')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: SlaSummaryDto })
@@ -35,6 +39,7 @@ export class SlaController {
     return this.sla.summary(user, q);
   }
 
+  @ApiOperation({ summary: '结案率月度序列', description: '按月的结案率序列，可按街道筛选。' })
   @Get('series')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: SlaSeriesDto })
@@ -42,6 +47,7 @@ export class SlaController {
     return this.sla.series(user, q);
   }
 
+  @ApiOperation({ summary: '可能超期的案件', description: '未结且可能超过法定期限的案件，最早到期的在前。' })
   @Get('at-risk')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: AtRiskDto })
@@ -50,6 +56,7 @@ export class SlaController {
   }
 
   /** The monthly report, one row per street in scope, as an XLSX workbook or CSV. */
+  @ApiOperation({ summary: '月度报表', description: '每个所辖街道一行的月度报表，XLSX 或 CSV 格式。' })
   @Get('reports/monthly')
   @Roles(...STAFF_ROLES)
   @ApiProduces(XLSX_TYPE, 'text/csv')

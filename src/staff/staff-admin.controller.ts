@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -40,6 +40,10 @@ export class StaffAdminController {
     private readonly audit: AdminAuditService,
   ) {}
 
+  @ApiOperation({
+    summary: '新建工作人员账号',
+    description: '新建工作人员账号，返回仅显示一次的临时密码；角色须与机构相符，管辖范围须在机构范围内。',
+  })
   @Post('users')
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: CreatedStaffDto })
@@ -47,6 +51,7 @@ export class StaffAdminController {
     return this.staff.create(user, dto);
   }
 
+  @ApiOperation({ summary: '工作人员账号列表', description: '管辖范围内的工作人员账号。' })
   @Get('users')
   @Roles('ADMIN', 'SUPERVISOR')
   @ApiOkResponse({ type: StaffPageDto })
@@ -54,6 +59,7 @@ export class StaffAdminController {
     return this.staff.list(user, q);
   }
 
+  @ApiOperation({ summary: '工作人员账号详情', description: '一个工作人员账号的角色、机构与管辖范围。' })
   @Get('users/:id')
   @Roles('ADMIN', 'SUPERVISOR')
   @ApiOkResponse({ type: StaffAccountDto })
@@ -64,6 +70,10 @@ export class StaffAdminController {
     return this.staff.get(user, id);
   }
 
+  @ApiOperation({
+    summary: '修改工作人员账号',
+    description: '修改姓名、角色、机构、管辖范围或启用状态（下一次请求起生效；不能停用最后一个管理员）。',
+  })
   @Patch('users/:id')
   @Roles('ADMIN')
   @ApiOkResponse({ type: StaffAccountDto })
@@ -75,6 +85,7 @@ export class StaffAdminController {
     return this.staff.update(user, id, dto);
   }
 
+  @ApiOperation({ summary: '重置密码', description: '为工作人员生成新的临时密码（仅显示一次）。' })
   @Post('users/:id/reset-password')
   @Roles('ADMIN')
   @HttpCode(200)
@@ -86,6 +97,10 @@ export class StaffAdminController {
     return this.staff.resetPassword(user, id);
   }
 
+  @ApiOperation({
+    summary: '机构列表',
+    description: '管辖范围内的机构（调解组织、仲裁委、监察大队、人社局）。',
+  })
   @Get('organisations')
   @Roles('ADMIN', 'SUPERVISOR')
   @ApiOkResponse({ type: OrganisationListDto })
@@ -93,6 +108,7 @@ export class StaffAdminController {
     return this.organisations.list(user);
   }
 
+  @ApiOperation({ summary: '新建机构', description: '新建一个机构及其管辖范围。' })
   @Post('organisations')
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: AdminOrganisationDto })
@@ -103,6 +119,7 @@ export class StaffAdminController {
     return this.organisations.create(user, dto);
   }
 
+  @ApiOperation({ summary: '修改机构', description: '修改机构的名称、类型或管辖范围。' })
   @Patch('organisations/:id')
   @Roles('ADMIN')
   @ApiOkResponse({ type: AdminOrganisationDto })
@@ -114,6 +131,10 @@ export class StaffAdminController {
     return this.organisations.update(user, id, dto);
   }
 
+  @ApiOperation({
+    summary: '管理操作审计',
+    description: '谁在何时修改了什么（账号与机构的管理操作），可按操作人、对象和时间筛选。',
+  })
   @Get('audit')
   @Roles('ADMIN', 'SUPERVISOR')
   @ApiOkResponse({ type: AdminAuditPageDto })

@@ -1,6 +1,6 @@
 import { Controller, Headers, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
@@ -17,6 +17,11 @@ export class StaffImportController {
   constructor(private readonly importer: StaffImportService) {}
 
   /** Bulk import of staff: a dry run by default (`dryRun=false` imports); any bad row and nothing is imported. */
+  @ApiOperation({
+    summary: '批量导入工作人员',
+    description:
+      '以 CSV 或 XLSX 批量导入工作人员：默认仅试运行（dryRun=false 才导入）；任一行有误则全部不导入。',
+  })
   @Post()
   @Roles('ADMIN')
   @HttpCode(200)

@@ -147,6 +147,7 @@ export class CalendarStatusDto {
 }
 
 export class YearParam {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
   @Transform(toInt)
   @IsInt()
   @Min(2000)

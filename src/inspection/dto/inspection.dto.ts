@@ -2,7 +2,7 @@ import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { Text } from './text';
 import { WageCrimeViewDto } from './wage-crime.dto';
 import { IsLocalDate } from '../../common/validation/decorators';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -67,6 +67,7 @@ export class InspectionVersionDto {
 
 export class DecideInspectionDto extends InspectionVersionDto {
   @ApiProperty({
+    type: String,
     nullable: true,
     example: '2026-10-31',
     description: 'When the violation ended (or happened); null while it continues (监察条例 第二十条)',
@@ -272,6 +273,8 @@ export class RecoveryViewDto {
   @ApiProperty() workersCovered: number;
 }
 
+/** Named apart from the complaint form's EmployerRefDto (create-complaint.dto.ts), a different shape. */
+@ApiSchema({ name: 'InspectionEmployerRefDto' })
 export class EmployerRefDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../auth/decorators';
 import type { Principal } from '../../auth/roles';
 import { AppException } from '../../common/errors/app-exception';
@@ -32,6 +32,10 @@ export class PlansController {
   ) {}
 
   /** Draws a 双随机 plan (district level): N employers from the register, two inspectors each. */
+  @ApiOperation({
+    summary: '抽取双随机检查计划',
+    description: '区级抽取双随机检查计划：从用人单位名录随机抽取 N 家，每家随机指派两名监察员。',
+  })
   @Post('plans')
   @Roles('SUPERVISOR', 'ADMIN')
   @ApiCreatedResponse({ type: PlanViewDto })
@@ -40,6 +44,10 @@ export class PlansController {
   }
 
   /** Plans drawn by the caller or with employers in the caller's jurisdictions, newest first. */
+  @ApiOperation({
+    summary: '检查计划列表',
+    description: '本人抽取的计划或涉及本人管辖范围内用人单位的计划，最新的在前。',
+  })
   @Get('plans')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: PlanPageDto })
@@ -47,6 +55,7 @@ export class PlansController {
     return this.plans.list(user, q);
   }
 
+  @ApiOperation({ summary: '检查计划详情', description: '计划的抽取条件、随机种子、检查对象与检查人员。' })
   @Get('plans/:id')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: PlanViewDto })
@@ -55,6 +64,7 @@ export class PlansController {
   }
 
   /** 公开: publishes the plan (and, as they are recorded, its results) on the public endpoints. */
+  @ApiOperation({ summary: '公开检查计划', description: '公开计划（以及随后登记的检查结果）。' })
   @Post('plans/:id/publish')
   @HttpCode(200)
   @Roles('SUPERVISOR', 'ADMIN')
@@ -64,6 +74,10 @@ export class PlansController {
   }
 
   /** Records what the check of one drawn employer found (published with the plan). */
+  @ApiOperation({
+    summary: '登记检查结果',
+    description: '登记对一家被抽中用人单位的检查结果（随计划公开）。',
+  })
   @Post('plans/:id/items/:itemId/result')
   @HttpCode(200)
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
@@ -78,6 +92,10 @@ export class PlansController {
   }
 
   /** 回避: an inspector declares (or a supervisor records) a conflict of interest with an employer. */
+  @ApiOperation({
+    summary: '申报监察回避',
+    description: '监察员申报（或督办人员登记）与某用人单位的利害关系（回避）。',
+  })
   @Post('conflicts')
   @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiCreatedResponse({ type: ConflictViewDto })

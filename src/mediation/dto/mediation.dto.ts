@@ -1,6 +1,6 @@
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -156,6 +156,8 @@ export class CloseMediationDto extends VersionedDto {
   note?: string;
 }
 
+/** Named apart from the inspection one (plans.dto.ts) so the two do not share one OpenAPI schema. */
+@ApiSchema({ name: 'DeclareMediationConflictDto' })
 export class DeclareConflictDto {
   @ApiProperty({ description: 'Employer the mediator must not mediate for (回避)' })
   @IsUUID()

@@ -171,8 +171,11 @@ export class OrganisationListDto {
 export class AuditQueryDto extends CursorQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actor?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() target?: string;
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00+08:00' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
 }
 
 export class AdminAuditEventDto {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -140,6 +140,8 @@ export class RecordResultDto {
   note?: string;
 }
 
+/** Named apart from the mediation one (mediation.dto.ts) so the two do not share one OpenAPI schema. */
+@ApiSchema({ name: 'DeclareInspectionConflictDto' })
 export class DeclareConflictDto {
   @ApiPropertyOptional({
     format: 'uuid',
