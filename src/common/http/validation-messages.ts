@@ -73,14 +73,18 @@ function rank(constraint: string): number {
   return i === -1 ? PRIORITY.length : i;
 }
 
-/** The arguments of `constraint` on the error's property (`[100000]` for `@Max(100000)`), from class-validator's metadata. */
-function constraintArgs(error: ValidationError, constraint: string): unknown[] {
+/**
+ * The metadata of `constraint` on the error's property, from class-validator's storage: its arguments (`[100000]`
+ * for `@Max(100000)`) and whether the DTO gave its own message.
+ */
+function constraintMeta(error: ValidationError, constraint: string): { args: unknown[]; custom: boolean } {
   const target = error.target?.constructor;
-  if (!target) return [];
-  const meta = getMetadataStorage()
-    .getTargetValidationMetadatas(target, '', true, false)
-    .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
-  return (meta?.constraints as unknown[] | undefined) ?? [];
+  const meta = target
+    ? getMetadataStorage()
+        .getTargetValidationMetadatas(target, '', true, false)
+        .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint)
+    : undefined;
+  return { args: (meta?.constraints as unknown[] | undefined) ?? [], custom: meta?.message !== undefined };
 }
 
 function fill(template: string, args: unknown[]): string {
@@ -101,13 +105,11 @@ export function fieldError(field: string, error: ValidationError): FieldError {
   const constraint = missing ? 'isDefined' : failed[0];
   const constraints = missing ? ['isDefined', ...failed.filter((c) => c !== 'isDefined')] : failed;
   const template = TEMPLATES[constraint];
-  const args = template ? constraintArgs(error, constraint) : [];
-  const custom = error.constraints?.[constraint];
+  const { args, custom } = constraintMeta(error, constraint);
+  const given = error.constraints?.[constraint];
   const zh = `${field} ${template ? fill(template[0], args) : '取值无效'}`;
-  // A DTO's own English message (e.g. on @Matches) says more than the generic one.
+  // A DTO's own (English) message says more than the generic one.
   const en =
-    custom && (!template || constraint === 'matches')
-      ? custom
-      : `${field} ${template ? fill(template[1], args) : 'is invalid'}`;
+    given && (custom || !template) ? given : `${field} ${template ? fill(template[1], args) : 'is invalid'}`;
   return localizedFieldError({ field, constraint, constraints }, zh, en);
 }
