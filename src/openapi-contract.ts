@@ -29,6 +29,8 @@ interface ResponseObject {
 }
 interface OperationObject {
   tags?: string[];
+  description?: string;
+  'x-roles'?: string[];
   parameters?: (ParameterObject | ReferenceObject)[];
   requestBody?: { content?: Record<string, unknown> } | ReferenceObject;
   responses: Record<string, ResponseObject | ReferenceObject>;
@@ -252,6 +254,8 @@ export function completeContract(doc: OpenAPIObject): OpenAPIObject {
     for (const [method, op] of Object.entries(path)) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       for (const tag of op.tags ?? []) used.add(tag);
+      if (op['x-roles']?.length)
+        op.description = `${op.description ?? ''}\n\n角色 / Roles: ${op['x-roles'].join(', ')}`;
       for (const p of (op.parameters ?? []) as ParameterObject[])
         if (p.schema && !('$ref' in p.schema)) conventionFormats(p.name, p.schema);
       for (const status of errorStatuses(method, op))

@@ -35,6 +35,7 @@ interface Operation {
   parameters?: { name: string; in: string }[];
   responses: Record<string, Response>;
   security?: unknown[];
+  'x-roles'?: string[];
 }
 const CJK = /[\u4e00-\u9fff]/;
 const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -70,6 +71,16 @@ describe('OpenAPI contract (openapi.json)', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names the roles of every operation that needs a sign-in (x-roles, and in the description)', () => {
+    const unnamed = operations
+      .filter(
+        ({ op }) =>
+          op.security?.length && !(op['x-roles']?.length && op.description?.includes('角色 / Roles')),
+      )
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(unnamed).toEqual([]);
   });
 
   it('lists every catalogued error code in ErrorBody.code', () => {
