@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -35,6 +36,11 @@ export class DashboardSessionController {
     private readonly sessions: SessionService,
   ) {}
 
+  @ApiOperation({
+    summary: '看板登录',
+    description:
+      '结案率看板的登录：返回访问令牌，刷新令牌以 HttpOnly、SameSite=Strict 的 Cookie 保存（页面脚本读不到）。',
+  })
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -49,6 +55,11 @@ export class DashboardSessionController {
   }
 
   /** A new access token from the cookie's refresh token, which rotates (a reused one ends the session). */
+  @ApiOperation({
+    summary: '看板刷新令牌',
+    description:
+      '以 Cookie 中的刷新令牌换取新的访问令牌，刷新令牌随之更换；重复使用的刷新令牌将结束会话并清除 Cookie。',
+  })
   @Post('refresh')
   @Public()
   @HttpCode(200)
@@ -72,6 +83,10 @@ export class DashboardSessionController {
   }
 
   /** Ends the session: the access token and its refresh family are revoked, the cookie cleared. */
+  @ApiOperation({
+    summary: '看板退出登录',
+    description: '结束看板会话：访问令牌及其刷新令牌失效，Cookie 被清除。',
+  })
   @Post('logout')
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
