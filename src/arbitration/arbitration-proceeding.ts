@@ -6,6 +6,7 @@ import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
+import { versionedTransition } from '../common/versioned-transition';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -16,7 +17,7 @@ import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import {
   allowedActions,
-  nextStatus,
+  ARBITRATION_MACHINE,
   unmetGate,
   type ArbitrationAction,
   type GateFacts,
@@ -68,8 +69,9 @@ export class ArbitrationProceeding {
   ) {}
 
   /**
-   * One write of the proceeding: lock the row, check scope (404), the version the client read (409 STALE_VERSION)
-   * and the transition table (409 ILLEGAL_TRANSITION), run the step, bump the version and append the event.
+   * One write of the proceeding through the versioned-transition helper: lock the row, check scope (404), the
+   * version the client read (409 STALE_VERSION) and the transition table (409 ILLEGAL_TRANSITION), run the step,
+   * bump the version and append the event.
    */
   async transition(
     viewer: Principal,
@@ -78,31 +80,31 @@ export class ArbitrationProceeding {
     action: ArbitrationAction,
     step: ProceedingStep,
   ): Promise<ArbitrationCaseViewDto> {
-    await this.tx.run(async (em) => {
-      const c = await this.repo.lockCase(em, id);
-      if (!c || !staffScopeCovers(viewer, c)) throw arbitrationNotFound();
-      if (c.version !== version)
-        throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
-          version: c.version,
-        });
-      const to = nextStatus(c.status, action);
-      if (!to)
-        throw AppException.conflict(
-          'ILLEGAL_TRANSITION',
-          `A case in status ${c.status} does not allow ${action}`,
-          {
-            status: c.status,
-            allowed: allowedActions(c.status),
-          },
-        );
-      const { changes, data } = await step(em, c);
-      await this.repo.updateCase(em, id, { ...changes, status: to });
-      await this.record(em, c.complaintId, id, `ARBITRATION_${action}`, viewer, {
-        ...data,
-        fromStatus: c.status,
-        toStatus: to,
-      });
-    });
+    await this.tx.run((em) =>
+      versionedTransition(
+        em,
+        {
+          what: 'The case',
+          lock: (m) => this.repo.lockCase(m, id),
+          inScope: (c) => staffScopeCovers(viewer, c),
+          notFound: arbitrationNotFound,
+          version,
+          action,
+          machine: ARBITRATION_MACHINE,
+        },
+        async (c, to) => {
+          const { changes, data } = await step(em, c);
+          await this.repo.updateCase(em, id, { ...changes, status: to });
+          return data;
+        },
+        (c, to, data) =>
+          this.record(em, c.complaintId, id, `ARBITRATION_${action}`, viewer, {
+            ...data,
+            fromStatus: c.status,
+            toStatus: to,
+          }),
+      ),
+    );
     this.outbox.notifyCommitted();
     // Read after commit: the clocks are read through DeadlinesService on its own connection.
     return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);

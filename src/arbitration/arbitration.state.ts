@@ -1,3 +1,4 @@
+import { allowedIn, type StateMachine } from '../common/versioned-transition';
 import type { ArbitrationStatus } from './arbitration.constants';
 
 export const ARBITRATION_ACTIONS = [
@@ -71,6 +72,12 @@ export const ARBITRATION_TRANSITIONS: Readonly<
   CLOSED: { SERVE_AWARD: 'CLOSED' },
 };
 
+/** The case machine, for the versioned-transition helper (common/versioned-transition). */
+export const ARBITRATION_MACHINE: StateMachine<ArbitrationStatus, ArbitrationAction> = {
+  table: ARBITRATION_TRANSITIONS,
+  actions: ARBITRATION_ACTIONS,
+};
+
 /** The status an action leads to, or null when the table does not allow it. */
 export function nextStatus(from: ArbitrationStatus, action: ArbitrationAction): ArbitrationStatus | null {
   return ARBITRATION_TRANSITIONS[from][action] ?? null;
@@ -78,7 +85,7 @@ export function nextStatus(from: ArbitrationStatus, action: ArbitrationAction): 
 
 /** The actions allowed in a status (for the 409 details). */
 export function allowedActions(from: ArbitrationStatus): ArbitrationAction[] {
-  return ARBITRATION_ACTIONS.filter((a) => ARBITRATION_TRANSITIONS[from][a] !== undefined);
+  return allowedIn(ARBITRATION_MACHINE, from);
 }
 
 /** What the gates look at, read from the case, its hearings and its clocks. */

@@ -4,10 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
+import { nextByTable, versionedTransition } from '../common/versioned-transition';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { earlyRemovalRefusal, expiresOn, listingCheck } from './blacklist.rules';
-import { nextBlacklistStatus, type BlacklistStatus } from './blacklist.state';
+import { BLACKLIST_MACHINE } from './blacklist.state';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
 import { RegistersService } from './registers.service';
@@ -19,7 +20,6 @@ import type {
   PublicBlacklistPageDto,
   PublicBlacklistQuery,
 } from './dto/compliance.dto';
-import type { BlacklistEntry } from './entities/blacklist-entry.entity';
 
 const SWEEP_LOCK = 'compliance.blacklist-sweep';
 const listingNotFound = () => AppException.notFound('BLACKLIST_ENTRY_NOT_FOUND', 'No such listing');
@@ -119,45 +119,52 @@ export class BlacklistService {
   /** Early removal (信用修复) after 6 months from the correction, with a written credit commitment. */
   async removeEarly(viewer: Principal, id: string, dto: EarlyRemovalDto): Promise<BlacklistEntryViewDto> {
     const today = todayInShanghai();
-    await this.tx.run(async (em) => {
-      const b = await this.repo.lockListing(em, id);
-      if (!b) throw listingNotFound();
-      if (!coversJurisdiction(viewer, b.jurisdictionCode)) throw listingNotFound();
-      if (b.version !== dto.version)
-        throw AppException.conflict('STALE_VERSION', 'The listing changed since you read it', {
-          version: b.version,
-        });
-      const to = this.transition(b, 'REMOVE_EARLY');
-      const refusal = earlyRemovalRefusal({
-        listedOn: b.listedOn,
-        correctedOn: dto.correctedOn,
-        commitmentOn: dto.commitmentOn ?? null,
-        newArrearsSinceListing: await this.repo.arrearsFoundSince(
-          em,
-          b.employerId,
-          b.listedOn,
-          b.violationId,
-        ),
-        today,
-      });
-      if (refusal) {
-        const { code, message, ...details } = refusal;
-        throw AppException.conflict(code, message, { ...details, basis: '人社部令第45号 (提前移出)' });
-      }
-      await this.repo.updateListing(em, b.id, {
-        status: to,
-        removedOn: today,
-        removedBy: viewer.userId,
-        correctedOn: dto.correctedOn,
-        commitmentOn: dto.commitmentOn ?? null,
-        removalNote: dto.note ?? null,
-      });
-      await this.event(em, b.employerId, 'BLACKLIST_REMOVED_EARLY', viewer, b.status, to, {
-        listingId: b.id,
-        correctedOn: dto.correctedOn,
-        commitmentOn: dto.commitmentOn,
-      });
-    });
+    await this.tx.run((em) =>
+      versionedTransition(
+        em,
+        {
+          what: 'The listing',
+          lock: (m) => this.repo.lockListing(m, id),
+          inScope: (b) => coversJurisdiction(viewer, b.jurisdictionCode),
+          notFound: listingNotFound,
+          version: dto.version,
+          action: 'REMOVE_EARLY',
+          machine: BLACKLIST_MACHINE,
+        },
+        async (b, to) => {
+          const refusal = earlyRemovalRefusal({
+            listedOn: b.listedOn,
+            correctedOn: dto.correctedOn,
+            commitmentOn: dto.commitmentOn ?? null,
+            newArrearsSinceListing: await this.repo.arrearsFoundSince(
+              em,
+              b.employerId,
+              b.listedOn,
+              b.violationId,
+            ),
+            today,
+          });
+          if (refusal) {
+            const { code, message, ...details } = refusal;
+            throw AppException.conflict(code, message, { ...details, basis: '人社部令第45号 (提前移出)' });
+          }
+          await this.repo.updateListing(em, b.id, {
+            status: to,
+            removedOn: today,
+            removedBy: viewer.userId,
+            correctedOn: dto.correctedOn,
+            commitmentOn: dto.commitmentOn ?? null,
+            removalNote: dto.note ?? null,
+          });
+        },
+        (b, to) =>
+          this.event(em, b.employerId, 'BLACKLIST_REMOVED_EARLY', viewer, b.status, to, {
+            listingId: b.id,
+            correctedOn: dto.correctedOn,
+            commitmentOn: dto.commitmentOn,
+          }),
+      ),
+    );
     return this.view(id);
   }
 
@@ -167,7 +174,7 @@ export class BlacklistService {
       if (!(await this.repo.tryXactLock(em, SWEEP_LOCK))) return { skipped: true, expired: 0 };
       const due = await this.repo.expiring(em, today);
       for (const b of due) {
-        const to = this.transition(b, 'EXPIRE');
+        const to = nextByTable('The listing', BLACKLIST_MACHINE, b.status, 'EXPIRE');
         await this.repo.updateListing(em, b.id, { status: to, removedOn: b.expiresOn });
         await this.event(em, b.employerId, 'BLACKLIST_EXPIRED', null, b.status, to, {
           listingId: b.id,
@@ -194,16 +201,6 @@ export class BlacklistService {
       })),
       nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
     };
-  }
-
-  private transition(b: BlacklistEntry, action: 'REMOVE_EARLY' | 'EXPIRE'): BlacklistStatus {
-    const to = nextBlacklistStatus(b.status, action);
-    if (!to)
-      throw AppException.conflict('ILLEGAL_TRANSITION', `A ${b.status} listing cannot ${action}`, {
-        status: b.status,
-        action,
-      });
-    return to;
   }
 
   private async view(id: string): Promise<BlacklistEntryViewDto> {

@@ -10,7 +10,7 @@ import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import { earliestPenaltyDecision, hearingRequestDue, INSPECTION_RULES } from './inspection.rules';
-import { InspectionService } from './inspection.service';
+import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
 export interface Findings {
@@ -30,11 +30,11 @@ export function findingChanges(f: Findings) {
   };
 }
 
-/** The investigation's steps after 立案: each is one transition of InspectionService (one transaction). */
+/** The investigation's steps after 立案: each is one transition of InspectionProceeding (one transaction). */
 @Injectable()
 export class InspectionActionsService {
   constructor(
-    private readonly cases: InspectionService,
+    private readonly cases: InspectionProceeding,
     private readonly repo: InspectionRepository,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,

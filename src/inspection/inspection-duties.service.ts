@@ -18,7 +18,7 @@ import {
 import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import { earliestPenaltyDecision, hearingRequestInTime, INSPECTION_RULES } from './inspection.rules';
-import { InspectionService } from './inspection.service';
+import { InspectionProceeding } from './inspection-proceeding';
 import type { InspectionDocument } from './entities/inspection-document.entity';
 
 /** The notices the employer answers: a proposed penalty (行政处罚法) or a proposed 行政处理决定 (监察条例 第十九条). */
@@ -32,7 +32,7 @@ const NOTICE_KINDS = ['PENALTY_NOTICE', 'HANDLING_NOTICE'] as const;
 @Injectable()
 export class InspectionDutiesService {
   constructor(
-    private readonly cases: InspectionService,
+    private readonly cases: InspectionProceeding,
     private readonly repo: InspectionRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,

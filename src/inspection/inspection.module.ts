@@ -10,6 +10,7 @@ import { InspectionNotices } from './inspection-notices';
 import { InspectionInbox } from './inspection-inbox';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
+import { InspectionProceeding } from './inspection-proceeding';
 import { WageCrimeService } from './wage-crime.service';
 
 @Module({
@@ -17,6 +18,7 @@ import { WageCrimeService } from './wage-crime.service';
   controllers: [InspectionController],
   providers: [
     InspectionService,
+    InspectionProceeding,
     InspectionActionsService,
     InspectionDutiesService,
     InspectionRepository,

@@ -1,3 +1,4 @@
+import { allowedIn, type StateMachine } from '../common/versioned-transition';
 import type { InspectionStatus } from './inspection.constants';
 
 export const INSPECTION_ACTIONS = [
@@ -99,6 +100,12 @@ export const CLOSURES_BY_STATUS: Readonly<Partial<Record<InspectionStatus, reado
   PENALTY_DECIDED: ['PENALISED', 'RECTIFIED', 'MERGED'],
 };
 
+/** The case machine, for the versioned-transition helper (common/versioned-transition). */
+export const INSPECTION_MACHINE: StateMachine<InspectionStatus, InspectionAction> = {
+  table: INSPECTION_TRANSITIONS,
+  actions: INSPECTION_ACTIONS,
+};
+
 /** The status an action leads to, or null when the table does not allow it. */
 export function nextStatus(from: InspectionStatus, action: InspectionAction): InspectionStatus | null {
   return INSPECTION_TRANSITIONS[from][action] ?? null;
@@ -106,7 +113,7 @@ export function nextStatus(from: InspectionStatus, action: InspectionAction): In
 
 /** The actions allowed in a status (for the 409 details). */
 export function allowedActions(from: InspectionStatus): InspectionAction[] {
-  return INSPECTION_ACTIONS.filter((a) => INSPECTION_TRANSITIONS[from][a] !== undefined);
+  return allowedIn(INSPECTION_MACHINE, from);
 }
 
 /** Whether a case in `from` may be closed with `closureType`. */

@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { lockVersioned, versionedTransition, type VersionedWrite } from '../common/versioned-transition';
 import type { MediationCase } from './entities/mediation-case.entity';
 import { MediationRepository } from './mediation.repository';
+import { MEDIATION_MACHINE, type MediationAction, type MediationStatus } from './mediation.state';
 
 /** Clocks of mediation cases are filed under this case type. */
 export const MEDIATION_CASE = 'MEDIATION';
@@ -12,7 +14,7 @@ export const MEDIATION_CASE = 'MEDIATION';
 export const mediationNotFound = () =>
   AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
 
-/** What every staff write on a mediation case does first (lock, scope, version) and last (the timeline event). */
+/** What every staff write on a mediation case does first (lock, scope, version, state) and last (the timeline event). */
 @Injectable()
 export class MediationCaseWriter {
   constructor(
@@ -21,21 +23,39 @@ export class MediationCaseWriter {
   ) {}
 
   /** Locks a case for a staff write: in scope (else 404) and at the version the client read (else 409). */
-  async lockForWrite(
+  lockForWrite(em: EntityManager, viewer: Principal, id: string, version: number): Promise<MediationCase> {
+    return lockVersioned(em, this.write(viewer, id, version));
+  }
+
+  /**
+   * One versioned transition of a case (common/versioned-transition): lock, scope, version, the state table
+   * (409 ILLEGAL_TRANSITION), then `apply` (the step and the row's write) and `record` (the timeline event).
+   */
+  transition<T>(
     em: EntityManager,
     viewer: Principal,
     id: string,
     version: number,
-  ): Promise<MediationCase> {
-    const m = await this.repo.lockCase(em, id);
-    if (!m || !STAFF_ROLES.includes(viewer.role) || !coversJurisdiction(viewer, m.streetCode))
-      throw mediationNotFound();
-    if (m.version !== version)
-      throw AppException.conflict('STALE_VERSION', 'The case changed since it was read', {
-        version,
-        currentVersion: m.version,
-      });
-    return m;
+    action: MediationAction,
+    apply: (m: MediationCase, to: MediationStatus) => Promise<T>,
+    record: (m: MediationCase, to: MediationStatus, applied: T) => Promise<void>,
+  ): Promise<T> {
+    return versionedTransition(
+      em,
+      { ...this.write(viewer, id, version), action, machine: MEDIATION_MACHINE },
+      apply,
+      record,
+    );
+  }
+
+  private write(viewer: Principal, id: string, version: number): VersionedWrite<MediationCase> {
+    return {
+      what: 'The case',
+      lock: (em) => this.repo.lockCase(em, id),
+      inScope: (m) => STAFF_ROLES.includes(viewer.role) && coversJurisdiction(viewer, m.streetCode),
+      notFound: mediationNotFound,
+      version,
+    };
   }
 
   /** Appends an event of the case to its complaint's timeline (with `mediationCaseId` in `data`). */

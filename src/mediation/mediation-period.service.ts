@@ -15,7 +15,6 @@ import {
   type ExtensionInput,
 } from './mediation-period.rules';
 import { MediationRepository } from './mediation.repository';
-import { nextMediationStatus } from './mediation.state';
 
 /**
  * The mediation period (15 days, 调解仲裁法 第十四条) as a gate: sessions fall within it, and it is extended only by
@@ -45,49 +44,62 @@ export class MediationPeriodService {
   ): Promise<void> {
     const errors = extensionErrors(dto);
     if (errors.length) throw AppException.validation(errors);
-    await this.tx.run(async (em) => {
-      const m = await this.writer.lockForWrite(em, viewer, id, dto.version);
-      nextMediationStatus(m.status, 'EXTEND_PERIOD');
-      const clock = await this.periodClock(em, m.id);
-      if (!clock || clock.state !== 'RUNNING' || clock.due === null)
-        throw AppException.conflict('MEDIATION_PERIOD_NOT_RUNNING', 'The mediation period is not running', {
-          status: m.status,
-          action: 'EXTEND_PERIOD',
-          allowed: ['AGREE', 'FAIL', 'WITHDRAW'],
-        });
-      const today = todayInShanghai();
-      await this.deadlines.addEvent(
+    await this.tx.run((em) =>
+      this.writer.transition(
         em,
-        clock.id,
-        {
-          type: 'EXTEND',
-          date: today,
-          amount: dto.days,
-          approver: viewer.userId,
-          reason: `双方当事人同意延长调解期限 (${MEDIATION_EXTENSION_CITATION})${dto.note ? `: ${dto.note}` : ''}`,
-        },
         viewer,
-      );
-      const after = await this.periodClock(em, m.id);
-      await this.repo.updateCase(em, m.id, {});
-      await this.writer.event(
-        em,
-        m.complaintId,
-        m.id,
-        'MEDIATION_PERIOD_EXTENDED',
-        viewer,
-        m.status,
-        m.status,
-        {
-          days: dto.days,
-          previousDue: clock.due,
-          due: after?.due ?? null,
-          workerAgreed: true,
-          employerAgreed: true,
-          rule: MEDIATION_EXTENSION_CITATION,
+        id,
+        dto.version,
+        'EXTEND_PERIOD',
+        async (m) => {
+          const clock = await this.periodClock(em, m.id);
+          if (!clock || clock.state !== 'RUNNING' || clock.due === null)
+            throw AppException.conflict(
+              'MEDIATION_PERIOD_NOT_RUNNING',
+              'The mediation period is not running',
+              {
+                status: m.status,
+                action: 'EXTEND_PERIOD',
+                allowed: ['AGREE', 'FAIL', 'WITHDRAW'],
+              },
+            );
+          await this.deadlines.addEvent(
+            em,
+            clock.id,
+            {
+              type: 'EXTEND',
+              date: todayInShanghai(),
+              amount: dto.days,
+              approver: viewer.userId,
+              reason: `双方当事人同意延长调解期限 (${MEDIATION_EXTENSION_CITATION})${dto.note ? `: ${dto.note}` : ''}`,
+            },
+            viewer,
+          );
+          const after = await this.periodClock(em, m.id);
+          await this.repo.updateCase(em, m.id, {});
+          return { previousDue: clock.due, due: after?.due ?? null };
         },
-      );
-    });
+        async (m, _to, { previousDue, due }) => {
+          await this.writer.event(
+            em,
+            m.complaintId,
+            m.id,
+            'MEDIATION_PERIOD_EXTENDED',
+            viewer,
+            m.status,
+            m.status,
+            {
+              days: dto.days,
+              previousDue,
+              due,
+              workerAgreed: true,
+              employerAgreed: true,
+              rule: MEDIATION_EXTENSION_CITATION,
+            },
+          );
+        },
+      ),
+    );
   }
 
   private async periodClock(em: EntityManager, caseId: string) {

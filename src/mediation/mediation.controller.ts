@@ -23,6 +23,7 @@ import {
 } from './dto/mediation.dto';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationService } from './mediation.service';
+import { MediationOpeningService } from './mediation-opening.service';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
@@ -40,6 +41,7 @@ const instalmentUuid = new ParseUUIDPipe({
 export class MediationController {
   constructor(
     private readonly mediation: MediationService,
+    private readonly opening: MediationOpeningService,
     private readonly period: MediationPeriodService,
   ) {}
 
@@ -52,7 +54,7 @@ export class MediationController {
   @Roles(...MEDIATING_ROLES)
   @ApiCreatedResponse({ type: MediationCaseViewDto })
   open(@CurrentUser() user: Principal, @Body() dto: OpenMediationDto): Promise<MediationCaseViewDto> {
-    return this.mediation.open(user, dto.complaintId);
+    return this.opening.open(user, dto.complaintId);
   }
 
   @ApiOperation({ summary: '调解案件列表', description: '所辖范围内的调解案件；游标分页。' })

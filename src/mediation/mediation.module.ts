@@ -9,6 +9,8 @@ import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
 import { MediationService } from './mediation.service';
+import { MediationOpeningService } from './mediation-opening.service';
+import { MediationSweepService } from './mediation-sweep.service';
 import { MediationViews } from './mediation-views';
 
 /** Street-level mediation (人民调解): cases, sessions, agreements and instalments, the daily sweep. */
@@ -17,6 +19,8 @@ import { MediationViews } from './mediation-views';
   controllers: [MediationController],
   providers: [
     MediationService,
+    MediationOpeningService,
+    MediationSweepService,
     MediationRepository,
     MediationProcessor,
     MediationCaseWriter,

@@ -1,14 +1,11 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { UsersService } from '../auth/users.service';
-import { StaffDirectory } from '../staff/staff-directory.service';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
-import { OrganisationsService } from '../reference/organisations.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
-import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
 import { OutboxService } from '../queue/outbox.service';
 import type {
@@ -19,7 +16,6 @@ import type {
   ScheduleSessionDto,
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
-import { MediationCaseNumbers } from './mediation-case-numbers';
 import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
@@ -31,27 +27,16 @@ import {
   escalationReason,
   MEDIATION_TRANSITIONS,
   nextAgreementStatus,
-  nextMediationStatus,
   type EscalationReason,
 } from './mediation.state';
 
 export { MEDIATION_CASE } from './mediation-case-writer';
-const SWEEP_LOCK = 'mediation.daily-sweep';
 
 export interface EscalationSource {
   complaintId: string;
   employerId: string;
   claims: { description: string; amountFen: number }[];
   reason: EscalationReason;
-}
-
-export interface SweepResult {
-  skipped: boolean;
-  expired: number;
-  overdueInstalments: number;
-  defaulted: number;
-  /** Reminders queued to employers for instalments due soon. */
-  reminders?: number;
 }
 
 const notFound = mediationNotFound;
@@ -61,26 +46,17 @@ const notFound = mediationNotFound;
  * agreement and its instalments; the 15-day period of 调解仲裁法 第十四条 runs on a MEDIATION clock.
  * Case events go on the complaint's timeline (the audit trail is per complaint).
  */
-/** Days before an instalment's due date when the employer is reminded (platform policy). */
-export const INSTALMENT_REMINDER_DAYS = 3;
-
 @Injectable()
 export class MediationService implements OnModuleInit {
-  private readonly logger = new Logger(MediationService.name);
-
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: MediationRepository,
     private readonly complaints: ComplaintsService,
-    private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
     private readonly outbox: OutboxService,
-    private readonly users: UsersService,
-    private readonly staff: StaffDirectory,
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
-    private readonly numbers: MediationCaseNumbers,
     private readonly views: MediationViews,
   ) {}
 
@@ -103,85 +79,6 @@ export class MediationService implements OnModuleInit {
           ),
       ),
     );
-  }
-
-  /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
-  async open(viewer: Principal, complaintId: string): Promise<MediationCaseViewDto> {
-    const id = await this.tx.run(async (em) => {
-      await this.complaints.assertVisible(viewer, complaintId, em);
-      const proceeding = await this.complaints.lockForProceeding(em, complaintId);
-      if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
-      const { complaint: c } = proceeding;
-      if (c.status !== 'ROUTED' || c.routeTarget !== 'MEDIATION' || !c.routeOrganisationId)
-        throw AppException.conflict('NOT_ROUTED_TO_MEDIATION', 'The complaint is not routed to mediation', {
-          status: c.status,
-          routeTarget: c.routeTarget,
-        });
-      const org = await this.organisations.byId(em, c.routeOrganisationId);
-      if (!org || org.kind !== 'MEDIATION_COMMITTEE')
-        throw AppException.conflict(
-          'NOT_ROUTED_TO_MEDIATION',
-          'The complaint is not routed to a mediation committee',
-        );
-      if (await this.repo.existsForComplaint(em, complaintId))
-        throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
-      // 调解仲裁法 第七条: a confirmed collective dispute is mediated as one case for all its members.
-      const groupCase = c.collectiveDisputeId
-        ? await this.repo.openCaseOfDispute(em, c.collectiveDisputeId)
-        : null;
-      if (groupCase)
-        throw AppException.conflict(
-          'MEDIATION_CASE_EXISTS',
-          'The collective dispute of this complaint is already being mediated',
-          { mediationCaseId: groupCase, collectiveDisputeId: c.collectiveDisputeId },
-        );
-      const caseId = newId();
-      const today = todayInShanghai();
-      const mediatorUserId = await this.repo.pickMediator(
-        em,
-        await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
-        c.employerId,
-      );
-      const streetCode = c.workplaceStreetCode;
-      const caseNo = await this.numbers.assign(em, { organisationId: org.id, streetCode, openedOn: today });
-      try {
-        await this.repo.insertCase(em, {
-          id: caseId,
-          caseNo,
-          complaintId,
-          collectiveDisputeId: c.collectiveDisputeId,
-          organisationId: org.id,
-          mediatorUserId,
-          streetCode: c.workplaceStreetCode,
-          employerId: c.employerId,
-          status: 'OPEN',
-          version: 1,
-          openedOn: today,
-        });
-      } catch (err) {
-        if (
-          isUniqueViolation(err, 'uq_mediation_cases_open_complaint') ||
-          isUniqueViolation(err, 'uq_mediation_cases_open_collective')
-        )
-          throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
-        throw err;
-      }
-      // 调解仲裁法 第十四条第三款: no agreement within 15 days and the party may apply for arbitration.
-      await this.deadlines.start(em, {
-        caseType: MEDIATION_CASE,
-        caseId,
-        ruleId: 'MEDIATION',
-        start: today,
-        jurisdictionCode: c.workplaceStreetCode,
-      });
-      await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
-        organisationId: org.id,
-        mediatorUserId,
-        caseNo,
-      });
-      return caseId;
-    });
-    return this.view(this.tx.manager, id);
   }
 
   async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
@@ -210,34 +107,43 @@ export class MediationService implements OnModuleInit {
     const startsAt = new Date(dto.startsAt);
     if (!(startsAt.getTime() > Date.now()))
       throw AppException.validation([{ field: 'startsAt', message: 'startsAt must be in the future' }]);
-    await this.tx.run(async (em) => {
-      const m = await this.writer.lockForWrite(em, viewer, id, dto.version);
-      nextMediationStatus(m.status, 'SCHEDULE_SESSION');
-      await this.period.assertSessionWithinPeriod(em, m, startsAt);
-      await this.repo.insertSession(em, {
-        id: newId(),
-        caseId: m.id,
-        startsAt,
-        place: dto.place ?? null,
-        onlineLink: dto.onlineLink ?? null,
-        notes: dto.notes ?? null,
-      });
-      await this.repo.updateCase(em, m.id, {});
-      await this.writer.event(
+    await this.tx.run((em) =>
+      this.writer.transition(
         em,
-        m.complaintId,
-        m.id,
-        'MEDIATION_SESSION_SCHEDULED',
         viewer,
-        m.status,
-        m.status,
-        {
-          startsAt: startsAt.toISOString(),
-          online: !!dto.onlineLink,
+        id,
+        dto.version,
+        'SCHEDULE_SESSION',
+        async (m) => {
+          await this.period.assertSessionWithinPeriod(em, m, startsAt);
+          await this.repo.insertSession(em, {
+            id: newId(),
+            caseId: m.id,
+            startsAt,
+            place: dto.place ?? null,
+            onlineLink: dto.onlineLink ?? null,
+            notes: dto.notes ?? null,
+          });
+          await this.repo.updateCase(em, m.id, {});
         },
-      );
-      await this.notices.sessionScheduled(em, m, dto.startsAt, dto.place ?? dto.onlineLink ?? '');
-    });
+        async (m) => {
+          await this.writer.event(
+            em,
+            m.complaintId,
+            m.id,
+            'MEDIATION_SESSION_SCHEDULED',
+            viewer,
+            m.status,
+            m.status,
+            {
+              startsAt: startsAt.toISOString(),
+              online: !!dto.onlineLink,
+            },
+          );
+          await this.notices.sessionScheduled(em, m, dto.startsAt, dto.place ?? dto.onlineLink ?? '');
+        },
+      ),
+    );
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
   }
@@ -254,51 +160,65 @@ export class MediationService implements OnModuleInit {
       throw AppException.validation([
         { field: 'agreement', message: 'an agreement is given only with outcome AGREEMENT' },
       ]);
-    await this.tx.run(async (em) => {
-      const m = await this.writer.lockForWrite(em, viewer, id, dto.version);
-      const to = nextMediationStatus(m.status, CLOSE_ACTION[dto.outcome]);
-      if (dto.agreement) {
-        const agreementId = newId();
-        const claims = dto.agreement.claims.map((c) => ({
-          description: c.description,
-          amountFen: c.amountFen,
-        }));
-        await this.repo.insertAgreement(
-          em,
-          {
-            id: agreementId,
-            caseId: m.id,
-            status: 'PERFORMING',
-            claims,
-            totalFen: claims.reduce((s, c) => s + c.amountFen, 0),
-            signedOn: today,
-          },
-          dto.agreement.instalments.map((p, i) => ({
-            id: newId(),
-            agreementId,
-            seq: i + 1,
-            dueOn: p.dueOn,
-            amountFen: p.amountFen,
-            paidOn: null,
-            status: 'DUE',
-          })),
-        );
-      }
-      await this.repo.updateCase(em, m.id, {
-        status: to,
-        outcome: dto.outcome,
-        outcomeNote: dto.note ?? null,
-        closedOn: today,
-      });
-      await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
-      await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
-        outcome: dto.outcome,
-      });
-      // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
-      await this.notices.closed(em, m, to);
-    });
+    await this.tx.run((em) =>
+      this.writer.transition(
+        em,
+        viewer,
+        id,
+        dto.version,
+        CLOSE_ACTION[dto.outcome],
+        async (m, to) => {
+          if (dto.agreement) await this.insertAgreement(em, m.id, dto.agreement, today);
+          await this.repo.updateCase(em, m.id, {
+            status: to,
+            outcome: dto.outcome,
+            outcomeNote: dto.note ?? null,
+            closedOn: today,
+          });
+          await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
+        },
+        async (m, to) => {
+          await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
+            outcome: dto.outcome,
+          });
+          // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
+          await this.notices.closed(em, m, to);
+        },
+      ),
+    );
     this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
+  }
+
+  /** The 调解协议书 of a closing by agreement, with its instalments. */
+  private async insertAgreement(
+    em: EntityManager,
+    caseId: string,
+    agreement: NonNullable<CloseMediationDto['agreement']>,
+    today: string,
+  ): Promise<void> {
+    const agreementId = newId();
+    const claims = agreement.claims.map((c) => ({ description: c.description, amountFen: c.amountFen }));
+    await this.repo.insertAgreement(
+      em,
+      {
+        id: agreementId,
+        caseId,
+        status: 'PERFORMING',
+        claims,
+        totalFen: claims.reduce((s, c) => s + c.amountFen, 0),
+        signedOn: today,
+      },
+      agreement.instalments.map((p, i) => ({
+        id: newId(),
+        agreementId,
+        seq: i + 1,
+        dueOn: p.dueOn,
+        amountFen: p.amountFen,
+        paidOn: null,
+        status: 'DUE',
+      })),
+    );
   }
 
   /** Records the payment of an instalment (on time or late). */
@@ -350,72 +270,6 @@ export class MediationService implements OnModuleInit {
     return this.view(this.tx.manager, id);
   }
 
-  /**
-   * The daily sweep (idempotent; one at a time under an advisory lock): open cases whose MEDIATION clock is
-   * breached on `today` expire, unpaid instalments due before `today` become overdue and their agreement defaults.
-   */
-  async sweep(today: string = todayInShanghai()): Promise<SweepResult> {
-    const result = await this.tx.run(async (em): Promise<SweepResult> => {
-      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK)))
-        return { skipped: true, expired: 0, overdueInstalments: 0, defaulted: 0 };
-      let expired = 0;
-      for (const open of await this.repo.openCases(em)) {
-        const clocks = await this.deadlines.forCase(MEDIATION_CASE, open.id, today, em);
-        if (!clocks.some((c) => c.rule.id === 'MEDIATION' && c.state === 'BREACHED')) continue;
-        const m = (await this.repo.lockCase(em, open.id))!;
-        if (m.status !== 'OPEN') continue;
-        const to = nextMediationStatus(m.status, 'EXPIRE');
-        await this.repo.updateCase(em, m.id, { status: to, outcome: 'EXPIRED', closedOn: today });
-        await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
-        await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
-        await this.notices.expired(em, m);
-        expired++;
-      }
-      const overdue = await this.repo.markOverdue(em, today);
-      let defaulted = 0;
-      for (const p of overdue) {
-        const m = (await this.repo.lockCase(em, p.caseId))!;
-        const agreement = (await this.repo.agreementOf(em, m.id))!;
-        await this.notices.overdue(em, m, p);
-        if (agreement.status !== 'PERFORMING') continue;
-        const to = nextAgreementStatus(agreement.status, 'DEFAULT');
-        await this.repo.setAgreementStatus(em, agreement.id, to);
-        await this.repo.updateCase(em, m.id, {});
-        await this.writer.event(
-          em,
-          m.complaintId,
-          m.id,
-          'MEDIATION_AGREEMENT_DEFAULTED',
-          null,
-          m.status,
-          m.status,
-          {
-            seq: p.seq,
-            dueOn: p.dueOn,
-          },
-        );
-        defaulted++;
-      }
-      // Reminders to the employer and the worker before an instalment falls due (once per instalment: the keys).
-      const soon = await this.repo.dueSoon(em, today, INSTALMENT_REMINDER_DAYS);
-      for (const i of soon) await this.notices.dueSoon(em, i);
-      return {
-        skipped: false,
-        expired,
-        overdueInstalments: overdue.length,
-        defaulted,
-        reminders: soon.length,
-      };
-    });
-    if (result.expired || result.overdueInstalments || result.reminders) this.outbox.notifyCommitted();
-    this.logger.log({ today, ...result }, 'mediation sweep');
-    return result;
-  }
-
-  /**
-   * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
-   * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
-   */
   /** The mediation cases of a complaint and of its collective dispute, oldest first (the worker's one file). */
   casesOfComplaintOrDispute(
     em: EntityManager,
@@ -435,6 +289,10 @@ export class MediationService implements OnModuleInit {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
+  /**
+   * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
+   * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
+   */
   async escalationSource(em: EntityManager, caseId: string): Promise<EscalationSource> {
     const m = await this.repo.findCase(em, caseId);
     if (!m) throw notFound();

@@ -1,4 +1,4 @@
-import { AppException } from '../common/errors/app-exception';
+import { nextByTable, type StateMachine } from '../common/versioned-transition';
 
 /** Where a mediation case stands (人民调解, 调解仲裁法 第十条 and 第十四条). */
 export const MEDIATION_STATUSES = ['OPEN', 'AGREEMENT', 'FAILED', 'WITHDRAWN', 'EXPIRED'] as const;
@@ -54,30 +54,26 @@ export const AGREEMENT_TRANSITIONS: Readonly<
   PERFORMED: {},
 };
 
-function step<S extends string, A extends string>(
-  table: Readonly<Record<S, Readonly<Partial<Record<A, S>>>>>,
-  what: string,
-  status: S,
-  action: A,
-): S {
-  const next = table[status][action];
-  if (next === undefined)
-    throw AppException.conflict('ILLEGAL_TRANSITION', `${what} in status ${status} cannot ${action}`, {
-      status,
-      action,
-      allowed: Object.keys(table[status]),
-    });
-  return next;
-}
+/** The mediation case machine (409 details list the allowed actions in this order). */
+export const MEDIATION_MACHINE: StateMachine<MediationStatus, MediationAction> = {
+  table: MEDIATION_TRANSITIONS,
+  actions: MEDIATION_ACTIONS,
+};
+
+/** The agreement machine. */
+export const AGREEMENT_MACHINE: StateMachine<AgreementStatus, AgreementAction> = {
+  table: AGREEMENT_TRANSITIONS,
+  actions: AGREEMENT_ACTIONS,
+};
 
 /** The next case status, or 409 ILLEGAL_TRANSITION with {status, action, allowed}. */
 export function nextMediationStatus(status: MediationStatus, action: MediationAction): MediationStatus {
-  return step(MEDIATION_TRANSITIONS, 'A mediation case', status, action);
+  return nextByTable('A mediation case', MEDIATION_MACHINE, status, action);
 }
 
 /** The next agreement status, or 409 ILLEGAL_TRANSITION with {status, action, allowed}. */
 export function nextAgreementStatus(status: AgreementStatus, action: AgreementAction): AgreementStatus {
-  return step(AGREEMENT_TRANSITIONS, 'A mediation agreement', status, action);
+  return nextByTable('A mediation agreement', AGREEMENT_MACHINE, status, action);
 }
 
 export const CLOSE_OUTCOMES = ['AGREEMENT', 'FAILED', 'WITHDRAWN'] as const;

@@ -2,7 +2,7 @@ import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { addDays } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
-import { MediationService } from '../../src/mediation/mediation.service';
+import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -136,7 +136,7 @@ describe('mediation period gate', () => {
     expect(pastExtension.body.code).toBe('MEDIATION_PERIOD_OVER');
 
     // The daily sweep follows the extended period.
-    const sweep = t.app.get(MediationService);
+    const sweep = t.app.get(MediationSweepService);
     await sweep.sweep(addDays(due, 1));
     expect(
       (await t.dataSource.query(`SELECT status FROM mediation_cases WHERE id = $1`, [m.id]))[0].status,

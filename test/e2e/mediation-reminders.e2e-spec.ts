@@ -1,5 +1,5 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { MediationService } from '../../src/mediation/mediation.service';
+import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 describe('reminders for an agreement’s instalments', () => {
@@ -51,7 +51,7 @@ describe('reminders for an agreement’s instalments', () => {
         },
       });
     expect(closed.status).toBe(200);
-    const service = t.app.get(MediationService);
+    const service = t.app.get(MediationSweepService);
     const toEmployer = (template: string) =>
       t.sms.sent.filter((s) => s.phone === '13712345678' && s.template === template);
 

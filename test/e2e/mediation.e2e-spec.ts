@@ -4,6 +4,7 @@ import { hashPassword } from '../../src/auth/passwords';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { MediationService } from '../../src/mediation/mediation.service';
+import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -32,6 +33,7 @@ interface CaseView {
 describe('mediation', () => {
   let t: TestApp;
   let service: MediationService;
+  let sweeper: MediationSweepService;
   const today = todayInShanghai();
   const auth = async (user: string, password?: string) => ({
     authorization: `Bearer ${await t.token(user, password)}`,
@@ -100,6 +102,7 @@ describe('mediation', () => {
   beforeAll(async () => {
     t = await startTestApp();
     service = t.app.get(MediationService);
+    sweeper = t.app.get(MediationSweepService);
     // A mediator of another street (张江镇 310115125).
     await t.dataSource.query(
       `INSERT INTO users (id, username, password_hash, role, organisation_id, jurisdiction_codes, display_name)
@@ -268,7 +271,7 @@ describe('mediation', () => {
     expect(failed.body).toMatchObject({ status: 'FAILED', version: 2, closedOn: today });
     const stale = await close(m.id, { version: 1, outcome: 'WITHDRAWN' });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { version: 2 } });
     const illegal = await close(m.id, { version: 2, outcome: 'WITHDRAWN' });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({
@@ -392,7 +395,7 @@ describe('mediation', () => {
     const m = await openCase(c.id);
     const closed = await close(m.id, { version: 1, outcome: 'AGREEMENT', agreement: agreement() });
     expect(closed.status).toBe(200);
-    const result = await service.sweep(addDays(today, 1));
+    const result = await sweeper.sweep(addDays(today, 1));
     expect(result).toMatchObject({ skipped: false });
     expect(result.defaulted).toBeGreaterThanOrEqual(1);
     const v = await getCase(m.id);
@@ -403,7 +406,7 @@ describe('mediation', () => {
     expect(v.version).toBe(3);
     await eventually(() => smsFor(c.trackingNo, 'MEDIATION_INSTALMENT_OVERDUE'));
     // Idempotent: a second run changes nothing.
-    expect(await service.sweep(addDays(today, 1))).toMatchObject({ overdueInstalments: 0, defaulted: 0 });
+    expect(await sweeper.sweep(addDays(today, 1))).toMatchObject({ overdueInstalments: 0, defaulted: 0 });
     expect((await getCase(m.id)).version).toBe(3);
     await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
       reason: 'DEFAULTED',
@@ -420,14 +423,14 @@ describe('mediation', () => {
     await expect(service.escalationSource(t.dataSource.manager, m.id)).rejects.toMatchObject({
       code: 'NOT_ESCALATABLE',
     });
-    expect((await service.sweep(addDays(today, 1))).expired).toBe(0);
+    expect((await sweeper.sweep(addDays(today, 1))).expired).toBe(0);
     // The 15 days end on the clock's due date: opened + 15, moved to the next working day when that is a
     // rest day (民法典 第二百零三条), so the case expires the day after it, whatever weekday it opened on.
     const [clock] = await t.app.get(DeadlinesService).forCase('MEDIATION', m.id, m.openedOn);
     expect(clock.due! >= addDays(m.openedOn, 15)).toBe(true);
-    expect((await service.sweep(clock.due!)).expired).toBe(0);
+    expect((await sweeper.sweep(clock.due!)).expired).toBe(0);
     const expiredOn = addDays(clock.due!, 1);
-    const result = await service.sweep(expiredOn);
+    const result = await sweeper.sweep(expiredOn);
     expect(result.expired).toBeGreaterThanOrEqual(1);
     expect(await getCase(m.id)).toMatchObject({
       status: 'EXPIRED',
@@ -435,7 +438,7 @@ describe('mediation', () => {
       closedOn: expiredOn,
     });
     await eventually(() => smsFor(c.trackingNo, 'MEDIATION_EXPIRED'));
-    expect(await service.sweep(expiredOn)).toMatchObject({ expired: 0 });
+    expect(await sweeper.sweep(expiredOn)).toMatchObject({ expired: 0 });
     await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
       reason: 'EXPIRED',
     });
@@ -447,11 +450,11 @@ describe('mediation', () => {
     await runner.startTransaction();
     try {
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('mediation.daily-sweep'))`);
-      expect(await service.sweep()).toMatchObject({ skipped: true });
+      expect(await sweeper.sweep()).toMatchObject({ skipped: true });
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
     }
-    expect(await service.sweep()).toMatchObject({ skipped: false });
+    expect(await sweeper.sweep()).toMatchObject({ skipped: false });
   });
 });

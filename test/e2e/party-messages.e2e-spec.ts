@@ -1,7 +1,7 @@
 import { todayInShanghai, addDays } from '../../src/calendar/local-date';
 import { ComplainantService } from '../../src/complaints/complainant.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
-import { MediationService } from '../../src/mediation/mediation.service';
+import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** 14.6: every party-facing step tells the worker (SMS through the outbox, recorded for their account), once. */
@@ -155,9 +155,9 @@ describe('parties are told', () => {
     const c = await routed('MEDIATION', 'mediator');
     const m = await post('mediator', '/api/v1/mediation/cases', { complaintId: c.id });
     const [clock] = await t.app.get(DeadlinesService).forCase('MEDIATION', m.body.id, today);
-    expect((await t.app.get(MediationService).sweep(addDays(clock.due!, 1))).expired).toBeGreaterThanOrEqual(
-      1,
-    );
+    expect(
+      (await t.app.get(MediationSweepService).sweep(addDays(clock.due!, 1))).expired,
+    ).toBeGreaterThanOrEqual(1);
     const [msg] = await sms('MEDIATION_EXPIRED', { trackingNo: c.trackingNo });
     expect(msg.text).toContain('一键申请');
     const escalated = await post('13800000000', `/api/v1/mediation/${m.body.id}/escalate`);

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import { todayInShanghai } from '../calendar/local-date';
+import { AppException } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { ComplaintsService } from '../complaints/complaints.service';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { OrganisationsService } from '../reference/organisations.service';
+import type { MediationCaseViewDto } from './dto/mediation.dto';
+import { MediationCaseNumbers } from './mediation-case-numbers';
+import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
+import { MediationRepository } from './mediation.repository';
+import { MediationViews } from './mediation-views';
+
+/** Opening a mediation case: the complaint routed to a committee, its case number, the mediator and the 15-day clock. */
+@Injectable()
+export class MediationOpeningService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: MediationRepository,
+    private readonly complaints: ComplaintsService,
+    private readonly organisations: OrganisationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly users: UsersService,
+    private readonly writer: MediationCaseWriter,
+    private readonly numbers: MediationCaseNumbers,
+    private readonly views: MediationViews,
+  ) {}
+
+  /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
+  async open(viewer: Principal, complaintId: string): Promise<MediationCaseViewDto> {
+    const id = await this.tx.run(async (em) => {
+      await this.complaints.assertVisible(viewer, complaintId, em);
+      const proceeding = await this.complaints.lockForProceeding(em, complaintId);
+      if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+      const { complaint: c } = proceeding;
+      if (c.status !== 'ROUTED' || c.routeTarget !== 'MEDIATION' || !c.routeOrganisationId)
+        throw AppException.conflict('NOT_ROUTED_TO_MEDIATION', 'The complaint is not routed to mediation', {
+          status: c.status,
+          routeTarget: c.routeTarget,
+        });
+      const org = await this.organisations.byId(em, c.routeOrganisationId);
+      if (!org || org.kind !== 'MEDIATION_COMMITTEE')
+        throw AppException.conflict(
+          'NOT_ROUTED_TO_MEDIATION',
+          'The complaint is not routed to a mediation committee',
+        );
+      if (await this.repo.existsForComplaint(em, complaintId))
+        throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+      // 调解仲裁法 第七条: a confirmed collective dispute is mediated as one case for all its members.
+      const groupCase = c.collectiveDisputeId
+        ? await this.repo.openCaseOfDispute(em, c.collectiveDisputeId)
+        : null;
+      if (groupCase)
+        throw AppException.conflict(
+          'MEDIATION_CASE_EXISTS',
+          'The collective dispute of this complaint is already being mediated',
+          { mediationCaseId: groupCase, collectiveDisputeId: c.collectiveDisputeId },
+        );
+      const caseId = newId();
+      const today = todayInShanghai();
+      const mediatorUserId = await this.repo.pickMediator(
+        em,
+        await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
+        c.employerId,
+      );
+      const streetCode = c.workplaceStreetCode;
+      const caseNo = await this.numbers.assign(em, { organisationId: org.id, streetCode, openedOn: today });
+      try {
+        await this.repo.insertCase(em, {
+          id: caseId,
+          caseNo,
+          complaintId,
+          collectiveDisputeId: c.collectiveDisputeId,
+          organisationId: org.id,
+          mediatorUserId,
+          streetCode: c.workplaceStreetCode,
+          employerId: c.employerId,
+          status: 'OPEN',
+          version: 1,
+          openedOn: today,
+        });
+      } catch (err) {
+        if (
+          isUniqueViolation(err, 'uq_mediation_cases_open_complaint') ||
+          isUniqueViolation(err, 'uq_mediation_cases_open_collective')
+        )
+          throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+        throw err;
+      }
+      // 调解仲裁法 第十四条第三款: no agreement within 15 days and the party may apply for arbitration.
+      await this.deadlines.start(em, {
+        caseType: MEDIATION_CASE,
+        caseId,
+        ruleId: 'MEDIATION',
+        start: today,
+        jurisdictionCode: c.workplaceStreetCode,
+      });
+      await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
+        organisationId: org.id,
+        mediatorUserId,
+        caseNo,
+      });
+      return caseId;
+    });
+    return this.views.one(this.tx.manager, id);
+  }
+}
