@@ -24,6 +24,7 @@ import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { validateIdempotencyKey } from '../common/idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
+import { ComplaintDecisionService } from './complaint-decision.service';
 import { RoutingService } from './routing.service';
 import { ComplaintQueryDto } from './dto/complaint-query.dto';
 import {
@@ -57,6 +58,7 @@ export const complaintIdPipe = new ParseUUIDPipe({
 export class ComplaintsController {
   constructor(
     private readonly complaints: ComplaintsService,
+    private readonly decisions: ComplaintDecisionService,
     private readonly routing: RoutingService,
   ) {}
 
@@ -137,7 +139,7 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: AcceptComplaintDto,
   ): Promise<ComplaintViewDto> {
-    return this.complaints.decide(user, id, { to: 'ACCEPTED', note: dto.note });
+    return this.decisions.decide(user, id, { to: 'ACCEPTED', note: dto.note });
   }
 
   /** 不予受理, with the reason and its legal basis. */
@@ -151,7 +153,7 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: RejectComplaintDto,
   ): Promise<ComplaintViewDto> {
-    return this.complaints.decide(user, id, {
+    return this.decisions.decide(user, id, {
       to: 'REJECTED',
       reason: dto.reason,
       legalBasis: dto.legalBasis,
@@ -199,7 +201,7 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: DuplicateReviewDto,
   ): Promise<ComplaintViewDto> {
-    return this.complaints.reviewDuplicate(user, id, dto.decision);
+    return this.decisions.reviewDuplicate(user, id, dto.decision);
   }
 
   @ApiOperation({ summary: '投诉留言', description: '投诉人与工作人员之间的留言。' })

@@ -13,6 +13,7 @@ import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { ComplaintDecisionService } from './complaint-decision.service';
 import { RoutingService } from './routing.service';
 import { ReportsController } from './reports.controller';
 import { ReportChannelService } from './report-channel.service';
@@ -33,6 +34,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
   ],
   providers: [
     ComplaintsService,
+    ComplaintDecisionService,
     ComplainantService,
     ComplaintsRepository,
     ReportsService,

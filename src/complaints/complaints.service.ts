@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
-import { OrganisationsService } from '../reference/organisations.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
@@ -13,14 +12,7 @@ import { TransactionRunner } from '../database/transaction';
 import { renderTemplate } from '../notifications/templates';
 import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
-import {
-  canTransition,
-  COMPLAINT_TRANSITIONS,
-  DUPLICATE_WINDOW_DAYS,
-  REJECTION_REASONS,
-  rejectionMessage,
-  type RejectionReason,
-} from './complaint.state';
+import { DUPLICATE_WINDOW_DAYS } from './complaint.state';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -51,7 +43,6 @@ export class ComplaintsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly complainant: ComplainantService,
     private readonly deadlines: DeadlinesService,
-    private readonly organisations: OrganisationsService,
     private readonly reportNumbers: ReportNumbers,
     private readonly views: ComplaintViews,
   ) {}
@@ -231,12 +222,8 @@ export class ComplaintsService implements OnModuleInit {
     return { jurisdictionPrefixes: [] };
   }
 
-  /** 404 (never 403) for a complaint the caller may not see. */
-  private async visibleOrThrow(
-    em: EntityManager,
-    viewer: Principal,
-    id: string,
-  ): Promise<ComplaintWithEmployer> {
+  /** The complaint and its employer if the viewer may see it; 404 (never 403) otherwise. */
+  async visibleOrThrow(em: EntityManager, viewer: Principal, id: string): Promise<ComplaintWithEmployer> {
     const complaint = await this.repo.findVisible(em, id, this.scopeOf(viewer));
     if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const employer = (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!;
@@ -322,112 +309,6 @@ export class ComplaintsService implements OnModuleInit {
   async clocks(viewer: Principal, id: string): Promise<ClockView[]> {
     await this.visibleOrThrow(this.tx.manager, viewer, id);
     return this.deadlines.forCase(CASE, id);
-  }
-
-  /**
-   * Accepts (受理) or refuses a submitted complaint: the status changes, the acceptance clock stops and the
-   * decision is recorded on the timeline with its reason and legal basis, all in one transaction.
-   */
-  async decide(
-    viewer: Principal,
-    id: string,
-    decision:
-      | { to: 'ACCEPTED'; note?: string }
-      | { to: 'REJECTED'; reason: RejectionReason; legalBasis?: string; referTo?: string; note?: string },
-    also: { duplicateReview?: 'CONFIRMED' } = {},
-  ): Promise<ComplaintViewDto> {
-    // 若干规定 第十八条第二至四款 / 监察条例 第二十一条第二款: a refusal or a notice, with its basis (complaint.state.ts).
-    const message = decision.to === 'REJECTED' ? rejectionMessage(decision.reason, decision) : null;
-    if (message && !message.ok) throw AppException.validation(message.errors);
-    const view = await this.tx.run(async (em) => {
-      await this.visibleOrThrow(em, viewer, id);
-      const c = (await this.repo.lockForUpdate(em, id))!;
-      if (also.duplicateReview) await this.repo.update(em, id, { duplicateReview: also.duplicateReview });
-      if (!canTransition(c.status, decision.to))
-        throw AppException.conflict(
-          'ILLEGAL_TRANSITION',
-          `A complaint in status ${c.status} cannot become ${decision.to}`,
-          { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
-        );
-      await this.repo.updateStatus(em, id, decision.to);
-      await this.deadlines.stopAll(em, CASE, id, shanghaiDate(), viewer);
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: id,
-        action: decision.to,
-        fromStatus: c.status,
-        toStatus: decision.to,
-        actor: viewer,
-        data:
-          decision.to === 'REJECTED' && message?.ok
-            ? {
-                reason: decision.reason,
-                reasonText: REJECTION_REASONS[decision.reason],
-                outcome: message.outcome,
-                legalBasis: message.legalBasis,
-                referTo: message.referTo,
-                note: decision.note ?? null,
-              }
-            : { note: decision.note ?? null },
-      });
-      // The complainant is told the decision; a refusal carries its reason and legal basis (若干规定 第十八条).
-      // An anonymous reporter reads it in the report's channel (the status) instead.
-      if (c.kind === 'COMPLAINT')
-        await this.outbox.enqueue(em, JobName.PartyNotify, {
-          complaintId: id,
-          template: message?.ok ? message.template : 'COMPLAINT_ACCEPTED',
-          dedupKey: `complaint-decision:${id}`,
-          params:
-            decision.to === 'REJECTED' && message?.ok
-              ? {
-                  reason: REJECTION_REASONS[decision.reason],
-                  legalBasis: message.legalBasis,
-                  referTo: message.referTo ?? '',
-                  referral: message.referTo ? `请向${message.referTo}反映。` : '',
-                }
-              : {},
-        });
-      return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.decide');
-    });
-    this.outbox.notifyCommitted();
-    return view;
-  }
-
-  /** Staff confirm (the complaint is refused as a duplicate) or dismiss a possible-duplicate flag. */
-  async reviewDuplicate(
-    viewer: Principal,
-    id: string,
-    decision: 'CONFIRM' | 'DISMISS',
-  ): Promise<ComplaintViewDto> {
-    const current = (await this.visibleOrThrow(this.tx.manager, viewer, id)).complaint;
-    if (!current.possibleDuplicateOf || current.duplicateReview !== null)
-      throw AppException.conflict(
-        'NO_DUPLICATE_TO_REVIEW',
-        'This complaint has no open possible-duplicate flag',
-      );
-    if (decision === 'CONFIRM')
-      return this.decide(
-        viewer,
-        id,
-        {
-          to: 'REJECTED',
-          reason: 'DUPLICATE',
-          legalBasis: '重复投诉，并入原投诉处理',
-          note: `duplicate of ${current.possibleDuplicateOf}`,
-        },
-        { duplicateReview: 'CONFIRMED' },
-      );
-    return this.tx.run(async (em) => {
-      await this.repo.update(em, id, { duplicateReview: 'DISMISSED' });
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: id,
-        action: 'DUPLICATE_DISMISSED',
-        actor: viewer,
-        data: { duplicateOf: current.possibleDuplicateOf },
-      });
-      return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.review');
-    });
   }
 
   async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {
