@@ -21,11 +21,13 @@ import { FilingsModule } from './filings/filings.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { InspectionModule } from './inspection/inspection.module';
 import { CommonModule } from './common/common.module';
+import { DatabaseModule } from './database/database.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { HealthModule } from './health/health.module';
 import { InspectionPlansModule } from './inspection/plans/inspection-plans.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -65,7 +67,9 @@ export class AppModule {
             storage,
           }),
         }),
+        DatabaseModule,
         CommonModule,
+        IdempotencyModule,
         QueueModule,
         AuditModule,
         NotificationsModule.forRoot(smsSender),

@@ -25,7 +25,7 @@ import { buildAppConfig, type AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/config.schema';
 import { keptJwtSecret, keptPiiKeys } from './config/kept-secrets';
 import { provideMigrationPiiKeys } from './database/migration-pii';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
 import { ERROR_TABLES } from './error-catalogue';

@@ -7,7 +7,6 @@ import { DEADLINE_RULES } from '../calendar/deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
-import { shanghaiDate } from '../common/shanghai-date';
 import { HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
 import {
   DEFAULT_HEARING_HOURS,
@@ -84,7 +83,7 @@ export class ArbitrationHearingsService {
       const old = await this.repo.hearingOfCase(em, id, hearingId);
       if (!old || old.postponedAt || old.cancelledAt || old.heldAt)
         throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
-      const oldDate = shanghaiDate(old.startsAt);
+      const oldDate = todayInShanghai(old.startsAt);
       const latestRequest = latestDayBefore(
         DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
         oldDate,
@@ -173,7 +172,7 @@ export class ArbitrationHearingsService {
     overridden: { override?: { problem: HearingTimeProblem; reason: string } };
   }> {
     const startsAt = new Date(dto.startsAt);
-    const hearingDate = shanghaiDate(startsAt);
+    const hearingDate = todayInShanghai(startsAt);
     const today = todayInShanghai();
     const cal = await this.calendar.calendar(em);
     const rule = DEADLINE_RULES.ARBITRATION_HEARING_NOTICE;

@@ -224,7 +224,7 @@ export class ArbitrationProceeding {
       this.repo.hearingsOf(em, c.id),
       this.awards.awardsOf(em, c.id),
       this.awards.provisionalExecutionsOf(em, c.id),
-      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id),
+      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
       this.staff.describeList(em, c.arbitratorIds),
       c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
     ]);

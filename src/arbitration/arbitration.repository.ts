@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { LOCKS, xactLock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
 import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import type { ArbitrationStatus } from './arbitration.constants';
@@ -50,12 +51,12 @@ export class ArbitrationRepository {
 
   /** Serialises applications for one complaint until commit. */
   async lockComplaintApplications(em: EntityManager, complaintId: string): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('arbitration-application:' || $1))`, [complaintId]);
+    await xactLock(em, LOCKS.arbitrationApplication, complaintId);
   }
 
   /** Serialises hearing scheduling (double-booking checks) until commit. */
   async lockHearingCalendar(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('arbitration-hearings'))`);
+    await xactLock(em, LOCKS.arbitrationHearings);
   }
 
   /** An application of the complaint that is still open (neither refused nor closed). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, xactLock } from '../database/locks';
 import { newId } from '../common/ids';
 import { OtpCode } from './entities/otp-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -94,7 +95,7 @@ export class AuthRepository {
 
   /** Serialises code requests for one phone (by its blind index) until the transaction ends. */
   async lockPhone(em: EntityManager, phoneBidx: string): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phoneBidx}`]);
+    await xactLock(em, LOCKS.otpPhone, phoneBidx);
   }
 
   /** Codes sent to the phone (by its blind index) in the last hour, and seconds since the newest one. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayInShanghai } from '../calendar/local-date';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
@@ -6,7 +7,6 @@ import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
 import { DEADLINE_RULES } from '../calendar/deadline-rules';
 import { AppException } from '../common/errors/app-exception';
-import { shanghaiDate } from '../common/shanghai-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
@@ -75,7 +75,7 @@ export class ComplaintCorrectionService {
           'CORRECTION_NEEDS_COMPLAINANT',
           'Only a complaint (投诉) has a complainant to ask for a correction',
         );
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       await this.deadlines.stopAll(em, CASE, id, today, viewer);
       await this.deadlines.start(em, {
         caseType: CASE,
@@ -124,7 +124,7 @@ export class ComplaintCorrectionService {
   ): Promise<ComplaintViewDto> {
     await this.tx.run(async (em) => {
       const c = await this.lockInStatus(em, viewer, id, 'SUBMITTED');
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const employer = await this.employers.findOrCreate(em, dto.employer);
       await this.repo.replaceEmployer(em, id, employer.id);
       await this.deadlines.stopAll(em, CASE, id, today, viewer);

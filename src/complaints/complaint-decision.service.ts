@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { todayInShanghai } from '../calendar/local-date';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { shanghaiDate } from '../common/shanghai-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
@@ -60,7 +60,7 @@ export class ComplaintDecisionService {
           { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
         );
       await this.repo.updateStatus(em, id, decision.to);
-      await this.deadlines.stopAll(em, CASE, id, shanghaiDate(), viewer);
+      await this.deadlines.stopAll(em, CASE, id, todayInShanghai(), viewer);
       await this.audit.append(em, {
         caseType: CASE,
         caseId: id,

@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { validateIdempotencyKey } from '../common/idempotency/idempotency.service';
+import { validateIdempotencyKey } from '../idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintDecisionService } from './complaint-decision.service';
 import { RoutingService } from './routing.service';

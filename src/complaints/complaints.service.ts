@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { todayInShanghai } from '../calendar/local-date';
 import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service';
+import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { newId } from '../common/ids';
-import { shanghaiDate } from '../common/shanghai-date';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
 import { renderTemplate } from '../notifications/templates';
@@ -133,7 +133,7 @@ export class ComplaintsService implements OnModuleInit {
       ]);
     const employer = await this.employers.findOrCreate(em, dto.employer);
     const now = new Date();
-    const receivedOn = shanghaiDate(now);
+    const receivedOn = todayInShanghai(now);
     const year = Number(receivedOn.slice(0, 4));
     const prefix = TRACKING_PREFIX[kind];
     const trackingNo =
@@ -234,13 +234,13 @@ export class ComplaintsService implements OnModuleInit {
   async assertVisible(
     viewer: Principal,
     id: string,
-    em: EntityManager = this.tx.manager,
+    em: EntityManager,
   ): Promise<Complaint> {
     return (await this.visibleOrThrow(em, viewer, id)).complaint;
   }
 
   /** Whether the viewer may see the complaint (for proceedings that answer 404 with their own code). */
-  async canSee(viewer: Principal, id: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+  async canSee(viewer: Principal, id: string, em: EntityManager): Promise<boolean> {
     return (await this.repo.findVisible(em, id, this.scopeOf(viewer))) !== null;
   }
 
@@ -248,7 +248,7 @@ export class ComplaintsService implements OnModuleInit {
    * Whether the viewer sees a member of the collective dispute: a member's complainant and staff of a member's street
    * see the one case the dispute is mediated or arbitrated in.
    */
-  canSeeDispute(viewer: Principal, disputeId: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+  canSeeDispute(viewer: Principal, disputeId: string, em: EntityManager): Promise<boolean> {
     return this.repo.anyVisibleInDispute(em, disputeId, this.scopeOf(viewer));
   }
 
@@ -308,7 +308,7 @@ export class ComplaintsService implements OnModuleInit {
 
   async clocks(viewer: Principal, id: string): Promise<ClockView[]> {
     await this.visibleOrThrow(this.tx.manager, viewer, id);
-    return this.deadlines.forCase(CASE, id);
+    return this.deadlines.forCase(CASE, id, todayInShanghai(), this.tx.manager);
   }
 
   async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {

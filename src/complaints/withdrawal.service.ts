@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { todayInShanghai } from '../calendar/local-date';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { shanghaiDate } from '../common/shanghai-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
@@ -79,7 +79,7 @@ export class ComplaintWithdrawalService {
       }
       const body = c.routeOrganisationId ? await this.organisations.byId(em, c.routeOrganisationId) : null;
       await this.repo.updateStatus(em, id, 'WITHDRAWN');
-      await this.deadlines.stopAll(em, 'COMPLAINT', id, shanghaiDate(), viewer);
+      await this.deadlines.stopAll(em, 'COMPLAINT', id, todayInShanghai(), viewer);
       await this.audit.append(em, {
         caseType: 'COMPLAINT',
         caseId: id,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, tryXactLock } from '../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, todayInShanghai } from '../calendar/local-date';
@@ -21,7 +22,6 @@ import type {
   PublicBlacklistQuery,
 } from './dto/compliance.dto';
 
-const SWEEP_LOCK = 'compliance.blacklist-sweep';
 const listingNotFound = () => AppException.notFound('BLACKLIST_ENTRY_NOT_FOUND', 'No such listing');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -171,7 +171,7 @@ export class BlacklistService {
   /** Daily sweep (idempotent, one at a time): listings whose 3 years ran out by `today` become EXPIRED. */
   async sweep(today: string = todayInShanghai()): Promise<{ skipped: boolean; expired: number }> {
     return this.tx.run(async (em) => {
-      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK))) return { skipped: true, expired: 0 };
+      if (!(await tryXactLock(em, LOCKS.blacklistSweep))) return { skipped: true, expired: 0 };
       const due = await this.repo.expiring(em, today);
       for (const b of due) {
         const to = nextByTable('The listing', BLACKLIST_MACHINE, b.status, 'EXPIRE');

@@ -163,14 +163,6 @@ export class ComplianceRepository {
     );
   }
 
-  async tryXactLock(em: EntityManager, key: string): Promise<boolean> {
-    const [row] = await em.query<{ locked: boolean }[]>(
-      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-      [key],
-    );
-    return row.locked;
-  }
-
   blacklistOf(em: EntityManager, employerId: string): Promise<BlacklistEntry[]> {
     return em.find(BlacklistEntry, { where: { employerId }, order: { listedOn: 'DESC', id: 'DESC' } });
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, tryXactLock } from '../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, isValidIsoDate, todayInShanghai, yearOf } from '../calendar/local-date';
@@ -216,8 +217,7 @@ export class ComplianceService {
     year: number = yearOf(todayInShanghai()) - 1,
   ): Promise<{ skipped: boolean; graded: number }> {
     return this.tx.run(async (em) => {
-      if (!(await this.repo.tryXactLock(em, `compliance.grade-year:${year}`)))
-        return { skipped: true, graded: 0 };
+      if (!(await tryXactLock(em, LOCKS.gradeYear, year))) return { skipped: true, graded: 0 };
       let graded = 0;
       let after: string | null = null;
       for (;;) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, tryXactLock } from '../database/locks';
 import { daysBetween, todayInShanghai } from '../calendar/local-date';
 import { TransactionRunner } from '../database/transaction';
 import { StaffInbox } from '../notifications/staff-inbox';
@@ -16,7 +17,6 @@ export interface AssigneeSource {
   assignees: AssigneesOf;
 }
 
-const SWEEP_LOCK = 'deadlines.reminder-sweep';
 const TEMPLATE: Record<DeadlineReminderDays, 'CASE_DEADLINE_WITHIN_3_DAYS' | 'CASE_DEADLINE_WITHIN_1_DAY'> = {
   3: 'CASE_DEADLINE_WITHIN_3_DAYS',
   1: 'CASE_DEADLINE_WITHIN_1_DAY',
@@ -51,7 +51,7 @@ export class DeadlineReminders {
 
   async sweep(today: string = todayInShanghai()): Promise<ReminderSweepResult> {
     return this.tx.run(async (em) => {
-      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK))) return { skipped: true, items: 0 };
+      if (!(await tryXactLock(em, LOCKS.reminderSweep))) return { skipped: true, items: 0 };
       const due = (await this.deadlines.openClockViews(em, today)).filter(
         (v) => v.state === 'RUNNING' && this.sources.has(v.caseType),
       );

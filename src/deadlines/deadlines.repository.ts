@@ -61,14 +61,6 @@ export class DeadlinesRepository {
     return em.find(Clock, { where: { stoppedOn: IsNull() } });
   }
 
-  async tryXactLock(em: EntityManager, key: string): Promise<boolean> {
-    const [row] = await em.query<{ locked: boolean }[]>(
-      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-      [key],
-    );
-    return row.locked;
-  }
-
   /** Running clocks of the jurisdictions (prefix match, as for case access). */
   openClocks(em: EntityManager, jurisdictionPrefixes: string[]): Promise<Clock[]> {
     return whereInJurisdictions(

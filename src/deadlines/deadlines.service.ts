@@ -269,8 +269,8 @@ export class DeadlinesService {
   async forCase(
     caseType: string,
     caseId: string,
-    today = todayInShanghai(),
-    em: EntityManager = this.tx.manager,
+    today: string,
+    em: EntityManager,
   ): Promise<ClockView[]> {
     return this.views(
       em,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { LOCKS, xactLock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
 import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './inspection.constants';
@@ -47,7 +48,7 @@ export class InspectionRepository {
 
   /** Serialises case creation for one complaint until commit. */
   async lockComplaint(em: EntityManager, complaintId: string): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('inspection-case:' || $1))`, [complaintId]);
+    await xactLock(em, LOCKS.inspectionCase, complaintId);
   }
 
   /** A case of the complaint that is not refused (one complaint, one inspection case). */
@@ -150,7 +151,7 @@ export class InspectionRepository {
 
   /** Serialises additions to one province's thresholds until commit. */
   async lockThresholds(em: EntityManager, provinceCode: string): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('wage-crime-threshold:' || $1))`, [provinceCode]);
+    await xactLock(em, LOCKS.wageCrimeThresholds, provinceCode);
   }
 
   async insertThreshold(em: EntityManager, r: Partial<WageCrimeThresholdRow>): Promise<void> {

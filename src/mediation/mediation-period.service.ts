@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
-import { shanghaiDate } from '../common/shanghai-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { MediationCase } from './entities/mediation-case.entity';
@@ -33,7 +32,7 @@ export class MediationPeriodService {
   /** 409 MEDIATION_PERIOD_OVER when the session's date is after the (extended) period of the locked case. */
   async assertSessionWithinPeriod(em: EntityManager, m: MediationCase, startsAt: Date): Promise<void> {
     const clock = await this.periodClock(em, m.id);
-    assertSessionWithinPeriod(m.status, shanghaiDate(startsAt), clock?.due ?? null);
+    assertSessionWithinPeriod(m.status, todayInShanghai(startsAt), clock?.due ?? null);
   }
 
   /** Records an extension agreed by both parties on an open case (MEDIATOR or SUPERVISOR of its street). */

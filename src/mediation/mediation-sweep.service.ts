@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { LOCKS, tryXactLock } from '../database/locks';
 import { todayInShanghai } from '../calendar/local-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -7,8 +8,6 @@ import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationRepository } from './mediation.repository';
 import { nextAgreementStatus, nextMediationStatus } from './mediation.state';
-
-const SWEEP_LOCK = 'mediation.daily-sweep';
 
 /** Days before an instalment's due date when the employer is reminded (platform policy). */
 export const INSTALMENT_REMINDER_DAYS = 3;
@@ -42,7 +41,7 @@ export class MediationSweepService {
    */
   async sweep(today: string = todayInShanghai()): Promise<SweepResult> {
     const result = await this.tx.run(async (em): Promise<SweepResult> => {
-      if (!(await this.repo.tryXactLock(em, SWEEP_LOCK)))
+      if (!(await tryXactLock(em, LOCKS.mediationSweep)))
         return { skipped: true, expired: 0, overdueInstalments: 0, defaulted: 0 };
       let expired = 0;
       for (const open of await this.repo.openCases(em)) {

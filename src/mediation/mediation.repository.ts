@@ -197,15 +197,6 @@ export class MediationRepository {
     await em.update(MediationInstalment, { id }, { status: 'PAID', paidOn });
   }
 
-  /** Takes the sweep's transaction-scoped advisory lock; false when another sweep holds it. */
-  async tryXactLock(em: EntityManager, key: string): Promise<boolean> {
-    const [row] = await em.query<{ locked: boolean }[]>(
-      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-      [key],
-    );
-    return row.locked;
-  }
-
   async openCases(em: EntityManager): Promise<MediationCase[]> {
     return em.find(MediationCase, { where: { status: 'OPEN' }, order: { createdAt: 'ASC' } });
   }

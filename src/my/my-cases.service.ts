@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayInShanghai } from '../calendar/local-date';
 import type { EntityManager } from 'typeorm';
 import { ARBITRATION_RULES } from '../arbitration/arbitration.rules';
 import { ArbitrationService } from '../arbitration/arbitration.service';
@@ -150,7 +151,7 @@ export class MyCasesService {
     inspections: readonly { id: string }[],
   ): Promise<{ proceeding: string; clock: ClockView }[]> {
     const of = async (proceeding: string, caseType: string, id: string) =>
-      (await this.deadlines.forCase(caseType, id)).map((clock) => ({ proceeding, clock }));
+      (await this.deadlines.forCase(caseType, id, todayInShanghai(), this.tx.manager)).map((clock) => ({ proceeding, clock }));
     return [
       ...(await of('COMPLAINT', 'COMPLAINT', complaintId)),
       ...(await Promise.all(mediations.map((m) => of('MEDIATION', 'MEDIATION', m.id)))).flat(),

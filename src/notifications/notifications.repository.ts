@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, sessionLock, sessionUnlock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { keysetPage } from '../database/query-helpers';
@@ -19,7 +20,6 @@ export type AttemptOutcome = {
 };
 
 /** The advisory-lock namespace of SMS deliveries (the second key is the dedup key's hash). */
-const SMS_DELIVERY_LOCK = 'sms-delivery';
 
 /** What an inbox lists: what reached the recipient (or may have: UNCONFIRMED), not a pending or failed SMS. */
 const DELIVERED = "n.status IN ('SENT', 'UNCONFIRMED')";
@@ -57,11 +57,11 @@ export class NotificationsRepository {
    * `unlockDelivery`, or by the connection's end: a sender whose database connection died holds nothing).
    */
   async lockDelivery(em: EntityManager, dedupKey: string): Promise<void> {
-    await em.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [SMS_DELIVERY_LOCK, dedupKey]);
+    await sessionLock(em, LOCKS.smsDelivery, dedupKey);
   }
 
   async unlockDelivery(em: EntityManager, dedupKey: string): Promise<void> {
-    await em.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [SMS_DELIVERY_LOCK, dedupKey]);
+    await sessionUnlock(em, LOCKS.smsDelivery, dedupKey);
   }
 
   /** Marks the row SENDING as a new attempt; returns the attempt number. */

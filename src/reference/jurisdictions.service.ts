@@ -11,12 +11,12 @@ export class JurisdictionsService {
     private readonly repo: ReferenceRepository,
   ) {}
 
-  isStreet(code: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+  isStreet(code: string, em: EntityManager): Promise<boolean> {
     return this.repo.isStreet(em, code);
   }
 
   /** Whether the code is a division the platform knows (the district or one of its street-level units). */
-  isKnown(code: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+  isKnown(code: string, em: EntityManager): Promise<boolean> {
     return this.repo.isKnown(em, code);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, xactLock } from '../database/locks';
 import { User } from '../auth/entities/user.entity';
 import { Organisation } from '../reference/entities/organisation.entity';
 import type { Page } from '../common/http/pagination';
@@ -68,7 +69,7 @@ export class StaffAdminRepository {
 
   /** Serialises changes that could remove the last active admin. */
   async lockAdmins(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('staff:active-admins'))`);
+    await xactLock(em, LOCKS.activeAdmins);
   }
 
   countActiveAdmins(em: EntityManager): Promise<number> {

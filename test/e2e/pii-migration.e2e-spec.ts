@@ -8,7 +8,7 @@ import { PiiEncryptedAtRest1796400000100 } from '../../migrations/1796400000100-
 import { WorkerLoginPhone1796400000110 } from '../../migrations/1796400000110-worker-login-phone';
 import { IdempotencyReferences1796400000120 } from '../../migrations/1796400000120-idempotency-references';
 import { generatePiiKeySpec, PiiCipher } from '../../src/common/pii-crypto';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { dataSourceOptions } from '../../src/data-source-options';
 import { provideMigrationPiiKeys } from '../../src/database/migration-pii';
 import { withDatabase } from '../support/global-setup';
 

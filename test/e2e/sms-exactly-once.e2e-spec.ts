@@ -35,8 +35,8 @@ describe('an SMS goes out once when the database fails between the provider call
       if (m.template !== 'COMPLAINT_RECEIVED' || state.killed > 0) return;
       const res = await db.query<{ pid: number }>(
         `SELECT pg_terminate_backend(l.pid), l.pid FROM pg_locks l JOIN notifications n ON n.id = $1
-          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-            AND l.classid = hashtext('sms-delivery')::oid AND l.objid = hashtext(n.dedup_key)::oid`,
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+            AND l.objid = hashtext('notifications.sms-delivery:' || n.dedup_key)::oid`,
         [m.outId],
       );
       state.killed = res.rowCount ?? 0;

@@ -1,6 +1,6 @@
 import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
-import { addDays } from '../../src/calendar/local-date';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { DeadlineReminders } from '../../src/deadlines/deadline-reminders.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
@@ -115,7 +115,7 @@ describe('staff inbox items', () => {
         mediatorId,
       ])
     )[0].username;
-    const [clock] = (await t.app.get(DeadlinesService).forCase('MEDIATION', opened.id)).filter(
+    const [clock] = (await t.app.get(DeadlinesService).forCase('MEDIATION', opened.id, todayInShanghai(), t.dataSource.manager)).filter(
       (k) => k.rule.id === 'MEDIATION',
     );
     const due = clock.due!;
@@ -156,7 +156,7 @@ describe('staff inbox items', () => {
       [inspectorId],
       inspection.body.id,
     ]);
-    const running = (await t.app.get(DeadlinesService).forCase('INSPECTION', inspection.body.id)).filter(
+    const running = (await t.app.get(DeadlinesService).forCase('INSPECTION', inspection.body.id, todayInShanghai(), t.dataSource.manager)).filter(
       (k) => k.state === 'RUNNING' && k.due,
     );
     expect(running.length).toBeGreaterThan(0);
@@ -169,7 +169,7 @@ describe('staff inbox items', () => {
   it('an arbitration tribunal is reminded of its periods; a case without owner reminds nobody', async () => {
     const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
     const appliedId = await applyForArbitration(t, 'supervisor', c.id);
-    const [acceptance] = await t.app.get(DeadlinesService).forCase('ARBITRATION', appliedId);
+    const [acceptance] = await t.app.get(DeadlinesService).forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
     const ref = `arbitration-case:${appliedId}`;
     // No tribunal yet: the acceptance period reminds nobody (the application item is already there).
     await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));

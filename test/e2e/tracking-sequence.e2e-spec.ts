@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
+import { todayInShanghai } from '../../src/calendar/local-date';
 import { ComplaintsRepository } from '../../src/complaints/complaints.repository';
 import { nextTrackingNumber } from '../../src/complaints/tracking-sequence';
-import { shanghaiDate } from '../../src/common/shanghai-date';
 import { formatTrackingNumber } from '../../src/common/tracking-number';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
@@ -38,7 +38,7 @@ describe('tracking numbers from per-year sequences', () => {
   });
 
   it('an intake does not wait for another intake of the same year that has not committed yet', async () => {
-    const year = Number(shanghaiDate(new Date()).slice(0, 4));
+    const year = Number(todayInShanghai(new Date()).slice(0, 4));
     const token = await t.token('13800000000');
     // Make sure this year's sequence exists, then hold an open transaction that took a number.
     await ds.transaction((em) => nextTrackingNumber(em, 'TS', year));

@@ -16,7 +16,7 @@ import { AverageWage } from './average-wage.entity';
 import { ArbitrationAward } from './arbitration-award.entity';
 import { ArbitrationProvisionalExecution } from './arbitration-provisional-execution.entity';
 
-/** The arbitration module's entities, listed in src/database/entities.ts. */
+/** The arbitration module's entities, listed in src/entities.ts. */
 export const ARBITRATION_ENTITIES = [
   ArbitrationCase,
   ArbitrationClaim,

@@ -13,7 +13,7 @@ export {
   ViolationPublicationItem,
 };
 
-/** The compliance module's entities, listed in src/database/entities.ts. */
+/** The compliance module's entities, listed in src/entities.ts. */
 export const COMPLIANCE_ENTITIES = [
   EmployerViolation,
   EmployerGrade,

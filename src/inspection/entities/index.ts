@@ -6,7 +6,7 @@ import { WageCrimeThresholdRow } from './wage-crime-threshold.entity';
 
 export { InspectionCase, InspectionCounter, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow };
 
-/** The inspection module's entities, listed in src/database/entities.ts. */
+/** The inspection module's entities, listed in src/entities.ts. */
 export const INSPECTION_ENTITIES = [
   InspectionCase,
   InspectionDocument,

@@ -5,5 +5,5 @@ import { SlaRecomputeRun } from './sla-recompute-run.entity';
 
 export { SlaCaseFact, SlaHandlingDay, SlaMonthlyCell, SlaRecomputeRun };
 
-/** The SLA module's entities, listed in src/database/entities.ts. */
+/** The SLA module's entities, listed in src/entities.ts. */
 export const SLA_ENTITIES = [SlaCaseFact, SlaMonthlyCell, SlaRecomputeRun, SlaHandlingDay];

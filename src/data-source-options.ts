@@ -1,6 +1,6 @@
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../migrations';
+import { MIGRATIONS } from '../migrations';
 import { ENTITIES } from './entities';
 
 // DATE columns are legal calendar dates: keep them as 'YYYY-MM-DD' strings, never local-midnight Date objects.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, tryXactLock } from '../database/locks';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 /** All SQL of idempotency keys. */
@@ -7,11 +8,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 export class IdempotencyRepository {
   /** Takes the key's transaction-scoped lock without waiting; false when another request holds it. */
   async tryLock(em: EntityManager, scope: string, key: string): Promise<boolean> {
-    const [{ locked }] = await em.query<{ locked: boolean }[]>(
-      'SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked',
-      [scope, key],
-    );
-    return locked;
+    return tryXactLock(em, LOCKS.idempotencyKey, `${scope}:${key}`);
   }
 
   find(em: EntityManager, scope: string, key: string): Promise<IdempotencyRecord | null> {

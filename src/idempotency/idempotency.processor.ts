@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName } from '../../queue/job-catalogue';
-import { OnJob } from '../../queue/job-handler.decorator';
+import { JobName } from '../queue/job-catalogue';
+import { OnJob } from '../queue/job-handler.decorator';
 import { IdempotencyService } from './idempotency.service';
 
 @Injectable()

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { TransactionRunner } from '../../database/transaction';
-import { AppException } from '../errors/app-exception';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction';
+import { AppException } from '../common/errors/app-exception';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export interface StoredResponse<T> {

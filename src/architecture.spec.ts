@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** The ground floor: modules every domain may use, which use no domain (issue 19, docs/architecture.md). */
+const LOWER = ['database', 'common', 'audit', 'queue', 'calendar', 'deadlines', 'notifications', 'auth'];
+/** Infrastructure beside the ground floor that is not a domain either. */
+const INFRASTRUCTURE = ['config', 'idempotency'];
+/** At most this many imports still run from the ground floor up to a domain module (each listed below). */
+const MAX_UPWARD = 5;
+
+const SRC = __dirname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return sources(p);
+    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
+  });
+}
+
+/** The top folder under src/ of a file, or null for a file at the root (the composition root). */
+function moduleOf(file: string): string | null {
+  const parts = relative(SRC, file).split(sep);
+  return parts.length > 1 ? parts[0] : null;
+}
+
+/** Every `from '…'` of relative imports in a file, resolved to the module it lands in. */
+function importedModules(file: string): { spec: string; module: string | null }[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => {
+    const target = resolve(file, '..', m[1]);
+    return { spec: m[1], module: target.startsWith(SRC + sep) ? moduleOf(target + '.ts') : null };
+  });
+}
+
+/** Imports from a ground-floor module up to a domain module, as `file -> module`. */
+export function upwardImports(): string[] {
+  const out: string[] = [];
+  for (const file of sources(SRC)) {
+    const from = moduleOf(file);
+    if (!from || !LOWER.includes(from)) continue;
+    for (const { module } of importedModules(file))
+      if (module && !LOWER.includes(module) && !INFRASTRUCTURE.includes(module))
+        out.push(`${relative(SRC, file)} -> ${module}`);
+  }
+  return out.sort();
+}
+
+describe('architecture: the ground floor does not climb', () => {
+  it(`at most ${MAX_UPWARD} imports run from ${LOWER.join(', ')} up to a domain module`, () => {
+    const upward = upwardImports();
+    // On failure the list names each import (file -> module).
+    expect(upward.length > MAX_UPWARD ? upward : []).toEqual([]);
+    expect(upward.length).toBeLessThanOrEqual(MAX_UPWARD);
+  });
+
+  it('the scanner sees an upward import when there is one (it can fail)', () => {
+    // The composition root imports every module; were it under database/, all of those would count.
+    const root = importedModules(join(SRC, 'app.module.ts')).filter(
+      (i) => i.module && !LOWER.includes(i.module) && !INFRASTRUCTURE.includes(i.module),
+    );
+    expect(root.length).toBeGreaterThan(MAX_UPWARD);
+  });
+});

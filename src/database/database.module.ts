@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TransactionRunner } from './transaction';
+
+/**
+ * The database layer's providers. The data source itself (entities, migrations, options) is configured at the
+ * composition root (`app.module.ts`, `data-source-options.ts`, `entities.ts`), so this layer imports no module.
+ */
+@Global()
+@Module({
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
+})
+export class DatabaseModule {}

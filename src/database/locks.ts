@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Every PostgreSQL advisory lock the platform takes, with one key scheme: the lock's name, or `name:id` for a lock
+ * per row, hashed by PostgreSQL (`hashtext`) into the one-argument key space. Names are `<module>.<what>`.
+ * The locks live only while a transaction (xact) or a session holds them, so renaming a key needs no migration.
+ * Not here: the migration lock (`migrate.ts`, a fixed number taken before any of this exists) and the SLA stripes
+ * (numeric keys of the SLA read model).
+ */
+export const LOCKS = {
+  /** One daily mediation sweep at a time (try). */
+  mediationSweep: 'mediation.daily-sweep',
+  /** One blacklist expiry sweep at a time (try). */
+  blacklistSweep: 'compliance.blacklist-sweep',
+  /** One grading run per year at a time (try; per year). */
+  gradeYear: 'compliance.grade-year',
+  /** One deadline-reminder sweep at a time (try). */
+  reminderSweep: 'deadlines.reminder-sweep',
+  /** Applications for one complaint, serialised (per complaint). */
+  arbitrationApplication: 'arbitration.application',
+  /** Hearing scheduling and its double-booking checks, serialised. */
+  arbitrationHearings: 'arbitration.hearings',
+  /** Inspection case creation for one complaint, serialised (per complaint). */
+  inspectionCase: 'inspection.case',
+  /** Additions to one province's wage-crime thresholds, serialised (per province). */
+  wageCrimeThresholds: 'inspection.wage-crime-thresholds',
+  /** SMS code requests for one phone, serialised (per blind index). */
+  otpPhone: 'auth.otp-phone',
+  /** Changes that could remove the last active admin, serialised. */
+  activeAdmins: 'staff.active-admins',
+  /** One sender delivering a message at a time (session lock; per dedup key). */
+  smsDelivery: 'notifications.sms-delivery',
+  /** One request running per Idempotency-Key (try; per scope and key). */
+  idempotencyKey: 'idempotency.key',
+} as const;
+
+export type LockName = (typeof LOCKS)[keyof typeof LOCKS];
+
+/** The key text of a lock: its name, or `name:id`. */
+export function lockKey(name: LockName, id?: string | number): string {
+  return id === undefined ? name : `${name}:${id}`;
+}
+
+/** Waits for the lock and holds it until the transaction ends. */
+export async function xactLock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
+  await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(name, id)]);
+}
+
+/** Takes the lock until the transaction ends without waiting; false when another transaction holds it. */
+export async function tryXactLock(em: EntityManager, name: LockName, id?: string | number): Promise<boolean> {
+  const [row] = await em.query<{ locked: boolean }[]>(
+    'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+    [lockKey(name, id)],
+  );
+  return row.locked;
+}
+
+/** Waits for the lock and holds it for the session (released by `sessionUnlock` or the connection's end). */
+export async function sessionLock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
+  await em.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(name, id)]);
+}
+
+export async function sessionUnlock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
+  await em.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(name, id)]);
+}
