@@ -9,7 +9,6 @@ import { AuditModule } from './audit/audit.module';
 import { AdminModule } from './admin/admin.module';
 import { OpsModule } from './ops/ops.module';
 import { EscalationModule } from './escalation/escalation.module';
-import { MyModule } from './my/my.module';
 import { CaseFileModule } from './case-file/case-file.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -91,7 +90,6 @@ export class AppModule {
         AdminModule,
         OpsModule,
         EscalationModule,
-        MyModule,
         CaseFileModule,
         InspectionPlansModule,
         SearchModule,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { UNLABELLED_EVENT } from '../../src/my/case-file-words';
-import type { MyCaseDto } from '../../src/my/dto/my-case.dto';
+import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
+import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 /** The worker's one file (14.5): it follows the dispute through inspection, mediation and arbitration. */

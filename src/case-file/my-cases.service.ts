@@ -151,7 +151,10 @@ export class MyCasesService {
     inspections: readonly { id: string }[],
   ): Promise<{ proceeding: string; clock: ClockView }[]> {
     const of = async (proceeding: string, caseType: string, id: string) =>
-      (await this.deadlines.forCase(caseType, id, todayInShanghai(), this.tx.manager)).map((clock) => ({ proceeding, clock }));
+      (await this.deadlines.forCase(caseType, id, todayInShanghai(), this.tx.manager)).map((clock) => ({
+        proceeding,
+        clock,
+      }));
     return [
       ...(await of('COMPLAINT', 'COMPLAINT', complaintId)),
       ...(await Promise.all(mediations.map((m) => of('MEDIATION', 'MEDIATION', m.id)))).flat(),
