@@ -17,8 +17,8 @@ const MODULES = readdirSync(join(import.meta.dirname, 'src'), { withFileTypes: t
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 const EXEMPT = [
-  // Failed jobs read the queue's job_failures (src/admin is to become part of src/ops with the queue console).
-  'src/admin/admin.service.ts',
+  // Failed jobs read the queue's job_failures (to move behind a QueueService method).
+  'src/ops/failed-jobs.service.ts',
   // Staff and organisation administration writes users (auth) and organisations (reference): the people issue's
   // users module or organisations with reference data will own both.
   'src/staff/**',

@@ -6,7 +6,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { AuditModule } from './audit/audit.module';
-import { AdminModule } from './admin/admin.module';
 import { OpsModule } from './ops/ops.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { CaseFileModule } from './case-file/case-file.module';
@@ -27,7 +26,6 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './data-source-options';
-import { HealthModule } from './health/health.module';
 import { InspectionPlansModule } from './inspection/plans/inspection-plans.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import type { SmsSender } from './notifications/sms-sender';
@@ -86,8 +84,6 @@ export class AppModule {
         FilingsModule,
         ComplianceModule,
         InspectionModule,
-        HealthModule,
-        AdminModule,
         OpsModule,
         EscalationModule,
         CaseFileModule,

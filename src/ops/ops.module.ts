@@ -1,7 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { AdminController } from './failed-jobs.controller';
+import { AdminService } from './failed-jobs.service';
+import { HealthController } from './health.controller';
 import { JobConsoleService } from './job-console.service';
 import { OpsController } from './ops.controller';
 
-/** Operators: the job console and manual runs of the scheduled work (the queues come from the global QueueModule). */
-@Module({ controllers: [OpsController], providers: [JobConsoleService] })
+/**
+ * Operators: the job console and manual runs of the scheduled work (the queues come from the global QueueModule),
+ * failed jobs and their re-queue (`AdminController`), and the liveness and readiness probes (`HealthController`).
+ */
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [OpsController, AdminController, HealthController],
+  providers: [JobConsoleService, AdminService],
+})
 export class OpsModule {}

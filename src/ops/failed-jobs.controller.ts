@@ -13,7 +13,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { QueueName } from '../queue/job-catalogue';
-import { AdminService } from './admin.service';
+import { AdminService } from './failed-jobs.service';
 
 class FailedJobsQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
