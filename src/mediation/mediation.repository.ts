@@ -9,7 +9,6 @@ import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
 
-/** All SQL of the mediation module. */
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
   id: string;
@@ -21,6 +20,7 @@ export interface DueSoonInstalment {
   complaint_id: string;
 }
 
+/** All SQL of the mediation module. */
 @Injectable()
 export class MediationRepository {
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<MediationCase[]> {
@@ -91,10 +91,6 @@ export class MediationRepository {
       .execute();
   }
 
-  /**
-   * The mediator for a new case: a MEDIATOR whose jurisdictions cover the street, without a declared conflict
-   * with the employer, with the fewest open cases (then the longest-standing account).
-   */
   /** Of the candidate mediators, the one with the fewest open cases and no declared conflict with the employer. */
   async pickMediator(em: EntityManager, candidateIds: string[], employerId: string): Promise<string | null> {
     if (candidateIds.length === 0) return null;
@@ -201,7 +197,6 @@ export class MediationRepository {
     return em.find(MediationCase, { where: { status: 'OPEN' }, order: { createdAt: 'ASC' } });
   }
 
-  /** Unpaid instalments due before `today` become OVERDUE; returns them with their case. */
   /** Unpaid instalments falling due within `days` days from `today` (inclusive), with their employer. */
   dueSoon(em: EntityManager, today: string, days: number): Promise<DueSoonInstalment[]> {
     return em.query<DueSoonInstalment[]>(
@@ -216,6 +211,7 @@ export class MediationRepository {
     );
   }
 
+  /** Unpaid instalments due before `today` become OVERDUE; returns them with their case. */
   async markOverdue(
     em: EntityManager,
     today: string,

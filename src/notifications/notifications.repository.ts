@@ -19,8 +19,6 @@ export type AttemptOutcome = {
   error: string | null;
 };
 
-/** The advisory-lock namespace of SMS deliveries (the second key is the dedup key's hash). */
-
 /** What an inbox lists: what reached the recipient (or may have: UNCONFIRMED), not a pending or failed SMS. */
 const DELIVERED = "n.status IN ('SENT', 'UNCONFIRMED')";
 
