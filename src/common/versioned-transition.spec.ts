@@ -9,7 +9,7 @@ const MACHINE: StateMachine<S, A> = {
   actions: ['CLOSE', 'REOPEN'],
 };
 const em = {} as EntityManager;
-const notFound = () => AppException.notFound('THING_NOT_FOUND', 'No such thing');
+const notFound = () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such thing');
 
 function write(
   row: { status: S; version: number; street: string } | null,
@@ -43,7 +43,7 @@ describe('versionedTransition (lock → scope → version → state table → re
   it('a missing row and a row out of scope are both 404', async () => {
     expect((await errorOf(lockVersioned(em, write(null, 1)))).status).toBe(404);
     const other = { status: 'OPEN' as const, version: 1, street: '310101' };
-    expect((await errorOf(lockVersioned(em, write(other, 1)))).code).toBe('THING_NOT_FOUND');
+    expect((await errorOf(lockVersioned(em, write(other, 1)))).code).toBe('COMPLAINT_NOT_FOUND');
   });
 
   it('another version is 409 STALE_VERSION with details {version} = the current version (state-machines.md)', async () => {
