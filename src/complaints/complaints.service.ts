@@ -231,11 +231,7 @@ export class ComplaintsService implements OnModuleInit {
   }
 
   /** The complaint if the viewer may see it (else 404), for modules that hang their records on a complaint. */
-  async assertVisible(
-    viewer: Principal,
-    id: string,
-    em: EntityManager,
-  ): Promise<Complaint> {
+  async assertVisible(viewer: Principal, id: string, em: EntityManager): Promise<Complaint> {
     return (await this.visibleOrThrow(em, viewer, id)).complaint;
   }
 

@@ -266,12 +266,7 @@ export class DeadlinesService {
   }
 
   /** The clocks of a case; inside a transaction pass its `em` (reads then see its own writes). */
-  async forCase(
-    caseType: string,
-    caseId: string,
-    today: string,
-    em: EntityManager,
-  ): Promise<ClockView[]> {
+  async forCase(caseType: string, caseId: string, today: string, em: EntityManager): Promise<ClockView[]> {
     return this.views(
       em,
       await this.repo.clocksOfCase(em, caseType, caseId),

@@ -337,7 +337,9 @@ export class InspectionProceeding {
     const [documents, recoveries, clocks, wageCrime, employers, inspectors] = await Promise.all([
       staff ? this.repo.documentsOf(em, c.id) : Promise.resolve([]),
       staff ? this.repo.recoveriesOf(em, c.id) : Promise.resolve([]),
-      staff ? this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager) : Promise.resolve([]),
+      staff
+        ? this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager)
+        : Promise.resolve([]),
       // A closed case is assessed as on its closing day (the figure then in force).
       this.assessCase(em, c, c.closedOn ?? undefined),
       this.employers.byIds(em, c.employerId ? [c.employerId] : []),

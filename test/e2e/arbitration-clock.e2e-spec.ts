@@ -29,7 +29,8 @@ describe('arbitration decision clock: pause, restart and extension, by hand', ()
         jurisdictionCode: '310115005',
       }),
     );
-    const state = async (today: string) => (await deadlines.forCase('ARBITRATION', caseId, today, t.dataSource.manager))[0];
+    const state = async (today: string) =>
+      (await deadlines.forCase('ARBITRATION', caseId, today, t.dataSource.manager))[0];
     const add = (event: Parameters<DeadlinesService['addEvent']>[2]) =>
       t.dataSource.transaction((em) => deadlines.addEvent(em, clockId, event, supervisor));
 

@@ -193,7 +193,9 @@ describe('arbitration', () => {
         null,
       ),
     );
-    const [clock] = await t.app.get(DeadlinesService).forCase('ARBITRATION', id, '2025-09-30', t.dataSource.manager);
+    const [clock] = await t.app
+      .get(DeadlinesService)
+      .forCase('ARBITRATION', id, '2025-09-30', t.dataSource.manager);
     expect(clock).toMatchObject({ start: '2025-09-28', due: '2025-10-11', state: 'RUNNING' });
   });
 

@@ -426,7 +426,9 @@ describe('mediation', () => {
     expect((await sweeper.sweep(addDays(today, 1))).expired).toBe(0);
     // The 15 days end on the clock's due date: opened + 15, moved to the next working day when that is a
     // rest day (民法典 第二百零三条), so the case expires the day after it, whatever weekday it opened on.
-    const [clock] = await t.app.get(DeadlinesService).forCase('MEDIATION', m.id, m.openedOn, t.dataSource.manager);
+    const [clock] = await t.app
+      .get(DeadlinesService)
+      .forCase('MEDIATION', m.id, m.openedOn, t.dataSource.manager);
     expect(clock.due! >= addDays(m.openedOn, 15)).toBe(true);
     expect((await sweeper.sweep(clock.due!)).expired).toBe(0);
     const expiredOn = addDays(clock.due!, 1);

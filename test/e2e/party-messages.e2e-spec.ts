@@ -154,7 +154,9 @@ describe('parties are told', () => {
   it('an expired mediation tells the worker what to do next, and the worker escalates it', async () => {
     const c = await routed('MEDIATION', 'mediator');
     const m = await post('mediator', '/api/v1/mediation/cases', { complaintId: c.id });
-    const [clock] = await t.app.get(DeadlinesService).forCase('MEDIATION', m.body.id, today, t.dataSource.manager);
+    const [clock] = await t.app
+      .get(DeadlinesService)
+      .forCase('MEDIATION', m.body.id, today, t.dataSource.manager);
     expect(
       (await t.app.get(MediationSweepService).sweep(addDays(clock.due!, 1))).expired,
     ).toBeGreaterThanOrEqual(1);

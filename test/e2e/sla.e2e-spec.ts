@@ -149,7 +149,9 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     const res = await get('/api/v1/sla/at-risk', 'supervisor');
     expect(res.status).toBe(200);
     const [item] = res.body.items as Record<string, unknown>[];
-    const clocks = await t.app.get(DeadlinesService).forCase('ARBITRATION', arbitrationId, todayInShanghai(), t.dataSource.manager);
+    const clocks = await t.app
+      .get(DeadlinesService)
+      .forCase('ARBITRATION', arbitrationId, todayInShanghai(), t.dataSource.manager);
     const award = clocks.find((c) => c.rule.id === 'ARBITRATION_DECISION')!.due!;
     const yearEnd = `${year}-12-31`;
     const willBreach = award <= addDays(today, 7);

@@ -115,9 +115,11 @@ describe('staff inbox items', () => {
         mediatorId,
       ])
     )[0].username;
-    const [clock] = (await t.app.get(DeadlinesService).forCase('MEDIATION', opened.id, todayInShanghai(), t.dataSource.manager)).filter(
-      (k) => k.rule.id === 'MEDIATION',
-    );
+    const [clock] = (
+      await t.app
+        .get(DeadlinesService)
+        .forCase('MEDIATION', opened.id, todayInShanghai(), t.dataSource.manager)
+    ).filter((k) => k.rule.id === 'MEDIATION');
     const due = clock.due!;
     const ref = `mediation-case:${opened.id}`;
     const reminders = t.app.get(DeadlineReminders);
@@ -156,9 +158,11 @@ describe('staff inbox items', () => {
       [inspectorId],
       inspection.body.id,
     ]);
-    const running = (await t.app.get(DeadlinesService).forCase('INSPECTION', inspection.body.id, todayInShanghai(), t.dataSource.manager)).filter(
-      (k) => k.state === 'RUNNING' && k.due,
-    );
+    const running = (
+      await t.app
+        .get(DeadlinesService)
+        .forCase('INSPECTION', inspection.body.id, todayInShanghai(), t.dataSource.manager)
+    ).filter((k) => k.state === 'RUNNING' && k.due);
     expect(running.length).toBeGreaterThan(0);
     await t.app.get(DeadlineReminders).sweep(addDays(running[0].due!, -3));
     const ref = `inspection-case:${inspection.body.id}`;
@@ -169,7 +173,9 @@ describe('staff inbox items', () => {
   it('an arbitration tribunal is reminded of its periods; a case without owner reminds nobody', async () => {
     const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
     const appliedId = await applyForArbitration(t, 'supervisor', c.id);
-    const [acceptance] = await t.app.get(DeadlinesService).forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
+    const [acceptance] = await t.app
+      .get(DeadlinesService)
+      .forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
     const ref = `arbitration-case:${appliedId}`;
     // No tribunal yet: the acceptance period reminds nobody (the application item is already there).
     await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
