@@ -158,3 +158,8 @@ export function download(path, query = {}) {
     return { blob: await res.blob(), name };
   });
 }
+
+/** POST JSON with the bearer token (the operators' console: retry a job, run a nightly job now). */
+export function post(path, body = {}) {
+  return authorised(path, (token) => send(path, { method: 'POST', body, token }));
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { DASHBOARD_CSP } from '../../src/dashboard/dashboard.static';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
+import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM } from '../support/chromium';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -17,19 +18,7 @@ import { complaintBody, eventually, startTestApp, type TestApp } from '../suppor
  * Without Chromium (a developer machine) the browser tests are skipped with a message; with CI set they fail,
  * since `.ci/run` installs Chromium.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results');
 const BROWSER_TIMEOUT = 120_000;
 const WARNED_EMPLOYER = '浦东某某看板预警测试建筑有限公司';
