@@ -12,6 +12,7 @@ import { CaseFileModule } from './case-file/case-file.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DEADLINE_RULE_CATALOGUE } from './deadline-rules';
 import { EvidenceModule } from './evidence/evidence.module';
 import { MediationModule } from './mediation/mediation.module';
 import { ArbitrationModule } from './arbitration/arbitration.module';
@@ -75,7 +76,8 @@ export class AppModule {
         StaffModule,
         WorkersModule,
         ReferenceModule,
-        CalendarModule,
+        // Each proceeding's deadline rules (src/deadline-rules.ts), given to the engine.
+        CalendarModule.forRoot(DEADLINE_RULE_CATALOGUE),
         DeadlinesModule,
         ComplaintsModule,
         EvidenceModule,

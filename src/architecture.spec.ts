@@ -62,3 +62,28 @@ describe('architecture: the ground floor does not climb', () => {
     expect(root.length).toBeGreaterThan(MAX_UPWARD);
   });
 });
+
+describe('architecture: the proceedings contribute their deadline rules', () => {
+  /** Relative imports of calendar/ and deadlines/ that leave the ground floor, the composition root included. */
+  function engineImportsUp(): string[] {
+    return sources(SRC)
+      .filter((file) => ['calendar', 'deadlines'].includes(moduleOf(file) ?? ''))
+      .flatMap((file) =>
+        importedModules(file)
+          .filter((i) => resolve(file, '..', i.spec).startsWith(SRC + sep))
+          .filter((i) => !i.module || (!LOWER.includes(i.module) && !INFRASTRUCTURE.includes(i.module)))
+          .map((i) => `${relative(SRC, file)} -> ${i.spec}`),
+      );
+  }
+
+  it('calendar/ and deadlines/ import no proceeding and not the composition root: the rules reach them as data', () => {
+    expect(engineImportsUp()).toEqual([]);
+  });
+
+  it('the composition root assembles the rules from the proceedings (the check can fail)', () => {
+    const fromRoot = importedModules(join(SRC, 'deadline-rules.ts')).map((i) => i.module);
+    expect(fromRoot).toEqual(
+      expect.arrayContaining(['calendar', 'mediation', 'arbitration', 'inspection', 'complaints']),
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeNoticeDeadline, earliestAnchorAfter, latestDayBefore } from '../calendar/deadline-engine';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { ARBITRATION_DEADLINE_RULES } from './arbitration.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -85,7 +85,7 @@ export class ArbitrationHearingsService {
         throw AppException.notFound('HEARING_NOT_FOUND', 'No such scheduled hearing of this case');
       const oldDate = todayInShanghai(old.startsAt);
       const latestRequest = latestDayBefore(
-        DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
+        ARBITRATION_DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
         oldDate,
         await this.calendar.calendar(em),
       ).date;
@@ -175,7 +175,7 @@ export class ArbitrationHearingsService {
     const hearingDate = todayInShanghai(startsAt);
     const today = todayInShanghai();
     const cal = await this.calendar.calendar(em);
-    const rule = DEADLINE_RULES.ARBITRATION_HEARING_NOTICE;
+    const rule = ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE;
     const notice = computeNoticeDeadline(rule, hearingDate, null, today, cal);
     if (notice.state === 'BREACHED')
       throw AppException.badRequest(

@@ -20,7 +20,7 @@ export const ARBITRATION_RULES = {
   SUIT_WINDOW_DAYS: 15,
   // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以向中级人民法院申请撤销裁决
   SET_ASIDE_WINDOW_DAYS: 30,
-  // 调解仲裁法 第三十五条: 开庭五日前书面通知, 三日前请求延期: DEADLINE_RULES ARBITRATION_HEARING_NOTICE and
+  // 调解仲裁法 第三十五条: 开庭五日前书面通知, 三日前请求延期: ARBITRATION_DEADLINE_RULES ARBITRATION_HEARING_NOTICE and
   // ARBITRATION_POSTPONEMENT_REQUEST (working days, 办案规则 第八十条)
 } as const;
 

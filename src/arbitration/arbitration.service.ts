@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { arbitrationLimitation } from '../calendar/deadline-rules';
+import { arbitrationLimitation } from './arbitration.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';

@@ -1,4 +1,4 @@
-import type { DeadlineRuleId } from '../calendar/deadline-rules';
+import type { ArbitrationPartyWindowId } from './arbitration.deadline-rules';
 import type { ClaimType } from './arbitration.constants';
 
 /**
@@ -32,7 +32,7 @@ export function splitAwardDocuments(claims: readonly { id: string; final: boolea
  * The parties' windows that run from service of a document: the suit window always (终局裁决: the worker, 调解仲裁法
  * 第四十八条; 非终局裁决: either party, 第五十条), the employer's set-aside window only for a final award (第四十九条).
  */
-export function partyWindowsOf(final: boolean): DeadlineRuleId[] {
+export function partyWindowsOf(final: boolean): ArbitrationPartyWindowId[] {
   return final ? ['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW'] : ['ARBITRATION_SUIT_WINDOW'];
 }
 

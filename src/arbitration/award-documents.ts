@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { ARBITRATION_PARTY_WINDOWS } from './arbitration.deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -115,7 +115,7 @@ export class AwardDocuments {
 
   /**
    * Service of a document: the suit window (and, for a final document, the employer's set-aside window) start on the
-   * case's clocks from the service day — the parties' windows, never a staff duty (DEADLINE_RULES holder PARTY) — and
+   * case's clocks from the service day — the parties' windows, never a staff duty (ARBITRATION_PARTY_WINDOWS, holder PARTY) — and
    * the worker is told both deadlines.
    */
   async serve(
@@ -127,7 +127,7 @@ export class AwardDocuments {
     const windows = partyWindowsOf(doc.final);
     const due: Record<string, string> = {};
     for (const ruleId of windows) {
-      const rule = DEADLINE_RULES[ruleId];
+      const rule = ARBITRATION_PARTY_WINDOWS[ruleId];
       due[ruleId] = (await this.calendar.deadline(servedOn, rule.amount, rule.unit, em)).due;
       await this.deadlines.start(em, {
         caseType: ARBITRATION_CASE_TYPE,

@@ -15,7 +15,7 @@ import {
   WorkdaysQueryDto,
   YearParam,
 } from './dto/calendar.dto';
-import { isDeadlineRuleId, ruleCatalogue } from './deadline-catalogue';
+import { DeadlineRuleCatalogue } from './deadline-catalogue';
 import { isValidIsoDate } from './local-date';
 
 function realDate(field: string, value: string): void {
@@ -29,7 +29,10 @@ function realDate(field: string, value: string): void {
 @ApiBearerAuth()
 @Controller('api/v1/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly catalogue: DeadlineRuleCatalogue,
+  ) {}
 
   /** Every statutory period rule: what the deadline engine counts, from what, and on which legal basis. */
   @ApiOperation({
@@ -40,7 +43,7 @@ export class CalendarController {
   @Roles(...ROLES)
   @ApiOkResponse({ type: [DeadlineRuleDto] })
   rules(): DeadlineRuleDto[] {
-    return ruleCatalogue();
+    return this.catalogue.entries();
   }
 
   /** "By when must I…": a statutory rule from a date (`rule`), or a bare period (`amount` and `unit`). */
@@ -58,7 +61,7 @@ export class CalendarController {
         throw AppException.validation([
           { field: 'rule', message: 'give either rule, or amount and unit, not both' },
         ]);
-      if (!isDeadlineRuleId(q.rule))
+      if (!this.catalogue.has(q.rule))
         throw AppException.validation([{ field: 'rule', message: 'rule must be a statutory rule id' }]);
       return this.calendar.ruleDeadline(q.rule, q.from);
     }

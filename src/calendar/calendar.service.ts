@@ -5,7 +5,8 @@ import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
 import { computeDeadline, computeNoticeDeadline } from './deadline-engine';
 import { derivedRestDays } from './statutory-holidays';
-import { adHocRule, DEADLINE_RULES, type DeadlineRuleId, type PeriodUnit } from './deadline-rules';
+import { DeadlineRuleCatalogue } from './deadline-catalogue';
+import { adHocRule, type DeadlineRuleId, type PeriodUnit } from './deadline-rules';
 import {
   chineseDaysYears,
   validateCalendarYear,
@@ -39,6 +40,7 @@ export class CalendarService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: CalendarRepository,
+    private readonly rules: DeadlineRuleCatalogue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,7 +91,7 @@ export class CalendarService implements OnApplicationBootstrap {
     provisional: boolean;
     basis: string;
   }> {
-    const rule = DEADLINE_RULES[ruleId];
+    const rule = this.rules.rule(ruleId);
     const calendar = await this.calendar();
     // Periods counted backwards (hearing notice, postponement request) are in working days since 办案规则 第八十条.
     const r =

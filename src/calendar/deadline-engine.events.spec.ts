@@ -7,7 +7,8 @@ import {
   computeDeadline,
   validateClockEvents,
 } from './deadline-engine';
-import { DEADLINE_RULES, DeadlineRule } from './deadline-rules';
+import { DEADLINE_RULES } from '../deadline-rules';
+import type { DeadlineRule } from './deadline-rules';
 import { addDays, daysBetween } from './local-date';
 import { WorkingCalendar } from './working-calendar';
 

@@ -9,7 +9,8 @@ import {
   latestDayBefore,
   validateClockEvents,
 } from './deadline-engine';
-import { DEADLINE_RULES, DeadlineRule, adHocRule } from './deadline-rules';
+import { DEADLINE_RULES } from '../deadline-rules';
+import { adHocRule, type DeadlineRule } from './deadline-rules';
 import { addDays } from './local-date';
 import { WorkingCalendar } from './working-calendar';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeDeadline } from './deadline-engine';
-import { DEADLINE_RULES } from './deadline-rules';
+import { DEADLINE_RULES } from '../deadline-rules';
 import { addDays, dayOfWeek, todayInShanghai } from './local-date';
 import { WorkingCalendar } from './working-calendar';
 
@@ -23,6 +23,11 @@ const PURE_MODULES = [
   'statutory-holidays.ts',
   'deadline-rules.ts',
   'deadline-engine.ts',
+  // The proceedings' rules and limitation helpers the engine counts with.
+  '../mediation/mediation.deadline-rules.ts',
+  '../arbitration/arbitration.deadline-rules.ts',
+  '../inspection/inspection.deadline-rules.ts',
+  '../complaints/complaints.deadline-rules.ts',
 ];
 const SOURCES = PURE_MODULES.map((f) => ({ file: f, text: readFileSync(join(__dirname, f), 'utf8') }));
 

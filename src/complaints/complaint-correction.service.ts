@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { COMPLAINTS_DEADLINE_RULES } from './complaints.deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -85,7 +85,7 @@ export class ComplaintCorrectionService {
         jurisdictionCode: c.workplaceStreetCode,
       });
       const dueOn = computeDeadline(
-        DEADLINE_RULES.COMPLAINT_CORRECTION,
+        COMPLAINTS_DEADLINE_RULES.COMPLAINT_CORRECTION,
         today,
         [],
         await this.calendar.calendar(em),

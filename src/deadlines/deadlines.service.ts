@@ -9,12 +9,8 @@ import {
   type ClockEvent,
   type DeadlineResult,
 } from '../calendar/deadline-engine';
-import {
-  DEADLINE_RULES,
-  isStaffDuty,
-  type DeadlineRule,
-  type DeadlineRuleId,
-} from '../calendar/deadline-rules';
+import { DeadlineRuleCatalogue } from '../calendar/deadline-catalogue';
+import type { DeadlineRuleId } from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppException } from '../common/errors/app-exception';
@@ -61,12 +57,6 @@ function toEvent(r: ClockEventRow): ClockEvent {
     case 'STOP':
       return { type: 'STOP', date: r.date };
   }
-}
-
-export function ruleOf(id: string): DeadlineRule {
-  const rule = DEADLINE_RULES[id as DeadlineRuleId];
-  if (!rule) throw new Error(`unknown deadline rule ${id}`);
-  return rule;
 }
 
 /** A clock event entered through the deadlines API, as its owner receives it. */
@@ -121,6 +111,7 @@ export class DeadlinesService {
     private readonly tx: TransactionRunner,
     private readonly repo: DeadlinesRepository,
     private readonly calendar: CalendarService,
+    private readonly rules: DeadlineRuleCatalogue,
   ) {}
 
   /**
@@ -164,7 +155,7 @@ export class DeadlinesService {
     const existing = (await this.repo.eventsOf(em, [clockId])).map(toEvent);
     try {
       validateClockEvents(
-        ruleOf(clock.ruleId),
+        this.rules.rule(clock.ruleId),
         clock.startDate,
         [...existing, event],
         await this.calendar.calendar(em),
@@ -225,7 +216,8 @@ export class DeadlinesService {
     actor: Pick<Principal, 'userId'> | null,
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
-      if (!c.stoppedOn && isStaffDuty(c.ruleId)) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+      if (!c.stoppedOn && this.rules.isStaffDuty(c.ruleId))
+        await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
   }
 
   /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */
@@ -307,7 +299,7 @@ export class DeadlinesService {
 
   /**
    * Running staff clocks in the caller's jurisdictions that breach within `within` units (or already have), soonest
-   * first. A party's window (isStaffDuty false) is no one's duty: never listed.
+   * first. A party's window (not a staff duty, DeadlineRuleCatalogue.isStaffDuty) is no one's duty: never listed.
    */
   async dueWithin(
     viewer: Principal,
@@ -318,7 +310,7 @@ export class DeadlinesService {
     const em = this.tx.manager;
     const cal = await this.calendar.calendar();
     const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
-    const staff = (await this.repo.openClocks(em, scope)).filter((c) => isStaffDuty(c.ruleId));
+    const staff = (await this.repo.openClocks(em, scope)).filter((c) => this.rules.isStaffDuty(c.ruleId));
     const views = await this.views(em, staff, cal, today);
     const horizon = unit === 'WORKDAY' ? cal.addWorkingDays(today, within).date : addDays(today, within);
     return views
@@ -331,7 +323,7 @@ export class DeadlinesService {
    * window is not a staff duty: no reminder.
    */
   async openClockViews(em: EntityManager, today: string): Promise<ClockView[]> {
-    const staff = (await this.repo.allOpenClocks(em)).filter((c) => isStaffDuty(c.ruleId));
+    const staff = (await this.repo.allOpenClocks(em)).filter((c) => this.rules.isStaffDuty(c.ruleId));
     return this.views(em, staff, await this.calendar.calendar(em), today);
   }
 
@@ -346,7 +338,7 @@ export class DeadlinesService {
       clocks.map((c) => c.id),
     );
     return clocks.map((c) => {
-      const rule = ruleOf(c.ruleId);
+      const rule = this.rules.rule(c.ruleId);
       const evs = events.filter((e) => e.clockId === c.id).map(toEvent);
       return {
         id: c.id,

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { INSPECTION_DEADLINE_RULES } from './inspection.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -195,7 +195,7 @@ export class InspectionProceeding {
     );
     if (!clock) return null;
     const r = computeDeadline(
-      DEADLINE_RULES.INSPECTION_INVESTIGATION,
+      INSPECTION_DEADLINE_RULES.INSPECTION_INVESTIGATION,
       clock.start,
       clock.events,
       await this.calendar.calendar(em),
@@ -249,7 +249,7 @@ export class InspectionProceeding {
   /** accepted_on + 60 working days, by the deadline engine (a new clock: no events yet). */
   async investigationDue(em: EntityManager, acceptedOn: string): Promise<string> {
     const r = computeDeadline(
-      DEADLINE_RULES.INSPECTION_INVESTIGATION,
+      INSPECTION_DEADLINE_RULES.INSPECTION_INVESTIGATION,
       acceptedOn,
       [],
       await this.calendar.calendar(em),

@@ -1,19 +1,19 @@
 import type { ViolationKind } from '../compliance/compliance.constants';
 import { computeDeadline } from '../calendar/deadline-engine';
-import { DEADLINE_RULES, inspectionLookback } from '../calendar/deadline-rules';
+import { INSPECTION_DEADLINE_RULES, inspectionLookback } from './inspection.deadline-rules';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { addDays } from '../calendar/local-date';
 
 export const INSPECTION_RULES = {
   // 劳动保障监察条例 第十七条 / 若干规定 第十八条: 60 (+30) working days — counted by the deadline engine
-  // (DEADLINE_RULES.INSPECTION_INVESTIGATION, INSPECTION_ACCEPTANCE); repeated here for the documents.
+  // (INSPECTION_DEADLINE_RULES.INSPECTION_INVESTIGATION, INSPECTION_ACCEPTANCE); repeated here for the documents.
   INVESTIGATION_WORKDAYS: 60,
   EXTENSION_WORKDAYS: 30,
   // 行政处罚法 (2021) 第四十四、四十五条: 告知拟作出的处罚及陈述、申辩权; the period to answer is set in the notice —
   // platform rule (common practice of 行政处罚告知书): 3 days from service.
   STATEMENT_DAYS: 3,
   // 行政处罚法 (2021) 第六十四条第（一）项: 当事人要求听证的，应当在行政机关告知后五日内提出; 第八十五条: working days
-  // — counted by the deadline engine (DEADLINE_RULES.PENALTY_HEARING_REQUEST); repeated here for the documents.
+  // — counted by the deadline engine (INSPECTION_DEADLINE_RULES.PENALTY_HEARING_REQUEST); repeated here for the documents.
   HEARING_REQUEST_WORKDAYS: 5,
   // 劳动保障监察条例 第十六条: 调查、检查时，劳动保障监察员不得少于2人 (recorded, not enforced: see docs)
   MIN_INSPECTORS: 2,
@@ -89,8 +89,13 @@ export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered
  * “五日”指工作日，不含法定节假日), counted by the deadline engine.
  */
 export function hearingRequestDue(calendar: WorkingCalendar, noticeServedOn: string): string {
-  return computeDeadline(DEADLINE_RULES.PENALTY_HEARING_REQUEST, noticeServedOn, [], calendar, noticeServedOn)
-    .due!;
+  return computeDeadline(
+    INSPECTION_DEADLINE_RULES.PENALTY_HEARING_REQUEST,
+    noticeServedOn,
+    [],
+    calendar,
+    noticeServedOn,
+  ).due!;
 }
 
 /** A request for a hearing is in time within 5 working days of the notice (行政处罚法 第六十四条, 第八十五条). */

@@ -5,7 +5,7 @@ import { OrganisationsService } from '../reference/organisations.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { INSPECTION_DEADLINE_RULES } from './inspection.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -129,7 +129,8 @@ export class InspectionService implements OnModuleInit {
       organisationId: org.id,
       status: 'RECEIVED',
       receivedOn,
-      acceptanceDueOn: cal.addWorkingDays(receivedOn, DEADLINE_RULES.INSPECTION_ACCEPTANCE.amount).date,
+      acceptanceDueOn: cal.addWorkingDays(receivedOn, INSPECTION_DEADLINE_RULES.INSPECTION_ACCEPTANCE.amount)
+        .date,
       massIncident: false,
     });
     await this.deadlines.start(em, {

@@ -6,7 +6,7 @@ import type { MediationStatus } from './mediation.state';
 export const MEDIATION_PERIOD_CITATION = '中华人民共和国劳动争议调解仲裁法 第十四条第三款';
 /** 企业劳动争议协商调解规定 第二十七条: the mediation period is extended only when both parties agree to it. */
 export const MEDIATION_EXTENSION_CITATION = '企业劳动争议协商调解规定 第二十七条';
-/** The law sets no cap on an agreed extension; the platform allows one more period (DEADLINE_RULES.MEDIATION). */
+/** The law sets no cap on an agreed extension; the platform allows one more period (MEDIATION_DEADLINE_RULES.MEDIATION). */
 export const MEDIATION_MAX_EXTENSION_DAYS = 15;
 
 /** What staff may still do with an open case whose period ends before the session they want to hold. */

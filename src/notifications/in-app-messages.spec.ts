@@ -1,4 +1,4 @@
-import { DEADLINE_RULES } from '../calendar/deadline-rules';
+import { DEADLINE_RULES } from '../deadline-rules';
 import { DEADLINE_REMINDER_DAYS } from '../deadlines/deadline-reminder.rules';
 import { RED_ACKNOWLEDGE_WITHIN_MS } from '../risk/risk.rules';
 import { describeInApp } from './in-app-messages';

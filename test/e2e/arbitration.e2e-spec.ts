@@ -3,7 +3,7 @@ import { ArbitrationService } from '../../src/arbitration/arbitration.service';
 import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { earliestAnchorAfter, latestDayBefore } from '../../src/calendar/deadline-engine';
-import { DEADLINE_RULES } from '../../src/calendar/deadline-rules';
+import { ARBITRATION_DEADLINE_RULES } from '../../src/arbitration/arbitration.deadline-rules';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
@@ -404,7 +404,11 @@ describe('arbitration', () => {
   it('refuses a hearing with less than 5 working days’ notice, schedules one with exactly five and notifies the complainant', async () => {
     const c = await withTribunal();
     // Served today: five working days must lie strictly between today and the hearing day (办案规则 第八十条).
-    const earliest = earliestAnchorAfter(DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, today, cal).date;
+    const earliest = earliestAnchorAfter(
+      ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE,
+      today,
+      cal,
+    ).date;
     const hearingDay = cal.nextWorkingDayOnOrAfter(earliest).date;
     const dayBefore = addDays(hearingDay, -1);
     const short = await post('arbitrator', `/${c.id}/hearings`, {
@@ -564,7 +568,7 @@ describe('arbitration', () => {
     });
     expect(late.status).toBe(400);
     const latestRequestDate = latestDayBefore(
-      DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
+      ARBITRATION_DEADLINE_RULES.ARBITRATION_POSTPONEMENT_REQUEST,
       wd(2),
       cal,
     ).date;

@@ -14,9 +14,16 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { DEADLINE_RULES } from '../deadline-rules';
 
-const RULE_IDS = Object.keys(DEADLINE_RULES);
+/**
+ * The statutory rule ids, in catalogue order: filled in place by CalendarModule.forRoot (publishRuleIds) before the
+ * application validates a query or writes its OpenAPI document; the decorators below hold this very array.
+ */
+const RULE_IDS: string[] = [];
+
+export function publishRuleIds(ids: readonly string[]): void {
+  RULE_IDS.splice(0, RULE_IDS.length, ...ids);
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toInt = ({ value }: { value: unknown }) =>
@@ -32,6 +39,7 @@ export class DeadlineQueryDto {
   from: string;
 
   @ApiPropertyOptional({
+    type: String,
     enum: RULE_IDS,
     description: 'A statutory period rule (GET /api/v1/calendar/rules); instead of amount and unit',
   })
@@ -82,7 +90,7 @@ export class LocalisedTextDto {
 }
 
 export class DeadlineRuleDto {
-  @ApiProperty({ enum: RULE_IDS }) id: string;
+  @ApiProperty({ type: String, enum: RULE_IDS }) id: string;
   @ApiProperty({ type: LocalisedTextDto }) name: LocalisedTextDto;
   @ApiProperty() amount: number;
   @ApiProperty({ enum: ['DAY', 'WORKDAY'] }) unit: string;

@@ -17,7 +17,7 @@ export class Clock {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
-  /** A DeadlineRuleId from src/calendar/deadline-rules.ts. */
+  /** A DeadlineRuleId: a rule of a proceeding's `x.deadline-rules.ts` (assembled at src/deadline-rules.ts). */
   @Column({ name: 'rule_id', type: 'varchar', length: 48 })
   ruleId: string;
 

@@ -1,66 +1,21 @@
 import fc from 'fast-check';
-import { computeDeadline } from './deadline-engine';
-import { DEADLINE_RULES, arbitrationLimitation, inspectionLookback, isStaffDuty } from './deadline-rules';
-import { addDays, addYears } from './local-date';
-import { WorkingCalendar } from './working-calendar';
+import { computeDeadline } from '../calendar/deadline-engine';
+import { addDays, addYears } from '../calendar/local-date';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import {
+  ARBITRATION_DEADLINE_RULES,
+  ARBITRATION_PARTY_WINDOWS,
+  arbitrationLimitation,
+} from './arbitration.deadline-rules';
 
 const calendar = new WorkingCalendar();
 
-describe('DEADLINE_RULES', () => {
-  it('holds the statutory numbers', () => {
-    const summary = Object.values(DEADLINE_RULES).map((r) => [
-      r.id,
-      r.unit,
-      r.amount,
-      r.maxExtension,
-      r.direction,
-    ]);
-    expect(summary).toEqual([
-      ['MEDIATION', 'DAY', 15, 15, 'AFTER'],
-      ['ARBITRATION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_SERVICE_TO_RESPONDENT', 'WORKDAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_DEFENCE', 'WORKDAY', 10, 0, 'AFTER'],
-      ['ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT', 'WORKDAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_TRIBUNAL_NOTICE', 'WORKDAY', 5, 0, 'AFTER'],
-      ['ARBITRATION_HEARING_NOTICE', 'WORKDAY', 5, 0, 'BEFORE'],
-      ['ARBITRATION_POSTPONEMENT_REQUEST', 'WORKDAY', 3, 0, 'BEFORE'],
-      ['ARBITRATION_DECISION', 'DAY', 45, 15, 'AFTER'],
-      ['INSPECTION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
-      ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
-      ['PENALTY_HEARING_REQUEST', 'WORKDAY', 5, 0, 'AFTER'],
-      ['COMPLAINT_CORRECTION', 'WORKDAY', 10, 0, 'AFTER'],
-      ['ARBITRATION_SUIT_WINDOW', 'DAY', 15, 0, 'AFTER'],
-      ['ARBITRATION_SET_ASIDE_WINDOW', 'DAY', 30, 0, 'AFTER'],
-    ]);
-  });
-
-  it('the windows to sue and to set an award aside are the parties’, every other rule a staff duty', () => {
-    expect(
-      Object.values(DEADLINE_RULES)
-        .filter((r) => !isStaffDuty(r.id))
-        .map((r) => r.id),
-    ).toEqual(['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW']);
-  });
-
-  it('keys each rule by its id, names it in Chinese and English and cites its source', () => {
-    for (const [key, rule] of Object.entries(DEADLINE_RULES)) {
-      expect(rule.id).toBe(key);
-      expect(rule.name.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(rule.name.en).toMatch(/^[A-Z]/);
-      expect(rule.citation).toMatch(/第.+条/);
-      // Calendar-day periods forward roll to a working day; working-day periods end on one anyway.
-      expect(rule.rollForwardToWorkingDay).toBe(rule.unit === 'DAY' && rule.direction === 'AFTER');
-    }
-    expect(DEADLINE_RULES.ARBITRATION_DECISION.citation).toContain('第四十三条');
-    expect(DEADLINE_RULES.INSPECTION_INVESTIGATION.citation).toContain('劳动保障监察条例');
-  });
-});
-
 describe('arbitration short periods in working days (办案规则 第八十条)', () => {
-  const { ARBITRATION_DEFENCE, ARBITRATION_ACCEPTANCE, ARBITRATION_DECISION } = DEADLINE_RULES;
+  const { ARBITRATION_DEFENCE, ARBITRATION_ACCEPTANCE, ARBITRATION_DECISION } = ARBITRATION_DEADLINE_RULES;
+  const ARBITRATION_RULES = { ...ARBITRATION_DEADLINE_RULES, ...ARBITRATION_PARTY_WINDOWS };
 
   it('cites 第八十条 on every short arbitration period and keeps 15, 30 and 45 days in calendar days', () => {
-    const arbitration = Object.values(DEADLINE_RULES).filter((x) => x.id.startsWith('ARBITRATION_'));
+    const arbitration = Object.values(ARBITRATION_RULES).filter((x) => x.id.startsWith('ARBITRATION_'));
     for (const r of arbitration.filter((x) => x.amount < 15)) {
       expect(r.unit).toBe('WORKDAY');
       expect(r.citation).toContain('第八十条');
@@ -94,7 +49,7 @@ describe('arbitration short periods in working days (办案规则 第八十条)'
   it('property: every short period ends on a working day with exactly `amount` working days after the start', () => {
     const starts = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2025-01-01', n));
     const rules = fc.constantFrom(
-      ...Object.values(DEADLINE_RULES).filter(
+      ...Object.values(ARBITRATION_RULES).filter(
         (r) => r.id.startsWith('ARBITRATION_') && r.direction === 'AFTER' && r.unit === 'WORKDAY',
       ),
     );
@@ -223,20 +178,5 @@ describe('arbitrationLimitation', () => {
         expect(result.withinLimit).toBe(filedOn <= addYears(knewOn, 1));
       }),
     );
-  });
-});
-
-describe('inspectionLookback', () => {
-  it('looks back two years from the violation, or from the end of a continuing one', () => {
-    expect(inspectionLookback('2023-05-15', '2025-05-15')).toEqual({
-      withinLimit: true,
-      limitDate: '2025-05-15',
-      basis: expect.stringContaining('第二十条'),
-      provisional: false,
-    });
-    expect(inspectionLookback('2023-05-15', '2025-05-16').withinLimit).toBe(false);
-    expect(inspectionLookback('2024-02-29', '2026-03-01').limitDate).toBe('2026-02-28');
-    expect(inspectionLookback(null, '2025-05-16')).toMatchObject({ withinLimit: true, limitDate: null });
-    expect(() => inspectionLookback('2023-05-15', '16 May')).toThrow(RangeError);
   });
 });
