@@ -87,3 +87,17 @@ describe('architecture: the proceedings contribute their deadline rules', () => 
     );
   });
 });
+
+describe('architecture: operations are platform, not domain', () => {
+  // ops (metrics, health, job console, failed jobs) sits beside the ground floor: domains register into it
+  // (MetricsService.registerGauge), it imports none of them.
+  const PLATFORM = [...LOWER, ...INFRASTRUCTURE, 'ops'];
+  it('ops imports only the ground floor', () => {
+    const upward = sources(join(SRC, 'ops')).flatMap((file) =>
+      importedModules(file)
+        .filter((i) => i.module && !PLATFORM.includes(i.module))
+        .map((i) => `${relative(SRC, file)} -> ${i.module}`),
+    );
+    expect(upward).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ import { ERROR_TABLES } from './error-catalogue';
 import { setupOpenApi } from './openapi';
 import { registerDashboard } from './dashboard/dashboard.static';
 import { recordHttpMetrics } from './ops/http-metrics';
-import { MetricsService } from './sla/metrics.service';
+import { MetricsService } from './ops/metrics.service';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';

@@ -1,6 +1,6 @@
 import type { ErrorTable } from '../common/errors/catalogue';
 
-/** The error codes of operations: queues, failed jobs, sweeps: HTTP status and zh-CN / English message. */
+/** The error codes of operations: queues, failed jobs, sweeps, the metrics endpoint: HTTP status and zh-CN / English message. */
 export const OPS_ERRORS = {
   QUEUE_NOT_FOUND: { status: 404, zh: '队列不存在', en: 'No such queue' },
   SWEEP_NOT_FOUND: { status: 404, zh: '没有该定时任务', en: 'No such sweep' },
@@ -15,6 +15,11 @@ export const OPS_ERRORS = {
     status: 404,
     zh: '失败任务不存在（或已重新入队）',
     en: 'No such failed job (or it was already re-queued)',
+  },
+  METRICS_TOKEN_REQUIRED: {
+    status: 401,
+    zh: '需要有效的指标访问令牌（生产环境须设置 METRICS_TOKEN）',
+    en: 'A valid metrics bearer token is required (production needs METRICS_TOKEN)',
   },
 } as const satisfies ErrorTable;
 

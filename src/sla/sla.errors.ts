@@ -1,6 +1,6 @@
 import type { ErrorTable } from '../common/errors/catalogue';
 
-/** The error codes of closure-rate KPIs and metrics: HTTP status and zh-CN / English message. */
+/** The error codes of closure-rate KPIs: HTTP status and zh-CN / English message. */
 export const SLA_ERRORS = {
   STREET_NOT_FOUND: {
     status: 404,
@@ -12,11 +12,6 @@ export const SLA_ERRORS = {
     status: 400,
     zh: '年份须在统计起始年与当年之间',
     en: 'The year must be between the first recorded year and the current year',
-  },
-  METRICS_TOKEN_REQUIRED: {
-    status: 401,
-    zh: '需要有效的指标访问令牌（生产环境须设置 METRICS_TOKEN）',
-    en: 'A valid metrics bearer token is required (production needs METRICS_TOKEN)',
   },
 } as const satisfies ErrorTable;
 

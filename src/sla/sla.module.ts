@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { OpsModule } from '../ops/ops.module';
 import { ReferenceModule } from '../reference/reference.module';
-import { MetricsController } from './metrics.controller';
-import { MetricsService } from './metrics.service';
 import { PublicStatsController } from './public-stats.controller';
 import { SlaReadModelVersion } from './read-model-version';
 import { SlaAggregatesService } from './sla-aggregates.service';
 import { SlaCaseEvents } from './sla-case-events';
+import { SlaMetrics } from './sla-metrics';
 import { SlaController } from './sla.controller';
 import { SlaProcessor } from './sla.processor';
 import { SlaRepository } from './sla.repository';
@@ -15,8 +15,8 @@ import { SlaReportService } from './sla-report.service';
 import { SlaService } from './sla.service';
 
 @Module({
-  imports: [ReferenceModule, DeadlinesModule],
-  controllers: [SlaController, PublicStatsController, MetricsController],
+  imports: [ReferenceModule, DeadlinesModule, OpsModule],
+  controllers: [SlaController, PublicStatsController],
   providers: [
     SlaReadModelVersion,
     SlaService,
@@ -26,7 +26,7 @@ import { SlaService } from './sla.service';
     SlaRepository,
     SlaReportsRepository,
     SlaProcessor,
-    MetricsService,
+    SlaMetrics,
   ],
   exports: [SlaAggregatesService, SlaService],
 })

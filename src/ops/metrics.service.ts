@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  Registry,
+} from 'prom-client';
 import { OutboxRelay } from '../queue/outbox-relay';
 import { QueueName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
 import { TransactionRunner } from '../database/transaction';
-import { SlaRepository } from './sla.repository';
-import { SlaService } from './sla.service';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
 /**
- * Prometheus metrics, read at scrape time from the database and the queues, so whichever process serves
- * /metrics reports the whole platform (the workers run elsewhere). One registry per application instance.
+ * The platform's Prometheus registry, served at /metrics (MetricsController): process and event-loop metrics,
+ * HTTP requests by route, the queues, the failed jobs and the outbox lag. Domain modules add their own gauges
+ * through `registerGauge` (the SLA module its closure rates and recompute checks, sla/sla-metrics.ts), so ops
+ * depends on no domain. Gauges are read at scrape time from the database and the queues, so whichever process
+ * serves /metrics reports the whole platform (the workers run elsewhere). One registry per application instance.
  */
 @Injectable()
 export class MetricsService {
@@ -19,13 +27,7 @@ export class MetricsService {
   private readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(
-    tx: TransactionRunner,
-    sla: SlaService,
-    repo: SlaRepository,
-    queues: QueueService,
-    relay: OutboxRelay,
-  ) {
+  constructor(tx: TransactionRunner, queues: QueueService, relay: OutboxRelay) {
     // Process and event-loop metrics (CPU, memory, heap, GC, event-loop lag) under their standard names.
     collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Counter({
@@ -40,19 +42,6 @@ export class MetricsService {
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
-    });
-    new Gauge({
-      name: 'lrp_sla_rate',
-      help: 'Current-year closure rate per street (0..1): kpi=arbitration (结案率) or inspection (按期结案率)',
-      labelNames: ['kpi', 'street'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const r of await sla.ratesByStreet()) {
-          if (r.arbitration !== null) this.set({ kpi: 'arbitration', street: r.street }, r.arbitration);
-          if (r.inspection !== null) this.set({ kpi: 'inspection', street: r.street }, r.inspection);
-        }
-      },
     });
     new Gauge({
       name: 'lrp_queue_jobs',
@@ -85,22 +74,11 @@ export class MetricsService {
         this.set(await relay.lagSeconds());
       },
     });
-    new Gauge({
-      name: 'lrp_sla_recompute_mismatches',
-      help: 'Monthly KPI cells where the incremental aggregates differed from the nightly full recompute (sum over runs)',
-      registers: [this.registry],
-      async collect() {
-        this.set((await repo.mismatchTotals(em())).mismatched);
-      },
-    });
-    new Gauge({
-      name: 'lrp_sla_recompute_runs',
-      help: 'Completed full recomputes of the KPI aggregates',
-      registers: [this.registry],
-      async collect() {
-        this.set((await repo.mismatchTotals(em())).runs);
-      },
-    });
+  }
+
+  /** A gauge of another module's, in this registry; its `collect` runs at each scrape. Names must be unique. */
+  registerGauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
+    return new Gauge<L>({ ...config, registers: [this.registry] });
   }
 
   /** One answered request; `route` is the route pattern (bounded label values), never the raw path. */
