@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
+import { MIGRATION_LOCK_KEY } from './locks';
 
-/** Arbitrary constant: "lrp-migrate". Serialises migrations between processes starting together. */
-const MIGRATION_LOCK_KEY = 0x6c72706d;
 
 /** Runs pending TypeORM migrations under a session advisory lock; returns the names applied. */
 export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {

@@ -27,7 +27,12 @@ export class RiskRuleSetsService {
   ) {}
 
   /** The current version; the built-in rule set is stored as version 1 on first use. */
-  async current(em: EntityManager = this.tx.manager): Promise<RuleSetView> {
+  async current(): Promise<RuleSetView> {
+    return this.currentIn(this.tx.manager);
+  }
+
+  /** `current` inside the caller's transaction. */
+  private async currentIn(em: EntityManager): Promise<RuleSetView> {
     let row = await this.repo.latestRuleSet(em);
     if (!row) {
       await this.repo.insertRuleSet(em, {
@@ -60,7 +65,7 @@ export class RiskRuleSetsService {
     const { rules, note } = body as RiskRuleSet & { note?: string };
     return this.tx.run(async (em) => {
       await this.repo.lockRuleSets(em);
-      const latest = await this.current(em);
+      const latest = await this.currentIn(em);
       const version = latest.version + 1;
       await this.repo.insertRuleSet(em, { version, rules, note: note ?? null, createdBy: actor.userId });
       return toView((await this.repo.ruleSet(em, version))!);

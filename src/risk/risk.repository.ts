@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
+import { LOCKS, sessionUnlock, trySessionLock, xactLock } from '../database/locks';
 import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
 import { RiskRun } from './entities/risk-run.entity';
 import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
@@ -128,7 +129,7 @@ export class RiskRepository {
 
   /** Serialises rule-set edits (transaction-scoped advisory lock). */
   async lockRuleSets(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('risk_rule_sets'))`);
+    await xactLock(em, LOCKS.riskRuleSets);
   }
 
   /** The open warnings of these employers (null = all) by "employerId:kind". */
@@ -334,15 +335,12 @@ export class RiskRepository {
   }
 
   /** Session-level advisory lock for the singleton scoring run; false when another run holds it. */
-  async tryRunLock(em: EntityManager): Promise<boolean> {
-    const [r] = await em.query<{ ok: boolean }[]>(
-      `SELECT pg_try_advisory_lock(hashtext('risk_scoring_run')) AS ok`,
-    );
-    return r.ok;
+  tryRunLock(em: EntityManager): Promise<boolean> {
+    return trySessionLock(em, LOCKS.riskScoringRun);
   }
 
-  async releaseRunLock(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_unlock(hashtext('risk_scoring_run'))`);
+  releaseRunLock(em: EntityManager): Promise<void> {
+    return sessionUnlock(em, LOCKS.riskScoringRun);
   }
 
   /**

@@ -15,9 +15,6 @@ export const REFRESH_BATCH_MAX = 2000;
 
 const caseKey = (c: CaseRef) => `${c.type}:${c.id}`;
 
-/** Advisory-lock key of the nightly recompute (one run at a time across every worker). */
-export const SLA_RECOMPUTE_LOCK = 0x51a_0001;
-
 export type RecomputeResult =
   | { skipped: true }
   | {
@@ -122,7 +119,7 @@ export class SlaAggregatesService implements OnApplicationBootstrap {
   private async recomputeInTransaction(): Promise<RecomputeResult> {
     const startedAt = new Date();
     return this.tx.run(async (em): Promise<RecomputeResult> => {
-      if (!(await this.repo.tryRecomputeLock(em, SLA_RECOMPUTE_LOCK))) return { skipped: true };
+      if (!(await this.repo.tryRecomputeLock(em))) return { skipped: true };
       const types: FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPECTION'];
       const baseline = (await this.repo.mismatchTotals(em)).runs === 0;
       const full = await this.repo.recomputeFull(em, types, baseline ? 0 : 20);

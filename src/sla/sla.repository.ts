@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, SLA_CASE_LOCK_CLASS, tryXactLock } from '../database/locks';
 import {
   CELL_COUNTERS,
   type CellCounter,
@@ -33,8 +34,6 @@ const FACT_TYPES: readonly FactCaseType[] = ['ARBITRATION', 'MEDIATION', 'INSPEC
  * per case: the lock table has room for ≈64 locks per connection, and a batch holds thousands of cases.
  */
 export const SLA_CASE_LOCK_STRIPES = 64;
-/** First key of the stripes' two-key advisory locks (a key space apart from the single-key locks). */
-const SLA_CASE_LOCK_CLASS = 0x51a_0002;
 
 /** The fact's columns after its key: a fact changed when one of them did. */
 const FACT_VALUES = FACT_COLUMNS.split(', ').slice(2);
@@ -174,9 +173,8 @@ export class SlaRepository {
   }
 
   /** Takes the nightly recompute's lock for this transaction; false when another run holds it. */
-  async tryRecomputeLock(em: EntityManager, key: number): Promise<boolean> {
-    const [row] = await em.query<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
-    return row.ok;
+  tryRecomputeLock(em: EntityManager): Promise<boolean> {
+    return tryXactLock(em, LOCKS.slaRecompute);
   }
 
   /**

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { organisationId } from '../../src/reference/organisations';
 import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
 import { arbitrationCounts, handlingDays, inspectionOnTimeRate, mediationKpi } from '../../src/sla/kpi.rules';
-import { SLA_RECOMPUTE_LOCK, SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { LOCKS, lockKey } from '../../src/database/locks';
+import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { kpiTargetsOf } from '../../src/sla/kpi-targets';
 import { SlaRepository } from '../../src/sla/sla.repository';
 import { CELL_COUNTERS, cellsSelect, FACT_COLUMNS, factsSelect } from '../../src/sla/sla-facts.sql';
@@ -605,7 +606,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     await other.connect();
     try {
       await other.query('BEGIN');
-      await other.query('SELECT pg_advisory_xact_lock($1)', [SLA_RECOMPUTE_LOCK]);
+      await other.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(LOCKS.slaRecompute)]);
       expect(await aggregates.recomputeAll()).toEqual({ skipped: true });
       await other.query('COMMIT');
       expect(await aggregates.recomputeAll()).toMatchObject({ skipped: false });
