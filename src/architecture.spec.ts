@@ -101,3 +101,23 @@ describe('architecture: operations are platform, not domain', () => {
     expect(upward).toEqual([]);
   });
 });
+
+describe('architecture: a transaction is passed, never defaulted', () => {
+  // An `em` that defaults to the pool's manager lets a call inside a transaction read on a second pooled connection
+  // (it starves the pool under load and does not see the transaction's own writes): entity managers are explicit.
+  const DEFAULTED = /\b\w+\??\s*:\s*EntityManager\s*=|\b\w+\?\s*:\s*EntityManager\b/;
+  it('no parameter of type EntityManager is optional or has a default', () => {
+    const found = sources(SRC).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (DEFAULTED.test(line) ? [`${relative(SRC, file)}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the pattern sees both forms (it can fail)', () => {
+    expect(DEFAULTED.test('async calendar(em: EntityManager = this.dataSource.manager)')).toBe(true);
+    expect(DEFAULTED.test('    em?: EntityManager,')).toBe(true);
+    expect(DEFAULTED.test('  async calendar(em: EntityManager): Promise<WorkingCalendar> {')).toBe(false);
+  });
+});

@@ -67,7 +67,7 @@ export class CalendarController {
     }
     const amount = q.amount!;
     const unit = q.unit!;
-    const { due, provisional } = await this.calendar.deadline(q.from, amount, unit);
+    const { due, provisional } = await this.calendar.adHocDeadline(q.from, amount, unit);
     return { from: q.from, amount, unit, due, provisional };
   }
 

@@ -48,10 +48,11 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   /**
-   * The current calendar (rebuilt when any process loaded a year). Inside a transaction pass its `em`: a read on a
-   * second pooled connection while the transaction holds one starves the pool under load (found by bench/).
+   * The current calendar (rebuilt when any process loaded a year), read through `em`: inside a transaction its own
+   * (a read on a second pooled connection while the transaction holds one starves the pool under load, found by
+   * bench/), else the data source's manager. No default, so a caller in a transaction cannot forget it.
    */
-  async calendar(em: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
+  async calendar(em: EntityManager): Promise<WorkingCalendar> {
     const version = await this.repo.version(em);
     if (this.cached?.version === version) return this.cached.calendar;
     const loaded = (await this.repo.all(em)).map((r) => ({
@@ -65,14 +66,24 @@ export class CalendarService implements OnApplicationBootstrap {
     return calendar;
   }
 
+  /** The due date of `amount` days or working days after `from` (the start day not counted), read through `em`. */
   async deadline(
     from: string,
     amount: number,
     unit: PeriodUnit,
-    em?: EntityManager,
+    em: EntityManager,
   ): Promise<{ due: string; provisional: boolean }> {
     const r = computeDeadline(adHocRule(unit, amount), from, [], await this.calendar(em), from);
     return { due: r.due!, provisional: r.provisional };
+  }
+
+  /** `deadline` for a request outside any transaction (the calendar API). */
+  adHocDeadline(
+    from: string,
+    amount: number,
+    unit: PeriodUnit,
+  ): Promise<{ due: string; provisional: boolean }> {
+    return this.deadline(from, amount, unit, this.dataSource.manager);
   }
 
   /**
@@ -92,7 +103,7 @@ export class CalendarService implements OnApplicationBootstrap {
     basis: string;
   }> {
     const rule = this.rules.rule(ruleId);
-    const calendar = await this.calendar();
+    const calendar = await this.calendar(this.dataSource.manager);
     // Periods counted backwards (hearing notice, postponement request) are in working days since 办案规则 第八十条.
     const r =
       rule.direction === 'BEFORE'
@@ -112,7 +123,7 @@ export class CalendarService implements OnApplicationBootstrap {
   async workdays(from: string, to: string): Promise<{ count: number; provisional: boolean }> {
     if (compareDates(to, from) < 0)
       throw AppException.validation([{ field: 'to', message: 'to must not be before from' }]);
-    return (await this.calendar()).countWorkingDays(from, to);
+    return (await this.calendar(this.dataSource.manager)).countWorkingDays(from, to);
   }
 
   async getYear(year: number): Promise<CalendarYearView> {
@@ -163,7 +174,7 @@ export class CalendarService implements OnApplicationBootstrap {
     years: { year: number; coverage: Coverage; source: string | null }[];
     warnings: string[];
   }> {
-    const cal = await this.calendar();
+    const cal = await this.calendar(this.dataSource.manager);
     const current = yearOf(today);
     const years = [];
     for (let y = current - 1; y <= current + WATCH_YEARS_AHEAD; y++)

@@ -308,7 +308,7 @@ export class DeadlinesService {
     today = todayInShanghai(),
   ): Promise<ClockView[]> {
     const em = this.tx.manager;
-    const cal = await this.calendar.calendar();
+    const cal = await this.calendar.calendar(em);
     const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const staff = (await this.repo.openClocks(em, scope)).filter((c) => this.rules.isStaffDuty(c.ruleId));
     const views = await this.views(em, staff, cal, today);

@@ -61,7 +61,7 @@ describe('arbitration: award documents, service and the parties’ windows', () 
         .set(await auth('arbitrator'))
     ).body as View;
   const daysAfter = async (from: string, amount: number) =>
-    (await t.app.get(CalendarService).deadline(from, amount, 'DAY')).due;
+    (await t.app.get(CalendarService).adHocDeadline(from, amount, 'DAY')).due;
 
   /** Accepted, a sole arbitrator deciding on the papers, the defence received: ready to decide (version 6). */
   const decidable = async (claims: { type: string; amountFen: number }[]) => {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { ArbitrationService } from '../../src/arbitration/arbitration.service';
 import { organisationId } from '../../src/reference/organisations';
@@ -145,7 +146,7 @@ describe('arbitration', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    cal = await t.app.get(CalendarService).calendar();
+    cal = await t.app.get(CalendarService).calendar(t.app.get(DataSource).manager);
     const me = await t
       .http()
       .get('/api/v1/auth/me')

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/auth/passwords';
 import { organisationId } from '../../src/reference/organisations';
@@ -658,7 +659,7 @@ describe('inspection cases', () => {
     expect(pause.status).toBe(201);
     const closed = await ok('inspector', `/cases/${id}/close`, { version: 2, closureType: 'NO_VIOLATION' });
     // The pause ends on the closing date: the working days in (pausedOn, today] are not counted.
-    const cal = await t.app.get(CalendarService).calendar();
+    const cal = await t.app.get(CalendarService).calendar(t.app.get(DataSource).manager);
     const paused = cal.countWorkingDays(pausedOn, today).count;
     expect(paused).toBeGreaterThan(10);
     expect(closed.investigationDueOn).toBe(await workdays(accepted, 60 + paused));

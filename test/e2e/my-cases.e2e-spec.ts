@@ -219,8 +219,8 @@ describe('the worker’s case file /my/cases', () => {
       return { complaintId, caseId: c.id };
     };
     const cal = t.app.get(CalendarService);
-    const suit = (await cal.deadline(today, 15, 'DAY')).due;
-    const setAside = (await cal.deadline(today, 30, 'DAY')).due;
+    const suit = (await cal.adHocDeadline(today, 15, 'DAY')).due;
+    const setAside = (await cal.adHocDeadline(today, 30, 'DAY')).due;
 
     // Above 12 months of the minimum wage: not final, either party may sue (调解仲裁法 第五十条).
     const nonFinal = await award(5_000_000);
