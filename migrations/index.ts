@@ -41,6 +41,7 @@ import { AverageWages1796400000500 } from './1796400000500-average-wages';
 import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitration-award-documents';
 import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 import { ReadContractViews1796400001300 } from './1796400001300-read-contract-views';
+import { SearchReadContractViews1796400001400 } from './1796400001400-search-read-contract-views';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -88,4 +89,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationAwardDocuments1796400000510,
   InspectionReportReward1796400000520,
   ReadContractViews1796400001300,
+  SearchReadContractViews1796400001400,
 ];

@@ -6,7 +6,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoStaff } from './auth/demo-accounts';
 import { registerErrorTables } from './common/errors/catalogue';
 import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors';
 import { registerSecurityHeaders } from './common/http/security-headers';
@@ -36,7 +36,7 @@ import { MetricsService } from './ops/metrics.service';
 import type { SmsSender } from './notifications/sms-sender';
 import { migrateQueueBackend } from './queue/queue-backend';
 import { DEFAULT_DISTRICT_CODE } from './reference/jurisdiction-loader';
-import { demoDistrictStaff, seedDemoDistrict } from './staff/demo-district';
+import { demoDistrictStaff } from './staff/demo-district';
 import { hashPassword } from './auth/passwords';
 import { OrganisationsRepository } from './reference/organisations.repository';
 import { OrganisationsService } from './reference/organisations.service';
@@ -112,7 +112,7 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
     }
     if (config.seedDemoDistrict) {
       const staff = demoDistrictStaff(district, streets);
-      const n = await seedDemoDistrict(ds.manager, staff, await hashPassword(config.demoPassword), newId);
+      const n = await seedDemoStaff(ds.manager, staff, await hashPassword(config.demoPassword), newId);
       if (n) log.log(`demo district staff created: ${n} accounts (list them with npm run demo:staff)`);
     }
   } finally {

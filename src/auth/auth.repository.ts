@@ -6,6 +6,16 @@ import { OtpCode } from './entities/otp-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { workerUsername } from './login-names';
+import type { Role } from './roles';
+
+/** How other modules name an account (the staff directory): never a phone number or a password. */
+export interface AccountSummary {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  organisationId: string | null;
+}
 
 /** All SQL of the auth module: users, refresh tokens, SMS codes. */
 @Injectable()
@@ -46,6 +56,15 @@ export class AuthRepository {
     return em.query(
       `SELECT id, jurisdiction_codes AS jurisdictions FROM users WHERE role = $1 AND active ORDER BY id`,
       [role],
+    );
+  }
+
+  /** The names, roles and organisations of a batch of accounts (unknown ids left out). */
+  accountsByIds(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
+    return em.query<AccountSummary[]>(
+      `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId"
+         FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
   }
 

@@ -90,3 +90,36 @@ export async function seedDemoAccounts(
   }
   return created;
 }
+
+/**
+ * Creates the staff accounts that do not exist yet, by username (never touches an existing account): the demo
+ * district's staff (staff/demo-district.ts). They share the demo password, so one argon2 hash serves them all;
+ * like the demo accounts they need no password change.
+ */
+export async function seedDemoStaff(
+  em: EntityManager,
+  accounts: readonly DemoAccount[],
+  passwordHash: string,
+  newId: () => string,
+): Promise<number> {
+  const existing = new Set(
+    (
+      await em.query<{ username: string }[]>(`SELECT username FROM users WHERE username = ANY($1::text[])`, [
+        accounts.map((a) => a.username),
+      ])
+    ).map((r) => r.username),
+  );
+  const rows = accounts
+    .filter((a) => !existing.has(a.username))
+    .map((a) => ({
+      id: newId(),
+      username: a.username,
+      passwordHash,
+      role: a.role,
+      organisationId: a.organisationId,
+      jurisdictionCodes: a.jurisdictions,
+      displayName: a.displayName,
+    }));
+  if (rows.length > 0) await em.createQueryBuilder().insert().into(User).values(rows).orIgnore().execute();
+  return rows.length;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/pii-crypto';
 import { isMainlandMobile } from '../common/validation/phone';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type AccountSummary } from './auth.repository';
 import { User } from './entities/user.entity';
 import type { Role } from './roles';
 
@@ -52,6 +52,11 @@ export class UsersService {
   /** Active staff of a role with their jurisdiction scopes, ordered by id (e.g. the 双随机 inspector pool). */
   activeOfRole(em: EntityManager, role: Role): Promise<{ id: string; jurisdictions: string[] }[]> {
     return this.repo.activeOfRole(em, role);
+  }
+
+  /** A batch of accounts as other modules name them (the staff directory); unknown ids left out. */
+  summaries(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
+    return ids.length ? this.repo.accountsByIds(em, ids) : Promise.resolve([]);
   }
 
   findById(em: EntityManager, id: string): Promise<User | null> {

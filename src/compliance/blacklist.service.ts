@@ -8,6 +8,7 @@ import { AppException } from '../common/errors/app-exception';
 import { nextByTable, versionedTransition } from '../common/versioned-transition';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
+import { EmployersService } from '../reference/employers.service';
 import { earlyRemovalRefusal, expiresOn, listingCheck } from './blacklist.rules';
 import { BLACKLIST_MACHINE } from './blacklist.state';
 import { EMPLOYER_CASE } from './compliance.constants';
@@ -46,6 +47,7 @@ export class BlacklistService {
     private readonly repo: ComplianceRepository,
     private readonly audit: AuditService,
     private readonly registers: RegistersService,
+    private readonly employers: EmployersService,
   ) {}
 
   /** Lists the employer on the facts of one of its wage-arrears violations (第五条); 409 with the missing facts. */
@@ -55,7 +57,7 @@ export class BlacklistService {
     if (compareDates(listedOn, today) > 0)
       throw AppException.validation([{ field: 'listedOn', message: 'listedOn must not be in the future' }]);
     const id = await this.tx.run(async (em) => {
-      if (!(await this.repo.employer(em, employerId))) throw employerNotFound();
+      if (!(await this.employers.byId(em, employerId))) throw employerNotFound();
       const v = await this.repo.violation(em, dto.violationId);
       if (!v || v.employerId !== employerId)
         throw AppException.notFound('VIOLATION_NOT_FOUND', 'No such violation of this employer');

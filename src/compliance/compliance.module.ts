@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
 import { BlacklistService } from './blacklist.service';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceProcessor } from './compliance.processor';
@@ -14,6 +15,7 @@ import { RegistersService } from './registers.service';
  * major violations, and their public read-only endpoints. Other modules call ComplianceService.recordViolation.
  */
 @Module({
+  imports: [ReferenceModule],
   controllers: [ComplianceController, PublicComplianceController],
   providers: [
     ComplianceService,

@@ -7,13 +7,6 @@ import { EmployerViolation } from './entities/employer-violation.entity';
 import { ViolationPublication } from './entities/violation-publication.entity';
 import type { GradingFacts } from './grading.rules';
 
-export interface EmployerRef {
-  id: string;
-  name: string;
-  uscc: string | null;
-  address: string | null;
-}
-
 export interface GradeRow {
   employerId: string;
   grade: string;
@@ -21,17 +14,13 @@ export interface GradeRow {
   violationCount: number;
 }
 
-/** All SQL of the compliance module. */
+/**
+ * All SQL of the compliance module. The employers register is reference's: an employer by id comes from
+ * `EmployersService`; the statements that need its rows (the scope check, the grading run, the publication snapshot,
+ * the public blacklist) read the view `employer_compliance_source` (docs/read-contracts.md).
+ */
 @Injectable()
 export class ComplianceRepository {
-  async employer(em: EntityManager, id: string): Promise<EmployerRef | null> {
-    const [row] = await em.query<EmployerRef[]>(
-      'SELECT id, name, uscc, address FROM employers WHERE id = $1',
-      [id],
-    );
-    return row ?? null;
-  }
-
   /**
    * Is the employer registered in, or has it a finding or listing in, one of these street codes (prefixes)? With
    * `orUnanchored`, also an employer with no street, finding or listing anywhere (one known only by name).
@@ -44,11 +33,11 @@ export class ComplianceRepository {
   ): Promise<boolean> {
     if (prefixes.length === 0) return false;
     const [row] = await em.query<{ ok: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM employers WHERE id = $1 AND street_code LIKE ANY ($2::text[]))
+      `SELECT EXISTS (SELECT 1 FROM employer_compliance_source WHERE id = $1 AND street_code LIKE ANY ($2::text[]))
            OR EXISTS (SELECT 1 FROM employer_violations WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
            OR EXISTS (SELECT 1 FROM wage_arrears_blacklist WHERE employer_id = $1 AND jurisdiction_code LIKE ANY ($2::text[]))
            OR ($3::boolean
-               AND NOT EXISTS (SELECT 1 FROM employers WHERE id = $1 AND street_code IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM employer_compliance_source WHERE id = $1 AND street_code IS NOT NULL)
                AND NOT EXISTS (SELECT 1 FROM employer_violations WHERE employer_id = $1)
                AND NOT EXISTS (SELECT 1 FROM wage_arrears_blacklist WHERE employer_id = $1))
            AS ok`,
@@ -122,7 +111,7 @@ export class ComplianceRepository {
               coalesce(bool_or(v.order_refused), false) AS order_refused,
               coalesce(bool_or(v.criminal_liability_on IS NOT NULL), false) AS criminal_liability,
               coalesce(array_agg(DISTINCT k.kind) FILTER (WHERE k.kind IS NOT NULL), '{}') AS kinds
-         FROM employers e
+         FROM employer_compliance_source e
          LEFT JOIN employer_violations v
            ON v.employer_id = e.id AND v.found_on >= make_date($1, 1, 1) AND v.found_on < make_date($1 + 1, 1, 1)
          LEFT JOIN LATERAL unnest(v.kinds) AS k(kind) ON true
@@ -230,7 +219,7 @@ export class ComplianceRepository {
             workers_affected, facts, handling)
          SELECT v.id, $1, e.id, e.name, e.uscc, e.address, v.found_on, v.kinds, v.arrears_fen, v.workers_affected,
                 v.facts, v.handling
-           FROM employer_violations v JOIN employers e ON e.id = v.employer_id
+           FROM employer_violations v JOIN employer_compliance_source e ON e.id = v.employer_id
           WHERE v.major AND v.found_on BETWEEN $2::date AND $3::date AND v.jurisdiction_code LIKE $4 || '%'
             AND NOT EXISTS (SELECT 1 FROM violation_publication_items i WHERE i.violation_id = v.id)
          RETURNING violation_id)
@@ -311,7 +300,7 @@ export class ComplianceRepository {
     >(
       `SELECT b.id, e.name AS employer_name, e.uscc, e.address, to_char(b.listed_on, 'YYYY-MM-DD') AS listed_on,
               to_char(b.expires_on, 'YYYY-MM-DD') AS expires_on, b.reasons
-         FROM wage_arrears_blacklist b JOIN employers e ON e.id = b.employer_id
+         FROM wage_arrears_blacklist b JOIN employer_compliance_source e ON e.id = b.employer_id
         WHERE b.status = 'LISTED' AND b.expires_on > $1::date AND ($2::uuid IS NULL OR b.id > $2::uuid)
         ORDER BY b.id
         LIMIT $3`,

@@ -9,6 +9,7 @@ import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
+import { EmployersService } from '../reference/employers.service';
 import { inForce } from './blacklist.rules';
 import {
   EMPLOYER_CASE,
@@ -72,6 +73,7 @@ export class ComplianceService {
     private readonly repo: ComplianceRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly employers: EmployersService,
   ) {}
 
   /**
@@ -89,7 +91,7 @@ export class ComplianceService {
       const existing = await this.repo.violationBySource(em, input.sourceType, input.sourceId);
       if (existing) return { id: existing.id, created: false };
     }
-    if (!(await this.repo.employer(em, input.employerId))) throw employerNotFound();
+    if (!(await this.employers.byId(em, input.employerId))) throw employerNotFound();
     const id = newId();
     try {
       await this.repo.insertViolation(em, {
@@ -161,7 +163,7 @@ export class ComplianceService {
    */
   async record(viewer: Principal, employerId: string): Promise<EmployerComplianceDto> {
     const em = this.tx.manager;
-    const employer = await this.repo.employer(em, employerId);
+    const employer = await this.employers.byId(em, employerId);
     if (!employer) throw employerNotFound();
     const scope = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const districtWide = scope.some((j) => j.length <= 6);

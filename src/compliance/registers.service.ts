@@ -7,6 +7,7 @@ import { compareDates, todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
+import { EmployersService } from '../reference/employers.service';
 import { BLACKLIST_RULES, noticeRefusal } from './blacklist.rules';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
@@ -34,6 +35,7 @@ export class RegistersService {
     private readonly compliance: ComplianceRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly employers: EmployersService,
   ) {}
 
   /** Serves the notice of an intended listing: the statement period is 5 working days from it. */
@@ -162,7 +164,7 @@ export class RegistersService {
     employerId: string,
     violationId: string,
   ): Promise<EmployerViolation> {
-    if (!(await this.compliance.employer(em, employerId))) throw employerNotFound();
+    if (!(await this.employers.byId(em, employerId))) throw employerNotFound();
     const v = await this.compliance.violation(em, violationId);
     if (!v || v.employerId !== employerId) throw violationNotFound();
     if (!coversJurisdiction(viewer, v.jurisdictionCode))

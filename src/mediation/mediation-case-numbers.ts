@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { JurisdictionsService } from '../reference/jurisdictions.service';
 import { MediationCaseNumberFormat } from './entities/mediation-case-number.entity';
 import { formatForStreet, formatMediationCaseNumber } from './mediation-case-number.rules';
 
-/** SQL of mediation case numbers: the counter row, the configured formats, the street's name. */
+/** SQL of mediation case numbers: the counter row and the configured formats. */
 @Injectable()
 export class MediationCaseNumberRepository {
   /** The next number of a committee in a year; the counter row stays locked until the caller's commit. */
@@ -20,19 +21,15 @@ export class MediationCaseNumberRepository {
   formats(em: EntityManager): Promise<MediationCaseNumberFormat[]> {
     return em.find(MediationCaseNumberFormat);
   }
-
-  async streetName(em: EntityManager, code: string): Promise<string> {
-    const [row] = await em.query<{ name: string }[]>(`SELECT name FROM jurisdictions WHERE code = $1`, [
-      code,
-    ]);
-    return row?.name ?? code;
-  }
 }
 
 /** Gives a new mediation its committee's case number (调字) inside the opening transaction. */
 @Injectable()
 export class MediationCaseNumbers {
-  constructor(private readonly repo: MediationCaseNumberRepository) {}
+  constructor(
+    private readonly repo: MediationCaseNumberRepository,
+    private readonly jurisdictions: JurisdictionsService,
+  ) {}
 
   async assign(
     em: EntityManager,
@@ -40,7 +37,9 @@ export class MediationCaseNumbers {
   ): Promise<string> {
     const year = Number(c.openedOn.slice(0, 4));
     const format = formatForStreet(await this.repo.formats(em), c.streetCode);
-    const street = await this.repo.streetName(em, c.streetCode);
+    // The street's name from the reference data (an unknown code stands for itself).
+    const [known] = await this.jurisdictions.names(em, [c.streetCode]);
+    const street = known?.name ?? c.streetCode;
     return formatMediationCaseNumber(format, street, year, await this.repo.next(em, c.organisationId, year));
   }
 }

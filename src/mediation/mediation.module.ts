@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { ReferenceModule } from '../reference/reference.module';
 import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation-case-numbers';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
@@ -15,7 +16,7 @@ import { MediationViews } from './mediation-views';
 
 /** Street-level mediation (人民调解): cases, sessions, agreements and instalments, the daily sweep. */
 @Module({
-  imports: [ComplaintsModule],
+  imports: [ComplaintsModule, ReferenceModule],
   controllers: [MediationController],
   providers: [
     MediationService,

@@ -104,19 +104,16 @@ export class MediationRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Records (or re-words) a declared conflict; false when the employer does not exist (nothing written). */
+  /** Records (or re-words) a declared conflict of an employer the caller found in the register. */
   async insertConflict(
     em: EntityManager,
     c: Pick<MediatorConflict, 'userId' | 'employerId' | 'reason'>,
-  ): Promise<boolean> {
-    const rows = await em.query<unknown[]>(
-      `INSERT INTO mediator_conflicts (user_id, employer_id, reason)
-       SELECT $1, e.id, $3 FROM employers e WHERE e.id = $2
-       ON CONFLICT (user_id, employer_id) DO UPDATE SET reason = EXCLUDED.reason
-       RETURNING employer_id`,
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO mediator_conflicts (user_id, employer_id, reason) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, employer_id) DO UPDATE SET reason = EXCLUDED.reason`,
       [c.userId, c.employerId, c.reason],
     );
-    return rows.length > 0;
   }
 
   async list(

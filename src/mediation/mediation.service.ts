@@ -8,6 +8,7 @@ import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
 import { OutboxService } from '../queue/outbox.service';
+import { EmployersService } from '../reference/employers.service';
 import type {
   CloseMediationDto,
   MediationCaseViewDto,
@@ -58,6 +59,7 @@ export class MediationService implements OnModuleInit {
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
     private readonly views: MediationViews,
+    private readonly employers: EmployersService,
   ) {}
 
   /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
@@ -321,8 +323,12 @@ export class MediationService implements OnModuleInit {
   /** A mediator declares a conflict of interest with an employer (回避): no new case of it is assigned to them. */
   async declareConflict(viewer: Principal, employerId: string, reason?: string): Promise<void> {
     const c = { userId: viewer.userId, employerId, reason: reason ?? null };
-    if (!(await this.tx.run((em) => this.repo.insertConflict(em, c))))
-      throw AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'); // was an FK violation, a 500 (fuzz)
+    const declared = await this.tx.run(async (em) => {
+      if (!(await this.employers.byId(em, employerId))) return false;
+      await this.repo.insertConflict(em, c);
+      return true;
+    });
+    if (!declared) throw AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'); // was an FK violation, a 500 (fuzz)
   }
 
   /** The case if the viewer may see it: staff of its jurisdiction or the complainant; else 404. */

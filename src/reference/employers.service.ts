@@ -53,6 +53,11 @@ export class EmployersService {
     return (await this.repo.findEmployer(em, input.uscc, nameNormalised))!;
   }
 
+  /** One employer of the register, or null for an unknown id. */
+  async byId(em: EntityManager, id: string): Promise<Employer | null> {
+    return (await this.repo.employersByIds(em, [id]))[0] ?? null;
+  }
+
   async byIds(em: EntityManager, ids: string[]): Promise<Map<string, Employer>> {
     return new Map((await this.repo.employersByIds(em, ids)).map((e) => [e.id, e]));
   }

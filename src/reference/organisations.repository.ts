@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Organisation, type OrganisationKind } from './entities/organisation.entity';
 
 /** All SQL of the public bodies (organisations). */
@@ -18,6 +18,10 @@ export class OrganisationsRepository {
 
   findOrganisation(em: EntityManager, id: string): Promise<Organisation | null> {
     return em.findOne(Organisation, { where: { id } });
+  }
+
+  findOrganisations(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
+    return ids.length ? em.find(Organisation, { where: { id: In([...ids]) } }) : Promise.resolve([]);
   }
 
   findOrganisationByKind(

@@ -24,6 +24,11 @@ export class OrganisationsService {
     return this.repo.findOrganisation(em, id);
   }
 
+  /** A batch of bodies by id, keyed by id (unknown ids left out). */
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Organisation>> {
+    return new Map((await this.repo.findOrganisations(em, [...new Set(ids)])).map((o) => [o.id, o]));
+  }
+
   /** The body of a kind that serves a street: its own (mediation committee) or its district's. */
   async serving(em: EntityManager, kind: OrganisationKind, streetCode: string): Promise<Organisation | null> {
     return (

@@ -36,7 +36,8 @@ export interface SearchRow {
 /**
  * The cross-case search (14.3) in one statement: the key picks complaints (tracking number, phone) and employers
  * (USCC, name by pg_trgm) first, each through its own index, then the four kinds of case hanging off them (or
- * carrying the case number), each in the caller's scope, newest first.
+ * carrying the case number), each in the caller's scope, newest first. It reads only the `*_search_source` views the
+ * owners publish (docs/read-contracts.md), plain projections the planner inlines: the tables' indexes serve.
  */
 /** The columns every arm of the search selects, by the alias of its case table. */
 const COLUMNS: Record<string, string> = {
@@ -64,16 +65,16 @@ export class SearchRepository {
     const p = (v: unknown) => `$${params.push(v)}`;
     const matchedComplaints =
       key.kind === 'NUMBER'
-        ? `SELECT id FROM complaints WHERE tracking_no = ${p(key.number)}`
+        ? `SELECT id FROM complaint_search_source WHERE tracking_no = ${p(key.number)}`
         : key.kind === 'PHONE'
           ? // Reports (举报) are never found by the reporter's number: the reporter stays unknown.
-            `SELECT id FROM complaints WHERE complainant_phone_bidx = ${p(key.phoneBidx)} AND kind = 'COMPLAINT'`
+            `SELECT id FROM complaint_search_source WHERE complainant_phone_bidx = ${p(key.phoneBidx)} AND kind = 'COMPLAINT'`
           : `SELECT NULL::uuid AS id WHERE false`;
     const matchedEmployers =
       key.kind === 'USCC'
-        ? `SELECT id FROM employers WHERE uscc = ${p(key.uscc)}`
+        ? `SELECT id FROM employer_search_source WHERE uscc = ${p(key.uscc)}`
         : key.kind === 'EMPLOYER_NAME'
-          ? `SELECT id FROM employers WHERE name ILIKE ${p(key.pattern)}`
+          ? `SELECT id FROM employer_search_source WHERE name ILIKE ${p(key.pattern)}`
           : `SELECT NULL::uuid AS id WHERE false`;
     const prefixes = p(scope.prefixes.filter((x) => /^\d{2,12}$/.test(x)).map((x) => `${x}%`));
     const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
@@ -99,20 +100,30 @@ export class SearchRepository {
       COMPLAINT: [
         ...(byComplaint ? ['c.id IN (SELECT id FROM mc)'] : []),
         ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
-      ].map((m) => arm('complaints c', 'c', m, inScope('c.workplace_street_code'))),
+      ].map((m) => arm('complaint_search_source c', 'c', m, inScope('c.workplace_street_code'))),
       MEDIATION: [
         ...(byComplaint ? ['m.complaint_id IN (SELECT id FROM mc)'] : []),
         ...(byEmployer ? ['m.employer_id IN (SELECT id FROM me)'] : []),
         ...(caseNo ? [`m.case_no = ${caseNo}`] : []),
       ].map((m) =>
-        arm('mediation_cases m JOIN complaints c ON c.id = m.complaint_id', 'm', m, inScope('m.street_code')),
+        arm(
+          'mediation_search_source m JOIN complaint_search_source c ON c.id = m.complaint_id',
+          'm',
+          m,
+          inScope('m.street_code'),
+        ),
       ),
       ARBITRATION: [
         ...(byComplaint ? ['a.complaint_id IN (SELECT id FROM mc)'] : []),
         ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
         ...(caseNo ? [`a.case_no = ${caseNo}`] : []),
       ].map((m) =>
-        arm('arbitration_cases a JOIN complaints c ON c.id = a.complaint_id', 'a', m, arbitrationScope),
+        arm(
+          'arbitration_search_source a JOIN complaint_search_source c ON c.id = a.complaint_id',
+          'a',
+          m,
+          arbitrationScope,
+        ),
       ),
       INSPECTION: [
         ...(byComplaint ? ['i.complaint_id IN (SELECT id FROM mc)'] : []),
@@ -120,7 +131,7 @@ export class SearchRepository {
         ...(caseNo ? [`i.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
-          'inspection_cases i LEFT JOIN complaints c ON c.id = i.complaint_id',
+          'inspection_search_source i LEFT JOIN complaint_search_source c ON c.id = i.complaint_id',
           'i',
           m,
           inScope('i.jurisdiction_code'),
@@ -136,9 +147,9 @@ export class SearchRepository {
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM (${union.join('\n UNION \n')}) h
-         LEFT JOIN jurisdictions j ON j.code = h.street_code
-         LEFT JOIN employers e ON e.id = h.employer_id
-         LEFT JOIN complaints pc ON pc.id = h.complaint_id
+         LEFT JOIN jurisdiction_search_source j ON j.code = h.street_code
+         LEFT JOIN employer_search_source e ON e.id = h.employer_id
+         LEFT JOIN complaint_search_source pc ON pc.id = h.complaint_id
         ORDER BY h.created_at DESC, h.id DESC
         LIMIT ${limit}`,
       params,

@@ -1,5 +1,3 @@
-import { EntityManager } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
 import { organisationId } from '../reference/organisations';
 import type { DemoAccount } from '../auth/demo-accounts';
 
@@ -41,36 +39,4 @@ export function demoDistrictStaff(
       displayName: `仲裁员${ORDINAL[n - 1]}`,
     });
   return staff;
-}
-
-/**
- * Creates the demo district's staff that do not exist yet (never touches an existing account). They share the
- * demo password, so one argon2 hash serves them all; like the demo accounts they need no password change.
- */
-export async function seedDemoDistrict(
-  em: EntityManager,
-  accounts: readonly DemoAccount[],
-  passwordHash: string,
-  newId: () => string,
-): Promise<number> {
-  const existing = new Set(
-    (
-      await em.query<{ username: string }[]>(`SELECT username FROM users WHERE username = ANY($1::text[])`, [
-        accounts.map((a) => a.username),
-      ])
-    ).map((r) => r.username),
-  );
-  const rows = accounts
-    .filter((a) => !existing.has(a.username))
-    .map((a) => ({
-      id: newId(),
-      username: a.username,
-      passwordHash,
-      role: a.role,
-      organisationId: a.organisationId,
-      jurisdictionCodes: a.jurisdictions,
-      displayName: a.displayName,
-    }));
-  if (rows.length > 0) await em.createQueryBuilder().insert().into(User).values(rows).orIgnore().execute();
-  return rows.length;
 }

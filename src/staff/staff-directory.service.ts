@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { UsersService } from '../auth/users.service';
 import { UUID_PATTERN } from '../common/ids';
+import { OrganisationsService } from '../reference/organisations.service';
 import { toStaffRef, type StaffRef } from './staff-directory';
-import { StaffRepository } from './staff.repository';
 
 /**
  * Names staff everywhere a view shows one (mediator, tribunal, at-risk owner, timeline actor, inspectors):
- * `{id, displayName, role, organisation}`. One query per batch of ids; never a phone number or a username of
- * a worker, so the result may be shown to any role.
+ * `{id, displayName, role, organisation}`. Per batch of ids one call of auth's `UsersService` (the accounts) and
+ * one of reference's `OrganisationsService` (their bodies); never a phone number or a username of a worker, so the
+ * result may be shown to any role.
  */
 @Injectable()
 export class StaffDirectory {
-  constructor(private readonly repo: StaffRepository) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   /** The accounts of the ids (nulls and unknown ids ignored), keyed by id. */
   async describe(
@@ -20,8 +25,26 @@ export class StaffDirectory {
   ): Promise<Map<string, StaffRef>> {
     const wanted = [...new Set([...ids].filter((id): id is string => !!id && UUID_PATTERN.test(id)))];
     if (wanted.length === 0) return new Map();
-    const rows = await this.repo.describe(em, wanted);
-    return new Map(rows.map((r) => [r.id, toStaffRef(r)]));
+    const accounts = await this.users.summaries(em, wanted);
+    const bodies = await this.organisations.byIds(
+      em,
+      accounts.flatMap((a) => (a.organisationId ? [a.organisationId] : [])),
+    );
+    return new Map(
+      accounts.map((a) => {
+        const o = a.organisationId ? bodies.get(a.organisationId) : undefined;
+        const ref = toStaffRef({
+          id: a.id,
+          username: a.username,
+          display_name: a.displayName,
+          role: a.role,
+          organisation_id: a.organisationId,
+          organisation_name: o?.name ?? null,
+          organisation_kind: o?.kind ?? null,
+        });
+        return [a.id, ref];
+      }),
+    );
   }
 
   /** One account, or null when the id is null or unknown. */

@@ -6,7 +6,6 @@ import { StaffAdminController } from './staff-admin.controller';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService } from './staff-admin.service';
 import { StaffDirectory } from './staff-directory.service';
-import { StaffRepository } from './staff.repository';
 import { StaffImportController } from './staff-import.controller';
 import { StaffImportService } from './staff-import.service';
 
@@ -17,7 +16,6 @@ import { StaffImportService } from './staff-import.service';
   // The import's route first: `users/import` must not be read as `users/:id`.
   controllers: [StaffImportController, StaffAdminController],
   providers: [
-    StaffRepository,
     StaffDirectory,
     StaffAdminRepository,
     StaffAdminService,

@@ -3,7 +3,8 @@ import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
 import { newId } from '../../src/common/ids';
 import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../../src/reference/jurisdiction-loader';
-import { demoDistrictStaff, seedDemoDistrict } from '../../src/staff/demo-district';
+import { seedDemoStaff } from '../../src/auth/demo-accounts';
+import { demoDistrictStaff } from '../../src/staff/demo-district';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /** Issue 13 items 1 and 2: staff administration, temporary passwords, sessions, logout and throttling. */
@@ -334,7 +335,7 @@ describe('staff administration and sessions', () => {
       rows.filter((r) => r.level === 'STREET'),
     );
     const seed = async () =>
-      seedDemoDistrict(t.dataSource.manager, staff, await hashPassword(DEMO_PASSWORD), newId);
+      seedDemoStaff(t.dataSource.manager, staff, await hashPassword(DEMO_PASSWORD), newId);
     expect(await seed()).toBe(129);
     expect(await seed()).toBe(0);
     const filed = await t

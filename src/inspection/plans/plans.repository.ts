@@ -10,6 +10,7 @@ export interface ItemRow {
   id: string;
   position: number;
   employerId: string;
+  /** the register's (EmployersService), added by the service */
   employerName: string;
   uscc: string | null;
   streetCode: string;
@@ -41,12 +42,13 @@ export class PlansRepository {
     return qb.getOne();
   }
 
-  items(em: EntityManager, planId: string): Promise<ItemRow[]> {
+  /** The plan's items in draw order, without the employers' names (the register's, EmployersService). */
+  items(em: EntityManager, planId: string): Promise<Omit<ItemRow, 'employerName' | 'uscc'>[]> {
     return em.query(
-      `SELECT i.id, i.position, i.employer_id AS "employerId", e.name AS "employerName", e.uscc,
+      `SELECT i.id, i.position, i.employer_id AS "employerId",
               i.street_code AS "streetCode", i.inspector_ids::text[] AS "inspectorIds", i.result,
               to_char(i.result_on, 'YYYY-MM-DD') AS "resultOn", i.result_note AS "resultNote", i.case_id AS "caseId"
-         FROM inspection_plan_items i JOIN employers e ON e.id = i.employer_id
+         FROM inspection_plan_items i
         WHERE i.plan_id = $1 ORDER BY i.position`,
       [planId],
     );

@@ -10,6 +10,7 @@ import { MAX_PAGE_SIZE } from '../../common/http/pagination';
 import { newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
 import { EmployerRegisterService } from '../../reference/employer-register.service';
+import { EmployersService } from '../../reference/employers.service';
 import {
   DRAW_ALGORITHM,
   drawPlan,
@@ -74,6 +75,7 @@ export class PlansService {
     private readonly users: UsersService,
     @Inject(EMPLOYER_RISK_LEVELS) private readonly riskLevels: EmployerRiskLevels,
     private readonly inspection: InspectionService,
+    private readonly employers: EmployersService,
   ) {}
 
   async create(user: Principal, dto: CreatePlanDto): Promise<PlanViewDto> {
@@ -180,7 +182,18 @@ export class PlansService {
   async get(user: Principal, id: string): Promise<PlanViewDto> {
     const em = this.tx.manager;
     const plan = await this.visiblePlan(em, user, id);
-    return { ...summary(plan), createdBy: plan.createdBy, items: await this.repo.items(em, id) };
+    return { ...summary(plan), createdBy: plan.createdBy, items: await this.items(em, id) };
+  }
+
+  /** The plan's items with each employer's name and USCC from the register (an unknown employer left out). */
+  private async items(em: EntityManager, planId: string): Promise<ItemRow[]> {
+    const rows = await this.repo.items(em, planId);
+    const ids = rows.map((r) => r.employerId);
+    const employers = await this.employers.byIds(em, ids);
+    return rows.flatMap((r) => {
+      const e = employers.get(r.employerId);
+      return e ? [{ ...r, employerName: e.name, uscc: e.uscc }] : [];
+    });
   }
 
   async list(user: Principal, q: PlanListQuery): Promise<PlanPageDto> {
@@ -265,7 +278,7 @@ export class PlansService {
   async publicGet(id: string): Promise<PublicPlanDto> {
     const em = this.tx.manager;
     const plan = await this.publishedPlan(em, id);
-    const items = (await this.repo.items(em, id)).map((i: ItemRow) => ({
+    const items = (await this.items(em, id)).map((i: ItemRow) => ({
       id: i.id,
       position: i.position,
       employerName: i.employerName,
@@ -283,7 +296,7 @@ export class PlansService {
   async verify(id: string): Promise<PlanVerificationDto> {
     const em = this.tx.manager;
     const plan = await this.publishedPlan(em, id, true);
-    const stored = await this.repo.items(em, id);
+    const stored = await this.items(em, id);
     const { inspectors, conflicts } = plan.inspectorPool;
     let rerun: DrawResult | null = null;
     try {
