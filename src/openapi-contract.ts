@@ -116,7 +116,7 @@ function errorSchemas(codes: string[]): Record<string, SchemaObject> {
   return {
     FieldError: {
       type: 'object',
-      required: ['field', 'message'],
+      required: ['field', 'constraint', 'message'],
       properties: {
         field: {
           type: 'string',
@@ -131,7 +131,7 @@ function errorSchemas(codes: string[]): Record<string, SchemaObject> {
         constraint: {
           type: 'string',
           example: 'isDefined',
-          description: '不满足的约束（缺少字段为 isDefined）',
+          description: '不满足的约束，供客户端识别（缺少字段为 isDefined；如 notInFuture、jurisdiction）',
         },
         constraints: {
           type: 'array',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
@@ -41,7 +41,12 @@ export class ArbitrationAwardsService {
         chosen.some((x) => !open.includes(x))
       )
         throw AppException.validation([
-          { field: 'claims', message: 'decide every claim not yet decided (by a 先行裁决) exactly once' },
+          fieldError(
+            'claims',
+            'everyClaimOnce',
+            '须对每项尚未（由先行裁决）裁决的请求各裁决一次',
+            'decide every claim not yet decided (by a 先行裁决) exactly once',
+          ),
         ]);
       const { decided, minimumWageFen } = await this.documents.decide(em, c, dto.claims);
       const today = todayInShanghai();

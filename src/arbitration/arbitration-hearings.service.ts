@@ -5,7 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { computeNoticeDeadline, earliestAnchorAfter, latestDayBefore } from '../calendar/deadline-engine';
 import { ARBITRATION_DEADLINE_RULES } from './arbitration.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
 import {
@@ -91,7 +91,12 @@ export class ArbitrationHearingsService {
       ).date;
       if (dto.requestedOn > todayInShanghai())
         throw AppException.validation([
-          { field: 'requestedOn', message: 'requestedOn must not be in the future' },
+          fieldError(
+            'requestedOn',
+            'notInFuture',
+            'requestedOn 不能晚于今天',
+            'requestedOn must not be in the future',
+          ),
         ]);
       if (dto.requestedOn > latestRequest)
         throw AppException.badRequest(

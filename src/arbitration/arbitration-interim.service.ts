@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
@@ -37,8 +37,7 @@ export class ArbitrationInterimService {
         undecided,
         dto.claims.map((a) => a.claimId),
       );
-      if (errors.length)
-        throw AppException.validation(errors.map((message) => ({ field: 'claims', message })));
+      if (errors.length) throw AppException.validation(errors);
       const { decided, minimumWageFen } = await this.documents.decide(em, c, dto.claims);
       const docs = await this.documents.issue(
         em,
@@ -75,7 +74,12 @@ export class ArbitrationInterimService {
       const today = todayInShanghai();
       if (dto.servedOn < doc.issuedOn || dto.servedOn > today)
         throw AppException.validation([
-          { field: 'servedOn', message: `between the issue day ${doc.issuedOn} and today ${today}` },
+          fieldError(
+            'servedOn',
+            'dateRange',
+            `须在文书作出日 ${doc.issuedOn} 与今天 ${today} 之间`,
+            `between the issue day ${doc.issuedOn} and today ${today}`,
+          ),
         ]);
       const served = await this.documents.serve(em, c, doc, dto.servedOn);
       // The case shows the award's service and the last day to sue on it (a 先行裁决 keeps its own on the document).
@@ -123,7 +127,9 @@ export class ArbitrationInterimService {
       const claims = await this.repo.claimsOf(em, id);
       const chosen = claims.filter((x) => dto.claimIds.includes(x.id));
       if (chosen.length !== dto.claimIds.length)
-        throw AppException.validation([{ field: 'claimIds', message: 'claims of this case only' }]);
+        throw AppException.validation([
+          fieldError('claimIds', 'exists', '只能是本案的请求', 'claims of this case only'),
+        ]);
       const errors = provisionalExecutionErrors({
         claims: chosen.map((x) => ({ type: x.type, amountFen: x.amountFen, decided: x.final !== null })),
         amountFen: dto.amountFen,

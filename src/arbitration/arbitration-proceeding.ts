@@ -5,7 +5,7 @@ import { StaffDirectory } from '../staff/staff-directory.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { versionedTransition } from '../common/versioned-transition';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -157,7 +157,9 @@ export class ArbitrationProceeding {
     for (const uid of ids) {
       const u = await this.users.findById(em, uid);
       if (!u || u.role !== 'ARBITRATOR' || !u.active)
-        throw AppException.validation([{ field, message: `${uid} is not an arbitrator` }]);
+        throw AppException.validation([
+          fieldError(field, 'isArbitrator', `${uid} 不是在任仲裁员`, `${uid} is not an arbitrator`),
+        ]);
       if (c.commissionId !== null && u.organisationId !== c.commissionId)
         throw AppException.badRequest(
           'ARBITRATOR_OUTSIDE_COMMISSION',

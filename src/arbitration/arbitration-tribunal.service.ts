@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
@@ -38,18 +38,21 @@ export class ArbitrationTribunalService {
       const kind = tribunalKindOf(dto.arbitratorIds.length);
       if (!kind)
         throw AppException.validation([
-          {
-            field: 'arbitratorIds',
-            message: 'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
-          },
+          fieldError(
+            'arbitratorIds',
+            'tribunalSize',
+            '仲裁庭由一名或者三名仲裁员组成（调解仲裁法第三十一条）',
+            'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
+          ),
         ]);
       if (kind === 'SOLE' && dto.simplifiedExclusions === undefined)
         throw AppException.validation([
-          {
-            field: 'simplifiedExclusions',
-            message:
-              'a sole arbitrator needs the exclusions of 办案规则 第五十七条 checked: list those that apply ([] for none)',
-          },
+          fieldError(
+            'simplifiedExclusions',
+            'isDefined',
+            '独任仲裁须核查办案规则第五十七条的除外情形：列出适用的情形（没有则填 []）',
+            'a sole arbitrator needs the exclusions of 办案规则 第五十七条 checked: list those that apply ([] for none)',
+          ),
         ]);
       await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
       let simplified: Record<string, unknown> = {};

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { arbitrationLimitation } from './arbitration.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -290,7 +290,9 @@ export class ArbitrationService implements OnModuleInit {
     const s = steps[dto.step];
     return this.p.transition(viewer, id, dto.version, s.action, async (em, c) => {
       if (dto.on > todayInShanghai())
-        throw AppException.validation([{ field: 'on', message: 'on must not be in the future' }]);
+        throw AppException.validation([
+          fieldError('on', 'notInFuture', 'on 不能晚于今天', 'on must not be in the future'),
+        ]);
       if (!(await this.deadlines.isRunning(em, ARBITRATION_CASE_TYPE, id, s.stops)))
         throw AppException.conflict(
           'PAPER_NOT_EXPECTED',
@@ -330,10 +332,12 @@ export class ArbitrationService implements OnModuleInit {
         const agreed = new Map((dto.mediatedClaims ?? []).map((m) => [m.claimId, m.agreedFen]));
         if (agreed.size !== claims.length || claims.some((x) => !agreed.has(x.id)))
           throw AppException.validation([
-            {
-              field: 'mediatedClaims',
-              message: 'give exactly one agreed amount for every claim of the case',
-            },
+            fieldError(
+              'mediatedClaims',
+              'everyClaimOnce',
+              '须为本案每项请求各填写一个调解金额',
+              'give exactly one agreed amount for every claim of the case',
+            ),
           ]);
         const above = claims.filter((x) => agreed.get(x.id)! > x.amountFen);
         if (above.length)

@@ -1,5 +1,6 @@
 import type { ArbitrationPartyWindowId } from './arbitration.deadline-rules';
 import type { ClaimType } from './arbitration.constants';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /**
  * Award documents (裁决书) and the interim rulings of a tribunal, as pure rules: which documents an award makes, the
@@ -37,13 +38,22 @@ export function partyWindowsOf(final: boolean): ArbitrationPartyWindowId[] {
 }
 
 /** Why the claims chosen for a 先行裁决 cannot be decided now (调解仲裁法 第四十三条第二款), or [] when they can. */
-export function partialAwardErrors(undecided: readonly string[], chosen: readonly string[]): string[] {
-  const errors: string[] = [];
-  if (new Set(chosen).size !== chosen.length) errors.push('a claim is decided once');
-  if (chosen.some((id) => !undecided.includes(id))) errors.push('only claims not yet decided');
+export function partialAwardErrors(undecided: readonly string[], chosen: readonly string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (new Set(chosen).size !== chosen.length)
+    errors.push(fieldError('claims', 'arrayUnique', '每项请求只能裁决一次', 'a claim is decided once'));
+  if (chosen.some((id) => !undecided.includes(id)))
+    errors.push(fieldError('claims', 'undecided', '只能裁决尚未裁决的请求', 'only claims not yet decided'));
   // 其中一部分事实已经清楚 → that part first: a decision on every remaining claim is the award itself.
   if (chosen.length >= undecided.length)
-    errors.push('a partial award leaves at least one claim for the award');
+    errors.push(
+      fieldError(
+        'claims',
+        'partial',
+        '部分裁决须至少留下一项请求待最终裁决',
+        'a partial award leaves at least one claim for the award',
+      ),
+    );
   return errors;
 }
 
@@ -66,34 +76,50 @@ export interface ProvisionalExecutionFacts {
 }
 
 /** The unmet conditions of 先予执行 (调解仲裁法 第四十四条), as field errors; [] when it may be ruled. */
-export function provisionalExecutionErrors(
-  f: ProvisionalExecutionFacts,
-): { field: string; message: string }[] {
-  const errors: { field: string; message: string }[] = [];
-  if (f.claims.length === 0) errors.push({ field: 'claimIds', message: 'name the claims it covers' });
+export function provisionalExecutionErrors(f: ProvisionalExecutionFacts): FieldError[] {
+  const errors: FieldError[] = [];
+  if (f.claims.length === 0)
+    errors.push(
+      fieldError('claimIds', 'arrayNotEmpty', '请列明先予执行涉及的请求', 'name the claims it covers'),
+    );
   if (f.claims.some((c) => !PROVISIONAL_EXECUTION_TYPES.has(c.type)))
-    errors.push({
-      field: 'claimIds',
-      message:
+    errors.push(
+      fieldError(
+        'claimIds',
+        'claimType',
+        '只能是追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的请求（第四十四条第一款）',
         'only claims for remuneration, work-injury medical costs, compensation or damages (第四十四条第一款)',
-    });
+      ),
+    );
   if (f.claims.some((c) => c.decided))
-    errors.push({ field: 'claimIds', message: 'only claims not yet decided' });
+    errors.push(fieldError('claimIds', 'undecided', '只能是尚未裁决的请求', 'only claims not yet decided'));
   if (!f.rightsClear)
-    errors.push({
-      field: 'rightsClear',
-      message: '当事人之间权利义务关系明确 is required (第四十四条第二款第（一）项)',
-    });
+    errors.push(
+      fieldError(
+        'rightsClear',
+        'statutoryCondition',
+        '须当事人之间权利义务关系明确（第四十四条第二款第（一）项）',
+        '当事人之间权利义务关系明确 is required (第四十四条第二款第（一）项)',
+      ),
+    );
   if (!f.livelihoodAtRisk)
-    errors.push({
-      field: 'livelihoodAtRisk',
-      message: '不先予执行将严重影响申请人的生活 is required (第四十四条第二款第（二）项)',
-    });
+    errors.push(
+      fieldError(
+        'livelihoodAtRisk',
+        'statutoryCondition',
+        '须不先予执行将严重影响申请人的生活（第四十四条第二款第（二）项）',
+        '不先予执行将严重影响申请人的生活 is required (第四十四条第二款第（二）项)',
+      ),
+    );
   const claimed = f.claims.reduce((s, c) => s + c.amountFen, 0);
   if (f.amountFen < 1 || f.amountFen > claimed)
-    errors.push({
-      field: 'amountFen',
-      message: `between 1 and the amount claimed on those claims (${claimed})`,
-    });
+    errors.push(
+      fieldError(
+        'amountFen',
+        'range',
+        `须在 1 至所涉请求的请求金额（${claimed}）之间`,
+        `between 1 and the amount claimed on those claims (${claimed})`,
+      ),
+    );
   return errors;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { newId } from '../common/ids';
 import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsSender } from '../notifications/sms-sender';
@@ -68,7 +68,12 @@ export class AuthService {
       // The gateway refuses this number for good (invalid, blacklisted): the caller's input, a field error.
       if (err instanceof PermanentSmsError)
         throw AppException.validation([
-          { field: 'phone', message: 'the SMS gateway cannot deliver to this number' },
+          fieldError(
+            'phone',
+            'deliverable',
+            '短信无法发送到该号码',
+            'the SMS gateway cannot deliver to this number',
+          ),
         ]);
       // Any other gateway failure is transient: 503 with Retry-After, never a 500.
       throw new AppException(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { passwordProblems } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
@@ -40,16 +40,22 @@ export class CredentialsService {
       if (!user?.active) throw AppException.unauthorized();
       if (!(await verifyPassword(user.passwordHash, currentPassword)))
         throw AppException.badRequest('CURRENT_PASSWORD_WRONG', 'The current password is wrong', [
-          { field: 'currentPassword', message: 'is wrong' },
+          fieldError('currentPassword', 'matchesCurrent', '当前密码不正确', 'is wrong'),
         ]);
       const problems = passwordProblems(newPassword, this.users.loginPhone(user) ?? user.username);
       if (newPassword === currentPassword)
-        problems.push({ rule: 'REUSED', message: 'must differ from the current password' });
+        problems.push({
+          rule: 'REUSED',
+          zh: '不能与当前密码相同',
+          message: 'must differ from the current password',
+        });
       if (problems.length > 0)
         throw AppException.badRequest(
           'WEAK_PASSWORD',
           `The new password ${problems.map((p) => p.message).join('; ')}`,
-          problems.map((p) => ({ field: 'newPassword', rule: p.rule, message: p.message })),
+          problems.map((p) =>
+            fieldError('newPassword', 'passwordPolicy', `新密码${p.zh}`, p.message, { rule: p.rule }),
+          ),
         );
       user.sessionVersion = await this.repo.setPassword(em, user.id, await hashPassword(newPassword), false);
       user.passwordChangeRequired = false;

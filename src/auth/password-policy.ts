@@ -12,6 +12,8 @@ export type PasswordRule = 'MIN_LENGTH' | 'MAX_LENGTH' | 'CONTAINS_USERNAME' | '
 
 export interface PasswordProblem {
   rule: PasswordRule;
+  /** The rule in zh-CN, said of the password ("至少 10 个字符"). */
+  zh: string;
   message: string;
 }
 
@@ -25,16 +27,28 @@ export function passwordProblems(password: string, username: string): PasswordPr
   const problems: PasswordProblem[] = [];
   const chars = [...password].length;
   if (chars < PASSWORD_RULES.minLength)
-    problems.push({ rule: 'MIN_LENGTH', message: `at least ${PASSWORD_RULES.minLength} characters` });
+    problems.push({
+      rule: 'MIN_LENGTH',
+      zh: `至少须有 ${PASSWORD_RULES.minLength} 个字符`,
+      message: `at least ${PASSWORD_RULES.minLength} characters`,
+    });
   if (chars > PASSWORD_RULES.maxLength)
-    problems.push({ rule: 'MAX_LENGTH', message: `at most ${PASSWORD_RULES.maxLength} characters` });
+    problems.push({
+      rule: 'MAX_LENGTH',
+      zh: `不能超过 ${PASSWORD_RULES.maxLength} 个字符`,
+      message: `at most ${PASSWORD_RULES.maxLength} characters`,
+    });
   const p = normalise(password);
   const u = normalise(username.trim());
   if (u.length > 0 && p.includes(u))
-    problems.push({ rule: 'CONTAINS_USERNAME', message: 'must not contain the username' });
+    problems.push({
+      rule: 'CONTAINS_USERNAME',
+      zh: '不能包含用户名',
+      message: 'must not contain the username',
+    });
   // A common password stays common with digits or punctuation around it ("password123!").
   const core = p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   if (COMMON_PASSWORDS.has(p) || (core.length >= 4 && COMMON_PASSWORDS.has(core)) || /^(.)\1+$/u.test(p))
-    problems.push({ rule: 'COMMON_PASSWORD', message: 'is too common' });
+    problems.push({ rule: 'COMMON_PASSWORD', zh: '过于常见，容易被猜中', message: 'is too common' });
   return problems;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { CalendarService } from './calendar.service';
 import {
   CalendarStatusDto,
@@ -21,7 +21,12 @@ import { isValidIsoDate } from './local-date';
 function realDate(field: string, value: string): void {
   if (!isValidIsoDate(value) || Number(value.slice(0, 4)) < 2000 || Number(value.slice(0, 4)) > 2100)
     throw AppException.validation([
-      { field, message: `${field} must be a real date between 2000-01-01 and 2100-12-31` },
+      fieldError(
+        field,
+        'isLocalDate',
+        `${field} 须为 2000-01-01 至 2100-12-31 之间的有效日期`,
+        `${field} must be a real date between 2000-01-01 and 2100-12-31`,
+      ),
     ]);
 }
 
@@ -59,10 +64,17 @@ export class CalendarController {
     if (q.rule !== undefined) {
       if (q.amount !== undefined || q.unit !== undefined)
         throw AppException.validation([
-          { field: 'rule', message: 'give either rule, or amount and unit, not both' },
+          fieldError(
+            'rule',
+            'exactlyOne',
+            '请填写 rule，或填写 amount 与 unit，不能同时填写',
+            'give either rule, or amount and unit, not both',
+          ),
         ]);
       if (!this.catalogue.has(q.rule))
-        throw AppException.validation([{ field: 'rule', message: 'rule must be a statutory rule id' }]);
+        throw AppException.validation([
+          fieldError('rule', 'isIn', 'rule 须为法定期限规则的编号', 'rule must be a statutory rule id'),
+        ]);
       return this.calendar.ruleDeadline(q.rule, q.from);
     }
     const amount = q.amount!;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
 import { computeDeadline, computeNoticeDeadline } from './deadline-engine';
@@ -122,7 +122,9 @@ export class CalendarService implements OnApplicationBootstrap {
 
   async workdays(from: string, to: string): Promise<{ count: number; provisional: boolean }> {
     if (compareDates(to, from) < 0)
-      throw AppException.validation([{ field: 'to', message: 'to must not be before from' }]);
+      throw AppException.validation([
+        fieldError('to', 'notBeforeFrom', 'to 不能早于 from', 'to must not be before from'),
+      ]);
     return (await this.calendar(this.dataSource.manager)).countWorkingDays(from, to);
   }
 

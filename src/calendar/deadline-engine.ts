@@ -49,7 +49,7 @@ export interface DeadlineResult {
 
 /**
  * An event list that is inconsistent; `field` points at the offending event, e.g. `events[3]` or `events[3].date`;
- * `detail` is the message without the field (`message` is `${field}: ${detail}`).
+ * `detail` is the message without the field (`message` is `${field}: ${detail}`), `zh` the same in zh-CN.
  */
 export class ClockEventError extends Error {
   readonly code = 'INVALID_CLOCK_EVENT';
@@ -57,6 +57,7 @@ export class ClockEventError extends Error {
   constructor(
     readonly field: string,
     readonly detail: string,
+    readonly zh: string,
   ) {
     super(`${field}: ${detail}`);
     this.name = 'ClockEventError';
@@ -65,9 +66,9 @@ export class ClockEventError extends Error {
 
 const EVENT_TYPES: readonly string[] = ['PAUSE', 'RESUME', 'RESTART', 'EXTEND', 'STOP'];
 
-function requireText(value: unknown, field: string, what: string): void {
+function requireText(value: unknown, field: string, what: string, whatZh: string): void {
   if (typeof value !== 'string' || value.trim() === '')
-    throw new ClockEventError(field, `${what} is required`);
+    throw new ClockEventError(field, `${what} is required`, `须填写${whatZh}`);
 }
 
 /**
@@ -95,49 +96,80 @@ function checkStructure(rule: DeadlineRule, start: string, events: readonly Cloc
   events.forEach((e: ClockEvent, i) => {
     const field = `events[${i}]`;
     if (typeof e !== 'object' || e === null || !EVENT_TYPES.includes(e.type)) {
-      throw new ClockEventError(`${field}.type`, `type must be one of ${EVENT_TYPES.join(', ')}`);
+      throw new ClockEventError(
+        `${field}.type`,
+        `type must be one of ${EVENT_TYPES.join(', ')}`,
+        `type 须为以下值之一：${EVENT_TYPES.join(', ')}`,
+      );
     }
     if (!isValidIsoDate(e.date))
-      throw new ClockEventError(`${field}.date`, 'date must be a YYYY-MM-DD calendar date');
+      throw new ClockEventError(
+        `${field}.date`,
+        'date must be a YYYY-MM-DD calendar date',
+        'date 须为有效日期（YYYY-MM-DD）',
+      );
     if (e.date < start)
-      throw new ClockEventError(`${field}.date`, `${e.date} is before the clock's start (${start})`);
+      throw new ClockEventError(
+        `${field}.date`,
+        `${e.date} is before the clock's start (${start})`,
+        `${e.date} 早于期限的起算日（${start}）`,
+      );
     const prev = events[i - 1];
     if (prev && e.date < prev.date) {
       throw new ClockEventError(
         `${field}.date`,
         `${e.date} is before events[${i - 1}] (${prev.date}); events must be in date order`,
+        `${e.date} 早于 events[${i - 1}]（${prev.date}）；事件须按日期顺序排列`,
       );
     }
     if (stoppedAt !== null)
-      throw new ClockEventError(field, `no event may follow the STOP at events[${stoppedAt}]`);
+      throw new ClockEventError(
+        field,
+        `no event may follow the STOP at events[${stoppedAt}]`,
+        `events[${stoppedAt}] 的 STOP 之后不能再有事件`,
+      );
     switch (e.type) {
       case 'PAUSE':
         if (openPause !== null)
-          throw new ClockEventError(field, `PAUSE while already paused since events[${openPause}]`);
-        requireText(e.reason, `${field}.reason`, 'a reason');
+          throw new ClockEventError(
+            field,
+            `PAUSE while already paused since events[${openPause}]`,
+            `自 events[${openPause}] 起已处于中止状态，不能再次 PAUSE`,
+          );
+        requireText(e.reason, `${field}.reason`, 'a reason', '原因');
         openPause = i;
         break;
       case 'RESUME':
-        if (openPause === null) throw new ClockEventError(field, 'RESUME without an open PAUSE');
+        if (openPause === null)
+          throw new ClockEventError(field, 'RESUME without an open PAUSE', '没有未结束的 PAUSE，不能 RESUME');
         openPause = null;
         break;
       case 'RESTART':
-        requireText(e.reason, `${field}.reason`, 'a reason');
+        requireText(e.reason, `${field}.reason`, 'a reason', '原因');
         openPause = null;
         extended = 0;
         break;
       case 'EXTEND':
         if (rule.maxExtension === 0)
-          throw new ClockEventError(field, `${rule.id} allows no extension (${rule.citation})`);
+          throw new ClockEventError(
+            field,
+            `${rule.id} allows no extension (${rule.citation})`,
+            `${rule.id} 不允许延长（${rule.citation}）`,
+          );
         if (!Number.isSafeInteger(e.amount) || e.amount < 1) {
-          throw new ClockEventError(`${field}.amount`, 'amount must be a positive integer');
+          throw new ClockEventError(
+            `${field}.amount`,
+            'amount must be a positive integer',
+            'amount 须为正整数',
+          );
         }
-        requireText(e.approver, `${field}.approver`, 'the approver');
-        requireText(e.reason, `${field}.reason`, 'a reason');
+        requireText(e.approver, `${field}.approver`, 'the approver', '批准人');
+        requireText(e.reason, `${field}.reason`, 'a reason', '原因');
         if (extended + e.amount > rule.maxExtension) {
           throw new ClockEventError(
             `${field}.amount`,
             `extensions would total ${extended + e.amount}, beyond the maximum of ${rule.maxExtension} (${rule.citation})`,
+            `延长合计将达 ${extended + e.amount}，超过上限 ${rule.maxExtension}（${rule.citation}）`,
           );
         }
         extended += e.amount;
@@ -237,6 +269,7 @@ class Clock {
           throw new ClockEventError(
             `events[${i}].date`,
             `extension on ${e.date} comes after the period ended on ${due}`,
+            `${e.date} 的延长晚于期限届满日 ${due}`,
           );
         }
         this.remaining += e.amount;

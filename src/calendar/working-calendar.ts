@@ -1,3 +1,4 @@
+import { fieldError, withFacts, type FieldError } from '../common/errors/app-exception';
 import { chineseDaysYears } from './chinese-days-years';
 import { addDays, assertIsoDate, compareDates, dayOfWeek, isValidIsoDate, yearOf } from './local-date';
 import { derivedRestDays } from './statutory-holidays';
@@ -15,11 +16,6 @@ export interface CalendarYear {
   holidays: string[];
   makeupWorkdays: string[];
   source: string;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -59,6 +55,7 @@ export class CalendarDataError extends Error {
 export const CALENDAR_YEAR_MIN = 2000;
 export const CALENDAR_YEAR_MAX = 2100;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_NAMES_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -73,17 +70,38 @@ function checkDates(
 ): Map<string, number> {
   const seen = new Map<string, number>();
   if (!Array.isArray(list)) {
-    errors.push({ field: name, message: `${name} must be an array of YYYY-MM-DD dates` });
+    errors.push(
+      fieldError(
+        name,
+        'isArray',
+        `${name} 须为 YYYY-MM-DD 日期的数组`,
+        `${name} must be an array of YYYY-MM-DD dates`,
+      ),
+    );
     return seen;
   }
   list.forEach((d: unknown, i) => {
     const field = `${name}[${i}]`;
     if (!isValidIsoDate(d)) {
-      errors.push({ field, message: `${JSON.stringify(d)} is not a valid YYYY-MM-DD date` });
+      errors.push(
+        fieldError(
+          field,
+          'isLocalDate',
+          `${JSON.stringify(d)} 不是有效的 YYYY-MM-DD 日期`,
+          `${JSON.stringify(d)} is not a valid YYYY-MM-DD date`,
+        ),
+      );
     } else if (year !== null && yearOf(d) !== year) {
-      errors.push({ field, message: `${d} is not in year ${year}` });
+      errors.push(fieldError(field, 'inYear', `${d} 不在 ${year} 年内`, `${d} is not in year ${year}`));
     } else if (seen.has(d)) {
-      errors.push({ field, message: `${d} is listed twice (also ${name}[${seen.get(d)}])` });
+      errors.push(
+        fieldError(
+          field,
+          'arrayUnique',
+          `${d} 重复列出（另见 ${name}[${seen.get(d)}]）`,
+          `${d} is listed twice (also ${name}[${seen.get(d)}])`,
+        ),
+      );
     } else {
       seen.set(d, i);
     }
@@ -94,36 +112,58 @@ function checkDates(
 /** Validates an untrusted calendar year (e.g. an admin upload) and returns a normalised copy (dates sorted). */
 export function validateCalendarYear(input: unknown): ValidationResult<CalendarYear> {
   if (!isRecord(input))
-    return { ok: false, errors: [{ field: '', message: 'a calendar year must be an object' }] };
+    return {
+      ok: false,
+      errors: [fieldError('', 'isObject', '日历年度数据须为对象', 'a calendar year must be an object')],
+    };
   const errors: FieldError[] = [];
   const { year, source } = input;
   const validYear =
     Number.isInteger(year) && Number(year) >= CALENDAR_YEAR_MIN && Number(year) <= CALENDAR_YEAR_MAX;
   if (!validYear) {
-    errors.push({
-      field: 'year',
-      message: `year must be an integer from ${CALENDAR_YEAR_MIN} to ${CALENDAR_YEAR_MAX}`,
-    });
+    errors.push(
+      fieldError(
+        'year',
+        'range',
+        `year 须为 ${CALENDAR_YEAR_MIN} 至 ${CALENDAR_YEAR_MAX} 之间的整数`,
+        `year must be an integer from ${CALENDAR_YEAR_MIN} to ${CALENDAR_YEAR_MAX}`,
+      ),
+    );
   }
   if (typeof source !== 'string' || source.trim() === '') {
-    errors.push({ field: 'source', message: 'source must name the notice or data the schedule comes from' });
+    errors.push(
+      fieldError(
+        'source',
+        'isNotEmpty',
+        'source 须注明放假安排所依据的通知或数据来源',
+        'source must name the notice or data the schedule comes from',
+      ),
+    );
   }
   const holidays = checkDates(input.holidays, 'holidays', validYear ? Number(year) : null, errors);
   const makeup = checkDates(input.makeupWorkdays, 'makeupWorkdays', validYear ? Number(year) : null, errors);
   for (const [d, i] of makeup) {
     const field = `makeupWorkdays[${i}]`;
     if (holidays.has(d)) {
-      errors.push({
-        field,
-        message: `${d} is listed both as a holiday (holidays[${holidays.get(d)}]) and as a make-up workday`,
-      });
+      errors.push(
+        fieldError(
+          field,
+          'notHoliday',
+          `${d} 同时被列为放假日（holidays[${holidays.get(d)}]）和调休上班日`,
+          `${d} is listed both as a holiday (holidays[${holidays.get(d)}]) and as a make-up workday`,
+        ),
+      );
     }
     const dow = dayOfWeek(d);
     if (dow !== 0 && dow !== 6) {
-      errors.push({
-        field,
-        message: `${d} is a ${WEEKDAY_NAMES[dow]}; make-up workdays are Saturdays or Sundays`,
-      });
+      errors.push(
+        fieldError(
+          field,
+          'weekend',
+          `${d} 是${WEEKDAY_NAMES_ZH[dow]}；调休上班日只能是星期六或星期日`,
+          `${d} is a ${WEEKDAY_NAMES[dow]}; make-up workdays are Saturdays or Sundays`,
+        ),
+      );
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -170,12 +210,19 @@ export class WorkingCalendar {
     list.forEach((input, i) => {
       const result = validateCalendarYear(input);
       if (!result.ok) {
-        const errors = result.errors.map((e) => ({ field: `${label}[${i}].${e.field}`, message: e.message }));
+        const errors = result.errors.map((e) => withFacts(e, { field: `${label}[${i}].${e.field}` }));
         throw new CalendarDataError(`invalid calendar year in ${label}[${i}]: ${errors[0].message}`, errors);
       }
       const y = result.value;
       if (seen.has(y.year)) {
-        const errors = [{ field: `${label}[${i}].year`, message: `year ${y.year} is given twice` }];
+        const errors = [
+          fieldError(
+            `${label}[${i}].year`,
+            'unique',
+            `${y.year} 年重复给出`,
+            `year ${y.year} is given twice`,
+          ),
+        ];
         throw new CalendarDataError(errors[0].message, errors);
       }
       seen.add(y.year);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException, type FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
@@ -96,10 +96,14 @@ export class CollectiveService {
       const visible = complaints.filter((c) => coversJurisdiction(viewer, c.workplaceStreetCode));
       const errors: FieldError[] = [];
       if (visible.length !== ids.length)
-        errors.push({
-          field: 'complaintIds',
-          message: 'every complaint must exist and be in your jurisdiction',
-        });
+        errors.push(
+          fieldError(
+            'complaintIds',
+            'jurisdiction',
+            '每件投诉都须存在且在您的管辖范围内',
+            'every complaint must exist and be in your jurisdiction',
+          ),
+        );
       const wrong = visible.filter(
         (c) =>
           c.kind !== 'COMPLAINT' ||
@@ -108,32 +112,52 @@ export class CollectiveService {
           c.status === 'REJECTED',
       );
       if (wrong.length)
-        errors.push({
-          field: 'complaintIds',
-          message: `complaints not of this employer and category (or refused): ${wrong.map((c) => c.trackingNo).join(', ')}`,
-        });
+        errors.push(
+          fieldError(
+            'complaintIds',
+            'sameEmployerAndCategory',
+            `以下投诉不属于该用人单位和类别（或已不予受理）：${wrong.map((c) => c.trackingNo).join(', ')}`,
+            `complaints not of this employer and category (or refused): ${wrong.map((c) => c.trackingNo).join(', ')}`,
+          ),
+        );
       const linked = visible.filter((c) => c.collectiveDisputeId);
       if (linked.length)
-        errors.push({
-          field: 'complaintIds',
-          message: `already in a collective dispute: ${linked.map((c) => c.trackingNo).join(', ')}`,
-        });
+        errors.push(
+          fieldError(
+            'complaintIds',
+            'notLinked',
+            `以下投诉已并入集体争议：${linked.map((c) => c.trackingNo).join(', ')}`,
+            `already in a collective dispute: ${linked.map((c) => c.trackingNo).join(', ')}`,
+          ),
+        );
       const workers = new Set(visible.map(workerKey));
       if (workers.size < COLLECTIVE_MIN_WORKERS)
-        errors.push({
-          field: 'complaintIds',
-          message: `a collective dispute needs at least ${COLLECTIVE_MIN_WORKERS} distinct workers (调解仲裁法 第七条); got ${workers.size}`,
-        });
+        errors.push(
+          fieldError(
+            'complaintIds',
+            'minWorkers',
+            `集体争议须涉及至少 ${COLLECTIVE_MIN_WORKERS} 名不同的劳动者（调解仲裁法第七条），现为 ${workers.size} 名`,
+            `a collective dispute needs at least ${COLLECTIVE_MIN_WORKERS} distinct workers (调解仲裁法 第七条); got ${workers.size}`,
+          ),
+        );
       if (reps.length < REPRESENTATIVES_MIN || reps.length > REPRESENTATIVES_MAX)
-        errors.push({
-          field: 'representativeComplaintIds',
-          message: `elect ${REPRESENTATIVES_MIN} to ${REPRESENTATIVES_MAX} representatives`,
-        });
+        errors.push(
+          fieldError(
+            'representativeComplaintIds',
+            'arraySize',
+            `须推举 ${REPRESENTATIVES_MIN} 至 ${REPRESENTATIVES_MAX} 名代表`,
+            `elect ${REPRESENTATIVES_MIN} to ${REPRESENTATIVES_MAX} representatives`,
+          ),
+        );
       if (reps.some((r) => !ids.includes(r)))
-        errors.push({
-          field: 'representativeComplaintIds',
-          message: 'representatives must be among the linked complaints',
-        });
+        errors.push(
+          fieldError(
+            'representativeComplaintIds',
+            'amongLinked',
+            '代表须来自并入的投诉',
+            'representatives must be among the linked complaints',
+          ),
+        );
       if (errors.length) throw AppException.validation(errors);
       const id = newId();
       await this.repo.insertDispute(em, {

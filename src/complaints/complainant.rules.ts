@@ -1,4 +1,4 @@
-import type { FieldError } from '../common/errors/app-exception';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 import type { IntakeChannel } from './complaint.constants';
 
 /** Channels on which staff enter a complaint for the person in front of them or on the line. */
@@ -77,18 +77,33 @@ export function resolveComplainant(
   const staffChannel = STAFF_INTAKE_CHANNELS.includes(claim.channel);
   if (filer.kind === 'STAFF') {
     if (!staffChannel)
-      errors.push({
-        field: 'channel',
-        message: 'staff enter complaints on the HOTLINE_12333 or WALK_IN channel',
-      });
+      errors.push(
+        fieldError(
+          'channel',
+          'staffChannel',
+          '工作人员只能通过 HOTLINE_12333 或 WALK_IN 渠道录入投诉',
+          'staff enter complaints on the HOTLINE_12333 or WALK_IN channel',
+        ),
+      );
     if (claim.onBehalfOf)
-      errors.push({ field: 'onBehalfOf', message: 'staff name the person they file for in complainant' });
+      errors.push(
+        fieldError(
+          'onBehalfOf',
+          'staffUseComplainant',
+          '工作人员请在 complainant 中填写所代为投诉的人',
+          'staff name the person they file for in complainant',
+        ),
+      );
     const c = claim.complainant;
     if (!c?.name || !c.idNumber || !c.phone)
-      errors.push({
-        field: 'complainant',
-        message: 'complainant (name, idNumber and phone) is required from staff',
-      });
+      errors.push(
+        fieldError(
+          'complainant',
+          'isDefined',
+          '工作人员录入时须填写 complainant（姓名、身份证号码和手机号码）',
+          'complainant (name, idNumber and phone) is required from staff',
+        ),
+      );
     if (errors.length || !c) return { ok: false, errors };
     const linked =
       staffMatch && staffMatch.identity?.idNumber === c.idNumber && staffMatch.phone === c.phone
@@ -109,13 +124,24 @@ export function resolveComplainant(
     };
   }
   if (staffChannel)
-    errors.push({ field: 'channel', message: 'HOTLINE_12333 and WALK_IN complaints are entered by staff' });
+    errors.push(
+      fieldError(
+        'channel',
+        'staffChannel',
+        'HOTLINE_12333 和 WALK_IN 渠道的投诉由工作人员录入',
+        'HOTLINE_12333 and WALK_IN complaints are entered by staff',
+      ),
+    );
   if (claim.onBehalfOf) {
     if (claim.complainant)
-      errors.push({
-        field: 'complainant',
-        message: 'give complainant (yourself) or onBehalfOf (someone else), not both',
-      });
+      errors.push(
+        fieldError(
+          'complainant',
+          'exactlyOne',
+          'complainant（本人）与 onBehalfOf（代他人）只能填写其一',
+          'give complainant (yourself) or onBehalfOf (someone else), not both',
+        ),
+      );
     if (errors.length) return { ok: false, errors };
     const o = claim.onBehalfOf;
     return {
@@ -133,19 +159,35 @@ export function resolveComplainant(
   }
   const c = claim.complainant ?? {};
   const own = 'must be your own; to file for someone else use onBehalfOf';
+  const ownZh = '为他人投诉请使用 onBehalfOf';
   if (c.phone !== undefined && c.phone !== filer.phone)
-    errors.push({ field: 'complainant.phone', message: `complainant.phone ${own} (your account’s number)` });
+    errors.push(
+      fieldError(
+        'complainant.phone',
+        'ownIdentity',
+        `complainant.phone 须为您本人账号的手机号码；${ownZh}`,
+        `complainant.phone ${own} (your account’s number)`,
+      ),
+    );
   if (filer.identity) {
     if (c.idNumber !== undefined && c.idNumber !== filer.identity.idNumber)
-      errors.push({
-        field: 'complainant.idNumber',
-        message: `complainant.idNumber ${own} (as recorded in your profile)`,
-      });
+      errors.push(
+        fieldError(
+          'complainant.idNumber',
+          'ownIdentity',
+          `complainant.idNumber 须为您实名信息中的本人身份证号码；${ownZh}`,
+          `complainant.idNumber ${own} (as recorded in your profile)`,
+        ),
+      );
     if (c.name !== undefined && c.name !== filer.identity.realName)
-      errors.push({
-        field: 'complainant.name',
-        message: `complainant.name ${own} (as recorded in your profile)`,
-      });
+      errors.push(
+        fieldError(
+          'complainant.name',
+          'ownIdentity',
+          `complainant.name 须为您实名信息中的本人姓名；${ownZh}`,
+          `complainant.name ${own} (as recorded in your profile)`,
+        ),
+      );
   }
   if (errors.length) return { ok: false, errors };
   return {

@@ -57,9 +57,11 @@ describe('complaint intake state machine', () => {
   });
 
   it('out of jurisdiction must say where to go; OTHER needs a legal basis', () => {
-    expect(rejectionMessage('OUT_OF_JURISDICTION', {})).toEqual({
+    expect(rejectionMessage('OUT_OF_JURISDICTION', {})).toMatchObject({
       ok: false,
-      errors: [{ field: 'referTo', message: expect.stringContaining('第十八条第四款') }],
+      errors: [
+        { field: 'referTo', constraint: 'isDefined', message: expect.stringContaining('第十八条第四款') },
+      ],
     });
     expect(
       rejectionMessage('OUT_OF_JURISDICTION', { referTo: '上海市闵行区人力资源和社会保障局' }),

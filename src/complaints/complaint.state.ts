@@ -1,5 +1,6 @@
 import type { SmsTemplateId } from '../notifications/templates';
 import type { ComplaintStatus } from './complaint.constants';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /**
  * Intake decisions. A complaint is accepted (受理) or refused in writing with the reason within 5 working days
@@ -93,17 +94,28 @@ export function rejectionMessage(
       referTo: string | null;
       template: SmsTemplateId;
     }
-  | { ok: false; errors: { field: string; message: string }[] } {
+  | { ok: false; errors: FieldError[] } {
   const rule = REJECTION_OUTCOMES[reason];
   const legalBasis = given.legalBasis ?? rule.legalBasis;
-  const errors = [];
+  const errors: FieldError[] = [];
   if (!legalBasis)
-    errors.push({ field: 'legalBasis', message: `reason ${reason} needs the legal basis of the decision` });
+    errors.push(
+      fieldError(
+        'legalBasis',
+        'isDefined',
+        `以 ${reason} 为由的决定须写明法律依据`,
+        `reason ${reason} needs the legal basis of the decision`,
+      ),
+    );
   if (rule.needsReferral && !given.referTo)
-    errors.push({
-      field: 'referTo',
-      message: `reason ${reason} must tell the complainant where to turn (若干规定 第十八条第四款)`,
-    });
+    errors.push(
+      fieldError(
+        'referTo',
+        'isDefined',
+        `以 ${reason} 为由的决定须告知投诉人向何处投诉或申请（若干规定第十八条第四款）`,
+        `reason ${reason} must tell the complainant where to turn (若干规定 第十八条第四款)`,
+      ),
+    );
   if (errors.length > 0 || !legalBasis) return { ok: false, errors };
   return {
     ok: true,

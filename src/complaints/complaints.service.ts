@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
@@ -79,7 +79,12 @@ export class ComplaintsService implements OnModuleInit {
       async (em) => {
         if (worker.role !== 'WORKER' && !coversJurisdiction(worker, dto.workplaceStreetCode))
           throw AppException.validation([
-            { field: 'workplaceStreetCode', message: 'workplaceStreetCode is outside your jurisdiction' },
+            fieldError(
+              'workplaceStreetCode',
+              'jurisdiction',
+              'workplaceStreetCode 不在您的管辖范围内',
+              'workplaceStreetCode is outside your jurisdiction',
+            ),
           ]);
         const who = await this.complainant.resolve(em, worker, dto);
         const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
@@ -129,7 +134,12 @@ export class ComplaintsService implements OnModuleInit {
   ): Promise<{ id: string; trackingNo: string }> {
     if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
       throw AppException.validation([
-        { field: 'workplaceStreetCode', message: 'workplaceStreetCode is not a known street/town code' },
+        fieldError(
+          'workplaceStreetCode',
+          'exists',
+          'workplaceStreetCode 不是已知的街道或乡镇代码',
+          'workplaceStreetCode is not a known street/town code',
+        ),
       ]);
     const employer = await this.employers.findOrCreate(em, dto.employer);
     const now = new Date();

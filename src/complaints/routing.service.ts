@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { OutboxService } from '../queue/outbox.service';
 import { CollectiveRepository } from './collective.repository';
@@ -101,10 +101,12 @@ export class RoutingService {
         : await this.organisations.serving(em, kind, c.workplaceStreetCode);
       if (!org || org.kind !== kind || !c.workplaceStreetCode.startsWith(org.jurisdictionCode))
         throw AppException.validation([
-          {
-            field: 'organisationId',
-            message: `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
-          },
+          fieldError(
+            'organisationId',
+            'servesStreet',
+            `organisationId 须为服务街道 ${c.workplaceStreetCode} 的 ${kind} 机构`,
+            `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
+          ),
         ]);
       const others = group.filter((m) => m.id !== id && m.status !== 'WITHDRAWN' && m.status !== 'REJECTED');
       const pending = others.filter((m) => m.status !== 'ACCEPTED' && m.status !== 'ROUTED');

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
@@ -57,7 +57,12 @@ export class ComplaintWithdrawalService {
     const staff = STAFF_ROLES.includes(viewer.role);
     if (dto.bodyConsent && !staff)
       throw AppException.validation([
-        { field: 'bodyConsent', message: "only the body's staff record its consent" },
+        fieldError(
+          'bodyConsent',
+          'staffOnly',
+          '只有受理机构的工作人员可以记录其同意',
+          "only the body's staff record its consent",
+        ),
       ]);
     await this.tx.run(async (em) => {
       await this.complaints.assertVisible(viewer, id, em);

@@ -4,7 +4,8 @@ import { LOCKS, tryXactLock } from '../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
+import { badCursor } from '../common/http/pagination';
 import { nextByTable, versionedTransition } from '../common/versioned-transition';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
@@ -29,8 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A keyset cursor that is a row id (public lists); anything else is a 400. */
 export function idCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
-  if (!UUID.test(cursor))
-    throw AppException.validation([{ field: 'cursor', message: 'cursor is not a cursor this API issued' }]);
+  if (!UUID.test(cursor)) throw AppException.validation([badCursor()]);
   return cursor;
 }
 
@@ -55,7 +55,9 @@ export class BlacklistService {
     const today = todayInShanghai();
     const listedOn = dto.listedOn ?? today;
     if (compareDates(listedOn, today) > 0)
-      throw AppException.validation([{ field: 'listedOn', message: 'listedOn must not be in the future' }]);
+      throw AppException.validation([
+        fieldError('listedOn', 'notInFuture', 'listedOn 不能晚于今天', 'listedOn must not be in the future'),
+      ]);
     const id = await this.tx.run(async (em) => {
       if (!(await this.employers.byId(em, employerId))) throw employerNotFound();
       const v = await this.repo.violation(em, dto.violationId);
@@ -76,7 +78,12 @@ export class BlacklistService {
       await this.registers.assertNoticed(em, v.id, listedOn);
       if (compareDates(listedOn, v.foundOn) < 0)
         throw AppException.validation([
-          { field: 'listedOn', message: 'listedOn must not precede the finding' },
+          fieldError(
+            'listedOn',
+            'notBeforeFinding',
+            'listedOn 不能早于违法行为的认定日期',
+            'listedOn must not precede the finding',
+          ),
         ]);
       const expires = expiresOn(listedOn);
       if (compareDates(expires, today) <= 0)

@@ -4,7 +4,7 @@ import { LOCKS, tryXactLock } from '../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, isValidIsoDate, todayInShanghai, yearOf } from '../calendar/local-date';
-import { AppException, type FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
@@ -244,20 +244,40 @@ export class ComplianceService {
 export function violationInputErrors(input: RecordViolationInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!/^\d{9,12}$/.test(input.jurisdictionCode))
-    errors.push({
-      field: 'jurisdictionCode',
-      message: 'jurisdictionCode must be a street/town division code',
-    });
+    errors.push(
+      fieldError(
+        'jurisdictionCode',
+        'isStreetCode',
+        'jurisdictionCode 须为街道（乡镇）行政区划代码',
+        'jurisdictionCode must be a street/town division code',
+      ),
+    );
   if (!isValidIsoDate(input.foundOn))
-    errors.push({ field: 'foundOn', message: 'foundOn must be a date YYYY-MM-DD' });
+    errors.push(
+      fieldError(
+        'foundOn',
+        'isLocalDate',
+        'foundOn 须为有效日期（YYYY-MM-DD）',
+        'foundOn must be a date YYYY-MM-DD',
+      ),
+    );
   else if (compareDates(input.foundOn, todayInShanghai()) > 0)
-    errors.push({ field: 'foundOn', message: 'foundOn must not be in the future' });
+    errors.push(
+      fieldError('foundOn', 'notInFuture', 'foundOn 不能晚于今天', 'foundOn must not be in the future'),
+    );
   if (input.kinds.length === 0 || input.kinds.some((k) => !VIOLATION_KINDS.includes(k)))
-    errors.push({ field: 'kinds', message: `kinds must be one or more of ${VIOLATION_KINDS.join(', ')}` });
+    errors.push(
+      fieldError(
+        'kinds',
+        'isIn',
+        `kinds 须为以下一项或多项：${VIOLATION_KINDS.join(', ')}`,
+        `kinds must be one or more of ${VIOLATION_KINDS.join(', ')}`,
+      ),
+    );
   for (const f of ['arrearsFen', 'workersAffected'] as const) {
     const n = input[f];
     if (n !== undefined && (!Number.isSafeInteger(n) || n < 0))
-      errors.push({ field: f, message: `${f} must be a non-negative integer` });
+      errors.push(fieldError(f, 'min', `${f} 须为非负整数`, `${f} must be a non-negative integer`));
   }
   return errors;
 }

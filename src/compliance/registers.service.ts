@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { compareDates, todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
@@ -47,12 +47,24 @@ export class RegistersService {
     const today = todayInShanghai();
     const noticedOn = dto.noticedOn ?? today;
     if (compareDates(noticedOn, today) > 0)
-      throw AppException.validation([{ field: 'noticedOn', message: 'noticedOn must not be in the future' }]);
+      throw AppException.validation([
+        fieldError(
+          'noticedOn',
+          'notInFuture',
+          'noticedOn 不能晚于今天',
+          'noticedOn must not be in the future',
+        ),
+      ]);
     return this.tx.run(async (em) => {
       const v = await this.violationOf(em, viewer, employerId, dto.violationId);
       if (compareDates(noticedOn, v.foundOn) < 0)
         throw AppException.validation([
-          { field: 'noticedOn', message: 'the notice cannot precede the finding' },
+          fieldError(
+            'noticedOn',
+            'notBeforeFinding',
+            '告知日期不能早于违法行为的认定日期',
+            'the notice cannot precede the finding',
+          ),
         ]);
       const { due } = await this.calendar.deadline(
         noticedOn,
@@ -92,7 +104,12 @@ export class RegistersService {
         compareDates(dto.receivedOn, todayInShanghai()) > 0
       )
         throw AppException.validation([
-          { field: 'receivedOn', message: 'receivedOn must be between the notice and today' },
+          fieldError(
+            'receivedOn',
+            'dateRange',
+            'receivedOn 须在告知日期与今天之间',
+            'receivedOn must be between the notice and today',
+          ),
         ]);
       if (n.statementOn)
         throw AppException.conflict('STATEMENT_RECORDED', 'A statement is already recorded on this notice', {
@@ -128,22 +145,34 @@ export class RegistersService {
   ): Promise<ViolationViewDto> {
     if ((dto.criminalLiabilityOn === undefined) !== (dto.criminalLiabilityRef === undefined))
       throw AppException.validation([
-        { field: 'criminalLiabilityRef', message: 'give the judgment day and its reference together' },
+        fieldError(
+          'criminalLiabilityRef',
+          'together',
+          '判决日期与判决文书编号须同时填写',
+          'give the judgment day and its reference together',
+        ),
       ]);
     // An update with nothing in it is the client's error (it was an empty UPDATE and a 500, found by the fuzz).
     if (dto.migrantWorkers === undefined && dto.criminalLiabilityOn === undefined)
       throw AppException.validation([
-        {
-          field: 'migrantWorkers',
-          message: 'give migrantWorkers or criminalLiabilityOn with criminalLiabilityRef',
-        },
+        fieldError(
+          'migrantWorkers',
+          'isDefined',
+          '请填写 migrantWorkers，或同时填写 criminalLiabilityOn 与 criminalLiabilityRef',
+          'give migrantWorkers or criminalLiabilityOn with criminalLiabilityRef',
+        ),
       ]);
     return this.tx.run(async (em) => {
       const v = await this.repo.lockViolation(em, violationId);
       if (!v || !coversJurisdiction(viewer, v.jurisdictionCode)) throw violationNotFound();
       if (dto.criminalLiabilityOn && compareDates(dto.criminalLiabilityOn, v.foundOn) < 0)
         throw AppException.validation([
-          { field: 'criminalLiabilityOn', message: 'the judgment cannot precede the finding' },
+          fieldError(
+            'criminalLiabilityOn',
+            'notBeforeFinding',
+            '判决日期不能早于违法行为的认定日期',
+            'the judgment cannot precede the finding',
+          ),
         ]);
       const facts = {
         ...(dto.migrantWorkers !== undefined ? { migrantWorkers: dto.migrantWorkers } : {}),

@@ -13,7 +13,7 @@ import { DeadlineRuleCatalogue } from '../calendar/deadline-catalogue';
 import type { DeadlineRuleId } from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository } from './deadlines.repository';
@@ -163,10 +163,7 @@ export class DeadlinesService {
     } catch (err) {
       if (err instanceof ClockEventError)
         throw AppException.validation([
-          {
-            field: err.field.replace(/^events\[\d+\]/, 'event'),
-            message: err.detail,
-          },
+          fieldError(err.field.replace(/^events\[\d+\]/, 'event'), 'clockEvent', err.zh, err.detail),
         ]);
       throw err;
     }

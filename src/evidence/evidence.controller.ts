@@ -26,7 +26,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import type { ErrorCode } from '../common/errors/catalogue';
 import { AttachmentViewDto, UploadAttachmentDto } from './dto/attachment.dto';
 import { MAX_DESCRIPTION_LENGTH, UPLOAD_LIMITS } from './evidence.rules';
@@ -86,7 +86,12 @@ export class EvidenceController {
       throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be multipart/form-data');
     if (!file)
       throw AppException.validation([
-        { field: 'file', message: 'file is required: one PDF, JPEG or PNG file in the form field "file"' },
+        fieldError(
+          'file',
+          'isDefined',
+          '请在表单字段 "file" 中上传一个 PDF、JPEG 或 PNG 文件',
+          'file is required: one PDF, JPEG or PNG file in the form field "file"',
+        ),
       ]);
     return this.evidence.upload(
       user,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { pipeline, type Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -178,7 +178,9 @@ export class EvidenceService {
     )
       return fileTooLarge();
     if (err instanceof EmptyFileError)
-      return AppException.validation([{ field: 'file', message: 'file must not be empty' }]);
+      return AppException.validation([
+        fieldError('file', 'isNotEmpty', '上传的文件不能为空', 'file must not be empty'),
+      ]);
     // The parser's own 4xx (e.g. a malformed body) stands as it is.
     const httpStatus = status.getStatus?.();
     if (httpStatus !== undefined && httpStatus < 500) return err;

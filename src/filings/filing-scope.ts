@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import type { Employer } from '../reference/entities/employer.entity';
 import { EmployersService } from '../reference/employers.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
@@ -27,7 +27,12 @@ export class FilingScope {
   ): Promise<Employer> {
     if (!(await this.jurisdictions.isStreet(streetCode, em)))
       throw AppException.validation([
-        { field: 'streetCode', message: 'streetCode is not a known street or town' },
+        fieldError(
+          'streetCode',
+          'exists',
+          'streetCode 不是已知的街道或乡镇',
+          'streetCode is not a known street or town',
+        ),
       ]);
     if (!coversJurisdiction(filer, streetCode))
       throw AppException.forbidden('OUTSIDE_JURISDICTION', 'The street is outside your jurisdiction');

@@ -1,5 +1,5 @@
 import { addDays, compareDates, daysBetween } from '../calendar/local-date';
-import type { FieldError } from '../common/errors/app-exception';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 // ---------------------------------------------------------------------------------------------------------------
 // 关停并转迁 notices
@@ -27,19 +27,41 @@ export interface ClosurePlan {
 export function closurePlanErrors(plan: ClosurePlan, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (compareDates(plan.notifiedOn, today) > 0)
-    errors.push({ field: 'notifiedOn', message: 'notifiedOn must not be in the future' });
+    errors.push(
+      fieldError(
+        'notifiedOn',
+        'notInFuture',
+        'notifiedOn 不能晚于今天',
+        'notifiedOn must not be in the future',
+      ),
+    );
   if (compareDates(plan.effectiveOn, today) < 0)
-    errors.push({
-      field: 'effectiveOn',
-      message: 'effectiveOn must not be in the past: a notice is given in advance',
-    });
+    errors.push(
+      fieldError(
+        'effectiveOn',
+        'notInPast',
+        'effectiveOn 不能早于今天：须事先告知',
+        'effectiveOn must not be in the past: a notice is given in advance',
+      ),
+    );
   else if (compareDates(plan.effectiveOn, plan.notifiedOn) < 0)
-    errors.push({ field: 'effectiveOn', message: 'effectiveOn must not be before notifiedOn' });
+    errors.push(
+      fieldError(
+        'effectiveOn',
+        'notBeforeNotifiedOn',
+        'effectiveOn 不能早于 notifiedOn',
+        'effectiveOn must not be before notifiedOn',
+      ),
+    );
   if (plan.workersAffected > 0 && !plan.resettlementPlan?.trim())
-    errors.push({
-      field: 'resettlementPlan',
-      message: 'a resettlement plan is required when workers are affected',
-    });
+    errors.push(
+      fieldError(
+        'resettlementPlan',
+        'isDefined',
+        '涉及职工的，须提交职工安置方案',
+        'a resettlement plan is required when workers are affected',
+      ),
+    );
   return errors;
 }
 
@@ -101,9 +123,23 @@ export function contractFilingErrors(
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (compareDates(c.submittedOn, today) > 0)
-    errors.push({ field: 'submittedOn', message: 'submittedOn must not be in the future' });
+    errors.push(
+      fieldError(
+        'submittedOn',
+        'notInFuture',
+        'submittedOn 不能晚于今天',
+        'submittedOn must not be in the future',
+      ),
+    );
   if (compareDates(c.signedOn, c.submittedOn) > 0)
-    errors.push({ field: 'signedOn', message: 'signedOn must not be after submittedOn' });
+    errors.push(
+      fieldError(
+        'signedOn',
+        'notAfterSubmittedOn',
+        'signedOn 不能晚于 submittedOn',
+        'signedOn must not be after submittedOn',
+      ),
+    );
   return errors;
 }
 
@@ -123,13 +159,27 @@ export function objectionCheck(
     return {
       ok: false,
       kind: 'INVALID',
-      errors: [{ field: 'objectedOn', message: 'objectedOn must not be in the future' }],
+      errors: [
+        fieldError(
+          'objectedOn',
+          'notInFuture',
+          'objectedOn 不能晚于今天',
+          'objectedOn must not be in the future',
+        ),
+      ],
     };
   if (compareDates(objectedOn, c.submittedOn) < 0)
     return {
       ok: false,
       kind: 'INVALID',
-      errors: [{ field: 'objectedOn', message: 'objectedOn must not be before submittedOn' }],
+      errors: [
+        fieldError(
+          'objectedOn',
+          'notBeforeSubmittedOn',
+          'objectedOn 不能早于 submittedOn',
+          'objectedOn must not be before submittedOn',
+        ),
+      ],
     };
   if (compareDates(objectedOn, c.objectionDeadline) > 0) return { ok: false, kind: 'REVIEW_PERIOD_OVER' };
   return { ok: true };
@@ -155,15 +205,33 @@ export function harmoniousEntryErrors(
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (compareDates(e.recognisedOn, today) > 0)
-    errors.push({ field: 'recognisedOn', message: 'recognisedOn must not be in the future' });
+    errors.push(
+      fieldError(
+        'recognisedOn',
+        'notInFuture',
+        'recognisedOn 不能晚于今天',
+        'recognisedOn must not be in the future',
+      ),
+    );
   if (compareDates(e.validUntil, e.recognisedOn) < 0)
-    errors.push({ field: 'validUntil', message: 'validUntil must not be before recognisedOn' });
+    errors.push(
+      fieldError(
+        'validUntil',
+        'notBeforeRecognisedOn',
+        'validUntil 不能早于 recognisedOn',
+        'validUntil must not be before recognisedOn',
+      ),
+    );
   const y = Number(e.recognisedOn.slice(0, 4));
   if (e.year > y)
-    errors.push({
-      field: 'year',
-      message: 'year (the assessment year) must not be after the year of recognisedOn',
-    });
+    errors.push(
+      fieldError(
+        'year',
+        'notAfterRecognisedOn',
+        'year（评定年度）不能晚于 recognisedOn 所在年份',
+        'year (the assessment year) must not be after the year of recognisedOn',
+      ),
+    );
   return errors;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
@@ -86,7 +86,12 @@ export class HarmoniousRegisterService {
         throw AppException.conflict('ALREADY_REVOKED', 'The entry was already revoked');
       if (compareDates(revokedOn, today) > 0 || compareDates(revokedOn, e.recognisedOn) < 0)
         throw AppException.validation([
-          { field: 'revokedOn', message: 'revokedOn must be between recognisedOn and today' },
+          fieldError(
+            'revokedOn',
+            'dateRange',
+            'revokedOn 须在 recognisedOn 与今天之间',
+            'revokedOn must be between recognisedOn and today',
+          ),
         ]);
       await this.repo.revokeHarmonious(em, e.id, revokedOn, dto.reason);
     });

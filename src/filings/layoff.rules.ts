@@ -1,5 +1,5 @@
 import { addDays, compareDates, daysBetween } from '../calendar/local-date';
-import type { FieldError } from '../common/errors/app-exception';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /**
  * Economic layoffs (经济性裁员) as data. An employer that cuts staff for economic reasons explains the situation to
@@ -63,46 +63,81 @@ export interface LayoffPlan {
 export function layoffPlanErrors(plan: LayoffPlan, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (plan.headcountCut > plan.totalHeadcount)
-    errors.push({ field: 'headcountCut', message: 'headcountCut must not exceed totalHeadcount' });
+    errors.push(
+      fieldError(
+        'headcountCut',
+        'notAboveTotalHeadcount',
+        'headcountCut 不能超过 totalHeadcount',
+        'headcountCut must not exceed totalHeadcount',
+      ),
+    );
   // The report comes before the layoff (第四十一条: 方案经向劳动行政部门报告, 可以裁减人员).
   if (compareDates(plan.layoffOn, today) <= 0)
-    errors.push({
-      field: 'layoffOn',
-      message: 'layoffOn must be after today: a layoff is reported in advance',
-    });
+    errors.push(
+      fieldError(
+        'layoffOn',
+        'inFuture',
+        'layoffOn 须晚于今天：裁减人员须事先报告',
+        'layoffOn must be after today: a layoff is reported in advance',
+      ),
+    );
   const notified = plan.unionOrStaffNotifiedOn;
   if (notified !== null) {
     if (compareDates(notified, today) > 0)
-      errors.push({
-        field: 'unionOrStaffNotifiedOn',
-        message: 'unionOrStaffNotifiedOn must not be in the future',
-      });
+      errors.push(
+        fieldError(
+          'unionOrStaffNotifiedOn',
+          'notInFuture',
+          'unionOrStaffNotifiedOn 不能晚于今天',
+          'unionOrStaffNotifiedOn must not be in the future',
+        ),
+      );
     else if (compareDates(notified, plan.layoffOn) >= 0)
-      errors.push({
-        field: 'unionOrStaffNotifiedOn',
-        message: 'unionOrStaffNotifiedOn must be before layoffOn',
-      });
+      errors.push(
+        fieldError(
+          'unionOrStaffNotifiedOn',
+          'beforeLayoffOn',
+          'unionOrStaffNotifiedOn 须早于 layoffOn',
+          'unionOrStaffNotifiedOn must be before layoffOn',
+        ),
+      );
   }
   if (errors.length || !art41Applies(plan.headcountCut, plan.totalHeadcount)) return errors;
   if (notified === null)
-    errors.push({
-      field: 'unionOrStaffNotifiedOn',
-      message: `劳动合同法 第四十一条 applies: the union or all staff must be told ${LAYOFF_RULES.NOTICE_DAYS} days in advance`,
-    });
+    errors.push(
+      fieldError(
+        'unionOrStaffNotifiedOn',
+        'isDefined',
+        `适用劳动合同法第四十一条：须提前 ${LAYOFF_RULES.NOTICE_DAYS} 日向工会或者全体职工说明情况`,
+        `劳动合同法 第四十一条 applies: the union or all staff must be told ${LAYOFF_RULES.NOTICE_DAYS} days in advance`,
+      ),
+    );
   else if (daysBetween(notified, plan.layoffOn) < LAYOFF_RULES.NOTICE_DAYS)
-    errors.push({
-      field: 'unionOrStaffNotifiedOn',
-      message: `劳动合同法 第四十一条 applies: notice must be given at least ${LAYOFF_RULES.NOTICE_DAYS} days before layoffOn (by ${latestNoticeDate(plan.layoffOn)})`,
-    });
+    errors.push(
+      fieldError(
+        'unionOrStaffNotifiedOn',
+        'noticeDays',
+        `适用劳动合同法第四十一条：须在 layoffOn 前至少 ${LAYOFF_RULES.NOTICE_DAYS} 日说明情况（最迟 ${latestNoticeDate(plan.layoffOn)}）`,
+        `劳动合同法 第四十一条 applies: notice must be given at least ${LAYOFF_RULES.NOTICE_DAYS} days before layoffOn (by ${latestNoticeDate(plan.layoffOn)})`,
+      ),
+    );
   if (plan.grounds.length === 0)
-    errors.push({
-      field: 'grounds',
-      message: '劳动合同法 第四十一条 applies: name at least one statutory ground',
-    });
+    errors.push(
+      fieldError(
+        'grounds',
+        'arrayNotEmpty',
+        '适用劳动合同法第四十一条：须至少列明一项法定裁员事由',
+        '劳动合同法 第四十一条 applies: name at least one statutory ground',
+      ),
+    );
   if (!plan.consultationRecord?.trim())
-    errors.push({
-      field: 'consultationRecord',
-      message: '劳动合同法 第四十一条 applies: record the opinion of the union or the staff (听取意见)',
-    });
+    errors.push(
+      fieldError(
+        'consultationRecord',
+        'isDefined',
+        '适用劳动合同法第四十一条：须记录听取工会或者职工意见的情况',
+        '劳动合同法 第四十一条 applies: record the opinion of the union or the staff (听取意见)',
+      ),
+    );
   return errors;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export interface StoredResponse<T> {
@@ -42,7 +42,12 @@ export function validateIdempotencyKey(key: string | undefined): string | undefi
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key))
     throw AppException.validation([
-      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-128 visible ASCII characters' },
+      fieldError(
+        'Idempotency-Key',
+        'matches',
+        'Idempotency-Key 须为 1 至 128 个可见 ASCII 字符',
+        'Idempotency-Key must be 1-128 visible ASCII characters',
+      ),
     ]);
   return key;
 }

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { Principal } from '../auth/roles';
 import { addDays } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
@@ -92,7 +92,12 @@ export class InspectionActionsService {
     return this.cases.transition(viewer, id, dto.version, 'INQUIRY_NOTICE', dto.on, (_em, _c, on) => {
       if (dto.appearOn <= on)
         throw AppException.validation([
-          { field: 'appearOn', message: 'appearOn must be after the notice date' },
+          fieldError(
+            'appearOn',
+            'afterNotice',
+            'appearOn 须晚于通知日期',
+            'appearOn must be after the notice date',
+          ),
         ]);
       return Promise.resolve({
         changes: {},
@@ -116,7 +121,12 @@ export class InspectionActionsService {
     return this.cases.transition(viewer, id, dto.version, 'ORDER_RECTIFY', dto.on, (_em, c, on) => {
       if (dto.complianceDueOn <= on)
         throw AppException.validation([
-          { field: 'complianceDueOn', message: 'complianceDueOn must be after the order date' },
+          fieldError(
+            'complianceDueOn',
+            'afterOrder',
+            'complianceDueOn 须晚于责令改正的日期',
+            'complianceDueOn must be after the order date',
+          ),
         ]);
       const f = findingChanges(dto);
       const arrears = f.arrearsFen ?? c.arrearsFen;

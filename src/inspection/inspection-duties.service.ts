@@ -5,7 +5,7 @@ import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { addDays } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { findingChanges, type Findings } from './inspection-actions.service';
@@ -55,7 +55,9 @@ export class InspectionDutiesService {
       for (const uid of dto.inspectorIds) {
         const u = await this.users.findById(em, uid);
         if (!u || u.role !== 'INSPECTOR' || !u.active)
-          throw AppException.validation([{ field: 'inspectorIds', message: `${uid} is not an inspector` }]);
+          throw AppException.validation([
+            fieldError('inspectorIds', 'isInspector', `${uid} 不是在任监察员`, `${uid} is not an inspector`),
+          ]);
       }
       const changes = findingChanges(dto);
       const assignedInspectorIds = [...new Set([...c.assignedInspectorIds, ...dto.inspectorIds])];
@@ -90,7 +92,12 @@ export class InspectionDutiesService {
       if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
       if (dto.kind === 'HEARING_REQUEST' && notice.kind !== 'PENALTY_NOTICE')
         throw AppException.validation([
-          { field: 'kind', message: 'a hearing (听证) is requested against a proposed penalty only' },
+          fieldError(
+            'kind',
+            'penaltyNotice',
+            '只能针对拟作出的行政处罚申请听证',
+            'a hearing (听证) is requested against a proposed penalty only',
+          ),
         ]);
       const inTime =
         dto.kind !== 'HEARING_REQUEST' ||

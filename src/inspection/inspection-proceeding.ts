@@ -6,7 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
 import { INSPECTION_DEADLINE_RULES } from './inspection.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { versionedTransition } from '../common/versioned-transition';
@@ -156,7 +156,12 @@ export class InspectionProceeding {
     const earliest = c.acceptedOn ?? c.receivedOn;
     if (on > todayInShanghai() || on < earliest)
       throw AppException.validation([
-        { field: 'on', message: `on must lie between ${earliest} and today (Asia/Shanghai)` },
+        fieldError(
+          'on',
+          'dateRange',
+          `on 须在 ${earliest} 与今天（北京时间）之间`,
+          `on must lie between ${earliest} and today (Asia/Shanghai)`,
+        ),
       ]);
     const { changes, data, document, notify } = await step(em, c, on);
     const doc = document ? await this.issue(em, c, document, on) : null;

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { CaseEventViewDto } from '../complaints/dto/complaint-view.dto';
 import type { CaseEventView } from '../audit/audit.service';
 import {
@@ -318,7 +318,9 @@ export class InspectionController {
   @ApiOkResponse({ type: [WageCrimeThresholdViewDto] })
   thresholds(@Query('province') province?: string): Promise<WageCrimeThreshold[]> {
     if (province !== undefined && !/^\d{2}$/.test(province))
-      throw AppException.validation([{ field: 'province', message: 'province must be 2 digits' }]);
+      throw AppException.validation([
+        fieldError('province', 'matches', 'province 须为 2 位数字', 'province must be 2 digits'),
+      ]);
     return this.wageCrime.list(province);
   }
 

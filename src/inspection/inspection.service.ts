@@ -7,7 +7,7 @@ import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { INSPECTION_DEADLINE_RULES } from './inspection.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -81,7 +81,9 @@ export class InspectionService implements OnModuleInit {
     for (const uid of ids) {
       const u = await this.users.findById(em, uid);
       if (!u || u.role !== 'INSPECTOR' || !u.active)
-        throw AppException.validation([{ field, message: `${uid} is not an inspector` }]);
+        throw AppException.validation([
+          fieldError(field, 'isInspector', `${uid} 不是在任监察员`, `${uid} is not an inspector`),
+        ]);
     }
   }
 
@@ -108,7 +110,12 @@ export class InspectionService implements OnModuleInit {
     const org = await this.organisations.byId(em, organisationId);
     if (!org || org.kind !== 'INSPECTION_BRIGADE')
       throw AppException.validation([
-        { field: 'organisationId', message: 'organisationId must be an inspection brigade' },
+        fieldError(
+          'organisationId',
+          'organisationKind',
+          'organisationId 须为劳动保障监察机构',
+          'organisationId must be an inspection brigade',
+        ),
       ]);
     await this.repo.lockComplaint(em, complaint.id);
     const existing = await this.repo.liveCaseOfComplaint(em, complaint.id);
@@ -168,7 +175,12 @@ export class InspectionService implements OnModuleInit {
     const org = await this.organisations.serving(em, 'INSPECTION_BRIGADE', input.jurisdictionCode);
     if (!org)
       throw AppException.validation([
-        { field: 'jurisdictionCode', message: `no inspection brigade serves ${input.jurisdictionCode}` },
+        fieldError(
+          'jurisdictionCode',
+          'servedByBrigade',
+          `没有负责 ${input.jurisdictionCode} 的劳动保障监察机构`,
+          `no inspection brigade serves ${input.jurisdictionCode}`,
+        ),
       ]);
     const team = investigationTeamError(input.inspectorIds);
     if (team) throw AppException.badRequest('TOO_FEW_INSPECTORS', team, { field: 'inspectorIds' });

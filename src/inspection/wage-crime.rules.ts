@@ -1,3 +1,4 @@
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 import { formatYuan } from '../common/money';
 
 /**
@@ -101,19 +102,30 @@ export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts)
 /** A province's figure must lie within the national ranges (法释〔2013〕3号 第三条第二款). */
 export function thresholdErrors(
   t: Omit<WageCrimeThreshold, 'basis' | 'verified' | 'effectiveFrom'>,
-): { field: string; message: string }[] {
+): FieldError[] {
   const r = WAGE_CRIME_RANGES;
-  const errors: { field: string; message: string }[] = [];
-  const push = (field: string, message: string) => errors.push({ field, message });
+  const errors: FieldError[] = [];
+  const push = (field: string, zh: string, en: string) =>
+    errors.push(fieldError(field, 'statutoryRange', zh, en));
   if (t.singleWorkerFen < r.SINGLE_WORKER_MIN_FEN || t.singleWorkerFen > r.SINGLE_WORKER_MAX_FEN)
-    push('singleWorkerFen', 'singleWorkerFen must be within 500000..2000000 fen (5,000–20,000 元)');
+    push(
+      'singleWorkerFen',
+      'singleWorkerFen 须在 500000 至 2000000 分（5,000 至 20,000 元）之间',
+      'singleWorkerFen must be within 500000..2000000 fen (5,000–20,000 元)',
+    );
   if (t.multiWorkersTotalFen < r.MULTI_TOTAL_MIN_FEN || t.multiWorkersTotalFen > r.MULTI_TOTAL_MAX_FEN)
     push(
       'multiWorkersTotalFen',
+      'multiWorkersTotalFen 须在 3000000 至 10000000 分（30,000 至 100,000 元）之间',
       'multiWorkersTotalFen must be within 3000000..10000000 fen (30,000–100,000 元)',
     );
   if (t.singleWorkerMinMonths !== r.SINGLE_WORKER_MIN_MONTHS)
-    push('singleWorkerMinMonths', 'singleWorkerMinMonths is 3 (第三条第一项)');
-  if (t.multiWorkers !== r.MULTI_WORKERS) push('multiWorkers', 'multiWorkers is 10 (第三条第二项)');
+    push(
+      'singleWorkerMinMonths',
+      'singleWorkerMinMonths 为 3（第三条第一项）',
+      'singleWorkerMinMonths is 3 (第三条第一项)',
+    );
+  if (t.multiWorkers !== r.MULTI_WORKERS)
+    push('multiWorkers', 'multiWorkers 为 10（第三条第二项）', 'multiWorkers is 10 (第三条第二项)');
   return errors;
 }

@@ -1,5 +1,4 @@
-import { AppException } from '../common/errors/app-exception';
-import type { FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import type { MediationStatus } from './mediation.state';
 
 /** 调解仲裁法 第十四条第三款: no agreement within 15 days of the application and a party may apply for arbitration. */
@@ -47,9 +46,17 @@ export interface ExtensionInput {
 export function extensionErrors(e: ExtensionInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!Number.isInteger(e.days) || e.days < 1 || e.days > MEDIATION_MAX_EXTENSION_DAYS)
-    errors.push({ field: 'days', message: `an integer from 1 to ${MEDIATION_MAX_EXTENSION_DAYS}` });
+    errors.push(
+      fieldError(
+        'days',
+        'range',
+        `须为 1 至 ${MEDIATION_MAX_EXTENSION_DAYS} 之间的整数`,
+        `an integer from 1 to ${MEDIATION_MAX_EXTENSION_DAYS}`,
+      ),
+    );
   const why = `the period is extended only when both parties agree (${MEDIATION_EXTENSION_CITATION})`;
-  if (e.workerAgreed !== true) errors.push({ field: 'workerAgreed', message: why });
-  if (e.employerAgreed !== true) errors.push({ field: 'employerAgreed', message: why });
+  const whyZh = `双方当事人均同意的，方可延长调解期限（${MEDIATION_EXTENSION_CITATION}）`;
+  if (e.workerAgreed !== true) errors.push(fieldError('workerAgreed', 'bothAgree', whyZh, why));
+  if (e.employerAgreed !== true) errors.push(fieldError('employerAgreed', 'bothAgree', whyZh, why));
   return errors;
 }

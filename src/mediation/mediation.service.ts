@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -103,12 +103,20 @@ export class MediationService implements OnModuleInit {
   ): Promise<MediationCaseViewDto> {
     if (!dto.place === !dto.onlineLink)
       throw AppException.validation([
-        { field: 'place', message: 'give exactly one of place or onlineLink' },
-        { field: 'onlineLink', message: 'give exactly one of place or onlineLink' },
+        ...['place', 'onlineLink'].map((f) =>
+          fieldError(
+            f,
+            'exactlyOne',
+            'place 与 onlineLink 须填写且只填写其一',
+            'give exactly one of place or onlineLink',
+          ),
+        ),
       ]);
     const startsAt = new Date(dto.startsAt);
     if (!(startsAt.getTime() > Date.now()))
-      throw AppException.validation([{ field: 'startsAt', message: 'startsAt must be in the future' }]);
+      throw AppException.validation([
+        fieldError('startsAt', 'inFuture', 'startsAt 须晚于当前时间', 'startsAt must be in the future'),
+      ]);
     await this.tx.run((em) =>
       this.writer.transition(
         em,
@@ -155,12 +163,19 @@ export class MediationService implements OnModuleInit {
     const today = todayInShanghai();
     if (dto.outcome === 'AGREEMENT') {
       if (!dto.agreement)
-        throw AppException.validation([{ field: 'agreement', message: 'an agreement is required' }]);
+        throw AppException.validation([
+          fieldError('agreement', 'isDefined', '调解成功须填写调解协议', 'an agreement is required'),
+        ]);
       const errors = agreementErrors(dto.agreement, today);
       if (errors.length) throw AppException.validation(errors);
     } else if (dto.agreement)
       throw AppException.validation([
-        { field: 'agreement', message: 'an agreement is given only with outcome AGREEMENT' },
+        fieldError(
+          'agreement',
+          'onlyWithAgreement',
+          '只有 outcome 为 AGREEMENT 时才能填写调解协议',
+          'an agreement is given only with outcome AGREEMENT',
+        ),
       ]);
     await this.tx.run((em) =>
       this.writer.transition(

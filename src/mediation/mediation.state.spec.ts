@@ -149,7 +149,7 @@ describe('agreementErrors', () => {
         { claims: [{ description: 'a', amountFen: 100 }], instalments: [{ dueOn: today, amountFen: 99 }] },
         today,
       ),
-    ).toEqual([{ field: 'agreement.instalments', message: expect.stringContaining('99') }]);
+    ).toMatchObject([{ field: 'agreement.instalments', message: expect.stringContaining('99') }]);
     expect(
       agreementErrors(
         {

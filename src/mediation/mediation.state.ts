@@ -1,3 +1,4 @@
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 import { nextByTable, type StateMachine } from '../common/versioned-transition';
 
 /** Where a mediation case stands (人民调解, 调解仲裁法 第十条 and 第十四条). */
@@ -114,33 +115,44 @@ export interface AgreementInput {
 }
 
 /** Field errors of an agreement: integer fen ≥ 0, instalments adding up to the claims, none due before today. */
-export function agreementErrors(a: AgreementInput, today: string): { field: string; message: string }[] {
-  const errors: { field: string; message: string }[] = [];
+export function agreementErrors(a: AgreementInput, today: string): FieldError[] {
+  const errors: FieldError[] = [];
   const isFen = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  if (a.claims.length === 0) errors.push({ field: 'agreement.claims', message: 'at least one claim' });
+  const fen = (field: string) =>
+    fieldError(field, 'isFen', '须为不小于 0 的整数（单位：分）', 'an integer number of fen ≥ 0');
+  if (a.claims.length === 0)
+    errors.push(fieldError('agreement.claims', 'arrayNotEmpty', '至少须有一项请求', 'at least one claim'));
   if (a.instalments.length === 0)
-    errors.push({ field: 'agreement.instalments', message: 'at least one instalment' });
+    errors.push(
+      fieldError('agreement.instalments', 'arrayNotEmpty', '至少须有一期履行', 'at least one instalment'),
+    );
   a.claims.forEach((c, i) => {
-    if (!isFen(c.amountFen))
-      errors.push({ field: `agreement.claims[${i}].amountFen`, message: 'an integer number of fen ≥ 0' });
+    if (!isFen(c.amountFen)) errors.push(fen(`agreement.claims[${i}].amountFen`));
   });
   a.instalments.forEach((p, i) => {
-    if (!isFen(p.amountFen))
-      errors.push({
-        field: `agreement.instalments[${i}].amountFen`,
-        message: 'an integer number of fen ≥ 0',
-      });
+    if (!isFen(p.amountFen)) errors.push(fen(`agreement.instalments[${i}].amountFen`));
     if (p.dueOn < today)
-      errors.push({ field: `agreement.instalments[${i}].dueOn`, message: `must not be before ${today}` });
+      errors.push(
+        fieldError(
+          `agreement.instalments[${i}].dueOn`,
+          'notInPast',
+          `不能早于 ${today}`,
+          `must not be before ${today}`,
+        ),
+      );
   });
   if (errors.length === 0) {
     const claimed = a.claims.reduce((s, c) => s + c.amountFen, 0);
     const scheduled = a.instalments.reduce((s, p) => s + p.amountFen, 0);
     if (claimed !== scheduled)
-      errors.push({
-        field: 'agreement.instalments',
-        message: `instalments add up to ${scheduled} fen but the claims to ${claimed} fen`,
-      });
+      errors.push(
+        fieldError(
+          'agreement.instalments',
+          'sumMatchesClaims',
+          `各期金额合计 ${scheduled} 分，与请求金额合计 ${claimed} 分不一致`,
+          `instalments add up to ${scheduled} fen but the claims to ${claimed} fen`,
+        ),
+      );
   }
   return errors;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal } from '../auth/roles';
-import { AppException, type FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import { MAX_PAGE_SIZE } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
@@ -46,19 +46,39 @@ export class EmployerRegisterService {
   register(user: Principal, rows: EmployerRegisterRowDto[]): Promise<RegisterEmployersResultDto> {
     return this.tx.run(async (em) => {
       const errors: FieldError[] = [];
-      const field = (i: number, f: string, message: string) =>
-        errors.push({ field: `employers.${i}.${f}`, message });
+      const field = (i: number, f: string, constraint: string, zh: string, en: string) =>
+        errors.push(fieldError(`employers.${i}.${f}`, constraint, zh, en));
       const known = await this.repo.knownStreets(
         em,
         rows.map((r) => r.streetCode),
       );
       const seen = new Map<string, number>();
       rows.forEach((r, i) => {
-        if (seen.has(r.uscc)) field(i, 'uscc', `uscc repeats row ${seen.get(r.uscc)}`);
+        if (seen.has(r.uscc))
+          field(
+            i,
+            'uscc',
+            'unique',
+            `uscc 与第 ${seen.get(r.uscc)} 行重复`,
+            `uscc repeats row ${seen.get(r.uscc)}`,
+          );
         seen.set(r.uscc, i);
-        if (!known.has(r.streetCode)) field(i, 'streetCode', 'streetCode is not a known street/town');
+        if (!known.has(r.streetCode))
+          field(
+            i,
+            'streetCode',
+            'exists',
+            'streetCode 不是已知的街道或乡镇',
+            'streetCode is not a known street/town',
+          );
         else if (!coversJurisdiction(user, r.streetCode))
-          field(i, 'streetCode', 'streetCode is outside your jurisdiction');
+          field(
+            i,
+            'streetCode',
+            'jurisdiction',
+            'streetCode 不在您的管辖范围内',
+            'streetCode is outside your jurisdiction',
+          );
       });
       const existing = await this.repo.existingByUscc(
         em,
@@ -66,7 +86,13 @@ export class EmployerRegisterService {
       );
       for (const e of existing)
         if (e.streetCode && !coversJurisdiction(user, e.streetCode))
-          field(seen.get(e.uscc)!, 'uscc', 'this employer is registered outside your jurisdiction');
+          field(
+            seen.get(e.uscc)!,
+            'uscc',
+            'jurisdiction',
+            '该用人单位登记在您的管辖范围之外',
+            'this employer is registered outside your jurisdiction',
+          );
       if (errors.length) throw AppException.validation(errors);
 
       const result = await this.repo.upsert(
@@ -114,7 +140,9 @@ export class EmployerRegisterService {
   ): Promise<void> {
     const known = await this.repo.knownStreets(em, codes);
     const errors = codes.flatMap((c, i) =>
-      known.has(c) ? [] : [{ field: fieldOf(i), message: `${c} is not a known street/town` }],
+      known.has(c)
+        ? []
+        : [fieldError(fieldOf(i), 'exists', `${c} 不是已知的街道或乡镇`, `${c} is not a known street/town`)],
     );
     if (errors.length) throw AppException.validation(errors);
   }

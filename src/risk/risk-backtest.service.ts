@@ -8,7 +8,7 @@ import {
   isValidIsoDate,
   todayInShanghai,
 } from '../calendar/local-date';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import { RiskRepository } from './risk.repository';
 import type { RiskKind, RiskLevel } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
@@ -64,23 +64,41 @@ export class RiskBacktestService {
   async run(input: { ruleSetVersion: number; from: string; to: string }): Promise<BacktestReport> {
     const started = performance.now();
     const { from, to } = input;
-    const errors = [];
-    if (!isValidIsoDate(from)) errors.push({ field: 'from', message: 'from must be a date YYYY-MM-DD' });
-    if (!isValidIsoDate(to)) errors.push({ field: 'to', message: 'to must be a date YYYY-MM-DD' });
+    const errors: FieldError[] = [];
+    if (!isValidIsoDate(from))
+      errors.push(
+        fieldError(
+          'from',
+          'isLocalDate',
+          'from 须为有效日期（YYYY-MM-DD）',
+          'from must be a date YYYY-MM-DD',
+        ),
+      );
+    if (!isValidIsoDate(to))
+      errors.push(
+        fieldError('to', 'isLocalDate', 'to 须为有效日期（YYYY-MM-DD）', 'to must be a date YYYY-MM-DD'),
+      );
     if (errors.length) throw AppException.validation(errors);
     if (compareDates(from, to) > 0)
       throw AppException.badRequest('BACKTEST_WINDOW_INVALID', 'from must not be after to', [
-        { field: 'to', message: 'the window is reversed' },
+        fieldError('to', 'notBeforeFrom', '结束日期不能早于开始日期', 'the window is reversed'),
       ]);
     if (compareDates(to, addYears(from, BACKTEST_MAX_YEARS)) > 0)
       throw AppException.badRequest(
         'BACKTEST_WINDOW_INVALID',
         `a backtest covers at most ${BACKTEST_MAX_YEARS} years`,
-        [{ field: 'to', message: `at most ${BACKTEST_MAX_YEARS} years after from` }],
+        [
+          fieldError(
+            'to',
+            'maxWindow',
+            `结束日期最多在开始日期之后 ${BACKTEST_MAX_YEARS} 年`,
+            `at most ${BACKTEST_MAX_YEARS} years after from`,
+          ),
+        ],
       );
     if (compareDates(to, todayInShanghai()) > 0)
       throw AppException.badRequest('BACKTEST_WINDOW_INVALID', 'the window must end today or earlier', [
-        { field: 'to', message: 'in the future' },
+        fieldError('to', 'notInFuture', '结束日期不能晚于今天', 'in the future'),
       ]);
     const { version, compiled } = await this.ruleSets.compiledFor(input.ruleSetVersion);
     const em = this.dataSource.manager;

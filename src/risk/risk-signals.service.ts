@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '../common/errors/app-exception';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
@@ -50,10 +50,17 @@ export class RiskSignalsService {
 
   async ingest(body: unknown, now: Date = new Date()): Promise<SignalBatchResult> {
     if (!Array.isArray(body))
-      throw AppException.validation([{ field: 'body', message: 'a JSON array of signals is expected' }]);
+      throw AppException.validation([
+        fieldError('body', 'isArray', '请求体须为信号的 JSON 数组', 'a JSON array of signals is expected'),
+      ]);
     if (body.length === 0 || body.length > MAX_SIGNAL_BATCH)
       throw AppException.validation([
-        { field: 'body', message: `a batch holds 1 to ${MAX_SIGNAL_BATCH} signals` },
+        fieldError(
+          'body',
+          'arraySize',
+          `每批须有 1 至 ${MAX_SIGNAL_BATCH} 条信号`,
+          `a batch holds 1 to ${MAX_SIGNAL_BATCH} signals`,
+        ),
       ]);
     const parsed = body.map((raw) => parseRow(raw, now));
     const usccs = [...new Set(parsed.flatMap((p) => (p.ok ? [p.uscc] : [])))];
@@ -68,7 +75,14 @@ export class RiskSignalsService {
           return rows.push({
             row: i + 1,
             status: 'REJECTED',
-            errors: [{ field: 'employerUscc', message: 'no employer with this unified social credit code' }],
+            errors: [
+              fieldError(
+                'employerUscc',
+                'exists',
+                '没有使用该统一社会信用代码的用人单位',
+                'no employer with this unified social credit code',
+              ),
+            ],
           });
         toInsert.push({ ...p.signal, employerId, row: i + 1 });
         rows.push({ row: i + 1, status: 'DUPLICATE' });
@@ -103,36 +117,70 @@ type ParsedRow =
 /** Checks one row; every problem of the row is listed. */
 export function parseRow(raw: unknown, now: Date): ParsedRow {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    return { ok: false, errors: [{ field: 'row', message: 'each signal is an object' }] };
+    return {
+      ok: false,
+      errors: [fieldError('row', 'isObject', '每条信号须为一个对象', 'each signal is an object')],
+    };
   const r = raw as Record<string, unknown>;
   const errors: FieldError[] = [];
   const uscc = typeof r.employerUscc === 'string' ? r.employerUscc.trim().toUpperCase() : '';
   if (!USCC.test(uscc))
-    errors.push({
-      field: 'employerUscc',
-      message: 'employerUscc must be an 18-character unified social credit code',
-    });
+    errors.push(
+      fieldError(
+        'employerUscc',
+        'isUscc',
+        'employerUscc 须为 18 位统一社会信用代码',
+        'employerUscc must be an 18-character unified social credit code',
+      ),
+    );
   const source = r.source;
   if (typeof source !== 'string' || !(SIGNAL_SOURCES as readonly string[]).includes(source))
-    errors.push({ field: 'source', message: `source must be one of ${SIGNAL_SOURCES.join(', ')}` });
+    errors.push(
+      fieldError(
+        'source',
+        'isIn',
+        `source 须为以下值之一：${SIGNAL_SOURCES.join(', ')}`,
+        `source must be one of ${SIGNAL_SOURCES.join(', ')}`,
+      ),
+    );
   const kind = r.kind;
   const spec = typeof kind === 'string' ? SIGNAL_KINDS[kind as SignalKind] : undefined;
   if (!spec)
-    errors.push({ field: 'kind', message: `kind must be one of ${Object.keys(SIGNAL_KINDS).join(', ')}` });
+    errors.push(
+      fieldError(
+        'kind',
+        'isIn',
+        `kind 须为以下值之一：${Object.keys(SIGNAL_KINDS).join(', ')}`,
+        `kind must be one of ${Object.keys(SIGNAL_KINDS).join(', ')}`,
+      ),
+    );
   const value = typeof r.value === 'string' && r.value.trim() !== '' ? Number(r.value) : r.value;
   if (typeof value !== 'number' || !Number.isFinite(value))
-    errors.push({ field: 'value', message: 'value must be a number' });
+    errors.push(fieldError('value', 'isNumber', 'value 须为数字', 'value must be a number'));
   else if (spec && (value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))))
-    errors.push({
-      field: 'value',
-      message: `value for ${String(kind)} must be ${spec.integer ? 'an integer ' : ''}between ${spec.min} and ${spec.max}`,
-    });
+    errors.push(
+      fieldError(
+        'value',
+        'range',
+        `${String(kind)} 的 value 须为 ${spec.min} 至 ${spec.max} 之间的${spec.integer ? '整数' : '数'}`,
+        `value for ${String(kind)} must be ${spec.integer ? 'an integer ' : ''}between ${spec.min} and ${spec.max}`,
+      ),
+    );
   const observedAt = typeof r.observedAt === 'string' ? r.observedAt.trim() : '';
   const at = ISO_INSTANT.test(observedAt) ? new Date(observedAt) : null;
   if (!at || Number.isNaN(at.getTime()))
-    errors.push({ field: 'observedAt', message: 'observedAt must be an ISO 8601 instant with a time zone' });
+    errors.push(
+      fieldError(
+        'observedAt',
+        'isIso8601',
+        'observedAt 须为带时区的 ISO 8601 时间',
+        'observedAt must be an ISO 8601 instant with a time zone',
+      ),
+    );
   else if (at.getTime() > now.getTime() + MAX_SKEW_MS)
-    errors.push({ field: 'observedAt', message: 'observedAt lies in the future' });
+    errors.push(
+      fieldError('observedAt', 'notInFuture', 'observedAt 不能晚于当前时间', 'observedAt lies in the future'),
+    );
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

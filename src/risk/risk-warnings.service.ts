@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { TransactionRunner } from '../database/transaction';
 import { UsersService } from '../auth/users.service';
@@ -132,7 +132,12 @@ export class RiskWarningsService {
     await this.visible(viewer, id);
     if (action === 'CLOSE' && !p.disposal?.trim())
       throw AppException.validation([
-        { field: 'disposal', message: 'closing a warning records its disposal' },
+        fieldError(
+          'disposal',
+          'isDefined',
+          '关闭预警须填写处置情况',
+          'closing a warning records its disposal',
+        ),
       ]);
     await this.tx.run(async (em) => {
       const w = (await this.repo.findWarning(em, id, true))!;

@@ -9,10 +9,12 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -24,13 +26,14 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal, type Role } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError, localizeDetails, type FieldError } from '../common/errors/app-exception';
+import { preferredLanguage } from '../common/errors/catalogue';
 import { RULE_SET_SCHEMA } from './rule-set.schema';
 import { FEATURES } from './risk.features';
 import { RiskBacktestService } from './risk-backtest.service';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
 import { RiskScoringService } from './risk-scoring.service';
-import { MAX_SIGNAL_BATCH, RiskSignalsService } from './risk-signals.service';
+import { MAX_SIGNAL_BATCH, RiskSignalsService, type SignalBatchResult } from './risk-signals.service';
 import { RiskWarningsService } from './risk-warnings.service';
 import { RiskRepository } from './risk.repository';
 import {
@@ -51,6 +54,17 @@ import {
 } from './dto/risk.dto';
 import type { RiskRun } from './entities/risk-run.entity';
 import { TransactionRunner } from '../database/transaction';
+
+/** A batch result whose rejected rows' field errors speak the caller's language (zh-CN unless it asks for en). */
+function inLanguage(result: SignalBatchResult, req: FastifyRequest): SignalBatchResult {
+  const lang = preferredLanguage(req.headers['accept-language']);
+  return {
+    ...result,
+    rows: result.rows.map((r) =>
+      r.errors ? { ...r, errors: localizeDetails(r.errors, lang) as FieldError[] } : r,
+    ),
+  };
+}
 
 /** Who edits rule sets, ingests signals and runs backtests. */
 const RULE_EDITORS: Role[] = ['SUPERVISOR', 'ADMIN'];
@@ -143,8 +157,8 @@ export class RiskController {
   @Roles(...RULE_EDITORS)
   @ApiBody({ type: [SignalRowDto], description: `1 to ${MAX_SIGNAL_BATCH} signals` })
   @ApiOkResponse({ type: SignalBatchResultDto })
-  ingest(@Body() body: unknown): Promise<SignalBatchResultDto> {
-    return this.signals.ingest(body);
+  async ingest(@Body() body: unknown, @Req() req: FastifyRequest): Promise<SignalBatchResultDto> {
+    return inLanguage(await this.signals.ingest(body), req);
   }
 
   /** The same batch as a CSV file (header employerUscc,source,kind,value,observedAt) in the form field `file`. */
@@ -171,14 +185,23 @@ export class RiskController {
   async upload(
     @Headers('content-type') contentType: string | undefined,
     @UploadedFile() file: MultipartFileStream | undefined,
+    @Req() req: FastifyRequest,
   ): Promise<SignalBatchResultDto> {
     if (!/^multipart\/form-data\s*(;|$)/i.test(contentType ?? ''))
       throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be multipart/form-data');
     if (!file)
-      throw AppException.validation([{ field: 'file', message: 'a CSV file is required in "file"' }]);
+      throw AppException.validation([
+        fieldError(
+          'file',
+          'isDefined',
+          '请在表单字段 "file" 中上传 CSV 文件',
+          'a CSV file is required in "file"',
+        ),
+      ]);
     const chunks: Buffer[] = [];
     for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    return this.signals.ingest(this.signals.parseCsv(Buffer.concat(chunks).toString('utf8')));
+    const result = await this.signals.ingest(this.signals.parseCsv(Buffer.concat(chunks).toString('utf8')));
+    return inLanguage(result, req);
   }
 
   /** The FEATURES catalogue: the facts rules may test. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Organisation, OrganisationKind } from '../reference/entities/organisation.entity';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
@@ -33,10 +33,17 @@ export class OrganisationsAdminService {
   /** 400 unless the code is inside the caller's jurisdiction and a division the platform knows. */
   private async assertJurisdiction(actor: Principal, code: string, em: EntityManager): Promise<void> {
     if (!withinScope(actor, code))
-      throw AppException.validation([{ field: 'jurisdictionCode', message: 'is outside your jurisdiction' }]);
+      throw AppException.validation([
+        fieldError('jurisdictionCode', 'jurisdiction', '不在您的管辖范围内', 'is outside your jurisdiction'),
+      ]);
     if (!(await this.jurisdictions.isKnown(code, em)))
       throw AppException.validation([
-        { field: 'jurisdictionCode', message: 'is not a district or street-level unit the platform knows' },
+        fieldError(
+          'jurisdictionCode',
+          'exists',
+          '不是平台已知的区级或街道（乡镇）级行政区划',
+          'is not a district or street-level unit the platform knows',
+        ),
       ]);
   }
 
@@ -80,17 +87,24 @@ export class OrganisationsAdminService {
         .map(([role]) => role);
       if (next.kind !== org.kind && (await this.repo.membersOfOtherRole(em, id, roles)) > 0)
         throw AppException.validation([
-          { field: 'kind', message: `members of this organisation have roles that do not fit ${next.kind}` },
+          fieldError(
+            'kind',
+            'membersFit',
+            `该机构有成员的角色与 ${next.kind} 不符`,
+            `members of this organisation have roles that do not fit ${next.kind}`,
+          ),
         ]);
       if (
         next.jurisdictionCode !== org.jurisdictionCode &&
         (await this.repo.membersOutside(em, id, next.jurisdictionCode)) > 0
       )
         throw AppException.validation([
-          {
-            field: 'jurisdictionCode',
-            message: 'members of this organisation have jurisdictions outside it',
-          },
+          fieldError(
+            'jurisdictionCode',
+            'membersFit',
+            '该机构有成员的管辖区域超出新的管辖范围',
+            'members of this organisation have jurisdictions outside it',
+          ),
         ]);
       const changes = Object.fromEntries(
         Object.entries(patch).filter(([k, v]) => v !== undefined && v !== org[k as keyof Organisation]),

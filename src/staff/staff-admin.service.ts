@@ -4,7 +4,7 @@ import { CredentialsService } from '../auth/credentials.service';
 import type { Organisation } from '../reference/entities/organisation.entity';
 import type { User } from '../auth/entities/user.entity';
 import type { Principal, Role } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { MAX_PAGE_SIZE } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { maskPhone } from '../common/pii';
@@ -199,7 +199,12 @@ export class StaffAdminService {
     const org = await this.repo.findOrganisation(em, id);
     if (!org || !withinScope(actor, org.jurisdictionCode))
       throw AppException.validation([
-        { field: 'organisationId', message: 'no such organisation in your jurisdiction' },
+        fieldError(
+          'organisationId',
+          'jurisdiction',
+          '您的管辖范围内没有该机构',
+          'no such organisation in your jurisdiction',
+        ),
       ]);
     return org;
   }
@@ -235,6 +240,6 @@ export class StaffAdminService {
 
 function usernameTaken(username: string): AppException {
   return AppException.conflict('USERNAME_TAKEN', `The username ${username} is already taken`, [
-    { field: 'username', message: 'is already taken' },
+    fieldError('username', 'unique', '该用户名已被使用', 'is already taken'),
   ]);
 }

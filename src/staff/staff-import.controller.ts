@@ -3,7 +3,7 @@ import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platfor
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { ImportQueryDto, ImportResultDto } from './dto/import.dto';
 import { IMPORT_COLUMNS } from './staff-import';
 import { StaffImportService } from './staff-import.service';
@@ -52,11 +52,16 @@ export class StaffImportController {
   ): Promise<ImportResultDto> {
     if (!/^multipart\/form-data\s*(;|$)/i.test(contentType ?? ''))
       throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be multipart/form-data');
-    if (!file) throw AppException.validation([{ field: 'file', message: 'file is required (CSV or XLSX)' }]);
+    if (!file)
+      throw AppException.validation([
+        fieldError('file', 'isDefined', '请上传 CSV 或 XLSX 文件', 'file is required (CSV or XLSX)'),
+      ]);
     const chunks: Buffer[] = [];
     for await (const chunk of file.stream as AsyncIterable<Buffer>) chunks.push(chunk);
     if ((file.stream as { truncated?: boolean }).truncated)
-      throw AppException.validation([{ field: 'file', message: 'the file is larger than 2 MB' }]);
+      throw AppException.validation([
+        fieldError('file', 'maxSize', '文件不能超过 2 MB', 'the file is larger than 2 MB'),
+      ]);
     return this.importer.import(user, Buffer.concat(chunks), q.dryRun !== false);
   }
 }

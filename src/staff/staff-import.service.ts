@@ -4,7 +4,8 @@ import { validate } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../reference/entities/organisation.entity';
 import { organisationId } from '../reference/organisations';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError, withFacts } from '../common/errors/app-exception';
+import { validationFieldError } from '../common/http/validation-messages';
 import { TransactionRunner } from '../database/transaction';
 import { CreateStaffDto } from './dto/admin.dto';
 import { StaffAdminRepository } from './staff-admin.repository';
@@ -43,9 +44,16 @@ export class StaffImportService {
       );
     }
     const problems: ImportProblem[] = headerProblems(parsed.columns);
-    if (parsed.rows.length === 0) problems.push({ line: 2, field: 'file', message: 'the file has no rows' });
+    if (parsed.rows.length === 0)
+      problems.push(
+        fieldError('file', 'isNotEmpty', '文件中没有数据行', 'the file has no rows', { line: 2 }),
+      );
     if (parsed.rows.length > MAX_IMPORT_ROWS)
-      problems.push({ line: MAX_IMPORT_ROWS + 2, field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows` });
+      problems.push(
+        fieldError('file', 'maxRows', `最多 ${MAX_IMPORT_ROWS} 行`, `at most ${MAX_IMPORT_ROWS} rows`, {
+          line: MAX_IMPORT_ROWS + 2,
+        }),
+      );
     if (problems.length > 0) throw invalid(problems);
 
     const em = this.tx.manager;
@@ -62,27 +70,36 @@ export class StaffImportService {
       };
       const errors = await validate(plainToInstance(CreateStaffDto, input));
       for (const e of errors)
-        problems.push({
-          line,
-          field: e.property === 'organisationId' ? 'organisation' : e.property,
-          message: Object.values(e.constraints ?? {})[0] ?? 'is invalid',
-        });
+        problems.push(
+          withFacts(validationFieldError(e.property === 'organisationId' ? 'organisation' : e.property, e), {
+            line,
+          }),
+        );
       if (errors.length > 0) continue;
       const org = await this.repo.findOrganisation(em, input.organisationId);
       if (!org || !withinScope(actor, org.jurisdictionCode)) {
-        problems.push({ line, field: 'organisation', message: 'no such organisation in your jurisdiction' });
+        problems.push(
+          fieldError(
+            'organisation',
+            'jurisdiction',
+            '您的管辖范围内没有该机构',
+            'no such organisation in your jurisdiction',
+            {
+              line,
+            },
+          ),
+        );
         continue;
       }
       for (const p of assignmentProblems(input.role as NewStaff['role'], org, input.jurisdictionCodes))
-        problems.push({
-          line,
-          field: p.field === 'organisationId' ? 'organisation' : p.field,
-          message: p.message,
-        });
+        problems.push(withFacts(p, { line, field: p.field === 'organisationId' ? 'organisation' : p.field }));
       const earlier = seen.get(input.username);
-      if (earlier) problems.push({ line, field: 'username', message: `repeats line ${earlier}` });
+      if (earlier)
+        problems.push(
+          fieldError('username', 'unique', `与第 ${earlier} 行重复`, `repeats line ${earlier}`, { line }),
+        );
       else if (await this.repo.usernameTaken(em, input.username))
-        problems.push({ line, field: 'username', message: 'is already taken' });
+        problems.push(fieldError('username', 'unique', '该用户名已被使用', 'is already taken', { line }));
       seen.set(input.username, line);
       accounts.push({ line, input: input as NewStaff });
     }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /** The columns of a staff import file (first row); `phone` is optional. */
 export const IMPORT_COLUMNS = [
@@ -18,11 +19,8 @@ export interface ImportRow {
   values: Record<string, string>;
 }
 
-export interface ImportProblem {
-  line: number;
-  field: string;
-  message: string;
-}
+/** A problem of the file: a field error and the line it is on. */
+export type ImportProblem = FieldError & { line: number };
 
 /** An .xlsx file is a zip archive. */
 const isZip = (b: Buffer) => b.length > 4 && b.readUInt32LE(0) === 0x04034b50;
@@ -64,11 +62,11 @@ async function xlsxTable(file: Buffer): Promise<string[][]> {
 export function headerProblems(names: readonly string[]): ImportProblem[] {
   const known = new Set<string>(IMPORT_COLUMNS);
   return [
-    ...IMPORT_COLUMNS.filter((c) => c !== 'phone' && !names.includes(c)).map((c) => ({
-      line: 1,
-      field: c,
-      message: 'column is missing',
-    })),
-    ...names.filter((n) => !known.has(n)).map((n) => ({ line: 1, field: n, message: 'unknown column' })),
+    ...IMPORT_COLUMNS.filter((c) => c !== 'phone' && !names.includes(c)).map((c) =>
+      fieldError(c, 'isDefined', '缺少此列', 'column is missing', { line: 1 }),
+    ),
+    ...names
+      .filter((n) => !known.has(n))
+      .map((n) => fieldError(n, 'whitelistValidation', '不是可导入的列', 'unknown column', { line: 1 })),
   ];
 }

@@ -1,5 +1,6 @@
 import type { OrganisationKind } from '../reference/entities/organisation.entity';
 import { coversJurisdiction, type Role } from '../auth/roles';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /** The roles an admin gives staff accounts (workers sign themselves up). */
 export const STAFF_ACCOUNT_ROLES = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'] as const;
@@ -18,34 +19,52 @@ export const ROLE_ORGANISATION_KIND: Record<StaffAccountRole, OrganisationKind> 
   ADMIN: 'HRSS_BUREAU',
 };
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 /** Pure: what is wrong with giving an account this role, organisation and jurisdictions (empty = fits). */
 export function assignmentProblems(
   role: Role,
   organisation: { kind: OrganisationKind; jurisdictionCode: string },
   jurisdictionCodes: readonly string[],
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): FieldError[] {
+  const problems: FieldError[] = [];
   const kind = (ROLE_ORGANISATION_KIND as Partial<Record<Role, OrganisationKind>>)[role];
-  if (!kind) problems.push({ field: 'role', message: `${role} accounts are not created by an admin` });
+  if (!kind)
+    problems.push(
+      fieldError(
+        'role',
+        'isIn',
+        `管理员不能创建 ${role} 账号`,
+        `${role} accounts are not created by an admin`,
+      ),
+    );
   else if (kind !== organisation.kind)
-    problems.push({
-      field: 'organisationId',
-      message: `a ${role} belongs to a ${kind}, not a ${organisation.kind}`,
-    });
+    problems.push(
+      fieldError(
+        'organisationId',
+        'organisationKind',
+        `${role} 须属于 ${kind} 类机构，而不是 ${organisation.kind}`,
+        `a ${role} belongs to a ${kind}, not a ${organisation.kind}`,
+      ),
+    );
   if (jurisdictionCodes.length === 0)
-    problems.push({ field: 'jurisdictionCodes', message: 'at least one jurisdiction is required' });
+    problems.push(
+      fieldError(
+        'jurisdictionCodes',
+        'arrayNotEmpty',
+        '至少须有一个管辖区域',
+        'at least one jurisdiction is required',
+      ),
+    );
   const scope = { jurisdictions: [organisation.jurisdictionCode] };
   for (const code of jurisdictionCodes)
     if (!coversJurisdiction(scope, code))
-      problems.push({
-        field: 'jurisdictionCodes',
-        message: `${code} is outside the organisation's jurisdiction ${organisation.jurisdictionCode}`,
-      });
+      problems.push(
+        fieldError(
+          'jurisdictionCodes',
+          'jurisdiction',
+          `${code} 不在该机构的管辖范围 ${organisation.jurisdictionCode} 内`,
+          `${code} is outside the organisation's jurisdiction ${organisation.jurisdictionCode}`,
+        ),
+      );
   return problems;
 }
 

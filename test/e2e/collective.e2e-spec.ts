@@ -81,7 +81,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
         representativeComplaintIds: complaintIds.slice(0, 3),
       });
     expect(few.status).toBe(400);
-    expect(JSON.stringify(few.body.details)).toContain('at least 10');
+    expect(JSON.stringify(few.body.details)).toContain('至少 10 名');
     const twoReps = await t
       .http()
       .post('/api/v1/collective-disputes')

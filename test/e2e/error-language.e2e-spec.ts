@@ -106,4 +106,63 @@ describe('error messages in the caller’s language', () => {
       unexpected: { constraint: 'whitelistValidation', message: 'unexpected is not an allowed field' },
     });
   });
+
+  /**
+   * Field errors built by services, rules and helpers (not the validation pipe) answer in the caller's language
+   * too, each naming its constraint: a date in the future, a cursor the API never issued (the shared keyset
+   * paging and a public list's id cursor), `to` before `from`.
+   */
+  describe('field errors that services build', () => {
+    const get = (path: string, query: Record<string, string>, token: string | null, lang?: string) => {
+      const req = t.http().get(path).query(query);
+      if (token) void req.set('authorization', `Bearer ${token}`);
+      if (lang) void req.set('accept-language', lang);
+      return req;
+    };
+    const both = async (
+      send: (lang?: string) => PromiseLike<{ status: number; body: { details: unknown } }>,
+    ) => {
+      const zh = await send();
+      const en = await send('en');
+      expect([zh.status, en.status]).toEqual([400, 400]);
+      return { zh: zh.body.details, en: en.body.details };
+    };
+
+    it('the blacklist refuses a listing day in the future: 不能晚于今天 / must not be in the future', async () => {
+      const supervisor = await t.token('supervisor');
+      const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const { zh, en } = await both((lang) => {
+        const req = t
+          .http()
+          .post('/api/v1/compliance/employers/0190a4b1-0000-7000-8000-000000000001/blacklist')
+          .set('authorization', `Bearer ${supervisor}`);
+        if (lang) void req.set('accept-language', lang);
+        return req.send({ violationId: '0190a4b1-0000-7000-8000-000000000002', listedOn: tomorrow });
+      });
+      const shape = { field: 'listedOn', constraint: 'notInFuture', constraints: ['notInFuture'] };
+      expect(zh).toEqual([{ ...shape, message: 'listedOn 不能晚于今天' }]);
+      expect(en).toEqual([{ ...shape, message: 'listedOn must not be in the future' }]);
+    });
+
+    it.each([
+      ['/api/v1/complaints', true],
+      ['/api/v1/public/blacklist', false],
+    ])('%s refuses a cursor it did not issue', async (path, authed) => {
+      const { zh, en } = await both((lang) =>
+        get(path, { cursor: 'not-a-cursor' }, authed ? worker : null, lang),
+      );
+      const shape = { field: 'cursor', constraint: 'isCursor', constraints: ['isCursor'] };
+      expect(zh).toEqual([{ ...shape, message: 'cursor 不是本接口返回的分页游标' }]);
+      expect(en).toEqual([{ ...shape, message: 'cursor is not a cursor this API issued' }]);
+    });
+
+    it('the calendar refuses `to` before `from`', async () => {
+      const query = { from: '2025-02-07', to: '2025-01-24' };
+      const { zh, en } = await both((lang) => get('/api/v1/calendar/workdays', query, worker, lang));
+      expect(zh).toMatchObject([{ field: 'to', constraint: 'notBeforeFrom', message: 'to 不能早于 from' }]);
+      expect(en).toMatchObject([
+        { field: 'to', constraint: 'notBeforeFrom', message: 'to must not be before from' },
+      ]);
+    });
+  });
 });

@@ -138,8 +138,12 @@ describe('双随机一公开: employers register, random inspection plans, publi
       expect((await register('mediator', [row(1)])).status).toBe(403);
       const elsewhere = await register('plan-sup-zjd', [row(1), row(2)]);
       expect(elsewhere.status).toBe(400);
-      expect(elsewhere.body.details).toEqual([
-        { field: 'employers.1.streetCode', message: 'streetCode is outside your jurisdiction' },
+      expect(elsewhere.body.details).toMatchObject([
+        {
+          field: 'employers.1.streetCode',
+          constraint: 'jurisdiction',
+          message: 'streetCode 不在您的管辖范围内',
+        },
       ]);
     });
 
@@ -281,8 +285,8 @@ describe('双随机一公开: employers register, random inspection plans, publi
       ]);
       const outside = await createPlan({ count: 1, filters: { streets: [LUJIAZUI] } }, 'plan-sup-zjd');
       expect(outside.status).toBe(400);
-      expect(outside.body.details).toEqual([
-        { field: 'filters.streets.0', message: `${LUJIAZUI} is outside your jurisdiction` },
+      expect(outside.body.details).toMatchObject([
+        { field: 'filters.streets.0', constraint: 'jurisdiction', message: `${LUJIAZUI} 不在您的管辖范围内` },
       ]);
       expect((await createPlan({ count: 1, weights: { RED: 0 } })).body.details[0].field).toBe('weights.RED');
       expect((await createPlan({ count: 1, seed: -1 })).status).toBe(400);

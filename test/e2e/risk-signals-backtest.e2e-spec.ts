@@ -98,7 +98,12 @@ describe('risk: external signals and the backtest', () => {
         .send(batch());
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ received: 7, stored: 2, duplicates: 1, rejected: 4 });
-      const rows = res.body.rows as { row: number; status: string; errors?: { field: string }[] }[];
+      type Row = {
+        row: number;
+        status: string;
+        errors?: { field: string; constraint: string; message: string }[];
+      };
+      const rows = res.body.rows as Row[];
       expect(rows.map((r) => r.status)).toEqual([
         'STORED',
         'REJECTED',
@@ -111,13 +116,25 @@ describe('risk: external signals and the backtest', () => {
       expect(rows[1].errors!.map((e) => e.field)).toEqual(['employerUscc']);
       expect(rows[2].errors!.map((e) => e.field).sort()).toEqual(['kind', 'observedAt', 'value']);
       expect(rows[3].errors!.map((e) => e.field)).toEqual(['observedAt']);
+      // A rejected row's errors speak the caller's language, as a 400's do: zh-CN unless it asks for English.
+      const unknownEmployer = { field: 'employerUscc', constraint: 'exists' };
+      expect(rows[1].errors).toEqual([
+        expect.objectContaining({ ...unknownEmployer, message: '没有使用该统一社会信用代码的用人单位' }),
+      ]);
 
       const again = await t
         .http()
         .post('/api/v1/risk/signals')
         .set(await auth('supervisor'))
+        .set('accept-language', 'en')
         .send(batch());
       expect(again.body).toMatchObject({ stored: 0, duplicates: 3, rejected: 4 });
+      expect((again.body.rows as Row[])[1].errors).toEqual([
+        expect.objectContaining({
+          ...unknownEmployer,
+          message: 'no employer with this unified social credit code',
+        }),
+      ]);
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM risk_signals',
       );

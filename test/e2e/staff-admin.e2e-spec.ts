@@ -390,8 +390,18 @@ describe('staff administration and sessions', () => {
       expect(res.body.details).toEqual([
         expect.objectContaining({ line: 3, field: 'organisation' }),
         expect.objectContaining({ line: 4, field: 'jurisdictionCodes' }),
-        expect.objectContaining({ line: 5, field: 'username', message: 'repeats line 2' }),
-        expect.objectContaining({ line: 6, field: 'username', message: 'is already taken' }),
+        expect.objectContaining({
+          line: 5,
+          field: 'username',
+          constraint: 'unique',
+          message: '与第 2 行重复',
+        }),
+        expect.objectContaining({
+          line: 6,
+          field: 'username',
+          constraint: 'unique',
+          message: '该用户名已被使用',
+        }),
         expect.objectContaining({ line: 7, field: 'phone' }),
       ]);
       expect(await exists('imp-good-1')).toBe(false);

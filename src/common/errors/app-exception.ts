@@ -4,10 +4,13 @@ import type { ErrorCode } from './catalogue';
 export interface FieldError {
   field: string;
   message: string;
-  /** The validation constraint `message` describes (`isDefined` for a missing field); set by the validation pipe. */
-  constraint?: string;
+  /**
+   * The constraint `message` describes, a stable name clients may key on: class-validator's (`isDefined` for a
+   * missing field, `isInt`…) from the validation pipe, the rule's (`notInFuture`, `jurisdiction`…) from `fieldError`.
+   */
+  constraint: string;
   /** Every constraint the value failed, the one `message` describes first. */
-  constraints?: string[];
+  constraints: string[];
 }
 
 const fieldMessages = new WeakMap<FieldError, { zh: string; en: string }>();
@@ -17,6 +20,33 @@ export function localizedFieldError(error: Omit<FieldError, 'message'>, zh: stri
   const field: FieldError = { ...error, message: en };
   fieldMessages.set(field, { zh, en });
   return field;
+}
+
+/**
+ * A field error that a service, a rule or a controller builds (the validation pipe builds its own): the stable name
+ * of the `constraint` the value breaks, which clients may key on (`notInFuture`, `isDefined`, `jurisdiction`…), and
+ * its message in zh-CN and English. `facts` adds machine-readable context (a file's line, a password rule).
+ */
+export function fieldError<F extends object = object>(
+  field: string,
+  constraint: string,
+  zh: string,
+  en: string,
+  facts?: F,
+): FieldError & F {
+  return localizedFieldError(
+    { field, constraint, constraints: [constraint], ...facts },
+    zh,
+    en,
+  ) as FieldError & F;
+}
+
+/** `error` with more facts (`{ line: 3 }`) or another `field`, its messages still in both languages. */
+export function withFacts<F extends object>(error: FieldError, facts: F): FieldError & F {
+  const out = { ...error, ...facts };
+  const messages = fieldMessages.get(error);
+  if (messages) fieldMessages.set(out, messages);
+  return out;
 }
 
 /** `details` with the messages of localized field errors in `lang`; anything else unchanged. */

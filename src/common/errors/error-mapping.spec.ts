@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import fc from 'fast-check';
 import { ERROR_TABLES } from '../../error-catalogue';
-import { AppException, ErrorBody, localizedFieldError } from './app-exception';
+import { AppException, ErrorBody, fieldError, localizedFieldError, withFacts } from './app-exception';
 import { registerErrorTables } from './catalogue';
 import { COMMON_ERRORS } from './common.errors';
 import { toErrorBody } from './error-mapping';
@@ -38,7 +38,14 @@ function fastifyError(code: string, message: string, statusCode?: number): Error
 describe('toErrorBody', () => {
   describe('AppException', () => {
     it('passes status, code, message and details through', () => {
-      const details = [{ field: 'phone', message: 'must be a mainland mobile number' }];
+      const details = [
+        {
+          field: 'phone',
+          constraint: 'isMainlandMobile',
+          constraints: [],
+          message: 'must be a mainland mobile number',
+        },
+      ];
       expect(toErrorBody(AppException.validation(details), 'en')).toEqual({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
@@ -63,21 +70,63 @@ describe('toErrorBody', () => {
 
     it('localizes the messages of field errors made by the validation pipe, and leaves other details as they are', () => {
       const localized = localizedFieldError(
-        { field: 'amountFen', constraint: 'isDefined' },
+        { field: 'amountFen', constraint: 'isDefined', constraints: ['isDefined'] },
         'amountFen 必填',
         'amountFen is required',
       );
-      const plain = { field: 'to', message: 'must not be before from' };
+      const plain = { field: 'to', constraint: 'x', constraints: [], message: 'must not be before from' };
       const zh = toErrorBody(AppException.validation([localized, plain]));
       expect(zh.details).toEqual([
-        { field: 'amountFen', constraint: 'isDefined', message: 'amountFen 必填' },
+        {
+          field: 'amountFen',
+          constraint: 'isDefined',
+          constraints: ['isDefined'],
+          message: 'amountFen 必填',
+        },
         plain,
       ]);
       const en = toErrorBody(AppException.validation([localized, plain]), 'en');
       expect(en.details).toEqual([
-        { field: 'amountFen', constraint: 'isDefined', message: 'amountFen is required' },
+        {
+          field: 'amountFen',
+          constraint: 'isDefined',
+          constraints: ['isDefined'],
+          message: 'amountFen is required',
+        },
         plain,
       ]);
+    });
+
+    it('answers a field error a service built (fieldError) in zh-CN, or in English, naming its constraint', () => {
+      const future = fieldError(
+        'listedOn',
+        'notInFuture',
+        'listedOn 不能晚于今天',
+        'listedOn must not be in the future',
+      );
+      const line = withFacts(fieldError('username', 'unique', '该用户名已被使用', 'is already taken'), {
+        line: 3,
+      });
+      const shape = { field: 'listedOn', constraint: 'notInFuture', constraints: ['notInFuture'] };
+      expect(toErrorBody(AppException.validation([future])).details).toEqual([
+        { ...shape, message: 'listedOn 不能晚于今天' },
+      ]);
+      expect(toErrorBody(AppException.validation([future]), 'en').details).toEqual([
+        { ...shape, message: 'listedOn must not be in the future' },
+      ]);
+      // Facts added afterwards (a file's line) keep both languages.
+      expect(toErrorBody(AppException.badRequest('IMPORT_INVALID', 'x', [line])).details).toEqual([
+        {
+          field: 'username',
+          constraint: 'unique',
+          constraints: ['unique'],
+          message: '该用户名已被使用',
+          line: 3,
+        },
+      ]);
+      expect(toErrorBody(AppException.badRequest('IMPORT_INVALID', 'x', [line]), 'en').details).toMatchObject(
+        [{ message: 'is already taken', line: 3 }],
+      );
     });
 
     it('omits details when there are none', () => {

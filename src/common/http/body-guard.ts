@@ -1,4 +1,4 @@
-import type { FieldError } from '../errors/app-exception';
+import { fieldError, type FieldError } from '../errors/app-exception';
 
 /** Deepest nesting of objects and arrays a request body or query may have (our DTOs need at most 4). */
 export const MAX_BODY_DEPTH = 32;
@@ -26,9 +26,19 @@ export function jsonDepth(value: unknown, limit = MAX_BODY_DEPTH): number {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What a stored string must not contain, and the field error's wording and constraint name. */
-const UNSTORABLE: { test: (s: string) => boolean; what: string; constraint: string }[] = [
-  { test: (s) => s.includes('\u0000'), what: 'the NUL character (U+0000)', constraint: 'noNulCharacter' },
-  { test: (s) => LONE_SURROGATE.test(s), what: 'a lone UTF-16 surrogate', constraint: 'wellFormedUnicode' },
+const UNSTORABLE: { test: (s: string) => boolean; what: string; zh: string; constraint: string }[] = [
+  {
+    test: (s) => s.includes('\u0000'),
+    what: 'the NUL character (U+0000)',
+    zh: '空字符（U+0000）',
+    constraint: 'noNulCharacter',
+  },
+  {
+    test: (s) => LONE_SURROGATE.test(s),
+    what: 'a lone UTF-16 surrogate',
+    zh: '不成对的 UTF-16 代理字符',
+    constraint: 'wellFormedUnicode',
+  },
 ];
 
 /**
@@ -47,22 +57,28 @@ export function nulCharacterErrors(value: unknown, root = ''): FieldError[] {
     if (typeof v === 'string') {
       const bad = UNSTORABLE.find((u) => u.test(v));
       if (bad)
-        errors.push({
-          field: path || 'body',
-          message: `${path || 'body'} must not contain ${bad.what}`,
-          constraints: [bad.constraint],
-        });
+        errors.push(
+          fieldError(
+            path || 'body',
+            bad.constraint,
+            `${path || 'body'} 不能包含${bad.zh}`,
+            `${path || 'body'} must not contain ${bad.what}`,
+          ),
+        );
     } else if (Array.isArray(v)) {
       v.forEach((child, i) => stack.push([child, join(path, i)]));
     } else if (v !== null && typeof v === 'object') {
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         const bad = UNSTORABLE.find((u) => u.test(k));
         if (bad) {
-          errors.push({
-            field: join(path, escape(k)),
-            message: `field names must not contain ${bad.what}`,
-            constraints: [bad.constraint],
-          });
+          errors.push(
+            fieldError(
+              join(path, escape(k)),
+              bad.constraint,
+              `字段名不能包含${bad.zh}`,
+              `field names must not contain ${bad.what}`,
+            ),
+          );
           continue;
         }
         stack.push([child, join(path, k)]);

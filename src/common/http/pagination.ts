@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { AppException } from '../errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../errors/app-exception';
 import { UUID_PATTERN } from '../ids';
 
 export const MAX_PAGE_SIZE = 100;
@@ -38,6 +38,16 @@ export function encodeCursor(c: KeysetCursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
 }
 
+/** The field error of a `cursor` the API did not issue. */
+export function badCursor(): FieldError {
+  return fieldError(
+    'cursor',
+    'isCursor',
+    'cursor 不是本接口返回的分页游标',
+    'cursor is not a cursor this API issued',
+  );
+}
+
 export function decodeCursor(cursor: string | undefined): KeysetCursor | undefined {
   if (!cursor) return undefined;
   try {
@@ -52,6 +62,6 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
       throw new Error();
     return { createdAt, id };
   } catch {
-    throw AppException.validation([{ field: 'cursor', message: 'cursor is not a cursor this API issued' }]);
+    throw AppException.validation([badCursor()]);
   }
 }

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { localizeDetails } from '../errors/app-exception';
-import { fieldError } from './validation-messages';
+import { validationFieldError } from './validation-messages';
 
 class Form {
   @IsInt()
@@ -21,7 +21,7 @@ function errorsOf(
   const errors = validateSync(form, { validationError: { target: true, value: true } });
   return Object.fromEntries(
     errors.map((e) => {
-      const f = fieldError(e.property, e);
+      const f = validationFieldError(e.property, e);
       const [zh] = localizeDetails([f], 'zh-CN') as { message: string }[];
       const [en] = localizeDetails([f], 'en') as { message: string }[];
       return [

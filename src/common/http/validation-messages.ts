@@ -98,7 +98,7 @@ function fill(template: string, args: unknown[]): string {
  * One entry for a field that failed validation: the constraint that matters (a missing value is `isDefined`,
  * "is required"), its message in both languages, and every constraint that failed.
  */
-export function fieldError(field: string, error: ValidationError): FieldError {
+export function validationFieldError(field: string, error: ValidationError): FieldError {
   const failed = Object.keys(error.constraints ?? {}).sort((a, b) => rank(a) - rank(b));
   const missing =
     (error.value === undefined || error.value === null) && !failed.includes('whitelistValidation');

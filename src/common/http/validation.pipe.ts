@@ -1,13 +1,13 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException, FieldError } from '../errors/app-exception';
 import { jsonDepth, MAX_BODY_DEPTH, nulCharacterErrors } from './body-guard';
-import { fieldError } from './validation-messages';
+import { validationFieldError } from './validation-messages';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    if (e.constraints) out.push(fieldError(field, e));
+    if (e.constraints) out.push(validationFieldError(field, e));
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
@@ -41,7 +41,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    // The target and value only choose and fill the message (fieldError); neither is sent to the client.
+    // The target and value only choose and fill the message (validationFieldError); neither is sent to the client.
     validationError: { target: true, value: true },
     exceptionFactory: (errors) => AppException.validation(flatten(errors)),
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/roles';
 import { coversJurisdiction } from '../../auth/roles';
 import { UsersService } from '../../auth/users.service';
-import { AppException } from '../../common/errors/app-exception';
+import { AppException, fieldError } from '../../common/errors/app-exception';
 import { newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
 import { EmployersService } from '../../reference/employers.service';
@@ -26,7 +26,9 @@ export class ConflictsService {
     return this.tx.run(async (em) => {
       const inspectorId = dto.inspectorId ?? (user.role === 'INSPECTOR' ? user.userId : undefined);
       if (!inspectorId)
-        throw AppException.validation([{ field: 'inspectorId', message: 'inspectorId is required' }]);
+        throw AppException.validation([
+          fieldError('inspectorId', 'isDefined', 'inspectorId 为必填字段', 'inspectorId is required'),
+        ]);
       if (user.role === 'INSPECTOR' && inspectorId !== user.userId)
         throw AppException.forbidden('NOT_YOUR_CONFLICT', 'An inspector declares only their own conflicts');
       const inspector = await this.users.findById(em, inspectorId);

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal } from '../../auth/roles';
 import { UsersService } from '../../auth/users.service';
 import { todayInShanghai } from '../../calendar/local-date';
-import { AppException } from '../../common/errors/app-exception';
+import { AppException, fieldError } from '../../common/errors/app-exception';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination';
 import { newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
@@ -88,7 +88,14 @@ export class PlansService {
     const outside = filters.streets.flatMap((s, i) =>
       coversJurisdiction(user, s)
         ? []
-        : [{ field: `filters.streets.${i}`, message: `${s} is outside your jurisdiction` }],
+        : [
+            fieldError(
+              `filters.streets.${i}`,
+              'jurisdiction',
+              `${s} 不在您的管辖范围内`,
+              `${s} is outside your jurisdiction`,
+            ),
+          ],
     );
     if (outside.length) throw AppException.validation(outside);
     const weights = dto.weights && Object.keys(dto.weights).length ? { ...dto.weights } : null;
@@ -237,7 +244,9 @@ export class PlansService {
         throw AppException.forbidden('NOT_ASSIGNED', 'Only the assigned inspectors record this result');
       nextPlanStatus(plan.status, 'RECORD_RESULT');
       if (dto.resultOn > todayInShanghai())
-        throw AppException.validation([{ field: 'resultOn', message: 'resultOn cannot be in the future' }]);
+        throw AppException.validation([
+          fieldError('resultOn', 'notInFuture', 'resultOn 不能晚于今天', 'resultOn cannot be in the future'),
+        ]);
       if (!(await this.repo.recordResult(em, itemId, { ...dto, note: dto.note || null })))
         throw AppException.conflict(
           'RESULT_ALREADY_RECORDED',

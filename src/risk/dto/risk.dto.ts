@@ -109,7 +109,10 @@ export class SignalRowDto {
 
 export class FieldErrorDto {
   @ApiProperty() field: string;
-  @ApiProperty() message: string;
+  @ApiProperty({ example: 'exists', description: '不满足的约束 / the constraint that failed' })
+  constraint: string;
+  @ApiProperty({ type: [String] }) constraints: string[];
+  @ApiProperty({ description: '按 Accept-Language 本地化的说明 / in the caller’s language' }) message: string;
 }
 
 export class SignalRowResultDto {
