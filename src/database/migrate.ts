@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { MIGRATION_LOCK_KEY } from './locks';
 
-
 /** Runs pending TypeORM migrations under a session advisory lock; returns the names applied. */
 export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
