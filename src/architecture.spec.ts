@@ -121,3 +121,24 @@ describe('architecture: a transaction is passed, never defaulted', () => {
     expect(DEFAULTED.test('  async calendar(em: EntityManager): Promise<WorkingCalendar> {')).toBe(false);
   });
 });
+
+describe('architecture: no room too big', () => {
+  const MAX_LINES = 400;
+  /** Every .ts file under src/, specs included. */
+  function allFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) return allFiles(p);
+      return p.endsWith('.ts') ? [p] : [];
+    });
+  }
+  it(`no file in src/ is over ${MAX_LINES} lines`, () => {
+    const big = allFiles(SRC)
+      .map((file) => ({
+        file: relative(SRC, file),
+        lines: readFileSync(file, 'utf8').split('\n').length - 1,
+      }))
+      .filter((f) => f.lines > MAX_LINES);
+    expect(big).toEqual([]);
+  });
+});
