@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { filesUnder } from '../test/support/source-files';
 
 /** The ground floor: modules every domain may use, which use no domain (issue 19, docs/architecture.md). */
 const LOWER = ['database', 'common', 'audit', 'queue', 'calendar', 'deadlines', 'notifications', 'auth'];
@@ -9,14 +10,6 @@ const INFRASTRUCTURE = ['config', 'idempotency'];
 const MAX_UPWARD = 5;
 
 const SRC = __dirname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return sources(p);
-    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
-  });
-}
 
 /** The top folder under src/ of a file, or null for a file at the root (the composition root). */
 function moduleOf(file: string): string | null {
@@ -36,7 +29,7 @@ function importedModules(file: string): { spec: string; module: string | null }[
 /** Imports from a ground-floor module up to a domain module, as `file -> module`. */
 export function upwardImports(): string[] {
   const out: string[] = [];
-  for (const file of sources(SRC)) {
+  for (const file of filesUnder(SRC)) {
     const from = moduleOf(file);
     if (!from || !LOWER.includes(from)) continue;
     for (const { module } of importedModules(file))
@@ -66,7 +59,7 @@ describe('architecture: the ground floor does not climb', () => {
 describe('architecture: the proceedings contribute their deadline rules', () => {
   /** Relative imports of calendar/ and deadlines/ that leave the ground floor, the composition root included. */
   function engineImportsUp(): string[] {
-    return sources(SRC)
+    return filesUnder(SRC)
       .filter((file) => ['calendar', 'deadlines'].includes(moduleOf(file) ?? ''))
       .flatMap((file) =>
         importedModules(file)
@@ -93,7 +86,7 @@ describe('architecture: operations are platform, not domain', () => {
   // (MetricsService.registerGauge), it imports none of them.
   const PLATFORM = [...LOWER, ...INFRASTRUCTURE, 'ops'];
   it('ops imports only the ground floor', () => {
-    const upward = sources(join(SRC, 'ops')).flatMap((file) =>
+    const upward = filesUnder(join(SRC, 'ops')).flatMap((file) =>
       importedModules(file)
         .filter((i) => i.module && !PLATFORM.includes(i.module))
         .map((i) => `${relative(SRC, file)} -> ${i.module}`),
@@ -107,7 +100,7 @@ describe('architecture: a transaction is passed, never defaulted', () => {
   // (it starves the pool under load and does not see the transaction's own writes): entity managers are explicit.
   const DEFAULTED = /\b\w+\??\s*:\s*EntityManager\s*=|\b\w+\?\s*:\s*EntityManager\b/;
   it('no parameter of type EntityManager is optional or has a default', () => {
-    const found = sources(SRC).flatMap((file) =>
+    const found = filesUnder(SRC).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
         .flatMap((line, i) => (DEFAULTED.test(line) ? [`${relative(SRC, file)}:${i + 1}`] : [])),
@@ -124,16 +117,9 @@ describe('architecture: a transaction is passed, never defaulted', () => {
 
 describe('architecture: no room too big', () => {
   const MAX_LINES = 400;
-  /** Every .ts file under src/, specs included. */
-  function allFiles(dir: string): string[] {
-    return readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) return allFiles(p);
-      return p.endsWith('.ts') ? [p] : [];
-    });
-  }
   it(`no file in src/ is over ${MAX_LINES} lines`, () => {
-    const big = allFiles(SRC)
+    // Specs included.
+    const big = filesUnder(SRC, (p) => p.endsWith('.ts'))
       .map((file) => ({
         file: relative(SRC, file),
         lines: readFileSync(file, 'utf8').split('\n').length - 1,

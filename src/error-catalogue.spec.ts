@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { ERROR_TABLES } from './error-catalogue';
+import { filesUnder } from '../test/support/source-files';
 
 const SRC = __dirname;
 const HELPER_STATUS: Record<string, number> = {
@@ -14,14 +15,6 @@ const HELPER_STATUS: Record<string, number> = {
 };
 const CJK = /[\u4e00-\u9fff]/;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
-  });
-}
-
 const entries = Object.entries(ERROR_TABLES).flatMap(([module, table]) =>
   Object.entries(table).map(([code, entry]) => ({
     module,
@@ -34,7 +27,7 @@ const catalogue = new Map(entries.map((e) => [e.code, e]));
 /** Every code thrown in src/: `AppException.x('CODE'`, `new AppException(404, 'CODE'`, and id pipes `f('CODE'` that wrap AppException. */
 function thrownCodes(): { file: string; code: string; status?: number }[] {
   const found: { file: string; code: string; status?: number }[] = [];
-  for (const path of sourceFiles(SRC)) {
+  for (const path of filesUnder(SRC)) {
     const text = readFileSync(path, 'utf8');
     if (!text.includes('AppException')) continue;
     const file = relative(SRC, path);
@@ -68,7 +61,7 @@ describe('error catalogue', () => {
   });
 
   it('lists every x.errors.ts table of src/ at the composition root', () => {
-    const files = sourceFiles(SRC).filter((p) => p.endsWith('.errors.ts'));
+    const files = filesUnder(SRC).filter((p) => p.endsWith('.errors.ts'));
     const listed = new Set(Object.values(ERROR_TABLES) as object[]);
     for (const path of files) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
+import { filesUnder } from '../test/support/source-files';
 
 /**
  * Issue 19 (6): every field error answers in zh-CN by default and in English for `Accept-Language: en`. The
@@ -9,12 +10,6 @@ import * as ts from 'typescript';
  * message }`) has one language only, so no source file may hold one.
  */
 const SRC = __dirname;
-
-/** Every source file under src/ (specs aside: they quote field errors to compare). */
-const sources = (): string[] =>
-  readdirSync(SRC, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
-    .map((f) => join(SRC, f));
 
 const nameOf = (p: ts.ObjectLiteralElementLike): string | undefined =>
   (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
@@ -58,7 +53,8 @@ describe('field errors in both languages', () => {
   });
 
   it('no source file builds a field error without its zh-CN and English messages', () => {
-    const files = sources();
+    // Specs aside: they quote field errors to compare.
+    const files = filesUnder(SRC);
     expect(files).toContain(join(SRC, 'compliance', 'blacklist.service.ts'));
     const offenders = files.flatMap((file) =>
       literalFieldErrors(file, readFileSync(file, 'utf8')).map((f) => `${relative(SRC, file)}:${f}`),

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from '../../test/support/source-files';
 
 /** The domain modules audit must never import (lower rooms never ask upper ones: they register with audit). */
 const DOMAINS = [
@@ -19,11 +20,7 @@ const DOMAINS = [
   'sla',
 ];
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
+const sources = (dir: string): string[] => filesUnder(dir, (p) => p.endsWith('.ts'));
 
 describe('audit is a leaf', () => {
   it('imports no domain module (its listeners register with it instead)', () => {

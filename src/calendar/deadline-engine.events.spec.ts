@@ -1,45 +1,21 @@
 /** The deadline engine's clock events: their validation, and properties over generated rules, start dates and events (the worked examples: deadline-engine.spec.ts). */
 import fc from 'fast-check';
-import {
-  ClockEvent,
-  ClockEventError,
-  DeadlineResult,
-  computeDeadline,
-  validateClockEvents,
-} from './deadline-engine';
+import { ClockEvent, ClockEventError, DeadlineResult, validateClockEvents } from './deadline-engine';
 import { DEADLINE_RULES } from '../deadline-rules';
 import type { DeadlineRule } from './deadline-rules';
 import { addDays, daysBetween } from './local-date';
-import { WorkingCalendar } from './working-calendar';
+import {
+  calendar,
+  clockError,
+  extend,
+  pause,
+  restart,
+  resume,
+  run,
+  stop,
+} from '../../test/support/clock-events';
 
-const calendar = new WorkingCalendar();
 const { ARBITRATION_DECISION } = DEADLINE_RULES;
-
-function run(rule: DeadlineRule, start: string, events: ClockEvent[], today: string): DeadlineResult {
-  return computeDeadline(rule, start, events, calendar, today);
-}
-
-function clockError(fn: () => unknown): ClockEventError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ClockEventError) return e;
-    throw e;
-  }
-  throw new Error('expected a ClockEventError');
-}
-
-const pause = (date: string): ClockEvent => ({ type: 'PAUSE', date, reason: '中止审理' });
-const resume = (date: string): ClockEvent => ({ type: 'RESUME', date });
-const restart = (date: string): ClockEvent => ({ type: 'RESTART', date, reason: '变更仲裁请求' });
-const extend = (date: string, amount: number): ClockEvent => ({
-  type: 'EXTEND',
-  date,
-  amount,
-  approver: '仲裁委员会主任',
-  reason: '案情复杂',
-});
-const stop = (date: string): ClockEvent => ({ type: 'STOP', date });
 
 describe('validateClockEvents', () => {
   const start = '2025-03-03';

@@ -1,9 +1,5 @@
 import fc from 'fast-check';
 import {
-  ClockEvent,
-  ClockEventError,
-  DeadlineResult,
-  computeDeadline,
   computeNoticeDeadline,
   earliestAnchorAfter,
   latestDayBefore,
@@ -12,9 +8,17 @@ import {
 import { DEADLINE_RULES } from '../deadline-rules';
 import { adHocRule, type DeadlineRule } from './deadline-rules';
 import { addDays } from './local-date';
-import { WorkingCalendar } from './working-calendar';
+import {
+  calendar,
+  clockError,
+  extend,
+  pause,
+  restart,
+  resume,
+  run,
+  stop,
+} from '../../test/support/clock-events';
 
-const calendar = new WorkingCalendar();
 const {
   MEDIATION,
   ARBITRATION_ACCEPTANCE,
@@ -24,32 +28,6 @@ const {
   INSPECTION_ACCEPTANCE,
   INSPECTION_INVESTIGATION,
 } = DEADLINE_RULES;
-
-function run(rule: DeadlineRule, start: string, events: ClockEvent[], today: string): DeadlineResult {
-  return computeDeadline(rule, start, events, calendar, today);
-}
-
-function clockError(fn: () => unknown): ClockEventError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ClockEventError) return e;
-    throw e;
-  }
-  throw new Error('expected a ClockEventError');
-}
-
-const pause = (date: string): ClockEvent => ({ type: 'PAUSE', date, reason: '中止审理' });
-const resume = (date: string): ClockEvent => ({ type: 'RESUME', date });
-const restart = (date: string): ClockEvent => ({ type: 'RESTART', date, reason: '变更仲裁请求' });
-const extend = (date: string, amount: number): ClockEvent => ({
-  type: 'EXTEND',
-  date,
-  amount,
-  approver: '仲裁委员会主任',
-  reason: '案情复杂',
-});
-const stop = (date: string): ClockEvent => ({ type: 'STOP', date });
 
 describe('computeDeadline: worked examples on the real 2025 schedule', () => {
   it('a 15-day mediation from Friday 2025-09-26 ends on the make-up Saturday 2025-10-11', () => {

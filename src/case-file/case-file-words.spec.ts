@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARBITRATION_STATUSES } from '../arbitration/arbitration.constants';
 import { ARBITRATION_ACTIONS } from '../arbitration/arbitration.state';
@@ -16,6 +16,7 @@ import {
   UNLABELLED_EVENT,
   type Proceeding,
 } from './case-file-words';
+import { filesUnder } from '../../test/support/source-files';
 
 const STATUSES: Record<Proceeding, readonly string[]> = {
   COMPLAINT: COMPLAINT_STATUSES,
@@ -23,15 +24,6 @@ const STATUSES: Record<Proceeding, readonly string[]> = {
   ARBITRATION: ARBITRATION_STATUSES,
   INSPECTION: INSPECTION_STATUSES,
 };
-
-/** Every `.ts` source file under src/ (not specs). */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return sources(p);
-    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
-  });
-}
 
 describe('the worker’s case file in words', () => {
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
@@ -52,7 +44,7 @@ describe('the worker’s case file in words', () => {
     // Literal event names passed to the proceedings' timeline writers (audit.append, writer.event, record).
     const written = new Set<string>();
     const domains = ['complaints', 'mediation', 'arbitration', 'inspection', 'escalation'];
-    for (const file of domains.flatMap((d) => sources(join(__dirname, '..', d)))) {
+    for (const file of domains.flatMap((d) => filesUnder(join(__dirname, '..', d)))) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(
         /(?:writer\.event|p\.record|this\.record)\(\s*em,[^'`;{]*?'([A-Z][A-Z_]+)'/g,

@@ -1,16 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from '../../test/support/source-files';
 import { LOCKS, lockKey, MIGRATION_LOCK_KEY, SLA_CASE_LOCK_CLASS } from './locks';
 
 const SRC = join(__dirname, '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return sources(p);
-    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
-  });
-}
 
 describe('the advisory-lock registry (database/locks.ts)', () => {
   it('one name per lock, each `<module>.<what>` of an existing module', () => {
@@ -29,7 +22,7 @@ describe('the advisory-lock registry (database/locks.ts)', () => {
   });
 
   it('no advisory lock is taken outside the registry: SQL naming pg_*advisory* only in locks.ts or with its keys', () => {
-    const outside = sources(SRC).flatMap((file) => {
+    const outside = filesUnder(SRC).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       if (!/pg_(try_)?advisory/.test(text) || file.endsWith('locks.ts')) return [];
       // A file that must write its own statement (a session lock on a dedicated runner, two-key stripes) uses the

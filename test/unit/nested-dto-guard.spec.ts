@@ -1,15 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-
-/** Every DTO under src/, loaded so that class-validator's metadata holds all of them. */
-function dtoFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return dtoFiles(path);
-    return /\.dto\.ts$/.test(name) ? [path] : [];
-  });
-}
+import { filesUnder } from '../support/source-files';
 
 interface Meta {
   type: string;
@@ -27,7 +18,8 @@ interface Meta {
  */
 describe('nested DTOs are guarded', () => {
   it('every @ValidateNested property also declares IsObject / IsNotEmptyObject / IsArray', () => {
-    const files = dtoFiles(join(__dirname, '../../src'));
+    // Every DTO under src/, loaded so that class-validator's metadata holds all of them.
+    const files = filesUnder(join(__dirname, '../../src'), (p) => p.endsWith('.dto.ts'));
     for (const f of files) jest.requireActual(f);
     const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Meta[]> };
     const constraintName = (m: Meta) =>

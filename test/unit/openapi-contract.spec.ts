@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_TABLES } from '../../src/error-catalogue';
+import { filesUnder } from '../support/source-files';
 
 /**
  * The committed OpenAPI document (kept equal to the served one by operations.e2e-spec.ts) is one a client team can
@@ -119,13 +120,8 @@ describe('OpenAPI contract (openapi.json)', () => {
   });
 
   it('names DTO classes apart: two exported classes of one name carry distinct @ApiSchema names', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => {
-        const p = join(dir, f);
-        return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
-      });
     const byName = new Map<string, string[]>();
-    for (const path of files(join(ROOT, 'src'))) {
+    for (const path of filesUnder(join(ROOT, 'src'))) {
       const text = readFileSync(path, 'utf8');
       for (const m of text.matchAll(/(@ApiSchema\(\{ name: '(\w+)' \}\)\s*)?export class (\w+Dto)\b/g))
         byName.set(m[2] ?? m[3], [...(byName.get(m[2] ?? m[3]) ?? []), path.slice(ROOT.length + 1)]);

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { READ_CONTRACT_VIEWS } from '../../migrations/1796400001300-read-contract-views';
 import { SEARCH_READ_CONTRACT_VIEWS } from '../../migrations/1796400001400-search-read-contract-views';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
+import { filesUnder } from '../support/source-files';
 
 /**
  * docs/read-contracts.md, enforced: no SQL under src/ names another module's table; the bulk readers read another
@@ -16,11 +17,7 @@ const READERS = ['sla', 'risk', 'search', 'compliance'];
 /** Every read-contract view, by the migrations that create them. */
 const VIEWS: Record<string, string> = { ...READ_CONTRACT_VIEWS, ...SEARCH_READ_CONTRACT_VIEWS };
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
+const files = (dir: string): string[] => filesUnder(dir, () => true);
 const moduleOf = (file: string) => relative(SRC, file).split('/')[0];
 const withoutComments = (ts: string) => ts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
