@@ -1,41 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { QueueName } from '../queue/job-catalogue';
 import { AdminService } from './failed-jobs.service';
-
-class FailedJobsQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
-
-class FailedJobDto {
-  @ApiProperty() id: string;
-  @ApiProperty() queue: string;
-  @ApiProperty() jobName: string;
-  @ApiProperty() payload: Record<string, unknown>;
-  @ApiProperty() error: string;
-  @ApiProperty() attempts: number;
-  @ApiProperty() failedAt: string;
-}
+import { FailedJobDto, JobsLimitQuery } from './dto/ops.dto';
 
 function failedJobId(): ParseUUIDPipe {
   return new ParseUUIDPipe({
@@ -57,7 +27,7 @@ export class AdminController {
   @Get('jobs/failed')
   @Roles('ADMIN')
   @ApiOkResponse({ type: [FailedJobDto] })
-  failed(@Query() q: FailedJobsQuery): Promise<FailedJobDto[]> {
+  failed(@Query() q: JobsLimitQuery): Promise<FailedJobDto[]> {
     return this.admin.failedJobs(q.limit ?? 50);
   }
 
@@ -69,7 +39,7 @@ export class AdminController {
   @Get('notifications/failed')
   @Roles('ADMIN')
   @ApiOkResponse({ type: [FailedJobDto] })
-  failedNotifications(@Query() q: FailedJobsQuery): Promise<FailedJobDto[]> {
+  failedNotifications(@Query() q: JobsLimitQuery): Promise<FailedJobDto[]> {
     return this.admin.failedJobs(q.limit ?? 50, QueueName.Notifications);
   }
 

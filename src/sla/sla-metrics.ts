@@ -19,7 +19,13 @@ export class SlaMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     const { sla, repo } = this;
-    const em = () => this.tx.manager;
+    // Both recompute gauges come from one query: prom-client collects every metric of a scrape at once, so the
+    // second collect shares the first one's query while it is in flight.
+    let inFlight: ReturnType<SlaRepository['mismatchTotals']> | null = null;
+    const totals = () =>
+      (inFlight ??= repo.mismatchTotals(this.tx.manager).finally(() => {
+        inFlight = null;
+      }));
     this.metrics.registerGauge({
       name: 'lrp_sla_rate',
       help: 'Current-year closure rate per street (0..1): kpi=arbitration (结案率) or inspection (按期结案率)',
@@ -36,14 +42,14 @@ export class SlaMetrics implements OnModuleInit {
       name: 'lrp_sla_recompute_mismatches',
       help: 'Monthly KPI cells where the incremental aggregates differed from the nightly full recompute (sum over runs)',
       async collect() {
-        this.set((await repo.mismatchTotals(em())).mismatched);
+        this.set((await totals()).mismatched);
       },
     });
     this.metrics.registerGauge({
       name: 'lrp_sla_recompute_runs',
       help: 'Completed full recomputes of the KPI aggregates',
       async collect() {
-        this.set((await repo.mismatchTotals(em())).runs);
+        this.set((await totals()).runs);
       },
     });
   }

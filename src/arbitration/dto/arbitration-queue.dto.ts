@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
 import {
@@ -12,6 +11,7 @@ import {
   type ClosureType,
   type TribunalKind,
 } from '../arbitration.constants';
+import { IntFromQuery } from '../../common/validation/decorators';
 
 export class ArbitrationQueueQueryDto extends CursorQuery {
   @ApiPropertyOptional({ enum: ARBITRATION_STATUSES })
@@ -31,9 +31,7 @@ export class ArbitrationQueueQueryDto extends CursorQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 366, description: 'A period of the case ends within N days' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @IntFromQuery()
   @IsInt()
   @Min(0)
   @Max(366)

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AppException, fieldError, type FieldError } from '../errors/app-exception';
 import { UUID_PATTERN } from '../ids';
+import { IntFromQuery } from '../validation/decorators';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -14,9 +14,7 @@ export class CursorQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @IntFromQuery()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

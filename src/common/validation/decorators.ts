@@ -5,6 +5,7 @@
  * input beforehand, e.g. with a class-transformer `@Transform` calling the matching
  * `normalise*` function. Non-string values are rejected.
  */
+import { Transform } from 'class-transformer';
 import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 import { isValidIsoDate } from '../../calendar/local-date';
 import { isValidChineseIdNumber } from './id-number';
@@ -68,4 +69,14 @@ export function IsMainlandMobile(validationOptions?: ValidationOptions): Propert
 /** A real calendar date written `YYYY-MM-DD` (legal dates are Asia/Shanghai dates; 2026-02-30 is refused). */
 export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
   return stringRule(IS_LOCAL_DATE, isValidIsoDate, 'must be a date YYYY-MM-DD', validationOptions);
+}
+
+/**
+ * A query-string integer: a string of digits becomes a number; anything else is left as it is for the validators
+ * (`@IsInt`, `@Min`, …) to refuse with a field error.
+ */
+export function IntFromQuery(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
 }

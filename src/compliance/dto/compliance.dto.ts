@@ -1,4 +1,4 @@
-import { IsLocalDate } from '../../common/validation/decorators';
+import { IntFromQuery, IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -24,8 +24,6 @@ import { GRADES, VIOLATION_KINDS, VIOLATION_SOURCES, type ViolationKind } from '
 import { BLACKLIST_STATUSES } from '../blacklist.state';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /** A violation found outside the platform (historical records, other channels): source MANUAL. */
 export class RecordViolationDto {
@@ -292,14 +290,14 @@ export class PublicationViewDto {
 
 export class PublicViolationsQuery extends CursorQuery {
   @ApiProperty({ example: 2026 })
-  @Transform(toInt)
+  @IntFromQuery()
   @IsInt()
   @Min(2017)
   @Max(2100)
   year: number;
 
   @ApiProperty({ example: 1, minimum: 1, maximum: 4 })
-  @Transform(toInt)
+  @IntFromQuery()
   @IsInt()
   @Min(1)
   @Max(4)

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
-import { IsLocalDate, IsUscc } from '../../common/validation/decorators';
+import { IntFromQuery, IsLocalDate, IsUscc } from '../../common/validation/decorators';
 import {
   CLOSURE_KINDS,
   CONTRACT_KINDS,
@@ -282,9 +282,7 @@ export class ContractQueryDto extends FilingQueryDto {
 export class HarmoniousQueryDto extends FilingQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @IntFromQuery()
   @IsInt()
   year?: number;
 

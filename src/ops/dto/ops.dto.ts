@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CONSOLE_STATES, type ConsoleState } from '../ops.rules';
+import { IntFromQuery } from '../../common/validation/decorators';
 
 export class QueueCountsDto {
   @ApiProperty() queue: string;
@@ -13,21 +13,33 @@ export class QueueCountsDto {
   @ApiProperty({ description: 'true when the queue is paused' }) paused: boolean;
 }
 
-export class QueueJobsQuery {
-  @ApiPropertyOptional({ enum: CONSOLE_STATES, default: 'failed' })
-  @IsOptional()
-  @IsIn(CONSOLE_STATES)
-  state?: ConsoleState;
-
+/** How many jobs a console list shows (newest first). */
+export class JobsLimitQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @IntFromQuery()
   @IsInt()
   @Min(1)
   @Max(200)
   limit?: number;
+}
+
+export class QueueJobsQuery extends JobsLimitQuery {
+  @ApiPropertyOptional({ enum: CONSOLE_STATES, default: 'failed' })
+  @IsOptional()
+  @IsIn(CONSOLE_STATES)
+  state?: ConsoleState;
+}
+
+/** A job that used its last attempt (a row of job_failures). */
+export class FailedJobDto {
+  @ApiProperty() id: string;
+  @ApiProperty() queue: string;
+  @ApiProperty() jobName: string;
+  @ApiProperty() payload: Record<string, unknown>;
+  @ApiProperty() error: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty() failedAt: string;
 }
 
 export class QueueJobDto {
