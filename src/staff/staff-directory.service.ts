@@ -33,16 +33,7 @@ export class StaffDirectory {
     return new Map(
       accounts.map((a) => {
         const o = a.organisationId ? bodies.get(a.organisationId) : undefined;
-        const ref = toStaffRef({
-          id: a.id,
-          username: a.username,
-          display_name: a.displayName,
-          role: a.role,
-          organisation_id: a.organisationId,
-          organisation_name: o?.name ?? null,
-          organisation_kind: o?.kind ?? null,
-        });
-        return [a.id, ref];
+        return [a.id, toStaffRef(a, o && { id: o.id, name: o.name, kind: o.kind })];
       }),
     );
   }

@@ -9,30 +9,23 @@ export interface StaffRef {
   organisation: { id: string; name: string; kind: OrganisationKind } | null;
 }
 
-/** The row the directory reads for one account. */
-export interface StaffRow {
+/** What the directory knows of one account (auth's account summary). */
+export interface StaffAccount {
   id: string;
   username: string;
-  display_name: string | null;
+  displayName: string | null;
   role: Role;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  organisation_kind: OrganisationKind | null;
 }
 
 /** Shown for a worker account: never its username (a mobile number) or its real name. */
 export const WORKER_DISPLAY_NAME = '劳动者';
 
-/** Pure: a directory row as a StaffRef. A staff account without a display name shows its username. */
-export function toStaffRef(row: StaffRow): StaffRef {
-  const displayName = row.role === 'WORKER' ? WORKER_DISPLAY_NAME : row.display_name?.trim() || row.username;
-  return {
-    id: row.id,
-    displayName,
-    role: row.role,
-    organisation:
-      row.organisation_id && row.organisation_name && row.organisation_kind
-        ? { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind }
-        : null,
-  };
+/** Pure: an account and its body as a StaffRef. A staff account without a display name shows its username. */
+export function toStaffRef(
+  account: StaffAccount,
+  organisation: StaffRef['organisation'] | undefined,
+): StaffRef {
+  const displayName =
+    account.role === 'WORKER' ? WORKER_DISPLAY_NAME : account.displayName?.trim() || account.username;
+  return { id: account.id, displayName, role: account.role, organisation: organisation ?? null };
 }
