@@ -40,12 +40,22 @@ describe('staff lists build their page in a bounded number of queries', () => {
         await openMediation(t, 'mediator', c.id);
       }
     };
-    await open(2);
-    await list(); // warm caches (calendar, jurisdictions)
-    const few = await queriesOf(list);
-    await open(10);
+    // The session cache (SESSION_CACHE_MS) and the calendar/jurisdiction caches may or may not be warm when a
+    // measured request runs, which moves the count by one: warm them right before, and keep the least of three.
+    // A query per item would still add ten.
     let items: Awaited<ReturnType<typeof list>> = [];
-    const many = await queriesOf(async () => (items = await list()));
+    const fewest = async () => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        await list();
+        best = Math.min(best, await queriesOf(async () => (items = await list())));
+      }
+      return best;
+    };
+    await open(2);
+    const few = await fewest();
+    await open(10);
+    const many = await fewest();
     expect(items.length).toBeGreaterThanOrEqual(12);
     // Each case still has its clock and its mediator.
     for (const i of items) expect(i.deadline).not.toBeNull();
