@@ -7,7 +7,7 @@ import { summarise, type LatencySummary } from './lib/stats';
  * The staff read paths on the pudong synthetic set (issue 17.3), on the production shape (API process + worker
  * process): each endpoint in turn, `--connections` keep-alive connections for `--seconds`, as the demo street
  * staff of 陆家嘴街道 (310115005) and the district supervisor see it; p50/p95/p99 and non-2xx per endpoint.
- *   npm run bench:reads -- [--connections 16] [--seconds 15]
+ *   npm run bench:reads -- [--connections 16] [--seconds 15] [--only <words of the endpoint names>]
  */
 
 interface Endpoint {
@@ -75,6 +75,8 @@ async function hammer(
 async function main(): Promise<void> {
   const connections = Number(arg('connections', '16'));
   const seconds = Number(arg('seconds', '15'));
+  // e.g. --only "case file" runs just the endpoints whose name contains it (to profile one of them)
+  const only = arg('only', '');
   const p = new Platform();
   const rows: string[] = [];
   try {
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `reads bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,
     );
-    for (const e of endpoints) {
+    for (const e of endpoints.filter((x) => x.what.includes(only))) {
       await hammer(p.apiPort, tokens[e.as], e.path, connections, 2); // warm-up, not counted
       const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
       const l = f.latencyMs;

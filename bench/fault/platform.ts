@@ -84,7 +84,8 @@ export class Platform {
     this.worker = new Service(
       'worker',
       process.execPath,
-      ['dist/src/worker.js'],
+      // BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof-worker" to profile the worker.
+      [...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/src/worker.js'],
       this.processEnv('worker'),
       this.logDir,
       (out) => /worker ready/.test(out),
