@@ -76,13 +76,14 @@ export class ArbitrationService implements OnModuleInit {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
-  /** The arbitration cases of a complaint and of its collective dispute, oldest first (the worker's one file). */
-  casesOfComplaintOrDispute(
-    em: EntityManager,
-    complaintId: string,
-    disputeId: string | null,
-  ): Promise<{ id: string; complaintId: string; status: string; createdAt: Date }[]> {
-    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  /**
+   * The arbitration cases of a complaint and of its collective dispute, oldest first, and the view of the last: the
+   * worker's one file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute).
+   */
+  async caseFileOf(em: EntityManager, complaintId: string, disputeId: string | null) {
+    const cases = await this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+    const last = cases.at(-1);
+    return { cases, last: last ? await this.p.view(em, last) : null };
   }
 
   /**

@@ -5,8 +5,26 @@ import { CaseEvent } from './entities/case-event.entity';
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
 @Injectable()
 export class AuditRepository {
-  async insert(em: EntityManager, event: Omit<CaseEvent, 'occurredAt'>): Promise<void> {
-    await em.insert(CaseEvent, { ...event, data: event.data as object });
+  /** The events in one statement (one round trip however many; occurred_at is the transaction's now()). */
+  async insertMany(em: EntityManager, events: readonly Omit<CaseEvent, 'occurredAt'>[]): Promise<void> {
+    if (events.length === 0) return;
+    const col = <K extends keyof Omit<CaseEvent, 'occurredAt'>>(k: K) => events.map((e) => e[k]);
+    await em.query(
+      `INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
+                            $7::uuid[], $8::varchar[], $9::jsonb[])`,
+      [
+        col('id'),
+        col('caseType'),
+        col('caseId'),
+        col('action'),
+        col('fromStatus'),
+        col('toStatus'),
+        col('actorUserId'),
+        col('actorRole'),
+        events.map((e) => JSON.stringify(e.data ?? {})),
+      ],
+    );
   }
 
   byId(em: EntityManager, id: string): Promise<CaseEvent | null> {
@@ -17,7 +35,12 @@ export class AuditRepository {
     return em.exists(CaseEvent, { where: { caseType, caseId, action } });
   }
 
-  timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEvent[]> {
-    return em.find(CaseEvent, { where: { caseType, caseId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  /** The events of several cases in one query, each case's oldest first. */
+  timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
+    if (cases.length === 0) return Promise.resolve([]);
+    return em.find(CaseEvent, {
+      where: cases.map(({ caseType, caseId }) => ({ caseType, caseId })),
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
   }
 }

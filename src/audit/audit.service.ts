@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { AuditRepository } from './audit.repository';
+import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 
@@ -70,21 +71,29 @@ export class AuditService {
 
   /** Appends an event and, in the same transaction, hands it to every registered listener. */
   async append(em: EntityManager, input: CaseEventInput): Promise<void> {
-    const event: RecordedCaseEvent = {
+    await this.appendMany(em, [input]);
+  }
+
+  /** Appends events in one statement, in order, then hands each to every registered listener (same transaction). */
+  async appendMany(em: EntityManager, inputs: readonly CaseEventInput[]): Promise<void> {
+    const events: RecordedCaseEvent[] = inputs.map((input) => ({
       id: newId(),
       caseType: input.caseType,
       caseId: input.caseId,
       action: input.action,
       data: input.data ?? {},
-    };
-    await this.repo.insert(em, {
-      ...event,
-      fromStatus: input.fromStatus ?? null,
-      toStatus: input.toStatus ?? null,
-      actorUserId: input.actor?.userId ?? null,
-      actorRole: input.actor?.role ?? null,
-    });
-    for (const listener of this.listeners.values()) await listener(em, event);
+    }));
+    await this.repo.insertMany(
+      em,
+      events.map((event, i) => ({
+        ...event,
+        fromStatus: inputs[i].fromStatus ?? null,
+        toStatus: inputs[i].toStatus ?? null,
+        actorUserId: inputs[i].actor?.userId ?? null,
+        actorRole: inputs[i].actor?.role ?? null,
+      })),
+    );
+    for (const event of events) for (const listener of this.listeners.values()) await listener(em, event);
   }
 
   /** One event by id (null when there is none): for a job queued with only the event's id. */
@@ -98,12 +107,20 @@ export class AuditService {
   }
 
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
-    const rows = await this.repo.timeline(em, caseType, caseId);
+    return (await this.timelines(em, [{ caseType, caseId }]))[0];
+  }
+
+  /** The timelines of several cases (a case file) in one query and one staff lookup, in the order of `cases`. */
+  async timelines(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+  ): Promise<CaseEventView[][]> {
+    const rows = await this.repo.timelines(em, cases);
     const staff = await this.staff.describe(
       em,
       rows.map((e) => e.actorUserId),
     );
-    return rows.map((e) => ({
+    const view = (e: CaseEvent): CaseEventView => ({
       id: e.id,
       action: e.action,
       fromStatus: e.fromStatus,
@@ -111,6 +128,7 @@ export class AuditService {
       actor: { ...staff.get(e.actorUserId ?? ''), userId: e.actorUserId, role: e.actorRole },
       data: e.data,
       occurredAt: e.occurredAt.toISOString(),
-    }));
+    });
+    return cases.map((c) => rows.filter((e) => e.caseType === c.caseType && e.caseId === c.caseId).map(view));
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { todayInShanghai } from '../calendar/local-date';
 import type { EntityManager } from 'typeorm';
 import { ARBITRATION_RULES } from '../arbitration/arbitration.rules';
 import { ArbitrationService } from '../arbitration/arbitration.service';
@@ -47,15 +46,15 @@ export class MyCasesService {
     const complaint = await this.complaints.assertVisible(viewer, complaintId, em);
     // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
     const dispute = complaint.collectiveDisputeId;
-    const mediations = await this.mediation.casesOfComplaintOrDispute(em, complaint.id, dispute);
-    const arbitrations = await this.arbitration.casesOfComplaintOrDispute(em, complaint.id, dispute);
+    // The complaint is visible to the viewer, so is every case on it or on its dispute: no second check per case.
+    const { cases: mediations, last: mediation } = await this.mediation.caseFileOf(em, complaint.id, dispute);
+    const { cases: arbitrations, last: arbitration } = await this.arbitration.caseFileOf(
+      em,
+      complaint.id,
+      dispute,
+    );
     const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
-    const lastMediation = mediations.at(-1);
-    const lastArbitration = arbitrations.at(-1);
     const lastInspection = inspections.at(-1);
-
-    const mediation = lastMediation ? await this.mediation.get(viewer, lastMediation.id) : null;
-    const arbitration = lastArbitration ? await this.arbitration.get(viewer, lastArbitration.id) : null;
     const inspection = lastInspection ? await this.inspectionView(em, lastInspection) : null;
     const arbitrationView = arbitration ? await this.arbitrationView(em, arbitration) : null;
 
@@ -150,17 +149,14 @@ export class MyCasesService {
     arbitrations: readonly { id: string }[],
     inspections: readonly { id: string }[],
   ): Promise<{ proceeding: string; clock: ClockView }[]> {
-    const of = async (proceeding: string, caseType: string, id: string) =>
-      (await this.deadlines.forCase(caseType, id, todayInShanghai(), this.tx.manager)).map((clock) => ({
-        proceeding,
-        clock,
-      }));
-    return [
-      ...(await of('COMPLAINT', 'COMPLAINT', complaintId)),
-      ...(await Promise.all(mediations.map((m) => of('MEDIATION', 'MEDIATION', m.id)))).flat(),
-      ...(await Promise.all(arbitrations.map((a) => of('ARBITRATION', 'ARBITRATION', a.id)))).flat(),
-      ...(await Promise.all(inspections.map((i) => of('INSPECTION', INSPECTION_CASE_TYPE, i.id)))).flat(),
+    const cases = [
+      { proceeding: 'COMPLAINT', caseType: 'COMPLAINT', caseId: complaintId },
+      ...mediations.map((m) => ({ proceeding: 'MEDIATION', caseType: 'MEDIATION', caseId: m.id })),
+      ...arbitrations.map((a) => ({ proceeding: 'ARBITRATION', caseType: 'ARBITRATION', caseId: a.id })),
+      ...inspections.map((i) => ({ proceeding: 'INSPECTION', caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
     ];
+    const clocks = await this.deadlines.forCaseRefs(this.tx.manager, cases);
+    return cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock })));
   }
 
   private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {
@@ -234,18 +230,20 @@ export class MyCasesService {
       label: eventLabel(e.action),
       data,
     });
-    const own = (await this.audit.timeline(em, 'COMPLAINT', complaintId)).map((e) =>
-      entry(e, proceedingOf(e), e.data),
-    );
     // The events of a collective dispute's case are on the timeline of the member it was opened from.
     const group = proceedings.filter((p) => p.complaintId !== complaintId);
     const groupIds = new Set(group.map((p) => p.id));
-    for (const lead of new Set(group.map((p) => p.complaintId)))
-      for (const e of await this.audit.timeline(em, 'COMPLAINT', lead))
-        if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
-    const inspection = (
-      await Promise.all(inspections.map((i) => this.audit.timeline(em, INSPECTION_CASE_TYPE, i.id)))
-    )
+    const leads = [...new Set(group.map((p) => p.complaintId))];
+    const [ownEvents, ...rest] = await this.audit.timelines(em, [
+      { caseType: 'COMPLAINT', caseId: complaintId },
+      ...leads.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
+      ...inspections.map((i) => ({ caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
+    ]);
+    const own = ownEvents.map((e) => entry(e, proceedingOf(e), e.data));
+    for (const e of rest.slice(0, leads.length).flat())
+      if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
+    const inspection = rest
+      .slice(leads.length)
       .flat()
       .map((e) => entry(e, 'INSPECTION', {}));
     return [...own, ...inspection].sort((a, b) =>

@@ -10,6 +10,27 @@ import { nextTrackingNumber } from './tracking-sequence';
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
 
+/** What intake decides of a new complaint; the rest starts empty or is filled by the database. */
+export type NewComplaint = Omit<
+  Complaint,
+  | 'duplicateReview'
+  | 'routeTarget'
+  | 'routeOrganisationId'
+  | 'routedAt'
+  | 'collectiveDisputeId'
+  | 'accessFailures'
+  | 'accessLockedUntil'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'employer'
+  | 'workplaceStreet'
+  | 'complainantUser'
+  | 'filedByUser'
+  | 'routeOrganisation'
+  | 'collectiveDispute'
+>;
+
 /** All SQL of the complaints module. */
 @Injectable()
 export class ComplaintsRepository {
@@ -18,8 +39,24 @@ export class ComplaintsRepository {
     return nextTrackingNumber(em, prefix, year);
   }
 
-  async insert(em: EntityManager, complaint: Partial<Complaint>): Promise<void> {
-    await em.insert(Complaint, complaint);
+  /**
+   * Inserts a new complaint and returns it as a read of the row would (the columns the database fills — created_at,
+   * updated_at, version, defaults — come back from the INSERT's RETURNING), so intake answers without reading it again.
+   */
+  async insert(em: EntityManager, fields: NewComplaint): Promise<Complaint> {
+    const row = em.create(Complaint, {
+      ...fields,
+      duplicateReview: null,
+      routeTarget: null,
+      routeOrganisationId: null,
+      routedAt: null,
+      collectiveDisputeId: null,
+      accessLockedUntil: null,
+    });
+    await em.insert(Complaint, row);
+    // Never selected by a read (select: false), so not part of what a read returns either.
+    delete (row as Partial<Complaint>).accessCodeHash;
+    return row;
   }
 
   async findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<Complaint | null> {

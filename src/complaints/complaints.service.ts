@@ -87,7 +87,7 @@ export class ComplaintsService implements OnModuleInit {
             ),
           ]);
         const who = await this.complainant.resolve(em, worker, dto);
-        const { id } = await this.intake(em, 'COMPLAINT', dto, worker, {
+        const created = await this.intake(em, 'COMPLAINT', dto, worker, {
           complainantUserId: who.complainantUserId,
           complainantName: who.name ?? (await this.users.findById(em, worker.userId))?.displayName ?? null,
           complainantIdNumber: who.idNumber,
@@ -97,9 +97,9 @@ export class ComplaintsService implements OnModuleInit {
           onBehalfRelationship: who.onBehalfRelationship,
           wantsArbitration: dto.wantsArbitration ?? false,
         });
-        const view = await this.visibleOrThrow(em, worker, id);
-        const body = await this.views.one(em, view, worker, 'complaint.submit');
-        return { status: 201, body, resource: { type: 'complaint', id } };
+        // The filer sees what they filed (the worker is its complainant or filer; staff filed it in their own street).
+        const body = await this.views.one(em, created, worker, 'complaint.submit');
+        return { status: 201, body, resource: { type: 'complaint', id: created.complaint.id } };
       },
       async (em, r) =>
         this.views.one(em, await this.visibleOrThrow(em, worker, r.id), worker, 'complaint.submit'),
@@ -112,7 +112,7 @@ export class ComplaintsService implements OnModuleInit {
   async submitReport(dto: CreateReportDto, accessCodeHash: string): Promise<{ trackingNo: string }> {
     const result = await this.tx.run((em) => this.intake(em, 'REPORT', dto, null, { accessCodeHash }));
     this.outbox.notifyCommitted();
-    return { trackingNo: result.trackingNo };
+    return { trackingNo: result.complaint.trackingNo };
   }
 
   private async intake(
@@ -131,7 +131,7 @@ export class ComplaintsService implements OnModuleInit {
       accessCodeHash?: string;
       wantsArbitration?: boolean;
     },
-  ): Promise<{ id: string; trackingNo: string }> {
+  ): Promise<ComplaintWithEmployer> {
     if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
       throw AppException.validation([
         fieldError(
@@ -167,7 +167,7 @@ export class ComplaintsService implements OnModuleInit {
             DUPLICATE_WINDOW_DAYS,
           )
         : null;
-    await this.repo.insert(em, {
+    const complaint = await this.repo.insert(em, {
       id,
       trackingNo,
       kind,
@@ -191,29 +191,35 @@ export class ComplaintsService implements OnModuleInit {
       possibleDuplicateOf: duplicateOf,
       receivedOn,
     });
-    await this.audit.append(em, {
-      caseType: CASE,
-      caseId: id,
-      action: 'SUBMITTED',
-      fromStatus: null,
-      toStatus: 'SUBMITTED',
-      actor,
-      data: { kind, channel: dto.channel, category: dto.category, trackingNo },
-    });
+    // The submission and, when one was found, the duplicate flag: one statement.
+    await this.audit.appendMany(em, [
+      {
+        caseType: CASE,
+        caseId: id,
+        action: 'SUBMITTED',
+        fromStatus: null,
+        toStatus: 'SUBMITTED',
+        actor,
+        data: { kind, channel: dto.channel, category: dto.category, trackingNo },
+      },
+      ...(duplicateOf
+        ? [
+            {
+              caseType: CASE,
+              caseId: id,
+              action: 'POSSIBLE_DUPLICATE_FLAGGED',
+              actor: null,
+              data: { duplicateOf },
+            },
+          ]
+        : []),
+    ]);
     // The acknowledgement, and the early warning's rescore of the employer (deduplicated per employer by the job
     // catalogue), in one statement.
     await this.outbox.enqueueMany(em, [
       { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
       { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
     ]);
-    if (duplicateOf)
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: id,
-        action: 'POSSIBLE_DUPLICATE_FLAGGED',
-        actor: null,
-        data: { duplicateOf },
-      });
     // The decision on acceptance is due within 5 working days (若干规定 第十八条).
     await this.deadlines.start(em, {
       caseType: CASE,
@@ -222,7 +228,7 @@ export class ComplaintsService implements OnModuleInit {
       start: receivedOn,
       jurisdictionCode: dto.workplaceStreetCode,
     });
-    return { id, trackingNo };
+    return { complaint, employer };
   }
 
   scopeOf(viewer: Principal): VisibilityScope {

@@ -28,6 +28,18 @@ export class DeadlinesRepository {
     });
   }
 
+  /** The clocks of cases of several types in one query (a case file), each case's in creation order. */
+  clocksOfCaseRefs(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+  ): Promise<Clock[]> {
+    if (cases.length === 0) return Promise.resolve([]);
+    return em.find(Clock, {
+      where: cases.map(({ caseType, caseId }) => ({ caseType, caseId })),
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   findClock(em: EntityManager, id: string): Promise<Clock | null> {
     return em.findOne(Clock, { where: { id } });
   }

@@ -278,6 +278,17 @@ export class DeadlinesService {
     return byCase;
   }
 
+  /** The clocks of cases of any types (a case file) in three queries, in the order of `cases`. */
+  async forCaseRefs(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+    today = todayInShanghai(),
+  ): Promise<ClockView[][]> {
+    const clocks = await this.repo.clocksOfCaseRefs(em, cases);
+    const views = clocks.length ? await this.views(em, clocks, await this.calendar.calendar(em), today) : [];
+    return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
+  }
+
   /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */
   async breached(
     caseType: string,

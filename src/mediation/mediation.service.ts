@@ -287,13 +287,14 @@ export class MediationService implements OnModuleInit {
     return this.view(this.tx.manager, id);
   }
 
-  /** The mediation cases of a complaint and of its collective dispute, oldest first (the worker's one file). */
-  casesOfComplaintOrDispute(
-    em: EntityManager,
-    complaintId: string,
-    disputeId: string | null,
-  ): Promise<{ id: string; complaintId: string; status: string; organisationId: string; createdAt: Date }[]> {
-    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  /**
+   * The mediation cases of a complaint and of its collective dispute, oldest first, and the view of the last: the
+   * worker's one file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute).
+   */
+  async caseFileOf(em: EntityManager, complaintId: string, disputeId: string | null) {
+    const cases = await this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+    const last = cases.at(-1);
+    return { cases, last: last ? (await this.views.many(em, [last]))[0] : null };
   }
 
   /** The mediation cases of a complaint, oldest first. */

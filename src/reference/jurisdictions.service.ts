@@ -6,13 +6,23 @@ import { ReferenceRepository } from './reference.repository';
 
 @Injectable()
 export class JurisdictionsService {
+  /**
+   * Codes found to be streets. Divisions are reference data that is only ever added to (loadDistrict upserts, a code
+   * never changes level), so a yes stays true for the life of the process; a no is not kept, so a street loaded by
+   * another process is found at the next call. Saves intake a statement per complaint (issue 17).
+   */
+  private readonly knownStreets = new Set<string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: ReferenceRepository,
   ) {}
 
-  isStreet(code: string, em: EntityManager): Promise<boolean> {
-    return this.repo.isStreet(em, code);
+  async isStreet(code: string, em: EntityManager): Promise<boolean> {
+    if (this.knownStreets.has(code)) return true;
+    const street = await this.repo.isStreet(em, code);
+    if (street) this.knownStreets.add(code);
+    return street;
   }
 
   /** Whether the code is a division the platform knows (the district or one of its street-level units). */
