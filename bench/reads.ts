@@ -99,6 +99,23 @@ async function main(): Promise<void> {
       body: complaintPayload(0, 'reads bench: 2026年8月至10月工资未发放，共计12500元'),
     });
     const { id } = (await filed.json()) as { id: string };
+    // A second one, accepted and routed by the street's mediator, with its mediation opened: a case file with a
+    // proceeding (its clocks, its mediator, the mediation's events on the timeline).
+    const api = async (path: string, as: keyof typeof tokens, body: unknown) => {
+      const r = await fetch(`http://127.0.0.1:${p.apiPort}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
+        body: JSON.stringify(body),
+      });
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as { id: string };
+    };
+    const inMediation = (
+      await api('/complaints', 'worker', JSON.parse(complaintPayload(1, 'reads bench: 调解中的案卷')))
+    ).id;
+    await api(`/complaints/${inMediation}/accept`, 'mediator', {});
+    await api(`/complaints/${inMediation}/route`, 'mediator', { target: 'MEDIATION' });
+    await api('/mediation/cases', 'mediator', { complaintId: inMediation });
     const endpoints: Endpoint[] = [
       { what: 'complaints list (street mediator)', path: '/api/v1/complaints?limit=20', as: 'mediator' },
       {
@@ -116,6 +133,11 @@ async function main(): Promise<void> {
       },
       { what: 'search by phone (mediator)', path: '/api/v1/search?q=13800000000', as: 'mediator' },
       { what: 'the worker case file /my/cases/:id', path: `/api/v1/my/cases/${id}`, as: 'worker' },
+      {
+        what: 'the worker case file /my/cases/:id, in mediation',
+        path: `/api/v1/my/cases/${inMediation}`,
+        as: 'worker',
+      },
     ];
     process.stdout.write(
       `reads bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,

@@ -34,6 +34,8 @@ export class PiiAccessService {
     access: { caseType: 'COMPLAINT'; caseIds: string[]; purpose: string },
   ): Promise<void> {
     if (viewer.role === 'WORKER') return;
+    // Inside a transaction (intake answering staff) the record commits, durably, with what the transaction writes.
+    const inTransaction = em.queryRunner?.isTransactionActive === true;
     await this.repo.insertMany(
       em,
       [...new Set(access.caseIds)].map((caseId) => ({
@@ -44,6 +46,7 @@ export class PiiAccessService {
         caseId,
         purpose: access.purpose,
       })),
+      !inTransaction,
     );
   }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { PiiAccessRepository } from '../../src/audit/pii-access.repository';
+import { PiiAccessService } from '../../src/audit/pii-access.service';
 import { generatePiiKeySpec, PiiCipher } from '../../src/common/pii-crypto';
 import { TEST_PII_KEYS } from '../support/pii-keys';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
@@ -268,6 +270,54 @@ describe('personal data at rest', () => {
       expect(page.body.items.map((i: { purpose: string; role: string }) => `${i.role}:${i.purpose}`)).toEqual(
         ['MEDIATOR:search', 'MEDIATOR:complaint.get'],
       );
+    });
+
+    it('a read outside a transaction commits its record without waiting for the WAL flush; inside one, durably with it', async () => {
+      const setting = async (q: { query: (sql: string) => Promise<unknown> }) =>
+        ((await q.query('SHOW synchronous_commit')) as { synchronous_commit: string }[])[0]
+          .synchronous_commit;
+      const row = (purpose: string) => ({
+        id: randomUUID(),
+        userId: mediatorId,
+        role: 'MEDIATOR',
+        caseType: 'COMPLAINT',
+        caseId: complaintId,
+        purpose,
+      });
+      const repo = t.app.get(PiiAccessRepository);
+      // The switch lasts to the end of the statement's transaction: seen inside one, gone from the session after.
+      await t.dataSource.transaction(async (em) => {
+        await repo.insertMany(em, [row('test.sync')], false);
+        expect(await setting(em)).toBe('on');
+        await repo.insertMany(em, [row('test.async')], true);
+        expect(await setting(em)).toBe('off');
+      });
+      const qr = t.dataSource.createQueryRunner();
+      try {
+        await repo.insertMany(qr.manager, [row('test.autocommit')], true);
+        expect(await setting(qr)).toBe('on');
+      } finally {
+        await qr.release();
+      }
+      // The service never switches it off in a caller's transaction (intake answering staff commits with the record).
+      await t.dataSource.transaction(async (em) => {
+        await t.app
+          .get(PiiAccessService)
+          .record(
+            em,
+            { userId: mediatorId, role: 'MEDIATOR' },
+            { caseType: 'COMPLAINT', caseIds: [complaintId], purpose: 'test.tx' },
+          );
+        expect(await setting(em)).toBe('on');
+      });
+      const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pii_access_log WHERE case_id = $1 AND purpose LIKE 'test.%'`,
+        [complaintId],
+      );
+      expect(n).toBe(4);
+      await t.dataSource.query(`DELETE FROM pii_access_log WHERE case_id = $1 AND purpose LIKE 'test.%'`, [
+        complaintId,
+      ]);
     });
 
     it('filters by user, pages with a cursor, refuses other roles and bad filters', async () => {
