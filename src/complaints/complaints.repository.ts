@@ -40,23 +40,60 @@ export class ComplaintsRepository {
   }
 
   /**
-   * Inserts a new complaint and returns it as a read of the row would (the columns the database fills — created_at,
-   * updated_at, version, defaults — come back from the INSERT's RETURNING), so intake answers without reading it again.
+   * Inserts a new complaint and returns it as a read of the row would (created_at and updated_at come back from the
+   * INSERT's RETURNING), so intake answers without reading it again. Plain SQL: it runs in every intake (issue 17).
    */
-  async insert(em: EntityManager, fields: NewComplaint): Promise<Complaint> {
-    const row = em.create(Complaint, {
-      ...fields,
+  async insert(em: EntityManager, f: NewComplaint): Promise<Complaint> {
+    const [row] = await em.query<{ created_at: Date; updated_at: Date }[]>(
+      `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
+         claimed_amount_fen, affected_workers, facts, requests, complainant_user_id, complainant_name,
+         complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc, complainant_phone_bidx,
+         complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration, possible_duplicate_of,
+         access_code_hash, received_on, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+               $23, $24, $25, 1)
+       RETURNING created_at, updated_at`,
+      [
+        f.id,
+        f.trackingNo,
+        f.kind,
+        f.status,
+        f.category,
+        f.channel,
+        f.employerId,
+        f.workplaceStreetCode,
+        f.claimedAmountFen,
+        f.affectedWorkers,
+        f.facts,
+        f.requests,
+        f.complainantUserId,
+        f.complainantName,
+        f.complainantIdNumberEnc,
+        f.complainantIdNumberBidx,
+        f.complainantPhoneEnc,
+        f.complainantPhoneBidx,
+        f.complainantVerified,
+        f.filedByUserId,
+        f.onBehalfRelationship,
+        f.wantsArbitration,
+        f.possibleDuplicateOf,
+        f.accessCodeHash,
+        f.receivedOn,
+      ],
+    );
+    const { accessCodeHash: _notSelected, ...rest } = f; // never selected by a read (select: false)
+    return Object.assign(new Complaint(), rest, {
       duplicateReview: null,
       routeTarget: null,
       routeOrganisationId: null,
       routedAt: null,
       collectiveDisputeId: null,
+      accessFailures: 0,
       accessLockedUntil: null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      version: 1,
     });
-    await em.insert(Complaint, row);
-    // Never selected by a read (select: false), so not part of what a read returns either.
-    delete (row as Partial<Complaint>).accessCodeHash;
-    return row;
   }
 
   async findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<Complaint | null> {

@@ -12,7 +12,12 @@ export class DeadlinesRepository {
     em: EntityManager,
     clock: Pick<Clock, 'id' | 'caseType' | 'caseId' | 'ruleId' | 'startDate' | 'jurisdictionCode'>,
   ): Promise<void> {
-    await em.insert(Clock, clock);
+    // Plain SQL: every intake and proceeding opening starts a clock (issue 17).
+    await em.query(
+      `INSERT INTO clocks (id, case_type, case_id, rule_id, start_date, jurisdiction_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [clock.id, clock.caseType, clock.caseId, clock.ruleId, clock.startDate, clock.jurisdictionCode],
+    );
   }
 
   clocksOfCase(em: EntityManager, caseType: string, caseId: string): Promise<Clock[]> {

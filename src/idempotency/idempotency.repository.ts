@@ -11,12 +11,23 @@ export class IdempotencyRepository {
     return tryXactLock(em, LOCKS.idempotencyKey, `${scope}:${key}`);
   }
 
-  find(em: EntityManager, scope: string, key: string): Promise<IdempotencyRecord | null> {
-    return em.findOne(IdempotencyRecord, { where: { scope, key } });
+  // Plain SQL: these two run in every keyed intake (issue 17), where the entity layer's cost showed in the profile.
+  async find(em: EntityManager, scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const [row] = await em.query<IdempotencyRecord[]>(
+      `SELECT scope, key, request_hash AS "requestHash", response_status AS "responseStatus",
+              resource_type AS "resourceType", resource_id AS "resourceId", created_at AS "createdAt"
+         FROM idempotency_records WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    return row ?? null;
   }
 
-  async insert(em: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
-    await em.insert(IdempotencyRecord, record);
+  async insert(em: EntityManager, r: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
+    await em.query(
+      `INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [r.scope, r.key, r.requestHash, r.responseStatus, r.resourceType, r.resourceId],
+    );
   }
 
   /** Deletes the records of first requests older than `hours`; returns how many. */

@@ -136,7 +136,7 @@ describe('read contracts (docs/read-contracts.md)', () => {
     );
     // A repository of entity calls only names no relation; an INSERT … SELECT FROM unnest(…) names its table and
     // unnest, which no module owns (so never a violation).
-    expect(relationsRead(join(SRC, 'deadlines', 'deadlines.repository.ts'))).toEqual([]);
+    expect(relationsRead(join(SRC, 'reference', 'organisations.repository.ts'))).toEqual([]);
     expect(relationsRead(join(SRC, 'audit', 'audit.repository.ts'))).toEqual(['case_events', 'unnest']);
     // A FROM clause built apart, with or without a join after the alias, and a view among tables.
     expect(
