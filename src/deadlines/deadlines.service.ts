@@ -256,12 +256,7 @@ export class DeadlinesService {
 
   /** The clocks of a case; inside a transaction pass its `em` (reads then see its own writes). */
   async forCase(caseType: string, caseId: string, today: string, em: EntityManager): Promise<ClockView[]> {
-    return this.views(
-      em,
-      await this.repo.clocksOfCase(em, caseType, caseId),
-      await this.calendar.calendar(em),
-      today,
-    );
+    return (await this.forCaseRefs(em, [{ caseType, caseId }], today))[0];
   }
 
   /** The clocks of several cases (a list page) in two queries, by case id; a case without clocks is absent. */
