@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { Client } from 'pg';
 import { arg, loadAverage, complaintPayload, login } from './fault/load';
 import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
+import { cpuTable, sampleCpu } from './lib/cpu';
 import { summarise, type LatencySummary } from './lib/stats';
 
 /**
@@ -13,7 +14,9 @@ import { summarise, type LatencySummary } from './lib/stats';
  *      Idempotency-Key, to POST /api/v1/complaints;
  *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into the same database, then 2 again
  *      (complaints must not slow down as the table grows).
- *   npm run bench:intake -- [--connections 32] [--seconds 20] [--pudong]
+ *   npm run bench:intake -- [--connections 32] [--seconds 20] [--pudong] [--statements]
+ * Each intake run prints the CPU each process spent per complaint (bench/lib/cpu.ts); --statements also loads
+ * pg_stat_statements into the run's PostgreSQL and prints the statements of each intake run by execution time.
  */
 
 interface Figure {
@@ -21,6 +24,58 @@ interface Figure {
   perSecond: number;
   latencyMs: LatencySummary;
   non2xx: Record<string, number>;
+  /** Where the CPU went during the run, per process (intake runs only). */
+  cpu?: string;
+  /** With --statements: PostgreSQL's statements during the run, by execution + planning time. */
+  statements?: string;
+}
+
+/** With --statements, the cluster loads pg_stat_statements (a restart) and each intake run reports its top statements. */
+async function enableStatements(p: Platform): Promise<void> {
+  const c = new Client({ connectionString: p.pg.url });
+  await c.connect();
+  await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+  await c.query(`ALTER SYSTEM SET pg_stat_statements.track = 'all'`);
+  await c.query(`ALTER SYSTEM SET pg_stat_statements.track_planning = on`);
+  await c.end();
+  await p.pg.stop();
+  await p.pg.start();
+  const d = new Client({ connectionString: p.pg.url });
+  await d.connect();
+  await d.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await d.end();
+}
+
+async function statementsSince(p: Platform, requests: number, reset: boolean): Promise<string> {
+  const c = new Client({ connectionString: p.pg.url });
+  await c.connect();
+  try {
+    if (reset) {
+      await c.query('SELECT pg_stat_statements_reset()');
+      return '';
+    }
+    const { rows } = await c.query<{ calls: string; total: number; plan: number; query: string }>(
+      `SELECT calls, total_exec_time AS total, total_plan_time AS plan,
+              regexp_replace(left(query, 110), '[[:space:]]+', ' ', 'g') AS query
+         FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+    );
+    const all = await c.query<{ calls: string; total: number; plan: number }>(
+      'SELECT sum(calls) AS calls, sum(total_exec_time) AS total, sum(total_plan_time) AS plan FROM pg_stat_statements',
+    );
+    return [
+      `all statements: ${all.rows[0].calls} calls (${(Number(all.rows[0].calls) / requests).toFixed(1)} per request), ` +
+        `${Number(all.rows[0].total).toFixed(0)} ms executing, ${Number(all.rows[0].plan).toFixed(0)} ms planning`,
+      '',
+      '| calls per request | executing ms | planning ms | statement |',
+      '|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${(Number(r.calls) / requests).toFixed(2)} | ${r.total.toFixed(0)} | ${r.plan.toFixed(0)} | ${r.query.replace(/\|/g, '\\|')} |`,
+      ),
+    ].join('\n');
+  } finally {
+    await c.end();
+  }
 }
 
 async function raw(url: string, connections: number, seconds: number): Promise<Figure> {
@@ -86,10 +141,14 @@ async function intake(
   connections: number,
   seconds: number,
   what: string,
+  statements = false,
 ): Promise<Figure> {
   const runId = randomBytes(4).toString('hex');
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
+  if (statements) await statementsSince(p, 0, true);
+  const trees = { API: p.api.pid, worker: p.worker.pid, PostgreSQL: p.pg.postmasterPid, Redis: p.redis.pid };
+  const cpuBefore = sampleCpu(trees);
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, conn) => {
@@ -118,7 +177,15 @@ async function intake(
       agent.destroy();
     }),
   );
-  return { what, perSecond: latencies.length / seconds, latencyMs: summarise(latencies), non2xx };
+  const cpu = cpuTable(cpuBefore, sampleCpu(trees), latencies.length);
+  return {
+    what,
+    perSecond: latencies.length / seconds,
+    latencyMs: summarise(latencies),
+    non2xx,
+    cpu,
+    statements: statements ? await statementsSince(p, latencies.length, false) : undefined,
+  };
 }
 
 function line(f: Figure, rawPerSecond: number): string {
@@ -134,10 +201,12 @@ async function main(): Promise<void> {
   const connections = Number(arg('connections', '32'));
   const seconds = Number(arg('seconds', '20'));
   const pudong = process.argv.includes('--pudong');
+  const statements = process.argv.includes('--statements');
   const p = new Platform();
   const figures: Figure[] = [];
   try {
     await p.startStores();
+    if (statements) await enableStatements(p);
     if (pudong) {
       process.stdout.write('loading the pudong synthetic set into its own database…\n');
       await p.loadSyntheticSet('lrp_pudong', 'pudong');
@@ -159,6 +228,7 @@ async function main(): Promise<void> {
           connections,
           seconds,
           `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : 'empty database'}`,
+          statements,
         ),
       );
       await p.stopProcesses();
@@ -173,6 +243,15 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|',
       ...figures.map((f, i) => line(f, f.what.startsWith('raw') ? f.perSecond : figures[i - 1].perSecond)),
       '',
+      ...figures
+        .filter((f) => f.cpu)
+        .flatMap((f) => [
+          `CPU during ${f.what}:`,
+          '',
+          f.cpu!,
+          '',
+          ...(f.statements ? [`PostgreSQL during ${f.what}:`, '', f.statements, ''] : []),
+        ]),
       `load average at the end ${loadAverage()}`,
       '',
     ].join('\n'),

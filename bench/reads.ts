@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 import { arg, complaintPayload, loadAverage, login } from './fault/load';
 import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
+import { cpuCell, sampleCpu } from './lib/cpu';
 import { summarise, type LatencySummary } from './lib/stats';
 
 /**
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   const only = arg('only', '');
   const p = new Platform();
   const rows: string[] = [];
+  const cpu: string[] = [];
   try {
     await p.startStores();
     process.stdout.write('loading the pudong synthetic set…\n');
@@ -144,7 +146,16 @@ async function main(): Promise<void> {
     );
     for (const e of endpoints.filter((x) => x.what.includes(only))) {
       await hammer(p.apiPort, tokens[e.as], e.path, connections, 2); // warm-up, not counted
+      const trees = {
+        API: p.api.pid,
+        worker: p.worker.pid,
+        PostgreSQL: p.pg.postmasterPid,
+        Redis: p.redis.pid,
+      };
+      const before = sampleCpu(trees);
       const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
+      const requests = Math.round(f.perSecond * seconds);
+      cpu.push(`| ${e.what} | ${cpuCell(before, sampleCpu(trees), requests)} |`);
       const l = f.latencyMs;
       const bad = Object.entries(f.non2xx).map(([k, v]) => `${k}×${v}`);
       rows.push(
@@ -161,6 +172,10 @@ async function main(): Promise<void> {
       '| endpoint (pudong set) | per second | p50 ms | p95 ms | p99 ms | non-2xx |',
       '|---|---|---|---|---|---|',
       ...rows,
+      '',
+      '| endpoint | CPU ms per request, by process |',
+      '|---|---|',
+      ...cpu,
       '',
       `load average at the end ${loadAverage()}`,
       '',

@@ -120,6 +120,13 @@ export class Postgres {
     return this.service.stop('SIGTERM', 60_000);
   }
 
+  /** The postmaster's pid (the cluster runs detached from the wrapper), or undefined when it is not running. */
+  get postmasterPid(): number | undefined {
+    const pidFile = join(this.dataDir, 'postmaster.pid');
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
   /** `pg_ctl stop -m immediate`: SIGQUIT to the postmaster (no checkpoint; crash recovery at the next start). */
   async immediateStop(): Promise<void> {
     const pidFile = join(this.dataDir, 'postmaster.pid');
