@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { LOCKS, xactLock } from '../database/locks';
+import { nextFromYearlySequence } from '../database/yearly-sequence';
 import type { Page } from '../common/http/pagination';
 import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './inspection.constants';
 import type { WageCrimeThreshold } from './wage-crime.rules';
 import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow } from './entities';
+
+/** The sequence of a numbering scope and year: `CASE` → `inspection_seq_case_2026`, `DOC:PENALTY_NOTICE` → `…_doc_penalty_notice_2026`. */
+export function inspectionSequenceName(scope: string, year: number): string {
+  if (!/^(CASE|DOC:[A-Z_]{1,30})$/.test(scope) || !Number.isInteger(year) || year < 2000 || year > 9999)
+    throw new Error(`bad inspection sequence ${scope} ${year}`);
+  return `inspection_seq_${scope.toLowerCase().replace(':', '_')}_${year}`;
+}
 
 /** All SQL of the inspection module. */
 @Injectable()
@@ -19,15 +27,21 @@ export class InspectionRepository {
     return new Map(rows.map((i) => [i.id, i.assignedInspectorIds]));
   }
 
-  /** The next number of a per-year counter (case numbers, document numbers), in the caller's transaction. */
-  async nextSeq(em: EntityManager, scope: string, year: number): Promise<number> {
-    const [row] = await em.query<{ last_value: number }[]>(
-      `INSERT INTO inspection_counters (scope, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (scope, year) DO UPDATE SET last_value = inspection_counters.last_value + 1
-       RETURNING last_value`,
-      [scope, year],
-    );
-    return row.last_value;
+  /**
+   * The next number of a per-year scope (case numbers `CASE`, document numbers `DOC:<kind>`), from the scope's
+   * sequence for the year (`inspection_seq_case_2026`, `inspection_seq_doc_rectification_order_2026`): no row lock
+   * held until the caller's commit, so openings and documents of the whole district do not wait for each other
+   * (issue 17). A number taken by a transaction that rolls back is not reused: the numbers can have gaps
+   * (docs/architecture.md). The first number of a year starts after what `inspection_counters` handed out before.
+   */
+  nextSeq(em: EntityManager, scope: string, year: number): Promise<number> {
+    return nextFromYearlySequence(em, inspectionSequenceName(scope, year), async () => {
+      const [row] = await em.query<{ last_value: number }[]>(
+        'SELECT last_value FROM inspection_counters WHERE scope = $1 AND year = $2',
+        [scope, year],
+      );
+      return row?.last_value ?? 0;
+    });
   }
 
   async insertCase(em: EntityManager, c: Partial<InspectionCase>): Promise<void> {

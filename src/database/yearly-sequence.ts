@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Numbers of one scope and year from a PostgreSQL sequence of their own (`tracking_seq_ts_2026`,
+ * `inspection_seq_case_2026`). `nextval` takes no row lock, so transactions numbering in the same scope never wait
+ * for each other's commit — a counter row updated with `… ON CONFLICT DO UPDATE SET n = n + 1` stays locked until
+ * the commit of the transaction that took the number and serialises them all (issue 17). A sequence is not
+ * transactional: a number taken by a transaction that then rolls back is not reused, so the numbers have gaps.
+ *
+ * The first number of a sequence's year creates it, starting after `startAfter()` (the numbers a counter row
+ * handed out before the sequences existed). Two first numbers at once: the second waits for the first's commit on
+ * the catalogue, gets a duplicate-name error inside its savepoint, and then uses the sequence.
+ */
+export async function nextFromYearlySequence(
+  em: EntityManager,
+  name: string,
+  startAfter: () => Promise<number>,
+): Promise<number> {
+  // The name becomes SQL text in CREATE SEQUENCE (no parameter there): only a plain lower-case identifier.
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad sequence name ${name}`);
+  const [row] = await em.query<{ n: string | null }[]>(`SELECT nextval(to_regclass($1)) AS n`, [name]);
+  if (row.n !== null) return Number(row.n);
+  const start = (await startAfter()) + 1;
+  if (!Number.isSafeInteger(start) || start < 1) throw new Error(`bad start ${start} for ${name}`);
+  await em.query('SAVEPOINT yearly_sequence');
+  try {
+    await em.query(`CREATE SEQUENCE IF NOT EXISTS ${name} START WITH ${start}`);
+    await em.query('RELEASE SAVEPOINT yearly_sequence');
+  } catch {
+    await em.query('ROLLBACK TO SAVEPOINT yearly_sequence');
+  }
+  const [created] = await em.query<{ n: string }[]>(`SELECT nextval($1::regclass) AS n`, [name]);
+  return Number(created.n);
+}
