@@ -147,7 +147,7 @@ async function intake(
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
   if (statements) await statementsSince(p, 0, true);
-  const trees = { API: p.api.pid, worker: p.worker.pid, PostgreSQL: p.pg.postmasterPid, Redis: p.redis.pid };
+  const trees = p.processTrees();
   const cpuBefore = sampleCpu(trees);
   const end = Date.now() + seconds * 1000;
   await Promise.all(

@@ -146,12 +146,7 @@ async function main(): Promise<void> {
     );
     for (const e of endpoints.filter((x) => x.what.includes(only))) {
       await hammer(p.apiPort, tokens[e.as], e.path, connections, 2); // warm-up, not counted
-      const trees = {
-        API: p.api.pid,
-        worker: p.worker.pid,
-        PostgreSQL: p.pg.postmasterPid,
-        Redis: p.redis.pid,
-      };
+      const trees = p.processTrees();
       const before = sampleCpu(trees);
       const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
       const requests = Math.round(f.perSecond * seconds);

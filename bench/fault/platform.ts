@@ -94,6 +94,16 @@ export class Platform {
     return this.worker;
   }
 
+  /** The process trees whose CPU the benchmarks count (bench/lib/cpu.ts). */
+  processTrees(): Record<string, number | undefined> {
+    return {
+      API: this.api?.pid,
+      worker: this.worker?.pid,
+      PostgreSQL: this.pg.postmasterPid,
+      Redis: this.redis.pid,
+    };
+  }
+
   /** The database the API and the worker use (on the run's PostgreSQL). */
   get databaseUrl(): string {
     const u = new URL(this.pg.url);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
+import { cpuCell, sampleCpu } from '../lib/cpu';
 import { median, summarise } from '../lib/stats';
 import { arg, loadAverage, complaintPayload, login } from './load';
 import { PASSWORD, Platform, WORKER_PHONE } from './platform';
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
         `  t=${Math.round((Date.now() - started) / 1000)} s requests=${requests} errors=${[...errors.values()].reduce((a, b) => a + b, 0)} rss=${last?.mb.toFixed(0)} MB\n`,
       );
     }, 30_000);
+    const trees = p.processTrees();
+    const cpuBefore = sampleCpu(trees);
     await Promise.all(Array.from({ length: connections }, (_, c) => one(c)));
+    const cpu = cpuCell(cpuBefore, sampleCpu(trees), requests);
     clearInterval(sampler);
     clearInterval(progress);
     const after = rss.filter((s) => s.t >= warmup).map((s) => s.mb);
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
           maxDeviationPct: +(spread * 100).toFixed(1),
         },
         rssFlat: spread <= 0.1,
+        cpuMsPerRequest: cpu,
         loadAverage: loadavg().map((l) => +l.toFixed(2)),
       })}\n`,
     );
