@@ -29,7 +29,20 @@ export type NewComplaint = Omit<
   | 'filedByUser'
   | 'routeOrganisation'
   | 'collectiveDispute'
+  | 'possibleDuplicateOf'
 >;
+
+/**
+ * What makes an earlier complaint a possible duplicate of a new one (complaint.state.ts): the same employer and
+ * category, the same complainant (account, or ID number by its blind index), received within `days` days, not
+ * rejected.
+ */
+export interface DuplicateProbe {
+  complainantUserId: string | null;
+  /** blind index of the complainant's ID number */
+  idNumberBidx: string | null;
+  days: number;
+}
 
 /** All SQL of the complaints module. */
 @Injectable()
@@ -40,19 +53,33 @@ export class ComplaintsRepository {
   }
 
   /**
-   * Inserts a new complaint and returns it as a read of the row would (created_at and updated_at come back from the
-   * INSERT's RETURNING), so intake answers without reading it again. Plain SQL: it runs in every intake (issue 17).
+   * Inserts a new complaint and returns it as a read of the row would (created_at, updated_at and the duplicate flag
+   * come back from the INSERT's RETURNING), so intake answers without reading it again. With a probe, the earliest
+   * possible duplicate is looked up inside the same statement and written with the row. Plain SQL: it runs in every
+   * intake (issue 17).
    */
-  async insert(em: EntityManager, f: NewComplaint): Promise<Complaint> {
-    const [row] = await em.query<{ created_at: Date; updated_at: Date }[]>(
+  async insert(em: EntityManager, f: NewComplaint, probe: DuplicateProbe | null): Promise<Complaint> {
+    // The probe's parameters are its own ($25–$31): a parameter shared with the VALUES list would need one type in
+    // both places.
+    const duplicateOf = probe
+      ? `(SELECT d.id FROM complaints d
+           WHERE d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
+             AND (d.complainant_user_id = $28 OR ($29::text IS NOT NULL AND d.complainant_id_number_bidx = $29))
+             AND d.received_on BETWEEN $30::date - $31::int AND $30::date
+             AND d.status <> 'REJECTED'
+           ORDER BY d.created_at LIMIT 1)`
+      : 'NULL';
+    const [row] = await em.query<
+      { created_at: Date; updated_at: Date; possible_duplicate_of: string | null }[]
+    >(
       `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
          claimed_amount_fen, affected_workers, facts, requests, complainant_user_id, complainant_name,
          complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc, complainant_phone_bidx,
          complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration, possible_duplicate_of,
          access_code_hash, received_on, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               $23, $24, $25, 1)
-       RETURNING created_at, updated_at`,
+               ${duplicateOf}, $23, $24, 1)
+       RETURNING created_at, updated_at, possible_duplicate_of`,
       [
         f.id,
         f.trackingNo,
@@ -76,9 +103,19 @@ export class ComplaintsRepository {
         f.filedByUserId,
         f.onBehalfRelationship,
         f.wantsArbitration,
-        f.possibleDuplicateOf,
         f.accessCodeHash,
         f.receivedOn,
+        ...(probe
+          ? [
+              f.id,
+              f.employerId,
+              f.category,
+              probe.complainantUserId,
+              probe.idNumberBidx,
+              f.receivedOn,
+              probe.days,
+            ]
+          : []),
       ],
     );
     const { accessCodeHash: _notSelected, ...rest } = f; // never selected by a read (select: false)
@@ -90,6 +127,7 @@ export class ComplaintsRepository {
       collectiveDisputeId: null,
       accessFailures: 0,
       accessLockedUntil: null,
+      possibleDuplicateOf: row.possible_duplicate_of,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: 1,
@@ -183,35 +221,6 @@ export class ComplaintsRepository {
 
   async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {
     return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  /**
-   * An earlier complaint of the same complainant (account or ID number) against the same employer in the same
-   * category, received within `days` days before `receivedOn`.
-   */
-  async findPossibleDuplicate(
-    em: EntityManager,
-    c: {
-      id: string;
-      employerId: string;
-      category: string;
-      complainantUserId: string | null;
-      /** blind index of the complainant's ID number */
-      idNumberBidx: string | null;
-      receivedOn: string;
-    },
-    days: number,
-  ): Promise<string | null> {
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT id FROM complaints
-        WHERE kind = 'COMPLAINT' AND id <> $1 AND employer_id = $2 AND category = $3
-          AND (complainant_user_id = $4 OR ($5::text IS NOT NULL AND complainant_id_number_bidx = $5))
-          AND received_on BETWEEN $6::date - $7::int AND $6::date
-          AND status <> 'REJECTED'
-        ORDER BY created_at LIMIT 1`,
-      [c.id, c.employerId, c.category, c.complainantUserId, c.idNumberBidx, c.receivedOn, days],
-    );
-    return rows[0]?.id ?? null;
   }
 
   async update(

@@ -151,46 +151,41 @@ export class ComplaintsService implements OnModuleInit {
         ? await this.reportNumbers.next(em, year)
         : formatTrackingNumber(prefix, year, await this.repo.nextTrackingSeq(em, prefix, year));
     const id = newId();
-    // Checked before the insert so that the flag is written with the row (no second UPDATE).
-    const duplicateOf =
+    const complaint = await this.repo.insert(
+      em,
+      {
+        id,
+        trackingNo,
+        kind,
+        status: 'SUBMITTED',
+        category: dto.category,
+        channel: dto.channel,
+        employerId: employer.id,
+        workplaceStreetCode: dto.workplaceStreetCode,
+        claimedAmountFen: dto.claimedAmountFen ?? null,
+        affectedWorkers: dto.affectedWorkers,
+        facts: dto.facts,
+        requests: dto.requests,
+        complainantUserId: extra.complainantUserId ?? null,
+        complainantName: extra.complainantName ?? null,
+        ...this.views.seal(extra.complainantIdNumber, extra.complainantPhone),
+        complainantVerified: extra.complainantVerified ?? false,
+        filedByUserId: extra.filedByUserId ?? null,
+        onBehalfRelationship: extra.onBehalfRelationship ?? null,
+        accessCodeHash: extra.accessCodeHash ?? null,
+        wantsArbitration: extra.wantsArbitration ?? false,
+        receivedOn,
+      },
+      // The possible-duplicate check runs inside the INSERT, its flag written with the row (complaint.state.ts).
       kind === 'COMPLAINT'
-        ? await this.repo.findPossibleDuplicate(
-            em,
-            {
-              id,
-              employerId: employer.id,
-              category: dto.category,
-              complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
-              idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
-              receivedOn,
-            },
-            DUPLICATE_WINDOW_DAYS,
-          )
-        : null;
-    const complaint = await this.repo.insert(em, {
-      id,
-      trackingNo,
-      kind,
-      status: 'SUBMITTED',
-      category: dto.category,
-      channel: dto.channel,
-      employerId: employer.id,
-      workplaceStreetCode: dto.workplaceStreetCode,
-      claimedAmountFen: dto.claimedAmountFen ?? null,
-      affectedWorkers: dto.affectedWorkers,
-      facts: dto.facts,
-      requests: dto.requests,
-      complainantUserId: extra.complainantUserId ?? null,
-      complainantName: extra.complainantName ?? null,
-      ...this.views.seal(extra.complainantIdNumber, extra.complainantPhone),
-      complainantVerified: extra.complainantVerified ?? false,
-      filedByUserId: extra.filedByUserId ?? null,
-      onBehalfRelationship: extra.onBehalfRelationship ?? null,
-      accessCodeHash: extra.accessCodeHash ?? null,
-      wantsArbitration: extra.wantsArbitration ?? false,
-      possibleDuplicateOf: duplicateOf,
-      receivedOn,
-    });
+        ? {
+            complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
+            idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
+            days: DUPLICATE_WINDOW_DAYS,
+          }
+        : null,
+    );
+    const duplicateOf = complaint.possibleDuplicateOf;
     // The submission and, when one was found, the duplicate flag: one statement.
     await this.audit.appendMany(em, [
       {
