@@ -46,14 +46,17 @@ async function enableStatements(p: Platform): Promise<void> {
   await d.end();
 }
 
-async function statementsSince(p: Platform, requests: number, reset: boolean): Promise<string> {
+async function resetStatements(p: Platform): Promise<void> {
+  const c = new Client({ connectionString: p.pg.url });
+  await c.connect();
+  await c.query('SELECT pg_stat_statements_reset()').finally(() => c.end());
+}
+
+/** The statements since the last reset, the top 25 by execution + planning time, per request. */
+async function statementsSince(p: Platform, requests: number): Promise<string> {
   const c = new Client({ connectionString: p.pg.url });
   await c.connect();
   try {
-    if (reset) {
-      await c.query('SELECT pg_stat_statements_reset()');
-      return '';
-    }
     const { rows } = await c.query<{ calls: string; total: number; plan: number; query: string }>(
       `SELECT calls, total_exec_time AS total, total_plan_time AS plan,
               regexp_replace(left(query, 110), '[[:space:]]+', ' ', 'g') AS query
@@ -146,7 +149,7 @@ async function intake(
   const runId = randomBytes(4).toString('hex');
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
-  if (statements) await statementsSince(p, 0, true);
+  if (statements) await resetStatements(p);
   const trees = p.processTrees();
   const cpuBefore = sampleCpu(trees);
   const end = Date.now() + seconds * 1000;
@@ -184,7 +187,7 @@ async function intake(
     latencyMs: summarise(latencies),
     non2xx,
     cpu,
-    statements: statements ? await statementsSince(p, latencies.length, false) : undefined,
+    statements: statements ? await statementsSince(p, latencies.length) : undefined,
   };
 }
 

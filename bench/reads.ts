@@ -52,7 +52,12 @@ async function hammer(
   path: string,
   connections: number,
   seconds: number,
-): Promise<{ perSecond: number; latencyMs: LatencySummary; non2xx: Record<string, number> }> {
+): Promise<{
+  requests: number;
+  perSecond: number;
+  latencyMs: LatencySummary;
+  non2xx: Record<string, number>;
+}> {
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
   const end = Date.now() + seconds * 1000;
@@ -70,7 +75,12 @@ async function hammer(
       agent.destroy();
     }),
   );
-  return { perSecond: latencies.length / seconds, latencyMs: summarise(latencies), non2xx };
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    latencyMs: summarise(latencies),
+    non2xx,
+  };
 }
 
 async function main(): Promise<void> {
@@ -149,8 +159,7 @@ async function main(): Promise<void> {
       const trees = p.processTrees();
       const before = sampleCpu(trees);
       const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
-      const requests = Math.round(f.perSecond * seconds);
-      cpu.push(`| ${e.what} | ${cpuCell(before, sampleCpu(trees), requests)} |`);
+      cpu.push(`| ${e.what} | ${cpuCell(before, sampleCpu(trees), f.requests)} |`);
       const l = f.latencyMs;
       const bad = Object.entries(f.non2xx).map(([k, v]) => `${k}×${v}`);
       rows.push(

@@ -129,9 +129,8 @@ export class Postgres {
 
   /** `pg_ctl stop -m immediate`: SIGQUIT to the postmaster (no checkpoint; crash recovery at the next start). */
   async immediateStop(): Promise<void> {
-    const pidFile = join(this.dataDir, 'postmaster.pid');
-    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
-    if (Number.isInteger(pid) && pid > 0) {
+    const pid = this.postmasterPid;
+    if (pid) {
       process.kill(pid, 'SIGQUIT');
       for (let i = 0; i < 200 && alive(pid); i++) await sleep(50);
     }

@@ -47,10 +47,8 @@ function allStats(): Stat[] {
 }
 
 /** CPU seconds of the tree rooted at `root` so far (0 where /proc cannot be read). */
-function treeSeconds(stats: Stat[], root: number): number {
-  const children = new Map<number, Stat[]>();
-  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
-  const rootStat = stats.find((s) => s.pid === root);
+function treeSeconds(byPid: Map<number, Stat>, children: Map<number, Stat[]>, root: number): number {
+  const rootStat = byPid.get(root);
   if (!rootStat) return 0;
   let ticks = 0;
   const stack = [rootStat];
@@ -69,49 +67,71 @@ export interface CpuSample {
   seconds: Record<string, number>;
 }
 
-/** The CPU seconds of each named tree now; `self` is this process alone (the load generator). */
+/** The CPU seconds of each named tree now; `load generator` is this process alone. */
 export function sampleCpu(trees: Trees): CpuSample {
   const stats = allStats();
+  const byPid = new Map(stats.map((s) => [s.pid, s]));
+  const children = new Map<number, Stat[]>();
+  for (const s of stats) {
+    const siblings = children.get(s.ppid);
+    if (siblings) siblings.push(s);
+    else children.set(s.ppid, [s]);
+  }
   const seconds: Record<string, number> = {};
-  for (const [name, pid] of Object.entries(trees)) seconds[name] = pid ? treeSeconds(stats, pid) : 0;
+  for (const [name, pid] of Object.entries(trees))
+    seconds[name] = pid ? treeSeconds(byPid, children, pid) : 0;
   const self = process.cpuUsage();
   seconds['load generator'] = (self.user + self.system) / 1e6;
   return { at: performance.now(), seconds };
 }
 
+interface CpuDeltas {
+  /** per tree: CPU seconds between the samples, milliseconds per request */
+  rows: { name: string; seconds: number; msPerRequest: number }[];
+  total: { seconds: number; msPerRequest: number };
+  /** the share of all cores the trees used together, % */
+  busyPct: number;
+  wallSeconds: number;
+}
+
+function cpuDeltas(before: CpuSample, after: CpuSample, requests: number): CpuDeltas {
+  const wallSeconds = (after.at - before.at) / 1000;
+  const perRequest = (seconds: number) => (seconds * 1000) / Math.max(requests, 1);
+  const rows = Object.keys(after.seconds).map((name) => {
+    const seconds = after.seconds[name] - (before.seconds[name] ?? 0);
+    return { name, seconds, msPerRequest: perRequest(seconds) };
+  });
+  const total = rows.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    rows,
+    total: { seconds: total, msPerRequest: perRequest(total) },
+    busyPct: (100 * total) / (wallSeconds * cpus().length),
+    wallSeconds,
+  };
+}
+
 /**
  * A markdown table: for each tree, CPU seconds between two samples, milliseconds of CPU per request and the
- * share of the machine's cores it used; then the machine's idle share.
+ * share of the machine's cores it used; then all of them together.
  */
 export function cpuTable(before: CpuSample, after: CpuSample, requests: number): string {
-  const wall = (after.at - before.at) / 1000;
+  const d = cpuDeltas(before, after, requests);
   const cores = cpus().length;
-  const rows: string[] = [
+  const pct = (seconds: number) => ((100 * seconds) / (d.wallSeconds * cores)).toFixed(1);
+  return [
     `| process (tree) | CPU s | CPU ms per request | % of ${cores} cores |`,
     '|---|---|---|---|',
-  ];
-  let total = 0;
-  for (const name of Object.keys(after.seconds)) {
-    const s = after.seconds[name] - (before.seconds[name] ?? 0);
-    total += s;
-    rows.push(
-      `| ${name} | ${s.toFixed(2)} | ${((s * 1000) / Math.max(requests, 1)).toFixed(2)} | ${((100 * s) / (wall * cores)).toFixed(1)} |`,
-    );
-  }
-  rows.push(
-    `| all of these | ${total.toFixed(2)} | ${((total * 1000) / Math.max(requests, 1)).toFixed(2)} | ${((100 * total) / (wall * cores)).toFixed(1)} |`,
-  );
-  return `${rows.join('\n')}\n(${requests} requests in ${wall.toFixed(1)} s of wall time)`;
+    ...d.rows.map(
+      (r) => `| ${r.name} | ${r.seconds.toFixed(2)} | ${r.msPerRequest.toFixed(2)} | ${pct(r.seconds)} |`,
+    ),
+    `| all of these | ${d.total.seconds.toFixed(2)} | ${d.total.msPerRequest.toFixed(2)} | ${d.busyPct.toFixed(1)} |`,
+    `(${requests} requests in ${d.wallSeconds.toFixed(1)} s of wall time)`,
+  ].join('\n');
 }
 
 /** One cell: CPU ms per request of each tree, "API 1.20 · worker 0.10 · …", and the machine's busy share. */
 export function cpuCell(before: CpuSample, after: CpuSample, requests: number): string {
-  const wall = (after.at - before.at) / 1000;
-  let total = 0;
-  const parts = Object.keys(after.seconds).map((name) => {
-    const s = after.seconds[name] - (before.seconds[name] ?? 0);
-    total += s;
-    return `${name} ${((s * 1000) / Math.max(requests, 1)).toFixed(2)}`;
-  });
-  return `${parts.join(' · ')} (${((100 * total) / (wall * cpus().length)).toFixed(0)} % of the cores)`;
+  const d = cpuDeltas(before, after, requests);
+  const parts = d.rows.map((r) => `${r.name} ${r.msPerRequest.toFixed(2)}`);
+  return `${parts.join(' · ')} (${d.busyPct.toFixed(0)} % of the cores)`;
 }
