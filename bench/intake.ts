@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { QueueName } from '../src/queue/job-catalogue';
 import { arg, loadAverage, complaintPayload, login } from './fault/load';
 import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
 import { cpuTable, sampleCpu } from './lib/cpu';
@@ -14,7 +16,10 @@ import { summarise, type LatencySummary } from './lib/stats';
  *      Idempotency-Key, to POST /api/v1/complaints;
  *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into the same database, then 2 again
  *      (complaints must not slow down as the table grows).
- *   npm run bench:intake -- [--connections 32] [--seconds 20] [--pudong] [--statements]
+ *   npm run bench:intake -- [--connections 32] [--seconds 20] [--employers N] [--pudong] [--statements]
+ * --employers: how many employers the complaints name, in turn (default: one per connection). Each employer a
+ * complaint names is rescored for the early warning 2 s later (deduplicated per employer), so few employers
+ * hide that cost; real complaints mostly name an employer no other complaint of the last seconds named.
  * Each intake run prints the CPU each process spent per complaint (bench/lib/cpu.ts); --statements also loads
  * pg_stat_statements into the run's PostgreSQL and prints the statements of each intake run by execution time.
  */
@@ -28,6 +33,52 @@ interface Figure {
   cpu?: string;
   /** With --statements: PostgreSQL's statements during the run, by execution + planning time. */
   statements?: string;
+  /** The worker's jobs not yet done when the posting stopped, and how long it then took to do them. */
+  backlog?: string;
+  /** The requests ÷ (the posting's seconds + the seconds the worker then needed for its backlog). */
+  sustainedPerSecond?: number | null;
+}
+
+/**
+ * The jobs waiting, delayed or running when the posting stopped (the job schedulers' next runs left out): a worker
+ * that falls behind makes a rate that cannot last. Then polls until the worker has done them (at most
+ * `maxSeconds`) and returns how long that took, so the run can report the rate with that time counted.
+ */
+async function backlog(
+  p: Platform,
+  maxSeconds = 120,
+): Promise<{ text: string; drainSeconds: number | null }> {
+  const queues = Object.values(QueueName).map(
+    (name) => new Queue(name, { connection: { host: '127.0.0.1', port: p.redisPort }, prefix: 'lrp' }),
+  );
+  try {
+    const pending = () =>
+      Promise.all(
+        queues.map(async (q) => {
+          const c = await q.getJobCounts('waiting', 'active', 'prioritized');
+          const delayed = (await q.getDelayed()).filter((j) => !j.repeatJobKey).length;
+          return { queue: q.name, n: c.waiting + c.active + c.prioritized + delayed };
+        }),
+      );
+    const atEnd = await pending();
+    const t0 = Date.now();
+    let left = atEnd.reduce((a, q) => a + q.n, 0);
+    while (left > 0 && Date.now() - t0 < maxSeconds * 1000) {
+      await new Promise((r) => setTimeout(r, 250));
+      left = (await pending()).reduce((a, q) => a + q.n, 0);
+    }
+    const drainSeconds = left === 0 ? (Date.now() - t0) / 1000 : null;
+    const drained =
+      drainSeconds !== null
+        ? `done ${drainSeconds.toFixed(1)} s after the posting stopped`
+        : `${left} still not done ${maxSeconds} s after`;
+    return {
+      text: `worker jobs not done when the posting stopped: ${atEnd.map((q) => `${q.queue} ${q.n}`).join(', ')}; ${drained}`,
+      drainSeconds,
+    };
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
 }
 
 /** With --statements, the cluster loads pg_stat_statements (a restart) and each intake run reports its top statements. */
@@ -138,14 +189,16 @@ function post(agent: Agent, port: number, token: string, key: string, body: stri
   });
 }
 
-async function intake(
-  p: Platform,
-  token: string,
-  connections: number,
-  seconds: number,
-  what: string,
-  statements = false,
-): Promise<Figure> {
+interface IntakeOptions {
+  connections: number;
+  seconds: number;
+  /** Complaint i of connection c names employer (i × connections + c) mod employers. */
+  employers: number;
+  statements: boolean;
+}
+
+async function intake(p: Platform, token: string, o: IntakeOptions, what: string): Promise<Figure> {
+  const { connections, seconds, statements } = o;
   const runId = randomBytes(4).toString('hex');
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
@@ -157,7 +210,10 @@ async function intake(
     Array.from({ length: connections }, async (_, conn) => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       for (let i = 0; Date.now() < end; i++) {
-        const body = complaintPayload(conn, `intake bench ${runId}: 2026年8月至10月工资未发放，共计12500元`);
+        const body = complaintPayload(
+          (i * connections + conn) % o.employers,
+          `intake bench ${runId}: 2026年8月至10月工资未发放，共计12500元`,
+        );
         const t0 = performance.now();
         let status: number;
         try {
@@ -181,6 +237,7 @@ async function intake(
     }),
   );
   const cpu = cpuTable(cpuBefore, sampleCpu(trees), latencies.length);
+  const left = await backlog(p);
   return {
     what,
     perSecond: latencies.length / seconds,
@@ -188,6 +245,8 @@ async function intake(
     non2xx,
     cpu,
     statements: statements ? await statementsSince(p, latencies.length) : undefined,
+    backlog: left.text,
+    sustainedPerSecond: left.drainSeconds === null ? null : latencies.length / (seconds + left.drainSeconds),
   };
 }
 
@@ -205,6 +264,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '20'));
   const pudong = process.argv.includes('--pudong');
   const statements = process.argv.includes('--statements');
+  const employers = Number(arg('employers', String(connections)));
   const p = new Platform();
   const figures: Figure[] = [];
   try {
@@ -215,23 +275,21 @@ async function main(): Promise<void> {
       await p.loadSyntheticSet('lrp_pudong', 'pudong');
     }
     process.stdout.write(
-      `intake bench: ${connections} connections, ${seconds} s each; load average ${loadAverage()}\n`,
+      `intake bench: ${connections} connections, ${seconds} s each, ${employers} employers; load average ${loadAverage()}\n`,
     );
     for (const db of pudong ? ['labor_rights', 'lrp_pudong'] : ['labor_rights']) {
       p.database = db;
       await p.startProcesses();
       const token = await login(p.apiPort, WORKER_PHONE, PASSWORD);
       // A short warm-up (JIT, pools), not counted.
-      await intake(p, token, connections, 3, 'warm-up');
+      await intake(p, token, { connections, seconds: 3, employers, statements: false }, 'warm-up');
       figures.push(await raw(p.databaseUrl, connections, seconds));
       figures.push(
         await intake(
           p,
           token,
-          connections,
-          seconds,
+          { connections, seconds, employers, statements },
           `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : 'empty database'}`,
-          statements,
         ),
       );
       await p.stopProcesses();
@@ -252,6 +310,8 @@ async function main(): Promise<void> {
           `CPU during ${f.what}:`,
           '',
           f.cpu!,
+          '',
+          `${f.backlog!}; with that time counted, ${f.sustainedPerSecond == null ? 'unknown' : f.sustainedPerSecond.toFixed(0)} complaints/s`,
           '',
           ...(f.statements ? [`PostgreSQL during ${f.what}:`, '', f.statements, ''] : []),
         ]),

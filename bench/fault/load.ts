@@ -161,11 +161,11 @@ export function arg(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** A valid complaint of connection `conn` (its own employer), with `facts` to find it again. */
-export function complaintPayload(conn: number, facts: string): string {
+/** A valid complaint against employer number `employer` (a connection's own by default), with `facts` to find it again. */
+export function complaintPayload(employer: number, facts: string): string {
   return JSON.stringify({
     category: 'WAGE_ARREARS',
-    employer: { name: `上海浦东测试劳务有限公司${conn}`, address: '浦东新区世纪大道100号' },
+    employer: { name: `上海浦东测试劳务有限公司${employer}`, address: '浦东新区世纪大道100号' },
     workplaceStreetCode: '310115005',
     claimedAmountFen: 1_250_000,
     affectedWorkers: 1,

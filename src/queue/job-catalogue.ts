@@ -184,5 +184,6 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
    * the jobs a worker holds at once are what a batch is made of (one transaction for all of them).
    */
   [QueueName.Sla]: 64,
-  [QueueName.Risk]: 2,
+  /** High for the same reason: the rescore jobs held at once are one batch (RiskScoringService.rescores). */
+  [QueueName.Risk]: 32,
 };
