@@ -32,7 +32,7 @@ export interface ScoreCounts {
 }
 
 const WRITE_BATCH = 1000;
-/** The most employers one batched rescore scores (at most the risk queue's concurrency join one anyway). */
+/** The most employers one batched rescore scores (no more jobs than the risk queue's concurrency join one anyway). */
 const RESCORE_BATCH_MAX = 256;
 
 /** JSON with sorted keys, to compare a computed warning with the stored one (jsonb reorders keys). */
