@@ -30,23 +30,27 @@ export class NotificationsRepository {
   }
 
   /**
-   * The delivery row of a dedup key, created PENDING if absent and locked until the transaction ends: concurrent
-   * deliveries of the same message queue up here, and the second one finds it SENT.
+   * The delivery row of a dedup key: inserted PENDING (one statement), or the one an earlier delivery left. The
+   * caller holds the delivery's advisory lock (`lockDelivery`), which keeps concurrent deliveries of one message
+   * apart: the second one finds the row SENT. (The row's status changes only under that lock.)
    */
   async claim(
     em: EntityManager,
     record: Omit<DeliveryRecord, 'status' | 'providerMessageId' | 'error'>,
-  ): Promise<Notification> {
-    await em
+  ): Promise<Pick<Notification, 'id' | 'status' | 'attempts'>> {
+    const id = newId();
+    const res = await em
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ id: newId(), ...record, status: 'PENDING', providerMessageId: null, error: null })
+      .values({ id, ...record, status: 'PENDING', providerMessageId: null, error: null })
       .orIgnore()
+      .returning(['id'])
       .execute();
+    if ((res.raw as unknown[]).length > 0) return { id, status: 'PENDING', attempts: 0 };
     return em.findOneOrFail(Notification, {
       where: { dedupKey: record.dedupKey },
-      lock: { mode: 'pessimistic_write' },
+      select: { id: true, status: true, attempts: true },
     });
   }
 

@@ -64,16 +64,14 @@ export class SmsDeliveryService {
   }
 
   private async deliver(em: EntityManager, n: SmsNotification): Promise<boolean> {
-    const row = await em.transaction((tx) =>
-      this.repo.claim(tx, {
-        dedupKey: n.dedupKey,
-        channel: 'SMS',
-        template: n.template,
-        subjectRef: n.subjectRef,
-        recipientUserId: n.recipientUserId ?? null,
-        params: n.params,
-      }),
-    );
+    const row = await this.repo.claim(em, {
+      dedupKey: n.dedupKey,
+      channel: 'SMS',
+      template: n.template,
+      subjectRef: n.subjectRef,
+      recipientUserId: n.recipientUserId ?? null,
+      params: n.params,
+    });
     // Rendered before the attempt starts: a message that cannot be rendered is a bug, not a delivery in doubt.
     const message = smsMessage(row.id, n.phone, n.template, n.params);
     switch (row.status) {
@@ -110,7 +108,11 @@ export class SmsDeliveryService {
     return true;
   }
 
-  private async resolveInDoubt(em: EntityManager, row: Notification, message: SmsMessage): Promise<boolean> {
+  private async resolveInDoubt(
+    em: EntityManager,
+    row: Pick<Notification, 'id' | 'attempts'>,
+    message: SmsMessage,
+  ): Promise<boolean> {
     if (this.sms.lookup) {
       const found = await this.sms.lookup(row.id);
       if (!found) return this.attempt(em, row.id, message);
