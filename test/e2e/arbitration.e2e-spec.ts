@@ -411,7 +411,9 @@ describe('arbitration', () => {
       cal,
     ).date;
     const hearingDay = cal.nextWorkingDayOnOrAfter(earliest).date;
-    const dayBefore = addDays(hearingDay, -1);
+    // The last working day before the earliest date (a rest day would be refused for the rest day first).
+    let dayBefore = addDays(earliest, -1);
+    while (!cal.isWorkingDay(dayBefore).working) dayBefore = addDays(dayBefore, -1);
     const short = await post('arbitrator', `/${c.id}/hearings`, {
       version: 3,
       room: '第一仲裁庭',

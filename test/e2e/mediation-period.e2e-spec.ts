@@ -1,5 +1,6 @@
 import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
+import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
@@ -116,7 +117,13 @@ describe('mediation period gate', () => {
     });
     expect(extended.status).toBe(200);
     const newDue = (extended.body as CaseView).deadline!.due;
-    expect(newDue >= addDays(due, 10)).toBe(true);
+    // Ten more days after the period's last calendar day, then the next working day (民法典 第二百零三条). The old
+    // `due` may itself have been moved over the rest days just before it, so count from before them.
+    const cal = await t.app.get(CalendarService).calendar(t.dataSource.manager);
+    let movedOver = 0;
+    while (!cal.isWorkingDay(addDays(due, -movedOver - 1)).working) movedOver++;
+    expect(newDue >= addDays(due, 10 - movedOver)).toBe(true);
+    expect(cal.isWorkingDay(newDue).working).toBe(true);
     expect(
       (await timeline(m.complaintId)).find((e) => e.action === 'MEDIATION_PERIOD_EXTENDED')?.data,
     ).toMatchObject({
