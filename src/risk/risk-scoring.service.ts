@@ -7,7 +7,7 @@ import { Batcher } from '../common/batcher';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { JobName } from '../queue/job-catalogue';
+import { JobName, QUEUE_CONCURRENCY, QueueName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import type { RiskRun, RiskRunTrigger } from './entities/risk-run.entity';
 import type { CompiledRuleSet, Evaluation } from './risk.evaluator';
@@ -32,8 +32,6 @@ export interface ScoreCounts {
 }
 
 const WRITE_BATCH = 1000;
-/** The most employers one batched rescore scores (no more jobs than the risk queue's concurrency join one anyway). */
-const RESCORE_BATCH_MAX = 256;
 
 /** JSON with sorted keys, to compare a computed warning with the stored one (jsonb reorders keys). */
 export function stableJson(v: unknown): string {
@@ -57,7 +55,8 @@ export class RiskScoringService {
    */
   private readonly rescores = new Batcher<string, ScoreCounts>(
     (employerIds) => this.score({ employerIds: [...new Set(employerIds)] }),
-    RESCORE_BATCH_MAX,
+    // No more rescores than the jobs a worker holds at once can be waiting for one batch.
+    QUEUE_CONCURRENCY[QueueName.Risk],
   );
 
   constructor(

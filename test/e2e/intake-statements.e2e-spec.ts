@@ -1,5 +1,5 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { idNumber } from '../../bench/lib/fixture-bodies';
+import { statementsDuring } from '../support/statements';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -78,12 +78,9 @@ describe('intake: the answer is the stored complaint, in few statements', () => 
   it('a keyed intake of a known employer, flagged as a duplicate, runs at most 14 statements', async () => {
     const body = complaintBody({ employer: { name: '上海读回比较公司戊' } });
     await file('13800000000', body, `statements-${Date.now()}-a`);
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    let statements = -1;
-    const res = await file('13800000000', body, `statements-${Date.now()}-b`).finally(() => {
-      statements = spy.mock.calls.length; // before mockRestore, which clears the calls
-      spy.mockRestore();
-    });
+    const during = await statementsDuring(() => file('13800000000', body, `statements-${Date.now()}-b`));
+    const res = during.result;
+    const statements = during.statements.length;
     expect(res.status).toBe(201);
     expect(res.body.possibleDuplicateOf).toEqual(expect.any(String));
     // Rate-limit hit, BEGIN, key lock, key lookup, the worker's account and identity, employer, tracking number,

@@ -1,16 +1,10 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** The statements `run` sends to PostgreSQL (counted before the spy is restored, which clears its calls). */
+/** How many statements `run` sends to PostgreSQL. */
 async function queriesOf(run: () => Promise<unknown>): Promise<number> {
-  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-  try {
-    await run();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
+  return (await statementsDuring(run)).statements.length;
 }
 
 /** Issue 17.3: a list page costs a fixed number of queries, not a few per item. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { NotificationsService } from '../../src/notifications/notifications.service';
+import { statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -8,16 +8,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * statements on other connections left out), by their first word, and what `run` returned.
  */
 async function deliveryStatementsOf<T>(run: () => Promise<T>): Promise<{ statements: string[]; result: T }> {
-  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-  try {
-    const result = await run();
-    const calls = spy.mock.calls.map(([sql], i) => ({ sql: String(sql), runner: spy.mock.contexts[i] }));
-    const delivery = calls.find((c) => c.sql.includes('pg_advisory_lock'))?.runner;
-    const statements = calls.filter((c) => c.runner === delivery).map((c) => c.sql.trim().split(/\s+/)[0]);
-    return { statements, result };
-  } finally {
-    spy.mockRestore();
-  }
+  const { result, statements } = await statementsDuring(run);
+  const delivery = statements.find((c) => c.sql.includes('pg_advisory_lock'))?.runner;
+  return {
+    statements: statements.filter((c) => c.runner === delivery).map((c) => c.sql.trim().split(/\s+/)[0]),
+    result,
+  };
 }
 
 /**
@@ -45,7 +41,8 @@ describe('an SMS delivery in few statements, still at most once', () => {
   it('a first delivery: lock, row, attempt start and end, unlock; a replay: lock, row, read, unlock, nothing sent', async () => {
     const notifications = t.app.get(NotificationsService);
     const n = message('13700002222', 'TS-STATEMENTS');
-    const sentBefore = t.sms.sent.length;
+    const sentTo = () => t.sms.sent.filter((m) => m.phone === n.phone).length;
+    const sentBefore = sentTo();
 
     const first = await deliveryStatementsOf(() => notifications.sendSmsOnce(n));
     expect(first.result).toBe(true);
@@ -55,7 +52,7 @@ describe('an SMS delivery in few statements, still at most once', () => {
     expect(replay.result).toBe(false);
     expect(replay.statements).toEqual(['SELECT', 'INSERT', 'SELECT', 'SELECT']);
 
-    expect(t.sms.sent.length - sentBefore).toBe(1);
+    expect(sentTo() - sentBefore).toBe(1);
     const [row] = await t.dataSource.query<{ status: string; attempts: number }[]>(
       'SELECT status, attempts FROM notifications WHERE dedup_key = $1',
       [n.dedupKey],
