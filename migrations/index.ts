@@ -42,6 +42,7 @@ import { ArbitrationAwardDocuments1796400000510 } from './1796400000510-arbitrat
 import { InspectionReportReward1796400000520 } from './1796400000520-inspection-report-reward';
 import { ReadContractViews1796400001300 } from './1796400001300-read-contract-views';
 import { SearchReadContractViews1796400001400 } from './1796400001400-search-read-contract-views';
+import { ComplaintAcknowledgedAt1796400001500 } from './1796400001500-complaint-acknowledged-at';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -90,4 +91,5 @@ export const MIGRATIONS: Function[] = [
   InspectionReportReward1796400000520,
   ReadContractViews1796400001300,
   SearchReadContractViews1796400001400,
+  ComplaintAcknowledgedAt1796400001500,
 ];

@@ -20,6 +20,7 @@ export type NewComplaint = Omit<
   | 'collectiveDisputeId'
   | 'accessFailures'
   | 'accessLockedUntil'
+  | 'acknowledgedAt'
   | 'createdAt'
   | 'updatedAt'
   | 'version'
@@ -127,6 +128,7 @@ export class ComplaintsRepository {
       collectiveDisputeId: null,
       accessFailures: 0,
       accessLockedUntil: null,
+      acknowledgedAt: null,
       possibleDuplicateOf: row.possible_duplicate_of,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -261,6 +263,20 @@ export class ComplaintsRepository {
       .setLock('pessimistic_read')
       .where('c.id = :id', { id })
       .getOne();
+  }
+
+  /**
+   * Claims the acknowledgement of a complaint: marks it acknowledged unless it already is, in one statement whose
+   * row lock holds a concurrent delivery of the same job until this transaction ends (it then finds it claimed).
+   * False when the complaint is acknowledged already (or gone).
+   */
+  async claimAcknowledgement(em: EntityManager, id: string): Promise<boolean> {
+    // An UPDATE answers [rows, affected] through TypeORM.
+    const [, affected] = await em.query<[unknown[], number]>(
+      'UPDATE complaints SET acknowledged_at = now() WHERE id = $1 AND acknowledged_at IS NULL',
+      [id],
+    );
+    return affected === 1;
   }
 
   async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {

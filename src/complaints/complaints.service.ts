@@ -353,13 +353,15 @@ export class ComplaintsService implements OnModuleInit {
 
   /**
    * Job handler body: acknowledges receipt once (delivery is at least once). Complainants get an SMS with the
-   * tracking number, sent before the ACKNOWLEDGED event is written so that a failed send is retried with the
-   * job; the notification's dedup key keeps a retry from sending twice. An anonymous reporter, who left no
-   * number, finds the acknowledgement in the report's message channel.
+   * tracking number, sent before the acknowledgement is recorded so that a failed send is retried with the job; the
+   * notification's dedup key keeps a retry from sending twice. An anonymous reporter, who left no number, finds the
+   * acknowledgement in the report's message channel. The complaint row carries the mark (`acknowledged_at`, claimed
+   * with the ACKNOWLEDGED event in one transaction): a replay reads it with the complaint, and the claim's row lock
+   * serialises concurrent deliveries.
    */
   async acknowledge(complaintId: string): Promise<void> {
     const c = await this.repo.findById(this.tx.manager, complaintId);
-    if (!c || (await this.audit.hasEvent(this.tx.manager, CASE, c.id, 'ACKNOWLEDGED'))) return;
+    if (!c || c.acknowledgedAt !== null) return;
     if (c.kind === 'COMPLAINT')
       await this.complainant.sendSms(c, {
         template: 'COMPLAINT_RECEIVED',
@@ -367,9 +369,7 @@ export class ComplaintsService implements OnModuleInit {
         params: {},
       });
     await this.tx.run(async (em) => {
-      // The row lock serialises concurrent deliveries of the same job.
-      await this.repo.lockForUpdate(em, c.id);
-      if (await this.audit.hasEvent(em, CASE, c.id, 'ACKNOWLEDGED')) return;
+      if (!(await this.repo.claimAcknowledgement(em, c.id))) return;
       if (c.kind === 'REPORT') {
         await this.repo.insertMessage(em, {
           id: newId(),

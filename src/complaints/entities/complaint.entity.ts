@@ -171,6 +171,13 @@ export class Complaint {
   @Column({ name: 'access_locked_until', type: 'timestamptz', nullable: true })
   accessLockedUntil: Date | null;
 
+  /**
+   * When the receipt was acknowledged (the complainant's SMS sent, or the report's in-app message posted): set with
+   * the ACKNOWLEDGED event in one transaction, so the acknowledgement job reads and claims it on the row itself.
+   */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
   /** The calendar date of receipt in Asia/Shanghai: statutory periods count from it. */
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
