@@ -31,10 +31,6 @@ export class AuditRepository {
     return em.findOne(CaseEvent, { where: { id } });
   }
 
-  exists(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {
-    return em.exists(CaseEvent, { where: { caseType, caseId, action } });
-  }
-
   /** The events of several cases in one query, each case's oldest first. */
   timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
     if (cases.length === 0) return Promise.resolve([]);

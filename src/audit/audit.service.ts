@@ -102,10 +102,6 @@ export class AuditService {
     return e && { id: e.id, caseType: e.caseType, caseId: e.caseId, action: e.action, data: e.data };
   }
 
-  async hasEvent(em: EntityManager, caseType: string, caseId: string, action: string): Promise<boolean> {
-    return this.repo.exists(em, caseType, caseId, action);
-  }
-
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
     return (await this.timelines(em, [{ caseType, caseId }]))[0];
   }

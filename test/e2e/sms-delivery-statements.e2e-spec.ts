@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { statementsDuring } from '../support/statements';
+import { firstWords, splitByDelivery, statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -9,11 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 async function deliveryStatementsOf<T>(run: () => Promise<T>): Promise<{ statements: string[]; result: T }> {
   const { result, statements } = await statementsDuring(run);
-  const delivery = statements.find((c) => c.sql.includes('pg_advisory_lock'))?.runner;
-  return {
-    statements: statements.filter((c) => c.runner === delivery).map((c) => c.sql.trim().split(/\s+/)[0]),
-    result,
-  };
+  return { statements: firstWords(splitByDelivery(statements).delivery), result };
 }
 
 /**

@@ -16,3 +16,22 @@ export async function statementsDuring<T>(
     spy.mockRestore();
   }
 }
+
+type Statement = { sql: string; runner: unknown };
+
+/** Each statement's first word (SELECT, INSERT, START, COMMIT…), in order. */
+export function firstWords(statements: readonly Statement[]): string[] {
+  return statements.map((s) => s.sql.trim().split(/\s+/)[0]);
+}
+
+/** The statements of an SMS delivery's own connection (the one that took its advisory lock), and the others. */
+export function splitByDelivery(statements: readonly Statement[]): {
+  delivery: Statement[];
+  others: Statement[];
+} {
+  const runner = statements.find((s) => s.sql.includes('pg_advisory_lock'))?.runner;
+  return {
+    delivery: statements.filter((s) => runner !== undefined && s.runner === runner),
+    others: statements.filter((s) => runner === undefined || s.runner !== runner),
+  };
+}
