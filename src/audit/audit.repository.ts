@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEvent } from './entities/case-event.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
 @Injectable()
@@ -10,9 +11,9 @@ export class AuditRepository {
     if (events.length === 0) return;
     const col = <K extends keyof Omit<CaseEvent, 'occurredAt'>>(k: K) => events.map((e) => e[k]);
     await em.query(
-      `INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
+      prepared(`INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
-                            $7::uuid[], $8::varchar[], $9::jsonb[])`,
+                            $7::uuid[], $8::varchar[], $9::jsonb[])`),
       [
         col('id'),
         col('caseType'),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
 import type { Role } from './roles';
+import { prepared } from '../database/prepared-statements';
 
 export interface SessionStateRow {
   active: boolean;
@@ -19,10 +20,10 @@ export class SessionRepository {
   /** The account behind an access token, and whether that token was revoked: one indexed query. */
   async state(em: EntityManager, userId: string, jti: string): Promise<SessionStateRow | null> {
     const [row] = await em.query<SessionStateRow[]>(
-      `SELECT u.active, u.role, u.jurisdiction_codes AS jurisdictions, u.organisation_id, u.session_version,
+      prepared(`SELECT u.active, u.role, u.jurisdiction_codes AS jurisdictions, u.organisation_id, u.session_version,
               u.password_change_required,
               EXISTS (SELECT 1 FROM revoked_access_tokens r WHERE r.jti = $2) AS revoked
-         FROM users u WHERE u.id = $1`,
+         FROM users u WHERE u.id = $1`),
       [userId, jti],
     );
     return row ?? null;

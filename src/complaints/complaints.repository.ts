@@ -6,6 +6,7 @@ import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import { nextTrackingNumber } from './tracking-sequence';
+import { prepared } from '../database/prepared-statements';
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -45,6 +46,28 @@ export interface DuplicateProbe {
   days: number;
 }
 
+/**
+ * A complaint's INSERT, with the possible-duplicate check inside it or without. The probe's parameters are its own
+ * ($25–$31): a parameter shared with the VALUES list would need one type in both places.
+ */
+function insertComplaint(duplicateOf: string): string {
+  return prepared(`INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id,
+     workplace_street_code, claimed_amount_fen, affected_workers, facts, requests, complainant_user_id,
+     complainant_name, complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc,
+     complainant_phone_bidx, complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration,
+     possible_duplicate_of, access_code_hash, received_on, version)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+           ${duplicateOf}, $23, $24, 1)
+   RETURNING created_at, updated_at, possible_duplicate_of`);
+}
+const INSERT_COMPLAINT = insertComplaint('NULL');
+const INSERT_COMPLAINT_WITH_PROBE = insertComplaint(`(SELECT d.id FROM complaints d
+       WHERE d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
+         AND (d.complainant_user_id = $28 OR ($29::text IS NOT NULL AND d.complainant_id_number_bidx = $29))
+         AND d.received_on BETWEEN $30::date - $31::int AND $30::date
+         AND d.status <> 'REJECTED'
+       ORDER BY d.created_at LIMIT 1)`);
+
 /** All SQL of the complaints module. */
 @Injectable()
 export class ComplaintsRepository {
@@ -60,65 +83,45 @@ export class ComplaintsRepository {
    * intake (issue 17).
    */
   async insert(em: EntityManager, f: NewComplaint, probe: DuplicateProbe | null): Promise<Complaint> {
-    // The probe's parameters are its own ($25–$31): a parameter shared with the VALUES list would need one type in
-    // both places.
-    const duplicateOf = probe
-      ? `(SELECT d.id FROM complaints d
-           WHERE d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
-             AND (d.complainant_user_id = $28 OR ($29::text IS NOT NULL AND d.complainant_id_number_bidx = $29))
-             AND d.received_on BETWEEN $30::date - $31::int AND $30::date
-             AND d.status <> 'REJECTED'
-           ORDER BY d.created_at LIMIT 1)`
-      : 'NULL';
     const [row] = await em.query<
       { created_at: Date; updated_at: Date; possible_duplicate_of: string | null }[]
-    >(
-      `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
-         claimed_amount_fen, affected_workers, facts, requests, complainant_user_id, complainant_name,
-         complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc, complainant_phone_bidx,
-         complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration, possible_duplicate_of,
-         access_code_hash, received_on, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               ${duplicateOf}, $23, $24, 1)
-       RETURNING created_at, updated_at, possible_duplicate_of`,
-      [
-        f.id,
-        f.trackingNo,
-        f.kind,
-        f.status,
-        f.category,
-        f.channel,
-        f.employerId,
-        f.workplaceStreetCode,
-        f.claimedAmountFen,
-        f.affectedWorkers,
-        f.facts,
-        f.requests,
-        f.complainantUserId,
-        f.complainantName,
-        f.complainantIdNumberEnc,
-        f.complainantIdNumberBidx,
-        f.complainantPhoneEnc,
-        f.complainantPhoneBidx,
-        f.complainantVerified,
-        f.filedByUserId,
-        f.onBehalfRelationship,
-        f.wantsArbitration,
-        f.accessCodeHash,
-        f.receivedOn,
-        ...(probe
-          ? [
-              f.id,
-              f.employerId,
-              f.category,
-              probe.complainantUserId,
-              probe.idNumberBidx,
-              f.receivedOn,
-              probe.days,
-            ]
-          : []),
-      ],
-    );
+    >(probe ? INSERT_COMPLAINT_WITH_PROBE : INSERT_COMPLAINT, [
+      f.id,
+      f.trackingNo,
+      f.kind,
+      f.status,
+      f.category,
+      f.channel,
+      f.employerId,
+      f.workplaceStreetCode,
+      f.claimedAmountFen,
+      f.affectedWorkers,
+      f.facts,
+      f.requests,
+      f.complainantUserId,
+      f.complainantName,
+      f.complainantIdNumberEnc,
+      f.complainantIdNumberBidx,
+      f.complainantPhoneEnc,
+      f.complainantPhoneBidx,
+      f.complainantVerified,
+      f.filedByUserId,
+      f.onBehalfRelationship,
+      f.wantsArbitration,
+      f.accessCodeHash,
+      f.receivedOn,
+      ...(probe
+        ? [
+            f.id,
+            f.employerId,
+            f.category,
+            probe.complainantUserId,
+            probe.idNumberBidx,
+            f.receivedOn,
+            probe.days,
+          ]
+        : []),
+    ]);
     const { accessCodeHash: _notSelected, ...rest } = f; // never selected by a read (select: false)
     return Object.assign(new Complaint(), rest, {
       duplicateReview: null,
@@ -273,7 +276,7 @@ export class ComplaintsRepository {
   async claimAcknowledgement(em: EntityManager, id: string): Promise<boolean> {
     // An UPDATE answers [rows, affected] through TypeORM.
     const [, affected] = await em.query<[unknown[], number]>(
-      'UPDATE complaints SET acknowledged_at = now() WHERE id = $1 AND acknowledged_at IS NULL',
+      prepared('UPDATE complaints SET acknowledged_at = now() WHERE id = $1 AND acknowledged_at IS NULL'),
       [id],
     );
     return affected === 1;

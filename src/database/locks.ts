@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from './prepared-statements';
 
 /**
  * Every PostgreSQL advisory lock the platform takes, with one key scheme: the lock's name, or `name:id` for a lock
@@ -60,13 +61,13 @@ export function lockKey(name: LockName, id?: string | number): string {
 
 /** Waits for the lock and holds it until the transaction ends. */
 export async function xactLock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
-  await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(name, id)]);
+  await em.query(prepared('SELECT pg_advisory_xact_lock(hashtext($1))'), [lockKey(name, id)]);
 }
 
 /** Takes the lock until the transaction ends without waiting; false when another transaction holds it. */
 export async function tryXactLock(em: EntityManager, name: LockName, id?: string | number): Promise<boolean> {
   const [row] = await em.query<{ locked: boolean }[]>(
-    'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+    prepared('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked'),
     [lockKey(name, id)],
   );
   return row.locked;
@@ -74,7 +75,7 @@ export async function tryXactLock(em: EntityManager, name: LockName, id?: string
 
 /** Waits for the lock and holds it for the session (released by `sessionUnlock` or the connection's end). */
 export async function sessionLock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
-  await em.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(name, id)]);
+  await em.query(prepared('SELECT pg_advisory_lock(hashtext($1))'), [lockKey(name, id)]);
 }
 
 /** Takes the lock for the session without waiting; false when another session holds it. */
@@ -83,12 +84,13 @@ export async function trySessionLock(
   name: LockName,
   id?: string | number,
 ): Promise<boolean> {
-  const [row] = await em.query<{ locked: boolean }[]>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-    lockKey(name, id),
-  ]);
+  const [row] = await em.query<{ locked: boolean }[]>(
+    prepared('SELECT pg_try_advisory_lock(hashtext($1)) AS locked'),
+    [lockKey(name, id)],
+  );
   return row.locked;
 }
 
 export async function sessionUnlock(em: EntityManager, name: LockName, id?: string | number): Promise<void> {
-  await em.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(name, id)]);
+  await em.query(prepared('SELECT pg_advisory_unlock(hashtext($1))'), [lockKey(name, id)]);
 }

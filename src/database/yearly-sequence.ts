@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from './prepared-statements';
 
 /**
  * Numbers of one scope and year from a PostgreSQL sequence of their own (`tracking_seq_ts_2026`,
@@ -18,7 +19,9 @@ export async function nextFromYearlySequence(
 ): Promise<number> {
   // The name becomes SQL text in CREATE SEQUENCE (no parameter there): only a plain lower-case identifier.
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad sequence name ${name}`);
-  const [row] = await em.query<{ n: string | null }[]>(`SELECT nextval(to_regclass($1)) AS n`, [name]);
+  const [row] = await em.query<{ n: string | null }[]>(prepared('SELECT nextval(to_regclass($1)) AS n'), [
+    name,
+  ]);
   if (row.n !== null) return Number(row.n);
   const start = (await startAfter()) + 1;
   if (!Number.isSafeInteger(start) || start < 1) throw new Error(`bad start ${start} for ${name}`);

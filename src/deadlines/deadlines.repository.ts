@@ -4,6 +4,7 @@ import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** All SQL of the deadlines module. */
 @Injectable()
@@ -14,8 +15,8 @@ export class DeadlinesRepository {
   ): Promise<void> {
     // Plain SQL: every intake and proceeding opening starts a clock (issue 17).
     await em.query(
-      `INSERT INTO clocks (id, case_type, case_id, rule_id, start_date, jurisdiction_code)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      prepared(`INSERT INTO clocks (id, case_type, case_id, rule_id, start_date, jurisdiction_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`),
       [clock.id, clock.caseType, clock.caseId, clock.ruleId, clock.startDate, clock.jurisdictionCode],
     );
   }

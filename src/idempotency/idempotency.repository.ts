@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LOCKS, tryXactLock } from '../database/locks';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** All SQL of idempotency keys. */
 @Injectable()
@@ -14,9 +15,9 @@ export class IdempotencyRepository {
   // Plain SQL: these two run in every keyed intake (issue 17), where the entity layer's cost showed in the profile.
   async find(em: EntityManager, scope: string, key: string): Promise<IdempotencyRecord | null> {
     const [row] = await em.query<IdempotencyRecord[]>(
-      `SELECT scope, key, request_hash AS "requestHash", response_status AS "responseStatus",
+      prepared(`SELECT scope, key, request_hash AS "requestHash", response_status AS "responseStatus",
               resource_type AS "resourceType", resource_id AS "resourceId", created_at AS "createdAt"
-         FROM idempotency_records WHERE scope = $1 AND key = $2`,
+         FROM idempotency_records WHERE scope = $1 AND key = $2`),
       [scope, key],
     );
     return row ?? null;
@@ -24,8 +25,8 @@ export class IdempotencyRepository {
 
   async insert(em: EntityManager, r: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
     await em.query(
-      `INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      prepared(`INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`),
       [r.scope, r.key, r.requestHash, r.responseStatus, r.resourceType, r.resourceId],
     );
   }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { LOCKS, sessionLock, sessionUnlock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
 import { newId } from '../common/ids';
+import { prepared } from '../database/prepared-statements';
 import { keysetPage } from '../database/query-helpers';
 import { Notification } from './entities/notification.entity';
 
@@ -22,6 +23,21 @@ export type AttemptOutcome = {
 /** What an inbox lists: what reached the recipient (or may have: UNCONFIRMED), not a pending or failed SMS. */
 const DELIVERED = "n.status IN ('SENT', 'UNCONFIRMED')";
 
+// The SMS delivery's statements (each acknowledgement runs them): plain SQL, prepared (issue 17).
+/** The delivery row, PENDING, unless the dedup key has one. */
+const CLAIM = prepared(`INSERT INTO notifications
+    (id, dedup_key, channel, template, subject_ref, recipient_user_id, params, status, provider_message_id, error)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'PENDING', NULL, NULL)
+  ON CONFLICT DO NOTHING RETURNING id`);
+const START_ATTEMPT = prepared(`UPDATE notifications
+    SET status = 'SENDING', attempts = attempts + 1, sending_since = now(), error = NULL
+  WHERE id = $1 RETURNING attempts`);
+/** $4: whether the outcome names the provider's message id ($5); without one the column keeps its value. */
+const END_ATTEMPT = prepared(`UPDATE notifications
+    SET status = $3, provider_message_id = CASE WHEN $4::boolean THEN $5 ELSE provider_message_id END,
+        error = $6, sending_since = NULL
+  WHERE id = $1 AND attempts = $2`);
+
 /** All SQL of the notifications module. */
 @Injectable()
 export class NotificationsRepository {
@@ -39,15 +55,16 @@ export class NotificationsRepository {
     record: Omit<DeliveryRecord, 'status' | 'providerMessageId' | 'error'>,
   ): Promise<Pick<Notification, 'id' | 'status' | 'attempts'>> {
     const id = newId();
-    const res = await em
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values({ id, ...record, status: 'PENDING', providerMessageId: null, error: null })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if ((res.raw as unknown[]).length > 0) return { id, status: 'PENDING', attempts: 0 };
+    const inserted = await em.query<unknown[]>(CLAIM, [
+      id,
+      record.dedupKey,
+      record.channel,
+      record.template,
+      record.subjectRef,
+      record.recipientUserId ?? null,
+      record.params == null ? null : JSON.stringify(record.params),
+    ]);
+    if (inserted.length > 0) return { id, status: 'PENDING', attempts: 0 };
     return em.findOneOrFail(Notification, {
       where: { dedupKey: record.dedupKey },
       select: { id: true, status: true, attempts: true },
@@ -68,14 +85,8 @@ export class NotificationsRepository {
 
   /** Marks the row SENDING as a new attempt; returns the attempt number. */
   async startAttempt(em: EntityManager, id: string): Promise<number> {
-    const res = await em
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ status: 'SENDING', attempts: () => 'attempts + 1', sendingSince: () => 'now()', error: null })
-      .where('id = :id', { id })
-      .returning(['attempts'])
-      .execute();
-    return (res.raw as { attempts: number }[])[0].attempts;
+    const [[row]] = await em.query<[{ attempts: number }[], number]>(START_ATTEMPT, [id]);
+    return row.attempts;
   }
 
   /** Ends attempt `attempt` of the row (a stale attempt changes nothing); returns whether it did. */
@@ -85,13 +96,15 @@ export class NotificationsRepository {
     attempt: number,
     outcome: AttemptOutcome,
   ): Promise<boolean> {
-    const res = await em
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ ...outcome, sendingSince: null })
-      .where('id = :id AND attempts = :attempt', { id, attempt })
-      .execute();
-    return (res.affected ?? 0) > 0;
+    const [, affected] = await em.query<[unknown[], number]>(END_ATTEMPT, [
+      id,
+      attempt,
+      outcome.status,
+      outcome.providerMessageId !== undefined,
+      outcome.providerMessageId ?? null,
+      outcome.error,
+    ]);
+    return affected > 0;
   }
 
   /** Records a delivery unless one with the same dedup key exists. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import type { JobName } from './job-catalogue';
+import { prepared } from '../database/prepared-statements';
 
 export interface PendingOutboxRow {
   id: string;
@@ -26,8 +27,8 @@ export class OutboxRepository {
     row: Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>,
   ): Promise<void> {
     await em.query(
-      `WITH ins AS (INSERT INTO outbox_messages (id, queue, job_name, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM ins`,
+      prepared(`WITH ins AS (INSERT INTO outbox_messages (id, queue, job_name, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM ins`),
       [row.id, row.queue, row.jobName, JSON.stringify(row.payload)],
     );
   }
@@ -39,10 +40,10 @@ export class OutboxRepository {
   ): Promise<void> {
     if (rows.length === 0) return;
     await em.query(
-      `WITH ins AS (
+      prepared(`WITH ins AS (
          INSERT INTO outbox_messages (id, queue, job_name, payload)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM ins LIMIT 1) one`,
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM ins LIMIT 1) one`),
       [
         rows.map((r) => r.id),
         rows.map((r) => r.queue),
@@ -55,9 +56,9 @@ export class OutboxRepository {
   /** Due rows, locked; rows another relay holds are skipped, not waited for. */
   claimDue(em: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
     return em.query<PendingOutboxRow[]>(
-      `SELECT id, job_name, payload, attempts FROM outbox_messages
+      prepared(`SELECT id, job_name, payload, attempts FROM outbox_messages
         WHERE published_at IS NULL AND available_at <= now()
-        ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`),
       [limit],
     );
   }
@@ -65,7 +66,9 @@ export class OutboxRepository {
   /** Marks rows published (one statement for a relayed batch). */
   async markPublished(em: EntityManager, ids: readonly string[]): Promise<void> {
     await em.query(
-      'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+      prepared(
+        'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+      ),
       [ids],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { prepared } from '../../database/prepared-statements';
 
 /** What the throttler guard needs back for one hit (seconds, as @nestjs/throttler's own storage answers). */
 export interface ThrottleRecord {
@@ -12,6 +13,28 @@ export interface ThrottleRecord {
 
 /** How often expired counters are deleted (ms). */
 const PURGE_EVERY_MS = 5 * 60_000;
+
+/** One hit: the counter's upsert (the class comment says how it counts). */
+const INCREMENT = prepared(
+  `INSERT INTO rate_limit_hits AS r (key, hits, window_ends, blocked_until)
+       VALUES ($1, 1, clock_timestamp() + $2 * interval '1 millisecond',
+               CASE WHEN 1 > $3 THEN clock_timestamp() + $4 * interval '1 millisecond' END)
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN r.blocked_until > clock_timestamp() THEN r.hits
+                     WHEN r.blocked_until IS NOT NULL OR r.window_ends <= clock_timestamp() THEN 1
+                     ELSE r.hits + 1 END,
+         window_ends = CASE WHEN r.blocked_until > clock_timestamp() THEN r.window_ends
+                            WHEN r.blocked_until IS NOT NULL OR r.window_ends <= clock_timestamp()
+                              THEN clock_timestamp() + $2 * interval '1 millisecond'
+                            ELSE r.window_ends END,
+         blocked_until = CASE WHEN r.blocked_until > clock_timestamp() THEN r.blocked_until
+                              WHEN r.blocked_until IS NULL AND r.window_ends > clock_timestamp() AND r.hits + 1 > $3
+                                THEN clock_timestamp() + $4 * interval '1 millisecond'
+                              ELSE NULL END
+       RETURNING r.hits,
+                 (extract(epoch FROM r.window_ends - clock_timestamp()) * 1000)::float8 AS expire_ms,
+                 (extract(epoch FROM r.blocked_until - clock_timestamp()) * 1000)::float8 AS block_ms`,
+);
 
 /**
  * Rate-limit counters in PostgreSQL (an UNLOGGED table: losing them in a crash only resets the windows), so every API
@@ -42,24 +65,7 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnMod
     throttlerName: string,
   ): Promise<ThrottleRecord> {
     const [r] = await this.dataSource.query<{ hits: number; expire_ms: number; block_ms: number | null }[]>(
-      `INSERT INTO rate_limit_hits AS r (key, hits, window_ends, blocked_until)
-       VALUES ($1, 1, clock_timestamp() + $2 * interval '1 millisecond',
-               CASE WHEN 1 > $3 THEN clock_timestamp() + $4 * interval '1 millisecond' END)
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN r.blocked_until > clock_timestamp() THEN r.hits
-                     WHEN r.blocked_until IS NOT NULL OR r.window_ends <= clock_timestamp() THEN 1
-                     ELSE r.hits + 1 END,
-         window_ends = CASE WHEN r.blocked_until > clock_timestamp() THEN r.window_ends
-                            WHEN r.blocked_until IS NOT NULL OR r.window_ends <= clock_timestamp()
-                              THEN clock_timestamp() + $2 * interval '1 millisecond'
-                            ELSE r.window_ends END,
-         blocked_until = CASE WHEN r.blocked_until > clock_timestamp() THEN r.blocked_until
-                              WHEN r.blocked_until IS NULL AND r.window_ends > clock_timestamp() AND r.hits + 1 > $3
-                                THEN clock_timestamp() + $4 * interval '1 millisecond'
-                              ELSE NULL END
-       RETURNING r.hits,
-                 (extract(epoch FROM r.window_ends - clock_timestamp()) * 1000)::float8 AS expire_ms,
-                 (extract(epoch FROM r.blocked_until - clock_timestamp()) * 1000)::float8 AS block_ms`,
+      INCREMENT,
       [`${throttlerName}:${key}`, ttl, limit, Math.max(blockDuration, 1)],
     );
     const blocked = r.block_ms !== null && r.block_ms > 0;

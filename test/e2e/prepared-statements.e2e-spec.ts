@@ -1,0 +1,139 @@
+import { ComplaintsService } from '../../src/complaints/complaints.service';
+import { prepared, preparedName } from '../../src/database/prepared-statements';
+import { firstWords, statementsDuring } from '../support/statements';
+import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Issue 17: the short statements every intake runs are named prepared statements — parsed once per connection and,
+ * once PostgreSQL settles on the generic plan, planned once — while every other statement goes out as before.
+ */
+describe('prepared statements', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PROCESS_ROLE: 'api' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The named statements of the runner's own session, as PostgreSQL keeps them. */
+  const sessionStatements = (q: (sql: string) => Promise<unknown>) =>
+    q(
+      `SELECT name, statement, from_sql, generic_plans, custom_plans FROM pg_prepared_statements ORDER BY name`,
+    ) as Promise<
+      { name: string; statement: string; from_sql: boolean; generic_plans: string; custom_plans: string }[]
+    >;
+
+  it('a marked text is prepared once per connection and then planned once; an unmarked one is not prepared', async () => {
+    const marked = prepared('SELECT $1::int + 1 AS next -- prepared-statements spec');
+    const unmarked = 'SELECT $1::int + 2 AS next -- prepared-statements spec';
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const answers: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        answers.push(((await runner.query(marked, [i])) as { next: number }[])[0].next);
+        answers.push(((await runner.query(unmarked, [i])) as { next: number }[])[0].next);
+      }
+      expect(answers).toEqual(Array.from({ length: 8 }, (_, i) => [i + 1, i + 2]).flat());
+      const mine = (await sessionStatements((sql) => runner.query(sql))).filter((s) =>
+        s.statement.includes('prepared-statements spec'),
+      );
+      // One statement of this session: the marked text under its name, sent by the protocol (not SQL PREPARE),
+      // planned generically after PostgreSQL's five custom plans.
+      expect(mine.map((s) => [s.name, s.statement, s.from_sql])).toEqual([
+        [preparedName(marked), marked, false],
+      ]);
+      expect(Number(mine[0].custom_plans)).toBeLessThanOrEqual(5);
+      expect(Number(mine[0].generic_plans)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('a marked statement that fails is not left half-known: the connection runs it again once it can succeed', async () => {
+    const insert = prepared(
+      'INSERT INTO rate_limit_hits (key, hits, window_ends) VALUES ($1, 1, now()) -- prepared-statements spec',
+    );
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(insert, ['spec:failing']);
+      await expect(runner.query(insert, ['spec:failing'])).rejects.toThrow(/duplicate key/);
+      await runner.startTransaction();
+      await expect(runner.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
+      // The transaction is aborted: the marked statement fails as any would, and works after the rollback.
+      await expect(runner.query(insert, ['spec:second'])).rejects.toThrow(/aborted/);
+      await runner.rollbackTransaction();
+      await runner.query(insert, ['spec:second']);
+      const rows = (await runner.query(
+        `SELECT key FROM rate_limit_hits WHERE key LIKE 'spec:%' ORDER BY key`,
+      )) as { key: string }[];
+      expect(rows.map((r) => r.key)).toEqual(['spec:failing', 'spec:second']);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it("an intake's writes, its key and lock statements and its rate-limit hit are prepared; its reads of entities are not", async () => {
+    const token = await t.token('13800000000');
+    const file = (key: string) =>
+      t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${token}`, 'idempotency-key': `prepared-${Date.now()}-${key}` })
+        .send(complaintBody({ employer: { name: '上海预备语句公司' } }));
+    // The first intake of a year creates its sequence, and the first naming an employer records it.
+    expect((await file('first')).status).toBe(201);
+    const during = await statementsDuring(() => file('second'));
+    expect(during.result.status).toBe(201);
+    // The session's state (prepared too) is read only when this process has not cached it in the last second.
+    const sessionState = (sql: string) => sql.includes('revoked_access_tokens');
+    const named = during.statements.filter((s) => preparedName(s.sql) !== undefined && !sessionState(s.sql));
+    const words = (list: typeof during.statements) =>
+      list.map((s) =>
+        `${firstWords([s])[0]} ${/(?:INTO|UPDATE|FROM)\s+(\w+)/i.exec(s.sql)?.[1] ?? ''}`.trim(),
+      );
+    expect(words(named)).toEqual([
+      'INSERT rate_limit_hits',
+      'SELECT', // the key's advisory lock
+      'SELECT idempotency_records',
+      'SELECT', // the tracking number's nextval
+      'INSERT complaints',
+      'INSERT case_events',
+      'WITH outbox_messages',
+      'INSERT clocks',
+      'INSERT idempotency_records',
+    ]);
+    // What stays unnamed: the transaction's ends and the entity reads (account, identity, employer).
+    const unnamed = during.statements.filter((s) => preparedName(s.sql) === undefined);
+    expect(firstWords(unnamed).filter((w) => w !== 'SELECT')).toEqual(['START', 'COMMIT']);
+  });
+
+  it("the acknowledgement's delivery and claim are prepared; only the complaint's entity read and the transaction's ends are not", async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${await t.token('13800000000')}` })
+      .send(complaintBody({ employer: { name: '上海预备语句回执公司' } }));
+    expect(res.status).toBe(201);
+    const during = await statementsDuring(() =>
+      t.app.get(ComplaintsService).acknowledge(res.body.id as string),
+    );
+    const sent = t.sms.sent.filter((m) => m.params.trackingNo === res.body.trackingNo);
+    expect(sent).toHaveLength(1);
+    const unnamed = during.statements.filter((s) => preparedName(s.sql) === undefined);
+    // The complaint read (an entity), and the event transaction's ends.
+    expect(firstWords(unnamed)).toEqual(['SELECT', 'START', 'COMMIT']);
+    // The delivery's lock, claim, attempt start and end, unlock; the mark's UPDATE, the event.
+    expect(firstWords(during.statements.filter((s) => preparedName(s.sql) !== undefined))).toEqual([
+      'SELECT',
+      'INSERT',
+      'UPDATE',
+      'UPDATE',
+      'SELECT',
+      'UPDATE',
+      'INSERT',
+    ]);
+  });
+});
