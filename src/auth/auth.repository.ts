@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LOCKS, xactLock } from '../database/locks';
+import { findRow } from '../database/entity-rows';
 import { newId } from '../common/ids';
 import { OtpCode } from './entities/otp-code.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -69,7 +70,7 @@ export class AuthRepository {
   }
 
   findUserById(em: EntityManager, id: string): Promise<User | null> {
-    return em.findOne(User, { where: { id } });
+    return findRow(em, User, 'id = $1', [id]);
   }
 
   findUserByLoginPhone(em: EntityManager, loginPhoneBidx: string): Promise<User | null> {

@@ -7,6 +7,7 @@ import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import { nextTrackingNumber } from './tracking-sequence';
 import { prepared } from '../database/prepared-statements';
+import { findRow } from '../database/entity-rows';
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -256,7 +257,7 @@ export class ComplaintsRepository {
   }
 
   findById(em: EntityManager, id: string): Promise<Complaint | null> {
-    return em.findOne(Complaint, { where: { id } });
+    return findRow(em, Complaint, 'id = $1', [id]);
   }
 
   /** The row under a share lock: a proceeding opening on it and a withdrawal of it serialise. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { newId } from '../common/ids';
+import { findRow, findRows } from '../database/entity-rows';
 import { Employer } from './entities/employer.entity';
 import { Jurisdiction } from './entities/jurisdiction.entity';
 
@@ -41,11 +42,8 @@ export class ReferenceRepository {
     nameNormalised: string,
   ): Promise<Employer | null> {
     return uscc
-      ? em.findOne(Employer, { where: { uscc } })
-      : em
-          .createQueryBuilder(Employer, 'e')
-          .where('e.name_normalised = :n AND e.uscc IS NULL', { n: nameNormalised })
-          .getOne();
+      ? findRow(em, Employer, 'uscc = $1', [uscc])
+      : findRow(em, Employer, 'name_normalised = $1 AND uscc IS NULL', [nameNormalised]);
   }
 
   /** Inserts unless an employer with the same USCC (or, without USCC, the same name) exists. */
@@ -70,6 +68,8 @@ export class ReferenceRepository {
   }
 
   employersByIds(em: EntityManager, ids: string[]): Promise<Employer[]> {
-    return ids.length ? em.find(Employer, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+    return ids.length
+      ? findRows(em, Employer, 'id = ANY($1::uuid[])', [[...new Set(ids)]])
+      : Promise.resolve([]);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { findRow } from '../database/entity-rows';
 import { WorkerIdentity } from './entities/worker-identity.entity';
 
 /** All SQL of the workers module. */
 @Injectable()
 export class WorkersRepository {
   identityOf(em: EntityManager, userId: string): Promise<WorkerIdentity | null> {
-    return em.findOne(WorkerIdentity, { where: { userId } });
+    return findRow(em, WorkerIdentity, 'user_id = $1', [userId]);
   }
 
   /**

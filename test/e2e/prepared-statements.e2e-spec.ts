@@ -1,4 +1,12 @@
+import type { ObjectLiteral } from 'typeorm';
+import { idNumber } from '../../bench/lib/fixture-bodies';
+import { User } from '../../src/auth/entities/user.entity';
 import { ComplaintsService } from '../../src/complaints/complaints.service';
+import { Complaint } from '../../src/complaints/entities/complaint.entity';
+import { findRow, findRows } from '../../src/database/entity-rows';
+import { WageCrimeThresholdRow } from '../../src/inspection/entities/wage-crime-threshold.entity';
+import { Employer } from '../../src/reference/entities/employer.entity';
+import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, statementsDuring } from '../support/statements';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
@@ -75,7 +83,7 @@ describe('prepared statements', () => {
     }
   });
 
-  it("an intake's writes, its key and lock statements and its rate-limit hit are prepared; its reads of entities are not", async () => {
+  it("every statement of an intake but the transaction's ends is prepared", async () => {
     const token = await t.token('13800000000');
     const file = (key: string) =>
       t
@@ -98,6 +106,9 @@ describe('prepared statements', () => {
       'INSERT rate_limit_hits',
       'SELECT', // the key's advisory lock
       'SELECT idempotency_records',
+      'SELECT users', // the worker's account and identity, and the employer (findRow)
+      'SELECT worker_identities',
+      'SELECT employers',
       'SELECT', // the tracking number's nextval
       'INSERT complaints',
       'INSERT case_events',
@@ -105,12 +116,12 @@ describe('prepared statements', () => {
       'INSERT clocks',
       'INSERT idempotency_records',
     ]);
-    // What stays unnamed: the transaction's ends and the entity reads (account, identity, employer).
+    // What stays unnamed: the transaction's ends.
     const unnamed = during.statements.filter((s) => preparedName(s.sql) === undefined);
-    expect(firstWords(unnamed).filter((w) => w !== 'SELECT')).toEqual(['START', 'COMMIT']);
+    expect(firstWords(unnamed)).toEqual(['START', 'COMMIT']);
   });
 
-  it("the acknowledgement's delivery and claim are prepared; only the complaint's entity read and the transaction's ends are not", async () => {
+  it("every statement of an acknowledgement but the transaction's ends is prepared", async () => {
     const res = await t
       .http()
       .post('/api/v1/complaints')
@@ -123,10 +134,10 @@ describe('prepared statements', () => {
     const sent = t.sms.sent.filter((m) => m.params.trackingNo === res.body.trackingNo);
     expect(sent).toHaveLength(1);
     const unnamed = during.statements.filter((s) => preparedName(s.sql) === undefined);
-    // The complaint read (an entity), and the event transaction's ends.
-    expect(firstWords(unnamed)).toEqual(['SELECT', 'START', 'COMMIT']);
-    // The delivery's lock, claim, attempt start and end, unlock; the mark's UPDATE, the event.
+    expect(firstWords(unnamed)).toEqual(['START', 'COMMIT']);
+    // The complaint; the delivery's lock, claim, attempt start and end, unlock; the mark's UPDATE, the event.
     expect(firstWords(during.statements.filter((s) => preparedName(s.sql) !== undefined))).toEqual([
+      'SELECT',
       'SELECT',
       'INSERT',
       'UPDATE',
@@ -135,5 +146,54 @@ describe('prepared statements', () => {
       'UPDATE',
       'INSERT',
     ]);
+  });
+
+  it('findRow/findRows give the objects em.find gives: every selected column under its property, through its transformer', async () => {
+    const em = t.dataSource.manager;
+    const token = await t.token('13800000000');
+    const profile = await t
+      .http()
+      .post('/api/v1/my/profile')
+      .set({ authorization: `Bearer ${token}` })
+      .send({ realName: '王预备', idNumber: idNumber(91) });
+    expect(profile.status).toBeLessThan(300);
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${token}` })
+      .send(complaintBody({ employer: { name: '上海读法比较公司' }, complainant: undefined }));
+    expect([filed.status, filed.body.details]).toEqual([201, undefined]);
+    const complaint = await em.findOneByOrFail(Complaint, { id: filed.body.id as string });
+    const same = async <T extends ObjectLiteral>(
+      target: new () => T,
+      where: string,
+      params: unknown[],
+      found: T,
+    ) => {
+      const [row] = await findRows(em, target, where, params);
+      expect(row).toBeInstanceOf(target);
+      expect(row).toStrictEqual(found);
+      expect(await findRow(em, target, where, params)).toStrictEqual(found);
+    };
+    await same(Complaint, 'id = $1', [complaint.id], complaint);
+    const worker = await em.findOneByOrFail(User, { id: complaint.complainantUserId! });
+    await same(User, 'id = $1', [worker.id], worker);
+    await same(
+      WorkerIdentity,
+      'user_id = $1',
+      [worker.id],
+      await em.findOneByOrFail(WorkerIdentity, { userId: worker.id }),
+    );
+    await same(
+      Employer,
+      'id = ANY($1::uuid[])',
+      [[complaint.employerId]],
+      await em.findOneByOrFail(Employer, { id: complaint.employerId }),
+    );
+    // A bigint column read through its transformer (bigintToNumber).
+    const threshold = (await em.find(WageCrimeThresholdRow, { take: 1 }))[0];
+    expect(typeof threshold.singleWorkerFen).toBe('number');
+    await same(WageCrimeThresholdRow, 'id = $1', [threshold.id], threshold);
+    expect(await findRow(em, Complaint, 'id = $1', ['00000000-0000-7000-8000-000000000000'])).toBeNull();
   });
 });

@@ -1,0 +1,78 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { prepared } from './prepared-statements';
+
+interface ColumnRead {
+  property: string;
+  from?: (value: unknown) => unknown;
+}
+
+interface EntityRead {
+  /** `table` and the select list (`col AS "property"`, the columns a find selects). */
+  from: string;
+  columns: ColumnRead[];
+  /** The prepared text of each WHERE clause used with this entity. */
+  texts: Map<string, string>;
+}
+
+const reads = new WeakMap<object, EntityRead>();
+
+function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityRead {
+  let read = reads.get(target);
+  if (read) return read;
+  const meta = em.connection.getMetadata(target);
+  if (meta.eagerRelations.length > 0 || meta.embeddeds.length > 0)
+    throw new Error(`${meta.name}: eager relations and embedded columns are not read by findRows`);
+  const columns = meta.columns.filter((c) => c.isSelect && !c.isVirtual);
+  const list = columns.map((c) => `${meta.tableName}.${c.databaseName} AS "${c.propertyName}"`).join(', ');
+  read = {
+    from: `SELECT ${list} FROM ${meta.tableName}`,
+    columns: columns.map((c) => {
+      const t = c.transformer;
+      if (t === undefined) return { property: c.propertyName };
+      if (Array.isArray(t)) throw new Error(`${meta.name}.${c.propertyName}: one transformer expected`);
+      return { property: c.propertyName, from: (v: unknown) => t.from(v) as unknown };
+    }),
+    texts: new Map(),
+  };
+  reads.set(target, read);
+  return read;
+}
+
+/**
+ * Entities read by a fixed WHERE clause in plain SQL, as a prepared statement: the objects `em.find` builds for the
+ * same rows (the columns a find selects, each under its property, through the column's transformer), without the
+ * query builder's work on every call. For the reads by key that every intake and acknowledgement makes (issue 17);
+ * `where` must be a constant text (it names the statement), the values go in `params`.
+ */
+export async function findRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: new () => T,
+  where: string,
+  params: unknown[],
+): Promise<T[]> {
+  const read = entityRead(em, target);
+  let text = read.texts.get(where);
+  if (text === undefined) {
+    text = prepared(`${read.from} WHERE ${where}`);
+    read.texts.set(where, text);
+  }
+  const rows = await em.query<Record<string, unknown>[]>(text, params);
+  return rows.map((row) => {
+    const entity = new target();
+    for (const c of read.columns) {
+      const value = row[c.property];
+      (entity as Record<string, unknown>)[c.property] = c.from ? c.from(value) : value;
+    }
+    return entity;
+  });
+}
+
+/** The one entity a `findRows` WHERE clause selects by key, or null. */
+export async function findRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: new () => T,
+  where: string,
+  params: unknown[],
+): Promise<T | null> {
+  return (await findRows(em, target, where, params))[0] ?? null;
+}
