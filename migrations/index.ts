@@ -43,6 +43,7 @@ import { InspectionReportReward1796400000520 } from './1796400000520-inspection-
 import { ReadContractViews1796400001300 } from './1796400001300-read-contract-views';
 import { SearchReadContractViews1796400001400 } from './1796400001400-search-read-contract-views';
 import { ComplaintAcknowledgedAt1796400001500 } from './1796400001500-complaint-acknowledged-at';
+import { EmployerNameGrams1796400001600 } from './1796400001600-employer-name-grams';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -92,4 +93,5 @@ export const MIGRATIONS: Function[] = [
   ReadContractViews1796400001300,
   SearchReadContractViews1796400001400,
   ComplaintAcknowledgedAt1796400001500,
+  EmployerNameGrams1796400001600,
 ];

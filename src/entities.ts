@@ -25,6 +25,7 @@ import { Notification } from './notifications/entities/notification.entity';
 import { JobFailure } from './queue/entities/job-failure.entity';
 import { OutboxMessage } from './queue/entities/outbox-message.entity';
 import { Employer } from './reference/entities/employer.entity';
+import { EmployerNameGram } from './reference/entities/employer-name-gram.entity';
 import { Jurisdiction } from './reference/entities/jurisdiction.entity';
 import { COMPLIANCE_ENTITIES } from './compliance/entities';
 import { MEDIATION_ENTITIES } from './mediation/entities/mediation-entities';
@@ -38,6 +39,7 @@ import { RISK_ENTITIES } from './risk/entities';
 export const ENTITIES = [
   Jurisdiction,
   Employer,
+  EmployerNameGram,
   Organisation,
   User,
   RefreshToken,

@@ -35,7 +35,7 @@ export interface SearchRow {
 
 /**
  * The cross-case search (14.3) in one statement: the key picks complaints (tracking number, phone) and employers
- * (USCC, name by pg_trgm) first, each through its own index, then the four kinds of case hanging off them (or
+ * (USCC, name by its grams) first, each through its own index, then the four kinds of case hanging off them (or
  * carrying the case number), each in the caller's scope, newest first. It reads only the `*_search_source` views the
  * owners publish (docs/read-contracts.md), plain projections the planner inlines: the tables' indexes serve.
  */
@@ -70,11 +70,17 @@ export class SearchRepository {
           ? // Reports (举报) are never found by the reporter's number: the reporter stays unknown.
             `SELECT id FROM complaint_search_source WHERE complainant_phone_bidx = ${p(key.phoneBidx)} AND kind = 'COMPLAINT'`
           : `SELECT NULL::uuid AS id WHERE false`;
+    const byName = key.kind === 'EMPLOYER_NAME' ? key : null;
+    // How a name's employers meet the cases (bench/README.md, seventh pass), by how many match: a few, each one's
+    // cases read through its employer index; many, each kind's cases walked newest first against their hashed set;
+    // most, the cases walked and each one's employer looked up. Left to itself the planner does the last whatever
+    // the count, or scans the set for every case.
+    const spread = byName ? nameSpread(await this.employersMatching(em, byName)) : null;
     const matchedEmployers =
       key.kind === 'USCC'
         ? `SELECT id FROM employer_search_source WHERE uscc = ${p(key.uscc)}`
-        : key.kind === 'EMPLOYER_NAME'
-          ? `SELECT id FROM employer_search_source WHERE name ILIKE ${p(key.pattern)}`
+        : byName
+          ? employersNamed(byName, p, spread !== 'MOST')
           : `SELECT NULL::uuid AS id WHERE false`;
     const prefixes = p(scope.prefixes.filter((x) => /^\d{2,12}$/.test(x)).map((x) => `${x}%`));
     const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
@@ -85,25 +91,35 @@ export class SearchRepository {
     const limit = p(q.limit + 1);
     // One SELECT per way a case can match, each through its own index, newest first and cut at the page size;
     // an OR of IN-subqueries in one WHERE could use none of them (a sequential scan of each table per search).
-    // The key's CTEs are NOT MATERIALIZED: inlined, each arm's IN becomes a hashed semi-join; materialized, it was
-    // a scan of the CTE for every candidate row (pudong, "物流": 505-618 ms, inlined 25-65 ms; bench/README.md).
-    const arm = (from: string, alias: string, match: string, scoped: string) =>
+    // The key's CTEs are NOT MATERIALIZED: inlined, each arm's IN becomes a hashed semi-join; materialized, it was a
+    // scan of the CTE for every candidate row (pudong, "物流": 505-618 ms, inlined 25-65 ms; bench/README.md). A
+    // name's FEW or MANY employers are MATERIALIZED: found once, and met as `spread` says.
+    const select = (from: string, alias: string, match: string, scoped: string) =>
       `(SELECT ${COLUMNS[alias]} FROM ${from} WHERE ${match} AND ${scoped}${
         cursor
           ? ` AND (${alias}.created_at, ${alias}.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
           : ''
       } ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit})`;
+    const arm = (from: string, alias: string, match: string | { employer: string }, scoped: string) => {
+      if (typeof match === 'string') return select(from, alias, match, scoped);
+      const inSet = `${match.employer} IN (SELECT id FROM me)`;
+      if (spread === null || spread === 'MOST') return select(from, alias, inSet, scoped);
+      // IS TRUE keeps the IN from becoming a join: a hashed subplan, built once, probed as the cases are walked
+      if (spread === 'MANY') return select(from, alias, `(${inSet}) IS TRUE`, scoped);
+      return `(SELECT x.* FROM me CROSS JOIN LATERAL ${select(from, alias, `${match.employer} = me.id`, scoped)} x
+                ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit})`;
+    };
     const arbitrationScope = scope.commissionId
       ? `a.commission_id = ${p(scope.commissionId)}`
       : inScope('a.jurisdiction_code');
     const arms: Record<SearchKind, string[]> = {
       COMPLAINT: [
         ...(byComplaint ? ['c.id IN (SELECT id FROM mc)'] : []),
-        ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
+        ...(byEmployer ? [{ employer: 'c.employer_id' }] : []),
       ].map((m) => arm('complaint_search_source c', 'c', m, inScope('c.workplace_street_code'))),
       MEDIATION: [
         ...(byComplaint ? ['m.complaint_id IN (SELECT id FROM mc)'] : []),
-        ...(byEmployer ? ['m.employer_id IN (SELECT id FROM me)'] : []),
+        ...(byEmployer ? [{ employer: 'm.employer_id' }] : []),
         ...(caseNo ? [`m.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
@@ -115,7 +131,7 @@ export class SearchRepository {
       ),
       ARBITRATION: [
         ...(byComplaint ? ['a.complaint_id IN (SELECT id FROM mc)'] : []),
-        ...(byEmployer ? ['c.employer_id IN (SELECT id FROM me)'] : []),
+        ...(byEmployer ? [{ employer: 'c.employer_id' }] : []),
         ...(caseNo ? [`a.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
@@ -127,7 +143,7 @@ export class SearchRepository {
       ),
       INSPECTION: [
         ...(byComplaint ? ['i.complaint_id IN (SELECT id FROM mc)'] : []),
-        ...(byEmployer ? ['i.employer_id IN (SELECT id FROM me)'] : []),
+        ...(byEmployer ? [{ employer: 'i.employer_id' }] : []),
         ...(caseNo ? [`i.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
@@ -141,7 +157,8 @@ export class SearchRepository {
     const union = q.kinds.flatMap((k) => arms[k]);
     if (union.length === 0) return [];
     return em.query<SearchRow[]>(
-      `WITH mc AS NOT MATERIALIZED (${matchedComplaints}), me AS NOT MATERIALIZED (${matchedEmployers})
+      `WITH mc AS NOT MATERIALIZED (${matchedComplaints}),
+            me AS ${spread === 'FEW' || spread === 'MANY' ? '' : 'NOT '}MATERIALIZED (${matchedEmployers})
        SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
               e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
@@ -155,4 +172,42 @@ export class SearchRepository {
       params,
     );
   }
+
+  /** How many employers a name fragment matches, counted up to one past MANY_NAMED_EMPLOYERS. */
+  private async employersMatching(em: EntityManager, name: NameFragment): Promise<number> {
+    const params: unknown[] = [];
+    const [{ n }] = await em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${employersNamed(name, (v) => `$${params.push(v)}`, true)}
+         LIMIT ${MANY_NAMED_EMPLOYERS + 1}) s`,
+      params,
+    );
+    return n;
+  }
+}
+
+/**
+ * How many employers a name matches, as the search meets them. The bounds are where the ways cost the same on the
+ * pudong set (bench/README.md, seventh pass): the cost of reading each employer's cases grows with the employers,
+ * that of walking the cases with the walk (the page over the share of cases that match).
+ */
+export const FEW_NAMED_EMPLOYERS = 300;
+export const MANY_NAMED_EMPLOYERS = 3000;
+type NameSpread = 'FEW' | 'MANY' | 'MOST';
+export const nameSpread = (n: number): NameSpread =>
+  n <= FEW_NAMED_EMPLOYERS ? 'FEW' : n <= MANY_NAMED_EMPLOYERS ? 'MANY' : 'MOST';
+
+type NameFragment = { fragment: string; pattern: string };
+
+/** Fragments whose own gram decides a match exactly: one or two Chinese or ASCII characters (lower-cased in kind). */
+const EXACT_BY_GRAM = /^[\p{Script=Han}\p{ASCII}]{1,2}$/u;
+
+/**
+ * The ids of the employers whose name holds a fragment. One or two characters: those holding it as a gram of their
+ * name (migration 1796400001600), exactly. Longer: ILIKE, which the trigram index serves (pg_trgm has no trigram for
+ * fewer than three characters). Without `byGram`, ILIKE alone: the test of each case's employer as it is looked up.
+ */
+function employersNamed(name: NameFragment, p: (v: unknown) => string, byGram: boolean): string {
+  return byGram && EXACT_BY_GRAM.test(name.fragment)
+    ? `SELECT employer_id AS id FROM employer_name_search_source WHERE gram = lower(${p(name.fragment)})`
+    : `SELECT id FROM employer_search_source WHERE name ILIKE ${p(name.pattern)}`;
 }

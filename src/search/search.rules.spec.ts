@@ -21,7 +21,7 @@ describe('search query classification', () => {
   });
 
   it('takes anything else as part of an employer name, wildcards escaped', () => {
-    expect(classifySearch('华为')).toEqual({ kind: 'EMPLOYER_NAME', pattern: '%华为%' });
+    expect(classifySearch('华为')).toEqual({ kind: 'EMPLOYER_NAME', fragment: '华为', pattern: '%华为%' });
     expect(likeContaining('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
   });
 

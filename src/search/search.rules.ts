@@ -6,7 +6,7 @@ export type SearchKey =
   | { kind: 'PHONE'; phone: string }
   | { kind: 'USCC'; uscc: string }
   | { kind: 'NUMBER'; number: string }
-  | { kind: 'EMPLOYER_NAME'; pattern: string };
+  | { kind: 'EMPLOYER_NAME'; fragment: string; pattern: string };
 
 // GB 32100-2015 统一社会信用代码: 18 characters, digits and capitals without I, O, Z, S, V.
 const USCC = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
@@ -22,7 +22,7 @@ export function likeContaining(s: string): string {
 
 /**
  * Classifies a trimmed query: a mobile number (exact, normalised), a USCC (exact), a tracking or case number
- * (exact), or else part of an employer's name (trigram-indexed ILIKE).
+ * (exact), or else part of an employer's name (its grams indexed, then ILIKE: migration 1796400001600).
  */
 export function classifySearch(q: string): SearchKey {
   const compact = q.replace(/[\s-]/g, '');
@@ -32,7 +32,7 @@ export function classifySearch(q: string): SearchKey {
   if (USCC.test(upper)) return { kind: 'USCC', uscc: upper };
   if (TRACKING_NO_PATTERN.test(q.toUpperCase())) return { kind: 'NUMBER', number: q.toUpperCase() };
   if (CASE_NUMBER.test(q)) return { kind: 'NUMBER', number: q };
-  return { kind: 'EMPLOYER_NAME', pattern: likeContaining(q) };
+  return { kind: 'EMPLOYER_NAME', fragment: q, pattern: likeContaining(q) };
 }
 
 /** A query must be at least two characters, or a single Chinese character (a name fragment). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { READ_CONTRACT_VIEWS } from '../../migrations/1796400001300-read-contract-views';
 import { SEARCH_READ_CONTRACT_VIEWS } from '../../migrations/1796400001400-search-read-contract-views';
+import { NAME_GRAM_READ_CONTRACT_VIEWS } from '../../migrations/1796400001600-employer-name-grams';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -15,7 +16,11 @@ const SRC = join(ROOT, 'src');
 /** The modules that read other modules' rows in bulk, each through the views listed for it. */
 const READERS = ['sla', 'risk', 'search', 'compliance'];
 /** Every read-contract view, by the migrations that create them. */
-const VIEWS: Record<string, string> = { ...READ_CONTRACT_VIEWS, ...SEARCH_READ_CONTRACT_VIEWS };
+const VIEWS: Record<string, string> = {
+  ...READ_CONTRACT_VIEWS,
+  ...SEARCH_READ_CONTRACT_VIEWS,
+  ...NAME_GRAM_READ_CONTRACT_VIEWS,
+};
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);
 const moduleOf = (file: string) => relative(SRC, file).split('/')[0];
@@ -168,7 +173,9 @@ describe('read contracts (docs/read-contracts.md)', () => {
     expect(listed.map((c) => c.view).sort()).toEqual(Object.keys(VIEWS).sort());
     // The migrations name each view once.
     expect(Object.keys(VIEWS).length).toBe(
-      Object.keys(READ_CONTRACT_VIEWS).length + Object.keys(SEARCH_READ_CONTRACT_VIEWS).length,
+      Object.keys(READ_CONTRACT_VIEWS).length +
+        Object.keys(SEARCH_READ_CONTRACT_VIEWS).length +
+        Object.keys(NAME_GRAM_READ_CONTRACT_VIEWS).length,
     );
     expect(new Set(listed.map((c) => c.view)).size).toBe(listed.length);
     for (const c of listed) {
