@@ -12,6 +12,7 @@ import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 import { AverageWage } from './entities/average-wage.entity';
 import type { AverageWageRow } from './simplified-procedure.rules';
+import { findRows } from '../database/entity-rows';
 
 /** All SQL of the arbitration module. */
 @Injectable()
@@ -84,10 +85,12 @@ export class ArbitrationRepository {
     complaintId: string,
     disputeId: string | null,
   ): Promise<ArbitrationCase[]> {
-    return em.find(ArbitrationCase, {
-      where: disputeId ? [{ complaintId }, { collectiveDisputeId: disputeId }] : { complaintId },
-      order: { createdAt: 'ASC' },
-    });
+    return disputeId
+      ? findRows(em, ArbitrationCase, 'complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at', [
+          complaintId,
+          disputeId,
+        ])
+      : findRows(em, ArbitrationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEvent } from './entities/case-event.entity';
 import { prepared } from '../database/prepared-statements';
+import { findRows } from '../database/entity-rows';
 
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
 @Injectable()
@@ -35,9 +36,11 @@ export class AuditRepository {
   /** The events of several cases in one query, each case's oldest first. */
   timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
     if (cases.length === 0) return Promise.resolve([]);
-    return em.find(CaseEvent, {
-      where: cases.map(({ caseType, caseId }) => ({ caseType, caseId })),
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
+    return findRows(
+      em,
+      CaseEvent,
+      '(case_type, case_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[])) ORDER BY occurred_at, id',
+      [cases.map((c) => c.caseType), cases.map((c) => c.caseId)],
+    );
   }
 }

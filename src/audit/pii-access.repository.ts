@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/http/pagination';
+import { prepared } from '../database/prepared-statements';
 import { PiiAccess } from './entities/pii-access.entity';
+
+const INSERT_TEXT = `INSERT INTO pii_access_log (id, user_id, role, case_type, case_id, purpose)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[])`;
+// Every staff page read with personal data in full inserts its access records: prepared (issue 17).
+const INSERT = prepared(INSERT_TEXT);
+const INSERT_ASYNC_COMMIT = prepared(
+  `${INSERT_TEXT} WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`,
+);
 
 /** All SQL of the personal-data access log. */
 @Injectable()
@@ -18,12 +27,14 @@ export class PiiAccessRepository {
   ): Promise<void> {
     if (rows.length === 0) return;
     const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-    await em.query(
-      `INSERT INTO pii_access_log (id, user_id, role, case_type, case_id, purpose)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[])
-       ${asyncCommit ? `WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL` : ''}`,
-      [col('id'), col('userId'), col('role'), col('caseType'), col('caseId'), col('purpose')],
-    );
+    await em.query(asyncCommit ? INSERT_ASYNC_COMMIT : INSERT, [
+      col('id'),
+      col('userId'),
+      col('role'),
+      col('caseType'),
+      col('caseId'),
+      col('purpose'),
+    ]);
   }
 
   /** Newest first, keyset on (accessed_at, id). */

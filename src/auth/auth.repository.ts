@@ -8,6 +8,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { workerUsername } from './login-names';
 import type { Role } from './roles';
+import { prepared } from '../database/prepared-statements';
 
 /** How other modules name an account (the staff directory): never a phone number or a password. */
 export interface AccountSummary {
@@ -63,8 +64,8 @@ export class AuthRepository {
   /** The names, roles and organisations of a batch of accounts (unknown ids left out). */
   accountsByIds(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
     return em.query<AccountSummary[]>(
-      `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId"
-         FROM users WHERE id = ANY($1::uuid[])`,
+      prepared(`SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId"
+         FROM users WHERE id = ANY($1::uuid[])`),
       [ids],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CalendarYearRow } from './entities/calendar-year.entity';
+import { prepared } from '../database/prepared-statements';
 
 /** All SQL of the calendar module. */
 @Injectable()
@@ -20,7 +21,7 @@ export class CalendarRepository {
   /** Changes whenever a year is loaded: lets every process notice a new schedule. */
   async version(em: EntityManager): Promise<string> {
     const [row] = await em.query<{ v: string }[]>(
-      `SELECT count(*)::text || ':' || COALESCE(max(loaded_at)::text, '') AS v FROM calendar_years`,
+      prepared(`SELECT count(*)::text || ':' || COALESCE(max(loaded_at)::text, '') AS v FROM calendar_years`),
     );
     return row.v;
   }

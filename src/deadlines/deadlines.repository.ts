@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
 import { prepared } from '../database/prepared-statements';
+import { findRows } from '../database/entity-rows';
 
 /** All SQL of the deadlines module. */
 @Injectable()
@@ -28,10 +29,10 @@ export class DeadlinesRepository {
   /** The clocks of several cases in one query (a list page), each case's in creation order. */
   clocksOfCases(em: EntityManager, caseType: string, caseIds: readonly string[]): Promise<Clock[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return em.find(Clock, {
-      where: { caseType, caseId: In([...caseIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return findRows(em, Clock, 'case_type = $1 AND case_id = ANY($2::uuid[]) ORDER BY created_at, id', [
+      caseType,
+      [...caseIds],
+    ]);
   }
 
   /** The clocks of cases of several types in one query (a case file), each case's in creation order. */
@@ -40,10 +41,12 @@ export class DeadlinesRepository {
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<Clock[]> {
     if (cases.length === 0) return Promise.resolve([]);
-    return em.find(Clock, {
-      where: cases.map(({ caseType, caseId }) => ({ caseType, caseId })),
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return findRows(
+      em,
+      Clock,
+      '(case_type, case_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[])) ORDER BY created_at, id',
+      [cases.map((c) => c.caseType), cases.map((c) => c.caseId)],
+    );
   }
 
   findClock(em: EntityManager, id: string): Promise<Clock | null> {
@@ -56,12 +59,7 @@ export class DeadlinesRepository {
 
   eventsOf(em: EntityManager, clockIds: string[]): Promise<ClockEventRow[]> {
     if (clockIds.length === 0) return Promise.resolve([]);
-    return em
-      .createQueryBuilder(ClockEventRow, 'e')
-      .where('e.clock_id IN (:...ids)', { ids: clockIds })
-      .orderBy('e.clock_id')
-      .addOrderBy('e.seq')
-      .getMany();
+    return findRows(em, ClockEventRow, 'clock_id = ANY($1::uuid[]) ORDER BY clock_id, seq', [clockIds]);
   }
 
   async appendEvent(

@@ -7,6 +7,7 @@ import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './inspection.constants';
 import type { WageCrimeThreshold } from './wage-crime.rules';
 import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow } from './entities';
+import { findRows } from '../database/entity-rows';
 
 /** The sequence of a numbering scope and year: `CASE` → `inspection_seq_case_2026`, `DOC:PENALTY_NOTICE` → `…_doc_penalty_notice_2026`. */
 export function inspectionSequenceName(scope: string, year: number): string {
@@ -76,7 +77,7 @@ export class InspectionRepository {
 
   /** The cases of a complaint or report, oldest first (the party's one-file view, the report channel). */
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionCase[]> {
-    return em.find(InspectionCase, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return findRows(em, InspectionCase, 'complaint_id = $1 ORDER BY created_at, id', [complaintId]);
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

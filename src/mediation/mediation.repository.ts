@@ -8,6 +8,7 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
+import { findRows } from '../database/entity-rows';
 
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
@@ -24,7 +25,7 @@ export interface DueSoonInstalment {
 @Injectable()
 export class MediationRepository {
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<MediationCase[]> {
-    return em.find(MediationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
+    return findRows(em, MediationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
   /** The mediator of each case (deadline reminders). */
@@ -71,10 +72,12 @@ export class MediationRepository {
     complaintId: string,
     disputeId: string | null,
   ): Promise<MediationCase[]> {
-    return em.find(MediationCase, {
-      where: disputeId ? [{ complaintId }, { collectiveDisputeId: disputeId }] : { complaintId },
-      order: { createdAt: 'ASC' },
-    });
+    return disputeId
+      ? findRows(em, MediationCase, 'complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at', [
+          complaintId,
+          disputeId,
+        ])
+      : findRows(em, MediationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
   /** Writes the changes and increments the version (the caller holds the row lock and checked the version). */
@@ -164,15 +167,12 @@ export class MediationRepository {
   /** The sessions, agreements and instalments of several cases at once (a list page), one query each. */
   sessionsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationSession[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return em.find(MediationSession, {
-      where: { caseId: In([...caseIds]) },
-      order: { startsAt: 'ASC', id: 'ASC' },
-    });
+    return findRows(em, MediationSession, 'case_id = ANY($1::uuid[]) ORDER BY starts_at, id', [[...caseIds]]);
   }
 
   agreementsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationAgreement[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return em.find(MediationAgreement, { where: { caseId: In([...caseIds]) } });
+    return findRows(em, MediationAgreement, 'case_id = ANY($1::uuid[])', [[...caseIds]]);
   }
 
   instalmentsOfAgreements(
@@ -180,10 +180,9 @@ export class MediationRepository {
     agreementIds: readonly string[],
   ): Promise<MediationInstalment[]> {
     if (agreementIds.length === 0) return Promise.resolve([]);
-    return em.find(MediationInstalment, {
-      where: { agreementId: In([...agreementIds]) },
-      order: { seq: 'ASC' },
-    });
+    return findRows(em, MediationInstalment, 'agreement_id = ANY($1::uuid[]) ORDER BY seq', [
+      [...agreementIds],
+    ]);
   }
 
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {

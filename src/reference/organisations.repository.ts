@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Organisation, type OrganisationKind } from './entities/organisation.entity';
+import { findRow, findRows } from '../database/entity-rows';
 
 /** All SQL of the public bodies (organisations). */
 @Injectable()
@@ -17,11 +18,11 @@ export class OrganisationsRepository {
   }
 
   findOrganisation(em: EntityManager, id: string): Promise<Organisation | null> {
-    return em.findOne(Organisation, { where: { id } });
+    return findRow(em, Organisation, 'id = $1', [id]);
   }
 
   findOrganisations(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
-    return ids.length ? em.find(Organisation, { where: { id: In([...ids]) } }) : Promise.resolve([]);
+    return ids.length ? findRows(em, Organisation, 'id = ANY($1::uuid[])', [[...ids]]) : Promise.resolve([]);
   }
 
   findOrganisationByKind(
@@ -29,6 +30,9 @@ export class OrganisationsRepository {
     kind: OrganisationKind,
     jurisdictionCode: string,
   ): Promise<Organisation | null> {
-    return em.findOne(Organisation, { where: { kind, jurisdictionCode } });
+    return findRow(em, Organisation, 'kind = $1 AND jurisdiction_code = $2 LIMIT 1', [
+      kind,
+      jurisdictionCode,
+    ]);
   }
 }

@@ -6,6 +6,13 @@ import { Complaint } from '../../src/complaints/entities/complaint.entity';
 import { findRow, findRows } from '../../src/database/entity-rows';
 import { WageCrimeThresholdRow } from '../../src/inspection/entities/wage-crime-threshold.entity';
 import { Employer } from '../../src/reference/entities/employer.entity';
+import { Organisation } from '../../src/reference/entities/organisation.entity';
+import { OrganisationsRepository } from '../../src/reference/organisations.repository';
+import { AuditRepository } from '../../src/audit/audit.repository';
+import { CaseEvent } from '../../src/audit/entities/case-event.entity';
+import { DeadlinesRepository } from '../../src/deadlines/deadlines.repository';
+import { Clock } from '../../src/deadlines/entities/clock.entity';
+import { ClockEventRow } from '../../src/deadlines/entities/clock-event.entity';
 import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, statementsDuring } from '../support/statements';
@@ -195,5 +202,58 @@ describe('prepared statements', () => {
     expect(typeof threshold.singleWorkerFen).toBe('number');
     await same(WageCrimeThresholdRow, 'id = $1', [threshold.id], threshold);
     expect(await findRow(em, Complaint, 'id = $1', ['00000000-0000-7000-8000-000000000000'])).toBeNull();
+  });
+
+  it("the case views' reads by ids (clocks, their events, timelines, public bodies) give what em.find gives, in order", async () => {
+    const em = t.dataSource.manager;
+    const filed = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${await t.token('13800000000')}` })
+      // the worker's profile (the test above) names the complainant
+      .send(complaintBody({ employer: { name: '上海视图读法公司' }, complainant: undefined }));
+    expect([filed.status, filed.body.details]).toEqual([201, undefined]);
+    const deadlines = t.app.get(DeadlinesRepository);
+    const clocks = await em.find(Clock, {
+      where: { caseType: 'COMPLAINT', caseId: filed.body.id as string },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    expect(clocks.length).toBeGreaterThan(0);
+    for (const [seq, type] of [
+      [1, 'PAUSE'],
+      [2, 'RESUME'],
+    ] as const)
+      await deadlines.appendEvent(em, clocks[0].id, seq, {
+        type,
+        date: '2026-12-01',
+        amount: null,
+        reason: '材料补正',
+        actorUserId: null,
+      });
+    expect(await deadlines.clocksOfCases(em, 'COMPLAINT', [filed.body.id as string])).toStrictEqual(clocks);
+    expect(
+      await deadlines.clocksOfCaseRefs(em, [{ caseType: 'COMPLAINT', caseId: filed.body.id as string }]),
+    ).toStrictEqual(clocks);
+    const events = await deadlines.eventsOf(em, [clocks[0].id]);
+    expect(events.map((e) => e.type)).toEqual(['PAUSE', 'RESUME']);
+    expect(events).toStrictEqual(
+      await em.find(ClockEventRow, { where: { clockId: clocks[0].id }, order: { seq: 'ASC' } }),
+    );
+    const timeline = await em.find(CaseEvent, {
+      where: { caseType: 'COMPLAINT', caseId: filed.body.id as string },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(
+      await t.app
+        .get(AuditRepository)
+        .timelines(em, [{ caseType: 'COMPLAINT', caseId: filed.body.id as string }]),
+    ).toStrictEqual(timeline);
+    const bodies = await em.find(Organisation, { order: { id: 'ASC' } });
+    const read = await t.app.get(OrganisationsRepository).findOrganisations(
+      em,
+      bodies.map((o) => o.id),
+    );
+    expect(read.sort((a, b) => a.id.localeCompare(b.id))).toStrictEqual(bodies);
   });
 });
