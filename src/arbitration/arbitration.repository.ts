@@ -18,7 +18,7 @@ import { findRows } from '../database/entity-rows';
 @Injectable()
 export class ArbitrationRepository {
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<ArbitrationCase[]> {
-    return em.find(ArbitrationCase, { where: { complaintId }, order: { createdAt: 'ASC' } });
+    return findRows(em, ArbitrationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
   /** The tribunal of each case (deadline reminders). */
@@ -90,7 +90,7 @@ export class ArbitrationRepository {
           complaintId,
           disputeId,
         ])
-      : findRows(em, ArbitrationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
+      : this.casesOfComplaint(em, complaintId);
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

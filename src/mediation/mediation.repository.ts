@@ -77,7 +77,7 @@ export class MediationRepository {
           complaintId,
           disputeId,
         ])
-      : findRows(em, MediationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
+      : this.casesOfComplaint(em, complaintId);
   }
 
   /** Writes the changes and increments the version (the caller holds the row lock and checked the version). */

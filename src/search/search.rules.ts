@@ -22,7 +22,8 @@ export function likeContaining(s: string): string {
 
 /**
  * Classifies a trimmed query: a mobile number (exact, normalised), a USCC (exact), a tracking or case number
- * (exact), or else part of an employer's name (its grams indexed, then ILIKE: migration 1796400001600).
+ * (exact), or else part of an employer's name (one or two characters by the names' grams, migration 1796400001600;
+ * longer by trigram-indexed ILIKE).
  */
 export function classifySearch(q: string): SearchKey {
   const compact = q.replace(/[\s-]/g, '');
