@@ -2,13 +2,15 @@ import { Agent, request } from 'node:http';
 import { arg, complaintPayload, loadAverage, login } from './fault/load';
 import { PASSWORD, Platform, WORKER_PHONE } from './fault/platform';
 import { cpuCell, sampleCpu } from './lib/cpu';
+import { enableStatements, resetStatements, statementsSince } from './lib/statements';
 import { summarise, type LatencySummary } from './lib/stats';
 
 /**
  * The staff read paths on the pudong synthetic set (issue 17.3), on the production shape (API process + worker
  * process): each endpoint in turn, `--connections` keep-alive connections for `--seconds`, as the demo street
  * staff of 陆家嘴街道 (310115005) and the district supervisor see it; p50/p95/p99 and non-2xx per endpoint.
- *   npm run bench:reads -- [--connections 16] [--seconds 15] [--only <words of the endpoint names>]
+ *   npm run bench:reads -- [--connections 16] [--seconds 15] [--only <words of the endpoint names>] [--statements]
+ * --statements loads pg_stat_statements into the run's PostgreSQL and prints each endpoint's statements per request.
  */
 
 interface Endpoint {
@@ -88,11 +90,14 @@ async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '15'));
   // e.g. --only "case file" runs just the endpoints whose name contains it (to profile one of them)
   const only = arg('only', '');
+  const statements = process.argv.includes('--statements');
   const p = new Platform();
   const rows: string[] = [];
   const cpu: string[] = [];
+  const accounts: string[] = [];
   try {
     await p.startStores();
+    if (statements) await enableStatements(p);
     process.stdout.write('loading the pudong synthetic set…\n');
     await p.loadSyntheticSet('lrp_pudong', 'pudong');
     p.database = 'lrp_pudong';
@@ -157,9 +162,12 @@ async function main(): Promise<void> {
     for (const e of endpoints.filter((x) => x.what.includes(only))) {
       await hammer(p.apiPort, tokens[e.as], e.path, connections, 2); // warm-up, not counted
       const trees = p.processTrees();
+      if (statements) await resetStatements(p);
       const before = sampleCpu(trees);
       const f = await hammer(p.apiPort, tokens[e.as], e.path, connections, seconds);
       cpu.push(`| ${e.what} | ${cpuCell(before, sampleCpu(trees), f.requests)} |`);
+      if (statements)
+        accounts.push(`PostgreSQL during ${e.what}:`, '', await statementsSince(p, f.requests), '');
       const l = f.latencyMs;
       const bad = Object.entries(f.non2xx).map(([k, v]) => `${k}×${v}`);
       rows.push(
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
       '|---|---|',
       ...cpu,
       '',
+      ...accounts,
       `load average at the end ${loadAverage()}`,
       '',
     ].join('\n'),
