@@ -221,7 +221,7 @@ export class ArbitrationRepository {
       if (q.ids.length === 0) qb.andWhere('false');
       else qb.andWhere('a.id IN (:...ids)', { ids: q.ids });
     }
-    return keysetPage(qb, 'a', q.cursor, q.limit ?? 20);
+    return keysetPage(em, qb, 'a', q.cursor, q.limit ?? 20);
   }
 
   commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {

@@ -171,7 +171,7 @@ export class ComplaintsRepository {
     if (q.employerId) qb.andWhere('c.employer_id = :employerId', { employerId: q.employerId });
     if (q.from) qb.andWhere('c.received_on >= :from', { from: q.from });
     if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });
-    return keysetPage(qb, 'c', q.cursor, limit);
+    return keysetPage(em, qb, 'c', q.cursor, limit);
   }
 
   private applyScope(qb: SelectQueryBuilder<Complaint>, scope: VisibilityScope): void {

@@ -1,8 +1,10 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { prepared } from './prepared-statements';
 
 interface ColumnRead {
   property: string;
+  databaseName: string;
   from?: (value: unknown) => unknown;
 }
 
@@ -12,6 +14,10 @@ interface EntityRead {
   columns: ColumnRead[];
   /** The prepared text of each WHERE clause used with this entity. */
   texts: Map<string, string>;
+  /** Each column's key in a row of this read: its property. */
+  properties: string[];
+  /** Each column's key in a row a query builder selected under an alias (`alias_column`), by alias. */
+  aliased: Map<string, string[]>;
 }
 
 const reads = new WeakMap<object, EntityRead>();
@@ -28,11 +34,14 @@ function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityR
     from: `SELECT ${list} FROM ${meta.tableName}`,
     columns: columns.map((c) => {
       const t = c.transformer;
-      if (t === undefined) return { property: c.propertyName };
+      const read = { property: c.propertyName, databaseName: c.databaseName };
+      if (t === undefined) return read;
       if (Array.isArray(t)) throw new Error(`${meta.name}.${c.propertyName}: one transformer expected`);
-      return { property: c.propertyName, from: (v: unknown) => t.from(v) as unknown };
+      return { ...read, from: (v: unknown) => t.from(v) as unknown };
     }),
     texts: new Map(),
+    properties: columns.map((c) => c.propertyName),
+    aliased: new Map(),
   };
   reads.set(target, read);
   return read;
@@ -57,14 +66,7 @@ export async function findRows<T extends ObjectLiteral>(
     read.texts.set(where, text);
   }
   const rows = await em.query<Record<string, unknown>[]>(text, params);
-  return rows.map((row) => {
-    const entity = new target();
-    for (const c of read.columns) {
-      const value = row[c.property];
-      (entity as Record<string, unknown>)[c.property] = c.from ? c.from(value) : value;
-    }
-    return entity;
-  });
+  return hydrate(read, target, rows, read.properties);
 }
 
 /** The one entity a `findRows` WHERE clause selects by key, or null. */
@@ -75,4 +77,46 @@ export async function findRow<T extends ObjectLiteral>(
   params: unknown[],
 ): Promise<T | null> {
   return (await findRows(em, target, where, params))[0] ?? null;
+}
+
+function hydrate<T extends ObjectLiteral>(
+  read: EntityRead,
+  target: new () => T,
+  rows: Record<string, unknown>[],
+  keys: readonly string[],
+): T[] {
+  return rows.map((row) => {
+    const entity = new target();
+    read.columns.forEach((c, i) => {
+      const value = row[keys[i]];
+      (entity as Record<string, unknown>)[c.property] = c.from ? c.from(value) : value;
+    });
+    return entity;
+  });
+}
+
+/**
+ * How to build the entities of rows a query builder's own SELECT of `alias` returned (columns named `alias_column`,
+ * as `getQueryAndParameters()` writes them): what `getMany` builds of them, without its per-row transformer. Null
+ * when the entity has eager relations or embedded columns, which only `getMany` reads.
+ */
+export function aliasRowsReader<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: new () => T,
+  alias: string,
+): ((rows: Record<string, unknown>[]) => T[]) | null {
+  let read: EntityRead;
+  try {
+    read = entityRead(em, target);
+  } catch {
+    return null;
+  }
+  let keys = read.aliased.get(alias);
+  if (keys === undefined) {
+    const driver = em.connection.driver;
+    keys = read.columns.map((c) => DriverUtils.buildAlias(driver, undefined, alias, c.databaseName));
+    read.aliased.set(alias, keys);
+  }
+  const columnKeys = keys;
+  return (rows) => hydrate(read, target, rows, columnKeys);
 }

@@ -1,5 +1,7 @@
-import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { aliasRowsReader } from './entity-rows';
+import { prepared } from './prepared-statements';
 
 /**
  * Restricts a query to rows whose division-code column falls in the caller's jurisdictions (a code covers every
@@ -12,20 +14,29 @@ export function whereInJurisdictions<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const valid = prefixes.filter((p) => /^\d{2,12}$/.test(p));
   if (valid.length === 0) return qb.andWhere('false');
-  return qb.andWhere(
-    new Brackets((b) =>
-      valid.forEach((p, i) => b.orWhere(`${column} LIKE :jp${i}`, { [`jp${i}`]: `${p}%` })),
-    ),
-  );
+  // The prefixes are written into the text, not bound: digits only (checked just above), and the planner then sees
+  // them in a prepared page's generic plan as it would in a custom one (keysetPage).
+  return qb.andWhere(new Brackets((b) => valid.forEach((p) => b.orWhere(`${column} LIKE '${p}%'`))));
 }
 
-/** Newest first by (created_at, id), from an opaque cursor; fetches one extra row to know whether a next page exists. */
+/** How many page texts `keysetPage` names at most in a process: one per list, scope and page size in use. */
+const MAX_PREPARED_PAGES = 256;
+const preparedPages = new Set<string>();
+
+/**
+ * Newest first by (created_at, id), from an opaque cursor; fetches one extra row to know whether a next page exists.
+ * `em` is the manager `qb` was made with.
+ */
 export async function keysetPage<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+  em: EntityManager,
   qb: SelectQueryBuilder<T>,
   alias: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<T>> {
+  // Before the cursor: a query with no bound values of its own (the scope written in, no filters) plans the same
+  // for every call, so it can be a named statement; a filter's value may change its best plan.
+  const fixed = Object.keys(qb.getParameters()).length === 0;
   const c = decodeCursor(cursor);
   if (c) {
     // The cursor's timestamp has milliseconds, PostgreSQL keeps microseconds: compare with the cursor row's own
@@ -36,11 +47,10 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
       { cAt: c.createdAt, cId: c.id },
     );
   }
-  const rows = await qb
-    .orderBy(`${alias}.created_at`, 'DESC')
+  qb.orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
-    .take(limit + 1)
-    .getMany();
+    .take(limit + 1);
+  const rows = (await plainPage(em, qb, alias, fixed)) ?? (await qb.getMany());
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
@@ -50,4 +60,26 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
         ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
         : null,
   };
+}
+
+/**
+ * A page of one table's rows, as `getMany` would build them, from the builder's own SQL run as plain SQL in `em`
+ * (and as a named statement when `fixed`): `getMany`'s per-row transformer cost a list page more of the API's CPU
+ * than the query (bench/README.md, eighth pass). Null when the builder joins (then `take` pages in two queries) or
+ * the entity is one `aliasRowsReader` does not read.
+ */
+async function plainPage<T extends ObjectLiteral>(
+  em: EntityManager,
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  fixed: boolean,
+): Promise<T[] | null> {
+  const main = qb.expressionMap.mainAlias;
+  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length > 0) return null;
+  const entities = aliasRowsReader(em, main.target as new () => T, alias);
+  if (!entities) return null;
+  const [sql, params] = qb.getQueryAndParameters();
+  if (fixed && preparedPages.size < MAX_PREPARED_PAGES) preparedPages.add(sql);
+  const text = fixed && preparedPages.has(sql) ? prepared(sql) : sql;
+  return entities(await em.query<Record<string, unknown>[]>(text, params));
 }

@@ -53,7 +53,7 @@ export class FilingsRepository {
       qb.andWhere(`f.${col} = :eq${i}`, { [`eq${i}`]: value }),
     );
     if (f.where) qb.andWhere(f.where.sql, f.where.params);
-    return keysetPage(qb, 'f', page.cursor, page.limit ?? 20);
+    return keysetPage(em, qb, 'f', page.cursor, page.limit ?? 20);
   }
 
   async recordObjection(

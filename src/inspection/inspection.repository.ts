@@ -117,7 +117,7 @@ export class InspectionRepository {
     if (q.source) qb.andWhere('i.source = :source', { source: q.source });
     if (q.assigneeUserId)
       qb.andWhere(':assignee = ANY(i.assigned_inspector_ids)', { assignee: q.assigneeUserId });
-    return keysetPage(qb, 'i', q.cursor, q.limit ?? 20);
+    return keysetPage(em, qb, 'i', q.cursor, q.limit ?? 20);
   }
 
   async insertDocument(em: EntityManager, d: Partial<InspectionDocument>): Promise<void> {

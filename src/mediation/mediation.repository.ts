@@ -132,7 +132,7 @@ export class MediationRepository {
     );
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     if (q.assigneeUserId) qb.andWhere('m.mediator_user_id = :assignee', { assignee: q.assigneeUserId });
-    return keysetPage(qb, 'm', q.cursor, limit);
+    return keysetPage(em, qb, 'm', q.cursor, limit);
   }
 
   async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {

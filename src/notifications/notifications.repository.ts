@@ -134,13 +134,13 @@ export class NotificationsRepository {
       .where('n.recipient_user_id = :recipientUserId', { recipientUserId })
       .andWhere(DELIVERED);
     if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
-    return keysetPage(qb, 'n', q.cursor, q.limit);
+    return keysetPage(em, qb, 'n', q.cursor, q.limit);
   }
 
   /** SMS deliveries left in doubt (UNCONFIRMED), newest first (keyset). */
   unconfirmed(em: EntityManager, q: { cursor?: string; limit: number }): Promise<Page<Notification>> {
     const qb = em.getRepository(Notification).createQueryBuilder('n').where("n.status = 'UNCONFIRMED'");
-    return keysetPage(qb, 'n', q.cursor, q.limit);
+    return keysetPage(em, qb, 'n', q.cursor, q.limit);
   }
 
   unreadCount(em: EntityManager, recipientUserId: string): Promise<number> {

@@ -64,7 +64,7 @@ export class StaffAdminRepository {
       qb.andWhere(`(u.username ILIKE :q OR u.display_name ILIKE :q)`, {
         q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
-    return keysetPage(qb, 'u', f.cursor, f.limit);
+    return keysetPage(em, qb, 'u', f.cursor, f.limit);
   }
 
   /** Serialises changes that could remove the last active admin. */
@@ -163,6 +163,6 @@ export class StaffAdminRepository {
     if (f.target) qb.andWhere('a.target_id = :target', { target: f.target });
     if (f.from) qb.andWhere('a.created_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.created_at < :to', { to: f.to });
-    return keysetPage(qb, 'a', f.cursor, f.limit);
+    return keysetPage(em, qb, 'a', f.cursor, f.limit);
   }
 }

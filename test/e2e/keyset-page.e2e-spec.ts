@@ -20,7 +20,7 @@ describe('keysetPage', () => {
     let cursor: string | undefined;
     for (let pages = 0; pages < 100; pages++) {
       const qb = t.dataSource.getRepository(Employer).createQueryBuilder('e');
-      const page = await keysetPage(qb, 'e', cursor, 4);
+      const page = await keysetPage(t.dataSource.manager, qb, 'e', cursor, 4);
       seen.push(...page.items.map((e) => e.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

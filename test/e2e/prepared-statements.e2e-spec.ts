@@ -16,6 +16,10 @@ import { ClockEventRow } from '../../src/deadlines/entities/clock-event.entity';
 import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, statementsDuring } from '../support/statements';
+import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { ComplaintsRepository } from '../../src/complaints/complaints.repository';
+import { MediationCase } from '../../src/mediation/entities/mediation-case.entity';
+import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -255,5 +259,78 @@ describe('prepared statements', () => {
       bodies.map((o) => o.id),
     );
     expect(read.sort((a, b) => a.id.localeCompare(b.id))).toStrictEqual(bodies);
+  });
+
+  it('a list page is the objects getMany builds; a page of the scope alone is a named statement, a filtered one is not', async () => {
+    const em = t.dataSource.manager;
+    const street = '310115005';
+    // The worker has a verified identity (an earlier case): the complaints are filed in their own name.
+    const own = { body: { complainant: undefined } };
+    const { id: routed } = await fileComplaint(t, {
+      employerName: '上海列表页比较公司',
+      target: 'MEDIATION',
+      ...own,
+    });
+    await openMediation(t, 'mediator', routed);
+    for (let i = 0; i < 3; i++) await fileComplaint(t, { employerName: `上海列表页比较公司${i}`, ...own });
+    const complaints = t.app.get(ComplaintsRepository);
+    const mediation = t.app.get(MediationRepository);
+    /** What getMany gives for the same rows: the builder's page as keysetPage ran it before (issue 17). */
+    const byGetMany = <T extends ObjectLiteral>(target: new () => T, alias: string, column: string) =>
+      em
+        .createQueryBuilder(target, alias)
+        .where(`${alias}.${column} LIKE :p`, { p: `${street}%` })
+        .orderBy(`${alias}.created_at`, 'DESC')
+        .addOrderBy(`${alias}.id`, 'DESC')
+        .getMany();
+    const all = await byGetMany(Complaint, 'c', 'workplace_street_code');
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const scope = { jurisdictionPrefixes: [street] };
+    const first = await statementsDuring(() => complaints.list(em, scope, { limit: 2 }));
+    const second = await statementsDuring(() =>
+      complaints.list(em, scope, { limit: 2, cursor: first.result.nextCursor! }),
+    );
+    expect(first.result.items).toStrictEqual(all.slice(0, 2));
+    expect(first.result.items[0]).toBeInstanceOf(Complaint);
+    expect(second.result.items).toStrictEqual(all.slice(2, 4));
+    const listText = (d: { statements: { sql: string }[] }) =>
+      d.statements.map((x) => x.sql).filter((sql) => sql.includes('FROM "complaints" "c"'));
+    expect(listText(first).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    expect(listText(second).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    // A filter's value is bound: that page is planned for it each time, not named.
+    const submitted = await statementsDuring(() =>
+      complaints.list(em, scope, { limit: 50, status: 'SUBMITTED' }),
+    );
+    expect(submitted.result.items).toStrictEqual(
+      await em
+        .createQueryBuilder(Complaint, 'c')
+        .where('c.workplace_street_code LIKE :p AND c.status = :s', { p: `${street}%`, s: 'SUBMITTED' })
+        .orderBy('c.created_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .take(50)
+        .getMany(),
+    );
+    expect(submitted.result.items.length).toBeGreaterThan(0);
+    expect(listText(submitted).map(preparedName)).toEqual([undefined]);
+    // Another entity, with its own columns and transformers.
+    const cases = await mediation.list(em, [street], { limit: 50 });
+    expect(cases.items.length).toBeGreaterThan(0);
+    expect(cases.items).toStrictEqual((await byGetMany(MediationCase, 'm', 'street_code')).slice(0, 50));
+  });
+
+  it('an exact-key search (phone) is a named statement; a name search is planned each time', async () => {
+    const auth = await bearer(t, 'mediator');
+    const search = (q: string) =>
+      statementsDuring(() => t.http().get('/api/v1/search').query({ q }).set(auth));
+    const searchText = (d: { statements: { sql: string }[] }) =>
+      d.statements.map((x) => x.sql).filter((sql) => /^\s*WITH mc AS/.test(sql));
+    const byPhone = await search('13800000000');
+    expect(byPhone.result.status).toBe(200);
+    expect(byPhone.result.body.items.length).toBeGreaterThan(0);
+    expect(searchText(byPhone).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    const byName = await search('列表页比较');
+    expect(byName.result.status).toBe(200);
+    expect(byName.result.body.items.length).toBeGreaterThan(0);
+    expect(searchText(byName).map(preparedName)).toEqual([undefined]);
   });
 });

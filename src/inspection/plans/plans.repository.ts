@@ -91,12 +91,12 @@ export class PlansRepository {
         ),
       );
     if (status) qb.andWhere('p.status = :status', { status });
-    return keysetPage(qb, 'p', cursor, limit);
+    return keysetPage(em, qb, 'p', cursor, limit);
   }
 
   pagePublished(em: EntityManager, cursor: string | undefined, limit: number): Promise<Page<InspectionPlan>> {
     const qb = em.createQueryBuilder(InspectionPlan, 'p').where(`p.status = 'PUBLISHED'`);
-    return keysetPage(qb, 'p', cursor, limit);
+    return keysetPage(em, qb, 'p', cursor, limit);
   }
 
   /** DRAFTED → PUBLISHED; false when the plan was not a draft any more. */
