@@ -333,4 +333,28 @@ describe('prepared statements', () => {
     expect(byName.result.body.items.length).toBeGreaterThan(0);
     expect(searchText(byName).map(preparedName)).toEqual([undefined]);
   });
+
+  it("a complaint's visibility check is a named read by key, for staff (by scope) and for its complainant", async () => {
+    const own = { body: { complainant: undefined } };
+    const { id } = await fileComplaint(t, { employerName: '上海可见性核对公司', ...own });
+    const read = (user: string) =>
+      statementsDuring(async () =>
+        t
+          .http()
+          .get(`/api/v1/complaints/${id}`)
+          .set(await bearer(t, user)),
+      );
+    const check = (d: { statements: { sql: string }[] }) =>
+      d.statements.map((x) => x.sql).filter((sql) => /FROM complaints WHERE id = \$1 AND/.test(sql));
+    for (const user of ['mediator', '13800000000']) {
+      const d = await read(user);
+      expect([user, d.result.status]).toEqual([user, 200]);
+      expect(check(d).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    }
+    // Out of scope: the same read finds nothing (complaints.e2e-spec covers the 404s of every path).
+    const other = await t.app
+      .get(ComplaintsRepository)
+      .findVisible(t.dataSource.manager, id, { jurisdictionPrefixes: ['310115006'] });
+    expect(other).toBeNull();
+  });
 });
