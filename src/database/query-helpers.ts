@@ -64,8 +64,8 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
 
 /**
  * A page of one table's rows, as `getMany` would build them, from the builder's own SQL run as plain SQL in `em`
- * (and as a named statement when `fixed`): `getMany`'s per-row transformer cost a list page more of the API's CPU
- * than the query (bench/README.md, eighth pass). Null when the builder joins (then `take` pages in two queries) or
+ * (and as a named statement when `fixed`): `getMany`'s per-row transformer cost a page of 21 complaints about as
+ * much of the API's CPU as running the query (bench/README.md, eighth pass). Null when the builder joins (then `take` pages in two queries) or
  * the entity is one `aliasRowsReader` does not read.
  */
 async function plainPage<T extends ObjectLiteral>(

@@ -171,7 +171,7 @@ export class SearchRepository {
         LIMIT ${limit}`;
     // An exact key (phone, number, USCC) finds a handful of rows through one unique or near-unique index, whatever
     // its value: one generic plan fits every search, and a named statement saves planning the four-arm UNION each
-    // time (pudong: 1.7-3.8 ms a search planned, 0.5-0.6 ms prepared; bench/README.md, eighth pass). The text
+    // time (pudong: 1.7-3.8 ms a search planned, 0.4-0.8 ms prepared; bench/README.md, eighth pass). The text
     // varies only with the role's kinds, the key's kind, the scope's form and the cursor: a few dozen names. A
     // name's best plan depends on how many employers it matches (a generic plan: "达丰" 9 -> 42 ms), so it is
     // planned each time.
