@@ -4,6 +4,16 @@ import { preferredLanguage } from './catalogue';
 import { toErrorBody } from './error-mapping';
 
 /**
+ * 503s the platform answers on purpose (a dependency down, a process starting or stopping): the client retries, and
+ * a deploy's readiness probes must not log as errors. Any other 5xx is logged.
+ */
+const EXPECTED_UNAVAILABLE: ReadonlySet<string> = new Set([
+  'NOT_READY',
+  'SERVICE_UNAVAILABLE',
+  'SHUTTING_DOWN',
+]);
+
+/**
  * Every error leaves the API as `{statusCode, code, message, details?}`, the message in zh-CN unless the request's
  * Accept-Language prefers English.
  */
@@ -17,7 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const lang = preferredLanguage(request?.headers?.['accept-language']);
     const body = toErrorBody(exception, lang);
-    if (body.statusCode >= 500 && body.code !== 'NOT_READY' && body.code !== 'SERVICE_UNAVAILABLE') {
+    if (body.statusCode >= 500 && !EXPECTED_UNAVAILABLE.has(body.code)) {
       // Only the error class, message and stack: request bodies (personal data) are never logged.
       const err = exception as Error;
       this.logger.error(
