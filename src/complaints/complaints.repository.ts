@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Page } from '../common/http/pagination';
-import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { jurisdictionPatterns, keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
@@ -147,8 +147,10 @@ export class ComplaintsRepository {
   findVisible(em: EntityManager, id: string, scope: VisibilityScope): Promise<Complaint | null> {
     if ('complainantUserId' in scope)
       return findRow(em, Complaint, 'id = $1 AND complainant_user_id = $2', [id, scope.complainantUserId]);
-    const prefixes = scope.jurisdictionPrefixes.filter((p) => /^\d{2,12}$/.test(p)).map((p) => `${p}%`);
-    return findRow(em, Complaint, 'id = $1 AND workplace_street_code LIKE ANY($2::text[])', [id, prefixes]);
+    return findRow(em, Complaint, 'id = $1 AND workplace_street_code LIKE ANY($2::text[])', [
+      id,
+      jurisdictionPatterns(scope.jurisdictionPrefixes),
+    ]);
   }
 
   /** Whether the scope sees any member of the collective dispute. */

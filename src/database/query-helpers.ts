@@ -3,6 +3,14 @@ import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination
 import { aliasRowsReader } from './entity-rows';
 import { prepared } from './prepared-statements';
 
+/** The well-formed division-code prefixes of a scope (2–12 digits); anything else covers nothing. */
+const validPrefixes = (prefixes: readonly string[]) => prefixes.filter((p) => /^\d{2,12}$/.test(p));
+
+/** A scope's prefixes as LIKE patterns, for `column LIKE ANY($n::text[])`; an empty array matches nothing. */
+export function jurisdictionPatterns(prefixes: readonly string[]): string[] {
+  return validPrefixes(prefixes).map((p) => `${p}%`);
+}
+
 /**
  * Restricts a query to rows whose division-code column falls in the caller's jurisdictions (a code covers every
  * code it prefixes); an empty scope matches nothing.
@@ -12,7 +20,7 @@ export function whereInJurisdictions<T extends ObjectLiteral>(
   column: string,
   prefixes: readonly string[],
 ): SelectQueryBuilder<T> {
-  const valid = prefixes.filter((p) => /^\d{2,12}$/.test(p));
+  const valid = validPrefixes(prefixes);
   if (valid.length === 0) return qb.andWhere('false');
   // The prefixes are written into the text, not bound: digits only (checked just above), and the planner then sees
   // them in a prepared page's generic plan as it would in a custom one (keysetPage).
@@ -65,8 +73,8 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
 /**
  * A page of one table's rows, as `getMany` would build them, from the builder's own SQL run as plain SQL in `em`
  * (and as a named statement when `fixed`): `getMany`'s per-row transformer cost a page of 21 complaints about as
- * much of the API's CPU as running the query (bench/README.md, eighth pass). Null when the builder joins (then `take` pages in two queries) or
- * the entity is one `aliasRowsReader` does not read.
+ * much of the API's CPU as running the query (bench/README.md, eighth pass). Null when the builder joins (then
+ * `take` pages in two queries) or the entity is one `aliasRowsReader` does not read.
  */
 async function plainPage<T extends ObjectLiteral>(
   em: EntityManager,

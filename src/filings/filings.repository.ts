@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type EntityTarget } from 'typeorm';
 import type { Page } from '../common/http/pagination';
-import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { jurisdictionPatterns, keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { ClosureNotice, CollectiveContractFiling, HarmoniousEnterprise, LayoffFiling } from './entities';
 
 type FilingRow = LayoffFiling | ClosureNotice | CollectiveContractFiling | HarmoniousEnterprise;
@@ -86,7 +86,7 @@ export class FilingsRepository {
     prefixes: readonly string[],
     asOf: string,
   ): Promise<{ districts: Map<string, number>; streets: Map<string, number> }> {
-    const patterns = prefixes.filter((p) => /^\d{2,12}$/.test(p)).map((p) => `${p}%`);
+    const patterns = jurisdictionPatterns(prefixes);
     const rows = await em.query<{ district: string | null; street: string | null; count: number }[]>(
       `SELECT left(h.jurisdiction_code, 6) AS district, h.jurisdiction_code AS street,
               count(DISTINCT h.employer_id)::int AS count

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/http/pagination';
 import { prepared } from '../database/prepared-statements';
+import { jurisdictionPatterns } from '../database/query-helpers';
 import type { SearchKind } from './dto/search.dto';
 import type { SearchKey } from './search.rules';
 
@@ -83,7 +84,7 @@ export class SearchRepository {
         : byName
           ? employersNamed(byName, p, spread !== 'MOST')
           : `SELECT NULL::uuid AS id WHERE false`;
-    const prefixes = p(scope.prefixes.filter((x) => /^\d{2,12}$/.test(x)).map((x) => `${x}%`));
+    const prefixes = p(jurisdictionPatterns(scope.prefixes));
     const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
     const byComplaint = key.kind === 'NUMBER' || key.kind === 'PHONE';
     const byEmployer = key.kind === 'USCC' || key.kind === 'EMPLOYER_NAME';

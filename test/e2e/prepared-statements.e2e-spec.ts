@@ -318,8 +318,12 @@ describe('prepared statements', () => {
     expect(cases.items).toStrictEqual((await byGetMany(MediationCase, 'm', 'street_code')).slice(0, 50));
   });
 
-  it('an exact-key search (phone) is a named statement; a name search is planned each time', async () => {
+  it('an exact-key search (phone, tracking number) is a named statement; a name search is planned each time', async () => {
     const auth = await bearer(t, 'mediator');
+    const { trackingNo } = await fileComplaint(t, {
+      employerName: '上海精确检索公司',
+      body: { complainant: undefined },
+    });
     const search = (q: string) =>
       statementsDuring(() => t.http().get('/api/v1/search').query({ q }).set(auth));
     const searchText = (d: { statements: { sql: string }[] }) =>
@@ -328,6 +332,10 @@ describe('prepared statements', () => {
     expect(byPhone.result.status).toBe(200);
     expect(byPhone.result.body.items.length).toBeGreaterThan(0);
     expect(searchText(byPhone).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    const byNumber = await search(trackingNo);
+    expect(byNumber.result.status).toBe(200);
+    expect(byNumber.result.body.items.map((i: { trackingNo: string }) => i.trackingNo)).toContain(trackingNo);
+    expect(searchText(byNumber).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
     const byName = await search('列表页比较');
     expect(byName.result.status).toBe(200);
     expect(byName.result.body.items.length).toBeGreaterThan(0);
