@@ -69,11 +69,15 @@ export class QueueService
     return this.config.processRole !== 'api';
   }
 
+  /** The repeating jobs' registration, started at bootstrap; shutdown waits for the one in flight. */
+  private schedules: Promise<void> = Promise.resolve();
+  private stopping = false;
+
   onApplicationBootstrap(): void {
     this.collectHandlers();
     if (this.runsWorkers) {
       this.startWorkers();
-      void this.upsertSchedules();
+      this.schedules = this.upsertSchedules();
     }
   }
 
@@ -151,6 +155,7 @@ export class QueueService
   /** Registers the repeating jobs (idempotent: a scheduler id is upserted, never duplicated). */
   private async upsertSchedules(): Promise<void> {
     for (const s of JOB_SCHEDULES) {
+      if (this.stopping) return;
       try {
         await this.queue(JOB_QUEUE[s.job]).upsertJobScheduler(
           s.job,
@@ -222,6 +227,10 @@ export class QueueService
 
   /** Workers finish the jobs they hold (while the database is still open), then stop taking new ones. */
   async beforeApplicationShutdown(): Promise<void> {
+    // A stop right after start (Ctrl-C) lets the scheduler registration in flight finish, and skips the rest,
+    // before the queues and the database close under it.
+    this.stopping = true;
+    await this.schedules;
     await Promise.allSettled(this.workers.map((w) => w.close()));
     if (this.workers.length) this.logger.log('workers closed');
   }
