@@ -9,6 +9,7 @@ import { User } from './entities/user.entity';
 import { workerUsername } from './login-names';
 import type { Role } from './roles';
 import { prepared } from '../database/prepared-statements';
+import { keyArray } from '../database/key-lists';
 
 /** How other modules name an account (the staff directory): never a phone number or a password. */
 export interface AccountSummary {
@@ -63,10 +64,12 @@ export class AuthRepository {
 
   /** The names, roles and organisations of a batch of accounts (unknown ids left out). */
   accountsByIds(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const k = keyArray('uuid', ids);
     return em.query<AccountSummary[]>(
       prepared(`SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId"
-         FROM users WHERE id = ANY($1::uuid[])`),
-      [ids],
+         FROM users WHERE id = ANY(${k.sql})`),
+      k.params,
     );
   }
 

@@ -11,8 +11,9 @@ const NAMES = new Map<string, string>();
  * statement is parsed, analysed and planned every time, which on intake's short statements cost as much as running
  * them (issue 17, bench/README.md "Sixth pass").
  *
- * Mark only texts that (a) are fixed — never built per call, so the names stay few — and (b) touch a few rows by
- * key, where one plan fits every parameter. A statement whose best plan depends on its parameters (a list filtered
+ * Mark only texts that (a) are fixed — never built per call, so the names stay few; a read by several keys has one
+ * text per key-list length (`keyArray` in key-lists.ts) — and (b) touch a few rows by key, where one plan fits every
+ * parameter. A statement whose best plan depends on its parameters (a list filtered
  * by jurisdiction prefixes, the risk features over one employer or all of them) stays unnamed.
  */
 export function prepared(text: string): string {

@@ -6,6 +6,7 @@ import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
 import { prepared } from '../database/prepared-statements';
 import { findRows } from '../database/entity-rows';
+import { keyArray, keyTuples } from '../database/key-lists';
 
 /** All SQL of the deadlines module. */
 @Injectable()
@@ -29,9 +30,10 @@ export class DeadlinesRepository {
   /** The clocks of several cases in one query (a list page), each case's in creation order. */
   clocksOfCases(em: EntityManager, caseType: string, caseIds: readonly string[]): Promise<Clock[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return findRows(em, Clock, 'case_type = $1 AND case_id = ANY($2::uuid[]) ORDER BY created_at, id', [
+    const k = keyArray('uuid', caseIds, 2);
+    return findRows(em, Clock, `case_type = $1 AND case_id = ANY(${k.sql}) ORDER BY created_at, id`, [
       caseType,
-      [...caseIds],
+      ...k.params,
     ]);
   }
 
@@ -41,12 +43,11 @@ export class DeadlinesRepository {
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<Clock[]> {
     if (cases.length === 0) return Promise.resolve([]);
-    return findRows(
-      em,
-      Clock,
-      '(case_type, case_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[])) ORDER BY created_at, id',
-      [cases.map((c) => c.caseType), cases.map((c) => c.caseId)],
+    const k = keyTuples(
+      ['varchar', 'uuid'],
+      cases.map((c) => [c.caseType, c.caseId]),
     );
+    return findRows(em, Clock, `(case_type, case_id) IN ${k.sql} ORDER BY created_at, id`, k.params);
   }
 
   findClock(em: EntityManager, id: string): Promise<Clock | null> {
@@ -59,7 +60,8 @@ export class DeadlinesRepository {
 
   eventsOf(em: EntityManager, clockIds: string[]): Promise<ClockEventRow[]> {
     if (clockIds.length === 0) return Promise.resolve([]);
-    return findRows(em, ClockEventRow, 'clock_id = ANY($1::uuid[]) ORDER BY clock_id, seq', [clockIds]);
+    const k = keyArray('uuid', clockIds);
+    return findRows(em, ClockEventRow, `clock_id = ANY(${k.sql}) ORDER BY clock_id, seq`, k.params);
   }
 
   async appendEvent(

@@ -9,6 +9,7 @@ import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
 import { findRows } from '../database/entity-rows';
+import { keyArray } from '../database/key-lists';
 
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
@@ -167,12 +168,14 @@ export class MediationRepository {
   /** The sessions, agreements and instalments of several cases at once (a list page), one query each. */
   sessionsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationSession[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return findRows(em, MediationSession, 'case_id = ANY($1::uuid[]) ORDER BY starts_at, id', [[...caseIds]]);
+    const k = keyArray('uuid', caseIds);
+    return findRows(em, MediationSession, `case_id = ANY(${k.sql}) ORDER BY starts_at, id`, k.params);
   }
 
   agreementsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationAgreement[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
-    return findRows(em, MediationAgreement, 'case_id = ANY($1::uuid[])', [[...caseIds]]);
+    const k = keyArray('uuid', caseIds);
+    return findRows(em, MediationAgreement, `case_id = ANY(${k.sql})`, k.params);
   }
 
   instalmentsOfAgreements(
@@ -180,9 +183,8 @@ export class MediationRepository {
     agreementIds: readonly string[],
   ): Promise<MediationInstalment[]> {
     if (agreementIds.length === 0) return Promise.resolve([]);
-    return findRows(em, MediationInstalment, 'agreement_id = ANY($1::uuid[]) ORDER BY seq', [
-      [...agreementIds],
-    ]);
+    const k = keyArray('uuid', agreementIds);
+    return findRows(em, MediationInstalment, `agreement_id = ANY(${k.sql}) ORDER BY seq`, k.params);
   }
 
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import type { JobName } from './job-catalogue';
 import { prepared } from '../database/prepared-statements';
+import { keyArray } from '../database/key-lists';
 
 export interface PendingOutboxRow {
   id: string;
@@ -65,11 +66,13 @@ export class OutboxRepository {
 
   /** Marks rows published (one statement for a relayed batch). */
   async markPublished(em: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const k = keyArray('uuid', ids);
     await em.query(
       prepared(
-        'UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+        `UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1 WHERE id = ANY(${k.sql})`,
       ),
-      [ids],
+      k.params,
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Organisation, type OrganisationKind } from './entities/organisation.entity';
 import { findRow, findRows } from '../database/entity-rows';
+import { keyArray } from '../database/key-lists';
 
 /** All SQL of the public bodies (organisations). */
 @Injectable()
@@ -22,7 +23,9 @@ export class OrganisationsRepository {
   }
 
   findOrganisations(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
-    return ids.length ? findRows(em, Organisation, 'id = ANY($1::uuid[])', [[...ids]]) : Promise.resolve([]);
+    if (ids.length === 0) return Promise.resolve([]);
+    const k = keyArray('uuid', ids);
+    return findRows(em, Organisation, `id = ANY(${k.sql})`, k.params);
   }
 
   findOrganisationByKind(

@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { findRow, findRows } from '../database/entity-rows';
 import { Employer } from './entities/employer.entity';
 import { Jurisdiction } from './entities/jurisdiction.entity';
+import { keyArray } from '../database/key-lists';
 
 /** All SQL of the reference module: jurisdictions and the employers register. */
 @Injectable()
@@ -68,8 +69,8 @@ export class ReferenceRepository {
   }
 
   employersByIds(em: EntityManager, ids: string[]): Promise<Employer[]> {
-    return ids.length
-      ? findRows(em, Employer, 'id = ANY($1::uuid[])', [[...new Set(ids)]])
-      : Promise.resolve([]);
+    if (ids.length === 0) return Promise.resolve([]);
+    const k = keyArray('uuid', [...new Set(ids)]);
+    return findRows(em, Employer, `id = ANY(${k.sql})`, k.params);
   }
 }
