@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { statementsDuring } from '../support/statements';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 describe('calendar and statutory clocks', () => {
@@ -308,6 +311,31 @@ describe('calendar and statutory clocks', () => {
             .set(await auth('mediator'))
         ).status,
       ).toBe(403);
+    });
+
+    it('a year another process loads: a transaction sees it at once, a read outside one within a second', async () => {
+      const calendar = t.app.get(CalendarService);
+      const em = t.dataSource.manager;
+      // Sunday 2 March 2098 + 5 working days: Mon–Fri 3–7 March with no schedule; Fri 6 and Mon–Thu 9–12 once 3–5
+      // March are off.
+      const due = async (m: EntityManager) =>
+        (await calendar.calendar(m)).addWorkingDays('2098-03-02', 5).date;
+      expect(await due(em)).toBe('2098-03-07');
+      // Checked just now: the next reads outside a transaction do not ask again.
+      const quiet = await statementsDuring(() => Promise.all([due(em), due(em)]));
+      expect(quiet.statements.filter((q) => q.sql.includes('calendar_years'))).toEqual([]);
+      // Another process (not this one's putYear) loads 2098: 3–5 March off.
+      await em.query(
+        `INSERT INTO calendar_years (year, holidays, makeup_workdays, source, loaded_by)
+         SELECT 2098, ARRAY['2098-03-03','2098-03-04','2098-03-05'], '{}'::text[], '测试（另一进程）', id
+           FROM users WHERE username = 'admin'`,
+      );
+      expect(await t.dataSource.transaction((tx) => due(tx))).toBe('2098-03-12');
+      // The other process deletes it again: reads keep the schedule the transaction found for up to a second.
+      await em.query(`DELETE FROM calendar_years WHERE year = 2098`);
+      expect(await due(em)).toBe('2098-03-12');
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect(await due(em)).toBe('2098-03-07');
     });
   });
 
