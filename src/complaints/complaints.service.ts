@@ -235,15 +235,17 @@ export class ComplaintsService implements OnModuleInit {
 
   /** The complaint and its employer if the viewer may see it; 404 (never 403) otherwise. */
   async visibleOrThrow(em: EntityManager, viewer: Principal, id: string): Promise<ComplaintWithEmployer> {
-    const complaint = await this.repo.findVisible(em, id, this.scopeOf(viewer));
-    if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+    const complaint = await this.assertVisible(viewer, id, em);
     const employer = (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!;
     return { complaint, employer };
   }
 
   /** The complaint if the viewer may see it (else 404), for modules that hang their records on a complaint. */
   async assertVisible(viewer: Principal, id: string, em: EntityManager): Promise<Complaint> {
-    return (await this.visibleOrThrow(em, viewer, id)).complaint;
+    // The complaint alone: no caller needs its employer (one round trip less on every case file and action).
+    const complaint = await this.repo.findVisible(em, id, this.scopeOf(viewer));
+    if (!complaint) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+    return complaint;
   }
 
   /** Whether the viewer may see the complaint (for proceedings that answer 404 with their own code). */
