@@ -11,6 +11,9 @@ interface ColumnRead {
 interface EntityRead {
   /** `table` and the select list (`col AS "property"`, the columns a find selects). */
   from: string;
+  /** The select list alone, and the table. */
+  list: string;
+  table: string;
   columns: ColumnRead[];
   /** The prepared text of each WHERE clause used with this entity. */
   texts: Map<string, string>;
@@ -32,6 +35,8 @@ function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityR
   const list = columns.map((c) => `${meta.tableName}.${c.databaseName} AS "${c.propertyName}"`).join(', ');
   read = {
     from: `SELECT ${list} FROM ${meta.tableName}`,
+    list,
+    table: meta.tableName,
     columns: columns.map((c) => {
       const t = c.transformer;
       const read = { property: c.propertyName, databaseName: c.databaseName };
@@ -67,6 +72,30 @@ export async function findRows<T extends ObjectLiteral>(
   }
   const rows = await em.query<Record<string, unknown>[]>(text, params);
   return hydrate(read, target, rows, read.properties);
+}
+
+/**
+ * As `findRows`, with more columns selected after the entity's: `extra` is a constant text naming each one
+ * `AS "key"` (a correlated subquery may name the entity's table), and each entity comes with its row, to read those
+ * keys from. For a read and its children in one round trip.
+ */
+export async function findRowsWith<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: new () => T,
+  extra: string,
+  where: string,
+  params: unknown[],
+): Promise<{ entity: T; row: Record<string, unknown> }[]> {
+  const read = entityRead(em, target);
+  const key = `${extra}\u0000${where}`;
+  let text = read.texts.get(key);
+  if (text === undefined) {
+    text = prepared(`SELECT ${read.list}, ${extra} FROM ${read.table} WHERE ${where}`);
+    read.texts.set(key, text);
+  }
+  const rows = await em.query<Record<string, unknown>[]>(text, params);
+  const entities = hydrate(read, target, rows, read.properties);
+  return entities.map((entity, i) => ({ entity, row: rows[i] }));
 }
 
 /** The one entity a `findRows` WHERE clause selects by key, or null. */

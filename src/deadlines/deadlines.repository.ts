@@ -5,8 +5,30 @@ import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
 import { prepared } from '../database/prepared-statements';
-import { findRows } from '../database/entity-rows';
+import { findRows, findRowsWith } from '../database/entity-rows';
 import { keyArray, keyTuples } from '../database/key-lists';
+
+/** What a view of a clock needs of one of its events. */
+export type ClockEventFields = Pick<ClockEventRow, 'type' | 'date' | 'amount' | 'reason' | 'actorUserId'>;
+
+/** A clock and its events in order. */
+export interface ClockWithEvents {
+  clock: Clock;
+  events: ClockEventFields[];
+}
+
+// Each clock's events as a JSON array in its row (most clocks have none): the clocks and their events in one round
+// trip, through the (clock_id, seq) index.
+const EVENTS = `(SELECT COALESCE(json_agg(json_build_object('type', e.type, 'date', e.date, 'amount', e.amount,
+  'reason', e.reason, 'actorUserId', e.actor_user_id) ORDER BY e.seq), '[]')
+  FROM clock_events e WHERE e.clock_id = clocks.id) AS "events"`;
+
+async function withEvents(em: EntityManager, where: string, params: unknown[]): Promise<ClockWithEvents[]> {
+  return (await findRowsWith(em, Clock, EVENTS, where, params)).map(({ entity, row }) => ({
+    clock: entity,
+    events: row.events as ClockEventFields[],
+  }));
+}
 
 /** All SQL of the deadlines module. */
 @Injectable()
@@ -27,27 +49,32 @@ export class DeadlinesRepository {
     return em.find(Clock, { where: { caseType, caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** The clocks of several cases in one query (a list page), each case's in creation order. */
-  clocksOfCases(em: EntityManager, caseType: string, caseIds: readonly string[]): Promise<Clock[]> {
+  /** The clocks of several cases and their events in one query (a list page), each case's in creation order. */
+  clocksOfCases(
+    em: EntityManager,
+    caseType: string,
+    caseIds: readonly string[],
+  ): Promise<ClockWithEvents[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
     const k = keyArray('uuid', caseIds, 2);
-    return findRows(em, Clock, `case_type = $1 AND case_id = ANY(${k.sql}) ORDER BY created_at, id`, [
-      caseType,
-      ...k.params,
-    ]);
+    return withEvents(
+      em,
+      `case_type = $1 AND case_id = ANY(${k.sql}) ORDER BY created_at, id`,
+      [caseType, ...k.params],
+    );
   }
 
-  /** The clocks of cases of several types in one query (a case file), each case's in creation order. */
+  /** The clocks of cases of several types and their events in one query (a case file), in creation order. */
   clocksOfCaseRefs(
     em: EntityManager,
     cases: readonly { caseType: string; caseId: string }[],
-  ): Promise<Clock[]> {
+  ): Promise<ClockWithEvents[]> {
     if (cases.length === 0) return Promise.resolve([]);
     const k = keyTuples(
       ['varchar', 'uuid'],
       cases.map((c) => [c.caseType, c.caseId]),
     );
-    return findRows(em, Clock, `(case_type, case_id) IN ${k.sql} ORDER BY created_at, id`, k.params);
+    return withEvents(em, `(case_type, case_id) IN ${k.sql} ORDER BY created_at, id`, k.params);
   }
 
   findClock(em: EntityManager, id: string): Promise<Clock | null> {

@@ -16,8 +16,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesRepository } from './deadlines.repository';
-import type { ClockEventRow } from './entities/clock-event.entity';
+import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
 import type { Clock } from './entities/clock.entity';
 
 export interface ClockView extends DeadlineResult {
@@ -38,7 +37,7 @@ export interface ClockView extends DeadlineResult {
   events: ClockEvent[];
 }
 
-function toEvent(r: ClockEventRow): ClockEvent {
+function toEvent(r: ClockEventFields): ClockEvent {
   switch (r.type) {
     case 'PAUSE':
       return { type: 'PAUSE', date: r.date, reason: r.reason ?? '' };
@@ -266,10 +265,10 @@ export class DeadlinesService {
     caseIds: readonly string[],
     today = todayInShanghai(),
   ): Promise<Map<string, ClockView[]>> {
-    const clocks = await this.repo.clocksOfCases(em, caseType, caseIds);
-    const views = clocks.length ? await this.views(em, clocks, await this.calendar.calendar(em), today) : [];
+    const read = await this.repo.clocksOfCases(em, caseType, caseIds);
+    const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
     const byCase = new Map<string, ClockView[]>();
-    clocks.forEach((c, i) => byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), views[i]]));
+    views.forEach((v) => byCase.set(v.caseId, [...(byCase.get(v.caseId) ?? []), v]));
     return byCase;
   }
 
@@ -279,8 +278,8 @@ export class DeadlinesService {
     cases: readonly { caseType: string; caseId: string }[],
     today = todayInShanghai(),
   ): Promise<ClockView[][]> {
-    const clocks = await this.repo.clocksOfCaseRefs(em, cases);
-    const views = clocks.length ? await this.views(em, clocks, await this.calendar.calendar(em), today) : [];
+    const read = await this.repo.clocksOfCaseRefs(em, cases);
+    const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
     return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
   }
 
@@ -340,9 +339,17 @@ export class DeadlinesService {
       em,
       clocks.map((c) => c.id),
     );
-    return clocks.map((c) => {
+    return this.viewsOf(
+      clocks.map((clock) => ({ clock, events: events.filter((e) => e.clockId === clock.id) })),
+      cal,
+      today,
+    );
+  }
+
+  private viewsOf(read: readonly ClockWithEvents[], cal: WorkingCalendar, today: string): ClockView[] {
+    return read.map(({ clock: c, events }) => {
       const rule = this.rules.rule(c.ruleId);
-      const evs = events.filter((e) => e.clockId === c.id).map(toEvent);
+      const evs = events.map(toEvent);
       return {
         id: c.id,
         caseType: c.caseType,
