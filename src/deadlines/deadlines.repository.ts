@@ -50,18 +50,13 @@ export class DeadlinesRepository {
   }
 
   /** The clocks of several cases and their events in one query (a list page), each case's in creation order. */
-  clocksOfCases(
-    em: EntityManager,
-    caseType: string,
-    caseIds: readonly string[],
-  ): Promise<ClockWithEvents[]> {
+  clocksOfCases(em: EntityManager, caseType: string, caseIds: readonly string[]): Promise<ClockWithEvents[]> {
     if (caseIds.length === 0) return Promise.resolve([]);
     const k = keyArray('uuid', caseIds, 2);
-    return withEvents(
-      em,
-      `case_type = $1 AND case_id = ANY(${k.sql}) ORDER BY created_at, id`,
-      [caseType, ...k.params],
-    );
+    return withEvents(em, `case_type = $1 AND case_id = ANY(${k.sql}) ORDER BY created_at, id`, [
+      caseType,
+      ...k.params,
+    ]);
   }
 
   /** The clocks of cases of several types and their events in one query (a case file), in creation order. */

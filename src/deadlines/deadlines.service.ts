@@ -258,7 +258,10 @@ export class DeadlinesService {
     return (await this.forCaseRefs(em, [{ caseType, caseId }], today))[0];
   }
 
-  /** The clocks of several cases (a list page) in two queries, by case id; a case without clocks is absent. */
+  /**
+   * The clocks of several cases (a list page) and their events in one query, by case id; a case without clocks is
+   * absent.
+   */
   async forCases(
     em: EntityManager,
     caseType: string,
@@ -272,7 +275,7 @@ export class DeadlinesService {
     return byCase;
   }
 
-  /** The clocks of cases of any types (a case file) in three queries, in the order of `cases`. */
+  /** The clocks of cases of any types (a case file) and their events in one query, in the order of `cases`. */
   async forCaseRefs(
     em: EntityManager,
     cases: readonly { caseType: string; caseId: string }[],
