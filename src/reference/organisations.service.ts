@@ -4,9 +4,20 @@ import { OrganisationsRepository } from './organisations.repository';
 import type { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { districtOrganisations } from './organisations';
 
+/**
+ * How long a read outside a transaction (a view) trusts a public body this process read by id. Bodies are never
+ * deleted (cases refer to them) and change rarely (the reference data at a start, an administrator's edit); every
+ * case view names one or two, so views read them once a minute instead of every time (issue 17). An edit shows in
+ * the process that made it at once, in the others' views within this time; a read inside a transaction (routing,
+ * opening a proceeding) always reads the row.
+ */
+export const ORGANISATION_TRUST_MS = 60_000;
+
 /** The public bodies staff belong to and cases are routed to. */
 @Injectable()
 export class OrganisationsService {
+  private readonly known = new Map<string, { body: Organisation; readAt: number }>();
+
   constructor(private readonly repo: OrganisationsRepository) {}
 
   /** Creates (or renames) the district's bodies and one mediation committee per street; safe at every start. */
@@ -17,16 +28,40 @@ export class OrganisationsService {
   ): Promise<number> {
     const rows = districtOrganisations(district, streets);
     await this.repo.upsertOrganisations(em, rows);
+    this.known.clear();
     return rows.length;
   }
 
-  byId(em: EntityManager, id: string): Promise<Organisation | null> {
-    return this.repo.findOrganisation(em, id);
+  async byId(em: EntityManager, id: string): Promise<Organisation | null> {
+    return (await this.byIds(em, [id])).get(id) ?? null;
   }
 
-  /** A batch of bodies by id, keyed by id (unknown ids left out). */
+  /**
+   * A batch of bodies by id, keyed by id (unknown ids left out). Outside a transaction those read less than
+   * ORGANISATION_TRUST_MS ago come from this process's memory, the others from one query. The objects are shared:
+   * callers read them, never change them.
+   */
   async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Organisation>> {
-    return new Map((await this.repo.findOrganisations(em, [...new Set(ids)])).map((o) => [o.id, o]));
+    const now = Date.now();
+    const trusted = em.queryRunner?.isTransactionActive !== true;
+    const found = new Map<string, Organisation>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const known = this.known.get(id);
+      if (trusted && known && now - known.readAt < ORGANISATION_TRUST_MS) found.set(id, known.body);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    for (const body of await this.repo.findOrganisations(em, missing)) {
+      this.known.set(body.id, { body, readAt: now });
+      found.set(body.id, body);
+    }
+    return found;
+  }
+
+  /** Drops a body this process may hold (after an edit has committed). */
+  forget(id: string): void {
+    this.known.delete(id);
   }
 
   /** The body of a kind that serves a street: its own (mediation committee) or its district's. */

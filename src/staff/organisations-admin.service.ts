@@ -5,6 +5,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
+import { OrganisationsService } from '../reference/organisations.service';
 import type { EntityManager } from 'typeorm';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
@@ -28,6 +29,7 @@ export class OrganisationsAdminService {
     private readonly repo: StaffAdminRepository,
     private readonly audit: AdminAuditService,
     private readonly jurisdictions: JurisdictionsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** 400 unless the code is inside the caller's jurisdiction and a division the platform knows. */
@@ -72,7 +74,7 @@ export class OrganisationsAdminService {
     id: string,
     patch: { name?: string; kind?: OrganisationKind; jurisdictionCode?: string },
   ) {
-    return this.tx.run(async (em) => {
+    const updated = await this.tx.run(async (em) => {
       const org = await this.repo.findOrganisation(em, id);
       if (!org || !withinScope(actor, org.jurisdictionCode)) throw notFound();
       const next = {
@@ -121,5 +123,8 @@ export class OrganisationsAdminService {
       }
       return next;
     });
+    // After the commit: this process's views show the edit at once (OrganisationsService).
+    this.organisations.forget(id);
+    return updated;
   }
 }

@@ -4,6 +4,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
+import { statementsDuring } from '../support/statements';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 /** The worker's one file (14.5): it follows the dispute through inspection, mediation and arbitration. */
@@ -256,6 +257,32 @@ describe('the worker’s case file /my/cases', () => {
     });
     expect(mine.nextStep.text).toContain('终局裁决');
     expect(setAside > suit).toBe(true);
+  });
+
+  it('names the body holding the case from memory, and shows an administrator’s rename at once', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const held = (await myCase(complaintId)).heldBy;
+    expect(held).toEqual({ organisationId: expect.any(String), name: expect.any(String) });
+    // The body was read a moment ago: the next view does not read it again (OrganisationsService).
+    const again = await statementsDuring(() => myCase(complaintId));
+    expect(again.result.heldBy).toEqual(held);
+    expect(again.statements.length).toBeGreaterThan(0);
+    expect(again.statements.filter((s) => s.sql.includes('FROM organisations'))).toEqual([]);
+    const rename = async (name: string) =>
+      t
+        .http()
+        .patch(`/api/v1/admin/organisations/${held!.organisationId}`)
+        .set(await auth('admin'))
+        .send({ name });
+    expect((await rename('浦东案卷测试改名调解委员会')).status).toBe(200);
+    try {
+      expect((await myCase(complaintId)).heldBy).toEqual({
+        organisationId: held!.organisationId,
+        name: '浦东案卷测试改名调解委员会',
+      });
+    } finally {
+      expect((await rename(held!.name)).status).toBe(200);
+    }
   });
 
   it('is the complainant’s only: another worker gets 404', async () => {
