@@ -250,7 +250,9 @@ describe('prepared statements', () => {
       actorUserId,
     });
     const withEvents = clocks.map((clock, i) => ({ clock, events: i === 0 ? events.map(fields) : [] }));
-    expect(await deadlines.clocksOfCases(em, 'COMPLAINT', [filed.body.id as string])).toStrictEqual(withEvents);
+    expect(await deadlines.clocksOfCases(em, 'COMPLAINT', [filed.body.id as string])).toStrictEqual(
+      withEvents,
+    );
     expect(
       await deadlines.clocksOfCaseRefs(em, [{ caseType: 'COMPLAINT', caseId: filed.body.id as string }]),
     ).toStrictEqual(withEvents);
@@ -299,16 +301,17 @@ describe('prepared statements', () => {
     await runner.connect();
     try {
       const m = runner.manager;
-      const reads = (n: number) => [
-        t.app.get(OrganisationsRepository).findOrganisations(m, bodies.slice(0, n)),
-        t.app.get(ReferenceRepository).employersByIds(m, employers.slice(0, n)),
-        deadlines.clocksOfCaseRefs(m, clocks.slice(0, n)),
-        deadlines.eventsOf(
-          m,
-          clocks.slice(0, n).map((c) => c.id),
-        ),
-        t.app.get(AuthRepository).accountsByIds(m, users.slice(0, n)),
-      ] as const;
+      const reads = (n: number) =>
+        [
+          t.app.get(OrganisationsRepository).findOrganisations(m, bodies.slice(0, n)),
+          t.app.get(ReferenceRepository).employersByIds(m, employers.slice(0, n)),
+          deadlines.clocksOfCaseRefs(m, clocks.slice(0, n)),
+          deadlines.eventsOf(
+            m,
+            clocks.slice(0, n).map((c) => c.id),
+          ),
+          t.app.get(AuthRepository).accountsByIds(m, users.slice(0, n)),
+        ] as const;
       for (let i = 0; i < 8; i++) for (const n of [1, 3]) await Promise.all(reads(n));
       const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
       const [orgs, emps, clockRead, , accounts] = await Promise.all(reads(3));
