@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { arg, loadAverage } from './fault/load';
+import { sampleCpu } from './lib/cpu';
+import { median } from './lib/stats';
 
 /**
  * What one round trip to PostgreSQL and to Redis costs on this machine (issue 17: where intake's time goes). One
  * connection sends `--count` trivial commands one after the other, as a request handler awaits its statements;
- * the client's CPU (process.cpuUsage) and the server's (/proc of the PostgreSQL backend, Redis's INFO) are divided
+ * the client's CPU and the server's (/proc of the PostgreSQL backend, bench/lib/cpu.ts; Redis's INFO) are divided
  * by the count. A trivial command makes the figure the cost of the trip itself: the write that sends it, the wake-up
  * of the other process, the read of the answer.
  *   npm run bench:round-trips -- [--count 20000] [--runs 3]
@@ -21,18 +22,7 @@ interface Trip {
   serverCpuUs: number | null;
 }
 
-const TICK_US = 10_000; // USER_HZ 100
-
-function procCpuUs(pid: number): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
-  } catch {
-    return null;
-  }
-}
-
+/** This process's CPU µs so far (read apart from sampleCpu, whose walk of /proc would count in it). */
 function clientCpuUs(): number {
   const u = process.cpuUsage();
   return u.user + u.system;
@@ -45,19 +35,16 @@ async function pgTrips(what: string, connectionString: string, count: number): P
     const [{ pid }] = (await pg.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
     const q = { name: 'round_trip', text: 'SELECT 1' };
     for (let i = 0; i < 200; i++) await pg.query(q);
-    const s0 = procCpuUs(pid);
+    const before = sampleCpu({ backend: pid });
     const c0 = clientCpuUs();
     const t0 = performance.now();
     for (let i = 0; i < count; i++) await pg.query(q);
     const wallUs = ((performance.now() - t0) * 1000) / count;
     const c1 = clientCpuUs();
-    const s1 = procCpuUs(pid);
-    return {
-      what,
-      wallUs,
-      clientCpuUs: (c1 - c0) / count,
-      serverCpuUs: s0 === null || s1 === null ? null : (s1 - s0) / count,
-    };
+    const after = sampleCpu({ backend: pid });
+    // 0 when the backend's /proc cannot be read (PostgreSQL on another host)
+    const server = ((after.seconds.backend - before.seconds.backend) * 1e6) / count;
+    return { what, wallUs, clientCpuUs: (c1 - c0) / count, serverCpuUs: server > 0 ? server : null };
   } finally {
     await pg.end();
   }
@@ -89,11 +76,6 @@ async function redisTrips(url: string, count: number): Promise<Trip> {
   } finally {
     redis.disconnect();
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
-import { TransactionRunner } from '../database/transaction';
+import { inTransaction, TransactionRunner } from '../database/transaction';
 import { PiiAccessRepository } from './pii-access.repository';
 
 export interface PiiAccessView {
@@ -35,7 +35,7 @@ export class PiiAccessService {
   ): Promise<void> {
     if (viewer.role === 'WORKER') return;
     // Inside a transaction (intake answering staff) the record commits, durably, with what the transaction writes.
-    const inTransaction = em.queryRunner?.isTransactionActive === true;
+    const inTx = inTransaction(em);
     await this.repo.insertMany(
       em,
       [...new Set(access.caseIds)].map((caseId) => ({
@@ -46,7 +46,7 @@ export class PiiAccessService {
         caseId,
         purpose: access.purpose,
       })),
-      !inTransaction,
+      !inTx,
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException, fieldError } from '../common/errors/app-exception';
+import { inTransaction } from '../database/transaction';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
 import { computeDeadline, computeNoticeDeadline } from './deadline-engine';
@@ -62,8 +63,7 @@ export class CalendarService implements OnApplicationBootstrap {
    */
   async calendar(em: EntityManager): Promise<WorkingCalendar> {
     const now = Date.now();
-    const inTransaction = em.queryRunner?.isTransactionActive === true;
-    if (!inTransaction && this.cached && now - this.cached.checkedAt < READ_RECHECK_MS)
+    if (!inTransaction(em) && this.cached && now - this.cached.checkedAt < READ_RECHECK_MS)
       return this.cached.calendar;
     const version = await this.repo.version(em);
     if (this.cached?.version === version) {

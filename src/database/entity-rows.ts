@@ -9,13 +9,11 @@ interface ColumnRead {
 }
 
 interface EntityRead {
-  /** `table` and the select list (`col AS "property"`, the columns a find selects). */
-  from: string;
-  /** The select list alone, and the table. */
+  /** The select list (`table.col AS "property"`, the columns a find selects), and the table. */
   list: string;
   table: string;
   columns: ColumnRead[];
-  /** The prepared text of each WHERE clause used with this entity. */
+  /** The prepared text of each WHERE clause (with its extra columns) used with this entity. */
   texts: Map<string, string>;
   /** Each column's key in a row of this read: its property. */
   properties: string[];
@@ -34,7 +32,6 @@ function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityR
   const columns = meta.columns.filter((c) => c.isSelect && !c.isVirtual);
   const list = columns.map((c) => `${meta.tableName}.${c.databaseName} AS "${c.propertyName}"`).join(', ');
   read = {
-    from: `SELECT ${list} FROM ${meta.tableName}`,
     list,
     table: meta.tableName,
     columns: columns.map((c) => {
@@ -65,13 +62,19 @@ export async function findRows<T extends ObjectLiteral>(
   params: unknown[],
 ): Promise<T[]> {
   const read = entityRead(em, target);
-  let text = read.texts.get(where);
-  if (text === undefined) {
-    text = prepared(`${read.from} WHERE ${where}`);
-    read.texts.set(where, text);
-  }
-  const rows = await em.query<Record<string, unknown>[]>(text, params);
+  const rows = await em.query<Record<string, unknown>[]>(selectText(read, '', where), params);
   return hydrate(read, target, rows, read.properties);
+}
+
+/** The prepared text selecting the entity's columns, then `extra` (if any), by `where`; built once per pair. */
+function selectText(read: EntityRead, extra: string, where: string): string {
+  const key = extra ? `${extra}\u0000${where}` : where;
+  let text = read.texts.get(key);
+  if (text === undefined) {
+    text = prepared(`SELECT ${read.list}${extra ? `, ${extra}` : ''} FROM ${read.table} WHERE ${where}`);
+    read.texts.set(key, text);
+  }
+  return text;
 }
 
 /**
@@ -87,13 +90,7 @@ export async function findRowsWith<T extends ObjectLiteral>(
   params: unknown[],
 ): Promise<{ entity: T; row: Record<string, unknown> }[]> {
   const read = entityRead(em, target);
-  const key = `${extra}\u0000${where}`;
-  let text = read.texts.get(key);
-  if (text === undefined) {
-    text = prepared(`SELECT ${read.list}, ${extra} FROM ${read.table} WHERE ${where}`);
-    read.texts.set(key, text);
-  }
-  const rows = await em.query<Record<string, unknown>[]>(text, params);
+  const rows = await em.query<Record<string, unknown>[]>(selectText(read, extra, where), params);
   const entities = hydrate(read, target, rows, read.properties);
   return entities.map((entity, i) => ({ entity, row: rows[i] }));
 }

@@ -31,6 +31,11 @@ export class TransactionRunner {
   }
 }
 
+/** Whether `em` runs inside a transaction (a `TransactionRunner.run` manager) rather than on the pool. */
+export function inTransaction(em: EntityManager): boolean {
+  return em.queryRunner?.isTransactionActive === true;
+}
+
 /** True when the error is a unique-constraint violation (optionally on the named constraint). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = err as {

@@ -18,10 +18,6 @@ export class OrganisationsRepository {
       .execute();
   }
 
-  findOrganisation(em: EntityManager, id: string): Promise<Organisation | null> {
-    return findRow(em, Organisation, 'id = $1', [id]);
-  }
-
   findOrganisations(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
     if (ids.length === 0) return Promise.resolve([]);
     const k = keyArray('uuid', ids);

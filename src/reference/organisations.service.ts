@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { OrganisationsRepository } from './organisations.repository';
 import type { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { districtOrganisations } from './organisations';
+import { inTransaction } from '../database/transaction';
 
 /**
  * How long a read outside a transaction (a view) trusts a public body this process read by id. Bodies are never
@@ -11,7 +12,7 @@ import { districtOrganisations } from './organisations';
  * the process that made it at once, in the others' views within this time; a read inside a transaction (routing,
  * opening a proceeding) always reads the row.
  */
-export const ORGANISATION_TRUST_MS = 60_000;
+const ORGANISATION_TRUST_MS = 60_000;
 
 /** The public bodies staff belong to and cases are routed to. */
 @Injectable()
@@ -43,7 +44,7 @@ export class OrganisationsService {
    */
   async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Organisation>> {
     const now = Date.now();
-    const trusted = em.queryRunner?.isTransactionActive !== true;
+    const trusted = !inTransaction(em);
     const found = new Map<string, Organisation>();
     const missing: string[] = [];
     for (const id of new Set(ids)) {
