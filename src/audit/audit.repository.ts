@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEvent } from './entities/case-event.entity';
-import { prepared } from '../database/prepared-statements';
+import { sendWrites, type Write } from '../database/writes';
 import { findRows } from '../database/entity-rows';
 
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
@@ -9,13 +9,17 @@ import { findRows } from '../database/entity-rows';
 export class AuditRepository {
   /** The events in one statement (one round trip however many; occurred_at is the transaction's now()). */
   async insertMany(em: EntityManager, events: readonly Omit<CaseEvent, 'occurredAt'>[]): Promise<void> {
-    if (events.length === 0) return;
+    if (events.length > 0) await sendWrites(em, [this.insertManyWrite(events)]);
+  }
+
+  /** The events' insert as a write to send with others (writes.ts). */
+  insertManyWrite(events: readonly Omit<CaseEvent, 'occurredAt'>[]): Write {
     const col = <K extends keyof Omit<CaseEvent, 'occurredAt'>>(k: K) => events.map((e) => e[k]);
-    await em.query(
-      prepared(`INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
+    return {
+      sql: `INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
-                            $7::uuid[], $8::varchar[], $9::jsonb[])`),
-      [
+                            $7::uuid[], $8::varchar[], $9::jsonb[])`,
+      params: [
         col('id'),
         col('caseType'),
         col('caseId'),
@@ -26,7 +30,7 @@ export class AuditRepository {
         col('actorRole'),
         events.map((e) => JSON.stringify(e.data ?? {})),
       ],
-    );
+    };
   }
 
   byId(em: EntityManager, id: string): Promise<CaseEvent | null> {

@@ -1,3 +1,4 @@
+import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
@@ -74,8 +75,11 @@ export class AuditService {
     await this.appendMany(em, [input]);
   }
 
-  /** Appends events in one statement, in order, then hands each to every registered listener (same transaction). */
-  async appendMany(em: EntityManager, inputs: readonly CaseEventInput[]): Promise<void> {
+  /**
+   * Appends events in one statement, in order, then hands each to every registered listener (same transaction).
+   * With a batch, the events join it and the listeners run once it is sent (writes.ts).
+   */
+  async appendMany(em: EntityManager, inputs: readonly CaseEventInput[], batch?: WriteBatch): Promise<void> {
     const events: RecordedCaseEvent[] = inputs.map((input) => ({
       id: newId(),
       caseType: input.caseType,
@@ -83,17 +87,23 @@ export class AuditService {
       action: input.action,
       data: input.data ?? {},
     }));
-    await this.repo.insertMany(
-      em,
-      events.map((event, i) => ({
-        ...event,
-        fromStatus: inputs[i].fromStatus ?? null,
-        toStatus: inputs[i].toStatus ?? null,
-        actorUserId: inputs[i].actor?.userId ?? null,
-        actorRole: inputs[i].actor?.role ?? null,
-      })),
-    );
-    for (const event of events) for (const listener of this.listeners.values()) await listener(em, event);
+    const rows = events.map((event, i) => ({
+      ...event,
+      fromStatus: inputs[i].fromStatus ?? null,
+      toStatus: inputs[i].toStatus ?? null,
+      actorUserId: inputs[i].actor?.userId ?? null,
+      actorRole: inputs[i].actor?.role ?? null,
+    }));
+    const notify = async (em: EntityManager) => {
+      for (const event of events) for (const listener of this.listeners.values()) await listener(em, event);
+    };
+    if (!batch) {
+      await this.repo.insertMany(em, rows);
+      return notify(em);
+    }
+    if (rows.length === 0) return;
+    batch.add(this.repo.insertManyWrite(rows));
+    batch.afterSend(notify);
   }
 
   /** One event by id (null when there is none): for a job queued with only the event's id. */

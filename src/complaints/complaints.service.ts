@@ -9,6 +9,7 @@ import { IdempotencyService, type StoredResponse } from '../idempotency/idempote
 import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
+import { WriteBatch } from '../database/writes';
 import { renderTemplate } from '../notifications/templates';
 import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
@@ -99,7 +100,12 @@ export class ComplaintsService implements OnModuleInit {
         });
         // The filer sees what they filed (the worker is its complainant or filer; staff filed it in their own street).
         const body = await this.views.one(em, created, worker, 'complaint.submit');
-        return { status: 201, body, resource: { type: 'complaint', id: created.complaint.id } };
+        return {
+          status: 201,
+          body,
+          resource: { type: 'complaint', id: created.complaint.id },
+          writes: created.writes,
+        };
       },
       async (em, r) =>
         this.views.one(em, await this.visibleOrThrow(em, worker, r.id), worker, 'complaint.submit'),
@@ -110,7 +116,11 @@ export class ComplaintsService implements OnModuleInit {
 
   /** 举报: no complainant is recorded; the reporter follows the report with the tracking number and access code. */
   async submitReport(dto: CreateReportDto, accessCodeHash: string): Promise<{ trackingNo: string }> {
-    const result = await this.tx.run((em) => this.intake(em, 'REPORT', dto, null, { accessCodeHash }));
+    const result = await this.tx.run(async (em) => {
+      const created = await this.intake(em, 'REPORT', dto, null, { accessCodeHash });
+      await created.writes.send(em);
+      return created;
+    });
     this.outbox.notifyCommitted();
     return { trackingNo: result.complaint.trackingNo };
   }
@@ -131,7 +141,7 @@ export class ComplaintsService implements OnModuleInit {
       accessCodeHash?: string;
       wantsArbitration?: boolean;
     },
-  ): Promise<ComplaintWithEmployer> {
+  ): Promise<ComplaintWithEmployer & { writes: WriteBatch }> {
     if (!(await this.jurisdictions.isStreet(dto.workplaceStreetCode, em)))
       throw AppException.validation([
         fieldError(
@@ -186,44 +196,58 @@ export class ComplaintsService implements OnModuleInit {
         : null,
     );
     const duplicateOf = complaint.possibleDuplicateOf;
-    // The submission and, when one was found, the duplicate flag: one statement.
-    await this.audit.appendMany(em, [
+    // What follows needs nothing back: the caller sends it in one statement, with its idempotency record if any
+    // (writes.ts). The submission and, when one was found, the duplicate flag.
+    const writes = new WriteBatch();
+    await this.audit.appendMany(
+      em,
+      [
+        {
+          caseType: CASE,
+          caseId: id,
+          action: 'SUBMITTED',
+          fromStatus: null,
+          toStatus: 'SUBMITTED',
+          actor,
+          data: { kind, channel: dto.channel, category: dto.category, trackingNo },
+        },
+        ...(duplicateOf
+          ? [
+              {
+                caseType: CASE,
+                caseId: id,
+                action: 'POSSIBLE_DUPLICATE_FLAGGED',
+                actor: null,
+                data: { duplicateOf },
+              },
+            ]
+          : []),
+      ],
+      writes,
+    );
+    // The acknowledgement, and the early warning's rescore of the employer (deduplicated per employer by the job
+    // catalogue).
+    await this.outbox.enqueueMany(
+      em,
+      [
+        { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
+        { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
+      ],
+      writes,
+    );
+    // The decision on acceptance is due within 5 working days (若干规定 第十八条).
+    await this.deadlines.start(
+      em,
       {
         caseType: CASE,
         caseId: id,
-        action: 'SUBMITTED',
-        fromStatus: null,
-        toStatus: 'SUBMITTED',
-        actor,
-        data: { kind, channel: dto.channel, category: dto.category, trackingNo },
+        ruleId: 'INSPECTION_ACCEPTANCE',
+        start: receivedOn,
+        jurisdictionCode: dto.workplaceStreetCode,
       },
-      ...(duplicateOf
-        ? [
-            {
-              caseType: CASE,
-              caseId: id,
-              action: 'POSSIBLE_DUPLICATE_FLAGGED',
-              actor: null,
-              data: { duplicateOf },
-            },
-          ]
-        : []),
-    ]);
-    // The acknowledgement, and the early warning's rescore of the employer (deduplicated per employer by the job
-    // catalogue), in one statement.
-    await this.outbox.enqueueMany(em, [
-      { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
-      { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
-    ]);
-    // The decision on acceptance is due within 5 working days (若干规定 第十八条).
-    await this.deadlines.start(em, {
-      caseType: CASE,
-      caseId: id,
-      ruleId: 'INSPECTION_ACCEPTANCE',
-      start: receivedOn,
-      jurisdictionCode: dto.workplaceStreetCode,
-    });
-    return { complaint, employer };
+      writes,
+    );
+    return { complaint, employer, writes };
   }
 
   scopeOf(viewer: Principal): VisibilityScope {

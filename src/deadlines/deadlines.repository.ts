@@ -4,9 +4,9 @@ import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
-import { prepared } from '../database/prepared-statements';
 import { findRows, findRowsWith } from '../database/entity-rows';
 import { keyArray, keyTuples } from '../database/key-lists';
+import { sendWrites, type Write } from '../database/writes';
 
 /** What a view of a clock needs of one of its events. */
 export type ClockEventFields = Pick<ClockEventRow, 'type' | 'date' | 'amount' | 'reason' | 'actorUserId'>;
@@ -31,18 +31,25 @@ async function withEvents(em: EntityManager, where: string, params: unknown[]): 
 }
 
 /** All SQL of the deadlines module. */
+/** What starting a clock stores. */
+export type NewClock = Pick<
+  Clock,
+  'id' | 'caseType' | 'caseId' | 'ruleId' | 'startDate' | 'jurisdictionCode'
+>;
+
 @Injectable()
 export class DeadlinesRepository {
-  async insertClock(
-    em: EntityManager,
-    clock: Pick<Clock, 'id' | 'caseType' | 'caseId' | 'ruleId' | 'startDate' | 'jurisdictionCode'>,
-  ): Promise<void> {
-    // Plain SQL: every intake and proceeding opening starts a clock (issue 17).
-    await em.query(
-      prepared(`INSERT INTO clocks (id, case_type, case_id, rule_id, start_date, jurisdiction_code)
-       VALUES ($1, $2, $3, $4, $5, $6)`),
-      [clock.id, clock.caseType, clock.caseId, clock.ruleId, clock.startDate, clock.jurisdictionCode],
-    );
+  async insertClock(em: EntityManager, clock: NewClock): Promise<void> {
+    await sendWrites(em, [this.insertClockWrite(clock)]);
+  }
+
+  /** The clock's insert as a write to send with others (writes.ts). Plain SQL: every intake starts a clock. */
+  insertClockWrite(clock: NewClock): Write {
+    return {
+      sql: `INSERT INTO clocks (id, case_type, case_id, rule_id, start_date, jurisdiction_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      params: [clock.id, clock.caseType, clock.caseId, clock.ruleId, clock.startDate, clock.jurisdictionCode],
+    };
   }
 
   clocksOfCase(em: EntityManager, caseType: string, caseId: string): Promise<Clock[]> {

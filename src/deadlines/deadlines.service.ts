@@ -1,3 +1,4 @@
+import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal } from '../auth/roles';
@@ -122,21 +123,23 @@ export class DeadlinesService {
     this.owners.set(caseType, owner);
   }
 
-  /** Starts a clock inside the caller's transaction. */
+  /** Starts a clock inside the caller's transaction; with a batch, it is stored when the batch is sent. */
   async start(
     em: EntityManager,
     c: { caseType: string; caseId: string; ruleId: DeadlineRuleId; start: string; jurisdictionCode: string },
+    batch?: WriteBatch,
   ): Promise<string> {
-    const id = newId();
-    await this.repo.insertClock(em, {
-      id,
+    const clock = {
+      id: newId(),
       caseType: c.caseType,
       caseId: c.caseId,
       ruleId: c.ruleId,
       startDate: c.start,
       jurisdictionCode: c.jurisdictionCode,
-    });
-    return id;
+    };
+    if (batch) batch.add(this.repo.insertClockWrite(clock));
+    else await this.repo.insertClock(em, clock);
+    return clock.id;
   }
 
   /**

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { LOCKS, tryXactLock } from '../database/locks';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { prepared } from '../database/prepared-statements';
+import { sendWrites, type Write } from '../database/writes';
 
 /** All SQL of idempotency keys. */
 @Injectable()
@@ -24,11 +25,16 @@ export class IdempotencyRepository {
   }
 
   async insert(em: EntityManager, r: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
-    await em.query(
-      prepared(`INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`),
-      [r.scope, r.key, r.requestHash, r.responseStatus, r.resourceType, r.resourceId],
-    );
+    await sendWrites(em, [this.insertWrite(r)]);
+  }
+
+  /** The record's insert as a write to send with the request's own (writes.ts). */
+  insertWrite(r: Omit<IdempotencyRecord, 'createdAt'>): Write {
+    return {
+      sql: `INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      params: [r.scope, r.key, r.requestHash, r.responseStatus, r.resourceType, r.resourceId],
+    };
   }
 
   /** Deletes the records of first requests older than `hours`; returns how many. */

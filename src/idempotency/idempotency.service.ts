@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction';
+import { WriteBatch } from '../database/writes';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { IdempotencyRepository } from './idempotency.repository';
 
@@ -57,7 +58,8 @@ export function validateIdempotencyKey(key: string | undefined): string | undefi
  * first response; the same key with another body is 422; a retry while the first is still running is 409.
  * The record (status and a reference to the created resource, no copy of the body) is stored in the same
  * transaction as the work, so a committed request is always replayable and a failed one leaves nothing behind;
- * a replay rebuilds the resource's view for the caller (`replay`). Records older than IDEMPOTENCY_TTL_HOURS are
+ * a replay rebuilds the resource's view for the caller (`replay`). Writes the work hands back unsent (`writes`) go
+ * out in one statement with the record. Records older than IDEMPOTENCY_TTL_HOURS are
  * purged by the nightly idempotency.purge job, after which the key is new again.
  */
 @Injectable()
@@ -72,11 +74,17 @@ export class IdempotencyService {
     scope: string,
     key: string | undefined,
     body: unknown,
-    work: (em: EntityManager) => Promise<{ status: number; body: T; resource: ResourceRef }>,
+    work: (
+      em: EntityManager,
+    ) => Promise<{ status: number; body: T; resource: ResourceRef; writes?: WriteBatch }>,
     replay: (em: EntityManager, resource: ResourceRef) => Promise<T>,
   ): Promise<StoredResponse<T>> {
     if (!key) {
-      const { status, body: out } = await this.tx.run(work);
+      const { status, body: out } = await this.tx.run(async (em) => {
+        const result = await work(em);
+        await result.writes?.send(em);
+        return result;
+      });
       return { status, body: out, replayed: false };
     }
     const hash = requestHash(body);
@@ -97,14 +105,18 @@ export class IdempotencyService {
         return { status: existing.responseStatus, body: await replay(em, resource), replayed: true };
       }
       const result = await work(em);
-      await this.repo.insert(em, {
-        scope,
-        key,
-        requestHash: hash,
-        responseStatus: result.status,
-        resourceType: result.resource.type,
-        resourceId: result.resource.id,
-      });
+      // The record goes in the same statement as the writes the work left to send (writes.ts).
+      await (result.writes ?? new WriteBatch()).send(
+        em,
+        this.repo.insertWrite({
+          scope,
+          key,
+          requestHash: hash,
+          responseStatus: result.status,
+          resourceType: result.resource.type,
+          resourceId: result.resource.id,
+        }),
+      );
       return { status: result.status, body: result.body, replayed: false };
     });
   }

@@ -4,6 +4,7 @@ import { OutboxMessage } from './entities/outbox-message.entity';
 import type { JobName } from './job-catalogue';
 import { prepared } from '../database/prepared-statements';
 import { keyArray } from '../database/key-lists';
+import { sendWrites, type Write } from '../database/writes';
 
 export interface PendingOutboxRow {
   id: string;
@@ -27,11 +28,7 @@ export class OutboxRepository {
     em: EntityManager,
     row: Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>,
   ): Promise<void> {
-    await em.query(
-      prepared(`WITH ins AS (INSERT INTO outbox_messages (id, queue, job_name, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM ins`),
-      [row.id, row.queue, row.jobName, JSON.stringify(row.payload)],
-    );
+    await this.insertMany(em, [row]);
   }
 
   /** Several rows in one statement, with one notification. */
@@ -39,19 +36,22 @@ export class OutboxRepository {
     em: EntityManager,
     rows: readonly Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>[],
   ): Promise<void> {
-    if (rows.length === 0) return;
-    await em.query(
-      prepared(`WITH ins AS (
-         INSERT INTO outbox_messages (id, queue, job_name, payload)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM ins LIMIT 1) one`),
-      [
+    if (rows.length > 0) await sendWrites(em, [this.insertManyWrite(rows)]);
+  }
+
+  /** The rows' insert and its notification as a write to send with others (writes.ts). */
+  insertManyWrite(rows: readonly Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>[]): Write {
+    return {
+      sql: `INSERT INTO outbox_messages (id, queue, job_name, payload)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+      params: [
         rows.map((r) => r.id),
         rows.map((r) => r.queue),
         rows.map((r) => r.jobName),
         rows.map((r) => JSON.stringify(r.payload)),
       ],
-    );
+      notify: OUTBOX_CHANNEL,
+    };
   }
 
   /** Due rows, locked; rows another relay holds are skipped, not waited for. */

@@ -1,3 +1,4 @@
+import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
@@ -28,15 +29,19 @@ export class OutboxService {
     return id;
   }
 
-  /** Several jobs in one statement (one round trip, one notification), in the caller's transaction. */
-  async enqueueMany(em: EntityManager, jobs: readonly OutboxJob[]): Promise<string[]> {
+  /**
+   * Several jobs in one statement (one round trip, one notification), in the caller's transaction; with a batch,
+   * they join it and are stored when it is sent (writes.ts).
+   */
+  async enqueueMany(em: EntityManager, jobs: readonly OutboxJob[], batch?: WriteBatch): Promise<string[]> {
     const rows = jobs.map((j) => ({
       id: newId(),
       queue: JOB_QUEUE[j.name],
       jobName: j.name,
       payload: j.payload,
     }));
-    await this.repo.insertMany(em, rows);
+    if (!batch) await this.repo.insertMany(em, rows);
+    else if (rows.length > 0) batch.add(this.repo.insertManyWrite(rows));
     return rows.map((r) => r.id);
   }
 

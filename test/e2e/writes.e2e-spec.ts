@@ -1,0 +1,107 @@
+import { Client, type Notification } from 'pg';
+import type { EntityManager } from 'typeorm';
+import { newId } from '../../src/common/ids';
+import { DeadlinesRepository } from '../../src/deadlines/deadlines.repository';
+import { sendWrites, WriteBatch, type Write } from '../../src/database/writes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Issue 17: writes that need nothing back go to PostgreSQL as one statement of data-modifying CTEs (writes.ts).
+ * What a caller relies on when it batches them, checked on the real server: every write is stored, a row may
+ * reference one written beside it, a notification is delivered once and only at commit, and a failing write
+ * leaves none of the others behind.
+ */
+describe('writes sent as one statement, on PostgreSQL', () => {
+  let t: TestApp;
+  let listener: Client;
+  const heard: Notification[] = [];
+  const CHANNEL = 'lrp_writes_spec';
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PROCESS_ROLE: 'api' } });
+    listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    listener.on('notification', (n) => heard.push(n));
+    await listener.query(`LISTEN ${CHANNEL}`);
+  });
+  afterAll(async () => {
+    await listener.end();
+    await t.close();
+  });
+
+  const clockWrite = (id: string) =>
+    t.app.get(DeadlinesRepository).insertClockWrite({
+      id,
+      caseType: 'COMPLAINT',
+      caseId: newId(),
+      ruleId: 'INSPECTION_ACCEPTANCE',
+      startDate: '2026-12-01',
+      jurisdictionCode: '310115001',
+    });
+  const eventWrite = (clockId: string, notify?: string): Write => ({
+    sql: `INSERT INTO clock_events (id, clock_id, seq, type, date, reason) VALUES ($1, $2, 1, 'PAUSE', $3, $4)`,
+    params: [newId(), clockId, '2026-12-02', 'writes spec'],
+    notify,
+  });
+  const stored = async (clockIds: string[], em: Pick<EntityManager, 'query'> = t.dataSource) =>
+    (
+      await em.query<{ clocks: number; events: number }[]>(
+        `SELECT (SELECT count(*)::int FROM clocks WHERE id = ANY($1::uuid[])) AS clocks,
+                (SELECT count(*)::int FROM clock_events WHERE clock_id = ANY($1::uuid[])) AS events`,
+        [clockIds],
+      )
+    )[0];
+  /** The notifications heard on CHANNEL once the listener's connection has seen everything sent before now. */
+  const notifications = async () => {
+    await listener.query('SELECT 1');
+    await new Promise((r) => setTimeout(r, 50));
+    return heard.splice(0).filter((n) => n.channel === CHANNEL).length;
+  };
+
+  it('stores every write, child rows beside their parent in either order, and notifies once at commit', async () => {
+    const [a, b] = [newId(), newId()];
+    await notifications();
+    await t.dataSource.transaction(async (em) => {
+      // The parent first, then its child; and a child written before its parent in the same statement.
+      await sendWrites(em, [clockWrite(a), eventWrite(a, CHANNEL), eventWrite(b), clockWrite(b)]);
+      expect(await stored([a, b], em)).toEqual({ clocks: 2, events: 2 });
+      expect(await notifications()).toBe(0); // not before the commit
+    });
+    expect(await stored([a, b])).toEqual({ clocks: 2, events: 2 });
+    expect(await notifications()).toBe(1);
+  });
+
+  it('a failing write leaves none of the others behind, and nothing is notified', async () => {
+    const [a, orphanOf] = [newId(), newId()];
+    await notifications();
+    const failed = t.dataSource.transaction((em) =>
+      sendWrites(em, [clockWrite(a), eventWrite(a, CHANNEL), eventWrite(orphanOf)]),
+    );
+    await expect(failed).rejects.toMatchObject({ driverError: { code: '23503' } });
+    expect(await stored([a, orphanOf])).toEqual({ clocks: 0, events: 0 });
+    expect(await notifications()).toBe(0);
+  });
+
+  it('a rolled-back transaction notifies nothing; a batch runs its follow-ups after its rows exist', async () => {
+    const a = newId();
+    await notifications();
+    const seen: number[] = [];
+    const rolledBack = t.dataSource.transaction(async (em) => {
+      const batch = new WriteBatch();
+      batch.add(clockWrite(a));
+      batch.afterSend(async (inner) => {
+        seen.push(
+          (await inner.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM clocks WHERE id = $1`, [a]))[0]
+            .n,
+        );
+      });
+      await batch.send(em, eventWrite(a, CHANNEL));
+      expect(() => batch.add(clockWrite(newId()))).toThrow(/already sent/);
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+    expect(seen).toEqual([1]);
+    expect(await stored([a])).toEqual({ clocks: 0, events: 0 });
+    expect(await notifications()).toBe(0);
+  });
+});
