@@ -100,12 +100,8 @@ export class ComplaintsService implements OnModuleInit {
         });
         // The filer sees what they filed (the worker is its complainant or filer; staff filed it in their own street).
         const body = await this.views.one(em, created, worker, 'complaint.submit');
-        return {
-          status: 201,
-          body,
-          resource: { type: 'complaint', id: created.complaint.id },
-          writes: created.writes,
-        };
+        const resource = { type: 'complaint', id: created.complaint.id };
+        return { status: 201, body, resource, writes: created.writes };
       },
       async (em, r) =>
         this.views.one(em, await this.visibleOrThrow(em, worker, r.id), worker, 'complaint.submit'),
@@ -199,54 +195,29 @@ export class ComplaintsService implements OnModuleInit {
     // What follows needs nothing back: the caller sends it in one statement, with its idempotency record if any
     // (writes.ts). The submission and, when one was found, the duplicate flag.
     const writes = new WriteBatch();
-    await this.audit.appendMany(
-      em,
-      [
-        {
-          caseType: CASE,
-          caseId: id,
-          action: 'SUBMITTED',
-          fromStatus: null,
-          toStatus: 'SUBMITTED',
-          actor,
-          data: { kind, channel: dto.channel, category: dto.category, trackingNo },
-        },
-        ...(duplicateOf
-          ? [
-              {
-                caseType: CASE,
-                caseId: id,
-                action: 'POSSIBLE_DUPLICATE_FLAGGED',
-                actor: null,
-                data: { duplicateOf },
-              },
-            ]
-          : []),
-      ],
-      writes,
-    );
+    const event = { caseType: CASE, caseId: id };
+    const submitted = { kind, channel: dto.channel, category: dto.category, trackingNo };
+    const events = [
+      { ...event, action: 'SUBMITTED', fromStatus: null, toStatus: 'SUBMITTED', actor, data: submitted },
+      ...(duplicateOf
+        ? [{ ...event, action: 'POSSIBLE_DUPLICATE_FLAGGED', actor: null, data: { duplicateOf } }]
+        : []),
+    ];
+    await this.audit.appendMany(em, events, writes);
     // The acknowledgement, and the early warning's rescore of the employer (deduplicated per employer by the job
     // catalogue).
-    await this.outbox.enqueueMany(
-      em,
-      [
-        { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
-        { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
-      ],
-      writes,
-    );
+    const jobs = [
+      { name: JobName.ComplaintAcknowledge, payload: { complaintId: id } },
+      { name: JobName.RiskRescoreEmployer, payload: { employerId: employer.id } },
+    ] as const;
+    await this.outbox.enqueueMany(em, jobs, writes);
     // The decision on acceptance is due within 5 working days (若干规定 第十八条).
-    await this.deadlines.start(
-      em,
-      {
-        caseType: CASE,
-        caseId: id,
-        ruleId: 'INSPECTION_ACCEPTANCE',
-        start: receivedOn,
-        jurisdictionCode: dto.workplaceStreetCode,
-      },
-      writes,
-    );
+    const clock = {
+      ruleId: 'INSPECTION_ACCEPTANCE',
+      start: receivedOn,
+      jurisdictionCode: dto.workplaceStreetCode,
+    } as const;
+    await this.deadlines.start(em, { ...event, ...clock }, writes);
     return { complaint, employer, writes };
   }
 
