@@ -15,8 +15,15 @@ import { OTHER_CATEGORY_FEATURES } from './risk.features';
 const LO = '(SELECT min(as_of) FROM days)';
 const HI = '(SELECT max(as_of) FROM days)';
 
-/** Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity. */
-export function featureSql(): string {
+/**
+ * Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity.
+ *
+ * With `employers` (the rescore of a few employers on one date), the text is instead: $1 the one date, $2 the
+ * boolean, and `employers` an array expression of the keys (`keyArray` from $3, database/key-lists.ts) — a text
+ * whose generic plan sees what a custom plan sees, so it can be kept prepared. Planned per call, this statement
+ * cost PostgreSQL more planning than running (bench/README.md, "Tenth pass").
+ */
+export function featureSql(employers?: string): string {
   const ctes: string[] = [];
   const joins: string[] = [];
   const cols: string[] = [];
@@ -28,12 +35,16 @@ export function featureSql(): string {
   /** Sources of "the wage-crime threshold is met", OR-ed. */
   const crime: string[] = [];
 
-  ctes.push(`days AS (SELECT DISTINCT unnest($1::date[]) AS as_of)`);
+  ctes.push(
+    employers
+      ? `days AS (SELECT $1::date AS as_of)`
+      : `days AS (SELECT DISTINCT unnest($1::date[]) AS as_of)`,
+  );
   ctes.push(`targets AS (
     SELECT e.id AS employer_id, d.as_of, COALESCE(e.industry_code = 'E', false) AS construction,
            e.street_code AS employer_street
       FROM employer_risk_source e CROSS JOIN days d
-     WHERE $2::uuid[] IS NULL OR e.id = ANY ($2::uuid[]))`);
+     WHERE ${employers ? `e.id = ANY (${employers})` : '$2::uuid[] IS NULL OR e.id = ANY ($2::uuid[])'})`);
   // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge).
   ctes.push(`cw AS (
     SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
@@ -264,6 +275,6 @@ SELECT t.employer_id, t.as_of::text AS as_of, COALESCE(t.employer_street, c.comp
        ${cols.join(',\n       ')}
   FROM targets t
   ${joins.join('\n  ')}
- WHERE NOT $3::boolean OR ${active.join(' OR ')}
+ WHERE NOT ${employers ? '$2' : '$3'}::boolean OR ${active.join(' OR ')}
  ORDER BY t.as_of, t.employer_id`;
 }

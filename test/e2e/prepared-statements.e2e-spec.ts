@@ -23,6 +23,21 @@ import { ComplaintsRepository } from '../../src/complaints/complaints.repository
 import { MediationCase } from '../../src/mediation/entities/mediation-case.entity';
 import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { RiskRepository } from '../../src/risk/risk.repository';
+import { featureSql } from '../../src/risk/risk-features.sql';
+import { keyArray } from '../../src/database/key-lists';
+import { todayInShanghai } from '../../src/calendar/local-date';
+
+/** The rescore's text for `n` keys, as the repository sends it, and its keys padded as it pads them. */
+const featureSqlKeyed = (n: number) =>
+  featureSql(
+    keyArray(
+      'uuid',
+      Array.from({ length: n }, () => ''),
+      3,
+    ).sql,
+  );
+const padded = (keys: string[]) => keyArray('uuid', keys, 3).params;
 
 /**
  * Issue 17: the short statements every intake runs are named prepared statements — parsed once per connection and,
@@ -341,6 +356,46 @@ describe('prepared statements', () => {
         /\(case_type, case_id\) IN \(\(\$1::varchar, \$2::uuid\)\) /.test(p.statement),
       );
       expect(pair.map((p) => Number(p.generic_plans) >= 3)).toEqual([true]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it("the rescore's feature statement is a named text with the keys in it, reading what the general text reads", async () => {
+    const em = t.dataSource.manager;
+    const employers = (await em.find(Employer, { order: { id: 'ASC' }, take: 3 })).map((e) => e.id);
+    expect(employers).toHaveLength(3);
+    const today = todayInShanghai();
+    const risk = t.app.get(RiskRepository);
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const byEmployer = (rows: { employer_id: string }[]) =>
+        [...rows].sort((a, b) => (a.employer_id < b.employer_id ? -1 : 1));
+      for (let i = 0; i < 7; i++)
+        for (const n of [1, 3])
+          await risk.features(runner.manager, {
+            days: [today],
+            employerIds: employers.slice(0, n),
+            activeOnly: false,
+          });
+      for (const n of [1, 3]) {
+        const keyed = await risk.features(runner.manager, {
+          days: [today],
+          employerIds: employers.slice(0, n),
+          activeOnly: false,
+        });
+        const general = await runner.query(featureSql(), [[today], employers.slice(0, n), false]);
+        expect(keyed).toHaveLength(n);
+        // The repository turns the numbers PostgreSQL sends as text into numbers; compare the raw rows.
+        const raw = await runner.query(featureSqlKeyed(n), [today, false, ...padded(employers.slice(0, n))]);
+        expect(byEmployer(raw)).toEqual(byEmployer(general));
+      }
+      const session = await sessionStatements((sql) => runner.query(sql));
+      const named = session.filter((p) => p.statement.includes('employer_risk_source'));
+      // One text for one key and one for three (padded to four); the general text is not named.
+      expect(named.map((p) => (p.statement.match(/\$\d+::uuid\b/g) ?? []).length).sort()).toEqual([1, 4]);
+      expect(named.every((p) => Number(p.generic_plans) + Number(p.custom_plans) >= 8)).toBe(true);
     } finally {
       await runner.release();
     }
