@@ -5,9 +5,7 @@ import { LOCKS, sessionUnlock, trySessionLock, xactLock } from '../database/lock
 import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
 import { RiskRun } from './entities/risk-run.entity';
 import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
-import { featureSql } from './risk-features.sql';
-import { keyArray, keySlots } from '../database/key-lists';
-import { prepared } from '../database/prepared-statements';
+import { featureQuery } from './risk-features.sql';
 import { FEATURES, type FeatureVector } from './risk.features';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
@@ -55,34 +53,6 @@ export interface WarningFilter {
 
 export interface WarningListRow extends RiskWarning {
   employer_name: string;
-}
-
-/** The rescore's texts by the number of key placeholders (featureSql with `employers`). */
-const KEYED = new Map<number, string>();
-
-/**
- * The feature statement and its parameters. A rescore (up to 64 employers on one date, the common case: each
- * intake rescores its employer) goes out on a prepared text with the keys in it, whose generic plan PostgreSQL
- * keeps (on the pudong set ≈ 1 ms a call against ≈ 5 ms planned each time); the nightly scan and the backtest
- * (every employer, or many dates) on the general text, planned per call for their parameters.
- */
-function featureQuery(p: {
-  days: string[];
-  employerIds: string[] | null;
-  activeOnly: boolean;
-}): [string, unknown[]] {
-  if (
-    p.employerIds === null ||
-    p.employerIds.length === 0 ||
-    p.days.length !== 1 ||
-    keySlots(p.employerIds.length) === null
-  )
-    return [featureSql(), [p.days, p.employerIds, p.activeOnly]];
-  const k = keyArray('uuid', p.employerIds, 3);
-  const slots = k.params.length;
-  let text = KEYED.get(slots);
-  if (text === undefined) KEYED.set(slots, (text = prepared(featureSql(k.sql))));
-  return [text, [p.days[0], p.activeOnly, ...k.params]];
 }
 
 /** All SQL of the risk module. */
