@@ -1,4 +1,3 @@
-import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
@@ -7,6 +6,7 @@ import { AuditRepository } from './audit.repository';
 import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
+import type { WriteBatch } from '../database/writes';
 
 export interface CaseEventInput {
   /**

@@ -1,4 +1,3 @@
-import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal } from '../auth/roles';
@@ -19,6 +18,7 @@ import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
 import type { Clock } from './entities/clock.entity';
+import type { WriteBatch } from '../database/writes';
 
 export interface ClockView extends DeadlineResult {
   id: string;

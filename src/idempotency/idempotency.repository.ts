@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { LOCKS, tryXactLock } from '../database/locks';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { prepared } from '../database/prepared-statements';
-import { sendWrites, type Write } from '../database/writes';
+import type { Write } from '../database/writes';
 
 /** All SQL of idempotency keys. */
 @Injectable()
@@ -24,11 +24,7 @@ export class IdempotencyRepository {
     return row ?? null;
   }
 
-  async insert(em: EntityManager, r: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
-    await sendWrites(em, [this.insertWrite(r)]);
-  }
-
-  /** The record's insert as a write to send with the request's own (writes.ts). */
+  /** The record's insert, as a write the service sends with the request's own (writes.ts). */
   insertWrite(r: Omit<IdempotencyRecord, 'createdAt'>): Write {
     return {
       sql: `INSERT INTO idempotency_records (scope, key, request_hash, response_status, resource_type, resource_id)

@@ -1,9 +1,9 @@
-import type { WriteBatch } from '../database/writes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
 import { OutboxRepository } from './outbox.repository';
 import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
+import type { WriteBatch } from '../database/writes';
 
 /** One job for `enqueueMany`: a job name with its own payload type. */
 export type OutboxJob = { [J in JobName]: { name: J; payload: JobPayloads[J] } }[JobName];
