@@ -35,7 +35,6 @@ export class PiiAccessService {
   ): Promise<void> {
     if (viewer.role === 'WORKER') return;
     // Inside a transaction (intake answering staff) the record commits, durably, with what the transaction writes.
-    const inTx = inTransaction(em);
     await this.repo.insertMany(
       em,
       [...new Set(access.caseIds)].map((caseId) => ({
@@ -46,7 +45,7 @@ export class PiiAccessService {
         caseId,
         purpose: access.purpose,
       })),
-      !inTx,
+      !inTransaction(em),
     );
   }
 

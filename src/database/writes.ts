@@ -97,10 +97,6 @@ export class WriteBatch {
     this.after.push(work);
   }
 
-  get size(): number {
-    return this.writes.length;
-  }
-
   /** Stores the batch together with `last` (written in the same statement, after the batch's own writes). */
   async send(em: EntityManager, ...last: Write[]): Promise<void> {
     if (this.sent) throw new Error('this batch was already sent');

@@ -30,13 +30,13 @@ async function withEvents(em: EntityManager, where: string, params: unknown[]): 
   }));
 }
 
-/** All SQL of the deadlines module. */
 /** What starting a clock stores. */
 export type NewClock = Pick<
   Clock,
   'id' | 'caseType' | 'caseId' | 'ruleId' | 'startDate' | 'jurisdictionCode'
 >;
 
+/** All SQL of the deadlines module. */
 @Injectable()
 export class DeadlinesRepository {
   async insertClock(em: EntityManager, clock: NewClock): Promise<void> {

@@ -20,18 +20,10 @@ export const OUTBOX_CHANNEL = 'lrp_outbox';
 @Injectable()
 export class OutboxRepository {
   /**
-   * Inserts a row and, in the same statement, notifies OUTBOX_CHANNEL: PostgreSQL delivers the notification at
-   * commit (never for a rolled-back transaction, once per transaction however many rows), so a relay in another
-   * process (the worker) wakes at once instead of at its next poll.
+   * Inserts rows in one statement and, in the same statement, notifies OUTBOX_CHANNEL: PostgreSQL delivers the
+   * notification at commit (never for a rolled-back transaction, once per transaction however many rows), so a
+   * relay in another process (the worker) wakes at once instead of at its next poll.
    */
-  async insert(
-    em: EntityManager,
-    row: Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>,
-  ): Promise<void> {
-    await this.insertMany(em, [row]);
-  }
-
-  /** Several rows in one statement, with one notification. */
   async insertMany(
     em: EntityManager,
     rows: readonly Pick<OutboxMessage, 'id' | 'queue' | 'jobName' | 'payload'>[],

@@ -20,12 +20,7 @@ export class OutboxService {
 
   async enqueue<J extends JobName>(em: EntityManager, name: J, payload: JobPayloads[J]): Promise<string> {
     const id = newId();
-    await this.repo.insert(em, {
-      id,
-      queue: JOB_QUEUE[name],
-      jobName: name,
-      payload: payload,
-    });
+    await this.repo.insertMany(em, [{ id, queue: JOB_QUEUE[name], jobName: name, payload }]);
     return id;
   }
 

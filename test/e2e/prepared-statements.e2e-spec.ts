@@ -24,20 +24,8 @@ import { MediationCase } from '../../src/mediation/entities/mediation-case.entit
 import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { RiskRepository } from '../../src/risk/risk.repository';
-import { featureSql } from '../../src/risk/risk-features.sql';
-import { keyArray } from '../../src/database/key-lists';
+import { featureQuery, featureSql } from '../../src/risk/risk-features.sql';
 import { todayInShanghai } from '../../src/calendar/local-date';
-
-/** The rescore's text for `n` keys, as the repository sends it, and its keys padded as it pads them. */
-const featureSqlKeyed = (n: number) =>
-  featureSql(
-    keyArray(
-      'uuid',
-      Array.from({ length: n }, () => ''),
-      3,
-    ).sql,
-  );
-const padded = (keys: string[]) => keyArray('uuid', keys, 3).params;
 
 /**
  * Issue 17: the short statements every intake runs are named prepared statements — parsed once per connection and,
@@ -388,7 +376,13 @@ describe('prepared statements', () => {
         const general = await runner.query(featureSql(), [[today], employers.slice(0, n), false]);
         expect(keyed).toHaveLength(n);
         // The repository turns the numbers PostgreSQL sends as text into numbers; compare the raw rows.
-        const raw = await runner.query(featureSqlKeyed(n), [today, false, ...padded(employers.slice(0, n))]);
+        const [text, params] = featureQuery({
+          days: [today],
+          employerIds: employers.slice(0, n),
+          activeOnly: false,
+        });
+        expect(text).not.toBe(featureSql());
+        const raw = await runner.query(text, params);
         expect(byEmployer(raw)).toEqual(byEmployer(general));
       }
       const session = await sessionStatements((sql) => runner.query(sql));
