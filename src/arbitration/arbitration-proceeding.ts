@@ -9,7 +9,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { versionedTransition } from '../common/versioned-transition';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, type NonAwardClosure } from './arbitration.constants';
@@ -220,13 +220,14 @@ export class ArbitrationProceeding {
     else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
   }
 
-  async view(em: EntityManager, c: ArbitrationCase): Promise<ArbitrationCaseViewDto> {
+  /** The case's view; its clocks, when its caller has read them already (a case file), are not read again. */
+  async view(em: EntityManager, c: ArbitrationCase, known?: ClockView[]): Promise<ArbitrationCaseViewDto> {
     const [claims, hearings, awards, executions, clocks, tribunalMembers, members] = await Promise.all([
       this.repo.claimsOf(em, c.id),
       this.repo.hearingsOf(em, c.id),
       this.awards.awardsOf(em, c.id),
       this.awards.provisionalExecutionsOf(em, c.id),
-      this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
+      known ?? this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
       this.staff.describeList(em, c.arbitratorIds),
       c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
     ]);

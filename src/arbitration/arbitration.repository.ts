@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { LOCKS, xactLock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
-import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { keysetPage, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
 import type { ArbitrationStatus } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
@@ -213,7 +213,7 @@ export class ArbitrationRepository {
     },
   ): Promise<Page<ArbitrationCase>> {
     const qb = em.createQueryBuilder(ArbitrationCase, 'a').where('1 = 1');
-    if ('commissionId' in scope) qb.andWhere('a.commission_id = :commissionId', scope);
+    if ('commissionId' in scope) whereIdIs(qb, 'a.commission_id', scope.commissionId);
     else whereInJurisdictions(qb, 'a.jurisdiction_code', scope.prefixes);
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     if (q.memberId) qb.andWhere(':memberId = ANY(a.arbitrator_ids)', { memberId: q.memberId });

@@ -9,7 +9,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
+import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
 import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
@@ -23,6 +23,7 @@ import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './
 import { ArbitrationRepository } from './arbitration.repository';
 import { isCollective } from './arbitration.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
+import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
 export interface ArbitrationApplication {
   complaintId: string;
@@ -77,13 +78,16 @@ export class ArbitrationService implements OnModuleInit {
   }
 
   /**
-   * The arbitration cases of a complaint and of its collective dispute, oldest first, and the view of the last: the
-   * worker's one file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute).
+   * The arbitration cases of a complaint and of its collective dispute, oldest first: the worker's one file, whose
+   * caller has checked the viewer sees the complaint (so every case on it or its dispute). `caseFileView` views one
+   * with the clocks the file has read for all its cases (not read again).
    */
-  async caseFileOf(em: EntityManager, complaintId: string, disputeId: string | null) {
-    const cases = await this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
-    const last = cases.at(-1);
-    return { cases, last: last ? await this.p.view(em, last) : null };
+  casesOfCaseFile(em: EntityManager, complaintId: string, disputeId: string | null) {
+    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  }
+
+  caseFileView(em: EntityManager, c: ArbitrationCase, clocks: ClockView[]): Promise<ArbitrationCaseViewDto> {
+    return this.p.view(em, c, clocks);
   }
 
   /**

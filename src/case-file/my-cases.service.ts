@@ -47,13 +47,20 @@ export class MyCasesService {
     // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
     const dispute = complaint.collectiveDisputeId;
     // The complaint is visible to the viewer, so is every case on it or on its dispute: no second check per case.
-    const { cases: mediations, last: mediation } = await this.mediation.caseFileOf(em, complaint.id, dispute);
-    const { cases: arbitrations, last: arbitration } = await this.arbitration.caseFileOf(
-      em,
-      complaint.id,
-      dispute,
-    );
+    const mediations = await this.mediation.casesOfCaseFile(em, complaint.id, dispute);
+    const arbitrations = await this.arbitration.casesOfCaseFile(em, complaint.id, dispute);
     const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
+    // Every case's clocks in one read, which the proceedings' views take instead of reading their own again.
+    const clocks = await this.clocks(complaint.id, mediations, arbitrations, inspections);
+    const clocksOf = (id: string) => clocks.filter((c) => c.caseId === id).map((c) => c.clock);
+    const lastMediation = mediations.at(-1);
+    const mediation = lastMediation
+      ? await this.mediation.caseFileView(em, lastMediation, clocksOf(lastMediation.id))
+      : null;
+    const lastArbitration = arbitrations.at(-1);
+    const arbitration = lastArbitration
+      ? await this.arbitration.caseFileView(em, lastArbitration, clocksOf(lastArbitration.id))
+      : null;
     const lastInspection = inspections.at(-1);
     const inspection = lastInspection ? await this.inspectionView(em, lastInspection) : null;
     const arbitrationView = arbitration ? await this.arbitrationView(em, arbitration) : null;
@@ -86,7 +93,6 @@ export class MyCasesService {
           : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
 
-    const clocks = await this.clocks(complaint.id, mediations, arbitrations, inspections);
     const running = clocks
       .filter(({ clock }) => (clock.state === 'RUNNING' || clock.state === 'BREACHED') && clock.due)
       .sort((a, b) => (a.clock.due! < b.clock.due! ? -1 : 1));
@@ -148,7 +154,7 @@ export class MyCasesService {
     mediations: readonly { id: string }[],
     arbitrations: readonly { id: string }[],
     inspections: readonly { id: string }[],
-  ): Promise<{ proceeding: string; clock: ClockView }[]> {
+  ): Promise<{ proceeding: string; caseId: string; clock: ClockView }[]> {
     const cases = [
       { proceeding: 'COMPLAINT', caseType: 'COMPLAINT', caseId: complaintId },
       ...mediations.map((m) => ({ proceeding: 'MEDIATION', caseType: 'MEDIATION', caseId: m.id })),
@@ -156,7 +162,9 @@ export class MyCasesService {
       ...inspections.map((i) => ({ proceeding: 'INSPECTION', caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
     ];
     const clocks = await this.deadlines.forCaseRefs(this.tx.manager, cases);
-    return cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock })));
+    return cases.flatMap((c, i) =>
+      clocks[i].map((clock) => ({ proceeding: c.proceeding, caseId: c.caseId, clock })),
+    );
   }
 
   private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {

@@ -1,5 +1,6 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
+import { UUID_PATTERN } from '../common/ids';
 import { aliasRowsReader } from './entity-rows';
 import { prepared } from './prepared-statements';
 
@@ -25,6 +26,20 @@ export function whereInJurisdictions<T extends ObjectLiteral>(
   // The prefixes are written into the text, not bound: digits only (checked just above), and the planner then sees
   // them in a prepared page's generic plan as it would in a custom one (keysetPage).
   return qb.andWhere(new Brackets((b) => valid.forEach((p) => b.orWhere(`${column} LIKE '${p}%'`))));
+}
+
+/**
+ * `column = id` with the id written into the text, not bound, for a scope the server sets (an arbitration
+ * commission's id: a district has one), so that a page of the scope alone is a named statement with a kept plan
+ * (keysetPage), not planned on every call (bench/README.md, eleventh pass). An id that is not a UUID is bound.
+ */
+export function whereIdIs<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  id: string,
+): SelectQueryBuilder<T> {
+  if (UUID_PATTERN.test(id)) return qb.andWhere(`${column} = '${id}'`);
+  return qb.andWhere(`${column} = :scopeId`, { scopeId: id });
 }
 
 /** How many page texts `keysetPage` names at most in a process: one per list, scope and page size in use. */

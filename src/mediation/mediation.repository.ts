@@ -8,7 +8,7 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
-import { findRows } from '../database/entity-rows';
+import { findRows, findRowsWith } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
 
 /** An unpaid instalment falling due soon, with who is reminded of it. */
@@ -21,6 +21,18 @@ export interface DueSoonInstalment {
   employer_id: string;
   complaint_id: string;
 }
+
+/** What a view of an agreement shows of each of its instalments. */
+export type InstalmentFields = Pick<
+  MediationInstalment,
+  'id' | 'seq' | 'dueOn' | 'amountFen' | 'paidOn' | 'status'
+>;
+
+// Each agreement's instalments as a JSON array in its row, in order: the agreements of a list page and their
+// schedules in one round trip (issue 17), through the (agreement_id, seq) index.
+const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'seq', i.seq, 'dueOn', i.due_on,
+  'amountFen', i.amount_fen, 'paidOn', i.paid_on, 'status', i.status) ORDER BY i.seq), '[]')
+  FROM mediation_instalments i WHERE i.agreement_id = mediation_agreements.id) AS "instalments"`;
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -172,19 +184,18 @@ export class MediationRepository {
     return findRows(em, MediationSession, `case_id = ANY(${k.sql}) ORDER BY starts_at, id`, k.params);
   }
 
-  agreementsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationAgreement[]> {
-    if (caseIds.length === 0) return Promise.resolve([]);
-    const k = keyArray('uuid', caseIds);
-    return findRows(em, MediationAgreement, `case_id = ANY(${k.sql})`, k.params);
-  }
-
-  instalmentsOfAgreements(
+  /** The agreements of cases, each with its instalments in order, in one query. */
+  async agreementsOfCases(
     em: EntityManager,
-    agreementIds: readonly string[],
-  ): Promise<MediationInstalment[]> {
-    if (agreementIds.length === 0) return Promise.resolve([]);
-    const k = keyArray('uuid', agreementIds);
-    return findRows(em, MediationInstalment, `agreement_id = ANY(${k.sql}) ORDER BY seq`, k.params);
+    caseIds: readonly string[],
+  ): Promise<{ agreement: MediationAgreement; instalments: InstalmentFields[] }[]> {
+    if (caseIds.length === 0) return [];
+    const k = keyArray('uuid', caseIds);
+    const rows = await findRowsWith(em, MediationAgreement, INSTALMENTS, `case_id = ANY(${k.sql})`, k.params);
+    return rows.map(({ entity, row }) => ({
+      agreement: entity,
+      instalments: row.instalments as InstalmentFields[],
+    }));
   }
 
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {

@@ -6,7 +6,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, recordingOwner } from '../deadlines/deadlines.service';
+import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import type {
@@ -288,13 +288,24 @@ export class MediationService implements OnModuleInit {
   }
 
   /**
-   * The mediation cases of a complaint and of its collective dispute, oldest first, and the view of the last: the
-   * worker's one file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute).
+   * The mediation cases of a complaint and of its collective dispute, oldest first: the worker's one file, whose
+   * caller has checked the viewer sees the complaint (so every case on it or its dispute).
    */
-  async caseFileOf(em: EntityManager, complaintId: string, disputeId: string | null) {
-    const cases = await this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
-    const last = cases.at(-1);
-    return { cases, last: last ? (await this.views.many(em, [last]))[0] : null };
+  casesOfCaseFile(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<MediationCase[]> {
+    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  }
+
+  /** The view of a case in that file, with the clocks the file has read for all its cases (not read again). */
+  async caseFileView(
+    em: EntityManager,
+    c: MediationCase,
+    clocks: ClockView[],
+  ): Promise<MediationCaseViewDto> {
+    return (await this.views.many(em, [c], new Map([[c.id, clocks]])))[0];
   }
 
   /** The mediation cases of a complaint, oldest first. */

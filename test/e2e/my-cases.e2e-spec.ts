@@ -259,6 +259,39 @@ describe('the worker’s case file /my/cases', () => {
     expect(setAside > suit).toBe(true);
   });
 
+  it('reads the clocks of all its cases once: the proceedings’ views take them from that read', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
+    const clockReads = (d: { statements: { sql: string }[] }) =>
+      d.statements.filter((s) => /\bFROM "?clocks"?\s/.test(s.sql));
+    const inMediation = await statementsDuring(() => myCase(complaintId));
+    expect(inMediation.result.deadlines.map((d) => `${d.proceeding}:${d.rule}`)).toContain(
+      'MEDIATION:MEDIATION',
+    );
+    expect(clockReads(inMediation)).toHaveLength(1);
+    // Escalated: a mediation and an arbitration case in the file, each with its clocks, still one read.
+    await post('mediator', `/mediation/cases/${m.id}/close`, { version: 1, outcome: 'FAILED' });
+    const escalated = await t
+      .http()
+      .post(`/api/v1/mediation/${m.id}/escalate`)
+      .set(await auth(WORKER));
+    expect(escalated.status).toBe(201);
+    const both = await statementsDuring(() => myCase(complaintId));
+    expect(both.result.currentStep).toMatchObject({
+      proceeding: 'ARBITRATION',
+      id: escalated.body.arbitrationCaseId,
+    });
+    expect(both.result.arbitration).toMatchObject({
+      id: escalated.body.arbitrationCaseId,
+      status: 'APPLIED',
+    });
+    expect(both.result.mediation).toMatchObject({ id: m.id, status: 'FAILED' });
+    expect(both.result.deadlines.map((d) => `${d.proceeding}:${d.rule}`)).toEqual(
+      expect.arrayContaining(['MEDIATION:MEDIATION', expect.stringMatching(/^ARBITRATION:/)]),
+    );
+    expect(clockReads(both)).toHaveLength(1);
+  });
+
   it('names the body holding the case from memory, and shows an administrator’s rename at once', async () => {
     const complaintId = await routed('MEDIATION', 'mediator');
     const held = (await myCase(complaintId)).heldBy;

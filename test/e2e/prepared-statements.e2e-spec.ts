@@ -18,9 +18,13 @@ import { ClockEventRow } from '../../src/deadlines/entities/clock-event.entity';
 import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, statementsDuring } from '../support/statements';
-import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { ArbitrationRepository } from '../../src/arbitration/arbitration.repository';
+import { ArbitrationCase } from '../../src/arbitration/entities/arbitration-case.entity';
 import { ComplaintsRepository } from '../../src/complaints/complaints.repository';
+import { MediationAgreement } from '../../src/mediation/entities/mediation-agreement.entity';
 import { MediationCase } from '../../src/mediation/entities/mediation-case.entity';
+import { MediationInstalment } from '../../src/mediation/entities/mediation-instalment.entity';
 import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { RiskRepository } from '../../src/risk/risk.repository';
@@ -274,6 +278,46 @@ describe('prepared statements', () => {
     expect(read.sort((a, b) => a.id.localeCompare(b.id))).toStrictEqual(bodies);
   });
 
+  it("a mediation agreement's instalments come in its row, in order, as em.find reads them", async () => {
+    const em = t.dataSource.manager;
+    const { id: complaintId } = await fileComplaint(t, {
+      employerName: '上海分期读法公司',
+      target: 'MEDIATION',
+      body: { complainant: undefined },
+    });
+    const m = await openMediation(t, 'mediator', complaintId);
+    const closed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/close`)
+      .set(await bearer(t, 'mediator'))
+      .send({
+        version: m.version,
+        outcome: 'AGREEMENT',
+        agreement: {
+          claims: [{ description: '拖欠工资', amountFen: 900_000 }],
+          instalments: [
+            { dueOn: todayInShanghai(), amountFen: 400_000 },
+            { dueOn: '2099-12-31', amountFen: 500_000 },
+          ],
+        },
+      });
+    expect(closed.status).toBe(200);
+    const [first] = closed.body.agreement.instalments as { id: string }[];
+    const paid = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/instalments/${first.id}/paid`)
+      .set(await bearer(t, 'mediator'))
+      .send({ version: closed.body.version });
+    expect(paid.status).toBe(200);
+    const agreement = await em.findOneByOrFail(MediationAgreement, { caseId: m.id });
+    const instalments = (
+      await em.find(MediationInstalment, { where: { agreementId: agreement.id }, order: { seq: 'ASC' } })
+    ).map(({ id, seq, dueOn, amountFen, paidOn, status }) => ({ id, seq, dueOn, amountFen, paidOn, status }));
+    expect(instalments.map((i) => i.status)).toEqual(['PAID', 'DUE']);
+    const read = await t.app.get(MediationRepository).agreementsOfCases(em, [m.id, complaintId]);
+    expect(read).toStrictEqual([{ agreement, instalments }]);
+  });
+
   it('a read by several keys settles on a generic plan (key lists), and reads what the array form reads', async () => {
     const em = t.dataSource.manager;
     // Three complaints, three employers and their clocks. The worker's profile, once an earlier test's filing made
@@ -450,6 +494,35 @@ describe('prepared statements', () => {
     const cases = await mediation.list(em, [street], { limit: 50 });
     expect(cases.items.length).toBeGreaterThan(0);
     expect(cases.items).toStrictEqual((await byGetMany(MediationCase, 'm', 'street_code')).slice(0, 50));
+    // An arbitration commission's queue: the commission's id is written into the text, so the page of the queue
+    // is named too, and it reads what the bound form reads.
+    const { id: arbitrationRouted } = await fileComplaint(t, {
+      employerName: '上海仲裁列表页比较公司',
+      target: 'ARBITRATION',
+      ...own,
+    });
+    await applyForArbitration(t, '13800000000', arbitrationRouted);
+    const [{ commissionId }] = await em.query<{ commissionId: string }[]>(
+      `SELECT commission_id AS "commissionId" FROM arbitration_cases WHERE complaint_id = $1`,
+      [arbitrationRouted],
+    );
+    const queue = await statementsDuring(() =>
+      t.app.get(ArbitrationRepository).list(em, { commissionId }, { limit: 50 }),
+    );
+    expect(queue.result.items.length).toBeGreaterThan(0);
+    expect(queue.result.items).toStrictEqual(
+      await em
+        .createQueryBuilder(ArbitrationCase, 'a')
+        .where('a.commission_id = :c', { c: commissionId })
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .take(50)
+        .getMany(),
+    );
+    const queueText = queue.statements
+      .map((x) => x.sql)
+      .filter((sql) => sql.includes('FROM "arbitration_cases" "a"'));
+    expect(queueText.map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
   });
 
   it('an exact-key search (phone, tracking number) is a named statement; a name search is planned each time', async () => {
