@@ -135,3 +135,27 @@ export function cpuCell(before: CpuSample, after: CpuSample, requests: number): 
   const parts = d.rows.map((r) => `${r.name} ${r.msPerRequest.toFixed(2)}`);
   return `${parts.join(' · ')} (${d.busyPct.toFixed(0)} % of the cores)`;
 }
+
+/**
+ * Waits until the trees together keep under `idlePct` % of the cores for `windowSeconds` (a platform just
+ * started runs its start-up jobs first: the SLA read model's catch-up, the outbox relay), at most `timeoutSeconds`;
+ * the seconds waited. A bench that measures right after start measures those jobs with its first endpoint.
+ */
+export async function settled(
+  trees: Trees,
+  { idlePct = 10, windowSeconds = 3, timeoutSeconds = 180 } = {},
+): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const before = sampleCpu(trees);
+    await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
+    const after = sampleCpu(trees);
+    // The platform's trees only: this process waits meanwhile.
+    const busy = Object.keys(trees).reduce(
+      (sum, name) => sum + after.seconds[name] - before.seconds[name],
+      0,
+    );
+    const waited = (performance.now() - start) / 1000;
+    if ((100 * busy) / (windowSeconds * cpus().length) < idlePct || waited >= timeoutSeconds) return waited;
+  }
+}
