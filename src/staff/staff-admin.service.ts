@@ -11,6 +11,7 @@ import { maskPhone } from '../common/pii';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
+import { StaffDirectory } from './staff-directory.service';
 import { assignmentProblems, withinScope } from './staff.rules';
 
 export interface NewStaff {
@@ -41,6 +42,7 @@ export class StaffAdminService {
     private readonly repo: StaffAdminRepository,
     private readonly audit: AdminAuditService,
     private readonly credentials: CredentialsService,
+    private readonly directory: StaffDirectory,
   ) {}
 
   async create(
@@ -166,8 +168,10 @@ export class StaffAdminService {
       }
       return this.view(actor, { ...user, ...next }, org);
     });
-    // Role, scope or deactivation: this process stops trusting its cached view of the account now.
+    // Role, scope or deactivation: this process stops trusting its cached view of the account now, and names it
+    // anew in the next view.
     this.credentials.forget(id);
+    this.directory.forget(id);
     return result;
   }
 

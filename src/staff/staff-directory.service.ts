@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { AccountSummary } from '../auth/auth.repository';
 import { UsersService } from '../auth/users.service';
 import { UUID_PATTERN } from '../common/ids';
+import { inTransaction } from '../database/transaction';
 import { OrganisationsService } from '../reference/organisations.service';
 import { toStaffRef, type StaffRef } from './staff-directory';
+
+/**
+ * How long a read outside a transaction (a view) trusts an account's name, role and body this process read, as
+ * OrganisationsService trusts bodies: every case view names its mediator, tribunal or timeline actors, so views
+ * read them once a minute instead of every time (issue 17). What is named here is shown, never used to authorise;
+ * an administrator's edit shows in the process that made it at once (`forget`), in the others within this time.
+ */
+const ACCOUNT_TRUST_MS = 60_000;
+/** At most this many accounts are kept (timelines name workers too): the longest held go first. */
+const MAX_KNOWN_ACCOUNTS = 10_000;
 
 /**
  * Names staff everywhere a view shows one (mediator, tribunal, at-risk owner, timeline actor, inspectors):
@@ -13,6 +25,8 @@ import { toStaffRef, type StaffRef } from './staff-directory';
  */
 @Injectable()
 export class StaffDirectory {
+  private readonly known = new Map<string, { account: AccountSummary; readAt: number }>();
+
   constructor(
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
@@ -25,7 +39,7 @@ export class StaffDirectory {
   ): Promise<Map<string, StaffRef>> {
     const wanted = [...new Set([...ids].filter((id): id is string => !!id && UUID_PATTERN.test(id)))];
     if (wanted.length === 0) return new Map();
-    const accounts = await this.users.summaries(em, wanted);
+    const accounts = await this.accounts(em, wanted);
     const bodies = await this.organisations.byIds(
       em,
       accounts.flatMap((a) => (a.organisationId ? [a.organisationId] : [])),
@@ -36,6 +50,36 @@ export class StaffDirectory {
         return [a.id, toStaffRef(a, o && { id: o.id, name: o.name, kind: o.kind })];
       }),
     );
+  }
+
+  /** Drops an account this process may hold (after an edit has committed). */
+  forget(id: string): void {
+    this.known.delete(id);
+  }
+
+  /** The summaries of accounts: outside a transaction those read less than ACCOUNT_TRUST_MS ago from memory. */
+  private async accounts(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
+    const now = Date.now();
+    const trusted = !inTransaction(em);
+    const found: AccountSummary[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const known = this.known.get(id);
+      if (trusted && known && now - known.readAt < ACCOUNT_TRUST_MS) found.push(known.account);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    for (const account of await this.users.summaries(em, missing)) {
+      // Deleted first, so that the map's order stays the order of reading (the oldest are pruned first).
+      this.known.delete(account.id);
+      this.known.set(account.id, { account, readAt: now });
+      found.push(account);
+    }
+    for (const id of this.known.keys()) {
+      if (this.known.size <= MAX_KNOWN_ACCOUNTS) break;
+      this.known.delete(id);
+    }
+    return found;
   }
 
   /** One account, or null when the id is null or unknown. */

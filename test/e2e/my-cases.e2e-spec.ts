@@ -318,6 +318,36 @@ describe('the worker’s case file /my/cases', () => {
     }
   });
 
+  it('names its staff from memory, and shows an administrator’s rename of the mediator at once', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
+    const mediator = (await myCase(complaintId)).mediation!.mediator!;
+    expect(mediator).toMatchObject({ id: m.mediatorUserId, displayName: expect.any(String) });
+    // The mediator and the timeline's actors were read a moment ago: the next view does not read them again.
+    const again = await statementsDuring(() => myCase(complaintId));
+    expect(again.result.mediation!.mediator).toEqual(mediator);
+    expect(again.result.timeline.map((e) => e.actor)).toContainEqual(
+      expect.objectContaining({ userId: mediator.id, displayName: mediator.displayName }),
+    );
+    expect(again.statements.filter((s) => /\bFROM users\b/.test(s.sql))).toEqual([]);
+    const rename = async (displayName: string) =>
+      t
+        .http()
+        .patch(`/api/v1/admin/users/${mediator.id}`)
+        .set(await auth('admin'))
+        .send({ displayName });
+    expect((await rename('浦东案卷测试改名调解员')).status).toBe(200);
+    try {
+      const renamed = await myCase(complaintId);
+      expect(renamed.mediation!.mediator).toMatchObject({ displayName: '浦东案卷测试改名调解员' });
+      expect(renamed.timeline.map((e) => e.actor)).toContainEqual(
+        expect.objectContaining({ userId: mediator.id, displayName: '浦东案卷测试改名调解员' }),
+      );
+    } finally {
+      expect((await rename(mediator.displayName)).status).toBe(200);
+    }
+  });
+
   it('is the complainant’s only: another worker gets 404', async () => {
     const complaintId = await routed('MEDIATION', 'mediator');
     const phone = `1390000${String(Date.now()).slice(-4)}`;
