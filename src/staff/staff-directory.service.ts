@@ -70,10 +70,12 @@ export class StaffDirectory {
     }
     if (missing.length === 0) return found;
     for (const account of await this.users.summaries(em, missing)) {
-      // Deleted first, so that the map's order stays the order of reading (the oldest are pruned first).
+      found.push(account);
+      // Only what a read outside a transaction saw is kept: a transaction's may yet roll back. Deleted first, so
+      // that the map's order stays the order of reading (the oldest are pruned first).
+      if (!trusted) continue;
       this.known.delete(account.id);
       this.known.set(account.id, { account, readAt: now });
-      found.push(account);
     }
     for (const id of this.known.keys()) {
       if (this.known.size <= MAX_KNOWN_ACCOUNTS) break;
