@@ -52,7 +52,7 @@ export class MyCasesService {
     const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
     // Every case's clocks in one read, which the proceedings' views take instead of reading their own again.
     const clocks = await this.clocks(complaint.id, mediations, arbitrations, inspections);
-    const clocksOf = (id: string) => clocks.filter((c) => c.caseId === id).map((c) => c.clock);
+    const clocksOf = (id: string) => clocks.filter((c) => c.clock.caseId === id).map((c) => c.clock);
     const lastMediation = mediations.at(-1);
     const mediation = lastMediation
       ? await this.mediation.caseFileView(em, lastMediation, clocksOf(lastMediation.id))
@@ -154,7 +154,7 @@ export class MyCasesService {
     mediations: readonly { id: string }[],
     arbitrations: readonly { id: string }[],
     inspections: readonly { id: string }[],
-  ): Promise<{ proceeding: string; caseId: string; clock: ClockView }[]> {
+  ): Promise<{ proceeding: string; clock: ClockView }[]> {
     const cases = [
       { proceeding: 'COMPLAINT', caseType: 'COMPLAINT', caseId: complaintId },
       ...mediations.map((m) => ({ proceeding: 'MEDIATION', caseType: 'MEDIATION', caseId: m.id })),
@@ -162,9 +162,7 @@ export class MyCasesService {
       ...inspections.map((i) => ({ proceeding: 'INSPECTION', caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
     ];
     const clocks = await this.deadlines.forCaseRefs(this.tx.manager, cases);
-    return cases.flatMap((c, i) =>
-      clocks[i].map((clock) => ({ proceeding: c.proceeding, caseId: c.caseId, clock })),
-    );
+    return cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock })));
   }
 
   private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { OrganisationsRepository } from './organisations.repository';
 import type { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { districtOrganisations } from './organisations';
-import { inTransaction } from '../database/transaction';
+import { ReadMemo } from '../database/read-memo';
 
 /**
  * How long a read outside a transaction (a view) trusts a public body this process read by id. Bodies are never
@@ -17,7 +17,7 @@ const ORGANISATION_TRUST_MS = 60_000;
 /** The public bodies staff belong to and cases are routed to. */
 @Injectable()
 export class OrganisationsService {
-  private readonly known = new Map<string, { body: Organisation; readAt: number }>();
+  private readonly known = new ReadMemo<Organisation>(ORGANISATION_TRUST_MS, (o) => o.id);
 
   constructor(private readonly repo: OrganisationsRepository) {}
 
@@ -39,30 +39,16 @@ export class OrganisationsService {
 
   /**
    * A batch of bodies by id, keyed by id (unknown ids left out). Outside a transaction those read less than
-   * ORGANISATION_TRUST_MS ago come from this process's memory, the others from one query. The objects are shared:
+   * ORGANISATION_TRUST_MS ago come from this process's memory (ReadMemo), the others from one query. The objects are shared:
    * callers read them, never change them.
    */
   async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Organisation>> {
-    const now = Date.now();
-    const trusted = !inTransaction(em);
-    const found = new Map<string, Organisation>();
-    const missing: string[] = [];
-    for (const id of new Set(ids)) {
-      const known = this.known.get(id);
-      if (trusted && known && now - known.readAt < ORGANISATION_TRUST_MS) found.set(id, known.body);
-      else missing.push(id);
-    }
-    if (missing.length === 0) return found;
-    for (const body of await this.repo.findOrganisations(em, missing)) {
-      this.known.set(body.id, { body, readAt: now });
-      found.set(body.id, body);
-    }
-    return found;
+    return this.known.byIds(em, ids, (missing) => this.repo.findOrganisations(em, missing));
   }
 
   /** Drops a body this process may hold (after an edit has committed). */
   forget(id: string): void {
-    this.known.delete(id);
+    this.known.forget(id);
   }
 
   /** The body of a kind that serves a street: its own (mediation committee) or its district's. */

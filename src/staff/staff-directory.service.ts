@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { AccountSummary } from '../auth/auth.repository';
 import { UsersService } from '../auth/users.service';
 import { UUID_PATTERN } from '../common/ids';
-import { inTransaction } from '../database/transaction';
+import { ReadMemo } from '../database/read-memo';
 import { OrganisationsService } from '../reference/organisations.service';
 import { toStaffRef, type StaffRef } from './staff-directory';
 
@@ -25,7 +25,7 @@ const MAX_KNOWN_ACCOUNTS = 10_000;
  */
 @Injectable()
 export class StaffDirectory {
-  private readonly known = new Map<string, { account: AccountSummary; readAt: number }>();
+  private readonly known = new ReadMemo<AccountSummary>(ACCOUNT_TRUST_MS, (a) => a.id, MAX_KNOWN_ACCOUNTS);
 
   constructor(
     private readonly users: UsersService,
@@ -39,7 +39,9 @@ export class StaffDirectory {
   ): Promise<Map<string, StaffRef>> {
     const wanted = [...new Set([...ids].filter((id): id is string => !!id && UUID_PATTERN.test(id)))];
     if (wanted.length === 0) return new Map();
-    const accounts = await this.accounts(em, wanted);
+    const accounts = [
+      ...(await this.known.byIds(em, wanted, (missing) => this.users.summaries(em, missing))).values(),
+    ];
     const bodies = await this.organisations.byIds(
       em,
       accounts.flatMap((a) => (a.organisationId ? [a.organisationId] : [])),
@@ -54,34 +56,7 @@ export class StaffDirectory {
 
   /** Drops an account this process may hold (after an edit has committed). */
   forget(id: string): void {
-    this.known.delete(id);
-  }
-
-  /** The summaries of accounts: outside a transaction those read less than ACCOUNT_TRUST_MS ago from memory. */
-  private async accounts(em: EntityManager, ids: readonly string[]): Promise<AccountSummary[]> {
-    const now = Date.now();
-    const trusted = !inTransaction(em);
-    const found: AccountSummary[] = [];
-    const missing: string[] = [];
-    for (const id of ids) {
-      const known = this.known.get(id);
-      if (trusted && known && now - known.readAt < ACCOUNT_TRUST_MS) found.push(known.account);
-      else missing.push(id);
-    }
-    if (missing.length === 0) return found;
-    for (const account of await this.users.summaries(em, missing)) {
-      found.push(account);
-      // Only what a read outside a transaction saw is kept: a transaction's may yet roll back. Deleted first, so
-      // that the map's order stays the order of reading (the oldest are pruned first).
-      if (!trusted) continue;
-      this.known.delete(account.id);
-      this.known.set(account.id, { account, readAt: now });
-    }
-    for (const id of this.known.keys()) {
-      if (this.known.size <= MAX_KNOWN_ACCOUNTS) break;
-      this.known.delete(id);
-    }
-    return found;
+    this.known.forget(id);
   }
 
   /** One account, or null when the id is null or unknown. */
