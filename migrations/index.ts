@@ -44,6 +44,7 @@ import { ReadContractViews1796400001300 } from './1796400001300-read-contract-vi
 import { SearchReadContractViews1796400001400 } from './1796400001400-search-read-contract-views';
 import { ComplaintAcknowledgedAt1796400001500 } from './1796400001500-complaint-acknowledged-at';
 import { EmployerNameGrams1796400001600 } from './1796400001600-employer-name-grams';
+import { ComplaintDuplicateProbeIndex1796400001700 } from './1796400001700-complaint-duplicate-probe-index';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -94,4 +95,5 @@ export const MIGRATIONS: Function[] = [
   SearchReadContractViews1796400001400,
   ComplaintAcknowledgedAt1796400001500,
   EmployerNameGrams1796400001600,
+  ComplaintDuplicateProbeIndex1796400001700,
 ];

@@ -62,12 +62,22 @@ function insertComplaint(duplicateOf: string): string {
    RETURNING created_at, updated_at, possible_duplicate_of`);
 }
 const INSERT_COMPLAINT = insertComplaint('NULL');
-const INSERT_COMPLAINT_WITH_PROBE = insertComplaint(`(SELECT d.id FROM complaints d
-       WHERE d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
-         AND (d.complainant_user_id = $28 OR ($29::text IS NOT NULL AND d.complainant_id_number_bidx = $29))
+/**
+ * The earliest possible duplicate, looked up by the complainant: by account, and by the ID number's blind index,
+ * each the earliest of its own index (a person files few complaints), then the earlier of the two. Looked up by the
+ * employer instead, every intake of a mass dispute would read all of the employer's complaints in the window.
+ */
+function probeBy(complainant: string): string {
+  return `(SELECT d.id, d.created_at FROM complaints d
+       WHERE ${complainant} AND d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
          AND d.received_on BETWEEN $30::date - $31::int AND $30::date
          AND d.status <> 'REJECTED'
-       ORDER BY d.created_at LIMIT 1)`);
+       ORDER BY d.created_at LIMIT 1)`;
+}
+const INSERT_COMPLAINT_WITH_PROBE =
+  insertComplaint(`(SELECT x.id FROM (${probeBy('d.complainant_user_id = $28')}
+       UNION ALL ${probeBy('d.complainant_id_number_bidx = $29')}) x
+       ORDER BY x.created_at LIMIT 1)`);
 
 /** All SQL of the complaints module. */
 @Injectable()

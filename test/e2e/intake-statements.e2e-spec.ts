@@ -91,4 +91,27 @@ describe('intake: the answer is the stored complaint, in few statements', () => 
     expect(statements).toBeGreaterThan(0);
     expect(statements).toBeLessThanOrEqual(11);
   });
+
+  it("the duplicate check reads by the complainant, never all of the employer's complaints", async () => {
+    const body = complaintBody({ employer: { name: '上海读回比较公司己' } });
+    await file('13800000000', body);
+    const during = await statementsDuring(() => file('13800000000', body));
+    expect(during.result.body.possibleDuplicateOf).toEqual(expect.any(String));
+    const insert = during.statements.find((s) => s.sql.trimStart().startsWith('INSERT INTO complaints'));
+    expect(insert?.sql).toContain('possible_duplicate_of');
+    // The plan PostgreSQL would choose with every index usable (the test tables are too small to prefer one).
+    const plan = await t.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      const [row] = await em.query<{ 'QUERY PLAN': unknown }[]>(
+        `EXPLAIN (FORMAT JSON) ${insert!.sql}`,
+        insert!.params,
+      );
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+    const indexes = [...plan.matchAll(/"Index Name":\s*"([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(indexes).toEqual([
+      'idx_complaints_complainant_created',
+      'idx_complaints_complainant_id_number_bidx',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { organisationId } from '../../src/reference/organisations';
+import { idNumber } from '../../bench/lib/fixture-bodies';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 describe('routing and possible duplicates', () => {
@@ -212,6 +213,39 @@ describe('routing and possible duplicates', () => {
             .send({ decision: 'DISMISS' })
         ).status,
       ).toBe(409);
+    });
+
+    it('finds the earlier complaint by ID number as well as by account, the earliest of both; co-workers are not duplicates', async () => {
+      const employer = { name: '重复测试丙公司' };
+      const desk = async (who: number) => {
+        const res = await t
+          .http()
+          .post('/api/v1/complaints')
+          .set(await auth('mediator'))
+          .send(
+            complaintBody({
+              employer,
+              channel: 'WALK_IN',
+              complainant: { name: `工人${who}`, idNumber: idNumber(who), phone: `139123400${who}` },
+            }),
+          );
+        expect(res.status).toBe(201);
+        return res.body as { id: string; possibleDuplicateOf: string | null };
+      };
+      const byWorker = (who: number) =>
+        file({ employer, complainant: { name: '张三', idNumber: idNumber(who) } });
+      const d1 = await desk(81);
+      // A mass dispute: another worker of the same employer is not a duplicate.
+      expect((await desk(82)).possibleDuplicateOf).toBeNull();
+      // By ID number only (the account has filed nothing here yet).
+      const w1 = await byWorker(81);
+      expect(w1.possibleDuplicateOf).toBe(d1.id);
+      // By account only (nobody with this ID number has).
+      expect((await byWorker(83)).possibleDuplicateOf).toBe(w1.id);
+      // Both match: the earlier of the two, the desk's.
+      expect((await byWorker(81)).possibleDuplicateOf).toBe(d1.id);
+      // The desk again for the first worker: the earliest by ID number.
+      expect((await desk(81)).possibleDuplicateOf).toBe(d1.id);
     });
 
     it('confirming refuses the duplicate with the reason DUPLICATE', async () => {

@@ -6,11 +6,15 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
  */
 export async function statementsDuring<T>(
   run: () => Promise<T>,
-): Promise<{ result: T; statements: { sql: string; runner: unknown }[] }> {
+): Promise<{ result: T; statements: { sql: string; params: unknown[] | undefined; runner: unknown }[] }> {
   const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
   try {
     const result = await run();
-    const statements = spy.mock.calls.map(([sql], i) => ({ sql: String(sql), runner: spy.mock.contexts[i] }));
+    const statements = spy.mock.calls.map(([sql, params], i) => ({
+      sql: String(sql),
+      params: params as unknown[] | undefined,
+      runner: spy.mock.contexts[i],
+    }));
     return { result, statements };
   } finally {
     spy.mockRestore();

@@ -36,6 +36,10 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_complainant_phone_bidx', ['complainantPhoneBidx'], {
   where: 'complainant_phone_bidx IS NOT NULL',
 })
+// The possible-duplicate check at intake finds a complainant's earlier complaints by this or by the account.
+@Index('idx_complaints_complainant_id_number_bidx', ['complainantIdNumberBidx', 'createdAt'], {
+  where: 'complainant_id_number_bidx IS NOT NULL',
+})
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
