@@ -39,8 +39,8 @@ export class OrganisationsService {
 
   /**
    * A batch of bodies by id, keyed by id (unknown ids left out). Outside a transaction those read less than
-   * ORGANISATION_TRUST_MS ago come from this process's memory (ReadMemo), the others from one query. The objects are shared:
-   * callers read them, never change them.
+   * ORGANISATION_TRUST_MS ago come from this process's memory (ReadMemo), the others from one query. The objects
+   * are shared: callers read them, never change them.
    */
   async byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Organisation>> {
     return this.known.byIds(em, ids, (missing) => this.repo.findOrganisations(em, missing));
