@@ -4,8 +4,10 @@ import {
   addYears,
   assertIsoDate,
   compareDates,
+  dateOfEpochDay,
   dayOfWeek,
   daysBetween,
+  epochDayOf,
   isValidIsoDate,
   todayInShanghai,
   yearOf,
@@ -185,6 +187,18 @@ describe('local-date', () => {
           expect(addDays(civilFromDays(z), n)).toBe(civilFromDays(z + n));
         }),
       );
+    });
+
+    it('epochDayOf and dateOfEpochDay agree with the reference and invert each other', () => {
+      fc.assert(
+        fc.property(epochDay, (z) => {
+          expect(dateOfEpochDay(z)).toBe(civilFromDays(z));
+          expect(epochDayOf(civilFromDays(z))).toBe(z);
+        }),
+      );
+      expect(() => epochDayOf('2025-02-29', 'from')).toThrow(/^from must be a calendar date/);
+      expect(() => dateOfEpochDay(0.5)).toThrow(RangeError);
+      expect(() => dateOfEpochDay(daysFromCivil(10000, 1, 1))).toThrow(/out of range/);
     });
 
     it('dayOfWeek agrees with the reference', () => {

@@ -89,6 +89,17 @@ export function dayOfWeek(d: string): number {
   return (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
+/** Days since 1970-01-01 of a valid `YYYY-MM-DD` date (negative before); throws a RangeError naming `label`. */
+export function epochDayOf(d: string, label = 'date'): number {
+  return toEpochDay(parseOrThrow(d, label));
+}
+
+/** The date `n` days after 1970-01-01 (the inverse of `epochDayOf`); a RangeError outside years 0001–9999. */
+export function dateOfEpochDay(n: number): string {
+  assertInteger(n, 'n');
+  return fromEpochDay(n);
+}
+
 /** -1, 0 or 1 as `a` is before, equal to or after `b`. */
 export function compareDates(a: string, b: string): -1 | 0 | 1 {
   parseOrThrow(a, 'a');

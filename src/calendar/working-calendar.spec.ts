@@ -316,6 +316,66 @@ describe('properties', () => {
     );
   });
 
+  /** The day's answer straight from the package's lists and the fixed holidays, no WorkingCalendar involved. */
+  function referenceDay(d: string): { working: boolean; provisional: boolean } {
+    const year = packageYears.find((c) => c.year === yearOf(d));
+    const dow = dayOfWeek(d);
+    const weekday = dow >= 1 && dow <= 5;
+    if (!year) return { working: weekday && !derivedRestDays(yearOf(d)).has(d), provisional: true };
+    return {
+      working: year.makeupWorkdays.includes(d) || (weekday && !year.holidays.includes(d)),
+      provisional: false,
+    };
+  }
+
+  function expectReferenceWalks(cal: WorkingCalendar, from: string, n: number): void {
+    let d = from;
+    let provisional = referenceDay(from).provisional;
+    for (let left = n; left > 0;) {
+      d = addDays(d, 1);
+      const day = referenceDay(d);
+      provisional ||= day.provisional;
+      if (day.working) left -= 1;
+    }
+    expect(cal.addWorkingDays(from, n)).toEqual({ date: d, provisional });
+    expect(cal.countWorkingDays(from, d)).toEqual({ count: n, provisional });
+    let next = from;
+    let nextProvisional = referenceDay(next).provisional;
+    while (!referenceDay(next).working) {
+      next = addDays(next, 1);
+      nextProvisional ||= referenceDay(next).provisional;
+    }
+    expect(cal.nextWorkingDayOnOrAfter(from)).toEqual({ date: next, provisional: nextProvisional });
+    expect(cal.isWorkingDay(from)).toEqual(referenceDay(from));
+  }
+
+  it('every walk agrees with a day-by-day reference, on a fresh calendar and on one that has kept its days', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(date, count), { minLength: 1, maxLength: 6 }), (queries) => {
+        const fresh = new WorkingCalendar();
+        for (const [from, n] of queries) {
+          expectReferenceWalks(fresh, from, n);
+          expectReferenceWalks(fresh, from, n); // the second time from the kept days
+          expectReferenceWalks(calendar, from, n);
+        }
+      }),
+    );
+  });
+
+  it('answers the same once it keeps no more days', () => {
+    const full = new WorkingCalendar();
+    // 1950–2099: more days than the calendar keeps (about 110 years)
+    expect(full.countWorkingDays('1950-01-01', '2099-12-31').provisional).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 * 365 }).map((n) => addDays('1950-01-01', n)),
+        count,
+        (from, n) => expectReferenceWalks(full, from, n),
+      ),
+      { numRuns: 50 },
+    );
+  });
+
   it('a year known to no source is Monday–Friday minus the fixed statutory holidays, and provisional', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 365 * 70 }), (n) => {

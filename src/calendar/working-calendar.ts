@@ -1,6 +1,6 @@
 import { fieldError, withFacts, type FieldError } from '../common/errors/app-exception';
 import { chineseDaysYears } from './chinese-days-years';
-import { addDays, assertIsoDate, compareDates, dayOfWeek, isValidIsoDate, yearOf } from './local-date';
+import { compareDates, dateOfEpochDay, dayOfWeek, epochDayOf, isValidIsoDate, yearOf } from './local-date';
 import { derivedRestDays } from './statutory-holidays';
 
 export { chineseDaysYears } from './chinese-days-years';
@@ -185,6 +185,15 @@ interface YearEntry {
   makeupWorkdays: ReadonlySet<string>;
 }
 
+interface DayFacts {
+  readonly date: string;
+  readonly working: boolean;
+  readonly provisional: boolean;
+}
+
+/** Days kept by `WorkingCalendar.day`: about 110 years, a few MB at most. */
+const DAYS_KEPT = 40_000;
+
 function isWeekday(d: string): boolean {
   const dow = dayOfWeek(d);
   return dow >= 1 && dow <= 5;
@@ -199,6 +208,12 @@ function isWeekday(d: string): boolean {
  */
 export class WorkingCalendar {
   private readonly years = new Map<number, YearEntry>();
+  /**
+   * Each day's answer once looked up, by its epoch day: the walks below (a 45-day clock on every case of a list
+   * page) otherwise parse, format and look up the same dates on every request. The instance is immutable, so an
+   * answer never goes stale; bounded, beyond it answers are computed and not kept.
+   */
+  private readonly days = new Map<number, DayFacts>();
 
   constructor(loaded: readonly CalendarYear[] = [], fallback: readonly CalendarYear[] = chineseDaysYears()) {
     this.addYears(fallback, 'PACKAGE', 'fallback');
@@ -246,24 +261,40 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(d: string): WorkingDayAnswer {
-    assertIsoDate(d);
-    const entry = this.years.get(yearOf(d));
+    const { working, provisional } = this.day(epochDayOf(d));
+    return { working, provisional };
+  }
+
+  private day(epochDay: number): DayFacts {
+    const known = this.days.get(epochDay);
+    if (known) return known;
+    const date = dateOfEpochDay(epochDay);
+    const entry = this.years.get(yearOf(date));
+    let facts: DayFacts;
     // 全国年节及纪念日放假办法 (2024) 第二条: the fixed holidays are rest days in any year, notice loaded or not.
-    if (!entry) return { working: isWeekday(d) && !derivedRestDays(yearOf(d)).has(d), provisional: true };
-    if (entry.makeupWorkdays.has(d)) return { working: true, provisional: false };
-    return { working: isWeekday(d) && !entry.holidays.has(d), provisional: false };
+    if (!entry)
+      facts = {
+        date,
+        working: isWeekday(date) && !derivedRestDays(yearOf(date)).has(date),
+        provisional: true,
+      };
+    else if (entry.makeupWorkdays.has(date)) facts = { date, working: true, provisional: false };
+    else facts = { date, working: isWeekday(date) && !entry.holidays.has(date), provisional: false };
+    if (this.days.size < DAYS_KEPT) this.days.set(epochDay, facts);
+    return facts;
   }
 
   /** The `n`th working day after `from` (the start day is not counted; `n = 0` returns `from` itself). */
   addWorkingDays(from: string, n: number): DateAnswer {
-    assertIsoDate(from, 'from');
+    const start = epochDayOf(from, 'from');
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
     let provisional = this.coverage(yearOf(from)) === 'NONE';
     let date = from;
-    for (let left = n; left > 0;) {
-      date = addDays(date, 1);
-      const day = this.isWorkingDay(date);
+    for (let left = n, e = start; left > 0;) {
+      e += 1;
+      const day = this.day(e);
       provisional ||= day.provisional;
+      date = day.date;
       if (day.working) left -= 1;
     }
     return { date, provisional };
@@ -277,9 +308,8 @@ export class WorkingCalendar {
     if (compareDates(from, to) > 0) throw new RangeError(`to (${to}) must not be before from (${from})`);
     let provisional = this.coverage(yearOf(from)) === 'NONE';
     let count = 0;
-    for (let date = from; date < to;) {
-      date = addDays(date, 1);
-      const day = this.isWorkingDay(date);
+    for (let e = epochDayOf(from) + 1, last = epochDayOf(to); e <= last; e += 1) {
+      const day = this.day(e);
       provisional ||= day.provisional;
       if (day.working) count += 1;
     }
@@ -288,15 +318,15 @@ export class WorkingCalendar {
 
   /** `d` itself when it is a working day, else the first working day after it. */
   nextWorkingDayOnOrAfter(d: string): DateAnswer {
-    let date = d;
-    let day = this.isWorkingDay(date);
+    let e = epochDayOf(d);
+    let day = this.day(e);
     let provisional = day.provisional;
     while (!day.working) {
-      date = addDays(date, 1);
-      day = this.isWorkingDay(date);
+      e += 1;
+      day = this.day(e);
       provisional ||= day.provisional;
     }
-    return { date, provisional };
+    return { date: day.date, provisional };
   }
 
   /**
