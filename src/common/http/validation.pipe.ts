@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException, FieldError } from '../errors/app-exception';
 import { jsonDepth, MAX_BODY_DEPTH, nulCharacterErrors } from './body-guard';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
 import { validationFieldError } from './validation-messages';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -35,6 +36,7 @@ class GuardedValidationPipe extends ValidationPipe {
 
 /** whitelist + forbidNonWhitelisted: unknown fields are a 400, listed per field. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
