@@ -269,15 +269,12 @@ export class WorkingCalendar {
     const known = this.days.get(epochDay);
     if (known) return known;
     const date = dateOfEpochDay(epochDay);
-    const entry = this.years.get(yearOf(date));
+    const year = yearOf(date);
+    const entry = this.years.get(year);
     let facts: DayFacts;
     // 全国年节及纪念日放假办法 (2024) 第二条: the fixed holidays are rest days in any year, notice loaded or not.
     if (!entry)
-      facts = {
-        date,
-        working: isWeekday(date) && !derivedRestDays(yearOf(date)).has(date),
-        provisional: true,
-      };
+      facts = { date, working: isWeekday(date) && !derivedRestDays(year).has(date), provisional: true };
     else if (entry.makeupWorkdays.has(date)) facts = { date, working: true, provisional: false };
     else facts = { date, working: isWeekday(date) && !entry.holidays.has(date), provisional: false };
     if (this.days.size < DAYS_KEPT) this.days.set(epochDay, facts);
