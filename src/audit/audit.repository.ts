@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEvent } from './entities/case-event.entity';
-import { sendWrites, type Write } from '../database/writes';
+import { GUARD, sendWrites, type Write } from '../database/writes';
 import { findRows } from '../database/entity-rows';
 
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
@@ -12,13 +12,16 @@ export class AuditRepository {
     if (events.length > 0) await sendWrites(em, [this.insertManyWrite(events)]);
   }
 
-  /** The events' insert as a write to send with others (writes.ts). */
-  insertManyWrite(events: readonly Omit<CaseEvent, 'occurredAt'>[]): Write {
+  /**
+   * The events' insert as a write to send with others (writes.ts); `gated`: written only when the statement's
+   * guard wrote a row (`sendGuarded`).
+   */
+  insertManyWrite(events: readonly Omit<CaseEvent, 'occurredAt'>[], opts: { gated?: boolean } = {}): Write {
     const col = <K extends keyof Omit<CaseEvent, 'occurredAt'>>(k: K) => events.map((e) => e[k]);
     return {
       sql: `INSERT INTO case_events (id, case_type, case_id, action, from_status, to_status, actor_user_id, actor_role, data)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
-                            $7::uuid[], $8::varchar[], $9::jsonb[])`,
+                            $7::uuid[], $8::varchar[], $9::jsonb[])${opts.gated ? ` WHERE EXISTS (SELECT 1 FROM ${GUARD})` : ''}`,
       params: [
         col('id'),
         col('caseType'),

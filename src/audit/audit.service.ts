@@ -6,7 +6,7 @@ import { AuditRepository } from './audit.repository';
 import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
-import type { WriteBatch } from '../database/writes';
+import type { Write, WriteBatch } from '../database/writes';
 
 export interface CaseEventInput {
   /**
@@ -44,11 +44,16 @@ export interface RecordedCaseEvent {
 }
 
 /**
- * A module that follows the case timeline (AuditService.registerListener): called for every appended event, in
- * the appender's transaction, with its EntityManager — so what it writes (an outbox job) commits or rolls back
- * with the event. Audit is a leaf: it knows its listeners only by this interface, never by import.
+ * A module that follows the case timeline (AuditService.registerListener): `handle` is called for every appended
+ * event it `concerns`, in the appender's transaction, with its EntityManager — so what it writes (an outbox job)
+ * commits or rolls back with the event. Audit is a leaf: it knows its listeners only by this interface, never by
+ * import.
  */
-export type CaseEventListener = (em: EntityManager, event: RecordedCaseEvent) => Promise<void>;
+export interface CaseEventListener {
+  /** Whether `handle` acts on the event (pure; an event no listener concerns may be written without a transaction). */
+  concerns(event: RecordedCaseEvent): boolean;
+  handle(em: EntityManager, event: RecordedCaseEvent): Promise<void>;
+}
 
 /** The append-only case timeline (case_events). Writes join the caller's transaction. */
 @Injectable()
@@ -63,7 +68,7 @@ export class AuditService {
 
   /**
    * Registers a module that follows the timeline (the KPI read model enqueues its refresh job): `listener` gets
-   * every event appended from now on, in the same transaction (as clock owners register with deadlines).
+   * every event it concerns appended from now on, in the same transaction (as clock owners register with deadlines).
    */
   registerListener(name: string, listener: CaseEventListener): void {
     if (this.listeners.has(name)) throw new Error(`case-event listener ${name} already registered`);
@@ -80,22 +85,12 @@ export class AuditService {
    * With a batch, the events join it and the listeners run once it is sent (writes.ts).
    */
   async appendMany(em: EntityManager, inputs: readonly CaseEventInput[], batch?: WriteBatch): Promise<void> {
-    const events: RecordedCaseEvent[] = inputs.map((input) => ({
-      id: newId(),
-      caseType: input.caseType,
-      caseId: input.caseId,
-      action: input.action,
-      data: input.data ?? {},
-    }));
-    const rows = events.map((event, i) => ({
-      ...event,
-      fromStatus: inputs[i].fromStatus ?? null,
-      toStatus: inputs[i].toStatus ?? null,
-      actorUserId: inputs[i].actor?.userId ?? null,
-      actorRole: inputs[i].actor?.role ?? null,
-    }));
+    const events = this.recorded(inputs);
+    const rows = this.rows(events, inputs);
     const notify = async (em: EntityManager) => {
-      for (const event of events) for (const listener of this.listeners.values()) await listener(em, event);
+      for (const event of events)
+        for (const listener of this.listeners.values())
+          if (listener.concerns(event)) await listener.handle(em, event);
     };
     if (!batch) {
       await this.repo.insertMany(em, rows);
@@ -104,6 +99,40 @@ export class AuditService {
     if (rows.length === 0) return;
     batch.add(this.repo.insertManyWrite(rows));
     batch.afterSend(notify);
+  }
+
+  /**
+   * The events as a write gated on a guard (`sendGuarded`, writes.ts): written in the guard's statement only when
+   * the guard wrote a row. For events no listener concerns (a listener's writes must join the event's transaction,
+   * which such a statement on its own has not): throws otherwise.
+   */
+  gatedWrite(inputs: readonly CaseEventInput[]): Write {
+    const events = this.recorded(inputs);
+    for (const event of events)
+      for (const [name, listener] of this.listeners)
+        if (listener.concerns(event))
+          throw new Error(`case event ${event.action} concerns listener ${name}: append it in a transaction`);
+    return this.repo.insertManyWrite(this.rows(events, inputs), { gated: true });
+  }
+
+  private recorded(inputs: readonly CaseEventInput[]): RecordedCaseEvent[] {
+    return inputs.map((input) => ({
+      id: newId(),
+      caseType: input.caseType,
+      caseId: input.caseId,
+      action: input.action,
+      data: input.data ?? {},
+    }));
+  }
+
+  private rows(events: readonly RecordedCaseEvent[], inputs: readonly CaseEventInput[]) {
+    return events.map((event, i) => ({
+      ...event,
+      fromStatus: inputs[i].fromStatus ?? null,
+      toStatus: inputs[i].toStatus ?? null,
+      actorUserId: inputs[i].actor?.userId ?? null,
+      actorRole: inputs[i].actor?.role ?? null,
+    }));
   }
 
   /** One event by id (null when there is none): for a job queued with only the event's id. */

@@ -8,6 +8,7 @@ import type { ComplaintQueryDto } from './dto/complaint-query.dto';
 import { nextTrackingNumber } from './tracking-sequence';
 import { prepared } from '../database/prepared-statements';
 import { findRow } from '../database/entity-rows';
+import { GUARD, sendGuarded, type Write } from '../database/writes';
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -287,17 +288,31 @@ export class ComplaintsRepository {
   }
 
   /**
-   * Claims the acknowledgement of a complaint: marks it acknowledged unless it already is, in one statement whose
-   * row lock holds a concurrent delivery of the same job until this transaction ends (it then finds it claimed).
-   * False when the complaint is acknowledged already (or gone).
+   * Claims the acknowledgement of a complaint: marks it acknowledged unless it already is, with `records` (writes
+   * gated on the mark: its event, a report's message), in one statement on its own — all of it or, when the mark was
+   * set already (or the complaint is gone), none. Returns whether this call set it. The UPDATE's row lock holds a
+   * concurrent claim until this statement commits; that one then finds the mark and writes nothing.
    */
-  async claimAcknowledgement(em: EntityManager, id: string): Promise<boolean> {
-    // An UPDATE answers [rows, affected] through TypeORM.
-    const [, affected] = await em.query<[unknown[], number]>(
-      prepared('UPDATE complaints SET acknowledged_at = now() WHERE id = $1 AND acknowledged_at IS NULL'),
-      [id],
+  claimAcknowledgement(em: EntityManager, id: string, records: readonly Write[]): Promise<boolean> {
+    return sendGuarded(
+      em,
+      {
+        sql: 'UPDATE complaints SET acknowledged_at = now() WHERE id = $1 AND acknowledged_at IS NULL RETURNING id',
+        params: [id],
+      },
+      records,
     );
-    return affected === 1;
+  }
+
+  /** A message in the complaint's channel, as a write gated on the statement's guard (`claimAcknowledgement`). */
+  gatedMessageWrite(
+    message: Pick<ComplaintMessage, 'id' | 'complaintId' | 'author' | 'authorUserId' | 'body'>,
+  ): Write {
+    return {
+      sql: `INSERT INTO complaint_messages (id, complaint_id, author, author_user_id, body)
+        SELECT $1::uuid, $2::uuid, $3::varchar, $4::uuid, $5::text WHERE EXISTS (SELECT 1 FROM ${GUARD})`,
+      params: [message.id, message.complaintId, message.author, message.authorUserId, message.body],
+    };
   }
 
   async lockForUpdate(em: EntityManager, id: string): Promise<Complaint | null> {

@@ -353,7 +353,7 @@ export class ComplaintsService implements OnModuleInit {
    * tracking number, sent before the acknowledgement is recorded so that a failed send is retried with the job; the
    * notification's dedup key keeps a retry from sending twice. An anonymous reporter, who left no number, finds the
    * acknowledgement in the report's message channel. The complaint row carries the mark (`acknowledged_at`, claimed
-   * with the ACKNOWLEDGED event in one transaction): a replay reads it with the complaint, and the claim's row lock
+   * with the ACKNOWLEDGED event in one statement): a replay reads it with the complaint, and the claim's row lock
    * serialises concurrent deliveries.
    */
   async acknowledge(complaintId: string): Promise<void> {
@@ -365,24 +365,28 @@ export class ComplaintsService implements OnModuleInit {
         dedupKey: `complaint-ack:${c.id}`,
         params: {},
       });
-    await this.tx.run(async (em) => {
-      if (!(await this.repo.claimAcknowledgement(em, c.id))) return;
-      if (c.kind === 'REPORT') {
-        await this.repo.insertMessage(em, {
+    // The mark and what records it, in one statement (no transaction: no listener acts on these events).
+    const records = [
+      this.audit.gatedWrite([
+        {
+          caseType: CASE,
+          caseId: c.id,
+          action: 'ACKNOWLEDGED',
+          actor: null,
+          data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' },
+        },
+      ]),
+    ];
+    if (c.kind === 'REPORT')
+      records.push(
+        this.repo.gatedMessageWrite({
           id: newId(),
           complaintId: c.id,
           author: 'STAFF',
           authorUserId: null,
           body: renderTemplate('REPORT_RECEIVED', { trackingNo: c.trackingNo }).text,
-        });
-      }
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: c.id,
-        action: 'ACKNOWLEDGED',
-        actor: null,
-        data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' },
-      });
-    });
+        }),
+      );
+    await this.repo.claimAcknowledgement(this.tx.manager, c.id, records);
   }
 }

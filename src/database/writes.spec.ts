@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { composeWrites, highestPlaceholder, renumber, type Write } from './writes';
+import { composeWrites, GUARD, highestPlaceholder, renumber, type Write } from './writes';
 
 /** A text with each `$n` replaced by the JSON of the n-th parameter: what the server would bind where. */
 const bound = (sql: string, params: readonly unknown[]) =>
@@ -34,6 +34,34 @@ describe('writes sent as one statement', () => {
     expect(() =>
       composeWrites([{ sql: 'INSERT INTO a VALUES ($1)', params: [1], notify: "x'); DROP TABLE a; --" }]),
     ).toThrow(/channel/);
+  });
+
+  it('with a guard: opens with it, counts its rows first, numbers the gated writes after it', () => {
+    const guard: Write = {
+      sql: 'UPDATE m SET at = now() WHERE id = $1 AND at IS NULL RETURNING id',
+      params: ['m1'],
+    };
+    const gated: Write = {
+      sql: `INSERT INTO e (id, m) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM ${GUARD})`,
+      params: ['e1', 'm1'],
+      notify: 'lrp_outbox',
+    };
+    expect(composeWrites([gated], guard)).toEqual({
+      sql:
+        'WITH guard AS (UPDATE m SET at = now() WHERE id = $1 AND at IS NULL RETURNING id), ' +
+        'w1 AS (INSERT INTO e (id, m) SELECT $2, $3 WHERE EXISTS (SELECT 1 FROM guard) RETURNING 1) ' +
+        "SELECT (SELECT count(*) FROM guard)::int AS guarded, (SELECT pg_notify('lrp_outbox', '') FROM (SELECT 1 FROM w1 LIMIT 1) one)",
+      params: ['m1', 'e1', 'm1'],
+    });
+    // Every CTE runs: a write that does not read the guard would be written whatever the guard did.
+    expect(() => composeWrites([{ sql: 'INSERT INTO e VALUES ($1)', params: [1] }], guard)).toThrow(
+      /does not read the guard/,
+    );
+    expect(() =>
+      composeWrites([gated], { sql: 'UPDATE m SET at = now() WHERE id = $1', params: ['m1'] }),
+    ).toThrow(/RETURNING/);
+    expect(() => composeWrites([gated], { ...guard, params: [] })).toThrow(/guard uses \$1/);
+    expect(() => composeWrites([gated], { ...guard, notify: 'lrp_outbox' })).toThrow(/cannot notify/);
   });
 
   it('binds every placeholder of every write to the same value as when the write is sent alone', () => {

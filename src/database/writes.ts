@@ -37,20 +37,45 @@ export function highestPlaceholder(sql: string): number {
 }
 
 /**
+ * The name of the guard's CTE in a guarded statement (`composeWrites` with a guard): a gated write reads it, as in
+ * `… WHERE EXISTS (SELECT 1 FROM guard)`, so that it writes nothing when the guard wrote nothing.
+ */
+export const GUARD = 'guard';
+const READS_GUARD = new RegExp(`\\bFROM ${GUARD}\\b`, 'i');
+
+/**
  * The one statement for `writes` and its parameters: `WITH w1 AS (…), w2 AS (…) SELECT …`, each write's
  * placeholders moved past the ones before it. The main query selects a notification for each write that asks for
  * one, or 1.
+ *
+ * With a `guard` (one INSERT or UPDATE … RETURNING, its placeholders from $1) the statement opens with it as
+ * `guard AS (…)`, and the main query's first column `guarded` counts the rows it returned. PostgreSQL runs every
+ * CTE whether or not it is read, so every write must read the guard (`FROM guard`, checked here) and write nothing
+ * when it returned no row: the claim and what the claim records, all or nothing, in one round trip.
  */
-export function composeWrites(writes: readonly Write[]): { sql: string; params: unknown[] } {
+export function composeWrites(writes: readonly Write[], guard?: Write): { sql: string; params: unknown[] } {
   if (writes.length === 0) throw new RangeError('composeWrites needs at least one write');
   const ctes: string[] = [];
   const notes: string[] = [];
   const params: unknown[] = [];
+  if (guard !== undefined) {
+    if (highestPlaceholder(guard.sql) !== guard.params.length)
+      throw new RangeError(
+        `the guard uses $${highestPlaceholder(guard.sql)} but binds ${guard.params.length} parameters`,
+      );
+    if (!/\breturning\b/i.test(guard.sql)) throw new RangeError('the guard needs a RETURNING clause');
+    if (guard.notify !== undefined) throw new RangeError('the guard cannot notify');
+    ctes.push(`${GUARD} AS (${guard.sql})`);
+    notes.push(`(SELECT count(*) FROM ${GUARD})::int AS guarded`);
+    params.push(...guard.params);
+  }
   writes.forEach((w, i) => {
     const used = highestPlaceholder(w.sql);
     if (used !== w.params.length)
       throw new RangeError(`write ${i + 1} uses $${used} but binds ${w.params.length} parameters`);
     if (/\breturning\b/i.test(w.sql)) throw new RangeError(`write ${i + 1} has its own RETURNING`);
+    if (guard !== undefined && !READS_GUARD.test(w.sql))
+      throw new RangeError(`write ${i + 1} does not read the guard (FROM ${GUARD})`);
     const name = `w${i + 1}`;
     if (w.notify !== undefined) {
       if (!CHANNEL.test(w.notify)) throw new RangeError(`write ${i + 1}: bad channel name ${w.notify}`);
@@ -75,6 +100,21 @@ export async function sendWrites(em: EntityManager, writes: readonly Write[]): P
   }
   const { sql, params } = composeWrites(writes);
   await em.query(prepared(sql), params);
+}
+
+/**
+ * Sends `guard` and the writes gated on it as one statement (`composeWrites`); returns whether the guard wrote a
+ * row. On the pool (no transaction) the statement is its own transaction: the guard and its writes commit together
+ * or not at all.
+ */
+export async function sendGuarded(
+  em: EntityManager,
+  guard: Write,
+  writes: readonly Write[],
+): Promise<boolean> {
+  const { sql, params } = composeWrites(writes, guard);
+  const [row] = await em.query<{ guarded: number }[]>(prepared(sql), params);
+  return row.guarded > 0;
 }
 
 /**

@@ -24,10 +24,10 @@ export type AttemptOutcome = {
 const DELIVERED = "n.status IN ('SENT', 'UNCONFIRMED')";
 
 // The SMS delivery's statements (each acknowledgement runs them): plain SQL, prepared (issue 17).
-/** The delivery row, PENDING, unless the dedup key has one. */
+/** The delivery row as its first attempt (SENDING, attempt 1), unless the dedup key has one. */
 const CLAIM = prepared(`INSERT INTO notifications
-    (id, dedup_key, channel, template, subject_ref, recipient_user_id, params, status, provider_message_id, error)
-  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'PENDING', NULL, NULL)
+    (id, dedup_key, channel, template, subject_ref, recipient_user_id, params, status, attempts, sending_since)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'SENDING', 1, now())
   ON CONFLICT DO NOTHING RETURNING id`);
 const START_ATTEMPT = prepared(`UPDATE notifications
     SET status = 'SENDING', attempts = attempts + 1, sending_since = now(), error = NULL
@@ -46,15 +46,17 @@ export class NotificationsRepository {
   }
 
   /**
-   * The delivery row of a dedup key: inserted PENDING (one statement), or the one an earlier delivery left. The
-   * caller holds the delivery's advisory lock (`lockDelivery`), which keeps concurrent deliveries of one message
-   * apart: the second one finds the row SENT. (The row's status changes only under that lock.)
+   * The delivery row of a dedup key: inserted with id `id` as its first attempt already started (SENDING, attempt
+   * 1: one statement where a claim and an attempt start were two), or, `claimed` false, the one an earlier delivery
+   * left, as it was. The caller holds the delivery's advisory lock (`lockDelivery`), which keeps concurrent
+   * deliveries of one message apart: the second one finds the row SENT. (The row's status changes only under that
+   * lock.)
    */
   async claim(
     em: EntityManager,
+    id: string,
     record: Omit<DeliveryRecord, 'status' | 'providerMessageId' | 'error'>,
-  ): Promise<Pick<Notification, 'id' | 'status' | 'attempts'>> {
-    const id = newId();
+  ): Promise<Pick<Notification, 'id' | 'status' | 'attempts'> & { claimed: boolean }> {
     const inserted = await em.query<unknown[]>(CLAIM, [
       id,
       record.dedupKey,
@@ -64,11 +66,12 @@ export class NotificationsRepository {
       record.recipientUserId ?? null,
       record.params == null ? null : JSON.stringify(record.params),
     ]);
-    if (inserted.length > 0) return { id, status: 'PENDING', attempts: 0 };
-    return em.findOneOrFail(Notification, {
+    if (inserted.length > 0) return { id, status: 'SENDING', attempts: 1, claimed: true };
+    const row = await em.findOneOrFail(Notification, {
       where: { dedupKey: record.dedupKey },
       select: { id: true, status: true, attempts: true },
     });
+    return { id: row.id, status: row.status, attempts: row.attempts, claimed: false };
   }
 
   /**

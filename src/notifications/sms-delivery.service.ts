@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { newId } from '../common/ids';
 import type { Notification } from './entities/notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsMessage, type SmsSender } from './sms-sender';
@@ -26,8 +27,8 @@ function reason(e: unknown): string {
  * 1. The delivery is taken under a session advisory lock on its dedup key (one dedicated connection for the
  *    whole delivery): concurrent deliveries of one message wait, and then find it SENT. A sender whose
  *    connection dies releases the lock with it.
- * 2. The row is committed as SENDING, with the attempt number, BEFORE the provider call; the provider gets the
- *    row id as its out-id.
+ * 2. The row is committed as SENDING, with the attempt number, BEFORE the provider call (a new row is inserted so,
+ *    as attempt 1, in one statement); the provider gets the row id as its out-id.
  * 3. The provider's answer ends the attempt: SENT with its message id; PENDING again after a transient error
  *    (the error is rethrown, the job retries); FAILED after a permanent refusal (no retry).
  *
@@ -64,7 +65,10 @@ export class SmsDeliveryService {
   }
 
   private async deliver(em: EntityManager, n: SmsNotification): Promise<boolean> {
-    const row = await this.repo.claim(em, {
+    // Rendered before the row is written: a message that cannot be rendered is a bug, not a delivery in doubt.
+    const id = newId();
+    const message = smsMessage(id, n.phone, n.template, n.params);
+    const row = await this.repo.claim(em, id, {
       dedupKey: n.dedupKey,
       channel: 'SMS',
       template: n.template,
@@ -72,22 +76,27 @@ export class SmsDeliveryService {
       recipientUserId: n.recipientUserId ?? null,
       params: n.params,
     });
-    // Rendered before the attempt starts: a message that cannot be rendered is a bug, not a delivery in doubt.
-    const message = smsMessage(row.id, n.phone, n.template, n.params);
+    if (row.claimed) return this.send(em, row.id, row.attempts, message);
+    const earlier = smsMessage(row.id, n.phone, n.template, n.params);
     switch (row.status) {
       case 'SENT':
       case 'FAILED':
       case 'UNCONFIRMED':
         return false;
       case 'SENDING':
-        return this.resolveInDoubt(em, row, message);
+        return this.resolveInDoubt(em, row, earlier);
       case 'PENDING':
-        return this.attempt(em, row.id, message);
+        return this.attempt(em, row.id, earlier);
     }
   }
 
+  /** A new attempt on a row left PENDING (an earlier attempt's transient error). */
   private async attempt(em: EntityManager, id: string, message: SmsMessage): Promise<boolean> {
-    const attempt = await this.repo.startAttempt(em, id);
+    return this.send(em, id, await this.repo.startAttempt(em, id), message);
+  }
+
+  /** The provider call of attempt `attempt` (its row already SENDING, committed), and its outcome on the row. */
+  private async send(em: EntityManager, id: string, attempt: number, message: SmsMessage): Promise<boolean> {
     let messageId: string;
     try {
       ({ messageId } = await this.sms.send(message));

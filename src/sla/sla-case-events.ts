@@ -18,7 +18,10 @@ export class SlaCaseEvents implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.audit.registerListener('sla', (em, event) => this.onEvent(em, event));
+    this.audit.registerListener('sla', {
+      concerns: (event) => kpiTargetsOf(event).length > 0,
+      handle: (em, event) => this.onEvent(em, event),
+    });
   }
 
   /** Only events that concern a proceeding move a KPI (intake and employer-record events do not). */

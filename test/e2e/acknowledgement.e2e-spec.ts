@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ComplaintAcknowledgedAt1796400001500 } from '../../migrations/1796400001500-complaint-acknowledged-at';
+import { AuditService } from '../../src/audit/audit.service';
 import { ComplaintsService } from '../../src/complaints/complaints.service';
 import { firstWords, splitByDelivery, statementsDuring } from '../support/statements';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
@@ -6,7 +8,8 @@ import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 /**
  * Issue 17: the acknowledgement job runs once per complaint, so its statements are part of every intake. It reads the
  * complaint (whose row carries the acknowledgement's mark) once, and claims the mark with the ACKNOWLEDGED event in
- * one transaction — no separate look-ups of the event, no separate row lock. Still exactly once.
+ * one statement — no transaction around them, no separate look-ups of the event, no separate row lock. Still exactly
+ * once.
  */
 describe('the acknowledgement: claimed on the complaint row, once', () => {
   let t: TestApp;
@@ -43,19 +46,13 @@ describe('the acknowledgement: claimed on the complaint row, once', () => {
   const smsFor = (trackingNo: string) =>
     t.sms.sent.filter((m) => m.template === 'COMPLAINT_RECEIVED' && m.params.trackingNo === trackingNo);
 
-  it('first run: the complaint read once, the SMS, then the claim and the event in one transaction; a replay reads once and stops', async () => {
+  it('first run: the complaint read once, the SMS, then the claim and the event in one statement; a replay reads once and stops', async () => {
     const c = await fileComplaint('上海回执语句测试公司');
     expect(await acknowledgements(c.id)).toEqual({ events: [], acknowledgedAt: null });
 
     const first = await statementsDuring(() => acknowledge(c.id));
     // Besides the SMS delivery's own connection (sms-delivery-statements.e2e-spec.ts tests those).
-    expect(firstWords(splitByDelivery(first.statements).others)).toEqual([
-      'SELECT',
-      'START',
-      'UPDATE',
-      'INSERT',
-      'COMMIT',
-    ]);
+    expect(firstWords(splitByDelivery(first.statements).others)).toEqual(['SELECT', 'WITH']);
     expect(smsFor(c.trackingNo)).toHaveLength(1);
     const after = await acknowledgements(c.id);
     expect(after.events).toEqual([{ occurred_at: after.acknowledgedAt, data: { channel: 'SMS' } }]);
@@ -92,7 +89,8 @@ describe('the acknowledgement: claimed on the complaint row, once', () => {
       [res.body.trackingNo],
     );
     const sentBefore = t.sms.sent.length;
-    await acknowledge(id);
+    // Concurrent deliveries all find the mark unset; the one claim that sets it writes the event and the message.
+    await Promise.all(Array.from({ length: 4 }, () => acknowledge(id)));
     await acknowledge(id);
     expect(t.sms.sent.length).toBe(sentBefore);
     const { events, acknowledgedAt } = await acknowledgements(id);
@@ -102,6 +100,17 @@ describe('the acknowledgement: claimed on the complaint row, once', () => {
       [id],
     );
     expect(messages).toEqual([{ author: 'STAFF' }]);
+  });
+
+  it('an event a case-event listener acts on is not written beside a claim outside a transaction', () => {
+    const audit = t.app.get(AuditService);
+    const event = { caseId: randomUUID(), action: 'ACKNOWLEDGED', actor: null };
+    expect(audit.gatedWrite([{ ...event, caseType: 'COMPLAINT' }]).sql).toMatch(/FROM guard\b/);
+    // The KPI read model follows inspection events (sla-case-events.ts): its job must commit with the event.
+    expect(() => audit.gatedWrite([{ ...event, caseType: 'INSPECTION' }])).toThrow(/concerns listener sla/);
+    expect(() =>
+      audit.gatedWrite([{ ...event, caseType: 'COMPLAINT', data: { mediationCaseId: randomUUID() } }]),
+    ).toThrow(/concerns listener sla/);
   });
 
   it('the migration marks the complaints acknowledged before it with their event time, and no other', async () => {

@@ -567,7 +567,9 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       ]),
     ).toEqual([]);
     // A second listener under a taken name is refused (one registration per module).
-    expect(() => audit.registerListener('sla', () => Promise.resolve())).toThrow(/already registered/);
+    expect(() =>
+      audit.registerListener('sla', { concerns: () => true, handle: () => Promise.resolve() }),
+    ).toThrow(/already registered/);
   });
 
   it('a job of the old shape ({ eventId }, queued before issue 19) still refreshes the proceedings its event names; an unknown event changes nothing', async () => {

@@ -2,7 +2,7 @@ import { Client, type Notification } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../../src/common/ids';
 import { DeadlinesRepository } from '../../src/deadlines/deadlines.repository';
-import { sendWrites, WriteBatch, type Write } from '../../src/database/writes';
+import { GUARD, sendGuarded, sendWrites, WriteBatch, type Write } from '../../src/database/writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -103,5 +103,48 @@ describe('writes sent as one statement, on PostgreSQL', () => {
     expect(seen).toEqual([1]);
     expect(await stored([a])).toEqual({ clocks: 0, events: 0 });
     expect(await notifications()).toBe(0);
+  });
+  describe('a guard and the writes gated on it, one statement on the pool', () => {
+    /** The guard: the clock's insert, unless the clock exists (a claim, as the acknowledgement's mark is). */
+    const claimClock = (id: string): Write => {
+      const w = clockWrite(id);
+      return { sql: `${w.sql} ON CONFLICT (id) DO NOTHING RETURNING id`, params: w.params };
+    };
+    /** An event of clock `clockId`, written only when the guard wrote a row. */
+    const gatedEvent = (clockId: string, notify?: string): Write => ({
+      sql: `INSERT INTO clock_events (id, clock_id, seq, type, date, reason)
+        SELECT $1::uuid, $2::uuid, 1, 'PAUSE', $3::date, $4::text WHERE EXISTS (SELECT 1 FROM ${GUARD})`,
+      params: [newId(), clockId, '2026-12-02', 'writes spec'],
+      notify,
+    });
+
+    it('writes the gated rows only when the guard wrote, and notifies only then', async () => {
+      const a = newId();
+      await notifications();
+      expect(await sendGuarded(t.dataSource.manager, claimClock(a), [gatedEvent(a, CHANNEL)])).toBe(true);
+      expect(await stored([a])).toEqual({ clocks: 1, events: 1 });
+      expect(await notifications()).toBe(1);
+      // The claim again: the clock exists, so nothing is written beside it.
+      expect(await sendGuarded(t.dataSource.manager, claimClock(a), [gatedEvent(a, CHANNEL)])).toBe(false);
+      expect(await stored([a])).toEqual({ clocks: 1, events: 1 });
+      expect(await notifications()).toBe(0);
+    });
+
+    it('concurrent claims: one wins and writes its rows, the others write nothing', async () => {
+      const a = newId();
+      const won = await Promise.all(
+        Array.from({ length: 5 }, () => sendGuarded(t.dataSource.manager, claimClock(a), [gatedEvent(a)])),
+      );
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await stored([a])).toEqual({ clocks: 1, events: 1 });
+    });
+
+    it('a failing gated write takes the guard with it', async () => {
+      const [a, orphanOf] = [newId(), newId()];
+      await expect(
+        sendGuarded(t.dataSource.manager, claimClock(a), [gatedEvent(a), gatedEvent(orphanOf)]),
+      ).rejects.toMatchObject({ driverError: { code: '23503' } });
+      expect(await stored([a, orphanOf])).toEqual({ clocks: 0, events: 0 });
+    });
   });
 });
