@@ -6,6 +6,7 @@ import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
 import { RiskRun } from './entities/risk-run.entity';
 import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
 import { featureQuery } from './risk-features.sql';
+import { queryOnGenericPlan } from '../database/generic-plan';
 import { FEATURES, type FeatureVector } from './risk.features';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
@@ -63,7 +64,8 @@ export class RiskRepository {
     em: EntityManager,
     p: { days: string[]; employerIds: string[] | null; activeOnly: boolean },
   ): Promise<FeatureRow[]> {
-    const rows = await em.query<FeatureRow[]>(...featureQuery(p));
+    // A rescore's keyed text, planned for its values five times on each connection otherwise (generic-plan.ts).
+    const rows = await queryOnGenericPlan<FeatureRow[]>(em, ...featureQuery(p));
     for (const r of rows)
       for (const f of FEATURES)
         if (f.type === 'integer' || f.type === 'number') r[f.name] = Number(r[f.name]);

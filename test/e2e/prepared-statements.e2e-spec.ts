@@ -385,7 +385,7 @@ describe('prepared statements', () => {
     }
   });
 
-  it("the rescore's feature statement is a named text with the keys in it, reading what the general text reads", async () => {
+  it("the rescore's feature statement is a named text with the keys in it, on its generic plan, reading what the general text reads", async () => {
     const em = t.dataSource.manager;
     const employers = (await em.find(Employer, { order: { id: 'ASC' }, take: 3 })).map((e) => e.id);
     expect(employers).toHaveLength(3);
@@ -425,7 +425,12 @@ describe('prepared statements', () => {
       const named = session.filter((p) => p.statement.includes('employer_risk_source'));
       // One text for one key and one for three (padded to four); the general text is not named.
       expect(named.map((p) => (p.statement.match(/\$\d+::uuid\b/g) ?? []).length).sort()).toEqual([1, 4]);
-      expect(named.every((p) => Number(p.generic_plans) + Number(p.custom_plans) >= 8)).toBe(true);
+      // The repository's eight calls of each on its generic plan from the first (risk.repository.ts); the one custom
+      // plan of each is this test's own call of the text above, outside the repository, left to PostgreSQL's choice.
+      expect(named.map((p) => [Number(p.generic_plans), Number(p.custom_plans)])).toEqual([
+        [8, 1],
+        [8, 1],
+      ]);
     } finally {
       await runner.release();
     }
