@@ -45,6 +45,7 @@ import { SearchReadContractViews1796400001400 } from './1796400001400-search-rea
 import { ComplaintAcknowledgedAt1796400001500 } from './1796400001500-complaint-acknowledged-at';
 import { EmployerNameGrams1796400001600 } from './1796400001600-employer-name-grams';
 import { ComplaintDuplicateProbeIndex1796400001700 } from './1796400001700-complaint-duplicate-probe-index';
+import { PiiAccessPerRead1796400001800 } from './1796400001800-pii-access-per-read';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -96,4 +97,5 @@ export const MIGRATIONS: Function[] = [
   ComplaintAcknowledgedAt1796400001500,
   EmployerNameGrams1796400001600,
   ComplaintDuplicateProbeIndex1796400001700,
+  PiiAccessPerRead1796400001800,
 ];

@@ -4,8 +4,8 @@ import type { KeysetCursor } from '../common/http/pagination';
 import { prepared } from '../database/prepared-statements';
 import { PiiAccess } from './entities/pii-access.entity';
 
-const INSERT_TEXT = `INSERT INTO pii_access_log (id, user_id, role, case_type, case_id, purpose)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[])`;
+const INSERT_TEXT = `INSERT INTO pii_access_log (id, user_id, role, case_type, case_ids, purpose)
+  SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::uuid[], $6::varchar`;
 // Every staff page read with personal data in full inserts its access records: prepared (issue 17).
 const INSERT = prepared(INSERT_TEXT);
 const INSERT_ASYNC_COMMIT = prepared(
@@ -16,24 +16,22 @@ const INSERT_ASYNC_COMMIT = prepared(
 @Injectable()
 export class PiiAccessRepository {
   /**
-   * The rows in one statement. `asyncCommit` (a read outside any transaction): the statement's own transaction commits
-   * without waiting for its WAL flush (set_config(…, true) lasts to that commit), so a page read does not wait on the
-   * disk; a PostgreSQL crash may lose the last ≤ 3 × wal_writer_delay of read records, never a write of case data.
+   * The read's row. `asyncCommit` (a read outside any transaction): the statement's own transaction commits without
+   * waiting for its WAL flush (set_config(…, true) lasts to that commit), so a page read does not wait on the disk;
+   * a PostgreSQL crash may lose the last ≤ 3 × wal_writer_delay of read records, never a write of case data.
    */
-  async insertMany(
+  async insert(
     em: EntityManager,
-    rows: Omit<PiiAccess, 'accessedAt' | 'user'>[],
+    row: Omit<PiiAccess, 'accessedAt' | 'user'>,
     asyncCommit: boolean,
   ): Promise<void> {
-    if (rows.length === 0) return;
-    const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
     await em.query(asyncCommit ? INSERT_ASYNC_COMMIT : INSERT, [
-      col('id'),
-      col('userId'),
-      col('role'),
-      col('caseType'),
-      col('caseId'),
-      col('purpose'),
+      row.id,
+      row.userId,
+      row.role,
+      row.caseType,
+      row.caseIds,
+      row.purpose,
     ]);
   }
 
@@ -44,7 +42,7 @@ export class PiiAccessRepository {
   ): Promise<PiiAccess[]> {
     const qb = em.createQueryBuilder(PiiAccess, 'a');
     if (q.userId) qb.andWhere('a.user_id = :userId', { userId: q.userId });
-    if (q.caseId) qb.andWhere('a.case_id = :caseId', { caseId: q.caseId });
+    if (q.caseId) qb.andWhere('a.case_ids @> ARRAY[:caseId::uuid]', { caseId: q.caseId });
     if (q.after)
       qb.andWhere('(a.accessed_at, a.id) < (:at::timestamptz, :id::uuid)', {
         at: q.after.createdAt,

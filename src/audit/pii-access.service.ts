@@ -11,7 +11,7 @@ export interface PiiAccessView {
   userId: string;
   role: string;
   caseType: string;
-  caseId: string;
+  caseIds: string[];
   purpose: string;
   accessedAt: string;
 }
@@ -34,17 +34,20 @@ export class PiiAccessService {
     access: { caseType: 'COMPLAINT'; caseIds: string[]; purpose: string },
   ): Promise<void> {
     if (viewer.role === 'WORKER') return;
-    // Inside a transaction (intake answering staff) the record commits, durably, with what the transaction writes.
-    await this.repo.insertMany(
+    const caseIds = [...new Set(access.caseIds)];
+    if (caseIds.length === 0) return;
+    // One row for the read, whatever the number of cases it showed. Inside a transaction (intake answering staff)
+    // the record commits, durably, with what the transaction writes.
+    await this.repo.insert(
       em,
-      [...new Set(access.caseIds)].map((caseId) => ({
+      {
         id: newId(),
         userId: viewer.userId,
         role: viewer.role,
         caseType: access.caseType,
-        caseId,
+        caseIds,
         purpose: access.purpose,
-      })),
+      },
       !inTransaction(em),
     );
   }
@@ -67,7 +70,7 @@ export class PiiAccessService {
       userId: r.userId,
       role: r.role,
       caseType: r.caseType,
-      caseId: r.caseId,
+      caseIds: r.caseIds,
       purpose: r.purpose,
       accessedAt: r.accessedAt.toISOString(),
     }));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PiiAccessPerRead1796400001800 } from '../../migrations/1796400001800-pii-access-per-read';
 import { PiiAccessRepository } from '../../src/audit/pii-access.repository';
 import { PiiAccessService } from '../../src/audit/pii-access.service';
 import { generatePiiKeySpec, PiiCipher } from '../../src/common/pii-crypto';
@@ -245,7 +246,7 @@ describe('personal data at rest', () => {
           userId: mediatorId,
           role: 'MEDIATOR',
           caseType: 'COMPLAINT',
-          caseId: complaintId,
+          caseIds: [complaintId],
           purpose: 'complaint.get',
           accessedAt: expect.any(String),
         },
@@ -281,20 +282,20 @@ describe('personal data at rest', () => {
         userId: mediatorId,
         role: 'MEDIATOR',
         caseType: 'COMPLAINT',
-        caseId: complaintId,
+        caseIds: [complaintId],
         purpose,
       });
       const repo = t.app.get(PiiAccessRepository);
       // The switch lasts to the end of the statement's transaction: seen inside one, gone from the session after.
       await t.dataSource.transaction(async (em) => {
-        await repo.insertMany(em, [row('test.sync')], false);
+        await repo.insert(em, row('test.sync'), false);
         expect(await setting(em)).toBe('on');
-        await repo.insertMany(em, [row('test.async')], true);
+        await repo.insert(em, row('test.async'), true);
         expect(await setting(em)).toBe('off');
       });
       const qr = t.dataSource.createQueryRunner();
       try {
-        await repo.insertMany(qr.manager, [row('test.autocommit')], true);
+        await repo.insert(qr.manager, row('test.autocommit'), true);
         expect(await setting(qr)).toBe('on');
       } finally {
         await qr.release();
@@ -311,13 +312,81 @@ describe('personal data at rest', () => {
         expect(await setting(em)).toBe('on');
       });
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM pii_access_log WHERE case_id = $1 AND purpose LIKE 'test.%'`,
+        `SELECT count(*)::int AS n FROM pii_access_log WHERE $1 = ANY(case_ids) AND purpose LIKE 'test.%'`,
         [complaintId],
       );
       expect(n).toBe(4);
-      await t.dataSource.query(`DELETE FROM pii_access_log WHERE case_id = $1 AND purpose LIKE 'test.%'`, [
-        complaintId,
+      await t.dataSource.query(
+        `DELETE FROM pii_access_log WHERE $1 = ANY(case_ids) AND purpose LIKE 'test.%'`,
+        [complaintId],
+      );
+    });
+
+    it("a list page is one read: one row with the page's cases, found by each of them", async () => {
+      const second = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(bearer(await signInWorker(t, '13700007021')))
+        .send(complaintBody({ complainant: { name: '郑二', idNumber: idNumber(21) } }));
+      expect(second.status).toBe(201);
+      const readsByMediator = async () =>
+        (
+          await t.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pii_access_log WHERE user_id = $1`,
+            [mediatorId],
+          )
+        )[0].n;
+      const before = await readsByMediator();
+      const page = await t
+        .http()
+        .get('/api/v1/complaints')
+        .query({ limit: '20' })
+        .set(await as('mediator'));
+      expect(page.status).toBe(200);
+      const shown = (
+        page.body.items as { id: string; complainant?: { idNumber?: string | null; phone?: string | null } }[]
+      ).filter((c) => Boolean(c.complainant?.idNumber ?? c.complainant?.phone));
+      expect(shown.map((c) => c.id)).toEqual(expect.arrayContaining([complaintId, second.body.id]));
+      expect((await readsByMediator()) - before).toBe(1);
+      const reads = await log({ caseId: complaintId });
+      expect(reads.body.items[0]).toMatchObject({ userId: mediatorId, purpose: 'complaint.list' });
+      expect([...reads.body.items[0].caseIds].sort()).toEqual(shown.map((c) => c.id).sort());
+      // Another case of the page finds the same read.
+      expect((await log({ caseId: second.body.id as string })).body.items[0].id).toBe(reads.body.items[0].id);
+    });
+
+    it('the migration makes each row of a case a read of that case, and back', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await t.app
+        .get(PiiAccessService)
+        .record(
+          t.dataSource.manager,
+          { userId: mediatorId, role: 'MEDIATOR' },
+          { caseType: 'COMPLAINT', caseIds: [a, b, a], purpose: 'test.migration' },
+        );
+      const rows = (column: string) =>
+        t.dataSource.query<{ cases: string[] }[]>(
+          `SELECT ${column} AS cases FROM pii_access_log WHERE purpose = 'test.migration' ORDER BY 1`,
+        );
+      expect(await rows('case_ids')).toEqual([{ cases: [a, b] }]);
+      const migration = new PiiAccessPerRead1796400001800();
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await migration.down(runner);
+        expect(await rows('ARRAY[case_id]')).toEqual(
+          [{ cases: [a] }, { cases: [b] }].sort((x, y) => (x.cases[0] < y.cases[0] ? -1 : 1)),
+        );
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await rows('case_ids')).toEqual(
+        [{ cases: [a] }, { cases: [b] }].sort((x, y) => (x.cases[0] < y.cases[0] ? -1 : 1)),
+      );
+      expect((await log({ caseId: b })).body.items.map((i: { caseIds: string[] }) => i.caseIds)).toEqual([
+        [b],
       ]);
+      await t.dataSource.query(`DELETE FROM pii_access_log WHERE purpose = 'test.migration'`);
     });
 
     it('filters by user, pages with a cursor, refuses other roles and bad filters', async () => {

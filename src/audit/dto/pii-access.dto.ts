@@ -8,7 +8,7 @@ export class PiiAccessQuery extends CursorQuery {
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ description: 'Only reads of this case (complaint id)' })
+  @ApiPropertyOptional({ description: 'Only reads that showed this case (complaint id)' })
   @IsOptional()
   @IsUUID()
   caseId?: string;
@@ -19,7 +19,11 @@ export class PiiAccessDto {
   @ApiProperty({ description: 'The staff user who saw the data unmasked' }) userId: string;
   @ApiProperty() role: string;
   @ApiProperty({ example: 'COMPLAINT' }) caseType: string;
-  @ApiProperty() caseId: string;
+  @ApiProperty({
+    type: [String],
+    description: 'The cases the read showed (complaint ids; a list page shows several)',
+  })
+  caseIds: string[];
   @ApiProperty({ description: 'The use that showed it, e.g. complaint.get, complaint.list, search' })
   purpose: string;
   @ApiProperty() accessedAt: string;
