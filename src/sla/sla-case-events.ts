@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { AuditService, type RecordedCaseEvent } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { kpiTargetsOf } from './kpi-targets';
@@ -19,14 +18,12 @@ export class SlaCaseEvents implements OnModuleInit {
 
   onModuleInit(): void {
     this.audit.registerListener('sla', {
+      // Only events that concern a proceeding move a KPI (intake and employer-record events do not); audit hands
+      // `handle` only those.
       concerns: (event) => kpiTargetsOf(event).length > 0,
-      handle: (em, event) => this.onEvent(em, event),
+      handle: async (em, event) => {
+        await this.outbox.enqueue(em, JobName.SlaCaseEvent, { cases: kpiTargetsOf(event) });
+      },
     });
-  }
-
-  /** Only events that concern a proceeding move a KPI (intake and employer-record events do not). */
-  async onEvent(em: EntityManager, event: RecordedCaseEvent): Promise<void> {
-    const cases = kpiTargetsOf(event);
-    if (cases.length > 0) await this.outbox.enqueue(em, JobName.SlaCaseEvent, { cases });
   }
 }
