@@ -13,7 +13,7 @@ import type {
   RegisterEmployersResultDto,
 } from './dto/employer-register.dto';
 import { EmployerRegisterRepository, type RegisterFilters } from './employer-register.repository';
-import { normaliseEmployerName } from './employers.service';
+import { EmployersService, normaliseEmployerName } from './employers.service';
 import type { Employer } from './entities/employer.entity';
 
 export type { RegisterFilters };
@@ -40,11 +40,12 @@ export class EmployerRegisterService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: EmployerRegisterRepository,
+    private readonly employers: EmployersService,
   ) {}
 
   /** All rows or none: any invalid row is a 400 naming `employers.<row>.<field>`. */
-  register(user: Principal, rows: EmployerRegisterRowDto[]): Promise<RegisterEmployersResultDto> {
-    return this.tx.run(async (em) => {
+  async register(user: Principal, rows: EmployerRegisterRowDto[]): Promise<RegisterEmployersResultDto> {
+    const result = await this.tx.run(async (em) => {
       const errors: FieldError[] = [];
       const field = (i: number, f: string, constraint: string, zh: string, en: string) =>
         errors.push(fieldError(`employers.${i}.${f}`, constraint, zh, en));
@@ -113,6 +114,9 @@ export class EmployerRegisterService {
       const created = result.filter((r) => r.inserted).length;
       return { created, updated: result.length - created, ids: rows.map((r) => byUscc.get(r.uscc)!) };
     });
+    // Renamed or reclassified: this process's views read them again (the others' within their trust).
+    this.employers.forget(result.ids);
+    return result;
   }
 
   async list(user: Principal, q: EmployerRegisterQuery): Promise<RegisteredEmployerPageDto> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReadMemo } from '../database/read-memo';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { SmsTemplateId } from '../notifications/templates';
 import type { Employer, EmployerSource } from './entities/employer.entity';
@@ -19,9 +20,23 @@ export function normaliseEmployerName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toUpperCase();
 }
 
+/**
+ * How long a read outside a transaction (a view) trusts an employer this process read by id. Every complaint view and
+ * list names its employers (id, name, USCC), and an employer's row changes rarely: a contact phone filled in at
+ * intake, a register import that renames or reclassifies it. Lists read the names once a minute instead of on every
+ * page (issue 17: one of the four statements of a complaints list); an edit shows at once in the process that made
+ * it, in the others' views within this time; a read inside a transaction (intake, a proceeding's opening) always
+ * reads the row.
+ */
+const EMPLOYER_TRUST_MS = 60_000;
+/** At most this many employers kept (a few hundred bytes each), the longest held dropped first. */
+const MAX_KNOWN_EMPLOYERS = 10_000;
+
 /** The employers register. Unknown employers named in complaints are created on the fly. */
 @Injectable()
 export class EmployersService {
+  private readonly known = new ReadMemo<Employer>(EMPLOYER_TRUST_MS, (e) => e.id, MAX_KNOWN_EMPLOYERS);
+
   constructor(
     private readonly repo: ReferenceRepository,
     private readonly dataSource: DataSource,
@@ -38,6 +53,7 @@ export class EmployersService {
     if (existing) {
       if (input.contactPhone && !existing.contactPhone) {
         await this.repo.fillContactPhone(em, existing.id, input.contactPhone);
+        this.known.forget(existing.id);
         existing.contactPhone = input.contactPhone;
       }
       return existing;
@@ -53,13 +69,23 @@ export class EmployersService {
     return (await this.repo.findEmployer(em, input.uscc, nameNormalised))!;
   }
 
-  /** One employer of the register, or null for an unknown id. */
+  /** One employer of the register, or null for an unknown id (as `byIds`). */
   async byId(em: EntityManager, id: string): Promise<Employer | null> {
-    return (await this.repo.employersByIds(em, [id]))[0] ?? null;
+    return (await this.byIds(em, [id])).get(id) ?? null;
   }
 
-  async byIds(em: EntityManager, ids: string[]): Promise<Map<string, Employer>> {
-    return new Map((await this.repo.employersByIds(em, ids)).map((e) => [e.id, e]));
+  /**
+   * A batch of employers by id, keyed by id (unknown ids left out). Outside a transaction those read less than
+   * EMPLOYER_TRUST_MS ago come from this process's memory (ReadMemo), the others from one query. The objects are
+   * shared: callers read them, never change them. (The reminder SMS reads its employer's contact phone itself.)
+   */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, Employer>> {
+    return this.known.byIds(em, ids, (missing) => this.repo.employersByIds(em, missing));
+  }
+
+  /** Drops employers this process may hold (after an edit of them has committed). */
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.known.forget(id);
   }
 
   /** Job handler body: an SMS to the employer's contact (reminders), at most once per dedupKey. */

@@ -1,7 +1,9 @@
 import { JobName } from '../../src/queue/job-catalogue';
 import { OutboxService } from '../../src/queue/outbox.service';
 import { ComplaintsService } from '../../src/complaints/complaints.service';
+import { statementsDuring } from '../support/statements';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
 describe('complaint intake', () => {
   let t: TestApp;
@@ -276,6 +278,46 @@ describe('complaint intake', () => {
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
       }
+    });
+
+    it('names employers from memory, and shows a register import’s rename at once', async () => {
+      const sup = await t.token('supervisor');
+      const uscc = testUscc(4242, 'LT');
+      const filed = await file(
+        worker,
+        complaintBody({ employer: { name: '浦东列表缓存测试有限公司', uscc } }),
+      );
+      expect(filed.status).toBe(201);
+      const employerId = filed.body.employer.id as string;
+      const list = () => t.http().get('/api/v1/complaints').query({ employerId }).set(auth(sup));
+      expect((await list()).body.items[0].employer.name).toBe('浦东列表缓存测试有限公司');
+      // Read a moment ago: the next page does not read the employer again (EmployersService).
+      const again = await statementsDuring(() => list());
+      expect(again.result.body.items[0].employer).toEqual({
+        id: employerId,
+        name: '浦东列表缓存测试有限公司',
+        uscc,
+      });
+      expect(again.statements.length).toBeGreaterThan(0);
+      expect(again.statements.filter((s) => /\bFROM "?employers"?/.test(s.sql))).toEqual([]);
+      const renamed = await t
+        .http()
+        .post('/api/v1/employers/register')
+        .set(auth(sup))
+        .send({
+          employers: [
+            {
+              uscc,
+              name: '浦东列表缓存测试改名有限公司',
+              streetCode: '310115007',
+              industryCode: 'H',
+              sizeClass: 'SMALL',
+              headcount: 12,
+            },
+          ],
+        });
+      expect([renamed.status, renamed.body.updated]).toEqual([200, 1]);
+      expect((await list()).body.items[0].employer.name).toBe('浦东列表缓存测试改名有限公司');
     });
   });
 
