@@ -92,6 +92,36 @@ describe('PiiCipher', () => {
     );
   });
 
+  it('opens a value again from memory, the same plain text, and only an authentic value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat()),
+        (plains, order) => {
+          const c = PiiCipher.fromSpec(K1);
+          const tokens = plains.map((p) => c.encrypt(p));
+          // Each value opened several times in any order: kept or not, it is its own plain text.
+          return [...order, ...tokens.keys()].every(
+            (i) => c.decrypt(tokens[i % tokens.length]) === plains[i % tokens.length],
+          );
+        },
+      ),
+    );
+    const token = cipher.encrypt('310115199001011234');
+    expect(cipher.decrypt(token)).toBe('310115199001011234');
+    const parts = token.split(':');
+    parts[4] = parts[4].startsWith('A') ? `B${parts[4].slice(1)}` : `A${parts[4].slice(1)}`;
+    expect(() => cipher.decrypt(parts.join(':'))).toThrow(PiiKeyError);
+  });
+
+  it('keeps a bounded number of openings: past it, every value still opens', () => {
+    const c = PiiCipher.fromSpec(K1);
+    const tokens = Array.from({ length: 20_050 }, (_, i) => c.encrypt(String(i)));
+    tokens.forEach((t, i) => expect(c.decrypt(t)).toBe(String(i)));
+    expect((c as unknown as { opened: Map<string, string> }).opened.size).toBe(20_000);
+    expect(c.decrypt(tokens[0])).toBe('0');
+  });
+
   it('null passes through the nullable helpers', () => {
     expect(cipher.encryptNullable(null)).toBeNull();
     expect(cipher.decryptNullable(null)).toBeNull();

@@ -64,7 +64,18 @@ export function normalisePii(kind: PiiKind, value: string): string {
 
 const b64 = (b: Buffer) => b.toString('base64url');
 
+/**
+ * How many opened values a cipher keeps (a value of a hundred-odd characters and its plain text each: a few MB).
+ * Lists show the same complaints to every viewer of a street page after page; opening each value again was a tenth
+ * of the API's CPU on the street mediator's complaints list (issue 17, bench/README.md). A stored value is never
+ * rewritten in place — a new seal has a new random IV — so a kept opening is always the right one. The plain texts
+ * kept are no more exposed than the keys beside them in the same memory.
+ */
+const MAX_OPENED = 20_000;
+
 export class PiiCipher {
+  /** Stored value → plain text, the oldest dropped first (MAX_OPENED). */
+  private readonly opened = new Map<string, string>();
   private readonly current: PiiKey;
   private readonly byId: Map<string, Buffer>;
   private readonly indexKeys: Record<PiiKind, Buffer>;
@@ -99,6 +110,15 @@ export class PiiCipher {
 
   /** Throws PiiKeyError on an unknown key id, a malformed value, or any tampering (GCM tag mismatch). */
   decrypt(token: string): string {
+    const kept = this.opened.get(token);
+    if (kept !== undefined) return kept;
+    const plain = this.open(token);
+    if (this.opened.size >= MAX_OPENED) this.opened.delete(this.opened.keys().next().value!);
+    this.opened.set(token, plain);
+    return plain;
+  }
+
+  private open(token: string): string {
     const parts = token.split(':');
     if (parts.length !== 5 || parts[0] !== VERSION) throw new PiiKeyError('not an encrypted PII value');
     const [version, keyId, iv, tag, ct] = parts;
