@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { Reflector } from '@nestjs/core';
 import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
@@ -24,6 +25,14 @@ describe('JwtAuthGuard.handleRequest', () => {
     expect(() => guard.handleRequest(starting, false)).toThrow(starting);
     expect(() => guard.handleRequest(new QueryRunnerAlreadyReleasedError(), false)).toThrow(
       QueryRunnerAlreadyReleasedError,
+    );
+    // An error of another realm (Node's own modules under a VM context, as under Jest) is still the database's.
+    const foreign = runInNewContext(
+      `Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })`,
+    );
+    expect(foreign instanceof Error).toBe(false);
+    expect(() => guard.handleRequest(foreign, false)).toThrow(
+      expect.objectContaining({ code: 'ECONNREFUSED' }),
     );
   });
 });
