@@ -17,8 +17,9 @@ export async function statementsDuring<T>(
         params: params as unknown[] | undefined,
         runner: spy.mock.contexts[i],
       }))
-      // A request's hit of the default rate limit is counted in the process and sent with the others' every
-      // FLUSH_EVERY_MS (counted-here.ts): a flush falls inside `run` or not by timing alone, and is none of its own.
+      // The rate limiter's statements: a request's hit of the default limit is counted in the process and sent with
+      // the others' every FLUSH_EVERY_MS (counted-here.ts), so a flush falls inside `run` or not by timing alone;
+      // a strict limit's own upsert is left out with them (rate-limits.e2e-spec.ts tests the limiter itself).
       .filter((s) => rateLimitFlushes || !/\bINTO rate_limit_hits\b/.test(s.sql));
     return { result, statements };
   } finally {

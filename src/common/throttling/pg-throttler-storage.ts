@@ -61,8 +61,6 @@ const INCREMENT = prepared(
  * counted-here.ts).
  */
 const MAX_KNOWN = 50_000;
-/** Every this many flushes, spent counters are forgotten. */
-const SWEEP_EVERY_FLUSHES = 50;
 
 interface Known extends KnownCounter {
   limit: Limit;
@@ -87,7 +85,6 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnMod
   /** the keys with hits pending */
   private readonly dirty = new Set<string>();
   private exchanges = 0;
-  private flushes = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -138,10 +135,7 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnMod
     try {
       const [a] = await this.exchange(l, [k], [n]);
       if (!c)
-        return record(
-          { ...afterAnswer({ hits: 0, pending: 0, windowEnds: 0, blockedUntil: 0 }, a, now) },
-          now,
-        );
+        return record(afterAnswer({ hits: 0, pending: 0, windowEnds: 0, blockedUntil: 0 }, a, now), now);
       return record(c, Date.now());
     } catch (e) {
       if (c && n > 1) c.pending += n - 1;
@@ -154,7 +148,6 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnMod
   async flush(): Promise<void> {
     this.flushTimer = undefined;
     const byLimit = new Map<string, { l: Limit; keys: string[]; ns: number[]; counters: Known[] }>();
-    const now = Date.now();
     for (const k of this.dirty) {
       const c = this.known.peek(k);
       if (!c || c.pending === 0) continue;
@@ -167,7 +160,6 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnMod
       c.pending = 0;
     }
     this.dirty.clear();
-    if (++this.flushes % SWEEP_EVERY_FLUSHES === 0) this.known.forgetWhere((c) => spent(c, now));
     for (const g of byLimit.values())
       try {
         await this.exchange(g.l, g.keys, g.ns);
@@ -252,10 +244,6 @@ class KnownKeys {
   delete(k: string): void {
     this.newer.delete(k);
     this.older.delete(k);
-  }
-
-  forgetWhere(test: (c: Known) => boolean): void {
-    for (const gen of [this.newer, this.older]) for (const [k, c] of gen) if (test(c)) gen.delete(k);
   }
 
   private put(k: string, c: Known): void {
