@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AfterCommitHooks } from './after-commit';
 import { TransactionRunner } from './transaction';
 
 /**
@@ -7,7 +8,7 @@ import { TransactionRunner } from './transaction';
  */
 @Global()
 @Module({
-  providers: [TransactionRunner],
+  providers: [TransactionRunner, AfterCommitHooks],
   exports: [TransactionRunner],
 })
 export class DatabaseModule {}

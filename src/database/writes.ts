@@ -17,11 +17,7 @@ export interface Write {
   /** One INSERT, UPDATE or DELETE without RETURNING, its placeholders numbered from $1, no `$n` in literals. */
   readonly sql: string;
   readonly params: readonly unknown[];
-  /** A channel to `pg_notify` once, in the same statement, when the write touched at least one row. */
-  readonly notify?: string;
 }
-
-const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 const PLACEHOLDER = /\$(\d+)/g;
 
 /** `sql` with every `$n` raised by `offset`. */
@@ -45,8 +41,9 @@ const READS_GUARD = new RegExp(`\\bFROM ${GUARD}\\b`, 'i');
 
 /**
  * The one statement for `writes` and its parameters: `WITH w1 AS (…), w2 AS (…) SELECT …`, each write's
- * placeholders moved past the ones before it. The main query selects a notification for each write that asks for
- * one, or 1.
+ * placeholders moved past the ones before it. The main query selects 1. No write notifies (`pg_notify`): a
+ * transaction that notifies commits under a lock PostgreSQL holds for the whole cluster until the commit is on
+ * disk (OutboxService wakes the relays after the commit instead).
  *
  * With a `guard` (one INSERT or UPDATE … RETURNING, its placeholders from $1) the statement opens with it as
  * `guard AS (…)`, and the main query's first column `guarded` counts the rows it returned. PostgreSQL runs every
@@ -56,7 +53,7 @@ const READS_GUARD = new RegExp(`\\bFROM ${GUARD}\\b`, 'i');
 export function composeWrites(writes: readonly Write[], guard?: Write): { sql: string; params: unknown[] } {
   if (writes.length === 0) throw new RangeError('composeWrites needs at least one write');
   const ctes: string[] = [];
-  const notes: string[] = [];
+  let main = '1';
   const params: unknown[] = [];
   if (guard !== undefined) {
     if (highestPlaceholder(guard.sql) !== guard.params.length)
@@ -64,9 +61,8 @@ export function composeWrites(writes: readonly Write[], guard?: Write): { sql: s
         `the guard uses $${highestPlaceholder(guard.sql)} but binds ${guard.params.length} parameters`,
       );
     if (!/\breturning\b/i.test(guard.sql)) throw new RangeError('the guard needs a RETURNING clause');
-    if (guard.notify !== undefined) throw new RangeError('the guard cannot notify');
     ctes.push(`${GUARD} AS (${guard.sql})`);
-    notes.push(`(SELECT count(*) FROM ${GUARD})::int AS guarded`);
+    main = `(SELECT count(*) FROM ${GUARD})::int AS guarded`;
     params.push(...guard.params);
   }
   writes.forEach((w, i) => {
@@ -77,24 +73,19 @@ export function composeWrites(writes: readonly Write[], guard?: Write): { sql: s
     if (guard !== undefined && !READS_GUARD.test(w.sql))
       throw new RangeError(`write ${i + 1} does not read the guard (FROM ${GUARD})`);
     const name = `w${i + 1}`;
-    if (w.notify !== undefined) {
-      if (!CHANNEL.test(w.notify)) throw new RangeError(`write ${i + 1}: bad channel name ${w.notify}`);
-      ctes.push(`${name} AS (${renumber(w.sql, params.length)} RETURNING 1)`);
-      notes.push(`(SELECT pg_notify('${w.notify}', '') FROM (SELECT 1 FROM ${name} LIMIT 1) one)`);
-    } else ctes.push(`${name} AS (${renumber(w.sql, params.length)})`);
+    ctes.push(`${name} AS (${renumber(w.sql, params.length)})`);
     params.push(...w.params);
   });
-  return { sql: `WITH ${ctes.join(', ')} SELECT ${notes.length > 0 ? notes.join(', ') : '1'}`, params };
+  return { sql: `WITH ${ctes.join(', ')} SELECT ${main}`, params };
 }
 
 /**
- * Sends the writes in the caller's transaction in one round trip; a single write without a notification goes out
- * as it is. The composed texts are as fixed as the callers' sets of writes (intake always sends the same ones),
+ * Sends the writes in the caller's transaction in one round trip; a single write goes out as it is. The composed texts are as fixed as the callers' sets of writes (intake always sends the same ones),
  * so they are kept as prepared statements.
  */
 export async function sendWrites(em: EntityManager, writes: readonly Write[]): Promise<void> {
   if (writes.length === 0) return;
-  if (writes.length === 1 && writes[0].notify === undefined) {
+  if (writes.length === 1) {
     await em.query(prepared(writes[0].sql), [...writes[0].params]);
     return;
   }

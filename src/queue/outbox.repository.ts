@@ -16,13 +16,18 @@ export interface PendingOutboxRow {
 /** The PostgreSQL notification channel on which committed outbox rows wake the relay. */
 export const OUTBOX_CHANNEL = 'lrp_outbox';
 
+const WAKE_RELAYS = prepared(
+  `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${OUTBOX_CHANNEL}', '')`,
+);
+
 /** All SQL of the outbox. */
 @Injectable()
 export class OutboxRepository {
   /**
-   * Inserts rows in one statement and, in the same statement, notifies OUTBOX_CHANNEL: PostgreSQL delivers the
-   * notification at commit (never for a rolled-back transaction, once per transaction however many rows), so a
-   * relay in another process (the worker) wakes at once instead of at its next poll.
+   * Inserts rows in one statement. No notification is sent from the caller's transaction: a transaction that
+   * notifies takes, at its commit, a lock PostgreSQL holds for the whole cluster until the commit is flushed, so
+   * every intake would commit one after another (bench/README.md, "Sixteenth pass"). OutboxService wakes the
+   * relays after the commit instead (`wakeRelays`).
    */
   async insertMany(
     em: EntityManager,
@@ -42,8 +47,16 @@ export class OutboxRepository {
         rows.map((r) => r.jobName),
         rows.map((r) => JSON.stringify(r.payload)),
       ],
-      notify: OUTBOX_CHANNEL,
     };
+  }
+
+  /**
+   * Notifies OUTBOX_CHANNEL on the pool, in a transaction of its own: relays in other processes (the workers) wake
+   * at once instead of at their next poll. Its commit is not waited for on disk (`synchronous_commit` off for this
+   * transaction alone): a notification lost in a crash costs a poll interval, nothing else.
+   */
+  async wakeRelays(em: EntityManager): Promise<void> {
+    await em.query(WAKE_RELAYS);
   }
 
   /** Due rows, locked; rows another relay holds are skipped, not waited for. */

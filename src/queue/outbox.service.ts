@@ -1,26 +1,38 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from '../database/after-commit';
 import { newId } from '../common/ids';
 import { OutboxRepository } from './outbox.repository';
 import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
 import type { WriteBatch } from '../database/writes';
+import { inTransaction } from '../database/transaction';
 
 /** One job for `enqueueMany`: a job name with its own payload type. */
 export type OutboxJob = { [J in JobName]: { name: J; payload: JobPayloads[J] } }[JobName];
 
 /**
  * Writes jobs to the outbox inside the caller's transaction: the job exists if and only if the business
- * change committed. The relay publishes it to BullMQ afterwards.
+ * change committed. The relay publishes it to BullMQ afterwards; the commit wakes the relays (`notifyCommitted`).
  */
 @Injectable()
 export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
   private readonly listeners = new Set<() => void>();
+  /** The wake-up of other processes' relays: one scheduled, one in flight, one more asked for meanwhile. */
+  private wakeScheduled = false;
+  private wakeInFlight = false;
+  private wakeAgain = false;
+  private readonly committed = () => this.notifyCommitted();
 
-  constructor(private readonly repo: OutboxRepository) {}
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async enqueue<J extends JobName>(em: EntityManager, name: J, payload: JobPayloads[J]): Promise<string> {
     const id = newId();
     await this.repo.insertMany(em, [{ id, queue: JOB_QUEUE[name], jobName: name, payload }]);
+    afterCommit(em, this.committed);
     return id;
   }
 
@@ -37,12 +49,46 @@ export class OutboxService {
     }));
     if (!batch) await this.repo.insertMany(em, rows);
     else if (rows.length > 0) batch.add(this.repo.insertManyWrite(rows));
+    // A batch outside a transaction is sent later by its owner, who calls notifyCommitted then.
+    if (rows.length > 0 && (!batch || inTransaction(em))) afterCommit(em, this.committed);
     return rows.map((r) => r.id);
   }
 
-  /** Services call this after commit so an in-process relay publishes at once instead of at its next poll. */
+  /**
+   * Wakes the relays once outbox rows have committed: this process's at once (listeners), other processes' by a
+   * notification sent after the commit, not from it (OutboxRepository.insertMany says why). Called by itself at the
+   * commit of every transaction that enqueued; a service may call it too. Calls in one turn of the event loop send
+   * one notification, and while one is in flight the calls meanwhile send one more after it, no more.
+   */
   notifyCommitted(): void {
     for (const l of this.listeners) l();
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.sendWake();
+    });
+  }
+
+  private sendWake(): void {
+    if (this.wakeInFlight) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.wakeInFlight = true;
+    this.repo
+      .wakeRelays(this.dataSource.manager)
+      .catch((err: unknown) =>
+        // The relays poll: a lost wake-up delays a job by a poll interval at most.
+        this.logger.warn({ err: (err as Error)?.message }, 'outbox wake-up not sent; relays will poll'),
+      )
+      .finally(() => {
+        this.wakeInFlight = false;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.sendWake();
+        }
+      });
   }
 
   onCommitted(listener: () => void): () => void {

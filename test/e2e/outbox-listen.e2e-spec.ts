@@ -1,13 +1,16 @@
 import { Client } from 'pg';
-import { OUTBOX_CHANNEL } from '../../src/queue/outbox.repository';
-import { JobName } from '../../src/queue/job-catalogue';
+import { newId } from '../../src/common/ids';
+import { OUTBOX_CHANNEL, OutboxRepository } from '../../src/queue/outbox.repository';
+import { JOB_QUEUE, JobName } from '../../src/queue/job-catalogue';
 import { OutboxService } from '../../src/queue/outbox.service';
+import { statementsDuring } from '../support/statements';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * A row committed by another process (the API) wakes the worker's relay through LISTEN/NOTIFY, not at its next
  * poll: the poll here is a minute (the most the config allows), so only the notification can publish within the test's seconds. The row is
- * enqueued without OutboxService.notifyCommitted, the in-process nudge another process cannot give.
+ * written as another process writes it: stored in its transaction, then the relays woken after the commit
+ * (OutboxRepository.wakeRelays), without the in-process nudge of this process's OutboxService.
  */
 describe('outbox relay wakes on NOTIFY from another process', () => {
   let t: TestApp;
@@ -22,10 +25,16 @@ describe('outbox relay wakes on NOTIFY from another process', () => {
       return r.n === 1;
     });
   /** Commits an outbox row as another process would (no in-process nudge); resolves with its id. */
-  const enqueueElsewhere = () =>
-    t.dataSource.transaction((em) =>
-      t.app.get(OutboxService).enqueue(em, JobName.SlaCaseEvent, { eventId: crypto.randomUUID() }),
+  const enqueueElsewhere = async () => {
+    const repo = t.app.get(OutboxRepository);
+    const id = newId();
+    const name = JobName.SlaCaseEvent;
+    await t.dataSource.transaction((em) =>
+      repo.insertMany(em, [{ id, queue: JOB_QUEUE[name], jobName: name, payload: { eventId: newId() } }]),
     );
+    await repo.wakeRelays(t.dataSource.manager);
+    return id;
+  };
   const publishedWithin = async (id: string, ms: number) => {
     const t0 = Date.now();
     await eventually(
@@ -83,6 +92,51 @@ describe('outbox relay wakes on NOTIFY from another process', () => {
       expect(heard).toEqual([OUTBOX_CHANNEL]);
     } finally {
       await listener.end();
+    }
+  });
+
+  it('no statement of the transaction notifies (the commit takes no cluster-wide lock); the wake-up follows it', async () => {
+    const outbox = t.app.get(OutboxService);
+    const { result: runner, statements } = await statementsDuring(async () => {
+      const r = await t.dataSource.transaction(async (em) => {
+        await outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: newId() });
+        return em.queryRunner;
+      });
+      await new Promise((done) => setTimeout(done, 300));
+      return r;
+    });
+    const notifies = (s: { sql: string }) => /pg_notify|\bNOTIFY\b/i.test(s.sql);
+    const inside = statements.filter((s) => s.runner === runner);
+    expect(inside.map((s) => s.sql.trim().split(/\s+/)[0])).toEqual(['START', 'INSERT', 'COMMIT']);
+    expect(inside.filter(notifies)).toEqual([]);
+    expect(statements.filter((s) => s.runner !== runner && notifies(s)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('many commits in one turn of the event loop wake the relays with one notification', async () => {
+    const listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.channel));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      const outbox = t.app.get(OutboxService);
+      for (let i = 0; i < 50; i++) outbox.notifyCommitted();
+      await eventually(() => heard.length > 0, 3000, 20);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(heard).toEqual([OUTBOX_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it("the wake-up's setting (its commit not waited for on disk) ends with its own transaction", async () => {
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await t.app.get(OutboxRepository).wakeRelays(runner.manager);
+      const [row] = (await runner.query('SHOW synchronous_commit')) as { synchronous_commit: string }[];
+      expect(row.synchronous_commit).toBe('on');
+    } finally {
+      await runner.release();
     }
   });
 

@@ -12,18 +12,26 @@ import type { DataSource } from 'typeorm';
  * came from, for the report when the app closes.
  */
 export function guardSecondConnections(dataSource: DataSource): { violations: string[] } {
-  const inTransaction = new AsyncLocalStorage<{ connected: boolean }>();
+  const inTransaction = new AsyncLocalStorage<{ connected: boolean; over?: boolean }>();
   const violations: string[] = [];
   const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
   const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
-  // A transaction started inside another one keeps the outer store: its own connection is the second one.
-  (dataSource as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = (...args) =>
-    inTransaction.getStore()
-      ? transaction(...args)
-      : inTransaction.run({ connected: false }, () => transaction(...args));
+  // A transaction started inside another one keeps the outer store: its own connection is the second one. Work the
+  // transaction left for later (an after-commit hook, a timer) keeps the store too: once the outer transaction has
+  // given its connection back (`over`), that work holds no other.
+  (dataSource as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = (...args) => {
+    const outer = inTransaction.getStore();
+    if (outer && !outer.over) return transaction(...args);
+    const store = { connected: false, over: false };
+    return inTransaction.run(store, () =>
+      transaction(...args).finally(() => {
+        store.over = true;
+      }),
+    );
+  };
   dataSource.createQueryRunner = (...args) => {
     const tx = inTransaction.getStore();
-    if (tx?.connected) {
+    if (tx?.connected && !tx.over) {
       const stack = new Error().stack ?? '';
       violations.push(stack);
       throw new Error(`a second pooled connection was taken inside a transaction (pass its em):\n${stack}`);
