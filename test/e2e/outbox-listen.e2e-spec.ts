@@ -97,14 +97,17 @@ describe('outbox relay wakes on NOTIFY from another process', () => {
 
   it('no statement of the transaction notifies (the commit takes no cluster-wide lock); the wake-up follows it', async () => {
     const outbox = t.app.get(OutboxService);
-    const { result: runner, statements } = await statementsDuring(async () => {
-      const r = await t.dataSource.transaction(async (em) => {
-        await outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: newId() });
-        return em.queryRunner;
-      });
-      await new Promise((done) => setTimeout(done, 300));
-      return r;
-    });
+    const { result: runner, statements } = await statementsDuring(
+      async () => {
+        const r = await t.dataSource.transaction(async (em) => {
+          await outbox.enqueue(em, JobName.SlaCaseEvent, { eventId: newId() });
+          return em.queryRunner;
+        });
+        await new Promise((done) => setTimeout(done, 300));
+        return r;
+      },
+      { relayWakeUps: true },
+    );
     const notifies = (s: { sql: string }) => /pg_notify|\bNOTIFY\b/i.test(s.sql);
     const inside = statements.filter((s) => s.runner === runner);
     expect(inside.map((s) => s.sql.trim().split(/\s+/)[0])).toEqual(['START', 'INSERT', 'COMMIT']);
