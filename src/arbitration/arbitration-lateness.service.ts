@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { todayInShanghai } from '../calendar/local-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, type CourtOptionReason } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
@@ -39,7 +38,6 @@ export class ArbitrationLatenessService {
     private readonly repo: ArbitrationRepository,
     private readonly deadlines: DeadlinesService,
     private readonly p: ArbitrationProceeding,
-    private readonly outbox: OutboxService,
   ) {}
 
   async sweep(today: string = todayInShanghai()): Promise<{ told: number }> {
@@ -63,7 +61,6 @@ export class ArbitrationLatenessService {
       });
       if (done) told++;
     }
-    this.outbox.notifyCommitted();
     if (told) this.logger.log({ told, today }, 'arbitration periods breached: workers told they may sue');
     return { told };
   }

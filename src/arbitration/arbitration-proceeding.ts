@@ -105,7 +105,6 @@ export class ArbitrationProceeding {
           }),
       ),
     );
-    this.outbox.notifyCommitted();
     // Read after commit: the clocks are read through DeadlinesService on its own connection.
     return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
   }

@@ -108,7 +108,6 @@ export class ComplaintCorrectionService {
         params: { missing: dto.missing, dueOn, legalBasis: CORRECTION_BASIS },
       });
     });
-    this.outbox.notifyCommitted();
     return this.complaints.get(viewer, id);
   }
 
@@ -153,7 +152,6 @@ export class ComplaintCorrectionService {
       // Early warning: the employer now named is rescored (deduplicated per employer by the job catalogue).
       await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
     });
-    this.outbox.notifyCommitted();
     return this.complaints.get(viewer, id);
   }
 }

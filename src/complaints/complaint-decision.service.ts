@@ -104,7 +104,6 @@ export class ComplaintDecisionService {
         'complaint.decide',
       );
     });
-    this.outbox.notifyCommitted();
     return view;
   }
 

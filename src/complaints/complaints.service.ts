@@ -73,7 +73,7 @@ export class ComplaintsService implements OnModuleInit {
     dto: CreateComplaintDto,
     idempotencyKey?: string,
   ): Promise<StoredResponse<ComplaintViewDto>> {
-    const result = await this.idempotency.execute(
+    return this.idempotency.execute(
       `complaint:${worker.userId}`,
       idempotencyKey,
       dto,
@@ -106,8 +106,6 @@ export class ComplaintsService implements OnModuleInit {
       async (em, r) =>
         this.views.one(em, await this.visibleOrThrow(em, worker, r.id), worker, 'complaint.submit'),
     );
-    if (!result.replayed) this.outbox.notifyCommitted();
-    return result;
   }
 
   /** 举报: no complainant is recorded; the reporter follows the report with the tracking number and access code. */
@@ -117,7 +115,6 @@ export class ComplaintsService implements OnModuleInit {
       await created.writes.send(em);
       return created;
     });
-    this.outbox.notifyCommitted();
     return { trackingNo: result.complaint.trackingNo };
   }
 

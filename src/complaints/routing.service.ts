@@ -5,7 +5,6 @@ import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
-import { OutboxService } from '../queue/outbox.service';
 import { CollectiveRepository } from './collective.repository';
 import { ComplaintNotices } from './complaint-notices';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
@@ -30,7 +29,6 @@ export class RoutingService {
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
     private readonly notices: ComplaintNotices,
-    private readonly outbox: OutboxService,
     private readonly inbox: RoutingInbox,
   ) {}
 
@@ -120,7 +118,6 @@ export class RoutingService {
       for (const m of [c, ...others.filter((x) => x.status === 'ACCEPTED')])
         await this.routeOne(em, viewer, m, dto.target, org, dto.note ?? null, lead.collectiveDisputeId);
     });
-    this.outbox.notifyCommitted();
     return this.complaints.get(viewer, id);
   }
 

@@ -112,6 +112,5 @@ export class ComplaintWithdrawalService {
         params: {},
       });
     });
-    this.outbox.notifyCommitted();
   }
 }

@@ -207,7 +207,6 @@ export class ComplianceService {
     if (year > yearOf(todayInShanghai()))
       throw AppException.conflict('GRADE_YEAR_IN_FUTURE', 'That year has not started', { year });
     const jobId = await this.tx.run((em) => this.outbox.enqueue(em, JobName.ComplianceGradeYear, { year }));
-    this.outbox.notifyCommitted();
     return { jobId, year };
   }
 

@@ -80,8 +80,9 @@ export function composeWrites(writes: readonly Write[], guard?: Write): { sql: s
 }
 
 /**
- * Sends the writes in the caller's transaction in one round trip; a single write goes out as it is. The composed texts are as fixed as the callers' sets of writes (intake always sends the same ones),
- * so they are kept as prepared statements.
+ * Sends the writes in the caller's transaction in one round trip; a single write goes out as it is. The composed
+ * texts are as fixed as the callers' sets of writes (intake always sends the same ones), so they are kept as
+ * prepared statements.
  */
 export async function sendWrites(em: EntityManager, writes: readonly Write[]): Promise<void> {
   if (writes.length === 0) return;

@@ -68,7 +68,6 @@ export class EscalationService {
       });
       return { arbitrationCaseId, complaintId: source.complaintId, reason: source.reason, claims };
     });
-    this.outbox.notifyCommitted();
     return result;
   }
 }

@@ -87,7 +87,6 @@ export class FilingsService {
       await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
       return row.id;
     });
-    this.outbox.notifyCommitted();
     return this.getLayoff(filer, id);
   }
 
@@ -136,7 +135,6 @@ export class FilingsService {
       await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
       return row.id;
     });
-    this.outbox.notifyCommitted();
     return this.getClosure(filer, id);
   }
 

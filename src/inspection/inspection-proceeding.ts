@@ -138,7 +138,6 @@ export class InspectionProceeding {
         },
       ),
     );
-    this.outbox.notifyCommitted();
     return this.get(viewer, id);
   }
 

@@ -3,7 +3,6 @@ import { LOCKS, tryXactLock } from '../database/locks';
 import { todayInShanghai } from '../calendar/local-date';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { OutboxService } from '../queue/outbox.service';
 import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationRepository } from './mediation.repository';
@@ -30,7 +29,6 @@ export class MediationSweepService {
     private readonly tx: TransactionRunner,
     private readonly repo: MediationRepository,
     private readonly deadlines: DeadlinesService,
-    private readonly outbox: OutboxService,
     private readonly writer: MediationCaseWriter,
     private readonly notices: MediationNotices,
   ) {}
@@ -92,7 +90,6 @@ export class MediationSweepService {
         reminders: soon.length,
       };
     });
-    if (result.expired || result.overdueInstalments || result.reminders) this.outbox.notifyCommitted();
     this.logger.log({ today, ...result }, 'mediation sweep');
     return result;
   }

@@ -7,7 +7,6 @@ import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
-import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import type {
   CloseMediationDto,
@@ -54,7 +53,6 @@ export class MediationService implements OnModuleInit {
     private readonly repo: MediationRepository,
     private readonly complaints: ComplaintsService,
     private readonly deadlines: DeadlinesService,
-    private readonly outbox: OutboxService,
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
@@ -154,7 +152,6 @@ export class MediationService implements OnModuleInit {
         },
       ),
     );
-    this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
   }
 
@@ -203,7 +200,6 @@ export class MediationService implements OnModuleInit {
         },
       ),
     );
-    this.outbox.notifyCommitted();
     return this.view(this.tx.manager, id);
   }
 

@@ -53,7 +53,6 @@ export class AdminService {
       await this.failures.markRequeued(em, id, admin.userId);
       return view(f);
     });
-    this.outbox.notifyCommitted();
     return result;
   }
 }

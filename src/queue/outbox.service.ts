@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { afterCommit } from '../database/after-commit';
 import { newId } from '../common/ids';
 import { OutboxRepository } from './outbox.repository';
 import { JOB_QUEUE, JobName, type JobPayloads } from './job-catalogue';
 import type { WriteBatch } from '../database/writes';
-import { inTransaction } from '../database/transaction';
+import { TransactionRunner } from '../database/transaction';
 
 /** One job for `enqueueMany`: a job name with its own payload type. */
 export type OutboxJob = { [J in JobName]: { name: J; payload: JobPayloads[J] } }[JobName];
@@ -26,7 +26,7 @@ export class OutboxService {
 
   constructor(
     private readonly repo: OutboxRepository,
-    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async enqueue<J extends JobName>(em: EntityManager, name: J, payload: JobPayloads[J]): Promise<string> {
@@ -49,15 +49,15 @@ export class OutboxService {
     }));
     if (!batch) await this.repo.insertMany(em, rows);
     else if (rows.length > 0) batch.add(this.repo.insertManyWrite(rows));
-    // A batch outside a transaction is sent later by its owner, who calls notifyCommitted then.
-    if (rows.length > 0 && (!batch || inTransaction(em))) afterCommit(em, this.committed);
+    // A batch is sent in the same transaction (intake: IdempotencyService.execute), so its commit is this one's.
+    if (rows.length > 0) afterCommit(em, this.committed);
     return rows.map((r) => r.id);
   }
 
   /**
    * Wakes the relays once outbox rows have committed: this process's at once (listeners), other processes' by a
-   * notification sent after the commit, not from it (OutboxRepository.insertMany says why). Called by itself at the
-   * commit of every transaction that enqueued; a service may call it too. Calls in one turn of the event loop send
+   * notification sent after the commit, not from it (OutboxRepository.insertMany says why). Called at the commit of
+   * every transaction that enqueued (`afterCommit`), so services need not call it. Calls in one turn of the event loop send
    * one notification, and while one is in flight the calls meanwhile send one more after it, no more.
    */
   notifyCommitted(): void {
@@ -77,7 +77,7 @@ export class OutboxService {
     }
     this.wakeInFlight = true;
     this.repo
-      .wakeRelays(this.dataSource.manager)
+      .wakeRelays(this.tx.manager)
       .catch((err: unknown) =>
         // The relays poll: a lost wake-up delays a job by a poll interval at most.
         this.logger.warn({ err: (err as Error)?.message }, 'outbox wake-up not sent; relays will poll'),

@@ -246,7 +246,6 @@ export class RiskScoringService {
       });
       await this.outbox.enqueue(em, JobName.RiskRun, { runId: id });
     });
-    this.outbox.notifyCommitted();
     return (await this.repo.findRun(this.tx.manager, id))!;
   }
 

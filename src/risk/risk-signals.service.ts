@@ -99,7 +99,6 @@ export class RiskSignalsService {
       rows.sort((a, b) => a.row - b.row);
       return rows;
     });
-    this.outbox.notifyCommitted();
     const count = (s: SignalRowStatus) => result.filter((r) => r.status === s).length;
     return {
       received: body.length,

@@ -106,7 +106,6 @@ describe('complaint intake', () => {
           params: { acceptedOn: '2026-12-01' },
         }),
       );
-    outbox.notifyCommitted();
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED'));
     await eventually(async () => {
       const [{ n }] = await t.dataSource.query<{ n: number }[]>(

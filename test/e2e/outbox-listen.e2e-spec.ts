@@ -115,7 +115,7 @@ describe('outbox relay wakes on NOTIFY from another process', () => {
     expect(statements.filter((s) => s.runner !== runner && notifies(s)).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('many commits in one turn of the event loop wake the relays with one notification', async () => {
+  it('many calls in one turn of the event loop (many commits) wake the relays with one notification', async () => {
     const listener = new Client({ connectionString: t.databaseUrl });
     await listener.connect();
     const heard: string[] = [];
