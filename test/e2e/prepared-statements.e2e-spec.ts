@@ -79,6 +79,26 @@ describe('prepared statements', () => {
     }
   });
 
+  it("the platform's sessions never JIT-compile a plan, whatever its estimated cost", async () => {
+    // A server built with LLVM (CI's PostgreSQL 15, the docker-compose image) compiles every plan estimated above
+    // jit_above_cost; the nightly risk features took 6-7 times as long with it (bench/README.md, seventeenth pass).
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      expect(await runner.query(`SELECT current_setting('jit') AS jit`)).toEqual([{ jit: 'off' }]);
+      await runner.startTransaction();
+      await runner.query('SET LOCAL jit_above_cost = 0');
+      const plan = JSON.stringify(
+        await runner.query('EXPLAIN (ANALYZE, FORMAT JSON) SELECT sum(x) FROM generate_series(1, 1000) x'),
+      );
+      expect(plan).toContain('Execution Time');
+      expect(plan).not.toContain('"JIT"');
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('a marked statement that fails is not left half-known: the connection runs it again once it can succeed', async () => {
     const insert = prepared(
       'INSERT INTO rate_limit_hits (key, hits, window_ends) VALUES ($1, 1, now()) -- prepared-statements spec',
