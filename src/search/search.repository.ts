@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/http/pagination';
+import { queryOnGenericPlan } from '../database/generic-plan';
 import { prepared } from '../database/prepared-statements';
+import { ReadMemo } from '../database/read-memo';
 import { jurisdictionPatterns } from '../database/query-helpers';
 import type { SearchKind } from './dto/search.dto';
 import type { SearchKey } from './search.rules';
@@ -158,37 +160,50 @@ export class SearchRepository {
     };
     const union = q.kinds.flatMap((k) => arms[k]);
     if (union.length === 0) return [];
+    // The page is cut before the street's and the employer's names are looked up (by key, as scalar subqueries: no
+    // plan can join the whole employers table to the arms' rows, as a generic plan did, not knowing the limit).
     const text = `WITH mc AS NOT MATERIALIZED (${matchedComplaints}),
             me AS ${spread === 'FEW' || spread === 'MANY' ? '' : 'NOT '}MATERIALIZED (${matchedEmployers})
-       SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code, j.name AS street_name,
-              e.name AS employer_name, h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
+       SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code,
+              (SELECT j.name FROM jurisdiction_search_source j WHERE j.code = h.street_code) AS street_name,
+              (SELECT e.name FROM employer_search_source e WHERE e.id = h.employer_id) AS employer_name,
+              h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-         FROM (${union.join('\n UNION \n')}) h
-         LEFT JOIN jurisdiction_search_source j ON j.code = h.street_code
-         LEFT JOIN employer_search_source e ON e.id = h.employer_id
+         FROM (SELECT * FROM (${union.join('\n UNION \n')}) u
+                ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit}) h
          LEFT JOIN complaint_search_source pc ON pc.id = h.complaint_id
-        ORDER BY h.created_at DESC, h.id DESC
-        LIMIT ${limit}`;
-    // An exact key (phone, number, USCC) finds a handful of rows through one unique or near-unique index, whatever
-    // its value: one generic plan fits every search, and a named statement saves planning the four-arm UNION each
-    // time (pudong: 1.7-3.8 ms a search planned, 0.4-0.8 ms prepared; bench/README.md, eighth pass). The text
-    // varies only with the role's kinds, the key's kind, the scope's form and the cursor: a few dozen names. A
-    // name's best plan depends on how many employers it matches (a generic plan: "达丰" 9 -> 42 ms), so it is
-    // planned each time.
-    return em.query<SearchRow[]>(byName ? text : prepared(text), params);
+        ORDER BY h.created_at DESC, h.id DESC`;
+    // Every search is a named statement, parsed once per connection and not planned for each call (pudong: 1.7-3.8
+    // ms a search planned, 0.4-0.8 ms prepared; bench/README.md, eighth pass). An exact key (phone, number, USCC)
+    // finds a handful of rows through one unique or near-unique index, whatever its value: PostgreSQL settles on the
+    // generic plan by itself. A name's text has the form of its spread, which sets the plan's shape; its generic
+    // plan is taken from the first call, because planned for the values it was dearer, and for most employers far
+    // worse ("上" 0.9-1.1 ms generic, 8-10 ms planned each time; "新商" 5.6 against 10-14; seventeenth pass) —
+    // and PostgreSQL, comparing estimates, would keep planning those each time. The text varies with the role's
+    // kinds, the key's kind and spread, the scope's form and the cursor: a few dozen names.
+    return byName
+      ? queryOnGenericPlan<SearchRow[]>(em, prepared(text), params)
+      : em.query<SearchRow[]>(prepared(text), params);
   }
 
-  /** How many employers a name fragment matches, counted up to one past MANY_NAMED_EMPLOYERS. */
+  /**
+   * How many employers a name fragment matches, counted up to one past MANY_NAMED_EMPLOYERS — or as counted in
+   * this process within the last minute: the count only picks the plan (each way finds the same cases), so one
+   * that a register import has made stale costs speed for a minute, never a hit.
+   */
   private async employersMatching(em: EntityManager, name: NameFragment): Promise<number> {
-    const params: unknown[] = [];
-    const [{ n }] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM (${employersNamed(name, (v) => `$${params.push(v)}`, true)}
-         LIMIT ${MANY_NAMED_EMPLOYERS + 1}) s`,
-      params,
-    );
-    return n;
+    const counted = await this.counted.byIds(em, [name.fragment], async () => {
+      const params: unknown[] = [];
+      const text = `SELECT count(*)::int AS n FROM (${employersNamed(name, (v) => `$${params.push(v)}`, true)}
+         LIMIT ${MANY_NAMED_EMPLOYERS + 1}) s`;
+      const [{ n }] = await em.query<{ n: number }[]>(prepared(text), params);
+      return [{ fragment: name.fragment, n }];
+    });
+    return counted.get(name.fragment)!.n;
   }
+
+  private readonly counted = new ReadMemo<{ fragment: string; n: number }>(60_000, (r) => r.fragment, 1000);
 }
 
 /**
