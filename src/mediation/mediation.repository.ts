@@ -8,8 +8,9 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
-import { findRows, findRowsWith } from '../database/entity-rows';
+import { findRows } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
+import { prepared } from '../database/prepared-statements';
 
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
@@ -28,11 +29,42 @@ export type InstalmentFields = Pick<
   'id' | 'seq' | 'dueOn' | 'amountFen' | 'paidOn' | 'status'
 >;
 
-// Each agreement's instalments as a JSON array in its row, in order: the agreements of a list page and their
-// schedules in one round trip (issue 17), through the (agreement_id, seq) index.
+/** What a view of a case shows of each of its sessions (`startsAt` as `Date.toISOString` writes it). */
+export interface SessionFields {
+  id: string;
+  startsAt: string;
+  place: string | null;
+  onlineLink: string | null;
+  notes: string | null;
+}
+
+/** What a view of a case shows of its agreement, with its instalments in order. */
+export type AgreementFields = Pick<MediationAgreement, 'status' | 'claims' | 'totalFen' | 'signedOn'> & {
+  instalments: InstalmentFields[];
+};
+
+/** A case's sessions (in order) and its agreement, as a list page reads them. */
+export interface CaseDetails {
+  sessions: SessionFields[];
+  agreement: AgreementFields | null;
+}
+
+// An agreement's instalments as a JSON array, in order, through the (agreement_id, seq) index.
 const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'seq', i.seq, 'dueOn', i.due_on,
   'amountFen', i.amount_fen, 'paidOn', i.paid_on, 'status', i.status) ORDER BY i.seq), '[]')
-  FROM mediation_instalments i WHERE i.agreement_id = mediation_agreements.id) AS "instalments"`;
+  FROM mediation_instalments i WHERE i.agreement_id = a.id)`;
+
+// A case's sessions and its agreement with its instalments, as JSON in the case's row: a list page's in one round
+// trip (issue 17; they were two), through the sessions' (case_id, starts_at) and the agreements' case_id indexes.
+// The timestamps are written as Date.toISOString writes them (the platform stores milliseconds, from a Date).
+const DETAILS = `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
+    'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'place', s.place,
+    'onlineLink', s.online_link, 'notes', s.notes) ORDER BY s.starts_at, s.id), '[]')
+    FROM mediation_sessions s WHERE s.case_id = m.id) AS "sessions",
+  (SELECT json_build_object('status', a.status, 'claims', a.claims, 'totalFen', a.total_fen,
+    'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
+    FROM mediation_agreements a WHERE a.case_id = m.id) AS "agreement"`;
+const detailsTexts = new Map<string, string>();
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -177,25 +209,18 @@ export class MediationRepository {
     return em.find(MediationInstalment, { where: { agreementId }, order: { seq: 'ASC' } });
   }
 
-  /** The sessions, agreements and instalments of several cases at once (a list page), one query each. */
-  sessionsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<MediationSession[]> {
-    if (caseIds.length === 0) return Promise.resolve([]);
+  /** The sessions and the agreement (with its instalments) of several cases at once (a list page), in one query. */
+  async detailsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseDetails>> {
+    if (caseIds.length === 0) return new Map();
     const k = keyArray('uuid', caseIds);
-    return findRows(em, MediationSession, `case_id = ANY(${k.sql}) ORDER BY starts_at, id`, k.params);
-  }
-
-  /** The agreements of cases, each with its instalments in order, in one query. */
-  async agreementsOfCases(
-    em: EntityManager,
-    caseIds: readonly string[],
-  ): Promise<{ agreement: MediationAgreement; instalments: InstalmentFields[] }[]> {
-    if (caseIds.length === 0) return [];
-    const k = keyArray('uuid', caseIds);
-    const rows = await findRowsWith(em, MediationAgreement, INSTALMENTS, `case_id = ANY(${k.sql})`, k.params);
-    return rows.map(({ entity, row }) => ({
-      agreement: entity,
-      instalments: row.instalments as InstalmentFields[],
-    }));
+    let text = detailsTexts.get(k.sql);
+    if (text === undefined)
+      detailsTexts.set(
+        k.sql,
+        (text = prepared(`SELECT m.id, ${DETAILS} FROM mediation_cases m WHERE m.id = ANY(${k.sql})`)),
+      );
+    const rows = await em.query<({ id: string } & CaseDetails)[]>(text, k.params);
+    return new Map(rows.map(({ id, sessions, agreement }) => [id, { sessions, agreement }]));
   }
 
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {

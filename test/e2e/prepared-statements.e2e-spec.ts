@@ -25,6 +25,7 @@ import { ComplaintsRepository } from '../../src/complaints/complaints.repository
 import { MediationAgreement } from '../../src/mediation/entities/mediation-agreement.entity';
 import { MediationCase } from '../../src/mediation/entities/mediation-case.entity';
 import { MediationInstalment } from '../../src/mediation/entities/mediation-instalment.entity';
+import { MediationSession } from '../../src/mediation/entities/mediation-session.entity';
 import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { RiskRepository } from '../../src/risk/risk.repository';
@@ -290,7 +291,7 @@ describe('prepared statements', () => {
     expect(read.sort((a, b) => a.id.localeCompare(b.id))).toStrictEqual(bodies);
   });
 
-  it("a mediation agreement's instalments come in its row, in order, as em.find reads them", async () => {
+  it("a mediation case's sessions and agreement with its instalments come in its row, in order, as em.find reads them", async () => {
     const em = t.dataSource.manager;
     const { id: complaintId } = await fileComplaint(t, {
       employerName: '上海分期读法公司',
@@ -298,12 +299,27 @@ describe('prepared statements', () => {
       body: { complainant: undefined },
     });
     const m = await openMediation(t, 'mediator', complaintId);
+    // Two sessions, the later scheduled first, one with a time of sub-second precision.
+    let version = m.version;
+    for (const [hours, where] of [
+      [48, { place: '陆家嘴街道人民调解委员会 203室' }],
+      [24, { onlineLink: 'https://meet.example.cn/order' }],
+    ] as const) {
+      const startsAt = new Date(Date.now() + hours * 3600_000 + 123).toISOString();
+      const s = await t
+        .http()
+        .post(`/api/v1/mediation/cases/${m.id}/sessions`)
+        .set(await bearer(t, 'mediator'))
+        .send({ version, startsAt, ...where });
+      expect(s.status).toBe(201);
+      version = s.body.version as number;
+    }
     const closed = await t
       .http()
       .post(`/api/v1/mediation/cases/${m.id}/close`)
       .set(await bearer(t, 'mediator'))
       .send({
-        version: m.version,
+        version,
         outcome: 'AGREEMENT',
         agreement: {
           claims: [{ description: '拖欠工资', amountFen: 900_000 }],
@@ -326,8 +342,36 @@ describe('prepared statements', () => {
       await em.find(MediationInstalment, { where: { agreementId: agreement.id }, order: { seq: 'ASC' } })
     ).map(({ id, seq, dueOn, amountFen, paidOn, status }) => ({ id, seq, dueOn, amountFen, paidOn, status }));
     expect(instalments.map((i) => i.status)).toEqual(['PAID', 'DUE']);
-    const read = await t.app.get(MediationRepository).agreementsOfCases(em, [m.id, complaintId]);
-    expect(read).toStrictEqual([{ agreement, instalments }]);
+    const sessions = (
+      await em.find(MediationSession, { where: { caseId: m.id }, order: { startsAt: 'ASC', id: 'ASC' } })
+    ).map(({ id, startsAt, place, onlineLink, notes }) => ({
+      id,
+      startsAt: startsAt.toISOString(),
+      place,
+      onlineLink,
+      notes,
+    }));
+    expect(sessions.map((x) => x.onlineLink !== null)).toEqual([true, false]);
+    const { status, claims, totalFen, signedOn } = agreement;
+    // A case with nothing yet, and an id of no case at all.
+    const bare = await openMediation(
+      t,
+      'mediator',
+      (
+        await fileComplaint(t, {
+          employerName: '上海无会期调解公司',
+          target: 'MEDIATION',
+          body: { complainant: undefined },
+        })
+      ).id,
+    );
+    const read = await t.app.get(MediationRepository).detailsOfCases(em, [m.id, bare.id, complaintId]);
+    expect(read).toStrictEqual(
+      new Map([
+        [m.id, { sessions, agreement: { status, claims, totalFen, signedOn, instalments } }],
+        [bare.id, { sessions: [], agreement: null }],
+      ]),
+    );
   });
 
   it('a read by several keys settles on a generic plan (key lists), and reads what the array form reads', async () => {
