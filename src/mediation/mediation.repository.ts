@@ -64,7 +64,6 @@ const DETAILS = `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
   (SELECT json_build_object('status', a.status, 'claims', a.claims, 'totalFen', a.total_fen,
     'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
     FROM mediation_agreements a WHERE a.case_id = m.id) AS "agreement"`;
-const detailsTexts = new Map<string, string>();
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -213,13 +212,10 @@ export class MediationRepository {
   async detailsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseDetails>> {
     if (caseIds.length === 0) return new Map();
     const k = keyArray('uuid', caseIds);
-    let text = detailsTexts.get(k.sql);
-    if (text === undefined)
-      detailsTexts.set(
-        k.sql,
-        (text = prepared(`SELECT m.id, ${DETAILS} FROM mediation_cases m WHERE m.id = ANY(${k.sql})`)),
-      );
-    const rows = await em.query<({ id: string } & CaseDetails)[]>(text, k.params);
+    const rows = await em.query<({ id: string } & CaseDetails)[]>(
+      prepared(`SELECT m.id, ${DETAILS} FROM mediation_cases m WHERE m.id = ANY(${k.sql})`),
+      k.params,
+    );
     return new Map(rows.map(({ id, sessions, agreement }) => [id, { sessions, agreement }]));
   }
 

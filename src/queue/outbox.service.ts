@@ -57,8 +57,8 @@ export class OutboxService {
   /**
    * Wakes the relays once outbox rows have committed: this process's at once (listeners), other processes' by a
    * notification sent after the commit, not from it (OutboxRepository.insertMany says why). Called at the commit of
-   * every transaction that enqueued (`afterCommit`), so services need not call it. Calls in one turn of the event loop send
-   * one notification, and while one is in flight the calls meanwhile send one more after it, no more.
+   * every transaction that enqueued (`afterCommit`), so services need not call it. Calls in one turn of the event
+   * loop send one notification, and while one is in flight the calls meanwhile send one more after it, no more.
    */
   notifyCommitted(): void {
     for (const l of this.listeners) l();

@@ -59,6 +59,9 @@ const COLUMNS: Record<string, string> = {
 
 @Injectable()
 export class SearchRepository {
+  /** The employers each name fragment matched, as counted lately (`employersMatching`). */
+  private readonly counted = new ReadMemo<{ fragment: string; n: number }>(60_000, (r) => r.fragment, 1000);
+
   async search(
     em: EntityManager,
     key: IndexedSearchKey,
@@ -202,8 +205,6 @@ export class SearchRepository {
     });
     return counted.get(name.fragment)!.n;
   }
-
-  private readonly counted = new ReadMemo<{ fragment: string; n: number }>(60_000, (r) => r.fragment, 1000);
 }
 
 /**
