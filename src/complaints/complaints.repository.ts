@@ -5,7 +5,7 @@ import { jurisdictionPatterns, keysetPage, whereInJurisdictions } from '../datab
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
-import { nextTrackingNumber } from './tracking-sequence';
+import { TrackingBlocks } from './tracking-sequence';
 import { prepared } from '../database/prepared-statements';
 import { findRow } from '../database/entity-rows';
 import { GUARD, sendGuarded, type Write } from '../database/writes';
@@ -83,9 +83,14 @@ const INSERT_COMPLAINT_WITH_PROBE =
 /** All SQL of the complaints module. */
 @Injectable()
 export class ComplaintsRepository {
-  /** Next number of the per-year tracking sequence (no lock held: see tracking-sequence.ts). */
+  private readonly trackingBlocks = new TrackingBlocks();
+
+  /**
+   * The next number of the year's tracking sequence (no lock held), from the block of numbers the process drew
+   * (tracking-sequence.ts).
+   */
   nextTrackingSeq(em: EntityManager, prefix: string, year: number): Promise<number> {
-    return nextTrackingNumber(em, prefix, year);
+    return this.trackingBlocks.next(em, prefix, year);
   }
 
   /**

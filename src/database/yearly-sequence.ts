@@ -17,12 +17,30 @@ export async function nextFromYearlySequence(
   name: string,
   startAfter: () => Promise<number>,
 ): Promise<number> {
+  return (await takeFromYearlySequence(em, name, 1, startAfter))[0];
+}
+
+/**
+ * Up to `count` numbers of the sequence in one statement (not necessarily consecutive: other sessions may draw
+ * from it in between), smallest first. The draw that creates the year's sequence returns one number only: the
+ * sequence is created inside the caller's transaction and goes if that transaction rolls back, and with it the
+ * claim on any number drawn from it, which a caller keeping numbers for later transactions would hand out twice.
+ */
+export async function takeFromYearlySequence(
+  em: EntityManager,
+  name: string,
+  count: number,
+  startAfter: () => Promise<number>,
+): Promise<number[]> {
   // The name becomes SQL text in CREATE SEQUENCE (no parameter there): only a plain lower-case identifier.
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad sequence name ${name}`);
-  const [row] = await em.query<{ n: string | null }[]>(prepared('SELECT nextval(to_regclass($1)) AS n'), [
-    name,
-  ]);
-  if (row.n !== null) return Number(row.n);
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw new Error(`bad count ${count} for ${name}`);
+  const rows = await em.query<{ n: string | null }[]>(
+    prepared('SELECT nextval(to_regclass($1)) AS n FROM generate_series(1, $2::int) ORDER BY 1'),
+    [name, count],
+  );
+  if (rows[0].n !== null) return rows.map((r) => Number(r.n));
   const start = (await startAfter()) + 1;
   if (!Number.isSafeInteger(start) || start < 1) throw new Error(`bad start ${start} for ${name}`);
   await em.query('SAVEPOINT yearly_sequence');
@@ -33,5 +51,5 @@ export async function nextFromYearlySequence(
     await em.query('ROLLBACK TO SAVEPOINT yearly_sequence');
   }
   const [created] = await em.query<{ n: string }[]>(`SELECT nextval($1::regclass) AS n`, [name]);
-  return Number(created.n);
+  return [Number(created.n)];
 }

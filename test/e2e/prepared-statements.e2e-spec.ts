@@ -132,8 +132,10 @@ describe('prepared statements', () => {
         .post('/api/v1/complaints')
         .set({ authorization: `Bearer ${token}`, 'idempotency-key': `prepared-${Date.now()}-${key}` })
         .send(complaintBody({ employer: { name: '上海预备语句公司' } }));
-    // The first intake of a year creates its sequence, and the first naming an employer records it.
+    // The first intake of a year creates its sequence and draws one number (the second draws a block of 32 for the
+    // process: tracking-sequence.ts), and the first naming an employer records it.
     expect((await file('first')).status).toBe(201);
+    expect((await file('block')).status).toBe(201);
     const during = await statementsDuring(() => file('second'));
     expect(during.result.status).toBe(201);
     // The session's state (prepared too) is read only when this process has not cached it in the last second.
@@ -150,8 +152,7 @@ describe('prepared statements', () => {
       'SELECT users', // the worker's account and identity, and the employer (findRow)
       'SELECT worker_identities',
       'SELECT employers',
-      'SELECT', // the tracking number's nextval
-      'INSERT complaints',
+      'INSERT complaints', // its tracking number from the process's block (no statement)
       'WITH case_events', // its events, outbox rows, clock and the key record: one statement (writes.ts)
     ]);
     // What stays unnamed: the transaction's ends.
