@@ -25,9 +25,9 @@ describe('the advisory-lock registry (database/locks.ts)', () => {
     const outside = filesUnder(SRC).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       if (!/pg_(try_)?advisory/.test(text) || file.endsWith('locks.ts')) return [];
-      // A file that must write its own statement (a session lock on a dedicated runner, two-key stripes) uses the
-      // registry's key constant, never a literal.
-      const usesRegistry = /MIGRATION_LOCK_KEY|SLA_CASE_LOCK_CLASS/.test(text);
+      // A file that must write its own statement (a session lock on a dedicated runner, two-key stripes, a lock
+      // taken with a read) uses the registry's key constant or `lockKey` of a registered name, never a literal.
+      const usesRegistry = /MIGRATION_LOCK_KEY|SLA_CASE_LOCK_CLASS|lockKey\(LOCKS\./.test(text);
       const literalKey = /advisory\w*\(\s*(hashtext\(\s*'|\d)/.test(text);
       return usesRegistry && !literalKey ? [] : [relative(SRC, file)];
     });

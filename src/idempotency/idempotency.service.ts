@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { TransactionRunner } from '../database/transaction';
+import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { WriteBatch } from '../database/writes';
 import { AppException, fieldError } from '../common/errors/app-exception';
-import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencyRepository, RECORD_KEY } from './idempotency.repository';
 
 export interface StoredResponse<T> {
   status: number;
@@ -18,6 +18,12 @@ export interface ResourceRef {
   type: string;
   id: string;
 }
+
+const keyInUse = () =>
+  AppException.conflict(
+    'IDEMPOTENCY_KEY_IN_USE',
+    'A request with this Idempotency-Key is still being processed',
+  );
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
@@ -89,12 +95,8 @@ export class IdempotencyService {
     }
     const hash = requestHash(body);
     return this.tx.run(async (em) => {
-      if (!(await this.repo.tryLock(em, scope, key)))
-        throw AppException.conflict(
-          'IDEMPOTENCY_KEY_IN_USE',
-          'A request with this Idempotency-Key is still being processed',
-        );
-      const existing = await this.repo.find(em, scope, key);
+      const { locked, record: existing } = await this.repo.claim(em, scope, key);
+      if (!locked) throw keyInUse();
       if (existing) {
         if (existing.requestHash !== hash)
           throw AppException.unprocessable(
@@ -105,18 +107,25 @@ export class IdempotencyService {
         return { status: existing.responseStatus, body: await replay(em, resource), replayed: true };
       }
       const result = await work(em);
-      // The record goes in the same statement as the writes the work left to send (writes.ts).
-      await (result.writes ?? new WriteBatch()).send(
-        em,
-        this.repo.insertWrite({
-          scope,
-          key,
-          requestHash: hash,
-          responseStatus: result.status,
-          resourceType: result.resource.type,
-          resourceId: result.resource.id,
-        }),
-      );
+      // The record goes in the same statement as the writes the work left to send (writes.ts). A first request of
+      // the key that committed after `claim`'s snapshot and before its lock makes it fail on the key: this one
+      // then rolls back whole, and its retry replays that first request.
+      try {
+        await (result.writes ?? new WriteBatch()).send(
+          em,
+          this.repo.insertWrite({
+            scope,
+            key,
+            requestHash: hash,
+            responseStatus: result.status,
+            resourceType: result.resource.type,
+            resourceId: result.resource.id,
+          }),
+        );
+      } catch (e) {
+        if (isUniqueViolation(e, RECORD_KEY)) throw keyInUse();
+        throw e;
+      }
       return { status: result.status, body: result.body, replayed: false };
     });
   }

@@ -147,8 +147,7 @@ describe('prepared statements', () => {
       );
     // (The rate limiter's hit is counted in the process and flushed with others: counted-here.ts.)
     expect(words(named)).toEqual([
-      'SELECT', // the key's advisory lock
-      'SELECT idempotency_records',
+      'SELECT', // the key's advisory lock and its record, one statement (FROM (VALUES (1)) LEFT JOIN idempotency_records)
       'SELECT users', // the worker's account and identity, and the employer (findRow)
       'SELECT worker_identities',
       'SELECT employers',
