@@ -5,6 +5,7 @@ import { PiiAccessService } from '../../src/audit/pii-access.service';
 import { generatePiiKeySpec, PiiCipher } from '../../src/common/pii-crypto';
 import { TEST_PII_KEYS } from '../support/pii-keys';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
+import { statementsDuring } from '../support/statements';
 import { signInWorker } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -288,14 +289,14 @@ describe('personal data at rest', () => {
       const repo = t.app.get(PiiAccessRepository);
       // The switch lasts to the end of the statement's transaction: seen inside one, gone from the session after.
       await t.dataSource.transaction(async (em) => {
-        await repo.insert(em, row('test.sync'), false);
+        await repo.insert(em, row('test.sync'));
         expect(await setting(em)).toBe('on');
-        await repo.insert(em, row('test.async'), true);
+        await repo.insertManyAsyncCommit(em, [row('test.async')]);
         expect(await setting(em)).toBe('off');
       });
       const qr = t.dataSource.createQueryRunner();
       try {
-        await repo.insert(qr.manager, row('test.autocommit'), true);
+        await repo.insertManyAsyncCommit(qr.manager, [row('test.autocommit')]);
         expect(await setting(qr)).toBe('on');
       } finally {
         await qr.release();
@@ -353,6 +354,48 @@ describe('personal data at rest', () => {
       expect([...reads.body.items[0].caseIds].sort()).toEqual(shown.map((c) => c.id).sort());
       // Another case of the page finds the same read.
       expect((await log({ caseId: second.body.id as string })).body.items[0].id).toBe(reads.body.items[0].id);
+    });
+
+    it("reads of the same moment share their records' statement; each read returns once its record is written", async () => {
+      const service = t.app.get(PiiAccessService);
+      const record = (userId: string, purpose: string) =>
+        service.record(
+          t.dataSource.manager,
+          { userId, role: 'MEDIATOR' },
+          { caseType: 'COMPLAINT', caseIds: [complaintId], purpose },
+        );
+      const count = async (like: string) =>
+        (
+          await t.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pii_access_log WHERE purpose LIKE $1`,
+            [like],
+          )
+        )[0].n;
+      const inserts = (statements: { sql: string }[]) =>
+        statements.filter((s) => s.sql.includes('INSERT INTO pii_access_log')).length;
+      const together = await statementsDuring(() =>
+        Promise.all(
+          Array.from({ length: 10 }, async (_, i) => {
+            await record(mediatorId, `test.batch.${i}`);
+            // Written by the time the read may answer.
+            return count(`test.batch.${i}`);
+          }),
+        ),
+      );
+      expect(together.result).toEqual(Array(10).fill(1));
+      expect(inserts(together.statements)).toBe(1);
+      // A record that cannot be written (no such user) fails its own read; those it was sent with are written.
+      const mixed = await statementsDuring(() =>
+        Promise.allSettled([
+          record(mediatorId, 'test.mixed.a'),
+          record(randomUUID(), 'test.mixed.unknown'),
+          record(mediatorId, 'test.mixed.b'),
+        ]),
+      );
+      expect(mixed.result.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await count('test.mixed.%')).toBe(2);
+      expect(inserts(mixed.statements)).toBe(4); // together, then each alone
+      await t.dataSource.query(`DELETE FROM pii_access_log WHERE purpose LIKE 'test.%'`);
     });
 
     it('the migration makes each row of a case a read of that case, and back', async () => {
