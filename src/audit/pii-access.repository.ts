@@ -5,31 +5,27 @@ import { prepared } from '../database/prepared-statements';
 import { PiiAccess } from './entities/pii-access.entity';
 
 // Every staff page read with personal data in full inserts its access records: prepared (issue 17).
-const INSERT = prepared(`INSERT INTO pii_access_log (id, user_id, role, case_type, case_ids, purpose)
-  SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::uuid[], $6::varchar`);
-const INSERT_MANY_ASYNC_COMMIT =
-  prepared(`INSERT INTO pii_access_log (id, user_id, role, case_type, case_ids, purpose)
+const INSERT_TEXT = `INSERT INTO pii_access_log (id, user_id, role, case_type, case_ids, purpose)
   SELECT r.id, r.user_id, r.role, r.case_type, r.case_ids, r.purpose
     FROM json_to_recordset($1::json)
-      AS r(id uuid, user_id uuid, role varchar, case_type varchar, case_ids uuid[], purpose varchar)
-   WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`);
+      AS r(id uuid, user_id uuid, role varchar, case_type varchar, case_ids uuid[], purpose varchar)`;
+const INSERT = prepared(INSERT_TEXT);
+const INSERT_ASYNC_COMMIT = prepared(
+  `${INSERT_TEXT} WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`,
+);
 
 export type NewPiiAccess = Omit<PiiAccess, 'accessedAt' | 'user'>;
 
 /** All SQL of the personal-data access log. */
 @Injectable()
 export class PiiAccessRepository {
-  /** A read's row, in the transaction of the read (it commits, durably, with what the transaction writes). */
-  async insert(em: EntityManager, row: NewPiiAccess): Promise<void> {
-    await em.query(INSERT, [row.id, row.userId, row.role, row.caseType, row.caseIds, row.purpose]);
-  }
-
   /**
-   * Rows of reads outside any transaction, in one statement whose own transaction commits without waiting for its
-   * WAL flush (set_config(…, true) lasts to that commit), so a page read does not wait on the disk; a PostgreSQL
-   * crash may lose the last ≤ 3 × wal_writer_delay of read records, never a write of case data.
+   * Reads' rows, in one statement. `asyncCommit` (reads outside any transaction): the statement's own transaction
+   * commits without waiting for its WAL flush (set_config(…, true) lasts to that commit), so a page read does not
+   * wait on the disk; a PostgreSQL crash may lose the last ≤ 3 × wal_writer_delay of read records, never a write of
+   * case data. Otherwise the rows commit, durably, with what the caller's transaction writes.
    */
-  async insertManyAsyncCommit(em: EntityManager, rows: readonly NewPiiAccess[]): Promise<void> {
+  async insert(em: EntityManager, rows: readonly NewPiiAccess[], asyncCommit: boolean): Promise<void> {
     const records = rows.map((r) => ({
       id: r.id,
       user_id: r.userId,
@@ -38,7 +34,7 @@ export class PiiAccessRepository {
       case_ids: r.caseIds,
       purpose: r.purpose,
     }));
-    await em.query(INSERT_MANY_ASYNC_COMMIT, [JSON.stringify(records)]);
+    await em.query(asyncCommit ? INSERT_ASYNC_COMMIT : INSERT, [JSON.stringify(records)]);
   }
 
   /** Newest first, keyset on (accessed_at, id). */

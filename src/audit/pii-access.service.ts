@@ -30,7 +30,7 @@ export class PiiAccessService {
    * answers only once its record is written; a record that fails fails its own read alone (`Batcher`).
    */
   private readonly reads = new Batcher<NewPiiAccess, void>((rows) =>
-    this.repo.insertManyAsyncCommit(this.tx.manager, rows),
+    this.repo.insert(this.tx.manager, rows, true),
   );
 
   constructor(
@@ -57,7 +57,7 @@ export class PiiAccessService {
       caseIds,
       purpose: access.purpose,
     };
-    if (inTransaction(em)) await this.repo.insert(em, row);
+    if (inTransaction(em)) await this.repo.insert(em, [row], false);
     else await this.reads.submit([row]);
   }
 

@@ -289,14 +289,14 @@ describe('personal data at rest', () => {
       const repo = t.app.get(PiiAccessRepository);
       // The switch lasts to the end of the statement's transaction: seen inside one, gone from the session after.
       await t.dataSource.transaction(async (em) => {
-        await repo.insert(em, row('test.sync'));
+        await repo.insert(em, [row('test.sync')], false);
         expect(await setting(em)).toBe('on');
-        await repo.insertManyAsyncCommit(em, [row('test.async')]);
+        await repo.insert(em, [row('test.async')], true);
         expect(await setting(em)).toBe('off');
       });
       const qr = t.dataSource.createQueryRunner();
       try {
-        await repo.insertManyAsyncCommit(qr.manager, [row('test.autocommit')]);
+        await repo.insert(qr.manager, [row('test.autocommit')], true);
         expect(await setting(qr)).toBe('on');
       } finally {
         await qr.release();
