@@ -1,4 +1,5 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/pagination';
 import { UUID_PATTERN } from '../common/ids';
 import { aliasRowsReader } from './entity-rows';
@@ -57,6 +58,25 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<T>> {
+  return (await keysetPageWithColumns(em, qb, alias, cursor, limit, [])).page;
+}
+
+/**
+ * `keysetPage`, with the values of columns the caller added to the builder (`qb.addSelect(expression, name)`: what a
+ * list shows of each row from other tables, read in the page's own statement instead of one more), keyed by the
+ * row's id.
+ */
+export async function keysetPageWithColumns<
+  T extends ObjectLiteral & { id: string; createdAt: Date },
+  X extends Record<string, unknown>,
+>(
+  em: EntityManager,
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  cursor: string | undefined,
+  limit: number,
+  columns: readonly (keyof X & string)[],
+): Promise<{ page: Page<T>; columns: Map<string, X> }> {
   // Before the cursor: a query with no bound values of its own (the scope written in, no filters) plans the same
   // for every call, so it can be a named statement; a filter's value may change its best plan.
   const fixed = Object.keys(qb.getParameters()).length === 0;
@@ -73,30 +93,53 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   qb.orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
     .take(limit + 1);
-  const rows = (await plainPage(em, qb, alias, fixed)) ?? (await qb.getMany());
+  const { rows, raw } = (await plainPage(em, qb, alias, fixed)) ?? (await builtPage(qb, columns));
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
+  const values = new Map<string, X>();
+  if (columns.length > 0) {
+    const idKey = DriverUtils.buildAlias(em.connection.driver, undefined, alias, 'id');
+    const byId = new Map(raw.map((r) => [String(r[idKey]), r]));
+    for (const item of items) {
+      const r = byId.get(item.id);
+      if (r) values.set(item.id, Object.fromEntries(columns.map((k) => [k, r[k]])) as X);
+    }
+  }
   return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-        : null,
+    page: {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    },
+    columns: values,
   };
+}
+
+/** The page as TypeORM builds it; its raw rows only when the caller added columns. */
+async function builtPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  columns: readonly string[],
+): Promise<{ rows: T[]; raw: Record<string, unknown>[] }> {
+  if (columns.length === 0) return { rows: await qb.getMany(), raw: [] };
+  const { entities, raw } = await qb.getRawAndEntities();
+  return { rows: entities, raw: raw as Record<string, unknown>[] };
 }
 
 /**
  * A page of one table's rows, as `getMany` would build them, from the builder's own SQL run as plain SQL in `em`
- * (and as a named statement when `fixed`): `getMany`'s per-row transformer cost a page of 21 complaints about as
- * much of the API's CPU as running the query (bench/README.md, eighth pass). Null when the builder joins (then
- * `take` pages in two queries) or the entity is one `aliasRowsReader` does not read.
+ * (and as a named statement when `fixed`), with the rows as PostgreSQL sent them: `getMany`'s per-row transformer
+ * cost a page of 21 complaints about as much of the API's CPU as running the query (bench/README.md, eighth pass).
+ * Null when the builder joins (then `take` pages in two queries) or the entity is one `aliasRowsReader` does not
+ * read.
  */
 async function plainPage<T extends ObjectLiteral>(
   em: EntityManager,
   qb: SelectQueryBuilder<T>,
   alias: string,
   fixed: boolean,
-): Promise<T[] | null> {
+): Promise<{ rows: T[]; raw: Record<string, unknown>[] } | null> {
   const main = qb.expressionMap.mainAlias;
   if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length > 0) return null;
   const entities = aliasRowsReader(em, main.target as new () => T, alias);
@@ -104,7 +147,8 @@ async function plainPage<T extends ObjectLiteral>(
   const [sql, params] = qb.dataSource.driver.escapeQueryWithParameters(pageText(qb), qb.getParameters());
   if (fixed && preparedPages.size < MAX_PREPARED_PAGES) preparedPages.add(sql);
   const text = fixed && preparedPages.has(sql) ? prepared(sql) : sql;
-  return entities(await em.query<Record<string, unknown>[]>(text, params));
+  const raw = await em.query<Record<string, unknown>[]>(text, params);
+  return { rows: entities(raw), raw };
 }
 
 /**

@@ -6,7 +6,7 @@ import { StaffDirectory } from '../staff/staff-directory.service';
 import type { MediationCaseViewDto } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
 import { MEDIATION_CASE, mediationNotFound } from './mediation-case-writer';
-import { MediationRepository } from './mediation.repository';
+import { MediationRepository, type CaseDetails } from './mediation.repository';
 
 /**
  * The case view of mediation cases, built for a whole list page at once: one query for the sessions and the
@@ -29,18 +29,24 @@ export class MediationViews {
     return (await this.many(em, [m]))[0];
   }
 
-  /** The cases' views; `clocks`, when the caller has read them already (a case file), are not read again. */
+  /**
+   * The cases' views. What the caller has read already is not read again: `clocks` (a case file reads them for all its
+   * proceedings), `details` (a list page reads them with its cases).
+   */
   async many(
     em: EntityManager,
     cases: readonly MediationCase[],
-    clocks?: ReadonlyMap<string, ClockView[]>,
+    {
+      clocks,
+      details: known,
+    }: { clocks?: ReadonlyMap<string, ClockView[]>; details?: ReadonlyMap<string, CaseDetails> } = {},
   ): Promise<MediationCaseViewDto[]> {
     const ids = cases.map((m) => m.id);
     const disputeIds = [
       ...new Set(cases.flatMap((m) => (m.collectiveDisputeId ? [m.collectiveDisputeId] : []))),
     ];
     const [details, clocksOf, mediators, members] = await Promise.all([
-      this.repo.detailsOfCases(em, ids),
+      known ?? this.repo.detailsOfCases(em, ids),
       clocks ?? this.deadlines.forCases(em, MEDIATION_CASE, ids),
       this.staff.describe(
         em,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Page } from '../common/http/pagination';
-import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { keysetPageWithColumns, whereInJurisdictions } from '../database/query-helpers';
 import { MediationAgreement } from './entities/mediation-agreement.entity';
 import { MediationCase } from './entities/mediation-case.entity';
 import { MediationInstalment } from './entities/mediation-instalment.entity';
@@ -54,16 +54,18 @@ const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'se
   'amountFen', i.amount_fen, 'paidOn', i.paid_on, 'status', i.status) ORDER BY i.seq), '[]')
   FROM mediation_instalments i WHERE i.agreement_id = a.id)`;
 
-// A case's sessions and its agreement with its instalments, as JSON in the case's row: a list page's in one round
-// trip (issue 17; they were two), through the sessions' (case_id, starts_at) and the agreements' case_id indexes.
-// The timestamps are written as Date.toISOString writes them (the platform stores milliseconds, from a Date).
-const DETAILS = `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
+// A case's (alias m) sessions and its agreement with its instalments, as JSON in the case's row (CaseDetails' two
+// fields): a list page reads them in its own statement (issue 17; they were a statement of their own, before that
+// two), through the sessions' (case_id, starts_at) and the agreements' case_id indexes. The timestamps are written
+// as Date.toISOString writes them (the platform stores milliseconds, from a Date).
+const SESSIONS = `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
     'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'place', s.place,
     'onlineLink', s.online_link, 'notes', s.notes) ORDER BY s.starts_at, s.id), '[]')
-    FROM mediation_sessions s WHERE s.case_id = m.id) AS "sessions",
-  (SELECT json_build_object('status', a.status, 'claims', a.claims, 'totalFen', a.total_fen,
+    FROM mediation_sessions s WHERE s.case_id = m.id)`;
+const AGREEMENT = `(SELECT json_build_object('status', a.status, 'claims', a.claims, 'totalFen', a.total_fen,
     'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
-    FROM mediation_agreements a WHERE a.case_id = m.id) AS "agreement"`;
+    FROM mediation_agreements a WHERE a.case_id = m.id)`;
+const DETAILS = `${SESSIONS} AS "sessions", ${AGREEMENT} AS "agreement"`;
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -163,20 +165,29 @@ export class MediationRepository {
     );
   }
 
+  /** A page of cases, with each one's sessions and agreement read in the page's own statement. */
   async list(
     em: EntityManager,
     prefixes: string[],
     q: { limit?: number; cursor?: string; status?: string; assigneeUserId?: string },
-  ): Promise<Page<MediationCase>> {
+  ): Promise<{ page: Page<MediationCase>; details: Map<string, CaseDetails> }> {
     const limit = q.limit ?? 20;
     const qb = whereInJurisdictions(
-      em.createQueryBuilder(MediationCase, 'm').where('1 = 1'),
+      em
+        .createQueryBuilder(MediationCase, 'm')
+        .addSelect(SESSIONS, 'sessions')
+        .addSelect(AGREEMENT, 'agreement')
+        .where('1 = 1'),
       'm.street_code',
       prefixes,
     );
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     if (q.assigneeUserId) qb.andWhere('m.mediator_user_id = :assignee', { assignee: q.assigneeUserId });
-    return keysetPage(em, qb, 'm', q.cursor, limit);
+    const { page, columns } = await keysetPageWithColumns<
+      MediationCase,
+      CaseDetails & Record<string, unknown>
+    >(em, qb, 'm', q.cursor, limit, ['sessions', 'agreement']);
+    return { page, details: columns };
   }
 
   async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {

@@ -90,8 +90,8 @@ export class MediationService implements OnModuleInit {
     const em = this.tx.manager;
     const prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const assigneeUserId = q.assignee === 'me' ? viewer.userId : undefined;
-    const page = await this.repo.list(em, prefixes, { ...q, assigneeUserId });
-    return { items: await this.views.many(em, page.items), nextCursor: page.nextCursor };
+    const { page, details } = await this.repo.list(em, prefixes, { ...q, assigneeUserId });
+    return { items: await this.views.many(em, page.items, { details }), nextCursor: page.nextCursor };
   }
 
   async scheduleSession(
@@ -301,7 +301,7 @@ export class MediationService implements OnModuleInit {
     c: MediationCase,
     clocks: ClockView[],
   ): Promise<MediationCaseViewDto> {
-    return (await this.views.many(em, [c], new Map([[c.id, clocks]])))[0];
+    return (await this.views.many(em, [c], { clocks: new Map([[c.id, clocks]]) }))[0];
   }
 
   /** The mediation cases of a complaint, oldest first. */

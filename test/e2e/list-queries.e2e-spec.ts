@@ -55,6 +55,13 @@ describe('staff lists build their page in a bounded number of queries', () => {
     // Each case still has its clock and its mediator.
     for (const i of items) expect(i.deadline).not.toBeNull();
     expect(many).toBe(few);
+    // The cases' sessions and agreements come in the page's own statement (MediationRepository.list).
+    const during = await statementsDuring(list);
+    expect(
+      during.statements
+        .filter((s) => s.sql.includes('mediation_sessions'))
+        .map((s) => s.sql.includes('FROM "mediation_cases" "m"')),
+    ).toEqual([true]);
   });
 });
 

@@ -365,13 +365,43 @@ describe('prepared statements', () => {
         })
       ).id,
     );
-    const read = await t.app.get(MediationRepository).detailsOfCases(em, [m.id, bare.id, complaintId]);
-    expect(read).toStrictEqual(
-      new Map([
-        [m.id, { sessions, agreement: { status, claims, totalFen, signedOn, instalments } }],
-        [bare.id, { sessions: [], agreement: null }],
-      ]),
+    const mediation = t.app.get(MediationRepository);
+    const read = await mediation.detailsOfCases(em, [m.id, bare.id, complaintId]);
+    const expected = new Map([
+      [m.id, { sessions, agreement: { status, claims, totalFen, signedOn, instalments } }],
+      [bare.id, { sessions: [], agreement: null }],
+    ]);
+    expect(read).toStrictEqual(expected);
+    // A list page reads the same in its own statement, for the cases of the page only.
+    const [{ street }] = await em.query<{ street: string }[]>(
+      `SELECT street_code AS street FROM mediation_cases WHERE id = $1`,
+      [m.id],
     );
+    // The statements that read sessions: the page's own, and no other (not detailsOfCases' text).
+    const detailReads = (d: { statements: { sql: string }[] }) =>
+      d.statements
+        .map((x) => x.sql)
+        .filter((sql) => sql.includes('mediation_sessions'))
+        .map((sql) => sql.includes('FROM "mediation_cases" "m"'));
+    const listed = await statementsDuring(() => mediation.list(em, [street], { limit: 100 }));
+    const page = listed.result.page.items.map((c) => c.id);
+    expect(page).toEqual(expect.arrayContaining([m.id, bare.id]));
+    expect([...listed.result.details.keys()]).toEqual(page);
+    expect(new Map([m.id, bare.id].map((id) => [id, listed.result.details.get(id)]))).toStrictEqual(expected);
+    expect(detailReads(listed)).toEqual([true]);
+    // The builder's other shapes: a bound filter, a cursor.
+    const filtered = await statementsDuring(() =>
+      mediation.list(em, [street], { limit: 100, status: 'AGREEMENT' }),
+    );
+    expect(filtered.result.details.get(m.id)).toStrictEqual(expected.get(m.id));
+    expect(detailReads(filtered)).toEqual([true]);
+    const newest = await mediation.list(em, [street], { limit: 1 });
+    const after = await statementsDuring(() =>
+      mediation.list(em, [street], { limit: 100, cursor: newest.page.nextCursor! }),
+    );
+    expect(after.result.page.items.length).toBeGreaterThan(0);
+    expect([...after.result.details.keys()]).toEqual(after.result.page.items.map((c) => c.id));
+    expect(detailReads(after)).toEqual([true]);
   });
 
   it('a read by several keys settles on a generic plan (key lists), and reads what the array form reads', async () => {
@@ -552,7 +582,7 @@ describe('prepared statements', () => {
     expect(submitted.result.items.length).toBeGreaterThan(0);
     expect(listText(submitted).map(preparedName)).toEqual([undefined]);
     // Another entity, with its own columns and transformers.
-    const cases = await mediation.list(em, [street], { limit: 50 });
+    const cases = (await mediation.list(em, [street], { limit: 50 })).page;
     expect(cases.items.length).toBeGreaterThan(0);
     expect(cases.items).toStrictEqual((await byGetMany(MediationCase, 'm', 'street_code')).slice(0, 50));
     // An arbitration commission's queue: the commission's id is written into the text, so the page of the queue
