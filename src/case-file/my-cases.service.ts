@@ -47,7 +47,8 @@ export class MyCasesService {
     // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
     const dispute = complaint.collectiveDisputeId;
     // The complaint is visible to the viewer, so is every case on it or on its dispute: no second check per case.
-    const mediations = await this.mediation.casesOfCaseFile(em, complaint.id, dispute);
+    const mediationFile = await this.mediation.casesOfCaseFile(em, complaint.id, dispute);
+    const mediations = mediationFile.cases;
     const arbitrations = await this.arbitration.casesOfCaseFile(em, complaint.id, dispute);
     const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
     // Every case's clocks in one read, which the proceedings' views take instead of reading their own again.
@@ -55,7 +56,7 @@ export class MyCasesService {
     const clocksOf = (id: string) => clocks.filter((c) => c.clock.caseId === id).map((c) => c.clock);
     const lastMediation = mediations.at(-1);
     const mediation = lastMediation
-      ? await this.mediation.caseFileView(em, lastMediation, clocksOf(lastMediation.id))
+      ? await this.mediation.caseFileView(em, mediationFile, lastMediation, clocksOf(lastMediation.id))
       : null;
     const lastArbitration = arbitrations.at(-1);
     const arbitration = lastArbitration

@@ -8,7 +8,7 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
-import { findRows } from '../database/entity-rows';
+import { findRows, findRowsWith } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
 import { prepared } from '../database/prepared-statements';
 
@@ -54,18 +54,23 @@ const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'se
   'amountFen', i.amount_fen, 'paidOn', i.paid_on, 'status', i.status) ORDER BY i.seq), '[]')
   FROM mediation_instalments i WHERE i.agreement_id = a.id)`;
 
-// A case's (alias m) sessions and its agreement with its instalments, as JSON in the case's row (CaseDetails' two
-// fields): a list page reads them in its own statement (issue 17; they were a statement of their own, before that
-// two), through the sessions' (case_id, starts_at) and the agreements' case_id indexes. The timestamps are written
-// as Date.toISOString writes them (the platform stores milliseconds, from a Date).
-const SESSIONS = `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
+// A case's sessions and its agreement with its instalments, as JSON in the case's row (CaseDetails' two fields), by
+// the expression of the case's id: a list page and a case file read them in their own statement (issue 17; they
+// were a statement of their own, before that two), through the sessions' (case_id, starts_at) and the agreements'
+// case_id indexes. The timestamps are written as Date.toISOString writes them (the platform stores milliseconds,
+// from a Date).
+const sessionsOf = (caseId: string) => `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
     'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'place', s.place,
     'onlineLink', s.online_link, 'notes', s.notes) ORDER BY s.starts_at, s.id), '[]')
-    FROM mediation_sessions s WHERE s.case_id = m.id)`;
-const AGREEMENT = `(SELECT json_build_object('status', a.status, 'claims', a.claims, 'totalFen', a.total_fen,
-    'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
-    FROM mediation_agreements a WHERE a.case_id = m.id)`;
-const DETAILS = `${SESSIONS} AS "sessions", ${AGREEMENT} AS "agreement"`;
+    FROM mediation_sessions s WHERE s.case_id = ${caseId})`;
+const agreementOf = (caseId: string) => `(SELECT json_build_object('status', a.status, 'claims', a.claims,
+    'totalFen', a.total_fen, 'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
+    FROM mediation_agreements a WHERE a.case_id = ${caseId})`;
+const detailsOf = (caseId: string) =>
+  `${sessionsOf(caseId)} AS "sessions", ${agreementOf(caseId)} AS "agreement"`;
+const DETAILS = detailsOf('m.id');
+// The same, in a read of the table without an alias (findRowsWith).
+const DETAILS_OF_ROW = detailsOf('mediation_cases.id');
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -112,18 +117,32 @@ export class MediationRepository {
     return row?.id ?? null;
   }
 
-  /** The cases of a complaint and of its collective dispute, oldest first. */
-  casesOfComplaintOrDispute(
+  /** The cases of a complaint and of its collective dispute, oldest first, each with its sessions and agreement. */
+  async casesOfComplaintOrDispute(
     em: EntityManager,
     complaintId: string,
     disputeId: string | null,
-  ): Promise<MediationCase[]> {
-    return disputeId
-      ? findRows(em, MediationCase, 'complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at', [
+  ): Promise<{ cases: MediationCase[]; details: Map<string, CaseDetails> }> {
+    const rows = disputeId
+      ? await findRowsWith(
+          em,
+          MediationCase,
+          DETAILS_OF_ROW,
+          'complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at',
+          [complaintId, disputeId],
+        )
+      : await findRowsWith(em, MediationCase, DETAILS_OF_ROW, 'complaint_id = $1 ORDER BY created_at', [
           complaintId,
-          disputeId,
-        ])
-      : this.casesOfComplaint(em, complaintId);
+        ]);
+    return {
+      cases: rows.map((r) => r.entity),
+      details: new Map(
+        rows.map(({ entity, row }) => [
+          entity.id,
+          { sessions: row.sessions, agreement: row.agreement } as CaseDetails,
+        ]),
+      ),
+    };
   }
 
   /** Writes the changes and increments the version (the caller holds the row lock and checked the version). */
@@ -175,8 +194,8 @@ export class MediationRepository {
     const qb = whereInJurisdictions(
       em
         .createQueryBuilder(MediationCase, 'm')
-        .addSelect(SESSIONS, 'sessions')
-        .addSelect(AGREEMENT, 'agreement')
+        .addSelect(sessionsOf('m.id'), 'sessions')
+        .addSelect(agreementOf('m.id'), 'agreement')
         .where('1 = 1'),
       'm.street_code',
       prefixes,

@@ -19,7 +19,7 @@ import type { MediationCase } from './entities/mediation-case.entity';
 import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
-import { MediationRepository } from './mediation.repository';
+import { MediationRepository, type CaseDetails } from './mediation.repository';
 import { MediationViews } from './mediation-views';
 import {
   agreementErrors,
@@ -40,6 +40,12 @@ export interface EscalationSource {
 }
 
 const notFound = mediationNotFound;
+
+/** A complaint's mediation cases in the worker's file, oldest first, with what their views show of each. */
+export interface MediationCaseFile {
+  cases: MediationCase[];
+  details: ReadonlyMap<string, CaseDetails>;
+}
 
 /**
  * Street-level mediation (人民调解) of a complaint routed to a mediation committee: the case, its sessions, the
@@ -291,17 +297,21 @@ export class MediationService implements OnModuleInit {
     em: EntityManager,
     complaintId: string,
     disputeId: string | null,
-  ): Promise<MediationCase[]> {
+  ): Promise<MediationCaseFile> {
     return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
   }
 
-  /** The view of a case in that file, with the clocks the file has read for all its cases (not read again). */
+  /**
+   * The view of a case of that file, with the clocks the file has read for all its cases and the details read with
+   * the cases (neither read again).
+   */
   async caseFileView(
     em: EntityManager,
+    file: MediationCaseFile,
     c: MediationCase,
     clocks: ClockView[],
   ): Promise<MediationCaseViewDto> {
-    return (await this.views.many(em, [c], { clocks: new Map([[c.id, clocks]]) }))[0];
+    return (await this.views.many(em, [c], { clocks: new Map([[c.id, clocks]]), details: file.details }))[0];
   }
 
   /** The mediation cases of a complaint, oldest first. */

@@ -372,6 +372,11 @@ describe('prepared statements', () => {
       [bare.id, { sessions: [], agreement: null }],
     ]);
     expect(read).toStrictEqual(expected);
+    // The worker's file reads the same with the complaint's cases (one statement).
+    const file = await statementsDuring(() => mediation.casesOfComplaintOrDispute(em, complaintId, null));
+    expect(file.result.cases.map((c) => c.id)).toEqual([m.id]);
+    expect(file.result.details).toStrictEqual(new Map([[m.id, expected.get(m.id)]]));
+    expect(file.statements.filter((x) => x.sql.includes('mediation_sessions'))).toHaveLength(1);
     // A list page reads the same in its own statement, for the cases of the page only.
     const [{ street }] = await em.query<{ street: string }[]>(
       `SELECT street_code AS street FROM mediation_cases WHERE id = $1`,
