@@ -123,17 +123,10 @@ export class MediationRepository {
     complaintId: string,
     disputeId: string | null,
   ): Promise<{ cases: MediationCase[]; details: Map<string, CaseDetails> }> {
-    const rows = disputeId
-      ? await findRowsWith(
-          em,
-          MediationCase,
-          DETAILS_OF_ROW,
-          'complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at',
-          [complaintId, disputeId],
-        )
-      : await findRowsWith(em, MediationCase, DETAILS_OF_ROW, 'complaint_id = $1 ORDER BY created_at', [
-          complaintId,
-        ]);
+    const [where, params] = disputeId
+      ? ['complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at', [complaintId, disputeId]]
+      : ['complaint_id = $1 ORDER BY created_at', [complaintId]];
+    const rows = await findRowsWith(em, MediationCase, DETAILS_OF_ROW, where, params);
     return {
       cases: rows.map((r) => r.entity),
       details: new Map(

@@ -1,17 +1,10 @@
 import { bearer, fileComplaint, openMediation } from '../support/case-flow';
-import { statementsDuring } from '../support/statements';
+import { readersOf, statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** How many statements `run` sends to PostgreSQL. */
 async function queriesOf(run: () => Promise<unknown>): Promise<number> {
   return (await statementsDuring(run)).statements.length;
-}
-
-/** For each statement that read mediation sessions: whether it is the cases' own read (its text holds `casesRead`). */
-function sessionReads(during: { statements: { sql: string }[] }, casesRead: string): boolean[] {
-  return during.statements
-    .filter((s) => s.sql.includes('mediation_sessions'))
-    .map((s) => s.sql.includes(casesRead));
 }
 
 /** Issue 17.3: a list page costs a fixed number of queries, not a few per item. */
@@ -63,7 +56,13 @@ describe('staff lists build their page in a bounded number of queries', () => {
     for (const i of items) expect(i.deadline).not.toBeNull();
     expect(many).toBe(few);
     // The cases' sessions and agreements come in the page's own statement (MediationRepository.list).
-    expect(sessionReads(await statementsDuring(list), 'FROM "mediation_cases" "m"')).toEqual([true]);
+    expect(
+      readersOf(
+        (await statementsDuring(list)).statements,
+        'mediation_sessions',
+        'FROM "mediation_cases" "m"',
+      ),
+    ).toEqual([true]);
   });
 });
 
@@ -97,7 +96,11 @@ describe('the worker’s case file builds in a bounded number of queries', () =>
     expect(fewest).toBeLessThanOrEqual(20);
     // The mediation case's sessions and agreement come with the complaint's cases, in that one statement.
     expect(
-      sessionReads(await statementsDuring(read), 'FROM mediation_cases WHERE complaint_id = $1'),
+      readersOf(
+        (await statementsDuring(read)).statements,
+        'mediation_sessions',
+        'FROM mediation_cases WHERE complaint_id = $1',
+      ),
     ).toEqual([true]);
   });
 });

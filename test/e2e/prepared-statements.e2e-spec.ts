@@ -17,7 +17,7 @@ import { Clock } from '../../src/deadlines/entities/clock.entity';
 import { ClockEventRow } from '../../src/deadlines/entities/clock-event.entity';
 import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
-import { firstWords, statementsDuring } from '../support/statements';
+import { firstWords, readersOf, statementsDuring } from '../support/statements';
 import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
 import { ArbitrationRepository } from '../../src/arbitration/arbitration.repository';
 import { ArbitrationCase } from '../../src/arbitration/entities/arbitration-case.entity';
@@ -384,10 +384,7 @@ describe('prepared statements', () => {
     );
     // The statements that read sessions: the page's own, and no other (not detailsOfCases' text).
     const detailReads = (d: { statements: { sql: string }[] }) =>
-      d.statements
-        .map((x) => x.sql)
-        .filter((sql) => sql.includes('mediation_sessions'))
-        .map((sql) => sql.includes('FROM "mediation_cases" "m"'));
+      readersOf(d.statements, 'mediation_sessions', 'FROM "mediation_cases" "m"');
     const listed = await statementsDuring(() => mediation.list(em, [street], { limit: 100 }));
     const page = listed.result.page.items.map((c) => c.id);
     expect(page).toEqual(expect.arrayContaining([m.id, bare.id]));

@@ -46,6 +46,14 @@ export function isSessionCheck(sql: string): boolean {
   return /\bFROM users u WHERE u\.id = \$1\b/.test(sql) && sql.includes('revoked_access_tokens');
 }
 
+/**
+ * For each statement that reads `table` (its name in the text), whether it is the one that should (its text holds
+ * `reader`): `[true]` when only that one did.
+ */
+export function readersOf(statements: readonly { sql: string }[], table: string, reader: string): boolean[] {
+  return statements.filter((s) => s.sql.includes(table)).map((s) => s.sql.includes(reader));
+}
+
 /** Each statement's first word (SELECT, INSERT, START, COMMIT…), in order. */
 export function firstWords(statements: readonly Statement[]): string[] {
   return statements.map((s) => s.sql.trim().split(/\s+/)[0]);
