@@ -281,6 +281,7 @@ function mediationView(m: MediationCaseViewDto): MyMediationDto {
     openedOn: m.openedOn,
     closedOn: m.closedOn,
     mediator: m.mediator,
+    sessions: m.sessions.map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
     agreement: m.agreement
       ? {
           status: m.agreement.status,

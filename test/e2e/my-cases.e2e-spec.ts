@@ -189,6 +189,40 @@ describe('the worker’s case file /my/cases', () => {
     });
   });
 
+  it('shows the mediation sessions scheduled, earliest first, when and where but not the mediator’s notes', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
+    expect((await myCase(complaintId)).mediation!.sessions).toEqual([]);
+    // Scheduled out of order: the later session first.
+    const later = new Date(Date.now() + 5 * 86400_000).toISOString();
+    const sooner = new Date(Date.now() + 2 * 86400_000).toISOString();
+    await post(
+      'mediator',
+      `/mediation/cases/${m.id}/sessions`,
+      {
+        version: 1,
+        startsAt: later,
+        onlineLink: 'https://meet.example.cn/room/42',
+        notes: '用人单位拒不到场的备案',
+      },
+      201,
+    );
+    await post(
+      'mediator',
+      `/mediation/cases/${m.id}/sessions`,
+      { version: 2, startsAt: sooner, place: '陆家嘴街道人民调解委员会 201室', notes: '内部备注' },
+      201,
+    );
+    const mine = await myCase(complaintId);
+    expect(mine.mediation!.sessions).toEqual([
+      { startsAt: sooner, place: '陆家嘴街道人民调解委员会 201室', onlineLink: null },
+      { startsAt: later, place: null, onlineLink: 'https://meet.example.cn/room/42' },
+    ]);
+    expect(JSON.stringify(mine)).not.toContain('备注');
+    expect(JSON.stringify(mine)).not.toContain('备案');
+    readable(mine);
+  });
+
   it('after an award: the suit deadline (non-final), and the employer’s set-aside window after a final one', async () => {
     const [me] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'arbitrator'`,

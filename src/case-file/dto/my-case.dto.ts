@@ -61,6 +61,13 @@ export class MyAgreementDto {
   @ApiProperty({ type: [MyInstalmentDto] }) instalments: MyInstalmentDto[];
 }
 
+/** A mediation session as the worker sees it: when and where, not the mediator's notes. */
+export class MyMediationSessionDto {
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ nullable: true, type: String }) place: string | null;
+  @ApiProperty({ nullable: true, type: String }) onlineLink: string | null;
+}
+
 export class MyMediationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String, example: '浦陆家嘴人调字〔2026〕第3号' }) caseNo:
@@ -70,6 +77,8 @@ export class MyMediationDto {
   @ApiProperty({ format: 'date' }) openedOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty({ type: StaffRefDto, nullable: true }) mediator: StaffRefDto | null;
+  @ApiProperty({ type: [MyMediationSessionDto], description: 'Sessions scheduled, earliest first' })
+  sessions: MyMediationSessionDto[];
   @ApiProperty({ type: MyAgreementDto, nullable: true }) agreement: MyAgreementDto | null;
 }
 
