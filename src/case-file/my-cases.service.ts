@@ -7,6 +7,7 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
+import { todayInShanghai } from '../calendar/local-date';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
@@ -281,7 +282,10 @@ function mediationView(m: MediationCaseViewDto): MyMediationDto {
     openedOn: m.openedOn,
     closedOn: m.closedOn,
     mediator: m.mediator,
-    sessions: m.sessions.map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
+    // A closed mediation's sessions up to its closing day: one set for after it was not held.
+    sessions: m.sessions
+      .filter((s) => m.closedOn === null || todayInShanghai(new Date(s.startsAt)) <= m.closedOn)
+      .map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
     agreement: m.agreement
       ? {
           status: m.agreement.status,

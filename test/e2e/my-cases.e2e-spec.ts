@@ -189,7 +189,7 @@ describe('the worker’s case file /my/cases', () => {
     });
   });
 
-  it('shows the mediation sessions scheduled, earliest first, when and where but not the mediator’s notes', async () => {
+  it('shows the mediation sessions scheduled, earliest first, when and where but not the mediator’s notes; none set for after the close', async () => {
     const complaintId = await routed('MEDIATION', 'mediator');
     const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
     expect((await myCase(complaintId)).mediation!.sessions).toEqual([]);
@@ -221,6 +221,11 @@ describe('the worker’s case file /my/cases', () => {
     expect(JSON.stringify(mine)).not.toContain('备注');
     expect(JSON.stringify(mine)).not.toContain('备案');
     readable(mine);
+
+    // Closed today, before either: neither session is shown as if it were still to come.
+    await post('mediator', `/mediation/cases/${m.id}/close`, { version: 3, outcome: 'FAILED' });
+    const closed = await myCase(complaintId);
+    expect(closed.mediation).toMatchObject({ status: 'FAILED', closedOn: today, sessions: [] });
   });
 
   it('after an award: the suit deadline (non-final), and the employer’s set-aside window after a final one', async () => {

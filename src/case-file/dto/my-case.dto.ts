@@ -77,7 +77,10 @@ export class MyMediationDto {
   @ApiProperty({ format: 'date' }) openedOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty({ type: StaffRefDto, nullable: true }) mediator: StaffRefDto | null;
-  @ApiProperty({ type: [MyMediationSessionDto], description: 'Sessions scheduled, earliest first' })
+  @ApiProperty({
+    type: [MyMediationSessionDto],
+    description: 'Sessions scheduled, earliest first (a closed mediation: those up to its closing day)',
+  })
   sessions: MyMediationSessionDto[];
   @ApiProperty({ type: MyAgreementDto, nullable: true }) agreement: MyAgreementDto | null;
 }
