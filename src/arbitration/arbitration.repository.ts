@@ -14,6 +14,30 @@ import { AverageWage } from './entities/average-wage.entity';
 import type { AverageWageRow } from './simplified-procedure.rules';
 import { findRows } from '../database/entity-rows';
 
+/**
+ * What a work-queue item shows of a case (`ArbitrationQueueService.list`, `ArbitrationCaseSummaryDto`), and the
+ * keyset's `createdAt`: the queue reads these 14 of the case's 28 columns (issue 17.3; bench/README.md, twenty-first
+ * pass).
+ */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'caseNo',
+  'complaintId',
+  'source',
+  'status',
+  'jurisdictionCode',
+  'collective',
+  'tribunal',
+  'arbitratorIds',
+  'appliedOn',
+  'acceptedOn',
+  'closedOn',
+  'closureType',
+  'createdAt',
+] as const satisfies readonly (keyof ArbitrationCase)[];
+
+export type ArbitrationCaseSummary = Pick<ArbitrationCase, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** All SQL of the arbitration module. */
 @Injectable()
 export class ArbitrationRepository {
@@ -200,7 +224,7 @@ export class ArbitrationRepository {
     return Number(row.n);
   }
 
-  /** The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset). */
+  /** The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset): their summaries' columns. */
   list(
     em: EntityManager,
     scope: { commissionId: string } | { prefixes: readonly string[] },
@@ -211,8 +235,11 @@ export class ArbitrationRepository {
       cursor?: string;
       limit?: number;
     },
-  ): Promise<Page<ArbitrationCase>> {
-    const qb = em.createQueryBuilder(ArbitrationCase, 'a').where('1 = 1');
+  ): Promise<Page<ArbitrationCaseSummary>> {
+    const qb = em
+      .createQueryBuilder(ArbitrationCase, 'a')
+      .select(SUMMARY_COLUMNS.map((p) => `a.${p}`))
+      .where('1 = 1');
     if ('commissionId' in scope) whereIdIs(qb, 'a.commission_id', scope.commissionId);
     else whereInJurisdictions(qb, 'a.jurisdiction_code', scope.prefixes);
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });

@@ -114,6 +114,8 @@ function hydrate<T extends ObjectLiteral>(
   return rows.map((row) => {
     const entity = new target();
     read.columns.forEach((c, i) => {
+      // A column the statement did not select (a builder's partial select) stays unset, as getMany leaves it.
+      if (!(keys[i] in row)) return;
       const value = row[keys[i]];
       (entity as Record<string, unknown>)[c.property] = c.from ? c.from(value) : value;
     });

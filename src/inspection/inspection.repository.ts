@@ -8,13 +8,29 @@ import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './i
 import type { WageCrimeThreshold } from './wage-crime.rules';
 import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow } from './entities';
 import { findRows } from '../database/entity-rows';
+import { inspectionSequenceName } from './inspection-sequences';
 
-/** The sequence of a numbering scope and year: `CASE` → `inspection_seq_case_2026`, `DOC:PENALTY_NOTICE` → `…_doc_penalty_notice_2026`. */
-export function inspectionSequenceName(scope: string, year: number): string {
-  if (!/^(CASE|DOC:[A-Z_]{1,30})$/.test(scope) || !Number.isInteger(year) || year < 2000 || year > 9999)
-    throw new Error(`bad inspection sequence ${scope} ${year}`);
-  return `inspection_seq_${scope.toLowerCase().replace(':', '_')}_${year}`;
-}
+/**
+ * What a list item shows of a case (`InspectionService.list`, `InspectionCaseSummaryDto`), and the keyset's
+ * `createdAt`: the list reads these 13 of the case's 37 columns (issue 17.3; bench/README.md, twenty-first pass).
+ */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'caseNo',
+  'source',
+  'status',
+  'jurisdictionCode',
+  'employerId',
+  'receivedOn',
+  'acceptanceDueOn',
+  'acceptedOn',
+  'investigationDueOn',
+  'closedOn',
+  'closureType',
+  'createdAt',
+] as const satisfies readonly (keyof InspectionCase)[];
+
+export type InspectionCaseSummary = Pick<InspectionCase, (typeof SUMMARY_COLUMNS)[number]>;
 
 /** All SQL of the inspection module. */
 @Injectable()
@@ -96,7 +112,7 @@ export class InspectionRepository {
       .execute();
   }
 
-  /** Cases in the caller's jurisdictions, newest first. */
+  /** Cases in the caller's jurisdictions, newest first: the columns of their summaries only. */
   list(
     em: EntityManager,
     prefixes: readonly string[],
@@ -107,9 +123,12 @@ export class InspectionRepository {
       source?: InspectionSource;
       assigneeUserId?: string;
     },
-  ): Promise<Page<InspectionCase>> {
+  ): Promise<Page<InspectionCaseSummary>> {
     const qb = whereInJurisdictions(
-      em.createQueryBuilder(InspectionCase, 'i').where('1 = 1'),
+      em
+        .createQueryBuilder(InspectionCase, 'i')
+        .select(SUMMARY_COLUMNS.map((p) => `i.${p}`))
+        .where('1 = 1'),
       'i.jurisdiction_code',
       prefixes,
     );

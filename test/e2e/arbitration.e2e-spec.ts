@@ -349,6 +349,16 @@ describe('arbitration', () => {
     );
     const mine = await list('arbitrator', { assignee: 'me', limit: 100 });
     expect(mine.items.map((x) => x.id)).toContain(b.id);
+    // Each item as the case's own view shows it (the queue reads its summaries' columns only: list-queries).
+    const item = mine.items.find((x) => x.id === b.id) as unknown as Record<string, unknown>;
+    const view = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${b.id}`)
+      .set(await auth('arbitrator'));
+    expect(view.status).toBe(200);
+    expect(Object.keys(item)).toHaveLength(13);
+    expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, view.body[k]])));
+    expect(item).toMatchObject({ tribunal: expect.any(String), arbitratorIds: expect.any(Array) });
     expect(mine.items.map((x) => x.id)).not.toContain(a.id);
     expect((await list('arbitrator', { member: spare, limit: 100 })).items.map((x) => x.id)).not.toContain(
       b.id,

@@ -1,5 +1,6 @@
-import { bearer, fileComplaint, openMediation } from '../support/case-flow';
-import { readersOf, statementsDuring } from '../support/statements';
+import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { SUMMARY_COLUMNS } from '../../src/inspection/inspection.repository';
+import { isSessionCheck, readersOf, statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** How many statements `run` sends to PostgreSQL. */
@@ -63,6 +64,62 @@ describe('staff lists build their page in a bounded number of queries', () => {
         'FROM "mediation_cases" "m"',
       ),
     ).toEqual([true]);
+  });
+
+  it('GET /inspection/cases: one statement reading the summary’s columns only; each item as the case’s view shows it', async () => {
+    const inspector = await bearer(t, 'inspector');
+    const c = await fileComplaint(t, { employerName: '上海监察列表测试公司', target: 'INSPECTION' });
+    const opened = await t.http().post('/api/v1/inspection/cases').set(inspector).send({ complaintId: c.id });
+    expect(opened.status).toBe(201);
+    // Accepted: the acceptance and investigation dates are set too.
+    const accepted = await t
+      .http()
+      .post(`/api/v1/inspection/cases/${opened.body.id}/decision`)
+      .set(inspector)
+      .send({ version: opened.body.version, violationEndedOn: null });
+    expect(accepted.status).toBe(200);
+    const list = async () => {
+      const res = await t.http().get('/api/v1/inspection/cases').query({ limit: 100 }).set(inspector);
+      expect(res.status).toBe(200);
+      return res.body.items as Record<string, unknown>[];
+    };
+    await list();
+    const { result: items, statements } = await statementsDuring(list);
+    const own = statements.filter((s) => !isSessionCheck(s.sql));
+    expect(own).toHaveLength(1);
+    // The case's other columns (findings, amounts, the refusal's text, the reporter's reward…) are not read.
+    for (const column of ['refusal_text', 'arrears_fen', 'report_reward_fen', 'assigned_inspector_ids'])
+      expect([column, own[0].sql.includes(column)]).toEqual([column, false]);
+    const view = await t.http().get(`/api/v1/inspection/cases/${opened.body.id}`).set(inspector);
+    expect(view.status).toBe(200);
+    const item = items.find((i) => i.id === opened.body.id)!;
+    // An item shows every column read but the keyset's createdAt.
+    expect(Object.keys(item).sort()).toEqual(SUMMARY_COLUMNS.filter((c) => c !== 'createdAt').sort());
+    // Each field as the case's own view has it (the view names the employer instead of giving its id).
+    const { employer, ...shown } = view.body as Record<string, unknown> & { employer: { id: string } };
+    expect(item).toEqual({
+      ...Object.fromEntries(Object.keys(item).map((k) => [k, shown[k]])),
+      employerId: employer.id,
+    });
+    expect(item).toMatchObject({ status: 'INVESTIGATING', acceptedOn: expect.any(String) });
+  });
+
+  it('GET /arbitration/cases: the page’s statement reads the summary’s columns only', async () => {
+    const c = await fileComplaint(t, { employerName: '上海仲裁列表测试公司' });
+    const id = await applyForArbitration(t, '13800000000', c.id);
+    const arbitrator = await bearer(t, 'arbitrator');
+    const list = async () => {
+      const res = await t.http().get('/api/v1/arbitration/cases').query({ limit: 100 }).set(arbitrator);
+      expect(res.status).toBe(200);
+      return res.body.items as { id: string }[];
+    };
+    await list();
+    const { result: items, statements } = await statementsDuring(list);
+    expect(items.map((i) => i.id)).toContain(id);
+    const pages = statements.filter((s) => s.sql.includes('"arbitration_cases"'));
+    expect(pages).toHaveLength(1);
+    for (const column of ['final_award', 'rejection_reason', 'papers_basis', 'court_option_reason'])
+      expect([column, pages[0].sql.includes(column)]).toEqual([column, false]);
   });
 });
 
