@@ -10,6 +10,8 @@ import { copyLine, type CopyValue } from '../generator/copy-format';
 import { HistoryGenerator } from '../generator/history';
 import { scaleSpec, streetsOf, type ScaleName } from '../generator/scales';
 import { PiiCipher } from '../../src/common/pii-crypto';
+import { trackingSequenceName } from '../../src/complaints/tracking-sequence';
+import { inspectionSequenceName } from '../../src/inspection/inspection-sequences';
 import {
   LOAD_ORDER,
   OPTIONAL_COLUMNS,
@@ -177,7 +179,9 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
       );
       log(`COPY ${t}: ${f.rows} rows in ${Date.now() - t1} ms`);
     }
-    // Tracking numbers continue after the loaded ones (inspection case numbers have their own counter table).
+    // Tracking numbers continue after the loaded ones (inspection case numbers have their own counter table): a
+    // year's first number starts its sequence after the counter (database/yearly-sequence.ts), and a sequence that
+    // already exists (a number of that year was taken before the load) is moved past the loaded numbers too.
     for (const [key, last] of gen.trackingCounters) {
       const [prefix, year] = key.split(':');
       if (prefix === 'JC') {
@@ -187,12 +191,15 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
            ON CONFLICT (scope, year) DO UPDATE SET last_value = GREATEST(inspection_counters.last_value, $2)`,
           [Number(year), last],
         );
-      } else
+        await advanceSequence(client, inspectionSequenceName('CASE', Number(year)), last);
+      } else {
         await client.query(
           `INSERT INTO tracking_counters (prefix, year, last_value) VALUES ($1, $2, $3)
            ON CONFLICT (prefix, year) DO UPDATE SET last_value = GREATEST(tracking_counters.last_value, $3)`,
           [prefix, Number(year), last],
         );
+        await advanceSequence(client, trackingSequenceName(prefix, Number(year)), last);
+      }
     }
     await client.query('COMMIT');
     const copy = Date.now() - t0;
@@ -221,6 +228,17 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
  * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; other missing
  * columns are returned as `unexpected` (the generator and the schema disagree).
  */
+/** If the sequence `name` exists, makes its next number come after `last` (it never goes back). */
+async function advanceSequence(client: Client, name: string, last: number): Promise<void> {
+  await client.query(
+    `SELECT setval(to_regclass($1), GREATEST($2::bigint, s.last_value))
+       FROM (SELECT COALESCE((SELECT COALESCE(last_value, start_value - 1) FROM pg_sequences
+                               WHERE schemaname = current_schema() AND sequencename = $1), 0) AS last_value) s
+      WHERE to_regclass($1) IS NOT NULL`,
+    [name, last],
+  );
+}
+
 async function columnsOf(
   client: Client,
   table: TableName,

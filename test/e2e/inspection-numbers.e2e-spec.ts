@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { todayInShanghai } from '../../src/calendar/local-date';
 import { formatTrackingNumber } from '../../src/common/tracking-number';
-import { InspectionRepository, inspectionSequenceName } from '../../src/inspection/inspection.repository';
+import { inspectionSequenceName } from '../../src/inspection/inspection-sequences';
+import { InspectionRepository } from '../../src/inspection/inspection.repository';
 import { fileComplaint } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { todayInShanghai } from '../../src/calendar/local-date';
 import { seedSynthetic, type SeedResult } from '../../bench/seed/loader';
+import { nextTrackingNumber } from '../../src/complaints/tracking-sequence';
+import { InspectionRepository } from '../../src/inspection/inspection.repository';
 import {
   complaintBody,
   createTestDatabase,
@@ -56,6 +58,11 @@ describe('seed:synthetic (bench data generator)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     other = await createTestDatabase();
+    // A number of this year was taken before the load (its sequence exists): the load moves the sequence past its
+    // own numbers as well as the counters.
+    const year = Number(end.slice(0, 4));
+    await t.dataSource.transaction((em) => nextTrackingNumber(em, 'TS', year));
+    await t.dataSource.transaction((em) => new InspectionRepository().nextSeq(em, 'CASE', year));
     first = await seedSynthetic({ ...opts, databaseUrl: t.databaseUrl, piiKeys: t.config.piiKeys });
     // The second database lacks one table: the generator skips it and loads the rest identically.
     await sql(other, 'DROP TABLE mediation_agreements CASCADE');
@@ -97,13 +104,23 @@ describe('seed:synthetic (bench data generator)', () => {
       [`JC-${end.slice(0, 4)}-%`],
     );
     expect(counter.last_value).toBe(loaded.n);
-    // A new complaint filed through the API gets the next tracking number (no clash with the loaded ones).
+    const next = await t.dataSource.transaction((em) =>
+      new InspectionRepository().nextSeq(em, 'CASE', Number(end.slice(0, 4))),
+    );
+    expect(next).toBe(loaded.n + 1);
+    // A new complaint filed through the API gets a tracking number after the loaded ones (no clash).
+    const [tracking] = await sql<{ n: number }>(
+      t.databaseUrl,
+      `SELECT max(split_part(tracking_no, '-', 3)::int) AS n FROM complaints WHERE tracking_no LIKE $1`,
+      [`TS-${end.slice(0, 4)}-%`],
+    );
     const filed = await t
       .http()
       .post('/api/v1/complaints')
       .set({ authorization: `Bearer ${await t.token('13800000000')}` })
       .send(complaintBody());
     expect(filed.status).toBe(201);
+    expect(Number(String(filed.body.trackingNo).split('-')[2])).toBe(tracking.n + 1);
   });
 
   it('is deterministic across databases and skips a table the schema lacks', () => {
