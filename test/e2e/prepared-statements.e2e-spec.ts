@@ -19,7 +19,15 @@ import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entit
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, readersOf, statementsDuring } from '../support/statements';
 import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
-import { ArbitrationRepository } from '../../src/arbitration/arbitration.repository';
+import {
+  ArbitrationRepository,
+  SUMMARY_COLUMNS as ARBITRATION_SUMMARY,
+} from '../../src/arbitration/arbitration.repository';
+import { InspectionCase } from '../../src/inspection/entities';
+import {
+  InspectionRepository,
+  SUMMARY_COLUMNS as INSPECTION_SUMMARY,
+} from '../../src/inspection/inspection.repository';
 import { ArbitrationCase } from '../../src/arbitration/entities/arbitration-case.entity';
 import { ComplaintsRepository } from '../../src/complaints/complaints.repository';
 import { MediationAgreement } from '../../src/mediation/entities/mediation-agreement.entity';
@@ -604,9 +612,11 @@ describe('prepared statements', () => {
       t.app.get(ArbitrationRepository).list(em, { commissionId }, { limit: 50 }),
     );
     expect(queue.result.items.length).toBeGreaterThan(0);
+    // The queue reads its summaries' columns only: what getMany builds of the same partial select.
     expect(queue.result.items).toStrictEqual(
       await em
         .createQueryBuilder(ArbitrationCase, 'a')
+        .select(ARBITRATION_SUMMARY.map((p) => `a.${p}`))
         .where('a.commission_id = :c', { c: commissionId })
         .orderBy('a.created_at', 'DESC')
         .addOrderBy('a.id', 'DESC')
@@ -617,6 +627,31 @@ describe('prepared statements', () => {
       .map((x) => x.sql)
       .filter((sql) => sql.includes('FROM "arbitration_cases" "a"'));
     expect(queueText.map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    // The inspection list, also of its summaries' columns.
+    const inspector = await bearer(t, 'inspector');
+    const { id: toInspect } = await fileComplaint(t, {
+      employerName: '上海监察列表页比较公司',
+      target: 'INSPECTION',
+      ...own,
+    });
+    const inspection = await t
+      .http()
+      .post('/api/v1/inspection/cases')
+      .set(inspector)
+      .send({ complaintId: toInspect });
+    expect(inspection.status).toBe(201);
+    const inspections = await t.app.get(InspectionRepository).list(em, [street], { limit: 50 });
+    expect(inspections.items.map((i) => i.id)).toContain(inspection.body.id);
+    expect(inspections.items).toStrictEqual(
+      await em
+        .createQueryBuilder(InspectionCase, 'i')
+        .select(INSPECTION_SUMMARY.map((p) => `i.${p}`))
+        .where('i.jurisdiction_code LIKE :p', { p: `${street}%` })
+        .orderBy('i.created_at', 'DESC')
+        .addOrderBy('i.id', 'DESC')
+        .take(50)
+        .getMany(),
+    );
   });
 
   it('every search is a named statement; a name search runs on its generic plan, after a count the process keeps', async () => {
