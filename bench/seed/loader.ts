@@ -224,10 +224,6 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
   }
 }
 
-/**
- * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; other missing
- * columns are returned as `unexpected` (the generator and the schema disagree).
- */
 /** If the sequence `name` exists, makes its next number come after `last` (it never goes back). */
 async function advanceSequence(client: Client, name: string, last: number): Promise<void> {
   await client.query(
@@ -239,6 +235,10 @@ async function advanceSequence(client: Client, name: string, last: number): Prom
   );
 }
 
+/**
+ * The generated columns the table has. A column of OPTIONAL_COLUMNS the schema lacks is left out; other missing
+ * columns are returned as `unexpected` (the generator and the schema disagree).
+ */
 async function columnsOf(
   client: Client,
   table: TableName,
