@@ -226,11 +226,10 @@ export async function seedSynthetic(o: SeedOptions): Promise<SeedResult> {
 
 /** If the sequence `name` exists, makes its next number come after `last` (it never goes back). */
 async function advanceSequence(client: Client, name: string, last: number): Promise<void> {
+  // No row (no setval) when the sequence does not exist; a sequence not yet drawn from has no last_value.
   await client.query(
-    `SELECT setval(to_regclass($1), GREATEST($2::bigint, s.last_value))
-       FROM (SELECT COALESCE((SELECT COALESCE(last_value, start_value - 1) FROM pg_sequences
-                               WHERE schemaname = current_schema() AND sequencename = $1), 0) AS last_value) s
-      WHERE to_regclass($1) IS NOT NULL`,
+    `SELECT setval(to_regclass($1), GREATEST($2::bigint, COALESCE(last_value, start_value - 1)))
+       FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = $1`,
     [name, last],
   );
 }

@@ -224,7 +224,10 @@ export class ArbitrationRepository {
     return Number(row.n);
   }
 
-  /** The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset): their summaries' columns. */
+  /**
+   * The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset); the columns
+   * of their summaries only.
+   */
   list(
     em: EntityManager,
     scope: { commissionId: string } | { prefixes: readonly string[] },

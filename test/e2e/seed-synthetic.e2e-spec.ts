@@ -62,7 +62,7 @@ describe('seed:synthetic (bench data generator)', () => {
     // own numbers as well as the counters.
     const year = Number(end.slice(0, 4));
     await t.dataSource.transaction((em) => nextTrackingNumber(em, 'TS', year));
-    await t.dataSource.transaction((em) => new InspectionRepository().nextSeq(em, 'CASE', year));
+    await t.dataSource.transaction((em) => t.app.get(InspectionRepository).nextSeq(em, 'CASE', year));
     first = await seedSynthetic({ ...opts, databaseUrl: t.databaseUrl, piiKeys: t.config.piiKeys });
     // The second database lacks one table: the generator skips it and loads the rest identically.
     await sql(other, 'DROP TABLE mediation_agreements CASCADE');
@@ -105,7 +105,7 @@ describe('seed:synthetic (bench data generator)', () => {
     );
     expect(counter.last_value).toBe(loaded.n);
     const next = await t.dataSource.transaction((em) =>
-      new InspectionRepository().nextSeq(em, 'CASE', Number(end.slice(0, 4))),
+      t.app.get(InspectionRepository).nextSeq(em, 'CASE', Number(end.slice(0, 4))),
     );
     expect(next).toBe(loaded.n + 1);
     // A new complaint filed through the API gets a tracking number after the loaded ones (no clash).
