@@ -15,8 +15,10 @@ import { summarise, type LatencySummary } from './lib/stats';
  *   1. raw: `--connections` pg clients each doing single-row INSERT + COMMIT (the durable-write limit here);
  *   2. intake: the same number of keep-alive connections posting valid complaints, each with its own
  *      Idempotency-Key, to POST /api/v1/complaints;
- *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into the same database, then 2 again
- *      (complaints must not slow down as the table grows).
+ *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into a second database on the same
+ *      server, 1 and 2 on it, then 1 and 2 on the first database again (complaints must not slow down as the table
+ *      grows: the pudong figure is compared with the mean of the two empty-database runs around it, so that the
+ *      machine's drift during the run, which a run's rising load average shows, falls on both sides alike).
  *   npm run bench:intake -- [--connections 32] [--seconds 20] [--employers N] [--pudong] [--statements]
  * --employers: how many employers the complaints name, in turn (default: one per connection). Each employer a
  * complaint names is rescored for the early warning 2 s later (deduplicated per employer), so few employers
@@ -209,6 +211,17 @@ function line(f: Figure, rawPerSecond: number): string {
   } |`;
 }
 
+/**
+ * The pudong set's intake rate ÷ the mean of the empty database's two runs around it (issue 17: ≥ 0.9), with each
+ * empty run's own ratio beside it: far apart, they show the machine drifted during the run.
+ */
+function pudongRatio(figures: Figure[]): string {
+  const rate = (what: string) =>
+    figures.find((f) => f.what === `POST /api/v1/complaints, ${what}`)!.perSecond;
+  const [before, set, after] = [rate('empty database'), rate('pudong set'), rate('empty database again')];
+  return `pudong set ÷ empty database: ${(set / ((before + after) / 2)).toFixed(2)} (÷ the run before ${(set / before).toFixed(2)}, ÷ the run after ${(set / after).toFixed(2)})`;
+}
+
 async function main(): Promise<void> {
   const connections = Number(arg('connections', '32'));
   const seconds = Number(arg('seconds', '20'));
@@ -227,7 +240,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `intake bench: ${connections} connections, ${seconds} s each, ${employers} employers; load average ${loadAverage()}\n`,
     );
-    for (const db of pudong ? ['labor_rights', 'lrp_pudong'] : ['labor_rights']) {
+    const order = pudong ? ['labor_rights', 'lrp_pudong', 'labor_rights'] : ['labor_rights'];
+    for (const [i, db] of order.entries()) {
       p.database = db;
       await p.startProcesses();
       const token = await login(p.apiPort, WORKER_PHONE, PASSWORD);
@@ -239,7 +253,7 @@ async function main(): Promise<void> {
           p,
           token,
           { connections, seconds, employers, statements },
-          `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : 'empty database'}`,
+          `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : i === 0 ? 'empty database' : 'empty database again'}`,
         ),
       );
       await p.stopProcesses();
@@ -265,6 +279,7 @@ async function main(): Promise<void> {
           '',
           ...(f.statements ? [`PostgreSQL during ${f.what}:`, '', f.statements, ''] : []),
         ]),
+      ...(pudong ? [pudongRatio(figures), ''] : []),
       `load average at the end ${loadAverage()}`,
       '',
     ].join('\n'),
