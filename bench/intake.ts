@@ -16,9 +16,10 @@ import { summarise, type LatencySummary } from './lib/stats';
  *   2. intake: the same number of keep-alive connections posting valid complaints, each with its own
  *      Idempotency-Key, to POST /api/v1/complaints;
  *   3. with --pudong: the pudong synthetic set (≈150 k complaints) loaded into a second database on the same
- *      server, 1 and 2 on it, then 1 and 2 on the first database again (complaints must not slow down as the table
- *      grows: the pudong figure is compared with the mean of the two empty-database runs around it, so that the
- *      machine's drift during the run, which a run's rising load average shows, falls on both sides alike).
+ *      server, 1 and 2 on it, then 1 and 2 on the first database again, which then holds only the first run's few
+ *      thousand complaints (complaints must not slow down as the table grows: the pudong figure is compared with
+ *      the mean of the two empty-database runs around it, so that the machine's drift during the run, which a
+ *      run's rising load average shows, falls on both sides alike).
  *   npm run bench:intake -- [--connections 32] [--seconds 20] [--employers N] [--pudong] [--statements]
  * --employers: how many employers the complaints name, in turn (default: one per connection). Each employer a
  * complaint names is rescored for the early warning 2 s later (deduplicated per employer), so few employers
