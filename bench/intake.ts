@@ -212,14 +212,23 @@ function line(f: Figure, rawPerSecond: number): string {
   } |`;
 }
 
+/** The databases of a run, each with what its intake figure is called: the empty one, or with --pudong all three. */
+const EMPTY_RUN = { db: 'labor_rights', what: 'empty database' } as const;
+const PUDONG_RUNS = [
+  EMPTY_RUN,
+  { db: 'lrp_pudong', what: 'pudong set' },
+  { db: 'labor_rights', what: 'empty database again' },
+] as const;
+const intakeLabel = (run: { what: string }) => `POST /api/v1/complaints, ${run.what}`;
+
 /**
  * The pudong set's intake rate ÷ the mean of the empty database's two runs around it (issue 17: ≥ 0.9), with each
  * empty run's own ratio beside it: far apart, they show the machine drifted during the run.
  */
 function pudongRatio(figures: Figure[]): string {
-  const rate = (what: string) =>
-    figures.find((f) => f.what === `POST /api/v1/complaints, ${what}`)!.perSecond;
-  const [before, set, after] = [rate('empty database'), rate('pudong set'), rate('empty database again')];
+  const rate = (run: (typeof PUDONG_RUNS)[number]) =>
+    figures.find((f) => f.what === intakeLabel(run))!.perSecond;
+  const [before, set, after] = PUDONG_RUNS.map(rate);
   return `pudong set ÷ empty database: ${(set / ((before + after) / 2)).toFixed(2)} (÷ the run before ${(set / before).toFixed(2)}, ÷ the run after ${(set / after).toFixed(2)})`;
 }
 
@@ -241,22 +250,14 @@ async function main(): Promise<void> {
     process.stdout.write(
       `intake bench: ${connections} connections, ${seconds} s each, ${employers} employers; load average ${loadAverage()}\n`,
     );
-    const order = pudong ? ['labor_rights', 'lrp_pudong', 'labor_rights'] : ['labor_rights'];
-    for (const [i, db] of order.entries()) {
-      p.database = db;
+    for (const run of pudong ? PUDONG_RUNS : [EMPTY_RUN]) {
+      p.database = run.db;
       await p.startProcesses();
       const token = await login(p.apiPort, WORKER_PHONE, PASSWORD);
       // A short warm-up (JIT, pools), not counted.
       await intake(p, token, { connections, seconds: 3, employers, statements: false }, 'warm-up');
       figures.push(await raw(p.databaseUrl, connections, seconds));
-      figures.push(
-        await intake(
-          p,
-          token,
-          { connections, seconds, employers, statements },
-          `POST /api/v1/complaints, ${db === 'lrp_pudong' ? 'pudong set' : i === 0 ? 'empty database' : 'empty database again'}`,
-        ),
-      );
+      figures.push(await intake(p, token, { connections, seconds, employers, statements }, intakeLabel(run)));
       await p.stopProcesses();
     }
   } finally {
