@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { RowsRead } from '../database/entity-rows';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
@@ -78,12 +79,13 @@ export class ArbitrationService implements OnModuleInit {
   }
 
   /**
-   * The arbitration cases of a complaint and of its collective dispute, oldest first: the worker's one file, whose
-   * caller has checked the viewer sees the complaint (so every case on it or its dispute). `caseFileView` views one
-   * with the clocks the file has read for all its cases (not read again).
+   * The read of the arbitration cases of a complaint and of its collective dispute, oldest first: the worker's one
+   * file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute), and sends it
+   * with its other reads (database/entity-rows.ts readTogether). `caseFileView` views one with the clocks the file
+   * has read for all its cases (not read again).
    */
-  casesOfCaseFile(em: EntityManager, complaintId: string, disputeId: string | null) {
-    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  caseFileRead(complaintId: string, disputeId: string | null): RowsRead<ArbitrationCase, ArbitrationCase[]> {
+    return this.repo.casesOfComplaintOrDisputeRead(complaintId, disputeId);
   }
 
   caseFileView(em: EntityManager, c: ArbitrationCase, clocks: ClockView[]): Promise<ArbitrationCaseViewDto> {

@@ -7,6 +7,7 @@ import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 import type { Write, WriteBatch } from '../database/writes';
+import { readRows, type RowsRead } from '../database/entity-rows';
 
 export interface CaseEventInput {
   /**
@@ -150,7 +151,22 @@ export class AuditService {
     em: EntityManager,
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<CaseEventView[][]> {
-    const rows = await this.repo.timelines(em, cases);
+    return cases.length ? readRows(em, this.timelinesRead(em, cases)) : [];
+  }
+
+  /** The same read (of one case at least), to send with others (database/entity-rows.ts readTogether). */
+  timelinesRead(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+  ): RowsRead<CaseEvent, CaseEventView[][]> {
+    return this.repo.timelinesRead(cases, (rows) => this.viewsOfTimelines(em, cases, rows));
+  }
+
+  private async viewsOfTimelines(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+    rows: CaseEvent[],
+  ): Promise<CaseEventView[][]> {
     const staff = await this.staff.describe(
       em,
       rows.map((e) => e.actorUserId),

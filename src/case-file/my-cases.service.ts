@@ -9,6 +9,7 @@ import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { ComplaintsService } from '../complaints/complaints.service';
+import { mapRead, readTogether } from '../database/entity-rows';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { INSPECTION_CASE_TYPE } from '../inspection/inspection.constants';
@@ -48,12 +49,18 @@ export class MyCasesService {
     // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
     const dispute = complaint.collectiveDisputeId;
     // The complaint is visible to the viewer, so is every case on it or on its dispute: no second check per case.
-    const mediationFile = await this.mediation.casesOfCaseFile(em, complaint.id, dispute);
+    // The three proceedings' cases in one round trip (readTogether), then every case's clocks (which the
+    // proceedings' views take instead of reading their own again) and the timeline in another.
+    const [mediationFile, arbitrations, inspections] = await readTogether(em, [
+      this.mediation.caseFileRead(complaint.id, dispute),
+      this.arbitration.caseFileRead(complaint.id, dispute),
+      this.inspection.stepsOfComplaintRead(complaint.id),
+    ]);
     const mediations = mediationFile.cases;
-    const arbitrations = await this.arbitration.casesOfCaseFile(em, complaint.id, dispute);
-    const inspections = await this.inspection.stepsOfComplaint(em, complaint.id);
-    // Every case's clocks in one read, which the proceedings' views take instead of reading their own again.
-    const clocks = await this.clocks(complaint.id, mediations, arbitrations, inspections);
+    const [clocks, timeline] = await readTogether(em, [
+      this.clocksRead(em, complaint.id, mediations, arbitrations, inspections),
+      this.timelineRead(em, complaint.id, inspections, [...mediations, ...arbitrations]),
+    ]);
     const clocksOf = (id: string) => clocks.filter((c) => c.clock.caseId === id).map((c) => c.clock);
     const lastMediation = mediations.at(-1);
     const mediation = lastMediation
@@ -127,7 +134,7 @@ export class MyCasesService {
       mediation: mediation ? mediationView(mediation) : null,
       arbitration: arbitrationView,
       inspection,
-      timeline: await this.timeline(em, complaint.id, inspections, [...mediations, ...arbitrations]),
+      timeline,
     };
   }
 
@@ -151,20 +158,25 @@ export class MyCasesService {
     return [];
   }
 
-  private async clocks(
+  /** The clocks of the complaint and of every case of the file, each with its proceeding. */
+  private clocksRead(
+    em: EntityManager,
     complaintId: string,
     mediations: readonly { id: string }[],
     arbitrations: readonly { id: string }[],
     inspections: readonly { id: string }[],
-  ): Promise<{ proceeding: string; clock: ClockView }[]> {
+  ) {
     const cases = [
       { proceeding: 'COMPLAINT', caseType: 'COMPLAINT', caseId: complaintId },
       ...mediations.map((m) => ({ proceeding: 'MEDIATION', caseType: 'MEDIATION', caseId: m.id })),
       ...arbitrations.map((a) => ({ proceeding: 'ARBITRATION', caseType: 'ARBITRATION', caseId: a.id })),
       ...inspections.map((i) => ({ proceeding: 'INSPECTION', caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
     ];
-    const clocks = await this.deadlines.forCaseRefs(this.tx.manager, cases);
-    return cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock })));
+    return mapRead(
+      this.deadlines.forCaseRefsRead(em, cases),
+      (clocks): { proceeding: string; clock: ClockView }[] =>
+        cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock }))),
+    );
   }
 
   private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {
@@ -226,12 +238,12 @@ export class MyCasesService {
    * The complaint's timeline (mediation and arbitration write theirs onto it) and the inspection cases' steps,
    * oldest first, each labelled. Inspection entries carry no details: the investigation file is the brigade's.
    */
-  private async timeline(
+  private timelineRead(
     em: EntityManager,
     complaintId: string,
     inspections: readonly InspectionStep[],
     proceedings: readonly { id: string; complaintId: string }[],
-  ): Promise<MyTimelineEntryDto[]> {
+  ) {
     const entry = (e: CaseEventView, proceeding: Proceeding, data: Record<string, unknown>) => ({
       ...e,
       proceeding,
@@ -242,21 +254,23 @@ export class MyCasesService {
     const group = proceedings.filter((p) => p.complaintId !== complaintId);
     const groupIds = new Set(group.map((p) => p.id));
     const leads = [...new Set(group.map((p) => p.complaintId))];
-    const [ownEvents, ...rest] = await this.audit.timelines(em, [
+    const cases = [
       { caseType: 'COMPLAINT', caseId: complaintId },
       ...leads.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
       ...inspections.map((i) => ({ caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
-    ]);
-    const own = ownEvents.map((e) => entry(e, proceedingOf(e), e.data));
-    for (const e of rest.slice(0, leads.length).flat())
-      if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
-    const inspection = rest
-      .slice(leads.length)
-      .flat()
-      .map((e) => entry(e, 'INSPECTION', {}));
-    return [...own, ...inspection].sort((a, b) =>
-      a.occurredAt === b.occurredAt ? 0 : a.occurredAt < b.occurredAt ? -1 : 1,
-    );
+    ];
+    return mapRead(this.audit.timelinesRead(em, cases), ([ownEvents, ...rest]): MyTimelineEntryDto[] => {
+      const own = ownEvents.map((e) => entry(e, proceedingOf(e), e.data));
+      for (const e of rest.slice(0, leads.length).flat())
+        if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
+      const inspection = rest
+        .slice(leads.length)
+        .flat()
+        .map((e) => entry(e, 'INSPECTION', {}));
+      return [...own, ...inspection].sort((a, b) =>
+        a.occurredAt === b.occurredAt ? 0 : a.occurredAt < b.occurredAt ? -1 : 1,
+      );
+    });
   }
 }
 

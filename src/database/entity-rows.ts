@@ -1,16 +1,21 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { prepared } from './prepared-statements';
+import { highestPlaceholder, renumber } from './writes';
 
 interface ColumnRead {
   property: string;
   databaseName: string;
   from?: (value: unknown) => unknown;
+  /** How the column's value arrives in JSON (readTogether) when pg's own parse differs: a timestamp's text. */
+  fromJson?: (value: unknown) => unknown;
 }
 
 interface EntityRead {
   /** The select list (`table.col AS "property"`, the columns a find selects), and the table. */
   list: string;
+  /** The same columns as readTogether selects them: int8 and numeric as text, which pg hands over as strings. */
+  jsonList: string;
   table: string;
   columns: ColumnRead[];
   /** The prepared text of each WHERE clause (with its extra columns) used with this entity. */
@@ -23,6 +28,14 @@ interface EntityRead {
 
 const reads = new WeakMap<object, EntityRead>();
 
+/**
+ * Column types whose value JSON would give otherwise than pg does: pg hands int8 and numeric over as their text
+ * (a JSON number would lose digits), and parses a timestamp into a Date (JSON gives its ISO text, which `new Date`
+ * reads to the same millisecond: both drop the microseconds). A `date` is text both ways (data-source-options.ts).
+ */
+const TEXT_IN_JSON = /^(bigint|int8|numeric|decimal|money)$/;
+const DATE_IN_JSON = /^timestamp/;
+
 function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityRead {
   let read = reads.get(target);
   if (read) return read;
@@ -31,12 +44,29 @@ function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityR
     throw new Error(`${meta.name}: eager relations and embedded columns are not read by findRows`);
   const columns = meta.columns.filter((c) => c.isSelect && !c.isVirtual);
   const list = columns.map((c) => `${meta.tableName}.${c.databaseName} AS "${c.propertyName}"`).join(', ');
+  const typeOf = (c: (typeof columns)[number]) => em.connection.driver.normalizeType(c);
+  const jsonList = columns
+    .map((c) => {
+      const asText = !c.isArray && TEXT_IN_JSON.test(typeOf(c)) ? '::text' : '';
+      return `${meta.tableName}.${c.databaseName}${asText} AS "${c.propertyName}"`;
+    })
+    .join(', ');
   read = {
     list,
+    jsonList,
     table: meta.tableName,
     columns: columns.map((c) => {
       const t = c.transformer;
-      const read = { property: c.propertyName, databaseName: c.databaseName };
+      const type = typeOf(c);
+      if (c.isArray && (TEXT_IN_JSON.test(type) || DATE_IN_JSON.test(type)))
+        throw new Error(`${meta.name}.${c.propertyName}: an array of ${type} is not read by readTogether`);
+      const read: ColumnRead = {
+        property: c.propertyName,
+        databaseName: c.databaseName,
+        ...(DATE_IN_JSON.test(type) && {
+          fromJson: (v: unknown) => (v === null ? null : new Date(v as string)),
+        }),
+      };
       if (t === undefined) return read;
       if (Array.isArray(t)) throw new Error(`${meta.name}.${c.propertyName}: one transformer expected`);
       return { ...read, from: (v: unknown) => t.from(v) as unknown };
@@ -110,17 +140,96 @@ function hydrate<T extends ObjectLiteral>(
   target: new () => T,
   rows: Record<string, unknown>[],
   keys: readonly string[],
+  json = false,
 ): T[] {
   return rows.map((row) => {
     const entity = new target();
     read.columns.forEach((c, i) => {
       // A column the statement did not select (a builder's partial select) stays unset, as getMany leaves it.
       if (!(keys[i] in row)) return;
-      const value = row[keys[i]];
+      const raw = row[keys[i]];
+      const value = json && c.fromJson ? c.fromJson(raw) : raw;
       (entity as Record<string, unknown>)[c.property] = c.from ? c.from(value) : value;
     });
     return entity;
   });
+}
+
+/**
+ * A `findRowsWith` not yet sent, and what its caller makes of the rows: for `readTogether` to send with other
+ * reads that do not depend on each other's rows. Each module builds its own (its table, its SQL); only the sending
+ * is shared, as with writes (writes.ts).
+ */
+export interface RowsRead<T extends ObjectLiteral, R> {
+  readonly target: new () => T;
+  /** As findRowsWith's: constant texts naming each extra column `AS "key"`; '' for none. */
+  readonly extra: string;
+  /** The WHERE clause without ORDER BY, a constant text; its placeholders (with `extra`'s) from $1. */
+  readonly where: string;
+  /** The rows' order: an ORDER BY list of the table's columns, which must decide it. */
+  readonly orderBy: string;
+  readonly params: readonly unknown[];
+  /** What the caller makes of the entities in that order, each with its row (to read `extra`'s keys from). */
+  readonly make: (rows: { entity: T; row: Record<string, unknown> }[]) => R | Promise<R>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any entity, any result: each read keeps its own
+type AnyRowsRead = RowsRead<any, unknown>;
+type Made<Reads extends readonly AnyRowsRead[]> = {
+  -readonly [K in keyof Reads]: Awaited<ReturnType<Reads[K]['make']>>;
+};
+
+/** `r`, with `f` made of what its caller makes of its rows. */
+export function mapRead<T extends ObjectLiteral, R, S>(
+  r: RowsRead<T, R>,
+  f: (made: R) => S | Promise<S>,
+): RowsRead<T, S> {
+  return { ...r, make: async (rows) => f(await r.make(rows)) };
+}
+
+/** A single read's own rows, as findRowsWith reads them. */
+export async function readRows<T extends ObjectLiteral, R>(em: EntityManager, r: RowsRead<T, R>): Promise<R> {
+  return r.make(await findRowsWith(em, r.target, r.extra, `${r.where} ORDER BY ${r.orderBy}`, [...r.params]));
+}
+
+/**
+ * Reads that do not depend on one another in one round trip (issue 17, bench/README.md "Twenty-third pass"): each
+ * read's rows as one JSON array column of one SELECT, in the read's order (numbered by its ORDER BY and aggregated
+ * in that number's order), and the entities built of them as `findRowsWith` builds them of its own rows (the types
+ * pg parses otherwise, above). A single read goes out as findRowsWith's own statement. The composed text is fixed by
+ * the reads' texts, so it is a prepared statement.
+ */
+export async function readTogether<const Reads extends readonly AnyRowsRead[]>(
+  em: EntityManager,
+  reads: Reads,
+): Promise<Made<Reads>> {
+  if (reads.length <= 1)
+    return (await Promise.all(reads.map((r) => readRows(em, r)))) as unknown as Made<Reads>;
+  const params: unknown[] = [];
+  const columns = reads.map((r, i) => {
+    const read = entityRead(em, r.target);
+    const used = Math.max(highestPlaceholder(r.extra), highestPlaceholder(r.where));
+    if (used !== r.params.length)
+      throw new RangeError(`read ${i + 1} uses $${used} but binds ${r.params.length} parameters`);
+    if (/\border\s+by\b/i.test(r.where)) throw new RangeError(`read ${i + 1}: its order goes in orderBy`);
+    const at = params.length;
+    params.push(...r.params);
+    const extra = r.extra ? `, ${renumber(r.extra, at)}` : '';
+    return `(SELECT coalesce(json_agg(r ORDER BY r."#"), '[]') FROM (SELECT ${read.jsonList}${extra},
+        row_number() OVER (ORDER BY ${r.orderBy}) AS "#" FROM ${read.table} WHERE ${renumber(r.where, at)}) r) AS "${i}"`;
+  });
+  const [row] = await em.query<Record<string, Record<string, unknown>[]>[]>(
+    prepared(`SELECT ${columns.join(',\n')}`),
+    params,
+  );
+  return (await Promise.all(
+    reads.map((r, i) => {
+      const rows = row[String(i)];
+      const read = entityRead(em, r.target);
+      const entities = hydrate<ObjectLiteral>(read, r.target, rows, read.properties, true);
+      return r.make(entities.map((entity, j) => ({ entity, row: rows[j] })));
+    }),
+  )) as unknown as Made<Reads>;
 }
 
 /**

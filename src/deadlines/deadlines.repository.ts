@@ -4,7 +4,7 @@ import { whereInJurisdictions } from '../database/query-helpers';
 import { newId } from '../common/ids';
 import { ClockEventRow } from './entities/clock-event.entity';
 import { Clock } from './entities/clock.entity';
-import { findRows, findRowsWith } from '../database/entity-rows';
+import { findRows, findRowsWith, readRows, type RowsRead } from '../database/entity-rows';
 import { keyArray, keyTuples } from '../database/key-lists';
 import { sendWrites, type Write } from '../database/writes';
 
@@ -72,11 +72,30 @@ export class DeadlinesRepository {
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<ClockWithEvents[]> {
     if (cases.length === 0) return Promise.resolve([]);
+    return readRows(
+      em,
+      this.clocksOfCaseRefsRead(cases, (clocks) => clocks),
+    );
+  }
+
+  /** The same read (of one case at least), to send with others (readTogether), and what the caller makes of it. */
+  clocksOfCaseRefsRead<R>(
+    cases: readonly { caseType: string; caseId: string }[],
+    make: (clocks: ClockWithEvents[]) => R | Promise<R>,
+  ): RowsRead<Clock, R> {
     const k = keyTuples(
       ['varchar', 'uuid'],
       cases.map((c) => [c.caseType, c.caseId]),
     );
-    return withEvents(em, `(case_type, case_id) IN ${k.sql} ORDER BY created_at, id`, k.params);
+    return {
+      target: Clock,
+      extra: EVENTS,
+      where: `(case_type, case_id) IN ${k.sql}`,
+      params: k.params,
+      orderBy: 'created_at, id',
+      make: (rows) =>
+        make(rows.map(({ entity, row }) => ({ clock: entity, events: row.events as ClockEventFields[] }))),
+    };
   }
 
   findClock(em: EntityManager, id: string): Promise<Clock | null> {

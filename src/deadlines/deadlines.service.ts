@@ -19,6 +19,7 @@ import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
+import { readRows, type RowsRead } from '../database/entity-rows';
 
 export interface ClockView extends DeadlineResult {
   id: string;
@@ -284,9 +285,19 @@ export class DeadlinesService {
     cases: readonly { caseType: string; caseId: string }[],
     today = todayInShanghai(),
   ): Promise<ClockView[][]> {
-    const read = await this.repo.clocksOfCaseRefs(em, cases);
-    const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
-    return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
+    return cases.length ? readRows(em, this.forCaseRefsRead(em, cases, today)) : [];
+  }
+
+  /** The same read (of one case at least), to send with others (database/entity-rows.ts readTogether). */
+  forCaseRefsRead(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+    today = todayInShanghai(),
+  ): RowsRead<Clock, ClockView[][]> {
+    return this.repo.clocksOfCaseRefsRead(cases, async (read) => {
+      const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
+      return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
+    });
   }
 
   /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */

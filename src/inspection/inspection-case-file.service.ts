@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { readRows, type RowsRead } from '../database/entity-rows';
 import type { ReportStep } from '../complaints/report-channel.service';
 import { TEMPLATES } from '../notifications/templates';
 import { OPEN_STATUSES, type InspectionClosureType, type InspectionStatus } from './inspection.constants';
 import { REFUSAL_REASONS } from './inspection.rules';
 import { InspectionRepository } from './inspection.repository';
+import type { InspectionCase } from './entities/inspection-case.entity';
 
 /** What a party (or the report channel) may know of an inspection case: the step, never the reporter. */
 export interface InspectionStep {
@@ -42,24 +44,13 @@ const CLOSURE_LABELS = TEMPLATES.INSPECTION_CLOSED.vars.closureType.labels;
 export class InspectionCaseFileService {
   constructor(private readonly repo: InspectionRepository) {}
 
-  async stepsOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionStep[]> {
-    return (await this.repo.casesOfComplaint(em, complaintId)).map((c) => ({
-      id: c.id,
-      caseNo: c.caseNo,
-      status: c.status,
-      open: c.status === 'RECEIVED' || OPEN_STATUSES.includes(c.status),
-      receivedOn: c.receivedOn,
-      acceptedOn: c.acceptedOn,
-      refusedOn: c.refusedOn,
-      refusalReasons: (c.refusalReasons ?? []).map((code) => ({ code, text: REFUSAL_REASONS[code] })),
-      investigationDueOn: c.investigationDueOn,
-      rectifyDueOn: c.rectifyDueOn,
-      closedOn: c.closedOn,
-      closureType: c.closureType,
-      violationFound: c.violationFound,
-      recoveredFen: c.recoveredFen,
-      organisationId: c.organisationId,
-    }));
+  stepsOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionStep[]> {
+    return readRows(em, this.stepsOfComplaintRead(complaintId));
+  }
+
+  /** The same read, for the case file to send with its other reads (database/entity-rows.ts readTogether). */
+  stepsOfComplaintRead(complaintId: string): RowsRead<InspectionCase, InspectionStep[]> {
+    return this.repo.casesOfComplaintRead(complaintId, (cases) => cases.map(toStep));
   }
 
   /** Where a 举报 stands in its latest inspection case (status, plain label with the outcome, date), or null. */
@@ -74,4 +65,24 @@ export class InspectionCaseFileService {
       on: c.closedOn ?? c.refusedOn ?? c.acceptedOn ?? c.receivedOn,
     };
   }
+}
+
+function toStep(c: InspectionCase): InspectionStep {
+  return {
+    id: c.id,
+    caseNo: c.caseNo,
+    status: c.status,
+    open: c.status === 'RECEIVED' || OPEN_STATUSES.includes(c.status),
+    receivedOn: c.receivedOn,
+    acceptedOn: c.acceptedOn,
+    refusedOn: c.refusedOn,
+    refusalReasons: (c.refusalReasons ?? []).map((code) => ({ code, text: REFUSAL_REASONS[code] })),
+    investigationDueOn: c.investigationDueOn,
+    rectifyDueOn: c.rectifyDueOn,
+    closedOn: c.closedOn,
+    closureType: c.closureType,
+    violationFound: c.violationFound,
+    recoveredFen: c.recoveredFen,
+    organisationId: c.organisationId,
+  };
 }

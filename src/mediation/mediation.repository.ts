@@ -8,7 +8,7 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
-import { findRows, findRowsWith } from '../database/entity-rows';
+import { findRows, readRows, type RowsRead } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
 import { prepared } from '../database/prepared-statements';
 
@@ -118,23 +118,35 @@ export class MediationRepository {
   }
 
   /** The cases of a complaint and of its collective dispute, oldest first, each with its sessions and agreement. */
-  async casesOfComplaintOrDispute(
+  casesOfComplaintOrDispute(
     em: EntityManager,
     complaintId: string,
     disputeId: string | null,
   ): Promise<{ cases: MediationCase[]; details: Map<string, CaseDetails> }> {
-    const [where, params] = disputeId
-      ? ['complaint_id = $1 OR collective_dispute_id = $2 ORDER BY created_at', [complaintId, disputeId]]
-      : ['complaint_id = $1 ORDER BY created_at', [complaintId]];
-    const rows = await findRowsWith(em, MediationCase, DETAILS_OF_ROW, where, params);
+    return readRows(em, this.casesOfComplaintOrDisputeRead(complaintId, disputeId));
+  }
+
+  /** The same read, to send with others (readTogether). */
+  casesOfComplaintOrDisputeRead(
+    complaintId: string,
+    disputeId: string | null,
+  ): RowsRead<MediationCase, { cases: MediationCase[]; details: Map<string, CaseDetails> }> {
     return {
-      cases: rows.map((r) => r.entity),
-      details: new Map(
-        rows.map(({ entity, row }) => [
-          entity.id,
-          { sessions: row.sessions, agreement: row.agreement } as CaseDetails,
-        ]),
-      ),
+      target: MediationCase,
+      extra: DETAILS_OF_ROW,
+      ...(disputeId
+        ? { where: 'complaint_id = $1 OR collective_dispute_id = $2', params: [complaintId, disputeId] }
+        : { where: 'complaint_id = $1', params: [complaintId] }),
+      orderBy: 'created_at',
+      make: (rows) => ({
+        cases: rows.map((r) => r.entity),
+        details: new Map(
+          rows.map(({ entity, row }) => [
+            entity.id,
+            { sessions: row.sessions, agreement: row.agreement } as CaseDetails,
+          ]),
+        ),
+      }),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { RowsRead } from '../database/entity-rows';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
@@ -290,15 +291,12 @@ export class MediationService implements OnModuleInit {
   }
 
   /**
-   * The mediation cases of a complaint and of its collective dispute, oldest first: the worker's one file, whose
-   * caller has checked the viewer sees the complaint (so every case on it or its dispute).
+   * The read of the mediation cases of a complaint and of its collective dispute, oldest first: the worker's one
+   * file, whose caller has checked the viewer sees the complaint (so every case on it or its dispute), and sends it
+   * with its other reads (database/entity-rows.ts readTogether).
    */
-  casesOfCaseFile(
-    em: EntityManager,
-    complaintId: string,
-    disputeId: string | null,
-  ): Promise<MediationCaseFile> {
-    return this.repo.casesOfComplaintOrDispute(em, complaintId, disputeId);
+  caseFileRead(complaintId: string, disputeId: string | null): RowsRead<MediationCase, MediationCaseFile> {
+    return this.repo.casesOfComplaintOrDisputeRead(complaintId, disputeId);
   }
 
   /**

@@ -133,7 +133,7 @@ describe('the worker’s case file builds in a bounded number of queries', () =>
     await t.close();
   });
 
-  it('GET /my/cases/:id of a complaint in mediation: at most 20 statements (26 before)', async () => {
+  it('GET /my/cases/:id of a complaint in mediation: its reads in three statements (six before, 26 at first)', async () => {
     const c = await fileComplaint(t, { employerName: '上海案卷查询测试公司', target: 'MEDIATION' });
     await openMediation(t, 'mediator', c.id);
     const read = async () => {
@@ -151,13 +151,19 @@ describe('the worker’s case file builds in a bounded number of queries', () =>
     expect(file.deadlines.length).toBeGreaterThanOrEqual(2);
     expect(file.timeline.length).toBeGreaterThanOrEqual(3);
     expect(fewest).toBeLessThanOrEqual(20);
+    const { statements } = await statementsDuring(read);
     // The mediation case's sessions and agreement come with the complaint's cases, in that one statement.
     expect(
-      readersOf(
-        (await statementsDuring(read)).statements,
-        'mediation_sessions',
-        'FROM mediation_cases WHERE complaint_id = $1',
-      ),
+      readersOf(statements, 'mediation_sessions', 'FROM mediation_cases WHERE complaint_id = $1'),
     ).toEqual([true]);
+    // The three proceedings' cases in one statement, the clocks and the timeline in another (readTogether).
+    const reading = (table: string) => statements.filter((s) => s.sql.includes(`FROM ${table} WHERE`));
+    expect(reading('mediation_cases')).toHaveLength(1);
+    expect(reading('arbitration_cases')).toEqual(reading('mediation_cases'));
+    expect(reading('inspection_cases')).toEqual(reading('mediation_cases'));
+    expect(reading('clocks')).toHaveLength(1);
+    expect(reading('case_events')).toEqual(reading('clocks'));
+    // The complaint, then those two: the case file's reads in three round trips (six before).
+    expect(statements.filter((s) => !isSessionCheck(s.sql))).toHaveLength(3);
   });
 });
