@@ -16,6 +16,8 @@ interface EntityRead {
   list: string;
   /** The same columns as readTogether selects them: int8 and numeric as text, which pg hands over as strings. */
   jsonList: string;
+  /** Why readTogether cannot read this entity (an array of int8, numeric or timestamps), or null. */
+  jsonRefused: string | null;
   table: string;
   columns: ColumnRead[];
   /** The prepared text of each WHERE clause (with its extra columns) used with this entity. */
@@ -51,15 +53,19 @@ function entityRead(em: EntityManager, target: new () => ObjectLiteral): EntityR
       return `${meta.tableName}.${c.databaseName}${asText} AS "${c.propertyName}"`;
     })
     .join(', ');
+  const refused = columns.find(
+    (c) => c.isArray && (TEXT_IN_JSON.test(typeOf(c)) || DATE_IN_JSON.test(typeOf(c))),
+  );
   read = {
     list,
     jsonList,
+    jsonRefused: refused
+      ? `${meta.name}.${refused.propertyName}: an array of ${typeOf(refused)} is not read by readTogether`
+      : null,
     table: meta.tableName,
     columns: columns.map((c) => {
       const t = c.transformer;
       const type = typeOf(c);
-      if (c.isArray && (TEXT_IN_JSON.test(type) || DATE_IN_JSON.test(type)))
-        throw new Error(`${meta.name}.${c.propertyName}: an array of ${type} is not read by readTogether`);
       const read: ColumnRead = {
         property: c.propertyName,
         databaseName: c.databaseName,
@@ -208,6 +214,7 @@ export async function readTogether<const Reads extends readonly AnyRowsRead[]>(
   const params: unknown[] = [];
   const columns = reads.map((r, i) => {
     const read = entityRead(em, r.target);
+    if (read.jsonRefused !== null) throw new Error(read.jsonRefused);
     const used = Math.max(highestPlaceholder(r.extra), highestPlaceholder(r.where));
     if (used !== r.params.length)
       throw new RangeError(`read ${i + 1} uses $${used} but binds ${r.params.length} parameters`);
