@@ -12,7 +12,7 @@ import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 import { AverageWage } from './entities/average-wage.entity';
 import type { AverageWageRow } from './simplified-procedure.rules';
-import { findRows, readRows, type RowsRead } from '../database/entity-rows';
+import { findRows, type RowsRead } from '../database/entity-rows';
 
 /**
  * What a work-queue item shows of a case (`ArbitrationQueueService.list`, `ArbitrationCaseSummaryDto`), and the
@@ -103,16 +103,7 @@ export class ArbitrationRepository {
     return row?.id ?? null;
   }
 
-  /** The cases of a complaint and of its collective dispute, oldest first. */
-  casesOfComplaintOrDispute(
-    em: EntityManager,
-    complaintId: string,
-    disputeId: string | null,
-  ): Promise<ArbitrationCase[]> {
-    return readRows(em, this.casesOfComplaintOrDisputeRead(complaintId, disputeId));
-  }
-
-  /** The same read, to send with others (readTogether). */
+  /** The cases of a complaint and of its collective dispute, oldest first, to send with other reads (readTogether). */
   casesOfComplaintOrDisputeRead(
     complaintId: string,
     disputeId: string | null,

@@ -7,7 +7,7 @@ import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 import type { Write, WriteBatch } from '../database/writes';
-import { readRows, type RowsRead } from '../database/entity-rows';
+import type { RowsRead } from '../database/entity-rows';
 
 export interface CaseEventInput {
   /**
@@ -151,7 +151,7 @@ export class AuditService {
     em: EntityManager,
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<CaseEventView[][]> {
-    return cases.length ? readRows(em, this.timelinesRead(em, cases)) : [];
+    return this.viewsOfTimelines(em, cases, await this.repo.timelines(em, cases));
   }
 
   /** The same read (of one case at least), to send with others (database/entity-rows.ts readTogether). */

@@ -23,11 +23,14 @@ const EVENTS = `(SELECT COALESCE(json_agg(json_build_object('type', e.type, 'dat
   'reason', e.reason, 'actorUserId', e.actor_user_id) ORDER BY e.seq), '[]')
   FROM clock_events e WHERE e.clock_id = clocks.id) AS "events"`;
 
+/** A clock read with EVENTS, and its events. */
+const withEventsOf = ({ entity, row }: { entity: Clock; row: Record<string, unknown> }): ClockWithEvents => ({
+  clock: entity,
+  events: row.events as ClockEventFields[],
+});
+
 async function withEvents(em: EntityManager, where: string, params: unknown[]): Promise<ClockWithEvents[]> {
-  return (await findRowsWith(em, Clock, EVENTS, where, params)).map(({ entity, row }) => ({
-    clock: entity,
-    events: row.events as ClockEventFields[],
-  }));
+  return (await findRowsWith(em, Clock, EVENTS, where, params)).map(withEventsOf);
 }
 
 /** What starting a clock stores. */
@@ -93,8 +96,7 @@ export class DeadlinesRepository {
       where: `(case_type, case_id) IN ${k.sql}`,
       params: k.params,
       orderBy: 'created_at, id',
-      make: (rows) =>
-        make(rows.map(({ entity, row }) => ({ clock: entity, events: row.events as ClockEventFields[] }))),
+      make: (rows) => make(rows.map(withEventsOf)),
     };
   }
 

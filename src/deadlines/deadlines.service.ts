@@ -19,7 +19,7 @@ import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
-import { readRows, type RowsRead } from '../database/entity-rows';
+import type { RowsRead } from '../database/entity-rows';
 
 export interface ClockView extends DeadlineResult {
   id: string;
@@ -285,7 +285,7 @@ export class DeadlinesService {
     cases: readonly { caseType: string; caseId: string }[],
     today = todayInShanghai(),
   ): Promise<ClockView[][]> {
-    return cases.length ? readRows(em, this.forCaseRefsRead(em, cases, today)) : [];
+    return this.viewsOfRefs(em, cases, today, await this.repo.clocksOfCaseRefs(em, cases));
   }
 
   /** The same read (of one case at least), to send with others (database/entity-rows.ts readTogether). */
@@ -294,10 +294,17 @@ export class DeadlinesService {
     cases: readonly { caseType: string; caseId: string }[],
     today = todayInShanghai(),
   ): RowsRead<Clock, ClockView[][]> {
-    return this.repo.clocksOfCaseRefsRead(cases, async (read) => {
-      const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
-      return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
-    });
+    return this.repo.clocksOfCaseRefsRead(cases, (read) => this.viewsOfRefs(em, cases, today, read));
+  }
+
+  private async viewsOfRefs(
+    em: EntityManager,
+    cases: readonly { caseType: string; caseId: string }[],
+    today: string,
+    read: readonly ClockWithEvents[],
+  ): Promise<ClockView[][]> {
+    const views = read.length ? this.viewsOf(read, await this.calendar.calendar(em), today) : [];
+    return cases.map((c) => views.filter((v) => v.caseType === c.caseType && v.caseId === c.caseId));
   }
 
   /** Running clocks of a case type and some rules, platform-wide, that are BREACHED on `today` (nightly sweeps). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { readRows, type RowsRead } from '../database/entity-rows';
+import type { RowsRead } from '../database/entity-rows';
 import type { ReportStep } from '../complaints/report-channel.service';
 import { TEMPLATES } from '../notifications/templates';
 import { OPEN_STATUSES, type InspectionClosureType, type InspectionStatus } from './inspection.constants';
@@ -44,8 +44,8 @@ const CLOSURE_LABELS = TEMPLATES.INSPECTION_CLOSED.vars.closureType.labels;
 export class InspectionCaseFileService {
   constructor(private readonly repo: InspectionRepository) {}
 
-  stepsOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionStep[]> {
-    return readRows(em, this.stepsOfComplaintRead(complaintId));
+  async stepsOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionStep[]> {
+    return (await this.repo.casesOfComplaint(em, complaintId)).map(toStep);
   }
 
   /** The same read, for the case file to send with its other reads (database/entity-rows.ts readTogether). */

@@ -102,7 +102,7 @@ export class InspectionRepository {
   /** The same read, to send with others (readTogether), and what the caller makes of the cases. */
   casesOfComplaintRead<R>(
     complaintId: string,
-    make: (cases: InspectionCase[]) => R,
+    make: (cases: InspectionCase[]) => R | Promise<R>,
   ): RowsRead<InspectionCase, R> {
     return {
       target: InspectionCase,

@@ -8,7 +8,7 @@ import { MediationInstalment } from './entities/mediation-instalment.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { MediatorConflict } from './entities/mediator-conflict.entity';
 import type { AgreementStatus } from './mediation.state';
-import { findRows, readRows, type RowsRead } from '../database/entity-rows';
+import { findRows, type RowsRead } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
 import { prepared } from '../database/prepared-statements';
 
@@ -117,16 +117,10 @@ export class MediationRepository {
     return row?.id ?? null;
   }
 
-  /** The cases of a complaint and of its collective dispute, oldest first, each with its sessions and agreement. */
-  casesOfComplaintOrDispute(
-    em: EntityManager,
-    complaintId: string,
-    disputeId: string | null,
-  ): Promise<{ cases: MediationCase[]; details: Map<string, CaseDetails> }> {
-    return readRows(em, this.casesOfComplaintOrDisputeRead(complaintId, disputeId));
-  }
-
-  /** The same read, to send with others (readTogether). */
+  /**
+   * The cases of a complaint and of its collective dispute, oldest first, each with its sessions and agreement: a
+   * read to send with the case file's others (readTogether).
+   */
   casesOfComplaintOrDisputeRead(
     complaintId: string,
     disputeId: string | null,

@@ -3,7 +3,7 @@ import { idNumber } from '../../bench/lib/fixture-bodies';
 import { User } from '../../src/auth/entities/user.entity';
 import { ComplaintsService } from '../../src/complaints/complaints.service';
 import { Complaint } from '../../src/complaints/entities/complaint.entity';
-import { findRow, findRows } from '../../src/database/entity-rows';
+import { findRow, findRows, readRows } from '../../src/database/entity-rows';
 import { WageCrimeThresholdRow } from '../../src/inspection/entities/wage-crime-threshold.entity';
 import { Employer } from '../../src/reference/entities/employer.entity';
 import { Organisation } from '../../src/reference/entities/organisation.entity';
@@ -381,7 +381,9 @@ describe('prepared statements', () => {
     ]);
     expect(read).toStrictEqual(expected);
     // The worker's file reads the same with the complaint's cases (one statement).
-    const file = await statementsDuring(() => mediation.casesOfComplaintOrDispute(em, complaintId, null));
+    const file = await statementsDuring(() =>
+      readRows(em, mediation.casesOfComplaintOrDisputeRead(complaintId, null)),
+    );
     expect(file.result.cases.map((c) => c.id)).toEqual([m.id]);
     expect(file.result.details).toStrictEqual(new Map([[m.id, expected.get(m.id)]]));
     expect(file.statements.filter((x) => x.sql.includes('mediation_sessions'))).toHaveLength(1);
