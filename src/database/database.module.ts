@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AfterCommitHooks } from './after-commit';
+import { GenericPlanReads } from './generic-plan';
 import { TransactionRunner } from './transaction';
 
 /**
@@ -8,7 +9,7 @@ import { TransactionRunner } from './transaction';
  */
 @Global()
 @Module({
-  providers: [TransactionRunner, AfterCommitHooks],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, AfterCommitHooks, GenericPlanReads],
+  exports: [TransactionRunner, GenericPlanReads],
 })
 export class DatabaseModule {}

@@ -6,7 +6,7 @@ import { RiskRuleSetRow } from './entities/risk-rule-set.entity';
 import { RiskRun } from './entities/risk-run.entity';
 import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
 import { featureQuery } from './risk-features.sql';
-import { queryOnGenericPlan } from '../database/generic-plan';
+import { GenericPlanReads } from '../database/generic-plan';
 import { FEATURES, type FeatureVector } from './risk.features';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
@@ -59,13 +59,15 @@ export interface WarningListRow extends RiskWarning {
 /** All SQL of the risk module. */
 @Injectable()
 export class RiskRepository {
+  constructor(private readonly genericPlans: GenericPlanReads) {}
+
   /** The feature vectors of (employer, date) pairs, set-based: one statement whatever the number of employers. */
   async features(
     em: EntityManager,
     p: { days: string[]; employerIds: string[] | null; activeOnly: boolean },
   ): Promise<FeatureRow[]> {
     // A rescore's keyed text, planned for its values five times on each connection otherwise (generic-plan.ts).
-    const rows = await queryOnGenericPlan<FeatureRow[]>(em, ...featureQuery(p));
+    const rows = await this.genericPlans.query<FeatureRow[]>(em, ...featureQuery(p));
     for (const r of rows)
       for (const f of FEATURES)
         if (f.type === 'integer' || f.type === 'number') r[f.name] = Number(r[f.name]);

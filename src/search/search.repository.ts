@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/http/pagination';
-import { queryOnGenericPlan } from '../database/generic-plan';
+import { GenericPlanReads } from '../database/generic-plan';
 import { prepared } from '../database/prepared-statements';
 import { ReadMemo } from '../database/read-memo';
 import { jurisdictionPatterns } from '../database/query-helpers';
@@ -61,6 +61,8 @@ const COLUMNS: Record<string, string> = {
 export class SearchRepository {
   /** The employers each name fragment matched, as counted lately (`employersMatching`). */
   private readonly counted = new ReadMemo<{ fragment: string; n: number }>(60_000, (r) => r.fragment, 1000);
+
+  constructor(private readonly genericPlans: GenericPlanReads) {}
 
   async search(
     em: EntityManager,
@@ -186,7 +188,7 @@ export class SearchRepository {
     // and PostgreSQL, comparing estimates, would keep planning those each time. The text varies with the role's
     // kinds, the key's kind and spread, the scope's form and the cursor: a few dozen names.
     return byName
-      ? queryOnGenericPlan<SearchRow[]>(em, prepared(text), params)
+      ? this.genericPlans.query<SearchRow[]>(em, prepared(text), params)
       : em.query<SearchRow[]>(prepared(text), params);
   }
 

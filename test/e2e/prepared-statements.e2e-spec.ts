@@ -16,6 +16,7 @@ import { DeadlinesRepository } from '../../src/deadlines/deadlines.repository';
 import { Clock } from '../../src/deadlines/entities/clock.entity';
 import { ClockEventRow } from '../../src/deadlines/entities/clock-event.entity';
 import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entity';
+import { GenericPlanReads } from '../../src/database/generic-plan';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, readersOf, statementsDuring } from '../support/statements';
 import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
@@ -528,15 +529,26 @@ describe('prepared statements', () => {
         const raw = await runner.query(text, params);
         expect(byEmployer(raw)).toEqual(byEmployer(general));
       }
-      const session = await sessionStatements((sql) => runner.query(sql));
+      // The repository's calls ran on the generic-plan pool (database/generic-plan.ts), one after another: on the
+      // one connection they opened, which this read (a marked text, so sent there too) is given again.
+      const reads = t.app.get(GenericPlanReads);
+      const session = await sessionStatements((sql) => reads.query(em, prepared(sql), []));
       const named = session.filter((p) => p.statement.includes('employer_risk_source'));
       // One text for one key and one for three (padded to four); the general text is not named.
       expect(named.map((p) => (p.statement.match(/\$\d+::uuid\b/g) ?? []).length).sort()).toEqual([1, 4]);
-      // The repository's eight calls of each on its generic plan from the first (risk.repository.ts); the one custom
-      // plan of each is this test's own call of the text above, outside the repository, left to PostgreSQL's choice.
+      // The repository's eight calls of each, every one on the generic plan, the first too.
       expect(named.map((p) => [Number(p.generic_plans), Number(p.custom_plans)])).toEqual([
-        [8, 1],
-        [8, 1],
+        [8, 0],
+        [8, 0],
+      ]);
+      // This test's own calls of the same texts on the platform's pool were left to PostgreSQL: planned for their
+      // values.
+      const own = (await sessionStatements((sql) => runner.query(sql))).filter((p) =>
+        p.statement.includes('employer_risk_source'),
+      );
+      expect(own.map((p) => [Number(p.generic_plans), Number(p.custom_plans)])).toEqual([
+        [0, 1],
+        [0, 1],
       ]);
     } finally {
       await runner.release();
@@ -684,9 +696,10 @@ describe('prepared statements', () => {
     expect(sqls.filter((sql) => /count\(\*\)::int AS n/.test(sql)).map(preparedName)).toEqual([
       expect.stringMatching(/^lrp_/),
     ]);
-    expect(sqls[sqls.findIndex((sql) => /^\s*WITH mc AS/.test(sql)) - 1]).toBe(
-      'SET LOCAL plan_cache_mode = force_generic_plan',
-    );
+    // On the generic-plan pool (generic-plan.e2e-spec.ts): one statement, no transaction around it.
+    const named = byName.statements.find((x) => /^\s*WITH mc AS/.test(x.sql))!;
+    expect((named.runner as { connection: unknown }).connection).not.toBe(t.dataSource);
+    expect(sqls.filter((sql) => /^(BEGIN|START TRANSACTION|COMMIT|SET )/i.test(sql.trim()))).toEqual([]);
     const again = await search('列表页比较');
     expect(again.result.body).toEqual(byName.result.body);
     expect(again.statements.filter((x) => /count\(\*\)::int AS n/.test(x.sql))).toEqual([]);
