@@ -46,6 +46,7 @@ import { ComplaintAcknowledgedAt1796400001500 } from './1796400001500-complaint-
 import { EmployerNameGrams1796400001600 } from './1796400001600-employer-name-grams';
 import { ComplaintDuplicateProbeIndex1796400001700 } from './1796400001700-complaint-duplicate-probe-index';
 import { PiiAccessPerRead1796400001800 } from './1796400001800-pii-access-per-read';
+import { ArbitrationCaseEmployer1796400001900 } from './1796400001900-arbitration-case-employer';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -98,4 +99,5 @@ export const MIGRATIONS: Function[] = [
   EmployerNameGrams1796400001600,
   ComplaintDuplicateProbeIndex1796400001700,
   PiiAccessPerRead1796400001800,
+  ArbitrationCaseEmployer1796400001900,
 ];

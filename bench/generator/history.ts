@@ -575,6 +575,7 @@ export class HistoryGenerator {
     emit('arbitration_cases', [
       id,
       c.complaintId,
+      c.employerId,
       source,
       mediationId,
       status,

@@ -102,6 +102,7 @@ export const TABLE_COLUMNS = {
   arbitration_cases: [
     'id',
     'complaint_id',
+    'employer_id',
     'source',
     'source_mediation_case_id',
     'status',

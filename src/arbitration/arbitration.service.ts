@@ -134,6 +134,7 @@ export class ArbitrationService implements OnModuleInit {
     await this.repo.insertCase(em, {
       id,
       complaintId: complaint.id,
+      employerId: complaint.employerId,
       source: input.source,
       sourceMediationCaseId: input.sourceMediationCaseId ?? null,
       status: 'APPLIED',

@@ -51,7 +51,7 @@ const COLUMNS: Record<string, string> = {
   m: `'MEDIATION' AS kind, m.id, c.tracking_no, m.case_no, m.status, m.street_code,
       m.employer_id, m.opened_on AS filed_on, m.created_at, m.complaint_id`,
   a: `'ARBITRATION' AS kind, a.id, c.tracking_no, a.case_no, a.status,
-      a.jurisdiction_code AS street_code, c.employer_id, a.applied_on AS filed_on, a.created_at, a.complaint_id`,
+      a.jurisdiction_code AS street_code, a.employer_id, a.applied_on AS filed_on, a.created_at, a.complaint_id`,
   i: `'INSPECTION' AS kind, i.id, c.tracking_no, i.case_no, i.status,
       i.jurisdiction_code AS street_code, COALESCE(i.employer_id, c.employer_id) AS employer_id,
       i.received_on AS filed_on, i.created_at, i.complaint_id`,
@@ -140,7 +140,7 @@ export class SearchRepository {
       ),
       ARBITRATION: [
         ...(byComplaint ? ['a.complaint_id IN (SELECT id FROM mc)'] : []),
-        ...(byEmployer ? [{ employer: 'c.employer_id' }] : []),
+        ...(byEmployer ? [{ employer: 'a.employer_id' }] : []),
         ...(caseNo ? [`a.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(

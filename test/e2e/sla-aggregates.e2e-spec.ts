@@ -144,8 +144,9 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
       const acceptedOn = day();
       const closedOn = closing(acceptedOn, 80);
       await q(
-        `INSERT INTO arbitration_cases (id, complaint_id, source, status, jurisdiction_code, applied_on, accepted_on)
-         VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', $3, $4, $5)`,
+        `INSERT INTO arbitration_cases (id, complaint_id, employer_id, source, status, jurisdiction_code, applied_on,
+                                        accepted_on)
+         SELECT $1, id, employer_id, 'COMPLAINT', 'ACCEPTED', $3, $4, $5 FROM complaints WHERE id = $2`,
         [id, complaintId, street, addDays(acceptedOn, -3), acceptedOn],
       );
       await handle('COMPLAINT', complaintId, { arbitrationCaseId: id });

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Complaint } from '../../complaints/entities/complaint.entity';
+import { Employer } from '../../reference/entities/employer.entity';
 import type {
   ArbitrationSource,
   ArbitrationStatus,
@@ -26,6 +27,7 @@ import type {
 @Index('idx_arbitration_cases_street_status', ['jurisdictionCode', 'status'])
 @Index('idx_arbitration_cases_commission_status', ['commissionId', 'status', 'id'])
 @Index('idx_arbitration_cases_case_no', ['caseNo'])
+@Index('idx_arbitration_cases_employer', ['employerId'])
 @Index('uq_arbitration_cases_case_no', ['commissionId', 'caseNo'], { unique: true })
 @Index('uq_arbitration_cases_open_collective', ['collectiveDisputeId'], {
   unique: true,
@@ -41,6 +43,17 @@ export class ArbitrationCase {
   @ManyToOne(() => Complaint, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_arbitration_cases_complaint' })
   complaint?: Complaint;
+
+  /**
+   * The complaint's employer (the respondent), copied when the case is opened; the search finds cases by it. A
+   * complaint's employer is corrected only before any proceeding is opened (complaint-correction.service.ts).
+   */
+  @Column({ name: 'employer_id', type: 'uuid' })
+  employerId: string;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'fk_arbitration_cases_employer' })
+  employer?: Employer;
 
   @Column({ type: 'varchar', length: 12 })
   source: ArbitrationSource;
