@@ -30,6 +30,13 @@ describe('genericPlanConnection', () => {
     expect(r.options).toBe('-c jit=off');
   });
 
+  it('leaves a URL the WHATWG parser refuses as it is, the setting on the pool', () => {
+    expect(genericPlanConnection('postgres://db.example:99999/lrp', '-c jit=off')).toEqual({
+      url: 'postgres://db.example:99999/lrp',
+      options: `-c jit=off ${GENERIC_PLAN_SETTING}`,
+    });
+  });
+
   it('keeps every other part of the URL and every option already set', () => {
     const word = fc.stringMatching(/^[a-z_]{1,12}$/);
     fc.assert(

@@ -18,9 +18,15 @@ export function genericPlanConnection(
   url: string,
   options: string | undefined,
 ): { url: string; options: string | undefined } {
-  const parsed = new URL(url);
-  const own = parsed.searchParams.get('options');
-  if (own === null) return { url, options: [options, GENERIC_PLAN_SETTING].filter(Boolean).join(' ') };
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // A form the WHATWG parser refuses: left as it is, the setting on the pool (lost only if the URL has options).
+  }
+  const own = parsed?.searchParams.get('options') ?? null;
+  if (parsed === null || own === null)
+    return { url, options: [options, GENERIC_PLAN_SETTING].filter(Boolean).join(' ') };
   parsed.searchParams.set('options', [own, GENERIC_PLAN_SETTING].filter(Boolean).join(' '));
   return { url: parsed.toString(), options };
 }

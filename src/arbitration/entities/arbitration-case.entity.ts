@@ -45,8 +45,8 @@ export class ArbitrationCase {
   complaint?: Complaint;
 
   /**
-   * The complaint's employer (the respondent), copied when the case is opened; the search finds cases by it. A
-   * complaint's employer is corrected only before any proceeding is opened (complaint-correction.service.ts).
+   * The complaint's employer (the respondent), copied when the case is opened and kept equal to it by a trigger
+   * when a correction (补正) replaces it (migration 1796400001900); the search finds cases by it.
    */
   @Column({ name: 'employer_id', type: 'uuid' })
   employerId: string;
