@@ -12,7 +12,7 @@ import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 import { AverageWage } from './entities/average-wage.entity';
 import type { AverageWageRow } from './simplified-procedure.rules';
-import { findRows, type RowsRead } from '../database/entity-rows';
+import { entitiesRead, findRows, type RowsRead } from '../database/entity-rows';
 
 /**
  * What a work-queue item shows of a case (`ArbitrationQueueService.list`, `ArbitrationCaseSummaryDto`), and the
@@ -108,15 +108,14 @@ export class ArbitrationRepository {
     complaintId: string,
     disputeId: string | null,
   ): RowsRead<ArbitrationCase, ArbitrationCase[]> {
-    return {
-      target: ArbitrationCase,
-      extra: '',
-      ...(disputeId
-        ? { where: 'complaint_id = $1 OR collective_dispute_id = $2', params: [complaintId, disputeId] }
-        : { where: 'complaint_id = $1', params: [complaintId] }),
-      orderBy: 'created_at',
-      make: (rows) => rows.map((r) => r.entity),
-    };
+    return disputeId
+      ? entitiesRead(
+          ArbitrationCase,
+          'complaint_id = $1 OR collective_dispute_id = $2',
+          [complaintId, disputeId],
+          'created_at',
+        )
+      : entitiesRead(ArbitrationCase, 'complaint_id = $1', [complaintId], 'created_at');
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEvent } from './entities/case-event.entity';
 import { GUARD, sendWrites, type Write } from '../database/writes';
-import { readRows, type RowsRead } from '../database/entity-rows';
+import { entitiesRead, readRows, type RowsRead } from '../database/entity-rows';
 
 /** All SQL of the audit module (case_events is append-only: there is no update or delete here). */
 @Injectable()
@@ -43,24 +43,16 @@ export class AuditRepository {
   /** The events of several cases in one query, each case's oldest first. */
   timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
     if (cases.length === 0) return Promise.resolve([]);
-    return readRows(
-      em,
-      this.timelinesRead(cases, (events) => events),
-    );
+    return readRows(em, this.timelinesRead(cases));
   }
 
-  /** The same read, to send with others (readTogether), and what the caller makes of the events. */
-  timelinesRead<R>(
-    cases: readonly { caseType: string; caseId: string }[],
-    make: (events: CaseEvent[]) => R | Promise<R>,
-  ): RowsRead<CaseEvent, R> {
-    return {
-      target: CaseEvent,
-      extra: '',
-      where: '(case_type, case_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[]))',
-      params: [cases.map((c) => c.caseType), cases.map((c) => c.caseId)],
-      orderBy: 'occurred_at, id',
-      make: (rows) => make(rows.map((r) => r.entity)),
-    };
+  /** The same read, to send with others (readTogether). */
+  timelinesRead(cases: readonly { caseType: string; caseId: string }[]): RowsRead<CaseEvent, CaseEvent[]> {
+    return entitiesRead(
+      CaseEvent,
+      '(case_type, case_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[]))',
+      [cases.map((c) => c.caseType), cases.map((c) => c.caseId)],
+      'occurred_at, id',
+    );
   }
 }

@@ -7,7 +7,7 @@ import type { CaseEvent } from './entities/case-event.entity';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 import type { Write, WriteBatch } from '../database/writes';
-import type { RowsRead } from '../database/entity-rows';
+import { mapRead, type RowsRead } from '../database/entity-rows';
 
 export interface CaseEventInput {
   /**
@@ -159,7 +159,7 @@ export class AuditService {
     em: EntityManager,
     cases: readonly { caseType: string; caseId: string }[],
   ): RowsRead<CaseEvent, CaseEventView[][]> {
-    return this.repo.timelinesRead(cases, (rows) => this.viewsOfTimelines(em, cases, rows));
+    return mapRead(this.repo.timelinesRead(cases), (rows) => this.viewsOfTimelines(em, cases, rows));
   }
 
   private async viewsOfTimelines(

@@ -185,6 +185,16 @@ type Made<Reads extends readonly AnyRowsRead[]> = {
   -readonly [K in keyof Reads]: Awaited<ReturnType<Reads[K]['make']>>;
 };
 
+/** A read of the entities alone (no extra columns), in `orderBy`'s order. */
+export function entitiesRead<T extends ObjectLiteral>(
+  target: new () => T,
+  where: string,
+  params: readonly unknown[],
+  orderBy: string,
+): RowsRead<T, T[]> {
+  return { target, extra: '', where, params, orderBy, make: (rows) => rows.map((r) => r.entity) };
+}
+
 /** `r`, with `f` made of what its caller makes of its rows. */
 export function mapRead<T extends ObjectLiteral, R, S>(
   r: RowsRead<T, R>,

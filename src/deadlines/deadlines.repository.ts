@@ -75,17 +75,13 @@ export class DeadlinesRepository {
     cases: readonly { caseType: string; caseId: string }[],
   ): Promise<ClockWithEvents[]> {
     if (cases.length === 0) return Promise.resolve([]);
-    return readRows(
-      em,
-      this.clocksOfCaseRefsRead(cases, (clocks) => clocks),
-    );
+    return readRows(em, this.clocksOfCaseRefsRead(cases));
   }
 
-  /** The same read (of one case at least), to send with others (readTogether), and what the caller makes of it. */
-  clocksOfCaseRefsRead<R>(
+  /** The same read (of one case at least), to send with others (readTogether). */
+  clocksOfCaseRefsRead(
     cases: readonly { caseType: string; caseId: string }[],
-    make: (clocks: ClockWithEvents[]) => R | Promise<R>,
-  ): RowsRead<Clock, R> {
+  ): RowsRead<Clock, ClockWithEvents[]> {
     const k = keyTuples(
       ['varchar', 'uuid'],
       cases.map((c) => [c.caseType, c.caseId]),
@@ -96,7 +92,7 @@ export class DeadlinesRepository {
       where: `(case_type, case_id) IN ${k.sql}`,
       params: k.params,
       orderBy: 'created_at, id',
-      make: (rows) => make(rows.map(withEventsOf)),
+      make: (rows) => rows.map(withEventsOf),
     };
   }
 

@@ -19,7 +19,7 @@ import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
-import type { RowsRead } from '../database/entity-rows';
+import { mapRead, type RowsRead } from '../database/entity-rows';
 
 export interface ClockView extends DeadlineResult {
   id: string;
@@ -294,7 +294,7 @@ export class DeadlinesService {
     cases: readonly { caseType: string; caseId: string }[],
     today = todayInShanghai(),
   ): RowsRead<Clock, ClockView[][]> {
-    return this.repo.clocksOfCaseRefsRead(cases, (read) => this.viewsOfRefs(em, cases, today, read));
+    return mapRead(this.repo.clocksOfCaseRefsRead(cases), (read) => this.viewsOfRefs(em, cases, today, read));
   }
 
   private async viewsOfRefs(

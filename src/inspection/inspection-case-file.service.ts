@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { RowsRead } from '../database/entity-rows';
+import { mapRead, type RowsRead } from '../database/entity-rows';
 import type { ReportStep } from '../complaints/report-channel.service';
 import { TEMPLATES } from '../notifications/templates';
 import { OPEN_STATUSES, type InspectionClosureType, type InspectionStatus } from './inspection.constants';
@@ -50,7 +50,7 @@ export class InspectionCaseFileService {
 
   /** The same read, for the case file to send with its other reads (database/entity-rows.ts readTogether). */
   stepsOfComplaintRead(complaintId: string): RowsRead<InspectionCase, InspectionStep[]> {
-    return this.repo.casesOfComplaintRead(complaintId, (cases) => cases.map(toStep));
+    return mapRead(this.repo.casesOfComplaintRead(complaintId), (cases) => cases.map(toStep));
   }
 
   /** Where a 举报 stands in its latest inspection case (status, plain label with the outcome, date), or null. */

@@ -7,7 +7,7 @@ import { keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { OPEN_STATUSES, type InspectionSource, type InspectionStatus } from './inspection.constants';
 import type { WageCrimeThreshold } from './wage-crime.rules';
 import { InspectionCase, InspectionDocument, InspectionRecovery, WageCrimeThresholdRow } from './entities';
-import { readRows, type RowsRead } from '../database/entity-rows';
+import { entitiesRead, readRows, type RowsRead } from '../database/entity-rows';
 import { inspectionSequenceName } from './inspection-sequences';
 
 /**
@@ -93,25 +93,12 @@ export class InspectionRepository {
 
   /** The cases of a complaint or report, oldest first (the party's one-file view, the report channel). */
   casesOfComplaint(em: EntityManager, complaintId: string): Promise<InspectionCase[]> {
-    return readRows(
-      em,
-      this.casesOfComplaintRead(complaintId, (rows) => rows),
-    );
+    return readRows(em, this.casesOfComplaintRead(complaintId));
   }
 
-  /** The same read, to send with others (readTogether), and what the caller makes of the cases. */
-  casesOfComplaintRead<R>(
-    complaintId: string,
-    make: (cases: InspectionCase[]) => R | Promise<R>,
-  ): RowsRead<InspectionCase, R> {
-    return {
-      target: InspectionCase,
-      extra: '',
-      where: 'complaint_id = $1',
-      params: [complaintId],
-      orderBy: 'created_at, id',
-      make: (rows) => make(rows.map((r) => r.entity)),
-    };
+  /** The same read, to send with others (readTogether). */
+  casesOfComplaintRead(complaintId: string): RowsRead<InspectionCase, InspectionCase[]> {
+    return entitiesRead(InspectionCase, 'complaint_id = $1', [complaintId], 'created_at, id');
   }
 
   /** Writes the changes and bumps the version (the row is locked by the caller). */

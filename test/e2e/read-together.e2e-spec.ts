@@ -17,7 +17,6 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('readTogether', () => {
   let t: TestApp;
-  const same = <T>(x: T): T => x;
   let file: {
     inspectionId: string;
     mediated: string;
@@ -60,21 +59,17 @@ describe('readTogether', () => {
     return [
       t.app.get(MediationRepository).casesOfComplaintOrDisputeRead(file.mediated, null),
       t.app.get(ArbitrationRepository).casesOfComplaintOrDisputeRead(file.arbitrated, null),
-      t.app.get(InspectionRepository).casesOfComplaintRead(file.inspected, same),
+      t.app.get(InspectionRepository).casesOfComplaintRead(file.inspected),
       t.app
         .get(DeadlinesRepository)
-        .clocksOfCaseRefsRead(
-          [
-            ...complaints.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
-            { caseType: 'MEDIATION', caseId: file.mediationId },
-            { caseType: INSPECTION_CASE_TYPE, caseId: file.inspectionId },
-          ],
-          same,
-        ),
-      t.app.get(AuditRepository).timelinesRead(
-        complaints.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
-        same,
-      ),
+        .clocksOfCaseRefsRead([
+          ...complaints.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
+          { caseType: 'MEDIATION', caseId: file.mediationId },
+          { caseType: INSPECTION_CASE_TYPE, caseId: file.inspectionId },
+        ]),
+      t.app
+        .get(AuditRepository)
+        .timelinesRead(complaints.map((caseId) => ({ caseType: 'COMPLAINT', caseId }))),
       // A read that finds nothing: no arbitration case on the mediated complaint.
       t.app.get(ArbitrationRepository).casesOfComplaintOrDisputeRead(file.mediated, null),
     ] as const;
@@ -114,7 +109,7 @@ describe('readTogether', () => {
   it('binds each read to its own parameters: two reads of one text, by other keys', async () => {
     const em = t.dataSource.manager;
     const deadlines = t.app.get(DeadlinesRepository);
-    const of = (caseId: string) => deadlines.clocksOfCaseRefsRead([{ caseType: 'COMPLAINT', caseId }], same);
+    const of = (caseId: string) => deadlines.clocksOfCaseRefsRead([{ caseType: 'COMPLAINT', caseId }]);
     const [mediated, arbitrated] = await readTogether(em, [of(file.mediated), of(file.arbitrated)]);
     expect(mediated.length).toBeGreaterThan(0);
     expect(arbitrated.length).toBeGreaterThan(0);
