@@ -47,6 +47,7 @@ import { EmployerNameGrams1796400001600 } from './1796400001600-employer-name-gr
 import { ComplaintDuplicateProbeIndex1796400001700 } from './1796400001700-complaint-duplicate-probe-index';
 import { PiiAccessPerRead1796400001800 } from './1796400001800-pii-access-per-read';
 import { ArbitrationCaseEmployer1796400001900 } from './1796400001900-arbitration-case-employer';
+import { StreetCodePages1796400002000 } from './1796400002000-street-code-pages';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -100,4 +101,5 @@ export const MIGRATIONS: Function[] = [
   ComplaintDuplicateProbeIndex1796400001700,
   PiiAccessPerRead1796400001800,
   ArbitrationCaseEmployer1796400001900,
+  StreetCodePages1796400002000,
 ];

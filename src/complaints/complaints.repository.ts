@@ -201,7 +201,7 @@ export class ComplaintsRepository {
     if ('complainantUserId' in scope) {
       qb.andWhere('c.complainant_user_id = :uid', { uid: scope.complainantUserId });
     } else {
-      whereInJurisdictions(qb, 'c.workplace_street_code', scope.jurisdictionPrefixes);
+      whereInJurisdictions(qb, 'c.workplace_street_code', scope.jurisdictionPrefixes, 'street codes');
     }
   }
 

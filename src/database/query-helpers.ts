@@ -13,6 +13,25 @@ export function jurisdictionPatterns(prefixes: readonly string[]): string[] {
   return validPrefixes(prefixes).map((p) => `${p}%`);
 }
 
+// GB/T 2260 and GB/T 10114-2003: a street or town (乡级) code is its county's 6 digits and 3 of its own.
+export const STREET_CODE_LENGTH = 9;
+
+/**
+ * What a division-code column holds: codes of any level, or street-level codes only (a CHECK keeps them 9 digits),
+ * in which a street's own code matches its rows alone.
+ */
+export type DivisionColumn = 'codes' | 'street codes';
+
+/**
+ * The condition on a division-code column for one scope prefix: a code covers every code it prefixes. In a column
+ * of street codes, a street's code covers that street alone and is tested by equality, which the column's
+ * (code, created_at, id) index reads in a page's order; a LIKE is a filter on a walk of every street's rows.
+ */
+export function jurisdictionCondition(column: string, prefix: string, holds: DivisionColumn): string {
+  if (holds === 'street codes' && prefix.length === STREET_CODE_LENGTH) return `${column} = '${prefix}'`;
+  return `${column} LIKE '${prefix}%'`;
+}
+
 /**
  * Restricts a query to rows whose division-code column falls in the caller's jurisdictions (a code covers every
  * code it prefixes); an empty scope matches nothing.
@@ -21,12 +40,15 @@ export function whereInJurisdictions<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   column: string,
   prefixes: readonly string[],
+  holds: DivisionColumn = 'codes',
 ): SelectQueryBuilder<T> {
   const valid = validPrefixes(prefixes);
   if (valid.length === 0) return qb.andWhere('false');
   // The prefixes are written into the text, not bound: digits only (checked just above), and the planner then sees
   // them in a prepared page's generic plan as it would in a custom one (keysetPage).
-  return qb.andWhere(new Brackets((b) => valid.forEach((p) => b.orWhere(`${column} LIKE '${p}%'`))));
+  return qb.andWhere(
+    new Brackets((b) => valid.forEach((p) => b.orWhere(jurisdictionCondition(column, p, holds)))),
+  );
 }
 
 /**

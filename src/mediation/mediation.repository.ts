@@ -198,6 +198,7 @@ export class MediationRepository {
         .where('1 = 1'),
       'm.street_code',
       prefixes,
+      'street codes',
     );
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     if (q.assigneeUserId) qb.andWhere('m.mediator_user_id = :assignee', { assignee: q.assigneeUserId });

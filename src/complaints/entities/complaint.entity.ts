@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -25,9 +26,12 @@ import { CollectiveDispute } from './collective-dispute.entity';
 
 /** A complaint (投诉) or anonymous report (举报) as received at intake. */
 @Entity({ name: 'complaints' })
-@Index('idx_complaints_street_created', ['workplaceStreetCode', 'createdAt'])
-// Lists are newest first (keyset on created_at, id); the jurisdiction filter is a LIKE prefix, which a btree
-// cannot use under a non-C collation: this index serves every list page (issue 17.3).
+// A street's own page: `workplace_street_code = code`, newest first (whereInJurisdictions; issue 17.3).
+@Index('idx_complaints_street_created_id', ['workplaceStreetCode', 'createdAt', 'id'])
+// Street-level codes only (9 digits), so that a street's code matches its own rows alone by equality.
+@Check('chk_complaints_street_code_length', 'char_length(workplace_street_code) = 9')
+// Lists are newest first (keyset on created_at, id); a wider scope's filter is a LIKE prefix, which a btree
+// cannot use under a non-C collation: this index serves those pages (issue 17.3).
 @Index('idx_complaints_created_id', ['createdAt', 'id'])
 @Index('idx_complaints_complainant_created', ['complainantUserId', 'createdAt'])
 @Index('idx_complaints_employer_created', ['employerId', 'createdAt'])

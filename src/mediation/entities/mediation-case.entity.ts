@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { Organisation } from '../../reference/entities/organisation.entity';
 import { User } from '../../auth/entities/user.entity';
 import { Complaint } from '../../complaints/entities/complaint.entity';
@@ -9,9 +18,12 @@ import type { CloseOutcome, MediationStatus } from '../mediation.state';
 @Entity({ name: 'mediation_cases' })
 @Index('uq_mediation_cases_open_complaint', ['complaintId'], { unique: true, where: "status = 'OPEN'" })
 @Index('idx_mediation_cases_complaint', ['complaintId'])
-@Index('idx_mediation_cases_street_created', ['streetCode', 'createdAt'])
-// Lists are newest first (keyset on created_at, id); the jurisdiction filter is a LIKE prefix, which a btree
-// cannot use under a non-C collation: this index serves every list page (issue 17.3).
+// A street's own page: `street_code = code`, newest first (whereInJurisdictions; issue 17.3).
+@Index('idx_mediation_cases_street_created_id', ['streetCode', 'createdAt', 'id'])
+// Street-level codes only (9 digits), so that a street's code matches its own rows alone by equality.
+@Check('chk_mediation_cases_street_code_length', 'char_length(street_code) = 9')
+// Lists are newest first (keyset on created_at, id); a wider scope's filter is a LIKE prefix, which a btree
+// cannot use under a non-C collation: this index serves those pages (issue 17.3).
 @Index('idx_mediation_cases_created_id', ['createdAt', 'id'])
 @Index('uq_mediation_cases_case_no', ['organisationId', 'caseNo'], { unique: true })
 @Index('idx_mediation_cases_case_no', ['caseNo'])
