@@ -48,6 +48,7 @@ import { ComplaintDuplicateProbeIndex1796400001700 } from './1796400001700-compl
 import { PiiAccessPerRead1796400001800 } from './1796400001800-pii-access-per-read';
 import { ArbitrationCaseEmployer1796400001900 } from './1796400001900-arbitration-case-employer';
 import { StreetCodePages1796400002000 } from './1796400002000-street-code-pages';
+import { InspectionStreetPages1796400002100 } from './1796400002100-inspection-street-pages';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -102,4 +103,5 @@ export const MIGRATIONS: Function[] = [
   PiiAccessPerRead1796400001800,
   ArbitrationCaseEmployer1796400001900,
   StreetCodePages1796400002000,
+  InspectionStreetPages1796400002100,
 ];

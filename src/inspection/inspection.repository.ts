@@ -136,6 +136,7 @@ export class InspectionRepository {
         .where('1 = 1'),
       'i.jurisdiction_code',
       prefixes,
+      'street codes',
     );
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
     if (q.source) qb.andWhere('i.source = :source', { source: q.source });

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -22,6 +23,10 @@ import type { RefusalReason } from '../inspection.rules';
  */
 // Lists are newest first (keyset on created_at, id) under a LIKE jurisdiction prefix (issue 17.3).
 @Index('idx_inspection_cases_created_id', ['createdAt', 'id'])
+// A street's own page: `jurisdiction_code = code`, newest first (whereInJurisdictions; issue 17.3).
+@Index('idx_inspection_cases_street_created_id', ['jurisdictionCode', 'createdAt', 'id'])
+// A street's code only (9 digits), so that a street's code matches its own cases alone by equality.
+@Check('chk_inspection_cases_street_code_length', 'char_length(jurisdiction_code) = 9')
 @Entity({ name: 'inspection_cases' })
 @Index('idx_inspection_cases_complaint', ['complaintId'])
 @Index('idx_inspection_cases_street_status', ['jurisdictionCode', 'status'])
