@@ -1,6 +1,6 @@
 import { StreetCodePages1796400002000 } from '../../migrations/1796400002000-street-code-pages';
 import { InspectionStreetPages1796400002100 } from '../../migrations/1796400002100-inspection-street-pages';
-import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { bearer, fileComplaint, openInspection, openMediation } from '../support/case-flow';
 import { statementsDuring } from '../support/statements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -53,14 +53,8 @@ describe("a street's own pages", () => {
           street,
           target: inspection ? 'INSPECTION' : 'MEDIATION',
         });
-        if (inspection) {
-          const opened = await t
-            .http()
-            .post('/api/v1/inspection/cases')
-            .set(await bearer(t, 'inspector'))
-            .send({ complaintId: c.id });
-          expect(opened.status).toBe(201);
-        } else if (street === '310115005') await openMediation(t, 'mediator', c.id);
+        if (inspection) await openInspection(t, 'inspector', c.id);
+        else if (street === '310115005') await openMediation(t, 'mediator', c.id);
       }
 
     const complaints = await allPages('mediator', '/api/v1/complaints', 3);
@@ -110,20 +104,12 @@ describe("a street's own pages", () => {
     const c = await fileComplaint(t, { employerName: '上海街道代码约束测试公司', target: 'MEDIATION' });
     const { id: caseId } = await openMediation(t, 'mediator', c.id);
     const d = await fileComplaint(t, { employerName: '上海街道代码约束测试公司乙', target: 'INSPECTION' });
-    const inspection = await t
-      .http()
-      .post('/api/v1/inspection/cases')
-      .set(await bearer(t, 'inspector'))
-      .send({ complaintId: d.id });
-    expect(inspection.status).toBe(201);
+    const inspectionId = await openInspection(t, 'inspector', d.id);
     for (const [sql, id] of [
       [`UPDATE complaints SET workplace_street_code = '310115005001' WHERE id = $1`, c.id],
       [`UPDATE complaints SET workplace_street_code = '310115' WHERE id = $1`, c.id],
       [`UPDATE mediation_cases SET street_code = '310115005001' WHERE id = $1`, caseId],
-      [
-        `UPDATE inspection_cases SET jurisdiction_code = '310115' WHERE id = $1`,
-        inspection.body.id as string,
-      ],
+      [`UPDATE inspection_cases SET jurisdiction_code = '310115' WHERE id = $1`, inspectionId],
     ] as const)
       await expect(t.dataSource.query(sql, [id])).rejects.toThrow(/_street_code_length/);
   });

@@ -78,3 +78,15 @@ export async function openMediation(
     throw new Error(`opening failed: ${opened.status} ${JSON.stringify(opened.body)}`);
   return opened.body as { id: string; version: number; caseNo: string; mediatorUserId: string | null };
 }
+
+/** Opens the inspection case of a complaint routed to inspection as `user`; returns the case's id. */
+export async function openInspection(t: TestApp, user: string, complaintId: string): Promise<string> {
+  const opened = await t
+    .http()
+    .post('/api/v1/inspection/cases')
+    .set(await bearer(t, user))
+    .send({ complaintId });
+  if (opened.status !== 201)
+    throw new Error(`opening failed: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return opened.body.id as string;
+}
