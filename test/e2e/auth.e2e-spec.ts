@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import jsonwebtoken from 'jsonwebtoken';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../src/auth/decorators';
@@ -114,6 +115,35 @@ describe('auth', () => {
 
     it('accepts a token signed with the right secret (control for the cases below)', async () => {
       expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, claims(), t.config.jwt.secret))).status).toBe(200);
+    });
+
+    it('checks a token once, then keeps it until it expires: another signature or the expiry still refused', async () => {
+      const verify = jest.spyOn(jsonwebtoken, 'verify');
+      try {
+        const exp = now() + 2;
+        const token = sign({ alg: 'HS256', typ: 'JWT' }, { ...claims(), exp }, t.config.jwt.secret);
+        expect((await me(token)).status).toBe(200);
+        expect(verify).toHaveBeenCalledTimes(1);
+        expect((await me(token)).status).toBe(200);
+        expect(verify).toHaveBeenCalledTimes(1);
+        // The same header and claims under another signature are another token: checked, and refused.
+        const [header, body] = token.split('.');
+        const forged = sign(
+          JSON.parse(Buffer.from(header, 'base64url').toString()),
+          { ...claims(), exp },
+          'x'.repeat(32),
+        );
+        expect(forged.split('.').slice(0, 2).join('.')).toBe(`${header}.${body}`);
+        expect((await me(forged)).status).toBe(401);
+        expect(verify).toHaveBeenCalledTimes(2);
+        // Once its second has come, the kept token is expired as jsonwebtoken would find it.
+        while (now() < exp) await new Promise((r) => setTimeout(r, 100));
+        const expired = await me(token);
+        expect(expired.status).toBe(401);
+        expect(expired.body.code).toBe('UNAUTHENTICATED');
+      } finally {
+        verify.mockRestore();
+      }
     });
 
     it('rejects an expired token', async () => {
