@@ -10,7 +10,11 @@ import { summarise, type LatencySummary } from './lib/stats';
  * process): each endpoint in turn, `--connections` keep-alive connections for `--seconds`, as the demo street
  * staff of 陆家嘴街道 (310115005) and the district supervisor see it; p50/p95/p99 and non-2xx per endpoint.
  *   npm run bench:reads -- [--connections 16] [--seconds 15] [--only <words of the endpoint names>] [--statements]
+ *     [--floor]
  * --statements loads pg_stat_statements into the run's PostgreSQL and prints each endpoint's statements per request.
+ * --floor measures, instead, what any request costs before its own work, on the demo data alone: the liveness
+ * probe (a public route: no token checked) and `GET /auth/me` (the token's and the session's checks, the guards, the
+ * access log's line).
  */
 
 interface Endpoint {
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
   // e.g. --only "case file" runs just the endpoints whose name contains it (to profile one of them)
   const only = arg('only', '');
   const statements = process.argv.includes('--statements');
+  const floor = process.argv.includes('--floor');
   const p = new Platform();
   const rows: string[] = [];
   const cpu: string[] = [];
@@ -98,9 +103,11 @@ async function main(): Promise<void> {
   try {
     await p.startStores();
     if (statements) await enableStatements(p);
-    process.stdout.write('loading the pudong synthetic set…\n');
-    await p.loadSyntheticSet('lrp_pudong', 'pudong');
-    p.database = 'lrp_pudong';
+    if (!floor) {
+      process.stdout.write('loading the pudong synthetic set…\n');
+      await p.loadSyntheticSet('lrp_pudong', 'pudong');
+      p.database = 'lrp_pudong';
+    }
     await p.startProcesses();
     const tokens = {
       worker: await login(p.apiPort, WORKER_PHONE, PASSWORD),
@@ -133,7 +140,15 @@ async function main(): Promise<void> {
     await api(`/complaints/${inMediation}/accept`, 'mediator', {});
     await api(`/complaints/${inMediation}/route`, 'mediator', { target: 'MEDIATION' });
     await api('/mediation/cases', 'mediator', { complaintId: inMediation });
-    const endpoints: Endpoint[] = [
+    const floorEndpoints: Endpoint[] = [
+      {
+        what: 'liveness probe /health/live (public: no token checked)',
+        path: '/health/live',
+        as: 'mediator',
+      },
+      { what: 'the signed-in account /auth/me', path: '/api/v1/auth/me', as: 'mediator' },
+    ];
+    const listEndpoints: Endpoint[] = [
       { what: 'complaints list (street mediator)', path: '/api/v1/complaints?limit=20', as: 'mediator' },
       {
         what: 'complaints list (district supervisor)',
@@ -156,6 +171,7 @@ async function main(): Promise<void> {
         as: 'worker',
       },
     ];
+    const endpoints = floor ? floorEndpoints : listEndpoints;
     // The worker's start-up jobs on a just-loaded set (the SLA read model's catch-up) would otherwise fall on the
     // first endpoint measured.
     const waited = await settled(p.processTrees());
@@ -184,7 +200,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      '| endpoint (pudong set) | per second | p50 ms | p95 ms | p99 ms | non-2xx |',
+      `| endpoint (${floor ? 'demo data' : 'pudong set'}) | per second | p50 ms | p95 ms | p99 ms | non-2xx |`,
       '|---|---|---|---|---|---|',
       ...rows,
       '',
