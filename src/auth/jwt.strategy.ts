@@ -61,7 +61,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
    */
   async validate(req: AuthRequest, claims: Claims): Promise<Principal | false> {
     const token = bearer(req);
-    if (token) this.verified.keep(token, claims);
+    if (token && claims.typ === 'access') this.verified.keep(token, claims);
     return this.principal(claims);
   }
 

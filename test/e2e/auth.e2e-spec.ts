@@ -146,6 +146,22 @@ describe('auth', () => {
       }
     });
 
+    it('refuses a well-signed token of another type every time, checking it every time', async () => {
+      const verify = jest.spyOn(jsonwebtoken, 'verify');
+      try {
+        const token = sign(
+          { alg: 'HS256', typ: 'JWT' },
+          { ...claims(), typ: 'refresh' },
+          t.config.jwt.secret,
+        );
+        expect((await me(token)).status).toBe(401);
+        expect((await me(token)).status).toBe(401);
+        expect(verify).toHaveBeenCalledTimes(2);
+      } finally {
+        verify.mockRestore();
+      }
+    });
+
     it('rejects an expired token', async () => {
       const token = sign(
         { alg: 'HS256', typ: 'JWT' },
