@@ -39,18 +39,24 @@ describe('SlaReadModelVersion', () => {
   });
 
   it("another process's bump is seen after the TTL; this process's own bump at once", async () => {
+    // Explicit clock readings: with the real clock, a stall of more than the TTL between two reads (a loaded CI
+    // machine) made the cached read a new query this test never answered, and the test hung until its timeout.
     const { repo, answer, external } = fakeRepo();
     const v = new SlaReadModelVersion(repo as unknown as SlaRepository);
-    const first = v.current(em);
+    const first = v.current(em, 0);
     answer();
     expect(await first).toBe('1');
     external();
-    expect(await v.current(em)).toBe('1'); // within the TTL: the cached read
-    const own = v.bump(em).then(() => v.current(em));
+    expect(await v.current(em, VERSION_TTL_MS - 1)).toBe('1'); // within the TTL: the cached read
+    const after = v.current(em, VERSION_TTL_MS); // the TTL passed: read again, and the other process's bump seen
+    answer();
+    expect(await after).toBe('2');
+    const own = v.bump(em).then(() => v.current(em, VERSION_TTL_MS + 1)); // within the new read's TTL
     await Promise.resolve();
     await new Promise((r) => setImmediate(r));
     answer();
     expect(await own).toBe('3');
+    expect(repo.reads).toBe(3);
   });
 
   it('a read that started before an invalidation is not kept as current', async () => {
