@@ -26,6 +26,7 @@ export type DivisionColumn = 'codes' | 'street codes';
  * The condition on a division-code column for one scope prefix: a code covers every code it prefixes. In a column
  * of street codes, a street's code covers that street alone and is tested by equality, which the column's
  * (code, created_at, id) index reads in a page's order; a LIKE is a filter on a walk of every street's rows.
+ * `prefix` is written into the text: digits only, as `validPrefixes` has checked (whereInJurisdictions).
  */
 export function jurisdictionCondition(column: string, prefix: string, holds: DivisionColumn): string {
   if (holds === 'street codes' && prefix.length === STREET_CODE_LENGTH) return `${column} = '${prefix}'`;

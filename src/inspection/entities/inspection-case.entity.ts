@@ -21,7 +21,8 @@ import type { RefusalReason } from '../inspection.rules';
  * inspection_kpi_source and inspection_risk_source (docs/read-contracts.md): their columns are kept current by
  * every transition.
  */
-// Lists are newest first (keyset on created_at, id) under a LIKE jurisdiction prefix (issue 17.3).
+// Lists are newest first (keyset on created_at, id); a wider scope's filter is a LIKE prefix, which a btree
+// cannot use under a non-C collation: this index serves those pages (issue 17.3).
 @Index('idx_inspection_cases_created_id', ['createdAt', 'id'])
 // A street's own page: `jurisdiction_code = code`, newest first (whereInJurisdictions; issue 17.3).
 @Index('idx_inspection_cases_street_created_id', ['jurisdictionCode', 'createdAt', 'id'])
