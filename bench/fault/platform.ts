@@ -16,10 +16,12 @@ export const API_NODE_ARGS = '--max-old-space-size=384';
 export class Platform {
   readonly dir = mkdtempSync(join(tmpdir(), 'lrp-fault-'));
   readonly logDir = join(this.dir, 'logs');
-  readonly pg = new Postgres(join(this.dir, 'pg'), 56000 + (process.pid % 1000), this.logDir);
-  readonly redisPort = 57000 + (process.pid % 1000);
+  // The run's ports lie below Linux's ephemeral range (32768–60999 by default): a port inside it can be held by any
+  // outgoing connection of the machine (a client socket, or one in TIME_WAIT), and the server then fails to bind.
+  readonly pg = new Postgres(join(this.dir, 'pg'), 29000 + (process.pid % 1000), this.logDir);
+  readonly redisPort = 30000 + (process.pid % 1000);
   readonly redis = redisService(join(this.dir, 'redis'), this.redisPort, this.logDir);
-  apiPort = 58000 + (process.pid % 1000);
+  apiPort = 31000 + (process.pid % 1000);
   database = 'labor_rights';
   api!: Service;
   worker!: Service;
