@@ -13,7 +13,8 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'lrp-test-pg-'));
-    const port = 55000 + (process.pid % 5000);
+    // Below Linux's ephemeral range (32768–60999 by default), where any outgoing connection can hold a port.
+    const port = 20000 + (process.pid % 5000);
     const child = spawn(process.execPath, ['dist/scripts/embedded-pg.js', join(dir, 'pg'), String(port)], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
