@@ -131,13 +131,17 @@ describe('filings', () => {
           'employer.name',
         ]),
       );
-      const unknownStreet = await post(
-        'inspector',
-        'layoffs',
-        layoff(5, 100, 0, 31, { streetCode: '310115999' }),
-      );
-      expect(unknownStreet.status).toBe(400);
-      expect(fieldsOf(unknownStreet.body)).toEqual(['streetCode']);
+      const refusedStreet = async (streetCode: string) => {
+        const res = await post('inspector', 'layoffs', layoff(5, 100, 0, 31, { streetCode }));
+        expect(res.status).toBe(400);
+        expect(fieldsOf(res.body)).toEqual(['streetCode']);
+        return res.body.details as { constraint: string }[];
+      };
+      await refusedStreet('310115999'); // the right shape, no such street in the register
+      // A community's 12-digit code is not a street's: refused by its shape, before any look-up.
+      expect(await refusedStreet('310115005001')).toEqual([
+        expect.objectContaining({ constraint: 'matches' }),
+      ]);
     });
 
     it('one employer per USCC: a second filing finds the employer the first created', async () => {

@@ -31,16 +31,17 @@ import {
   type HarmoniousLevel,
 } from '../filings.rules';
 import { LAYOFF_GROUNDS, type LayoffGround } from '../layoff.rules';
+import { STREET_CODE } from '../../reference/dto/employer-register.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
-/** A street/town division code (9 digits, e.g. 310115005; 12-digit forms are accepted too). */
+/** A street/town division code (9 digits, e.g. 310115005): a filing's jurisdiction is a street (filing-scope.ts). */
 function IsStreetCode(): PropertyDecorator {
   return applyDecorators(
     IsString(),
-    Matches(/^\d{9}(\d{3})?$/, { message: '$property must be a 9-digit street/town code' }),
+    Matches(STREET_CODE, { message: '$property must be a 9-digit street/town code' }),
   );
 }
 
