@@ -17,8 +17,8 @@ Every error is \`{ statusCode, code, message, details? }\` (schema \`ErrorBody\`
   change with the language.
 - \`details\` carries what the client needs beyond the code: for \`VALIDATION_FAILED\` one entry per field,
   \`{ field, message, constraint, constraints }\`, where \`constraint\` is the rule that matters (\`isDefined\` for a
-  missing field, then the type, then the format, then the range) and \`message\` says it in the request's language;
-  for other codes an object (e.g. \`retryAfterSeconds\` with 429 and 503, the current \`status\` with
+  missing field, then the type, then the format, then the range) and \`message\` says it in the request's language
+  (\`RULE_SET_INVALID\` lists a rule set's errors the same way, each with its JSON pointer \`path\` too); for other codes an object (e.g. \`retryAfterSeconds\` with 429 and 503, the current \`status\` with
   \`ILLEGAL_TRANSITION\`).
 - A case the caller may not see is 404, never 403.
 

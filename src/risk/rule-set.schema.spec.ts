@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET } from './risk.rules';
-import { validateRuleSet } from './rule-set.schema';
+import { localizeDetails } from '../common/errors/app-exception';
+import { type RuleSetError, validateRuleSet } from './rule-set.schema';
 
 const rule = (over: Record<string, unknown> = {}) => ({
   id: 'X-1',
@@ -51,10 +52,18 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
       }).map((e) => e.path),
     ).toEqual(['/rules/0/conditions/all/0/value/fact']);
     expect(validateRuleSet({ rules: [rule(), rule()] })).toEqual([
-      { path: '/rules/1/id', message: 'duplicate rule id X-1' },
+      {
+        path: '/rules/1/id',
+        field: 'rules.1.id',
+        constraint: 'uniqueRuleId',
+        constraints: ['uniqueRuleId'],
+        message: 'rules.1.id duplicates rule id X-1',
+      },
     ]);
     const { basis: _b, ...noBasis } = rule();
-    expect(validateRuleSet({ rules: [noBasis] })).toEqual([expect.objectContaining({ path: '/rules/0' })]);
+    expect(validateRuleSet({ rules: [noBasis] })).toEqual([
+      expect.objectContaining({ path: '/rules/0/basis', field: 'rules.0.basis', constraint: 'isDefined' }),
+    ]);
   });
 
   it('refuses an explanation citing a fact the rule neither tests nor lists as evidence (issue 18)', () => {
@@ -79,7 +88,36 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
   });
 
   it('refuses something that is not a rule set', () => {
-    expect(validateRuleSet([1, 2]).length).toBeGreaterThan(0);
-    expect(validateRuleSet({ rules: [] })).toEqual([expect.objectContaining({ path: '/rules' })]);
+    expect(validateRuleSet([1, 2])).toEqual([
+      expect.objectContaining({ path: '/', field: 'body', constraint: 'isObject' }),
+    ]);
+    expect(validateRuleSet({ rules: [] })).toEqual([
+      expect.objectContaining({ path: '/rules', field: 'rules', constraint: 'arrayMinSize' }),
+    ]);
+  });
+
+  it('reports each error as the validation pipe reports a field, in both languages (docs/errors.md)', () => {
+    const errors = validateRuleSet({
+      rules: [rule({ id: 'lower', level: 'PURPLE', basis: 'x' }), rule({ id: 'X-2', extra: 1 })],
+      note: 7,
+    });
+    expect(errors.map(({ field, constraint }) => ({ field, constraint }))).toEqual(
+      expect.arrayContaining([
+        { field: 'rules.0.id', constraint: 'matches' },
+        { field: 'rules.0.level', constraint: 'isIn' },
+        { field: 'rules.0.basis', constraint: 'minLength' },
+        { field: 'rules.1.extra', constraint: 'whitelistValidation' },
+        { field: 'note', constraint: 'isString' },
+      ]),
+    );
+    expect(errors).toHaveLength(5);
+    const zh = localizeDetails(errors, 'zh-CN') as RuleSetError[];
+    expect(zh.find((e) => e.field === 'rules.0.level')?.message).toBe(
+      'rules.0.level 须为以下值之一：BLUE, YELLOW, ORANGE, RED',
+    );
+    expect(zh.find((e) => e.field === 'rules.0.basis')?.message).toBe('rules.0.basis 长度不能少于 2 个字符');
+    expect(errors.find((e) => e.field === 'rules.1.extra')?.message).toBe(
+      'rules.1.extra is not an allowed field',
+    );
   });
 });

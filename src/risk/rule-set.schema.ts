@@ -1,4 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
+import { fieldError, withFacts, type FieldError } from '../common/errors/app-exception';
+import { constraintFieldError } from '../common/http/validation-messages';
 import { factsOf, placeholdersOf } from './risk.evaluator';
 import { FEATURES } from './risk.features';
 import { RISK_KINDS, RISK_LEVELS, type RiskRuleSet } from './risk.rules';
@@ -103,37 +105,116 @@ export const RULE_SET_SCHEMA = {
   },
 } as const;
 
-export interface RuleSetError {
-  path: string;
-  message: string;
-}
+/**
+ * A rule-set error as the validation pipe reports a field (`{ field, message, constraint, constraints }`, the message
+ * in the request's language: docs/errors.md), with its JSON pointer `path` as well.
+ */
+export type RuleSetError = FieldError & { path: string };
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validateSchema = ajv.compile<RiskRuleSet>(RULE_SET_SCHEMA);
 
 /**
  * Validates a rule set: the schema (unknown fact, operator, level or kind; malformed conditions), then rule ids
- * unique. Returns every error with its JSON pointer path (empty when valid). For a `oneOf` node the deepest
- * errors are the useful ones, so branch-mismatch noise is dropped when a deeper error exists.
+ * unique. Returns every error with its field and JSON pointer path (empty when valid). For a `oneOf` node the
+ * deepest errors are the useful ones, so branch-mismatch noise is dropped when a deeper error exists.
  */
 export function validateRuleSet(input: unknown): RuleSetError[] {
   if (!validateSchema(input)) return summarise(validateSchema.errors ?? []);
   const errors: RuleSetError[] = [];
   const seen = new Set<string>();
   input.rules.forEach((r, i) => {
-    if (seen.has(r.id)) errors.push({ path: `/rules/${i}/id`, message: `duplicate rule id ${r.id}` });
+    const id = `rules.${i}.id`;
+    if (seen.has(r.id))
+      errors.push(
+        ruleError(
+          `/rules/${i}/id`,
+          fieldError(
+            id,
+            'uniqueRuleId',
+            `${id} 与前面的规则编号 ${r.id} 重复`,
+            `${id} duplicates rule id ${r.id}`,
+          ),
+        ),
+      );
     seen.add(r.id);
     // An explanation shows only facts the rule tested or lists as evidence, so it cannot cite a window or a
     // source other than the one that made it fire (issue 18) and its figures are stored with the hit.
     const shown = new Set([...factsOf(r.conditions), ...(r.evidence ?? [])]);
+    const explanation = `rules.${i}.explanation`;
     for (const name of placeholdersOf(r.explanation))
       if (!shown.has(name))
-        errors.push({
-          path: `/rules/${i}/explanation`,
-          message: `{{${name}}} is neither tested by the conditions nor listed in evidence`,
-        });
+        errors.push(
+          ruleError(
+            `/rules/${i}/explanation`,
+            fieldError(
+              explanation,
+              'explanationFact',
+              `${explanation} 引用的 {{${name}}} 既不是条件检验的事实，也未列入 evidence`,
+              `${explanation}: {{${name}}} is neither tested by the conditions nor listed in evidence`,
+            ),
+          ),
+        );
   });
   return errors;
+}
+
+/** The error with its JSON pointer, its messages still in both languages. */
+const ruleError = (path: string, error: FieldError): RuleSetError => withFacts(error, { path });
+
+/** A JSON pointer as a field name: `/rules/0/level` → `rules.0.level` (the validation pipe's form); the root `body`. */
+function fieldOf(pointer: string): string {
+  if (pointer === '') return 'body';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+/** ajv's keywords as the validation pipe's constraints (validation-messages.ts), by the type for `type`. */
+const TYPE_CONSTRAINTS: Record<string, string> = {
+  string: 'isString',
+  number: 'isNumber',
+  integer: 'isInt',
+  boolean: 'isBoolean',
+  array: 'isArray',
+  object: 'isObject',
+};
+const LIMIT_CONSTRAINTS: Record<string, string> = {
+  minLength: 'minLength',
+  maxLength: 'maxLength',
+  minItems: 'arrayMinSize',
+  maxItems: 'arrayMaxSize',
+};
+
+/** One ajv error as a field error: a missing or unknown property is named as the field itself. */
+function asFieldError(e: ErrorObject): RuleSetError {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
+    const name = String(e.keyword === 'required' ? params.missingProperty : params.additionalProperty);
+    const path = `${e.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const constraint = e.keyword === 'required' ? 'isDefined' : 'whitelistValidation';
+    return ruleError(path, constraintFieldError(fieldOf(path), constraint));
+  }
+  const field = fieldOf(e.instancePath);
+  const limit = LIMIT_CONSTRAINTS[e.keyword];
+  const error =
+    e.keyword === 'enum'
+      ? constraintFieldError(field, 'isIn', [shortList(params.allowedValues as unknown[])])
+      : e.keyword === 'type' && typeof params.type === 'string' && TYPE_CONSTRAINTS[params.type]
+        ? constraintFieldError(field, TYPE_CONSTRAINTS[params.type])
+        : e.keyword === 'pattern'
+          ? constraintFieldError(field, 'matches')
+          : limit
+            ? constraintFieldError(field, limit, [params.limit])
+            : constraintFieldError(field, e.keyword, [], e.message);
+  return ruleError(e.instancePath || '/', error);
+}
+
+/** At most twelve allowed values, then an ellipsis (the facts are many). */
+function shortList(values: unknown[] = []): string {
+  return `${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}`;
 }
 
 function summarise(raw: ErrorObject[]): RuleSetError[] {
@@ -153,15 +234,9 @@ function summarise(raw: ErrorObject[]): RuleSetError[] {
   );
   const out = new Map<string, RuleSetError>();
   for (const e of relevant.length ? relevant : raw) {
-    const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
-    const message =
-      e.keyword === 'enum'
-        ? `must be one of the allowed values (${(allowed ?? []).slice(0, 12).join(', ')}${(allowed?.length ?? 0) > 12 ? ', …' : ''})`
-        : e.keyword === 'additionalProperties'
-          ? `unknown property ${(e.params as { additionalProperty: string }).additionalProperty}`
-          : (e.message ?? 'invalid');
-    const key = `${e.instancePath}|${message}`;
-    if (!out.has(key)) out.set(key, { path: e.instancePath || '/', message });
+    const error = asFieldError(e);
+    const key = `${error.field}|${error.constraint}`;
+    if (!out.has(key)) out.set(key, error);
   }
   return [...out.values()];
 }

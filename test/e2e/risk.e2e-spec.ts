@@ -206,6 +206,14 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
         `/rules/${i}/level`,
       ].sort(),
     );
+    // Each as the validation pipe reports a field, in the request's language (zh-CN by default).
+    expect(bad.body.details).toContainEqual(
+      expect.objectContaining({
+        field: `rules.${i}.level`,
+        constraint: 'isIn',
+        message: `rules.${i}.level 须为以下值之一：BLUE, YELLOW, ORANGE, RED`,
+      }),
+    );
     const mediator = await t
       .http()
       .post('/api/v1/risk/rule-sets')

@@ -113,3 +113,22 @@ export function validationFieldError(field: string, error: ValidationError): Fie
     given && (custom || !template) ? given : `${field} ${template ? fill(template[1], args) : 'is invalid'}`;
   return localizedFieldError({ field, constraint, constraints }, zh, en);
 }
+
+/**
+ * A field error for one of the constraints above found by a validator other than class-validator (the risk rule
+ * set's JSON schema), with the constraint's arguments: the same names and messages as the validation pipe's. A
+ * constraint the table does not name says `en` (its validator's own English) and a generic zh-CN message.
+ */
+export function constraintFieldError(
+  field: string,
+  constraint: string,
+  args: unknown[] = [],
+  en = 'is invalid',
+): FieldError {
+  const template = TEMPLATES[constraint];
+  return localizedFieldError(
+    { field, constraint, constraints: [constraint] },
+    `${field} ${template ? fill(template[0], args) : '取值无效'}`,
+    `${field} ${template ? fill(template[1], args) : en}`,
+  );
+}
