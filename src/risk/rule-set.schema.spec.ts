@@ -64,6 +64,20 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
     expect(validateRuleSet({ rules: [noBasis] })).toEqual([
       expect.objectContaining({ path: '/rules/0/basis', field: 'rules.0.basis', constraint: 'isDefined' }),
     ]);
+    // Beside another error of the same rule, and beside errors of its conditions: each reported at once.
+    expect(
+      validateRuleSet({
+        rules: [
+          {
+            ...noBasis,
+            level: 'PURPLE',
+            conditions: { all: [{ fact: 'noSuchFeature', operator: 'equal', value: 1 }] },
+          },
+        ],
+      })
+        .map((e) => `${e.field} ${e.constraint}`)
+        .sort(),
+    ).toEqual(['rules.0.basis isDefined', 'rules.0.conditions.all.0.fact isIn', 'rules.0.level isIn']);
   });
 
   it('refuses an explanation citing a fact the rule neither tests nor lists as evidence (issue 18)', () => {
@@ -98,7 +112,7 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
 
   it('reports each error as the validation pipe reports a field, in both languages (docs/errors.md)', () => {
     const errors = validateRuleSet({
-      rules: [rule({ id: 'lower', level: 'PURPLE', basis: 'x' }), rule({ id: 'X-2', extra: 1 })],
+      rules: [rule({ id: 'lower', level: 'PURPLE', basis: 'x', extra: 1 })],
       note: 7,
     });
     expect(errors.map(({ field, constraint }) => ({ field, constraint }))).toEqual(
@@ -106,7 +120,7 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
         { field: 'rules.0.id', constraint: 'matches' },
         { field: 'rules.0.level', constraint: 'isIn' },
         { field: 'rules.0.basis', constraint: 'minLength' },
-        { field: 'rules.1.extra', constraint: 'whitelistValidation' },
+        { field: 'rules.0.extra', constraint: 'whitelistValidation' },
         { field: 'note', constraint: 'isString' },
       ]),
     );
@@ -116,8 +130,8 @@ describe('rule-set schema (built from the FEATURES catalogue)', () => {
       'rules.0.level 须为以下值之一：BLUE, YELLOW, ORANGE, RED',
     );
     expect(zh.find((e) => e.field === 'rules.0.basis')?.message).toBe('rules.0.basis 长度不能少于 2 个字符');
-    expect(errors.find((e) => e.field === 'rules.1.extra')?.message).toBe(
-      'rules.1.extra is not an allowed field',
+    expect(errors.find((e) => e.field === 'rules.0.extra')?.message).toBe(
+      'rules.0.extra is not an allowed field',
     );
   });
 });

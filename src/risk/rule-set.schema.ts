@@ -116,8 +116,9 @@ const validateSchema = ajv.compile<RiskRuleSet>(RULE_SET_SCHEMA);
 
 /**
  * Validates a rule set: the schema (unknown fact, operator, level or kind; malformed conditions), then rule ids
- * unique. Returns every error with its field and JSON pointer path (empty when valid). For a `oneOf` node the
- * deepest errors are the useful ones, so branch-mismatch noise is dropped when a deeper error exists.
+ * unique. Returns every error with its field and JSON pointer path (empty when valid). In the condition tree, a
+ * `oneOf` over node shapes, the deepest errors are the useful ones, so branch-mismatch noise is dropped when a deeper
+ * error exists (`summarise`).
  */
 export function validateRuleSet(input: unknown): RuleSetError[] {
   if (!validateSchema(input)) return summarise(validateSchema.errors ?? []);
@@ -217,9 +218,18 @@ function shortList(values: unknown[] = []): string {
   return `${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}`;
 }
 
+/** Where a rule's condition tree is, in a JSON pointer. */
+const CONDITIONS = /^\/rules\/\d+\/conditions(\/|$)/;
+
 function summarise(raw: ErrorObject[]): RuleSetError[] {
+  // A rule's conditions are a oneOf over node shapes, and ajv reports every shape a node failed: their errors are
+  // sifted below. Every other error is about the rule set or a rule itself and is kept: a missing basis is reported
+  // beside a wrong level of the same rule.
+  const inTree = (e: ErrorObject) => CONDITIONS.test(e.instancePath);
+  const own = raw.filter((e) => !inTree(e));
+  const tree = raw.filter(inTree);
   // Keep the errors that name a concrete problem (enum/type/required/...), not the "must match one schema" wrappers.
-  const concrete = raw.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
+  const concrete = tree.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
   // In a oneOf over condition shapes, a leaf's errors and "must have property all" errors both appear; keep,
   // per path prefix, the errors of the deepest instance paths.
   const deepest = concrete.filter(
@@ -233,7 +243,7 @@ function summarise(raw: ErrorObject[]): RuleSetError[] {
       ),
   );
   const out = new Map<string, RuleSetError>();
-  for (const e of relevant.length ? relevant : raw) {
+  for (const e of [...own, ...(relevant.length ? relevant : tree)]) {
     const error = asFieldError(e);
     const key = `${error.field}|${error.constraint}`;
     if (!out.has(key)) out.set(key, error);
