@@ -198,19 +198,19 @@ function asFieldError(e: ErrorObject): RuleSetError {
     const constraint = e.keyword === 'required' ? 'isDefined' : 'whitelistValidation';
     return ruleError(path, constraintFieldError(fieldOf(path), constraint));
   }
-  const field = fieldOf(e.instancePath);
-  const limit = LIMIT_CONSTRAINTS[e.keyword];
-  const error =
-    e.keyword === 'enum'
-      ? constraintFieldError(field, 'isIn', [shortList(params.allowedValues as unknown[])])
-      : e.keyword === 'type' && typeof params.type === 'string' && TYPE_CONSTRAINTS[params.type]
-        ? constraintFieldError(field, TYPE_CONSTRAINTS[params.type])
-        : e.keyword === 'pattern'
-          ? constraintFieldError(field, 'matches')
-          : limit
-            ? constraintFieldError(field, limit, [params.limit])
-            : constraintFieldError(field, e.keyword, [], e.message);
+  const [constraint, args] = constraintOf(e.keyword, params);
+  const error = constraintFieldError(fieldOf(e.instancePath), constraint, args, e.message);
   return ruleError(e.instancePath || '/', error);
+}
+
+/** The pipe's constraint for an ajv keyword, and its arguments; an unmapped keyword keeps its own name. */
+function constraintOf(keyword: string, params: Record<string, unknown>): [string, unknown[]] {
+  if (keyword === 'enum') return ['isIn', [shortList(params.allowedValues as unknown[])]];
+  if (keyword === 'pattern') return ['matches', []];
+  if (keyword === 'type' && typeof params.type === 'string' && TYPE_CONSTRAINTS[params.type])
+    return [TYPE_CONSTRAINTS[params.type], []];
+  if (LIMIT_CONSTRAINTS[keyword]) return [LIMIT_CONSTRAINTS[keyword], [params.limit]];
+  return [keyword, []];
 }
 
 /** At most twelve allowed values, then an ellipsis (the facts are many). */
