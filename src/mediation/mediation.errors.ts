@@ -20,7 +20,7 @@ export const MEDIATION_ERRORS = {
   },
   MEDIATION_PERIOD_OVER: {
     status: 409,
-    zh: '调解期限已届满：须先登记双方同意的延长',
+    zh: '调解会议日期晚于调解期限：须先登记双方同意的延长',
     en: 'The session is after the mediation period: record an extension agreed by both parties first',
   },
   NOT_ESCALATABLE: {

@@ -93,6 +93,8 @@ describe('mediation period gate', () => {
       },
     });
     expect(late.body.details.rule).toContain('第十四条');
+    // The period has not ended: the session's date falls after it (the message said the period had expired).
+    expect(late.body.message).toBe('调解会议日期晚于调解期限：须先登记双方同意的延长');
     // Nothing was written: the version is unchanged and the last day is fine.
     const onTime = await session(m, due);
     expect(onTime.status).toBe(201);
