@@ -109,8 +109,10 @@ describe('the job console page (ADMIN)', () => {
         return !(res.body as { id: string }[]).some((j) => j.id === failedJob.id);
       }, 30_000);
 
+      // The retry's message is still shown: wait for the recompute's own (any new message, so a refusal is seen).
+      const before = (await ops()).message;
       await page.click('button[data-run="/admin/sla/recompute"]');
-      await page.waitForFunction(() => window.__ops?.message.length);
+      await page.waitForFunction((m) => (window.__ops?.message ?? m) !== m, before);
       expect((await ops()).message).toMatch(/已加入队列：重算结案率指标|已有同一任务在排队或运行/);
       expect(problems).toEqual([]);
     },
