@@ -42,8 +42,8 @@ export const COMPLAINTS_ERRORS = {
   },
   WITHDRAWAL_NEEDS_CONSENT: {
     status: 409,
-    zh: '投诉已作出处理决定，撤回须经办理机构同意并由其工作人员登记',
-    en: 'The complaint was decided: it is withdrawn only with the consent of the body handling it, recorded by its staff',
+    zh: '投诉已受理，撤回须经办理机构同意并由其工作人员登记',
+    en: 'The complaint was accepted: it is withdrawn only with the consent of the body handling it, recorded by its staff',
   },
 } as const satisfies ErrorTable;
 

@@ -18,12 +18,12 @@ export class ComplaintWithdrawalController {
   ) {}
 
   /**
-   * Withdraws (撤回) a complaint: the complainant before the decision; after it staff of the complaint's street,
+   * Withdraws (撤回) a complaint: the complainant before the acceptance decision (补正 included); after it staff of the complaint's street,
    * recording the body's consent. 409 WITHDRAWAL_NEEDS_CONSENT / PROCEEDING_OPEN / ILLEGAL_TRANSITION otherwise.
    */
   @ApiOperation({
     summary: '撤回投诉',
-    description: '作出处理决定前由投诉人撤回；作出决定后须经办理机构同意，由所辖街道工作人员登记。',
+    description: '受理前（含要求补正期间）由投诉人撤回；受理后须经办理机构同意，由所辖街道工作人员登记。',
   })
   @Post(':id/withdraw')
   @HttpCode(200)

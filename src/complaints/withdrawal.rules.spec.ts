@@ -13,7 +13,7 @@ function outcome(f: () => unknown): unknown {
 }
 
 describe('complaint withdrawal rules', () => {
-  it('lets the complainant withdraw before a decision; after it only staff with the body consent', () => {
+  it('lets the complainant withdraw before the acceptance decision (补正 included); after it only staff with the body consent', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...COMPLAINT_STATUSES),
@@ -24,7 +24,9 @@ describe('complaint withdrawal rules', () => {
           const got = outcome(() => checkWithdrawal({ status, kind, by, bodyConsent }));
           if (kind === 'REPORT' || status === 'REJECTED' || status === 'WITHDRAWN')
             expect(got).toBe('ILLEGAL_TRANSITION');
-          else if (status === 'SUBMITTED') expect(got).toEqual({ consentRecorded: false });
+          // Asked to complete it (补正), the complaint still awaits the acceptance decision.
+          else if (status === 'SUBMITTED' || status === 'CORRECTION_REQUESTED')
+            expect(got).toEqual({ consentRecorded: false });
           else if (by === 'STAFF' && bodyConsent) expect(got).toEqual({ consentRecorded: true });
           else expect(got).toBe('WITHDRAWAL_NEEDS_CONSENT');
         },

@@ -3,10 +3,11 @@ import type { ComplaintStatus } from './complaint.constants';
 import { COMPLAINT_TRANSITIONS } from './complaint.state';
 
 /**
- * Withdrawal (撤回) of a complaint. Before the acceptance decision the complainant withdraws at will; once the body
- * decided (受理 and routed), the proceeding is the body's: it ends on the complainant's request only with the body's
- * consent, recorded by its staff (platform rule, following 劳动争议调解仲裁法 第四十一条 and 若干规定 第十八条:
- * the body that accepted a case closes it).
+ * Withdrawal (撤回) of a complaint. Before the acceptance decision the complainant withdraws at will, also while asked
+ * to complete it (补正), which decides nothing (若干规定 第十八条第三款: the acceptance period runs again from the
+ * correction). Once the body decided (受理 and routed), the proceeding is the body's: it ends on the complainant's
+ * request only with the body's consent, recorded by its staff (platform rule, following 劳动争议调解仲裁法 第四十一条
+ * and 若干规定 第十八条: the body that accepted a case closes it).
  */
 export type Withdrawer = 'COMPLAINANT' | 'STAFF';
 
@@ -17,9 +18,9 @@ export interface WithdrawalCheck {
   bodyConsent: boolean;
 }
 
-/** Whether the body must consent: any status after SUBMITTED (a decision was made). */
+/** Whether the body must consent: once it accepted the complaint (受理, then routed); not while it awaits a decision. */
 export function needsBodyConsent(status: ComplaintStatus): boolean {
-  return status !== 'SUBMITTED';
+  return status !== 'SUBMITTED' && status !== 'CORRECTION_REQUESTED';
 }
 
 /**
@@ -41,7 +42,7 @@ export function checkWithdrawal(w: WithdrawalCheck): { consentRecorded: boolean 
   if (w.by === 'STAFF' && w.bodyConsent) return { consentRecorded: true };
   throw AppException.conflict(
     'WITHDRAWAL_NEEDS_CONSENT',
-    'The complaint was decided: it is withdrawn only with the consent of the body handling it, recorded by its staff',
+    'The complaint was accepted: it is withdrawn only with the consent of the body handling it, recorded by its staff',
     {
       status: w.status,
       action: 'WITHDRAW',

@@ -80,6 +80,21 @@ describe('complaint withdrawal', () => {
     expect(accept.status).toBe(409);
   });
 
+  it('lets the worker withdraw while asked to complete the complaint (补正): no decision was made', async () => {
+    const c = await file();
+    await step(c.id, 'correction-request', { missing: '请补充被投诉用人单位的全称' }, 'inspector');
+    const res = await withdraw(c.id, { reason: '单位已补发工资' });
+    expect([res.status, res.body.status, res.body.code]).toEqual([200, 'WITHDRAWN', undefined]);
+    expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')).toMatchObject({
+      data: { by: 'COMPLAINANT', bodyConsent: null },
+    });
+    const clocks = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/deadlines`)
+      .set(await auth('13800000000'));
+    expect(clocks.body.every((k: { state: string }) => k.state !== 'RUNNING')).toBe(true);
+  });
+
   it('refuses the worker after the decision without consent; staff record the body consent', async () => {
     const c = await file();
     await step(c.id, 'accept', {});
