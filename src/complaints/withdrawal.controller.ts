@@ -18,8 +18,8 @@ export class ComplaintWithdrawalController {
   ) {}
 
   /**
-   * Withdraws (撤回) a complaint: the complainant before the acceptance decision (补正 included); after it staff of the complaint's street,
-   * recording the body's consent. 409 WITHDRAWAL_NEEDS_CONSENT / PROCEEDING_OPEN / ILLEGAL_TRANSITION otherwise.
+   * Withdraws (撤回) a complaint: the complainant before the acceptance decision (补正 included); after it staff of
+   * the complaint's street, recording the body's consent. 409 WITHDRAWAL_NEEDS_CONSENT / PROCEEDING_OPEN / ILLEGAL_TRANSITION otherwise.
    */
   @ApiOperation({
     summary: '撤回投诉',

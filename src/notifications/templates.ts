@@ -100,7 +100,9 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 若干规定 第十八条: matters outside inspection are not refused in writing; the complainant is told where to go.
-    text: '您的投诉（编号{trackingNo}）不属于本机关受理范围：{reason}；依据：{legalBasis}。{referral}如有疑问请咨询12333。',
+    // Neutral on why: the same notice tells of a duplicate merged into another case, or a dispute already in
+    // mediation, arbitration or court (监察条例 第二十一条第二款), which are not outside this body's remit.
+    text: '您的投诉（编号{trackingNo}）未予受理，告知如下：{reason}；依据：{legalBasis}。{referral}如有疑问请咨询12333。',
     vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text', referral: 'text' },
   },
   REPORT_RECEIVED: {

@@ -20,7 +20,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth(worker))
       .send(complaintBody({ workplaceStreetCode: street, employer: { name: '某工地老板' } }));
     expect(res.status).toBe(201);
-    return res.body as { id: string; receivedOn: string; employer: { id: string } };
+    return res.body as { id: string; trackingNo: string; receivedOn: string; employer: { id: string } };
   };
   const clocks = async (id: string) =>
     (
@@ -206,6 +206,15 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth('inspector'))
       .send({ reason: 'IN_ARBITRATION_OR_COURT' });
     expect(court.status).toBe(200);
+    // The notice does not say the matter is outside this body's remit (it said so for every notice's reason).
+    const courtNotice = await eventually(() =>
+      t.sms.sent.find(
+        (m) => m.template === 'COMPLAINT_NOT_ACCEPTED_NOTICE' && m.params.trackingNo === d.trackingNo,
+      ),
+    );
+    expect(courtNotice.text).toBe(
+      `您的投诉（编号${d.trackingNo}）未予受理，告知如下：已进入劳动争议调解、仲裁或诉讼程序；依据：劳动保障监察条例 第二十一条第二款。如有疑问请咨询12333。`,
+    );
     const events = await t
       .http()
       .get(`/api/v1/complaints/${d.id}/events`)
