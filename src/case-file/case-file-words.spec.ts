@@ -80,6 +80,15 @@ describe('the worker’s case file in words', () => {
     expect(nextStep('ARBITRATION', 'CLOSED', { closureType: 'MEDIATED' })).not.toMatch(/诉讼/);
   });
 
+  it('a scheduled hearing: attend it, or postpone 3 working days before (办案规则 第八十条); once held, the award', () => {
+    expect(nextStep('ARBITRATION', 'HEARING_SCHEDULED', { hearingAhead: true })).toContain(
+      '3个工作日前申请延期',
+    );
+    const held = nextStep('ARBITRATION', 'HEARING_SCHEDULED', { hearingAhead: false });
+    expect(held).toContain('等待仲裁庭作出裁决');
+    expect(held).not.toMatch(/到庭|延期/);
+  });
+
   it('one-tap escalation only after failure, expiry or a defaulted agreement (调解仲裁法 第十四条、第十五条)', () => {
     expect(canEscalate('FAILED', null)).toBe(true);
     expect(canEscalate('EXPIRED', null)).toBe(true);

@@ -71,6 +71,8 @@ export interface NextStepFacts {
   agreementStatus?: string | null;
   /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
   courtOptionReason?: string | null;
+  /** arbitration: a hearing is still to be held (scheduled, not held, postponed or cancelled) */
+  hearingAhead?: boolean | null;
 }
 
 /** The texts of the next step; a function where the text depends on the facts. */
@@ -110,8 +112,12 @@ const NEXT_STEPS: {
     // 调解仲裁法 第二十九条: 不予受理或者逾期未作出决定的，申请人可以就该劳动争议事项向人民法院提起诉讼
     NOT_ACCEPTED: '仲裁委员会决定不予受理，您可以就该争议向人民法院提起诉讼。',
     TRIBUNAL_FORMED: '仲裁庭已组成，请等待开庭通知。',
-    // 调解仲裁法 第三十五条: 开庭五日前通知；当事人有正当理由的，可以在开庭三日前请求延期开庭
-    HEARING_SCHEDULED: '请按开庭通知按时到庭；有正当理由的，可以在开庭3日前申请延期。',
+    // 调解仲裁法 第三十五条: 当事人有正当理由的，可以在开庭三日前请求延期开庭 (办案规则 第八十条: 三日 = 工作日).
+    // The status stays HEARING_SCHEDULED once the hearing is recorded, until the award.
+    HEARING_SCHEDULED: (f) =>
+      f.hearingAhead === false
+        ? '仲裁庭已开庭审理，请等待仲裁庭作出裁决。'
+        : '请按开庭通知按时到庭；有正当理由的，可以在开庭3个工作日前申请延期。',
     CLOSED: (f) => {
       if (f.closureType !== 'AWARD')
         return f.closureType === 'MEDIATED' ? '仲裁调解书已生效，案件结束。' : '仲裁案件已结案。';

@@ -117,6 +117,9 @@ export class MyCasesService {
           suitDeadline: arbitration?.suitDeadline,
           agreementStatus: mediation?.agreement?.status ?? null,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,
+          hearingAhead: arbitration
+            ? arbitration.hearings.some((h) => !h.heldAt && !h.postponedAt && !h.cancelledAt)
+            : null,
         }),
         actions: this.actions(step, mediation),
       },

@@ -15,6 +15,7 @@ import { PiiCipher } from '../../src/common/pii-crypto';
 interface CaseView {
   id: string;
   caseNo: string | null;
+  complaintId: string;
   status: string;
   version: number;
   tribunal: string | null;
@@ -715,7 +716,17 @@ describe('arbitration', () => {
       minutesSummary: '',
     });
     expect(bad.status).toBe(400);
+    // The worker's next step: attend the hearing; once it was held (the status stays), wait for the award.
+    const nextStep = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/my/cases/${c.complaintId}`)
+          .set(await auth('13800000000'))
+      ).body.nextStep.text as string;
+    expect(await nextStep()).toContain('按时到庭');
     const v = await holdHearing(c.id, hearingId, 4);
+    expect(await nextStep()).toBe('仲裁庭已开庭审理，请等待仲裁庭作出裁决。');
     const noDefence = await award(v);
     expect(noDefence.status).toBe(409);
     expect(noDefence.body).toMatchObject({
