@@ -58,6 +58,11 @@ describe('the worker’s case file in words', () => {
     expect(missing).toEqual([]);
   });
 
+  it('the receipt is not the acceptance: the worker is told the complaint was received (收件), not accepted (受理)', () => {
+    expect(eventLabel('ACKNOWLEDGED')).toBe('发送收件回执');
+    expect(eventLabel('ACCEPTED')).toContain('受理');
+  });
+
   it('an unknown event or status falls back instead of failing', () => {
     expect(eventLabel('SOMETHING_NEW')).toBe(UNLABELLED_EVENT);
     expect(statusLabel('MEDIATION', 'NEW_STATUS')).toBe('NEW_STATUS');

@@ -208,7 +208,8 @@ const INSPECTION_ACTION_LABELS: Readonly<Record<InspectionAction, string>> = {
 /** Events recorded under their own names (complaint, mediation and the proceedings' own events). */
 const EVENT_LABELS: Readonly<Record<string, string>> = {
   SUBMITTED: '提交投诉',
-  ACKNOWLEDGED: '发送受理回执',
+  // The receipt (COMPLAINT_RECEIVED): the complaint is received, not yet accepted (受理).
+  ACKNOWLEDGED: '发送收件回执',
   ACCEPTED: '投诉受理',
   REJECTED: '投诉不予受理',
   CORRECTION_REQUESTED: '通知补正材料',

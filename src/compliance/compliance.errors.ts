@@ -17,7 +17,7 @@ export const COMPLIANCE_ERRORS = {
   ALREADY_LISTED: { status: 409, zh: '该用人单位已列入名单', en: 'The employer is already listed' },
   LISTING_TERM_OVER: {
     status: 409,
-    zh: '按该日期作出的列入决定届时已期满',
+    zh: '按该日期作出的列入决定至今已期满',
     en: 'A listing decided on that day would already have expired',
   },
   LISTING_NOTICE_REQUIRED: {

@@ -18,8 +18,8 @@ export const INSPECTION_ERRORS = {
   PLAN_ITEM_NOT_FOUND: { status: 404, zh: '该计划中没有此检查对象', en: 'No such item in this plan' },
   PLAN_EXCEEDS_MATCHES: {
     status: 400,
-    zh: '抽取数量超过符合条件的用人单位数量，详见 details',
-    en: 'More employers requested than match the filters (see details)',
+    zh: '抽取数量超过可抽取的用人单位数量（须符合筛选条件且有足够的无回避事由的监察员），详见 details',
+    en: 'More employers requested than can be drawn (matching the filters, with enough inspectors free of conflicts; see details)',
   },
   INSPECTOR_NOT_FOUND: {
     status: 404,

@@ -6,7 +6,7 @@ export const MEDIATION_ERRORS = {
   MEDIATION_CASE_EXISTS: {
     status: 409,
     zh: '该投诉（或其集体争议）已有调解案件',
-    en: 'The complaint (or its collective dispute) is already being mediated',
+    en: 'The complaint already has a mediation case (or its collective dispute an open one)',
   },
   NOT_ROUTED_TO_MEDIATION: {
     status: 409,

@@ -12,7 +12,8 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
   ARBITRATION_ESCALATED_FROM_MEDIATION: {
     channel: 'IN_APP',
     audience: 'STAFF',
-    text: '调解未成的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
+    // Also after an agreement the employer did not perform (调解仲裁法 第十五条): not only a failed mediation.
+    text: '经调解未解决的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
     vars: {},
   },
   COMPLAINT_ROUTED_TO_BODY: {
