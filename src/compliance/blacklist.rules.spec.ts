@@ -126,15 +126,12 @@ describe('blacklist term and early removal', () => {
     expect(r).toMatchObject({ code: 'EARLY_REMOVAL_TOO_SOON', eligibleFrom: '2026-07-10' });
   });
 
-  it('needs a credit commitment, no new arrears and a correction not in the future', () => {
+  it('needs a credit commitment and no new arrears', () => {
     expect(earlyRemovalRefusal({ ...base, commitmentOn: null, today: '2026-09-01' })?.code).toBe(
       'CREDIT_COMMITMENT_MISSING',
     );
     expect(earlyRemovalRefusal({ ...base, newArrearsSinceListing: 1, today: '2026-09-01' })?.code).toBe(
       'NEW_ARREARS_DURING_LISTING',
-    );
-    expect(earlyRemovalRefusal({ ...base, correctedOn: '2026-09-02', today: '2026-09-01' })?.code).toBe(
-      'CORRECTION_IN_FUTURE',
     );
   });
 

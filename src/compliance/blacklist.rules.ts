@@ -85,7 +85,6 @@ export interface EarlyRemovalFacts {
 }
 
 export type EarlyRemovalRefusal =
-  | { code: 'CORRECTION_IN_FUTURE'; message: string }
   | { code: 'EARLY_REMOVAL_TOO_SOON'; message: string; eligibleFrom: string }
   | { code: 'CREDIT_COMMITMENT_MISSING'; message: string }
   | { code: 'NEW_ARREARS_DURING_LISTING'; message: string; count: number };
@@ -95,8 +94,6 @@ export type EarlyRemovalRefusal =
  * when corrected before it), no new wage arrears while listed, and a written credit commitment. The first refusal, or null.
  */
 export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal | null {
-  if (compareDates(f.correctedOn, f.today) > 0)
-    return { code: 'CORRECTION_IN_FUTURE', message: 'The correction date is after today' };
   const from = compareDates(f.correctedOn, f.listedOn) > 0 ? f.correctedOn : f.listedOn;
   const eligibleFrom = addMonths(from, BLACKLIST_RULES.EARLY_REMOVAL_MONTHS);
   if (compareDates(f.today, eligibleFrom) < 0)

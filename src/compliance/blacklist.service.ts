@@ -128,6 +128,16 @@ export class BlacklistService {
   /** Early removal (信用修复) after 6 months from the correction, with a written credit commitment. */
   async removeEarly(viewer: Principal, id: string, dto: EarlyRemovalDto): Promise<BlacklistEntryViewDto> {
     const today = todayInShanghai();
+    // Dates of what already happened: one in the future is a wrong input (400), as listedOn's.
+    const future = (['correctedOn', 'commitmentOn'] as const).filter(
+      (f) => dto[f] !== undefined && compareDates(dto[f], today) > 0,
+    );
+    if (future.length)
+      throw AppException.validation(
+        future.map((f) =>
+          fieldError(f, 'notInFuture', `${f} 不能晚于今天`, `${f} must not be in the future`),
+        ),
+      );
     await this.tx.run((em) =>
       versionedTransition(
         em,

@@ -35,7 +35,6 @@ export const COMPLIANCE_ERRORS = {
     zh: '该告知书已登记陈述申辩',
     en: 'A statement is already recorded on this notice',
   },
-  CORRECTION_IN_FUTURE: { status: 409, zh: '纠正日期晚于今天', en: 'The correction date is after today' },
   EARLY_REMOVAL_TOO_SOON: {
     status: 409,
     zh: '尚未到可申请提前移出的日期',

@@ -429,6 +429,19 @@ describe('employer compliance', () => {
         code: 'EARLY_REMOVAL_TOO_SOON',
         details: { eligibleFrom: addMonths(addMonths(today, -5), 6) },
       });
+      // Dates of what happened: in the future, a wrong input (400 with the fields), not a state conflict.
+      const future = await removeEarly(id, {
+        version: 1,
+        correctedOn: addDays(today, 1),
+        commitmentOn: addDays(today, 2),
+      });
+      expect(future.status).toBe(400);
+      expect(
+        future.body.details.map((d: { field: string; constraint: string }) => [d.field, d.constraint]),
+      ).toEqual([
+        ['correctedOn', 'notInFuture'],
+        ['commitmentOn', 'notInFuture'],
+      ]);
       const noCommitment = await removeEarly(id, { version: 1, correctedOn: addMonths(today, -7) });
       expect(noCommitment.status).toBe(409);
       expect(noCommitment.body.code).toBe('CREDIT_COMMITMENT_MISSING');
