@@ -93,7 +93,8 @@ export class ArbitrationController {
   /** 受理 (within 5 days of the application): the 45-day award clock starts. */
   @ApiOperation({
     summary: '受理仲裁申请',
-    description: '在收到申请之日起 5 日内受理；45 日的裁决期限开始计算。',
+    description:
+      '在收到申请之日起 5 个工作日内决定受理（办案规则 第八十条）；45 日的裁决期限自受理之日起计算。',
   })
   @Post(':id/accept')
   @HttpCode(200)
@@ -169,10 +170,11 @@ export class ArbitrationController {
     return this.arbitration.recordPaper(user, id, dto);
   }
 
-  /** Postpones a hearing on a party's request made at least 3 days before it (调解仲裁法 第三十五条). */
+  /** Postpones a hearing on a party's request made at least 3 working days before it (调解仲裁法 第三十五条; 办案规则 第八十条). */
   @ApiOperation({
     summary: '延期开庭',
-    description: '当事人在开庭 3 日前提出申请的，延期开庭（调解仲裁法 第三十五条）。',
+    description:
+      '当事人在开庭 3 个工作日前提出申请的，延期开庭（调解仲裁法 第三十五条；办案规则 第八十条）。',
   })
   @Post(':id/hearings/:hearingId/postpone')
   @HttpCode(200)

@@ -159,10 +159,11 @@ export class ComplianceController {
     return this.blacklist.list(user, employerId, dto);
   }
 
-  /** Early removal (信用修复): 6 months after the correction, with a credit commitment. */
+  /** Early removal (信用修复): 6 months after the correction (after the listing if corrected before it), with a credit commitment. */
   @ApiOperation({
     summary: '提前移出失信名单',
-    description: '信用修复：纠正违法行为满 6 个月并提交信用承诺后提前移出。',
+    description:
+      '信用修复：已改正，自改正之日起（改正早于列入的，自列入之日起）满 6 个月、列入期间无新的欠薪，并提交信用承诺后提前移出。',
   })
   @Post('blacklist/:id/early-removal')
   @HttpCode(200)

@@ -90,12 +90,13 @@ export class MediationOpeningService {
           throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
         throw err;
       }
-      // 调解仲裁法 第十四条第三款: no agreement within 15 days and the party may apply for arbitration.
+      // 调解仲裁法 第十四条第三款: no agreement within 15 days of the committee's receipt of the application — the day the
+      // complaint was routed to it, not the day a mediator opens the case — and the party may apply for arbitration.
       await this.deadlines.start(em, {
         caseType: MEDIATION_CASE,
         caseId,
         ruleId: 'MEDIATION',
-        start: today,
+        start: c.routedAt ? todayInShanghai(c.routedAt) : today,
         jurisdictionCode: c.workplaceStreetCode,
       });
       await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {

@@ -47,6 +47,16 @@ describe('in-app message texts', () => {
     expect(TEMPLATES.CASE_DEADLINE_WITHIN_1_DAY.text).toContain('1日内');
   });
 
+  it("a worker's message about their complaint links to their case file; staff's to the complaint", () => {
+    expect(describeInApp('COMPLAINT_ACCEPTED', `complaint:${WARNING}`).link).toBe(
+      `/api/v1/my/cases/${WARNING}`,
+    );
+    expect(TEMPLATES.COMPLAINT_ACCEPTED.audience).toBe('WORKER');
+    expect(describeInApp('COMPLAINT_ROUTED_TO_BODY', `complaint:${WARNING}`).link).toBe(
+      `/api/v1/complaints/${WARNING}`,
+    );
+  });
+
   it('a template this version does not know shows its code', () => {
     expect(describeInApp('SOMETHING_RETIRED', `risk-warning:${WARNING}`).text).toBe('SOMETHING_RETIRED');
     expect(describeInApp('toString', `risk-warning:${WARNING}`).text).toBe('toString');

@@ -12,6 +12,9 @@ const SUBJECT_LINKS: Readonly<Record<string, string>> = {
   'inspection-case': '/api/v1/inspection/cases/',
 };
 
+/** A worker's message about their complaint opens their case file: its step, next step, deadlines and timeline. */
+const WORKER_SUBJECT_LINKS: Readonly<Record<string, string>> = { complaint: '/api/v1/my/cases/' };
+
 /** The text as sent: the template with the stored variables; the bare template text if they no longer fit it. */
 function textOf(template: string, params: Readonly<Record<string, string>> | null): string {
   if (!isTemplateId(template)) return template;
@@ -26,7 +29,7 @@ function textOf(template: string, params: Readonly<Record<string, string>> | nul
 /**
  * What an inbox shows for a stored message: its text from the catalogue (templates.ts) with its variables (the
  * template code itself for a template this version no longer knows) and the API path of its subject (null when the
- * subject is of no linkable kind).
+ * subject is of no linkable kind): for a worker's message about their complaint, their case file.
  */
 export function describeInApp(
   template: string,
@@ -37,6 +40,12 @@ export function describeInApp(
   const colon = subjectRef.indexOf(':');
   const kind = colon > 0 ? subjectRef.slice(0, colon) : '';
   const id = subjectRef.slice(colon + 1);
-  const base = Object.hasOwn(SUBJECT_LINKS, kind) ? SUBJECT_LINKS[kind] : undefined;
+  const links =
+    isTemplateId(template) &&
+    TEMPLATES[template].audience === 'WORKER' &&
+    Object.hasOwn(WORKER_SUBJECT_LINKS, kind)
+      ? WORKER_SUBJECT_LINKS
+      : SUBJECT_LINKS;
+  const base = Object.hasOwn(links, kind) ? links[kind] : undefined;
   return { text, link: base && UUID_PATTERN.test(id) ? `${base}${id}` : null };
 }

@@ -87,7 +87,8 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 若干规定 第十八条: a complaint without an identifiable employer is completed (补正), not refused.
-    text: '您的投诉（编号{trackingNo}）需要补正：{missing}。请于{dueOn}前补充后重新提交；依据：{legalBasis}。',
+    // The period is the platform's (COMPLAINT_CORRECTION), not the law's: a late completion is still taken.
+    text: '您的投诉（编号{trackingNo}）需要补正：{missing}。请于{dueOn}前补充后重新提交（逾期补充的仍可提交）；补正依据：{legalBasis}。',
     vars: { trackingNo: 'text', missing: 'text', dueOn: 'date', legalBasis: 'text' },
   },
   COMPLAINT_WITHDRAWN: {

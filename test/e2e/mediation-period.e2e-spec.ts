@@ -20,7 +20,8 @@ describe('mediation period gate', () => {
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
   let n = 0;
 
-  const openCase = async (): Promise<CaseView> => {
+  /** `routedDaysAgo`: the committee received the complaint that many days before a mediator opens the case. */
+  const openCase = async (routedDaysAgo = 0): Promise<CaseView> => {
     n++;
     const filed = await t
       .http()
@@ -39,6 +40,11 @@ describe('mediation period gate', () => {
         .send(body);
       expect(r.status).toBe(200);
     }
+    if (routedDaysAgo)
+      await t.dataSource.query(
+        `UPDATE complaints SET routed_at = routed_at - $2::int * interval '1 day' WHERE id = $1`,
+        [filed.body.id, routedDaysAgo],
+      );
     const opened = await t
       .http()
       .post('/api/v1/mediation/cases')
@@ -167,6 +173,27 @@ describe('mediation period gate', () => {
       code: 'ILLEGAL_TRANSITION',
       details: { status: 'EXPIRED', allowed: [] },
     });
+  });
+
+  it('runs from the day the committee received the complaint (routed), not the day the case is opened', async () => {
+    const m = await openCase(4);
+    const [{ routed_on: routedOn, opened_on: openedOn }] = await t.dataSource.query<
+      { routed_on: string; opened_on: string }[]
+    >(
+      `SELECT to_char(c.routed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS routed_on,
+              to_char(m.opened_on, 'YYYY-MM-DD') AS opened_on
+         FROM mediation_cases m JOIN complaints c ON c.id = m.complaint_id WHERE m.id = $1`,
+      [m.id],
+    );
+    expect(routedOn).toBe(addDays(openedOn, -4));
+    // 调解仲裁法 第十四条第三款: 15 days from the receipt, then the next working day if that one is not.
+    const cal = await t.app.get(CalendarService).calendar(t.dataSource.manager);
+    expect(m.deadline!.due).toBe(cal.nextWorkingDayOnOrAfter(addDays(routedOn, 15)).date);
+    const [{ start }] = await t.dataSource.query<{ start: string }[]>(
+      `SELECT to_char(start_date, 'YYYY-MM-DD') AS start FROM clocks WHERE case_id = $1 AND rule_id = 'MEDIATION'`,
+      [m.id],
+    );
+    expect(start).toBe(routedOn);
   });
 
   it('is refused to a mediator of another street as if the case did not exist, and to the worker', async () => {

@@ -70,6 +70,11 @@ describe('a new worker signs up by the code in the admin SMS outbox and reads th
     });
     const sent = (await outbox()).body.items as { phone: string; template: string; text: string }[];
     expect(sent[0]).toMatchObject({ phone, template: 'COMPLAINT_RECEIVED', text });
+    // The message opens the worker's case file, which the worker may read.
+    const link = page.items[0].link as string;
+    expect(link).toBe(`/api/v1/my/cases/${complaint.id}`);
+    const file = await t.http().get(link).set(auth(worker));
+    expect([file.status, file.body.trackingNo]).toEqual([200, complaint.trackingNo]);
   });
 
   it('pages newest first; marks one read, idempotently; read-all marks the rest', async () => {

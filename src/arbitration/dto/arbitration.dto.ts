@@ -231,7 +231,7 @@ export class RecordPaperDto extends VersionDto {
 export class PostponeHearingDto extends VersionDto {
   @ApiProperty({
     example: '2026-12-05',
-    description: 'The day the party asked for the postponement (at least 3 days before the hearing)',
+    description: 'The day the party asked for the postponement (at least 3 working days before the hearing)',
   })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedOn must be a date YYYY-MM-DD' })
   requestedOn: string;
@@ -245,7 +245,7 @@ export class PostponeHearingDto extends VersionDto {
 
   @ApiProperty({
     example: '2026-12-20T09:00:00+08:00',
-    description: 'The new hearing (5 days’ notice again)',
+    description: 'The new hearing (5 working days’ notice again)',
   })
   @IsISO8601({ strict: true })
   startsAt: string;

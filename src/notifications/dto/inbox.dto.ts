@@ -24,7 +24,8 @@ export class InboxItemDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'the API path of what the message is about',
+    description:
+      "the API path of what the message is about (a worker's message about their complaint: their case file, /api/v1/my/cases/:id)",
     example: '/api/v1/risk/warnings/0190c0de-0000-7000-8000-000000000042',
   })
   link: string | null;
