@@ -8,6 +8,11 @@ export const DEADLINES_ERRORS = {
     zh: '只有督办人员可以批准延期',
     en: 'Only a supervisor may approve an extension',
   },
+  CLOCK_HELD_BY_PARTY: {
+    status: 409,
+    zh: '该期限属于当事人（起诉期限、申请撤销裁决期限），工作人员不能中止、恢复、重新计算或延长',
+    en: "The period is a party's own (to sue, to apply to set an award aside): staff cannot pause, resume, restart or extend it",
+  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

@@ -13,6 +13,7 @@ import { DeadlineRuleCatalogue } from '../calendar/deadline-catalogue';
 import type { DeadlineRuleId } from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { assertMayEnter, assertStaffPeriod } from './staff-clock-events';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
@@ -228,17 +229,9 @@ export class DeadlinesService {
     return clock;
   }
 
-  /**
-   * A clock event entered by staff (中止/恢复/重新计算/延长). Extensions need a SUPERVISOR's approval: the statutes give
-   * it to the body's head (劳动保障监察条例 第十七条: 负责人批准; 调解仲裁法 第四十三条: 仲裁委员会主任批准), never
-   * to an operator's account (ADMIN), as the inspection case's own extension.
-   */
+  /** A clock event entered by staff (中止/恢复/重新计算/延长): who may, on which clocks (staff-clock-events.ts). */
   async recordEvent(viewer: Principal, clockId: string, event: ClockEvent): Promise<ClockView> {
-    if (event.type === 'EXTEND' && viewer.role !== 'SUPERVISOR')
-      throw AppException.forbidden(
-        'EXTENSION_NEEDS_SUPERVISOR',
-        'Only a supervisor may approve an extension',
-      );
+    assertMayEnter(viewer, event);
     return this.tx.run(async (em) => {
       // The owner's case is locked before the clock: the order in which the owner's own writes take them.
       const found = await this.repo.findClock(em, clockId);
@@ -248,6 +241,7 @@ export class DeadlinesService {
           ? await owner.lock(em, found.caseId)
           : null;
       const clock = await this.visibleClock(em, viewer, clockId);
+      assertStaffPeriod(this.rules.rule(clock.ruleId));
       await this.addEvent(em, clock.id, event, viewer);
       if (owner && owned !== null)
         await owner.changed(

@@ -9,7 +9,23 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { earliestPenaltyDecision, hearingRequestDue, INSPECTION_RULES } from './inspection.rules';
+import {
+  hearingRequestDue,
+  INSPECTION_RULES,
+  penaltyDecisionRefusal,
+  type NoticeAnswerKind,
+  type PenaltyDecisionRefusal,
+} from './inspection.rules';
+
+/** The English message of each refusal of a penalty decision (the catalogue has the zh-CN). */
+const PENALTY_REFUSALS: Record<PenaltyDecisionRefusal['code'], string> = {
+  STATEMENT_PERIOD_RUNNING:
+    'The employer may still state its case: decide after the period in the notice (行政处罚法 第四十五条)',
+  HEARING_REQUEST_PERIOD_RUNNING:
+    'The employer may still ask for a hearing: decide after the period in the notice (行政处罚法 第六十四条)',
+  PENALTY_HEARING_NOT_HELD:
+    'The employer asked for a hearing in time: hold it and record it first (行政处罚法 第六十四、六十五条)',
+};
 import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
@@ -239,7 +255,10 @@ export class InspectionActionsService {
     });
   }
 
-  /** 行政处罚决定书, not before the statement period ran or the employer answered (行政处罚法 第六十二条). */
+  /**
+   * 行政处罚决定书, once the employer was heard (`penaltyDecisionRefusal`: the statement period, the period to ask for a
+   * hearing, a hearing asked for in time held; 行政处罚法 第六十二、六十四、六十五条).
+   */
   decidePenalty(
     viewer: Principal,
     id: string,
@@ -247,21 +266,27 @@ export class InspectionActionsService {
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'DECIDE_PENALTY', dto.on, async (em, _c, on) => {
       const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
-      const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
-        // An answer to this notice (responses before 16.9 carry no notice number: after the notice, as before).
-        (e) =>
-          e.action === 'INSPECTION_RECORD_RESPONSE' &&
-          (e.data.noticeDocNo === undefined
-            ? new Date(e.occurredAt) >= notice.createdAt
-            : e.data.noticeDocNo === notice.docNo),
-      );
-      const earliest = earliestPenaltyDecision(notice.issuedOn, answered);
-      if (on < earliest)
-        throw AppException.conflict(
-          'STATEMENT_PERIOD_RUNNING',
-          'The employer may still state its case: decide after the period in the notice (行政处罚法 第四十五条)',
-          { noticeIssuedOn: notice.issuedOn, earliestDecisionOn: earliest },
-        );
+      const answers = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id))
+        .filter(
+          // An answer to this notice (responses before 16.9 carry no notice number: after the notice, as before).
+          (e) =>
+            e.action === 'INSPECTION_RECORD_RESPONSE' &&
+            (e.data.noticeDocNo === undefined
+              ? new Date(e.occurredAt) >= notice.createdAt
+              : e.data.noticeDocNo === notice.docNo),
+        )
+        .map((e) => ({ kind: e.data.kind as NoticeAnswerKind, inTime: e.data.inTime !== false }));
+      const hearingDueOn = hearingRequestDue(await this.calendar.calendar(em), notice.issuedOn);
+      const refusal = penaltyDecisionRefusal({ noticeServedOn: notice.issuedOn, hearingDueOn, answers, on });
+      if (refusal)
+        throw AppException.conflict(refusal.code, PENALTY_REFUSALS[refusal.code], {
+          noticeIssuedOn: notice.issuedOn,
+          hearingDueOn,
+          ...('earliestDecisionOn' in refusal ? { earliestDecisionOn: refusal.earliestDecisionOn } : {}),
+          ...(refusal.code === 'PENALTY_HEARING_NOT_HELD'
+            ? { remedies: ['RECORD_RESPONSE:HEARING_HELD'] }
+            : {}),
+        });
       return {
         changes: { penaltyFen: dto.amountFen, violationFound: true },
         data: { amountFen: dto.amountFen },

@@ -17,7 +17,12 @@ import {
 } from './inspection-duties.rules';
 import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { earliestPenaltyDecision, hearingRequestInTime, INSPECTION_RULES } from './inspection.rules';
+import {
+  earliestPenaltyDecision,
+  hearingRequestInTime,
+  INSPECTION_RULES,
+  type NoticeAnswerKind,
+} from './inspection.rules';
 import { InspectionProceeding } from './inspection-proceeding';
 import type { InspectionDocument } from './entities/inspection-document.entity';
 
@@ -79,17 +84,44 @@ export class InspectionDutiesService {
   }
 
   /**
-   * The employer's statement, hearing request (in time or not, 行政处罚法 第六十四条; a penalty notice only) or waiver,
-   * answering the latest notice (409 NO_NOTICE_TO_ANSWER without one); the notice's number is recorded.
+   * The employer's statement, hearing request (in time or not, 行政处罚法 第六十四条; a penalty notice only), waiver, or
+   * the hearing held on an in-time request (its record, 第六十五条: the decision follows it; 409 NO_HEARING_REQUESTED
+   * without one), answering the latest notice (409 NO_NOTICE_TO_ANSWER without one); the notice's number is recorded.
    */
   response(
     viewer: Principal,
     id: string,
-    dto: { version: number; kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER'; on: string; summary?: string },
+    dto: { version: number; kind: NoticeAnswerKind; on: string; summary?: string },
   ): Promise<InspectionCaseViewDto> {
+    if (dto.kind === 'HEARING_HELD' && !dto.summary?.trim())
+      throw AppException.validation([
+        fieldError(
+          'summary',
+          'isDefined',
+          '登记听证须填写听证笔录摘要',
+          'a hearing is recorded with its summary',
+        ),
+      ]);
     return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
       const notice = await this.latestNotice(em, id);
       if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
+      if (dto.kind === 'HEARING_HELD') {
+        const requested = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
+          (e) =>
+            e.action === 'INSPECTION_RECORD_RESPONSE' &&
+            e.data.noticeDocNo === notice.docNo &&
+            e.data.kind === 'HEARING_REQUEST' &&
+            e.data.inTime === true,
+        );
+        if (!requested)
+          throw AppException.conflict(
+            'NO_HEARING_REQUESTED',
+            'No hearing was asked for in time on this notice',
+            {
+              noticeDocNo: notice.docNo,
+            },
+          );
+      }
       if (dto.kind === 'HEARING_REQUEST' && notice.kind !== 'PENALTY_NOTICE')
         throw AppException.validation([
           fieldError(

@@ -72,6 +72,21 @@ export const INSPECTION_ERRORS = {
     zh: '当事人陈述申辩期限尚未届满，请于告知书所载期限后再作决定',
     en: 'The employer may still state its case: decide after the period in the notice',
   },
+  HEARING_REQUEST_PERIOD_RUNNING: {
+    status: 409,
+    zh: '当事人要求听证的期限尚未届满，请于期限届满后再作决定',
+    en: 'The employer may still ask for a hearing: decide after the period in the notice',
+  },
+  PENALTY_HEARING_NOT_HELD: {
+    status: 409,
+    zh: '当事人已依法要求听证，须先组织听证并登记听证情况',
+    en: 'The employer asked for a hearing in time: hold it and record it first',
+  },
+  NO_HEARING_REQUESTED: {
+    status: 409,
+    zh: '当事人未在期限内要求听证，无需登记听证',
+    en: 'No hearing was asked for in time on this notice',
+  },
   NO_NOTICE_TO_ANSWER: { status: 409, zh: '没有需要答复的告知书', en: 'No notice was issued to answer' },
   NO_ORDER_TO_REFUSE: {
     status: 409,

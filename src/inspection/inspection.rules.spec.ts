@@ -6,6 +6,8 @@ import {
   earliestPenaltyDecision,
   hearingRequestDue,
   hearingRequestInTime,
+  NOTICE_ANSWER_KINDS,
+  penaltyDecisionRefusal,
   violationFactsOf,
 } from './inspection.rules';
 
@@ -73,6 +75,63 @@ describe('penalty procedure (行政处罚法)', () => {
   it('decision waits 3 days after the notice unless the employer answered', () => {
     expect(earliestPenaltyDecision('2026-11-02', false)).toBe('2026-11-06');
     expect(earliestPenaltyDecision('2026-11-02', true)).toBe('2026-11-02');
+  });
+
+  it('a penalty waits for the statement and the hearing periods, or a waiver, and for a hearing asked for in time', () => {
+    const notice = { noticeServedOn: '2026-11-02', hearingDueOn: '2026-11-09' };
+    const at = (on: string, ...answers: { kind: (typeof NOTICE_ANSWER_KINDS)[number]; inTime?: boolean }[]) =>
+      penaltyDecisionRefusal({ ...notice, on, answers: answers.map((a) => ({ inTime: true, ...a })) });
+    expect(at('2026-11-03')).toEqual({ code: 'STATEMENT_PERIOD_RUNNING', earliestDecisionOn: '2026-11-10' });
+    // A statement ends its own period, not the hearing's (第六十四条).
+    expect(at('2026-11-03', { kind: 'STATEMENT' })).toEqual({
+      code: 'HEARING_REQUEST_PERIOD_RUNNING',
+      earliestDecisionOn: '2026-11-10',
+    });
+    expect(at('2026-11-09')).toEqual({
+      code: 'HEARING_REQUEST_PERIOD_RUNNING',
+      earliestDecisionOn: '2026-11-10',
+    });
+    expect(at('2026-11-10')).toBeNull();
+    expect(at('2026-11-03', { kind: 'WAIVER' })).toBeNull();
+    // Asked for in time: held first, whatever the day (第六十五条); a late request does not stop the decision.
+    expect(at('2026-12-31', { kind: 'HEARING_REQUEST' })).toEqual({ code: 'PENALTY_HEARING_NOT_HELD' });
+    expect(at('2026-11-20', { kind: 'HEARING_REQUEST' }, { kind: 'WAIVER' })).toEqual({
+      code: 'PENALTY_HEARING_NOT_HELD',
+    });
+    expect(at('2026-11-05', { kind: 'HEARING_REQUEST' }, { kind: 'HEARING_HELD' })).toBeNull();
+    expect(at('2026-11-12', { kind: 'HEARING_REQUEST', inTime: false })).toBeNull();
+  });
+
+  it('property: never a decision before the hearing period ends unless waived or heard, never one over a pending hearing', () => {
+    const day = fc.integer({ min: 0, max: 30 }).map((n) => addDays('2026-11-02', n));
+    const answer = fc.record({ kind: fc.constantFrom(...NOTICE_ANSWER_KINDS), inTime: fc.boolean() });
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 3, max: 12 }),
+        fc.array(answer, { maxLength: 4 }),
+        (on, h, answers) => {
+          const hearingDueOn = addDays('2026-11-02', h);
+          const r = penaltyDecisionRefusal({ noticeServedOn: '2026-11-02', hearingDueOn, on, answers });
+          const requested = answers.some((a) => a.kind === 'HEARING_REQUEST' && a.inTime);
+          const held = answers.some((a) => a.kind === 'HEARING_HELD');
+          const waived = answers.some((a) => a.kind === 'WAIVER');
+          if (requested && !held) expect(r).toEqual({ code: 'PENALTY_HEARING_NOT_HELD' });
+          if (r === null && !requested && !waived) expect(on > hearingDueOn && on >= '2026-11-06').toBe(true);
+          if (r && 'earliestDecisionOn' in r) {
+            expect(r.earliestDecisionOn > on).toBe(true);
+            expect(
+              penaltyDecisionRefusal({
+                noticeServedOn: '2026-11-02',
+                hearingDueOn,
+                on: r.earliestDecisionOn,
+                answers,
+              }),
+            ).toBeNull();
+          }
+        },
+      ),
+    );
   });
 
   const calendar = new WorkingCalendar();

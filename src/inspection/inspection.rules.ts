@@ -76,12 +76,55 @@ export function acceptanceDecision(f: AcceptanceFacts): AcceptanceResult {
 }
 
 /**
- * The penalty decision waits for the employer's statement (陈述、申辩): until the period given in the notice has run
+ * A decision after a notice waits for the employer's statement (陈述、申辩): until the period given in the notice has run
  * (STATEMENT_DAYS after service) unless the employer has answered (行政处罚法 第四十四、四十五、六十二条: 未告知或拒绝听取
- * 陈述、申辩的不得作出处罚决定). A hearing requested in time must be held first (第六十四条) — the answer records it.
+ * 陈述、申辩的不得作出处罚决定; 监察条例 第十九条 for a 行政处理). A penalty also waits for its hearing
+ * (`penaltyDecisionRefusal`).
  */
 export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered: boolean): string {
   return employerAnswered ? noticeServedOn : addDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS + 1);
+}
+
+/** The employer's answers to a notice, as the employer-response step records them. */
+export type NoticeAnswerKind = 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER' | 'HEARING_HELD';
+export const NOTICE_ANSWER_KINDS: readonly NoticeAnswerKind[] = [
+  'STATEMENT',
+  'HEARING_REQUEST',
+  'WAIVER',
+  'HEARING_HELD',
+];
+
+export type PenaltyDecisionRefusal =
+  | { code: 'STATEMENT_PERIOD_RUNNING' | 'HEARING_REQUEST_PERIOD_RUNNING'; earliestDecisionOn: string }
+  | { code: 'PENALTY_HEARING_NOT_HELD' };
+
+/**
+ * Whether a penalty may be decided on `on` after its notice, and why not. The employer is heard first (行政处罚法
+ * 第四十四、四十五、六十二条): the statement period given in the notice runs unless the employer stated its case; the
+ * period to ask for a hearing (5 working days, 第六十四条第（一）项) runs whatever the statement — the platform cannot tell
+ * whether the penalty qualifies for one (第六十三条), so it waits — unless the employer waived its rights; a hearing
+ * asked for in time is held before the decision, which follows its record (第六十四条、第六十五条).
+ */
+export function penaltyDecisionRefusal(f: {
+  noticeServedOn: string;
+  hearingDueOn: string;
+  answers: readonly { kind: NoticeAnswerKind; inTime: boolean }[];
+  on: string;
+}): PenaltyDecisionRefusal | null {
+  const has = (kind: NoticeAnswerKind) => f.answers.some((a) => a.kind === kind);
+  if (f.answers.some((a) => a.kind === 'HEARING_REQUEST' && a.inTime))
+    return has('HEARING_HELD') ? null : { code: 'PENALTY_HEARING_NOT_HELD' };
+  if (has('WAIVER')) return null;
+  const afterHearingPeriod = addDays(f.hearingDueOn, 1);
+  const statementEnds = earliestPenaltyDecision(f.noticeServedOn, has('STATEMENT'));
+  if (f.on < statementEnds)
+    return {
+      code: 'STATEMENT_PERIOD_RUNNING',
+      earliestDecisionOn: statementEnds > afterHearingPeriod ? statementEnds : afterHearingPeriod,
+    };
+  if (f.on < afterHearingPeriod)
+    return { code: 'HEARING_REQUEST_PERIOD_RUNNING', earliestDecisionOn: afterHearingPeriod };
+  return null;
 }
 
 /**

@@ -68,6 +68,11 @@ function inLanguage(result: SignalBatchResult, req: FastifyRequest): SignalBatch
 
 /** Who edits rule sets, ingests signals and runs backtests. */
 const RULE_EDITORS: Role[] = ['SUPERVISOR', 'ADMIN'];
+/**
+ * Who acts on a warning: staff of its jurisdiction (docs/state-machines.md), not the operators' account — ADMIN sees
+ * every warning, but its acknowledging a red one would stop the escalation to the street's supervisors.
+ */
+const WARNING_HANDLERS: Role[] = STAFF_ROLES.filter((r) => r !== 'ADMIN');
 const CSV_MAX_BYTES = 5 * 1024 * 1024;
 
 const warningUuid = new ParseUUIDPipe({
@@ -111,7 +116,7 @@ export class RiskController {
   @ApiOperation({ summary: '签收风险预警', description: '签收一条新预警。' })
   @Post('warnings/:id/acknowledge')
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...WARNING_HANDLERS)
   @ApiOkResponse({ type: WarningDetailDto })
   acknowledge(
     @CurrentUser() user: Principal,
@@ -124,7 +129,7 @@ export class RiskController {
   @ApiOperation({ summary: '处置风险预警', description: '登记预警的处置进展。' })
   @Post('warnings/:id/handling')
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...WARNING_HANDLERS)
   @ApiOkResponse({ type: WarningDetailDto })
   handling(
     @CurrentUser() user: Principal,
@@ -137,7 +142,7 @@ export class RiskController {
   @ApiOperation({ summary: '关闭风险预警', description: '写明处置结果并关闭预警。' })
   @Post('warnings/:id/close')
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...WARNING_HANDLERS)
   @ApiOkResponse({ type: WarningDetailDto })
   close(
     @CurrentUser() user: Principal,

@@ -245,6 +245,25 @@ describe('arbitration: award documents, service and the parties’ windows', () 
       [`deadline:${decision.id}:%`],
     );
     expect(Number(control[0].n)).toBeGreaterThan(0);
+    // No staff event moves a party's window (a pause or restart would show the worker a wrong last day to sue).
+    for (const [user, event] of [
+      ['arbitrator', { type: 'PAUSE', date: today, reason: '公告送达' }],
+      ['arbitrator', { type: 'RESTART', date: today, reason: '重新计算' }],
+      ['supervisor', { type: 'EXTEND', date: today, amount: 5, reason: '延长' }],
+    ] as const)
+      for (const k of party) {
+        const r = await t
+          .http()
+          .post(`/api/v1/deadlines/${k.id}/events`)
+          .set(await auth(user))
+          .send(event);
+        expect([r.status, r.body.code]).toEqual([409, 'CLOCK_HELD_BY_PARTY']);
+      }
+    const [{ n: events }] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM clock_events WHERE clock_id = ANY($1) AND type <> $2',
+      [party.map((k) => k.id), 'START'],
+    );
+    expect(events).toBe(0);
   });
 
   it('an award served later: no window runs until service; service before issue is 400, twice is 409, an unknown document 404', async () => {

@@ -236,6 +236,13 @@ describe('双随机一公开: employers register, random inspection plans, publi
       });
       expect(recorded.status).toBe(201);
       expect(recorded.body.recordedBy).not.toBe(inspectors.zjd1.id);
+      // Not the operators' account: a conflict takes an inspector out of the draws.
+      const byAdmin = await declare('admin', {
+        inspectorId: inspectors.zjd1.id,
+        employerId: employerIds[2],
+        reason: '管理员代报',
+      });
+      expect(byAdmin.status).toBe(403);
       // the demo inspector is in conflict with two 陆家嘴 employers
       for (const k of [5, 7])
         expect(
@@ -583,6 +590,13 @@ describe('双随机一公开: employers register, random inspection plans, publi
         .set(await auth('supervisor'))
         .send({ result: 'NO_VIOLATION', resultOn: '2026-11-20' });
       expect(onDraft.status).toBe(409);
+      // A result is an inspection act: not the operators' account (a violation found would open a case).
+      const byAdmin = await t
+        .http()
+        .post(`/api/v1/inspection/plans/${d.id}/items/${d.items[0].id}/result`)
+        .set(await auth('admin'))
+        .send({ result: 'NO_VIOLATION', resultOn: '2026-11-20' });
+      expect(byAdmin.status).toBe(403);
     });
 
     it('the public endpoints are rate-limited', async () => {

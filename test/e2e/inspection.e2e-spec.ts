@@ -536,15 +536,30 @@ describe('inspection cases', () => {
       ...decision,
     });
     expect([tooEarly.status, tooEarly.body.code]).toEqual([409, 'STATEMENT_PERIOD_RUNNING']);
-    expect(tooEarly.body.details.earliestDecisionOn).toBe(addDays(today, 4));
+    // The earliest decision is after both periods: the statement's (3 days) and the hearing request's (5 working days).
+    const { hearingDueOn } = tooEarly.body.details as { hearingDueOn: string };
+    expect(hearingDueOn >= addDays(today, 5)).toBe(true);
+    expect(tooEarly.body.details.earliestDecisionOn).toBe(addDays(hearingDueOn, 1));
     const answered = await ok('inspector', `/cases/${c.id}/employer-response`, {
       version: noticed.version,
       kind: 'STATEMENT',
       on: today,
       summary: '已补签劳动合同',
     });
-    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+    // A statement does not give up the right to ask for a hearing (行政处罚法 第六十四条).
+    const stillOpen = await post('inspector', `/cases/${c.id}/penalty-decision`, {
       version: answered.version,
+      ...decision,
+    });
+    expect([stillOpen.status, stillOpen.body.code]).toEqual([409, 'HEARING_REQUEST_PERIOD_RUNNING']);
+    const waived = await ok('inspector', `/cases/${c.id}/employer-response`, {
+      version: answered.version,
+      kind: 'WAIVER',
+      on: today,
+      summary: '单位书面表示放弃听证',
+    });
+    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: waived.version,
       ...decision,
     });
     expect(decided).toMatchObject({ status: 'PENALTY_DECIDED' });
@@ -555,6 +570,61 @@ describe('inspection cases', () => {
       closureType: 'PENALISED',
     });
     expect(closed).toMatchObject({ status: 'CLOSED', closureType: 'PENALISED' });
+  });
+
+  it('penalty: a hearing asked for in time is held before the decision, whatever the day (第六十四、六十五条)', async () => {
+    const c = await investigating();
+    const noticed = await ok('inspector', `/cases/${c.id}/penalty-notice`, {
+      version: c.version,
+      violations: '未按时足额支付劳动报酬',
+      proposedFen: 5_000_000,
+      basis: '《劳动保障监察条例》第二十六条',
+    });
+    const decision = {
+      violations: '未按时足额支付劳动报酬',
+      amountFen: 5_000_000,
+      basis: '《劳动保障监察条例》第二十六条',
+    };
+    const noRequest = await post('inspector', `/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'HEARING_HELD',
+      on: today,
+      summary: '听证会已举行',
+    });
+    expect([noRequest.status, noRequest.body.code]).toEqual([409, 'NO_HEARING_REQUESTED']);
+    const requested = await ok('inspector', `/cases/${c.id}/employer-response`, {
+      version: noticed.version,
+      kind: 'HEARING_REQUEST',
+      on: today,
+      summary: '单位书面要求听证',
+    });
+    // Both periods over (the notice served three weeks ago): the hearing still comes first.
+    await t.dataSource.query(
+      `UPDATE inspection_documents SET issued_on = issued_on - 21 WHERE case_id = $1 AND kind = 'PENALTY_NOTICE'`,
+      [c.id],
+    );
+    const notHeard = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: requested.version,
+      ...decision,
+    });
+    expect([notHeard.status, notHeard.body.code]).toEqual([409, 'PENALTY_HEARING_NOT_HELD']);
+    const noSummary = await post('inspector', `/cases/${c.id}/employer-response`, {
+      version: requested.version,
+      kind: 'HEARING_HELD',
+      on: today,
+    });
+    expect([noSummary.status, noSummary.body.details?.[0]?.field]).toEqual([400, 'summary']);
+    const heard = await ok('inspector', `/cases/${c.id}/employer-response`, {
+      version: requested.version,
+      kind: 'HEARING_HELD',
+      on: today,
+      summary: '听证会于今日举行，单位陈述已支付部分工资，未提供凭证',
+    });
+    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: heard.version,
+      ...decision,
+    });
+    expect(decided).toMatchObject({ status: 'PENALTY_DECIDED' });
   });
 
   it('wage-crime thresholds: ADMIN adds a later figure; history is never rewritten', async () => {

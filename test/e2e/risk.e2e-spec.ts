@@ -253,6 +253,21 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       .get('/api/v1/risk/warnings')
       .set(await auth('13800000000'));
     expect(worker.status).toBe(403);
+    // The operators' account sees the warning but does not act on it (its acknowledging a red one would stop the
+    // escalation to the street's supervisors).
+    for (const path of ['acknowledge', 'handling', 'close']) {
+      const byAdmin = await t
+        .http()
+        .post(`/api/v1/risk/warnings/${w.id}/${path}`)
+        .set(await auth('admin'))
+        .send({ version: w.version, disposal: '管理员关闭' });
+      expect(byAdmin.status).toBe(403);
+    }
+    const seen = await t
+      .http()
+      .get(`/api/v1/risk/warnings/${w.id}`)
+      .set(await auth('admin'));
+    expect([seen.status, seen.body.status]).toEqual([200, 'NEW']);
     const ack = await t
       .http()
       .post(`/api/v1/risk/warnings/${w.id}/acknowledge`)

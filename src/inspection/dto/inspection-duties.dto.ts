@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { DUTY_RULES } from '../inspection-duties.rules';
+import { NOTICE_ANSWER_KINDS, type NoticeAnswerKind } from '../inspection.rules';
 import { FindingsDto, InspectionVersionDto, MAX_FEN, Text } from './inspection.dto';
 
 /** The record of an investigative act (调查、检查): its findings and the inspectors who made it (at least two). */
@@ -31,11 +32,18 @@ export class InvestigationRecordDto extends FindingsDto {
   inspectorIds: string[];
 }
 
-/** The employer's statement, a hearing request (penalties only) or a waiver, answering the latest notice. */
+/**
+ * The employer's statement, a hearing request (penalties only), a waiver, or the hearing held on an in-time request
+ * (with its record's summary), answering the latest notice.
+ */
 export class ResponseDto extends InspectionVersionDto {
-  @ApiProperty({ enum: ['STATEMENT', 'HEARING_REQUEST', 'WAIVER'] })
-  @IsIn(['STATEMENT', 'HEARING_REQUEST', 'WAIVER'])
-  kind: 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER';
+  @ApiProperty({
+    enum: NOTICE_ANSWER_KINDS,
+    description:
+      'STATEMENT 陈述申辩, HEARING_REQUEST 要求听证, WAIVER 放弃陈述申辩和听证, HEARING_HELD 听证已举行（须填写 summary：听证笔录摘要）',
+  })
+  @IsIn(NOTICE_ANSWER_KINDS)
+  kind: NoticeAnswerKind;
 
   @ApiProperty({ example: '2026-11-26' })
   @IsLocalDate()

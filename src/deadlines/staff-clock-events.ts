@@ -1,0 +1,27 @@
+import type { Principal } from '../auth/roles';
+import type { DeadlineRule } from '../calendar/deadline-rules';
+import { AppException } from '../common/errors/app-exception';
+import type { ClockEvent } from '../calendar/deadline-engine';
+
+/**
+ * Who may enter a clock event through the API (`POST /api/v1/deadlines/:clockId/events`), checked before the clock
+ * is read: an extension needs a SUPERVISOR's approval — the statutes give it to the body's head (劳动保障监察条例
+ * 第十七条: 负责人批准; 调解仲裁法 第四十三条: 仲裁委员会主任批准), never to an operator's account (ADMIN).
+ */
+export function assertMayEnter(viewer: Principal, event: ClockEvent): void {
+  if (event.type === 'EXTEND' && viewer.role !== 'SUPERVISOR')
+    throw AppException.forbidden('EXTENSION_NEEDS_SUPERVISOR', 'Only a supervisor may approve an extension');
+}
+
+/**
+ * And on which clock: never a party's own window (调解仲裁法 第四十八至五十条: to sue, to apply to set an award aside);
+ * its start and stop come from the award's service and the case's own decisions.
+ */
+export function assertStaffPeriod(rule: DeadlineRule): void {
+  if (rule.holder === 'PARTY')
+    throw AppException.conflict(
+      'CLOCK_HELD_BY_PARTY',
+      "The period is a party's own: staff cannot pause, resume, restart or extend it",
+      { ruleId: rule.id },
+    );
+}
