@@ -77,7 +77,7 @@ describe('the worker’s case file in words', () => {
         (finalAward, d) => {
           const suitDeadline = d.toISOString().slice(0, 10);
           const text = nextStep('ARBITRATION', 'CLOSED', { closureType: 'AWARD', finalAward, suitDeadline });
-          expect(text).toContain(`在${suitDeadline}前向人民法院提起诉讼`);
+          expect(text).toContain(`最迟于${suitDeadline}（含当日）向人民法院提起诉讼`);
           expect(text.includes('终局裁决')).toBe(finalAward);
         },
       ),

@@ -122,7 +122,8 @@ const NEXT_STEPS: {
       if (f.closureType !== 'AWARD')
         return f.closureType === 'MEDIATED' ? '仲裁调解书已生效，案件结束。' : '仲裁案件已结案。';
       // 调解仲裁法 第四十八条（终局裁决：劳动者可起诉）、第五十条（非终局裁决：双方均可起诉）: 十五日内
-      const by = f.suitDeadline ? `在${f.suitDeadline}前` : '在收到裁决书之日起15日内';
+      // The date is the last day still in time: 'X前' could be read as the day before it.
+      const by = f.suitDeadline ? `最迟于${f.suitDeadline}（含当日）` : '在收到裁决书之日起15日内';
       return f.finalAward
         ? `已作出终局裁决。如不服，您可以${by}向人民法院提起诉讼；用人单位逾期不履行的，您可以申请强制执行。`
         : `已作出裁决。如不服，您可以${by}向人民法院提起诉讼；期满不起诉的，裁决书发生法律效力。`;

@@ -13,7 +13,7 @@ const rule = {
 describe('plainDeadline', () => {
   it('says how long is left, in the rule’s unit', () => {
     expect(plainDeadline({ rule, due: '2026-12-10', daysRemaining: 3, state: 'RUNNING' })).toBe(
-      '调解期限：2026-12-10前，还有3天',
+      '调解期限：2026-12-10到期，还有3天',
     );
     expect(
       plainDeadline({
@@ -22,7 +22,7 @@ describe('plainDeadline', () => {
         daysRemaining: 5,
         state: 'RUNNING',
       }),
-    ).toBe('受理期限：2026-12-03前，还有5个工作日');
+    ).toBe('受理期限：2026-12-03到期，还有5个工作日');
   });
 
   it('names today, a breach, a pause and a met deadline', () => {

@@ -7,5 +7,5 @@ export function plainDeadline(c: Pick<ClockView, 'rule' | 'due' | 'daysRemaining
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
   if (c.state === 'BREACHED') return `${c.rule.name.zh}：已于${c.due}到期（已超期）`;
   if (c.daysRemaining === 0) return `${c.rule.name.zh}：今天（${c.due}）到期`;
-  return `${c.rule.name.zh}：${c.due}前，还有${c.daysRemaining}${unit}`;
+  return `${c.rule.name.zh}：${c.due}到期，还有${c.daysRemaining}${unit}`;
 }

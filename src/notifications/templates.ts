@@ -195,7 +195,7 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第四十八条、第五十条: the worker may sue within 15 days of receiving the award.
-    text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼。',
+    text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼。',
     vars: { trackingNo: 'text', suitDeadline: 'date' },
   },
   ARBITRATION_COMMISSION_LATE: {
@@ -278,7 +278,7 @@ export const TEMPLATES = {
     audience: 'WORKER',
     // 调解仲裁法 第四十七至四十九条: a final award; the worker may sue within 15 days, the employer may apply to the
     // intermediate court to set it aside within 30 days of receiving it.
-    text: '您的仲裁案件（编号{trackingNo}）已作出终局裁决。如不服，您可以在{suitDeadline}前向人民法院提起诉讼；用人单位可在{setAsideDeadline}前向中级人民法院申请撤销裁决。',
+    text: '您的仲裁案件（编号{trackingNo}）已作出终局裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于{setAsideDeadline}（含当日）向中级人民法院申请撤销裁决。',
     vars: { trackingNo: 'text', suitDeadline: 'date', setAsideDeadline: 'date' },
   },
   ARBITRATION_CLOSED_WITHOUT_AWARD: {

@@ -130,7 +130,7 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
       currentStep: { proceeding: 'ARBITRATION', id: res.body.arbitrationCaseId, status: 'APPLIED' },
       heldBy: { name: '浦东新区劳动人事争议仲裁委员会' },
       // The acceptance period counts working days (办案规则 第八十条).
-      nextDeadline: { state: 'RUNNING', text: expect.stringMatching(/前，还有\d+个工作日$/) },
+      nextDeadline: { state: 'RUNNING', text: expect.stringMatching(/到期，还有\d+个工作日$/) },
     });
     expect(
       mine.body.deadlines.map((d: { proceeding: string; state: string }) => `${d.proceeding}:${d.state}`),

@@ -279,7 +279,7 @@ describe('the worker’s case file /my/cases', () => {
       employerSetAsideDeadline: null,
       tribunal: [{ id: me.id, displayName: expect.any(String), role: 'ARBITRATOR' }],
     });
-    expect(mine.nextStep.text).toContain(`在${suit}前向人民法院提起诉讼`);
+    expect(mine.nextStep.text).toContain(`最迟于${suit}（含当日）向人民法院提起诉讼`);
     expect(mine.nextStep.text).not.toContain('终局裁决');
     expect(mine.timeline.map((e) => e.label)).toEqual(
       expect.arrayContaining(['提交仲裁申请', '仲裁委员会受理仲裁申请', '决定书面审理', '作出仲裁裁决']),

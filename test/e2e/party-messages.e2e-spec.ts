@@ -253,7 +253,7 @@ describe('parties are told', () => {
       const setAside = await daysFromToday(30);
       const [msg] = await sms('ARBITRATION_FINAL_AWARD_ISSUED', { trackingNo: c.trackingNo });
       expect(msg.text).toBe(
-        `您的仲裁案件（编号${c.trackingNo}）已作出终局裁决。如不服，您可以在${c.award.suitDeadline}前向人民法院提起诉讼；用人单位可在${setAside}前向中级人民法院申请撤销裁决。`,
+        `您的仲裁案件（编号${c.trackingNo}）已作出终局裁决。如不服，您可以最迟于${c.award.suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于${setAside}（含当日）向中级人民法院申请撤销裁决。`,
       );
       expect(
         t.sms.sent.some(
@@ -288,7 +288,7 @@ describe('parties are told', () => {
       expect(c.award.finalAward).toBe(false);
       const [msg] = await sms('ARBITRATION_AWARD_ISSUED', { trackingNo: c.trackingNo });
       expect(msg.params.suitDeadline).toBe(await daysFromToday(15));
-      expect(msg.text).toContain(`${c.award.suitDeadline}前向人民法院提起诉讼`);
+      expect(msg.text).toContain(`最迟于${c.award.suitDeadline}（含当日）向人民法院提起诉讼`);
     });
   });
 });
