@@ -17,6 +17,7 @@ import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import {
   allowedActions,
+  arbitratorMayAct,
   ARBITRATION_MACHINE,
   unmetGate,
   type ArbitrationAction,
@@ -93,6 +94,8 @@ export class ArbitrationProceeding {
           machine: ARBITRATION_MACHINE,
         },
         async (c, to) => {
+          if (viewer.role === 'ARBITRATOR' && !arbitratorMayAct(viewer.userId, action, c.arbitratorIds))
+            throw AppException.forbidden('NOT_ON_TRIBUNAL', `Only the case's tribunal performs ${action}`);
           const { changes, data } = await step(em, c);
           await this.repo.updateCase(em, id, { ...changes, status: to });
           return data;

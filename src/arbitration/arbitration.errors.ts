@@ -96,6 +96,11 @@ export const ARBITRATION_ERRORS = {
     zh: '独任仲裁须事实清楚、金额不超过当地年平均工资，或经双方同意',
     en: 'A sole arbitrator needs clear facts, an amount within the average annual wage, or both parties’ consent',
   },
+  NOT_ON_TRIBUNAL: {
+    status: 403,
+    zh: '只有本案仲裁庭的仲裁员可以进行此项（开庭、书面审理、先行裁决、先予执行、裁决）',
+    en: "Only an arbitrator of the case's tribunal may do this (hearing, decision on the papers, partial award, provisional execution, award)",
+  },
   MINIMUM_WAGE_UNKNOWN: {
     status: 409,
     zh: '没有申请日适用的最低工资标准',

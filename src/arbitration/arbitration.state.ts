@@ -137,3 +137,26 @@ export const ARBITRATION_GATES: Readonly<Record<'AWARD' | 'CLOSE_MEDIATED', read
 export function unmetGate(action: keyof typeof ARBITRATION_GATES, facts: GateFacts): Gate | null {
   return ARBITRATION_GATES[action].find((g) => !g.holds(facts)) ?? null;
 }
+
+/**
+ * The tribunal's own acts, which an arbitrator performs only on a case whose tribunal they sit on: holding the
+ * hearing (调解仲裁法 第三十五至三十八条), deciding on the papers, a 先行裁决 (第四十三条第二款), 先予执行 (第四十四条) and
+ * the award (第四十五条: 按照多数仲裁员的意见作出). The commission's own acts (acceptance, the tribunal, scheduling,
+ * service, closing) are any of its arbitrators'.
+ */
+export const TRIBUNAL_ACTS: ReadonlySet<ArbitrationAction> = new Set<ArbitrationAction>([
+  'RECORD_HEARING',
+  'DECIDE_ON_PAPERS',
+  'PARTIAL_AWARD',
+  'PROVISIONAL_EXECUTION',
+  'AWARD',
+]);
+
+/** Whether an arbitrator may perform `action` on a case with this tribunal (other roles: their own rules). */
+export function arbitratorMayAct(
+  userId: string,
+  action: ArbitrationAction,
+  tribunal: readonly string[],
+): boolean {
+  return !TRIBUNAL_ACTS.has(action) || tribunal.includes(userId);
+}

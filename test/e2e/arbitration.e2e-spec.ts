@@ -744,6 +744,31 @@ describe('arbitration', () => {
     });
   });
 
+  it('only the case’s tribunal decides on the papers and awards; the commission’s acts are any of its arbitrators’', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    // A sole arbitrator other than the signed-in one: forming it is the commission's act.
+    const formed = await post('arbitrator', `/${c.id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitrators[1]],
+      simplifiedExclusions: [],
+      partiesAgree: true,
+    });
+    expect(formed.status).toBe(200);
+    for (const [path, body] of [
+      ['papers-decision', { version: 3, basis: '双方书面同意不开庭，事实清楚' }],
+      ['award', { version: 3, claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }] }],
+    ] as const) {
+      const r = await post('arbitrator', `/${c.id}/${path}`, body);
+      expect([r.status, r.body.code]).toEqual([403, 'NOT_ON_TRIBUNAL']);
+    }
+    const [{ version }] = await t.dataSource.query<{ version: number }[]>(
+      'SELECT version FROM arbitration_cases WHERE id = $1',
+      [c.id],
+    );
+    expect(version).toBe(3);
+  });
+
   it('a withdrawn case frees its hearing slot for the next case', async () => {
     const a = await withTribunal();
     const b = await withTribunal();
