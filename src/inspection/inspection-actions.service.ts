@@ -13,6 +13,8 @@ import {
   hearingRequestDue,
   INSPECTION_RULES,
   penaltyDecisionRefusal,
+  printedPeriods,
+  statementDue,
   type NoticeAnswerKind,
   type PenaltyDecisionRefusal,
 } from './inspection.rules';
@@ -238,8 +240,9 @@ export class InspectionActionsService {
     dto: { version: number; violations: string; proposedFen: number; basis: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, async (em, _c, on) => {
-      const statementDueOn = addDays(on, INSPECTION_RULES.STATEMENT_DAYS);
-      const hearingDueOn = hearingRequestDue(await this.calendar.calendar(em), on);
+      const calendar = await this.calendar.calendar(em);
+      const statementDueOn = statementDue(calendar, on);
+      const hearingDueOn = hearingRequestDue(calendar, on);
       return {
         changes: { violationFound: true },
         data: { proposedFen: dto.proposedFen, statementDueOn, hearingDueOn },
@@ -276,8 +279,15 @@ export class InspectionActionsService {
               : e.data.noticeDocNo === notice.docNo),
         )
         .map((e) => ({ kind: e.data.kind as NoticeAnswerKind, inTime: e.data.inTime !== false }));
-      const hearingDueOn = hearingRequestDue(await this.calendar.calendar(em), notice.issuedOn);
-      const refusal = penaltyDecisionRefusal({ noticeServedOn: notice.issuedOn, hearingDueOn, answers, on });
+      // The dates the notice printed: what the employer was told.
+      const { statementDueOn, hearingDueOn } = printedPeriods(await this.calendar.calendar(em), notice);
+      const refusal = penaltyDecisionRefusal({
+        noticeServedOn: notice.issuedOn,
+        statementDueOn,
+        hearingDueOn,
+        answers,
+        on,
+      });
       if (refusal)
         throw AppException.conflict(refusal.code, PENALTY_REFUSALS[refusal.code], {
           noticeIssuedOn: notice.issuedOn,

@@ -20,7 +20,8 @@ import { InspectionRepository } from './inspection.repository';
 import {
   earliestPenaltyDecision,
   hearingRequestInTime,
-  INSPECTION_RULES,
+  printedPeriods,
+  statementDue,
   type NoticeAnswerKind,
 } from './inspection.rules';
 import { InspectionProceeding } from './inspection-proceeding';
@@ -147,9 +148,9 @@ export class InspectionDutiesService {
     id: string,
     dto: { version: number; violations: string; proposed: string; basis: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'NOTICE_HANDLING', dto.on, (_em, _c, on) => {
-      const statementDueOn = addDays(on, INSPECTION_RULES.STATEMENT_DAYS);
-      return Promise.resolve({
+    return this.cases.transition(viewer, id, dto.version, 'NOTICE_HANDLING', dto.on, async (em, _c, on) => {
+      const statementDueOn = statementDue(await this.calendar.calendar(em), on);
+      return {
         changes: {},
         data: { statementDueOn },
         document: {
@@ -159,7 +160,7 @@ export class InspectionDutiesService {
           basis: dto.basis,
           statementDueOn,
         },
-      });
+      };
     });
   }
 
@@ -191,7 +192,8 @@ export class InspectionDutiesService {
       const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
         (e) => e.action === 'INSPECTION_RECORD_RESPONSE' && e.data.noticeDocNo === notice.docNo,
       );
-      const earliest = earliestPenaltyDecision(notice.issuedOn, answered);
+      const { statementDueOn } = printedPeriods(await this.calendar.calendar(em), notice);
+      const earliest = earliestPenaltyDecision({ servedOn: notice.issuedOn, statementDueOn }, answered);
       if (on < earliest)
         throw AppException.conflict(
           'STATEMENT_PERIOD_RUNNING',

@@ -110,8 +110,8 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         ...head('劳动保障监察行政处罚告知书', ctx.employerName),
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。`,
         `根据${f.basis}的规定，本机关拟对你单位处以罚款${formatYuan(f.proposedFen)}。`,
-        `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于${zhDate(f.statementDueOn)}前（${INSPECTION_RULES.STATEMENT_DAYS}日内）提出；逾期视为放弃。`,
-        `符合听证条件的，你单位可于${zhDate(f.hearingDueOn)}前（告知后${INSPECTION_RULES.HEARING_REQUEST_WORKDAYS}个工作日内）要求举行听证（第六十四条）。`,
+        `根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请最迟于${zhDate(f.statementDueOn)}（含当日，${INSPECTION_RULES.STATEMENT_DAYS}个工作日内）提出；逾期视为放弃。`,
+        `符合听证条件的，你单位可最迟于${zhDate(f.hearingDueOn)}（含当日，告知后${INSPECTION_RULES.HEARING_REQUEST_WORKDAYS}个工作日内）要求举行听证（第六十四条）。`,
         ...foot,
       ].join('\n');
     case 'PENALTY_DECISION':
@@ -136,7 +136,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         ...head('劳动保障监察行政处理事先告知书', ctx.employerName),
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。`,
         `根据${f.basis}的规定，本机关拟作出如下行政处理决定：${f.proposed}`,
-        `根据《劳动保障监察条例》第十九条的规定，你单位有权进行陈述和申辩，请于${zhDate(f.statementDueOn)}前（${INSPECTION_RULES.STATEMENT_DAYS}日内）提出；逾期视为放弃。`,
+        `根据《劳动保障监察条例》第十九条的规定，你单位有权进行陈述和申辩，请最迟于${zhDate(f.statementDueOn)}（含当日，${INSPECTION_RULES.STATEMENT_DAYS}个工作日内）提出；逾期视为放弃。`,
         ...foot,
       ].join('\n');
     case 'HANDLING_DECISION':

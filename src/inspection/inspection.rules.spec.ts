@@ -8,6 +8,8 @@ import {
   hearingRequestInTime,
   NOTICE_ANSWER_KINDS,
   penaltyDecisionRefusal,
+  printedPeriods,
+  statementDue,
   violationFactsOf,
 } from './inspection.rules';
 
@@ -72,13 +74,37 @@ describe('inspection acceptance (若干规定 第十八条; 监察条例 第二�
 });
 
 describe('penalty procedure (行政处罚法)', () => {
-  it('decision waits 3 days after the notice unless the employer answered', () => {
-    expect(earliestPenaltyDecision('2026-11-02', false)).toBe('2026-11-06');
-    expect(earliestPenaltyDecision('2026-11-02', true)).toBe('2026-11-02');
+  it('decision waits for the statement period the notice printed unless the employer answered', () => {
+    const notice = { servedOn: '2026-11-02', statementDueOn: '2026-11-05' };
+    expect(earliestPenaltyDecision(notice, false)).toBe('2026-11-06');
+    expect(earliestPenaltyDecision(notice, true)).toBe('2026-11-02');
+  });
+
+  it('the statement period is 3 working days (第八十五条): over a weekend, never shorter than 3 calendar days', () => {
+    const cal = new WorkingCalendar();
+    expect(statementDue(cal, '2026-11-02')).toBe('2026-11-05'); // Monday → Thursday
+    expect(statementDue(cal, '2026-11-05')).toBe('2026-11-10'); // Thursday → Tuesday, over the weekend
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 700 }), (n) => {
+        const served = addDays('2026-01-01', n);
+        expect(statementDue(cal, served) >= addDays(served, 3)).toBe(true);
+      }),
+    );
+    // A notice that printed its dates is held to them; one that did not, to the calendar days it used to give.
+    expect(
+      printedPeriods(cal, {
+        issuedOn: '2026-11-05',
+        data: { statementDueOn: '2026-11-10', hearingDueOn: '2026-11-12' },
+      }),
+    ).toEqual({
+      statementDueOn: '2026-11-10',
+      hearingDueOn: '2026-11-12',
+    });
+    expect(printedPeriods(cal, { issuedOn: '2026-11-05', data: {} }).statementDueOn).toBe('2026-11-08');
   });
 
   it('a penalty waits for the statement and the hearing periods, or a waiver, and for a hearing asked for in time', () => {
-    const notice = { noticeServedOn: '2026-11-02', hearingDueOn: '2026-11-09' };
+    const notice = { noticeServedOn: '2026-11-02', statementDueOn: '2026-11-05', hearingDueOn: '2026-11-09' };
     const at = (on: string, ...answers: { kind: (typeof NOTICE_ANSWER_KINDS)[number]; inTime?: boolean }[]) =>
       penaltyDecisionRefusal({ ...notice, on, answers: answers.map((a) => ({ inTime: true, ...a })) });
     expect(at('2026-11-03')).toEqual({ code: 'STATEMENT_PERIOD_RUNNING', earliestDecisionOn: '2026-11-10' });
@@ -105,6 +131,7 @@ describe('penalty procedure (行政处罚法)', () => {
   it('property: never a decision before the hearing period ends unless waived or heard, never one over a pending hearing', () => {
     const day = fc.integer({ min: 0, max: 30 }).map((n) => addDays('2026-11-02', n));
     const answer = fc.record({ kind: fc.constantFrom(...NOTICE_ANSWER_KINDS), inTime: fc.boolean() });
+    const served = { noticeServedOn: '2026-11-02', statementDueOn: '2026-11-05' };
     fc.assert(
       fc.property(
         day,
@@ -112,7 +139,7 @@ describe('penalty procedure (行政处罚法)', () => {
         fc.array(answer, { maxLength: 4 }),
         (on, h, answers) => {
           const hearingDueOn = addDays('2026-11-02', h);
-          const r = penaltyDecisionRefusal({ noticeServedOn: '2026-11-02', hearingDueOn, on, answers });
+          const r = penaltyDecisionRefusal({ ...served, hearingDueOn, on, answers });
           const requested = answers.some((a) => a.kind === 'HEARING_REQUEST' && a.inTime);
           const held = answers.some((a) => a.kind === 'HEARING_HELD');
           const waived = answers.some((a) => a.kind === 'WAIVER');
@@ -122,7 +149,7 @@ describe('penalty procedure (行政处罚法)', () => {
             expect(r.earliestDecisionOn > on).toBe(true);
             expect(
               penaltyDecisionRefusal({
-                noticeServedOn: '2026-11-02',
+                ...served,
                 hearingDueOn,
                 on: r.earliestDecisionOn,
                 answers,

@@ -10,7 +10,7 @@ export const INSPECTION_RULES = {
   INVESTIGATION_WORKDAYS: 60,
   EXTENSION_WORKDAYS: 30,
   // 行政处罚法 (2021) 第四十四、四十五条: 告知拟作出的处罚及陈述、申辩权; the period to answer is set in the notice —
-  // platform rule (common practice of 行政处罚告知书): 3 days from service.
+  // platform rule (common practice of 行政处罚告知书): 3 days from service, working days as 第八十五条 reads “三日”.
   STATEMENT_DAYS: 3,
   // 行政处罚法 (2021) 第六十四条第（一）项: 当事人要求听证的，应当在行政机关告知后五日内提出; 第八十五条: working days
   // — counted by the deadline engine (INSPECTION_DEADLINE_RULES.PENALTY_HEARING_REQUEST); repeated here for the documents.
@@ -76,13 +76,36 @@ export function acceptanceDecision(f: AcceptanceFacts): AcceptanceResult {
 }
 
 /**
- * A decision after a notice waits for the employer's statement (陈述、申辩): until the period given in the notice has run
- * (STATEMENT_DAYS after service) unless the employer has answered (行政处罚法 第四十四、四十五、六十二条: 未告知或拒绝听取
+ * A decision after a notice waits for the employer's statement (陈述、申辩): until the period the notice printed has run
+ * (its `statementDueOn`) unless the employer has answered (行政处罚法 第四十四、四十五、六十二条: 未告知或拒绝听取
  * 陈述、申辩的不得作出处罚决定; 监察条例 第十九条 for a 行政处理). A penalty also waits for its hearing
  * (`penaltyDecisionRefusal`).
  */
-export function earliestPenaltyDecision(noticeServedOn: string, employerAnswered: boolean): string {
-  return employerAnswered ? noticeServedOn : addDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS + 1);
+export function earliestPenaltyDecision(
+  notice: { servedOn: string; statementDueOn: string },
+  employerAnswered: boolean,
+): string {
+  return employerAnswered ? notice.servedOn : addDays(notice.statementDueOn, 1);
+}
+
+/** The periods a notice printed (`data`), or as computed for one that did not print them. */
+export function printedPeriods(
+  calendar: WorkingCalendar,
+  notice: { issuedOn: string; data: Record<string, unknown> },
+): { statementDueOn: string; hearingDueOn: string } {
+  const printed = (k: string) => (typeof notice.data[k] === 'string' ? (notice.data[k] as string) : null);
+  return {
+    statementDueOn: printed('statementDueOn') ?? addDays(notice.issuedOn, INSPECTION_RULES.STATEMENT_DAYS),
+    hearingDueOn: printed('hearingDueOn') ?? hearingRequestDue(calendar, notice.issuedOn),
+  };
+}
+
+/**
+ * The last day of the statement period a notice prints: STATEMENT_DAYS working days after service (行政处罚法 第八十五条:
+ * “三日”指工作日 — the longer reading, never shorter than the calendar one).
+ */
+export function statementDue(calendar: WorkingCalendar, noticeServedOn: string): string {
+  return calendar.addWorkingDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS).date;
 }
 
 /** The employer's answers to a notice, as the employer-response step records them. */
@@ -107,6 +130,7 @@ export type PenaltyDecisionRefusal =
  */
 export function penaltyDecisionRefusal(f: {
   noticeServedOn: string;
+  statementDueOn: string;
   hearingDueOn: string;
   answers: readonly { kind: NoticeAnswerKind; inTime: boolean }[];
   on: string;
@@ -116,7 +140,10 @@ export function penaltyDecisionRefusal(f: {
     return has('HEARING_HELD') ? null : { code: 'PENALTY_HEARING_NOT_HELD' };
   if (has('WAIVER')) return null;
   const afterHearingPeriod = addDays(f.hearingDueOn, 1);
-  const statementEnds = earliestPenaltyDecision(f.noticeServedOn, has('STATEMENT'));
+  const statementEnds = earliestPenaltyDecision(
+    { servedOn: f.noticeServedOn, statementDueOn: f.statementDueOn },
+    has('STATEMENT'),
+  );
   if (f.on < statementEnds)
     return {
       code: 'STATEMENT_PERIOD_RUNNING',
