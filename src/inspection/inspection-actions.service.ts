@@ -9,25 +9,9 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import {
-  hearingRequestDue,
-  INSPECTION_RULES,
-  penaltyDecisionRefusal,
-  printedPeriods,
-  statementDue,
-  type NoticeAnswerKind,
-  type PenaltyDecisionRefusal,
-} from './inspection.rules';
+import { hearingRequestDue, INSPECTION_RULES, statementDue } from './inspection.rules';
+import { assertPenaltyDecidable } from './penalty-gate';
 
-/** The English message of each refusal of a penalty decision (the catalogue has the zh-CN). */
-const PENALTY_REFUSALS: Record<PenaltyDecisionRefusal['code'], string> = {
-  STATEMENT_PERIOD_RUNNING:
-    'The employer may still state its case: decide after the period in the notice (行政处罚法 第四十五条)',
-  HEARING_REQUEST_PERIOD_RUNNING:
-    'The employer may still ask for a hearing: decide after the period in the notice (行政处罚法 第六十四条)',
-  PENALTY_HEARING_NOT_HELD:
-    'The employer asked for a hearing in time: hold it and record it first (行政处罚法 第六十四、六十五条)',
-};
 import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
@@ -168,8 +152,9 @@ export class InspectionActionsService {
   }
 
   /**
-   * The employer refused, or let the deadline pass without paying, after an order (刑法 第二百七十六条之一:
-   * 经政府有关部门责令支付仍不支付; 法释〔2013〕3号 第四条).
+   * The employer let the order's deadline pass without paying (刑法 第二百七十六条之一: 经政府有关部门责令支付仍不支付;
+   * 法释〔2013〕3号 第四条: 在指定的期限内仍不支付): recorded only after that deadline (409 ORDER_DEADLINE_NOT_PASSED) —
+   * the fact opens 加付赔偿金, the transfer to the police and the blacklist.
    */
   orderRefused(
     viewer: Principal,
@@ -188,6 +173,12 @@ export class InspectionActionsService {
           throw AppException.conflict(
             'NO_ORDER_TO_REFUSE',
             'No order to rectify was issued before this date',
+          );
+        if (c.rectifyDueOn && on <= c.rectifyDueOn)
+          throw AppException.conflict(
+            'ORDER_DEADLINE_NOT_PASSED',
+            'The order is not refused before its deadline has passed (法释〔2013〕3号 第四条)',
+            { rectifyDueOn: c.rectifyDueOn, earliestOn: addDays(c.rectifyDueOn, 1) },
           );
         return {
           changes: { orderRefused: true },
@@ -269,34 +260,12 @@ export class InspectionActionsService {
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'DECIDE_PENALTY', dto.on, async (em, _c, on) => {
       const notice = (await this.repo.latestDocument(em, id, 'PENALTY_NOTICE'))!;
-      const answers = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id))
-        .filter(
-          // An answer to this notice (responses before 16.9 carry no notice number: after the notice, as before).
-          (e) =>
-            e.action === 'INSPECTION_RECORD_RESPONSE' &&
-            (e.data.noticeDocNo === undefined
-              ? new Date(e.occurredAt) >= notice.createdAt
-              : e.data.noticeDocNo === notice.docNo),
-        )
-        .map((e) => ({ kind: e.data.kind as NoticeAnswerKind, inTime: e.data.inTime !== false }));
-      // The dates the notice printed: what the employer was told.
-      const { statementDueOn, hearingDueOn } = printedPeriods(await this.calendar.calendar(em), notice);
-      const refusal = penaltyDecisionRefusal({
-        noticeServedOn: notice.issuedOn,
-        statementDueOn,
-        hearingDueOn,
-        answers,
-        on,
-      });
-      if (refusal)
-        throw AppException.conflict(refusal.code, PENALTY_REFUSALS[refusal.code], {
-          noticeIssuedOn: notice.issuedOn,
-          hearingDueOn,
-          ...('earliestDecisionOn' in refusal ? { earliestDecisionOn: refusal.earliestDecisionOn } : {}),
-          ...(refusal.code === 'PENALTY_HEARING_NOT_HELD'
-            ? { remedies: ['RECORD_RESPONSE:HEARING_HELD'] }
-            : {}),
-        });
+      assertPenaltyDecidable(
+        await this.calendar.calendar(em),
+        notice,
+        await this.audit.timeline(em, INSPECTION_CASE_TYPE, id),
+        { on, amountFen: dto.amountFen },
+      );
       return {
         changes: { penaltyFen: dto.amountFen, violationFound: true },
         data: { amountFen: dto.amountFen },

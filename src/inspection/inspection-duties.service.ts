@@ -4,7 +4,6 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { addDays } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';

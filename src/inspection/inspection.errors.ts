@@ -87,6 +87,16 @@ export const INSPECTION_ERRORS = {
     zh: '当事人未在期限内要求听证，无需登记听证',
     en: 'No hearing was asked for in time on this notice',
   },
+  PENALTY_ABOVE_NOTICE: {
+    status: 409,
+    zh: '处罚决定不得重于告知书所拟处罚；拟加重的，须重新告知',
+    en: 'A heavier fine than the notice proposed needs a new notice',
+  },
+  ORDER_DEADLINE_NOT_PASSED: {
+    status: 409,
+    zh: '责令改正（支付）的期限尚未届满，届满后仍未履行的方可登记拒不改正',
+    en: 'The order is not refused before its deadline has passed',
+  },
   NO_NOTICE_TO_ANSWER: { status: 409, zh: '没有需要答复的告知书', en: 'No notice was issued to answer' },
   NO_ORDER_TO_REFUSE: {
     status: 409,

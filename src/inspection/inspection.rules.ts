@@ -93,7 +93,10 @@ export function printedPeriods(
   calendar: WorkingCalendar,
   notice: { issuedOn: string; data: Record<string, unknown> },
 ): { statementDueOn: string; hearingDueOn: string } {
-  const printed = (k: string) => (typeof notice.data[k] === 'string' ? (notice.data[k] as string) : null);
+  const printed = (k: string) => {
+    const v = notice.data[k];
+    return typeof v === 'string' ? v : null;
+  };
   return {
     statementDueOn: printed('statementDueOn') ?? addDays(notice.issuedOn, INSPECTION_RULES.STATEMENT_DAYS),
     hearingDueOn: printed('hearingDueOn') ?? hearingRequestDue(calendar, notice.issuedOn),

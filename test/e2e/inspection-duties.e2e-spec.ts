@@ -229,6 +229,11 @@ describe('inspection: the brigade’s duties', () => {
       workersCovered: 0,
       paidOn: today,
     });
+    // The deadline passed without payment (recorded only after it).
+    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
+      c.id,
+      addDays(today, -1),
+    ]);
     const refused = await ok('inspector', `inspection/cases/${c.id}/order-refused`, {
       version: heard.version + 1,
     });

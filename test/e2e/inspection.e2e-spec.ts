@@ -465,6 +465,20 @@ describe('inspection cases', () => {
     expect([noRefusal.status, noRefusal.body.code]).toEqual([409, 'TRANSFER_CONDITIONS_NOT_MET']);
     expect(noRefusal.body.details.missing).toEqual(['THRESHOLD_NOT_MET', 'NO_REFUSED_ORDER_TO_PAY']);
 
+    // Not before the order's deadline (法释〔2013〕3号 第四条: 在指定的期限内仍不支付).
+    const early = await post('inspector', `/cases/${c.id}/order-refused`, {
+      version: ordered.version,
+      note: '拒不支付',
+    });
+    expect([early.status, early.body.code, early.body.details.earliestOn]).toEqual([
+      409,
+      'ORDER_DEADLINE_NOT_PASSED',
+      addDays(today, 6),
+    ]);
+    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
+      c.id,
+      addDays(today, -1),
+    ]);
     const refused = await ok('inspector', `/cases/${c.id}/order-refused`, {
       version: ordered.version,
       note: '逾期未支付',
@@ -558,6 +572,17 @@ describe('inspection cases', () => {
       on: today,
       summary: '单位书面表示放弃听证',
     });
+    // Never heavier than the notice proposed (行政处罚法 第四十五条第二款): a new notice first.
+    const heavier = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: waived.version,
+      ...decision,
+      amountFen: 500_001,
+    });
+    expect([heavier.status, heavier.body.code, heavier.body.details.proposedFen]).toEqual([
+      409,
+      'PENALTY_ABOVE_NOTICE',
+      500_000,
+    ]);
     const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
       version: waived.version,
       ...decision,
