@@ -33,7 +33,7 @@ export class CollectiveRepository {
               array_agg(c.id ORDER BY c.created_at) AS complaint_ids,
               min(c.received_on)::text AS first_received, max(c.received_on)::text AS last_received
          FROM complaints c
-        WHERE c.kind = 'COMPLAINT' AND c.collective_dispute_id IS NULL AND c.status <> 'REJECTED'
+        WHERE c.kind = 'COMPLAINT' AND c.collective_dispute_id IS NULL AND c.status NOT IN ('REJECTED', 'WITHDRAWN')
           AND c.received_on > $2::date - $3::int
           AND c.workplace_street_code LIKE ANY ($1::text[])
           AND NOT EXISTS (SELECT 1 FROM collective_proposal_dismissals d

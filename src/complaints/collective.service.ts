@@ -109,15 +109,17 @@ export class CollectiveService {
           c.kind !== 'COMPLAINT' ||
           c.employerId !== dto.employerId ||
           c.category !== dto.category ||
-          c.status === 'REJECTED',
+          // 调解仲裁法 第七条 counts the workers still in the dispute: not a refused or withdrawn complaint's.
+          c.status === 'REJECTED' ||
+          c.status === 'WITHDRAWN',
       );
       if (wrong.length)
         errors.push(
           fieldError(
             'complaintIds',
             'sameEmployerAndCategory',
-            `以下投诉不属于该用人单位和类别（或已不予受理）：${wrong.map((c) => c.trackingNo).join(', ')}`,
-            `complaints not of this employer and category (or refused): ${wrong.map((c) => c.trackingNo).join(', ')}`,
+            `以下投诉不属于该用人单位和类别（或已不予受理、已撤回）：${wrong.map((c) => c.trackingNo).join(', ')}`,
+            `complaints not of this employer and category (or refused, or withdrawn): ${wrong.map((c) => c.trackingNo).join(', ')}`,
           ),
         );
       const linked = visible.filter((c) => c.collectiveDisputeId);

@@ -119,6 +119,15 @@ export class ComplaintDecisionService {
         'NO_DUPLICATE_TO_REVIEW',
         'This complaint has no open possible-duplicate flag',
       );
+    // Merged into a case that ended (withdrawn, refused), the complaint would be lost: dismiss the flag instead.
+    const original =
+      decision === 'CONFIRM' ? await this.repo.findById(this.tx.manager, current.possibleDuplicateOf) : null;
+    if (original && (original.status === 'WITHDRAWN' || original.status === 'REJECTED'))
+      throw AppException.conflict('DUPLICATE_OF_CLOSED', 'The original complaint was withdrawn or refused', {
+        duplicateOf: original.id,
+        originalStatus: original.status,
+        allowed: ['DISMISS'],
+      });
     if (decision === 'CONFIRM')
       return this.decide(
         viewer,

@@ -30,6 +30,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '该投诉没有待核查的疑似重复标记',
     en: 'This complaint has no open possible-duplicate flag',
   },
+  DUPLICATE_OF_CLOSED: {
+    status: 409,
+    zh: '原投诉已撤回或不予受理，不能作为重复投诉并案：请排除疑似重复，继续办理本投诉',
+    en: 'The original complaint was withdrawn or refused: dismiss the flag and handle this one',
+  },
   POSSIBLE_DUPLICATE_UNREVIEWED: {
     status: 409,
     zh: '请先确认或排除疑似重复',

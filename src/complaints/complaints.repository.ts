@@ -72,7 +72,7 @@ function probeBy(complainant: string): string {
   return `(SELECT d.id, d.created_at FROM complaints d
        WHERE ${complainant} AND d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
          AND d.received_on BETWEEN $30::date - $31::int AND $30::date
-         AND d.status <> 'REJECTED'
+         AND d.status NOT IN ('REJECTED', 'WITHDRAWN')
        ORDER BY d.created_at LIMIT 1)`;
 }
 const INSERT_COMPLAINT_WITH_PROBE =

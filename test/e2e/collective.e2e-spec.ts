@@ -104,6 +104,37 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
         representativeComplaintIds: [complaintIds[0], complaintIds[1], complaintIds[11]],
       });
     expect(outsider.status).toBe(400);
+    // A withdrawn complaint's worker is no longer in the dispute (第七条 counts ten or more still in it): nine and a
+    // withdrawn one are not ten.
+    const left = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth('13800000000'))
+      .send(complaintBody({ employer: { name: '浦东某某建筑工程有限公司' } }));
+    expect(left.status).toBe(201);
+    const withdrawn = await t
+      .http()
+      .post(`/api/v1/complaints/${left.body.id}/withdraw`)
+      .set(await auth('13800000000'))
+      .send({ reason: '已与单位和解' });
+    expect(withdrawn.status).toBe(200);
+    const withWithdrawn = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send({
+        employerId,
+        category: 'WAGE_ARREARS',
+        complaintIds: [...complaintIds.slice(0, 9), left.body.id],
+        representativeComplaintIds: complaintIds.slice(0, 3),
+      });
+    expect(withWithdrawn.status).toBe(400);
+    expect(JSON.stringify(withWithdrawn.body.details)).toContain(left.body.trackingNo);
+    const proposed = await t
+      .http()
+      .get('/api/v1/collective-disputes/proposals')
+      .set(await auth('mediator'));
+    expect(proposed.body[0].complaintIds).not.toContain(left.body.id);
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM collective_disputes',
     );

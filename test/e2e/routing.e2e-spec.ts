@@ -248,6 +248,34 @@ describe('routing and possible duplicates', () => {
       expect((await desk(81)).possibleDuplicateOf).toBe(d1.id);
     });
 
+    it('a withdrawn complaint is no original: refiled, it is not flagged; one flagged before the withdrawal is not merged into it', async () => {
+      const withdraw = async (id: string) =>
+        t
+          .http()
+          .post(`/api/v1/complaints/${id}/withdraw`)
+          .set(await auth('13800000000'))
+          .send({ reason: '先与单位协商' });
+      const first = await file({ employer: { name: '重复测试撤回公司' } });
+      const second = await file({ employer: { name: '重复测试撤回公司' } });
+      expect(second.possibleDuplicateOf).toBe(first.id);
+      expect((await withdraw(first.id)).status).toBe(200);
+      // Merged into the withdrawn case, the second complaint would be lost.
+      const merged = await t
+        .http()
+        .post(`/api/v1/complaints/${second.id}/duplicate-review`)
+        .set(await auth('inspector'))
+        .send({ decision: 'CONFIRM' });
+      expect([merged.status, merged.body.code, merged.body.details.originalStatus]).toEqual([
+        409,
+        'DUPLICATE_OF_CLOSED',
+        'WITHDRAWN',
+      ]);
+      expect((await withdraw(second.id)).status).toBe(200);
+      // Filed again after both were withdrawn: nothing open to duplicate.
+      const again = await file({ employer: { name: '重复测试撤回公司' } });
+      expect(again.possibleDuplicateOf).toBeNull();
+    });
+
     it('confirming refuses the duplicate with the reason DUPLICATE', async () => {
       const first = await file({ employer: { name: '重复测试乙公司' } });
       const second = await file({ employer: { name: '重复测试乙公司' } });
