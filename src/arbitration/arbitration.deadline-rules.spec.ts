@@ -106,6 +106,40 @@ describe('arbitrationLimitation: suspension (调解仲裁法 第二十七条第�
   });
 });
 
+describe('arbitrationLimitation: interruptions and suspensions in date order (第二十七条第二、三款)', () => {
+  it('an interruption inside a year a suspension lengthened starts the year anew', () => {
+    // Knew 2023-01-01; suspended 06-01 → 09-01 (92 days: the limit moves to 2024-04-02); interrupted 2024-02-01,
+    // inside that year though after its unsuspended end: a new year to 2025-02-01.
+    const r = arbitrationLimitation({
+      knewOn: '2023-01-01',
+      filedOn: '2024-12-01',
+      suspended: [{ from: '2023-06-01', to: '2023-09-01' }],
+      interruptedOn: ['2024-02-01'],
+    });
+    expect([r.withinLimit, r.limitDate]).toEqual([true, '2025-02-01']);
+  });
+
+  it('a suspension before the last interruption does not lengthen the new year', () => {
+    const r = arbitrationLimitation({
+      knewOn: '2023-01-01',
+      filedOn: '2024-06-15',
+      suspended: [{ from: '2023-03-01', to: '2023-05-01' }],
+      interruptedOn: ['2023-06-01'],
+    });
+    expect([r.withinLimit, r.limitDate]).toEqual([false, '2024-06-01']);
+  });
+
+  it('a cause already there on the first day suspends from that day', () => {
+    // Hospitalised before and until 2023-03-01: the year runs from then, 59 days later than from 2023-01-01.
+    const r = arbitrationLimitation({
+      knewOn: '2023-01-01',
+      filedOn: '2024-02-15',
+      suspended: [{ from: '2022-12-20', to: '2023-03-01' }],
+    });
+    expect([r.withinLimit, r.limitDate]).toEqual([true, '2024-02-29']);
+  });
+});
+
 describe('arbitrationLimitation', () => {
   it('runs one year from when the party knew, ending on the corresponding day', () => {
     // 2024-03-10 is not counted; the year ends on 2025-03-10, a Monday.

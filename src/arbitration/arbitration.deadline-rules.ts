@@ -257,27 +257,37 @@ export function arbitrationLimitation(
     provisional ||= rolled.provisional;
     return rolled.date;
   };
-  let rawLimit = addYears(from, 1);
-  const interruptions = [...(input.interruptedOn ?? [])].sort();
-  for (const date of interruptions) {
-    assertIsoDate(date, 'interruptedOn');
-    if (
-      compareDates(date, from) > 0 &&
-      compareDates(date, roll(rawLimit)) <= 0 &&
-      compareDates(date, input.filedOn) <= 0
-    ) {
-      rawLimit = addYears(date, 1);
-      basis = `${basis}; interrupted on ${date}, the year runs anew (调解仲裁法 第二十七条第二款)`;
-    }
-  }
-  const suspensions = [...(input.suspended ?? [])].sort((a, b) => compareDates(a.from, b.from));
-  for (const [i, p] of suspensions.entries()) {
+  // One pass in date order, each event judged against the limit in force when it happens (第二十七条第二、三款): an
+  // interruption inside the running year starts it anew (earlier suspensions no longer count); a cause of suspension
+  // present while the year runs — also one already there on its first day — moves the limit by the days it lasts
+  // within the year.
+  for (const date of input.interruptedOn ?? []) assertIsoDate(date, 'interruptedOn');
+  for (const [i, p] of (input.suspended ?? []).entries()) {
     assertIsoDate(p.from, `suspended[${i}].from`);
     assertIsoDate(p.to, `suspended[${i}].to`);
     if (compareDates(p.to, p.from) < 0) throw new RangeError(`suspended[${i}]: to must not be before from`);
-    if (compareDates(p.from, from) > 0 && compareDates(p.from, rawLimit) <= 0) {
-      rawLimit = addDays(rawLimit, daysBetween(p.from, p.to));
-      basis = `${basis}; suspended ${p.from}–${p.to}, then runs on (调解仲裁法 第二十七条第三款)`;
+  }
+  const events = [
+    ...(input.interruptedOn ?? []).map((on) => ({ on, to: null as string | null })),
+    ...(input.suspended ?? []).map((p) => ({ on: p.from, to: p.to as string | null })),
+  ].sort((a, b) => compareDates(a.on, b.on));
+  let start = from;
+  let rawLimit = addYears(from, 1);
+  for (const e of events) {
+    if (e.to === null) {
+      if (
+        compareDates(e.on, start) > 0 &&
+        compareDates(e.on, roll(rawLimit)) <= 0 &&
+        compareDates(e.on, input.filedOn) <= 0
+      ) {
+        start = e.on;
+        rawLimit = addYears(e.on, 1);
+        basis = `${basis}; interrupted on ${e.on}, the year runs anew (调解仲裁法 第二十七条第二款)`;
+      }
+    } else if (compareDates(e.to, start) > 0 && compareDates(e.on, rawLimit) <= 0) {
+      const since = compareDates(e.on, start) > 0 ? e.on : start;
+      rawLimit = addDays(rawLimit, daysBetween(since, e.to));
+      basis = `${basis}; suspended ${since}–${e.to}, then runs on (调解仲裁法 第二十七条第三款)`;
     }
   }
   const limitDate = roll(rawLimit);
