@@ -267,9 +267,10 @@ export function arbitrationLimitation(
     assertIsoDate(p.to, `suspended[${i}].to`);
     if (compareDates(p.to, p.from) < 0) throw new RangeError(`suspended[${i}]: to must not be before from`);
   }
-  const events = [
-    ...(input.interruptedOn ?? []).map((on) => ({ on, to: null as string | null })),
-    ...(input.suspended ?? []).map((p) => ({ on: p.from, to: p.to as string | null })),
+  /** An interruption (`to` null) or a suspension from `on` to `to`. */
+  const events: { on: string; to: string | null }[] = [
+    ...(input.interruptedOn ?? []).map((on) => ({ on, to: null })),
+    ...(input.suspended ?? []).map((p) => ({ on: p.from, to: p.to })),
   ].sort((a, b) => compareDates(a.on, b.on));
   let start = from;
   let rawLimit = addYears(from, 1);
