@@ -123,7 +123,8 @@ export const TEMPLATES = {
   MEDIATION_AGREEMENT_REACHED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁。',
+    // 调解仲裁法 第十五条 (arbitration), 第十六条 (支付令 for pay, injury medical costs, compensation or damages).
+    text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
     vars: { trackingNo: 'text' },
   },
   MEDIATION_EXPIRED: {
@@ -136,8 +137,9 @@ export const TEMPLATES = {
   MEDIATION_INSTALMENT_OVERDUE: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration.
-    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期，您可以依法申请仲裁。',
+    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration; 第十六条:
+    // for pay, injury medical costs, compensation or damages the worker may also ask a court for a payment order.
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
     vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
   },
   MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {

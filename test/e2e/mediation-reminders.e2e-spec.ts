@@ -82,6 +82,8 @@ describe('reminders for an agreement’s instalments', () => {
     expect(toWorker('MEDIATION_INSTALMENT_OVERDUE')).toMatchObject([
       { params: { trackingNo: filed.body.trackingNo, seq: '1', dueOn: due } },
     ]);
+    // Both ways open to the worker: arbitration (调解仲裁法 第十五条) and, for pay, a payment order (第十六条).
+    expect(toWorker('MEDIATION_INSTALMENT_OVERDUE')[0].text).toMatch(/申请仲裁.*申请支付令。$/);
   });
 
   it('an employer contact number must be a mainland mobile number', async () => {
