@@ -5,8 +5,8 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { addDays } from '../calendar/local-date';
 
 export const INSPECTION_RULES = {
-  // 劳动保障监察条例 第十七条 / 若干规定 第十八条: 60 (+30) working days — counted by the deadline engine
-  // (INSPECTION_DEADLINE_RULES.INSPECTION_INVESTIGATION, INSPECTION_ACCEPTANCE); repeated here for the documents.
+  // 劳动保障监察条例 第十七条: 60 (+30) working days — counted by the deadline engine
+  // (INSPECTION_DEADLINE_RULES.INSPECTION_INVESTIGATION); repeated here for the documents.
   INVESTIGATION_WORKDAYS: 60,
   EXTENSION_WORKDAYS: 30,
   // 行政处罚法 (2021) 第四十四、四十五条: 告知拟作出的处罚及陈述、申辩权; the period to answer is set in the notice —
@@ -200,8 +200,8 @@ export interface ClosedCaseFacts {
 /**
  * What a closed case with a violation found writes into the employer's violation history. `major` marks what
  * 重大劳动保障违法行为社会公布办法 (人社部令第29号) 第五条 lists for publication: wages withheld or unpaid in a large
- * amount (数额较大, read as the province's 拒不支付劳动报酬罪 figure), a transfer for 拒不支付劳动报酬 (第五条第一、二项),
- * and violations causing a mass incident (第五条第九项 “造成恶劣社会影响”, read broadly).
+ * amount (数额较大, read as the province's 拒不支付劳动报酬罪 figure) and a transfer for 拒不支付劳动报酬 (both 第五条
+ * 第（一）项), and violations causing a mass incident (第五条第（六）项 “造成严重不良社会影响”, read broadly).
  */
 export function violationFactsOf(
   c: ClosedCaseFacts,

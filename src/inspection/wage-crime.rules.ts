@@ -35,7 +35,11 @@ export interface WageCrimeFacts {
   workers: number;
   /** Wages still unpaid, fen (all workers). */
   arrearsFen: number;
-  /** Months of wages unpaid (the longest for any worker); null when unknown. */
+  /**
+   * Months of wages unpaid: with several workers, the fewest any of them is owed (each is owed at least that many);
+   * null when unknown. Not the longest: with it, one worker's three months and another's large sum made (一) hold though
+   * no worker met both.
+   */
   monthsUnpaid: number | null;
 }
 
@@ -64,8 +68,9 @@ export function thresholdOn(
 
 /**
  * Does the unpaid amount meet 数额较大? (一) needs one worker owed the threshold for 3+ months: with several workers
- * only the total is known, and some worker is owed at least the average, so (一) holds when the average
- * (arrearsFen / workers) reaches the threshold — a sound lower bound, never an over-statement. (二) needs
+ * only the total is known; some worker is owed at least the average, and every worker at least `monthsUnpaid` months
+ * (the fewest), so (一) holds when the average (arrearsFen / workers) reaches the threshold and the fewest months reach
+ * 3 — a sound lower bound, never an over-statement. (二) needs
  * 10+ workers and the total.
  */
 export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts): WageCrimeAssessment {

@@ -122,7 +122,11 @@ export class FindingsDto extends InspectionVersionDto {
   @Max(100_000)
   workersAffected?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Months of wages unpaid; with several workers, the fewest any of them is owed (法释〔2013〕3号 第三条第（一）项 is judged on it)',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsInt()
@@ -204,7 +208,7 @@ export class PenaltyNoticeDto extends InspectionVersionDto {
   @Max(MAX_FEN)
   proposedFen: number;
 
-  @ApiProperty({ example: '《劳动保障监察条例》第二十六条' })
+  @ApiProperty({ example: '《劳动保障监察条例》第三十条第一款第（三）项' })
   @Text(500)
   basis: string;
 }
@@ -220,7 +224,7 @@ export class PenaltyDecisionDto extends InspectionVersionDto {
   @Max(MAX_FEN)
   amountFen: number;
 
-  @ApiProperty({ example: '《劳动保障监察条例》第二十六条' })
+  @ApiProperty({ example: '《劳动保障监察条例》第三十条第一款第（三）项' })
   @Text(500)
   basis: string;
 }
