@@ -33,7 +33,7 @@ import { documentNumber, EMPLOYER_FACING, renderDocument, type DocumentFacts } f
 import { InspectionNotices } from './inspection-notices';
 import { InspectionRepository } from './inspection.repository';
 import { inspectionCaseView } from './inspection-view';
-import { violationFactsOf } from './inspection.rules';
+import { entersViolationHistory, violationFactsOf } from './inspection.rules';
 import { INSPECTION_MACHINE, type InspectionAction } from './inspection.state';
 import { WageCrimeService } from './wage-crime.service';
 
@@ -307,7 +307,7 @@ export class InspectionProceeding {
     on: string,
     actor: Principal,
   ): Promise<void> {
-    if (!c.violationFound || !c.employerId) return;
+    if (!entersViolationHistory(c) || !c.employerId) return;
     const complaint = c.complaintId ? await this.complaints.forProceeding(em, c.complaintId) : null;
     const wageCrime = await this.assessCase(em, c, on);
     const facts = violationFactsOf(c, complaint?.complaint.category ?? null, wageCrime.meets);

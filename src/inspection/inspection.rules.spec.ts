@@ -4,6 +4,7 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   acceptanceDecision,
   earliestPenaltyDecision,
+  entersViolationHistory,
   hearingRequestDue,
   hearingRequestInTime,
   NOTICE_ANSWER_KINDS,
@@ -252,5 +253,17 @@ describe('violationFactsOf (a closed case → the employer’s violation history
         },
       ),
     );
+  });
+});
+
+describe('the violation history (人社部令第29号 第五条: 已经依法查处并作出处理决定的)', () => {
+  it('takes a decided case with a violation found, not a merged or revoked one', () => {
+    const c = { violationFound: true, employerId: '0193a1f0-0000-7000-8000-0000000000aa' };
+    for (const closureType of ['RECTIFIED', 'PENALISED', 'TRANSFERRED'])
+      expect(entersViolationHistory({ ...c, closureType })).toBe(true);
+    for (const closureType of ['MERGED', 'REVOKED'])
+      expect(entersViolationHistory({ ...c, closureType })).toBe(false);
+    expect(entersViolationHistory({ ...c, violationFound: false, closureType: 'RECTIFIED' })).toBe(false);
+    expect(entersViolationHistory({ ...c, employerId: null, closureType: 'RECTIFIED' })).toBe(false);
   });
 });

@@ -198,6 +198,24 @@ export interface ClosedCaseFacts {
 }
 
 /**
+ * Whether a closed case enters the employer's violation history: a violation found and a decision made on it (人社部令
+ * 第29号 第五条: 已经依法查处并作出处理决定的) — not a case merged into another (并案: that case records it, once) nor one
+ * revoked (撤销立案, 监察条例 第十八条第一款第（三）项: nothing was decided).
+ */
+export function entersViolationHistory(c: {
+  violationFound: boolean | null;
+  employerId: string | null;
+  closureType: string | null;
+}): boolean {
+  return (
+    c.violationFound === true &&
+    c.employerId !== null &&
+    c.closureType !== 'MERGED' &&
+    c.closureType !== 'REVOKED'
+  );
+}
+
+/**
  * What a closed case with a violation found writes into the employer's violation history. `major` marks what
  * 重大劳动保障违法行为社会公布办法 (人社部令第29号) 第五条 lists for publication: wages withheld or unpaid in a large
  * amount (数额较大, read as the province's 拒不支付劳动报酬罪 figure) and a transfer for 拒不支付劳动报酬 (both 第五条

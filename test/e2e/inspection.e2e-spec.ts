@@ -652,6 +652,25 @@ describe('inspection cases', () => {
     expect(decided).toMatchObject({ status: 'PENALTY_DECIDED' });
   });
 
+  it('a case merged into another enters no violation history of its own (人社部令第29号 第五条: one decision, once)', async () => {
+    const c = await investigating();
+    const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
+      version: c.version,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 300_000,
+      workersAffected: 1,
+      monthsUnpaid: 1,
+      complianceDueOn: addDays(today, 5),
+    });
+    const merged = await ok('inspector', `/cases/${c.id}/close`, {
+      version: ordered.version,
+      closureType: 'MERGED',
+      note: '并入同一用人单位的另一监察案件',
+    });
+    expect(merged).toMatchObject({ status: 'CLOSED', closureType: 'MERGED', violationFound: true });
+    expect(await violationsOfCaseEmployer(c.id)).toEqual([]);
+  });
+
   it('wage-crime thresholds: ADMIN adds a later figure; history is never rewritten', async () => {
     const list = await t
       .http()
