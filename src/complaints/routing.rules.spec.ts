@@ -28,6 +28,8 @@ describe('routing suggestion', () => {
       const s = suggestRoute({ ...base, category, wantsArbitration: true });
       expect(s.target).toBe('INSPECTION');
       expect(s.reasons.map((r) => r.code)).toEqual(['STATUTORY_VIOLATION', 'ARBITRATION_REQUESTED']);
+      // 调解仲裁法 第五条: the worker need not wait for the inspection to apply.
+      expect(s.reasons[1].text).toContain('无须等待');
     }
   });
 

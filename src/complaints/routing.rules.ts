@@ -64,7 +64,7 @@ export function suggestRoute(f: RoutingFacts): RoutingSuggestion {
           ? [
               {
                 code: 'ARBITRATION_REQUESTED',
-                text: '劳动者同时申请仲裁：可在监察处理后就个人请求申请仲裁',
+                text: '劳动者同时申请仲裁：监察处理违法行为，劳动者可同时就个人请求直接申请仲裁，无须等待监察处理结果',
                 basis: '劳动争议调解仲裁法 第五条',
               },
             ]
