@@ -49,6 +49,7 @@ import { PiiAccessPerRead1796400001800 } from './1796400001800-pii-access-per-re
 import { ArbitrationCaseEmployer1796400001900 } from './1796400001900-arbitration-case-employer';
 import { StreetCodePages1796400002000 } from './1796400002000-street-code-pages';
 import { InspectionStreetPages1796400002100 } from './1796400002100-inspection-street-pages';
+import { MediationPeriodStart1796400002200 } from './1796400002200-mediation-period-start';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -104,4 +105,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationCaseEmployer1796400001900,
   StreetCodePages1796400002000,
   InspectionStreetPages1796400002100,
+  MediationPeriodStart1796400002200,
 ];

@@ -61,6 +61,9 @@ export class MediationOpeningService {
         );
       const caseId = newId();
       const today = todayInShanghai();
+      // 调解仲裁法 第十四条第三款: the period runs from the committee's receipt of the application — the day the
+      // complaint was routed to it, not the day a mediator opens the case.
+      const periodStartedOn = c.routedAt ? todayInShanghai(c.routedAt) : today;
       const mediatorUserId = await this.repo.pickMediator(
         em,
         await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
@@ -81,6 +84,7 @@ export class MediationOpeningService {
           status: 'OPEN',
           version: 1,
           openedOn: today,
+          periodStartedOn,
         });
       } catch (err) {
         if (
@@ -90,13 +94,12 @@ export class MediationOpeningService {
           throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
         throw err;
       }
-      // 调解仲裁法 第十四条第三款: no agreement within 15 days of the committee's receipt of the application — the day the
-      // complaint was routed to it, not the day a mediator opens the case — and the party may apply for arbitration.
+      // No agreement within the 15 days and the party may apply for arbitration.
       await this.deadlines.start(em, {
         caseType: MEDIATION_CASE,
         caseId,
         ruleId: 'MEDIATION',
-        start: c.routedAt ? todayInShanghai(c.routedAt) : today,
+        start: periodStartedOn,
         jurisdictionCode: c.workplaceStreetCode,
       });
       await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {

@@ -121,11 +121,11 @@ describe('mediation', () => {
   it('success rate and share within 15 days over mediations concluded in the period', () => {
     const k = mediationKpi(
       [
-        { openedOn: '2026-01-01', closedOn: '2026-01-16', agreement: true }, // 15 days
-        { openedOn: '2026-01-01', closedOn: '2026-01-17', agreement: false }, // 16 days
-        { openedOn: '2025-12-25', closedOn: '2026-01-05', agreement: true }, // spans the year boundary
-        { openedOn: '2026-01-10', closedOn: null, agreement: false },
-        { openedOn: '2025-12-01', closedOn: '2025-12-10', agreement: true },
+        { startedOn: '2026-01-01', closedOn: '2026-01-16', agreement: true }, // 15 days
+        { startedOn: '2026-01-01', closedOn: '2026-01-17', agreement: false }, // 16 days
+        { startedOn: '2025-12-25', closedOn: '2026-01-05', agreement: true }, // spans the year boundary
+        { startedOn: '2026-01-10', closedOn: null, agreement: false },
+        { startedOn: '2025-12-01', closedOn: '2025-12-10', agreement: true },
       ],
       '2026-01-01',
       '2026-12-31',

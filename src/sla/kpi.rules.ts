@@ -111,7 +111,8 @@ export function inspectionOnTimeRate(
 
 /** A concluded or open mediation. */
 export interface MediationFact {
-  openedOn: string;
+  /** The day the mediation period started (the committee's receipt of the application, as its clock). */
+  startedOn: string;
   closedOn: string | null;
   agreement: boolean;
 }
@@ -134,7 +135,7 @@ export function mediationKpi(cases: readonly MediationFact[], from: string, to: 
     if (c.closedOn === null || c.closedOn < from || c.closedOn > to) continue;
     concluded++;
     if (c.agreement) agreements++;
-    if (daysBetween(c.openedOn, c.closedOn) <= MEDIATION_QUICK_DAYS) quick++;
+    if (daysBetween(c.startedOn, c.closedOn) <= MEDIATION_QUICK_DAYS) quick++;
   }
   return {
     concluded,

@@ -28,9 +28,12 @@ function arbitrationFacts(where: string): string {
  WHERE a.accepted_on IS NOT NULL ${where ? `AND a.id = ${where}` : ''}`;
 }
 
-/** Mediations: concluded when no longer OPEN (agreement, failure, withdrawal or expiry of the 15 days). */
+/**
+ * Mediations: concluded when no longer OPEN (agreement, failure, withdrawal or expiry of the 15 days), counted from the
+ * day their period started (the committee's receipt, as the statutory clock), not the day the case was opened.
+ */
 function mediationFacts(where: string): string {
-  return `SELECT 'MEDIATION'::varchar, m.id, m.street_code, m.organisation_id, m.opened_on, NULL::date,
+  return `SELECT 'MEDIATION'::varchar, m.id, m.street_code, m.organisation_id, m.period_started_on, NULL::date,
        CASE WHEN m.status <> 'OPEN' THEN m.closed_on END, COALESCE(m.outcome = 'AGREEMENT', false)
   FROM mediation_kpi_source m ${where ? `WHERE m.id = ${where}` : ''}`;
 }

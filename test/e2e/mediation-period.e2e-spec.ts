@@ -4,7 +4,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
-import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
   id: string;
@@ -194,6 +194,15 @@ describe('mediation period gate', () => {
       [m.id],
     );
     expect(start).toBe(routedOn);
+    // The supervisors' "within 15 days" counts from the same day (mediation_kpi_source → the KPI read model).
+    const kpiStart = async () =>
+      (
+        await t.dataSource.query<{ s: string }[]>(
+          `SELECT to_char(started_on, 'YYYY-MM-DD') AS s FROM sla_case_facts WHERE case_type = 'MEDIATION' AND case_id = $1`,
+          [m.id],
+        )
+      )[0]?.s;
+    await eventually(async () => (await kpiStart()) === routedOn);
   });
 
   it('is refused to a mediator of another street as if the case did not exist, and to the worker', async () => {

@@ -4,6 +4,7 @@ import { READ_CONTRACT_VIEWS } from '../../migrations/1796400001300-read-contrac
 import { SEARCH_READ_CONTRACT_VIEWS } from '../../migrations/1796400001400-search-read-contract-views';
 import { NAME_GRAM_READ_CONTRACT_VIEWS } from '../../migrations/1796400001600-employer-name-grams';
 import { ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS } from '../../migrations/1796400001900-arbitration-case-employer';
+import { MEDIATION_PERIOD_READ_CONTRACT_VIEWS } from '../../migrations/1796400002200-mediation-period-start';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -22,9 +23,13 @@ const VIEWS: Record<string, string> = {
   ...SEARCH_READ_CONTRACT_VIEWS,
   ...NAME_GRAM_READ_CONTRACT_VIEWS,
   ...ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS,
+  ...MEDIATION_PERIOD_READ_CONTRACT_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
-const REPLACED = Object.keys(ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS);
+const REPLACED = [
+  ...Object.keys(ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS),
+  ...Object.keys(MEDIATION_PERIOD_READ_CONTRACT_VIEWS),
+];
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);
 const moduleOf = (file: string) => relative(SRC, file).split('/')[0];

@@ -93,9 +93,16 @@ export class MediationCase {
   @Column({ name: 'outcome_note', type: 'text', nullable: true })
   outcomeNote: string | null;
 
-  /** Asia/Shanghai date the mediation period starts. */
+  /** Asia/Shanghai date the case was opened. */
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
+
+  /**
+   * Asia/Shanghai date the mediation period starts: the committee's receipt of the application, the day the complaint
+   * was routed to it (调解仲裁法 第十四条第三款); null on rows loaded without it (read as `openedOn`).
+   */
+  @Column({ name: 'period_started_on', type: 'date', nullable: true })
+  periodStartedOn: string | null;
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
