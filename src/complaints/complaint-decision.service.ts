@@ -119,16 +119,19 @@ export class ComplaintDecisionService {
         'NO_DUPLICATE_TO_REVIEW',
         'This complaint has no open possible-duplicate flag',
       );
-    // Merged into a case that ended (withdrawn, refused), the complaint would be lost: dismiss the flag instead.
-    const original =
-      decision === 'CONFIRM' ? await this.repo.findById(this.tx.manager, current.possibleDuplicateOf) : null;
-    if (original && (original.status === 'WITHDRAWN' || original.status === 'REJECTED'))
-      throw AppException.conflict('DUPLICATE_OF_CLOSED', 'The original complaint was withdrawn or refused', {
-        duplicateOf: original.id,
-        originalStatus: original.status,
-        allowed: ['DISMISS'],
-      });
-    if (decision === 'CONFIRM')
+    if (decision === 'CONFIRM') {
+      // Merged into a case that ended (withdrawn, refused), the complaint would be lost: dismiss the flag instead.
+      const original = await this.repo.findById(this.tx.manager, current.possibleDuplicateOf);
+      if (original && (original.status === 'WITHDRAWN' || original.status === 'REJECTED'))
+        throw AppException.conflict(
+          'DUPLICATE_OF_CLOSED',
+          'The original complaint was withdrawn or refused',
+          {
+            duplicateOf: original.id,
+            originalStatus: original.status,
+            allowed: ['DISMISS'],
+          },
+        );
       return this.decide(
         viewer,
         id,
@@ -140,6 +143,7 @@ export class ComplaintDecisionService {
         },
         { duplicateReview: 'CONFIRMED' },
       );
+    }
     return this.tx.run(async (em) => {
       await this.repo.update(em, id, { duplicateReview: 'DISMISSED' });
       await this.audit.append(em, {

@@ -11,7 +11,6 @@ import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants
 import { InspectionRepository } from './inspection.repository';
 import { hearingRequestDue, INSPECTION_RULES, statementDue } from './inspection.rules';
 import { assertPenaltyDecidable } from './penalty-gate';
-
 import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 

@@ -17,6 +17,7 @@ import {
 import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import {
+  answersToNotice,
   earliestPenaltyDecision,
   hearingRequestInTime,
   printedPeriods,
@@ -106,13 +107,10 @@ export class InspectionDutiesService {
       const notice = await this.latestNotice(em, id);
       if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
       if (dto.kind === 'HEARING_HELD') {
-        const requested = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
-          (e) =>
-            e.action === 'INSPECTION_RECORD_RESPONSE' &&
-            e.data.noticeDocNo === notice.docNo &&
-            e.data.kind === 'HEARING_REQUEST' &&
-            e.data.inTime === true,
-        );
+        const requested = answersToNotice(
+          await this.audit.timeline(em, INSPECTION_CASE_TYPE, id),
+          notice,
+        ).some((a) => a.kind === 'HEARING_REQUEST' && a.inTime);
         if (!requested)
           throw AppException.conflict(
             'NO_HEARING_REQUESTED',
@@ -188,9 +186,8 @@ export class InspectionDutiesService {
           'The employer must be told the proposed decision and heard first (劳动保障监察条例 第十九条)',
           { remedies: ['NOTICE_HANDLING'] },
         );
-      const answered = (await this.audit.timeline(em, INSPECTION_CASE_TYPE, id)).some(
-        (e) => e.action === 'INSPECTION_RECORD_RESPONSE' && e.data.noticeDocNo === notice.docNo,
-      );
+      const answered =
+        answersToNotice(await this.audit.timeline(em, INSPECTION_CASE_TYPE, id), notice).length > 0;
       const { statementDueOn } = printedPeriods(await this.calendar.calendar(em), notice);
       const earliest = earliestPenaltyDecision({ servedOn: notice.issuedOn, statementDueOn }, answered);
       if (on < earliest)

@@ -3,6 +3,7 @@ import { addDays, addYears } from '../calendar/local-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   acceptanceDecision,
+  answersToNotice,
   earliestPenaltyDecision,
   entersViolationHistory,
   hearingRequestDue,
@@ -265,5 +266,35 @@ describe('the violation history (人社部令第29号 第五条: 已经依法查
       expect(entersViolationHistory({ ...c, closureType })).toBe(false);
     expect(entersViolationHistory({ ...c, violationFound: false, closureType: 'RECTIFIED' })).toBe(false);
     expect(entersViolationHistory({ ...c, employerId: null, closureType: 'RECTIFIED' })).toBe(false);
+  });
+});
+
+describe('the answers to a notice', () => {
+  it("this notice's by its number; a response without one (before 16.9) when it follows the notice", () => {
+    const notice = { docNo: 'N-2', createdAt: new Date('2026-11-02T02:00:00Z') };
+    const response = (data: Record<string, unknown>, occurredAt = '2026-11-03T02:00:00Z') => ({
+      action: 'INSPECTION_RECORD_RESPONSE',
+      data,
+      occurredAt,
+    });
+    expect(
+      answersToNotice(
+        [
+          response({ kind: 'STATEMENT', noticeDocNo: 'N-1' }),
+          response({ kind: 'HEARING_REQUEST', inTime: false, noticeDocNo: 'N-2' }),
+          response({ kind: 'WAIVER' }),
+          response({ kind: 'STATEMENT' }, '2026-11-01T02:00:00Z'),
+          {
+            action: 'INSPECTION_CLOSE',
+            data: { kind: 'STATEMENT', noticeDocNo: 'N-2' },
+            occurredAt: '2026-11-04',
+          },
+        ],
+        notice,
+      ),
+    ).toEqual([
+      { kind: 'HEARING_REQUEST', inTime: false },
+      { kind: 'WAIVER', inTime: true },
+    ]);
   });
 });

@@ -112,13 +112,32 @@ export function statementDue(calendar: WorkingCalendar, noticeServedOn: string):
 }
 
 /** The employer's answers to a notice, as the employer-response step records them. */
-export type NoticeAnswerKind = 'STATEMENT' | 'HEARING_REQUEST' | 'WAIVER' | 'HEARING_HELD';
-export const NOTICE_ANSWER_KINDS: readonly NoticeAnswerKind[] = [
-  'STATEMENT',
-  'HEARING_REQUEST',
-  'WAIVER',
-  'HEARING_HELD',
-];
+export const NOTICE_ANSWER_KINDS = ['STATEMENT', 'HEARING_REQUEST', 'WAIVER', 'HEARING_HELD'] as const;
+export type NoticeAnswerKind = (typeof NOTICE_ANSWER_KINDS)[number];
+export interface NoticeAnswer {
+  kind: NoticeAnswerKind;
+  /** A hearing request within its period (the other kinds: true). */
+  inTime: boolean;
+}
+
+/**
+ * The answers a case's timeline records to one notice (`INSPECTION_RECORD_RESPONSE` with its number; responses
+ * recorded before 16.9 carry no number and count for the notice they follow).
+ */
+export function answersToNotice(
+  timeline: readonly { action: string; data: Record<string, unknown>; occurredAt: string }[],
+  notice: { docNo: string; createdAt: Date },
+): NoticeAnswer[] {
+  return timeline
+    .filter(
+      (e) =>
+        e.action === 'INSPECTION_RECORD_RESPONSE' &&
+        (e.data.noticeDocNo === undefined
+          ? new Date(e.occurredAt) >= notice.createdAt
+          : e.data.noticeDocNo === notice.docNo),
+    )
+    .map((e) => ({ kind: e.data.kind as NoticeAnswerKind, inTime: e.data.inTime !== false }));
+}
 
 export type PenaltyDecisionRefusal =
   | { code: 'STATEMENT_PERIOD_RUNNING' | 'HEARING_REQUEST_PERIOD_RUNNING'; earliestDecisionOn: string }
@@ -135,7 +154,7 @@ export function penaltyDecisionRefusal(f: {
   noticeServedOn: string;
   statementDueOn: string;
   hearingDueOn: string;
-  answers: readonly { kind: NoticeAnswerKind; inTime: boolean }[];
+  answers: readonly NoticeAnswer[];
   on: string;
 }): PenaltyDecisionRefusal | null {
   const has = (kind: NoticeAnswerKind) => f.answers.some((a) => a.kind === kind);

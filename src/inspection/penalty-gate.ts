@@ -3,9 +3,9 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { CaseEventView } from '../audit/audit.service';
 import type { InspectionDocument } from './entities/inspection-document.entity';
 import {
+  answersToNotice,
   penaltyDecisionRefusal,
   printedPeriods,
-  type NoticeAnswerKind,
   type PenaltyDecisionRefusal,
 } from './inspection.rules';
 
@@ -30,16 +30,7 @@ export function assertPenaltyDecidable(
   timeline: readonly CaseEventView[],
   decision: { on: string; amountFen: number },
 ): void {
-  const answers = timeline
-    .filter(
-      // An answer to this notice (responses before 16.9 carry no notice number: after the notice, as before).
-      (e) =>
-        e.action === 'INSPECTION_RECORD_RESPONSE' &&
-        (e.data.noticeDocNo === undefined
-          ? new Date(e.occurredAt) >= notice.createdAt
-          : e.data.noticeDocNo === notice.docNo),
-    )
-    .map((e) => ({ kind: e.data.kind as NoticeAnswerKind, inTime: e.data.inTime !== false }));
+  const answers = answersToNotice(timeline, notice);
   const { statementDueOn, hearingDueOn } = printedPeriods(calendar, notice);
   const refusal = penaltyDecisionRefusal({
     noticeServedOn: notice.issuedOn,
