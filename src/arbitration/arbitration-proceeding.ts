@@ -17,7 +17,8 @@ import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import {
   allowedActions,
-  arbitratorMayAct,
+  mayPerform,
+  sitsOnTribunal,
   ARBITRATION_MACHINE,
   unmetGate,
   type ArbitrationAction,
@@ -41,6 +42,10 @@ export function staffScopeCovers(
       : coversJurisdiction(viewer, c.jurisdictionCode);
   return viewer.role !== 'WORKER' && coversJurisdiction(viewer, c.jurisdictionCode);
 }
+
+/** 403: the act is the tribunal's and the viewer does not sit on it. */
+export const notOnTribunal = (what: string) =>
+  AppException.forbidden('NOT_ON_TRIBUNAL', `Only the case's tribunal performs ${what}`);
 
 export const arbitrationNotFound = () =>
   AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case');
@@ -94,8 +99,7 @@ export class ArbitrationProceeding {
           machine: ARBITRATION_MACHINE,
         },
         async (c, to) => {
-          if (viewer.role === 'ARBITRATOR' && !arbitratorMayAct(viewer.userId, action, c.arbitratorIds))
-            throw AppException.forbidden('NOT_ON_TRIBUNAL', `Only the case's tribunal performs ${action}`);
+          if (!mayPerform(viewer, action, c.arbitratorIds)) throw notOnTribunal(action);
           const { changes, data } = await step(em, c);
           await this.repo.updateCase(em, id, { ...changes, status: to });
           return data;
@@ -126,6 +130,11 @@ export class ArbitrationProceeding {
       // Received (the clock stopped), or the period after service has run out (breached while running).
       defenceDone: defence !== undefined && (received || defence.state === 'BREACHED'),
     };
+  }
+
+  /** 403 NOT_ON_TRIBUNAL unless the viewer is an arbitrator of the case's tribunal. */
+  assertOnTribunal(viewer: Principal, c: Pick<ArbitrationCase, 'arbitratorIds'>, what: string): void {
+    if (!sitsOnTribunal(viewer, c.arbitratorIds)) throw notOnTribunal(what);
   }
 
   /** 409 with the gate's code, its citation and the allowed actions when an award or 调解书 may not be made yet. */

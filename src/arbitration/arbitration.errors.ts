@@ -98,8 +98,8 @@ export const ARBITRATION_ERRORS = {
   },
   NOT_ON_TRIBUNAL: {
     status: 403,
-    zh: '只有本案仲裁庭的仲裁员可以进行此项（开庭、书面审理、先行裁决、先予执行、裁决）',
-    en: "Only an arbitrator of the case's tribunal may do this (hearing, decision on the papers, partial award, provisional execution, award)",
+    zh: '只有本案仲裁庭的仲裁员可以进行此项（开庭、书面审理、先行裁决、先予执行、裁决、调解书）',
+    en: "Only an arbitrator of the case's tribunal may do this (hearing, decision on the papers, partial award, provisional execution, award, 调解书)",
   },
   MINIMUM_WAGE_UNKNOWN: {
     status: 409,

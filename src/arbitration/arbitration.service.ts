@@ -186,8 +186,7 @@ export class ArbitrationService implements OnModuleInit {
     },
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
-      // A worker's own complaint only (another's is 404); staff of its street.
-      const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em);
+      const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em); // own; staff: its street
       // A worker may apply directly (调解仲裁法 第五条): DIRECT unless the complaint was routed to arbitration.
       const routed = complaint.status === 'ROUTED' && complaint.routeTarget === 'ARBITRATION';
       const source = viewer.role === 'WORKER' && !routed ? 'DIRECT' : 'COMPLAINT';
@@ -334,6 +333,7 @@ export class ArbitrationService implements OnModuleInit {
       const today = todayInShanghai();
       let mediatedTotalFen: number | undefined;
       if (dto.closureType === 'MEDIATED') {
+        this.p.assertOnTribunal(viewer, c, 'a 调解书');
         await this.p.assertGates(em, c, 'CLOSE_MEDIATED');
         // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, none above what was claimed.
         const claims = await this.repo.claimsOf(em, id);

@@ -5,6 +5,7 @@ import {
   ARBITRATION_ACTIONS,
   ARBITRATION_GATES,
   ARBITRATION_TRANSITIONS,
+  mayPerform,
   nextStatus,
   unmetGate,
   type GateFacts,
@@ -114,6 +115,25 @@ describe('arbitration gates (award, 调解书)', () => {
         for (const a of ['AWARD', 'CLOSE_MEDIATED'] as const)
           expect(unmetGate(a, f) === null).toBe((hearingHeld || decidedOnPapers) && defenceDone);
       }),
+    );
+  });
+});
+
+describe('who performs an act (调解仲裁法 第三十一条, 第四十二至四十五条)', () => {
+  const TRIBUNAL = ['RECORD_HEARING', 'DECIDE_ON_PAPERS', 'PARTIAL_AWARD', 'PROVISIONAL_EXECUTION', 'AWARD'];
+  const roles = fc.constantFrom('ARBITRATOR', 'SUPERVISOR', 'MEDIATOR', 'INSPECTOR', 'ADMIN');
+  it('the tribunal’s acts: only an arbitrator sitting on it; the commission’s: anyone the route lets in', () => {
+    fc.assert(
+      fc.property(
+        roles,
+        fc.constantFrom(...ARBITRATION_ACTIONS),
+        fc.uniqueArray(fc.constantFrom('u1', 'u2', 'u3'), { maxLength: 3 }),
+        (role, action, tribunal) => {
+          const who = { role, userId: 'u1' };
+          const expected = !TRIBUNAL.includes(action) || (role === 'ARBITRATOR' && tribunal.includes('u1'));
+          expect(mayPerform(who, action, tribunal)).toBe(expected);
+        },
+      ),
     );
   });
 });

@@ -152,11 +152,20 @@ export const TRIBUNAL_ACTS: ReadonlySet<ArbitrationAction> = new Set<Arbitration
   'AWARD',
 ]);
 
-/** Whether an arbitrator may perform `action` on a case with this tribunal (other roles: their own rules). */
-export function arbitratorMayAct(
-  userId: string,
+/**
+ * Whether a staff member may perform `action` on a case with this tribunal: the tribunal's acts only an arbitrator
+ * sitting on it (调解仲裁法 第三十一条: 仲裁庭 of 仲裁员; a supervisor of the bureau is none), the commission's acts any
+ * arbitrator of the commission or a supervisor in scope.
+ */
+export function mayPerform(
+  who: { role: string; userId: string },
   action: ArbitrationAction,
   tribunal: readonly string[],
 ): boolean {
-  return !TRIBUNAL_ACTS.has(action) || tribunal.includes(userId);
+  return !TRIBUNAL_ACTS.has(action) || sitsOnTribunal(who, tribunal);
+}
+
+/** Whether the staff member is an arbitrator of this tribunal (the 调解书, too, is the tribunal's: 第四十二条). */
+export function sitsOnTribunal(who: { role: string; userId: string }, tribunal: readonly string[]): boolean {
+  return who.role === 'ARBITRATOR' && tribunal.includes(who.userId);
 }

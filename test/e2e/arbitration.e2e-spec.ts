@@ -744,7 +744,7 @@ describe('arbitration', () => {
     });
   });
 
-  it('only the case’s tribunal decides on the papers and awards; the commission’s acts are any of its arbitrators’', async () => {
+  it('only the case’s tribunal decides on the papers and awards — not another arbitrator, not a supervisor; the commission’s acts are any of its arbitrators’', async () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
     // A sole arbitrator other than the signed-in one: forming it is the commission's act.
@@ -758,10 +758,11 @@ describe('arbitration', () => {
     for (const [path, body] of [
       ['papers-decision', { version: 3, basis: '双方书面同意不开庭，事实清楚' }],
       ['award', { version: 3, claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }] }],
-    ] as const) {
-      const r = await post('arbitrator', `/${c.id}/${path}`, body);
-      expect([r.status, r.body.code]).toEqual([403, 'NOT_ON_TRIBUNAL']);
-    }
+    ] as const)
+      for (const user of ['arbitrator', 'supervisor']) {
+        const r = await post(user, `/${c.id}/${path}`, body);
+        expect([user, r.status, r.body.code]).toEqual([user, 403, 'NOT_ON_TRIBUNAL']);
+      }
     const [{ version }] = await t.dataSource.query<{ version: number }[]>(
       'SELECT version FROM arbitration_cases WHERE id = $1',
       [c.id],
@@ -932,6 +933,17 @@ describe('arbitration', () => {
     });
     expect(above.status).toBe(400);
     expect(above.body.code).toBe('MEDIATED_EXCEEDS_CLAIM');
+    const agreed = [
+      { claimId: wage.id, agreedFen: 1_100_000 },
+      { claimId: comp.id, agreedFen: 200_000 },
+    ];
+    // The 调解书 is the tribunal's (第四十二条): a supervisor of the street does not make it.
+    const bySupervisor = await post('supervisor', `/${c.id}/close`, {
+      version: 6,
+      closureType: 'MEDIATED',
+      mediatedClaims: agreed,
+    });
+    expect([bySupervisor.status, bySupervisor.body.code]).toEqual([403, 'NOT_ON_TRIBUNAL']);
     const ok = await post('arbitrator', `/${c.id}/close`, {
       version: 6,
       closureType: 'MEDIATED',
