@@ -47,6 +47,8 @@ import type { WageCrimeThreshold } from './wage-crime.rules';
 
 /** Staff who conduct inspection cases. */
 const ACTING: Role[] = ['INSPECTOR', 'SUPERVISOR'];
+/** The agency head's decisions on an inspector's findings: the penalty and the transfer (the head, not the inspector). */
+const HEAD: Role[] = ['SUPERVISOR'];
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('INSPECTION_CASE_NOT_FOUND', 'No such inspection case'),
@@ -232,11 +234,14 @@ export class InspectionController {
     return this.duties.response(u, id, dto);
   }
 
-  /** 行政处罚决定书. */
-  @ApiOperation({ summary: '行政处罚决定书', description: '作出行政处罚决定。' })
+  /** 行政处罚决定书, the agency head's decision on the inspector's findings (行政处罚法 第五十七条). */
+  @ApiOperation({
+    summary: '行政处罚决定书',
+    description: '调查终结后由行政机关负责人（督办人员）审查并作出行政处罚决定（行政处罚法 第五十七条）。',
+  })
   @Post('cases/:id/penalty-decision')
   @HttpCode(200)
-  @Roles(...ACTING)
+  @Roles(...HEAD)
   @ApiOkResponse({ type: InspectionCaseViewDto })
   penalty(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: PenaltyDecisionDto) {
     return this.actions.decidePenalty(u, id, dto);
@@ -285,14 +290,18 @@ export class InspectionController {
     return this.duties.rewardReport(u, id, dto);
   }
 
-  /** 涉嫌犯罪案件移送书: 409 with what is missing unless the threshold is met and an order to pay was refused. */
+  /**
+   * 涉嫌犯罪案件移送书, approved by the agency head (行政执法机关移送涉嫌犯罪案件的规定 第五条): 409 with what is missing
+   * unless the threshold is met and an order to pay was refused.
+   */
   @ApiOperation({
     summary: '涉嫌犯罪案件移送',
-    description: '制作涉嫌犯罪案件移送书：须拖欠金额达到立案标准且拒不支付，否则 409 并说明缺少什么。',
+    description:
+      '经行政机关负责人（督办人员）审批，制作涉嫌犯罪案件移送书（行政执法机关移送涉嫌犯罪案件的规定 第五条）：须拖欠金额达到立案标准且拒不支付，否则 409 并说明缺少什么。',
   })
   @Post('cases/:id/transfer')
   @HttpCode(200)
-  @Roles(...ACTING)
+  @Roles(...HEAD)
   @ApiOkResponse({ type: InspectionCaseViewDto })
   transfer(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: InspectionVersionDto) {
     return this.actions.transfer(u, id, dto);

@@ -461,7 +461,7 @@ describe('inspection cases', () => {
       meets: false,
       threshold: { provinceCode: '31', singleWorkerFen: 2_000_000 },
     });
-    const noRefusal = await post('inspector', `/cases/${c.id}/transfer`, { version: ordered.version });
+    const noRefusal = await post('supervisor', `/cases/${c.id}/transfer`, { version: ordered.version });
     expect([noRefusal.status, noRefusal.body.code]).toEqual([409, 'TRANSFER_CONDITIONS_NOT_MET']);
     expect(noRefusal.body.details.missing).toEqual(['THRESHOLD_NOT_MET', 'NO_REFUSED_ORDER_TO_PAY']);
 
@@ -484,7 +484,7 @@ describe('inspection cases', () => {
       note: '逾期未支付',
     });
     expect(refused.orderRefused).toBe(true);
-    const below = await post('inspector', `/cases/${c.id}/transfer`, { version: refused.version });
+    const below = await post('supervisor', `/cases/${c.id}/transfer`, { version: refused.version });
     expect([below.status, below.body.details.missing]).toEqual([409, ['THRESHOLD_NOT_MET']]);
 
     const atThreshold = await ok('inspector', `/cases/${c.id}/findings`, {
@@ -494,7 +494,10 @@ describe('inspection cases', () => {
     });
     expect(atThreshold.wageCrime.meets).toBe(true);
     expect(atThreshold.wageCrime.reasons.join()).toContain('法释〔2013〕3号第三条第一项');
-    const done = await ok('inspector', `/cases/${c.id}/transfer`, { version: atThreshold.version });
+    // The transfer is the agency head's (行政执法机关移送涉嫌犯罪案件的规定 第五条), not the inspector's.
+    const byInspector = await post('inspector', `/cases/${c.id}/transfer`, { version: atThreshold.version });
+    expect(byInspector.status).toBe(403);
+    const done = await ok('supervisor', `/cases/${c.id}/transfer`, { version: atThreshold.version });
     expect(done).toMatchObject({
       status: 'CLOSED',
       closureType: 'TRANSFERRED',
@@ -545,7 +548,7 @@ describe('inspection cases', () => {
       amountFen: 500_000,
       basis: '《劳动保障监察条例》第二十四条',
     };
-    const tooEarly = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+    const tooEarly = await post('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: noticed.version,
       ...decision,
     });
@@ -561,7 +564,7 @@ describe('inspection cases', () => {
       summary: '已补签劳动合同',
     });
     // A statement does not give up the right to ask for a hearing (行政处罚法 第六十四条).
-    const stillOpen = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+    const stillOpen = await post('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: answered.version,
       ...decision,
     });
@@ -573,7 +576,7 @@ describe('inspection cases', () => {
       summary: '单位书面表示放弃听证',
     });
     // Never heavier than the notice proposed (行政处罚法 第四十五条第二款): a new notice first.
-    const heavier = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+    const heavier = await post('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: waived.version,
       ...decision,
       amountFen: 500_001,
@@ -583,7 +586,13 @@ describe('inspection cases', () => {
       'PENALTY_ABOVE_NOTICE',
       500_000,
     ]);
-    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+    // The decision is the agency head's on the inspector's findings (行政处罚法 第五十七条).
+    const byInspector = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+      version: waived.version,
+      ...decision,
+    });
+    expect(byInspector.status).toBe(403);
+    const decided = await ok('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: waived.version,
       ...decision,
     });
@@ -628,7 +637,7 @@ describe('inspection cases', () => {
       `UPDATE inspection_documents SET issued_on = issued_on - 21 WHERE case_id = $1 AND kind = 'PENALTY_NOTICE'`,
       [c.id],
     );
-    const notHeard = await post('inspector', `/cases/${c.id}/penalty-decision`, {
+    const notHeard = await post('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: requested.version,
       ...decision,
     });
@@ -645,7 +654,7 @@ describe('inspection cases', () => {
       on: today,
       summary: '听证会于今日举行，单位陈述已支付部分工资，未提供凭证',
     });
-    const decided = await ok('inspector', `/cases/${c.id}/penalty-decision`, {
+    const decided = await ok('supervisor', `/cases/${c.id}/penalty-decision`, {
       version: heard.version,
       ...decision,
     });
