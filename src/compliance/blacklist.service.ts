@@ -35,7 +35,7 @@ export function idCursor(cursor: string | undefined): string | undefined {
 }
 
 /**
- * The 拖欠农民工工资失信联合惩戒名单 (人社部令第45号): listing (SUPERVISOR/ADMIN, audited), early removal after correction
+ * The 拖欠农民工工资失信联合惩戒名单 (人社部令第45号): listing (SUPERVISOR, audited), early removal after correction
  * and a credit commitment, expiry after 3 years (daily sweep), and the public list of listings in force.
  */
 @Injectable()

@@ -33,10 +33,12 @@ import {
   ViolationFactsDto,
 } from './dto/registers.dto';
 
-/** Staff who read and record employers' compliance. */
-const COMPLIANCE_STAFF: Role[] = ['INSPECTOR', 'SUPERVISOR', 'ADMIN'];
-/** Listing, removal and publication are decisions of the bureau. */
-const DECIDERS: Role[] = ['SUPERVISOR', 'ADMIN'];
+/** Staff who read employers' compliance (the system administrator too, for support). */
+const COMPLIANCE_READERS: Role[] = ['INSPECTOR', 'SUPERVISOR', 'ADMIN'];
+/** Staff who record and correct violations: the inspectorate, not the system administrator. */
+const COMPLIANCE_STAFF: Role[] = ['INSPECTOR', 'SUPERVISOR'];
+/** Listing, removal and publication are decisions of the bureau (人社部令第45号, 第29号), not of its IT administrator. */
+const DECIDERS: Role[] = ['SUPERVISOR'];
 
 const employerUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'),
@@ -68,7 +70,7 @@ export class ComplianceController {
     description: '用人单位的违法记录、年度守法诚信等级、失信名单及审计记录。',
   })
   @Get('employers/:employerId')
-  @Roles(...COMPLIANCE_STAFF)
+  @Roles(...COMPLIANCE_READERS)
   @ApiOkResponse({ type: EmployerComplianceDto })
   record(
     @CurrentUser() user: Principal,

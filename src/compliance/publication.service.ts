@@ -20,7 +20,7 @@ import { quarterRange } from './publication.rules';
 const PUBLICATION_CASE = EMPLOYER_CASE;
 
 /**
- * 重大劳动保障违法行为社会公布 (人社部令第29号): a SUPERVISOR/ADMIN publishes a quarter's major violations of their
+ * 重大劳动保障违法行为社会公布 (人社部令第29号): a SUPERVISOR publishes a quarter's major violations of their
  * jurisdiction once the quarter has ended; violations of that quarter recorded afterwards go out in a supplementary
  * batch (`supplementary: true`, each carrying its own publication date); the public reads the published batches (a
  * snapshot, no personal data).

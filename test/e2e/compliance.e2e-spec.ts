@@ -156,6 +156,9 @@ describe('employer compliance', () => {
       expect((await violation(randomUUID(), { foundOn: today })).status).toBe(404);
       const worker = await violation(e, { foundOn: today }, '13800000000');
       expect(worker.status).toBe(403);
+      // The system's administrator reads the record but does not write findings into it.
+      const admin = await violation(e, { foundOn: today }, 'admin');
+      expect(admin.status).toBe(403);
     });
 
     it('recordViolation from an inspection case is idempotent per source', async () => {
@@ -375,7 +378,8 @@ describe('employer compliance', () => {
       const name = `浦东欠薪黑名单测试有限公司${++n}`;
       const e = await employer(name);
       const v = await recorded(e, { foundOn: today, ...listable, massIncident: true });
-      expect((await list(e, { violationId: v }, 'inspector')).status).toBe(403);
+      for (const user of ['inspector', 'admin'])
+        expect((await list(e, { violationId: v }, user)).status).toBe(403);
       const res = await list(e, { violationId: v });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -559,10 +563,16 @@ describe('employer compliance', () => {
         publishedOn: today,
         items: 1,
       });
-      const again = await t
+      const byAdmin = await t
         .http()
         .post('/api/v1/compliance/publications')
         .set(await auth('admin'))
+        .send({ year, quarter });
+      expect(byAdmin.status).toBe(403);
+      const again = await t
+        .http()
+        .post('/api/v1/compliance/publications')
+        .set(await auth('supervisor'))
         .send({ year, quarter });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ALREADY_PUBLISHED');
