@@ -1,6 +1,8 @@
 export const ROLES = ['WORKER', 'MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'];
+/** Staff who handle cases: every staff role but the system's ADMIN, who onboards staff and runs the platform. */
+export const CASE_STAFF_ROLES: readonly Role[] = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR'];
 
 /** The authenticated caller, as carried by the access token. */
 export interface Principal {

@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { CASE_STAFF_ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { validateIdempotencyKey } from '../idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
@@ -217,7 +217,7 @@ export class ComplaintsController {
 
   @ApiOperation({ summary: '发送投诉留言', description: '投诉人或工作人员发送一条留言。' })
   @Post(':id/messages')
-  @Roles('WORKER', ...STAFF_ROLES)
+  @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiCreatedResponse({ type: MessageViewDto })
   postMessage(
     @CurrentUser() user: Principal,

@@ -25,7 +25,7 @@ import {
 import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { CASE_STAFF_ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import type { ErrorCode } from '../common/errors/catalogue';
 import { AttachmentViewDto, UploadAttachmentDto } from './dto/attachment.dto';
@@ -57,7 +57,7 @@ export class EvidenceController {
     description: '以 multipart/form-data 上传一个附件（PDF、JPEG 或 PNG，不超过 10 MB）及说明。',
   })
   @Post()
-  @Roles('WORKER', ...STAFF_ROLES)
+  @Roles('WORKER', ...CASE_STAFF_ROLES)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @UseInterceptors(FileStreamInterceptor('file', { limits: UPLOAD_LIMITS, defParamCharset: 'utf8' }))
   @ApiConsumes('multipart/form-data')
@@ -111,7 +111,7 @@ export class EvidenceController {
 
   @ApiOperation({ summary: '下载证据附件', description: '附件的原始文件内容。' })
   @Get(':attachmentId/content')
-  @Roles('WORKER', ...STAFF_ROLES)
+  @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The file, as uploaded', schema: { type: 'string', format: 'binary' } })
   async content(

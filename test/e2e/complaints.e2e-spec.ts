@@ -211,12 +211,15 @@ describe('complaint intake', () => {
     });
 
     it('staff and complainant talk on the case channel', async () => {
-      const reply = await t
-        .http()
-        .post(`/api/v1/complaints/${id}/messages`)
-        .set(auth(await t.token('mediator')))
-        .send({ body: '请于周五前来街道调解室' });
-      expect(reply.status).toBe(201);
+      const say = async (user: string, body: string) =>
+        t
+          .http()
+          .post(`/api/v1/complaints/${id}/messages`)
+          .set(auth(await t.token(user)))
+          .send({ body });
+      expect((await say('mediator', '请于周五前来街道调解室')).status).toBe(201);
+      // The system's administrator writes to no worker.
+      expect((await say('admin', '系统管理员留言')).status).toBe(403);
       const msgs = await t.http().get(`/api/v1/complaints/${id}/messages`).set(auth(worker));
       expect(msgs.body).toEqual([
         { author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) },

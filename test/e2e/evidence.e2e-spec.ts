@@ -212,6 +212,13 @@ describe('evidence: the shared case file of a dispute', () => {
         `filename*=UTF-8''${encodeURIComponent(a.filename).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
       );
     }
+    // The system's administrator lists the case file but neither opens a worker's file nor adds one.
+    const admin = await t.token('admin');
+    expect((await t.http().get(attachments(complaintId)).set(auth(admin))).status).toBe(200);
+    expect((await download(admin, complaintId, byType('image/png').id)).status).toBe(403);
+    const before = await rowCount(complaintId);
+    expect((await upload(admin, complaintId, { content: PNG, filename: 'a.png' })).status).toBe(403);
+    expect(await rowCount(complaintId)).toBe(before);
     const jpeg = await download(mediator, complaintId, byType('image/jpeg').id);
     expect(jpeg.headers['content-disposition']).toBe(
       `attachment; filename="____ (1).jpg"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87%20%281%29.jpg`,
