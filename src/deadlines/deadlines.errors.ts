@@ -8,6 +8,11 @@ export const DEADLINES_ERRORS = {
     zh: '只有督办人员可以批准延期',
     en: 'Only a supervisor may approve an extension',
   },
+  CLOCK_OF_ANOTHER_BODY: {
+    status: 403,
+    zh: '该期限属于其他机构办理的程序，只有该机构的工作人员或督办人员可以中止、恢复或重新计算',
+    en: "The period times another body's proceeding: only its staff or a supervisor may pause, resume or restart it",
+  },
   CLOCK_HELD_BY_PARTY: {
     status: 409,
     zh: '该期限属于当事人（起诉期限、申请撤销裁决期限），工作人员不能中止、恢复、重新计算或延长',

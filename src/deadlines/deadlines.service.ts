@@ -13,7 +13,7 @@ import { DeadlineRuleCatalogue } from '../calendar/deadline-catalogue';
 import type { DeadlineRuleId } from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { assertMayEnter, assertStaffPeriod } from './staff-clock-events';
+import { assertKeepsClock, assertMayEnter, assertStaffPeriod } from './staff-clock-events';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
@@ -242,6 +242,7 @@ export class DeadlinesService {
           : null;
       const clock = await this.visibleClock(em, viewer, clockId);
       assertStaffPeriod(this.rules.rule(clock.ruleId));
+      assertKeepsClock(viewer, clock.caseType);
       await this.addEvent(em, clock.id, event, viewer);
       if (owner && owned !== null)
         await owner.changed(

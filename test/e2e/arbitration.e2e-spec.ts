@@ -234,17 +234,22 @@ describe('arbitration', () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 500_000 }]);
     const accepted = (await post('arbitrator', `/${c.id}/accept`, { version: 1 })).body as CaseView;
     const clock = accepted.clocks.find((k) => k.rule.id === 'ARBITRATION_DECISION')!;
+    const enter = async (user: string, event: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth(user))
+        .send(event);
+    // The commission's period: not the street's mediator or inspector who can see the case, not ADMIN.
+    for (const user of ['mediator', 'inspector', 'admin']) {
+      const r = await enter(user, { type: 'PAUSE', date: today, reason: '中止' });
+      expect([user, r.status, r.body.code]).toEqual([user, 403, 'CLOCK_OF_ANOTHER_BODY']);
+    }
     for (const event of [
       { type: 'PAUSE', date: today, reason: '中止审理：等待工伤认定结论' },
       { type: 'RESUME', date: today },
-    ]) {
-      const r = await t
-        .http()
-        .post(`/api/v1/deadlines/${clock.id}/events`)
-        .set(await auth('arbitrator'))
-        .send(event);
-      expect(r.status).toBe(201);
-    }
+    ])
+      expect((await enter('arbitrator', event)).status).toBe(201);
     const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
       'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
       [c.id],
