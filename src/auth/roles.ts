@@ -1,6 +1,12 @@
 export const ROLES = ['WORKER', 'MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR', 'ADMIN'];
+/** The staff role of each body that conducts a proceeding (调委会, 仲裁委, 监察机构). */
+export const BODY_STAFF_ROLE = {
+  MEDIATION: 'MEDIATOR',
+  ARBITRATION: 'ARBITRATOR',
+  INSPECTION: 'INSPECTOR',
+} as const satisfies Record<string, Role>;
 /** Staff who handle cases: every staff role but the system's ADMIN, who onboards staff and runs the platform. */
 export const CASE_STAFF_ROLES: readonly Role[] = ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR'];
 

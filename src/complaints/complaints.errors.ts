@@ -50,6 +50,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '投诉已受理，撤回须经办理机构同意并由其工作人员登记',
     en: 'The complaint was accepted: it is withdrawn only with the consent of the body handling it, recorded by its staff',
   },
+  CONSENT_OF_ANOTHER_BODY: {
+    status: 403,
+    zh: '撤回须由投诉分流至的办理机构同意，只有该机构的工作人员或督办人员可以登记',
+    en: 'The withdrawal needs the consent of the body the complaint was routed to: only its staff or a supervisor record it',
+  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { AppException } from '../common/errors/app-exception';
 import { COMPLAINT_STATUSES } from './complaint.constants';
-import { checkWithdrawal, type Withdrawer } from './withdrawal.rules';
+import { ROLES } from '../auth/roles';
+import { ROUTE_TARGETS } from './routing.rules';
+import { checkWithdrawal, mayRecordConsent, type Withdrawer } from './withdrawal.rules';
 
 function outcome(f: () => unknown): unknown {
   try {
@@ -45,5 +47,19 @@ describe('complaint withdrawal rules', () => {
         allowed: ['ASK_BODY_CONSENT'],
       });
     }
+  });
+});
+
+describe('who records the body’s consent (mayRecordConsent)', () => {
+  it('the routed body’s own staff or a supervisor; before routing any deciding staff; never ADMIN or a worker', () => {
+    const own = { MEDIATION: 'MEDIATOR', ARBITRATION: 'ARBITRATOR', INSPECTION: 'INSPECTOR' } as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.constantFrom(null, ...ROUTE_TARGETS), (role, target) => {
+        const expected =
+          role === 'SUPERVISOR' ||
+          (target === null ? !['WORKER', 'ADMIN'].includes(role) : own[target] === role);
+        expect(mayRecordConsent(role, target)).toBe(expected);
+      }),
+    );
   });
 });

@@ -1,6 +1,8 @@
+import { BODY_STAFF_ROLE, type Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import type { ComplaintStatus } from './complaint.constants';
 import { COMPLAINT_TRANSITIONS } from './complaint.state';
+import type { RouteTarget } from './routing.rules';
 
 /**
  * Withdrawal (撤回) of a complaint. Before the acceptance decision the complainant withdraws at will, also while asked
@@ -49,4 +51,14 @@ export function checkWithdrawal(w: WithdrawalCheck): { consentRecorded: boolean 
       allowed: w.by === 'STAFF' ? ['WITHDRAW_WITH_BODY_CONSENT'] : ['ASK_BODY_CONSENT'],
     },
   );
+}
+
+/**
+ * Who records the body's consent: the staff of the body the complaint was routed to (its own consent, 若干规定
+ * 第十八条 / 调解仲裁法 第四十一条 as above), or a SUPERVISOR; accepted but not yet routed, any deciding staff.
+ */
+export function mayRecordConsent(role: Role, routeTarget: RouteTarget | null): boolean {
+  if (role === 'SUPERVISOR') return true;
+  if (routeTarget === null) return role !== 'WORKER' && role !== 'ADMIN';
+  return BODY_STAFF_ROLE[routeTarget] === role;
 }

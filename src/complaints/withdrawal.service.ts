@@ -11,7 +11,7 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
-import { checkWithdrawal } from './withdrawal.rules';
+import { checkWithdrawal, mayRecordConsent } from './withdrawal.rules';
 
 /** An open proceeding on a complaint, as the module owning it reports it. */
 export interface OpenProceeding {
@@ -73,6 +73,8 @@ export class ComplaintWithdrawalService {
         by: staff ? 'STAFF' : 'COMPLAINANT',
         bodyConsent: !!dto.bodyConsent,
       });
+      if (consentRecorded && !mayRecordConsent(viewer.role, c.routeTarget))
+        throw AppException.forbidden('CONSENT_OF_ANOTHER_BODY', `Consent of the ${c.routeTarget} body`);
       for (const lookup of this.lookups) {
         const open = await lookup(em, id);
         if (open)

@@ -116,6 +116,13 @@ describe('complaint withdrawal', () => {
     expect((await events(c.id)).map((e) => e.action)).not.toContain('WITHDRAWN');
 
     await step(c.id, 'route', { target: 'MEDIATION' });
+    // The consent is the mediation committee's: the street's inspector does not record it.
+    const byInspector = await withdraw(
+      c.id,
+      { reason: '申请人电话要求撤回', bodyConsent: { note: '同意撤回' } },
+      'inspector',
+    );
+    expect([byInspector.status, byInspector.body.code]).toEqual([403, 'CONSENT_OF_ANOTHER_BODY']);
     const ok = await withdraw(
       c.id,
       { reason: '申请人电话要求撤回', bodyConsent: { note: '调委会主任同意撤回' } },
