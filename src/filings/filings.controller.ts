@@ -32,8 +32,8 @@ import { HarmoniousRegisterService } from './harmonious-register.service';
 
 /** Labor-relations staff who receive filings on an employer's behalf (employers have no accounts yet). */
 const FILING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'SUPERVISOR', 'ADMIN'];
-/** The administration's decisions: objections to collective contracts, the harmonious-enterprise register. */
-const REVIEW_ROLES: Role[] = ['SUPERVISOR', 'ADMIN'];
+/** The administration's decisions (objections to collective contracts, the harmonious-enterprise register): not ADMIN's. */
+const REVIEW_ROLES: Role[] = ['SUPERVISOR'];
 /** Every member of staff sees the filings of their jurisdiction. */
 const READ_ROLES: Role[] = [...STAFF_ROLES];
 

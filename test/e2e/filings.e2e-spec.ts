@@ -372,7 +372,9 @@ describe('filings', () => {
       expect((await post('supervisor', 'harmonious-enterprises', entry(a, { level: 'CITY' }))).status).toBe(
         201,
       );
-      expect((await post('admin', 'harmonious-enterprises', entry(b))).status).toBe(201);
+      // A recognition is the bureau's decision, not its system administrator's.
+      expect((await post('admin', 'harmonious-enterprises', entry(b))).status).toBe(403);
+      expect((await post('supervisor', 'harmonious-enterprises', entry(b))).status).toBe(201);
       expect(
         (await post('supervisor', 'harmonious-enterprises', entry(c, { streetCode: '310115007' }))).status,
       ).toBe(201);

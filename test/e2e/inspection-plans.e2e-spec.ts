@@ -297,7 +297,9 @@ describe('双随机一公开: employers register, random inspection plans, publi
       ]);
       expect((await createPlan({ count: 1, weights: { RED: 0 } })).body.details[0].field).toBe('weights.RED');
       expect((await createPlan({ count: 1, seed: -1 })).status).toBe(400);
-      expect((await createPlan({ count: 1 }, 'inspector')).status).toBe(403);
+      // The random-inspection plan is the bureau's (双随机): not an inspector's, not the system administrator's.
+      for (const user of ['inspector', 'admin'])
+        expect((await createPlan({ count: 1 }, user)).status).toBe(403);
     });
 
     it('draws N distinct employers with two inspectors each: no conflict, nobody out of jurisdiction or inactive', async () => {

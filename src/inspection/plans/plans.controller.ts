@@ -37,7 +37,7 @@ export class PlansController {
     description: '区级抽取双随机检查计划：从用人单位名录随机抽取 N 家，每家随机指派两名监察员。',
   })
   @Post('plans')
-  @Roles('SUPERVISOR', 'ADMIN')
+  @Roles('SUPERVISOR')
   @ApiCreatedResponse({ type: PlanViewDto })
   create(@CurrentUser() user: Principal, @Body() dto: CreatePlanDto): Promise<PlanViewDto> {
     return this.plans.create(user, dto);
@@ -67,7 +67,7 @@ export class PlansController {
   @ApiOperation({ summary: '公开检查计划', description: '公开计划（以及随后登记的检查结果）。' })
   @Post('plans/:id/publish')
   @HttpCode(200)
-  @Roles('SUPERVISOR', 'ADMIN')
+  @Roles('SUPERVISOR')
   @ApiOkResponse({ type: PlanViewDto })
   publish(@CurrentUser() user: Principal, @Param('id', planId) id: string): Promise<PlanViewDto> {
     return this.plans.publish(user, id);
