@@ -309,7 +309,9 @@ export class InspectionProceeding {
   ): Promise<void> {
     if (!entersViolationHistory(c) || !c.employerId) return;
     const complaint = c.complaintId ? await this.complaints.forProceeding(em, c.complaintId) : null;
-    const wageCrime = await this.assessCase(em, c, on);
+    // 数额较大 (29号令 第五条第（一）项) and the listing's 数额标准 (45号令 第五条第（一）项) weigh the wages withheld as found:
+    // wages paid under the order end the arrears, not the violation (the listing asks the refused order separately).
+    const wageCrime = await this.assessCase(em, c, on, 'FOUND');
     const facts = violationFactsOf(c, complaint?.complaint.category ?? null, wageCrime.meets);
     await this.compliance.recordViolation(
       em,
@@ -326,13 +328,21 @@ export class InspectionProceeding {
     );
   }
 
-  /** Outstanding wages and the 拒不支付劳动报酬罪 figure in force on `on` (the case's province). */
-  assessCase(em: EntityManager, c: InspectionCase, on = todayInShanghai()) {
+  /**
+   * The wages against the 拒不支付劳动报酬罪 figure in force on `on` (the case's province): those still unpaid (the
+   * transfer: 经责令支付仍不支付), or those found withheld (the violation's weight).
+   */
+  assessCase(
+    em: EntityManager,
+    c: InspectionCase,
+    on = todayInShanghai(),
+    basis: 'OUTSTANDING' | 'FOUND' = 'OUTSTANDING',
+  ) {
     return this.wageCrime.assess(em, {
       provinceCode: c.jurisdictionCode.slice(0, 2),
       on,
       workers: c.workersAffected,
-      arrearsFen: Math.max(0, c.arrearsFen - c.recoveredFen),
+      arrearsFen: basis === 'FOUND' ? c.arrearsFen : Math.max(0, c.arrearsFen - c.recoveredFen),
       monthsUnpaid: c.monthsUnpaid,
     });
   }

@@ -95,6 +95,16 @@ describe('inspection cases', () => {
     const c = await open();
     return ok('inspector', `/cases/${c.id}/decision`, { version: c.version, violationEndedOn: null });
   };
+  /** A 责令改正指令书 to pay one worker's wages within 5 days. */
+  const orderToPay = (c: { id: string; version: number }, arrearsFen: number, monthsUnpaid: number) =>
+    ok('inspector', `/cases/${c.id}/rectification-order`, {
+      version: c.version,
+      violations: '拖欠劳动者工资',
+      arrearsFen,
+      workersAffected: 1,
+      monthsUnpaid,
+      complianceDueOn: addDays(today, 5),
+    });
   /** A clock event entered by the inspector through the deadlines API. */
   const clockEvent = async (clockId: string, event: Record<string, unknown>) =>
     t
@@ -448,14 +458,7 @@ describe('inspection cases', () => {
 
   it('transfer to public security: 409 below the threshold or without a refused order, done when both hold', async () => {
     const c = await investigating();
-    const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
-      version: c.version,
-      violations: '拖欠劳动者工资',
-      arrearsFen: 1_999_999,
-      workersAffected: 1,
-      monthsUnpaid: 3,
-      complianceDueOn: addDays(today, 5),
-    });
+    const ordered = await orderToPay(c, 1_999_999, 3);
     // Shanghai's seeded figure: 20,000 元 for one worker owed 3+ months.
     expect(ordered.wageCrime).toMatchObject({
       meets: false,
@@ -661,16 +664,32 @@ describe('inspection cases', () => {
     expect(decided).toMatchObject({ status: 'PENALTY_DECIDED' });
   });
 
+  it('a large sum withheld is a major violation though paid under the order (29号令 第五条第（一）项: 数额较大)', async () => {
+    const c = await investigating();
+    const ordered = await orderToPay(c, 2_500_000, 3);
+    const paid = await ok('inspector', `/cases/${c.id}/recoveries`, {
+      version: ordered.version,
+      amountFen: 2_500_000,
+      workersCovered: 1,
+      paidOn: today,
+    });
+    // Nothing is owed any more: no transfer (经责令支付仍不支付) is open…
+    expect(paid.wageCrime.meets).toBe(false);
+    await ok('inspector', `/cases/${c.id}/close`, { version: paid.version, closureType: 'RECTIFIED' });
+    // …but the violation found weighs the 25,000 元 withheld against Shanghai's 20,000 元 figure.
+    expect(await violationsOfCaseEmployer(c.id)).toEqual([
+      expect.objectContaining({
+        arrearsFen: 2_500_000,
+        orderRefused: false,
+        meetsCrimeThreshold: true,
+        major: true,
+      }),
+    ]);
+  });
+
   it('a case merged into another enters no violation history of its own (人社部令第29号 第五条: one decision, once)', async () => {
     const c = await investigating();
-    const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
-      version: c.version,
-      violations: '拖欠劳动者工资',
-      arrearsFen: 300_000,
-      workersAffected: 1,
-      monthsUnpaid: 1,
-      complianceDueOn: addDays(today, 5),
-    });
+    const ordered = await orderToPay(c, 300_000, 1);
     const merged = await ok('inspector', `/cases/${c.id}/close`, {
       version: ordered.version,
       closureType: 'MERGED',
