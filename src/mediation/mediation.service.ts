@@ -28,6 +28,7 @@ import {
   escalationReason,
   MEDIATION_TRANSITIONS,
   nextAgreementStatus,
+  unpaidClaims,
   type EscalationReason,
 } from './mediation.state';
 
@@ -344,6 +345,11 @@ export class MediationService implements OnModuleInit {
         },
       );
     let claims = agreement?.claims;
+    if (agreement && claims && reason === 'DEFAULTED') {
+      const instalments = await this.repo.instalmentsOf(em, agreement.id);
+      const paidFen = instalments.reduce((s, i) => s + (i.status === 'PAID' ? i.amountFen : 0), 0);
+      claims = unpaidClaims(claims, paidFen);
+    }
     if (!claims) {
       const p = await this.complaints.forProceeding(em, m.complaintId);
       claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];

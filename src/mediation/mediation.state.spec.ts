@@ -13,6 +13,7 @@ import {
   type AgreementStatus,
   type MediationAction,
   type MediationStatus,
+  unpaidClaims,
 } from './mediation.state';
 
 function outcome<T>(f: () => T): T | { code: string; status: number; details: unknown } {
@@ -183,5 +184,46 @@ describe('agreementErrors', () => {
         },
       ),
     );
+  });
+});
+
+describe('unpaidClaims (a defaulted agreement into arbitration)', () => {
+  const claims = fc
+    .array(fc.nat({ max: 5_000_000 }), { maxLength: 6 })
+    .map((xs) => xs.map((amountFen, i) => ({ description: `c${i}`, amountFen })));
+  it('carries exactly what is still owed, in order, never a claim paid in full, every non-monetary one', () => {
+    fc.assert(
+      fc.property(claims, fc.nat({ max: 40_000_000 }), (cs, paid) => {
+        const total = cs.reduce((s, c) => s + c.amountFen, 0);
+        const out = unpaidClaims(cs, paid);
+        expect(out.reduce((s, c) => s + c.amountFen, 0)).toBe(Math.max(0, total - paid));
+        expect(
+          out.every(
+            (c) => c.amountFen > 0 || cs.find((x) => x.description === c.description)!.amountFen === 0,
+          ),
+        ).toBe(true);
+        expect(
+          out.filter((c) => cs.find((x) => x.description === c.description)!.amountFen === 0),
+        ).toHaveLength(cs.filter((c) => c.amountFen === 0).length);
+        // The claims left are a suffix of the monetary ones in their order: earlier ones are settled first.
+        const money = cs.filter((c) => c.amountFen > 0).map((c) => c.description);
+        const left = out.filter((c) => c.amountFen > 0).map((c) => c.description);
+        expect(money.slice(money.length - left.length)).toEqual(left);
+      }),
+    );
+  });
+  it('an example: 6,000 元 paid of 10,000 + 2,500 leaves 4,000 + 2,500', () => {
+    expect(
+      unpaidClaims(
+        [
+          { description: '拖欠工资', amountFen: 1_000_000 },
+          { description: '经济补偿', amountFen: 250_000 },
+        ],
+        600_000,
+      ),
+    ).toEqual([
+      { description: '拖欠工资', amountFen: 400_000 },
+      { description: '经济补偿', amountFen: 250_000 },
+    ]);
   });
 });

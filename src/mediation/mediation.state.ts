@@ -156,3 +156,20 @@ export function agreementErrors(a: AgreementInput, today: string): FieldError[] 
   }
   return errors;
 }
+
+/**
+ * The claims a defaulted agreement carries into arbitration: what the employer still owes under it (调解仲裁法 第十五条:
+ * 不履行调解协议的，另一方当事人可以依法申请仲裁 — over what was not performed). The agreement does not allot its
+ * instalments to claims: the sum paid settles the claims in their order (platform rule); a claim paid in full is not
+ * carried, a non-monetary one (0 fen) always is.
+ */
+export function unpaidClaims<C extends { amountFen: number }>(claims: readonly C[], paidFen: number): C[] {
+  let left = paidFen;
+  const out: C[] = [];
+  for (const c of claims) {
+    const settled = Math.min(left, c.amountFen);
+    left -= settled;
+    if (c.amountFen === 0 || settled < c.amountFen) out.push({ ...c, amountFen: c.amountFen - settled });
+  }
+  return out;
+}

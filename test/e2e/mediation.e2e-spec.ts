@@ -417,6 +417,33 @@ describe('mediation', () => {
     });
   });
 
+  it('a defaulted agreement carries into arbitration only what is still owed: the paid instalment is deducted', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    const closed = await close(m.id, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: agreement([today, today]),
+    });
+    const [first] = (closed.body as CaseView).agreement!.instalments;
+    const paid = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/instalments/${first.id}/paid`)
+      .set(await auth('mediator'))
+      .send({ version: (closed.body as CaseView).version });
+    expect(paid.status).toBe(200);
+    await sweeper.sweep(addDays(today, 1));
+    expect((await getCase(m.id)).agreement).toMatchObject({ status: 'DEFAULTED' });
+    // 6,000 元 of the 12,500 元 agreed were paid: the wages claim is settled first.
+    await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
+      reason: 'DEFAULTED',
+      claims: [
+        { description: '拖欠工资', amountFen: 400_000 },
+        { description: '经济补偿', amountFen: 250_000 },
+      ],
+    });
+  });
+
   it('expires an open case after its 15 days and tells the worker they may apply for arbitration', async () => {
     const c = await routedComplaint();
     const m = await openCase(c.id);
