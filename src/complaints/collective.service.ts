@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
@@ -194,6 +195,22 @@ export class CollectiveService {
     if (!visible.some((p) => p.employer.id === employerId && p.category === category))
       throw AppException.notFound('COLLECTIVE_PROPOSAL_NOT_FOUND', 'No such collective proposal');
     await this.tx.run((em) => this.repo.dismiss(em, employerId, category, today, viewer.userId));
+  }
+
+  /**
+   * Each member's own claim in a collective dispute (调解仲裁法 第七条: the case is every member's), oldest first, without
+   * the withdrawn or rejected: the member's tracking number and request, and the amount claimed (0 when none).
+   */
+  async disputeClaims(
+    em: EntityManager,
+    disputeId: string,
+  ): Promise<{ description: string; amountFen: number }[]> {
+    return (await this.repo.membersOf(em, disputeId))
+      .filter((c) => c.status !== 'WITHDRAWN' && c.status !== 'REJECTED')
+      .map((c) => ({
+        description: `${c.trackingNo}：${c.requests}`.slice(0, 1000),
+        amountFen: c.claimedAmountFen ?? 0,
+      }));
   }
 
   async get(viewer: Principal, id: string): Promise<CollectiveDisputeView> {

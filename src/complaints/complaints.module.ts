@@ -50,6 +50,6 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     RoutingInbox,
     ComplaintViews,
   ],
-  exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService],
+  exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService, CollectiveService],
 })
 export class ComplaintsModule {}

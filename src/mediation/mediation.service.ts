@@ -5,6 +5,7 @@ import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
@@ -60,6 +61,7 @@ export class MediationService implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly repo: MediationRepository,
     private readonly complaints: ComplaintsService,
+    private readonly collective: CollectiveService,
     private readonly deadlines: DeadlinesService,
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
@@ -350,6 +352,8 @@ export class MediationService implements OnModuleInit {
       const paidFen = instalments.reduce((s, i) => s + (i.status === 'PAID' ? i.amountFen : 0), 0);
       claims = unpaidClaims(claims, paidFen);
     }
+    if (!claims && m.collectiveDisputeId)
+      claims = await this.collective.disputeClaims(em, m.collectiveDisputeId);
     if (!claims) {
       const p = await this.complaints.forProceeding(em, m.complaintId);
       claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];

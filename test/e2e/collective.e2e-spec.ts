@@ -378,5 +378,20 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     // A worker outside the dispute does not see it.
     const outsider = { authorization: `Bearer ${workers[11]}` };
     expect((await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(outsider)).status).toBe(404);
+    // Mediation fails: the arbitration application carries every member's own claim, not the first one's alone.
+    const failed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${opened.body.id}/close`)
+      .set(staff)
+      .send({ version: opened.body.version, outcome: 'FAILED' });
+    expect(failed.status).toBe(200);
+    const escalated = await t.http().post(`/api/v1/mediation/${opened.body.id}/escalate`).set(staff);
+    expect(escalated.status).toBe(201);
+    const claims = escalated.body.claims as { description: string; amountFen: number }[];
+    expect(claims).toHaveLength(10);
+    expect(claims.reduce((s, c) => s + c.amountFen, 0)).toBe(10 * 1_250_000);
+    expect(claims.map((c) => c.description.split('：')[0]).sort()).toEqual(
+      opened.body.members.map((m: { trackingNo: string }) => m.trackingNo).sort(),
+    );
   });
 });
