@@ -15,6 +15,7 @@ import {
   COLLECTIVE_WINDOW_DAYS,
   REPRESENTATIVES_MAX,
   REPRESENTATIVES_MIN,
+  representativesCountOk,
 } from './collective.rules';
 import type { ComplaintCategory } from './complaint.constants';
 
@@ -87,11 +88,11 @@ export class CollectiveService {
       employerId: string;
       category: ComplaintCategory;
       complaintIds: string[];
-      representativeComplaintIds: string[];
+      representativeComplaintIds?: string[];
     },
   ): Promise<CollectiveDisputeView> {
     const ids = [...new Set(dto.complaintIds)];
-    const reps = [...new Set(dto.representativeComplaintIds)];
+    const reps = [...new Set(dto.representativeComplaintIds ?? [])];
     return this.tx.run(async (em) => {
       const complaints = await this.repo.lockComplaints(em, ids);
       const visible = complaints.filter((c) => coversJurisdiction(viewer, c.workplaceStreetCode));
@@ -143,13 +144,13 @@ export class CollectiveService {
             `a collective dispute needs at least ${COLLECTIVE_MIN_WORKERS} distinct workers (调解仲裁法 第七条); got ${workers.size}`,
           ),
         );
-      if (reps.length < REPRESENTATIVES_MIN || reps.length > REPRESENTATIVES_MAX)
+      if (!representativesCountOk(reps.length))
         errors.push(
           fieldError(
             'representativeComplaintIds',
             'arraySize',
-            `须推举 ${REPRESENTATIVES_MIN} 至 ${REPRESENTATIVES_MAX} 名代表`,
-            `elect ${REPRESENTATIVES_MIN} to ${REPRESENTATIVES_MAX} representatives`,
+            `推举代表的，须为 ${REPRESENTATIVES_MIN} 至 ${REPRESENTATIVES_MAX} 名（也可不推举）`,
+            `elect ${REPRESENTATIVES_MIN} to ${REPRESENTATIVES_MAX} representatives, or none`,
           ),
         );
       if (reps.some((r) => !ids.includes(r)))

@@ -343,13 +343,10 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       .http()
       .post('/api/v1/collective-disputes')
       .set(staff)
-      .send({
-        employerId,
-        category: 'UNLAWFUL_TERMINATION',
-        complaintIds: ids,
-        representativeComplaintIds: ids.slice(0, 3),
-      });
+      // No representatives elected: 第七条 lets the workers elect them (可以推举), it does not require it.
+      .send({ employerId, category: 'UNLAWFUL_TERMINATION', complaintIds: ids });
     expect(dispute.status).toBe(201);
+    expect(dispute.body.representativeComplaintIds).toEqual([]);
     for (const id of ids)
       expect((await t.http().post(`/api/v1/complaints/${id}/accept`).set(staff).send({})).status).toBe(200);
     expect(

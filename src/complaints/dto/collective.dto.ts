@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../complaint.constants';
 
 export class ConfirmCollectiveDto {
@@ -17,11 +17,15 @@ export class ConfirmCollectiveDto {
   @IsUUID('all', { each: true })
   complaintIds: string[];
 
-  @ApiProperty({ type: [String], description: 'Complaints of the 3–5 elected representatives' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Complaints of the elected representatives: 3–5, or none (第七条: 可以推举代表)',
+  })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
-  representativeComplaintIds: string[];
+  representativeComplaintIds?: string[];
 }
 
 export class DismissProposalDto {
