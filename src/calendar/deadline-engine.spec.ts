@@ -133,7 +133,7 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
       );
       expect(none.field).toBe('events[0]');
       expect(none.message).toMatch(/ARBITRATION_ACCEPTANCE allows no extension/);
-      // The mediation period is extended by the parties' agreement (企业劳动争议协商调解规定 第二十七条), up to 15 days.
+      // The mediation period is extended by the parties' agreement (参照 企业劳动争议协商调解规定 第二十七条), up to 15 days.
       expect(run(MEDIATION, '2025-09-26', [extend('2025-09-27', 15)], '2025-09-27').extendedBy).toBe(15);
       const pastCap = clockError(() =>
         run(MEDIATION, '2025-09-26', [extend('2025-09-27', 10), extend('2025-09-28', 6)], '2025-09-28'),

@@ -3,8 +3,13 @@ import type { MediationStatus } from './mediation.state';
 
 /** 调解仲裁法 第十四条第三款: no agreement within 15 days of the application and a party may apply for arbitration. */
 export const MEDIATION_PERIOD_CITATION = '中华人民共和国劳动争议调解仲裁法 第十四条第三款';
-/** 企业劳动争议协商调解规定 第二十七条: the mediation period is extended only when both parties agree to it. */
-export const MEDIATION_EXTENSION_CITATION = '企业劳动争议协商调解规定 第二十七条';
+/**
+ * The mediation period is extended only when both parties agree to it: 企业劳动争议协商调解规定 第二十七条 says so for an
+ * enterprise's committee; a street's people's mediation committee has no rule of its own (人民调解法 sets no period),
+ * so the platform applies it by analogy (参照) — the 15 days of 调解仲裁法 第十四条 are the parties' right to go on to
+ * arbitration, which both may agree not to use yet.
+ */
+export const MEDIATION_EXTENSION_CITATION = '参照 企业劳动争议协商调解规定 第二十七条';
 /** The law sets no cap on an agreed extension; the platform allows one more period (MEDIATION_DEADLINE_RULES.MEDIATION). */
 export const MEDIATION_MAX_EXTENSION_DAYS = 15;
 

@@ -17,7 +17,7 @@ import { MediationRepository } from './mediation.repository';
 
 /**
  * The mediation period (15 days, 调解仲裁法 第十四条) as a gate: sessions fall within it, and it is extended only by
- * an extension both parties agreed to (企业劳动争议协商调解规定 第二十七条), recorded as an EXTEND event of the
+ * an extension both parties agreed to (参照 企业劳动争议协商调解规定 第二十七条), recorded as an EXTEND event of the
  * case's MEDIATION clock, so the daily sweep expires the case on the extended date.
  */
 @Injectable()

@@ -85,10 +85,10 @@ export class MediationController {
     return this.mediation.scheduleSession(user, id, dto);
   }
 
-  /** Records an extension of the mediation period agreed by both parties (企业劳动争议协商调解规定 第二十七条). */
+  /** Records an extension of the mediation period agreed by both parties (参照 企业劳动争议协商调解规定 第二十七条). */
   @ApiOperation({
     summary: '延长调解期限',
-    description: '登记双方同意的调解期限延长（企业劳动争议协商调解规定 第二十七条）。',
+    description: '登记双方同意的调解期限延长（参照企业劳动争议协商调解规定 第二十七条）。',
   })
   @Post('cases/:id/extension')
   @HttpCode(200)

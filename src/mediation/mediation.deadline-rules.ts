@@ -11,7 +11,7 @@ declare module '../calendar/deadline-rules' {
 
 export const MEDIATION_DEADLINE_RULES: Readonly<Record<MediationRuleId, DeadlineRule>> = {
   // Mediation: no agreement within 15 days of the application's receipt → a party may apply for arbitration.
-  // Extended only when both parties agree (企业劳动争议协商调解规定 第二十七条); the law sets no cap, the platform
+  // Extended only when both parties agree (参照 企业劳动争议协商调解规定 第二十七条: mediation-period.rules.ts); the law sets no cap, the platform
   // allows one more period of 15 days (MEDIATION_MAX_EXTENSION_DAYS in mediation-period.rules.ts).
   MEDIATION: {
     id: 'MEDIATION',

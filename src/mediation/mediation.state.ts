@@ -25,7 +25,7 @@ export const MEDIATION_TRANSITIONS: Readonly<
 > = {
   OPEN: {
     SCHEDULE_SESSION: 'OPEN',
-    // 企业劳动争议协商调解规定 第二十七条: the period is extended when both parties agree.
+    // 参照 企业劳动争议协商调解规定 第二十七条: the period is extended when both parties agree.
     EXTEND_PERIOD: 'OPEN',
     AGREE: 'AGREEMENT',
     FAIL: 'FAILED',

@@ -76,7 +76,9 @@ export class ExtendMediationPeriodDto extends VersionedDto {
   @Max(15)
   days: number;
 
-  @ApiProperty({ description: 'The worker agreed to the extension (企业劳动争议协商调解规定 第二十七条)' })
+  @ApiProperty({
+    description: 'The worker agreed to the extension (参照 企业劳动争议协商调解规定 第二十七条)',
+  })
   @IsBoolean()
   workerAgreed: boolean;
 
