@@ -76,6 +76,12 @@ export class ComplianceService {
     private readonly employers: EmployersService,
   ) {}
 
+  /** The violation an inspection case's closing entered (`major` as recorded), or null when it entered none. */
+  async inspectionFinding(em: EntityManager, caseId: string): Promise<{ major: boolean } | null> {
+    const v = await this.repo.violationBySource(em, 'INSPECTION', caseId);
+    return v ? { major: v.major } : null;
+  }
+
   /**
    * Records a violation finding in the caller's transaction (the inspection module calls this when a case closes
    * with a violation found). Idempotent per (sourceType, sourceId). Returns the violation id.

@@ -56,16 +56,37 @@ describe('加付赔偿金 (监察条例 第二十六条)', () => {
   });
 });
 
-describe('举报 and 投诉 differ: a reward is for a substantiated report only (监察条例 第九条)', () => {
-  it('a complaint or a planned inspection never; a report once the violation is found', () => {
-    expect(reportRewardRefusals({ source: 'REPORT', violationFound: true })).toEqual([]);
-    expect(reportRewardRefusals({ source: 'REPORT', violationFound: null })).toEqual([
-      'REPORT_NOT_SUBSTANTIATED',
-    ]);
-    expect(reportRewardRefusals({ source: 'COMPLAINT', violationFound: true })).toEqual(['NOT_A_REPORT']);
-    expect(reportRewardRefusals({ source: 'PLAN', violationFound: false })).toEqual([
+describe('举报 and 投诉 differ: a reward is for a substantiated report of a major violation (监察条例 第九条)', () => {
+  const closed = (over: Record<string, unknown> = {}) => ({
+    source: 'REPORT',
+    status: 'CLOSED',
+    violationFound: true,
+    employerId: 'e',
+    closureType: 'RECTIFIED',
+    ...over,
+  });
+  it('a report of a concluded case whose violation was recorded as major, or with a ground named', () => {
+    expect(reportRewardRefusals(closed(), { major: true }, null)).toEqual([]);
+    expect(reportRewardRefusals(closed(), { major: false }, 'CHILD_LABOUR')).toEqual([]);
+    expect(reportRewardRefusals(closed(), { major: false }, null)).toEqual(['VIOLATION_NOT_MAJOR']);
+  });
+  it('never a complaint or a planned inspection; not before the case is concluded; not a revoked, merged or clean one', () => {
+    expect(reportRewardRefusals(closed({ source: 'COMPLAINT' }), { major: true }, null)).toEqual([
       'NOT_A_REPORT',
-      'REPORT_NOT_SUBSTANTIATED',
+    ]);
+    expect(
+      reportRewardRefusals(closed({ status: 'RECTIFICATION_ORDERED', closureType: null }), null, null),
+    ).toEqual(['CASE_NOT_CONCLUDED']);
+    for (const closureType of ['REVOKED', 'MERGED'])
+      expect(reportRewardRefusals(closed({ closureType }), { major: true }, 'CHILD_LABOUR')).toEqual([
+        'REPORT_NOT_SUBSTANTIATED',
+      ]);
+    expect(
+      reportRewardRefusals(closed({ violationFound: false, closureType: 'NO_VIOLATION' }), null, null),
+    ).toEqual(['REPORT_NOT_SUBSTANTIATED']);
+    expect(reportRewardRefusals(closed({ source: 'PLAN', status: 'INVESTIGATING' }), null, null)).toEqual([
+      'NOT_A_REPORT',
+      'CASE_NOT_CONCLUDED',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { INSPECTION_RULES } from './inspection.rules';
+import { entersViolationHistory, INSPECTION_RULES } from './inspection.rules';
 
 /**
  * Duties of the inspection brigade in an investigation, as pure rules: two inspectors per investigative act, the
@@ -54,16 +54,44 @@ export function additionalCompensationFen(owedFen: number, percent: number): num
 }
 
 /**
- * A reward is for a 举报 only (监察条例 第九条: 对举报属实，为查处重大违反劳动保障法律、法规或者规章的行为提供主要线索和证据的
- * 举报人，给予奖励): the case came from a report and the violation was found (举报属实). A 投诉 is the worker's own
- * request for their rights: no reward. Returns the reasons it may not be granted ([] when it may).
+ * 人社部令第29号 第五条's grounds of a major violation other than those the closing computes (（一）数额较大 or a transfer,
+ * （六）a mass incident: the violation's `major`): the supervisor names one when rewarding a report of such a violation.
  */
-export function reportRewardRefusals(c: {
-  source: string;
-  violationFound: boolean | null;
-}): ('NOT_A_REPORT' | 'REPORT_NOT_SUBSTANTIATED')[] {
-  const reasons: ('NOT_A_REPORT' | 'REPORT_NOT_SUBSTANTIATED')[] = [];
+export const DECLARED_MAJOR_GROUNDS = [
+  'SOCIAL_INSURANCE', // （二）不依法参加社会保险或者不依法缴纳社会保险费，情节严重的
+  'WORKING_TIME', // （三）违反工作时间和休息休假规定，情节严重的
+  'SPECIAL_PROTECTION', // （四）违反女职工和未成年工特殊劳动保护规定，情节严重的
+  'CHILD_LABOUR', // （五）违反禁止使用童工规定的
+  'OTHER_MAJOR', // （七）其他重大劳动保障违法行为
+] as const;
+export type DeclaredMajorGround = (typeof DECLARED_MAJOR_GROUNDS)[number];
+
+export type RewardRefusal =
+  'NOT_A_REPORT' | 'CASE_NOT_CONCLUDED' | 'REPORT_NOT_SUBSTANTIATED' | 'VIOLATION_NOT_MAJOR';
+
+/**
+ * A reward is for a 举报 only (监察条例 第九条: 对举报属实，为查处重大违反劳动保障法律、法规或者规章的行为提供主要线索和证据的
+ * 举报人，给予奖励): the case came from a report, it was concluded (查处: closed) with a violation decided — the closing
+ * entered it into the employer's history (not revoked, merged or without violation: 举报属实) — and the violation was
+ * 重大: recorded as major at the closing, or a ground of 29号令 第五条 the supervisor names (platform reading of 重大).
+ * A 投诉 is the worker's own request for their rights: no reward. Returns the reasons it may not be granted ([] when
+ * it may).
+ */
+export function reportRewardRefusals(
+  c: {
+    source: string;
+    status: string;
+    violationFound: boolean | null;
+    employerId: string | null;
+    closureType: string | null;
+  },
+  finding: { major: boolean } | null,
+  declared: DeclaredMajorGround | null,
+): RewardRefusal[] {
+  const reasons: RewardRefusal[] = [];
   if (c.source !== 'REPORT') reasons.push('NOT_A_REPORT');
-  if (c.violationFound !== true) reasons.push('REPORT_NOT_SUBSTANTIATED');
+  if (c.status !== 'CLOSED') reasons.push('CASE_NOT_CONCLUDED');
+  else if (!entersViolationHistory(c) || finding === null) reasons.push('REPORT_NOT_SUBSTANTIATED');
+  else if (!finding.major && declared === null) reasons.push('VIOLATION_NOT_MAJOR');
   return reasons;
 }

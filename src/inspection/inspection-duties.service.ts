@@ -13,6 +13,7 @@ import {
   investigationTeamError,
   orderToPayIgnored,
   reportRewardRefusals,
+  type DeclaredMajorGround,
 } from './inspection-duties.rules';
 import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
@@ -231,38 +232,51 @@ export class InspectionDutiesService {
   }
 
   /**
-   * 举报奖励: only for a case opened from a 举报 whose violation was found (监察条例 第九条; a 投诉 has none: 409
-   * NOT_A_REPORT / REPORT_NOT_SUBSTANTIATED), once (409 ALREADY_REWARDED). Recorded on the case without anything about
+   * 举报奖励: once (409 ALREADY_REWARDED), for a case opened from a 举报, concluded with a violation decided and 重大
+   * (监察条例 第九条; reportRewardRefusals: 409 NOT_A_REPORT / REPORT_NOT_SUBSTANTIATED / VIOLATION_NOT_MAJOR). Recorded on the case without anything about
    * the reporter (为举报人保密); the reporter is told on the report's own channel, the only way to reach them.
    */
   rewardReport(
     viewer: Principal,
     id: string,
-    dto: { version: number; amountFen: number; basis: string; on?: string },
+    dto: {
+      version: number;
+      amountFen: number;
+      basis: string;
+      majorGround?: DeclaredMajorGround;
+      on?: string;
+    },
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'REWARD_REPORT', dto.on, async (em, c, on) => {
-      const refusals = reportRewardRefusals(c);
-      if (refusals.length)
-        throw AppException.conflict(
-          refusals[0],
-          'A reward is for a substantiated report (举报) only (监察条例 第九条)',
-          {
-            source: c.source,
-            violationFound: c.violationFound,
-            refusals,
-          },
-        );
       if (c.reportRewardFen !== null)
         throw AppException.conflict('ALREADY_REWARDED', 'The report was already rewarded', {
           reportRewardFen: c.reportRewardFen,
           reportRewardOn: c.reportRewardOn,
         });
+      const finding = await this.cases.finding(em, c.id);
+      const refusals = reportRewardRefusals(c, finding, dto.majorGround ?? null);
+      if (refusals.length)
+        throw AppException.conflict(
+          refusals[0],
+          'A reward is for a substantiated report of a major violation, once its case is concluded (监察条例 第九条)',
+          {
+            source: c.source,
+            status: c.status,
+            closureType: c.closureType,
+            recordedMajor: finding?.major ?? null,
+            refusals,
+          },
+        );
       await this.channel.post(em, c.complaintId!, 'REPORT_REWARD_DECIDED', {
         amountFen: String(dto.amountFen),
       });
       return {
         changes: { reportRewardFen: dto.amountFen, reportRewardOn: on },
-        data: { amountFen: dto.amountFen, basis: dto.basis },
+        data: {
+          amountFen: dto.amountFen,
+          basis: dto.basis,
+          majorGround: finding?.major ? 'RECORDED' : dto.majorGround,
+        },
       };
     });
   }

@@ -129,6 +129,16 @@ export const INSPECTION_ERRORS = {
     zh: '举报奖励只适用于举报（投诉没有奖励）',
     en: 'A reward is for a report (举报) only',
   },
+  CASE_NOT_CONCLUDED: {
+    status: 409,
+    zh: '举报奖励在案件查处终结（结案）后决定',
+    en: 'A report is rewarded once its case is concluded (closed)',
+  },
+  VIOLATION_NOT_MAJOR: {
+    status: 409,
+    zh: '举报奖励只适用于重大违法行为：结案时未认定为重大的，须注明属于《重大劳动保障违法行为社会公布办法》第五条哪一项',
+    en: 'A reward is for a major violation: unless the closing recorded it as major, name the ground of 人社部令第29号 第五条',
+  },
   REPORT_NOT_SUBSTANTIATED: {
     status: 409,
     zh: '举报奖励只适用于查证属实的举报（劳动保障监察条例 第九条）',

@@ -36,12 +36,11 @@ const EXPECTED: Record<string, string> = {
 for (const s of ['INVESTIGATING', 'RECTIFICATION_ORDERED', 'PENALTY_NOTICED', 'PENALTY_DECIDED'])
   for (const a of ONGOING) EXPECTED[`${s}/${a}`] = s;
 // 行政处理 after an order (notice, the employer's statement, decision) and a report's reward keep the status (16.9).
-const HANDLING = ['NOTICE_HANDLING', 'RECORD_RESPONSE', 'DECIDE_HANDLING', 'REWARD_REPORT'];
+const HANDLING = ['NOTICE_HANDLING', 'RECORD_RESPONSE', 'DECIDE_HANDLING'];
 for (const s of ['RECTIFICATION_ORDERED', 'PENALTY_NOTICED', 'PENALTY_DECIDED'])
   for (const a of HANDLING) EXPECTED[`${s}/${a}`] = s;
 // A substantiated report may be rewarded after the case closed; nothing else moves a closed case.
 EXPECTED['CLOSED/REWARD_REPORT'] = 'CLOSED';
-EXPECTED['INVESTIGATING/REWARD_REPORT'] = 'INVESTIGATING';
 
 const TERMINAL: InspectionStatus[] = ['REFUSED'];
 

@@ -30,13 +30,12 @@ const ONGOING = (s: InspectionStatus) => ({
 /**
  * 行政处理 after an order (监察条例 第十八条第一款第（二）项): the notice, the employer's statement (第十九条: heard before
  * the decision, as before a penalty) and the decision — with 加付赔偿金 after an ignored order to pay (第二十六条) —
- * keep the status; so does the reward of a substantiated report (第九条).
+ * keep the status.
  */
 const HANDLING = (s: InspectionStatus) => ({
   NOTICE_HANDLING: s,
   RECORD_RESPONSE: s,
   DECIDE_HANDLING: s,
-  REWARD_REPORT: s,
 });
 
 /**
@@ -54,8 +53,6 @@ export const INSPECTION_TRANSITIONS: Readonly<
   INVESTIGATING: {
     ...ONGOING('INVESTIGATING'),
     INQUIRY_NOTICE: 'INVESTIGATING',
-    // Refused unless the violation was found (举报属实): the rule, not the table, says so.
-    REWARD_REPORT: 'INVESTIGATING',
     ORDER_RECTIFY: 'RECTIFICATION_ORDERED',
     NOTICE_PENALTY: 'PENALTY_NOTICED',
     CLOSE: 'CLOSED',
@@ -88,7 +85,7 @@ export const INSPECTION_TRANSITIONS: Readonly<
     TRANSFER: 'CLOSED',
     CLOSE: 'CLOSED',
   },
-  // A report may be rewarded after the case closed (the violation found, 举报属实).
+  // A report is rewarded once the case is concluded (查处: 监察条例 第九条), if the rule allows (举报属实, 重大).
   CLOSED: { REWARD_REPORT: 'CLOSED' },
 };
 

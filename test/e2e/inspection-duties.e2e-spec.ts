@@ -64,6 +64,19 @@ describe('inspection: the brigade’s duties', () => {
       complianceDueOn: addDays(today, 7),
     });
   };
+  /** The 10,000 元 of `ordered` paid in full and the case closed RECTIFIED (a violation decided: 查处终结). */
+  const settled = async (c: CaseView) => {
+    const paid = await ok('inspector', `inspection/cases/${c.id}/recoveries`, {
+      version: c.version,
+      amountFen: 1_000_000,
+      workersCovered: 2,
+      paidOn: today,
+    });
+    return ok('inspector', `inspection/cases/${c.id}/close`, {
+      version: paid.version,
+      closureType: 'RECTIFIED',
+    });
+  };
   const documents = (caseId: string, kind: string) =>
     t.dataSource.query<{ text: string; employer_facing: boolean }[]>(
       `SELECT body AS text, employer_facing FROM inspection_documents WHERE case_id = $1 AND kind = $2 ORDER BY created_at`,
@@ -267,7 +280,7 @@ describe('inspection: the brigade’s duties', () => {
   });
 
   it('举报 and 投诉 differ: a reward for a substantiated report only, decided by a supervisor, once, naming no reporter', async () => {
-    const complaint = await ordered(await complaintCase());
+    const complaint = await settled(await ordered(await complaintCase()));
     const notReport = await post('supervisor', `inspection/cases/${complaint.id}/report-reward`, {
       version: complaint.version,
       amountFen: 50_000,
@@ -298,7 +311,8 @@ describe('inspection: the brigade’s duties', () => {
       amountFen: 50_000,
       basis: '举报属实',
     });
-    expect([unproven.status, unproven.body.code]).toEqual([409, 'REPORT_NOT_SUBSTANTIATED']);
+    // Not while the case is open (查处 not concluded).
+    expect([unproven.status, unproven.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     const found = await ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
       version: 2,
       violations: '拖欠劳动者工资',
@@ -306,16 +320,15 @@ describe('inspection: the brigade’s duties', () => {
       workersAffected: 2,
       complianceDueOn: addDays(today, 7),
     });
-    const byInspector = await post('inspector', `inspection/cases/${c.id}/report-reward`, {
-      version: found.version,
-      amountFen: 50_000,
-      basis: '举报属实',
-    });
-    expect(byInspector.status).toBe(403);
+    const closed = await settled(found);
+    const reward = { version: closed.version, amountFen: 50_000, basis: '举报属实，提供了工资表等主要证据' };
+    expect((await post('inspector', `inspection/cases/${c.id}/report-reward`, reward)).status).toBe(403);
+    // 10,000 元 for two workers was not recorded as major: the supervisor names the ground of 29号令 第五条, or no reward.
+    const notMajor = await post('supervisor', `inspection/cases/${c.id}/report-reward`, reward);
+    expect([notMajor.status, notMajor.body.code]).toEqual([409, 'VIOLATION_NOT_MAJOR']);
     const rewarded = await ok('supervisor', `inspection/cases/${c.id}/report-reward`, {
-      version: found.version,
-      amountFen: 50_000,
-      basis: '举报属实，提供了工资表等主要证据',
+      ...reward,
+      majorGround: 'OTHER_MAJOR',
     });
     const [row] = await t.dataSource.query<{ report_reward_fen: string; report_reward_on: string }[]>(
       `SELECT report_reward_fen, report_reward_on::text FROM inspection_cases WHERE id = $1`,

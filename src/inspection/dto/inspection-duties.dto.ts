@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
-import { DUTY_RULES } from '../inspection-duties.rules';
+import { DECLARED_MAJOR_GROUNDS, DUTY_RULES, type DeclaredMajorGround } from '../inspection-duties.rules';
 import { NOTICE_ANSWER_KINDS, type NoticeAnswerKind } from '../inspection.rules';
 import { FindingsDto, InspectionVersionDto, MAX_FEN, Text } from './inspection.dto';
 
@@ -112,4 +112,14 @@ export class ReportRewardDto extends InspectionVersionDto {
   @ApiProperty({ example: '举报属实，提供了工资表等主要证据' })
   @Text(1000)
   basis: string;
+
+  @ApiPropertyOptional({
+    enum: DECLARED_MAJOR_GROUNDS,
+    description:
+      'The ground of 人社部令第29号 第五条 that makes the violation major, when the closing did not record it as major ' +
+      '(（二）SOCIAL_INSURANCE, （三）WORKING_TIME, （四）SPECIAL_PROTECTION, （五）CHILD_LABOUR, （七）OTHER_MAJOR)',
+  })
+  @IsOptional()
+  @IsIn(DECLARED_MAJOR_GROUNDS)
+  majorGround?: DeclaredMajorGround;
 }
