@@ -62,13 +62,13 @@ export class ComplaintsController {
     private readonly routing: RoutingService,
   ) {}
 
-  /** A worker's own complaint (or one on someone's behalf); staff enter hotline and walk-in complaints. */
+  /** A worker's own complaint (or one on someone's behalf); case staff (not ADMIN) enter hotline and walk-in ones. */
   @ApiOperation({
     summary: '提交投诉',
     description: '劳动者本人（或代他人）提交投诉；工作人员录入热线和窗口投诉。支持 Idempotency-Key 重试。',
   })
   @Post()
-  @Roles('WORKER', ...STAFF_ROLES)
+  @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -206,7 +206,7 @@ export class ComplaintsController {
 
   @ApiOperation({ summary: '投诉留言', description: '投诉人与工作人员之间的留言。' })
   @Get(':id/messages')
-  @Roles('WORKER', ...STAFF_ROLES)
+  @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiOkResponse({ type: [MessageViewDto] })
   messages(
     @CurrentUser() user: Principal,

@@ -47,7 +47,7 @@ import type { WageCrimeThreshold } from './wage-crime.rules';
 
 /** Staff who conduct inspection cases. */
 const ACTING: Role[] = ['INSPECTOR', 'SUPERVISOR'];
-/** The agency head's decisions on an inspector's findings: the penalty and the transfer (the head, not the inspector). */
+/** The agency head's decisions on an inspector's findings: the penalty, the 行政处理决定 and the transfer. */
 const HEAD: Role[] = ['SUPERVISOR'];
 
 const uuid = new ParseUUIDPipe({
@@ -260,14 +260,18 @@ export class InspectionController {
     return this.duties.noticeHandling(u, id, dto);
   }
 
-  /** 行政处理决定书 after the employer was heard; 加付赔偿金 50–100 % after an ignored order to pay (第二十六条). */
+  /**
+   * 行政处理决定书 after the employer was heard, the department's decision (监察条例 第十八条: 劳动保障行政部门…作出
+   * 行政处理决定), by its head like the penalty; 加付赔偿金 50–100 % after an ignored order to pay (第二十六条).
+   */
   @ApiOperation({
     summary: '行政处理决定书',
-    description: '听取陈述申辩后作出行政处理决定；逾期不支付的可责令加付 50%–100% 赔偿金（第二十六条）。',
+    description:
+      '听取陈述申辩后由行政机关负责人（督办人员）作出行政处理决定（劳动保障监察条例 第十八条）；逾期不支付的可责令加付 50%–100% 赔偿金（第二十六条）。',
   })
   @Post('cases/:id/handling-decision')
   @HttpCode(200)
-  @Roles(...ACTING)
+  @Roles(...HEAD)
   @ApiOkResponse({ type: InspectionCaseViewDto })
   handlingDecision(
     @CurrentUser() u: Principal,

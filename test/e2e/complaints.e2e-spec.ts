@@ -218,8 +218,11 @@ describe('complaint intake', () => {
           .set(auth(await t.token(user)))
           .send({ body });
       expect((await say('mediator', '请于周五前来街道调解室')).status).toBe(201);
-      // The system's administrator writes to no worker.
+      // The system's administrator neither writes to a worker nor reads what they said, nor enters a complaint.
+      const admin = auth(await t.token('admin'));
       expect((await say('admin', '系统管理员留言')).status).toBe(403);
+      expect((await t.http().get(`/api/v1/complaints/${id}/messages`).set(admin)).status).toBe(403);
+      expect((await t.http().post('/api/v1/complaints').set(admin).send(complaintBody())).status).toBe(403);
       const msgs = await t.http().get(`/api/v1/complaints/${id}/messages`).set(auth(worker));
       expect(msgs.body).toEqual([
         { author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) },

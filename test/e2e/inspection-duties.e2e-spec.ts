@@ -156,7 +156,7 @@ describe('inspection: the brigade’s duties', () => {
       decision: '责令你单位支付拖欠的劳动报酬10,000元',
       basis: '《劳动保障监察条例》第二十六条',
     };
-    const unheard = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+    const unheard = await post('supervisor', `inspection/cases/${c.id}/handling-decision`, {
       version: c.version,
       ...decision,
     });
@@ -175,7 +175,7 @@ describe('inspection: the brigade’s duties', () => {
     const [notice] = await documents(c.id, 'HANDLING_NOTICE');
     expect(notice).toMatchObject({ employer_facing: true });
     expect(notice.text).toContain('陈述和申辩');
-    const early = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+    const early = await post('supervisor', `inspection/cases/${c.id}/handling-decision`, {
       version: noticed.version,
       ...decision,
     });
@@ -197,7 +197,13 @@ describe('inspection: the brigade’s duties', () => {
       on: today,
       summary: '资金周转困难，请求分期支付',
     });
-    const decided = await ok('inspector', `inspection/cases/${c.id}/handling-decision`, {
+    // The department's decision (监察条例 第十八条), by its head: not the inspector's.
+    const byInspector = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      version: heard.version,
+      ...decision,
+    });
+    expect(byInspector.status).toBe(403);
+    const decided = await ok('supervisor', `inspection/cases/${c.id}/handling-decision`, {
       version: heard.version,
       ...decision,
     });
@@ -226,7 +232,7 @@ describe('inspection: the brigade’s duties', () => {
       basis: '《劳动保障监察条例》第二十六条',
     };
     // The compliance date is next week and nothing was refused: not yet 逾期不支付.
-    const notIgnored = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+    const notIgnored = await post('supervisor', `inspection/cases/${c.id}/handling-decision`, {
       version: heard.version,
       ...body,
       compensationPercent: 60,
@@ -251,7 +257,7 @@ describe('inspection: the brigade’s duties', () => {
       version: heard.version + 1,
     });
     for (const compensationPercent of [49, 101, 0, 75.5]) {
-      const r = await post('inspector', `inspection/cases/${c.id}/handling-decision`, {
+      const r = await post('supervisor', `inspection/cases/${c.id}/handling-decision`, {
         version: refused.version,
         ...body,
         compensationPercent,
@@ -262,7 +268,7 @@ describe('inspection: the brigade’s duties', () => {
         expect.stringContaining('compensationPercent'),
       ]);
     }
-    const decided = await ok('inspector', `inspection/cases/${c.id}/handling-decision`, {
+    const decided = await ok('supervisor', `inspection/cases/${c.id}/handling-decision`, {
       version: refused.version,
       ...body,
       compensationPercent: 60,
