@@ -23,8 +23,27 @@ export class MediationCaseWriter {
   ) {}
 
   /** Locks a case for a staff write: in scope (else 404) and at the version the client read (else 409). */
-  lockForWrite(em: EntityManager, viewer: Principal, id: string, version: number): Promise<MediationCase> {
-    return lockVersioned(em, this.write(viewer, id, version));
+  async lockForWrite(
+    em: EntityManager,
+    viewer: Principal,
+    id: string,
+    version: number,
+  ): Promise<MediationCase> {
+    const m = await lockVersioned(em, this.write(viewer, id, version));
+    await this.assertNoConflict(em, viewer, m);
+    return m;
+  }
+
+  /**
+   * 403 MEDIATOR_CONFLICT: a mediator who declared a conflict with the case's employer (回避) takes no act in its
+   * case — the declaration kept them from being assigned, and now from acting on it too.
+   */
+  private async assertNoConflict(em: EntityManager, viewer: Principal, m: MediationCase): Promise<void> {
+    if (viewer.role === 'MEDIATOR' && (await this.repo.hasConflict(em, viewer.userId, m.employerId)))
+      throw AppException.forbidden(
+        'MEDIATOR_CONFLICT',
+        'The mediator declared a conflict with this employer',
+      );
   }
 
   /**
@@ -43,7 +62,10 @@ export class MediationCaseWriter {
     return versionedTransition(
       em,
       { ...this.write(viewer, id, version), action, machine: MEDIATION_MACHINE },
-      apply,
+      async (m, to) => {
+        await this.assertNoConflict(em, viewer, m);
+        return apply(m, to);
+      },
       record,
     );
   }

@@ -27,6 +27,12 @@ import { MediationOpeningService } from './mediation-opening.service';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
+/**
+ * The mediation's own acts (sessions, the period's extension, the closing and its agreement, instalments paid): the
+ * committee's mediators only: the committee is a 群众性组织 of its own (人民调解法 第七条); the bureau's supervisor
+ * opens and follows its cases but does not mediate them.
+ */
+const MEDIATION_ACTS: Role[] = ['MEDIATOR'];
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case'),
@@ -75,7 +81,7 @@ export class MediationController {
 
   @ApiOperation({ summary: '安排调解会议', description: '安排一次调解会议（须在调解期限内）。' })
   @Post('cases/:id/sessions')
-  @Roles(...MEDIATING_ROLES)
+  @Roles(...MEDIATION_ACTS)
   @ApiCreatedResponse({ type: MediationCaseViewDto })
   scheduleSession(
     @CurrentUser() user: Principal,
@@ -92,7 +98,7 @@ export class MediationController {
   })
   @Post('cases/:id/extension')
   @HttpCode(200)
-  @Roles(...MEDIATING_ROLES)
+  @Roles(...MEDIATION_ACTS)
   @ApiOkResponse({ type: MediationCaseViewDto })
   async extend(
     @CurrentUser() user: Principal,
@@ -109,7 +115,7 @@ export class MediationController {
   })
   @Post('cases/:id/close')
   @HttpCode(200)
-  @Roles(...MEDIATING_ROLES)
+  @Roles(...MEDIATION_ACTS)
   @ApiOkResponse({ type: MediationCaseViewDto })
   close(
     @CurrentUser() user: Principal,
@@ -122,7 +128,7 @@ export class MediationController {
   @ApiOperation({ summary: '登记分期付款', description: '登记调解协议的一期款项已支付。' })
   @Post('cases/:id/instalments/:instalmentId/paid')
   @HttpCode(200)
-  @Roles(...MEDIATING_ROLES)
+  @Roles(...MEDIATION_ACTS)
   @ApiOkResponse({ type: MediationCaseViewDto })
   paid(
     @CurrentUser() user: Principal,

@@ -23,6 +23,11 @@ export const MEDIATION_ERRORS = {
     zh: '调解会议日期晚于调解期限：须先登记双方同意的延长',
     en: 'The session is after the mediation period: record an extension agreed by both parties first',
   },
+  MEDIATOR_CONFLICT: {
+    status: 403,
+    zh: '您已声明与该用人单位存在利害关系（回避），不能办理其调解案件',
+    en: 'You declared a conflict with this employer: you take no act in its mediation cases',
+  },
   NOT_ESCALATABLE: {
     status: 409,
     zh: '该调解案件不能转入仲裁',

@@ -183,6 +183,15 @@ export class MediationRepository {
     );
   }
 
+  /** Whether the user declared a conflict with the employer (回避). */
+  async hasConflict(em: EntityManager, userId: string, employerId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM mediator_conflicts WHERE user_id = $1 AND employer_id = $2`,
+      [userId, employerId],
+    );
+    return rows.length > 0;
+  }
+
   /** A page of cases, with each one's sessions and agreement read in the page's own statement. */
   async list(
     em: EntityManager,

@@ -301,7 +301,7 @@ describe('mediation', () => {
     const m = await openCase((await routedComplaint()).id);
     const results = await Promise.all([
       close(m.id, { version: 1, outcome: 'FAILED' }),
-      close(m.id, { version: 1, outcome: 'AGREEMENT', agreement: agreement() }, 'supervisor'),
+      close(m.id, { version: 1, outcome: 'AGREEMENT', agreement: agreement() }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('STALE_VERSION');
@@ -387,6 +387,11 @@ describe('mediation', () => {
     expect(declared.status).toBe(204);
     const m = await openCase(c.id, 'supervisor');
     expect(m.mediatorUserId).toBeNull();
+    // Nor does the declaring mediator act on the case; and the bureau's supervisor opens it but does not mediate.
+    const conflicted = await close(m.id, { version: 1, outcome: 'FAILED' });
+    expect([conflicted.status, conflicted.body.code]).toEqual([403, 'MEDIATOR_CONFLICT']);
+    expect((await close(m.id, { version: 1, outcome: 'FAILED' }, 'supervisor')).status).toBe(403);
+    expect((await getCase(m.id)).status).toBe('OPEN');
   });
 
   // The sweeps below run over every open case of this file's database, so they come last.
