@@ -65,6 +65,15 @@ export class InspectionDutiesService {
           throw AppException.validation([
             fieldError('inspectorIds', 'isInspector', `${uid} 不是在任监察员`, `${uid} is not an inspector`),
           ]);
+        if (c.employerId && (await this.repo.hasConflict(em, uid, c.employerId)))
+          throw AppException.validation([
+            fieldError(
+              'inspectorIds',
+              'noConflict',
+              `${uid} 已申报回避该用人单位`,
+              `${uid} declared a conflict`,
+            ),
+          ]);
       }
       const changes = findingChanges(dto);
       const assignedInspectorIds = [...new Set([...c.assignedInspectorIds, ...dto.inspectorIds])];

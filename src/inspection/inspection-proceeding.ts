@@ -151,6 +151,16 @@ export class InspectionProceeding {
     onInput: string | undefined,
     step: Step,
   ): Promise<{ on: string; data: Record<string, unknown>; doc: IssuedDocument | null }> {
+    // 监察条例 第十六条: an inspector with an interest in the matter 应当回避 — one who declared it takes no act here.
+    if (
+      viewer.role === 'INSPECTOR' &&
+      c.employerId &&
+      (await this.repo.hasConflict(em, viewer.userId, c.employerId))
+    )
+      throw AppException.forbidden(
+        'INSPECTOR_CONFLICT',
+        'The inspector declared a conflict with this employer',
+      );
     const on = onInput ?? todayInShanghai();
     const earliest = c.acceptedOn ?? c.receivedOn;
     if (on > todayInShanghai() || on < earliest)

@@ -3,6 +3,11 @@ import type { ErrorTable } from '../common/errors/catalogue';
 /** The error codes of labor-security inspection (劳动保障监察): HTTP status and zh-CN / English message. */
 export const INSPECTION_ERRORS = {
   INSPECTION_CASE_NOT_FOUND: { status: 404, zh: '监察案件不存在', en: 'No such inspection case' },
+  INSPECTOR_CONFLICT: {
+    status: 403,
+    zh: '您已声明与该用人单位存在利害关系，应当回避（劳动保障监察条例 第十六条），不能办理其监察案件',
+    en: 'You declared a conflict with this employer and must withdraw (监察条例 第十六条): you take no act in its cases',
+  },
   INSPECTION_CASE_EXISTS: {
     status: 409,
     zh: '该投诉已有监察案件',

@@ -69,6 +69,15 @@ export class InspectionRepository {
     return em.findOne(InspectionCase, { where: { id } });
   }
 
+  /** Whether the inspector declared a conflict with the employer (回避, 监察条例 第十六条). */
+  async hasConflict(em: EntityManager, inspectorId: string, employerId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM inspector_conflicts WHERE inspector_id = $1 AND employer_id = $2`,
+      [inspectorId, employerId],
+    );
+    return rows.length > 0;
+  }
+
   lockCase(em: EntityManager, id: string): Promise<InspectionCase | null> {
     return em
       .createQueryBuilder(InspectionCase, 'i')

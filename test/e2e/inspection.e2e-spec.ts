@@ -687,6 +687,33 @@ describe('inspection cases', () => {
     ]);
   });
 
+  it('an inspector who declared a conflict with the employer takes no act in its case (监察条例 第十六条: 回避)', async () => {
+    const c = await investigating();
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [c.id],
+    );
+    const declared = await t
+      .http()
+      .post('/api/v1/inspection/conflicts')
+      .set(await auth('inspector'))
+      .send({ employerId, reason: '近亲属在该单位任职' });
+    expect(declared.status).toBe(201);
+    const r = await post('inspector', `/cases/${c.id}/findings`, {
+      version: c.version,
+      arrearsFen: 100_000,
+      inspectorIds: team,
+    });
+    expect([r.status, r.body.code]).toEqual([403, 'INSPECTOR_CONFLICT']);
+    // Nor is the inspector put on its team, by anyone.
+    const onTeam = await post('supervisor', `/cases/${c.id}/findings`, {
+      version: c.version,
+      arrearsFen: 100_000,
+      inspectorIds: team,
+    });
+    expect([onTeam.status, onTeam.body.details?.[0]?.constraint]).toEqual([400, 'noConflict']);
+  });
+
   it('a case merged into another enters no violation history of its own (人社部令第29号 第五条: one decision, once)', async () => {
     const c = await investigating();
     const ordered = await orderToPay(c, 300_000, 1);
