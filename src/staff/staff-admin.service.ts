@@ -12,7 +12,7 @@ import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffDirectory } from './staff-directory.service';
-import { assignmentProblems, withinScope } from './staff.rules';
+import { assignmentProblems, ownScopeChanged, withinScope } from './staff.rules';
 
 export interface NewStaff {
   username: string;
@@ -152,6 +152,9 @@ export class StaffAdminService {
           'LAST_ACTIVE_ADMIN',
           'The last active ADMIN cannot be deactivated or demoted',
         );
+      // Nobody widens their own powers: another administrator changes one's role, organisation or jurisdictions.
+      if (id === actor.userId && ownScopeChanged(user, next))
+        throw AppException.forbidden('OWN_ACCOUNT_SCOPE', 'Another administrator changes your role or scope');
       const changes: Record<string, unknown> = {};
       for (const k of Object.keys(next) as (keyof typeof next)[])
         if (JSON.stringify(next[k]) !== JSON.stringify(user[k]))

@@ -9,6 +9,11 @@ export const STAFF_ERRORS = {
     zh: '不能停用或降级最后一个启用的管理员',
     en: 'The last active ADMIN cannot be deactivated or demoted',
   },
+  OWN_ACCOUNT_SCOPE: {
+    status: 403,
+    zh: '不能修改自己账号的角色、所属机构或管辖范围，须由另一名管理员办理',
+    en: 'You cannot change your own role, organisation or jurisdictions: another administrator does',
+  },
   IMPORT_INVALID: {
     status: 400,
     zh: '文件中有错误，未导入任何数据，详见 details',

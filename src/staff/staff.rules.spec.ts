@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { ORGANISATION_KINDS } from '../reference/entities/organisation.entity';
-import { assignmentProblems, ROLE_ORGANISATION_KIND, STAFF_ACCOUNT_ROLES } from './staff.rules';
+import {
+  assignmentProblems,
+  ROLE_ORGANISATION_KIND,
+  STAFF_ACCOUNT_ROLES,
+  ownScopeChanged,
+} from './staff.rules';
 
 const committee007 = { kind: 'MEDIATION_COMMITTEE' as const, jurisdictionCode: '310115007' };
 const commission = { kind: 'ARBITRATION_COMMISSION' as const, jurisdictionCode: '310115' };
@@ -53,5 +58,15 @@ describe('assignmentProblems', () => {
         expect(problems.length === 0).toBe(code.startsWith(org));
       }),
     );
+  });
+});
+
+describe('ownScopeChanged (nobody widens their own powers)', () => {
+  const a = { role: 'ADMIN', organisationId: 'o', jurisdictionCodes: ['310115', '310101'] };
+  it('the role, the organisation or the jurisdictions, in any order; not a name or a phone', () => {
+    expect(ownScopeChanged(a, { ...a, jurisdictionCodes: ['310101', '310115'] })).toBe(false);
+    expect(ownScopeChanged(a, { ...a, role: 'SUPERVISOR' })).toBe(true);
+    expect(ownScopeChanged(a, { ...a, organisationId: 'p' })).toBe(true);
+    expect(ownScopeChanged(a, { ...a, jurisdictionCodes: ['310115'] })).toBe(true);
   });
 });

@@ -72,3 +72,15 @@ export function assignmentProblems(
 export function withinScope(viewer: { jurisdictions: string[] }, jurisdictionCode: string): boolean {
   return coversJurisdiction(viewer, jurisdictionCode);
 }
+
+/** Whether an account's role, organisation or jurisdictions differ after a change (what its holder may not change). */
+export function ownScopeChanged(
+  before: { role: string; organisationId: string | null; jurisdictionCodes: readonly string[] },
+  after: { role: string; organisationId: string | null; jurisdictionCodes: readonly string[] },
+): boolean {
+  return (
+    before.role !== after.role ||
+    before.organisationId !== after.organisationId ||
+    [...before.jurisdictionCodes].sort().join() !== [...after.jurisdictionCodes].sort().join()
+  );
+}

@@ -439,4 +439,30 @@ describe('staff administration and sessions', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('LOGIN_THROTTLED');
   });
+
+  it('nobody widens their own powers: an ADMIN does not make itself SUPERVISOR, even with another ADMIN active (403)', async () => {
+    const [me] = await t.dataSource.query<
+      { id: string; organisation_id: string; jurisdiction_codes: string[] }[]
+    >(`SELECT id, organisation_id, jurisdiction_codes FROM users WHERE username = 'admin'`);
+    const second = await createStaff({
+      username: 'admin-second',
+      displayName: '第二管理员',
+      role: 'ADMIN',
+      organisationId: me.organisation_id,
+      jurisdictionCodes: me.jurisdiction_codes,
+    });
+    expect(second.status).toBe(201);
+    for (const body of [{ role: 'SUPERVISOR' }, { jurisdictionCodes: ['310115007'] }]) {
+      const own = await t
+        .http()
+        .patch(`/api/v1/admin/users/${me.id}`)
+        .set(await as('admin'))
+        .send(body);
+      expect([own.status, own.body.code]).toEqual([403, 'OWN_ACCOUNT_SCOPE']);
+    }
+    const [{ role }] = await t.dataSource.query<{ role: string }[]>(`SELECT role FROM users WHERE id = $1`, [
+      me.id,
+    ]);
+    expect(role).toBe('ADMIN');
+  });
 });
