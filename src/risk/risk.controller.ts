@@ -69,10 +69,11 @@ function inLanguage(result: SignalBatchResult, req: FastifyRequest): SignalBatch
 /** Who edits rule sets, ingests signals and runs backtests. */
 const RULE_EDITORS: Role[] = ['SUPERVISOR', 'ADMIN'];
 /**
- * Who acts on a warning: staff of its jurisdiction (docs/state-machines.md), not the operators' account — ADMIN sees
- * every warning, but its acknowledging a red one would stop the escalation to the street's supervisors.
+ * Who acts on a warning: the street's inspectors, mediators and supervisors (docs/state-machines.md). Not the
+ * operators' account — ADMIN sees every warning, but its acknowledging a red one would stop the escalation to the
+ * street's supervisors — nor an arbitrator, who may later judge the employer's dispute (调解仲裁法 第三十三条: 回避).
  */
-const WARNING_HANDLERS: Role[] = STAFF_ROLES.filter((r) => r !== 'ADMIN');
+const WARNING_HANDLERS: Role[] = ['INSPECTOR', 'MEDIATOR', 'SUPERVISOR'];
 const CSV_MAX_BYTES = 5 * 1024 * 1024;
 
 const warningUuid = new ParseUUIDPipe({

@@ -255,14 +255,16 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     expect(worker.status).toBe(403);
     // The operators' account sees the warning but does not act on it (its acknowledging a red one would stop the
     // escalation to the street's supervisors).
-    for (const path of ['acknowledge', 'handling', 'close']) {
-      const byAdmin = await t
-        .http()
-        .post(`/api/v1/risk/warnings/${w.id}/${path}`)
-        .set(await auth('admin'))
-        .send({ version: w.version, disposal: '管理员关闭' });
-      expect(byAdmin.status).toBe(403);
-    }
+    // Nor does an arbitrator, who may later judge the employer's dispute (回避).
+    for (const user of ['admin', 'arbitrator'])
+      for (const path of ['acknowledge', 'handling', 'close']) {
+        const denied = await t
+          .http()
+          .post(`/api/v1/risk/warnings/${w.id}/${path}`)
+          .set(await auth(user))
+          .send({ version: w.version, disposal: '关闭' });
+        expect([user, path, denied.status]).toEqual([user, path, 403]);
+      }
     const seen = await t
       .http()
       .get(`/api/v1/risk/warnings/${w.id}`)
