@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { todayInShanghai } from '../calendar/local-date';
+import { addYears, todayInShanghai } from '../calendar/local-date';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import {
   canTransition,
+  lookbackOver,
   COMPLAINT_TRANSITIONS,
   REJECTION_REASONS,
   rejectionMessage,
@@ -43,12 +44,32 @@ export class ComplaintDecisionService {
     id: string,
     decision:
       | { to: 'ACCEPTED'; note?: string }
-      | { to: 'REJECTED'; reason: RejectionReason; legalBasis?: string; referTo?: string; note?: string },
+      | {
+          to: 'REJECTED';
+          reason: RejectionReason;
+          legalBasis?: string;
+          referTo?: string;
+          note?: string;
+          violationEndedOn?: string | null;
+        },
     also: { duplicateReview?: 'CONFIRMED' } = {},
   ): Promise<ComplaintViewDto> {
     // 若干规定 第十八条第二至四款 / 监察条例 第二十一条第二款: a refusal or a notice, with its basis (complaint.state.ts).
     const message = decision.to === 'REJECTED' ? rejectionMessage(decision.reason, decision) : null;
     if (message && !message.ok) throw AppException.validation(message.errors);
+    if (
+      decision.to === 'REJECTED' &&
+      decision.reason === 'OVER_LOOKBACK' &&
+      decision.violationEndedOn === undefined
+    )
+      throw AppException.validation([
+        fieldError(
+          'violationEndedOn',
+          'isDefined',
+          '以超过二年为由不予受理，须填写违法行为终了日期（持续中填 null）',
+          'give the day the violation ended (null while it continues) to refuse it as over two years old',
+        ),
+      ]);
     const view = await this.tx.run(async (em) => {
       await this.complaints.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;
@@ -59,6 +80,16 @@ export class ComplaintDecisionService {
           `A complaint in status ${c.status} cannot become ${decision.to}`,
           { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
         );
+      // 监察条例 第二十条: refused as over two years old only when it is (a continuing violation never is).
+      if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK') {
+        const ended = decision.violationEndedOn ?? null;
+        if (!lookbackOver(ended, c.receivedOn))
+          throw AppException.conflict('WITHIN_LOOKBACK', 'The violation is within the two years', {
+            violationEndedOn: ended,
+            receivedOn: c.receivedOn,
+            lastDay: ended === null ? null : addYears(ended, 2),
+          });
+      }
       await this.repo.updateStatus(em, id, decision.to);
       await this.deadlines.stopAll(em, CASE, id, todayInShanghai(), viewer);
       await this.audit.append(em, {

@@ -6,6 +6,7 @@ import {
   REJECTION_REASONS,
   rejectionMessage,
   type RejectionReason,
+  lookbackOver,
 } from './complaint.state';
 
 describe('complaint intake state machine', () => {
@@ -76,5 +77,14 @@ describe('complaint intake state machine', () => {
       ok: true,
       legalBasis: '信访条例',
     });
+  });
+});
+
+describe('lookbackOver (劳动保障监察条例 第二十条)', () => {
+  it('over only when the violation ended more than two years before receipt; a continuing one never', () => {
+    expect(lookbackOver(null, '2026-12-06')).toBeNull();
+    expect(lookbackOver('2024-12-06', '2026-12-06')).toBeNull(); // the last day itself is within
+    expect(lookbackOver('2024-12-05', '2026-12-06')).toEqual({ lastDay: '2026-12-05' });
+    expect(lookbackOver('2024-02-29', '2026-03-01')).toEqual({ lastDay: '2026-02-28' });
   });
 });

@@ -1,3 +1,4 @@
+import { addYears, compareDates } from '../calendar/local-date';
 import type { SmsTemplateId } from '../notifications/templates';
 import type { ComplaintStatus } from './complaint.constants';
 import { fieldError, type FieldError } from '../common/errors/app-exception';
@@ -125,4 +126,19 @@ export function rejectionMessage(
     // A written refusal (不予受理) only for OVER_LOOKBACK; the rest are notices (告知).
     template: rule.outcome === 'REFUSAL' ? 'COMPLAINT_REJECTED' : 'COMPLAINT_NOT_ACCEPTED_NOTICE',
   };
+}
+
+/**
+ * Whether a refusal as OVER_LOOKBACK holds (劳动保障监察条例 第二十条: 违反劳动保障法律的行为在2年内未被发现，也未被举报、
+ * 投诉的，不再查处; counted from the end of a continuing violation — the inspection stage's inspectionLookback reads the
+ * same article): only for a violation that ended more than two years before the complaint was received; a continuing
+ * one (null) never. Returns the last day it could have been reported, or null when it still can.
+ */
+export function lookbackOver(
+  violationEndedOn: string | null,
+  receivedOn: string,
+): { lastDay: string } | null {
+  if (violationEndedOn === null) return null;
+  const lastDay = addYears(violationEndedOn, 2);
+  return compareDates(receivedOn, lastDay) > 0 ? { lastDay } : null;
 }

@@ -159,6 +159,7 @@ export class ComplaintsController {
       legalBasis: dto.legalBasis,
       referTo: dto.referTo,
       note: dto.note,
+      violationEndedOn: dto.violationEndedOn,
     });
   }
 

@@ -50,6 +50,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '投诉已受理，撤回须经办理机构同意并由其工作人员登记',
     en: 'The complaint was accepted: it is withdrawn only with the consent of the body handling it, recorded by its staff',
   },
+  WITHIN_LOOKBACK: {
+    status: 409,
+    zh: '违法行为尚在二年查处期限内（持续的违法行为自终了之日起计算），不能以超过期限为由不予受理（劳动保障监察条例 第二十条）',
+    en: 'The violation is within the two years (a continuing one counts from its end): it cannot be refused as over them',
+  },
   CONSENT_OF_ANOTHER_BODY: {
     status: 403,
     zh: '撤回须由投诉分流至的办理机构同意，只有该机构的工作人员或督办人员可以登记',

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../../src/calendar/calendar.service';
+import { addDays } from '../../src/calendar/local-date';
 import { statementsDuring } from '../support/statements';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -406,15 +407,25 @@ describe('calendar and statutory clocks', () => {
 
     it('rejecting records the reason and its legal basis', async () => {
       const c = await file();
-      const res = await t
-        .http()
-        .post(`/api/v1/complaints/${c.id}/reject`)
-        .set(await auth('mediator'))
-        .send({
-          reason: 'OVER_LOOKBACK',
-          legalBasis: '劳动保障监察条例 第二十条',
-          note: '违法行为终了于2023年',
-        });
+      const reject = async (body: Record<string, unknown>) =>
+        t
+          .http()
+          .post(`/api/v1/complaints/${c.id}/reject`)
+          .set(await auth('mediator'))
+          .send({
+            reason: 'OVER_LOOKBACK',
+            legalBasis: '劳动保障监察条例 第二十条',
+            note: '违法行为终了于2023年',
+            ...body,
+          });
+      // 第二十条: only a violation that ended more than two years before receipt; a continuing one never.
+      const noDate = await reject({});
+      expect([noDate.status, noDate.body.details?.[0]?.field]).toEqual([400, 'violationEndedOn']);
+      for (const violationEndedOn of [null, addDays(c.receivedOn, -700)]) {
+        const within = await reject({ violationEndedOn });
+        expect([within.status, within.body.code]).toEqual([409, 'WITHIN_LOOKBACK']);
+      }
+      const res = await reject({ violationEndedOn: '2023-03-31' });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('REJECTED');
       const events = await t

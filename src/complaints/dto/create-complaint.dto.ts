@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsChineseIdNumber, IsMainlandMobile, IsUscc } from '../../common/validation/decorators';
+import { IsChineseIdNumber, IsLocalDate, IsMainlandMobile, IsUscc } from '../../common/validation/decorators';
 import {
   COMPLAINT_CATEGORIES,
   INTAKE_CHANNELS,
@@ -268,6 +268,18 @@ export class RejectComplaintDto {
   @MinLength(2)
   @MaxLength(200)
   referTo?: string;
+
+  @ApiPropertyOptional({
+    example: '2023-03-31',
+    nullable: true,
+    type: String,
+    description:
+      'OVER_LOOKBACK (required): the day the violation ended, or null while it continues; the refusal holds only when ' +
+      'that was more than two years before the complaint was received (劳动保障监察条例 第二十条)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  violationEndedOn?: string | null;
 
   @ApiPropertyOptional({ example: '违法行为终了于2023年3月' })
   @IsOptional()
