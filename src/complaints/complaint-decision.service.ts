@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { addYears, todayInShanghai } from '../calendar/local-date';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
@@ -51,6 +52,7 @@ export class ComplaintDecisionService {
           referTo?: string;
           note?: string;
           violationEndedOn?: string | null;
+          duplicateOf?: string;
         },
     also: { duplicateReview?: 'CONFIRMED' } = {},
   ): Promise<ComplaintViewDto> {
@@ -80,6 +82,9 @@ export class ComplaintDecisionService {
           `A complaint in status ${c.status} cannot become ${decision.to}`,
           { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
         );
+      // A duplicate names the open complaint it repeats (the review checks the one the probe flagged).
+      if (decision.to === 'REJECTED' && decision.reason === 'DUPLICATE' && !also.duplicateReview)
+        decision.note = await this.duplicateNote(em, viewer, c.id, decision.duplicateOf, decision.note);
       // 监察条例 第二十条: refused as over two years old only when it is (a continuing violation never is).
       if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK') {
         const ended = decision.violationEndedOn ?? null;
@@ -136,6 +141,40 @@ export class ComplaintDecisionService {
       );
     });
     return view;
+  }
+
+  /**
+   * A refusal as DUPLICATE through /reject: the original is named by its tracking number (400 without it or when
+   * staff cannot see it), is another complaint, and is still open (409 DUPLICATE_OF_CLOSED: merged into a case that
+   * ended, the complaint would be lost — as in the review). Returns the note the timeline records.
+   */
+  private async duplicateNote(
+    em: EntityManager,
+    viewer: Principal,
+    id: string,
+    trackingNo: string | undefined,
+    note: string | undefined,
+  ): Promise<string> {
+    const scope = this.complaints.scopeOf(viewer);
+    const original =
+      trackingNo && 'jurisdictionPrefixes' in scope
+        ? await this.repo.findInJurisdictionsByTrackingNo(em, trackingNo, scope.jurisdictionPrefixes)
+        : null;
+    if (!original || original.id === id)
+      throw AppException.validation([
+        fieldError(
+          'duplicateOf',
+          'isOriginal',
+          '请填写所重复的另一件投诉的受理编号',
+          'give the tracking number of the complaint this one repeats',
+        ),
+      ]);
+    if (original.status === 'WITHDRAWN' || original.status === 'REJECTED')
+      throw AppException.conflict('DUPLICATE_OF_CLOSED', 'The original complaint was withdrawn or refused', {
+        duplicateOf: original.id,
+        originalStatus: original.status,
+      });
+    return `duplicate of ${original.id}${note ? `: ${note}` : ''}`;
   }
 
   /** Staff confirm (the complaint is refused as a duplicate) or dismiss a possible-duplicate flag. */

@@ -160,6 +160,7 @@ export class ComplaintsController {
       referTo: dto.referTo,
       note: dto.note,
       violationEndedOn: dto.violationEndedOn,
+      duplicateOf: dto.duplicateOf,
     });
   }
 

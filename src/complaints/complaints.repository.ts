@@ -169,6 +169,18 @@ export class ComplaintsRepository {
     ]);
   }
 
+  /** A complaint of the staff member's jurisdictions by its tracking number, or null. */
+  findInJurisdictionsByTrackingNo(
+    em: EntityManager,
+    trackingNo: string,
+    prefixes: string[],
+  ): Promise<Complaint | null> {
+    return findRow(em, Complaint, 'tracking_no = $1 AND workplace_street_code LIKE ANY($2::text[])', [
+      trackingNo,
+      jurisdictionPatterns(prefixes),
+    ]);
+  }
+
   /** Whether the scope sees any member of the collective dispute. */
   async anyVisibleInDispute(em: EntityManager, disputeId: string, scope: VisibilityScope): Promise<boolean> {
     const qb = em

@@ -7,6 +7,14 @@ describe('routing and possible duplicates', () => {
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
   let n = 0;
   /** A complaint against a fresh employer unless one is given (so tests do not flag each other as duplicates). */
+  /** The complaint's timeline as the user reads it. */
+  const eventsOf = async (id: string, user: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${id}/events`)
+        .set(await auth(user))
+    ).body as { action: string; data: Record<string, unknown> }[];
   const file = async (overrides: Record<string, unknown> = {}) => {
     n++;
     const res = await t
@@ -75,12 +83,7 @@ describe('routing and possible duplicates', () => {
       status: 'ROUTED',
       route: { target: 'MEDIATION', organisationId: organisationId('MEDIATION_COMMITTEE', '310115005') },
     });
-    const events = (
-      await t
-        .http()
-        .get(`/api/v1/complaints/${c.id}/events`)
-        .set(await auth('13800000000'))
-    ).body as { action: string; data: Record<string, unknown> }[];
+    const events = await eventsOf(c.id, '13800000000');
     expect(events.find((e) => e.action === 'ROUTED')?.data).toMatchObject({
       target: 'MEDIATION',
       organisationName: '陆家嘴街道人民调解委员会',
@@ -286,12 +289,7 @@ describe('routing and possible duplicates', () => {
         .send({ decision: 'CONFIRM' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'REJECTED', duplicateReview: 'CONFIRMED' });
-      const events = (
-        await t
-          .http()
-          .get(`/api/v1/complaints/${second.id}/events`)
-          .set(await auth('inspector'))
-      ).body as { action: string; data: Record<string, unknown> }[];
+      const events = await eventsOf(second.id, 'inspector');
       expect(events.map((e) => e.action)).toEqual(
         expect.arrayContaining(['POSSIBLE_DUPLICATE_FLAGGED', 'REJECTED']),
       );
@@ -308,6 +306,32 @@ describe('routing and possible duplicates', () => {
             .send({ decision: 'MAYBE' })
         ).status,
       ).toBe(400);
+    });
+
+    it('refusing as DUPLICATE through /reject names the open original by its tracking number', async () => {
+      const original = (await file()) as unknown as { id: string; trackingNo: string };
+      const again = await file();
+      const reject = async (body: Record<string, unknown>) =>
+        t
+          .http()
+          .post(`/api/v1/complaints/${again.id}/reject`)
+          .set(await auth('inspector'))
+          .send({ reason: 'DUPLICATE', legalBasis: '若干规定 第十八条', ...body });
+      for (const duplicateOf of [
+        undefined,
+        'TS000000000000000',
+        (again as unknown as { trackingNo: string }).trackingNo,
+      ]) {
+        const r = await reject({ duplicateOf });
+        expect([r.status, r.body.details?.[0]?.field]).toEqual([400, 'duplicateOf']);
+      }
+      const ok = await reject({ duplicateOf: original.trackingNo });
+      expect(ok.status).toBe(200);
+      const events = await eventsOf(again.id, 'inspector');
+      expect(events.find((e) => e.action === 'REJECTED')?.data).toMatchObject({
+        reason: 'DUPLICATE',
+        note: `duplicate of ${original.id}`,
+      });
     });
   });
 });

@@ -281,6 +281,16 @@ export class RejectComplaintDto {
   @IsLocalDate()
   violationEndedOn?: string | null;
 
+  @ApiPropertyOptional({
+    example: 'TS202612060000123',
+    description: 'DUPLICATE (required): the tracking number of the open complaint this one repeats',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  duplicateOf?: string;
+
   @ApiPropertyOptional({ example: '违法行为终了于2023年3月' })
   @IsOptional()
   @Transform(trim)
