@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addYears, todayInShanghai } from '../calendar/local-date';
+import { todayInShanghai } from '../calendar/local-date';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
@@ -10,10 +10,10 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import {
   canTransition,
-  lookbackOver,
   COMPLAINT_TRANSITIONS,
   REJECTION_REASONS,
   rejectionMessage,
+  twoYearLookback,
   type RejectionReason,
 } from './complaint.state';
 import { ComplaintViews } from './complaint-views.service';
@@ -24,6 +24,22 @@ import type { ComplaintViewDto } from './dto/complaint-view.dto';
 const CASE = 'COMPLAINT' as const;
 
 /** The acceptance decision (受理 or a refusal with its basis) and the review of a possible-duplicate flag. */
+/**
+ * 409 DUPLICATE_OF_CLOSED: a duplicate is merged into its original, so the original must still be open — merged into
+ * a case that ended (withdrawn, refused), the complaint would be lost.
+ */
+function assertOriginalOpen(
+  original: { id: string; status: string },
+  more: Record<string, unknown> = {},
+): void {
+  if (original.status === 'WITHDRAWN' || original.status === 'REJECTED')
+    throw AppException.conflict('DUPLICATE_OF_CLOSED', 'The original complaint was withdrawn or refused', {
+      duplicateOf: original.id,
+      originalStatus: original.status,
+      ...more,
+    });
+}
+
 @Injectable()
 export class ComplaintDecisionService {
   constructor(
@@ -88,11 +104,12 @@ export class ComplaintDecisionService {
       // 监察条例 第二十条: refused as over two years old only when it is (a continuing violation never is).
       if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK') {
         const ended = decision.violationEndedOn ?? null;
-        if (!lookbackOver(ended, c.receivedOn))
+        const lookback = twoYearLookback(ended, c.receivedOn);
+        if (lookback.withinLimit)
           throw AppException.conflict('WITHIN_LOOKBACK', 'The violation is within the two years', {
             violationEndedOn: ended,
             receivedOn: c.receivedOn,
-            lastDay: ended === null ? null : addYears(ended, 2),
+            lastDay: lookback.limitDate,
           });
       }
       await this.repo.updateStatus(em, id, decision.to);
@@ -145,8 +162,8 @@ export class ComplaintDecisionService {
 
   /**
    * A refusal as DUPLICATE through /reject: the original is named by its tracking number (400 without it or when
-   * staff cannot see it), is another complaint, and is still open (409 DUPLICATE_OF_CLOSED: merged into a case that
-   * ended, the complaint would be lost — as in the review). Returns the note the timeline records.
+   * staff cannot see it), is another complaint, and is still open (assertOriginalOpen, as in the review). Returns the
+   * note the timeline records.
    */
   private async duplicateNote(
     em: EntityManager,
@@ -169,11 +186,7 @@ export class ComplaintDecisionService {
           'give the tracking number of the complaint this one repeats',
         ),
       ]);
-    if (original.status === 'WITHDRAWN' || original.status === 'REJECTED')
-      throw AppException.conflict('DUPLICATE_OF_CLOSED', 'The original complaint was withdrawn or refused', {
-        duplicateOf: original.id,
-        originalStatus: original.status,
-      });
+    assertOriginalOpen(original);
     return `duplicate of ${original.id}${note ? `: ${note}` : ''}`;
   }
 
@@ -190,18 +203,9 @@ export class ComplaintDecisionService {
         'This complaint has no open possible-duplicate flag',
       );
     if (decision === 'CONFIRM') {
-      // Merged into a case that ended (withdrawn, refused), the complaint would be lost: dismiss the flag instead.
+      // An original that ended: dismiss the flag instead.
       const original = await this.repo.findById(this.tx.manager, current.possibleDuplicateOf);
-      if (original && (original.status === 'WITHDRAWN' || original.status === 'REJECTED'))
-        throw AppException.conflict(
-          'DUPLICATE_OF_CLOSED',
-          'The original complaint was withdrawn or refused',
-          {
-            duplicateOf: original.id,
-            originalStatus: original.status,
-            allowed: ['DISMISS'],
-          },
-        );
+      if (original) assertOriginalOpen(original, { allowed: ['DISMISS'] });
       return this.decide(
         viewer,
         id,

@@ -6,7 +6,7 @@ import {
   REJECTION_REASONS,
   rejectionMessage,
   type RejectionReason,
-  lookbackOver,
+  twoYearLookback,
 } from './complaint.state';
 
 describe('complaint intake state machine', () => {
@@ -80,11 +80,20 @@ describe('complaint intake state machine', () => {
   });
 });
 
-describe('lookbackOver (劳动保障监察条例 第二十条)', () => {
-  it('over only when the violation ended more than two years before receipt; a continuing one never', () => {
-    expect(lookbackOver(null, '2026-12-06')).toBeNull();
-    expect(lookbackOver('2024-12-06', '2026-12-06')).toBeNull(); // the last day itself is within
-    expect(lookbackOver('2024-12-05', '2026-12-06')).toEqual({ lastDay: '2026-12-05' });
-    expect(lookbackOver('2024-02-29', '2026-03-01')).toEqual({ lastDay: '2026-02-28' });
+describe('twoYearLookback (劳动保障监察条例 第二十条)', () => {
+  it('within two years of the violation’s end, the last day included; a continuing one always', () => {
+    expect(twoYearLookback(null, '2026-12-06')).toEqual({ withinLimit: true, limitDate: null });
+    expect(twoYearLookback('2024-12-06', '2026-12-06')).toEqual({
+      withinLimit: true,
+      limitDate: '2026-12-06',
+    });
+    expect(twoYearLookback('2024-12-05', '2026-12-06')).toEqual({
+      withinLimit: false,
+      limitDate: '2026-12-05',
+    });
+    expect(twoYearLookback('2024-02-29', '2026-03-01')).toEqual({
+      withinLimit: false,
+      limitDate: '2026-02-28',
+    });
   });
 });

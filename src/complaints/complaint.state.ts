@@ -129,16 +129,16 @@ export function rejectionMessage(
 }
 
 /**
- * Whether a refusal as OVER_LOOKBACK holds (劳动保障监察条例 第二十条: 违反劳动保障法律的行为在2年内未被发现，也未被举报、
- * 投诉的，不再查处; counted from the end of a continuing violation — the inspection stage's inspectionLookback reads the
- * same article): only for a violation that ended more than two years before the complaint was received; a continuing
- * one (null) never. Returns the last day it could have been reported, or null when it still can.
+ * The two-year look-back (劳动保障监察条例 第二十条: 违反劳动保障法律的行为在2年内未被发现，也未被举报、投诉的，不再查处):
+ * within it when the complaint was received by the same calendar day two years after the violation ended (民法典
+ * 第二百零二条); a continuing violation (null) always is. One rule for the complaint's refusal (OVER_LOOKBACK) and the
+ * inspection case's 立案 (inspectionLookback).
  */
-export function lookbackOver(
+export function twoYearLookback(
   violationEndedOn: string | null,
   receivedOn: string,
-): { lastDay: string } | null {
-  if (violationEndedOn === null) return null;
-  const lastDay = addYears(violationEndedOn, 2);
-  return compareDates(receivedOn, lastDay) > 0 ? { lastDay } : null;
+): { withinLimit: boolean; limitDate: string | null } {
+  if (violationEndedOn === null) return { withinLimit: true, limitDate: null };
+  const limitDate = addYears(violationEndedOn, 2);
+  return { withinLimit: compareDates(receivedOn, limitDate) <= 0, limitDate };
 }

@@ -46,7 +46,7 @@ import { ClockViewDto } from '../deadlines/dto/deadlines.dto';
 import type { Role } from '../auth/roles';
 
 /** Staff who decide on acceptance (of the complaint's jurisdiction). */
-export const DECIDING_ROLES: Role[] = ['INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
+export const DECIDING_ROLES: readonly Role[] = CASE_STAFF_ROLES;
 
 export const complaintIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'),

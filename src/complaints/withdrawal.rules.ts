@@ -1,4 +1,4 @@
-import { BODY_STAFF_ROLE, type Role } from '../auth/roles';
+import { BODY_STAFF_ROLE, CASE_STAFF_ROLES, type Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import type { ComplaintStatus } from './complaint.constants';
 import { COMPLAINT_TRANSITIONS } from './complaint.state';
@@ -59,6 +59,6 @@ export function checkWithdrawal(w: WithdrawalCheck): { consentRecorded: boolean 
  */
 export function mayRecordConsent(role: Role, routeTarget: RouteTarget | null): boolean {
   if (role === 'SUPERVISOR') return true;
-  if (routeTarget === null) return role !== 'WORKER' && role !== 'ADMIN';
+  if (routeTarget === null) return CASE_STAFF_ROLES.includes(role);
   return BODY_STAFF_ROLE[routeTarget] === role;
 }

@@ -1,4 +1,4 @@
-import type { Principal, Role } from '../auth/roles';
+import { BODY_STAFF_ROLE, CASE_STAFF_ROLES, type Principal, type Role } from '../auth/roles';
 import type { DeadlineRule } from '../calendar/deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import type { ClockEvent } from '../calendar/deadline-engine';
@@ -32,10 +32,10 @@ export function assertStaffPeriod(rule: DeadlineRule): void {
  * inspectorate's: 劳动保障监察条例 第十七条). Never ADMIN, and never another body's staff on a case they can see.
  */
 export const CLOCK_KEEPERS: Readonly<Record<string, readonly Role[]>> = {
-  COMPLAINT: ['MEDIATOR', 'ARBITRATOR', 'INSPECTOR', 'SUPERVISOR'], // the acceptance decision: any deciding staff
-  MEDIATION: ['MEDIATOR', 'SUPERVISOR'],
-  ARBITRATION: ['ARBITRATOR', 'SUPERVISOR'],
-  INSPECTION: ['INSPECTOR', 'SUPERVISOR'],
+  COMPLAINT: CASE_STAFF_ROLES, // the acceptance decision: any deciding staff
+  MEDIATION: [BODY_STAFF_ROLE.MEDIATION, 'SUPERVISOR'],
+  ARBITRATION: [BODY_STAFF_ROLE.ARBITRATION, 'SUPERVISOR'],
+  INSPECTION: [BODY_STAFF_ROLE.INSPECTION, 'SUPERVISOR'],
 };
 
 /** 403 CLOCK_OF_ANOTHER_BODY unless the viewer's role keeps clocks of this case type. */

@@ -6,6 +6,7 @@ import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { ReportChannelService } from '../complaints/report-channel.service';
+import { ComplianceService } from '../compliance/compliance.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { findingChanges, type Findings } from './inspection-actions.service';
 import {
@@ -45,6 +46,7 @@ export class InspectionDutiesService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly channel: ReportChannelService,
+    private readonly compliance: ComplianceService,
   ) {}
 
   /**
@@ -262,7 +264,7 @@ export class InspectionDutiesService {
           reportRewardFen: c.reportRewardFen,
           reportRewardOn: c.reportRewardOn,
         });
-      const finding = await this.cases.finding(em, c.id);
+      const finding = await this.compliance.inspectionFinding(em, c.id);
       const refusals = reportRewardRefusals(c, finding, dto.majorGround ?? null);
       if (refusals.length)
         throw AppException.conflict(

@@ -338,11 +338,6 @@ export class InspectionProceeding {
     );
   }
 
-  /** The violation this case's closing entered into the employer's history, or null. */
-  finding(em: EntityManager, caseId: string) {
-    return this.compliance.inspectionFinding(em, caseId);
-  }
-
   /**
    * The wages against the 拒不支付劳动报酬罪 figure in force on `on` (the case's province): those still unpaid (the
    * transfer: 经责令支付仍不支付), or those found withheld (the violation's weight).

@@ -1,4 +1,5 @@
-import { addYears, assertIsoDate, compareDates } from '../calendar/local-date';
+import { assertIsoDate } from '../calendar/local-date';
+import { twoYearLookback } from '../complaints/complaint.state';
 import type {
   DeadlineRule,
   DeadlineRuleSet,
@@ -82,8 +83,6 @@ export function inspectionLookback(violationEndDate: string | null, receivedOn: 
   assertIsoDate(receivedOn, 'receivedOn');
   const basis =
     '劳动保障监察条例 第二十条 (two years from the violation, or from the end of a continuing one)';
-  if (violationEndDate === null) return { withinLimit: true, limitDate: null, basis, provisional: false };
-  assertIsoDate(violationEndDate, 'violationEndDate');
-  const limitDate = addYears(violationEndDate, 2);
-  return { withinLimit: compareDates(receivedOn, limitDate) <= 0, limitDate, basis, provisional: false };
+  if (violationEndDate !== null) assertIsoDate(violationEndDate, 'violationEndDate');
+  return { ...twoYearLookback(violationEndDate, receivedOn), basis, provisional: false };
 }

@@ -11,6 +11,13 @@ function idNumber(i: number): string {
 describe('collective disputes (10+ workers, common claim, one employer, 30 days)', () => {
   let t: TestApp;
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  /** POST /collective-disputes as the street's mediator. */
+  const confirm = async (body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(await auth('mediator'))
+      .send(body);
   const workers: string[] = [];
   const complaintIds: string[] = [];
   let employerId = '';
@@ -70,39 +77,27 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it('refuses fewer than 10 workers, a wrong number of representatives, and representatives outside the group', async () => {
-    const few = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds: complaintIds.slice(0, 9),
-        representativeComplaintIds: complaintIds.slice(0, 3),
-      });
+    const few = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds: complaintIds.slice(0, 9),
+      representativeComplaintIds: complaintIds.slice(0, 3),
+    });
     expect(few.status).toBe(400);
     expect(JSON.stringify(few.body.details)).toContain('至少 10 名');
-    const twoReps = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds,
-        representativeComplaintIds: complaintIds.slice(0, 2),
-      });
+    const twoReps = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds,
+      representativeComplaintIds: complaintIds.slice(0, 2),
+    });
     expect(twoReps.status).toBe(400);
-    const outsider = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds: complaintIds.slice(0, 11),
-        representativeComplaintIds: [complaintIds[0], complaintIds[1], complaintIds[11]],
-      });
+    const outsider = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds: complaintIds.slice(0, 11),
+      representativeComplaintIds: [complaintIds[0], complaintIds[1], complaintIds[11]],
+    });
     expect(outsider.status).toBe(400);
     // A withdrawn complaint's worker is no longer in the dispute (第七条 counts ten or more still in it): nine and a
     // withdrawn one are not ten.
@@ -118,16 +113,12 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       .set(await auth('13800000000'))
       .send({ reason: '已与单位和解' });
     expect(withdrawn.status).toBe(200);
-    const withWithdrawn = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds: [...complaintIds.slice(0, 9), left.body.id],
-        representativeComplaintIds: complaintIds.slice(0, 3),
-      });
+    const withWithdrawn = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds: [...complaintIds.slice(0, 9), left.body.id],
+      representativeComplaintIds: complaintIds.slice(0, 3),
+    });
     expect(withWithdrawn.status).toBe(400);
     expect(JSON.stringify(withWithdrawn.body.details)).toContain(left.body.trackingNo);
     const proposed = await t
@@ -142,16 +133,12 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it('confirms: links every claim (each keeps its own amount), records the representatives, gets priority; arbitration will sit as three', async () => {
-    const res = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds,
-        representativeComplaintIds: complaintIds.slice(0, 3),
-      });
+    const res = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds,
+      representativeComplaintIds: complaintIds.slice(0, 3),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ priority: true, representativeComplaintIds: complaintIds.slice(0, 3) });
     expect(res.body.members).toHaveLength(12);
@@ -182,16 +169,12 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
           .set(await auth('mediator'))
       ).body,
     ).toEqual([]);
-    const again = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(await auth('mediator'))
-      .send({
-        employerId,
-        category: 'WAGE_ARREARS',
-        complaintIds,
-        representativeComplaintIds: complaintIds.slice(0, 3),
-      });
+    const again = await confirm({
+      employerId,
+      category: 'WAGE_ARREARS',
+      complaintIds,
+      representativeComplaintIds: complaintIds.slice(0, 3),
+    });
     expect(again.status).toBe(400);
     // In arbitration a collective dispute has a three-arbitrator tribunal.
     const arb = await routedAsOneCase(res.body.id as string);
