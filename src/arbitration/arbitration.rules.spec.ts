@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CLAIM_TYPES } from './arbitration.constants';
 import {
+  collectiveClaims,
   finalAwardThresholdFen,
   isCollective,
   isFinalClaim,
@@ -95,5 +96,31 @@ describe('tribunal: 1 or 3 arbitrators (调解仲裁法 第三十一条)', () =>
     expect(isCollective(9)).toBe(false);
     expect(isCollective(10)).toBe(true);
     expect([0, 1, 2, 3, 4].map(tribunalKindOf)).toEqual([null, 'SOLE', null, 'THREE', null]);
+  });
+});
+
+describe("a collective dispute's application carries every member's claim (调解仲裁法 第七条)", () => {
+  const member = (complaintId: string, amountFen: number) => ({
+    complaintId,
+    category: 'WAGE_ARREARS' as const,
+    description: `${complaintId}：拖欠工资`,
+    amountFen,
+  });
+  it("keeps the applicant's claims first and adds each other member once, in order", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 20 }), fc.nat(), (ids, pick) => {
+        const applicant = ids[pick % ids.length];
+        const given = [{ type: 'OTHER' as const, description: '工资', amountFen: 1 }];
+        const out = collectiveClaims(
+          given,
+          applicant,
+          ids.map((id, i) => member(id, i)),
+        );
+        const others = ids.filter((id) => id !== applicant);
+        expect(out[0]).toBe(given[0]);
+        expect(out.slice(1).map((c) => c.description)).toEqual(others.map((id) => `${id}：拖欠工资`));
+        expect(out.slice(1).every((c) => c.type === 'LABOR_REMUNERATION')).toBe(true);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { ComplaintCategory } from '../complaints/complaint.constants';
 import type { ClaimType, TribunalKind } from './arbitration.constants';
 import { rowInForce } from './simplified-procedure.rules';
 
@@ -69,6 +70,55 @@ export function isFinalClaim(
 /** A collective dispute: ten or more workers with a common claim (调解仲裁法 第七条). */
 export function isCollective(affectedWorkers: number): boolean {
   return affectedWorkers >= ARBITRATION_RULES.COLLECTIVE_MIN_WORKERS;
+}
+
+/**
+ * The arbitration claim type of a claim carried over from a complaint (a member's own, or mediation's), by the
+ * complaint's category. The type decides 一裁终局 (调解仲裁法 第四十七条: 劳动报酬、工伤医疗费、经济补偿或者赔偿金;
+ * 工作时间、休息休假、社会保险标准).
+ */
+export const CLAIM_TYPE_OF_CATEGORY: Record<ComplaintCategory, ClaimType> = {
+  WAGE_ARREARS: 'LABOR_REMUNERATION',
+  OVERTIME_PAY: 'LABOR_REMUNERATION',
+  UNLAWFUL_TERMINATION: 'ECONOMIC_COMPENSATION',
+  WORK_INJURY: 'WORK_INJURY_MEDICAL',
+  WORKING_HOURS_LEAVE: 'STANDARDS',
+  SOCIAL_INSURANCE: 'STANDARDS',
+  NO_CONTRACT: 'OTHER',
+  OTHER: 'OTHER',
+};
+
+export interface ApplicationClaim {
+  type: ClaimType;
+  description: string;
+  amountFen: number;
+}
+
+/**
+ * The claims of a collective dispute's application: the applicant's as given, then every other member's own claim
+ * from its complaint, each keeping its amount (调解仲裁法 第七条: one case for the workers with a common claim; the
+ * other members' claims are not dropped because one of them applied first).
+ */
+export function collectiveClaims(
+  given: readonly ApplicationClaim[],
+  applicantComplaintId: string,
+  members: readonly {
+    complaintId: string;
+    category: ComplaintCategory;
+    description: string;
+    amountFen: number;
+  }[],
+): ApplicationClaim[] {
+  return [
+    ...given,
+    ...members
+      .filter((m) => m.complaintId !== applicantComplaintId)
+      .map((m) => ({
+        type: CLAIM_TYPE_OF_CATEGORY[m.category],
+        description: m.description,
+        amountFen: m.amountFen,
+      })),
+  ];
 }
 
 /** The tribunal a list of arbitrators forms, or null when its size is neither 1 nor 3. */

@@ -14,7 +14,6 @@ import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/d
 import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
-  type ClaimType,
   type LimitationRecord,
   type NonAwardClosure,
 } from './arbitration.constants';
@@ -22,7 +21,8 @@ import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import { isCollective } from './arbitration.rules';
+import { collectiveClaims, isCollective, type ApplicationClaim } from './arbitration.rules';
+import { CollectiveService } from '../complaints/collective.service';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
@@ -30,7 +30,7 @@ export interface ArbitrationApplication {
   complaintId: string;
   source: ArbitrationSource;
   sourceMediationCaseId?: string | null;
-  claims: { type: ClaimType; description: string; amountFen: number }[];
+  claims: ApplicationClaim[];
   /** Date of the application (Asia/Shanghai); default today. */
   appliedOn?: string;
   /** Facts for the limitation check (调解仲裁法 第二十七条). */
@@ -53,6 +53,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly inbox: ArbitrationInbox,
     private readonly numbers: ArbitrationCaseNumbers,
+    private readonly collective: CollectiveService,
   ) {}
 
   /**
@@ -124,6 +125,10 @@ export class ArbitrationService implements OnModuleInit {
           : 'The complaint already has an open arbitration case',
         { arbitrationCaseId: open, collectiveDisputeId: complaint.collectiveDisputeId },
       );
+    // A collective dispute's case carries every member's own claim (mediation's escalation brings them already).
+    const dispute = input.source === 'MEDIATION' ? null : complaint.collectiveDisputeId;
+    const members = dispute ? await this.collective.disputeClaims(em, dispute) : [];
+    const claims = dispute ? collectiveClaims(input.claims, complaint.id, members) : input.claims;
     const id = newId();
     const appliedOn = input.appliedOn ?? todayInShanghai();
     const limitation = input.limitation ? await this.checkLimitation(em, input.limitation, appliedOn) : null;
@@ -148,7 +153,7 @@ export class ArbitrationService implements OnModuleInit {
     });
     await this.repo.insertClaims(
       em,
-      input.claims.map((c, i) => ({
+      claims.map((c, i) => ({
         id: newId(),
         caseId: id,
         seq: i + 1,
@@ -166,7 +171,7 @@ export class ArbitrationService implements OnModuleInit {
     });
     await this.p.record(em, complaint.id, id, 'ARBITRATION_APPLIED', actor, {
       source: input.source,
-      claims: input.claims.length,
+      claims: claims.length,
       ...(limitation ? { limitation } : {}),
     });
     await this.inbox.applied(em, { id, commissionId, source: input.source });
@@ -220,29 +225,21 @@ export class ArbitrationService implements OnModuleInit {
       const today = todayInShanghai();
       const caseNo = c.commissionId ? await this.numbers.next(em, c.commissionId, year) : null;
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
-      await this.deadlines.start(em, {
-        caseType: ARBITRATION_CASE_TYPE,
-        caseId: id,
-        ruleId: 'ARBITRATION_DECISION',
-        start: today,
-        jurisdictionCode: c.jurisdictionCode,
-      });
-      // The application is served on the respondent within 5 days (第三十条): stopped by recordService.
-      await this.deadlines.start(em, {
-        caseType: ARBITRATION_CASE_TYPE,
-        caseId: id,
-        ruleId: 'ARBITRATION_SERVICE_TO_RESPONDENT',
-        start: today,
-        jurisdictionCode: c.jurisdictionCode,
-      });
-      // The tribunal's composition must be notified within 5 days (第三十二条): stopped by formTribunal.
-      await this.deadlines.start(em, {
-        caseType: ARBITRATION_CASE_TYPE,
-        caseId: id,
-        ruleId: 'ARBITRATION_TRIBUNAL_NOTICE',
-        start: today,
-        jurisdictionCode: c.jurisdictionCode,
-      });
+      // The award (第四十三条); the application served on the respondent within 5 days (第三十条, stopped by
+      // recordPaper); the tribunal's composition notified within 5 days (第三十二条, stopped by formTribunal).
+      const rules = [
+        'ARBITRATION_DECISION',
+        'ARBITRATION_SERVICE_TO_RESPONDENT',
+        'ARBITRATION_TRIBUNAL_NOTICE',
+      ] as const;
+      for (const ruleId of rules)
+        await this.deadlines.start(em, {
+          caseType: ARBITRATION_CASE_TYPE,
+          caseId: id,
+          ruleId,
+          start: today,
+          jurisdictionCode: c.jurisdictionCode,
+        });
       await this.p.notify(em, c, 'ARBITRATION_ACCEPTED', 'accepted', {
         acceptedOn: today,
         ...(caseNo ? { caseNo } : {}),

@@ -205,10 +205,12 @@ export class CollectiveService {
   async disputeClaims(
     em: EntityManager,
     disputeId: string,
-  ): Promise<{ description: string; amountFen: number }[]> {
+  ): Promise<{ complaintId: string; category: ComplaintCategory; description: string; amountFen: number }[]> {
     return (await this.repo.membersOf(em, disputeId))
       .filter((c) => c.status !== 'WITHDRAWN' && c.status !== 'REJECTED')
       .map((c) => ({
+        complaintId: c.id,
+        category: c.category,
         description: `${c.trackingNo}：${c.requests}`.slice(0, 1000),
         amountFen: c.claimedAmountFen ?? 0,
       }));

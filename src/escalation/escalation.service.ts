@@ -7,7 +7,7 @@ import { TransactionRunner } from '../database/transaction';
 import { MediationService } from '../mediation/mediation.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
-import { CLAIM_TYPE_OF_CATEGORY } from './escalation.rules';
+import { CLAIM_TYPE_OF_CATEGORY } from '../arbitration/arbitration.rules';
 
 export interface EscalationResult {
   arbitrationCaseId: string;

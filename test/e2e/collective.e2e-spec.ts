@@ -241,6 +241,21 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(arb.body.members.map((m: { complaintId: string }) => m.complaintId).sort()).toEqual(
       [...complaintIds].sort(),
     );
+    // 调解仲裁法 第七条: the case carries every member's own claim — the filer's as given, the eleven others' from
+    // their complaints with their own amounts — not the filer's alone.
+    const caseClaims = arb.body.claims as { type: string; description: string; amountFen: number }[];
+    expect(caseClaims).toHaveLength(12);
+    expect(caseClaims[0]).toMatchObject(claims[0]);
+    const others = arb.body.members.filter((m: { complaintId: string }) => m.complaintId !== complaintIds[0]);
+    expect(caseClaims.slice(1).map((c) => c.description.split('：')[0])).toEqual(
+      others.map((m: { trackingNo: string }) => m.trackingNo),
+    );
+    expect(caseClaims.slice(1).map((c) => [c.type, c.amountFen])).toEqual(
+      others.map((m: { complaintId: string }) => [
+        'LABOR_REMUNERATION',
+        800_000 + complaintIds.indexOf(m.complaintId) * 1000,
+      ]),
+    );
     // Another member's application finds the group's case.
     const second = await post('/arbitration/cases', { complaintId: complaintIds[4], claims }, 'arbitrator');
     expect([second.status, second.body.code, second.body.details.arbitrationCaseId]).toEqual([

@@ -104,7 +104,12 @@ export class CreateArbitrationCaseDto {
   @IsUUID()
   complaintId: string;
 
-  @ApiProperty({ type: [ClaimInputDto] })
+  @ApiProperty({
+    type: [ClaimInputDto],
+    description:
+      "The claims of the complaint named. A member of a confirmed collective dispute applies for the dispute's one case " +
+      "(调解仲裁法 第七条): every other member's own claim is added from its complaint, with its own amount",
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
