@@ -3,6 +3,7 @@ import { addDays, addYears } from '../calendar/local-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   acceptanceDecision,
+  brigadeServes,
   answersToNotice,
   earliestPenaltyDecision,
   entersViolationHistory,
@@ -50,6 +51,12 @@ describe('inspection acceptance (若干规定 第十八条; 监察条例 第二�
   it('lists every failed condition: no employer, another district', () => {
     const r = acceptanceDecision({ ...base, employerId: null, brigadeJurisdictionCode: '310104' });
     expect(r.reasons.map((x) => x.code)).toEqual(['NO_IDENTIFIED_EMPLOYER', 'OUT_OF_JURISDICTION']);
+  });
+
+  it('a brigade serves the streets of its district (监察条例 第十三条), none without a district', () => {
+    expect(brigadeServes('310115', '310115004')).toBe(true);
+    expect(brigadeServes('310104', '310115004')).toBe(false);
+    expect(brigadeServes('', '310115004')).toBe(false);
   });
 
   it('property: accepted iff received within 2 years of the end, employer known and street in the district', () => {

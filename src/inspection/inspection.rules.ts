@@ -58,6 +58,11 @@ export interface AcceptanceResult {
   lookbackEndsOn: string | null;
 }
 
+/** Whether a brigade (its district's code) is competent for a street: 监察条例 第十三条, the workplace's district. */
+export function brigadeServes(brigadeJurisdictionCode: string, streetCode: string): boolean {
+  return brigadeJurisdictionCode !== '' && streetCode.startsWith(brigadeJurisdictionCode);
+}
+
 /**
  * 立案 conditions (若干规定 第十八条): an identified employer, a matter in this brigade's jurisdiction, and a violation
  * reported within 2 years of its end (监察条例 第二十条). Every failed condition is listed, for the written refusal.
@@ -70,7 +75,7 @@ export function acceptanceDecision(f: AcceptanceFacts): AcceptanceResult {
   if (!lookback.withinLimit) reasons.push({ code: 'OVER_LOOKBACK', text: REFUSAL_REASONS.OVER_LOOKBACK });
   if (!f.employerId)
     reasons.push({ code: 'NO_IDENTIFIED_EMPLOYER', text: REFUSAL_REASONS.NO_IDENTIFIED_EMPLOYER });
-  if (!f.brigadeJurisdictionCode || !f.jurisdictionCode.startsWith(f.brigadeJurisdictionCode))
+  if (!brigadeServes(f.brigadeJurisdictionCode, f.jurisdictionCode))
     reasons.push({ code: 'OUT_OF_JURISDICTION', text: REFUSAL_REASONS.OUT_OF_JURISDICTION });
   return { accept: reasons.length === 0, reasons, lookbackEndsOn: ends };
 }

@@ -21,7 +21,7 @@ import type {
 import type { InspectionCase } from './entities';
 import { INSPECTION_CASE_TYPE, OPEN_STATUSES } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { acceptanceDecision, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
+import { acceptanceDecision, brigadeServes, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
 import { investigationTeamError } from './inspection-duties.rules';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
@@ -115,6 +115,16 @@ export class InspectionService implements OnModuleInit {
           'organisationKind',
           'organisationId 须为劳动保障监察机构',
           'organisationId must be an inspection brigade',
+        ),
+      ]);
+    // A brigade not competent for the street would refuse the worker for the opener's pick of it: open in the right one.
+    if (!brigadeServes(org.jurisdictionCode, complaint.workplaceStreetCode))
+      throw AppException.validation([
+        fieldError(
+          'organisationId',
+          'servesStreet',
+          `该监察机构不管辖 ${complaint.workplaceStreetCode}（劳动保障监察条例 第十三条）`,
+          `the brigade is not competent for ${complaint.workplaceStreetCode}`,
         ),
       ]);
     await this.repo.lockComplaint(em, complaint.id);

@@ -421,7 +421,7 @@ describe('inspection cases', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_EXTENDED']);
   });
 
-  it('over the 2-year lookback or outside the brigade’s district: a refusal with the reason, not an error', async () => {
+  it('over the 2-year lookback: a refusal with the reason, not an error; a brigade outside the district is not opened in', async () => {
     const late = await open();
     const refused = await ok('inspector', `/cases/${late.id}/decision`, {
       version: 1,
@@ -432,25 +432,29 @@ describe('inspection cases', () => {
     expect(refused.refusal!.reasons[0].text).toContain('第二十条');
     expect(refused.documents.map((d) => [d.kind, d.employerFacing])).toEqual([['REFUSAL_NOTICE', false]]);
 
-    // A brigade of another district (徐汇) is not competent for a Pudong street.
+    // A brigade of another district (徐汇) is not competent for a Pudong street (监察条例 第十三条): the case is not
+    // opened there (it would refuse the worker for the opener's pick), and nothing is opened.
     const xuhui = organisationId('INSPECTION_BRIGADE', '310104');
     await t.dataSource.query(
       `INSERT INTO organisations (id, name, kind, jurisdiction_code) VALUES ($1, '徐汇区劳动保障监察大队', 'INSPECTION_BRIGADE', '310104')`,
       [xuhui],
     );
-    const other = await ok(
-      'inspector',
-      '/cases',
-      { complaintId: await routedComplaint(), organisationId: xuhui },
-      201,
-    );
-    const out = await ok('inspector', `/cases/${other.id}/decision`, { version: 1, violationEndedOn: null });
-    expect(out.status).toBe('REFUSED');
-    expect(out.refusal!.reasons.map((r) => r.code)).toEqual(['OUT_OF_JURISDICTION']);
+    const complaintId = await routedComplaint();
+    const wrong = await post('inspector', '/cases', { complaintId, organisationId: xuhui });
+    expect([wrong.status, wrong.body.code, wrong.body.details[0]]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      expect.objectContaining({ field: 'organisationId', constraint: 'servesStreet' }),
+    ]);
+    const opened = await t.dataSource.query(`SELECT 1 FROM inspection_cases WHERE complaint_id = $1`, [
+      complaintId,
+    ]);
+    expect(opened).toHaveLength(0);
+    const other = await ok('inspector', '/cases', { complaintId }, 201);
 
     // Bad input is still a 400.
     const bad = await post('inspector', `/cases/${other.id}/decision`, {
-      version: 2,
+      version: 1,
       violationEndedOn: '2026-02-30',
     });
     expect(bad.status).toBe(400);

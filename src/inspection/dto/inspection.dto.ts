@@ -44,7 +44,11 @@ export class CreateInspectionCaseDto {
   @IsUUID()
   complaintId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deciding brigade; default: the one routed to' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The deciding brigade, competent for the complaint's street (400 otherwise); default: the one routed to",
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
