@@ -36,6 +36,18 @@ describe('inspection documents', () => {
     expect(text).toContain('举报不予受理告知书');
     expect(text).toContain('举报人：');
     expect(text).toContain('1. 理由一\n2. 理由二');
+    expect(text).not.toContain('行政复议');
+  });
+
+  it('a refusal of a 投诉 tells the complainant how to contest it', () => {
+    const text = renderDocument(ctx, {
+      kind: 'REFUSAL_NOTICE',
+      addressee: '投诉人',
+      reasons: ['理由'],
+      note: null,
+    });
+    expect(text).toContain('投诉不予受理告知书');
+    expect(text).toContain('六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼');
   });
 
   it('the penalty notice names the right to state a case and to a hearing, with dates', () => {

@@ -74,6 +74,10 @@ export type DocumentFacts =
       compensation: { owedFen: number; percent: number; amountFen: number } | null;
     };
 
+/** Where a party who disagrees turns: 行政复议 within sixty days, 行政诉讼 within six months (行政诉讼法 第四十六条). */
+const REVIEW_REMEDIES =
+  '如不服本决定，可于收到本决定书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。';
+
 /** Renders the Chinese text of a document (plain text, as issued). */
 export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
   const head = (title: string, to: string) => [ctx.brigade, title, ctx.docNo, '', `${to}：`];
@@ -86,6 +90,9 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         ...f.reasons.map((r, i) => `${i + 1}. ${r}`),
         ...(f.note ? [`说明：${f.note}`] : []),
         '如涉及劳动争议，可依法申请劳动争议调解、仲裁或者向人民法院提起诉讼。',
+        // The complainant asked the body to protect their own rights: its refusal is reviewable (行政复议法, 行政诉讼法
+        // 第四十六条), as the decisions below print; a 举报 is not the reporter's own matter.
+        ...(f.addressee === '投诉人' ? [REVIEW_REMEDIES] : []),
         ...foot,
       ].join('\n');
     case 'INQUIRY_NOTICE':
@@ -120,7 +127,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         `经查，你单位${f.violations}（案号 ${ctx.caseNo}）。本机关已依法告知你单位拟作出的处罚及陈述、申辩的权利。`,
         `根据${f.basis}的规定，决定对你单位处以罚款${formatYuan(f.amountFen)}。`,
         '请于收到本决定书之日起十五日内缴纳罚款（《中华人民共和国行政处罚法》第六十七条）。',
-        '如不服本决定，可于收到本决定书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
+        REVIEW_REMEDIES,
         ...foot,
       ].join('\n');
     case 'TRANSFER_NOTICE':
@@ -149,7 +156,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
               `你单位经责令限期支付后逾期未支付，根据《劳动保障监察条例》第二十六条的规定，责令你单位按应付金额${formatYuan(f.compensation.owedFen)}的${f.compensation.percent}%，向劳动者加付赔偿金${formatYuan(f.compensation.amountFen)}。`,
             ]
           : []),
-        '如不服本决定，可于收到本决定书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
+        REVIEW_REMEDIES,
         ...foot,
       ].join('\n');
   }

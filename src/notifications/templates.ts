@@ -227,8 +227,8 @@ export const TEMPLATES = {
   INSPECTION_REFUSED: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 若干规定 第十八条: a refusal is told with its reason.
-    text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。',
+    // 若干规定 第十八条: a refusal is told with its reason; and how to contest it (the 不予受理告知书's remedies).
+    text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
     vars: { trackingNo: 'text', reason: 'text' },
   },
   INSPECTION_CLOSED: {
