@@ -79,8 +79,8 @@ export const TEMPLATES = {
   COMPLAINT_REJECTED: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 若干规定 第十八条: a refusal is told with its reason.
-    text: '您的投诉（编号{trackingNo}）不予受理。理由：{reason}；依据：{legalBasis}。如有疑问请咨询12333。',
+    // 若干规定 第十八条: a refusal is told with its reason; and how to contest it, as the inspection's refusal.
+    text: '您的投诉（编号{trackingNo}）不予受理。理由：{reason}；依据：{legalBasis}。如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。如有疑问请咨询12333。',
     vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text' },
   },
   COMPLAINT_CORRECTION_REQUESTED: {

@@ -438,6 +438,10 @@ describe('calendar and statutory clocks', () => {
         reason: '超过二年查处期限',
         legalBasis: '劳动保障监察条例 第二十条',
       });
+      // … and how to contest the refusal.
+      expect(t.sms.sent.find((m) => m.template === 'COMPLAINT_REJECTED')?.text).toContain(
+        '六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼',
+      );
       expect(events.body.find((e: { action: string }) => e.action === 'REJECTED')).toMatchObject({
         fromStatus: 'SUBMITTED',
         toStatus: 'REJECTED',
