@@ -56,7 +56,16 @@ export interface DeadlineRule {
    * Absent: a staff duty.
    */
   holder?: 'PARTY';
+  /**
+   * The events staff may enter on the period through the deadlines API (中止, 恢复, 重新计算, 延长 within
+   * `maxExtension`). Absent: every one. A period the statute gives no pause, or whose change has a procedure of its
+   * own (the parties' agreement), lists fewer, so an account cannot hold it running past its end by a bare event.
+   */
+  staffEvents?: readonly StaffClockEvent[];
 }
+
+/** The clock events staff enter through the deadlines API (STOP is the proceeding's own). */
+export type StaffClockEvent = 'PAUSE' | 'RESUME' | 'RESTART' | 'EXTEND';
 
 /**
  * What a proceeding contributes to the engine: its rules keyed by id, and what starts each (the catalogue of

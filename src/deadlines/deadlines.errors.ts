@@ -18,6 +18,11 @@ export const DEADLINES_ERRORS = {
     zh: '该期限属于当事人（起诉期限、申请撤销裁决期限），工作人员不能中止、恢复、重新计算或延长',
     en: "The period is a party's own (to sue, to apply to set an award aside): staff cannot pause, resume, restart or extend it",
   },
+  CLOCK_EVENT_NOT_ALLOWED: {
+    status: 409,
+    zh: '该期限不能由工作人员中止、延长或重新计算（调解期限的延长须经双方同意，仲裁受理期限不得中止）',
+    en: "The period takes no such event from staff (the mediation period is extended only on both parties' agreement; the arbitration acceptance period is never paused)",
+  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

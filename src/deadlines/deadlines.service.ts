@@ -241,7 +241,7 @@ export class DeadlinesService {
           ? await owner.lock(em, found.caseId)
           : null;
       const clock = await this.visibleClock(em, viewer, clockId);
-      assertStaffPeriod(this.rules.rule(clock.ruleId));
+      assertStaffPeriod(this.rules.rule(clock.ruleId), event);
       assertKeepsClock(viewer, clock.caseType);
       await this.addEvent(em, clock.id, event, viewer);
       if (owner && owned !== null)

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { assertKeepsClock, CLOCK_KEEPERS } from './staff-clock-events';
+import { DEADLINE_RULES } from '../deadline-rules';
+import { assertKeepsClock, assertStaffPeriod, CLOCK_KEEPERS } from './staff-clock-events';
 
 const as = (role: Principal['role']): Principal =>
   ({ userId: 'u', role, jurisdictions: ['310115'] }) as Principal;
@@ -35,6 +36,26 @@ describe('who enters a clock event (staff-clock-events.ts)', () => {
           expect(code(() => assertKeepsClock(as(role), type))).toBe(allowed ? null : 'CLOCK_OF_ANOTHER_BODY');
         },
       ),
+    );
+  });
+});
+
+describe('which events a period takes from staff (DeadlineRule.staffEvents)', () => {
+  const event = (type: 'PAUSE' | 'RESUME' | 'RESTART' | 'EXTEND') =>
+    ({ type, date: '2026-12-01', reason: 'r', amount: 1, approver: 'a' }) as Parameters<
+      typeof assertStaffPeriod
+    >[1];
+  it('the mediation period none (第十四条第三款), the arbitration acceptance a restart only, the award period all', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('PAUSE', 'RESUME', 'RESTART', 'EXTEND' as const), (type) => {
+        expect(code(() => assertStaffPeriod(DEADLINE_RULES.MEDIATION, event(type)))).toBe(
+          'CLOCK_EVENT_NOT_ALLOWED',
+        );
+        expect(code(() => assertStaffPeriod(DEADLINE_RULES.ARBITRATION_ACCEPTANCE, event(type)))).toBe(
+          type === 'RESTART' ? null : 'CLOCK_EVENT_NOT_ALLOWED',
+        );
+        expect(code(() => assertStaffPeriod(DEADLINE_RULES.ARBITRATION_DECISION, event(type)))).toBeNull();
+      }),
     );
   });
 });

@@ -17,12 +17,24 @@ export function assertMayEnter(viewer: Principal, event: ClockEvent): void {
  * And on which clock: never a party's own window (调解仲裁法 第四十八至五十条: to sue, to apply to set an award aside);
  * its start and stop come from the award's service and the case's own decisions.
  */
-export function assertStaffPeriod(rule: DeadlineRule): void {
+export function assertStaffPeriod(rule: DeadlineRule, event: ClockEvent): void {
   if (rule.holder === 'PARTY')
     throw AppException.conflict(
       'CLOCK_HELD_BY_PARTY',
       "The period is a party's own: staff cannot pause, resume, restart or extend it",
       { ruleId: rule.id },
+    );
+  // Only the events the period's rule allows (DeadlineRule.staffEvents: the mediation period none, the arbitration
+  // acceptance a restart).
+  if (event.type !== 'STOP' && rule.staffEvents && !rule.staffEvents.includes(event.type))
+    throw AppException.conflict(
+      'CLOCK_EVENT_NOT_ALLOWED',
+      `A ${rule.id} period takes no ${event.type} event`,
+      {
+        ruleId: rule.id,
+        event: event.type,
+        allowed: rule.staffEvents,
+      },
     );
 }
 

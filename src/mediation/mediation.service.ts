@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { RowsRead } from '../database/entity-rows';
 import type { Principal } from '../auth/roles';
@@ -8,7 +8,7 @@ import { newId } from '../common/ids';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
+import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { EmployersService } from '../reference/employers.service';
 import type {
   CloseMediationDto,
@@ -56,7 +56,7 @@ export interface MediationCaseFile {
  * Case events go on the complaint's timeline (the audit trail is per complaint).
  */
 @Injectable()
-export class MediationService implements OnModuleInit {
+export class MediationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: MediationRepository,
@@ -69,27 +69,6 @@ export class MediationService implements OnModuleInit {
     private readonly views: MediationViews,
     private readonly employers: EmployersService,
   ) {}
-
-  /** A clock event of a mediation entered through the deadlines API is recorded on the complaint's timeline. */
-  onModuleInit(): void {
-    this.deadlines.registerOwner(
-      MEDIATION_CASE,
-      recordingOwner(
-        (em, id) => this.repo.lockCase(em, id),
-        (em, m, data, actor) =>
-          this.writer.event(
-            em,
-            m.complaintId,
-            m.id,
-            'MEDIATION_CLOCK_EVENT',
-            actor,
-            m.status,
-            m.status,
-            data,
-          ),
-      ),
-    );
-  }
 
   async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
     const m = await this.visible(this.tx.manager, viewer, id);

@@ -235,33 +235,31 @@ describe('mediation', () => {
     expect(res.body.code).toBe('NOT_ROUTED_TO_MEDIATION');
   });
 
-  it('a pause of the 15 days entered through the deadlines API is on the complaint timeline', async () => {
+  it('the 15 days take no pause, restart or bare extension through the deadlines API (第十四条第三款)', async () => {
     const m = await openCase((await routedComplaint()).id);
     const [clock] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM clocks WHERE case_type = 'MEDIATION' AND case_id = $1`,
       [m.id],
     );
-    const paused = await t
-      .http()
-      .post(`/api/v1/deadlines/${clock.id}/events`)
-      .set(await auth('mediator'))
-      .send({ type: 'PAUSE', date: today, reason: '当事人住院' });
-    expect(paused.status).toBe(201);
-    const events = await t
-      .http()
-      .get(`/api/v1/complaints/${m.complaintId}/events`)
-      .set(await auth('mediator'));
-    expect(events.body.find((e: { action: string }) => e.action === 'MEDIATION_CLOCK_EVENT')).toMatchObject({
-      fromStatus: 'OPEN',
-      toStatus: 'OPEN',
-      data: {
-        mediationCaseId: m.id,
-        clockId: clock.id,
-        clockEvent: 'PAUSE',
-        date: today,
-        reason: '当事人住院',
-      },
-    });
+    // A pause would keep the case OPEN past its 15 days: no expiry notice to the worker, no escalation.
+    for (const [user, event] of [
+      ['mediator', { type: 'PAUSE', date: today, reason: '当事人住院' }],
+      ['mediator', { type: 'RESTART', date: today, reason: '重新计算' }],
+      ['supervisor', { type: 'EXTEND', date: today, amount: 15, reason: '延长' }],
+    ] as const) {
+      const res = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth(user))
+        .send(event);
+      expect([res.status, res.body.code, res.body.details]).toEqual([
+        409,
+        'CLOCK_EVENT_NOT_ALLOWED',
+        { ruleId: 'MEDIATION', event: event.type, allowed: [] },
+      ]);
+    }
+    const events = await t.dataSource.query(`SELECT 1 FROM clock_events WHERE clock_id = $1`, [clock.id]);
+    expect(events).toHaveLength(0);
   });
 
   it('refuses illegal transitions with the allowed actions, and stale versions', async () => {
