@@ -50,8 +50,8 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第二十九条; ${WORKING_DAYS_ART80}`,
     // Five days, no 中止 (第二十九条): a pause would silence the lateness notice that tells the worker they may sue.
-    // Counted again (RESTART) from a completed application.
-    staffEvents: ['RESTART'],
+    // Counted again (RESTART) from a completed application; RESUME lifts a pause entered before this rule.
+    staffEvents: ['RESTART', 'RESUME'],
   },
   // Serve a copy of the application on the respondent within 5 working days of acceptance.
   ARBITRATION_SERVICE_TO_RESPONDENT: {

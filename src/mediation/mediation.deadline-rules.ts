@@ -23,8 +23,9 @@ export const MEDIATION_DEADLINE_RULES: Readonly<Record<MediationRuleId, Deadline
     direction: 'AFTER',
     citation: '中华人民共和国劳动争议调解仲裁法 (2007) 第十四条第三款',
     // No 中止 in 第十四条; the extension only on both parties' agreement (POST /mediation/cases/:id/extension): a
-    // paused or extended clock would keep the case OPEN, the worker unwarned and escalation shut.
-    staffEvents: [],
+    // paused or extended clock would keep the case OPEN, the worker unwarned and escalation shut. RESUME only lifts a
+    // pause entered before this rule (none can be entered now).
+    staffEvents: ['RESUME'],
   },
 };
 

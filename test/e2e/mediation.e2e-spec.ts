@@ -255,7 +255,7 @@ describe('mediation', () => {
       expect([res.status, res.body.code, res.body.details]).toEqual([
         409,
         'CLOCK_EVENT_NOT_ALLOWED',
-        { ruleId: 'MEDIATION', event: event.type, allowed: [] },
+        { ruleId: 'MEDIATION', event: event.type, allowed: ['RESUME'] },
       ]);
     }
     const events = await t.dataSource.query(`SELECT 1 FROM clock_events WHERE clock_id = $1`, [clock.id]);
