@@ -258,7 +258,7 @@ export class ArbitrationService implements OnModuleInit {
     return this.p.transition(viewer, id, version, 'REJECT', async (em, c) => {
       const today = todayInShanghai();
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
-      await this.p.notify(em, c, 'ARBITRATION_NOT_ACCEPTED', 'not-accepted', {});
+      await this.p.notify(em, c, 'ARBITRATION_NOT_ACCEPTED', 'not-accepted', { reason });
       return { changes: { rejectionReason: reason, closedOn: today }, data: { reason } };
     });
   }

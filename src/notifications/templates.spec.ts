@@ -7,6 +7,8 @@ function sample(kind: TemplateVar): string {
   switch (kind) {
     case 'text':
       return 'TS-2026-0000001-9';
+    case 'excerpt':
+      return '理'.repeat(1000); // as long as a reason may be: cut, the SMS stays within its segments
     case 'code':
       return '042137';
     case 'int':
@@ -67,6 +69,16 @@ describe('message template catalogue', () => {
       trackingNo: 'T',
     });
     expect(() => renderTemplate('toString' as TemplateId, {})).toThrow(/unknown/);
+  });
+
+  it('an excerpt keeps up to 60 characters, a longer text its first 59 and an ellipsis', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (reason) => {
+        const { params } = renderTemplate('ARBITRATION_NOT_ACCEPTED', { trackingNo: 'T', reason });
+        const chars = [...reason];
+        expect(params.reason).toBe(chars.length <= 60 ? reason : `${chars.slice(0, 59).join('')}…`);
+      }),
+    );
   });
 
   it('a value is written as given, never re-read as a placeholder', () => {

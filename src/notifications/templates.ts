@@ -15,6 +15,8 @@ import { STAFF_WORK_ITEM_TEMPLATES } from './staff-templates';
 export type TemplateVar =
   /** free text, as given */
   | 'text'
+  /** free text cut to 60 characters (…): a reason staff wrote, in full in the case's view */
+  | 'excerpt'
   /** a digit code (sign-in code) */
   | 'code'
   /** a whole number */
@@ -171,9 +173,9 @@ export const TEMPLATES = {
   ARBITRATION_NOT_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 调解仲裁法 第二十九条: not accepted, the applicant may sue in the people's court.
-    text: '您的仲裁申请（编号{trackingNo}）不予受理，您可以就该劳动争议事项向人民法院提起诉讼。',
-    vars: { trackingNo: 'text' },
+    // 调解仲裁法 第二十九条: not accepted (书面通知 … 并说明理由), the applicant may sue in the people's court.
+    text: '您的仲裁申请（编号{trackingNo}）不予受理，理由：{reason}。您可以就该劳动争议事项向人民法院提起诉讼。',
+    vars: { trackingNo: 'text', reason: 'excerpt' },
   },
   ARBITRATION_TRIBUNAL_FORMED: {
     channel: 'SMS',
@@ -360,6 +362,8 @@ function formatValue(name: string, kind: TemplateVar, raw: string): string {
     case 'code':
     case 'date':
       return raw;
+    case 'excerpt':
+      return [...raw].length > 60 ? `${[...raw].slice(0, 59).join('')}…` : raw;
     case 'int':
       if (!/^-?\d+$/.test(raw)) throw new Error(`template variable ${name} is not an integer: ${raw}`);
       return raw;

@@ -288,6 +288,11 @@ describe('arbitration', () => {
     });
     const rej = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: '不属于劳动争议' });
     expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });
+    // 第二十九条: the applicant is told why, and that they may sue.
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_NOT_ACCEPTED'));
+    expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_NOT_ACCEPTED')!.text).toMatch(
+      /不予受理，理由：不属于劳动争议。您可以就该劳动争议事项向人民法院提起诉讼。$/,
+    );
   });
 
   it('only a complaint routed to arbitration becomes a staff filing; a worker applies on their own complaint only (14.7)', async () => {
