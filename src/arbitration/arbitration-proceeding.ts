@@ -214,6 +214,7 @@ export class ArbitrationProceeding {
       template,
       dedupKey: `arbitration:${c.id}:${key}`,
       params,
+      toDispute: true, // a collective case's every member (调解仲裁法 第七条)
     });
   }
 

@@ -10,3 +10,8 @@ export function representativesCountOk(n: number): boolean {
 }
 /** Platform policy: complaints received within this many days are grouped into one proposal. */
 export const COLLECTIVE_WINDOW_DAYS = 30;
+
+/** A member still in its dispute: not withdrawn (撤回) nor refused (不予受理); routed, told and claimed for. */
+export function stillInDispute(status: string): boolean {
+  return status !== 'WITHDRAWN' && status !== 'REJECTED';
+}

@@ -16,6 +16,7 @@ import {
   REPRESENTATIVES_MAX,
   REPRESENTATIVES_MIN,
   representativesCountOk,
+  stillInDispute,
 } from './collective.rules';
 import type { ComplaintCategory } from './complaint.constants';
 
@@ -207,7 +208,7 @@ export class CollectiveService {
     disputeId: string,
   ): Promise<{ complaintId: string; category: ComplaintCategory; description: string; amountFen: number }[]> {
     return (await this.repo.membersOf(em, disputeId))
-      .filter((c) => c.status !== 'WITHDRAWN' && c.status !== 'REJECTED')
+      .filter((c) => stillInDispute(c.status))
       .map((c) => ({
         complaintId: c.id,
         category: c.category,

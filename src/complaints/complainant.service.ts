@@ -13,6 +13,7 @@ import {
   type IntakeClaim,
   type ResolvedComplainant,
 } from './complainant.rules';
+import { stillInDispute } from './collective.rules';
 import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository } from './complaints.repository';
 
@@ -87,14 +88,27 @@ export class ComplainantService {
     else await this.notifications.recordUndeliverable(m, to.reason);
   }
 
-  /** Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. */
+  /**
+   * Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. A notice about
+   * a proceeding (`toDispute`) of a collective dispute goes to every member still in it, each with its own tracking
+   * number (调解仲裁法 第七条: the case is every member's, so is its next step and its deadline to act).
+   */
   async notifyComplainant(p: {
     complaintId: string;
     template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
+    toDispute?: boolean;
   }): Promise<void> {
     const c = await this.repo.findById(this.tx.manager, p.complaintId);
-    if (c) await this.sendSms(c, p);
+    if (!c) return;
+    const members =
+      p.toDispute && c.collectiveDisputeId
+        ? (await this.repo.membersOfDispute(this.tx.manager, c.collectiveDisputeId)).filter(
+            (m) => m.id === c.id || stillInDispute(m.status),
+          )
+        : [c];
+    for (const m of members)
+      await this.sendSms(m, { ...p, dedupKey: m.id === c.id ? p.dedupKey : `${p.dedupKey}:${m.id}` });
   }
 }

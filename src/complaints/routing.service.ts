@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { CollectiveRepository } from './collective.repository';
+import { stillInDispute } from './collective.rules';
 import { ComplaintNotices } from './complaint-notices';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
@@ -106,7 +107,7 @@ export class RoutingService {
             `organisationId must be a ${kind} serving street ${c.workplaceStreetCode}`,
           ),
         ]);
-      const others = group.filter((m) => m.id !== id && m.status !== 'WITHDRAWN' && m.status !== 'REJECTED');
+      const others = group.filter((m) => m.id !== id && stillInDispute(m.status));
       const pending = others.filter((m) => m.status !== 'ACCEPTED' && m.status !== 'ROUTED');
       if (pending.length)
         throw AppException.conflict(

@@ -65,6 +65,7 @@ export class EscalationService {
         template: 'ARBITRATION_APPLICATION_FROM_MEDIATION',
         dedupKey: `escalated:${mediationCaseId}`,
         params: {},
+        toDispute: true,
       });
       return { arbitrationCaseId, complaintId: source.complaintId, reason: source.reason, claims };
     });

@@ -75,7 +75,14 @@ export class MediationNotices {
     dedupKey: string,
     params: Record<string, string> = {},
   ): Promise<void> {
-    await this.outbox.enqueue(em, JobName.PartyNotify, { complaintId, template, dedupKey, params });
+    // A collective case's every member is told (调解仲裁法 第七条).
+    await this.outbox.enqueue(em, JobName.PartyNotify, {
+      complaintId,
+      template,
+      dedupKey,
+      params,
+      toDispute: true,
+    });
   }
 
   private async employer(

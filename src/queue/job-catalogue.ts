@@ -60,6 +60,8 @@ export interface JobPayloads {
     template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
+    /** About a proceeding (mediation, arbitration): every member of the complaint's collective dispute is told. */
+    toDispute?: boolean;
   };
   [JobName.EmployerNotify]: {
     employerId: string;

@@ -388,5 +388,18 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(claims.map((c) => c.description.split('：')[0]).sort()).toEqual(
       opened.body.members.map((m: { trackingNo: string }) => m.trackingNo).sort(),
     );
+    // Every member is told, once, under their own tracking number — not the opening complaint's worker alone: that
+    // mediation failed and that the group's case went to arbitration (第七条: the next step is every member's).
+    const trackingNos = opened.body.members.map((m: { trackingNo: string }) => m.trackingNo).sort();
+    for (const template of ['MEDIATION_FAILED', 'ARBITRATION_APPLICATION_FROM_MEDIATION']) {
+      const sent = () => t.sms.sent.filter((m) => m.template === template);
+      await eventually(() => sent().length >= 10);
+      expect(
+        sent()
+          .map((m) => m.params.trackingNo)
+          .sort(),
+      ).toEqual(trackingNos);
+      expect(new Set(sent().map((m) => m.phone)).size).toBe(10);
+    }
   });
 });
