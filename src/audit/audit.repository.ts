@@ -40,6 +40,21 @@ export class AuditRepository {
     return em.findOne(CaseEvent, { where: { id } });
   }
 
+  /** Which of the cases have an event of `action` (one query). */
+  async casesWith(
+    em: EntityManager,
+    caseType: string,
+    caseIds: readonly string[],
+    action: string,
+  ): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await em.query<{ case_id: string }[]>(
+      `SELECT DISTINCT case_id FROM case_events WHERE case_type = $1 AND case_id = ANY($2::uuid[]) AND action = $3`,
+      [caseType, caseIds, action],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
   /** The events of several cases in one query, each case's oldest first. */
   timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
     if (cases.length === 0) return Promise.resolve([]);

@@ -142,6 +142,16 @@ export class AuditService {
     return e && { id: e.id, caseType: e.caseType, caseId: e.caseId, action: e.action, data: e.data };
   }
 
+  /** Which of the cases already have an event of `action` on their timeline (a sweep's once-only mark). */
+  async casesWith(
+    em: EntityManager,
+    caseType: string,
+    caseIds: readonly string[],
+    action: string,
+  ): Promise<Set<string>> {
+    return new Set(await this.repo.casesWith(em, caseType, caseIds, action));
+  }
+
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
     return (await this.timelines(em, [{ caseType, caseId }]))[0];
   }

@@ -231,6 +231,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   MEDIATION_FAILED: '调解不成',
   MEDIATION_WITHDRAWN: '撤回调解',
   MEDIATION_EXPIRED: '调解期限届满',
+  MEDIATION_NOT_OPENED: '转交调解满十五日未开始调解，可以申请仲裁',
   MEDIATION_INSTALMENT_PAID: '用人单位按协议付款',
   MEDIATION_AGREEMENT_DEFAULTED: '用人单位逾期未按协议付款',
   MEDIATION_CLOCK_EVENT: '调解期限变化',

@@ -190,6 +190,24 @@ export class ComplaintsRepository {
     return (await qb.getCount()) > 0;
   }
 
+  /** Complaints routed to `target` on a day (Asia/Shanghai) in [from, to], oldest routing first. */
+  routedBetween(
+    em: EntityManager,
+    target: string,
+    from: string,
+    to: string,
+  ): Promise<{ id: string; routedOn: string; collectiveDisputeId: string | null }[]> {
+    return em.query(
+      `SELECT id, to_char(routed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "routedOn",
+              collective_dispute_id AS "collectiveDisputeId"
+         FROM complaints
+        WHERE status = 'ROUTED' AND route_target = $1
+          AND (routed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date
+        ORDER BY routed_at`,
+      [target, from, to],
+    );
+  }
+
   /** The members of a collective dispute, oldest first. */
   membersOfDispute(em: EntityManager, disputeId: string): Promise<Complaint[]> {
     return em.find(Complaint, { where: { collectiveDisputeId: disputeId }, order: { createdAt: 'ASC' } });

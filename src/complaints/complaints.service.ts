@@ -22,6 +22,7 @@ import { TRACKING_PREFIX, type ComplaintKind } from './complaint.constants';
 import type { ComplaintWithEmployer } from './complaint-view';
 import { ComplaintViews } from './complaint-views.service';
 import type { Complaint } from './entities/complaint.entity';
+import type { RouteTarget } from './routing.rules';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import { ReportNumbers } from './report-numbers';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
@@ -251,6 +252,11 @@ export class ComplaintsService implements OnModuleInit {
    */
   canSeeDispute(viewer: Principal, disputeId: string, em: EntityManager): Promise<boolean> {
     return this.repo.anyVisibleInDispute(em, disputeId, this.scopeOf(viewer));
+  }
+
+  /** Complaints still routed to a body, routed on a day in [from, to] (for a proceeding's sweep). */
+  routedBetween(em: EntityManager, target: RouteTarget, from: string, to: string) {
+    return this.repo.routedBetween(em, target, from, to);
   }
 
   /** The members of a collective dispute (complaint id and tracking number), oldest first. */

@@ -38,6 +38,21 @@ export class MediationNotices {
     return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
   }
 
+  /**
+   * 调解仲裁法 第十四条第三款: the period ran from the routing without a mediation even opened — the worker may apply
+   * for arbitration. To this complaint's worker alone: each member of a dispute is found and told on its own.
+   */
+  notOpened(em: EntityManager, complaintId: string, routedOn: string): Promise<void> {
+    return this.worker(
+      em,
+      complaintId,
+      'MEDIATION_NOT_OPENED',
+      `mediation-not-opened:${complaintId}`,
+      { routedOn },
+      false,
+    );
+  }
+
   /** An instalment became overdue: the worker (who may apply for arbitration, 第十五条) and the employer. */
   async overdue(em: EntityManager, m: CaseRef, p: { id: string; seq: number; dueOn: string }): Promise<void> {
     const params = { seq: String(p.seq), dueOn: p.dueOn };
@@ -74,6 +89,7 @@ export class MediationNotices {
     template: SmsTemplateId,
     dedupKey: string,
     params: Record<string, string> = {},
+    toDispute = true,
   ): Promise<void> {
     // A collective case's every member is told (调解仲裁法 第七条).
     await this.outbox.enqueue(em, JobName.PartyNotify, {
@@ -81,7 +97,7 @@ export class MediationNotices {
       template,
       dedupKey,
       params,
-      toDispute: true,
+      toDispute,
     });
   }
 

@@ -1,12 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { LOCKS, tryXactLock } from '../database/locks';
-import { todayInShanghai } from '../calendar/local-date';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { computeDeadline } from '../calendar/deadline-engine';
+import { addDays, todayInShanghai } from '../calendar/local-date';
+import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
+import { MEDIATION_DEADLINE_RULES } from './mediation.deadline-rules';
 import { MediationRepository } from './mediation.repository';
 import { nextAgreementStatus, nextMediationStatus } from './mediation.state';
+
+/** How far back past its period the sweep still finds a routed complaint no mediation was opened for (policy). */
+export const NOT_OPENED_LOOKBACK_DAYS = 60;
 
 /** Days before an instalment's due date when the employer is reminded (platform policy). */
 export const INSTALMENT_REMINDER_DAYS = 3;
@@ -18,6 +27,8 @@ export interface SweepResult {
   defaulted: number;
   /** Reminders queued to employers for instalments due soon. */
   reminders?: number;
+  /** Complaints routed to mediation whose period ran out with no case opened (the worker told). */
+  notOpened?: number;
 }
 
 /** The daily sweep of mediation (`mediation.daily-sweep`, 01:00 Asia/Shanghai): expiry, overdue instalments, reminders. */
@@ -31,6 +42,9 @@ export class MediationSweepService {
     private readonly deadlines: DeadlinesService,
     private readonly writer: MediationCaseWriter,
     private readonly notices: MediationNotices,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /**
@@ -88,9 +102,52 @@ export class MediationSweepService {
         overdueInstalments: overdue.length,
         defaulted,
         reminders: soon.length,
+        notOpened: await this.notOpened(em, today),
       };
     });
     this.logger.log({ today, ...result }, 'mediation sweep');
     return result;
+  }
+
+  /**
+   * 调解仲裁法 第十四条第三款: the 15 days run from the committee's receipt — the routing — whether or not a mediator
+   * opened a case. A complaint routed to mediation whose period ran out with none opened is recorded on its timeline
+   * and its worker told they may apply for arbitration, once (the event marks it); staff may still open the case.
+   */
+  private async notOpened(em: EntityManager, today: string): Promise<number> {
+    const rule = MEDIATION_DEADLINE_RULES.MEDIATION;
+    // Routed at least the period's days ago; NOT_OPENED_LOOKBACK_DAYS more cover nights the sweep did not run.
+    const last = addDays(today, -rule.amount);
+    const routed = await this.complaints.routedBetween(
+      em,
+      'MEDIATION',
+      addDays(last, -NOT_OPENED_LOOKBACK_DAYS),
+      last,
+    );
+    if (!routed.length) return 0;
+    const ids = routed.map((c) => c.id);
+    const disputes = routed.flatMap((c) => (c.collectiveDisputeId ? [c.collectiveDisputeId] : []));
+    const opened = await this.repo.withCases(em, ids, disputes);
+    const reported = await this.audit.casesWith(em, 'COMPLAINT', ids, 'MEDIATION_NOT_OPENED');
+    const calendar = await this.calendar.calendar(em);
+    let told = 0;
+    for (const c of routed) {
+      if (opened.complaintIds.has(c.id) || reported.has(c.id)) continue;
+      if (c.collectiveDisputeId && opened.disputeIds.has(c.collectiveDisputeId)) continue;
+      const due = computeDeadline(rule, c.routedOn, [], calendar, today).due!;
+      if (due >= today) continue;
+      await this.audit.append(em, {
+        caseType: 'COMPLAINT',
+        caseId: c.id,
+        action: 'MEDIATION_NOT_OPENED',
+        fromStatus: 'ROUTED',
+        toStatus: 'ROUTED',
+        actor: null,
+        data: { routedOn: c.routedOn, due, basis: rule.citation },
+      });
+      await this.notices.notOpened(em, c.id, c.routedOn);
+      told++;
+    }
+    return told;
   }
 }

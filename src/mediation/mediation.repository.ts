@@ -262,6 +262,23 @@ export class MediationRepository {
     await em.update(MediationInstalment, { id }, { status: 'PAID', paidOn });
   }
 
+  /** The complaints and collective disputes among these that have a mediation case, whatever its status. */
+  async withCases(
+    em: EntityManager,
+    complaintIds: readonly string[],
+    disputeIds: readonly string[],
+  ): Promise<{ complaintIds: Set<string>; disputeIds: Set<string> }> {
+    const rows = await em.query<{ complaint_id: string; collective_dispute_id: string | null }[]>(
+      `SELECT complaint_id, collective_dispute_id FROM mediation_cases
+        WHERE complaint_id = ANY($1::uuid[]) OR collective_dispute_id = ANY($2::uuid[])`,
+      [complaintIds, disputeIds],
+    );
+    return {
+      complaintIds: new Set(rows.map((r) => r.complaint_id)),
+      disputeIds: new Set(rows.flatMap((r) => (r.collective_dispute_id ? [r.collective_dispute_id] : []))),
+    };
+  }
+
   async openCases(em: EntityManager): Promise<MediationCase[]> {
     return em.find(MediationCase, { where: { status: 'OPEN' }, order: { createdAt: 'ASC' } });
   }

@@ -8,6 +8,7 @@
  * (【…】), so texts carry none. Variables never hold a name, ID number or phone number.
  */
 import { formatYuan } from '../common/money';
+import { MEDIATION_TEMPLATES } from './mediation-templates';
 import { REPORT_CHANNEL_TEMPLATES } from './report-templates';
 import { STAFF_WORK_ITEM_TEMPLATES } from './staff-templates';
 
@@ -116,47 +117,7 @@ export const TEMPLATES = {
   },
 
   // ── mediation (调解) ─────────────────────────────────────────────────────────────────────────────────────
-  MEDIATION_SESSION_SCHEDULED: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
-    vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
-  },
-  MEDIATION_AGREEMENT_REACHED: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    // 调解仲裁法 第十五条 (arbitration), 第十六条 (支付令 for pay, injury medical costs, compensation or damages).
-    text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
-    vars: { trackingNo: 'text' },
-  },
-  MEDIATION_EXPIRED: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration.
-    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
-    vars: { trackingNo: 'text' },
-  },
-  MEDIATION_INSTALMENT_OVERDUE: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration; 第十六条:
-    // for pay, injury medical costs, compensation or damages the worker may also ask a court for a payment order.
-    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
-    vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
-  },
-  MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
-    channel: 'SMS',
-    audience: 'EMPLOYER',
-    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，现已逾期，请尽快履行。',
-    vars: { seq: 'int', dueOn: 'date' },
-  },
-  MEDIATION_INSTALMENT_DUE_SOON: {
-    channel: 'SMS',
-    audience: 'EMPLOYER',
-    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，请按时履行。',
-    vars: { seq: 'int', dueOn: 'date' },
-  },
-
+  ...MEDIATION_TEMPLATES, // mediation-templates.ts
   // ── arbitration (仲裁) ───────────────────────────────────────────────────────────────────────────────────
   ARBITRATION_APPLICATION_FROM_MEDIATION: {
     channel: 'SMS',
@@ -262,20 +223,6 @@ export const TEMPLATES = {
     audience: 'REPORTER',
     text: '您的举报（编号 {trackingNo}）已转{organisation}核查处理，处理结果将在此答复。',
     vars: { trackingNo: 'text', organisation: 'text' },
-  },
-  MEDIATION_FAILED: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    // 调解仲裁法 第十四条第三款: no agreement, the party may apply for arbitration (POST /mediation/:id/escalate).
-    text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
-    vars: { trackingNo: 'text' },
-  },
-  MEDIATION_INSTALMENT_DUE_SOON_WORKER: {
-    channel: 'SMS',
-    audience: 'WORKER',
-    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration.
-    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
-    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
   },
   ARBITRATION_FINAL_AWARD_ISSUED: {
     channel: 'SMS',

@@ -1,3 +1,4 @@
+import { CalendarService } from '../../src/calendar/calendar.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
@@ -488,5 +489,30 @@ describe('mediation', () => {
       await runner.release();
     }
     expect(await sweeper.sweep()).toMatchObject({ skipped: false });
+  });
+
+  it('a complaint routed to mediation and never opened: after its 15 days its worker is told, once (第十四条第三款)', async () => {
+    const c = await routedComplaint();
+    const routedOn = todayInShanghai();
+    // The 15 days run from the routing (the committee's receipt), not from a case a mediator may never open.
+    const { due } = await t.app.get(CalendarService).ruleDeadline('MEDIATION', routedOn);
+    await sweeper.sweep(due);
+    expect(smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED')).toBeUndefined();
+    expect((await sweeper.sweep(addDays(due, 1))).notOpened).toBeGreaterThanOrEqual(1);
+    await eventually(() => !!smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED'));
+    expect(smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED')!.text).toContain(`于${routedOn}转交调解组织`);
+    expect(smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED')!.text).toContain('您可以依法申请劳动争议仲裁');
+    const events = async () =>
+      t.dataSource.query<{ data: { due: string } }[]>(
+        `SELECT data FROM case_events WHERE case_type = 'COMPLAINT' AND case_id = $1 AND action = 'MEDIATION_NOT_OPENED'`,
+        [c.id],
+      );
+    expect((await events()).map((e) => e.data.due)).toEqual([due]);
+    // Once: the next night finds it reported.
+    await sweeper.sweep(addDays(due, 2));
+    expect(await events()).toHaveLength(1);
+    expect(
+      t.sms.sent.filter((m) => m.template === 'MEDIATION_NOT_OPENED' && m.params.trackingNo === c.trackingNo),
+    ).toHaveLength(1);
   });
 });

@@ -1,0 +1,71 @@
+import type { TemplateDef } from './templates';
+
+/**
+ * What the parties of a mediation (调解) are told; spread into TEMPLATES. Plain values only (this file is imported
+ * by templates.ts).
+ */
+export const MEDIATION_TEMPLATES = {
+  MEDIATION_SESSION_SCHEDULED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
+  },
+  MEDIATION_AGREEMENT_REACHED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条 (arbitration), 第十六条 (支付令 for pay, injury medical costs, compensation or damages).
+    text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_EXPIRED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration.
+    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_INSTALMENT_OVERDUE: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration; 第十六条:
+    // for pay, injury medical costs, compensation or damages the worker may also ask a court for a payment order.
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
+    vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
+  },
+  MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，现已逾期，请尽快履行。',
+    vars: { seq: 'int', dueOn: 'date' },
+  },
+  MEDIATION_INSTALMENT_DUE_SOON: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位调解协议第{seq}期款项应于{dueOn}支付，请按时履行。',
+    vars: { seq: 'int', dueOn: 'date' },
+  },
+
+  MEDIATION_FAILED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款: no agreement, the party may apply for arbitration (POST /mediation/:id/escalate).
+    text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_INSTALMENT_DUE_SOON_WORKER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration.
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
+  },
+  MEDIATION_NOT_OPENED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款: 15 days from the committee's receipt (the routing) without agreement — here without a
+    // mediation even begun — and the party may apply for arbitration.
+    text: '您的投诉（编号{trackingNo}）于{routedOn}转交调解组织，至今未开始调解、未达成调解协议。您可以依法申请劳动争议仲裁。',
+    vars: { trackingNo: 'text', routedOn: 'date' },
+  },
+} as const satisfies Record<string, TemplateDef>;
