@@ -151,6 +151,10 @@ export class ArbitrationInterimService {
         basis: dto.basis,
       };
       await this.awards.insertProvisionalExecution(em, row);
+      // The applicant learns the ruling and where it went (the people's court executes it).
+      await this.p.notify(em, c, 'ARBITRATION_PROVISIONAL_EXECUTION', `provisional:${row.id}`, {
+        amountFen: String(dto.amountFen),
+      });
       return {
         changes: {},
         data: {

@@ -43,6 +43,13 @@ export function staffScopeCovers(
   return viewer.role !== 'WORKER' && coversJurisdiction(viewer, c.jurisdictionCode);
 }
 
+/** The award period's events told to the worker, by clock event. */
+const PERIOD_NOTICES: Readonly<Record<string, SmsTemplateId>> = {
+  EXTEND: 'ARBITRATION_PERIOD_EXTENDED',
+  PAUSE: 'ARBITRATION_PERIOD_PAUSED',
+  RESUME: 'ARBITRATION_PERIOD_RESUMED',
+};
+
 /** 403: the act is the tribunal's and the viewer does not sit on it. */
 export const notOnTribunal = (what: string) =>
   AppException.forbidden('NOT_ON_TRIBUNAL', `Only the case's tribunal performs ${what}`);
@@ -198,6 +205,30 @@ export class ArbitrationProceeding {
       action,
       actor,
       data: { arbitrationCaseId, ...data },
+    });
+  }
+
+  /**
+   * A clock event entered through the deadlines API: on the complaint's timeline; one of the award period's is told
+   * to the worker — an extension with the new last day (调解仲裁法 第四十三条: 延期 … 书面通知当事人), a 中止 with
+   * its reason, its end with the last day again.
+   */
+  async clockChanged(
+    em: EntityManager,
+    c: ArbitrationCase,
+    data: Record<string, unknown>,
+    actor: Principal,
+  ): Promise<void> {
+    await this.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data);
+    const template = PERIOD_NOTICES[String(data.clockEvent)];
+    if (data.rule !== 'ARBITRATION_DECISION' || !template) return;
+    const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), em);
+    const due = clocks.find((k) => k.id === data.clockId)?.due ?? '';
+    const key = `period:${String(data.clockId)}:${String(data.clockEvent)}:${String(data.date)}`;
+    await this.notify(em, c, template, key, {
+      date: String(data.date),
+      reason: typeof data.reason === 'string' ? data.reason : '',
+      due,
     });
   }
 

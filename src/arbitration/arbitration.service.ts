@@ -58,15 +58,14 @@ export class ArbitrationService implements OnModuleInit {
 
   /**
    * A pause (中止), resumption or extension of an arbitration period entered through the deadlines API is recorded
-   * on the complaint's timeline, next to the other steps of the case (who, when, why).
+   * on the complaint's timeline, next to the other steps of the case (who, when, why); the award period's are told.
    */
   onModuleInit(): void {
     this.deadlines.registerOwner(
       ARBITRATION_CASE_TYPE,
       recordingOwner(
         (em, id) => this.repo.lockCase(em, id),
-        (em, c, data, actor) =>
-          this.p.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data),
+        (em, c, data, actor) => this.p.clockChanged(em, c, data, actor),
       ),
     );
   }

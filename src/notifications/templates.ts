@@ -173,6 +173,33 @@ export const TEMPLATES = {
       period: { labels: { ACCEPTANCE_OVERDUE: '作出是否受理的决定', AWARD_OVERDUE: '作出仲裁裁决' } },
     },
   },
+  // The award period's changes, told as they are made: 调解仲裁法 第四十三条 (延期 … 并书面通知当事人); a 中止 and its
+  // end likewise (the period stands still meanwhile).
+  ARBITRATION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）经仲裁委员会主任批准延长审理期限，应于{due}前结案。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
+  ARBITRATION_PERIOD_PAUSED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）自{date}起中止审理，理由：{reason}。中止期间不计入审理期限，恢复审理时另行通知。',
+    vars: { trackingNo: 'text', date: 'date', reason: 'excerpt' },
+  },
+  ARBITRATION_PERIOD_RESUMED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
+    vars: { trackingNo: 'text', date: 'date', due: 'date' },
+  },
+  ARBITRATION_PROVISIONAL_EXECUTION: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十四条: 仲裁庭裁决先予执行的，移送人民法院执行.
+    text: '您的仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行{amountFen}，并移送人民法院执行。',
+    vars: { trackingNo: 'text', amountFen: 'fen' },
+  },
   ARBITRATION_MEDIATED: {
     channel: 'SMS',
     audience: 'WORKER',

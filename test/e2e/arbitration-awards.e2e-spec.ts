@@ -423,5 +423,16 @@ describe('arbitration: award documents, service and the parties’ windows', () 
       status: 'TRIBUNAL_FORMED',
       provisionalExecutions: [{ claimIds: [wages.id], amountFen: 600_000, decidedOn: today }],
     });
+    // The applicant is told the ruling and that it went to the court (第四十四条).
+    const [{ tracking_no: trackingNo }] = await t.dataSource.query<{ tracking_no: string }[]>(
+      'SELECT tracking_no FROM complaints WHERE id = (SELECT complaint_id FROM arbitration_cases WHERE id = $1)',
+      [c.id],
+    );
+    const told = () =>
+      t.sms.sent.find(
+        (m) => m.template === 'ARBITRATION_PROVISIONAL_EXECUTION' && m.params.trackingNo === trackingNo,
+      );
+    await eventually(() => !!told());
+    expect(told()!.text).toContain('已裁决先予执行6000.00元，并移送人民法院执行');
   });
 });

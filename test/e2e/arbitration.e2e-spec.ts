@@ -250,6 +250,26 @@ describe('arbitration', () => {
       { type: 'RESUME', date: today },
     ])
       expect((await enter('arbitrator', event)).status).toBe(201);
+    const extended = await enter('supervisor', {
+      type: 'EXTEND',
+      date: today,
+      amount: 15,
+      reason: '案情复杂',
+    });
+    expect(extended.status).toBe(201);
+    // The worker is told each: the 中止 with its reason, its end and the extension with the last day (第四十三条).
+    const [{ tracking_no: trackingNo }] = await t.dataSource.query<{ tracking_no: string }[]>(
+      'SELECT tracking_no FROM complaints WHERE id = (SELECT complaint_id FROM arbitration_cases WHERE id = $1)',
+      [c.id],
+    );
+    const told = (template: string) =>
+      t.sms.sent.find((m) => m.template === template && m.params.trackingNo === trackingNo);
+    await eventually(() => !!told('ARBITRATION_PERIOD_EXTENDED'));
+    expect(told('ARBITRATION_PERIOD_PAUSED')!.text).toContain(
+      `自${today}起中止审理，理由：中止审理：等待工伤认定结论。`,
+    );
+    expect(told('ARBITRATION_PERIOD_RESUMED')!.text).toMatch(/恢复审理，应于\d{4}-\d{2}-\d{2}前结案/);
+    expect(told('ARBITRATION_PERIOD_EXTENDED')!.text).toContain(`应于${extended.body.due}前结案`);
     const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
       'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
       [c.id],
@@ -272,6 +292,7 @@ describe('arbitration', () => {
         reason: '中止审理：等待工伤认定结论',
       }),
       expect.objectContaining({ arbitrationCaseId: c.id, clockEvent: 'RESUME', date: today }),
+      expect.objectContaining({ arbitrationCaseId: c.id, clockEvent: 'EXTEND', amount: 15 }),
     ]);
   });
 
