@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { resolveComplainant, type Filer } from './complainant.rules';
+import { resolveComplainant, sameComplainant, type Filer } from './complainant.rules';
 
 const ID = '11010519491231002X';
 const worker: Filer = { kind: 'WORKER', userId: 'w1', phone: '13800000000', identity: null };
@@ -110,5 +110,21 @@ describe('resolveComplainant', () => {
         },
       ),
     );
+  });
+});
+
+describe('sameComplainant (a duplicate is one person complaining twice)', () => {
+  const id = fc.option(fc.constantFrom('a', 'b'), { nil: null });
+  const person = fc.record({ complainantUserId: id, complainantIdNumberBidx: id, complainantPhoneBidx: id });
+  it('holds iff one identity is known on both sides and equal', () => {
+    fc.assert(
+      fc.property(person, person, (a, b) => {
+        const keys = ['complainantUserId', 'complainantIdNumberBidx', 'complainantPhoneBidx'] as const;
+        expect(sameComplainant(a, b)).toBe(keys.some((k) => a[k] !== null && a[k] === b[k]));
+        expect(sameComplainant(a, b)).toBe(sameComplainant(b, a));
+      }),
+    );
+    const none = { complainantUserId: null, complainantIdNumberBidx: null, complainantPhoneBidx: null };
+    expect(sameComplainant(none, none)).toBe(false);
   });
 });

@@ -26,6 +26,26 @@ export const UNVERIFIED_COMPLAINANT_KEY = (c: string): string =>
   `CASE WHEN ${c}.kind = 'COMPLAINT' AND NOT ${c}.complainant_verified AND ${c}.filed_by_user_id IS NOT NULL
         THEN COALESCE(${c}.complainant_id_number_bidx, ${c}.complainant_phone_bidx, ${c}.id::text) END`;
 
+/** The identities a complaint names its complainant by (an account, the ID number's and the phone's blind indexes). */
+export interface ComplainantIdentity {
+  complainantUserId: string | null;
+  complainantIdNumberBidx: string | null;
+  complainantPhoneBidx: string | null;
+}
+
+/**
+ * Whether two complaints are the same person's: one identity in common. A duplicate (重复投诉) is one person
+ * complaining twice; another worker's complaint about the same employer is theirs to keep (or a collective dispute).
+ */
+export function sameComplainant(a: ComplainantIdentity, b: ComplainantIdentity): boolean {
+  const same = <T>(x: T | null, y: T | null) => x !== null && x === y;
+  return (
+    same(a.complainantUserId, b.complainantUserId) ||
+    same(a.complainantIdNumberBidx, b.complainantIdNumberBidx) ||
+    same(a.complainantPhoneBidx, b.complainantPhoneBidx)
+  );
+}
+
 export interface PersonClaim {
   name?: string;
   idNumber?: string;

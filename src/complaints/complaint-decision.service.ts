@@ -20,6 +20,8 @@ import { ComplaintViews } from './complaint-views.service';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import type { ComplaintViewDto } from './dto/complaint-view.dto';
+import type { Complaint } from './entities/complaint.entity';
+import { sameComplainant } from './complainant.rules';
 
 const CASE = 'COMPLAINT' as const;
 
@@ -98,9 +100,9 @@ export class ComplaintDecisionService {
           `A complaint in status ${c.status} cannot become ${decision.to}`,
           { status: c.status, allowed: COMPLAINT_TRANSITIONS[c.status] },
         );
-      // A duplicate names the open complaint it repeats (the review checks the one the probe flagged).
+      // A duplicate names the open complaint of the same person it repeats (the review: the one the probe flagged).
       if (decision.to === 'REJECTED' && decision.reason === 'DUPLICATE' && !also.duplicateReview)
-        decision.note = await this.duplicateNote(em, viewer, c.id, decision.duplicateOf, decision.note);
+        decision.note = await this.duplicateNote(em, viewer, c, decision.duplicateOf, decision.note);
       // 监察条例 第二十条: refused as over two years old only when it is (a continuing violation never is).
       if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK') {
         const ended = decision.violationEndedOn ?? null;
@@ -146,7 +148,12 @@ export class ComplaintDecisionService {
                   reason: REJECTION_REASONS[decision.reason],
                   legalBasis: message.legalBasis,
                   referTo: message.referTo ?? '',
-                  referral: message.referTo ? `请向${message.referTo}反映。` : '',
+                  // A duplicate: the worker follows the complaint it was merged into.
+                  referral: message.referTo
+                    ? `请向${message.referTo}反映。`
+                    : decision.reason === 'DUPLICATE' && decision.duplicateOf
+                      ? `请以编号${decision.duplicateOf}的投诉查询办理进展。`
+                      : '',
                 }
               : {},
         });
@@ -168,10 +175,11 @@ export class ComplaintDecisionService {
   private async duplicateNote(
     em: EntityManager,
     viewer: Principal,
-    id: string,
+    c: Complaint,
     trackingNo: string | undefined,
     note: string | undefined,
   ): Promise<string> {
+    const id = c.id;
     const scope = this.complaints.scopeOf(viewer);
     const original =
       trackingNo && 'jurisdictionPrefixes' in scope
@@ -187,6 +195,15 @@ export class ComplaintDecisionService {
         ),
       ]);
     assertOriginalOpen(original);
+    if (!sameComplainant(original, c))
+      throw AppException.conflict(
+        'DUPLICATE_OF_ANOTHER_COMPLAINANT',
+        "The original is another complainant's",
+        {
+          duplicateOf: trackingNo,
+          allowed: ['ACCEPT', 'POST /api/v1/collective-disputes'],
+        },
+      );
     return `duplicate of ${original.id}${note ? `: ${note}` : ''}`;
   }
 
@@ -214,6 +231,7 @@ export class ComplaintDecisionService {
           reason: 'DUPLICATE',
           legalBasis: '重复投诉，并入原投诉处理',
           note: `duplicate of ${current.possibleDuplicateOf}`,
+          duplicateOf: original?.trackingNo,
         },
         { duplicateReview: 'CONFIRMED' },
       );

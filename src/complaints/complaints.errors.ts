@@ -30,6 +30,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '该投诉没有待核查的疑似重复标记',
     en: 'This complaint has no open possible-duplicate flag',
   },
+  DUPLICATE_OF_ANOTHER_COMPLAINANT: {
+    status: 409,
+    zh: '所填原投诉不是同一投诉人的：重复投诉只能并入本人的原投诉；不同劳动者的投诉应分别办理或确认为集体劳动争议',
+    en: "The original is another complainant's: a duplicate is merged into the same person's complaint only; different workers' complaints are handled each, or as a collective dispute",
+  },
   DUPLICATE_OF_CLOSED: {
     status: 409,
     zh: '原投诉已撤回或不予受理，不能作为重复投诉并案：请排除疑似重复，继续办理本投诉',

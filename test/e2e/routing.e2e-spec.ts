@@ -1,6 +1,6 @@
 import { organisationId } from '../../src/reference/organisations';
 import { idNumber } from '../../bench/lib/fixture-bodies';
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 describe('routing and possible duplicates', () => {
   let t: TestApp;
@@ -297,6 +297,16 @@ describe('routing and possible duplicates', () => {
         reason: 'DUPLICATE',
         note: `duplicate of ${first.id}`,
       });
+      const [{ tracking_no: firstNo }] = await t.dataSource.query<{ tracking_no: string }[]>(
+        'SELECT tracking_no FROM complaints WHERE id = $1',
+        [first.id],
+      );
+      await eventually(() =>
+        t.sms.sent.some(
+          (m) =>
+            m.template === 'COMPLAINT_NOT_ACCEPTED_NOTICE' && m.text.includes(`请以编号${firstNo}的投诉`),
+        ),
+      );
       expect(
         (
           await t
@@ -325,6 +335,20 @@ describe('routing and possible duplicates', () => {
         const r = await reject({ duplicateOf });
         expect([r.status, r.body.details?.[0]?.field]).toEqual([400, 'duplicateOf']);
       }
+      // Another worker's complaint is no original of this one: theirs is kept, this one too (or a collective dispute).
+      const coworker = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(await auth('mediator'))
+        .send(
+          complaintBody({
+            channel: 'WALK_IN',
+            complainant: { name: '工人84', idNumber: idNumber(84), phone: '13912340084' },
+          }),
+        );
+      expect(coworker.status).toBe(201);
+      const other = await reject({ duplicateOf: coworker.body.trackingNo });
+      expect([other.status, other.body.code]).toEqual([409, 'DUPLICATE_OF_ANOTHER_COMPLAINANT']);
       const ok = await reject({ duplicateOf: original.trackingNo });
       expect(ok.status).toBe(200);
       const events = await eventsOf(again.id, 'inspector');
@@ -332,6 +356,14 @@ describe('routing and possible duplicates', () => {
         reason: 'DUPLICATE',
         note: `duplicate of ${original.id}`,
       });
+      // The worker is told which complaint it was merged into, to follow that one.
+      const againNo = (again as unknown as { trackingNo: string }).trackingNo;
+      const notice = () =>
+        t.sms.sent.find(
+          (m) => m.template === 'COMPLAINT_NOT_ACCEPTED_NOTICE' && m.params.trackingNo === againNo,
+        );
+      await eventually(() => !!notice());
+      expect(notice()!.text).toContain(`请以编号${original.trackingNo}的投诉查询办理进展。`);
     });
   });
 });
