@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { ARBITRATION_STATUSES } from '../arbitration/arbitration.constants';
 import { ARBITRATION_ACTIONS } from '../arbitration/arbitration.state';
 import { COMPLAINT_STATUSES } from '../complaints/complaint.constants';
-import { INSPECTION_STATUSES } from '../inspection/inspection.constants';
+import {
+  CLOSURE_TYPES as INSPECTION_CLOSURE_TYPES,
+  INSPECTION_STATUSES,
+} from '../inspection/inspection.constants';
 import { INSPECTION_ACTIONS } from '../inspection/inspection.state';
 import { MEDIATION_STATUSES } from '../mediation/mediation.state';
 import {
@@ -26,6 +29,24 @@ const STATUSES: Record<Proceeding, readonly string[]> = {
 };
 
 describe('the worker’s case file in words', () => {
+  it('a complaint routed to mediation and never opened in its 15 days: the worker may apply for arbitration', () => {
+    expect(nextStep('COMPLAINT', 'ROUTED', { mediationNotOpened: true })).toContain(
+      '您可以依法申请劳动争议仲裁',
+    );
+    expect(nextStep('COMPLAINT', 'ROUTED')).toContain('请等待该机构联系您');
+  });
+
+  it.each(INSPECTION_CLOSURE_TYPES)(
+    'an inspection closed as %s says what is left to the worker',
+    (closure) => {
+      const text = nextStep('INSPECTION', 'CLOSED', { inspectionClosure: closure });
+      expect(text).not.toBe(nextStep('INSPECTION', 'CLOSED'));
+      // Only a merged case, followed in the other, offers nothing more; a finding of no violation can be contested.
+      if (closure !== 'MERGED') expect(text).toContain('仲裁');
+      if (closure === 'NO_VIOLATION' || closure === 'REVOKED') expect(text).toContain('行政复议');
+    },
+  );
+
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
     for (const s of statuses) {
       expect(statusLabel(proceeding as Proceeding, s)).not.toBe(s);

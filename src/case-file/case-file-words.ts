@@ -73,7 +73,26 @@ export interface NextStepFacts {
   courtOptionReason?: string | null;
   /** arbitration: a hearing is still to be held (scheduled, not held, postponed or cancelled) */
   hearingAhead?: boolean | null;
+  /** complaint: routed to mediation, its 15 days from the routing ran out with no case opened (MEDIATION_NOT_OPENED) */
+  mediationNotOpened?: boolean;
+  /** inspection: how the case closed (INSPECTION_CLOSURE_LABELS) */
+  inspectionClosure?: string | null;
 }
+
+/**
+ * 调解仲裁法 第五条: the worker's own claim may still go to arbitration whatever an inspection found; an inspection's
+ * outcome is contested by 行政复议 or 行政诉讼 (行政诉讼法 第四十六条).
+ */
+const INSPECTION_CLOSED_STEPS: Readonly<Record<string, string>> = {
+  RECTIFIED: '用人单位已按要求改正，案件办结。如仍有未解决的劳动争议，您可以依法申请劳动争议仲裁。',
+  PENALISED:
+    '已对用人单位作出行政处理（处罚）决定，案件办结。工资等仍未足额支付的，您可以依法申请劳动争议仲裁。',
+  NO_VIOLATION:
+    '经调查未发现违法行为，案件办结。如不服，可以依法申请行政复议或者提起行政诉讼；您的劳动争议也可以依法申请仲裁。',
+  REVOKED: '案件已撤销立案。如不服，可以依法申请行政复议或者提起行政诉讼；您的劳动争议也可以依法申请仲裁。',
+  TRANSFERRED: '用人单位涉嫌拒不支付劳动报酬罪，已移送公安机关；您也可以依法申请劳动争议仲裁追讨工资。',
+  MERGED: '案件已并入其他案件办理，请留意短信和消息通知。',
+};
 
 /** The texts of the next step; a function where the text depends on the facts. */
 const NEXT_STEPS: {
@@ -86,7 +105,11 @@ const NEXT_STEPS: {
     CORRECTION_REQUESTED: '请按通知补正材料后重新提交；补正后重新计算受理期限。',
     ACCEPTED: '投诉已受理，我们将转交调解、仲裁或劳动保障监察机构办理。',
     REJECTED: '投诉未被受理，不予受理的理由和可以求助的机构见通知；如有新的事实可以重新投诉。',
-    ROUTED: '案件已转交办理机构，请等待该机构联系您。',
+    // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议（未开始调解亦然）的，当事人可以依法申请仲裁
+    ROUTED: (f) =>
+      f.mediationNotOpened
+        ? '调解组织自收到之日起15日内未开始调解，您可以依法申请劳动争议仲裁。'
+        : '案件已转交办理机构，请等待该机构联系您。',
     WITHDRAWN: '您已撤回投诉，案件结束。',
   },
   MEDIATION: {
@@ -138,7 +161,9 @@ const NEXT_STEPS: {
     RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',
     PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
     PENALTY_DECIDED: '已对用人单位作出行政处罚决定，并责令改正。',
-    CLOSED: '劳动保障监察案件已办结，处理结果见通知。',
+    CLOSED: (f) =>
+      (f.inspectionClosure && INSPECTION_CLOSED_STEPS[f.inspectionClosure]) ||
+      '劳动保障监察案件已办结，处理结果见通知。',
   },
 };
 

@@ -94,6 +94,11 @@ export class MyCasesService {
         }
       : { proceeding: 'COMPLAINT', id: complaint.id, status: complaint.status, caseNo: null };
 
+    // Routed to mediation and never opened within its 15 days (the mediation sweep's mark on the timeline).
+    const mediationNotOpened =
+      step.proceeding === 'COMPLAINT' &&
+      step.status === 'ROUTED' &&
+      timeline.some((e) => e.action === 'MEDIATION_NOT_OPENED');
     const holderId =
       step.proceeding === 'ARBITRATION'
         ? (await this.organisations.serving(em, 'ARBITRATION_COMMISSION', complaint.workplaceStreetCode))?.id
@@ -120,8 +125,10 @@ export class MyCasesService {
           hearingAhead: arbitration
             ? arbitration.hearings.some((h) => !h.heldAt && !h.postponedAt && !h.cancelledAt)
             : null,
+          mediationNotOpened,
+          inspectionClosure: inspection?.closureType ?? null,
         }),
-        actions: this.actions(step, mediation),
+        actions: this.actions(step, mediation, mediationNotOpened),
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
@@ -145,7 +152,11 @@ export class MyCasesService {
   private actions(
     step: { proceeding: Proceeding; status: string },
     mediation: MediationCaseViewDto | null,
+    mediationNotOpened: boolean,
   ): MyCaseActionDto[] {
+    // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.
+    if (mediationNotOpened)
+      return [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }];
     if (
       step.proceeding === 'MEDIATION' &&
       mediation &&

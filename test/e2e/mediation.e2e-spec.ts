@@ -508,6 +508,24 @@ describe('mediation', () => {
         [c.id],
       );
     expect((await events()).map((e) => e.data.due)).toEqual([due]);
+    // The worker's file says so and offers the application (调解仲裁法 第五条: on their own complaint).
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.id}`)
+      .set(await auth('13800000000'));
+    expect(mine.body.nextStep).toEqual({
+      text: '调解组织自收到之日起15日内未开始调解，您可以依法申请劳动争议仲裁。',
+      actions: [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }],
+    });
+    const applied = await t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set(await auth('13800000000'))
+      .send({
+        complaintId: c.id,
+        claims: [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 1 }],
+      });
+    expect([applied.status, applied.body.source]).toEqual([201, 'DIRECT']);
     // Once: the next night finds it reported.
     await sweeper.sweep(addDays(due, 2));
     expect(await events()).toHaveLength(1);
