@@ -34,6 +34,8 @@ describe('the worker’s case file in words', () => {
       '您可以依法申请劳动争议仲裁',
     );
     expect(nextStep('COMPLAINT', 'ROUTED')).toContain('请等待该机构联系您');
+    // 调解仲裁法 第五条: a withdrawn mediation leaves arbitration open.
+    expect(nextStep('MEDIATION', 'WITHDRAWN')).toContain('您仍可以依法申请劳动争议仲裁');
   });
 
   it.each(INSPECTION_CLOSURE_TYPES)(

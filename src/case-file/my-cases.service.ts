@@ -155,7 +155,7 @@ export class MyCasesService {
     mediationNotOpened: boolean,
   ): MyCaseActionDto[] {
     // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.
-    if (mediationNotOpened)
+    if (mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN'))
       return [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }];
     if (
       step.proceeding === 'MEDIATION' &&

@@ -491,6 +491,20 @@ describe('mediation', () => {
     expect(await sweeper.sweep()).toMatchObject({ skipped: false });
   });
 
+  it('a withdrawn mediation leaves the worker the direct application (调解仲裁法 第五条)', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    expect((await close(m.id, { version: 1, outcome: 'WITHDRAWN' })).status).toBe(200);
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.id}`)
+      .set(await auth('13800000000'));
+    expect(mine.body.nextStep).toEqual({
+      text: '调解已撤回。您仍可以依法申请劳动争议仲裁。',
+      actions: [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }],
+    });
+  });
+
   it('a complaint routed to mediation and never opened: after its 15 days its worker is told, once (第十四条第三款)', async () => {
     const c = await routedComplaint();
     const routedOn = todayInShanghai();

@@ -104,6 +104,10 @@ describe('the worker’s case file /my/cases', () => {
     await post('inspector', `/inspection/cases/${c.id}/close`, { version: 4, closureType: 'RECTIFIED' });
     mine = await myCase(complaintId);
     expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', status: 'CLOSED' });
+    // What is left to the worker after this outcome, not "see the notice".
+    expect(mine.nextStep.text).toBe(
+      '用人单位已按要求改正，案件办结。如仍有未解决的劳动争议，您可以依法申请劳动争议仲裁。',
+    );
     expect(mine.inspection).toMatchObject({
       caseNo: expect.stringMatching(/^JC-/),
       closedOn: today,
