@@ -231,6 +231,14 @@ export class InspectionDutiesService {
       return {
         changes: { violationFound: true },
         data: { noticeDocNo: notice.docNo, compensation },
+        // The complainant learns the decision, and the compensation owed to the workers (not a reporter: 第九条).
+        notify: {
+          template: compensation ? 'INSPECTION_COMPENSATION_ORDERED' : 'INSPECTION_HANDLING_DECIDED',
+          params: {
+            decision: dto.decision,
+            ...(compensation ? { amountFen: String(compensation.amountFen) } : {}),
+          },
+        },
         document: {
           kind: 'HANDLING_DECISION' as const,
           violations: dto.violations,

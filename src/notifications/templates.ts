@@ -273,6 +273,19 @@ export const TEMPLATES = {
     text: '您投诉的监察案件（案号{caseNo}）已责令用人单位于{complianceDueOn}前改正，改正情况和处理结果将以短信告知。',
     vars: { caseNo: 'text', complianceDueOn: 'date' },
   },
+  // 劳动保障监察条例 第十八条: the 行政处理决定 the brigade made on the complaint; 第二十六条: 加付赔偿金 is the worker's.
+  INSPECTION_HANDLING_DECIDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）已对用人单位作出行政处理决定：{decision}。',
+    vars: { caseNo: 'text', decision: 'excerpt' },
+  },
+  INSPECTION_COMPENSATION_ORDERED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）已作出行政处理决定：{decision}；并责令用人单位向劳动者加付赔偿金{amountFen}。',
+    vars: { caseNo: 'text', decision: 'excerpt', amountFen: 'fen' },
+  },
   REPORT_INSPECTION_ACCEPTED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',

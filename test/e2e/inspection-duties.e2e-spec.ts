@@ -1,9 +1,10 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
 interface CaseView {
   id: string;
+  caseNo: string;
   version: number;
   status: string;
   source: string;
@@ -211,6 +212,11 @@ describe('inspection: the brigade’s duties', () => {
     const [doc] = await documents(c.id, 'HANDLING_DECISION');
     expect(doc.text).toContain('听取了你单位的陈述、申辩');
     expect(doc.text).not.toContain('加付赔偿金');
+    // The complainant is told the decision (监察条例 第十八条).
+    const told = () =>
+      t.sms.sent.find((m) => m.template === 'INSPECTION_HANDLING_DECIDED' && m.params.caseNo === c.caseNo);
+    await eventually(() => !!told());
+    expect(told()!.text).toContain(`已对用人单位作出行政处理决定：${decision.decision}。`);
   });
 
   it('加付赔偿金: only after the order to pay was ignored; the rate is 50–100 % (400 outside), on the wages still owed', async () => {
@@ -283,6 +289,13 @@ describe('inspection: the brigade’s duties', () => {
     const [doc] = await documents(c.id, 'HANDLING_DECISION');
     expect(doc.text).toContain('加付赔偿金');
     expect(doc.text).toContain('60%');
+    // … and the workers' compensation, which is theirs (第二十六条).
+    const told = () =>
+      t.sms.sent.find(
+        (m) => m.template === 'INSPECTION_COMPENSATION_ORDERED' && m.params.caseNo === c.caseNo,
+      );
+    await eventually(() => !!told());
+    expect(told()!.text).toContain('并责令用人单位向劳动者加付赔偿金5399.99元。');
   });
 
   it('举报 and 投诉 differ: a reward for a substantiated report only, decided by a supervisor, once, naming no reporter', async () => {
