@@ -9,7 +9,12 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { versionedTransition } from '../common/versioned-transition';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import {
+  clockEventData,
+  DeadlinesService,
+  type ClockChange,
+  type ClockView,
+} from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, type NonAwardClosure } from './arbitration.constants';
@@ -44,7 +49,7 @@ export function staffScopeCovers(
 }
 
 /** The award period's events told to the worker, by clock event. */
-const PERIOD_NOTICES: Readonly<Record<string, SmsTemplateId>> = {
+const PERIOD_NOTICES: Readonly<Partial<Record<ClockChange['event']['type'], SmsTemplateId>>> = {
   EXTEND: 'ARBITRATION_PERIOD_EXTENDED',
   PAUSE: 'ARBITRATION_PERIOD_PAUSED',
   RESUME: 'ARBITRATION_PERIOD_RESUMED',
@@ -216,18 +221,18 @@ export class ArbitrationProceeding {
   async clockChanged(
     em: EntityManager,
     c: ArbitrationCase,
-    data: Record<string, unknown>,
+    change: ClockChange,
     actor: Principal,
   ): Promise<void> {
-    await this.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, data);
-    const template = PERIOD_NOTICES[String(data.clockEvent)];
-    if (data.rule !== 'ARBITRATION_DECISION' || !template) return;
+    await this.record(em, c.complaintId, c.id, 'ARBITRATION_CLOCK_EVENT', actor, clockEventData(change));
+    const { event } = change;
+    const template = PERIOD_NOTICES[event.type];
+    if (change.ruleId !== 'ARBITRATION_DECISION' || !template) return;
     const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), em);
-    const due = clocks.find((k) => k.id === data.clockId)?.due ?? '';
-    const key = `period:${String(data.clockId)}:${String(data.clockEvent)}:${String(data.date)}`;
-    await this.notify(em, c, template, key, {
-      date: String(data.date),
-      reason: typeof data.reason === 'string' ? data.reason : '',
+    const due = clocks.find((k) => k.id === change.clockId)?.due ?? '';
+    await this.notify(em, c, template, `period:${change.clockId}:${event.type}:${event.date}`, {
+      date: event.date,
+      reason: 'reason' in event ? event.reason : '',
       due,
     });
   }

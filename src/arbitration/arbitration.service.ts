@@ -10,7 +10,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, recordingOwner, type ClockView } from '../deadlines/deadlines.service';
+import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
@@ -61,13 +61,10 @@ export class ArbitrationService implements OnModuleInit {
    * on the complaint's timeline, next to the other steps of the case (who, when, why); the award period's are told.
    */
   onModuleInit(): void {
-    this.deadlines.registerOwner(
-      ARBITRATION_CASE_TYPE,
-      recordingOwner(
-        (em, id) => this.repo.lockCase(em, id),
-        (em, c, data, actor) => this.p.clockChanged(em, c, data, actor),
-      ),
-    );
+    this.deadlines.registerOwner(ARBITRATION_CASE_TYPE, {
+      lock: (em, id) => this.repo.lockCase(em, id),
+      changed: (em, c, change, actor) => this.p.clockChanged(em, c, change, actor),
+    });
   }
 
   /** The arbitration cases of a complaint, oldest first. */

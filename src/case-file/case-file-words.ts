@@ -1,7 +1,7 @@
 import type { ArbitrationStatus } from '../arbitration/arbitration.constants';
 import { ARBITRATION_ACTIONS, type ArbitrationAction } from '../arbitration/arbitration.state';
 import type { ComplaintStatus } from '../complaints/complaint.constants';
-import type { InspectionStatus } from '../inspection/inspection.constants';
+import type { InspectionClosureType, InspectionStatus } from '../inspection/inspection.constants';
 import { INSPECTION_ACTIONS, type InspectionAction } from '../inspection/inspection.state';
 import type { MediationStatus } from '../mediation/mediation.state';
 
@@ -83,7 +83,7 @@ export interface NextStepFacts {
  * 调解仲裁法 第五条: the worker's own claim may still go to arbitration whatever an inspection found; an inspection's
  * outcome is contested by 行政复议 or 行政诉讼 (行政诉讼法 第四十六条).
  */
-const INSPECTION_CLOSED_STEPS: Readonly<Record<string, string>> = {
+const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, string>> = {
   RECTIFIED: '用人单位已按要求改正，案件办结。如仍有未解决的劳动争议，您可以依法申请劳动争议仲裁。',
   PENALISED:
     '已对用人单位作出行政处理（处罚）决定，案件办结。工资等仍未足额支付的，您可以依法申请劳动争议仲裁。',
@@ -163,8 +163,9 @@ const NEXT_STEPS: {
     PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
     PENALTY_DECIDED: '已对用人单位作出行政处罚决定，并责令改正。',
     CLOSED: (f) =>
-      (f.inspectionClosure && INSPECTION_CLOSED_STEPS[f.inspectionClosure]) ||
-      '劳动保障监察案件已办结，处理结果见通知。',
+      f.inspectionClosure && Object.hasOwn(INSPECTION_CLOSED_STEPS, f.inspectionClosure)
+        ? INSPECTION_CLOSED_STEPS[f.inspectionClosure as InspectionClosureType]
+        : '劳动保障监察案件已办结，处理结果见通知。',
   },
 };
 

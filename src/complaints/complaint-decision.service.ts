@@ -179,13 +179,12 @@ export class ComplaintDecisionService {
     trackingNo: string | undefined,
     note: string | undefined,
   ): Promise<string> {
-    const id = c.id;
     const scope = this.complaints.scopeOf(viewer);
     const original =
       trackingNo && 'jurisdictionPrefixes' in scope
         ? await this.repo.findInJurisdictionsByTrackingNo(em, trackingNo, scope.jurisdictionPrefixes)
         : null;
-    if (!original || original.id === id)
+    if (!original || original.id === c.id)
       throw AppException.validation([
         fieldError(
           'duplicateOf',

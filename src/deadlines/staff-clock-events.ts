@@ -24,8 +24,8 @@ export function assertStaffPeriod(rule: DeadlineRule, event: ClockEvent): void {
       "The period is a party's own: staff cannot pause, resume, restart or extend it",
       { ruleId: rule.id },
     );
-  // Only the events the period's rule allows (DeadlineRule.staffEvents: the mediation period none, the arbitration
-  // acceptance a restart).
+  // Only the events the period's rule allows (DeadlineRule.staffEvents: the mediation period a resumption only, the
+  // arbitration acceptance a restart or a resumption).
   if (event.type !== 'STOP' && rule.staffEvents && !rule.staffEvents.includes(event.type))
     throw AppException.conflict(
       'CLOCK_EVENT_NOT_ALLOWED',

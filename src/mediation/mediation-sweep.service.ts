@@ -134,8 +134,9 @@ export class MediationSweepService {
     for (const c of routed) {
       if (opened.complaintIds.has(c.id) || reported.has(c.id)) continue;
       if (c.collectiveDisputeId && opened.disputeIds.has(c.collectiveDisputeId)) continue;
-      const due = computeDeadline(rule, c.routedOn, [], calendar, today).due!;
-      if (due >= today) continue;
+      const period = computeDeadline(rule, c.routedOn, [], calendar, today);
+      if (period.state !== 'BREACHED') continue;
+      const due = period.due!;
       await this.audit.append(em, {
         caseType: 'COMPLAINT',
         caseId: c.id,
