@@ -25,6 +25,7 @@ describe('DEADLINE_RULES', () => {
       ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
       ['PENALTY_HEARING_REQUEST', 'WORKDAY', 5, 0, 'AFTER'],
       ['COMPLAINT_CORRECTION', 'WORKDAY', 10, 0, 'AFTER'],
+      ['COMPLAINT_TAKE_UP', 'WORKDAY', 5, 0, 'AFTER'],
       ['ARBITRATION_SUIT_WINDOW', 'DAY', 15, 0, 'AFTER'],
       ['ARBITRATION_SET_ASIDE_WINDOW', 'DAY', 30, 0, 'AFTER'],
     ]);
@@ -62,11 +63,12 @@ describe('the assembled table (each proceeding contributes its rules)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(Object.keys(DEADLINE_RULES)).toEqual(ids);
     expect(DEADLINE_RULE_CATALOGUE.ids()).toEqual(ids);
-    expect(ids).toHaveLength(15);
+    expect(ids).toHaveLength(16);
     // Each proceeding's ids carry its name (the parties' windows are arbitration's).
     expect(contributed.filter((c) => c.table === 'mediation').map((c) => c.id)).toEqual(['MEDIATION']);
     expect(contributed.filter((c) => c.table === 'complaints').map((c) => c.id)).toEqual([
       'COMPLAINT_CORRECTION',
+      'COMPLAINT_TAKE_UP',
     ]);
     for (const c of contributed.filter((x) => x.table.startsWith('arbitration')))
       expect(c.id).toMatch(/^ARBITRATION_/);

@@ -8,6 +8,7 @@ import { arbitrationLimitation } from './arbitration.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
@@ -54,6 +55,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly inbox: ArbitrationInbox,
     private readonly numbers: ArbitrationCaseNumbers,
     private readonly collective: CollectiveService,
+    private readonly takeUp: ComplaintTakeUp,
   ) {}
 
   /**
@@ -171,6 +173,7 @@ export class ArbitrationService implements OnModuleInit {
       ...(limitation ? { limitation } : {}),
     });
     await this.inbox.applied(em, { id, commissionId, source: input.source });
+    await this.takeUp.takenUp(em, complaint, 'DISPUTE', actor);
     return id;
   }
 

@@ -1,7 +1,7 @@
 import type { DeadlineRule, DeadlineRuleSet, LocalisedText } from '../calendar/deadline-rules';
 
 /** The periods of a complaint, contributed to the deadline engine (assembled at src/deadline-rules.ts). */
-export type ComplaintsRuleId = 'COMPLAINT_CORRECTION';
+export type ComplaintsRuleId = 'COMPLAINT_CORRECTION' | 'COMPLAINT_TAKE_UP';
 
 declare module '../calendar/deadline-rules' {
   interface DeadlineRuleIds {
@@ -23,6 +23,21 @@ export const COMPLAINTS_DEADLINE_RULES: Readonly<Record<ComplaintsRuleId, Deadli
     citation:
       '关于实施《劳动保障监察条例》若干规定 第十八条第三款 (告知投诉人补正投诉材料; period: platform rule)',
   },
+  // 承接: the body a complaint is routed to opens its case (立案, 受理) — without a clock a routed complaint no one
+  // opened waited unseen. The law sets the bodies' own periods from receipt; 5 working days to open is a platform
+  // rule (see docs/legal-rules.md). No pause or extension: the case opens, or the complaint is withdrawn.
+  COMPLAINT_TAKE_UP: {
+    id: 'COMPLAINT_TAKE_UP',
+    name: { zh: '分派后立案期限（平台规则）', en: 'Opening the case of a routed complaint (platform rule)' },
+    unit: 'WORKDAY',
+    amount: 5,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation:
+      '关于实施《劳动保障监察条例》若干规定 第十七条 (受理之日立案); 劳动争议调解仲裁法 第十四条第三款, 第二十九条 (period: platform rule)',
+    staffEvents: [],
+  },
 };
 
 /** What starts each period, in words people use (GET /api/v1/calendar/rules). */
@@ -30,6 +45,10 @@ const START_EVENTS: Readonly<Record<ComplaintsRuleId, LocalisedText>> = {
   COMPLAINT_CORRECTION: {
     zh: '告知投诉人补正投诉材料之日',
     en: 'the complainant is asked to complete the complaint',
+  },
+  COMPLAINT_TAKE_UP: {
+    zh: '投诉分派至调解组织、仲裁委员会或劳动保障监察机构之日',
+    en: 'the complaint is routed to a mediation committee, the arbitration commission or an inspection brigade',
   },
 };
 

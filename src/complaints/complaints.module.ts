@@ -9,6 +9,7 @@ import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
 import { ComplaintCorrectionService } from './complaint-correction.service';
 import { ComplaintNotices } from './complaint-notices';
+import { ComplaintTakeUp } from './complaint-take-up';
 import { ComplaintsController } from './complaints.controller';
 import { ComplaintsProcessor } from './complaints.processor';
 import { ComplaintsRepository } from './complaints.repository';
@@ -49,7 +50,14 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ReportChannelService,
     RoutingInbox,
     ComplaintViews,
+    ComplaintTakeUp,
   ],
-  exports: [ComplaintsService, ComplaintWithdrawalService, ReportChannelService, CollectiveService],
+  exports: [
+    ComplaintsService,
+    ComplaintWithdrawalService,
+    ReportChannelService,
+    CollectiveService,
+    ComplaintTakeUp,
+  ],
 })
 export class ComplaintsModule {}

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
-import type { Role } from '../auth/roles';
 import { StaffInbox } from '../notifications/staff-inbox';
+import { ROLE_OF_TARGET } from './complaint-take-up';
 import type { RouteTarget } from './routing.rules';
-
-/** Whose inbox a complaint routed to a body lands in: that body's staff of the matching role. */
-const ROLE_OF_TARGET: Record<RouteTarget, Role> = {
-  MEDIATION: 'MEDIATOR',
-  INSPECTION: 'INSPECTOR',
-  ARBITRATION: 'ARBITRATOR',
-};
 
 /**
  * Routing a complaint puts an item in the inbox of the body's staff for the street (14.3): the mediators of the

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { todayInShanghai } from '../calendar/local-date';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
@@ -8,6 +9,7 @@ import { TransactionRunner } from '../database/transaction';
 import { CollectiveRepository } from './collective.repository';
 import { stillInDispute } from './collective.rules';
 import { ComplaintNotices } from './complaint-notices';
+import { ComplaintTakeUp } from './complaint-take-up';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
@@ -31,6 +33,7 @@ export class RoutingService {
     private readonly organisations: OrganisationsService,
     private readonly notices: ComplaintNotices,
     private readonly inbox: RoutingInbox,
+    private readonly takeUp: ComplaintTakeUp,
   ) {}
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */
@@ -146,6 +149,8 @@ export class RoutingService {
       actor: viewer,
       data: { target, organisationId: org.id, organisationName: org.name, note, collectiveDisputeId },
     });
+    // The body has 5 working days to open the case (COMPLAINT_TAKE_UP): a routed complaint is never left unseen.
+    await this.takeUp.routed(em, c, todayInShanghai());
     // Each member is told where the dispute went (a report: on its channel).
     await this.notices.routed(em, c, target, org);
     // The body's staff for the street are told (14.3).

@@ -9,6 +9,7 @@ import { INSPECTION_DEADLINE_RULES } from './inspection.deadline-rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import { type ClockChange, clockEventData, DeadlinesService } from '../deadlines/deadlines.service';
@@ -41,6 +42,7 @@ export class InspectionService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly p: InspectionProceeding,
+    private readonly takeUp: ComplaintTakeUp,
   ) {}
 
   onModuleInit(): void {
@@ -162,6 +164,7 @@ export class InspectionService implements OnModuleInit {
       complaintId: complaint.id,
       organisationId: org.id,
     });
+    await this.takeUp.takenUp(em, complaint, 'COMPLAINT', actor);
     await this.p.rescore(em, complaint.employerId);
     return id;
   }

@@ -4,6 +4,7 @@ import { UsersService } from '../auth/users.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -27,6 +28,7 @@ export class MediationOpeningService {
     private readonly writer: MediationCaseWriter,
     private readonly numbers: MediationCaseNumbers,
     private readonly views: MediationViews,
+    private readonly takeUp: ComplaintTakeUp,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
@@ -102,6 +104,7 @@ export class MediationOpeningService {
         start: periodStartedOn,
         jurisdictionCode: c.workplaceStreetCode,
       });
+      await this.takeUp.takenUp(em, c, 'DISPUTE', viewer);
       await this.writer.event(em, complaintId, caseId, 'MEDIATION_OPENED', viewer, null, 'OPEN', {
         organisationId: org.id,
         mediatorUserId,

@@ -351,9 +351,18 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       (await t.http().post(`/api/v1/complaints/${ids[0]}/route`).set(staff).send({ target: 'MEDIATION' }))
         .status,
     ).toBe(200);
+    // Routing started each member's period to open the case (COMPLAINT_TAKE_UP); the group's one case stops them all.
+    const takeUp = () =>
+      t.dataSource.query<{ stopped: boolean }[]>(
+        `SELECT k.stopped_on IS NOT NULL AS stopped FROM clocks k
+          WHERE k.case_type = 'COMPLAINT' AND k.rule_id = 'COMPLAINT_TAKE_UP' AND k.case_id = ANY($1)`,
+        [ids],
+      );
+    expect((await takeUp()).map((k) => k.stopped)).toEqual(Array(10).fill(false));
     const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
     expect(opened.status).toBe(201);
     expect(opened.body.collectiveDisputeId).toBe(dispute.body.id);
+    expect((await takeUp()).map((k) => k.stopped)).toEqual(Array(10).fill(true));
     expect(opened.body.members).toHaveLength(10);
     const second = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[3] });
     expect([second.status, second.body.code, second.body.details.mediationCaseId]).toEqual([

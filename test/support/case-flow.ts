@@ -90,3 +90,17 @@ export async function openInspection(t: TestApp, user: string, complaintId: stri
     throw new Error(`opening failed: ${opened.status} ${JSON.stringify(opened.body)}`);
   return opened.body.id as string;
 }
+
+/** The templates of `user`'s inbox items about `subjectRef` (e.g. `complaint:<id>`), sorted. */
+export async function inboxAbout(t: TestApp, user: string, subjectRef: string): Promise<string[]> {
+  const r = await t
+    .http()
+    .get('/api/v1/notifications/inbox')
+    .query({ limit: 100 })
+    .set(await bearer(t, user));
+  if (r.status !== 200) throw new Error(`inbox of ${user}: ${r.status}`);
+  return (r.body.items as { template: string; subjectRef: string }[])
+    .filter((i) => i.subjectRef === subjectRef)
+    .map((i) => i.template)
+    .sort();
+}

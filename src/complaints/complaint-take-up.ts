@@ -1,0 +1,120 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal, Role } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import { todayInShanghai } from '../calendar/local-date';
+import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { CollectiveRepository } from './collective.repository';
+import { ComplaintsRepository } from './complaints.repository';
+import type { Complaint } from './entities/complaint.entity';
+import type { RouteTarget } from './routing.rules';
+
+const CASE = 'COMPLAINT' as const;
+
+/** Whose duty a routed complaint is: that body's staff of the matching role. */
+export const ROLE_OF_TARGET: Readonly<Record<RouteTarget, Role>> = {
+  MEDIATION: 'MEDIATOR',
+  INSPECTION: 'INSPECTOR',
+  ARBITRATION: 'ARBITRATOR',
+};
+
+/**
+ * Who must act on a complaint, as the deadline reminders ask (14.3): an undecided complaint (its 5 working days to be
+ * accepted or refused, 若干规定 第十八条) is the duty of the street's mediators and inspectors, who decide intake; a
+ * routed complaint (COMPLAINT_TAKE_UP) that of the body's staff — the committee's mediators and the brigade's
+ * inspectors who cover the street, the commission's arbitrators.
+ */
+export type InCharge =
+  | { kind: 'STREET'; streetCode: string }
+  | { kind: 'BODY'; role: Role; organisationId: string; streetCode: string | null };
+
+export function inChargeOf(
+  c: Pick<Complaint, 'status' | 'routeTarget' | 'routeOrganisationId' | 'workplaceStreetCode'>,
+): InCharge | null {
+  if (c.status === 'SUBMITTED') return { kind: 'STREET', streetCode: c.workplaceStreetCode };
+  if (c.status !== 'ROUTED' || !c.routeTarget || !c.routeOrganisationId) return null;
+  return {
+    kind: 'BODY',
+    role: ROLE_OF_TARGET[c.routeTarget],
+    organisationId: c.routeOrganisationId,
+    streetCode: c.routeTarget === 'ARBITRATION' ? null : c.workplaceStreetCode,
+  };
+}
+
+/** The roles that decide a complaint's acceptance at the street, reminded of its period. */
+const STREET_DECIDERS: readonly Role[] = ['MEDIATOR', 'INSPECTOR'];
+
+/**
+ * The clock of a routed complaint until its body opens the case (COMPLAINT_TAKE_UP): started by routing, stopped when
+ * the mediation, arbitration application or inspection case is opened (or the complaint withdrawn), and the
+ * complaint's clocks in the reminders of the staff in charge.
+ */
+@Injectable()
+export class ComplaintTakeUp implements OnModuleInit {
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly reminders: DeadlineReminders,
+    private readonly repo: ComplaintsRepository,
+    private readonly collective: CollectiveRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.reminders.registerAssignees(CASE, {
+      subjectKind: 'complaint',
+      assignees: (em, ids) => this.assignees(em, ids),
+    });
+  }
+
+  /** Routing started the body's period to open the case, from the routing day. */
+  async routed(
+    em: EntityManager,
+    c: Pick<Complaint, 'id' | 'workplaceStreetCode'>,
+    on: string,
+  ): Promise<void> {
+    await this.deadlines.start(em, {
+      caseType: CASE,
+      caseId: c.id,
+      ruleId: 'COMPLAINT_TAKE_UP',
+      start: on,
+      jurisdictionCode: c.workplaceStreetCode,
+    });
+  }
+
+  /**
+   * A proceeding opened on the complaint: its period stops — with `DISPUTE`, for every member of its collective
+   * dispute, which one mediation or arbitration case serves (调解仲裁法 第七条); an inspection case is the complaint's.
+   */
+  async takenUp(
+    em: EntityManager,
+    c: Pick<Complaint, 'id' | 'collectiveDisputeId'>,
+    scope: 'COMPLAINT' | 'DISPUTE',
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    const ids =
+      c.collectiveDisputeId && scope === 'DISPUTE'
+        ? (await this.collective.membersOf(em, c.collectiveDisputeId)).map((m) => m.id)
+        : [c.id];
+    const today = todayInShanghai();
+    for (const id of ids) await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
+  }
+
+  private async assignees(em: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const c = await this.repo.findById(em, id);
+      const who = c ? inChargeOf(c) : null;
+      if (!who) continue;
+      if (who.kind === 'BODY')
+        out.set(id, await this.users.staffOfOrganisation(em, who.role, who.organisationId, who.streetCode));
+      else {
+        const staff = await Promise.all(
+          STREET_DECIDERS.map((r) => this.users.staffCovering(em, r, who.streetCode)),
+        );
+        out.set(id, staff.flat());
+      }
+    }
+    return out;
+  }
+}
