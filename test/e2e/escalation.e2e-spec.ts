@@ -132,9 +132,13 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
       // The acceptance period counts working days (办案规则 第八十条).
       nextDeadline: { state: 'RUNNING', text: expect.stringMatching(/到期，还有\d+个工作日$/) },
     });
-    expect(
-      mine.body.deadlines.map((d: { proceeding: string; state: string }) => `${d.proceeding}:${d.state}`),
-    ).toEqual(['COMPLAINT:MET', 'MEDIATION:MET', 'ARBITRATION:RUNNING']);
+    // The complaint's acceptance and its routing's period to open the case (COMPLAINT_TAKE_UP), both met.
+    expect(mine.body.deadlines.map((d: { rule: string; state: string }) => `${d.rule}:${d.state}`)).toEqual([
+      'INSPECTION_ACCEPTANCE:MET',
+      'COMPLAINT_TAKE_UP:MET',
+      'MEDIATION:MET',
+      'ARBITRATION_ACCEPTANCE:RUNNING',
+    ]);
     expect(mine.body.timeline.map((e: { action: string }) => e.action)).toContain('ESCALATED_TO_ARBITRATION');
 
     // Once: a second escalation finds the open arbitration case.
