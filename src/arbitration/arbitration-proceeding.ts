@@ -254,16 +254,18 @@ export class ArbitrationProceeding {
     });
   }
 
-  /** The applicant is told how a case ended without an award: the 调解书's amount, or withdrawal / termination. */
+  /** The applicant is told how a case ended without an award: the 调解书's amount and signing, or withdrawal / termination. */
   async notifyClosed(
     em: EntityManager,
     c: ArbitrationCase,
     closureType: NonAwardClosure,
     mediatedTotalFen: number | undefined,
+    signedOn?: string,
   ): Promise<void> {
     if (closureType === 'MEDIATED')
       await this.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
         totalFen: String(mediatedTotalFen ?? 0),
+        signedOn: signedOn!,
       });
     else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
   }

@@ -14,6 +14,7 @@ import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
+import { ArbitrationMediationStatement } from './arbitration-statement';
 import { ArbitrationService } from './arbitration.service';
 
 @Module({
@@ -34,6 +35,7 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationProcessor,
     ArbitrationInbox,
     ArbitrationCaseNumbers,
+    ArbitrationMediationStatement,
   ],
   exports: [ArbitrationService],
 })

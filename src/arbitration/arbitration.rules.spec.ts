@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDays } from '../calendar/local-date';
 import { CLAIM_TYPES } from './arbitration.constants';
 import {
   collectiveClaims,
@@ -7,6 +8,7 @@ import {
   isFinalClaim,
   minimumWageOn,
   provinceOf,
+  statementSigningError,
   tribunalKindOf,
   type MinimumWageRow,
 } from './arbitration.rules';
@@ -121,6 +123,32 @@ describe("a collective dispute's application carries every member's claim (调�
         expect(out.slice(1).map((c) => c.description)).toEqual(others.map((id) => `${id}：拖欠工资`));
         expect(out.slice(1).every((c) => c.type === 'LABOR_REMUNERATION')).toBe(true);
       }),
+    );
+  });
+});
+
+describe('a 调解书 closes the case once both parties signed for it (调解仲裁法 第四十二条)', () => {
+  const today = '2026-12-04';
+  it('needs the signing day, not after today, not before the acceptance', () => {
+    expect(statementSigningError(undefined, '2026-11-01', today)?.constraint).toBe('signedByBoth');
+    expect(statementSigningError('2026-12-05', '2026-11-01', today)?.constraint).toBe('notInFuture');
+    expect(statementSigningError('2026-10-31', '2026-11-01', today)?.constraint).toBe('notBeforeAcceptance');
+    expect(statementSigningError('2026-11-01', '2026-11-01', today)).toBeNull();
+    expect(statementSigningError(today, '2026-11-01', today)).toBeNull();
+  });
+
+  it('takes exactly the days from the acceptance to today', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -500, max: 100 }),
+        (accepted, signed) => {
+          const acceptedOn = addDays(today, -accepted);
+          const signedOn = addDays(today, signed);
+          const ok = signedOn <= today && signedOn >= acceptedOn;
+          expect(statementSigningError(signedOn, acceptedOn, today) === null).toBe(ok);
+        },
+      ),
     );
   });
 });

@@ -142,3 +142,37 @@ export function caseNumberSequenceName(commissionId: string, year: number): stri
     throw new RangeError('a commission uuid and a year');
   return `arbitration_case_no_${commissionId.replace(/-/g, '').toLowerCase()}_${year}`;
 }
+
+/** Why a 调解书 cannot close the case yet (a field error of `signedOn`), or null. */
+export interface SigningError {
+  constraint: 'signedByBoth' | 'notInFuture' | 'notBeforeAcceptance';
+  zh: string;
+  en: string;
+}
+
+/**
+ * 调解仲裁法 第四十二条第三款: 调解书经双方当事人签收后，发生法律效力; 调解书送达前一方当事人反悔的，仲裁庭应当及时作出裁决 —
+ * a case closes by its 调解书 only once both parties signed for it: on a day given, not after today, not before the
+ * case was accepted.
+ */
+export function statementSigningError(
+  signedOn: string | undefined,
+  acceptedOn: string | null,
+  today: string,
+): SigningError | null {
+  if (!signedOn)
+    return {
+      constraint: 'signedByBoth',
+      zh: '调解书经双方当事人签收后方发生法律效力：请在双方签收后填写签收日期结案；一方反悔的，应及时裁决',
+      en: 'a 调解书 takes effect once both parties signed for it: give the day the last party signed',
+    };
+  if (signedOn > today)
+    return { constraint: 'notInFuture', zh: '签收日期不能晚于今天', en: 'signedOn cannot be after today' };
+  if (acceptedOn && signedOn < acceptedOn)
+    return {
+      constraint: 'notBeforeAcceptance',
+      zh: `签收日期不能早于受理日期 ${acceptedOn}`,
+      en: `signedOn cannot be before the acceptance on ${acceptedOn}`,
+    };
+  return null;
+}

@@ -20,6 +20,7 @@ import {
 } from './arbitration.constants';
 import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
+import { ArbitrationMediationStatement, type MediationStatement } from './arbitration-statement';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import { collectiveClaims, isCollective, type ApplicationClaim } from './arbitration.rules';
@@ -56,6 +57,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly numbers: ArbitrationCaseNumbers,
     private readonly collective: CollectiveService,
     private readonly takeUp: ComplaintTakeUp,
+    private readonly statement: ArbitrationMediationStatement,
   ) {}
 
   /**
@@ -319,44 +321,14 @@ export class ArbitrationService implements OnModuleInit {
   async close(
     viewer: Principal,
     id: string,
-    dto: {
-      version: number;
-      closureType: NonAwardClosure;
-      mediatedClaims?: { claimId: string; agreedFen: number }[];
-    },
+    dto: { version: number; closureType: NonAwardClosure } & MediationStatement,
   ): Promise<ArbitrationCaseViewDto> {
     return this.p.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
       const today = todayInShanghai();
-      let mediatedTotalFen: number | undefined;
-      if (dto.closureType === 'MEDIATED') {
-        this.p.assertOnTribunal(viewer, c, 'a 调解书');
-        await this.p.assertGates(em, c, 'CLOSE_MEDIATED');
-        // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, none above what was claimed.
-        const claims = await this.repo.claimsOf(em, id);
-        const agreed = new Map((dto.mediatedClaims ?? []).map((m) => [m.claimId, m.agreedFen]));
-        if (agreed.size !== claims.length || claims.some((x) => !agreed.has(x.id)))
-          throw AppException.validation([
-            fieldError(
-              'mediatedClaims',
-              'everyClaimOnce',
-              '须为本案每项请求各填写一个调解金额',
-              'give exactly one agreed amount for every claim of the case',
-            ),
-          ]);
-        const above = claims.filter((x) => agreed.get(x.id)! > x.amountFen);
-        if (above.length)
-          throw AppException.badRequest('MEDIATED_EXCEEDS_CLAIM', 'An agreed amount is above the claim', {
-            claimIds: above.map((x) => x.id),
-          });
-        for (const x of claims)
-          await this.repo.updateClaim(em, x.id, {
-            awardedFen: agreed.get(x.id)!,
-            awardReason: '仲裁调解书',
-            final: null,
-          });
-        mediatedTotalFen = claims.reduce((sum, x) => sum + agreed.get(x.id)!, 0);
-      }
-      await this.p.notifyClosed(em, c, dto.closureType, mediatedTotalFen);
+      // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, in force once both parties signed for it.
+      const mediatedTotalFen =
+        dto.closureType === 'MEDIATED' ? await this.statement.record(em, viewer, c, dto, today) : undefined;
+      await this.p.notifyClosed(em, c, dto.closureType, mediatedTotalFen, dto.signedOn);
       await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
       // Withdrawal and every other closing free the hearing slots the case still holds.
       const freedHearings = await this.repo.cancelOpenHearings(em, id);
@@ -365,7 +337,7 @@ export class ArbitrationService implements OnModuleInit {
         data: {
           closureType: dto.closureType,
           freedHearings,
-          ...(mediatedTotalFen !== undefined ? { mediatedTotalFen } : {}),
+          ...(mediatedTotalFen !== undefined ? { mediatedTotalFen, signedOn: dto.signedOn } : {}),
         },
       };
     });

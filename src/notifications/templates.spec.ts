@@ -50,7 +50,8 @@ describe('message template catalogue', () => {
     );
     expect(hearing.ordered).toEqual(['TS-2026-0000001-9', '2026-12-03 09:30', '第一仲裁庭']);
     expect(
-      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '1250001' }).params.totalFen,
+      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', signedOn: '2026-12-03', totalFen: '1250001' })
+        .params.totalFen,
     ).toBe('12500.01元');
     expect(
       renderTemplate('INSPECTION_CLOSED', { caseNo: 'x', closureType: 'RECTIFIED' }).params.closureType,
@@ -59,9 +60,9 @@ describe('message template catalogue', () => {
 
   it('refuses a missing variable or a malformed one, and ignores undeclared ones', () => {
     expect(() => renderTemplate('COMPLAINT_RECEIVED', {})).toThrow(/trackingNo/);
-    expect(() => renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', totalFen: '12.5' })).toThrow(
-      /fen/,
-    );
+    expect(() =>
+      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', signedOn: '2026-12-03', totalFen: '12.5' }),
+    ).toThrow(/fen/);
     expect(() =>
       renderTemplate('MEDIATION_SESSION_SCHEDULED', { trackingNo: 'x', startsAt: 'soon', place: 'y' }),
     ).toThrow(/instant/);

@@ -203,8 +203,9 @@ export const TEMPLATES = {
   ARBITRATION_MEDIATED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）经仲裁庭调解结案，调解金额{totalFen}。',
-    vars: { trackingNo: 'text', totalFen: 'fen' },
+    // 调解仲裁法 第四十二条: 调解书经双方当事人签收后，发生法律效力 (and, 第五十一条, may be enforced by a court).
+    text: '您的仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额{totalFen}，案件结束。',
+    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
   },
 
   // ── labor-security inspection (劳动保障监察) ─────────────────────────────────────────────────────────────

@@ -975,6 +975,29 @@ describe('arbitration', () => {
       mediatedClaims: agreed,
     });
     expect([bySupervisor.status, bySupervisor.body.code]).toEqual([403, 'NOT_ON_TRIBUNAL']);
+    // It takes effect once both parties signed for it (第四十二条): not before, and not on a day to come; until then
+    // the case stays open for an award if a party goes back on it.
+    for (const [signedOn, constraint] of [
+      [undefined, 'signedByBoth'],
+      [addDays(today, 1), 'notInFuture'],
+      [addDays(today, -400), 'notBeforeAcceptance'],
+    ] as const) {
+      const unsigned = await post('arbitrator', `/${c.id}/close`, {
+        version: 6,
+        closureType: 'MEDIATED',
+        mediatedClaims: agreed,
+        signedOn,
+      });
+      expect([unsigned.status, unsigned.body.details[0]]).toEqual([
+        400,
+        expect.objectContaining({ field: 'signedOn', constraint }),
+      ]);
+    }
+    const open = await t.dataSource.query<{ status: string }[]>(
+      `SELECT status FROM arbitration_cases WHERE id = $1`,
+      [c.id],
+    );
+    expect(open[0].status).not.toBe('CLOSED');
     const ok = await post('arbitrator', `/${c.id}/close`, {
       version: 6,
       closureType: 'MEDIATED',
@@ -982,6 +1005,7 @@ describe('arbitration', () => {
         { claimId: wage.id, agreedFen: 1_100_000 },
         { claimId: comp.id, agreedFen: 200_000 },
       ],
+      signedOn: today,
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'CLOSED', closureType: 'MEDIATED' });
@@ -995,6 +1019,9 @@ describe('arbitration', () => {
       [200_000, '仲裁调解书'],
     ]);
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_MEDIATED'));
+    expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_MEDIATED')!.text).toContain(
+      `仲裁调解书已于${today}经双方签收生效，调解金额13000.00元`,
+    );
   });
 
   it('arbitrators see every case of their commission, not of another; the supervisor by street (14.2)', async () => {

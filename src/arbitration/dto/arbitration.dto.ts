@@ -371,4 +371,15 @@ export class CloseArbitrationDto extends VersionDto {
   @ValidateNested({ each: true })
   @Type(() => MediatedClaimDto)
   mediatedClaims?: MediatedClaimDto[];
+
+  @ApiPropertyOptional({
+    example: '2026-03-20',
+    description:
+      'MEDIATED (required): the day the last party signed for (签收) the 调解书 — it takes effect then (调解仲裁法 第四十二条); ' +
+      'not after today, not before the acceptance. Until both sign, the case stays open, and if a party goes back on ' +
+      'it the tribunal awards. Ignored for other closures.',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  signedOn?: string;
 }
