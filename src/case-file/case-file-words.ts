@@ -77,6 +77,8 @@ export interface NextStepFacts {
   mediationNotOpened?: boolean;
   /** inspection: how the case closed (INSPECTION_CLOSURE_LABELS) */
   inspectionClosure?: string | null;
+  /** inspection: the deadline of the last order to rectify (责令改正), null when no order was made */
+  rectifyDueOn?: string | null;
 }
 
 /**
@@ -161,7 +163,11 @@ const NEXT_STEPS: {
     INVESTIGATING: '案件正在调查，一般在立案后60个工作日内办结。',
     RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',
     PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
-    PENALTY_DECIDED: '已对用人单位作出行政处罚决定，并责令改正。',
+    // 行政处罚法 第二十八条 asks for an order to correct with a penalty, but only an order on record (ORDER_RECTIFY) is told.
+    PENALTY_DECIDED: (f) =>
+      f.rectifyDueOn
+        ? `已对用人单位作出行政处罚决定，并已责令其于${f.rectifyDueOn}前改正。`
+        : '已对用人单位作出行政处罚决定。',
     CLOSED: (f) =>
       f.inspectionClosure && Object.hasOwn(INSPECTION_CLOSED_STEPS, f.inspectionClosure)
         ? INSPECTION_CLOSED_STEPS[f.inspectionClosure as InspectionClosureType]

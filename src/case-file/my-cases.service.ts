@@ -127,6 +127,7 @@ export class MyCasesService {
             : null,
           mediationNotOpened,
           inspectionClosure: inspection?.closureType ?? null,
+          rectifyDueOn: inspection?.rectifyDueOn ?? null,
         }),
         actions: this.actions(step, mediation, mediationNotOpened),
       },
