@@ -77,6 +77,8 @@ describe('the worker’s case file /my/cases', () => {
     let mine = await myCase(complaintId);
     expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', id: c.id, status: 'RECEIVED' });
     expect(mine.nextStep.text).toContain('5个工作日');
+    // Nothing for the worker to call while the brigade decides (its only moves are ACCEPT and REFUSE, staff's).
+    expect(mine.nextStep.actions).toEqual([]);
     expect(mine.heldBy).toMatchObject({ name: '浦东新区劳动保障监察大队' });
 
     await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
