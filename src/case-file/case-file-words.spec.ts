@@ -59,6 +59,13 @@ describe('the worker’s case file in words', () => {
     );
   });
 
+  it('a refused inspection names where the worker was told to turn (若干规定 第十八条第四款)', () => {
+    expect(nextStep('INSPECTION', 'REFUSED', { refusalReferTo: '闵行区劳动保障监察大队' })).toBe(
+      '劳动保障监察机构未予受理，理由见通知。请向闵行区劳动保障监察大队投诉或反映。',
+    );
+    expect(nextStep('INSPECTION', 'REFUSED')).toBe('劳动保障监察机构未予受理，理由见通知。');
+  });
+
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
     for (const s of statuses) {
       expect(statusLabel(proceeding as Proceeding, s)).not.toBe(s);
