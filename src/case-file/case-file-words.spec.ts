@@ -49,6 +49,23 @@ describe('the worker’s case file in words', () => {
     },
   );
 
+  it('a penalty decision says 责令改正 only when an order to rectify is on record, with its deadline', () => {
+    const penaltyOnly = nextStep('INSPECTION', 'PENALTY_DECIDED', { rectifyDueOn: null });
+    expect(penaltyOnly).toContain('行政处罚决定');
+    expect(penaltyOnly).not.toContain('责令');
+    expect(nextStep('INSPECTION', 'PENALTY_DECIDED')).not.toContain('责令');
+    expect(nextStep('INSPECTION', 'PENALTY_DECIDED', { rectifyDueOn: '2026-12-20' })).toBe(
+      '已对用人单位作出行政处罚决定，并已责令其于2026-12-20前改正。',
+    );
+  });
+
+  it('a refused inspection names where the worker was told to turn (若干规定 第十八条第四款)', () => {
+    expect(nextStep('INSPECTION', 'REFUSED', { refusalReferTo: '闵行区劳动保障监察大队' })).toBe(
+      '劳动保障监察机构未予受理，理由见通知。请向闵行区劳动保障监察大队投诉或反映。',
+    );
+    expect(nextStep('INSPECTION', 'REFUSED')).toBe('劳动保障监察机构未予受理，理由见通知。');
+  });
+
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
     for (const s of statuses) {
       expect(statusLabel(proceeding as Proceeding, s)).not.toBe(s);

@@ -2,6 +2,7 @@ import type { ArbitrationStatus } from '../arbitration/arbitration.constants';
 import { ARBITRATION_ACTIONS, type ArbitrationAction } from '../arbitration/arbitration.state';
 import type { ComplaintStatus } from '../complaints/complaint.constants';
 import type { InspectionClosureType, InspectionStatus } from '../inspection/inspection.constants';
+import { referralSentence } from '../inspection/inspection.rules';
 import { INSPECTION_ACTIONS, type InspectionAction } from '../inspection/inspection.state';
 import type { MediationStatus } from '../mediation/mediation.state';
 
@@ -77,6 +78,10 @@ export interface NextStepFacts {
   mediationNotOpened?: boolean;
   /** inspection: how the case closed (INSPECTION_CLOSURE_LABELS) */
   inspectionClosure?: string | null;
+  /** inspection: the deadline of the last order to rectify (责令改正), null when no order was made */
+  rectifyDueOn?: string | null;
+  /** inspection: where a refusal told the worker to turn instead (若干规定 第十八条第四款) */
+  refusalReferTo?: string | null;
 }
 
 /**
@@ -156,12 +161,17 @@ const NEXT_STEPS: {
   INSPECTION: {
     // 若干规定 第十八条: 5 个工作日内决定是否受理
     RECEIVED: '劳动保障监察机构将在5个工作日内决定是否立案。',
-    REFUSED: '劳动保障监察机构未予受理，理由见通知。',
+    // 若干规定 第十八条第四款: a refusal as outside the brigade's remit or district names where to turn instead.
+    REFUSED: (f) => `劳动保障监察机构未予受理，理由见通知。${referralSentence(f.refusalReferTo ?? null)}`,
     // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查
     INVESTIGATING: '案件正在调查，一般在立案后60个工作日内办结。',
     RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',
     PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
-    PENALTY_DECIDED: '已对用人单位作出行政处罚决定，并责令改正。',
+    // 行政处罚法 第二十八条 asks for an order to correct with a penalty, but only an order on record (ORDER_RECTIFY) is told.
+    PENALTY_DECIDED: (f) =>
+      f.rectifyDueOn
+        ? `已对用人单位作出行政处罚决定，并已责令其于${f.rectifyDueOn}前改正。`
+        : '已对用人单位作出行政处罚决定。',
     CLOSED: (f) =>
       f.inspectionClosure && Object.hasOwn(INSPECTION_CLOSED_STEPS, f.inspectionClosure)
         ? INSPECTION_CLOSED_STEPS[f.inspectionClosure as InspectionClosureType]

@@ -3,6 +3,7 @@ import { ArbitrationService } from '../arbitration/arbitration.service';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import { ComplaintWithdrawalService } from '../complaints/withdrawal.service';
 import { InspectionCaseFileService } from '../inspection/inspection-case-file.service';
+import { nextStatus } from '../inspection/inspection.state';
 import { MediationService } from '../mediation/mediation.service';
 
 /** Arbitration statuses after which the case is over. */
@@ -58,7 +59,11 @@ export class ProceedingLinks implements OnModuleInit {
             proceeding: 'INSPECTION',
             caseId: i.id,
             status: i.status,
-            howToEnd: `POST /api/v1/inspection/cases/${i.id}/close`,
+            // 若干规定 第十八条: a case not yet accepted (RECEIVED) ends by the decision not to accept it, not by CLOSE.
+            howToEnd:
+              nextStatus(i.status, 'CLOSE') !== null
+                ? `POST /api/v1/inspection/cases/${i.id}/close`
+                : `POST /api/v1/inspection/cases/${i.id}/refuse {reason: OTHER, note: 投诉人撤回投诉}`,
           }
         : null;
     });

@@ -18,6 +18,8 @@ export interface InspectionStep {
   acceptedOn: string | null;
   refusedOn: string | null;
   refusalReasons: { code: string; text: string }[];
+  /** Where the refusal told the complainant to turn instead. */
+  refusalReferTo: string | null;
   investigationDueOn: string | null;
   rectifyDueOn: string | null;
   closedOn: string | null;
@@ -77,6 +79,7 @@ function toStep(c: InspectionCase): InspectionStep {
     acceptedOn: c.acceptedOn,
     refusedOn: c.refusedOn,
     refusalReasons: (c.refusalReasons ?? []).map((code) => ({ code, text: REFUSAL_REASONS[code] })),
+    refusalReferTo: c.refusalReferTo,
     investigationDueOn: c.investigationDueOn,
     rectifyDueOn: c.rectifyDueOn,
     closedOn: c.closedOn,

@@ -37,6 +37,7 @@ export function inspectionCaseView(
       ? {
           reasons: c.refusalReasons.map((code) => ({ code, text: REFUSAL_REASONS[code] })),
           note: c.refusalText,
+          referTo: c.refusalReferTo,
         }
       : null,
     violationEndedOn: c.violationEndedOn,

@@ -45,7 +45,14 @@ export interface DocumentContext {
 }
 
 export type DocumentFacts =
-  | { kind: 'REFUSAL_NOTICE'; addressee: '投诉人' | '举报人'; reasons: string[]; note: string | null }
+  | {
+      kind: 'REFUSAL_NOTICE';
+      addressee: '投诉人' | '举报人';
+      reasons: string[];
+      note: string | null;
+      /** where to turn instead (若干规定 第十八条第四款) */
+      referral?: string;
+    }
   | { kind: 'INQUIRY_NOTICE'; appearOn: string; place: string; materials: string[] }
   | {
       kind: 'RECTIFICATION_ORDER';
@@ -89,6 +96,7 @@ export function renderDocument(ctx: DocumentContext, f: DocumentFacts): string {
         `你（单位）反映的事项（案号 ${ctx.caseNo}），经审查，不予受理立案，理由如下：`,
         ...f.reasons.map((r, i) => `${i + 1}. ${r}`),
         ...(f.note ? [`说明：${f.note}`] : []),
+        ...(f.referral ? [f.referral] : []),
         '如涉及劳动争议，可依法申请劳动争议调解、仲裁或者向人民法院提起诉讼。',
         // The complainant asked the body to protect their own rights: its refusal is reviewable (行政复议法, 行政诉讼法
         // 第四十六条), as the decisions below print; a 举报 is not the reporter's own matter.

@@ -39,6 +39,25 @@ export const REFUSAL_REASONS = {
 } as const;
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
 
+/**
+ * Refusals that tell the complainant where to turn instead (`referTo`): 若干规定 第十八条第四款 (不属于劳动保障监察职权范围的，
+ * 告诉投诉人向有关部门投诉; 不属于本机关管辖的，告知投诉人向有管辖权的劳动保障行政部门投诉).
+ */
+export const REFUSALS_NEEDING_REFERRAL: readonly RefusalReason[] = [
+  'OUT_OF_JURISDICTION',
+  'NOT_LABOR_SECURITY_MATTER',
+];
+
+/** Whether a refusal for these reasons must name where to turn. */
+export function needsReferral(reasons: readonly RefusalReason[]): boolean {
+  return reasons.some((r) => REFUSALS_NEEDING_REFERRAL.includes(r));
+}
+
+/** The sentence of the notice, SMS and case file naming where to turn ('' without a referral). */
+export function referralSentence(referTo: string | null): string {
+  return referTo ? `请向${referTo}投诉或反映。` : '';
+}
+
 export interface AcceptanceFacts {
   /** The date the complaint/report was received (the date the violation was reported: 监察条例 第二十条). */
   receivedOn: string;

@@ -22,7 +22,8 @@ import type {
 import type { InspectionCase } from './entities';
 import { INSPECTION_CASE_TYPE, OPEN_STATUSES } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { acceptanceDecision, brigadeServes, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
+import { acceptanceDecision, brigadeServes, needsReferral, type RefusalReason } from './inspection.rules';
+import { referralErrors, refusalStep, type Refusal } from './inspection-refusal';
 import { investigationTeamError } from './inspection-duties.rules';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
@@ -249,21 +250,33 @@ export class InspectionService implements OnModuleInit {
       const c = await this.repo.findCase(em, id);
       if (!c || !coversJurisdiction(viewer, c.jurisdictionCode)) throw inspectionNotFound();
       const org = await this.organisations.byId(em, c.organisationId);
-      return acceptanceDecision({
+      const decision = acceptanceDecision({
         receivedOn: c.receivedOn,
         violationEndedOn: dto.violationEndedOn,
         employerId: c.employerId,
         jurisdictionCode: c.jurisdictionCode,
         brigadeJurisdictionCode: org?.jurisdictionCode ?? '',
       });
+      // 若干规定 第十八条第四款: out of this brigade's district, the complainant is told the brigade serving the street.
+      const referTo = needsReferral(decision.reasons.map((r) => r.code))
+        ? ((await this.organisations.serving(em, 'INSPECTION_BRIGADE', c.jurisdictionCode))?.name ??
+          '有管辖权的劳动保障行政部门')
+        : null;
+      return { ...decision, referTo };
     });
     if (!facts.accept)
-      return this.refuseWith(viewer, id, dto.version, {
-        reasons: facts.reasons.map((r) => r.code),
-        note: null,
-        violationEndedOn: dto.violationEndedOn,
-        on: dto.on,
-      });
+      return this.refuseWith(
+        viewer,
+        id,
+        dto.version,
+        {
+          reasons: facts.reasons.map((r) => r.code),
+          note: null,
+          referTo: facts.referTo,
+          violationEndedOn: dto.violationEndedOn,
+        },
+        dto.on,
+      );
     return this.p.transition(viewer, id, dto.version, 'ACCEPT', dto.on, async (em, c, on) => {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
       await this.p.startInvestigation(em, id, c.jurisdictionCode, on);
@@ -282,48 +295,31 @@ export class InspectionService implements OnModuleInit {
     });
   }
 
-  /** 不予受理 for a reason staff establish (e.g. already in arbitration), in writing with the reason. */
+  /**
+   * 不予受理 for a reason staff establish (e.g. already in arbitration), in writing with the reason; outside the remit
+   * or the district it names where to turn instead (若干规定 第十八条第四款: 400 on `referTo` without it).
+   */
   refuse(
     viewer: Principal,
     id: string,
-    dto: { version: number; reason: RefusalReason; note?: string; on?: string },
+    dto: { version: number; reason: RefusalReason; note?: string; referTo?: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.refuseWith(viewer, id, dto.version, {
-      reasons: [dto.reason],
-      note: dto.note ?? null,
-      violationEndedOn: null,
-      on: dto.on,
-    });
+    const errors = referralErrors([dto.reason], dto.referTo ?? null);
+    if (errors.length) throw AppException.validation(errors);
+    const r = { reasons: [dto.reason], note: dto.note ?? null, referTo: dto.referTo ?? null };
+    return this.refuseWith(viewer, id, dto.version, { ...r, violationEndedOn: null }, dto.on);
   }
 
   private refuseWith(
     viewer: Principal,
     id: string,
     version: number,
-    r: { reasons: RefusalReason[]; note: string | null; violationEndedOn: string | null; on?: string },
+    r: Refusal,
+    onInput: string | undefined,
   ): Promise<InspectionCaseViewDto> {
-    return this.p.transition(viewer, id, version, 'REFUSE', r.on, async (em, c, on) => {
+    return this.p.transition(viewer, id, version, 'REFUSE', onInput, async (em, c, on) => {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
-      return {
-        changes: {
-          refusedOn: on,
-          refusalReasons: r.reasons,
-          refusalText: r.note,
-          violationEndedOn: r.violationEndedOn,
-        },
-        data: { reasons: r.reasons },
-        // 若干规定 第十八条: the refusal is told to the complainant with its reason.
-        notify: {
-          template: 'INSPECTION_REFUSED',
-          params: { reason: r.reasons.map((x) => REFUSAL_REASONS[x]).join('；') },
-        },
-        document: {
-          kind: 'REFUSAL_NOTICE',
-          addressee: c.source === 'REPORT' ? '举报人' : '投诉人',
-          reasons: r.reasons.map((x) => REFUSAL_REASONS[x]),
-          note: r.note,
-        },
-      };
+      return refusalStep(c, on, r);
     });
   }
 

@@ -8,8 +8,8 @@ export const REPORT_CHANNEL_TEMPLATES = {
   REPORT_INSPECTION_REFUSED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',
-    text: '您举报的事项（编号 {trackingNo}）经审查不予立案。理由：{reason}。',
-    vars: { trackingNo: 'text', reason: 'text' },
+    text: '您举报的事项（编号 {trackingNo}）经审查不予立案。理由：{reason}。{referral}',
+    vars: { trackingNo: 'text', reason: 'text', referral: 'text' },
   },
   REPORT_INSPECTION_RECTIFICATION_ORDERED: {
     channel: 'CASE_CHANNEL',

@@ -85,7 +85,7 @@ describe('message template catalogue', () => {
   it('a value is written as given, never re-read as a placeholder', () => {
     fc.assert(
       fc.property(fc.string(), (reason) => {
-        const m = renderTemplate('INSPECTION_REFUSED', { trackingNo: 'T', reason });
+        const m = renderTemplate('INSPECTION_REFUSED', { trackingNo: 'T', reason, referral: '' });
         expect(m.text).toBe(
           `您的投诉（编号T）经审查不予立案。理由：${reason}。如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。`,
         );

@@ -219,8 +219,9 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 若干规定 第十八条: a refusal is told with its reason; and how to contest it (the 不予受理告知书's remedies).
-    text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
-    vars: { trackingNo: 'text', reason: 'text' },
+    // 若干规定 第十八条第四款: {referral} names where to turn instead ('' when the reason needs none).
+    text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。{referral}如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
+    vars: { trackingNo: 'text', reason: 'text', referral: 'text' },
   },
   INSPECTION_CLOSED: {
     channel: 'SMS',

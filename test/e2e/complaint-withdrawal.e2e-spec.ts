@@ -165,6 +165,41 @@ describe('complaint withdrawal', () => {
     expect([stranger.status, stranger.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
   });
 
+  it('an inspection case not yet accepted (RECEIVED) is ended by its refusal, which the API takes, not by a close it refuses', async () => {
+    const c = await file();
+    await step(c.id, 'accept', {}, 'inspector');
+    await step(c.id, 'route', { target: 'INSPECTION' }, 'inspector');
+    const opened = await t
+      .http()
+      .post('/api/v1/inspection/cases')
+      .set(await auth('inspector'))
+      .send({ complaintId: c.id });
+    expect([opened.status, opened.body.status]).toEqual([201, 'RECEIVED']);
+    const consent = { reason: '投诉人撤回', bodyConsent: { note: '监察机构同意撤回' } };
+    const res = await withdraw(c.id, consent, 'inspector');
+    expect(res.body).toMatchObject({
+      code: 'PROCEEDING_OPEN',
+      details: { proceeding: 'INSPECTION', caseId: opened.body.id, status: 'RECEIVED' },
+    });
+    const [howToEnd] = res.body.details.allowed as string[];
+    expect(howToEnd).toBe(
+      `POST /api/v1/inspection/cases/${opened.body.id}/refuse {reason: OTHER, note: 投诉人撤回投诉}`,
+    );
+    const inspection = async (path: string, body: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`/api/v1/inspection/cases/${opened.body.id}/${path}`)
+        .set(await auth('inspector'))
+        .send({ version: opened.body.version, ...body });
+    // Closing is for a case under investigation (INSPECTION_TRANSITIONS): a RECEIVED case refuses it.
+    const close = await inspection('close', { closureType: 'REVOKED' });
+    expect([close.status, close.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    const refused = await inspection('refuse', { reason: 'OTHER', note: '投诉人撤回投诉' });
+    expect([refused.status, refused.body.status]).toEqual([200, 'REFUSED']);
+    const ok = await withdraw(c.id, consent, 'inspector');
+    expect([ok.status, ok.body.status]).toEqual([200, 'WITHDRAWN']);
+  });
+
   it('a withdrawal racing the opening of a mediation: one of them wins, never a withdrawn complaint with an open case', async () => {
     const raced: { id: string; outcomes: number[] }[] = [];
     for (let k = 0; k < 8; k++) {

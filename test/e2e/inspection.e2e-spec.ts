@@ -460,6 +460,63 @@ describe('inspection cases', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('a refusal outside the remit or the district names where to turn (若干规定 第十八条第四款): 400 without it; SMS, notice and case file carry it', async () => {
+    const complaintId = await routedComplaint();
+    const c = await ok('inspector', '/cases', { complaintId }, 201);
+    for (const reason of ['OUT_OF_JURISDICTION', 'NOT_LABOR_SECURITY_MATTER']) {
+      const missing = await post('inspector', `/cases/${c.id}/refuse`, { version: c.version, reason });
+      expect([missing.status, missing.body.code, missing.body.details]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        [expect.objectContaining({ field: 'referTo', constraint: 'isDefined' })],
+      ]);
+    }
+    const tooLong = await post('inspector', `/cases/${c.id}/refuse`, {
+      version: c.version,
+      reason: 'OUT_OF_JURISDICTION',
+      referTo: '监'.repeat(201),
+    });
+    expect([tooLong.status, tooLong.body.details[0].field]).toEqual([400, 'referTo']);
+    // Nothing was written by the refusals.
+    expect((await get('inspector', c.id)).body).toMatchObject({ status: 'RECEIVED', version: c.version });
+
+    const referTo = '上海市闵行区劳动保障监察大队';
+    const refused = await ok('inspector', `/cases/${c.id}/refuse`, {
+      version: c.version,
+      reason: 'OUT_OF_JURISDICTION',
+      referTo,
+    });
+    expect(refused).toMatchObject({
+      status: 'REFUSED',
+      refusal: { reasons: [{ code: 'OUT_OF_JURISDICTION' }], referTo },
+    });
+    const referral = `请向${referTo}投诉或反映。`;
+    const doc = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${c.id}/documents/${refused.documents[0].id}`)
+      .set(await auth('inspector'));
+    expect(doc.body.text).toContain(referral);
+    const sms = await eventually(() =>
+      t.sms.sent.find((m) => m.template === 'INSPECTION_REFUSED' && m.params.caseNo === refused.caseNo),
+    );
+    expect(sms.text).toContain('理由：不属于本机关管辖');
+    expect(sms.text).toContain(referral);
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set(await auth('13800000000'));
+    expect(mine.body.inspection).toMatchObject({ status: 'REFUSED', refusalReferTo: referTo });
+    expect(mine.body.nextStep.text).toBe(`劳动保障监察机构未予受理，理由见通知。${referral}`);
+
+    // Another reason needs no referral.
+    const other = await ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);
+    const inCourt = await ok('inspector', `/cases/${other.id}/refuse`, {
+      version: other.version,
+      reason: 'IN_ARBITRATION_OR_COURT',
+    });
+    expect(inCourt).toMatchObject({ status: 'REFUSED', refusal: { referTo: null } });
+  });
+
   it('transfer to public security: 409 below the threshold or without a refused order, done when both hold', async () => {
     const c = await investigating();
     const ordered = await orderToPay(c, 1_999_999, 3);

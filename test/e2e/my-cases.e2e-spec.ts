@@ -77,6 +77,8 @@ describe('the worker’s case file /my/cases', () => {
     let mine = await myCase(complaintId);
     expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', id: c.id, status: 'RECEIVED' });
     expect(mine.nextStep.text).toContain('5个工作日');
+    // Nothing for the worker to call while the brigade decides (its only moves are ACCEPT and REFUSE, staff's).
+    expect(mine.nextStep.actions).toEqual([]);
     expect(mine.heldBy).toMatchObject({ name: '浦东新区劳动保障监察大队' });
 
     await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
@@ -133,6 +135,36 @@ describe('the worker’s case file /my/cases', () => {
       action: 'SUBMITTED',
       label: '提交投诉',
     });
+    readable(mine);
+  });
+
+  it('a penalty decided without an order to rectify does not tell the worker one was made; an order later does, with its deadline', async () => {
+    const complaintId = await routed('INSPECTION', 'inspector');
+    const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    let v = c.version;
+    const step = async (user: string, path: string, body: Record<string, unknown>) => {
+      v = (await post(user, `/inspection/cases/${c.id}/${path}`, { version: v, ...body })).version;
+    };
+    const penalty = { violations: '未依法订立书面劳动合同', basis: '《劳动保障监察条例》第二十四条' };
+    await step('inspector', 'decision', { violationEndedOn: null });
+    await step('inspector', 'penalty-notice', { ...penalty, proposedFen: 200_000 });
+    // The employer is heard and gives up the hearing (行政处罚法 第四十五、六十四条): the decision may be made today.
+    for (const kind of ['STATEMENT', 'WAIVER'])
+      await step('inspector', 'employer-response', { kind, on: today, summary: '单位书面陈述' });
+    await step('supervisor', 'penalty-decision', { ...penalty, amountFen: 200_000 });
+    let mine = await myCase(complaintId);
+    expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', status: 'PENALTY_DECIDED' });
+    expect(mine.nextStep.text).toBe('已对用人单位作出行政处罚决定。');
+
+    await step('inspector', 'rectification-order', {
+      violations: '未依法订立书面劳动合同',
+      complianceDueOn: addDays(today, 15),
+    });
+    mine = await myCase(complaintId);
+    expect(mine.currentStep.status).toBe('PENALTY_DECIDED');
+    expect(mine.nextStep.text).toBe(
+      `已对用人单位作出行政处罚决定，并已责令其于${addDays(today, 15)}前改正。`,
+    );
     readable(mine);
   });
 

@@ -136,6 +136,12 @@ export class MyInspectionDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) acceptedOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) refusedOn: string | null;
   @ApiProperty({ type: [MyRefusalReasonDto] }) refusalReasons: MyRefusalReasonDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where the refusal told the worker to turn instead',
+  })
+  refusalReferTo: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) investigationDueOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) rectifyDueOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;

@@ -103,6 +103,15 @@ export class RefuseInspectionDto extends InspectionVersionDto {
   @IsOptional()
   @Text(1000)
   note?: string;
+
+  @ApiPropertyOptional({
+    example: '上海市闵行区劳动保障监察大队',
+    description:
+      'Where the complainant should turn instead: required for OUT_OF_JURISDICTION and NOT_LABOR_SECURITY_MATTER (若干规定 第十八条第四款), told with any other reason',
+  })
+  @IsOptional()
+  @Text(200)
+  referTo?: string;
 }
 
 export class ExtendInspectionDto extends InspectionVersionDto {
@@ -258,6 +267,13 @@ export class RefusalViewDto {
 
   @ApiProperty({ nullable: true, type: String })
   note: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where the complainant was told to turn instead',
+  })
+  referTo: string | null;
 }
 
 export class DocumentSummaryDto {

@@ -96,6 +96,10 @@ export class InspectionCase {
   @Column({ name: 'refusal_text', type: 'text', nullable: true })
   refusalText: string | null;
 
+  /** Where the refusal told the complainant to turn instead (若干规定 第十八条第四款). */
+  @Column({ name: 'refusal_refer_to', type: 'varchar', length: 200, nullable: true })
+  refusalReferTo: string | null;
+
   /** The day the violation ended (null: continuing or not stated); the 2-year lookback runs from it. */
   @Column({ name: 'violation_ended_on', type: 'date', nullable: true })
   violationEndedOn: string | null;
