@@ -152,7 +152,11 @@ export class ArbitrationInterimService {
       };
       await this.awards.insertProvisionalExecution(em, row);
       // The applicant learns the ruling and where it went (the people's court executes it).
-      await this.p.notify(em, c, 'ARBITRATION_PROVISIONAL_EXECUTION', `provisional:${row.id}`, {
+      // A collective case's amount is the group's (调解仲裁法 第七条): its members are told it is a total.
+      const template = c.collectiveDisputeId
+        ? 'ARBITRATION_PROVISIONAL_EXECUTION_GROUP'
+        : 'ARBITRATION_PROVISIONAL_EXECUTION';
+      await this.p.notify(em, c, template, `provisional:${row.id}`, {
         amountFen: String(dto.amountFen),
       });
       return {

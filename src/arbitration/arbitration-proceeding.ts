@@ -263,10 +263,16 @@ export class ArbitrationProceeding {
     signedOn?: string,
   ): Promise<void> {
     if (closureType === 'MEDIATED')
-      await this.notify(em, c, 'ARBITRATION_MEDIATED', 'mediated', {
-        totalFen: String(mediatedTotalFen ?? 0),
-        signedOn: signedOn!,
-      });
+      await this.notify(
+        em,
+        c,
+        c.collectiveDisputeId ? 'ARBITRATION_MEDIATED_GROUP' : 'ARBITRATION_MEDIATED',
+        'mediated',
+        {
+          totalFen: String(mediatedTotalFen ?? 0),
+          signedOn: signedOn!,
+        },
+      );
     else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
   }
 

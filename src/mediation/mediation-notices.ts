@@ -77,7 +77,11 @@ export class MediationNotices {
       `instalment-due-soon:${i.id}`,
       params,
     );
-    await this.worker(em, i.complaint_id, 'MEDIATION_INSTALMENT_DUE_SOON_WORKER', `worker-due-soon:${i.id}`, {
+    // A collective dispute's instalment is the group's: each member is told it is a total, not their share.
+    const template = i.collective_dispute_id
+      ? 'MEDIATION_INSTALMENT_DUE_SOON_GROUP'
+      : 'MEDIATION_INSTALMENT_DUE_SOON_WORKER';
+    await this.worker(em, i.complaint_id, template, `worker-due-soon:${i.id}`, {
       ...params,
       amountFen: i.amount_fen,
     });

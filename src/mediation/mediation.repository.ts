@@ -21,6 +21,8 @@ export interface DueSoonInstalment {
   amount_fen: string;
   employer_id: string;
   complaint_id: string;
+  /** The collective dispute whose one agreement it is (调解仲裁法 第七条), or null. */
+  collective_dispute_id: string | null;
 }
 
 /** What a view of an agreement shows of each of its instalments. */
@@ -287,7 +289,7 @@ export class MediationRepository {
   dueSoon(em: EntityManager, today: string, days: number): Promise<DueSoonInstalment[]> {
     return em.query<DueSoonInstalment[]>(
       `SELECT i.id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, i.amount_fen::text AS amount_fen,
-              m.employer_id, m.complaint_id
+              m.employer_id, m.complaint_id, m.collective_dispute_id
          FROM mediation_instalments i
          JOIN mediation_agreements a ON a.id = i.agreement_id
          JOIN mediation_cases m ON m.id = a.case_id

@@ -60,6 +60,13 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
     vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
   },
+  // A collective dispute's one agreement (调解仲裁法 第七条): its instalment is the group's, not each member's.
+  MEDIATION_INSTALMENT_DUE_SOON_GROUP: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解协议第{seq}期款项共{amountFen}（全体劳动者合计）应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
+  },
   MEDIATION_NOT_OPENED: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -200,11 +200,24 @@ export const TEMPLATES = {
     text: '您的仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行{amountFen}，并移送人民法院执行。',
     vars: { trackingNo: 'text', amountFen: 'fen' },
   },
+  // A collective dispute's case (调解仲裁法 第七条) carries every member's claims: its amounts are the group's.
+  ARBITRATION_PROVISIONAL_EXECUTION_GROUP: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行共{amountFen}（全体申请人合计），并移送人民法院执行。',
+    vars: { trackingNo: 'text', amountFen: 'fen' },
+  },
   ARBITRATION_MEDIATED: {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第四十二条: 调解书经双方当事人签收后，发生法律效力 (and, 第五十一条, may be enforced by a court).
     text: '您的仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额{totalFen}，案件结束。',
+    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
+  },
+  ARBITRATION_MEDIATED_GROUP: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额共{totalFen}（全体申请人合计），案件结束。',
     vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
   },
 

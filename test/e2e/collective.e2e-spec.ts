@@ -1,3 +1,5 @@
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** A valid 18-digit ID number (GB 11643) for worker i, born 1990-01-01 in 310115. */
@@ -410,5 +412,63 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       ).toEqual(trackingNos);
       expect(new Set(sent().map((m) => m.phone)).size).toBe(10);
     }
+  });
+
+  it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {
+    const ids: string[] = [];
+    let employer = '';
+    for (let i = 0; i < 10; i++) {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set({ authorization: `Bearer ${workers[i]}` })
+        .send(
+          complaintBody({
+            category: 'SOCIAL_INSURANCE',
+            employer: { name: '浦东集体协议测试有限公司' },
+            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
+          }),
+        );
+      expect(res.status).toBe(201);
+      ids.push(res.body.id as string);
+      employer = res.body.employer.id as string;
+    }
+    const staff = await auth('mediator');
+    const dispute = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(staff)
+      .send({ employerId: employer, category: 'SOCIAL_INSURANCE', complaintIds: ids });
+    expect(dispute.status).toBe(201);
+    for (const id of ids)
+      expect((await t.http().post(`/api/v1/complaints/${id}/accept`).set(staff).send({})).status).toBe(200);
+    const routed = await t
+      .http()
+      .post(`/api/v1/complaints/${ids[0]}/route`)
+      .set(staff)
+      .send({ target: 'MEDIATION' });
+    expect(routed.status).toBe(200);
+    const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
+    expect(opened.status).toBe(201);
+    const due = addDays(todayInShanghai(), 10);
+    const closed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${opened.body.id}/close`)
+      .set(staff)
+      .send({
+        version: opened.body.version,
+        outcome: 'AGREEMENT',
+        agreement: {
+          claims: [{ description: '补缴社会保险费', amountFen: 1_250_000 }],
+          instalments: [{ dueOn: due, amountFen: 1_250_000 }],
+        },
+      });
+    expect(closed.status).toBe(200);
+    await t.app.get(MediationSweepService).sweep(addDays(due, -2));
+    const sent = () => t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_GROUP');
+    await eventually(() => sent().length >= 10);
+    expect(new Set(sent().map((m) => m.phone)).size).toBe(10);
+    expect(sent()[0].text).toContain(`调解协议第1期款项共12500.00元（全体劳动者合计）应于${due}支付`);
+    expect(t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_WORKER')).toEqual([]);
   });
 });
