@@ -109,7 +109,6 @@ describe('blacklist term and early removal', () => {
     listedOn: '2026-01-10',
     correctedOn: '2026-02-01',
     commitmentOn: '2026-08-01',
-    newArrearsSinceListing: 0,
   };
 
   it('6 months from the correction: refused the day before, allowed on the day', () => {
@@ -126,12 +125,9 @@ describe('blacklist term and early removal', () => {
     expect(r).toMatchObject({ code: 'EARLY_REMOVAL_TOO_SOON', eligibleFrom: '2026-07-10' });
   });
 
-  it('needs a credit commitment and no new arrears', () => {
+  it('needs a credit commitment', () => {
     expect(earlyRemovalRefusal({ ...base, commitmentOn: null, today: '2026-09-01' })?.code).toBe(
       'CREDIT_COMMITMENT_MISSING',
-    );
-    expect(earlyRemovalRefusal({ ...base, newArrearsSinceListing: 1, today: '2026-09-01' })?.code).toBe(
-      'NEW_ARREARS_DURING_LISTING',
     );
   });
 
@@ -145,7 +141,6 @@ describe('blacklist term and early removal', () => {
           listedOn,
           correctedOn,
           commitmentOn: today,
-          newArrearsSinceListing: 0,
           today,
         });
         expect(r === null).toBe(today >= addMonths(start, 6));

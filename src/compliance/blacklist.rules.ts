@@ -79,19 +79,18 @@ export interface EarlyRemovalFacts {
   correctedOn: string;
   /** The day the written 信用承诺 (not to default on wages again) was made; null when none. */
   commitmentOn: string | null;
-  /** Wage-arrears violations found on the employer since the listing (other than the listed one). */
-  newArrearsSinceListing: number;
   today: string;
 }
 
 export type EarlyRemovalRefusal =
   | { code: 'EARLY_REMOVAL_TOO_SOON'; message: string; eligibleFrom: string }
-  | { code: 'CREDIT_COMMITMENT_MISSING'; message: string }
-  | { code: 'NEW_ARREARS_DURING_LISTING'; message: string; count: number };
+  | { code: 'CREDIT_COMMITMENT_MISSING'; message: string };
 
 /**
- * 人社部令第45号 第十五条 (TO VERIFY): corrected, listed for 6 months counted from the correction (from the listing
- * when corrected before it), no new wage arrears while listed, and a written credit commitment. The first refusal, or null.
+ * 人社部令第45号 (提前移出; article number unverified): corrected, listed for 6 months counted from the correction (from
+ * the listing when corrected before it), and a written credit commitment — the three conditions of the final text. The
+ * draft's fourth (列入期限内未再发生拖欠, 征求意见稿 2021-07) is not in it: new arrears are a new case, not a bar here.
+ * The first refusal, or null.
  */
 export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal | null {
   const from = compareDates(f.correctedOn, f.listedOn) > 0 ? f.correctedOn : f.listedOn;
@@ -101,12 +100,6 @@ export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal |
       code: 'EARLY_REMOVAL_TOO_SOON',
       message: 'Early removal needs 6 months of listing after the correction',
       eligibleFrom,
-    };
-  if (f.newArrearsSinceListing > 0)
-    return {
-      code: 'NEW_ARREARS_DURING_LISTING',
-      message: 'New wage arrears were found while the employer was listed',
-      count: f.newArrearsSinceListing,
     };
   if (!f.commitmentOn)
     return { code: 'CREDIT_COMMITMENT_MISSING', message: 'Early removal needs a written credit commitment' };

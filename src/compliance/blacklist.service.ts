@@ -155,12 +155,6 @@ export class BlacklistService {
             listedOn: b.listedOn,
             correctedOn: dto.correctedOn,
             commitmentOn: dto.commitmentOn ?? null,
-            newArrearsSinceListing: await this.repo.arrearsFoundSince(
-              em,
-              b.employerId,
-              b.listedOn,
-              b.violationId,
-            ),
             today,
           });
           if (refusal) {

@@ -165,7 +165,7 @@ export class ComplianceController {
   @ApiOperation({
     summary: '提前移出失信名单',
     description:
-      '信用修复：已改正，自改正之日起（改正早于列入的，自列入之日起）满 6 个月、列入期间无新的欠薪，并提交信用承诺后提前移出。',
+      '信用修复：已改正，自改正之日起（改正早于列入的，自列入之日起）满 6 个月，并作出不再拖欠农民工工资的书面信用承诺后提前移出（人社部令第45号）。',
   })
   @Post('blacklist/:id/early-removal')
   @HttpCode(200)

@@ -45,11 +45,6 @@ export const COMPLIANCE_ERRORS = {
     zh: '提前移出须提交书面信用承诺',
     en: 'Early removal needs a written credit commitment',
   },
-  NEW_ARREARS_DURING_LISTING: {
-    status: 409,
-    zh: '列入期间有新的拖欠工资行为，不能提前移出',
-    en: 'New wage arrears during the listing: no early removal',
-  },
   GRADE_YEAR_IN_FUTURE: { status: 409, zh: '该年度尚未开始', en: 'That year has not started' },
   ALREADY_PUBLISHED: {
     status: 409,

@@ -71,16 +71,6 @@ export class ComplianceRepository {
     return new Map(rows.map((r) => [r.violation_id, r.publication_id]));
   }
 
-  /** Wage-arrears findings on the employer found on or after `since`, other than `exceptId`. */
-  async arrearsFoundSince(em: EntityManager, employerId: string, since: string, exceptId: string) {
-    const [row] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM employer_violations
-        WHERE employer_id = $1 AND found_on >= $2::date AND id <> $3 AND 'WAGE_ARREARS' = ANY(kinds)`,
-      [employerId, since, exceptId],
-    );
-    return row.n;
-  }
-
   gradesOf(em: EntityManager, employerId: string): Promise<EmployerGrade[]> {
     return em.find(EmployerGrade, { where: { employerId }, order: { year: 'DESC' } });
   }
