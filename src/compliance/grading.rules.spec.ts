@@ -11,15 +11,15 @@ const clean: GradingFacts = {
 };
 const ids = (f: GradingFacts) => gradeFor(f).reasons.map((r) => r.ruleId);
 
-describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
-  it('every rule carries a citation of 第六条', () => {
-    for (const r of GRADING_RULES) expect(r.citation).toMatch(/^人社部规〔2016〕1号 第六条/);
+describe('grading rules (人社部规〔2016〕1号《企业劳动保障守法诚信等级评价办法》第七条)', () => {
+  it('every rule carries a citation of 第七条 (the grades and their criteria), not 第六条', () => {
+    for (const r of GRADING_RULES) expect(r.citation).toMatch(/^人社部规〔2016〕1号 第七条/);
   });
 
   it('A: no finding in the year', () => {
     expect(gradeFor(clean)).toEqual({
       grade: 'A',
-      reasons: [{ ruleId: 'A_NO_FINDING', citation: '人社部规〔2016〕1号 第六条第（一）项' }],
+      reasons: [{ ruleId: 'A_NO_FINDING', citation: '人社部规〔2016〕1号 第七条第（一）项' }],
     });
   });
 
@@ -30,7 +30,7 @@ describe('grading rules (人社部规〔2016〕1号 第六条)', () => {
     expect(gradeFor({ ...clean, violations: C_MIN_VIOLATIONS, kinds: wage })).toEqual({
       grade: 'C',
       reasons: [
-        { ruleId: 'C_THREE_OR_MORE_FINDINGS', citation: '人社部规〔2016〕1号 第六条第（三）项第1目' },
+        { ruleId: 'C_THREE_OR_MORE_FINDINGS', citation: '人社部规〔2016〕1号 第七条第（三）项第1目' },
       ],
     });
     expect(C_MIN_VIOLATIONS).toBe(3);

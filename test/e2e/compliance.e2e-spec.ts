@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, addYears, todayInShanghai, yearOf } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { BlacklistService } from '../../src/compliance/blacklist.service';
+import { GradingCitationArticle1796400002500 } from '../../migrations/1796400002500-grading-citation-article';
 import { ComplianceService } from '../../src/compliance/compliance.service';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
 import { QueueService } from '../../src/queue/queue.service';
@@ -18,7 +19,12 @@ interface Listing {
 }
 interface ComplianceRecord {
   violations: { id: string; foundOn: string; publishedIn: string | null }[];
-  grades: { year: number; grade: string; reasons: { ruleId: string }[]; violationCount: number }[];
+  grades: {
+    year: number;
+    grade: string;
+    reasons: { ruleId: string; citation: string }[];
+    violationCount: number;
+  }[];
   blacklist: Listing[];
   blacklisted: boolean;
   events: { action: string; actorRole: string | null; toStatus: string | null }[];
@@ -238,11 +244,61 @@ describe('employer compliance', () => {
         [year],
       );
       expect(grades).toBe(employers);
+      // The stored reasons cite 第七条 of 《企业劳动保障守法诚信等级评价办法》, the article of the grades and their criteria.
+      const stored = await t.dataSource.query<{ citation: string }[]>(
+        `SELECT DISTINCT r->>'citation' AS citation
+           FROM employer_grades, jsonb_array_elements(reasons) AS r WHERE year = $1`,
+        [year],
+      );
+      expect(stored.length).toBeGreaterThanOrEqual(4);
+      for (const { citation } of stored) expect(citation).toMatch(/^人社部规〔2016〕1号 第七条/);
+      for (const g of (await record(three)).grades)
+        for (const r of g.reasons) expect(r.citation).toMatch(/第七条/);
 
       // A re-run after a new finding regrades (idempotent upsert, same row).
       await recorded(two, { foundOn: inYear('08-08') });
       await t.app.get(ComplianceService).gradeYear(year);
       expect(await gradeOf(two)).toMatchObject({ grade: 'C', violationCount: 3 });
+    });
+
+    it('migration 1796400002500 rewrites the citations of grades stored with 第六条 to 第七条, and back', async () => {
+      const e = await employer();
+      const old = [
+        { ruleId: 'C_ORDER_REFUSED', citation: '人社部规〔2016〕1号 第六条第（三）项第4目' },
+        { ruleId: 'C_CRIMINAL_LIABILITY', citation: '人社部规〔2016〕1号 第六条第（三）项第6目' },
+        { ruleId: 'SOMETHING_ELSE', citation: '其他依据 第六条', note: 'kept' },
+      ];
+      const other = await employer();
+      const untouched = [{ ruleId: 'A_NO_FINDING', citation: '人社部规〔2016〕1号 第七条第（一）项' }];
+      await t.dataSource.query(
+        `INSERT INTO employer_grades (employer_id, year, grade, reasons, violation_count)
+         VALUES ($1, 2019, 'C', $2, 1), ($3, 2019, 'A', $4, 0)`,
+        [e, JSON.stringify(old), other, JSON.stringify(untouched)],
+      );
+      const reasonsOf = async (id: string) =>
+        (
+          await t.dataSource.query<{ reasons: unknown }[]>(
+            `SELECT reasons FROM employer_grades WHERE employer_id = $1 AND year = 2019`,
+            [id],
+          )
+        )[0].reasons;
+      const migration = new GradingCitationArticle1796400002500();
+      await t.dataSource.transaction((em) => migration.up(em.queryRunner!));
+      expect(await reasonsOf(e)).toEqual([
+        { ruleId: 'C_ORDER_REFUSED', citation: '人社部规〔2016〕1号 第七条第（三）项第4目' },
+        { ruleId: 'C_CRIMINAL_LIABILITY', citation: '人社部规〔2016〕1号 第七条第（三）项第6目' },
+        { ruleId: 'SOMETHING_ELSE', citation: '其他依据 第六条', note: 'kept' },
+      ]);
+      expect(await reasonsOf(other)).toEqual(untouched);
+      // Shown to staff as stored.
+      const shown = (await record(e)).grades.find((g) => g.year === 2019)!;
+      expect(shown.reasons.filter((r) => r.ruleId.startsWith('C_')).map((r) => r.citation)).toEqual([
+        expect.stringMatching(/^人社部规〔2016〕1号 第七条/),
+        expect.stringMatching(/^人社部规〔2016〕1号 第七条/),
+      ]);
+      await t.dataSource.transaction((em) => migration.down(em.queryRunner!));
+      expect(await reasonsOf(e)).toEqual(old);
+      await t.dataSource.transaction((em) => migration.up(em.queryRunner!));
     });
 
     it('grade C needs criminal liability (a judgment), not a transfer to the police (16.10)', async () => {
