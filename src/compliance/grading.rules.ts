@@ -1,3 +1,4 @@
+import { yearOf } from '../calendar/local-date';
 import type { Grade, ViolationKind } from './compliance.constants';
 
 /**
@@ -117,4 +118,36 @@ export function gradeFor(facts: GradingFacts): GradeResult {
   }
   // Unreachable: A_NO_FINDING and B_FOUND_NOT_C cover violations === 0 and > 0.
   throw new RangeError(`violations must be a non-negative integer, got ${facts.violations}`);
+}
+
+/** What the grading reads of one violation (gradingFacts in compliance.repository.ts aggregates these per year). */
+export interface ViolationGradingInput {
+  foundOn: string;
+  kinds: readonly ViolationKind[];
+  massIncident: boolean;
+  orderRefused: boolean;
+  criminalLiabilityOn: string | null;
+}
+
+/** Whether a change of a violation's facts changes its year's grade input (the C rules of 第七条第（三）项 read them). */
+export function gradingInputChanged(before: ViolationGradingInput, after: ViolationGradingInput): boolean {
+  const key = (v: ViolationGradingInput) =>
+    JSON.stringify([
+      v.foundOn,
+      [...new Set(v.kinds)].sort(),
+      v.massIncident,
+      v.orderRefused,
+      v.criminalLiabilityOn !== null,
+    ]);
+  return key(before) !== key(after);
+}
+
+/**
+ * The year a change to a finding must regrade, or null: the finding's year (grades read the findings of one
+ * calendar year, graded the next 1 January) once it is over or was graded already; a year in course is left to its
+ * own run.
+ */
+export function yearToRegrade(foundOn: string, today: string, graded: boolean): number | null {
+  const year = yearOf(foundOn);
+  return graded || year < yearOf(today) ? year : null;
 }

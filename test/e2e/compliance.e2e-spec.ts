@@ -4,6 +4,7 @@ import { addMonths } from '../../src/compliance/blacklist.rules';
 import { BlacklistService } from '../../src/compliance/blacklist.service';
 import { GradingCitationArticle1796400002500 } from '../../migrations/1796400002500-grading-citation-article';
 import { ComplianceService } from '../../src/compliance/compliance.service';
+import { LOCKS, xactLock } from '../../src/database/locks';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
 import { QueueService } from '../../src/queue/queue.service';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -321,6 +322,103 @@ describe('employer compliance', () => {
       expect(judged.body).toMatchObject({ criminalTransfer: true, criminalLiabilityOn: inYear('09-09') });
       await t.app.get(ComplianceService).gradeYear(year);
       expect(await gradeOf()).toMatchObject({ grade: 'C', reasons: [{ ruleId: 'C_CRIMINAL_LIABILITY' }] });
+    });
+
+    it('a judgment recorded after its year was graded regrades that year through the outbox: B becomes C', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: inYear('04-04'), criminalTransfer: true });
+      const gradeOf = async (y = year) => (await record(e)).grades.find((g) => g.year === y);
+      await t.app.get(ComplianceService).gradeYear(year);
+      expect(await gradeOf()).toMatchObject({ grade: 'B', reasons: [{ ruleId: 'B_FOUND_NOT_C' }] });
+      const gradeJobs = async (y: number) =>
+        (
+          await t.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM outbox_messages
+              WHERE job_name = $1 AND (payload->>'year')::int = $2`,
+            [JobName.ComplianceGradeYear, y],
+          )
+        )[0].n;
+      const patch = async (id: string, body: Record<string, unknown>) => {
+        const res = await t
+          .http()
+          .patch(`/api/v1/compliance/violations/${id}`)
+          .set(await auth('supervisor'))
+          .send(body);
+        expect(res.status).toBe(200);
+      };
+      const before = await gradeJobs(year);
+      // 农民工 is no fact of the grade: nothing to regrade.
+      await patch(v, { migrantWorkers: true });
+      expect(await gradeJobs(year)).toBe(before);
+      // The judgment (this year, on last year's finding) is: the year's grading is enqueued in the same transaction.
+      await patch(v, { criminalLiabilityOn: today, criminalLiabilityRef: `（${year + 1}）沪0115刑初7号` });
+      expect(await gradeJobs(year)).toBe(before + 1);
+      const regraded = await eventually(async () => {
+        const g = await gradeOf();
+        return g?.grade === 'C' && g;
+      });
+      expect(regraded).toMatchObject({
+        grade: 'C',
+        reasons: [
+          { ruleId: 'C_CRIMINAL_LIABILITY', citation: expect.stringMatching(/第七条第（三）项第6目/) },
+        ],
+        violationCount: 1,
+      });
+      // The same judgment again changes nothing the grade reads.
+      await patch(v, { criminalLiabilityOn: today, criminalLiabilityRef: `（${year + 1}）沪0115刑初7号` });
+      expect(await gradeJobs(year)).toBe(before + 1);
+
+      // A finding of this year, not yet graded: the 1 January run will read the judgment; no run of a year in course.
+      const current = yearOf(today);
+      const fresh = await recorded(e, { foundOn: today });
+      const running = await gradeJobs(current);
+      await patch(fresh, { criminalLiabilityOn: today, criminalLiabilityRef: `（${current}）沪0115刑初8号` });
+      expect(await gradeJobs(current)).toBe(running);
+      expect(await gradeOf(current)).toBeUndefined();
+    });
+
+    it('a run of a year waits for the run in progress (which may have read the employer already), not skipping', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: inYear('05-05') });
+      const grading = t.app.get(ComplianceService);
+      await grading.gradeYear(year);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const lockHeld = new Promise<void>((r) => (held = r));
+      // Another run of the year, in progress: it read the employer before the judgment below committed.
+      const inProgress = t.dataSource.transaction(async (em) => {
+        await xactLock(em, LOCKS.gradeYear, year);
+        held();
+        await released;
+      });
+      await lockHeld;
+      await t.dataSource.query(
+        `UPDATE employer_violations SET criminal_liability_on = $2, criminal_liability_ref = $3
+          WHERE id = $1`,
+        [v, today, `（${year + 1}）沪0115刑初9号`],
+      );
+      let settled = false;
+      const asked = grading.gradeYear(year).finally(() => (settled = true));
+      try {
+        await eventually(
+          async () =>
+            (
+              await t.dataSource.query<{ n: number }[]>(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+              )
+            )[0].n > 0,
+        );
+        expect(settled).toBe(false);
+      } finally {
+        release();
+      }
+      await inProgress;
+      await asked;
+      expect((await record(e)).grades.find((g) => g.year === year)).toMatchObject({
+        grade: 'C',
+        reasons: [{ ruleId: 'C_CRIMINAL_LIABILITY' }],
+      });
     });
 
     it('the worker registers the yearly grading (1 January 03:00) and the daily blacklist sweep', async () => {
