@@ -98,7 +98,8 @@ export class ComplianceController {
   /** Facts learnt after the finding: the arrears concern 农民工; criminal liability (a judgment) for grade C. */
   @ApiOperation({
     summary: '补充违法事实',
-    description: '查处后获知的事实：是否涉及农民工工资、是否被追究刑事责任（影响 C 级评定）。',
+    description:
+      '查处后获知的事实：是否涉及农民工工资、是否被追究刑事责任（影响 C 级评定：查处年度已评定或已结束的，该年度随即重新评定）。',
   })
   @Patch('violations/:id')
   @Roles(...COMPLIANCE_STAFF)

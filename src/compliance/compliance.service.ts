@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LOCKS, tryXactLock } from '../database/locks';
+import { LOCKS, xactLock } from '../database/locks';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { compareDates, isValidIsoDate, todayInShanghai, yearOf } from '../calendar/local-date';
@@ -219,12 +219,12 @@ export class ComplianceService {
   /**
    * Job body: every employer's grade for `year` (default: the year that just ended), computed from the
    * year's findings by one set-based query per batch of employers and upserted (a replay rewrites the same rows).
+   * Runs of one year are serialised: a run waits for the one in progress rather than skipping, since that one may
+   * have read an employer before a change that asked for this run (RegistersService.updateFacts) committed.
    */
-  async gradeYear(
-    year: number = yearOf(todayInShanghai()) - 1,
-  ): Promise<{ skipped: boolean; graded: number }> {
+  async gradeYear(year: number = yearOf(todayInShanghai()) - 1): Promise<{ graded: number }> {
     return this.tx.run(async (em) => {
-      if (!(await tryXactLock(em, LOCKS.gradeYear, year))) return { skipped: true, graded: 0 };
+      await xactLock(em, LOCKS.gradeYear, year);
       let graded = 0;
       let after: string | null = null;
       for (;;) {
@@ -240,7 +240,7 @@ export class ComplianceService {
         if (facts.length < GRADE_BATCH) break;
       }
       this.logger.log({ year, graded }, 'employer grades computed');
-      return { skipped: false, graded };
+      return { graded };
     });
   }
 }

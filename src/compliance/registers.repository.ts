@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BlacklistNotice } from './entities/blacklist-notice.entity';
+import { EmployerGrade } from './entities/employer-grade.entity';
 import { EmployerViolation } from './entities/employer-violation.entity';
 
-/** The SQL of the listing notices and of the facts recorded on a violation after its finding. */
+/** The SQL of the listing notices and of the facts recorded on a violation after its finding (and its grade). */
 @Injectable()
 export class RegistersRepository {
   async insertNotice(em: EntityManager, n: Omit<BlacklistNotice, 'createdAt' | 'violation'>): Promise<void> {
@@ -46,5 +47,10 @@ export class RegistersRepository {
     >,
   ): Promise<void> {
     await em.update(EmployerViolation, { id }, facts);
+  }
+
+  /** Whether the employer's grade for the year has been computed. */
+  gradeExists(em: EntityManager, employerId: string, year: number): Promise<boolean> {
+    return em.exists(EmployerGrade, { where: { employerId, year } });
   }
 }

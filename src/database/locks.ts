@@ -15,7 +15,7 @@ export const LOCKS = {
   mediationSweep: 'mediation.daily-sweep',
   /** One blacklist expiry sweep at a time (try). */
   blacklistSweep: 'compliance.blacklist-sweep',
-  /** One grading run per year at a time (try; per year). */
+  /** One grading run per year at a time (waits; per year). */
   gradeYear: 'compliance.grade-year',
   /** One deadline-reminder sweep at a time (try). */
   reminderSweep: 'deadlines.reminder-sweep',

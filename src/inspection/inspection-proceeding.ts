@@ -308,7 +308,7 @@ export class InspectionProceeding {
   }
 
   /**
-   * A case closed with a violation found enters the employer's violation history (劳动保障守法诚信等级评价办法), in the
+   * A case closed with a violation found enters the employer's violation history (企业劳动保障守法诚信等级评价办法), in the
    * closing transaction, with the facts the grade, the blacklist and the public list read.
    */
   private async registerViolation(

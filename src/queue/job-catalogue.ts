@@ -152,6 +152,12 @@ export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
 export const JOB_DEDUPLICATION: {
   [J in JobName]?: (payload: JobPayloads[J]) => { id: string; ttlMs: number; delayMs: number };
 } = {
+  // (compliance deduplication: a run of a year asked again by several changed findings at once runs once)
+  [JobName.ComplianceGradeYear]: (p) => ({
+    id: `grade-year:${p.year ?? 'last'}`,
+    ttlMs: 2000,
+    delayMs: 2000,
+  }),
   // (risk deduplication)
   [JobName.RiskRescoreEmployer]: (p) => ({ id: `rescore:${p.employerId}`, ttlMs: 2000, delayMs: 2000 }),
 };

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { addDays, addYears, todayInShanghai, yearOf } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { BlacklistService } from '../../src/compliance/blacklist.service';
+import { GradingCitationArticle1796400002500 } from '../../migrations/1796400002500-grading-citation-article';
 import { ComplianceService } from '../../src/compliance/compliance.service';
+import { LOCKS, xactLock } from '../../src/database/locks';
 import { JobName, QueueName } from '../../src/queue/job-catalogue';
 import { QueueService } from '../../src/queue/queue.service';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -18,7 +20,12 @@ interface Listing {
 }
 interface ComplianceRecord {
   violations: { id: string; foundOn: string; publishedIn: string | null }[];
-  grades: { year: number; grade: string; reasons: { ruleId: string }[]; violationCount: number }[];
+  grades: {
+    year: number;
+    grade: string;
+    reasons: { ruleId: string; citation: string }[];
+    violationCount: number;
+  }[];
   blacklist: Listing[];
   blacklisted: boolean;
   events: { action: string; actorRole: string | null; toStatus: string | null }[];
@@ -238,11 +245,61 @@ describe('employer compliance', () => {
         [year],
       );
       expect(grades).toBe(employers);
+      // The stored reasons cite 第七条 of 《企业劳动保障守法诚信等级评价办法》, the article of the grades and their criteria.
+      const stored = await t.dataSource.query<{ citation: string }[]>(
+        `SELECT DISTINCT r->>'citation' AS citation
+           FROM employer_grades, jsonb_array_elements(reasons) AS r WHERE year = $1`,
+        [year],
+      );
+      expect(stored.length).toBeGreaterThanOrEqual(4);
+      for (const { citation } of stored) expect(citation).toMatch(/^人社部规〔2016〕1号 第七条/);
+      for (const g of (await record(three)).grades)
+        for (const r of g.reasons) expect(r.citation).toMatch(/第七条/);
 
       // A re-run after a new finding regrades (idempotent upsert, same row).
       await recorded(two, { foundOn: inYear('08-08') });
       await t.app.get(ComplianceService).gradeYear(year);
       expect(await gradeOf(two)).toMatchObject({ grade: 'C', violationCount: 3 });
+    });
+
+    it('migration 1796400002500 rewrites the citations of grades stored with 第六条 to 第七条, and back', async () => {
+      const e = await employer();
+      const old = [
+        { ruleId: 'C_ORDER_REFUSED', citation: '人社部规〔2016〕1号 第六条第（三）项第4目' },
+        { ruleId: 'C_CRIMINAL_LIABILITY', citation: '人社部规〔2016〕1号 第六条第（三）项第6目' },
+        { ruleId: 'SOMETHING_ELSE', citation: '其他依据 第六条', note: 'kept' },
+      ];
+      const other = await employer();
+      const untouched = [{ ruleId: 'A_NO_FINDING', citation: '人社部规〔2016〕1号 第七条第（一）项' }];
+      await t.dataSource.query(
+        `INSERT INTO employer_grades (employer_id, year, grade, reasons, violation_count)
+         VALUES ($1, 2019, 'C', $2, 1), ($3, 2019, 'A', $4, 0)`,
+        [e, JSON.stringify(old), other, JSON.stringify(untouched)],
+      );
+      const reasonsOf = async (id: string) =>
+        (
+          await t.dataSource.query<{ reasons: unknown }[]>(
+            `SELECT reasons FROM employer_grades WHERE employer_id = $1 AND year = 2019`,
+            [id],
+          )
+        )[0].reasons;
+      const migration = new GradingCitationArticle1796400002500();
+      await t.dataSource.transaction((em) => migration.up(em.queryRunner!));
+      expect(await reasonsOf(e)).toEqual([
+        { ruleId: 'C_ORDER_REFUSED', citation: '人社部规〔2016〕1号 第七条第（三）项第4目' },
+        { ruleId: 'C_CRIMINAL_LIABILITY', citation: '人社部规〔2016〕1号 第七条第（三）项第6目' },
+        { ruleId: 'SOMETHING_ELSE', citation: '其他依据 第六条', note: 'kept' },
+      ]);
+      expect(await reasonsOf(other)).toEqual(untouched);
+      // Shown to staff as stored.
+      const shown = (await record(e)).grades.find((g) => g.year === 2019)!;
+      expect(shown.reasons.filter((r) => r.ruleId.startsWith('C_')).map((r) => r.citation)).toEqual([
+        expect.stringMatching(/^人社部规〔2016〕1号 第七条/),
+        expect.stringMatching(/^人社部规〔2016〕1号 第七条/),
+      ]);
+      await t.dataSource.transaction((em) => migration.down(em.queryRunner!));
+      expect(await reasonsOf(e)).toEqual(old);
+      await t.dataSource.transaction((em) => migration.up(em.queryRunner!));
     });
 
     it('grade C needs criminal liability (a judgment), not a transfer to the police (16.10)', async () => {
@@ -265,6 +322,103 @@ describe('employer compliance', () => {
       expect(judged.body).toMatchObject({ criminalTransfer: true, criminalLiabilityOn: inYear('09-09') });
       await t.app.get(ComplianceService).gradeYear(year);
       expect(await gradeOf()).toMatchObject({ grade: 'C', reasons: [{ ruleId: 'C_CRIMINAL_LIABILITY' }] });
+    });
+
+    it('a judgment recorded after its year was graded regrades that year through the outbox: B becomes C', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: inYear('04-04'), criminalTransfer: true });
+      const gradeOf = async (y = year) => (await record(e)).grades.find((g) => g.year === y);
+      await t.app.get(ComplianceService).gradeYear(year);
+      expect(await gradeOf()).toMatchObject({ grade: 'B', reasons: [{ ruleId: 'B_FOUND_NOT_C' }] });
+      const gradeJobs = async (y: number) =>
+        (
+          await t.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM outbox_messages
+              WHERE job_name = $1 AND (payload->>'year')::int = $2`,
+            [JobName.ComplianceGradeYear, y],
+          )
+        )[0].n;
+      const patch = async (id: string, body: Record<string, unknown>) => {
+        const res = await t
+          .http()
+          .patch(`/api/v1/compliance/violations/${id}`)
+          .set(await auth('supervisor'))
+          .send(body);
+        expect(res.status).toBe(200);
+      };
+      const before = await gradeJobs(year);
+      // 农民工 is no fact of the grade: nothing to regrade.
+      await patch(v, { migrantWorkers: true });
+      expect(await gradeJobs(year)).toBe(before);
+      // The judgment (this year, on last year's finding) is: the year's grading is enqueued in the same transaction.
+      await patch(v, { criminalLiabilityOn: today, criminalLiabilityRef: `（${year + 1}）沪0115刑初7号` });
+      expect(await gradeJobs(year)).toBe(before + 1);
+      const regraded = await eventually(async () => {
+        const g = await gradeOf();
+        return g?.grade === 'C' && g;
+      });
+      expect(regraded).toMatchObject({
+        grade: 'C',
+        reasons: [
+          { ruleId: 'C_CRIMINAL_LIABILITY', citation: expect.stringMatching(/第七条第（三）项第6目/) },
+        ],
+        violationCount: 1,
+      });
+      // The same judgment again changes nothing the grade reads.
+      await patch(v, { criminalLiabilityOn: today, criminalLiabilityRef: `（${year + 1}）沪0115刑初7号` });
+      expect(await gradeJobs(year)).toBe(before + 1);
+
+      // A finding of this year, not yet graded: the 1 January run will read the judgment; no run of a year in course.
+      const current = yearOf(today);
+      const fresh = await recorded(e, { foundOn: today });
+      const running = await gradeJobs(current);
+      await patch(fresh, { criminalLiabilityOn: today, criminalLiabilityRef: `（${current}）沪0115刑初8号` });
+      expect(await gradeJobs(current)).toBe(running);
+      expect(await gradeOf(current)).toBeUndefined();
+    });
+
+    it('a run of a year waits for the run in progress (which may have read the employer already), not skipping', async () => {
+      const e = await employer();
+      const v = await recorded(e, { foundOn: inYear('05-05') });
+      const grading = t.app.get(ComplianceService);
+      await grading.gradeYear(year);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const lockHeld = new Promise<void>((r) => (held = r));
+      // Another run of the year, in progress: it read the employer before the judgment below committed.
+      const inProgress = t.dataSource.transaction(async (em) => {
+        await xactLock(em, LOCKS.gradeYear, year);
+        held();
+        await released;
+      });
+      await lockHeld;
+      await t.dataSource.query(
+        `UPDATE employer_violations SET criminal_liability_on = $2, criminal_liability_ref = $3
+          WHERE id = $1`,
+        [v, today, `（${year + 1}）沪0115刑初9号`],
+      );
+      let settled = false;
+      const asked = grading.gradeYear(year).finally(() => (settled = true));
+      try {
+        await eventually(
+          async () =>
+            (
+              await t.dataSource.query<{ n: number }[]>(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+              )
+            )[0].n > 0,
+        );
+        expect(settled).toBe(false);
+      } finally {
+        release();
+      }
+      await inProgress;
+      await asked;
+      expect((await record(e)).grades.find((g) => g.year === year)).toMatchObject({
+        grade: 'C',
+        reasons: [{ ruleId: 'C_CRIMINAL_LIABILITY' }],
+      });
     });
 
     it('the worker registers the yearly grading (1 January 03:00) and the daily blacklist sweep', async () => {

@@ -59,7 +59,7 @@ export class EmployerViolation {
 
   /**
    * The day a court's judgment held someone criminally liable for it (被追究刑事责任): what grade C needs
-   * (评价办法 第六条第（三）项), recorded when the judgment is known; null until then.
+   * (评价办法 第七条第（三）项), recorded when the judgment is known; null until then.
    */
   @Column({ name: 'criminal_liability_on', type: 'date', nullable: true })
   criminalLiabilityOn: string | null;
