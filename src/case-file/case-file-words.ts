@@ -263,6 +263,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   ESCALATED_TO_ARBITRATION: '调解转仲裁',
   MEDIATION_OPENED: '开始调解',
   MEDIATION_SESSION_SCHEDULED: '安排调解',
+  MEDIATOR_ASSIGNED: '更换调解员',
   MEDIATION_PERIOD_EXTENDED: '调解期限延长',
   MEDIATION_AGREEMENT: '达成调解协议',
   MEDIATION_FAILED: '调解不成',

@@ -11,6 +11,19 @@ import { MEDIATION_MACHINE, type MediationAction, type MediationStatus } from '.
 /** Clocks of mediation cases are filed under this case type. */
 export const MEDIATION_CASE = 'MEDIATION';
 
+/**
+ * 403 NOT_ASSIGNED_MEDIATOR: the open case's acts (sessions, the period, the closing) are its designated mediator's
+ * (人民调解法 第十九条: 人民调解委员会…指定一名或者数名人民调解员进行调解); another mediator of the committee takes the
+ * case over first (POST …/mediator), on the timeline. A case with none designated may be acted on by the street's.
+ */
+export function assertDesignated(viewer: Principal, m: Pick<MediationCase, 'id' | 'mediatorUserId'>): void {
+  if (viewer.role === 'MEDIATOR' && m.mediatorUserId && m.mediatorUserId !== viewer.userId)
+    throw new AppException(403, 'NOT_ASSIGNED_MEDIATOR', 'Another mediator is designated for this case', {
+      mediatorUserId: m.mediatorUserId,
+      allowed: [`POST /api/v1/mediation/cases/${m.id}/mediator`],
+    });
+}
+
 export const mediationNotFound = () =>
   AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
 
@@ -64,6 +77,7 @@ export class MediationCaseWriter {
       { ...this.write(viewer, id, version), action, machine: MEDIATION_MACHINE },
       async (m, to) => {
         await this.assertNoConflict(em, viewer, m);
+        if (action !== 'ASSIGN_MEDIATOR') assertDesignated(viewer, m);
         return apply(m, to);
       },
       record,

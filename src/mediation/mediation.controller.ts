@@ -11,6 +11,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import {
+  AssignMediatorDto,
   CloseMediationDto,
   DeclareConflictDto,
   ExtendMediationPeriodDto,
@@ -24,6 +25,7 @@ import {
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
+import { MediationAssignmentService } from './mediation-assignment.service';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
@@ -49,6 +51,7 @@ export class MediationController {
     private readonly mediation: MediationService,
     private readonly opening: MediationOpeningService,
     private readonly period: MediationPeriodService,
+    private readonly assignment: MediationAssignmentService,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION; starts the 15-day clock; assigns a mediator. */
@@ -77,6 +80,24 @@ export class MediationController {
   @ApiOkResponse({ type: MediationCaseViewDto })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<MediationCaseViewDto> {
     return this.mediation.get(user, id);
+  }
+
+  /** Another mediator of the committee takes an open case over (人民调解法 第十九条), with the reason. */
+  @ApiOperation({
+    summary: '更换调解员',
+    description:
+      '本调解委员会负责该街道的调解员接手调解案件（默认本人，也可指定同事），须说明理由；调解会议、期限和结案只能由承办调解员办理（人民调解法 第十九条）。',
+  })
+  @Post('cases/:id/mediator')
+  @HttpCode(200)
+  @Roles(...MEDIATION_ACTS)
+  @ApiOkResponse({ type: MediationCaseViewDto })
+  assignMediator(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AssignMediatorDto,
+  ): Promise<MediationCaseViewDto> {
+    return this.assignment.assign(user, id, dto);
   }
 
   @ApiOperation({ summary: '安排调解会议', description: '安排一次调解会议（须在调解期限内）。' })

@@ -28,6 +28,11 @@ export const MEDIATION_ERRORS = {
     zh: '您已声明与该用人单位存在利害关系（回避），不能办理其调解案件',
     en: 'You declared a conflict with this employer: you take no act in its mediation cases',
   },
+  NOT_ASSIGNED_MEDIATOR: {
+    status: 403,
+    zh: '该调解案件由其他调解员承办：请先接手（更换调解员）再办理',
+    en: 'Another mediator is designated for this case: take it over first',
+  },
   NOT_ESCALATABLE: {
     status: 409,
     zh: '该调解案件不能转入仲裁',

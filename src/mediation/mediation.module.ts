@@ -9,6 +9,7 @@ import { MediationPeriodService } from './mediation-period.service';
 import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
+import { MediationAssignmentService } from './mediation-assignment.service';
 import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
 import { MediationSweepService } from './mediation-sweep.service';
@@ -31,6 +32,7 @@ import { MediationViews } from './mediation-views';
     MediationCaseNumberRepository,
     MediationInbox,
     MediationViews,
+    MediationAssignmentService,
   ],
   exports: [MediationService],
 })

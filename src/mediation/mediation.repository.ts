@@ -150,7 +150,9 @@ export class MediationRepository {
   async updateCase(
     em: EntityManager,
     id: string,
-    changes: Partial<Pick<MediationCase, 'status' | 'outcome' | 'outcomeNote' | 'closedOn'>>,
+    changes: Partial<
+      Pick<MediationCase, 'status' | 'outcome' | 'outcomeNote' | 'closedOn' | 'mediatorUserId'>
+    >,
   ): Promise<void> {
     await em
       .createQueryBuilder()

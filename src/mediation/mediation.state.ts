@@ -13,6 +13,7 @@ export const MEDIATION_ACTIONS = [
   'FAIL',
   'WITHDRAW',
   'EXPIRE',
+  'ASSIGN_MEDIATOR',
 ] as const;
 export type MediationAction = (typeof MEDIATION_ACTIONS)[number];
 
@@ -31,6 +32,8 @@ export const MEDIATION_TRANSITIONS: Readonly<
     FAIL: 'FAILED',
     WITHDRAW: 'WITHDRAWN',
     EXPIRE: 'EXPIRED',
+    // 人民调解法 第十九条: the committee designates the mediator(s) of a dispute; another takes over an open case.
+    ASSIGN_MEDIATOR: 'OPEN',
   },
   AGREEMENT: {},
   FAILED: {},

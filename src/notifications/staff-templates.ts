@@ -16,6 +16,13 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '经调解未解决的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
     vars: {},
   },
+  // 人民调解法 第十九条: the committee designates the mediator; a take-over tells the new one.
+  MEDIATION_CASE_ASSIGNED: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '有调解案件改由您承办，请及时处理',
+    vars: {},
+  },
   COMPLAINT_ROUTED_TO_BODY: {
     channel: 'IN_APP',
     audience: 'STAFF',

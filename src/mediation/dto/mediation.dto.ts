@@ -44,6 +44,22 @@ export class VersionedDto {
   version: number;
 }
 
+export class AssignMediatorDto extends VersionedDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The mediator of the case’s committee who takes the case over; default: the caller',
+  })
+  @IsOptional()
+  @IsUUID()
+  mediatorUserId?: string;
+
+  @ApiProperty({ example: '原调解员休假，由本人接手', minLength: 2, maxLength: 200 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
+}
+
 export class ScheduleSessionDto extends VersionedDto {
   @ApiProperty({ example: '2026-12-01T09:30:00+08:00' })
   @IsISO8601({ strict: true })
