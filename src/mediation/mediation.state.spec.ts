@@ -34,6 +34,7 @@ describe('mediation case state machine', () => {
       FAIL: 'FAILED',
       WITHDRAW: 'WITHDRAWN',
       EXPIRE: 'EXPIRED',
+      ASSIGN_MEDIATOR: 'OPEN',
     },
     AGREEMENT: {},
     FAILED: {},

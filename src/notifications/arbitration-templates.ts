@@ -1,0 +1,109 @@
+import type { TemplateDef } from './templates';
+
+/**
+ * What the parties of an arbitration (仲裁) are told; spread into TEMPLATES. Plain values only (this file is imported
+ * by templates.ts).
+ */
+export const ARBITRATION_TEMPLATES = {
+  ARBITRATION_APPLICATION_FROM_MEDIATION: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）已由调解转为劳动争议仲裁申请，仲裁委员会将决定是否受理。',
+    vars: { trackingNo: 'text' },
+  },
+  ARBITRATION_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁申请（编号{trackingNo}）已于{acceptedOn}受理。',
+    vars: { trackingNo: 'text', acceptedOn: 'date' },
+  },
+  ARBITRATION_NOT_ACCEPTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第二十九条: not accepted (书面通知 … 并说明理由), the applicant may sue in the people's court.
+    text: '您的仲裁申请（编号{trackingNo}）不予受理，理由：{reason}。您可以就该劳动争议事项向人民法院提起诉讼。',
+    vars: { trackingNo: 'text', reason: 'excerpt' },
+  },
+  ARBITRATION_TRIBUNAL_FORMED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
+    vars: { trackingNo: 'text', tribunal: 'text' },
+  },
+  ARBITRATION_HEARING_SCHEDULED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）定于{startsAt}在{room}开庭，请准时到庭。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
+  ARBITRATION_HEARING_POSTPONED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）开庭改期至{startsAt}，地点：{room}。',
+    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
+  ARBITRATION_AWARD_ISSUED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十八条、第五十条: the worker may sue within 15 days of receiving the award.
+    text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼。',
+    vars: { trackingNo: 'text', suitDeadline: 'date' },
+  },
+  ARBITRATION_COMMISSION_LATE: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第二十九条 (逾期未作出受理决定), 第四十三条 (逾期未作出仲裁裁决): the worker may sue in court.
+    text: '您的仲裁案件（编号{trackingNo}）仲裁委员会未在法定期限内{period}。您可以就该劳动争议事项向人民法院提起诉讼，也可以继续等待仲裁。',
+    vars: {
+      trackingNo: 'text',
+      period: { labels: { ACCEPTANCE_OVERDUE: '作出是否受理的决定', AWARD_OVERDUE: '作出仲裁裁决' } },
+    },
+  },
+  // The award period's changes, told as they are made: 调解仲裁法 第四十三条 (延期 … 并书面通知当事人); a 中止 and its
+  // end likewise (the period stands still meanwhile).
+  ARBITRATION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）经仲裁委员会主任批准延长审理期限，应于{due}前结案。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
+  ARBITRATION_PERIOD_PAUSED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）自{date}起中止审理，理由：{reason}。中止期间不计入审理期限，恢复审理时另行通知。',
+    vars: { trackingNo: 'text', date: 'date', reason: 'excerpt' },
+  },
+  ARBITRATION_PERIOD_RESUMED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
+    vars: { trackingNo: 'text', date: 'date', due: 'date' },
+  },
+  ARBITRATION_PROVISIONAL_EXECUTION: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十四条: 仲裁庭裁决先予执行的，移送人民法院执行.
+    text: '您的仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行{amountFen}，并移送人民法院执行。',
+    vars: { trackingNo: 'text', amountFen: 'fen' },
+  },
+  // A collective dispute's case (调解仲裁法 第七条) carries every member's claims: its amounts are the group's.
+  ARBITRATION_PROVISIONAL_EXECUTION_GROUP: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行共{amountFen}（全体申请人合计），并移送人民法院执行。',
+    vars: { trackingNo: 'text', amountFen: 'fen' },
+  },
+  ARBITRATION_MEDIATED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第四十二条: 调解书经双方当事人签收后，发生法律效力 (and, 第五十一条, may be enforced by a court).
+    text: '您的仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额{totalFen}，案件结束。',
+    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
+  },
+  ARBITRATION_MEDIATED_GROUP: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额共{totalFen}（全体申请人合计），案件结束。',
+    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
+  },
+} as const satisfies Record<string, TemplateDef>;
