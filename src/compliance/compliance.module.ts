@@ -8,6 +8,7 @@ import { ComplianceService } from './compliance.service';
 import { PublicComplianceController } from './public-compliance.controller';
 import { PublicationService } from './publication.service';
 import { RegistersRepository } from './registers.repository';
+import { GradeRefresh } from './grade-refresh';
 import { RegistersService } from './registers.service';
 
 /**
@@ -25,6 +26,7 @@ import { RegistersService } from './registers.service';
     ComplianceProcessor,
     RegistersService,
     RegistersRepository,
+    GradeRefresh,
   ],
   exports: [ComplianceService],
 })

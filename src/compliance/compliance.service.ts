@@ -18,6 +18,7 @@ import {
   type ViolationSource,
 } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
+import { GradeRefresh } from './grade-refresh';
 import type {
   BlacklistEntryViewDto,
   EmployerComplianceDto,
@@ -74,6 +75,7 @@ export class ComplianceService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly employers: EmployersService,
+    private readonly grades: GradeRefresh,
   ) {}
 
   /** The violation an inspection case's closing entered (`major` as recorded), or null when it entered none. */
@@ -144,6 +146,8 @@ export class ComplianceService {
     });
     // Early warning: past violations are features; rescore the employer after commit (deduplicated per employer).
     await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: input.employerId });
+    // A finding of a year already over or graded (recorded late) regrades that year.
+    await this.grades.findingChanged(em, input);
     return { id, created: true };
   }
 

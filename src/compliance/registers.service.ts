@@ -3,12 +3,10 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { compareDates, todayInShanghai, yearOf } from '../calendar/local-date';
+import { compareDates, todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { JobName } from '../queue/job-catalogue';
-import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { BLACKLIST_RULES, noticeRefusal } from './blacklist.rules';
 import { EMPLOYER_CASE } from './compliance.constants';
@@ -18,7 +16,8 @@ import type { ViolationViewDto } from './dto/compliance.dto';
 import type { BlacklistNoticeViewDto, StatementDto, ViolationFactsDto } from './dto/registers.dto';
 import type { BlacklistNotice } from './entities/blacklist-notice.entity';
 import type { EmployerViolation } from './entities/employer-violation.entity';
-import { gradingInputChanged, yearToRegrade } from './grading.rules';
+import { GradeRefresh } from './grade-refresh';
+import { gradingInputChanged } from './grading.rules';
 import { RegistersRepository } from './registers.repository';
 
 const violationNotFound = () =>
@@ -39,7 +38,7 @@ export class RegistersService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly employers: EmployersService,
-    private readonly outbox: OutboxService,
+    private readonly grades: GradeRefresh,
   ) {}
 
   /** Serves the notice of an intended listing: the statement period is 5 working days from it. */
@@ -186,23 +185,10 @@ export class RegistersService {
       };
       await this.repo.updateViolationFacts(em, v.id, facts);
       await this.event(em, v.employerId, 'VIOLATION_FACTS_UPDATED', viewer, { violationId: v.id, ...facts });
-      if (gradingInputChanged(v, { ...v, ...facts })) await this.regrade(em, v);
+      if (gradingInputChanged(v, { ...v, ...facts })) await this.grades.findingChanged(em, v);
       const published = await this.compliance.publishedOf(em, v.employerId);
       return violationView({ ...v, ...facts }, published.get(v.id) ?? null);
     });
-  }
-
-  /**
-   * A judgment learnt after the finding's year was graded changes that year's grade (C_CRIMINAL_LIABILITY): its
-   * grading runs again after commit, through the outbox (the run is idempotent and serialised per year).
-   */
-  private async regrade(em: EntityManager, v: EmployerViolation): Promise<void> {
-    const year = yearToRegrade(
-      v.foundOn,
-      todayInShanghai(),
-      await this.repo.gradeExists(em, v.employerId, yearOf(v.foundOn)),
-    );
-    if (year !== null) await this.outbox.enqueue(em, JobName.ComplianceGradeYear, { year });
   }
 
   private async violationOf(

@@ -377,6 +377,22 @@ describe('employer compliance', () => {
       expect(await gradeOf(current)).toBeUndefined();
     });
 
+    it('a finding of a graded year recorded late regrades that year: two findings B, the third C', async () => {
+      const e = await employer();
+      await recorded(e, { foundOn: inYear('02-02') });
+      await recorded(e, { foundOn: inYear('03-03') });
+      await t.app.get(ComplianceService).gradeYear(year);
+      const gradeOf = async () => (await record(e)).grades.find((g) => g.year === year);
+      expect(await gradeOf()).toMatchObject({ grade: 'B', violationCount: 2 });
+      // A historical record (MANUAL) of that year, after its grading: the outbox regrades it, no one reruns it by hand.
+      await recorded(e, { foundOn: inYear('11-11') });
+      const regraded = await eventually(async () => {
+        const g = await gradeOf();
+        return g?.grade === 'C' && g;
+      });
+      expect(regraded).toMatchObject({ grade: 'C', violationCount: 3 });
+    });
+
     it('a run of a year waits for the run in progress (which may have read the employer already), not skipping', async () => {
       const e = await employer();
       const v = await recorded(e, { foundOn: inYear('05-05') });
