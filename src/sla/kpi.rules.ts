@@ -20,6 +20,10 @@ export const KPI_TARGET_BP: Readonly<Record<KpiKind, number>> = {
   INSPECTION: 9800,
 };
 
+/** The inspection cases the on-time KPI counts: those opened on a complaint (投诉) or a report (举报), not planned ones. */
+// 劳动保障监察举报投诉案件按期结案率 (the district's assessment KPI): its cases are 举报投诉 cases; a 双随机 inspection is none.
+export const INSPECTION_KPI_SOURCES = ['COMPLAINT', 'REPORT'] as const;
+
 /** A mediation is "quick" when concluded within this many calendar days of its start. */
 // 劳动争议调解仲裁法 第十四条第三款: no agreement within 15 days of receipt → a party may apply for arbitration.
 export const MEDIATION_QUICK_DAYS = 15;

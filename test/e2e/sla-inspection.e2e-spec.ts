@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { createAccount } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -191,6 +193,62 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
         reason: 'WILL_BREACH',
       },
     ]);
+  });
+
+  /** The items of the at-risk list the inspector sees. */
+  const atRiskItems = async () => {
+    const r = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .set(await auth('inspector'));
+    expect(r.status).toBe(200);
+    return r.body.items as { caseId: string; dueOn: string; reason: string }[];
+  };
+
+  it('a planned (双随机) case is no 举报投诉 case: outside the KPI, yet listed at risk when its deadline passed', async () => {
+    const before = (await summary()).inspection;
+    const [{ id: employerId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM employers ORDER BY created_at LIMIT 1`,
+    );
+    // 监察条例 第十六条: two inspectors.
+    const second = await createAccount(t, {
+      username: 'inspector-plan',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+    });
+    const [{ id: first }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector'`,
+    );
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openPlanned(
+        em,
+        {
+          planId: randomUUID(),
+          employerId,
+          jurisdictionCode: '310115005',
+          inspectorIds: [first, second],
+          on: addDays(today, -128),
+        },
+        null,
+      ),
+    );
+    const [{ due }] = await t.dataSource.query<{ due: string }[]>(
+      `SELECT to_char(investigation_due_on, 'YYYY-MM-DD') AS due FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(due < today).toBe(true);
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
+    // Open past its deadline: a late case of the KPI were it counted; it is not.
+    expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+    // Its 60 working days (监察条例 第十七条) are still the brigade's to keep: listed at risk.
+    expect((await atRiskItems()).find((i) => i.caseId === id)).toMatchObject({
+      dueOn: due,
+      reason: 'WILL_BREACH',
+    });
   });
 
   it('the nightly recompute agrees with what the events built', async () => {

@@ -1,0 +1,33 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The inspection KPI view gains what decides which cases the 举报投诉案件按期结案率 counts: `source` (only cases opened on
+ * a complaint 投诉 or a report 举报 — a planned 双随机 inspection is not one, yet it gets its 立案 date and investigation
+ * deadline on opening). Columns added at the end (CREATE OR REPLACE); the KPI read model drops the excluded cases
+ * at their next event and all at the nightly recompute (its checksums find them) or `POST /api/v1/admin/sla/recompute`.
+ */
+export const INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS: Record<string, string> = {
+  // inspection → sla: the columns of migration 1796400001300's view, and the case's source
+  inspection_kpi_source: `SELECT id, case_no, jurisdiction_code, organisation_id, accepted_on, investigation_due_on,
+         closed_on, assigned_inspector_ids[1] AS first_inspector_id, source
+    FROM inspection_cases`,
+};
+
+const BEFORE = `SELECT id, case_no, jurisdiction_code, organisation_id, accepted_on, investigation_due_on,
+         closed_on, assigned_inspector_ids[1] AS first_inspector_id
+    FROM inspection_cases`;
+
+export class InspectionKpiScope1796400002400 implements MigrationInterface {
+  name = 'InspectionKpiScope1796400002400';
+
+  public async up(q: QueryRunner): Promise<void> {
+    for (const [name, select] of Object.entries(INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS))
+      await q.query(`CREATE OR REPLACE VIEW "${name}" AS ${select}`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    // A view's columns cannot be taken away by CREATE OR REPLACE.
+    await q.query(`DROP VIEW "inspection_kpi_source"`);
+    await q.query(`CREATE VIEW "inspection_kpi_source" AS ${BEFORE}`);
+  }
+}
