@@ -3,13 +3,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The inspection KPI view gains what decides which cases the 举报投诉案件按期结案率 counts: `source` (only cases opened on
  * a complaint 投诉 or a report 举报 — a planned 双随机 inspection is not one, yet it gets its 立案 date and investigation
- * deadline on opening). Columns added at the end (CREATE OR REPLACE); the KPI read model drops the excluded cases
+ * deadline on opening) and `closure_type` (a case merged into another, 并案 MERGED, is no closure of its own: its matter
+ * is closed with the surviving case, which the KPI counts). Columns added at the end (CREATE OR REPLACE); the KPI read model drops the excluded cases
  * at their next event and all at the nightly recompute (its checksums find them) or `POST /api/v1/admin/sla/recompute`.
  */
 export const INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS: Record<string, string> = {
-  // inspection → sla: the columns of migration 1796400001300's view, and the case's source
+  // inspection → sla: the columns of migration 1796400001300's view, the case's source and how it closed
   inspection_kpi_source: `SELECT id, case_no, jurisdiction_code, organisation_id, accepted_on, investigation_due_on,
-         closed_on, assigned_inspector_ids[1] AS first_inspector_id, source
+         closed_on, assigned_inspector_ids[1] AS first_inspector_id, source, closure_type
     FROM inspection_cases`,
 };
 

@@ -251,6 +251,29 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     });
   });
 
+  it('a case merged into another (并案) is no closure of its own: outside the KPI, which counts the surviving case', async () => {
+    const before = (await summary()).inspection;
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -12) }, null),
+    );
+    const merged = await post(`/${id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+      on: addDays(today, -10),
+    });
+    await post(`/${id}/close`, { version: merged.version, closureType: 'MERGED' });
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
+    // Closed within its period: an on-time closure (1 more of 1 more) were it counted; it is not.
+    expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+  });
+
   it('the nightly recompute agrees with what the events built', async () => {
     const aggregates = t.app.get(SlaAggregatesService);
     await eventually(async () => (await aggregates.recomputeAll()).skipped === false);
