@@ -41,7 +41,8 @@ function mediationFacts(where: string): string {
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
- * Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses), opened on a
+ * Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses; none while
+ * paused, so a paused case is left out until it resumes: not late while its period does not run), opened on a
  * complaint or a report (INSPECTION_KPI_SOURCES: planned inspections are not 举报投诉 cases), unless merged into
  * another case (INSPECTION_KPI_EXCLUDED_CLOSURES: the surviving case counts).
  */
