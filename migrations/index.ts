@@ -51,6 +51,7 @@ import { StreetCodePages1796400002000 } from './1796400002000-street-code-pages'
 import { InspectionStreetPages1796400002100 } from './1796400002100-inspection-street-pages';
 import { MediationPeriodStart1796400002200 } from './1796400002200-mediation-period-start';
 import { InspectionRefusalReferral1796400002300 } from './1796400002300-inspection-refusal-referral';
+import { InspectionKpiScope1796400002400 } from './1796400002400-inspection-kpi-scope';
 import { GradingCitationArticle1796400002500 } from './1796400002500-grading-citation-article';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -109,5 +110,6 @@ export const MIGRATIONS: Function[] = [
   InspectionStreetPages1796400002100,
   MediationPeriodStart1796400002200,
   InspectionRefusalReferral1796400002300,
+  InspectionKpiScope1796400002400,
   GradingCitationArticle1796400002500,
 ];

@@ -78,7 +78,8 @@ export class InspectionActionsService {
       await this.deadlines.addEvent(em, clock.id, event, viewer);
       const due = (await this.cases.investigationClock(em, c))!.due;
       return {
-        changes: { extendedDays: amount, investigationDueOn: due ?? c.investigationDueOn },
+        // None while the clock is paused: the extended period runs again on resumption.
+        changes: { extendedDays: amount, investigationDueOn: due },
         data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },
       };
     });

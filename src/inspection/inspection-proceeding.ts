@@ -174,12 +174,11 @@ export class InspectionProceeding {
       ]);
     const { changes, data, document, notify } = await step(em, c, on);
     const doc = document ? await this.issue(em, c, document, on) : null;
-    // Keep investigation_due_on and extended_days true to the clock (clockChanged already follows the clock
-    // events entered through the deadlines API; this also mends a copy older than that).
+    // Keep investigation_due_on and extended_days true to the clock, none while it is paused (clockChanged already
+    // follows the clock events entered through the deadlines API; this also mends a copy older than that).
     if (c.acceptedOn && OPEN_STATUSES.includes(to) && changes.investigationDueOn === undefined) {
       const clock = await this.investigationClock(em, c);
-      if (clock?.due)
-        Object.assign(changes, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
+      if (clock) Object.assign(changes, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
     }
     await this.repo.updateCase(em, c.id, { ...changes, status: to });
     if (to === 'CLOSED') await this.registerViolation(em, { ...c, ...changes }, on, viewer);

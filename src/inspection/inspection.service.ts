@@ -57,8 +57,8 @@ export class InspectionService implements OnModuleInit {
    * A clock event entered through the deadlines API (a pause, resumption or extension of the investigation period,
    * 劳动保障监察条例 第十七条) on case `c` (locked before the clock): the deadline the case carries
    * (investigation_due_on, which the KPIs and the at-risk list read) follows the clock in the same transaction, and
-   * the case's timeline records the event. While the clock is paused its due date is unknown and the case keeps the
-   * last one (as a write of the case does).
+   * the case's timeline records the event. While the clock is paused the period does not run and the case carries no
+   * deadline (null: not late, not overdue); the resumption gives it the clock's new one.
    */
   private async clockChanged(
     em: EntityManager,
@@ -69,7 +69,7 @@ export class InspectionService implements OnModuleInit {
     if (change.ruleId !== 'INSPECTION_INVESTIGATION' || !c.acceptedOn || !OPEN_STATUSES.includes(c.status))
       return;
     const clock = await this.p.investigationClock(em, c);
-    const moved = !!clock?.due && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
+    const moved = !!clock && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
     if (moved)
       await this.repo.updateCase(em, c.id, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
     await this.p.record(em, c.id, 'INSPECTION_CLOCK_EVENT', actor, c.status, c.status, {

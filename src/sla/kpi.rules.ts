@@ -20,6 +20,14 @@ export const KPI_TARGET_BP: Readonly<Record<KpiKind, number>> = {
   INSPECTION: 9800,
 };
 
+/** The inspection cases the on-time KPI counts: those opened on a complaint (投诉) or a report (举报), not planned ones. */
+// 劳动保障监察举报投诉案件按期结案率 (the district's assessment KPI): its cases are 举报投诉 cases; a 双随机 inspection is none.
+export const INSPECTION_KPI_SOURCES = ['COMPLAINT', 'REPORT'] as const;
+
+/** Closures the on-time KPI leaves out: a case merged into another (并案) closes with the surviving case, counted once. */
+// 劳动保障监察举报投诉案件按期结案率 counts 案件 once each: a merged complaint's matter is the surviving case's (platform rule).
+export const INSPECTION_KPI_EXCLUDED_CLOSURES = ['MERGED'] as const;
+
 /** A mediation is "quick" when concluded within this many calendar days of its start. */
 // 劳动争议调解仲裁法 第十四条第三款: no agreement within 15 days of receipt → a party may apply for arbitration.
 export const MEDIATION_QUICK_DAYS = 15;

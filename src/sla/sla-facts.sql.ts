@@ -1,4 +1,4 @@
-import { MEDIATION_QUICK_DAYS } from './kpi.rules';
+import { INSPECTION_KPI_EXCLUDED_CLOSURES, INSPECTION_KPI_SOURCES, MEDIATION_QUICK_DAYS } from './kpi.rules';
 
 /**
  * The SQL that turns source rows into KPI facts and facts into monthly cell contributions. The incremental
@@ -38,12 +38,22 @@ function mediationFacts(where: string): string {
   FROM mediation_kpi_source m ${where ? `WHERE m.id = ${where}` : ''}`;
 }
 
-/** Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses). */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses; none while
+ * paused, so a paused case is left out until it resumes: not late while its period does not run), opened on a
+ * complaint or a report (INSPECTION_KPI_SOURCES: planned inspections are not 举报投诉 cases), unless merged into
+ * another case (INSPECTION_KPI_EXCLUDED_CLOSURES: the surviving case counts).
+ */
 function inspectionFacts(where: string): string {
   return `SELECT 'INSPECTION'::varchar, i.id, i.jurisdiction_code, i.organisation_id, i.accepted_on,
        i.investigation_due_on, i.closed_on, false
   FROM inspection_kpi_source i
- WHERE i.accepted_on IS NOT NULL AND i.investigation_due_on IS NOT NULL ${where ? `AND i.id = ${where}` : ''}`;
+ WHERE i.accepted_on IS NOT NULL AND i.investigation_due_on IS NOT NULL
+       AND i.source IN (${sqlList(INSPECTION_KPI_SOURCES)})
+       AND (i.closure_type IS NULL OR i.closure_type NOT IN (${sqlList(INSPECTION_KPI_EXCLUDED_CLOSURES)}))
+       ${where ? `AND i.id = ${where}` : ''}`;
 }
 
 export type FactCaseType = 'ARBITRATION' | 'MEDIATION' | 'INSPECTION';

@@ -144,14 +144,19 @@ export class SlaReportsRepository {
     );
   }
 
-  /** Open inspection cases in scope whose deadline falls on or before `until`. */
+  /**
+   * Open (立案, not closed) inspection cases in scope whose deadline falls on or before `until`, or that have none
+   * (paused: due_on null), whatever their source: read from the inspection view, not the KPI facts, since a planned case
+   * keeps its statutory period (监察条例 第十七条) though the 举报投诉 KPI does not count it, and a paused one is no fact.
+   */
   openInspection(em: EntityManager, scope: Scope, until: string): Promise<OpenCaseRow[]> {
     return em.query<OpenCaseRow[]>(
-      `SELECT 'INSPECTION' AS case_type, f.case_id, i.case_no, f.street_code, f.organisation_id,
-              i.first_inspector_id AS owner_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on
-         FROM sla_case_facts f
-         JOIN inspection_kpi_source i ON i.id = f.case_id
-        WHERE f.case_type = 'INSPECTION' AND f.closed_on IS NULL AND f.due_on <= $3::date AND ${scopeOf('f.')}`,
+      `SELECT 'INSPECTION' AS case_type, i.id AS case_id, i.case_no, i.jurisdiction_code AS street_code,
+              i.organisation_id, i.first_inspector_id AS owner_id, to_char(i.investigation_due_on, 'YYYY-MM-DD') AS due_on
+         FROM inspection_kpi_source i
+        WHERE i.accepted_on IS NOT NULL AND i.closed_on IS NULL
+          AND (i.investigation_due_on IS NULL OR i.investigation_due_on <= $3::date)
+          AND i.jurisdiction_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR i.organisation_id = $2::uuid)`,
       [scope.patterns, scope.organisationId, until],
     );
   }

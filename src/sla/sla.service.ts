@@ -253,8 +253,8 @@ export class SlaService {
 
   /**
    * Open cases to act on, soonest first: arbitration cases (all of them count in this year's closure rate and
-   * must close by 31 December; their award deadline decides WILL_BREACH) and inspection cases whose
-   * investigation deadline falls by year-end or has passed.
+   * must close by 31 December; their award deadline decides WILL_BREACH) and inspection cases whose investigation
+   * deadline falls by year-end or has passed; a case whose clock is paused (no deadline) is listed with 31 December.
    */
   async atRisk(viewer: Principal, q: { street?: string; limit?: number }): Promise<{ items: AtRiskItem[] }> {
     const today = todayInShanghai();

@@ -887,7 +887,9 @@ describe('inspection cases', () => {
     const pausedOn = addDays(due, -10);
     const pause = await clockEvent(clock.id, { type: 'PAUSE', date: pausedOn, reason: '用人单位下落不明' });
     expect(pause.status).toBe(201);
-    const closed = await ok('inspector', `/cases/${id}/close`, { version: 2, closureType: 'NO_VIOLATION' });
+    // The pause cleared the case's deadline (none while paused): a change of the case, version 3.
+    expect((await get('inspector', id)).body).toMatchObject({ investigationDueOn: null, version: 3 });
+    const closed = await ok('inspector', `/cases/${id}/close`, { version: 3, closureType: 'NO_VIOLATION' });
     // The pause ends on the closing date: the working days in (pausedOn, today] are not counted.
     const cal = await t.app.get(CalendarService).calendar(t.app.get(DataSource).manager);
     const paused = cal.countWorkingDays(pausedOn, today).count;
@@ -930,16 +932,17 @@ describe('inspection cases', () => {
       reason: '用人单位下落不明',
     });
     expect(pause.status).toBe(201);
-    // While paused the due date is unknown: the case keeps the last one.
-    expect(await column()).toEqual({ d: due, v: 2 });
+    // While paused the period does not run: the case carries no deadline (it is not overdue), the clock's view says PAUSED.
+    expect(await column()).toEqual({ d: null, v: 3 });
+    expect((await get('inspector', id)).body).toMatchObject({ investigationDueOn: null, version: 3 });
     const resume = await clockEvent(clock.id, { type: 'RESUME', date: '2026-10-27' });
     expect(resume.status).toBe(201);
     // 5 working days in (20 Oct, 27 Oct] are not counted; the case's copy moved with the clock, and its version.
     const moved = await workdays('2026-10-12', 65);
     expect(resume.body.due).toBe(moved);
-    expect(await column()).toEqual({ d: moved, v: 3 });
+    expect(await column()).toEqual({ d: moved, v: 4 });
     const view = await get('inspector', id);
-    expect(view.body).toMatchObject({ investigationDueOn: moved, version: 3 });
+    expect(view.body).toMatchObject({ investigationDueOn: moved, version: 4 });
     const events = await t
       .http()
       .get(`/api/v1/inspection/cases/${id}/events`)
@@ -952,24 +955,24 @@ describe('inspection cases', () => {
         clockEvent: 'PAUSE',
         date: '2026-10-20',
         previousDueOn: due,
-        investigationDueOn: due,
+        investigationDueOn: null,
       }),
       expect.objectContaining({
         clockEvent: 'RESUME',
         date: '2026-10-27',
-        previousDueOn: due,
+        previousDueOn: null,
         investigationDueOn: moved,
       }),
     ]);
     // A write with the version read before the clock event is refused: the case's deadline changed meanwhile.
     const stale = await post('inspector', `/cases/${id}/findings`, {
-      version: 2,
+      version: 3,
       workersAffected: 3,
       inspectorIds: team,
     });
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
     const after = await ok('inspector', `/cases/${id}/findings`, {
-      version: 3,
+      version: 4,
       workersAffected: 3,
       inspectorIds: team,
     });

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { CLEAR_PAUSED_INVESTIGATION_DUE } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { createAccount } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -49,6 +52,16 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     expect([r.status, r.body]).toEqual([expect.any(Number), expect.anything()]);
     expect(r.status).toBeLessThan(300);
     return r.body as CaseView;
+  };
+  /** A complaint's case, received two days before its 立案 `daysAgo` days ago. */
+  const acceptedCase = async (daysAgo: number) => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -daysAgo - 2) }, null),
+    );
+    return post(`/${id}/decision`, { version: 1, violationEndedOn: null, on: addDays(today, -daysAgo) });
   };
   const fact = async (id: string) =>
     (
@@ -191,6 +204,131 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
         reason: 'WILL_BREACH',
       },
     ]);
+  });
+
+  /** The items of the at-risk list the inspector sees. */
+  const atRiskItems = async () => {
+    const r = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .set(await auth('inspector'));
+    expect(r.status).toBe(200);
+    return r.body.items as { caseId: string; dueOn: string; reason: string }[];
+  };
+
+  it('a planned (双随机) case is no 举报投诉 case: outside the KPI, yet listed at risk when its deadline passed', async () => {
+    const before = (await summary()).inspection;
+    const [{ id: employerId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM employers ORDER BY created_at LIMIT 1`,
+    );
+    // 监察条例 第十六条: two inspectors.
+    const second = await createAccount(t, {
+      username: 'inspector-plan',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+    });
+    const [{ id: first }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector'`,
+    );
+    const id = await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openPlanned(
+        em,
+        {
+          planId: randomUUID(),
+          employerId,
+          jurisdictionCode: '310115005',
+          inspectorIds: [first, second],
+          on: addDays(today, -128),
+        },
+        null,
+      ),
+    );
+    const [{ due }] = await t.dataSource.query<{ due: string }[]>(
+      `SELECT to_char(investigation_due_on, 'YYYY-MM-DD') AS due FROM inspection_cases WHERE id = $1`,
+      [id],
+    );
+    expect(due < today).toBe(true);
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
+    // Open past its deadline: a late case of the KPI were it counted; it is not.
+    expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+    // Its 60 working days (监察条例 第十七条) are still the brigade's to keep: listed at risk.
+    expect((await atRiskItems()).find((i) => i.caseId === id)).toMatchObject({
+      dueOn: due,
+      reason: 'WILL_BREACH',
+    });
+  });
+
+  it('a case merged into another (并案) is no closure of its own: outside the KPI, which counts the surviving case', async () => {
+    const before = (await summary()).inspection;
+    const merged = await acceptedCase(10);
+    const id = merged.id;
+    await post(`/${id}/close`, { version: merged.version, closureType: 'MERGED' });
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
+    // Closed within its period: an on-time closure (1 more of 1 more) were it counted; it is not.
+    expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+  });
+
+  it('a case paused before its deadline is not late while paused, and is listed with 31 December; resumed, it counts again', async () => {
+    const before = (await summary()).inspection;
+    const paused = await acceptedCase(128);
+    const id = paused.id;
+    const due = paused.investigationDueOn!;
+    expect(due < today).toBe(true);
+    const clock = paused.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
+    const clockEvent = async (event: Record<string, unknown>) => {
+      const r = await t
+        .http()
+        .post(`/api/v1/deadlines/${clock.id}/events`)
+        .set(await auth('inspector'))
+        .send(event);
+      expect([r.status, r.body]).toEqual([201, expect.anything()]);
+      await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
+    };
+    // Paused (监察条例 第十七条 period stopped) before the deadline, and never resumed: the deadline has not passed.
+    await clockEvent({ type: 'PAUSE', date: addDays(today, -100), reason: '用人单位下落不明' });
+    const view = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${id}`)
+      .set(await auth('inspector'));
+    expect(view.body.investigationDueOn).toBeNull();
+    expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+    const yearEnd = `${year}-12-31`;
+    expect((await atRiskItems()).find((i) => i.caseId === id)).toMatchObject({
+      dueOn: yearEnd,
+      reason: 'MUST_CLOSE_BY_YEAR_END',
+    });
+    // A case paused before this fix still carries its old deadline: migration 1796400002400 clears it.
+    await t.dataSource.query('UPDATE inspection_cases SET investigation_due_on = $2 WHERE id = $1', [
+      id,
+      due,
+    ]);
+    await t.dataSource.query(CLEAR_PAUSED_INVESTIGATION_DUE);
+    const [row] = await t.dataSource.query<{ d: string | null }[]>(
+      'SELECT investigation_due_on AS d FROM inspection_cases WHERE id = $1',
+      [id],
+    );
+    expect(row.d).toBeNull();
+    // Resumed today: the days paused are not counted, the case carries the clock's new deadline, the KPI counts it.
+    await clockEvent({ type: 'RESUME', date: today });
+    const resumed = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${id}`)
+      .set(await auth('inspector'));
+    const moved = resumed.body.investigationDueOn as string;
+    expect(moved > due).toBe(true);
+    expect(await fact(id)).toEqual({ due_on: moved, closed_on: null });
   });
 
   it('the nightly recompute agrees with what the events built', async () => {

@@ -5,6 +5,7 @@ import { SEARCH_READ_CONTRACT_VIEWS } from '../../migrations/1796400001400-searc
 import { NAME_GRAM_READ_CONTRACT_VIEWS } from '../../migrations/1796400001600-employer-name-grams';
 import { ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS } from '../../migrations/1796400001900-arbitration-case-employer';
 import { MEDIATION_PERIOD_READ_CONTRACT_VIEWS } from '../../migrations/1796400002200-mediation-period-start';
+import { INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -24,11 +25,13 @@ const VIEWS: Record<string, string> = {
   ...NAME_GRAM_READ_CONTRACT_VIEWS,
   ...ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS,
   ...MEDIATION_PERIOD_READ_CONTRACT_VIEWS,
+  ...INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
   ...Object.keys(ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS),
   ...Object.keys(MEDIATION_PERIOD_READ_CONTRACT_VIEWS),
+  ...Object.keys(INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS),
 ];
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);
