@@ -13,6 +13,21 @@ import type { RouteTarget } from './routing.rules';
  */
 export type Withdrawer = 'COMPLAINANT' | 'STAFF';
 
+/**
+ * How a complainant asks staff to withdraw (by phone, in person, in writing). 撤回 is the complainant's own act (a
+ * platform rule, as above): staff record it only on the complainant's request and say how it came — never a way for
+ * staff to end a complaint themselves, which is a decision (受理 or 不予受理, 若干规定 第十八条) with its own notice.
+ */
+export const REQUEST_CHANNELS = ['PHONE', 'IN_PERSON', 'WRITTEN'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
+/** The channel in the worker's SMS. */
+export const REQUEST_CHANNEL_LABELS: Readonly<Record<RequestChannel, string>> = {
+  PHONE: '电话',
+  IN_PERSON: '当面',
+  WRITTEN: '书面',
+};
+
 export interface WithdrawalCheck {
   status: ComplaintStatus;
   kind: 'COMPLAINT' | 'REPORT';

@@ -11,7 +11,12 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
-import { checkWithdrawal, mayRecordConsent } from './withdrawal.rules';
+import {
+  checkWithdrawal,
+  mayRecordConsent,
+  REQUEST_CHANNEL_LABELS,
+  type RequestChannel,
+} from './withdrawal.rules';
 
 /** An open proceeding on a complaint, as the module owning it reports it. */
 export interface OpenProceeding {
@@ -52,7 +57,11 @@ export class ComplaintWithdrawalService {
   async withdraw(
     viewer: Principal,
     id: string,
-    dto: { reason: string; bodyConsent?: { note: string } },
+    dto: {
+      reason: string;
+      bodyConsent?: { note: string };
+      complainantRequest?: { channel: RequestChannel; note?: string };
+    },
   ): Promise<void> {
     const staff = STAFF_ROLES.includes(viewer.role);
     if (dto.bodyConsent && !staff)
@@ -66,6 +75,23 @@ export class ComplaintWithdrawalService {
       ]);
     await this.tx.run(async (em) => {
       await this.complaints.assertVisible(viewer, id, em);
+      // 撤回 is the complainant's act: staff record it only on the complainant's request, and say how it came.
+      if (staff !== !!dto.complainantRequest)
+        throw AppException.validation([
+          staff
+            ? fieldError(
+                'complainantRequest',
+                'isDefined',
+                '工作人员代为撤回投诉，须记录投诉人提出撤回的方式（电话、当面或书面）',
+                'staff withdraw a complaint only on the complainant’s request: record how it was made',
+              )
+            : fieldError(
+                'complainantRequest',
+                'staffOnly',
+                '投诉人本人撤回时无需填写',
+                'only staff record the complainant’s request',
+              ),
+        ]);
       const c = (await this.repo.lockForUpdate(em, id))!;
       const { consentRecorded } = checkWithdrawal({
         status: c.status,
@@ -97,6 +123,7 @@ export class ComplaintWithdrawalService {
         data: {
           reason: dto.reason,
           by: staff ? 'STAFF' : 'COMPLAINANT',
+          complainantRequest: dto.complainantRequest ?? null,
           bodyConsent: consentRecorded
             ? {
                 organisationId: body?.id ?? null,
@@ -107,11 +134,14 @@ export class ComplaintWithdrawalService {
             : null,
         },
       });
+      // Withdrawn by staff: the worker is told on whose request, so one who asked nothing learns it and may file again.
       await this.outbox.enqueue(em, JobName.PartyNotify, {
         complaintId: id,
-        template: 'COMPLAINT_WITHDRAWN',
+        template: dto.complainantRequest ? 'COMPLAINT_WITHDRAWN_ON_REQUEST' : 'COMPLAINT_WITHDRAWN',
         dedupKey: `complaint-withdrawn:${id}`,
-        params: {},
+        params: dto.complainantRequest
+          ? { channel: REQUEST_CHANNEL_LABELS[dto.complainantRequest.channel] }
+          : {},
       });
     });
   }

@@ -101,6 +101,14 @@ export const TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）已撤回，本案办理终结。如需再次投诉，可重新提交。',
     vars: { trackingNo: 'text' },
   },
+  // Withdrawn by staff on the complainant's request (withdrawal.rules.ts REQUEST_CHANNELS): a worker who asked nothing
+  // learns it here and may file again.
+  COMPLAINT_WITHDRAWN_ON_REQUEST: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的投诉（编号{trackingNo}）已根据您以{channel}方式提出的要求撤回，本案办理终结。如非本人意愿或需再次投诉，可重新提交。',
+    vars: { trackingNo: 'text', channel: 'text' },
+  },
   COMPLAINT_NOT_ACCEPTED_NOTICE: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -117,7 +117,11 @@ describe('a routed complaint until its case is opened', () => {
       .http()
       .post(`/api/v1/complaints/${c.id}/withdraw`)
       .set(await bearer(t, 'inspector'))
-      .send({ reason: '已与单位协商解决', bodyConsent: { note: '监察机构同意撤回' } });
+      .send({
+        reason: '已与单位协商解决',
+        bodyConsent: { note: '监察机构同意撤回' },
+        complainantRequest: { channel: 'PHONE' },
+      });
     expect(withdrawn.status).toBe(200);
     expect((await takeUp(c.id)).map((k) => k.state)).toEqual(['MET']);
   });

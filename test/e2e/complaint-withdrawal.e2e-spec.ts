@@ -2,6 +2,9 @@ import { hashPassword } from '../../src/auth/passwords';
 import { newId } from '../../src/common/ids';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
 
+/** How the complainant asked staff to withdraw, as staff record it. */
+const PHONE = { channel: 'PHONE', note: '12333 热线来电' };
+
 /** 14.7: the worker withdraws a complaint before the decision; after it only with the body's consent. */
 describe('complaint withdrawal', () => {
   let t: TestApp;
@@ -64,7 +67,7 @@ describe('complaint withdrawal', () => {
     expect(clocks.body.every((k: { state: string }) => k.state !== 'RUNNING')).toBe(true);
     expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')).toMatchObject({
       action: 'WITHDRAWN',
-      data: { reason: '已与单位协商解决', by: 'COMPLAINANT', bodyConsent: null },
+      data: { reason: '已与单位协商解决', by: 'COMPLAINANT', bodyConsent: null, complainantRequest: null },
     });
     await eventually(() =>
       t.sms.sent.find((m) => m.template === 'COMPLAINT_WITHDRAWN' && m.params.trackingNo === c.trackingNo),
@@ -78,6 +81,37 @@ describe('complaint withdrawal', () => {
       .set(await auth('mediator'))
       .send({});
     expect(accept.status).toBe(409);
+  });
+
+  it('staff withdraw only on the complainant’s recorded request, and the worker is told on whose request', async () => {
+    const c = await file();
+    // Without the request staff cannot end a complaint before deciding it (that is 受理 or 不予受理, with its notice).
+    const bare = await withdraw(c.id, { reason: '投诉人来电要求撤回' }, 'mediator');
+    expect([bare.status, bare.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'complainantRequest', constraint: 'isDefined' }),
+    ]);
+    // The worker does not record their own request as staff would.
+    const own = await withdraw(c.id, { reason: '协商解决', complainantRequest: PHONE });
+    expect([own.status, own.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'complainantRequest', constraint: 'staffOnly' }),
+    ]);
+    expect((await events(c.id)).map((e) => e.action)).not.toContain('WITHDRAWN');
+
+    const ok = await withdraw(c.id, { reason: '投诉人来电要求撤回', complainantRequest: PHONE }, 'mediator');
+    expect([ok.status, ok.body.status]).toEqual([200, 'WITHDRAWN']);
+    expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')!.data).toMatchObject({
+      by: 'STAFF',
+      complainantRequest: PHONE,
+    });
+    await eventually(() => t.sms.sent.some((m) => m.template === 'COMPLAINT_WITHDRAWN_ON_REQUEST'));
+    const sms = t.sms.sent.find(
+      (m) => m.template === 'COMPLAINT_WITHDRAWN_ON_REQUEST' && m.params.trackingNo === c.trackingNo,
+    )!;
+    expect(sms.text).toBe(
+      `您的投诉（编号${c.trackingNo}）已根据您以电话方式提出的要求撤回，本案办理终结。如非本人意愿或需再次投诉，可重新提交。`,
+    );
   });
 
   it('lets the worker withdraw while asked to complete the complaint (补正): no decision was made', async () => {
@@ -107,7 +141,11 @@ describe('complaint withdrawal', () => {
     const workerConsent = await withdraw(c.id, { reason: '不想继续', bodyConsent: { note: '我同意' } });
     expect(workerConsent.status).toBe(400);
     expect(workerConsent.body.details[0].field).toBe('bodyConsent');
-    const staffWithout = await withdraw(c.id, { reason: '申请人电话要求撤回' }, 'mediator');
+    const staffWithout = await withdraw(
+      c.id,
+      { reason: '申请人电话要求撤回', complainantRequest: PHONE },
+      'mediator',
+    );
     expect(staffWithout.body).toMatchObject({
       code: 'WITHDRAWAL_NEEDS_CONSENT',
       details: { allowed: ['WITHDRAW_WITH_BODY_CONSENT'] },
@@ -119,13 +157,17 @@ describe('complaint withdrawal', () => {
     // The consent is the mediation committee's: the street's inspector does not record it.
     const byInspector = await withdraw(
       c.id,
-      { reason: '申请人电话要求撤回', bodyConsent: { note: '同意撤回' } },
+      { reason: '申请人电话要求撤回', bodyConsent: { note: '同意撤回' }, complainantRequest: PHONE },
       'inspector',
     );
     expect([byInspector.status, byInspector.body.code]).toEqual([403, 'CONSENT_OF_ANOTHER_BODY']);
     const ok = await withdraw(
       c.id,
-      { reason: '申请人电话要求撤回', bodyConsent: { note: '调委会主任同意撤回' } },
+      {
+        reason: '申请人电话要求撤回',
+        bodyConsent: { note: '调委会主任同意撤回' },
+        complainantRequest: PHONE,
+      },
       'mediator',
     );
     expect(ok.status).toBe(200);
@@ -149,7 +191,11 @@ describe('complaint withdrawal', () => {
       .set(await auth('mediator'))
       .send({ complaintId: c.id });
     expect(opened.status).toBe(201);
-    const res = await withdraw(c.id, { reason: '撤回', bodyConsent: { note: '同意' } }, 'mediator');
+    const res = await withdraw(
+      c.id,
+      { reason: '撤回', bodyConsent: { note: '同意' }, complainantRequest: PHONE },
+      'mediator',
+    );
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       code: 'PROCEEDING_OPEN',
@@ -159,7 +205,7 @@ describe('complaint withdrawal', () => {
     const mine = await file();
     const stranger = await withdraw(
       mine.id,
-      { reason: '撤回', bodyConsent: { note: '同意' } },
+      { reason: '撤回', bodyConsent: { note: '同意' }, complainantRequest: PHONE },
       'mediator-zj',
     );
     expect([stranger.status, stranger.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
@@ -175,7 +221,11 @@ describe('complaint withdrawal', () => {
       .set(await auth('inspector'))
       .send({ complaintId: c.id });
     expect([opened.status, opened.body.status]).toEqual([201, 'RECEIVED']);
-    const consent = { reason: '投诉人撤回', bodyConsent: { note: '监察机构同意撤回' } };
+    const consent = {
+      reason: '投诉人撤回',
+      bodyConsent: { note: '监察机构同意撤回' },
+      complainantRequest: PHONE,
+    };
     const res = await withdraw(c.id, consent, 'inspector');
     expect(res.body).toMatchObject({
       code: 'PROCEEDING_OPEN',
@@ -207,7 +257,11 @@ describe('complaint withdrawal', () => {
       await step(c.id, 'accept', {});
       await step(c.id, 'route', { target: 'MEDIATION' });
       const [w, o] = await Promise.all([
-        withdraw(c.id, { reason: '协商解决', bodyConsent: { note: '调委会同意撤回' } }, 'mediator'),
+        withdraw(
+          c.id,
+          { reason: '协商解决', bodyConsent: { note: '调委会同意撤回' }, complainantRequest: PHONE },
+          'mediator',
+        ),
         auth('mediator').then((h) =>
           t.http().post('/api/v1/mediation/cases').set(h).send({ complaintId: c.id }),
         ),

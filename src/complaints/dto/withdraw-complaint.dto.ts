@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { REQUEST_CHANNELS, type RequestChannel } from '../withdrawal.rules';
 
 export class BodyConsentDto {
   @ApiProperty({ description: 'How the body consented (who decided, on what)', maxLength: 500 })
@@ -8,6 +9,18 @@ export class BodyConsentDto {
   @MinLength(1)
   @MaxLength(500)
   note: string;
+}
+
+export class ComplainantRequestDto {
+  @ApiProperty({ enum: REQUEST_CHANNELS, description: 'How the complainant asked staff to withdraw' })
+  @IsIn(REQUEST_CHANNELS)
+  channel: RequestChannel;
+
+  @ApiPropertyOptional({ description: 'When and to whom, e.g. the call or the letter', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
 }
 
 export class WithdrawComplaintDto {
@@ -26,4 +39,15 @@ export class WithdrawComplaintDto {
   @ValidateNested()
   @Type(() => BodyConsentDto)
   bodyConsent?: BodyConsentDto;
+
+  @ApiPropertyOptional({
+    type: ComplainantRequestDto,
+    description:
+      'Staff only, and required of them: how the complainant asked for the withdrawal (撤回 is the complainant’s act)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ComplainantRequestDto)
+  complainantRequest?: ComplainantRequestDto;
 }
