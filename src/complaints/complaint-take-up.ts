@@ -25,21 +25,25 @@ export const ROLE_OF_TARGET: Readonly<Record<RouteTarget, Role>> = {
  * routed complaint (COMPLAINT_TAKE_UP) that of the body's staff — the committee's mediators and the brigade's
  * inspectors who cover the street, the commission's arbitrators.
  */
-export type InCharge =
-  | { kind: 'STREET'; streetCode: string }
-  | { kind: 'BODY'; role: Role; organisationId: string; streetCode: string | null };
+export type BodyInCharge = { kind: 'BODY'; role: Role; organisationId: string; streetCode: string | null };
+export type InCharge = { kind: 'STREET'; streetCode: string } | BodyInCharge;
+
+/** The staff of the body a complaint is routed to: by street, but the commission's whole (the routing inbox too). */
+export function bodyInCharge(target: RouteTarget, organisationId: string, streetCode: string): BodyInCharge {
+  return {
+    kind: 'BODY',
+    role: ROLE_OF_TARGET[target],
+    organisationId,
+    streetCode: target === 'ARBITRATION' ? null : streetCode,
+  };
+}
 
 export function inChargeOf(
   c: Pick<Complaint, 'status' | 'routeTarget' | 'routeOrganisationId' | 'workplaceStreetCode'>,
 ): InCharge | null {
   if (c.status === 'SUBMITTED') return { kind: 'STREET', streetCode: c.workplaceStreetCode };
   if (c.status !== 'ROUTED' || !c.routeTarget || !c.routeOrganisationId) return null;
-  return {
-    kind: 'BODY',
-    role: ROLE_OF_TARGET[c.routeTarget],
-    organisationId: c.routeOrganisationId,
-    streetCode: c.routeTarget === 'ARBITRATION' ? null : c.workplaceStreetCode,
-  };
+  return bodyInCharge(c.routeTarget, c.routeOrganisationId, c.workplaceStreetCode);
 }
 
 /** The roles that decide a complaint's acceptance at the street, reminded of its period. */
@@ -100,21 +104,27 @@ export class ComplaintTakeUp implements OnModuleInit {
     for (const id of ids) await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
   }
 
+  /** The staff in charge of each complaint; complaints of one body and street share one lookup. */
   private async assignees(em: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
+    const staffOf = new Map<string, Promise<string[]>>();
     for (const id of ids) {
       const c = await this.repo.findById(em, id);
       const who = c ? inChargeOf(c) : null;
       if (!who) continue;
-      if (who.kind === 'BODY')
-        out.set(id, await this.users.staffOfOrganisation(em, who.role, who.organisationId, who.streetCode));
-      else {
-        const staff = await Promise.all(
-          STREET_DECIDERS.map((r) => this.users.staffCovering(em, r, who.streetCode)),
-        );
-        out.set(id, staff.flat());
-      }
+      const key = JSON.stringify(who);
+      if (!staffOf.has(key)) staffOf.set(key, this.staffOf(em, who));
+      out.set(id, await staffOf.get(key)!);
     }
     return out;
+  }
+
+  private async staffOf(em: EntityManager, who: InCharge): Promise<string[]> {
+    if (who.kind === 'BODY')
+      return this.users.staffOfOrganisation(em, who.role, who.organisationId, who.streetCode);
+    const staff = await Promise.all(
+      STREET_DECIDERS.map((r) => this.users.staffCovering(em, r, who.streetCode)),
+    );
+    return staff.flat();
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { StaffInbox } from '../notifications/staff-inbox';
-import { ROLE_OF_TARGET } from './complaint-take-up';
+import { bodyInCharge } from './complaint-take-up';
 import type { RouteTarget } from './routing.rules';
 
 /**
@@ -21,13 +21,8 @@ export class RoutingInbox {
     em: EntityManager,
     c: { complaintId: string; target: RouteTarget; organisationId: string; streetCode: string },
   ): Promise<void> {
-    const street = c.target === 'ARBITRATION' ? null : c.streetCode;
-    const staff = await this.users.staffOfOrganisation(
-      em,
-      ROLE_OF_TARGET[c.target],
-      c.organisationId,
-      street,
-    );
+    const who = bodyInCharge(c.target, c.organisationId, c.streetCode);
+    const staff = await this.users.staffOfOrganisation(em, who.role, who.organisationId, who.streetCode);
     await this.inbox.post(em, staff, {
       template: 'COMPLAINT_ROUTED_TO_BODY',
       subjectRef: `complaint:${c.complaintId}`,

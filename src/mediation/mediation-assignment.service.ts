@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
-import { AppException, fieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
+import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction';
 import { StaffInbox } from '../notifications/staff-inbox';
 import type { AssignMediatorDto, MediationCaseViewDto } from './dto/mediation.dto';
+import type { MediationCase } from './entities/mediation-case.entity';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
 import { MediationViews } from './mediation-views';
@@ -35,31 +37,8 @@ export class MediationAssignmentService {
         dto.version,
         'ASSIGN_MEDIATOR',
         async (m) => {
-          const committee = await this.users.staffOfOrganisation(
-            em,
-            'MEDIATOR',
-            m.organisationId,
-            m.streetCode,
-          );
-          const problem = !committee.includes(to)
-            ? [
-                'ofCommittee',
-                '须为本调解委员会负责该街道的在任调解员',
-                'a mediator of the case’s committee for its street',
-              ]
-            : to === m.mediatorUserId
-              ? ['notCurrent', '该调解员已承办本案', 'already the case’s mediator']
-              : (await this.repo.hasConflict(em, to, m.employerId))
-                ? [
-                    'noConflict',
-                    '该调解员已声明与该用人单位存在利害关系（回避）',
-                    'declared a conflict with the employer',
-                  ]
-                : null;
-          if (problem)
-            throw AppException.validation([
-              fieldError('mediatorUserId', ...(problem as [string, string, string])),
-            ]);
+          const problem = await this.assigneeError(em, m, to);
+          if (problem) throw AppException.validation([problem]);
           await this.repo.updateCase(em, m.id, { mediatorUserId: to });
           await this.inbox.post(em, [to], {
             template: 'MEDIATION_CASE_ASSIGNED',
@@ -78,5 +57,32 @@ export class MediationAssignmentService {
       ),
     );
     return this.views.one(this.tx.manager, id);
+  }
+
+  /** Why `to` may not take the case: not a mediator of its committee for its street, already it, or in conflict. */
+  private async assigneeError(
+    em: EntityManager,
+    m: Pick<MediationCase, 'organisationId' | 'streetCode' | 'mediatorUserId' | 'employerId'>,
+    to: string,
+  ): Promise<FieldError | null> {
+    const field = 'mediatorUserId';
+    const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
+    if (!committee.includes(to))
+      return fieldError(
+        field,
+        'ofCommittee',
+        '须为本调解委员会负责该街道的在任调解员',
+        'a mediator of the case’s committee for its street',
+      );
+    if (to === m.mediatorUserId)
+      return fieldError(field, 'notCurrent', '该调解员已承办本案', 'already the case’s mediator');
+    if (await this.repo.hasConflict(em, to, m.employerId))
+      return fieldError(
+        field,
+        'noConflict',
+        '该调解员已声明与该用人单位存在利害关系（回避）',
+        'declared a conflict with the employer',
+      );
+    return null;
   }
 }
