@@ -231,7 +231,7 @@ DEFAULT_RULE_SET.rules.push(
     evidence: ['layoffHeadcountCut90d', 'layoffFilingIds90d', 'complaintIds30d'],
   },
   {
-    // 保障农民工工资支付条例 第十九条 (合并、分立、关闭、搬迁 前清偿工资); platform policy: with wage complaints
+    // 保障农民工工资支付条例 第二十一条 (合并、分立前清偿), 第二十二条 (关闭、撤销、解散 注销前清偿); 搬迁、转产 and the complaints: platform policy
     id: 'MD-CLOSURE-WAGE',
     kind: 'MASS_DISPUTE',
     level: 'RED',
@@ -241,7 +241,8 @@ DEFAULT_RULE_SET.rules.push(
         { fact: 'wageComplaints30d', operator: 'greaterThanInclusive', value: 1 },
       ],
     },
-    basis: '保障农民工工资支付条例 第十九条 (歇业、关闭、搬迁); 平台规则: 同时有欠薪投诉',
+    basis:
+      '保障农民工工资支付条例 第二十一条 (合并、分立前清偿)、第二十二条 (关闭、解散前清偿); 平台规则: 搬迁、转产, 同时有欠薪投诉',
     explanation: '90日内有{{closureNotices90d}}份关闭/搬迁等告知，30日内有{{wageComplaints30d}}件欠薪投诉',
     evidence: ['closureNoticeIds90d', 'wageComplaintIds30d'],
   },
