@@ -14,6 +14,13 @@ import { OTHER_CATEGORY_FEATURES } from './risk.features';
  * source's date column that do not depend on the joined target row, so a scan reads only the window of every
  * scoring date (on the national set, 0.9 M of 10 M complaints) instead of joining every row and filtering after.
  */
+/**
+ * The employer's street, which is its warnings' jurisdiction: the registered street, else the workplace street of
+ * its latest complaint (97 days), else the jurisdiction of its latest inspection case. An employer created from a
+ * complaint has no registered street; without the case's street a warning raised by an inspection case alone had
+ * none, so only ADMIN saw it and its escalation reached nobody.
+ */
+const STREET = 'COALESCE(t.employer_street, c.complaint_street, ic.case_street)';
 const LO = '(SELECT min(as_of) FROM days)';
 const HI = '(SELECT max(as_of) FROM days)';
 
@@ -175,9 +182,8 @@ export function featureSql(employers?: string): string {
   );
   active.push('ic.employer_id IS NOT NULL');
 
-  // The province's amounts in force on the scoring date (province = the first two digits of the employer's
-  // registered street, else of its latest complaint's or inspection case's street).
-  const province = `left(COALESCE(t.employer_street, c.complaint_street, ic.case_street), 2)`;
+  // The province's amounts in force on the scoring date (province = the first two digits of the street).
+  const province = `left(${STREET}, 2)`;
   ctes.push(`thr AS (
       SELECT DISTINCT ON (t.employer_id, t.as_of) t.employer_id, t.as_of, w.single_worker_fen,
              w.single_worker_min_months, w.multi_workers, w.multi_workers_total_fen
@@ -273,7 +279,7 @@ export function featureSql(employers?: string): string {
   cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);
 
   return `WITH ${ctes.join(',\n')}
-SELECT t.employer_id, t.as_of::text AS as_of, COALESCE(t.employer_street, c.complaint_street) AS street_code,
+SELECT t.employer_id, t.as_of::text AS as_of, ${STREET} AS street_code,
        ${cols.join(',\n       ')}
   FROM targets t
   ${joins.join('\n  ')}

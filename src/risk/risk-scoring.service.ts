@@ -113,6 +113,8 @@ export class RiskScoringService {
           existing.level === level &&
           existing.ruleSetVersion === version &&
           existing.asOf === asOf &&
+          // A street found since (e.g. an inspection case's, for a warning stored without one) is written.
+          (row.street_code === null || existing.streetCode === row.street_code) &&
           stableJson(existing.hits) === stableJson(hits)
         ) {
           unchanged++;
@@ -213,7 +215,7 @@ export class RiskScoringService {
   }
 
   /**
-   * explainEmployer for a caller: an employer whose street (registered, else of its latest complaint) the caller
+   * explainEmployer for a caller: an employer whose street (risk-features.sql.ts STREET) the caller
    * does not cover is 404, as one that does not exist (the scope of the warnings, risk-scope.ts).
    */
   async explainEmployerFor(viewer: Principal, employerId: string, asOf?: string) {

@@ -230,6 +230,21 @@ export class RiskRepository {
     await em.insert(RiskWarningEvent, { id: newId(), ...e });
   }
 
+  /** Has the warning an event of this action at or after `since` (null: ever)? */
+  async hasEventSince(
+    em: EntityManager,
+    warningId: string,
+    action: string,
+    since: Date | null,
+  ): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM risk_warning_events WHERE warning_id = $1 AND action = $2
+          AND ($3::timestamptz IS NULL OR occurred_at >= $3::timestamptz) LIMIT 1`,
+      [warningId, action, since],
+    );
+    return rows.length > 0;
+  }
+
   events(em: EntityManager, warningId: string): Promise<RiskWarningEvent[]> {
     return em.find(RiskWarningEvent, { where: { warningId }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { RiskScoringService } from '../../src/risk/risk-scoring.service';
+import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Findings of the risk audit (2026-12-06): streets and escalation of warnings raised by inspection cases. */
+describe('risk audit: the street of a warning raised by an inspection case, and escalation that reaches nobody', () => {
+  let t: TestApp;
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
+  const today = todayInShanghai();
+  const STREET = '310115005';
+
+  /** An employer as intake creates it from a complaint: no registered street. */
+  const employer = async () => {
+    const id = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO employers (id, name, name_normalised, source) VALUES ($1, $2, $2, 'COMPLAINT')`,
+      [id, `审计测试公司${id.slice(0, 8)}`],
+    );
+    return id;
+  };
+  const inspectionCase = async (employerId: string, f: { workers: number; months: number; fen: number }) => {
+    const [org] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM organisations WHERE kind = 'INSPECTION_BRIGADE' LIMIT 1`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO inspection_cases (id, case_no, source, employer_id, jurisdiction_code, organisation_id, status,
+                                     received_on, acceptance_due_on, arrears_fen, workers_affected, months_unpaid)
+       VALUES ($1, $2, 'REPORT', $3, $4, $5, 'INVESTIGATING', $6, $6, $7, $8, $9)`,
+      [
+        randomUUID(),
+        `JC-AUDIT-${randomUUID().slice(0, 8)}`,
+        employerId,
+        STREET,
+        org.id,
+        addDays(today, -20),
+        f.fen,
+        f.workers,
+        f.months,
+      ],
+    );
+  };
+  const warningRow = async (employerId: string) =>
+    (
+      await t.dataSource.query<
+        {
+          id: string;
+          level: string;
+          street_code: string | null;
+          escalated_at: Date | null;
+          red_since: Date;
+        }[]
+      >(
+        `SELECT * FROM risk_warnings WHERE employer_id = $1 AND kind = 'WAGE_ARREARS' AND status <> 'CLOSED'`,
+        [employerId],
+      )
+    )[0];
+  const actions = async (warningId: string) =>
+    (
+      await t.dataSource.query<{ action: string }[]>(
+        `SELECT action FROM risk_warning_events WHERE warning_id = $1 ORDER BY occurred_at, id`,
+        [warningId],
+      )
+    ).map((e) => e.action);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("an employer without a registered street or complaint: the warning takes the inspection case's street, its staff see it", async () => {
+    const id = await employer();
+    await inspectionCase(id, { workers: 1, months: 3, fen: 2_000_000 });
+    await t.app.get(RiskScoringService).rescoreEmployer(id);
+    const w = await warningRow(id);
+    expect(w).toMatchObject({ level: 'RED', street_code: STREET });
+    const list = await t
+      .http()
+      .get('/api/v1/risk/warnings?kind=WAGE_ARREARS&limit=100')
+      .set(await auth('supervisor'));
+    expect((list.body.items as { id: string }[]).map((x) => x.id)).toContain(w.id);
+    const features = await t
+      .http()
+      .get(`/api/v1/risk/employers/${id}/features`)
+      .set(await auth('supervisor'));
+    expect([features.status, features.body.street]).toEqual([200, STREET]);
+  });
+
+  it('a red warning no supervisor covers is not marked escalated: one ESCALATION_UNROUTED event, retried until it reaches someone', async () => {
+    const id = await employer();
+    await inspectionCase(id, { workers: 1, months: 3, fen: 2_000_000 });
+    const scoring = t.app.get(RiskScoringService);
+    await scoring.rescoreEmployer(id);
+    // A warning stored without a street (as before the fix).
+    await t.dataSource.query(
+      `UPDATE risk_warnings SET street_code = NULL WHERE employer_id = $1 AND kind = 'WAGE_ARREARS'`,
+      [id],
+    );
+    const w = await warningRow(id);
+    const svc = t.app.get(RiskWarningsService);
+    const later = new Date(new Date(w.red_since).getTime() + 3 * 3600_000);
+    const first = await svc.escalateOverdue(later);
+    expect(first.escalated).not.toContain(w.id);
+    expect(first.unrouted).toContain(w.id);
+    expect((await warningRow(id)).escalated_at).toBeNull();
+    expect((await svc.escalateOverdue(later)).unrouted).toContain(w.id);
+    expect((await actions(w.id)).filter((a) => a === 'ESCALATION_UNROUTED')).toHaveLength(1);
+
+    // The next rescore writes the street it now finds; the next sweep reaches the street's supervisors.
+    await scoring.rescoreEmployer(id);
+    expect((await warningRow(id)).street_code).toBe(STREET);
+    expect((await svc.escalateOverdue(later)).escalated).toContain(w.id);
+    expect((await warningRow(id)).escalated_at).not.toBeNull();
+    const [supervisor] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'supervisor'`,
+    );
+    const notes = await t.dataSource.query<{ recipient_user_id: string }[]>(
+      `SELECT recipient_user_id FROM notifications WHERE subject_ref = $1 AND template = 'RISK_RED_UNACKNOWLEDGED'`,
+      [`risk-warning:${w.id}`],
+    );
+    expect(notes.map((n) => n.recipient_user_id)).toContain(supervisor.id);
+    expect(await actions(w.id)).toEqual(['RAISED', 'ESCALATION_UNROUTED', 'ESCALATED']);
+  });
+});
