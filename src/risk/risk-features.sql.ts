@@ -201,8 +201,10 @@ export function featureSql(employers?: string): string {
         AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen, false)`;
   cols.push(`${byComplaints} AS "wageCrimeByComplaints"`);
   crime.push(byComplaints);
-  // Inspection cases of 365 days: one worker unpaid for the minimum months with the amount, or enough workers with
-  // the total (法释〔2013〕3号 第三条); the figures shown are those of the case with the largest arrears.
+  // Inspection cases of 365 days: (一) every worker unpaid for the minimum months (months_unpaid is the fewest any
+  // worker is owed) and the average reaching the one-worker amount, or (二) enough workers with the total
+  // (法释〔2013〕3号 第三条); the test of assessWageCrime (inspection/wage-crime.rules.ts), which a case's own
+  // assessment uses. The figures shown are those of the case with the largest arrears.
   ctes.push(`icc AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
              (array_agg(x.workers_affected ORDER BY x.arrears_fen DESC, x.id))[1] AS workers,
@@ -212,8 +214,8 @@ export function featureSql(employers?: string): string {
         JOIN inspection_risk_source x ON x.employer_id = t.employer_id
        WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
          AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
-         AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
-               AND x.arrears_fen >= thr.single_worker_fen)
+         AND ((x.workers_affected >= 1 AND x.months_unpaid >= thr.single_worker_min_months
+               AND x.arrears_fen >= thr.single_worker_fen * x.workers_affected)
            OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN icc USING (employer_id, as_of)');

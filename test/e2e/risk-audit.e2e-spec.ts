@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { assessWageCrime, type WageCrimeThreshold } from '../../src/inspection/wage-crime.rules';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -123,5 +124,52 @@ describe('risk audit: the street of a warning raised by an inspection case, and 
     );
     expect(notes.map((n) => n.recipient_user_id)).toContain(supervisor.id);
     expect(await actions(w.id)).toEqual(['RAISED', 'ESCALATION_UNROUTED', 'ESCALATED']);
+  });
+  it("an inspection case meets the crime threshold in the risk SQL exactly when the inspection module's assessWageCrime says so (several workers too)", async () => {
+    const [row] = await t.dataSource.query<Record<string, number>[]>(
+      `SELECT single_worker_fen, single_worker_min_months, multi_workers, multi_workers_total_fen
+         FROM wage_crime_threshold_source WHERE province_code = '31' AND effective_from <= $1
+        ORDER BY effective_from DESC LIMIT 1`,
+      [today],
+    );
+    const threshold: WageCrimeThreshold = {
+      provinceCode: '31',
+      effectiveFrom: today,
+      singleWorkerFen: Number(row.single_worker_fen),
+      singleWorkerMinMonths: Number(row.single_worker_min_months),
+      multiWorkers: Number(row.multi_workers),
+      multiWorkersTotalFen: Number(row.multi_workers_total_fen),
+      basis: '',
+      verified: true,
+    };
+    const single = threshold.singleWorkerFen;
+    const cases = [
+      { workers: 1, months: 3, fen: single },
+      { workers: 1, months: 3, fen: single - 1 },
+      { workers: 1, months: 2, fen: single * 5 },
+      // 法释〔2013〕3号 第三条（一）with several workers: each owed 3+ months, the average reaching the amount.
+      { workers: 2, months: 3, fen: single * 2 },
+      { workers: 3, months: 4, fen: single * 3 },
+      { workers: 2, months: 3, fen: single * 2 - 1 },
+      { workers: 2, months: 2, fen: single * 2 },
+      { workers: 10, months: 1, fen: threshold.multiWorkersTotalFen },
+      { workers: 10, months: 1, fen: threshold.multiWorkersTotalFen - 1 },
+    ];
+    const scoring = t.app.get(RiskScoringService);
+    const got: [(typeof cases)[number], boolean][] = [];
+    const want: [(typeof cases)[number], boolean][] = [];
+    for (const c of cases) {
+      const id = await employer();
+      await inspectionCase(id, c);
+      const { features } = await scoring.explainEmployer(id, today);
+      got.push([c, features.wageCrimeInspectionCases365d === 1]);
+      want.push([
+        c,
+        assessWageCrime(threshold, { workers: c.workers, arrearsFen: c.fen, monthsUnpaid: c.months }).meets,
+      ]);
+    }
+    expect(got).toEqual(want);
+    // The several-worker case of (一) is among those that meet it.
+    expect(want.filter(([c, meets]) => meets && c.workers > 1 && c.workers < 10)).toHaveLength(2);
   });
 });
