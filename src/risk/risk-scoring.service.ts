@@ -16,6 +16,7 @@ import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
 import { seesRiskOf } from './risk-scope';
+import { RiskWarningsService } from './risk-warnings.service';
 
 export interface ScoreCounts {
   employers: number;
@@ -65,6 +66,7 @@ export class RiskScoringService {
     private readonly repo: RiskRepository,
     private readonly ruleSets: RiskRuleSetsService,
     private readonly outbox: OutboxService,
+    private readonly warnings: RiskWarningsService,
   ) {}
 
   /**
@@ -165,6 +167,14 @@ export class RiskScoringService {
               : [],
           ),
         );
+        // Turned RED while already acknowledged or in hand: the escalation sweep covers NEW warnings only.
+        for (const r of results)
+          if (!r.inserted && r.level === 'RED' && r.previousLevel !== 'RED' && r.status !== 'NEW')
+            await this.warnings.notifyTurnedRed(tem, {
+              id: r.id,
+              streetCode: r.streetCode,
+              redSince: r.redSince,
+            });
       });
       await p.onProgress?.(60 + Math.round((40 * (i + batch.length)) / writes.length));
     }

@@ -209,6 +209,28 @@ export class RiskWarningsService {
   }
 
   /**
+   * A warning already ACKNOWLEDGED or HANDLING that turned RED (in the scoring's transaction): the 2-hour escalation
+   * covers NEW warnings only, so the street's supervisors are told now (RISK_RED_IN_HANDLING, once per red episode)
+   * and a RED_NOTIFIED event records whom.
+   */
+  async notifyTurnedRed(
+    em: EntityManager,
+    w: Pick<RiskWarning, 'id' | 'streetCode' | 'redSince'>,
+  ): Promise<void> {
+    const supervisors = await this.notifySupervisors(em, w, 'RISK_RED_IN_HANDLING', 'risk-red');
+    if (supervisors.length)
+      await this.repo.appendEvent(em, {
+        warningId: w.id,
+        action: 'RED_NOTIFIED',
+        fromStatus: null,
+        toStatus: null,
+        actorUserId: null,
+        actorRole: null,
+        data: { supervisorUserIds: supervisors, redSince: w.redSince?.toISOString(), street: w.streetCode },
+      });
+  }
+
+  /**
    * Tells the active supervisors covering the warning's street (the auth module's query, in id order) through
    * their inbox; returns them. Nobody to tell (no street, or no supervisor covers it): an ESCALATION_UNROUTED event
    * once per red episode and a warning in the log (ids and street only), so the operators can route it.
@@ -225,7 +247,8 @@ export class RiskWarningsService {
     for (const userId of supervisors)
       await this.notifications.recordInApp(em, {
         recipientUserId: userId,
-        dedupKey: `${dedupPrefix}:${w.id}:${userId}`,
+        // One message per supervisor and red episode (a warning may turn red again after it dropped).
+        dedupKey: `${dedupPrefix}:${w.id}:${userId}${w.redSince ? `@${new Date(w.redSince).getTime()}` : ''}`,
         template,
         subjectRef: `risk-warning:${w.id}`,
       });

@@ -40,6 +40,9 @@ export interface UpsertResult {
   previousLevel: RiskLevel | null;
   level: RiskLevel;
   changed: boolean;
+  status: WarningStatus;
+  streetCode: string | null;
+  redSince: Date | null;
 }
 
 export interface WarningFilter {
@@ -160,6 +163,9 @@ export class RiskRepository {
         previous_level: RiskLevel | null;
         level: RiskLevel;
         changed: boolean;
+        status: WarningStatus;
+        street_code: string | null;
+        red_since: Date | null;
       }[]
     >(
       `WITH input AS (
@@ -177,12 +183,16 @@ export class RiskRepository {
            SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
                rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
                red_since = CASE WHEN EXCLUDED.level = 'RED' THEN COALESCE(w.red_since, now()) ELSE NULL END,
+               -- A red episode ends when the level drops: the next one is escalated afresh.
+               escalated_at = CASE WHEN EXCLUDED.level = 'RED' THEN w.escalated_at ELSE NULL END,
                updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
                                    OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
                                  THEN now() ELSE w.updated_at END,
                version = w.version + 1
-         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version)
-       SELECT up.id, up.employer_id, up.kind, up.level, prev.level AS previous_level,
+         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version, w.status, w.street_code,
+                   w.red_since)
+       SELECT up.id, up.employer_id, up.kind, up.level, up.status, up.street_code, up.red_since,
+              prev.level AS previous_level,
               prev.employer_id IS NULL AS inserted,
               prev.employer_id IS NULL OR prev.level IS DISTINCT FROM up.level OR prev.hits IS DISTINCT FROM up.hits
                 OR prev.rule_set_version IS DISTINCT FROM up.rule_set_version AS changed
@@ -207,6 +217,9 @@ export class RiskRepository {
         previousLevel: r.previous_level,
         level: r.level,
         changed: r.changed,
+        status: r.status,
+        streetCode: r.street_code,
+        redSince: r.red_since,
       };
     });
   }

@@ -65,6 +65,32 @@ describe('risk audit: the street of a warning raised by an inspection case, and 
       )
     ).map((e) => e.action);
 
+  let seq = 0;
+  /** Three wage complaints in 30 days make an ORANGE wage-arrears warning (WA-COMPLAINTS-30D). */
+  const wageComplaints = async (employerId: string, n: number) => {
+    for (let i = 0; i < n; i++)
+      await t.dataSource.query(
+        `INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id, workplace_street_code,
+                                 claimed_amount_fen, affected_workers, facts, requests, complainant_id_number_bidx,
+                                 received_on, created_at, version)
+         VALUES ($1, $2, 'COMPLAINT', 'ACCEPTED', 'WAGE_ARREARS', 'WEB', $3, $4, 100000, 1, '欠薪', '支付工资',
+                 $5, $6, ($6::date + time '10:00') AT TIME ZONE 'Asia/Shanghai', 1)`,
+        [
+          randomUUID(),
+          `TS-AUDIT-${String(++seq).padStart(6, '0')}`,
+          employerId,
+          STREET,
+          `w-${seq}`,
+          addDays(today, -2),
+        ],
+      );
+  };
+  const redNotes = async (warningId: string, template: string) =>
+    t.dataSource.query<{ recipient_user_id: string; dedup_key: string }[]>(
+      `SELECT recipient_user_id, dedup_key FROM notifications WHERE subject_ref = $1 AND template = $2 ORDER BY created_at`,
+      [`risk-warning:${warningId}`, template],
+    );
+
   beforeAll(async () => {
     t = await startTestApp();
   });
@@ -171,5 +197,71 @@ describe('risk audit: the street of a warning raised by an inspection case, and 
     expect(got).toEqual(want);
     // The several-worker case of (一) is among those that meet it.
     expect(want.filter(([c, meets]) => meets && c.workers > 1 && c.workers < 10)).toHaveLength(2);
+  });
+  it("a warning acknowledged while ORANGE that turns RED tells the street's supervisors", async () => {
+    const scoring = t.app.get(RiskScoringService);
+    const [supervisor] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'supervisor'`,
+    );
+    // Acknowledged while ORANGE, then an inspection case finds the crime threshold: RED.
+    const acked = await employer();
+    await wageComplaints(acked, 3);
+    await scoring.rescoreEmployer(acked);
+    const orange = await warningRow(acked);
+    expect(orange).toMatchObject({ level: 'ORANGE', street_code: STREET });
+    const ack = await t
+      .http()
+      .post(`/api/v1/risk/warnings/${orange.id}/acknowledge`)
+      .set(await auth('inspector'))
+      .send({
+        version: (
+          await t.dataSource.query<{ version: number }[]>('SELECT version FROM risk_warnings WHERE id = $1', [
+            orange.id,
+          ])
+        )[0].version,
+      });
+    expect([ack.status, ack.body.status]).toEqual([200, 'ACKNOWLEDGED']);
+    await inspectionCase(acked, { workers: 1, months: 3, fen: 2_000_000 });
+    await scoring.rescoreEmployer(acked);
+    expect((await warningRow(acked)).level).toBe('RED');
+    expect((await redNotes(orange.id, 'RISK_RED_IN_HANDLING')).map((n) => n.recipient_user_id)).toContain(
+      supervisor.id,
+    );
+    expect(await actions(orange.id)).toEqual(['RAISED', 'ACKNOWLEDGE', 'LEVEL_CHANGED', 'RED_NOTIFIED']);
+    // A rescore that changes nothing tells nobody again.
+    await scoring.rescoreEmployer(acked);
+    expect((await actions(orange.id)).filter((a) => a === 'RED_NOTIFIED')).toHaveLength(1);
+  });
+
+  it('a red episode after a drop to ORANGE is escalated again (escalated_at ends with the episode)', async () => {
+    const scoring = t.app.get(RiskScoringService);
+    const svc = t.app.get(RiskWarningsService);
+    const [supervisor] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'supervisor'`,
+    );
+    const fresh = await employer();
+    await wageComplaints(fresh, 3);
+    await inspectionCase(fresh, { workers: 1, months: 3, fen: 2_000_000 });
+    await scoring.rescoreEmployer(fresh);
+    const red = await warningRow(fresh);
+    expect(red.level).toBe('RED');
+    expect(
+      (await svc.escalateOverdue(new Date(new Date(red.red_since).getTime() + 3 * 3600_000))).escalated,
+    ).toContain(red.id);
+    await t.dataSource.query(`UPDATE inspection_cases SET arrears_fen = 1 WHERE employer_id = $1`, [fresh]);
+    await scoring.rescoreEmployer(fresh);
+    expect(await warningRow(fresh)).toMatchObject({ level: 'ORANGE', escalated_at: null });
+    await t.dataSource.query(`UPDATE inspection_cases SET arrears_fen = 2000000 WHERE employer_id = $1`, [
+      fresh,
+    ]);
+    await scoring.rescoreEmployer(fresh);
+    const again = await warningRow(fresh);
+    expect(again.level).toBe('RED');
+    expect(
+      (await svc.escalateOverdue(new Date(new Date(again.red_since).getTime() + 3 * 3600_000))).escalated,
+    ).toContain(red.id);
+    const notes = await redNotes(red.id, 'RISK_RED_UNACKNOWLEDGED');
+    expect(notes.filter((n) => n.recipient_user_id === supervisor.id)).toHaveLength(2);
+    expect((await actions(red.id)).filter((a) => a === 'ESCALATED')).toHaveLength(2);
   });
 });

@@ -153,7 +153,8 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       [`risk-warning:${w.id}`],
     );
     expect(notes).toContainEqual({
-      dedup_key: `risk-escalate:${w.id}:${supervisor.id}`,
+      // One message per supervisor and red episode (the episode: when it turned red).
+      dedup_key: `risk-escalate:${w.id}:${supervisor.id}@${redSince.getTime()}`,
       channel: 'IN_APP',
       template: 'RISK_RED_UNACKNOWLEDGED',
     });
