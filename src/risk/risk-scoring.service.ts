@@ -15,6 +15,7 @@ import type { FeatureVector } from './risk.features';
 import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
+import { coveredByClosed } from './risk-recurrence';
 import { seesRiskOf } from './risk-scope';
 import { RiskWarningsService } from './risk-warnings.service';
 
@@ -71,7 +72,8 @@ export class RiskScoringService {
 
   /**
    * Scores the employers (null = every employer) as of a date and writes their warnings. Warnings whose rules
-   * stop firing stay open (staff close them with a disposal); their hits are left as last computed.
+   * stop firing stay open (staff close them with a disposal); their hits are left as last computed. A closed
+   * warning comes back only on new evidence, a new rule or a higher level (coveredByClosed).
    */
   async score(p: {
     employerIds: string[] | null;
@@ -99,6 +101,16 @@ export class RiskScoringService {
 
     const t2 = performance.now();
     const open = await this.repo.openWarnings(em, p.employerIds);
+    // A kind that fires with no open warning: its latest closed one may already cover it (risk-recurrence.ts).
+    const closed = await this.repo.latestClosed(em, [
+      ...new Set(
+        rows
+          .filter((row, i) =>
+            RISK_KINDS.some((k) => evaluations[i].levels[k] && !open.has(`${row.employer_id}:${k}`)),
+          )
+          .map((row) => row.employer_id),
+      ),
+    ]);
     const writes: { row: FeatureRow; kind: RiskKind; ev: Evaluation }[] = [];
     let withHits = 0;
     let unchanged = 0;
@@ -110,6 +122,10 @@ export class RiskScoringService {
         if (!level) continue;
         const existing = open.get(`${row.employer_id}:${kind}`);
         const hits = hitsOf(ev, kind);
+        if (!existing && coveredByClosed(closed.get(`${row.employer_id}:${kind}`), { level, hits })) {
+          unchanged++;
+          continue;
+        }
         if (
           existing &&
           existing.level === level &&
@@ -337,7 +353,7 @@ export class RiskScoringService {
   }
 }
 
-function hitsOf(ev: Evaluation, kind: RiskKind): object[] {
+function hitsOf(ev: Evaluation, kind: RiskKind): { ruleId: string; facts: Record<string, unknown> }[] {
   return ev.hits
     .filter((h) => h.kind === kind)
     .map((h) => ({

@@ -8,6 +8,7 @@ import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
 import { featureQuery } from './risk-features.sql';
 import { GenericPlanReads } from '../database/generic-plan';
 import { FEATURES, type FeatureVector } from './risk.features';
+import type { StoredHits } from './risk-recurrence';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
 export interface FeatureRow extends FeatureVector {
@@ -145,6 +146,20 @@ export class RiskRepository {
     if (employerIds) qb.andWhere('w.employer_id = ANY (:ids)', { ids: employerIds });
     const rows = await qb.getMany();
     return new Map(rows.map((w) => [`${w.employerId}:${w.kind}`, w]));
+  }
+
+  /** The latest CLOSED warning of each (employer, kind) of these employers, by "employerId:kind". */
+  async latestClosed(em: EntityManager, employerIds: string[]): Promise<Map<string, StoredHits>> {
+    if (employerIds.length === 0) return new Map();
+    const rows = await em.query<
+      { employer_id: string; kind: string; level: RiskLevel; hits: StoredHits['hits'] }[]
+    >(
+      `SELECT DISTINCT ON (employer_id, kind) employer_id, kind, level, hits FROM risk_warnings
+        WHERE status = 'CLOSED' AND employer_id = ANY ($1::uuid[])
+        ORDER BY employer_id, kind, closed_at DESC, id DESC`,
+      [employerIds],
+    );
+    return new Map(rows.map((r) => [`${r.employer_id}:${r.kind}`, { level: r.level, hits: r.hits }]));
   }
 
   /**
