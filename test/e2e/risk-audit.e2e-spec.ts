@@ -5,8 +5,8 @@ import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** Findings of the risk audit (2026-12-06): streets and escalation of warnings raised by inspection cases. */
-describe('risk audit: the street of a warning raised by an inspection case, and escalation that reaches nobody', () => {
+/** Findings of the risk audit (2026-12-06), one test per finding, each failing before its fix. */
+describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in hand, closed warnings, asOf', () => {
   let t: TestApp;
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
   const today = todayInShanghai();
@@ -263,5 +263,21 @@ describe('risk audit: the street of a warning raised by an inspection case, and 
     const notes = await redNotes(red.id, 'RISK_RED_UNACKNOWLEDGED');
     expect(notes.filter((n) => n.recipient_user_id === supervisor.id)).toHaveLength(2);
     expect((await actions(red.id)).filter((a) => a === 'ESCALATED')).toHaveLength(2);
+  });
+  it('an asOf that is no calendar date (2026-02-30) is a 400 with the field, not a 500', async () => {
+    const id = await employer();
+    for (const asOf of ['2026-02-30', '2026-13-01', '2025-02-29']) {
+      const res = await t
+        .http()
+        .get(`/api/v1/risk/employers/${id}/features?asOf=${asOf}`)
+        .set(await auth('admin'));
+      expect([asOf, res.status, res.body.code]).toEqual([asOf, 400, 'VALIDATION_FAILED']);
+      expect((res.body.details as { field: string }[]).map((d) => d.field)).toEqual(['asOf']);
+    }
+    const leap = await t
+      .http()
+      .get(`/api/v1/risk/employers/${id}/features?asOf=2024-02-29`)
+      .set(await auth('admin'));
+    expect([leap.status, leap.body.asOf]).toEqual([200, '2024-02-29']);
   });
 });
