@@ -4,9 +4,10 @@ import { assessWageCrime, type WageCrimeThreshold } from '../../src/inspection/w
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
 /** Findings of the risk audit (2026-12-06), one test per finding, each failing before its fix. */
-describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in hand, closed warnings, asOf', () => {
+describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in hand, closed warnings, asOf, signals', () => {
   let t: TestApp;
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
   const today = todayInShanghai();
@@ -279,5 +280,32 @@ describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in
       .get(`/api/v1/risk/employers/${id}/features?asOf=2024-02-29`)
       .set(await auth('admin'));
     expect([leap.status, leap.body.asOf]).toEqual([200, '2024-02-29']);
+  });
+  it("a signal row of kind 'constructor' with a value beyond numeric(14,2) is rejected alone; the batch is stored", async () => {
+    const id = await employer();
+    const uscc = testUscc(1, 'AU');
+    await t.dataSource.query('UPDATE employers SET uscc = $1 WHERE id = $2', [uscc, id]);
+    const row = { employerUscc: uscc, source: 'COURT', observedAt: '2026-11-20T08:00:00+08:00' };
+    const res = await t
+      .http()
+      .post('/api/v1/risk/signals')
+      .set(await auth('supervisor'))
+      .send([
+        { ...row, kind: 'COURT_ENFORCEMENT', value: 1 },
+        { ...row, kind: 'constructor', value: 1e20 },
+        { ...row, kind: '__proto__', value: 1 },
+      ]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ received: 3, stored: 1, rejected: 2 });
+    expect((res.body.rows as { status: string }[]).map((r) => r.status)).toEqual([
+      'STORED',
+      'REJECTED',
+      'REJECTED',
+    ]);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM risk_signals WHERE employer_id = $1',
+      [id],
+    );
+    expect(n).toBe(1);
   });
 });
