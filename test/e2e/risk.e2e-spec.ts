@@ -48,26 +48,31 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     return (res.body.items as Warning[]).filter((w) => w.employerId === employer);
   };
 
+  /** Worker i (signed in by SMS code) files a wage complaint against the test employer. */
+  const fileComplaint = async (i: number) => {
+    const phone = `1360000${String(2000 + i)}`;
+    await t.http().post('/api/v1/auth/otp/request').send({ phone });
+    const v = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone, code: t.sms.lastCode(phone) });
+    return t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${v.body.accessToken as string}` })
+      .send(
+        complaintBody({
+          employer: { name: '浦东某某预警测试建筑有限公司' },
+          claimedAmountFen: 600_000 + i * 1000,
+          complainant: { name: `工人${i}`, idNumber: idNumber(i), phone },
+        }),
+      );
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
     for (let i = 0; i < 12; i++) {
-      const phone = `1360000${String(2000 + i)}`;
-      await t.http().post('/api/v1/auth/otp/request').send({ phone });
-      const v = await t
-        .http()
-        .post('/api/v1/auth/otp/verify')
-        .send({ phone, code: t.sms.lastCode(phone) });
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${v.body.accessToken as string}` })
-        .send(
-          complaintBody({
-            employer: { name: '浦东某某预警测试建筑有限公司' },
-            claimedAmountFen: 600_000 + i * 1000,
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone },
-          }),
-        );
+      const res = await fileComplaint(i);
       expect(res.status).toBe(201);
       complaintIds.push(res.body.id as string);
       employerId = res.body.employer.id as string;
@@ -326,23 +331,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     await t.app.get(RiskScoringService).rescoreEmployer(employerId);
     expect(await massDisputes()).toEqual([{ status: 'CLOSED', rule_set_version: 1 }]);
     // New evidence, a thirteenth worker's complaint: a new warning, under version 2; the closed one keeps 1.
-    const phone = '13600002012';
-    await t.http().post('/api/v1/auth/otp/request').send({ phone });
-    const v = await t
-      .http()
-      .post('/api/v1/auth/otp/verify')
-      .send({ phone, code: t.sms.lastCode(phone) });
-    const thirteenth = await t
-      .http()
-      .post('/api/v1/complaints')
-      .set({ authorization: `Bearer ${v.body.accessToken as string}` })
-      .send(
-        complaintBody({
-          employer: { name: '浦东某某预警测试建筑有限公司' },
-          claimedAmountFen: 700_000,
-          complainant: { name: '工人12', idNumber: idNumber(12), phone },
-        }),
-      );
+    const thirteenth = await fileComplaint(12);
     expect([thirteenth.status, thirteenth.body.employer.id]).toEqual([201, employerId]);
     await t.app.get(RiskScoringService).rescoreEmployer(employerId);
     expect(await massDisputes()).toEqual([
