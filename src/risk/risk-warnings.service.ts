@@ -17,7 +17,7 @@ import {
   type RiskLevel,
   type WarningStatus,
 } from './risk.rules';
-import { nextWarningStatus, type WarningAction } from './risk.state';
+import { mayActOnWarning, nextWarningStatus, type WarningAction } from './risk.state';
 
 export interface WarningView {
   id: string;
@@ -146,6 +146,12 @@ export class RiskWarningsService {
       ]);
     await this.tx.run(async (em) => {
       const w = (await this.repo.findWarning(em, id, true))!;
+      // A mediator acknowledging or closing a crime-threshold warning would silence its escalation.
+      if (!mayActOnWarning(viewer.role, { kind: w.kind, hits: w.hits as { ruleId: string }[] }))
+        throw AppException.forbidden(
+          'RISK_WARNING_CRIME_RESERVED',
+          'A warning of a suspected wage crime is handled by inspectors or supervisors',
+        );
       if (w.version !== p.version)
         throw AppException.conflict('VERSION_CONFLICT', 'The warning changed since you read it', {
           currentVersion: w.version,

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testUscc } from '../support/uscc';
 
 /** Findings of the risk audit (2026-12-06), one test per finding, each failing before its fix. */
-describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in hand, closed warnings, asOf, signals', () => {
+describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in hand, closed warnings, asOf, signals, crime warnings', () => {
   let t: TestApp;
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
   const today = todayInShanghai();
@@ -243,28 +243,29 @@ describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in
     const fresh = await employer();
     await wageComplaints(fresh, 3);
     await inspectionCase(fresh, { workers: 1, months: 3, fen: 2_000_000 });
-    await scoring.rescoreEmployer(fresh);
-    const red = await warningRow(fresh);
+    /** Sets the case's arrears, rescores; when RED, the sweep 3 hours after it turned red escalates it. */
+    const withArrears = async (fen: number) => {
+      await t.dataSource.query(`UPDATE inspection_cases SET arrears_fen = $2 WHERE employer_id = $1`, [
+        fresh,
+        fen,
+      ]);
+      await scoring.rescoreEmployer(fresh);
+      const w = await warningRow(fresh);
+      if (w.level === 'RED') {
+        const later = new Date(new Date(w.red_since).getTime() + 3 * 3600_000);
+        expect((await svc.escalateOverdue(later)).escalated).toContain(w.id);
+      }
+      return w;
+    };
+    const red = await withArrears(2_000_000);
     expect(red.level).toBe('RED');
-    expect(
-      (await svc.escalateOverdue(new Date(new Date(red.red_since).getTime() + 3 * 3600_000))).escalated,
-    ).toContain(red.id);
-    await t.dataSource.query(`UPDATE inspection_cases SET arrears_fen = 1 WHERE employer_id = $1`, [fresh]);
-    await scoring.rescoreEmployer(fresh);
-    expect(await warningRow(fresh)).toMatchObject({ level: 'ORANGE', escalated_at: null });
-    await t.dataSource.query(`UPDATE inspection_cases SET arrears_fen = 2000000 WHERE employer_id = $1`, [
-      fresh,
-    ]);
-    await scoring.rescoreEmployer(fresh);
-    const again = await warningRow(fresh);
-    expect(again.level).toBe('RED');
-    expect(
-      (await svc.escalateOverdue(new Date(new Date(again.red_since).getTime() + 3 * 3600_000))).escalated,
-    ).toContain(red.id);
+    expect(await withArrears(1)).toMatchObject({ level: 'ORANGE', escalated_at: null });
+    expect(await withArrears(2_000_000)).toMatchObject({ id: red.id, level: 'RED' });
     const notes = await redNotes(red.id, 'RISK_RED_UNACKNOWLEDGED');
     expect(notes.filter((n) => n.recipient_user_id === supervisor.id)).toHaveLength(2);
     expect((await actions(red.id)).filter((a) => a === 'ESCALATED')).toHaveLength(2);
   });
+
   it('an asOf that is no calendar date (2026-02-30) is a 400 with the field, not a 500', async () => {
     const id = await employer();
     for (const asOf of ['2026-02-30', '2026-13-01', '2025-02-29']) {
@@ -307,5 +308,43 @@ describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in
       [id],
     );
     expect(n).toBe(1);
+  });
+  it('a mediator (人民调解委员会) may not acknowledge, handle or close a crime-threshold warning: 403 RISK_WARNING_CRIME_RESERVED', async () => {
+    const scoring = t.app.get(RiskScoringService);
+    const version = async (warningId: string) =>
+      (
+        await t.dataSource.query<{ version: number }[]>('SELECT version FROM risk_warnings WHERE id = $1', [
+          warningId,
+        ])
+      )[0].version;
+    const crime = await employer();
+    await inspectionCase(crime, { workers: 1, months: 3, fen: 2_000_000 });
+    await scoring.rescoreEmployer(crime);
+    const w = await warningRow(crime);
+    for (const path of ['acknowledge', 'handling', 'close']) {
+      const res = await t
+        .http()
+        .post(`/api/v1/risk/warnings/${w.id}/${path}`)
+        .set(await auth('mediator'))
+        .send({ version: await version(w.id), ...(path === 'close' ? { disposal: '已调解' } : {}) });
+      expect([path, res.status, res.body.code]).toEqual([path, 403, 'RISK_WARNING_CRIME_RESERVED']);
+    }
+    const byInspector = await t
+      .http()
+      .post(`/api/v1/risk/warnings/${w.id}/acknowledge`)
+      .set(await auth('inspector'))
+      .send({ version: await version(w.id) });
+    expect([byInspector.status, byInspector.body.status]).toEqual([200, 'ACKNOWLEDGED']);
+    // A wage-arrears warning without a crime hit stays the mediators' too.
+    const plain = await employer();
+    await wageComplaints(plain, 3);
+    await scoring.rescoreEmployer(plain);
+    const orange = await warningRow(plain);
+    const byMediator = await t
+      .http()
+      .post(`/api/v1/risk/warnings/${orange.id}/acknowledge`)
+      .set(await auth('mediator'))
+      .send({ version: await version(orange.id) });
+    expect([byMediator.status, byMediator.body.status]).toEqual([200, 'ACKNOWLEDGED']);
   });
 });
