@@ -159,6 +159,13 @@ export const TEMPLATES = {
     text: '红色预警超过2小时未签收',
     vars: {},
   },
+  RISK_RED_IN_HANDLING: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    // A warning already acknowledged (or being handled) turned RED: the 2-hour escalation covers NEW ones only.
+    text: '已签收的预警升为红色',
+    vars: {},
+  },
 
   // ── party messages added for issue 14 (deliverable 6) ────────────────────────────────────────────────────
   COMPLAINT_ROUTED: {

@@ -9,6 +9,7 @@ import {
   todayInShanghai,
 } from '../calendar/local-date';
 import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
+import { RiskBacktestRepository } from './risk-backtest.repository';
 import { RiskRepository } from './risk.repository';
 import type { RiskKind, RiskLevel } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
@@ -58,6 +59,7 @@ export class RiskBacktestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: RiskRepository,
+    private readonly history: RiskBacktestRepository,
     private readonly ruleSets: RiskRuleSetsService,
   ) {}
 
@@ -102,8 +104,8 @@ export class RiskBacktestService {
       ]);
     const { version, compiled } = await this.ruleSets.compiledFor(input.ruleSetVersion);
     const em = this.dataSource.manager;
-    const employers = await this.repo.activeEmployers(em, from, to);
-    const outcomes = await this.repo.outcomes(em, from, addDays(to, OUTCOME_WINDOW_DAYS));
+    const employers = await this.history.activeEmployers(em, from, to);
+    const outcomes = await this.history.outcomes(em, from, addDays(to, OUTCOME_WINDOW_DAYS));
     const byEmployer = new Map<string, typeof outcomes>();
     for (const o of outcomes) byEmployer.set(o.employer_id, [...(byEmployer.get(o.employer_id) ?? []), o]);
 

@@ -14,6 +14,13 @@ import { OTHER_CATEGORY_FEATURES } from './risk.features';
  * source's date column that do not depend on the joined target row, so a scan reads only the window of every
  * scoring date (on the national set, 0.9 M of 10 M complaints) instead of joining every row and filtering after.
  */
+/**
+ * The employer's street, which is its warnings' jurisdiction: the registered street, else the workplace street of
+ * its latest complaint (97 days), else the jurisdiction of its latest inspection case. An employer created from a
+ * complaint has no registered street; without the case's street a warning raised by an inspection case alone had
+ * none, so only ADMIN saw it and its escalation reached nobody.
+ */
+const STREET = 'COALESCE(t.employer_street, c.complaint_street, ic.case_street)';
 const LO = '(SELECT min(as_of) FROM days)';
 const HI = '(SELECT max(as_of) FROM days)';
 
@@ -175,9 +182,8 @@ export function featureSql(employers?: string): string {
   );
   active.push('ic.employer_id IS NOT NULL');
 
-  // The province's amounts in force on the scoring date (province = the first two digits of the employer's
-  // registered street, else of its latest complaint's or inspection case's street).
-  const province = `left(COALESCE(t.employer_street, c.complaint_street, ic.case_street), 2)`;
+  // The province's amounts in force on the scoring date (province = the first two digits of the street).
+  const province = `left(${STREET}, 2)`;
   ctes.push(`thr AS (
       SELECT DISTINCT ON (t.employer_id, t.as_of) t.employer_id, t.as_of, w.single_worker_fen,
              w.single_worker_min_months, w.multi_workers, w.multi_workers_total_fen
@@ -195,8 +201,10 @@ export function featureSql(employers?: string): string {
         AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen, false)`;
   cols.push(`${byComplaints} AS "wageCrimeByComplaints"`);
   crime.push(byComplaints);
-  // Inspection cases of 365 days: one worker unpaid for the minimum months with the amount, or enough workers with
-  // the total (法释〔2013〕3号 第三条); the figures shown are those of the case with the largest arrears.
+  // Inspection cases of 365 days: (一) every worker unpaid for the minimum months (months_unpaid is the fewest any
+  // worker is owed) and the average reaching the one-worker amount, or (二) enough workers with the total
+  // (法释〔2013〕3号 第三条); the test of assessWageCrime (inspection/wage-crime.rules.ts), which a case's own
+  // assessment uses. The figures shown are those of the case with the largest arrears.
   ctes.push(`icc AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
              (array_agg(x.workers_affected ORDER BY x.arrears_fen DESC, x.id))[1] AS workers,
@@ -206,8 +214,8 @@ export function featureSql(employers?: string): string {
         JOIN inspection_risk_source x ON x.employer_id = t.employer_id
        WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
          AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
-         AND ((x.workers_affected = 1 AND x.months_unpaid >= thr.single_worker_min_months
-               AND x.arrears_fen >= thr.single_worker_fen)
+         AND ((x.workers_affected >= 1 AND x.months_unpaid >= thr.single_worker_min_months
+               AND x.arrears_fen >= thr.single_worker_fen * x.workers_affected)
            OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN icc USING (employer_id, as_of)');
@@ -273,7 +281,7 @@ export function featureSql(employers?: string): string {
   cols.push(`COALESCE(cn.n, 0) AS "closureNotices90d"`, `COALESCE(cn.ids, '{}') AS "closureNoticeIds90d"`);
 
   return `WITH ${ctes.join(',\n')}
-SELECT t.employer_id, t.as_of::text AS as_of, COALESCE(t.employer_street, c.complaint_street) AS street_code,
+SELECT t.employer_id, t.as_of::text AS as_of, ${STREET} AS street_code,
        ${cols.join(',\n       ')}
   FROM targets t
   ${joins.join('\n  ')}

@@ -15,7 +15,9 @@ import type { FeatureVector } from './risk.features';
 import { type FeatureRow, RiskRepository } from './risk.repository';
 import { RISK_KINDS, type RiskKind } from './risk.rules';
 import { RiskRuleSetsService } from './risk-rule-sets.service';
+import { coveredByClosed } from './risk-recurrence';
 import { seesRiskOf } from './risk-scope';
+import { RiskWarningsService } from './risk-warnings.service';
 
 export interface ScoreCounts {
   employers: number;
@@ -65,11 +67,13 @@ export class RiskScoringService {
     private readonly repo: RiskRepository,
     private readonly ruleSets: RiskRuleSetsService,
     private readonly outbox: OutboxService,
+    private readonly warnings: RiskWarningsService,
   ) {}
 
   /**
    * Scores the employers (null = every employer) as of a date and writes their warnings. Warnings whose rules
-   * stop firing stay open (staff close them with a disposal); their hits are left as last computed.
+   * stop firing stay open (staff close them with a disposal); their hits are left as last computed. A closed
+   * warning comes back only on new evidence, a new rule or a higher level (coveredByClosed).
    */
   async score(p: {
     employerIds: string[] | null;
@@ -97,6 +101,16 @@ export class RiskScoringService {
 
     const t2 = performance.now();
     const open = await this.repo.openWarnings(em, p.employerIds);
+    // A kind that fires with no open warning: its latest closed one may already cover it (risk-recurrence.ts).
+    const closed = await this.repo.latestClosed(em, [
+      ...new Set(
+        rows
+          .filter((row, i) =>
+            RISK_KINDS.some((k) => evaluations[i].levels[k] && !open.has(`${row.employer_id}:${k}`)),
+          )
+          .map((row) => row.employer_id),
+      ),
+    ]);
     const writes: { row: FeatureRow; kind: RiskKind; ev: Evaluation }[] = [];
     let withHits = 0;
     let unchanged = 0;
@@ -108,11 +122,17 @@ export class RiskScoringService {
         if (!level) continue;
         const existing = open.get(`${row.employer_id}:${kind}`);
         const hits = hitsOf(ev, kind);
+        if (!existing && coveredByClosed(closed.get(`${row.employer_id}:${kind}`), { level, hits })) {
+          unchanged++;
+          continue;
+        }
         if (
           existing &&
           existing.level === level &&
           existing.ruleSetVersion === version &&
           existing.asOf === asOf &&
+          // A street found since (e.g. an inspection case's, for a warning stored without one) is written.
+          (row.street_code === null || existing.streetCode === row.street_code) &&
           stableJson(existing.hits) === stableJson(hits)
         ) {
           unchanged++;
@@ -163,6 +183,14 @@ export class RiskScoringService {
               : [],
           ),
         );
+        // Turned RED while already acknowledged or in hand: the escalation sweep covers NEW warnings only.
+        for (const r of results)
+          if (!r.inserted && r.level === 'RED' && r.previousLevel !== 'RED' && r.status !== 'NEW')
+            await this.warnings.notifyTurnedRed(tem, {
+              id: r.id,
+              streetCode: r.streetCode,
+              redSince: r.redSince,
+            });
       });
       await p.onProgress?.(60 + Math.round((40 * (i + batch.length)) / writes.length));
     }
@@ -213,7 +241,7 @@ export class RiskScoringService {
   }
 
   /**
-   * explainEmployer for a caller: an employer whose street (registered, else of its latest complaint) the caller
+   * explainEmployer for a caller: an employer whose street (risk-features.sql.ts STREET) the caller
    * does not cover is 404, as one that does not exist (the scope of the warnings, risk-scope.ts).
    */
   async explainEmployerFor(viewer: Principal, employerId: string, asOf?: string) {
@@ -325,7 +353,7 @@ export class RiskScoringService {
   }
 }
 
-function hitsOf(ev: Evaluation, kind: RiskKind): object[] {
+function hitsOf(ev: Evaluation, kind: RiskKind): { ruleId: string; facts: Record<string, unknown> }[] {
   return ev.hits
     .filter((h) => h.kind === kind)
     .map((h) => ({

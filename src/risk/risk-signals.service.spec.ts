@@ -46,4 +46,12 @@ describe('signal rows', () => {
     expect(bad({ observedAt: '2026-11-26T04:06:00Z' })).toEqual(['observedAt']);
     expect(parseRow('row', now).ok).toBe(false);
   });
+  it("refuses kinds that are Object.prototype's members and values beyond the column, per row", () => {
+    for (const kind of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = parseRow({ ...ok, kind, value: 1 }, now);
+      expect([kind, r.ok ? [] : r.errors.map((e) => e.field)]).toEqual([kind, ['kind']]);
+    }
+    const huge = parseRow({ ...ok, kind: 'constructor', value: 1e20 }, now);
+    expect(huge.ok ? [] : huge.errors.map((e) => e.field)).toEqual(['kind', 'value']);
+  });
 });

@@ -12,6 +12,8 @@ export const MAX_SIGNAL_BATCH = 5000;
 /** GB 32100-2015 shape: 登记管理部门码, 机构类别码, 行政区划码 (6 digits), 主体标识码 (9), 校验码 (1). */
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The largest value risk_signals.value (numeric(14,2)) holds. */
+const MAX_STORED_VALUE = 999_999_999_999.99;
 /** An observation may not lie in the future (beyond clock skew). */
 const MAX_SKEW_MS = 5 * 60_000;
 
@@ -143,7 +145,11 @@ export function parseRow(raw: unknown, now: Date): ParsedRow {
       ),
     );
   const kind = r.kind;
-  const spec = typeof kind === 'string' ? SIGNAL_KINDS[kind as SignalKind] : undefined;
+  // Own keys only: 'constructor', 'toString' or '__proto__' would find Object.prototype's members.
+  const spec =
+    typeof kind === 'string' && Object.hasOwn(SIGNAL_KINDS, kind)
+      ? SIGNAL_KINDS[kind as SignalKind]
+      : undefined;
   if (!spec)
     errors.push(
       fieldError(
@@ -156,6 +162,16 @@ export function parseRow(raw: unknown, now: Date): ParsedRow {
   const value = typeof r.value === 'string' && r.value.trim() !== '' ? Number(r.value) : r.value;
   if (typeof value !== 'number' || !Number.isFinite(value))
     errors.push(fieldError('value', 'isNumber', 'value 须为数字', 'value must be a number'));
+  else if (Math.abs(value) > MAX_STORED_VALUE)
+    // Whatever the kind: a value beyond the column failed the whole batch's INSERT (500).
+    errors.push(
+      fieldError(
+        'value',
+        'range',
+        `value 的绝对值不能超过 ${MAX_STORED_VALUE}`,
+        `value must lie within ±${MAX_STORED_VALUE}`,
+      ),
+    );
   else if (spec && (value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))))
     errors.push(
       fieldError(

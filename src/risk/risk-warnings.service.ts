@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
 import { TransactionRunner } from '../database/transaction';
 import { UsersService } from '../auth/users.service';
+import type { InAppTemplate } from '../notifications/in-app-messages';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { RiskWarning } from './entities/risk-warning.entity';
 import { seesRiskOf, UNSCOPED_ROLES } from './risk-scope';
@@ -16,7 +17,7 @@ import {
   type RiskLevel,
   type WarningStatus,
 } from './risk.rules';
-import { nextWarningStatus, type WarningAction } from './risk.state';
+import { mayActOnWarning, nextWarningStatus, type WarningAction } from './risk.state';
 
 export interface WarningView {
   id: string;
@@ -53,8 +54,12 @@ export interface WarningEventView {
 }
 
 /** Warnings: lists scoped to the caller's jurisdictions, the lifecycle, and escalation of unacknowledged reds. */
+/** The event of a red warning whose street no active supervisor covers (or that has no street). */
+const UNROUTED = 'ESCALATION_UNROUTED';
+
 @Injectable()
 export class RiskWarningsService {
+  private readonly logger = new Logger(RiskWarningsService.name);
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: RiskRepository,
@@ -141,6 +146,12 @@ export class RiskWarningsService {
       ]);
     await this.tx.run(async (em) => {
       const w = (await this.repo.findWarning(em, id, true))!;
+      // A mediator acknowledging or closing a crime-threshold warning would silence its escalation.
+      if (!mayActOnWarning(viewer.role, { kind: w.kind, hits: w.hits as { ruleId: string }[] }))
+        throw AppException.forbidden(
+          'RISK_WARNING_CRIME_RESERVED',
+          'A warning of a suspected wage crime is handled by inspectors or supervisors',
+        );
       if (w.version !== p.version)
         throw AppException.conflict('VERSION_CONFLICT', 'The warning changed since you read it', {
           currentVersion: w.version,
@@ -171,24 +182,21 @@ export class RiskWarningsService {
   /**
    * A RED warning still NEW two hours after it turned red goes to the supervisors of its jurisdiction: an in-app
    * notification per supervisor (staff accounts carry no phone number, so no SMS), and an ESCALATED event.
-   * Runs every 10 minutes; `now` is explicit for tests. Each warning escalates once.
+   * Runs every 10 minutes; `now` is explicit for tests. Each warning escalates once per red episode. A warning
+   * that reaches nobody (no street, or no active supervisor covers it) is not marked escalated, so the next sweep
+   * tries again; it gets one ESCALATION_UNROUTED event per red episode and a log line, for the operators.
    */
-  async escalateOverdue(now: Date = new Date()): Promise<{ escalated: string[] }> {
+  async escalateOverdue(now: Date = new Date()): Promise<{ escalated: string[]; unrouted: string[] }> {
     const escalated: string[] = [];
+    const unrouted: string[] = [];
     await this.tx.run(async (em) => {
       const overdue = await this.repo.overdueRed(em, new Date(now.getTime() - RED_ACKNOWLEDGE_WITHIN_MS));
       for (const w of overdue) {
-        // The auth module's own query (in id order, as escalation events always listed them); no street, nobody.
-        const supervisors = w.streetCode
-          ? (await this.users.staffCovering(em, 'SUPERVISOR', w.streetCode)).sort()
-          : [];
-        for (const userId of supervisors)
-          await this.notifications.recordInApp(em, {
-            recipientUserId: userId,
-            dedupKey: `risk-escalate:${w.id}:${userId}`,
-            template: 'RISK_RED_UNACKNOWLEDGED',
-            subjectRef: `risk-warning:${w.id}`,
-          });
+        const supervisors = await this.notifySupervisors(em, w, 'RISK_RED_UNACKNOWLEDGED', 'risk-escalate');
+        if (supervisors.length === 0) {
+          unrouted.push(w.id);
+          continue;
+        }
         w.escalatedAt = now;
         await this.repo.saveWarning(em, w);
         await this.repo.appendEvent(em, {
@@ -203,7 +211,69 @@ export class RiskWarningsService {
         escalated.push(w.id);
       }
     });
-    return { escalated };
+    return { escalated, unrouted };
+  }
+
+  /**
+   * A warning already ACKNOWLEDGED or HANDLING that turned RED (in the scoring's transaction): the 2-hour escalation
+   * covers NEW warnings only, so the street's supervisors are told now (RISK_RED_IN_HANDLING, once per red episode)
+   * and a RED_NOTIFIED event records whom.
+   */
+  async notifyTurnedRed(
+    em: EntityManager,
+    w: Pick<RiskWarning, 'id' | 'streetCode' | 'redSince'>,
+  ): Promise<void> {
+    const supervisors = await this.notifySupervisors(em, w, 'RISK_RED_IN_HANDLING', 'risk-red');
+    if (supervisors.length)
+      await this.repo.appendEvent(em, {
+        warningId: w.id,
+        action: 'RED_NOTIFIED',
+        fromStatus: null,
+        toStatus: null,
+        actorUserId: null,
+        actorRole: null,
+        data: { supervisorUserIds: supervisors, redSince: w.redSince?.toISOString(), street: w.streetCode },
+      });
+  }
+
+  /**
+   * Tells the active supervisors covering the warning's street (the auth module's query, in id order) through
+   * their inbox; returns them. Nobody to tell (no street, or no supervisor covers it): an ESCALATION_UNROUTED event
+   * once per red episode and a warning in the log (ids and street only), so the operators can route it.
+   */
+  async notifySupervisors(
+    em: EntityManager,
+    w: Pick<RiskWarning, 'id' | 'streetCode' | 'redSince'>,
+    template: InAppTemplate,
+    dedupPrefix: string,
+  ): Promise<string[]> {
+    const supervisors = w.streetCode
+      ? (await this.users.staffCovering(em, 'SUPERVISOR', w.streetCode)).sort()
+      : [];
+    for (const userId of supervisors)
+      await this.notifications.recordInApp(em, {
+        recipientUserId: userId,
+        // One message per supervisor and red episode (a warning may turn red again after it dropped).
+        dedupKey: `${dedupPrefix}:${w.id}:${userId}${w.redSince ? `@${new Date(w.redSince).getTime()}` : ''}`,
+        template,
+        subjectRef: `risk-warning:${w.id}`,
+      });
+    if (supervisors.length === 0 && !(await this.repo.hasEventSince(em, w.id, UNROUTED, w.redSince))) {
+      await this.repo.appendEvent(em, {
+        warningId: w.id,
+        action: UNROUTED,
+        fromStatus: null,
+        toStatus: null,
+        actorUserId: null,
+        actorRole: null,
+        data: { template, street: w.streetCode, redSince: w.redSince?.toISOString() ?? null },
+      });
+      this.logger.warn(
+        { warningId: w.id, street: w.streetCode, template },
+        'red warning reaches no supervisor',
+      );
+    }
+    return supervisors;
   }
 
   /** A warning the caller may not see is 404, as if it did not exist. */

@@ -15,6 +15,11 @@ export const RISK_ERRORS = {
     zh: '回测区间无效，详见 details',
     en: 'The backtest window is not valid (see details)',
   },
+  RISK_WARNING_CRIME_RESERVED: {
+    status: 403,
+    zh: '涉嫌拒不支付劳动报酬罪的预警由劳动保障监察员或主管处置',
+    en: 'A warning of a suspected wage crime is handled by inspectors or supervisors',
+  },
   CSV_INVALID: { status: 400, zh: '无法读取该 CSV 文件', en: 'The CSV could not be read' },
   VERSION_CONFLICT: {
     status: 409,

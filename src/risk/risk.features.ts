@@ -109,8 +109,8 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeInspectionCases365d',
     'integer',
-    "inspection cases received in 365 days whose findings meet the province's figures (one worker unpaid for the " +
-      'minimum months with the amount, or the multi-worker figures)',
+    "inspection cases received in 365 days whose findings meet the province's figures (each worker unpaid for the " +
+      'minimum months and the arrears per worker reaching the one-worker amount, or the multi-worker figures)',
     'inspection_cases',
   ),
   f('wageCrimeInspectionCaseIds365d', 'ids', 'ids of those inspection cases', 'inspection_cases'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RiskBacktestRepository } from './risk-backtest.repository';
 import { RiskBacktestService } from './risk-backtest.service';
 import { RiskController } from './risk.controller';
 import { RiskProcessor } from './risk.processor';
@@ -13,6 +14,7 @@ import { RiskWarningsService } from './risk-warnings.service';
   controllers: [RiskController],
   providers: [
     RiskRepository,
+    RiskBacktestRepository,
     RiskRuleSetsService,
     RiskScoringService,
     RiskSignalsService,

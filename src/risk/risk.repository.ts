@@ -8,6 +8,7 @@ import { RiskWarning, RiskWarningEvent } from './entities/risk-warning.entity';
 import { featureQuery } from './risk-features.sql';
 import { GenericPlanReads } from '../database/generic-plan';
 import { FEATURES, type FeatureVector } from './risk.features';
+import type { StoredHits } from './risk-recurrence';
 import type { RiskKind, RiskLevel, WarningStatus } from './risk.rules';
 
 export interface FeatureRow extends FeatureVector {
@@ -40,6 +41,9 @@ export interface UpsertResult {
   previousLevel: RiskLevel | null;
   level: RiskLevel;
   changed: boolean;
+  status: WarningStatus;
+  streetCode: string | null;
+  redSince: Date | null;
 }
 
 export interface WarningFilter {
@@ -144,6 +148,20 @@ export class RiskRepository {
     return new Map(rows.map((w) => [`${w.employerId}:${w.kind}`, w]));
   }
 
+  /** The latest CLOSED warning of each (employer, kind) of these employers, by "employerId:kind". */
+  async latestClosed(em: EntityManager, employerIds: string[]): Promise<Map<string, StoredHits>> {
+    if (employerIds.length === 0) return new Map();
+    const rows = await em.query<
+      { employer_id: string; kind: string; level: RiskLevel; hits: StoredHits['hits'] }[]
+    >(
+      `SELECT DISTINCT ON (employer_id, kind) employer_id, kind, level, hits FROM risk_warnings
+        WHERE status = 'CLOSED' AND employer_id = ANY ($1::uuid[])
+        ORDER BY employer_id, kind, closed_at DESC, id DESC`,
+      [employerIds],
+    );
+    return new Map(rows.map((r) => [`${r.employer_id}:${r.kind}`, { level: r.level, hits: r.hits }]));
+  }
+
   /**
    * One open warning per (employer, kind), set-based for a batch: inserts NEW or updates the open one (the partial
    * unique index makes a concurrent rescore and nightly run converge on one row). The RED clock starts when it
@@ -160,6 +178,9 @@ export class RiskRepository {
         previous_level: RiskLevel | null;
         level: RiskLevel;
         changed: boolean;
+        status: WarningStatus;
+        street_code: string | null;
+        red_since: Date | null;
       }[]
     >(
       `WITH input AS (
@@ -177,12 +198,16 @@ export class RiskRepository {
            SET level = EXCLUDED.level, street_code = COALESCE(EXCLUDED.street_code, w.street_code),
                rule_set_version = EXCLUDED.rule_set_version, hits = EXCLUDED.hits, as_of = EXCLUDED.as_of,
                red_since = CASE WHEN EXCLUDED.level = 'RED' THEN COALESCE(w.red_since, now()) ELSE NULL END,
+               -- A red episode ends when the level drops: the next one is escalated afresh.
+               escalated_at = CASE WHEN EXCLUDED.level = 'RED' THEN w.escalated_at ELSE NULL END,
                updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
                                    OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
                                  THEN now() ELSE w.updated_at END,
                version = w.version + 1
-         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version)
-       SELECT up.id, up.employer_id, up.kind, up.level, prev.level AS previous_level,
+         RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version, w.status, w.street_code,
+                   w.red_since)
+       SELECT up.id, up.employer_id, up.kind, up.level, up.status, up.street_code, up.red_since,
+              prev.level AS previous_level,
               prev.employer_id IS NULL AS inserted,
               prev.employer_id IS NULL OR prev.level IS DISTINCT FROM up.level OR prev.hits IS DISTINCT FROM up.hits
                 OR prev.rule_set_version IS DISTINCT FROM up.rule_set_version AS changed
@@ -207,6 +232,9 @@ export class RiskRepository {
         previousLevel: r.previous_level,
         level: r.level,
         changed: r.changed,
+        status: r.status,
+        streetCode: r.street_code,
+        redSince: r.red_since,
       };
     });
   }
@@ -228,6 +256,21 @@ export class RiskRepository {
     e: Omit<RiskWarningEvent, 'id' | 'occurredAt' | 'warning'>,
   ): Promise<void> {
     await em.insert(RiskWarningEvent, { id: newId(), ...e });
+  }
+
+  /** Has the warning an event of this action at or after `since` (null: ever)? */
+  async hasEventSince(
+    em: EntityManager,
+    warningId: string,
+    action: string,
+    since: Date | null,
+  ): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM risk_warning_events WHERE warning_id = $1 AND action = $2
+          AND ($3::timestamptz IS NULL OR occurred_at >= $3::timestamptz) LIMIT 1`,
+      [warningId, action, since],
+    );
+    return rows.length > 0;
   }
 
   events(em: EntityManager, warningId: string): Promise<RiskWarningEvent[]> {
@@ -345,53 +388,5 @@ export class RiskRepository {
 
   releaseRunLock(em: EntityManager): Promise<void> {
     return sessionUnlock(em, LOCKS.riskScoringRun);
-  }
-
-  /**
-   * Employers with activity that can fire a rule between the dates (the backtest's population): complaints,
-   * signals, collective disputes, filings, violations and inspection cases.
-   */
-  async activeEmployers(em: EntityManager, from: string, to: string): Promise<string[]> {
-    const parts = [
-      `SELECT employer_id FROM complaint_risk_source WHERE received_on BETWEEN $1::date - 97 AND $2::date`,
-      `SELECT employer_id FROM risk_signals
-        WHERE (observed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 365 AND $2::date`,
-      `SELECT employer_id FROM collective_dispute_risk_source
-        WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - 90 AND $2::date`,
-    ];
-    parts.push(
-      `SELECT employer_id FROM layoff_filing_risk_source WHERE filed_on BETWEEN $1::date - 90 AND $2::date`,
-    );
-    parts.push(
-      `SELECT employer_id FROM closure_notice_risk_source WHERE notified_on BETWEEN $1::date - 90 AND $2::date`,
-    );
-    parts.push(
-      `SELECT employer_id FROM violation_risk_source WHERE found_on BETWEEN $1::date - 1095 AND $2::date`,
-    );
-    parts.push(`SELECT employer_id FROM inspection_risk_source WHERE employer_id IS NOT NULL AND received_on <= $2::date
-                    AND (closed_on IS NULL OR closed_on >= $1::date - 1095)`);
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT DISTINCT employer_id AS id FROM (${parts.join(' UNION ')}) u`,
-      [from, to],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** What happened after: collective disputes (and transfers to the police, when inspection cases exist). */
-  async outcomes(
-    em: EntityManager,
-    from: string,
-    to: string,
-  ): Promise<{ employer_id: string; on: string; kind: 'COLLECTIVE_CASE' | 'POLICE_TRANSFER'; id: string }[]> {
-    // A transfer to the police closes the inspection case (closed_on is the transfer date).
-    return em.query(
-      `SELECT employer_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "on", 'COLLECTIVE_CASE' AS kind, id
-         FROM collective_dispute_risk_source WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2
-       UNION ALL
-       SELECT employer_id, COALESCE(closed_on, received_on)::text, 'POLICE_TRANSFER', id FROM inspection_risk_source
-        WHERE transferred_to_police AND employer_id IS NOT NULL AND COALESCE(closed_on, received_on) BETWEEN $1 AND $2
-       ORDER BY 2`,
-      [from, to],
-    );
   }
 }

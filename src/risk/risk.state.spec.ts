@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { WARNING_STATUSES } from './risk.rules';
-import { nextWarningStatus, WARNING_TRANSITIONS, type WarningAction } from './risk.state';
+import { mayActOnWarning, nextWarningStatus, WARNING_TRANSITIONS, type WarningAction } from './risk.state';
 
 const ACTIONS = Object.keys(WARNING_TRANSITIONS) as WarningAction[];
 
@@ -24,5 +24,27 @@ describe('risk warning lifecycle', () => {
 
   it('refuses acknowledging twice', () => {
     expect(nextWarningStatus('ACKNOWLEDGED', 'ACKNOWLEDGE')).toBeNull();
+  });
+});
+
+describe('who acts on a crime-threshold warning', () => {
+  const crime = {
+    kind: 'WAGE_ARREARS' as const,
+    hits: [{ ruleId: 'WA-COMPLAINTS-30D' }, { ruleId: 'WA-CRIME-THRESHOLD-CASE' }],
+  };
+  it('inspectors and supervisors, not mediators', () => {
+    expect(['INSPECTOR', 'SUPERVISOR', 'MEDIATOR'].map((r) => mayActOnWarning(r, crime))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+  it('any handler on other warnings', () => {
+    expect(
+      mayActOnWarning('MEDIATOR', { kind: 'WAGE_ARREARS', hits: [{ ruleId: 'WA-COMPLAINTS-30D' }] }),
+    ).toBe(true);
+    expect(
+      mayActOnWarning('MEDIATOR', { kind: 'MASS_DISPUTE', hits: [{ ruleId: 'MD-COMMON-CLAIM-10' }] }),
+    ).toBe(true);
   });
 });

@@ -48,26 +48,31 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     return (res.body.items as Warning[]).filter((w) => w.employerId === employer);
   };
 
+  /** Worker i (signed in by SMS code) files a wage complaint against the test employer. */
+  const fileComplaint = async (i: number) => {
+    const phone = `1360000${String(2000 + i)}`;
+    await t.http().post('/api/v1/auth/otp/request').send({ phone });
+    const v = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone, code: t.sms.lastCode(phone) });
+    return t
+      .http()
+      .post('/api/v1/complaints')
+      .set({ authorization: `Bearer ${v.body.accessToken as string}` })
+      .send(
+        complaintBody({
+          employer: { name: '浦东某某预警测试建筑有限公司' },
+          claimedAmountFen: 600_000 + i * 1000,
+          complainant: { name: `工人${i}`, idNumber: idNumber(i), phone },
+        }),
+      );
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
     for (let i = 0; i < 12; i++) {
-      const phone = `1360000${String(2000 + i)}`;
-      await t.http().post('/api/v1/auth/otp/request').send({ phone });
-      const v = await t
-        .http()
-        .post('/api/v1/auth/otp/verify')
-        .send({ phone, code: t.sms.lastCode(phone) });
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${v.body.accessToken as string}` })
-        .send(
-          complaintBody({
-            employer: { name: '浦东某某预警测试建筑有限公司' },
-            claimedAmountFen: 600_000 + i * 1000,
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone },
-          }),
-        );
+      const res = await fileComplaint(i);
       expect(res.status).toBe(201);
       complaintIds.push(res.body.id as string);
       employerId = res.body.employer.id as string;
@@ -153,7 +158,8 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       [`risk-warning:${w.id}`],
     );
     expect(notes).toContainEqual({
-      dedup_key: `risk-escalate:${w.id}:${supervisor.id}`,
+      // One message per supervisor and red episode (the episode: when it turned red).
+      dedup_key: `risk-escalate:${w.id}:${supervisor.id}@${redSince.getTime()}`,
       channel: 'IN_APP',
       template: 'RISK_RED_UNACKNOWLEDGED',
     });
@@ -246,7 +252,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     expect(w.ruleSetVersion).toBe(1);
   });
 
-  it('lifecycle NEW → ACKNOWLEDGED → HANDLING → CLOSED with who did what; a rescore after closing raises a new warning under the new version', async () => {
+  it('lifecycle NEW → ACKNOWLEDGED → HANDLING → CLOSED with who did what; a rescore after closing raises a new warning only on new evidence, under the new version', async () => {
     const [w] = await warningsOf(employerId, 'MASS_DISPUTE', 'mediator');
     const worker = await t
       .http()
@@ -315,13 +321,20 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       ['CLOSE', 'INSPECTOR'],
     ]);
 
-    // The complaints are still there: the next scoring raises a new warning, under version 2; the closed one keeps 1.
+    // The complaints are still there, but the closed warning covered them (the same rules and complaint ids): the
+    // next scoring raises nothing. Before, it raised a new warning every night while they stayed in the window.
+    const massDisputes = () =>
+      t.dataSource.query<{ status: string; rule_set_version: number }[]>(
+        `SELECT status, rule_set_version FROM risk_warnings WHERE employer_id = $1 AND kind = 'MASS_DISPUTE' ORDER BY created_at`,
+        [employerId],
+      );
     await t.app.get(RiskScoringService).rescoreEmployer(employerId);
-    const all = await t.dataSource.query<{ status: string; rule_set_version: number }[]>(
-      `SELECT status, rule_set_version FROM risk_warnings WHERE employer_id = $1 AND kind = 'MASS_DISPUTE' ORDER BY created_at`,
-      [employerId],
-    );
-    expect(all).toEqual([
+    expect(await massDisputes()).toEqual([{ status: 'CLOSED', rule_set_version: 1 }]);
+    // New evidence, a thirteenth worker's complaint: a new warning, under version 2; the closed one keeps 1.
+    const thirteenth = await fileComplaint(12);
+    expect([thirteenth.status, thirteenth.body.employer.id]).toEqual([201, employerId]);
+    await t.app.get(RiskScoringService).rescoreEmployer(employerId);
+    expect(await massDisputes()).toEqual([
       { status: 'CLOSED', rule_set_version: 1 },
       { status: 'NEW', rule_set_version: 2 },
     ]);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
+import { IsLocalDate } from '../../common/validation/decorators';
 import { RISK_KINDS, RISK_LEVELS, SIGNAL_KIND_NAMES, SIGNAL_SOURCES, WARNING_STATUSES } from '../risk.rules';
 import type { RiskKind, RiskLevel, WarningStatus } from '../risk.rules';
 
@@ -193,7 +194,7 @@ export class BacktestReportDto {
 export class AsOfQueryDto {
   @ApiPropertyOptional({ example: '2026-11-26', description: 'Asia/Shanghai date (default today)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsLocalDate()
   asOf?: string;
 }
 

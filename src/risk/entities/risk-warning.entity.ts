@@ -16,6 +16,7 @@ import type { RiskKind, RiskLevel, WarningStatus } from '../risk.rules';
 @Entity({ name: 'risk_warnings' })
 @Index('uq_risk_warnings_open', ['employerId', 'kind'], { unique: true, where: `status <> 'CLOSED'` })
 @Index('idx_risk_warnings_street_status', ['streetCode', 'status'])
+@Index('idx_risk_warnings_closed', ['employerId', 'kind', 'closedAt'], { where: `status = 'CLOSED'` })
 export class RiskWarning {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
