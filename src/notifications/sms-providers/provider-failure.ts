@@ -1,5 +1,18 @@
 import { PermanentSmsError } from '../sms-sender';
 
+/** An HTTP method glued to a URL, or a bare URL, or a path with a query string: the SDKs append the request. */
+const REQUEST_LINE = /(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+)?(?:[a-z][a-z0-9+.-]*:\/\/\S*|\/\S*\?\S*)/gi;
+/** A mainland mobile number, with or without +86 (the SDK's query string is not the only place one can hide). */
+const MOBILE = /(?<!\d)(\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+
+/**
+ * The text of a provider or SDK error as the platform may keep it (notifications.error, the job log, job_failures):
+ * the request URL and its query (OutId, PhoneNumbers, TemplateParam...) removed, any mobile number masked.
+ */
+export function redactProviderText(text: string): string {
+  return text.replace(REQUEST_LINE, ' <request>').replace(MOBILE, '$1$2****$3').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * The error of a provider reply that is not a success: PermanentSmsError when its code names the message itself as
  * unsendable (a retry cannot help), a plain Error otherwise (the job retries). The text never holds the number.
@@ -10,14 +23,18 @@ export function providerFailure(
   code: string,
   message?: string,
 ): Error {
-  const text = `${api} ${code}${message ? `: ${message}` : ''}`;
+  const text = redactProviderText(`${api} ${code}${message ? `: ${message}` : ''}`);
   return permanent.has(code) ? new PermanentSmsError(code, text) : new Error(text);
 }
 
-/** An error the SDK threw, classified by the provider code it carries (network errors carry none: rethrown). */
+/**
+ * An error the SDK threw, classified by the provider code it carries; its message is redacted either way (the
+ * Aliyun SDK appends "POST https://…/?PhoneNumbers=…&TemplateParam=…").
+ */
 export function sdkFailure(api: string, permanent: ReadonlySet<string>, e: unknown): Error {
   const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
   return typeof code === 'string'
-    ? providerFailure(api, permanent, code, (e as Error).message)
-    : (e as Error);
+    ? providerFailure(api, permanent, code, message)
+    : new Error(redactProviderText(`${api}: ${message}`));
 }

@@ -83,6 +83,25 @@ describe('AliyunSmsSender', () => {
     const network = withReply(() => Promise.reject(new Error('ECONNRESET')));
     await expect(network.sender.send(message)).rejects.not.toBeInstanceOf(PermanentSmsError);
   });
+  it('a network error of the real SDK keeps its code but not the request URL, the number or the variables', async () => {
+    // The official client against a closed port: httpx appends "POST https://127.0.0.1:1/?…&PhoneNumbers=…" to it.
+    const sender = new AliyunSmsSender({ ...aliyunConfig, endpoint: '127.0.0.1:1' });
+    const err = await sender.send(message).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(/ECONNREFUSED/);
+    expect(err?.message).not.toMatch(/13912345678|PhoneNumbers=|TemplateParam|OutId|陆家嘴|%E9%99%86/);
+  });
+
+  it('redacts a number the provider puts in its own message', async () => {
+    const reply = withReply(() =>
+      Promise.reject(Object.assign(new Error('号码 +8613912345678 不合法'), { code: 'isv.X' })),
+    );
+    await expect(reply.sender.send(message)).rejects.toThrow(
+      'aliyun SendSms isv.X: 号码 +86139****5678 不合法',
+    );
+  });
 });
 
 describe('TencentSmsSender', () => {
