@@ -30,6 +30,15 @@ describe('staff inbox items', () => {
   const about = async (user: string, subjectRef: string) =>
     (await inbox(user)).filter((i) => i.subjectRef === subjectRef).map((i) => i.template);
   const employer = () => `浦东待办测试公司${++n}`;
+  /** A staff-filed arbitration application (APPLIED, no tribunal) and its acceptance clock. */
+  const applied = async () => {
+    const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
+    const appliedId = await applyForArbitration(t, 'supervisor', c.id);
+    const [acceptance] = await t.app
+      .get(DeadlinesService)
+      .forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
+    return { appliedId, ref: `arbitration-case:${appliedId}`, acceptance };
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -170,16 +179,22 @@ describe('staff inbox items', () => {
     expect(await about('inspector-zj', ref)).toEqual([]);
   });
 
-  it('an arbitration tribunal is reminded of its periods; a case without owner reminds nobody', async () => {
-    const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
-    const appliedId = await applyForArbitration(t, 'supervisor', c.id);
-    const [acceptance] = await t.app
-      .get(DeadlinesService)
-      .forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
-    const ref = `arbitration-case:${appliedId}`;
-    // No tribunal yet: the acceptance period reminds nobody (the application item is already there).
-    await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
-    expect(await about('arbitrator', ref)).toEqual(['ARBITRATION_APPLICATION_RECEIVED']);
+  it('an application not yet accepted reminds every arbitrator of the commission of its acceptance period', async () => {
+    // 调解仲裁法 第二十九条: the commission decides within 5 working days; no tribunal exists before acceptance.
+    const { ref, acceptance } = await applied();
+    expect(acceptance.rule.id).toBe('ARBITRATION_ACCEPTANCE');
+    const swept = await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
+    for (const arbitrator of ['arbitrator', 'arbitrator-2'])
+      expect((await about(arbitrator, ref)).sort()).toEqual([
+        'ARBITRATION_APPLICATION_RECEIVED',
+        'CASE_DEADLINE_WITHIN_1_DAY',
+      ]);
+    expect(await about('mediator', ref)).toEqual([]);
+    expect(swept.unassigned).toBe(0);
+  });
+
+  it("once a tribunal is formed, only its members are reminded of the case's periods", async () => {
+    const { appliedId, ref, acceptance } = await applied();
     const arbitratorId = (
       await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'arbitrator'`)
     )[0].id;
@@ -193,5 +208,17 @@ describe('staff inbox items', () => {
       'CASE_DEADLINE_WITHIN_1_DAY',
     ]);
     expect(await about('arbitrator-2', ref)).toEqual(['ARBITRATION_APPLICATION_RECEIVED']);
+  });
+
+  it('a clock whose case has nobody in charge is counted, not silently dropped', async () => {
+    const { acceptance } = await applied();
+    // The commission has no active arbitrator left.
+    await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'ARBITRATOR'`);
+    try {
+      const swept = await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
+      expect(swept.unassigned).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.dataSource.query(`UPDATE users SET active = true WHERE role = 'ARBITRATOR'`);
+    }
   });
 });
