@@ -4,29 +4,14 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { DeadlineReminders } from '../../src/deadlines/deadline-reminders.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
-import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { applyForArbitration, bearer, fileComplaint, openMediation, staffInbox } from '../support/case-flow';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-
-interface Item {
-  template: string;
-  subjectRef: string;
-  text: string;
-  link: string | null;
-}
 
 /** Work items in staff inboxes (14.3): new applications, escalations, routing to a body, approaching deadlines. */
 describe('staff inbox items', () => {
   let t: TestApp;
   let n = 0;
-  const inbox = async (user: string): Promise<Item[]> => {
-    const r = await t
-      .http()
-      .get('/api/v1/notifications/inbox')
-      .query({ limit: 100 })
-      .set(await bearer(t, user));
-    expect(r.status).toBe(200);
-    return r.body.items as Item[];
-  };
+  const inbox = (user: string) => staffInbox(t, user);
   const about = async (user: string, subjectRef: string) =>
     (await inbox(user)).filter((i) => i.subjectRef === subjectRef).map((i) => i.template);
   const employer = () => `浦东待办测试公司${++n}`;
