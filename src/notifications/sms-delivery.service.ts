@@ -3,7 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
 import type { Notification } from './entities/notification.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsMessage, type SmsSender } from './sms-sender';
+import {
+  PermanentSmsError,
+  SMS_SENDER,
+  SmsInDoubtError,
+  smsMessage,
+  type SmsMessage,
+  type SmsSender,
+} from './sms-sender';
 import type { SmsTemplateId } from './templates';
 import { UndeliveredSms } from './undelivered-sms';
 
@@ -30,8 +37,9 @@ function reason(e: unknown): string {
  *    connection dies releases the lock with it.
  * 2. The row is committed as SENDING, with the attempt number, BEFORE the provider call (a new row is inserted so,
  *    as attempt 1, in one statement); the provider gets the row id as its out-id.
- * 3. The provider's answer ends the attempt: SENT with its message id; PENDING again after a transient error
- *    (the error is rethrown, the job retries); FAILED after a permanent refusal (no retry), and in the same
+ * 3. The provider's answer ends the attempt: SENT with its message id; PENDING again after an error before the
+ *    request could reach the provider (the error is rethrown, the job retries); still SENDING after one where it
+ *    may have (SmsInDoubtError: a read timeout, a dropped connection; rethrown, the retry finds it in doubt); FAILED after a permanent refusal (no retry), and in the same
  *    transaction an item for the staff in charge to tell the party another way (undelivered-sms.ts).
  *
  * A delivery that finds its row SENDING holds the lock, so no sender is at work: an earlier attempt failed between
@@ -127,7 +135,9 @@ export class SmsDeliveryService {
         });
         return false;
       }
-      await this.repo.endAttempt(em, id, attempt, { status: 'PENDING', error: reason(e) });
+      // The provider may have taken it: the row stays SENDING, and the retry resolves it in doubt (no blind resend).
+      if (!(e instanceof SmsInDoubtError))
+        await this.repo.endAttempt(em, id, attempt, { status: 'PENDING', error: reason(e) });
       throw e;
     }
     await this.repo.endAttempt(em, id, attempt, {
