@@ -54,6 +54,7 @@ import { InspectionRefusalReferral1796400002300 } from './1796400002300-inspecti
 import { InspectionKpiScope1796400002400 } from './1796400002400-inspection-kpi-scope';
 import { GradingCitationArticle1796400002500 } from './1796400002500-grading-citation-article';
 import { RiskWarningsClosedIndex1796400002600 } from './1796400002600-risk-warnings-closed-index';
+import { NotificationsUndeliveredIndex1796400002700 } from './1796400002700-notifications-undelivered-index';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -114,4 +115,5 @@ export const MIGRATIONS: Function[] = [
   InspectionKpiScope1796400002400,
   GradingCitationArticle1796400002500,
   RiskWarningsClosedIndex1796400002600,
+  NotificationsUndeliveredIndex1796400002700,
 ];

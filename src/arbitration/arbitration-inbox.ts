@@ -9,7 +9,8 @@ import { ArbitrationRepository } from './arbitration.repository';
 /**
  * Arbitration work items (14.3): a new application — filed by staff, by the worker, or escalated from a mediation —
  * goes to the inbox of every active arbitrator of the commission (the commission decides on acceptance as a body,
- * and an arbitrator's scope is the commission); approaching periods go to the tribunal's members.
+ * and an arbitrator's scope is the commission); approaching periods go to the tribunal's members, or to the
+ * commission's arbitrators while there is no tribunal.
  */
 @Injectable()
 export class ArbitrationInbox implements OnModuleInit {
@@ -23,8 +24,29 @@ export class ArbitrationInbox implements OnModuleInit {
   onModuleInit(): void {
     this.reminders.registerAssignees(ARBITRATION_CASE_TYPE, {
       subjectKind: 'arbitration-case',
-      assignees: (em, ids) => this.repo.tribunalsOf(em, ids),
+      assignees: (em, ids) => this.inChargeOf(em, ids),
     });
+  }
+
+  /**
+   * Who is reminded of a case's periods: its tribunal once formed; before that (the acceptance decision, 调解仲裁法
+   * 第二十九条, and the tribunal notice, 第三十二条) every active arbitrator of the commission, which acts as a body.
+   */
+  private async inChargeOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
+    const cases = await this.repo.tribunalsOf(em, caseIds);
+    const commissions = new Map<string, string[]>();
+    for (const c of cases)
+      if (c.arbitratorIds.length === 0 && c.commissionId && !commissions.has(c.commissionId))
+        commissions.set(
+          c.commissionId,
+          await this.users.staffOfOrganisation(em, 'ARBITRATOR', c.commissionId),
+        );
+    return new Map(
+      cases.map((c) => [
+        c.id,
+        c.arbitratorIds.length > 0 ? c.arbitratorIds : (commissions.get(c.commissionId ?? '') ?? []),
+      ]),
+    );
   }
 
   async applied(

@@ -45,13 +45,15 @@ export class ArbitrationRepository {
     return findRows(em, ArbitrationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
-  /** The tribunal of each case (deadline reminders). */
-  async tribunalsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await em.find(ArbitrationCase, {
+  /** The tribunal and the commission of each case (deadline reminders). */
+  tribunalsOf(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<Pick<ArbitrationCase, 'id' | 'arbitratorIds' | 'commissionId'>[]> {
+    return em.find(ArbitrationCase, {
       where: { id: In(caseIds) },
-      select: { id: true, arbitratorIds: true },
+      select: { id: true, arbitratorIds: true, commissionId: true },
     });
-    return new Map(rows.map((a) => [a.id, a.arbitratorIds]));
   }
 
   async insertCase(em: EntityManager, c: Partial<ArbitrationCase>): Promise<void> {

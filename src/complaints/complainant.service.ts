@@ -6,6 +6,7 @@ import { PiiCipher } from '../common/pii-crypto';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { SmsTemplateId } from '../notifications/templates';
+import type { UndeliveredReason } from '../notifications/undelivered-sms';
 import { WorkersService } from '../workers/workers.service';
 import {
   resolveComplainant,
@@ -58,9 +59,9 @@ export class ComplainantService {
   async smsPhone(
     em: EntityManager,
     c: Complaint,
-  ): Promise<{ phone: string; userId: string | null } | { reason: string }> {
+  ): Promise<{ phone: string; userId: string | null } | { reason: UndeliveredReason; detail: string }> {
     const phone = this.pii.decryptNullable(c.complainantPhoneEnc);
-    if (!phone) return { reason: 'no phone number on file' };
+    if (!phone) return { reason: 'NO_PHONE', detail: 'no phone number on file' };
     // The worker account the phone belongs to (whose messages list the SMS): the complainant's own account, else
     // the account signed up with that phone (filed by staff or on the complainant's behalf), if any.
     const own = c.onBehalfRelationship === null ? c.complainantUserId : null;
@@ -68,7 +69,10 @@ export class ComplainantService {
     if (c.onBehalfRelationship === null) return { phone, userId: owner };
     return owner
       ? { phone, userId: owner }
-      : { reason: 'filed on behalf of the complainant, whose phone is not verified yet' };
+      : {
+          reason: 'NOT_VERIFIED',
+          detail: 'filed on behalf of the complainant, whose phone is not verified yet',
+        };
   }
 
   /** An SMS to the complainant, at most once per dedupKey; an undeliverable one is recorded as FAILED. */
@@ -77,15 +81,15 @@ export class ComplainantService {
     n: { template: SmsTemplateId; dedupKey: string; params: Record<string, string> },
   ): Promise<void> {
     const to = await this.smsPhone(this.tx.manager, c);
-    const m = { dedupKey: n.dedupKey, template: n.template, subjectRef: `complaint:${c.id}` };
+    const m = {
+      dedupKey: n.dedupKey,
+      template: n.template,
+      subjectRef: `complaint:${c.id}`,
+      params: { trackingNo: c.trackingNo, ...n.params },
+    };
     if ('phone' in to)
-      await this.notifications.sendSmsOnce({
-        ...m,
-        phone: to.phone,
-        params: { trackingNo: c.trackingNo, ...n.params },
-        recipientUserId: to.userId,
-      });
-    else await this.notifications.recordUndeliverable(m, to.reason);
+      await this.notifications.sendSmsOnce({ ...m, phone: to.phone, recipientUserId: to.userId });
+    else await this.notifications.recordUndeliverable(m, to);
   }
 
   /**

@@ -5,6 +5,7 @@ import { UsersService } from '../auth/users.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { UndeliveredSms } from '../notifications/undelivered-sms';
 import { CollectiveRepository } from './collective.repository';
 import { ComplaintsRepository } from './complaints.repository';
 import type { Complaint } from './entities/complaint.entity';
@@ -62,6 +63,7 @@ export class ComplaintTakeUp implements OnModuleInit {
     private readonly repo: ComplaintsRepository,
     private readonly collective: CollectiveRepository,
     private readonly users: UsersService,
+    private readonly undelivered: UndeliveredSms,
   ) {}
 
   onModuleInit(): void {
@@ -69,6 +71,23 @@ export class ComplaintTakeUp implements OnModuleInit {
       subjectKind: 'complaint',
       assignees: (em, ids) => this.assignees(em, ids),
     });
+    this.undelivered.registerStaffInCharge('complaint', (em, id) => this.staffToTell(em, id));
+  }
+
+  /**
+   * Who phones the complainant when an SMS about the complaint cannot be delivered (undelivered-sms.ts): the staff of
+   * the body it was routed to, whatever the case's step since; before routing (a 不予受理 notice among them) the
+   * street's mediators and inspectors, who decide intake.
+   */
+  private async staffToTell(em: EntityManager, id: string): Promise<string[]> {
+    const c = await this.repo.findById(em, id);
+    if (!c) return [];
+    return this.staffOf(
+      em,
+      c.routeTarget && c.routeOrganisationId
+        ? bodyInCharge(c.routeTarget, c.routeOrganisationId, c.workplaceStreetCode)
+        : { kind: 'STREET', streetCode: c.workplaceStreetCode },
+    );
   }
 
   /** Routing started the body's period to open the case, from the routing day. */

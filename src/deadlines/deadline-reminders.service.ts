@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LOCKS, tryXactLock } from '../database/locks';
 import { daysBetween, todayInShanghai } from '../calendar/local-date';
@@ -26,6 +26,8 @@ export interface ReminderSweepResult {
   skipped: boolean;
   /** Inbox items written (replays of an item already there count too; they write nothing). */
   items: number;
+  /** Reminders due that found nobody in charge of their case (each logged, without personal data). */
+  unassigned: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface ReminderSweepResult {
  */
 @Injectable()
 export class DeadlineReminders {
+  private readonly logger = new Logger('DeadlineReminders');
   private readonly sources = new Map<string, AssigneeSource>();
 
   constructor(
@@ -51,25 +54,36 @@ export class DeadlineReminders {
 
   async sweep(today: string = todayInShanghai()): Promise<ReminderSweepResult> {
     return this.tx.run(async (em) => {
-      if (!(await tryXactLock(em, LOCKS.reminderSweep))) return { skipped: true, items: 0 };
+      if (!(await tryXactLock(em, LOCKS.reminderSweep))) return { skipped: true, items: 0, unassigned: 0 };
       const due = (await this.deadlines.openClockViews(em, today)).filter(
         (v) => v.state === 'RUNNING' && this.sources.has(v.caseType),
       );
       let items = 0;
+      let unassigned = 0;
       for (const [caseType, source] of this.sources) {
         const clocks = due
           .map((v) => ({ v, threshold: reminderThreshold(v.due ? daysBetween(today, v.due) : null) }))
           .filter((x) => x.v.caseType === caseType && x.threshold !== null);
         if (clocks.length === 0) continue;
         const assignees = await source.assignees(em, [...new Set(clocks.map((x) => x.v.caseId))]);
-        for (const { v, threshold } of clocks)
-          items += await this.inbox.post(em, assignees.get(v.caseId) ?? [], {
+        for (const { v, threshold } of clocks) {
+          const to = assignees.get(v.caseId) ?? [];
+          if (to.length === 0) {
+            unassigned++;
+            this.logger.warn(
+              { caseType, caseId: v.caseId, clockId: v.id, rule: v.rule.id, due: v.due },
+              'deadline reminder has nobody in charge to go to',
+            );
+            continue;
+          }
+          items += await this.inbox.post(em, to, {
             template: TEMPLATE[threshold!],
             subjectRef: `${source.subjectKind}:${v.caseId}`,
             dedupKey: `deadline:${v.id}:${threshold}d`,
           });
+        }
       }
-      return { skipped: false, items };
+      return { skipped: false, items, unassigned };
     });
   }
 }

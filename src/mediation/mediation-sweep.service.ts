@@ -31,7 +31,7 @@ export interface SweepResult {
   notOpened?: number;
 }
 
-/** The daily sweep of mediation (`mediation.daily-sweep`, 01:00 Asia/Shanghai): expiry, overdue instalments, reminders. */
+/** The daily sweep of mediation (`mediation.daily-sweep`, 09:00 Asia/Shanghai: it texts parties, so not in the night): expiry, overdue instalments, reminders. */
 @Injectable()
 export class MediationSweepService {
   private readonly logger = new Logger(MediationSweepService.name);

@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 import { createSmsSender } from './sms-providers/create-sms-sender';
 import { StaffInbox } from './staff-inbox';
+import { UndeliveredSms } from './undelivered-sms';
 
 @Global()
 @Module({})
@@ -23,6 +24,7 @@ export class NotificationsModule {
         NotificationsRepository,
         SmsDeliveryService,
         StaffInbox,
+        UndeliveredSms,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
           : {
@@ -31,7 +33,7 @@ export class NotificationsModule {
               inject: [APP_CONFIG],
             },
       ],
-      exports: [NotificationsService, StaffInbox, SMS_SENDER],
+      exports: [NotificationsService, StaffInbox, UndeliveredSms, SMS_SENDER],
     };
   }
 }

@@ -110,15 +110,18 @@ export class NotificationsRepository {
     return affected > 0;
   }
 
-  /** Records a delivery unless one with the same dedup key exists. */
-  async insertIfAbsent(em: EntityManager, record: DeliveryRecord): Promise<void> {
-    await em
+  /** Records a delivery unless one with the same dedup key exists; returns the new row's id (null if it existed). */
+  async insertIfAbsent(em: EntityManager, record: DeliveryRecord): Promise<string | null> {
+    const id = newId();
+    const res = await em
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ id: newId(), ...record })
+      .values({ id, ...record })
       .orIgnore()
+      .returning('id')
       .execute();
+    return (res.raw as unknown[]).length > 0 ? id : null;
   }
 
   forSubject(em: EntityManager, subjectRef: string): Promise<Notification[]> {
@@ -138,6 +141,13 @@ export class NotificationsRepository {
       .andWhere(DELIVERED);
     if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
     return keysetPage(em, qb, 'n', q.cursor, q.limit);
+  }
+
+  /** Messages recorded undeliverable (FAILED), per template (the lrp_sms_undelivered gauge; a partial index). */
+  undeliveredCounts(em: EntityManager): Promise<{ template: string; n: number }[]> {
+    return em.query<{ template: string; n: number }[]>(
+      `SELECT template, count(*)::int AS n FROM notifications WHERE status = 'FAILED' GROUP BY template`,
+    );
   }
 
   /** SMS deliveries left in doubt (UNCONFIRMED), newest first (keyset). */

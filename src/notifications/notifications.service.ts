@@ -7,6 +7,8 @@ import { describeInApp, type InAppTemplate } from './in-app-messages';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsDeliveryService, type SmsNotification } from './sms-delivery.service';
 import type { SmsOutboxEntry } from './sms-outbox-ring';
+import { renderTemplate, type SmsTemplateId } from './templates';
+import { UndeliveredSms, type UndeliveredReason } from './undelivered-sms';
 import { LoggingSmsSender, SMS_SENDER, type SmsSender } from './sms-sender';
 
 export type { SmsNotification };
@@ -29,6 +31,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly repo: NotificationsRepository,
     private readonly delivery: SmsDeliveryService,
+    private readonly undelivered: UndeliveredSms,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
@@ -37,19 +40,33 @@ export class NotificationsService {
     return this.delivery.sendOnce(n);
   }
 
-  /** Records a message that could not be delivered (e.g. no phone number on file). */
+  /**
+   * Records an SMS that cannot be delivered (no phone number on file, a number not verified by its owner) as FAILED,
+   * once per dedupKey, and tells the staff in charge of its subject in the same transaction (undelivered-sms.ts).
+   */
   async recordUndeliverable(
-    n: { dedupKey: string; template: string; subjectRef: string },
-    reason: string,
+    n: { dedupKey: string; template: SmsTemplateId; subjectRef: string; params: Record<string, string> },
+    why: { reason: UndeliveredReason; detail: string },
   ): Promise<void> {
-    await this.repo.insertIfAbsent(this.dataSource.manager, {
-      dedupKey: n.dedupKey,
-      channel: 'NONE',
-      template: n.template,
-      subjectRef: n.subjectRef,
-      status: 'FAILED',
-      providerMessageId: null,
-      error: reason,
+    const text = renderTemplate(n.template, n.params).text;
+    await this.dataSource.transaction(async (em) => {
+      const id = await this.repo.insertIfAbsent(em, {
+        dedupKey: n.dedupKey,
+        channel: 'NONE',
+        template: n.template,
+        subjectRef: n.subjectRef,
+        params: n.params,
+        status: 'FAILED',
+        providerMessageId: null,
+        error: why.detail,
+      });
+      if (id)
+        await this.undelivered.tell(em, {
+          notificationId: id,
+          subjectRef: n.subjectRef,
+          text,
+          reason: why.reason,
+        });
     });
   }
 
@@ -135,6 +152,11 @@ export class NotificationsService {
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** How many messages were recorded undeliverable (FAILED), per template: only grows (the ops gauge). */
+  undeliveredCounts(em: EntityManager): Promise<{ template: string; n: number }[]> {
+    return this.repo.undeliveredCounts(em);
   }
 
   forSubject(subjectRef: string): Promise<Notification[]> {

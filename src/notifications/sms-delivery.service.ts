@@ -3,8 +3,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
 import type { Notification } from './entities/notification.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsMessage, type SmsSender } from './sms-sender';
+import {
+  PermanentSmsError,
+  SMS_SENDER,
+  SmsInDoubtError,
+  smsMessage,
+  type SmsMessage,
+  type SmsSender,
+} from './sms-sender';
 import type { SmsTemplateId } from './templates';
+import { UndeliveredSms } from './undelivered-sms';
 
 export interface SmsNotification {
   /** Stable per logical message: a replay with the same key sends nothing. */
@@ -29,8 +37,10 @@ function reason(e: unknown): string {
  *    connection dies releases the lock with it.
  * 2. The row is committed as SENDING, with the attempt number, BEFORE the provider call (a new row is inserted so,
  *    as attempt 1, in one statement); the provider gets the row id as its out-id.
- * 3. The provider's answer ends the attempt: SENT with its message id; PENDING again after a transient error
- *    (the error is rethrown, the job retries); FAILED after a permanent refusal (no retry).
+ * 3. The provider's answer ends the attempt: SENT with its message id; PENDING again after an error before the
+ *    request could reach the provider (the error is rethrown, the job retries); still SENDING after one where it
+ *    may have (SmsInDoubtError: a read timeout, a dropped connection; rethrown, the retry finds it in doubt); FAILED after a permanent refusal (no retry), and in the same
+ *    transaction an item for the staff in charge to tell the party another way (undelivered-sms.ts).
  *
  * A delivery that finds its row SENDING holds the lock, so no sender is at work: an earlier attempt failed between
  * the provider call and recording its outcome (e.g. the database went away). It is not sent blindly again: where
@@ -45,6 +55,7 @@ export class SmsDeliveryService {
     private readonly dataSource: DataSource,
     private readonly repo: NotificationsRepository,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly undelivered: UndeliveredSms,
   ) {}
 
   /** Sends unless this message was already handled; returns whether it was sent now. */
@@ -76,7 +87,7 @@ export class SmsDeliveryService {
       recipientUserId: n.recipientUserId ?? null,
       params: n.params,
     });
-    if (row.claimed) return this.send(em, row.id, row.attempts, message);
+    if (row.claimed) return this.send(em, row.id, row.attempts, message, n.subjectRef);
     const earlier = smsMessage(row.id, n.phone, n.template, n.params);
     switch (row.status) {
       case 'SENT':
@@ -84,29 +95,49 @@ export class SmsDeliveryService {
       case 'UNCONFIRMED':
         return false;
       case 'SENDING':
-        return this.resolveInDoubt(em, row, earlier);
+        return this.resolveInDoubt(em, row, earlier, n.subjectRef);
       case 'PENDING':
-        return this.attempt(em, row.id, earlier);
+        return this.attempt(em, row.id, earlier, n.subjectRef);
     }
   }
 
   /** A new attempt on a row left PENDING (an earlier attempt's transient error). */
-  private async attempt(em: EntityManager, id: string, message: SmsMessage): Promise<boolean> {
-    return this.send(em, id, await this.repo.startAttempt(em, id), message);
+  private async attempt(
+    em: EntityManager,
+    id: string,
+    message: SmsMessage,
+    subjectRef: string,
+  ): Promise<boolean> {
+    return this.send(em, id, await this.repo.startAttempt(em, id), message, subjectRef);
   }
 
   /** The provider call of attempt `attempt` (its row already SENDING, committed), and its outcome on the row. */
-  private async send(em: EntityManager, id: string, attempt: number, message: SmsMessage): Promise<boolean> {
+  private async send(
+    em: EntityManager,
+    id: string,
+    attempt: number,
+    message: SmsMessage,
+    subjectRef: string,
+  ): Promise<boolean> {
     let messageId: string;
     try {
       ({ messageId } = await this.sms.send(message));
     } catch (e) {
-      const permanent = e instanceof PermanentSmsError;
-      await this.repo.endAttempt(em, id, attempt, {
-        status: permanent ? 'FAILED' : 'PENDING',
-        error: reason(e),
-      });
-      if (permanent) return false;
+      if (e instanceof PermanentSmsError) {
+        await em.transaction(async (tx) => {
+          if (await this.repo.endAttempt(tx, id, attempt, { status: 'FAILED', error: reason(e) }))
+            await this.undelivered.tell(tx, {
+              notificationId: id,
+              subjectRef,
+              text: message.rendered.text,
+              reason: 'REFUSED',
+            });
+        });
+        return false;
+      }
+      // The provider may have taken it: the row stays SENDING, and the retry resolves it in doubt (no blind resend).
+      if (!(e instanceof SmsInDoubtError))
+        await this.repo.endAttempt(em, id, attempt, { status: 'PENDING', error: reason(e) });
       throw e;
     }
     await this.repo.endAttempt(em, id, attempt, {
@@ -121,10 +152,11 @@ export class SmsDeliveryService {
     em: EntityManager,
     row: Pick<Notification, 'id' | 'attempts'>,
     message: SmsMessage,
+    subjectRef: string,
   ): Promise<boolean> {
     if (this.sms.lookup) {
       const found = await this.sms.lookup(row.id);
-      if (!found) return this.attempt(em, row.id, message);
+      if (!found) return this.attempt(em, row.id, message, subjectRef);
       await this.repo.endAttempt(em, row.id, row.attempts, {
         status: 'SENT',
         providerMessageId: found.messageId,

@@ -31,7 +31,8 @@ export function smsMessage(
 
 /**
  * The provider refused this message for good (e.g. an invalid or blacklisted number): retrying cannot help, so
- * the delivery is recorded FAILED instead of being retried. Any other error from `send` is taken as transient.
+ * the delivery is recorded FAILED instead of being retried. SmsInDoubtError: the provider may have it. Any other
+ * error from `send` is taken as transient (certainly not sent: retried).
  */
 export class PermanentSmsError extends Error {
   constructor(
@@ -44,11 +45,27 @@ export class PermanentSmsError extends Error {
 }
 
 /**
+ * The request may have reached the provider (a read timeout, a connection reset or dropped after it was written), and
+ * SendSms is not idempotent: the delivery is left SENDING, so the retry resolves it as a delivery in doubt — looked
+ * up where the sender can, else UNCONFIRMED for an admin — and never sends it blindly again. Only an error before any
+ * connection was made (refused, unknown host) is retried freely.
+ */
+export class SmsInDoubtError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SmsInDoubtError';
+  }
+}
+
+/**
  * The SMS gateway (outside the platform): a cloud SMS provider in production (sms-providers/), a logging
  * sender for development, a recorder in tests.
  */
 export interface SmsSender {
-  /** Sends, or throws (PermanentSmsError when a retry cannot help); resolves with the provider's message id. */
+  /**
+   * Sends, or throws (PermanentSmsError when a retry cannot help, SmsInDoubtError when the provider may have taken
+   * it); resolves with the provider's message id.
+   */
   send(message: SmsMessage): Promise<{ messageId: string }>;
   /**
    * Optional: whether the provider accepted a message with this out-id (its message id) or certainly has none

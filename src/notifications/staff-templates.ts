@@ -1,5 +1,13 @@
 import type { TemplateDef } from './templates';
 
+/** Why an SMS to a party could not be delivered (undelivered-sms.ts), as staff read it. */
+export const UNDELIVERED_REASON_LABELS = {
+  REFUSED: '号码无效或被短信平台拒收',
+  NO_PHONE: '无手机号码',
+  NOT_VERIFIED: '代为投诉所留号码尚未经本人验证',
+} as const;
+export type UndeliveredReason = keyof typeof UNDELIVERED_REASON_LABELS;
+
 /** Staff work items in the inbox (issue 14, deliverable 3): in-app texts without variables (the link says which case). */
 export const STAFF_WORK_ITEM_TEMPLATES = {
   // 调解仲裁法 第二十九条: the commission decides on acceptance within 5 days of receiving the application.
@@ -41,5 +49,13 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     audience: 'STAFF',
     text: '您承办的案件有法定期限将在1日内届满，请及时处理',
     vars: {},
+  },
+  // A party-facing SMS that can never be delivered (undelivered-sms.ts): the staff in charge tell the party another
+  // way; `message` is the text as it would have been sent (its variables hold no name or number: templates.ts).
+  SMS_UNDELIVERED: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '短信未送达（{reason}），请电话或当面告知当事人：{message}',
+    vars: { reason: { labels: UNDELIVERED_REASON_LABELS }, message: 'text' },
   },
 } as const satisfies Record<string, TemplateDef>;

@@ -7,6 +7,7 @@ import {
   Histogram,
   Registry,
 } from 'prom-client';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxRelay } from '../queue/outbox-relay';
 import { QueueName } from '../queue/job-catalogue';
 import { QueueService } from '../queue/queue.service';
@@ -27,7 +28,12 @@ export class MetricsService {
   private readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(tx: TransactionRunner, queues: QueueService, relay: OutboxRelay) {
+  constructor(
+    tx: TransactionRunner,
+    queues: QueueService,
+    relay: OutboxRelay,
+    notifications: NotificationsService,
+  ) {
     // Process and event-loop metrics (CPU, memory, heap, GC, event-loop lag) under their standard names.
     collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Counter({
@@ -56,22 +62,43 @@ export class MetricsService {
       },
     });
     const em = () => tx.manager;
-    new Gauge({
-      name: 'lrp_job_failures',
-      help: 'Jobs that failed their last attempt (rows of job_failures; only grows), per queue',
-      labelNames: ['queue'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const r of await queues.failureCounts(em())) this.set({ queue: r.queue }, r.n);
-      },
-    });
+    this.countsBy(
+      'lrp_job_failures',
+      'Jobs that failed their last attempt (rows of job_failures; only grows), per queue',
+      'queue',
+      async () => (await queues.failureCounts(em())).map((r) => ({ key: r.queue, n: r.n })),
+    );
+    this.countsBy(
+      'lrp_sms_undelivered',
+      'Party messages recorded undeliverable (FAILED: refused for good, no number, number not verified; only grows), per template; the staff in charge get an inbox item for each',
+      'template',
+      async () => (await notifications.undeliveredCounts(em())).map((r) => ({ key: r.template, n: r.n })),
+    );
     new Gauge({
       name: 'lrp_outbox_lag_seconds',
       help: 'Age of the oldest unpublished outbox row, in seconds (0 when none)',
       registers: [this.registry],
       async collect() {
         this.set(await relay.lagSeconds());
+      },
+    });
+  }
+
+  /** A gauge of counts read at each scrape, one series per value of `label` (series gone from the read drop out). */
+  private countsBy(
+    name: string,
+    help: string,
+    label: string,
+    read: () => Promise<{ key: string; n: number }[]>,
+  ): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await read()) this.set({ [label]: r.key }, r.n);
       },
     });
   }

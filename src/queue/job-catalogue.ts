@@ -125,13 +125,22 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RiskEscalationSweep]: QueueName.Risk,
 };
 
-/** Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. */
-export const JOB_SCHEDULES: { job: JobName; cron: string }[] = [
+/**
+ * The hours in which scheduled work may text workers and employers, Asia/Shanghai, [from, to): a platform rule (no
+ * SMS to a party in the night); a sign-in code or an acknowledgement answers the party's own act and is sent at once.
+ */
+export const PARTY_SMS_HOURS = { from: 8, to: 21 } as const;
+
+/**
+ * Repeating jobs (BullMQ job schedulers), upserted by the worker at start; cron in Asia/Shanghai. `textsParties`:
+ * the run may send SMS to workers or employers, so it is scheduled within PARTY_SMS_HOURS (job-catalogue.spec.ts).
+ */
+export const JOB_SCHEDULES: { job: JobName; cron: string; textsParties?: true }[] = [
   { job: JobName.IdempotencyPurge, cron: '45 3 * * *' },
   // (mediation schedules)
-  { job: JobName.MediationDailySweep, cron: '0 1 * * *' },
+  { job: JobName.MediationDailySweep, cron: '0 9 * * *', textsParties: true },
   // (arbitration schedules)
-  { job: JobName.ArbitrationLatenessSweep, cron: '15 1 * * *' },
+  { job: JobName.ArbitrationLatenessSweep, cron: '15 9 * * *', textsParties: true },
   // (deadlines schedules)
   { job: JobName.DeadlineReminderSweep, cron: '0 7 * * *' },
   // (compliance schedules)

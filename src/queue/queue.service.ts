@@ -7,7 +7,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { Job, Queue, Worker } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JobFailuresRepository } from './job-failures.repository';
@@ -25,6 +25,20 @@ import { JOB_HANDLER } from './job-handler.decorator';
 import { createQueueBackend, type QueueBackend } from './queue-backend';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+
+/**
+ * Whether a failure is the job's last: its attempts used up, or failed for good without a retry — an
+ * UnrecoverableError (BullMQ's own for a job that stalled more than maxStalledCount times, after one attempt), which
+ * BullMQ marks by setting `finishedOn` when it moves the job to failed (a retried job has none).
+ */
+export function isFinalFailure(job: Pick<Job, 'attemptsMade' | 'opts' | 'finishedOn'>, err: Error): boolean {
+  return (
+    job.attemptsMade >= (job.opts.attempts ?? 1) ||
+    err instanceof UnrecoverableError ||
+    err.name === 'UnrecoverableError' ||
+    typeof job.finishedOn === 'number'
+  );
+}
 
 /** Thrown at start-up when the catalogue and the registered handlers disagree. */
 export class JobCatalogueError extends Error {}
@@ -118,8 +132,7 @@ export class QueueService
         QUEUE_CONCURRENCY[queue],
       );
       worker.on('failed', (job, err) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
-          void this.recordFinalFailure(queue, job, err);
+        if (job && isFinalFailure(job, err)) void this.recordFinalFailure(queue, job, err);
         this.logger.warn(
           { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
           'job failed',
@@ -133,7 +146,7 @@ export class QueueService
     );
   }
 
-  /** A job that used its last attempt is kept for admins (GET /api/v1/admin/jobs/failed) to inspect and re-queue. */
+  /** A job that failed for good (isFinalFailure) is kept for admins (GET /api/v1/admin/jobs/failed) to inspect and re-queue. */
   private async recordFinalFailure(queue: QueueName, job: Job, err: Error): Promise<void> {
     try {
       await this.failures.record(this.dataSource.manager, {

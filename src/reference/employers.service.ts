@@ -97,9 +97,17 @@ export class EmployersService {
   }): Promise<void> {
     const e = (await this.repo.employersByIds(this.dataSource.manager, [p.employerId]))[0];
     if (!e) return;
-    const n = { dedupKey: p.dedupKey, template: p.template, subjectRef: `employer:${e.id}` };
-    if (e.contactPhone)
-      await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone, params: p.params });
-    else await this.notifications.recordUndeliverable(n, 'no contact number on file for the employer');
+    const n = {
+      dedupKey: p.dedupKey,
+      template: p.template,
+      subjectRef: `employer:${e.id}`,
+      params: p.params,
+    };
+    if (e.contactPhone) await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone });
+    else
+      await this.notifications.recordUndeliverable(n, {
+        reason: 'NO_PHONE',
+        detail: 'no contact number on file for the employer',
+      });
   }
 }

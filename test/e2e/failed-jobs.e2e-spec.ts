@@ -1,4 +1,10 @@
+import IORedis from 'ioredis';
+import { JOB_QUEUE, JobName } from '../../src/queue/job-catalogue';
+import { QueueService } from '../../src/queue/queue.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+
+/** BullMQ's stall bookkeeping lives in Redis (the PostgreSQL backend's run without it). */
+const itWithRedis = process.env.REDIS_URL ? it : it.skip;
 
 describe('jobs that fail their last attempt', () => {
   let t: TestApp;
@@ -92,4 +98,44 @@ describe('jobs that fail their last attempt', () => {
       ).status,
     ).toBe(400);
   });
+
+  itWithRedis(
+    'a job failed for stalling too often is shown to admins, though it used one attempt of two',
+    async () => {
+      // BullMQ's stalled-job check, finding a job stalled more than maxStalledCount times, writes its deferred failure
+      // (field "defa") and puts it back in wait; the next worker to take it fails it for good with an
+      // UnrecoverableError after one attempt (attemptsMade 1 < attempts 2). Here the check's write is made directly
+      // while the queue is paused; the real worker then takes the job and fails it.
+      const queues = t.app.get(QueueService);
+      const q = queues.queue(JOB_QUEUE[JobName.IdempotencyPurge]);
+      const jobId = `stalled-too-often-${Date.now()}`;
+      await q.pause();
+      try {
+        await queues.add(JobName.IdempotencyPurge, {}, jobId);
+        const redis = new IORedis(process.env.REDIS_URL!);
+        try {
+          expect(await redis.exists(q.toKey(jobId))).toBe(1);
+          await redis.hset(q.toKey(jobId), 'defa', 'job stalled more than allowable limit');
+        } finally {
+          redis.disconnect();
+        }
+      } finally {
+        await q.resume();
+      }
+      const failed = await eventually(async () => {
+        const res = await t
+          .http()
+          .get('/api/v1/admin/jobs/failed')
+          .set(await auth('admin'));
+        return (res.body as { jobName: string; payload: object; attempts: number; error: string }[]).find(
+          (f) => f.jobName === 'idempotency.purge',
+        );
+      });
+      expect(failed).toMatchObject({
+        jobName: 'idempotency.purge',
+        attempts: 1,
+        error: 'job stalled more than allowable limit',
+      });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { PermanentSmsError } from '../../src/notifications/sms-sender';
+import { PermanentSmsError, SmsInDoubtError } from '../../src/notifications/sms-sender';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { signInWorker } from '../support/users';
 
@@ -42,6 +42,17 @@ describe('an SMS goes out once when the database fails between the provider call
       state.killed = res.rowCount ?? 0;
     };
     return state;
+  }
+
+  /** A message handed to the delivery directly (as a job does), with its dedup key `<name>-test`. */
+  function directSms(name: string, phone: string, trackingNo: string) {
+    return {
+      dedupKey: `${name}-test`,
+      template: 'COMPLAINT_ACCEPTED' as const,
+      subjectRef: `test:${name}`,
+      phone,
+      params: { trackingNo },
+    };
   }
 
   async function fileComplaint(phone: string): Promise<string> {
@@ -130,15 +141,35 @@ describe('an SMS goes out once when the database fails between the provider call
     }
   });
 
+  it('an error after the request may have reached the provider is not resent: the retry marks it UNCONFIRMED', async () => {
+    // A read timeout or a dropped connection (the cloud adapters' SmsInDoubtError): Aliyun SendSms is not idempotent.
+    const notifications = t.app.get(NotificationsService);
+    const n = directSms('in-doubt', '13900000001', 'TS-2026-0000004-3');
+    const lookup = t.sms.lookup;
+    t.sms.lookup = undefined; // as the cloud adapters: the provider cannot be asked by out-id
+    const send = jest
+      .spyOn(t.sms, 'send')
+      .mockRejectedValueOnce(new SmsInDoubtError('aliyun SendSms: socket hang up'));
+    try {
+      await expect(notifications.sendSmsOnce(n)).rejects.toThrow(/socket hang up/);
+      expect(await notifications.forSubject('test:in-doubt')).toMatchObject([
+        { status: 'SENDING', attempts: 1 },
+      ]);
+      // The job's retry.
+      expect(await notifications.sendSmsOnce(n)).toBe(false);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(await notifications.forSubject('test:in-doubt')).toMatchObject([
+        { status: 'UNCONFIRMED', attempts: 1 },
+      ]);
+    } finally {
+      send.mockRestore();
+      t.sms.lookup = lookup;
+    }
+  });
+
   it('a permanent refusal (invalid number) is recorded FAILED and not retried; a transient one is retried', async () => {
     const notifications = t.app.get(NotificationsService);
-    const n = {
-      dedupKey: 'permanent-test',
-      template: 'COMPLAINT_ACCEPTED' as const,
-      subjectRef: 'test:permanent',
-      phone: '10000000000',
-      params: { trackingNo: 'TS-2026-0000003-5' },
-    };
+    const n = directSms('permanent', '10000000000', 'TS-2026-0000003-5');
     const send = jest
       .spyOn(t.sms, 'send')
       .mockRejectedValueOnce(

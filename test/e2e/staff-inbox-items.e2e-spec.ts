@@ -4,32 +4,26 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
 import { DeadlineReminders } from '../../src/deadlines/deadline-reminders.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
-import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { applyForArbitration, bearer, fileComplaint, openMediation, staffInbox } from '../support/case-flow';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
-
-interface Item {
-  template: string;
-  subjectRef: string;
-  text: string;
-  link: string | null;
-}
 
 /** Work items in staff inboxes (14.3): new applications, escalations, routing to a body, approaching deadlines. */
 describe('staff inbox items', () => {
   let t: TestApp;
   let n = 0;
-  const inbox = async (user: string): Promise<Item[]> => {
-    const r = await t
-      .http()
-      .get('/api/v1/notifications/inbox')
-      .query({ limit: 100 })
-      .set(await bearer(t, user));
-    expect(r.status).toBe(200);
-    return r.body.items as Item[];
-  };
+  const inbox = (user: string) => staffInbox(t, user);
   const about = async (user: string, subjectRef: string) =>
     (await inbox(user)).filter((i) => i.subjectRef === subjectRef).map((i) => i.template);
   const employer = () => `浦东待办测试公司${++n}`;
+  /** A staff-filed arbitration application (APPLIED, no tribunal) and its acceptance clock. */
+  const applied = async () => {
+    const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
+    const appliedId = await applyForArbitration(t, 'supervisor', c.id);
+    const [acceptance] = await t.app
+      .get(DeadlinesService)
+      .forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
+    return { appliedId, ref: `arbitration-case:${appliedId}`, acceptance };
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -170,16 +164,22 @@ describe('staff inbox items', () => {
     expect(await about('inspector-zj', ref)).toEqual([]);
   });
 
-  it('an arbitration tribunal is reminded of its periods; a case without owner reminds nobody', async () => {
-    const c = await fileComplaint(t, { employerName: employer(), target: 'ARBITRATION' });
-    const appliedId = await applyForArbitration(t, 'supervisor', c.id);
-    const [acceptance] = await t.app
-      .get(DeadlinesService)
-      .forCase('ARBITRATION', appliedId, todayInShanghai(), t.dataSource.manager);
-    const ref = `arbitration-case:${appliedId}`;
-    // No tribunal yet: the acceptance period reminds nobody (the application item is already there).
-    await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
-    expect(await about('arbitrator', ref)).toEqual(['ARBITRATION_APPLICATION_RECEIVED']);
+  it('an application not yet accepted reminds every arbitrator of the commission of its acceptance period', async () => {
+    // 调解仲裁法 第二十九条: the commission decides within 5 working days; no tribunal exists before acceptance.
+    const { ref, acceptance } = await applied();
+    expect(acceptance.rule.id).toBe('ARBITRATION_ACCEPTANCE');
+    const swept = await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
+    for (const arbitrator of ['arbitrator', 'arbitrator-2'])
+      expect((await about(arbitrator, ref)).sort()).toEqual([
+        'ARBITRATION_APPLICATION_RECEIVED',
+        'CASE_DEADLINE_WITHIN_1_DAY',
+      ]);
+    expect(await about('mediator', ref)).toEqual([]);
+    expect(swept.unassigned).toBe(0);
+  });
+
+  it("once a tribunal is formed, only its members are reminded of the case's periods", async () => {
+    const { appliedId, ref, acceptance } = await applied();
     const arbitratorId = (
       await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'arbitrator'`)
     )[0].id;
@@ -193,5 +193,17 @@ describe('staff inbox items', () => {
       'CASE_DEADLINE_WITHIN_1_DAY',
     ]);
     expect(await about('arbitrator-2', ref)).toEqual(['ARBITRATION_APPLICATION_RECEIVED']);
+  });
+
+  it('a clock whose case has nobody in charge is counted, not silently dropped', async () => {
+    const { acceptance } = await applied();
+    // The commission has no active arbitrator left.
+    await t.dataSource.query(`UPDATE users SET active = false WHERE role = 'ARBITRATOR'`);
+    try {
+      const swept = await t.app.get(DeadlineReminders).sweep(addDays(acceptance.due!, -1));
+      expect(swept.unassigned).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.dataSource.query(`UPDATE users SET active = true WHERE role = 'ARBITRATOR'`);
+    }
   });
 });

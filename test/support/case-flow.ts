@@ -5,6 +5,25 @@ export async function bearer(t: TestApp, user: string): Promise<{ authorization:
   return { authorization: `Bearer ${await t.token(user)}` };
 }
 
+/** An item of a staff user's in-app inbox (GET /api/v1/notifications/inbox). */
+export interface InboxItem {
+  template: string;
+  subjectRef: string;
+  text: string;
+  link: string | null;
+}
+
+/** A staff user's inbox, newest first (up to 100 items). */
+export async function staffInbox(t: TestApp, user: string): Promise<InboxItem[]> {
+  const r = await t
+    .http()
+    .get('/api/v1/notifications/inbox')
+    .query({ limit: 100 })
+    .set(await bearer(t, user));
+  if (r.status !== 200) throw new Error(`inbox of ${user}: ${r.status}`);
+  return r.body.items as InboxItem[];
+}
+
 /**
  * Files a complaint as a worker (default the demo worker), then, when `target` is given, accepts and routes it as
  * `staff`; returns the complaint's id, tracking number and employer id.
@@ -93,13 +112,7 @@ export async function openInspection(t: TestApp, user: string, complaintId: stri
 
 /** The templates of `user`'s inbox items about `subjectRef` (e.g. `complaint:<id>`), sorted. */
 export async function inboxAbout(t: TestApp, user: string, subjectRef: string): Promise<string[]> {
-  const r = await t
-    .http()
-    .get('/api/v1/notifications/inbox')
-    .query({ limit: 100 })
-    .set(await bearer(t, user));
-  if (r.status !== 200) throw new Error(`inbox of ${user}: ${r.status}`);
-  return (r.body.items as { template: string; subjectRef: string }[])
+  return (await staffInbox(t, user))
     .filter((i) => i.subjectRef === subjectRef)
     .map((i) => i.template)
     .sort();

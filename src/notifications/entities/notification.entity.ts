@@ -29,6 +29,8 @@ export type NotificationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'UNCONFIRMED' 
 @Index('idx_notifications_inbox_unread', ['recipientUserId', 'createdAt', 'id'], {
   where: 'recipient_user_id IS NOT NULL AND read_at IS NULL',
 })
+// Undeliverable messages per template (the lrp_sms_undelivered gauge), read at each metrics scrape.
+@Index('idx_notifications_undelivered', ['template'], { where: "status = 'FAILED'" })
 export class Notification {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

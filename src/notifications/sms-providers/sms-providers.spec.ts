@@ -1,6 +1,8 @@
-import { SendSmsRequest } from '@alicloud/dysmsapi20170525';
+import Dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
+import { $OpenApiUtil } from '@alicloud/openapi-core';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { SendSmsRequest as TencentRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
-import { PermanentSmsError, smsMessage } from '../sms-sender';
+import { PermanentSmsError, SmsInDoubtError, smsMessage } from '../sms-sender';
 import { SMS_TEMPLATE_IDS } from '../templates';
 import { AliyunSmsSender } from './aliyun-sms-sender';
 import { createSmsSender } from './create-sms-sender';
@@ -80,8 +82,96 @@ describe('AliyunSmsSender', () => {
       Promise.reject(Object.assign(new Error('boom'), { code: 'isv.MOBILE_NUMBER_ILLEGAL' })),
     );
     await expect(thrown.sender.send(message)).rejects.toBeInstanceOf(PermanentSmsError);
-    const network = withReply(() => Promise.reject(new Error('ECONNRESET')));
-    await expect(network.sender.send(message)).rejects.not.toBeInstanceOf(PermanentSmsError);
+    // A connection that was never made: the message cannot have reached the provider, a retry sends it.
+    const refused = withReply(() =>
+      Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' })),
+    );
+    const notSent = await refused.sender.send(message).catch((e: unknown) => e);
+    expect(notSent).not.toBeInstanceOf(PermanentSmsError);
+    expect(notSent).not.toBeInstanceOf(SmsInDoubtError);
+    // A connection reset after the request went out: SendSms may have been taken (it is not idempotent).
+    for (const code of ['ECONNRESET', 'EPIPE'])
+      await expect(
+        withReply(() => Promise.reject(Object.assign(new Error(`read ${code}`), { code }))).sender.send(
+          message,
+        ),
+      ).rejects.toBeInstanceOf(SmsInDoubtError);
+    await expect(
+      withReply(() => Promise.reject(new Error('socket hang up'))).sender.send(message),
+    ).rejects.toBeInstanceOf(SmsInDoubtError);
+  });
+
+  describe('the real SDK against a server that took the request', () => {
+    let server: Server;
+    let requests = 0;
+    let endpoint = '';
+    /** Each request is read, then answered per `answer`: never, or by dropping the connection. */
+    let answer: 'never' | 'drop' = 'never';
+    beforeAll(async () => {
+      server = createServer((socket) => {
+        socket.once('data', () => {
+          requests++;
+          if (answer === 'drop') socket.destroy();
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      endpoint = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      await new Promise((r) => server.close(r));
+    });
+    const sender = (timeouts: { connectTimeout?: number; readTimeout?: number }) =>
+      new AliyunSmsSender(
+        aliyunConfig,
+        new Dysmsapi(
+          new $OpenApiUtil.Config({
+            accessKeyId: 'id',
+            accessKeySecret: 'secret',
+            endpoint,
+            protocol: 'http',
+            ...timeouts,
+          }),
+        ),
+      );
+
+    it.each([
+      ['a read timeout', 'never', { readTimeout: 300 }],
+      // httpx's "ConnectTimeout" is the socket's idle timeout: it also fires after the request was written.
+      [
+        'the SDK\'s "ConnectTimeout" after the request was written',
+        'never',
+        { connectTimeout: 300, readTimeout: 5000 },
+      ],
+      ['a dropped connection (socket hang up)', 'drop', {}],
+    ] as const)('%s leaves the message in doubt, never to be resent blindly', async (_, how, timeouts) => {
+      answer = how;
+      const before = requests;
+      const err = await sender(timeouts)
+        .send(message)
+        .catch((e: unknown) => e as Error);
+      expect(requests).toBe(before + 1);
+      expect(err).toBeInstanceOf(SmsInDoubtError);
+      expect((err as Error).message).not.toMatch(/13912345678|PhoneNumbers=/);
+    });
+  });
+  it('a network error of the real SDK keeps its code but not the request URL, the number or the variables', async () => {
+    // The official client against a closed port: httpx appends "POST https://127.0.0.1:1/?…&PhoneNumbers=…" to it.
+    const sender = new AliyunSmsSender({ ...aliyunConfig, endpoint: '127.0.0.1:1' });
+    const err = await sender.send(message).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(/ECONNREFUSED/);
+    expect(err?.message).not.toMatch(/13912345678|PhoneNumbers=|TemplateParam|OutId|陆家嘴|%E9%99%86/);
+  });
+
+  it('redacts a number the provider puts in its own message', async () => {
+    const reply = withReply(() =>
+      Promise.reject(Object.assign(new Error('号码 +8613912345678 不合法'), { code: 'isv.X' })),
+    );
+    await expect(reply.sender.send(message)).rejects.toThrow(
+      'aliyun SendSms isv.X: 号码 +86139****5678 不合法',
+    );
   });
 });
 
