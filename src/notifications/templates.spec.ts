@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderTemplate, SMS_TEMPLATE_IDS, TEMPLATES, type TemplateId, type TemplateVar } from './templates';
 
 /** A plausible value of each kind of variable. */
@@ -91,6 +93,21 @@ describe('message template catalogue', () => {
         );
       }),
     );
+  });
+
+  it('docs/messages.md names every SMS template with a free-text variable (the provider must lift its 35-character limit)', () => {
+    const identifiers = new Set(['trackingNo', 'caseNo']);
+    const freeText = SMS_TEMPLATE_IDS.filter((id) =>
+      Object.entries(TEMPLATES[id].vars as Record<string, TemplateVar>).some(
+        ([name, kind]) => (kind === 'text' && !identifiers.has(name)) || kind === 'excerpt',
+      ),
+    );
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'messages.md'), 'utf8');
+    const section =
+      /<!-- long-variable-templates -->([\s\S]*?)<!-- \/long-variable-templates -->/.exec(doc)?.[1] ?? '';
+    const listed = [...section.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]);
+    expect(freeText).toContain('COMPLAINT_REJECTED');
+    expect([...listed].sort()).toEqual([...freeText].sort());
   });
 
   it('lists the SMS templates (the provider template-id map must name them all)', () => {
