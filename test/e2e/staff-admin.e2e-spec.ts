@@ -110,7 +110,8 @@ describe('staff administration and sessions', () => {
     expect(ids).not.toContain(at005.body.id);
     expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(404);
 
-    // A jurisdiction change takes effect on the next request, with the same token.
+    // A change of organisation and jurisdictions ends the sessions issued before it (access and refresh);
+    // the next sign-in works in the new scope.
     const moved = await t
       .http()
       .patch(`/api/v1/admin/users/${created.body.id}`)
@@ -120,8 +121,12 @@ describe('staff administration and sessions', () => {
         jurisdictionCodes: ['310115005'],
       });
     expect(moved.status).toBe(200);
-    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(200);
-    expect((await t.http().get(`/api/v1/complaints/${at007.body.id}`).set(bearer(token))).status).toBe(404);
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(401);
+    const refreshToken = changed.body.refreshToken as string;
+    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status).toBe(401);
+    const moved2 = (await login('med-310115007-a', NEW_PASSWORD)).body.accessToken as string;
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(moved2))).status).toBe(200);
+    expect((await t.http().get(`/api/v1/complaints/${at007.body.id}`).set(bearer(moved2))).status).toBe(404);
 
     // The trail shows who did what, never a password or the phone number.
     const trail = await t
@@ -245,16 +250,40 @@ describe('staff administration and sessions', () => {
     const { accessToken, refreshToken } = changed.body as { accessToken: string; refreshToken: string };
     expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(200);
 
-    const off = await t
-      .http()
-      .patch(`/api/v1/admin/users/${created.body.id}`)
-      .set(await as('admin'))
-      .send({ active: false });
+    const setActive = async (active: boolean) =>
+      t
+        .http()
+        .patch(`/api/v1/admin/users/${created.body.id}`)
+        .set(await as('admin'))
+        .send({ active });
+    const oldSessionStatuses = async () => [
+      (await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status,
+      (await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status,
+    ];
+    const off = await setActive(false);
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
-    expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(401);
-    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status).toBe(401);
+    expect(await oldSessionStatuses()).toEqual([401, 401]);
     expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(401);
+
+    // Reactivation gives the account back, not its old sessions: both old tokens stay dead; a new sign-in works.
+    expect((await setActive(true)).status).toBe(200);
+    expect(await oldSessionStatuses()).toEqual([401, 401]);
+    expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('a change of display name or phone alone leaves the sessions alone', async () => {
+    const pair = (await login('inspector', DEMO_PASSWORD)).body as { accessToken: string };
+    const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector'`,
+    );
+    const res = await t
+      .http()
+      .patch(`/api/v1/admin/users/${id}`)
+      .set(await as('admin'))
+      .send({ displayName: '监察员（改名）' });
+    expect(res.status).toBe(200);
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(pair.accessToken))).status).toBe(200);
   });
 
   it('logout kills the access token and the refresh token at once', async () => {
