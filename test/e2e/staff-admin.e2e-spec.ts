@@ -308,6 +308,46 @@ describe('staff administration and sessions', () => {
     ).toBe(200);
   });
 
+  it('a forged cursor or an audit period that is not a date-time is 400, never 500', async () => {
+    const forge = (createdAt: string) =>
+      Buffer.from(JSON.stringify([createdAt, '0190c0de-0000-7000-8000-000000000042'])).toString('base64url');
+    const answer = async (path: string, user: string, query: Record<string, string>) => {
+      const res = await t
+        .http()
+        .get(path)
+        .query(query)
+        .set(await as(user));
+      const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
+      return [path, query, res.status, res.body.code, fields];
+    };
+    for (const createdAt of ['1', 'Jan 1', '2026-02-30T00:00:00Z', '2026-11-26 06:00:00']) {
+      const query = { cursor: forge(createdAt) };
+      for (const [path, user] of [
+        ['/api/v1/admin/users', 'admin'],
+        ['/api/v1/admin/audit', 'supervisor'],
+        ['/api/v1/complaints', 'supervisor'],
+        ['/api/v1/search?q=测试公司', 'supervisor'],
+      ])
+        expect(await answer(path, user, query)).toEqual([path, query, 400, 'VALIDATION_FAILED', ['cursor']]);
+    }
+    const periods: Record<string, string>[] = [
+      { from: '2026-W01' },
+      { to: '2026-W01-3' },
+      { from: '2026-336' },
+      { to: '2026-02-30T00:00:00Z' },
+    ];
+    for (const query of periods)
+      expect(await answer('/api/v1/admin/audit', 'supervisor', query)).toEqual([
+        '/api/v1/admin/audit',
+        query,
+        400,
+        'VALIDATION_FAILED',
+        Object.keys(query),
+      ]);
+    const period = { from: '2026-01-01T00:00:00+08:00', to: '2099-12-31T23:59:59.999Z' };
+    expect((await answer('/api/v1/admin/audit', 'supervisor', period))[2]).toBe(200);
+  });
+
   it('the last active ADMIN cannot be deactivated or demoted (409)', async () => {
     const [{ id }] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'admin'`,
