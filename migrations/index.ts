@@ -53,6 +53,7 @@ import { MediationPeriodStart1796400002200 } from './1796400002200-mediation-per
 import { InspectionRefusalReferral1796400002300 } from './1796400002300-inspection-refusal-referral';
 import { InspectionKpiScope1796400002400 } from './1796400002400-inspection-kpi-scope';
 import { GradingCitationArticle1796400002500 } from './1796400002500-grading-citation-article';
+import { LoginFailuresClient1796400002800 } from './1796400002800-login-failures-client';
 import { RiskWarningsClosedIndex1796400002600 } from './1796400002600-risk-warnings-closed-index';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -114,4 +115,5 @@ export const MIGRATIONS: Function[] = [
   InspectionKpiScope1796400002400,
   GradingCitationArticle1796400002500,
   RiskWarningsClosedIndex1796400002600,
+  LoginFailuresClient1796400002800,
 ];

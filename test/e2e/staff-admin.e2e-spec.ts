@@ -11,7 +11,8 @@ import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../sup
 describe('staff administration and sessions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a proxy, as in production: the per-address sign-in throttle reads X-Forwarded-For.
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
   });
   afterAll(async () => {
     await t.close();
@@ -501,12 +502,21 @@ describe('staff administration and sessions', () => {
     });
   });
 
-  it('throttles sign-in per account: after 10 failures even the right password is refused (429)', async () => {
-    await createStaff(mediatorOf007('med-throttled'));
-    for (let i = 0; i < 10; i++) expect((await login('med-throttled', `wrong-${i}`)).status).toBe(401);
-    const locked = await login('med-throttled', 'whatever-it-is');
+  it('throttles sign-in per account and address: after 10 failures from one address even the right password is refused there (429), not from another', async () => {
+    const created = await createStaff(mediatorOf007('med-throttled'));
+    // The app trusts the proxy (TRUST_PROXY): the client address is the one X-Forwarded-For names.
+    const from = (ip: string, password: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', ip)
+        .send({ username: 'med-throttled', password });
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', `wrong-${i}`)).status).toBe(401);
+    const locked = await from('203.0.113.7', created.body.temporaryPassword as string);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('LOGIN_THROTTLED');
+    // Whoever fails from one address does not lock the mediator out of their own.
+    expect((await from('198.51.100.20', created.body.temporaryPassword as string)).status).toBe(200);
   });
 
   it('nobody widens their own powers: an ADMIN does not make itself SUPERVISOR, even with another ADMIN active (403)', async () => {
