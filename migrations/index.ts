@@ -55,6 +55,7 @@ import { InspectionKpiScope1796400002400 } from './1796400002400-inspection-kpi-
 import { GradingCitationArticle1796400002500 } from './1796400002500-grading-citation-article';
 import { RiskWarningsClosedIndex1796400002600 } from './1796400002600-risk-warnings-closed-index';
 import { NotificationsUndeliveredIndex1796400002700 } from './1796400002700-notifications-undelivered-index';
+import { LoginFailuresClient1796400002800 } from './1796400002800-login-failures-client';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -116,4 +117,5 @@ export const MIGRATIONS: Function[] = [
   GradingCitationArticle1796400002500,
   RiskWarningsClosedIndex1796400002600,
   NotificationsUndeliveredIndex1796400002700,
+  LoginFailuresClient1796400002800,
 ];

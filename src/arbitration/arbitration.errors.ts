@@ -8,6 +8,16 @@ export const ARBITRATION_ERRORS = {
     zh: '该投诉（或其集体争议）已有未结的仲裁案件',
     en: 'The complaint (or its collective dispute) already has an open arbitration case',
   },
+  ARBITRATION_DISPUTE_DECIDED: {
+    status: 409,
+    zh: '该争议已有生效的仲裁裁决或调解书，不再受理同一争议的仲裁申请（一事不再理）',
+    en: 'The dispute was ended by an award or a mediation statement: no new arbitration application for it',
+  },
+  MEDIATION_ALREADY_ESCALATED: {
+    status: 409,
+    zh: '该调解案件已转为仲裁申请；如需重新申请，请补正后直接提交仲裁申请',
+    en: 'This mediation was escalated already; a corrected application is filed directly',
+  },
   COMPLAINT_NOT_ROUTED_TO_ARBITRATION: {
     status: 409,
     zh: '只有分流至仲裁的投诉才能立为仲裁案件',

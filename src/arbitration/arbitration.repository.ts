@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { LOCKS, xactLock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
 import { keysetPage, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
-import type { ArbitrationStatus } from './arbitration.constants';
+import type { ArbitrationStatus, ClosureType } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
 import { ArbitrationClaim } from './entities/arbitration-claim.entity';
@@ -93,16 +93,50 @@ export class ArbitrationRepository {
     disputeId: string | null = null,
   ): Promise<string | null> {
     const status = In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']);
-    const row = await em.findOne(ArbitrationCase, {
+    return (await this.caseOfComplaint(em, complaintId, disputeId, { status }))?.id ?? null;
+  }
+
+  /** A case of the complaint or of its collective dispute closed in one of these ways (the oldest). */
+  async closedCaseOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+    closures: readonly ClosureType[],
+  ): Promise<Pick<ArbitrationCase, 'id' | 'status' | 'closureType'> | null> {
+    return this.caseOfComplaint(em, complaintId, disputeId, {
+      status: 'CLOSED',
+      closureType: In([...closures]),
+    });
+  }
+
+  /** The (first) application escalated from a mediation case, whatever became of it. */
+  async caseFromMediation(
+    em: EntityManager,
+    mediationCaseId: string,
+  ): Promise<Pick<ArbitrationCase, 'id' | 'status'> | null> {
+    return em.findOne(ArbitrationCase, {
+      where: { sourceMediationCaseId: mediationCaseId },
+      select: { id: true, status: true },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  private caseOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+    where: FindOptionsWhere<ArbitrationCase>,
+  ): Promise<Pick<ArbitrationCase, 'id' | 'status' | 'closureType'> | null> {
+    return em.findOne(ArbitrationCase, {
       where: disputeId
         ? [
-            { complaintId, status },
-            { collectiveDisputeId: disputeId, status },
+            { complaintId, ...where },
+            { collectiveDisputeId: disputeId, ...where },
           ]
-        : { complaintId, status },
-      select: { id: true },
+        : { complaintId, ...where },
+      select: { id: true, status: true, closureType: true },
+      order: { createdAt: 'ASC' },
     });
-    return row?.id ?? null;
   }
 
   /** The cases of a complaint and of its collective dispute, oldest first, to send with other reads (readTogether). */

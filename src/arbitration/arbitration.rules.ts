@@ -1,5 +1,5 @@
 import type { ComplaintCategory } from '../complaints/complaint.constants';
-import type { ClaimType, TribunalKind } from './arbitration.constants';
+import type { ArbitrationStatus, ClaimType, ClosureType, TribunalKind } from './arbitration.constants';
 import { rowInForce } from './simplified-procedure.rules';
 
 /** A row of the minimum-wage table (月最低工资标准), money in fen. */
@@ -176,3 +176,22 @@ export function statementSigningError(
     };
   return null;
 }
+
+/**
+ * Closures that end the dispute: no new application of the complaint (or its collective dispute) is filed after them.
+ * 办案规则 第三十四条第（二）项: 调解书、裁决书已经发生法律效力的, 基于同一事实、理由和仲裁请求又申请仲裁的不予受理 (一事不再理);
+ * 调解仲裁法 第四十二条 (调解书 signed by both: effective), 第四十七条 (终局裁决 effective when made), 第四十八条、第五十条
+ * (after any award the next step is the court, not a second arbitration). A withdrawal (第四十一条) or termination
+ * decides nothing on the merits: a fresh application stays possible.
+ */
+export const DISPUTE_ENDING_CLOSURES: readonly ClosureType[] = ['AWARD', 'MEDIATED'];
+
+/**
+ * The states of an earlier application from a mediation after which the mediation may be escalated again: none (one
+ * escalation per mediation). Escalation copies the mediation's claims, so a second one is the same 事实、理由和仲裁请求:
+ * 办案规则 第三十四条第（一）项 bars it after 不予受理 (NOT_ACCEPTED), 第（二）项 while the first runs or after it decided.
+ * A refusal whose cause can be cured (another respondent, clearer claims: 办案规则 第三十条第（二）、（三）项) is cured by
+ * a corrected application of the worker's own (POST /arbitration/cases, DIRECT), not by the same claims again; the
+ * refusal itself goes to court (调解仲裁法 第二十九条). After a withdrawal or termination the worker applies directly too.
+ */
+export const REESCALATION_AFTER: readonly ArbitrationStatus[] = [];

@@ -24,6 +24,7 @@ import { ArbitrationMediationStatement, type MediationStatement } from './arbitr
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import { collectiveClaims, isCollective, type ApplicationClaim } from './arbitration.rules';
+import { assertNotRepeated } from './repeat-application';
 import { CollectiveService } from '../complaints/collective.service';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
@@ -125,6 +126,7 @@ export class ArbitrationService implements OnModuleInit {
           : 'The complaint already has an open arbitration case',
         { arbitrationCaseId: open, collectiveDisputeId: complaint.collectiveDisputeId },
       );
+    await assertNotRepeated(em, this.repo, complaint, input.sourceMediationCaseId);
     // A collective dispute's case carries every member's own claim (mediation's escalation brings them already).
     const dispute = input.source === 'MEDIATION' ? null : complaint.collectiveDisputeId;
     const members = dispute ? await this.collective.disputeClaims(em, dispute) : [];

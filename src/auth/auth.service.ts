@@ -22,13 +22,15 @@ export class AuthService {
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
-  async login(username: string, password: string): Promise<TokenPair> {
+  /** `clientIp`: the caller's address as Fastify derives it (the socket's, or X-Forwarded-For's with TRUST_PROXY). */
+  async login(username: string, password: string, clientIp: string): Promise<TokenPair> {
     const key = this.users.throttleKey(username);
-    await this.sessions.assertLoginAllowed(this.tx.manager, key);
+    const client = this.users.clientKey(clientIp);
+    await this.sessions.assertLoginAllowed(this.tx.manager, key, client);
     const user = await this.users.findForLogin(this.tx.manager, username);
     const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
-      await this.sessions.loginFailed(this.tx.manager, key);
+      await this.sessions.loginFailed(this.tx.manager, key, client);
       throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     return this.tx.run(async (em) => {

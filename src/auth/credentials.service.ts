@@ -81,6 +81,15 @@ export class CredentialsService {
     return { password, hash: await hashPassword(password) };
   }
 
+  /**
+   * In the caller's transaction: every session of the account ends — access tokens by the raised session version,
+   * refresh tokens revoked — so neither comes back if the account is reactivated or its old scope restored.
+   */
+  async endSessions(em: EntityManager, userId: string): Promise<void> {
+    await this.repo.bumpSessionVersion(em, userId);
+    await this.repo.revokeAllRefreshTokens(em, userId);
+  }
+
   /** After an admin changed an account (role, jurisdictions, deactivation): this process forgets it at once. */
   forget(userId: string): void {
     this.sessions.forget(userId);

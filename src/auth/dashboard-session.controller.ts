@@ -51,7 +51,7 @@ export class DashboardSessionController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DashboardSessionDto> {
-    return this.keep(await this.auth.login(dto.username, dto.password), req, reply);
+    return this.keep(await this.auth.login(dto.username, dto.password, req.ip), req, reply);
   }
 
   /** A new access token from the cookie's refresh token, which rotates (a reused one ends the session). */

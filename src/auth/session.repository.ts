@@ -4,6 +4,12 @@ import { newId } from '../common/ids';
 import type { Role } from './roles';
 import { prepared } from '../database/prepared-statements';
 
+/** Failed sign-ins in the window, and seconds until the oldest leaves it. */
+export interface FailureCount {
+  failures: number;
+  retryAfter: number;
+}
+
 export interface SessionStateRow {
   active: boolean;
   role: Role;
@@ -63,24 +69,43 @@ export class SessionRepository {
     ]);
   }
 
-  /** Failed sign-ins of the username within the window, and seconds until the oldest of them leaves it. */
+  /**
+   * Failed sign-ins of the username within the window, of all clients and of this one, and for each the seconds until
+   * the oldest of them leaves it.
+   */
   async recentFailures(
     em: EntityManager,
     username: string,
+    clientKey: string,
     windowSeconds: number,
-  ): Promise<{ failures: number; retryAfter: number }> {
-    const [row] = await em.query<{ failures: number; retry_after: number }[]>(
-      `SELECT count(*)::int AS failures,
-              COALESCE(ceil(EXTRACT(EPOCH FROM min(failed_at) + make_interval(secs => $2) - now())), 0)::int
-                AS retry_after
-         FROM login_failures WHERE username = $1 AND failed_at > now() - make_interval(secs => $2)`,
-      [username, windowSeconds],
+  ): Promise<{ account: FailureCount; client: FailureCount }> {
+    const [row] = await em.query<Record<string, number>[]>(
+      `SELECT count(*)::int AS account,
+              COALESCE(ceil(EXTRACT(EPOCH FROM min(failed_at) + make_interval(secs => $3) - now())), 0)::int
+                AS account_retry,
+              (count(*) FILTER (WHERE client_key = $2))::int AS client,
+              COALESCE(ceil(EXTRACT(EPOCH FROM min(failed_at) FILTER (WHERE client_key = $2)
+                + make_interval(secs => $3) - now())), 0)::int AS client_retry
+         FROM login_failures WHERE username = $1 AND failed_at > now() - make_interval(secs => $3)`,
+      [username, clientKey, windowSeconds],
     );
-    return { failures: row.failures, retryAfter: Math.max(1, row.retry_after) };
+    return {
+      account: { failures: row.account, retryAfter: Math.max(1, row.account_retry) },
+      client: { failures: row.client, retryAfter: Math.max(1, row.client_retry) },
+    };
   }
 
-  async recordFailure(em: EntityManager, username: string, windowSeconds: number): Promise<void> {
-    await em.query(`INSERT INTO login_failures (id, username) VALUES ($1, $2)`, [newId(), username]);
+  async recordFailure(
+    em: EntityManager,
+    username: string,
+    clientKey: string,
+    windowSeconds: number,
+  ): Promise<void> {
+    await em.query(`INSERT INTO login_failures (id, username, client_key) VALUES ($1, $2, $3)`, [
+      newId(),
+      username,
+      clientKey,
+    ]);
     await em.query(
       `DELETE FROM login_failures WHERE username = $1 AND failed_at < now() - make_interval(secs => $2)`,
       [username, windowSeconds],

@@ -4,13 +4,24 @@ import { AppException } from '../common/errors/app-exception';
 import { UUID_PATTERN } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { ROLES, type Principal } from './roles';
-import { SessionRepository } from './session.repository';
+import { SessionRepository, type FailureCount } from './session.repository';
 
 /** How long one request's view of an account may be reused (the issue allows ≤ 1 s). */
 export const SESSION_CACHE_MS = 1000;
 
-/** Per-account sign-in throttle, whatever the address (the per-address one is the route's @Throttle). */
-export const LOGIN_THROTTLE = { maxFailures: 10, windowSeconds: 15 * 60 } as const;
+/**
+ * Sign-in throttle (platform security rule, no statute): 10 failures of an account from one client address lock
+ * that address out of it for the window; 100 from all addresses lock the account, so whoever guesses from one
+ * address cannot keep a mediator out of their own. The route's @Throttle bounds each address over all accounts.
+ */
+export const LOGIN_THROTTLE = { maxFailures: 10, maxAccountFailures: 100, windowSeconds: 15 * 60 } as const;
+
+/** Pure: the seconds to wait before the next sign-in, or null when it may go ahead. */
+export function loginRetryAfter(recent: { account: FailureCount; client: FailureCount }): number | null {
+  if (recent.client.failures >= LOGIN_THROTTLE.maxFailures) return recent.client.retryAfter;
+  if (recent.account.failures >= LOGIN_THROTTLE.maxAccountFailures) return recent.account.retryAfter;
+  return null;
+}
 
 /** The claims of an access token this service needs (see TokensService.issue). */
 export interface SessionClaims {
@@ -96,14 +107,11 @@ export class SessionService {
     this.forget(principal.userId);
   }
 
-  /** Refuses a sign-in of a username that failed too often lately (429 LOGIN_THROTTLED). */
-  async assertLoginAllowed(em: EntityManager, username: string): Promise<void> {
-    const { failures, retryAfter } = await this.repo.recentFailures(
-      em,
-      username,
-      LOGIN_THROTTLE.windowSeconds,
-    );
-    if (failures >= LOGIN_THROTTLE.maxFailures)
+  /** Refuses a sign-in of a username that failed too often lately from this client, or from all (429). */
+  async assertLoginAllowed(em: EntityManager, username: string, clientKey: string): Promise<void> {
+    const recent = await this.repo.recentFailures(em, username, clientKey, LOGIN_THROTTLE.windowSeconds);
+    const retryAfter = loginRetryAfter(recent);
+    if (retryAfter !== null)
       throw AppException.tooManyRequests(
         'LOGIN_THROTTLED',
         'Too many failed sign-ins for this account; try again later',
@@ -111,8 +119,8 @@ export class SessionService {
       );
   }
 
-  async loginFailed(em: EntityManager, username: string): Promise<void> {
-    await this.repo.recordFailure(em, username, LOGIN_THROTTLE.windowSeconds);
+  async loginFailed(em: EntityManager, username: string, clientKey: string): Promise<void> {
+    await this.repo.recordFailure(em, username, clientKey, LOGIN_THROTTLE.windowSeconds);
   }
 
   async loginSucceeded(em: EntityManager, username: string): Promise<void> {

@@ -24,6 +24,11 @@ export class UsersService {
     return isMainlandMobile(name) ? this.pii.blindIndex('phone', name) : name;
   }
 
+  /** The client address as the sign-in throttle keeps it: a keyed blind index, never the address itself. */
+  clientKey(ip: string): string {
+    return this.pii.blindIndex('client_ip', ip);
+  }
+
   /** The worker account signed up with this mobile number, if any. */
   findByPhone(em: EntityManager, phone: string): Promise<User | null> {
     return this.repo.findUserByLoginPhone(em, this.pii.blindIndex('phone', phone));

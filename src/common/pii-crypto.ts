@@ -12,7 +12,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * sealed with it), the others only decrypt older values (rotation). The blind-index key is derived (HKDF-SHA256)
  * from the LAST key of the list, the oldest: prepending a new current key leaves every index valid.
  */
-export type PiiKind = 'phone' | 'id_number';
+export type PiiKind = 'phone' | 'id_number' | 'client_ip';
 
 export interface PiiKey {
   id: string;
@@ -59,6 +59,9 @@ export function normalisePii(kind: PiiKind, value: string): string {
     case 'id_number':
       // GB 11643-1999: the check character X is one character; case and surrounding spaces carry no meaning.
       return value.replace(/\s/g, '').toUpperCase();
+    case 'client_ip':
+      // IPv6 hex digits are case-insensitive (RFC 5952 writes them lower-case).
+      return value.trim().toLowerCase();
   }
 }
 
@@ -87,7 +90,11 @@ export class PiiCipher {
     const root = keys[keys.length - 1].key;
     const derive = (kind: PiiKind) =>
       Buffer.from(hkdfSync('sha256', root, Buffer.alloc(0), `lrp-pii-blind-index:${kind}`, 32));
-    this.indexKeys = { phone: derive('phone'), id_number: derive('id_number') };
+    this.indexKeys = {
+      phone: derive('phone'),
+      id_number: derive('id_number'),
+      client_ip: derive('client_ip'),
+    };
   }
 
   static fromSpec(spec: string): PiiCipher {

@@ -12,9 +12,14 @@ import { ReportsService } from './reports.service';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  // No Idempotency-Key: a replay would have to return the access code again, which is kept only as an argon2 hash;
+  // keeping it recoverably (or deriving it from a key any anonymous caller chooses) would weaken the reporter's one
+  // credential. A retried report is a second report with its own code.
   @ApiOperation({
     summary: '提交匿名举报',
-    description: '任何人可以匿名举报用人单位；返回查询号与查询码（仅显示一次）。支持 Idempotency-Key 重试。',
+    description:
+      '任何人可以匿名举报用人单位；返回查询号与查询码（仅显示一次）。不支持 Idempotency-Key：' +
+      '查询码只以哈希保存，重放无法再次返回；重试会产生一份新的举报与新的查询码。',
   })
   @Post()
   @Public()

@@ -23,6 +23,8 @@ export const LOCKS = {
   arbitrationApplication: 'arbitration.application',
   /** Hearing scheduling and its double-booking checks, serialised. */
   arbitrationHearings: 'arbitration.hearings',
+  /** Additions to one complaint's case file (evidence), serialised (per complaint). */
+  evidenceCaseFile: 'evidence.case-file',
   /** Inspection case creation for one complaint, serialised (per complaint). */
   inspectionCase: 'inspection.case',
   /** Additions to one province's wage-crime thresholds, serialised (per province). */

@@ -14,6 +14,11 @@ export const EVIDENCE_ERRORS = {
     zh: '文件未完整上传',
     en: 'The upload ended before the file was complete',
   },
+  CASE_FILE_FULL: {
+    status: 409,
+    zh: '该投诉的证据材料已达上限（50 个文件、共 200 MB）',
+    en: 'The case file of this complaint is full (50 files, 200 MB in all)',
+  },
   REPORT_ATTACHMENTS_NOT_SUPPORTED: {
     status: 409,
     zh: '匿名举报暂不接受附件',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LOCKS, xactLock } from '../database/locks';
 import { Attachment } from './entities/attachment.entity';
 
 /** All SQL of the evidence module. */
@@ -11,6 +12,21 @@ export class EvidenceRepository {
   ): Promise<Attachment> {
     await em.insert(Attachment, attachment);
     return em.findOneOrFail(Attachment, { where: { id: attachment.id } });
+  }
+
+  /** Serialises additions to one complaint's case file until commit (its size is checked under it). */
+  async lockCaseFile(em: EntityManager, complaintId: string): Promise<void> {
+    await xactLock(em, LOCKS.evidenceCaseFile, complaintId);
+  }
+
+  /** How many files the complaint's case file holds, and their bytes. */
+  async caseFileSize(em: EntityManager, complaintId: string): Promise<{ files: number; bytes: number }> {
+    const [row] = await em.query<{ files: number; bytes: string }[]>(
+      `SELECT count(*)::int AS files, COALESCE(sum(size_bytes), 0)::bigint AS bytes
+         FROM attachments WHERE complaint_id = $1`,
+      [complaintId],
+    );
+    return { files: row.files, bytes: Number(row.bytes) };
   }
 
   /** The case file of a dispute, oldest first. */

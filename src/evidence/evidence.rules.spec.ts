@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { contentDisposition, MAX_FILENAME_LENGTH, sanitizeFilename, storageKeyFor } from './evidence.rules';
+import {
+  CASE_FILE_LIMITS,
+  caseFileTakes,
+  contentDisposition,
+  MAX_FILENAME_LENGTH,
+  sanitizeFilename,
+  storageKeyFor,
+} from './evidence.rules';
 import { assertStorageKey } from './storage/file-storage';
 
 describe('sanitizeFilename', () => {
@@ -80,5 +87,15 @@ describe('storageKeyFor', () => {
 
   it.each(['../x', 'a//b', '/abs', 'A/b', 'a/../b', 'a b', ''])('rejects the key %j', (key) => {
     expect(() => assertStorageKey(key)).toThrow(/invalid storage key/);
+  });
+});
+
+describe('the case file cap (CASE_FILE_LIMITS)', () => {
+  const { maxFiles, maxBytes } = CASE_FILE_LIMITS;
+  it('takes a file up to the count and the bytes, and not one more', () => {
+    expect(caseFileTakes({ files: maxFiles - 1, bytes: 0 }, 1)).toBe(true);
+    expect(caseFileTakes({ files: maxFiles, bytes: 0 }, 1)).toBe(false);
+    expect(caseFileTakes({ files: 1, bytes: maxBytes - 10 }, 10)).toBe(true);
+    expect(caseFileTakes({ files: 1, bytes: maxBytes - 10 }, 11)).toBe(false);
   });
 });

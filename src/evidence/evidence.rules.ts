@@ -2,6 +2,22 @@ import { EXTENSIONS, type AttachmentContentType } from './file-type';
 
 /** Largest attachment accepted: 10 MiB. Enforced while the upload streams, never after buffering it. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * The case file of one complaint holds at most this much (platform rule, no statute: one dispute's evidence, not a
+ * store; it bounds what one account can make the platform keep). Checked before a byte is stored and again, with
+ * the new file's size, under the complaint's lock in the insert transaction.
+ */
+export const CASE_FILE_LIMITS = { maxFiles: 50, maxBytes: 200 * 1024 * 1024 } as const;
+
+/** Pure: whether a case file holding `files` files of `bytes` bytes in all can take one more of `addBytes`. */
+export function caseFileTakes(
+  held: { files: number; bytes: number },
+  addBytes: number,
+  limits: { maxFiles: number; maxBytes: number } = CASE_FILE_LIMITS,
+): boolean {
+  return held.files + 1 <= limits.maxFiles && held.bytes + addBytes <= limits.maxBytes;
+}
+
 /** Longest description of an attachment, in characters. */
 export const MAX_DESCRIPTION_LENGTH = 500;
 /** Longest display name kept, in characters (the column is varchar(200)). */

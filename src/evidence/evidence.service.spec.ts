@@ -26,6 +26,8 @@ function setUp(dir: string, opts: { kind?: string; visible?: boolean; insertFail
         : Promise.resolve({ kind: opts.kind ?? 'COMPLAINT' }),
   } as unknown as ComplaintsService;
   const repo = {
+    caseFileSize: () => Promise.resolve({ files: 0, bytes: 0 }),
+    lockCaseFile: () => Promise.resolve(),
     insert: (_em: unknown, row: Record<string, unknown>) => {
       if (opts.insertFails) return Promise.reject(new Error('connection lost'));
       inserted.push(row);
@@ -35,7 +37,10 @@ function setUp(dir: string, opts: { kind?: string; visible?: boolean; insertFail
   const audit = {
     append: (_em: unknown, e: unknown) => Promise.resolve(void events.push(e)),
   } as unknown as AuditService;
-  const tx = { run: <T>(work: (em: unknown) => Promise<T>) => work({}) } as unknown as TransactionRunner;
+  const tx = {
+    run: <T>(work: (em: unknown) => Promise<T>) => work({}),
+    manager: {},
+  } as unknown as TransactionRunner;
   const service = new EvidenceService(tx, repo, complaints, audit, new LocalDirectoryFileStorage(dir));
   return { service, inserted, events };
 }

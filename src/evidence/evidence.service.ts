@@ -9,7 +9,14 @@ import { TransactionRunner } from '../database/transaction';
 import type { AttachmentViewDto } from './dto/attachment.dto';
 import type { Attachment } from './entities/attachment.entity';
 import { EvidenceRepository } from './evidence.repository';
-import { contentDisposition, MAX_ATTACHMENT_BYTES, sanitizeFilename, storageKeyFor } from './evidence.rules';
+import {
+  CASE_FILE_LIMITS,
+  caseFileTakes,
+  contentDisposition,
+  MAX_ATTACHMENT_BYTES,
+  sanitizeFilename,
+  storageKeyFor,
+} from './evidence.rules';
 import { ATTACHMENT_CONTENT_TYPES } from './file-type';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 import {
@@ -57,6 +64,14 @@ function isIncompleteUpload(err: unknown): boolean {
     e.code === 'FST_MP_PREMATURE_CLOSE' ||
     (typeof e.message === 'string' &&
       /^aborted$|unexpected end of (multipart data|form)|terminated early/i.test(e.message))
+  );
+}
+
+function caseFileFull(held: { files: number; bytes: number }): AppException {
+  return AppException.conflict(
+    'CASE_FILE_FULL',
+    'The case file of this complaint is full (50 files, 200 MB in all)',
+    { ...CASE_FILE_LIMITS, files: held.files, bytes: held.bytes },
   );
 }
 
@@ -108,6 +123,10 @@ export class EvidenceService {
         'Anonymous reports take no attachments for now',
       );
 
+    // A full case file is refused before a byte is stored (the exact check, with the size, is in the transaction).
+    const held = await this.repo.caseFileSize(this.tx.manager, complaintId);
+    if (!caseFileTakes(held, 1)) throw caseFileFull(held);
+
     const id = newId();
     const storageKey = storageKeyFor(id);
     const inspector = new UploadInspector(MAX_ATTACHMENT_BYTES);
@@ -123,6 +142,9 @@ export class EvidenceService {
       if (upload.stream.truncated) throw fileTooLarge();
       const seen = inspector.result();
       return await this.tx.run(async (em) => {
+        await this.repo.lockCaseFile(em, complaintId);
+        const now = await this.repo.caseFileSize(em, complaintId);
+        if (!caseFileTakes(now, seen.sizeBytes)) throw caseFileFull(now);
         const row = await this.repo.insert(em, {
           id,
           complaintId,

@@ -12,7 +12,7 @@ import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffDirectory } from './staff-directory.service';
-import { assignmentProblems, ownScopeChanged, withinScope } from './staff.rules';
+import { assignmentProblems, changeEndsSessions, ownScopeChanged, withinScope } from './staff.rules';
 
 export interface NewStaff {
   username: string;
@@ -161,6 +161,7 @@ export class StaffAdminService {
           changes[k] = k === 'phone' ? (next.phone ? 'SET' : 'CLEARED') : next[k];
       if (Object.keys(changes).length > 0) {
         await this.repo.updateUser(em, id, next);
+        if (changeEndsSessions(user, next)) await this.credentials.endSessions(em, id);
         await this.audit.record(em, actor, {
           action: 'USER_UPDATED',
           targetType: 'USER',

@@ -84,3 +84,25 @@ export function ownScopeChanged(
     [...before.jurisdictionCodes].sort().join() !== [...after.jurisdictionCodes].sort().join()
   );
 }
+
+/**
+ * Whether a change ends the account's sessions (session version raised, refresh tokens revoked): a deactivation,
+ * or a new role, organisation or jurisdictions. A later reactivation must not revive tokens issued before, and
+ * one signs in again under new powers (platform security rule, no statute).
+ */
+export function changeEndsSessions(
+  before: {
+    active: boolean;
+    role: string;
+    organisationId: string | null;
+    jurisdictionCodes: readonly string[];
+  },
+  after: {
+    active: boolean;
+    role: string;
+    organisationId: string | null;
+    jurisdictionCodes: readonly string[];
+  },
+): boolean {
+  return (before.active && !after.active) || ownScopeChanged(before, after);
+}

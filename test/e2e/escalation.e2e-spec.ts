@@ -150,6 +150,98 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
     expect(again.body.code).toBe('ARBITRATION_CASE_EXISTS');
   });
 
+  /** A mediation closed FAILED and escalated: the new application's id. */
+  const escalatedCase = async () => {
+    const m = await mediationCase();
+    const failed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.mediationId}/close`)
+      .set(await auth('mediator'))
+      .send({ version: m.version, outcome: 'FAILED' });
+    expect(failed.status).toBe(200);
+    const res = await t
+      .http()
+      .post(`/api/v1/mediation/${m.mediationId}/escalate`)
+      .set(await auth('13800000000'));
+    expect(res.status).toBe(201);
+    return { ...m, arbitrationCaseId: res.body.arbitrationCaseId as string };
+  };
+  const escalate = async (mediationId: string) =>
+    t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set(await auth('13800000000'));
+  /** The worker's own application (DIRECT) for the complaint, with one wage claim. */
+  const applyDirect = async (complaintId: string, description: string) =>
+    t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set(await auth('13800000000'))
+      .send({ complaintId, claims: [{ type: 'LABOR_REMUNERATION', description, amountFen: 1_250_000 }] });
+  const casesFrom = async (mediationId: string) =>
+    (
+      await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM arbitration_cases WHERE source_mediation_case_id = $1`,
+        [mediationId],
+      )
+    )[0].n;
+
+  it('one escalation per mediation: after 不予受理 or a withdrawal it is not filed again with the same claims (办案规则 第三十四条)', async () => {
+    const refused = await escalatedCase();
+    const rej = await t
+      .http()
+      .post(`/api/v1/arbitration/cases/${refused.arbitrationCaseId}/reject`)
+      .set(await auth('arbitrator'))
+      .send({ version: 1, reason: '被申请人不明确' });
+    expect(rej.status).toBe(200);
+    const again = await escalate(refused.mediationId);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'MEDIATION_ALREADY_ESCALATED',
+      details: { arbitrationCaseId: refused.arbitrationCaseId, status: 'NOT_ACCEPTED' },
+    });
+    expect(await casesFrom(refused.mediationId)).toBe(1);
+    // A corrected application of the worker's own (DIRECT) is still open to them: the commission decides on it.
+    const direct = await applyDirect(refused.complaintId, '拖欠工资（补正被申请人）');
+    expect(direct.status).toBe(201);
+
+    const withdrawn = await escalatedCase();
+    const accepted = await t
+      .http()
+      .post(`/api/v1/arbitration/cases/${withdrawn.arbitrationCaseId}/accept`)
+      .set(await auth('arbitrator'))
+      .send({ version: 1 });
+    expect(accepted.status).toBe(200);
+    const closed = await t
+      .http()
+      .post(`/api/v1/arbitration/cases/${withdrawn.arbitrationCaseId}/close`)
+      .set(await auth('arbitrator'))
+      .send({ version: accepted.body.version, closureType: 'WITHDRAWN' });
+    expect(closed.status).toBe(200);
+    expect((await escalate(withdrawn.mediationId)).body.code).toBe('MEDIATION_ALREADY_ESCALATED');
+    expect(await casesFrom(withdrawn.mediationId)).toBe(1);
+  });
+
+  it('an award or a 调解书 ends the dispute: no new application for the complaint, escalated or direct (409)', async () => {
+    for (const closureType of ['AWARD', 'MEDIATED']) {
+      const c = await escalatedCase();
+      // The award and 调解书 paths are arbitration(-awards).e2e's; here only their outcome matters.
+      await t.dataSource.query(
+        `UPDATE arbitration_cases SET status = 'CLOSED', closure_type = $2, closed_on = current_date WHERE id = $1`,
+        [c.arbitrationCaseId, closureType],
+      );
+      const again = await escalate(c.mediationId);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({
+        code: 'ARBITRATION_DISPUTE_DECIDED',
+        details: { arbitrationCaseId: c.arbitrationCaseId, closureType },
+      });
+      const direct = await applyDirect(c.complaintId, '拖欠工资');
+      expect([direct.status, direct.body.code]).toEqual([409, 'ARBITRATION_DISPUTE_DECIDED']);
+      expect(await casesFrom(c.mediationId)).toBe(1);
+    }
+  });
+
   it('refuses a mediation that is still open, and hides it from another worker', async () => {
     const { mediationId, complaintId } = await mediationCase();
     const open = await t

@@ -267,6 +267,50 @@ describe('evidence: the shared case file of a dispute', () => {
     expect(ok.body).toMatchObject({ sizeBytes: 10 * 1024 * 1024, sha256: sha256(max) });
   });
 
+  it('caps the case file of a complaint (50 files, 200 MiB): past it 409 CASE_FILE_FULL, no row, no file stored', async () => {
+    const fresh = async () => {
+      const res = await t.http().post('/api/v1/complaints').set(auth(worker)).send(complaintBody());
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    /** Rows standing for files already in the case file (the cap counts rows; the throttle forbids 50 uploads). */
+    const filed = (id: string, n: number, sizeBytes: number) =>
+      t.dataSource.query(
+        `INSERT INTO attachments (id, complaint_id, filename, content_type, size_bytes, sha256, storage_key,
+                                  uploaded_by_role)
+         SELECT gen_random_uuid(), $1, 'x.png', 'image/png', $3, repeat('0', 64), 'test-cap/' || gen_random_uuid(),
+                'WORKER'
+           FROM generate_series(1, $2)`,
+        [id, n, sizeBytes],
+      );
+    const png = { content: PNG, filename: 'cap.png', contentType: 'image/png' };
+    const refused = async (id: string, expected: number) => {
+      const files = await storedFiles();
+      const res = await upload(worker, id, png);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({
+        code: 'CASE_FILE_FULL',
+        details: { maxFiles: 50, maxBytes: 200 * 1024 * 1024 },
+      });
+      expect(await rowCount(id)).toBe(expected);
+      expect(await storedFiles()).toEqual(files);
+    };
+    // 49 files: the 50th is accepted, the 51st refused before a byte is stored.
+    const byCount = await fresh();
+    await filed(byCount, 49, 1000);
+    expect((await upload(worker, byCount, png)).status).toBe(201);
+    await refused(byCount, 50);
+    // 200 MiB less 10 bytes: a 33-byte file would pass it (refused inside the transaction, its stored copy removed);
+    // at 200 MiB exactly, refused before streaming.
+    const bySize = await fresh();
+    await filed(bySize, 1, 200 * 1024 * 1024 - 10);
+    await refused(bySize, 1);
+    await t.dataSource.query(`UPDATE attachments SET size_bytes = size_bytes + 10 WHERE complaint_id = $1`, [
+      bySize,
+    ]);
+    await refused(bySize, 1);
+  });
+
   it('a body that ends inside the file: 400 UPLOAD_INCOMPLETE, nothing stored', async () => {
     const before = { rows: await rowCount(complaintId), files: await storedFiles() };
     const cut = Buffer.concat([

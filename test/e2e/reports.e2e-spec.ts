@@ -24,8 +24,13 @@ describe('anonymous reports (举报)', () => {
   };
 
   it('takes a report without login and returns a tracking number and an access code', async () => {
-    const res = await submit();
+    // An Idempotency-Key sent along is ignored (see the next test): no record of it is kept.
+    const res = await submit().set('idempotency-key', 'report-retry-1');
     expect(res.status).toBe(201);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM idempotency_records`,
+    );
+    expect(n).toBe(0);
     expect(res.body).toEqual({
       trackingNo: expect.stringMatching(/^JB-\d{4}-\d{7}-[0-9X]$/),
       accessCode: expect.stringMatching(/^[A-Z2-9]{12}$/),
@@ -47,6 +52,16 @@ describe('anonymous reports (举报)', () => {
     });
     expect(row.access_code_hash).toMatch(/^\$argon2id\$/);
     expect(row.access_code_hash).not.toContain(res.body.accessCode);
+  });
+
+  it('does not claim Idempotency-Key: a replay would have to show the access code again, kept only as a hash', async () => {
+    const doc = (await t.http().get('/api/docs-json')).body as {
+      paths: Record<string, { post: { description: string; parameters?: { name: string }[] } }>;
+    };
+    const op = doc.paths['/api/v1/reports'].post;
+    expect(op.description).not.toMatch(/(?<!不)支持 Idempotency-Key/);
+    expect(op.description).toMatch(/不支持 Idempotency-Key/);
+    expect((op.parameters ?? []).map((p) => p.name)).not.toContain('Idempotency-Key');
   });
 
   it('refuses a complainant block and an optional amount of the wrong type', async () => {

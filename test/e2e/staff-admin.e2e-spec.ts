@@ -11,7 +11,8 @@ import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../sup
 describe('staff administration and sessions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a proxy, as in production: the per-address sign-in throttle reads X-Forwarded-For.
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
   });
   afterAll(async () => {
     await t.close();
@@ -110,7 +111,8 @@ describe('staff administration and sessions', () => {
     expect(ids).not.toContain(at005.body.id);
     expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(404);
 
-    // A jurisdiction change takes effect on the next request, with the same token.
+    // A change of organisation and jurisdictions ends the sessions issued before it (access and refresh);
+    // the next sign-in works in the new scope.
     const moved = await t
       .http()
       .patch(`/api/v1/admin/users/${created.body.id}`)
@@ -120,8 +122,12 @@ describe('staff administration and sessions', () => {
         jurisdictionCodes: ['310115005'],
       });
     expect(moved.status).toBe(200);
-    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(200);
-    expect((await t.http().get(`/api/v1/complaints/${at007.body.id}`).set(bearer(token))).status).toBe(404);
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(token))).status).toBe(401);
+    const refreshToken = changed.body.refreshToken as string;
+    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status).toBe(401);
+    const moved2 = (await login('med-310115007-a', NEW_PASSWORD)).body.accessToken as string;
+    expect((await t.http().get(`/api/v1/complaints/${at005.body.id}`).set(bearer(moved2))).status).toBe(200);
+    expect((await t.http().get(`/api/v1/complaints/${at007.body.id}`).set(bearer(moved2))).status).toBe(404);
 
     // The trail shows who did what, never a password or the phone number.
     const trail = await t
@@ -245,16 +251,40 @@ describe('staff administration and sessions', () => {
     const { accessToken, refreshToken } = changed.body as { accessToken: string; refreshToken: string };
     expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(200);
 
-    const off = await t
-      .http()
-      .patch(`/api/v1/admin/users/${created.body.id}`)
-      .set(await as('admin'))
-      .send({ active: false });
+    const setActive = async (active: boolean) =>
+      t
+        .http()
+        .patch(`/api/v1/admin/users/${created.body.id}`)
+        .set(await as('admin'))
+        .send({ active });
+    const oldSessionStatuses = async () => [
+      (await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status,
+      (await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status,
+    ];
+    const off = await setActive(false);
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
-    expect((await t.http().get('/api/v1/auth/me').set(bearer(accessToken))).status).toBe(401);
-    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken })).status).toBe(401);
+    expect(await oldSessionStatuses()).toEqual([401, 401]);
     expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(401);
+
+    // Reactivation gives the account back, not its old sessions: both old tokens stay dead; a new sign-in works.
+    expect((await setActive(true)).status).toBe(200);
+    expect(await oldSessionStatuses()).toEqual([401, 401]);
+    expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('a change of display name or phone alone leaves the sessions alone', async () => {
+    const pair = (await login('inspector', DEMO_PASSWORD)).body as { accessToken: string };
+    const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector'`,
+    );
+    const res = await t
+      .http()
+      .patch(`/api/v1/admin/users/${id}`)
+      .set(await as('admin'))
+      .send({ displayName: '监察员（改名）' });
+    expect(res.status).toBe(200);
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(pair.accessToken))).status).toBe(200);
   });
 
   it('logout kills the access token and the refresh token at once', async () => {
@@ -277,6 +307,46 @@ describe('staff administration and sessions', () => {
           .set(await as('inspector'))
       ).status,
     ).toBe(200);
+  });
+
+  it('a forged cursor or an audit period that is not a date-time is 400, never 500', async () => {
+    const forge = (createdAt: string) =>
+      Buffer.from(JSON.stringify([createdAt, '0190c0de-0000-7000-8000-000000000042'])).toString('base64url');
+    const answer = async (path: string, user: string, query: Record<string, string>) => {
+      const res = await t
+        .http()
+        .get(path)
+        .query(query)
+        .set(await as(user));
+      const fields = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
+      return [path, query, res.status, res.body.code, fields];
+    };
+    for (const createdAt of ['1', 'Jan 1', '2026-02-30T00:00:00Z', '2026-11-26 06:00:00']) {
+      const query = { cursor: forge(createdAt) };
+      for (const [path, user] of [
+        ['/api/v1/admin/users', 'admin'],
+        ['/api/v1/admin/audit', 'supervisor'],
+        ['/api/v1/complaints', 'supervisor'],
+        ['/api/v1/search?q=测试公司', 'supervisor'],
+      ])
+        expect(await answer(path, user, query)).toEqual([path, query, 400, 'VALIDATION_FAILED', ['cursor']]);
+    }
+    const periods: Record<string, string>[] = [
+      { from: '2026-W01' },
+      { to: '2026-W01-3' },
+      { from: '2026-336' },
+      { to: '2026-02-30T00:00:00Z' },
+    ];
+    for (const query of periods)
+      expect(await answer('/api/v1/admin/audit', 'supervisor', query)).toEqual([
+        '/api/v1/admin/audit',
+        query,
+        400,
+        'VALIDATION_FAILED',
+        Object.keys(query),
+      ]);
+    const period = { from: '2026-01-01T00:00:00+08:00', to: '2099-12-31T23:59:59.999Z' };
+    expect((await answer('/api/v1/admin/audit', 'supervisor', period))[2]).toBe(200);
   });
 
   it('the last active ADMIN cannot be deactivated or demoted (409)', async () => {
@@ -432,12 +502,21 @@ describe('staff administration and sessions', () => {
     });
   });
 
-  it('throttles sign-in per account: after 10 failures even the right password is refused (429)', async () => {
-    await createStaff(mediatorOf007('med-throttled'));
-    for (let i = 0; i < 10; i++) expect((await login('med-throttled', `wrong-${i}`)).status).toBe(401);
-    const locked = await login('med-throttled', 'whatever-it-is');
+  it('throttles sign-in per account and address: after 10 failures from one address even the right password is refused there (429), not from another', async () => {
+    const created = await createStaff(mediatorOf007('med-throttled'));
+    // The app trusts the proxy (TRUST_PROXY): the client address is the one X-Forwarded-For names.
+    const from = (ip: string, password: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', ip)
+        .send({ username: 'med-throttled', password });
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', `wrong-${i}`)).status).toBe(401);
+    const locked = await from('203.0.113.7', created.body.temporaryPassword as string);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('LOGIN_THROTTLED');
+    // Whoever fails from one address does not lock the mediator out of their own.
+    expect((await from('198.51.100.20', created.body.temporaryPassword as string)).status).toBe(200);
   });
 
   it('nobody widens their own powers: an ADMIN does not make itself SUPERVISOR, even with another ADMIN active (403)', async () => {

@@ -16,6 +16,10 @@ describe('keyset cursors', () => {
       forge(['2026-11-26T06:00:00.123Z', 'x']),
       forge(['2026-11-26T06:00:00.123Z', 42]),
       forge(['yesterday', '0190c0de-0000-7000-8000-000000000042']),
+      // Date.parse takes these; PostgreSQL refuses them (a 500 before).
+      forge(['1', '0190c0de-0000-7000-8000-000000000042']),
+      forge(['Jan 1', '0190c0de-0000-7000-8000-000000000042']),
+      forge(['2026-02-30T00:00:00Z', '0190c0de-0000-7000-8000-000000000042']),
       forge({}),
     ]) {
       let thrown: unknown;

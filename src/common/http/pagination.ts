@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AppException, fieldError, type FieldError } from '../errors/app-exception';
 import { UUID_PATTERN } from '../ids';
+import { isUtcDateTime } from '../validation/date-time';
 import { IntFromQuery } from '../validation/decorators';
 
 export const MAX_PAGE_SIZE = 100;
@@ -50,14 +51,9 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
   if (!cursor) return undefined;
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    // Every cursor names a row by its uuid; anything else would reach SQL as a failed cast (a 500).
-    if (
-      typeof createdAt !== 'string' ||
-      typeof id !== 'string' ||
-      !UUID_PATTERN.test(id) ||
-      Number.isNaN(Date.parse(createdAt))
-    )
-      throw new Error();
+    // Every cursor names a row by its uuid and a UTC timestamp as this API writes them; anything else would reach
+    // SQL as a failed cast (a 500): Date.parse takes '1' or 'Jan 1', PostgreSQL does not.
+    if (typeof id !== 'string' || !UUID_PATTERN.test(id) || !isUtcDateTime(createdAt)) throw new Error();
     return { createdAt, id };
   } catch {
     throw AppException.validation([badCursor()]);

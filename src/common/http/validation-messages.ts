@@ -21,6 +21,10 @@ const TEMPLATES: Record<string, readonly [zh: string, en: string]> = {
   isUuid: ['须为 UUID', 'must be a UUID'],
   isLocalDate: ['须为有效日期（YYYY-MM-DD）', 'must be a real date YYYY-MM-DD'],
   isIso8601: ['须为 ISO 8601 格式的时间', 'must be an ISO 8601 date-time'],
+  isDateTime: [
+    '须为 RFC 3339 格式的时间，如 2026-12-01T00:00:00+08:00',
+    'must be an RFC 3339 date-time, e.g. 2026-12-01T00:00:00+08:00',
+  ],
   isIn: ['须为以下值之一：{0}', 'must be one of: {0}'],
   isEnum: ['须为以下值之一：{1}', 'must be one of: {1}'],
   isChineseIdNumber: [
@@ -64,6 +68,7 @@ const PRIORITY = [
   'isUuid',
   'isLocalDate',
   'isIso8601',
+  'isDateTime',
   'isIn',
   'isEnum',
 ];

@@ -8,6 +8,7 @@
 import { Transform } from 'class-transformer';
 import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 import { isValidIsoDate } from '../../calendar/local-date';
+import { isDateTime } from './date-time';
 import { isValidChineseIdNumber } from './id-number';
 import { isMainlandMobile } from './phone';
 import { isValidUscc } from './uscc';
@@ -16,6 +17,7 @@ export const IS_CHINESE_ID_NUMBER = 'isChineseIdNumber';
 export const IS_USCC = 'isUscc';
 export const IS_MAINLAND_MOBILE = 'isMainlandMobile';
 export const IS_LOCAL_DATE = 'isLocalDate';
+export const IS_DATE_TIME = 'isDateTime';
 
 /** Builds a string-only property decorator from a pure predicate and a default message. */
 function stringRule(
@@ -69,6 +71,16 @@ export function IsMainlandMobile(validationOptions?: ValidationOptions): Propert
 /** A real calendar date written `YYYY-MM-DD` (legal dates are Asia/Shanghai dates; 2026-02-30 is refused). */
 export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
   return stringRule(IS_LOCAL_DATE, isValidIsoDate, 'must be a date YYYY-MM-DD', validationOptions);
+}
+
+/** An RFC 3339 date-time (OpenAPI `format: date-time`): 2026-12-01T00:00:00+08:00 or …Z; not 2026-W01. */
+export function IsDateTime(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    IS_DATE_TIME,
+    isDateTime,
+    'must be an RFC 3339 date-time, e.g. 2026-12-01T00:00:00+08:00',
+    validationOptions,
+  );
 }
 
 /**

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +16,7 @@ import {
 } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../reference/entities/organisation.entity';
 import { CursorQuery } from '../../common/http/pagination';
-import { IsMainlandMobile } from '../../common/validation/decorators';
+import { IsDateTime, IsMainlandMobile } from '../../common/validation/decorators';
 import { STAFF_ACCOUNT_ROLES, type StaffAccountRole } from '../staff.rules';
 
 const DIVISION = /^\d{6}(\d{3})?$/;
@@ -173,9 +172,9 @@ export class AuditQueryDto extends CursorQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() target?: string;
   @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00+08:00' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime()
   from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateTime() to?: string;
 }
 
 export class AdminAuditEventDto {
