@@ -53,6 +53,7 @@ import { MediationPeriodStart1796400002200 } from './1796400002200-mediation-per
 import { InspectionRefusalReferral1796400002300 } from './1796400002300-inspection-refusal-referral';
 import { InspectionKpiScope1796400002400 } from './1796400002400-inspection-kpi-scope';
 import { GradingCitationArticle1796400002500 } from './1796400002500-grading-citation-article';
+import { BlacklistPersons1796400002900 } from './1796400002900-blacklist-persons';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -112,4 +113,5 @@ export const MIGRATIONS: Function[] = [
   InspectionRefusalReferral1796400002300,
   InspectionKpiScope1796400002400,
   GradingCitationArticle1796400002500,
+  BlacklistPersons1796400002900,
 ];
