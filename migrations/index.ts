@@ -56,6 +56,7 @@ import { GradingCitationArticle1796400002500 } from './1796400002500-grading-cit
 import { RiskWarningsClosedIndex1796400002600 } from './1796400002600-risk-warnings-closed-index';
 import { NotificationsUndeliveredIndex1796400002700 } from './1796400002700-notifications-undelivered-index';
 import { LoginFailuresClient1796400002800 } from './1796400002800-login-failures-client';
+import { BlacklistPersons1796400002900 } from './1796400002900-blacklist-persons';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -118,4 +119,5 @@ export const MIGRATIONS: Function[] = [
   RiskWarningsClosedIndex1796400002600,
   NotificationsUndeliveredIndex1796400002700,
   LoginFailuresClient1796400002800,
+  BlacklistPersons1796400002900,
 ];

@@ -41,7 +41,7 @@ export class PiiAccessService {
   async record(
     em: EntityManager,
     viewer: Pick<Principal, 'userId' | 'role'>,
-    access: { caseType: 'COMPLAINT'; caseIds: string[]; purpose: string },
+    access: { caseType: 'COMPLAINT' | 'EMPLOYER'; caseIds: string[]; purpose: string },
   ): Promise<void> {
     if (viewer.role === 'WORKER') return;
     const caseIds = [...new Set(access.caseIds)];

@@ -10,8 +10,8 @@ export const BLACKLIST_RULES = {
   TERM_YEARS: 3,
   // 人社部令第45号 第十五条 (TO VERIFY the article number): 已改正且自改正之日起被列入满6个月，作出信用承诺，可申请提前移出
   EARLY_REMOVAL_MONTHS: 6,
-  // 人社部令第45号 第九条 (TO VERIFY the article number): 作出列入决定前书面告知当事人拟列入的事由、依据和依法享有的
-  // 权利；当事人自收到告知书之日起5个工作日内可以提出异议（陈述、申辩）
+  // 人社部令第45号 (article TO VERIFY; not 第九条, quoted elsewhere as the 公开 article): 作出列入决定前告知当事人拟列入的
+  // 事由、依据和依法享有的陈述、申辩权利；当事人自收到告知书之日起5个工作日内可以陈述、申辩 (the 5 days TO VERIFY)
   STATEMENT_WORKDAYS: 5,
 } as const;
 

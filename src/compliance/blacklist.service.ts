@@ -11,6 +11,8 @@ import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
 import { earlyRemovalRefusal, expiresOn, listingCheck } from './blacklist.rules';
+import type { ResponsiblePerson } from './blacklist-persons.rules';
+import { BlacklistPersonsService } from './blacklist-persons.service';
 import { BLACKLIST_MACHINE } from './blacklist.state';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
@@ -48,16 +50,31 @@ export class BlacklistService {
     private readonly audit: AuditService,
     private readonly registers: RegistersService,
     private readonly employers: EmployersService,
+    private readonly persons: BlacklistPersonsService,
   ) {}
 
-  /** Lists the employer on the facts of one of its wage-arrears violations (第五条); 409 with the missing facts. */
+  /**
+   * Lists the employer and its 当事人 (the persons named, 第五条) on the facts of one of its wage-arrears violations; 400
+   * when no 法定代表人 / 主要负责人 is named or an ID number repeats, 409 with the missing facts.
+   */
   async list(viewer: Principal, employerId: string, dto: ListEmployerDto): Promise<BlacklistEntryViewDto> {
+    const persons = dto.responsiblePersons as ResponsiblePerson[];
     const today = todayInShanghai();
     const listedOn = dto.listedOn ?? today;
-    if (compareDates(listedOn, today) > 0)
-      throw AppException.validation([
-        fieldError('listedOn', 'notInFuture', 'listedOn 不能晚于今天', 'listedOn must not be in the future'),
-      ]);
+    const invalid = [
+      ...(compareDates(listedOn, today) > 0
+        ? [
+            fieldError(
+              'listedOn',
+              'notInFuture',
+              'listedOn 不能晚于今天',
+              'listedOn must not be in the future',
+            ),
+          ]
+        : []),
+      ...this.persons.fieldErrors(persons),
+    ];
+    if (invalid.length) throw AppException.validation(invalid);
     const id = await this.tx.run(async (em) => {
       if (!(await this.employers.byId(em, employerId))) throw employerNotFound();
       const v = await this.repo.violation(em, dto.violationId);
@@ -113,16 +130,19 @@ export class BlacklistService {
           throw AppException.conflict('ALREADY_LISTED', 'The employer is already listed');
         throw err;
       }
+      const refs = await this.persons.record(em, entryId, persons);
       await this.event(em, employerId, 'BLACKLIST_LISTED', viewer, null, 'LISTED', {
         listingId: entryId,
         violationId: v.id,
         reasons: check.reasons,
         listedOn,
         expiresOn: expires,
+        // 当事人 by role and the ID number's blind index: no name or number in the trail.
+        persons: refs,
       });
       return entryId;
     });
-    return this.view(id);
+    return this.view(viewer, id);
   }
 
   /** Early removal (信用修复) after 6 months from the correction, with a written credit commitment. */
@@ -178,7 +198,7 @@ export class BlacklistService {
           }),
       ),
     );
-    return this.view(id);
+    return this.view(viewer, id);
   }
 
   /** Daily sweep (idempotent, one at a time): listings whose 3 years ran out by `today` become EXPIRED. */
@@ -199,10 +219,14 @@ export class BlacklistService {
     });
   }
 
-  /** Public: employers listed and in force today, without any person's name. */
+  /**
+   * Public: employers listed and in force today, with their 当事人 (name, ID number's last 4 — 第九条 公开; the masking
+   * is a platform rule, blacklist-persons.rules.ts). No staff member, worker or other personal data.
+   */
   async publicList(q: PublicBlacklistQuery): Promise<PublicBlacklistPageDto> {
     const limit = q.limit ?? 20;
     const rows = await this.repo.listedInForce(this.tx.manager, todayInShanghai(), idCursor(q.cursor), limit);
+    const persons = await this.persons.publicViews(rows.map((r) => r.id));
     return {
       items: rows.map((r) => ({
         employerName: r.employer_name,
@@ -211,15 +235,18 @@ export class BlacklistService {
         listedOn: r.listed_on,
         expiresOn: r.expires_on,
         reasons: r.reasons,
+        persons: persons.get(r.id) ?? [],
       })),
       nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
     };
   }
 
-  private async view(id: string): Promise<BlacklistEntryViewDto> {
-    const b = await this.repo.listing(this.tx.manager, id);
+  private async view(viewer: Principal, id: string): Promise<BlacklistEntryViewDto> {
+    const em = this.tx.manager;
+    const b = await this.repo.listing(em, id);
     if (!b) throw listingNotFound();
-    return listingView(b, todayInShanghai());
+    const persons = await this.persons.staffViews(em, viewer, [b]);
+    return listingView(b, todayInShanghai(), persons.get(b.id) ?? []);
   }
 
   private event(

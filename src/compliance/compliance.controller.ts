@@ -11,6 +11,8 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { BlacklistService } from './blacklist.service';
+import { BlacklistPersonsService } from './blacklist-persons.service';
+import { PersonLookupDto, PersonLookupResultDto } from './dto/blacklist-persons.dto';
 import { ComplianceService } from './compliance.service';
 import {
   BlacklistEntryViewDto,
@@ -62,6 +64,7 @@ export class ComplianceController {
     private readonly blacklist: BlacklistService,
     private readonly publications: PublicationService,
     private readonly registers: RegistersService,
+    private readonly persons: BlacklistPersonsService,
   ) {}
 
   /** The employer's violation history, yearly grades, listings and audit trail. */
@@ -143,13 +146,13 @@ export class ComplianceController {
   }
 
   /**
-   * Lists the employer on the 拖欠农民工工资失信联合惩戒名单: after the notice and the statement period, on a violation
-   * with the listing facts (409 with what is missing).
+   * Lists the employer and its 当事人 on the 拖欠农民工工资失信联合惩戒名单: after the notice and the statement period,
+   * on a violation with the listing facts (409 with what is missing), naming its 法定代表人 or 主要负责人 (400 otherwise).
    */
   @ApiOperation({
     summary: '列入失信名单',
     description:
-      '将用人单位列入拖欠农民工工资失信联合惩戒名单：须已告知且陈述申辩期届满，违法行为符合列入情形（否则 409 并说明缺少什么）。',
+      '将用人单位及其法定代表人或者主要负责人、直接负责的主管人员和其他直接责任人员（当事人，人社部令第45号 第五条）列入拖欠农民工工资失信联合惩戒名单：须已告知且陈述申辩期届满，违法行为符合列入情形（否则 409 并说明缺少什么）；须列明法定代表人或者主要负责人，同一身份证号码不得重复（否则 400）。',
   })
   @Post('employers/:employerId/blacklist')
   @Roles(...DECIDERS)
@@ -160,6 +163,20 @@ export class ComplianceController {
     @Body() dto: ListEmployerDto,
   ): Promise<BlacklistEntryViewDto> {
     return this.blacklist.list(user, employerId, dto);
+  }
+
+  /** Is the person with this resident ID number listed? Listings of the caller's jurisdiction; the read is logged. */
+  @ApiOperation({
+    summary: '查询当事人是否被列入失信名单',
+    description:
+      '按居民身份证号码查询本辖区失信名单中列明的当事人（号码放在请求体中，不进入网址或日志；查询记入个人信息访问记录）。',
+  })
+  @Post('blacklist-persons/lookup')
+  @HttpCode(200)
+  @Roles(...COMPLIANCE_STAFF)
+  @ApiOkResponse({ type: PersonLookupResultDto })
+  lookupPerson(@CurrentUser() user: Principal, @Body() dto: PersonLookupDto): Promise<PersonLookupResultDto> {
+    return this.persons.lookup(user, dto.idNumber);
   }
 
   /** Early removal (信用修复): 6 months after the correction (after the listing if corrected before it), with a credit commitment. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
 import { BlacklistService } from './blacklist.service';
+import { BlacklistPersonsRepository } from './blacklist-persons.repository';
+import { BlacklistPersonsService } from './blacklist-persons.service';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceProcessor } from './compliance.processor';
 import { ComplianceRepository } from './compliance.repository';
@@ -21,6 +23,8 @@ import { RegistersService } from './registers.service';
   providers: [
     ComplianceService,
     BlacklistService,
+    BlacklistPersonsService,
+    BlacklistPersonsRepository,
     PublicationService,
     ComplianceRepository,
     ComplianceProcessor,

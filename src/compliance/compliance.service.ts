@@ -11,6 +11,7 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { inForce } from './blacklist.rules';
+import { BlacklistPersonsService } from './blacklist-persons.service';
 import {
   EMPLOYER_CASE,
   VIOLATION_KINDS,
@@ -19,6 +20,7 @@ import {
 } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
 import { GradeRefresh } from './grade-refresh';
+import type { BlacklistPersonViewDto } from './dto/blacklist-persons.dto';
 import type {
   BlacklistEntryViewDto,
   EmployerComplianceDto,
@@ -76,6 +78,7 @@ export class ComplianceService {
     private readonly outbox: OutboxService,
     private readonly employers: EmployersService,
     private readonly grades: GradeRefresh,
+    private readonly persons: BlacklistPersonsService,
   ) {}
 
   /** The violation an inspection case's closing entered (`major` as recorded), or null when it entered none. */
@@ -186,7 +189,8 @@ export class ComplianceService {
       this.audit.timeline(em, EMPLOYER_CASE, employerId),
     ]);
     const today = todayInShanghai();
-    const blacklist = listings.map((b) => listingView(b, today));
+    const persons = await this.persons.staffViews(em, viewer, listings);
+    const blacklist = listings.map((b) => listingView(b, today, persons.get(b.id) ?? []));
     return {
       employerId,
       name: employer.name,
@@ -316,7 +320,12 @@ export function violationView(v: EmployerViolation, publishedIn: string | null):
   };
 }
 
-export function listingView(b: BlacklistEntry, today: string): BlacklistEntryViewDto {
+/** A listing as staff see it, with its persons as `BlacklistPersonsService.staffViews` shows them to the viewer. */
+export function listingView(
+  b: BlacklistEntry,
+  today: string,
+  persons: BlacklistPersonViewDto[],
+): BlacklistEntryViewDto {
   return {
     id: b.id,
     employerId: b.employerId,
@@ -331,5 +340,6 @@ export function listingView(b: BlacklistEntry, today: string): BlacklistEntryVie
     correctedOn: b.correctedOn,
     commitmentOn: b.commitmentOn,
     version: b.version,
+    persons,
   };
 }

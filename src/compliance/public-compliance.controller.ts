@@ -14,7 +14,10 @@ import { PublicationService } from './publication.service';
 /** Public lists may be cached for five minutes by browsers and proxies. */
 const PUBLIC_CACHE = 'public, max-age=300';
 
-/** Read-only, no login, rate-limited; employers only, never a person's name (workers, inspectors, representatives). */
+/**
+ * Read-only, no login, rate-limited; employers, and on the blacklist the persons listed with them (当事人, 人社部令第45号
+ * 第五条: name and the ID number's last 4); never a worker's, staff member's or other person's data.
+ */
 @ApiTags('public')
 @Controller('api/v1/public')
 export class PublicComplianceController {
@@ -40,7 +43,8 @@ export class PublicComplianceController {
   /** 拖欠农民工工资失信联合惩戒名单: the employers listed and in force today. */
   @ApiOperation({
     summary: '失信联合惩戒名单',
-    description: '今日在列的拖欠农民工工资失信联合惩戒名单（公开，无需登录）。',
+    description:
+      '今日在列的拖欠农民工工资失信联合惩戒名单及其当事人（姓名、身份证号码仅显示后 4 位；公开，无需登录）。',
   })
   @Get('blacklist')
   @Public()

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, addYears, todayInShanghai, yearOf } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
+import { idNumberCheckChar } from '../../src/common/validation/id-number';
 import { BlacklistService } from '../../src/compliance/blacklist.service';
 import { GradingCitationArticle1796400002500 } from '../../migrations/1796400002500-grading-citation-article';
 import { ComplianceService } from '../../src/compliance/compliance.service';
@@ -66,12 +67,16 @@ describe('employer compliance', () => {
     expect(res.status).toBe(200);
     return res.body as ComplianceRecord;
   };
+  /** A valid resident ID number (GB 11643 check character) from a 17-digit body. */
+  const idNumber = (body17: string) => `${body17}${idNumberCheckChar(body17)}`;
+  /** The 当事人 a listing names by default (人社部令第45号 第五条): the employer's legal representative. */
+  const legalRep = { role: 'LEGAL_REPRESENTATIVE', name: '王法代', idNumber: idNumber('31011519750101001') };
   const listNow = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') =>
     t
       .http()
       .post(`/api/v1/compliance/employers/${employerId}/blacklist`)
       .set(await auth(user))
-      .send(body);
+      .send({ responsiblePersons: [legalRep], ...body });
   /** Serves the notice (on the listing day) and records a statement that day, then lists (16.10). */
   const list = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') => {
     const on = (body.listedOn as string | undefined) ?? today;
@@ -580,8 +585,16 @@ describe('employer compliance', () => {
         listedOn: today,
         expiresOn: addYears(today, 3),
         reasons: ['CRIME_THRESHOLD', 'MASS_INCIDENT'],
+        persons: [
+          {
+            role: 'LEGAL_REPRESENTATIVE',
+            name: '王法代',
+            idNumber: `**************${legalRep.idNumber.slice(-4)}`,
+          },
+        ],
       });
       expect(JSON.stringify(pub)).not.toMatch(/13912345678|监察员|督办员|listedBy|violationId/);
+      expect(JSON.stringify(pub)).not.toContain(legalRep.idNumber.slice(0, 14));
     });
 
     it('early removal: 409 before 6 months after the correction or without a commitment; then REMOVED', async () => {

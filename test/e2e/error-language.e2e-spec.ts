@@ -137,7 +137,13 @@ describe('error messages in the caller’s language', () => {
           .post('/api/v1/compliance/employers/0190a4b1-0000-7000-8000-000000000001/blacklist')
           .set('authorization', `Bearer ${supervisor}`);
         if (lang) void req.set('accept-language', lang);
-        return req.send({ violationId: '0190a4b1-0000-7000-8000-000000000002', listedOn: tomorrow });
+        return req.send({
+          violationId: '0190a4b1-0000-7000-8000-000000000002',
+          listedOn: tomorrow,
+          responsiblePersons: [
+            { role: 'LEGAL_REPRESENTATIVE', name: '张三', idNumber: '11010519491231002X' },
+          ],
+        });
       });
       const shape = { field: 'listedOn', constraint: 'notInFuture', constraints: ['notInFuture'] };
       expect(zh).toEqual([{ ...shape, message: 'listedOn 不能晚于今天' }]);

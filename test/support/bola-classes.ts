@@ -142,6 +142,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ComplianceController_statement: S,
   ComplianceController_list: S,
   ComplianceController_removeEarly: S,
+  ComplianceController_lookupPerson: L,
   ComplianceController_gradeRun: N,
   ComplianceController_publish: N,
   PublicComplianceController_violations: P,

@@ -1,6 +1,6 @@
 import { IntFromQuery, IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,11 +18,18 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { CursorQuery } from '../../common/http/pagination';
 import { GRADES, VIOLATION_KINDS, VIOLATION_SOURCES, type ViolationKind } from '../compliance.constants';
 import { BLACKLIST_STATUSES } from '../blacklist.state';
+import { PERSON_RULES } from '../blacklist-persons.rules';
+import {
+  BlacklistPersonViewDto,
+  PublicBlacklistPersonDto,
+  ResponsiblePersonDto,
+} from './blacklist-persons.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -173,6 +181,8 @@ export class BlacklistEntryViewDto {
   @ApiProperty({ nullable: true, type: String }) correctedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) commitmentOn: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ type: [BlacklistPersonViewDto], description: '当事人 listed with the employer (第五条)' })
+  persons: BlacklistPersonViewDto[];
 }
 
 export class EmployerEventDto {
@@ -207,6 +217,21 @@ export class ListEmployerDto {
   @IsOptional()
   @IsLocalDate()
   listedOn?: string;
+
+  @ApiProperty({
+    type: [ResponsiblePersonDto],
+    minItems: 1,
+    maxItems: PERSON_RULES.MAX_PERSONS,
+    description:
+      '当事人 listed with the employer (人社部令第45号 第五条): at least its 法定代表人 or 主要负责人; one entry per ID number',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PERSON_RULES.MAX_PERSONS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ResponsiblePersonDto)
+  responsiblePersons: ResponsiblePersonDto[];
 }
 
 export class EarlyRemovalDto {
@@ -286,7 +311,7 @@ export class PublicationViewDto {
   @ApiProperty() items: number;
 }
 
-// ---- public (no personal data) ----
+// ---- public (no personal data but the listed persons' names and masked ID numbers) ----
 
 export class PublicViolationsQuery extends CursorQuery {
   @ApiProperty({ example: 2026 })
@@ -334,6 +359,8 @@ export class PublicBlacklistEntryDto {
   @ApiProperty() listedOn: string;
   @ApiProperty() expiresOn: string;
   @ApiProperty({ isArray: true, enum: ['CRIME_THRESHOLD', 'MASS_INCIDENT'] }) reasons: string[];
+  @ApiProperty({ type: [PublicBlacklistPersonDto], description: '当事人: names, ID numbers masked' })
+  persons: PublicBlacklistPersonDto[];
 }
 
 export class PublicBlacklistPageDto {

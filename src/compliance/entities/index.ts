@@ -1,5 +1,6 @@
 import { BlacklistEntry } from './blacklist-entry.entity';
 import { BlacklistNotice } from './blacklist-notice.entity';
+import { BlacklistPerson } from './blacklist-person.entity';
 import { EmployerGrade } from './employer-grade.entity';
 import { EmployerViolation } from './employer-violation.entity';
 import { ViolationPublication, ViolationPublicationItem } from './violation-publication.entity';
@@ -7,6 +8,7 @@ import { ViolationPublication, ViolationPublicationItem } from './violation-publ
 export {
   BlacklistEntry,
   BlacklistNotice,
+  BlacklistPerson,
   EmployerGrade,
   EmployerViolation,
   ViolationPublication,
@@ -18,6 +20,7 @@ export const COMPLIANCE_ENTITIES = [
   EmployerViolation,
   EmployerGrade,
   BlacklistEntry,
+  BlacklistPerson,
   BlacklistNotice,
   ViolationPublication,
   ViolationPublicationItem,

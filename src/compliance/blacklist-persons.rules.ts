@@ -1,0 +1,76 @@
+import { normalisePii } from '../common/pii-crypto';
+
+/**
+ * The persons listed with the employer (当事人): 人社部令第45号 第五条 lists 该用人单位及其法定代表人或者主要负责人、
+ * 直接负责的主管人员和其他直接责任人员（以下简称当事人）. Pure rules: who must be named, and how a published entry shows them.
+ */
+export const RESPONSIBLE_ROLES = [
+  // 人社部令第45号 第五条: 法定代表人
+  'LEGAL_REPRESENTATIVE',
+  // 人社部令第45号 第五条: 主要负责人 (where the employer has no 法定代表人, or beside one)
+  'PRINCIPAL',
+  // 人社部令第45号 第五条: 直接负责的主管人员
+  'DIRECTLY_RESPONSIBLE',
+  // 人社部令第45号 第五条: 其他直接责任人员
+  'OTHER_RESPONSIBLE',
+] as const;
+export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number];
+
+export const PERSON_RULES = {
+  // 人社部令第45号 第五条: 法定代表人或者主要负责人 — every listing names at least one of them
+  HEAD_ROLES: ['LEGAL_REPRESENTATIVE', 'PRINCIPAL'] as readonly ResponsibleRole[],
+  // Platform limit (not in the statute): a listing names 1..20 persons
+  MAX_PERSONS: 20,
+  // Platform rule, TO VERIFY against 人社部令第45号 第九条 (公开) and publication practice: a published entry shows the
+  // person's name and only the last 4 characters of the ID number (the text found says what is published, not how)
+  PUBLIC_ID_VISIBLE_TAIL: 4,
+} as const;
+
+export interface ResponsiblePerson {
+  role: ResponsibleRole;
+  name: string;
+  idNumber: string;
+}
+
+/** A problem with the persons of a listing request, as a field error (the 400 lists them all). */
+export interface PersonProblem {
+  field: string;
+  constraint: 'headRequired' | 'duplicateIdNumber';
+  zh: string;
+  en: string;
+}
+
+/**
+ * 人社部令第45号 第五条: the persons listed with the employer name its 法定代表人 or 主要负责人 (at least one of them), and
+ * one person once — the same resident ID number twice (after normalisation: case, spaces) is a wrong input, whatever
+ * the roles (one person in two roles is recorded under the first role given).
+ */
+export function personProblems(persons: readonly ResponsiblePerson[]): PersonProblem[] {
+  const problems: PersonProblem[] = [];
+  if (!persons.some((p) => PERSON_RULES.HEAD_ROLES.includes(p.role)))
+    problems.push({
+      field: 'responsiblePersons',
+      constraint: 'headRequired',
+      zh: '须列明用人单位的法定代表人或者主要负责人（人社部令第45号 第五条）',
+      en: 'name the legal representative or the principal of the employer (人社部令第45号 第五条)',
+    });
+  const seen = new Set<string>();
+  persons.forEach((p, i) => {
+    const id = normalisePii('id_number', p.idNumber);
+    if (seen.has(id))
+      problems.push({
+        field: `responsiblePersons.${i}.idNumber`,
+        constraint: 'duplicateIdNumber',
+        zh: '同一身份证号码只能列明一次',
+        en: 'the same ID number is given twice',
+      });
+    seen.add(id);
+  });
+  return problems;
+}
+
+/** How a published entry shows a listed person's ID number: all but the last 4 characters hidden (PERSON_RULES). */
+export function publicIdNumber(idNumber: string): string {
+  const tail = PERSON_RULES.PUBLIC_ID_VISIBLE_TAIL;
+  return `${'*'.repeat(Math.max(idNumber.length - tail, 0))}${idNumber.slice(-tail)}`;
+}

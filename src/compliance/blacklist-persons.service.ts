@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PiiAccessService } from '../audit/pii-access.service';
+import { coversJurisdiction, type Principal } from '../auth/roles';
+import { todayInShanghai } from '../calendar/local-date';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
+import { newId } from '../common/ids';
+import { maskIdNumber } from '../common/pii';
+import { PiiCipher } from '../common/pii-crypto';
+import { TransactionRunner } from '../database/transaction';
+import { inForce } from './blacklist.rules';
+import { personProblems, publicIdNumber, type ResponsiblePerson } from './blacklist-persons.rules';
+import { BlacklistPersonsRepository } from './blacklist-persons.repository';
+import type {
+  BlacklistPersonViewDto,
+  PersonLookupResultDto,
+  PublicBlacklistPersonDto,
+} from './dto/blacklist-persons.dto';
+
+/** Who sees a listed person's ID number in full: the decider, who signs the 列入决定 naming them (platform rule). */
+const SEES_ID_IN_FULL = new Set(['SUPERVISOR']);
+
+/** What the audit trail keeps of a listed person: the role and the ID number's blind index, never name or number. */
+export interface PersonRef {
+  role: string;
+  idNumberBidx: string;
+}
+
+/**
+ * The persons listed with the employer (当事人, 人社部令第45号 第五条): checked, sealed (ID number encrypted with a blind
+ * index), shown to staff (ID in full to SUPERVISOR, the read logged; masked to other roles) and to the public (name,
+ * ID's last 4), and looked up by ID number. Nothing here logs a name or a number.
+ */
+@Injectable()
+export class BlacklistPersonsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: BlacklistPersonsRepository,
+    private readonly pii: PiiCipher,
+    private readonly access: PiiAccessService,
+  ) {}
+
+  /** The field errors of the persons (第五条: a 法定代表人 or 主要负责人; one entry per ID number), for the 400. */
+  fieldErrors(persons: readonly ResponsiblePerson[]): FieldError[] {
+    return personProblems(persons).map((p) => fieldError(p.field, p.constraint, p.zh, p.en));
+  }
+
+  /** Records the persons of a new listing (in its transaction); returns what the audit event may keep of them. */
+  async record(
+    em: EntityManager,
+    listingId: string,
+    persons: readonly ResponsiblePerson[],
+  ): Promise<PersonRef[]> {
+    const rows = persons.map((p, position) => ({
+      id: newId(),
+      listingId,
+      position,
+      role: p.role,
+      name: p.name,
+      idNumberEnc: this.pii.encrypt(p.idNumber),
+      idNumberBidx: this.pii.blindIndex('id_number', p.idNumber),
+    }));
+    await this.repo.insert(em, rows);
+    return rows.map((r) => ({ role: r.role, idNumberBidx: r.idNumberBidx }));
+  }
+
+  /** The persons of these listings as `viewer` may see them; a read showing ID numbers in full is logged. */
+  async staffViews(
+    em: EntityManager,
+    viewer: Principal,
+    listings: readonly { id: string; employerId: string }[],
+  ): Promise<Map<string, BlacklistPersonViewDto[]>> {
+    const rows = await this.repo.ofListings(
+      em,
+      listings.map((l) => l.id),
+    );
+    const full = SEES_ID_IN_FULL.has(viewer.role);
+    if (full && rows.length) {
+      const shown = new Set(rows.map((r) => r.listingId));
+      await this.access.record(em, viewer, {
+        caseType: 'EMPLOYER',
+        caseIds: listings.filter((l) => shown.has(l.id)).map((l) => l.employerId),
+        purpose: 'compliance.blacklist',
+      });
+    }
+    const out = new Map<string, BlacklistPersonViewDto[]>(listings.map((l) => [l.id, []]));
+    for (const r of rows) {
+      const idNumber = this.pii.decrypt(r.idNumberEnc);
+      out.get(r.listingId)?.push({
+        role: r.role,
+        name: r.name,
+        idNumber: full ? idNumber : maskIdNumber(idNumber)!,
+      });
+    }
+    return out;
+  }
+
+  /** The persons of listings on the public list: name and the ID number's last 4 characters. */
+  async publicViews(listingIds: string[]): Promise<Map<string, PublicBlacklistPersonDto[]>> {
+    const rows = await this.repo.ofListings(this.tx.manager, listingIds);
+    const out = new Map<string, PublicBlacklistPersonDto[]>(listingIds.map((id) => [id, []]));
+    for (const r of rows)
+      out.get(r.listingId)?.push({
+        role: r.role,
+        name: r.name,
+        idNumber: publicIdNumber(this.pii.decrypt(r.idNumberEnc)),
+      });
+    return out;
+  }
+
+  /** Is the person with this ID number listed? Every listing of them in the caller's jurisdiction; the read is logged. */
+  async lookup(viewer: Principal, idNumber: string): Promise<PersonLookupResultDto> {
+    const em = this.tx.manager;
+    const today = todayInShanghai();
+    const rows = (await this.repo.listingsOf(em, this.pii.blindIndex('id_number', idNumber))).filter((r) =>
+      coversJurisdiction(viewer, r.jurisdiction_code),
+    );
+    await this.access.record(em, viewer, {
+      caseType: 'EMPLOYER',
+      caseIds: rows.map((r) => r.employer_id),
+      purpose: 'compliance.blacklist-person-lookup',
+    });
+    const listings = rows.map((r) => ({
+      listingId: r.listing_id,
+      employerId: r.employer_id,
+      employerName: r.employer_name,
+      jurisdictionCode: r.jurisdiction_code,
+      status: r.status,
+      inForce: r.status === 'LISTED' && inForce({ expiresOn: r.expires_on }, today),
+      listedOn: r.listed_on,
+      expiresOn: r.expires_on,
+      role: r.role,
+      name: r.name,
+    }));
+    return { listed: listings.some((l) => l.inForce), listings };
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsChineseIdNumber } from '../../common/validation/decorators';
+import { BLACKLIST_STATUSES } from '../blacklist.state';
+import { RESPONSIBLE_ROLES } from '../blacklist-persons.rules';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const idNumberInput = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value;
+
+/** A person listed with the employer (当事人, 人社部令第45号 第五条). */
+export class ResponsiblePersonDto {
+  @ApiProperty({
+    enum: RESPONSIBLE_ROLES,
+    description:
+      '法定代表人 / 主要负责人 / 直接负责的主管人员 / 其他直接责任人员 (人社部令第45号 第五条); at least one LEGAL_REPRESENTATIVE or PRINCIPAL',
+  })
+  @IsIn(RESPONSIBLE_ROLES)
+  role: string;
+
+  @ApiProperty({ example: '张三', description: 'Name as on the resident ID card' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  name: string;
+
+  @ApiProperty({
+    example: '11010519491231002X',
+    description: '18-digit resident ID number (GB 11643 check digit); stored encrypted',
+  })
+  @Transform(idNumberInput)
+  @IsString()
+  @IsChineseIdNumber()
+  idNumber: string;
+}
+
+/** A listed person as staff see it: the ID number in full for SUPERVISOR (the decider), masked for other roles. */
+export class BlacklistPersonViewDto {
+  @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
+  @ApiProperty() name: string;
+  @ApiProperty({
+    description: 'In full for SUPERVISOR (the read is logged); masked (110***********002X) otherwise',
+  })
+  idNumber: string;
+}
+
+/** A listed person on the public list: name and the ID number's last 4 characters. */
+export class PublicBlacklistPersonDto {
+  @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '**************002X', description: 'All but the last 4 characters hidden' })
+  idNumber: string;
+}
+
+/** Is this person listed? The ID number travels in the body, never in a URL. */
+export class PersonLookupDto {
+  @ApiProperty({ example: '11010519491231002X', description: '18-digit resident ID number' })
+  @Transform(idNumberInput)
+  @IsString()
+  @IsChineseIdNumber()
+  idNumber: string;
+}
+
+export class PersonListingDto {
+  @ApiProperty({ format: 'uuid' }) listingId: string;
+  @ApiProperty({ format: 'uuid' }) employerId: string;
+  @ApiProperty() employerName: string;
+  @ApiProperty() jurisdictionCode: string;
+  @ApiProperty({ enum: BLACKLIST_STATUSES }) status: string;
+  @ApiProperty({ description: 'LISTED and before expires_on' }) inForce: boolean;
+  @ApiProperty() listedOn: string;
+  @ApiProperty() expiresOn: string;
+  @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
+  @ApiProperty() name: string;
+}
+
+export class PersonLookupResultDto {
+  @ApiProperty({ description: 'Listed and in force today in any listing of the caller’s jurisdiction' })
+  listed: boolean;
+  @ApiProperty({
+    type: [PersonListingDto],
+    description: 'Every listing of the person in the caller’s jurisdiction',
+  })
+  listings: PersonListingDto[];
+}
