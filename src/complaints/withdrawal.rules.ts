@@ -1,5 +1,5 @@
 import { BODY_STAFF_ROLE, CASE_STAFF_ROLES, type Role } from '../auth/roles';
-import { AppException } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import type { ComplaintStatus } from './complaint.constants';
 import { COMPLAINT_TRANSITIONS } from './complaint.state';
 import type { RouteTarget } from './routing.rules';
@@ -27,6 +27,32 @@ export const REQUEST_CHANNEL_LABELS: Readonly<Record<RequestChannel, string>> = 
   IN_PERSON: '当面',
   WRITTEN: '书面',
 };
+
+/**
+ * A party's act done by staff in the party's stead — a withdrawal (撤回) or an arbitration application carried over
+ * from mediation (劳动争议调解仲裁法 第二十八条: 申请人申请仲裁) — needs the party's request, recorded with how it came
+ * (`complainantRequest`); the party acting itself gives none. Returns the field error, or null when it is in order.
+ */
+export function complainantRequestError(
+  staff: boolean,
+  given: boolean,
+  act: { zh: string; en: string },
+): FieldError | null {
+  if (staff === given) return null;
+  return staff
+    ? fieldError(
+        'complainantRequest',
+        'isDefined',
+        `工作人员代为${act.zh}，须记录投诉人提出要求的方式（电话、当面或书面）`,
+        `staff ${act.en} only on the complainant’s request: record how it was made`,
+      )
+    : fieldError(
+        'complainantRequest',
+        'staffOnly',
+        `投诉人本人${act.zh}时无需填写`,
+        'only staff record the complainant’s request',
+      );
+}
 
 export interface WithdrawalCheck {
   status: ComplaintStatus;

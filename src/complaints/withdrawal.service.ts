@@ -13,6 +13,7 @@ import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import {
   checkWithdrawal,
+  complainantRequestError,
   mayRecordConsent,
   REQUEST_CHANNEL_LABELS,
   type RequestChannel,
@@ -76,22 +77,11 @@ export class ComplaintWithdrawalService {
     await this.tx.run(async (em) => {
       await this.complaints.assertVisible(viewer, id, em);
       // 撤回 is the complainant's act: staff record it only on the complainant's request, and say how it came.
-      if (staff !== !!dto.complainantRequest)
-        throw AppException.validation([
-          staff
-            ? fieldError(
-                'complainantRequest',
-                'isDefined',
-                '工作人员代为撤回投诉，须记录投诉人提出撤回的方式（电话、当面或书面）',
-                'staff withdraw a complaint only on the complainant’s request: record how it was made',
-              )
-            : fieldError(
-                'complainantRequest',
-                'staffOnly',
-                '投诉人本人撤回时无需填写',
-                'only staff record the complainant’s request',
-              ),
-        ]);
+      const requestError = complainantRequestError(staff, !!dto.complainantRequest, {
+        zh: '撤回投诉',
+        en: 'withdraw a complaint',
+      });
+      if (requestError) throw AppException.validation([requestError]);
       const c = (await this.repo.lockForUpdate(em, id))!;
       const { consentRecorded } = checkWithdrawal({
         status: c.status,

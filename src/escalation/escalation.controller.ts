@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { EscalateDto } from './dto/escalate.dto';
 import { EscalationService } from './escalation.service';
 
 class EscalationResultDto {
@@ -27,7 +28,8 @@ export class EscalationController {
   /** 调裁衔接: one call turns a failed/expired mediation or a defaulted agreement into an arbitration application. */
   @ApiOperation({
     summary: '调解转仲裁',
-    description: '调裁衔接：将调解失败、期满或未履行协议的调解案件一次转为仲裁申请。',
+    description:
+      '调裁衔接：将调解失败、期满或未履行协议的调解案件一次转为仲裁申请。工作人员代为办理时须记录劳动者提出申请的方式（complainantRequest）。',
   })
   @Post(':id/escalate')
   @HttpCode(201)
@@ -36,7 +38,8 @@ export class EscalationController {
   escalate(
     @CurrentUser() user: Principal,
     @Param('id', mediationIdPipe()) id: string,
+    @Body() dto: EscalateDto,
   ): Promise<EscalationResultDto> {
-    return this.escalation.escalate(user, id);
+    return this.escalation.escalate(user, id, dto);
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ArbitrationService } from '../arbitration/arbitration.service';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/roles';
+import { STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
 import { ComplaintsService } from '../complaints/complaints.service';
+import { complainantRequestError, type RequestChannel } from '../complaints/withdrawal.rules';
 import { TransactionRunner } from '../database/transaction';
 import { MediationService } from '../mediation/mediation.service';
 import { JobName } from '../queue/job-catalogue';
@@ -32,9 +34,20 @@ export class EscalationService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async escalate(viewer: Principal, mediationCaseId: string): Promise<EscalationResult> {
+  async escalate(
+    viewer: Principal,
+    mediationCaseId: string,
+    dto: { complainantRequest?: { channel: RequestChannel; note?: string } } = {},
+  ): Promise<EscalationResult> {
     // Visibility first: a case the caller may not see is 404 (the mediation module decides).
     await this.mediation.get(viewer, mediationCaseId);
+    // Applying for arbitration is the worker's act (调解仲裁法 第二十八条): staff carry it over only on request.
+    const requestError = complainantRequestError(
+      STAFF_ROLES.includes(viewer.role),
+      !!dto.complainantRequest,
+      { zh: '申请仲裁', en: 'apply for arbitration' },
+    );
+    if (requestError) throw AppException.validation([requestError]);
     const result = await this.tx.run(async (em) => {
       const source = await this.mediation.escalationSource(em, mediationCaseId);
       const complaint = await this.complaints.assertVisible(viewer, source.complaintId, em);
@@ -58,7 +71,12 @@ export class EscalationService {
         caseId: source.complaintId,
         action: 'ESCALATED_TO_ARBITRATION',
         actor: viewer,
-        data: { mediationCaseId, arbitrationCaseId, reason: source.reason },
+        data: {
+          mediationCaseId,
+          arbitrationCaseId,
+          reason: source.reason,
+          complainantRequest: dto.complainantRequest ?? null,
+        },
       });
       await this.outbox.enqueue(em, JobName.PartyNotify, {
         complaintId: source.complaintId,

@@ -391,7 +391,11 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       .set(staff)
       .send({ version: opened.body.version, outcome: 'FAILED' });
     expect(failed.status).toBe(200);
-    const escalated = await t.http().post(`/api/v1/mediation/${opened.body.id}/escalate`).set(staff);
+    const escalated = await t
+      .http()
+      .post(`/api/v1/mediation/${opened.body.id}/escalate`)
+      .set(staff)
+      .send({ complainantRequest: { channel: 'WRITTEN', note: '代表人书面申请' } });
     expect(escalated.status).toBe(201);
     const claims = escalated.body.claims as { description: string; amountFen: number }[];
     expect(claims).toHaveLength(10);

@@ -50,11 +50,66 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
     };
   };
 
+  /** The mediator closes the case as failed (调解不成). */
+  const closeFailed = async (mediationId: string, version: number) => {
+    const failed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${mediationId}/close`)
+      .set(await auth('mediator'))
+      .send({ version, outcome: 'FAILED' });
+    expect(failed.status).toBe(200);
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('staff carry a mediation to arbitration only on the worker’s recorded request; the worker gives none', async () => {
+    const { complaintId, mediationId, version } = await mediationCase();
+    await closeFailed(mediationId, version);
+    const escalate = async (user: string, body: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`/api/v1/mediation/${mediationId}/escalate`)
+        .set(await auth(user))
+        .send(body);
+
+    // 申请仲裁 is the worker's act (调解仲裁法 第二十八条): a mediator's bare call is refused, nothing created.
+    const bare = await escalate('mediator', {});
+    expect([bare.status, bare.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'complainantRequest', constraint: 'isDefined' }),
+    ]);
+    const worker = await escalate('13800000000', { complainantRequest: { channel: 'PHONE' } });
+    expect([worker.status, worker.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'complainantRequest', constraint: 'staffOnly' }),
+    ]);
+    const bad = await escalate('mediator', { complainantRequest: { channel: 'EMAIL' } });
+    expect(bad.status).toBe(400);
+    const [{ n: none }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM arbitration_cases WHERE complaint_id = $1`,
+      [complaintId],
+    );
+    expect(none).toBe(0);
+
+    const res = await escalate('mediator', {
+      complainantRequest: { channel: 'IN_PERSON', note: '12月6日来访' },
+    });
+    expect(res.status).toBe(201);
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${complaintId}/events`)
+        .set(await auth('mediator'))
+    ).body as { action: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.action === 'ESCALATED_TO_ARBITRATION')!.data).toMatchObject({
+      mediationCaseId: mediationId,
+      complainantRequest: { channel: 'IN_PERSON', note: '12月6日来访' },
+    });
   });
 
   it('carries parties, claims, amounts and evidence into the arbitration application; the timeline is one story', async () => {
@@ -65,12 +120,7 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
       .set(await auth('13800000000'))
       .attach('file', PNG, { filename: '工资条.png', contentType: 'image/png' });
     expect(upload.status).toBe(201);
-    const failed = await t
-      .http()
-      .post(`/api/v1/mediation/cases/${mediationId}/close`)
-      .set(await auth('mediator'))
-      .send({ version, outcome: 'FAILED' });
-    expect(failed.status).toBe(200);
+    await closeFailed(mediationId, version);
 
     const res = await t
       .http()
@@ -145,7 +195,8 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
     const again = await t
       .http()
       .post(`/api/v1/mediation/${mediationId}/escalate`)
-      .set(await auth('mediator'));
+      .set(await auth('mediator'))
+      .send({ complainantRequest: { channel: 'PHONE' } });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ARBITRATION_CASE_EXISTS');
   });
@@ -153,12 +204,7 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
   /** A mediation closed FAILED and escalated: the new application's id. */
   const escalatedCase = async () => {
     const m = await mediationCase();
-    const failed = await t
-      .http()
-      .post(`/api/v1/mediation/cases/${m.mediationId}/close`)
-      .set(await auth('mediator'))
-      .send({ version: m.version, outcome: 'FAILED' });
-    expect(failed.status).toBe(200);
+    await closeFailed(m.mediationId, m.version);
     const res = await t
       .http()
       .post(`/api/v1/mediation/${m.mediationId}/escalate`)
@@ -247,7 +293,8 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
     const open = await t
       .http()
       .post(`/api/v1/mediation/${mediationId}/escalate`)
-      .set(await auth('mediator'));
+      .set(await auth('mediator'))
+      .send({ complainantRequest: { channel: 'PHONE' } });
     expect(open.status).toBe(409);
     expect(open.body.code).toBe('NOT_ESCALATABLE');
     await t.http().post('/api/v1/auth/otp/request').send({ phone: '13600000077' });

@@ -12,7 +12,7 @@ export class BodyConsentDto {
 }
 
 export class ComplainantRequestDto {
-  @ApiProperty({ enum: REQUEST_CHANNELS, description: 'How the complainant asked staff to withdraw' })
+  @ApiProperty({ enum: REQUEST_CHANNELS, description: 'How the complainant made the request to staff' })
   @IsIn(REQUEST_CHANNELS)
   channel: RequestChannel;
 
