@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { InAppTemplate } from './in-app-messages';
-import { NotificationsService } from './notifications.service';
+import { NotificationsRepository } from './notifications.repository';
 
 /** A work item for staff inboxes: one in-app message per recipient, once per `dedupKey` and recipient. */
 export interface StaffWorkItem {
@@ -10,21 +10,28 @@ export interface StaffWorkItem {
   subjectRef: string;
   /** Names the logical item; the recipient's id is appended. */
   dedupKey: string;
+  /** The template's variables, if it has any. */
+  params?: Record<string, string>;
 }
 
 /** Puts work items in staff inboxes inside the caller's transaction (14.3). */
 @Injectable()
 export class StaffInbox {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(private readonly repo: NotificationsRepository) {}
 
   async post(em: EntityManager, recipientUserIds: readonly string[], item: StaffWorkItem): Promise<number> {
     const recipients = [...new Set(recipientUserIds)];
     for (const userId of recipients)
-      await this.notifications.recordInApp(em, {
-        recipientUserId: userId,
+      await this.repo.insertIfAbsent(em, {
         dedupKey: `${item.dedupKey}:${userId}`,
+        channel: 'IN_APP',
         template: item.template,
         subjectRef: item.subjectRef,
+        recipientUserId: userId,
+        ...(item.params ? { params: item.params } : {}),
+        status: 'SENT',
+        providerMessageId: null,
+        error: null,
       });
     return recipients.length;
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotificationsRepository } from './notifications.repository';
+import { StaffInbox } from './staff-inbox';
 import type { UndeliveredReason } from './staff-templates';
 
 export type { UndeliveredReason };
@@ -29,7 +29,7 @@ export interface UndeliveredSmsNotice {
 export class UndeliveredSms {
   private readonly inCharge = new Map<string, StaffInChargeOf>();
 
-  constructor(private readonly repo: NotificationsRepository) {}
+  constructor(private readonly inbox: StaffInbox) {}
 
   private readonly logger = new Logger('UndeliveredSms');
 
@@ -43,24 +43,17 @@ export class UndeliveredSms {
   async tell(em: EntityManager, n: UndeliveredSmsNotice): Promise<number> {
     const colon = n.subjectRef.indexOf(':');
     const staffOf = this.inCharge.get(n.subjectRef.slice(0, colon));
-    const staff = staffOf ? [...new Set(await staffOf(em, n.subjectRef.slice(colon + 1)))] : [];
+    const staff = staffOf ? await staffOf(em, n.subjectRef.slice(colon + 1)) : [];
     if (staff.length === 0)
       this.logger.warn(
         { notificationId: n.notificationId, subjectRef: n.subjectRef, reason: n.reason },
         'undelivered sms: no staff in charge to tell',
       );
-    for (const userId of staff)
-      await this.repo.insertIfAbsent(em, {
-        dedupKey: `sms-undelivered:${n.notificationId}:${userId}`,
-        channel: 'IN_APP',
-        template: 'SMS_UNDELIVERED',
-        subjectRef: n.subjectRef,
-        recipientUserId: userId,
-        params: { reason: n.reason, message: n.text },
-        status: 'SENT',
-        providerMessageId: null,
-        error: null,
-      });
-    return staff.length;
+    return this.inbox.post(em, staff, {
+      template: 'SMS_UNDELIVERED',
+      subjectRef: n.subjectRef,
+      dedupKey: `sms-undelivered:${n.notificationId}`,
+      params: { reason: n.reason, message: n.text },
+    });
   }
 }
