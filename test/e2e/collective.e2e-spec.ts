@@ -279,8 +279,10 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     return arb.body as { collective: boolean };
   };
 
-  it('a dismissed proposal is not proposed again within the window', async () => {
+  /** The ten workers each file a complaint of one category against one employer (a collective dispute's members). */
+  const fileTen = async (category: string, employerName: string) => {
     const ids: string[] = [];
+    let employer = '';
     for (let i = 0; i < 10; i++) {
       const res = await t
         .http()
@@ -288,13 +290,20 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
         .set({ authorization: `Bearer ${workers[i]}` })
         .send(
           complaintBody({
-            category: 'OVERTIME_PAY',
-            employer: { name: '浦东某某建筑工程有限公司' },
+            category,
+            employer: { name: employerName },
             complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
           }),
         );
+      expect(res.status).toBe(201);
       ids.push(res.body.id as string);
+      employer = res.body.employer.id as string;
     }
+    return { ids, employerId: employer };
+  };
+
+  it('a dismissed proposal is not proposed again within the window', async () => {
+    await fileTen('OVERTIME_PAY', '浦东某某建筑工程有限公司');
     const before = (
       await t
         .http()
@@ -322,22 +331,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it('a collective dispute is mediated as one case: every member follows it, another member cannot open a second (14.8)', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${workers[i]}` })
-        .send(
-          complaintBody({
-            category: 'UNLAWFUL_TERMINATION',
-            employer: { name: '浦东某某建筑工程有限公司' },
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
-          }),
-        );
-      expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
-    }
+    const { ids } = await fileTen('UNLAWFUL_TERMINATION', '浦东某某建筑工程有限公司');
     const staff = await auth('mediator');
     const dispute = await t
       .http()
@@ -419,24 +413,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {
-    const ids: string[] = [];
-    let employer = '';
-    for (let i = 0; i < 10; i++) {
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${workers[i]}` })
-        .send(
-          complaintBody({
-            category: 'SOCIAL_INSURANCE',
-            employer: { name: '浦东集体协议测试有限公司' },
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
-          }),
-        );
-      expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
-      employer = res.body.employer.id as string;
-    }
+    const { ids, employerId: employer } = await fileTen('SOCIAL_INSURANCE', '浦东集体协议测试有限公司');
     const staff = await auth('mediator');
     const dispute = await t
       .http()
