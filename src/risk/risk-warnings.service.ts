@@ -53,10 +53,10 @@ export interface WarningEventView {
   occurredAt: string;
 }
 
-/** Warnings: lists scoped to the caller's jurisdictions, the lifecycle, and escalation of unacknowledged reds. */
 /** The event of a red warning whose street no active supervisor covers (or that has no street). */
 const UNROUTED = 'ESCALATION_UNROUTED';
 
+/** Warnings: lists scoped to the caller's jurisdictions, the lifecycle, and escalation of unacknowledged reds. */
 @Injectable()
 export class RiskWarningsService {
   private readonly logger = new Logger(RiskWarningsService.name);
