@@ -34,7 +34,7 @@ export class AuthService {
       throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     return this.tx.run(async (em) => {
-      await this.sessions.loginSucceeded(em, key);
+      await this.sessions.loginSucceeded(em, key, client);
       return this.tokens.issue(em, user);
     });
   }

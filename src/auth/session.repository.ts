@@ -112,8 +112,12 @@ export class SessionRepository {
     );
   }
 
-  async clearFailures(em: EntityManager, username: string): Promise<void> {
-    await em.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
+  /** Forgets the failures of one account from one client address (the others still count towards its ceiling). */
+  async clearFailures(em: EntityManager, username: string, clientKey: string): Promise<void> {
+    await em.query(`DELETE FROM login_failures WHERE username = $1 AND client_key = $2`, [
+      username,
+      clientKey,
+    ]);
   }
 
   /** Sets a password hash, marks whether it is temporary and raises the session version (older tokens die). */

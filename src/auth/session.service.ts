@@ -123,7 +123,11 @@ export class SessionService {
     await this.repo.recordFailure(em, username, clientKey, LOGIN_THROTTLE.windowSeconds);
   }
 
-  async loginSucceeded(em: EntityManager, username: string): Promise<void> {
-    await this.repo.clearFailures(em, username);
+  /**
+   * A sign-in that succeeded forgets its own address's failures only: wiping the others' would hand whoever guesses
+   * from other addresses a fresh allowance each time the owner signs in.
+   */
+  async loginSucceeded(em: EntityManager, username: string, clientKey: string): Promise<void> {
+    await this.repo.clearFailures(em, username, clientKey);
   }
 }

@@ -517,6 +517,28 @@ describe('staff administration and sessions', () => {
     expect(locked.body.code).toBe('LOGIN_THROTTLED');
     // Whoever fails from one address does not lock the mediator out of their own.
     expect((await from('198.51.100.20', created.body.temporaryPassword as string)).status).toBe(200);
+    // ...and the mediator's sign-in there does not lift the lock of the address that guessed.
+    const still = await from('203.0.113.7', created.body.temporaryPassword as string);
+    expect([still.status, still.body.code]).toEqual([429, 'LOGIN_THROTTLED']);
+  });
+
+  it('the owner signing in does not reset the failures other addresses count towards the account’s ceiling of 100', async () => {
+    const created = await createStaff(mediatorOf007('med-ceiling'));
+    const password = created.body.temporaryPassword as string;
+    const from = (ip: string, pw: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', ip)
+        .send({ username: 'med-ceiling', password: pw });
+    // 99 failures from 11 addresses, each under its own limit of 10
+    for (let i = 0; i < 99; i++)
+      expect((await from(`203.0.113.${100 + (i % 11)}`, `wrong-${i}`)).status).toBe(401);
+    expect((await from('198.51.100.21', password)).status).toBe(200);
+    expect((await from('203.0.113.200', 'wrong-last')).status).toBe(401);
+    // the hundredth failure locks the account from every address, the owner's included
+    const locked = await from('198.51.100.21', password);
+    expect([locked.status, locked.body.code]).toEqual([429, 'LOGIN_THROTTLED']);
   });
 
   it('nobody widens their own powers: an ADMIN does not make itself SUPERVISOR, even with another ADMIN active (403)', async () => {
