@@ -30,8 +30,8 @@ describe('blacklist persons (当事人)', () => {
     );
     return id;
   };
-  /** A listable violation of a new employer, noticed and stated on `on`: ready for the listing decision. */
-  const listable = async (name: string, on = today) => {
+  /** A listable violation of a new employer, noticed on it and its `persons`, all stated on `on`: ready to list. */
+  const listable = async (name: string, on = today, persons = [legalRep, manager]) => {
     const e = await employer(name);
     const v = await t
       .http()
@@ -53,14 +53,16 @@ describe('blacklist persons (当事人)', () => {
       .http()
       .post(`/api/v1/compliance/employers/${e}/blacklist-notices`)
       .set(await auth('supervisor'))
-      .send({ violationId: v.body.id, noticedOn: on });
+      .send({ violationId: v.body.id, noticedOn: on, responsiblePersons: persons });
     expect(notice.status).toBe(201);
-    const stated = await t
-      .http()
-      .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
-      .set(await auth('supervisor'))
-      .send({ receivedOn: on, summary: '单位陈述资金困难，经核实不予采纳' });
-    expect(stated.status).toBe(200);
+    for (const by of [{}, ...persons.map((p) => ({ idNumber: p.idNumber }))]) {
+      const stated = await t
+        .http()
+        .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+        .set(await auth('supervisor'))
+        .send({ receivedOn: on, summary: '单位陈述资金困难，经核实不予采纳', ...by });
+      expect(stated.status).toBe(200);
+    }
     return { e, v: v.body.id as string };
   };
   const list = async (e: string, body: Record<string, unknown>) =>
@@ -206,7 +208,7 @@ describe('blacklist persons (当事人)', () => {
   it('staff look a person up by ID number (in the body): listings of their jurisdiction; early removal ends theirs too', async () => {
     const person = { role: 'PRINCIPAL', name: '孙负责', idNumber: idNumber('31011519900909005') };
     const listedOn = addMonths(today, -8);
-    const { e, v } = await listable(`浦东当事人查询测试有限公司${++n}`, listedOn);
+    const { e, v } = await listable(`浦东当事人查询测试有限公司${++n}`, listedOn, [person]);
     const listed = await list(e, { violationId: v, listedOn, responsiblePersons: [person] });
     expect(listed.status).toBe(201);
 

@@ -46,6 +46,21 @@ export class BlacklistPersonViewDto {
   idNumber: string;
 }
 
+/** A person a listing notice is served on: the ID number masked (110***********002X), and their statement day. */
+export class NoticePersonViewDto {
+  @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '110***********002X', description: 'Masked for every role' })
+  idNumber: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The day their statement (陈述申辩) was received',
+  })
+  statementOn: string | null;
+}
+
 /** A listed person on the public list: name and the ID number's last 4 characters. */
 export class PublicBlacklistPersonDto {
   @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;

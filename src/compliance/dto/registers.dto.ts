@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsLocalDate } from '../../common/validation/decorators';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsChineseIdNumber, IsLocalDate } from '../../common/validation/decorators';
+import { PERSON_RULES } from '../blacklist-persons.rules';
+import { NoticePersonViewDto, ResponsiblePersonDto } from './blacklist-persons.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,6 +29,21 @@ export class BlacklistNoticeDto {
   @IsOptional()
   @IsLocalDate()
   noticedOn?: string;
+
+  @ApiProperty({
+    type: [ResponsiblePersonDto],
+    minItems: 1,
+    maxItems: PERSON_RULES.MAX_PERSONS,
+    description:
+      'The persons served with the employer (当事人, 人社部令第45号 第五条): the listing may name only these; at least the 法定代表人 or 主要负责人, one entry per ID number',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PERSON_RULES.MAX_PERSONS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ResponsiblePersonDto)
+  responsiblePersons: ResponsiblePersonDto[];
 }
 
 export class StatementDto {
@@ -27,6 +57,19 @@ export class StatementDto {
   @MinLength(2)
   @MaxLength(2000)
   summary: string;
+
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description:
+      'The person named on the notice who made this statement (in the body, never a URL); absent: the employer’s statement',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value,
+  )
+  @IsString()
+  @IsChineseIdNumber()
+  idNumber?: string;
 }
 
 export class BlacklistNoticeViewDto {
@@ -38,6 +81,11 @@ export class BlacklistNoticeViewDto {
   statementDueOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) statementOn: string | null;
   @ApiProperty({ nullable: true, type: String }) statementSummary: string | null;
+  @ApiProperty({
+    type: [NoticePersonViewDto],
+    description: 'The persons the notice is served on (none on notices served before persons were recorded)',
+  })
+  persons: NoticePersonViewDto[];
 }
 
 export class ViolationFactsDto {
