@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
+import { recordListableViolation } from '../support/case-flow';
 import { LogSink } from '../support/log-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -30,23 +31,8 @@ describe('blacklist notice persons (告知当事人)', () => {
       `INSERT INTO employers (id, name, name_normalised, address, source) VALUES ($1, $2, $2, '浦东新区世纪大道2号', 'REGISTER')`,
       [e, name],
     );
-    const v = await t
-      .http()
-      .post(`/api/v1/compliance/employers/${e}/violations`)
-      .set(await auth('inspector'))
-      .send({
-        jurisdictionCode: '310115005',
-        kinds: ['WAGE_ARREARS'],
-        facts: '拖欠农民工工资',
-        foundOn: on,
-        migrantWorkers: true,
-        orderRefused: true,
-        meetsCrimeThreshold: true,
-        arrearsFen: 30_000_000,
-        workersAffected: 15,
-      });
-    expect(v.status).toBe(201);
-    return { e, v: v.body.id as string };
+    const violationId = await recordListableViolation(t, e, on);
+    return { e, v: violationId };
   };
   const notify = async (e: string, body: Record<string, unknown>) =>
     t

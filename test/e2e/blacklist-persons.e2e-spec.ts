@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInShanghai } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
+import { recordListableViolation } from '../support/case-flow';
 import { LogSink } from '../support/log-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
@@ -33,27 +34,12 @@ describe('blacklist persons (当事人)', () => {
   /** A listable violation of a new employer, noticed on it and its `persons`, all stated on `on`: ready to list. */
   const listable = async (name: string, on = today, persons = [legalRep, manager]) => {
     const e = await employer(name);
-    const v = await t
-      .http()
-      .post(`/api/v1/compliance/employers/${e}/violations`)
-      .set(await auth('inspector'))
-      .send({
-        jurisdictionCode: '310115005',
-        kinds: ['WAGE_ARREARS'],
-        facts: '拖欠农民工工资',
-        foundOn: on,
-        migrantWorkers: true,
-        orderRefused: true,
-        meetsCrimeThreshold: true,
-        arrearsFen: 30_000_000,
-        workersAffected: 15,
-      });
-    expect(v.status).toBe(201);
+    const violationId = await recordListableViolation(t, e, on);
     const notice = await t
       .http()
       .post(`/api/v1/compliance/employers/${e}/blacklist-notices`)
       .set(await auth('supervisor'))
-      .send({ violationId: v.body.id, noticedOn: on, responsiblePersons: persons });
+      .send({ violationId, noticedOn: on, responsiblePersons: persons });
     expect(notice.status).toBe(201);
     for (const by of [{}, ...persons.map((p) => ({ idNumber: p.idNumber }))]) {
       const stated = await t
@@ -63,7 +49,7 @@ describe('blacklist persons (当事人)', () => {
         .send({ receivedOn: on, summary: '单位陈述资金困难，经核实不予采纳', ...by });
       expect(stated.status).toBe(200);
     }
-    return { e, v: v.body.id as string };
+    return { e, v: violationId };
   };
   const list = async (e: string, body: Record<string, unknown>) =>
     t

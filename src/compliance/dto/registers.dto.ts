@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsChineseIdNumber, IsLocalDate } from '../../common/validation/decorators';
-import { PERSON_RULES } from '../blacklist-persons.rules';
-import { NoticePersonViewDto, ResponsiblePersonDto } from './blacklist-persons.dto';
+import { NoticePersonViewDto, type ResponsiblePersonDto, ResponsiblePersons } from './blacklist-persons.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -30,19 +16,9 @@ export class BlacklistNoticeDto {
   @IsLocalDate()
   noticedOn?: string;
 
-  @ApiProperty({
-    type: [ResponsiblePersonDto],
-    minItems: 1,
-    maxItems: PERSON_RULES.MAX_PERSONS,
-    description:
-      'The persons served with the employer (当事人, 人社部令第45号 第五条): the listing may name only these; at least the 法定代表人 or 主要负责人, one entry per ID number',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(PERSON_RULES.MAX_PERSONS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ResponsiblePersonDto)
+  @ResponsiblePersons(
+    'The persons served with the employer (当事人, 人社部令第45号 第五条): the listing may name only these; at least the 法定代表人 or 主要负责人, one entry per ID number',
+  )
   responsiblePersons: ResponsiblePersonDto[];
 }
 

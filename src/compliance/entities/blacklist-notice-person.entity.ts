@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { ResponsibleRole } from '../blacklist-persons.rules';
+import { PersonIdentityColumns } from './person-identity.columns';
 import { BlacklistNotice } from './blacklist-notice.entity';
 
 /**
@@ -9,7 +9,7 @@ import { BlacklistNotice } from './blacklist-notice.entity';
  */
 @Entity({ name: 'blacklist_notice_persons' })
 @Index('uq_blacklist_notice_persons_notice_id_number', ['noticeId', 'idNumberBidx'], { unique: true })
-export class BlacklistNoticePerson {
+export class BlacklistNoticePerson extends PersonIdentityColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_blacklist_notice_persons' })
   id: string;
 
@@ -19,22 +19,6 @@ export class BlacklistNoticePerson {
   @ManyToOne(() => BlacklistNotice, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'fk_blacklist_notice_persons_notice' })
   notice?: BlacklistNotice;
-
-  /** The order the notice names them in. */
-  @Column({ type: 'smallint' })
-  position: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  role: ResponsibleRole;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ name: 'id_number_enc', type: 'text' })
-  idNumberEnc: string;
-
-  @Column({ name: 'id_number_bidx', type: 'varchar', length: 64 })
-  idNumberBidx: string;
 
   /** The day the person's statement was received and recorded; null when they made none. */
   @Column({ name: 'statement_on', type: 'date', nullable: true })
