@@ -350,6 +350,7 @@ export async function buildWorld(app: NestFastifyApplication, password: string):
       'blacklist notice',
       as('supervisor', 'POST', `/compliance/employers/${employer}/blacklist-notices`, {
         violationId: objects.violation,
+        responsiblePersons: [{ role: 'LEGAL_REPRESENTATIVE', name: '越权测试法代', idNumber: idNumber(800) }],
       }),
     )
   )?.id;

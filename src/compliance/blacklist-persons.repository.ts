@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { BlacklistNoticePerson } from './entities/blacklist-notice-person.entity';
 import { BlacklistPerson } from './entities/blacklist-person.entity';
 
-/** SQL of the persons listed with an employer (wage_arrears_blacklist_persons). */
+/** SQL of the persons listed with an employer (wage_arrears_blacklist_persons) and of those a notice names. */
 @Injectable()
 export class BlacklistPersonsRepository {
   async insert(em: EntityManager, rows: BlacklistPerson[]): Promise<void> {
     await em.insert(BlacklistPerson, rows);
+  }
+
+  async insertNoticed(em: EntityManager, rows: Omit<BlacklistNoticePerson, 'notice'>[]): Promise<void> {
+    await em.insert(BlacklistNoticePerson, rows);
+  }
+
+  /** The persons a notice names, in its order. */
+  ofNotice(em: EntityManager, noticeId: string): Promise<BlacklistNoticePerson[]> {
+    return em.find(BlacklistNoticePerson, { where: { noticeId }, order: { position: 'ASC' } });
+  }
+
+  async recordStatement(em: EntityManager, id: string, statementOn: string, summary: string): Promise<void> {
+    await em.update(BlacklistNoticePerson, { id }, { statementOn, statementSummary: summary });
   }
 
   /** The persons of these listings, in the order each decision names them. */

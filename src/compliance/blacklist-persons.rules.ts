@@ -1,3 +1,4 @@
+import { compareDates } from '../calendar/local-date';
 import { normalisePii } from '../common/pii-crypto';
 
 /**
@@ -73,4 +74,63 @@ export function personProblems(persons: readonly ResponsiblePerson[]): PersonPro
 export function publicIdNumber(idNumber: string): string {
   const tail = PERSON_RULES.PUBLIC_ID_VISIBLE_TAIL;
   return `${'*'.repeat(Math.max(idNumber.length - tail, 0))}${idNumber.slice(-tail)}`;
+}
+
+/** A person the listing's notice was served on: the ID number's key (blind index) and their statement, if any. */
+export interface NoticedPerson {
+  key: string;
+  statementOn: string | null;
+}
+
+export type PersonNoticeRefusal =
+  | { code: 'LISTING_PERSON_NOT_NOTICED'; message: string; responsiblePersons: number[] }
+  | {
+      code: 'STATEMENT_PERIOD_RUNNING';
+      message: string;
+      statementDueOn: string;
+      responsiblePersons: number[];
+    }
+  | { code: 'LISTING_BEFORE_STATEMENT'; message: string; statementOn: string; responsiblePersons: number[] };
+
+/**
+ * 人社部令第45号 第五条 (当事人 includes the persons) with its 告知、陈述申辩 article (number TO VERIFY): each person listed was
+ * named on the violation's notice, and stated (the listing not before it) or let the period pass — noticeRefusal's
+ * rule, person by person. `listed` are the keys in the order the listing names them; the refusal gives positions.
+ */
+export function personNoticeRefusal(
+  notice: { statementDueOn: string; persons: readonly NoticedPerson[] } | null,
+  listed: readonly string[],
+  listedOn: string,
+): PersonNoticeRefusal | null {
+  const named = new Map((notice?.persons ?? []).map((p) => [p.key, p]));
+  const positions = (test: (p: NoticedPerson | undefined) => boolean) =>
+    listed.flatMap((key, i) => (test(named.get(key)) ? [i] : []));
+  const unnoticed = positions((p) => !p);
+  if (!notice || unnoticed.length)
+    return {
+      code: 'LISTING_PERSON_NOT_NOTICED',
+      message: 'A person to be listed was not named on the notice',
+      responsiblePersons: notice ? unnoticed : listed.map((_, i) => i),
+    };
+  const early = positions((p) => p!.statementOn !== null && compareDates(listedOn, p!.statementOn) < 0);
+  if (early.length)
+    return {
+      code: 'LISTING_BEFORE_STATEMENT',
+      message: 'The listing cannot precede the statement it considers',
+      statementOn: early
+        .map((i) => named.get(listed[i])!.statementOn!)
+        .sort()
+        .at(-1)!,
+      responsiblePersons: early,
+    };
+  if (compareDates(listedOn, notice.statementDueOn) > 0) return null;
+  const silent = positions((p) => p!.statementOn === null);
+  return silent.length
+    ? {
+        code: 'STATEMENT_PERIOD_RUNNING',
+        message: 'A person named may still make a statement',
+        statementDueOn: notice.statementDueOn,
+        responsiblePersons: silent,
+      }
+    : null;
 }

@@ -9,10 +9,16 @@ import { maskIdNumber } from '../common/pii';
 import { PiiCipher } from '../common/pii-crypto';
 import { TransactionRunner } from '../database/transaction';
 import { inForce } from './blacklist.rules';
-import { personProblems, publicIdNumber, type ResponsiblePerson } from './blacklist-persons.rules';
+import {
+  personProblems,
+  publicIdNumber,
+  type NoticedPerson,
+  type ResponsiblePerson,
+} from './blacklist-persons.rules';
 import { BlacklistPersonsRepository } from './blacklist-persons.repository';
 import type {
   BlacklistPersonViewDto,
+  NoticePersonViewDto,
   PersonLookupResultDto,
   PublicBlacklistPersonDto,
 } from './dto/blacklist-persons.dto';
@@ -62,6 +68,70 @@ export class BlacklistPersonsService {
     }));
     await this.repo.insert(em, rows);
     return rows.map((r) => ({ role: r.role, idNumberBidx: r.idNumberBidx }));
+  }
+
+  /** The ID numbers' keys (blind indexes), in order: how a listing's persons are matched with a notice's. */
+  keys(persons: readonly ResponsiblePerson[]): string[] {
+    return persons.map((p) => this.pii.blindIndex('id_number', p.idNumber));
+  }
+
+  /** Records the persons a notice is served on (in its transaction); returns what the audit event may keep of them. */
+  async recordNoticed(
+    em: EntityManager,
+    noticeId: string,
+    persons: readonly ResponsiblePerson[],
+  ): Promise<PersonRef[]> {
+    const rows = persons.map((p, position) => ({
+      id: newId(),
+      noticeId,
+      position,
+      role: p.role,
+      name: p.name,
+      idNumberEnc: this.pii.encrypt(p.idNumber),
+      idNumberBidx: this.pii.blindIndex('id_number', p.idNumber),
+      statementOn: null,
+      statementSummary: null,
+    }));
+    await this.repo.insertNoticed(em, rows);
+    return rows.map((r) => ({ role: r.role, idNumberBidx: r.idNumberBidx }));
+  }
+
+  /** The persons a notice names, as the listing rule needs them (personNoticeRefusal). */
+  async noticed(em: EntityManager, noticeId: string): Promise<NoticedPerson[]> {
+    const rows = await this.repo.ofNotice(em, noticeId);
+    return rows.map((r) => ({ key: r.idNumberBidx, statementOn: r.statementOn }));
+  }
+
+  /**
+   * Records the statement of the person the notice names with this ID number (the notice locked by the caller):
+   * null when it names nobody with it, `{ stated }` (the day) when they already stated, else what the audit event keeps.
+   */
+  async recordStatement(
+    em: EntityManager,
+    noticeId: string,
+    idNumber: string,
+    statement: { on: string; summary: string },
+  ): Promise<PersonRef | { stated: string } | null> {
+    const key = this.pii.blindIndex('id_number', idNumber);
+    const p = (await this.repo.ofNotice(em, noticeId)).find((r) => r.idNumberBidx === key);
+    if (!p) return null;
+    if (p.statementOn) return { stated: p.statementOn };
+    await this.repo.recordStatement(em, p.id, statement.on, statement.summary);
+    return { role: p.role, idNumberBidx: key };
+  }
+
+  /**
+   * The persons a notice names, ID numbers masked for every role: the response confirms whom it was served on; the
+   * full number is read where a decision or a lookup needs it (staffViews, lookup), and logged there.
+   */
+  async noticeViews(em: EntityManager, noticeId: string): Promise<NoticePersonViewDto[]> {
+    const rows = await this.repo.ofNotice(em, noticeId);
+    return rows.map((r) => ({
+      role: r.role,
+      name: r.name,
+      idNumber: maskIdNumber(this.pii.decrypt(r.idNumberEnc))!,
+      statementOn: r.statementOn,
+    }));
   }
 
   /** The persons of these listings as `viewer` may see them; a read showing ID numbers in full is logged. */

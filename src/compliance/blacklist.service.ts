@@ -92,7 +92,7 @@ export class BlacklistService {
             basis: '人社部令第45号 第五条',
           },
         );
-      await this.registers.assertNoticed(em, v.id, listedOn);
+      await this.registers.assertNoticed(em, v.id, listedOn, persons);
       if (compareDates(listedOn, v.foundOn) < 0)
         throw AppException.validation([
           fieldError(

@@ -115,10 +115,14 @@ export class ComplianceController {
     return this.registers.updateFacts(user, id, dto);
   }
 
-  /** Serves the prior notice of an intended listing; the employer may state its case within 5 working days. */
+  /**
+   * Serves the prior notice of an intended listing on the employer and the persons it names (当事人); each may state
+   * their case within 5 working days.
+   */
   @ApiOperation({
     summary: '送达拟列入告知',
-    description: '送达拟列入失信名单的事先告知；用人单位可在 5 个工作日内陈述申辩。',
+    description:
+      '向用人单位及告知书列明的当事人（responsiblePersons，人社部令第45号 第五条）送达拟列入失信名单的事先告知；各当事人可在 5 个工作日内陈述申辩。列入决定只能列明告知书列明的当事人。',
   })
   @Post('employers/:employerId/blacklist-notices')
   @Roles(...DECIDERS)
@@ -131,8 +135,12 @@ export class ComplianceController {
     return this.registers.notify(user, employerId, dto);
   }
 
-  /** Records the employer's statement (陈述申辩) on a notice. */
-  @ApiOperation({ summary: '登记陈述申辩', description: '登记用人单位对告知书的陈述申辩。' })
+  /** Records the statement (陈述申辩) on a notice: the employer's, or with `idNumber` a named person's. */
+  @ApiOperation({
+    summary: '登记陈述申辩',
+    description:
+      '登记用人单位对告知书的陈述申辩；请求体带 idNumber 时，登记告知书列明的该当事人本人的陈述申辩。',
+  })
   @Post('blacklist-notices/:id/statement')
   @HttpCode(200)
   @Roles(...DECIDERS)
@@ -152,7 +160,7 @@ export class ComplianceController {
   @ApiOperation({
     summary: '列入失信名单',
     description:
-      '将用人单位及其法定代表人或者主要负责人、直接负责的主管人员和其他直接责任人员（当事人，人社部令第45号 第五条）列入拖欠农民工工资失信联合惩戒名单：须已告知且陈述申辩期届满，违法行为符合列入情形（否则 409 并说明缺少什么）；须列明法定代表人或者主要负责人，同一身份证号码不得重复（否则 400）。',
+      '将用人单位及其法定代表人或者主要负责人、直接负责的主管人员和其他直接责任人员（当事人，人社部令第45号 第五条）列入拖欠农民工工资失信联合惩戒名单：须已告知且陈述申辩期届满（或已陈述申辩），所列当事人均须经告知书列明并经陈述申辩或期限届满（否则 409 LISTING_PERSON_NOT_NOTICED 等），违法行为符合列入情形（否则 409 并说明缺少什么）；须列明法定代表人或者主要负责人，同一身份证号码不得重复（否则 400）。',
   })
   @Post('employers/:employerId/blacklist')
   @Roles(...DECIDERS)

@@ -25,6 +25,11 @@ export const COMPLIANCE_ERRORS = {
     zh: '请先向用人单位送达拟列入告知',
     en: 'Notify the employer of the intended listing first',
   },
+  LISTING_PERSON_NOT_NOTICED: {
+    status: 409,
+    zh: '拟列入的当事人未在告知书中列明，请先向其送达拟列入告知',
+    en: 'A person to be listed was not named on the notice: serve them the notice of the intended listing first',
+  },
   LISTING_BEFORE_STATEMENT: {
     status: 409,
     zh: '列入决定日期不能早于陈述申辩日期',

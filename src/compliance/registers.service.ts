@@ -9,10 +9,13 @@ import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
 import { BLACKLIST_RULES, noticeRefusal } from './blacklist.rules';
+import { personNoticeRefusal, type ResponsiblePerson } from './blacklist-persons.rules';
+import { BlacklistPersonsService } from './blacklist-persons.service';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { ComplianceRepository } from './compliance.repository';
 import { employerNotFound, violationView } from './compliance.service';
 import type { ViolationViewDto } from './dto/compliance.dto';
+import type { NoticePersonViewDto } from './dto/blacklist-persons.dto';
 import type { BlacklistNoticeViewDto, StatementDto, ViolationFactsDto } from './dto/registers.dto';
 import type { BlacklistNotice } from './entities/blacklist-notice.entity';
 import type { EmployerViolation } from './entities/employer-violation.entity';
@@ -39,25 +42,35 @@ export class RegistersService {
     private readonly audit: AuditService,
     private readonly employers: EmployersService,
     private readonly grades: GradeRefresh,
+    private readonly persons: BlacklistPersonsService,
   ) {}
 
-  /** Serves the notice of an intended listing: the statement period is 5 working days from it. */
+  /**
+   * Serves the notice of an intended listing on the employer and the persons it names (当事人, 第五条): the statement
+   * period is 5 working days from it, for each of them.
+   */
   async notify(
     viewer: Principal,
     employerId: string,
-    dto: { violationId: string; noticedOn?: string },
+    dto: { violationId: string; noticedOn?: string; responsiblePersons: unknown[] },
   ): Promise<BlacklistNoticeViewDto> {
+    const persons = dto.responsiblePersons as ResponsiblePerson[];
     const today = todayInShanghai();
     const noticedOn = dto.noticedOn ?? today;
-    if (compareDates(noticedOn, today) > 0)
-      throw AppException.validation([
-        fieldError(
-          'noticedOn',
-          'notInFuture',
-          'noticedOn 不能晚于今天',
-          'noticedOn must not be in the future',
-        ),
-      ]);
+    const invalid = [
+      ...(compareDates(noticedOn, today) > 0
+        ? [
+            fieldError(
+              'noticedOn',
+              'notInFuture',
+              'noticedOn 不能晚于今天',
+              'noticedOn must not be in the future',
+            ),
+          ]
+        : []),
+      ...this.persons.fieldErrors(persons),
+    ];
+    if (invalid.length) throw AppException.validation(invalid);
     return this.tx.run(async (em) => {
       const v = await this.violationOf(em, viewer, employerId, dto.violationId);
       if (compareDates(noticedOn, v.foundOn) < 0)
@@ -87,17 +100,20 @@ export class RegistersService {
         noticedBy: viewer.userId,
       };
       await this.repo.insertNotice(em, notice);
+      const refs = await this.persons.recordNoticed(em, notice.id, persons);
       await this.event(em, employerId, 'BLACKLIST_NOTICE_SERVED', viewer, {
         noticeId: notice.id,
         violationId: v.id,
         noticedOn,
         statementDueOn: due,
+        // 当事人 by role and the ID number's blind index: no name or number in the trail.
+        persons: refs,
       });
-      return noticeView(notice);
+      return noticeView(notice, await this.persons.noticeViews(em, notice.id));
     });
   }
 
-  /** Records the employer's statement (陈述申辩) on a notice. */
+  /** Records the statement (陈述申辩) on a notice of the employer, or of the person it names with `idNumber`. */
   async statement(viewer: Principal, noticeId: string, dto: StatementDto): Promise<BlacklistNoticeViewDto> {
     return this.tx.run(async (em) => {
       const n = await this.repo.lockNotice(em, noticeId);
@@ -114,6 +130,35 @@ export class RegistersService {
             'receivedOn must be between the notice and today',
           ),
         ]);
+      if (dto.idNumber !== undefined) {
+        const person = await this.persons.recordStatement(em, n.id, dto.idNumber, {
+          on: dto.receivedOn,
+          summary: dto.summary,
+        });
+        if (!person)
+          throw AppException.validation([
+            fieldError(
+              'idNumber',
+              'namedOnNotice',
+              '告知书未列明该当事人',
+              'the notice names nobody with this ID number',
+            ),
+          ]);
+        if ('stated' in person)
+          throw AppException.conflict(
+            'STATEMENT_RECORDED',
+            'A statement is already recorded on this notice',
+            {
+              statementOn: person.stated,
+            },
+          );
+        await this.event(em, n.employerId, 'BLACKLIST_STATEMENT_RECORDED', viewer, {
+          noticeId: n.id,
+          statementOn: dto.receivedOn,
+          person,
+        });
+        return noticeView(n, await this.persons.noticeViews(em, n.id));
+      }
       if (n.statementOn)
         throw AppException.conflict('STATEMENT_RECORDED', 'A statement is already recorded on this notice', {
           statementOn: n.statementOn,
@@ -123,13 +168,34 @@ export class RegistersService {
         noticeId: n.id,
         statementOn: dto.receivedOn,
       });
-      return noticeView({ ...n, statementOn: dto.receivedOn, statementSummary: dto.summary });
+      return noticeView(
+        { ...n, statementOn: dto.receivedOn, statementSummary: dto.summary },
+        await this.persons.noticeViews(em, n.id),
+      );
     });
   }
 
-  /** 409 unless the violation's latest notice allows a listing decided on `listedOn` (called in the listing's transaction). */
-  async assertNoticed(em: EntityManager, violationId: string, listedOn: string): Promise<void> {
-    const refusal = noticeRefusal(await this.repo.latestNotice(em, violationId), listedOn);
+  /**
+   * 409 unless the violation's latest notice allows a listing decided on `listedOn` of the employer and of each of
+   * `persons` (named on it, heard or the period over: personNoticeRefusal). Called in the listing's transaction.
+   */
+  async assertNoticed(
+    em: EntityManager,
+    violationId: string,
+    listedOn: string,
+    persons: readonly ResponsiblePerson[],
+  ): Promise<void> {
+    const notice = await this.repo.latestNotice(em, violationId);
+    const refusal =
+      noticeRefusal(notice, listedOn) ??
+      personNoticeRefusal(
+        notice && {
+          statementDueOn: notice.statementDueOn,
+          persons: await this.persons.noticed(em, notice.id),
+        },
+        this.persons.keys(persons),
+        listedOn,
+      );
     if (refusal) {
       const { code, message, ...details } = refusal;
       throw AppException.conflict(code, message, {
@@ -216,7 +282,10 @@ export class RegistersService {
   }
 }
 
-function noticeView(n: Omit<BlacklistNotice, 'createdAt' | 'violation' | 'jurisdictionCode' | 'noticedBy'>) {
+function noticeView(
+  n: Omit<BlacklistNotice, 'createdAt' | 'violation' | 'jurisdictionCode' | 'noticedBy'>,
+  persons: NoticePersonViewDto[],
+): BlacklistNoticeViewDto {
   return {
     id: n.id,
     employerId: n.employerId,
@@ -225,5 +294,6 @@ function noticeView(n: Omit<BlacklistNotice, 'createdAt' | 'violation' | 'jurisd
     statementDueOn: n.statementDueOn,
     statementOn: n.statementOn,
     statementSummary: n.statementSummary,
+    persons,
   };
 }

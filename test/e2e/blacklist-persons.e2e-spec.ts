@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInShanghai } from '../../src/calendar/local-date';
 import { addMonths } from '../../src/compliance/blacklist.rules';
 import { idNumberCheckChar } from '../../src/common/validation/id-number';
+import { recordListableViolation } from '../support/case-flow';
 import { LogSink } from '../support/log-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
@@ -30,38 +31,25 @@ describe('blacklist persons (当事人)', () => {
     );
     return id;
   };
-  /** A listable violation of a new employer, noticed and stated on `on`: ready for the listing decision. */
-  const listable = async (name: string, on = today) => {
+  /** A listable violation of a new employer, noticed on it and its `persons`, all stated on `on`: ready to list. */
+  const listable = async (name: string, on = today, persons = [legalRep, manager]) => {
     const e = await employer(name);
-    const v = await t
-      .http()
-      .post(`/api/v1/compliance/employers/${e}/violations`)
-      .set(await auth('inspector'))
-      .send({
-        jurisdictionCode: '310115005',
-        kinds: ['WAGE_ARREARS'],
-        facts: '拖欠农民工工资',
-        foundOn: on,
-        migrantWorkers: true,
-        orderRefused: true,
-        meetsCrimeThreshold: true,
-        arrearsFen: 30_000_000,
-        workersAffected: 15,
-      });
-    expect(v.status).toBe(201);
+    const violationId = await recordListableViolation(t, e, on);
     const notice = await t
       .http()
       .post(`/api/v1/compliance/employers/${e}/blacklist-notices`)
       .set(await auth('supervisor'))
-      .send({ violationId: v.body.id, noticedOn: on });
+      .send({ violationId, noticedOn: on, responsiblePersons: persons });
     expect(notice.status).toBe(201);
-    const stated = await t
-      .http()
-      .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
-      .set(await auth('supervisor'))
-      .send({ receivedOn: on, summary: '单位陈述资金困难，经核实不予采纳' });
-    expect(stated.status).toBe(200);
-    return { e, v: v.body.id as string };
+    for (const by of [{}, ...persons.map((p) => ({ idNumber: p.idNumber }))]) {
+      const stated = await t
+        .http()
+        .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+        .set(await auth('supervisor'))
+        .send({ receivedOn: on, summary: '单位陈述资金困难，经核实不予采纳', ...by });
+      expect(stated.status).toBe(200);
+    }
+    return { e, v: violationId };
   };
   const list = async (e: string, body: Record<string, unknown>) =>
     t
@@ -206,7 +194,7 @@ describe('blacklist persons (当事人)', () => {
   it('staff look a person up by ID number (in the body): listings of their jurisdiction; early removal ends theirs too', async () => {
     const person = { role: 'PRINCIPAL', name: '孙负责', idNumber: idNumber('31011519900909005') };
     const listedOn = addMonths(today, -8);
-    const { e, v } = await listable(`浦东当事人查询测试有限公司${++n}`, listedOn);
+    const { e, v } = await listable(`浦东当事人查询测试有限公司${++n}`, listedOn, [person]);
     const listed = await list(e, { violationId: v, listedOn, responsiblePersons: [person] });
     expect(listed.status).toBe(201);
 

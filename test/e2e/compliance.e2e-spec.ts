@@ -77,24 +77,29 @@ describe('employer compliance', () => {
       .post(`/api/v1/compliance/employers/${employerId}/blacklist`)
       .set(await auth(user))
       .send({ responsiblePersons: [legalRep], ...body });
-  /** Serves the notice (on the listing day) and records a statement that day, then lists (16.10). */
+  /**
+   * Serves the notice (on the listing day) on the employer and the persons to be listed, records the statement of
+   * each that day, then lists (16.10).
+   */
   const list = async (employerId: string, body: Record<string, unknown>, user = 'supervisor') => {
     const on = (body.listedOn as string | undefined) ?? today;
+    const persons = (body.responsiblePersons as { idNumber: string }[] | undefined) ?? [legalRep];
     const notice = await t
       .http()
       .post(`/api/v1/compliance/employers/${employerId}/blacklist-notices`)
       .set(await auth(user))
-      .send({ violationId: body.violationId, noticedOn: on });
+      .send({ violationId: body.violationId, noticedOn: on, responsiblePersons: persons });
     if (notice.status === 201)
-      expect(
-        (
-          await t
-            .http()
-            .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
-            .set(await auth(user))
-            .send({ receivedOn: on, summary: '单位陈述已支付部分工资，经核实不予采纳' })
-        ).status,
-      ).toBe(200);
+      for (const by of [{}, ...persons.map((p) => ({ idNumber: p.idNumber }))])
+        expect(
+          (
+            await t
+              .http()
+              .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+              .set(await auth(user))
+              .send({ receivedOn: on, summary: '单位陈述已支付部分工资，经核实不予采纳', ...by })
+          ).status,
+        ).toBe(200);
     return listNow(employerId, body, user);
   };
   const removeEarly = async (id: string, body: Record<string, unknown>) =>
@@ -509,7 +514,7 @@ describe('employer compliance', () => {
         .http()
         .post(`/api/v1/compliance/employers/${e}/blacklist-notices`)
         .set(await auth('supervisor'))
-        .send({ violationId: v });
+        .send({ violationId: v, responsiblePersons: [legalRep] });
       expect(notice.status).toBe(201);
       const due = (
         await t
@@ -538,6 +543,19 @@ describe('employer compliance', () => {
         .set(await auth('supervisor'))
         .send({ receivedOn: today, summary: '单位称资金困难，经核实理由不成立' });
       expect([stated.status, stated.body.statementOn]).toEqual([200, today]);
+      // The employer was heard; its legal representative, named on the notice, may still state (当事人, 第五条).
+      const personRunning = await listNow(e, { violationId: v });
+      expect([
+        personRunning.status,
+        personRunning.body.code,
+        personRunning.body.details.responsiblePersons,
+      ]).toEqual([409, 'STATEMENT_PERIOD_RUNNING', [0]]);
+      const personStated = await t
+        .http()
+        .post(`/api/v1/compliance/blacklist-notices/${notice.body.id}/statement`)
+        .set(await auth('supervisor'))
+        .send({ receivedOn: today, summary: '法定代表人陈述同单位', idNumber: legalRep.idNumber });
+      expect([personStated.status, personStated.body.persons[0].statementOn]).toEqual([200, today]);
       expect((await listNow(e, { violationId: v })).status).toBe(201);
       expect((await record(e)).events.map((x) => x.action)).toEqual(
         expect.arrayContaining([

@@ -117,3 +117,31 @@ export async function inboxAbout(t: TestApp, user: string, subjectRef: string): 
     .map((i) => i.template)
     .sort();
 }
+
+/**
+ * Records, as the demo inspector, a wage-arrears violation of `employerId` found on `foundOn` that meets every
+ * listing fact of 人社部令第45号 (migrant workers, order refused, the crime threshold); returns its id.
+ */
+export async function recordListableViolation(
+  t: TestApp,
+  employerId: string,
+  foundOn: string,
+): Promise<string> {
+  const v = await t
+    .http()
+    .post(`/api/v1/compliance/employers/${employerId}/violations`)
+    .set(await bearer(t, 'inspector'))
+    .send({
+      jurisdictionCode: '310115005',
+      kinds: ['WAGE_ARREARS'],
+      facts: '拖欠农民工工资',
+      foundOn,
+      migrantWorkers: true,
+      orderRefused: true,
+      meetsCrimeThreshold: true,
+      arrearsFen: 30_000_000,
+      workersAffected: 15,
+    });
+  if (v.status !== 201) throw new Error(`violation of ${employerId}: ${v.status} ${JSON.stringify(v.body)}`);
+  return v.body.id as string;
+}

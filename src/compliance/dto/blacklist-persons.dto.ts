@@ -1,9 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsChineseIdNumber } from '../../common/validation/decorators';
 import { BLACKLIST_STATUSES } from '../blacklist.state';
-import { RESPONSIBLE_ROLES } from '../blacklist-persons.rules';
+import { PERSON_RULES, RESPONSIBLE_ROLES } from '../blacklist-persons.rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const idNumberInput = ({ value }: { value: unknown }) =>
@@ -36,6 +47,23 @@ export class ResponsiblePersonDto {
   idNumber: string;
 }
 
+/** The `responsiblePersons` of a notice or a listing: 1..MAX_PERSONS persons, each validated as above. */
+export const ResponsiblePersons = (description: string) =>
+  applyDecorators(
+    ApiProperty({
+      type: [ResponsiblePersonDto],
+      minItems: 1,
+      maxItems: PERSON_RULES.MAX_PERSONS,
+      description,
+    }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(PERSON_RULES.MAX_PERSONS),
+    IsObject({ each: true }),
+    ValidateNested({ each: true }),
+    Type(() => ResponsiblePersonDto),
+  );
+
 /** A listed person as staff see it: the ID number in full for SUPERVISOR (the decider), masked for other roles. */
 export class BlacklistPersonViewDto {
   @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
@@ -44,6 +72,21 @@ export class BlacklistPersonViewDto {
     description: 'In full for SUPERVISOR (the read is logged); masked (110***********002X) otherwise',
   })
   idNumber: string;
+}
+
+/** A person a listing notice is served on: the ID number masked (110***********002X), and their statement day. */
+export class NoticePersonViewDto {
+  @ApiProperty({ enum: RESPONSIBLE_ROLES }) role: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '110***********002X', description: 'Masked for every role' })
+  idNumber: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The day their statement (陈述申辩) was received',
+  })
+  statementOn: string | null;
 }
 
 /** A listed person on the public list: name and the ID number's last 4 characters. */

@@ -1,6 +1,6 @@
 import { IntFromQuery, IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,17 +17,16 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { CursorQuery } from '../../common/http/pagination';
 import { GRADES, VIOLATION_KINDS, VIOLATION_SOURCES, type ViolationKind } from '../compliance.constants';
 import { BLACKLIST_STATUSES } from '../blacklist.state';
-import { PERSON_RULES } from '../blacklist-persons.rules';
 import {
   BlacklistPersonViewDto,
   PublicBlacklistPersonDto,
   ResponsiblePersonDto,
+  ResponsiblePersons,
 } from './blacklist-persons.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -218,19 +216,9 @@ export class ListEmployerDto {
   @IsLocalDate()
   listedOn?: string;
 
-  @ApiProperty({
-    type: [ResponsiblePersonDto],
-    minItems: 1,
-    maxItems: PERSON_RULES.MAX_PERSONS,
-    description:
-      '当事人 listed with the employer (人社部令第45号 第五条): at least its 法定代表人 or 主要负责人; one entry per ID number',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(PERSON_RULES.MAX_PERSONS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ResponsiblePersonDto)
+  @ResponsiblePersons(
+    '当事人 listed with the employer (人社部令第45号 第五条): at least its 法定代表人 or 主要负责人; one entry per ID number',
+  )
   responsiblePersons: ResponsiblePersonDto[];
 }
 

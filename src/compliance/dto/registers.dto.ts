@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsLocalDate } from '../../common/validation/decorators';
+import { IsChineseIdNumber, IsLocalDate } from '../../common/validation/decorators';
+import { NoticePersonViewDto, type ResponsiblePersonDto, ResponsiblePersons } from './blacklist-persons.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,6 +15,11 @@ export class BlacklistNoticeDto {
   @IsOptional()
   @IsLocalDate()
   noticedOn?: string;
+
+  @ResponsiblePersons(
+    'The persons served with the employer (当事人, 人社部令第45号 第五条): the listing may name only these; at least the 法定代表人 or 主要负责人, one entry per ID number',
+  )
+  responsiblePersons: ResponsiblePersonDto[];
 }
 
 export class StatementDto {
@@ -27,6 +33,19 @@ export class StatementDto {
   @MinLength(2)
   @MaxLength(2000)
   summary: string;
+
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description:
+      'The person named on the notice who made this statement (in the body, never a URL); absent: the employer’s statement',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value,
+  )
+  @IsString()
+  @IsChineseIdNumber()
+  idNumber?: string;
 }
 
 export class BlacklistNoticeViewDto {
@@ -38,6 +57,11 @@ export class BlacklistNoticeViewDto {
   statementDueOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) statementOn: string | null;
   @ApiProperty({ nullable: true, type: String }) statementSummary: string | null;
+  @ApiProperty({
+    type: [NoticePersonViewDto],
+    description: 'The persons the notice is served on (none on notices served before persons were recorded)',
+  })
+  persons: NoticePersonViewDto[];
 }
 
 export class ViolationFactsDto {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { ResponsibleRole } from '../blacklist-persons.rules';
+import { PersonIdentityColumns } from './person-identity.columns';
 import { BlacklistEntry } from './blacklist-entry.entity';
 
 /**
@@ -11,7 +11,7 @@ import { BlacklistEntry } from './blacklist-entry.entity';
 @Entity({ name: 'wage_arrears_blacklist_persons' })
 @Index('uq_wage_arrears_blacklist_persons_listing_id_number', ['listingId', 'idNumberBidx'], { unique: true })
 @Index('idx_wage_arrears_blacklist_persons_id_number_bidx', ['idNumberBidx'])
-export class BlacklistPerson {
+export class BlacklistPerson extends PersonIdentityColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_wage_arrears_blacklist_persons' })
   id: string;
 
@@ -21,20 +21,4 @@ export class BlacklistPerson {
   @ManyToOne(() => BlacklistEntry, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'listing_id', foreignKeyConstraintName: 'fk_wage_arrears_blacklist_persons_listing' })
   listing?: BlacklistEntry;
-
-  /** The order the decision names them in. */
-  @Column({ type: 'smallint' })
-  position: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  role: ResponsibleRole;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ name: 'id_number_enc', type: 'text' })
-  idNumberEnc: string;
-
-  @Column({ name: 'id_number_bidx', type: 'varchar', length: 64 })
-  idNumberBidx: string;
 }

@@ -1,5 +1,6 @@
 import { BlacklistEntry } from './blacklist-entry.entity';
 import { BlacklistNotice } from './blacklist-notice.entity';
+import { BlacklistNoticePerson } from './blacklist-notice-person.entity';
 import { BlacklistPerson } from './blacklist-person.entity';
 import { EmployerGrade } from './employer-grade.entity';
 import { EmployerViolation } from './employer-violation.entity';
@@ -8,6 +9,7 @@ import { ViolationPublication, ViolationPublicationItem } from './violation-publ
 export {
   BlacklistEntry,
   BlacklistNotice,
+  BlacklistNoticePerson,
   BlacklistPerson,
   EmployerGrade,
   EmployerViolation,
@@ -22,6 +24,7 @@ export const COMPLIANCE_ENTITIES = [
   BlacklistEntry,
   BlacklistPerson,
   BlacklistNotice,
+  BlacklistNoticePerson,
   ViolationPublication,
   ViolationPublicationItem,
 ];
