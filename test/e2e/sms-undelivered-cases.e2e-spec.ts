@@ -4,17 +4,25 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { PermanentSmsError, type SmsMessage } from '../../src/notifications/sms-sender';
 import { EmployersService } from '../../src/reference/employers.service';
 import { organisationId } from '../../src/reference/organisations';
-import { bearer, fileComplaint, openMediation, staffInbox } from '../support/case-flow';
+import {
+  applyForArbitration,
+  bearer,
+  fileComplaint,
+  openInspection,
+  openMediation,
+  staffInbox,
+} from '../support/case-flow';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
 /**
- * An SMS to the employer about a mediation agreement's instalments (due soon, overdue) that can never be delivered —
+ * Undeliverable SMS about proceedings. An SMS to the employer about a mediation agreement's instalments (due soon, overdue) that can never be delivered —
  * no contact number on file, the provider refusing the number for good — reaches the staff in charge of the
  * mediation case: its mediator, or, when it has no active one, the committee's mediators covering the street. Before,
- * the message was filed under the employer (employer:<id>), of which nobody is in charge: only a log line.
+ * the message was filed under the employer (employer:<id>), of which nobody is in charge: only a log line. A party SMS
+ * about an arbitration or inspection case refused for good reaches that body's staff (filed under the complaint).
  */
-describe('an undelivered SMS about a mediation case reaches its staff', () => {
+describe('an undelivered SMS about a proceeding reaches its staff', () => {
   let t: TestApp;
   let n = 0;
   const refused = new Set<string>();
@@ -126,6 +134,57 @@ describe('an undelivered SMS about a mediation case reaches its staff', () => {
     await t.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [m.mediatorUserId]);
     expect(await undeliveredOf(gone, `mediation-case:${m.id}`)).toEqual([]);
     expect(await undeliveredOf('mediator-zj', `mediation-case:${m.id}`)).toEqual([]);
+  });
+
+  /**
+   * A party SMS about a proceeding goes to the complainant and is filed under the complaint (its worker's case file
+   * links it): the staff told are those of the body it was routed to (complaint-take-up.ts), not another body's.
+   */
+  const partyRefused = async (
+    template: string,
+    target: 'MEDIATION' | 'ARBITRATION' | 'INSPECTION',
+    proceed: (complaintId: string) => Promise<void>,
+  ) => {
+    refused.add(template);
+    const c = await fileComplaint(t, { employerName: `浦东未送达当事人公司${++n}`, target });
+    await proceed(c.id);
+    return c.id;
+  };
+  const toldOf = (user: string, complaintId: string) =>
+    eventually(async () => {
+      const found = await undeliveredOf(user, `complaint:${complaintId}`);
+      return found.length ? found : undefined;
+    });
+
+  it('a party SMS refused for good about an arbitration or inspection case: that body’s staff, not another’s', async () => {
+    const arbitration = await partyRefused('ARBITRATION_ACCEPTED', 'ARBITRATION', async (id) => {
+      const caseId = await applyForArbitration(t, 'arbitrator', id);
+      const r = await t
+        .http()
+        .post(`/api/v1/arbitration/cases/${caseId}/accept`)
+        .set(await bearer(t, 'arbitrator'))
+        .send({ version: 1 });
+      expect(r.status).toBe(200);
+    });
+    const inspection = await partyRefused('INSPECTION_ACCEPTED', 'INSPECTION', async (id) => {
+      const caseId = await openInspection(t, 'inspector', id);
+      const r = await t
+        .http()
+        .post(`/api/v1/inspection/cases/${caseId}/decision`)
+        .set(await bearer(t, 'inspector'))
+        .send({ version: 1, violationEndedOn: null });
+      expect(r.status).toBe(200);
+    });
+    expect((await toldOf('arbitrator', arbitration))[0].text).toMatch(
+      /^短信未送达（号码无效或被短信平台拒收）/,
+    );
+    expect((await toldOf('inspector', inspection))[0].text).toMatch(
+      /^短信未送达（号码无效或被短信平台拒收）/,
+    );
+    for (const user of ['mediator', 'mediator-2', 'inspector'])
+      expect(await undeliveredOf(user, `complaint:${arbitration}`)).toEqual([]);
+    for (const user of ['mediator', 'mediator-2', 'arbitrator'])
+      expect(await undeliveredOf(user, `complaint:${inspection}`)).toEqual([]);
   });
 
   it('a job queued before the case was carried is still sent, filed under the employer', async () => {
