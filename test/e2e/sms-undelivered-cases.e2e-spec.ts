@@ -1,7 +1,6 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { PermanentSmsError, type SmsMessage } from '../../src/notifications/sms-sender';
 import { EmployersService } from '../../src/reference/employers.service';
 import { organisationId } from '../../src/reference/organisations';
 import {
@@ -12,6 +11,7 @@ import {
   openMediation,
   staffInbox,
 } from '../support/case-flow';
+import { refuseForGood } from '../support/sms-refusals';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
@@ -25,7 +25,7 @@ import { createAccount } from '../support/users';
 describe('an undelivered SMS about a proceeding reaches its staff', () => {
   let t: TestApp;
   let n = 0;
-  const refused = new Set<string>();
+  let refused: Set<string>;
   const committee = organisationId('MEDIATION_COMMITTEE', '310115005');
   const username = new Map<string, string>();
   const today = todayInShanghai();
@@ -82,16 +82,7 @@ describe('an undelivered SMS about a proceeding reaches its staff', () => {
       jurisdictions: ['310115125'],
       organisationId: organisationId('MEDIATION_COMMITTEE', '310115125'),
     });
-    const send = t.sms.send.bind(t.sms);
-    jest
-      .spyOn(t.sms, 'send')
-      .mockImplementation((m: SmsMessage) =>
-        refused.has(m.template)
-          ? Promise.reject(
-              new PermanentSmsError('isv.MOBILE_NUMBER_ILLEGAL', 'aliyun SendSms isv.MOBILE_NUMBER_ILLEGAL'),
-            )
-          : send(m),
-      );
+    refused = refuseForGood(t);
   });
   afterAll(async () => {
     await t.close();
@@ -157,24 +148,25 @@ describe('an undelivered SMS about a proceeding reaches its staff', () => {
     });
 
   it('a party SMS refused for good about an arbitration or inspection case: that body’s staff, not another’s', async () => {
-    const arbitration = await partyRefused('ARBITRATION_ACCEPTED', 'ARBITRATION', async (id) => {
-      const caseId = await applyForArbitration(t, 'arbitrator', id);
+    const ok = async (user: string, path: string, body: object) => {
       const r = await t
         .http()
-        .post(`/api/v1/arbitration/cases/${caseId}/accept`)
-        .set(await bearer(t, 'arbitrator'))
-        .send({ version: 1 });
+        .post(`/api/v1/${path}`)
+        .set(await bearer(t, user))
+        .send(body);
       expect(r.status).toBe(200);
-    });
-    const inspection = await partyRefused('INSPECTION_ACCEPTED', 'INSPECTION', async (id) => {
-      const caseId = await openInspection(t, 'inspector', id);
-      const r = await t
-        .http()
-        .post(`/api/v1/inspection/cases/${caseId}/decision`)
-        .set(await bearer(t, 'inspector'))
-        .send({ version: 1, violationEndedOn: null });
-      expect(r.status).toBe(200);
-    });
+    };
+    const arbitration = await partyRefused('ARBITRATION_ACCEPTED', 'ARBITRATION', async (id) =>
+      ok('arbitrator', `arbitration/cases/${await applyForArbitration(t, 'arbitrator', id)}/accept`, {
+        version: 1,
+      }),
+    );
+    const inspection = await partyRefused('INSPECTION_ACCEPTED', 'INSPECTION', async (id) =>
+      ok('inspector', `inspection/cases/${await openInspection(t, 'inspector', id)}/decision`, {
+        version: 1,
+        violationEndedOn: null,
+      }),
+    );
     expect((await toldOf('arbitrator', arbitration))[0].text).toMatch(
       /^短信未送达（号码无效或被短信平台拒收）/,
     );
