@@ -16,11 +16,12 @@ import { eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
 /**
- * Undeliverable SMS about proceedings. An SMS to the employer about a mediation agreement's instalments (due soon, overdue) that can never be delivered —
- * no contact number on file, the provider refusing the number for good — reaches the staff in charge of the
- * mediation case: its mediator, or, when it has no active one, the committee's mediators covering the street. Before,
- * the message was filed under the employer (employer:<id>), of which nobody is in charge: only a log line. A party SMS
- * about an arbitration or inspection case refused for good reaches that body's staff (filed under the complaint).
+ * Undeliverable SMS about proceedings. An SMS to the employer about a mediation agreement's instalments (due soon,
+ * overdue) that can never be delivered — no contact number on file, the provider refusing the number for good —
+ * reaches the staff in charge of the mediation case: its mediator, or, when it has no active one, the committee's
+ * mediators covering the street. Before, the message was filed under the employer (employer:<id>), of which nobody is
+ * in charge: only a log line. A party SMS about a mediation, arbitration or inspection case refused for good reaches
+ * that body's staff (filed under the complaint).
  */
 describe('an undelivered SMS about a proceeding reaches its staff', () => {
   let t: TestApp;
@@ -147,14 +148,14 @@ describe('an undelivered SMS about a proceeding reaches its staff', () => {
       return found.length ? found : undefined;
     });
 
-  it('a party SMS refused for good about an arbitration or inspection case: that body’s staff, not another’s', async () => {
-    const ok = async (user: string, path: string, body: object) => {
+  it('a party SMS refused for good about a mediation, arbitration or inspection case: that body’s staff, not another’s', async () => {
+    const ok = async (user: string, path: string, body: object, status = 200) => {
       const r = await t
         .http()
         .post(`/api/v1/${path}`)
         .set(await bearer(t, user))
         .send(body);
-      expect(r.status).toBe(200);
+      expect(r.status).toBe(status);
     };
     const arbitration = await partyRefused('ARBITRATION_ACCEPTED', 'ARBITRATION', async (id) =>
       ok('arbitrator', `arbitration/cases/${await applyForArbitration(t, 'arbitrator', id)}/accept`, {
@@ -177,6 +178,20 @@ describe('an undelivered SMS about a proceeding reaches its staff', () => {
       expect(await undeliveredOf(user, `complaint:${arbitration}`)).toEqual([]);
     for (const user of ['mediator', 'mediator-2', 'arbitrator'])
       expect(await undeliveredOf(user, `complaint:${inspection}`)).toEqual([]);
+    // The committee's mediators covering the street, the designated one among them; not another street's.
+    const mediation = await partyRefused('MEDIATION_SESSION_SCHEDULED', 'MEDIATION', async (id) => {
+      const m = await openMediation(t, 'mediator', id);
+      const session = {
+        version: m.version,
+        place: '潍坊街道调解室',
+        startsAt: new Date(Date.now() + 86_400_000),
+      };
+      await ok(username.get(m.mediatorUserId!)!, `mediation/cases/${m.id}/sessions`, session, 201);
+    });
+    await toldOf('mediator', mediation);
+    await toldOf('mediator-2', mediation);
+    for (const user of ['mediator-zj', 'arbitrator', 'inspector'])
+      expect(await undeliveredOf(user, `complaint:${mediation}`)).toEqual([]);
   });
 
   it('a job queued before the case was carried is still sent, filed under the employer', async () => {
