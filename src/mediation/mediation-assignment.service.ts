@@ -7,7 +7,7 @@ import { TransactionRunner } from '../database/transaction';
 import { StaffInbox } from '../notifications/staff-inbox';
 import type { AssignMediatorDto, MediationCaseViewDto } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
-import { MediationCaseWriter } from './mediation-case-writer';
+import { MEDIATION_SUBJECT, MediationCaseWriter } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
 import { MediationViews } from './mediation-views';
 
@@ -42,7 +42,7 @@ export class MediationAssignmentService {
           await this.repo.updateCase(em, m.id, { mediatorUserId: to });
           await this.inbox.post(em, [to], {
             template: 'MEDIATION_CASE_ASSIGNED',
-            subjectRef: `mediation-case:${m.id}`,
+            subjectRef: `${MEDIATION_SUBJECT}:${m.id}`,
             dedupKey: `mediation-assigned:${m.id}:${m.version}`,
           });
           return m.mediatorUserId;

@@ -10,6 +10,8 @@ import { MEDIATION_MACHINE, type MediationAction, type MediationStatus } from '.
 
 /** Clocks of mediation cases are filed under this case type. */
 export const MEDIATION_CASE = 'MEDIATION';
+/** Messages and inbox items about a mediation case name it `mediation-case:<id>` (in-app-messages.ts links it). */
+export const MEDIATION_SUBJECT = 'mediation-case';
 
 /**
  * 403 NOT_ASSIGNED_MEDIATOR: the open case's acts (sessions, the period, the closing) are its designated mediator's

@@ -1,20 +1,43 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { UsersService } from '../auth/users.service';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
-import { MEDIATION_CASE } from './mediation-case-writer';
+import { assignedElseBody, UndeliveredSms } from '../notifications/undelivered-sms';
+import { MEDIATION_CASE, MEDIATION_SUBJECT } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
 
-/** A mediation's approaching periods go to its mediator's inbox (14.3). */
+/**
+ * A mediation's approaching periods go to its mediator's inbox (14.3); an SMS about the case that cannot be delivered
+ * (the employer's instalment reminders) to the staff who tell the party another way.
+ */
 @Injectable()
 export class MediationInbox implements OnModuleInit {
   constructor(
     private readonly reminders: DeadlineReminders,
     private readonly repo: MediationRepository,
+    private readonly users: UsersService,
+    private readonly undelivered: UndeliveredSms,
   ) {}
 
   onModuleInit(): void {
     this.reminders.registerAssignees(MEDIATION_CASE, {
-      subjectKind: 'mediation-case',
+      subjectKind: MEDIATION_SUBJECT,
       assignees: (em, ids) => this.repo.mediatorsOf(em, ids),
     });
+    this.undelivered.registerStaffInCharge(MEDIATION_SUBJECT, (em, id) => this.staffToTell(em, id));
+  }
+
+  /**
+   * Who tells the party when an SMS about the case cannot be delivered (undelivered-sms.ts): its mediator (as the
+   * reminders), while an active mediator of the case's committee covering its street; else those mediators, any of
+   * whom may take the case over (mediation-assignment.service.ts) — the case has no mediator, or theirs left.
+   */
+  private async staffToTell(em: EntityManager, id: string): Promise<string[]> {
+    const m = await this.repo.findCase(em, id);
+    if (!m) return [];
+    return assignedElseBody(
+      m.mediatorUserId ? [m.mediatorUserId] : [],
+      await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { SmsTemplateId } from '../notifications/templates';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
+import { MEDIATION_SUBJECT } from './mediation-case-writer';
 import type { DueSoonInstalment } from './mediation.repository';
 
 /** The case a message is about: its complaint (whose complainant is told) and employer. */
@@ -60,6 +61,7 @@ export class MediationNotices {
     // An employer without a contact number is recorded as undeliverable.
     await this.employer(
       em,
+      m.id,
       m.employerId,
       'MEDIATION_INSTALMENT_OVERDUE_EMPLOYER',
       `employer-overdue:${p.id}`,
@@ -72,6 +74,7 @@ export class MediationNotices {
     const params = { seq: String(i.seq), dueOn: i.due_on };
     await this.employer(
       em,
+      i.case_id,
       i.employer_id,
       'MEDIATION_INSTALMENT_DUE_SOON',
       `instalment-due-soon:${i.id}`,
@@ -105,13 +108,21 @@ export class MediationNotices {
     });
   }
 
+  /** Filed under the case, whose staff are told if it cannot be delivered (MediationInbox). */
   private async employer(
     em: EntityManager,
+    caseId: string,
     employerId: string,
     template: SmsTemplateId,
     dedupKey: string,
     params: Record<string, string>,
   ): Promise<void> {
-    await this.outbox.enqueue(em, JobName.EmployerNotify, { employerId, template, dedupKey, params });
+    await this.outbox.enqueue(em, JobName.EmployerNotify, {
+      employerId,
+      template,
+      dedupKey,
+      params,
+      subjectRef: `${MEDIATION_SUBJECT}:${caseId}`,
+    });
   }
 }

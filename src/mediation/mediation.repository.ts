@@ -15,6 +15,8 @@ import { prepared } from '../database/prepared-statements';
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
   id: string;
+  /** The mediation case of the agreement. */
+  case_id: string;
   seq: number;
   due_on: string;
   /** integer fen, as text (bigint) */
@@ -290,8 +292,8 @@ export class MediationRepository {
   /** Unpaid instalments falling due within `days` days from `today` (inclusive), with their employer. */
   dueSoon(em: EntityManager, today: string, days: number): Promise<DueSoonInstalment[]> {
     return em.query<DueSoonInstalment[]>(
-      `SELECT i.id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on, i.amount_fen::text AS amount_fen,
-              m.employer_id, m.complaint_id, m.collective_dispute_id
+      `SELECT i.id, m.id AS case_id, i.seq, to_char(i.due_on, 'YYYY-MM-DD') AS due_on,
+              i.amount_fen::text AS amount_fen, m.employer_id, m.complaint_id, m.collective_dispute_id
          FROM mediation_instalments i
          JOIN mediation_agreements a ON a.id = i.agreement_id
          JOIN mediation_cases m ON m.id = a.case_id

@@ -8,6 +8,17 @@ export type { UndeliveredReason };
 /** The active staff in charge of a subject of one kind (e.g. a complaint), by its id: the owning module registers it. */
 export type StaffInChargeOf = (em: EntityManager, subjectId: string) => Promise<string[]>;
 
+/**
+ * Who of a case's staff is told (a StaffInChargeOf's answer, from two lists the owning module reads): those assigned
+ * to it who are among the active staff of its body, else all of those (an unassigned case, or one whose assignees
+ * left, were deactivated or moved). Both lists are user ids; the body's order is kept, duplicates dropped.
+ */
+export function assignedElseBody(assigned: readonly string[], body: readonly string[]): string[] {
+  const active = [...new Set(body)];
+  const mine = active.filter((id) => assigned.includes(id));
+  return mine.length > 0 ? mine : active;
+}
+
 /** An SMS that will never be delivered: its row, what it is about and its text as it would have been sent. */
 export interface UndeliveredSmsNotice {
   notificationId: string;

@@ -68,6 +68,11 @@ export interface JobPayloads {
     template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
+    /**
+     * The case the message is about ("<kind>:<id>", e.g. `mediation-case:<id>`), whose staff are told when it cannot
+     * be delivered; jobs queued before it was carried have none and are filed under `employer:<employerId>`.
+     */
+    subjectRef?: string;
   };
   [JobName.IdempotencyPurge]: Record<string, never>;
   // (mediation payloads)

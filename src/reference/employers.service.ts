@@ -88,19 +88,24 @@ export class EmployersService {
     for (const id of ids) this.known.forget(id);
   }
 
-  /** Job handler body: an SMS to the employer's contact (reminders), at most once per dedupKey. */
+  /**
+   * Job handler body: an SMS to the employer's contact (reminders), at most once per dedupKey. It is filed under the
+   * case it is about (`subjectRef`), so an undeliverable one reaches that case's staff (undelivered-sms.ts); a job
+   * queued without one, under the employer, of which nobody is in charge.
+   */
   async notify(p: {
     employerId: string;
     template: SmsTemplateId;
     dedupKey: string;
     params: Record<string, string>;
+    subjectRef?: string;
   }): Promise<void> {
     const e = (await this.repo.employersByIds(this.dataSource.manager, [p.employerId]))[0];
     if (!e) return;
     const n = {
       dedupKey: p.dedupKey,
       template: p.template,
-      subjectRef: `employer:${e.id}`,
+      subjectRef: p.subjectRef ?? `employer:${e.id}`,
       params: p.params,
     };
     if (e.contactPhone) await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone });

@@ -1,6 +1,6 @@
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { PermanentSmsError, type SmsMessage } from '../../src/notifications/sms-sender';
 import { bearer, fileComplaint, staffInbox, type InboxItem } from '../support/case-flow';
+import { refuseForGood } from '../support/sms-refusals';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -11,7 +11,7 @@ import { eventually, startTestApp, type TestApp } from '../support/test-app';
 describe('an undelivered SMS reaches the staff in charge', () => {
   let t: TestApp;
   let n = 0;
-  const refused = new Set<string>();
+  let refused: Set<string>;
 
   const inbox = (user: string) => staffInbox(t, user);
   const reject = async (id: string) => {
@@ -33,16 +33,7 @@ describe('an undelivered SMS reaches the staff in charge', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { JOB_BACKOFF_MS: '200' } });
     // The gateway refuses the refusal notice for good (as for an invalid or blacklisted number).
-    const send = t.sms.send.bind(t.sms);
-    jest
-      .spyOn(t.sms, 'send')
-      .mockImplementation((m: SmsMessage) =>
-        refused.has(m.template)
-          ? Promise.reject(
-              new PermanentSmsError('isv.MOBILE_NUMBER_ILLEGAL', 'aliyun SendSms isv.MOBILE_NUMBER_ILLEGAL'),
-            )
-          : send(m),
-      );
+    refused = refuseForGood(t);
   });
   afterAll(async () => {
     await t.close();
