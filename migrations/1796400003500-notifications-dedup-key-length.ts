@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (134 characters) or arbitration:<case>:period:<clock>:<type>:<date>:<member>. At varchar(120) those inserts failed
  * and the job retried until it gave up: the hearing, 先予执行 and period notices reached the representative only.
  */
-export class NotificationsDedupKeyLength1796400003000 implements MigrationInterface {
-  name = 'NotificationsDedupKeyLength1796400003000';
+export class NotificationsDedupKeyLength1796400003500 implements MigrationInterface {
+  name = 'NotificationsDedupKeyLength1796400003500';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "notifications" ALTER COLUMN "dedup_key" TYPE character varying(255)`);
