@@ -1,14 +1,8 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
+import { fileMembers, memberPhone, toldOnceEach } from '../support/collective';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
-
-/** A valid 18-digit ID number (GB 11643) for worker i, born 1990-01-01 in 310115. */
-function idNumber(i: number): string {
-  const body = `31011519900101${String(100 + i).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, k) => acc + Number(d) * weights[k], 0);
-  return body + '10X98765432'[sum % 11];
-}
+import { signInWorker } from '../support/users';
 
 describe('collective disputes (10+ workers, common claim, one employer, 30 days)', () => {
   let t: TestApp;
@@ -26,31 +20,12 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (let i = 0; i < 12; i++) {
-      const phone = `1350000${String(1000 + i)}`;
-      await t.http().post('/api/v1/auth/otp/request').send({ phone });
-      const v = await t
-        .http()
-        .post('/api/v1/auth/otp/verify')
-        .send({ phone, code: t.sms.lastCode(phone) });
-      workers.push(v.body.accessToken as string);
-    }
-    for (let i = 0; i < 12; i++) {
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${workers[i]}` })
-        .send(
-          complaintBody({
-            employer: { name: '浦东某某建筑工程有限公司' },
-            claimedAmountFen: 800_000 + i * 1000,
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
-          }),
-        );
-      expect(res.status).toBe(201);
-      complaintIds.push(res.body.id as string);
-      employerId = res.body.employer.id as string;
-    }
+    for (let i = 0; i < 12; i++) workers.push(await signInWorker(t, memberPhone(i)));
+    const filed = await fileMembers(t, workers, '浦东某某建筑工程有限公司', (i) => ({
+      claimedAmountFen: 800_000 + i * 1000,
+    }));
+    complaintIds.push(...filed.ids);
+    employerId = filed.employerId;
   });
   afterAll(async () => {
     await t.close();
@@ -231,9 +206,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     const toldPhones = () =>
       new Set(t.sms.sent.filter((m) => m.template === 'COMPLAINT_ROUTED').map((m) => m.phone));
     await eventually(() => toldPhones().size === 12);
-    expect([...toldPhones()].sort()).toEqual(
-      Array.from({ length: 12 }, (_, i) => `1350000${String(1000 + i)}`).sort(),
-    );
+    expect([...toldPhones()].sort()).toEqual(Array.from({ length: 12 }, (_, i) => memberPhone(i)).sort());
     expect(t.sms.sent.filter((m) => m.template === 'COMPLAINT_ROUTED')).toHaveLength(12);
 
     const claims = [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }];
@@ -280,27 +253,8 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   };
 
   /** The ten workers each file a complaint of one category against one employer (a collective dispute's members). */
-  const fileTen = async (category: string, employerName: string) => {
-    const ids: string[] = [];
-    let employer = '';
-    for (let i = 0; i < 10; i++) {
-      const res = await t
-        .http()
-        .post('/api/v1/complaints')
-        .set({ authorization: `Bearer ${workers[i]}` })
-        .send(
-          complaintBody({
-            category,
-            employer: { name: employerName },
-            complainant: { name: `工人${i}`, idNumber: idNumber(i), phone: `1350000${String(1000 + i)}` },
-          }),
-        );
-      expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
-      employer = res.body.employer.id as string;
-    }
-    return { ids, employerId: employer };
-  };
+  const fileTen = async (category: string, employerName: string) =>
+    fileMembers(t, workers.slice(0, 10), employerName, () => ({ category }));
 
   it('a dismissed proposal is not proposed again within the window', async () => {
     await fileTen('OVERTIME_PAY', '浦东某某建筑工程有限公司');
@@ -413,7 +367,11 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {
-    const { ids, employerId: employer } = await fileTen('SOCIAL_INSURANCE', '浦东集体协议测试有限公司');
+    const {
+      ids,
+      trackingNos,
+      employerId: employer,
+    } = await fileTen('SOCIAL_INSURANCE', '浦东集体协议测试有限公司');
     const staff = await auth('mediator');
     const dispute = await t
       .http()
@@ -446,10 +404,19 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       });
     expect(closed.status).toBe(200);
     await t.app.get(MediationSweepService).sweep(addDays(due, -2));
-    const sent = () => t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_GROUP');
-    await eventually(() => sent().length >= 10);
-    expect(new Set(sent().map((m) => m.phone)).size).toBe(10);
-    expect(sent()[0].text).toContain(`调解协议第1期款项共12500.00元（全体劳动者合计）应于${due}支付`);
+    // Exactly once each, under their own tracking number, the group's amount.
+    const members = ids.map((complaintId, i) => ({
+      complaintId,
+      trackingNo: trackingNos[i],
+      phone: memberPhone(i),
+    }));
+    const told = await toldOnceEach(t, 'MEDIATION_INSTALMENT_DUE_SOON_GROUP', members, {
+      seq: '1',
+      dueOn: due,
+      amountFen: '1250000',
+    });
+    for (const m of told)
+      expect(m.text).toContain(`调解协议第1期款项共12500.00元（全体劳动者合计）应于${due}支付`);
     expect(t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_WORKER')).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export class Notification {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  @Column({ name: 'dedup_key', type: 'varchar', length: 120, unique: true })
+  @Column({ name: 'dedup_key', type: 'varchar', length: 255, unique: true })
   dedupKey: string;
 
   @Column({ type: 'varchar', length: 16 })
