@@ -303,6 +303,19 @@ describe('filings', () => {
       expect((await get('inspector', `collective-contracts/${old.body.id}`)).body.status).toBe('EFFECTIVE');
     });
 
+    it('an objection entered after the review period is refused, even dated within it (no EFFECTIVE → OBJECTED)', async () => {
+      const c = await post('inspector', 'collective-contracts', contract(day(-60)));
+      expect(c.body).toMatchObject({ status: 'EFFECTIVE', effectiveOn: day(-44) });
+      const backdated = await post('supervisor', `collective-contracts/${c.body.id}/objection`, {
+        opinion: '补录的审查意见',
+        objectedOn: day(-50),
+      });
+      expect([backdated.status, backdated.body.code]).toEqual([409, 'REVIEW_PERIOD_OVER']);
+      expect(backdated.body.details).toMatchObject({ objectionDeadline: day(-45), effectiveOn: day(-44) });
+      const after = await get('inspector', `collective-contracts/${c.body.id}`);
+      expect(after.body).toMatchObject({ status: 'EFFECTIVE', objectedOn: null, objectionOpinion: null });
+    });
+
     it('on the 15th day the period still runs and an objection dated that day is in time', async () => {
       const c = await post('inspector', 'collective-contracts', contract(day(-15)));
       expect(c.body).toMatchObject({ status: 'SUBMITTED', objectionDeadline: today });
