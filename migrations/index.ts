@@ -57,6 +57,7 @@ import { RiskWarningsClosedIndex1796400002600 } from './1796400002600-risk-warni
 import { NotificationsUndeliveredIndex1796400002700 } from './1796400002700-notifications-undelivered-index';
 import { LoginFailuresClient1796400002800 } from './1796400002800-login-failures-client';
 import { BlacklistPersons1796400002900 } from './1796400002900-blacklist-persons';
+import { LayoffSplitRule1796400003300 } from './1796400003300-layoff-split-rule';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -120,4 +121,5 @@ export const MIGRATIONS: Function[] = [
   NotificationsUndeliveredIndex1796400002700,
   LoginFailuresClient1796400002800,
   BlacklistPersons1796400002900,
+  LayoffSplitRule1796400003300,
 ];
