@@ -58,6 +58,7 @@ import { NotificationsUndeliveredIndex1796400002700 } from './1796400002700-noti
 import { LoginFailuresClient1796400002800 } from './1796400002800-login-failures-client';
 import { BlacklistPersons1796400002900 } from './1796400002900-blacklist-persons';
 import { BlacklistNoticePersons1796400003100 } from './1796400003100-blacklist-notice-persons';
+import { LayoffSplitRule1796400003300 } from './1796400003300-layoff-split-rule';
 import { NotificationsDedupKeyLength1796400003500 } from './1796400003500-notifications-dedup-key-length';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -123,5 +124,6 @@ export const MIGRATIONS: Function[] = [
   LoginFailuresClient1796400002800,
   BlacklistPersons1796400002900,
   BlacklistNoticePersons1796400003100,
+  LayoffSplitRule1796400003300,
   NotificationsDedupKeyLength1796400003500,
 ];

@@ -23,6 +23,8 @@ export const LOCKS = {
   arbitrationApplication: 'arbitration.application',
   /** Hearing scheduling and its double-booking checks, serialised. */
   arbitrationHearings: 'arbitration.hearings',
+  /** Layoff filings of one employer, serialised so each sees the others for the split rule (per employer). */
+  layoffEmployer: 'filings.layoff-employer',
   /** Additions to one complaint's case file (evidence), serialised (per complaint). */
   evidenceCaseFile: 'evidence.case-file',
   /** Inspection case creation for one complaint, serialised (per complaint). */

@@ -3,8 +3,13 @@ import { EntityManager, type EntityTarget } from 'typeorm';
 import type { Page } from '../common/http/pagination';
 import { jurisdictionPatterns, keysetPage, whereInJurisdictions } from '../database/query-helpers';
 import { ClosureNotice, CollectiveContractFiling, HarmoniousEnterprise, LayoffFiling } from './entities';
+import { LAYOFF_RULES, type RecordedLayoff } from './layoff.rules';
 
 type FilingRow = LayoffFiling | ClosureNotice | CollectiveContractFiling | HarmoniousEnterprise;
+
+const W = LAYOFF_RULES.AGGREGATION_WINDOW_DAYS;
+/** The thresholds of art41Applies on the summed cut `g.cut` and the largest staff reported `g.staff`. */
+const ART41_TOGETHER = `(g.cut >= ${LAYOFF_RULES.HEADCOUNT_THRESHOLD} OR g.cut * 100 >= g.staff * ${LAYOFF_RULES.SHARE_THRESHOLD_PERCENT})`;
 
 export interface ListFilter {
   street?: string;
@@ -106,6 +111,26 @@ export class FilingsRepository {
     return { districts, streets };
   }
 
+  /**
+   * The employer's layoff filings whose layoff date lies within `windowDays` of `layoffOn` (either side), for the
+   * split rule (assessArt41). Reads the filings committed before; the caller holds the employer's layoff lock.
+   */
+  async layoffsNear(
+    em: EntityManager,
+    employerId: string,
+    layoffOn: string,
+    windowDays: number,
+  ): Promise<RecordedLayoff[]> {
+    const rows = await em.query<RecordedLayoff[]>(
+      `SELECT id, headcount_cut AS "headcountCut", total_headcount AS "totalHeadcount",
+              to_char(layoff_on, 'YYYY-MM-DD') AS "layoffOn"
+         FROM layoff_filings
+        WHERE employer_id = $1 AND layoff_on BETWEEN $2::date - $3::int AND $2::date + $3::int`,
+      [employerId, layoffOn, windowDays],
+    );
+    return rows;
+  }
+
   /** Layoff and closure facts of one employer filed on or after `since` (for the risk scorer). */
   async employerFacts(
     em: EntityManager,
@@ -120,11 +145,18 @@ export class FilingsRepository {
     closureWorkersAffected: number;
     latestClosureEffectiveOn: string | null;
   }> {
+    // art41: filings that are Art 41 layoffs alone or with the employer's cuts of the split rule's window (the test
+    // of assessArt41, as the risk feature SQL applies it).
     const [l] = await em.query<{ n: number; art41: number; cut: number; share: string | null }[]>(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE art41_applies)::int AS art41,
-              coalesce(sum(headcount_cut), 0)::int AS cut,
-              max(headcount_cut::numeric / total_headcount) AS share
-         FROM layoff_filings WHERE employer_id = $1 AND filed_on >= $2::date`,
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE x.art41_applies OR ${ART41_TOGETHER})::int AS art41,
+              coalesce(sum(x.headcount_cut), 0)::int AS cut,
+              max(x.headcount_cut::numeric / x.total_headcount) AS share
+         FROM layoff_filings x
+         CROSS JOIN LATERAL (
+           SELECT sum(y.headcount_cut) AS cut, max(y.total_headcount) AS staff FROM layoff_filings y
+            WHERE y.employer_id = x.employer_id
+              AND y.layoff_on BETWEEN x.layoff_on - ${W} AND x.layoff_on + ${W}) g
+        WHERE x.employer_id = $1 AND x.filed_on >= $2::date`,
       [employerId, since],
     );
     const [c] = await em.query<{ n: number; workers: number; latest: string | null }[]>(

@@ -44,15 +44,41 @@ describe('collective contracts (集体合同规定 第四十二条、第四十�
 
   it('an objection is in time up to the 15th day after receipt, not after', () => {
     const c = { status: 'SUBMITTED' as const, submittedOn: '2026-03-01', ...reviewPeriod('2026-03-01') };
-    expect(objectionCheck(c, '2026-03-16', TODAY)).toEqual({ ok: true });
-    expect(objectionCheck(c, '2026-03-01', TODAY)).toEqual({ ok: true });
-    expect(objectionCheck(c, '2026-03-17', TODAY)).toEqual({ ok: false, kind: 'REVIEW_PERIOD_OVER' });
-    expect(objectionCheck({ ...c, status: 'OBJECTED' }, '2026-03-05', TODAY)).toEqual({
+    const lastDay = '2026-03-16';
+    expect(objectionCheck(c, '2026-03-16', lastDay)).toEqual({ ok: true });
+    expect(objectionCheck(c, '2026-03-01', lastDay)).toEqual({ ok: true });
+    expect(objectionCheck(c, '2026-03-01', '2026-03-01')).toEqual({ ok: true });
+    expect(objectionCheck({ ...c, status: 'OBJECTED' }, '2026-03-05', lastDay)).toEqual({
       ok: false,
       kind: 'ALREADY_OBJECTED',
     });
-    expect(objectionCheck(c, '2026-02-28', TODAY)).toMatchObject({ ok: false, kind: 'INVALID' });
-    expect(objectionCheck(c, addDays(TODAY, 1), TODAY)).toMatchObject({ ok: false, kind: 'INVALID' });
+    expect(objectionCheck(c, '2026-02-28', lastDay)).toMatchObject({ ok: false, kind: 'INVALID' });
+    expect(objectionCheck(c, '2026-03-17', lastDay)).toMatchObject({ ok: false, kind: 'INVALID' });
+  });
+
+  it('an objection entered after the 15th day is refused, whatever day it is dated (no EFFECTIVE → OBJECTED)', () => {
+    const c = { status: 'SUBMITTED' as const, submittedOn: '2026-03-01', ...reviewPeriod('2026-03-01') };
+    for (const objectedOn of ['2026-03-01', '2026-03-11', '2026-03-16', '2026-03-17', TODAY])
+      expect(objectionCheck(c, objectedOn, '2026-03-17')).toEqual({ ok: false, kind: 'REVIEW_PERIOD_OVER' });
+    expect(objectionCheck(c, '2026-03-11', TODAY)).toEqual({ ok: false, kind: 'REVIEW_PERIOD_OVER' });
+  });
+
+  it('property: an objection is accepted only while the contract is not yet effective on the day it is entered', () => {
+    fc.assert(
+      fc.property(
+        isoDate,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (submittedOn, enteredAfter, datedBefore) => {
+          const c = { status: 'SUBMITTED' as const, submittedOn, ...reviewPeriod(submittedOn) };
+          const today = addDays(submittedOn, enteredAfter);
+          const objectedOn = addDays(today, -Math.min(datedBefore, enteredAfter));
+          const ok = objectionCheck(c, objectedOn, today).ok;
+          if (ok) expect(collectiveContractStatus(c, today)).toBe('SUBMITTED');
+          expect(ok).toBe(collectiveContractStatus(c, today) === 'SUBMITTED');
+        },
+      ),
+    );
   });
 
   it('flags a text received more than 10 days after signature; refuses impossible dates', () => {

@@ -148,13 +148,19 @@ export type ObjectionCheck =
   | { ok: false; kind: 'INVALID'; errors: FieldError[] }
   | { ok: false; kind: 'ALREADY_OBJECTED' | 'REVIEW_PERIOD_OVER' };
 
-/** May the administration object on `objectedOn` (entered on `today`)? Only within the 15 days (第四十五条). */
+/**
+ * May the administration object on `objectedOn`, entered on `today`? Only within the 15 days (第四十五条、第四十七条),
+ * and only while they run: once `today` is past the deadline the contract is in force (EFFECTIVE) and an objection,
+ * even one dated within the period, is refused (REVIEW_PERIOD_OVER), since no transition leaves EFFECTIVE
+ * (docs/state-machines.md). A paper objection issued in time must be entered by the deadline.
+ */
 export function objectionCheck(
   c: { status: StoredContractStatus; submittedOn: string; objectionDeadline: string },
   objectedOn: string,
   today: string,
 ): ObjectionCheck {
   if (c.status === 'OBJECTED') return { ok: false, kind: 'ALREADY_OBJECTED' };
+  if (compareDates(today, c.objectionDeadline) > 0) return { ok: false, kind: 'REVIEW_PERIOD_OVER' };
   if (compareDates(objectedOn, today) > 0)
     return {
       ok: false,
@@ -181,7 +187,7 @@ export function objectionCheck(
         ),
       ],
     };
-  if (compareDates(objectedOn, c.objectionDeadline) > 0) return { ok: false, kind: 'REVIEW_PERIOD_OVER' };
+  // objectedOn ≤ today ≤ objectionDeadline here: the objection is dated within the period.
   return { ok: true };
 }
 

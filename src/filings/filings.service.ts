@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { LOCKS, xactLock } from '../database/locks';
 import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
@@ -22,7 +23,7 @@ import { ClosureNotice, LayoffFiling } from './entities';
 import { FilingScope } from './filing-scope';
 import { closurePlanErrors } from './filings.rules';
 import { FilingsRepository } from './filings.repository';
-import { art41Applies, layoffPlanErrors } from './layoff.rules';
+import { assessArt41, LAYOFF_RULES, layoffPlanErrors } from './layoff.rules';
 
 const layoffNotFound = () => AppException.notFound('LAYOFF_FILING_NOT_FOUND', 'No such layoff filing');
 const closureNotFound = () => AppException.notFound('CLOSURE_NOTICE_NOT_FOUND', 'No such closure notice');
@@ -54,7 +55,12 @@ export class FilingsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Records a layoff plan after checking it against 劳动合同法 第四十一条 (400 with field errors otherwise). */
+  /**
+   * Records a layoff plan after checking it against 劳动合同法 第四十一条 (400 with field errors otherwise), taken
+   * together with the employer's filings whose layoff dates are within 90 days of its own (assessArt41: a layoff split
+   * into filings under the thresholds is judged by its total). The earlier filings are left as filed; this one
+   * records which of them were counted (art41Combined), and the risk features apply the same rule to all of them.
+   */
   async fileLayoff(filer: Principal, dto: CreateLayoffFilingDto): Promise<LayoffFilingViewDto> {
     const today = todayInShanghai();
     const plan = {
@@ -65,10 +71,22 @@ export class FilingsService {
       grounds: dto.grounds ?? [],
       consultationRecord: dto.consultationRecord || null,
     };
+    // The plan alone first (no reads); the employer's other cuts can only add to what it demands.
     const errors = layoffPlanErrors(plan, today);
     if (errors.length) throw AppException.validation(errors);
     const id = await this.tx.run(async (em) => {
       const employer = await this.scope.forNewFiling(em, filer, dto.streetCode, dto.employer);
+      await xactLock(em, LOCKS.layoffEmployer, employer.id);
+      const recorded = await this.repo.layoffsNear(
+        em,
+        employer.id,
+        plan.layoffOn,
+        LAYOFF_RULES.AGGREGATION_WINDOW_DAYS,
+      );
+      const art41 = assessArt41(plan, recorded);
+      const combinedErrors = layoffPlanErrors(plan, today, art41);
+      if (combinedErrors.length) throw AppException.validation(combinedErrors);
+      const counted = art41.countedFilingIds.length > 0;
       const row: LayoffFiling = {
         id: newId(),
         employerId: employer.id,
@@ -76,7 +94,10 @@ export class FilingsService {
         filedOn: today,
         ...plan,
         grounds: [...plan.grounds],
-        art41Applies: art41Applies(plan.headcountCut, plan.totalHeadcount),
+        art41Applies: art41.applies,
+        art41CountedFilingIds: art41.countedFilingIds,
+        art41HeadcountCut: counted ? art41.headcountCut : null,
+        art41TotalHeadcount: counted ? art41.totalHeadcount : null,
         reasons: dto.reasons,
         status: 'FILED',
         filedByUserId: filer.userId,
@@ -190,6 +211,15 @@ function layoffView(r: LayoffFiling, employer: EmployerSummaryDto): LayoffFiling
     headcountCut: r.headcountCut,
     totalHeadcount: r.totalHeadcount,
     art41Applies: r.art41Applies,
+    art41Combined:
+      r.art41CountedFilingIds.length && r.art41HeadcountCut !== null && r.art41TotalHeadcount !== null
+        ? {
+            headcountCut: r.art41HeadcountCut,
+            totalHeadcount: r.art41TotalHeadcount,
+            countedFilingIds: r.art41CountedFilingIds,
+            windowDays: LAYOFF_RULES.AGGREGATION_WINDOW_DAYS,
+          }
+        : null,
     unionOrStaffNotifiedOn: r.unionOrStaffNotifiedOn,
     grounds: r.grounds,
     reasons: r.reasons,

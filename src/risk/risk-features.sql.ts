@@ -6,6 +6,7 @@
  */
 
 import { keyArray, keySlots } from '../database/key-lists';
+import { LAYOFF_RULES } from '../filings/layoff.rules';
 import { prepared } from '../database/prepared-statements';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
 
@@ -256,10 +257,21 @@ export function featureSql(employers?: string): string {
                     AND g.year <= extract(year FROM t.as_of) ORDER BY g.year DESC LIMIT 1), '') AS "grade"`,
   );
 
+  // A filing is an Art 41 layoff alone (art41_applies) or with the employer's cuts filed by the scoring date whose
+  // layoff dates lie within the window of its own (g: summed cut, largest staff reported) — the platform rule against
+  // splitting, as assessArt41 (filings/layoff.rules.ts) applies it at filing; rows filed before the rule included.
+  const w = LAYOFF_RULES.AGGREGATION_WINDOW_DAYS;
   ctes.push(`lf AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n, COALESCE(sum(x.headcount_cut), 0)::int AS cut,
-             count(*) FILTER (WHERE x.art41_applies)::int AS art41, array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
+             count(*) FILTER (WHERE x.art41_applies OR g.cut >= ${LAYOFF_RULES.HEADCOUNT_THRESHOLD}
+                                OR g.cut * 100 >= g.staff * ${LAYOFF_RULES.SHARE_THRESHOLD_PERCENT})::int AS art41,
+             array_agg(x.id ORDER BY x.filed_on, x.id) AS ids
         FROM targets t JOIN layoff_filing_risk_source x ON x.employer_id = t.employer_id
+        CROSS JOIN LATERAL (
+          SELECT sum(y.headcount_cut) AS cut, max(y.total_headcount) AS staff
+            FROM layoff_filing_risk_source y
+           WHERE y.employer_id = x.employer_id AND y.filed_on <= t.as_of
+             AND y.layoff_on BETWEEN x.layoff_on - ${w} AND x.layoff_on + ${w}) g
        WHERE x.filed_on > t.as_of - 90 AND x.filed_on <= t.as_of AND x.filed_on > ${LO} - 90 AND x.filed_on <= ${HI}
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN lf USING (employer_id, as_of)');

@@ -148,7 +148,7 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'layoffArt41Filings90d',
     'integer',
-    'filings at or above the 劳动合同法 Art 41 threshold',
+    'filings of 90 days at or above the 劳动合同法 Art 41 threshold, alone or with the employer’s cuts whose layoff dates are within 90 days of theirs (platform rule against splitting)',
     'layoff_filings',
   ),
   f('layoffFilingIds90d', 'ids', 'ids of the layoff filings of 90 days', 'layoff_filings'),

@@ -159,6 +159,48 @@ describe('filings', () => {
       expect(listed.body.items.map((i: { headcountCut: number }) => i.headcountCut)).toEqual([4, 3]);
     });
 
+    it('a layoff split into filings under the thresholds is judged by its total (15 + 15 of 400 within 90 days)', async () => {
+      const e = employer();
+      const bare = { employer: e, grounds: [], consultationRecord: undefined };
+      const first = await post('inspector', 'layoffs', layoff(15, 400, null, 5, bare));
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ art41Applies: false, art41Combined: null });
+      // The second part alone is 15 of 400 (3.75%): together with the first, 30 are cut → Art 41.
+      const second = await post('inspector', 'layoffs', layoff(15, 400, null, 5, bare));
+      expect(second.status).toBe(400);
+      expect(fieldsOf(second.body)).toEqual(['unionOrStaffNotifiedOn', 'grounds', 'consultationRecord']);
+      expect(second.body.details[0]).toMatchObject({
+        combinedHeadcountCut: 30,
+        countedFilingIds: [first.body.id],
+      });
+      // With the procedure (told 30 days before the layoff, grounds, consultation) it is recorded as Art 41.
+      const filed = await post('inspector', 'layoffs', layoff(15, 400, 25, 5, { employer: e }));
+      expect(filed.status).toBe(201);
+      expect(filed.body).toMatchObject({
+        art41Applies: true,
+        art41Combined: {
+          headcountCut: 30,
+          totalHeadcount: 400,
+          countedFilingIds: [first.body.id],
+          windowDays: 90,
+        },
+      });
+      // The earlier filing is left as it was filed.
+      expect((await get('inspector', `layoffs/${first.body.id}`)).body).toMatchObject({
+        art41Applies: false,
+        art41Combined: null,
+      });
+      // A cut whose layoff date is 91 days from every other is judged alone.
+      const later = await post('inspector', 'layoffs', layoff(15, 400, null, 96, bare));
+      expect(later.status).toBe(201);
+      expect(later.body).toMatchObject({ art41Applies: false, art41Combined: null });
+      // The risk scorer's facts count the split layoff as Art 41 (both parts of it, not the one 91 days later).
+      const facts = await t.app
+        .get(FilingsService)
+        .employerFacts(t.dataSource.manager, first.body.employer.id);
+      expect(facts).toMatchObject({ layoffFilings: 3, art41Layoffs: 2, headcountCut: 45 });
+    });
+
     it('a worker may not file; staff may not file for a street outside their scope', async () => {
       expect((await post('13800000000', 'layoffs', layoff(5, 100))).status).toBe(403);
       const outside = await post('inspector', 'layoffs', layoff(5, 100, 0, 31, { streetCode: '310115007' }));
@@ -301,6 +343,19 @@ describe('filings', () => {
       });
       expect([late.status, late.body.code]).toEqual([409, 'REVIEW_PERIOD_OVER']);
       expect((await get('inspector', `collective-contracts/${old.body.id}`)).body.status).toBe('EFFECTIVE');
+    });
+
+    it('an objection entered after the review period is refused, even dated within it (no EFFECTIVE → OBJECTED)', async () => {
+      const c = await post('inspector', 'collective-contracts', contract(day(-60)));
+      expect(c.body).toMatchObject({ status: 'EFFECTIVE', effectiveOn: day(-44) });
+      const backdated = await post('supervisor', `collective-contracts/${c.body.id}/objection`, {
+        opinion: '补录的审查意见',
+        objectedOn: day(-50),
+      });
+      expect([backdated.status, backdated.body.code]).toEqual([409, 'REVIEW_PERIOD_OVER']);
+      expect(backdated.body.details).toMatchObject({ objectionDeadline: day(-45), effectiveOn: day(-44) });
+      const after = await get('inspector', `collective-contracts/${c.body.id}`);
+      expect(after.body).toMatchObject({ status: 'EFFECTIVE', objectedOn: null, objectionOpinion: null });
     });
 
     it('on the 15th day the period still runs and an objection dated that day is in time', async () => {

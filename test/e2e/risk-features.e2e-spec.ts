@@ -28,6 +28,14 @@ describe('risk features on filings, employer register and compliance records', (
       .set(await auth('admin'));
     return (res.body.items as Warning[]).filter((w) => w.employerId === employerId);
   };
+  /** An employer's features and their evaluation today, as an admin reads them. */
+  const features = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/risk/employers/${id}/features`)
+        .set(await auth('admin'))
+    ).body as { features: Record<string, unknown>; evaluation: { hits: { ruleId: string }[] } };
   const employer = async (over: { industry?: string; street?: string } = {}) => {
     const id = randomUUID();
     await t.dataSource.query(
@@ -150,6 +158,47 @@ describe('risk features on filings, employer register and compliance records', (
     expect(await warnings(employerId, 'MASS_DISPUTE')).toHaveLength(1);
   });
 
+  it('a layoff split into filings under the thresholds (15 + 15 of 400) with a complaint → MD-LAYOFF-ART41', async () => {
+    const [inspector] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector'`,
+    );
+    // Rows as filed before the split rule: each flagged on its own (art41_applies false).
+    const layoff = async (employerId: string, filedOn: string, layoffOn: string) => {
+      const id = randomUUID();
+      await t.dataSource.query(
+        `INSERT INTO layoff_filings (id, employer_id, jurisdiction_code, filed_on, layoff_on, headcount_cut,
+                                     total_headcount, art41_applies, reasons, filed_by_user_id)
+         VALUES ($1, $2, '310115005', $3, $4, 15, 400, false, '订单减少', $5)`,
+        [id, employerId, filedOn, layoffOn, inspector.id],
+      );
+      return id;
+    };
+    const split = await employer({ street: '310115005' });
+    const a = await layoff(split, addDays(today, -20), addDays(today, 10));
+    const b = await layoff(split, addDays(today, -5), addDays(today, 40));
+    // The same cuts 91 days apart are two layoffs, each under the thresholds.
+    const apart = await employer({ street: '310115005' });
+    await layoff(apart, addDays(today, -60), addDays(today, -30));
+    await layoff(apart, addDays(today, -5), addDays(today, 61));
+    for (const id of [split, apart]) await complaint(id, today, `w-split-${id.slice(0, 8)}`);
+    const s = await features(split);
+    expect(s.features).toMatchObject({
+      layoffFilings90d: 2,
+      layoffHeadcountCut90d: 30,
+      layoffArt41Filings90d: 2,
+      layoffFilingIds90d: [a, b],
+    });
+    expect(s.evaluation.hits.map((h) => h.ruleId)).toContain('MD-LAYOFF-ART41');
+    const p = await features(apart);
+    expect(p.features).toMatchObject({ layoffFilings90d: 2, layoffArt41Filings90d: 0 });
+    expect(p.evaluation.hits.map((h) => h.ruleId)).not.toContain('MD-LAYOFF-ART41');
+    // The scan raises the warning.
+    await t.app.get(RiskScoringService).score({ employerIds: [split, apart], asOf: today });
+    const [w] = await warnings(split, 'MASS_DISPUTE');
+    expect(w.hits.map((h) => h.ruleId)).toContain('MD-LAYOFF-ART41');
+    expect(await warnings(apart, 'MASS_DISPUTE')).toEqual([]);
+  });
+
   it('construction employers weigh one level higher in the 60 days before Spring Festival; the register street decides the jurisdiction', async () => {
     const asOf = addDays(springFestival(2026), -30);
     const builder = await employer({ industry: 'E', street: '310115007' });
@@ -256,13 +305,6 @@ describe('risk features on filings, employer register and compliance records', (
   });
 
   it("wage claims of 10 workers reaching the province's total (wage_crime_thresholds, Shanghai 100000 yuan) → red; 9 workers do not", async () => {
-    const features = async (id: string) =>
-      (
-        await t
-          .http()
-          .get(`/api/v1/risk/employers/${id}/features`)
-          .set(await auth('admin'))
-      ).body as { features: Record<string, unknown>; evaluation: { hits: { ruleId: string }[] } };
     const ten = await employer();
     const nine = await employer();
     for (let i = 0; i < 10; i++)

@@ -6,6 +6,7 @@ import { NAME_GRAM_READ_CONTRACT_VIEWS } from '../../migrations/1796400001600-em
 import { ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS } from '../../migrations/1796400001900-arbitration-case-employer';
 import { MEDIATION_PERIOD_READ_CONTRACT_VIEWS } from '../../migrations/1796400002200-mediation-period-start';
 import { INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS } from '../../migrations/1796400002400-inspection-kpi-scope';
+import { LAYOFF_SPLIT_READ_CONTRACT_VIEWS } from '../../migrations/1796400003300-layoff-split-rule';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -26,12 +27,14 @@ const VIEWS: Record<string, string> = {
   ...ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS,
   ...MEDIATION_PERIOD_READ_CONTRACT_VIEWS,
   ...INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS,
+  ...LAYOFF_SPLIT_READ_CONTRACT_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
   ...Object.keys(ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS),
   ...Object.keys(MEDIATION_PERIOD_READ_CONTRACT_VIEWS),
   ...Object.keys(INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS),
+  ...Object.keys(LAYOFF_SPLIT_READ_CONTRACT_VIEWS),
 ];
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);

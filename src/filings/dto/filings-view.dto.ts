@@ -26,12 +26,37 @@ class FilingViewBase {
   @ApiProperty() createdAt: string;
 }
 
+/** Why a layoff was judged with the employer's other cuts (platform rule against splitting, 第四十一条). */
+export class Art41CombinedDto {
+  @ApiProperty({ description: "This filing's cut plus the cuts of the filings counted with it" })
+  headcountCut: number;
+  @ApiProperty({ description: 'The largest staff any of them reported (the share is taken of it)' })
+  totalHeadcount: number;
+  @ApiProperty({ type: String, isArray: true, format: 'uuid', description: 'Earlier filings counted' })
+  countedFilingIds: string[];
+  @ApiProperty({
+    description: "Filings whose layoff date is within this many days of this filing's are counted",
+  })
+  windowDays: number;
+}
+
 export class LayoffFilingViewDto extends FilingViewBase {
   @ApiProperty() filedOn: string;
   @ApiProperty() layoffOn: string;
   @ApiProperty() headcountCut: number;
   @ApiProperty() totalHeadcount: number;
-  @ApiProperty({ description: '劳动合同法 第四十一条 governs the layoff' }) art41Applies: boolean;
+  @ApiProperty({
+    description:
+      "劳动合同法 第四十一条 governs the layoff, alone or with the employer's earlier filings counted with it (art41Combined)",
+  })
+  art41Applies: boolean;
+  @ApiProperty({
+    type: Art41CombinedDto,
+    nullable: true,
+    description:
+      'The earlier filings of the employer counted with this one (layoff dates within 90 days) and the totals the Art 41 test used; null when judged alone. Set at filing; an earlier filing is not changed by a later one',
+  })
+  art41Combined: Art41CombinedDto | null;
   @ApiProperty({ nullable: true, type: String }) unionOrStaffNotifiedOn: string | null;
   @ApiProperty({ enum: LAYOFF_GROUNDS, isArray: true }) grounds: string[];
   @ApiProperty() reasons: string;

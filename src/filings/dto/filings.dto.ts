@@ -207,7 +207,10 @@ export class CreateCollectiveContractDto extends FilingBaseDto {
 }
 
 export class ObjectCollectiveContractDto {
-  @ApiPropertyOptional({ description: 'Day the 审查意见书 was issued; default today; within the 15 days' })
+  @ApiPropertyOptional({
+    description:
+      'Day the 审查意见书 was issued; default today; within the 15 days. The objection itself must be entered by the last day of the period (objectionDeadline): later it is 409 REVIEW_PERIOD_OVER, whatever day it is dated',
+  })
   @IsOptional()
   @IsLocalDate()
   objectedOn?: string;

@@ -33,9 +33,23 @@ export class LayoffFiling {
   @Column({ name: 'total_headcount', type: 'int' })
   totalHeadcount: number;
 
-  /** 劳动合同法 第四十一条 governs it (≥ 20, or < 20 but ≥ 10% of staff); computed at filing. */
+  /**
+   * 劳动合同法 第四十一条 governs it (≥ 20, or < 20 but ≥ 10% of staff), alone or with the employer's filings counted
+   * with it (assessArt41); computed at filing and never changed by a later filing.
+   */
   @Column({ name: 'art41_applies', type: 'boolean' })
   art41Applies: boolean;
+
+  /** Earlier filings of the employer counted with this one (layoff dates within 90 days); empty: judged alone. */
+  @Column({ name: 'art41_counted_filing_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  art41CountedFilingIds: string[];
+
+  /** With counted filings: the summed cut and the largest staff reported, the figures the test used; else null. */
+  @Column({ name: 'art41_headcount_cut', type: 'int', nullable: true })
+  art41HeadcountCut: number | null;
+
+  @Column({ name: 'art41_total_headcount', type: 'int', nullable: true })
+  art41TotalHeadcount: number | null;
 
   @Column({ name: 'union_or_staff_notified_on', type: 'date', nullable: true })
   unionOrStaffNotifiedOn: string | null;
