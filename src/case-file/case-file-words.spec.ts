@@ -142,4 +142,17 @@ describe('the worker’s case file in words', () => {
     expect(canEscalate('OPEN', null)).toBe(false);
     expect(nextStep('MEDIATION', 'AGREEMENT', { agreementStatus: 'DEFAULTED' })).toMatch(/仲裁/);
   });
+
+  it('a collective dispute’s member who does not apply for the group is told its representatives do (第七条)', () => {
+    for (const [status, agreementStatus] of [
+      ['FAILED', null],
+      ['EXPIRED', null],
+      ['AGREEMENT', 'DEFAULTED'],
+    ] as const) {
+      expect(nextStep('MEDIATION', status, { agreementStatus })).toContain('您可以一键申请劳动争议仲裁');
+      const member = nextStep('MEDIATION', status, { agreementStatus, appliedByRepresentatives: true });
+      expect(member).toContain('集体争议推举的代表可以一键申请劳动争议仲裁');
+      expect(member).not.toContain('您可以一键');
+    }
+  });
 });

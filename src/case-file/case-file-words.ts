@@ -70,6 +70,11 @@ export interface NextStepFacts {
   suitDeadline?: string | null;
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
+  /**
+   * mediation: a collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected
+   * representatives do; CollectiveService.workerActsFor), so no one-tap escalation is theirs
+   */
+  appliedByRepresentatives?: boolean;
   /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
   courtOptionReason?: string | null;
   /** arbitration: a hearing is still to be held (scheduled, not held, postponed or cancelled) */
@@ -99,6 +104,10 @@ const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, string>> =
   MERGED: '案件已并入其他案件办理，请留意短信和消息通知。',
 };
 
+/** Who applies for arbitration from a mediation that did not settle the dispute, the worker or the group's representatives. */
+const escalateWords = (f: NextStepFacts) =>
+  f.appliedByRepresentatives ? '集体争议推举的代表可以一键申请劳动争议仲裁' : '您可以一键申请劳动争议仲裁';
+
 /** The texts of the next step; a function where the text depends on the facts. */
 const NEXT_STEPS: {
   readonly [P in Proceeding]: Readonly<Record<string, string | ((f: NextStepFacts) => string)>>;
@@ -123,16 +132,16 @@ const NEXT_STEPS: {
     AGREEMENT: (f) =>
       f.agreementStatus === 'DEFAULTED'
         ? // 调解仲裁法 第十五条: 达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁
-          '用人单位未按调解协议付款，您可以一键申请劳动争议仲裁。'
+          `用人单位未按调解协议付款，${escalateWords(f)}。`
         : f.agreementStatus === 'PERFORMED'
           ? '调解协议已全部履行，案件结束。'
           : '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
     // 调解仲裁法 第十四条第三款: 调解不成的，当事人可以依法申请仲裁
-    FAILED: '调解不成，您可以一键申请劳动争议仲裁。',
+    FAILED: (f) => `调解不成，${escalateWords(f)}。`,
     // 调解仲裁法 第五条: 不愿调解 … 可以向劳动争议仲裁委员会申请仲裁
     WITHDRAWN: '调解已撤回。您仍可以依法申请劳动争议仲裁。',
     // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议的，当事人可以依法申请仲裁
-    EXPIRED: '调解期限已届满，您可以一键申请劳动争议仲裁。',
+    EXPIRED: (f) => `调解期限已届满，${escalateWords(f)}。`,
   },
   ARBITRATION: {
     // 调解仲裁法 第二十九条: 收到仲裁申请之日起五日内决定是否受理

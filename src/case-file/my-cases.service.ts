@@ -8,6 +8,7 @@ import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { todayInShanghai } from '../calendar/local-date';
+import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { mapRead, readTogether } from '../database/entity-rows';
 import { TransactionRunner } from '../database/transaction';
@@ -26,7 +27,7 @@ import type {
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
-import { plainDeadline } from './plain-deadline';
+import { nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
 @Injectable()
@@ -34,6 +35,7 @@ export class MyCasesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly complaints: ComplaintsService,
+    private readonly collective: CollectiveService,
     private readonly mediation: MediationService,
     private readonly arbitration: ArbitrationService,
     private readonly inspection: InspectionCaseFileService,
@@ -106,11 +108,19 @@ export class MyCasesService {
           ? inspection?.organisation?.id
           : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
+    // Applying for arbitration from the mediation: a collective dispute's worker applies for the group only as the
+    // escalation lets them (调解仲裁法 第七条, CollectiveService.workerActsFor); another member is told its representatives do.
+    const escalatable =
+      step.proceeding === 'MEDIATION' &&
+      mediation !== null &&
+      canEscalate(mediation.status, mediation.agreement?.status ?? null);
+    const byRepresentatives =
+      escalatable &&
+      viewer.role === 'WORKER' &&
+      mediation.collectiveDisputeId !== null &&
+      !(await this.collective.workerActsFor(em, viewer, mediation.collectiveDisputeId));
 
-    const running = clocks
-      .filter(({ clock }) => (clock.state === 'RUNNING' || clock.state === 'BREACHED') && clock.due)
-      .sort((a, b) => (a.clock.due! < b.clock.due! ? -1 : 1));
-    const next = running[0]?.clock;
+    const next = nextDeadline(clocks.map((c) => c.clock));
     return {
       complaintId: complaint.id,
       trackingNo: complaint.trackingNo,
@@ -121,6 +131,7 @@ export class MyCasesService {
           closureType: arbitration?.closureType,
           suitDeadline: arbitration?.suitDeadline,
           agreementStatus: mediation?.agreement?.status ?? null,
+          appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,
           hearingAhead: arbitration
             ? arbitration.hearings.some((h) => !h.heldAt && !h.postponedAt && !h.cancelledAt)
@@ -130,7 +141,7 @@ export class MyCasesService {
           rectifyDueOn: inspection?.rectifyDueOn ?? null,
           refusalReferTo: inspection?.refusalReferTo ?? null,
         }),
-        actions: this.actions(step, mediation, mediationNotOpened),
+        actions: this.actions(step, escalatable && !byRepresentatives ? mediation : null, mediationNotOpened),
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
@@ -150,25 +161,21 @@ export class MyCasesService {
     };
   }
 
-  /** What the worker can do in one call at this step. */
+  /** What the worker can do in one call at this step; `escalates`: the mediation they may escalate, if any. */
   private actions(
     step: { proceeding: Proceeding; status: string },
-    mediation: MediationCaseViewDto | null,
+    escalates: MediationCaseViewDto | null,
     mediationNotOpened: boolean,
   ): MyCaseActionDto[] {
     // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.
     if (mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN'))
       return [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }];
-    if (
-      step.proceeding === 'MEDIATION' &&
-      mediation &&
-      canEscalate(mediation.status, mediation.agreement?.status ?? null)
-    )
+    if (escalates)
       return [
         {
           action: 'ESCALATE_TO_ARBITRATION',
           method: 'POST',
-          path: `/api/v1/mediation/${mediation.id}/escalate`,
+          path: `/api/v1/mediation/${escalates.id}/escalate`,
         },
       ];
     return [];

@@ -1,4 +1,4 @@
-import { plainDeadline } from './plain-deadline';
+import { nextDeadline, plainDeadline } from './plain-deadline';
 
 const rule = {
   id: 'MEDIATION',
@@ -36,5 +36,39 @@ describe('plainDeadline', () => {
     expect(plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'MET' })).toContain(
       '已在期限内完成',
     );
+  });
+
+  it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
+    const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
+    const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'BREACHED' });
+    expect(text).toBe('不服仲裁裁决起诉期限：已于2026-12-10届满');
+  });
+});
+
+describe('nextDeadline', () => {
+  const party = { ...rule, holder: 'PARTY' as const };
+  const clock = (
+    due: string | null,
+    state: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED',
+    holder: typeof rule | typeof party = rule,
+  ) => ({
+    rule: holder,
+    due,
+    state,
+  });
+
+  it('the earliest running clock, or staff duty overdue', () => {
+    const late = clock('2026-12-01', 'BREACHED');
+    const soon = clock('2026-12-05', 'RUNNING');
+    expect(nextDeadline([soon, late, clock('2026-12-09', 'RUNNING')])).toBe(late);
+    expect(nextDeadline([clock('2026-11-01', 'MET'), clock(null, 'PAUSED'), soon])).toBe(soon);
+    expect(nextDeadline([clock('2026-11-01', 'MET')])).toBeUndefined();
+  });
+
+  it('never a party’s window that lapsed: the next one still open, or none', () => {
+    const lapsed = clock('2026-12-01', 'BREACHED', party);
+    const open = clock('2026-12-16', 'RUNNING', party);
+    expect(nextDeadline([lapsed])).toBeUndefined();
+    expect(nextDeadline([lapsed, open])).toBe(open);
   });
 });

@@ -1,11 +1,35 @@
 import type { ClockView } from '../deadlines/deadlines.service';
 
-/** A clock in words a worker understands (Chinese, as the platform's users read it). */
-export function plainDeadline(c: Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'>): string {
+type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'>;
+
+/**
+ * A clock in words a worker understands (Chinese, as the platform's users read it). A party's own window that ran out
+ * (to sue, to apply to set an award aside: holder PARTY) lapsed — no one is late — so it is 届满, not 超期.
+ */
+export function plainDeadline(c: ClockFacts): string {
   const unit = c.rule.unit === 'WORKDAY' ? '个工作日' : '天';
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
-  if (c.state === 'BREACHED') return `${c.rule.name.zh}：已于${c.due}到期（已超期）`;
+  if (c.state === 'BREACHED')
+    return c.rule.holder === 'PARTY'
+      ? `${c.rule.name.zh}：已于${c.due}届满`
+      : `${c.rule.name.zh}：已于${c.due}到期（已超期）`;
   if (c.daysRemaining === 0) return `${c.rule.name.zh}：今天（${c.due}）到期`;
   return `${c.rule.name.zh}：${c.due}到期，还有${c.daysRemaining}${unit}`;
+}
+
+/**
+ * The case file's next deadline: the earliest due of the clocks still running, and of the staff duties overdue (the
+ * body still owes the act). A party's window that lapsed is history — the deadlines list and the timeline keep it —
+ * never the next deadline: nothing can still be done in it.
+ */
+export function nextDeadline<C extends Pick<ClockView, 'rule' | 'due' | 'state'>>(
+  clocks: readonly C[],
+): C | undefined {
+  return clocks
+    .filter(
+      (c) =>
+        c.due !== null && (c.state === 'RUNNING' || (c.state === 'BREACHED' && c.rule.holder !== 'PARTY')),
+    )
+    .reduce<C | undefined>((next, c) => (next === undefined || c.due! < next.due! ? c : next), undefined);
 }

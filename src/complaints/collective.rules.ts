@@ -15,3 +15,28 @@ export const COLLECTIVE_WINDOW_DAYS = 30;
 export function stillInDispute(status: string): boolean {
   return status !== 'WITHDRAWN' && status !== 'REJECTED';
 }
+
+/** A member complaint of a collective dispute as the acting rule reads it: its status, and whether it is the caller's. */
+export interface DisputeMemberOfCaller {
+  complaintId: string;
+  status: string;
+  /** The caller is its complainant. */
+  own: boolean;
+}
+
+/**
+ * Whether a worker takes a step for the whole group of a collective dispute (applies for the group's arbitration from
+ * its failed mediation). 调解仲裁法 第七条: 劳动者一方在十人以上并有共同请求的，可以推举代表参加调解、仲裁或者诉讼活动;
+ * 办案规则 (2017) 第六十三条: 代表人参加仲裁的行为对其所代表的当事人发生效力. Once representatives are elected the group acts
+ * through them: only a representative still in the dispute. With none elected (可以, not 应当), or none still in it, no
+ * one speaks for the others and every member still in the dispute takes part for themself: any of them, the group's
+ * case carrying every member's own claim. A member who withdrew or was refused (stillInDispute) acts for no one.
+ */
+export function actsForDispute(
+  members: readonly DisputeMemberOfCaller[],
+  representativeComplaintIds: readonly string[],
+): boolean {
+  const inDispute = members.filter((m) => stillInDispute(m.status));
+  const representatives = inDispute.filter((m) => representativeComplaintIds.includes(m.complaintId));
+  return (representatives.length > 0 ? representatives : inDispute).some((m) => m.own);
+}

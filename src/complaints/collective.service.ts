@@ -11,6 +11,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { CollectiveRepository } from './collective.repository';
 import {
+  actsForDispute,
   COLLECTIVE_MIN_WORKERS,
   COLLECTIVE_WINDOW_DAYS,
   REPRESENTATIVES_MAX,
@@ -215,6 +216,23 @@ export class CollectiveService {
         description: `${c.trackingNo}：${c.requests}`.slice(0, 1000),
         amountFen: c.claimedAmountFen ?? 0,
       }));
+  }
+
+  /**
+   * Whether the worker acts for the whole group of the collective dispute, as its representative or, with none
+   * elected, as a member still in it (collective.rules.ts actsForDispute). Staff never act for the group: they carry a
+   * worker's recorded request.
+   */
+  async workerActsFor(em: EntityManager, viewer: Principal, disputeId: string): Promise<boolean> {
+    if (viewer.role !== 'WORKER') return false;
+    const dispute = await this.repo.findDispute(em, disputeId);
+    if (!dispute) return false;
+    const members = (await this.repo.membersOf(em, disputeId)).map((c) => ({
+      complaintId: c.id,
+      status: c.status,
+      own: c.complainantUserId === viewer.userId,
+    }));
+    return actsForDispute(members, dispute.representativeComplaintIds);
   }
 
   async get(viewer: Principal, id: string): Promise<CollectiveDisputeView> {

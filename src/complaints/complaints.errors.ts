@@ -15,6 +15,11 @@ export const COMPLAINTS_ERRORS = {
   },
   COLLECTIVE_DISPUTE_NOT_FOUND: { status: 404, zh: '集体争议不存在', en: 'No such collective dispute' },
   COLLECTIVE_PROPOSAL_NOT_FOUND: { status: 404, zh: '集体争议提议不存在', en: 'No such collective proposal' },
+  NOT_ACTING_FOR_COLLECTIVE_DISPUTE: {
+    status: 403,
+    zh: '集体争议由推举的代表为全体劳动者办理（调解仲裁法第七条）；未推举代表的，由仍在争议中的成员办理：您不能为本集体争议办理此事项',
+    en: 'A collective dispute acts through its elected representatives (调解仲裁法 第七条), or, with none elected, through a member still in the dispute: you may not do this for the group',
+  },
   COLLECTIVE_MEMBERS_PENDING: {
     status: 409,
     zh: '集体争议的全部成员受理后方可分流',

@@ -29,7 +29,7 @@ export class EscalationController {
   @ApiOperation({
     summary: '调解转仲裁',
     description:
-      '调裁衔接：将调解失败、期满或未履行协议的调解案件一次转为仲裁申请。工作人员代为办理时须记录劳动者提出申请的方式（complainantRequest）。',
+      '调裁衔接：将调解失败、期满或未履行协议的调解案件一次转为仲裁申请。工作人员代为办理时须记录劳动者提出申请的方式（complainantRequest）。集体争议由推举的代表（未推举代表的，由仍在争议中的成员）为全体劳动者申请，其他成员为 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE。',
   })
   @Post(':id/escalate')
   @HttpCode(201)

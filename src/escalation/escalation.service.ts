@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ArbitrationService } from '../arbitration/arbitration.service';
 import { AuditService } from '../audit/audit.service';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { CollectiveService } from '../complaints/collective.service';
+import type { ComplaintCategory } from '../complaints/complaint.constants';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { complainantRequestError, type RequestChannel } from '../complaints/withdrawal.rules';
 import { TransactionRunner } from '../database/transaction';
-import { MediationService } from '../mediation/mediation.service';
+import { MediationService, type EscalationSource } from '../mediation/mediation.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { CLAIM_TYPE_OF_CATEGORY } from '../arbitration/arbitration.rules';
@@ -30,6 +33,7 @@ export class EscalationService {
     private readonly mediation: MediationService,
     private readonly arbitration: ArbitrationService,
     private readonly complaints: ComplaintsService,
+    private readonly collective: CollectiveService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -50,7 +54,7 @@ export class EscalationService {
     if (requestError) throw AppException.validation([requestError]);
     const result = await this.tx.run(async (em) => {
       const source = await this.mediation.escalationSource(em, mediationCaseId);
-      const complaint = await this.complaints.assertVisible(viewer, source.complaintId, em);
+      const complaint = await this.applyingFor(em, viewer, source);
       const claims = source.claims.map((c) => ({
         type: CLAIM_TYPE_OF_CATEGORY[complaint.category],
         description: c.description,
@@ -88,5 +92,29 @@ export class EscalationService {
       return { arbitrationCaseId, complaintId: source.complaintId, reason: source.reason, claims };
     });
     return result;
+  }
+
+  /**
+   * The complaint the mediation was opened from, once the caller may apply for it: staff of its street (on the
+   * worker's request, checked above) or its complainant (else 404). A collective dispute's case is every member's, and
+   * the group acts through its representatives (调解仲裁法 第七条): a worker applies for it as a representative or, with
+   * none elected, as a member still in it (CollectiveService.workerActsFor, the rule the case file offers the action
+   * by); any other member, though they see the case, is refused 403.
+   */
+  private async applyingFor(
+    em: EntityManager,
+    viewer: Principal,
+    source: EscalationSource,
+  ): Promise<{ category: ComplaintCategory }> {
+    if (viewer.role !== 'WORKER' || !source.collectiveDisputeId)
+      return this.complaints.assertVisible(viewer, source.complaintId, em);
+    if (!(await this.collective.workerActsFor(em, viewer, source.collectiveDisputeId)))
+      throw AppException.forbidden(
+        'NOT_ACTING_FOR_COLLECTIVE_DISPUTE',
+        "Only the dispute's representatives, or with none a member still in it, apply for the group",
+      );
+    const opening = await this.complaints.forProceeding(em, source.complaintId);
+    if (!opening) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
+    return opening.complaint;
   }
 }

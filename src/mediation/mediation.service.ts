@@ -37,6 +37,8 @@ export { MEDIATION_CASE } from './mediation-case-writer';
 
 export interface EscalationSource {
   complaintId: string;
+  /** The collective dispute the case is mediated for (调解仲裁法 第七条), else null. */
+  collectiveDisputeId: string | null;
   employerId: string;
   claims: { description: string; amountFen: number }[];
   reason: EscalationReason;
@@ -337,7 +339,13 @@ export class MediationService {
       const p = await this.complaints.forProceeding(em, m.complaintId);
       claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];
     }
-    return { complaintId: m.complaintId, employerId: m.employerId, claims, reason };
+    return {
+      complaintId: m.complaintId,
+      collectiveDisputeId: m.collectiveDisputeId,
+      employerId: m.employerId,
+      claims,
+      reason,
+    };
   }
 
   /** A mediator declares a conflict of interest with an employer (回避): no new case of it is assigned to them. */

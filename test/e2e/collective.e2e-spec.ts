@@ -255,6 +255,37 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   /** The ten workers each file a complaint of one category against one employer (a collective dispute's members). */
   const fileTen = async (category: string, employerName: string) =>
     fileMembers(t, workers.slice(0, 10), employerName, () => ({ category }));
+  /** The street's mediator closes the mediation case as failed (调解不成). */
+  const closeFailed = async (m: { id: string; version: number }) => {
+    const failed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/close`)
+      .set(await auth('mediator'))
+      .send({ version: m.version, outcome: 'FAILED' });
+    expect(failed.status).toBe(200);
+  };
+  /** The ten workers' complaints confirmed as one dispute with these representatives, accepted, routed to mediation. */
+  const routedGroup = async (
+    category: string,
+    employerName: string,
+    reps: (ids: string[]) => string[] = () => [],
+  ) => {
+    const { ids, employerId: employer } = await fileTen(category, employerName);
+    const staff = await auth('mediator');
+    const dispute = await t
+      .http()
+      .post('/api/v1/collective-disputes')
+      .set(staff)
+      .send({ employerId: employer, category, complaintIds: ids, representativeComplaintIds: reps(ids) });
+    expect(dispute.status).toBe(201);
+    for (const id of ids)
+      expect((await t.http().post(`/api/v1/complaints/${id}/accept`).set(staff).send({})).status).toBe(200);
+    expect(
+      (await t.http().post(`/api/v1/complaints/${ids[0]}/route`).set(staff).send({ target: 'MEDIATION' }))
+        .status,
+    ).toBe(200);
+    return { ids, dispute };
+  };
 
   it('a dismissed proposal is not proposed again within the window', async () => {
     await fileTen('OVERTIME_PAY', '浦东某某建筑工程有限公司');
@@ -285,22 +316,10 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it('a collective dispute is mediated as one case: every member follows it, another member cannot open a second (14.8)', async () => {
-    const { ids } = await fileTen('UNLAWFUL_TERMINATION', '浦东某某建筑工程有限公司');
+    // No representatives elected: 第七条 lets the workers elect them (可以推举), it does not require it.
+    const { ids, dispute } = await routedGroup('UNLAWFUL_TERMINATION', '浦东某某建筑工程有限公司');
     const staff = await auth('mediator');
-    const dispute = await t
-      .http()
-      .post('/api/v1/collective-disputes')
-      .set(staff)
-      // No representatives elected: 第七条 lets the workers elect them (可以推举), it does not require it.
-      .send({ employerId, category: 'UNLAWFUL_TERMINATION', complaintIds: ids });
-    expect(dispute.status).toBe(201);
     expect(dispute.body.representativeComplaintIds).toEqual([]);
-    for (const id of ids)
-      expect((await t.http().post(`/api/v1/complaints/${id}/accept`).set(staff).send({})).status).toBe(200);
-    expect(
-      (await t.http().post(`/api/v1/complaints/${ids[0]}/route`).set(staff).send({ target: 'MEDIATION' }))
-        .status,
-    ).toBe(200);
     // Routing started each member's period to open the case (COMPLAINT_TAKE_UP); the group's one case stops them all.
     const takeUp = () =>
       t.dataSource.query<{ stopped: boolean }[]>(
@@ -333,12 +352,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     const outsider = { authorization: `Bearer ${workers[11]}` };
     expect((await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(outsider)).status).toBe(404);
     // Mediation fails: the arbitration application carries every member's own claim, not the first one's alone.
-    const failed = await t
-      .http()
-      .post(`/api/v1/mediation/cases/${opened.body.id}/close`)
-      .set(staff)
-      .send({ version: opened.body.version, outcome: 'FAILED' });
-    expect(failed.status).toBe(200);
+    await closeFailed(opened.body);
     const escalated = await t
       .http()
       .post(`/api/v1/mediation/${opened.body.id}/escalate`)
@@ -364,6 +378,93 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       ).toEqual(trackingNos);
       expect(new Set(sent().map((m) => m.phone)).size).toBe(10);
     }
+  });
+
+  /** The ten workers' dispute confirmed with these representatives, mediated from the first complaint, failed. */
+  const failedGroupMediation = async (
+    category: string,
+    employerName: string,
+    reps: (ids: string[]) => string[],
+  ) => {
+    const { ids, dispute } = await routedGroup(category, employerName, reps);
+    const staff = await auth('mediator');
+    const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
+    expect(opened.status).toBe(201);
+    await closeFailed(opened.body);
+    return { ids, disputeId: dispute.body.id as string, mediationId: opened.body.id as string };
+  };
+  /** Worker i's case file's actions, and their escalation of the mediation. */
+  const actionsOf = async (i: number, complaintId: string) => {
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${complaintId}`)
+      .set({ authorization: `Bearer ${workers[i]}` });
+    expect(mine.status).toBe(200);
+    return (mine.body.nextStep.actions as { action: string }[]).map((a) => a.action);
+  };
+  const escalateAs = (i: number, mediationId: string) =>
+    t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set({ authorization: `Bearer ${workers[i]}` })
+      .send({});
+
+  it('with representatives elected, a representative escalates for the group; another member (the opener too) is refused 403 and not offered it (第七条)', async () => {
+    // The opening complaint's worker (0) is not among the representatives (1, 2, 3).
+    const { ids, disputeId, mediationId } = await failedGroupMediation(
+      'NO_CONTRACT',
+      '浦东集体代表测试有限公司',
+      (ids) => ids.slice(1, 4),
+    );
+    for (const i of [0, 5]) {
+      expect(await actionsOf(i, ids[i])).toEqual([]);
+      const refused = await escalateAs(i, mediationId);
+      expect([refused.status, refused.body.code]).toEqual([403, 'NOT_ACTING_FOR_COLLECTIVE_DISPUTE']);
+    }
+    const en = await t
+      .http()
+      .post(`/api/v1/mediation/${mediationId}/escalate`)
+      .set({ authorization: `Bearer ${workers[5]}`, 'accept-language': 'en' })
+      .send({});
+    expect(en.body.message).toContain('representatives');
+    expect(await actionsOf(2, ids[2])).toEqual(['ESCALATE_TO_ARBITRATION']);
+    const escalated = await escalateAs(2, mediationId);
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.complaintId).toBe(ids[0]);
+    expect(escalated.body.claims).toHaveLength(10);
+    const arb = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${escalated.body.arbitrationCaseId}`)
+      .set({ authorization: `Bearer ${workers[5]}` });
+    expect(arb.status).toBe(200);
+    expect(arb.body).toMatchObject({ collectiveDisputeId: disputeId, source: 'MEDIATION', collective: true });
+    expect(arb.body.members.map((m: { complaintId: string }) => m.complaintId).sort()).toEqual(
+      [...ids].sort(),
+    );
+    // Once for the whole group: another representative finds the group's case.
+    const again = await escalateAs(3, mediationId);
+    expect([again.status, again.body.code]).toEqual([409, 'ARBITRATION_CASE_EXISTS']);
+    expect(await actionsOf(3, ids[3])).toEqual([]);
+  });
+
+  it('with no representatives elected, any member — not only the opener — escalates for the group', async () => {
+    const { ids, disputeId, mediationId } = await failedGroupMediation(
+      'WORKING_HOURS_LEAVE',
+      '浦东集体无代表测试有限公司',
+      () => [],
+    );
+    expect(await actionsOf(4, ids[4])).toEqual(['ESCALATE_TO_ARBITRATION']);
+    const escalated = await escalateAs(4, mediationId);
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.claims).toHaveLength(10);
+    const arb = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${escalated.body.arbitrationCaseId}`)
+      .set({ authorization: `Bearer ${workers[7]}` });
+    expect(arb.body).toMatchObject({ collectiveDisputeId: disputeId, collective: true });
+    expect(arb.body.members).toHaveLength(10);
+    const again = await escalateAs(0, mediationId);
+    expect(again.status).toBe(409);
   });
 
   it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {

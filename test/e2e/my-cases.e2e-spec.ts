@@ -264,36 +264,41 @@ describe('the worker’s case file /my/cases', () => {
     expect(closed.mediation).toMatchObject({ status: 'FAILED', closedOn: today, sessions: [] });
   });
 
+  /** A complaint routed to arbitration, accepted, heard on the papers and awarded today (served today). */
+  const award = async (amountFen: number) => {
+    const [me] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'arbitrator'`,
+    );
+    const complaintId = await routed('ARBITRATION', 'mediator');
+    const c = await post(
+      'mediator',
+      '/arbitration/cases',
+      { complaintId, claims: [{ type: 'LABOR_REMUNERATION', amountFen, description: '拖欠工资' }] },
+      201,
+    );
+    const path = `/arbitration/cases/${c.id}`;
+    await post('arbitrator', `${path}/accept`, { version: 1 });
+    await post('arbitrator', `${path}/tribunal`, {
+      version: 2,
+      arbitratorIds: [me.id],
+      partiesAgree: true,
+      simplifiedExclusions: [],
+    });
+    await post('arbitrator', `${path}/papers-decision`, { version: 3, basis: '双方书面同意不开庭' });
+    await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });
+    await post('arbitrator', `${path}/papers`, { version: 5, step: 'DEFENCE', on: today });
+    const [claim] = c.claims as { id: string }[];
+    await post('arbitrator', `${path}/award`, {
+      version: 6,
+      claims: [{ claimId: claim.id, awardedFen: amountFen }],
+    });
+    return { complaintId, caseId: c.id };
+  };
+
   it('after an award: the suit deadline (non-final), and the employer’s set-aside window after a final one', async () => {
     const [me] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'arbitrator'`,
     );
-    const award = async (amountFen: number) => {
-      const complaintId = await routed('ARBITRATION', 'mediator');
-      const c = await post(
-        'mediator',
-        '/arbitration/cases',
-        { complaintId, claims: [{ type: 'LABOR_REMUNERATION', amountFen, description: '拖欠工资' }] },
-        201,
-      );
-      const path = `/arbitration/cases/${c.id}`;
-      await post('arbitrator', `${path}/accept`, { version: 1 });
-      await post('arbitrator', `${path}/tribunal`, {
-        version: 2,
-        arbitratorIds: [me.id],
-        partiesAgree: true,
-        simplifiedExclusions: [],
-      });
-      await post('arbitrator', `${path}/papers-decision`, { version: 3, basis: '双方书面同意不开庭' });
-      await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });
-      await post('arbitrator', `${path}/papers`, { version: 5, step: 'DEFENCE', on: today });
-      const [claim] = c.claims as { id: string }[];
-      await post('arbitrator', `${path}/award`, {
-        version: 6,
-        claims: [{ claimId: claim.id, awardedFen: amountFen }],
-      });
-      return { complaintId, caseId: c.id };
-    };
     const cal = t.app.get(CalendarService);
     const suit = (await cal.adHocDeadline(today, 15, 'DAY')).due;
     const setAside = (await cal.adHocDeadline(today, 30, 'DAY')).due;
@@ -332,6 +337,29 @@ describe('the worker’s case file /my/cases', () => {
     });
     expect(mine.nextStep.text).toContain('终局裁决');
     expect(setAside > suit).toBe(true);
+  });
+
+  it('a lapsed window of the worker’s is history, not the next deadline: the next one still open is', async () => {
+    // Served 20 days ago: the 15-day suit window has lapsed; a final award's employer window (30 days) still runs.
+    const served = addDays(today, -20);
+    const lapse = (caseId: string) =>
+      t.dataSource.query(`UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id LIKE '%_WINDOW'`, [
+        caseId,
+        served,
+      ]);
+    const nonFinal = await award(5_000_000);
+    await lapse(nonFinal.caseId);
+    let mine = await myCase(nonFinal.complaintId);
+    expect(mine.nextDeadline).toBeNull();
+    const suitWindow = mine.deadlines.find((d) => d.rule === 'ARBITRATION_SUIT_WINDOW');
+    expect(suitWindow).toMatchObject({ state: 'BREACHED', text: expect.stringContaining('届满') });
+    expect(suitWindow!.text).not.toContain('超期');
+
+    const final = await award(1_000_000);
+    await lapse(final.caseId);
+    mine = await myCase(final.complaintId);
+    const setAside = (await t.app.get(CalendarService).adHocDeadline(served, 30, 'DAY')).due;
+    expect(mine.nextDeadline).toMatchObject({ due: setAside, state: 'RUNNING' });
   });
 
   it('reads the clocks of all its cases once: the proceedings’ views take them from that read', async () => {
