@@ -33,7 +33,9 @@ export class DeadlinesController {
 
   @ApiOperation({
     summary: '登记期限事件',
-    description: '登记期限的中止、恢复或延长等事件；延长须由督办人员批准。',
+    description:
+      '登记期限的中止、恢复或延长等事件；延长须由督办人员批准。事件日期不得晚于今天（400 notInFuture）；期限已超期后，' +
+      '使其不再超期的事件（日期在届满日或之前的中止、延长，或重新计算）只能由督办人员登记以更正记录（409 CLOCK_BREACHED）。',
   })
   @Post(':clockId/events')
   @Roles(...STAFF_ROLES)

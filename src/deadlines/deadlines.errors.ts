@@ -23,6 +23,11 @@ export const DEADLINES_ERRORS = {
     zh: '该期限不能由工作人员中止、延长或重新计算（调解期限的延长须经双方同意，仲裁受理期限不得中止）',
     en: "The period takes no such event from staff (the mediation period is extended only on both parties' agreement; the arbitration acceptance period is never paused)",
   },
+  CLOCK_BREACHED: {
+    status: 409,
+    zh: '该期限已超期：登记后将不再超期的事件（日期在届满日或之前的中止、重新计算等）只能由督办人员登记，以更正记录',
+    en: 'The period has lapsed: an event that would undo the breach (a pause, restart… dated on or before its last day) is a correction only a supervisor may enter',
+  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

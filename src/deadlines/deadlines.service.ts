@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { coversJurisdiction, type Principal } from '../auth/roles';
+import { coversJurisdiction, type Principal, type Role } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   ClockEventError,
@@ -14,6 +14,7 @@ import type { DeadlineRuleId } from '../calendar/deadline-rules';
 import { addDays, todayInShanghai } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { assertKeepsClock, assertMayEnter, assertStaffPeriod } from './staff-clock-events';
+import { assertClockEventDating } from './clock-event-dating';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
@@ -147,23 +148,21 @@ export class DeadlinesService {
   /**
    * Appends an event to a clock inside the caller's transaction, after checking the whole event list with the
    * engine (order, RESUME without PAUSE, extension caps...): an inconsistent event is a 400 and nothing is stored.
+   * `entered`: staff entered it through the API, so its date is checked too (clock-event-dating.ts: 400, 409).
    */
   async addEvent(
     em: EntityManager,
     clockId: string,
     event: ClockEvent,
     actor: Pick<Principal, 'userId'> | null,
+    entered?: { role: Role; today: string },
   ): Promise<void> {
     const clock = await this.repo.lockClock(em, clockId);
     if (!clock) throw AppException.notFound('CLOCK_NOT_FOUND', 'No such clock');
     const existing = (await this.repo.eventsOf(em, [clockId])).map(toEvent);
+    const [rule, cal] = [this.rules.rule(clock.ruleId), await this.calendar.calendar(em)];
     try {
-      validateClockEvents(
-        this.rules.rule(clock.ruleId),
-        clock.startDate,
-        [...existing, event],
-        await this.calendar.calendar(em),
-      );
+      validateClockEvents(rule, clock.startDate, [...existing, event], cal);
     } catch (err) {
       if (err instanceof ClockEventError)
         throw AppException.validation([
@@ -171,6 +170,8 @@ export class DeadlinesService {
         ]);
       throw err;
     }
+    if (entered)
+      assertClockEventDating(entered, { rule, start: clock.startDate, events: existing }, event, cal);
     await this.repo.appendEvent(em, clockId, existing.length + 1, {
       type: event.type,
       date: event.date,
@@ -243,7 +244,8 @@ export class DeadlinesService {
       const clock = await this.visibleClock(em, viewer, clockId);
       assertStaffPeriod(this.rules.rule(clock.ruleId), event);
       assertKeepsClock(viewer, clock.caseType);
-      await this.addEvent(em, clock.id, event, viewer);
+      const today = todayInShanghai();
+      await this.addEvent(em, clock.id, event, viewer, { role: viewer.role, today });
       if (owner && owned !== null)
         await owner.changed(
           em,
@@ -251,7 +253,7 @@ export class DeadlinesService {
           { clockId: clock.id, caseId: clock.caseId, ruleId: clock.ruleId, event },
           viewer,
         );
-      const [view] = await this.views(em, [clock], await this.calendar.calendar(em), todayInShanghai());
+      const [view] = await this.views(em, [clock], await this.calendar.calendar(em), today);
       return view;
     });
   }

@@ -106,11 +106,11 @@ describe('inspection cases', () => {
       complianceDueOn: addDays(today, 5),
     });
   /** A clock event entered by the inspector through the deadlines API. */
-  const clockEvent = async (clockId: string, event: Record<string, unknown>) =>
+  const clockEvent = async (clockId: string, event: Record<string, unknown>, user = 'inspector') =>
     t
       .http()
       .post(`/api/v1/deadlines/${clockId}/events`)
-      .set(await auth('inspector'))
+      .set(await auth(user))
       .send(event);
   const workdays = async (from: string, amount: number) =>
     (
@@ -885,7 +885,10 @@ describe('inspection cases', () => {
     expect(due < today).toBe(true);
     const clock = c.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
     const pausedOn = addDays(due, -10);
-    const pause = await clockEvent(clock.id, { type: 'PAUSE', date: pausedOn, reason: '用人单位下落不明' });
+    const event = { type: 'PAUSE', date: pausedOn, reason: '用人单位下落不明' };
+    // The period has lapsed: a pause dated before its end undoes the breach, a supervisor's correction of the record.
+    expect((await clockEvent(clock.id, event)).body.code).toBe('CLOCK_BREACHED');
+    const pause = await clockEvent(clock.id, event, 'supervisor');
     expect(pause.status).toBe(201);
     // The pause cleared the case's deadline (none while paused): a change of the case, version 3.
     expect((await get('inspector', id)).body).toMatchObject({ investigationDueOn: null, version: 3 });

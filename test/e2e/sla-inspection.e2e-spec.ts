@@ -283,17 +283,18 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     const due = paused.investigationDueOn!;
     expect(due < today).toBe(true);
     const clock = paused.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!;
-    const clockEvent = async (event: Record<string, unknown>) => {
+    const clockEvent = async (event: Record<string, unknown>, user = 'inspector') => {
       const r = await t
         .http()
         .post(`/api/v1/deadlines/${clock.id}/events`)
-        .set(await auth('inspector'))
+        .set(await auth(user))
         .send(event);
       expect([r.status, r.body]).toEqual([201, expect.anything()]);
       await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
     };
     // Paused (监察条例 第十七条 period stopped) before the deadline, and never resumed: the deadline has not passed.
-    await clockEvent({ type: 'PAUSE', date: addDays(today, -100), reason: '用人单位下落不明' });
+    // Entered now, after the period lapsed, it undoes the breach: a supervisor's correction (409 for the inspector).
+    await clockEvent({ type: 'PAUSE', date: addDays(today, -100), reason: '用人单位下落不明' }, 'supervisor');
     const view = await t
       .http()
       .get(`/api/v1/inspection/cases/${id}`)

@@ -5,6 +5,16 @@ export async function bearer(t: TestApp, user: string): Promise<{ authorization:
   return { authorization: `Bearer ${await t.token(user)}` };
 }
 
+/** The user id of a demo or test account (GET /api/v1/auth/me). */
+export async function userIdOf(t: TestApp, user: string): Promise<string> {
+  const me = await t
+    .http()
+    .get('/api/v1/auth/me')
+    .set(await bearer(t, user));
+  if (me.status !== 200) throw new Error(`auth/me of ${user}: ${me.status}`);
+  return me.body.userId as string;
+}
+
 /** An item of a staff user's in-app inbox (GET /api/v1/notifications/inbox). */
 export interface InboxItem {
   template: string;
@@ -80,6 +90,30 @@ export async function applyForArbitration(t: TestApp, user: string, complaintId:
   if (applied.status !== 201)
     throw new Error(`application failed: ${applied.status} ${JSON.stringify(applied.body)}`);
   return applied.body.id as string;
+}
+
+/**
+ * Takes an accepted arbitration case (at `version`) to where it may be decided, as the arbitrator `arbitratorId`
+ * (user `arbitrator`): a sole arbitrator deciding on the papers, served on and answered by the respondent `on`.
+ */
+export async function readyToDecide(
+  t: TestApp,
+  o: { caseId: string; arbitratorId: string; on: string; version: number },
+): Promise<void> {
+  const steps: [string, object][] = [
+    ['tribunal', { arbitratorIds: [o.arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
+    ['papers-decision', { basis: '双方书面同意不开庭' }],
+    ['papers', { step: 'SERVICE', on: o.on }],
+    ['papers', { step: 'DEFENCE', on: o.on }],
+  ];
+  for (const [i, [path, body]] of steps.entries()) {
+    const r = await t
+      .http()
+      .post(`/api/v1/arbitration/cases/${o.caseId}/${path}`)
+      .set(await bearer(t, 'arbitrator'))
+      .send({ version: o.version + i, ...body });
+    if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  }
 }
 
 /** Opens the mediation of a complaint routed to mediation as `user`; returns the case view. */

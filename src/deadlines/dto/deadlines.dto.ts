@@ -38,7 +38,11 @@ export class ClockEventDto {
   @IsIn(CLOCK_EVENT_TYPES.filter((t) => t !== 'STOP'))
   type: Exclude<ClockEventType, 'STOP'>;
 
-  @ApiProperty({ example: '2026-11-26', description: 'Date of the event (Asia/Shanghai)' })
+  @ApiProperty({
+    example: '2026-11-26',
+    description:
+      'Date of the event (Asia/Shanghai): today or earlier, not before the clock’s start or last event',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
