@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
+import { staffByCase, type CaseStaff } from '../deadlines/reminder-recipients';
 import { StaffInbox } from '../notifications/staff-inbox';
 import { ARBITRATION_CASE_TYPE, type ArbitrationSource } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
@@ -9,8 +10,9 @@ import { ArbitrationRepository } from './arbitration.repository';
 /**
  * Arbitration work items (14.3): a new application — filed by staff, by the worker, or escalated from a mediation —
  * goes to the inbox of every active arbitrator of the commission (the commission decides on acceptance as a body,
- * and an arbitrator's scope is the commission); approaching periods go to the tribunal's members, or to the
- * commission's arbitrators while there is no tribunal.
+ * and an arbitrator's scope is the commission); approaching periods go to the tribunal's members still active
+ * arbitrators of the commission, or to the commission's active arbitrators while there is no tribunal or none of its
+ * members is (deactivated, moved).
  */
 @Injectable()
 export class ArbitrationInbox implements OnModuleInit {
@@ -30,23 +32,28 @@ export class ArbitrationInbox implements OnModuleInit {
 
   /**
    * Who is reminded of a case's periods: its tribunal once formed; before that (the acceptance decision, 调解仲裁法
-   * 第二十九条, and the tribunal notice, 第三十二条) every active arbitrator of the commission, which acts as a body.
+   * 第二十九条, and the tribunal notice, 第三十二条) every active arbitrator of the commission, which acts as a body
+   * (and takes over a tribunal none of whose members is active). A case with no commission (none for its district)
+   * has no body to turn to: its tribunal's members who are still active arbitrators, else nobody (counted, logged).
    */
-  private async inChargeOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
-    const cases = await this.repo.tribunalsOf(em, caseIds);
-    const commissions = new Map<string, string[]>();
-    for (const c of cases)
-      if (c.arbitratorIds.length === 0 && c.commissionId && !commissions.has(c.commissionId))
-        commissions.set(
-          c.commissionId,
-          await this.users.staffOfOrganisation(em, 'ARBITRATOR', c.commissionId),
-        );
-    return new Map(
-      cases.map((c) => [
-        c.id,
-        c.arbitratorIds.length > 0 ? c.arbitratorIds : (commissions.get(c.commissionId ?? '') ?? []),
-      ]),
-    );
+  private async inChargeOf(em: EntityManager, caseIds: string[]): Promise<Map<string, CaseStaff>> {
+    return staffByCase(await this.repo.tribunalsOf(em, caseIds), (c) => {
+      const commissionId = c.commissionId;
+      return commissionId
+        ? {
+            assigned: c.arbitratorIds,
+            bodyKey: commissionId,
+            bodyStaff: () => this.users.staffOfOrganisation(em, 'ARBITRATOR', commissionId),
+          }
+        : {
+            assigned: c.arbitratorIds,
+            bodyKey: `tribunal:${c.id}`,
+            bodyStaff: async () =>
+              (await this.users.activeOfRole(em, 'ARBITRATOR'))
+                .map((u) => u.id)
+                .filter((id) => c.arbitratorIds.includes(id)),
+          };
+    });
   }
 
   async applied(

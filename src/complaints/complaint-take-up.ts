@@ -4,6 +4,7 @@ import type { Principal, Role } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
+import { staffByCase, type CaseStaff } from '../deadlines/reminder-recipients';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { UndeliveredSms } from '../notifications/undelivered-sms';
 import { CollectiveRepository } from './collective.repository';
@@ -123,19 +124,22 @@ export class ComplaintTakeUp implements OnModuleInit {
     for (const id of ids) await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
   }
 
-  /** The staff in charge of each complaint; complaints of one body and street share one lookup. */
-  private async assignees(em: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    const staffOf = new Map<string, Promise<string[]>>();
+  /**
+   * The staff in charge of each complaint (nobody is named on a complaint: its body's active staff); complaints of
+   * one body and street share one lookup.
+   */
+  private async assignees(em: EntityManager, ids: string[]): Promise<Map<string, CaseStaff>> {
+    const rows: { id: string; who: InCharge }[] = [];
     for (const id of ids) {
       const c = await this.repo.findById(em, id);
       const who = c ? inChargeOf(c) : null;
-      if (!who) continue;
-      const key = JSON.stringify(who);
-      if (!staffOf.has(key)) staffOf.set(key, this.staffOf(em, who));
-      out.set(id, await staffOf.get(key)!);
+      if (who) rows.push({ id, who });
     }
-    return out;
+    return staffByCase(rows, (r) => ({
+      assigned: [],
+      bodyKey: JSON.stringify(r.who),
+      bodyStaff: () => this.staffOf(em, r.who),
+    }));
   }
 
   private async staffOf(em: EntityManager, who: InCharge): Promise<string[]> {

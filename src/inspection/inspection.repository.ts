@@ -36,12 +36,15 @@ export type InspectionCaseSummary = Pick<InspectionCase, (typeof SUMMARY_COLUMNS
 @Injectable()
 export class InspectionRepository {
   /** The assigned inspectors of each case (deadline reminders). */
-  async inspectorsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await em.find(InspectionCase, {
+  /** Each case's assigned inspectors and the brigade and street whose inspectors may act on it (deadline reminders). */
+  inspectorsOf(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<Pick<InspectionCase, 'id' | 'assignedInspectorIds' | 'organisationId' | 'jurisdictionCode'>[]> {
+    return em.find(InspectionCase, {
       where: { id: In(caseIds) },
-      select: { id: true, assignedInspectorIds: true },
+      select: { id: true, assignedInspectorIds: true, organisationId: true, jurisdictionCode: true },
     });
-    return new Map(rows.map((i) => [i.id, i.assignedInspectorIds]));
   }
 
   /**

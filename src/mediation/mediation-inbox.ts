@@ -2,12 +2,14 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
+import { staffByCase, type CaseStaff } from '../deadlines/reminder-recipients';
 import { assignedElseBody, UndeliveredSms } from '../notifications/undelivered-sms';
 import { MEDIATION_CASE, MEDIATION_SUBJECT } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
 
 /**
- * A mediation's approaching periods go to its mediator's inbox (14.3); an SMS about the case that cannot be delivered
+ * A mediation's approaching periods go to its mediator's inbox (14.3), or, with no active mediator, to the committee's
+ * mediators of its street (as an undelivered SMS below); an SMS about the case that cannot be delivered
  * (the employer's instalment reminders) to the staff who tell the party another way.
  */
 @Injectable()
@@ -22,9 +24,18 @@ export class MediationInbox implements OnModuleInit {
   onModuleInit(): void {
     this.reminders.registerAssignees(MEDIATION_CASE, {
       subjectKind: MEDIATION_SUBJECT,
-      assignees: (em, ids) => this.repo.mediatorsOf(em, ids),
+      assignees: (em, ids) => this.staffOfCases(em, ids),
     });
     this.undelivered.registerStaffInCharge(MEDIATION_SUBJECT, (em, id) => this.staffToTell(em, id));
+  }
+
+  /** Each case's mediator and the active mediators of its committee covering its street, any of whom may take it over. */
+  private async staffOfCases(em: EntityManager, ids: string[]): Promise<Map<string, CaseStaff>> {
+    return staffByCase(await this.repo.mediatorsOf(em, ids), (m) => ({
+      assigned: m.mediatorUserId ? [m.mediatorUserId] : [],
+      bodyKey: `${m.organisationId}:${m.streetCode}`,
+      bodyStaff: () => this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode),
+    }));
   }
 
   /**

@@ -84,12 +84,15 @@ export class MediationRepository {
   }
 
   /** The mediator of each case (deadline reminders). */
-  async mediatorsOf(em: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await em.find(MediationCase, {
+  /** Each case's mediator and the committee and street whose mediators may act on it (deadline reminders). */
+  mediatorsOf(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<Pick<MediationCase, 'id' | 'mediatorUserId' | 'organisationId' | 'streetCode'>[]> {
+    return em.find(MediationCase, {
       where: { id: In(caseIds) },
-      select: { id: true, mediatorUserId: true },
+      select: { id: true, mediatorUserId: true, organisationId: true, streetCode: true },
     });
-    return new Map(rows.map((m) => [m.id, m.mediatorUserId ? [m.mediatorUserId] : []]));
   }
 
   async insertCase(em: EntityManager, c: Partial<MediationCase>): Promise<void> {
