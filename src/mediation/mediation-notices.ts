@@ -29,8 +29,11 @@ export class MediationNotices {
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
+    // A collective dispute's members who do not apply for the group are told its representatives do (第七条).
     if (to === 'FAILED')
-      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`, {}, true, {
+        notActingTemplate: 'MEDIATION_FAILED_GROUP_MEMBER',
+      });
     return Promise.resolve();
   }
 
@@ -97,6 +100,7 @@ export class MediationNotices {
     dedupKey: string,
     params: Record<string, string> = {},
     toDispute = true,
+    group: { notActingTemplate?: SmsTemplateId } = {},
   ): Promise<void> {
     // A collective case's every member is told (调解仲裁法 第七条).
     await this.outbox.enqueue(em, JobName.PartyNotify, {
@@ -105,6 +109,7 @@ export class MediationNotices {
       dedupKey,
       params,
       toDispute,
+      ...group,
     });
   }
 
