@@ -29,7 +29,7 @@ export class MediationNotices {
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
-    // A collective dispute's members who do not apply for the group are told its representatives do (第七条).
+    // A collective dispute's members who do not apply for the group are told its representatives do (第七条); so on expiry.
     if (to === 'FAILED')
       return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`, {}, true, {
         notActingTemplate: 'MEDIATION_FAILED_GROUP_MEMBER',
@@ -39,7 +39,9 @@ export class MediationNotices {
 
   /** 调解仲裁法 第十四条第三款: the period passed without agreement, the party may apply for arbitration. */
   expired(em: EntityManager, m: CaseRef): Promise<void> {
-    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
+    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`, {}, true, {
+      notActingTemplate: 'MEDIATION_EXPIRED_GROUP_MEMBER',
+    });
   }
 
   /**

@@ -380,19 +380,23 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     }
   });
 
-  /** The ten workers' dispute confirmed with these representatives, mediated from the first complaint, failed. */
+  /**
+   * The ten workers' dispute confirmed with these representatives, mediated from the first complaint, failed (or
+   * ended by `end`).
+   */
   const failedGroupMediation = async (
     category: string,
     employerName: string,
     reps: (ids: string[]) => string[],
+    end: (m: { id: string; version: number }) => Promise<void> = closeFailed,
   ) => {
     const { ids, trackingNos, dispute } = await routedGroup(category, employerName, reps);
     const staff = await auth('mediator');
     const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
     expect(opened.status).toBe(201);
-    // The messages sent from the failure on (earlier groups' members have the same phones).
+    // The messages sent from the end on (earlier groups' members have the same phones).
     const smsSince = t.sms.sent.length;
-    await closeFailed(opened.body);
+    await end(opened.body);
     return {
       ids,
       trackingNos,
@@ -527,11 +531,20 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(await actionsOf(2, ids[2])).toEqual(['APPLY_FOR_ARBITRATION']);
   });
 
-  it('a failed group mediation tells the representatives they may apply in one tap, the other members that their representatives may (第七条)', async () => {
+  /**
+   * A group mediation ended (`end`) with representatives 1-3: they are told `template` (the one-tap application), the
+   * other members `groupTemplate` (their representatives may apply), each once.
+   */
+  const toldByWhoActs = async (
+    template: string,
+    groupTemplate: string,
+    group: { category: string; employerName: string; end?: () => Promise<void> },
+  ) => {
     const { ids, trackingNos, smsSince } = await failedGroupMediation(
-      'WORK_INJURY',
-      '浦东集体调解不成通知测试有限公司',
+      group.category,
+      group.employerName,
       (ids) => ids.slice(1, 4),
+      group.end,
     );
     const members = ids.map((complaintId, i) => ({
       complaintId,
@@ -541,17 +554,24 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     const representatives = members.slice(1, 4);
     const others = members.filter((m) => !representatives.includes(m));
     // The others first: one job tells the members in filing order, so the representatives' (1-3) are in by then.
-    const told = await toldOnceEach(t, 'MEDIATION_FAILED_GROUP_MEMBER', others, {}, smsSince);
+    const told = await toldOnceEach(t, groupTemplate, others, {}, smsSince);
     for (const m of told) {
       expect(m.text).not.toContain('一键');
       expect(m.text).toContain('集体争议推举的代表可以');
     }
-    const oneTap = await toldOnceEach(t, 'MEDIATION_FAILED', representatives, {}, smsSince);
+    const oneTap = await toldOnceEach(t, template, representatives, {}, smsSince);
     for (const m of oneTap) expect(m.text).toContain('可在“我的案件”中一键申请');
-    const failedNotices = t.sms.sent
+    const notices = t.sms.sent
       .slice(smsSince)
-      .filter((m) => m.template === 'MEDIATION_FAILED' || m.template === 'MEDIATION_FAILED_GROUP_MEMBER');
-    expect(failedNotices).toHaveLength(10);
+      .filter((m) => m.template === template || m.template === groupTemplate);
+    expect(notices).toHaveLength(10);
+  };
+
+  it('a failed group mediation tells the representatives they may apply in one tap, the other members that their representatives may (第七条)', async () => {
+    await toldByWhoActs('MEDIATION_FAILED', 'MEDIATION_FAILED_GROUP_MEMBER', {
+      category: 'WORK_INJURY',
+      employerName: '浦东集体调解不成通知测试有限公司',
+    });
   });
 
   it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {
@@ -606,5 +626,16 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     for (const m of told)
       expect(m.text).toContain(`调解协议第1期款项共12500.00元（全体劳动者合计）应于${due}支付`);
     expect(t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_WORKER')).toEqual([]);
+  });
+
+  // Last: the sweep runs 40 days ahead (an open case of an earlier test would expire with it).
+  it('an expired group mediation tells the one-tap application only to who acts for the group too (第七条)', async () => {
+    await toldByWhoActs('MEDIATION_EXPIRED', 'MEDIATION_EXPIRED_GROUP_MEMBER', {
+      category: 'WORK_INJURY',
+      employerName: '浦东集体调解期满通知测试有限公司',
+      end: async () => {
+        await t.app.get(MediationSweepService).sweep(addDays(todayInShanghai(), 40));
+      },
+    });
   });
 });
