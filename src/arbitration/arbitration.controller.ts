@@ -56,7 +56,11 @@ export class ArbitrationController {
     private readonly queue: ArbitrationQueueService,
   ) {}
 
-  @ApiOperation({ summary: '立仲裁案件', description: '由分流至仲裁的投诉（或其集体争议）创建仲裁申请。' })
+  @ApiOperation({
+    summary: '立仲裁案件',
+    description:
+      '由分流至仲裁的投诉（或其集体争议）创建仲裁申请；劳动者也可以就本人的投诉直接申请。集体争议的申请为全体劳动者的申请：劳动者直接申请的，由推举的代表（未推举代表的，由仍在争议中的成员）申请，其他成员为 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE。',
+  })
   @Post()
   @Roles(...FILING_ROLES)
   @ApiCreatedResponse({ type: ArbitrationCaseViewDto })

@@ -183,7 +183,10 @@ export class ArbitrationService implements OnModuleInit {
 
   /**
    * POST /cases: staff of the complaint's street file the application of a complaint routed to arbitration; a worker
-   * applies on their own complaint (14.7), with claims validated as staff's are.
+   * applies on their own complaint (14.7), with claims validated as staff's are. A collective dispute's application is
+   * the group's (every member's claim, 调解仲裁法 第七条): a worker files it as the escalation lets them, as a
+   * representative or, with none elected, a member still in it (CollectiveService.workerActsFor); another member is
+   * refused 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE. Staff file a worker's recorded request, unchanged.
    */
   async create(
     viewer: Principal,
@@ -195,6 +198,8 @@ export class ArbitrationService implements OnModuleInit {
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
       const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em); // own; staff: its street
+      if (viewer.role === 'WORKER' && complaint.collectiveDisputeId)
+        await this.collective.assertWorkerActsFor(em, viewer, complaint.collectiveDisputeId);
       // A worker may apply directly (调解仲裁法 第五条): DIRECT unless the complaint was routed to arbitration.
       const routed = complaint.status === 'ROUTED' && complaint.routeTarget === 'ARBITRATION';
       const source = viewer.role === 'WORKER' && !routed ? 'DIRECT' : 'COMPLAINT';

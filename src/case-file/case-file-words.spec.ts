@@ -38,6 +38,17 @@ describe('the worker’s case file in words', () => {
     expect(nextStep('MEDIATION', 'WITHDRAWN')).toContain('您仍可以依法申请劳动争议仲裁');
   });
 
+  it('a collective dispute’s member who does not apply for the group is not told to apply directly (第七条)', () => {
+    for (const [proceeding, status, facts] of [
+      ['COMPLAINT', 'ROUTED', { mediationNotOpened: true }],
+      ['MEDIATION', 'WITHDRAWN', {}],
+    ] as const) {
+      const member = nextStep(proceeding, status, { ...facts, appliedByRepresentatives: true });
+      expect(member).toContain('集体争议推举的代表可以依法申请劳动争议仲裁');
+      expect(member).not.toContain('您');
+    }
+  });
+
   it.each(INSPECTION_CLOSURE_TYPES)(
     'an inspection closed as %s says what is left to the worker',
     (closure) => {

@@ -71,8 +71,9 @@ export interface NextStepFacts {
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
   /**
-   * mediation: a collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected
-   * representatives do; CollectiveService.workerActsFor), so no one-tap escalation is theirs
+   * mediation, or a complaint whose mediation never opened: a collective dispute's member who does not apply for the
+   * group (调解仲裁法 第七条: its elected representatives do; CollectiveService.workerActsFor), so no one-tap escalation
+   * or direct application is theirs
    */
   appliedByRepresentatives?: boolean;
   /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
@@ -108,6 +109,10 @@ const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, string>> =
 const escalateWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以一键申请劳动争议仲裁' : '您可以一键申请劳动争议仲裁';
 
+/** Who may apply for arbitration directly (a mediation withdrawn or never opened), the worker or the group's representatives. */
+const applyWords = (f: NextStepFacts) =>
+  f.appliedByRepresentatives ? '集体争议推举的代表可以依法申请劳动争议仲裁' : '您可以依法申请劳动争议仲裁';
+
 /** The texts of the next step; a function where the text depends on the facts. */
 const NEXT_STEPS: {
   readonly [P in Proceeding]: Readonly<Record<string, string | ((f: NextStepFacts) => string)>>;
@@ -122,7 +127,7 @@ const NEXT_STEPS: {
     // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议（未开始调解亦然）的，当事人可以依法申请仲裁
     ROUTED: (f) =>
       f.mediationNotOpened
-        ? '调解组织自收到之日起15日内未开始调解，您可以依法申请劳动争议仲裁。'
+        ? `调解组织自收到之日起15日内未开始调解，${applyWords(f)}。`
         : '案件已转交办理机构，请等待该机构联系您。',
     WITHDRAWN: '您已撤回投诉，案件结束。',
   },
@@ -139,7 +144,10 @@ const NEXT_STEPS: {
     // 调解仲裁法 第十四条第三款: 调解不成的，当事人可以依法申请仲裁
     FAILED: (f) => `调解不成，${escalateWords(f)}。`,
     // 调解仲裁法 第五条: 不愿调解 … 可以向劳动争议仲裁委员会申请仲裁
-    WITHDRAWN: '调解已撤回。您仍可以依法申请劳动争议仲裁。',
+    WITHDRAWN: (f) =>
+      f.appliedByRepresentatives
+        ? `调解已撤回。${applyWords(f)}。`
+        : '调解已撤回。您仍可以依法申请劳动争议仲裁。',
     // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议的，当事人可以依法申请仲裁
     EXPIRED: (f) => `调解期限已届满，${escalateWords(f)}。`,
   },

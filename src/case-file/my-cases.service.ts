@@ -108,17 +108,21 @@ export class MyCasesService {
           ? inspection?.organisation?.id
           : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
-    // Applying for arbitration from the mediation: a collective dispute's worker applies for the group only as the
-    // escalation lets them (调解仲裁法 第七条, CollectiveService.workerActsFor); another member is told its representatives do.
+    // Applying for arbitration, from the mediation or directly (a mediation withdrawn or never opened): a collective
+    // dispute's application is the group's, so its worker applies only as the escalation and POST /arbitration/cases
+    // let them (调解仲裁法 第七条, CollectiveService.workerActsFor); another member is told its representatives do.
     const escalatable =
       step.proceeding === 'MEDIATION' &&
       mediation !== null &&
       canEscalate(mediation.status, mediation.agreement?.status ?? null);
+    const appliesDirectly =
+      mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN');
+    const groupDispute = escalatable ? mediation.collectiveDisputeId : dispute;
     const byRepresentatives =
-      escalatable &&
+      (escalatable || appliesDirectly) &&
       viewer.role === 'WORKER' &&
-      mediation.collectiveDisputeId !== null &&
-      !(await this.collective.workerActsFor(em, viewer, mediation.collectiveDisputeId));
+      groupDispute !== null &&
+      !(await this.collective.workerActsFor(em, viewer, groupDispute));
 
     const next = nextDeadline(clocks.map((c) => c.clock));
     return {
@@ -141,7 +145,7 @@ export class MyCasesService {
           rectifyDueOn: inspection?.rectifyDueOn ?? null,
           refusalReferTo: inspection?.refusalReferTo ?? null,
         }),
-        actions: this.actions(step, escalatable && !byRepresentatives ? mediation : null, mediationNotOpened),
+        actions: byRepresentatives ? [] : this.actions(escalatable ? mediation : null, appliesDirectly),
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
@@ -161,14 +165,13 @@ export class MyCasesService {
     };
   }
 
-  /** What the worker can do in one call at this step; `escalates`: the mediation they may escalate, if any. */
-  private actions(
-    step: { proceeding: Proceeding; status: string },
-    escalates: MediationCaseViewDto | null,
-    mediationNotOpened: boolean,
-  ): MyCaseActionDto[] {
+  /**
+   * What the worker can do in one call at this step; `escalates`: the mediation they may escalate, if any;
+   * `appliesDirectly`: a mediation withdrawn or never opened leaves the direct application.
+   */
+  private actions(escalates: MediationCaseViewDto | null, appliesDirectly: boolean): MyCaseActionDto[] {
     // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.
-    if (mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN'))
+    if (appliesDirectly)
       return [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }];
     if (escalates)
       return [

@@ -40,3 +40,34 @@ export function actsForDispute(
   const representatives = inDispute.filter((m) => representativeComplaintIds.includes(m.complaintId));
   return (representatives.length > 0 ? representatives : inDispute).some((m) => m.own);
 }
+
+/** A member complaint of a collective dispute with its complainant's account (null: filed for someone without one). */
+export interface DisputeMember {
+  complaintId: string;
+  status: string;
+  complainantUserId: string | null;
+}
+
+/**
+ * The member complaints whose complainant acts for the group (actsForDispute, with that complainant as the caller:
+ * their own complaints are those filed under their account, or this one alone without an account). What the group
+ * may do next is told to them as theirs to do, and to the other members as their representatives'.
+ */
+export function membersActingFor(
+  members: readonly DisputeMember[],
+  representativeComplaintIds: readonly string[],
+): Set<string> {
+  const ownedBy = (m: DisputeMember) => (x: DisputeMember) =>
+    x.complaintId === m.complaintId ||
+    (m.complainantUserId !== null && x.complainantUserId === m.complainantUserId);
+  return new Set(
+    members
+      .filter((m) =>
+        actsForDispute(
+          members.map((x) => ({ complaintId: x.complaintId, status: x.status, own: ownedBy(m)(x) })),
+          representativeComplaintIds,
+        ),
+      )
+      .map((m) => m.complaintId),
+  );
+}

@@ -235,6 +235,18 @@ export class CollectiveService {
     return actsForDispute(members, dispute.representativeComplaintIds);
   }
 
+  /**
+   * 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE unless the worker acts for the whole group of the dispute (workerActsFor):
+   * the step they take (an escalation, a direct application) is the group's, not only their own.
+   */
+  async assertWorkerActsFor(em: EntityManager, viewer: Principal, disputeId: string): Promise<void> {
+    if (!(await this.workerActsFor(em, viewer, disputeId)))
+      throw AppException.forbidden(
+        'NOT_ACTING_FOR_COLLECTIVE_DISPUTE',
+        "Only the dispute's representatives, or with none a member still in it, apply for the group",
+      );
+  }
+
   async get(viewer: Principal, id: string): Promise<CollectiveDisputeView> {
     const view = await this.view(this.tx.manager, id);
     const members = await this.repo.membersOf(this.tx.manager, id);

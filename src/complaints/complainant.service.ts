@@ -14,7 +14,8 @@ import {
   type IntakeClaim,
   type ResolvedComplainant,
 } from './complainant.rules';
-import { stillInDispute } from './collective.rules';
+import { CollectiveRepository } from './collective.repository';
+import { membersActingFor, stillInDispute } from './collective.rules';
 import type { Complaint } from './entities/complaint.entity';
 import { ComplaintsRepository } from './complaints.repository';
 
@@ -30,6 +31,7 @@ export class ComplainantService {
     private readonly workers: WorkersService,
     private readonly notifications: NotificationsService,
     private readonly pii: PiiCipher,
+    private readonly collective: CollectiveRepository,
   ) {}
 
   /** The complainant of a new complaint filed by `filer` (400 with field errors when the claim is refused). */
@@ -95,7 +97,9 @@ export class ComplainantService {
   /**
    * Job handler body: an SMS to the complainant about a party-facing event, at most once per dedupKey. A notice about
    * a proceeding (`toDispute`) of a collective dispute goes to every member still in it, each with its own tracking
-   * number (调解仲裁法 第七条: the case is every member's, so is its next step and its deadline to act).
+   * number (调解仲裁法 第七条: the case is every member's, so is its next step and its deadline to act). A step only
+   * the group's representatives take (`notActingTemplate`) is told as theirs to the members who act for the group,
+   * and with that template to the others; each member once, whichever they get (one dedup key per member).
    */
   async notifyComplainant(p: {
     complaintId: string;
@@ -103,6 +107,7 @@ export class ComplainantService {
     dedupKey: string;
     params: Record<string, string>;
     toDispute?: boolean;
+    notActingTemplate?: SmsTemplateId;
   }): Promise<void> {
     const c = await this.repo.findById(this.tx.manager, p.complaintId);
     if (!c) return;
@@ -112,7 +117,27 @@ export class ComplainantService {
             (m) => m.id === c.id || stillInDispute(m.status),
           )
         : [c];
+    const acting =
+      p.toDispute && p.notActingTemplate && c.collectiveDisputeId
+        ? await this.actingMembers(c.collectiveDisputeId)
+        : null;
     for (const m of members)
-      await this.sendSms(m, { ...p, dedupKey: m.id === c.id ? p.dedupKey : `${p.dedupKey}:${m.id}` });
+      await this.sendSms(m, {
+        template: acting && !acting.has(m.id) ? p.notActingTemplate! : p.template,
+        params: p.params,
+        dedupKey: m.id === c.id ? p.dedupKey : `${p.dedupKey}:${m.id}`,
+      });
+  }
+
+  /** The member complaints of the dispute whose complainant acts for the group (collective.rules.ts). */
+  private async actingMembers(disputeId: string): Promise<Set<string>> {
+    const em = this.tx.manager;
+    const dispute = await this.collective.findDispute(em, disputeId);
+    const members = (await this.repo.membersOfDispute(em, disputeId)).map((m) => ({
+      complaintId: m.id,
+      status: m.status,
+      complainantUserId: m.complainantUserId,
+    }));
+    return membersActingFor(members, dispute?.representativeComplaintIds ?? []);
   }
 }

@@ -108,11 +108,7 @@ export class EscalationService {
   ): Promise<{ category: ComplaintCategory }> {
     if (viewer.role !== 'WORKER' || !source.collectiveDisputeId)
       return this.complaints.assertVisible(viewer, source.complaintId, em);
-    if (!(await this.collective.workerActsFor(em, viewer, source.collectiveDisputeId)))
-      throw AppException.forbidden(
-        'NOT_ACTING_FOR_COLLECTIVE_DISPUTE',
-        "Only the dispute's representatives, or with none a member still in it, apply for the group",
-      );
+    await this.collective.assertWorkerActsFor(em, viewer, source.collectiveDisputeId);
     const opening = await this.complaints.forProceeding(em, source.complaintId);
     if (!opening) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     return opening.complaint;

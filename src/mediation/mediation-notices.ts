@@ -29,14 +29,19 @@ export class MediationNotices {
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
+    // A collective dispute's members who do not apply for the group are told its representatives do (第七条); so on expiry.
     if (to === 'FAILED')
-      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`, {}, true, {
+        notActingTemplate: 'MEDIATION_FAILED_GROUP_MEMBER',
+      });
     return Promise.resolve();
   }
 
   /** 调解仲裁法 第十四条第三款: the period passed without agreement, the party may apply for arbitration. */
   expired(em: EntityManager, m: CaseRef): Promise<void> {
-    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
+    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`, {}, true, {
+      notActingTemplate: 'MEDIATION_EXPIRED_GROUP_MEMBER',
+    });
   }
 
   /**
@@ -97,6 +102,7 @@ export class MediationNotices {
     dedupKey: string,
     params: Record<string, string> = {},
     toDispute = true,
+    group: { notActingTemplate?: SmsTemplateId } = {},
   ): Promise<void> {
     // A collective case's every member is told (调解仲裁法 第七条).
     await this.outbox.enqueue(em, JobName.PartyNotify, {
@@ -105,6 +111,7 @@ export class MediationNotices {
       dedupKey,
       params,
       toDispute,
+      ...group,
     });
   }
 

@@ -53,6 +53,21 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
     vars: { trackingNo: 'text' },
   },
+  // A collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected representatives do;
+  // collective.rules.ts membersActingFor): no one-tap application is theirs (MEDIATION_FAILED, MEDIATION_EXPIRED).
+  MEDIATION_FAILED_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解未达成协议，调解结束。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
+    vars: { trackingNo: 'text' },
+  },
+  MEDIATION_EXPIRED_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款 (no agreement within 15 days: arbitration), 第七条 (the representatives apply for the group).
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解期满未达成协议。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
+    vars: { trackingNo: 'text' },
+  },
   MEDIATION_INSTALMENT_DUE_SOON_WORKER: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -62,6 +62,11 @@ export interface JobPayloads {
     params: Record<string, string>;
     /** About a proceeding (mediation, arbitration): every member of the complaint's collective dispute is told. */
     toDispute?: boolean;
+    /**
+     * With `toDispute`, for a collective dispute: the template of the members who do not act for the group (not its
+     * representatives: collective.rules.ts membersActingFor); `template` goes to those who do. Absent: all get `template`.
+     */
+    notActingTemplate?: SmsTemplateId;
   };
   [JobName.EmployerNotify]: {
     employerId: string;

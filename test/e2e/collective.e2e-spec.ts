@@ -270,7 +270,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     employerName: string,
     reps: (ids: string[]) => string[] = () => [],
   ) => {
-    const { ids, employerId: employer } = await fileTen(category, employerName);
+    const { ids, trackingNos, employerId: employer } = await fileTen(category, employerName);
     const staff = await auth('mediator');
     const dispute = await t
       .http()
@@ -284,7 +284,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       (await t.http().post(`/api/v1/complaints/${ids[0]}/route`).set(staff).send({ target: 'MEDIATION' }))
         .status,
     ).toBe(200);
-    return { ids, dispute };
+    return { ids, trackingNos, dispute };
   };
 
   it('a dismissed proposal is not proposed again within the window', async () => {
@@ -380,18 +380,30 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     }
   });
 
-  /** The ten workers' dispute confirmed with these representatives, mediated from the first complaint, failed. */
+  /**
+   * The ten workers' dispute confirmed with these representatives, mediated from the first complaint, failed (or
+   * ended by `end`).
+   */
   const failedGroupMediation = async (
     category: string,
     employerName: string,
     reps: (ids: string[]) => string[],
+    end: (m: { id: string; version: number }) => Promise<void> = closeFailed,
   ) => {
-    const { ids, dispute } = await routedGroup(category, employerName, reps);
+    const { ids, trackingNos, dispute } = await routedGroup(category, employerName, reps);
     const staff = await auth('mediator');
     const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
     expect(opened.status).toBe(201);
-    await closeFailed(opened.body);
-    return { ids, disputeId: dispute.body.id as string, mediationId: opened.body.id as string };
+    // The messages sent from the end on (earlier groups' members have the same phones).
+    const smsSince = t.sms.sent.length;
+    await end(opened.body);
+    return {
+      ids,
+      trackingNos,
+      smsSince,
+      disputeId: dispute.body.id as string,
+      mediationId: opened.body.id as string,
+    };
   };
   /** Worker i's case file's actions, and their escalation of the mediation. */
   const actionsOf = async (i: number, complaintId: string) => {
@@ -467,6 +479,101 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(again.status).toBe(409);
   });
 
+  /** Worker i applies for arbitration directly (调解仲裁法 第五条) on their own complaint. */
+  const applyDirectlyAs = (i: number, complaintId: string) =>
+    t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set({ authorization: `Bearer ${workers[i]}` })
+      .send({
+        complaintId,
+        claims: [{ type: 'LABOR_REMUNERATION', description: '拖欠工资', amountFen: 800_000 }],
+      });
+  /** The arbitration cases of the dispute (none created by a refused application). */
+  const arbitrationCasesOf = async (disputeId: string) => {
+    const rows = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM arbitration_cases WHERE collective_dispute_id = $1`,
+      [disputeId],
+    );
+    return rows.length;
+  };
+
+  it("a member who is not a representative may not file the group's arbitration directly either (403, no case); a representative does (第七条)", async () => {
+    const { ids, disputeId } = await failedGroupMediation(
+      'WAGE_ARREARS',
+      '浦东集体直接仲裁测试有限公司',
+      (ids) => ids.slice(1, 4),
+    );
+    for (const i of [0, 5]) {
+      const refused = await applyDirectlyAs(i, ids[i]);
+      expect([refused.status, refused.body.code]).toEqual([403, 'NOT_ACTING_FOR_COLLECTIVE_DISPUTE']);
+    }
+    expect(await arbitrationCasesOf(disputeId)).toBe(0);
+    const applied = await applyDirectlyAs(2, ids[2]);
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ collectiveDisputeId: disputeId, collective: true });
+    expect(applied.body.members).toHaveLength(10);
+    expect(await arbitrationCasesOf(disputeId)).toBe(1);
+  });
+
+  it('after a withdrawn group mediation the case file offers the direct application to the representatives only', async () => {
+    const { ids } = await routedGroup('OTHER', '浦东集体撤回调解测试有限公司', (ids) => ids.slice(1, 4));
+    const staff = await auth('mediator');
+    const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
+    expect(opened.status).toBe(201);
+    const withdrawn = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${opened.body.id}/close`)
+      .set(staff)
+      .send({ version: opened.body.version, outcome: 'WITHDRAWN' });
+    expect(withdrawn.status).toBe(200);
+    for (const i of [0, 5]) expect(await actionsOf(i, ids[i])).toEqual([]);
+    expect(await actionsOf(2, ids[2])).toEqual(['APPLY_FOR_ARBITRATION']);
+  });
+
+  /**
+   * A group mediation ended (`end`) with representatives 1-3: they are told `template` (the one-tap application), the
+   * other members `groupTemplate` (their representatives may apply), each once.
+   */
+  const toldByWhoActs = async (
+    template: string,
+    groupTemplate: string,
+    group: { category: string; employerName: string; end?: () => Promise<void> },
+  ) => {
+    const { ids, trackingNos, smsSince } = await failedGroupMediation(
+      group.category,
+      group.employerName,
+      (ids) => ids.slice(1, 4),
+      group.end,
+    );
+    const members = ids.map((complaintId, i) => ({
+      complaintId,
+      trackingNo: trackingNos[i],
+      phone: memberPhone(i),
+    }));
+    const representatives = members.slice(1, 4);
+    const others = members.filter((m) => !representatives.includes(m));
+    // The others first: one job tells the members in filing order, so the representatives' (1-3) are in by then.
+    const told = await toldOnceEach(t, groupTemplate, others, {}, smsSince);
+    for (const m of told) {
+      expect(m.text).not.toContain('一键');
+      expect(m.text).toContain('集体争议推举的代表可以');
+    }
+    const oneTap = await toldOnceEach(t, template, representatives, {}, smsSince);
+    for (const m of oneTap) expect(m.text).toContain('可在“我的案件”中一键申请');
+    const notices = t.sms.sent
+      .slice(smsSince)
+      .filter((m) => m.template === template || m.template === groupTemplate);
+    expect(notices).toHaveLength(10);
+  };
+
+  it('a failed group mediation tells the representatives they may apply in one tap, the other members that their representatives may (第七条)', async () => {
+    await toldByWhoActs('MEDIATION_FAILED', 'MEDIATION_FAILED_GROUP_MEMBER', {
+      category: 'WORK_INJURY',
+      employerName: '浦东集体调解不成通知测试有限公司',
+    });
+  });
+
   it("a collective agreement's instalment is told to every member as the group's total, not as their own", async () => {
     const {
       ids,
@@ -519,5 +626,16 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     for (const m of told)
       expect(m.text).toContain(`调解协议第1期款项共12500.00元（全体劳动者合计）应于${due}支付`);
     expect(t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_WORKER')).toEqual([]);
+  });
+
+  // Last: the sweep runs 40 days ahead (an open case of an earlier test would expire with it).
+  it('an expired group mediation tells the one-tap application only to who acts for the group too (第七条)', async () => {
+    await toldByWhoActs('MEDIATION_EXPIRED', 'MEDIATION_EXPIRED_GROUP_MEMBER', {
+      category: 'WORK_INJURY',
+      employerName: '浦东集体调解期满通知测试有限公司',
+      end: async () => {
+        await t.app.get(MediationSweepService).sweep(addDays(todayInShanghai(), 40));
+      },
+    });
   });
 });

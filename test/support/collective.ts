@@ -58,16 +58,18 @@ export interface Member {
 /**
  * The `template` SMS of a collective dispute, once every member who can be texted has one: exactly one each, under
  * their own tracking number and no other member's, with no other variables than `params` (the group's, shared).
- * Returns the messages in the members' order.
+ * Returns the messages in the members' order. `since`: count only the messages sent from that index of `t.sms.sent`
+ * on (the same phones were told about an earlier group).
  */
 export async function toldOnceEach(
   t: TestApp,
   template: string,
   members: readonly Member[],
   params: Record<string, string>,
+  since = 0,
 ): Promise<TestApp['sms']['sent']> {
   const texted = members.filter((m) => m.phone !== null);
-  const sent = () => t.sms.sent.filter((m) => m.template === template);
+  const sent = () => t.sms.sent.slice(since).filter((m) => m.template === template);
   await eventually(() => sent().length >= texted.length);
   expect(
     sent()
