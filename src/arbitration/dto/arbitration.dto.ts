@@ -31,8 +31,7 @@ import {
   type NonAwardClosure,
 } from '../arbitration.constants';
 import { AttendanceDto } from './arbitration-view.dto';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/validation/transforms';
 
 export class ClaimInputDto {
   @ApiProperty({ enum: CLAIM_TYPES })

@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
-import { AwardDto, trim, VersionDto } from './arbitration.dto';
+import { trim } from '../../common/validation/transforms';
+import { AwardDto, VersionDto } from './arbitration.dto';
 
 /** 先行裁决 (调解仲裁法 第四十三条第二款): some of the undecided claims (not all of them), decided now; same body as the award. */
 export class PartialAwardDto extends AwardDto {}

@@ -10,8 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EmployerRefDto } from './create-complaint.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/validation/transforms';
 
 /** Staff ask the complainant to complete the complaint (补正, 若干规定 第十八条第三款). */
 export class RequestCorrectionDto {

@@ -27,8 +27,8 @@ import {
   type ComplaintCategory,
   type IntakeChannel,
 } from '../complaint.constants';
+import { trim } from '../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 

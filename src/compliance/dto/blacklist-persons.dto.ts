@@ -15,8 +15,8 @@ import {
 import { IsChineseIdNumber } from '../../common/validation/decorators';
 import { BLACKLIST_STATUSES } from '../blacklist.state';
 import { PERSON_RULES, RESPONSIBLE_ROLES } from '../blacklist-persons.rules';
+import { trim } from '../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const idNumberInput = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value;
 

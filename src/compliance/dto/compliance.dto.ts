@@ -28,8 +28,7 @@ import {
   ResponsiblePersonDto,
   ResponsiblePersons,
 } from './blacklist-persons.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/validation/transforms';
 
 /** A violation found outside the platform (historical records, other channels): source MANUAL. */
 export class RecordViolationDto {

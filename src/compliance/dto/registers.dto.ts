@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsChineseIdNumber, IsLocalDate } from '../../common/validation/decorators';
 import { NoticePersonViewDto, type ResponsiblePersonDto, ResponsiblePersons } from './blacklist-persons.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/validation/transforms';
 
 export class BlacklistNoticeDto {
   @ApiProperty({ format: 'uuid', description: 'The wage-arrears violation the intended listing rests on' })

@@ -32,8 +32,8 @@ import {
 } from '../filings.rules';
 import { LAYOFF_GROUNDS, type LayoffGround } from '../layoff.rules';
 import { STREET_CODE } from '../../reference/dto/employer-register.dto';
+import { trim } from '../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 

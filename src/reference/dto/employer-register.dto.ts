@@ -24,8 +24,8 @@ import {
   type IndustrySection,
   type SizeClass,
 } from '../employer-classification';
+import { trim } from '../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseUscc(value) : value);
 
 export const MAX_REGISTER_ROWS = 1000;

@@ -5,8 +5,7 @@ import { CursorQuery } from '../../common/http/pagination';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { RISK_KINDS, RISK_LEVELS, SIGNAL_KIND_NAMES, SIGNAL_SOURCES, WARNING_STATUSES } from '../risk.rules';
 import type { RiskKind, RiskLevel, WarningStatus } from '../risk.rules';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/validation/transforms';
 
 export class WarningQueryDto extends CursorQuery {
   @ApiPropertyOptional({ enum: RISK_LEVELS })

@@ -27,8 +27,8 @@ import {
 } from '../../../reference/employer-classification';
 import { MAX_SEED, MAX_WEIGHT } from '../draw';
 import { ITEM_RESULTS, PLAN_STATUSES, type ItemResult, type PlanStatus } from '../plans.state';
+import { trim } from '../../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_PLAN_EMPLOYERS = 1000;
 
 export class PlanFiltersDto {
