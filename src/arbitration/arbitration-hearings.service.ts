@@ -54,6 +54,14 @@ export class ArbitrationHearingsService {
         startsAt: h.startsAt,
         room: dto.room,
       });
+      await this.tellEmployer(
+        em,
+        c,
+        'ARBITRATION_HEARING_SCHEDULED_EMPLOYER',
+        h.hearingId,
+        dto.room,
+        h.startsAt,
+      );
       return {
         changes: {},
         data: { hearingId: h.hearingId, room: dto.room, startsAt: h.startsAt, ...h.overridden },
@@ -120,6 +128,8 @@ export class ArbitrationHearingsService {
         startsAt: h.startsAt,
         room: dto.room ?? old.room,
       });
+      const room = dto.room ?? old.room;
+      await this.tellEmployer(em, c, 'ARBITRATION_HEARING_POSTPONED_EMPLOYER', h.hearingId, room, h.startsAt);
       return {
         changes: {},
         data: {
@@ -162,6 +172,28 @@ export class ArbitrationHearingsService {
         minutesSummary: dto.minutesSummary,
       });
       return { changes: {}, data: { hearingId, attendance: dto.attendance } };
+    });
+  }
+
+  /**
+   * The employer (被申请人) is told of the hearing as the worker is: both parties are notified of its date and place
+   * (调解仲裁法 第三十五条). Once per hearing and case version (the dedup key), queued in the booking's transaction and
+   * sent at once like the worker's (a staff act, not scheduled work: PARTY_SMS_HOURS binds the sweeps). A record of a
+   * service attempt only: no clock is stopped or started on its delivery.
+   */
+  private tellEmployer(
+    em: EntityManager,
+    c: ArbitrationCase,
+    template: 'ARBITRATION_HEARING_SCHEDULED_EMPLOYER' | 'ARBITRATION_HEARING_POSTPONED_EMPLOYER',
+    hearingId: string,
+    room: string,
+    startsAt: string,
+  ): Promise<void> {
+    // A case without a commission has no number (arbitration.service.ts accept): 待定 stands in for it.
+    return this.p.notifyEmployer(em, c, template, `hearing:${hearingId}:v${c.version}`, {
+      caseNo: c.caseNo ?? '待定',
+      startsAt,
+      room,
     });
   }
 

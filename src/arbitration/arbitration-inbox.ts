@@ -4,7 +4,8 @@ import { UsersService } from '../auth/users.service';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
 import { staffByCase, type CaseStaff } from '../deadlines/reminder-recipients';
 import { StaffInbox } from '../notifications/staff-inbox';
-import { ARBITRATION_CASE_TYPE, type ArbitrationSource } from './arbitration.constants';
+import { assignedElseBody, UndeliveredSms } from '../notifications/undelivered-sms';
+import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT, type ArbitrationSource } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
 
 /**
@@ -21,13 +22,25 @@ export class ArbitrationInbox implements OnModuleInit {
     private readonly repo: ArbitrationRepository,
     private readonly users: UsersService,
     private readonly inbox: StaffInbox,
+    private readonly undelivered: UndeliveredSms,
   ) {}
 
   onModuleInit(): void {
     this.reminders.registerAssignees(ARBITRATION_CASE_TYPE, {
-      subjectKind: 'arbitration-case',
+      subjectKind: ARBITRATION_SUBJECT,
       assignees: (em, ids) => this.inChargeOf(em, ids),
     });
+    this.undelivered.registerStaffInCharge(ARBITRATION_SUBJECT, (em, id) => this.staffToTell(em, id));
+  }
+
+  /**
+   * Who serves a party another way when an SMS about the case cannot be delivered (the employer's hearing notice with
+   * no phone on record: undelivered-sms.ts) — those its periods remind (inChargeOf): the tribunal's members still
+   * active arbitrators of the commission, else the commission's active arbitrators.
+   */
+  private async staffToTell(em: EntityManager, id: string): Promise<string[]> {
+    const staff = (await this.inChargeOf(em, [id])).get(id);
+    return staff ? assignedElseBody(staff.assigned, staff.body) : [];
   }
 
   /**
@@ -66,7 +79,7 @@ export class ArbitrationInbox implements OnModuleInit {
         c.source === 'MEDIATION'
           ? 'ARBITRATION_ESCALATED_FROM_MEDIATION'
           : 'ARBITRATION_APPLICATION_RECEIVED',
-      subjectRef: `arbitration-case:${c.id}`,
+      subjectRef: `${ARBITRATION_SUBJECT}:${c.id}`,
       dedupKey: `arbitration-applied:${c.id}`,
     });
   }

@@ -17,7 +17,7 @@ import {
 } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
-import { ARBITRATION_CASE_TYPE, type NonAwardClosure } from './arbitration.constants';
+import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT, type NonAwardClosure } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import {
@@ -251,6 +251,27 @@ export class ArbitrationProceeding {
       dedupKey: `arbitration:${c.id}:${key}`,
       params,
       toDispute: true, // a collective case's every member (调解仲裁法 第七条)
+    });
+  }
+
+  /**
+   * A message to the employer (the respondent, 被申请人) at its contact phone on record, after commit through the
+   * outbox (employer.notify, at most once per key). Filed under the case: with no phone on record, or a number refused
+   * for good, its arbitrators are told instead (ArbitrationInbox, undelivered-sms.ts).
+   */
+  async notifyEmployer(
+    em: EntityManager,
+    c: ArbitrationCase,
+    template: SmsTemplateId,
+    key: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    await this.outbox.enqueue(em, JobName.EmployerNotify, {
+      employerId: c.employerId,
+      template,
+      dedupKey: `arbitration:${c.id}:employer:${key}`,
+      params,
+      subjectRef: `${ARBITRATION_SUBJECT}:${c.id}`,
     });
   }
 

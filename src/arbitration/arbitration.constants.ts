@@ -36,6 +36,8 @@ export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 /** Case type of arbitration clocks and notifications. */
 export const ARBITRATION_CASE_TYPE = 'ARBITRATION';
+/** The kind of an arbitration case in a notification's or work item's `subjectRef` ("arbitration-case:<id>"). */
+export const ARBITRATION_SUBJECT = 'arbitration-case';
 
 /** Hearings are assumed to last this long when checking double bookings (platform assumption). */
 export const HEARING_SLOT_MINUTES = 120;

@@ -42,6 +42,20 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁案件（编号{trackingNo}）开庭改期至{startsAt}，地点：{room}。',
     vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
   },
+  // 调解仲裁法 第三十五条: the tribunal notifies BOTH parties of the hearing's date and place; the respondent (被申请人)
+  // by its contact phone on record. A record of a service attempt, not the written notice: no clock moves on it.
+  ARBITRATION_HEARING_SCHEDULED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）定于{startsAt}在{room}开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。',
+    vars: { caseNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
+  ARBITRATION_HEARING_POSTPONED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）开庭改期至{startsAt}，地点：{room}。开庭时间、地点以仲裁委员会书面开庭通知为准。',
+    vars: { caseNo: 'text', startsAt: 'datetime', room: 'text' },
+  },
   ARBITRATION_AWARD_ISSUED: {
     channel: 'SMS',
     audience: 'WORKER',

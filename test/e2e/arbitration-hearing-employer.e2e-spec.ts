@@ -1,0 +1,193 @@
+import { DataSource } from 'typeorm';
+import { ARBITRATION_DEADLINE_RULES } from '../../src/arbitration/arbitration.deadline-rules';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { earliestAnchorAfter } from '../../src/calendar/deadline-engine';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import type { WorkingCalendar } from '../../src/calendar/working-calendar';
+import { EmployersService } from '../../src/reference/employers.service';
+import { organisationId } from '../../src/reference/organisations';
+import { applyForArbitration, bearer, fileComplaint, staffInbox, userIdOf } from '../support/case-flow';
+import { eventually, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
+
+interface CaseView {
+  id: string;
+  caseNo: string | null;
+  version: number;
+  hearings: { id: string; postponedAt: string | null; startsAt: string }[];
+  clocks: { id: string; rule: { id: string }; start: string; due: string | null; state: string }[];
+}
+
+/**
+ * 劳动争议调解仲裁法 第三十五条: the tribunal tells BOTH parties the hearing's date and place. The worker got an SMS
+ * when a hearing was scheduled or moved, the employer (被申请人) nothing. Now the employer's contact phone on record
+ * gets one too (through the outbox and the employer.notify job, once per hearing); with no phone on record, the
+ * case's arbitrators get SMS_UNDELIVERED to serve the notice another way. The SMS is a record of a service attempt:
+ * no statutory clock moves on its delivery.
+ */
+describe('the employer is told of an arbitration hearing', () => {
+  let t: TestApp;
+  let cal: WorkingCalendar;
+  let arbitratorId: string;
+  let n = 0;
+  const today = todayInShanghai();
+  /** 09:00 (Asia/Shanghai) on a working day at least `days` after the earliest day 5 working days' notice allows. */
+  const hearingAt = (days: number, hh = '09:00') => {
+    const earliest = earliestAnchorAfter(
+      ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE,
+      today,
+      cal,
+    ).date;
+    return `${cal.nextWorkingDayOnOrAfter(addDays(earliest, days)).date}T${hh}:00+08:00`;
+  };
+  const post = async (path: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1/arbitration/cases${path}`)
+      .set(await bearer(t, 'arbitrator'))
+      .send(body);
+
+  /** An accepted case with a sole arbitrator (the demo `arbitrator`), its employer with `contactPhone` on record. */
+  const withTribunal = async (contactPhone?: string) => {
+    const name = `浦东开庭通知公司${++n}`;
+    const c = await fileComplaint(t, {
+      employerName: name,
+      target: 'ARBITRATION',
+      body: { employer: contactPhone ? { name, contactPhone } : { name } },
+    });
+    const id = await applyForArbitration(t, 'mediator', c.id);
+    expect((await post(`/${id}/accept`, { version: 1 })).status).toBe(200);
+    const formed = await post(`/${id}/tribunal`, {
+      version: 2,
+      arbitratorIds: [arbitratorId],
+      partiesAgree: true,
+      simplifiedExclusions: [],
+    });
+    expect(formed.status).toBe(200);
+    return { ...(formed.body as CaseView), trackingNo: c.trackingNo, employerId: c.employerId };
+  };
+  const sentOf = (template: string, phone: string) =>
+    t.sms.sent.filter((m) => m.template === template && m.phone === phone);
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { JOB_BACKOFF_MS: '200' } });
+    cal = await t.app.get(CalendarService).calendar(t.app.get(DataSource).manager);
+    arbitratorId = await userIdOf(t, 'arbitrator');
+    // An active arbitrator of the same commission, not on these tribunals: not told.
+    await createAccount(t, {
+      username: 'arbitrator-other',
+      role: 'ARBITRATOR',
+      jurisdictions: ['310115'],
+      organisationId: organisationId('ARBITRATION_COMMISSION', '310115'),
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a hearing scheduled: the employer’s phone gets the case number, date, time and place; the worker’s SMS is as before; once only; no clock moves', async () => {
+    const c = await withTribunal('13912340001');
+    const startsAt = hearingAt(0);
+    const res = await post(`/${c.id}/hearings`, { version: 3, room: '第一仲裁庭', startsAt });
+    expect(res.status).toBe(200);
+    const scheduled = res.body as CaseView;
+    const [toEmployer] = await eventually(() => {
+      const found = sentOf('ARBITRATION_HEARING_SCHEDULED_EMPLOYER', '13912340001');
+      return found.length ? found : undefined;
+    });
+    const when = `${startsAt.slice(0, 10)} 09:00`;
+    expect(c.caseNo).toEqual(expect.any(String));
+    expect(toEmployer.text).toBe(
+      `贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）定于${when}在第一仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
+    );
+    // The worker's SMS: template, number and text unchanged.
+    const [toWorker] = await eventually(() => {
+      const found = sentOf('ARBITRATION_HEARING_SCHEDULED', '13800000000').filter((m) =>
+        m.text.includes(c.trackingNo),
+      );
+      return found.length ? found : undefined;
+    });
+    expect(toWorker.text).toBe(
+      `您的仲裁案件（编号${c.trackingNo}）定于${when}在第一仲裁庭开庭，请准时到庭。`,
+    );
+    expect(t.sms.sent.filter((m) => m.phone === '13912340001')).toHaveLength(1);
+    // Filed under the arbitration case; a replay of the job (same dedup key) sends nothing more.
+    const [row] = await t.dataSource.query<{ dedup_key: string; subject_ref: string; status: string }[]>(
+      `SELECT dedup_key, subject_ref, status FROM notifications WHERE template = 'ARBITRATION_HEARING_SCHEDULED_EMPLOYER' AND subject_ref = $1`,
+      [`arbitration-case:${c.id}`],
+    );
+    expect(row).toMatchObject({ status: 'SENT' });
+    expect(row.dedup_key).toContain(scheduled.hearings[0].id);
+    await t.app.get(EmployersService).notify({
+      employerId: c.employerId,
+      template: 'ARBITRATION_HEARING_SCHEDULED_EMPLOYER',
+      dedupKey: row.dedup_key,
+      params: { caseNo: c.caseNo!, startsAt, room: '第一仲裁庭' },
+      subjectRef: row.subject_ref,
+    });
+    expect(sentOf('ARBITRATION_HEARING_SCHEDULED_EMPLOYER', '13912340001')).toHaveLength(1);
+    // A record of a service attempt, not proof of service: the case's clocks are those the scheduling left.
+    const after = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await bearer(t, 'arbitrator'));
+    expect(after.body.clocks).toEqual(scheduled.clocks);
+  });
+
+  it('a hearing moved (延期): the employer is told the new date, time and place', async () => {
+    const c = await withTribunal('13912340002');
+    const first = await post(`/${c.id}/hearings`, {
+      version: 3,
+      room: '第二仲裁庭',
+      startsAt: hearingAt(3),
+    });
+    expect(first.status).toBe(200);
+    const old = (first.body as CaseView).hearings[0];
+    const startsAt = hearingAt(10, '14:00');
+    const moved = await post(`/${c.id}/hearings/${old.id}/postpone`, {
+      version: 4,
+      requestedOn: today,
+      reason: '被申请人代理人因病住院',
+      room: '第三仲裁庭',
+      startsAt,
+    });
+    expect(moved.status).toBe(200);
+    const [toEmployer] = await eventually(() => {
+      const found = sentOf('ARBITRATION_HEARING_POSTPONED_EMPLOYER', '13912340002');
+      return found.length ? found : undefined;
+    });
+    expect(toEmployer.text).toBe(
+      `贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）开庭改期至${startsAt.slice(0, 10)} 14:00，地点：第三仲裁庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
+    );
+    // The first notice was sent too, once; the worker told of the move as before.
+    expect(sentOf('ARBITRATION_HEARING_SCHEDULED_EMPLOYER', '13912340002')).toHaveLength(1);
+    await eventually(() =>
+      sentOf('ARBITRATION_HEARING_POSTPONED', '13800000000').some(
+        (m) =>
+          m.text ===
+          `您的仲裁案件（编号${c.trackingNo}）开庭改期至${startsAt.slice(0, 10)} 14:00，地点：第三仲裁庭。`,
+      ),
+    );
+  });
+
+  it('an employer with no phone on record: the case’s arbitrator is told to serve the notice another way, nobody else', async () => {
+    const c = await withTribunal();
+    const startsAt = hearingAt(6);
+    const res = await post(`/${c.id}/hearings`, { version: 3, room: '第四仲裁庭', startsAt });
+    expect(res.status).toBe(200);
+    const [item] = await eventually(async () => {
+      const found = (await staffInbox(t, 'arbitrator')).filter(
+        (i) => i.template === 'SMS_UNDELIVERED' && i.subjectRef === `arbitration-case:${c.id}`,
+      );
+      return found.length ? found : undefined;
+    });
+    expect(item.text).toBe(
+      `短信未送达（无手机号码），请电话或当面告知当事人：贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）定于${startsAt.slice(0, 10)} 09:00在第四仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
+    );
+    expect(item.link).toBe(`/api/v1/arbitration/cases/${c.id}`);
+    expect((await staffInbox(t, 'arbitrator-other')).filter((i) => i.template === 'SMS_UNDELIVERED')).toEqual(
+      [],
+    );
+    expect(t.sms.sent.filter((m) => m.text.includes(`案号${c.caseNo}`))).toEqual([]);
+  });
+});
