@@ -7,6 +7,7 @@ import {
   inForce,
   listingCheck,
   noticeRefusal,
+  statementTiming,
 } from './blacklist.rules';
 import { BLACKLIST_TRANSITIONS, nextBlacklistStatus } from './blacklist.state';
 
@@ -81,11 +82,39 @@ describe('notice and statement before a listing (告知、陈述申辩)', () => 
     expect(noticeRefusal(stated, '2026-09-30')).toBeNull();
   });
 
+  it('a statement received after the period is late: it neither holds a lawful listing nor lets one come early', () => {
+    const late = { ...notice, statementOn: '2026-10-15' };
+    // The day after the period: listed, though the late statement came later still.
+    expect(noticeRefusal(late, '2026-10-13')).toBeNull();
+    expect(noticeRefusal(late, '2026-10-12')?.code).toBe('STATEMENT_PERIOD_RUNNING');
+  });
+
   it('property: with no statement, a listing is allowed exactly after the period', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20, max: 20 }), (d) => {
         const listedOn = addDays(notice.statementDueOn, d);
         expect(noticeRefusal(notice, listedOn) === null).toBe(d > 0);
+      }),
+    );
+  });
+});
+
+describe('statementTiming: a statement in the period, late, or before the notice (告知、陈述申辩)', () => {
+  const period = { noticedOn: '2026-09-28', statementDueOn: '2026-10-12' };
+
+  it('the notice day and the last day are in time; the day after is late; the day before the notice is not an answer', () => {
+    expect(statementTiming(period, '2026-09-28')).toBe('IN_TIME');
+    expect(statementTiming(period, '2026-10-12')).toBe('IN_TIME');
+    expect(statementTiming(period, '2026-10-13')).toBe('LATE');
+    expect(statementTiming(period, '2026-09-27')).toBe('BEFORE_NOTICE');
+  });
+
+  it('property: in time exactly from the notice to the last day, both included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -40, max: 40 }), (len, d) => {
+        const p = { noticedOn: '2026-12-28', statementDueOn: addDays('2026-12-28', len) };
+        const on = addDays(p.noticedOn, d);
+        expect(statementTiming(p, on)).toBe(d < 0 ? 'BEFORE_NOTICE' : d > len ? 'LATE' : 'IN_TIME');
       }),
     );
   });
