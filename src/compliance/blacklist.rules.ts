@@ -1,3 +1,4 @@
+import { answerTiming, type AnswerTiming } from '../calendar/answer-period';
 import { addYears, assertIsoDate, compareDates } from '../calendar/local-date';
 import type { ViolationKind } from './compliance.constants';
 
@@ -113,24 +114,23 @@ export interface ListingNotice {
   statementOn: string | null;
 }
 
-/** When a statement on a listing notice was received, measured against the notice's statement period. */
-export type StatementTiming = 'BEFORE_NOTICE' | 'IN_TIME' | 'LATE';
-
 /**
  * 人社部令第45号 (告知 article TO VERIFY): 当事人自收到告知书之日起5个工作日内可以陈述、申辩 — a statement is made in time
- * from the day the notice was served to the period's last day, both included (Asia/Shanghai calendar dates); one
- * received later is recorded but LATE: it is not the statement the period protects (the listing neither waits for
- * it nor must come after it); one dated before the notice was served cannot answer it.
+ * from the day the notice was served to the period's last day, both included (answerTiming); one received later is
+ * recorded but LATE: it is not the statement the period protects (the listing neither waits for it nor must come
+ * after it); one dated before the notice was served cannot answer it.
  */
 export function statementTiming(
   period: { noticedOn: string; statementDueOn: string },
   receivedOn: string,
-): StatementTiming {
-  if (compareDates(receivedOn, period.noticedOn) < 0) return 'BEFORE_NOTICE';
-  return compareDates(receivedOn, period.statementDueOn) > 0 ? 'LATE' : 'IN_TIME';
+): AnswerTiming {
+  return answerTiming({ servedOn: period.noticedOn, lastDay: period.statementDueOn }, receivedOn);
 }
 
-/** The statement that counts for a listing: one received within the period (statementTiming), else null. */
+/**
+ * The statement that counts for a listing: a recorded one (never before its notice) received by the period's last
+ * day, else null — a LATE one (statementTiming) counts as none.
+ */
 export function timelyStatement(statementDueOn: string, statementOn: string | null): string | null {
   return statementOn !== null && compareDates(statementOn, statementDueOn) <= 0 ? statementOn : null;
 }
