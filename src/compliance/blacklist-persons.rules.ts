@@ -1,5 +1,6 @@
 import { compareDates } from '../calendar/local-date';
 import { normalisePii } from '../common/pii-crypto';
+import { timelyStatement } from './blacklist.rules';
 
 /**
  * The persons listed with the employer (当事人): 人社部令第45号 第五条 lists 该用人单位及其法定代表人或者主要负责人、
@@ -102,7 +103,13 @@ export function personNoticeRefusal(
   listed: readonly string[],
   listedOn: string,
 ): PersonNoticeRefusal | null {
-  const named = new Map((notice?.persons ?? []).map((p) => [p.key, p]));
+  // A statement after the period is late (statementTiming): it counts as none.
+  const named = new Map(
+    (notice?.persons ?? []).map((p) => [
+      p.key,
+      { ...p, statementOn: timelyStatement(notice!.statementDueOn, p.statementOn) },
+    ]),
+  );
   const positions = (test: (p: NoticedPerson | undefined) => boolean) =>
     listed.flatMap((key, i) => (test(named.get(key)) ? [i] : []));
   const unnoticed = positions((p) => !p);

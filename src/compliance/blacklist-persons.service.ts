@@ -8,7 +8,7 @@ import { newId } from '../common/ids';
 import { maskIdNumber } from '../common/pii';
 import { PiiCipher } from '../common/pii-crypto';
 import { TransactionRunner } from '../database/transaction';
-import { inForce } from './blacklist.rules';
+import { inForce, statementTiming } from './blacklist.rules';
 import {
   personProblems,
   publicIdNumber,
@@ -124,13 +124,17 @@ export class BlacklistPersonsService {
    * The persons a notice names, ID numbers masked for every role: the response confirms whom it was served on; the
    * full number is read where a decision or a lookup needs it (staffViews, lookup), and logged there.
    */
-  async noticeViews(em: EntityManager, noticeId: string): Promise<NoticePersonViewDto[]> {
-    const rows = await this.repo.ofNotice(em, noticeId);
+  async noticeViews(
+    em: EntityManager,
+    notice: { id: string; noticedOn: string; statementDueOn: string },
+  ): Promise<NoticePersonViewDto[]> {
+    const rows = await this.repo.ofNotice(em, notice.id);
     return rows.map((r) => ({
       role: r.role,
       name: r.name,
       idNumber: maskIdNumber(this.pii.decrypt(r.idNumberEnc))!,
       statementOn: r.statementOn,
+      statementLate: r.statementOn !== null && statementTiming(notice, r.statementOn) === 'LATE',
     }));
   }
 

@@ -7,6 +7,7 @@ import {
   inForce,
   listingCheck,
   noticeRefusal,
+  statementTiming,
 } from './blacklist.rules';
 import { BLACKLIST_TRANSITIONS, nextBlacklistStatus } from './blacklist.state';
 
@@ -81,6 +82,13 @@ describe('notice and statement before a listing (告知、陈述申辩)', () => 
     expect(noticeRefusal(stated, '2026-09-30')).toBeNull();
   });
 
+  it('a statement received after the period is late: it neither holds a lawful listing nor lets one come early', () => {
+    const late = { ...notice, statementOn: '2026-10-15' };
+    // The day after the period: listed, though the late statement came later still.
+    expect(noticeRefusal(late, '2026-10-13')).toBeNull();
+    expect(noticeRefusal(late, '2026-10-12')?.code).toBe('STATEMENT_PERIOD_RUNNING');
+  });
+
   it('property: with no statement, a listing is allowed exactly after the period', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20, max: 20 }), (d) => {
@@ -88,6 +96,16 @@ describe('notice and statement before a listing (告知、陈述申辩)', () => 
         expect(noticeRefusal(notice, listedOn) === null).toBe(d > 0);
       }),
     );
+  });
+});
+
+describe('statementTiming: a statement in the period, late, or before the notice (告知、陈述申辩)', () => {
+  // The date rule itself, with its property test, is answerTiming's (src/calendar/answer-period.spec.ts).
+  it('the notice’s period: served on noticedOn, last day statementDueOn', () => {
+    const period = { noticedOn: '2026-09-28', statementDueOn: '2026-10-12' };
+    expect(
+      ['2026-09-27', '2026-09-28', '2026-10-12', '2026-10-13'].map((d) => statementTiming(period, d)),
+    ).toEqual(['BEFORE_NOTICE', 'IN_TIME', 'IN_TIME', 'LATE']);
   });
 });
 

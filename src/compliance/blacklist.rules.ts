@@ -1,3 +1,4 @@
+import { answerTiming, type AnswerTiming } from '../calendar/answer-period';
 import { addYears, assertIsoDate, compareDates } from '../calendar/local-date';
 import type { ViolationKind } from './compliance.constants';
 
@@ -113,6 +114,27 @@ export interface ListingNotice {
   statementOn: string | null;
 }
 
+/**
+ * 人社部令第45号 (告知 article TO VERIFY): 当事人自收到告知书之日起5个工作日内可以陈述、申辩 — a statement is made in time
+ * from the day the notice was served to the period's last day, both included (answerTiming); one received later is
+ * recorded but LATE: it is not the statement the period protects (the listing neither waits for it nor must come
+ * after it); one dated before the notice was served cannot answer it.
+ */
+export function statementTiming(
+  period: { noticedOn: string; statementDueOn: string },
+  receivedOn: string,
+): AnswerTiming {
+  return answerTiming({ servedOn: period.noticedOn, lastDay: period.statementDueOn }, receivedOn);
+}
+
+/**
+ * The statement that counts for a listing: a recorded one (never before its notice) received by the period's last
+ * day, else null — a LATE one (statementTiming) counts as none.
+ */
+export function timelyStatement(statementDueOn: string, statementOn: string | null): string | null {
+  return statementOn !== null && compareDates(statementOn, statementDueOn) <= 0 ? statementOn : null;
+}
+
 export type NoticeRefusal =
   | { code: 'LISTING_NOTICE_REQUIRED'; message: string }
   | { code: 'STATEMENT_PERIOD_RUNNING'; message: string; statementDueOn: string }
@@ -121,17 +143,18 @@ export type NoticeRefusal =
 /**
  * 人社部令第45号 (告知 and 陈述申辩 before the 列入决定): a listing needs a prior written notice of the violation, and is
  * decided only once the employer's statement was received and considered, or the statement period passed without
- * one. The first refusal, or null.
+ * one in time (a late statement, statementTiming, counts as none). The first refusal, or null.
  */
 export function noticeRefusal(notice: ListingNotice | null, listedOn: string): NoticeRefusal | null {
   if (!notice)
     return { code: 'LISTING_NOTICE_REQUIRED', message: 'Notify the employer of the intended listing first' };
-  if (notice.statementOn !== null)
-    return compareDates(listedOn, notice.statementOn) < 0
+  const statementOn = timelyStatement(notice.statementDueOn, notice.statementOn);
+  if (statementOn !== null)
+    return compareDates(listedOn, statementOn) < 0
       ? {
           code: 'LISTING_BEFORE_STATEMENT',
           message: 'The listing cannot precede the statement it considers',
-          statementOn: notice.statementOn,
+          statementOn,
         }
       : null;
   if (compareDates(listedOn, notice.statementDueOn) <= 0)

@@ -47,10 +47,18 @@ describe('personNoticeRefusal: each person listed was told and heard (人社部�
     expect(personNoticeRefusal(n, ['a', 'b'], '2026-10-10')).toBeNull();
   });
 
+  it('a person’s late statement (after the period) does not hold a listing decided after the period', () => {
+    const n = notice(stated('a', '2026-10-08'), stated('b', '2026-10-15'));
+    expect(personNoticeRefusal(n, ['a', 'b'], '2026-10-13')).toBeNull();
+    expect(personNoticeRefusal(n, ['a', 'b'], DUE)).toEqual(
+      expect.objectContaining({ code: 'STATEMENT_PERIOD_RUNNING', responsiblePersons: [1] }),
+    );
+  });
+
   it('property: a lone person is refused exactly when the employer would be, on the same dates (mirrors noticeRefusal)', () => {
     fc.assert(
       fc.property(
-        fc.option(fc.integer({ min: -5, max: 10 }), { nil: null }),
+        fc.option(fc.integer({ min: -5, max: 20 }), { nil: null }),
         fc.integer({ min: -5, max: 12 }),
         (s, l) => {
           const noticedOn = '2026-10-01';

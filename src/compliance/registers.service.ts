@@ -8,7 +8,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
-import { BLACKLIST_RULES, noticeRefusal } from './blacklist.rules';
+import { BLACKLIST_RULES, noticeRefusal, statementTiming } from './blacklist.rules';
 import { personNoticeRefusal, type ResponsiblePerson } from './blacklist-persons.rules';
 import { BlacklistPersonsService } from './blacklist-persons.service';
 import { EMPLOYER_CASE } from './compliance.constants';
@@ -109,19 +109,21 @@ export class RegistersService {
         // 当事人 by role and the ID number's blind index: no name or number in the trail.
         persons: refs,
       });
-      return noticeView(notice, await this.persons.noticeViews(em, notice.id));
+      return noticeView(notice, await this.persons.noticeViews(em, notice));
     });
   }
 
-  /** Records the statement (陈述申辩) on a notice of the employer, or of the person it names with `idNumber`. */
+  /**
+   * Records the statement (陈述申辩) on a notice of the employer, or of the person it names with `idNumber`. One
+   * received after the statement period is recorded and marked late (statementTiming): it is kept with the case and
+   * may be read, but it is not a statement made in time, so it neither holds nor orders the listing.
+   */
   async statement(viewer: Principal, noticeId: string, dto: StatementDto): Promise<BlacklistNoticeViewDto> {
     return this.tx.run(async (em) => {
       const n = await this.repo.lockNotice(em, noticeId);
       if (!n || !coversJurisdiction(viewer, n.jurisdictionCode)) throw noticeNotFound();
-      if (
-        compareDates(dto.receivedOn, n.noticedOn) < 0 ||
-        compareDates(dto.receivedOn, todayInShanghai()) > 0
-      )
+      const timing = statementTiming(n, dto.receivedOn);
+      if (timing === 'BEFORE_NOTICE' || compareDates(dto.receivedOn, todayInShanghai()) > 0)
         throw AppException.validation([
           fieldError(
             'receivedOn',
@@ -155,9 +157,10 @@ export class RegistersService {
         await this.event(em, n.employerId, 'BLACKLIST_STATEMENT_RECORDED', viewer, {
           noticeId: n.id,
           statementOn: dto.receivedOn,
+          late: timing === 'LATE',
           person,
         });
-        return noticeView(n, await this.persons.noticeViews(em, n.id));
+        return noticeView(n, await this.persons.noticeViews(em, n));
       }
       if (n.statementOn)
         throw AppException.conflict('STATEMENT_RECORDED', 'A statement is already recorded on this notice', {
@@ -167,10 +170,11 @@ export class RegistersService {
       await this.event(em, n.employerId, 'BLACKLIST_STATEMENT_RECORDED', viewer, {
         noticeId: n.id,
         statementOn: dto.receivedOn,
+        late: timing === 'LATE',
       });
       return noticeView(
         { ...n, statementOn: dto.receivedOn, statementSummary: dto.summary },
-        await this.persons.noticeViews(em, n.id),
+        await this.persons.noticeViews(em, n),
       );
     });
   }
@@ -293,6 +297,7 @@ function noticeView(
     noticedOn: n.noticedOn,
     statementDueOn: n.statementDueOn,
     statementOn: n.statementOn,
+    statementLate: n.statementOn !== null && statementTiming(n, n.statementOn) === 'LATE',
     statementSummary: n.statementSummary,
     persons,
   };

@@ -19,9 +19,9 @@ import {
 import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import {
+  answerInTime,
   answersToNotice,
   earliestPenaltyDecision,
-  hearingRequestInTime,
   printedPeriods,
   statementDue,
   type NoticeAnswerKind,
@@ -99,7 +99,9 @@ export class InspectionDutiesService {
   /**
    * The employer's statement, hearing request (in time or not, 行政处罚法 第六十四条; a penalty notice only), waiver, or
    * the hearing held on an in-time request (its record, 第六十五条: the decision follows it; 409 NO_HEARING_REQUESTED
-   * without one), answering the latest notice (409 NO_NOTICE_TO_ANSWER without one); the notice's number is recorded.
+   * without one), answering the latest notice (409 NO_NOTICE_TO_ANSWER without one; 400 `on` dated before it); the
+   * notice's number is recorded, and whether the answer was in time (answerInTime: a late statement is kept, marked
+   * `inTime: false`, and does not cut the statement period short).
    */
   response(
     viewer: Principal,
@@ -118,6 +120,15 @@ export class InspectionDutiesService {
     return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
       const notice = await this.latestNotice(em, id);
       if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
+      if (on < notice.issuedOn)
+        throw AppException.validation([
+          fieldError(
+            'on',
+            'notBeforeNotice',
+            `on 不能早于告知书的送达日期（${notice.issuedOn}）`,
+            `on cannot precede the notice it answers (served ${notice.issuedOn})`,
+          ),
+        ]);
       if (dto.kind === 'HEARING_HELD') {
         const requested = answersToNotice(
           await this.audit.timeline(em, INSPECTION_CASE_TYPE, id),
@@ -141,9 +152,9 @@ export class InspectionDutiesService {
             'a hearing (听证) is requested against a proposed penalty only',
           ),
         ]);
-      const inTime =
-        dto.kind !== 'HEARING_REQUEST' ||
-        hearingRequestInTime(await this.calendar.calendar(em), notice.issuedOn, on);
+      const calendar = await this.calendar.calendar(em);
+      const { statementDueOn } = printedPeriods(calendar, notice);
+      const inTime = answerInTime(calendar, { issuedOn: notice.issuedOn, statementDueOn }, dto.kind, on);
       return {
         changes: {},
         data: { kind: dto.kind, inTime, summary: dto.summary ?? null, noticeDocNo: notice.docNo },
@@ -198,8 +209,10 @@ export class InspectionDutiesService {
           'The employer must be told the proposed decision and heard first (劳动保障监察条例 第十九条)',
           { remedies: ['NOTICE_HANDLING'] },
         );
-      const answered =
-        answersToNotice(await this.audit.timeline(em, INSPECTION_CASE_TYPE, id), notice).length > 0;
+      // Answered in time: a late statement does not cut the period short (answerInTime).
+      const answered = answersToNotice(await this.audit.timeline(em, INSPECTION_CASE_TYPE, id), notice).some(
+        (a) => a.inTime,
+      );
       const { statementDueOn } = printedPeriods(await this.calendar.calendar(em), notice);
       const earliest = earliestPenaltyDecision({ servedOn: notice.issuedOn, statementDueOn }, answered);
       if (on < earliest)

@@ -3,6 +3,7 @@ import { addDays, addYears } from '../calendar/local-date';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import {
   acceptanceDecision,
+  answerInTime,
   brigadeServes,
   answersToNotice,
   earliestPenaltyDecision,
@@ -135,6 +136,22 @@ describe('penalty procedure (行政处罚法)', () => {
     });
     expect(at('2026-11-05', { kind: 'HEARING_REQUEST' }, { kind: 'HEARING_HELD' })).toBeNull();
     expect(at('2026-11-12', { kind: 'HEARING_REQUEST', inTime: false })).toBeNull();
+    // A statement received after its period (late) is no statement: the period it did not answer still runs.
+    expect(at('2026-11-03', { kind: 'STATEMENT', inTime: false })).toEqual({
+      code: 'STATEMENT_PERIOD_RUNNING',
+      earliestDecisionOn: '2026-11-10',
+    });
+  });
+
+  it('answerInTime: a statement on the last day of its period is in time, the day after is late; a hearing request by its own period', () => {
+    const cal = new WorkingCalendar();
+    const notice = { issuedOn: '2026-11-02', statementDueOn: '2026-11-05' };
+    expect(answerInTime(cal, notice, 'STATEMENT', '2026-11-02')).toBe(true);
+    expect(answerInTime(cal, notice, 'STATEMENT', '2026-11-05')).toBe(true);
+    expect(answerInTime(cal, notice, 'STATEMENT', '2026-11-06')).toBe(false);
+    expect(answerInTime(cal, notice, 'HEARING_REQUEST', '2026-11-09')).toBe(true);
+    expect(answerInTime(cal, notice, 'HEARING_REQUEST', '2026-11-10')).toBe(false);
+    expect(answerInTime(cal, notice, 'WAIVER', '2026-11-20')).toBe(true);
   });
 
   it('property: never a decision before the hearing period ends unless waived or heard, never one over a pending hearing', () => {

@@ -2,6 +2,7 @@ import type { ViolationKind } from '../compliance/compliance.constants';
 import { computeDeadline } from '../calendar/deadline-engine';
 import { INSPECTION_DEADLINE_RULES, inspectionLookback } from './inspection.deadline-rules';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { answerTiming } from '../calendar/answer-period';
 import { addDays } from '../calendar/local-date';
 
 export const INSPECTION_RULES = {
@@ -135,12 +136,35 @@ export function statementDue(calendar: WorkingCalendar, noticeServedOn: string):
   return calendar.addWorkingDays(noticeServedOn, INSPECTION_RULES.STATEMENT_DAYS).date;
 }
 
+/**
+ * Whether an answer to a notice counts as made in time. A statement (陈述、申辩) within the period the notice printed,
+ * its last day included (行政处罚法 第四十四、四十五条; 劳动保障监察条例 第十九条 for a 行政处理): one after it is recorded
+ * but late — it does not answer the period, so no decision comes before the period's end on its strength. A hearing
+ * request within its own 5 working days (第六十四条第（一）项). A waiver or a hearing held is not timed here.
+ */
+export function answerInTime(
+  calendar: WorkingCalendar,
+  notice: { issuedOn: string; statementDueOn: string },
+  kind: NoticeAnswerKind,
+  on: string,
+): boolean {
+  switch (kind) {
+    case 'STATEMENT':
+      return answerTiming({ servedOn: notice.issuedOn, lastDay: notice.statementDueOn }, on) === 'IN_TIME';
+    case 'HEARING_REQUEST':
+      return hearingRequestInTime(calendar, notice.issuedOn, on);
+    case 'WAIVER':
+    case 'HEARING_HELD':
+      return true;
+  }
+}
+
 /** The employer's answers to a notice, as the employer-response step records them. */
 export const NOTICE_ANSWER_KINDS = ['STATEMENT', 'HEARING_REQUEST', 'WAIVER', 'HEARING_HELD'] as const;
 export type NoticeAnswerKind = (typeof NOTICE_ANSWER_KINDS)[number];
 export interface NoticeAnswer {
   kind: NoticeAnswerKind;
-  /** A hearing request within its period (the other kinds: true). */
+  /** A statement or a hearing request within its period (answerInTime; the other kinds: true). */
   inTime: boolean;
 }
 
@@ -169,7 +193,7 @@ export type PenaltyDecisionRefusal =
 
 /**
  * Whether a penalty may be decided on `on` after its notice, and why not. The employer is heard first (行政处罚法
- * 第四十四、四十五、六十二条): the statement period given in the notice runs unless the employer stated its case; the
+ * 第四十四、四十五、六十二条): the statement period given in the notice runs unless the employer stated its case in it; the
  * period to ask for a hearing (5 working days, 第六十四条第（一）项) runs whatever the statement — the platform cannot tell
  * whether the penalty qualifies for one (第六十三条), so it waits — unless the employer waived its rights; a hearing
  * asked for in time is held before the decision, which follows its record (第六十四条、第六十五条).
@@ -188,7 +212,7 @@ export function penaltyDecisionRefusal(f: {
   const afterHearingPeriod = addDays(f.hearingDueOn, 1);
   const statementEnds = earliestPenaltyDecision(
     { servedOn: f.noticeServedOn, statementDueOn: f.statementDueOn },
-    has('STATEMENT'),
+    f.answers.some((a) => a.kind === 'STATEMENT' && a.inTime),
   );
   if (f.on < statementEnds)
     return {

@@ -73,7 +73,7 @@ describe('blacklist notice persons (告知当事人)', () => {
     expect(first.status).toBe(201);
     // The notice shows whom it was served on, the ID numbers masked.
     expect(first.body.persons).toEqual([
-      { ...legalRep, idNumber: masked(legalRep.idNumber), statementOn: null },
+      { ...legalRep, idNumber: masked(legalRep.idNumber), statementOn: null, statementLate: false },
     ]);
     expect((await state(first.body.id, {})).status).toBe(200);
     expect((await state(first.body.id, { idNumber: legalRep.idNumber })).status).toBe(200);
@@ -92,8 +92,8 @@ describe('blacklist notice persons (告知当事人)', () => {
     const second = await notify(e, { violationId: v, responsiblePersons: [legalRep, manager] });
     expect(second.status).toBe(201);
     expect(second.body.persons).toEqual([
-      { ...legalRep, idNumber: masked(legalRep.idNumber), statementOn: null },
-      { ...manager, idNumber: masked(manager.idNumber), statementOn: null },
+      { ...legalRep, idNumber: masked(legalRep.idNumber), statementOn: null, statementLate: false },
+      { ...manager, idNumber: masked(manager.idNumber), statementOn: null, statementLate: false },
     ]);
     expect((await state(second.body.id, {})).status).toBe(200);
     const stated = await state(second.body.id, { idNumber: legalRep.idNumber.toLowerCase() });
@@ -156,6 +156,72 @@ describe('blacklist notice persons (告知当事人)', () => {
       listedOn: addDays(notice.body.statementDueOn as string, 1),
       responsiblePersons: [legalRep],
     });
+    expect(listed.status).toBe(201);
+  });
+
+  it('a statement received on the period’s last day is in time; the day after it is recorded as late and holds no listing (employer and person)', async () => {
+    const on = addMonths(today, -1);
+    const { e, v } = await violation(on);
+    const notice = await notify(e, {
+      violationId: v,
+      noticedOn: on,
+      responsiblePersons: [legalRep, manager],
+    });
+    expect(notice.status).toBe(201);
+    const due = notice.body.statementDueOn as string;
+    expect(notice.body).toMatchObject({ statementOn: null, statementLate: false });
+
+    // Before the notice was served: no answer to it (400, as before).
+    const early = await state(notice.body.id, { receivedOn: addDays(on, -1) });
+    expect([early.status, early.body.details?.[0]?.field]).toEqual([400, 'receivedOn']);
+
+    // The legal representative on the last day: in time.
+    const lastDay = await state(notice.body.id, { receivedOn: due, idNumber: legalRep.idNumber });
+    expect(lastDay.status).toBe(200);
+    expect(lastDay.body.persons[0]).toMatchObject({ statementOn: due, statementLate: false });
+
+    // The employer and the manager after the period: recorded, marked late.
+    const lateDay = addDays(due, 3);
+    const employerLate = await state(notice.body.id, { receivedOn: lateDay });
+    expect([employerLate.status, employerLate.body.statementOn, employerLate.body.statementLate]).toEqual([
+      200,
+      lateDay,
+      true,
+    ]);
+    const personLate = await state(notice.body.id, { receivedOn: lateDay, idNumber: manager.idNumber });
+    expect(personLate.status).toBe(200);
+    expect(personLate.body.persons[1]).toMatchObject({ statementOn: lateDay, statementLate: true });
+    const trail = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND action = 'BLACKLIST_STATEMENT_RECORDED' ORDER BY occurred_at`,
+      [e],
+    );
+    expect(trail.map((r) => r.data.late)).toEqual([false, true, true]);
+
+    // The late statements do not count: still not before the period ran out, and the day after it the listing is
+    // lawful though it precedes them.
+    const running = await list(e, { violationId: v, listedOn: due, responsiblePersons: [legalRep, manager] });
+    expect([running.status, running.body.code]).toEqual([409, 'STATEMENT_PERIOD_RUNNING']);
+    const listed = await list(e, {
+      violationId: v,
+      listedOn: addDays(due, 1),
+      responsiblePersons: [legalRep, manager],
+    });
+    expect(listed.status).toBe(201);
+  });
+
+  it('the employer’s statement on the last day is in time: a listing that day considers it', async () => {
+    const on = addMonths(today, -1);
+    const { e, v } = await violation(on);
+    const notice = await notify(e, { violationId: v, noticedOn: on, responsiblePersons: [legalRep] });
+    const due = notice.body.statementDueOn as string;
+    const employer = await state(notice.body.id, { receivedOn: due });
+    expect([employer.status, employer.body.statementOn, employer.body.statementLate]).toEqual([
+      200,
+      due,
+      false,
+    ]);
+    expect((await state(notice.body.id, { receivedOn: due, idNumber: legalRep.idNumber })).status).toBe(200);
+    const listed = await list(e, { violationId: v, listedOn: due, responsiblePersons: [legalRep] });
     expect(listed.status).toBe(201);
   });
 

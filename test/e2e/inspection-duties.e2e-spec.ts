@@ -219,6 +219,99 @@ describe('inspection: the brigade’s duties', () => {
     expect(told()!.text).toContain(`已对用人单位作出行政处理决定：${decision.decision}。`);
   });
 
+  /** A case ordered 30 days ago, its 行政处理事先告知书 served 2 days later: the case, its version and the notice's dates. */
+  const noticedInPast = async () => {
+    const past = addDays(today, -30);
+    const c = await complaintCase();
+    // As if received 30 days ago: the case and its acceptance clock.
+    await t.dataSource.query(`UPDATE inspection_cases SET received_on = $2 WHERE id = $1`, [c.id, past]);
+    await t.dataSource.query(`UPDATE clocks SET start_date = $2 WHERE case_id = $1`, [c.id, past]);
+    await ok('inspector', `inspection/cases/${c.id}/decision`, {
+      version: c.version,
+      violationEndedOn: null,
+      on: past,
+    });
+    const order = await ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
+      version: c.version + 1,
+      violations: '拖欠劳动者工资',
+      arrearsFen: 1_000_000,
+      workersAffected: 2,
+      complianceDueOn: addDays(past, 1),
+      on: past,
+    });
+    const servedOn = addDays(past, 2);
+    const noticed = await ok('inspector', `inspection/cases/${c.id}/handling-notice`, {
+      version: order.version,
+      violations: '拖欠劳动者工资',
+      proposed: '责令支付拖欠的劳动报酬10,000元',
+      basis: '《劳动保障监察条例》第二十六条',
+      on: servedOn,
+    });
+    const [{ data }] = await t.dataSource.query<{ data: { statementDueOn: string } }[]>(
+      `SELECT data FROM inspection_documents WHERE case_id = $1 AND kind = 'HANDLING_NOTICE'`,
+      [c.id],
+    );
+    return { id: c.id, version: noticed.version, servedOn, due: data.statementDueOn };
+  };
+  const stateCase = (id: string, version: number, on: string) =>
+    post('inspector', `inspection/cases/${id}/employer-response`, {
+      version,
+      kind: 'STATEMENT',
+      on,
+      summary: '资金周转困难，请求分期支付',
+    });
+  const recordedInTime = async (id: string) =>
+    (
+      await t.dataSource.query<{ data: { inTime: boolean } }[]>(
+        `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTION_RECORD_RESPONSE'`,
+        [id],
+      )
+    ).map((r) => r.data.inTime);
+  const handlingDecision = {
+    violations: '拖欠劳动者工资',
+    decision: '责令你单位支付拖欠的劳动报酬10,000元',
+    basis: '《劳动保障监察条例》第二十六条',
+  };
+
+  it('a statement after the period of a 行政处理事先告知书 is recorded as late and lets no decision into the period; none before the notice', async () => {
+    const c = await noticedInPast();
+    // Dated before the notice was served: it cannot answer it.
+    const early = await stateCase(c.id, c.version, addDays(c.servedOn, -1));
+    expect([early.status, early.body.details?.[0]?.field]).toEqual([400, 'on']);
+    // The day after the period's last day: recorded, marked late.
+    const late = await stateCase(c.id, c.version, addDays(c.due, 1));
+    expect(late.status).toBe(200);
+    expect(await recordedInTime(c.id)).toEqual([false]);
+    // The late statement did not answer within the period: a decision dated in it is still refused.
+    const inPeriod = await post('supervisor', `inspection/cases/${c.id}/handling-decision`, {
+      version: late.body.version,
+      ...handlingDecision,
+      on: c.due,
+    });
+    expect([inPeriod.status, inPeriod.body.code, inPeriod.body.details?.earliestDecisionOn]).toEqual([
+      409,
+      'STATEMENT_PERIOD_RUNNING',
+      addDays(c.due, 1),
+    ]);
+    await ok('supervisor', `inspection/cases/${c.id}/handling-decision`, {
+      version: late.body.version,
+      ...handlingDecision,
+      on: addDays(c.due, 1),
+    });
+  });
+
+  it('a statement on the last day of the period is in time: the decision may follow it that day', async () => {
+    const c = await noticedInPast();
+    const stated = await stateCase(c.id, c.version, c.due);
+    expect(stated.status).toBe(200);
+    expect(await recordedInTime(c.id)).toEqual([true]);
+    await ok('supervisor', `inspection/cases/${c.id}/handling-decision`, {
+      version: stated.body.version,
+      ...handlingDecision,
+      on: c.due,
+    });
+  });
+
   it('加付赔偿金: only after the order to pay was ignored; the rate is 50–100 % (400 outside), on the wages still owed', async () => {
     const c = await ordered(await complaintCase());
     const noticed = await ok('inspector', `inspection/cases/${c.id}/handling-notice`, {

@@ -17,6 +17,9 @@ import { BLACKLIST_STATUSES } from '../blacklist.state';
 import { PERSON_RULES, RESPONSIBLE_ROLES } from '../blacklist-persons.rules';
 import { trim } from '../../common/validation/transforms';
 
+export const STATEMENT_LATE =
+  'The statement was received after the last day of the statement period (statementDueOn): recorded, but not a statement made in time — a listing neither waits for it nor must follow it';
+
 const idNumberInput = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value;
 
@@ -87,6 +90,8 @@ export class NoticePersonViewDto {
     description: 'The day their statement (陈述申辩) was received',
   })
   statementOn: string | null;
+  @ApiProperty({ description: STATEMENT_LATE })
+  statementLate: boolean;
 }
 
 /** A listed person on the public list: name and the ID number's last 4 characters. */

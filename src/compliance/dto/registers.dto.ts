@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsChineseIdNumber, IsLocalDate } from '../../common/validation/decorators';
-import { NoticePersonViewDto, type ResponsiblePersonDto, ResponsiblePersons } from './blacklist-persons.dto';
+import {
+  NoticePersonViewDto,
+  type ResponsiblePersonDto,
+  ResponsiblePersons,
+  STATEMENT_LATE,
+} from './blacklist-persons.dto';
 import { trim } from '../../common/validation/transforms';
 
 export class BlacklistNoticeDto {
@@ -22,7 +27,11 @@ export class BlacklistNoticeDto {
 }
 
 export class StatementDto {
-  @ApiProperty({ format: 'date', description: 'The day the employer’s statement (陈述申辩) was received' })
+  @ApiProperty({
+    format: 'date',
+    description:
+      'The day the statement (陈述申辩) was received: from the notice’s day (400 before it) to today; after the statement period it is recorded as late (statementLate) and does not count as made in time',
+  })
   @IsLocalDate()
   receivedOn: string;
 
@@ -55,6 +64,7 @@ export class BlacklistNoticeViewDto {
   @ApiProperty({ format: 'date', description: 'Last day of the statement period (5 working days)' })
   statementDueOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) statementOn: string | null;
+  @ApiProperty({ description: STATEMENT_LATE }) statementLate: boolean;
   @ApiProperty({ nullable: true, type: String }) statementSummary: string | null;
   @ApiProperty({
     type: [NoticePersonViewDto],
