@@ -49,6 +49,22 @@ describe('the worker’s case file in words', () => {
     }
   });
 
+  it.each(INSPECTION_CLOSURE_TYPES.filter((c) => c !== 'MERGED'))(
+    'an inspection closed as %s: a collective dispute’s member who does not apply for the group is told its representatives do (第七条)',
+    (closure) => {
+      const worker = nextStep('INSPECTION', 'CLOSED', { inspectionClosure: closure });
+      const member = nextStep('INSPECTION', 'CLOSED', {
+        inspectionClosure: closure,
+        appliedByRepresentatives: true,
+      });
+      expect(worker).toMatch(/您[^。；]*可以依法申请[^。；]*仲裁/);
+      expect(member).not.toMatch(/您[^。；]*可以依法申请[^。；]*仲裁/);
+      expect(member).toContain('集体争议推举的代表');
+      // What is not the group's to apply for (行政复议, 行政诉讼 against the brigade's decision) is unchanged.
+      if (closure === 'NO_VIOLATION' || closure === 'REVOKED') expect(member).toContain('行政复议');
+    },
+  );
+
   it.each(INSPECTION_CLOSURE_TYPES)(
     'an inspection closed as %s says what is left to the worker',
     (closure) => {
@@ -165,5 +181,14 @@ describe('the worker’s case file in words', () => {
       expect(member).toContain('集体争议推举的代表可以一键申请劳动争议仲裁');
       expect(member).not.toContain('您可以一键');
     }
+  });
+
+  it('an agreement still performed: a collective dispute’s member who does not apply for the group is told who applies if it is not paid', () => {
+    expect(nextStep('MEDIATION', 'AGREEMENT', { agreementStatus: 'PERFORMING' })).toBe(
+      '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
+    );
+    expect(
+      nextStep('MEDIATION', 'AGREEMENT', { agreementStatus: 'PERFORMING', appliedByRepresentatives: true }),
+    ).toBe('请按调解协议的付款日期留意用人单位付款；逾期未付的，集体争议推举的代表可以申请仲裁。');
   });
 });

@@ -71,9 +71,9 @@ export interface NextStepFacts {
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
   /**
-   * mediation, or a complaint whose mediation never opened: a collective dispute's member who does not apply for the
-   * group (调解仲裁法 第七条: its elected representatives do; CollectiveService.workerActsFor), so no one-tap escalation
-   * or direct application is theirs
+   * a collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected representatives do;
+   * CollectiveService.workerActsFor), so no one-tap escalation or direct application is theirs, and a next step that
+   * names arbitration (a mediation's, a complaint's never mediated, an inspection's closing) names who applies
    */
   appliedByRepresentatives?: boolean;
   /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
@@ -90,21 +90,6 @@ export interface NextStepFacts {
   refusalReferTo?: string | null;
 }
 
-/**
- * 调解仲裁法 第五条: the worker's own claim may still go to arbitration whatever an inspection found; an inspection's
- * outcome is contested by 行政复议 or 行政诉讼 (行政诉讼法 第四十六条).
- */
-const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, string>> = {
-  RECTIFIED: '用人单位已按要求改正，案件办结。如仍有未解决的劳动争议，您可以依法申请劳动争议仲裁。',
-  PENALISED:
-    '已对用人单位作出行政处理（处罚）决定，案件办结。工资等仍未足额支付的，您可以依法申请劳动争议仲裁。',
-  NO_VIOLATION:
-    '经调查未发现违法行为，案件办结。如不服，可以依法申请行政复议或者提起行政诉讼；您的劳动争议也可以依法申请仲裁。',
-  REVOKED: '案件已撤销立案。如不服，可以依法申请行政复议或者提起行政诉讼；您的劳动争议也可以依法申请仲裁。',
-  TRANSFERRED: '用人单位涉嫌拒不支付劳动报酬罪，已移送公安机关；您也可以依法申请劳动争议仲裁追讨工资。',
-  MERGED: '案件已并入其他案件办理，请留意短信和消息通知。',
-};
-
 /** Who applies for arbitration from a mediation that did not settle the dispute, the worker or the group's representatives. */
 const escalateWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以一键申请劳动争议仲裁' : '您可以一键申请劳动争议仲裁';
@@ -112,6 +97,33 @@ const escalateWords = (f: NextStepFacts) =>
 /** Who may apply for arbitration directly (a mediation withdrawn or never opened), the worker or the group's representatives. */
 const applyWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以依法申请劳动争议仲裁' : '您可以依法申请劳动争议仲裁';
+
+/** After an inspection's outcome contested by 行政复议 or 行政诉讼: the dispute may still go to arbitration, by whom. */
+const alsoArbitration = (f: NextStepFacts) =>
+  f.appliedByRepresentatives
+    ? '劳动争议可以由集体争议推举的代表依法申请仲裁'
+    : '您的劳动争议也可以依法申请仲裁';
+
+/**
+ * 调解仲裁法 第五条: the worker's own claim may still go to arbitration whatever an inspection found (a collective
+ * dispute's, by who acts for the group: 第七条); an inspection's outcome is contested by 行政复议 or 行政诉讼
+ * (行政诉讼法 第四十六条).
+ */
+const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, (f: NextStepFacts) => string>> = {
+  RECTIFIED: (f) => `用人单位已按要求改正，案件办结。如仍有未解决的劳动争议，${applyWords(f)}。`,
+  PENALISED: (f) =>
+    `已对用人单位作出行政处理（处罚）决定，案件办结。工资等仍未足额支付的，${applyWords(f)}。`,
+  NO_VIOLATION: (f) =>
+    `经调查未发现违法行为，案件办结。如不服，可以依法申请行政复议或者提起行政诉讼；${alsoArbitration(f)}。`,
+  REVOKED: (f) => `案件已撤销立案。如不服，可以依法申请行政复议或者提起行政诉讼；${alsoArbitration(f)}。`,
+  TRANSFERRED: (f) =>
+    `用人单位涉嫌拒不支付劳动报酬罪，已移送公安机关；${
+      f.appliedByRepresentatives
+        ? '集体争议推举的代表也可以依法申请劳动争议仲裁追讨工资'
+        : '您也可以依法申请劳动争议仲裁追讨工资'
+    }。`,
+  MERGED: () => '案件已并入其他案件办理，请留意短信和消息通知。',
+};
 
 /** The texts of the next step; a function where the text depends on the facts. */
 const NEXT_STEPS: {
@@ -140,7 +152,9 @@ const NEXT_STEPS: {
           `用人单位未按调解协议付款，${escalateWords(f)}。`
         : f.agreementStatus === 'PERFORMED'
           ? '调解协议已全部履行，案件结束。'
-          : '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
+          : f.appliedByRepresentatives
+            ? '请按调解协议的付款日期留意用人单位付款；逾期未付的，集体争议推举的代表可以申请仲裁。'
+            : '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
     // 调解仲裁法 第十四条第三款: 调解不成的，当事人可以依法申请仲裁
     FAILED: (f) => `调解不成，${escalateWords(f)}。`,
     // 调解仲裁法 第五条: 不愿调解 … 可以向劳动争议仲裁委员会申请仲裁
@@ -191,7 +205,7 @@ const NEXT_STEPS: {
         : '已对用人单位作出行政处罚决定。',
     CLOSED: (f) =>
       f.inspectionClosure && Object.hasOwn(INSPECTION_CLOSED_STEPS, f.inspectionClosure)
-        ? INSPECTION_CLOSED_STEPS[f.inspectionClosure as InspectionClosureType]
+        ? INSPECTION_CLOSED_STEPS[f.inspectionClosure as InspectionClosureType](f)
         : '劳动保障监察案件已办结，处理结果见通知。',
   },
 };

@@ -108,9 +108,10 @@ export class MyCasesService {
           ? inspection?.organisation?.id
           : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
-    // Applying for arbitration, from the mediation or directly (a mediation withdrawn or never opened): a collective
-    // dispute's application is the group's, so its worker applies only as the escalation and POST /arbitration/cases
-    // let them (调解仲裁法 第七条, CollectiveService.workerActsFor); another member is told its representatives do.
+    // Applying for arbitration, from the mediation or directly (a mediation withdrawn or never opened, an agreement
+    // not paid, after an inspection): a collective dispute's application is the group's, so its worker applies only
+    // as the escalation and POST /arbitration/cases let them (调解仲裁法 第七条, CollectiveService.workerActsFor);
+    // another member is offered neither and told, wherever the next step names arbitration, that its representatives apply.
     const escalatable =
       step.proceeding === 'MEDIATION' &&
       mediation !== null &&
@@ -119,7 +120,6 @@ export class MyCasesService {
       mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN');
     const groupDispute = escalatable ? mediation.collectiveDisputeId : dispute;
     const byRepresentatives =
-      (escalatable || appliesDirectly) &&
       viewer.role === 'WORKER' &&
       groupDispute !== null &&
       !(await this.collective.workerActsFor(em, viewer, groupDispute));

@@ -99,7 +99,8 @@ export class ComplainantService {
    * a proceeding (`toDispute`) of a collective dispute goes to every member still in it, each with its own tracking
    * number (调解仲裁法 第七条: the case is every member's, so is its next step and its deadline to act). A step only
    * the group's representatives take (`notActingTemplate`) is told as theirs to the members who act for the group,
-   * and with that template to the others; each member once, whichever they get (one dedup key per member).
+   * and with that template to the others, whether the notice goes to the dispute or to this member alone; each member
+   * once, whichever they get (one dedup key per member).
    */
   async notifyComplainant(p: {
     complaintId: string;
@@ -117,10 +118,9 @@ export class ComplainantService {
             (m) => m.id === c.id || stillInDispute(m.status),
           )
         : [c];
+    // Also a notice to this member alone (not `toDispute`): whether they act for their dispute decides its text.
     const acting =
-      p.toDispute && p.notActingTemplate && c.collectiveDisputeId
-        ? await this.actingMembers(c.collectiveDisputeId)
-        : null;
+      p.notActingTemplate && c.collectiveDisputeId ? await this.actingMembers(c.collectiveDisputeId) : null;
     for (const m of members)
       await this.sendSms(m, {
         template: acting && !acting.has(m.id) ? p.notActingTemplate! : p.template,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MEDIATION_GROUP_MEMBER_TEMPLATES } from '../notifications/mediation-templates';
 import type { SmsTemplateId } from '../notifications/templates';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
@@ -11,7 +12,9 @@ type CaseRef = { id: string; complaintId: string; employerId: string };
 
 /**
  * What the parties of a mediation are told, queued in the caller's transaction (party.notify / employer.notify through
- * the outbox), each once: the dedup key names the case, session or instalment it is about.
+ * the outbox), each once: the dedup key names the case, session or instalment it is about. A notice telling the worker
+ * they may apply for arbitration goes, to a collective dispute's member who does not act for the group, as its
+ * group-member text (调解仲裁法 第七条: its representatives apply; MEDIATION_GROUP_MEMBER_TEMPLATES).
  */
 @Injectable()
 export class MediationNotices {
@@ -29,24 +32,20 @@ export class MediationNotices {
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
-    // A collective dispute's members who do not apply for the group are told its representatives do (第七条); so on expiry.
     if (to === 'FAILED')
-      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`, {}, true, {
-        notActingTemplate: 'MEDIATION_FAILED_GROUP_MEMBER',
-      });
+      return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
     return Promise.resolve();
   }
 
   /** 调解仲裁法 第十四条第三款: the period passed without agreement, the party may apply for arbitration. */
   expired(em: EntityManager, m: CaseRef): Promise<void> {
-    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`, {}, true, {
-      notActingTemplate: 'MEDIATION_EXPIRED_GROUP_MEMBER',
-    });
+    return this.worker(em, m.complaintId, 'MEDIATION_EXPIRED', `mediation-expired:${m.id}`);
   }
 
   /**
    * 调解仲裁法 第十四条第三款: the period ran from the routing without a mediation even opened — the worker may apply
-   * for arbitration. To this complaint's worker alone: each member of a dispute is found and told on its own.
+   * for arbitration. To this complaint's worker alone: each member of a dispute is found and told on its own (as the
+   * group's representatives may apply, when they do not act for it: 第七条).
    */
   notOpened(em: EntityManager, complaintId: string, routedOn: string): Promise<void> {
     return this.worker(
@@ -102,16 +101,18 @@ export class MediationNotices {
     dedupKey: string,
     params: Record<string, string> = {},
     toDispute = true,
-    group: { notActingTemplate?: SmsTemplateId } = {},
   ): Promise<void> {
-    // A collective case's every member is told (调解仲裁法 第七条).
+    // A collective case's every member is told (调解仲裁法 第七条); who does not act for the group, its group-member text.
+    const notActingTemplate = Object.hasOwn(MEDIATION_GROUP_MEMBER_TEMPLATES, template)
+      ? MEDIATION_GROUP_MEMBER_TEMPLATES[template as keyof typeof MEDIATION_GROUP_MEMBER_TEMPLATES]
+      : undefined;
     await this.outbox.enqueue(em, JobName.PartyNotify, {
       complaintId,
       template,
       dedupKey,
       params,
       toDispute,
-      ...group,
+      ...(notActingTemplate ? { notActingTemplate } : {}),
     });
   }
 

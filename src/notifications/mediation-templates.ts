@@ -18,6 +18,14 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
     vars: { trackingNo: 'text' },
   },
+  // A collective dispute's member who does not apply for the group (MEDIATION_GROUP_MEMBER_TEMPLATES below): 第七条,
+  // its elected representatives apply for it; 第十六条 gives the payment order to 劳动者, so it is told as the law says.
+  MEDIATION_AGREEMENT_REACHED_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）已达成调解协议。用人单位逾期不履行的，集体争议推举的代表可以依法为全体劳动者申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，劳动者可以持调解协议书向人民法院申请支付令。',
+    vars: { trackingNo: 'text' },
+  },
   MEDIATION_EXPIRED: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -31,6 +39,13 @@ export const MEDIATION_TEMPLATES = {
     // 调解仲裁法 第十五条: an agreement not performed within its term, the party may apply for arbitration; 第十六条:
     // for pay, injury medical costs, compensation or damages the worker may also ask a court for a payment order.
     text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。您可以依法申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，也可以持调解协议书向人民法院申请支付令。',
+    vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
+  },
+  // 调解仲裁法 第十五条 (arbitration), 第七条 (the representatives apply for the group), 第十六条 (支付令: 劳动者).
+  MEDIATION_OVERDUE_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。集体争议推举的代表可以依法为全体劳动者申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，劳动者可以持调解协议书向人民法院申请支付令。',
     vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
   },
   MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
@@ -54,7 +69,7 @@ export const MEDIATION_TEMPLATES = {
     vars: { trackingNo: 'text' },
   },
   // A collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected representatives do;
-  // collective.rules.ts membersActingFor): no one-tap application is theirs (MEDIATION_FAILED, MEDIATION_EXPIRED).
+  // collective.rules.ts membersActingFor): no one-tap application is theirs (MEDIATION_GROUP_MEMBER_TEMPLATES below).
   MEDIATION_FAILED_GROUP_MEMBER: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -82,6 +97,13 @@ export const MEDIATION_TEMPLATES = {
     text: '您所在的集体劳动争议（编号{trackingNo}）调解协议第{seq}期款项共{amountFen}（全体劳动者合计）应于{dueOn}支付。逾期未付的，您可以依法申请仲裁。',
     vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
   },
+  MEDIATION_DUE_SOON_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十五条 (arbitration), 第七条 (the representatives apply for the group).
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解协议第{seq}期款项共{amountFen}（全体劳动者合计）应于{dueOn}支付。逾期未付的，集体争议推举的代表可以依法为全体劳动者申请仲裁。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', dueOn: 'date' },
+  },
   MEDIATION_NOT_OPENED: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -90,4 +112,27 @@ export const MEDIATION_TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）于{routedOn}转交调解组织，至今未开始调解、未达成调解协议。您可以依法申请劳动争议仲裁。',
     vars: { trackingNo: 'text', routedOn: 'date' },
   },
+  MEDIATION_NOT_OPENED_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第十四条第三款 (as MEDIATION_NOT_OPENED), 第七条 (the representatives apply for the group).
+    text: '您所在的集体劳动争议（编号{trackingNo}）于{routedOn}转交调解组织，至今未开始调解、未达成调解协议。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
+    vars: { trackingNo: 'text', routedOn: 'date' },
+  },
 } as const satisfies Record<string, TemplateDef>;
+
+/**
+ * The text a member of a collective dispute who does not act for the group (调解仲裁法 第七条: its elected
+ * representatives apply for it; collective.rules.ts membersActingFor) gets instead of a notice that tells its reader
+ * they may apply for arbitration: MediationNotices sends it as the party.notify job's `notActingTemplate`.
+ */
+export const MEDIATION_GROUP_MEMBER_TEMPLATES: Readonly<
+  Partial<Record<keyof typeof MEDIATION_TEMPLATES, keyof typeof MEDIATION_TEMPLATES>>
+> = {
+  MEDIATION_AGREEMENT_REACHED: 'MEDIATION_AGREEMENT_REACHED_GROUP_MEMBER',
+  MEDIATION_FAILED: 'MEDIATION_FAILED_GROUP_MEMBER',
+  MEDIATION_EXPIRED: 'MEDIATION_EXPIRED_GROUP_MEMBER',
+  MEDIATION_NOT_OPENED: 'MEDIATION_NOT_OPENED_GROUP_MEMBER',
+  MEDIATION_INSTALMENT_DUE_SOON_GROUP: 'MEDIATION_DUE_SOON_GROUP_MEMBER',
+  MEDIATION_INSTALMENT_OVERDUE: 'MEDIATION_OVERDUE_GROUP_MEMBER',
+};

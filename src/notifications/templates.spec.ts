@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getMetadataArgsStorage } from 'typeorm';
+import { Notification } from './entities/notification.entity';
 import { renderTemplate, SMS_TEMPLATE_IDS, TEMPLATES, type TemplateId, type TemplateVar } from './templates';
 
 /** A plausible value of each kind of variable. */
@@ -108,6 +110,14 @@ describe('message template catalogue', () => {
     const listed = [...section.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]);
     expect(freeText).toContain('COMPLAINT_REJECTED');
     expect([...listed].sort()).toEqual([...freeText].sort());
+  });
+
+  it('every template id fits the column a delivery records it in (notifications.template)', () => {
+    const column = getMetadataArgsStorage().columns.find(
+      (c) => c.target === Notification && c.propertyName === 'template',
+    );
+    expect(column?.options.length).toEqual(expect.any(Number));
+    expect(IDS.filter((id) => id.length > Number(column!.options.length))).toEqual([]);
   });
 
   it('lists the SMS templates (the provider template-id map must name them all)', () => {

@@ -63,8 +63,9 @@ export interface JobPayloads {
     /** About a proceeding (mediation, arbitration): every member of the complaint's collective dispute is told. */
     toDispute?: boolean;
     /**
-     * With `toDispute`, for a collective dispute: the template of the members who do not act for the group (not its
-     * representatives: collective.rules.ts membersActingFor); `template` goes to those who do. Absent: all get `template`.
+     * For a complaint of a collective dispute: the template of the members who do not act for the group (not its
+     * representatives: collective.rules.ts membersActingFor); `template` goes to those who do, with `toDispute` or to
+     * this member alone. Absent: all get `template`.
      */
     notActingTemplate?: SmsTemplateId;
   };

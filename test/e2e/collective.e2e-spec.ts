@@ -405,15 +405,18 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       mediationId: opened.body.id as string,
     };
   };
-  /** Worker i's case file's actions, and their escalation of the mediation. */
-  const actionsOf = async (i: number, complaintId: string) => {
+  /** Worker i's case file's next step. */
+  const nextStepOf = async (i: number, complaintId: string) => {
     const mine = await t
       .http()
       .get(`/api/v1/my/cases/${complaintId}`)
       .set({ authorization: `Bearer ${workers[i]}` });
     expect(mine.status).toBe(200);
-    return (mine.body.nextStep.actions as { action: string }[]).map((a) => a.action);
+    return mine.body.nextStep as { text: string; actions: { action: string }[] };
   };
+  /** Worker i's case file's actions, and their escalation of the mediation. */
+  const actionsOf = async (i: number, complaintId: string) =>
+    (await nextStepOf(i, complaintId)).actions.map((a) => a.action);
   const escalateAs = (i: number, mediationId: string) =>
     t
       .http()
@@ -531,46 +534,50 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(await actionsOf(2, ids[2])).toEqual(['APPLY_FOR_ARBITRATION']);
   });
 
+  /** The representatives of the groups below: the second to fourth members (the opener, 0, is not one). */
+  const repsOneToThree = (ids: string[]) => ids.slice(1, 4);
   /**
-   * A group mediation ended (`end`) with representatives 1-3: they are told `template` (the one-tap application), the
-   * other members `groupTemplate` (their representatives may apply), each once.
+   * A group with representatives 1-3 (`repsOneToThree`) told of a step the group may take: the representatives are told
+   * `template` (that they may apply, `representativesRead`), the other members `groupTemplate` (that their
+   * representatives may), each once, with `params`; `smsSince`: the index of `t.sms.sent` the step's messages start at.
    */
   const toldByWhoActs = async (
     template: string,
     groupTemplate: string,
-    group: { category: string; employerName: string; end?: () => Promise<void> },
+    group: { ids: string[]; trackingNos: string[]; smsSince: number },
+    told: { representativesRead: string; params?: Record<string, string> },
   ) => {
-    const { ids, trackingNos, smsSince } = await failedGroupMediation(
-      group.category,
-      group.employerName,
-      (ids) => ids.slice(1, 4),
-      group.end,
-    );
-    const members = ids.map((complaintId, i) => ({
+    const members = group.ids.map((complaintId, i) => ({
       complaintId,
-      trackingNo: trackingNos[i],
+      trackingNo: group.trackingNos[i],
       phone: memberPhone(i),
     }));
     const representatives = members.slice(1, 4);
     const others = members.filter((m) => !representatives.includes(m));
+    const params = told.params ?? {};
     // The others first: one job tells the members in filing order, so the representatives' (1-3) are in by then.
-    const told = await toldOnceEach(t, groupTemplate, others, {}, smsSince);
-    for (const m of told) {
+    const toOthers = await toldOnceEach(t, groupTemplate, others, params, group.smsSince);
+    for (const m of toOthers) {
       expect(m.text).not.toContain('一键');
-      expect(m.text).toContain('集体争议推举的代表可以');
+      expect(m.text).not.toMatch(/您(仍)?可以[^。；]*申请[^。；]*仲裁/);
+      expect(m.text).toContain('集体争议推举的代表可以依法为全体劳动者申请');
     }
-    const oneTap = await toldOnceEach(t, template, representatives, {}, smsSince);
-    for (const m of oneTap) expect(m.text).toContain('可在“我的案件”中一键申请');
+    const toRepresentatives = await toldOnceEach(t, template, representatives, params, group.smsSince);
+    for (const m of toRepresentatives) expect(m.text).toContain(told.representativesRead);
     const notices = t.sms.sent
-      .slice(smsSince)
+      .slice(group.smsSince)
       .filter((m) => m.template === template || m.template === groupTemplate);
     expect(notices).toHaveLength(10);
   };
 
   it('a failed group mediation tells the representatives they may apply in one tap, the other members that their representatives may (第七条)', async () => {
-    await toldByWhoActs('MEDIATION_FAILED', 'MEDIATION_FAILED_GROUP_MEMBER', {
-      category: 'WORK_INJURY',
-      employerName: '浦东集体调解不成通知测试有限公司',
+    const group = await failedGroupMediation(
+      'WORK_INJURY',
+      '浦东集体调解不成通知测试有限公司',
+      repsOneToThree,
+    );
+    await toldByWhoActs('MEDIATION_FAILED', 'MEDIATION_FAILED_GROUP_MEMBER', group, {
+      representativesRead: '可在“我的案件”中一键申请',
     });
   });
 
@@ -628,14 +635,98 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(t.sms.sent.filter((m) => m.template === 'MEDIATION_INSTALMENT_DUE_SOON_WORKER')).toEqual([]);
   });
 
-  // Last: the sweep runs 40 days ahead (an open case of an earlier test would expire with it).
+  // From here on the sweeps run 40 days ahead or more (an open case of an earlier test would expire with them).
   it('an expired group mediation tells the one-tap application only to who acts for the group too (第七条)', async () => {
-    await toldByWhoActs('MEDIATION_EXPIRED', 'MEDIATION_EXPIRED_GROUP_MEMBER', {
-      category: 'WORK_INJURY',
-      employerName: '浦东集体调解期满通知测试有限公司',
-      end: async () => {
+    const group = await failedGroupMediation(
+      'WORK_INJURY',
+      '浦东集体调解期满通知测试有限公司',
+      repsOneToThree,
+      async () => {
         await t.app.get(MediationSweepService).sweep(addDays(todayInShanghai(), 40));
       },
+    );
+    await toldByWhoActs('MEDIATION_EXPIRED', 'MEDIATION_EXPIRED_GROUP_MEMBER', group, {
+      representativesRead: '可在“我的案件”中一键申请',
+    });
+  });
+
+  it('a group routed to mediation and never opened: the representatives are told they may apply, the other members that their representatives may (第七条, 第十四条第三款)', async () => {
+    const { ids, trackingNos } = await routedGroup(
+      'WAGE_ARREARS',
+      '浦东集体未开始调解测试有限公司',
+      repsOneToThree,
+    );
+    const routedOn = todayInShanghai();
+    const smsSince = t.sms.sent.length;
+    // Each member's complaint is found and told on its own, once.
+    expect((await t.app.get(MediationSweepService).sweep(addDays(routedOn, 41))).notOpened).toBe(10);
+    await toldByWhoActs(
+      'MEDIATION_NOT_OPENED',
+      'MEDIATION_NOT_OPENED_GROUP_MEMBER',
+      { ids, trackingNos, smsSince },
+      { representativesRead: '您可以依法申请劳动争议仲裁', params: { routedOn } },
+    );
+    // The case file offers the direct application to the representatives only; the others read who applies.
+    for (const i of [0, 5])
+      expect(await nextStepOf(i, ids[i])).toEqual({
+        text: '调解组织自收到之日起15日内未开始调解，集体争议推举的代表可以依法申请劳动争议仲裁。',
+        actions: [],
+      });
+    expect(await nextStepOf(2, ids[2])).toMatchObject({
+      text: '调解组织自收到之日起15日内未开始调解，您可以依法申请劳动争议仲裁。',
+      actions: [{ action: 'APPLY_FOR_ARBITRATION' }],
+    });
+  });
+
+  it("a group agreement's instalment, due and overdue: the representatives are told they may apply, the other members that their representatives may (第七条, 第十五条)", async () => {
+    const due = addDays(todayInShanghai(), 1);
+    const sweeper = t.app.get(MediationSweepService);
+    let smsOverdue = 0;
+    const group = await failedGroupMediation(
+      'OVERTIME_PAY',
+      '浦东集体协议逾期测试有限公司',
+      repsOneToThree,
+      async (m) => {
+        const closed = await t
+          .http()
+          .post(`/api/v1/mediation/cases/${m.id}/close`)
+          .set(await auth('mediator'))
+          .send({
+            version: m.version,
+            outcome: 'AGREEMENT',
+            agreement: {
+              claims: [{ description: '支付加班费', amountFen: 900_000 }],
+              instalments: [{ dueOn: due, amountFen: 900_000 }],
+            },
+          });
+        expect(closed.status).toBe(200);
+        await sweeper.sweep(todayInShanghai());
+        smsOverdue = t.sms.sent.length;
+        await sweeper.sweep(addDays(due, 1));
+      },
+    );
+    await toldByWhoActs('MEDIATION_AGREEMENT_REACHED', 'MEDIATION_AGREEMENT_REACHED_GROUP_MEMBER', group, {
+      representativesRead: '用人单位逾期不履行的，您可以依法申请仲裁',
+    });
+    await toldByWhoActs('MEDIATION_INSTALMENT_DUE_SOON_GROUP', 'MEDIATION_DUE_SOON_GROUP_MEMBER', group, {
+      representativesRead: '逾期未付的，您可以依法申请仲裁',
+      params: { seq: '1', dueOn: due, amountFen: '900000' },
+    });
+    await toldByWhoActs(
+      'MEDIATION_INSTALMENT_OVERDUE',
+      'MEDIATION_OVERDUE_GROUP_MEMBER',
+      { ...group, smsSince: smsOverdue },
+      { representativesRead: '您可以依法申请仲裁', params: { seq: '1', dueOn: due } },
+    );
+    // The defaulted agreement: the case file offers the one-tap application to the representatives only.
+    for (const i of [0, 5])
+      expect(await nextStepOf(i, group.ids[i])).toEqual({
+        text: '用人单位未按调解协议付款，集体争议推举的代表可以一键申请劳动争议仲裁。',
+        actions: [],
+      });
+    expect(await nextStepOf(2, group.ids[2])).toMatchObject({
+      text: '用人单位未按调解协议付款，您可以一键申请劳动争议仲裁。',
+      actions: [{ action: 'ESCALATE_TO_ARBITRATION' }],
     });
   });
 });

@@ -84,6 +84,10 @@ describe('reminders for an agreement’s instalments', () => {
     ]);
     // Both ways open to the worker: arbitration (调解仲裁法 第十五条) and, for pay, a payment order (第十六条).
     expect(toWorker('MEDIATION_INSTALMENT_OVERDUE')[0].text).toMatch(/申请仲裁.*申请支付令。$/);
+    // A worker of no collective dispute applies on their own: never told that representatives apply (第七条).
+    expect(
+      t.sms.sent.filter((s) => s.phone === '13800000000' && s.template.endsWith('_GROUP_MEMBER')),
+    ).toEqual([]);
   });
 
   it('an employer contact number must be a mainland mobile number', async () => {

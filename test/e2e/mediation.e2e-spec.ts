@@ -516,6 +516,10 @@ describe('mediation', () => {
     await eventually(() => !!smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED'));
     expect(smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED')!.text).toContain(`于${routedOn}转交调解组织`);
     expect(smsFor(c.trackingNo, 'MEDIATION_NOT_OPENED')!.text).toContain('您可以依法申请劳动争议仲裁');
+    // A worker of no collective dispute applies on their own: never told that representatives apply (第七条).
+    expect(
+      t.sms.sent.filter((m) => m.params.trackingNo === c.trackingNo && m.template.endsWith('_GROUP_MEMBER')),
+    ).toEqual([]);
     const events = async () =>
       t.dataSource.query<{ data: { due: string } }[]>(
         `SELECT data FROM case_events WHERE case_type = 'COMPLAINT' AND case_id = $1 AND action = 'MEDIATION_NOT_OPENED'`,
