@@ -96,7 +96,8 @@ describe('message template catalogue', () => {
   });
 
   it('docs/messages.md names every SMS template with a free-text variable (the provider must lift its 35-character limit)', () => {
-    const identifiers = new Set(['trackingNo', 'caseNo']);
+    // Numbers the platform formats (tracking, case and inspection document numbers: under 35 characters).
+    const identifiers = new Set(['trackingNo', 'caseNo', 'docNo']);
     const freeText = SMS_TEMPLATE_IDS.filter((id) =>
       Object.entries(TEMPLATES[id].vars as Record<string, TemplateVar>).some(
         ([name, kind]) => (kind === 'text' && !identifiers.has(name)) || kind === 'excerpt',
@@ -108,6 +109,10 @@ describe('message template catalogue', () => {
     const listed = [...section.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]);
     expect(freeText).toContain('COMPLAINT_REJECTED');
     expect([...listed].sort()).toEqual([...freeText].sort());
+  });
+
+  it('names every template within the notifications.template column (varchar 40): a longer id fails every send', () => {
+    expect(Object.keys(TEMPLATES).filter((id) => id.length > 40)).toEqual([]);
   });
 
   it('lists the SMS templates (the provider template-id map must name them all)', () => {
