@@ -5,6 +5,9 @@ import type { CaseChannelTemplateId, SmsTemplateId } from '../notifications/temp
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import type { InspectionCase } from './entities';
+import { INSPECTION_SUBJECT } from './inspection.constants';
+import type { DocumentFacts } from './inspection.documents';
+import { employerSmsOf } from './inspection-employer-sms';
 import type { InspectionAction } from './inspection.state';
 
 /** The reply posted on a 举报's channel for each step a complainant is told of by SMS. */
@@ -19,7 +22,8 @@ const REPORT_REPLY: Partial<Record<SmsTemplateId, CaseChannelTemplateId>> = {
  * Tells the party of an inspection case about a step, in the step's transaction: the complainant of a 投诉 by SMS
  * (party.notify through the outbox, once per step: the key holds the case version the step was taken from), the
  * reporter of a 举报 by a reply on the report channel (劳动保障监察条例 第九条: the reporter is answered and kept
- * secret; nothing about them is read or written). A planned case has no party to tell.
+ * secret; nothing about them is read or written). A planned case has no party to tell. The employer — the inspected
+ * unit, whatever the case's source — is texted each document served on it (tellEmployer).
  */
 @Injectable()
 export class InspectionNotices {
@@ -46,5 +50,30 @@ export class InspectionNotices {
       const reply = REPORT_REPLY[notify.template];
       if (reply) await this.channel.post(em, c.complaintId, reply, notify.params);
     }
+  }
+
+  /**
+   * The employer is texted a document served on it (employerSmsOf: the inquiry notice, the order to rectify, the
+   * advance notices, the decisions) at its contact phone on record, after commit through the outbox (employer.notify,
+   * once per case, act and version the act was taken from). Filed under the case: with no phone on record, or a number
+   * refused for good, its inspectors are told to serve it another way (InspectionInbox, undelivered-sms.ts). Not
+   * service (送达): the written document counts and no clock starts on the SMS's delivery.
+   */
+  async tellEmployer(
+    em: EntityManager,
+    c: InspectionCase,
+    action: InspectionAction,
+    facts: DocumentFacts,
+    docNo: string,
+  ): Promise<void> {
+    const sms = employerSmsOf(facts, { caseNo: c.caseNo, docNo });
+    if (!sms || !c.employerId) return;
+    await this.outbox.enqueue(em, JobName.EmployerNotify, {
+      employerId: c.employerId,
+      template: sms.template,
+      dedupKey: `inspection:${c.id}:employer:${action}:v${c.version}`,
+      params: sms.params,
+      subjectRef: `${INSPECTION_SUBJECT}:${c.id}`,
+    });
   }
 }

@@ -174,6 +174,7 @@ export class InspectionProceeding {
       ]);
     const { changes, data, document, notify } = await step(em, c, on);
     const doc = document ? await this.issue(em, c, document, on) : null;
+    if (document && doc) await this.notices.tellEmployer(em, c, action, document, doc.docNo);
     // Keep investigation_due_on and extended_days true to the clock, none while it is paused (clockChanged already
     // follows the clock events entered through the deadlines API; this also mends a copy older than that).
     if (c.acceptedOn && OPEN_STATUSES.includes(to) && changes.investigationDueOn === undefined) {

@@ -54,6 +54,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Case type of inspection clocks and case_events. */
 export const INSPECTION_CASE_TYPE = 'INSPECTION';
+/** The kind of an inspection case in a notification's or work item's `subjectRef` ("inspection-case:<id>"). */
+export const INSPECTION_SUBJECT = 'inspection-case';
 
 /** Case-number prefix (tracking number format, e.g. JC-2026-0000001-X). */
 export const CASE_NO_PREFIX = 'JC';

@@ -98,7 +98,8 @@ describe('message template catalogue', () => {
   });
 
   it('docs/messages.md names every SMS template with a free-text variable (the provider must lift its 35-character limit)', () => {
-    const identifiers = new Set(['trackingNo', 'caseNo']);
+    // Numbers the platform formats (tracking, case and inspection document numbers: under 35 characters).
+    const identifiers = new Set(['trackingNo', 'caseNo', 'docNo']);
     const freeText = SMS_TEMPLATE_IDS.filter((id) =>
       Object.entries(TEMPLATES[id].vars as Record<string, TemplateVar>).some(
         ([name, kind]) => (kind === 'text' && !identifiers.has(name)) || kind === 'excerpt',

@@ -9,6 +9,7 @@
  */
 import { formatYuan } from '../common/money';
 import { ARBITRATION_TEMPLATES } from './arbitration-templates';
+import { INSPECTION_EMPLOYER_TEMPLATES } from './inspection-templates';
 import { MEDIATION_TEMPLATES } from './mediation-templates';
 import { REPORT_CHANNEL_TEMPLATES } from './report-templates';
 import { STAFF_WORK_ITEM_TEMPLATES } from './staff-templates';
@@ -216,6 +217,7 @@ export const TEMPLATES = {
     text: '您投诉的监察案件（案号{caseNo}）已作出行政处理决定：{decision}；并责令用人单位向劳动者加付赔偿金{amountFen}。',
     vars: { caseNo: 'text', decision: 'excerpt', amountFen: 'fen' },
   },
+  ...INSPECTION_EMPLOYER_TEMPLATES, // inspection-templates.ts: the employer's SMS
   REPORT_INSPECTION_ACCEPTED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { CLEAR_PAUSED_INVESTIGATION_DUE } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
+import { openPlannedInspection } from '../support/case-flow';
 import { createAccount } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -230,19 +230,11 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     const [{ id: first }] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'inspector'`,
     );
-    const id = await t.dataSource.transaction((em) =>
-      t.app.get(InspectionService).openPlanned(
-        em,
-        {
-          planId: randomUUID(),
-          employerId,
-          jurisdictionCode: '310115005',
-          inspectorIds: [first, second],
-          on: addDays(today, -128),
-        },
-        null,
-      ),
-    );
+    const id = await openPlannedInspection(t, {
+      employerId,
+      inspectorIds: [first, second],
+      on: addDays(today, -128),
+    });
     const [{ due }] = await t.dataSource.query<{ due: string }[]>(
       `SELECT to_char(investigation_due_on, 'YYYY-MM-DD') AS due FROM inspection_cases WHERE id = $1`,
       [id],

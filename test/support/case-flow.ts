@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, type TestApp } from './test-app';
 
 /** Bearer header of a demo or test account. */
@@ -142,6 +144,29 @@ export async function openInspection(t: TestApp, user: string, complaintId: stri
   if (opened.status !== 201)
     throw new Error(`opening failed: ${opened.status} ${JSON.stringify(opened.body)}`);
   return opened.body.id as string;
+}
+
+/**
+ * Opens a planned (双随机, no complaint) inspection case of `employerId` on a street of 浦东 (default 陆家嘴), as a plan
+ * item's result would, inspected by `inspectorIds` (two at least: 监察条例 第十六条); returns the case's id.
+ */
+export function openPlannedInspection(
+  t: TestApp,
+  o: { employerId: string; inspectorIds: string[]; on?: string; street?: string },
+): Promise<string> {
+  return t.dataSource.transaction((em) =>
+    t.app.get(InspectionService).openPlanned(
+      em,
+      {
+        planId: randomUUID(),
+        employerId: o.employerId,
+        jurisdictionCode: o.street ?? '310115005',
+        inspectorIds: o.inspectorIds,
+        ...(o.on ? { on: o.on } : {}),
+      },
+      null,
+    ),
+  );
 }
 
 /** The templates of `user`'s inbox items about `subjectRef` (e.g. `complaint:<id>`), sorted. */
