@@ -149,6 +149,7 @@ export class DeadlinesService {
    * Appends an event to a clock inside the caller's transaction, after checking the whole event list with the
    * engine (order, RESUME without PAUSE, extension caps...): an inconsistent event is a 400 and nothing is stored.
    * `entered`: staff entered it through the API, so its date is checked too (clock-event-dating.ts: 400, 409).
+   * `fields`: the request's own names for the event's fields (`event.amount` → `days`), so a 400 names what was sent.
    */
   async addEvent(
     em: EntityManager,
@@ -156,6 +157,7 @@ export class DeadlinesService {
     event: ClockEvent,
     actor: Pick<Principal, 'userId'> | null,
     entered?: { role: Role; today: string },
+    fields: Readonly<Record<string, string>> = {},
   ): Promise<void> {
     const clock = await this.repo.lockClock(em, clockId);
     if (!clock) throw AppException.notFound('CLOCK_NOT_FOUND', 'No such clock');
@@ -164,10 +166,10 @@ export class DeadlinesService {
     try {
       validateClockEvents(rule, clock.startDate, [...existing, event], cal);
     } catch (err) {
-      if (err instanceof ClockEventError)
-        throw AppException.validation([
-          fieldError(err.field.replace(/^events\[\d+\]/, 'event'), 'clockEvent', err.zh, err.detail),
-        ]);
+      if (err instanceof ClockEventError) {
+        const field = err.field.replace(/^events\[\d+\]/, 'event');
+        throw AppException.validation([fieldError(fields[field] ?? field, 'clockEvent', err.zh, err.detail)]);
+      }
       throw err;
     }
     if (entered)

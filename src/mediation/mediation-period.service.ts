@@ -73,6 +73,8 @@ export class MediationPeriodService {
               reason: `双方当事人同意延长调解期限 (${MEDIATION_EXTENSION_CITATION})${dto.note ? `: ${dto.note}` : ''}`,
             },
             viewer,
+            undefined,
+            { 'event.amount': 'days' },
           );
           const after = await this.periodClock(em, m.id);
           await this.repo.updateCase(em, m.id, {});

@@ -131,11 +131,14 @@ export class SlaReportsRepository {
     return out;
   }
 
-  /** Open accepted arbitration cases in scope, with the complaint's tracking number and first arbitrator. */
+  /**
+   * Open accepted arbitration cases in scope, with the commission's case number (案号; the complaint's tracking number
+   * only for a case without one) and first arbitrator.
+   */
   openArbitration(em: EntityManager, scope: Scope): Promise<OpenCaseRow[]> {
     return em.query<OpenCaseRow[]>(
-      `SELECT 'ARBITRATION' AS case_type, f.case_id, c.tracking_no AS case_no, f.street_code, f.organisation_id,
-              a.first_arbitrator_id AS owner_id, NULL AS due_on
+      `SELECT 'ARBITRATION' AS case_type, f.case_id, COALESCE(a.case_no, c.tracking_no) AS case_no, f.street_code,
+              f.organisation_id, a.first_arbitrator_id AS owner_id, NULL AS due_on
          FROM sla_case_facts f
          JOIN arbitration_kpi_source a ON a.id = f.case_id
          JOIN complaint_kpi_source c ON c.id = a.complaint_id

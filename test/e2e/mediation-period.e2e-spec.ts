@@ -205,6 +205,19 @@ describe('mediation period gate', () => {
     await eventually(async () => (await kpiStart()) === routedOn);
   });
 
+  it("an extension beyond the cap in all is refused on the field sent (days), not on the clock engine's own", async () => {
+    const m = await openCase();
+    const first = await extend(m, { days: 15, workerAgreed: true, employerAgreed: true });
+    expect(first.status).toBe(200);
+    const second = await extend(first.body as CaseView, {
+      days: 5,
+      workerAgreed: true,
+      employerAgreed: true,
+    });
+    expect(second.status).toBe(400);
+    expect((second.body.details as { field: string }[]).map((d) => d.field)).toEqual(['days']);
+  });
+
   it('is refused to a mediator of another street as if the case did not exist, and to the worker', async () => {
     const m = await openCase();
     const body = { version: m.version, days: 5, workerAgreed: true, employerAgreed: true };

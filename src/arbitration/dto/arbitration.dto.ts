@@ -14,7 +14,6 @@ import {
   IsString,
   IsUUID,
   ValidateIf,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -228,7 +227,7 @@ export class RecordPaperDto extends VersionDto {
   step: 'SERVICE' | 'DEFENCE' | 'DEFENCE_SERVICE';
 
   @ApiProperty({ example: '2026-11-27', description: 'The date it happened (Asia/Shanghai)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   on: string;
 }
 
@@ -237,7 +236,7 @@ export class PostponeHearingDto extends VersionDto {
     example: '2026-12-05',
     description: 'The day the party asked for the postponement (at least 3 working days before the hearing)',
   })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedOn must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   requestedOn: string;
 
   @ApiProperty({ example: '申请人因病住院，提供诊断证明' })

@@ -1,3 +1,4 @@
+import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
@@ -42,12 +43,12 @@ export class ComplaintQueryDto extends CursorQuery {
   @ApiPropertyOptional({ description: 'Received on or after (YYYY-MM-DD, Asia/Shanghai)' })
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
+  @IsLocalDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received on or before (YYYY-MM-DD, Asia/Shanghai)' })
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be YYYY-MM-DD' })
+  @IsLocalDate()
   to?: string;
 }

@@ -1,3 +1,4 @@
+import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -43,7 +43,7 @@ export class ClockEventDto {
     description:
       'Date of the event (Asia/Shanghai): today or earlier, not before the clock’s start or last event',
   })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   date: string;
 
   @ApiPropertyOptional({ description: 'EXTEND: extension in the rule’s unit' })

@@ -1,3 +1,4 @@
+import { IsLocalDate } from '../../common/validation/decorators';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
@@ -15,7 +16,6 @@ import {
   IsString,
   IsUUID,
   IsUrl,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -125,7 +125,7 @@ export class AgreementClaimDto {
 export class InstalmentInputDto {
   @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD (Asia/Shanghai), not before today' })
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn must be YYYY-MM-DD' })
+  @IsLocalDate()
   dueOn: string;
 
   @ApiProperty({ description: 'Amount in fen', minimum: 0 })

@@ -168,8 +168,8 @@ export class RiskRunViewDto {
 export class BacktestDto {
   // @Max: 1e308 passes @IsInt and was a 500 in the integer column's SQL (found by the fuzz).
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(2_147_483_647) ruleSetVersion: number;
-  @ApiProperty({ example: '2026-01-01' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) from: string;
-  @ApiProperty({ example: '2026-06-30' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) to: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsLocalDate() from: string;
+  @ApiProperty({ example: '2026-06-30' }) @IsLocalDate() to: string;
 }
 
 export class BacktestReportDto {

@@ -1,3 +1,4 @@
+import { IsLocalDate } from '../../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -129,7 +130,7 @@ export class RecordResultDto {
 
   @ApiProperty({ example: '2026-11-20', description: 'Date of the check (Asia/Shanghai)' })
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'resultOn must be YYYY-MM-DD' })
+  @IsLocalDate()
   resultOn: string;
 
   @ApiPropertyOptional({ description: 'Published with the result: no personal data' })
