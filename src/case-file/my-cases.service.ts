@@ -27,7 +27,7 @@ import type {
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
-import { nextDeadline, plainDeadline } from './plain-deadline';
+import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
 @Injectable()
@@ -134,6 +134,9 @@ export class MyCasesService {
           finalAward: arbitration?.finalAward,
           closureType: arbitration?.closureType,
           suitDeadline: arbitration?.suitDeadline,
+          mediationExtendedTo: lastMediation
+            ? extendedDue(clocksOf(lastMediation.id).find((c) => c.rule.id === 'MEDIATION'))
+            : null,
           agreementStatus: mediation?.agreement?.status ?? null,
           appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,

@@ -28,6 +28,20 @@ export class MediationNotices {
     });
   }
 
+  /**
+   * The period extended by the parties' agreement: its new last day, once per extension (`extension` names it: the
+   * case's version the extension was made at).
+   */
+  periodExtended(em: EntityManager, m: CaseRef, due: string, extension: number): Promise<void> {
+    return this.worker(
+      em,
+      m.complaintId,
+      'MEDIATION_PERIOD_EXTENDED',
+      `mediation-extended:${m.id}:v${extension}`,
+      { due },
+    );
+  }
+
   /** The case closed: an agreement, or failure (调解仲裁法 第十四条第三款: the worker may apply for arbitration). */
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')

@@ -11,6 +11,13 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
     vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
   },
+  // 参照 企业劳动争议协商调解规定 第二十七条 (mediation-period.rules.ts): extended only when both parties agree.
+  MEDIATION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）经双方当事人同意，调解期限延长至{due}（含当日）。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
   MEDIATION_AGREEMENT_REACHED: {
     channel: 'SMS',
     audience: 'WORKER',
