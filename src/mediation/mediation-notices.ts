@@ -42,12 +42,17 @@ export class MediationNotices {
     );
   }
 
-  /** The case closed: an agreement, or failure (调解仲裁法 第十四条第三款: the worker may apply for arbitration). */
+  /**
+   * The case closed: an agreement; failure (调解仲裁法 第十四条第三款) or withdrawal (第五条: 不愿调解的, arbitration),
+   * after which the worker may apply for arbitration.
+   */
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
     if (to === 'FAILED')
       return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+    if (to === 'WITHDRAWN')
+      return this.worker(em, m.complaintId, 'MEDIATION_WITHDRAWN', `mediation-withdrawn:${m.id}`);
     return Promise.resolve();
   }
 

@@ -83,6 +83,20 @@ export const MEDIATION_TEMPLATES = {
     text: '您所在的集体劳动争议（编号{trackingNo}）调解未达成协议，调解结束。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
     vars: { trackingNo: 'text' },
   },
+  MEDIATION_WITHDRAWN: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第五条: 不愿调解 … 的，可以向劳动争议仲裁委员会申请仲裁 (POST /arbitration/cases, on their own complaint).
+    text: '您的案件（编号{trackingNo}）调解已撤回，调解结束。您仍可以依法向劳动争议仲裁委员会申请仲裁，可在“我的案件”中申请。',
+    vars: { trackingNo: 'text' },
+  },
+  // 调解仲裁法 第五条 (arbitration after a mediation not wanted), 第七条 (the representatives apply for the group).
+  MEDIATION_WITHDRAWN_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解已撤回，调解结束。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
+    vars: { trackingNo: 'text' },
+  },
   MEDIATION_EXPIRED_GROUP_MEMBER: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -139,6 +153,7 @@ export const MEDIATION_GROUP_MEMBER_TEMPLATES: Readonly<
   MEDIATION_AGREEMENT_REACHED: 'MEDIATION_AGREEMENT_REACHED_GROUP_MEMBER',
   MEDIATION_FAILED: 'MEDIATION_FAILED_GROUP_MEMBER',
   MEDIATION_EXPIRED: 'MEDIATION_EXPIRED_GROUP_MEMBER',
+  MEDIATION_WITHDRAWN: 'MEDIATION_WITHDRAWN_GROUP_MEMBER',
   MEDIATION_NOT_OPENED: 'MEDIATION_NOT_OPENED_GROUP_MEMBER',
   MEDIATION_INSTALMENT_DUE_SOON_GROUP: 'MEDIATION_DUE_SOON_GROUP_MEMBER',
   MEDIATION_INSTALMENT_OVERDUE: 'MEDIATION_OVERDUE_GROUP_MEMBER',
