@@ -7,7 +7,6 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { todayInShanghai } from '../calendar/local-date';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { mapRead, readTogether } from '../database/entity-rows';
@@ -326,9 +325,9 @@ function mediationView(m: MediationCaseViewDto): MyMediationDto {
     openedOn: m.openedOn,
     closedOn: m.closedOn,
     mediator: m.mediator,
-    // A closed mediation's sessions up to its closing day: one set for after it was not held.
+    // A session called off (the mediation closed before it) will not take place: not listed.
     sessions: m.sessions
-      .filter((s) => m.closedOn === null || todayInShanghai(new Date(s.startsAt)) <= m.closedOn)
+      .filter((s) => s.cancelledAt === null)
       .map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
     agreement: m.agreement
       ? {

@@ -42,6 +42,24 @@ export class MediationNotices {
     );
   }
 
+  /** The mediation closed before these sessions: each will not take place (told as its scheduling was, to all). */
+  async sessionsCancelled(
+    em: EntityManager,
+    m: CaseRef,
+    sessions: readonly { id: string; startsAt: string }[],
+  ): Promise<void> {
+    for (const s of sessions)
+      await this.worker(
+        em,
+        m.complaintId,
+        'MEDIATION_SESSION_CANCELLED',
+        `mediation-session-cancelled:${s.id}`,
+        {
+          startsAt: s.startsAt,
+        },
+      );
+  }
+
   /**
    * The case closed: an agreement; failure (调解仲裁法 第十四条第三款) or withdrawal (第五条: 不愿调解的, arbitration),
    * after which the worker may apply for arbitration.

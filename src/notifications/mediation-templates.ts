@@ -11,6 +11,13 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
     vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
   },
+  // Sent once per cancelled session when the mediation closes before it (agreement, failure, withdrawal, expiry).
+  MEDIATION_SESSION_CANCELLED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）调解已结束，原定于{startsAt}的调解取消，无需参加。',
+    vars: { trackingNo: 'text', startsAt: 'datetime' },
+  },
   // 参照 企业劳动争议协商调解规定 第二十七条 (mediation-period.rules.ts): extended only when both parties agree.
   MEDIATION_PERIOD_EXTENDED: {
     channel: 'SMS',
