@@ -60,6 +60,7 @@ import { BlacklistPersons1796400002900 } from './1796400002900-blacklist-persons
 import { BlacklistNoticePersons1796400003100 } from './1796400003100-blacklist-notice-persons';
 import { LayoffSplitRule1796400003300 } from './1796400003300-layoff-split-rule';
 import { NotificationsDedupKeyLength1796400003500 } from './1796400003500-notifications-dedup-key-length';
+import { MediationSessionCancelled1796400005100 } from './1796400005100-mediation-session-cancelled';
 import { ArbitrationKpiCaseNumber1796400005300 } from './1796400005300-arbitration-kpi-case-number';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -127,5 +128,6 @@ export const MIGRATIONS: Function[] = [
   BlacklistNoticePersons1796400003100,
   LayoffSplitRule1796400003300,
   NotificationsDedupKeyLength1796400003500,
+  MediationSessionCancelled1796400005100,
   ArbitrationKpiCaseNumber1796400005300,
 ];

@@ -38,6 +38,13 @@ describe('the worker’s case file in words', () => {
     expect(nextStep('MEDIATION', 'WITHDRAWN')).toContain('您仍可以依法申请劳动争议仲裁');
   });
 
+  it('an open mediation whose period was extended by agreement names its last day, not the 15 days', () => {
+    expect(nextStep('MEDIATION', 'OPEN')).toContain('调解期限为15日');
+    const extended = nextStep('MEDIATION', 'OPEN', { mediationExtendedTo: '2026-12-30' });
+    expect(extended).not.toContain('15日');
+    expect(extended).toContain('经双方当事人同意，调解期限已延长至2026-12-30');
+  });
+
   it('a collective dispute’s member who does not apply for the group is not told to apply directly (第七条)', () => {
     for (const [proceeding, status, facts] of [
       ['COMPLAINT', 'ROUTED', { mediationNotOpened: true }],

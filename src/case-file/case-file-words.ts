@@ -68,6 +68,8 @@ export interface NextStepFacts {
   finalAward?: boolean | null;
   closureType?: string | null;
   suitDeadline?: string | null;
+  /** mediation: the last day of a period extended by the parties' agreement (plain-deadline.ts extendedDue), else null */
+  mediationExtendedTo?: string | null;
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
   /**
@@ -145,7 +147,11 @@ const NEXT_STEPS: {
   },
   MEDIATION: {
     // 调解仲裁法 第十四条: 自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁
-    OPEN: '调解员将与您和用人单位联系并安排调解；调解期限为15日。',
+    // 参照 企业劳动争议协商调解规定 第二十七条: extended only when both parties agree (mediation-period.rules.ts).
+    OPEN: (f) =>
+      f.mediationExtendedTo
+        ? `调解员将与您和用人单位联系并安排调解；经双方当事人同意，调解期限已延长至${f.mediationExtendedTo}（含当日）。`
+        : '调解员将与您和用人单位联系并安排调解；调解期限为15日。',
     AGREEMENT: (f) =>
       f.agreementStatus === 'DEFAULTED'
         ? // 调解仲裁法 第十五条: 达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁

@@ -7,7 +7,6 @@ import { AuditService, type CaseEventView } from '../audit/audit.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
-import { todayInShanghai } from '../calendar/local-date';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { mapRead, readTogether } from '../database/entity-rows';
@@ -27,7 +26,7 @@ import type {
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
-import { nextDeadline, plainDeadline } from './plain-deadline';
+import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
 @Injectable()
@@ -134,6 +133,9 @@ export class MyCasesService {
           finalAward: arbitration?.finalAward,
           closureType: arbitration?.closureType,
           suitDeadline: arbitration?.suitDeadline,
+          mediationExtendedTo: lastMediation
+            ? extendedDue(clocksOf(lastMediation.id).find((c) => c.rule.id === 'MEDIATION'))
+            : null,
           agreementStatus: mediation?.agreement?.status ?? null,
           appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,
@@ -323,9 +325,9 @@ function mediationView(m: MediationCaseViewDto): MyMediationDto {
     openedOn: m.openedOn,
     closedOn: m.closedOn,
     mediator: m.mediator,
-    // A closed mediation's sessions up to its closing day: one set for after it was not held.
+    // A session called off (the mediation closed before it) will not take place: not listed.
     sessions: m.sessions
-      .filter((s) => m.closedOn === null || todayInShanghai(new Date(s.startsAt)) <= m.closedOn)
+      .filter((s) => s.cancelledAt === null)
       .map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
     agreement: m.agreement
       ? {

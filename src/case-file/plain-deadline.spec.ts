@@ -1,4 +1,5 @@
-import { nextDeadline, plainDeadline } from './plain-deadline';
+import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
+import type { ClockEvent } from '../calendar/deadline-engine';
 
 const rule = {
   id: 'MEDIATION',
@@ -70,5 +71,22 @@ describe('nextDeadline', () => {
     const open = clock('2026-12-16', 'RUNNING', party);
     expect(nextDeadline([lapsed])).toBeUndefined();
     expect(nextDeadline([lapsed, open])).toBe(open);
+  });
+});
+
+describe('extendedDue', () => {
+  const clock = (events: ClockEvent[]) => ({ due: '2026-12-30', events });
+  it('is the due date of a clock that was extended, null for one never extended or absent', () => {
+    const extend: ClockEvent = {
+      type: 'EXTEND',
+      date: '2026-12-10',
+      amount: 10,
+      approver: 'u',
+      reason: '双方同意',
+    };
+    expect(extendedDue(clock([extend]))).toBe('2026-12-30');
+    expect(extendedDue(clock([]))).toBeNull();
+    expect(extendedDue(clock([{ type: 'STOP', date: '2026-12-11' }]))).toBeNull();
+    expect(extendedDue(undefined)).toBeNull();
   });
 });

@@ -33,3 +33,11 @@ export function nextDeadline<C extends Pick<ClockView, 'rule' | 'due' | 'state'>
     )
     .reduce<C | undefined>((next, c) => (next === undefined || c.due! < next.due! ? c : next), undefined);
 }
+
+/**
+ * The due date of a clock that was extended (an EXTEND event: for mediation, by the parties' agreement), null for one
+ * never extended or no clock: a text that names the statutory period must name this date instead.
+ */
+export function extendedDue(c: Pick<ClockView, 'due' | 'events'> | undefined): string | null {
+  return c && c.events.some((e) => e.type === 'EXTEND') ? c.due : null;
+}

@@ -28,12 +28,49 @@ export class MediationNotices {
     });
   }
 
-  /** The case closed: an agreement, or failure (调解仲裁法 第十四条第三款: the worker may apply for arbitration). */
+  /**
+   * The period extended by the parties' agreement: its new last day, once per extension (`extension` names it: the
+   * case's version the extension was made at).
+   */
+  periodExtended(em: EntityManager, m: CaseRef, due: string, extension: number): Promise<void> {
+    return this.worker(
+      em,
+      m.complaintId,
+      'MEDIATION_PERIOD_EXTENDED',
+      `mediation-extended:${m.id}:v${extension}`,
+      { due },
+    );
+  }
+
+  /** The mediation closed before these sessions: each will not take place (told as its scheduling was, to all). */
+  async sessionsCancelled(
+    em: EntityManager,
+    m: CaseRef,
+    sessions: readonly { id: string; startsAt: string }[],
+  ): Promise<void> {
+    for (const s of sessions)
+      await this.worker(
+        em,
+        m.complaintId,
+        'MEDIATION_SESSION_CANCELLED',
+        `mediation-session-cancelled:${s.id}`,
+        {
+          startsAt: s.startsAt,
+        },
+      );
+  }
+
+  /**
+   * The case closed: an agreement; failure (调解仲裁法 第十四条第三款) or withdrawal (第五条: 不愿调解的, arbitration),
+   * after which the worker may apply for arbitration.
+   */
   closed(em: EntityManager, m: CaseRef, to: string): Promise<void> {
     if (to === 'AGREEMENT')
       return this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_REACHED', `mediation-agreement:${m.id}`);
     if (to === 'FAILED')
       return this.worker(em, m.complaintId, 'MEDIATION_FAILED', `mediation-failed:${m.id}`);
+    if (to === 'WITHDRAWN')
+      return this.worker(em, m.complaintId, 'MEDIATION_WITHDRAWN', `mediation-withdrawn:${m.id}`);
     return Promise.resolve();
   }
 

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { MediationCase } from './entities/mediation-case.entity';
 import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
+import { MediationNotices } from './mediation-notices';
 import {
   assertSessionWithinPeriod,
   extensionErrors,
@@ -27,6 +28,7 @@ export class MediationPeriodService {
     private readonly repo: MediationRepository,
     private readonly deadlines: DeadlinesService,
     private readonly writer: MediationCaseWriter,
+    private readonly notices: MediationNotices,
   ) {}
 
   /** 409 MEDIATION_PERIOD_OVER when the session's date is after the (extended) period of the locked case. */
@@ -98,6 +100,8 @@ export class MediationPeriodService {
               rule: MEDIATION_EXTENSION_CITATION,
             },
           );
+          // The worker agreed, and is told the new last day (once per extension: the version it was made at).
+          if (due) await this.notices.periodExtended(em, m, due, m.version);
         },
       ),
     );

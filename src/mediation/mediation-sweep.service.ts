@@ -64,8 +64,13 @@ export class MediationSweepService {
         const to = nextMediationStatus(m.status, 'EXPIRE');
         await this.repo.updateCase(em, m.id, { status: to, outcome: 'EXPIRED', closedOn: today });
         await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, null);
-        await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {});
+        // A session still to come will not take place (none should be: sessions fall within the period).
+        const cancelled = await this.repo.cancelSessionsAfter(em, m.id, new Date());
+        await this.writer.event(em, m.complaintId, m.id, 'MEDIATION_EXPIRED', null, m.status, to, {
+          ...(cancelled.length ? { cancelledSessions: cancelled.map((s) => s.startsAt) } : {}),
+        });
         await this.notices.expired(em, m);
+        await this.notices.sessionsCancelled(em, m, cancelled);
         expired++;
       }
       const overdue = await this.repo.markOverdue(em, today);

@@ -82,6 +82,7 @@ export class MediationViews {
           place: s.place,
           onlineLink: s.onlineLink,
           notes: s.notes,
+          cancelledAt: s.cancelledAt ?? null,
         })),
         agreement: agreement
           ? {

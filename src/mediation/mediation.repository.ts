@@ -40,6 +40,8 @@ export interface SessionFields {
   place: string | null;
   onlineLink: string | null;
   notes: string | null;
+  /** When it was called off (the mediation closed before it), else null. */
+  cancelledAt: string | null;
 }
 
 /** What a view of a case shows of its agreement, with its instalments in order. */
@@ -65,7 +67,9 @@ const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'se
 // from a Date).
 const sessionsOf = (caseId: string) => `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
     'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'place', s.place,
-    'onlineLink', s.online_link, 'notes', s.notes) ORDER BY s.starts_at, s.id), '[]')
+    'onlineLink', s.online_link, 'notes', s.notes,
+    'cancelledAt', to_char(s.cancelled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    ORDER BY s.starts_at, s.id), '[]')
     FROM mediation_sessions s WHERE s.case_id = ${caseId})`;
 const agreementOf = (caseId: string) => `(SELECT json_build_object('status', a.status, 'claims', a.claims,
     'totalFen', a.total_fen, 'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
@@ -229,6 +233,26 @@ export class MediationRepository {
 
   async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {
     await em.insert(MediationSession, s);
+  }
+
+  /**
+   * Calls off the case's sessions not yet begun at `now` (the mediation closed before them); returns them, earliest
+   * first. A session already called off is left as it was.
+   */
+  async cancelSessionsAfter(
+    em: EntityManager,
+    caseId: string,
+    now: Date,
+  ): Promise<{ id: string; startsAt: string }[]> {
+    const rows = await em.query<{ id: string; starts_at: Date }[]>(
+      `WITH cancelled AS (
+         UPDATE mediation_sessions SET cancelled_at = $2
+          WHERE case_id = $1 AND starts_at > $2 AND cancelled_at IS NULL
+          RETURNING id, starts_at)
+       SELECT * FROM cancelled ORDER BY starts_at, id`,
+      [caseId, now],
+    );
+    return rows.map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
   }
 
   sessionsOf(em: EntityManager, caseId: string): Promise<MediationSession[]> {

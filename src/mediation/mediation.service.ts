@@ -181,13 +181,17 @@ export class MediationService {
             closedOn: today,
           });
           await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
+          // The sessions still to come will not take place.
+          return this.repo.cancelSessionsAfter(em, m.id, new Date());
         },
-        async (m, to) => {
+        async (m, to, cancelled) => {
           await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
             outcome: dto.outcome,
+            ...(cancelled.length ? { cancelledSessions: cancelled.map((s) => s.startsAt) } : {}),
           });
           // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
           await this.notices.closed(em, m, to);
+          await this.notices.sessionsCancelled(em, m, cancelled);
         },
       ),
     );

@@ -11,6 +11,20 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）定于{startsAt}调解，地点：{place}。请按时参加。',
     vars: { trackingNo: 'text', startsAt: 'datetime', place: 'text' },
   },
+  // Sent once per cancelled session when the mediation closes before it (agreement, failure, withdrawal, expiry).
+  MEDIATION_SESSION_CANCELLED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）调解已结束，原定于{startsAt}的调解取消，无需参加。',
+    vars: { trackingNo: 'text', startsAt: 'datetime' },
+  },
+  // 参照 企业劳动争议协商调解规定 第二十七条 (mediation-period.rules.ts): extended only when both parties agree.
+  MEDIATION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）经双方当事人同意，调解期限延长至{due}（含当日）。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
   MEDIATION_AGREEMENT_REACHED: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -76,6 +90,20 @@ export const MEDIATION_TEMPLATES = {
     text: '您所在的集体劳动争议（编号{trackingNo}）调解未达成协议，调解结束。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
     vars: { trackingNo: 'text' },
   },
+  MEDIATION_WITHDRAWN: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    // 调解仲裁法 第五条: 不愿调解 … 的，可以向劳动争议仲裁委员会申请仲裁 (POST /arbitration/cases, on their own complaint).
+    text: '您的案件（编号{trackingNo}）调解已撤回，调解结束。您仍可以依法向劳动争议仲裁委员会申请仲裁，可在“我的案件”中申请。',
+    vars: { trackingNo: 'text' },
+  },
+  // 调解仲裁法 第五条 (arbitration after a mediation not wanted), 第七条 (the representatives apply for the group).
+  MEDIATION_WITHDRAWN_GROUP_MEMBER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您所在的集体劳动争议（编号{trackingNo}）调解已撤回，调解结束。集体争议推举的代表可以依法为全体劳动者申请劳动争议仲裁。',
+    vars: { trackingNo: 'text' },
+  },
   MEDIATION_EXPIRED_GROUP_MEMBER: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -132,6 +160,7 @@ export const MEDIATION_GROUP_MEMBER_TEMPLATES: Readonly<
   MEDIATION_AGREEMENT_REACHED: 'MEDIATION_AGREEMENT_REACHED_GROUP_MEMBER',
   MEDIATION_FAILED: 'MEDIATION_FAILED_GROUP_MEMBER',
   MEDIATION_EXPIRED: 'MEDIATION_EXPIRED_GROUP_MEMBER',
+  MEDIATION_WITHDRAWN: 'MEDIATION_WITHDRAWN_GROUP_MEMBER',
   MEDIATION_NOT_OPENED: 'MEDIATION_NOT_OPENED_GROUP_MEMBER',
   MEDIATION_INSTALMENT_DUE_SOON_GROUP: 'MEDIATION_DUE_SOON_GROUP_MEMBER',
   MEDIATION_INSTALMENT_OVERDUE: 'MEDIATION_OVERDUE_GROUP_MEMBER',

@@ -520,10 +520,13 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
   });
 
   it('after a withdrawn group mediation the case file offers the direct application to the representatives only', async () => {
-    const { ids } = await routedGroup('OTHER', '浦东集体撤回调解测试有限公司', (ids) => ids.slice(1, 4));
+    const { ids, trackingNos } = await routedGroup('OTHER', '浦东集体撤回调解测试有限公司', (ids) =>
+      ids.slice(1, 4),
+    );
     const staff = await auth('mediator');
     const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
     expect(opened.status).toBe(201);
+    const smsSince = t.sms.sent.length;
     const withdrawn = await t
       .http()
       .post(`/api/v1/mediation/cases/${opened.body.id}/close`)
@@ -532,6 +535,13 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(withdrawn.status).toBe(200);
     for (const i of [0, 5]) expect(await actionsOf(i, ids[i])).toEqual([]);
     expect(await actionsOf(2, ids[2])).toEqual(['APPLY_FOR_ARBITRATION']);
+    // Told as the failure is: the representatives that they may apply, the other members that their representatives may.
+    await toldByWhoActs(
+      'MEDIATION_WITHDRAWN',
+      'MEDIATION_WITHDRAWN_GROUP_MEMBER',
+      { ids, trackingNos, smsSince },
+      { representativesRead: '您仍可以依法向劳动争议仲裁委员会申请仲裁' },
+    );
   });
 
   /** The representatives of the groups below: the second to fourth members (the opener, 0, is not one). */

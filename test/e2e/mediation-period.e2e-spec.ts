@@ -175,6 +175,43 @@ describe('mediation period gate', () => {
     });
   });
 
+  it("after an agreed extension the worker's file names the extended last day, not 15 days, and the worker is texted it once", async () => {
+    const m = await openCase();
+    const extended = await extend(m, { days: 10, workerAgreed: true, employerAgreed: true });
+    expect(extended.status).toBe(200);
+    const newDue = (extended.body as CaseView).deadline!.due;
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${m.complaintId}`)
+      .set(await auth('13800000000'));
+    expect(mine.status).toBe(200);
+    expect(mine.body.nextDeadline.due).toBe(newDue);
+    // The text must not contradict the deadline: no fixed 15 days once the period was extended.
+    expect(mine.body.nextStep.text).not.toContain('15日');
+    expect(mine.body.nextStep.text).toContain(`延长至${newDue}`);
+    const [{ tracking_no: trackingNo }] = await t.dataSource.query<{ tracking_no: string }[]>(
+      `SELECT tracking_no FROM complaints WHERE id = $1`,
+      [m.complaintId],
+    );
+    const told = () =>
+      t.sms.sent.filter(
+        (s) => s.template === 'MEDIATION_PERIOD_EXTENDED' && s.params.trackingNo === trackingNo,
+      );
+    await eventually(() => told().length > 0);
+    expect(told()[0].params.due).toBe(newDue);
+    expect(told()[0].text).toContain(`调解期限延长至${newDue}`);
+    // A second extension is told too, with its own last day; each once.
+    const again = await extend(extended.body as CaseView, {
+      days: 5,
+      workerAgreed: true,
+      employerAgreed: true,
+    });
+    expect(again.status).toBe(200);
+    const lastDue = (again.body as CaseView).deadline!.due;
+    await eventually(() => told().length >= 2);
+    expect(told().map((s) => s.params.due)).toEqual([newDue, lastDue]);
+  });
+
   it('runs from the day the committee received the complaint (routed), not the day the case is opened', async () => {
     const m = await openCase(4);
     const [{ routed_on: routedOn, opened_on: openedOn }] = await t.dataSource.query<

@@ -16,7 +16,7 @@ interface CaseView {
   version: number;
   openedOn: string;
   deadline: { due: string; state: string } | null;
-  sessions: { startsAt: string; place: string | null }[];
+  sessions: { startsAt: string; place: string | null; cancelledAt?: string | null }[];
   agreement: {
     status: string;
     totalFen: number;
@@ -99,6 +99,33 @@ describe('mediation', () => {
   });
   const smsFor = (trackingNo: string, template: string) =>
     t.sms.sent.find((m) => m.template === template && m.params.trackingNo === trackingNo);
+  /** Schedules a session `days` from now at the committee (the case at `version`); returns its startsAt. */
+  const scheduleIn = async (id: string, version: number, days: number) => {
+    const startsAt = new Date(Date.now() + days * 86400_000).toISOString();
+    const res = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${id}/sessions`)
+      .set(await auth('mediator'))
+      .send({ version, startsAt, place: '陆家嘴街道人民调解委员会 202室' });
+    expect(res.status).toBe(201);
+    return startsAt;
+  };
+  /** The worker is told the session at `startsAt` will not take place, once. */
+  const toldCancelled = async (trackingNo: string, startsAt: string) => {
+    const told = () =>
+      t.sms.sent.filter(
+        (m) =>
+          m.template === 'MEDIATION_SESSION_CANCELLED' &&
+          m.params.trackingNo === trackingNo &&
+          m.params.startsAt === startsAt,
+      );
+    await eventually(() => told().length > 0);
+    expect(told()).toHaveLength(1);
+    expect(told()[0].text).toContain(`原定于${renderedAt(startsAt)}的调解取消`);
+  };
+  /** An instant as the SMS writes it (Asia/Shanghai, YYYY-MM-DD HH:mm). */
+  const renderedAt = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -219,6 +246,40 @@ describe('mediation', () => {
     expect(events.map((e) => e.action)).toEqual(
       expect.arrayContaining(['MEDIATION_OPENED', 'MEDIATION_SESSION_SCHEDULED', 'MEDIATION_AGREEMENT']),
     );
+  });
+
+  it.each(['FAILED', 'WITHDRAWN'] as const)(
+    'closing as %s cancels the sessions still to come and tells the worker they will not take place',
+    async (outcome) => {
+      const c = await routedComplaint();
+      const m = await openCase(c.id);
+      const startsAt = await scheduleIn(m.id, 1, 2);
+      await eventually(() => smsFor(c.trackingNo, 'MEDIATION_SESSION_SCHEDULED'));
+      const closed = await close(m.id, { version: 2, outcome });
+      expect(closed.status).toBe(200);
+      const [session] = (closed.body as CaseView).sessions;
+      expect(session.startsAt).toBe(startsAt);
+      expect(session.cancelledAt).toEqual(expect.any(String));
+      await toldCancelled(c.trackingNo, startsAt);
+      // The worker's file no longer lists it.
+      const mine = await t
+        .http()
+        .get(`/api/v1/my/cases/${c.id}`)
+        .set(await auth('13800000000'));
+      expect(mine.body.mediation.sessions).toEqual([]);
+    },
+  );
+
+  it('a withdrawn mediation is told to the worker with what they may do next (调解仲裁法 第五条)', async () => {
+    const c = await routedComplaint();
+    const m = await openCase(c.id);
+    expect((await close(m.id, { version: 1, outcome: 'WITHDRAWN' })).status).toBe(200);
+    await eventually(() => smsFor(c.trackingNo, 'MEDIATION_WITHDRAWN'));
+    const sms = smsFor(c.trackingNo, 'MEDIATION_WITHDRAWN')!;
+    expect(sms.text).toContain('撤回');
+    expect(sms.text).toContain('劳动争议仲裁委员会申请仲裁');
+    // No session was scheduled: nothing to cancel.
+    expect(smsFor(c.trackingNo, 'MEDIATION_SESSION_CANCELLED')).toBeUndefined();
   });
 
   it('refuses a complaint that is not routed to mediation', async () => {
@@ -455,6 +516,7 @@ describe('mediation', () => {
       code: 'NOT_ESCALATABLE',
     });
     expect((await sweeper.sweep(addDays(today, 1))).expired).toBe(0);
+    const startsAt = await scheduleIn(m.id, 1, 2);
     // The 15 days end on the clock's due date: opened + 15, moved to the next working day when that is a
     // rest day (民法典 第二百零三条), so the case expires the day after it, whatever weekday it opened on.
     const [clock] = await t.app
@@ -467,10 +529,12 @@ describe('mediation', () => {
     expect(result.expired).toBeGreaterThanOrEqual(1);
     expect(await getCase(m.id)).toMatchObject({
       status: 'EXPIRED',
-      version: 2,
+      version: 3,
       closedOn: expiredOn,
+      sessions: [{ startsAt, cancelledAt: expect.any(String) }],
     });
     await eventually(() => smsFor(c.trackingNo, 'MEDIATION_EXPIRED'));
+    await toldCancelled(c.trackingNo, startsAt);
     expect(await sweeper.sweep(expiredOn)).toMatchObject({ expired: 0 });
     await expect(service.escalationSource(t.dataSource.manager, m.id)).resolves.toMatchObject({
       reason: 'EXPIRED',

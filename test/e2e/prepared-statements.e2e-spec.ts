@@ -353,14 +353,17 @@ describe('prepared statements', () => {
     expect(instalments.map((i) => i.status)).toEqual(['PAID', 'DUE']);
     const sessions = (
       await em.find(MediationSession, { where: { caseId: m.id }, order: { startsAt: 'ASC', id: 'ASC' } })
-    ).map(({ id, startsAt, place, onlineLink, notes }) => ({
+    ).map(({ id, startsAt, place, onlineLink, notes, cancelledAt }) => ({
       id,
       startsAt: startsAt.toISOString(),
       place,
       onlineLink,
       notes,
+      cancelledAt: cancelledAt?.toISOString() ?? null,
     }));
     expect(sessions.map((x) => x.onlineLink !== null)).toEqual([true, false]);
+    // Closed before either: both called off.
+    expect(sessions.map((x) => x.cancelledAt !== null)).toEqual([true, true]);
     const { status, claims, totalFen, signedOn } = agreement;
     // A case with nothing yet, and an id of no case at all.
     const bare = await openMediation(

@@ -79,7 +79,8 @@ export class MyMediationDto {
   @ApiProperty({ type: StaffRefDto, nullable: true }) mediator: StaffRefDto | null;
   @ApiProperty({
     type: [MyMediationSessionDto],
-    description: 'Sessions scheduled, earliest first (a closed mediation: those up to its closing day)',
+    description:
+      'Sessions scheduled, earliest first; those called off (the mediation closed before them) are left out',
   })
   sessions: MyMediationSessionDto[];
   @ApiProperty({ type: MyAgreementDto, nullable: true }) agreement: MyAgreementDto | null;

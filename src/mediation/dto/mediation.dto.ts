@@ -201,6 +201,13 @@ export class MediationSessionViewDto {
   @ApiProperty({ nullable: true, type: String }) place: string | null;
   @ApiProperty({ nullable: true, type: String }) onlineLink: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the session was called off: the mediation closed before it (it will not take place)',
+  })
+  cancelledAt: string | null;
 }
 
 export class InstalmentViewDto {

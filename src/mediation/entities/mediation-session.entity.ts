@@ -27,6 +27,10 @@ export class MediationSession {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** When the session was called off: the mediation closed before it (it will not take place). */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
