@@ -7,6 +7,7 @@ import { ARBITRATION_EMPLOYER_READ_CONTRACT_VIEWS } from '../../migrations/17964
 import { MEDIATION_PERIOD_READ_CONTRACT_VIEWS } from '../../migrations/1796400002200-mediation-period-start';
 import { INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { LAYOFF_SPLIT_READ_CONTRACT_VIEWS } from '../../migrations/1796400003300-layoff-split-rule';
+import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -28,6 +29,7 @@ const VIEWS: Record<string, string> = {
   ...MEDIATION_PERIOD_READ_CONTRACT_VIEWS,
   ...INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS,
   ...LAYOFF_SPLIT_READ_CONTRACT_VIEWS,
+  ...ARBITRATION_KPI_CASE_NUMBER_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -35,6 +37,7 @@ const REPLACED = [
   ...Object.keys(MEDIATION_PERIOD_READ_CONTRACT_VIEWS),
   ...Object.keys(INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS),
   ...Object.keys(LAYOFF_SPLIT_READ_CONTRACT_VIEWS),
+  ...Object.keys(ARBITRATION_KPI_CASE_NUMBER_VIEWS),
 ];
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);
