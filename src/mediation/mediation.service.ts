@@ -18,7 +18,7 @@ import type {
   ScheduleSessionDto,
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
-import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
+import { MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
 import { MediationClosing } from './mediation-closing';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';

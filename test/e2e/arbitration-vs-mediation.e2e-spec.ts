@@ -34,12 +34,13 @@ describe('a direct arbitration application and the mediation of the same dispute
         .get(`/api/v1/complaints/${complaintId}/events`)
         .set(await bearer(t, 'mediator'))
     ).body as { action: string; actor?: unknown; data: Record<string, unknown> }[];
-  const arbitrationCases = async (complaintId: string): Promise<number> =>
-    (
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM arbitration_cases WHERE complaint_id = $1`, [
-        complaintId,
-      ])) as { n: number }[]
-    )[0].n;
+  const arbitrationCases = async (complaintId: string): Promise<number> => {
+    const rows = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM arbitration_cases WHERE complaint_id = $1`,
+      [complaintId],
+    );
+    return rows[0].n;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
