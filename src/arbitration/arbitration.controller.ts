@@ -26,7 +26,10 @@ import {
   VersionDto,
 } from './dto/arbitration.dto';
 
-/** Who may file an application: staff for a complaint routed to arbitration, a worker for their own complaint. */
+/**
+ * Who may file an application: staff for a complaint routed to arbitration, and the worker's own (DIRECT) one of a
+ * complaint routed to mediation on the worker's recorded request; a worker on their own complaint (applicationSource).
+ */
 const FILING_ROLES: Role[] = ['WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 /** Staff who conduct the proceeding. */
 const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
@@ -59,7 +62,10 @@ export class ArbitrationController {
   @ApiOperation({
     summary: '立仲裁案件',
     description:
-      '由分流至仲裁的投诉（或其集体争议）创建仲裁申请；劳动者也可以就本人的投诉直接申请。集体争议的申请为全体劳动者的申请：劳动者直接申请的，由推举的代表（未推举代表的，由仍在争议中的成员）申请，其他成员为 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE。',
+      '由分流至仲裁的投诉（或其集体争议）创建仲裁申请；劳动者也可以就本人的投诉直接申请（调解仲裁法 第五条）。' +
+      '分流至调解的投诉，工作人员可应劳动者要求代为提交其直接申请，须填写 complainantRequest（劳动者提出要求的方式，第二十八条）；其他未分流至仲裁的投诉为 409 COMPLAINT_NOT_ROUTED_TO_ARBITRATION。' +
+      '直接申请时调解案件仍在进行的，该调解案件在同一事务中按劳动者撤回结案（调解期限停止），并通知调解员；已达成调解协议尚未履行完毕的，为 409 MEDIATION_AGREEMENT_IN_FORCE（用人单位不履行的，经 POST /api/v1/mediation/:id/escalate 申请仲裁）。' +
+      '集体争议的申请为全体劳动者的申请：劳动者直接申请的，由推举的代表（未推举代表的，由仍在争议中的成员）申请，其他成员为 403 NOT_ACTING_FOR_COLLECTIVE_DISPUTE。',
   })
   @Post()
   @Roles(...FILING_ROLES)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { MediationModule } from '../mediation/mediation.module';
 import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import { ArbitrationInterimService } from './arbitration-interim.service';
@@ -18,7 +19,7 @@ import { ArbitrationMediationStatement } from './arbitration-statement';
 import { ArbitrationService } from './arbitration.service';
 
 @Module({
-  imports: [ComplaintsModule],
+  imports: [ComplaintsModule, MediationModule],
   controllers: [ArbitrationController],
   providers: [
     ArbitrationService,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { addDays } from '../calendar/local-date';
 import { CLAIM_TYPES } from './arbitration.constants';
 import {
+  applicationSource,
   collectiveClaims,
   finalAwardThresholdFen,
   isCollective,
@@ -150,5 +151,24 @@ describe('a 调解书 closes the case once both parties signed for it (调解仲
         },
       ),
     );
+  });
+});
+
+describe('applicationSource: who files what through POST /arbitration/cases', () => {
+  const c = (status: string, routeTarget: string | null) => ({ status, routeTarget });
+  it('a complaint routed to arbitration is filed as the complaint, by staff or the worker', () => {
+    expect(applicationSource(false, c('ROUTED', 'ARBITRATION'))).toBe('COMPLAINT');
+    expect(applicationSource(true, c('ROUTED', 'ARBITRATION'))).toBe('COMPLAINT');
+  });
+  it('the worker applies directly on any other complaint of theirs; staff only for one routed to mediation', () => {
+    for (const [status, target] of [
+      ['SUBMITTED', null],
+      ['ROUTED', 'INSPECTION'],
+      ['ROUTED', 'MEDIATION'],
+    ] as const)
+      expect(applicationSource(true, c(status, target))).toBe('DIRECT');
+    expect(applicationSource(false, c('ROUTED', 'MEDIATION'))).toBe('DIRECT');
+    expect(applicationSource(false, c('ROUTED', 'INSPECTION'))).toBeNull();
+    expect(applicationSource(false, c('ACCEPTED', null))).toBeNull();
   });
 });

@@ -195,3 +195,21 @@ export const DISPUTE_ENDING_CLOSURES: readonly ClosureType[] = ['AWARD', 'MEDIAT
  * refusal itself goes to court (调解仲裁法 第二十九条). After a withdrawal or termination the worker applies directly too.
  */
 export const REESCALATION_AFTER: readonly ArbitrationStatus[] = [];
+
+/**
+ * The source of an application filed through POST /cases, or null when the caller may not file it. A complaint routed
+ * to arbitration is filed as the complaint (COMPLAINT), by staff of its street or its worker. Otherwise it is the
+ * worker's own application (调解仲裁法 第五条: DIRECT): the worker files it on their complaint; staff file it for
+ * them, on their recorded request, only where the complaint was routed to mediation — none opened, withdrawn, failed,
+ * expired, or open (which the application ends) — so the mediation rules (directApplicationStep) see it as the
+ * worker's. A complaint not yet decided or routed elsewhere (inspection) is not staff's to file (null: 409).
+ */
+export function applicationSource(
+  byWorker: boolean,
+  complaint: { status: string; routeTarget: string | null },
+): 'COMPLAINT' | 'DIRECT' | null {
+  const routed = complaint.status === 'ROUTED';
+  if (routed && complaint.routeTarget === 'ARBITRATION') return 'COMPLAINT';
+  if (byWorker || (routed && complaint.routeTarget === 'MEDIATION')) return 'DIRECT';
+  return null;
+}

@@ -23,7 +23,14 @@ import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationMediationStatement, type MediationStatement } from './arbitration-statement';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
-import { collectiveClaims, isCollective, type ApplicationClaim } from './arbitration.rules';
+import {
+  applicationSource,
+  collectiveClaims,
+  isCollective,
+  type ApplicationClaim,
+} from './arbitration.rules';
+import { complainantRequestError, type RequestChannel } from '../complaints/withdrawal.rules';
+import { MediationOnApplication } from '../mediation/mediation-on-application';
 import { assertNotRepeated } from './repeat-application';
 import { CollectiveService } from '../complaints/collective.service';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
@@ -38,6 +45,8 @@ export interface ArbitrationApplication {
   appliedOn?: string;
   /** Facts for the limitation check (调解仲裁法 第二十七条). */
   limitation?: LimitationRecord['facts'];
+  /** How the worker asked staff to file their own application (recorded on the timeline). */
+  complainantRequest?: { channel: RequestChannel; note?: string };
 }
 
 /**
@@ -59,6 +68,7 @@ export class ArbitrationService implements OnModuleInit {
     private readonly collective: CollectiveService,
     private readonly takeUp: ComplaintTakeUp,
     private readonly statement: ArbitrationMediationStatement,
+    private readonly mediation: MediationOnApplication,
   ) {}
 
   /**
@@ -175,6 +185,7 @@ export class ArbitrationService implements OnModuleInit {
       source: input.source,
       claims: claims.length,
       ...(limitation ? { limitation } : {}),
+      ...(input.complainantRequest ? { complainantRequest: input.complainantRequest } : {}),
     });
     await this.inbox.applied(em, { id, commissionId, source: input.source });
     await this.takeUp.takenUp(em, complaint, 'DISPUTE', actor);
@@ -194,16 +205,30 @@ export class ArbitrationService implements OnModuleInit {
       complaintId: string;
       claims: ArbitrationApplication['claims'];
       limitation?: ArbitrationApplication['limitation'];
+      complainantRequest?: ArbitrationApplication['complainantRequest'];
     },
   ): Promise<ArbitrationCaseViewDto> {
     const id = await this.tx.run(async (em) => {
       const complaint = await this.complaints.assertVisible(viewer, dto.complaintId, em); // own; staff: its street
-      if (viewer.role === 'WORKER' && complaint.collectiveDisputeId)
+      const byWorker = viewer.role === 'WORKER';
+      if (byWorker && complaint.collectiveDisputeId)
         await this.collective.assertWorkerActsFor(em, viewer, complaint.collectiveDisputeId);
       // A worker may apply directly (调解仲裁法 第五条): DIRECT unless the complaint was routed to arbitration.
-      const routed = complaint.status === 'ROUTED' && complaint.routeTarget === 'ARBITRATION';
-      const source = viewer.role === 'WORKER' && !routed ? 'DIRECT' : 'COMPLAINT';
-      return this.createApplication(em, { ...dto, source }, viewer);
+      const source = applicationSource(byWorker, complaint) ?? 'COMPLAINT'; // COMPLAINT: 409 not routed, below
+      // Staff file the worker's own application on the worker's request only (第二十八条), as an escalation.
+      const { complainantRequest, ...application } = dto;
+      const requestError =
+        byWorker || source === 'DIRECT'
+          ? complainantRequestError(!byWorker, !!complainantRequest, {
+              zh: '申请仲裁',
+              en: 'apply for arbitration',
+            })
+          : null;
+      if (requestError) throw AppException.validation([requestError]);
+      const id = await this.createApplication(em, { ...application, source, complainantRequest }, viewer);
+      // The worker's own application ends their open mediation, or is refused beside an agreement (mediation decides).
+      if (source === 'DIRECT') await this.mediation.directApplication(em, complaint, viewer, id);
+      return id;
     });
     return this.p.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
   }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { DeadlineReminders } from '../deadlines/deadline-reminders.service';
 import { staffByCase, type CaseStaff } from '../deadlines/reminder-recipients';
+import { StaffInbox } from '../notifications/staff-inbox';
 import { assignedElseBody, UndeliveredSms } from '../notifications/undelivered-sms';
 import { MEDIATION_CASE, MEDIATION_SUBJECT } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
@@ -19,6 +20,7 @@ export class MediationInbox implements OnModuleInit {
     private readonly repo: MediationRepository,
     private readonly users: UsersService,
     private readonly undelivered: UndeliveredSms,
+    private readonly inbox: StaffInbox,
   ) {}
 
   onModuleInit(): void {
@@ -36,6 +38,18 @@ export class MediationInbox implements OnModuleInit {
       bodyKey: `${m.organisationId}:${m.streetCode}`,
       bodyStaff: () => this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode),
     }));
+  }
+
+  /**
+   * The worker applied for arbitration while the case was open, which ended it (MediationOnApplication): its mediator
+   * is told, or with none active the committee's mediators of its street (as staffToTell below).
+   */
+  async endedByApplication(em: EntityManager, caseId: string): Promise<void> {
+    await this.inbox.post(em, await this.staffToTell(em, caseId), {
+      template: 'MEDIATION_ENDED_BY_ARBITRATION',
+      subjectRef: `${MEDIATION_SUBJECT}:${caseId}`,
+      dedupKey: `mediation-ended-by-application:${caseId}`,
+    });
   }
 
   /**

@@ -38,6 +38,11 @@ export const MEDIATION_ERRORS = {
     zh: '该调解案件不能转入仲裁',
     en: 'This mediation case cannot be escalated to arbitration',
   },
+  MEDIATION_AGREEMENT_IN_FORCE: {
+    status: 409,
+    zh: '该争议已达成调解协议：用人单位不履行的，请通过调解转仲裁申请仲裁',
+    en: 'The dispute has a mediation agreement: arbitration is applied for by escalating the mediation once the employer fails to perform it',
+  },
   INSTALMENT_NOT_FOUND: { status: 404, zh: '分期付款不存在', en: 'No such instalment' },
   INSTALMENT_ALREADY_PAID: { status: 409, zh: '该期款项已支付', en: 'This instalment is already paid' },
 } as const satisfies ErrorTable;

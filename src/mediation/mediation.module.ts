@@ -3,6 +3,8 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation-case-numbers';
 import { MediationCaseWriter } from './mediation-case-writer';
+import { MediationClosing } from './mediation-closing';
+import { MediationOnApplication } from './mediation-on-application';
 import { MediationNotices } from './mediation-notices';
 import { MediationInbox } from './mediation-inbox';
 import { MediationPeriodService } from './mediation-period.service';
@@ -33,7 +35,9 @@ import { MediationViews } from './mediation-views';
     MediationInbox,
     MediationViews,
     MediationAssignmentService,
+    MediationClosing,
+    MediationOnApplication,
   ],
-  exports: [MediationService],
+  exports: [MediationService, MediationOnApplication],
 })
 export class MediationModule {}

@@ -115,6 +115,26 @@ export class MediationRepository {
       .getOne();
   }
 
+  /** The latest case of a complaint or of its collective dispute, locked (SELECT … FOR UPDATE), or null. */
+  lockLatestCase(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<MediationCase | null> {
+    const q = em.createQueryBuilder(MediationCase, 'm').setLock('pessimistic_write');
+    return (
+      disputeId
+        ? q.where('m.complaint_id = :complaintId OR m.collective_dispute_id = :disputeId', {
+            complaintId,
+            disputeId,
+          })
+        : q.where('m.complaint_id = :complaintId', { complaintId })
+    )
+      .orderBy('m.created_at', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
   async existsForComplaint(em: EntityManager, complaintId: string): Promise<boolean> {
     return em.exists(MediationCase, { where: { complaintId } });
   }

@@ -8,7 +8,7 @@ import { newId } from '../common/ids';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import type { ClockView } from '../deadlines/deadlines.service';
 import { EmployersService } from '../reference/employers.service';
 import type {
   CloseMediationDto,
@@ -18,7 +18,8 @@ import type {
   ScheduleSessionDto,
 } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
-import { MEDIATION_CASE, MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
+import { MediationCaseWriter, mediationNotFound } from './mediation-case-writer';
+import { MediationClosing } from './mediation-closing';
 import { MediationNotices } from './mediation-notices';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationRepository, type CaseDetails } from './mediation.repository';
@@ -64,12 +65,12 @@ export class MediationService {
     private readonly repo: MediationRepository,
     private readonly complaints: ComplaintsService,
     private readonly collective: CollectiveService,
-    private readonly deadlines: DeadlinesService,
     private readonly writer: MediationCaseWriter,
     private readonly period: MediationPeriodService,
     private readonly notices: MediationNotices,
     private readonly views: MediationViews,
     private readonly employers: EmployersService,
+    private readonly closing: MediationClosing,
   ) {}
 
   async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
@@ -172,61 +173,11 @@ export class MediationService {
         id,
         dto.version,
         CLOSE_ACTION[dto.outcome],
-        async (m, to) => {
-          if (dto.agreement) await this.insertAgreement(em, m.id, dto.agreement, today);
-          await this.repo.updateCase(em, m.id, {
-            status: to,
-            outcome: dto.outcome,
-            outcomeNote: dto.note ?? null,
-            closedOn: today,
-          });
-          await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, viewer);
-          // The sessions still to come will not take place.
-          return this.repo.cancelSessionsAfter(em, m.id, new Date());
-        },
-        async (m, to, cancelled) => {
-          await this.writer.event(em, m.complaintId, m.id, `MEDIATION_${to}`, viewer, m.status, to, {
-            outcome: dto.outcome,
-            ...(cancelled.length ? { cancelledSessions: cancelled.map((s) => s.startsAt) } : {}),
-          });
-          // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
-          await this.notices.closed(em, m, to);
-          await this.notices.sessionsCancelled(em, m, cancelled);
-        },
+        (m, to) => this.closing.apply(em, m, to, dto, viewer, today),
+        (m, to, cancelled) => this.closing.record(em, m, to, dto, viewer, cancelled),
       ),
     );
     return this.view(this.tx.manager, id);
-  }
-
-  /** The 调解协议书 of a closing by agreement, with its instalments. */
-  private async insertAgreement(
-    em: EntityManager,
-    caseId: string,
-    agreement: NonNullable<CloseMediationDto['agreement']>,
-    today: string,
-  ): Promise<void> {
-    const agreementId = newId();
-    const claims = agreement.claims.map((c) => ({ description: c.description, amountFen: c.amountFen }));
-    await this.repo.insertAgreement(
-      em,
-      {
-        id: agreementId,
-        caseId,
-        status: 'PERFORMING',
-        claims,
-        totalFen: claims.reduce((s, c) => s + c.amountFen, 0),
-        signedOn: today,
-      },
-      agreement.instalments.map((p, i) => ({
-        id: newId(),
-        agreementId,
-        seq: i + 1,
-        dueOn: p.dueOn,
-        amountFen: p.amountFen,
-        paidOn: null,
-        status: 'DUE',
-      })),
-    );
   }
 
   /** Records the payment of an instalment (on time or late). */

@@ -4,6 +4,7 @@ import {
   AGREEMENT_ACTIONS,
   AGREEMENT_STATUSES,
   agreementErrors,
+  directApplicationStep,
   escalationReason,
   MEDIATION_ACTIONS,
   MEDIATION_STATUSES,
@@ -226,5 +227,31 @@ describe('unpaidClaims (a defaulted agreement into arbitration)', () => {
       { description: '拖欠工资', amountFen: 400_000 },
       { description: '经济补偿', amountFen: 250_000 },
     ]);
+  });
+});
+
+describe('directApplicationStep: a direct arbitration application and the dispute’s mediation', () => {
+  it('ends an open mediation, refuses beside an unperformed agreement, else leaves the case alone', () => {
+    expect(directApplicationStep(null, null)).toBe('PROCEED');
+    expect(directApplicationStep('OPEN', null)).toBe('WITHDRAW_MEDIATION');
+    expect(directApplicationStep('AGREEMENT', 'PERFORMING')).toBe('AGREEMENT_IN_FORCE');
+    expect(directApplicationStep('AGREEMENT', 'DEFAULTED')).toBe('AGREEMENT_IN_FORCE');
+    expect(directApplicationStep('AGREEMENT', 'PERFORMED')).toBe('PROCEED');
+    for (const s of ['FAILED', 'EXPIRED', 'WITHDRAWN'] as const)
+      expect(directApplicationStep(s, null)).toBe('PROCEED');
+  });
+  it('never lets the application run beside a mediation that could still be escalated or is open', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MEDIATION_STATUSES),
+        fc.constantFrom(null, ...AGREEMENT_STATUSES),
+        (s, a) => {
+          const step = directApplicationStep(s, a);
+          // A defaulted agreement is escalated (its unpaid claims), never applied for beside it.
+          if (escalationReason(s, a) === 'DEFAULTED') expect(step).toBe('AGREEMENT_IN_FORCE');
+          if (s === 'OPEN') expect(step).toBe('WITHDRAW_MEDIATION');
+        },
+      ),
+    );
   });
 });

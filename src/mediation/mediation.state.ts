@@ -176,3 +176,21 @@ export function unpaidClaims<C extends { amountFen: number }>(claims: readonly C
   }
   return out;
 }
+
+/**
+ * What a worker's own arbitration application (DIRECT, or filed by staff on their request) does to the dispute's
+ * latest mediation case: an OPEN one ends as WITHDRAWN — the worker no longer wants mediation and may apply
+ * (调解仲裁法 第五条), so no mediation runs beside the arbitration; an agreement being performed, or defaulted, is
+ * taken to arbitration only through the escalation once the employer fails to perform it (第十五条, escalationReason),
+ * which carries what is still owed; any other case (none, failed, expired, withdrawn, performed) leaves it alone.
+ */
+export type DirectApplicationStep = 'PROCEED' | 'WITHDRAW_MEDIATION' | 'AGREEMENT_IN_FORCE';
+
+export function directApplicationStep(
+  status: MediationStatus | null,
+  agreement: AgreementStatus | null,
+): DirectApplicationStep {
+  if (status === 'OPEN') return 'WITHDRAW_MEDIATION';
+  if (status === 'AGREEMENT' && agreement !== 'PERFORMED') return 'AGREEMENT_IN_FORCE';
+  return 'PROCEED';
+}

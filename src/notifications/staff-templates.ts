@@ -31,6 +31,13 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '有调解案件改由您承办，请及时处理',
     vars: {},
   },
+  // 调解仲裁法 第五条: a worker who no longer wants mediation may apply for arbitration; the open case ends withdrawn.
+  MEDIATION_ENDED_BY_ARBITRATION: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '您承办的调解案件中，劳动者已申请劳动争议仲裁，该调解案件已按撤回结案，请停止安排调解',
+    vars: {},
+  },
   COMPLAINT_ROUTED_TO_BODY: {
     channel: 'IN_APP',
     audience: 'STAFF',

@@ -317,13 +317,22 @@ describe('arbitration', () => {
   });
 
   it('only a complaint routed to arbitration becomes a staff filing; a worker applies on their own complaint only (14.7)', async () => {
-    const complaintId = await routed('310115005', 'mediator', 'MEDIATION');
-    const res = await post('mediator', '', {
-      complaintId,
+    // Routed to inspection: not staff's to file (a complaint routed to mediation is, on the worker's request:
+    // arbitration-vs-mediation.e2e-spec.ts).
+    const inspected = await routed('310115005', 'inspector', 'INSPECTION');
+    const res = await post('inspector', '', {
+      complaintId: inspected,
       claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+      complainantRequest: { channel: 'PHONE' },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('COMPLAINT_NOT_ROUTED_TO_ARBITRATION');
+    const complaintId = await routed('310115005', 'mediator', 'MEDIATION');
+    const bare = await post('mediator', '', {
+      complaintId,
+      claims: [{ type: 'OTHER', description: '其他', amountFen: 0 }],
+    });
+    expect([bare.status, bare.body.details?.[0]?.field]).toEqual([400, 'complainantRequest']);
     // The worker's claims are validated as staff's are.
     const badClaims = await post('13800000000', '', {
       complaintId,

@@ -519,6 +519,24 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(await arbitrationCasesOf(disputeId)).toBe(1);
   });
 
+  it('a representative’s direct application ends the group’s open mediation; another member’s refused one leaves it open (第五条, 第七条)', async () => {
+    const { ids, dispute } = await routedGroup('OTHER', '浦东集体调解中申请仲裁测试有限公司', repsOneToThree);
+    const staff = await auth('mediator');
+    const opened = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[0] });
+    expect(opened.status).toBe(201);
+    const statusOfMediation = async () =>
+      (await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(staff)).body.status as string;
+    for (const i of [0, 5]) {
+      const refused = await applyDirectlyAs(i, ids[i]);
+      expect([refused.status, refused.body.code]).toEqual([403, 'NOT_ACTING_FOR_COLLECTIVE_DISPUTE']);
+    }
+    expect(await statusOfMediation()).toBe('OPEN');
+    const applied = await applyDirectlyAs(2, ids[2]);
+    expect([applied.status, applied.body.source]).toEqual([201, 'DIRECT']);
+    expect(applied.body.collectiveDisputeId).toBe(dispute.body.id);
+    expect(await statusOfMediation()).toBe('WITHDRAWN');
+  });
+
   it('after a withdrawn group mediation the case file offers the direct application to the representatives only', async () => {
     const { ids, trackingNos } = await routedGroup('OTHER', '浦东集体撤回调解测试有限公司', (ids) =>
       ids.slice(1, 4),

@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
+import { ComplainantRequestDto } from '../../complaints/dto/withdraw-complaint.dto';
 import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
 import {
   CLAIM_TYPES,
@@ -124,6 +125,18 @@ export class CreateArbitrationCaseDto {
   @ValidateNested()
   @Type(() => LimitationFactsDto)
   limitation?: LimitationFactsDto;
+
+  @ApiPropertyOptional({
+    type: ComplainantRequestDto,
+    description:
+      "Staff only, and required of them when they file the worker's own application (a complaint routed to mediation): " +
+      'how the worker asked — applying is the party’s act (劳动争议调解仲裁法 第二十八条)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ComplainantRequestDto)
+  complainantRequest?: ComplainantRequestDto;
 }
 
 export class VersionDto {
