@@ -219,7 +219,12 @@ export class ComplaintsController {
     return this.thread.messages(user, id);
   }
 
-  @ApiOperation({ summary: '发送投诉留言', description: '投诉人或工作人员发送一条留言。' })
+  @ApiOperation({
+    summary: '发送投诉留言',
+    description:
+      '投诉人或工作人员发送一条留言。工作人员的留言以站内消息告知劳动者，并发短信提示（每件投诉每10分钟至多一条，' +
+      '不含留言内容）；投诉人的留言进入承办人员的待办。返回的 createdAt 为保存时间，与留言列表一致。',
+  })
   @Post(':id/messages')
   @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiCreatedResponse({ type: MessageViewDto })
