@@ -26,6 +26,7 @@ import type {
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
+import { startedLast } from './current-proceeding';
 import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
@@ -75,17 +76,13 @@ export class MyCasesService {
     const inspection = lastInspection ? await this.inspectionView(em, lastInspection) : null;
     const arbitrationView = arbitration ? await this.arbitrationView(em, arbitration) : null;
 
-    // The step the dispute is at: the proceeding started last (arbitration before mediation before inspection on
-    // the same day, since an escalation opens the arbitration the day the mediation ends).
+    // The step the dispute is at: the proceeding started last (current-proceeding.ts).
     const started = [
       arbitration && { proceeding: 'ARBITRATION' as const, on: arbitration.appliedOn, view: arbitration },
       mediation && { proceeding: 'MEDIATION' as const, on: mediation.openedOn, view: mediation },
       inspection && { proceeding: 'INSPECTION' as const, on: inspection.receivedOn, view: inspection },
     ].filter((s) => s !== null);
-    const latest = started.reduce<(typeof started)[number] | undefined>(
-      (best, s) => (best === undefined || s.on > best.on ? s : best),
-      undefined,
-    );
+    const latest = startedLast(started);
     const step: { proceeding: Proceeding; id: string; status: string; caseNo: string | null } = latest
       ? {
           proceeding: latest.proceeding,

@@ -1,10 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ARBITRATION_SUBJECT } from '../arbitration/arbitration.constants';
 import { ArbitrationService } from '../arbitration/arbitration.service';
+import { CaseMessagesService } from '../complaints/case-messages.service';
+import type { Complaint } from '../complaints/entities/complaint.entity';
 import { ReportChannelService } from '../complaints/report-channel.service';
+import { readTogether } from '../database/entity-rows';
+import { INSPECTION_SUBJECT } from '../inspection/inspection.constants';
 import { ComplaintWithdrawalService } from '../complaints/withdrawal.service';
 import { InspectionCaseFileService } from '../inspection/inspection-case-file.service';
 import { nextStatus } from '../inspection/inspection.state';
+import { MEDIATION_SUBJECT } from '../mediation/mediation-case-writer';
 import { MediationService } from '../mediation/mediation.service';
+import { startedLast } from './current-proceeding';
 
 /** Arbitration statuses after which the case is over. */
 const ARBITRATION_ENDED = ['CLOSED', 'NOT_ACCEPTED'];
@@ -12,7 +20,7 @@ const ARBITRATION_ENDED = ['CLOSED', 'NOT_ACCEPTED'];
 /**
  * Tells the complaints module about the proceedings built on a complaint (it may not import them): a complaint with
  * an open mediation, arbitration or inspection case is withdrawn in that proceeding first; a report shows the step
- * of its inspection case.
+ * of its inspection case; a party's message on the case thread goes to the staff of the proceeding it is at.
  */
 @Injectable()
 export class ProceedingLinks implements OnModuleInit {
@@ -22,9 +30,11 @@ export class ProceedingLinks implements OnModuleInit {
     private readonly arbitration: ArbitrationService,
     private readonly inspection: InspectionCaseFileService,
     private readonly reports: ReportChannelService,
+    private readonly thread: CaseMessagesService,
   ) {}
 
   onModuleInit(): void {
+    this.thread.registerCurrentProceeding((em, c) => this.currentProceeding(em, c));
     // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
     this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
     this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
@@ -67,5 +77,26 @@ export class ProceedingLinks implements OnModuleInit {
           }
         : null;
     });
+  }
+
+  /**
+   * The case a complaint is at now, as "<kind>:<id>": of its (or its collective dispute's, 调解仲裁法 第七条) last
+   * mediation and arbitration and its last inspection case, the one started last (as the worker's case file says).
+   */
+  private async currentProceeding(em: EntityManager, c: Complaint): Promise<string | null> {
+    const [mediations, arbitrations, inspections] = await readTogether(em, [
+      this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
+      this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
+      this.inspection.stepsOfComplaintRead(c.id),
+    ]);
+    const m = mediations.cases.at(-1);
+    const a = arbitrations.at(-1);
+    const i = inspections.at(-1);
+    const latest = startedLast([
+      a && { ref: `${ARBITRATION_SUBJECT}:${a.id}`, on: a.appliedOn },
+      m && { ref: `${MEDIATION_SUBJECT}:${m.id}`, on: m.openedOn },
+      i && { ref: `${INSPECTION_SUBJECT}:${i.id}`, on: i.receivedOn },
+    ]);
+    return latest?.ref ?? null;
   }
 }

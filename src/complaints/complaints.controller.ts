@@ -24,6 +24,7 @@ import { CASE_STAFF_ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { validateIdempotencyKey } from '../idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
+import { CaseMessagesService } from './case-messages.service';
 import { ComplaintDecisionService } from './complaint-decision.service';
 import { RoutingService } from './routing.service';
 import { ComplaintQueryDto } from './dto/complaint-query.dto';
@@ -60,6 +61,7 @@ export class ComplaintsController {
     private readonly complaints: ComplaintsService,
     private readonly decisions: ComplaintDecisionService,
     private readonly routing: RoutingService,
+    private readonly thread: CaseMessagesService,
   ) {}
 
   /** A worker's own complaint (or one on someone's behalf); case staff (not ADMIN) enter hotline and walk-in ones. */
@@ -214,10 +216,15 @@ export class ComplaintsController {
     @CurrentUser() user: Principal,
     @Param('id', complaintIdPipe) id: string,
   ): Promise<MessageViewDto[]> {
-    return this.complaints.messages(user, id);
+    return this.thread.messages(user, id);
   }
 
-  @ApiOperation({ summary: '发送投诉留言', description: '投诉人或工作人员发送一条留言。' })
+  @ApiOperation({
+    summary: '发送投诉留言',
+    description:
+      '投诉人或工作人员发送一条留言。工作人员的留言以站内消息告知劳动者，并发短信提示（每件投诉每10分钟至多一条，' +
+      '不含留言内容）；投诉人的留言进入承办人员的待办。返回的 createdAt 为保存时间，与留言列表一致。',
+  })
   @Post(':id/messages')
   @Roles('WORKER', ...CASE_STAFF_ROLES)
   @ApiCreatedResponse({ type: MessageViewDto })
@@ -226,6 +233,6 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: PostMessageDto,
   ): Promise<MessageViewDto> {
-    return this.complaints.postMessage(user, id, dto.body);
+    return this.thread.postMessage(user, id, dto.body);
   }
 }

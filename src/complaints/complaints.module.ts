@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ComplaintViews } from './complaint-views.service';
 import { ReferenceModule } from '../reference/reference.module';
 import { WorkersModule } from '../workers/workers.module';
+import { CaseMessagesService } from './case-messages.service';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
@@ -35,6 +36,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
   ],
   providers: [
     ComplaintsService,
+    CaseMessagesService,
     ComplaintDecisionService,
     ComplainantService,
     ComplaintsRepository,
@@ -54,6 +56,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
   ],
   exports: [
     ComplaintsService,
+    CaseMessagesService,
     ComplaintWithdrawalService,
     ReportChannelService,
     CollectiveService,

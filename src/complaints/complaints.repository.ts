@@ -274,8 +274,16 @@ export class ComplaintsRepository {
     );
   }
 
-  async insertMessage(em: EntityManager, message: Partial<ComplaintMessage>): Promise<void> {
-    await em.insert(ComplaintMessage, message);
+  /** Stores a message; returns the time stored with it (the database's, as the thread lists it). */
+  async insertMessage(em: EntityManager, message: Partial<ComplaintMessage>): Promise<Date> {
+    const r = await em
+      .createQueryBuilder()
+      .insert()
+      .into(ComplaintMessage)
+      .values(message)
+      .returning(['createdAt'])
+      .execute();
+    return new Date((r.raw as { created_at: Date | string }[])[0].created_at);
   }
 
   async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {

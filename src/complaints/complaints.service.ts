@@ -26,7 +26,7 @@ import type { RouteTarget } from './routing.rules';
 import { ComplaintsRepository, type VisibilityScope } from './complaints.repository';
 import { ReportNumbers } from './report-numbers';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
-import type { ComplaintPageDto, ComplaintViewDto, MessageViewDto } from './dto/complaint-view.dto';
+import type { ComplaintPageDto, ComplaintViewDto } from './dto/complaint-view.dto';
 import type { CreateComplaintDto, CreateReportDto } from './dto/create-complaint.dto';
 
 const CASE = 'COMPLAINT' as const;
@@ -316,39 +316,6 @@ export class ComplaintsService implements OnModuleInit {
   async clocks(viewer: Principal, id: string): Promise<ClockView[]> {
     await this.visibleOrThrow(this.tx.manager, viewer, id);
     return this.deadlines.forCase(CASE, id, todayInShanghai(), this.tx.manager);
-  }
-
-  async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {
-    await this.visibleOrThrow(this.tx.manager, viewer, id);
-    return (await this.repo.messages(this.tx.manager, id)).map((m) => ({
-      author: m.author,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-    }));
-  }
-
-  /** A staff reply or a complainant's message on the case channel. */
-  async postMessage(viewer: Principal, id: string, body: string): Promise<MessageViewDto> {
-    return this.tx.run(async (em) => {
-      await this.visibleOrThrow(em, viewer, id);
-      const author = viewer.role === 'WORKER' ? 'COMPLAINANT' : 'STAFF';
-      const messageId = newId();
-      await this.repo.insertMessage(em, {
-        id: messageId,
-        complaintId: id,
-        author,
-        authorUserId: viewer.userId,
-        body,
-      });
-      await this.audit.append(em, {
-        caseType: CASE,
-        caseId: id,
-        action: 'MESSAGE_POSTED',
-        actor: viewer,
-        data: { author },
-      });
-      return { author, body, createdAt: new Date().toISOString() };
-    });
   }
 
   /**

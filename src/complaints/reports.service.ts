@@ -6,6 +6,7 @@ import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { isValidTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
+import { CaseMessagesService } from './case-messages.service';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { ReportChannelService } from './report-channel.service';
@@ -34,6 +35,7 @@ export class ReportsService {
     private readonly complaints: ComplaintsService,
     private readonly audit: AuditService,
     private readonly channel: ReportChannelService,
+    private readonly thread: CaseMessagesService,
   ) {}
 
   async submit(dto: CreateReportDto): Promise<ReportReceiptDto> {
@@ -93,8 +95,9 @@ export class ReportsService {
   async reply(trackingNo: string, accessCode: string | undefined, body: string): Promise<MessageViewDto> {
     const report = await this.authorise(trackingNo, accessCode);
     return this.tx.run(async (em) => {
-      await this.repo.insertMessage(em, {
-        id: newId(),
+      const messageId = newId();
+      const createdAt = await this.repo.insertMessage(em, {
+        id: messageId,
         complaintId: report.id,
         author: 'REPORTER',
         authorUserId: null,
@@ -107,7 +110,9 @@ export class ReportsService {
         actor: null,
         data: { author: 'REPORTER' },
       });
-      return { author: 'REPORTER', body, createdAt: new Date().toISOString() };
+      // The report's staff are told there is a reply (never what it says, nor anything of the reporter).
+      await this.thread.tellStaff(em, report, messageId);
+      return { author: 'REPORTER', body, createdAt: createdAt.toISOString() };
     });
   }
 }

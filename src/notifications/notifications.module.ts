@@ -8,6 +8,7 @@ import { SmsDeliveryService } from './sms-delivery.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 import { createSmsSender } from './sms-providers/create-sms-sender';
+import { StaffInCharge } from './staff-in-charge';
 import { StaffInbox } from './staff-inbox';
 import { UndeliveredSms } from './undelivered-sms';
 
@@ -24,6 +25,7 @@ export class NotificationsModule {
         NotificationsRepository,
         SmsDeliveryService,
         StaffInbox,
+        StaffInCharge,
         UndeliveredSms,
         smsSender
           ? { provide: SMS_SENDER, useValue: smsSender }
@@ -33,7 +35,7 @@ export class NotificationsModule {
               inject: [APP_CONFIG],
             },
       ],
-      exports: [NotificationsService, StaffInbox, UndeliveredSms, SMS_SENDER],
+      exports: [NotificationsService, StaffInbox, StaffInCharge, UndeliveredSms, SMS_SENDER],
     };
   }
 }

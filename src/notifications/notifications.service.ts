@@ -71,12 +71,19 @@ export class NotificationsService {
   }
 
   /**
-   * Records an in-app message to a staff user's inbox (staff accounts carry no phone number): once per dedupKey,
-   * joining the caller's transaction. `subjectRef` names what it is about, never a name.
+   * Records an in-app message to a user's inbox (a staff user's, whose account carries no phone number, or a
+   * worker's): once per dedupKey, joining the caller's transaction. `subjectRef` names what it is about, never a name;
+   * `params` are the template's variables, if it has any (never a name or a number).
    */
   async recordInApp(
     em: EntityManager,
-    n: { recipientUserId: string; dedupKey: string; template: InAppTemplate; subjectRef: string },
+    n: {
+      recipientUserId: string;
+      dedupKey: string;
+      template: InAppTemplate;
+      subjectRef: string;
+      params?: Record<string, string>;
+    },
   ): Promise<void> {
     await this.repo.insertIfAbsent(em, {
       dedupKey: n.dedupKey,
@@ -84,6 +91,7 @@ export class NotificationsService {
       template: n.template,
       subjectRef: n.subjectRef,
       recipientUserId: n.recipientUserId,
+      ...(n.params ? { params: n.params } : {}),
       status: 'SENT',
       providerMessageId: null,
       error: null,

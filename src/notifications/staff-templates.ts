@@ -44,6 +44,20 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '有投诉分派至本机构，请及时处理',
     vars: {},
   },
+  // A party's message on the case thread (complaints/case-message-inbox.ts): to the staff in charge of the case's
+  // current proceeding, else the complaint's intake staff. Never the message, nor (for a 举报) anything of the reporter.
+  COMPLAINT_MESSAGE_FROM_PARTY: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '投诉人在案件留言中发来新消息，请及时查看并答复',
+    vars: {},
+  },
+  REPORT_MESSAGE_FROM_REPORTER: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '举报人在举报渠道发来新消息，请及时查看并答复',
+    vars: {},
+  },
   // DEADLINE_REMINDER_DAYS (deadline-reminder.rules.ts); in-app-messages.spec.ts checks the numbers of days.
   CASE_DEADLINE_WITHIN_3_DAYS: {
     channel: 'IN_APP',

@@ -9,6 +9,7 @@
  */
 import { formatYuan } from '../common/money';
 import { ARBITRATION_TEMPLATES } from './arbitration-templates';
+import { CASE_MESSAGE_TEMPLATES } from './case-message-templates';
 import { INSPECTION_EMPLOYER_TEMPLATES } from './inspection-templates';
 import { MEDIATION_TEMPLATES } from './mediation-templates';
 import { REPORT_CHANNEL_TEMPLATES } from './report-templates';
@@ -119,6 +120,7 @@ export const TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）未予受理，告知如下：{reason}；依据：{legalBasis}。{referral}如有疑问请咨询12333。',
     vars: { trackingNo: 'text', reason: 'text', legalBasis: 'text', referral: 'text' },
   },
+  ...CASE_MESSAGE_TEMPLATES, // case-message-templates.ts: a staff reply on the complaint's thread
   REPORT_RECEIVED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StaffInCharge, type StaffInChargeOf } from './staff-in-charge';
 import { StaffInbox } from './staff-inbox';
 import type { UndeliveredReason } from './staff-templates';
 
 export type { UndeliveredReason };
-
-/** The active staff in charge of a subject of one kind (e.g. a complaint), by its id: the owning module registers it. */
-export type StaffInChargeOf = (em: EntityManager, subjectId: string) => Promise<string[]>;
+export type { StaffInChargeOf } from './staff-in-charge';
 
 /**
  * Who of a case's staff is told (a StaffInChargeOf's answer, from two lists the owning module reads): those assigned
@@ -38,23 +37,20 @@ export interface UndeliveredSmsNotice {
  */
 @Injectable()
 export class UndeliveredSms {
-  private readonly inCharge = new Map<string, StaffInChargeOf>();
-
-  constructor(private readonly inbox: StaffInbox) {}
+  constructor(
+    private readonly inbox: StaffInbox,
+    private readonly inCharge: StaffInCharge,
+  ) {}
 
   private readonly logger = new Logger('UndeliveredSms');
 
   registerStaffInCharge(subjectKind: string, staff: StaffInChargeOf): void {
-    if (this.inCharge.has(subjectKind))
-      throw new Error(`staff in charge of ${subjectKind} already registered`);
-    this.inCharge.set(subjectKind, staff);
+    this.inCharge.register(subjectKind, staff);
   }
 
   /** Posts the item to each person in charge, once per failed delivery and person; returns how many. */
   async tell(em: EntityManager, n: UndeliveredSmsNotice): Promise<number> {
-    const colon = n.subjectRef.indexOf(':');
-    const staffOf = this.inCharge.get(n.subjectRef.slice(0, colon));
-    const staff = staffOf ? await staffOf(em, n.subjectRef.slice(colon + 1)) : [];
+    const staff = await this.inCharge.of(em, n.subjectRef);
     if (staff.length === 0)
       this.logger.warn(
         { notificationId: n.notificationId, subjectRef: n.subjectRef, reason: n.reason },
