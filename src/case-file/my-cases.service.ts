@@ -27,6 +27,7 @@ import type {
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
+import { labelSuitWindows } from './party-windows';
 import { nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
@@ -124,7 +125,12 @@ export class MyCasesService {
       groupDispute !== null &&
       !(await this.collective.workerActsFor(em, viewer, groupDispute));
 
-    const next = nextDeadline(clocks.map((c) => c.clock));
+    // A mixed award's two suit windows, named by who may sue (party-windows.ts).
+    const named = new Map(
+      labelSuitWindows(clocksOf(lastArbitration?.id ?? ''), arbitration?.awards ?? []).map((c) => [c.id, c]),
+    );
+    const shown = clocks.map((c) => ({ ...c, clock: named.get(c.clock.id) ?? c.clock }));
+    const next = nextDeadline(shown.map((c) => c.clock));
     return {
       complaintId: complaint.id,
       trackingNo: complaint.trackingNo,
@@ -149,13 +155,20 @@ export class MyCasesService {
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
-        ? { due: next.due!, state: next.state, text: plainDeadline(next), citation: next.rule.citation }
+        ? {
+            due: next.due!,
+            state: next.state,
+            provisional: next.provisional,
+            text: plainDeadline(next),
+            citation: next.rule.citation,
+          }
         : null,
-      deadlines: clocks.map(({ proceeding, clock }) => ({
+      deadlines: shown.map(({ proceeding, clock }) => ({
         proceeding,
         rule: clock.rule.id,
         due: clock.due,
         state: clock.state,
+        provisional: clock.provisional,
         text: plainDeadline(clock),
       })),
       mediation: mediation ? mediationView(mediation) : null,

@@ -36,12 +36,22 @@ export class MyCaseDeadlineDto {
   @ApiProperty() rule: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) due: string | null;
   @ApiProperty() state: string;
+  @ApiProperty({
+    description:
+      'true when the date was counted through a year whose holiday schedule is not loaded (as GET /calendar/deadline says): it may change',
+  })
+  provisional: boolean;
   @ApiProperty() text: string;
 }
 
 export class MyNextDeadlineDto {
   @ApiProperty({ format: 'date' }) due: string;
   @ApiProperty() state: string;
+  @ApiProperty({
+    description:
+      'true when the date was counted through a year whose holiday schedule is not loaded (as GET /calendar/deadline says): it may change',
+  })
+  provisional: boolean;
   @ApiProperty() text: string;
   @ApiProperty() citation: string;
 }
