@@ -56,6 +56,11 @@ describe('plainDeadline', () => {
     ).not.toContain('暂定');
   });
 
+  it('a clock ended by the withdrawal reads so, never as done in time', () => {
+    const text = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
+    expect(text).toBe('调解期限：投诉已撤回，期限终止');
+  });
+
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
     const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
     const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'BREACHED' });

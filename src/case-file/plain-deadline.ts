@@ -15,13 +15,17 @@ export const PROVISIONAL_NOTE = '（暂定，待公布该年节假日安排后�
 export function plainDeadline(c: ClockFacts): string {
   const text = plainState(c);
   // A date shown (not a met deadline, which shows none) that the unpublished schedule may still move.
-  return c.provisional && c.state !== 'MET' && c.due !== null ? `${text}${PROVISIONAL_NOTE}` : text;
+  return c.provisional && c.state !== 'MET' && c.state !== 'ENDED' && c.due !== null
+    ? `${text}${PROVISIONAL_NOTE}`
+    : text;
 }
 
 function plainState(c: ClockFacts): string {
   const unit = c.rule.unit === 'WORKDAY' ? '个工作日' : '天';
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
+  // Stopped by the withdrawal (撤回): nothing was done in time, nor late.
+  if (c.state === 'ENDED') return `${c.rule.name.zh}：投诉已撤回，期限终止`;
   if (c.state === 'BREACHED')
     return c.rule.holder === 'PARTY'
       ? `${c.rule.name.zh}：已于${c.due}届满`

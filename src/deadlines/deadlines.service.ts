@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal, type Role } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import {
+  CLOCK_STOP_REASONS,
   ClockEventError,
   computeDeadline,
+  type ClockStopReason,
   validateClockEvents,
   type ClockEvent,
   type DeadlineResult,
@@ -41,6 +43,10 @@ export interface ClockView extends DeadlineResult {
   events: ClockEvent[];
 }
 
+function isStopReason(reason: string | null): reason is ClockStopReason {
+  return (CLOCK_STOP_REASONS as readonly (string | null)[]).includes(reason);
+}
+
 function toEvent(r: ClockEventFields): ClockEvent {
   switch (r.type) {
     case 'PAUSE':
@@ -58,7 +64,9 @@ function toEvent(r: ClockEventFields): ClockEvent {
         reason: r.reason ?? '',
       };
     case 'STOP':
-      return { type: 'STOP', date: r.date };
+      return isStopReason(r.reason)
+        ? { type: 'STOP', date: r.date, reason: r.reason }
+        : { type: 'STOP', date: r.date };
   }
 }
 
@@ -176,7 +184,7 @@ export class DeadlinesService {
       type: event.type,
       date: event.date,
       amount: event.type === 'EXTEND' ? event.amount : null,
-      reason: 'reason' in event ? event.reason : null,
+      reason: ('reason' in event ? event.reason : null) ?? null,
       actorUserId: actor?.userId ?? null,
     });
   }
@@ -208,7 +216,8 @@ export class DeadlinesService {
 
   /**
    * Stops every running staff clock of a case (e.g. the acceptance clock when the complaint is decided). A party's
-   * window (to sue, to set aside) is not the case's to stop: it runs to its end.
+   * window (to sue, to set aside) is not the case's to stop: it runs to its end. `reason`: the case ended without the
+   * act the clocks time (withdrawn), recorded on the STOP so they read ENDED, not MET.
    */
   async stopAll(
     em: EntityManager,
@@ -216,10 +225,16 @@ export class DeadlinesService {
     caseId: string,
     date: string,
     actor: Pick<Principal, 'userId'> | null,
+    reason?: ClockStopReason,
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
       if (!c.stoppedOn && this.rules.isStaffDuty(c.ruleId))
-        await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+        await this.addEvent(
+          em,
+          c.id,
+          reason ? { type: 'STOP', date, reason } : { type: 'STOP', date },
+          actor,
+        );
   }
 
   /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */
