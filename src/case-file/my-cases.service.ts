@@ -23,6 +23,9 @@ import type {
   MyArbitrationDto,
   MyCaseActionDto,
   MyCaseDto,
+  MyCasePageDto,
+  MyCasesQueryDto,
+  MyCaseSummaryDto,
   MyInspectionDto,
   MyMediationDto,
   MyTimelineEntryDto,
@@ -45,6 +48,31 @@ export class MyCasesService {
     private readonly organisations: OrganisationsService,
     private readonly calendar: CalendarService,
   ) {}
+
+  /**
+   * The worker's own case files, newest complaint first, a keyset page: each one's current step and next deadline as
+   * its file shows them (one file read per complaint, hence the small page, MY_CASES_MAX_PAGE).
+   */
+  async list(viewer: Principal, q: MyCasesQueryDto): Promise<MyCasePageDto> {
+    const page = await this.complaints.ownPage(this.tx.manager, viewer, {
+      cursor: q.cursor,
+      limit: q.limit ?? 10,
+    });
+    const items: MyCaseSummaryDto[] = [];
+    for (const c of page.items) {
+      const file = await this.get(viewer, c.id);
+      const last = file.timeline.at(-1)?.occurredAt;
+      const updated = c.updatedAt.toISOString();
+      items.push({
+        complaintId: c.id,
+        trackingNo: file.trackingNo,
+        currentStep: file.currentStep,
+        nextDeadline: file.nextDeadline,
+        updatedAt: last && last > updated ? last : updated,
+      });
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
 
   async get(viewer: Principal, complaintId: string): Promise<MyCaseDto> {
     const em = this.tx.manager;

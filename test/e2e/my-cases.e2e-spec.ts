@@ -502,6 +502,51 @@ describe('the worker’s case file /my/cases', () => {
     }
   });
 
+  it('lists the worker’s own case files, newest first, a page at a time; another worker sees none of them', async () => {
+    const older = await routed('MEDIATION', 'mediator');
+    const newer = await routed('INSPECTION', 'inspector');
+    await post('inspector', '/inspection/cases', { complaintId: newer }, 201);
+    type Summary = {
+      complaintId: string;
+      trackingNo: string;
+      currentStep: { proceeding: string; label: string };
+      nextDeadline: { due: string; text: string } | null;
+      updatedAt: string;
+    };
+    const page = async (query: string, headers: Record<string, string>) => {
+      const r = await t.http().get(`/api/v1/my/cases${query}`).set(headers);
+      expect([r.status, r.body]).toEqual([200, expect.anything()]);
+      return r.body as { items: Summary[]; nextCursor: string | null };
+    };
+    const first = await page('?limit=1', await auth(WORKER));
+    expect(first.items).toHaveLength(1);
+    expect(first.items[0]).toMatchObject({
+      complaintId: newer,
+      trackingNo: (await myCase(newer)).trackingNo,
+      currentStep: { proceeding: 'INSPECTION', label: (await myCase(newer)).currentStep.label },
+      nextDeadline: { due: expect.any(String), text: expect.any(String) },
+      updatedAt: expect.any(String),
+    });
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await page(`?limit=1&cursor=${first.nextCursor}`, await auth(WORKER));
+    expect(second.items.map((i) => i.complaintId)).toEqual([older]);
+    expect(second.items[0].currentStep.proceeding).toBe('COMPLAINT');
+
+    const phone = `1390001${String(Date.now()).slice(-4)}`;
+    await t.http().post('/api/v1/auth/otp/request').send({ phone });
+    const other = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone, code: t.sms.lastCode(phone) });
+    const theirs = await page('', { authorization: `Bearer ${other.body.accessToken}` });
+    expect(theirs).toEqual({ items: [], nextCursor: null });
+    const bad = await t
+      .http()
+      .get('/api/v1/my/cases?cursor=nonsense')
+      .set(await auth(WORKER));
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('is the complainant’s only: another worker gets 404', async () => {
     const complaintId = await routed('MEDIATION', 'mediator');
     const phone = `1390000${String(Date.now()).slice(-4)}`;
