@@ -1,6 +1,9 @@
 import type { DeadlineRule } from './deadline-rules';
 import { addDays, assertIsoDate, compareDates, daysBetween, isValidIsoDate } from './local-date';
 import type { WorkingCalendar } from './working-calendar';
+import { ClockEventError } from './clock-event-error';
+
+export { ClockEventError };
 
 /**
  * The statutory clock: a pure function of (rule, start, events, calendar, today).
@@ -51,23 +54,6 @@ export interface DeadlineResult {
   provisional: boolean;
   extendedBy: number;
   pausedDays: number;
-}
-
-/**
- * An event list that is inconsistent; `field` points at the offending event, e.g. `events[3]` or `events[3].date`;
- * `detail` is the message without the field (`message` is `${field}: ${detail}`), `zh` the same in zh-CN.
- */
-export class ClockEventError extends Error {
-  readonly code = 'INVALID_CLOCK_EVENT';
-
-  constructor(
-    readonly field: string,
-    readonly detail: string,
-    readonly zh: string,
-  ) {
-    super(`${field}: ${detail}`);
-    this.name = 'ClockEventError';
-  }
 }
 
 const EVENT_TYPES: readonly string[] = ['PAUSE', 'RESUME', 'RESTART', 'EXTEND', 'STOP'];

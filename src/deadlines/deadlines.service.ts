@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import { coversJurisdiction, type Principal, type Role } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import {
-  CLOCK_STOP_REASONS,
   ClockEventError,
   computeDeadline,
   type ClockStopReason,
@@ -20,7 +19,8 @@ import { assertClockEventDating } from './clock-event-dating';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
+import { DeadlinesRepository, type ClockWithEvents } from './deadlines.repository';
+import { toEvent } from './clock-event-rows';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
 import { mapRead, type RowsRead } from '../database/entity-rows';
@@ -41,33 +41,6 @@ export interface ClockView extends DeadlineResult {
   };
   start: string;
   events: ClockEvent[];
-}
-
-function isStopReason(reason: string | null): reason is ClockStopReason {
-  return (CLOCK_STOP_REASONS as readonly (string | null)[]).includes(reason);
-}
-
-function toEvent(r: ClockEventFields): ClockEvent {
-  switch (r.type) {
-    case 'PAUSE':
-      return { type: 'PAUSE', date: r.date, reason: r.reason ?? '' };
-    case 'RESUME':
-      return { type: 'RESUME', date: r.date };
-    case 'RESTART':
-      return { type: 'RESTART', date: r.date, reason: r.reason ?? '' };
-    case 'EXTEND':
-      return {
-        type: 'EXTEND',
-        date: r.date,
-        amount: r.amount ?? 0,
-        approver: r.actorUserId ?? '',
-        reason: r.reason ?? '',
-      };
-    case 'STOP':
-      return isStopReason(r.reason)
-        ? { type: 'STOP', date: r.date, reason: r.reason }
-        : { type: 'STOP', date: r.date };
-  }
 }
 
 /** A clock event entered through the deadlines API, as its owner receives it. */
