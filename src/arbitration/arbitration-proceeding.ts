@@ -232,7 +232,7 @@ export class ArbitrationProceeding {
     const due = clocks.find((k) => k.id === change.clockId)?.due ?? '';
     await this.notify(em, c, template, `period:${change.clockId}:${event.type}:${event.date}`, {
       date: event.date,
-      reason: 'reason' in event ? event.reason : '',
+      reason: ('reason' in event ? event.reason : '') ?? '',
       due,
     });
   }

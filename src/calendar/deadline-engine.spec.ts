@@ -189,6 +189,18 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
       });
     });
 
+    it('a STOP because the case was withdrawn is ENDED on or before the due date (not MET), BREACHED after it', () => {
+      const withdrawn = (date: string) => ({ type: 'STOP' as const, date, reason: 'WITHDRAWN' as const });
+      expect(run(ARBITRATION_DECISION, accepted, [withdrawn('2025-04-17')], '2025-06-01')).toMatchObject({
+        due: '2025-04-17',
+        state: 'ENDED',
+        daysRemaining: null,
+      });
+      expect(run(ARBITRATION_DECISION, accepted, [withdrawn('2025-04-18')], '2025-06-01')).toMatchObject({
+        state: 'BREACHED',
+      });
+    });
+
     it('RESTART (a changed claim) runs a fresh 45 days and drops the earlier extension', () => {
       // Apr 10 + 45 = Sunday May 25, an ordinary weekend day: rolls to Monday May 26.
       const events = [extend('2025-04-01', 10), restart('2025-04-10')];

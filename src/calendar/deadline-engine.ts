@@ -1,6 +1,9 @@
 import type { DeadlineRule } from './deadline-rules';
 import { addDays, assertIsoDate, compareDates, daysBetween, isValidIsoDate } from './local-date';
 import type { WorkingCalendar } from './working-calendar';
+import { ClockEventError } from './clock-event-error';
+
+export { ClockEventError };
 
 /**
  * The statutory clock: a pure function of (rule, start, events, calendar, today).
@@ -24,7 +27,9 @@ import type { WorkingCalendar } from './working-calendar';
  *   反申请, 移送管辖 restart the period).
  * - EXTEND adds `amount` up to `rule.maxExtension` in total since the last (re)start; it must be dated on or before
  *   the due date it extends (or during a pause).
- * - STOP on s: MET when s ≤ due, else BREACHED; due is still reported, daysRemaining is null.
+ * - STOP on s: MET when s ≤ due, else BREACHED; due is still reported, daysRemaining is null. A STOP with a `reason`
+ *   ended the case without the act (the complaint was withdrawn): ENDED when s ≤ due — no one completed it, no one
+ *   was late — and still BREACHED when s > due (the body was already late before it ended).
  * - Running: BREACHED when today > due, else RUNNING; daysRemaining is due − today in the rule's unit (calendar days,
  *   or working days in (today, due]), negative once breached.
  * - provisional: some date whose working-day status was consulted lies in a year the calendar does not cover.
@@ -34,9 +39,13 @@ export type ClockEvent =
   | { type: 'RESUME'; date: string }
   | { type: 'RESTART'; date: string; reason: string }
   | { type: 'EXTEND'; date: string; amount: number; approver: string; reason: string }
-  | { type: 'STOP'; date: string };
+  | { type: 'STOP'; date: string; reason?: ClockStopReason };
 
-export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED';
+/** Why a clock stopped other than by the act it times: WITHDRAWN, the complaint was withdrawn (撤回). */
+export const CLOCK_STOP_REASONS = ['WITHDRAWN'] as const;
+export type ClockStopReason = (typeof CLOCK_STOP_REASONS)[number];
+
+export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'ENDED';
 
 export interface DeadlineResult {
   due: string | null;
@@ -45,23 +54,6 @@ export interface DeadlineResult {
   provisional: boolean;
   extendedBy: number;
   pausedDays: number;
-}
-
-/**
- * An event list that is inconsistent; `field` points at the offending event, e.g. `events[3]` or `events[3].date`;
- * `detail` is the message without the field (`message` is `${field}: ${detail}`), `zh` the same in zh-CN.
- */
-export class ClockEventError extends Error {
-  readonly code = 'INVALID_CLOCK_EVENT';
-
-  constructor(
-    readonly field: string,
-    readonly detail: string,
-    readonly zh: string,
-  ) {
-    super(`${field}: ${detail}`);
-    this.name = 'ClockEventError';
-  }
 }
 
 const EVENT_TYPES: readonly string[] = ['PAUSE', 'RESUME', 'RESTART', 'EXTEND', 'STOP'];
@@ -187,6 +179,7 @@ class Clock {
   private remaining = 0;
   private pause: { date: string; effective: boolean } | null = null;
   stop: string | null = null;
+  stopReason: ClockStopReason | null = null;
   extendedBy = 0;
   pausedDays = 0;
   provisional = false;
@@ -279,6 +272,7 @@ class Clock {
       case 'STOP':
         this.resume(e.date);
         this.stop = e.date;
+        this.stopReason = e.reason ?? null;
         break;
     }
   }
@@ -312,7 +306,7 @@ export function computeDeadline(
   const { extendedBy, pausedDays } = clock;
   if (clock.stop !== null) {
     const due = clock.due();
-    const state = clock.stop <= due ? 'MET' : 'BREACHED';
+    const state = clock.stop > due ? 'BREACHED' : clock.stopReason ? 'ENDED' : 'MET';
     return { due, daysRemaining: null, state, provisional: clock.provisional, extendedBy, pausedDays };
   }
   if (clock.paused) {

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
-import { MyCaseDto } from './dto/my-case.dto';
+import { MyCaseDto, MyCasePageDto, MyCasesQueryDto } from './dto/my-case.dto';
 import { MyCasesService } from './my-cases.service';
 
 function complaintIdPipe(): ParseUUIDPipe {
@@ -17,6 +17,18 @@ function complaintIdPipe(): ParseUUIDPipe {
 @Controller('api/v1/my/cases')
 export class MyCasesController {
   constructor(private readonly cases: MyCasesService) {}
+
+  /** The worker's own case files (one per complaint): the step each is at and its next deadline; keyset pages. */
+  @ApiOperation({
+    summary: '我的案件列表',
+    description: '本人每件投诉的案件档案摘要：当前环节、下一个期限与最近更新时间；游标分页，最新的在前。',
+  })
+  @Get()
+  @Roles('WORKER')
+  @ApiOkResponse({ type: MyCasePageDto })
+  list(@CurrentUser() user: Principal, @Query() query: MyCasesQueryDto): Promise<MyCasePageDto> {
+    return this.cases.list(user, query);
+  }
 
   /**
    * One file across complaint → mediation → arbitration and inspection: the story with readable labels, the current

@@ -22,11 +22,15 @@ import type {
   MyArbitrationDto,
   MyCaseActionDto,
   MyCaseDto,
+  MyCasePageDto,
+  MyCasesQueryDto,
+  MyCaseSummaryDto,
   MyInspectionDto,
   MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
 import { startedLast } from './current-proceeding';
+import { labelSuitWindows } from './party-windows';
 import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
@@ -44,6 +48,31 @@ export class MyCasesService {
     private readonly organisations: OrganisationsService,
     private readonly calendar: CalendarService,
   ) {}
+
+  /**
+   * The worker's own case files, newest complaint first, a keyset page: each one's current step and next deadline as
+   * its file shows them (one file read per complaint, hence the small page, MY_CASES_MAX_PAGE).
+   */
+  async list(viewer: Principal, q: MyCasesQueryDto): Promise<MyCasePageDto> {
+    const page = await this.complaints.ownPage(this.tx.manager, viewer, {
+      cursor: q.cursor,
+      limit: q.limit ?? 10,
+    });
+    const items: MyCaseSummaryDto[] = [];
+    for (const c of page.items) {
+      const file = await this.get(viewer, c.id);
+      const last = file.timeline.at(-1)?.occurredAt;
+      const updated = c.updatedAt.toISOString();
+      items.push({
+        complaintId: c.id,
+        trackingNo: file.trackingNo,
+        currentStep: file.currentStep,
+        nextDeadline: file.nextDeadline,
+        updatedAt: last && last > updated ? last : updated,
+      });
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
 
   async get(viewer: Principal, complaintId: string): Promise<MyCaseDto> {
     const em = this.tx.manager;
@@ -120,7 +149,12 @@ export class MyCasesService {
       groupDispute !== null &&
       !(await this.collective.workerActsFor(em, viewer, groupDispute));
 
-    const next = nextDeadline(clocks.map((c) => c.clock));
+    // A mixed award's two suit windows, named by who may sue (party-windows.ts).
+    const named = new Map(
+      labelSuitWindows(clocksOf(lastArbitration?.id ?? ''), arbitration?.awards ?? []).map((c) => [c.id, c]),
+    );
+    const shown = clocks.map((c) => ({ ...c, clock: named.get(c.clock.id) ?? c.clock }));
+    const next = nextDeadline(shown.map((c) => c.clock));
     return {
       complaintId: complaint.id,
       trackingNo: complaint.trackingNo,
@@ -148,13 +182,20 @@ export class MyCasesService {
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: next
-        ? { due: next.due!, state: next.state, text: plainDeadline(next), citation: next.rule.citation }
+        ? {
+            due: next.due!,
+            state: next.state,
+            provisional: next.provisional,
+            text: plainDeadline(next),
+            citation: next.rule.citation,
+          }
         : null,
-      deadlines: clocks.map(({ proceeding, clock }) => ({
+      deadlines: shown.map(({ proceeding, clock }) => ({
         proceeding,
         rule: clock.rule.id,
         due: clock.due,
         state: clock.state,
+        provisional: clock.provisional,
         text: plainDeadline(clock),
       })),
       mediation: mediation ? mediationView(mediation) : null,

@@ -39,6 +39,29 @@ describe('plainDeadline', () => {
     );
   });
 
+  it('a due date in a year whose holiday schedule is not published yet says it may change', () => {
+    const text = plainDeadline({
+      rule,
+      due: '2027-03-04',
+      daysRemaining: 60,
+      state: 'RUNNING',
+      provisional: true,
+    });
+    expect(text).toBe('调解期限：2027-03-04到期，还有60天（暂定，待公布该年节假日安排后确认）');
+    expect(
+      plainDeadline({ rule, due: '2027-03-04', daysRemaining: 0, state: 'RUNNING', provisional: true }),
+    ).toContain('暂定');
+    // A met deadline shows no date: nothing to confirm.
+    expect(
+      plainDeadline({ rule, due: '2027-03-04', daysRemaining: null, state: 'MET', provisional: true }),
+    ).not.toContain('暂定');
+  });
+
+  it('a clock ended by the withdrawal reads so, never as done in time', () => {
+    const text = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
+    expect(text).toBe('调解期限：投诉已撤回，期限终止');
+  });
+
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
     const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
     const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'BREACHED' });

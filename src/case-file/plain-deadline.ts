@@ -1,15 +1,31 @@
 import type { ClockView } from '../deadlines/deadlines.service';
 
-type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'>;
+type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'> & { provisional?: boolean };
+
+/**
+ * Said after a date counted through a year whose holiday schedule (国务院办公厅关于某年部分节假日安排的通知) is not
+ * loaded: the calendar answers `provisional: true` and the date may move once the notice is published.
+ */
+export const PROVISIONAL_NOTE = '（暂定，待公布该年节假日安排后确认）';
 
 /**
  * A clock in words a worker understands (Chinese, as the platform's users read it). A party's own window that ran out
  * (to sue, to apply to set an award aside: holder PARTY) lapsed — no one is late — so it is 届满, not 超期.
  */
 export function plainDeadline(c: ClockFacts): string {
+  const text = plainState(c);
+  // A date shown (not a met deadline, which shows none) that the unpublished schedule may still move.
+  return c.provisional && c.state !== 'MET' && c.state !== 'ENDED' && c.due !== null
+    ? `${text}${PROVISIONAL_NOTE}`
+    : text;
+}
+
+function plainState(c: ClockFacts): string {
   const unit = c.rule.unit === 'WORKDAY' ? '个工作日' : '天';
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
+  // Stopped by the withdrawal (撤回): nothing was done in time, nor late.
+  if (c.state === 'ENDED') return `${c.rule.name.zh}：投诉已撤回，期限终止`;
   if (c.state === 'BREACHED')
     return c.rule.holder === 'PARTY'
       ? `${c.rule.name.zh}：已于${c.due}届满`

@@ -299,6 +299,11 @@ export class ComplaintsService implements OnModuleInit {
     return this.views.one(em, await this.visibleOrThrow(em, viewer, id), viewer, 'complaint.get');
   }
 
+  /** The worker's own complaints, newest first, one keyset page: their case files (GET /my/cases). */
+  ownPage(em: EntityManager, viewer: Principal, q: Pick<ComplaintQueryDto, 'cursor' | 'limit'>) {
+    return this.repo.list(em, { complainantUserId: viewer.userId }, q);
+  }
+
   async list(viewer: Principal, query: ComplaintQueryDto): Promise<ComplaintPageDto> {
     const em = this.tx.manager;
     const page = await this.repo.list(em, this.scopeOf(viewer), query);

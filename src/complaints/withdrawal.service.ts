@@ -102,7 +102,8 @@ export class ComplaintWithdrawalService {
       }
       const body = c.routeOrganisationId ? await this.organisations.byId(em, c.routeOrganisationId) : null;
       await this.repo.updateStatus(em, id, 'WITHDRAWN');
-      await this.deadlines.stopAll(em, 'COMPLAINT', id, todayInShanghai(), viewer);
+      // Ended by the withdrawal, not done in time: the clocks read ENDED (deadline-engine.ts).
+      await this.deadlines.stopAll(em, 'COMPLAINT', id, todayInShanghai(), viewer, 'WITHDRAWN');
       await this.audit.append(em, {
         caseType: 'COMPLAINT',
         caseId: id,

@@ -5,6 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import {
   ClockEventError,
   computeDeadline,
+  type ClockStopReason,
   validateClockEvents,
   type ClockEvent,
   type DeadlineResult,
@@ -18,7 +19,8 @@ import { assertClockEventDating } from './clock-event-dating';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesRepository, type ClockEventFields, type ClockWithEvents } from './deadlines.repository';
+import { DeadlinesRepository, type ClockWithEvents } from './deadlines.repository';
+import { toEvent } from './clock-event-rows';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
 import { mapRead, type RowsRead } from '../database/entity-rows';
@@ -39,27 +41,6 @@ export interface ClockView extends DeadlineResult {
   };
   start: string;
   events: ClockEvent[];
-}
-
-function toEvent(r: ClockEventFields): ClockEvent {
-  switch (r.type) {
-    case 'PAUSE':
-      return { type: 'PAUSE', date: r.date, reason: r.reason ?? '' };
-    case 'RESUME':
-      return { type: 'RESUME', date: r.date };
-    case 'RESTART':
-      return { type: 'RESTART', date: r.date, reason: r.reason ?? '' };
-    case 'EXTEND':
-      return {
-        type: 'EXTEND',
-        date: r.date,
-        amount: r.amount ?? 0,
-        approver: r.actorUserId ?? '',
-        reason: r.reason ?? '',
-      };
-    case 'STOP':
-      return { type: 'STOP', date: r.date };
-  }
 }
 
 /** A clock event entered through the deadlines API, as its owner receives it. */
@@ -178,7 +159,7 @@ export class DeadlinesService {
       type: event.type,
       date: event.date,
       amount: event.type === 'EXTEND' ? event.amount : null,
-      reason: 'reason' in event ? event.reason : null,
+      reason: ('reason' in event ? event.reason : null) ?? null,
       actorUserId: actor?.userId ?? null,
     });
   }
@@ -210,7 +191,8 @@ export class DeadlinesService {
 
   /**
    * Stops every running staff clock of a case (e.g. the acceptance clock when the complaint is decided). A party's
-   * window (to sue, to set aside) is not the case's to stop: it runs to its end.
+   * window (to sue, to set aside) is not the case's to stop: it runs to its end. `reason`: the case ended without the
+   * act the clocks time (withdrawn), recorded on the STOP so they read ENDED, not MET.
    */
   async stopAll(
     em: EntityManager,
@@ -218,10 +200,16 @@ export class DeadlinesService {
     caseId: string,
     date: string,
     actor: Pick<Principal, 'userId'> | null,
+    reason?: ClockStopReason,
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
       if (!c.stoppedOn && this.rules.isStaffDuty(c.ruleId))
-        await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+        await this.addEvent(
+          em,
+          c.id,
+          reason ? { type: 'STOP', date, reason } : { type: 'STOP', date },
+          actor,
+        );
   }
 
   /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */

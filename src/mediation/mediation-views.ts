@@ -75,7 +75,14 @@ export class MediationViews {
         openedOn: m.openedOn,
         closedOn: m.closedOn,
         createdAt: m.createdAt.toISOString(),
-        deadline: clock ? { due: clock.due, state: clock.state, daysRemaining: clock.daysRemaining } : null,
+        deadline: clock
+          ? {
+              due: clock.due,
+              state: clock.state,
+              daysRemaining: clock.daysRemaining,
+              provisional: clock.provisional,
+            }
+          : null,
         sessions: sessions.map((s) => ({
           id: s.id,
           startsAt: s.startsAt,

@@ -64,7 +64,20 @@ describe('complaint withdrawal', () => {
       .set(await auth('13800000000'));
     expect(clocks.status).toBe(200);
     expect(clocks.body.length).toBeGreaterThan(0);
-    expect(clocks.body.every((k: { state: string }) => k.state !== 'RUNNING')).toBe(true);
+    // Ended by the withdrawal: nothing was accepted, so not MET (done in time) either.
+    expect(clocks.body.map((k: { state: string }) => k.state)).toEqual(clocks.body.map(() => 'ENDED'));
+    const caseFile = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.id}`)
+      .set(await auth('13800000000'));
+    expect(caseFile.status).toBe(200);
+    const texts = (caseFile.body as { deadlines: { state: string; text: string }[] }).deadlines;
+    expect(texts.length).toBeGreaterThan(0);
+    for (const d of texts) {
+      expect(d).toMatchObject({ state: 'ENDED', text: expect.stringContaining('投诉已撤回') });
+      expect(d.text).not.toContain('已在期限内完成');
+    }
+    expect(caseFile.body.nextDeadline).toBeNull();
     expect((await events(c.id)).find((e) => e.action === 'WITHDRAWN')).toMatchObject({
       action: 'WITHDRAWN',
       data: { reason: '已与单位协商解决', by: 'COMPLAINANT', bodyConsent: null, complainantRequest: null },

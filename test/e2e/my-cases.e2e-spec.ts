@@ -138,6 +138,27 @@ describe('the worker’s case file /my/cases', () => {
     readable(mine);
   });
 
+  it('a deadline counted into a year whose holiday schedule is not loaded is marked provisional, as the calendar says', async () => {
+    const complaintId = await routed('INSPECTION', 'inspector');
+    const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    const mine = await myCase(complaintId);
+    const investigation = mine.deadlines.find((d) => d.rule === 'INSPECTION_INVESTIGATION')!;
+    // The same period asked of the calendar (GET /calendar/deadline?from=&amount=60&unit=WORKDAY).
+    const asked = await t
+      .http()
+      .get(`/api/v1/calendar/deadline?from=${today}&amount=60&unit=WORKDAY`)
+      .set(await auth(WORKER));
+    expect(asked.status).toBe(200);
+    const { due, provisional } = asked.body as { due: string; provisional: boolean };
+    expect(investigation).toMatchObject({ due, provisional });
+    expect(investigation.text.includes('暂定')).toBe(provisional);
+    const next = mine.nextDeadline!;
+    expect(typeof next.provisional).toBe('boolean');
+    expect(next.text.includes('暂定')).toBe(next.provisional);
+    expect(mine.deadlines.every((d) => typeof d.provisional === 'boolean')).toBe(true);
+  });
+
   it('a penalty decided without an order to rectify does not tell the worker one was made; an order later does, with its deadline', async () => {
     const complaintId = await routed('INSPECTION', 'inspector');
     const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
@@ -265,7 +286,8 @@ describe('the worker’s case file /my/cases', () => {
   });
 
   /** A complaint routed to arbitration, accepted, heard on the papers and awarded today (served today). */
-  const award = async (amountFen: number) => {
+  /** An award on one claim of `amountFen` (and one more claim per amount in `more`), served today. */
+  const award = async (amountFen: number, more: number[] = []) => {
     const [me] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'arbitrator'`,
     );
@@ -273,7 +295,14 @@ describe('the worker’s case file /my/cases', () => {
     const c = await post(
       'mediator',
       '/arbitration/cases',
-      { complaintId, claims: [{ type: 'LABOR_REMUNERATION', amountFen, description: '拖欠工资' }] },
+      {
+        complaintId,
+        claims: [amountFen, ...more].map((fen) => ({
+          type: 'LABOR_REMUNERATION',
+          amountFen: fen,
+          description: '拖欠工资',
+        })),
+      },
       201,
     );
     const path = `/arbitration/cases/${c.id}`;
@@ -287,10 +316,10 @@ describe('the worker’s case file /my/cases', () => {
     await post('arbitrator', `${path}/papers-decision`, { version: 3, basis: '双方书面同意不开庭' });
     await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });
     await post('arbitrator', `${path}/papers`, { version: 5, step: 'DEFENCE', on: today });
-    const [claim] = c.claims as { id: string }[];
+    const claims = c.claims as { id: string; amountFen: number }[];
     await post('arbitrator', `${path}/award`, {
       version: 6,
-      claims: [{ claimId: claim.id, awardedFen: amountFen }],
+      claims: claims.map((x) => ({ claimId: x.id, awardedFen: x.amountFen })),
     });
     return { complaintId, caseId: c.id };
   };
@@ -337,6 +366,21 @@ describe('the worker’s case file /my/cases', () => {
     });
     expect(mine.nextStep.text).toContain('终局裁决');
     expect(setAside > suit).toBe(true);
+  });
+
+  it('after a mixed award (one final, one non-final claim): each suit window once, labelled by who may sue', async () => {
+    // 办案规则 第五十条: two documents; the worker alone may sue on the final one (调解仲裁法 第四十八条), either party
+    // on the other (第五十条); the employer applies to set the final one aside (第四十九条).
+    const mixed = await award(1_000_000, [5_000_000]);
+    const mine = await myCase(mixed.complaintId);
+    const suits = mine.deadlines.filter((d) => d.rule === 'ARBITRATION_SUIT_WINDOW');
+    const texts = suits.map((d) => d.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toEqual([
+      expect.stringMatching(/^不服终局裁决起诉期限（劳动者）：/),
+      expect.stringMatching(/^不服非终局裁决起诉期限（双方当事人）：/),
+    ]);
+    expect(mine.deadlines.filter((d) => d.rule === 'ARBITRATION_SET_ASIDE_WINDOW')).toHaveLength(1);
   });
 
   it('a lapsed window of the worker’s is history, not the next deadline: the next one still open is', async () => {
@@ -456,6 +500,51 @@ describe('the worker’s case file /my/cases', () => {
     } finally {
       expect((await rename(mediator.displayName)).status).toBe(200);
     }
+  });
+
+  it('lists the worker’s own case files, newest first, a page at a time; another worker sees none of them', async () => {
+    const older = await routed('MEDIATION', 'mediator');
+    const newer = await routed('INSPECTION', 'inspector');
+    await post('inspector', '/inspection/cases', { complaintId: newer }, 201);
+    type Summary = {
+      complaintId: string;
+      trackingNo: string;
+      currentStep: { proceeding: string; label: string };
+      nextDeadline: { due: string; text: string } | null;
+      updatedAt: string;
+    };
+    const page = async (query: string, headers: Record<string, string>) => {
+      const r = await t.http().get(`/api/v1/my/cases${query}`).set(headers);
+      expect([r.status, r.body]).toEqual([200, expect.anything()]);
+      return r.body as { items: Summary[]; nextCursor: string | null };
+    };
+    const first = await page('?limit=1', await auth(WORKER));
+    expect(first.items).toHaveLength(1);
+    expect(first.items[0]).toMatchObject({
+      complaintId: newer,
+      trackingNo: (await myCase(newer)).trackingNo,
+      currentStep: { proceeding: 'INSPECTION', label: (await myCase(newer)).currentStep.label },
+      nextDeadline: { due: expect.any(String), text: expect.any(String) },
+      updatedAt: expect.any(String),
+    });
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await page(`?limit=1&cursor=${first.nextCursor}`, await auth(WORKER));
+    expect(second.items.map((i) => i.complaintId)).toEqual([older]);
+    expect(second.items[0].currentStep.proceeding).toBe('COMPLAINT');
+
+    const phone = `1390001${String(Date.now()).slice(-4)}`;
+    await t.http().post('/api/v1/auth/otp/request').send({ phone });
+    const other = await t
+      .http()
+      .post('/api/v1/auth/otp/verify')
+      .send({ phone, code: t.sms.lastCode(phone) });
+    const theirs = await page('', { authorization: `Bearer ${other.body.accessToken}` });
+    expect(theirs).toEqual({ items: [], nextCursor: null });
+    const bad = await t
+      .http()
+      .get('/api/v1/my/cases?cursor=nonsense')
+      .set(await auth(WORKER));
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('is the complainant’s only: another worker gets 404', async () => {

@@ -183,6 +183,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   OpsController_sweep: D,
   EscalationController_escalate: S,
   MyCasesController_get: S,
+  MyCasesController_list: L,
   PlansController_create: N,
   PlansController_list: L,
   PlansController_get: S,

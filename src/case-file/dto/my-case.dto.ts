@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IntFromQuery } from '../../common/validation/decorators';
 import { EventActorDto, OrganisationRefDto, StaffRefDto } from '../../staff/dto/staff-ref.dto';
 
 export class MyCaseStepDto {
@@ -36,12 +38,22 @@ export class MyCaseDeadlineDto {
   @ApiProperty() rule: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) due: string | null;
   @ApiProperty() state: string;
+  @ApiProperty({
+    description:
+      'true when the date was counted through a year whose holiday schedule is not loaded (as GET /calendar/deadline says): it may change',
+  })
+  provisional: boolean;
   @ApiProperty() text: string;
 }
 
 export class MyNextDeadlineDto {
   @ApiProperty({ format: 'date' }) due: string;
   @ApiProperty() state: string;
+  @ApiProperty({
+    description:
+      'true when the date was counted through a year whose holiday schedule is not loaded (as GET /calendar/deadline says): it may change',
+  })
+  provisional: boolean;
   @ApiProperty() text: string;
   @ApiProperty() citation: string;
 }
@@ -181,4 +193,40 @@ export class MyCaseDto {
   inspection: MyInspectionDto | null;
   @ApiProperty({ type: [MyTimelineEntryDto], description: 'Every event of every proceeding, oldest first' })
   timeline: MyTimelineEntryDto[];
+}
+
+/** A page of the worker's case files: each file's own read is several, so a page is small. */
+export const MY_CASES_MAX_PAGE = 20;
+
+export class MyCasesQueryDto {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor)' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MY_CASES_MAX_PAGE, default: 10 })
+  @IsOptional()
+  @IntFromQuery()
+  @IsInt()
+  @Min(1)
+  @Max(MY_CASES_MAX_PAGE)
+  limit?: number;
+}
+
+/** One case file in the worker's list: where it stands and what is due next. */
+export class MyCaseSummaryDto {
+  @ApiProperty({ format: 'uuid' }) complaintId: string;
+  @ApiProperty() trackingNo: string;
+  @ApiProperty({ type: MyCaseStepDto }) currentStep: MyCaseStepDto;
+  @ApiProperty({ type: MyNextDeadlineDto, nullable: true }) nextDeadline: MyNextDeadlineDto | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The last event of any of its proceedings, or the complaint’s update',
+  })
+  updatedAt: string;
+}
+
+export class MyCasePageDto {
+  @ApiProperty({ type: [MyCaseSummaryDto] }) items: MyCaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

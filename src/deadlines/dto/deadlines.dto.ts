@@ -79,7 +79,11 @@ export class ClockViewDto {
   @ApiProperty() events: object[];
   @ApiProperty({ nullable: true, type: String }) due: string | null;
   @ApiProperty({ nullable: true, type: Number }) daysRemaining: number | null;
-  @ApiProperty({ enum: ['RUNNING', 'PAUSED', 'MET', 'BREACHED'] }) state: string;
+  @ApiProperty({
+    enum: ['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'ENDED'],
+    description: 'ENDED: stopped because the case ended without the act (the complaint was withdrawn)',
+  })
+  state: string;
   @ApiProperty() provisional: boolean;
   @ApiProperty() extendedBy: number;
   @ApiProperty() pausedDays: number;

@@ -231,6 +231,8 @@ export class MediationDeadlineDto {
   @ApiProperty({ nullable: true, type: String }) due: string | null;
   @ApiProperty() state: string;
   @ApiProperty({ nullable: true, type: Number }) daysRemaining: number | null;
+  @ApiProperty({ description: 'true when a year touched has no loaded or packaged holiday schedule' })
+  provisional: boolean;
 }
 
 export class MediationCaseViewDto {

@@ -1,0 +1,16 @@
+/**
+ * An event list that is inconsistent; `field` points at the offending event, e.g. `events[3]` or `events[3].date`;
+ * `detail` is the message without the field (`message` is `${field}: ${detail}`), `zh` the same in zh-CN.
+ */
+export class ClockEventError extends Error {
+  readonly code = 'INVALID_CLOCK_EVENT';
+
+  constructor(
+    readonly field: string,
+    readonly detail: string,
+    readonly zh: string,
+  ) {
+    super(`${field}: ${detail}`);
+    this.name = 'ClockEventError';
+  }
+}
