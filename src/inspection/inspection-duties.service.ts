@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { compareDates } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import { ComplianceService } from '../compliance/compliance.service';
@@ -120,7 +121,7 @@ export class InspectionDutiesService {
     return this.cases.transition(viewer, id, dto.version, 'RECORD_RESPONSE', dto.on, async (em, _c, on) => {
       const notice = await this.latestNotice(em, id);
       if (!notice) throw AppException.conflict('NO_NOTICE_TO_ANSWER', 'No notice was issued to answer');
-      if (on < notice.issuedOn)
+      if (compareDates(on, notice.issuedOn) < 0)
         throw AppException.validation([
           fieldError(
             'on',
