@@ -11,6 +11,7 @@ import {
 import { INSPECTION_ACTIONS } from '../inspection/inspection.state';
 import { MEDIATION_STATUSES } from '../mediation/mediation.state';
 import {
+  appliesDirectlyFromMediation,
   canEscalate,
   eventLabel,
   LABELLED_EVENTS,
@@ -175,6 +176,32 @@ describe('the worker’s case file in words', () => {
     expect(canEscalate('AGREEMENT', 'PERFORMING')).toBe(false);
     expect(canEscalate('OPEN', null)).toBe(false);
     expect(nextStep('MEDIATION', 'AGREEMENT', { agreementStatus: 'DEFAULTED' })).toMatch(/仲裁/);
+  });
+
+  it('applies directly from a mediation still open (which the application ends) or withdrawn; never beside an agreement, nor where the escalation is the way (调解仲裁法 第五条)', () => {
+    expect(appliesDirectlyFromMediation('OPEN', null)).toBe(true);
+    expect(appliesDirectlyFromMediation('WITHDRAWN', null)).toBe(true);
+    for (const agreement of ['PERFORMING', 'DEFAULTED', 'PERFORMED'] as const)
+      expect(appliesDirectlyFromMediation('AGREEMENT', agreement)).toBe(false);
+    expect(appliesDirectlyFromMediation('FAILED', null)).toBe(false);
+    expect(appliesDirectlyFromMediation('EXPIRED', null)).toBe(false);
+    // Never both a one-tap escalation and a direct application.
+    for (const status of MEDIATION_STATUSES)
+      for (const agreement of [null, 'PERFORMING', 'DEFAULTED', 'PERFORMED'] as const)
+        expect(canEscalate(status, agreement) && appliesDirectlyFromMediation(status, agreement)).toBe(false);
+  });
+
+  it('an open mediation tells the worker they may apply for arbitration instead, and that applying ends the mediation', () => {
+    for (const extended of [null, '2026-12-30']) {
+      const own = nextStep('MEDIATION', 'OPEN', { mediationExtendedTo: extended });
+      expect(own).toContain('如您不愿继续调解，可以直接申请劳动争议仲裁；申请后，本次调解即结束。');
+      const member = nextStep('MEDIATION', 'OPEN', {
+        mediationExtendedTo: extended,
+        appliedByRepresentatives: true,
+      });
+      expect(member).toContain('集体争议推举的代表可以直接申请劳动争议仲裁；申请后，本次调解即结束。');
+      expect(member).not.toContain('您不愿');
+    }
   });
 
   it('a collective dispute’s member who does not apply for the group is told its representatives do (第七条)', () => {

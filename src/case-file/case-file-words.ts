@@ -4,7 +4,11 @@ import type { ComplaintStatus } from '../complaints/complaint.constants';
 import type { InspectionClosureType, InspectionStatus } from '../inspection/inspection.constants';
 import { referralSentence } from '../inspection/inspection.rules';
 import { INSPECTION_ACTIONS, type InspectionAction } from '../inspection/inspection.state';
-import type { MediationStatus } from '../mediation/mediation.state';
+import {
+  AGREEMENT_STATUSES,
+  directApplicationStep,
+  type MediationStatus,
+} from '../mediation/mediation.state';
 
 /**
  * The worker's case file in plain zh-CN: what each status means, what the worker can do next, and a label for every
@@ -100,6 +104,15 @@ const escalateWords = (f: NextStepFacts) =>
 const applyWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以依法申请劳动争议仲裁' : '您可以依法申请劳动争议仲裁';
 
+/**
+ * An open mediation is voluntary (调解仲裁法 第五条: 不愿调解的，可以向劳动争议仲裁委员会申请仲裁): who may apply instead,
+ * the worker or the group's representatives, and that the application ends the mediation (directApplicationStep).
+ */
+const leaveMediationWords = (f: NextStepFacts) =>
+  f.appliedByRepresentatives
+    ? '如不愿继续调解，集体争议推举的代表可以直接申请劳动争议仲裁；申请后，本次调解即结束。'
+    : '如您不愿继续调解，可以直接申请劳动争议仲裁；申请后，本次调解即结束。';
+
 /** After an inspection's outcome contested by 行政复议 or 行政诉讼: the dispute may still go to arbitration, by whom. */
 const alsoArbitration = (f: NextStepFacts) =>
   f.appliedByRepresentatives
@@ -149,9 +162,9 @@ const NEXT_STEPS: {
     // 调解仲裁法 第十四条: 自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁
     // 参照 企业劳动争议协商调解规定 第二十七条: extended only when both parties agree (mediation-period.rules.ts).
     OPEN: (f) =>
-      f.mediationExtendedTo
+      (f.mediationExtendedTo
         ? `调解员将与您和用人单位联系并安排调解；经双方当事人同意，调解期限已延长至${f.mediationExtendedTo}（含当日）。`
-        : '调解员将与您和用人单位联系并安排调解；调解期限为15日。',
+        : '调解员将与您和用人单位联系并安排调解；调解期限为15日。') + leaveMediationWords(f),
     AGREEMENT: (f) =>
       f.agreementStatus === 'DEFAULTED'
         ? // 调解仲裁法 第十五条: 达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法申请仲裁
@@ -240,6 +253,23 @@ export function canEscalate(mediationStatus: string, agreementStatus: string | n
     mediationStatus === 'FAILED' ||
     mediationStatus === 'EXPIRED' ||
     (mediationStatus === 'AGREEMENT' && agreementStatus === 'DEFAULTED')
+  );
+}
+
+/**
+ * Whether the worker applies for arbitration directly (POST /api/v1/arbitration/cases) from the mediation at this
+ * status: a withdrawn one, or one still open, which the application ends (调解仲裁法 第五条: 不愿调解的，可以申请仲裁;
+ * directApplicationStep WITHDRAW_MEDIATION); never beside an agreement (409 MEDIATION_AGREEMENT_IN_FORCE), nor after a
+ * failure or expiry, which the one-tap escalation takes (canEscalate).
+ */
+export function appliesDirectlyFromMediation(
+  mediationStatus: MediationStatus,
+  agreementStatus: string | null,
+): boolean {
+  const agreement = AGREEMENT_STATUSES.find((s) => s === agreementStatus) ?? null;
+  return (
+    mediationStatus === 'WITHDRAWN' ||
+    directApplicationStep(mediationStatus, agreement) === 'WITHDRAW_MEDIATION'
   );
 }
 

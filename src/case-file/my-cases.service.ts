@@ -17,7 +17,14 @@ import { InspectionCaseFileService, type InspectionStep } from '../inspection/in
 import type { MediationCaseViewDto } from '../mediation/dto/mediation.dto';
 import { MediationService } from '../mediation/mediation.service';
 import { INSPECTION_CLOSURE_LABELS } from '../notifications/templates';
-import { canEscalate, eventLabel, nextStep, statusLabel, type Proceeding } from './case-file-words';
+import {
+  appliesDirectlyFromMediation,
+  canEscalate,
+  eventLabel,
+  nextStep,
+  statusLabel,
+  type Proceeding,
+} from './case-file-words';
 import type {
   MyArbitrationDto,
   MyCaseActionDto,
@@ -133,16 +140,20 @@ export class MyCasesService {
           ? inspection?.organisation?.id
           : (mediation?.organisationId ?? complaint.routeOrganisationId);
     const holder = holderId ? await this.organisations.byId(em, holderId) : null;
-    // Applying for arbitration, from the mediation or directly (a mediation withdrawn or never opened, an agreement
-    // not paid, after an inspection): a collective dispute's application is the group's, so its worker applies only
-    // as the escalation and POST /arbitration/cases let them (调解仲裁法 第七条, CollectiveService.workerActsFor);
-    // another member is offered neither and told, wherever the next step names arbitration, that its representatives apply.
+    // Applying for arbitration, from the mediation or directly (a mediation withdrawn, still open — the application
+    // ends it — or never opened, an agreement not paid, after an inspection): a collective dispute's application is
+    // the group's, so its worker applies only as the escalation and POST /arbitration/cases let them (调解仲裁法
+    // 第七条, CollectiveService.workerActsFor); another member is offered neither and told, wherever the next step
+    // names arbitration, that its representatives apply.
     const escalatable =
       step.proceeding === 'MEDIATION' &&
       mediation !== null &&
       canEscalate(mediation.status, mediation.agreement?.status ?? null);
     const appliesDirectly =
-      mediationNotOpened || (step.proceeding === 'MEDIATION' && step.status === 'WITHDRAWN');
+      mediationNotOpened ||
+      (step.proceeding === 'MEDIATION' &&
+        mediation !== null &&
+        appliesDirectlyFromMediation(mediation.status, mediation.agreement?.status ?? null));
     const groupDispute = escalatable ? mediation.collectiveDisputeId : dispute;
     const byRepresentatives =
       viewer.role === 'WORKER' &&
@@ -207,7 +218,7 @@ export class MyCasesService {
 
   /**
    * What the worker can do in one call at this step; `escalates`: the mediation they may escalate, if any;
-   * `appliesDirectly`: a mediation withdrawn or never opened leaves the direct application.
+   * `appliesDirectly`: a mediation withdrawn, still open or never opened leaves the direct application.
    */
   private actions(escalates: MediationCaseViewDto | null, appliesDirectly: boolean): MyCaseActionDto[] {
     // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.

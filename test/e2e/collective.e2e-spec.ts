@@ -526,6 +526,16 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(opened.status).toBe(201);
     const statusOfMediation = async () =>
       (await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(staff)).body.status as string;
+    // The case file offers the application from the open mediation to the representatives only.
+    for (const i of [0, 5])
+      expect(await nextStepOf(i, ids[i])).toEqual({
+        text: expect.stringContaining('集体争议推举的代表可以直接申请劳动争议仲裁；申请后，本次调解即结束。'),
+        actions: [],
+      });
+    expect(await nextStepOf(2, ids[2])).toEqual({
+      text: expect.stringContaining('如您不愿继续调解，可以直接申请劳动争议仲裁；申请后，本次调解即结束。'),
+      actions: [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }],
+    });
     for (const i of [0, 5]) {
       const refused = await applyDirectlyAs(i, ids[i]);
       expect([refused.status, refused.body.code]).toEqual([403, 'NOT_ACTING_FOR_COLLECTIVE_DISPUTE']);

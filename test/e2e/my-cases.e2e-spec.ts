@@ -246,6 +246,76 @@ describe('the worker’s case file /my/cases', () => {
     });
   });
 
+  it('offers an open mediation’s worker the direct application, which works as offered and ends the mediation; never beside an agreement in force (调解仲裁法 第五条)', async () => {
+    const complaintId = await routed('MEDIATION', 'mediator');
+    const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
+    const open = await myCase(complaintId);
+    expect(open.currentStep).toMatchObject({ proceeding: 'MEDIATION', id: m.id, status: 'OPEN' });
+    expect(open.nextStep).toEqual({
+      text: '调解员将与您和用人单位联系并安排调解；调解期限为15日。如您不愿继续调解，可以直接申请劳动争议仲裁；申请后，本次调解即结束。',
+      actions: [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }],
+    });
+
+    // The action followed as offered, with the application's body (complaintId, claims).
+    const [offered] = open.nextStep.actions;
+    expect(offered.method).toBe('POST');
+    const applied = await t
+      .http()
+      .post(offered.path)
+      .set(await auth(WORKER))
+      .send({
+        complaintId,
+        claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      });
+    expect([applied.status, applied.body.source]).toEqual([201, 'DIRECT']);
+
+    const after = await myCase(complaintId);
+    expect(after.currentStep).toMatchObject({
+      proceeding: 'ARBITRATION',
+      id: applied.body.id,
+      status: 'APPLIED',
+    });
+    expect(after.mediation).toMatchObject({
+      id: m.id,
+      status: 'WITHDRAWN',
+      label: '调解已撤回',
+      closedOn: today,
+    });
+    expect(after.nextStep.actions).toEqual([]);
+    expect(after.timeline.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['开始调解', '撤回调解', '提交仲裁申请']),
+    );
+    // The mediation's 15-day clock no longer runs beside the arbitration.
+    expect(after.deadlines.filter((d) => d.proceeding === 'MEDIATION' && d.state === 'RUNNING')).toEqual([]);
+    readable(after);
+
+    // An agreement being performed: no direct application offered (it would be 409 MEDIATION_AGREEMENT_IN_FORCE).
+    const agreedId = await routed('MEDIATION', 'mediator');
+    const a = await post('mediator', '/mediation/cases', { complaintId: agreedId }, 201);
+    await post('mediator', `/mediation/cases/${a.id}/close`, {
+      version: a.version,
+      outcome: 'AGREEMENT',
+      agreement: {
+        claims: [{ description: '拖欠工资', amountFen: 500_000 }],
+        instalments: [{ dueOn: addDays(today, 10), amountFen: 500_000 }],
+      },
+    });
+    const agreed = await myCase(agreedId);
+    expect(agreed.currentStep).toMatchObject({ proceeding: 'MEDIATION', status: 'AGREEMENT' });
+    expect(agreed.mediation!.agreement!.status).toBe('PERFORMING');
+    expect(agreed.nextStep.actions).toEqual([]);
+    expect(agreed.nextStep.text).not.toContain('直接申请');
+    const refused = await t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set(await auth(WORKER))
+      .send({
+        complaintId: agreedId,
+        claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+      });
+    expect([refused.status, refused.body.code]).toEqual([409, 'MEDIATION_AGREEMENT_IN_FORCE']);
+  });
+
   it('shows the mediation sessions scheduled, earliest first, when and where but not the mediator’s notes; none set for after the close', async () => {
     const complaintId = await routed('MEDIATION', 'mediator');
     const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
