@@ -21,6 +21,7 @@ import {
   type Proceeding,
 } from './case-file-words';
 import { filesUnder } from '../../test/support/source-files';
+import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from './plain-deadline';
 
 const STATUSES: Record<Proceeding, readonly string[]> = {
   COMPLAINT: COMPLAINT_STATUSES,
@@ -44,6 +45,29 @@ describe('the worker’s case file in words', () => {
     const extended = nextStep('MEDIATION', 'OPEN', { mediationExtendedTo: '2026-12-30' });
     expect(extended).not.toContain('15日');
     expect(extended).toContain('经双方当事人同意，调解期限已延长至2026-12-30');
+    expect(extended).not.toContain('暂定');
+    // Counted through a year whose holiday schedule is not loaded: said as the deadline list says it.
+    expect(
+      nextStep('MEDIATION', 'OPEN', {
+        mediationExtendedTo: '2026-12-30',
+        mediationExtendedToProvisional: true,
+      }),
+    ).toContain(`调解期限已延长至2026-12-30（含当日）${PROVISIONAL_NOTE}。`);
+  });
+
+  it('a suit deadline that may still move says 暂定 and why: an unloaded year, a document not served yet', () => {
+    const award = { closureType: 'AWARD', finalAward: false, suitDeadline: '2027-01-05' };
+    expect(nextStep('ARBITRATION', 'CLOSED', award)).not.toContain('暂定');
+    expect(nextStep('ARBITRATION', 'CLOSED', { ...award, suitDeadlineProvisional: true })).toContain(
+      `最迟于2027-01-05（含当日）${PROVISIONAL_NOTE}向人民法院提起诉讼`,
+    );
+    expect(nextStep('ARBITRATION', 'CLOSED', { ...award, awardUnserved: true })).toContain(
+      `最迟于2027-01-05（含当日）${UNSERVED_AWARD_NOTE}向人民法院提起诉讼`,
+    );
+    // No document served: no date to mark, the period from receipt is said instead.
+    expect(
+      nextStep('ARBITRATION', 'CLOSED', { ...award, suitDeadline: null, awardUnserved: true }),
+    ).toContain('在收到裁决书之日起15日内');
   });
 
   it('a collective dispute’s member who does not apply for the group is not told to apply directly (第七条)', () => {

@@ -9,6 +9,7 @@ import {
   directApplicationStep,
   type MediationStatus,
 } from '../mediation/mediation.state';
+import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from './plain-deadline';
 
 /**
  * The worker's case file in plain zh-CN: what each status means, what the worker can do next, and a label for every
@@ -72,8 +73,14 @@ export interface NextStepFacts {
   finalAward?: boolean | null;
   closureType?: string | null;
   suitDeadline?: string | null;
+  /** arbitration: the suit deadline was counted through a year whose holiday schedule is not loaded (暂定) */
+  suitDeadlineProvisional?: boolean;
+  /** arbitration: a document of the award is not served yet, so its suit window has not started (暂定) */
+  awardUnserved?: boolean;
   /** mediation: the last day of a period extended by the parties' agreement (plain-deadline.ts extendedDue), else null */
   mediationExtendedTo?: string | null;
+  /** mediation: that day was counted through a year whose holiday schedule is not loaded (暂定) */
+  mediationExtendedToProvisional?: boolean;
   /** mediation: the agreement's performance status */
   agreementStatus?: string | null;
   /**
@@ -163,7 +170,9 @@ const NEXT_STEPS: {
     // 参照 企业劳动争议协商调解规定 第二十七条: extended only when both parties agree (mediation-period.rules.ts).
     OPEN: (f) =>
       (f.mediationExtendedTo
-        ? `调解员将与您和用人单位联系并安排调解；经双方当事人同意，调解期限已延长至${f.mediationExtendedTo}（含当日）。`
+        ? `调解员将与您和用人单位联系并安排调解；经双方当事人同意，调解期限已延长至${f.mediationExtendedTo}（含当日）${
+            f.mediationExtendedToProvisional ? PROVISIONAL_NOTE : ''
+          }。`
         : '调解员将与您和用人单位联系并安排调解；调解期限为15日。') + leaveMediationWords(f),
     AGREEMENT: (f) =>
       f.agreementStatus === 'DEFAULTED'
@@ -202,7 +211,9 @@ const NEXT_STEPS: {
         return f.closureType === 'MEDIATED' ? '仲裁调解书已生效，案件结束。' : '仲裁案件已结案。';
       // 调解仲裁法 第四十八条（终局裁决：劳动者可起诉）、第五十条（非终局裁决：双方均可起诉）: 十五日内
       // The date is the last day still in time: 'X前' could be read as the day before it.
-      const by = f.suitDeadline ? `最迟于${f.suitDeadline}（含当日）` : '在收到裁决书之日起15日内';
+      // A date that may still move says so as the deadline list does (plain-deadline.ts).
+      const note = `${f.awardUnserved ? UNSERVED_AWARD_NOTE : ''}${f.suitDeadlineProvisional ? PROVISIONAL_NOTE : ''}`;
+      const by = f.suitDeadline ? `最迟于${f.suitDeadline}（含当日）${note}` : '在收到裁决书之日起15日内';
       return f.finalAward
         ? `已作出终局裁决。如不服，您可以${by}向人民法院提起诉讼；用人单位逾期不履行的，您可以申请强制执行。`
         : `已作出裁决。如不服，您可以${by}向人民法院提起诉讼；期满不起诉的，裁决书发生法律效力。`;

@@ -33,12 +33,18 @@ import type {
   MyCasesQueryDto,
   MyCaseSummaryDto,
   MyInspectionDto,
-  MyMediationDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
 import { startedLast } from './current-proceeding';
 import { labelSuitWindows } from './party-windows';
-import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
+import { awardUnserved, mediationView } from './proceeding-views';
+import {
+  extendedDue,
+  nextDeadline,
+  plainDeadline,
+  provisionalDate,
+  shownProvisional,
+} from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
 @Injectable()
@@ -109,8 +115,13 @@ export class MyCasesService {
       ? await this.arbitration.caseFileView(em, lastArbitration, clocksOf(lastArbitration.id))
       : null;
     const lastInspection = inspections.at(-1);
-    const inspection = lastInspection ? await this.inspectionView(em, lastInspection) : null;
-    const arbitrationView = arbitration ? await this.arbitrationView(em, arbitration) : null;
+    const inspection = lastInspection
+      ? await this.inspectionView(em, lastInspection, clocksOf(lastInspection.id))
+      : null;
+    const arbitrationView = arbitration
+      ? await this.arbitrationView(em, arbitration, clocksOf(arbitration.id))
+      : null;
+    const mediationClock = clocksOf(lastMediation?.id ?? '').find((c) => c.rule.id === 'MEDIATION');
 
     // The step the dispute is at: the proceeding started last (current-proceeding.ts).
     const started = [
@@ -175,9 +186,10 @@ export class MyCasesService {
           finalAward: arbitration?.finalAward,
           closureType: arbitration?.closureType,
           suitDeadline: arbitration?.suitDeadline,
-          mediationExtendedTo: lastMediation
-            ? extendedDue(clocksOf(lastMediation.id).find((c) => c.rule.id === 'MEDIATION'))
-            : null,
+          suitDeadlineProvisional: arbitrationView?.suitDeadlineProvisional,
+          awardUnserved: arbitration ? awardUnserved(arbitration) : false,
+          mediationExtendedTo: extendedDue(mediationClock),
+          mediationExtendedToProvisional: shownProvisional(mediationClock),
           agreementStatus: mediation?.agreement?.status ?? null,
           appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,
@@ -256,20 +268,25 @@ export class MyCasesService {
     );
   }
 
-  private async arbitrationView(em: EntityManager, a: ArbitrationCaseViewDto): Promise<MyArbitrationDto> {
+  /** Each date with whether it may still change, as the deadline list says of the clock it was counted on. */
+  private async arbitrationView(
+    em: EntityManager,
+    a: ArbitrationCaseViewDto,
+    clocks: readonly ClockView[],
+  ): Promise<MyArbitrationDto> {
     // 调解仲裁法 第四十九条: 用人单位自收到终局裁决书之日起三十日内可以申请撤销 (calendar days, a holiday end rolls on):
     // the served final award document's (a mixed award has one too, 办案规则 第五十条); computed for awards made before
     // documents were recorded.
-    const setAside =
-      a.awards
-        .filter((d) => d.kind === 'AWARD' && d.setAsideDeadline)
-        .map((d) => d.setAsideDeadline!)
-        .sort()
-        .at(-1) ??
-      (a.finalAward && a.awardServedOn
-        ? (await this.calendar.deadline(a.awardServedOn, ARBITRATION_RULES.SET_ASIDE_WINDOW_DAYS, 'DAY', em))
-            .due
-        : null);
+    const documented = a.awards
+      .filter((d) => d.kind === 'AWARD' && d.setAsideDeadline)
+      .map((d) => d.setAsideDeadline!)
+      .sort()
+      .at(-1);
+    const setAside = documented
+      ? { due: documented, provisional: provisionalDate(clocks, 'ARBITRATION_SET_ASIDE_WINDOW', documented) }
+      : a.finalAward && a.awardServedOn
+        ? await this.calendar.deadline(a.awardServedOn, ARBITRATION_RULES.SET_ASIDE_WINDOW_DAYS, 'DAY', em)
+        : null;
     return {
       id: a.id,
       caseNo: a.caseNo,
@@ -286,11 +303,19 @@ export class MyCasesService {
       finalAward: a.finalAward,
       awardServedOn: a.awardServedOn,
       suitDeadline: a.suitDeadline,
-      employerSetAsideDeadline: setAside,
+      suitDeadlineProvisional:
+        a.suitDeadline !== null &&
+        (awardUnserved(a) || provisionalDate(clocks, 'ARBITRATION_SUIT_WINDOW', a.suitDeadline)),
+      employerSetAsideDeadline: setAside?.due ?? null,
+      employerSetAsideDeadlineProvisional: setAside?.provisional ?? false,
     };
   }
 
-  private async inspectionView(em: EntityManager, s: InspectionStep): Promise<MyInspectionDto> {
+  private async inspectionView(
+    em: EntityManager,
+    s: InspectionStep,
+    clocks: readonly ClockView[],
+  ): Promise<MyInspectionDto> {
     const org = await this.organisations.byId(em, s.organisationId);
     return {
       id: s.id,
@@ -304,6 +329,13 @@ export class MyCasesService {
       refusalReasons: s.refusalReasons,
       refusalReferTo: s.refusalReferTo,
       investigationDueOn: s.investigationDueOn,
+      // Stored from the investigation clock: provisional when that clock shows it so. rectifyDueOn is the order's own
+      // date (责令改正期限), not counted, so never provisional.
+      investigationDueOnProvisional: provisionalDate(
+        clocks,
+        'INSPECTION_INVESTIGATION',
+        s.investigationDueOn,
+      ),
       rectifyDueOn: s.rectifyDueOn,
       closedOn: s.closedOn,
       closureType: s.closureType,
@@ -363,34 +395,4 @@ function proceedingOf(e: CaseEventView): Proceeding {
   if (e.action.startsWith('ARBITRATION_') || e.action === 'ESCALATED_TO_ARBITRATION') return 'ARBITRATION';
   if (e.action.startsWith('MEDIATION_')) return 'MEDIATION';
   return 'COMPLAINT';
-}
-
-function mediationView(m: MediationCaseViewDto): MyMediationDto {
-  return {
-    id: m.id,
-    status: m.status,
-    label: statusLabel('MEDIATION', m.status),
-    caseNo: m.caseNo,
-    openedOn: m.openedOn,
-    closedOn: m.closedOn,
-    mediator: m.mediator,
-    // A session called off (the mediation closed before it) will not take place: not listed.
-    sessions: m.sessions
-      .filter((s) => s.cancelledAt === null)
-      .map((s) => ({ startsAt: s.startsAt, place: s.place, onlineLink: s.onlineLink })),
-    agreement: m.agreement
-      ? {
-          status: m.agreement.status,
-          signedOn: m.agreement.signedOn,
-          totalFen: m.agreement.totalFen,
-          instalments: m.agreement.instalments.map((p) => ({
-            seq: p.seq,
-            dueOn: p.dueOn,
-            amountFen: p.amountFen,
-            status: p.status,
-            paidOn: p.paidOn,
-          })),
-        }
-      : null,
-  };
 }

@@ -1,4 +1,4 @@
-import { extendedDue, nextDeadline, plainDeadline } from './plain-deadline';
+import { extendedDue, nextDeadline, plainDeadline, provisionalDate } from './plain-deadline';
 import type { ClockEvent } from '../calendar/deadline-engine';
 
 const rule = {
@@ -111,5 +111,18 @@ describe('extendedDue', () => {
     expect(extendedDue(clock([]))).toBeNull();
     expect(extendedDue(clock([{ type: 'STOP', date: '2026-12-11' }]))).toBeNull();
     expect(extendedDue(undefined)).toBeNull();
+  });
+});
+
+describe('provisionalDate', () => {
+  const clock = { rule, due: '2027-01-05', daysRemaining: 29, state: 'RUNNING' as const, provisional: true };
+  it('a date is provisional when the clock of its rule that ends on it shows it so, as the deadline list does', () => {
+    expect(provisionalDate([clock], 'MEDIATION', '2027-01-05')).toBe(true);
+    expect(provisionalDate([{ ...clock, provisional: false }], 'MEDIATION', '2027-01-05')).toBe(false);
+    // Another rule's clock, another date, no date, or a settled clock (which shows no date): not marked.
+    expect(provisionalDate([clock], 'INSPECTION_INVESTIGATION', '2027-01-05')).toBe(false);
+    expect(provisionalDate([clock], 'MEDIATION', '2027-01-06')).toBe(false);
+    expect(provisionalDate([clock], 'MEDIATION', null)).toBe(false);
+    expect(provisionalDate([{ ...clock, state: 'MET' }], 'MEDIATION', '2027-01-05')).toBe(false);
   });
 });

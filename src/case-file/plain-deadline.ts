@@ -9,15 +9,32 @@ type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'> & 
 export const PROVISIONAL_NOTE = '（暂定，待公布该年节假日安排后确认）';
 
 /**
+ * Said after the suit deadline of an award one of whose documents is not served yet: each document's window runs from
+ * its own service (调解仲裁法 第四十八条、第五十条: 自收到裁决书之日起十五日内), so the last day to sue is not known.
+ */
+export const UNSERVED_AWARD_NOTE = '（暂定，另一份裁决书尚未送达，对其起诉的期限自收到之日起计算）';
+
+/** Whether the date a clock shows may still move: counted through an unloaded year, and not settled (met or ended). */
+export function shownProvisional(c: ClockFacts | undefined): boolean {
+  return !!c?.provisional && c.state !== 'MET' && c.state !== 'ENDED' && c.due !== null;
+}
+
+/**
+ * Whether a date the file states outside the deadline list (a suit deadline, a due date the case stores) is
+ * provisional as that list says it: the clock of `ruleId` that ends on that date shows it provisional.
+ */
+export function provisionalDate(clocks: readonly ClockFacts[], ruleId: string, date: string | null): boolean {
+  return date !== null && clocks.some((c) => c.rule.id === ruleId && c.due === date && shownProvisional(c));
+}
+
+/**
  * A clock in words a worker understands (Chinese, as the platform's users read it). A party's own window that ran out
  * (to sue, to apply to set an award aside: holder PARTY) lapsed — no one is late — so it is 届满, not 超期.
  */
 export function plainDeadline(c: ClockFacts): string {
   const text = plainState(c);
   // A date shown (not a met deadline, which shows none) that the unpublished schedule may still move.
-  return c.provisional && c.state !== 'MET' && c.state !== 'ENDED' && c.due !== null
-    ? `${text}${PROVISIONAL_NOTE}`
-    : text;
+  return shownProvisional(c) ? `${text}${PROVISIONAL_NOTE}` : text;
 }
 
 function plainState(c: ClockFacts): string {

@@ -160,11 +160,13 @@ describe('agreementErrors', () => {
           instalments: [{ dueOn: '2026-11-25', amountFen: -1 }],
         },
         today,
-      ).map((e) => e.field),
+      ).map((e) => [e.field, e.message.startsWith(`${e.field} `)]),
     ).toEqual([
-      'agreement.claims[0].amountFen',
-      'agreement.instalments[0].amountFen',
-      'agreement.instalments[0].dueOn',
+      // The dotted path of every other field error (the validation pipe's `agreement.instalments.0.dueOn`), and a
+      // message that names its field, as the pipe's do.
+      ['agreement.claims.0.amountFen', true],
+      ['agreement.instalments.0.amountFen', true],
+      ['agreement.instalments.0.dueOn', true],
     ]);
   });
 

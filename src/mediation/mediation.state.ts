@@ -121,8 +121,14 @@ export interface AgreementInput {
 export function agreementErrors(a: AgreementInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
   const isFen = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  // Paths dotted as the validation pipe writes them (`agreement.instalments.0.dueOn`), each message naming its field.
   const fen = (field: string) =>
-    fieldError(field, 'isFen', '须为不小于 0 的整数（单位：分）', 'an integer number of fen ≥ 0');
+    fieldError(
+      field,
+      'isFen',
+      `${field} 须为不小于 0 的整数（单位：分）`,
+      `${field} must be an integer number of fen ≥ 0`,
+    );
   if (a.claims.length === 0)
     errors.push(fieldError('agreement.claims', 'arrayNotEmpty', '至少须有一项请求', 'at least one claim'));
   if (a.instalments.length === 0)
@@ -130,17 +136,17 @@ export function agreementErrors(a: AgreementInput, today: string): FieldError[] 
       fieldError('agreement.instalments', 'arrayNotEmpty', '至少须有一期履行', 'at least one instalment'),
     );
   a.claims.forEach((c, i) => {
-    if (!isFen(c.amountFen)) errors.push(fen(`agreement.claims[${i}].amountFen`));
+    if (!isFen(c.amountFen)) errors.push(fen(`agreement.claims.${i}.amountFen`));
   });
   a.instalments.forEach((p, i) => {
-    if (!isFen(p.amountFen)) errors.push(fen(`agreement.instalments[${i}].amountFen`));
+    if (!isFen(p.amountFen)) errors.push(fen(`agreement.instalments.${i}.amountFen`));
     if (p.dueOn < today)
       errors.push(
         fieldError(
-          `agreement.instalments[${i}].dueOn`,
+          `agreement.instalments.${i}.dueOn`,
           'notInPast',
-          `不能早于 ${today}`,
-          `must not be before ${today}`,
+          `agreement.instalments.${i}.dueOn 不能早于 ${today}`,
+          `agreement.instalments.${i}.dueOn must not be before ${today}`,
         ),
       );
   });

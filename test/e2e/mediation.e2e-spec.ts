@@ -387,7 +387,11 @@ describe('mediation', () => {
     });
     expect(early.status).toBe(400);
     expect(early.body.details).toEqual([
-      expect.objectContaining({ field: 'agreement.instalments[0].dueOn' }),
+      expect.objectContaining({
+        field: 'agreement.instalments.0.dueOn',
+        constraint: 'notInPast',
+        message: `agreement.instalments.0.dueOn 不能早于 ${today}`,
+      }),
     ]);
     const fractional = await close(m.id, {
       version: 1,

@@ -3,6 +3,7 @@ import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
+import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from '../../src/case-file/plain-deadline';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { isSessionCheck, statementsDuring } from '../support/statements';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
@@ -153,6 +154,11 @@ describe('the worker’s case file /my/cases', () => {
     const { due, provisional } = asked.body as { due: string; provisional: boolean };
     expect(investigation).toMatchObject({ due, provisional });
     expect(investigation.text.includes('暂定')).toBe(provisional);
+    // The date the case stores from that clock says it as well.
+    expect(mine.inspection).toMatchObject({
+      investigationDueOn: due,
+      investigationDueOnProvisional: provisional,
+    });
     const next = mine.nextDeadline!;
     expect(typeof next.provisional).toBe('boolean');
     expect(next.text.includes('暂定')).toBe(next.provisional);
@@ -356,8 +362,8 @@ describe('the worker’s case file /my/cases', () => {
   });
 
   /** A complaint routed to arbitration, accepted, heard on the papers and awarded today (served today). */
-  /** An award on one claim of `amountFen` (and one more claim per amount in `more`), served today. */
-  const award = async (amountFen: number, more: number[] = []) => {
+  /** An award on one claim of `amountFen` (and one more claim per amount in `more`), served today unless `serveLater`. */
+  const award = async (amountFen: number, more: number[] = [], serveLater = false) => {
     const [me] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM users WHERE username = 'arbitrator'`,
     );
@@ -387,11 +393,12 @@ describe('the worker’s case file /my/cases', () => {
     await post('arbitrator', `${path}/papers`, { version: 4, step: 'SERVICE', on: today });
     await post('arbitrator', `${path}/papers`, { version: 5, step: 'DEFENCE', on: today });
     const claims = c.claims as { id: string; amountFen: number }[];
-    await post('arbitrator', `${path}/award`, {
+    const awarded = await post('arbitrator', `${path}/award`, {
       version: 6,
       claims: claims.map((x) => ({ claimId: x.id, awardedFen: x.amountFen })),
+      ...(serveLater ? { serveLater } : {}),
     });
-    return { complaintId, caseId: c.id };
+    return { complaintId, caseId: c.id, documents: awarded.awards as { id: string; final: boolean }[] };
   };
 
   it('after an award: the suit deadline (non-final), and the employer’s set-aside window after a final one', async () => {
@@ -451,6 +458,76 @@ describe('the worker’s case file /my/cases', () => {
       expect.stringMatching(/^不服非终局裁决起诉期限（双方当事人）：/),
     ]);
     expect(mine.deadlines.filter((d) => d.rule === 'ARBITRATION_SET_ASIDE_WINDOW')).toHaveLength(1);
+  });
+
+  it('a suit deadline and a set-aside deadline counted through a year whose holiday schedule is not loaded say provisional, in the fields and the sentence, as the deadline list does', async () => {
+    // No schedule is loaded or packaged for 2090: a date counted through it is provisional (the calendar says so).
+    const servedOn = '2090-06-01';
+    const cal = t.app.get(CalendarService);
+    const suit = await cal.adHocDeadline(servedOn, 15, 'DAY');
+    const setAside = await cal.adHocDeadline(servedOn, 30, 'DAY');
+    expect([suit.provisional, setAside.provisional]).toEqual([true, true]);
+    const final = await award(1_000_000);
+    // As if served on that day: the windows' clocks run from it, the case and its document keep the dates counted.
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id LIKE '%_WINDOW'`,
+      [final.caseId, servedOn],
+    );
+    await t.dataSource.query(
+      'UPDATE arbitration_awards SET served_on = $2, suit_deadline = $3, set_aside_deadline = $4 WHERE case_id = $1',
+      [final.caseId, servedOn, suit.due, setAside.due],
+    );
+    await t.dataSource.query(
+      'UPDATE arbitration_cases SET award_served_on = $2, suit_deadline = $3 WHERE id = $1',
+      [final.caseId, servedOn, suit.due],
+    );
+    const mine = await myCase(final.complaintId);
+    expect(mine.deadlines.find((d) => d.rule === 'ARBITRATION_SUIT_WINDOW')).toMatchObject({
+      due: suit.due,
+      provisional: true,
+      text: expect.stringContaining(PROVISIONAL_NOTE),
+    });
+    expect(mine.arbitration).toMatchObject({
+      suitDeadline: suit.due,
+      suitDeadlineProvisional: true,
+      employerSetAsideDeadline: setAside.due,
+      employerSetAsideDeadlineProvisional: true,
+    });
+    expect(mine.nextStep.text).toContain(`最迟于${suit.due}（含当日）${PROVISIONAL_NOTE}向人民法院提起诉讼`);
+
+    // Served today: marked exactly when the calendar says the dates are provisional.
+    const today15 = await cal.adHocDeadline(today, 15, 'DAY');
+    const today30 = await cal.adHocDeadline(today, 30, 'DAY');
+    const known = await myCase((await award(1_000_000)).complaintId);
+    expect(known.arbitration).toMatchObject({
+      suitDeadline: today15.due,
+      suitDeadlineProvisional: today15.provisional,
+      employerSetAsideDeadline: today30.due,
+      employerSetAsideDeadlineProvisional: today30.provisional,
+    });
+    expect(known.nextStep.text.includes('暂定')).toBe(today15.provisional);
+  });
+
+  it('a mixed award with one document still to be served: the suit deadline of the one served is provisional until the other is', async () => {
+    // 调解仲裁法 第四十八条、第五十条: each document's window runs from its own service; the other's is not known yet.
+    const mixed = await award(1_000_000, [5_000_000], true);
+    const [finalDoc, nonFinalDoc] = mixed.documents;
+    expect([finalDoc.final, nonFinalDoc.final]).toEqual([true, false]);
+    const path = `/arbitration/cases/${mixed.caseId}/awards`;
+    await post('arbitrator', `${path}/${finalDoc.id}/service`, { version: 7, servedOn: today });
+    const suit = await t.app.get(CalendarService).adHocDeadline(today, 15, 'DAY');
+    let mine = await myCase(mixed.complaintId);
+    expect(mine.arbitration).toMatchObject({ suitDeadline: suit.due, suitDeadlineProvisional: true });
+    expect(mine.nextStep.text).toContain(`最迟于${suit.due}（含当日）${UNSERVED_AWARD_NOTE}`);
+
+    await post('arbitrator', `${path}/${nonFinalDoc.id}/service`, { version: 8, servedOn: today });
+    mine = await myCase(mixed.complaintId);
+    expect(mine.arbitration).toMatchObject({
+      suitDeadline: suit.due,
+      suitDeadlineProvisional: suit.provisional,
+    });
+    expect(mine.nextStep.text).not.toContain(UNSERVED_AWARD_NOTE);
+    expect(mine.nextStep.text.includes('暂定')).toBe(suit.provisional);
   });
 
   it('a lapsed window of the worker’s is history, not the next deadline: the next one still open is', async () => {

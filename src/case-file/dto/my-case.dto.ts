@@ -126,12 +126,22 @@ export class MyArbitrationDto {
   })
   suitDeadline: string | null;
   @ApiProperty({
+    description:
+      'true when suitDeadline may still change: counted through a year whose holiday schedule is not loaded (as the deadlines list says), or a document of the award is not served yet (its window runs from its service)',
+  })
+  suitDeadlineProvisional: boolean;
+  @ApiProperty({
     nullable: true,
     type: String,
     format: 'date',
     description: 'After a final award: last day for the employer to apply to set it aside (第四十九条)',
   })
   employerSetAsideDeadline: string | null;
+  @ApiProperty({
+    description:
+      'true when employerSetAsideDeadline was counted through a year whose holiday schedule is not loaded: it may change',
+  })
+  employerSetAsideDeadlineProvisional: boolean;
 }
 
 export class MyRefusalReasonDto {
@@ -156,7 +166,19 @@ export class MyInspectionDto {
   })
   refusalReferTo: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) investigationDueOn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) rectifyDueOn: string | null;
+  @ApiProperty({
+    description:
+      'true when investigationDueOn was counted through a year whose holiday schedule is not loaded (as the deadlines list says): it may change',
+  })
+  investigationDueOnProvisional: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description:
+      'The date the order to rectify names (责令改正期限): set by the order, not counted, so never provisional',
+  })
+  rectifyDueOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) closureType: string | null;
   @ApiProperty({ nullable: true, type: String, example: '用人单位已改正' }) closureLabel: string | null;
