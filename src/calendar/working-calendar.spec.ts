@@ -199,7 +199,7 @@ describe('coverage and provisional years', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(CalendarDataError);
       expect((e as CalendarDataError).errors).toMatchObject([
-        { field: 'loaded[0].makeupWorkdays[0]', message: expect.stringContaining('2025-01-27') },
+        { field: 'loaded.0.makeupWorkdays.0', message: expect.stringContaining('2025-01-27') },
       ]);
     }
   });
@@ -226,19 +226,19 @@ describe('validateCalendarYear', () => {
     [{ ...valid, year: 2025.5 }, 'year', /integer/],
     [{ ...valid, source: ' ' }, 'source', /source/],
     [{ ...valid, holidays: 'none' }, 'holidays', /array/],
-    [{ ...valid, holidays: ['2025-02-30'] }, 'holidays[0]', /not a valid/],
-    [{ ...valid, holidays: ['2025-01-01', '2026-01-01'] }, 'holidays[1]', /2026-01-01 is not in year 2025/],
+    [{ ...valid, holidays: ['2025-02-30'] }, 'holidays.0', /not a valid/],
+    [{ ...valid, holidays: ['2025-01-01', '2026-01-01'] }, 'holidays.1', /2026-01-01 is not in year 2025/],
     [
       { ...valid, holidays: ['2025-01-01', '2025-01-01'] },
-      'holidays[1]',
+      'holidays.1',
       /2025-01-01 is listed twice \(also holidays\[0\]\)/,
     ],
     [
       { ...valid, makeupWorkdays: ['2025-09-28', '2025-10-11', '2025-10-01'] },
-      'makeupWorkdays[2]',
+      'makeupWorkdays.2',
       /2025-10-01 is listed both/,
     ],
-    [{ ...valid, makeupWorkdays: ['2025-01-27'] }, 'makeupWorkdays[0]', /2025-01-27 is a Monday/],
+    [{ ...valid, makeupWorkdays: ['2025-01-27'] }, 'makeupWorkdays.0', /2025-01-27 is a Monday/],
   ])('rejects %j at %s', (input, field, message) => {
     const result = validateCalendarYear(input);
     expect(result.ok).toBe(false);
@@ -256,12 +256,7 @@ describe('validateCalendarYear', () => {
     const result = validateCalendarYear({ year: 'x', holidays: [1], makeupWorkdays: ['2025-01-27'] });
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.errors.map((e) => e.field)).toEqual([
-        'year',
-        'source',
-        'holidays[0]',
-        'makeupWorkdays[0]',
-      ]);
+      expect(result.errors.map((e) => e.field)).toEqual(['year', 'source', 'holidays.0', 'makeupWorkdays.0']);
   });
 });
 

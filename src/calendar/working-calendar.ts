@@ -81,7 +81,7 @@ function checkDates(
     return seen;
   }
   list.forEach((d: unknown, i) => {
-    const field = `${name}[${i}]`;
+    const field = `${name}.${i}`;
     if (!isValidIsoDate(d)) {
       errors.push(
         fieldError(
@@ -143,7 +143,7 @@ export function validateCalendarYear(input: unknown): ValidationResult<CalendarY
   const holidays = checkDates(input.holidays, 'holidays', validYear ? Number(year) : null, errors);
   const makeup = checkDates(input.makeupWorkdays, 'makeupWorkdays', validYear ? Number(year) : null, errors);
   for (const [d, i] of makeup) {
-    const field = `makeupWorkdays[${i}]`;
+    const field = `makeupWorkdays.${i}`;
     if (holidays.has(d)) {
       errors.push(
         fieldError(
@@ -225,18 +225,13 @@ export class WorkingCalendar {
     list.forEach((input, i) => {
       const result = validateCalendarYear(input);
       if (!result.ok) {
-        const errors = result.errors.map((e) => withFacts(e, { field: `${label}[${i}].${e.field}` }));
+        const errors = result.errors.map((e) => withFacts(e, { field: `${label}.${i}.${e.field}` }));
         throw new CalendarDataError(`invalid calendar year in ${label}[${i}]: ${errors[0].message}`, errors);
       }
       const y = result.value;
       if (seen.has(y.year)) {
         const errors = [
-          fieldError(
-            `${label}[${i}].year`,
-            'unique',
-            `${y.year} 年重复给出`,
-            `year ${y.year} is given twice`,
-          ),
+          fieldError(`${label}.${i}.year`, 'unique', `${y.year} 年重复给出`, `year ${y.year} is given twice`),
         ];
         throw new CalendarDataError(errors[0].message, errors);
       }

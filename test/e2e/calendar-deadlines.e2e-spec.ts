@@ -249,6 +249,10 @@ describe('calendar and statutory clocks', () => {
         .send({ ...year2099, makeupWorkdays: ['2099-03-03'] });
       expect(both.status).toBe(400);
       expect(JSON.stringify(both.body.details)).toContain('2099-03-03');
+      // A list item's field error has the dotted path of every other field error (field-errors.spec.ts).
+      expect([...new Set(both.body.details.map((d: { field: string }) => d.field))]).toEqual([
+        'makeupWorkdays.0',
+      ]);
       const weekday = await t
         .http()
         .put('/api/v1/calendar/years/2099')
@@ -267,6 +271,7 @@ describe('calendar and statutory clocks', () => {
         .set(admin)
         .send({ ...year2099, holidays: ['2099-02-30'] });
       expect(badDate.status).toBe(400);
+      expect(badDate.body.details.map((d: { field: string }) => d.field)).toEqual(['holidays.0']);
       for (const y of ['1999', '2101', 'abc'])
         expect((await t.http().put(`/api/v1/calendar/years/${y}`).set(admin).send(year2099)).status).toBe(
           400,
