@@ -93,7 +93,11 @@ describe('defencePeriodOf: the answer period as the ARBITRATION_DEFENCE clock re
       lastDay: '2027-01-12',
     });
     expect(
-      defencePeriodOf({ start: '2026-12-28', due: '2027-01-12', events: [{ type: 'STOP', date: '2027-01-04' }] }),
+      defencePeriodOf({
+        start: '2026-12-28',
+        due: '2027-01-12',
+        events: [{ type: 'STOP', date: '2027-01-04' }],
+      }),
     ).toEqual({ state: 'ANSWERED', answeredOn: '2027-01-04' });
   });
 });

@@ -87,7 +87,10 @@ export const HEARING_DEFENCE_GATES: Readonly<
  * before the last day of the answer period (调解仲裁法 第三十条) — unless the defence is already in: then the period
  * protects nothing. A period with no known last day (paused) still protects the respondent.
  */
-export function hearingDefenceProblem(period: DefencePeriod, hearingDate: string): HearingDefenceProblem | null {
+export function hearingDefenceProblem(
+  period: DefencePeriod,
+  hearingDate: string,
+): HearingDefenceProblem | null {
   switch (period.state) {
     case 'ANSWERED':
       return null;

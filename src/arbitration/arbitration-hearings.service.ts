@@ -234,7 +234,10 @@ export class ArbitrationHearingsService {
     );
   }
 
-  /** Books a hearing: 5 working days' notice (第三十五条) and no room or arbitrator booked twice (checked under a lock). */
+  /**
+   * Books a hearing: 5 working days' notice (第三十五条), after the respondent's answer period (第三十条) and no room or
+   * arbitrator booked twice (checked under a lock).
+   */
   private async bookHearing(
     em: EntityManager,
     c: ArbitrationCase,

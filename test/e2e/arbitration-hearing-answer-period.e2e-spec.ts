@@ -3,7 +3,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { earliestAnchorAfter } from '../../src/calendar/deadline-engine';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
-import { applyForArbitration, bearer, fileComplaint, userIdOf } from '../support/case-flow';
+import { applyForArbitration, arbitrationSteps, bearer, fileComplaint, userIdOf } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -47,15 +47,10 @@ describe('no hearing before the respondent was served and its answer period ran'
       body: { employer: { name } },
     });
     const id = await applyForArbitration(t, 'mediator', c.id);
-    expect((await post(`/${id}/accept`, { version: 1 })).status).toBe(200);
-    const formed = await post(`/${id}/tribunal`, {
-      version: 2,
-      arbitratorIds: [arbitratorId],
-      partiesAgree: true,
-      simplifiedExclusions: [],
-    });
-    expect(formed.status).toBe(200);
-    return formed.body as CaseView;
+    return (await arbitrationSteps(t, id, 1, [
+      ['accept', {}],
+      ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
+    ])) as CaseView;
   };
   /** The tribunal formed and the application served today (v4): returns the defence clock's last day. */
   const served = async () => {
