@@ -1,3 +1,7 @@
+import { answerTiming } from '../calendar/answer-period';
+import type { ClockEvent } from '../calendar/deadline-engine';
+import type { ArbitrationAction } from './arbitration.state';
+
 /** Hearing times: the commission's working hours on working days (platform rule, configured per commission). */
 export interface HearingHours {
   /** 'HH:MM' or 'HH:MM:SS' (Asia/Shanghai). */
@@ -38,4 +42,65 @@ export function hearingTimeProblem(
   const from = shanghaiMinuteOfDay(start);
   if (from < minutesOf(hours.starts) || from + slotMinutes > minutesOf(hours.ends)) return 'OUTSIDE_HOURS';
   return null;
+}
+
+/**
+ * The respondent's answer period as the platform knows it: service of the application copy not recorded yet; served
+ * (the ARBITRATION_DEFENCE clock runs from service: 10 working days, its last day `lastDay`, null while paused); or
+ * the defence recorded (RECORD_DEFENCE stopped the clock).
+ */
+export type DefencePeriod =
+  | { state: 'NOT_SERVED' }
+  | { state: 'SERVED'; servedOn: string; lastDay: string | null }
+  | { state: 'ANSWERED'; answeredOn: string };
+
+/** Reads the period from the case's ARBITRATION_DEFENCE clock (started by RECORD_SERVICE, stopped by RECORD_DEFENCE). */
+export function defencePeriodOf(
+  clock: { start: string; due: string | null; events: readonly ClockEvent[] } | undefined,
+): DefencePeriod {
+  if (!clock) return { state: 'NOT_SERVED' };
+  const stop = clock.events.find((e) => e.type === 'STOP');
+  if (stop) return { state: 'ANSWERED', answeredOn: stop.date };
+  return { state: 'SERVED', servedOn: clock.start, lastDay: clock.due };
+}
+
+export type HearingDefenceProblem = 'HEARING_BEFORE_SERVICE' | 'HEARING_BEFORE_ANSWER_PERIOD';
+
+/** Each refusal's legal basis and the acts that would lift it (the 409's details). */
+export const HEARING_DEFENCE_GATES: Readonly<
+  Record<HearingDefenceProblem, { citation: string; remedies: readonly ArbitrationAction[] }>
+> = {
+  // 调解仲裁法 第三十条: the application copy is served within 5 days of acceptance; the answer period runs from receipt.
+  HEARING_BEFORE_SERVICE: {
+    citation: '调解仲裁法 第三十条 (受理后五日内将仲裁申请书副本送达被申请人); 办案规则 (2017) 第三十三条',
+    remedies: ['RECORD_SERVICE'],
+  },
+  // 调解仲裁法 第三十条: the respondent answers within 10 days of receipt (working days: 办案规则 第八十条).
+  HEARING_BEFORE_ANSWER_PERIOD: {
+    citation:
+      '调解仲裁法 第三十条 (收到副本后十日内提交答辩书); 办案规则 (2017) 第八十条 (工作日; TO VERIFY)',
+    remedies: ['RECORD_DEFENCE'],
+  },
+};
+
+/**
+ * May a hearing be held on `hearingDate`? Not before the application was served on the respondent, and not on or
+ * before the last day of the answer period (调解仲裁法 第三十条) — unless the defence is already in: then the period
+ * protects nothing. A period with no known last day (paused) still protects the respondent.
+ */
+export function hearingDefenceProblem(
+  period: DefencePeriod,
+  hearingDate: string,
+): HearingDefenceProblem | null {
+  switch (period.state) {
+    case 'ANSWERED':
+      return null;
+    case 'NOT_SERVED':
+      return 'HEARING_BEFORE_SERVICE';
+    case 'SERVED':
+      return period.lastDay !== null &&
+        answerTiming({ servedOn: period.servedOn, lastDay: period.lastDay }, hearingDate) === 'LATE'
+        ? null
+        : 'HEARING_BEFORE_ANSWER_PERIOD';
+  }
 }

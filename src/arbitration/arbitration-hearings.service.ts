@@ -4,17 +4,21 @@ import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeNoticeDeadline, earliestAnchorAfter, latestDayBefore } from '../calendar/deadline-engine';
 import { ARBITRATION_DEADLINE_RULES } from './arbitration.deadline-rules';
-import { todayInShanghai } from '../calendar/local-date';
+import { addDays, todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
-import { HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
+import { ARBITRATION_CASE_TYPE, HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
 import {
   DEFAULT_HEARING_HOURS,
+  defencePeriodOf,
+  HEARING_DEFENCE_GATES,
+  hearingDefenceProblem,
   hearingTimeProblem,
   type HearingTimeProblem,
 } from './arbitration-hearing.rules';
 import { allowedActions } from './arbitration.state';
 import { ArbitrationProceeding } from './arbitration-proceeding';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ArbitrationRepository } from './arbitration.repository';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
@@ -30,6 +34,7 @@ export class ArbitrationHearingsService {
     private readonly repo: ArbitrationRepository,
     private readonly calendar: CalendarService,
     private readonly p: ArbitrationProceeding,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /**
@@ -197,7 +202,42 @@ export class ArbitrationHearingsService {
     });
   }
 
-  /** Books a hearing: 5 working days' notice (第三十五条) and no room or arbitrator booked twice (checked under a lock). */
+  /**
+   * 409 unless the hearing day lies after the respondent's answer period (调解仲裁法 第三十条: ten working days from
+   * service, 办案规则 第八十条), or the defence is in; before service is recorded, no hearing day (hearingDefenceProblem).
+   */
+  private async assertAfterAnswerPeriod(
+    em: EntityManager,
+    c: ArbitrationCase,
+    hearingDate: string,
+    today: string,
+  ): Promise<void> {
+    const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, today, em);
+    const period = defencePeriodOf(clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE'));
+    const problem = hearingDefenceProblem(period, hearingDate);
+    if (!problem) return;
+    const gate = HEARING_DEFENCE_GATES[problem];
+    const lastDay = period.state === 'SERVED' ? period.lastDay : null;
+    throw AppException.conflict(
+      problem,
+      problem === 'HEARING_BEFORE_SERVICE'
+        ? 'Record the service of the application on the respondent before setting a hearing (调解仲裁法 第三十条)'
+        : 'The hearing must fall after the respondent’s answer period ends, unless the defence was received (调解仲裁法 第三十条)',
+      {
+        field: 'startsAt',
+        hearingDate,
+        ...(period.state === 'SERVED' ? { servedOn: period.servedOn, answerPeriodLastDay: lastDay } : {}),
+        ...(lastDay ? { earliestHearingDate: addDays(lastDay, 1) } : {}),
+        citation: gate.citation,
+        remedies: gate.remedies.filter((a) => allowedActions(c.status).includes(a)),
+      },
+    );
+  }
+
+  /**
+   * Books a hearing: 5 working days' notice (第三十五条), after the respondent's answer period (第三十条) and no room or
+   * arbitrator booked twice (checked under a lock).
+   */
   private async bookHearing(
     em: EntityManager,
     c: ArbitrationCase,
@@ -224,6 +264,7 @@ export class ArbitrationHearingsService {
           earliestHearingDate: earliestAnchorAfter(rule, today, cal).date,
         },
       );
+    await this.assertAfterAnswerPeriod(em, c, hearingDate, today);
     // On a working day within the commission's hours; otherwise only with an override and its reason (audited).
     const settings = c.commissionId ? await this.repo.commission(em, c.commissionId) : null;
     const hours = settings

@@ -66,6 +66,16 @@ export const ARBITRATION_ERRORS = {
     zh: '开庭时间在工作日或办公时间之外：如确需安排，请填写 override.reason',
     en: 'The hearing is on a rest day or outside the commission’s hours: give override.reason to schedule it anyway',
   },
+  HEARING_BEFORE_SERVICE: {
+    status: 409,
+    zh: '尚未登记向被申请人送达仲裁申请书副本，不能安排开庭（调解仲裁法 第三十条）',
+    en: 'The application copy has not been recorded as served on the respondent: no hearing can be set yet (调解仲裁法 第三十条)',
+  },
+  HEARING_BEFORE_ANSWER_PERIOD: {
+    status: 409,
+    zh: '开庭日期须在被申请人答辩期届满之后，除非已收到答辩书（调解仲裁法 第三十条）',
+    en: 'The hearing must fall after the respondent’s answer period ends, unless the defence was received (调解仲裁法 第三十条)',
+  },
   HEARING_NOT_HELD: {
     status: 409,
     zh: '作出裁决或调解书前须已开庭并记录，或决定书面审理',

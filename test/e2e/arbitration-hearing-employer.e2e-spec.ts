@@ -6,7 +6,14 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { EmployersService } from '../../src/reference/employers.service';
 import { organisationId } from '../../src/reference/organisations';
-import { applyForArbitration, bearer, fileComplaint, staffInbox, userIdOf } from '../support/case-flow';
+import {
+  applyForArbitration,
+  arbitrationSteps,
+  bearer,
+  fileComplaint,
+  staffInbox,
+  userIdOf,
+} from '../support/case-flow';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
@@ -47,7 +54,10 @@ describe('the employer is told of an arbitration hearing', () => {
       .set(await bearer(t, 'arbitrator'))
       .send(body);
 
-  /** An accepted case with a sole arbitrator (the demo `arbitrator`), its employer with `contactPhone` on record. */
+  /**
+   * An accepted case with a sole arbitrator (the demo `arbitrator`), served on and answered by its employer, with
+   * `contactPhone` on record.
+   */
   const withTribunal = async (contactPhone?: string) => {
     const name = `浦东开庭通知公司${++n}`;
     const c = await fileComplaint(t, {
@@ -56,15 +66,15 @@ describe('the employer is told of an arbitration hearing', () => {
       body: { employer: contactPhone ? { name, contactPhone } : { name } },
     });
     const id = await applyForArbitration(t, 'mediator', c.id);
-    expect((await post(`/${id}/accept`, { version: 1 })).status).toBe(200);
-    const formed = await post(`/${id}/tribunal`, {
-      version: 2,
-      arbitratorIds: [arbitratorId],
-      partiesAgree: true,
-      simplifiedExclusions: [],
-    });
-    expect(formed.status).toBe(200);
-    return { ...(formed.body as CaseView), trackingNo: c.trackingNo, employerId: c.employerId };
+    // The application served and the defence received (v5): the answer period no longer bars a hearing (第三十条).
+    const view = (await arbitrationSteps(t, id, 1, [
+      ['accept', {}],
+      ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
+      ['papers', { step: 'SERVICE', on: today }],
+      ['papers', { step: 'DEFENCE', on: today }],
+    ])) as CaseView;
+    expect(view.version).toBe(5);
+    return { ...view, trackingNo: c.trackingNo, employerId: c.employerId };
   };
   const sentOf = (template: string, phone: string) =>
     t.sms.sent.filter((m) => m.template === template && m.phone === phone);
@@ -88,7 +98,7 @@ describe('the employer is told of an arbitration hearing', () => {
   it('a hearing scheduled: the employer’s phone gets the case number, date, time and place; the worker’s SMS is as before; once only; no clock moves', async () => {
     const c = await withTribunal('13912340001');
     const startsAt = hearingAt(0);
-    const res = await post(`/${c.id}/hearings`, { version: 3, room: '第一仲裁庭', startsAt });
+    const res = await post(`/${c.id}/hearings`, { version: 5, room: '第一仲裁庭', startsAt });
     expect(res.status).toBe(200);
     const scheduled = res.body as CaseView;
     const [toEmployer] = await eventually(() => {
@@ -137,7 +147,7 @@ describe('the employer is told of an arbitration hearing', () => {
   it('a hearing moved (延期): the employer is told the new date, time and place', async () => {
     const c = await withTribunal('13912340002');
     const first = await post(`/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第二仲裁庭',
       startsAt: hearingAt(3),
     });
@@ -145,7 +155,7 @@ describe('the employer is told of an arbitration hearing', () => {
     const old = (first.body as CaseView).hearings[0];
     const startsAt = hearingAt(10, '14:00');
     const moved = await post(`/${c.id}/hearings/${old.id}/postpone`, {
-      version: 4,
+      version: 6,
       requestedOn: today,
       reason: '被申请人代理人因病住院',
       room: '第三仲裁庭',
@@ -173,7 +183,7 @@ describe('the employer is told of an arbitration hearing', () => {
   it('an employer with no phone on record: the case’s arbitrator is told to serve the notice another way, nobody else', async () => {
     const c = await withTribunal();
     const startsAt = hearingAt(6);
-    const res = await post(`/${c.id}/hearings`, { version: 3, room: '第四仲裁庭', startsAt });
+    const res = await post(`/${c.id}/hearings`, { version: 5, room: '第四仲裁庭', startsAt });
     expect(res.status).toBe(200);
     const [item] = await eventually(async () => {
       const found = (await staffInbox(t, 'arbitrator')).filter(

@@ -122,6 +122,14 @@ describe('arbitration', () => {
       ).toBe(200);
     return version + 2;
   };
+  /**
+   * Opened, accepted, a three-member tribunal, the application served and the defence received, both today (v5): the
+   * answer period no longer bars any hearing day (调解仲裁法 第三十条).
+   */
+  const answered = async (claims?: { type: string; amountFen: number }[]) => {
+    const c = await withTribunal(claims);
+    return { ...c, version: await defend(c.id, 3) };
+  };
   /** Opened, accepted, a sole arbitrator who decides on the papers, the defence received: ready to decide (v6). */
   const decidable = async (claims: { type: string; amountFen: number }[]) => {
     const c = await open(claims);
@@ -455,7 +463,7 @@ describe('arbitration', () => {
   });
 
   it('refuses a hearing with less than 5 working days’ notice, schedules one with exactly five and notifies the complainant', async () => {
-    const c = await withTribunal();
+    const c = await answered();
     // Served today: five working days must lie strictly between today and the hearing day (办案规则 第八十条).
     const earliest = earliestAnchorAfter(
       ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE,
@@ -467,7 +475,7 @@ describe('arbitration', () => {
     let dayBefore = addDays(earliest, -1);
     while (!cal.isWorkingDay(dayBefore).working) dayBefore = addDays(dayBefore, -1);
     const short = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第一仲裁庭',
       startsAt: `${dayBefore}T09:00:00+08:00`,
     });
@@ -478,12 +486,12 @@ describe('arbitration', () => {
     });
     expect(cal.countWorkingDays(today, dayBefore).count).toBeGreaterThanOrEqual(5);
     const ok = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第一仲裁庭',
       startsAt: `${hearingDay}T09:00:00+08:00`,
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 4 });
+    expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 6 });
     const deadline = Date.now() + 10_000;
     while (!t.sms.sent.some((m) => m.template === 'ARBITRATION_HEARING_SCHEDULED') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
@@ -494,17 +502,17 @@ describe('arbitration', () => {
   });
 
   it('refuses double booking of a room or an arbitrator in an overlapping 2-hour slot', async () => {
-    const a = await withTribunal();
-    const b = await withTribunal();
+    const a = await answered();
+    const b = await answered();
     const first = await post('arbitrator', `/${a.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第二仲裁庭',
       startsAt: at(20, '09:00'),
     });
     expect(first.status).toBe(200);
     const hearingId = (first.body as CaseView).hearings[0].id;
     const sameRoom = await post('arbitrator', `/${b.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第二仲裁庭',
       startsAt: at(20, '10:30'),
       arbitratorIds: [spare],
@@ -512,14 +520,14 @@ describe('arbitration', () => {
     expect(sameRoom.status).toBe(409);
     expect(sameRoom.body).toMatchObject({ code: 'DOUBLE_BOOKING', details: { hearingId } });
     const sameArbitrator = await post('arbitrator', `/${b.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第三仲裁庭',
       startsAt: at(20, '10:59'),
     });
     expect(sameArbitrator.status).toBe(409);
     expect(sameArbitrator.body.details).toEqual({ hearingId });
     const after = await post('arbitrator', `/${b.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第二仲裁庭',
       startsAt: at(20, '11:00'),
     });
@@ -565,16 +573,16 @@ describe('arbitration', () => {
   });
 
   it('postpones a hearing on a request made at least 3 working days before it (第三十五条), freeing its slot; a later request is refused', async () => {
-    const a = await withTribunal();
+    const a = await answered();
     const first = await post('arbitrator', `/${a.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第五仲裁庭',
       startsAt: at(12, '09:00'),
     });
     expect(first.status).toBe(200);
     const old = (first.body as CaseView).hearings[0];
     const res = await post('arbitrator', `/${a.id}/hearings/${old.id}/postpone`, {
-      version: 4,
+      version: 6,
       requestedOn: today,
       reason: '申请人因病住院，提供诊断证明',
       startsAt: at(20, '14:00'),
@@ -591,11 +599,11 @@ describe('arbitration', () => {
     expect(replacement.postponedAt).toBeNull();
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_HEARING_POSTPONED'));
     // The old slot is free again for another case.
-    const b = await withTribunal();
+    const b = await answered();
     expect(
       (
         await post('arbitrator', `/${b.id}/hearings`, {
-          version: 3,
+          version: 5,
           room: '第五仲裁庭',
           startsAt: at(12, '09:00'),
         })
@@ -603,9 +611,9 @@ describe('arbitration', () => {
     ).toBe(200);
 
     // A hearing now 2 days away (time has passed): a request made today is too late.
-    const c = await withTribunal();
+    const c = await answered();
     const soon = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第六仲裁庭',
       startsAt: at(15, '09:00'),
     });
@@ -616,7 +624,7 @@ describe('arbitration', () => {
       at(2, '11:00'),
     ]);
     const late = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
-      version: 4,
+      version: 6,
       requestedOn: today,
       reason: '临时有事',
       startsAt: at(25, '09:00'),
@@ -632,14 +640,14 @@ describe('arbitration', () => {
       details: { latestRequestDate },
     });
     const future = await post('arbitrator', `/${c.id}/hearings/${soonId}/postpone`, {
-      version: 4,
+      version: 6,
       requestedOn: addDays(today, 1),
       reason: '临时有事',
       startsAt: at(25, '09:00'),
     });
     expect(future.status).toBe(400);
     const unknown = await post('arbitrator', `/${c.id}/hearings/${old.id}/postpone`, {
-      version: 4,
+      version: 6,
       requestedOn: today,
       reason: '临时有事',
       startsAt: at(25, '09:00'),
@@ -653,17 +661,17 @@ describe('arbitration', () => {
   });
 
   it('awards per claim: 一裁终局 up to 12 × the minimum wage (2,740 元 → 32,880 元), not above; more than claimed needs a reason', async () => {
-    const c = await withTribunal([
+    const c = await answered([
       { type: 'LABOR_REMUNERATION', amountFen: 3_500_000 },
       { type: 'ECONOMIC_COMPENSATION', amountFen: 3_500_000 },
       { type: 'STANDARDS', amountFen: 0 },
     ]);
     const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第四仲裁庭',
       startsAt: at(30),
     });
-    const v = await defend(c.id, await holdHearing(c.id, (scheduled.body as CaseView).hearings[0].id, 4));
+    const v = await holdHearing(c.id, (scheduled.body as CaseView).hearings[0].id, 6);
     const [wage, comp, std] = c.claims;
     const over = await post('arbitrator', `/${c.id}/award`, {
       version: v,
@@ -719,19 +727,23 @@ describe('arbitration', () => {
 
   it('refuses an award before the hearing took place and before the defence; awards once both are done (14.1)', async () => {
     const c = await withTribunal();
+    // Served today and not answered: the hearing is set after the answer period (调解仲裁法 第三十条).
+    const served = await post('arbitrator', `/${c.id}/papers`, { version: 3, step: 'SERVICE', on: today });
+    const lastDay = (served.body as CaseView).clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE')!.due!;
     const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 4,
       room: '第七仲裁庭',
-      // A day no other test books: every tribunal of this file has the same arbitrators.
-      startsAt: at(16),
+      // A slot no other test books: every tribunal of this file has the same arbitrators.
+      startsAt: `${cal.nextWorkingDayOnOrAfter(addDays(lastDay, 1)).date}T15:30:00+08:00`,
     });
+    expect(scheduled.status).toBe(200);
     const hearingId = (scheduled.body as CaseView).hearings[0].id;
     const award = (version: number) =>
       post('arbitrator', `/${c.id}/award`, {
         version,
         claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }],
       });
-    const early = await award(4);
+    const early = await award(5);
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
       code: 'HEARING_NOT_HELD',
@@ -744,14 +756,14 @@ describe('arbitration', () => {
     });
     // Not recorded before it happened.
     const notYet = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
-      version: 4,
+      version: 5,
       attendance: { claimant: 'PRESENT', respondent: 'PRESENT' },
       minutesSummary: '提前记录',
     });
     expect(notYet.status).toBe(409);
     expect(notYet.body.code).toBe('HEARING_NOT_YET_HELD');
     const bad = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
-      version: 4,
+      version: 5,
       attendance: { claimant: 'MAYBE' },
       minutesSummary: '',
     });
@@ -765,7 +777,7 @@ describe('arbitration', () => {
           .set(await auth('13800000000'))
       ).body.nextStep.text as string;
     expect(await nextStep()).toContain('按时到庭');
-    const v = await holdHearing(c.id, hearingId, 4);
+    const v = await holdHearing(c.id, hearingId, 5);
     expect(await nextStep()).toBe('仲裁庭已开庭审理，请等待仲裁庭作出裁决。');
     const noDefence = await award(v);
     expect(noDefence.status).toBe(409);
@@ -773,7 +785,9 @@ describe('arbitration', () => {
       code: 'DEFENCE_PERIOD_RUNNING',
       details: { facts: { hearingHeld: true, defenceDone: false } },
     });
-    const ok = await award(await defend(c.id, v));
+    const defence = await post('arbitrator', `/${c.id}/papers`, { version: v, step: 'DEFENCE', on: today });
+    expect(defence.status).toBe(200);
+    const ok = await award(v + 1);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'CLOSED', closureType: 'AWARD' });
     expect(
@@ -811,34 +825,34 @@ describe('arbitration', () => {
   });
 
   it('a withdrawn case frees its hearing slot for the next case', async () => {
-    const a = await withTribunal();
-    const b = await withTribunal();
+    const a = await answered();
+    const b = await answered();
     const slot = { room: '第八仲裁庭', startsAt: at(14, '14:00') };
-    expect((await post('arbitrator', `/${a.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
-    const clash = await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot });
+    expect((await post('arbitrator', `/${a.id}/hearings`, { version: 5, ...slot })).status).toBe(200);
+    const clash = await post('arbitrator', `/${b.id}/hearings`, { version: 5, ...slot });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('DOUBLE_BOOKING');
-    const withdrawn = await post('arbitrator', `/${a.id}/close`, { version: 4, closureType: 'WITHDRAWN' });
+    const withdrawn = await post('arbitrator', `/${a.id}/close`, { version: 6, closureType: 'WITHDRAWN' });
     expect(withdrawn.status).toBe(200);
     expect(
       (withdrawn.body as { hearings: { cancelledAt: string | null }[] }).hearings[0].cancelledAt,
     ).toEqual(expect.any(String));
-    expect((await post('arbitrator', `/${b.id}/hearings`, { version: 3, ...slot })).status).toBe(200);
+    expect((await post('arbitrator', `/${b.id}/hearings`, { version: 5, ...slot })).status).toBe(200);
   });
 
   it('hearings on a rest day or at 02:00 need an override with a reason, which the timeline records', async () => {
-    const c = await withTribunal();
+    const c = await answered();
     let restDay = addDays(today, 10);
     while (cal.isWorkingDay(restDay).working) restDay = addDays(restDay, 1);
     const sunday = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第九仲裁庭',
       startsAt: `${restDay}T09:00:00+08:00`,
     });
     expect(sunday.status).toBe(400);
     expect(sunday.body).toMatchObject({ code: 'HEARING_OUTSIDE_HOURS', details: { problem: 'REST_DAY' } });
     const night = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第九仲裁庭',
       startsAt: at(12, '02:00'),
     });
@@ -848,14 +862,14 @@ describe('arbitration', () => {
       details: { problem: 'OUTSIDE_HOURS' },
     });
     const emptyReason = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第九仲裁庭',
       startsAt: `${restDay}T09:00:00+08:00`,
       override: { reason: '' },
     });
     expect(emptyReason.status).toBe(400);
     const ok = await post('arbitrator', `/${c.id}/hearings`, {
-      version: 3,
+      version: 5,
       room: '第九仲裁庭',
       startsAt: `${restDay}T09:00:00+08:00`,
       override: { reason: '双方当事人书面同意休息日开庭' },

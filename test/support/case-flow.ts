@@ -95,6 +95,29 @@ export async function applyForArbitration(t: TestApp, user: string, complaintId:
 }
 
 /**
+ * Posts steps of an arbitration case in order as the demo `arbitrator` (`POST /api/v1/arbitration/cases/:id/<path>`),
+ * the first at `version`, each at the next; returns the case view of the last.
+ */
+export async function arbitrationSteps(
+  t: TestApp,
+  caseId: string,
+  version: number,
+  steps: readonly (readonly [string, object])[],
+): Promise<unknown> {
+  let view: unknown;
+  for (const [i, [path, body]] of steps.entries()) {
+    const r = await t
+      .http()
+      .post(`/api/v1/arbitration/cases/${caseId}/${path}`)
+      .set(await bearer(t, 'arbitrator'))
+      .send({ version: version + i, ...body });
+    if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    view = r.body;
+  }
+  return view;
+}
+
+/**
  * Takes an accepted arbitration case (at `version`) to where it may be decided, as the arbitrator `arbitratorId`
  * (user `arbitrator`): a sole arbitrator deciding on the papers, served on and answered by the respondent `on`.
  */
@@ -102,20 +125,12 @@ export async function readyToDecide(
   t: TestApp,
   o: { caseId: string; arbitratorId: string; on: string; version: number },
 ): Promise<void> {
-  const steps: [string, object][] = [
+  await arbitrationSteps(t, o.caseId, o.version, [
     ['tribunal', { arbitratorIds: [o.arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
     ['papers-decision', { basis: '双方书面同意不开庭' }],
     ['papers', { step: 'SERVICE', on: o.on }],
     ['papers', { step: 'DEFENCE', on: o.on }],
-  ];
-  for (const [i, [path, body]] of steps.entries()) {
-    const r = await t
-      .http()
-      .post(`/api/v1/arbitration/cases/${o.caseId}/${path}`)
-      .set(await bearer(t, 'arbitrator'))
-      .send({ version: o.version + i, ...body });
-    if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  }
+  ]);
 }
 
 /** Opens the mediation of a complaint routed to mediation as `user`; returns the case view. */
