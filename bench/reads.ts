@@ -170,6 +170,8 @@ async function main(): Promise<void> {
         path: `/api/v1/my/cases/${inMediation}`,
         as: 'worker',
       },
+      // The worker's list of their own case files: each item's step and next deadline as its file gives them.
+      { what: 'the worker case list /my/cases', path: '/api/v1/my/cases', as: 'worker' },
     ];
     const endpoints = floor ? floorEndpoints : listEndpoints;
     // The worker's start-up jobs on a just-loaded set (the SLA read model's catch-up) would otherwise fall on the

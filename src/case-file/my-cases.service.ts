@@ -3,24 +3,24 @@ import type { EntityManager } from 'typeorm';
 import { ARBITRATION_RULES } from '../arbitration/arbitration.rules';
 import { ArbitrationService } from '../arbitration/arbitration.service';
 import type { ArbitrationCaseViewDto } from '../arbitration/dto/arbitration-view.dto';
-import { AuditService, type CaseEventView } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import type { ArbitrationCase } from '../arbitration/entities/arbitration-case.entity';
+import type { Complaint } from '../complaints/entities/complaint.entity';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
-import { mapRead, readTogether } from '../database/entity-rows';
+import { readTogetherEach } from '../database/entity-rows';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
-import { INSPECTION_CASE_TYPE } from '../inspection/inspection.constants';
 import { InspectionCaseFileService, type InspectionStep } from '../inspection/inspection-case-file.service';
 import type { MediationCaseViewDto } from '../mediation/dto/mediation.dto';
-import { MediationService } from '../mediation/mediation.service';
+import { MediationService, type MediationCaseFile } from '../mediation/mediation.service';
 import { INSPECTION_CLOSURE_LABELS } from '../notifications/templates';
 import {
   appliesDirectlyFromMediation,
   canEscalate,
-  eventLabel,
   nextStep,
   statusLabel,
   type Proceeding,
@@ -35,6 +35,7 @@ import type {
   MyInspectionDto,
   MyTimelineEntryDto,
 } from './dto/my-case.dto';
+import { clocksRead, timelineRead } from './case-file-reads';
 import { startedLast } from './current-proceeding';
 import { labelSuitWindows } from './party-windows';
 import { awardUnserved, mediationView } from './proceeding-views';
@@ -47,6 +48,16 @@ import {
 } from './plain-deadline';
 
 /** The worker's one file: complaint → mediation → arbitration, and inspection, as one story. */
+/** What the case file is made of, read for one complaint. */
+interface FileRows {
+  complaint: Complaint;
+  mediationFile: MediationCaseFile;
+  arbitrations: ArbitrationCase[];
+  inspections: InspectionStep[];
+  clocks: { proceeding: string; clock: ClockView }[];
+  timeline: MyTimelineEntryDto[];
+}
+
 @Injectable()
 export class MyCasesService {
   constructor(
@@ -64,47 +75,77 @@ export class MyCasesService {
 
   /**
    * The worker's own case files, newest complaint first, a keyset page: each one's current step and next deadline as
-   * its file shows them (one file read per complaint, hence the small page, MY_CASES_MAX_PAGE).
+   * its file shows them. The page's files are read together (files): four round trips whatever the page's size.
    */
   async list(viewer: Principal, q: MyCasesQueryDto): Promise<MyCasePageDto> {
-    const page = await this.complaints.ownPage(this.tx.manager, viewer, {
-      cursor: q.cursor,
-      limit: q.limit ?? 10,
-    });
-    const items: MyCaseSummaryDto[] = [];
-    for (const c of page.items) {
-      const file = await this.get(viewer, c.id);
+    const em = this.tx.manager;
+    const page = await this.complaints.ownPage(em, viewer, { cursor: q.cursor, limit: q.limit ?? 10 });
+    const files = await this.files(em, viewer, page.items);
+    const items: MyCaseSummaryDto[] = page.items.map((c, i) => {
+      const file = files[i];
       const last = file.timeline.at(-1)?.occurredAt;
       const updated = c.updatedAt.toISOString();
-      items.push({
+      return {
         complaintId: c.id,
         trackingNo: file.trackingNo,
         currentStep: file.currentStep,
         nextDeadline: file.nextDeadline,
         updatedAt: last && last > updated ? last : updated,
-      });
-    }
+      };
+    });
     return { items, nextCursor: page.nextCursor };
   }
 
   async get(viewer: Principal, complaintId: string): Promise<MyCaseDto> {
     const em = this.tx.manager;
     const complaint = await this.complaints.assertVisible(viewer, complaintId, em);
-    // A member of a collective dispute follows the dispute's one case (调解仲裁法 第七条).
+    return (await this.files(em, viewer, [complaint]))[0];
+  }
+
+  /**
+   * The files of complaints the viewer may see, in their order. A member of a collective dispute follows the
+   * dispute's one case (调解仲裁法 第七条). The complaint is visible to the viewer, so is every case on it or on its
+   * dispute: no second check per case. Every complaint's three proceedings in one round trip (readTogetherEach), then
+   * every case's clocks (which the proceedings' views take instead of reading their own again) and the timelines in
+   * another.
+   */
+  private async files(
+    em: EntityManager,
+    viewer: Principal,
+    complaints: readonly Complaint[],
+  ): Promise<MyCaseDto[]> {
+    const proceedings = await readTogetherEach(em, complaints, (c) => [
+      this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
+      this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
+      this.inspection.stepsOfComplaintRead(c.id),
+    ]);
+    const read = complaints.map((complaint, i) => {
+      const [mediationFile, arbitrations, inspections] = proceedings[i];
+      return { complaint, mediationFile, arbitrations, inspections };
+    });
+    const later = await readTogetherEach(em, read, (f) => [
+      clocksRead(this.deadlines, em, f.complaint.id, f.mediationFile.cases, f.arbitrations, f.inspections),
+      timelineRead(this.audit, em, f.complaint.id, f.inspections, [
+        ...f.mediationFile.cases,
+        ...f.arbitrations,
+      ]),
+    ]);
+    const files: MyCaseDto[] = [];
+    for (const [i, f] of read.entries()) {
+      const [clocks, timeline] = later[i];
+      files.push(await this.file(em, viewer, { ...f, clocks, timeline }));
+    }
+    return files;
+  }
+
+  /** One complaint's file, of what `files` read for it. */
+  private async file(
+    em: EntityManager,
+    viewer: Principal,
+    { complaint, mediationFile, arbitrations, inspections, clocks, timeline }: FileRows,
+  ): Promise<MyCaseDto> {
     const dispute = complaint.collectiveDisputeId;
-    // The complaint is visible to the viewer, so is every case on it or on its dispute: no second check per case.
-    // The three proceedings' cases in one round trip (readTogether), then every case's clocks (which the
-    // proceedings' views take instead of reading their own again) and the timeline in another.
-    const [mediationFile, arbitrations, inspections] = await readTogether(em, [
-      this.mediation.caseFileRead(complaint.id, dispute),
-      this.arbitration.caseFileRead(complaint.id, dispute),
-      this.inspection.stepsOfComplaintRead(complaint.id),
-    ]);
     const mediations = mediationFile.cases;
-    const [clocks, timeline] = await readTogether(em, [
-      this.clocksRead(em, complaint.id, mediations, arbitrations, inspections),
-      this.timelineRead(em, complaint.id, inspections, [...mediations, ...arbitrations]),
-    ]);
     const clocksOf = (id: string) => clocks.filter((c) => c.clock.caseId === id).map((c) => c.clock);
     const lastMediation = mediations.at(-1);
     const mediation = lastMediation
@@ -247,27 +288,6 @@ export class MyCasesService {
     return [];
   }
 
-  /** The clocks of the complaint and of every case of the file, each with its proceeding. */
-  private clocksRead(
-    em: EntityManager,
-    complaintId: string,
-    mediations: readonly { id: string }[],
-    arbitrations: readonly { id: string }[],
-    inspections: readonly { id: string }[],
-  ) {
-    const cases = [
-      { proceeding: 'COMPLAINT', caseType: 'COMPLAINT', caseId: complaintId },
-      ...mediations.map((m) => ({ proceeding: 'MEDIATION', caseType: 'MEDIATION', caseId: m.id })),
-      ...arbitrations.map((a) => ({ proceeding: 'ARBITRATION', caseType: 'ARBITRATION', caseId: a.id })),
-      ...inspections.map((i) => ({ proceeding: 'INSPECTION', caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
-    ];
-    return mapRead(
-      this.deadlines.forCaseRefsRead(em, cases),
-      (clocks): { proceeding: string; clock: ClockView }[] =>
-        cases.flatMap((c, i) => clocks[i].map((clock) => ({ proceeding: c.proceeding, clock }))),
-    );
-  }
-
   /** Each date with whether it may still change, as the deadline list says of the clock it was counted on. */
   private async arbitrationView(
     em: EntityManager,
@@ -343,56 +363,4 @@ export class MyCasesService {
       recoveredFen: s.recoveredFen,
     };
   }
-
-  /**
-   * The complaint's timeline (mediation and arbitration write theirs onto it) and the inspection cases' steps,
-   * oldest first, each labelled. Inspection entries carry no details: the investigation file is the brigade's.
-   */
-  private timelineRead(
-    em: EntityManager,
-    complaintId: string,
-    inspections: readonly InspectionStep[],
-    proceedings: readonly { id: string; complaintId: string }[],
-  ) {
-    const entry = (e: CaseEventView, proceeding: Proceeding, data: Record<string, unknown>) => ({
-      ...e,
-      proceeding,
-      label: eventLabel(e.action),
-      data,
-    });
-    // The events of a collective dispute's case are on the timeline of the member it was opened from.
-    const group = proceedings.filter((p) => p.complaintId !== complaintId);
-    const groupIds = new Set(group.map((p) => p.id));
-    const leads = [...new Set(group.map((p) => p.complaintId))];
-    const cases = [
-      { caseType: 'COMPLAINT', caseId: complaintId },
-      ...leads.map((caseId) => ({ caseType: 'COMPLAINT', caseId })),
-      ...inspections.map((i) => ({ caseType: INSPECTION_CASE_TYPE, caseId: i.id })),
-    ];
-    return mapRead(this.audit.timelinesRead(em, cases), ([ownEvents, ...rest]): MyTimelineEntryDto[] => {
-      const own = ownEvents.map((e) => entry(e, proceedingOf(e), e.data));
-      for (const e of rest.slice(0, leads.length).flat())
-        if (groupIds.has(caseIdOf(e))) own.push(entry(e, proceedingOf(e), e.data));
-      const inspection = rest
-        .slice(leads.length)
-        .flat()
-        .map((e) => entry(e, 'INSPECTION', {}));
-      return [...own, ...inspection].sort((a, b) =>
-        a.occurredAt === b.occurredAt ? 0 : a.occurredAt < b.occurredAt ? -1 : 1,
-      );
-    });
-  }
-}
-
-/** The mediation or arbitration case a complaint-timeline event is about ('' for the complaint's own events). */
-function caseIdOf(e: CaseEventView): string {
-  const id = e.data.mediationCaseId ?? e.data.arbitrationCaseId;
-  return typeof id === 'string' ? id : '';
-}
-
-/** Which proceeding a complaint-timeline event belongs to (mediation and arbitration events carry their case id). */
-function proceedingOf(e: CaseEventView): Proceeding {
-  if (e.action.startsWith('ARBITRATION_') || e.action === 'ESCALATED_TO_ARBITRATION') return 'ARBITRATION';
-  if (e.action.startsWith('MEDIATION_')) return 'MEDIATION';
-  return 'COMPLAINT';
 }

@@ -250,6 +250,22 @@ export async function readTogether<const Reads extends readonly AnyRowsRead[]>(
 }
 
 /**
+ * The same reads for each of several items, all in one round trip (readTogether): `reads(item)` gives each item's
+ * reads, as many for every item; the answer is each item's results, in the items' order.
+ */
+export async function readTogetherEach<Item, const Reads extends readonly AnyRowsRead[]>(
+  em: EntityManager,
+  items: readonly Item[],
+  reads: (item: Item) => Reads,
+): Promise<Made<Reads>[]> {
+  const each = items.map(reads);
+  const width = each[0]?.length ?? 0;
+  if (each.some((r) => r.length !== width)) throw new RangeError('every item must give as many reads');
+  const made = (await readTogether(em, each.flat())) as unknown[];
+  return each.map((_, i) => made.slice(i * width, (i + 1) * width) as unknown as Made<Reads>);
+}
+
+/**
  * How to build the entities of rows a query builder's own SELECT of `alias` returned (columns named `alias_column`,
  * as `getQueryAndParameters()` writes them): what `getMany` builds of them, without its per-row transformer. Null
  * when the entity has eager relations or embedded columns, which only `getMany` reads.

@@ -166,4 +166,33 @@ describe('the worker’s case file builds in a bounded number of queries', () =>
     // The complaint, then those two: the case file's reads in three round trips (six before).
     expect(statements.filter((s) => !isSessionCheck(s.sql))).toHaveLength(3);
   });
+
+  it('GET /my/cases: the page of files in the same statements for 2 complaints as for 5, each item as its file says', async () => {
+    const worker = await bearer(t, '13800000000');
+    const list = async () => {
+      const res = await t.http().get('/api/v1/my/cases?limit=20').set(worker);
+      expect(res.status).toBe(200);
+      return res.body.items as { complaintId: string; currentStep: unknown; nextDeadline: unknown }[];
+    };
+    const own = async () =>
+      (await statementsDuring(list)).statements.filter((s) => !isSessionCheck(s.sql)).map((s) => s.sql);
+    const before = (await list()).length;
+    const mediated = await fileComplaint(t, { employerName: '上海案卷列表测试公司', target: 'MEDIATION' });
+    await openMediation(t, 'mediator', mediated.id);
+    await fileComplaint(t, { employerName: '上海案卷列表测试二公司' });
+    const few = await own();
+    for (let i = 0; i < 3; i++) await fileComplaint(t, { employerName: `上海案卷列表测试公司${i + 3}` });
+    const items = await list();
+    expect(items.length).toBe(before + 5);
+    const many = await own();
+    // The complaints' page, their proceedings in one statement, their clocks and timelines in another.
+    expect(many.length).toBe(few.length);
+    expect(many.filter((q) => q.includes('FROM mediation_cases WHERE'))).toHaveLength(1);
+    expect(many.filter((q) => q.includes('FROM clocks WHERE'))).toHaveLength(1);
+    // Each item is what the complaint's own file says.
+    for (const item of items.slice(0, 5)) {
+      const file = await t.http().get(`/api/v1/my/cases/${item.complaintId}`).set(worker);
+      expect([item.currentStep, item.nextDeadline]).toEqual([file.body.currentStep, file.body.nextDeadline]);
+    }
+  });
 });
