@@ -120,9 +120,20 @@ describe('the worker’s case file in words', () => {
 
   it('a refused inspection names where the worker was told to turn (若干规定 第十八条第四款)', () => {
     expect(nextStep('INSPECTION', 'REFUSED', { refusalReferTo: '闵行区劳动保障监察大队' })).toBe(
-      '劳动保障监察机构未予受理，理由见通知。请向闵行区劳动保障监察大队投诉或反映。',
+      '劳动保障监察机构经审查决定不予立案，理由见通知。请向闵行区劳动保障监察大队投诉或反映。',
     );
-    expect(nextStep('INSPECTION', 'REFUSED')).toBe('劳动保障监察机构未予受理，理由见通知。');
+    expect(nextStep('INSPECTION', 'REFUSED')).toBe('劳动保障监察机构经审查决定不予立案，理由见通知。');
+  });
+
+  it('an inspection case not yet opened says the intake accepted the complaint and 立案 is owed, by when', () => {
+    expect(statusLabel('INSPECTION', 'RECEIVED')).toBe('投诉已受理，等待劳动保障监察机构立案调查');
+    expect(nextStep('INSPECTION', 'RECEIVED', { filingDueOn: '2026-12-14' })).toBe(
+      '投诉已受理，正在等待劳动保障监察机构立案调查。依法应自收到投诉之日起5个工作日内立案，最迟于2026-12-14（含当日）；立案后一般在60个工作日内调查完毕。',
+    );
+    expect(
+      nextStep('INSPECTION', 'RECEIVED', { filingDueOn: '2027-01-08', filingDueOnProvisional: true }),
+    ).toContain(`2027-01-08（含当日）${PROVISIONAL_NOTE}`);
+    expect(nextStep('INSPECTION', 'RECEIVED')).not.toContain('最迟');
   });
 
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {

@@ -44,9 +44,15 @@ export const ARBITRATION_STATUS_LABELS: Readonly<Record<ArbitrationStatus, strin
   CLOSED: '仲裁案件已结案',
 };
 
+/**
+ * An inspection case of the worker's file is opened only for a complaint the intake accepted (受理) and routed
+ * (InspectionService.openFromComplaint: ROUTED only; COMPLAINT_TRANSITIONS: ROUTED only from ACCEPTED), so RECEIVED
+ * waits for the brigade's 立案 (若干规定 第十八条: 于受理之日立案查处), and a refusal then is 不予立案 (as the SMS
+ * INSPECTION_REFUSED says).
+ */
 export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, string>> = {
-  RECEIVED: '劳动保障监察已收到投诉，等待受理',
-  REFUSED: '劳动保障监察不予受理',
+  RECEIVED: '投诉已受理，等待劳动保障监察机构立案调查',
+  REFUSED: '劳动保障监察机构经审查不予立案',
   INVESTIGATING: '劳动保障监察已立案调查',
   RECTIFICATION_ORDERED: '已责令用人单位改正',
   PENALTY_NOTICED: '已告知用人单位拟作出行政处罚',
@@ -101,6 +107,10 @@ export interface NextStepFacts {
   rectifyDueOn?: string | null;
   /** inspection: where a refusal told the worker to turn instead (若干规定 第十八条第四款) */
   refusalReferTo?: string | null;
+  /** inspection: the last day of the period to open the case (立案) not yet opened (same-period.ts filingDue) */
+  filingDueOn?: string | null;
+  /** inspection: that day was counted through a year whose holiday schedule is not loaded (暂定) */
+  filingDueOnProvisional?: boolean;
 }
 
 /** Who applies for arbitration from a mediation that did not settle the dispute, the worker or the group's representatives. */
@@ -220,10 +230,16 @@ const NEXT_STEPS: {
     },
   },
   INSPECTION: {
-    // 若干规定 第十八条: 5 个工作日内决定是否受理
-    RECEIVED: '劳动保障监察机构将在5个工作日内决定是否立案。',
+    // 若干规定 第十八条: 接到投诉之日起5个工作日内依法受理，并于受理之日立案查处 (the intake accepted it already).
+    RECEIVED: (f) =>
+      `投诉已受理，正在等待劳动保障监察机构立案调查。依法应自收到投诉之日起5个工作日内立案${
+        f.filingDueOn
+          ? `，最迟于${f.filingDueOn}（含当日）${f.filingDueOnProvisional ? PROVISIONAL_NOTE : ''}`
+          : ''
+      }；立案后一般在60个工作日内调查完毕。`,
     // 若干规定 第十八条第四款: a refusal as outside the brigade's remit or district names where to turn instead.
-    REFUSED: (f) => `劳动保障监察机构未予受理，理由见通知。${referralSentence(f.refusalReferTo ?? null)}`,
+    REFUSED: (f) =>
+      `劳动保障监察机构经审查决定不予立案，理由见通知。${referralSentence(f.refusalReferTo ?? null)}`,
     // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查
     INVESTIGATING: '案件正在调查，一般在立案后60个工作日内办结。',
     RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',

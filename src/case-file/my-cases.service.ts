@@ -39,6 +39,7 @@ import { clocksRead, timelineRead } from './case-file-reads';
 import { startedLast } from './current-proceeding';
 import { labelSuitWindows } from './party-windows';
 import { awardUnserved, mediationView } from './proceeding-views';
+import { filingDue, onePerPeriod } from './same-period';
 import {
   extendedDue,
   nextDeadline,
@@ -212,11 +213,11 @@ export class MyCasesService {
       groupDispute !== null &&
       !(await this.collective.workerActsFor(em, viewer, groupDispute));
 
-    // A mixed award's two suit windows, named by who may sue (party-windows.ts).
+    // A mixed award's two suit windows named by who may sue (party-windows.ts); each period once (same-period.ts).
     const named = new Map(
       labelSuitWindows(clocksOf(lastArbitration?.id ?? ''), arbitration?.awards ?? []).map((c) => [c.id, c]),
     );
-    const shown = clocks.map((c) => ({ ...c, clock: named.get(c.clock.id) ?? c.clock }));
+    const shown = onePerPeriod(clocks.map((c) => ({ ...c, clock: named.get(c.clock.id) ?? c.clock })));
     const next = nextDeadline(shown.map((c) => c.clock));
     return {
       complaintId: complaint.id,
@@ -241,6 +242,7 @@ export class MyCasesService {
           inspectionClosure: inspection?.closureType ?? null,
           rectifyDueOn: inspection?.rectifyDueOn ?? null,
           refusalReferTo: inspection?.refusalReferTo ?? null,
+          ...filingDue(shown),
         }),
         actions: byRepresentatives ? [] : this.actions(escalatable ? mediation : null, appliesDirectly),
       },

@@ -506,7 +506,7 @@ describe('inspection cases', () => {
       .get(`/api/v1/my/cases/${complaintId}`)
       .set(await auth('13800000000'));
     expect(mine.body.inspection).toMatchObject({ status: 'REFUSED', refusalReferTo: referTo });
-    expect(mine.body.nextStep.text).toBe(`劳动保障监察机构未予受理，理由见通知。${referral}`);
+    expect(mine.body.nextStep.text).toBe(`劳动保障监察机构经审查决定不予立案，理由见通知。${referral}`);
 
     // Another reason needs no referral.
     const other = await ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);
