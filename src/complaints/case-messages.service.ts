@@ -55,10 +55,7 @@ export class CaseMessagesService {
   /** A page of the thread, oldest first (cursor pagination like every list: README, "Lists"). */
   async messages(viewer: Principal, id: string, q: CursorQuery): Promise<MessagePageDto> {
     await this.complaints.visibleOrThrow(this.tx.manager, viewer, id);
-    const page = await this.repo.messagePage(this.tx.manager, id, {
-      cursor: q.cursor,
-      limit: q.limit ?? 20,
-    });
+    const page = await this.repo.messagePage(this.tx.manager, id, q);
     return {
       items: page.items.map((m) => ({
         author: m.author,

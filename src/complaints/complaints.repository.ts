@@ -294,10 +294,10 @@ export class ComplaintsRepository {
   messagePage(
     em: EntityManager,
     complaintId: string,
-    page: { cursor?: string; limit: number },
+    page: { cursor?: string; limit?: number },
   ): Promise<Page<ComplaintMessage>> {
     const qb = whereIdIs(em.createQueryBuilder(ComplaintMessage, 'm'), 'm.complaint_id', complaintId);
-    return keysetPage(em, qb, 'm', page.cursor, page.limit, 'oldest');
+    return keysetPage(em, qb, 'm', page.cursor, page.limit ?? 20, 'oldest');
   }
 
   async update(

@@ -128,13 +128,14 @@ describe('case messages are noticed', () => {
       sent,
       null,
     ]);
-    for (const query of [
+    const bad: Record<string, string | number>[] = [
       { limit: 'abc' },
       { limit: 0 },
       { limit: 101 },
       { cursor: 'not-a-cursor' },
       { q: 'x' },
-    ]) {
+    ];
+    for (const query of bad) {
       const r = await page(query);
       expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(r.body.details.map((d: { field: string }) => d.field)).toEqual([Object.keys(query)[0]]);
