@@ -11,7 +11,7 @@ import { newId } from '../common/ids';
 import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
+import { DATED_ON_FIELDS, DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
@@ -336,7 +336,7 @@ export class ArbitrationService implements OnModuleInit {
           `No running ${s.stops} period: record the steps in order, once each`,
           { step: dto.step },
         );
-      await this.deadlines.stopRule(em, ARBITRATION_CASE_TYPE, id, s.stops, dto.on, viewer);
+      await this.deadlines.stopRule(em, ARBITRATION_CASE_TYPE, id, s.stops, dto.on, viewer, DATED_ON_FIELDS);
       if (s.starts)
         await this.deadlines.start(em, {
           caseType: ARBITRATION_CASE_TYPE,

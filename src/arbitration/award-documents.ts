@@ -50,7 +50,7 @@ export class AwardDocuments {
       const x = claims.get(a.claimId)!;
       if (a.awardedFen > x.amountFen && !a.reason)
         throw AppException.badRequest('AWARD_EXCEEDS_CLAIM', 'Awarding more than claimed needs a reason', {
-          field: `claims[${index}].reason`,
+          field: `claims.${index}.reason`,
           claimId: x.id,
           amountFen: x.amountFen,
           awardedFen: a.awardedFen,

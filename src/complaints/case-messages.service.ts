@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
+import type { CursorQuery } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -12,7 +13,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { caseMessageSmsKey } from './case-messages.rules';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
-import type { MessageViewDto } from './dto/complaint-view.dto';
+import type { MessagePageDto, MessageViewDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
 import type { MessageAuthor } from './entities/complaint-message.entity';
 
@@ -51,13 +52,18 @@ export class CaseMessagesService {
     this.lookups.push(lookup);
   }
 
-  async messages(viewer: Principal, id: string): Promise<MessageViewDto[]> {
+  /** A page of the thread, oldest first (cursor pagination like every list: README, "Lists"). */
+  async messages(viewer: Principal, id: string, q: CursorQuery): Promise<MessagePageDto> {
     await this.complaints.visibleOrThrow(this.tx.manager, viewer, id);
-    return (await this.repo.messages(this.tx.manager, id)).map((m) => ({
-      author: m.author,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-    }));
+    const page = await this.repo.messagePage(this.tx.manager, id, q);
+    return {
+      items: page.items.map((m) => ({
+        author: m.author,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** A staff reply or a complainant's message on the case channel, and its notice, in one transaction. */

@@ -22,6 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { CASE_STAFF_ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
+import { CursorQuery } from '../common/http/pagination';
 import { validateIdempotencyKey } from '../idempotency/idempotency.service';
 import { ComplaintsService } from './complaints.service';
 import { CaseMessagesService } from './case-messages.service';
@@ -32,6 +33,7 @@ import {
   CaseEventViewDto,
   ComplaintPageDto,
   ComplaintViewDto,
+  MessagePageDto,
   MessageViewDto,
   RoutingSuggestionDto,
 } from './dto/complaint-view.dto';
@@ -208,15 +210,19 @@ export class ComplaintsController {
     return this.decisions.reviewDuplicate(user, id, dto.decision);
   }
 
-  @ApiOperation({ summary: '投诉留言', description: '投诉人与工作人员之间的留言。' })
+  @ApiOperation({
+    summary: '投诉留言',
+    description: '投诉人与工作人员之间的留言，按时间先后（最早的在前）分页；nextCursor 为下一页的游标。',
+  })
   @Get(':id/messages')
   @Roles('WORKER', ...CASE_STAFF_ROLES)
-  @ApiOkResponse({ type: [MessageViewDto] })
+  @ApiOkResponse({ type: MessagePageDto })
   messages(
     @CurrentUser() user: Principal,
     @Param('id', complaintIdPipe) id: string,
-  ): Promise<MessageViewDto[]> {
-    return this.thread.messages(user, id);
+    @Query() q: CursorQuery,
+  ): Promise<MessagePageDto> {
+    return this.thread.messages(user, id, q);
   }
 
   @ApiOperation({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Page } from '../common/http/pagination';
-import { jurisdictionPatterns, keysetPage, whereInJurisdictions } from '../database/query-helpers';
+import { jurisdictionPatterns, keysetPage, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
 import { ComplaintMessage } from './entities/complaint-message.entity';
 import { Complaint } from './entities/complaint.entity';
 import type { ComplaintQueryDto } from './dto/complaint-query.dto';
@@ -288,6 +288,16 @@ export class ComplaintsRepository {
 
   async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {
     return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** A page of a case's thread, oldest first (the order it is read in), as `messages` lists it whole. */
+  messagePage(
+    em: EntityManager,
+    complaintId: string,
+    page: { cursor?: string; limit?: number },
+  ): Promise<Page<ComplaintMessage>> {
+    const qb = whereIdIs(em.createQueryBuilder(ComplaintMessage, 'm'), 'm.complaint_id', complaintId);
+    return keysetPage(em, qb, 'm', page.cursor, page.limit ?? 20, 'oldest');
   }
 
   async update(

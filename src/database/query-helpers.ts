@@ -70,9 +70,12 @@ export function whereIdIs<T extends ObjectLiteral>(
 const MAX_PREPARED_PAGES = 256;
 const preparedPages = new Set<string>();
 
+/** The order of a keyset page by (created_at, id): newest first (a list), or oldest first (a thread, read in order). */
+export type KeysetOrder = 'newest' | 'oldest';
+
 /**
- * Newest first by (created_at, id), from an opaque cursor; fetches one extra row to know whether a next page exists.
- * `em` is the manager `qb` was made with.
+ * Newest first (or `order` oldest first) by (created_at, id), from an opaque cursor; fetches one extra row to know
+ * whether a next page exists. `em` is the manager `qb` was made with.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   em: EntityManager,
@@ -80,8 +83,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   alias: string,
   cursor: string | undefined,
   limit: number,
+  order: KeysetOrder = 'newest',
 ): Promise<Page<T>> {
-  return (await keysetPageWithColumns(em, qb, alias, cursor, limit, [])).page;
+  return (await keysetPageWithColumns(em, qb, alias, cursor, limit, [], order)).page;
 }
 
 /**
@@ -99,7 +103,9 @@ export async function keysetPageWithColumns<
   cursor: string | undefined,
   limit: number,
   columns: readonly (keyof X & string)[],
+  order: KeysetOrder = 'newest',
 ): Promise<{ page: Page<T>; columns: Map<string, X> }> {
+  const [after, direction] = order === 'newest' ? (['<', 'DESC'] as const) : (['>', 'ASC'] as const);
   // Before the cursor: a query with no bound values of its own (the scope written in, no filters) plans the same
   // for every call, so it can be a named statement; a filter's value may change its best plan.
   const fixed = Object.keys(qb.getParameters()).length === 0;
@@ -109,12 +115,12 @@ export async function keysetPageWithColumns<
     // created_at (rows inserted in one transaction share it), falling back to the cursor's if the row is gone.
     const table = qb.expressionMap.mainAlias!.metadata.tablePath;
     qb.andWhere(
-      `(${alias}.created_at, ${alias}.id) < (COALESCE((SELECT k.created_at FROM ${table} k WHERE k.id = :cId), :cAt), :cId)`,
+      `(${alias}.created_at, ${alias}.id) ${after} (COALESCE((SELECT k.created_at FROM ${table} k WHERE k.id = :cId), :cAt), :cId)`,
       { cAt: c.createdAt, cId: c.id },
     );
   }
-  qb.orderBy(`${alias}.created_at`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
+  qb.orderBy(`${alias}.created_at`, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .take(limit + 1);
   const { rows, raw } = (await plainPage(em, qb, alias, fixed)) ?? (await builtPage(qb, columns));
   const items = rows.slice(0, limit);

@@ -21,6 +21,8 @@ import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesRepository, type ClockWithEvents } from './deadlines.repository';
 import { toEvent } from './clock-event-rows';
+import { CLOCK_EVENT_FIELDS, type ClockEventFieldNames } from './clock-event-fields';
+export { DATED_ON_FIELDS } from './clock-event-fields';
 import type { Clock } from './entities/clock.entity';
 import type { WriteBatch } from '../database/writes';
 import { mapRead, type RowsRead } from '../database/entity-rows';
@@ -138,7 +140,7 @@ export class DeadlinesService {
     event: ClockEvent,
     actor: Pick<Principal, 'userId'> | null,
     entered?: { role: Role; today: string },
-    fields: Readonly<Record<string, string>> = {},
+    fields: ClockEventFieldNames = {},
   ): Promise<void> {
     const clock = await this.repo.lockClock(em, clockId);
     if (!clock) throw AppException.notFound('CLOCK_NOT_FOUND', 'No such clock');
@@ -184,15 +186,18 @@ export class DeadlinesService {
     ruleId: DeadlineRuleId,
     date: string,
     actor: Pick<Principal, 'userId'> | null,
+    fields: ClockEventFieldNames = {},
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
-      if (!c.stoppedOn && c.ruleId === ruleId) await this.addEvent(em, c.id, { type: 'STOP', date }, actor);
+      if (!c.stoppedOn && c.ruleId === ruleId)
+        await this.addEvent(em, c.id, { type: 'STOP', date }, actor, undefined, fields);
   }
 
   /**
    * Stops every running staff clock of a case (e.g. the acceptance clock when the complaint is decided). A party's
    * window (to sue, to set aside) is not the case's to stop: it runs to its end. `reason`: the case ended without the
-   * act the clocks time (withdrawn), recorded on the STOP so they read ENDED, not MET.
+   * act the clocks time (withdrawn), recorded on the STOP so they read ENDED, not MET. `fields`: as addEvent's, where
+   * the date is the request's (DATED_ON_FIELDS).
    */
   async stopAll(
     em: EntityManager,
@@ -201,6 +206,7 @@ export class DeadlinesService {
     date: string,
     actor: Pick<Principal, 'userId'> | null,
     reason?: ClockStopReason,
+    fields: ClockEventFieldNames = {},
   ): Promise<void> {
     for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
       if (!c.stoppedOn && this.rules.isStaffDuty(c.ruleId))
@@ -209,6 +215,8 @@ export class DeadlinesService {
           c.id,
           reason ? { type: 'STOP', date, reason } : { type: 'STOP', date },
           actor,
+          undefined,
+          fields,
         );
   }
 
@@ -235,7 +243,7 @@ export class DeadlinesService {
       assertStaffPeriod(this.rules.rule(clock.ruleId), event);
       assertKeepsClock(viewer, clock.caseType);
       const today = todayInShanghai();
-      await this.addEvent(em, clock.id, event, viewer, { role: viewer.role, today });
+      await this.addEvent(em, clock.id, event, viewer, { role: viewer.role, today }, CLOCK_EVENT_FIELDS);
       if (owner && owned !== null)
         await owner.changed(
           em,

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/roles';
 import { addDays } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DATED_ON_FIELDS, DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
@@ -75,7 +75,7 @@ export class InspectionActionsService {
             extendedDays: Math.max(c.extendedDays, clock.extendedBy),
           },
         );
-      await this.deadlines.addEvent(em, clock.id, event, viewer);
+      await this.deadlines.addEvent(em, clock.id, event, viewer, undefined, DATED_ON_FIELDS);
       const due = (await this.cases.investigationClock(em, c))!.due;
       return {
         // None while the clock is paused: the extended period runs again on resumption.
@@ -300,7 +300,7 @@ export class InspectionActionsService {
           'A transfer needs unpaid wages meeting the threshold and a refused order to pay',
           { missing, wageCrime },
         );
-      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       const arrearsFen = Math.max(0, c.arrearsFen - c.recoveredFen);
       return {
         changes: {
@@ -350,7 +350,7 @@ export class InspectionActionsService {
             recoveredFen: c.recoveredFen,
           },
         );
-      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       const due = await this.cases.closingDue(em, c);
       const violationFound =
         dto.closureType === 'NO_VIOLATION'

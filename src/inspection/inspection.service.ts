@@ -12,7 +12,12 @@ import { newId } from '../common/ids';
 import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
-import { type ClockChange, clockEventData, DeadlinesService } from '../deadlines/deadlines.service';
+import {
+  type ClockChange,
+  clockEventData,
+  DATED_ON_FIELDS,
+  DeadlinesService,
+} from '../deadlines/deadlines.service';
 import type {
   InspectionCasePageDto,
   InspectionCaseViewDto,
@@ -278,7 +283,7 @@ export class InspectionService implements OnModuleInit {
         dto.on,
       );
     return this.p.transition(viewer, id, dto.version, 'ACCEPT', dto.on, async (em, c, on) => {
-      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       await this.p.startInvestigation(em, id, c.jurisdictionCode, on);
       const inspectors = dto.inspectorIds ?? (viewer.role === 'INSPECTOR' ? [viewer.userId] : []);
       await this.assertInspectors(em, inspectors, 'inspectorIds');
@@ -318,7 +323,7 @@ export class InspectionService implements OnModuleInit {
     onInput: string | undefined,
   ): Promise<InspectionCaseViewDto> {
     return this.p.transition(viewer, id, version, 'REFUSE', onInput, async (em, c, on) => {
-      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer);
+      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       return refusalStep(c, on, r);
     });
   }

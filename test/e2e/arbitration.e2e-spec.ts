@@ -548,6 +548,16 @@ describe('arbitration', () => {
       (await post('arbitrator', `/${c.id}/papers`, { version: 2, step: 'SERVICE', on: addDays(today, 1) }))
         .status,
     ).toBe(400);
+    // Before the clock it stops began: refused on the request's own field, `on`.
+    const beforeStart = await post('arbitrator', `/${c.id}/papers`, {
+      version: 2,
+      step: 'SERVICE',
+      on: '2020-01-01',
+    });
+    expect([beforeStart.status, beforeStart.body.details?.map((d: { field: string }) => d.field)]).toEqual([
+      400,
+      ['on'],
+    ]);
     const served = await post('arbitrator', `/${c.id}/papers`, { version: 2, step: 'SERVICE', on: today });
     expect(served.status).toBe(200);
     const clocks = () => Object.fromEntries((served.body as CaseView).clocks.map((k) => [k.rule.id, k]));
@@ -682,7 +692,10 @@ describe('arbitration', () => {
       ],
     });
     expect(over.status).toBe(400);
-    expect(over.body).toMatchObject({ code: 'AWARD_EXCEEDS_CLAIM', details: { claimId: wage.id } });
+    expect(over.body).toMatchObject({
+      code: 'AWARD_EXCEEDS_CLAIM',
+      details: { field: 'claims.0.reason', claimId: wage.id },
+    });
     const res = await post('arbitrator', `/${c.id}/award`, {
       version: v,
       claims: [

@@ -88,10 +88,58 @@ describe('case messages are noticed', () => {
       .http()
       .get(`/api/v1/complaints/${c.id}/messages`)
       .set(await bearer(t, worker));
-    const mine = (listed.body as { author: string; createdAt: string }[]).filter(
+    const mine = (listed.body.items as { author: string; createdAt: string }[]).filter(
       (m) => m.author === 'COMPLAINANT',
     );
     expect(mine.map((m) => m.createdAt)).toEqual([posted.body.createdAt]);
+  });
+
+  it('the thread is a keyset page, oldest first: walking it gives every message once, in order; bad or unknown parameters are 400', async () => {
+    const c = await fileComplaint(t, { employerName: employer() });
+    const sent: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const [user, body] = i % 2 ? [worker, `第${i}条：工人留言`] : ['mediator', `第${i}条：工作人员回复`];
+      expect((await post(user, c.id, body)).status).toBe(201);
+      sent.push(body);
+    }
+    const page = async (query: Record<string, string | number>) =>
+      t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/messages`)
+        .query(query)
+        .set(await bearer(t, worker));
+    const walked: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await page(cursor ? { limit: 2, cursor } : { limit: 2 });
+      expect(r.status).toBe(200);
+      const items = r.body.items as { author: string; body: string; createdAt: string }[];
+      pages.push(items.length);
+      walked.push(...items.map((m) => m.body));
+      cursor = r.body.nextCursor as string | null;
+    } while (cursor);
+    expect(pages).toEqual([2, 2, 1]);
+    expect(walked).toEqual(sent);
+    // Without parameters: the first page of the default size, the whole of this short thread.
+    const all = await page({});
+    expect([all.status, all.body.items.map((m: { body: string }) => m.body), all.body.nextCursor]).toEqual([
+      200,
+      sent,
+      null,
+    ]);
+    const bad: Record<string, string | number>[] = [
+      { limit: 'abc' },
+      { limit: 0 },
+      { limit: 101 },
+      { cursor: 'not-a-cursor' },
+      { q: 'x' },
+    ];
+    for (const query of bad) {
+      const r = await page(query);
+      expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(r.body.details.map((d: { field: string }) => d.field)).toEqual([Object.keys(query)[0]]);
+    }
   });
 
   it('a staff reply reaches the worker in-app and by one SMS naming the case, not the message', async () => {

@@ -176,4 +176,24 @@ describe('clock events: the date staff may give them', () => {
     expect(resumed.status).toBe(201);
     expect(resumed.body).toMatchObject({ state: 'RUNNING', pausedDays: 1 });
   });
+
+  it('an event the clock refuses is 400 on the request’s own field (date, type), not the clock’s event list', async () => {
+    const { id } = await accepted(addDays(today, -5));
+    const clock = await decisionClock(id);
+    const early = await post('arbitrator', `/deadlines/${clock.id}/events`, {
+      type: 'PAUSE',
+      date: addDays(today, -6),
+      reason: '中止审理：公告送达',
+    });
+    expect([early.status, early.body.details?.map((d: { field: string }) => d.field)]).toEqual([
+      400,
+      ['date'],
+    ]);
+    const resume = await post('arbitrator', `/deadlines/${clock.id}/events`, { type: 'RESUME', date: today });
+    expect([resume.status, resume.body.details?.map((d: { field: string }) => d.field)]).toEqual([
+      400,
+      ['type'],
+    ]);
+    expect(await stored(clock.id)).toBe(0);
+  });
 });

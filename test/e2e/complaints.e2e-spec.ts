@@ -224,9 +224,10 @@ describe('complaint intake', () => {
       expect((await t.http().get(`/api/v1/complaints/${id}/messages`).set(admin)).status).toBe(403);
       expect((await t.http().post('/api/v1/complaints').set(admin).send(complaintBody())).status).toBe(403);
       const msgs = await t.http().get(`/api/v1/complaints/${id}/messages`).set(auth(worker));
-      expect(msgs.body).toEqual([
-        { author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) },
-      ]);
+      expect(msgs.body).toEqual({
+        items: [{ author: 'STAFF', body: '请于周五前来街道调解室', createdAt: expect.any(String) }],
+        nextCursor: null,
+      });
     });
   });
 

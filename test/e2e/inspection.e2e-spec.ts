@@ -946,6 +946,13 @@ describe('inspection cases', () => {
     expect(await column()).toEqual({ d: moved, v: 4 });
     const view = await get('inspector', id);
     expect(view.body).toMatchObject({ investigationDueOn: moved, version: 4 });
+    // A closing dated before the clock's last event is refused on the request's own field, not the clock's.
+    const early = await post('inspector', `/cases/${id}/close`, {
+      version: 4,
+      closureType: 'NO_VIOLATION',
+      on: '2026-10-21',
+    });
+    expect([early.status, early.body.details?.map((d: { field: string }) => d.field)]).toEqual([400, ['on']]);
     const events = await t
       .http()
       .get(`/api/v1/inspection/cases/${id}/events`)

@@ -115,7 +115,11 @@ describe('anonymous reports (举报)', () => {
       .http()
       .get(`/api/v1/complaints/${report.id}/messages`)
       .set('authorization', `Bearer ${inspector}`);
-    expect(staffView.body.map((m: { author: string }) => m.author)).toEqual(['STAFF', 'STAFF', 'REPORTER']);
+    expect(staffView.body.items.map((m: { author: string }) => m.author)).toEqual([
+      'STAFF',
+      'STAFF',
+      'REPORTER',
+    ]);
   });
 
   it('a wrong, missing or lower-cased code and an unknown tracking number all answer the same 404', async () => {

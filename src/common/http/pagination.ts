@@ -27,7 +27,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Keyset cursor over (created_at, id), both descending. */
+/** Keyset cursor over (created_at, id): the last row of the page (descending, or ascending for a thread). */
 export interface KeysetCursor {
   createdAt: string;
   id: string;

@@ -113,6 +113,12 @@ export class MessageViewDto {
   @ApiProperty() createdAt: string;
 }
 
+/** A page of a case's message thread, oldest first. */
+export class MessagePageDto {
+  @ApiProperty({ type: [MessageViewDto] }) items: MessageViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
 export class ReportStepDto {
   @ApiProperty({ enum: ['INSPECTION'] }) proceeding: string;
   @ApiProperty({ description: "the proceeding's status, e.g. INVESTIGATING, CLOSED" }) status: string;
