@@ -58,8 +58,12 @@ describe('plainDeadline', () => {
   });
 
   it('a clock ended by the withdrawal reads so, never as done in time', () => {
-    const text = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
-    expect(text).toBe('调解期限：投诉已撤回，期限终止');
+    const acceptance = { ...rule, id: 'COMPLAINT_ACCEPTANCE', name: { zh: '受理期限', en: '' } };
+    const text = plainDeadline({ rule: acceptance, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
+    expect(text).toBe('受理期限：投诉已撤回，期限终止');
+    // A mediation withdrawn (by the worker's choice or their arbitration application): the complaint was not.
+    const mediation = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
+    expect(mediation).toBe('调解期限：调解已撤回，期限终止');
   });
 
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {

@@ -41,8 +41,10 @@ function plainState(c: ClockFacts): string {
   const unit = c.rule.unit === 'WORKDAY' ? '个工作日' : '天';
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
-  // Stopped by the withdrawal (撤回): nothing was done in time, nor late.
-  if (c.state === 'ENDED') return `${c.rule.name.zh}：投诉已撤回，期限终止`;
+  // Stopped by the withdrawal (撤回: of the complaint, or of the mediation by the worker's choice or arbitration
+  // application): nothing was done in time, nor late.
+  if (c.state === 'ENDED')
+    return `${c.rule.name.zh}：${c.rule.id === 'MEDIATION' ? '调解' : '投诉'}已撤回，期限终止`;
   if (c.state === 'BREACHED')
     return c.rule.holder === 'PARTY'
       ? `${c.rule.name.zh}：已于${c.due}届满`

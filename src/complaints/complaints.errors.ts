@@ -20,6 +20,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '集体争议由推举的代表为全体劳动者办理（调解仲裁法第七条）；未推举代表的，由仍在争议中的成员办理：您不能为本集体争议办理此事项',
     en: 'A collective dispute acts through its elected representatives (调解仲裁法 第七条), or, with none elected, through a member still in the dispute: you may not do this for the group',
   },
+  ARBITRATION_IN_PROGRESS: {
+    status: 409,
+    zh: '该投诉（或其集体争议）已申请劳动争议仲裁且仲裁尚未结束，不再转交调解或开始调解',
+    en: 'The complaint (or its collective dispute) has an open arbitration case: it is not routed to or opened for mediation',
+  },
   COLLECTIVE_MEMBERS_PENDING: {
     status: 409,
     zh: '集体争议的全部成员受理后方可分流',

@@ -1,3 +1,4 @@
+import { OpenArbitrationCheck } from './open-arbitration';
 import { Module } from '@nestjs/common';
 import { ComplaintViews } from './complaint-views.service';
 import { ReferenceModule } from '../reference/reference.module';
@@ -53,6 +54,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     RoutingInbox,
     ComplaintViews,
     ComplaintTakeUp,
+    OpenArbitrationCheck,
   ],
   exports: [
     ComplaintsService,
@@ -61,6 +63,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ReportChannelService,
     CollectiveService,
     ComplaintTakeUp,
+    OpenArbitrationCheck,
   ],
 })
 export class ComplaintsModule {}

@@ -9,6 +9,7 @@ import { TransactionRunner } from '../database/transaction';
 import { CollectiveRepository } from './collective.repository';
 import { stillInDispute } from './collective.rules';
 import { ComplaintNotices } from './complaint-notices';
+import { OpenArbitrationCheck } from './open-arbitration';
 import { ComplaintTakeUp } from './complaint-take-up';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
@@ -34,6 +35,7 @@ export class RoutingService {
     private readonly notices: ComplaintNotices,
     private readonly inbox: RoutingInbox,
     private readonly takeUp: ComplaintTakeUp,
+    private readonly arbitration: OpenArbitrationCheck,
   ) {}
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */
@@ -119,7 +121,11 @@ export class RoutingService {
           { pending: pending.map((m) => m.trackingNo), allowed: ['POST /api/v1/complaints/:id/accept'] },
         );
       for (const m of others.filter((x) => x.status === 'ACCEPTED')) assertRoutable(m);
-      for (const m of [c, ...others.filter((x) => x.status === 'ACCEPTED')])
+      const routed = [c, ...others.filter((x) => x.status === 'ACCEPTED')];
+      // Not to mediation while the dispute is in arbitration (409 ARBITRATION_IN_PROGRESS).
+      if (dto.target === 'MEDIATION')
+        for (const m of routed) await this.arbitration.assertNoneForMediation(em, m);
+      for (const m of routed)
         await this.routeOne(em, viewer, m, dto.target, org, dto.note ?? null, lead.collectiveDisputeId);
     });
     return this.complaints.get(viewer, id);

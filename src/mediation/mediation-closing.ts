@@ -17,6 +17,8 @@ export interface Closing {
   outcome: CloseOutcome;
   note?: string | null;
   agreement?: CloseMediationDto['agreement'];
+  /** Ended by the worker's arbitration application (MediationOnApplication): they are told it was received. */
+  byApplication?: boolean;
 }
 
 /**
@@ -48,7 +50,15 @@ export class MediationClosing {
       outcomeNote: c.note ?? null,
       closedOn: today,
     });
-    await this.deadlines.stopAll(em, MEDIATION_CASE, m.id, today, actor);
+    // A withdrawal (the worker's choice, or their arbitration application) ends the period: ENDED, not MET.
+    await this.deadlines.stopAll(
+      em,
+      MEDIATION_CASE,
+      m.id,
+      today,
+      actor,
+      c.outcome === 'WITHDRAWN' ? 'WITHDRAWN' : undefined,
+    );
     // The sessions still to come will not take place.
     return this.repo.cancelSessionsAfter(em, m.id, new Date());
   }
@@ -67,8 +77,9 @@ export class MediationClosing {
       ...(cancelled.length ? { cancelledSessions: cancelled.map((s) => s.startsAt) } : {}),
       ...data,
     });
-    // A failure tells the worker they may escalate (POST /mediation/:id/escalate).
-    await this.notices.closed(em, m, to);
+    // A failure tells the worker they may escalate (POST /mediation/:id/escalate); an application, that it was received.
+    if (c.byApplication) await this.notices.endedByApplication(em, m);
+    else await this.notices.closed(em, m, to);
     await this.notices.sessionsCancelled(em, m, cancelled);
   }
 

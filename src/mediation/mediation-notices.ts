@@ -32,11 +32,18 @@ export class MediationNotices {
    * The period extended by the parties' agreement: its new last day, once per extension (`extension` names it: the
    * case's version the extension was made at).
    */
-  periodExtended(em: EntityManager, m: CaseRef, due: string, extension: number): Promise<void> {
+  periodExtended(
+    em: EntityManager,
+    m: CaseRef,
+    due: string,
+    extension: number,
+    provisional: boolean,
+  ): Promise<void> {
+    // Counted through a year whose holiday schedule is not loaded: marked provisional, as the case file marks it.
     return this.worker(
       em,
       m.complaintId,
-      'MEDIATION_PERIOD_EXTENDED',
+      provisional ? 'MEDIATION_PERIOD_EXTENDED_PROVISIONAL' : 'MEDIATION_PERIOD_EXTENDED',
       `mediation-extended:${m.id}:v${extension}`,
       { due },
     );
@@ -72,6 +79,19 @@ export class MediationNotices {
     if (to === 'WITHDRAWN')
       return this.worker(em, m.complaintId, 'MEDIATION_WITHDRAWN', `mediation-withdrawn:${m.id}`);
     return Promise.resolve();
+  }
+
+  /**
+   * The worker's arbitration application (theirs, or filed by staff on their request) ended the mediation: they are
+   * told it was received and why the mediation ended (调解仲裁法 第五条), not invited to apply again.
+   */
+  endedByApplication(em: EntityManager, m: CaseRef): Promise<void> {
+    return this.worker(
+      em,
+      m.complaintId,
+      'MEDIATION_ENDED_BY_APPLICATION',
+      `mediation-ended-by-application:${m.id}`,
+    );
   }
 
   /** 调解仲裁法 第十四条第三款: the period passed without agreement, the party may apply for arbitration. */

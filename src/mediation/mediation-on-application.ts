@@ -47,7 +47,7 @@ export class MediationOnApplication {
         },
       );
     if (step !== 'WITHDRAW_MEDIATION') return;
-    const closing: Closing = { outcome: 'WITHDRAWN', note: '劳动者申请劳动争议仲裁' };
+    const closing: Closing = { outcome: 'WITHDRAWN', note: '劳动者申请劳动争议仲裁', byApplication: true };
     const to = nextMediationStatus(m.status, 'WITHDRAW');
     const cancelled = await this.closing.apply(em, m, to, closing, actor, todayInShanghai());
     await this.closing.record(em, m, to, closing, actor, cancelled, {

@@ -5,6 +5,7 @@ import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintTakeUp } from '../complaints/complaint-take-up';
+import { OpenArbitrationCheck } from '../complaints/open-arbitration';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -29,6 +30,7 @@ export class MediationOpeningService {
     private readonly numbers: MediationCaseNumbers,
     private readonly views: MediationViews,
     private readonly takeUp: ComplaintTakeUp,
+    private readonly arbitration: OpenArbitrationCheck,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION and assigns a mediator when one is free. */
@@ -51,6 +53,8 @@ export class MediationOpeningService {
         );
       if (await this.repo.existsForComplaint(em, complaintId))
         throw AppException.conflict('MEDIATION_CASE_EXISTS', 'This complaint already has a mediation case');
+      // Not beside the worker's (or the dispute's) open arbitration application: 409 ARBITRATION_IN_PROGRESS.
+      await this.arbitration.assertNoneForMediation(em, c);
       // 调解仲裁法 第七条: a confirmed collective dispute is mediated as one case for all its members.
       const groupCase = c.collectiveDisputeId
         ? await this.repo.openCaseOfDispute(em, c.collectiveDisputeId)

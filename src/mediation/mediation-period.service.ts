@@ -80,9 +80,13 @@ export class MediationPeriodService {
           );
           const after = await this.periodClock(em, m.id);
           await this.repo.updateCase(em, m.id, {});
-          return { previousDue: clock.due, due: after?.due ?? null };
+          return {
+            previousDue: clock.due,
+            due: after?.due ?? null,
+            provisional: after?.provisional ?? false,
+          };
         },
-        async (m, _to, { previousDue, due }) => {
+        async (m, _to, { previousDue, due, provisional }) => {
           await this.writer.event(
             em,
             m.complaintId,
@@ -101,7 +105,7 @@ export class MediationPeriodService {
             },
           );
           // The worker agreed, and is told the new last day (once per extension: the version it was made at).
-          if (due) await this.notices.periodExtended(em, m, due, m.version);
+          if (due) await this.notices.periodExtended(em, m, due, m.version, provisional);
         },
       ),
     );

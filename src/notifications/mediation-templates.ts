@@ -25,6 +25,14 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）经双方当事人同意，调解期限延长至{due}（含当日）。',
     vars: { trackingNo: 'text', due: 'date' },
   },
+  // The same, for a last day counted through a year whose holiday schedule is not loaded (PROVISIONAL_NOTE of the case
+  // file, src/case-file/plain-deadline.ts): the date may move once the schedule is published.
+  MEDIATION_PERIOD_EXTENDED_PROVISIONAL: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）经双方当事人同意，调解期限延长至{due}（含当日）（暂定，待公布该年节假日安排后确认）。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
   MEDIATION_AGREEMENT_REACHED: {
     channel: 'SMS',
     audience: 'WORKER',
@@ -95,6 +103,14 @@ export const MEDIATION_TEMPLATES = {
     audience: 'WORKER',
     // 调解仲裁法 第五条: 不愿调解 … 的，可以向劳动争议仲裁委员会申请仲裁 (POST /arbitration/cases, on their own complaint).
     text: '您的案件（编号{trackingNo}）调解已撤回，调解结束。您仍可以依法向劳动争议仲裁委员会申请仲裁，可在“我的案件”中申请。',
+    vars: { trackingNo: 'text' },
+  },
+  // The worker's arbitration application (theirs, or filed by staff on their request) ended the mediation
+  // (调解仲裁法 第五条: 不愿调解的，可以申请仲裁): told it was received, not invited to apply again.
+  MEDIATION_ENDED_BY_APPLICATION: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）的劳动争议仲裁申请已收到，仲裁委员会将决定是否受理。因申请仲裁，调解已结束。',
     vars: { trackingNo: 'text' },
   },
   // 调解仲裁法 第五条 (arbitration after a mediation not wanted), 第七条 (the representatives apply for the group).

@@ -126,6 +126,8 @@ describe('mediation', () => {
         { startedOn: '2025-12-25', closedOn: '2026-01-05', agreement: true }, // spans the year boundary
         { startedOn: '2026-01-10', closedOn: null, agreement: false },
         { startedOn: '2025-12-01', closedOn: '2025-12-10', agreement: true },
+        // Withdrawn (the worker's choice or their arbitration application): its clock ENDED, the KPI leaves it out.
+        { startedOn: '2026-02-01', closedOn: '2026-02-03', agreement: false, withdrawn: true },
       ],
       '2026-01-01',
       '2026-12-31',

@@ -28,6 +28,10 @@ export const INSPECTION_KPI_SOURCES = ['COMPLAINT', 'REPORT'] as const;
 // 劳动保障监察举报投诉案件按期结案率 counts 案件 once each: a merged complaint's matter is the surviving case's (platform rule).
 export const INSPECTION_KPI_EXCLUDED_CLOSURES = ['MERGED'] as const;
 
+/** Mediation outcomes the KPIs leave out: a withdrawal (the worker's choice or their arbitration application). */
+// Platform rule: a withdrawn mediation's 15-day clock reads ENDED (neither met nor breached), so it counts nowhere.
+export const MEDIATION_KPI_EXCLUDED_OUTCOMES = ['WITHDRAWN'] as const;
+
 /** A mediation is "quick" when concluded within this many calendar days of its start. */
 // 劳动争议调解仲裁法 第十四条第三款: no agreement within 15 days of receipt → a party may apply for arbitration.
 export const MEDIATION_QUICK_DAYS = 15;
@@ -123,6 +127,12 @@ export interface MediationFact {
   startedOn: string;
   closedOn: string | null;
   agreement: boolean;
+  /**
+   * Withdrawn (撤回: by the worker's choice, or ended by their arbitration application): left out of every mediation
+   * KPI — nothing was concluded by the committee, its clock reads ENDED, neither in time nor late (as a withdrawn
+   * complaint's clocks).
+   */
+  withdrawn?: boolean;
 }
 
 export interface MediationKpi {
@@ -140,7 +150,7 @@ export function mediationKpi(cases: readonly MediationFact[], from: string, to: 
   let agreements = 0;
   let quick = 0;
   for (const c of cases) {
-    if (c.closedOn === null || c.closedOn < from || c.closedOn > to) continue;
+    if (c.withdrawn || c.closedOn === null || c.closedOn < from || c.closedOn > to) continue;
     concluded++;
     if (c.agreement) agreements++;
     if (daysBetween(c.startedOn, c.closedOn) <= MEDIATION_QUICK_DAYS) quick++;

@@ -1,4 +1,9 @@
-import { INSPECTION_KPI_EXCLUDED_CLOSURES, INSPECTION_KPI_SOURCES, MEDIATION_QUICK_DAYS } from './kpi.rules';
+import {
+  INSPECTION_KPI_EXCLUDED_CLOSURES,
+  INSPECTION_KPI_SOURCES,
+  MEDIATION_KPI_EXCLUDED_OUTCOMES,
+  MEDIATION_QUICK_DAYS,
+} from './kpi.rules';
 
 /**
  * The SQL that turns source rows into KPI facts and facts into monthly cell contributions. The incremental
@@ -17,6 +22,8 @@ export const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
 export const FACT_COLUMNS =
   'case_type, case_id, street_code, organisation_id, started_on, due_on, closed_on, agreement';
 
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
 /** Accepted (受理) arbitration cases; the body is the arbitration commission serving the street. */
 function arbitrationFacts(where: string): string {
   return `SELECT 'ARBITRATION'::varchar AS case_type, a.id AS case_id, a.jurisdiction_code AS street_code,
@@ -29,16 +36,17 @@ function arbitrationFacts(where: string): string {
 }
 
 /**
- * Mediations: concluded when no longer OPEN (agreement, failure, withdrawal or expiry of the 15 days), counted from the
- * day their period started (the committee's receipt, as the statutory clock), not the day the case was opened.
+ * Mediations: concluded when no longer OPEN (agreement, failure or expiry of the 15 days), counted from the day their
+ * period started (the committee's receipt, as the statutory clock), not the day the case was opened. A withdrawn one
+ * (MEDIATION_KPI_EXCLUDED_OUTCOMES) counts nowhere: its clock ENDED, nothing was concluded in time or late.
  */
 function mediationFacts(where: string): string {
   return `SELECT 'MEDIATION'::varchar, m.id, m.street_code, m.organisation_id, m.period_started_on, NULL::date,
        CASE WHEN m.status <> 'OPEN' THEN m.closed_on END, COALESCE(m.outcome = 'AGREEMENT', false)
-  FROM mediation_kpi_source m ${where ? `WHERE m.id = ${where}` : ''}`;
+  FROM mediation_kpi_source m
+ WHERE (m.outcome IS NULL OR m.outcome NOT IN (${sqlList(MEDIATION_KPI_EXCLUDED_OUTCOMES)}))
+       ${where ? `AND m.id = ${where}` : ''}`;
 }
-
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses; none while

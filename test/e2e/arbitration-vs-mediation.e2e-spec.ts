@@ -1,4 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app';
+import { factsSelect } from '../../src/sla/sla-facts.sql';
+import { eventually } from '../support/test-app';
 import { bearer, fileComplaint, inboxAbout, openMediation } from '../support/case-flow';
 
 /**
@@ -52,17 +54,40 @@ describe('a direct arbitration application and the mediation of the same dispute
   it('the worker’s application ends their open mediation as withdrawn, its clock stopped, and tells the mediator', async () => {
     const c = await routedToMediation();
     const m = await openMediation(t, 'mediator', c.id);
+    const session = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/sessions`)
+      .set(await bearer(t, 'mediator'))
+      .send({
+        version: m.version,
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        place: '街道调解室',
+      });
+    expect(session.status).toBe(201);
+    const before = await mediationCase(m.id);
     const applied = await apply('13800000000', c.id);
     expect([applied.status, applied.body.source]).toEqual([201, 'DIRECT']);
 
     const after = await mediationCase(m.id);
-    // Closed as the WITHDRAWN close path closes it: its 15-day clock stopped (MET).
+    // Closed as the WITHDRAWN close path closes it: its 15-day clock stopped as ENDED (by the worker's choice), not
+    // MET — the committee concluded nothing in time (as a withdrawn complaint's clocks).
     expect(after).toMatchObject({
       status: 'WITHDRAWN',
       outcome: 'WITHDRAWN',
-      version: m.version + 1,
-      deadline: { state: 'MET' },
+      version: before.version + 1,
+      deadline: { state: 'ENDED' },
     });
+    // The worker is told their application was received and ended the mediation, not invited to apply again.
+    const told = () => t.sms.sent.filter((s) => s.params.trackingNo === c.trackingNo).map((s) => s.template);
+    await eventually(() => told().includes('MEDIATION_ENDED_BY_APPLICATION'));
+    expect(told()).not.toContain('MEDIATION_WITHDRAWN');
+    expect(t.sms.sent.find((s) => s.template === 'MEDIATION_ENDED_BY_APPLICATION')?.text).toContain(
+      '仲裁申请已收到',
+    );
+    // Nor is it counted as a mediation concluded (within 15 days) by the committee: the KPI leaves a withdrawal out.
+    expect(await t.dataSource.query(`SELECT * FROM (${factsSelect(['MEDIATION'], '$1')}) f`, [m.id])).toEqual(
+      [],
+    );
     const withdrawn = (await events(c.id)).find((e) => e.action === 'MEDIATION_WITHDRAWN');
     expect(withdrawn?.data).toMatchObject({
       mediationCaseId: m.id,
@@ -144,6 +169,55 @@ describe('a direct arbitration application and the mediation of the same dispute
       source: 'DIRECT',
       complainantRequest: { channel: 'IN_PERSON', note: '到仲裁院窗口申请' },
     });
+  });
+
+  it('staff filing the application for the worker ends the open mediation and tells the worker it was received', async () => {
+    const c = await routedToMediation();
+    const m = await openMediation(t, 'mediator', c.id);
+    const filed = await apply('arbitrator', c.id, { complainantRequest: { channel: 'PHONE' } });
+    expect([filed.status, filed.body.source]).toEqual([201, 'DIRECT']);
+    expect(await mediationCase(m.id)).toMatchObject({ status: 'WITHDRAWN', deadline: { state: 'ENDED' } });
+    const told = () => t.sms.sent.filter((s) => s.params.trackingNo === c.trackingNo).map((s) => s.template);
+    await eventually(() => told().includes('MEDIATION_ENDED_BY_APPLICATION'));
+    expect(told()).not.toContain('MEDIATION_WITHDRAWN');
+  });
+
+  it('no mediation beside an open arbitration application: routing to mediation and opening one are 409', async () => {
+    // The worker applied before the complaint was even accepted; routing it to mediation then is refused.
+    const early = await fileComplaint(t, { employerName: `调仲并行测试公司${++n}` });
+    const applied = await apply('13800000000', early.id);
+    expect([applied.status, applied.body.status]).toEqual([201, 'APPLIED']);
+    const accepted = await t
+      .http()
+      .post(`/api/v1/complaints/${early.id}/accept`)
+      .set(await bearer(t, 'mediator'))
+      .send({});
+    expect(accepted.status).toBe(200);
+    const routed = await t
+      .http()
+      .post(`/api/v1/complaints/${early.id}/route`)
+      .set(await bearer(t, 'mediator'))
+      .send({ target: 'MEDIATION' });
+    expect([routed.status, routed.body.code]).toEqual([409, 'ARBITRATION_IN_PROGRESS']);
+    expect(routed.body.details).toMatchObject({ arbitrationCaseId: applied.body.id, status: 'APPLIED' });
+
+    // Routed to mediation, then the worker applied (no case was opened): the committee may not open one now.
+    const c = await routedToMediation();
+    const filed = await apply('13800000000', c.id);
+    expect(filed.status).toBe(201);
+    const opened = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await bearer(t, 'mediator'))
+      .send({ complaintId: c.id });
+    expect([opened.status, opened.body.code]).toEqual([409, 'ARBITRATION_IN_PROGRESS']);
+    expect(
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM mediation_cases WHERE complaint_id = $1`, [
+          c.id,
+        ])
+      )[0].n,
+    ).toBe(0);
   });
 
   it('staff file it for a complaint routed to mediation with no case opened; never for one routed elsewhere', async () => {

@@ -1,5 +1,6 @@
 import { organisationId } from '../../src/reference/organisations';
 import { hashPassword } from '../../src/auth/passwords';
+import { PROVISIONAL_NOTE } from '../../src/case-file/plain-deadline';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays } from '../../src/calendar/local-date';
 import { newId } from '../../src/common/ids';
@@ -195,11 +196,19 @@ describe('mediation period gate', () => {
     );
     const told = () =>
       t.sms.sent.filter(
-        (s) => s.template === 'MEDIATION_PERIOD_EXTENDED' && s.params.trackingNo === trackingNo,
+        (s) => s.template.startsWith('MEDIATION_PERIOD_EXTENDED') && s.params.trackingNo === trackingNo,
       );
     await eventually(() => told().length > 0);
     expect(told()[0].params.due).toBe(newDue);
     expect(told()[0].text).toContain(`调解期限延长至${newDue}`);
+    // Counted through a year whose holiday schedule is not loaded, the date is provisional in the text as in the file.
+    const shown = (mine.body.deadlines as { due: string; provisional: boolean; text: string }[]).find(
+      (d) => d.due === newDue,
+    )!;
+    expect(told()[0].text.includes(PROVISIONAL_NOTE)).toBe(shown.text.includes(PROVISIONAL_NOTE));
+    expect(told()[0].template).toBe(
+      shown.provisional ? 'MEDIATION_PERIOD_EXTENDED_PROVISIONAL' : 'MEDIATION_PERIOD_EXTENDED',
+    );
     // A second extension is told too, with its own last day; each once.
     const again = await extend(extended.body as CaseView, {
       days: 5,

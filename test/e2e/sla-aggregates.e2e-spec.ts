@@ -245,10 +245,15 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
     const insp = await q<{ dueOn: string; closedOn: string | null }>(
       `SELECT investigation_due_on AS "dueOn", closed_on AS "closedOn" FROM inspection_cases`,
     );
-    const med = await q<{ startedOn: string; closedOn: string | null; agreement: boolean }>(
+    const med = await q<{
+      startedOn: string;
+      closedOn: string | null;
+      agreement: boolean;
+      withdrawn: boolean;
+    }>(
       `SELECT COALESCE(period_started_on, opened_on) AS "startedOn",
               CASE WHEN status <> 'OPEN' THEN closed_on END AS "closedOn",
-              outcome = 'AGREEMENT' AS agreement FROM mediation_cases`,
+              outcome = 'AGREEMENT' AS agreement, outcome = 'WITHDRAWN' AS withdrawn FROM mediation_cases`,
     );
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
@@ -266,7 +271,7 @@ describe('SLA aggregates: incremental (per event) == full recompute, mismatch me
        UNION ALL SELECT 'INSPECTION', accepted_on, closed_on FROM inspection_cases
         WHERE accepted_on IS NOT NULL AND investigation_due_on IS NOT NULL AND closed_on IS NOT NULL
        UNION ALL SELECT 'MEDIATION', COALESCE(period_started_on, opened_on), closed_on FROM mediation_cases
-        WHERE status <> 'OPEN' AND closed_on IS NOT NULL`,
+        WHERE status <> 'OPEN' AND closed_on IS NOT NULL AND outcome <> 'WITHDRAWN'`,
     );
     const days = (type: string) =>
       handlingDays(
