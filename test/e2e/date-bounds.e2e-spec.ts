@@ -1,0 +1,114 @@
+import { todayInShanghai } from '../../src/calendar/local-date';
+import {
+  applyForArbitration,
+  arbitrationSteps,
+  bearer,
+  fileComplaint,
+  openMediation,
+  userIdOf,
+} from '../support/case-flow';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface CaseView {
+  id: string;
+  version: number;
+  hearings: { id: string }[];
+}
+
+/**
+ * The audit of a fresh install: ISO 8601 forms `new Date()` cannot read (week dates, ordinal dates, the basic format,
+ * a decimal comma) got past IsISO8601 into the services, where a hearing failed with a 500 and a session with a
+ * false "must be in the future". Every date-time field now takes only the RFC 3339 form (400 naming the field).
+ */
+describe('date inputs are bounded and readable', () => {
+  let t: TestApp;
+  let arbitratorId: string;
+  let n = 0;
+  const today = todayInShanghai();
+  const UNREADABLE = [
+    '2026-W52-2T02:00:00Z',
+    '2026-356T02:00:00Z',
+    '20261222T020000Z',
+    '2026-12-22T02:00:00,5Z',
+  ];
+  const post = async (user: string, path: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/api/v1${path}`)
+      .set(await bearer(t, user))
+      .send(body);
+
+  /** Accepted, a sole arbitrator, served and answered today (v5): nothing but the date itself holds a hearing back. */
+  const answeredCase = async (): Promise<CaseView> => {
+    const name = `浦东日期边界公司${++n}`;
+    const c = await fileComplaint(t, {
+      employerName: name,
+      target: 'ARBITRATION',
+      body: { employer: { name } },
+    });
+    const id = await applyForArbitration(t, 'mediator', c.id);
+    return (await arbitrationSteps(t, id, 1, [
+      ['accept', {}],
+      ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
+      ['papers', { step: 'SERVICE', on: today }],
+      ['papers', { step: 'DEFENCE', on: today }],
+    ])) as CaseView;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    arbitratorId = await userIdOf(t, 'arbitrator');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('date-times new Date() cannot read are 400 on the field, not a 500', () => {
+    it.each(UNREADABLE)('a hearing and its postponement at %s', async (startsAt) => {
+      const c = await answeredCase();
+      const res = await post('arbitrator', `/arbitration/cases/${c.id}/hearings`, {
+        version: 5,
+        room: 'x',
+        startsAt,
+      });
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'startsAt', constraint: 'isDateTime' }),
+      ]);
+      const moved = await post(
+        'arbitrator',
+        `/arbitration/cases/${c.id}/hearings/${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}/postpone`,
+        {
+          version: 5,
+          requestedOn: today,
+          reason: '被申请人申请延期',
+          startsAt,
+        },
+      );
+      expect([moved.status, moved.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(moved.body.details).toEqual([
+        expect.objectContaining({ field: 'startsAt', constraint: 'isDateTime' }),
+      ]);
+    });
+
+    it.each(UNREADABLE)('a mediation session at %s', async (startsAt) => {
+      const name = `浦东调解日期公司${++n}`;
+      const c = await fileComplaint(t, {
+        employerName: name,
+        target: 'MEDIATION',
+        staff: 'mediator',
+        body: { employer: { name } },
+      });
+      const m = await openMediation(t, 'mediator', c.id);
+      const res = await post('mediator', `/mediation/cases/${m.id}/sessions`, {
+        version: m.version,
+        startsAt,
+        place: '陆家嘴街道调解室',
+      });
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'startsAt', constraint: 'isDateTime' }),
+      ]);
+    });
+  });
+});
