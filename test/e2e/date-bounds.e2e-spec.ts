@@ -1,4 +1,4 @@
-import { todayInShanghai } from '../../src/calendar/local-date';
+import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import {
   applyForArbitration,
   arbitrationSteps,
@@ -110,5 +110,43 @@ describe('date inputs are bounded and readable', () => {
         expect.objectContaining({ field: 'startsAt', constraint: 'isDateTime' }),
       ]);
     });
+  });
+
+  it('a mediation agreement whose last instalment falls more than a year after signing is 400 on that instalment (调解仲裁法 第二十七条)', async () => {
+    const name = `浦东调解协议期限公司${++n}`;
+    const c = await fileComplaint(t, {
+      employerName: name,
+      target: 'MEDIATION',
+      staff: 'mediator',
+      body: { employer: { name } },
+    });
+    const m = await openMediation(t, 'mediator', c.id);
+    const close = (dueOn: string) =>
+      post('mediator', `/mediation/cases/${m.id}/close`, {
+        version: m.version,
+        outcome: 'AGREEMENT',
+        agreement: {
+          claims: [{ description: '支付拖欠工资', amountFen: 1_600_000 }],
+          instalments: [
+            { dueOn: today, amountFen: 800_000 },
+            { dueOn, amountFen: 800_000 },
+          ],
+        },
+      });
+    const lastDay = addYears(today, 1);
+    for (const late of ['2099-12-20', addDays(lastDay, 1)]) {
+      const res = await close(late);
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({
+          field: 'agreement.instalments.1.dueOn',
+          constraint: 'withinOneYear',
+          message: `agreement.instalments.1.dueOn 不能晚于 ${lastDay}`,
+        }),
+      ]);
+    }
+    const ok = await close(lastDay);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'AGREEMENT' });
   });
 });

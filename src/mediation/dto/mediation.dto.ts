@@ -122,7 +122,10 @@ export class AgreementClaimDto {
 }
 
 export class InstalmentInputDto {
-  @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD (Asia/Shanghai), not before today' })
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'YYYY-MM-DD (Asia/Shanghai), not before today nor more than a year after it',
+  })
   @IsLocalDate()
   dueOn: string;
 
