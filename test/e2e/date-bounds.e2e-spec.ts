@@ -149,4 +149,53 @@ describe('date inputs are bounded and readable', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'AGREEMENT' });
   });
+
+  it('a hearing after the decision deadline (45 days from acceptance, 调解仲裁法 第四十三条) is 409, a postponement there too; on its last day it is booked', async () => {
+    const c = await answeredCase();
+    const view = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${c.id}`)
+      .set(await bearer(t, 'arbitrator'));
+    const decision = (view.body as { clocks: { rule: { id: string }; due: string }[] }).clocks.find(
+      (k) => k.rule.id === 'ARBITRATION_DECISION',
+    )!;
+    expect(decision.due >= addDays(today, 45)).toBe(true);
+    for (const startsAt of [
+      '2099-12-21T02:00:00Z',
+      '9999-06-01T02:00:00Z',
+      `${addDays(decision.due, 1)}T10:00:00+08:00`,
+    ]) {
+      const res = await post('arbitrator', `/arbitration/cases/${c.id}/hearings`, {
+        version: 5,
+        room: '第五仲裁庭',
+        startsAt,
+      });
+      expect([startsAt, res.status, res.body.code]).toEqual([
+        startsAt,
+        409,
+        'HEARING_AFTER_DECISION_DEADLINE',
+      ]);
+      expect(res.body.details).toMatchObject({
+        field: 'startsAt',
+        decisionDue: decision.due,
+        extendedBy: 0,
+        extensionDaysLeft: 15,
+        citation: expect.stringContaining('第四十三条'),
+      });
+    }
+    const ok = await post('arbitrator', `/arbitration/cases/${c.id}/hearings`, {
+      version: 5,
+      room: '第五仲裁庭',
+      startsAt: `${decision.due}T10:00:00+08:00`,
+    });
+    expect(ok.status).toBe(200);
+    const hearing = (ok.body as CaseView).hearings[0];
+    const moved = await post('arbitrator', `/arbitration/cases/${c.id}/hearings/${hearing.id}/postpone`, {
+      version: 6,
+      requestedOn: today,
+      reason: '被申请人申请延期',
+      startsAt: '2099-12-21T02:00:00Z',
+    });
+    expect([moved.status, moved.body.code]).toEqual([409, 'HEARING_AFTER_DECISION_DEADLINE']);
+  });
 });
