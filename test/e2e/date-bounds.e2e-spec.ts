@@ -4,6 +4,7 @@ import {
   arbitrationSteps,
   bearer,
   fileComplaint,
+  openInspection,
   openMediation,
   userIdOf,
 } from '../support/case-flow';
@@ -197,5 +198,55 @@ describe('date inputs are bounded and readable', () => {
       startsAt: '2099-12-21T02:00:00Z',
     });
     expect([moved.status, moved.body.code]).toEqual([409, 'HEARING_AFTER_DECISION_DEADLINE']);
+  });
+
+  it('inspection: a violation cannot end in the future (监察条例 第二十条), nor an inquiry fall after the investigation is due (第十七条)', async () => {
+    const name = `浦东监察日期公司${++n}`;
+    const c = await fileComplaint(t, {
+      employerName: name,
+      target: 'INSPECTION',
+      body: { employer: { name } },
+    });
+    const id = await openInspection(t, 'inspector', c.id);
+    for (const violationEndedOn of [addDays(today, 1), '2027-05-01']) {
+      const res = await post('inspector', `/inspection/cases/${id}/decision`, {
+        version: 1,
+        violationEndedOn,
+      });
+      expect([violationEndedOn, res.status, res.body.code]).toEqual([
+        violationEndedOn,
+        400,
+        'VALIDATION_FAILED',
+      ]);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'violationEndedOn', constraint: 'notInFuture' }),
+      ]);
+    }
+    const accepted = await post('inspector', `/inspection/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: today,
+    });
+    expect(accepted.status).toBe(200);
+    const due = (accepted.body as { investigationDueOn: string }).investigationDueOn;
+    expect(due > today).toBe(true);
+    const inquiry = (appearOn: string) =>
+      post('inspector', `/inspection/cases/${id}/inquiry-notice`, {
+        version: 2,
+        appearOn,
+        place: '浦东新区劳动保障监察大队',
+        materials: ['工资支付记录'],
+      });
+    for (const late of ['2099-12-10', addDays(due, 1)]) {
+      const res = await inquiry(late);
+      expect([late, res.status, res.body.code]).toEqual([late, 400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({
+          field: 'appearOn',
+          constraint: 'byInvestigationDue',
+          investigationDueOn: due,
+        }),
+      ]);
+    }
+    expect((await inquiry(due)).status).toBe(200);
   });
 });
