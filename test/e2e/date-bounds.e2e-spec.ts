@@ -39,15 +39,14 @@ describe('date inputs are bounded and readable', () => {
       .set(await bearer(t, user))
       .send(body);
 
+  /** A complaint of a new employer, accepted and routed to `target` (by `staff`, default the supervisor). */
+  const routed = (target: 'MEDIATION' | 'ARBITRATION' | 'INSPECTION', staff?: string) => {
+    const name = `浦东日期边界${target}公司${++n}`;
+    return fileComplaint(t, { employerName: name, target, staff, body: { employer: { name } } });
+  };
   /** Accepted, a sole arbitrator, served and answered today (v5): nothing but the date itself holds a hearing back. */
   const answeredCase = async (): Promise<CaseView> => {
-    const name = `浦东日期边界公司${++n}`;
-    const c = await fileComplaint(t, {
-      employerName: name,
-      target: 'ARBITRATION',
-      body: { employer: { name } },
-    });
-    const id = await applyForArbitration(t, 'mediator', c.id);
+    const id = await applyForArbitration(t, 'mediator', (await routed('ARBITRATION')).id);
     return (await arbitrationSteps(t, id, 1, [
       ['accept', {}],
       ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
@@ -93,13 +92,7 @@ describe('date inputs are bounded and readable', () => {
     });
 
     it.each(UNREADABLE)('a mediation session at %s', async (startsAt) => {
-      const name = `浦东调解日期公司${++n}`;
-      const c = await fileComplaint(t, {
-        employerName: name,
-        target: 'MEDIATION',
-        staff: 'mediator',
-        body: { employer: { name } },
-      });
+      const c = await routed('MEDIATION', 'mediator');
       const m = await openMediation(t, 'mediator', c.id);
       const res = await post('mediator', `/mediation/cases/${m.id}/sessions`, {
         version: m.version,
@@ -114,13 +107,7 @@ describe('date inputs are bounded and readable', () => {
   });
 
   it('a mediation agreement whose last instalment falls more than a year after signing is 400 on that instalment (调解仲裁法 第二十七条)', async () => {
-    const name = `浦东调解协议期限公司${++n}`;
-    const c = await fileComplaint(t, {
-      employerName: name,
-      target: 'MEDIATION',
-      staff: 'mediator',
-      body: { employer: { name } },
-    });
+    const c = await routed('MEDIATION', 'mediator');
     const m = await openMediation(t, 'mediator', c.id);
     const close = (dueOn: string) =>
       post('mediator', `/mediation/cases/${m.id}/close`, {
@@ -201,12 +188,7 @@ describe('date inputs are bounded and readable', () => {
   });
 
   it('inspection: a violation cannot end in the future (监察条例 第二十条), nor an inquiry fall after the investigation is due (第十七条)', async () => {
-    const name = `浦东监察日期公司${++n}`;
-    const c = await fileComplaint(t, {
-      employerName: name,
-      target: 'INSPECTION',
-      body: { employer: { name } },
-    });
+    const c = await routed('INSPECTION');
     const id = await openInspection(t, 'inspector', c.id);
     for (const violationEndedOn of [addDays(today, 1), '2027-05-01']) {
       const res = await post('inspector', `/inspection/cases/${id}/decision`, {

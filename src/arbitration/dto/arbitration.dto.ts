@@ -206,7 +206,7 @@ export class ScheduleHearingDto extends VersionDto {
   @MaxLength(64)
   room: string;
 
-  @ApiProperty({ example: '2026-12-10T09:00:00+08:00', format: 'date-time' })
+  @ApiProperty({ example: '2026-12-10T09:00:00+08:00' })
   @IsDateTime()
   startsAt: string;
 
@@ -260,7 +260,6 @@ export class PostponeHearingDto extends VersionDto {
 
   @ApiProperty({
     example: '2026-12-20T09:00:00+08:00',
-    format: 'date-time',
     description: 'The new hearing (5 working days’ notice again)',
   })
   @IsDateTime()

@@ -60,7 +60,7 @@ export class AssignMediatorDto extends VersionedDto {
 }
 
 export class ScheduleSessionDto extends VersionedDto {
-  @ApiProperty({ example: '2026-12-01T09:30:00+08:00', format: 'date-time' })
+  @ApiProperty({ example: '2026-12-01T09:30:00+08:00' })
   @IsDateTime()
   startsAt: string;
 
