@@ -3,6 +3,7 @@ import { addDays } from '../calendar/local-date';
 import {
   DEFAULT_HEARING_HOURS,
   defencePeriodOf,
+  hearingAfterDecisionDeadline,
   hearingDefenceProblem,
   hearingTimeProblem,
   shanghaiMinuteOfDay,
@@ -99,5 +100,36 @@ describe('defencePeriodOf: the answer period as the ARBITRATION_DEFENCE clock re
         events: [{ type: 'STOP', date: '2027-01-04' }],
       }),
     ).toEqual({ state: 'ANSWERED', answeredOn: '2027-01-04' });
+  });
+});
+
+describe('hearingAfterDecisionDeadline (调解仲裁法 第四十三条)', () => {
+  const clock = (due: string | null, extendedBy = 0) => ({ due, extendedBy, rule: { maxExtension: 15 } });
+  it('lets a hearing fall on or before the decision deadline, refuses one after it with what an extension leaves', () => {
+    expect(hearingAfterDecisionDeadline(clock('2027-01-21'), '2027-01-21')).toBeNull();
+    expect(hearingAfterDecisionDeadline(clock('2027-01-21'), '2027-01-22')).toEqual({
+      decisionDue: '2027-01-21',
+      extendedBy: 0,
+      extensionDaysLeft: 15,
+    });
+    expect(hearingAfterDecisionDeadline(clock('2027-02-05', 15), '9999-06-01')).toEqual({
+      decisionDue: '2027-02-05',
+      extendedBy: 15,
+      extensionDaysLeft: 0,
+    });
+  });
+
+  it('sets no bound while the period is suspended (中止, no known due date) or before acceptance (no clock)', () => {
+    expect(hearingAfterDecisionDeadline(clock(null), '2099-12-21')).toBeNull();
+    expect(hearingAfterDecisionDeadline(undefined, '2099-12-21')).toBeNull();
+  });
+
+  it('refuses exactly the dates after the due date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), (offset) => {
+        const day = addDays('2027-01-21', offset);
+        expect(hearingAfterDecisionDeadline(clock('2027-01-21'), day) === null).toBe(offset <= 0);
+      }),
+    );
   });
 });

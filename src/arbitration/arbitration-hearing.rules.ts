@@ -104,3 +104,26 @@ export function hearingDefenceProblem(
         : 'HEARING_BEFORE_ANSWER_PERIOD';
   }
 }
+
+// 调解仲裁法 第四十三条: the tribunal ends the case within 45 days of acceptance, 15 more with the director's approval.
+export const HEARING_DECISION_DEADLINE_CITATION =
+  '调解仲裁法 第四十三条 (受理之日起四十五日内结束; 经主任批准延期不得超过十五日); 办案规则 (2017) 第四十五条、第四十六条';
+
+/**
+ * A hearing must fall on or before the last day of the case's ARBITRATION_DECISION clock (extensions included): a
+ * later hearing could not lead to an award in time, and a typo (2099 for 2026) would summon both parties to a day
+ * that never comes. Returns the facts of the refusal, or null. No bound while the clock's due date is unknown
+ * (suspended: 中止审理) or before acceptance (no clock); a breached clock still bounds (only the director's
+ * extension, entered as a correction, moves it).
+ */
+export function hearingAfterDecisionDeadline(
+  clock: { due: string | null; extendedBy: number; rule: { maxExtension: number } } | undefined,
+  hearingDate: string,
+): { decisionDue: string; extendedBy: number; extensionDaysLeft: number } | null {
+  if (!clock || clock.due === null || hearingDate <= clock.due) return null;
+  return {
+    decisionDue: clock.due,
+    extendedBy: clock.extendedBy,
+    extensionDaysLeft: Math.max(0, clock.rule.maxExtension - clock.extendedBy),
+  };
+}

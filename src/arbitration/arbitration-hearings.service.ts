@@ -12,13 +12,15 @@ import {
   DEFAULT_HEARING_HOURS,
   defencePeriodOf,
   HEARING_DEFENCE_GATES,
+  HEARING_DECISION_DEADLINE_CITATION,
+  hearingAfterDecisionDeadline,
   hearingDefenceProblem,
   hearingTimeProblem,
   type HearingTimeProblem,
 } from './arbitration-hearing.rules';
 import { allowedActions } from './arbitration.state';
 import { ArbitrationProceeding } from './arbitration-proceeding';
-import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { ArbitrationRepository } from './arbitration.repository';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
@@ -206,13 +208,11 @@ export class ArbitrationHearingsService {
    * 409 unless the hearing day lies after the respondent's answer period (调解仲裁法 第三十条: ten working days from
    * service, 办案规则 第八十条), or the defence is in; before service is recorded, no hearing day (hearingDefenceProblem).
    */
-  private async assertAfterAnswerPeriod(
-    em: EntityManager,
+  private assertAfterAnswerPeriod(
     c: ArbitrationCase,
+    clocks: readonly ClockView[],
     hearingDate: string,
-    today: string,
-  ): Promise<void> {
-    const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, today, em);
+  ): void {
     const period = defencePeriodOf(clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE'));
     const problem = hearingDefenceProblem(period, hearingDate);
     if (!problem) return;
@@ -235,8 +235,29 @@ export class ArbitrationHearingsService {
   }
 
   /**
-   * Books a hearing: 5 working days' notice (第三十五条), after the respondent's answer period (第三十条) and no room or
-   * arbitrator booked twice (checked under a lock).
+   * 409 HEARING_AFTER_DECISION_DEADLINE when the hearing day is after the decision deadline (调解仲裁法 第四十三条: 45
+   * days from acceptance, at most 15 more with the director's approval, entered as an EXTEND of the clock).
+   */
+  private assertWithinDecisionPeriod(clocks: readonly ClockView[], hearingDate: string): void {
+    const decision = clocks.find((k) => k.rule.id === 'ARBITRATION_DECISION');
+    const late = hearingAfterDecisionDeadline(decision, hearingDate);
+    if (!late) return;
+    throw AppException.conflict(
+      'HEARING_AFTER_DECISION_DEADLINE',
+      `The hearing on ${hearingDate} is after the decision deadline ${late.decisionDue}: the case must be decided by then (调解仲裁法 第四十三条)`,
+      {
+        field: 'startsAt',
+        hearingDate,
+        ...late,
+        clockId: decision!.id,
+        citation: HEARING_DECISION_DEADLINE_CITATION,
+      },
+    );
+  }
+
+  /**
+   * Books a hearing: 5 working days' notice (第三十五条), after the respondent's answer period (第三十条), not after the
+   * decision deadline (第四十三条) and no room or arbitrator booked twice (checked under a lock).
    */
   private async bookHearing(
     em: EntityManager,
@@ -251,6 +272,10 @@ export class ArbitrationHearingsService {
     const startsAt = new Date(dto.startsAt);
     const hearingDate = todayInShanghai(startsAt);
     const today = todayInShanghai();
+    const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, today, em);
+    // Before the notice: counting its working days back from a day years away is slow, and pointless when refused.
+    this.assertAfterAnswerPeriod(c, clocks, hearingDate);
+    this.assertWithinDecisionPeriod(clocks, hearingDate);
     const cal = await this.calendar.calendar(em);
     const rule = ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE;
     const notice = computeNoticeDeadline(rule, hearingDate, null, today, cal);
@@ -264,7 +289,6 @@ export class ArbitrationHearingsService {
           earliestHearingDate: earliestAnchorAfter(rule, today, cal).date,
         },
       );
-    await this.assertAfterAnswerPeriod(em, c, hearingDate, today);
     // On a working day within the commission's hours; otherwise only with an override and its reason (audited).
     const settings = c.commissionId ? await this.repo.commission(em, c.commissionId) : null;
     const hours = settings

@@ -76,6 +76,11 @@ export const ARBITRATION_ERRORS = {
     zh: '开庭日期须在被申请人答辩期届满之后，除非已收到答辩书（调解仲裁法 第三十条）',
     en: 'The hearing must fall after the respondent’s answer period ends, unless the defence was received (调解仲裁法 第三十条)',
   },
+  HEARING_AFTER_DECISION_DEADLINE: {
+    status: 409,
+    zh: '开庭日期晚于仲裁审理期限：案件须在受理之日起四十五日内（经批准延期的，再延长不超过十五日）结束（调解仲裁法 第四十三条）',
+    en: 'The hearing is after the decision deadline: the case ends within 45 days of acceptance, at most 15 more if extended (调解仲裁法 第四十三条)',
+  },
   HEARING_NOT_HELD: {
     status: 409,
     zh: '作出裁决或调解书前须已开庭并记录，或决定书面审理',

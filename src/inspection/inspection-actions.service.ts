@@ -4,6 +4,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import type { Principal } from '../auth/roles';
 import { addDays } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
+import { appearOnError } from './inspection-duties.rules';
 import { newId } from '../common/ids';
 import { DATED_ON_FIELDS, DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
@@ -85,22 +86,15 @@ export class InspectionActionsService {
     });
   }
 
-  /** 询问通知书 (劳动保障监察条例 第十五条). */
+  /** 询问通知书 (劳动保障监察条例 第十五条), for a day within the investigation period (第十七条). */
   inquiry(
     viewer: Principal,
     id: string,
     dto: { version: number; appearOn: string; place: string; materials: string[]; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'INQUIRY_NOTICE', dto.on, (_em, _c, on) => {
-      if (dto.appearOn <= on)
-        throw AppException.validation([
-          fieldError(
-            'appearOn',
-            'afterNotice',
-            'appearOn 须晚于通知日期',
-            'appearOn must be after the notice date',
-          ),
-        ]);
+    return this.cases.transition(viewer, id, dto.version, 'INQUIRY_NOTICE', dto.on, (_em, c, on) => {
+      const error = appearOnError(dto.appearOn, on, c.investigationDueOn);
+      if (error) throw AppException.validation([error]);
       return Promise.resolve({
         changes: {},
         data: { appearOn: dto.appearOn },

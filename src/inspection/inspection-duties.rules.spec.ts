@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import {
   additionalCompensationFen,
+  appearOnError,
   DUTY_RULES,
   investigationTeamError,
   orderToPayIgnored,
   reportRewardRefusals,
+  violationEndedOnError,
 } from './inspection-duties.rules';
+import { addDays } from '../calendar/local-date';
 
 describe('two inspectors per investigative act (劳动保障监察条例 第十六条)', () => {
   it('one inspector, or the same one twice, is not enough; two different ones are', () => {
@@ -88,5 +91,43 @@ describe('举报 and 投诉 differ: a reward is for a substantiated report of a 
       'NOT_A_REPORT',
       'CASE_NOT_CONCLUDED',
     ]);
+  });
+});
+
+describe('dates an inspection act may not take (监察条例 第十七条, 第二十条)', () => {
+  it('a violation that ended after the day of the decision is refused on violationEndedOn; a continuing one (null) is not', () => {
+    expect(violationEndedOnError(null, '2026-12-07')).toBeNull();
+    expect(violationEndedOnError('2026-12-07', '2026-12-07')).toBeNull();
+    expect(violationEndedOnError('2027-05-01', '2026-12-07')).toMatchObject({
+      field: 'violationEndedOn',
+      constraint: 'notInFuture',
+      message: 'violationEndedOn must not be after 2026-12-07 (the day of the decision)',
+    });
+  });
+
+  it('an inquiry falls after the notice and no later than the investigation is due', () => {
+    expect(appearOnError('2026-12-10', '2026-12-07', '2027-03-04')).toBeNull();
+    expect(appearOnError('2027-03-04', '2026-12-07', '2027-03-04')).toBeNull();
+    expect(appearOnError('2026-12-07', '2026-12-07', '2027-03-04')).toMatchObject({
+      constraint: 'afterNotice',
+    });
+    expect(appearOnError('2099-12-10', '2026-12-07', '2027-03-04')).toMatchObject({
+      field: 'appearOn',
+      constraint: 'byInvestigationDue',
+      investigationDueOn: '2027-03-04',
+    });
+    // Paused (no known due date): bounded by the notice only.
+    expect(appearOnError('2099-12-10', '2026-12-07', null)).toBeNull();
+  });
+
+  it('never lets through a day after the due date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 400 }), (ahead, due) => {
+        const on = '2026-12-07';
+        const appearOn = addDays(on, ahead);
+        const dueOn = addDays(on, due);
+        expect(appearOnError(appearOn, on, dueOn) === null).toBe(appearOn <= dueOn);
+      }),
+    );
   });
 });

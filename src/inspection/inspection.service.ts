@@ -29,7 +29,7 @@ import { INSPECTION_CASE_TYPE, OPEN_STATUSES } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import { acceptanceDecision, brigadeServes, needsReferral, type RefusalReason } from './inspection.rules';
 import { referralErrors, refusalStep, type Refusal } from './inspection-refusal';
-import { investigationTeamError } from './inspection-duties.rules';
+import { investigationTeamError, violationEndedOnError } from './inspection-duties.rules';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
 
@@ -251,6 +251,8 @@ export class InspectionService implements OnModuleInit {
     id: string,
     dto: { version: number; violationEndedOn: string | null; inspectorIds?: string[]; on?: string },
   ): Promise<InspectionCaseViewDto> {
+    const ended = violationEndedOnError(dto.violationEndedOn, dto.on ?? todayInShanghai());
+    if (ended) throw AppException.validation([ended]);
     const facts = await this.tx.run(async (em) => {
       const c = await this.repo.findCase(em, id);
       if (!c || !coversJurisdiction(viewer, c.jurisdictionCode)) throw inspectionNotFound();

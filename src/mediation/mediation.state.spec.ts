@@ -4,6 +4,7 @@ import {
   AGREEMENT_ACTIONS,
   AGREEMENT_STATUSES,
   agreementErrors,
+  lastInstalmentDueOn,
   directApplicationStep,
   escalationReason,
   MEDIATION_ACTIONS,
@@ -168,6 +169,32 @@ describe('agreementErrors', () => {
       ['agreement.instalments.0.amountFen', true],
       ['agreement.instalments.0.dueOn', true],
     ]);
+  });
+
+  it('refuses an instalment due more than a year after signing, on its dotted path (调解仲裁法 第二十七条)', () => {
+    const two = (dueOn: string) =>
+      agreementErrors(
+        {
+          claims: [{ description: '工资', amountFen: 1_600_000 }],
+          instalments: [
+            { dueOn: today, amountFen: 800_000 },
+            { dueOn, amountFen: 800_000 },
+          ],
+        },
+        today,
+      );
+    expect(two(lastInstalmentDueOn(today))).toEqual([]);
+    expect(lastInstalmentDueOn(today)).toBe('2027-11-26');
+    expect(lastInstalmentDueOn('2028-02-29')).toBe('2029-02-28');
+    for (const late of ['2027-11-27', '2099-12-20'])
+      expect(two(late)).toEqual([
+        expect.objectContaining({
+          field: 'agreement.instalments.1.dueOn',
+          constraint: 'withinOneYear',
+          message: 'agreement.instalments.1.dueOn must not be after 2027-11-26 (one year from signing)',
+          lastDueOn: '2027-11-26',
+        }),
+      ]);
   });
 
   it('never accepts instalments whose sum differs from the claims (property)', () => {

@@ -1,3 +1,4 @@
+import { addYears } from '../calendar/local-date';
 import { fieldError, type FieldError } from '../common/errors/app-exception';
 import { nextByTable, type StateMachine } from '../common/versioned-transition';
 
@@ -117,10 +118,22 @@ export interface AgreementInput {
   instalments: { dueOn: string; amountFen: number }[];
 }
 
-/** Field errors of an agreement: integer fen ≥ 0, instalments adding up to the claims, none due before today. */
+/**
+ * The last day an instalment of an agreement signed on `signedOn` may fall due: the same date a year on (29 February →
+ * 28 February). While an agreement is in force the worker may not arbitrate the same claims (409
+ * MEDIATION_AGREEMENT_IN_FORCE), so a schedule may not outlast the one-year arbitration limitation period.
+ */
+// 调解仲裁法 第二十七条第一款: the limitation period for applying for arbitration is one year (platform bound).
+export const lastInstalmentDueOn = (signedOn: string): string => addYears(signedOn, 1);
+
+/**
+ * Field errors of an agreement: integer fen ≥ 0, instalments adding up to the claims, none due before today or
+ * after `lastInstalmentDueOn(today)`.
+ */
 export function agreementErrors(a: AgreementInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
   const isFen = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  const lastDue = lastInstalmentDueOn(today);
   // Paths dotted as the validation pipe writes them (`agreement.instalments.0.dueOn`), each message naming its field.
   const fen = (field: string) =>
     fieldError(
@@ -147,6 +160,16 @@ export function agreementErrors(a: AgreementInput, today: string): FieldError[] 
           'notInPast',
           `agreement.instalments.${i}.dueOn 不能早于 ${today}`,
           `agreement.instalments.${i}.dueOn must not be before ${today}`,
+        ),
+      );
+    if (p.dueOn > lastDue)
+      errors.push(
+        fieldError(
+          `agreement.instalments.${i}.dueOn`,
+          'withinOneYear',
+          `agreement.instalments.${i}.dueOn 不能晚于 ${lastDue}`,
+          `agreement.instalments.${i}.dueOn must not be after ${lastDue} (one year from signing)`,
+          { lastDueOn: lastDue },
         ),
       );
   });

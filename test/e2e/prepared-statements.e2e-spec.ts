@@ -39,7 +39,7 @@ import { MediationRepository } from '../../src/mediation/mediation.repository';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 import { RiskRepository } from '../../src/risk/risk.repository';
 import { featureQuery, featureSql } from '../../src/risk/risk-features.sql';
-import { todayInShanghai } from '../../src/calendar/local-date';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 
 /**
  * Issue 17: the short statements every intake runs are named prepared statements — parsed once per connection and,
@@ -334,7 +334,8 @@ describe('prepared statements', () => {
           claims: [{ description: '拖欠工资', amountFen: 900_000 }],
           instalments: [
             { dueOn: todayInShanghai(), amountFen: 400_000 },
-            { dueOn: '2099-12-31', amountFen: 500_000 },
+            // Within a year of signing (调解仲裁法 第二十七条: agreementErrors).
+            { dueOn: addDays(todayInShanghai(), 180), amountFen: 500_000 },
           ],
         },
       });

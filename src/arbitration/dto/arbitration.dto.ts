@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -20,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate } from '../../common/validation/decorators';
+import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ComplainantRequestDto } from '../../complaints/dto/withdraw-complaint.dto';
 import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
@@ -208,7 +207,7 @@ export class ScheduleHearingDto extends VersionDto {
   room: string;
 
   @ApiProperty({ example: '2026-12-10T09:00:00+08:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   startsAt: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Default: the tribunal' })
@@ -263,7 +262,7 @@ export class PostponeHearingDto extends VersionDto {
     example: '2026-12-20T09:00:00+08:00',
     description: 'The new hearing (5 working days’ notice again)',
   })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   startsAt: string;
 
   @ApiPropertyOptional({ description: 'Default: the same room' })

@@ -1,6 +1,6 @@
 import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
 import { TRACKING_NO_PATTERN } from '../../common/tracking-number';
 import {
@@ -42,13 +42,11 @@ export class ComplaintQueryDto extends CursorQuery {
 
   @ApiPropertyOptional({ description: 'Received on or after (YYYY-MM-DD, Asia/Shanghai)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
   @IsLocalDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received on or before (YYYY-MM-DD, Asia/Shanghai)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
   @IsLocalDate()
   to?: string;
 }

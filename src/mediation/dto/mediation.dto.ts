@@ -1,4 +1,4 @@
-import { IsLocalDate } from '../../common/validation/decorators';
+import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
@@ -8,7 +8,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsIn,
   IsInt,
   IsObject,
@@ -62,7 +61,7 @@ export class AssignMediatorDto extends VersionedDto {
 
 export class ScheduleSessionDto extends VersionedDto {
   @ApiProperty({ example: '2026-12-01T09:30:00+08:00' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   startsAt: string;
 
   @ApiPropertyOptional({ description: 'Where (one of place or onlineLink)', maxLength: 200 })
@@ -123,8 +122,10 @@ export class AgreementClaimDto {
 }
 
 export class InstalmentInputDto {
-  @ApiProperty({ example: '2026-12-31', description: 'YYYY-MM-DD (Asia/Shanghai), not before today' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'YYYY-MM-DD (Asia/Shanghai), not before today nor more than a year after it',
+  })
   @IsLocalDate()
   dueOn: string;
 

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsISO8601,
   IsIn,
   IsInt,
   IsObject,
@@ -129,7 +128,6 @@ export class RecordResultDto {
   result: ItemResult;
 
   @ApiProperty({ example: '2026-11-20', description: 'Date of the check (Asia/Shanghai)' })
-  @IsISO8601({ strict: true })
   @IsLocalDate()
   resultOn: string;
 
