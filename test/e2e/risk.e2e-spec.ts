@@ -108,6 +108,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       .post('/api/v1/risk/runs')
       .set(await auth('supervisor'));
     expect(forbidden.status).toBe(403);
+    const [before] = await warningsOf(employerId, 'MASS_DISPUTE');
     const start = await t
       .http()
       .post('/api/v1/risk/runs')
@@ -125,7 +126,10 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
     expect(run.counts.employers).toBeGreaterThanOrEqual(1);
     for (const k of ['featureSqlMs', 'evaluateMs', 'writeMs', 'durationMs'])
       expect(typeof run.counts[k]).toBe('number');
-    expect(await warningsOf(employerId, 'MASS_DISPUTE')).toHaveLength(1);
+    const after = await warningsOf(employerId, 'MASS_DISPUTE');
+    expect(after).toHaveLength(1);
+    // A rescore that finds the same evidence changes nothing a staff member acts on: the version they read still holds.
+    expect(after[0].version).toBe(before.version);
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM risk_warnings WHERE employer_id = $1 AND kind = 'MASS_DISPUTE'`,
       [employerId],
