@@ -203,7 +203,11 @@ export class RiskRepository {
                updated_at = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
                                    OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
                                  THEN now() ELSE w.updated_at END,
-               version = w.version + 1
+               -- What staff act on changed (not the scan's date alone): a version read before still holds otherwise.
+               version = CASE WHEN w.level IS DISTINCT FROM EXCLUDED.level OR w.hits IS DISTINCT FROM EXCLUDED.hits
+                                OR w.rule_set_version IS DISTINCT FROM EXCLUDED.rule_set_version
+                                OR w.street_code IS DISTINCT FROM COALESCE(EXCLUDED.street_code, w.street_code)
+                              THEN w.version + 1 ELSE w.version END
          RETURNING w.id, w.employer_id, w.kind, w.level, w.hits, w.rule_set_version, w.status, w.street_code,
                    w.red_since)
        SELECT up.id, up.employer_id, up.kind, up.level, up.status, up.street_code, up.red_since,

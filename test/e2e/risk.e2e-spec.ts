@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -135,6 +136,26 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       [employerId],
     );
     expect(n).toBe(1);
+  });
+
+  it('the next day’s scan finding the same evidence moves the warning’s date, not its version: staff who read it yesterday still act on it', async () => {
+    const scoring = t.app.get(RiskScoringService);
+    const today = todayInShanghai();
+    const [before] = await warningsOf(employerId, 'MASS_DISPUTE');
+    const read = async () =>
+      (
+        await t.dataSource.query<{ as_of: string; version: number }[]>(
+          `SELECT as_of::text, version FROM risk_warnings WHERE id = $1`,
+          [before.id],
+        )
+      )[0];
+    await scoring.score({ employerIds: [employerId], asOf: addDays(today, 1) });
+    const [next] = await warningsOf(employerId, 'MASS_DISPUTE');
+    expect(next.hits).toEqual(before.hits);
+    expect(await read()).toEqual({ as_of: addDays(today, 1), version: before.version });
+    // Back to today's date for the tests below, still without a new version.
+    await scoring.score({ employerIds: [employerId], asOf: today });
+    expect(await read()).toEqual({ as_of: today, version: before.version });
   });
 
   it('escalates a red warning not acknowledged within 2 hours to the supervisors, once', async () => {
