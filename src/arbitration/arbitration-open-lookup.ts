@@ -19,8 +19,7 @@ export class ArbitrationOpenLookup implements OnModuleInit {
       // Taken as an application takes it (ArbitrationService.createApplication): one cannot slip in meanwhile.
       await this.repo.lockComplaintApplications(em, disputeId ?? complaintId);
       const open = await this.repo.openCaseOfComplaint(em, complaintId, disputeId);
-      const c = open ? await this.repo.findCase(em, open) : null;
-      return c ? { arbitrationCaseId: c.id, status: c.status } : null;
+      return open ? { arbitrationCaseId: open.id, status: open.status } : null;
     });
   }
 }

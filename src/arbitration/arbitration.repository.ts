@@ -86,14 +86,15 @@ export class ArbitrationRepository {
     await xactLock(em, LOCKS.arbitrationHearings);
   }
 
-  /** The open case of the complaint or of its collective dispute. */
+  /** The open case of the complaint or of its collective dispute, its id and status. */
   async openCaseOfComplaint(
     em: EntityManager,
     complaintId: string,
     disputeId: string | null = null,
-  ): Promise<string | null> {
+  ): Promise<Pick<ArbitrationCase, 'id' | 'status'> | null> {
     const status = In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']);
-    return (await this.caseOfComplaint(em, complaintId, disputeId, { status }))?.id ?? null;
+    const c = await this.caseOfComplaint(em, complaintId, disputeId, { status });
+    return c ? { id: c.id, status: c.status } : null;
   }
 
   /** A case of the complaint or of its collective dispute closed in one of these ways (the oldest). */

@@ -134,7 +134,7 @@ export class ArbitrationService implements OnModuleInit {
         complaint.collectiveDisputeId
           ? 'The collective dispute of this complaint already has an open arbitration case'
           : 'The complaint already has an open arbitration case',
-        { arbitrationCaseId: open, collectiveDisputeId: complaint.collectiveDisputeId },
+        { arbitrationCaseId: open.id, collectiveDisputeId: complaint.collectiveDisputeId },
       );
     await assertNotRepeated(em, this.repo, complaint, input.sourceMediationCaseId);
     // A collective dispute's case carries every member's own claim (mediation's escalation brings them already).
