@@ -81,6 +81,9 @@ const INSERT_COMPLAINT_WITH_PROBE =
        ORDER BY x.created_at LIMIT 1)`);
 
 /** All SQL of the complaints module. */
+/** The bound values of a list page that are keys: the complainant's user id (`applyScope`). */
+const OWN_PAGE_KEYS = ['uid'];
+
 @Injectable()
 export class ComplaintsRepository {
   private readonly trackingBlocks = new TrackingBlocks();
@@ -224,7 +227,8 @@ export class ComplaintsRepository {
     if (q.employerId) qb.andWhere('c.employer_id = :employerId', { employerId: q.employerId });
     if (q.from) qb.andWhere('c.received_on >= :from', { from: q.from });
     if (q.to) qb.andWhere('c.received_on <= :to', { to: q.to });
-    return keysetPage(em, qb, 'c', q.cursor, limit);
+    // A worker's own page: the user id is a key (idx_complaints_complainant_created), one plan for every worker.
+    return keysetPage(em, qb, 'c', q.cursor, limit, 'newest', OWN_PAGE_KEYS);
   }
 
   private applyScope(qb: SelectQueryBuilder<Complaint>, scope: VisibilityScope): void {

@@ -84,8 +84,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string; created
   cursor: string | undefined,
   limit: number,
   order: KeysetOrder = 'newest',
+  keys: readonly string[] = [],
 ): Promise<Page<T>> {
-  return (await keysetPageWithColumns(em, qb, alias, cursor, limit, [], order)).page;
+  return (await keysetPageWithColumns(em, qb, alias, cursor, limit, [], order, keys)).page;
 }
 
 /**
@@ -104,11 +105,13 @@ export async function keysetPageWithColumns<
   limit: number,
   columns: readonly (keyof X & string)[],
   order: KeysetOrder = 'newest',
+  keys: readonly string[] = [],
 ): Promise<{ page: Page<T>; columns: Map<string, X> }> {
   const [after, direction] = order === 'newest' ? (['<', 'DESC'] as const) : (['>', 'ASC'] as const);
-  // Before the cursor: a query with no bound values of its own (the scope written in, no filters) plans the same
-  // for every call, so it can be a named statement; a filter's value may change its best plan.
-  const fixed = Object.keys(qb.getParameters()).length === 0;
+  // Before the cursor: a query whose only bound values are `keys` (a key an index leads with: one plan fits every
+  // value) or none (the scope written in, no filters) plans the same for every call, so it can be a named
+  // statement; a filter's value may change its best plan.
+  const fixed = Object.keys(qb.getParameters()).every((name) => keys.includes(name));
   const c = decodeCursor(cursor);
   if (c) {
     // The cursor's timestamp has milliseconds, PostgreSQL keeps microseconds: compare with the cursor row's own

@@ -710,6 +710,46 @@ describe('prepared statements', () => {
     expect(searchText(again)).toEqual(searchText(byName));
   });
 
+  it("a worker's own complaints page is one named statement for every worker, its user id bound as a key", async () => {
+    const em = t.dataSource.manager;
+    const own = { body: { complainant: undefined } };
+    for (let i = 0; i < 3; i++) await fileComplaint(t, { employerName: `上海本人列表公司${i}`, ...own });
+    const [{ uid }] = await em.query<{ uid: string }[]>(
+      `SELECT complainant_user_id AS uid FROM complaints WHERE complainant_user_id IS NOT NULL
+        GROUP BY complainant_user_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const complaints = t.app.get(ComplaintsRepository);
+    const byGetMany = await em
+      .createQueryBuilder(Complaint, 'c')
+      .where('c.complainant_user_id = :uid', { uid })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getMany();
+    expect(byGetMany.length).toBeGreaterThanOrEqual(3);
+    const scope = { complainantUserId: uid };
+    const first = await statementsDuring(() => complaints.list(em, scope, { limit: 2 }));
+    const second = await statementsDuring(() =>
+      complaints.list(em, scope, { limit: 2, cursor: first.result.nextCursor! }),
+    );
+    expect(first.result.items).toStrictEqual(byGetMany.slice(0, 2));
+    expect(second.result.items).toStrictEqual(byGetMany.slice(2, 4));
+    const listText = (d: { statements: { sql: string }[] }) =>
+      d.statements.map((x) => x.sql).filter((sql) => sql.includes('FROM "complaints" "c"'));
+    expect(listText(first).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    expect(listText(second).map(preparedName)).toEqual([expect.stringMatching(/^lrp_/)]);
+    // The user id is bound, not written in: another worker's page is the same statement.
+    const other = await statementsDuring(() =>
+      complaints.list(em, { complainantUserId: '00000000-0000-4000-8000-000000000000' }, { limit: 2 }),
+    );
+    expect(other.result.items).toEqual([]);
+    expect(listText(other)).toEqual(listText(first));
+    // A filter's value is still planned for it: a worker's page filtered by status is not named.
+    const filtered = await statementsDuring(() =>
+      complaints.list(em, scope, { limit: 2, status: 'SUBMITTED' }),
+    );
+    expect(listText(filtered).map(preparedName)).toEqual([undefined]);
+  });
+
   it("a complaint's visibility check is a named read by key, for staff (by scope) and for its complainant", async () => {
     const own = { body: { complainant: undefined } };
     const { id } = await fileComplaint(t, { employerName: '上海可见性核对公司', ...own });
