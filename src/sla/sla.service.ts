@@ -3,7 +3,7 @@ import { OrganisationsService } from '../reference/organisations.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import type { StaffRef } from '../staff/staff-directory';
 import type { Principal } from '../auth/roles';
-import { addDays, daysBetween, todayInShanghai } from '../calendar/local-date';
+import { addDays, daysBetween, todayInShanghai, yearOf } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -108,7 +108,7 @@ export class SlaService {
 
   /** Rejects a year before FIRST_YEAR or after the current one (400). */
   checkYear(year: number, today = todayInShanghai()): void {
-    if (year < FIRST_YEAR || year > Number(today.slice(0, 4)))
+    if (year < FIRST_YEAR || year > yearOf(today))
       throw AppException.badRequest(
         'YEAR_OUT_OF_RANGE',
         `year must be between ${FIRST_YEAR} and the current year`,
@@ -140,12 +140,12 @@ export class SlaService {
     return { patterns: prefixes, organisationId: organisation ?? null };
   }
 
-  async summary(viewer: Principal, q: { year: number; street?: string; organisation?: string }) {
+  async summary(viewer: Principal, query: { year?: number; street?: string; organisation?: string }) {
     const today = todayInShanghai();
+    const q = { ...query, year: query.year ?? yearOf(today) };
     this.checkYear(q.year, today);
     const scope = await this.scope(viewer, q.street, q.organisation);
-    const y = q.year;
-    const inputs = await this.summaryInputs(scope, y, today);
+    const inputs = await this.summaryInputs(scope, q.year, today);
     // The same inputs object (a cache hit) gives the same summary: computed once per read-model version.
     const done = this.summaryResults.get(inputs);
     if (done) return done;
@@ -161,7 +161,7 @@ export class SlaService {
   ) {
     const y = q.year;
     const t = totalsOf(rows, pendingAtStart);
-    const current = y === Number(today.slice(0, 4));
+    const current = y === yearOf(today);
     const days = (k: string) => handlingDaysOfHistogram(handling.get(k) ?? []);
     return {
       year: y,
@@ -198,7 +198,7 @@ export class SlaService {
     const version = await this.readModelVersion.current(em);
     const hit = this.summaryCache.get(key);
     if (hit?.version === version) return hit.inputs;
-    const current = y === Number(today.slice(0, 4));
+    const current = y === yearOf(today);
     const [rows, pending, handling, openInspectionDue] = await Promise.all([
       this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
       this.repo.pendingBefore(em, scope, `${y}-01`),
@@ -220,14 +220,14 @@ export class SlaService {
 
   async series(
     viewer: Principal,
-    q: { year: number; granularity: 'month'; street?: string; organisation?: string },
+    q: { year?: number; granularity?: 'month'; street?: string; organisation?: string },
   ) {
     const today = todayInShanghai();
-    this.checkYear(q.year, today);
+    const y = q.year ?? yearOf(today);
+    this.checkYear(y, today);
     const scope = await this.scope(viewer, q.street, q.organisation);
     const em = this.tx.manager;
-    const y = q.year;
-    const last = y === Number(today.slice(0, 4)) ? Number(today.slice(5, 7)) : 12;
+    const last = y === yearOf(today) ? Number(today.slice(5, 7)) : 12;
     const [rows, pending] = await Promise.all([
       this.repo.streetMonths(em, scope, `${y}-01`, `${y}-12`, today),
       this.repo.pendingBefore(em, scope, `${y}-01`),
@@ -248,7 +248,7 @@ export class SlaService {
       });
       pendingAtStart += t.arbitration.accepted - t.arbitration.closed;
     }
-    return { year: y, granularity: q.granularity, asOf: today, points };
+    return { year: y, granularity: q.granularity ?? 'month', asOf: today, points };
   }
 
   /**

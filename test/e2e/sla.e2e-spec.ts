@@ -284,6 +284,18 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     expect(res.body.code).toBe(code);
   });
 
+  it("without a year, the summary and the series are this year's in Asia/Shanghai, as with the year given", async () => {
+    const given = await get('/api/v1/sla/summary', 'supervisor', { year });
+    const bare = await get('/api/v1/sla/summary', 'supervisor', {});
+    expect([bare.status, bare.body.year]).toEqual([200, year]);
+    expect(bare.body).toStrictEqual(given.body);
+    const series = await get('/api/v1/sla/series', 'supervisor', {});
+    expect([series.status, series.body.year]).toEqual([200, year]);
+    expect(series.body).toStrictEqual(
+      (await get('/api/v1/sla/series', 'supervisor', { year, granularity: 'month' })).body,
+    );
+  });
+
   it('series needs a known granularity; reports need a begun month', async () => {
     expect((await get('/api/v1/sla/series', 'supervisor', { year, granularity: 'week' })).status).toBe(400);
     const future = await get('/api/v1/sla/reports/monthly', 'supervisor', {

@@ -18,18 +18,24 @@ export class SlaScopeQueryDto {
 }
 
 export class SlaYearQueryDto extends SlaScopeQueryDto {
-  @ApiProperty({ example: 2026, minimum: 2008 })
+  @ApiPropertyOptional({
+    example: 2026,
+    minimum: 2008,
+    description: 'The calendar year; default this year in Asia/Shanghai',
+  })
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(2008)
   @Max(9999)
-  year: number;
+  year?: number;
 }
 
 export class SlaSeriesQueryDto extends SlaYearQueryDto {
-  @ApiProperty({ enum: ['month'] })
+  @ApiPropertyOptional({ enum: ['month'], default: 'month' })
+  @IsOptional()
   @IsIn(['month'])
-  granularity: 'month';
+  granularity?: 'month';
 }
 
 export class AtRiskQueryDto {
