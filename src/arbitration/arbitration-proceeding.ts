@@ -31,6 +31,7 @@ import {
 } from './arbitration.state';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ArbitrationCase } from './entities/arbitration-case.entity';
+import { lastSuitDeadline, windowsAsCounted } from './award-windows.rules';
 import type { SmsTemplateId } from '../notifications/templates';
 
 /**
@@ -308,6 +309,7 @@ export class ArbitrationProceeding {
       this.staff.describeList(em, c.arbitratorIds),
       c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
     ]);
+    const counted = windowsAsCounted(awards, clocks);
     return {
       id: c.id,
       complaintId: c.complaintId,
@@ -336,7 +338,8 @@ export class ArbitrationProceeding {
       warnings: c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : [],
       finalAward: c.finalAward,
       awardServedOn: c.awardServedOn,
-      suitDeadline: c.suitDeadline,
+      // As the clocks count them today (a schedule loaded after service moves them), not as stored on service.
+      suitDeadline: lastSuitDeadline(counted, c.suitDeadline),
       claims: claims.map((x) => ({
         id: x.id,
         seq: x.seq,
@@ -361,7 +364,7 @@ export class ArbitrationProceeding {
         cancelledAt: h.cancelledAt?.toISOString() ?? null,
         overrideReason: h.overrideReason,
       })),
-      awards: awards.map((a) => ({
+      awards: counted.map((a) => ({
         id: a.id,
         seq: a.seq,
         documentNo: c.caseNo ? `${c.caseNo}-${a.seq}` : null,

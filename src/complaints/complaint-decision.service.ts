@@ -15,6 +15,7 @@ import {
   rejectionMessage,
   twoYearLookback,
   type RejectionReason,
+  violationEndedOnError,
 } from './complaint.state';
 import { ComplaintViews } from './complaint-views.service';
 import { ComplaintsRepository } from './complaints.repository';
@@ -90,6 +91,12 @@ export class ComplaintDecisionService {
           'give the day the violation ended (null while it continues) to refuse it as over two years old',
         ),
       ]);
+    // 监察条例 第二十条: the look-back runs from the end, which cannot lie after today (the day of this decision).
+    const ended =
+      decision.to === 'REJECTED'
+        ? violationEndedOnError(decision.violationEndedOn ?? null, todayInShanghai())
+        : null;
+    if (ended) throw AppException.validation([ended]);
     const view = await this.tx.run(async (em) => {
       await this.complaints.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;

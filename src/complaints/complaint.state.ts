@@ -142,3 +142,20 @@ export function twoYearLookback(
   const limitDate = addYears(violationEndedOn, 2);
   return { withinLimit: compareDates(receivedOn, limitDate) <= 0, limitDate };
 }
+
+/**
+ * The day a violation ended, given with a decision on it (a complaint refused as over two years old, an inspection
+ * case's acceptance), is no later than the day of the decision (`on`, itself no later than today): the two-year
+ * look-back runs from it (监察条例 第二十条第二款), so a future end is impossible input, never counted. A continuing
+ * violation is `null`, not a future date.
+ */
+// 劳动保障监察条例 第二十条: two years from the violation, or from the end of a continuing one.
+export function violationEndedOnError(violationEndedOn: string | null, on: string): FieldError | null {
+  if (violationEndedOn === null || violationEndedOn <= on) return null;
+  return fieldError(
+    'violationEndedOn',
+    'notInFuture',
+    `violationEndedOn 不能晚于 ${on}（作出决定之日；违法行为仍在继续的，填 null）`,
+    `violationEndedOn must not be after ${on} (the day of the decision)`,
+  );
+}

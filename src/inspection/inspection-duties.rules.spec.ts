@@ -6,8 +6,8 @@ import {
   investigationTeamError,
   orderToPayIgnored,
   reportRewardRefusals,
-  violationEndedOnError,
 } from './inspection-duties.rules';
+import { violationEndedOnError } from '../complaints/complaint.state';
 import { addDays } from '../calendar/local-date';
 
 describe('two inspectors per investigative act (劳动保障监察条例 第十六条)', () => {

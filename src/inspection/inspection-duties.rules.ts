@@ -98,22 +98,6 @@ export function reportRewardRefusals(
 }
 
 /**
- * The day a violation ended, given when a case is accepted, is no later than the day of the decision: the two-year
- * lookback runs from it (监察条例 第二十条第二款), so a future end would keep an old violation open. A continuing
- * violation is `null`, not a future date.
- */
-// 劳动保障监察条例 第二十条: two years from the violation, or from the end of a continuing one.
-export function violationEndedOnError(violationEndedOn: string | null, on: string): FieldError | null {
-  if (violationEndedOn === null || violationEndedOn <= on) return null;
-  return fieldError(
-    'violationEndedOn',
-    'notInFuture',
-    `violationEndedOn 不能晚于 ${on}（受理决定之日；违法行为仍在继续的，填 null）`,
-    `violationEndedOn must not be after ${on} (the day of the decision)`,
-  );
-}
-
-/**
  * The day an employer is asked to appear (询问通知书, 监察条例 第十五条) falls after the notice and no later than the
  * investigation is due (60 working days from 立案, 30 more if extended: 第十七条), so the inquiry serves the
  * investigation; while the period is paused (no due date) only the first bound holds.

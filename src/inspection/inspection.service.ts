@@ -29,7 +29,8 @@ import { INSPECTION_CASE_TYPE, OPEN_STATUSES } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import { acceptanceDecision, brigadeServes, needsReferral, type RefusalReason } from './inspection.rules';
 import { referralErrors, refusalStep, type Refusal } from './inspection-refusal';
-import { investigationTeamError, violationEndedOnError } from './inspection-duties.rules';
+import { investigationTeamError } from './inspection-duties.rules';
+import { violationEndedOnError } from '../complaints/complaint.state';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
 
@@ -251,7 +252,10 @@ export class InspectionService implements OnModuleInit {
     id: string,
     dto: { version: number; violationEndedOn: string | null; inspectorIds?: string[]; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    const ended = violationEndedOnError(dto.violationEndedOn, dto.on ?? todayInShanghai());
+    // Checked before anything counts from it: by the day of the decision, never a day after today (a future `on` is
+    // refused on its own field by the transition).
+    const today = todayInShanghai();
+    const ended = violationEndedOnError(dto.violationEndedOn, dto.on && dto.on < today ? dto.on : today);
     if (ended) throw AppException.validation([ended]);
     const facts = await this.tx.run(async (em) => {
       const c = await this.repo.findCase(em, id);

@@ -187,6 +187,54 @@ describe('date inputs are bounded and readable', () => {
     expect([moved.status, moved.body.code]).toEqual([409, 'HEARING_AFTER_DECISION_DEADLINE']);
   });
 
+  it('intake: a complaint refused as over two years old (OVER_LOOKBACK) cannot name a violation that ends in the future (监察条例 第二十条)', async () => {
+    const name = `浦东投诉日期公司${++n}`;
+    const c = await fileComplaint(t, { employerName: name, body: { employer: { name } } });
+    const reject = (violationEndedOn: string) =>
+      post('inspector', `/complaints/${c.id}/reject`, {
+        reason: 'OVER_LOOKBACK',
+        legalBasis: '劳动保障监察条例 第二十条',
+        violationEndedOn,
+      });
+    for (const violationEndedOn of [addDays(today, 1), addYears(today, 3)]) {
+      const res = await reject(violationEndedOn);
+      expect([violationEndedOn, res.status, res.body.code]).toEqual([
+        violationEndedOn,
+        400,
+        'VALIDATION_FAILED',
+      ]);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'violationEndedOn', constraint: 'notInFuture' }),
+      ]);
+    }
+    // Today is a possible end (then within the two years: 409, the look-back's own answer).
+    const within = await reject(today);
+    expect([within.status, within.body.code]).toEqual([409, 'WITHIN_LOOKBACK']);
+    expect((await reject(addYears(today, -3))).status).toBe(200);
+  });
+
+  it('inspection: an acceptance dated after today does not let through a violation end after today (监察条例 第二十条)', async () => {
+    const name = `浦东监察回溯公司${++n}`;
+    const c = await fileComplaint(t, {
+      employerName: name,
+      target: 'INSPECTION',
+      body: { employer: { name } },
+    });
+    const id = await openInspection(t, 'inspector', c.id);
+    // Dated in the future: the 400 names the end (as well as the day), the end is never counted.
+    const ahead = await post('inspector', `/inspection/cases/${id}/decision`, {
+      version: 1,
+      violationEndedOn: addDays(today, 2),
+      on: addDays(today, 3),
+    });
+    expect([ahead.status, ahead.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(ahead.body.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'violationEndedOn', constraint: 'notInFuture' }),
+      ]),
+    );
+  });
+
   it('inspection: a violation cannot end in the future (监察条例 第二十条), nor an inquiry fall after the investigation is due (第十七条)', async () => {
     const c = await routed('INSPECTION');
     const id = await openInspection(t, 'inspector', c.id);

@@ -89,12 +89,17 @@ export class AwardDocumentViewDto {
   @ApiProperty({ type: [String] }) claimIds: string[];
   @ApiProperty() issuedOn: string;
   @ApiProperty({ type: String, nullable: true }) servedOn: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Service + 15 days (第四十八条, 第五十条)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Service + 15 days (第四十八条, 第五十条), as its clock counts it on the current calendar',
+  })
   suitDeadline: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Final documents: service + 30 days, the employer’s set-aside window (第四十九条)',
+    description:
+      'Final documents: service + 30 days, the employer’s set-aside window (第四十九条), as its clock counts it on the current calendar',
   })
   setAsideDeadline: string | null;
 }
@@ -158,7 +163,12 @@ export class ArbitrationCaseViewDto {
   warnings: string[];
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
   @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Last day to sue (service + 15 days)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Last day to sue (service + 15 days): the latest of the served award documents, as their clocks count it on the current calendar (a holiday schedule loaded after service moves it)',
+  })
   suitDeadline: string | null;
   @ApiProperty({ type: [ClaimViewDto] }) claims: ClaimViewDto[];
   @ApiProperty({ type: [HearingViewDto] }) hearings: HearingViewDto[];
