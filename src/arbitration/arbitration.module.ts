@@ -16,7 +16,6 @@ import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
-import { ArbitrationOpenLookup } from './arbitration-open-lookup';
 import { ArbitrationService } from './arbitration.service';
 
 @Module({
@@ -38,7 +37,6 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationInbox,
     ArbitrationCaseNumbers,
     ArbitrationMediationStatement,
-    ArbitrationOpenLookup,
   ],
   exports: [ArbitrationService],
 })

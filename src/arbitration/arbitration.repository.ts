@@ -5,6 +5,7 @@ import type { Page } from '../common/http/pagination';
 import { keysetPage, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
 import type { ArbitrationStatus, ClosureType } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
+import { ARBITRATION_OPEN_STATUSES } from './arbitration.state';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
 import { ArbitrationClaim } from './entities/arbitration-claim.entity';
 import { ArbitrationCommission } from './entities/arbitration-commission.entity';
@@ -12,7 +13,7 @@ import { ArbitrationHearing } from './entities/arbitration-hearing.entity';
 import { MinimumWage } from './entities/minimum-wage.entity';
 import { AverageWage } from './entities/average-wage.entity';
 import type { AverageWageRow } from './simplified-procedure.rules';
-import { entitiesRead, findRows, type RowsRead } from '../database/entity-rows';
+import { entitiesRead, type RowsRead } from '../database/entity-rows';
 
 /**
  * What a work-queue item shows of a case (`ArbitrationQueueService.list`, `ArbitrationCaseSummaryDto`), and the
@@ -41,10 +42,6 @@ export type ArbitrationCaseSummary = Pick<ArbitrationCase, (typeof SUMMARY_COLUM
 /** All SQL of the arbitration module. */
 @Injectable()
 export class ArbitrationRepository {
-  casesOfComplaint(em: EntityManager, complaintId: string): Promise<ArbitrationCase[]> {
-    return findRows(em, ArbitrationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
-  }
-
   /** The tribunal and the commission of each case (deadline reminders). */
   tribunalsOf(
     em: EntityManager,
@@ -86,13 +83,18 @@ export class ArbitrationRepository {
     await xactLock(em, LOCKS.arbitrationHearings);
   }
 
-  /** The open case of the complaint or of its collective dispute, its id and status. */
+  /**
+   * The open case (ARBITRATION_OPEN_STATUSES) of the complaint or of its collective dispute, its id and status.
+   * `lock`: after the lock an application takes (lockComplaintApplications), so that none slips in before commit.
+   */
   async openCaseOfComplaint(
     em: EntityManager,
     complaintId: string,
-    disputeId: string | null = null,
+    disputeId: string | null,
+    lock: boolean,
   ): Promise<Pick<ArbitrationCase, 'id' | 'status'> | null> {
-    const status = In(['APPLIED', 'ACCEPTED', 'TRIBUNAL_FORMED', 'HEARING_SCHEDULED']);
+    if (lock) await this.lockComplaintApplications(em, disputeId ?? complaintId);
+    const status = In([...ARBITRATION_OPEN_STATUSES]);
     const c = await this.caseOfComplaint(em, complaintId, disputeId, { status });
     return c ? { id: c.id, status: c.status } : null;
   }

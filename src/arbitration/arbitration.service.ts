@@ -82,12 +82,9 @@ export class ArbitrationService implements OnModuleInit {
     });
   }
 
-  /** The arbitration cases of a complaint, oldest first. */
-  casesOfComplaint(
-    em: EntityManager,
-    complaintId: string,
-  ): Promise<{ id: string; caseNo: string | null; status: string; createdAt: Date }[]> {
-    return this.repo.casesOfComplaint(em, complaintId);
+  /** Whether arbitration runs on a complaint (or its dispute): its oldest open case; `lock` as an application locks. */
+  openCaseOfComplaint(em: EntityManager, complaintId: string, disputeId: string | null, lock: boolean) {
+    return this.repo.openCaseOfComplaint(em, complaintId, disputeId, lock);
   }
 
   /**
@@ -126,8 +123,7 @@ export class ArbitrationService implements OnModuleInit {
         { status: complaint.status, routeTarget: complaint.routeTarget },
       );
     // 调解仲裁法 第七条: a confirmed collective dispute is one case for all its members (locked per dispute).
-    await this.repo.lockComplaintApplications(em, complaint.collectiveDisputeId ?? complaint.id);
-    const open = await this.repo.openCaseOfComplaint(em, complaint.id, complaint.collectiveDisputeId);
+    const open = await this.openCaseOfComplaint(em, complaint.id, complaint.collectiveDisputeId, true);
     if (open)
       throw AppException.conflict(
         'ARBITRATION_CASE_EXISTS',

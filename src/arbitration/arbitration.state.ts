@@ -72,6 +72,19 @@ export const ARBITRATION_TRANSITIONS: Readonly<
   CLOSED: { SERVE_AWARD: 'CLOSED' },
 };
 
+/**
+ * The statuses in which a case is open — pending acceptance or under way: those the table above still leads out of.
+ * CLOSED and NOT_ACCEPTED are over (an award served after closing stays CLOSED). The one list: an application beside
+ * an open case (ARBITRATION_CASE_EXISTS), mediation beside it (ARBITRATION_IN_PROGRESS) and withdrawing the complaint
+ * under it (PROCEEDING_OPEN) all ask ArbitrationService.openCaseOfComplaint, which reads it.
+ */
+export const ARBITRATION_OPEN_STATUSES = [
+  'APPLIED',
+  'ACCEPTED',
+  'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED',
+] as const satisfies readonly ArbitrationStatus[];
+
 /** The case machine, for the versioned-transition helper (common/versioned-transition). */
 export const ARBITRATION_MACHINE: StateMachine<ArbitrationStatus, ArbitrationAction> = {
   table: ARBITRATION_TRANSITIONS,

@@ -110,23 +110,23 @@ function checkStructure(rule: DeadlineRule, start: string, events: readonly Cloc
     if (prev && e.date < prev.date) {
       throw new ClockEventError(
         `${field}.date`,
-        `${e.date} is before events[${i - 1}] (${prev.date}); events must be in date order`,
-        `${e.date} 早于 events[${i - 1}]（${prev.date}）；事件须按日期顺序排列`,
+        `${e.date} is before the clock's previous event (${prev.type} of ${prev.date}); events must be in date order`,
+        `${e.date} 早于期限的上一事件（${prev.date} 的 ${prev.type}）；事件须按日期顺序排列`,
       );
     }
     if (stoppedAt !== null)
       throw new ClockEventError(
         field,
-        `no event may follow the STOP at events[${stoppedAt}]`,
-        `events[${stoppedAt}] 的 STOP 之后不能再有事件`,
+        `no event may follow the clock's STOP of ${events[stoppedAt].date}`,
+        `期限已于 ${events[stoppedAt].date} STOP，之后不能再有事件`,
       );
     switch (e.type) {
       case 'PAUSE':
         if (openPause !== null)
           throw new ClockEventError(
             field,
-            `PAUSE while already paused since events[${openPause}]`,
-            `自 events[${openPause}] 起已处于中止状态，不能再次 PAUSE`,
+            `PAUSE while already paused since ${events[openPause].date}`,
+            `自 ${events[openPause].date} 起已处于中止状态，不能再次 PAUSE`,
           );
         requireText(e.reason, `${field}.reason`, 'a reason', '原因');
         openPause = i;

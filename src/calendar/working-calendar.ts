@@ -98,8 +98,8 @@ function checkDates(
         fieldError(
           field,
           'arrayUnique',
-          `${d} 重复列出（另见 ${name}[${seen.get(d)}]）`,
-          `${d} is listed twice (also ${name}[${seen.get(d)}])`,
+          `${d} 重复列出（另见 ${name}.${seen.get(d)}）`,
+          `${d} is listed twice (also ${name}.${seen.get(d)})`,
         ),
       );
     } else {
@@ -149,8 +149,8 @@ export function validateCalendarYear(input: unknown): ValidationResult<CalendarY
         fieldError(
           field,
           'notHoliday',
-          `${d} 同时被列为放假日（holidays[${holidays.get(d)}]）和调休上班日`,
-          `${d} is listed both as a holiday (holidays[${holidays.get(d)}]) and as a make-up workday`,
+          `${d} 同时被列为放假日（holidays.${holidays.get(d)}）和调休上班日`,
+          `${d} is listed both as a holiday (holidays.${holidays.get(d)}) and as a make-up workday`,
         ),
       );
     }

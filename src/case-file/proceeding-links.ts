@@ -4,6 +4,7 @@ import { ARBITRATION_SUBJECT } from '../arbitration/arbitration.constants';
 import { ArbitrationService } from '../arbitration/arbitration.service';
 import { CaseMessagesService } from '../complaints/case-messages.service';
 import type { Complaint } from '../complaints/entities/complaint.entity';
+import { OpenArbitrationCheck } from '../complaints/open-arbitration';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import { readTogether } from '../database/entity-rows';
 import { INSPECTION_SUBJECT } from '../inspection/inspection.constants';
@@ -14,13 +15,12 @@ import { MEDIATION_SUBJECT } from '../mediation/mediation-case-writer';
 import { MediationService } from '../mediation/mediation.service';
 import { startedLast } from './current-proceeding';
 
-/** Arbitration statuses after which the case is over. */
-const ARBITRATION_ENDED = ['CLOSED', 'NOT_ACCEPTED'];
-
 /**
  * Tells the complaints module about the proceedings built on a complaint (it may not import them): a complaint with
- * an open mediation, arbitration or inspection case is withdrawn in that proceeding first; a report shows the step
- * of its inspection case; a party's message on the case thread goes to the staff of the proceeding it is at.
+ * an open mediation, arbitration or inspection case is withdrawn in that proceeding first; no mediation is routed or
+ * opened beside an open arbitration case (OpenArbitrationCheck); a report shows the step of its inspection case; a
+ * party's message on the case thread goes to the staff of the proceeding it is at. Whether an arbitration case is
+ * open is the arbitration module's answer (ArbitrationService.openCaseOfComplaint, ARBITRATION_OPEN_STATUSES).
  */
 @Injectable()
 export class ProceedingLinks implements OnModuleInit {
@@ -31,6 +31,7 @@ export class ProceedingLinks implements OnModuleInit {
     private readonly inspection: InspectionCaseFileService,
     private readonly reports: ReportChannelService,
     private readonly thread: CaseMessagesService,
+    private readonly openArbitration: OpenArbitrationCheck,
   ) {}
 
   onModuleInit(): void {
@@ -48,10 +49,15 @@ export class ProceedingLinks implements OnModuleInit {
           }
         : null;
     });
+    // Routing a complaint to mediation, or opening its mediation, while it or its collective dispute has an open
+    // arbitration case is 409 ARBITRATION_IN_PROGRESS: read under the lock an application takes, so none slips in.
+    this.openArbitration.registerLookup(async (em, complaintId, disputeId) => {
+      const open = await this.arbitration.openCaseOfComplaint(em, complaintId, disputeId, true);
+      return open ? { arbitrationCaseId: open.id, status: open.status } : null;
+    });
     this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
-      const a = (await this.arbitration.casesOfComplaint(em, complaintId)).find(
-        (c) => !ARBITRATION_ENDED.includes(c.status),
-      );
+      // The complaint's own cases, not its collective dispute's.
+      const a = await this.arbitration.openCaseOfComplaint(em, complaintId, null, false);
       // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself.
       return a
         ? {

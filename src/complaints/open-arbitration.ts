@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 
-/** An arbitration case still open on a complaint or its collective dispute (not CLOSED, not NOT_ACCEPTED). */
+/** An arbitration case still open on a complaint or its collective dispute (arbitration's ARBITRATION_OPEN_STATUSES). */
 export interface OpenArbitration {
   arbitrationCaseId: string;
   status: string;
 }
 
-/** What the arbitration module registers: its open case on a complaint or on the complaint's collective dispute. */
+/**
+ * The arbitration module's answer — its open case on a complaint or on the complaint's collective dispute — which
+ * the case file registers (case-file/proceeding-links.ts).
+ */
 export type OpenArbitrationLookup = (
   em: EntityManager,
   complaintId: string,
@@ -19,7 +22,8 @@ export type OpenArbitrationLookup = (
  * No mediation beside an open arbitration of the same dispute: routing a complaint to mediation, or opening its
  * mediation, while the worker's application (or their collective dispute's) is pending or under way is 409
  * ARBITRATION_IN_PROGRESS — the reverse of MediationOnApplication (an application ends an open mediation). The
- * arbitration module registers its lookup here (lower rooms never ask upper ones).
+ * lookup is registered here by the case file, which links the proceedings to a complaint (lower rooms never ask upper
+ * ones).
  */
 @Injectable()
 export class OpenArbitrationCheck {

@@ -253,6 +253,17 @@ describe('calendar and statutory clocks', () => {
       expect([...new Set(both.body.details.map((d: { field: string }) => d.field))]).toEqual([
         'makeupWorkdays.0',
       ]);
+      // Its message names the holiday it clashes with by the same path (zh-CN and English).
+      const bothEn = await t
+        .http()
+        .put('/api/v1/calendar/years/2099')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send({ ...year2099, makeupWorkdays: ['2099-03-03'] });
+      for (const body of [both.body, bothEn.body]) {
+        expect(JSON.stringify(body.details)).toContain('holidays.1');
+        expect(JSON.stringify(body.details)).not.toContain('holidays[');
+      }
       const weekday = await t
         .http()
         .put('/api/v1/calendar/years/2099')

@@ -196,4 +196,48 @@ describe('clock events: the date staff may give them', () => {
     ]);
     expect(await stored(clock.id)).toBe(0);
   });
+
+  it('a refused event’s message names the clock’s earlier event by its type and date, never its place in the clock’s event list', async () => {
+    /** The 400's field and message in zh-CN and in English. */
+    const refused = async (clockId: string, body: object) => {
+      const zh = await post('arbitrator', `/deadlines/${clockId}/events`, body);
+      const en = await t
+        .http()
+        .post(`/api/v1/deadlines/${clockId}/events`)
+        .set(await bearer(t, 'arbitrator'))
+        .set('Accept-Language', 'en')
+        .send(body);
+      expect([zh.status, en.status]).toEqual([400, 400]);
+      const [z, e] = [zh.body.details, en.body.details] as { field: string; message: string }[][];
+      return { fields: [z[0].field, e[0].field], messages: [z[0].message, e[0].message] };
+    };
+    const { id } = await accepted(addDays(today, -5));
+    const clock = await decisionClock(id);
+    const pausedOn = addDays(today, -2);
+    const reason = '中止审理：公告送达';
+    expect(
+      (await post('arbitrator', `/deadlines/${clock.id}/events`, { type: 'PAUSE', date: pausedOn, reason }))
+        .status,
+    ).toBe(201);
+
+    // A second PAUSE while paused: the 中止 it falls under is the one of `pausedOn`.
+    const twice = await refused(clock.id, { type: 'PAUSE', date: today, reason });
+    expect(twice.fields).toEqual(['type', 'type']);
+    for (const m of twice.messages) expect(m).toContain(pausedOn);
+    // A RESUME dated before that PAUSE: out of order with it.
+    const early = await refused(clock.id, { type: 'RESUME', date: addDays(today, -3) });
+    expect(early.fields).toEqual(['date', 'date']);
+    for (const m of early.messages) expect(m).toContain(`PAUSE`);
+    for (const m of early.messages) expect(m).toContain(pausedOn);
+
+    // The acceptance clock stopped when the case was accepted (today): nothing follows its STOP.
+    const acceptance = (await view(id)).clocks.find((k) => k.rule.id === 'ARBITRATION_ACCEPTANCE')!;
+    const afterStop = await refused(acceptance.id, { type: 'RESUME', date: today });
+    expect(afterStop.fields).toEqual(['type', 'type']);
+    for (const m of afterStop.messages) expect(m).toContain(`STOP`);
+    for (const m of afterStop.messages) expect(m).toContain(today);
+
+    for (const m of [...twice.messages, ...early.messages, ...afterStop.messages])
+      expect(m).not.toMatch(/events\[/);
+  });
 });
