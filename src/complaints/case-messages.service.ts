@@ -55,7 +55,12 @@ export class CaseMessagesService {
   /** A page of the thread, oldest first (cursor pagination like every list: README, "Lists"). */
   async messages(viewer: Principal, id: string, q: CursorQuery): Promise<MessagePageDto> {
     await this.complaints.visibleOrThrow(this.tx.manager, viewer, id);
-    const page = await this.repo.messagePage(this.tx.manager, id, q);
+    return this.page(this.tx.manager, id, q);
+  }
+
+  /** A page of the thread of a complaint or 举报 the caller has already been let see (reports.service.ts). */
+  async page(em: EntityManager, id: string, q: CursorQuery): Promise<MessagePageDto> {
+    const page = await this.repo.messagePage(em, id, q);
     return {
       items: page.items.map((m) => ({
         author: m.author,

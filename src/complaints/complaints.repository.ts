@@ -290,11 +290,7 @@ export class ComplaintsRepository {
     return new Date((r.raw as { created_at: Date | string }[])[0].created_at);
   }
 
-  async messages(em: EntityManager, complaintId: string): Promise<ComplaintMessage[]> {
-    return em.find(ComplaintMessage, { where: { complaintId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  /** A page of a case's thread, oldest first (the order it is read in), as `messages` lists it whole. */
+  /** A page of a case's (or a 举报's) thread, oldest first (the order it is read in); 20 a page unless asked. */
   messagePage(
     em: EntityManager,
     complaintId: string,

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { AppException } from '../common/errors/app-exception';
+import type { CursorQuery } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { isValidTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
@@ -10,7 +11,12 @@ import { CaseMessagesService } from './case-messages.service';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { ReportChannelService } from './report-channel.service';
-import type { MessageViewDto, ReportReceiptDto, ReportStatusDto } from './dto/complaint-view.dto';
+import type {
+  MessagePageDto,
+  MessageViewDto,
+  ReportReceiptDto,
+  ReportStatusDto,
+} from './dto/complaint-view.dto';
 import type { CreateReportDto } from './dto/create-complaint.dto';
 import type { Complaint } from './entities/complaint.entity';
 
@@ -77,19 +83,27 @@ export class ReportsService {
 
   async status(trackingNo: string, accessCode: string | undefined): Promise<ReportStatusDto> {
     const report = await this.authorise(trackingNo, accessCode);
-    const messages = await this.repo.messages(this.tx.manager, report.id);
+    // The thread's first page (a long thread is never sent whole); the rest through `messages` from its cursor.
+    const first = await this.thread.page(this.tx.manager, report.id, {});
     return {
       trackingNo: report.trackingNo,
       status: report.status,
       currentStep: await this.channel.currentStep(this.tx.manager, report.id),
       category: report.category,
       receivedOn: report.receivedOn,
-      messages: messages.map((m) => ({
-        author: m.author,
-        body: m.body,
-        createdAt: m.createdAt.toISOString(),
-      })),
+      messages: first.items,
+      messagesNextCursor: first.nextCursor,
     };
+  }
+
+  /** A page of the report's channel, oldest first, on the same credential (and lock) as the lookup. */
+  async messages(
+    trackingNo: string,
+    accessCode: string | undefined,
+    q: CursorQuery,
+  ): Promise<MessagePageDto> {
+    const report = await this.authorise(trackingNo, accessCode);
+    return this.thread.page(this.tx.manager, report.id, q);
   }
 
   async reply(trackingNo: string, accessCode: string | undefined, body: string): Promise<MessageViewDto> {

@@ -6,6 +6,7 @@ import { bearer, fileComplaint, inboxAbout, openMediation, userIdOf } from '../s
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { fileMembers, memberPhone } from '../support/collective';
 import { createAccount, signInWorker } from '../support/users';
+import { expectBadPageQueriesRefused, walkThread } from '../support/thread-pages';
 
 /**
  * The case message thread reaches the other side: a staff reply the worker (in-app, and one SMS per case and window
@@ -108,19 +109,9 @@ describe('case messages are noticed', () => {
         .get(`/api/v1/complaints/${c.id}/messages`)
         .query(query)
         .set(await bearer(t, worker));
-    const walked: string[] = [];
-    const pages: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const r = await page(cursor ? { limit: 2, cursor } : { limit: 2 });
-      expect(r.status).toBe(200);
-      const items = r.body.items as { author: string; body: string; createdAt: string }[];
-      pages.push(items.length);
-      walked.push(...items.map((m) => m.body));
-      cursor = r.body.nextCursor as string | null;
-    } while (cursor);
-    expect(pages).toEqual([2, 2, 1]);
-    expect(walked).toEqual(sent);
+    const walked = await walkThread(page, 2);
+    expect(walked.sizes).toEqual([2, 2, 1]);
+    expect(walked.bodies).toEqual(sent);
     // Without parameters: the first page of the default size, the whole of this short thread.
     const all = await page({});
     expect([all.status, all.body.items.map((m: { body: string }) => m.body), all.body.nextCursor]).toEqual([
@@ -128,18 +119,7 @@ describe('case messages are noticed', () => {
       sent,
       null,
     ]);
-    const bad: Record<string, string | number>[] = [
-      { limit: 'abc' },
-      { limit: 0 },
-      { limit: 101 },
-      { cursor: 'not-a-cursor' },
-      { q: 'x' },
-    ];
-    for (const query of bad) {
-      const r = await page(query);
-      expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-      expect(r.body.details.map((d: { field: string }) => d.field)).toEqual([Object.keys(query)[0]]);
-    }
+    await expectBadPageQueriesRefused(page);
   });
 
   it('a staff reply reaches the worker in-app and by one SMS naming the case, not the message', async () => {

@@ -1,4 +1,7 @@
+import type { CreateReportDto } from '../../src/complaints/dto/create-complaint.dto';
+import { ReportsService } from '../../src/complaints/reports.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { expectBadPageQueriesRefused, walkThread } from '../support/thread-pages';
 
 describe('anonymous reports (举报)', () => {
   let t: TestApp;
@@ -21,6 +24,21 @@ describe('anonymous reports (举报)', () => {
   const status = (trackingNo: string, code?: string) => {
     const r = t.http().get(`/api/v1/reports/${trackingNo}`);
     return code === undefined ? r : r.set('x-access-code', code);
+  };
+  /** Waits for the acknowledgement on the report's channel (read in the database: lookups are rate-limited). */
+  const acknowledged = async (trackingNo: string) => {
+    const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM complaints WHERE tracking_no = $1`,
+      [trackingNo],
+    );
+    await eventually(async () => {
+      const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM complaint_messages WHERE complaint_id = $1`,
+        [id],
+      );
+      return n > 0 ? true : null;
+    });
+    return id;
   };
 
   it('takes a report without login and returns a tracking number and an access code', async () => {
@@ -87,6 +105,7 @@ describe('anonymous reports (举报)', () => {
     });
     expect(first).toMatchObject({ trackingNo, status: 'SUBMITTED', category: 'NO_CONTRACT' });
     expect(first.messages[0]).toMatchObject({ author: 'STAFF', body: expect.stringContaining(trackingNo) });
+    expect(first.messagesNextCursor).toBeNull();
 
     // Staff of the street find the report and reply; the reporter answers.
     const inspector = await t.token('inspector');
@@ -111,6 +130,13 @@ describe('anonymous reports (举报)', () => {
       ['STAFF', '请提供用工地点的具体楼号'],
       ['REPORTER', '3号楼工地'],
     ]);
+    // A short thread comes whole in the lookup; the thread's own page is the same.
+    expect(after.body.messagesNextCursor).toBeNull();
+    const thread = await t
+      .http()
+      .get(`/api/v1/reports/${trackingNo}/messages`)
+      .set('x-access-code', accessCode);
+    expect(thread.body).toEqual({ items: after.body.messages, nextCursor: null });
     const staffView = await t
       .http()
       .get(`/api/v1/complaints/${report.id}/messages`)
@@ -120,6 +146,62 @@ describe('anonymous reports (举报)', () => {
       'STAFF',
       'REPORTER',
     ]);
+  });
+
+  it('a long thread is paged: the lookup carries its first page (oldest first) and messagesNextCursor; GET /reports/:trackingNo/messages pages the rest like the case thread', async () => {
+    // Filed through the service: POST /reports allows 10 a minute, which this file's other tests use up.
+    const { trackingNo, accessCode } = await t.app
+      .get(ReportsService)
+      .submit(reportBody() as unknown as CreateReportDto);
+    // The acknowledgement comes first; then 21 staff replies and one from the reporter: 23 messages.
+    const id = await acknowledged(trackingNo);
+    const inspector = { authorization: `Bearer ${await t.token('inspector')}` };
+    const sent: string[] = [];
+    for (let i = 1; i <= 21; i++) {
+      const body = `第${i}条：请补充材料`;
+      const r = await t.http().post(`/api/v1/complaints/${id}/messages`).set(inspector).send({ body });
+      expect(r.status).toBe(201);
+      sent.push(body);
+    }
+    const answered = await t
+      .http()
+      .post(`/api/v1/reports/${trackingNo}/messages`)
+      .set('x-access-code', accessCode)
+      .send({ body: '已补充' });
+    expect(answered.status).toBe(201);
+    sent.push('已补充');
+    const bodies = (items: { body: string }[]) => items.map((m) => m.body);
+
+    // The lookup: the report as before, its thread's first page of the default size (20), the cursor of the rest.
+    const looked = await status(trackingNo, accessCode);
+    expect(looked.status).toBe(200);
+    expect(looked.body.messages).toHaveLength(20);
+    expect(bodies(looked.body.messages).slice(1)).toEqual(sent.slice(0, 19));
+    expect(looked.body.messagesNextCursor).toEqual(expect.any(String));
+    const page = (query: Record<string, string | number>, code: string | null = accessCode) => {
+      const r = t.http().get(`/api/v1/reports/${trackingNo}/messages`).query(query);
+      return code === null ? r : r.set('x-access-code', code);
+    };
+    const rest = await page({ cursor: looked.body.messagesNextCursor as string });
+    expect([rest.status, bodies(rest.body.items), rest.body.nextCursor]).toEqual([200, sent.slice(19), null]);
+    expect(Object.keys(rest.body).sort()).toEqual(['items', 'nextCursor']);
+    expect(Object.keys(rest.body.items[0]).sort()).toEqual(['author', 'body', 'createdAt']);
+
+    // Walking the thread alone gives every message once, in order; the case thread's parameters and errors.
+    const walked = await walkThread(page, 7);
+    expect(walked.sizes).toEqual([7, 7, 7, 2]);
+    expect(walked.bodies.slice(1)).toEqual(sent);
+    await expectBadPageQueriesRefused(page);
+    // The lookup's credential, and its one 404 for a wrong, missing or unknown one.
+    for (const r of [
+      await page({}, 'AAAAAAAAAAAA'),
+      await page({}, null),
+      await t.http().get('/api/v1/reports/JB-2026-9999999-0/messages').set('x-access-code', accessCode),
+    ]) {
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ statusCode: 404, code: 'REPORT_NOT_FOUND', message: expect.any(String) });
+    }
+    expect((await page({ limit: 1 }, accessCode.toLowerCase())).status).toBe(200);
   });
 
   it('a wrong, missing or lower-cased code and an unknown tracking number all answer the same 404', async () => {
@@ -137,11 +219,23 @@ describe('anonymous reports (举报)', () => {
 
   it('five wrong codes lock out wrong codes, never the reporter with the right code', async () => {
     const { trackingNo, accessCode } = (await submit()).body;
-    for (let i = 0; i < 5; i++) expect((await status(trackingNo, `WRONGCODE00${i}`)).status).toBe(404);
+    // Wrong codes on the lookup and on its thread count towards the one lock.
+    for (let i = 0; i < 5; i++) {
+      const code = `WRONGCODE00${i}`;
+      const r = await (i % 2
+        ? t.http().get(`/api/v1/reports/${trackingNo}/messages`).set('x-access-code', code)
+        : status(trackingNo, code));
+      expect(r.status).toBe(404);
+    }
     const locked = await status(trackingNo, 'WRONGCODE009');
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCESS_CODE_LOCKED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const thread = (code: string) =>
+      t.http().get(`/api/v1/reports/${trackingNo}/messages`).set('x-access-code', code);
+    const lockedThread = await thread('WRONGCODE010');
+    expect([lockedThread.status, lockedThread.body.code]).toEqual([429, 'ACCESS_CODE_LOCKED']);
+    expect((await thread(accessCode)).status).toBe(200);
     expect((await status(trackingNo, accessCode)).status).toBe(200);
     const reply = await t
       .http()
@@ -158,6 +252,14 @@ describe('anonymous reports (举报)', () => {
     const steps = seqs.slice(1).map((s, i) => s - seqs[i]);
     expect(steps.every((d) => d === 1)).toBe(false);
     expect(new Set(numbers).size).toBe(4);
+  });
+
+  // Last: it uses up this client's rate limit on the thread (30 a minute, as the lookup).
+  it('the thread is rate-limited as the lookup is', async () => {
+    const thread = () => t.http().get('/api/v1/reports/JB-2026-9999999-0/messages').set('x-access-code', 'A');
+    let last = await thread();
+    for (let i = 0; i < 30 && last.status !== 429; i++) last = await thread();
+    expect([last.status, last.body.code]).toEqual([429, 'RATE_LIMITED']);
   });
 
   it('the worker role cannot list reports (they belong to no worker)', async () => {

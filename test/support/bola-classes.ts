@@ -84,6 +84,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ComplaintsController_postMessage: S,
   ReportsController_create: P,
   ReportsController_status: P,
+  ReportsController_thread: P,
   ReportsController_reply: P,
   CollectiveController_proposals: L,
   CollectiveController_dismiss: SB,

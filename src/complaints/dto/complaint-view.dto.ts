@@ -139,5 +139,17 @@ export class ReportStatusDto {
   currentStep: ReportStepDto | null;
   @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
   @ApiProperty() receivedOn: string;
-  @ApiProperty({ type: [MessageViewDto] }) messages: MessageViewDto[];
+  @ApiProperty({
+    type: [MessageViewDto],
+    description:
+      "the channel's first page, oldest first (20 messages at most); the rest from GET /reports/:trackingNo/messages",
+  })
+  messages: MessageViewDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'cursor of the next page of the channel (GET /reports/:trackingNo/messages?cursor=), null if none',
+  })
+  messagesNextCursor: string | null;
 }
