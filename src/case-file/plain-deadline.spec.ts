@@ -1,5 +1,6 @@
 import { extendedDue, nextDeadline, plainDeadline, provisionalDate } from './plain-deadline';
 import type { ClockEvent } from '../calendar/deadline-engine';
+import { CORRECTION_PAUSE_REASON } from '../complaints/complaints.deadline-rules';
 
 const rule = {
   id: 'MEDIATION',
@@ -24,6 +25,14 @@ describe('plainDeadline', () => {
         state: 'RUNNING',
       }),
     ).toBe('受理期限：2026-12-03到期，还有5个工作日');
+  });
+
+  it('says a period paused for 补正 waits for the complainant, not that the proceedings were suspended', () => {
+    const acceptance = { ...rule, id: 'INSPECTION_ACCEPTANCE', name: { zh: '投诉受理期限', en: '' } };
+    const events: ClockEvent[] = [{ type: 'PAUSE', date: '2026-12-07', reason: CORRECTION_PAUSE_REASON }];
+    expect(plainDeadline({ rule: acceptance, due: null, daysRemaining: null, state: 'PAUSED', events })).toBe(
+      '投诉受理期限：等待投诉人补正材料，补正后重新计算',
+    );
   });
 
   it('names today, a breach, a pause and a met deadline', () => {

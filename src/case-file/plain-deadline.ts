@@ -1,6 +1,10 @@
+import { CORRECTION_PAUSE_REASON } from '../complaints/complaints.deadline-rules';
 import type { ClockView } from '../deadlines/deadlines.service';
 
-type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'> & { provisional?: boolean };
+type ClockFacts = Pick<ClockView, 'rule' | 'due' | 'daysRemaining' | 'state'> & {
+  provisional?: boolean;
+  events?: ClockView['events'];
+};
 
 /**
  * Said after a date counted through a year whose holiday schedule (国务院办公厅关于某年部分节假日安排的通知) is not
@@ -39,6 +43,10 @@ export function plainDeadline(c: ClockFacts): string {
 
 function plainState(c: ClockFacts): string {
   const unit = c.rule.unit === 'WORKDAY' ? '个工作日' : '天';
+  // 补正: the complainant is to complete the complaint; the period then runs anew (若干规定 第十八条第三款).
+  const pause = c.events?.findLast((e) => e.type === 'PAUSE');
+  if (c.state === 'PAUSED' && pause?.type === 'PAUSE' && pause.reason === CORRECTION_PAUSE_REASON)
+    return `${c.rule.name.zh}：等待投诉人补正材料，补正后重新计算`;
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
   // Stopped by the withdrawal (撤回: of the complaint, or of the mediation by the worker's choice or arbitration

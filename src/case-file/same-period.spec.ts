@@ -51,6 +51,21 @@ describe('onePerPeriod', () => {
     expect(shown[0].clock.rule.name.zh).toBe('投诉受理期限');
   });
 
+  it('lists a period restarted after 补正 once: the complaint’s clock restarted on the day the inspection case counts from', () => {
+    const restarted = {
+      proceeding: 'COMPLAINT',
+      clock: clock({
+        start: '2026-11-27',
+        events: [
+          { type: 'PAUSE', date: '2026-12-01', reason: '补正' },
+          { type: 'RESTART', date: '2026-12-07', reason: '补正' },
+        ],
+      }),
+    };
+    const shown = onePerPeriod([restarted, inspection]);
+    expect(shown.map((e) => `${e.proceeding}:${e.clock.caseId}`)).toEqual(['INSPECTION:i']);
+  });
+
   it('keeps two clocks of one rule on one case (a mixed award’s two suit windows)', () => {
     const suit = (id: string) => ({
       proceeding: 'ARBITRATION',

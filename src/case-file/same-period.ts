@@ -1,4 +1,5 @@
 import type { ClockView } from '../deadlines/deadlines.service';
+import { periodStart } from '../deadlines/period-start';
 import { shownProvisional } from './plain-deadline';
 
 /**
@@ -15,15 +16,16 @@ type Entry = { proceeding: string; clock: ClockView };
 /** The name the worker reads for the inspection case's share of that period: 受理 was the intake's, 立案 is owed. */
 export const FILING_PERIOD_NAME = '投诉受理及立案期限';
 
-/** Same rule counted from the same day: the same period. */
-const periodOf = (c: ClockView) => `${c.rule.id}|${c.start}`;
+/** Same rule counted from the same day (its start, or its restart after 补正): the same period. */
+const periodOf = (c: ClockView) => `${c.rule.id}|${periodStart(c)}`;
 
 /**
  * The clocks as the list shows them: each period once — a complaint's clock is left out when a proceeding's case
  * counts the same rule from the same day (that case settles the period last: the brigade's 立案 after the intake's
  * 受理) — and the inspection case's acceptance clock named for what it measures after the intake's acceptance
- * (FILING_PERIOD_NAME). A period restarted on another day (补正: a new 5 working days from the completed complaint)
- * stays a line of its own, as do two clocks of one case (a mixed award's two suit windows, party-windows.ts).
+ * (FILING_PERIOD_NAME). The complaint's clock restarted by 补正 counts from the completed complaint, as the
+ * inspection case's does: one line. A period counted from another day stays a line of its own, as do two clocks of
+ * one case (a mixed award's two suit windows, party-windows.ts).
  */
 export function onePerPeriod<E extends Entry>(entries: readonly E[]): E[] {
   const takenOver = new Set(

@@ -5,7 +5,11 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { computeDeadline } from '../calendar/deadline-engine';
-import { COMPLAINTS_DEADLINE_RULES } from './complaints.deadline-rules';
+import {
+  COMPLAINTS_DEADLINE_RULES,
+  CORRECTION_PAUSE_REASON,
+  CORRECTION_RESTART_REASON,
+} from './complaints.deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -25,9 +29,10 @@ const CORRECTION_BASIS = '关于实施《劳动保障监察条例》若干规定
 
 /**
  * 补正 (若干规定 第十八条第三款): a complaint without an identifiable employer is not refused; staff ask the
- * complainant to complete it, the acceptance period stops and a correction period of its own runs; once the
- * complainant names the employer the complaint is submitted again and the 5 working days of 第十八条第一款 run anew
- * from that day (the complete complaint is received then).
+ * complainant to complete it, the acceptance period pauses (nothing is decided: neither met nor late) and a
+ * correction period of its own runs; once the complainant names the employer the complaint is submitted again and the
+ * acceptance period restarts: the 5 working days of 第十八条第一款 run anew from that day (the complete complaint is
+ * received then).
  */
 @Injectable()
 export class ComplaintCorrectionService {
@@ -62,6 +67,13 @@ export class ComplaintCorrectionService {
     return c;
   }
 
+  /** The complaint's acceptance clocks not stopped (running, or paused for 补正). */
+  private async runningAcceptance(em: EntityManager, id: string, today: string): Promise<string[]> {
+    return (await this.deadlines.forCase(CASE, id, today, em))
+      .filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE' && !k.events.some((e) => e.type === 'STOP'))
+      .map((k) => k.id);
+  }
+
   /** Staff ask the complainant to name the employer (补正); a 举报 has no complainant to ask (409). */
   async request(
     viewer: Principal,
@@ -76,7 +88,14 @@ export class ComplaintCorrectionService {
           'Only a complaint (投诉) has a complainant to ask for a correction',
         );
       const today = todayInShanghai();
-      await this.deadlines.stopAll(em, CASE, id, today, viewer);
+      // Nothing is decided: the acceptance period waits for the complainant (PAUSED), it is not met.
+      for (const clockId of await this.runningAcceptance(em, id, today))
+        await this.deadlines.addEvent(
+          em,
+          clockId,
+          { type: 'PAUSE', date: today, reason: CORRECTION_PAUSE_REASON },
+          viewer,
+        );
       await this.deadlines.start(em, {
         caseType: CASE,
         caseId: id,
@@ -126,14 +145,25 @@ export class ComplaintCorrectionService {
       const today = todayInShanghai();
       const employer = await this.employers.findOrCreate(em, dto.employer);
       await this.repo.replaceEmployer(em, id, employer.id);
-      await this.deadlines.stopAll(em, CASE, id, today, viewer);
-      await this.deadlines.start(em, {
-        caseType: CASE,
-        caseId: id,
-        ruleId: 'INSPECTION_ACCEPTANCE',
-        start: today,
-        jurisdictionCode: c.workplaceStreetCode,
-      });
+      await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, viewer);
+      // The paused acceptance period restarts: 5 working days from today. A complaint asked before this rule (its
+      // acceptance clock stopped then) gets a new clock from today.
+      const paused = await this.runningAcceptance(em, id, today);
+      for (const clockId of paused)
+        await this.deadlines.addEvent(
+          em,
+          clockId,
+          { type: 'RESTART', date: today, reason: CORRECTION_RESTART_REASON },
+          viewer,
+        );
+      if (!paused.length)
+        await this.deadlines.start(em, {
+          caseType: CASE,
+          caseId: id,
+          ruleId: 'INSPECTION_ACCEPTANCE',
+          start: today,
+          jurisdictionCode: c.workplaceStreetCode,
+        });
       await this.repo.updateStatus(em, id, 'SUBMITTED');
       await this.audit.append(em, {
         caseType: CASE,

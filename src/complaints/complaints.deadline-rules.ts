@@ -40,6 +40,15 @@ export const COMPLAINTS_DEADLINE_RULES: Readonly<Record<ComplaintsRuleId, Deadli
   },
 };
 
+/**
+ * 补正 (若干规定 第十八条第三款): why the acceptance period (INSPECTION_ACCEPTANCE) pauses while the complainant
+ * completes the complaint — nothing is decided, so it is neither met nor late — and why it restarts, 5 working days
+ * from the day the completed complaint is received (第十八条第一款: 接到投诉之日起5个工作日内).
+ */
+export const CORRECTION_PAUSE_REASON = '等待投诉人补正投诉材料（若干规定 第十八条第三款）';
+export const CORRECTION_RESTART_REASON =
+  '收到补正后的投诉，受理期限重新计算（若干规定 第十八条第一款、第三款）';
+
 /** What starts each period, in words people use (GET /api/v1/calendar/rules). */
 const START_EVENTS: Readonly<Record<ComplaintsRuleId, LocalisedText>> = {
   COMPLAINT_CORRECTION: {

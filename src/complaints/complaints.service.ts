@@ -13,6 +13,7 @@ import { WriteBatch } from '../database/writes';
 import { renderTemplate } from '../notifications/templates';
 import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
+import { periodStart } from '../deadlines/period-start';
 import { DUPLICATE_WINDOW_DAYS } from './complaint.state';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
@@ -282,6 +283,17 @@ export class ComplaintsService implements OnModuleInit {
       complaint,
       employer: (await this.employers.byIds(em, [complaint.employerId])).get(complaint.employerId)!,
     };
+  }
+
+  /**
+   * The day the complaint's acceptance period counts from: its receipt, or the day 补正 completed it (its acceptance
+   * clock restarted then, 若干规定 第十八条第三款). A proceeding opened on it counts its share of the period from it.
+   */
+  async acceptanceFrom(em: EntityManager, complaint: Complaint): Promise<string> {
+    return (await this.deadlines.forCase(CASE, complaint.id, todayInShanghai(), em))
+      .filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')
+      .map(periodStart)
+      .reduce((from, d) => (d > from ? d : from), complaint.receivedOn);
   }
 
   /** A complaint and its employer, for proceedings built on it (they check their own access). */

@@ -98,8 +98,9 @@ export class InspectionService implements OnModuleInit {
 
   /**
    * Opens a case for a complaint (投诉) or report (举报) routed to INSPECTION, in the caller's transaction, and starts
-   * the 5-working-day acceptance clock from the complaint's receipt (若干规定 第十八条). `organisationId` is the
-   * brigade deciding (default: the one the complaint was routed to); `receivedOn` defaults to the complaint's.
+   * the 5-working-day acceptance clock from the complaint's receipt, or from its completion by 补正 (若干规定 第十八条).
+   * `organisationId` is the brigade deciding (default: the one the complaint was routed to); `receivedOn` defaults to
+   * the complaint's (and, given, is also the day the period counts from).
    */
   async openFromComplaint(
     em: EntityManager,
@@ -143,6 +144,8 @@ export class InspectionService implements OnModuleInit {
         inspectionCaseId: existing,
       });
     const receivedOn = input.receivedOn ?? complaint.receivedOn;
+    // 受理 and 立案 are one period: from the complaint's receipt, or from the day 补正 completed it (若干规定 第十八条).
+    const periodFrom = input.receivedOn ?? (await this.complaints.acceptanceFrom(em, complaint));
     const cal = await this.calendar.calendar(em);
     const id = newId();
     await this.repo.insertCase(em, {
@@ -155,7 +158,7 @@ export class InspectionService implements OnModuleInit {
       organisationId: org.id,
       status: 'RECEIVED',
       receivedOn,
-      acceptanceDueOn: cal.addWorkingDays(receivedOn, INSPECTION_DEADLINE_RULES.INSPECTION_ACCEPTANCE.amount)
+      acceptanceDueOn: cal.addWorkingDays(periodFrom, INSPECTION_DEADLINE_RULES.INSPECTION_ACCEPTANCE.amount)
         .date,
       massIncident: false,
     });
@@ -163,7 +166,7 @@ export class InspectionService implements OnModuleInit {
       caseType: INSPECTION_CASE_TYPE,
       caseId: id,
       ruleId: 'INSPECTION_ACCEPTANCE',
-      start: receivedOn,
+      start: periodFrom,
       jurisdictionCode: complaint.workplaceStreetCode,
     });
     await this.p.record(em, id, 'INSPECTION_RECEIVED', actor, null, 'RECEIVED', {

@@ -1,3 +1,6 @@
+import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
+import { acceptAndRoute } from '../support/case-flow';
 import { testUscc } from '../support/uscc';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -13,12 +16,12 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     await t.close();
   });
 
-  const file = async (street = '310115005') => {
+  const file = async (street = '310115005', employer = '某工地老板') => {
     const res = await t
       .http()
       .post('/api/v1/complaints')
       .set(await auth(worker))
-      .send(complaintBody({ workplaceStreetCode: street, employer: { name: '某工地老板' } }));
+      .send(complaintBody({ workplaceStreetCode: street, employer: { name: employer } }));
     expect(res.status).toBe(201);
     return res.body as { id: string; trackingNo: string; receivedOn: string; employer: { id: string } };
   };
@@ -35,7 +38,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       due: string | null;
     }[];
 
-  it('补正: staff ask for the employer, the acceptance clock stops and a correction clock of its own runs; the complainant is told what to supply', async () => {
+  it('补正: staff ask for the employer, the acceptance clock pauses (not met: nothing was decided) and a correction clock of its own runs; the complainant is told what to supply', async () => {
     const c = await file();
     const res = await t
       .http()
@@ -45,7 +48,28 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('CORRECTION_REQUESTED');
     const list = await clocks(c.id);
-    expect(list.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')).toMatchObject({ state: 'MET' });
+    // Nothing was decided: the acceptance period waits for the complainant (PAUSED, no due date), not MET.
+    expect(list.filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')).toEqual([
+      expect.objectContaining({ state: 'PAUSED', due: null }),
+    ]);
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.id}`)
+      .set(await auth(worker));
+    expect(mine.status).toBe(200);
+    const acceptance = (mine.body as MyCaseDto).deadlines.filter((d) => d.rule === 'INSPECTION_ACCEPTANCE');
+    expect(acceptance).toEqual([expect.objectContaining({ state: 'PAUSED', due: null })]);
+    expect(acceptance[0].text).not.toMatch(/已在期限内完成/);
+    expect(acceptance[0].text).toMatch(/补正/);
+    // Staff's due list: the correction period is the duty that runs; the paused acceptance period is no one's due date.
+    const due = (
+      await t
+        .http()
+        .get('/api/v1/deadlines/due')
+        .query({ within: 30, unit: 'WORKDAY' })
+        .set(await auth('inspector'))
+    ).body as { caseId: string; rule: { id: string } }[];
+    expect(due.filter((k) => k.caseId === c.id).map((k) => k.rule.id)).toEqual(['COMPLAINT_CORRECTION']);
     const correction = list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
     expect(correction).toMatchObject({ state: 'RUNNING' });
     const expected = await t
@@ -117,6 +141,68 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth('inspector'))
       .send({});
     expect(accept.status).toBe(200);
+  });
+
+  it('补正 supplied days after filing: the 5 working days of acceptance and 立案 count from the completed complaint, for staff and for the worker', async () => {
+    const c = await file('310115005', '补正重算工地老板');
+    // Filed ten days ago (its acceptance period had run out when staff asked for the employer).
+    const filedOn = addDays(todayInShanghai(), -10);
+    await t.dataSource.query(`UPDATE complaints SET received_on = $2 WHERE id = $1`, [c.id, filedOn]);
+    await t.dataSource.query(`UPDATE clocks SET start_date = $2 WHERE case_id = $1`, [c.id, filedOn]);
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    const supplied = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({ employer: { name: '上海浦东补正重算劳务有限公司', uscc: testUscc(8, '1B') } });
+    expect(supplied.status).toBe(200);
+    const today = todayInShanghai();
+    const due = (
+      await t
+        .http()
+        .get('/api/v1/calendar/deadline')
+        .query({ rule: 'INSPECTION_ACCEPTANCE', from: today })
+        .set(await auth(worker))
+    ).body.due as string;
+    // The complaint's own acceptance period runs from today.
+    expect((await clocks(c.id)).filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')).toContainEqual(
+      expect.objectContaining({ state: 'RUNNING', due }),
+    );
+    await acceptAndRoute(t, c.id, 'INSPECTION', 'inspector');
+    const opened = await t
+      .http()
+      .post('/api/v1/inspection/cases')
+      .set(await auth('inspector'))
+      .send({ complaintId: c.id });
+    expect(opened.status).toBe(201);
+    // Staff: the brigade's 立案 is due within the same 5 working days from the completed complaint.
+    expect(opened.body).toMatchObject({ acceptanceDueOn: due });
+    const staffView = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${opened.body.id}`)
+      .set(await auth('inspector'));
+    expect(staffView.status).toBe(200);
+    expect(staffView.body.acceptanceDueOn).toBe(due);
+    expect(
+      (staffView.body.clocks as { rule: { id: string } }[]).filter(
+        (k) => k.rule.id === 'INSPECTION_ACCEPTANCE',
+      ),
+    ).toEqual([expect.objectContaining({ state: 'RUNNING', due })]);
+    // The worker: that one period, once, due on that day; nothing reads met or overdue.
+    const mine = (
+      await t
+        .http()
+        .get(`/api/v1/my/cases/${c.id}`)
+        .set(await auth(worker))
+    ).body as MyCaseDto;
+    expect(mine.deadlines.filter((d) => d.rule === 'INSPECTION_ACCEPTANCE')).toEqual([
+      expect.objectContaining({ proceeding: 'INSPECTION', state: 'RUNNING', due }),
+    ]);
+    expect(mine.nextDeadline).toMatchObject({ due });
   });
 
   it('refuses: a missing employer as a rejection reason, a correction when none was asked, a worker asking, staff of another street, a bad body', async () => {

@@ -64,19 +64,28 @@ export async function fileComplaint(
     );
   if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
   const id = filed.body.id as string;
-  if (o.target)
-    for (const [path, body] of [
-      ['accept', {}],
-      ['route', { target: o.target }],
-    ] as const) {
-      const r = await t
-        .http()
-        .post(`/api/v1/complaints/${id}/${path}`)
-        .set(await bearer(t, o.staff ?? 'supervisor'))
-        .send(body);
-      if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
-    }
+  if (o.target) await acceptAndRoute(t, id, o.target, o.staff);
   return { id, trackingNo: filed.body.trackingNo as string, employerId: filed.body.employer.id as string };
+}
+
+/** Accepts a submitted complaint and routes it to `target`, as `staff` (default the demo supervisor). */
+export async function acceptAndRoute(
+  t: TestApp,
+  id: string,
+  target: 'MEDIATION' | 'ARBITRATION' | 'INSPECTION',
+  staff = 'supervisor',
+): Promise<void> {
+  for (const [path, body] of [
+    ['accept', {}],
+    ['route', { target }],
+  ] as const) {
+    const r = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/${path}`)
+      .set(await bearer(t, staff))
+      .send(body);
+    if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  }
 }
 
 /** Files an arbitration application for a complaint (one wage claim) as `user`; returns the new case's id. */
