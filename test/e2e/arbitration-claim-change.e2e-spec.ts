@@ -216,6 +216,50 @@ describe('changed or increased claims (增加、变更仲裁请求)', () => {
     expect(refused.body).toMatchObject({ code: 'DEFENCE_PERIOD_RUNNING' });
   });
 
+  it('before the application is served, the change goes with it: no second answer period, the one service starts covers both', async () => {
+    const { id } = await opened();
+    await arbitrationSteps(t, id, 1, [
+      ['accept', {}],
+      ['tribunal', { arbitratorIds: [arbitratorId], partiesAgree: true, simplifiedExclusions: [] }],
+    ]);
+    const v = (await change(id, 3)).body as CaseView;
+    expect(clock(v, 'ARBITRATION_DEFENCE')).toEqual([]);
+    const served = await post(`/${id}/papers`, { version: 4, step: 'SERVICE', on: today });
+    expect(clock(served.body as CaseView, 'ARBITRATION_DEFENCE')).toEqual([
+      expect.objectContaining({ start: today, state: 'RUNNING' }),
+    ]);
+    const [event] = await t.dataSource.query<{ data: { answerPeriod: string } }[]>(
+      `SELECT data FROM case_events WHERE action = 'ARBITRATION_ACCEPT_CLAIM_CHANGE' AND data->>'arbitrationCaseId' = $1`,
+      [id],
+    );
+    expect(event.data.answerPeriod).toBe('WITH_APPLICATION');
+  });
+
+  it('while the proceeding is suspended (中止): 409 CLAIM_CHANGE_WHILE_SUSPENDED, nothing changed', async () => {
+    const c = await answered();
+    const [decision] = clock(c, 'ARBITRATION_DECISION');
+    const paused = await t
+      .http()
+      .post(`/api/v1/deadlines/${decision.id}/events`)
+      .set(await bearer(t, 'arbitrator'))
+      .send({ type: 'PAUSE', date: today, reason: '等待工伤认定结论' });
+    expect(paused.status).toBe(201);
+    const res = await change(c.id, 5);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({
+      code: 'CLAIM_CHANGE_WHILE_SUSPENDED',
+      details: { clockId: decision.id },
+    });
+    const after = (
+      await t
+        .http()
+        .get(`/api/v1/arbitration/cases/${c.id}`)
+        .set(await bearer(t, 'arbitrator'))
+    ).body as CaseView;
+    expect(after.version).toBe(5);
+    expect(clock(after, 'ARBITRATION_DECISION')[0].events.map((e) => e.type)).toEqual(['PAUSE']);
+  });
+
   it('bad input: 400 with the fields named; a date before the case’s acceptance or in the future is refused', async () => {
     const c = await answered();
     const bad = await post(`/${c.id}/claim-changes`, {
