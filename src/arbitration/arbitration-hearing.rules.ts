@@ -1,4 +1,5 @@
 import { answerTiming } from '../calendar/answer-period';
+import { todayInShanghai } from '../calendar/local-date';
 import type { ClockEvent } from '../calendar/deadline-engine';
 import type { ArbitrationAction } from './arbitration.state';
 
@@ -103,6 +104,65 @@ export function hearingDefenceProblem(
         ? null
         : 'HEARING_BEFORE_ANSWER_PERIOD';
   }
+}
+
+/** An ARBITRATION_DEFENCE clock as the hearing gate reads it. */
+export type DefenceClock = { start: string; due: string | null; events: readonly ClockEvent[] };
+
+/** The case's ARBITRATION_DEFENCE clocks (answer periods), in the order read. */
+export function defenceClocks<K extends { rule: { id: string } }>(clocks: readonly K[]): K[] {
+  return clocks.filter((k) => k.rule.id === 'ARBITRATION_DEFENCE');
+}
+
+/** Which of two refused periods ends later: a paused one (no known last day) last of all. */
+function endsLater(a: DefencePeriod, b: DefencePeriod): boolean {
+  if (a.state !== 'SERVED' || b.state !== 'SERVED') return a.state === 'SERVED';
+  if (a.lastDay === null || b.lastDay === null) return a.lastDay === null && b.lastDay !== null;
+  return a.lastDay > b.lastDay;
+}
+
+/**
+ * The hearing gate over every answer period of the case: the application's (started by RECORD_SERVICE) and one per
+ * accepted change of the claims whose answer period was not waived (办案规则 第四十四条). No clock at all: the
+ * application is not served. A hearing passes only if it passes each period; the refusal names the period that ends
+ * last, so its last day gives the earliest hearing day.
+ */
+export function answerPeriodsProblem(
+  clocks: readonly DefenceClock[],
+  hearingDate: string,
+): { problem: HearingDefenceProblem; period: DefencePeriod } | null {
+  if (clocks.length === 0) return { problem: 'HEARING_BEFORE_SERVICE', period: { state: 'NOT_SERVED' } };
+  let refused: { problem: HearingDefenceProblem; period: DefencePeriod } | null = null;
+  for (const clock of clocks) {
+    const period = defencePeriodOf(clock);
+    const problem = hearingDefenceProblem(period, hearingDate);
+    if (problem && (!refused || endsLater(period, refused.period))) refused = { problem, period };
+  }
+  return refused;
+}
+
+/**
+ * The open hearings (not postponed, cancelled or held) that fall inside an answer period — on or after the day it
+ * started, on or before its last day, its defence not in: booked before a change of the claims started a new period
+ * (a hearing before the change was served is not inside it). They are kept (the tribunal postpones them or the
+ * respondent answers) and flagged.
+ */
+export function hearingsWithinAnswerPeriods(
+  hearings: readonly {
+    id: string;
+    startsAt: Date;
+    postponedAt: Date | null;
+    cancelledAt: Date | null;
+    heldAt: Date | null;
+  }[],
+  clocks: readonly DefenceClock[],
+): string[] {
+  const periods = clocks.map(defencePeriodOf);
+  const inside = (day: string) =>
+    periods.some((p) => p.state === 'SERVED' && day >= p.servedOn && hearingDefenceProblem(p, day) !== null);
+  return hearings
+    .filter((h) => !h.postponedAt && !h.cancelledAt && !h.heldAt && inside(todayInShanghai(h.startsAt)))
+    .map((h) => h.id);
 }
 
 // 调解仲裁法 第四十三条: the tribunal ends the case within 45 days of acceptance, 15 more with the director's approval.

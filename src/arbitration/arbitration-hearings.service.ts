@@ -9,12 +9,12 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ARBITRATION_CASE_TYPE, HEARING_SLOT_MINUTES, type HearingAttendance } from './arbitration.constants';
 import {
+  answerPeriodsProblem,
+  defenceClocks,
   DEFAULT_HEARING_HOURS,
-  defencePeriodOf,
   HEARING_DEFENCE_GATES,
   HEARING_DECISION_DEADLINE_CITATION,
   hearingAfterDecisionDeadline,
-  hearingDefenceProblem,
   hearingTimeProblem,
   type HearingTimeProblem,
 } from './arbitration-hearing.rules';
@@ -206,16 +206,18 @@ export class ArbitrationHearingsService {
 
   /**
    * 409 unless the hearing day lies after the respondent's answer period (调解仲裁法 第三十条: ten working days from
-   * service, 办案规则 第八十条), or the defence is in; before service is recorded, no hearing day (hearingDefenceProblem).
+   * service, 办案规则 第八十条) — and after each new one a change of the claims started (办案规则 第四十四条) — or the defence is
+   * in; before service is recorded, no hearing day (answerPeriodsProblem).
    */
   private assertAfterAnswerPeriod(
     c: ArbitrationCase,
     clocks: readonly ClockView[],
     hearingDate: string,
   ): void {
-    const period = defencePeriodOf(clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE'));
-    const problem = hearingDefenceProblem(period, hearingDate);
-    if (!problem) return;
+    // Every answer period: the application's and one per change of the claims not waived (办案规则 第四十四条).
+    const refused = answerPeriodsProblem(defenceClocks(clocks), hearingDate);
+    if (!refused) return;
+    const { problem, period } = refused;
     const gate = HEARING_DEFENCE_GATES[problem];
     const lastDay = period.state === 'SERVED' ? period.lastDay : null;
     throw AppException.conflict(

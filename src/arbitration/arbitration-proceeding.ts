@@ -20,6 +20,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT, type NonAwardClosure } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
+import { defenceClocks, hearingsWithinAnswerPeriods } from './arbitration-hearing.rules';
 import {
   allowedActions,
   mayPerform,
@@ -135,13 +136,15 @@ export class ArbitrationProceeding {
       this.repo.hearingsOf(em, c.id),
       this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), em),
     ]);
-    const defence = clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE');
-    const received = (defence?.events ?? []).some((e) => (e as { type?: string }).type === 'STOP');
+    // The application's answer period and each one a change of the claims started (办案规则 第四十四条).
+    const defences = defenceClocks(clocks);
     return {
       hearingHeld: hearings.some((h) => h.heldAt !== null),
       decidedOnPapers: c.decidedOnPapersOn !== null,
-      // Received (the clock stopped), or the period after service has run out (breached while running).
-      defenceDone: defence !== undefined && (received || defence.state === 'BREACHED'),
+      // Each received (the clock stopped), or run out after service (breached while running).
+      defenceDone:
+        defences.length > 0 &&
+        defences.every((k) => k.events.some((e) => e.type === 'STOP') || k.state === 'BREACHED'),
     };
   }
 
@@ -335,7 +338,13 @@ export class ArbitrationProceeding {
       papersBasis: c.papersBasis,
       limitation: c.limitation,
       // Since 2017 limitation is the respondent's defence, not a ground to refuse: staff are warned, nothing more.
-      warnings: c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : [],
+      warnings: [
+        ...(c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : []),
+        // A hearing booked before a change of the claims started a new answer period (办案规则 第四十四条).
+        ...(hearingsWithinAnswerPeriods(hearings, defenceClocks(clocks)).length
+          ? ['HEARING_WITHIN_ANSWER_PERIOD']
+          : []),
+      ],
       finalAward: c.finalAward,
       awardServedOn: c.awardServedOn,
       // As the clocks count them today (a schedule loaded after service moves them), not as stored on service.

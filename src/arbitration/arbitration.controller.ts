@@ -7,6 +7,8 @@ import { ArbitrationAwardsService } from './arbitration-awards.service';
 import { ArbitrationInterimService } from './arbitration-interim.service';
 import { PartialAwardDto, ProvisionalExecutionDto, ServeAwardDto } from './dto/award-documents.dto';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
+import { AcceptClaimChangeDto } from './dto/claim-change.dto';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
@@ -57,6 +59,7 @@ export class ArbitrationController {
     private readonly awards: ArbitrationAwardsService,
     private readonly interim: ArbitrationInterimService,
     private readonly queue: ArbitrationQueueService,
+    private readonly claimChanges: ArbitrationClaimChangeService,
   ) {}
 
   @ApiOperation({
@@ -178,6 +181,26 @@ export class ArbitrationController {
     @Body() dto: RecordPaperDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.arbitration.recordPaper(user, id, dto);
+  }
+
+  /** 增加或者变更仲裁请求 accepted by the tribunal (办案规则 第四十四条、第四十六条第（三）项). */
+  @ApiOperation({
+    summary: '受理增加、变更的仲裁请求',
+    description:
+      '登记仲裁庭受理申请人增加或者变更的仲裁请求（办案规则 第四十四条）：仲裁期限自受理之日起重新计算（第四十六条第（三）项）；' +
+      '被申请人未明确放弃答辩期的，自向其送达之日（servedOn，默认受理之日）起给予 10 个工作日的答辩期，期间届满前不得开庭（409 HEARING_BEFORE_ANSWER_PERIOD），已收到答辩书的除外；' +
+      '已安排的开庭落在新答辩期内的，保留并提示（warnings: HEARING_WITHIN_ANSWER_PERIOD）。中止审理期间为 409 CLAIM_CHANGE_WHILE_SUSPENDED；已裁决或结案为 409 ILLEGAL_TRANSITION（应另行申请仲裁）。',
+  })
+  @Post(':id/claim-changes')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  claimChange(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: AcceptClaimChangeDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.claimChanges.accept(user, id, dto);
   }
 
   /** Postpones a hearing on a party's request made at least 3 working days before it (调解仲裁法 第三十五条; 办案规则 第八十条). */

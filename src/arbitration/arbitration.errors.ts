@@ -106,6 +106,11 @@ export const ARBITRATION_ERRORS = {
     zh: '没有正在计算的相应期间：请按顺序、逐次登记各步骤',
     en: 'No such period is running: record the steps in order, once each',
   },
+  CLAIM_CHANGE_WHILE_SUSPENDED: {
+    status: 409,
+    zh: '仲裁审理已中止：恢复审理后再受理增加、变更的仲裁请求（办案规则 第四十六条）',
+    en: 'The proceeding is suspended (中止): resume it before accepting changed claims (办案规则 第四十六条)',
+  },
   PROVISIONAL_EXECUTION_NOT_ALLOWED: {
     status: 400,
     zh: '不符合先予执行的条件（调解仲裁法 第四十四条）',

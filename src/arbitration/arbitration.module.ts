@@ -8,6 +8,7 @@ import { AwardDocuments } from './award-documents';
 import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
+import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
 import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
@@ -26,6 +27,7 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationProceeding,
     ArbitrationTribunalService,
     ArbitrationHearingsService,
+    ArbitrationClaimChangeService,
     ArbitrationAwardsService,
     ArbitrationAwardsRepository,
     ArbitrationInterimService,

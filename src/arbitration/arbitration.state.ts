@@ -12,6 +12,7 @@ export const ARBITRATION_ACTIONS = [
   'RECORD_SERVICE',
   'RECORD_DEFENCE',
   'RECORD_DEFENCE_SERVICE',
+  'ACCEPT_CLAIM_CHANGE',
   'AWARD',
   'PARTIAL_AWARD',
   'PROVISIONAL_EXECUTION',
@@ -20,11 +21,15 @@ export const ARBITRATION_ACTIONS = [
 ] as const;
 export type ArbitrationAction = (typeof ARBITRATION_ACTIONS)[number];
 
-/** Recording service and defence papers keeps the status. */
+/**
+ * Recording service and defence papers keeps the status; so does the tribunal's acceptance of changed or increased
+ * claims (办案规则 第四十四条), possible from acceptance until the case is decided or closed.
+ */
 const PAPERS = (s: ArbitrationStatus) => ({
   RECORD_SERVICE: s,
   RECORD_DEFENCE: s,
   RECORD_DEFENCE_SERVICE: s,
+  ACCEPT_CLAIM_CHANGE: s,
 });
 /**
  * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the

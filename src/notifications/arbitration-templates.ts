@@ -93,6 +93,20 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁案件（编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
     vars: { trackingNo: 'text', date: 'date', due: 'date' },
   },
+  // 办案规则 (2017) 第四十四条、第四十六条第（三）项: changed or increased claims accepted, the award period counted
+  // again from that day; the respondent is notified and given an answer period (unless it waived it).
+  ARBITRATION_CLAIMS_CHANGED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（编号{trackingNo}）增加或变更的仲裁请求已于{acceptedOn}受理，仲裁期限自该日起重新计算，应于{due}前结案。',
+    vars: { trackingNo: 'text', acceptedOn: 'date', due: 'date' },
+  },
+  ARBITRATION_CLAIMS_CHANGED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）中，申请人增加或变更的仲裁请求已于{acceptedOn}受理，贵单位可于{answerDue}前（含当日）提交答辩书。以仲裁委员会书面通知为准。',
+    vars: { caseNo: 'text', acceptedOn: 'date', answerDue: 'date' },
+  },
   ARBITRATION_PROVISIONAL_EXECUTION: {
     channel: 'SMS',
     audience: 'WORKER',

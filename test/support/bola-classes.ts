@@ -113,6 +113,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ArbitrationController_tribunal: S,
   ArbitrationController_hearing: S,
   ArbitrationController_paper: S,
+  ArbitrationController_claimChange: S,
   ArbitrationController_postpone: S,
   ArbitrationController_recordHearing: S,
   ArbitrationController_decideOnPapers: S,
