@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ArbitrationClaim } from './entities/arbitration-claim.entity';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
@@ -12,8 +14,13 @@ import {
   changeAnswerPeriod,
   CLAIM_CHANGE_CITATION,
   CLAIM_CHANGE_RESTART_REASON,
+  type ClaimAmendment,
+  claimAmendmentErrors,
   claimChangeDateErrors,
+  decidedAmendments,
 } from './claim-change.rules';
+import type { ClaimType } from './arbitration.constants';
+import { newId } from '../common/ids';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** The RESTART of the award period is dated by the request's `acceptedOn`: a 400 from the engine names it. */
@@ -45,6 +52,8 @@ export class ArbitrationClaimChangeService {
       description: string;
       answerWaived?: boolean;
       servedOn?: string;
+      addedClaims?: { type: ClaimType; description: string; amountFen: number }[];
+      changedClaims?: ClaimAmendment[];
     },
   ): Promise<ArbitrationCaseViewDto> {
     return this.p.transition(viewer, id, dto.version, 'ACCEPT_CLAIM_CHANGE', async (em, c) => {
@@ -55,7 +64,21 @@ export class ArbitrationClaimChangeService {
         caseAcceptedOn: c.acceptedOn,
         today,
       });
+      const claims = await this.repo.claimsOf(em, id);
+      const changed = dto.changedClaims ?? [];
+      errors.push(...claimAmendmentErrors(claims, changed));
       if (errors.length) throw AppException.validation(errors);
+      const decided = decidedAmendments(claims, changed);
+      // 调解仲裁法 第四十三条第二款: a claim decided by a 先行裁决 is decided; it is not reopened by a change.
+      if (decided.length)
+        throw AppException.conflict(
+          'CLAIM_ALREADY_DECIDED',
+          'A claim decided by a partial award cannot change',
+          {
+            seqs: decided,
+          },
+        );
+      const items = await this.changeClaims(em, id, claims, dto.addedClaims ?? [], changed);
       const servedOn = dto.servedOn ?? dto.acceptedOn;
       const clocks = await this.deadlines.forCase(ARBITRATION_CASE_TYPE, id, today, em);
       const decision = clocks.find(
@@ -114,9 +137,43 @@ export class ArbitrationClaimChangeService {
           decisionClockId: decision.id,
           decisionDue,
           hearingsWithinAnswerPeriod: flagged,
+          ...items,
           citation: CLAIM_CHANGE_CITATION,
         },
       };
     });
+  }
+
+  /** The claims' own change: added items numbered after the last, changed ones in place; what changed, for the timeline. */
+  private async changeClaims(
+    em: EntityManager,
+    caseId: string,
+    claims: readonly ArbitrationClaim[],
+    added: readonly { type: ClaimType; description: string; amountFen: number }[],
+    changed: readonly ClaimAmendment[],
+  ) {
+    const last = Math.max(0, ...claims.map((x) => x.seq));
+    const rows = added.map((x, i) => ({ id: newId(), caseId, seq: last + i + 1, ...x }));
+    await this.repo.insertClaims(em, rows);
+    const byId = new Map(claims.map((x) => [x.id, x]));
+    const amended = [];
+    for (const x of changed) {
+      const before = byId.get(x.claimId)!;
+      await this.repo.updateClaim(em, x.claimId, {
+        ...(x.description !== undefined ? { description: x.description } : {}),
+        ...(x.amountFen !== undefined ? { amountFen: x.amountFen } : {}),
+      });
+      amended.push({
+        claimId: x.claimId,
+        seq: before.seq,
+        amountFenBefore: before.amountFen,
+        amountFen: x.amountFen ?? before.amountFen,
+        ...(x.description !== undefined ? { description: x.description } : {}),
+      });
+    }
+    return {
+      addedClaims: rows.map((r) => ({ claimId: r.id, seq: r.seq, type: r.type, amountFen: r.amountFen })),
+      changedClaims: amended,
+    };
   }
 }

@@ -111,6 +111,11 @@ export const ARBITRATION_ERRORS = {
     zh: '仲裁审理已中止：恢复审理后再受理增加、变更的仲裁请求（办案规则 第四十六条）',
     en: 'The proceeding is suspended (中止): resume it before accepting changed claims (办案规则 第四十六条)',
   },
+  CLAIM_ALREADY_DECIDED: {
+    status: 409,
+    zh: '该仲裁请求已由先行裁决作出裁决，不能变更（调解仲裁法 第四十三条第二款）',
+    en: 'The claim was decided by a partial award and cannot change (调解仲裁法 第四十三条第二款)',
+  },
   PROVISIONAL_EXECUTION_NOT_ALLOWED: {
     status: 400,
     zh: '不符合先予执行的条件（调解仲裁法 第四十四条）',

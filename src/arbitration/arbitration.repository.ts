@@ -180,7 +180,9 @@ export class ArbitrationRepository {
   async updateClaim(
     em: EntityManager,
     id: string,
-    changes: Pick<ArbitrationClaim, 'awardedFen' | 'awardReason' | 'final'>,
+    changes:
+      | Pick<ArbitrationClaim, 'awardedFen' | 'awardReason' | 'final'>
+      | Partial<Pick<ArbitrationClaim, 'description' | 'amountFen'>>,
   ): Promise<void> {
     await em.update(ArbitrationClaim, { id }, changes);
   }

@@ -7,7 +7,12 @@ import {
   hearingsWithinAnswerPeriods,
   type DefenceClock,
 } from './arbitration-hearing.rules';
-import { changeAnswerPeriod, claimChangeDateErrors } from './claim-change.rules';
+import {
+  changeAnswerPeriod,
+  claimAmendmentErrors,
+  claimChangeDateErrors,
+  decidedAmendments,
+} from './claim-change.rules';
 
 const answered = (start: string, due: string): DefenceClock => ({
   start,
@@ -132,5 +137,47 @@ describe('hearingsWithinAnswerPeriods: hearings booked before a change started a
     ];
     expect(hearingsWithinAnswerPeriods(hearings, clocks)).toEqual(['inside']);
     expect(hearingsWithinAnswerPeriods(hearings, [])).toEqual([]);
+  });
+});
+
+describe('claimAmendmentErrors / decidedAmendments', () => {
+  const claims = [
+    { id: 'a', seq: 1, final: null },
+    { id: 'b', seq: 2, final: true },
+    { id: 'c', seq: 3, final: null },
+  ];
+  const codes = (changed: Parameters<typeof claimAmendmentErrors>[1]) =>
+    claimAmendmentErrors(claims, changed).map((e) => `${e.field}:${e.constraint}`);
+
+  it('names a claim not of the case, a claim named twice, and a change of nothing, by their dotted paths', () => {
+    expect(
+      codes([
+        { claimId: 'a', amountFen: 1 },
+        { claimId: 'c', description: '支付工资' },
+      ]),
+    ).toEqual([]);
+    expect(
+      codes([
+        { claimId: 'x', amountFen: 1 },
+        { claimId: 'a', amountFen: 1 },
+        { claimId: 'a', amountFen: 2 },
+        { claimId: 'c' },
+      ]),
+    ).toEqual([
+      'changedClaims.0.claimId:claimOfCase',
+      'changedClaims.2.claimId:once',
+      'changedClaims.3:changesSomething',
+    ]);
+  });
+
+  it('a claim decided by a 先行裁决 is named by its number (409, not an input error)', () => {
+    expect(decidedAmendments(claims, [{ claimId: 'a', amountFen: 1 }])).toEqual([]);
+    expect(
+      decidedAmendments(claims, [
+        { claimId: 'b', amountFen: 1 },
+        { claimId: 'c', amountFen: 1 },
+      ]),
+    ).toEqual([2]);
+    expect(claimAmendmentErrors(claims, [{ claimId: 'b', amountFen: 1 }])).toEqual([]);
   });
 });

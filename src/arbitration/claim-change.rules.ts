@@ -71,3 +71,67 @@ export function claimChangeDateErrors(d: {
     );
   return errors;
 }
+
+/** A claim of the case as a change sees it: decided (final not null) by a 先行裁决 or not. */
+export interface ClaimOfCase {
+  id: string;
+  seq: number;
+  final: boolean | null;
+}
+
+/** A changed claim (变更): its new description and/or amount. */
+export interface ClaimAmendment {
+  claimId: string;
+  description?: string;
+  amountFen?: number;
+}
+
+/**
+ * The changed claims, as field errors (400): each names a claim of this case, once, and changes something. A claim
+ * already decided (先行裁决, 调解仲裁法 第四十三条第二款) is not an input error but the case's state: see
+ * `decidedAmendments`.
+ */
+export function claimAmendmentErrors(
+  claims: readonly ClaimOfCase[],
+  changed: readonly ClaimAmendment[],
+): FieldError[] {
+  const ids = new Set(claims.map((x) => x.id));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  changed.forEach((x, i) => {
+    const at = `changedClaims.${i}`;
+    if (!ids.has(x.claimId))
+      errors.push(
+        fieldError(
+          `${at}.claimId`,
+          'claimOfCase',
+          'claimId 不是本案的仲裁请求',
+          'claimId is not a claim of this case',
+        ),
+      );
+    else if (seen.has(x.claimId))
+      errors.push(
+        fieldError(
+          `${at}.claimId`,
+          'once',
+          '同一请求只能变更一次',
+          'a claim may be changed once per request',
+        ),
+      );
+    else if (x.description === undefined && x.amountFen === undefined)
+      errors.push(
+        fieldError(at, 'changesSomething', '须变更请求的内容或金额', 'change the description or the amount'),
+      );
+    seen.add(x.claimId);
+  });
+  return errors;
+}
+
+/** The changed claims already decided by a 先行裁决: they cannot change (409), by their numbers. */
+export function decidedAmendments(
+  claims: readonly ClaimOfCase[],
+  changed: readonly ClaimAmendment[],
+): number[] {
+  const decided = new Map(claims.filter((x) => x.final !== null).map((x) => [x.id, x.seq]));
+  return changed.flatMap((x) => (decided.has(x.claimId) ? [decided.get(x.claimId)!] : []));
+}

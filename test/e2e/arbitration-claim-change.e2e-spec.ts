@@ -20,7 +20,7 @@ interface CaseView {
   acceptedOn: string;
   complaintId: string;
   warnings: string[];
-  claims: { id: string }[];
+  claims: { id: string; seq: number; type: string; description: string; amountFen: number }[];
   hearings: { id: string; startsAt: string }[];
   clocks: {
     id: string;
@@ -258,6 +258,92 @@ describe('changed or increased claims (增加、变更仲裁请求)', () => {
     ).body as CaseView;
     expect(after.version).toBe(5);
     expect(clock(after, 'ARBITRATION_DECISION')[0].events.map((e) => e.type)).toEqual(['PAUSE']);
+  });
+
+  it('the claims change with it: an increased claim is a new item the award decides, a changed one keeps its number with the new amount', async () => {
+    const c = await decidable();
+    const [first] = c.claims;
+    const res = await change(c.id, c.version, {
+      answerWaived: true,
+      addedClaims: [{ type: 'LABOR_REMUNERATION', description: '支付加班费', amountFen: 1_200_000 }],
+      changedClaims: [
+        { claimId: first.id, amountFen: first.amountFen + 300_000, description: '支付拖欠工资（含十一月）' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const v = res.body as CaseView;
+    expect(v.claims).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        seq: 1,
+        amountFen: first.amountFen + 300_000,
+        description: '支付拖欠工资（含十一月）',
+      }),
+      ...c.claims.slice(1).map((x) => expect.objectContaining({ id: x.id, amountFen: x.amountFen })),
+      expect.objectContaining({ seq: c.claims.length + 1, type: 'LABOR_REMUNERATION', amountFen: 1_200_000 }),
+    ]);
+    const [event] = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM case_events WHERE action = 'ARBITRATION_ACCEPT_CLAIM_CHANGE' AND data->>'arbitrationCaseId' = $1`,
+      [c.id],
+    );
+    expect(event.data).toMatchObject({
+      addedClaims: [{ seq: c.claims.length + 1, type: 'LABOR_REMUNERATION', amountFen: 1_200_000 }],
+      changedClaims: [
+        { claimId: first.id, seq: 1, amountFenBefore: first.amountFen, amountFen: first.amountFen + 300_000 },
+      ],
+    });
+    // The award decides the added claim as every other: without it, 400 on claims; with it, 200.
+    const without = await post(`/${c.id}/award`, {
+      version: v.version,
+      claims: c.claims.map((x) => ({ claimId: x.id, awardedFen: 0 })),
+    });
+    expect(without.status).toBe(400);
+    expect(without.body).toMatchObject({ details: [expect.objectContaining({ field: 'claims' })] });
+    expect((await award(v)).status).toBe(200);
+  });
+
+  it("claims that are not the case's, named twice or changed in nothing are refused, and nothing changes", async () => {
+    const c = await answered();
+    const other = await answered();
+    const [first] = c.claims;
+    const foreign = await change(c.id, 5, { changedClaims: [{ claimId: other.claims[0].id, amountFen: 1 }] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body).toMatchObject({
+      details: [expect.objectContaining({ field: 'changedClaims.0.claimId' })],
+    });
+    const twice = await change(c.id, 5, {
+      changedClaims: [
+        { claimId: first.id, amountFen: 1 },
+        { claimId: first.id, amountFen: 2 },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({
+      details: [expect.objectContaining({ field: 'changedClaims.1.claimId' })],
+    });
+    const empty = await change(c.id, 5, { changedClaims: [{ claimId: first.id }] });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ details: [expect.objectContaining({ field: 'changedClaims.0' })] });
+    const bad = await change(c.id, 5, {
+      addedClaims: [{ type: 'NOPE', description: 'x', amountFen: -1 }],
+      changedClaims: [{ claimId: 'abc', amountFen: 1.5 }],
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body as { details: { field: string }[] }).details.map((d) => d.field).sort();
+    expect(fields).toEqual([
+      'addedClaims.0.amountFen',
+      'addedClaims.0.description',
+      'addedClaims.0.type',
+      'changedClaims.0.amountFen',
+      'changedClaims.0.claimId',
+    ]);
+    const after = (
+      await t
+        .http()
+        .get(`/api/v1/arbitration/cases/${c.id}`)
+        .set(await bearer(t, 'arbitrator'))
+    ).body as CaseView;
+    expect([after.version, after.claims]).toEqual([5, c.claims]);
   });
 
   it('bad input: 400 with the fields named; a date before the case’s acceptance or in the future is refused', async () => {

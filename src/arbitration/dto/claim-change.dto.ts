@@ -1,10 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
+import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { trim } from '../../common/validation/transforms';
 import { CLAIM_CHANGE_DESCRIPTION_MAX } from '../claim-change.rules';
-import { VersionDto } from './arbitration.dto';
+import { ClaimInputDto, VersionDto } from './arbitration.dto';
+
+/** A changed claim (变更仲裁请求): its new description and/or amount; the claim keeps its number. */
+export class ChangedClaimDto {
+  @ApiProperty({ format: 'uuid', description: 'A claim of this case not yet decided' })
+  @IsUUID()
+  claimId: string;
+
+  @ApiPropertyOptional({ example: '支付拖欠工资（含十一月）' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 1_550_000, description: 'The new claimed amount in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLAIM_FEN)
+  amountFen?: number;
+}
 
 /** 办案规则 (2017) 第四十四条: the tribunal accepted the applicant's changed or increased claims. */
 export class AcceptClaimChangeDto extends VersionDto {
@@ -43,4 +79,28 @@ export class AcceptClaimChangeDto extends VersionDto {
   @IsOptional()
   @IsLocalDate()
   servedOn?: string;
+
+  @ApiPropertyOptional({
+    type: [ClaimInputDto],
+    description:
+      'Increased claims (增加): new items, numbered after the last, which the award decides as every other',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimInputDto)
+  addedClaims?: ClaimInputDto[];
+
+  @ApiPropertyOptional({
+    type: [ChangedClaimDto],
+    description:
+      'Changed claims (变更): each a claim of this case not yet decided by a 先行裁决, once, with a new description and/or amount',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ChangedClaimDto)
+  changedClaims?: ChangedClaimDto[];
 }
