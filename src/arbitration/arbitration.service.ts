@@ -5,6 +5,7 @@ import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { arbitrationLimitation } from './arbitration.deadline-rules';
+import { limitationFactsErrors } from './limitation-facts.rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -381,6 +382,8 @@ export class ArbitrationService implements OnModuleInit {
     facts: LimitationRecord['facts'],
     appliedOn: string,
   ): Promise<LimitationRecord> {
+    const errors = limitationFactsErrors(facts, appliedOn); // 400 on facts that cannot be true, never the engine's 500
+    if (errors.length) throw AppException.validation(errors);
     const r = arbitrationLimitation(
       {
         knewOn: facts.knewOn,

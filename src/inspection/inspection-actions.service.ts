@@ -12,6 +12,11 @@ import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants
 import { InspectionRepository } from './inspection.repository';
 import { hearingRequestDue, INSPECTION_RULES, statementDue } from './inspection.rules';
 import { assertPenaltyDecidable } from './penalty-gate';
+import {
+  assertFindingsCoverRecovered,
+  assertPenaltyNoticeTimely,
+  assertRecoveryWithinFindings,
+} from './inspection-bounds';
 import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
@@ -127,6 +132,7 @@ export class InspectionActionsService {
       const f = findingChanges(dto);
       const arrears = f.arrearsFen ?? c.arrearsFen;
       const workers = f.workersAffected ?? c.workersAffected;
+      assertFindingsCoverRecovered(c, { arrearsFen: arrears, workersAffected: workers });
       return Promise.resolve({
         changes: { ...f, violationFound: true, rectifyDueOn: dto.complianceDueOn },
         data: { ...f, complianceDueOn: dto.complianceDueOn },
@@ -182,7 +188,10 @@ export class InspectionActionsService {
     );
   }
 
-  /** Wages paid to workers (追发), in instalments; amounts in fen. */
+  /**
+   * Wages paid to workers (追发), in instalments; amounts in fen. Together no more than the findings (409
+   * RECOVERY_EXCEEDS_FINDINGS, `recoveryExcess`): more found is recorded as findings first.
+   */
   recovery(
     viewer: Principal,
     id: string,
@@ -195,6 +204,7 @@ export class InspectionActionsService {
       'RECORD_RECOVERY',
       dto.paidOn,
       async (em, c, on) => {
+        assertRecoveryWithinFindings(c, dto);
         await this.repo.insertRecovery(em, {
           id: newId(),
           caseId: id,
@@ -218,13 +228,18 @@ export class InspectionActionsService {
     );
   }
 
-  /** 行政处罚告知书: the proposed penalty and the right to state a case and be heard (行政处罚法 第四十四、四十五、六十四条). */
+  /**
+   * 行政处罚告知书: the proposed penalty and the right to state a case and be heard (行政处罚法 第四十四、四十五、六十四条).
+   * A fine for an order not complied with waits for the order's deadline (`assertPenaltyNoticeTimely`).
+   */
   noticePenalty(
     viewer: Principal,
     id: string,
     dto: { version: number; violations: string; proposedFen: number; basis: string; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, async (em, _c, on) => {
+    return this.cases.transition(viewer, id, dto.version, 'NOTICE_PENALTY', dto.on, async (em, c, on) => {
+      const order = await this.repo.latestDocument(em, id, 'RECTIFICATION_ORDER');
+      assertPenaltyNoticeTimely(dto, order, order ? c.rectifyDueOn : null, on);
       const calendar = await this.calendar.calendar(em);
       const statementDueOn = statementDue(calendar, on);
       const hearingDueOn = hearingRequestDue(calendar, on);

@@ -10,6 +10,7 @@ import { ReportChannelService } from '../complaints/report-channel.service';
 import { ComplianceService } from '../compliance/compliance.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
 import { findingChanges, type Findings } from './inspection-actions.service';
+import { assertFindingsCoverRecovered } from './inspection-bounds';
 import {
   additionalCompensationFen,
   investigationTeamError,
@@ -79,6 +80,10 @@ export class InspectionDutiesService {
           ]);
       }
       const changes = findingChanges(dto);
+      assertFindingsCoverRecovered(c, {
+        arrearsFen: changes.arrearsFen ?? c.arrearsFen,
+        workersAffected: changes.workersAffected ?? c.workersAffected,
+      });
       const assignedInspectorIds = [...new Set([...c.assignedInspectorIds, ...dto.inspectorIds])];
       return {
         changes: { ...changes, assignedInspectorIds },

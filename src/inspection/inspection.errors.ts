@@ -102,6 +102,21 @@ export const INSPECTION_ERRORS = {
     zh: '责令改正（支付）的期限尚未届满，届满后仍未履行的方可登记拒不改正',
     en: 'The order is not refused before its deadline has passed',
   },
+  PENALTY_BEFORE_COMPLIANCE_DUE: {
+    status: 409,
+    zh: '以责令改正逾期未改正（劳动保障监察条例 第三十条第一款第（三）项）为由的罚款，须待责令改正期限届满后方可告知',
+    en: 'A fine for an order not complied with waits until its deadline has passed (监察条例 第三十条第一款第（三）项)',
+  },
+  RECOVERY_EXCEEDS_FINDINGS: {
+    status: 409,
+    zh: '追发的工资累计不得超过查明的拖欠金额，涉及人数不得超过查明的劳动者人数；查明更多的，请先登记调查结果',
+    en: 'The wages recovered would exceed the arrears found, or the workers paid the workers affected: record the findings first',
+  },
+  FINDINGS_BELOW_RECOVERED: {
+    status: 409,
+    zh: '查明的拖欠金额和劳动者人数不得少于已追发的金额和人数',
+    en: 'The findings cannot be less than the wages and workers already recovered',
+  },
   NO_NOTICE_TO_ANSWER: { status: 409, zh: '没有需要答复的告知书', en: 'No notice was issued to answer' },
   NO_ORDER_TO_REFUSE: {
     status: 409,

@@ -279,4 +279,52 @@ describe('date inputs are bounded and readable', () => {
     }
     expect((await inquiry(due)).status).toBe(200);
   });
+  it('arbitration: the limitation facts (调解仲裁法 第二十七条) are no later than the application, an interruption not before knewOn, a suspension not ending before it began: 400 on the dotted field, never 500', async () => {
+    const apply = async (limitation: Record<string, unknown>) =>
+      post('mediator', '/arbitration/cases', {
+        complaintId: (await routed('ARBITRATION')).id,
+        claims: [{ type: 'LABOR_REMUNERATION', description: '支付拖欠工资', amountFen: 500_000 }],
+        limitation,
+      });
+    const tomorrow = addDays(today, 1);
+    const lastMonth = addDays(today, -30);
+    const cases: [Record<string, unknown>, string[]][] = [
+      [
+        { knewOn: '2030-01-01', wageArrears: false, interruptedOn: ['2029-01-01'] },
+        ['limitation.interruptedOn.0', 'limitation.knewOn'],
+      ],
+      [{ knewOn: tomorrow }, ['limitation.knewOn']],
+      [{ knewOn: lastMonth, interruptedOn: [today, tomorrow] }, ['limitation.interruptedOn.1']],
+      [{ knewOn: lastMonth, interruptedOn: [addDays(lastMonth, -1)] }, ['limitation.interruptedOn.0']],
+      [
+        { knewOn: lastMonth, wageArrears: true, employmentEndedOn: tomorrow },
+        ['limitation.employmentEndedOn'],
+      ],
+      [
+        {
+          knewOn: lastMonth,
+          suspended: [{ from: addDays(lastMonth, 10), to: addDays(lastMonth, 5), reason: '住院治疗' }],
+        },
+        ['limitation.suspended.0.to'],
+      ],
+      [
+        { knewOn: lastMonth, suspended: [{ from: tomorrow, to: addDays(tomorrow, 3), reason: '住院治疗' }] },
+        ['limitation.suspended.0.from', 'limitation.suspended.0.to'],
+      ],
+    ];
+    for (const [limitation, fields] of cases) {
+      const res = await apply(limitation);
+      expect([limitation, res.status, res.body.code]).toEqual([limitation, 400, 'VALIDATION_FAILED']);
+      expect((res.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(fields);
+    }
+    // The same facts, possible: accepted (knewOn today, an interruption on it, a suspension that ended today).
+    const fine = await apply({
+      knewOn: lastMonth,
+      interruptedOn: [lastMonth, today],
+      suspended: [{ from: addDays(lastMonth, 2), to: today, reason: '住院治疗' }],
+      wageArrears: true,
+      employmentEndedOn: today,
+    });
+    expect([fine.status, fine.body.limitation?.withinLimit]).toEqual([201, true]);
+  });
 });

@@ -165,6 +165,11 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
   it('a penalty notice: the employer is told its right to state its case and to ask for a hearing, with the periods the notice printed', async () => {
     const c = await complaintCase('13912350002');
     const ordered = await order(c.id, c.version);
+    // The order lapsed (a fine for 逾期未改正 is noticed only after its deadline: 监察条例 第三十条第一款第（三）项).
+    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
+      c.id,
+      addDays(today, -1),
+    ]);
     const noticed = await act('inspector', c.id, 'penalty-notice', {
       version: ordered.version,
       violations: '未按时足额支付劳动者工资，经责令改正逾期未改正',

@@ -117,7 +117,9 @@ export class CreateArbitrationCaseDto {
 
   @ApiPropertyOptional({
     type: LimitationFactsDto,
-    description: 'Facts for the limitation check; an expired limitation is accepted with a warning',
+    description:
+      'Facts for the limitation check, none after the application day, interruptions from knewOn, a suspension ' +
+      'ending on or after its start (400 on the dotted field); an expired limitation is accepted with a warning',
   })
   @IsOptional()
   @IsObject()

@@ -193,13 +193,20 @@ export class RecoveryDto {
   @Min(1)
   version: number;
 
-  @ApiProperty({ example: 1_250_000, description: 'Amount paid, fen' })
+  @ApiProperty({
+    example: 1_250_000,
+    description: 'Amount paid, fen; with earlier recoveries no more than the arrears found (409 otherwise)',
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountFen: number;
 
-  @ApiProperty({ example: 1, description: 'Workers paid by this instalment who had not been paid before' })
+  @ApiProperty({
+    example: 1,
+    description:
+      'Workers paid by this instalment who had not been paid before; in all no more than the workers affected',
+  })
   @IsInt()
   @Min(0)
   @Max(100_000)
@@ -211,7 +218,11 @@ export class RecoveryDto {
 }
 
 export class PenaltyNoticeDto extends InspectionVersionDto {
-  @ApiProperty({ example: '未按规定支付劳动者工资，经责令改正逾期未改正' })
+  @ApiProperty({
+    example: '未按规定支付劳动者工资，经责令改正逾期未改正',
+    description:
+      'A fine for an order not complied with (basis 第三十条第一款第（三）项, or stating 逾期未改正/拒不改正) is noticed only after the order’s deadline (409)',
+  })
   @Text(2000)
   violations: string;
 
