@@ -125,7 +125,11 @@ export class ComplaintCorrectionService {
       const c = await this.lockInStatus(em, viewer, id, 'SUBMITTED');
       const today = todayInShanghai();
       const employer = await this.employers.findOrCreate(em, dto.employer);
-      await this.repo.replaceEmployer(em, id, employer.id);
+      await this.repo.replaceEmployer(em, id, {
+        employerId: employer.id,
+        employerNameStated: dto.employer.name,
+        employerPhoneStated: dto.employer.contactPhone ?? null,
+      });
       await this.deadlines.stopAll(em, CASE, id, today, viewer);
       await this.deadlines.start(em, {
         caseType: CASE,

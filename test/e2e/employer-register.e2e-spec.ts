@@ -20,7 +20,7 @@ describe('the employers register and what parties state about an employer', () =
   });
 
   const report = async (employer: Record<string, unknown>) => {
-    const { complainant: _c, claimedAmountFen: _a, ...body } = complaintBody({ employer: employer as never });
+    const { complainant: _c, claimedAmountFen: _a, ...body } = complaintBody({ employer: employer });
     const r = await t.http().post('/api/v1/reports').send(body);
     expect(r.status).toBe(201);
     const [{ id }] = await t.dataSource.query<{ id: string }[]>(
@@ -34,7 +34,7 @@ describe('the employers register and what parties state about an employer', () =
       .http()
       .post('/api/v1/complaints')
       .set(await bearer(t, '13800000000'))
-      .send(complaintBody({ employer: employer as never }));
+      .send(complaintBody({ employer: employer }));
     expect([r.status, r.body.details]).toEqual([201, undefined]);
     return r.body as { id: string; employer: { id: string; name: string }; employerAsStated: unknown };
   };
