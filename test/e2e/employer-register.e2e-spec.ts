@@ -2,6 +2,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { EmployersService } from '../../src/reference/employers.service';
 import { bearer, openInspection, staffInbox } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { testUscc } from '../support/uscc';
 
 /**
  * What a party types about an employer (its name, a contact number) is that party's statement on their complaint or
@@ -178,6 +179,36 @@ describe('the employers register and what parties state about an employer', () =
     const after = await read('13800000000', filed.id);
     expect(after.employer).toMatchObject({ name: '上海登记名称科技有限公司', nameConfirmed: true });
     expect(after.employerAsStated.name).toBe('上海正规科技有限公司');
+  });
+
+  it('a filing staff enter (裁员备案) confirms a provisional name; a report wrote no address or number', async () => {
+    const uscc = testUscc(1, 'ER');
+    await report({ name: '某举报人写的名称', uscc, address: '举报人写的地址', contactPhone: '13655551111' });
+    const filed = await complain({ name: '上海工人写的名称有限公司', uscc });
+    const [row] = await t.dataSource.query<{ address: string | null; contact_phone: string | null }[]>(
+      `SELECT address, contact_phone FROM employers WHERE uscc = $1`,
+      [uscc],
+    );
+    expect(row).toEqual({ address: null, contact_phone: null });
+    const layoff = await t
+      .http()
+      .post('/api/v1/filings/layoffs')
+      .set(await bearer(t, 'inspector'))
+      .send({
+        employer: { uscc, name: '上海备案确认名称有限公司' },
+        streetCode: '310115005',
+        headcountCut: 20,
+        totalHeadcount: 5000,
+        layoffOn: addDays(today, 31),
+        unionOrStaffNotifiedOn: today,
+        grounds: ['SEVERE_DIFFICULTY'],
+        reasons: '订单大幅减少，生产经营发生严重困难',
+        consultationRecord: '2026年工会座谈会记录：工会原则同意，要求优先留用长期职工',
+      });
+    expect([layoff.status, layoff.body.details]).toEqual([201, undefined]);
+    const after = await read('13800000000', filed.id);
+    expect(after.employer).toMatchObject({ name: '上海备案确认名称有限公司', nameConfirmed: true });
+    expect(after.employerAsStated).toEqual({ name: '上海工人写的名称有限公司', contactPhone: null });
   });
 
   it('the stated number is masked for oversight roles, as the complainant’s is', async () => {
