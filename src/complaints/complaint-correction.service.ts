@@ -144,7 +144,11 @@ export class ComplaintCorrectionService {
       const c = await this.lockInStatus(em, viewer, id, 'SUBMITTED');
       const today = todayInShanghai();
       const employer = await this.employers.findOrCreate(em, dto.employer);
-      await this.repo.replaceEmployer(em, id, employer.id);
+      await this.repo.replaceEmployer(em, id, {
+        employerId: employer.id,
+        employerNameStated: dto.employer.name,
+        employerPhoneStated: dto.employer.contactPhone ?? null,
+      });
       await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, viewer);
       // The paused acceptance period restarts: 5 working days from today. A complaint asked before this rule (its
       // acceptance clock stopped then) gets a new clock from today.

@@ -39,7 +39,20 @@ export function toComplaintView(
     status: c.status,
     category: c.category,
     channel: c.channel,
-    employer: { id: employer.id, name: employer.name, uscc: employer.uscc },
+    // The register's name once a verified source gave it; until then the name this complaint's party typed.
+    employer: {
+      id: employer.id,
+      name: employer.nameConfirmed ? employer.name : (c.employerNameStated ?? employer.name),
+      uscc: employer.uscc,
+      nameConfirmed: employer.nameConfirmed,
+    },
+    employerAsStated:
+      c.employerNameStated === null
+        ? null
+        : {
+            name: c.employerNameStated,
+            contactPhone: full ? c.employerPhoneStated : maskPhone(c.employerPhoneStated),
+          },
     workplaceStreetCode: c.workplaceStreetCode,
     claimedAmountFen: c.claimedAmountFen,
     affectedWorkers: c.affectedWorkers,

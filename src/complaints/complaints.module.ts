@@ -1,3 +1,5 @@
+import { EmployerContactController } from './employer-contact.controller';
+import { EmployerContactService } from './employer-contact.service';
 import { OpenArbitrationCheck } from './open-arbitration';
 import { Module } from '@nestjs/common';
 import { ComplaintViews } from './complaint-views.service';
@@ -34,6 +36,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CollectiveController,
     ComplaintWithdrawalController,
     ComplaintCorrectionController,
+    EmployerContactController,
   ],
   providers: [
     ComplaintsService,
@@ -48,6 +51,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CollectiveRepository,
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
+    EmployerContactService,
     RoutingService,
     ComplaintNotices,
     ReportChannelService,

@@ -50,16 +50,16 @@ export interface DuplicateProbe {
 
 /**
  * A complaint's INSERT, with the possible-duplicate check inside it or without. The probe's parameters are its own
- * ($25–$31): a parameter shared with the VALUES list would need one type in both places.
+ * ($27–$33): a parameter shared with the VALUES list would need one type in both places.
  */
 function insertComplaint(duplicateOf: string): string {
   return prepared(`INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id,
      workplace_street_code, claimed_amount_fen, affected_workers, facts, requests, complainant_user_id,
      complainant_name, complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc,
      complainant_phone_bidx, complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration,
-     possible_duplicate_of, access_code_hash, received_on, version)
+     possible_duplicate_of, access_code_hash, received_on, employer_name_stated, employer_phone_stated, version)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-           ${duplicateOf}, $23, $24, 1)
+           ${duplicateOf}, $23, $24, $25, $26, 1)
    RETURNING created_at, updated_at, possible_duplicate_of`);
 }
 const INSERT_COMPLAINT = insertComplaint('NULL');
@@ -70,14 +70,14 @@ const INSERT_COMPLAINT = insertComplaint('NULL');
  */
 function probeBy(complainant: string): string {
   return `(SELECT d.id, d.created_at FROM complaints d
-       WHERE ${complainant} AND d.kind = 'COMPLAINT' AND d.id <> $25 AND d.employer_id = $26 AND d.category = $27
-         AND d.received_on BETWEEN $30::date - $31::int AND $30::date
+       WHERE ${complainant} AND d.kind = 'COMPLAINT' AND d.id <> $27 AND d.employer_id = $28 AND d.category = $29
+         AND d.received_on BETWEEN $32::date - $33::int AND $32::date
          AND d.status NOT IN ('REJECTED', 'WITHDRAWN')
        ORDER BY d.created_at LIMIT 1)`;
 }
 const INSERT_COMPLAINT_WITH_PROBE =
-  insertComplaint(`(SELECT x.id FROM (${probeBy('d.complainant_user_id = $28')}
-       UNION ALL ${probeBy('d.complainant_id_number_bidx = $29')}) x
+  insertComplaint(`(SELECT x.id FROM (${probeBy('d.complainant_user_id = $30')}
+       UNION ALL ${probeBy('d.complainant_id_number_bidx = $31')}) x
        ORDER BY x.created_at LIMIT 1)`);
 
 /** All SQL of the complaints module. */
@@ -130,6 +130,8 @@ export class ComplaintsRepository {
       f.wantsArbitration,
       f.accessCodeHash,
       f.receivedOn,
+      f.employerNameStated,
+      f.employerPhoneStated,
       ...(probe
         ? [
             f.id,
@@ -319,8 +321,13 @@ export class ComplaintsRepository {
   }
 
   /** 补正: the employer named when the complainant completes the complaint. */
-  async replaceEmployer(em: EntityManager, id: string, employerId: string): Promise<void> {
-    await em.update(Complaint, { id }, { employerId });
+  /** The employer a correction names, with the party's statement of it (name and contact number as typed). */
+  async replaceEmployer(
+    em: EntityManager,
+    id: string,
+    e: Pick<Complaint, 'employerId' | 'employerNameStated' | 'employerPhoneStated'>,
+  ): Promise<void> {
+    await em.update(Complaint, { id }, e);
   }
 
   async updateStatus(em: EntityManager, id: string, status: Complaint['status']): Promise<void> {

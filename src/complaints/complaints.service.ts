@@ -146,7 +146,11 @@ export class ComplaintsService implements OnModuleInit {
           'workplaceStreetCode is not a known street/town code',
         ),
       ]);
-    const employer = await this.employers.findOrCreate(em, dto.employer);
+    // The employer of the register (a party's wording never changes it); what they typed is kept on the complaint.
+    const employer = await this.employers.findOrCreate(em, {
+      ...dto.employer,
+      source: kind === 'REPORT' ? 'REPORT' : 'COMPLAINT',
+    });
     const now = new Date();
     const receivedOn = todayInShanghai(now);
     const year = Number(receivedOn.slice(0, 4));
@@ -166,6 +170,8 @@ export class ComplaintsService implements OnModuleInit {
         category: dto.category,
         channel: dto.channel,
         employerId: employer.id,
+        employerNameStated: dto.employer.name,
+        employerPhoneStated: dto.employer.contactPhone ?? null,
         workplaceStreetCode: dto.workplaceStreetCode,
         claimedAmountFen: dto.claimedAmountFen ?? null,
         affectedWorkers: dto.affectedWorkers,

@@ -53,8 +53,8 @@ export class EmployerRegisterRepository {
     const col = <K extends keyof RegisterRow>(k: K) => rows.map((r) => r[k]);
     return em.query(
       `INSERT INTO employers (id, uscc, name, name_normalised, address, source, street_code, industry_code,
-                              size_class, headcount)
-       SELECT id, uscc, name, nn, address, 'REGISTER', street, industry, size, headcount
+                              size_class, headcount, name_confirmed)
+       SELECT id, uscc, name, nn, address, 'REGISTER', street, industry, size, headcount, true
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                      $8::text[], $9::int[]) WITH ORDINALITY
               AS r(id, uscc, name, nn, address, street, industry, size, headcount, ord)
@@ -63,7 +63,7 @@ export class EmployerRegisterRepository {
           SET name = EXCLUDED.name, name_normalised = EXCLUDED.name_normalised,
               address = COALESCE(EXCLUDED.address, employers.address), street_code = EXCLUDED.street_code,
               industry_code = EXCLUDED.industry_code, size_class = EXCLUDED.size_class,
-              headcount = EXCLUDED.headcount
+              headcount = EXCLUDED.headcount, name_confirmed = true
        RETURNING id, uscc, (xmax = 0) AS inserted`,
       [
         col('id'),

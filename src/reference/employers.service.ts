@@ -10,10 +10,14 @@ export interface EmployerInput {
   name: string;
   uscc?: string;
   address?: string;
+  /** The number a party gave: their statement, kept on their complaint; never written to the register. */
   contactPhone?: string;
   /** Recorded on a newly created employer (default COMPLAINT). */
   source?: EmployerSource;
 }
+
+/** Sources whose name is the register's (a register import, a filing entered by staff); a party's is provisional. */
+const VERIFIED_SOURCES: ReadonlySet<EmployerSource> = new Set(['REGISTER', 'FILING']);
 
 /** Whitespace and full-width forms folded, so "上海某某 有限公司" and "上海某某有限公司" are one employer. */
 export function normaliseEmployerName(name: string): string {
@@ -22,8 +26,8 @@ export function normaliseEmployerName(name: string): string {
 
 /**
  * How long a read outside a transaction (a view) trusts an employer this process read by id. Every complaint view and
- * list names its employers (id, name, USCC), and an employer's row changes rarely: a contact phone filled in at
- * intake, a register import that renames or reclassifies it. Lists read the names once a minute instead of on every
+ * list names its employers (id, name, USCC), and an employer's row changes rarely: a contact number staff
+ * confirmed, a filing confirming its name, a register import that renames or reclassifies it. Lists read the names once a minute instead of on every
  * page (issue 17: one of the four statements of a complaints list); an edit shows at once in the process that made
  * it, in the others' views within this time; a read inside a transaction (intake, a proceeding's opening) always
  * reads the row.
@@ -46,15 +50,22 @@ export class EmployersService {
   /**
    * Finds the employer by USCC, or (without USCC) by normalised name among employers without USCC; creates it
    * if absent. Concurrent calls converge on one row (ON CONFLICT on the unique indexes).
+   *
+   * What a complainant or reporter types is their statement, kept on their complaint: it never changes an existing
+   * row, and a row it creates carries its name as provisional (`nameConfirmed` false) and no contact number (an
+   * anonymous report no address either). A verified source (FILING) names the register's employer: it creates the
+   * row confirmed, or confirms a provisional name with its own.
    */
   async findOrCreate(em: EntityManager, input: EmployerInput): Promise<Employer> {
     const nameNormalised = normaliseEmployerName(input.name);
+    const source = input.source ?? 'COMPLAINT';
+    const verified = VERIFIED_SOURCES.has(source);
     const existing = await this.repo.findEmployer(em, input.uscc, nameNormalised);
     if (existing) {
-      if (input.contactPhone && !existing.contactPhone) {
-        await this.repo.fillContactPhone(em, existing.id, input.contactPhone);
+      if (verified && !existing.nameConfirmed) {
+        await this.repo.confirmName(em, existing.id, input.name.trim(), nameNormalised);
         this.known.forget(existing.id);
-        existing.contactPhone = input.contactPhone;
+        Object.assign(existing, { name: input.name.trim(), nameNormalised, nameConfirmed: true });
       }
       return existing;
     }
@@ -62,11 +73,21 @@ export class EmployersService {
       uscc: input.uscc ?? null,
       name: input.name.trim(),
       nameNormalised,
-      address: input.address?.trim() || null,
-      source: input.source ?? 'COMPLAINT',
-      contactPhone: input.contactPhone ?? null,
+      address: source === 'REPORT' ? null : input.address?.trim() || null,
+      source,
+      nameConfirmed: verified,
     });
     return (await this.repo.findEmployer(em, input.uscc, nameNormalised))!;
+  }
+
+  /**
+   * Staff confirmed `phone` as the employer's contact number (on a case they handle; the caller records the event
+   * there): the employer's SMS go to it from now on. Returns when it was confirmed.
+   */
+  async confirmContactPhone(em: EntityManager, id: string, phone: string, by: string): Promise<Date> {
+    const at = await this.repo.confirmContactPhone(em, id, phone, by);
+    this.known.forget(id);
+    return at;
   }
 
   /** One employer of the register, or null for an unknown id (as `byIds`). */
@@ -108,11 +129,14 @@ export class EmployersService {
       subjectRef: p.subjectRef ?? `employer:${e.id}`,
       params: p.params,
     };
-    if (e.contactPhone) await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone });
+    // Only a number staff confirmed: one a party typed (a reporter's above all) may be anyone's. Without one the
+    // case's staff are told to serve the notice another way (SMS_UNDELIVERED), as for an employer with no number.
+    if (e.contactPhone && e.contactPhoneConfirmedAt)
+      await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone });
     else
       await this.notifications.recordUndeliverable(n, {
         reason: 'NO_PHONE',
-        detail: 'no contact number on file for the employer',
+        detail: 'no contact number confirmed by staff for the employer',
       });
   }
 }

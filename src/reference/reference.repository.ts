@@ -50,22 +50,35 @@ export class ReferenceRepository {
   /** Inserts unless an employer with the same USCC (or, without USCC, the same name) exists. */
   async insertEmployerIfAbsent(
     em: EntityManager,
-    e: Pick<Employer, 'uscc' | 'name' | 'nameNormalised' | 'address' | 'source' | 'contactPhone'>,
+    e: Pick<Employer, 'uscc' | 'name' | 'nameNormalised' | 'address' | 'source' | 'nameConfirmed'>,
   ): Promise<void> {
     const conflictTarget = e.uscc ? '(uscc)' : '(name_normalised) WHERE uscc IS NULL';
     await em.query(
-      `INSERT INTO employers (id, uscc, name, name_normalised, address, source, contact_phone)
+      `INSERT INTO employers (id, uscc, name, name_normalised, address, source, name_confirmed)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ${conflictTarget} DO NOTHING`,
-      [newId(), e.uscc, e.name, e.nameNormalised, e.address, e.source, e.contactPhone],
+      [newId(), e.uscc, e.name, e.nameNormalised, e.address, e.source, e.nameConfirmed],
     );
   }
 
-  /** Records a contact number for an employer that has none (never overwrites one). */
-  async fillContactPhone(em: EntityManager, id: string, phone: string): Promise<void> {
-    await em.query('UPDATE employers SET contact_phone = $2 WHERE id = $1 AND contact_phone IS NULL', [
-      id,
-      phone,
-    ]);
+  /** A verified source (a filing) names an employer whose name was provisional: its name becomes the register's. */
+  async confirmName(em: EntityManager, id: string, name: string, nameNormalised: string): Promise<void> {
+    await em.query(
+      `UPDATE employers SET name = $2, name_normalised = $3, name_confirmed = true
+        WHERE id = $1 AND NOT name_confirmed`,
+      [id, name, nameNormalised],
+    );
+  }
+
+  /** Staff confirmed the employer's contact number: the one its SMS go to. */
+  async confirmContactPhone(em: EntityManager, id: string, phone: string, by: string): Promise<Date> {
+    const [row] = await em.query<{ at: Date }[]>(
+      `WITH u AS (UPDATE employers
+                     SET contact_phone = $2, contact_phone_confirmed_at = now(), contact_phone_confirmed_by = $3
+                   WHERE id = $1 RETURNING contact_phone_confirmed_at AS at)
+       SELECT at FROM u`,
+      [id, phone, by],
+    );
+    return row.at;
   }
 
   employersByIds(em: EntityManager, ids: string[]): Promise<Employer[]> {

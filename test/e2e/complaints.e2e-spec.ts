@@ -303,6 +303,8 @@ describe('complaint intake', () => {
         id: employerId,
         name: '浦东列表缓存测试有限公司',
         uscc,
+        // Named by the complaint only: provisional until the register names it (below).
+        nameConfirmed: false,
       });
       expect(again.statements.length).toBeGreaterThan(0);
       expect(again.statements.filter((s) => /\bFROM "?employers"?/.test(s.sql))).toEqual([]);
@@ -323,7 +325,10 @@ describe('complaint intake', () => {
           ],
         });
       expect([renamed.status, renamed.body.updated]).toEqual([200, 1]);
-      expect((await list()).body.items[0].employer.name).toBe('浦东列表缓存测试改名有限公司');
+      expect((await list()).body.items[0].employer).toMatchObject({
+        name: '浦东列表缓存测试改名有限公司',
+        nameConfirmed: true,
+      });
     });
   });
 

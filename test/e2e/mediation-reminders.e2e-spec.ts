@@ -1,5 +1,6 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
+import { confirmEmployerContact } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 describe('reminders for an agreement’s instalments', () => {
@@ -21,6 +22,8 @@ describe('reminders for an agreement’s instalments', () => {
       .send(complaintBody({ employer: { name: '提醒测试公司', contactPhone: '13712345678' } }));
     expect(filed.status).toBe(201);
     const id = filed.body.id as string;
+    // The number the worker gave is texted once the mediator confirmed it as the employer's contact.
+    await confirmEmployerContact(t, 'mediator', id, '13712345678');
     await t
       .http()
       .post(`/api/v1/complaints/${id}/accept`)

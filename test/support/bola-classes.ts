@@ -93,6 +93,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ComplaintWithdrawalController_withdraw: S,
   ComplaintCorrectionController_request: S,
   ComplaintCorrectionController_supply: S,
+  EmployerContactController_confirm: S,
   EvidenceController_upload: S,
   EvidenceController_list: S,
   EvidenceController_content: S,

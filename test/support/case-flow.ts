@@ -64,6 +64,9 @@ export async function fileComplaint(
     );
   if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
   const id = filed.body.id as string;
+  // A number the worker gave is their statement; staff confirm it as the employer's contact (so its SMS go there).
+  const stated = (o.body?.employer as { contactPhone?: string } | undefined)?.contactPhone;
+  if (stated) await confirmEmployerContact(t, o.staff ?? 'supervisor', id, stated);
   if (o.target) await acceptAndRoute(t, id, o.target, o.staff);
   return { id, trackingNo: filed.body.trackingNo as string, employerId: filed.body.employer.id as string };
 }
@@ -86,6 +89,21 @@ export async function acceptAndRoute(
       .send(body);
     if (r.status !== 200) throw new Error(`${path} failed: ${r.status} ${JSON.stringify(r.body)}`);
   }
+}
+
+/** Staff (`user`) confirm `phone` as the employer's contact number on the complaint (its SMS go there). */
+export async function confirmEmployerContact(
+  t: TestApp,
+  user: string,
+  complaintId: string,
+  phone: string,
+): Promise<void> {
+  const r = await t
+    .http()
+    .put(`/api/v1/complaints/${complaintId}/employer-contact`)
+    .set(await bearer(t, user))
+    .send({ contactPhone: phone });
+  if (r.status !== 200) throw new Error(`confirming failed: ${r.status} ${JSON.stringify(r.body)}`);
 }
 
 /** Files an arbitration application for a complaint (one wage claim) as `user`; returns the new case's id. */

@@ -4,8 +4,28 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, INTAKE_CHANNELS } from '../co
 
 export class EmployerViewDto {
   @ApiProperty() id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({
+    description:
+      'The register’s name when confirmed (register import, filing); until then the name as this complaint states it',
+  })
+  name: string;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({
+    description: 'the name is the register’s (a verified source gave it), not a party’s statement',
+  })
+  nameConfirmed: boolean;
+}
+
+/** The employer as the complainant (or reporter) stated it on this filing: their word, not the register's. */
+export class EmployerAsStatedDto {
+  @ApiProperty() name: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'as given; never texted until staff confirm it; masked for roles that do not handle the case',
+  })
+  contactPhone: string | null;
 }
 
 export class ComplainantViewDto {
@@ -63,6 +83,12 @@ export class ComplaintViewDto {
   @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
   @ApiProperty({ enum: INTAKE_CHANNELS }) channel: string;
   @ApiProperty({ type: EmployerViewDto }) employer: EmployerViewDto;
+  @ApiProperty({
+    nullable: true,
+    type: EmployerAsStatedDto,
+    description: 'as stated by the complainant or reporter (null on complaints filed before it was kept)',
+  })
+  employerAsStated: EmployerAsStatedDto | null;
   @ApiProperty() workplaceStreetCode: string;
   @ApiProperty({ nullable: true, type: Number, description: 'fen (分)' }) claimedAmountFen: number | null;
   @ApiProperty() affectedWorkers: number;

@@ -71,6 +71,17 @@ export class Complaint {
   @JoinColumn({ name: 'employer_id', foreignKeyConstraintName: 'fk_complaints_employer' })
   employer?: Employer;
 
+  /**
+   * The employer's name as the complainant (or reporter) typed it: their statement, shown as such; the register's
+   * name is the employer's (`employers.name`). Null on complaints filed before migration 1796400006600.
+   */
+  @Column({ name: 'employer_name_stated', type: 'varchar', length: 200, nullable: true })
+  employerNameStated: string | null;
+
+  /** The employer's contact number as the complainant (or reporter) gave it; never texted until staff confirm it. */
+  @Column({ name: 'employer_phone_stated', type: 'varchar', length: 11, nullable: true })
+  employerPhoneStated: string | null;
+
   @Column({ name: 'workplace_street_code', type: 'varchar', length: 12 })
   workplaceStreetCode: string;
 
