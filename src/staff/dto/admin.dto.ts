@@ -146,7 +146,7 @@ export class TemporaryPasswordDto {
 export class CreateOrganisationDto {
   @ApiProperty({ example: '花木街道人民调解委员会' }) @IsString() @MinLength(2) @MaxLength(120) name: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
-  @ApiProperty({ example: '310115007' })
+  @ApiProperty({ example: '310115016' })
   @Matches(DIVISION, { message: 'jurisdictionCode must be a 6- or 9-digit division code' })
   jurisdictionCode: string;
 }
