@@ -71,6 +71,9 @@ describe('mediation sessions: working days and hours', () => {
     ]);
     const late = await schedule(m, { startsAt: `${dayFromNow(1)}T17:00:00+08:00` });
     expect([late.status, late.body.details?.problem]).toEqual([400, 'OUTSIDE_HOURS']);
+    // A blank place would reach the worker's SMS: trimmed, it is refused on the field.
+    const blankPlace = await schedule(m, { startsAt: `${dayFromNow(1)}T10:00:00+08:00`, place: '   ' });
+    expect([blankPlace.status, blankPlace.body.details?.[0]?.field]).toEqual([400, 'place']);
     expect(await scheduledEvents(m.complaintId)).toEqual([]);
     expect(sessionSms(night)).toEqual([]);
   });
