@@ -11,13 +11,15 @@ import { ARBITRATION_CASE_TYPE, HEARING_SLOT_MINUTES, type HearingAttendance } f
 import {
   answerPeriodsProblem,
   defenceClocks,
-  DEFAULT_HEARING_HOURS,
   HEARING_DEFENCE_GATES,
   HEARING_DECISION_DEADLINE_CITATION,
   hearingAfterDecisionDeadline,
-  hearingTimeProblem,
-  type HearingTimeProblem,
 } from './arbitration-hearing.rules';
+import {
+  DEFAULT_WORKING_HOURS,
+  workingTimeProblem,
+  type WorkingTimeProblem,
+} from '../calendar/working-hours';
 import { allowedActions } from './arbitration.state';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
@@ -269,7 +271,7 @@ export class ArbitrationHearingsService {
     hearingId: string;
     hearingDate: string;
     startsAt: string;
-    overridden: { override?: { problem: HearingTimeProblem; reason: string } };
+    overridden: { override?: { problem: WorkingTimeProblem; reason: string } };
   }> {
     const startsAt = new Date(dto.startsAt);
     const hearingDate = todayInShanghai(startsAt);
@@ -295,8 +297,8 @@ export class ArbitrationHearingsService {
     const settings = c.commissionId ? await this.repo.commission(em, c.commissionId) : null;
     const hours = settings
       ? { starts: settings.hearingDayStarts, ends: settings.hearingDayEnds }
-      : DEFAULT_HEARING_HOURS;
-    const problem = hearingTimeProblem(
+      : DEFAULT_WORKING_HOURS;
+    const problem = workingTimeProblem(
       startsAt,
       HEARING_SLOT_MINUTES,
       hours,

@@ -23,6 +23,11 @@ export const MEDIATION_ERRORS = {
     zh: '调解会议日期晚于调解期限：须先登记双方同意的延长',
     en: 'The session is after the mediation period: record an extension agreed by both parties first',
   },
+  MEDIATION_SESSION_OUTSIDE_HOURS: {
+    status: 400,
+    zh: '调解会议时间在工作日或办公时间之外：如确需安排，请填写 override.reason',
+    en: 'The session is on a rest day or outside the committee’s working hours: give override.reason to schedule it anyway',
+  },
   MEDIATOR_CONFLICT: {
     status: 403,
     zh: '您已声明与该用人单位存在利害关系（回避），不能办理其调解案件',

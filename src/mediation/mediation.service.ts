@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { RowsRead } from '../database/entity-rows';
 import type { Principal } from '../auth/roles';
+import { CalendarService } from '../calendar/calendar.service';
 import { todayInShanghai } from '../calendar/local-date';
+import {
+  DEFAULT_WORKING_HOURS,
+  workingTimeProblem,
+  type WorkingTimeProblem,
+} from '../calendar/working-hours';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { CollectiveService } from '../complaints/collective.service';
@@ -47,6 +53,9 @@ export interface EscalationSource {
 
 const notFound = mediationNotFound;
 
+/** A session is assumed to last an hour (platform assumption, as a hearing's two): it must end within the hours. */
+export const MEDIATION_SESSION_MINUTES = 60;
+
 /** A complaint's mediation cases in the worker's file, oldest first, with what their views show of each. */
 export interface MediationCaseFile {
   cases: MediationCase[];
@@ -71,6 +80,7 @@ export class MediationService {
     private readonly views: MediationViews,
     private readonly employers: EmployersService,
     private readonly closing: MediationClosing,
+    private readonly calendar: CalendarService,
   ) {}
 
   async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
@@ -107,6 +117,7 @@ export class MediationService {
       throw AppException.validation([
         fieldError('startsAt', 'inFuture', 'startsAt 须晚于当前时间', 'startsAt must be in the future'),
       ]);
+    let overridden: { override?: { problem: WorkingTimeProblem; reason: string } } = {};
     await this.tx.run((em) =>
       this.writer.transition(
         em,
@@ -115,6 +126,7 @@ export class MediationService {
         dto.version,
         'SCHEDULE_SESSION',
         async (m) => {
+          overridden = await this.assertSessionHours(em, startsAt, dto.override);
           await this.period.assertSessionWithinPeriod(em, m, startsAt);
           await this.repo.insertSession(em, {
             id: newId(),
@@ -138,6 +150,7 @@ export class MediationService {
             {
               startsAt: startsAt.toISOString(),
               online: !!dto.onlineLink,
+              ...overridden,
             },
           );
           await this.notices.sessionScheduled(em, m, dto.startsAt, dto.place ?? dto.onlineLink ?? '');
@@ -145,6 +158,31 @@ export class MediationService {
       ),
     );
     return this.view(this.tx.manager, id);
+  }
+
+  /**
+   * A session is held on a working day within the committee's working hours (the default hours: committees keep none
+   * of their own yet), as a hearing is; otherwise 400 MEDIATION_SESSION_OUTSIDE_HOURS unless an override gives a
+   * reason, which the timeline records.
+   */
+  private async assertSessionHours(
+    em: EntityManager,
+    startsAt: Date,
+    override: { reason: string } | undefined,
+  ): Promise<{ override?: { problem: WorkingTimeProblem; reason: string } }> {
+    const sessionDate = todayInShanghai(startsAt);
+    const working = (await this.calendar.calendar(em)).isWorkingDay(sessionDate).working;
+    const hours = DEFAULT_WORKING_HOURS;
+    const problem = workingTimeProblem(startsAt, MEDIATION_SESSION_MINUTES, hours, working);
+    if (!problem) return {};
+    if (override) return { override: { problem, reason: override.reason } };
+    throw AppException.badRequest(
+      'MEDIATION_SESSION_OUTSIDE_HOURS',
+      problem === 'REST_DAY'
+        ? 'Mediation sessions are held on working days: give override.reason to schedule one on a rest day'
+        : 'The session is outside the committee’s working hours: give override.reason to schedule it anyway',
+      { field: 'startsAt', problem, sessionDate, hours, slotMinutes: MEDIATION_SESSION_MINUTES },
+    );
   }
 
   /** Closes an open case: agreement (调解协议书, with its instalments), failure or withdrawal. */

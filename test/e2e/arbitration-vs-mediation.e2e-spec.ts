@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app';
+import { workingSlot } from '../support/session-slot';
 import { factsSelect } from '../../src/sla/sla-facts.sql';
 import { eventually } from '../support/test-app';
 import { bearer, fileComplaint, inboxAbout, openMediation } from '../support/case-flow';
@@ -60,7 +61,7 @@ describe('a direct arbitration application and the mediation of the same dispute
       .set(await bearer(t, 'mediator'))
       .send({
         version: m.version,
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        startsAt: workingSlot(1),
         place: '街道调解室',
       });
     expect(session.status).toBe(201);

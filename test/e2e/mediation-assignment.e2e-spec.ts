@@ -1,5 +1,6 @@
 import { organisationId } from '../../src/reference/organisations';
 import { bearer, fileComplaint, inboxAbout, openMediation } from '../support/case-flow';
+import { workingSlot } from '../support/session-slot';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
@@ -50,7 +51,7 @@ describe('the mediator of a case', () => {
     const session = {
       version: m.version,
       place: '潍坊街道调解室',
-      startsAt: new Date(Date.now() + 86_400_000),
+      startsAt: workingSlot(1),
     };
     const notMine = await post('mediator-2', `${m.id}/sessions`, session);
     expect([notMine.status, notMine.body.code, notMine.body.details]).toEqual([

@@ -7,6 +7,7 @@ import { newId } from '../../src/common/ids';
 import { MediationService } from '../../src/mediation/mediation.service';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { workingSlot } from '../support/session-slot';
 
 interface CaseView {
   id: string;
@@ -99,9 +100,9 @@ describe('mediation', () => {
   });
   const smsFor = (trackingNo: string, template: string) =>
     t.sms.sent.find((m) => m.template === template && m.params.trackingNo === trackingNo);
-  /** Schedules a session `days` from now at the committee (the case at `version`); returns its startsAt. */
+  /** Schedules a session on a working day `days` or more from now, in the hours (the case at `version`); returns its startsAt. */
   const scheduleIn = async (id: string, version: number, days: number) => {
-    const startsAt = new Date(Date.now() + days * 86400_000).toISOString();
+    const startsAt = workingSlot(days);
     const res = await t
       .http()
       .post(`/api/v1/mediation/cases/${id}/sessions`)
@@ -178,7 +179,7 @@ describe('mediation', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('MEDIATION_CASE_EXISTS');
 
-    const startsAt = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const startsAt = workingSlot(3);
     const session = await t
       .http()
       .post(`/api/v1/mediation/cases/${m.id}/sessions`)
@@ -344,7 +345,7 @@ describe('mediation', () => {
       .set(await auth('mediator'))
       .send({
         version: 2,
-        startsAt: new Date(Date.now() + 86400_000).toISOString(),
+        startsAt: workingSlot(1),
         onlineLink: 'https://meet.example.cn/x',
       });
     expect(session.status).toBe(409);

@@ -6,6 +6,7 @@ import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
 import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from '../../src/case-file/plain-deadline';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { isSessionCheck, statementsDuring } from '../support/statements';
+import { workingSlot } from '../support/session-slot';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
 
 /** The worker's one file (14.5): it follows the dispute through inspection, mediation and arbitration. */
@@ -327,8 +328,8 @@ describe('the worker’s case file /my/cases', () => {
     const m = await post('mediator', '/mediation/cases', { complaintId }, 201);
     expect((await myCase(complaintId)).mediation!.sessions).toEqual([]);
     // Scheduled out of order: the later session first.
-    const later = new Date(Date.now() + 5 * 86400_000).toISOString();
-    const sooner = new Date(Date.now() + 2 * 86400_000).toISOString();
+    const later = workingSlot(5, '14:00');
+    const sooner = workingSlot(2, '10:00');
     await post(
       'mediator',
       `/mediation/cases/${m.id}/sessions`,

@@ -19,6 +19,7 @@ import { WorkerIdentity } from '../../src/workers/entities/worker-identity.entit
 import { GenericPlanReads } from '../../src/database/generic-plan';
 import { prepared, preparedName } from '../../src/database/prepared-statements';
 import { firstWords, readersOf, statementsDuring } from '../support/statements';
+import { workingSlot } from '../support/session-slot';
 import { applyForArbitration, bearer, fileComplaint, openMediation } from '../support/case-flow';
 import {
   ArbitrationRepository,
@@ -310,11 +311,11 @@ describe('prepared statements', () => {
     const m = await openMediation(t, 'mediator', complaintId);
     // Two sessions, the later scheduled first, one with a time of sub-second precision.
     let version = m.version;
-    for (const [hours, where] of [
-      [48, { place: '陆家嘴街道人民调解委员会 203室' }],
-      [24, { onlineLink: 'https://meet.example.cn/order' }],
+    for (const [days, hhmm, where] of [
+      [2, '14:00', { place: '陆家嘴街道人民调解委员会 203室' }],
+      [1, '10:00', { onlineLink: 'https://meet.example.cn/order' }],
     ] as const) {
-      const startsAt = new Date(Date.now() + hours * 3600_000 + 123).toISOString();
+      const startsAt = new Date(Date.parse(workingSlot(days, hhmm)) + 123).toISOString();
       const s = await t
         .http()
         .post(`/api/v1/mediation/cases/${m.id}/sessions`)

@@ -11,6 +11,7 @@ import {
   openMediation,
   staffInbox,
 } from '../support/case-flow';
+import { workingSlot } from '../support/session-slot';
 import { refuseForGood } from '../support/sms-refusals';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
@@ -184,7 +185,7 @@ describe('an undelivered SMS about a proceeding reaches its staff', () => {
       const session = {
         version: m.version,
         place: '潍坊街道调解室',
-        startsAt: new Date(Date.now() + 86_400_000),
+        startsAt: workingSlot(1),
       };
       await ok(username.get(m.mediatorUserId!)!, `mediation/cases/${m.id}/sessions`, session, 201);
     });

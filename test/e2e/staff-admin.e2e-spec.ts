@@ -273,6 +273,52 @@ describe('staff administration and sessions', () => {
     expect((await login('med-deactivated', NEW_PASSWORD)).status).toBe(200);
   });
 
+  it('a blank display name or organisation name is a 400 on the field; names are trimmed', async () => {
+    const admin = await as('admin');
+    const fieldsOf = (res: { body: { details?: { field: string }[] } }) =>
+      (res.body.details ?? []).map((d) => d.field);
+    const blank = await createStaff({ ...mediatorOf007('med-blank-name'), displayName: '   ' });
+    expect([blank.status, blank.body.code, fieldsOf(blank)]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      ['displayName'],
+    ]);
+    const padded = await createStaff({ ...mediatorOf007('med-padded-name'), displayName: '  周调解 ' });
+    expect(padded.status).toBe(201);
+    const id = padded.body.id as string;
+    const read = async () =>
+      (
+        (await t.http().get('/api/v1/admin/users?q=med-padded-name').set(admin)).body.items as {
+          id: string;
+          displayName: string;
+        }[]
+      ).find((u) => u.id === id)?.displayName;
+    expect(await read()).toBe('周调解');
+    const patched = await t
+      .http()
+      .patch(`/api/v1/admin/users/${id}`)
+      .set(admin)
+      .send({ displayName: ' \t ' });
+    expect([patched.status, fieldsOf(patched)]).toEqual([400, ['displayName']]);
+    expect(await read()).toBe('周调解');
+
+    const org = await t
+      .http()
+      .post('/api/v1/admin/organisations')
+      .set(admin)
+      .send({ name: '    ', kind: 'MEDIATION_COMMITTEE', jurisdictionCode: '310115016' });
+    expect([org.status, fieldsOf(org)]).toEqual([400, ['name']]);
+    const [{ id: orgId }] = (await t.http().get('/api/v1/admin/organisations').set(admin)).body.items as {
+      id: string;
+    }[];
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/admin/organisations/${orgId}`)
+      .set(admin)
+      .send({ name: ' 甲 ' });
+    expect([renamed.status, fieldsOf(renamed)]).toEqual([400, ['name']]);
+  });
+
   it('a change of display name or phone alone leaves the sessions alone', async () => {
     const pair = (await login('inspector', DEMO_PASSWORD)).body as { accessToken: string };
     const [{ id }] = await t.dataSource.query<{ id: string }[]>(

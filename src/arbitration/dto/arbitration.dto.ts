@@ -1,3 +1,4 @@
+import { WorkingHoursOverrideDto } from '../../calendar/dto/working-hours-override.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -188,17 +189,8 @@ export class FormTribunalDto extends VersionDto {
   simplifiedExclusions?: SimplifiedExclusion[];
 }
 
-export class HearingOverrideDto {
-  @ApiProperty({
-    example: '当事人均同意周六开庭',
-    description: 'Why a rest day or an hour outside the commission’s',
-  })
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(500)
-  reason: string;
-}
+/** A hearing on a rest day or outside the commission's hours (the schema keeps its name). */
+export class HearingOverrideDto extends WorkingHoursOverrideDto {}
 
 export class ScheduleHearingDto extends VersionDto {
   @ApiProperty({ example: '第一仲裁庭' })

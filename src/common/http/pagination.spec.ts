@@ -1,5 +1,7 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { AppException } from '../errors/app-exception';
-import { decodeCursor, encodeCursor } from './pagination';
+import { CursorQuery, decodeCursor, encodeCursor } from './pagination';
 
 const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -31,5 +33,26 @@ describe('keyset cursors', () => {
       expect(thrown).toBeInstanceOf(AppException);
       expect(thrown).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     }
+  });
+});
+
+describe('CursorQuery.limit from the query string', () => {
+  const errorsOf = async (limit: string) => {
+    const q = plainToInstance(CursorQuery, { limit });
+    return (await validate(q)).flatMap((e) => Object.keys(e.constraints ?? {}));
+  };
+
+  it('parses a negative integer as an integer, so `min` refuses it as it refuses 0 (not `isInt`)', async () => {
+    expect(await errorsOf('0')).toEqual(['min']);
+    expect(await errorsOf('-1')).toEqual(['min']);
+    expect(await errorsOf('-20')).toEqual(['min']);
+  });
+
+  it('still refuses what is not an integer with `isInt`, and takes 1..100', async () => {
+    for (const bad of ['1.5', '-1.5', '--1', '-', 'abc', '1e2', ' 1', '+1'])
+      expect(await errorsOf(bad)).toContain('isInt');
+    expect(await errorsOf('1')).toEqual([]);
+    expect(await errorsOf('100')).toEqual([]);
+    expect(await errorsOf('101')).toEqual(['max']);
   });
 });

@@ -84,11 +84,11 @@ export function IsDateTime(validationOptions?: ValidationOptions): PropertyDecor
 }
 
 /**
- * A query-string integer: a string of digits becomes a number; anything else is left as it is for the validators
- * (`@IsInt`, `@Min`, …) to refuse with a field error.
+ * A query-string integer: a string of digits, with an optional leading minus, becomes a number (so `-1` meets `@Min`
+ * as `0` does); anything else is left as it is for the validators (`@IsInt`, `@Min`, …) to refuse with a field error.
  */
 export function IntFromQuery(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
   );
 }

@@ -2,7 +2,9 @@ import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { WorkingHoursOverrideDto } from '../../calendar/dto/working-hours-override.dto';
+import { trim } from '../../common/validation/transforms';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -59,13 +61,20 @@ export class AssignMediatorDto extends VersionedDto {
   reason: string;
 }
 
+/** A session on a rest day or outside the committee's working hours. */
+export class SessionOverrideDto extends WorkingHoursOverrideDto {}
+
 export class ScheduleSessionDto extends VersionedDto {
   @ApiProperty({ example: '2026-12-01T09:30:00+08:00' })
   @IsDateTime()
   startsAt: string;
 
-  @ApiPropertyOptional({ description: 'Where (one of place or onlineLink)', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Where (one of place or onlineLink); trimmed, not blank',
+    maxLength: 200,
+  })
   @IsOptional()
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -82,6 +91,16 @@ export class ScheduleSessionDto extends VersionedDto {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+
+  @ApiPropertyOptional({
+    type: SessionOverrideDto,
+    description: 'Needed for a rest day or outside the committee’s working hours; recorded on the timeline',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SessionOverrideDto)
+  override?: SessionOverrideDto;
 }
 
 export class ExtendMediationPeriodDto extends VersionedDto {

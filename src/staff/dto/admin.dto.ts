@@ -17,6 +17,7 @@ import {
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../reference/entities/organisation.entity';
 import { CursorQuery } from '../../common/http/pagination';
 import { IsDateTime, IsMainlandMobile } from '../../common/validation/decorators';
+import { trim } from '../../common/validation/transforms';
 import { STAFF_ACCOUNT_ROLES, type StaffAccountRole } from '../staff.rules';
 
 const DIVISION = /^\d{6}(\d{3})?$/;
@@ -35,7 +36,8 @@ export class CreateStaffDto {
   })
   username: string;
 
-  @ApiProperty({ example: '张调解' })
+  @ApiProperty({ example: '张调解', description: 'Trimmed; not blank' })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -64,7 +66,14 @@ export class CreateStaffDto {
 }
 
 export class UpdateStaffDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(64) displayName?: string;
+  @ApiPropertyOptional({ description: 'Trimmed; not blank' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  displayName?: string;
+
   @ApiPropertyOptional({ enum: STAFF_ACCOUNT_ROLES })
   @IsOptional()
   @IsIn(STAFF_ACCOUNT_ROLES)
@@ -144,15 +153,28 @@ export class TemporaryPasswordDto {
 }
 
 export class CreateOrganisationDto {
-  @ApiProperty({ example: '花木街道人民调解委员会' }) @IsString() @MinLength(2) @MaxLength(120) name: string;
+  @ApiProperty({ example: '花木街道人民调解委员会', description: 'Trimmed; at least 2 characters' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name: string;
+
   @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
-  @ApiProperty({ example: '310115007' })
+  @ApiProperty({ example: '310115016' })
   @Matches(DIVISION, { message: 'jurisdictionCode must be a 6- or 9-digit division code' })
   jurisdictionCode: string;
 }
 
 export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ description: 'Trimmed; at least 2 characters' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name?: string;
+
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
