@@ -84,13 +84,18 @@ describe('the stored investigation deadline follows a schedule loaded later', ()
     });
     expect(closed.status).toBe('CLOSED');
 
-    // The year the period ends in, loaded with five more holidays on working days inside the period.
-    const year = yearOf(due);
+    // The year the period ends in (else, run late in a year, the year it starts in), loaded with five more holidays
+    // on working days inside the period.
     const cal = t.app.get(CalendarService);
-    const before = await cal.getYear(year);
-    const extra: string[] = [];
-    for (let d = `${year}-01-01`; d < due && extra.length < 5; d = addDays(d, 1))
-      if (d > today && ![0, 6].includes(dayOfWeek(d)) && !before.holidays.includes(d)) extra.push(d);
+    const inPeriod = async (y: number) => {
+      const loaded = await cal.getYear(y);
+      const days: string[] = [];
+      for (let d = addDays(today, 1); d < due && days.length < 5; d = addDays(d, 1))
+        if (yearOf(d) === y && ![0, 6].includes(dayOfWeek(d)) && !loaded.holidays.includes(d)) days.push(d);
+      return { year: y, before: loaded, extra: days };
+    };
+    let { year, before, extra } = await inPeriod(yearOf(due));
+    if (extra.length < 5) ({ year, before, extra } = await inPeriod(yearOf(today)));
     expect(extra).toHaveLength(5);
     const put = await t
       .http()
