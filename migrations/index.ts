@@ -62,6 +62,7 @@ import { LayoffSplitRule1796400003300 } from './1796400003300-layoff-split-rule'
 import { NotificationsDedupKeyLength1796400003500 } from './1796400003500-notifications-dedup-key-length';
 import { MediationSessionCancelled1796400005100 } from './1796400005100-mediation-session-cancelled';
 import { ArbitrationKpiCaseNumber1796400005300 } from './1796400005300-arbitration-kpi-case-number';
+import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -130,4 +131,5 @@ export const MIGRATIONS: Function[] = [
   NotificationsDedupKeyLength1796400003500,
   MediationSessionCancelled1796400005100,
   ArbitrationKpiCaseNumber1796400005300,
+  InspectionDueRecount1796400006900,
 ];
