@@ -63,6 +63,7 @@ import { NotificationsDedupKeyLength1796400003500 } from './1796400003500-notifi
 import { MediationSessionCancelled1796400005100 } from './1796400005100-mediation-session-cancelled';
 import { ArbitrationKpiCaseNumber1796400005300 } from './1796400005300-arbitration-kpi-case-number';
 import { EmployerStatements1796400006600 } from './1796400006600-employer-statements';
+import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -132,4 +133,5 @@ export const MIGRATIONS: Function[] = [
   MediationSessionCancelled1796400005100,
   ArbitrationKpiCaseNumber1796400005300,
   EmployerStatements1796400006600,
+  InspectionDueRecount1796400006900,
 ];

@@ -16,6 +16,13 @@ import {
   type Coverage,
 } from './working-calendar';
 
+/**
+ * A module that keeps dates counted on the calendar (CalendarService.registerYearListener): called with the year an
+ * ADMIN loaded, in the loading transaction, so what it writes (an outbox job recounting its stored dates) commits or
+ * rolls back with the schedule. The calendar knows its listeners only by this type, never by import.
+ */
+export type CalendarYearListener = (em: EntityManager, year: number) => Promise<void>;
+
 export interface CalendarYearView extends CalendarYear {
   coverage: Coverage;
   loadedAt: string | null;
@@ -44,12 +51,23 @@ export class CalendarService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CalendarService.name);
   private readonly packageYears = chineseDaysYears();
   private cached?: { version: string; calendar: WorkingCalendar; checkedAt: number };
+  /** Listeners by name (registerYearListener), called in registration order. */
+  private readonly yearListeners = new Map<string, CalendarYearListener>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: CalendarRepository,
     private readonly rules: DeadlineRuleCatalogue,
   ) {}
+
+  /**
+   * Registers a module that stores dates counted on the calendar (as clock owners register with deadlines): a year
+   * loaded from now on reaches `listener` in the loading transaction.
+   */
+  registerYearListener(name: string, listener: CalendarYearListener): void {
+    if (this.yearListeners.has(name)) throw new Error(`calendar year listener ${name} already registered`);
+    this.yearListeners.set(name, listener);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const warning of (await this.status()).warnings) this.logger.warn(warning);
@@ -166,17 +184,24 @@ export class CalendarService implements OnApplicationBootstrap {
     };
   }
 
-  /** Loads the official schedule of a year; a contradictory list is refused whole (nothing stored). */
+  /**
+   * Loads the official schedule of a year; a contradictory list is refused whole (nothing stored). The modules that
+   * store dates counted on the calendar hear of the year in the same transaction (registerYearListener), so a stored
+   * due date is recounted with the schedule that moved its clock.
+   */
   async putYear(adminId: string, input: CalendarYear): Promise<CalendarYearView> {
     const result = validateCalendarYear(input);
     if (!result.ok) throw AppException.validation(result.errors);
     const y = result.value;
-    await this.repo.upsert(this.dataSource.manager, {
-      year: y.year,
-      holidays: [...y.holidays].sort(),
-      makeupWorkdays: [...y.makeupWorkdays].sort(),
-      source: y.source,
-      loadedBy: adminId,
+    await this.dataSource.transaction(async (em) => {
+      await this.repo.upsert(em, {
+        year: y.year,
+        holidays: [...y.holidays].sort(),
+        makeupWorkdays: [...y.makeupWorkdays].sort(),
+        source: y.source,
+        loadedBy: adminId,
+      });
+      for (const listener of this.yearListeners.values()) await listener(em, y.year);
     });
     this.cached = undefined;
     this.logger.log(

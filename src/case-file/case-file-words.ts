@@ -375,6 +375,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   INSPECTION_RECEIVED: '劳动保障监察收到投诉',
   INSPECTION_OPENED_BY_PLAN: '劳动保障监察随机抽查立案',
   INSPECTION_CLOCK_EVENT: '调查期限变化',
+  INSPECTION_DUE_RECOUNTED: '按新公布的节假日安排重新计算调查期限',
   ...Object.fromEntries(ARBITRATION_ACTIONS.map((a) => [`ARBITRATION_${a}`, ARBITRATION_ACTION_LABELS[a]])),
   ...Object.fromEntries(INSPECTION_ACTIONS.map((a) => [`INSPECTION_${a}`, INSPECTION_ACTION_LABELS[a]])),
 };

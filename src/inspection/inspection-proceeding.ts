@@ -218,6 +218,27 @@ export class InspectionProceeding {
     return { id: clock.id, due: r.due, extendedBy: r.extendedBy };
   }
 
+  /**
+   * Brings the case's copy of its investigation deadline (investigation_due_on and extended_days, which the KPIs,
+   * the at-risk list and the views read) to the clock as counted now; what it was and is, and whether it moved.
+   */
+  async followClock(
+    em: EntityManager,
+    c: InspectionCase,
+  ): Promise<{
+    clockId: string | null;
+    moved: boolean;
+    previousDueOn: string | null;
+    investigationDueOn: string | null;
+  }> {
+    const clock = await this.investigationClock(em, c);
+    const moved = !!clock && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
+    if (moved)
+      await this.repo.updateCase(em, c.id, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
+    const investigationDueOn = moved ? clock.due : c.investigationDueOn;
+    return { clockId: clock?.id ?? null, moved, previousDueOn: c.investigationDueOn, investigationDueOn };
+  }
+
   /** Early warning: a case event rescores the employer (risk.rescore-employer, deduplicated per employer). */
   async rescore(em: EntityManager, employerId: string | null): Promise<void> {
     if (employerId) await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId });

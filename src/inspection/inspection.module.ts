@@ -4,6 +4,8 @@ import { ComplianceModule } from '../compliance/compliance.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
 import { InspectionDutiesService } from './inspection-duties.service';
+import { InspectionDueRecount } from './inspection-due-recount';
+import { InspectionProcessor } from './inspection.processor';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
@@ -26,6 +28,8 @@ import { WageCrimeService } from './wage-crime.service';
     InspectionCaseFileService,
     InspectionNotices,
     InspectionInbox,
+    InspectionDueRecount,
+    InspectionProcessor,
   ],
   exports: [InspectionService, WageCrimeService, InspectionCaseFileService],
 })

@@ -129,6 +129,27 @@ export class InspectionRepository {
       .execute();
   }
 
+  /**
+   * A page (by id, after `afterId`) of the open cases whose investigation period spans `year`: opened (立案) by its
+   * end, and due (or paused: no due) not before its start.
+   */
+  async openSpanningYear(
+    em: EntityManager,
+    year: number,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM inspection_cases
+        WHERE status = ANY($1) AND accepted_on IS NOT NULL AND accepted_on <= make_date($2, 12, 31)
+          AND (investigation_due_on IS NULL OR investigation_due_on >= make_date($2, 1, 1))
+          AND ($3::uuid IS NULL OR id > $3::uuid)
+        ORDER BY id LIMIT $4`,
+      [OPEN_STATUSES, year, afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Cases in the caller's jurisdictions, newest first: the columns of their summaries only. */
   list(
     em: EntityManager,

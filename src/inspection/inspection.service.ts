@@ -74,14 +74,11 @@ export class InspectionService implements OnModuleInit {
   ): Promise<void> {
     if (change.ruleId !== 'INSPECTION_INVESTIGATION' || !c.acceptedOn || !OPEN_STATUSES.includes(c.status))
       return;
-    const clock = await this.p.investigationClock(em, c);
-    const moved = !!clock && (clock.due !== c.investigationDueOn || clock.extendedBy !== c.extendedDays);
-    if (moved)
-      await this.repo.updateCase(em, c.id, { investigationDueOn: clock.due, extendedDays: clock.extendedBy });
+    const { previousDueOn, investigationDueOn } = await this.p.followClock(em, c);
     await this.p.record(em, c.id, 'INSPECTION_CLOCK_EVENT', actor, c.status, c.status, {
       ...clockEventData(change),
-      previousDueOn: c.investigationDueOn,
-      investigationDueOn: moved ? clock.due : c.investigationDueOn,
+      previousDueOn,
+      investigationDueOn,
     });
   }
 

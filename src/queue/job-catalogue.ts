@@ -27,6 +27,12 @@ export enum JobName {
   MediationDailySweep = 'mediation.daily-sweep',
   ArbitrationLatenessSweep = 'arbitration.lateness-sweep',
   // (arbitration jobs)
+  // (inspection jobs)
+  /**
+   * An ADMIN loaded a year's holiday schedule: recount the investigation deadline stored by every open inspection
+   * case whose period spans that year (investigation_due_on, which the KPIs read), with the calendar now loaded.
+   */
+  InspectionRecountDue = 'inspection.recount-due',
   // (deadlines jobs)
   /** Daily: running statutory periods with 3 or 1 days left put an item in the case owners' inboxes. */
   DeadlineReminderSweep = 'deadlines.reminder-sweep',
@@ -87,6 +93,8 @@ export interface JobPayloads {
   // (arbitration payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ArbitrationLatenessSweep]: { today?: string };
+  // (inspection payloads)
+  [JobName.InspectionRecountDue]: { year: number };
   // (deadlines payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.DeadlineReminderSweep]: { today?: string };
@@ -121,6 +129,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MediationDailySweep]: QueueName.Maintenance,
   // (arbitration queues)
   [JobName.ArbitrationLatenessSweep]: QueueName.Maintenance,
+  // (inspection queues)
+  [JobName.InspectionRecountDue]: QueueName.Maintenance,
   // (deadlines queues)
   [JobName.DeadlineReminderSweep]: QueueName.Maintenance,
   // (compliance queues)
@@ -178,6 +188,8 @@ export const JOB_DEDUPLICATION: {
     ttlMs: 2000,
     delayMs: 2000,
   }),
+  // (inspection deduplication: a year loaded again at once, a correction after a slip, is recounted once)
+  [JobName.InspectionRecountDue]: (p) => ({ id: `recount-due:${p.year}`, ttlMs: 2000, delayMs: 2000 }),
   // (risk deduplication)
   [JobName.RiskRescoreEmployer]: (p) => ({ id: `rescore:${p.employerId}`, ttlMs: 2000, delayMs: 2000 }),
 };
