@@ -126,6 +126,9 @@ describe('no hearing before the respondent was served and its answer period ran'
     const { id } = await served();
     expect((await post(`/${id}/papers`, { version: 4, step: 'DEFENCE', on: today })).status).toBe(200);
     const day = cal.nextWorkingDayOnOrAfter(noticeEarliest()).date;
+    // A blank room would reach the parties' SMS as "地点：   ": trimmed, it is refused on the field.
+    const blank = await post(`/${id}/hearings`, { version: 5, room: '   ', startsAt: on(day, '14:00') });
+    expect([blank.status, blank.body.details?.[0]?.field]).toEqual([400, 'room']);
     const ok = await post(`/${id}/hearings`, { version: 5, room: '第二仲裁庭', startsAt: on(day, '14:00') });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'HEARING_SCHEDULED', version: 6 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/validation/transforms';
 import {
   ArrayMaxSize,
   IsArray,
@@ -133,6 +134,7 @@ export class PutCalendarYearDto {
   makeupWorkdays: string[];
 
   @ApiProperty({ example: '国办发明电〔2026〕X号' })
+  @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(200)

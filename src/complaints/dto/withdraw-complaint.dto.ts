@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { trim } from '../../common/validation/transforms';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REQUEST_CHANNELS, type RequestChannel } from '../withdrawal.rules';
 
 export class BodyConsentDto {
   @ApiProperty({ description: 'How the body consented (who decided, on what)', maxLength: 500 })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(500)
@@ -25,6 +27,7 @@ export class ComplainantRequestDto {
 
 export class WithdrawComplaintDto {
   @ApiProperty({ description: "The complainant's reason for withdrawing", maxLength: 500 })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(500)

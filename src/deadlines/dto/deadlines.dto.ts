@@ -1,6 +1,7 @@
 import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/validation/transforms';
 import {
   IsIn,
   IsInt,
@@ -55,6 +56,7 @@ export class ClockEventDto {
 
   @ApiPropertyOptional({ description: 'PAUSE / RESTART / EXTEND: the reason (e.g. 公告送达, 追加当事人)' })
   @ValidateIf((o: ClockEventDto) => o.type !== 'RESUME')
+  @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(500)

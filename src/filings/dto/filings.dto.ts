@@ -185,6 +185,7 @@ export class CreateCollectiveContractDto extends FilingBaseDto {
   title: string;
 
   @ApiProperty({ maxLength: 200000, description: 'The text as registered' })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200_000)

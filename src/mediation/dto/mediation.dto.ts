@@ -55,6 +55,7 @@ export class AssignMediatorDto extends VersionedDto {
   mediatorUserId?: string;
 
   @ApiProperty({ example: '原调解员休假，由本人接手', minLength: 2, maxLength: 200 })
+  @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -129,6 +130,7 @@ export class ExtendMediationPeriodDto extends VersionedDto {
 
 export class AgreementClaimDto {
   @ApiProperty({ maxLength: 200 })
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
