@@ -7,7 +7,11 @@ import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import { ArbitrationRepository } from './arbitration.repository';
 import { AwardDocuments, type ClaimDecision } from './award-documents';
-import { partialAwardErrors, provisionalExecutionErrors } from './award-documents.rules';
+import {
+  partialAwardErrors,
+  provisionalExecutionErrors,
+  provisionalExecutionTotals,
+} from './award-documents.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** The tribunal's interim rulings — 先行裁决, 先予执行 — and the later service of an award document. */
@@ -141,6 +145,15 @@ export class ArbitrationInterimService {
           'PROVISIONAL_EXECUTION_NOT_ALLOWED',
           'The conditions of 先予执行 are not met (调解仲裁法 第四十四条)',
           { errors },
+        );
+      // Several rulings together advance no more than was claimed (第四十四条); the case is locked by the transition.
+      const earlier = await this.awards.provisionalExecutionsOf(em, id);
+      const totals = provisionalExecutionTotals(claims, earlier, dto.claimIds);
+      if (totals.alreadyOrderedFen + dto.amountFen > totals.claimedFen)
+        throw AppException.conflict(
+          'PROVISIONAL_EXECUTION_EXCEEDS_CLAIM',
+          'Provisional execution may not order more in total than was claimed (调解仲裁法 第四十四条)',
+          { ...totals, amountFen: dto.amountFen },
         );
       const row = {
         id: newId(),

@@ -121,6 +121,11 @@ export const ARBITRATION_ERRORS = {
     zh: '不符合先予执行的条件（调解仲裁法 第四十四条）',
     en: 'The conditions of 先予执行 are not met (调解仲裁法 第四十四条)',
   },
+  PROVISIONAL_EXECUTION_EXCEEDS_CLAIM: {
+    status: 409,
+    zh: '先予执行的累计金额不得超过所涉请求的请求金额（调解仲裁法 第四十四条）',
+    en: 'Provisional execution may not order more in total than was claimed on those claims (调解仲裁法 第四十四条)',
+  },
   SIMPLIFIED_PROCEDURE_EXCLUDED: {
     status: 409,
     zh: '本案不适用简易处理，须由三名仲裁员组成仲裁庭（办案规则 第五十七条）',

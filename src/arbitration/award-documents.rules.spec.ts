@@ -5,6 +5,7 @@ import {
   partyWindowsOf,
   PROVISIONAL_EXECUTION_TYPES,
   provisionalExecutionErrors,
+  provisionalExecutionTotals,
   splitAwardDocuments,
 } from './award-documents.rules';
 
@@ -111,5 +112,33 @@ describe('先予执行 (调解仲裁法 第四十四条)', () => {
         expect(errs.length === 0).toBe(PROVISIONAL_EXECUTION_TYPES.has(type));
       }),
     );
+  });
+});
+
+describe('先予执行 in total (调解仲裁法 第四十四条)', () => {
+  const claims = [
+    { id: 'w', amountFen: 1_000_000 },
+    { id: 'd', amountFen: 500_000 },
+    { id: 'c', amountFen: 300_000 },
+  ];
+  it('counts the earlier rulings sharing a claim, transitively, against what their claims asked for', () => {
+    expect(provisionalExecutionTotals(claims, [], ['w'])).toEqual({
+      claimIds: ['w'],
+      claimedFen: 1_000_000,
+      alreadyOrderedFen: 0,
+    });
+    const earlier = [
+      { claimIds: ['w'], amountFen: 700_000 },
+      { claimIds: ['w', 'd'], amountFen: 100_000 },
+      { claimIds: ['c'], amountFen: 300_000 },
+    ];
+    expect(provisionalExecutionTotals(claims, earlier, ['d'])).toMatchObject({
+      claimedFen: 1_500_000,
+      alreadyOrderedFen: 800_000,
+    });
+    expect(provisionalExecutionTotals(claims, earlier, ['c'])).toMatchObject({
+      claimedFen: 300_000,
+      alreadyOrderedFen: 300_000,
+    });
   });
 });

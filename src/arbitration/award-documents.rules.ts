@@ -123,3 +123,32 @@ export function provisionalExecutionErrors(f: ProvisionalExecutionFacts): FieldE
     );
   return errors;
 }
+
+/**
+ * What earlier 先予执行 rulings already ordered against the claims of a new one, and what those claims asked for
+ * (调解仲裁法 第四十四条: 先予执行 advances what is claimed, never more). A ruling's amount is not split among its claims,
+ * so rulings are counted together with every earlier ruling that shares a claim with them, transitively: the cap is
+ * what all the claims of that group asked for.
+ */
+export function provisionalExecutionTotals(
+  claims: readonly { id: string; amountFen: number }[],
+  earlier: readonly { claimIds: readonly string[]; amountFen: number }[],
+  claimIds: readonly string[],
+): { claimIds: string[]; claimedFen: number; alreadyOrderedFen: number } {
+  const group = new Set(claimIds);
+  const counted = new Set<number>();
+  for (let grew = true; grew;) {
+    grew = false;
+    earlier.forEach((r, i) => {
+      if (counted.has(i) || !r.claimIds.some((id) => group.has(id))) return;
+      counted.add(i);
+      r.claimIds.forEach((id) => group.add(id));
+      grew = true;
+    });
+  }
+  return {
+    claimIds: [...group],
+    claimedFen: claims.filter((c) => group.has(c.id)).reduce((s, c) => s + c.amountFen, 0),
+    alreadyOrderedFen: [...counted].reduce((s, i) => s + earlier[i].amountFen, 0),
+  };
+}

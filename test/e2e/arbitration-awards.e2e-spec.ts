@@ -427,4 +427,39 @@ describe('arbitration: award documents, service and the parties’ windows', () 
     await eventually(() => !!told());
     expect(told()!.text).toContain('已裁决先予执行6000.00元，并移送人民法院执行');
   });
+
+  it('先予执行: several rulings on the same claims never order more in total than was claimed (409)', async () => {
+    const { view: c } = await decidable([
+      { type: 'LABOR_REMUNERATION', amountFen: 1_000_000 },
+      { type: 'DAMAGES', amountFen: 500_000 },
+    ]);
+    const [wages, damages] = c.claims;
+    const path = `/arbitration/cases/${c.id}/provisional-execution`;
+    const rule = (version: number, claimIds: string[], amountFen: number) =>
+      post('arbitrator', path, {
+        version,
+        claimIds,
+        amountFen,
+        rightsClear: true,
+        livelihoodAtRisk: true,
+        basis: '申请人失业三个月，无其他收入来源',
+      });
+    expect((await rule(6, [wages.id], 700_000)).status).toBe(200);
+    // Each ruling alone is within the 1,000,000 claimed on wages; together they would order 1,400,000.
+    const again = await rule(7, [wages.id], 700_000);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'PROVISIONAL_EXECUTION_EXCEEDS_CLAIM',
+      details: { claimedFen: 1_000_000, alreadyOrderedFen: 700_000, amountFen: 700_000 },
+    });
+    // Counted over the claims the rulings share: wages and damages together claimed 1,500,000.
+    const both = await rule(7, [wages.id, damages.id], 900_000);
+    expect(both.status).toBe(409);
+    expect(both.body.details).toMatchObject({ claimedFen: 1_500_000, alreadyOrderedFen: 700_000 });
+    expect((await rule(7, [wages.id], 300_000)).status).toBe(200);
+    expect((await rule(8, [damages.id], 500_000)).status).toBe(200);
+    expect((await get(c.id)).provisionalExecutions.map((p) => p.amountFen)).toEqual([
+      700_000, 300_000, 500_000,
+    ]);
+  });
 });
