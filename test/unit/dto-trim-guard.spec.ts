@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import { TransformationType } from 'class-transformer';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { filesUnder } from '../support/source-files';
+
+// class-transformer's metadata (the `@Transform`s) is not exported from its index; its storage module has no typings.
+const { defaultMetadataStorage } = jest.requireActual<{ defaultMetadataStorage: TransformerStorage }>(
+  'class-transformer/cjs/storage',
+);
 
 interface Meta {
   type: string;
@@ -37,7 +42,7 @@ describe('DTO text with a minimum length is trimmed', () => {
         : m.name;
     const trims = (target: object, key: string): boolean =>
       defaultMetadataStorage
-        .findTransformMetadatas(target, key, TransformationType.PLAIN_TO_CLASS)
+        .findTransformMetadatas(target as never, key, TransformationType.PLAIN_TO_CLASS)
         .some((t) => {
           const out: unknown = t.transformFn({
             value: '  ab  ',
