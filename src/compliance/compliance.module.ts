@@ -12,6 +12,7 @@ import { PublicationService } from './publication.service';
 import { RegistersRepository } from './registers.repository';
 import { GradeRefresh } from './grade-refresh';
 import { RegistersService } from './registers.service';
+import { StatementDueRecount } from './statement-due-recount';
 
 /**
  * Employer compliance: violation history, yearly 守法诚信等级, the wage-arrears blacklist, quarterly publication of
@@ -31,6 +32,7 @@ import { RegistersService } from './registers.service';
     RegistersService,
     RegistersRepository,
     GradeRefresh,
+    StatementDueRecount,
   ],
   exports: [ComplianceService],
 })

@@ -27,6 +27,42 @@ export class RegistersRepository {
       .getOne();
   }
 
+  /**
+   * A page (by id, after `afterId`) of the notices whose statement period spans `year` (served by its end, last day
+   * not before its start) and is undecided: no listing of their violation decided on or after the notice.
+   */
+  async undecidedSpanningYear(
+    em: EntityManager,
+    year: number,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT n.id FROM blacklist_notices n
+        WHERE n.noticed_on <= make_date($1, 12, 31) AND n.statement_due_on >= make_date($1, 1, 1)
+          AND NOT EXISTS (SELECT 1 FROM wage_arrears_blacklist b
+                           WHERE b.violation_id = n.violation_id AND b.listed_on >= n.noticed_on)
+          AND ($2::uuid IS NULL OR n.id > $2::uuid)
+        ORDER BY n.id LIMIT $3`,
+      [year, afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Whether a listing of the violation was decided on or after `on` (the notice it followed is decided). */
+  listedSince(em: EntityManager, violationId: string, on: string): Promise<boolean> {
+    return em
+      .query<unknown[]>(
+        `SELECT 1 FROM wage_arrears_blacklist WHERE violation_id = $1 AND listed_on >= $2 LIMIT 1`,
+        [violationId, on],
+      )
+      .then((r) => r.length > 0);
+  }
+
+  async updateStatementDue(em: EntityManager, id: string, statementDueOn: string): Promise<void> {
+    await em.update(BlacklistNotice, { id }, { statementDueOn });
+  }
+
   async recordStatement(em: EntityManager, id: string, statementOn: string, summary: string): Promise<void> {
     await em.update(BlacklistNotice, { id }, { statementOn, statementSummary: summary });
   }

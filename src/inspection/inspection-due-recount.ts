@@ -1,14 +1,12 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
+import { recountInPages } from '../calendar/year-recount';
 import { TransactionRunner } from '../database/transaction';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { OPEN_STATUSES } from './inspection.constants';
 import { InspectionProceeding } from './inspection-proceeding';
 import { InspectionRepository } from './inspection.repository';
-
-/** Cases read per page of a recount (each recounted in a transaction of its own). */
-const PAGE = 200;
 
 /**
  * The investigation deadline an open case stores (investigation_due_on: 劳动保障监察条例 第十七条, 60 working days
@@ -41,13 +39,10 @@ export class InspectionDueRecount implements OnModuleInit {
    * KPI fact. A replay finds nothing moved and writes nothing (delivery is at least once).
    */
   async recount(year: number): Promise<number> {
-    let moved = 0;
-    for (let after: string | null = null; ;) {
-      const ids = await this.repo.openSpanningYear(this.tx.manager, year, after, PAGE);
-      for (const id of ids) if (await this.recountCase(id, year)) moved++;
-      if (ids.length < PAGE) break;
-      after = ids[ids.length - 1];
-    }
+    const moved = await recountInPages(
+      (after, limit) => this.repo.openSpanningYear(this.tx.manager, year, after, limit),
+      (id) => this.recountCase(id, year),
+    );
     this.logger.log(`calendar year ${year}: ${moved} inspection deadlines recounted`);
     return moved;
   }

@@ -41,6 +41,11 @@ export enum JobName {
   ComplianceGradeYear = 'compliance.grade-year',
   /** Daily: listings on the wage-arrears blacklist past their 3 years become EXPIRED. */
   ComplianceBlacklistSweep = 'compliance.blacklist-sweep',
+  /**
+   * An ADMIN loaded a year's holiday schedule: recount the statement period stored by every undecided notice of an
+   * intended listing whose period spans that year (blacklist_notices.statement_due_on), with the calendar now loaded.
+   */
+  ComplianceRecountStatementDue = 'compliance.recount-statement-due',
   // (sla jobs)
   /** A case event was appended: refresh the KPI fact of the case it concerns and the cells it touches. */
   SlaCaseEvent = 'sla.case-event',
@@ -103,6 +108,7 @@ export interface JobPayloads {
   [JobName.ComplianceGradeYear]: { year?: number };
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
   [JobName.ComplianceBlacklistSweep]: { today?: string };
+  [JobName.ComplianceRecountStatementDue]: { year: number };
   // (sla payloads)
   /**
    * The proceedings whose KPI facts a case event may have moved (the SLA module's case-event listener, in the
@@ -136,6 +142,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // (compliance queues)
   [JobName.ComplianceGradeYear]: QueueName.Maintenance,
   [JobName.ComplianceBlacklistSweep]: QueueName.Maintenance,
+  [JobName.ComplianceRecountStatementDue]: QueueName.Maintenance,
   // (sla queues)
   [JobName.SlaCaseEvent]: QueueName.Sla,
   [JobName.SlaRecomputeAll]: QueueName.Sla,
@@ -185,6 +192,11 @@ export const JOB_DEDUPLICATION: {
   // (compliance deduplication: a run of a year asked again by several changed findings at once runs once)
   [JobName.ComplianceGradeYear]: (p) => ({
     id: `grade-year:${p.year ?? 'last'}`,
+    ttlMs: 2000,
+    delayMs: 2000,
+  }),
+  [JobName.ComplianceRecountStatementDue]: (p) => ({
+    id: `recount-statement-due:${p.year}`,
     ttlMs: 2000,
     delayMs: 2000,
   }),
