@@ -109,6 +109,8 @@ export class RegisteredEmployerDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'false: a provisional name (as a complaint or report first typed it)' })
+  nameConfirmed: boolean;
   @ApiProperty({ nullable: true, type: String }) streetCode: string | null;
   @ApiProperty({ nullable: true, enum: INDUSTRY_CODES }) industryCode: IndustrySection | null;
   @ApiProperty({ nullable: true, enum: SIZE_CLASSES }) sizeClass: SizeClass | null;

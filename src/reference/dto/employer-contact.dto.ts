@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../common/validation/transforms';
 import { IsMainlandMobile } from '../../common/validation/decorators';
 
@@ -17,4 +17,21 @@ export class EmployerContactDto {
   @ApiProperty({ format: 'uuid' }) employerId: string;
   @ApiProperty() contactPhone: string;
   @ApiProperty({ description: 'when staff confirmed it' }) confirmedAt: string;
+}
+
+/** Staff confirm or correct the register's name of an employer (checked against its business licence). */
+export class ConfirmEmployerNameDto {
+  @ApiProperty({ example: '上海浦东某某建筑劳务有限公司', minLength: 2, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+}
+
+export class EmployerNameDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'true: the register’s name, given by a verified source' })
+  nameConfirmed: boolean;
 }
