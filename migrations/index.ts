@@ -64,6 +64,7 @@ import { MediationSessionCancelled1796400005100 } from './1796400005100-mediatio
 import { ArbitrationKpiCaseNumber1796400005300 } from './1796400005300-arbitration-kpi-case-number';
 import { EmployerStatements1796400006600 } from './1796400006600-employer-statements';
 import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
+import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -134,4 +135,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationKpiCaseNumber1796400005300,
   EmployerStatements1796400006600,
   InspectionDueRecount1796400006900,
+  EmployerNameConfirmedViews1796400007300,
 ];

@@ -1,5 +1,7 @@
-import { bearer } from '../support/case-flow';
+import { organisationId } from '../../src/reference/organisations';
+import { bearer, openPlannedInspection, userIdOf } from '../support/case-flow';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
 import { testUscc } from '../support/uscc';
 
 /**
@@ -35,6 +37,16 @@ describe('staff edits of an employer of the register', () => {
     expect(r.status).toBe(200);
     return (r.body as { ids: string[] }).ids[0];
   };
+  /** A worker's complaint naming an employer not yet known: its row is created with that name, provisional. */
+  const complain = async (name: string, uscc: string) => {
+    const r = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await bearer(t, '13800000000'))
+      .send(complaintBody({ employer: { name, uscc } }));
+    expect(r.status).toBe(201);
+    return r.body as { id: string; employer: { id: string } };
+  };
   const events = (employerId: string) =>
     t.dataSource.query<{ action: string; data: Record<string, unknown> }[]>(
       `SELECT action, data FROM case_events WHERE case_type = 'EMPLOYER' AND case_id = $1 ORDER BY occurred_at`,
@@ -43,13 +55,8 @@ describe('staff edits of an employer of the register', () => {
 
   it('an administrator confirms the provisional name a complaint gave; the complaint then shows it confirmed', async () => {
     const uscc = testUscc(1, 'EE');
-    const filed = await t
-      .http()
-      .post('/api/v1/complaints')
-      .set(await bearer(t, '13800000000'))
-      .send(complaintBody({ employer: { name: '工人写的名称', uscc } }));
-    expect(filed.status).toBe(201);
-    const employerId = (filed.body as { employer: { id: string } }).employer.id;
+    const filed = await complain('工人写的名称', uscc);
+    const employerId = filed.employer.id;
     // An employer registered nowhere is the administrator's (a supervisor of some street cannot tell it is theirs).
     expect(
       (await put('supervisor', `/api/v1/employers/${employerId}/name`, { name: '上海核实名称有限公司' }))
@@ -62,7 +69,7 @@ describe('staff edits of an employer of the register', () => {
     ]);
     const view = await t
       .http()
-      .get(`/api/v1/complaints/${filed.body.id}`)
+      .get(`/api/v1/complaints/${filed.id}`)
       .set(await bearer(t, 'inspector'));
     expect(view.body.employer).toMatchObject({ name: '上海核实名称有限公司', nameConfirmed: true });
     expect(view.body.employerAsStated.name).toBe('工人写的名称');
@@ -118,5 +125,52 @@ describe('staff edits of an employer of the register', () => {
     expect(
       (await put('13800000000', `/api/v1/employers/${id}/contact`, { contactPhone: '13912345678' })).status,
     ).toBe(403);
+  });
+
+  it('staff views that show an employer say whether its name is confirmed: inspection, search, compliance', async () => {
+    const uscc = testUscc(4, 'EE');
+    const filed = await complain('上海暂定名称餐饮有限公司', uscc);
+    const employerId = filed.employer.id;
+    const second = await createAccount(t, {
+      username: 'inspector-ee',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+      organisationId: organisationId('INSPECTION_BRIGADE', '310115'),
+    });
+    const caseId = await openPlannedInspection(t, {
+      employerId,
+      inspectorIds: [await userIdOf(t, 'inspector'), second],
+    });
+    const get = async (user: string, path: string) => {
+      const r = await t
+        .http()
+        .get(path)
+        .set(await bearer(t, user));
+      expect([path, r.status]).toEqual([path, 200]);
+      return r.body;
+    };
+    const flags = async () => ({
+      inspection: (await get('inspector', `/api/v1/inspection/cases/${caseId}`)).employer,
+      search: (await get('supervisor', `/api/v1/search?q=${uscc}`)).items.map(
+        (h: { employerName: string; employerNameConfirmed: boolean }) => [
+          h.employerName,
+          h.employerNameConfirmed,
+        ],
+      ),
+      compliance: (await get('supervisor', `/api/v1/compliance/employers/${employerId}`)).nameConfirmed,
+    });
+    expect(await flags()).toEqual({
+      inspection: { id: employerId, name: '上海暂定名称餐饮有限公司', nameConfirmed: false },
+      search: expect.arrayContaining([['上海暂定名称餐饮有限公司', false]]),
+      compliance: false,
+    });
+    expect(
+      (await put('admin', `/api/v1/employers/${employerId}/name`, { name: '上海核实餐饮有限公司' })).status,
+    ).toBe(200);
+    const after = await flags();
+    expect(after.inspection).toEqual({ id: employerId, name: '上海核实餐饮有限公司', nameConfirmed: true });
+    expect(after.search.length).toBeGreaterThan(0);
+    expect(after.search).toEqual(after.search.map(() => ['上海核实餐饮有限公司', true]));
+    expect(after.compliance).toBe(true);
   });
 });

@@ -19,6 +19,10 @@ export class EmployerContactDto {
   @ApiProperty({ description: 'when staff confirmed it' }) confirmedAt: string;
 }
 
+/** What `nameConfirmed` means next to an employer's name, in every staff view that shows one. */
+export const NAME_CONFIRMED =
+  'false: a provisional name, as a complaint or an anonymous report first typed it (possibly a party’s wording); true: given by a verified source (register import, a filing, staff)';
+
 /** Staff confirm or correct the register's name of an employer (checked against its business licence). */
 export class ConfirmEmployerNameDto {
   @ApiProperty({ example: '上海浦东某某建筑劳务有限公司', minLength: 2, maxLength: 200 })
@@ -32,6 +36,6 @@ export class ConfirmEmployerNameDto {
 export class EmployerNameDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'true: the register’s name, given by a verified source' })
+  @ApiProperty({ description: NAME_CONFIRMED })
   nameConfirmed: boolean;
 }
