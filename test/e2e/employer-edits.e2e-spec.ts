@@ -38,12 +38,12 @@ describe('staff edits of an employer of the register', () => {
     return (r.body as { ids: string[] }).ids[0];
   };
   /** A worker's complaint naming an employer not yet known: its row is created with that name, provisional. */
-  const complain = async (name: string, uscc: string) => {
+  const complain = async (name: string, uscc?: string) => {
     const r = await t
       .http()
       .post('/api/v1/complaints')
       .set(await bearer(t, '13800000000'))
-      .send(complaintBody({ employer: { name, uscc } }));
+      .send(complaintBody({ employer: uscc ? { name, uscc } : { name } }));
     expect(r.status).toBe(201);
     return r.body as { id: string; employer: { id: string } };
   };
@@ -172,5 +172,14 @@ describe('staff edits of an employer of the register', () => {
     expect(after.search.length).toBeGreaterThan(0);
     expect(after.search).toEqual(after.search.map(() => ['上海核实餐饮有限公司', true]));
     expect(after.compliance).toBe(true);
+  });
+
+  it('an employer without a USCC cannot take the name of another without one (the name is its key): 409', async () => {
+    const a = await complain('上海无代码甲有限公司');
+    await complain('上海无代码乙有限公司');
+    const r = await put('admin', `/api/v1/employers/${a.employer.id}/name`, {
+      name: '上海无代码乙 有限公司',
+    });
+    expect([r.status, r.body.code]).toEqual([409, 'EMPLOYER_NAME_TAKEN']);
   });
 });
