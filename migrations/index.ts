@@ -65,6 +65,7 @@ import { ArbitrationKpiCaseNumber1796400005300 } from './1796400005300-arbitrati
 import { EmployerStatements1796400006600 } from './1796400006600-employer-statements';
 import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
 import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-recount';
+import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -136,4 +137,5 @@ export const MIGRATIONS: Function[] = [
   EmployerStatements1796400006600,
   InspectionDueRecount1796400006900,
   StatementDueRecount1796400007100,
+  EmployerNameConfirmedViews1796400007300,
 ];

@@ -21,6 +21,7 @@ const PARAMS: [RegExp, string, (o: Objects) => string | undefined][] = [
   [/^\/api\/v1\/filings\/closures\/\{id\}/, 'id', (o) => o.closure],
   [/^\/api\/v1\/filings\/collective-contracts\/\{id\}/, 'id', (o) => o.collectiveContract],
   [/^\/api\/v1\/filings\/harmonious-enterprises\/\{id\}/, 'id', (o) => o.harmonious],
+  [/^\/api\/v1\/employers\/\{id\}/, 'id', (o) => o.employer],
   [/^\/api\/v1\/compliance\/employers\/\{employerId\}/, 'employerId', (o) => o.employer],
   [/^\/api\/v1\/compliance\/violations\/\{id\}/, 'id', (o) => o.violation],
   [/^\/api\/v1\/compliance\/blacklist-notices\/\{id\}/, 'id', (o) => o.blacklistNotice],

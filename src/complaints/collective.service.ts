@@ -22,7 +22,7 @@ import {
 import type { ComplaintCategory } from './complaint.constants';
 
 export interface CollectiveProposal {
-  employer: { id: string; name: string };
+  employer: { id: string; name: string; nameConfirmed: boolean };
   category: string;
   workers: number;
   complaintIds: string[];
@@ -73,7 +73,11 @@ export class CollectiveService {
       rows.map((r) => r.employer_id),
     );
     return rows.map((r) => ({
-      employer: { id: r.employer_id, name: employers.get(r.employer_id)?.name ?? '' },
+      employer: {
+        id: r.employer_id,
+        name: employers.get(r.employer_id)?.name ?? '',
+        nameConfirmed: employers.get(r.employer_id)?.nameConfirmed ?? false,
+      },
       category: r.category,
       workers: r.workers,
       complaintIds: r.complaint_ids,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/roles';
 import { complaintIdPipe, DECIDING_ROLES } from './complaints.controller';
-import { ConfirmEmployerContactDto, EmployerContactDto } from './dto/employer-contact.dto';
+import { ConfirmEmployerContactDto, EmployerContactDto } from '../reference/dto/employer-contact.dto';
 import { EmployerContactService } from './employer-contact.service';
 
 @ApiTags('complaints')

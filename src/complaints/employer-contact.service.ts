@@ -5,7 +5,7 @@ import { maskPhone } from '../common/pii';
 import { TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
 import { ComplaintsService } from './complaints.service';
-import type { EmployerContactDto } from './dto/employer-contact.dto';
+import type { EmployerContactDto } from '../reference/dto/employer-contact.dto';
 
 /**
  * The employer's official contact number: the one its SMS go to (reminders, the brigade's and the commission's acts).
@@ -25,7 +25,7 @@ export class EmployerContactService {
   async confirm(viewer: Principal, complaintId: string, phone: string): Promise<EmployerContactDto> {
     const result = await this.tx.run(async (em) => {
       const c = await this.complaints.assertVisible(viewer, complaintId, em);
-      const at = await this.employers.confirmContactPhone(em, c.employerId, phone, viewer.userId);
+      const confirmed = await this.employers.confirmContactPhone(em, c.employerId, phone, viewer.userId);
       await this.audit.append(em, {
         caseType: 'COMPLAINT',
         caseId: c.id,
@@ -35,7 +35,7 @@ export class EmployerContactService {
         actor: viewer,
         data: { employerId: c.employerId, phone: maskPhone(phone) },
       });
-      return { employerId: c.employerId, contactPhone: phone, confirmedAt: at.toISOString() };
+      return confirmed;
     });
     // Committed: this process's views read the employer again.
     this.employers.forget([result.employerId]);

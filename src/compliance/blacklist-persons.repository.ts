@@ -39,6 +39,7 @@ export class BlacklistPersonsRepository {
         listing_id: string;
         employer_id: string;
         employer_name: string;
+        employer_name_confirmed: boolean;
         jurisdiction_code: string;
         status: string;
         listed_on: string;
@@ -47,7 +48,8 @@ export class BlacklistPersonsRepository {
         name: string;
       }[]
     >(
-      `SELECT b.id AS listing_id, b.employer_id, e.name AS employer_name, b.jurisdiction_code, b.status,
+      `SELECT b.id AS listing_id, b.employer_id, e.name AS employer_name,
+              e.name_confirmed AS employer_name_confirmed, b.jurisdiction_code, b.status,
               to_char(b.listed_on, 'YYYY-MM-DD') AS listed_on, to_char(b.expires_on, 'YYYY-MM-DD') AS expires_on,
               p.role, p.name
          FROM wage_arrears_blacklist_persons p

@@ -198,6 +198,7 @@ export class BlacklistPersonsService {
       listingId: r.listing_id,
       employerId: r.employer_id,
       employerName: r.employer_name,
+      employerNameConfirmed: r.employer_name_confirmed,
       jurisdictionCode: r.jurisdiction_code,
       status: r.status,
       inForce: r.status === 'LISTED' && inForce({ expiresOn: r.expires_on }, today),

@@ -194,6 +194,7 @@ export class ComplianceService {
     return {
       employerId,
       name: employer.name,
+      nameConfirmed: employer.nameConfirmed,
       uscc: employer.uscc,
       violations: violations.map((v) => violationView(v, published.get(v.id) ?? null)),
       grades: grades.map((g) => ({

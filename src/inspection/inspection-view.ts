@@ -5,7 +5,7 @@ import { REFUSAL_REASONS } from './inspection.rules';
 /** What the view of a case shows beside the row (staff see documents, recoveries and clocks; the worker does not). */
 export interface InspectionViewParts {
   staff: boolean;
-  employer: { id: string; name: string } | undefined;
+  employer: { id: string; name: string; nameConfirmed: boolean } | undefined;
   documents: InspectionDocument[];
   recoveries: InspectionRecovery[];
   clocks: InspectionCaseViewDto['clocks'];
@@ -24,7 +24,9 @@ export function inspectionCaseView(
     source: c.source,
     complaintId: c.complaintId,
     planId: c.planId,
-    employer: employer ? { id: employer.id, name: employer.name } : null,
+    employer: employer
+      ? { id: employer.id, name: employer.name, nameConfirmed: employer.nameConfirmed }
+      : null,
     jurisdictionCode: c.jurisdictionCode,
     organisationId: c.organisationId,
     status: c.status,

@@ -1,20 +1,35 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
-import type { Principal } from '../auth/roles';
+import { CASE_STAFF_ROLES, type Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import {
+  ConfirmEmployerContactDto,
+  ConfirmEmployerNameDto,
+  EmployerContactDto,
+  EmployerNameDto,
+} from './dto/employer-contact.dto';
 import {
   EmployerRegisterQuery,
   RegisteredEmployerPageDto,
   RegisterEmployersDto,
   RegisterEmployersResultDto,
 } from './dto/employer-register.dto';
+import { EmployerEditsService } from './employer-edits.service';
 import { EmployerRegisterService } from './employer-register.service';
+
+const employerId = new ParseUUIDPipe({
+  exceptionFactory: () => AppException.notFound('EMPLOYER_NOT_FOUND', 'No such employer'),
+});
 
 @ApiTags('employers')
 @ApiBearerAuth()
 @Controller('api/v1/employers')
 export class EmployerRegisterController {
-  constructor(private readonly register: EmployerRegisterService) {}
+  constructor(
+    private readonly register: EmployerRegisterService,
+    private readonly edits: EmployerEditsService,
+  ) {}
 
   /** Registers employers, or updates the classification of registered ones (by USCC), in bulk: all or none. */
   @ApiOperation({
@@ -42,5 +57,39 @@ export class EmployerRegisterController {
     @Query() q: EmployerRegisterQuery,
   ): Promise<RegisteredEmployerPageDto> {
     return this.register.list(user, q);
+  }
+
+  /** Confirms or corrects the register's name of one employer, as a register import would (same roles). */
+  @ApiOperation({
+    summary: '确认或更正用人单位名称',
+    description:
+      '核实营业执照等后确认或更正名录中的用人单位名称（无需批量登记）；此前由投诉、举报填写的名称仅为暂定名称。',
+  })
+  @Put(':id/name')
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOkResponse({ type: EmployerNameDto })
+  confirmName(
+    @CurrentUser() user: Principal,
+    @Param('id', employerId) id: string,
+    @Body() dto: ConfirmEmployerNameDto,
+  ): Promise<EmployerNameDto> {
+    return this.edits.confirmName(user, id, dto.name);
+  }
+
+  /** Confirms the employer's contact number without a complaint (e.g. before a planned inspection). */
+  @ApiOperation({
+    summary: '确认用人单位联系电话（名录）',
+    description:
+      '办案人员核实后确认用人单位的联系手机号（如计划检查的对象，无投诉时），此后发给该单位的短信发往该号码。',
+  })
+  @Put(':id/contact')
+  @Roles(...CASE_STAFF_ROLES)
+  @ApiOkResponse({ type: EmployerContactDto })
+  confirmContact(
+    @CurrentUser() user: Principal,
+    @Param('id', employerId) id: string,
+    @Body() dto: ConfirmEmployerContactDto,
+  ): Promise<EmployerContactDto> {
+    return this.edits.confirmContact(user, id, dto.contactPhone);
   }
 }

@@ -23,6 +23,7 @@ function view(e: Employer): RegisteredEmployerDto {
     id: e.id,
     uscc: e.uscc,
     name: e.name,
+    nameConfirmed: e.nameConfirmed,
     streetCode: e.streetCode,
     industryCode: e.industryCode,
     sizeClass: e.sizeClass,

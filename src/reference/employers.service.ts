@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ReadMemo } from '../database/read-memo';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { SmsTemplateId } from '../notifications/templates';
+import type { EmployerContactDto } from './dto/employer-contact.dto';
 import type { Employer, EmployerSource } from './entities/employer.entity';
 import { ReferenceRepository } from './reference.repository';
 
@@ -82,12 +83,17 @@ export class EmployersService {
 
   /**
    * Staff confirmed `phone` as the employer's contact number (on a case they handle; the caller records the event
-   * there): the employer's SMS go to it from now on. Returns when it was confirmed.
+   * there): the employer's SMS go to it from now on. Callers forget the employer again once committed.
    */
-  async confirmContactPhone(em: EntityManager, id: string, phone: string, by: string): Promise<Date> {
+  async confirmContactPhone(
+    em: EntityManager,
+    id: string,
+    phone: string,
+    by: string,
+  ): Promise<EmployerContactDto> {
     const at = await this.repo.confirmContactPhone(em, id, phone, by);
     this.known.forget(id);
-    return at;
+    return { employerId: id, contactPhone: phone, confirmedAt: at.toISOString() };
   }
 
   /** One employer of the register, or null for an unknown id (as `byIds`). */

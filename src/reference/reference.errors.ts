@@ -3,6 +3,11 @@ import type { ErrorTable } from '../common/errors/catalogue';
 /** The error codes of reference data: jurisdictions, organisations, employers: HTTP status and zh-CN / English message. */
 export const REFERENCE_ERRORS = {
   EMPLOYER_NOT_FOUND: { status: 404, zh: '用人单位不存在', en: 'No such employer' },
+  EMPLOYER_NAME_TAKEN: {
+    status: 409,
+    zh: '已有另一家无统一社会信用代码的用人单位使用该名称',
+    en: 'Another employer without a USCC has this name',
+  },
   ORGANISATION_NOT_FOUND: {
     status: 404,
     zh: '您的管辖范围内没有该机构',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EmployerRegisterController } from './employer-register.controller';
 import { EmployerRegisterRepository } from './employer-register.repository';
 import { EmployerRegisterService } from './employer-register.service';
+import { EmployerEditsService } from './employer-edits.service';
 import { EmployersService } from './employers.service';
 import { JurisdictionsService } from './jurisdictions.service';
 import { ReferenceController } from './reference.controller';
@@ -17,6 +18,7 @@ import { ReferenceRepository } from './reference.repository';
     ReferenceProcessor,
     EmployerRegisterService,
     EmployerRegisterRepository,
+    EmployerEditsService,
   ],
   exports: [EmployersService, JurisdictionsService, EmployerRegisterService],
 })

@@ -69,6 +69,14 @@ export class ReferenceRepository {
     );
   }
 
+  /** Staff confirmed or corrected the register's name (PUT /employers/:id/name). */
+  async setConfirmedName(em: EntityManager, id: string, name: string, nameNormalised: string): Promise<void> {
+    await em.query(
+      `UPDATE employers SET name = $2, name_normalised = $3, name_confirmed = true WHERE id = $1`,
+      [id, name, nameNormalised],
+    );
+  }
+
   /** Staff confirmed the employer's contact number: the one its SMS go to. */
   async confirmContactPhone(em: EntityManager, id: string, phone: string, by: string): Promise<Date> {
     const [row] = await em.query<{ at: Date }[]>(

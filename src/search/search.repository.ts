@@ -26,6 +26,7 @@ export interface SearchRow {
   street_code: string;
   street_name: string | null;
   employer_name: string | null;
+  employer_name_confirmed: boolean | null;
   filed_on: string;
   complaint_kind: string | null;
   complainant_name: string | null;
@@ -172,6 +173,8 @@ export class SearchRepository {
        SELECT h.kind, h.id, h.tracking_no, h.case_no, h.status, h.street_code,
               (SELECT j.name FROM jurisdiction_search_source j WHERE j.code = h.street_code) AS street_name,
               (SELECT e.name FROM employer_search_source e WHERE e.id = h.employer_id) AS employer_name,
+              (SELECT e.name_confirmed FROM employer_search_source e WHERE e.id = h.employer_id)
+                AS employer_name_confirmed,
               h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at

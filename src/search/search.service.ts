@@ -89,6 +89,7 @@ export class SearchService {
       status: r.status,
       street: { code: r.street_code, name: r.street_name },
       employerName: r.employer_name,
+      employerNameConfirmed: r.employer_name_confirmed,
       filedOn: r.filed_on,
       complainant:
         r.complaint_kind === 'COMPLAINT'

@@ -39,7 +39,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       expect.objectContaining({
-        employer: { id: employerId, name: '浦东某某建筑工程有限公司' },
+        employer: { id: employerId, name: '浦东某某建筑工程有限公司', nameConfirmed: false },
         category: 'WAGE_ARREARS',
         workers: 12,
         basis: '劳动争议调解仲裁法 第七条',

@@ -62,6 +62,8 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ReferenceController_list: P,
   EmployerRegisterController_bulk: N,
   EmployerRegisterController_list: L,
+  EmployerRegisterController_confirmName: S,
+  EmployerRegisterController_confirmContact: S,
   CalendarController_rules: N,
   CalendarController_deadline: N,
   CalendarController_workdays: N,

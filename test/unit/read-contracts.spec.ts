@@ -8,6 +8,7 @@ import { MEDIATION_PERIOD_READ_CONTRACT_VIEWS } from '../../migrations/179640000
 import { INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { LAYOFF_SPLIT_READ_CONTRACT_VIEWS } from '../../migrations/1796400003300-layoff-split-rule';
 import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
+import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -30,6 +31,7 @@ const VIEWS: Record<string, string> = {
   ...INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS,
   ...LAYOFF_SPLIT_READ_CONTRACT_VIEWS,
   ...ARBITRATION_KPI_CASE_NUMBER_VIEWS,
+  ...EMPLOYER_NAME_CONFIRMED_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -38,6 +40,7 @@ const REPLACED = [
   ...Object.keys(INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS),
   ...Object.keys(LAYOFF_SPLIT_READ_CONTRACT_VIEWS),
   ...Object.keys(ARBITRATION_KPI_CASE_NUMBER_VIEWS),
+  ...Object.keys(EMPLOYER_NAME_CONFIRMED_VIEWS),
 ];
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);

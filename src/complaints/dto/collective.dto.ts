@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../complaint.constants';
 
 export class ConfirmCollectiveDto {
@@ -34,7 +35,8 @@ export class DismissProposalDto {
 }
 
 export class CollectiveProposalDto {
-  @ApiProperty() employer: { id: string; name: string };
+  @ApiProperty({ description: `nameConfirmed: ${NAME_CONFIRMED}` })
+  employer: { id: string; name: string; nameConfirmed: boolean };
   @ApiProperty() category: string;
   @ApiProperty() workers: number;
   @ApiProperty({ type: [String] }) complaintIds: string[];

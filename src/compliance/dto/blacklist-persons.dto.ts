@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -115,6 +116,7 @@ export class PersonListingDto {
   @ApiProperty({ format: 'uuid' }) listingId: string;
   @ApiProperty({ format: 'uuid' }) employerId: string;
   @ApiProperty() employerName: string;
+  @ApiProperty({ description: NAME_CONFIRMED }) employerNameConfirmed: boolean;
   @ApiProperty() jurisdictionCode: string;
   @ApiProperty({ enum: BLACKLIST_STATUSES }) status: string;
   @ApiProperty({ description: 'LISTED and before expires_on' }) inForce: boolean;

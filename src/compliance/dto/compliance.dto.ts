@@ -1,5 +1,6 @@
 import { IntFromQuery, IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -194,6 +195,7 @@ export class EmployerEventDto {
 export class EmployerComplianceDto {
   @ApiProperty() employerId: string;
   @ApiProperty() name: string;
+  @ApiProperty({ description: NAME_CONFIRMED }) nameConfirmed: boolean;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty({ type: [ViolationViewDto] }) violations: ViolationViewDto[];
   @ApiProperty({ type: [GradeViewDto] }) grades: GradeViewDto[];

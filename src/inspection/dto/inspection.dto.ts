@@ -3,6 +3,7 @@ import { Text } from './text';
 import { WageCrimeViewDto } from './wage-crime.dto';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -313,6 +314,7 @@ export class RecoveryViewDto {
 export class EmployerRefDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ description: NAME_CONFIRMED }) nameConfirmed: boolean;
 }
 
 export class InspectionCaseViewDto {

@@ -25,6 +25,7 @@ import {
   type SizeClass,
 } from '../employer-classification';
 import { trim } from '../../common/validation/transforms';
+import { NAME_CONFIRMED } from './employer-contact.dto';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseUscc(value) : value);
 
@@ -109,6 +110,8 @@ export class RegisteredEmployerDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty() name: string;
+  @ApiProperty({ description: NAME_CONFIRMED })
+  nameConfirmed: boolean;
   @ApiProperty({ nullable: true, type: String }) streetCode: string | null;
   @ApiProperty({ nullable: true, enum: INDUSTRY_CODES }) industryCode: IndustrySection | null;
   @ApiProperty({ nullable: true, enum: SIZE_CLASSES }) sizeClass: SizeClass | null;

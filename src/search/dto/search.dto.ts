@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { CursorQuery } from '../../common/http/pagination';
 import { SEARCH_QUERY_MAX, SEARCH_QUERY_PATTERN } from '../search.rules';
 
@@ -47,6 +48,8 @@ export class SearchHitDto {
   @ApiProperty() status: string;
   @ApiProperty({ type: SearchStreetDto }) street: SearchStreetDto;
   @ApiProperty({ type: String, nullable: true }) employerName: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: NAME_CONFIRMED }) employerNameConfirmed:
+    boolean | null;
   @ApiProperty({ description: 'Received / opened / applied date (Asia/Shanghai)' }) filedOn: string;
   @ApiProperty({ type: SearchComplainantDto, nullable: true, description: 'Never the ID number' })
   complainant: SearchComplainantDto | null;
