@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { Principal } from '../auth/roles';
-import { addDays } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { appearOnError } from './inspection-duties.rules';
 import { newId } from '../common/ids';
@@ -16,6 +15,7 @@ import {
   assertFindingsCoverRecovered,
   assertPenaltyNoticeTimely,
   assertRecoveryWithinFindings,
+  orderNotLapsed,
 } from './inspection-bounds';
 import { InspectionProceeding } from './inspection-proceeding';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
@@ -169,20 +169,16 @@ export class InspectionActionsService {
       dto.on,
       async (em, c, on) => {
         const order = await this.repo.latestDocument(em, id, 'RECTIFICATION_ORDER');
-        if (!order || on < order.issuedOn)
-          throw AppException.conflict(
-            'NO_ORDER_TO_REFUSE',
-            'No order to rectify was issued before this date',
-          );
-        if (c.rectifyDueOn && on <= c.rectifyDueOn)
+        const early = orderNotLapsed(order, c.rectifyDueOn, on);
+        if (early)
           throw AppException.conflict(
             'ORDER_DEADLINE_NOT_PASSED',
             'The order is not refused before its deadline has passed (法释〔2013〕3号 第四条)',
-            { rectifyDueOn: c.rectifyDueOn, earliestOn: addDays(c.rectifyDueOn, 1) },
+            { rectifyDueOn: early.dueOn, earliestOn: early.earliestOn },
           );
         return {
           changes: { orderRefused: true },
-          data: { orderDocNo: order.docNo, rectifyDueOn: c.rectifyDueOn, note: dto.note ?? null },
+          data: { orderDocNo: order!.docNo, rectifyDueOn: c.rectifyDueOn, note: dto.note ?? null },
         };
       },
     );

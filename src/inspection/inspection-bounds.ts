@@ -83,9 +83,24 @@ export function penaltyNeedsLapsedOrder(f: { basis: string; violations: string }
 }
 
 /**
- * A penalty notice for an order not complied with (`penaltyNeedsLapsedOrder`) needs an order issued before `on`
- * (409 NO_ORDER_TO_REFUSE) whose compliance deadline has passed (409 PENALTY_BEFORE_COMPLIANCE_DUE), as an order is
- * refused only after its deadline (orderRefused); any other penalty is noticed at once.
+ * Has the rectification order lapsed on `on`? It must have been issued before `on` (else 409 NO_ORDER_TO_REFUSE,
+ * thrown here) and its deadline `dueOn` passed: when not, the day after the deadline, for the caller's own 409 (the
+ * refusal of the order, a fine for it). Null when the order has lapsed.
+ */
+export function orderNotLapsed(
+  order: { issuedOn: string } | null,
+  dueOn: string | null,
+  on: string,
+): { dueOn: string; earliestOn: string } | null {
+  if (!order || on < order.issuedOn)
+    throw AppException.conflict('NO_ORDER_TO_REFUSE', 'No order to rectify was issued before this date');
+  return dueOn && on <= dueOn ? { dueOn, earliestOn: addDays(dueOn, 1) } : null;
+}
+
+/**
+ * A penalty notice for an order not complied with (`penaltyNeedsLapsedOrder`) needs the order to have lapsed
+ * (`orderNotLapsed`: 409 NO_ORDER_TO_REFUSE, PENALTY_BEFORE_COMPLIANCE_DUE), as an order is refused only after its
+ * deadline (orderRefused); any other penalty is noticed at once.
  */
 export function assertPenaltyNoticeTimely(
   f: { basis: string; violations: string },
@@ -94,12 +109,11 @@ export function assertPenaltyNoticeTimely(
   on: string,
 ): void {
   if (!penaltyNeedsLapsedOrder(f)) return;
-  if (!order || on < order.issuedOn)
-    throw AppException.conflict('NO_ORDER_TO_REFUSE', 'No order to rectify was issued before this date');
-  if (complianceDueOn && on <= complianceDueOn)
+  const early = orderNotLapsed(order, complianceDueOn, on);
+  if (early)
     throw AppException.conflict(
       'PENALTY_BEFORE_COMPLIANCE_DUE',
       'A fine for an order not complied with waits until its deadline has passed (监察条例 第三十条第一款第（三）项)',
-      { complianceDueOn, earliestOn: addDays(complianceDueOn, 1) },
+      { complianceDueOn: early.dueOn, earliestOn: early.earliestOn },
     );
 }
