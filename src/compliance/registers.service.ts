@@ -8,7 +8,7 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction';
 import { EmployersService } from '../reference/employers.service';
-import { BLACKLIST_RULES, noticeRefusal, statementTiming } from './blacklist.rules';
+import { noticeRefusal, statementTiming } from './blacklist.rules';
 import { personNoticeRefusal, type ResponsiblePerson } from './blacklist-persons.rules';
 import { BlacklistPersonsService } from './blacklist-persons.service';
 import { EMPLOYER_CASE } from './compliance.constants';
@@ -22,6 +22,7 @@ import type { EmployerViolation } from './entities/employer-violation.entity';
 import { GradeRefresh } from './grade-refresh';
 import { gradingInputChanged } from './grading.rules';
 import { RegistersRepository } from './registers.repository';
+import { statementDueOn } from './statement-due-recount';
 
 const violationNotFound = () =>
   AppException.notFound('VIOLATION_NOT_FOUND', 'No such violation of this employer');
@@ -82,12 +83,7 @@ export class RegistersService {
             'the notice cannot precede the finding',
           ),
         ]);
-      const { due } = await this.calendar.deadline(
-        noticedOn,
-        BLACKLIST_RULES.STATEMENT_WORKDAYS,
-        'WORKDAY',
-        em,
-      );
+      const due = await statementDueOn(this.calendar, em, noticedOn);
       const notice = {
         id: newId(),
         employerId,

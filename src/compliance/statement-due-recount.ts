@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { recountInPages } from '../calendar/year-recount';
@@ -8,6 +9,15 @@ import { OutboxService } from '../queue/outbox.service';
 import { BLACKLIST_RULES } from './blacklist.rules';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { RegistersRepository } from './registers.repository';
+
+/** The last day of a notice's statement period: 5 working days from the notice (人社部令第45号; TO VERIFY article). */
+export async function statementDueOn(
+  calendar: CalendarService,
+  em: EntityManager,
+  noticedOn: string,
+): Promise<string> {
+  return (await calendar.deadline(noticedOn, BLACKLIST_RULES.STATEMENT_WORKDAYS, 'WORKDAY', em)).due;
+}
 
 /**
  * The statement period a notice of intended listing stores (statement_due_on: 人社部令第45号, 5 working days from
@@ -52,12 +62,7 @@ export class StatementDueRecount implements OnModuleInit {
     return this.tx.run(async (em) => {
       const n = await this.repo.lockNotice(em, id);
       if (!n || (await this.repo.listedSince(em, n.violationId, n.noticedOn))) return false;
-      const { due } = await this.calendar.deadline(
-        n.noticedOn,
-        BLACKLIST_RULES.STATEMENT_WORKDAYS,
-        'WORKDAY',
-        em,
-      );
+      const due = await statementDueOn(this.calendar, em, n.noticedOn);
       if (due === n.statementDueOn) return false;
       await this.repo.updateStatementDue(em, n.id, due);
       await this.audit.append(em, {
