@@ -1,45 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
-import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { trim } from '../../common/validation/transforms';
 import { CLAIM_CHANGE_DESCRIPTION_MAX } from '../claim-change.rules';
 import { ClaimInputDto, VersionDto } from './arbitration.dto';
 
-/** A changed claim (变更仲裁请求): its new description and/or amount; the claim keeps its number. */
-export class ChangedClaimDto {
+/**
+ * A changed claim (变更仲裁请求): its new description and/or amount, validated as an application's claim; the claim
+ * keeps its number and type.
+ */
+export class ChangedClaimDto extends PartialType(
+  PickType(ClaimInputDto, ['description', 'amountFen'] as const),
+) {
   @ApiProperty({ format: 'uuid', description: 'A claim of this case not yet decided' })
   @IsUUID()
   claimId: string;
-
-  @ApiPropertyOptional({ example: '支付拖欠工资（含十一月）' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(1000)
-  description?: string;
-
-  @ApiPropertyOptional({ example: 1_550_000, description: 'The new claimed amount in fen' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CLAIM_FEN)
-  amountFen?: number;
 }
 
 /** 办案规则 (2017) 第四十四条: the tribunal accepted the applicant's changed or increased claims. */
