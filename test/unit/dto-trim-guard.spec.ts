@@ -1,21 +1,11 @@
-import { join } from 'node:path';
 import { TransformationType } from 'class-transformer';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
-import { getMetadataStorage } from 'class-validator';
-import { filesUnder } from '../support/source-files';
+import { loadDtoValidation } from '../support/dto-metadata';
 
 // class-transformer's metadata (the `@Transform`s) is not exported from its index; its storage module has no typings.
 const { defaultMetadataStorage } = jest.requireActual<{ defaultMetadataStorage: TransformerStorage }>(
   'class-transformer/cjs/storage',
 );
-
-interface Meta {
-  type: string;
-  target: object;
-  propertyName: string;
-  name?: string;
-  constraintCls?: object;
-}
 
 /** Exceptions: `Class.property` whose @MinLength may count surrounding whitespace, each with its reason. */
 const ALLOWED: Record<string, string> = {
@@ -33,13 +23,7 @@ const ALLOWED: Record<string, string> = {
  */
 describe('DTO text with a minimum length is trimmed', () => {
   it('every @MinLength property has a trimming @Transform (or an allow-listed reason)', () => {
-    const files = filesUnder(join(__dirname, '../../src'), (p) => p.endsWith('.dto.ts'));
-    for (const f of files) jest.requireActual(f);
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Meta[]> };
-    const constraintName = (m: Meta) =>
-      m.constraintCls
-        ? (getMetadataStorage().getTargetValidatorConstraints(m.constraintCls as never)[0]?.name ?? m.name)
-        : m.name;
+    const { byClass, ruleName: constraintName } = loadDtoValidation();
     const trims = (target: object, key: string): boolean =>
       defaultMetadataStorage
         .findTransformMetadatas(target as never, key, TransformationType.PLAIN_TO_CLASS)
@@ -56,7 +40,7 @@ describe('DTO text with a minimum length is trimmed', () => {
     const untrimmed = new Set<string>();
     const seen = new Set<string>();
     let checked = 0;
-    for (const metas of storage.validationMetadatas.values())
+    for (const metas of byClass.values())
       for (const m of metas.filter(
         (x) => x.type === 'customValidation' && constraintName(x) === 'minLength',
       )) {

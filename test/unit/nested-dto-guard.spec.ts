@@ -1,15 +1,4 @@
-import { join } from 'node:path';
-import { getMetadataStorage } from 'class-validator';
-import { filesUnder } from '../support/source-files';
-
-interface Meta {
-  type: string;
-  target: object;
-  propertyName: string;
-  each?: boolean;
-  name?: string;
-  constraintCls?: object;
-}
+import { loadDtoValidation } from '../support/dto-metadata';
 
 /**
  * `@ValidateNested()` alone lets `[]` (validated as an empty list) and a missing value through, and the service
@@ -18,17 +7,10 @@ interface Meta {
  */
 describe('nested DTOs are guarded', () => {
   it('every @ValidateNested property also declares IsObject / IsNotEmptyObject / IsArray', () => {
-    // Every DTO under src/, loaded so that class-validator's metadata holds all of them.
-    const files = filesUnder(join(__dirname, '../../src'), (p) => p.endsWith('.dto.ts'));
-    for (const f of files) jest.requireActual(f);
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Meta[]> };
-    const constraintName = (m: Meta) =>
-      m.constraintCls
-        ? (getMetadataStorage().getTargetValidatorConstraints(m.constraintCls as never)[0]?.name ?? m.name)
-        : m.name;
+    const { files, byClass, ruleName: constraintName } = loadDtoValidation();
     const unguarded: string[] = [];
     let nestedCount = 0;
-    for (const metas of storage.validationMetadatas.values())
+    for (const metas of byClass.values())
       for (const m of metas.filter((x) => x.type === 'nestedValidation')) {
         nestedCount++;
         const names = metas
