@@ -46,7 +46,7 @@ export class EmployerEditsService {
       const same = e.uscc ? null : await this.repo.findEmployer(em, undefined, nameNormalised);
       if (same && same.id !== id)
         throw AppException.conflict('EMPLOYER_NAME_TAKEN', 'Another employer without a USCC has this name');
-      await this.repo.setConfirmedName(em, id, name, nameNormalised);
+      await this.repo.confirmName(em, id, name, nameNormalised, { onlyIfProvisional: false });
       await this.audit.append(em, {
         caseType: 'EMPLOYER',
         caseId: id,

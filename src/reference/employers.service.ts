@@ -64,7 +64,9 @@ export class EmployersService {
     const existing = await this.repo.findEmployer(em, input.uscc, nameNormalised);
     if (existing) {
       if (verified && !existing.nameConfirmed) {
-        await this.repo.confirmName(em, existing.id, input.name.trim(), nameNormalised);
+        await this.repo.confirmName(em, existing.id, input.name.trim(), nameNormalised, {
+          onlyIfProvisional: true,
+        });
         this.known.forget(existing.id);
         Object.assign(existing, { name: input.name.trim(), nameNormalised, nameConfirmed: true });
       }

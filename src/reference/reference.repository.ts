@@ -60,20 +60,21 @@ export class ReferenceRepository {
     );
   }
 
-  /** A verified source (a filing) names an employer whose name was provisional: its name becomes the register's. */
-  async confirmName(em: EntityManager, id: string, name: string, nameNormalised: string): Promise<void> {
+  /**
+   * The register's name, confirmed: a verified source (a filing) naming an employer whose name was provisional
+   * (`onlyIfProvisional`: a confirmed name stays), or staff confirming or correcting it (PUT /employers/:id/name).
+   */
+  async confirmName(
+    em: EntityManager,
+    id: string,
+    name: string,
+    nameNormalised: string,
+    { onlyIfProvisional }: { onlyIfProvisional: boolean },
+  ): Promise<void> {
     await em.query(
       `UPDATE employers SET name = $2, name_normalised = $3, name_confirmed = true
-        WHERE id = $1 AND NOT name_confirmed`,
-      [id, name, nameNormalised],
-    );
-  }
-
-  /** Staff confirmed or corrected the register's name (PUT /employers/:id/name). */
-  async setConfirmedName(em: EntityManager, id: string, name: string, nameNormalised: string): Promise<void> {
-    await em.query(
-      `UPDATE employers SET name = $2, name_normalised = $3, name_confirmed = true WHERE id = $1`,
-      [id, name, nameNormalised],
+        WHERE id = $1 AND NOT (name_confirmed AND $4::boolean)`,
+      [id, name, nameNormalised, onlyIfProvisional],
     );
   }
 
