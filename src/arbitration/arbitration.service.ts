@@ -327,7 +327,7 @@ export class ArbitrationService implements OnModuleInit {
         throw AppException.validation([
           fieldError('on', 'notInFuture', 'on 不能晚于今天', 'on must not be in the future'),
         ]);
-      if (!(await this.deadlines.isRunning(em, ARBITRATION_CASE_TYPE, id, s.stops)))
+      if ((await this.deadlines.unstopped(em, ARBITRATION_CASE_TYPE, id, s.stops)).length === 0)
         throw AppException.conflict(
           'PAPER_NOT_EXPECTED',
           `No running ${s.stops} period: record the steps in order, once each`,

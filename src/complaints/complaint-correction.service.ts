@@ -67,13 +67,6 @@ export class ComplaintCorrectionService {
     return c;
   }
 
-  /** The complaint's acceptance clocks not stopped (running, or paused for 补正). */
-  private async runningAcceptance(em: EntityManager, id: string, today: string): Promise<string[]> {
-    return (await this.deadlines.forCase(CASE, id, today, em))
-      .filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE' && !k.events.some((e) => e.type === 'STOP'))
-      .map((k) => k.id);
-  }
-
   /** Staff ask the complainant to name the employer (补正); a 举报 has no complainant to ask (409). */
   async request(
     viewer: Principal,
@@ -89,7 +82,7 @@ export class ComplaintCorrectionService {
         );
       const today = todayInShanghai();
       // Nothing is decided: the acceptance period waits for the complainant (PAUSED), it is not met.
-      for (const clockId of await this.runningAcceptance(em, id, today))
+      for (const clockId of await this.deadlines.unstopped(em, CASE, id, 'INSPECTION_ACCEPTANCE'))
         await this.deadlines.addEvent(
           em,
           clockId,
@@ -152,7 +145,7 @@ export class ComplaintCorrectionService {
       await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, viewer);
       // The paused acceptance period restarts: 5 working days from today. A complaint asked before this rule (its
       // acceptance clock stopped then) gets a new clock from today.
-      const paused = await this.runningAcceptance(em, id, today);
+      const paused = await this.deadlines.unstopped(em, CASE, id, 'INSPECTION_ACCEPTANCE');
       for (const clockId of paused)
         await this.deadlines.addEvent(
           em,

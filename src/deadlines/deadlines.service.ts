@@ -166,16 +166,16 @@ export class DeadlinesService {
     });
   }
 
-  /** Whether the case has a running clock of the rule. */
-  async isRunning(
+  /** The ids of the case's clocks of the rule that are not stopped (running or paused). */
+  async unstopped(
     em: EntityManager,
     caseType: string,
     caseId: string,
     ruleId: DeadlineRuleId,
-  ): Promise<boolean> {
-    return (await this.repo.clocksOfCase(em, caseType, caseId)).some(
-      (c) => !c.stoppedOn && c.ruleId === ruleId,
-    );
+  ): Promise<string[]> {
+    return (await this.repo.clocksOfCase(em, caseType, caseId))
+      .filter((c) => !c.stoppedOn && c.ruleId === ruleId)
+      .map((c) => c.id);
   }
 
   /** Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed). */
@@ -188,9 +188,8 @@ export class DeadlinesService {
     actor: Pick<Principal, 'userId'> | null,
     fields: ClockEventFieldNames = {},
   ): Promise<void> {
-    for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
-      if (!c.stoppedOn && c.ruleId === ruleId)
-        await this.addEvent(em, c.id, { type: 'STOP', date }, actor, undefined, fields);
+    for (const id of await this.unstopped(em, caseType, caseId, ruleId))
+      await this.addEvent(em, id, { type: 'STOP', date }, actor, undefined, fields);
   }
 
   /**
