@@ -133,7 +133,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED')).toMatchObject({
       fromStatus: 'CORRECTION_REQUESTED',
       toStatus: 'SUBMITTED',
-      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start },
+      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start, late: false },
     });
     const accept = await t
       .http()
@@ -141,6 +141,57 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth('inspector'))
       .send({});
     expect(accept.status).toBe(200);
+  });
+
+  it('补正 supplied after its period ended: the acceptance period still restarts, and the clocks and the timeline say the 补正 was late', async () => {
+    const c = await file('310115005', '逾期补正工地老板');
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    // Asked twenty days ago: the 10 working days to complete the complaint have run out.
+    const askedOn = addDays(todayInShanghai(), -20);
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id = 'COMPLAINT_CORRECTION'`,
+      [c.id, askedOn],
+    );
+    const correction = (await clocks(c.id)).find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
+    expect(correction).toMatchObject({ state: 'BREACHED' });
+    const supplied = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({ employer: { name: '上海浦东逾期补正劳务有限公司', uscc: testUscc(9, '1B') } });
+    expect(supplied.status).toBe(200);
+    const today = todayInShanghai();
+    const list = (await clocks(c.id)) as (Awaited<ReturnType<typeof clocks>>[number] & {
+      events: { type: string; date: string; reason?: string }[];
+    })[];
+    // The restart happens: 5 working days from the completed complaint…
+    const acceptance = list.filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE');
+    expect(acceptance).toEqual([expect.objectContaining({ state: 'RUNNING' })]);
+    // …and its record says it restarted on a late 补正, with the day the 补正 was due.
+    const restart = acceptance[0].events.find((e) => e.type === 'RESTART')!;
+    expect(restart).toMatchObject({ date: today });
+    expect(restart.reason).toContain('逾期');
+    expect(restart.reason).toContain(correction.due!);
+    // The correction period itself ended late (not MET).
+    expect(list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')).toMatchObject({
+      state: 'BREACHED',
+      due: correction.due,
+    });
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/events`)
+      .set(await auth('inspector'));
+    expect(
+      events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED').data,
+    ).toMatchObject({
+      acceptanceRestartsOn: today,
+      correctionDueOn: correction.due,
+      late: true,
+    });
   });
 
   it('补正 supplied days after filing: the 5 working days of acceptance and 立案 count from the completed complaint, for staff and for the worker', async () => {
