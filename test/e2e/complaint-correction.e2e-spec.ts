@@ -1,4 +1,9 @@
+import {
+  CORRECTION_PAUSE_REASON_1796400007700,
+  PAUSE_PENDING_CORRECTIONS,
+} from '../../migrations/1796400007700-correction-acceptance-pause';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { CORRECTION_PAUSE_REASON } from '../../src/complaints/complaints.deadline-rules';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { acceptAndRoute } from '../support/case-flow';
 import { testUscc } from '../support/uscc';
@@ -192,6 +197,59 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       correctionDueOn: correction.due,
       late: true,
     });
+  });
+
+  it('migration 1796400007700: a 补正 asked under the old rule (acceptance period STOPped, reading MET) waits PAUSED and restarts on the 补正; one already supplied is left', async () => {
+    expect(CORRECTION_PAUSE_REASON_1796400007700).toBe(CORRECTION_PAUSE_REASON);
+    const ask = async (employer: string) => {
+      const c = await file('310115005', employer);
+      await t
+        .http()
+        .post(`/api/v1/complaints/${c.id}/correction-request`)
+        .set(await auth('inspector'))
+        .send({ missing: '单位全称' });
+      // As the old code wrote it: the acceptance period stopped on the day of the request, no reason.
+      await t.dataSource.query(
+        `UPDATE clock_events SET type = 'STOP', reason = NULL WHERE type = 'PAUSE' AND clock_id IN
+           (SELECT id FROM clocks WHERE case_id = $1 AND rule_id = 'INSPECTION_ACCEPTANCE')`,
+        [c.id],
+      );
+      await t.dataSource.query(
+        `UPDATE clocks SET stopped_on = $2 WHERE case_id = $1 AND rule_id = 'INSPECTION_ACCEPTANCE'`,
+        [c.id, todayInShanghai()],
+      );
+      return c;
+    };
+    const supply = async (id: string, name: string) =>
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${id}/correction`)
+            .set(await auth(worker))
+            .send({ employer: { name } })
+        ).status,
+      ).toBe(200);
+    const acceptance = async (id: string) =>
+      (await clocks(id)).filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE');
+    const pending = await ask('迁移前补正工地老板');
+    const supplied = await ask('迁移前已补正工地老板');
+    // The old code's second half for the one already supplied: status back to SUBMITTED, a new period from the 补正.
+    await supply(supplied.id, '上海浦东迁移补正劳务有限公司');
+    expect((await acceptance(pending.id)).map((k) => k.state)).toEqual(['MET']);
+    const before = (await acceptance(supplied.id)).map((k) => k.state).sort();
+    expect(before).toEqual(['MET', 'RUNNING']);
+    await t.dataSource.query(PAUSE_PENDING_CORRECTIONS, [CORRECTION_PAUSE_REASON_1796400007700]);
+    expect(await acceptance(pending.id)).toEqual([expect.objectContaining({ state: 'PAUSED', due: null })]);
+    expect((await acceptance(supplied.id)).map((k) => k.state).sort()).toEqual(before);
+    // Run again: nothing more changes (the clock is no longer stopped).
+    await t.dataSource.query(PAUSE_PENDING_CORRECTIONS, [CORRECTION_PAUSE_REASON_1796400007700]);
+    expect(await acceptance(pending.id)).toEqual([expect.objectContaining({ state: 'PAUSED' })]);
+    // The 补正 restarts that period: one acceptance period, running from today, none MET.
+    await supply(pending.id, '上海浦东迁移待补正劳务有限公司');
+    expect(await acceptance(pending.id)).toEqual([
+      expect.objectContaining({ state: 'RUNNING', start: expect.any(String) }),
+    ]);
   });
 
   it('补正 supplied days after filing: the 5 working days of acceptance and 立案 count from the completed complaint, for staff and for the worker', async () => {
