@@ -1,16 +1,9 @@
 import { CalendarService } from '../../src/calendar/calendar.service';
+import type { ClockView } from '../../src/deadlines/deadlines.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { arbitrationSteps, bearer, fileComplaint, readyToDecide, userIdOf } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-interface Clock {
-  id: string;
-  rule: { id: string };
-  start: string;
-  due: string | null;
-  state: string;
-  events: { type: string; date: string }[];
-}
 interface View {
   id: string;
   version: number;
@@ -18,7 +11,7 @@ interface View {
   suitDeadline: string | null;
   claims: { id: string; type: string }[];
   awards: { id: string; seq: number; final: boolean; servedOn: string | null; suitDeadline: string | null }[];
-  clocks: Clock[];
+  clocks: ClockView[];
 }
 
 /**
