@@ -1,4 +1,5 @@
 import { Initial1795684964748 } from './1795684964748-initial';
+import { CorrectionAcceptancePause1796400007700 } from './1796400007700-correction-acceptance-pause';
 import { CollectiveProceedings1796300000000 } from './1796300000000-collective-proceedings';
 import { ArbitrationCourtOption1796300000100 } from './1796300000100-arbitration-court-option';
 import { Registers1796300000200 } from './1796300000200-registers';
@@ -138,4 +139,5 @@ export const MIGRATIONS: Function[] = [
   InspectionDueRecount1796400006900,
   StatementDueRecount1796400007100,
   EmployerNameConfirmedViews1796400007300,
+  CorrectionAcceptancePause1796400007700,
 ];

@@ -12,6 +12,7 @@ import {
   provisionalExecutionErrors,
   provisionalExecutionTotals,
 } from './award-documents.rules';
+import { caseServiceDay } from './award-windows.rules';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /** The tribunal's interim rulings — 先行裁决, 先予执行 — and the later service of an award document. */
@@ -86,11 +87,12 @@ export class ArbitrationInterimService {
           ),
         ]);
       const served = await this.documents.serve(em, c, doc, dto.servedOn);
-      // The case shows the award's service and the last day to sue on it (a 先行裁决 keeps its own on the document).
+      // The case shows the award's service and the last day to sue on it (a 先行裁决 keeps its own on the document):
+      // the latest of its documents', never moved back by one served earlier (caseServiceDay).
       const changes =
         doc.kind === 'AWARD'
           ? {
-              awardServedOn: dto.servedOn,
+              awardServedOn: caseServiceDay(c.awardServedOn, dto.servedOn),
               suitDeadline: [c.suitDeadline, served.suitDeadline]
                 .filter((d): d is string => !!d)
                 .sort()

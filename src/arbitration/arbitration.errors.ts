@@ -111,6 +111,11 @@ export const ARBITRATION_ERRORS = {
     zh: '仲裁审理已中止：恢复审理后再受理增加、变更的仲裁请求（办案规则 第四十六条）',
     en: 'The proceeding is suspended (中止): resume it before accepting changed claims (办案规则 第四十六条)',
   },
+  AWARD_PERIOD_RESTART_WHILE_SUSPENDED: {
+    status: 409,
+    zh: '仲裁审理已中止：须先恢复审理，再重新计算仲裁期限；增加、变更仲裁请求请通过受理变更请求办理（办案规则 第四十六条）',
+    en: 'The award period is suspended (中止): resume it before it is counted again; a change of claims goes through its own endpoint (办案规则 第四十六条)',
+  },
   CLAIM_ALREADY_DECIDED: {
     status: 409,
     zh: '该仲裁请求已由先行裁决作出裁决，不能变更（调解仲裁法 第四十三条第二款）',

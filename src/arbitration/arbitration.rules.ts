@@ -213,3 +213,25 @@ export function applicationSource(
   if (byWorker || (routed && complaint.routeTarget === 'MEDIATION')) return 'DIRECT';
   return null;
 }
+
+/**
+ * 调解仲裁法 第三十条: the steps of the papers (application served, defence received, defence served), each with the
+ * action that records it, the clock it stops and the clock it starts.
+ */
+export const PAPER_STEPS = {
+  SERVICE: {
+    action: 'RECORD_SERVICE',
+    stops: 'ARBITRATION_SERVICE_TO_RESPONDENT',
+    starts: 'ARBITRATION_DEFENCE',
+  },
+  DEFENCE: {
+    action: 'RECORD_DEFENCE',
+    stops: 'ARBITRATION_DEFENCE',
+    starts: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
+  },
+  DEFENCE_SERVICE: {
+    action: 'RECORD_DEFENCE_SERVICE',
+    stops: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
+    starts: null,
+  },
+} as const;

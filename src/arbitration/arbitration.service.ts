@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
 import { arbitrationLimitation } from './arbitration.deadline-rules';
 import { limitationFactsErrors } from './limitation-facts.rules';
+import { restartWhileSuspended } from './claim-change.rules';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -27,6 +28,7 @@ import { ArbitrationRepository } from './arbitration.repository';
 import {
   applicationSource,
   collectiveClaims,
+  PAPER_STEPS,
   isCollective,
   type ApplicationClaim,
 } from './arbitration.rules';
@@ -74,11 +76,23 @@ export class ArbitrationService implements OnModuleInit {
 
   /**
    * A pause (中止), resumption or extension of an arbitration period entered through the deadlines API is recorded
-   * on the complaint's timeline, next to the other steps of the case (who, when, why); the award period's are told.
+   * on the complaint's timeline, next to the other steps of the case (who, when, why); the award period's are told; a restart of the award period while it is suspended is refused (admit).
    */
   onModuleInit(): void {
     this.deadlines.registerOwner(ARBITRATION_CASE_TYPE, {
       lock: (em, id) => this.repo.lockCase(em, id),
+      admit: (c, clock, event) => {
+        if (restartWhileSuspended(clock, event))
+          throw AppException.conflict(
+            'AWARD_PERIOD_RESTART_WHILE_SUSPENDED',
+            'The award period is suspended (中止): resume it first; changed claims go through their own endpoint',
+            {
+              clockId: clock.id,
+              allowedEvents: ['RESUME'],
+              claimChanges: `/api/v1/arbitration/cases/${c.id}/claim-changes`,
+            },
+          );
+      },
       changed: (em, c, change, actor) => this.p.clockChanged(em, c, change, actor),
     });
   }
@@ -304,24 +318,7 @@ export class ArbitrationService implements OnModuleInit {
     id: string,
     dto: { version: number; step: 'SERVICE' | 'DEFENCE' | 'DEFENCE_SERVICE'; on: string },
   ): Promise<ArbitrationCaseViewDto> {
-    const steps = {
-      SERVICE: {
-        action: 'RECORD_SERVICE',
-        stops: 'ARBITRATION_SERVICE_TO_RESPONDENT',
-        starts: 'ARBITRATION_DEFENCE',
-      },
-      DEFENCE: {
-        action: 'RECORD_DEFENCE',
-        stops: 'ARBITRATION_DEFENCE',
-        starts: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
-      },
-      DEFENCE_SERVICE: {
-        action: 'RECORD_DEFENCE_SERVICE',
-        stops: 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT',
-        starts: null,
-      },
-    } as const;
-    const s = steps[dto.step];
+    const s = PAPER_STEPS[dto.step];
     return this.p.transition(viewer, id, dto.version, s.action, async (em, c) => {
       if (dto.on > todayInShanghai())
         throw AppException.validation([
@@ -334,7 +331,10 @@ export class ArbitrationService implements OnModuleInit {
           { step: dto.step },
         );
       await this.deadlines.stopRule(em, ARBITRATION_CASE_TYPE, id, s.stops, dto.on, viewer, DATED_ON_FIELDS);
-      if (s.starts)
+      // 调解仲裁法 第三十条: a defence (to changed claims) received while an earlier one awaits service joins it: the
+      // running service period, which ends first, times both copies — never a second one of the same rule.
+      const pending = s.starts ? await this.deadlines.unstopped(em, ARBITRATION_CASE_TYPE, id, s.starts) : [];
+      if (s.starts && pending.length === 0)
         await this.deadlines.start(em, {
           caseType: ARBITRATION_CASE_TYPE,
           caseId: id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '../calendar/local-date';
-import { lastSuitDeadline, windowsAsCounted, type AwardWindows } from './award-windows.rules';
+import { caseServiceDay, lastSuitDeadline, windowsAsCounted, type AwardWindows } from './award-windows.rules';
 
 const doc = (o: Partial<AwardWindows>): AwardWindows => ({
   kind: 'AWARD',
@@ -55,6 +55,24 @@ describe('the windows of an award follow their clocks (调解仲裁法 第四十
         );
         expect(a.suitDeadline).toBe(due);
         expect(lastSuitDeadline([a], null)).toBe(due);
+      }),
+    );
+  });
+});
+
+describe('caseServiceDay (调解仲裁法 第四十八条, 第五十条)', () => {
+  it('the first service sets it; a later day moves it on; an earlier day never moves it back', () => {
+    expect(caseServiceDay(null, '2026-12-04')).toBe('2026-12-04');
+    expect(caseServiceDay('2026-12-04', '2026-12-06')).toBe('2026-12-06');
+    expect(caseServiceDay('2026-12-06', '2026-12-04')).toBe('2026-12-06');
+  });
+
+  it('property: whatever the order the documents are recorded in, the case keeps the latest day', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }), (offsets) => {
+        const days = offsets.map((d) => addDays('2026-11-01', d));
+        const day = days.reduce<string | null>((acc, d) => caseServiceDay(acc, d), null);
+        expect(day).toBe([...days].sort().at(-1));
       }),
     );
   });

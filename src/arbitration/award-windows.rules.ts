@@ -54,3 +54,13 @@ export function lastSuitDeadline(awards: readonly AwardWindows[], stored: string
     .sort();
   return dates.at(-1) ?? stored;
 }
+
+/**
+ * The case's award service day after one more of its award documents is served on `servedOn`: the latest service of
+ * its documents, the day its last day to sue runs from (调解仲裁法 第四十八条, 第五十条: 自收到仲裁裁决书之日起). A
+ * document served on an earlier day than one already recorded never moves it back (each document's own window runs
+ * from its own day, on its clocks).
+ */
+export function caseServiceDay(recorded: string | null, servedOn: string): string {
+  return recorded !== null && recorded > servedOn ? recorded : servedOn;
+}

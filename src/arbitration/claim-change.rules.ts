@@ -9,6 +9,18 @@ export const CLAIM_CHANGE_CITATION =
 export const CLAIM_CHANGE_RESTART_REASON =
   '受理增加、变更仲裁请求，仲裁期限重新计算（劳动人事争议仲裁办案规则 第四十六条第（三）项）';
 
+/**
+ * A RESTART of the award period entered through the deadlines API (追加当事人, 反申请, 移送管辖: 办案规则 第四十六条) while
+ * it is suspended would end the 中止 silently, as a change of claims would (CLAIM_CHANGE_WHILE_SUSPENDED): refused the
+ * same way — the commission resumes first, as its own act (办案规则 第四十六条第（六）项).
+ */
+export function restartWhileSuspended(
+  clock: { rule: { id: string }; state: string },
+  event: { type: string },
+): boolean {
+  return clock.rule.id === 'ARBITRATION_DECISION' && event.type === 'RESTART' && clock.state === 'PAUSED';
+}
+
 /** Longest description of the change (the claims themselves are on the written application). */
 export const CLAIM_CHANGE_DESCRIPTION_MAX = 500;
 

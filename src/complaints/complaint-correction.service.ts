@@ -8,7 +8,7 @@ import { computeDeadline } from '../calendar/deadline-engine';
 import {
   COMPLAINTS_DEADLINE_RULES,
   CORRECTION_PAUSE_REASON,
-  CORRECTION_RESTART_REASON,
+  correctionRestartReason,
 } from './complaints.deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
@@ -142,6 +142,16 @@ export class ComplaintCorrectionService {
         employerNameStated: dto.employer.name,
         employerPhoneStated: dto.employer.contactPhone ?? null,
       });
+      // The day the 补正 was due, as its clock counts it (a late 补正 is taken, and recorded as late).
+      const correctionDueOn =
+        (await this.deadlines.forCase(CASE, id, today, em))
+          .filter(
+            (k) => k.rule.id === 'COMPLAINT_CORRECTION' && (k.state === 'RUNNING' || k.state === 'BREACHED'),
+          )
+          .map((k) => k.due!)
+          .sort()
+          .at(-1) ?? null;
+      const late = correctionDueOn !== null && today > correctionDueOn;
       await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, viewer);
       // The paused acceptance period restarts: 5 working days from today. A complaint asked before this rule (its
       // acceptance clock stopped then) gets a new clock from today.
@@ -150,7 +160,7 @@ export class ComplaintCorrectionService {
         await this.deadlines.addEvent(
           em,
           clockId,
-          { type: 'RESTART', date: today, reason: CORRECTION_RESTART_REASON },
+          { type: 'RESTART', date: today, reason: correctionRestartReason(correctionDueOn, today) },
           viewer,
         );
       if (!paused.length)
@@ -174,6 +184,8 @@ export class ComplaintCorrectionService {
           employerId: employer.id,
           note: dto.note ?? null,
           acceptanceRestartsOn: today,
+          correctionDueOn,
+          late,
         },
       });
       // Early warning: the employer now named is rescored (deduplicated per employer by the job catalogue).

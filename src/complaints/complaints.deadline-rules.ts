@@ -49,6 +49,16 @@ export const CORRECTION_PAUSE_REASON = '等待投诉人补正投诉材料（若�
 export const CORRECTION_RESTART_REASON =
   '收到补正后的投诉，受理期限重新计算（若干规定 第十八条第一款、第三款）';
 
+/**
+ * A 补正 received after the correction period ended is still taken (the law sets no period: 10 working days is a
+ * platform rule) and the acceptance period restarts from it (若干规定 第十八条第一款、第三款); the restart says it was late.
+ */
+export function correctionRestartReason(correctionDueOn: string | null, receivedOn: string): string {
+  return correctionDueOn !== null && receivedOn > correctionDueOn
+    ? `逾期补正：补正期限于${correctionDueOn}届满，${receivedOn}收到补正后的投诉，受理期限重新计算（若干规定 第十八条第一款、第三款）`
+    : CORRECTION_RESTART_REASON;
+}
+
 /** What starts each period, in words people use (GET /api/v1/calendar/rules). */
 const START_EVENTS: Readonly<Record<ComplaintsRuleId, LocalisedText>> = {
   COMPLAINT_CORRECTION: {

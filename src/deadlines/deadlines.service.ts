@@ -56,10 +56,12 @@ export interface ClockChange {
 /**
  * The module that owns the clocks of a case type (DeadlinesService.registerOwner): `lock` locks its case (before
  * the clock is locked, the order the owner's own writes take) and returns it, null when there is none; `changed`
- * gets that case after the event was appended, in the same transaction.
+ * gets that case after the event was appended, in the same transaction; `admit`, before it is appended, may refuse an
+ * event its own procedure enters otherwise (throws an AppException).
  */
 export interface ClockOwner<C = unknown> {
   lock(em: EntityManager, caseId: string): Promise<C | null>;
+  admit?(c: C, clock: ClockView, event: ClockEvent): void;
   changed(em: EntityManager, c: C, change: ClockChange, actor: Principal): Promise<void>;
 }
 
@@ -241,7 +243,9 @@ export class DeadlinesService {
       const clock = await this.visibleClock(em, viewer, clockId);
       assertStaffPeriod(this.rules.rule(clock.ruleId), event);
       assertKeepsClock(viewer, clock.caseType);
-      const today = todayInShanghai();
+      const [today, cal] = [todayInShanghai(), await this.calendar.calendar(em)];
+      if (owner?.admit && owned !== null)
+        owner.admit(owned, (await this.views(em, [clock], cal, today))[0], event);
       await this.addEvent(em, clock.id, event, viewer, { role: viewer.role, today }, CLOCK_EVENT_FIELDS);
       if (owner && owned !== null)
         await owner.changed(
@@ -250,7 +254,7 @@ export class DeadlinesService {
           { clockId: clock.id, caseId: clock.caseId, ruleId: clock.ruleId, event },
           viewer,
         );
-      const [view] = await this.views(em, [clock], await this.calendar.calendar(em), today);
+      const [view] = await this.views(em, [clock], cal, today);
       return view;
     });
   }

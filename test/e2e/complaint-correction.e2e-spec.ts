@@ -1,4 +1,9 @@
+import {
+  CORRECTION_PAUSE_REASON_1796400007700,
+  PAUSE_PENDING_CORRECTIONS,
+} from '../../migrations/1796400007700-correction-acceptance-pause';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { CORRECTION_PAUSE_REASON } from '../../src/complaints/complaints.deadline-rules';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { acceptAndRoute } from '../support/case-flow';
 import { testUscc } from '../support/uscc';
@@ -133,7 +138,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED')).toMatchObject({
       fromStatus: 'CORRECTION_REQUESTED',
       toStatus: 'SUBMITTED',
-      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start },
+      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start, late: false },
     });
     const accept = await t
       .http()
@@ -141,6 +146,110 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth('inspector'))
       .send({});
     expect(accept.status).toBe(200);
+  });
+
+  it('补正 supplied after its period ended: the acceptance period still restarts, and the clocks and the timeline say the 补正 was late', async () => {
+    const c = await file('310115005', '逾期补正工地老板');
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    // Asked twenty days ago: the 10 working days to complete the complaint have run out.
+    const askedOn = addDays(todayInShanghai(), -20);
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id = 'COMPLAINT_CORRECTION'`,
+      [c.id, askedOn],
+    );
+    const correction = (await clocks(c.id)).find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
+    expect(correction).toMatchObject({ state: 'BREACHED' });
+    const supplied = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction`)
+      .set(await auth(worker))
+      .send({ employer: { name: '上海浦东逾期补正劳务有限公司', uscc: testUscc(9, '1B') } });
+    expect(supplied.status).toBe(200);
+    const today = todayInShanghai();
+    const list = (await clocks(c.id)) as (Awaited<ReturnType<typeof clocks>>[number] & {
+      events: { type: string; date: string; reason?: string }[];
+    })[];
+    // The restart happens: 5 working days from the completed complaint…
+    const acceptance = list.filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE');
+    expect(acceptance).toEqual([expect.objectContaining({ state: 'RUNNING' })]);
+    // …and its record says it restarted on a late 补正, with the day the 补正 was due.
+    const restart = acceptance[0].events.find((e) => e.type === 'RESTART')!;
+    expect(restart).toMatchObject({ date: today });
+    expect(restart.reason).toContain('逾期');
+    expect(restart.reason).toContain(correction.due!);
+    // The correction period itself ended late (not MET).
+    expect(list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')).toMatchObject({
+      state: 'BREACHED',
+      due: correction.due,
+    });
+    const events = await t
+      .http()
+      .get(`/api/v1/complaints/${c.id}/events`)
+      .set(await auth('inspector'));
+    expect(
+      events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED').data,
+    ).toMatchObject({
+      acceptanceRestartsOn: today,
+      correctionDueOn: correction.due,
+      late: true,
+    });
+  });
+
+  it('migration 1796400007700: a 补正 asked under the old rule (acceptance period STOPped, reading MET) waits PAUSED and restarts on the 补正; one already supplied is left', async () => {
+    expect(CORRECTION_PAUSE_REASON_1796400007700).toBe(CORRECTION_PAUSE_REASON);
+    const ask = async (employer: string) => {
+      const c = await file('310115005', employer);
+      await t
+        .http()
+        .post(`/api/v1/complaints/${c.id}/correction-request`)
+        .set(await auth('inspector'))
+        .send({ missing: '单位全称' });
+      // As the old code wrote it: the acceptance period stopped on the day of the request, no reason.
+      await t.dataSource.query(
+        `UPDATE clock_events SET type = 'STOP', reason = NULL WHERE type = 'PAUSE' AND clock_id IN
+           (SELECT id FROM clocks WHERE case_id = $1 AND rule_id = 'INSPECTION_ACCEPTANCE')`,
+        [c.id],
+      );
+      await t.dataSource.query(
+        `UPDATE clocks SET stopped_on = $2 WHERE case_id = $1 AND rule_id = 'INSPECTION_ACCEPTANCE'`,
+        [c.id, todayInShanghai()],
+      );
+      return c;
+    };
+    const supply = async (id: string, name: string) =>
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/complaints/${id}/correction`)
+            .set(await auth(worker))
+            .send({ employer: { name } })
+        ).status,
+      ).toBe(200);
+    const acceptance = async (id: string) =>
+      (await clocks(id)).filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE');
+    const pending = await ask('迁移前补正工地老板');
+    const supplied = await ask('迁移前已补正工地老板');
+    // The old code's second half for the one already supplied: status back to SUBMITTED, a new period from the 补正.
+    await supply(supplied.id, '上海浦东迁移补正劳务有限公司');
+    expect((await acceptance(pending.id)).map((k) => k.state)).toEqual(['MET']);
+    const before = (await acceptance(supplied.id)).map((k) => k.state).sort();
+    expect(before).toEqual(['MET', 'RUNNING']);
+    await t.dataSource.query(PAUSE_PENDING_CORRECTIONS, [CORRECTION_PAUSE_REASON_1796400007700]);
+    expect(await acceptance(pending.id)).toEqual([expect.objectContaining({ state: 'PAUSED', due: null })]);
+    expect((await acceptance(supplied.id)).map((k) => k.state).sort()).toEqual(before);
+    // Run again: nothing more changes (the clock is no longer stopped).
+    await t.dataSource.query(PAUSE_PENDING_CORRECTIONS, [CORRECTION_PAUSE_REASON_1796400007700]);
+    expect(await acceptance(pending.id)).toEqual([expect.objectContaining({ state: 'PAUSED' })]);
+    // The 补正 restarts that period: one acceptance period, running from today, none MET.
+    await supply(pending.id, '上海浦东迁移待补正劳务有限公司');
+    expect(await acceptance(pending.id)).toEqual([
+      expect.objectContaining({ state: 'RUNNING', start: expect.any(String) }),
+    ]);
   });
 
   it('补正 supplied days after filing: the 5 working days of acceptance and 立案 count from the completed complaint, for staff and for the worker', async () => {
