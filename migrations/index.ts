@@ -67,6 +67,7 @@ import { EmployerStatements1796400006600 } from './1796400006600-employer-statem
 import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
 import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-recount';
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
+import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -140,4 +141,5 @@ export const MIGRATIONS: Function[] = [
   StatementDueRecount1796400007100,
   EmployerNameConfirmedViews1796400007300,
   CorrectionAcceptancePause1796400007700,
+  RiskPaidArrearsViews1796400007900,
 ];

@@ -42,6 +42,7 @@ import { OrganisationsRepository } from './reference/organisations.repository';
 import { OrganisationsService } from './reference/organisations.service';
 import { JurisdictionsService } from './reference/jurisdictions.service';
 import { ReferenceRepository } from './reference/reference.repository';
+import { jsonBodyParser } from './common/http/json-body-parser';
 
 export interface ResolvedRuntime {
   config: AppConfig;
@@ -157,6 +158,8 @@ export async function createApp(
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  // Before init, so Nest registers this parser for JSON rather than its default one.
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
   logRequests(fastify, logger);
   recordHttpMetrics(fastify, app.get(MetricsService));
   inFlight.set(app, new InFlightRequests());

@@ -38,8 +38,8 @@ export class ProceedingLinks implements OnModuleInit {
     this.thread.registerCurrentProceeding((em, c) => this.currentProceeding(em, c));
     // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
     this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
-    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
-      const m = (await this.mediation.casesOfComplaint(em, complaintId)).find((c) => c.status === 'OPEN');
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
+      const m = (await this.mediation.casesOfComplaint(em, complaint.id)).find((c) => c.status === 'OPEN');
       return m
         ? {
             proceeding: 'MEDIATION',
@@ -55,21 +55,25 @@ export class ProceedingLinks implements OnModuleInit {
       const open = await this.arbitration.openCaseOfComplaint(em, complaintId, disputeId, true);
       return open ? { arbitrationCaseId: open.id, status: open.status } : null;
     });
-    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
-      // The complaint's own cases, not its collective dispute's.
-      const a = await this.arbitration.openCaseOfComplaint(em, complaintId, null, false);
-      // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself.
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
+      // The complaint's own case, or its collective dispute's (调解仲裁法 第七条: one case carrying every member's
+      // claim), under the lock an application takes, so that none is filed for the group while the member withdraws.
+      const disputeId = complaint.collectiveDisputeId;
+      const a = await this.arbitration.openCaseOfComplaint(em, complaint.id, disputeId, disputeId !== null);
+      // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself; a member of the group leaves
+      // it by a change of the case's claims (the member's claim taken out), which the tribunal records.
       return a
         ? {
             proceeding: 'ARBITRATION',
             caseId: a.id,
             status: a.status,
             howToEnd: `POST /api/v1/arbitration/cases/${a.id}/close {closureType: WITHDRAWN}`,
+            ...(disputeId ? { howToLeave: `POST /api/v1/arbitration/cases/${a.id}/claim-changes` } : {}),
           }
         : null;
     });
-    this.withdrawal.registerOpenProceedingLookup(async (em, complaintId) => {
-      const i = (await this.inspection.stepsOfComplaint(em, complaintId)).find((c) => c.open);
+    this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
+      const i = (await this.inspection.stepsOfComplaint(em, complaint.id)).find((c) => c.open);
       return i
         ? {
             proceeding: 'INSPECTION',

@@ -77,8 +77,13 @@ export async function lockVersioned<R extends VersionedRow<string>>(
 ): Promise<R> {
   const row = await w.lock(em);
   if (!row || !w.inScope(row)) throw w.notFound();
-  if (row.version !== w.version) throw staleVersion(w.what, row.version);
+  assertVersion(w.what, row.version, w.version);
   return row;
+}
+
+/** The version check alone (409 STALE_VERSION), for a write that checks other things between lock and version. */
+export function assertVersion(what: string, current: number, read: number): void {
+  if (current !== read) throw staleVersion(what, current);
 }
 
 /**

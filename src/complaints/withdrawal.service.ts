@@ -26,16 +26,22 @@ export interface OpenProceeding {
   status: string;
   /** How that proceeding is ended instead (its own withdrawal). */
   howToEnd: string;
+  /** A collective dispute's case: how one member leaves it without ending it for the others. */
+  howToLeave?: string;
 }
 
 /** What a proceeding module registers so that a complaint is not withdrawn under an open case of it. */
-export type OpenProceedingLookup = (em: EntityManager, complaintId: string) => Promise<OpenProceeding | null>;
+export type OpenProceedingLookup = (
+  em: EntityManager,
+  complaint: { id: string; collectiveDisputeId: string | null },
+) => Promise<OpenProceeding | null>;
 
 /**
  * Withdrawal (撤回) of a complaint: by the complainant before the decision, by staff of the complaint's street with
  * the body's consent after it (withdrawal.rules.ts). An open mediation, arbitration or inspection case is ended in
  * its own procedure first (409 PROCEEDING_OPEN): those modules register a lookup here (lower rooms never ask
- * upper ones).
+ * upper ones). A member of a collective dispute whose arbitration is open leaves that case in the arbitration (a
+ * change of its claims) before the complaint is withdrawn: the case carries the member's claim (调解仲裁法 第七条).
  */
 @Injectable()
 export class ComplaintWithdrawalService {
@@ -92,12 +98,17 @@ export class ComplaintWithdrawalService {
       if (consentRecorded && !mayRecordConsent(viewer.role, c.routeTarget))
         throw AppException.forbidden('CONSENT_OF_ANOTHER_BODY', `Consent of the ${c.routeTarget} body`);
       for (const lookup of this.lookups) {
-        const open = await lookup(em, id);
+        const open = await lookup(em, { id, collectiveDisputeId: c.collectiveDisputeId });
         if (open)
           throw AppException.conflict(
             'PROCEEDING_OPEN',
             `The complaint has an open ${open.proceeding.toLowerCase()} case: end it in its own procedure first`,
-            { complaintStatus: c.status, action: 'WITHDRAW', ...open, allowed: [open.howToEnd] },
+            {
+              complaintStatus: c.status,
+              action: 'WITHDRAW',
+              ...open,
+              allowed: open.howToLeave ? [open.howToLeave, open.howToEnd] : [open.howToEnd],
+            },
           );
       }
       const body = c.routeOrganisationId ? await this.organisations.byId(em, c.routeOrganisationId) : null;

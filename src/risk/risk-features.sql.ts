@@ -26,6 +26,46 @@ const LO = '(SELECT min(as_of) FROM days)';
 const HI = '(SELECT max(as_of) FROM days)';
 
 /**
+ * Wage claims paid, in part or in full, by the scoring date (audit 2026-12-07: a paid employer kept its RED warning).
+ * A claim is a complaint, or the collective dispute it belongs to (a collective mediation pays the dispute's claims
+ * together). pay: what was paid on each claim in the 97 days — instalments of its mediation agreement marked paid,
+ * and recoveries of the inspection case opened on the complaint; pcl: those claims with their wage claims of 90 days
+ * (a payment follows its claim, so the window bounds both). Few rows: only claims with a payment.
+ */
+const PAID_CLAIMS_CTES = [
+  `pay AS (
+    SELECT t.employer_id, t.as_of, g.claim_key, sum(g.fen)::float8 AS paid
+      FROM targets t JOIN (
+        SELECT m.employer_id, COALESCE(m.collective_dispute_id, m.complaint_id) AS claim_key, p.paid_on,
+               p.amount_fen AS fen
+          FROM mediation_payment_risk_source p
+          JOIN mediation_agreement_risk_source a ON a.id = p.agreement_id
+          JOIN mediation_case_risk_source m ON m.id = a.case_id
+         WHERE p.status = 'PAID' AND p.paid_on > ${LO} - 97 AND p.paid_on <= ${HI}
+        UNION ALL
+        SELECT i.employer_id, COALESCE(k.collective_dispute_id, k.id), r.paid_on, r.amount_fen
+          FROM inspection_recovery_risk_source r
+          JOIN inspection_risk_source i ON i.id = r.case_id
+          JOIN complaint_risk_source k ON k.id = i.complaint_id
+         WHERE r.paid_on > ${LO} - 97 AND r.paid_on <= ${HI}) g
+        ON g.employer_id = t.employer_id AND g.paid_on <= t.as_of AND g.paid_on > t.as_of - 97
+     GROUP BY t.employer_id, t.as_of, g.claim_key)`,
+  `pcl AS (
+    SELECT p.employer_id, p.as_of, p.claim_key, p.paid, sum(COALESCE(x.claimed_amount_fen, 0))::float8 AS claimed
+      FROM pay p JOIN complaint_risk_source x
+        ON x.employer_id = p.employer_id AND COALESCE(x.collective_dispute_id, x.id) = p.claim_key
+     WHERE x.status <> 'REJECTED' AND x.category = 'WAGE_ARREARS'
+       AND x.received_on <= p.as_of AND x.received_on > p.as_of - 90
+     GROUP BY p.employer_id, p.as_of, p.claim_key, p.paid)`,
+  // The balance of the paid claims, per employer and date.
+  `po AS (
+    SELECT employer_id, as_of, sum(GREATEST(claimed - paid, 0))::float8 AS owed
+      FROM pcl GROUP BY employer_id, as_of)`,
+];
+/** Wages claimed in 90 days still owed: the claims with no payment, and the balance of those paid in part. */
+const OWED_FEN = '(COALESCE(c.unpaid_fen90d, 0) + COALESCE(po.owed, 0))';
+
+/**
  * Parameters: $1 date[] scoring dates, $2 uuid[] employers (null = all), $3 boolean only employers with activity.
  *
  * With `employers` (the rescore of a few employers on one date), the text is instead: $1 the one date, $2 the
@@ -55,13 +95,18 @@ export function featureSql(employers?: string): string {
            e.street_code AS employer_street
       FROM employer_risk_source e CROSS JOIN days d
      WHERE ${employers ? `e.id = ANY (${employers})` : '$2::uuid[] IS NULL OR e.id = ANY ($2::uuid[])'})`);
-  // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge).
+  ctes.push(...PAID_CLAIMS_CTES);
+  // Complaints and reports of the 97 days up to the scoring date (90 days before the last 7, for the surge), each
+  // with whether its claim was paid in part (pcl) and in full by the scoring date.
   ctes.push(`cw AS (
     SELECT t.employer_id, t.as_of, x.id, x.category, x.received_on, x.created_at, x.workplace_street_code,
            COALESCE(x.claimed_amount_fen, 0) AS fen,
            x.worker_key AS worker, x.unverified_key AS unverified,
-           t.as_of - x.received_on AS age
+           t.as_of - x.received_on AS age,
+           pcl.claim_key IS NOT NULL AS paid_claim, COALESCE(pcl.paid >= pcl.claimed, false) AS settled
       FROM targets t JOIN complaint_risk_source x ON x.employer_id = t.employer_id
+      LEFT JOIN pcl ON pcl.employer_id = t.employer_id AND pcl.as_of = t.as_of
+                   AND pcl.claim_key = COALESCE(x.collective_dispute_id, x.id)
      WHERE x.status <> 'REJECTED' AND x.received_on <= t.as_of AND x.received_on > t.as_of - 97
        AND x.received_on <= ${HI} AND x.received_on > ${LO} - 97)`);
   ctes.push(`c AS (
@@ -80,6 +125,8 @@ export function featureSql(employers?: string): string {
       COALESCE(sum(fen) FILTER (WHERE age < 30 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen30d,
       COALESCE(sum(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS'), 0)::float8 AS fen90d,
       count(DISTINCT worker) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS')::int AS wage_workers90d,
+      count(DISTINCT worker) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS' AND NOT settled)::int AS owed_workers90d,
+      COALESCE(sum(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS' AND NOT paid_claim), 0)::float8 AS unpaid_fen90d,
       COALESCE(max(fen) FILTER (WHERE age < 90 AND category = 'WAGE_ARREARS'), 0)::float8 AS max_claim90d,
       count(*) FILTER (WHERE age >= 7)::int AS prior90,
       min(received_on) FILTER (WHERE age < 30)::text AS first30d,
@@ -125,6 +172,7 @@ export function featureSql(employers?: string): string {
     'LEFT JOIN cat USING (employer_id, as_of)',
     'LEFT JOIN col USING (employer_id, as_of)',
     'LEFT JOIN s USING (employer_id, as_of)',
+    'LEFT JOIN po USING (employer_id, as_of)',
   );
   cols.push(
     `COALESCE(c.complaints7d, 0) AS "complaints7d"`,
@@ -141,6 +189,8 @@ export function featureSql(employers?: string): string {
     `COALESCE(c.fen30d, 0) AS "claimedArrearsFen30d"`,
     `COALESCE(c.fen90d, 0) AS "claimedArrearsFen90d"`,
     `COALESCE(c.wage_workers90d, 0) AS "wageWorkers90d"`,
+    `${OWED_FEN} AS "owedArrearsFen90d"`,
+    `COALESCE(c.owed_workers90d, 0) AS "owedWageWorkers90d"`,
     `COALESCE(c.max_claim90d, 0) AS "maxWorkerClaimFen90d"`,
     `COALESCE(cat.workers, 0) AS "maxCommonClaimWorkers30d"`,
     `COALESCE(cat.category, '') AS "commonClaimCategory30d"`,
@@ -198,26 +248,36 @@ export function featureSql(employers?: string): string {
   // explanation can cite the facts that made it fire (issue 18: the flag came from an inspection case or a
   // finding while the explanation quoted the complaints' window, "0名劳动者，累计0.00元").
   // Wage claims of 90 days: enough distinct workers with the total (法释〔2013〕3号 第三条第二项).
-  const byComplaints = `COALESCE(thr.multi_workers IS NOT NULL AND COALESCE(c.wage_workers90d, 0) >= thr.multi_workers
-        AND COALESCE(c.fen90d, 0) >= thr.multi_workers_total_fen, false)`;
+  // Only what is still owed counts: claims paid in full drop their workers, paid claims count their balance.
+  const byComplaints = `COALESCE(thr.multi_workers IS NOT NULL AND COALESCE(c.owed_workers90d, 0) >= thr.multi_workers
+        AND ${OWED_FEN} >= thr.multi_workers_total_fen, false)`;
   cols.push(`${byComplaints} AS "wageCrimeByComplaints"`);
   crime.push(byComplaints);
   // Inspection cases of 365 days: (一) every worker unpaid for the minimum months (months_unpaid is the fewest any
   // worker is owed) and the average reaching the one-worker amount, or (二) enough workers with the total
   // (法释〔2013〕3号 第三条); the test of assessWageCrime (inspection/wage-crime.rules.ts), which a case's own
   // assessment uses. The figures shown are those of the case with the largest arrears.
-  ctes.push(`icc AS (
-      SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
-             (array_agg(x.workers_affected ORDER BY x.arrears_fen DESC, x.id))[1] AS workers,
-             (array_agg(x.arrears_fen ORDER BY x.arrears_fen DESC, x.id))[1]::float8 AS fen
+  // The arrears still owed on the scoring date: found less recovered by then (InspectionProceeding.assessCase,
+  // basis OUTSTANDING: 经责令支付仍不支付).
+  ctes.push(`icw AS (
+      SELECT t.employer_id, t.as_of, x.id, x.received_on, x.workers_affected, x.months_unpaid,
+             x.arrears_fen - COALESCE(sum(r.amount_fen), 0) AS owed
         FROM targets t
-        JOIN thr USING (employer_id, as_of)
         JOIN inspection_risk_source x ON x.employer_id = t.employer_id
+        LEFT JOIN inspection_recovery_risk_source r ON r.case_id = x.id AND r.paid_on <= t.as_of
        WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
          AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
-         AND ((x.workers_affected >= 1 AND x.months_unpaid >= thr.single_worker_min_months
-               AND x.arrears_fen >= thr.single_worker_fen * x.workers_affected)
-           OR (x.workers_affected >= thr.multi_workers AND x.arrears_fen >= thr.multi_workers_total_fen))
+       GROUP BY t.employer_id, t.as_of, x.id, x.received_on, x.workers_affected, x.months_unpaid, x.arrears_fen)`);
+  ctes.push(`icc AS (
+      SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
+             (array_agg(x.workers_affected ORDER BY x.owed DESC, x.id))[1] AS workers,
+             (array_agg(x.owed ORDER BY x.owed DESC, x.id))[1]::float8 AS fen
+        FROM targets t
+        JOIN thr USING (employer_id, as_of)
+        JOIN icw x USING (employer_id, as_of)
+       WHERE (x.workers_affected >= 1 AND x.months_unpaid >= thr.single_worker_min_months
+               AND x.owed >= thr.single_worker_fen * x.workers_affected)
+           OR (x.workers_affected >= thr.multi_workers AND x.owed >= thr.multi_workers_total_fen)
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN icc USING (employer_id, as_of)');
   cols.push(

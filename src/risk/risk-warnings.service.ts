@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { decodeCursor, encodeCursor } from '../common/http/pagination';
+import { assertVersion } from '../common/versioned-transition';
 import { TransactionRunner } from '../database/transaction';
 import { UsersService } from '../auth/users.service';
 import type { InAppTemplate } from '../notifications/in-app-messages';
@@ -152,10 +153,8 @@ export class RiskWarningsService {
           'RISK_WARNING_CRIME_RESERVED',
           'A warning of a suspected wage crime is handled by inspectors or supervisors',
         );
-      if (w.version !== p.version)
-        throw AppException.conflict('VERSION_CONFLICT', 'The warning changed since you read it', {
-          currentVersion: w.version,
-        });
+      // 409 STALE_VERSION with details {version}, as every versioned write answers (docs/state-machines.md).
+      assertVersion('The warning', w.version, p.version);
       const to = nextWarningStatus(w.status, action);
       if (!to)
         throw AppException.conflict('ILLEGAL_TRANSITION', `Cannot ${action} a warning that is ${w.status}`);

@@ -21,11 +21,6 @@ export const RISK_ERRORS = {
     en: 'A warning of a suspected wage crime is handled by inspectors or supervisors',
   },
   CSV_INVALID: { status: 400, zh: '无法读取该 CSV 文件', en: 'The CSV could not be read' },
-  VERSION_CONFLICT: {
-    status: 409,
-    zh: '预警在读取后已被修改，请刷新后重试',
-    en: 'The warning changed since you read it',
-  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

@@ -127,6 +127,8 @@ describe('explanations', () => {
     const vector = {
       wageWorkers90d: 12,
       claimedArrearsFen90d: 3600000,
+      owedWageWorkers90d: 12,
+      owedArrearsFen90d: 3600000,
       maxCommonClaimWorkers30d: 12,
       commonClaimCategory30d: 'WAGE_ARREARS',
       complaints7d: 12,
@@ -135,7 +137,7 @@ describe('explanations', () => {
       complaints90d: 2,
     };
     const byId = new Map(DEFAULT_RULE_SET.rules.map((r) => [r.id, explain(r.explanation, vector)]));
-    expect(byId.get('WA-CRIME-THRESHOLD')).toContain('累计36000.00元');
+    expect(byId.get('WA-CRIME-THRESHOLD')).toContain('尚欠累计36000.00元');
     expect(byId.get('MD-COMMON-CLAIM-10')).toBe('30日内12名劳动者就拖欠工资对同一单位提出投诉');
     expect(byId.get('MD-SURGE-7D')).toBe('近7日12件投诉，此前90日周均值0.2件');
     for (const text of byId.values()) expect(text).not.toMatch(/[A-Z]{3,}_[A-Z]|\d分|\.\d{3,}/);

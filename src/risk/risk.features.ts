@@ -57,6 +57,17 @@ export const FEATURES: readonly FeatureDef[] = [
   f('claimedArrearsFen30d', 'integer', 'wage arrears claimed in 30 days (fen)'),
   f('claimedArrearsFen90d', 'integer', 'wage arrears claimed in 90 days (fen)'),
   f('wageWorkers90d', 'integer', 'distinct verified workers claiming wage arrears in 90 days'),
+  f(
+    'owedArrearsFen90d',
+    'integer',
+    'wage arrears claimed in 90 days still owed on the scoring date (fen): claimed less paid under a mediation ' +
+      "agreement (the complaint's or its collective dispute's) and recovered by the complaint's inspection case",
+  ),
+  f(
+    'owedWageWorkers90d',
+    'integer',
+    'distinct verified workers of wageWorkers90d whose claim is not paid in full',
+  ),
   f('maxWorkerClaimFen90d', 'integer', 'largest wage-arrears claim of one worker in 90 days (fen)'),
   f(
     'maxCommonClaimWorkers30d',
@@ -103,13 +114,13 @@ export const FEATURES: readonly FeatureDef[] = [
     'wageCrimeByComplaints',
     'boolean',
     "the wage claims of 90 days meet the province's 拒不支付劳动报酬 multi-worker figures (wage_crime_thresholds: " +
-      'wageWorkers90d ≥ multi_workers and claimedArrearsFen90d ≥ multi_workers_total_fen)',
+      'owedWageWorkers90d ≥ multi_workers and owedArrearsFen90d ≥ multi_workers_total_fen: what is still owed)',
     'wage_crime_thresholds',
   ),
   f(
     'wageCrimeInspectionCases365d',
     'integer',
-    "inspection cases received in 365 days whose findings meet the province's figures (each worker unpaid for the " +
+    "inspection cases received in 365 days whose arrears still owed (found less recovered by the scoring date) meet the province's figures (each worker unpaid for the " +
       'minimum months and the arrears per worker reaching the one-worker amount, or the multi-worker figures)',
     'inspection_cases',
   ),
@@ -117,13 +128,13 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeCaseWorkers',
     'integer',
-    'workers affected in the one of those cases with the largest arrears (0 when none)',
+    'workers affected in the one of those cases with the largest arrears still owed (0 when none)',
     'inspection_cases',
   ),
   f(
     'wageCrimeCaseArrearsFen',
     'integer',
-    'arrears of the one of those cases with the largest arrears (fen, 0 when none)',
+    'arrears still owed (found less recovered) of the one of those cases owed the most (fen, 0 when none)',
     'inspection_cases',
   ),
   f(

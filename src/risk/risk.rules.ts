@@ -117,8 +117,8 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       conditions: { all: [{ fact: 'wageCrimeByComplaints', operator: 'equal', value: true }] },
       basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)',
       explanation:
-        '90日内{{wageWorkers90d}}名劳动者投诉欠薪累计{{claimedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
-      evidence: ['wageWorkers90d', 'claimedArrearsFen90d', 'wageComplaintIds90d'],
+        '90日内{{owedWageWorkers90d}}名劳动者投诉欠薪，尚欠累计{{owedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+      evidence: ['owedWageWorkers90d', 'owedArrearsFen90d', 'wageComplaintIds90d'],
     },
     {
       // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条: the amounts found by a labor-security inspection case
@@ -130,7 +130,7 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       },
       basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准, 监察案件查明的数额)',
       explanation:
-        '365日内{{wageCrimeInspectionCases365d}}件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准（其中最大一件{{wageCrimeCaseWorkers}}名劳动者，{{wageCrimeCaseArrearsFen|yuan}}）：评估移送公安机关',
+        '365日内{{wageCrimeInspectionCases365d}}件监察案件查明拖欠工资且尚未追回的数额达到本省拒不支付劳动报酬罪数额标准（其中最大一件{{wageCrimeCaseWorkers}}名劳动者，{{wageCrimeCaseArrearsFen|yuan}}）：评估移送公安机关',
       evidence: ['wageCrimeCaseWorkers', 'wageCrimeCaseArrearsFen', 'wageCrimeInspectionCaseIds365d'],
     },
     {
