@@ -66,6 +66,7 @@ import { EmployerStatements1796400006600 } from './1796400006600-employer-statem
 import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-due-recount';
 import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-recount';
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
+import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -138,4 +139,5 @@ export const MIGRATIONS: Function[] = [
   InspectionDueRecount1796400006900,
   StatementDueRecount1796400007100,
   EmployerNameConfirmedViews1796400007300,
+  ArbitrationTakesComplaintClock1796400008100,
 ];
