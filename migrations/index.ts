@@ -68,6 +68,7 @@ import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-du
 import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-recount';
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
+import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -142,4 +143,5 @@ export const MIGRATIONS: Function[] = [
   EmployerNameConfirmedViews1796400007300,
   CorrectionAcceptancePause1796400007700,
   RiskPaidArrearsViews1796400007900,
+  ArbitrationTakesComplaintClock1796400008100,
 ];

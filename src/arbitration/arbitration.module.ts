@@ -18,6 +18,7 @@ import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
 import { ArbitrationService } from './arbitration.service';
+import { DisputeInArbitration } from './dispute-in-arbitration';
 
 @Module({
   imports: [ComplaintsModule, MediationModule],
@@ -39,7 +40,8 @@ import { ArbitrationService } from './arbitration.service';
     ArbitrationInbox,
     ArbitrationCaseNumbers,
     ArbitrationMediationStatement,
+    DisputeInArbitration,
   ],
-  exports: [ArbitrationService],
+  exports: [ArbitrationService, DisputeInArbitration],
 })
 export class ArbitrationModule {}

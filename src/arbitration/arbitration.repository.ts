@@ -99,13 +99,31 @@ export class ArbitrationRepository {
     return c ? { id: c.id, status: c.status } : null;
   }
 
+  /**
+   * The case holding the dispute of a complaint (or its collective dispute): its open case, else the oldest one an
+   * award or 调解书 closed (`decidedBy`); under the lock an application takes, so none slips in before commit.
+   */
+  async disputeCaseOfComplaint(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+    decidedBy: readonly ClosureType[],
+  ): Promise<Pick<ArbitrationCase, 'id' | 'caseNo' | 'status' | 'closureType'> | null> {
+    await this.lockComplaintApplications(em, disputeId ?? complaintId);
+    return (
+      (await this.caseOfComplaint(em, complaintId, disputeId, {
+        status: In([...ARBITRATION_OPEN_STATUSES]),
+      })) ?? (await this.closedCaseOfComplaint(em, complaintId, disputeId, decidedBy))
+    );
+  }
+
   /** A case of the complaint or of its collective dispute closed in one of these ways (the oldest). */
   async closedCaseOfComplaint(
     em: EntityManager,
     complaintId: string,
     disputeId: string | null,
     closures: readonly ClosureType[],
-  ): Promise<Pick<ArbitrationCase, 'id' | 'status' | 'closureType'> | null> {
+  ): Promise<Pick<ArbitrationCase, 'id' | 'caseNo' | 'status' | 'closureType'> | null> {
     return this.caseOfComplaint(em, complaintId, disputeId, {
       status: 'CLOSED',
       closureType: In([...closures]),
@@ -129,7 +147,7 @@ export class ArbitrationRepository {
     complaintId: string,
     disputeId: string | null,
     where: FindOptionsWhere<ArbitrationCase>,
-  ): Promise<Pick<ArbitrationCase, 'id' | 'status' | 'closureType'> | null> {
+  ): Promise<Pick<ArbitrationCase, 'id' | 'caseNo' | 'status' | 'closureType'> | null> {
     return em.findOne(ArbitrationCase, {
       where: disputeId
         ? [
@@ -137,7 +155,7 @@ export class ArbitrationRepository {
             { collectiveDisputeId: disputeId, ...where },
           ]
         : { complaintId, ...where },
-      select: { id: true, status: true, closureType: true },
+      select: { id: true, caseNo: true, status: true, closureType: true },
       order: { createdAt: 'ASC' },
     });
   }

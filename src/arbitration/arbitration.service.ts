@@ -199,7 +199,7 @@ export class ArbitrationService implements OnModuleInit {
       ...(input.complainantRequest ? { complainantRequest: input.complainantRequest } : {}),
     });
     await this.inbox.applied(em, { id, commissionId, source: input.source });
-    await this.takeUp.takenUp(em, complaint, 'DISPUTE', actor);
+    await this.takeUp.takenUpByArbitration(em, complaint, actor);
     return id;
   }
 

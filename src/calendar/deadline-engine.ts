@@ -41,8 +41,11 @@ export type ClockEvent =
   | { type: 'EXTEND'; date: string; amount: number; approver: string; reason: string }
   | { type: 'STOP'; date: string; reason?: ClockStopReason };
 
-/** Why a clock stopped other than by the act it times: WITHDRAWN, the complaint was withdrawn (撤回). */
-export const CLOCK_STOP_REASONS = ['WITHDRAWN'] as const;
+/**
+ * Why a clock stopped other than by the act it times: WITHDRAWN, the complaint was withdrawn (撤回); ARBITRATION, the
+ * dispute was taken to arbitration before the complaint was decided (监察条例 第二十一条第二款: left to that procedure).
+ */
+export const CLOCK_STOP_REASONS = ['WITHDRAWN', 'ARBITRATION'] as const;
 export type ClockStopReason = (typeof CLOCK_STOP_REASONS)[number];
 
 export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'ENDED';

@@ -75,6 +75,19 @@ describe('plainDeadline', () => {
     expect(mediation).toBe('调解期限：调解已撤回，期限终止');
   });
 
+  it('a complaint’s acceptance period ended by the arbitration application says so, not a withdrawal', () => {
+    const acceptance = { ...rule, id: 'INSPECTION_ACCEPTANCE', name: { zh: '投诉受理期限', en: '' } };
+    const events = [{ type: 'STOP' as const, date: '2026-12-08', reason: 'ARBITRATION' as const }];
+    const text = plainDeadline({
+      rule: acceptance,
+      due: '2026-12-10',
+      daysRemaining: null,
+      state: 'ENDED',
+      events,
+    });
+    expect(text).toBe('投诉受理期限：争议已申请劳动仲裁，按仲裁程序办理，期限终止');
+  });
+
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
     const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
     const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'BREACHED' });

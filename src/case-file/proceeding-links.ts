@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ARBITRATION_SUBJECT } from '../arbitration/arbitration.constants';
 import { ArbitrationService } from '../arbitration/arbitration.service';
+import { DisputeInArbitration } from '../arbitration/dispute-in-arbitration';
 import { CaseMessagesService } from '../complaints/case-messages.service';
 import type { Complaint } from '../complaints/entities/complaint.entity';
 import { OpenArbitrationCheck } from '../complaints/open-arbitration';
@@ -32,6 +33,7 @@ export class ProceedingLinks implements OnModuleInit {
     private readonly reports: ReportChannelService,
     private readonly thread: CaseMessagesService,
     private readonly openArbitration: OpenArbitrationCheck,
+    private readonly disputeArbitration: DisputeInArbitration,
   ) {}
 
   onModuleInit(): void {
@@ -51,10 +53,15 @@ export class ProceedingLinks implements OnModuleInit {
     });
     // Routing a complaint to mediation, or opening its mediation, while it or its collective dispute has an open
     // arbitration case is 409 ARBITRATION_IN_PROGRESS: read under the lock an application takes, so none slips in.
-    this.openArbitration.registerLookup(async (em, complaintId, disputeId) => {
-      const open = await this.arbitration.openCaseOfComplaint(em, complaintId, disputeId, true);
-      return open ? { arbitrationCaseId: open.id, status: open.status } : null;
-    });
+    // Accepting, routing or opening an inspection case of a complaint whose dispute arbitration holds (pending, or
+    // decided by an award or 调解书) is 409 DISPUTE_IN_ARBITRATION unless overridden (inspection only).
+    this.openArbitration.registerLookup(
+      async (em, complaintId, disputeId) => {
+        const open = await this.arbitration.openCaseOfComplaint(em, complaintId, disputeId, true);
+        return open ? { arbitrationCaseId: open.id, status: open.status } : null;
+      },
+      (em, complaintId, disputeId) => this.disputeArbitration.of(em, complaintId, disputeId),
+    );
     this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
       // The complaint's own case, or its collective dispute's (调解仲裁法 第七条: one case carrying every member's
       // claim), under the lock an application takes, so that none is filed for the group while the member withdraws.

@@ -23,6 +23,7 @@ import { ComplaintsService } from './complaints.service';
 import type { ComplaintViewDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
 import { sameComplainant } from './complainant.rules';
+import { OpenArbitrationCheck } from './open-arbitration';
 
 const CASE = 'COMPLAINT' as const;
 
@@ -53,6 +54,7 @@ export class ComplaintDecisionService {
     private readonly outbox: OutboxService,
     private readonly deadlines: DeadlinesService,
     private readonly views: ComplaintViews,
+    private readonly arbitration: OpenArbitrationCheck,
   ) {}
 
   /**
@@ -63,7 +65,7 @@ export class ComplaintDecisionService {
     viewer: Principal,
     id: string,
     decision:
-      | { to: 'ACCEPTED'; note?: string }
+      | { to: 'ACCEPTED'; note?: string; override?: { reason: string } }
       | {
           to: 'REJECTED';
           reason: RejectionReason;
@@ -121,6 +123,11 @@ export class ComplaintDecisionService {
             lastDay: lookback.limitDate,
           });
       }
+      // Not accepted silently beside the arbitration of its dispute (监察条例 第二十一条第二款): 409, or an override.
+      const overridden =
+        decision.to === 'ACCEPTED'
+          ? await this.arbitration.assertNotInArbitration(em, c, 'ACCEPT', decision)
+          : null;
       await this.repo.updateStatus(em, id, decision.to);
       await this.deadlines.stopAll(em, CASE, id, todayInShanghai(), viewer);
       await this.audit.append(em, {
@@ -140,7 +147,7 @@ export class ComplaintDecisionService {
                 referTo: message.referTo,
                 note: decision.note ?? null,
               }
-            : { note: decision.note ?? null },
+            : { note: decision.note ?? null, ...(overridden ? { arbitrationOverride: overridden } : {}) },
       });
       // The complainant is told the decision; a refusal carries its reason and legal basis (若干规定 第十八条).
       // An anonymous reporter reads it in the report's channel (the status) instead.

@@ -116,12 +116,35 @@ export class ComplaintTakeUp implements OnModuleInit {
     scope: 'COMPLAINT' | 'DISPUTE',
     actor: Pick<Principal, 'userId'> | null,
   ): Promise<void> {
-    const ids =
-      c.collectiveDisputeId && scope === 'DISPUTE'
-        ? (await this.collective.membersOf(em, c.collectiveDisputeId)).map((m) => m.id)
-        : [c.id];
     const today = todayInShanghai();
-    for (const id of ids) await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
+    for (const id of await this.idsOf(em, c, scope))
+      await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
+  }
+
+  /**
+   * An arbitration application on the complaint (or its collective dispute): taken up as above, and a complaint not
+   * yet decided (a direct application, 调解仲裁法 第五条) is no longer the channel's to accept — its acceptance period
+   * (INSPECTION_ACCEPTANCE) ends, ENDED with reason ARBITRATION (监察条例 第二十一条第二款), neither met nor late.
+   */
+  async takenUpByArbitration(
+    em: EntityManager,
+    c: Pick<Complaint, 'id' | 'collectiveDisputeId'>,
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    await this.takenUp(em, c, 'DISPUTE', actor);
+    const today = todayInShanghai();
+    for (const id of await this.idsOf(em, c, 'DISPUTE'))
+      await this.deadlines.stopRule(em, CASE, id, 'INSPECTION_ACCEPTANCE', today, actor, {}, 'ARBITRATION');
+  }
+
+  private async idsOf(
+    em: EntityManager,
+    c: Pick<Complaint, 'id' | 'collectiveDisputeId'>,
+    scope: 'COMPLAINT' | 'DISPUTE',
+  ): Promise<string[]> {
+    return c.collectiveDisputeId && scope === 'DISPUTE'
+      ? (await this.collective.membersOf(em, c.collectiveDisputeId)).map((m) => m.id)
+      : [c.id];
   }
 
   /**

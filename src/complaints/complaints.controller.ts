@@ -143,7 +143,7 @@ export class ComplaintsController {
     @Param('id', complaintIdPipe) id: string,
     @Body() dto: AcceptComplaintDto,
   ): Promise<ComplaintViewDto> {
-    return this.decisions.decide(user, id, { to: 'ACCEPTED', note: dto.note });
+    return this.decisions.decide(user, id, { to: 'ACCEPTED', note: dto.note, override: dto.override });
   }
 
   /** 不予受理, with the reason and its legal basis. */

@@ -25,6 +25,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '该投诉（或其集体争议）已申请劳动争议仲裁且仲裁尚未结束，不再转交调解或开始调解',
     en: 'The complaint (or its collective dispute) has an open arbitration case: it is not routed to or opened for mediation',
   },
+  DISPUTE_IN_ARBITRATION: {
+    status: 409,
+    zh: '该投诉的争议已申请劳动争议仲裁（仲裁中或已裁决）：不再作为投诉受理、分流或立案（劳动保障监察条例第二十一条第二款）；对用人单位违法行为另行监察的，请填写 override.reason',
+    en: 'The dispute of this complaint is pending in or was decided by arbitration: it is not accepted, routed or opened again as a complaint; to inspect the employer’s violations beside it, give override.reason',
+  },
   COLLECTIVE_MEMBERS_PENDING: {
     status: 409,
     zh: '集体争议的全部成员受理后方可分流',

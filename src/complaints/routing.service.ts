@@ -9,7 +9,7 @@ import { TransactionRunner } from '../database/transaction';
 import { CollectiveRepository } from './collective.repository';
 import { stillInDispute } from './collective.rules';
 import { ComplaintNotices } from './complaint-notices';
-import { OpenArbitrationCheck } from './open-arbitration';
+import { OpenArbitrationCheck, type ArbitrationOverride } from './open-arbitration';
 import { ComplaintTakeUp } from './complaint-take-up';
 import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
@@ -87,7 +87,7 @@ export class RoutingService {
   async route(
     viewer: Principal,
     id: string,
-    dto: { target: RouteTarget; organisationId?: string; note?: string },
+    dto: { target: RouteTarget; organisationId?: string; note?: string; override?: { reason: string } },
   ): Promise<ComplaintViewDto> {
     await this.tx.run(async (em) => {
       const lead = await this.complaints.assertVisible(viewer, id, em);
@@ -125,8 +125,21 @@ export class RoutingService {
       // Not to mediation while the dispute is in arbitration (409 ARBITRATION_IN_PROGRESS).
       if (dto.target === 'MEDIATION')
         for (const m of routed) await this.arbitration.assertNoneForMediation(em, m);
-      for (const m of routed)
-        await this.routeOne(em, viewer, m, dto.target, org, dto.note ?? null, lead.collectiveDisputeId);
+      // Nowhere silently once arbitration holds the dispute (pending or decided); to inspection on an override.
+      const act = `ROUTE_${dto.target}` as const;
+      for (const m of routed) {
+        const overridden = await this.arbitration.assertNotInArbitration(em, m, act, dto);
+        await this.routeOne(
+          em,
+          viewer,
+          m,
+          dto.target,
+          org,
+          dto.note ?? null,
+          lead.collectiveDisputeId,
+          overridden,
+        );
+      }
     });
     return this.complaints.get(viewer, id);
   }
@@ -139,6 +152,7 @@ export class RoutingService {
     org: { id: string; name: string },
     note: string | null,
     collectiveDisputeId: string | null,
+    overridden: ArbitrationOverride | null,
   ): Promise<void> {
     await this.repo.update(em, c.id, {
       status: 'ROUTED',
@@ -153,7 +167,14 @@ export class RoutingService {
       fromStatus: c.status,
       toStatus: 'ROUTED',
       actor: viewer,
-      data: { target, organisationId: org.id, organisationName: org.name, note, collectiveDisputeId },
+      data: {
+        target,
+        organisationId: org.id,
+        organisationName: org.name,
+        note,
+        collectiveDisputeId,
+        ...(overridden ? { arbitrationOverride: overridden } : {}),
+      },
     });
     // The body has 5 working days to open the case (COMPLAINT_TAKE_UP): a routed complaint is never left unseen.
     await this.takeUp.routed(em, c, todayInShanghai());

@@ -180,7 +180,10 @@ export class DeadlinesService {
       .map((c) => c.id);
   }
 
-  /** Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed). */
+  /**
+   * Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed); `reason`:
+   * ended without the act they time, as stopAll's.
+   */
   async stopRule(
     em: EntityManager,
     caseType: string,
@@ -189,9 +192,11 @@ export class DeadlinesService {
     date: string,
     actor: Pick<Principal, 'userId'> | null,
     fields: ClockEventFieldNames = {},
+    reason?: ClockStopReason,
   ): Promise<void> {
+    const stop: ClockEvent = reason ? { type: 'STOP', date, reason } : { type: 'STOP', date };
     for (const id of await this.unstopped(em, caseType, caseId, ruleId))
-      await this.addEvent(em, id, { type: 'STOP', date }, actor, undefined, fields);
+      await this.addEvent(em, id, stop, actor, undefined, fields);
   }
 
   /**

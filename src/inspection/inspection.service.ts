@@ -10,6 +10,7 @@ import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintTakeUp } from '../complaints/complaint-take-up';
+import { OpenArbitrationCheck, type WithOverride } from '../complaints/open-arbitration';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import {
@@ -50,6 +51,7 @@ export class InspectionService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly p: InspectionProceeding,
     private readonly takeUp: ComplaintTakeUp,
+    private readonly arbitration: OpenArbitrationCheck,
   ) {}
 
   onModuleInit(): void {
@@ -101,7 +103,7 @@ export class InspectionService implements OnModuleInit {
    */
   async openFromComplaint(
     em: EntityManager,
-    input: { complaintId: string; organisationId?: string; receivedOn?: string },
+    input: { complaintId: string; organisationId?: string; receivedOn?: string } & WithOverride,
     actor: Principal | null,
   ): Promise<string> {
     const proceeding = await this.complaints.lockForProceeding(em, input.complaintId);
@@ -113,6 +115,8 @@ export class InspectionService implements OnModuleInit {
         'Only a complaint routed to inspection can become an inspection case',
         { status: complaint.status, routeTarget: complaint.routeTarget },
       );
+    // Its dispute in arbitration: 409, or the brigade's own override (监察条例 第二十一条第二款).
+    const overridden = await this.arbitration.assertNotInArbitration(em, complaint, 'OPEN_INSPECTION', input);
     const organisationId = input.organisationId ?? complaint.routeOrganisationId!;
     const org = await this.organisations.byId(em, organisationId);
     if (!org || org.kind !== 'INSPECTION_BRIGADE')
@@ -170,6 +174,7 @@ export class InspectionService implements OnModuleInit {
       source: complaint.kind,
       complaintId: complaint.id,
       organisationId: org.id,
+      ...(overridden ? { arbitrationOverride: overridden } : {}),
     });
     await this.takeUp.takenUp(em, complaint, 'COMPLAINT', actor);
     await this.p.rescore(em, complaint.employerId);
@@ -234,7 +239,7 @@ export class InspectionService implements OnModuleInit {
   /** POST /cases: staff who can see the routed complaint open its inspection case. */
   async create(
     viewer: Principal,
-    dto: { complaintId: string; organisationId?: string },
+    dto: { complaintId: string; organisationId?: string } & WithOverride,
   ): Promise<InspectionCaseViewDto> {
     const id = await this.tx.run(async (em) => {
       await this.complaints.assertVisible(viewer, dto.complaintId, em);

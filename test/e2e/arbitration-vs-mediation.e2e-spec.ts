@@ -184,7 +184,8 @@ describe('a direct arbitration application and the mediation of the same dispute
   });
 
   it('no mediation beside an open arbitration application: routing to mediation and opening one are 409', async () => {
-    // The worker applied before the complaint was even accepted; routing it to mediation then is refused.
+    // The worker applied before the complaint was even accepted; routing it to mediation then is refused. (Accepting
+    // it beside the arbitration takes an override, DISPUTE_IN_ARBITRATION: arbitration-intake-gates.e2e-spec.ts.)
     const early = await fileComplaint(t, { employerName: `调仲并行测试公司${++n}` });
     const applied = await apply('13800000000', early.id);
     expect([applied.status, applied.body.status]).toEqual([201, 'APPLIED']);
@@ -192,7 +193,7 @@ describe('a direct arbitration application and the mediation of the same dispute
       .http()
       .post(`/api/v1/complaints/${early.id}/accept`)
       .set(await bearer(t, 'mediator'))
-      .send({});
+      .send({ override: { reason: '欠薪违法行为另行监察' } });
     expect(accepted.status).toBe(200);
     const routed = await t
       .http()

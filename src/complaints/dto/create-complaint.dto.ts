@@ -28,6 +28,7 @@ import {
   type IntakeChannel,
 } from '../complaint.constants';
 import { trim } from '../../common/validation/transforms';
+import { ArbitrationOverrideDto } from './arbitration-override.dto';
 
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
@@ -238,6 +239,17 @@ export class AcceptComplaintDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    type: ArbitrationOverrideDto,
+    description:
+      "Accept beside the arbitration that holds the complaint's dispute (pending or decided): else 409 DISPUTE_IN_ARBITRATION",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArbitrationOverrideDto)
+  override?: ArbitrationOverrideDto;
 }
 
 export class RejectComplaintDto {
@@ -315,6 +327,17 @@ export class RouteComplaintDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    type: ArbitrationOverrideDto,
+    description:
+      "Route to INSPECTION beside the arbitration that holds the complaint's dispute (pending or decided): else 409 DISPUTE_IN_ARBITRATION; never to MEDIATION or ARBITRATION",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArbitrationOverrideDto)
+  override?: ArbitrationOverrideDto;
 }
 
 export class DuplicateReviewDto {

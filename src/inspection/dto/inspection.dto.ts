@@ -40,20 +40,7 @@ import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
 export const MAX_FEN = MAX_CLAIM_FEN;
 export { Text } from './text';
 
-export class CreateInspectionCaseDto {
-  @ApiProperty({ format: 'uuid', description: 'A complaint (投诉) or report (举报) routed to INSPECTION' })
-  @IsUUID()
-  complaintId: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      "The deciding brigade, competent for the complaint's street (400 otherwise); default: the one routed to",
-  })
-  @IsOptional()
-  @IsUUID()
-  organisationId?: string;
-}
+export { CreateInspectionCaseDto } from './create-inspection-case.dto';
 
 export class InspectionVersionDto {
   @ApiProperty({ example: 1, description: 'The version of the case the client read' })
