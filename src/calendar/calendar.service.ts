@@ -5,7 +5,7 @@ import { inTransaction } from '../database/transaction';
 import { CalendarRepository } from './calendar.repository';
 import { compareDates, todayInShanghai, yearOf } from './local-date';
 import { computeDeadline, computeNoticeDeadline } from './deadline-engine';
-import { derivedRestDays } from './statutory-holidays';
+import { derivedRestDays, statutoryScheduleErrors } from './statutory-holidays';
 import { DeadlineRuleCatalogue } from './deadline-catalogue';
 import { adHocRule, type DeadlineRuleId, type PeriodUnit } from './deadline-rules';
 import {
@@ -193,6 +193,9 @@ export class CalendarService implements OnApplicationBootstrap {
     const result = validateCalendarYear(input);
     if (!result.ok) throw AppException.validation(result.errors);
     const y = result.value;
+    // 全国年节及纪念日放假办法 (2024) 第二条: a schedule that works a fixed holiday would recount every deadline wrongly.
+    const statutory = statutoryScheduleErrors(y);
+    if (statutory.length > 0) throw AppException.validation(statutory);
     await this.dataSource.transaction(async (em) => {
       await this.repo.upsert(em, {
         year: y.year,

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { addDays, dayOfWeek, yearOf } from './local-date';
-import { derivedRestDays, LUNAR_HOLIDAY_TABLE, statutoryHolidays } from './statutory-holidays';
+import {
+  derivedRestDays,
+  LUNAR_HOLIDAY_TABLE,
+  statutoryHolidays,
+  statutoryScheduleErrors,
+} from './statutory-holidays';
 import { chineseDaysYears, WorkingCalendar } from './working-calendar';
 
 const calendar = new WorkingCalendar();
@@ -121,6 +126,62 @@ describe('fixed statutory holidays (全国年节及纪念日放假办法 (2024) 
           expect(calendar.countWorkingDays(from, due.date).count).toBe(n);
         },
       ),
+    );
+  });
+});
+
+describe('statutoryScheduleErrors (a loaded schedule keeps every fixed holiday a rest day)', () => {
+  const of = (year: number) => chineseDaysYears().find((y) => y.year === year)!;
+  const fields = (errors: { field: string }[]) => errors.map((e) => e.field);
+
+  it.each([2025, 2026])('accepts the State Council notice of %i', (year) => {
+    expect(statutoryScheduleErrors(of(year))).toEqual([]);
+  });
+
+  it('accepts the fixed holidays alone (the no-notice reading of a year)', () => {
+    expect(
+      statutoryScheduleErrors({ year: 2027, holidays: dates(2027), makeupWorkdays: [], source: 'x' }),
+    ).toEqual([]);
+  });
+
+  it('names each fixed holiday on a weekday that the schedule leaves a working day, under holidays', () => {
+    const errors = statutoryScheduleErrors({
+      year: 2027,
+      holidays: ['2027-01-02'],
+      makeupWorkdays: [],
+      source: '国办发明电',
+    });
+    // 2027: 01-01 Fri, 02-05 Fri, 02-08 Mon, 04-05 Mon, 06-09 Wed, 09-15 Wed, 10-01 Fri (the others are weekend days).
+    const weekdays = dates(2027).filter((d) => ![0, 6].includes(dayOfWeek(d)));
+    expect(weekdays).toEqual([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+    ]);
+    expect(fields(errors)).toEqual(weekdays.map(() => 'holidays'));
+    expect(errors.map((e) => (e as unknown as { date: string }).date)).toEqual(weekdays);
+    expect(errors.every((e) => e.constraint === 'statutoryHoliday')).toBe(true);
+    expect(errors[0].message).toContain('2027-01-01');
+  });
+
+  it('refuses a make-up workday on a fixed holiday, even a weekend one, naming the list item', () => {
+    // 2027-05-02 is a Sunday: left out of holidays it is a rest day, listed as a make-up workday it would be worked.
+    const errors = statutoryScheduleErrors({
+      year: 2027,
+      holidays: dates(2027).filter((d) => d !== '2027-05-02'),
+      makeupWorkdays: ['2027-01-10', '2027-05-02'],
+      source: 'x',
+    });
+    expect(fields(errors)).toEqual(['makeupWorkdays.1']);
+  });
+
+  it('checks nothing for years the 2024 text does not cover', () => {
+    expect(statutoryScheduleErrors({ year: 2024, holidays: [], makeupWorkdays: [], source: 'x' })).toEqual(
+      [],
     );
   });
 });

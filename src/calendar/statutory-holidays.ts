@@ -1,4 +1,6 @@
-import { addDays } from './local-date';
+import { fieldError, type FieldError } from '../common/errors/app-exception';
+import { addDays, dayOfWeek } from './local-date';
+import type { CalendarYear } from './working-calendar';
 
 /**
  * The holidays every citizen has off in any year, whatever the year's State Council notice later adds (bridged
@@ -152,4 +154,41 @@ export function derivedRestDays(year: number): ReadonlySet<string> {
     restDayCache.set(year, set);
   }
   return set;
+}
+
+/**
+ * What a year's schedule (valid in shape) gets wrong about the fixed holidays of 全国年节及纪念日放假办法 (2024) 第二条:
+ * each one must be a rest day under it — a weekday one listed in `holidays` (a weekend one is off unless worked), and
+ * none a make-up workday. A missing one is named under `holidays` (the list that lacks it), a worked one by its item.
+ * Years the 2024 text does not cover (before 2025) are not checked.
+ */
+export function statutoryScheduleErrors(y: CalendarYear): FieldError[] {
+  if (!LUNAR_HOLIDAY_TABLE[y.year]) return [];
+  const holidays = new Set(y.holidays);
+  const makeup = new Map(y.makeupWorkdays.map((d, i) => [d, i]));
+  const errors: FieldError[] = [];
+  for (const { date, name } of statutoryHolidays(y.year)) {
+    const i = makeup.get(date);
+    if (i !== undefined)
+      errors.push(
+        fieldError(
+          `makeupWorkdays.${i}`,
+          'statutoryHoliday',
+          `${date}（${name}）是法定节假日，不能列为调休上班日`,
+          `${date} (${name}) is a statutory holiday and cannot be a make-up workday`,
+          { date },
+        ),
+      );
+    else if (dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6 && !holidays.has(date))
+      errors.push(
+        fieldError(
+          'holidays',
+          'statutoryHoliday',
+          `holidays 缺少法定节假日 ${date}（${name}），按此安排该日将成为工作日`,
+          `holidays lacks the statutory holiday ${date} (${name}), which this schedule would make a working day`,
+          { date },
+        ),
+      );
+  }
+  return errors;
 }

@@ -37,6 +37,7 @@ import type {
 } from './dto/my-case.dto';
 import { clocksRead, timelineRead } from './case-file-reads';
 import { startedLast } from './current-proceeding';
+import { namedForWorker } from './deadline-holders';
 import { labelSuitWindows } from './party-windows';
 import { awardUnserved, mediationView } from './proceeding-views';
 import { filingDue, onePerPeriod } from './same-period';
@@ -217,7 +218,10 @@ export class MyCasesService {
     const named = new Map(
       labelSuitWindows(clocksOf(lastArbitration?.id ?? ''), arbitration?.awards ?? []).map((c) => [c.id, c]),
     );
-    const shown = onePerPeriod(clocks.map((c) => ({ ...c, clock: named.get(c.clock.id) ?? c.clock })));
+    // Each period named by whose it is (deadline-holders.ts): the worker reads no other's duty as their own.
+    const shown = onePerPeriod(
+      clocks.map((c) => ({ ...c, clock: namedForWorker(named.get(c.clock.id) ?? c.clock) })),
+    );
     const next = nextDeadline(shown.map((c) => c.clock));
     return {
       complaintId: complaint.id,

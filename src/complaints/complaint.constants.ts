@@ -10,6 +10,13 @@ export const COMPLAINT_CATEGORIES = [
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
+/**
+ * The categories that are a claim to money by nature (劳动法 第五十条、劳动合同法 第三十条: 工资; 劳动法 第四十四条:
+ * 加班工资): a complaint of one states its amount. The others (a missing contract, social insurance, dismissal, injury,
+ * hours) may have none to state — their `claimedAmountFen` is then null, never 0.
+ */
+export const AMOUNT_REQUIRED_CATEGORIES: readonly ComplaintCategory[] = ['WAGE_ARREARS', 'OVERTIME_PAY'];
+
 /** How staff read the categories (warning explanations, documents). */
 export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
   WAGE_ARREARS: '拖欠工资',

@@ -221,6 +221,7 @@ export class InspectionActionsService {
           },
         };
       },
+      'paidOn',
     );
   }
 

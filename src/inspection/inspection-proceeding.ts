@@ -105,7 +105,8 @@ export class InspectionProceeding {
    * One write of the case through the versioned-transition helper: lock the row, check scope (404), the version the
    * client read (409 STALE_VERSION), the transition table (409 ILLEGAL_TRANSITION) and the action date (not in the
    * future, not before receipt); run the step, issue its document, bump the version and append the event with the
-   * document's number.
+   * document's number. `dateField`: the request's name for the action date, which its field error names (`on`; a
+   * recovery's is `paidOn`).
    */
   async transition(
     viewer: Principal,
@@ -114,6 +115,7 @@ export class InspectionProceeding {
     action: InspectionAction,
     onInput: string | undefined,
     step: Step,
+    dateField = 'on',
   ): Promise<InspectionCaseViewDto> {
     await this.tx.run((em) =>
       versionedTransition(
@@ -127,7 +129,7 @@ export class InspectionProceeding {
           action,
           machine: INSPECTION_MACHINE,
         },
-        (c, to) => this.apply(em, viewer, c, to, action, onInput, step),
+        (c, to) => this.apply(em, viewer, c, to, action, { field: dateField, value: onInput }, step),
         async (c, to, { on, data, doc }) => {
           await this.record(em, id, `INSPECTION_${action}`, viewer, c.status, to, {
             ...data,
@@ -148,7 +150,7 @@ export class InspectionProceeding {
     c: InspectionCase,
     to: InspectionStatus,
     action: InspectionAction,
-    onInput: string | undefined,
+    date: { field: string; value: string | undefined },
     step: Step,
   ): Promise<{ on: string; data: Record<string, unknown>; doc: IssuedDocument | null }> {
     // 监察条例 第十六条: an inspector with an interest in the matter 应当回避 — one who declared it takes no act here.
@@ -161,15 +163,15 @@ export class InspectionProceeding {
         'INSPECTOR_CONFLICT',
         'The inspector declared a conflict with this employer',
       );
-    const on = onInput ?? todayInShanghai();
+    const on = date.value ?? todayInShanghai();
     const earliest = c.acceptedOn ?? c.receivedOn;
     if (on > todayInShanghai() || on < earliest)
       throw AppException.validation([
         fieldError(
-          'on',
+          date.field,
           'dateRange',
-          `on 须在 ${earliest} 与今天（北京时间）之间`,
-          `on must lie between ${earliest} and today (Asia/Shanghai)`,
+          `${date.field} 须在 ${earliest} 与今天（北京时间）之间`,
+          `${date.field} must lie between ${earliest} and today (Asia/Shanghai)`,
         ),
       ]);
     const { changes, data, document, notify } = await step(em, c, on);

@@ -582,6 +582,31 @@ describe('arbitration', () => {
     });
   });
 
+  it('the worker’s file names whose each arbitration deadline is: the commission’s service, the employer’s defence (audit)', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    const file = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/my/cases/${c.complaintId}`)
+          .set(await auth('13800000000'))
+      ).body as { nextDeadline: { text: string }; deadlines: { rule: string; text: string }[] };
+    const text = (f: Awaited<ReturnType<typeof file>>, rule: string) =>
+      f.deadlines.find((d) => d.rule === rule)?.text;
+    const accepted = await file();
+    expect(accepted.nextDeadline.text).toMatch(/^仲裁委/);
+    expect(text(accepted, 'ARBITRATION_SERVICE_TO_RESPONDENT')).toMatch(/^仲裁委送达仲裁申请书副本期限：/);
+    expect(text(accepted, 'ARBITRATION_DECISION')).toMatch(/^仲裁庭作出裁决期限：/);
+    expect(
+      (await post('arbitrator', `/${c.id}/papers`, { version: 2, step: 'SERVICE', on: today })).status,
+    ).toBe(200);
+    const served = await file();
+    expect(text(served, 'ARBITRATION_DEFENCE')).toMatch(/^用人单位答辩期限：/);
+    // No line of the file reads as a bare period the worker might take for their own.
+    for (const d of served.deadlines) expect(d.text).not.toMatch(/^(答辩期限|仲裁申请书副本送达期限)：/);
+  });
+
   it('postpones a hearing on a request made at least 3 working days before it (第三十五条), freeing its slot; a later request is refused', async () => {
     const a = await answered();
     const first = await post('arbitrator', `/${a.id}/hearings`, {

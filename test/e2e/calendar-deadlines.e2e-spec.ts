@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays } from '../../src/calendar/local-date';
+import { statutoryHolidays } from '../../src/calendar/statutory-holidays';
 import { statementsDuring } from '../support/statements';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -217,8 +218,17 @@ describe('calendar and statutory clocks', () => {
 
   describe('loading a year (ADMIN)', () => {
     const year2099 = {
-      // A made-up schedule for a far year: 1 January off, and a long spring holiday with a make-up Sunday.
-      holidays: ['2099-01-01', '2099-03-03', '2099-03-04', '2099-03-05'],
+      // A made-up schedule for a far year: 1 January off, and a long spring holiday with a make-up Sunday; then the
+      // other fixed holidays of 放假办法 第二条, which every loaded schedule must keep as rest days.
+      holidays: [
+        '2099-01-01',
+        '2099-03-03',
+        '2099-03-04',
+        '2099-03-05',
+        ...statutoryHolidays(2099)
+          .map((h) => h.date)
+          .filter((d) => d !== '2099-01-01'),
+      ],
       makeupWorkdays: ['2099-03-08'],
       source: '测试用假日安排（非官方）',
     };
@@ -288,6 +298,47 @@ describe('calendar and statutory clocks', () => {
           400,
         );
       expect((await t.http().get('/api/v1/calendar/years/2099').set(admin)).body.coverage).toBe('NONE');
+    });
+
+    it('refuses a schedule that would make a fixed statutory holiday a working day, naming each date, and stores nothing', async () => {
+      const admin = await auth('admin');
+      // The audit's typo: a 2027 notice with only 1月2日 off would work 元旦, 除夕, 清明, 端午, 中秋 and 国庆 (weekdays).
+      const typo = await t
+        .http()
+        .put('/api/v1/calendar/years/2027')
+        .set(admin)
+        .send({ holidays: ['2027-01-02'], makeupWorkdays: [], source: '国办发明电' });
+      expect(typo.status).toBe(400);
+      expect(typo.body.code).toBe('VALIDATION_FAILED');
+      const weekdays = [
+        '2027-01-01',
+        '2027-02-05',
+        '2027-02-08',
+        '2027-04-05',
+        '2027-06-09',
+        '2027-09-15',
+        '2027-10-01',
+      ];
+      expect(typo.body.details).toEqual(
+        weekdays.map((date) =>
+          expect.objectContaining({ field: 'holidays', constraint: 'statutoryHoliday', date }),
+        ),
+      );
+      expect(typo.body.details[0].message).toContain('2027-01-01');
+      // A make-up workday on a fixed holiday (劳动节 2027-05-02 is a Sunday) is named by its list item.
+      const fixed = statutoryHolidays(2027)
+        .map((h) => h.date)
+        .filter((d) => d !== '2027-05-02');
+      const worked = await t
+        .http()
+        .put('/api/v1/calendar/years/2027')
+        .set(admin)
+        .send({ holidays: fixed, makeupWorkdays: ['2027-05-02'], source: '国办发明电' });
+      expect(worked.status).toBe(400);
+      expect(worked.body.details).toEqual([
+        expect.objectContaining({ field: 'makeupWorkdays.0', constraint: 'statutoryHoliday' }),
+      ]);
+      expect((await t.http().get('/api/v1/calendar/years/2027').set(admin)).body.coverage).toBe('NONE');
     });
 
     it('stores the schedule, reports its source, and answers from it without provisional', async () => {

@@ -362,6 +362,13 @@ describe('complaint intake', () => {
         'complainant.age',
       ],
       ['empty facts', { facts: '' }, 'facts'],
+      // A claim to money by nature states its amount (WAGE_ARREARS, OVERTIME_PAY).
+      ['wage arrears without an amount', { claimedAmountFen: undefined }, 'claimedAmountFen'],
+      [
+        'overtime pay without an amount',
+        { category: 'OVERTIME_PAY', claimedAmountFen: undefined },
+        'claimedAmountFen',
+      ],
     ];
     it.each(cases)('%s', async (_name, override, field) => {
       const res = await file(worker, complaintBody(override));
@@ -372,6 +379,23 @@ describe('complaint intake', () => {
         message: expect.any(String),
       });
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('a complaint about no contract or social insurance has no amount to claim: accepted without one, stored as null (audit)', async () => {
+      for (const category of ['NO_CONTRACT', 'SOCIAL_INSURANCE']) {
+        const res = await file(worker, complaintBody({ category, claimedAmountFen: undefined }));
+        expect([category, res.status]).toEqual([category, 201]);
+        const view = await t.http().get(`/api/v1/complaints/${res.body.id}`).set(auth(worker));
+        expect(view.body.claimedAmountFen).toBeNull();
+      }
+      // An amount given anyway is kept, and an explicit null is the same as none.
+      const given = await file(worker, complaintBody({ category: 'NO_CONTRACT', claimedAmountFen: 300_000 }));
+      expect([given.status, given.body.claimedAmountFen]).toEqual([201, 300_000]);
+      const none = await file(
+        worker,
+        complaintBody({ category: 'SOCIAL_INSURANCE', claimedAmountFen: null }),
+      );
+      expect([none.status, none.body.claimedAmountFen]).toEqual([201, null]);
     });
 
     it('malformed JSON', async () => {

@@ -126,6 +126,39 @@ describe('inspection: amounts recorded against the findings, and a fine after th
     });
   });
 
+  it('an action’s date out of range is refused on the field the client sent: paidOn for a recovery, on for the others (audit)', async () => {
+    const future = addDays(today, 3);
+    const fields = async (path: string, body: Record<string, unknown>, user = 'inspector') => {
+      const r = await post(user, path, body);
+      return [path, r.status, r.body.details?.map((d: { field: string }) => d.field)];
+    };
+    const { id } = await investigating();
+    const findings = { arrearsFen: 1_000_000, workersAffected: 1 };
+    for (const [path, body] of [
+      ['extension', { reason: '需调取银行流水' }],
+      ['findings', { ...findings, inspectorIds }],
+      ['inquiry-notice', { appearOn: addDays(today, 1), place: '监察大队', materials: ['工资表'] }],
+      [
+        'rectification-order',
+        { ...findings, violations: '拖欠劳动者工资', complianceDueOn: addDays(today, 7) },
+      ],
+    ] as const)
+      // The extension is a SUPERVISOR's approval (监察条例 第十七条).
+      expect(
+        await fields(
+          `${id}/${path}`,
+          { version: 2, ...body, on: future },
+          path === 'extension' ? 'supervisor' : 'inspector',
+        ),
+      ).toEqual([`${id}/${path}`, 400, ['on']]);
+    const { view } = await ordered(1_000_000, 1);
+    const r = `${view.id}/recoveries`;
+    for (const paidOn of ['2020-12-07', future])
+      expect(
+        await fields(r, { version: view.version, amountFen: 1_000_000, workersCovered: 1, paidOn }),
+      ).toEqual([r, 400, ['paidOn']]);
+  });
+
   it('a one-worker ¥8,000 complaint: ¥80,000 for 5 workers is refused, the worker’s file shows what was paid', async () => {
     const { view: c, complaintId } = await ordered(800_000, 1);
     const over = await recovery(c, 8_000_000, 5);

@@ -18,10 +18,12 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsChineseIdNumber, IsLocalDate, IsMainlandMobile, IsUscc } from '../../common/validation/decorators';
 import {
+  AMOUNT_REQUIRED_CATEGORIES,
   COMPLAINT_CATEGORIES,
   INTAKE_CHANNELS,
   type ComplaintCategory,
@@ -150,11 +152,24 @@ export class CreateComplaintDto {
   @Matches(/^\d{9}$/, { message: 'workplaceStreetCode must be a 9-digit street/town code' })
   workplaceStreetCode: string;
 
-  @ApiProperty({ example: 1250000, description: 'Claimed amount in fen (分), integer ≥ 0' })
+  @ApiPropertyOptional({
+    example: 1250000,
+    nullable: true,
+    type: Number,
+    description:
+      'Claimed amount in fen (分), integer ≥ 0: required for WAGE_ARREARS and OVERTIME_PAY (money by nature); ' +
+      'optional (stored as null) for the other categories',
+  })
+  @ValidateIf(
+    (o: CreateComplaintDto) =>
+      AMOUNT_REQUIRED_CATEGORIES.includes(o.category) ||
+      (o.claimedAmountFen !== undefined && o.claimedAmountFen !== null),
+  )
+  @IsDefined()
   @IsInt()
   @Min(0)
   @Max(MAX_CLAIM_FEN)
-  claimedAmountFen: number;
+  claimedAmountFen?: number;
 
   @ApiProperty({ example: 1, minimum: 1 })
   @IsInt()
