@@ -3,6 +3,7 @@ import { EmployersService } from '../../src/reference/employers.service';
 import { organisationId } from '../../src/reference/organisations';
 import {
   bearer,
+  confirmEmployerOfCase,
   fileComplaint,
   openInspection,
   openPlannedInspection,
@@ -66,6 +67,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       body: { employer: contactPhone ? { name, contactPhone } : { name } },
     });
     const id = await openInspection(t, 'inspector', filed.id);
+    await confirmEmployerOfCase(t, id);
     const c = await act(acceptor, id, 'decision', { version: 1, violationEndedOn: null });
     return { ...c, employerId: filed.employerId };
   };
@@ -77,6 +79,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       body: { employer: contactPhone ? { name, contactPhone } : { name } },
     });
     const id = await openPlannedInspection(t, { employerId, inspectorIds: [inspectorId, secondId] });
+    await confirmEmployerOfCase(t, id);
     const c = (
       await t
         .http()
