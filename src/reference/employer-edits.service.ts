@@ -62,7 +62,7 @@ export class EmployerEditsService {
         caseId: id,
         action: 'EMPLOYER_NAME_CONFIRMED',
         actor: viewer,
-        data: { previousNameConfirmed: e.nameConfirmed },
+        data: { previousName: e.name, previousNameConfirmed: e.nameConfirmed },
       });
       return { id, name, nameConfirmed: true };
     });

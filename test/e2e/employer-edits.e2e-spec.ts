@@ -62,7 +62,10 @@ describe('staff edits of an employer of the register', () => {
     expect(view.body.employer).toMatchObject({ name: '上海核实名称有限公司', nameConfirmed: true });
     expect(view.body.employerAsStated.name).toBe('工人写的名称');
     expect(await events(employerId)).toEqual([
-      { action: 'EMPLOYER_NAME_CONFIRMED', data: { previousNameConfirmed: false } },
+      {
+        action: 'EMPLOYER_NAME_CONFIRMED',
+        data: { previousName: '工人写的名称', previousNameConfirmed: false },
+      },
     ]);
   });
 
@@ -86,6 +89,12 @@ describe('staff edits of an employer of the register', () => {
     expect((await put('mediator', `/api/v1/employers/${id}/name`, { name: '上海某某有限公司' })).status).toBe(
       403,
     );
+    expect(await events(id)).toEqual([
+      {
+        action: 'EMPLOYER_NAME_CONFIRMED',
+        data: { previousName: '上海错字名称有限公司', previousNameConfirmed: true },
+      },
+    ]);
     const unknown = await put('supervisor', '/api/v1/employers/01900000-0000-7000-8000-000000000000/name', {
       name: '上海某某有限公司',
     });
