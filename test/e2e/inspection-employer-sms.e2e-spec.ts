@@ -292,6 +292,29 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
     expect(t.sms.sent.filter((m) => m.text.includes(`案号${c.caseNo}`))).toEqual([]);
   });
 
+  it('a number on record that staff never confirmed (kept by migration 1796400006600): the item says 号码未核实, not 无手机号码', async () => {
+    const c = await plannedCase();
+    await t.dataSource.query(`UPDATE employers SET contact_phone = '13912350009' WHERE id = $1`, [
+      c.employerId,
+    ]);
+    t.app.get(EmployersService).forget([c.employerId]);
+    await order(c.id, c.version);
+    const ref = `inspection-case:${c.id}`;
+    const [item] = await eventually(async () => {
+      const found = (await staffInbox(t, 'inspector')).filter(
+        (i) => i.template === 'SMS_UNDELIVERED' && i.subjectRef === ref,
+      );
+      return found.length ? found : undefined;
+    });
+    expect(item.text).toMatch(/^短信未送达（号码未核实），请电话或当面告知当事人：贵单位的劳动保障监察案件/);
+    const params = await t.dataSource.query<{ params: { reason: string } }[]>(
+      `SELECT params FROM notifications WHERE template = 'SMS_UNDELIVERED' AND subject_ref = $1`,
+      [ref],
+    );
+    expect(params.map((p) => p.params.reason)).toEqual(['PHONE_UNCONFIRMED', 'PHONE_UNCONFIRMED']);
+    expect(sentTo('13912350009')).toEqual([]);
+  });
+
   it('no phone on record and nobody assigned: the brigade’s active inspectors of the street are told', async () => {
     const c = await complaintCase(undefined, 'supervisor');
     await order(c.id, c.version);
