@@ -153,7 +153,8 @@ describe('the worker’s case file in words', () => {
   it('labels every event name written literally to a case timeline in src/', () => {
     // Literal event names passed to the proceedings' timeline writers (audit.append, writer.event, record).
     const written = new Set<string>();
-    const domains = ['complaints', 'mediation', 'arbitration', 'inspection', 'escalation'];
+    // The register's employer events too (reference/: a name or number confirmed by staff).
+    const domains = ['complaints', 'mediation', 'arbitration', 'inspection', 'escalation', 'reference'];
     for (const file of domains.flatMap((d) => filesUnder(join(__dirname, '..', d)))) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(

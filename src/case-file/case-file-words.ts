@@ -348,6 +348,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   CORRECTION_REQUESTED: '通知补正材料',
   CORRECTION_SUPPLIED: '补正材料后重新提交',
   EMPLOYER_CONTACT_CONFIRMED: '确认用人单位联系电话',
+  EMPLOYER_NAME_CONFIRMED: '确认用人单位名称',
   ROUTED: '转交办理机构',
   WITHDRAWN: '撤回投诉',
   POSSIBLE_DUPLICATE_FLAGGED: '提示可能重复投诉',

@@ -36,6 +36,7 @@ import { inspectionCaseView } from './inspection-view';
 import { entersViolationHistory, violationFactsOf } from './inspection.rules';
 import { INSPECTION_MACHINE, type InspectionAction } from './inspection.state';
 import { WageCrimeService } from './wage-crime.service';
+import { assertEmployerNamed } from './employer-name-gate';
 
 export const inspectionNotFound = () =>
   AppException.notFound('INSPECTION_CASE_NOT_FOUND', 'No such inspection case');
@@ -246,7 +247,7 @@ export class InspectionProceeding {
     if (employerId) await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId });
   }
 
-  /** Numbers, renders and stores a document of the case. */
+  /** Numbers, renders and stores a document of the case; one naming the employer only by a confirmed name. */
   private async issue(
     em: EntityManager,
     c: InspectionCase,
@@ -254,9 +255,10 @@ export class InspectionProceeding {
     on: string,
   ): Promise<IssuedDocument> {
     const kind: DocumentKind = facts.kind;
+    const employer = c.employerId ? await this.employers.byId(em, c.employerId) : null;
+    assertEmployerNamed(kind, employer);
     const year = Number(on.slice(0, 4));
     const docNo = documentNumber(kind, year, await this.repo.nextSeq(em, `DOC:${kind}`, year));
-    const employer = c.employerId ? (await this.employers.byIds(em, [c.employerId])).get(c.employerId) : null;
     const org = await this.organisations.byId(em, c.organisationId);
     const body = renderDocument(
       {

@@ -26,6 +26,15 @@ export const EMPLOYER_FACING: Record<DocumentKind, boolean> = {
   HANDLING_DECISION: true,
 };
 
+/**
+ * Documents that name the employer: addressed to it, or (the transfer) naming it to the police as the suspect. Each is
+ * issued only under a confirmed register name (行政处罚法 第五十九条: a decision states the party's 名称).
+ */
+export const NAMES_EMPLOYER: Record<DocumentKind, boolean> = {
+  ...EMPLOYER_FACING,
+  TRANSFER_NOTICE: true,
+};
+
 export function documentNumber(kind: DocumentKind, year: number, seq: number): string {
   return `浦人社监${DOCUMENT_CODES[kind]}〔${year}〕${String(seq).padStart(4, '0')}号`;
 }

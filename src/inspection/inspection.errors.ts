@@ -164,6 +164,11 @@ export const INSPECTION_ERRORS = {
     zh: '举报奖励只适用于查证属实的举报（劳动保障监察条例 第九条）',
     en: 'A reward is for a substantiated report only (劳动保障监察条例 第九条)',
   },
+  EMPLOYER_NAME_UNCONFIRMED: {
+    status: 409,
+    zh: '用人单位名称尚未核实（系投诉人、举报人填写的暂定名称）：请先核对营业执照（统一社会信用代码）并确认名称，再制发以该单位为对象的文书',
+    en: "The employer's name is provisional (as a complainant or reporter typed it): verify it against the business licence and confirm it before issuing a document naming the employer",
+  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

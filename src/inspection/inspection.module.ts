@@ -10,6 +10,7 @@ import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
 import { InspectionInbox } from './inspection-inbox';
+import { InspectionInvestigates } from './inspection-investigates';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionService } from './inspection.service';
 import { InspectionProceeding } from './inspection-proceeding';
@@ -28,6 +29,7 @@ import { WageCrimeService } from './wage-crime.service';
     InspectionCaseFileService,
     InspectionNotices,
     InspectionInbox,
+    InspectionInvestigates,
     InspectionDueRecount,
     InspectionProcessor,
   ],

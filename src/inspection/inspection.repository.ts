@@ -72,6 +72,15 @@ export class InspectionRepository {
     return em.findOne(InspectionCase, { where: { id } });
   }
 
+  /** The streets of the employer's open cases (under investigation: 立案, not closed). */
+  async openCaseStreetsOf(em: EntityManager, employerId: string): Promise<string[]> {
+    const rows = await em.query<{ jurisdiction_code: string }[]>(
+      `SELECT DISTINCT jurisdiction_code FROM inspection_cases WHERE employer_id = $1 AND status = ANY($2)`,
+      [employerId, OPEN_STATUSES],
+    );
+    return rows.map((r) => r.jurisdiction_code);
+  }
+
   /** Whether the inspector declared a conflict with the employer (回避, 监察条例 第十六条). */
   async hasConflict(em: EntityManager, inspectorId: string, employerId: string): Promise<boolean> {
     const rows = await em.query<unknown[]>(

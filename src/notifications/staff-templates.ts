@@ -4,6 +4,9 @@ import type { TemplateDef } from './templates';
 export const UNDELIVERED_REASON_LABELS = {
   REFUSED: '号码无效或被短信平台拒收',
   NO_PHONE: '无手机号码',
+  // A number is on record (the employer's, kept unconfirmed by migration 1796400006600) but staff never confirmed it:
+  // not texted, and not "no number" either — confirming it (PUT /employers/:id/contact) lets the next SMS go.
+  PHONE_UNCONFIRMED: '号码未核实',
   NOT_VERIFIED: '代为投诉所留号码尚未经本人验证',
 } as const;
 export type UndeliveredReason = keyof typeof UNDELIVERED_REASON_LABELS;

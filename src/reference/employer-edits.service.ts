@@ -6,6 +6,7 @@ import { AppException } from '../common/errors/app-exception';
 import { maskPhone } from '../common/pii';
 import { TransactionRunner } from '../database/transaction';
 import type { EmployerContactDto, EmployerNameDto } from './dto/employer-contact.dto';
+import { EmployerInvestigations } from './employer-investigations';
 import { EmployersService, normaliseEmployerName } from './employers.service';
 import type { Employer } from './entities/employer.entity';
 import { ReferenceRepository } from './reference.repository';
@@ -36,11 +37,20 @@ export class EmployerEditsService {
     private readonly repo: ReferenceRepository,
     private readonly employers: EmployersService,
     private readonly audit: AuditService,
+    private readonly investigations: EmployerInvestigations,
   ) {}
 
   async confirmName(viewer: Principal, id: string, name: string): Promise<EmployerNameDto> {
     const result = await this.tx.run(async (em) => {
-      const e = await this.editable(em, viewer, id);
+      // Its editors (an inspector of its street too: the endpoint's roles), or, for an employer registered in no
+      // street (every provisional name is one: known only from complaints or reports), the staff investigating it,
+      // who verify the name against its business licence (劳动保障监察条例 第十五条).
+      const e = await this.employers.byId(em, id);
+      const may =
+        e &&
+        (mayEditEmployer(viewer, e) ||
+          (!e.streetCode && (await this.investigations.investigates(em, viewer, id))));
+      if (!e || !may) throw notFound();
       const nameNormalised = normaliseEmployerName(name);
       // Without a USCC the normalised name is the employer's key: another's cannot be taken.
       const same = e.uscc ? null : await this.repo.findEmployer(em, undefined, nameNormalised);
@@ -52,7 +62,7 @@ export class EmployerEditsService {
         caseId: id,
         action: 'EMPLOYER_NAME_CONFIRMED',
         actor: viewer,
-        data: { previousNameConfirmed: e.nameConfirmed },
+        data: { previousName: e.name, previousNameConfirmed: e.nameConfirmed },
       });
       return { id, name, nameConfirmed: true };
     });

@@ -59,14 +59,20 @@ export class EmployerRegisterController {
     return this.register.list(user, q);
   }
 
-  /** Confirms or corrects the register's name of one employer, as a register import would (same roles). */
+  /**
+   * Confirms or corrects the register's name of one employer: its street's supervisors and inspectors (who verify it
+   * against the business licence while investigating), for one registered in no street the administrator and the
+   * staff of an open inspection case about it.
+   */
   @ApiOperation({
     summary: '确认或更正用人单位名称',
     description:
-      '核实营业执照等后确认或更正名录中的用人单位名称（无需批量登记）；此前由投诉、举报填写的名称仅为暂定名称。',
+      '核实营业执照（统一社会信用代码）后确认或更正名录中的用人单位名称（无需批量登记）；此前由投诉、举报填写的名称仅为暂定名称，' +
+      '以该单位为对象的监察文书须待名称确认后制发。名录中登记了街道的单位由该街道的督办人员、监察员确认；未登记街道的单位由系统管理员，' +
+      '或办理该单位未结监察案件的人员（未申报回避）确认。',
   })
   @Put(':id/name')
-  @Roles('SUPERVISOR', 'ADMIN')
+  @Roles('INSPECTOR', 'SUPERVISOR', 'ADMIN')
   @ApiOkResponse({ type: EmployerNameDto })
   confirmName(
     @CurrentUser() user: Principal,

@@ -138,13 +138,19 @@ export class EmployersService {
       params: p.params,
     };
     // Only a number staff confirmed: one a party typed (a reporter's above all) may be anyone's. Without one the
-    // case's staff are told to serve the notice another way (SMS_UNDELIVERED), as for an employer with no number.
+    // case's staff are told to serve the notice another way (SMS_UNDELIVERED): 号码未核实 when a number is on record
+    // unconfirmed (staff may confirm it), 无手机号码 when there is none.
     if (e.contactPhone && e.contactPhoneConfirmedAt)
       await this.notifications.sendSmsOnce({ ...n, phone: e.contactPhone });
+    else if (e.contactPhone)
+      await this.notifications.recordUndeliverable(n, {
+        reason: 'PHONE_UNCONFIRMED',
+        detail: 'the contact number on record was never confirmed by staff',
+      });
     else
       await this.notifications.recordUndeliverable(n, {
         reason: 'NO_PHONE',
-        detail: 'no contact number confirmed by staff for the employer',
+        detail: 'no contact number on record for the employer',
       });
   }
 }

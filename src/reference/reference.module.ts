@@ -3,6 +3,7 @@ import { EmployerRegisterController } from './employer-register.controller';
 import { EmployerRegisterRepository } from './employer-register.repository';
 import { EmployerRegisterService } from './employer-register.service';
 import { EmployerEditsService } from './employer-edits.service';
+import { EmployerInvestigations } from './employer-investigations';
 import { EmployersService } from './employers.service';
 import { JurisdictionsService } from './jurisdictions.service';
 import { ReferenceController } from './reference.controller';
@@ -19,7 +20,8 @@ import { ReferenceRepository } from './reference.repository';
     EmployerRegisterService,
     EmployerRegisterRepository,
     EmployerEditsService,
+    EmployerInvestigations,
   ],
-  exports: [EmployersService, JurisdictionsService, EmployerRegisterService],
+  exports: [EmployersService, JurisdictionsService, EmployerRegisterService, EmployerInvestigations],
 })
 export class ReferenceModule {}

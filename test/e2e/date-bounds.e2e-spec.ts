@@ -4,6 +4,7 @@ import {
   arbitrationSteps,
   bearer,
   fileComplaint,
+  confirmEmployerOfCase,
   openInspection,
   openMediation,
   userIdOf,
@@ -238,6 +239,7 @@ describe('date inputs are bounded and readable', () => {
   it('inspection: a violation cannot end in the future (监察条例 第二十条), nor an inquiry fall after the investigation is due (第十七条)', async () => {
     const c = await routed('INSPECTION');
     const id = await openInspection(t, 'inspector', c.id);
+    await confirmEmployerOfCase(t, id);
     for (const violationEndedOn of [addDays(today, 1), '2027-05-01']) {
       const res = await post('inspector', `/inspection/cases/${id}/decision`, {
         version: 1,

@@ -1,6 +1,6 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { EmployersService } from '../../src/reference/employers.service';
-import { bearer, openInspection, staffInbox } from '../support/case-flow';
+import { bearer, confirmEmployerOfCase, openInspection, staffInbox } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { testUscc } from '../support/uscc';
 
@@ -82,6 +82,7 @@ describe('the employers register and what parties state about an employer', () =
     ] as const)
       await step('supervisor', `/api/v1/complaints/${filed.id}/${path}`, body);
     const caseId = await openInspection(t, 'inspector', filed.id);
+    await confirmEmployerOfCase(t, caseId);
     const decided = await step('inspector', `/api/v1/inspection/cases/${caseId}/decision`, {
       version: 1,
       violationEndedOn: null,

@@ -1,5 +1,5 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { bearer, fileComplaint, openInspection, userIdOf } from '../support/case-flow';
+import { bearer, confirmEmployerOfCase, fileComplaint, openInspection, userIdOf } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
@@ -43,6 +43,7 @@ describe('inspection: amounts recorded against the findings, and a fine after th
       body: { employer: { name } },
     });
     const id = await openInspection(t, 'inspector', c.id);
+    await confirmEmployerOfCase(t, id);
     await ok(`${id}/decision`, { version: 1, violationEndedOn: null });
     return { complaintId: c.id, id };
   };

@@ -1,6 +1,7 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
+import { confirmEmployerOfCase } from '../support/case-flow';
 
 interface CaseView {
   id: string;
@@ -39,7 +40,9 @@ describe('inspection: the brigade’s duties', () => {
       ['route', { target: 'INSPECTION' }],
     ] as const)
       await ok('inspector', `complaints/${complaintId}/${path}`, body);
-    return ok('inspector', 'inspection/cases', { complaintId }, 201);
+    const c = await ok('inspector', 'inspection/cases', { complaintId }, 201);
+    await confirmEmployerOfCase(t, c.id);
+    return c;
   };
   /** A worker's 投诉, opened as an inspection case (RECEIVED, version 1). */
   const complaintCase = async () => {

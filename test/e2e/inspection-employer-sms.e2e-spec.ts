@@ -3,6 +3,7 @@ import { EmployersService } from '../../src/reference/employers.service';
 import { organisationId } from '../../src/reference/organisations';
 import {
   bearer,
+  confirmEmployerOfCase,
   fileComplaint,
   openInspection,
   openPlannedInspection,
@@ -66,6 +67,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       body: { employer: contactPhone ? { name, contactPhone } : { name } },
     });
     const id = await openInspection(t, 'inspector', filed.id);
+    await confirmEmployerOfCase(t, id);
     const c = await act(acceptor, id, 'decision', { version: 1, violationEndedOn: null });
     return { ...c, employerId: filed.employerId };
   };
@@ -77,6 +79,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       body: { employer: contactPhone ? { name, contactPhone } : { name } },
     });
     const id = await openPlannedInspection(t, { employerId, inspectorIds: [inspectorId, secondId] });
+    await confirmEmployerOfCase(t, id);
     const c = (
       await t
         .http()
@@ -287,6 +290,29 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
     expect(await undelivered('inspector-b')).toHaveLength(1);
     expect(await undelivered('inspector-other')).toEqual([]);
     expect(t.sms.sent.filter((m) => m.text.includes(`案号${c.caseNo}`))).toEqual([]);
+  });
+
+  it('a number on record that staff never confirmed (kept by migration 1796400006600): the item says 号码未核实, not 无手机号码', async () => {
+    const c = await plannedCase();
+    await t.dataSource.query(`UPDATE employers SET contact_phone = '13912350009' WHERE id = $1`, [
+      c.employerId,
+    ]);
+    t.app.get(EmployersService).forget([c.employerId]);
+    await order(c.id, c.version);
+    const ref = `inspection-case:${c.id}`;
+    const [item] = await eventually(async () => {
+      const found = (await staffInbox(t, 'inspector')).filter(
+        (i) => i.template === 'SMS_UNDELIVERED' && i.subjectRef === ref,
+      );
+      return found.length ? found : undefined;
+    });
+    expect(item.text).toMatch(/^短信未送达（号码未核实），请电话或当面告知当事人：贵单位的劳动保障监察案件/);
+    const params = await t.dataSource.query<{ params: { reason: string } }[]>(
+      `SELECT params FROM notifications WHERE template = 'SMS_UNDELIVERED' AND subject_ref = $1`,
+      [ref],
+    );
+    expect(params.map((p) => p.params.reason)).toEqual(['PHONE_UNCONFIRMED', 'PHONE_UNCONFIRMED']);
+    expect(sentTo('13912350009')).toEqual([]);
   });
 
   it('no phone on record and nobody assigned: the brigade’s active inspectors of the street are told', async () => {

@@ -6,6 +6,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { confirmEmployerOfCase } from '../support/case-flow';
 import { createAccount } from '../support/users';
 
 interface CaseView {
@@ -89,7 +90,12 @@ describe('inspection cases', () => {
     expect([r.status, r.body]).toEqual([status, expect.anything()]);
     return r.body as CaseView;
   };
-  const open = async () => ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);
+  /** Opened (RECEIVED), its employer's name confirmed (as the inspectors do from its business licence). */
+  const open = async () => {
+    const c = await ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);
+    await confirmEmployerOfCase(t, c.id);
+    return c;
+  };
   /** Opened and 立案 today. */
   const investigating = async () => {
     const c = await open();
@@ -200,6 +206,8 @@ describe('inspection cases', () => {
     const sms = await eventually(() => t.sms.sent.find((m) => m.template === 'INSPECTION_ACCEPTED'));
     expect(sms).toMatchObject({ phone: '13800000000', params: { caseNo: c.caseNo, acceptedOn: today } });
 
+    // The order names the employer: its name as the worker typed it is checked against the licence and confirmed.
+    await confirmEmployerOfCase(t, c.id);
     const ordered = await ok('inspector', `/cases/${c.id}/rectification-order`, {
       version: 2,
       violations: '未按时足额支付劳动者工资',
@@ -329,6 +337,7 @@ describe('inspection cases', () => {
     await routeToInspection(complaintId as string);
     const c = await ok('inspector', '/cases', { complaintId }, 201);
     expect(c.source).toBe('REPORT');
+    await confirmEmployerOfCase(t, c.id);
     await ok('inspector', `/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
     await ok('inspector', `/cases/${c.id}/inquiry-notice`, {
       version: 2,

@@ -5,6 +5,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
 import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from '../../src/case-file/plain-deadline';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
+import { confirmEmployerOfCase } from '../support/case-flow';
 import { isSessionCheck, statementsDuring } from '../support/statements';
 import { workingSlot } from '../support/session-slot';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
@@ -76,6 +77,7 @@ describe('the worker’s case file /my/cases', () => {
   it('follows an inspection case from acceptance to its closing outcome', async () => {
     const complaintId = await routed('INSPECTION', 'inspector');
     const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    await confirmEmployerOfCase(t, c.id);
     let mine = await myCase(complaintId);
     expect(mine.currentStep).toMatchObject({ proceeding: 'INSPECTION', id: c.id, status: 'RECEIVED' });
     expect(mine.nextStep.text).toContain('5个工作日');
@@ -143,6 +145,7 @@ describe('the worker’s case file /my/cases', () => {
   it('a deadline counted into a year whose holiday schedule is not loaded is marked provisional, as the calendar says', async () => {
     const complaintId = await routed('INSPECTION', 'inspector');
     const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    await confirmEmployerOfCase(t, c.id);
     await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
     const mine = await myCase(complaintId);
     const investigation = mine.deadlines.find((d) => d.rule === 'INSPECTION_INVESTIGATION')!;
@@ -169,6 +172,7 @@ describe('the worker’s case file /my/cases', () => {
   it('a penalty decided without an order to rectify does not tell the worker one was made; an order later does, with its deadline', async () => {
     const complaintId = await routed('INSPECTION', 'inspector');
     const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    await confirmEmployerOfCase(t, c.id);
     let v = c.version;
     const step = async (user: string, path: string, body: Record<string, unknown>) => {
       v = (await post(user, `/inspection/cases/${c.id}/${path}`, { version: v, ...body })).version;

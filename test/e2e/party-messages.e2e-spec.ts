@@ -2,6 +2,7 @@ import { todayInShanghai, addDays } from '../../src/calendar/local-date';
 import { ComplainantService } from '../../src/complaints/complainant.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
+import { confirmEmployerOfCase } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** 14.6: every party-facing step tells the worker (SMS through the outbox, recorded for their account), once. */
@@ -171,6 +172,7 @@ describe('parties are told', () => {
     const opened = await post('inspector', '/api/v1/inspection/cases', { complaintId: c.id });
     expect(opened.status).toBe(201);
     const id = opened.body.id as string;
+    await confirmEmployerOfCase(t, id);
     expect(
       (
         await post('inspector', `/api/v1/inspection/cases/${id}/decision`, {

@@ -1,4 +1,5 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { confirmEmployerOfCase } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** 14.6: the reporter of a 举报 is answered by the platform as the inspection case moves, and kept secret. */
@@ -61,6 +62,7 @@ describe('the outcome of a report (举报) on its channel', () => {
     ]);
 
     const c = await staff('/api/v1/inspection/cases', { complaintId: reportId }, 201);
+    await confirmEmployerOfCase(t, c.id);
     expect((await status(trackingNo, accessCode)).body.currentStep).toEqual({
       proceeding: 'INSPECTION',
       status: 'RECEIVED',

@@ -211,6 +211,50 @@ export function openPlannedInspection(
   );
 }
 
+/**
+ * The administrator confirms the register name of the employer of inspection case `caseId` as it stands
+ * (PUT /employers/:id/name), as an inspector would after checking its business licence: a document naming the
+ * employer is refused while the name is provisional (inspection-employer-name.e2e-spec.ts).
+ */
+export async function confirmEmployerOfCase(t: TestApp, caseId: string): Promise<void> {
+  const [e] = await t.dataSource.query<{ id: string; name: string }[]>(
+    `SELECT e.id, e.name FROM inspection_cases c JOIN employers e ON e.id = c.employer_id WHERE c.id = $1`,
+    [caseId],
+  );
+  if (!e) throw new Error(`no employer for inspection case ${caseId}`);
+  const r = await t
+    .http()
+    .put(`/api/v1/employers/${e.id}/name`)
+    .set(await bearer(t, 'admin'))
+    .send({ name: e.name });
+  if (r.status !== 200) throw new Error(`confirming the name failed: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
+/** The supervisor registers one employer in `streetCode` (default 陆家嘴), name confirmed; returns its id. */
+export async function registerEmployer(
+  t: TestApp,
+  o: { uscc: string; name: string; streetCode?: string },
+): Promise<string> {
+  const r = await t
+    .http()
+    .post('/api/v1/employers/register')
+    .set(await bearer(t, 'supervisor'))
+    .send({
+      employers: [
+        {
+          uscc: o.uscc,
+          name: o.name,
+          streetCode: o.streetCode ?? '310115005',
+          industryCode: 'E',
+          sizeClass: 'SMALL',
+          headcount: 30,
+        },
+      ],
+    });
+  if (r.status !== 200) throw new Error(`registering failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return (r.body as { ids: string[] }).ids[0];
+}
+
 /** The templates of `user`'s inbox items about `subjectRef` (e.g. `complaint:<id>`), sorted. */
 export async function inboxAbout(t: TestApp, user: string, subjectRef: string): Promise<string[]> {
   return (await staffInbox(t, user))
