@@ -180,10 +180,7 @@ export class DeadlinesService {
       .map((c) => c.id);
   }
 
-  /**
-   * Stops the running clocks of one rule of a case (e.g. the tribunal notice once the tribunal is formed); `reason`:
-   * ended without the act they time, as stopAll's.
-   */
+  /** Stops the running clocks of one rule of a case (e.g. the tribunal notice once formed); `reason` as stopAll's. */
   async stopRule(
     em: EntityManager,
     caseType: string,
