@@ -131,10 +131,11 @@ export class ComplaintTakeUp implements OnModuleInit {
     c: Pick<Complaint, 'id' | 'collectiveDisputeId'>,
     actor: Pick<Principal, 'userId'> | null,
   ): Promise<void> {
-    await this.takenUp(em, c, 'DISPUTE', actor);
     const today = todayInShanghai();
-    for (const id of await this.idsOf(em, c, 'DISPUTE'))
+    for (const id of await this.idsOf(em, c, 'DISPUTE')) {
+      await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
       await this.deadlines.stopRule(em, CASE, id, 'INSPECTION_ACCEPTANCE', today, actor, {}, 'ARBITRATION');
+    }
   }
 
   private async idsOf(
