@@ -23,8 +23,8 @@ export const PERSON_RULES = {
   HEAD_ROLES: ['LEGAL_REPRESENTATIVE', 'PRINCIPAL'] as readonly ResponsibleRole[],
   // Platform limit (not in the statute): a listing names 1..20 persons
   MAX_PERSONS: 20,
-  // Platform rule, TO VERIFY against 人社部令第45号 第九条 (公开) and publication practice: a published entry shows the
-  // person's name and only the last 4 characters of the ID number (the text found says what is published, not how)
+  // Platform rule: 人社部令第45号 第九条 has the 名单 公开 on the bureau's site, 第四条 asks for 个人信息保护, neither says
+  // which fields (verified, mohrss.gov.cn t20211229_431810): the name and only the ID number's last 4 characters
   PUBLIC_ID_VISIBLE_TAIL: 4,
 } as const;
 
@@ -94,7 +94,7 @@ export type PersonNoticeRefusal =
   | { code: 'LISTING_BEFORE_STATEMENT'; message: string; statementOn: string; responsiblePersons: number[] };
 
 /**
- * 人社部令第45号 第五条 (当事人 includes the persons) with its 告知、陈述申辩 article (number TO VERIFY): each person listed was
+ * 人社部令第45号 第五条 (当事人 includes the persons) with its 告知、异议 article 第六条: each person listed was
  * named on the violation's notice, and stated (the listing not before it) or let the period pass — noticeRefusal's
  * rule, person by person. `listed` are the keys in the order the listing names them; the refusal gives positions.
  */

@@ -127,6 +127,8 @@ describe('blacklist term and early removal', () => {
     listedOn: '2026-01-10',
     correctedOn: '2026-02-01',
     commitmentOn: '2026-08-01',
+    repeatArrears: 0,
+    criminal: 'NONE' as const,
   };
 
   it('6 months from the correction: refused the day before, allowed on the day', () => {
@@ -149,6 +151,30 @@ describe('blacklist term and early removal', () => {
     );
   });
 
+  it('第十三条（一）: new wage arrears to migrant workers while listed bar an early removal', () => {
+    expect(earlyRemovalRefusal({ ...base, repeatArrears: 1, today: '2026-09-01' })).toEqual({
+      code: 'EARLY_REMOVAL_BARRED',
+      message: expect.any(String),
+      grounds: ['REPEAT_ARREARS'],
+    });
+  });
+
+  it('第十三条（二）: criminal proceedings for 拒不支付劳动报酬罪 under way, or liability, bar it', () => {
+    expect(earlyRemovalRefusal({ ...base, criminal: 'PROCEEDINGS', today: '2026-09-01' })).toMatchObject({
+      code: 'EARLY_REMOVAL_BARRED',
+      grounds: ['CRIMINAL_PROCEEDINGS'],
+    });
+    expect(
+      earlyRemovalRefusal({ ...base, repeatArrears: 2, criminal: 'LIABLE', today: '2026-09-01' }),
+    ).toMatchObject({ code: 'EARLY_REMOVAL_BARRED', grounds: ['REPEAT_ARREARS', 'CRIMINAL_LIABILITY'] });
+  });
+
+  it('the bars apply to an employer meeting the 第十二条 conditions: a refusal of those comes first', () => {
+    expect(earlyRemovalRefusal({ ...base, repeatArrears: 1, today: '2026-07-31' })?.code).toBe(
+      'EARLY_REMOVAL_TOO_SOON',
+    );
+  });
+
   it('property: never allowed before 6 months after max(listing, correction)', () => {
     const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2024-01-01', n));
     fc.assert(
@@ -159,6 +185,8 @@ describe('blacklist term and early removal', () => {
           listedOn,
           correctedOn,
           commitmentOn: today,
+          repeatArrears: 0,
+          criminal: 'NONE',
           today,
         });
         expect(r === null).toBe(today >= addMonths(start, 6));

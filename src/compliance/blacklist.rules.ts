@@ -7,12 +7,11 @@ import type { ViolationKind } from './compliance.constants';
  * 名单管理暂行办法》): when a wage-arrears violation lists its employer, for how long, and when it may leave early.
  */
 export const BLACKLIST_RULES = {
-  // 人社部令第45号 第十四条 (TO VERIFY the article number): 列入期限为3年，自作出列入决定之日起计算
+  // 人社部令第45号 第十一条: 列入失信联合惩戒名单的期限为3年，自作出列入决定之日起计算 (mohrss.gov.cn t20211229_431810)
   TERM_YEARS: 3,
-  // 人社部令第45号 第十五条 (TO VERIFY the article number): 已改正且自改正之日起被列入满6个月，作出信用承诺，可申请提前移出
+  // 人社部令第45号 第十二条: 已改正，自改正之日起被列入满6个月，作出书面信用承诺，可申请提前移出 (bars: 第十三条)
   EARLY_REMOVAL_MONTHS: 6,
-  // 人社部令第45号 (article TO VERIFY; not 第九条, quoted elsewhere as the 公开 article): 作出列入决定前告知当事人拟列入的
-  // 事由、依据和依法享有的陈述、申辩权利；当事人自收到告知书之日起5个工作日内可以陈述、申辩 (the 5 days TO VERIFY)
+  // 人社部令第45号 第六条: 作出列入决定前告知当事人；当事人自收到告知之日起5个工作日内可以提出异议 (陈述、申辩)
   STATEMENT_WORKDAYS: 5,
 } as const;
 
@@ -80,18 +79,31 @@ export interface EarlyRemovalFacts {
   correctedOn: string;
   /** The day the written 信用承诺 (not to default on wages again) was made; null when none. */
   commitmentOn: string | null;
+  /** Wage-arrears findings to 农民工 on the employer found since the listing, the listed one aside (第十三条（一）). */
+  repeatArrears: number;
+  /**
+   * 第十三条（二）, on the listed finding and those found since: LIABLE when a judgment is recorded, PROCEEDINGS when
+   * transferred to the police without one (the platform records no end of the proceedings), else NONE.
+   */
+  criminal: CriminalStanding;
   today: string;
 }
 
+export type CriminalStanding = 'NONE' | 'PROCEEDINGS' | 'LIABLE';
+
+/** 人社部令第45号 第十三条's bars to an early removal, by item: （一） REPEAT_ARREARS; （二） the two others. */
+export type EarlyRemovalBar = 'REPEAT_ARREARS' | 'CRIMINAL_PROCEEDINGS' | 'CRIMINAL_LIABILITY';
+
 export type EarlyRemovalRefusal =
   | { code: 'EARLY_REMOVAL_TOO_SOON'; message: string; eligibleFrom: string }
-  | { code: 'CREDIT_COMMITMENT_MISSING'; message: string };
+  | { code: 'CREDIT_COMMITMENT_MISSING'; message: string }
+  | { code: 'EARLY_REMOVAL_BARRED'; message: string; grounds: EarlyRemovalBar[] };
 
 /**
- * 人社部令第45号 (提前移出; article number unverified): corrected, listed for 6 months counted from the correction (from
- * the listing when corrected before it), and a written credit commitment — the three conditions of the final text. The
- * draft's fourth (列入期限内未再发生拖欠, 征求意见稿 2021-07) is not in it: new arrears are a new case, not a bar here.
- * The first refusal, or null.
+ * 人社部令第45号 第十二条: corrected, listed for 6 months counted from the correction (from the listing when corrected
+ * before it), and a written credit commitment; then 第十三条: an employer meeting them is still not removed early when
+ * （一）列入期限内再次发生拖欠农民工工资违法行为 or （二）因涉嫌拒不支付劳动报酬犯罪正在刑事诉讼期间或者已经被追究刑事责任.
+ * The first refusal (the 第十二条 conditions before the 第十三条 bars, which come together), or null.
  */
 export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal | null {
   const from = compareDates(f.correctedOn, f.listedOn) > 0 ? f.correctedOn : f.listedOn;
@@ -104,7 +116,13 @@ export function earlyRemovalRefusal(f: EarlyRemovalFacts): EarlyRemovalRefusal |
     };
   if (!f.commitmentOn)
     return { code: 'CREDIT_COMMITMENT_MISSING', message: 'Early removal needs a written credit commitment' };
-  return null;
+  const grounds: EarlyRemovalBar[] = [];
+  if (f.repeatArrears > 0) grounds.push('REPEAT_ARREARS');
+  if (f.criminal === 'PROCEEDINGS') grounds.push('CRIMINAL_PROCEEDINGS');
+  if (f.criminal === 'LIABLE') grounds.push('CRIMINAL_LIABILITY');
+  return grounds.length
+    ? { code: 'EARLY_REMOVAL_BARRED', message: 'The listing may not be removed early (第十三条)', grounds }
+    : null;
 }
 
 /** The prior notice of a listing as the listing decision needs it. */
@@ -115,7 +133,7 @@ export interface ListingNotice {
 }
 
 /**
- * 人社部令第45号 (告知 article TO VERIFY): 当事人自收到告知书之日起5个工作日内可以陈述、申辩 — a statement is made in time
+ * 人社部令第45号 第六条: 当事人自收到告知之日起5个工作日内可以提出异议 (陈述、申辩) — a statement is made in time
  * from the day the notice was served to the period's last day, both included (answerTiming); one received later is
  * recorded but LATE: it is not the statement the period protects (the listing neither waits for it nor must come
  * after it); one dated before the notice was served cannot answer it.
@@ -141,7 +159,7 @@ export type NoticeRefusal =
   | { code: 'LISTING_BEFORE_STATEMENT'; message: string; statementOn: string };
 
 /**
- * 人社部令第45号 (告知 and 陈述申辩 before the 列入决定): a listing needs a prior written notice of the violation, and is
+ * 人社部令第45号 第六条 (告知 and 异议/陈述申辩 before the 列入决定): a listing needs a prior written notice of the violation, and is
  * decided only once the employer's statement was received and considered, or the statement period passed without
  * one in time (a late statement, statementTiming, counts as none). The first refusal, or null.
  */

@@ -145,7 +145,7 @@ export class BlacklistService {
     return this.view(viewer, id);
   }
 
-  /** Early removal (信用修复) after 6 months from the correction, with a written credit commitment. */
+  /** Early removal (信用修复, 人社部令第45号 第十二条): 6 months from the correction, a credit commitment, no 第十三条 bar. */
   async removeEarly(viewer: Principal, id: string, dto: EarlyRemovalDto): Promise<BlacklistEntryViewDto> {
     const today = todayInShanghai();
     // Dates of what already happened: one in the future is a wrong input (400), as listedOn's.
@@ -175,11 +175,15 @@ export class BlacklistService {
             listedOn: b.listedOn,
             correctedOn: dto.correctedOn,
             commitmentOn: dto.commitmentOn ?? null,
+            ...(await this.repo.earlyRemovalBars(em, b.employerId, b.listedOn, b.violationId)),
             today,
           });
           if (refusal) {
             const { code, message, ...details } = refusal;
-            throw AppException.conflict(code, message, { ...details, basis: '人社部令第45号 (提前移出)' });
+            throw AppException.conflict(code, message, {
+              ...details,
+              basis: '人社部令第45号 第十二条、第十三条 (提前移出)',
+            });
           }
           await this.repo.updateListing(em, b.id, {
             status: to,

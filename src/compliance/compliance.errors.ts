@@ -50,6 +50,11 @@ export const COMPLIANCE_ERRORS = {
     zh: '提前移出须提交书面信用承诺',
     en: 'Early removal needs a written credit commitment',
   },
+  EARLY_REMOVAL_BARRED: {
+    status: 409,
+    zh: '列入期限内再次拖欠农民工工资，或因涉嫌拒不支付劳动报酬犯罪正在刑事诉讼期间或者已被追究刑事责任，不得提前移出',
+    en: 'No early removal: new wage arrears to migrant workers while listed, or criminal proceedings or liability for refusing to pay wages',
+  },
   GRADE_YEAR_IN_FUTURE: { status: 409, zh: '该年度尚未开始', en: 'That year has not started' },
   ALREADY_PUBLISHED: {
     status: 409,

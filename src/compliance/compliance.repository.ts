@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ViolationKind } from './compliance.constants';
+import type { CriminalStanding } from './blacklist.rules';
 import { BlacklistEntry } from './entities/blacklist-entry.entity';
 import { EmployerGrade } from './entities/employer-grade.entity';
 import { EmployerViolation } from './entities/employer-violation.entity';
@@ -69,6 +70,23 @@ export class ComplianceRepository {
       [employerId],
     );
     return new Map(rows.map((r) => [r.violation_id, r.publication_id]));
+  }
+
+  /**
+   * The facts of 人社部令第45号 第十三条 for a listing: wage-arrears findings to 农民工 found since `listedOn` other than
+   * the listed one (（一）), and the criminal standing of the listed finding and of the wage-arrears findings since (（二）).
+   */
+  async earlyRemovalBars(em: EntityManager, employerId: string, listedOn: string, violationId: string) {
+    const [row] = await em.query<{ repeat: number; liable: boolean; transferred: boolean }[]>(
+      `SELECT count(*) FILTER (WHERE id <> $3 AND migrant_workers)::int AS repeat,
+              coalesce(bool_or(criminal_liability_on IS NOT NULL), false) AS liable,
+              coalesce(bool_or(criminal_transfer), false) AS transferred
+         FROM employer_violations
+        WHERE employer_id = $1 AND 'WAGE_ARREARS' = ANY(kinds) AND (id = $3 OR found_on >= $2::date)`,
+      [employerId, listedOn, violationId],
+    );
+    const criminal: CriminalStanding = row.liable ? 'LIABLE' : row.transferred ? 'PROCEEDINGS' : 'NONE';
+    return { repeatArrears: row.repeat, criminal };
   }
 
   gradesOf(em: EntityManager, employerId: string): Promise<EmployerGrade[]> {

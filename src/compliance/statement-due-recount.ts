@@ -10,7 +10,7 @@ import { BLACKLIST_RULES } from './blacklist.rules';
 import { EMPLOYER_CASE } from './compliance.constants';
 import { RegistersRepository } from './registers.repository';
 
-/** The last day of a notice's statement period: 5 working days from the notice (人社部令第45号; TO VERIFY article). */
+/** The last day of a notice's statement period: 5 working days from the notice (人社部令第45号 第六条). */
 export async function statementDueOn(
   calendar: CalendarService,
   em: EntityManager,
@@ -20,7 +20,7 @@ export async function statementDueOn(
 }
 
 /**
- * The statement period a notice of intended listing stores (statement_due_on: 人社部令第45号, 5 working days from
+ * The statement period a notice of intended listing stores (statement_due_on: 人社部令第45号 第六条, 5 working days from
  * the notice, BLACKLIST_RULES.STATEMENT_WORKDAYS) is counted on the holiday calendar: a year's schedule an ADMIN loads
  * or corrects later moves it, and this recounts the stored copy — which the listing (STATEMENT_PERIOD_RUNNING) and a
  * statement's timing read — in a job (`compliance.recount-statement-due`) queued in the loading transaction.

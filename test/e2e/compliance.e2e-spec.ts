@@ -678,19 +678,34 @@ describe('employer compliance', () => {
       expect(r.events.map((x) => x.action)).toContain('BLACKLIST_REMOVED_EARLY');
     });
 
-    it('early removal takes the final text’s three conditions, not the draft’s “no new arrears while listed”', async () => {
-      // 人社部令第45号: corrected, 6 months listed since the correction, a written credit commitment. A later finding
-      // is a case of its own (and may be listed in its own right); it does not hold the corrected listing.
-      const e = await employer();
+    it('early removal is barred by new arrears to migrant workers while listed, or by criminal proceedings (第十三条)', async () => {
+      // 人社部令第45号 第十二条: corrected, 6 months listed since the correction, a written credit commitment;
+      // 第十三条: still not removed early when (一) 列入期限内再次发生拖欠农民工工资违法行为, or (二) 因涉嫌拒不支付劳动报酬
+      // 犯罪正在刑事诉讼期间或者已经被追究刑事责任.
+      const asked = { version: 1, correctedOn: addMonths(today, -7), commitmentOn: today };
       const listedOn = addMonths(today, -8);
-      const v = await recorded(e, { foundOn: listedOn, ...listable });
-      const id = (await list(e, { violationId: v, listedOn })).body.id as string;
-      await recorded(e, { foundOn: addMonths(today, -1) });
-      const res = await removeEarly(id, {
-        version: 1,
-        correctedOn: addMonths(today, -7),
-        commitmentOn: today,
-      });
+      const listing = async (facts: Record<string, unknown> = {}) => {
+        const e = await employer();
+        const v = await recorded(e, { foundOn: listedOn, ...listable, ...facts });
+        return { e, id: (await list(e, { violationId: v, listedOn })).body.id as string };
+      };
+
+      const repeat = await listing();
+      await recorded(repeat.e, { foundOn: addMonths(today, -1), migrantWorkers: true });
+      const barred = await removeEarly(repeat.id, asked);
+      expect([barred.status, barred.body.code]).toEqual([409, 'EARLY_REMOVAL_BARRED']);
+      expect(barred.body.details).toMatchObject({ grounds: ['REPEAT_ARREARS'] });
+
+      const criminal = await listing({ criminalTransfer: true });
+      const inProceedings = await removeEarly(criminal.id, asked);
+      expect([inProceedings.status, inProceedings.body.code]).toEqual([409, 'EARLY_REMOVAL_BARRED']);
+      expect(inProceedings.body.details).toMatchObject({ grounds: ['CRIMINAL_PROCEEDINGS'] });
+
+      // A later finding that is not of wages owed to migrant workers, or one found before the listing, holds nothing.
+      const other = await listing();
+      await recorded(other.e, { foundOn: addMonths(today, -1), migrantWorkers: false });
+      await recorded(other.e, { foundOn: addMonths(today, -9), migrantWorkers: true });
+      const res = await removeEarly(other.id, asked);
       expect([res.status, res.body.status]).toEqual([200, 'REMOVED']);
     });
 
