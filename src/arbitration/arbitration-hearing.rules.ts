@@ -37,7 +37,7 @@ export const HEARING_DEFENCE_GATES: Readonly<
   // 调解仲裁法 第三十条: the respondent answers within 10 days of receipt (working days: 办案规则 第八十条).
   HEARING_BEFORE_ANSWER_PERIOD: {
     citation:
-      '调解仲裁法 第三十条 (收到副本后十日内提交答辩书); 办案规则 (2017) 第八十条 (工作日; TO VERIFY)',
+      '调解仲裁法 第三十条 (收到副本后十日内提交答辩书); 办案规则 (2017) 第三十三条, 第八十条 (“十日”指工作日)',
     remedies: ['RECORD_DEFENCE'],
   },
 };

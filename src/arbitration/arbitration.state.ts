@@ -128,7 +128,7 @@ export interface Gate {
 const HEARD: Gate = {
   code: 'HEARING_NOT_HELD',
   // 调解仲裁法 第三十五条、第三十七条至第四十条: the tribunal decides after a hearing (开庭审理), unless it records a
-  // decision on the papers where the rules allow it (办案规则 简易处理, 第五十六条起; the exact article to verify).
+  // decision on the papers where the rules allow it (办案规则 第六十条: 简易处理 lets the tribunal set the 审理程序).
   citation: '调解仲裁法 第三十五条至第四十条 (开庭审理); 书面审理 only as recorded by the tribunal',
   message:
     'An award or a 调解书 needs a hearing that took place and was recorded, or a decision on the papers',

@@ -1,5 +1,5 @@
 /**
- * 简易处理 (办案规则 (2017, 人社部令第33号) 第四章): when a case may be handled simply by a sole arbitrator. Pure data and
+ * 简易处理 (办案规则 (2017, 人社部令第33号) 第三章第三节): when a case may be handled simply by a sole arbitrator. Pure data and
  * functions; the tribunal service applies them (ArbitrationTribunalService.formTribunal).
  */
 

@@ -3,7 +3,7 @@
  * recorded as major (`major`: one of the 第五条 cases, decided by the inspector who closes the case).
  */
 export const PUBLICATION_RULES = {
-  // 人社部令第29号 第八条 (TO VERIFY the article number): 地市级、县级人社部门对本辖区的重大劳动保障违法行为每季度公布一次
+  // 人社部令第29号 第八条 (number TO VERIFY; content in two press reports, docs/legal-rules.md): 地市级、县级每季度公布一次
   QUARTERS_PER_YEAR: 4,
 } as const;
 

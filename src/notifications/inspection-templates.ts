@@ -34,7 +34,7 @@ export const INSPECTION_EMPLOYER_TEMPLATES = {
     text: '贵单位的劳动保障监察案件（案号{caseNo}）：劳动保障监察机构拟对贵单位作出行政处理决定，已发出行政处理事先告知书（{docNo}）。贵单位有权陈述、申辩，最迟于{statementDueOn}提出。拟处理内容、权利和期限以书面告知书为准，本短信不作为送达。',
     vars: { caseNo: 'text', docNo: 'text', statementDueOn: 'date' },
   },
-  // 行政处罚法 第六十七条 (TO VERIFY: 2021 numbering, 第四十六条 before; 罚款 within 15 days of receiving the decision);
+  // 行政处罚法 (2021) 第六十七条第三款 (第四十六条 before 2021): 罚款 within 15 days of receiving the decision (natural days);
   // 行政诉讼法 第四十六条 (six months) — all counted from the written decision's receipt, as the 决定书 prints.
   INSPECTION_PENALTY_DECIDED_EMPLOYER: {
     channel: 'SMS',

@@ -57,6 +57,20 @@ describe('arbitration: simplified procedure (sole arbitrator)', () => {
     await t.close();
   });
 
+  it('the Shanghai minimum wage: 2,740 元 from 2025-07-01 cites 沪人社规〔2025〕10号 (verified); the 2023 row is still UNVERIFIED', async () => {
+    const rows = await t.dataSource.query<{ effective_from: string; monthly_fen: string; source: string }[]>(
+      `SELECT effective_from::text, monthly_fen, source FROM minimum_wages WHERE province = '310000' ORDER BY 1`,
+    );
+    expect(rows.map((r) => [r.effective_from, r.monthly_fen])).toEqual([
+      ['2023-07-01', '269000'],
+      ['2025-07-01', '274000'],
+    ]);
+    expect(rows[0].source).toContain('UNVERIFIED');
+    expect(rows[1].source).not.toContain('UNVERIFIED');
+    expect(rows[1].source).toContain('沪人社规〔2025〕10号');
+    expect(rows[1].source).toContain('https://rsj.sh.gov.cn/tgzfl_17732/20250714/t0035_1434097.html');
+  });
+
   it('the threshold is the province’s row in force on the application date (Shanghai 2024 figure, 149,208 元, from 2025-07-01)', async () => {
     const [row] = await t.dataSource.query<{ annual_fen: string; reference_year: number; source: string }[]>(
       `SELECT annual_fen, reference_year, source FROM average_wages
