@@ -160,6 +160,9 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Before init, so Nest registers this parser for JSON rather than its default one.
   app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
+  // Fastify parses text/plain by default: a JSON document sent as text reached validation as a string and was
+  // answered "every field missing". No operation takes text; such a body is 415 (as any other unknown type).
+  fastify.removeContentTypeParser('text/plain');
   logRequests(fastify, logger);
   recordHttpMetrics(fastify, app.get(MetricsService));
   inFlight.set(app, new InFlightRequests());

@@ -125,6 +125,32 @@ describe('staff edits of an employer of the register', () => {
     ).toBe(403);
   });
 
+  it('an employer registered in no street: its inspectors may confirm its number; other case staff are told to use the case (403, not 404)', async () => {
+    const filed = await complain('上海未登记街道建筑劳务有限公司', testUscc(5, 'EE'));
+    const employerId = filed.employer.id;
+    // The audit's mediator: the employer of his case was "not found" here. It exists; the complaint's endpoint is his.
+    const refused = await put('mediator', `/api/v1/employers/${employerId}/contact`, {
+      contactPhone: '13588889999',
+    });
+    expect([refused.status, refused.body.code]).toEqual([403, 'EMPLOYER_CONTACT_VIA_CASE']);
+    const second = await createAccount(t, {
+      username: 'inspector-ef',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+      organisationId: organisationId('INSPECTION_BRIGADE', '310115'),
+    });
+    await openPlannedInspection(t, { employerId, inspectorIds: [await userIdOf(t, 'inspector'), second] });
+    const ok = await put('inspector', `/api/v1/employers/${employerId}/contact`, {
+      contactPhone: '13588889999',
+    });
+    expect([ok.status, ok.body.contactPhone]).toEqual([200, '13588889999']);
+    // An unknown id stays 404.
+    const unknown = await put('mediator', '/api/v1/employers/01900000-0000-7000-8000-000000000000/contact', {
+      contactPhone: '13588889999',
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'EMPLOYER_NOT_FOUND']);
+  });
+
   it('staff views that show an employer say whether its name is confirmed: inspection, search, compliance', async () => {
     const uscc = testUscc(4, 'EE');
     const filed = await complain('上海暂定名称餐饮有限公司', uscc);

@@ -210,6 +210,24 @@ describe('hardening (issue 15, defects 1, 2, 7)', () => {
       expectErrorShape(res.body, 400, 'BAD_URL');
     });
 
+    it('characters a client did not percent-encode (raw UTF-8 in the query) are 400 BAD_URL, not a bare BAD_REQUEST', async () => {
+      const res = await raw(
+        port,
+        'GET /api/v1/search?q=恒达 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      );
+      expectErrorShape(res.body, 400, 'BAD_URL');
+    });
+
+    it('a text/plain body is 415 UNSUPPORTED_MEDIA_TYPE, not every field missing', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/complaints')
+        .set(await auth('13800000000'))
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify(complaintBody()));
+      expectErrorShape(res.body, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
     it('an over-long path parameter is 414 URI_TOO_LONG', async () => {
       const res = await raw(
         port,

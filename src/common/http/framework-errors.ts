@@ -38,6 +38,8 @@ export function clientErrorBody(err: { code?: string }, lang: Lang = 'zh-CN'): E
   if (err.code === 'HPE_HEADER_OVERFLOW') return errorBody(431, 'HEADERS_TOO_LARGE', lang);
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return errorBody(408, 'REQUEST_TIMEOUT', lang);
   if (err.code === 'HPE_URI_TOO_LONG') return errorBody(414, 'URI_TOO_LONG', lang);
+  // A request line with characters a client did not percent-encode (raw UTF-8 in a query: curl sends it as typed).
+  if (err.code === 'HPE_INVALID_URL') return errorBody(400, 'BAD_URL', lang);
   return errorBody(400, 'BAD_REQUEST', lang);
 }
 
