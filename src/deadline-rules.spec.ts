@@ -31,12 +31,12 @@ describe('DEADLINE_RULES', () => {
     ]);
   });
 
-  it('the windows to sue and to set an award aside are the parties’, every other rule a staff duty', () => {
+  it('the windows to sue and to set an award aside, and the complainant’s 补正, are the parties’, every other rule a staff duty', () => {
     expect(
       Object.values(DEADLINE_RULES)
         .filter((r) => !DEADLINE_RULE_CATALOGUE.isStaffDuty(r.id))
         .map((r) => r.id),
-    ).toEqual(['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW']);
+    ).toEqual(['COMPLAINT_CORRECTION', 'ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW']);
   });
 
   it('keys each rule by its id, names it in Chinese and English and cites its source', () => {

@@ -17,7 +17,14 @@ const CASE_STATUSES = {
   CLOSED: '已结案',
 };
 const WARNING_STATUSES = { NEW: '新预警', ACKNOWLEDGED: '已确认', HANDLING: '处置中', CLOSED: '已关闭' };
-const CLOCK_STATES = { RUNNING: '计时中', PAUSED: '已中止', MET: '已按期完成', BREACHED: '已超期' };
+const CLOCK_STATES = {
+  RUNNING: '计时中',
+  PAUSED: '已中止',
+  MET: '已按期完成',
+  BREACHED: '已超期',
+  ENDED: '已终止',
+  LAPSED: '已届满',
+};
 const ROLES = {
   ARBITRATOR: '仲裁员',
   INSPECTOR: '监察员',

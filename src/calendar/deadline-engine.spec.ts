@@ -286,6 +286,20 @@ describe('computeDeadline: worked examples on the real 2025 schedule', () => {
     });
   });
 
+  it('a party’s window (holder PARTY) that ran out LAPSED, never BREACHED: running or completed late; in time it is MET', () => {
+    // 10 working days from Monday 2026-11-30 (补正, the complainant's period): Monday 2026-12-14.
+    const { COMPLAINT_CORRECTION, ARBITRATION_SUIT_WINDOW } = DEADLINE_RULES;
+    expect(run(COMPLAINT_CORRECTION, '2026-11-30', [], '2026-12-15')).toMatchObject({
+      due: '2026-12-14',
+      state: 'LAPSED',
+    });
+    expect(run(COMPLAINT_CORRECTION, '2026-11-30', [stop('2026-12-15')], '2026-12-15').state).toBe('LAPSED');
+    expect(run(COMPLAINT_CORRECTION, '2026-11-30', [stop('2026-12-14')], '2026-12-15').state).toBe('MET');
+    expect(run(ARBITRATION_SUIT_WINDOW, '2026-11-02', [], '2026-12-01').state).toBe('LAPSED');
+    // A body's period, the same dates: late is BREACHED.
+    expect(run(adHocRule('WORKDAY', 10), '2026-11-30', [], '2026-12-15').state).toBe('BREACHED');
+  });
+
   it('refuses a rule counted backwards', () => {
     expect(() => run(ARBITRATION_HEARING_NOTICE, '2025-10-13', [], '2025-10-01')).toThrow(
       /computeNoticeDeadline/,

@@ -32,6 +32,7 @@ export { ClockEventError };
  *   was late — and still BREACHED when s > due (the body was already late before it ended).
  * - Running: BREACHED when today > due, else RUNNING; daysRemaining is due − today in the rule's unit (calendar days,
  *   or working days in (today, due]), negative once breached.
+ * - A party's window (rule.holder PARTY) reads LAPSED where a body's period reads BREACHED: no body was late.
  * - provisional: some date whose working-day status was consulted lies in a year the calendar does not cover.
  */
 export type ClockEvent =
@@ -48,7 +49,7 @@ export type ClockEvent =
 export const CLOCK_STOP_REASONS = ['WITHDRAWN', 'ARBITRATION'] as const;
 export type ClockStopReason = (typeof CLOCK_STOP_REASONS)[number];
 
-export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'ENDED';
+export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'ENDED' | 'LAPSED';
 
 export interface DeadlineResult {
   due: string | null;
@@ -307,9 +308,10 @@ export function computeDeadline(
   checkStructure(rule, start, events);
   const clock = replay(rule, start, events, calendar);
   const { extendedBy, pausedDays } = clock;
+  const late: ClockState = rule.holder === 'PARTY' ? 'LAPSED' : 'BREACHED';
   if (clock.stop !== null) {
     const due = clock.due();
-    const state = clock.stop > due ? 'BREACHED' : clock.stopReason ? 'ENDED' : 'MET';
+    const state = clock.stop > due ? late : clock.stopReason ? 'ENDED' : 'MET';
     return { due, daysRemaining: null, state, provisional: clock.provisional, extendedBy, pausedDays };
   }
   if (clock.paused) {
@@ -324,7 +326,7 @@ export function computeDeadline(
   }
   const due = clock.due();
   const daysRemaining = clock.unitsUntil(today, due);
-  const state = today > due ? 'BREACHED' : 'RUNNING';
+  const state = today > due ? late : 'RUNNING';
   return { due, daysRemaining, state, provisional: clock.provisional, extendedBy, pausedDays };
 }
 

@@ -51,9 +51,9 @@ export interface DeadlineRule {
   direction: PeriodDirection;
   citation: string;
   /**
-   * PARTY: a window in which a party may act (to sue, to apply to set an award aside), shown on the case's clocks but
-   * never a staff duty — not in due lists, work queues, reminders or KPIs (`DeadlineRuleCatalogue.isStaffDuty`).
-   * Absent: a staff duty.
+   * PARTY: a window in which a party may act (to sue, to apply to set an award aside, to complete a complaint: 补正),
+   * shown on the case's clocks but never a staff duty — not in due lists, work queues, reminders or KPIs
+   * (`DeadlineRuleCatalogue.isStaffDuty`) — and, run out, LAPSED, never BREACHED (no one is late). Absent: a staff duty.
    */
   holder?: 'PARTY';
   /**

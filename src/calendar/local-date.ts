@@ -2,8 +2,8 @@
  * Calendar dates as ISO `YYYY-MM-DD` strings, meaning a day in Asia/Shanghai.
  *
  * Legal dates are calendar dates, not instants: all arithmetic here runs on the plain year-month-day through
- * UTC (`setUTCFullYear`, `getUTC*`), so no result depends on the process time zone (`TZ`). The only place an
- * instant becomes a date is `todayInShanghai`, which names its time zone explicitly.
+ * UTC (`setUTCFullYear`, `getUTC*`), so no result depends on the process time zone (`TZ`). The only places an
+ * instant becomes a date are `todayInShanghai` and `shanghaiDateTime`, which name their time zone explicitly.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -157,3 +157,20 @@ export function todayInShanghai(now: Date = new Date()): string {
 
 let lastToday: { from: number; until: number; date: string } | null = null;
 const SHANGHAI_FIXED_SINCE = Date.UTC(1992, 0, 1);
+
+const SHANGHAI_DATETIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Asia/Shanghai date (YYYY-MM-DD) and time (HH:mm) of an instant (a hearing's start), whatever `TZ` is. */
+export function shanghaiDateTime(instant: Date): { date: string; time: string } {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('instant must be a valid Date');
+  const p = Object.fromEntries(SHANGHAI_DATETIME.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}

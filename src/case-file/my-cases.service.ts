@@ -9,6 +9,7 @@ import type { Complaint } from '../complaints/entities/complaint.entity';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
+import { todayInShanghai } from '../calendar/local-date';
 import { CollectiveService } from '../complaints/collective.service';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { readTogetherEach } from '../database/entity-rows';
@@ -38,6 +39,7 @@ import type {
 import { clocksRead, timelineRead } from './case-file-reads';
 import { startedLast } from './current-proceeding';
 import { namedForWorker } from './deadline-holders';
+import { earliestNextDate, hearingAsNextDate, nextHearing } from './next-hearing';
 import { labelSuitWindows } from './party-windows';
 import { awardUnserved, mediationView } from './proceeding-views';
 import { filingDue, onePerPeriod } from './same-period';
@@ -223,6 +225,23 @@ export class MyCasesService {
       clocks.map((c) => ({ ...c, clock: namedForWorker(named.get(c.clock.id) ?? c.clock) })),
     );
     const next = nextDeadline(shown.map((c) => c.clock));
+    // The worker's next date: that deadline, or the next hearing (开庭) if it comes first (next-hearing.ts).
+    const hearing = arbitration ? nextHearing(arbitration.hearings, todayInShanghai()) : null;
+    const nextDate = earliestNextDate(
+      next
+        ? {
+            kind: 'DEADLINE',
+            due: next.due!,
+            state: next.state,
+            provisional: next.provisional,
+            text: plainDeadline(next),
+            citation: next.rule.citation,
+            startsAt: null,
+            place: null,
+          }
+        : null,
+      hearing ? hearingAsNextDate(hearing) : null,
+    );
     return {
       complaintId: complaint.id,
       trackingNo: complaint.trackingNo,
@@ -251,15 +270,7 @@ export class MyCasesService {
         actions: byRepresentatives ? [] : this.actions(escalatable ? mediation : null, appliesDirectly),
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
-      nextDeadline: next
-        ? {
-            due: next.due!,
-            state: next.state,
-            provisional: next.provisional,
-            text: plainDeadline(next),
-            citation: next.rule.citation,
-          }
-        : null,
+      nextDeadline: nextDate,
       deadlines: shown.map(({ proceeding, clock }) => ({
         proceeding,
         rule: clock.rule.id,

@@ -90,8 +90,22 @@ describe('plainDeadline', () => {
 
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
     const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
-    const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'BREACHED' });
+    const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'LAPSED' });
     expect(text).toBe('不服仲裁裁决起诉期限：已于2026-12-10届满');
+  });
+
+  it('the complainant’s 补正 period that lapsed: 届满, and a late completion is still taken', () => {
+    const correction = {
+      ...rule,
+      id: 'COMPLAINT_CORRECTION',
+      name: { zh: '投诉补正期限（平台规则）', en: '' },
+      holder: 'PARTY' as const,
+    };
+    const text = plainDeadline({ rule: correction, due: '2026-12-10', daysRemaining: -2, state: 'LAPSED' });
+    expect(text).toBe(
+      '投诉补正期限（平台规则）：已于2026-12-10届满，逾期补正的仍可提交，补正后重新计算受理期限',
+    );
+    expect(text).not.toContain('超期');
   });
 });
 
@@ -99,7 +113,7 @@ describe('nextDeadline', () => {
   const party = { ...rule, holder: 'PARTY' as const };
   const clock = (
     due: string | null,
-    state: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED',
+    state: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'LAPSED',
     holder: typeof rule | typeof party = rule,
   ) => ({
     rule: holder,
@@ -116,7 +130,7 @@ describe('nextDeadline', () => {
   });
 
   it('never a party’s window that lapsed: the next one still open, or none', () => {
-    const lapsed = clock('2026-12-01', 'BREACHED', party);
+    const lapsed = clock('2026-12-01', 'LAPSED', party);
     const open = clock('2026-12-16', 'RUNNING', party);
     expect(nextDeadline([lapsed])).toBeUndefined();
     expect(nextDeadline([lapsed, open])).toBe(open);

@@ -33,7 +33,8 @@ export function provisionalDate(clocks: readonly ClockFacts[], ruleId: string, d
 
 /**
  * A clock in words a worker understands (Chinese, as the platform's users read it). A party's own window that ran out
- * (to sue, to apply to set an award aside: holder PARTY) lapsed — no one is late — so it is 届满, not 超期.
+ * (to sue, to apply to set an award aside, to complete a complaint: holder PARTY) LAPSED — no one is late — so it is
+ * 届满, not 超期.
  */
 export function plainDeadline(c: ClockFacts): string {
   const text = plainState(c);
@@ -57,27 +58,25 @@ function plainState(c: ClockFacts): string {
   // application): nothing was done in time, nor late.
   if (c.state === 'ENDED')
     return `${c.rule.name.zh}：${c.rule.id === 'MEDIATION' ? '调解' : '投诉'}已撤回，期限终止`;
-  if (c.state === 'BREACHED')
-    return c.rule.holder === 'PARTY'
-      ? `${c.rule.name.zh}：已于${c.due}届满`
-      : `${c.rule.name.zh}：已于${c.due}到期（已超期）`;
+  // 补正 (platform period, 若干规定 第十八条第三款 sets none): a late completion is still taken.
+  if (c.state === 'LAPSED' && c.rule.id === 'COMPLAINT_CORRECTION')
+    return `${c.rule.name.zh}：已于${c.due}届满，逾期补正的仍可提交，补正后重新计算受理期限`;
+  if (c.state === 'LAPSED') return `${c.rule.name.zh}：已于${c.due}届满`;
+  if (c.state === 'BREACHED') return `${c.rule.name.zh}：已于${c.due}到期（已超期）`;
   if (c.daysRemaining === 0) return `${c.rule.name.zh}：今天（${c.due}）到期`;
   return `${c.rule.name.zh}：${c.due}到期，还有${c.daysRemaining}${unit}`;
 }
 
 /**
  * The case file's next deadline: the earliest due of the clocks still running, and of the staff duties overdue (the
- * body still owes the act). A party's window that lapsed is history — the deadlines list and the timeline keep it —
- * never the next deadline: nothing can still be done in it.
+ * body still owes the act). A party's window that LAPSED is history — the deadlines list and the timeline keep it —
+ * never the next deadline.
  */
 export function nextDeadline<C extends Pick<ClockView, 'rule' | 'due' | 'state'>>(
   clocks: readonly C[],
 ): C | undefined {
   return clocks
-    .filter(
-      (c) =>
-        c.due !== null && (c.state === 'RUNNING' || (c.state === 'BREACHED' && c.rule.holder !== 'PARTY')),
-    )
+    .filter((c) => c.due !== null && (c.state === 'RUNNING' || c.state === 'BREACHED'))
     .reduce<C | undefined>((next, c) => (next === undefined || c.due! < next.due! ? c : next), undefined);
 }
 

@@ -142,11 +142,12 @@ export class ComplaintCorrectionService {
         employerNameStated: dto.employer.name,
         employerPhoneStated: dto.employer.contactPhone ?? null,
       });
-      // The day the 补正 was due, as its clock counts it (a late 补正 is taken, and recorded as late).
+      // The day the 补正 was due, as its clock counts it (a late 补正 is taken, and recorded as late; the clock is the
+      // complainant's period, so it reads LAPSED, not BREACHED).
       const correctionDueOn =
         (await this.deadlines.forCase(CASE, id, today, em))
           .filter(
-            (k) => k.rule.id === 'COMPLAINT_CORRECTION' && (k.state === 'RUNNING' || k.state === 'BREACHED'),
+            (k) => k.rule.id === 'COMPLAINT_CORRECTION' && (k.state === 'RUNNING' || k.state === 'LAPSED'),
           )
           .map((k) => k.due!)
           .sort()

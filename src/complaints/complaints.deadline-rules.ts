@@ -11,7 +11,8 @@ declare module '../calendar/deadline-rules' {
 
 export const COMPLAINTS_DEADLINE_RULES: Readonly<Record<ComplaintsRuleId, DeadlineRule>> = {
   // 补正: the complainant completes a complaint with no identifiable employer. The law sets no period: 10 working
-  // days is a platform rule (see docs/legal-rules.md); a late completion is still taken.
+  // days is a platform rule (see docs/legal-rules.md); a late completion is still taken. The period is the
+  // complainant's (holder PARTY): run out, it LAPSED — no staff duty, no breach; the acceptance period stays paused.
   COMPLAINT_CORRECTION: {
     id: 'COMPLAINT_CORRECTION',
     name: { zh: '投诉补正期限（平台规则）', en: 'Completing a complaint (platform rule)' },
@@ -22,6 +23,7 @@ export const COMPLAINTS_DEADLINE_RULES: Readonly<Record<ComplaintsRuleId, Deadli
     direction: 'AFTER',
     citation:
       '关于实施《劳动保障监察条例》若干规定 第十八条第三款 (告知投诉人补正投诉材料; period: platform rule)',
+    holder: 'PARTY',
   },
   // 承接: the body a complaint is routed to opens its case (立案, 受理) — without a clock a routed complaint no one
   // opened waited unseen. The law sets the bodies' own periods from receipt; 5 working days to open is a platform

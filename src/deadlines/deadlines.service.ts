@@ -38,7 +38,7 @@ export interface ClockView extends DeadlineResult {
     amount: number;
     maxExtension: number;
     citation: string;
-    /** PARTY: a party's window (to sue, to set aside), never a staff duty; STAFF otherwise. */
+    /** PARTY: a party's window (to sue, to set aside, to complete a complaint), never a staff duty; STAFF otherwise. */
     holder: 'STAFF' | 'PARTY';
   };
   start: string;

@@ -7,6 +7,7 @@
  * listed in `SMS_TEMPLATE_IDS` (checked at start-up for aliyun / tencent). The provider adds the signature
  * (【…】), so texts carry none. Variables never hold a name, ID number or phone number.
  */
+import { shanghaiDateTime } from '../calendar/local-date';
 import { formatYuan } from '../common/money';
 import { ARBITRATION_TEMPLATES } from './arbitration-templates';
 import { CASE_MESSAGE_TEMPLATES } from './case-message-templates';
@@ -266,16 +267,6 @@ export interface RenderedMessage {
   ordered: string[];
 }
 
-const DATETIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 function formatValue(name: string, kind: TemplateVar, raw: string): string {
   if (typeof kind === 'object') return Object.hasOwn(kind.labels, raw) ? kind.labels[raw] : raw;
   switch (kind) {
@@ -296,8 +287,8 @@ function formatValue(name: string, kind: TemplateVar, raw: string): string {
     case 'datetime': {
       const d = new Date(raw);
       if (Number.isNaN(d.getTime())) throw new Error(`template variable ${name} is not an instant: ${raw}`);
-      const p = Object.fromEntries(DATETIME.formatToParts(d).map((x) => [x.type, x.value]));
-      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+      const { date, time } = shanghaiDateTime(d);
+      return `${date} ${time}`;
     }
   }
 }

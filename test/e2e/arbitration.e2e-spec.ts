@@ -607,6 +607,60 @@ describe('arbitration', () => {
     for (const d of served.deadlines) expect(d.text).not.toMatch(/^(答辩期限|仲裁申请书副本送达期限)：/);
   });
 
+  it('the worker’s next date is the next scheduled hearing (开庭, with its time and place) when it comes before every running deadline; a held one is not', async () => {
+    const c = await answered();
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 5,
+      room: '第十一仲裁庭',
+      startsAt: at(18, '14:30'),
+    });
+    expect(scheduled.status).toBe(200);
+    const hearingId = (scheduled.body as CaseView).hearings[0].id;
+    type Next = { due: string; state: string; text: string; citation: string; kind?: string };
+    const next = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/my/cases/${c.complaintId}`)
+          .set(await auth('13800000000'))
+      ).body.nextDeadline as Next;
+    // The commission's service of the defence (5 working days) still comes first.
+    const before = await next();
+    expect(before.due < wd(18)).toBe(true);
+    expect(before.text).not.toContain('开庭');
+    expect(
+      (await post('arbitrator', `/${c.id}/papers`, { version: 6, step: 'DEFENCE_SERVICE', on: today }))
+        .status,
+    ).toBe(200);
+    // Now the hearing is the earliest date: offered as such, with its time and room.
+    const hearing = await next();
+    expect(hearing).toMatchObject({
+      kind: 'HEARING',
+      due: wd(18),
+      startsAt: new Date(at(18, '14:30')).toISOString(),
+      place: '第十一仲裁庭',
+      citation: expect.stringContaining('第三十五条'),
+    });
+    expect(hearing.text).toContain('开庭');
+    expect(hearing.text).toContain(`${wd(18)} 14:30`);
+    expect(hearing.text).toContain('第十一仲裁庭');
+    // The list of the worker's files offers the same date.
+    const page = await t
+      .http()
+      .get('/api/v1/my/cases')
+      .query({ limit: 20 })
+      .set(await auth('13800000000'));
+    const item = (page.body.items as { complaintId: string; nextDeadline: Next }[]).find(
+      (i) => i.complaintId === c.complaintId,
+    );
+    expect(item?.nextDeadline).toEqual(hearing);
+    // Held: no longer ahead; the award period is the next date again.
+    await holdHearing(c.id, hearingId, 7);
+    const after = await next();
+    expect(after).toMatchObject({ kind: 'DEADLINE' });
+    expect(after.text).toMatch(/^仲裁庭作出裁决期限：/);
+  });
+
   it('postpones a hearing on a request made at least 3 working days before it (第三十五条), freeing its slot; a later request is refused', async () => {
     const a = await answered();
     const first = await post('arbitrator', `/${a.id}/hearings`, {

@@ -43,6 +43,33 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       due: string | null;
     }[];
 
+  const myCase = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/my/cases/${id}`)
+        .set(await auth(worker))
+    ).body as MyCaseDto;
+  /** A complaint of the street whose complainant was asked to name the employer (补正). */
+  const asked = async (employer: string) => {
+    const c = await file('310115005', employer);
+    await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/correction-request`)
+      .set(await auth('inspector'))
+      .send({ missing: '单位全称' });
+    return c;
+  };
+  /** One whose 补正 was asked twenty days ago: the 10 working days to complete it have run out. */
+  const askedTwentyDaysAgo = async (employer: string) => {
+    const c = await asked(employer);
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id = 'COMPLAINT_CORRECTION'`,
+      [c.id, addDays(todayInShanghai(), -20)],
+    );
+    return c;
+  };
+
   it('补正: staff ask for the employer, the acceptance clock pauses (not met: nothing was decided) and a correction clock of its own runs; the complainant is told what to supply', async () => {
     const c = await file();
     const res = await t
@@ -66,7 +93,8 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(acceptance).toEqual([expect.objectContaining({ state: 'PAUSED', due: null })]);
     expect(acceptance[0].text).not.toMatch(/已在期限内完成/);
     expect(acceptance[0].text).toMatch(/补正/);
-    // Staff's due list: the correction period is the duty that runs; the paused acceptance period is no one's due date.
+    // Staff's due list: nothing of it — the correction period is the complainant's (no staff duty), the paused
+    // acceptance period has no due date.
     const due = (
       await t
         .http()
@@ -74,7 +102,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
         .query({ within: 30, unit: 'WORKDAY' })
         .set(await auth('inspector'))
     ).body as { caseId: string; rule: { id: string } }[];
-    expect(due.filter((k) => k.caseId === c.id).map((k) => k.rule.id)).toEqual(['COMPLAINT_CORRECTION']);
+    expect(due.filter((k) => k.caseId === c.id).map((k) => k.rule.id)).toEqual([]);
     const correction = list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
     expect(correction).toMatchObject({ state: 'RUNNING' });
     const expected = await t
@@ -149,20 +177,9 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
   });
 
   it('补正 supplied after its period ended: the acceptance period still restarts, and the clocks and the timeline say the 补正 was late', async () => {
-    const c = await file('310115005', '逾期补正工地老板');
-    await t
-      .http()
-      .post(`/api/v1/complaints/${c.id}/correction-request`)
-      .set(await auth('inspector'))
-      .send({ missing: '单位全称' });
-    // Asked twenty days ago: the 10 working days to complete the complaint have run out.
-    const askedOn = addDays(todayInShanghai(), -20);
-    await t.dataSource.query(
-      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id = 'COMPLAINT_CORRECTION'`,
-      [c.id, askedOn],
-    );
+    const c = await askedTwentyDaysAgo('逾期补正工地老板');
     const correction = (await clocks(c.id)).find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
-    expect(correction).toMatchObject({ state: 'BREACHED' });
+    expect(correction).toMatchObject({ state: 'LAPSED' });
     const supplied = await t
       .http()
       .post(`/api/v1/complaints/${c.id}/correction`)
@@ -181,9 +198,9 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(restart).toMatchObject({ date: today });
     expect(restart.reason).toContain('逾期');
     expect(restart.reason).toContain(correction.due!);
-    // The correction period itself ended late (not MET).
+    // The complainant's correction period itself ended late (not MET): lapsed, no one's breach.
     expect(list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')).toMatchObject({
-      state: 'BREACHED',
+      state: 'LAPSED',
       due: correction.due,
     });
     const events = await t
@@ -199,15 +216,43 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     });
   });
 
+  it('补正 not supplied within its period: the complainant was late, not the agency — the period reads LAPSED (届满), never BREACHED, in no supervisor’s due list, and the acceptance period stays paused', async () => {
+    // Nothing came: the complainant's 10 working days have run out.
+    const c = await askedTwentyDaysAgo('逾期未补正工地老板');
+    const list = (await clocks(c.id)) as (Awaited<ReturnType<typeof clocks>>[number] & {
+      rule: { holder: string };
+    })[];
+    const correction = list.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
+    expect(correction).toMatchObject({ state: 'LAPSED', rule: { holder: 'PARTY' } });
+    expect(correction.due).not.toBeNull();
+    // 若干规定 第十八条第一款、第三款: no complete complaint was received, so no acceptance period runs: still PAUSED.
+    expect(list.filter((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')).toEqual([
+      expect.objectContaining({ state: 'PAUSED', due: null }),
+    ]);
+    expect(list.map((k) => k.state)).not.toContain('BREACHED');
+    // The supervisor's and the street's due lists (their overdue figures) hold nothing of this complaint.
+    for (const who of ['supervisor', 'inspector']) {
+      const due = await t
+        .http()
+        .get('/api/v1/deadlines/due')
+        .query({ within: 30, unit: 'WORKDAY' })
+        .set(await auth(who));
+      expect(due.status).toBe(200);
+      expect((due.body as { caseId: string }[]).filter((k) => k.caseId === c.id)).toEqual([]);
+    }
+    // The worker's file reads the same: the period lapsed (届满), nothing is overdue, and it is no next deadline.
+    const mine = await myCase(c.id);
+    const shown = mine.deadlines.find((d) => d.rule === 'COMPLAINT_CORRECTION')!;
+    expect(shown).toMatchObject({ state: 'LAPSED', due: correction.due });
+    expect(shown.text).toContain('届满');
+    expect(mine.deadlines.map((d) => d.text).join()).not.toContain('超期');
+    expect(mine.nextDeadline).toBeNull();
+  });
+
   it('migration 1796400007700: a 补正 asked under the old rule (acceptance period STOPped, reading MET) waits PAUSED and restarts on the 补正; one already supplied is left', async () => {
     expect(CORRECTION_PAUSE_REASON_1796400007700).toBe(CORRECTION_PAUSE_REASON);
     const ask = async (employer: string) => {
-      const c = await file('310115005', employer);
-      await t
-        .http()
-        .post(`/api/v1/complaints/${c.id}/correction-request`)
-        .set(await auth('inspector'))
-        .send({ missing: '单位全称' });
+      const c = await asked(employer);
       // As the old code wrote it: the acceptance period stopped on the day of the request, no reason.
       await t.dataSource.query(
         `UPDATE clock_events SET type = 'STOP', reason = NULL WHERE type = 'PAUSE' AND clock_id IN
@@ -302,12 +347,7 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       ),
     ).toEqual([expect.objectContaining({ state: 'RUNNING', due })]);
     // The worker: that one period, once, due on that day; nothing reads met or overdue.
-    const mine = (
-      await t
-        .http()
-        .get(`/api/v1/my/cases/${c.id}`)
-        .set(await auth(worker))
-    ).body as MyCaseDto;
+    const mine = await myCase(c.id);
     expect(mine.deadlines.filter((d) => d.rule === 'INSPECTION_ACCEPTANCE')).toEqual([
       expect.objectContaining({ proceeding: 'INSPECTION', state: 'RUNNING', due }),
     ]);

@@ -548,7 +548,7 @@ describe('the worker’s case file /my/cases', () => {
     let mine = await myCase(nonFinal.complaintId);
     expect(mine.nextDeadline).toBeNull();
     const suitWindow = mine.deadlines.find((d) => d.rule === 'ARBITRATION_SUIT_WINDOW');
-    expect(suitWindow).toMatchObject({ state: 'BREACHED', text: expect.stringContaining('届满') });
+    expect(suitWindow).toMatchObject({ state: 'LAPSED', text: expect.stringContaining('届满') });
     expect(suitWindow!.text).not.toContain('超期');
 
     const final = await award(1_000_000);

@@ -46,16 +46,36 @@ export class MyCaseDeadlineDto {
   @ApiProperty() text: string;
 }
 
+/** The worker's next date: the earliest of their file's running deadlines and the next scheduled hearing (开庭). */
 export class MyNextDeadlineDto {
-  @ApiProperty({ format: 'date' }) due: string;
-  @ApiProperty() state: string;
+  @ApiProperty({
+    enum: ['DEADLINE', 'HEARING'],
+    description:
+      'DEADLINE: a statutory period (as in deadlines); HEARING: the next scheduled arbitration hearing',
+  })
+  kind: 'DEADLINE' | 'HEARING';
+  @ApiProperty({ format: 'date', description: 'The last day of the period, or the day of the hearing' })
+  due: string;
+  @ApiProperty({ description: 'The clock state of a deadline; SCHEDULED for a hearing' }) state: string;
   @ApiProperty({
     description:
       'true when the date was counted through a year whose holiday schedule is not loaded (as GET /calendar/deadline says): it may change',
   })
   provisional: boolean;
-  @ApiProperty() text: string;
+  @ApiProperty({
+    example:
+      '开庭：2026-12-25 14:30，地点：第一仲裁庭。请准时到庭，无正当理由拒不到庭的，可以视为撤回仲裁申请',
+  })
+  text: string;
   @ApiProperty() citation: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'HEARING: when it starts' })
+  startsAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'HEARING: where (the room); null for a deadline',
+  })
+  place: string | null;
 }
 
 export class MyInstalmentDto {

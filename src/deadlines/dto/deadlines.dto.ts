@@ -74,7 +74,7 @@ export class ClockViewDto {
     amount: number;
     maxExtension: number;
     citation: string;
-    /** PARTY: a party's window (to sue, to set an award aside), never a staff duty. */
+    /** PARTY: a party's window (to sue, to set an award aside, to complete a complaint), never a staff duty. */
     holder: 'STAFF' | 'PARTY';
   };
   @ApiProperty() start: string;
@@ -82,8 +82,10 @@ export class ClockViewDto {
   @ApiProperty({ nullable: true, type: String }) due: string | null;
   @ApiProperty({ nullable: true, type: Number }) daysRemaining: number | null;
   @ApiProperty({
-    enum: ['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'ENDED'],
-    description: 'ENDED: stopped because the case ended without the act (the complaint was withdrawn)',
+    enum: ['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'ENDED', 'LAPSED'],
+    description:
+      'ENDED: stopped because the case ended without the act (the complaint was withdrawn). LAPSED: a party’s window ' +
+      '(rule.holder PARTY) ran out without the party acting in it — no body was late (BREACHED is a body’s period only)',
   })
   state: string;
   @ApiProperty() provisional: boolean;
