@@ -124,7 +124,8 @@ export class ComplaintTakeUp implements OnModuleInit {
   /**
    * An arbitration application on the complaint (or its collective dispute): taken up as above, and a complaint not
    * yet decided (a direct application, 调解仲裁法 第五条) is no longer the channel's to accept — its acceptance period
-   * (INSPECTION_ACCEPTANCE) ends, ENDED with reason ARBITRATION (监察条例 第二十一条第二款), neither met nor late.
+   * (INSPECTION_ACCEPTANCE) ends, ENDED with reason ARBITRATION (监察条例 第二十一条第二款), neither met nor late; so
+   * does a 补正 period the complainant was given (COMPLAINT_CORRECTION), which would otherwise lapse.
    */
   async takenUpByArbitration(
     em: EntityManager,
@@ -135,6 +136,8 @@ export class ComplaintTakeUp implements OnModuleInit {
     for (const id of await this.idsOf(em, c, 'DISPUTE')) {
       await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_TAKE_UP', today, actor);
       await this.deadlines.stopRule(em, CASE, id, 'INSPECTION_ACCEPTANCE', today, actor, {}, 'ARBITRATION');
+      // And the complainant's own period to complete it (补正): the application carries the dispute now.
+      await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, actor, {}, 'ARBITRATION');
     }
   }
 

@@ -161,6 +161,18 @@ describe('a complaint whose dispute is in arbitration (direct application)', () 
     });
   });
 
+  it('an application while the complainant was asked for 补正 ends that period too: it never lapses into 逾期补正的仍可提交', async () => {
+    const c = await fileComplaint(t, { employerName: `仲裁在先补正测试公司${++n}` });
+    expect(
+      (await post('inspector', `/complaints/${c.id}/correction-request`, { missing: '单位全称' })).status,
+    ).toBe(200);
+    await applyForArbitration(t, worker, c.id);
+    const clocks = (await get('supervisor', `/complaints/${c.id}/deadlines`)).body as Clock[];
+    const correction = clocks.find((k) => k.rule.id === 'COMPLAINT_CORRECTION')!;
+    expect(correction.state).toBe('ENDED');
+    expect(correction.events.at(-1)).toMatchObject({ type: 'STOP', reason: 'ARBITRATION' });
+  });
+
   it('the migration ends the running acceptance clocks of complaints already in arbitration, once', async () => {
     const c = await appliedDirectly();
     const clock = await acceptanceClock(c.id);
