@@ -106,6 +106,7 @@ export class AuthService {
       const user = await this.users.findOrCreateWorker(em, phone);
       if (!user.active || user.role !== 'WORKER')
         throw AppException.unauthorized('INVALID_OTP', 'The code is wrong, used or expired');
+      await this.users.workerSignedIn(em, user);
       return this.tokens.issue(em, user);
     });
     if (failed || !pair) throw failed ?? AppException.unauthorized();

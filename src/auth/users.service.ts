@@ -6,9 +6,14 @@ import { AuthRepository, type AccountSummary } from './auth.repository';
 import { User } from './entities/user.entity';
 import type { Role } from './roles';
 
+/** What a module does when a worker signs in with an SMS code (their phone just proven), in that transaction. */
+export type WorkerSignInListener = (em: EntityManager, user: User) => Promise<void>;
+
 /** Accounts, as other modules may use them. */
 @Injectable()
 export class UsersService {
+  private readonly signInListeners: WorkerSignInListener[] = [];
+
   constructor(
     private readonly repo: AuthRepository,
     private readonly pii: PiiCipher,
@@ -66,6 +71,19 @@ export class UsersService {
 
   findById(em: EntityManager, id: string): Promise<User | null> {
     return this.repo.findUserById(em, id);
+  }
+
+  /**
+   * Registers a module that acts on each SMS-code sign-in of a worker (the workers module: complaints filed for
+   * them become theirs to follow); auth knows it only by this function, never by import.
+   */
+  onWorkerSignedIn(listener: WorkerSignInListener): void {
+    this.signInListeners.push(listener);
+  }
+
+  /** A worker signed in with an SMS code: every registered listener, in the sign-in's transaction. */
+  async workerSignedIn(em: EntityManager, user: User): Promise<void> {
+    for (const listener of this.signInListeners) await listener(em, user);
   }
 
   /** The worker account of a mainland mobile number, created at first SMS sign-in. */

@@ -352,6 +352,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   ROUTED: '转交办理机构',
   WITHDRAWN: '撤回投诉',
   POSSIBLE_DUPLICATE_FLAGGED: '提示可能重复投诉',
+  COMPLAINANT_ACCOUNT_LINKED: '投诉人账号关联本案，可在线查看办理进度',
   DUPLICATE_DISMISSED: '排除重复投诉',
   MESSAGE_POSTED: '留言',
   ATTACHMENT_ADDED: '上传证据材料',

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { PiiCipher } from '../common/pii-crypto';
+import { LOCKS, xactLock } from '../database/locks';
 import { TransactionRunner } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { SmsTemplateId } from '../notifications/templates';
@@ -45,6 +46,8 @@ export class ComplainantService {
     } else {
       self = { kind: 'STAFF', userId: filer.userId, phone: null, identity: null };
       const phone = claim.complainant?.phone;
+      // Serialised with the linking of complaints to this phone's account (complainant-links.ts).
+      if (phone) await xactLock(em, LOCKS.complainantAccount, this.pii.blindIndex('phone', phone));
       const a = phone ? await this.workers.accountByPhone(em, phone) : null;
       staffMatch = a ? { kind: 'WORKER', ...a } : null;
     }

@@ -9,6 +9,7 @@ import { CaseMessagesService } from './case-messages.service';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
+import { ComplainantLinks } from './complainant-links';
 import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
 import { ComplaintCorrectionService } from './complaint-correction.service';
@@ -43,6 +44,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CaseMessagesService,
     ComplaintDecisionService,
     ComplainantService,
+    ComplainantLinks,
     ComplaintsRepository,
     ReportsService,
     ReportNumbers,

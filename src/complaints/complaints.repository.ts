@@ -334,6 +334,17 @@ export class ComplaintsRepository {
     await em.update(Complaint, { id }, { status });
   }
 
+  /** Links the unlinked complaints naming these keys to the account (complainant-links.ts has the rule). */
+  async linkToAccount(em: EntityManager, k: { userId: string; idNumberBidx: string; phoneBidx: string }) {
+    const [rows] = await em.query<[{ id: string; status: string }[], number]>(
+      `UPDATE complaints SET complainant_user_id = $1, updated_at = now()
+        WHERE complainant_id_number_bidx = $2 AND complainant_phone_bidx = $3 AND complainant_user_id IS NULL
+          AND kind = 'COMPLAINT' AND on_behalf_relationship IS NULL RETURNING id, status`,
+      [k.userId, k.idNumberBidx, k.phoneBidx],
+    );
+    return rows;
+  }
+
   findById(em: EntityManager, id: string): Promise<Complaint | null> {
     return findRow(em, Complaint, 'id = $1', [id]);
   }

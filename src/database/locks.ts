@@ -33,6 +33,11 @@ export const LOCKS = {
   wageCrimeThresholds: 'inspection.wage-crime-thresholds',
   /** SMS code requests for one phone, serialised (per blind index). */
   otpPhone: 'auth.otp-phone',
+  /**
+   * Staff intake naming a phone and the linking of complaints to the worker account of that phone, serialised (per
+   * phone blind index), so a complaint filed while the worker records his identity is linked by one or the other.
+   */
+  complainantAccount: 'complaints.complainant-account',
   /** Changes that could remove the last active admin, serialised. */
   activeAdmins: 'staff.active-admins',
   /** One sender delivering a message at a time (session lock; per dedup key). */

@@ -54,7 +54,9 @@ export class EvidenceController {
    */
   @ApiOperation({
     summary: '上传证据附件',
-    description: '以 multipart/form-data 上传一个附件（PDF、JPEG 或 PNG，不超过 10 MB）及说明。',
+    description:
+      '以 multipart/form-data 上传一个附件（PDF、JPEG 或 PNG，不超过 10 MB）及说明。' +
+      '投诉已撤回或不予受理的，投诉人不能再上传（409 CASE_FILE_CLOSED），所辖街道工作人员仍可归档。',
   })
   @Post()
   @Roles('WORKER', ...CASE_STAFF_ROLES)

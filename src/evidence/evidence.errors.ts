@@ -19,6 +19,11 @@ export const EVIDENCE_ERRORS = {
     zh: '该投诉的证据材料已达上限（50 个文件、共 200 MB）',
     en: 'The case file of this complaint is full (50 files, 200 MB in all)',
   },
+  CASE_FILE_CLOSED: {
+    status: 409,
+    zh: '该投诉已撤回或不予受理，不再接收证据材料',
+    en: 'This complaint was withdrawn or refused; its case file takes no more evidence',
+  },
   REPORT_ATTACHMENTS_NOT_SUPPORTED: {
     status: 409,
     zh: '匿名举报暂不接受附件',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   CASE_FILE_LIMITS,
+  caseFileOpenTo,
   caseFileTakes,
   contentDisposition,
   MAX_FILENAME_LENGTH,
@@ -97,5 +98,17 @@ describe('the case file cap (CASE_FILE_LIMITS)', () => {
     expect(caseFileTakes({ files: maxFiles, bytes: 0 }, 1)).toBe(false);
     expect(caseFileTakes({ files: 1, bytes: maxBytes - 10 }, 10)).toBe(true);
     expect(caseFileTakes({ files: 1, bytes: maxBytes - 10 }, 11)).toBe(false);
+  });
+});
+
+describe('caseFileOpenTo', () => {
+  it('closes a withdrawn or refused complaint to its complainant, never to staff of its street', () => {
+    for (const status of ['SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'ROUTED'])
+      expect(caseFileOpenTo(status, 'WORKER')).toBe(true);
+    for (const status of ['WITHDRAWN', 'REJECTED']) {
+      expect(caseFileOpenTo(status, 'WORKER')).toBe(false);
+      expect(caseFileOpenTo(status, 'MEDIATOR')).toBe(true);
+      expect(caseFileOpenTo(status, 'INSPECTOR')).toBe(true);
+    }
   });
 });

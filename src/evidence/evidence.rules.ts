@@ -1,3 +1,4 @@
+import type { Role } from '../auth/roles';
 import { EXTENSIONS, type AttachmentContentType } from './file-type';
 
 /** Largest attachment accepted: 10 MiB. Enforced while the upload streams, never after buffering it. */
@@ -16,6 +17,20 @@ export function caseFileTakes(
   limits: { maxFiles: number; maxBytes: number } = CASE_FILE_LIMITS,
 ): boolean {
   return held.files + 1 <= limits.maxFiles && held.bytes + addBytes <= limits.maxBytes;
+}
+
+/**
+ * Complaint statuses whose case file is closed to the complainant (platform rule, no statute): a withdrawn (撤回) or
+ * refused (不予受理) complaint is handled by nobody, so evidence sent to it would be read by nobody. Staff of its
+ * street may still file a document for the record (the signed withdrawal, the served refusal). A routed complaint
+ * stays open whatever its proceedings' states: its case file follows the dispute to the next one (a failed
+ * mediation to arbitration, an inspection to arbitration), and the complaint has no closed state of its own.
+ */
+export const CASE_FILE_CLOSED_STATUSES: readonly string[] = ['WITHDRAWN', 'REJECTED'];
+
+/** Pure: whether a caller of `role` may add evidence to a complaint in `status`. */
+export function caseFileOpenTo(status: string, role: Role): boolean {
+  return role !== 'WORKER' || !CASE_FILE_CLOSED_STATUSES.includes(status);
 }
 
 /** Longest description of an attachment, in characters. */

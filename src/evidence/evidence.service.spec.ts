@@ -23,7 +23,8 @@ function setUp(dir: string, opts: { kind?: string; visible?: boolean; insertFail
     get: () =>
       opts.visible === false
         ? Promise.reject(AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint'))
-        : Promise.resolve({ kind: opts.kind ?? 'COMPLAINT' }),
+        : Promise.resolve({ kind: opts.kind ?? 'COMPLAINT', status: 'SUBMITTED' }),
+    lockForProceeding: () => Promise.resolve({ complaint: { status: 'SUBMITTED' } }),
   } as unknown as ComplaintsService;
   const repo = {
     caseFileSize: () => Promise.resolve({ files: 0, bytes: 0 }),

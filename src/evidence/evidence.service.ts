@@ -11,6 +11,7 @@ import type { Attachment } from './entities/attachment.entity';
 import { EvidenceRepository } from './evidence.repository';
 import {
   CASE_FILE_LIMITS,
+  caseFileOpenTo,
   caseFileTakes,
   contentDisposition,
   MAX_ATTACHMENT_BYTES,
@@ -75,6 +76,14 @@ function caseFileFull(held: { files: number; bytes: number }): AppException {
   );
 }
 
+function caseFileClosed(status: string): AppException {
+  return AppException.conflict(
+    'CASE_FILE_CLOSED',
+    'This complaint was withdrawn or refused; its case file takes no more evidence',
+    { status },
+  );
+}
+
 function fileTooLarge(): AppException {
   return new AppException(413, 'FILE_TOO_LARGE', 'An attachment may be at most 10 MB', {
     maxBytes: MAX_ATTACHMENT_BYTES,
@@ -100,7 +109,10 @@ export class EvidenceService {
   ) {}
 
   /** 404 for a complaint the caller may not see (ComplaintsService decides). */
-  private async visibleComplaint(viewer: Principal, complaintId: string): Promise<{ kind: string }> {
+  private async visibleComplaint(
+    viewer: Principal,
+    complaintId: string,
+  ): Promise<{ kind: string; status: string }> {
     return this.complaints.get(viewer, complaintId);
   }
 
@@ -122,6 +134,7 @@ export class EvidenceService {
         'REPORT_ATTACHMENTS_NOT_SUPPORTED',
         'Anonymous reports take no attachments for now',
       );
+    if (!caseFileOpenTo(complaint.status, viewer.role)) throw caseFileClosed(complaint.status);
 
     // A full case file is refused before a byte is stored (the exact check, with the size, is in the transaction).
     const held = await this.repo.caseFileSize(this.tx.manager, complaintId);
@@ -143,6 +156,10 @@ export class EvidenceService {
       const seen = inspector.result();
       return await this.tx.run(async (em) => {
         await this.repo.lockCaseFile(em, complaintId);
+        // Again under a share lock on the complaint: a withdrawal or refusal commits before (seen here) or after.
+        const locked = await this.complaints.lockForProceeding(em, complaintId);
+        if (locked && !caseFileOpenTo(locked.complaint.status, viewer.role))
+          throw caseFileClosed(locked.complaint.status);
         const now = await this.repo.caseFileSize(em, complaintId);
         if (!caseFileTakes(now, seen.sizeBytes)) throw caseFileFull(now);
         const row = await this.repo.insert(em, {

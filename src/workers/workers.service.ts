@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
@@ -16,17 +16,58 @@ export interface WorkerAccount {
   identity: { realName: string; idNumber: string } | null;
 }
 
+/**
+ * A worker's identity, established: the account's SMS-verified phone and the ID number it recorded, as blind indexes
+ * only (common/pii-crypto.ts), and how it was established this time (a sign-in, or the profile just recorded).
+ */
+export interface EstablishedIdentity {
+  userId: string;
+  phoneBidx: string;
+  idNumberBidx: string;
+  via: 'SIGN_IN' | 'PROFILE';
+}
+
+/** What a module does once a worker's identity is established (complaints: link those filed for them), same tx. */
+export type IdentityListener = (em: EntityManager, who: EstablishedIdentity) => Promise<void>;
+
 const PG_UNIQUE_VIOLATION = '23505';
 
 /** Worker accounts: the phone they signed up with and the real identity they record once. */
 @Injectable()
-export class WorkersService {
+export class WorkersService implements OnModuleInit {
+  private readonly identityListeners: IdentityListener[] = [];
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: WorkersRepository,
     private readonly users: UsersService,
     private readonly pii: PiiCipher,
   ) {}
+
+  onModuleInit(): void {
+    this.users.onWorkerSignedIn(async (em, user) => {
+      const identity = await this.repo.identityOf(em, user.id);
+      if (identity && user.loginPhoneBidx)
+        await this.identityEstablished(em, {
+          userId: user.id,
+          phoneBidx: user.loginPhoneBidx,
+          idNumberBidx: identity.idNumberBidx,
+          via: 'SIGN_IN',
+        });
+    });
+  }
+
+  /**
+   * Registers a module that acts once a worker's identity is established: at each SMS-code sign-in of an account
+   * with a recorded identity, and when the identity is recorded (by an account signed up with its phone).
+   */
+  onIdentityEstablished(listener: IdentityListener): void {
+    this.identityListeners.push(listener);
+  }
+
+  private async identityEstablished(em: EntityManager, who: EstablishedIdentity): Promise<void> {
+    for (const listener of this.identityListeners) await listener(em, who);
+  }
 
   /** The worker account of a user id (null if none or not an active worker). */
   async account(em: EntityManager, userId: string): Promise<WorkerAccount | null> {
@@ -68,12 +109,13 @@ export class WorkersService {
   async recordIdentity(viewer: Principal, dto: { realName: string; idNumber: string }): Promise<ProfileDto> {
     await this.tx.run(async (em) => {
       let inserted: boolean;
+      const idNumberBidx = this.pii.blindIndex('id_number', dto.idNumber);
       try {
         inserted = await this.repo.insertIdentity(em, {
           userId: viewer.userId,
           realName: dto.realName,
           idNumberEnc: this.pii.encrypt(dto.idNumber),
-          idNumberBidx: this.pii.blindIndex('id_number', dto.idNumber),
+          idNumberBidx,
         });
       } catch (err) {
         if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION)
@@ -88,6 +130,14 @@ export class WorkersService {
           'IDENTITY_ALREADY_RECORDED',
           'Your real name and ID number are already recorded; staff can correct them',
         );
+      const user = await this.users.findById(em, viewer.userId);
+      if (user?.loginPhoneBidx)
+        await this.identityEstablished(em, {
+          userId: user.id,
+          phoneBidx: user.loginPhoneBidx,
+          idNumberBidx,
+          via: 'PROFILE',
+        });
     });
     return this.profile(viewer);
   }
