@@ -8,6 +8,7 @@ import { WorkersModule } from '../workers/workers.module';
 import { CaseMessagesService } from './case-messages.service';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
+import { CollectiveEligibility } from './collective-eligibility';
 import { CollectiveService } from './collective.service';
 import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
@@ -49,6 +50,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,
+    CollectiveEligibility,
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
     EmployerContactService,
@@ -66,6 +68,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintWithdrawalService,
     ReportChannelService,
     CollectiveService,
+    CollectiveEligibility,
     ComplaintTakeUp,
     OpenArbitrationCheck,
   ],
