@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArbitrationModule } from '../arbitration/arbitration.module';
+import { ClaimStandingLinks } from './claim-standing-links';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { InspectionModule } from '../inspection/inspection.module';
 import { MediationModule } from '../mediation/mediation.module';
@@ -14,6 +15,6 @@ import { ProceedingLinks } from './proceeding-links';
 @Module({
   imports: [ComplaintsModule, MediationModule, ArbitrationModule, InspectionModule],
   controllers: [MyCasesController],
-  providers: [ProceedingLinks, MyCasesService],
+  providers: [ProceedingLinks, ClaimStandingLinks, MyCasesService],
 })
 export class CaseFileModule {}

@@ -10,6 +10,8 @@ import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
 import { CollectiveRepository } from './collective.repository';
+import { CollectiveEligibility } from './collective-eligibility';
+import { EXCLUDED_STATUSES } from './collective-eligibility.rules';
 import {
   actsForDispute,
   COLLECTIVE_MIN_WORKERS,
@@ -54,6 +56,7 @@ export class CollectiveService {
     private readonly employers: EmployersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly eligibility: CollectiveEligibility,
   ) {}
 
   private scope(viewer: Principal): string[] {
@@ -62,12 +65,18 @@ export class CollectiveService {
 
   async proposals(viewer: Principal, today = todayInShanghai()): Promise<CollectiveProposal[]> {
     const em = this.tx.manager;
-    const rows = await this.repo.proposals(em, {
-      prefixes: this.scope(viewer),
-      today,
-      windowDays: COLLECTIVE_WINDOW_DAYS,
-      minWorkers: COLLECTIVE_MIN_WORKERS,
-    });
+    // Only claims still pending and handled in no proceeding of their own (audit 2026-12-07: a settled one was proposed).
+    const rows = await this.eligibility.narrow(
+      em,
+      await this.repo.proposals(em, {
+        prefixes: this.scope(viewer),
+        today,
+        windowDays: COLLECTIVE_WINDOW_DAYS,
+        minWorkers: COLLECTIVE_MIN_WORKERS,
+        excludedStatuses: EXCLUDED_STATUSES,
+      }),
+      COLLECTIVE_MIN_WORKERS,
+    );
     const employers = await this.employers.byIds(
       em,
       rows.map((r) => r.employer_id),
@@ -113,21 +122,15 @@ export class CollectiveService {
           ),
         );
       const wrong = visible.filter(
-        (c) =>
-          c.kind !== 'COMPLAINT' ||
-          c.employerId !== dto.employerId ||
-          c.category !== dto.category ||
-          // 调解仲裁法 第七条 counts the workers still in the dispute: not a refused or withdrawn complaint's.
-          c.status === 'REJECTED' ||
-          c.status === 'WITHDRAWN',
+        (c) => c.kind !== 'COMPLAINT' || c.employerId !== dto.employerId || c.category !== dto.category,
       );
       if (wrong.length)
         errors.push(
           fieldError(
             'complaintIds',
             'sameEmployerAndCategory',
-            `以下投诉不属于该用人单位和类别（或已不予受理、已撤回）：${wrong.map((c) => c.trackingNo).join(', ')}`,
-            `complaints not of this employer and category (or refused, or withdrawn): ${wrong.map((c) => c.trackingNo).join(', ')}`,
+            `以下投诉不属于该用人单位和类别：${wrong.map((c) => c.trackingNo).join(', ')}`,
+            `complaints not of this employer and category: ${wrong.map((c) => c.trackingNo).join(', ')}`,
           ),
         );
       const linked = visible.filter((c) => c.collectiveDisputeId);
@@ -169,6 +172,11 @@ export class CollectiveService {
           ),
         );
       if (errors.length) throw AppException.validation(errors);
+      // 调解仲裁法 第七条: only claims still pending and handled in no proceeding of their own (409, each named).
+      await this.eligibility.assertEligible(
+        em,
+        ids.map((x) => visible.find((c) => c.id === x)!),
+      );
       const id = newId();
       await this.repo.insertDispute(em, {
         id,

@@ -30,6 +30,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '该投诉的争议已申请劳动争议仲裁（仲裁中或已裁决）：不再作为投诉受理、分流或立案（劳动保障监察条例第二十一条第二款）；对用人单位违法行为另行监察的，请填写 override.reason',
     en: 'The dispute of this complaint is pending in or was decided by arbitration: it is not accepted, routed or opened again as a complaint; to inspect the employer’s violations beside it, give override.reason',
   },
+  COLLECTIVE_MEMBERS_INELIGIBLE: {
+    status: 409,
+    zh: '以下投诉不能并入集体争议：已不予受理或撤回，或已在其自身的调解（含调解协议）、仲裁或劳动保障监察程序中办理，详见 details.excluded',
+    en: 'These complaints cannot join a collective dispute: refused, withdrawn, or handled in a proceeding of their own (mediation or its agreement, arbitration, inspection); see details.excluded',
+  },
   COLLECTIVE_MEMBERS_PENDING: {
     status: 409,
     zh: '集体争议的全部成员受理后方可分流',

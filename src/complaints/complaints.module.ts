@@ -8,6 +8,7 @@ import { WorkersModule } from '../workers/workers.module';
 import { CaseMessagesService } from './case-messages.service';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
+import { CollectiveEligibility } from './collective-eligibility';
 import { CollectiveService } from './collective.service';
 import { ComplainantLinks } from './complainant-links';
 import { ComplainantService } from './complainant.service';
@@ -51,6 +52,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintsProcessor,
     CollectiveService,
     CollectiveRepository,
+    CollectiveEligibility,
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
     EmployerContactService,
@@ -68,6 +70,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintWithdrawalService,
     ReportChannelService,
     CollectiveService,
+    CollectiveEligibility,
     ComplaintTakeUp,
     OpenArbitrationCheck,
   ],

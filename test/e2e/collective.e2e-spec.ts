@@ -77,7 +77,7 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     });
     expect(outsider.status).toBe(400);
     // A withdrawn complaint's worker is no longer in the dispute (第七条 counts ten or more still in it): nine and a
-    // withdrawn one are not ten.
+    // withdrawn one are not ten; the withdrawn one is named (409 COLLECTIVE_MEMBERS_INELIGIBLE, collective-eligibility).
     const left = await t
       .http()
       .post('/api/v1/complaints')
@@ -96,8 +96,10 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       complaintIds: [...complaintIds.slice(0, 9), left.body.id],
       representativeComplaintIds: complaintIds.slice(0, 3),
     });
-    expect(withWithdrawn.status).toBe(400);
-    expect(JSON.stringify(withWithdrawn.body.details)).toContain(left.body.trackingNo);
+    expect([withWithdrawn.status, withWithdrawn.body.code]).toEqual([409, 'COLLECTIVE_MEMBERS_INELIGIBLE']);
+    expect(withWithdrawn.body.details.excluded).toEqual([
+      { complaintId: left.body.id, trackingNo: left.body.trackingNo, reasons: ['WITHDRAWN'] },
+    ]);
     const proposed = await t
       .http()
       .get('/api/v1/collective-disputes/proposals')
