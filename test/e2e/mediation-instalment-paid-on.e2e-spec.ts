@@ -1,7 +1,7 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
 import { bearer, fileComplaint, openMediation } from '../support/case-flow';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
   id: string;
@@ -25,7 +25,7 @@ describe('an instalment paid on the day it was paid', () => {
   const today = todayInShanghai();
 
   /** A mediation closed today by an agreement of two instalments: today and in 30 days. */
-  const agreed = async (): Promise<CaseView & { complaintId: string }> => {
+  const agreed = async (): Promise<CaseView & { complaintId: string; trackingNo: string }> => {
     const c = await fileComplaint(t, {
       employerName: `浦东付款日期测试公司${++n}`,
       target: 'MEDIATION',
@@ -48,7 +48,7 @@ describe('an instalment paid on the day it was paid', () => {
         },
       });
     expect(closed.status).toBe(200);
-    return { ...(closed.body as CaseView), complaintId: c.id };
+    return { ...(closed.body as CaseView), complaintId: c.id, trackingNo: c.trackingNo };
   };
   const pay = async (m: CaseView, body: Record<string, unknown>, seq = 1) =>
     t
@@ -118,5 +118,15 @@ describe('an instalment paid on the day it was paid', () => {
     expect(await events(m.complaintId, 'MEDIATION_AGREEMENT_DEFAULT_REVERSED')).toEqual([
       { data: expect.objectContaining({ mediationCaseId: m.id, seq: 1, dueOn: today, paidOn: today }) },
     ]);
+    // The worker, told it was overdue, is told it was not.
+    const [sms] = await eventually(() => {
+      const found = t.sms.sent.filter(
+        (s) => s.template === 'MEDIATION_DEFAULT_REVERSED' && s.params.trackingNo === m.trackingNo,
+      );
+      return found.length ? found : undefined;
+    });
+    expect(sms.text).toBe(
+      `您的案件（编号${m.trackingNo}）调解协议第1期款项经核实已于${today}按期支付，此前的逾期通知不再适用。`,
+    );
   });
 });
