@@ -241,7 +241,7 @@ export class ArbitrationProceeding {
     });
   }
 
-  /** A message to the complainant, sent after commit through the outbox (at most once per key). */
+  /** A message to the complainant, through the outbox (once per key); 案号 as the employer's (none: 待定, see accept). */
   async notify(
     em: EntityManager,
     c: ArbitrationCase,
@@ -253,7 +253,7 @@ export class ArbitrationProceeding {
       complaintId: c.complaintId,
       template,
       dedupKey: `arbitration:${c.id}:${key}`,
-      params,
+      params: { caseNo: c.caseNo ?? '待定', ...params },
       toDispute: true, // a collective case's every member (调解仲裁法 第七条)
     });
   }

@@ -370,6 +370,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   MEDIATION_NOT_OPENED: '转交调解满十五日未开始调解，可以申请仲裁',
   MEDIATION_INSTALMENT_PAID: '用人单位按协议付款',
   MEDIATION_AGREEMENT_DEFAULTED: '用人单位逾期未按协议付款',
+  MEDIATION_AGREEMENT_DEFAULT_REVERSED: '经核实用人单位已按期付款，撤销逾期记录',
   MEDIATION_CLOCK_EVENT: '调解期限变化',
   ARBITRATION_APPLIED: '提交仲裁申请',
   ARBITRATION_CLOCK_EVENT: '仲裁期限变化',

@@ -70,7 +70,7 @@ describe('plainDeadline', () => {
     const acceptance = { ...rule, id: 'COMPLAINT_ACCEPTANCE', name: { zh: '受理期限', en: '' } };
     const text = plainDeadline({ rule: acceptance, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
     expect(text).toBe('受理期限：投诉已撤回，期限终止');
-    // A mediation withdrawn (by the worker's choice or their arbitration application): the complaint was not.
+    // A mediation withdrawn by the worker's choice: the complaint was not.
     const mediation = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED' });
     expect(mediation).toBe('调解期限：调解已撤回，期限终止');
   });
@@ -86,6 +86,12 @@ describe('plainDeadline', () => {
       events,
     });
     expect(text).toBe('投诉受理期限：争议已申请劳动仲裁，按仲裁程序办理，期限终止');
+  });
+
+  it('a mediation ended by the worker’s arbitration application says why, not that it was withdrawn', () => {
+    const events = [{ type: 'STOP' as const, date: '2026-12-08', reason: 'ARBITRATION' as const }];
+    const text = plainDeadline({ rule, due: '2026-12-10', daysRemaining: null, state: 'ENDED', events });
+    expect(text).toBe('调解期限：因申请劳动争议仲裁，调解已结束，期限终止');
   });
 
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {

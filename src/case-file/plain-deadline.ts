@@ -50,12 +50,15 @@ function plainState(c: ClockFacts): string {
     return `${c.rule.name.zh}：等待投诉人补正材料，补正后重新计算`;
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
-  // Ended by the dispute's arbitration application before the complaint was decided.
+  // Ended by the dispute's arbitration application: before the complaint was decided, or during its mediation (调解仲裁法
+  // 第五条: the mediation ends, withdrawn by nobody — as MEDIATION_ENDED_BY_APPLICATION tells the worker).
   const stop = c.events?.findLast((e) => e.type === 'STOP');
   if (c.state === 'ENDED' && stop?.type === 'STOP' && stop.reason === 'ARBITRATION')
-    return `${c.rule.name.zh}：争议已申请劳动仲裁，按仲裁程序办理，期限终止`;
-  // Stopped by the withdrawal (撤回: of the complaint, or of the mediation by the worker's choice or arbitration
-  // application): nothing was done in time, nor late.
+    return c.rule.id === 'MEDIATION'
+      ? `${c.rule.name.zh}：因申请劳动争议仲裁，调解已结束，期限终止`
+      : `${c.rule.name.zh}：争议已申请劳动仲裁，按仲裁程序办理，期限终止`;
+  // Stopped by the withdrawal (撤回: of the complaint, or of the mediation by the worker's choice): nothing was done in
+  // time, nor late.
   if (c.state === 'ENDED')
     return `${c.rule.name.zh}：${c.rule.id === 'MEDIATION' ? '调解' : '投诉'}已撤回，期限终止`;
   // 补正 (platform period, 若干规定 第十八条第三款 sets none): a late completion is still taken.

@@ -50,14 +50,15 @@ export class MediationClosing {
       outcomeNote: c.note ?? null,
       closedOn: today,
     });
-    // A withdrawal (the worker's choice, or their arbitration application) ends the period: ENDED, not MET.
+    // A withdrawal (the worker's choice, or their arbitration application) ends the period: ENDED, not MET; the
+    // reason on the clock says which (the case file words them apart: plain-deadline.ts).
     await this.deadlines.stopAll(
       em,
       MEDIATION_CASE,
       m.id,
       today,
       actor,
-      c.outcome === 'WITHDRAWN' ? 'WITHDRAWN' : undefined,
+      c.byApplication ? 'ARBITRATION' : c.outcome === 'WITHDRAWN' ? 'WITHDRAWN' : undefined,
     );
     // The sessions still to come will not take place.
     return this.repo.cancelSessionsAfter(em, m.id, new Date());

@@ -7,8 +7,11 @@ import { OutboxService } from '../queue/outbox.service';
 import { MEDIATION_SUBJECT } from './mediation-case-writer';
 import type { DueSoonInstalment } from './mediation.repository';
 
-/** The case a message is about: its complaint (whose complainant is told) and employer. */
-type CaseRef = { id: string; complaintId: string; employerId: string };
+/** The case a message is about: its complaint (whose complainant is told), employer and number (the employer's SMS). */
+type CaseRef = { id: string; complaintId: string; employerId: string; caseNo: string | null };
+
+/** The committee's case number (调字) the employer's SMS names; a case opened before numbering has none: 待定. */
+const caseNoOf = (m: CaseRef): string => m.caseNo ?? '待定';
 
 /**
  * What the parties of a mediation are told, queued in the caller's transaction (party.notify / employer.notify through
@@ -20,12 +23,24 @@ type CaseRef = { id: string; complaintId: string; employerId: string };
 export class MediationNotices {
   constructor(private readonly outbox: OutboxService) {}
 
-  sessionScheduled(em: EntityManager, m: CaseRef, startsAt: string, place: string): Promise<void> {
+  /**
+   * A session scheduled: both parties are told (调解仲裁法 第十三条: mediation needs both), the employer at its confirmed
+   * number — without one, the case's mediator is told to inform it another way (SMS_UNDELIVERED, as arbitration does).
+   */
+  async sessionScheduled(em: EntityManager, m: CaseRef, startsAt: string, place: string): Promise<void> {
     const at = new Date(startsAt).toISOString();
-    return this.worker(em, m.complaintId, 'MEDIATION_SESSION_SCHEDULED', `mediation-session:${m.id}:${at}`, {
+    await this.worker(em, m.complaintId, 'MEDIATION_SESSION_SCHEDULED', `mediation-session:${m.id}:${at}`, {
       startsAt,
       place,
     });
+    await this.employer(
+      em,
+      m.id,
+      m.employerId,
+      'MEDIATION_SESSION_SCHEDULED_EMPLOYER',
+      `employer-mediation-session:${m.id}:${at}`,
+      { caseNo: caseNoOf(m), startsAt, place },
+    );
   }
 
   /**
@@ -55,7 +70,7 @@ export class MediationNotices {
     m: CaseRef,
     sessions: readonly { id: string; startsAt: string }[],
   ): Promise<void> {
-    for (const s of sessions)
+    for (const s of sessions) {
       await this.worker(
         em,
         m.complaintId,
@@ -65,6 +80,15 @@ export class MediationNotices {
           startsAt: s.startsAt,
         },
       );
+      await this.employer(
+        em,
+        m.id,
+        m.employerId,
+        'MEDIATION_SESSION_CANCELLED_EMPLOYER',
+        `employer-session-cancelled:${s.id}`,
+        { caseNo: caseNoOf(m), startsAt: s.startsAt },
+      );
+    }
   }
 
   /**
@@ -127,6 +151,27 @@ export class MediationNotices {
       'MEDIATION_INSTALMENT_OVERDUE_EMPLOYER',
       `employer-overdue:${p.id}`,
       params,
+    );
+  }
+
+  /**
+   * An instalment the sweep marked overdue was paid on time after all (recorded late): the worker, told it was overdue
+   * and that they may apply for arbitration, is told it was not.
+   */
+  defaultReversed(
+    em: EntityManager,
+    m: CaseRef,
+    p: { id: string; seq: number; paidOn: string },
+  ): Promise<void> {
+    return this.worker(
+      em,
+      m.complaintId,
+      'MEDIATION_DEFAULT_REVERSED',
+      `mediation-default-reversed:${p.id}`,
+      {
+        seq: String(p.seq),
+        paidOn: p.paidOn,
+      },
     );
   }
 

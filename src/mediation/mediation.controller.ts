@@ -20,12 +20,13 @@ import {
   MediationQueryDto,
   OpenMediationDto,
   ScheduleSessionDto,
-  VersionedDto,
+  MarkInstalmentPaidDto,
 } from './dto/mediation.dto';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
 import { MediationAssignmentService } from './mediation-assignment.service';
+import { MediationInstalments } from './mediation-instalments.service';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
@@ -52,6 +53,7 @@ export class MediationController {
     private readonly opening: MediationOpeningService,
     private readonly period: MediationPeriodService,
     private readonly assignment: MediationAssignmentService,
+    private readonly instalments: MediationInstalments,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION; starts the 15-day clock; assigns a mediator. */
@@ -146,7 +148,11 @@ export class MediationController {
     return this.mediation.close(user, id, dto);
   }
 
-  @ApiOperation({ summary: '登记分期付款', description: '登记调解协议的一期款项已支付。' })
+  @ApiOperation({
+    summary: '登记分期付款',
+    description:
+      '登记调解协议的一期款项已支付及实际付款日期（paidOn，默认今天）。按期付款但事后登记、已被标记违约的，撤销违约。',
+  })
   @Post('cases/:id/instalments/:instalmentId/paid')
   @HttpCode(200)
   @Roles(...MEDIATION_ACTS)
@@ -155,9 +161,9 @@ export class MediationController {
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Param('instalmentId', instalmentUuid) instalmentId: string,
-    @Body() dto: VersionedDto,
+    @Body() dto: MarkInstalmentPaidDto,
   ): Promise<MediationCaseViewDto> {
-    return this.mediation.markInstalmentPaid(user, id, instalmentId, dto.version);
+    return this.instalments.markInstalmentPaid(user, id, instalmentId, dto);
   }
 
   /** The caller (a mediator) declares a conflict of interest with an employer (回避). */

@@ -4,6 +4,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation-case-numbers';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationClosing } from './mediation-closing';
+import { MediationInstalments } from './mediation-instalments.service';
 import { MediationOnApplication } from './mediation-on-application';
 import { MediationNotices } from './mediation-notices';
 import { MediationInbox } from './mediation-inbox';
@@ -36,6 +37,7 @@ import { MediationViews } from './mediation-views';
     MediationViews,
     MediationAssignmentService,
     MediationClosing,
+    MediationInstalments,
     MediationOnApplication,
   ],
   exports: [MediationService, MediationOnApplication],

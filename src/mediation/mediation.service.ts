@@ -35,7 +35,6 @@ import {
   CLOSE_ACTION,
   escalationReason,
   MEDIATION_TRANSITIONS,
-  nextAgreementStatus,
   unpaidClaims,
   type EscalationReason,
 } from './mediation.state';
@@ -215,55 +214,6 @@ export class MediationService {
         (m, to, cancelled) => this.closing.record(em, m, to, dto, viewer, cancelled),
       ),
     );
-    return this.view(this.tx.manager, id);
-  }
-
-  /** Records the payment of an instalment (on time or late). */
-  async markInstalmentPaid(
-    viewer: Principal,
-    id: string,
-    instalmentId: string,
-    version: number,
-  ): Promise<MediationCaseViewDto> {
-    await this.tx.run(async (em) => {
-      const m = await this.writer.lockForWrite(em, viewer, id, version);
-      const agreement = await this.repo.agreementOf(em, m.id);
-      if (m.status !== 'AGREEMENT' || !agreement)
-        throw AppException.conflict(
-          'ILLEGAL_TRANSITION',
-          `A mediation case in status ${m.status} has no agreement`,
-          {
-            status: m.status,
-            action: 'PAY',
-            allowed: [],
-          },
-        );
-      const instalments = await this.repo.instalmentsOf(em, agreement.id);
-      const instalment = instalments.find((p) => p.id === instalmentId);
-      if (!instalment) throw AppException.notFound('INSTALMENT_NOT_FOUND', 'No such instalment');
-      if (instalment.status === 'PAID')
-        throw AppException.conflict('INSTALMENT_ALREADY_PAID', 'This instalment is already paid');
-      const last = instalments.every((p) => p.id === instalmentId || p.status === 'PAID');
-      const to = nextAgreementStatus(agreement.status, last ? 'PAY_LAST' : 'PAY');
-      const today = todayInShanghai();
-      await this.repo.markPaid(em, instalment.id, today);
-      if (to !== agreement.status) await this.repo.setAgreementStatus(em, agreement.id, to);
-      await this.repo.updateCase(em, m.id, {});
-      await this.writer.event(
-        em,
-        m.complaintId,
-        m.id,
-        'MEDIATION_INSTALMENT_PAID',
-        viewer,
-        m.status,
-        m.status,
-        {
-          seq: instalment.seq,
-          amountFen: instalment.amountFen,
-          agreementStatus: to,
-        },
-      );
-    });
     return this.view(this.tx.manager, id);
   }
 

@@ -14,8 +14,8 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁申请（编号{trackingNo}）已于{acceptedOn}受理。',
-    vars: { trackingNo: 'text', acceptedOn: 'date' },
+    text: '您的仲裁申请（投诉编号{trackingNo}）已于{acceptedOn}受理，案号{caseNo}。',
+    vars: { trackingNo: 'text', acceptedOn: 'date', caseNo: 'text' },
   },
   ARBITRATION_NOT_ACCEPTED: {
     channel: 'SMS',
@@ -27,20 +27,20 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_TRIBUNAL_FORMED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
-    vars: { trackingNo: 'text', tribunal: 'text' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
+    vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
   },
   ARBITRATION_HEARING_SCHEDULED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）定于{startsAt}在{room}开庭，请准时到庭。',
-    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）定于{startsAt}在{room}开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。',
+    vars: { caseNo: 'text', trackingNo: 'text', startsAt: 'datetime', room: 'text' },
   },
   ARBITRATION_HEARING_POSTPONED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）开庭改期至{startsAt}，地点：{room}。',
-    vars: { trackingNo: 'text', startsAt: 'datetime', room: 'text' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）开庭改期至{startsAt}，地点：{room}。开庭时间、地点以仲裁委员会书面开庭通知为准。',
+    vars: { caseNo: 'text', trackingNo: 'text', startsAt: 'datetime', room: 'text' },
   },
   // 调解仲裁法 第三十五条: the tribunal notifies BOTH parties of the hearing's date and place; the respondent (被申请人)
   // by its contact phone on record. A record of a service attempt, not the written notice: no clock moves on it.
@@ -60,8 +60,8 @@ export const ARBITRATION_TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第四十八条、第五十条: the worker may sue within 15 days of receiving the award.
-    text: '您的仲裁案件（编号{trackingNo}）已作出裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼。',
-    vars: { trackingNo: 'text', suitDeadline: 'date' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）已作出裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼。',
+    vars: { caseNo: 'text', trackingNo: 'text', suitDeadline: 'date' },
   },
   ARBITRATION_COMMISSION_LATE: {
     channel: 'SMS',
@@ -78,28 +78,28 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_PERIOD_EXTENDED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）经仲裁委员会主任批准延长审理期限，应于{due}前结案。',
-    vars: { trackingNo: 'text', due: 'date' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）经仲裁委员会主任批准延长审理期限，应于{due}前结案。',
+    vars: { caseNo: 'text', trackingNo: 'text', due: 'date' },
   },
   ARBITRATION_PERIOD_PAUSED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）自{date}起中止审理，理由：{reason}。中止期间不计入审理期限，恢复审理时另行通知。',
-    vars: { trackingNo: 'text', date: 'date', reason: 'excerpt' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）自{date}起中止审理，理由：{reason}。中止期间不计入审理期限，恢复审理时另行通知。',
+    vars: { caseNo: 'text', trackingNo: 'text', date: 'date', reason: 'excerpt' },
   },
   ARBITRATION_PERIOD_RESUMED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
-    vars: { trackingNo: 'text', date: 'date', due: 'date' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
+    vars: { caseNo: 'text', trackingNo: 'text', date: 'date', due: 'date' },
   },
   // 办案规则 (2017) 第四十四条、第四十六条第（三）项: changed or increased claims accepted, the award period counted
   // again from that day; the respondent is notified and given an answer period (unless it waived it).
   ARBITRATION_CLAIMS_CHANGED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（编号{trackingNo}）增加或变更的仲裁请求已于{acceptedOn}受理，仲裁期限自该日起重新计算，应于{due}前结案。',
-    vars: { trackingNo: 'text', acceptedOn: 'date', due: 'date' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）增加或变更的仲裁请求已于{acceptedOn}受理，仲裁期限自该日起重新计算，应于{due}前结案。以仲裁委员会书面通知为准。',
+    vars: { caseNo: 'text', trackingNo: 'text', acceptedOn: 'date', due: 'date' },
   },
   ARBITRATION_CLAIMS_CHANGED_EMPLOYER: {
     channel: 'SMS',
@@ -111,27 +111,27 @@ export const ARBITRATION_TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第四十四条: 仲裁庭裁决先予执行的，移送人民法院执行.
-    text: '您的仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行{amountFen}，并移送人民法院执行。',
-    vars: { trackingNo: 'text', amountFen: 'fen' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁庭已裁决先予执行{amountFen}，并移送人民法院执行。',
+    vars: { caseNo: 'text', trackingNo: 'text', amountFen: 'fen' },
   },
   // A collective dispute's case (调解仲裁法 第七条) carries every member's claims: its amounts are the group's.
   ARBITRATION_PROVISIONAL_EXECUTION_GROUP: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁庭已裁决先予执行共{amountFen}（全体申请人合计），并移送人民法院执行。',
-    vars: { trackingNo: 'text', amountFen: 'fen' },
+    text: '您所在的集体劳动争议仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁庭已裁决先予执行共{amountFen}（全体申请人合计），并移送人民法院执行。',
+    vars: { caseNo: 'text', trackingNo: 'text', amountFen: 'fen' },
   },
   ARBITRATION_MEDIATED: {
     channel: 'SMS',
     audience: 'WORKER',
     // 调解仲裁法 第四十二条: 调解书经双方当事人签收后，发生法律效力 (and, 第五十一条, may be enforced by a court).
-    text: '您的仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额{totalFen}，案件结束。',
-    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额{totalFen}，案件结束。',
+    vars: { caseNo: 'text', trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
   },
   ARBITRATION_MEDIATED_GROUP: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您所在的集体劳动争议仲裁案件（编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额共{totalFen}（全体申请人合计），案件结束。',
-    vars: { trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
+    text: '您所在的集体劳动争议仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁调解书已于{signedOn}经双方签收生效，调解金额共{totalFen}（全体申请人合计），案件结束。',
+    vars: { caseNo: 'text', trackingNo: 'text', signedOn: 'date', totalFen: 'fen' },
   },
 } as const satisfies Record<string, TemplateDef>;

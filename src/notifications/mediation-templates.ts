@@ -18,6 +18,20 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）调解已结束，原定于{startsAt}的调解取消，无需参加。',
     vars: { trackingNo: 'text', startsAt: 'datetime' },
   },
+  // 调解仲裁法 第十三条: mediation needs both parties — the employer is told the session, and its calling off, at its
+  // confirmed contact number as the worker is (no number: the case's mediator is told instead, SMS_UNDELIVERED).
+  MEDIATION_SESSION_SCHEDULED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位的劳动争议调解案件（编号{caseNo}）定于{startsAt}调解，地点：{place}。请派员按时参加。',
+    vars: { caseNo: 'text', startsAt: 'datetime', place: 'text' },
+  },
+  MEDIATION_SESSION_CANCELLED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位的劳动争议调解案件（编号{caseNo}）调解已结束，原定于{startsAt}的调解取消，无需参加。',
+    vars: { caseNo: 'text', startsAt: 'datetime' },
+  },
   // 参照 企业劳动争议协商调解规定 第二十七条 (mediation-period.rules.ts): extended only when both parties agree.
   MEDIATION_PERIOD_EXTENDED: {
     channel: 'SMS',
@@ -69,6 +83,13 @@ export const MEDIATION_TEMPLATES = {
     audience: 'WORKER',
     text: '您所在的集体劳动争议（编号{trackingNo}）调解协议第{seq}期款项应于{dueOn}支付，现已逾期。集体争议推举的代表可以依法为全体劳动者申请仲裁；涉及劳动报酬、工伤医疗费、经济补偿或赔偿金的，劳动者可以持调解协议书向人民法院申请支付令。',
     vars: { trackingNo: 'text', seq: 'int', dueOn: 'date' },
+  },
+  // An instalment told overdue (above) whose payment on time was recorded late: the default is reversed.
+  MEDIATION_DEFAULT_REVERSED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项经核实已于{paidOn}按期支付，此前的逾期通知不再适用。',
+    vars: { trackingNo: 'text', seq: 'int', paidOn: 'date' },
   },
   MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
     channel: 'SMS',

@@ -45,27 +45,72 @@ describe('message template catalogue', () => {
 
   it('writes each kind of variable as a reader expects it', () => {
     const hearing = renderTemplate('ARBITRATION_HEARING_SCHEDULED', {
+      caseNo: '浦劳人仲〔2026〕第1号',
       trackingNo: 'TS-2026-0000001-9',
       startsAt: '2026-12-03T01:30:00.000Z',
       room: '第一仲裁庭',
     });
+    // The commission's case number (the worker's written notices carry it) and the tracking number (我的案件).
     expect(hearing.text).toBe(
-      '您的仲裁案件（编号TS-2026-0000001-9）定于2026-12-03 09:30在第一仲裁庭开庭，请准时到庭。',
+      '您的仲裁案件（案号浦劳人仲〔2026〕第1号，投诉编号TS-2026-0000001-9）定于2026-12-03 09:30在第一仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。',
     );
-    expect(hearing.ordered).toEqual(['TS-2026-0000001-9', '2026-12-03 09:30', '第一仲裁庭']);
+    expect(hearing.ordered).toEqual([
+      '浦劳人仲〔2026〕第1号',
+      'TS-2026-0000001-9',
+      '2026-12-03 09:30',
+      '第一仲裁庭',
+    ]);
     expect(
-      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', signedOn: '2026-12-03', totalFen: '1250001' })
-        .params.totalFen,
+      renderTemplate('ARBITRATION_MEDIATED', {
+        caseNo: 'c',
+        trackingNo: 'x',
+        signedOn: '2026-12-03',
+        totalFen: '1250001',
+      }).params.totalFen,
     ).toBe('12500.01元');
     expect(
       renderTemplate('INSPECTION_CLOSED', { caseNo: 'x', closureType: 'RECTIFIED' }).params.closureType,
     ).toBe('用人单位已改正');
   });
 
+  it('the worker’s text of an accepted arbitration case names its case number, and the caveat the employer’s has', () => {
+    // Told after acceptance, when the commission has numbered the case (arbitration.service.ts accept).
+    const afterAcceptance: TemplateId[] = [
+      'ARBITRATION_ACCEPTED',
+      'ARBITRATION_TRIBUNAL_FORMED',
+      'ARBITRATION_HEARING_SCHEDULED',
+      'ARBITRATION_HEARING_POSTPONED',
+      'ARBITRATION_AWARD_ISSUED',
+      'ARBITRATION_FINAL_AWARD_ISSUED',
+      'ARBITRATION_PERIOD_EXTENDED',
+      'ARBITRATION_PERIOD_PAUSED',
+      'ARBITRATION_PERIOD_RESUMED',
+      'ARBITRATION_CLAIMS_CHANGED',
+      'ARBITRATION_PROVISIONAL_EXECUTION',
+      'ARBITRATION_PROVISIONAL_EXECUTION_GROUP',
+      'ARBITRATION_MEDIATED',
+      'ARBITRATION_MEDIATED_GROUP',
+    ];
+    for (const id of afterAcceptance) {
+      expect([id, TEMPLATES[id].text]).toEqual([id, expect.stringContaining('案号{caseNo}')]);
+      expect([id, TEMPLATES[id].text]).toEqual([id, expect.stringContaining('{trackingNo}')]);
+    }
+    for (const id of IDS.filter((x) => x.startsWith('ARBITRATION_') && x.endsWith('_EMPLOYER'))) {
+      const caveat = /以仲裁委员会书面[^。]*通知为准。/.exec(TEMPLATES[id].text)?.[0];
+      const worker = id.replace(/_EMPLOYER$/, '') as TemplateId;
+      if (caveat) expect([worker, TEMPLATES[worker].text]).toEqual([worker, expect.stringContaining(caveat)]);
+    }
+  });
+
   it('refuses a missing variable or a malformed one, and ignores undeclared ones', () => {
     expect(() => renderTemplate('COMPLAINT_RECEIVED', {})).toThrow(/trackingNo/);
     expect(() =>
-      renderTemplate('ARBITRATION_MEDIATED', { trackingNo: 'x', signedOn: '2026-12-03', totalFen: '12.5' }),
+      renderTemplate('ARBITRATION_MEDIATED', {
+        caseNo: 'c',
+        trackingNo: 'x',
+        signedOn: '2026-12-03',
+        totalFen: '12.5',
+      }),
     ).toThrow(/fen/);
     expect(() =>
       renderTemplate('MEDIATION_SESSION_SCHEDULED', { trackingNo: 'x', startsAt: 'soon', place: 'y' }),

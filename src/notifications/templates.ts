@@ -190,8 +190,8 @@ export const TEMPLATES = {
     audience: 'WORKER',
     // 调解仲裁法 第四十七至四十九条: a final award; the worker may sue within 15 days, the employer may apply to the
     // intermediate court to set it aside within 30 days of receiving it.
-    text: '您的仲裁案件（编号{trackingNo}）已作出终局裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于{setAsideDeadline}（含当日）向中级人民法院申请撤销裁决。',
-    vars: { trackingNo: 'text', suitDeadline: 'date', setAsideDeadline: 'date' },
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）已作出终局裁决。如不服，您可以最迟于{suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于{setAsideDeadline}（含当日）向中级人民法院申请撤销裁决。',
+    vars: { caseNo: 'text', trackingNo: 'text', suitDeadline: 'date', setAsideDeadline: 'date' },
   },
   ARBITRATION_CLOSED_WITHOUT_AWARD: {
     channel: 'SMS',

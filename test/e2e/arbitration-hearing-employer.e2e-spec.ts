@@ -110,7 +110,7 @@ describe('the employer is told of an arbitration hearing', () => {
     expect(toEmployer.text).toBe(
       `贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）定于${when}在第一仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
     );
-    // The worker's SMS: template, number and text unchanged.
+    // The worker's SMS names the commission's case number too, and the same caveat (the tracking number kept).
     const [toWorker] = await eventually(() => {
       const found = sentOf('ARBITRATION_HEARING_SCHEDULED', '13800000000').filter((m) =>
         m.text.includes(c.trackingNo),
@@ -118,7 +118,7 @@ describe('the employer is told of an arbitration hearing', () => {
       return found.length ? found : undefined;
     });
     expect(toWorker.text).toBe(
-      `您的仲裁案件（编号${c.trackingNo}）定于${when}在第一仲裁庭开庭，请准时到庭。`,
+      `您的仲裁案件（案号${c.caseNo}，投诉编号${c.trackingNo}）定于${when}在第一仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
     );
     expect(t.sms.sent.filter((m) => m.phone === '13912340001')).toHaveLength(1);
     // Filed under the arbitration case; a replay of the job (same dedup key) sends nothing more.
@@ -175,7 +175,7 @@ describe('the employer is told of an arbitration hearing', () => {
       sentOf('ARBITRATION_HEARING_POSTPONED', '13800000000').some(
         (m) =>
           m.text ===
-          `您的仲裁案件（编号${c.trackingNo}）开庭改期至${startsAt.slice(0, 10)} 14:00，地点：第三仲裁庭。`,
+          `您的仲裁案件（案号${c.caseNo}，投诉编号${c.trackingNo}）开庭改期至${startsAt.slice(0, 10)} 14:00，地点：第三仲裁庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
       ),
     );
   });
@@ -198,6 +198,9 @@ describe('the employer is told of an arbitration hearing', () => {
     expect((await staffInbox(t, 'arbitrator-other')).filter((i) => i.template === 'SMS_UNDELIVERED')).toEqual(
       [],
     );
-    expect(t.sms.sent.filter((m) => m.text.includes(`案号${c.caseNo}`))).toEqual([]);
+    // Nothing to the employer (the worker's own SMS name the case number too).
+    expect(t.sms.sent.filter((m) => m.phone !== '13800000000' && m.text.includes(`案号${c.caseNo}`))).toEqual(
+      [],
+    );
   });
 });

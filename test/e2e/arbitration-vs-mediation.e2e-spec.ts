@@ -1,3 +1,4 @@
+import { MediationClockStoppedByApplication1796400008700 } from '../../migrations/1796400008700-mediation-clock-stopped-by-application';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { workingSlot } from '../support/session-slot';
 import { factsSelect } from '../../src/sla/sla-facts.sql';
@@ -105,6 +106,29 @@ describe('a direct arbitration application and the mediation of the same dispute
       .get(`/api/v1/my/cases/${c.id}`)
       .set(await bearer(t, '13800000000'));
     expect(file.body.currentStep).toMatchObject({ proceeding: 'ARBITRATION', status: 'APPLIED' });
+    // Its period ended because of the application (the clock's stop reason), which the worker did not withdraw.
+    const periods = (file.body.deadlines as { rule: string; state: string; text: string }[]).filter(
+      (d) => d.rule === 'MEDIATION',
+    );
+    expect(periods).toEqual([
+      expect.objectContaining({ state: 'ENDED', text: '调解期限：因申请劳动争议仲裁，调解已结束，期限终止' }),
+    ]);
+    // A clock stopped before the reason was recorded (WITHDRAWN) gets it by migration, once; a withdrawal keeps its own.
+    const stopOf = `SELECT e.reason FROM clock_events e JOIN clocks k ON k.id = e.clock_id
+      WHERE k.case_type = 'MEDIATION' AND k.case_id = $1 AND e.type = 'STOP'`;
+    await t.dataSource.query(
+      `UPDATE clock_events e SET reason = 'WITHDRAWN' FROM clocks k
+        WHERE k.id = e.clock_id AND k.case_type = 'MEDIATION' AND k.case_id = $1 AND e.type = 'STOP'`,
+      [m.id],
+    );
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new MediationClockStoppedByApplication1796400008700().up(runner);
+      await new MediationClockStoppedByApplication1796400008700().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await t.dataSource.query(stopOf, [m.id])).toEqual([{ reason: 'ARBITRATION' }]);
   });
 
   it('an agreement being performed is not set aside by a direct application: 409 towards the escalation', async () => {

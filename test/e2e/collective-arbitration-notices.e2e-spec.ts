@@ -20,6 +20,7 @@ describe('a collective arbitration case: every member is told its rulings once, 
   let c: {
     id: string;
     version: number;
+    caseNo: string;
     claims: { id: string; amountFen: number }[];
     hearings: { id: string }[];
   };
@@ -158,7 +159,8 @@ describe('a collective arbitration case: every member is told its rulings once, 
     });
     const template = 'ARBITRATION_PROVISIONAL_EXECUTION_GROUP';
     const rows = await recordedForEach(template);
-    const told = await toldOnceEach(t, template, members, { amountFen: '4000000' });
+    // The group's case number (浦劳人仲…) beside each member's own tracking number.
+    const told = await toldOnceEach(t, template, members, { amountFen: '4000000', caseNo: c.caseNo });
     for (const m of told) expect(m.text).toContain('已裁决先予执行共40000.00元（全体申请人合计）');
     expect(rows.filter((r) => r.status === 'FAILED')).toEqual([
       { subject_ref: `complaint:${members[9].complaintId}`, status: 'FAILED', channel: 'NONE' },
@@ -174,7 +176,11 @@ describe('a collective arbitration case: every member is told its rulings once, 
     await act('close', { closureType: 'MEDIATED', mediatedClaims: agreed, signedOn: today });
     const template = 'ARBITRATION_MEDIATED_GROUP';
     const rows = await recordedForEach(template);
-    const told = await toldOnceEach(t, template, members, { totalFen: String(totalFen), signedOn: today });
+    const told = await toldOnceEach(t, template, members, {
+      totalFen: String(totalFen),
+      signedOn: today,
+      caseNo: c.caseNo,
+    });
     for (const m of told)
       expect(m.text).toContain(
         `仲裁调解书已于${today}经双方签收生效，调解金额共79500.00元（全体申请人合计）`,

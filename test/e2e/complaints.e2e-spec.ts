@@ -103,7 +103,7 @@ describe('complaint intake', () => {
           complaintId: res.body.id,
           template: 'ARBITRATION_ACCEPTED',
           dedupKey: `test-event:${res.body.id}`,
-          params: { acceptedOn: '2026-12-01' },
+          params: { acceptedOn: '2026-12-01', caseNo: '浦劳人仲〔2026〕第1号' },
         }),
       );
     await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_ACCEPTED'));
@@ -118,8 +118,12 @@ describe('complaint intake', () => {
       {
         phone: '13800000000',
         template: 'ARBITRATION_ACCEPTED',
-        params: { trackingNo: res.body.trackingNo, acceptedOn: '2026-12-01' },
-        text: `您的仲裁申请（编号${res.body.trackingNo}）已于2026-12-01受理。`,
+        params: {
+          trackingNo: res.body.trackingNo,
+          acceptedOn: '2026-12-01',
+          caseNo: '浦劳人仲〔2026〕第1号',
+        },
+        text: `您的仲裁申请（投诉编号${res.body.trackingNo}）已于2026-12-01受理，案号浦劳人仲〔2026〕第1号。`,
         outId: expect.any(String),
       },
     ]);

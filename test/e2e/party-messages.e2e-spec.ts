@@ -254,8 +254,9 @@ describe('parties are told', () => {
       expect(c.award.finalAward).toBe(true);
       const setAside = await daysFromToday(30);
       const [msg] = await sms('ARBITRATION_FINAL_AWARD_ISSUED', { trackingNo: c.trackingNo });
+      expect(msg.params.caseNo).toMatch(/^浦劳人仲〔\d{4}〕第\d+号$/);
       expect(msg.text).toBe(
-        `您的仲裁案件（编号${c.trackingNo}）已作出终局裁决。如不服，您可以最迟于${c.award.suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于${setAside}（含当日）向中级人民法院申请撤销裁决。`,
+        `您的仲裁案件（案号${msg.params.caseNo}，投诉编号${c.trackingNo}）已作出终局裁决。如不服，您可以最迟于${c.award.suitDeadline}（含当日）向人民法院提起诉讼；用人单位可最迟于${setAside}（含当日）向中级人民法院申请撤销裁决。`,
       );
       expect(
         t.sms.sent.some(

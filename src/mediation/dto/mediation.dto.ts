@@ -45,6 +45,19 @@ export class VersionedDto {
   version: number;
 }
 
+/** An instalment paid: on `paidOn` (the day the money was paid, Asia/Shanghai), by default today. */
+export class MarkInstalmentPaidDto extends VersionedDto {
+  @ApiPropertyOptional({
+    example: '2026-12-07',
+    format: 'date',
+    description:
+      'The day the instalment was paid (Asia/Shanghai), not in the future nor before the agreement; default today',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  paidOn?: string;
+}
+
 export class AssignMediatorDto extends VersionedDto {
   @ApiPropertyOptional({
     format: 'uuid',
