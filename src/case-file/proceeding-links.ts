@@ -41,13 +41,19 @@ export class ProceedingLinks implements OnModuleInit {
     // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
     this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
     this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
-      const m = (await this.mediation.casesOfComplaint(em, complaint.id)).find((c) => c.status === 'OPEN');
+      // The complaint's own case, or its collective dispute's (调解仲裁法 第七条): a member leaves the group's case on
+      // request (人民调解法 第二十三条), which the committee records, and is then withdrawn; the case goes on.
+      const m = await this.mediation.openCaseCovering(em, complaint.id, complaint.collectiveDisputeId);
+      const member = m !== null && complaint.collectiveDisputeId !== null && m.complaintId !== complaint.id;
       return m
         ? {
             proceeding: 'MEDIATION',
             caseId: m.id,
             status: m.status,
             howToEnd: `POST /api/v1/mediation/cases/${m.id}/close {outcome: WITHDRAWN}`,
+            ...(member
+              ? { howToLeave: `POST /api/v1/mediation/cases/${m.id}/members/${complaint.id}/remove` }
+              : {}),
           }
         : null;
     });

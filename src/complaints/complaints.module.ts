@@ -9,6 +9,7 @@ import { CaseMessagesService } from './case-messages.service';
 import { CollectiveController } from './collective.controller';
 import { CollectiveRepository } from './collective.repository';
 import { CollectiveService } from './collective.service';
+import { CollectiveMembersService } from './collective-members.service';
 import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
 import { ComplaintCorrectionService } from './complaint-correction.service';
@@ -48,6 +49,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ReportNumbers,
     ComplaintsProcessor,
     CollectiveService,
+    CollectiveMembersService,
     CollectiveRepository,
     ComplaintWithdrawalService,
     ComplaintCorrectionService,
@@ -66,6 +68,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintWithdrawalService,
     ReportChannelService,
     CollectiveService,
+    CollectiveMembersService,
     ComplaintTakeUp,
     OpenArbitrationCheck,
   ],

@@ -12,6 +12,7 @@ import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
 import { MediationAssignmentService } from './mediation-assignment.service';
+import { MediationMembersService } from './mediation-members.service';
 import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
 import { MediationSweepService } from './mediation-sweep.service';
@@ -35,6 +36,7 @@ import { MediationViews } from './mediation-views';
     MediationInbox,
     MediationViews,
     MediationAssignmentService,
+    MediationMembersService,
     MediationClosing,
     MediationOnApplication,
   ],

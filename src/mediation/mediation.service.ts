@@ -299,6 +299,18 @@ export class MediationService {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
+  /** The open case covering a complaint: its own, or its collective dispute's (调解仲裁法 第七条: one case for all). */
+  async openCaseCovering(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<{ id: string; status: string; complaintId: string } | null> {
+    const own = (await this.repo.casesOfComplaint(em, complaintId)).find((c) => c.status === 'OPEN');
+    const id = own?.id ?? (disputeId ? await this.repo.openCaseOfDispute(em, disputeId) : null);
+    const m = own ?? (id ? await this.repo.findCase(em, id) : null);
+    return m ? { id: m.id, status: m.status, complaintId: m.complaintId } : null;
+  }
+
   /**
    * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
    * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).

@@ -102,6 +102,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   MediationController_open: SB,
   MediationController_list: L,
   MediationController_get: S,
+  MediationController_removeMember: S,
   MediationController_assignMediator: S,
   MediationController_scheduleSession: S,
   MediationController_extend: S,
