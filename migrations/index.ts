@@ -69,6 +69,7 @@ import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
+import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -144,4 +145,5 @@ export const MIGRATIONS: Function[] = [
   CorrectionAcceptancePause1796400007700,
   RiskPaidArrearsViews1796400007900,
   ArbitrationTakesComplaintClock1796400008100,
+  ArbitrationClaimMembers1796400008400,
 ];

@@ -92,6 +92,8 @@ export interface ApplicationClaim {
   type: ClaimType;
   description: string;
   amountFen: number;
+  /** A collective dispute's member whose own claim it is (none: the applicant's own). */
+  complaintId?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ export function collectiveClaims(
         type: CLAIM_TYPE_OF_CATEGORY[m.category],
         description: m.description,
         amountFen: m.amountFen,
+        complaintId: m.complaintId,
       })),
   ];
 }
@@ -235,3 +238,15 @@ export const PAPER_STEPS = {
     starts: null,
   },
 } as const;
+
+/** The stored fields of an application's claim (a member's complaint, or null for the applicant's own). */
+export function claimRow(
+  c: ApplicationClaim,
+): Omit<ApplicationClaim, 'complaintId'> & { complaintId: string | null } {
+  return {
+    type: c.type,
+    description: c.description,
+    amountFen: c.amountFen,
+    complaintId: c.complaintId ?? null,
+  };
+}

@@ -312,6 +312,7 @@ const ARBITRATION_ACTION_LABELS: Readonly<Record<ArbitrationAction, string>> = {
   RECORD_DEFENCE: '收到被申请人答辩书',
   RECORD_DEFENCE_SERVICE: '向申请人送达答辩书',
   ACCEPT_CLAIM_CHANGE: '仲裁庭受理增加、变更的仲裁请求，仲裁期限重新计算',
+  REMOVE_MEMBER: '集体争议成员撤回本人仲裁请求，退出集体案件',
   AWARD: '作出仲裁裁决',
   PARTIAL_AWARD: '就部分仲裁请求先行裁决',
   PROVISIONAL_EXECUTION: '裁决先予执行',

@@ -74,14 +74,16 @@ export class ProceedingLinks implements OnModuleInit {
       const disputeId = complaint.collectiveDisputeId;
       const a = await this.arbitration.openCaseOfComplaint(em, complaint.id, disputeId, disputeId !== null);
       // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself; a member of the group leaves
-      // it by a change of the case's claims (the member's claim taken out), which the tribunal records.
+      // it with their claims (办案规则 第三十九条), which the commission records (ArbitrationMembersService).
       return a
         ? {
             proceeding: 'ARBITRATION',
             caseId: a.id,
             status: a.status,
             howToEnd: `POST /api/v1/arbitration/cases/${a.id}/close {closureType: WITHDRAWN}`,
-            ...(disputeId ? { howToLeave: `POST /api/v1/arbitration/cases/${a.id}/claim-changes` } : {}),
+            ...(disputeId && a.complaintId !== complaint.id
+              ? { howToLeave: `POST /api/v1/arbitration/cases/${a.id}/members/${complaint.id}/remove` }
+              : {}),
           }
         : null;
     });

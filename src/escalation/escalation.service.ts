@@ -59,6 +59,8 @@ export class EscalationService {
         type: CLAIM_TYPE_OF_CATEGORY[complaint.category],
         description: c.description,
         amountFen: c.amountFen,
+        // A member's own claim stays theirs (null: the case's own complaint's), so that they may be taken out.
+        ...(c.complaintId && c.complaintId !== source.complaintId ? { complaintId: c.complaintId } : {}),
       }));
       const arbitrationCaseId = await this.arbitration.createApplication(
         em,

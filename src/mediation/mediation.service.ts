@@ -47,7 +47,8 @@ export interface EscalationSource {
   /** The collective dispute the case is mediated for (调解仲裁法 第七条), else null. */
   collectiveDisputeId: string | null;
   employerId: string;
-  claims: { description: string; amountFen: number }[];
+  /** A collective dispute's claims name their member (complaintId). */
+  claims: { description: string; amountFen: number; complaintId?: string }[];
   reason: EscalationReason;
 }
 

@@ -1,7 +1,6 @@
 import { bearer } from '../support/case-flow';
-import { fileMembers, memberPhone } from '../support/collective';
+import { memberPhone, routedGroup } from '../support/collective';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
-import { signInWorker } from '../support/users';
 
 /**
  * A collective dispute (调解仲裁法 第七条) is mediated as one case on one member's complaint; a member's withdrawal
@@ -37,22 +36,14 @@ describe("withdrawing a member's complaint under the collective dispute's open m
 
   beforeAll(async () => {
     t = await startTestApp();
-    const workers: string[] = [];
-    for (let i = 0; i < 11; i++) workers.push(await signInWorker(t, memberPhone(i)));
-    const filed = await fileMembers(t, workers, '浦东集体调解撤回测试有限公司', (i) => ({
+    ({ ids } = await routedGroup(t, {
+      n: 11,
+      employerName: '浦东集体调解撤回测试有限公司',
       category: 'UNLAWFUL_TERMINATION',
-      claimedAmountFen: 300_000 + i,
+      target: 'MEDIATION',
+      representatives: [1, 2, 3],
+      body: (i) => ({ claimedAmountFen: 300_000 + i }),
     }));
-    ids = filed.ids;
-    const dispute = await post('mediator', '/collective-disputes', {
-      employerId: filed.employerId,
-      category: 'UNLAWFUL_TERMINATION',
-      complaintIds: ids,
-      representativeComplaintIds: ids.slice(1, 4),
-    });
-    expect(dispute.status).toBe(201);
-    for (const id of ids) expect((await post('mediator', `/complaints/${id}/accept`, {})).status).toBe(200);
-    expect((await post('mediator', `/complaints/${ids[0]}/route`, { target: 'MEDIATION' })).status).toBe(200);
     const opened = await post('mediator', '/mediation/cases', { complaintId: ids[0] });
     expect(opened.status).toBe(201);
     caseId = opened.body.id as string;

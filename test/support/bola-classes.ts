@@ -118,6 +118,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ArbitrationController_hearing: S,
   ArbitrationController_paper: S,
   ArbitrationController_claimChange: S,
+  ArbitrationController_removeMember: S,
   ArbitrationController_postpone: S,
   ArbitrationController_recordHearing: S,
   ArbitrationController_decideOnPapers: S,

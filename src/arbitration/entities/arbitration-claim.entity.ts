@@ -20,6 +20,13 @@ export class ArbitrationClaim {
   @Column({ type: 'int' })
   seq: number;
 
+  /**
+   * Whose claim it is in a collective dispute's case (调解仲裁法 第七条: every member's own claim): the member's complaint;
+   * null for the case's own complaint's (the applicant's claims as given). A member taken out takes theirs along.
+   */
+  @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
+  complaintId: string | null;
+
   @Column({ type: 'varchar', length: 24 })
   type: ClaimType;
 
