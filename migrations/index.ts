@@ -70,6 +70,7 @@ import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employe
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
+import { ClaimsWithoutAmount1796400008450 } from './1796400008450-claims-without-amount';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -146,4 +147,5 @@ export const MIGRATIONS: Function[] = [
   RiskPaidArrearsViews1796400007900,
   ArbitrationTakesComplaintClock1796400008100,
   ArbitrationClaimMembers1796400008400,
+  ClaimsWithoutAmount1796400008450,
 ];

@@ -91,7 +91,8 @@ export const CLAIM_TYPE_OF_CATEGORY: Record<ComplaintCategory, ClaimType> = {
 export interface ApplicationClaim {
   type: ClaimType;
   description: string;
-  amountFen: number;
+  /** null: a claim not to money (a member's complaint without an amount). */
+  amountFen: number | null;
   /** A collective dispute's member whose own claim it is (none: the applicant's own). */
   complaintId?: string;
 }
@@ -108,7 +109,7 @@ export function collectiveClaims(
     complaintId: string;
     category: ComplaintCategory;
     description: string;
-    amountFen: number;
+    amountFen: number | null;
   }[],
 ): ApplicationClaim[] {
   return [

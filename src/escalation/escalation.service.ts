@@ -18,7 +18,7 @@ export interface EscalationResult {
   arbitrationCaseId: string;
   complaintId: string;
   reason: string;
-  claims: { type: string; description: string; amountFen: number }[];
+  claims: { type: string; description: string; amountFen: number | null }[];
 }
 
 /**

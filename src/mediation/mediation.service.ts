@@ -48,7 +48,7 @@ export interface EscalationSource {
   collectiveDisputeId: string | null;
   employerId: string;
   /** A collective dispute's claims name their member (complaintId). */
-  claims: { description: string; amountFen: number; complaintId?: string }[];
+  claims: { description: string; amountFen: number | null; complaintId?: string }[];
   reason: EscalationReason;
 }
 
@@ -333,17 +333,19 @@ export class MediationService {
           escalatesWhen: ['FAILED', 'EXPIRED', 'AGREEMENT_DEFAULTED'],
         },
       );
-    let claims = agreement?.claims;
-    if (agreement && claims && reason === 'DEFAULTED') {
+    let claims: EscalationSource['claims'] | undefined = agreement?.claims;
+    if (agreement && reason === 'DEFAULTED') {
       const instalments = await this.repo.instalmentsOf(em, agreement.id);
       const paidFen = instalments.reduce((s, i) => s + (i.status === 'PAID' ? i.amountFen : 0), 0);
-      claims = unpaidClaims(claims, paidFen);
+      claims = unpaidClaims(agreement.claims, paidFen);
     }
     if (!claims && m.collectiveDisputeId)
       claims = await this.collective.disputeClaims(em, m.collectiveDisputeId);
     if (!claims) {
       const p = await this.complaints.forProceeding(em, m.complaintId);
-      claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];
+      claims = [
+        { description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? null },
+      ];
     }
     return {
       complaintId: m.complaintId,

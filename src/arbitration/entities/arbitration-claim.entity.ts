@@ -33,8 +33,9 @@ export class ArbitrationClaim {
   @Column({ type: 'text' })
   description: string;
 
-  @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintToNumber })
-  amountFen: number;
+  /** What is claimed in fen; null for a claim that is not to money (a member's complaint with no amount, fd2c15d). */
+  @Column({ name: 'amount_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  amountFen: number | null;
 
   @Column({ name: 'awarded_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
   awardedFen: number | null;
