@@ -70,6 +70,8 @@ import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employe
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
+import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
+import { ClaimsWithoutAmount1796400008450 } from './1796400008450-claims-without-amount';
 import { MediationClockStoppedByApplication1796400008700 } from './1796400008700-mediation-clock-stopped-by-application';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
@@ -147,5 +149,7 @@ export const MIGRATIONS: Function[] = [
   RiskPaidArrearsViews1796400007900,
   ArbitrationTakesComplaintClock1796400008100,
   MinimumWageSource1796400008200,
+  ArbitrationClaimMembers1796400008400,
+  ClaimsWithoutAmount1796400008450,
   MediationClockStoppedByApplication1796400008700,
 ];

@@ -47,7 +47,7 @@ export class ArbitrationMediationStatement {
           'give exactly one agreed amount for every claim of the case',
         ),
       ]);
-    const above = claims.filter((x) => agreed.get(x.id)! > x.amountFen);
+    const above = claims.filter((x) => x.amountFen !== null && agreed.get(x.id)! > x.amountFen);
     if (above.length)
       throw AppException.badRequest('MEDIATED_EXCEEDS_CLAIM', 'An agreed amount is above the claim', {
         claimIds: above.map((x) => x.id),

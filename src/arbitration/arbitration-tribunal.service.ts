@@ -63,7 +63,7 @@ export class ArbitrationTribunalService {
         const facts = {
           factsClear: dto.factsClear ?? false,
           partiesAgree: dto.partiesAgree ?? false,
-          totalClaimFen: claims.reduce((s, x) => s + x.amountFen, 0),
+          totalClaimFen: claims.reduce((s, x) => s + (x.amountFen ?? 0), 0),
           averageAnnualWageFen: wage?.annualFen ?? null,
           exclusions: dto.simplifiedExclusions ?? [],
         };

@@ -8,6 +8,8 @@ import { ArbitrationInterimService } from './arbitration-interim.service';
 import { PartialAwardDto, ProvisionalExecutionDto, ServeAwardDto } from './dto/award-documents.dto';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
+import { ArbitrationMembersService } from './arbitration-members.service';
+import { RemoveCollectiveMemberDto } from '../complaints/dto/collective.dto';
 import { AcceptClaimChangeDto } from './dto/claim-change.dto';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
@@ -36,6 +38,10 @@ const FILING_ROLES: Role[] = ['WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', '
 /** Staff who conduct the proceeding. */
 const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
 
+const memberUuid = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    AppException.notFound('COLLECTIVE_MEMBER_NOT_FOUND', 'No such member of the collective dispute'),
+});
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case'),
 });
@@ -60,6 +66,7 @@ export class ArbitrationController {
     private readonly interim: ArbitrationInterimService,
     private readonly queue: ArbitrationQueueService,
     private readonly claimChanges: ArbitrationClaimChangeService,
+    private readonly members: ArbitrationMembersService,
   ) {}
 
   @ApiOperation({
@@ -201,6 +208,25 @@ export class ArbitrationController {
     @Body() dto: AcceptClaimChangeDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.claimChanges.accept(user, id, dto);
+  }
+
+  /** A collective dispute's member leaves the group's open case with their claims (办案规则 第三十九条). */
+  @ApiOperation({
+    summary: '集体争议成员退出仲裁案件',
+    description:
+      '集体劳动争议的成员自行和解或撤回本人仲裁请求的，由仲裁委员会工作人员登记并说明理由：该成员的仲裁请求从案件中移除，其投诉脱离集体争议（此后可以撤回），并短信告知该成员；案件继续作为同一集体案件审理，不足 10 人的亦同。案件据以申请的投诉、推举的代表不能退出（409 COLLECTIVE_MEMBER_NOT_REMOVABLE）；已先行裁决的请求 409 CLAIM_ALREADY_DECIDED。',
+  })
+  @Post(':id/members/:complaintId/remove')
+  @HttpCode(200)
+  @Roles(...DECIDING_ROLES)
+  @ApiOkResponse({ type: ArbitrationCaseViewDto })
+  removeMember(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('complaintId', memberUuid) complaintId: string,
+    @Body() dto: RemoveCollectiveMemberDto,
+  ): Promise<ArbitrationCaseViewDto> {
+    return this.members.remove(user, id, complaintId, dto);
   }
 
   /** Postpones a hearing on a party's request made at least 3 working days before it (调解仲裁法 第三十五条; 办案规则 第八十条). */

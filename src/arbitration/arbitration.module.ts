@@ -9,6 +9,7 @@ import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
+import { ArbitrationMembersService } from './arbitration-members.service';
 import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
@@ -29,6 +30,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationTribunalService,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,
+    ArbitrationMembersService,
     ArbitrationAwardsService,
     ArbitrationAwardsRepository,
     ArbitrationInterimService,

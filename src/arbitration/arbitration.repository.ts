@@ -61,6 +61,10 @@ export class ArbitrationRepository {
     if (claims.length) await em.insert(ArbitrationClaim, claims);
   }
 
+  async deleteClaims(em: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await em.delete(ArbitrationClaim, ids);
+  }
+
   findCase(em: EntityManager, id: string): Promise<ArbitrationCase | null> {
     return em.findOne(ArbitrationCase, { where: { id } });
   }
@@ -84,7 +88,8 @@ export class ArbitrationRepository {
   }
 
   /**
-   * The open case (ARBITRATION_OPEN_STATUSES) of the complaint or of its collective dispute, its id and status.
+   * The open case (ARBITRATION_OPEN_STATUSES) of the complaint or of its collective dispute: its id, status and the
+   * complaint it was filed on.
    * `lock`: after the lock an application takes (lockComplaintApplications), so that none slips in before commit.
    */
   async openCaseOfComplaint(
@@ -92,11 +97,11 @@ export class ArbitrationRepository {
     complaintId: string,
     disputeId: string | null,
     lock: boolean,
-  ): Promise<Pick<ArbitrationCase, 'id' | 'status'> | null> {
+  ): Promise<Pick<ArbitrationCase, 'id' | 'status' | 'complaintId'> | null> {
     if (lock) await this.lockComplaintApplications(em, disputeId ?? complaintId);
     const status = In([...ARBITRATION_OPEN_STATUSES]);
     const c = await this.caseOfComplaint(em, complaintId, disputeId, { status });
-    return c ? { id: c.id, status: c.status } : null;
+    return c ? { id: c.id, status: c.status, complaintId: c.complaintId } : null;
   }
 
   /**
@@ -147,7 +152,7 @@ export class ArbitrationRepository {
     complaintId: string,
     disputeId: string | null,
     where: FindOptionsWhere<ArbitrationCase>,
-  ): Promise<Pick<ArbitrationCase, 'id' | 'caseNo' | 'status' | 'closureType'> | null> {
+  ): Promise<Pick<ArbitrationCase, 'id' | 'caseNo' | 'status' | 'closureType' | 'complaintId'> | null> {
     return em.findOne(ArbitrationCase, {
       where: disputeId
         ? [
@@ -155,7 +160,7 @@ export class ArbitrationRepository {
             { collectiveDisputeId: disputeId, ...where },
           ]
         : { complaintId, ...where },
-      select: { id: true, caseNo: true, status: true, closureType: true },
+      select: { id: true, caseNo: true, status: true, closureType: true, complaintId: true },
       order: { createdAt: 'ASC' },
     });
   }

@@ -91,7 +91,10 @@ export const CLAIM_TYPE_OF_CATEGORY: Record<ComplaintCategory, ClaimType> = {
 export interface ApplicationClaim {
   type: ClaimType;
   description: string;
-  amountFen: number;
+  /** null: a claim not to money (a member's complaint without an amount). */
+  amountFen: number | null;
+  /** A collective dispute's member whose own claim it is (none: the applicant's own). */
+  complaintId?: string;
 }
 
 /**
@@ -106,7 +109,7 @@ export function collectiveClaims(
     complaintId: string;
     category: ComplaintCategory;
     description: string;
-    amountFen: number;
+    amountFen: number | null;
   }[],
 ): ApplicationClaim[] {
   return [
@@ -117,6 +120,7 @@ export function collectiveClaims(
         type: CLAIM_TYPE_OF_CATEGORY[m.category],
         description: m.description,
         amountFen: m.amountFen,
+        complaintId: m.complaintId,
       })),
   ];
 }
@@ -235,3 +239,15 @@ export const PAPER_STEPS = {
     starts: null,
   },
 } as const;
+
+/** The stored fields of an application's claim (a member's complaint, or null for the applicant's own). */
+export function claimRow(
+  c: ApplicationClaim,
+): Omit<ApplicationClaim, 'complaintId'> & { complaintId: string | null } {
+  return {
+    type: c.type,
+    description: c.description,
+    amountFen: c.amountFen,
+    complaintId: c.complaintId ?? null,
+  };
+}

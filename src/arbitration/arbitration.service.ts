@@ -27,6 +27,7 @@ import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './
 import { ArbitrationRepository } from './arbitration.repository';
 import {
   applicationSource,
+  claimRow,
   collectiveClaims,
   PAPER_STEPS,
   isCollective,
@@ -176,14 +177,7 @@ export class ArbitrationService implements OnModuleInit {
     });
     await this.repo.insertClaims(
       em,
-      claims.map((c, i) => ({
-        id: newId(),
-        caseId: id,
-        seq: i + 1,
-        type: c.type,
-        description: c.description,
-        amountFen: c.amountFen,
-      })),
+      claims.map((c, i) => ({ id: newId(), caseId: id, seq: i + 1, ...claimRow(c) })),
     );
     await this.deadlines.start(em, {
       caseType: ARBITRATION_CASE_TYPE,

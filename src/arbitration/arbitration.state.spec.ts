@@ -15,6 +15,11 @@ import {
 const EXPECTED: Record<string, string | null> = {
   'APPLIED/ACCEPT': 'ACCEPTED',
   'APPLIED/REJECT': 'NOT_ACCEPTED',
+  // A collective dispute's member leaves the open case (办案规则 第三十九条), whatever its step.
+  'APPLIED/REMOVE_MEMBER': 'APPLIED',
+  'ACCEPTED/REMOVE_MEMBER': 'ACCEPTED',
+  'TRIBUNAL_FORMED/REMOVE_MEMBER': 'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED/REMOVE_MEMBER': 'HEARING_SCHEDULED',
   'ACCEPTED/FORM_TRIBUNAL': 'TRIBUNAL_FORMED',
   'ACCEPTED/CLOSE': 'CLOSED',
   'TRIBUNAL_FORMED/SCHEDULE_HEARING': 'HEARING_SCHEDULED',
@@ -66,7 +71,7 @@ describe('arbitration state machine', () => {
       for (const to of Object.values(row)) expect(ARBITRATION_STATUSES).toContain(to);
     expect(allowedActions('CLOSED')).toEqual(['SERVE_AWARD']);
     expect(allowedActions('NOT_ACCEPTED')).toEqual([]);
-    expect(allowedActions('APPLIED')).toEqual(['ACCEPT', 'REJECT']);
+    expect(allowedActions('APPLIED')).toEqual(['ACCEPT', 'REJECT', 'REMOVE_MEMBER']);
   });
 
   it('property: any sequence of actions from APPLIED ends in a reachable status, never leaves a terminal one', () => {

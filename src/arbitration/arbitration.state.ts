@@ -13,6 +13,7 @@ export const ARBITRATION_ACTIONS = [
   'RECORD_DEFENCE',
   'RECORD_DEFENCE_SERVICE',
   'ACCEPT_CLAIM_CHANGE',
+  'REMOVE_MEMBER',
   'AWARD',
   'PARTIAL_AWARD',
   'PROVISIONAL_EXECUTION',
@@ -30,6 +31,7 @@ const PAPERS = (s: ArbitrationStatus) => ({
   RECORD_DEFENCE: s,
   RECORD_DEFENCE_SERVICE: s,
   ACCEPT_CLAIM_CHANGE: s,
+  REMOVE_MEMBER: s,
 });
 /**
  * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the
@@ -50,7 +52,8 @@ const INTERIM = (s: ArbitrationStatus) => ({
 export const ARBITRATION_TRANSITIONS: Readonly<
   Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
 > = {
-  APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED' },
+  // A collective dispute's member leaves the case with their claims (办案规则 第三十九条: 撤回仲裁申请) while it is open.
+  APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED', REMOVE_MEMBER: 'APPLIED' },
   // Service of the application, the defence and its service (第三十条) are recorded while the case runs.
   ACCEPTED: { FORM_TRIBUNAL: 'TRIBUNAL_FORMED', CLOSE: 'CLOSED', ...PAPERS('ACCEPTED') },
   // A tribunal that decides on the papers (书面审理, recorded with its basis) may award without a hearing.

@@ -67,7 +67,8 @@ export const PROVISIONAL_EXECUTION_TYPES: ReadonlySet<ClaimType> = new Set([
 
 export interface ProvisionalExecutionFacts {
   /** The claims it covers (undecided claims of the case). */
-  claims: readonly { type: ClaimType; amountFen: number; decided: boolean }[];
+  /** amountFen null: a claim not to money (nothing of it to execute). */
+  claims: readonly { type: ClaimType; amountFen: number | null; decided: boolean }[];
   amountFen: number;
   /** 当事人之间权利义务关系明确 (第四十四条第二款第（一）项). */
   rightsClear: boolean;
@@ -111,7 +112,7 @@ export function provisionalExecutionErrors(f: ProvisionalExecutionFacts): FieldE
         '不先予执行将严重影响申请人的生活 is required (第四十四条第二款第（二）项)',
       ),
     );
-  const claimed = f.claims.reduce((s, c) => s + c.amountFen, 0);
+  const claimed = f.claims.reduce((s, c) => s + (c.amountFen ?? 0), 0);
   if (f.amountFen < 1 || f.amountFen > claimed)
     errors.push(
       fieldError(
@@ -131,7 +132,7 @@ export function provisionalExecutionErrors(f: ProvisionalExecutionFacts): FieldE
  * what all the claims of that group asked for.
  */
 export function provisionalExecutionTotals(
-  claims: readonly { id: string; amountFen: number }[],
+  claims: readonly { id: string; amountFen: number | null }[],
   earlier: readonly { claimIds: readonly string[]; amountFen: number }[],
   claimIds: readonly string[],
 ): { claimIds: string[]; claimedFen: number; alreadyOrderedFen: number } {
@@ -148,7 +149,7 @@ export function provisionalExecutionTotals(
   }
   return {
     claimIds: [...group],
-    claimedFen: claims.filter((c) => group.has(c.id)).reduce((s, c) => s + c.amountFen, 0),
+    claimedFen: claims.filter((c) => group.has(c.id)).reduce((s, c) => s + (c.amountFen ?? 0), 0),
     alreadyOrderedFen: [...counted].reduce((s, i) => s + earlier[i].amountFen, 0),
   };
 }

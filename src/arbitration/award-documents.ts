@@ -48,7 +48,7 @@ export class AwardDocuments {
     const claims = new Map((await this.repo.claimsOf(em, c.id)).map((x) => [x.id, x]));
     for (const [index, a] of decisions.entries()) {
       const x = claims.get(a.claimId)!;
-      if (a.awardedFen > x.amountFen && !a.reason)
+      if (x.amountFen !== null && a.awardedFen > x.amountFen && !a.reason)
         throw AppException.badRequest('AWARD_EXCEEDS_CLAIM', 'Awarding more than claimed needs a reason', {
           field: `claims.${index}.reason`,
           claimId: x.id,

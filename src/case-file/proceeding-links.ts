@@ -41,13 +41,19 @@ export class ProceedingLinks implements OnModuleInit {
     // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
     this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
     this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {
-      const m = (await this.mediation.casesOfComplaint(em, complaint.id)).find((c) => c.status === 'OPEN');
+      // The complaint's own case, or its collective dispute's (调解仲裁法 第七条): a member leaves the group's case on
+      // request (人民调解法 第二十三条), which the committee records, and is then withdrawn; the case goes on.
+      const m = await this.mediation.openCaseCovering(em, complaint.id, complaint.collectiveDisputeId);
+      const member = m !== null && complaint.collectiveDisputeId !== null && m.complaintId !== complaint.id;
       return m
         ? {
             proceeding: 'MEDIATION',
             caseId: m.id,
             status: m.status,
             howToEnd: `POST /api/v1/mediation/cases/${m.id}/close {outcome: WITHDRAWN}`,
+            ...(member
+              ? { howToLeave: `POST /api/v1/mediation/cases/${m.id}/members/${complaint.id}/remove` }
+              : {}),
           }
         : null;
     });
@@ -68,14 +74,16 @@ export class ProceedingLinks implements OnModuleInit {
       const disputeId = complaint.collectiveDisputeId;
       const a = await this.arbitration.openCaseOfComplaint(em, complaint.id, disputeId, disputeId !== null);
       // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself; a member of the group leaves
-      // it by a change of the case's claims (the member's claim taken out), which the tribunal records.
+      // it with their claims (办案规则 第三十九条), which the commission records (ArbitrationMembersService).
       return a
         ? {
             proceeding: 'ARBITRATION',
             caseId: a.id,
             status: a.status,
             howToEnd: `POST /api/v1/arbitration/cases/${a.id}/close {closureType: WITHDRAWN}`,
-            ...(disputeId ? { howToLeave: `POST /api/v1/arbitration/cases/${a.id}/claim-changes` } : {}),
+            ...(disputeId && a.complaintId !== complaint.id
+              ? { howToLeave: `POST /api/v1/arbitration/cases/${a.id}/members/${complaint.id}/remove` }
+              : {}),
           }
         : null;
     });

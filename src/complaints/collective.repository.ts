@@ -81,6 +81,11 @@ export class CollectiveRepository {
     await em.update(Complaint, { id: In(complaintIds) }, { collectiveDisputeId: disputeId });
   }
 
+  /** The member leaves its dispute (CollectiveMembersService.remove): its complaint goes on alone. */
+  async unlinkComplaint(em: EntityManager, complaintId: string): Promise<void> {
+    await em.update(Complaint, { id: complaintId }, { collectiveDisputeId: null });
+  }
+
   findDispute(em: EntityManager, id: string): Promise<CollectiveDispute | null> {
     return em.findOne(CollectiveDispute, { where: { id } });
   }

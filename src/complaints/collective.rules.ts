@@ -71,3 +71,17 @@ export function membersActingFor(
       .map((m) => m.complaintId),
   );
 }
+
+/**
+ * Why a member may not leave the group's case, or null: the complaint the case is filed on stays (CASE_COMPLAINT); a
+ * representative acts for the others (办案规则 第六十三条) and leaves only after the group elects another
+ * (REPRESENTATIVE).
+ */
+export function memberRemovalRefusal(
+  complaintId: string,
+  caseComplaintId: string,
+  representativeComplaintIds: readonly string[],
+): 'CASE_COMPLAINT' | 'REPRESENTATIVE' | null {
+  if (complaintId === caseComplaintId) return 'CASE_COMPLAINT';
+  return representativeComplaintIds.includes(complaintId) ? 'REPRESENTATIVE' : null;
+}

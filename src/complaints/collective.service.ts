@@ -214,19 +214,21 @@ export class CollectiveService {
 
   /**
    * Each member's own claim in a collective dispute (调解仲裁法 第七条: the case is every member's), oldest first, without
-   * the withdrawn or rejected: the member's tracking number and request, and the amount claimed (0 when none).
+   * the withdrawn or rejected: the member's tracking number and request, and the amount claimed (null when none: not a claim to money).
    */
   async disputeClaims(
     em: EntityManager,
     disputeId: string,
-  ): Promise<{ complaintId: string; category: ComplaintCategory; description: string; amountFen: number }[]> {
+  ): Promise<
+    { complaintId: string; category: ComplaintCategory; description: string; amountFen: number | null }[]
+  > {
     return (await this.repo.membersOf(em, disputeId))
       .filter((c) => stillInDispute(c.status))
       .map((c) => ({
         complaintId: c.id,
         category: c.category,
         description: `${c.trackingNo}：${c.requests}`.slice(0, 1000),
-        amountFen: c.claimedAmountFen ?? 0,
+        amountFen: c.claimedAmountFen,
       }));
   }
 

@@ -14,6 +14,16 @@ export const COMPLAINTS_ERRORS = {
     en: 'Too many wrong access codes; try again later',
   },
   COLLECTIVE_DISPUTE_NOT_FOUND: { status: 404, zh: '集体争议不存在', en: 'No such collective dispute' },
+  COLLECTIVE_MEMBER_NOT_FOUND: {
+    status: 404,
+    zh: '该投诉不是本集体争议仍在争议中的成员',
+    en: 'No such member of the collective dispute',
+  },
+  COLLECTIVE_MEMBER_NOT_REMOVABLE: {
+    status: 409,
+    zh: '该成员不能退出集体案件：案件据以立案的投诉不能退出；推举的代表须先由劳动者另行推举代表',
+    en: 'This member cannot leave the group’s case: the complaint the case is filed on stays; a representative leaves once another is elected',
+  },
   COLLECTIVE_PROPOSAL_NOT_FOUND: { status: 404, zh: '集体争议提议不存在', en: 'No such collective proposal' },
   NOT_ACTING_FOR_COLLECTIVE_DISPUTE: {
     status: 403,

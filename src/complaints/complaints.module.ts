@@ -11,6 +11,7 @@ import { CollectiveRepository } from './collective.repository';
 import { CollectiveEligibility } from './collective-eligibility';
 import { CollectiveService } from './collective.service';
 import { ComplainantLinks } from './complainant-links';
+import { CollectiveMembersService } from './collective-members.service';
 import { ComplainantService } from './complainant.service';
 import { ComplaintCorrectionController } from './complaint-correction.controller';
 import { ComplaintCorrectionService } from './complaint-correction.service';
@@ -51,6 +52,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ReportNumbers,
     ComplaintsProcessor,
     CollectiveService,
+    CollectiveMembersService,
     CollectiveRepository,
     CollectiveEligibility,
     ComplaintWithdrawalService,
@@ -71,6 +73,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ReportChannelService,
     CollectiveService,
     CollectiveEligibility,
+    CollectiveMembersService,
     ComplaintTakeUp,
     OpenArbitrationCheck,
   ],

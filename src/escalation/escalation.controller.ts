@@ -10,7 +10,8 @@ class EscalationResultDto {
   @ApiProperty() arbitrationCaseId: string;
   @ApiProperty() complaintId: string;
   @ApiProperty({ enum: ['FAILED', 'EXPIRED', 'DEFAULTED'] }) reason: string;
-  @ApiProperty() claims: { type: string; description: string; amountFen: number }[];
+  /** amountFen null: a claim not to money (its complaint stated no amount). */
+  @ApiProperty() claims: { type: string; description: string; amountFen: number | null }[];
 }
 
 function mediationIdPipe(): ParseUUIDPipe {

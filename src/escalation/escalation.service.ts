@@ -18,7 +18,7 @@ export interface EscalationResult {
   arbitrationCaseId: string;
   complaintId: string;
   reason: string;
-  claims: { type: string; description: string; amountFen: number }[];
+  claims: { type: string; description: string; amountFen: number | null }[];
 }
 
 /**
@@ -59,6 +59,8 @@ export class EscalationService {
         type: CLAIM_TYPE_OF_CATEGORY[complaint.category],
         description: c.description,
         amountFen: c.amountFen,
+        // A member's own claim stays theirs (null: the case's own complaint's), so that they may be taken out.
+        ...(c.complaintId && c.complaintId !== source.complaintId ? { complaintId: c.complaintId } : {}),
       }));
       const arbitrationCaseId = await this.arbitration.createApplication(
         em,

@@ -27,6 +27,8 @@ import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
 import { MediationAssignmentService } from './mediation-assignment.service';
 import { MediationInstalments } from './mediation-instalments.service';
+import { MediationMembersService } from './mediation-members.service';
+import { RemoveCollectiveMemberDto } from '../complaints/dto/collective.dto';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
@@ -44,6 +46,11 @@ const instalmentUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('INSTALMENT_NOT_FOUND', 'No such instalment'),
 });
 
+const memberUuid = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    AppException.notFound('COLLECTIVE_MEMBER_NOT_FOUND', 'No such member of the collective dispute'),
+});
+
 @ApiTags('mediation')
 @ApiBearerAuth()
 @Controller('api/v1/mediation')
@@ -54,6 +61,7 @@ export class MediationController {
     private readonly period: MediationPeriodService,
     private readonly assignment: MediationAssignmentService,
     private readonly instalments: MediationInstalments,
+    private readonly members: MediationMembersService,
   ) {}
 
   /** Opens the mediation of a complaint routed to MEDIATION; starts the 15-day clock; assigns a mediator. */
@@ -100,6 +108,25 @@ export class MediationController {
     @Body() dto: AssignMediatorDto,
   ): Promise<MediationCaseViewDto> {
     return this.assignment.assign(user, id, dto);
+  }
+
+  /** A member of a collective dispute leaves the group's open case on request (人民调解法 第二十三条). */
+  @ApiOperation({
+    summary: '集体争议成员退出调解',
+    description:
+      '集体劳动争议的成员申请退出集体调解（人民调解法 第二十三条：当事人可以要求终止调解），由承办调解员登记并说明理由：该投诉脱离集体争议，此后可以撤回或单独办理；集体调解继续，不足 10 人的仍为同一案件。案件据以立案的投诉、推举的代表不能退出（409 COLLECTIVE_MEMBER_NOT_REMOVABLE）。',
+  })
+  @Post('cases/:id/members/:complaintId/remove')
+  @HttpCode(200)
+  @Roles(...MEDIATION_ACTS)
+  @ApiOkResponse({ type: MediationCaseViewDto })
+  removeMember(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('complaintId', memberUuid) complaintId: string,
+    @Body() dto: RemoveCollectiveMemberDto,
+  ): Promise<MediationCaseViewDto> {
+    return this.members.remove(user, id, complaintId, dto);
   }
 
   @ApiOperation({ summary: '安排调解会议', description: '安排一次调解会议（须在调解期限内）。' })

@@ -13,6 +13,7 @@ import { MediationController } from './mediation.controller';
 import { MediationProcessor } from './mediation.processor';
 import { MediationRepository } from './mediation.repository';
 import { MediationAssignmentService } from './mediation-assignment.service';
+import { MediationMembersService } from './mediation-members.service';
 import { MediationService } from './mediation.service';
 import { MediationOpeningService } from './mediation-opening.service';
 import { MediationSweepService } from './mediation-sweep.service';
@@ -36,6 +37,7 @@ import { MediationViews } from './mediation-views';
     MediationInbox,
     MediationViews,
     MediationAssignmentService,
+    MediationMembersService,
     MediationClosing,
     MediationInstalments,
     MediationOnApplication,

@@ -46,7 +46,8 @@ export interface EscalationSource {
   /** The collective dispute the case is mediated for (调解仲裁法 第七条), else null. */
   collectiveDisputeId: string | null;
   employerId: string;
-  claims: { description: string; amountFen: number }[];
+  /** A collective dispute's claims name their member (complaintId). */
+  claims: { description: string; amountFen: number | null; complaintId?: string }[];
   reason: EscalationReason;
 }
 
@@ -249,6 +250,18 @@ export class MediationService {
     return this.repo.casesOfComplaint(em, complaintId);
   }
 
+  /** The open case covering a complaint: its own, or its collective dispute's (调解仲裁法 第七条: one case for all). */
+  async openCaseCovering(
+    em: EntityManager,
+    complaintId: string,
+    disputeId: string | null,
+  ): Promise<{ id: string; status: string; complaintId: string } | null> {
+    const own = (await this.repo.casesOfComplaint(em, complaintId)).find((c) => c.status === 'OPEN');
+    const id = own?.id ?? (disputeId ? await this.repo.openCaseOfDispute(em, disputeId) : null);
+    const m = own ?? (id ? await this.repo.findCase(em, id) : null);
+    return m ? { id: m.id, status: m.status, complaintId: m.complaintId } : null;
+  }
+
   /**
    * What arbitration needs to take over a mediation that did not settle the dispute: failed, expired, or an
    * agreement the employer defaulted on. 409 NOT_ESCALATABLE otherwise (open, withdrawn, being performed or performed).
@@ -270,17 +283,19 @@ export class MediationService {
           escalatesWhen: ['FAILED', 'EXPIRED', 'AGREEMENT_DEFAULTED'],
         },
       );
-    let claims = agreement?.claims;
-    if (agreement && claims && reason === 'DEFAULTED') {
+    let claims: EscalationSource['claims'] | undefined = agreement?.claims;
+    if (agreement && reason === 'DEFAULTED') {
       const instalments = await this.repo.instalmentsOf(em, agreement.id);
       const paidFen = instalments.reduce((s, i) => s + (i.status === 'PAID' ? i.amountFen : 0), 0);
-      claims = unpaidClaims(claims, paidFen);
+      claims = unpaidClaims(agreement.claims, paidFen);
     }
     if (!claims && m.collectiveDisputeId)
       claims = await this.collective.disputeClaims(em, m.collectiveDisputeId);
     if (!claims) {
       const p = await this.complaints.forProceeding(em, m.complaintId);
-      claims = [{ description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? 0 }];
+      claims = [
+        { description: p?.complaint.requests ?? '', amountFen: p?.complaint.claimedAmountFen ?? null },
+      ];
     }
     return {
       complaintId: m.complaintId,

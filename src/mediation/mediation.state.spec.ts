@@ -37,6 +37,7 @@ describe('mediation case state machine', () => {
       WITHDRAW: 'WITHDRAWN',
       EXPIRE: 'EXPIRED',
       ASSIGN_MEDIATOR: 'OPEN',
+      REMOVE_MEMBER: 'OPEN',
     },
     AGREEMENT: {},
     FAILED: {},

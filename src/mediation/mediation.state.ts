@@ -15,6 +15,7 @@ export const MEDIATION_ACTIONS = [
   'WITHDRAW',
   'EXPIRE',
   'ASSIGN_MEDIATOR',
+  'REMOVE_MEMBER',
 ] as const;
 export type MediationAction = (typeof MEDIATION_ACTIONS)[number];
 
@@ -35,6 +36,8 @@ export const MEDIATION_TRANSITIONS: Readonly<
     EXPIRE: 'EXPIRED',
     // 人民调解法 第十九条: the committee designates the mediator(s) of a dispute; another takes over an open case.
     ASSIGN_MEDIATOR: 'OPEN',
+    // 人民调解法 第二十三条: a member of a collective dispute may ask to end its own mediation; the group's goes on.
+    REMOVE_MEMBER: 'OPEN',
   },
   AGREEMENT: {},
   FAILED: {},

@@ -104,6 +104,13 @@ export const TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）已撤回，本案办理终结。如需再次投诉，可重新提交。',
     vars: { trackingNo: 'text' },
   },
+  // A member taken out of the collective dispute's case on request (CollectiveMembersService.remove).
+  COLLECTIVE_MEMBER_REMOVED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的投诉（编号{trackingNo}）已根据您的申请退出集体劳动争议的集体调解或仲裁案件，该案件不再代为主张您的请求。您可以撤回投诉，或单独依法主张权利。',
+    vars: { trackingNo: 'text' },
+  },
   // Withdrawn by staff on the complainant's request (withdrawal.rules.ts REQUEST_CHANNELS): a worker who asked nothing
   // learns it here and may file again.
   COMPLAINT_WITHDRAWN_ON_REQUEST: {

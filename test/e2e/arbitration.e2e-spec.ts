@@ -313,7 +313,7 @@ describe('arbitration', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT'] },
+      details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT', 'REMOVE_MEMBER'] },
     });
     const rej = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: '不属于劳动争议' });
     expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });

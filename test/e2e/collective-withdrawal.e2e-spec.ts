@@ -8,8 +8,9 @@ import { signInWorker } from '../support/users';
  * the dispute's arbitration case was open; the withdrawal looked only for the complaint's own cases, so the complaint
  * read WITHDRAWN while the group's case still carried the member's claim and went on in their name. The collective
  * case is one arbitration application carrying every member's claim (办案规则 第六十三条: the representatives' acts bind
- * those they represent); a member leaves it in the arbitration itself — a change of the claims (变更仲裁请求) or the
- * withdrawal of the application (第四十一条) — so the complaint's withdrawal is 409 PROCEEDING_OPEN and points there.
+ * those they represent); a member leaves it in the arbitration itself — taken out with their claims (办案规则 第三十九条,
+ * POST …/members/:complaintId/remove) or the application withdrawn (第四十一条) — so the complaint's withdrawal is 409
+ * PROCEEDING_OPEN and points there (a representative is refused the removal until another is elected).
  */
 describe("withdrawing a member's complaint under the collective dispute's open arbitration", () => {
   let t: TestApp;
@@ -67,7 +68,7 @@ describe("withdrawing a member's complaint under the collective dispute's open a
       expect([res.status, res.body.code]).toEqual([409, 'PROCEEDING_OPEN']);
       expect(res.body.details).toMatchObject({ proceeding: 'ARBITRATION', caseId, action: 'WITHDRAW' });
       expect(res.body.details.allowed).toEqual([
-        `POST /api/v1/arbitration/cases/${caseId}/claim-changes`,
+        `POST /api/v1/arbitration/cases/${caseId}/members/${ids[i]}/remove`,
         `POST /api/v1/arbitration/cases/${caseId}/close {closureType: WITHDRAWN}`,
       ]);
       const [c] = await t.dataSource.query<{ status: string }[]>(

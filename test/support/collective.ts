@@ -1,4 +1,5 @@
 import { complaintBody, eventually, type TestApp } from './test-app';
+import { signInWorker } from './users';
 
 /** A valid 18-digit ID number (GB 11643) for worker i, born 1990-01-01 in 310115. */
 export function memberIdNumber(i: number): string {
@@ -87,4 +88,43 @@ export async function toldOnceEach(
     expect([member.trackingNo, others]).toEqual([member.trackingNo, []]);
     return m;
   });
+}
+
+/**
+ * `n` workers (memberPhone(0…n-1)) file against one employer, staff confirm them as a collective dispute with the
+ * given representatives (indexes), accept every complaint and route the group on the first member's to `target`.
+ * Returns the workers' access tokens too.
+ */
+export async function routedGroup(
+  t: TestApp,
+  g: {
+    n: number;
+    employerName: string;
+    category: string;
+    target: 'MEDIATION' | 'ARBITRATION';
+    representatives: number[];
+    body?: (i: number) => Record<string, unknown>;
+  },
+): Promise<{ ids: string[]; trackingNos: string[]; disputeId: string; workers: string[] }> {
+  const staff = { authorization: `Bearer ${await t.token('mediator')}` };
+  const post = (path: string, body: object) => t.http().post(`/api/v1${path}`).set(staff).send(body);
+  const workers: string[] = [];
+  for (let i = 0; i < g.n; i++) workers.push(await signInWorker(t, memberPhone(i)));
+  const filed = await fileMembers(t, workers, g.employerName, (i) => ({
+    category: g.category,
+    ...g.body?.(i),
+  }));
+  const { ids } = filed;
+  const dispute = await post('/collective-disputes', {
+    employerId: filed.employerId,
+    category: g.category,
+    complaintIds: ids,
+    representativeComplaintIds: g.representatives.map((i) => ids[i]),
+  });
+  if (dispute.status !== 201) throw new Error(`confirming failed: ${JSON.stringify(dispute.body)}`);
+  for (const id of ids)
+    if ((await post(`/complaints/${id}/accept`, {})).status !== 200) throw new Error('accept');
+  const routed = await post(`/complaints/${ids[0]}/route`, { target: g.target });
+  if (routed.status !== 200) throw new Error(`routing failed: ${JSON.stringify(routed.body)}`);
+  return { ids, trackingNos: filed.trackingNos, disputeId: dispute.body.id as string, workers };
 }

@@ -34,7 +34,8 @@ export class ClaimViewDto {
   @ApiProperty() seq: number;
   @ApiProperty({ enum: CLAIM_TYPES }) type: ClaimType;
   @ApiProperty() description: string;
-  @ApiProperty() amountFen: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen (分); null: a claim not to money' })
+  amountFen: number | null;
   @ApiProperty({ type: Number, nullable: true }) awardedFen: number | null;
   @ApiProperty({ type: String, nullable: true }) awardReason: string | null;
   @ApiProperty({ type: Boolean, nullable: true, description: '一裁终局 for this claim' }) final:

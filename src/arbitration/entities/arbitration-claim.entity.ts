@@ -20,14 +20,22 @@ export class ArbitrationClaim {
   @Column({ type: 'int' })
   seq: number;
 
+  /**
+   * Whose claim it is in a collective dispute's case (调解仲裁法 第七条: every member's own claim): the member's complaint;
+   * null for the case's own complaint's (the applicant's claims as given). A member taken out takes theirs along.
+   */
+  @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
+  complaintId: string | null;
+
   @Column({ type: 'varchar', length: 24 })
   type: ClaimType;
 
   @Column({ type: 'text' })
   description: string;
 
-  @Column({ name: 'amount_fen', type: 'bigint', transformer: bigintToNumber })
-  amountFen: number;
+  /** What is claimed in fen; null for a claim that is not to money (a member's complaint with no amount, fd2c15d). */
+  @Column({ name: 'amount_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  amountFen: number | null;
 
   @Column({ name: 'awarded_fen', type: 'bigint', nullable: true, transformer: bigintToNumber })
   awardedFen: number | null;

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { trim } from '../../common/validation/transforms';
 import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../complaint.constants';
 
@@ -53,4 +67,19 @@ export class CollectiveDisputeDto {
   @ApiProperty({ type: [String] }) representativeComplaintIds: string[];
   @ApiProperty() members: { complaintId: string; trackingNo: string; claimedAmountFen: number | null }[];
   @ApiProperty() createdAt: string;
+}
+
+/** A member of a collective dispute leaves the group's case on request (CollectiveMembersService.remove). */
+export class RemoveCollectiveMemberDto {
+  @ApiProperty({ minimum: 1, description: 'The version of the case the client read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: '该劳动者已与单位自行和解，申请退出', minLength: 2, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
 }
