@@ -37,8 +37,6 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${template}`);
-    // As each test database (test-app.ts): commits that do not wait for the disk.
-    await admin.query(`ALTER DATABASE ${template} SET synchronous_commit = off`);
   } finally {
     await admin.end();
   }

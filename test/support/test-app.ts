@@ -107,10 +107,6 @@ export async function createTestDatabase(): Promise<string> {
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    // A test's commits need not wait for the WAL to reach the disk (on this machine ≈ 6 ms a commit against ≈ 1):
-    // what a transaction sees is the same, only a server crash could lose the last ones, and a test database is
-    // dropped anyway. For the database's sessions, whatever options their URL carries.
-    await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   } finally {
     await admin.end();
   }
