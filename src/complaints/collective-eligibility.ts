@@ -53,14 +53,24 @@ export class CollectiveEligibility {
     em: EntityManager,
     complaints: readonly { id: string; trackingNo: string; status: ComplaintStatus }[],
   ): Promise<IneligibleMember[]> {
+    const reasons = await this.reasons(em, complaints);
+    return complaints.flatMap((c, i) =>
+      reasons[i].length ? [{ complaintId: c.id, trackingNo: c.trackingNo, reasons: reasons[i] }] : [],
+    );
+  }
+
+  /** Each complaint's reasons not to join (none: it may), in the given order. */
+  private async reasons(
+    em: EntityManager,
+    complaints: readonly { id: string; status: ComplaintStatus }[],
+  ): Promise<IneligibilityReason[][]> {
     const states = await this.states(
       em,
       complaints.map((c) => c.id),
     );
-    return complaints.flatMap((c) => {
-      const reasons = collectiveIneligibility({ status: c.status, proceedings: states.get(c.id) ?? [] });
-      return reasons.length ? [{ complaintId: c.id, trackingNo: c.trackingNo, reasons }] : [];
-    });
+    return complaints.map((c) =>
+      collectiveIneligibility({ status: c.status, proceedings: states.get(c.id) ?? [] }),
+    );
   }
 
   /** 409 COLLECTIVE_MEMBERS_INELIGIBLE unless every complaint may join. */
@@ -83,16 +93,9 @@ export class CollectiveEligibility {
    * only lowers a count, so the SQL's groups of at least `minWorkers` are every group that can remain.
    */
   async narrow(em: EntityManager, rows: readonly ProposalRow[], minWorkers: number): Promise<ProposalRow[]> {
-    const excluded = new Set(
-      (
-        await this.ineligible(
-          em,
-          rows.flatMap((r) =>
-            r.complaint_ids.map((id, i) => ({ id, trackingNo: id, status: r.statuses[i] })),
-          ),
-        )
-      ).map((e) => e.complaintId),
-    );
+    const candidates = rows.flatMap((r) => r.complaint_ids.map((id, i) => ({ id, status: r.statuses[i] })));
+    const reasons = await this.reasons(em, candidates);
+    const excluded = new Set(candidates.filter((_, i) => reasons[i].length > 0).map((c) => c.id));
     const narrowed = rows.flatMap((r) => {
       const kept = r.complaint_ids.flatMap((id, i) => (excluded.has(id) ? [] : [i]));
       if (kept.length === r.complaint_ids.length) return [r];
