@@ -79,8 +79,10 @@ describe('seed:synthetic (bench data generator)', () => {
   it('loads the tables in the requested size and moves the tracking counters past them', async () => {
     // Tables of modules not in this build are skipped; the platform's own are all loaded.
     expect(first.skipped.every((x) => ['risk_signals'].includes(x))).toBe(true);
-    expect(first.rows.complaints).toBeGreaterThan(1400);
-    expect(first.rows.complaints).toBeLessThan(1600);
+    // About the 1,500 asked for: the days draw Poisson counts around a plan scaled to 1,500, and the plan moves with
+    // the end date (today). Over a year of end dates (2026-12-01 on, weekly) the counts ran from 1,411 to 1,624.
+    expect(first.rows.complaints).toBeGreaterThan(1300);
+    expect(first.rows.complaints).toBeLessThan(1700);
     expect(first.rows.employers).toBe(200);
     for (const [table, n] of Object.entries(first.rows)) {
       const [{ count }] = await sql<{ count: string }>(
