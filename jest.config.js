@@ -1,3 +1,15 @@
+const { SOLO, particularFilesAsked } = require('./test/support/e2e-groups');
+
+/**
+ * The whole suite runs the e2e specs in groups that share their loaded modules (test/support/e2e-groups.js); asked
+ * for particular files, Jest runs those files (E2E_GROUPS=1 keeps the groups, to run one: `E2E_GROUPS=1 npx jest
+ * test/groups/03`).
+ */
+const e2eFiles =
+  particularFilesAsked(process.argv) && process.env.E2E_GROUPS !== '1'
+    ? ['<rootDir>/test/**/*.e2e-spec.ts']
+    : ['<rootDir>/test/groups/*.e2e-group.ts', ...SOLO.map((f) => `<rootDir>/${f}`)];
+
 /** @type {import('jest').Config} */
 const swc = [
   '@swc/jest',
@@ -36,7 +48,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: e2eFiles,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
