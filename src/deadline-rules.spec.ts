@@ -31,12 +31,32 @@ describe('DEADLINE_RULES', () => {
     ]);
   });
 
-  it('the windows to sue and to set an award aside, and the complainant’s 补正, are the parties’, every other rule a staff duty', () => {
+  it('the windows to sue and to set an award aside, the respondent’s answer period and the complainant’s 补正 are the parties’, every other rule a staff duty', () => {
     expect(
       Object.values(DEADLINE_RULES)
         .filter((r) => !DEADLINE_RULE_CATALOGUE.isStaffDuty(r.id))
         .map((r) => r.id),
-    ).toEqual(['COMPLAINT_CORRECTION', 'ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW']);
+    ).toEqual([
+      'ARBITRATION_DEFENCE',
+      'COMPLAINT_CORRECTION',
+      'ARBITRATION_SUIT_WINDOW',
+      'ARBITRATION_SET_ASIDE_WINDOW',
+    ]);
+  });
+
+  it('a case’s end stops its clocks: a staff duty plainly (or with the reason given), a party’s window in it as CASE_CLOSED; the windows the award opens run on', () => {
+    const stop = (id: string, reason?: 'WITHDRAWN') =>
+      DEADLINE_RULE_CATALOGUE.closingStop(id, '2026-12-08', reason);
+    expect(stop('ARBITRATION_DECISION')).toEqual({ type: 'STOP', date: '2026-12-08' });
+    expect(stop('INSPECTION_ACCEPTANCE', 'WITHDRAWN')).toEqual({
+      type: 'STOP',
+      date: '2026-12-08',
+      reason: 'WITHDRAWN',
+    });
+    expect(stop('ARBITRATION_DEFENCE')).toEqual({ type: 'STOP', date: '2026-12-08', reason: 'CASE_CLOSED' });
+    expect(stop('COMPLAINT_CORRECTION', 'WITHDRAWN')).toMatchObject({ reason: 'WITHDRAWN' });
+    expect(stop('ARBITRATION_SUIT_WINDOW')).toBeNull();
+    expect(stop('ARBITRATION_SET_ASIDE_WINDOW', 'WITHDRAWN')).toBeNull();
   });
 
   it('keys each rule by its id, names it in Chinese and English and cites its source', () => {

@@ -36,7 +36,8 @@ describe('arbitration short periods in working days (办案规则 第八十条)'
     const stop = (date: string) =>
       computeDeadline(ARBITRATION_DEFENCE, served, [{ type: 'STOP', date }], calendar, date).state;
     expect(stop('2025-10-16')).toBe('MET');
-    expect(stop('2025-10-17')).toBe('BREACHED');
+    // The respondent's period: a late defence is the respondent's lateness (LAPSED), not the commission's.
+    expect(stop('2025-10-17')).toBe('LAPSED');
   });
 
   it('acceptance: 5 working days across the 2026 Spring Festival', () => {

@@ -74,6 +74,8 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     rollForwardToWorkingDay: false,
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第三十条; ${WORKING_DAYS_ART80}`,
+    // The respondent's to use, not the commission's to meet: 被申请人未提交答辩书的，不影响仲裁程序的进行 (第三十条).
+    holder: 'PARTY',
   },
   // Serve a copy of the defence on the claimant within 5 working days of receiving it.
   ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT: {
@@ -147,6 +149,7 @@ export const ARBITRATION_PARTY_WINDOWS: Readonly<Record<ArbitrationPartyWindowId
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第四十八条, 第五十条 (自收到仲裁裁决书之日起十五日内)`,
     holder: 'PARTY',
+    outlivesCase: true,
   },
   // A party's window: the employer may apply to the intermediate court to set a final award aside within 30 days.
   ARBITRATION_SET_ASIDE_WINDOW: {
@@ -159,6 +162,7 @@ export const ARBITRATION_PARTY_WINDOWS: Readonly<Record<ArbitrationPartyWindowId
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第四十九条 (用人单位自收到仲裁裁决书之日起三十日内 … 向仲裁委员会所在地的中级人民法院申请撤销裁决)`,
     holder: 'PARTY',
+    outlivesCase: true,
   },
 };
 

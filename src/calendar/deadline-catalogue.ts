@@ -1,3 +1,4 @@
+import type { ClockEvent, ClockStopReason } from './deadline-engine';
 import type { DeadlineRule, DeadlineRuleId, DeadlineRuleSet, LocalisedText } from './deadline-rules';
 
 export interface RuleCatalogueEntry {
@@ -59,6 +60,17 @@ export class DeadlineRuleCatalogue {
   /** Whether a clock of the rule is the staff's to meet (due lists, reminders, at-risk); a party's window is not. */
   isStaffDuty(ruleId: string): boolean {
     return !this.has(ruleId) || this.rules[ruleId].holder !== 'PARTY';
+  }
+
+  /**
+   * The STOP that ends a clock of the rule with its case (DeadlinesService.stopAll), or null: a party's window that
+   * outlives the case (to sue, to set aside) runs on. A party's window in the case ends as CASE_CLOSED (ENDED, or
+   * LAPSED once run out) unless `reason` says more.
+   */
+  closingStop(ruleId: string, date: string, reason?: ClockStopReason): ClockEvent | null {
+    if (this.has(ruleId) && this.rules[ruleId].outlivesCase) return null;
+    const why = reason ?? (this.isStaffDuty(ruleId) ? undefined : 'CASE_CLOSED');
+    return why ? { type: 'STOP', date, reason: why } : { type: 'STOP', date };
   }
 
   /**

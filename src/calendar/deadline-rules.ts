@@ -57,6 +57,12 @@ export interface DeadlineRule {
    */
   holder?: 'PARTY';
   /**
+   * A party's window that opens when its proceeding ends (the award's service: to sue, to apply to set it aside) and
+   * runs past the end. Absent: a party's window ends with its case (the respondent's answer period, 补正), stopped
+   * by stopAll as CASE_CLOSED.
+   */
+  outlivesCase?: true;
+  /**
    * The events staff may enter on the period through the deadlines API (中止, 恢复, 重新计算, 延长 within
    * `maxExtension`). Absent: every one. A period the statute gives no pause, or whose change has a procedure of its
    * own (the parties' agreement), lists fewer, so an account cannot hold it running past its end by a bare event.

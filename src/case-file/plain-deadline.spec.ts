@@ -94,6 +94,19 @@ describe('plainDeadline', () => {
     expect(text).toBe('调解期限：因申请劳动争议仲裁，调解已结束，期限终止');
   });
 
+  it('the employer’s answer period in a case that closed first ended with the case, not a withdrawn complaint', () => {
+    const defence = { ...rule, id: 'ARBITRATION_DEFENCE', name: { zh: '用人单位答辩期限', en: '' } };
+    const events = [{ type: 'STOP' as const, date: '2026-12-08', reason: 'CASE_CLOSED' as const }];
+    const text = plainDeadline({
+      rule: defence,
+      due: '2026-12-22',
+      daysRemaining: null,
+      state: 'ENDED',
+      events,
+    });
+    expect(text).toBe('用人单位答辩期限：案件已结束，期限终止');
+  });
+
   it('a party’s lapsed window is 届满, not 超期: no one is late', () => {
     const suit = { ...rule, name: { zh: '不服仲裁裁决起诉期限', en: '' }, holder: 'PARTY' as const };
     const text = plainDeadline({ rule: suit, due: '2026-12-10', daysRemaining: -2, state: 'LAPSED' });

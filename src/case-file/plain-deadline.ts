@@ -57,6 +57,9 @@ function plainState(c: ClockFacts): string {
     return c.rule.id === 'MEDIATION'
       ? `${c.rule.name.zh}：因申请劳动争议仲裁，调解已结束，期限终止`
       : `${c.rule.name.zh}：争议已申请劳动仲裁，按仲裁程序办理，期限终止`;
+  // A party's window in a proceeding that ended first (a respondent that never answered before the case closed).
+  if (c.state === 'ENDED' && stop?.type === 'STOP' && stop.reason === 'CASE_CLOSED')
+    return `${c.rule.name.zh}：案件已结束，期限终止`;
   // Stopped by the withdrawal (撤回: of the complaint, or of the mediation by the worker's choice): nothing was done in
   // time, nor late.
   if (c.state === 'ENDED')

@@ -113,19 +113,9 @@ export class ComplaintWithdrawalService {
       }
       const body = c.routeOrganisationId ? await this.organisations.byId(em, c.routeOrganisationId) : null;
       await this.repo.updateStatus(em, id, 'WITHDRAWN');
-      // Ended by the withdrawal, not done in time: the clocks read ENDED (deadline-engine.ts). The complainant's own
-      // period to complete it (补正, a party's window, which stopAll leaves running) ends with the complaint.
+      // Ended by the withdrawal, not done in time: the clocks read ENDED (deadline-engine.ts), the complainant's own
+      // period to complete it (补正, a party's window in the case) too.
       await this.deadlines.stopAll(em, 'COMPLAINT', id, todayInShanghai(), viewer, 'WITHDRAWN');
-      await this.deadlines.stopRule(
-        em,
-        'COMPLAINT',
-        id,
-        'COMPLAINT_CORRECTION',
-        todayInShanghai(),
-        viewer,
-        {},
-        'WITHDRAWN',
-      );
       await this.audit.append(em, {
         caseType: 'COMPLAINT',
         caseId: id,

@@ -197,10 +197,9 @@ export class DeadlinesService {
   }
 
   /**
-   * Stops every running staff clock of a case (e.g. the acceptance clock when the complaint is decided). A party's
-   * window (to sue, to set aside) is not the case's to stop: it runs to its end. `reason`: the case ended without the
-   * act the clocks time (withdrawn), recorded on the STOP so they read ENDED, not MET. `fields`: as addEvent's, where
-   * the date is the request's (DATED_ON_FIELDS).
+   * Stops every running clock of a case. `reason`: it ended without the act the clocks time (withdrawn): ENDED, not
+   * MET. A party's window in it (answer period, 补正) ends as CASE_CLOSED unless `reason` says more; one that outlives
+   * the case (DeadlineRule.outlivesCase: to sue, to set aside) runs on. `fields`: addEvent's.
    */
   async stopAll(
     em: EntityManager,
@@ -211,16 +210,10 @@ export class DeadlinesService {
     reason?: ClockStopReason,
     fields: ClockEventFieldNames = {},
   ): Promise<void> {
-    for (const c of await this.repo.clocksOfCase(em, caseType, caseId))
-      if (!c.stoppedOn && this.rules.isStaffDuty(c.ruleId))
-        await this.addEvent(
-          em,
-          c.id,
-          reason ? { type: 'STOP', date, reason } : { type: 'STOP', date },
-          actor,
-          undefined,
-          fields,
-        );
+    for (const c of await this.repo.clocksOfCase(em, caseType, caseId)) {
+      const stop = c.stoppedOn ? null : this.rules.closingStop(c.ruleId, date, reason);
+      if (stop) await this.addEvent(em, c.id, stop, actor, undefined, fields);
+    }
   }
 
   /** A clock the viewer may act on (its jurisdiction is in scope), else 404. */

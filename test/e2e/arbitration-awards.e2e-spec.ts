@@ -23,6 +23,10 @@ interface Clock {
   due: string | null;
   state: string;
 }
+/** The parties' windows the award's service opens (the respondent's answer period is a party's too, but ended). */
+const awardWindow = (k: Clock) =>
+  ['ARBITRATION_SUIT_WINDOW', 'ARBITRATION_SET_ASIDE_WINDOW'].includes(k.rule.id);
+
 interface View {
   id: string;
   version: number;
@@ -156,7 +160,7 @@ describe('arbitration: award documents, service and the parties’ windows', () 
       },
     ]);
     // The parties' windows are on the case's clocks, from service; the proceeding's own clocks are stopped.
-    const party = v.clocks.filter((k) => k.rule.holder === 'PARTY');
+    const party = v.clocks.filter(awardWindow);
     expect(party.map((k) => [k.rule.id, k.start, k.due, k.state]).sort()).toEqual([
       ['ARBITRATION_SET_ASIDE_WINDOW', today, setAside, 'RUNNING'],
       ['ARBITRATION_SUIT_WINDOW', today, suit, 'RUNNING'],
@@ -189,7 +193,9 @@ describe('arbitration: award documents, service and the parties’ windows', () 
       claims: [{ claimId: c.claims[0].id, awardedFen: 1_000_000 }],
     });
     const party = (r.body as View).clocks.filter((k) => k.rule.holder === 'PARTY');
+    // The respondent's answer period (ended by its defence) is a party's too (调解仲裁法 第三十条).
     expect(party.map((k) => k.rule.id).sort()).toEqual([
+      'ARBITRATION_DEFENCE',
       'ARBITRATION_SET_ASIDE_WINDOW',
       'ARBITRATION_SUIT_WINDOW',
     ]);
@@ -253,8 +259,9 @@ describe('arbitration: award documents, service and the parties’ windows', () 
       }
     const [{ n: events }] = await t.dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM clock_events WHERE clock_id = ANY($1) AND type <> $2',
-      [party.map((k) => k.id), 'START'],
+      [party.filter(awardWindow).map((k) => k.id), 'START'],
     );
+    // (The answer period's one STOP is the defence's, recorded before.)
     expect(events).toBe(0);
   });
 
@@ -269,7 +276,7 @@ describe('arbitration: award documents, service and the parties’ windows', () 
     const v = issued.body as View;
     expect(v).toMatchObject({ status: 'CLOSED', awardServedOn: null, suitDeadline: null });
     expect(v.awards[0]).toMatchObject({ servedOn: null, suitDeadline: null, setAsideDeadline: null });
-    expect(v.clocks.filter((k) => k.rule.holder === 'PARTY')).toEqual([]);
+    expect(v.clocks.filter(awardWindow)).toEqual([]);
     // Issued five days ago (moved back by hand), served three days ago: the windows run from service.
     await t.dataSource.query(`UPDATE arbitration_awards SET issued_on = $1 WHERE id = $2`, [
       addDays(today, -5),
@@ -298,7 +305,7 @@ describe('arbitration: award documents, service and the parties’ windows', () 
     });
     expect(
       (served.body as View).clocks
-        .filter((k) => k.rule.holder === 'PARTY')
+        .filter(awardWindow)
         .map((k) => [k.rule.id, k.start, k.due])
         .sort(),
     ).toEqual([
@@ -373,7 +380,7 @@ describe('arbitration: award documents, service and the parties’ windows', () 
     // The 先行裁决's windows were not stopped by the award.
     expect(
       v.clocks
-        .filter((k) => k.rule.holder === 'PARTY')
+        .filter(awardWindow)
         .map((k) => [k.rule.id, k.state])
         .sort(),
     ).toEqual([

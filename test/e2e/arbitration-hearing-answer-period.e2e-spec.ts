@@ -165,4 +165,46 @@ describe('no hearing before the respondent was served and its answer period ran'
       expect.objectContaining({ id: old.id, postponedAt: null }),
     ]);
   });
+
+  /** The arbitrator's due list: the rules of this case's clocks in it. */
+  const dueRules = async (id: string) =>
+    (
+      (
+        await t
+          .http()
+          .get('/api/v1/deadlines/due')
+          .query({ within: 30, unit: 'WORKDAY' })
+          .set(await bearer(t, 'arbitrator'))
+      ).body as { caseId: string; rule: { id: string } }[]
+    )
+      .filter((k) => k.caseId === id)
+      .map((k) => k.rule.id);
+
+  it('no defence in the 10 working days: the period is the employer’s, so it reads LAPSED, never the commission’s BREACHED, and is in no due list', async () => {
+    const { id } = await served();
+    // Before: the answer period runs, and is not the arbitrator's to meet (第三十条: the respondent's to answer).
+    expect(await dueRules(id)).not.toContain('ARBITRATION_DEFENCE');
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_id = $1 AND rule_id = 'ARBITRATION_DEFENCE'`,
+      [id, addDays(today, -30)],
+    );
+    const view = await t
+      .http()
+      .get(`/api/v1/arbitration/cases/${id}`)
+      .set(await bearer(t, 'arbitrator'));
+    expect((view.body as CaseView).clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE')).toMatchObject({
+      state: 'LAPSED',
+    });
+    // 被申请人未提交答辩书的，不影响仲裁程序的进行 (第三十条): nothing overdue for the commission.
+    expect(await dueRules(id)).not.toContain('ARBITRATION_DEFENCE');
+  });
+
+  it('the case closed inside the answer period (withdrawn): the period ends with it (ENDED), neither running on nor met', async () => {
+    const { id } = await served();
+    const closed = await post(`/${id}/close`, { version: 4, closureType: 'WITHDRAWN' });
+    expect(closed.status).toBe(200);
+    expect((closed.body as CaseView).clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE')).toMatchObject({
+      state: 'ENDED',
+    });
+  });
 });
