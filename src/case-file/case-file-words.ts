@@ -78,6 +78,7 @@ export interface NextStepFacts {
   /** arbitration: every claim final (一裁终局, 调解仲裁法 第四十七条) */
   finalAward?: boolean | null;
   closureType?: string | null;
+  rejectionReason?: string | null;
   suitDeadline?: string | null;
   /** arbitration: the suit deadline was counted through a year whose holiday schedule is not loaded (暂定) */
   suitDeadlineProvisional?: boolean;
@@ -207,8 +208,9 @@ const NEXT_STEPS: {
     // 调解仲裁法 第二十九条: 收到仲裁申请之日起五日内决定是否受理
     APPLIED: '仲裁委员会将在5个工作日内决定是否受理。',
     ACCEPTED: '仲裁已受理，仲裁委员会将组成仲裁庭并通知您开庭时间。',
-    // 调解仲裁法 第二十九条: 不予受理或者逾期未作出决定的，申请人可以就该劳动争议事项向人民法院提起诉讼
-    NOT_ACCEPTED: '仲裁委员会决定不予受理，您可以就该争议向人民法院提起诉讼。',
+    // 调解仲裁法 第二十九条: 不予受理的，书面通知申请人并说明理由 (rejectionReason); 申请人可以就该劳动争议事项向人民法院提起诉讼
+    NOT_ACCEPTED: (f) =>
+      `仲裁委员会决定不予受理${f.rejectionReason ? `（理由：${f.rejectionReason}）` : ''}，您可以就该争议向人民法院提起诉讼。`,
     TRIBUNAL_FORMED: '仲裁庭已组成，请等待开庭通知。',
     // 调解仲裁法 第三十五条: 当事人有正当理由的，可以在开庭三日前请求延期开庭 (办案规则 第八十条: 三日 = 工作日).
     // The status stays HEARING_SCHEDULED once the hearing is recorded, until the award.

@@ -250,6 +250,7 @@ export class MyCasesService {
         text: nextStep(step.proceeding, step.status, {
           finalAward: arbitration?.finalAward,
           closureType: arbitration?.closureType,
+          rejectionReason: arbitration?.rejectionReason,
           suitDeadline: arbitration?.suitDeadline,
           suitDeadlineProvisional: arbitrationView?.suitDeadlineProvisional,
           awardUnserved: arbitration ? awardUnserved(arbitration) : false,
@@ -333,6 +334,7 @@ export class MyCasesService {
       acceptedOn: a.acceptedOn,
       closedOn: a.closedOn,
       closureType: a.closureType,
+      rejectionReason: a.rejectionReason,
       tribunal: a.tribunalMembers,
       hearings: a.hearings
         .filter((h) => !h.cancelledAt)

@@ -315,6 +315,9 @@ describe('arbitration', () => {
       code: 'ILLEGAL_TRANSITION',
       details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT', 'REMOVE_MEMBER'] },
     });
+    // The reason reaches the worker as written: a bare machine code (typed by staff, audit) is refused on the field.
+    const coded = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: 'NOT_LABOR_DISPUTE' });
+    expect([coded.status, coded.body.details?.[0]?.field]).toEqual([400, 'reason']);
     const rej = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: '不属于劳动争议' });
     expect(rej.body).toMatchObject({ status: 'NOT_ACCEPTED', version: 2 });
     // 第二十九条: the applicant is told why, and that they may sue.
@@ -322,6 +325,16 @@ describe('arbitration', () => {
     expect(t.sms.sent.find((m) => m.template === 'ARBITRATION_NOT_ACCEPTED')!.text).toMatch(
       /不予受理，理由：不属于劳动争议。您可以就该劳动争议事项向人民法院提起诉讼。$/,
     );
+    // …and the worker's file keeps the reason, not only the text message.
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.complaintId}`)
+      .set(await auth('13800000000'));
+    expect(mine.body.arbitration).toMatchObject({
+      status: 'NOT_ACCEPTED',
+      rejectionReason: '不属于劳动争议',
+    });
+    expect(mine.body.nextStep.text).toContain('理由：不属于劳动争议');
   });
 
   it('only a complaint routed to arbitration becomes a staff filing; a worker applies on their own complaint only (14.7)', async () => {

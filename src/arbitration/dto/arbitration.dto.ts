@@ -15,6 +15,7 @@ import {
   IsUUID,
   ValidateIf,
   Max,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -149,11 +150,17 @@ export class VersionDto {
 }
 
 export class RejectArbitrationDto extends VersionDto {
-  @ApiProperty({ example: '不属于劳动争议' })
+  @ApiProperty({
+    example: '不属于劳动争议',
+    description:
+      'The reasons in words: sent to the applicant as written and kept on their case file (第二十九条)',
+  })
   @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(1000)
+  // A bare code (NOT_LABOR_DISPUTE) would reach the worker's SMS as it is (audit).
+  @Matches(/^(?![A-Z0-9_]+$)/s, { message: 'reason must state the reasons in words, not a code' })
   reason: string;
 }
 

@@ -133,6 +133,12 @@ export class MyArbitrationDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) acceptedOn: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) closureType: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Not accepted (NOT_ACCEPTED): the commission’s reasons as written (调解仲裁法 第二十九条)',
+  })
+  rejectionReason: string | null;
   @ApiProperty({ type: [StaffRefDto] }) tribunal: StaffRefDto[];
   @ApiProperty({ type: [MyHearingDto] }) hearings: MyHearingDto[];
   @ApiProperty({ nullable: true, type: Boolean, description: '一裁终局: every claim final' })
