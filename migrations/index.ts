@@ -73,6 +73,7 @@ import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-sou
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
 import { ClaimsWithoutAmount1796400008450 } from './1796400008450-claims-without-amount';
 import { MediationClockStoppedByApplication1796400008700 } from './1796400008700-mediation-clock-stopped-by-application';
+import { WorkerIdNumberNotUnique1796400008800 } from './1796400008800-worker-id-number-not-unique';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -152,4 +153,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationClaimMembers1796400008400,
   ClaimsWithoutAmount1796400008450,
   MediationClockStoppedByApplication1796400008700,
+  WorkerIdNumberNotUnique1796400008800,
 ];

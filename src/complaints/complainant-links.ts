@@ -13,10 +13,10 @@ export const COMPLAINANT_ACCOUNT_LINKED = 'COMPLAINANT_ACCOUNT_LINKED';
  * established, whichever comes first: intake links a complaint to an account that already has it
  * (complainant.rules.ts resolveComplainant), this links the complaints filed before it. Platform rule (no statute;
  * 投诉 is the worker's own, 劳动保障监察条例 第九条), the same on both sides: the account's phone, proven by SMS code, is
- * the complaint's phone AND the ID number the account recorded (one account per ID number) is the complaint's. A phone
- * alone never links (numbers are reassigned); an ID number alone never links (it is no secret). A complaint already
- * followed by an account (the worker's own, or one filed on someone's behalf, which its filer follows) is never
- * taken over. Compared by blind indexes only (common/pii-crypto.ts), never in plaintext.
+ * the complaint's phone AND the ID number the account recorded (typed, unverified, so several accounts may hold it)
+ * is the complaint's. A phone alone never links (numbers are reassigned); an ID number alone never links (it is no
+ * secret). A complaint already followed by an account (the worker's own, or one filed on someone's behalf, which its
+ * filer follows) is never taken over. Compared by blind indexes only (common/pii-crypto.ts), never in plaintext.
  */
 @Injectable()
 export class ComplainantLinks implements OnModuleInit {

@@ -7,11 +7,6 @@ export const WORKERS_ERRORS = {
     zh: '您的实名信息已登记；如需更正请联系工作人员',
     en: 'Your real name and ID number are already recorded; staff can correct them',
   },
-  ID_NUMBER_ALREADY_BOUND: {
-    status: 409,
-    zh: '该身份证号已登记在其他账号下',
-    en: 'This ID number is already recorded for another account',
-  },
 } as const satisfies ErrorTable;
 
 declare module '../common/errors/catalogue' {

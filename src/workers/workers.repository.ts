@@ -10,10 +10,7 @@ export class WorkersRepository {
     return findRow(em, WorkerIdentity, 'user_id = $1', [userId]);
   }
 
-  /**
-   * Inserts the identity unless the account has one; returns whether it was inserted. An ID number another
-   * account holds fails on the unique blind index (23505).
-   */
+  /** Inserts the identity unless the account has one; returns whether it was inserted. */
   async insertIdentity(
     em: EntityManager,
     row: Omit<WorkerIdentity, 'recordedAt' | 'user'>,

@@ -30,8 +30,6 @@ export interface EstablishedIdentity {
 /** What a module does once a worker's identity is established (complaints: link those filed for them), same tx. */
 export type IdentityListener = (em: EntityManager, who: EstablishedIdentity) => Promise<void>;
 
-const PG_UNIQUE_VIOLATION = '23505';
-
 /** Worker accounts: the phone they signed up with and the real identity they record once. */
 @Injectable()
 export class WorkersService implements OnModuleInit {
@@ -103,28 +101,19 @@ export class WorkersService implements OnModuleInit {
   }
 
   /**
-   * Records the worker's real name and ID number, once: a second recording is 409 (a change goes through staff),
-   * an ID number another account recorded is 409 too.
+   * Records the worker's real name and ID number, once: a second recording is 409 (a change goes through staff).
+   * The ID number is typed, not verified, so another account holding it is no bar (and the answer never tells): a
+   * stranger who typed it first would otherwise lock its owner out. Linking complaints needs the phone too.
    */
   async recordIdentity(viewer: Principal, dto: { realName: string; idNumber: string }): Promise<ProfileDto> {
     await this.tx.run(async (em) => {
-      let inserted: boolean;
       const idNumberBidx = this.pii.blindIndex('id_number', dto.idNumber);
-      try {
-        inserted = await this.repo.insertIdentity(em, {
-          userId: viewer.userId,
-          realName: dto.realName,
-          idNumberEnc: this.pii.encrypt(dto.idNumber),
-          idNumberBidx,
-        });
-      } catch (err) {
-        if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION)
-          throw AppException.conflict(
-            'ID_NUMBER_ALREADY_BOUND',
-            'This ID number is already recorded for another account',
-          );
-        throw err;
-      }
+      const inserted = await this.repo.insertIdentity(em, {
+        userId: viewer.userId,
+        realName: dto.realName,
+        idNumberEnc: this.pii.encrypt(dto.idNumber),
+        idNumberBidx,
+      });
       if (!inserted)
         throw AppException.conflict(
           'IDENTITY_ALREADY_RECORDED',

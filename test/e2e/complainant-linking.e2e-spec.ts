@@ -20,11 +20,14 @@ describe('complaints filed for a worker by staff are linked to his account', () 
     const r = await t.http().post('/api/v1/my/profile').set(bearer(token)).send({ realName, idNumber: id });
     expect([r.status, r.body]).toEqual([201, expect.anything()]);
   };
-  const fileAtCounter = async (person: { name: string; idNumber: string; phone: string }) => {
+  const fileAtCounter = async (
+    person: { name: string; idNumber: string; phone: string },
+    by: 'mediator' | 'inspector' = 'mediator',
+  ) => {
     const r = await t
       .http()
       .post('/api/v1/complaints')
-      .set(await staff('mediator'))
+      .set(await staff(by))
       .send(complaintBody({ channel: 'WALK_IN', complainant: person }));
     expect([r.status, r.body]).toEqual([201, expect.anything()]);
     return r.body as { id: string; trackingNo: string };
@@ -135,6 +138,27 @@ describe('complaints filed for a worker by staff are linked to his account', () 
       expect([r.status, r.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
     }
     expect(await linkEvents(filed.id)).toEqual([]);
+  });
+
+  it('a stranger who records her ID number first neither blocks nor gets her counter-filed complaint', async () => {
+    const person = { name: '孙小红', idNumber: '310115199005123012', phone: '13655556666' };
+    const filed = await fileAtCounter(person, 'inspector');
+    // A stranger signs up with his own phone and types her name and ID number into his profile first.
+    const stranger = await signIn('13511112222');
+    await recordProfile(stranger, person.name, person.idNumber);
+    // She signs up with the complaint's phone and records the same identity: not refused, and her case is hers.
+    const worker = await signIn(person.phone);
+    await recordProfile(worker, person.name, person.idNumber);
+    expect(await myCaseIds(worker)).toEqual([filed.id]);
+    expect((await t.http().get(`/api/v1/my/cases/${filed.id}`).set(bearer(worker))).status).toBe(200);
+    // The stranger's phone is not the complaint's: he never sees it, not even after signing in again.
+    const strangerAgain = await signIn('13511112222');
+    for (const token of [stranger, strangerAgain]) {
+      expect(await myCaseIds(token)).toEqual([]);
+      const r = await t.http().get(`/api/v1/my/cases/${filed.id}`).set(bearer(token));
+      expect([r.status, r.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
+    }
+    expect(await linkEvents(filed.id)).toEqual([{ data: { via: 'PROFILE' }, actor_role: 'WORKER' }]);
   });
 
   it('a complaint already followed by another account (filed on the person’s behalf) is never taken over', async () => {

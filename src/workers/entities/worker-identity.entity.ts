@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../../auth/entities/user.entity';
 
 /**
  * The real identity a worker recorded for their account (POST /api/v1/my/profile), once: real name and resident
- * ID number (encrypted, with a blind index: common/pii-crypto.ts). One ID number belongs to one account.
+ * ID number (encrypted, with a blind index: common/pii-crypto.ts). The ID number is typed, not verified, so two
+ * accounts may hold the same one (no one can squat another person's number); linking a complaint to an account
+ * needs its SMS-proven phone as well (complaints/complainant-links.ts).
  */
 @Entity({ name: 'worker_identities' })
 export class WorkerIdentity {
@@ -20,7 +22,6 @@ export class WorkerIdentity {
   @Column({ name: 'id_number_enc', type: 'text' })
   idNumberEnc: string;
 
-  @Index('uq_worker_identities_id_number_bidx', { unique: true })
   @Column({ name: 'id_number_bidx', type: 'varchar', length: 64 })
   idNumberBidx: string;
 
