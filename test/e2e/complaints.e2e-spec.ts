@@ -425,6 +425,13 @@ describe('complaint intake', () => {
       }
     });
 
+    it('a short statement of facts is a complaint: 工资未发 (4 characters) is taken, one character is not', async () => {
+      const short = await file(worker, complaintBody({ facts: '工资未发' }));
+      expect(short.status).toBe(201);
+      const one = await file(worker, complaintBody({ facts: '欠' }));
+      expect([one.status, one.body.details?.[0]?.field]).toEqual([400, 'facts']);
+    });
+
     it('an oversized body (> 256 KB) is refused with 413 before it is parsed', async () => {
       const res = await file(worker, complaintBody({ facts: 'x'.repeat(300 * 1024) }));
       expect(res.status).toBe(413);

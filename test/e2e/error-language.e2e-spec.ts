@@ -88,7 +88,7 @@ describe('error messages in the caller’s language', () => {
         field: 'facts',
         constraint: 'minLength',
         constraints: ['minLength'],
-        message: 'facts 长度不能少于 5 个字符',
+        message: 'facts 长度不能少于 2 个字符',
       },
       unexpected: {
         field: 'unexpected',
@@ -102,7 +102,7 @@ describe('error messages in the caller’s language', () => {
     expect(byField(en.body.details)).toMatchObject({
       affectedWorkers: { constraint: 'isDefined', message: 'affectedWorkers is required' },
       claimedAmountFen: { constraint: 'isInt', message: 'claimedAmountFen must be an integer' },
-      facts: { constraint: 'minLength', message: 'facts must be at least 5 characters long' },
+      facts: { constraint: 'minLength', message: 'facts must be at least 2 characters long' },
       unexpected: { constraint: 'whitelistValidation', message: 'unexpected is not an allowed field' },
     });
   });
