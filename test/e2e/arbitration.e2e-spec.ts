@@ -361,6 +361,10 @@ describe('arbitration', () => {
     });
     expect(badClaims.status).toBe(400);
     expect(badClaims.body.code).toBe('VALIDATION_FAILED');
+    // The same claim twice (a double tap, audit) is one claim too many: 400 on claims, nothing filed.
+    const claim = { type: 'LABOR_REMUNERATION', description: '工资', amountFen: 500_000 };
+    const twice = await post('13800000000', '', { complaintId, claims: [claim, { ...claim }] });
+    expect([twice.status, twice.body.details?.[0]?.field]).toEqual([400, 'claims']);
     // Another worker's complaint is 404 (as if it did not exist).
     const pii = t.app.get(PiiCipher);
     const otherId = randomUUID();

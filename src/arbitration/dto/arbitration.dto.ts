@@ -53,6 +53,17 @@ export class ClaimInputDto {
   amountFen: number;
 }
 
+/** What makes two claims of one application the same claim (ArrayUnique; anything not an object is its own). */
+function claimKey(c: unknown): unknown {
+  if (typeof c !== 'object' || c === null) return c;
+  const { type, description, amountFen } = c as Partial<ClaimInputDto>;
+  return JSON.stringify([
+    type,
+    typeof description === 'string' ? description.trim() : description,
+    amountFen,
+  ]);
+}
+
 export class SuspensionDto {
   @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() from: string;
   @ApiProperty({ example: '2026-03-20' }) @IsLocalDate() to: string;
@@ -113,6 +124,8 @@ export class CreateArbitrationCaseDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  // The same claim twice (type, words and amount: a double tap) would be heard and awarded twice (audit).
+  @ArrayUnique(claimKey, { message: 'claims must not repeat the same claim' })
   @ValidateNested({ each: true })
   @Type(() => ClaimInputDto)
   claims: ClaimInputDto[];
