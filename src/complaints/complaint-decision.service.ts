@@ -13,9 +13,9 @@ import {
   COMPLAINT_TRANSITIONS,
   REJECTION_REASONS,
   rejectionMessage,
-  twoYearLookback,
+  assertOverLookback,
+  refusalEndErrors,
   type RejectionReason,
-  violationEndedOnError,
 } from './complaint.state';
 import { ComplaintViews } from './complaint-views.service';
 import { ComplaintsRepository } from './complaints.repository';
@@ -80,25 +80,12 @@ export class ComplaintDecisionService {
     // 若干规定 第十八条第二至四款 / 监察条例 第二十一条第二款: a refusal or a notice, with its basis (complaint.state.ts).
     const message = decision.to === 'REJECTED' ? rejectionMessage(decision.reason, decision) : null;
     if (message && !message.ok) throw AppException.validation(message.errors);
-    if (
-      decision.to === 'REJECTED' &&
-      decision.reason === 'OVER_LOOKBACK' &&
-      decision.violationEndedOn === undefined
-    )
-      throw AppException.validation([
-        fieldError(
-          'violationEndedOn',
-          'isDefined',
-          '以超过二年为由不予受理，须填写违法行为终了日期（持续中填 null）',
-          'give the day the violation ended (null while it continues) to refuse it as over two years old',
-        ),
-      ]);
-    // 监察条例 第二十条: the look-back runs from the end, which cannot lie after today (the day of this decision).
+    // 监察条例 第二十条: a refusal as over two years old names the end, which cannot lie after today (this decision).
     const ended =
       decision.to === 'REJECTED'
-        ? violationEndedOnError(decision.violationEndedOn ?? null, todayInShanghai())
-        : null;
-    if (ended) throw AppException.validation([ended]);
+        ? refusalEndErrors(decision.reason, decision.violationEndedOn, todayInShanghai())
+        : [];
+    if (ended.length) throw AppException.validation(ended);
     const view = await this.tx.run(async (em) => {
       await this.complaints.visibleOrThrow(em, viewer, id);
       const c = (await this.repo.lockForUpdate(em, id))!;
@@ -113,16 +100,8 @@ export class ComplaintDecisionService {
       if (decision.to === 'REJECTED' && decision.reason === 'DUPLICATE' && !also.duplicateReview)
         decision.note = await this.duplicateNote(em, viewer, c, decision.duplicateOf, decision.note);
       // 监察条例 第二十条: refused as over two years old only when it is (a continuing violation never is).
-      if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK') {
-        const ended = decision.violationEndedOn ?? null;
-        const lookback = twoYearLookback(ended, c.receivedOn);
-        if (lookback.withinLimit)
-          throw AppException.conflict('WITHIN_LOOKBACK', 'The violation is within the two years', {
-            violationEndedOn: ended,
-            receivedOn: c.receivedOn,
-            lastDay: lookback.limitDate,
-          });
-      }
+      if (decision.to === 'REJECTED' && decision.reason === 'OVER_LOOKBACK')
+        assertOverLookback(decision.violationEndedOn ?? null, c.receivedOn);
       // Not accepted silently beside the arbitration of its dispute (监察条例 第二十一条第二款): 409, or an override.
       const overridden =
         decision.to === 'ACCEPTED'

@@ -1,7 +1,7 @@
 import { addYears, compareDates } from '../calendar/local-date';
 import type { SmsTemplateId } from '../notifications/templates';
 import type { ComplaintStatus } from './complaint.constants';
-import { fieldError, type FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 
 /**
  * Intake decisions. A complaint is accepted (受理) or refused in writing with the reason within 5 working days
@@ -158,4 +158,43 @@ export function violationEndedOnError(violationEndedOn: string | null, on: strin
     `violationEndedOn 不能晚于 ${on}（作出决定之日；违法行为仍在继续的，填 null）`,
     `violationEndedOn must not be after ${on} (the day of the decision)`,
   );
+}
+
+/**
+ * The day the violation ended, as a refusal gives it: one refused as over two years old names it (400 `isDefined`
+ * without it; null while it continues), and no refusal dates it after `on` (violationEndedOnError). One rule for the
+ * complaint's refusal and the inspection case's (若干规定 第十八条第一款第（一）项).
+ */
+// 劳动保障监察条例 第二十条: the two years run from the end of the violation, so a refusal for them names it.
+export function refusalEndErrors(
+  reason: string,
+  violationEndedOn: string | null | undefined,
+  on: string,
+): FieldError[] {
+  if (reason === 'OVER_LOOKBACK' && violationEndedOn === undefined)
+    return [
+      fieldError(
+        'violationEndedOn',
+        'isDefined',
+        '以超过二年为由不予受理，须填写违法行为终了日期（持续中填 null）',
+        'give the day the violation ended (null while it continues) to refuse it as over two years old',
+      ),
+    ];
+  const ended = violationEndedOnError(violationEndedOn ?? null, on);
+  return ended ? [ended] : [];
+}
+
+/**
+ * 409 WITHIN_LOOKBACK unless the violation ended more than two years before the complaint (or report) was received
+ * (twoYearLookback; a continuing violation never did): the complaint's refusal and the inspection case's.
+ */
+// 劳动保障监察条例 第二十条: 违法行为在2年内未被发现，也未被举报、投诉的，不再查处 — only then.
+export function assertOverLookback(violationEndedOn: string | null, receivedOn: string): void {
+  const lookback = twoYearLookback(violationEndedOn, receivedOn);
+  if (lookback.withinLimit)
+    throw AppException.conflict('WITHIN_LOOKBACK', 'The violation is within the two years', {
+      violationEndedOn,
+      receivedOn,
+      lastDay: lookback.limitDate,
+    });
 }

@@ -1,6 +1,6 @@
 import type { InspectionCase } from './entities';
 import { REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
-import { referralErrors, refusalStep } from './inspection-refusal';
+import { assertRefusalHolds, referralErrors, refusalStep } from './inspection-refusal';
 
 const REASONS = Object.keys(REFUSAL_REASONS) as RefusalReason[];
 
@@ -34,5 +34,36 @@ describe('an inspection refusal names where to turn (若干规定 第十八条�
     });
     expect(plain.notify?.params.referral).toBe('');
     expect(plain.changes.refusalReferTo).toBeNull();
+  });
+});
+
+describe('a refusal its facts do not bear is 409 (监察条例 第二十条; 若干规定 第十八条第三款)', () => {
+  const refusal = (reason: RefusalReason, violationEndedOn: string | null = null) => ({
+    reasons: [reason],
+    note: null,
+    referTo: null,
+    violationEndedOn,
+  });
+  const c = { receivedOn: '2026-12-07', employerId: 'e1', complaintId: 'c1' };
+  const code = (f: () => void) => {
+    try {
+      f();
+      return null;
+    } catch (e) {
+      return (e as { code: string }).code;
+    }
+  };
+
+  it('over two years only when the violation ended more than two years before receipt', () => {
+    expect(code(() => assertRefusalHolds(c, refusal('OVER_LOOKBACK')))).toBe('WITHIN_LOOKBACK');
+    expect(code(() => assertRefusalHolds(c, refusal('OVER_LOOKBACK', '2024-12-07')))).toBe('WITHIN_LOOKBACK');
+    expect(code(() => assertRefusalHolds(c, refusal('OVER_LOOKBACK', '2024-12-06')))).toBeNull();
+  });
+
+  it('no identified employer only without one on record', () => {
+    expect(code(() => assertRefusalHolds(c, refusal('NO_IDENTIFIED_EMPLOYER')))).toBe('EMPLOYER_ON_RECORD');
+    expect(
+      code(() => assertRefusalHolds({ ...c, employerId: null }, refusal('NO_IDENTIFIED_EMPLOYER'))),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { fieldError, type FieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
+import { assertOverLookback, refusalEndErrors } from '../complaints/complaint.state';
 import type { InspectionCase } from './entities';
 import type { StepResult } from './inspection-proceeding';
 import { needsReferral, referralSentence, REFUSAL_REASONS, type RefusalReason } from './inspection.rules';
@@ -23,6 +24,57 @@ export function referralErrors(reasons: readonly RefusalReason[], referTo: strin
         ),
       ]
     : [];
+}
+
+/** A refusal as staff ask for it (`POST …/refuse`). */
+export interface RefuseInput {
+  version: number;
+  reason: RefusalReason;
+  note?: string;
+  referTo?: string;
+  violationEndedOn?: string | null;
+  on?: string;
+}
+
+/**
+ * The refusal asked for, or 400 with its field errors: where to turn (referralErrors) and the day the violation ended
+ * (refusalEndErrors, the complaint's rule), no later than the day of the decision nor `today`.
+ */
+export function refusalInput(dto: RefuseInput, today: string): Refusal {
+  const on = dto.on && dto.on < today ? dto.on : today;
+  const errors = [
+    ...referralErrors([dto.reason], dto.referTo ?? null),
+    ...refusalEndErrors(dto.reason, dto.violationEndedOn, on),
+  ];
+  if (errors.length) throw AppException.validation(errors);
+  return {
+    reasons: [dto.reason],
+    note: dto.note ?? null,
+    referTo: dto.referTo ?? null,
+    violationEndedOn: dto.violationEndedOn ?? null,
+  };
+}
+
+/**
+ * Throws the 409 of a refusal its facts do not bear: OVER_LOOKBACK only for a violation that ended more than two years
+ * before receipt (the complaint's own rule, 409 WITHIN_LOOKBACK); NO_IDENTIFIED_EMPLOYER only without any employer on
+ * record — with one, missing details are asked for by 补正 (409 EMPLOYER_ON_RECORD, naming the correction request).
+ */
+// 监察条例 第二十条; 若干规定 第十八条第一款第（二）项、第三款: 投诉材料不全的，应告知投诉人补正.
+export function assertRefusalHolds(
+  c: Pick<InspectionCase, 'receivedOn' | 'employerId' | 'complaintId'>,
+  r: Refusal,
+): void {
+  if (r.reasons.includes('OVER_LOOKBACK')) assertOverLookback(r.violationEndedOn, c.receivedOn);
+  if (r.reasons.includes('NO_IDENTIFIED_EMPLOYER') && c.employerId)
+    throw AppException.conflict(
+      'EMPLOYER_ON_RECORD',
+      'An employer is on record: ask for a correction (补正)',
+      {
+        employerId: c.employerId,
+        allowed: c.complaintId ? [`POST /api/v1/complaints/${c.complaintId}/correction-request`] : [],
+      },
+    );
 }
 
 /**

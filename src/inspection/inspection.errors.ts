@@ -18,6 +18,11 @@ export const INSPECTION_ERRORS = {
     zh: '只有分流至劳动保障监察的投诉才能立为监察案件',
     en: 'Only a complaint routed to inspection can become an inspection case',
   },
+  EMPLOYER_ON_RECORD: {
+    status: 409,
+    zh: '本案已有被投诉用人单位，不能以没有明确的被投诉用人单位为由不予受理；用人单位信息不全的，应告知投诉人补正（若干规定第十八条第三款）',
+    en: 'An employer is on record: the case is not refused for want of one; missing details are asked for by a correction request (补正, 若干规定 第十八条第三款)',
+  },
   INSPECTION_DOCUMENT_NOT_FOUND: { status: 404, zh: '本案没有该文书', en: 'No such document of this case' },
   INSPECTION_PLAN_NOT_FOUND: { status: 404, zh: '检查计划不存在', en: 'No such inspection plan' },
   PLAN_ITEM_NOT_FOUND: { status: 404, zh: '该计划中没有此检查对象', en: 'No such item in this plan' },

@@ -28,8 +28,14 @@ import type {
 import type { InspectionCase } from './entities';
 import { INSPECTION_CASE_TYPE, OPEN_STATUSES } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
-import { acceptanceDecision, brigadeServes, needsReferral, type RefusalReason } from './inspection.rules';
-import { referralErrors, refusalStep, type Refusal } from './inspection-refusal';
+import { acceptanceDecision, brigadeServes, needsReferral } from './inspection.rules';
+import {
+  assertRefusalHolds,
+  refusalInput,
+  refusalStep,
+  type Refusal,
+  type RefuseInput,
+} from './inspection-refusal';
 import { investigationTeamError } from './inspection-duties.rules';
 import { violationEndedOnError } from '../complaints/complaint.state';
 
@@ -313,17 +319,11 @@ export class InspectionService implements OnModuleInit {
 
   /**
    * 不予受理 for a reason staff establish (e.g. already in arbitration), in writing with the reason; outside the remit
-   * or the district it names where to turn instead (若干规定 第十八条第四款: 400 on `referTo` without it).
+   * or the district it names where to turn instead; as over two years old, the day the violation ended (400s:
+   * refusalInput). Whether the facts bear it is checked on the locked case (assertRefusalHolds, 409).
    */
-  refuse(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; reason: RefusalReason; note?: string; referTo?: string; on?: string },
-  ): Promise<InspectionCaseViewDto> {
-    const errors = referralErrors([dto.reason], dto.referTo ?? null);
-    if (errors.length) throw AppException.validation(errors);
-    const r = { reasons: [dto.reason], note: dto.note ?? null, referTo: dto.referTo ?? null };
-    return this.refuseWith(viewer, id, dto.version, { ...r, violationEndedOn: null }, dto.on);
+  refuse(viewer: Principal, id: string, dto: RefuseInput): Promise<InspectionCaseViewDto> {
+    return this.refuseWith(viewer, id, dto.version, refusalInput(dto, todayInShanghai()), dto.on);
   }
 
   private refuseWith(
@@ -334,6 +334,7 @@ export class InspectionService implements OnModuleInit {
     onInput: string | undefined,
   ): Promise<InspectionCaseViewDto> {
     return this.p.transition(viewer, id, version, 'REFUSE', onInput, async (em, c, on) => {
+      assertRefusalHolds(c, r);
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       return refusalStep(c, on, r);
     });

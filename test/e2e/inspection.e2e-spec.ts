@@ -19,6 +19,7 @@ interface CaseView {
   acceptanceDueOn: string;
   acceptedOn: string | null;
   refusal: { reasons: { code: string; text: string }[]; note: string | null } | null;
+  violationEndedOn: string | null;
   investigationDueOn: string | null;
   extendedDays: number;
   closedOn: string | null;
@@ -524,6 +525,55 @@ describe('inspection cases', () => {
       reason: 'IN_ARBITRATION_OR_COURT',
     });
     expect(inCourt).toMatchObject({ status: 'REFUSED', refusal: { referTo: null } });
+  });
+
+  it('refused as over two years old only when it is (监察条例 第二十条), as a complaint is: the end is given and recorded', async () => {
+    const c = await open();
+    const refuse = (body: Record<string, unknown>) =>
+      post('inspector', `/cases/${c.id}/refuse`, { version: c.version, reason: 'OVER_LOOKBACK', ...body });
+    const missing = await refuse({});
+    expect([missing.status, missing.body.code, missing.body.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [expect.objectContaining({ field: 'violationEndedOn', constraint: 'isDefined' })],
+    ]);
+    const future = await refuse({ violationEndedOn: addDays(today, 1) });
+    expect([future.status, future.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: 'violationEndedOn', constraint: 'notInFuture' }),
+    ]);
+    // A continuing violation (2026年10月、11月工资至今未发) is never time-barred; nor one ended within two years.
+    for (const violationEndedOn of [null, addYears(today, -1)]) {
+      const within = await refuse({ violationEndedOn });
+      expect([within.status, within.body.code]).toEqual([409, 'WITHIN_LOOKBACK']);
+    }
+    expect((await get('inspector', c.id)).body).toMatchObject({ status: 'RECEIVED', version: c.version });
+    const ended = addDays(addYears(today, -2), -1);
+    const refused = await ok('inspector', `/cases/${c.id}/refuse`, {
+      version: c.version,
+      reason: 'OVER_LOOKBACK',
+      violationEndedOn: ended,
+    });
+    expect(refused).toMatchObject({ status: 'REFUSED', violationEndedOn: ended });
+    expect(refused.refusal!.reasons.map((r) => r.code)).toEqual(['OVER_LOOKBACK']);
+  });
+
+  it('no identified employer is 补正, not a refusal, while an employer is on record (若干规定 第十八条第三款)', async () => {
+    const complaintId = await routedComplaint();
+    const c = await ok('inspector', '/cases', { complaintId }, 201);
+    const r = await post('inspector', `/cases/${c.id}/refuse`, {
+      version: c.version,
+      reason: 'NO_IDENTIFIED_EMPLOYER',
+    });
+    expect([r.status, r.body.code, r.body.details?.allowed]).toEqual([
+      409,
+      'EMPLOYER_ON_RECORD',
+      [`POST /api/v1/complaints/${complaintId}/correction-request`],
+    ]);
+    expect((await get('inspector', c.id)).body).toMatchObject({ status: 'RECEIVED', version: c.version });
+    expect(
+      t.sms.sent.filter((m) => m.template === 'INSPECTION_REFUSED' && m.params.caseNo === c.caseNo),
+    ).toEqual([]);
   });
 
   it('transfer to public security: 409 below the threshold or without a refused order, done when both hold', async () => {

@@ -100,6 +100,17 @@ export class RefuseInspectionDto extends InspectionVersionDto {
   @IsOptional()
   @Text(200)
   referTo?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2023-03-31',
+    description:
+      'When the violation ended, null while it continues: required for OVER_LOOKBACK, which holds only when that was more than two years before receipt (监察条例 第二十条)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  violationEndedOn?: string | null;
 }
 
 export class ExtendInspectionDto extends InspectionVersionDto {
