@@ -25,44 +25,12 @@ import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ComplainantRequestDto } from '../../complaints/dto/withdraw-complaint.dto';
 import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
-import {
-  CLAIM_TYPES,
-  NON_AWARD_CLOSURES,
-  type ClaimType,
-  type NonAwardClosure,
-} from '../arbitration.constants';
+import { NON_AWARD_CLOSURES, type NonAwardClosure } from '../arbitration.constants';
 import { AttendanceDto } from './arbitration-view.dto';
+import { ClaimInputDto, claimKey } from './claim-input.dto';
 import { trim } from '../../common/validation/transforms';
 
-export class ClaimInputDto {
-  @ApiProperty({ enum: CLAIM_TYPES })
-  @IsIn(CLAIM_TYPES)
-  type: ClaimType;
-
-  @ApiProperty({ example: '支付拖欠工资' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(1000)
-  description: string;
-
-  @ApiProperty({ example: 1_250_000, description: 'Claimed amount in fen (0 for non-monetary claims)' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CLAIM_FEN)
-  amountFen: number;
-}
-
-/** What makes two claims of one application the same claim (ArrayUnique; anything not an object is its own). */
-function claimKey(c: unknown): unknown {
-  if (typeof c !== 'object' || c === null) return c;
-  const { type, description, amountFen } = c as Partial<ClaimInputDto>;
-  return JSON.stringify([
-    type,
-    typeof description === 'string' ? description.trim() : description,
-    amountFen,
-  ]);
-}
+export { ClaimInputDto };
 
 export class SuspensionDto {
   @ApiProperty({ example: '2026-03-01' }) @IsLocalDate() from: string;
