@@ -58,7 +58,8 @@ export function refusalInput(dto: RefuseInput, today: string): Refusal {
 /**
  * Throws the 409 of a refusal its facts do not bear: OVER_LOOKBACK only for a violation that ended more than two years
  * before receipt (the complaint's own rule, 409 WITHIN_LOOKBACK); NO_IDENTIFIED_EMPLOYER only without any employer on
- * record — with one, missing details are asked for by 补正 (409 EMPLOYER_ON_RECORD, naming the correction request).
+ * record (409 EMPLOYER_ON_RECORD). A routed complaint takes no 补正 request of its own and the case has no 补正 step yet,
+ * so the 409 offers what works: accepting the case (立案) and establishing the employer in the investigation.
  */
 // 监察条例 第二十条; 若干规定 第十八条第一款第（二）项、第三款: 投诉材料不全的，应告知投诉人补正.
 export function assertRefusalHolds(
@@ -69,11 +70,8 @@ export function assertRefusalHolds(
   if (r.reasons.includes('NO_IDENTIFIED_EMPLOYER') && c.employerId)
     throw AppException.conflict(
       'EMPLOYER_ON_RECORD',
-      'An employer is on record: ask for a correction (补正)',
-      {
-        employerId: c.employerId,
-        allowed: c.complaintId ? [`POST /api/v1/complaints/${c.complaintId}/correction-request`] : [],
-      },
+      'An employer is on record: accept the case and establish its details in the investigation',
+      { employerId: c.employerId, allowed: ['ACCEPT'] },
     );
 }
 

@@ -20,8 +20,8 @@ export const INSPECTION_ERRORS = {
   },
   EMPLOYER_ON_RECORD: {
     status: 409,
-    zh: '本案已有被投诉用人单位，不能以没有明确的被投诉用人单位为由不予受理；用人单位信息不全的，应告知投诉人补正（若干规定第十八条第三款）',
-    en: 'An employer is on record: the case is not refused for want of one; missing details are asked for by a correction request (补正, 若干规定 第十八条第三款)',
+    zh: '本案已有被投诉用人单位，不能以没有明确的被投诉用人单位为由不予立案；用人单位信息不全的，可立案后在调查中核实',
+    en: 'An employer is on record: the case is not refused for want of one; accept it and establish the employer’s details in the investigation',
   },
   INSPECTION_DOCUMENT_NOT_FOUND: { status: 404, zh: '本案没有该文书', en: 'No such document of this case' },
   INSPECTION_PLAN_NOT_FOUND: { status: 404, zh: '检查计划不存在', en: 'No such inspection plan' },

@@ -558,18 +558,14 @@ describe('inspection cases', () => {
     expect(refused.refusal!.reasons.map((r) => r.code)).toEqual(['OVER_LOOKBACK']);
   });
 
-  it('no identified employer is 补正, not a refusal, while an employer is on record (若干规定 第十八条第三款)', async () => {
+  it('no identified employer is no refusal while an employer is on record: the case is accepted and the employer established (若干规定 第十八条)', async () => {
     const complaintId = await routedComplaint();
     const c = await ok('inspector', '/cases', { complaintId }, 201);
     const r = await post('inspector', `/cases/${c.id}/refuse`, {
       version: c.version,
       reason: 'NO_IDENTIFIED_EMPLOYER',
     });
-    expect([r.status, r.body.code, r.body.details?.allowed]).toEqual([
-      409,
-      'EMPLOYER_ON_RECORD',
-      [`POST /api/v1/complaints/${complaintId}/correction-request`],
-    ]);
+    expect([r.status, r.body.code, r.body.details?.allowed]).toEqual([409, 'EMPLOYER_ON_RECORD', ['ACCEPT']]);
     expect((await get('inspector', c.id)).body).toMatchObject({ status: 'RECEIVED', version: c.version });
     expect(
       t.sms.sent.filter((m) => m.template === 'INSPECTION_REFUSED' && m.params.caseNo === c.caseNo),
