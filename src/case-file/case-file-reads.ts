@@ -4,7 +4,8 @@ import { mapRead } from '../database/entity-rows';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { INSPECTION_CASE_TYPE } from '../inspection/inspection.constants';
 import type { InspectionStep } from '../inspection/inspection-case-file.service';
-import { eventLabel, type Proceeding } from './case-file-words';
+import type { Proceeding } from './case-file-words';
+import { eventLabel } from './timeline-words';
 import type { MyTimelineEntryDto } from './dto/my-case.dto';
 
 /** The case file's second round trip: every case's clocks and the timeline, as reads for readTogether. */

@@ -13,13 +13,11 @@ import { MEDIATION_STATUSES } from '../mediation/mediation.state';
 import {
   appliesDirectlyFromMediation,
   canEscalate,
-  eventLabel,
-  LABELLED_EVENTS,
   nextStep,
   statusLabel,
-  UNLABELLED_EVENT,
   type Proceeding,
 } from './case-file-words';
+import { eventLabel, LABELLED_EVENTS, UNLABELLED_EVENT } from './timeline-words';
 import { filesUnder } from '../../test/support/source-files';
 import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from './plain-deadline';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { organisationId } from '../../src/reference/organisations';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { UNLABELLED_EVENT } from '../../src/case-file/case-file-words';
+import { UNLABELLED_EVENT } from '../../src/case-file/timeline-words';
 import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from '../../src/case-file/plain-deadline';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
 import { confirmEmployerOfCase } from '../support/case-flow';
