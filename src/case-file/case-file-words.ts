@@ -84,6 +84,10 @@ export interface NextStepFacts {
   awardUnserved?: boolean;
   /** mediation: the last day of a period extended by the parties' agreement (plain-deadline.ts extendedDue), else null */
   mediationExtendedTo?: string | null;
+  /** inspection: the last day of an investigation extended with the head's approval (extendedDue), else null */
+  investigationExtendedTo?: string | null;
+  /** inspection: that day was counted through a year whose holiday schedule is not loaded (暂定) */
+  investigationExtendedToProvisional?: boolean;
   /** mediation: that day was counted through a year whose holiday schedule is not loaded (暂定) */
   mediationExtendedToProvisional?: boolean;
   /** mediation: the agreement's performance status */
@@ -240,8 +244,13 @@ const NEXT_STEPS: {
     // 若干规定 第十八条第四款: a refusal as outside the brigade's remit or district names where to turn instead.
     REFUSED: (f) =>
       `劳动保障监察机构经审查决定不予立案，理由见通知。${referralSentence(f.refusalReferTo ?? null)}`,
-    // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查
-    INVESTIGATING: '案件正在调查，一般在立案后60个工作日内办结。',
+    // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查; 情况复杂的，经负责人批准，可以延长30个工作日
+    INVESTIGATING: (f) =>
+      f.investigationExtendedTo
+        ? `案件情况复杂，经批准延长调查期限，应于${f.investigationExtendedTo}（含当日）前调查完毕${
+            f.investigationExtendedToProvisional ? PROVISIONAL_NOTE : ''
+          }。`
+        : '案件正在调查，一般在立案后60个工作日内办结。',
     RECTIFICATION_ORDERED: '已责令用人单位限期改正，请留意改正结果。',
     PENALTY_NOTICED: '正在对用人单位作出行政处罚。',
     // 行政处罚法 第二十八条 asks for an order to correct with a penalty, but only an order on record (ORDER_RECTIFY) is told.

@@ -167,6 +167,9 @@ export class MyCasesService {
       ? await this.arbitrationView(em, arbitration, clocksOf(arbitration.id))
       : null;
     const mediationClock = clocksOf(lastMediation?.id ?? '').find((c) => c.rule.id === 'MEDIATION');
+    const investigationClock = clocksOf(lastInspection?.id ?? '').find(
+      (c) => c.rule.id === 'INSPECTION_INVESTIGATION',
+    );
 
     // The step the dispute is at: the proceeding started last (current-proceeding.ts).
     const started = [
@@ -256,6 +259,8 @@ export class MyCasesService {
           awardUnserved: arbitration ? awardUnserved(arbitration) : false,
           mediationExtendedTo: extendedDue(mediationClock),
           mediationExtendedToProvisional: shownProvisional(mediationClock),
+          investigationExtendedTo: extendedDue(investigationClock),
+          investigationExtendedToProvisional: shownProvisional(investigationClock),
           agreementStatus: mediation?.agreement?.status ?? null,
           appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,

@@ -142,6 +142,21 @@ describe('the worker’s case file /my/cases', () => {
     readable(mine);
   });
 
+  it('an investigation extended by the head (监察条例 第十七条) tells the worker its new last day, not the usual 60 working days', async () => {
+    const complaintId = await routed('INSPECTION', 'inspector');
+    const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
+    await confirmEmployerOfCase(t, c.id);
+    await post('inspector', `/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    expect((await myCase(complaintId)).nextStep.text).toBe('案件正在调查，一般在立案后60个工作日内办结。');
+    const extended = await post('supervisor', `/inspection/cases/${c.id}/extension`, {
+      version: 2,
+      reason: '案情复杂',
+    });
+    const mine = await myCase(complaintId);
+    expect(mine.nextStep.text).toContain(`${extended.investigationDueOn as string}（含当日）`);
+    expect(mine.nextStep.text).not.toContain('60个工作日');
+  });
+
   it('a deadline counted into a year whose holiday schedule is not loaded is marked provisional, as the calendar says', async () => {
     const complaintId = await routed('INSPECTION', 'inspector');
     const c = await post('inspector', '/inspection/cases', { complaintId }, 201);
