@@ -138,4 +138,4 @@ function particularFilesAsked(argv) {
   return filterFlag || positional;
 }
 
-module.exports = { SOLO, partition, specsOf, runGroup, particularFilesAsked, groupFiles };
+module.exports = { SOLO, partition, runGroup, particularFilesAsked };

@@ -25,13 +25,12 @@ export class ClaimInputDto {
   amountFen: number;
 }
 
-/** What makes two claims of one application the same claim (ArrayUnique; anything not an object is its own). */
+/**
+ * What makes two claims of one application the same claim (ArrayUnique, on the claims as transformed: descriptions
+ * trimmed); anything not an object is its own.
+ */
 export function claimKey(c: unknown): unknown {
   if (typeof c !== 'object' || c === null) return c;
   const { type, description, amountFen } = c as Partial<ClaimInputDto>;
-  return JSON.stringify([
-    type,
-    typeof description === 'string' ? description.trim() : description,
-    amountFen,
-  ]);
+  return JSON.stringify([type, description, amountFen]);
 }
