@@ -11,6 +11,7 @@ import { StaffInbox } from '../notifications/staff-inbox';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { caseMessageSmsKey } from './case-messages.rules';
+import { Acknowledgement } from './acknowledgement';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import type { MessagePageDto, MessageViewDto } from './dto/complaint-view.dto';
@@ -46,6 +47,7 @@ export class CaseMessagesService {
     private readonly notifications: NotificationsService,
     private readonly inbox: StaffInbox,
     private readonly inCharge: StaffInCharge,
+    private readonly acknowledgement: Acknowledgement,
   ) {}
 
   registerCurrentProceeding(lookup: CurrentProceedingLookup): void {
@@ -76,6 +78,7 @@ export class CaseMessagesService {
     return this.tx.run(async (em) => {
       const { complaint } = await this.complaints.visibleOrThrow(em, viewer, id);
       const author: MessageAuthor = viewer.role === 'WORKER' ? 'COMPLAINANT' : 'STAFF';
+      await this.acknowledgement.beforeMessage(em, complaint);
       const messageId = newId();
       const createdAt = await this.repo.insertMessage(em, {
         id: messageId,

@@ -3,6 +3,7 @@ import { EmployerContactService } from './employer-contact.service';
 import { OpenArbitrationCheck } from './open-arbitration';
 import { Module } from '@nestjs/common';
 import { ComplaintViews } from './complaint-views.service';
+import { Acknowledgement } from './acknowledgement';
 import { ReferenceModule } from '../reference/reference.module';
 import { WorkersModule } from '../workers/workers.module';
 import { CaseMessagesService } from './case-messages.service';
@@ -48,6 +49,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplainantService,
     ComplainantLinks,
     ComplaintsRepository,
+    Acknowledgement,
     ReportsService,
     ReportNumbers,
     ComplaintsProcessor,

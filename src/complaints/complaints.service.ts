@@ -10,7 +10,7 @@ import { newId } from '../common/ids';
 import { formatTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
 import { WriteBatch } from '../database/writes';
-import { renderTemplate } from '../notifications/templates';
+import { Acknowledgement } from './acknowledgement';
 import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
 import { periodStart } from '../deadlines/period-start';
@@ -48,6 +48,7 @@ export class ComplaintsService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly reportNumbers: ReportNumbers,
     private readonly views: ComplaintViews,
+    private readonly acknowledgement: Acknowledgement,
   ) {}
 
   /** A clock event of the complaint's own clocks (the acceptance decision) entered through the deadlines API. */
@@ -359,27 +360,6 @@ export class ComplaintsService implements OnModuleInit {
         params: {},
       });
     // The mark and what records it, in one statement (no transaction: no listener acts on these events).
-    const records = [
-      this.audit.gatedWrite([
-        {
-          caseType: CASE,
-          caseId: c.id,
-          action: 'ACKNOWLEDGED',
-          actor: null,
-          data: { channel: c.kind === 'REPORT' ? 'IN_APP' : 'SMS' },
-        },
-      ]),
-    ];
-    if (c.kind === 'REPORT')
-      records.push(
-        this.repo.gatedMessageWrite({
-          id: newId(),
-          complaintId: c.id,
-          author: 'STAFF',
-          authorUserId: null,
-          body: renderTemplate('REPORT_RECEIVED', { trackingNo: c.trackingNo }).text,
-        }),
-      );
-    await this.repo.claimAcknowledgement(this.tx.manager, c.id, records);
+    await this.acknowledgement.claim(this.tx.manager, c);
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { newId } from '../common/ids';
 import { renderTemplate, type CaseChannelTemplateId } from '../notifications/templates';
+import { Acknowledgement } from './acknowledgement';
 import { ComplaintsRepository } from './complaints.repository';
 
 /** Where a 举报 stands in the proceeding it was routed to, as its reporter may know it (never who reported). */
@@ -31,6 +32,7 @@ export class ReportChannelService {
   constructor(
     private readonly repo: ComplaintsRepository,
     private readonly audit: AuditService,
+    private readonly acknowledgement: Acknowledgement,
   ) {}
 
   registerStepLookup(lookup: ReportStepLookup): void {
@@ -59,6 +61,7 @@ export class ReportChannelService {
   ): Promise<void> {
     const c = await this.repo.findById(em, complaintId);
     if (!c || c.kind !== 'REPORT') return;
+    await this.acknowledgement.beforeMessage(em, c);
     await this.repo.insertMessage(em, {
       id: newId(),
       complaintId,

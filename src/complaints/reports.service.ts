@@ -8,6 +8,7 @@ import { newId } from '../common/ids';
 import { isValidTrackingNumber } from '../common/tracking-number';
 import { TransactionRunner } from '../database/transaction';
 import { CaseMessagesService } from './case-messages.service';
+import { Acknowledgement } from './acknowledgement';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { ReportChannelService } from './report-channel.service';
@@ -42,6 +43,7 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly channel: ReportChannelService,
     private readonly thread: CaseMessagesService,
+    private readonly acknowledgement: Acknowledgement,
   ) {}
 
   async submit(dto: CreateReportDto): Promise<ReportReceiptDto> {
@@ -109,6 +111,7 @@ export class ReportsService {
   async reply(trackingNo: string, accessCode: string | undefined, body: string): Promise<MessageViewDto> {
     const report = await this.authorise(trackingNo, accessCode);
     return this.tx.run(async (em) => {
+      await this.acknowledgement.beforeMessage(em, report);
       const messageId = newId();
       const createdAt = await this.repo.insertMessage(em, {
         id: messageId,

@@ -1,5 +1,7 @@
 import type { CreateReportDto } from '../../src/complaints/dto/create-complaint.dto';
 import { ReportsService } from '../../src/complaints/reports.service';
+import { JOB_QUEUE, JobName } from '../../src/queue/job-catalogue';
+import { QueueService } from '../../src/queue/queue.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { expectBadPageQueriesRefused, walkThread } from '../support/thread-pages';
 
@@ -202,6 +204,71 @@ describe('anonymous reports (举报)', () => {
       expect(r.body).toEqual({ statusCode: 404, code: 'REPORT_NOT_FOUND', message: expect.any(String) });
     }
     expect((await page({ limit: 1 }, accessCode.toLowerCase())).status).toBe(200);
+  });
+
+  it('the acknowledgement leads the thread when the reporter or staff write before its queued job runs, and is written once', async () => {
+    // The acknowledgement is a queued job: hold its queue so that both writes come first.
+    const queues = t.app.get(QueueService);
+    const q = queues.queue(JOB_QUEUE[JobName.ComplaintAcknowledge]);
+    const reports = t.app.get(ReportsService);
+    const inspector = { authorization: `Bearer ${await t.token('inspector')}` };
+    const idOf = async (trackingNo: string) =>
+      (
+        await t.dataSource.query<{ id: string }[]>(`SELECT id FROM complaints WHERE tracking_no = $1`, [
+          trackingNo,
+        ])
+      )[0].id;
+    await q.pause();
+    let byReporter: { trackingNo: string; accessCode: string };
+    let byStaff: { trackingNo: string; accessCode: string };
+    try {
+      byReporter = await reports.submit(reportBody() as unknown as CreateReportDto);
+      const answered = await reports.reply(
+        byReporter.trackingNo,
+        byReporter.accessCode,
+        '补充：拖欠三个月工资',
+      );
+      expect(answered.author).toBe('REPORTER');
+      byStaff = await reports.submit(reportBody() as unknown as CreateReportDto);
+      const replied = await t
+        .http()
+        .post(`/api/v1/complaints/${await idOf(byStaff.trackingNo)}/messages`)
+        .set(inspector)
+        .send({ body: '请提供用工地点的具体楼号' });
+      expect(replied.status).toBe(201);
+    } finally {
+      await q.resume();
+    }
+    const thread = async (r: { trackingNo: string; accessCode: string }) =>
+      (await reports.messages(r.trackingNo, r.accessCode, {})).items.map((m) => [m.author, m.body]);
+    const received = (trackingNo: string) => ['STAFF', expect.stringContaining(`举报（编号 ${trackingNo}）`)];
+    expect(await thread(byReporter)).toEqual([
+      received(byReporter.trackingNo),
+      ['REPORTER', '补充：拖欠三个月工资'],
+    ]);
+    expect(await thread(byStaff)).toEqual([
+      received(byStaff.trackingNo),
+      ['STAFF', '请提供用工地点的具体楼号'],
+    ]);
+    // The held job runs once resumed and finds the acknowledgement made: nothing is written twice.
+    for (const r of [byReporter, byStaff]) {
+      const id = await idOf(r.trackingNo);
+      await eventually(async () => {
+        const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM outbox_messages
+            WHERE job_name = $2 AND payload->>'complaintId' = $1 AND published_at IS NOT NULL`,
+          [id, JobName.ComplaintAcknowledge],
+        );
+        const counts = await q.getJobCounts('wait', 'active');
+        return n === 1 && counts.wait + counts.active === 0 ? true : null;
+      });
+      const [{ events }] = await t.dataSource.query<{ events: number }[]>(
+        `SELECT count(*)::int AS events FROM case_events WHERE case_id = $1 AND action = 'ACKNOWLEDGED'`,
+        [id],
+      );
+      expect(events).toBe(1);
+      expect(await thread(r)).toHaveLength(2);
+    }
   });
 
   it('a wrong, missing or lower-cased code and an unknown tracking number all answer the same 404', async () => {
