@@ -132,7 +132,7 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     maxExtension: 15,
     rollForwardToWorkingDay: true,
     direction: 'AFTER',
-    citation: `${ARBITRATION_LAW} 第四十三条; 劳动人事争议仲裁办案规则 (2017) 第四十五条 (restarts and suspensions: 第四十六条)`,
+    citation: `${ARBITRATION_LAW} 第四十三条; 劳动人事争议仲裁办案规则 (2017) 第四十五条（期限的重新计算与中止：第四十六条）`,
   },
 };
 

@@ -134,10 +134,12 @@ describe('nextDeadline', () => {
     due: string | null,
     state: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'LAPSED',
     holder: typeof rule | typeof party = rule,
+    events: ClockEvent[] = [],
   ) => ({
     rule: holder,
     due,
     state,
+    events,
   });
 
   it('the earliest running clock, or staff duty overdue', () => {
@@ -153,6 +155,15 @@ describe('nextDeadline', () => {
     const open = clock('2026-12-16', 'RUNNING', party);
     expect(nextDeadline([lapsed])).toBeUndefined();
     expect(nextDeadline([lapsed, open])).toBe(open);
+  });
+
+  it('never a clock its proceeding stopped, on time or late: a mediation that expired is over, not overdue', () => {
+    const stop: ClockEvent = { type: 'STOP', date: '2026-12-08' };
+    const expired = clock('2026-12-07', 'BREACHED', rule, [stop]);
+    const overdue = clock('2026-12-05', 'BREACHED');
+    expect(nextDeadline([expired])).toBeUndefined();
+    expect(nextDeadline([expired, overdue])).toBe(overdue);
+    expect(nextDeadline([expired, clock('2026-12-20', 'RUNNING')])?.due).toBe('2026-12-20');
   });
 });
 

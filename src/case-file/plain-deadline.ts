@@ -75,14 +75,20 @@ function plainState(c: ClockFacts): string {
 
 /**
  * The case file's next deadline: the earliest due of the clocks still running, and of the staff duties overdue (the
- * body still owes the act). A party's window that LAPSED is history — the deadlines list and the timeline keep it —
- * never the next deadline.
+ * body still owes the act). A party's window that LAPSED, and a clock its proceeding stopped, are history — the
+ * deadlines list and the timeline keep them — never the next deadline.
  */
-export function nextDeadline<C extends Pick<ClockView, 'rule' | 'due' | 'state'>>(
+export function nextDeadline<C extends Pick<ClockView, 'rule' | 'due' | 'state' | 'events'>>(
   clocks: readonly C[],
 ): C | undefined {
   return clocks
-    .filter((c) => c.due !== null && (c.state === 'RUNNING' || c.state === 'BREACHED'))
+    .filter(
+      (c) =>
+        c.due !== null &&
+        (c.state === 'RUNNING' || c.state === 'BREACHED') &&
+        // A stopped clock is over (a mediation expired, an award given late): no date is still to come on it.
+        !c.events.some((e) => e.type === 'STOP'),
+    )
     .reduce<C | undefined>((next, c) => (next === undefined || c.due! < next.due! ? c : next), undefined);
 }
 
