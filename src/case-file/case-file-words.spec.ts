@@ -112,15 +112,19 @@ describe('the worker’s case file in words', () => {
     expect(penaltyOnly).not.toContain('责令');
     expect(nextStep('INSPECTION', 'PENALTY_DECIDED')).not.toContain('责令');
     expect(nextStep('INSPECTION', 'PENALTY_DECIDED', { rectifyDueOn: '2026-12-20' })).toBe(
-      '已对用人单位作出行政处罚决定，并已责令其于2026-12-20前改正。',
+      '已对用人单位作出行政处罚决定，并已责令其最迟于2026-12-20（含当日）改正。',
     );
   });
 
   it('a refused inspection names where the worker was told to turn (若干规定 第十八条第四款)', () => {
     expect(nextStep('INSPECTION', 'REFUSED', { refusalReferTo: '闵行区劳动保障监察大队' })).toBe(
-      '劳动保障监察机构经审查决定不予立案，理由见通知。请向闵行区劳动保障监察大队投诉或反映。',
+      '劳动保障监察机构经审查决定不予立案，理由见通知。请向闵行区劳动保障监察大队投诉或反映。' +
+        '如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
     );
-    expect(nextStep('INSPECTION', 'REFUSED')).toBe('劳动保障监察机构经审查决定不予立案，理由见通知。');
+    expect(nextStep('INSPECTION', 'REFUSED')).toBe(
+      '劳动保障监察机构经审查决定不予立案，理由见通知。' +
+        '如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
+    );
   });
 
   it('an inspection case not yet opened says the intake accepted the complaint and 立案 is owed, by when', () => {

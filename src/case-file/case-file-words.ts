@@ -120,6 +120,13 @@ export interface NextStepFacts {
 const escalateWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以一键申请劳动争议仲裁' : '您可以一键申请劳动争议仲裁';
 
+/** 调解仲裁法 第二十七条: the year to apply (interrupted, not stopped, by the mediation); told when a mediation ends unagreed. */
+const LIMITATION_NOTE = '申请仲裁的时效期间一般为一年（劳动争议调解仲裁法 第二十七条），请尽早申请。';
+
+/** 行政复议法、行政诉讼法: how to contest a refusal to take up a complaint (the words of the refusal SMS). */
+const REFUSAL_REMEDIES =
+  '如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。';
+
 /** Who may apply for arbitration directly (a mediation withdrawn or never opened), the worker or the group's representatives. */
 const applyWords = (f: NextStepFacts) =>
   f.appliedByRepresentatives ? '集体争议推举的代表可以依法申请劳动争议仲裁' : '您可以依法申请劳动争议仲裁';
@@ -197,14 +204,14 @@ const NEXT_STEPS: {
             ? '请按调解协议的付款日期留意用人单位付款；逾期未付的，集体争议推举的代表可以申请仲裁。'
             : '请按调解协议的付款日期留意用人单位付款；逾期未付可以申请仲裁。',
     // 调解仲裁法 第十四条第三款: 调解不成的，当事人可以依法申请仲裁
-    FAILED: (f) => `调解不成，${escalateWords(f)}。`,
+    FAILED: (f) => `调解不成，${escalateWords(f)}。${LIMITATION_NOTE}`,
     // 调解仲裁法 第五条: 不愿调解 … 可以向劳动争议仲裁委员会申请仲裁
     WITHDRAWN: (f) =>
       f.appliedByRepresentatives
         ? `调解已撤回。${applyWords(f)}。`
         : '调解已撤回。您仍可以依法申请劳动争议仲裁。',
     // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议的，当事人可以依法申请仲裁
-    EXPIRED: (f) => `调解期限已届满，${escalateWords(f)}。`,
+    EXPIRED: (f) => `调解期限已届满，${escalateWords(f)}。${LIMITATION_NOTE}`,
   },
   ARBITRATION: {
     // 调解仲裁法 第二十九条: 收到仲裁申请之日起五日内决定是否受理
@@ -242,12 +249,13 @@ const NEXT_STEPS: {
           : ''
       }；立案后一般在60个工作日内调查完毕。`,
     // 若干规定 第十八条第四款: a refusal as outside the brigade's remit or district names where to turn instead.
+    // 若干规定 第十八条: the refusal is told with its remedies, as the INSPECTION_REFUSED SMS names them.
     REFUSED: (f) =>
-      `劳动保障监察机构经审查决定不予立案，理由见通知。${referralSentence(f.refusalReferTo ?? null)}`,
+      `劳动保障监察机构经审查决定不予立案，理由见通知。${referralSentence(f.refusalReferTo ?? null)}${REFUSAL_REMEDIES}`,
     // 劳动保障监察条例 第十七条: 立案之日起60个工作日内完成调查; 情况复杂的，经负责人批准，可以延长30个工作日
     INVESTIGATING: (f) =>
       f.investigationExtendedTo
-        ? `案件情况复杂，经批准延长调查期限，应于${f.investigationExtendedTo}（含当日）前调查完毕${
+        ? `案件情况复杂，经批准延长调查期限，最迟应于${f.investigationExtendedTo}（含当日）调查完毕${
             f.investigationExtendedToProvisional ? PROVISIONAL_NOTE : ''
           }。`
         : '案件正在调查，一般在立案后60个工作日内办结。',
@@ -256,7 +264,7 @@ const NEXT_STEPS: {
     // 行政处罚法 第二十八条 asks for an order to correct with a penalty, but only an order on record (ORDER_RECTIFY) is told.
     PENALTY_DECIDED: (f) =>
       f.rectifyDueOn
-        ? `已对用人单位作出行政处罚决定，并已责令其于${f.rectifyDueOn}前改正。`
+        ? `已对用人单位作出行政处罚决定，并已责令其最迟于${f.rectifyDueOn}（含当日）改正。`
         : '已对用人单位作出行政处罚决定。',
     CLOSED: (f) =>
       f.inspectionClosure && Object.hasOwn(INSPECTION_CLOSED_STEPS, f.inspectionClosure)

@@ -78,7 +78,7 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_PERIOD_EXTENDED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）经仲裁委员会主任批准延长审理期限，应于{due}前结案。',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）经仲裁委员会主任批准延长审理期限，最迟应于{due}（含当日）结案。',
     vars: { caseNo: 'text', trackingNo: 'text', due: 'date' },
   },
   ARBITRATION_PERIOD_PAUSED: {
@@ -90,7 +90,7 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_PERIOD_RESUMED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）自{date}起恢复审理，应于{due}前结案。',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）自{date}起恢复审理，最迟应于{due}（含当日）结案。',
     vars: { caseNo: 'text', trackingNo: 'text', date: 'date', due: 'date' },
   },
   // 办案规则 (2017) 第四十四条、第四十六条第（三）项: changed or increased claims accepted, the award period counted
@@ -98,13 +98,13 @@ export const ARBITRATION_TEMPLATES = {
   ARBITRATION_CLAIMS_CHANGED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）增加或变更的仲裁请求已于{acceptedOn}受理，仲裁期限自该日起重新计算，应于{due}前结案。以仲裁委员会书面通知为准。',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）增加或变更的仲裁请求已于{acceptedOn}受理，仲裁期限自该日起重新计算，最迟应于{due}（含当日）结案。以仲裁委员会书面通知为准。',
     vars: { caseNo: 'text', trackingNo: 'text', acceptedOn: 'date', due: 'date' },
   },
   ARBITRATION_CLAIMS_CHANGED_EMPLOYER: {
     channel: 'SMS',
     audience: 'EMPLOYER',
-    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）中，申请人增加或变更的仲裁请求已于{acceptedOn}受理，贵单位可于{answerDue}前（含当日）提交答辩书。以仲裁委员会书面通知为准。',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）中，申请人增加或变更的仲裁请求已于{acceptedOn}受理，贵单位最迟可于{answerDue}（含当日）提交答辩书。以仲裁委员会书面通知为准。',
     vars: { caseNo: 'text', acceptedOn: 'date', answerDue: 'date' },
   },
   ARBITRATION_PROVISIONAL_EXECUTION: {

@@ -17,7 +17,7 @@ export const INSPECTION_EMPLOYER_TEMPLATES = {
   INSPECTION_RECTIFY_ORDERED_EMPLOYER: {
     channel: 'SMS',
     audience: 'EMPLOYER',
-    text: '贵单位的劳动保障监察案件（案号{caseNo}）：劳动保障监察机构已作出责令改正指令书（{docNo}），责令贵单位于{complianceDueOn}前改正。改正事项和期限以书面指令书为准，本短信不作为送达。',
+    text: '贵单位的劳动保障监察案件（案号{caseNo}）：劳动保障监察机构已作出责令改正指令书（{docNo}），责令贵单位最迟于{complianceDueOn}（含当日）改正。改正事项和期限以书面指令书为准，本短信不作为送达。',
     vars: { caseNo: 'text', docNo: 'text', complianceDueOn: 'date' },
   },
   // 行政处罚法 第四十四、四十五条 (陈述、申辩), 第六十三、六十四条 (听证: 告知后五日内): the periods the written notice printed.

@@ -65,8 +65,8 @@ export const MEDIATION_TEMPLATES = {
   MEDIATION_EXPIRED: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration.
-    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
+    // 调解仲裁法 第十四条第三款: no agreement within 15 days, the party may apply for arbitration; 第二十七条: within a year.
+    text: '您的案件（编号{trackingNo}）调解期满未达成协议，您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。申请仲裁的时效期间一般为一年，请尽早申请。',
     vars: { trackingNo: 'text' },
   },
   MEDIATION_INSTALMENT_OVERDUE: {
@@ -107,8 +107,9 @@ export const MEDIATION_TEMPLATES = {
   MEDIATION_FAILED: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 调解仲裁法 第十四条第三款: no agreement, the party may apply for arbitration (POST /mediation/:id/escalate).
-    text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。',
+    // 调解仲裁法 第十四条第三款: no agreement, the party may apply for arbitration (POST /mediation/:id/escalate);
+    // 第二十七条: within a year.
+    text: '您的案件（编号{trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。申请仲裁的时效期间一般为一年，请尽早申请。',
     vars: { trackingNo: 'text' },
   },
   // A collective dispute's member who does not apply for the group (调解仲裁法 第七条: its elected representatives do;

@@ -14,7 +14,7 @@ export const REPORT_CHANNEL_TEMPLATES = {
   REPORT_INSPECTION_RECTIFICATION_ORDERED: {
     channel: 'CASE_CHANNEL',
     audience: 'REPORTER',
-    text: '您举报的事项（编号 {trackingNo}）经调查，已责令用人单位于{complianceDueOn}前改正。',
+    text: '您举报的事项（编号 {trackingNo}）经调查，已责令用人单位最迟于{complianceDueOn}（含当日）改正。',
     vars: { trackingNo: 'text', complianceDueOn: 'date' },
   },
   // 监察条例 第九条: 对举报属实 … 提供主要线索和证据的举报人，给予奖励 — told on the channel only (the reporter may be

@@ -95,7 +95,7 @@ export const TEMPLATES = {
     audience: 'WORKER',
     // 若干规定 第十八条: a complaint without an identifiable employer is completed (补正), not refused.
     // The period is the platform's (COMPLAINT_CORRECTION), not the law's: a late completion is still taken.
-    text: '您的投诉（编号{trackingNo}）需要补正：{missing}。请于{dueOn}前补充后重新提交（逾期补充的仍可提交）；补正依据：{legalBasis}。',
+    text: '您的投诉（编号{trackingNo}）需要补正：{missing}。请最迟于{dueOn}（含当日）补充后重新提交（逾期补充的仍可提交）；补正依据：{legalBasis}。',
     vars: { trackingNo: 'text', missing: 'text', dueOn: 'date', legalBasis: 'text' },
   },
   COMPLAINT_WITHDRAWN: {
@@ -211,7 +211,7 @@ export const TEMPLATES = {
     channel: 'SMS',
     audience: 'WORKER',
     // 劳动保障监察条例 第十八条第一款第（二）项: 责令改正, with the deadline.
-    text: '您投诉的监察案件（案号{caseNo}）已责令用人单位于{complianceDueOn}前改正，改正情况和处理结果将以短信告知。',
+    text: '您投诉的监察案件（案号{caseNo}）已责令用人单位最迟于{complianceDueOn}（含当日）改正，改正情况和处理结果将以短信告知。',
     vars: { caseNo: 'text', complianceDueOn: 'date' },
   },
   // 劳动保障监察条例 第十八条: the 行政处理决定 the brigade made on the complaint; 第二十六条: 加付赔偿金 is the worker's.

@@ -149,8 +149,8 @@ describe('changed or increased claims (增加、变更仲裁请求)', () => {
         (m) => m.template === 'ARBITRATION_CLAIMS_CHANGED_EMPLOYER' && m.phone === '13912349001',
       );
     await eventually(() => !!workerSms() && !!employerSms());
-    expect(workerSms()!.text).toContain(`应于${decision.due}前结案`);
-    expect(employerSms()!.text).toContain(`可于${running[0].due}前（含当日）提交答辩书`);
+    expect(workerSms()!.text).toContain(`最迟应于${decision.due}（含当日）结案`);
+    expect(employerSms()!.text).toContain(`最迟可于${running[0].due}（含当日）提交答辩书`);
   });
 
   it('a hearing inside the new answer period is refused; after the defence to the change it is booked', async () => {

@@ -276,8 +276,10 @@ describe('arbitration', () => {
     expect(told('ARBITRATION_PERIOD_PAUSED')!.text).toContain(
       `自${today}起中止审理，理由：中止审理：等待工伤认定结论。`,
     );
-    expect(told('ARBITRATION_PERIOD_RESUMED')!.text).toMatch(/恢复审理，应于\d{4}-\d{2}-\d{2}前结案/);
-    expect(told('ARBITRATION_PERIOD_EXTENDED')!.text).toContain(`应于${extended.body.due}前结案`);
+    expect(told('ARBITRATION_PERIOD_RESUMED')!.text).toMatch(
+      /恢复审理，最迟应于\d{4}-\d{2}-\d{2}（含当日）结案/,
+    );
+    expect(told('ARBITRATION_PERIOD_EXTENDED')!.text).toContain(`最迟应于${extended.body.due}（含当日）结案`);
     const [{ complaint_id: complaintId }] = await t.dataSource.query<{ complaint_id: string }[]>(
       'SELECT complaint_id FROM arbitration_cases WHERE id = $1',
       [c.id],

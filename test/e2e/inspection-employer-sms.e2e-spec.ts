@@ -132,14 +132,14 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
     const { docNo } = doc(ordered, 'RECTIFICATION_ORDER');
     const toEmployer = await oneSent('13912350001', 'INSPECTION_RECTIFY_ORDERED_EMPLOYER');
     expect(toEmployer.text).toBe(
-      `贵单位的劳动保障监察案件（案号${c.caseNo}）：劳动保障监察机构已作出责令改正指令书（${docNo}），责令贵单位于${due}前改正。改正事项和期限以书面指令书为准，本短信不作为送达。`,
+      `贵单位的劳动保障监察案件（案号${c.caseNo}）：劳动保障监察机构已作出责令改正指令书（${docNo}），责令贵单位最迟于${due}（含当日）改正。改正事项和期限以书面指令书为准，本短信不作为送达。`,
     );
     // The worker's SMS: template, number and text unchanged.
     const toWorker = await eventually(() =>
       sentTo('13800000000', 'INSPECTION_RECTIFICATION_ORDERED').find((m) => m.text.includes(c.caseNo)),
     );
     expect(toWorker.text).toBe(
-      `您投诉的监察案件（案号${c.caseNo}）已责令用人单位于${due}前改正，改正情况和处理结果将以短信告知。`,
+      `您投诉的监察案件（案号${c.caseNo}）已责令用人单位最迟于${due}（含当日）改正，改正情况和处理结果将以短信告知。`,
     );
     expect(sentTo('13912350001')).toHaveLength(1);
     // Filed under the inspection case; a replay of the job (same dedup key) sends nothing more.
@@ -267,7 +267,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
     const due = addDays(today, 8);
     await order(c.id, inquired.version, due);
     const ordered = await oneSent('13912350004', 'INSPECTION_RECTIFY_ORDERED_EMPLOYER');
-    expect(ordered.text).toContain(`责令贵单位于${due}前改正`);
+    expect(ordered.text).toContain(`责令贵单位最迟于${due}（含当日）改正`);
     expect(sentTo('13912350004')).toHaveLength(2);
   });
 
@@ -284,7 +284,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       return found.length ? found : undefined;
     });
     expect(item.text).toBe(
-      `短信未送达（无手机号码），请电话或当面告知当事人：贵单位的劳动保障监察案件（案号${c.caseNo}）：劳动保障监察机构已作出责令改正指令书（${docNo}），责令贵单位于${due}前改正。改正事项和期限以书面指令书为准，本短信不作为送达。`,
+      `短信未送达（无手机号码），请电话或当面告知当事人：贵单位的劳动保障监察案件（案号${c.caseNo}）：劳动保障监察机构已作出责令改正指令书（${docNo}），责令贵单位最迟于${due}（含当日）改正。改正事项和期限以书面指令书为准，本短信不作为送达。`,
     );
     expect(item.link).toBe(`/api/v1/inspection/cases/${c.id}`);
     expect(await undelivered('inspector-b')).toHaveLength(1);

@@ -516,7 +516,9 @@ describe('inspection cases', () => {
       .get(`/api/v1/my/cases/${complaintId}`)
       .set(await auth('13800000000'));
     expect(mine.body.inspection).toMatchObject({ status: 'REFUSED', refusalReferTo: referTo });
-    expect(mine.body.nextStep.text).toBe(`劳动保障监察机构经审查决定不予立案，理由见通知。${referral}`);
+    expect(mine.body.nextStep.text).toBe(
+      `劳动保障监察机构经审查决定不予立案，理由见通知。${referral}如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。`,
+    );
 
     // Another reason needs no referral.
     const other = await ok('inspector', '/cases', { complaintId: await routedComplaint() }, 201);

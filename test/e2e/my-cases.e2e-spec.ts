@@ -210,7 +210,7 @@ describe('the worker’s case file /my/cases', () => {
     mine = await myCase(complaintId);
     expect(mine.currentStep.status).toBe('PENALTY_DECIDED');
     expect(mine.nextStep.text).toBe(
-      `已对用人单位作出行政处罚决定，并已责令其于${addDays(today, 15)}前改正。`,
+      `已对用人单位作出行政处罚决定，并已责令其最迟于${addDays(today, 15)}（含当日）改正。`,
     );
     readable(mine);
   });
@@ -270,6 +270,8 @@ describe('the worker’s case file /my/cases', () => {
         { action: 'ESCALATE_TO_ARBITRATION', method: 'POST', path: `/api/v1/mediation/${f.id}/escalate` },
       ],
     });
+    // 调解仲裁法 第二十七条: the worker is told the year to apply in, not only that she may.
+    expect(failed.nextStep.text).toContain('申请仲裁的时效期间一般为一年（劳动争议调解仲裁法 第二十七条）');
   });
 
   it('offers an open mediation’s worker the direct application, which works as offered and ends the mediation; never beside an agreement in force (调解仲裁法 第五条)', async () => {

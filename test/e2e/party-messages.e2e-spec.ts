@@ -134,7 +134,7 @@ describe('parties are told', () => {
     expect(failed.status).toBe(200);
     const [msg] = await sms('MEDIATION_FAILED', { trackingNo: c.trackingNo });
     expect(msg.text).toBe(
-      `您的案件（编号${c.trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。`,
+      `您的案件（编号${c.trackingNo}）调解未达成协议，调解结束。您可以依法申请劳动争议仲裁，可在“我的案件”中一键申请。申请仲裁的时效期间一般为一年，请尽早申请。`,
     );
     expect(await notificationRows(c.id, 'MEDIATION_FAILED')).toEqual([
       { dedup_key: `mediation-failed:${m.body.id}`, status: 'SENT', recipient_user_id: workerId },
@@ -194,7 +194,7 @@ describe('parties are told', () => {
     const [msg] = await sms('INSPECTION_RECTIFICATION_ORDERED', { caseNo: opened.body.caseNo as string });
     expect(msg).toMatchObject({
       phone: '13800000000',
-      text: `您投诉的监察案件（案号${opened.body.caseNo}）已责令用人单位于${due}前改正，改正情况和处理结果将以短信告知。`,
+      text: `您投诉的监察案件（案号${opened.body.caseNo}）已责令用人单位最迟于${due}（含当日）改正，改正情况和处理结果将以短信告知。`,
     });
     expect(await notificationRows(c.id, 'INSPECTION_RECTIFICATION_ORDERED')).toEqual([
       { dedup_key: `inspection:${id}:ORDER_RECTIFY:2`, status: 'SENT', recipient_user_id: workerId },

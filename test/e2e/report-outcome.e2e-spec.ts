@@ -94,7 +94,7 @@ describe('the outcome of a report (举报) on its channel', () => {
     expect(await replies()).toEqual([
       ['STAFF', `您的举报（编号 ${trackingNo}）已转${brigade}核查处理，处理结果将在此答复。`],
       ['STAFF', `您举报的事项（编号 ${trackingNo}）已于${today}由劳动保障监察机构立案调查。`],
-      ['STAFF', `您举报的事项（编号 ${trackingNo}）经调查，已责令用人单位于${due}前改正。`],
+      ['STAFF', `您举报的事项（编号 ${trackingNo}）经调查，已责令用人单位最迟于${due}（含当日）改正。`],
       ['STAFF', `您举报的事项（编号 ${trackingNo}）已调查处理完毕：用人单位已改正。感谢您的举报。`],
     ]);
     // Posted by the platform (no person as author); the timeline says so; no SMS goes anywhere for a report.

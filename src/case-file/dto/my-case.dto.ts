@@ -23,7 +23,11 @@ export class MyCaseActionDto {
 }
 
 export class MyCaseNextStepDto {
-  @ApiProperty({ example: '调解不成，您可以一键申请劳动争议仲裁。' }) text: string;
+  @ApiProperty({
+    example:
+      '调解不成，您可以一键申请劳动争议仲裁。申请仲裁的时效期间一般为一年（劳动争议调解仲裁法 第二十七条），请尽早申请。',
+  })
+  text: string;
   @ApiProperty({ type: [MyCaseActionDto], description: 'What the worker can do now, in one call' })
   actions: MyCaseActionDto[];
 }
