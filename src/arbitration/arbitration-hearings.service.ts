@@ -20,7 +20,7 @@ import {
   workingTimeProblem,
   type WorkingTimeProblem,
 } from '../calendar/working-hours';
-import { allowedActions } from './arbitration.state';
+import { allowedActions, allowedGiven } from './arbitration.state';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { ArbitrationRepository } from './arbitration.repository';
@@ -173,7 +173,9 @@ export class ArbitrationHearingsService {
       if (h.startsAt.getTime() > Date.now())
         throw AppException.conflict('HEARING_NOT_YET_HELD', 'A hearing is recorded once it has taken place', {
           startsAt: h.startsAt.toISOString(),
-          allowed: allowedActions(c.status).filter((a) => a !== 'RECORD_HEARING'),
+          allowed: allowedGiven(c.status, await this.p.gateFacts(em, c)).filter(
+            (a) => a !== 'RECORD_HEARING',
+          ),
         });
       await this.repo.recordHearing(em, h.id, {
         heldAt: h.startsAt,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ARBITRATION_STATUSES } from './arbitration.constants';
 import {
   allowedActions,
+  allowedGiven,
   ARBITRATION_ACTIONS,
   ARBITRATION_GATES,
   ARBITRATION_TRANSITIONS,
@@ -114,6 +115,32 @@ describe('arbitration gates (award, 调解书)', () => {
         expect(g.citation).toMatch(/第.+条/);
         for (const r of g.remedies) expect(ARBITRATION_ACTIONS).toContain(r);
       }
+  });
+
+  it('the actions offered in a 409 leave out an award its gates refuse (audit: HEARING_NOT_YET_HELD offered AWARD)', () => {
+    expect(allowedGiven('HEARING_SCHEDULED', facts({}))).not.toContain('AWARD');
+    expect(allowedGiven('HEARING_SCHEDULED', facts({ hearingHeld: true, defenceDone: true }))).toContain(
+      'AWARD',
+    );
+    expect(allowedGiven('TRIBUNAL_FORMED', facts({ decidedOnPapers: true }))).not.toContain('AWARD');
+  });
+
+  it('property: what is offered is what the status allows, less exactly the gated acts whose gates fail', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ARBITRATION_STATUSES),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (status, hearingHeld, decidedOnPapers, defenceDone) => {
+          const f = { hearingHeld, decidedOnPapers, defenceDone };
+          const offered = allowedGiven(status, f);
+          for (const a of allowedActions(status))
+            expect(offered.includes(a)).toBe(a !== 'AWARD' || unmetGate('AWARD', f) === null);
+          for (const a of offered) expect(allowedActions(status)).toContain(a);
+        },
+      ),
+    );
   });
 
   it('property: the gates pass exactly when (held or on papers) and the defence is done', () => {

@@ -154,6 +154,14 @@ export const ARBITRATION_GATES: Readonly<Record<'AWARD' | 'CLOSE_MEDIATED', read
   CLOSE_MEDIATED: [HEARD, DEFENCE_OVER],
 };
 
+/**
+ * The actions a 409 offers: those the status allows, less an award (AWARD) whose gates the facts do not pass — the
+ * client is not sent to an act it would be refused (HEARING_NOT_HELD, DEFENCE_PERIOD_RUNNING).
+ */
+export function allowedGiven(from: ArbitrationStatus, facts: GateFacts): ArbitrationAction[] {
+  return allowedActions(from).filter((a) => a !== 'AWARD' || unmetGate('AWARD', facts) === null);
+}
+
 /** The first gate of the action that the facts do not pass, or null. */
 export function unmetGate(action: keyof typeof ARBITRATION_GATES, facts: GateFacts): Gate | null {
   return ARBITRATION_GATES[action].find((g) => !g.holds(facts)) ?? null;

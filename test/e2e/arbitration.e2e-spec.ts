@@ -873,6 +873,9 @@ describe('arbitration', () => {
     });
     expect(notYet.status).toBe(409);
     expect(notYet.body.code).toBe('HEARING_NOT_YET_HELD');
+    // What it offers instead is what would be taken: no award before a hearing took place (audit).
+    expect(notYet.body.details.allowed).toEqual(expect.arrayContaining(['POSTPONE_HEARING', 'CLOSE']));
+    expect(notYet.body.details.allowed).not.toContain('AWARD');
     const bad = await post('arbitrator', `/${c.id}/hearings/${hearingId}/record`, {
       version: 5,
       attendance: { claimant: 'MAYBE' },
