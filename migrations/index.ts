@@ -74,6 +74,7 @@ import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitratio
 import { ClaimsWithoutAmount1796400008450 } from './1796400008450-claims-without-amount';
 import { MediationClockStoppedByApplication1796400008700 } from './1796400008700-mediation-clock-stopped-by-application';
 import { WorkerIdNumberNotUnique1796400008800 } from './1796400008800-worker-id-number-not-unique';
+import { WorkerIdentityCorrections1796400009100 } from './1796400009100-worker-identity-corrections';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -154,4 +155,5 @@ export const MIGRATIONS: Function[] = [
   ClaimsWithoutAmount1796400008450,
   MediationClockStoppedByApplication1796400008700,
   WorkerIdNumberNotUnique1796400008800,
+  WorkerIdentityCorrections1796400009100,
 ];

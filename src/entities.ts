@@ -11,6 +11,7 @@ import { LoginFailure } from './auth/entities/login-failure.entity';
 import { RevokedAccessToken } from './auth/entities/revoked-access-token.entity';
 import { AdminAuditEvent } from './staff/entities/admin-audit-event.entity';
 import { WorkerIdentity } from './workers/entities/worker-identity.entity';
+import { WorkerIdentityCorrection } from './workers/entities/worker-identity-correction.entity';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { ComplaintMessage } from './complaints/entities/complaint-message.entity';
 import { Complaint } from './complaints/entities/complaint.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   CollectiveProposalDismissal,
   Attachment,
   WorkerIdentity,
+  WorkerIdentityCorrection,
   ...MEDIATION_ENTITIES,
   ...ARBITRATION_ENTITIES,
   ...FILINGS_ENTITIES,

@@ -42,7 +42,8 @@ export class ComplainantLinks implements OnModuleInit {
         caseType: 'COMPLAINT' as const,
         caseId: c.id,
         action: COMPLAINANT_ACCOUNT_LINKED,
-        actor: { userId: who.userId, role: 'WORKER' as const },
+        // The staff member who corrected the identity, else the worker whose identity it is.
+        actor: who.by ?? { userId: who.userId, role: 'WORKER' as const },
         data: { via: who.via },
       })),
     );

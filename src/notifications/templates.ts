@@ -53,6 +53,13 @@ export const INSPECTION_CLOSURE_LABELS = {
   MERGED: '并入其他案件办理',
 } as const;
 
+/** What staff corrected in a worker's recorded identity, as she reads it. */
+export const IDENTITY_FIELD_LABELS = {
+  REAL_NAME: '姓名',
+  ID_NUMBER: '身份证号码',
+  BOTH: '姓名和身份证号码',
+} as const;
+
 /** The proceeding a complaint was routed to, as the complainant reads it. */
 const ROUTE_LABELS = {
   MEDIATION: '调解',
@@ -67,6 +74,16 @@ export const TEMPLATES = {
     audience: 'ANYONE',
     text: '您的登录验证码为{code}，{minutes}分钟内有效。工作人员不会向您索取验证码，请勿告知他人。',
     vars: { code: 'code', minutes: 'int' },
+  },
+
+  // ── worker accounts ──────────────────────────────────────────────────────────────────────────────────────
+  // Staff corrected the account's recorded identity (workers/identity-correction.service.ts): a change its owner did
+  // not make herself is told to her phone, without the values (platform rule, no statute).
+  IDENTITY_CORRECTED_BY_STAFF: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '工作人员已于{correctedAt}更正您账号登记的{fields}。如非本人申请，请及时拨打12333或到服务窗口反映。',
+    vars: { correctedAt: 'datetime', fields: { labels: IDENTITY_FIELD_LABELS } },
   },
 
   // ── complaints (投诉) and reports (举报) ────────────────────────────────────────────────────────────────

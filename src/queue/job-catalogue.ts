@@ -20,6 +20,8 @@ export enum JobName {
   PartyNotify = 'party.notify',
   /** Remind an employer's contact (instalments due or overdue). */
   EmployerNotify = 'employer.notify',
+  /** Tell a worker about her account (staff corrected her recorded identity), at its sign-in number. */
+  WorkerNotify = 'worker.notify',
   /** Nightly: Idempotency-Key records older than IDEMPOTENCY_TTL_HOURS are deleted. */
   IdempotencyPurge = 'idempotency.purge',
   // (mediation jobs)
@@ -91,6 +93,14 @@ export interface JobPayloads {
      */
     subjectRef?: string;
   };
+  /** `subjectRef` names what it is about (e.g. `identity-correction:<id>`); params hold no personal data. */
+  [JobName.WorkerNotify]: {
+    userId: string;
+    template: SmsTemplateId;
+    dedupKey: string;
+    subjectRef: string;
+    params: Record<string, string>;
+  };
   [JobName.IdempotencyPurge]: Record<string, never>;
   // (mediation payloads)
   /** `today` overrides the Asia/Shanghai date (absent for the scheduled run). */
@@ -130,6 +140,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ComplaintAcknowledge]: QueueName.Notifications,
   [JobName.PartyNotify]: QueueName.Notifications,
   [JobName.EmployerNotify]: QueueName.Notifications,
+  [JobName.WorkerNotify]: QueueName.Notifications,
   [JobName.IdempotencyPurge]: QueueName.Maintenance,
   // (mediation queues)
   [JobName.MediationDailySweep]: QueueName.Maintenance,

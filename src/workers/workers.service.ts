@@ -1,10 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/roles';
+import type { Principal, Role } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { AppException } from '../common/errors/app-exception';
 import { PiiCipher } from '../common/pii-crypto';
 import { TransactionRunner } from '../database/transaction';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { JobName, JobPayloads } from '../queue/job-catalogue';
 import type { ProfileDto } from './dto/profile.dto';
 import { WorkersRepository } from './workers.repository';
 
@@ -18,13 +20,16 @@ export interface WorkerAccount {
 
 /**
  * A worker's identity, established: the account's SMS-verified phone and the ID number it recorded, as blind indexes
- * only (common/pii-crypto.ts), and how it was established this time (a sign-in, or the profile just recorded).
+ * only (common/pii-crypto.ts), and how it was established this time (a sign-in, the profile just recorded, or staff
+ * correcting it: identity-correction.service.ts).
  */
 export interface EstablishedIdentity {
   userId: string;
   phoneBidx: string;
   idNumberBidx: string;
-  via: 'SIGN_IN' | 'PROFILE';
+  via: 'SIGN_IN' | 'PROFILE' | 'STAFF_CORRECTION';
+  /** The staff member who established it (a correction); absent: the worker herself. */
+  by?: { userId: string; role: Role };
 }
 
 /** What a module does once a worker's identity is established (complaints: link those filed for them), same tx. */
@@ -40,6 +45,7 @@ export class WorkersService implements OnModuleInit {
     private readonly repo: WorkersRepository,
     private readonly users: UsersService,
     private readonly pii: PiiCipher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -57,13 +63,15 @@ export class WorkersService implements OnModuleInit {
 
   /**
    * Registers a module that acts once a worker's identity is established: at each SMS-code sign-in of an account
-   * with a recorded identity, and when the identity is recorded (by an account signed up with its phone).
+   * with a recorded identity, when the identity is recorded (by an account signed up with its phone), and when staff
+   * correct it.
    */
   onIdentityEstablished(listener: IdentityListener): void {
     this.identityListeners.push(listener);
   }
 
-  private async identityEstablished(em: EntityManager, who: EstablishedIdentity): Promise<void> {
+  /** Tells the registered modules, in the caller's transaction (this module's own uses only). */
+  async identityEstablished(em: EntityManager, who: EstablishedIdentity): Promise<void> {
     for (const listener of this.identityListeners) await listener(em, who);
   }
 
@@ -101,7 +109,8 @@ export class WorkersService implements OnModuleInit {
   }
 
   /**
-   * Records the worker's real name and ID number, once: a second recording is 409 (a change goes through staff).
+   * Records the worker's real name and ID number, once: a second recording is 409 (a change goes through staff at a
+   * service counter: identity-correction.service.ts).
    * The ID number is typed, not verified, so another account holding it is no bar (and the answer never tells): a
    * stranger who typed it first would otherwise lock its owner out. Linking complaints needs the phone too.
    */
@@ -117,7 +126,7 @@ export class WorkersService implements OnModuleInit {
       if (!inserted)
         throw AppException.conflict(
           'IDENTITY_ALREADY_RECORDED',
-          'Your real name and ID number are already recorded; staff can correct them',
+          'Your real name and ID number are already recorded; staff correct them at a service counter',
         );
       const user = await this.users.findById(em, viewer.userId);
       if (user?.loginPhoneBidx)
@@ -129,5 +138,20 @@ export class WorkersService implements OnModuleInit {
         });
     });
     return this.profile(viewer);
+  }
+
+  /**
+   * Job handler body: an SMS to the worker account's sign-in number, at most once per dedupKey; an account without
+   * one (deactivated, or a legacy non-phone account) gets it recorded as FAILED.
+   */
+  async notify(p: JobPayloads[JobName.WorkerNotify]): Promise<void> {
+    const a = await this.account(this.tx.manager, p.userId);
+    const m = { dedupKey: p.dedupKey, template: p.template, subjectRef: p.subjectRef, params: p.params };
+    if (a?.phone) await this.notifications.sendSmsOnce({ ...m, phone: a.phone, recipientUserId: a.userId });
+    else
+      await this.notifications.recordUndeliverable(m, {
+        reason: 'NO_PHONE',
+        detail: 'the worker account has no active sign-in number',
+      });
   }
 }

@@ -1,6 +1,7 @@
 import { idNumber } from '../../bench/lib/fixture-bodies';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
-import { signInWorker } from '../support/users';
+import { WorkersService } from '../../src/workers/workers.service';
+import { createAccount, signInWorker } from '../support/users';
 
 /**
  * A complaint staff file for a worker at the counter or on the hotline becomes his to follow online once he signs in
@@ -175,5 +176,141 @@ describe('complaints filed for a worker by staff are linked to his account', () 
     expect(await myCaseIds(token)).toEqual([]);
     expect(await myCaseIds(filer)).toEqual([filed.body.id]);
     expect(await linkEvents(filed.body.id as string)).toEqual([]);
+  });
+
+  describe('staff correct a worker’s recorded identity (she brings her ID card to a counter)', () => {
+    const correct = async (by: Record<string, string>, body: Record<string, unknown>) =>
+      t.http().post('/api/v1/worker-accounts/identity-corrections').set(by).send(body);
+    const fields = (r: { body: { details?: { field: string }[] } }) =>
+      (r.body.details ?? []).map((d) => d.field).sort();
+
+    it('a mistyped ID number corrected: her counter-filed complaint becomes hers, she is told, the trail holds no number', async () => {
+      const person = { name: '冯小雨', idNumber: idNumber(860), phone: '15800001120' };
+      const mistyped = idNumber(861);
+      const filed = await fileAtCounter(person);
+      const token = await signIn(person.phone);
+      await recordProfile(token, person.name, mistyped);
+      expect(await myCaseIds(token)).toEqual([]);
+
+      // Staff of another street take it: a worker account belongs to no street.
+      const userId = await createAccount(t, {
+        username: 'mediator-other-street',
+        role: 'MEDIATOR',
+        jurisdictions: ['310115007'],
+      });
+      const reason = '登记时身份证号码误填，已核验身份证原件';
+      const r = await correct(await staff('mediator-other-street'), {
+        phone: person.phone,
+        realName: person.name,
+        idNumber: person.idNumber.toLowerCase(),
+        reason,
+      });
+      expect([r.status, r.body]).toEqual([
+        201,
+        expect.objectContaining({
+          phone: '158****1120',
+          realName: '冯**',
+          idNumber: `${person.idNumber.slice(0, 3)}***********${person.idNumber.slice(-4)}`,
+          changed: ['ID_NUMBER'],
+        }),
+      ]);
+      expect(JSON.stringify(r.body)).not.toMatch(new RegExp(`${person.idNumber}|${mistyped}|冯小雨`));
+
+      // Linked as intake's linking would link it, the staff member named on the timeline.
+      expect(await myCaseIds(token)).toEqual([filed.id]);
+      expect(await linkEvents(filed.id)).toEqual([
+        { data: { via: 'STAFF_CORRECTION' }, actor_role: 'MEDIATOR' },
+      ]);
+      const profile = await t.http().get('/api/v1/my/profile').set(bearer(token));
+      expect(profile.body).toMatchObject({ realName: person.name, idNumber: person.idNumber });
+
+      // She is told by SMS (through the outbox), with the date and without the number.
+      const sms = await eventually(() =>
+        t.sms.sent.find((m) => m.phone === person.phone && m.template === 'IDENTITY_CORRECTED_BY_STAFF'),
+      );
+      expect(sms.text).toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(sms.text).toMatch(/工作人员/);
+      expect(sms.text).not.toMatch(new RegExp(`${person.idNumber}|${mistyped}|${person.idNumber.slice(-4)}`));
+
+      // The trail: who, when, why, what changed; the earlier values only encrypted, nothing in clear.
+      const rows = await t.dataSource.query<Record<string, unknown>[]>(
+        `SELECT * FROM worker_identity_corrections WHERE user_id = (SELECT user_id FROM worker_identities
+           WHERE id_number_bidx = (SELECT complainant_id_number_bidx FROM complaints WHERE id = $1) LIMIT 1)`,
+        [filed.id],
+      );
+      expect(rows).toEqual([
+        expect.objectContaining({
+          corrected_by_user_id: userId,
+          corrected_by_role: 'MEDIATOR',
+          reason,
+          real_name_changed: false,
+          id_number_changed: true,
+          corrected_at: expect.any(Date),
+        }),
+      ]);
+      expect(JSON.stringify(rows)).not.toMatch(new RegExp(`${person.idNumber}|${mistyped}|冯小雨`));
+    });
+
+    it('refused: workers and ADMIN; bad input is 400 on its field; 404 unknown account; 409 nothing recorded or nothing changed', async () => {
+      const person = { name: '韩小月', idNumber: idNumber(862), phone: '15800001121' };
+      const token = await signIn(person.phone);
+      const body = {
+        phone: person.phone,
+        realName: person.name,
+        idNumber: idNumber(863),
+        reason: '核验身份证原件',
+      };
+      // Nothing recorded yet: she records it herself.
+      const none = await correct(await staff('inspector'), body);
+      expect([none.status, none.body.code]).toEqual([409, 'IDENTITY_NOT_RECORDED']);
+      await recordProfile(token, person.name, person.idNumber);
+
+      for (const who of [bearer(token), await staff('admin')])
+        expect((await correct(who, body)).status).toBe(403);
+      const inspector = await staff('inspector');
+      const wrongCheck = person.idNumber.endsWith('0') ? '1' : '0';
+      const badId = await correct(inspector, {
+        ...body,
+        idNumber: person.idNumber.slice(0, 17) + wrongCheck,
+      });
+      expect([badId.status, fields(badId)]).toEqual([400, ['idNumber']]);
+      const noReason = await correct(inspector, { ...body, reason: '  ' });
+      expect([noReason.status, fields(noReason)]).toEqual([400, ['reason']]);
+      // The reason is kept: it must not carry the number itself.
+      const numberInReason = await correct(inspector, { ...body, reason: `原号码${person.idNumber}误填` });
+      expect([numberInReason.status, fields(numberInReason)]).toEqual([400, ['reason']]);
+      const badPhone = await correct(inspector, { ...body, phone: '1234' });
+      expect([badPhone.status, fields(badPhone)]).toEqual([400, ['phone']]);
+      const unknown = await correct(inspector, { ...body, phone: '15800001199' });
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'WORKER_ACCOUNT_NOT_FOUND']);
+      const same = await correct(inspector, { ...body, idNumber: person.idNumber });
+      expect([same.status, same.body.code]).toEqual([409, 'IDENTITY_UNCHANGED']);
+      // None of these changed anything or texted her.
+      const profile = await t.http().get('/api/v1/my/profile').set(bearer(token));
+      expect(profile.body).toMatchObject({ idNumber: person.idNumber });
+      expect(t.sms.sent.filter((m) => m.phone === person.phone).map((m) => m.template)).toEqual([
+        'OTP_SIGN_IN',
+      ]);
+
+      // A name alone corrected (the ID number as recorded).
+      const named = await correct(inspector, { ...body, realName: '韩晓月', idNumber: person.idNumber });
+      expect([named.status, named.body.changed]).toEqual([201, ['REAL_NAME']]);
+
+      // An SMS that cannot reach her (her account closed meanwhile): the staff member who corrected it is told.
+      await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [named.body.userId]);
+      await t.app.get(WorkersService).notify({
+        userId: named.body.userId as string,
+        template: 'IDENTITY_CORRECTED_BY_STAFF',
+        dedupKey: `identity-corrected:${named.body.id}:replayed`,
+        subjectRef: `identity-correction:${named.body.id}`,
+        params: { correctedAt: named.body.correctedAt as string, fields: 'REAL_NAME' },
+      });
+      const told = await t.dataSource.query<{ username: string }[]>(
+        `SELECT u.username FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+          WHERE n.template = 'SMS_UNDELIVERED' AND n.subject_ref = $1`,
+        [`identity-correction:${named.body.id}`],
+      );
+      expect(told).toEqual([{ username: 'inspector' }]);
+    });
   });
 });

@@ -75,6 +75,8 @@ describe('workers: sign-up, identity, complainant = the worker, verified countin
         .send({ realName: '王六', idNumber: idNumber(2) });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('IDENTITY_ALREADY_RECORDED');
+      // True: staff correct it at a service counter (POST /api/v1/worker-accounts/identity-corrections).
+      expect(again.body.message).toBe('您的实名信息已登记；如需更正，请携带身份证到服务窗口由工作人员办理');
       // A typed ID number is unverified: another account may record it too (no squatting), and the answer is the
       // one any first recording gets (it never tells whether the number is recorded elsewhere).
       const other = await signIn('13500002002');

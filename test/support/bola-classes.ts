@@ -59,6 +59,8 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   StaffAdminController_auditTrail: L,
   WorkersController_get: SELF,
   WorkersController_record: SELF,
+  // A worker account (named by its phone in the body) belongs to no street: the roles are the check.
+  IdentityCorrectionController_correct: D,
   ReferenceController_list: P,
   EmployerRegisterController_bulk: N,
   EmployerRegisterController_list: L,
