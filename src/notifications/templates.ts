@@ -80,7 +80,8 @@ export const TEMPLATES = {
   COMPLAINT_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的投诉（编号{trackingNo}）已受理，我们将依法处理并告知进展。',
+    // Intake passes it on; 受理 is the competent body's (若干规定 第十八条: 受理 and 立案 one decision; 调解仲裁法 第二十九条).
+    text: '您的投诉（编号{trackingNo}）已通过初步审查，将转交有管辖权的办理机构，由该机构依法决定是否受理并以短信告知您。',
     vars: { trackingNo: 'text' },
   },
   COMPLAINT_REJECTED: {
