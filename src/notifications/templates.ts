@@ -156,6 +156,20 @@ export const TEMPLATES = {
     text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。{referral}如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
     vars: { trackingNo: 'text', reason: 'text', referral: 'text' },
   },
+  // 劳动保障监察条例 第十七条: 情况复杂的，经劳动保障行政部门负责人批准，可以延长30个工作日 — the new last day, once per extension.
+  INSPECTION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）情况复杂，经负责人批准延长调查期限，应于{due}（含当日）前调查完毕。',
+    vars: { caseNo: 'text', due: 'date' },
+  },
+  // The same, for a last day counted through a year whose holiday schedule is not loaded (as the case file marks it).
+  INSPECTION_PERIOD_EXTENDED_PROVISIONAL: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）情况复杂，经负责人批准延长调查期限，应于{due}（含当日）前调查完毕（暂定，待公布该年节假日安排后确认）。',
+    vars: { caseNo: 'text', due: 'date' },
+  },
   INSPECTION_CLOSED: {
     channel: 'SMS',
     audience: 'WORKER',
