@@ -127,15 +127,32 @@ describe('the worker’s case file in words', () => {
     );
   });
 
-  it('an inspection case not yet opened says the intake accepted the complaint and 立案 is owed, by when', () => {
-    expect(statusLabel('INSPECTION', 'RECEIVED')).toBe('投诉已受理，等待劳动保障监察机构立案调查');
+  it('an inspection case not yet opened says the brigade decides 受理 and 立案 (若干规定 第十八条), by when', () => {
+    expect(statusLabel('INSPECTION', 'RECEIVED')).toBe('已转交劳动保障监察机构，等待其决定是否受理立案');
     expect(nextStep('INSPECTION', 'RECEIVED', { filingDueOn: '2026-12-14' })).toBe(
-      '投诉已受理，正在等待劳动保障监察机构立案调查。依法应自收到投诉之日起5个工作日内立案，最迟于2026-12-14（含当日）；立案后一般在60个工作日内调查完毕。',
+      '投诉已转交劳动保障监察机构，由其依法决定是否受理立案。依法应自收到投诉之日起5个工作日内作出决定，最迟于2026-12-14（含当日）；立案后一般在60个工作日内调查完毕。',
     );
     expect(
       nextStep('INSPECTION', 'RECEIVED', { filingDueOn: '2027-01-08', filingDueOnProvisional: true }),
     ).toContain(`2027-01-08（含当日）${PROVISIONAL_NOTE}`);
     expect(nextStep('INSPECTION', 'RECEIVED')).not.toContain('最迟');
+  });
+
+  it('the intake passing a complaint claims no body’s 受理 or 立案: the body it goes to decides (as the SMS says)', () => {
+    // 若干规定 第十八条 (inspection: 受理 and 立案 one decision of the brigade); 调解仲裁法 第二十九条 (the commission's 受理).
+    expect(statusLabel('COMPLAINT', 'ACCEPTED')).toBe('已通过初步审查，待转交办理机构');
+    expect(nextStep('COMPLAINT', 'ACCEPTED')).toBe(
+      '投诉已通过初步审查，将转交有管辖权的调解组织、劳动争议仲裁委员会或劳动保障监察机构，由该机构依法决定是否受理并告知您。',
+    );
+    expect(eventLabel('ACCEPTED')).toBe('投诉通过初步审查');
+    for (const words of [
+      statusLabel('COMPLAINT', 'ACCEPTED'),
+      nextStep('COMPLAINT', 'ACCEPTED'),
+      eventLabel('ACCEPTED'),
+      statusLabel('INSPECTION', 'RECEIVED'),
+      nextStep('INSPECTION', 'RECEIVED', { filingDueOn: '2026-12-14' }),
+    ])
+      expect(words).not.toMatch(/已受理|投诉受理/);
   });
 
   it.each(Object.entries(STATUSES))('every %s status has a label and a next step', (proceeding, statuses) => {
@@ -173,7 +190,8 @@ describe('the worker’s case file in words', () => {
 
   it('the receipt is not the acceptance: the worker is told the complaint was received (收件), not accepted (受理)', () => {
     expect(eventLabel('ACKNOWLEDGED')).toBe('发送收件回执');
-    expect(eventLabel('ACCEPTED')).toContain('受理');
+    // Nor is the intake's review the body's 受理 (若干规定 第十八条; 调解仲裁法 第二十九条): it passed 初步审查.
+    expect(eventLabel('ACCEPTED')).toBe('投诉通过初步审查');
   });
 
   it('an unknown event or status falls back instead of failing', () => {

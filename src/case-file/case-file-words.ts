@@ -19,7 +19,8 @@ export type Proceeding = 'COMPLAINT' | 'MEDIATION' | 'ARBITRATION' | 'INSPECTION
 export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
   SUBMITTED: '已提交，等待受理审查',
   CORRECTION_REQUESTED: '需要补正材料',
-  ACCEPTED: '已受理',
+  // Passed by intake, not 受理: that is the competent body's (若干规定 第十八条; 调解仲裁法 第二十九条), as the SMS says.
+  ACCEPTED: '已通过初步审查，待转交办理机构',
   REJECTED: '不予受理',
   ROUTED: '已转交办理机构',
   WITHDRAWN: '已撤回',
@@ -43,13 +44,13 @@ export const ARBITRATION_STATUS_LABELS: Readonly<Record<ArbitrationStatus, strin
 };
 
 /**
- * An inspection case of the worker's file is opened only for a complaint the intake accepted (受理) and routed
- * (InspectionService.openFromComplaint: ROUTED only; COMPLAINT_TRANSITIONS: ROUTED only from ACCEPTED), so RECEIVED
- * waits for the brigade's 立案 (若干规定 第十八条: 于受理之日立案查处), and a refusal then is 不予立案 (as the SMS
- * INSPECTION_REFUSED says).
+ * An inspection case of the worker's file is opened only for a complaint the intake passed and routed
+ * (InspectionService.openFromComplaint: ROUTED only; COMPLAINT_TRANSITIONS: ROUTED only from ACCEPTED). The intake's
+ * pass is no 受理: RECEIVED waits for the brigade's one decision to accept and open the case (若干规定 第十八条:
+ * 依法受理，并于受理之日立案查处), and a refusal then is 不予立案 (as the SMS INSPECTION_REFUSED says).
  */
 export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, string>> = {
-  RECEIVED: '投诉已受理，等待劳动保障监察机构立案调查',
+  RECEIVED: '已转交劳动保障监察机构，等待其决定是否受理立案',
   REFUSED: '劳动保障监察机构经审查不予立案',
   INVESTIGATING: '劳动保障监察已立案调查',
   RECTIFICATION_ORDERED: '已责令用人单位改正',
@@ -176,7 +177,9 @@ const NEXT_STEPS: {
     SUBMITTED: '我们将在5个工作日内决定是否受理，请留意短信和消息。',
     // 若干规定 第十八条第三款: 补正
     CORRECTION_REQUESTED: '请按通知补正材料后重新提交；补正后重新计算受理期限。',
-    ACCEPTED: '投诉已受理，我们将转交调解、仲裁或劳动保障监察机构办理。',
+    // 若干规定 第十八条 (受理 and 立案: the brigade's), 调解仲裁法 第二十九条 (受理: the commission's): intake only passes it on.
+    ACCEPTED:
+      '投诉已通过初步审查，将转交有管辖权的调解组织、劳动争议仲裁委员会或劳动保障监察机构，由该机构依法决定是否受理并告知您。',
     REJECTED: '投诉未被受理，不予受理的理由和可以求助的机构见通知；如有新的事实可以重新投诉。',
     // 调解仲裁法 第十四条第三款: 十五日内未达成调解协议（未开始调解亦然）的，当事人可以依法申请仲裁
     ROUTED: (f) =>
@@ -241,9 +244,9 @@ const NEXT_STEPS: {
     },
   },
   INSPECTION: {
-    // 若干规定 第十八条: 接到投诉之日起5个工作日内依法受理，并于受理之日立案查处 (the intake accepted it already).
+    // 若干规定 第十八条: 接到投诉之日起5个工作日内依法受理，并于受理之日立案查处 (the brigade's one decision).
     RECEIVED: (f) =>
-      `投诉已受理，正在等待劳动保障监察机构立案调查。依法应自收到投诉之日起5个工作日内立案${
+      `投诉已转交劳动保障监察机构，由其依法决定是否受理立案。依法应自收到投诉之日起5个工作日内作出决定${
         f.filingDueOn
           ? `，最迟于${f.filingDueOn}（含当日）${f.filingDueOnProvisional ? PROVISIONAL_NOTE : ''}`
           : ''

@@ -47,7 +47,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   SUBMITTED: '提交投诉',
   // The receipt (COMPLAINT_RECEIVED): the complaint is received, not yet accepted (受理).
   ACKNOWLEDGED: '发送收件回执',
-  ACCEPTED: '投诉受理',
+  // The intake passes the complaint on; 受理 is the body's it goes to (若干规定 第十八条; 调解仲裁法 第二十九条).
+  ACCEPTED: '投诉通过初步审查',
   REJECTED: '投诉不予受理',
   CORRECTION_REQUESTED: '通知补正材料',
   CORRECTION_SUPPLIED: '补正材料后重新提交',

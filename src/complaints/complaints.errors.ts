@@ -82,7 +82,8 @@ export const COMPLAINTS_ERRORS = {
   },
   WITHDRAWAL_NEEDS_CONSENT: {
     status: 409,
-    zh: '投诉已受理，撤回须经办理机构同意并由其工作人员登记',
+    // After the intake's review (no 受理 of the body's: 若干规定 第十八条), as the worker's case file words it.
+    zh: '投诉已通过初步审查，撤回须经办理机构同意并由其工作人员登记',
     en: 'The complaint was accepted: it is withdrawn only with the consent of the body handling it, recorded by its staff',
   },
   WITHIN_LOOKBACK: {

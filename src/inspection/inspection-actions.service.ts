@@ -18,6 +18,7 @@ import {
   orderNotLapsed,
 } from './inspection-bounds';
 import { InspectionProceeding } from './inspection-proceeding';
+import { extensionNotice } from './inspection-notices';
 import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
 
 export interface Findings {
@@ -82,11 +83,13 @@ export class InspectionActionsService {
           },
         );
       await this.deadlines.addEvent(em, clock.id, event, viewer, undefined, DATED_ON_FIELDS);
-      const due = (await this.cases.investigationClock(em, c))!.due;
+      const after = (await this.cases.investigationClock(em, c))!;
+      const due = after.due;
       return {
         // None while the clock is paused: the extended period runs again on resumption.
         changes: { extendedDays: amount, investigationDueOn: due },
         data: { extendedDays: amount, previousDueOn: c.investigationDueOn, investigationDueOn: due },
+        notify: extensionNotice(after), // the complainant is told the new last day
       };
     });
   }

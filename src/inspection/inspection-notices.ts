@@ -16,7 +16,24 @@ const REPORT_REPLY: Partial<Record<SmsTemplateId, CaseChannelTemplateId>> = {
   INSPECTION_REFUSED: 'REPORT_INSPECTION_REFUSED',
   INSPECTION_RECTIFICATION_ORDERED: 'REPORT_INSPECTION_RECTIFICATION_ORDERED',
   INSPECTION_CLOSED: 'REPORT_INSPECTION_CLOSED',
+  INSPECTION_PERIOD_EXTENDED: 'REPORT_INSPECTION_EXTENDED',
+  INSPECTION_PERIOD_EXTENDED_PROVISIONAL: 'REPORT_INSPECTION_EXTENDED_PROVISIONAL',
 };
+
+/**
+ * The investigation period extended (劳动保障监察条例 第十七条: 经负责人批准，可以延长30个工作日): its new last day,
+ * marked 暂定 as the case file marks a day counted through a year whose holiday schedule is not loaded; none while the
+ * period is paused (it has no last day then, and the case file names none).
+ */
+export function extensionNotice(
+  clock: { due: string | null; provisional: boolean } | null,
+): { template: SmsTemplateId; params: Record<string, string> } | undefined {
+  if (!clock?.due) return undefined;
+  const template = clock.provisional
+    ? 'INSPECTION_PERIOD_EXTENDED_PROVISIONAL'
+    : 'INSPECTION_PERIOD_EXTENDED';
+  return { template, params: { due: clock.due } };
+}
 
 /**
  * Tells the party of an inspection case about a step, in the step's transaction: the complainant of a 投诉 by SMS

@@ -206,7 +206,7 @@ export class InspectionProceeding {
   async investigationClock(
     em: EntityManager,
     c: InspectionCase,
-  ): Promise<{ id: string; due: string | null; extendedBy: number } | null> {
+  ): Promise<{ id: string; due: string | null; extendedBy: number; provisional: boolean } | null> {
     const clock = (await this.deadlines.forCase(INSPECTION_CASE_TYPE, c.id, todayInShanghai(), em)).find(
       (k) => k.rule.id === 'INSPECTION_INVESTIGATION',
     );
@@ -218,7 +218,7 @@ export class InspectionProceeding {
       await this.calendar.calendar(em),
       todayInShanghai(),
     );
-    return { id: clock.id, due: r.due, extendedBy: r.extendedBy };
+    return { id: clock.id, due: r.due, extendedBy: r.extendedBy, provisional: r.provisional };
   }
 
   /**

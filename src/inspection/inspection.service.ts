@@ -40,6 +40,7 @@ import { investigationTeamError } from './inspection-duties.rules';
 import { violationEndedOnError } from '../complaints/complaint.state';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
+import { extensionNotice, InspectionNotices } from './inspection-notices';
 
 export { inspectionNotFound, type StepResult } from './inspection-proceeding';
 
@@ -58,6 +59,7 @@ export class InspectionService implements OnModuleInit {
     private readonly p: InspectionProceeding,
     private readonly takeUp: ComplaintTakeUp,
     private readonly arbitration: OpenArbitrationCheck,
+    private readonly notices: InspectionNotices,
   ) {}
 
   onModuleInit(): void {
@@ -88,6 +90,9 @@ export class InspectionService implements OnModuleInit {
       previousDueOn,
       investigationDueOn,
     });
+    // An extension entered here is told as POST …/extension tells it (once: the key holds the version it moved).
+    const told = change.event.type === 'EXTEND' && extensionNotice(await this.p.investigationClock(em, c));
+    if (told) await this.notices.tell(em, c, 'EXTEND', told);
   }
 
   /** Inspectors must be active INSPECTOR accounts (400 otherwise). */

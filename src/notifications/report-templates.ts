@@ -17,6 +17,19 @@ export const REPORT_CHANNEL_TEMPLATES = {
     text: '您举报的事项（编号 {trackingNo}）经调查，已责令用人单位最迟于{complianceDueOn}（含当日）改正。',
     vars: { trackingNo: 'text', complianceDueOn: 'date' },
   },
+  // 监察条例 第十七条: the investigation extended with the head's approval, its new last day (INSPECTION_PERIOD_EXTENDED).
+  REPORT_INSPECTION_EXTENDED: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您举报的事项（编号 {trackingNo}）情况复杂，经负责人批准延长调查期限，最迟应于{due}（含当日）调查完毕。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
+  REPORT_INSPECTION_EXTENDED_PROVISIONAL: {
+    channel: 'CASE_CHANNEL',
+    audience: 'REPORTER',
+    text: '您举报的事项（编号 {trackingNo}）情况复杂，经负责人批准延长调查期限，最迟应于{due}（含当日）调查完毕（暂定，待公布该年节假日安排后确认）。',
+    vars: { trackingNo: 'text', due: 'date' },
+  },
   // 监察条例 第九条: 对举报属实 … 提供主要线索和证据的举报人，给予奖励 — told on the channel only (the reporter may be
   // anonymous: the tracking number and access code are the only credential).
   REPORT_REWARD_DECIDED: {

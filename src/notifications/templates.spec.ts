@@ -102,6 +102,12 @@ describe('message template catalogue', () => {
     }
   });
 
+  it('the intake’s acceptance claims no body’s 受理 or 立案 (若干规定 第十八条; 调解仲裁法 第二十九条): the body decides', () => {
+    const text = renderTemplate('COMPLAINT_ACCEPTED', { trackingNo: 'T' }).text;
+    expect(text).not.toMatch(/已受理|已立案/);
+    expect(text).toContain('由该机构依法决定是否受理');
+  });
+
   it('refuses a missing variable or a malformed one, and ignores undeclared ones', () => {
     expect(() => renderTemplate('COMPLAINT_RECEIVED', {})).toThrow(/trackingNo/);
     expect(() =>

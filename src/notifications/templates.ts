@@ -97,7 +97,8 @@ export const TEMPLATES = {
   COMPLAINT_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',
-    text: '您的投诉（编号{trackingNo}）已受理，我们将依法处理并告知进展。',
+    // Intake passes it on; 受理 is the competent body's (若干规定 第十八条: 受理 and 立案 one decision; 调解仲裁法 第二十九条).
+    text: '您的投诉（编号{trackingNo}）已通过初步审查，将转交有管辖权的办理机构，由该机构依法决定是否受理并以短信告知您。',
     vars: { trackingNo: 'text' },
   },
   COMPLAINT_REJECTED: {
@@ -171,6 +172,20 @@ export const TEMPLATES = {
     // 若干规定 第十八条第四款: {referral} names where to turn instead ('' when the reason needs none).
     text: '您的投诉（编号{trackingNo}）经审查不予立案。理由：{reason}。{referral}如不服，可于收到告知之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。',
     vars: { trackingNo: 'text', reason: 'text', referral: 'text' },
+  },
+  // 劳动保障监察条例 第十七条: 情况复杂的，经劳动保障行政部门负责人批准，可以延长30个工作日 — the new last day, once per extension.
+  INSPECTION_PERIOD_EXTENDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）情况复杂，经负责人批准延长调查期限，最迟应于{due}（含当日）调查完毕。',
+    vars: { caseNo: 'text', due: 'date' },
+  },
+  // The same, for a last day counted through a year whose holiday schedule is not loaded (as the case file marks it).
+  INSPECTION_PERIOD_EXTENDED_PROVISIONAL: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）情况复杂，经负责人批准延长调查期限，最迟应于{due}（含当日）调查完毕（暂定，待公布该年节假日安排后确认）。',
+    vars: { caseNo: 'text', due: 'date' },
   },
   INSPECTION_CLOSED: {
     channel: 'SMS',

@@ -295,6 +295,14 @@ describe('complaints filed for a worker by staff are linked to his account', () 
       // A name alone corrected (the ID number as recorded).
       const named = await correct(inspector, { ...body, realName: '韩晓月', idNumber: person.idNumber });
       expect([named.status, named.body.changed]).toEqual([201, ['REAL_NAME']]);
+      // Its own SMS goes first (a queued job): else, run after the account is closed below, it is a second notice.
+      await eventually(() =>
+        Promise.resolve(
+          t.sms.sent.some((m) => m.phone === person.phone && m.template === 'IDENTITY_CORRECTED_BY_STAFF')
+            ? true
+            : null,
+        ),
+      );
 
       // An SMS that cannot reach her (her account closed meanwhile): the staff member who corrected it is told.
       await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [named.body.userId]);

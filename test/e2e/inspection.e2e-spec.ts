@@ -429,6 +429,32 @@ describe('inspection cases', () => {
     });
     const again = await post('supervisor', `/cases/${id}/extension`, { version: 3, reason: '再次延长' });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_EXTENDED']);
+
+    // The complainant is told the new last day, once (监察条例 第十七条); marked 暂定 as the case file marks a day
+    // counted through a year whose holiday schedule is not loaded.
+    const clock = ext.clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION') as {
+      provisional?: boolean;
+    };
+    const template = clock.provisional
+      ? 'INSPECTION_PERIOD_EXTENDED_PROVISIONAL'
+      : 'INSPECTION_PERIOD_EXTENDED';
+    const told = await eventually(() =>
+      t.sms.sent.find((m) => m.params.caseNo === ext.caseNo && m.template === template),
+    );
+    expect(told).toMatchObject({ phone: '13800000000', params: { due: ext.investigationDueOn } });
+    expect(told.text).toContain(`（案号${ext.caseNo}）`);
+    expect(told.text).toContain(`最迟应于${ext.investigationDueOn}（含当日）调查完毕`);
+    const [{ n: rows }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages
+        WHERE payload->>'template' LIKE 'INSPECTION_PERIOD_EXTENDED%' AND payload->'params'->>'caseNo' = $1`,
+      [ext.caseNo],
+    );
+    expect(rows).toBe(1);
+    expect(
+      t.sms.sent.filter(
+        (m) => m.params.caseNo === ext.caseNo && m.template.startsWith('INSPECTION_PERIOD_EXTENDED'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('over the 2-year lookback: a refusal with the reason, not an error; a brigade outside the district is not opened in', async () => {
@@ -1044,5 +1070,29 @@ describe('inspection cases', () => {
       inspectorIds: team,
     });
     expect(after.investigationDueOn).toBe(moved);
+
+    // An extension a supervisor enters on the clock is told to the complainant as POST …/extension tells it: once,
+    // with the new last day (监察条例 第十七条); the pause and the resumption sent no such SMS.
+    const extended = await clockEvent(
+      clock.id,
+      { type: 'EXTEND', date: today, amount: 10, reason: '案情复杂' },
+      'supervisor',
+    );
+    expect(extended.status).toBe(201);
+    const newDue = await workdays('2026-10-12', 75);
+    expect(extended.body.due).toBe(newDue);
+    const template = extended.body.provisional
+      ? 'INSPECTION_PERIOD_EXTENDED_PROVISIONAL'
+      : 'INSPECTION_PERIOD_EXTENDED';
+    const told = await eventually(() =>
+      t.sms.sent.find((m) => m.params.caseNo === c.caseNo && m.template === template),
+    );
+    expect(told.text).toContain(`最迟应于${newDue}（含当日）调查完毕`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages
+        WHERE payload->>'template' LIKE 'INSPECTION_PERIOD_EXTENDED%' AND payload->'params'->>'caseNo' = $1`,
+      [c.caseNo],
+    );
+    expect(n).toBe(1);
   });
 });

@@ -24,7 +24,7 @@ describe('notifications are delivered at most once per dedup key', () => {
     expect(t.sms.sent.filter((m) => m.phone === '13911112222')).toMatchObject([
       {
         template: 'COMPLAINT_ACCEPTED',
-        text: '您的投诉（编号TS-2026-0000001-9）已受理，我们将依法处理并告知进展。',
+        text: '您的投诉（编号TS-2026-0000001-9）已通过初步审查，将转交有管辖权的办理机构，由该机构依法决定是否受理并以短信告知您。',
       },
     ]);
     const [row] = await notifications.forSubject('test:1');

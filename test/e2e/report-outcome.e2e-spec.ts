@@ -70,9 +70,22 @@ describe('the outcome of a report (举报) on its channel', () => {
       on: today,
     });
     await staff(`/api/v1/inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    // Extended with the head's approval (监察条例 第十七条): the reporter reads the new last day here, not by SMS.
+    const supervisor = { authorization: `Bearer ${await t.token('supervisor')}` };
+    const extended = await t
+      .http()
+      .post(`/api/v1/inspection/cases/${c.id}/extension`)
+      .set(supervisor)
+      .send({ version: 2, reason: '涉及人数众多' });
+    expect(extended.status).toBe(200);
+    const { investigationDueOn: extendedTo, clocks } = extended.body as {
+      investigationDueOn: string;
+      clocks: { rule: { id: string }; provisional: boolean }[];
+    };
+    const provisional = clocks.find((k) => k.rule.id === 'INSPECTION_INVESTIGATION')!.provisional;
     const due = addDays(today, 10);
     await staff(`/api/v1/inspection/cases/${c.id}/rectification-order`, {
-      version: 2,
+      version: 3,
       violations: '未按时足额支付劳动者工资',
       arrearsFen: 500_000,
       workersAffected: 30,
@@ -80,12 +93,12 @@ describe('the outcome of a report (举报) on its channel', () => {
       complianceDueOn: due,
     });
     await staff(`/api/v1/inspection/cases/${c.id}/recoveries`, {
-      version: 3,
+      version: 4,
       amountFen: 500_000,
       workersCovered: 30,
       paidOn: today,
     });
-    await staff(`/api/v1/inspection/cases/${c.id}/close`, { version: 4, closureType: 'RECTIFIED' });
+    await staff(`/api/v1/inspection/cases/${c.id}/close`, { version: 5, closureType: 'RECTIFIED' });
 
     expect((await status(trackingNo, accessCode)).body).toMatchObject({
       status: 'ROUTED',
@@ -94,6 +107,12 @@ describe('the outcome of a report (举报) on its channel', () => {
     expect(await replies()).toEqual([
       ['STAFF', `您的举报（编号 ${trackingNo}）已转${brigade}核查处理，处理结果将在此答复。`],
       ['STAFF', `您举报的事项（编号 ${trackingNo}）已于${today}由劳动保障监察机构立案调查。`],
+      [
+        'STAFF',
+        `您举报的事项（编号 ${trackingNo}）情况复杂，经负责人批准延长调查期限，最迟应于${extendedTo}（含当日）调查完毕${
+          provisional ? '（暂定，待公布该年节假日安排后确认）' : ''
+        }。`,
+      ],
       ['STAFF', `您举报的事项（编号 ${trackingNo}）经调查，已责令用人单位最迟于${due}（含当日）改正。`],
       ['STAFF', `您举报的事项（编号 ${trackingNo}）已调查处理完毕：用人单位已改正。感谢您的举报。`],
     ]);
@@ -108,7 +127,7 @@ describe('the outcome of a report (举报) on its channel', () => {
         WHERE case_type = 'COMPLAINT' AND case_id = $1 AND action = 'MESSAGE_POSTED' AND actor_user_id IS NULL`,
       [reportId],
     );
-    expect(posted).toBe(4);
+    expect(posted).toBe(5);
     await new Promise((r) => setTimeout(r, 300));
     expect(
       t.sms.sent.filter((m) => m.params.trackingNo === trackingNo || m.params.caseNo === c.caseNo),
