@@ -68,6 +68,7 @@ import { InspectionDueRecount1796400006900 } from './1796400006900-inspection-du
 import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-recount';
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
+import { RiskFindingOrderViews1796400009300 } from './1796400009300-risk-finding-order-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -156,4 +157,5 @@ export const MIGRATIONS: Function[] = [
   MediationClockStoppedByApplication1796400008700,
   WorkerIdNumberNotUnique1796400008800,
   WorkerIdentityCorrections1796400009100,
+  RiskFindingOrderViews1796400009300,
 ];

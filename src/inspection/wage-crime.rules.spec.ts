@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import {
   assessWageCrime,
+  orderToPayStage,
   thresholdErrors,
   thresholdOn,
   WAGE_CRIME_RANGES,
+  type OrderToPayFacts,
   type WageCrimeThreshold,
 } from './wage-crime.rules';
+import { addDays } from '../calendar/local-date';
 
 const t = (over: Partial<WageCrimeThreshold> = {}): WageCrimeThreshold => ({
   provinceCode: '32',
@@ -104,5 +107,112 @@ describe('wage-crime threshold (法释〔2013〕3号 第三条)', () => {
       'singleWorkerMinMonths',
       'multiWorkers',
     ]);
+  });
+});
+
+describe('经责令支付仍不支付 (刑法 第二百七十六条之一; 法释〔2013〕3号 第四条: 在指定的期限内仍不支付)', () => {
+  const DUE = '2026-12-18';
+  const order = (over: Partial<OrderToPayFacts> = {}): OrderToPayFacts => ({
+    complianceDueOn: DUE,
+    refusalRecorded: false,
+    arrearsFen: 3_000_000,
+    payments: [],
+    ...over,
+  });
+
+  it("the audit's employer: 20000 + 10000 元 paid on 2026-12-08, the order due 2026-12-18 — paid in time, for ever", () => {
+    const paid = order({
+      payments: [
+        { paidOn: '2026-12-08', amountFen: 2_000_000 },
+        { paidOn: '2026-12-08', amountFen: 1_000_000 },
+      ],
+    });
+    expect(orderToPayStage(paid, '2026-12-07')).toBe('RUNNING');
+    expect(orderToPayStage(paid, '2026-12-08')).toBe('PAID_IN_TIME');
+    expect(orderToPayStage(paid, '2026-12-19')).toBe('PAID_IN_TIME');
+    expect(orderToPayStage(paid, '2027-06-01')).toBe('PAID_IN_TIME');
+  });
+
+  it('unpaid: the period runs up to and including its last day, the day after it is not paid in time', () => {
+    expect(orderToPayStage(order(), DUE)).toBe('RUNNING');
+    expect(orderToPayStage(order(), '2026-12-19')).toBe('NOT_PAID_IN_TIME');
+  });
+
+  it('paid on the last day is in time; paid the day after is late and stays late', () => {
+    const onLastDay = order({ payments: [{ paidOn: DUE, amountFen: 3_000_000 }] });
+    expect(orderToPayStage(onLastDay, '2026-12-30')).toBe('PAID_IN_TIME');
+    const late = order({ payments: [{ paidOn: '2026-12-19', amountFen: 3_000_000 }] });
+    expect(orderToPayStage(late, '2026-12-30')).toBe('NOT_PAID_IN_TIME');
+  });
+
+  it('part paid in time and the rest late is not paid in time', () => {
+    const part = order({
+      payments: [
+        { paidOn: '2026-12-10', amountFen: 2_000_000 },
+        { paidOn: '2026-12-20', amountFen: 1_000_000 },
+      ],
+    });
+    expect(orderToPayStage(part, '2026-12-15')).toBe('RUNNING');
+    expect(orderToPayStage(part, '2026-12-21')).toBe('NOT_PAID_IN_TIME');
+  });
+
+  it('no order to pay: no stage of refusal, whatever is owed; a refusal recorded stands', () => {
+    expect(orderToPayStage(order({ complianceDueOn: null }), '2027-01-01')).toBe('NO_ORDER');
+    expect(orderToPayStage(order({ complianceDueOn: null, refusalRecorded: true }), '2027-01-01')).toBe(
+      'NOT_PAID_IN_TIME',
+    );
+    expect(orderToPayStage(order({ refusalRecorded: true }), '2027-01-01')).toBe('NOT_PAID_IN_TIME');
+  });
+
+  const payments = fc.array(
+    fc.record({
+      paidOn: fc.integer({ min: -30, max: 30 }).map((d) => addDays(DUE, d)),
+      amountFen: fc.integer({ min: 1, max: 4_000_000 }),
+    }),
+    { maxLength: 4 },
+  );
+  const day = fc.integer({ min: -40, max: 400 }).map((d) => addDays(DUE, d));
+
+  it('property: paid in full by the last day is never "not paid in time", on any later date', () => {
+    fc.assert(
+      fc.property(payments, day, (ps, on) => {
+        const f = order({ payments: ps });
+        const inTime = ps.filter((p) => p.paidOn <= DUE).reduce((s, p) => s + p.amountFen, 0);
+        if (inTime >= f.arrearsFen) expect(orderToPayStage(f, on)).not.toBe('NOT_PAID_IN_TIME');
+      }),
+    );
+  });
+
+  it('property: never "not paid in time" within the period; after it, exactly when the period ended short', () => {
+    fc.assert(
+      fc.property(payments, day, (ps, on) => {
+        const f = order({ payments: ps });
+        const inTime = ps.filter((p) => p.paidOn <= DUE).reduce((s, p) => s + p.amountFen, 0);
+        const stage = orderToPayStage(f, on);
+        if (on <= DUE) expect(stage).not.toBe('NOT_PAID_IN_TIME');
+        else expect(stage).toBe(inTime >= f.arrearsFen ? 'PAID_IN_TIME' : 'NOT_PAID_IN_TIME');
+      }),
+    );
+  });
+
+  it('property: once not paid in time, it stays so on every later date (late payments do not undo it)', () => {
+    fc.assert(
+      fc.property(payments, day, fc.integer({ min: 0, max: 400 }), (ps, on, later) => {
+        const f = order({ payments: ps });
+        if (orderToPayStage(f, on) === 'NOT_PAID_IN_TIME')
+          expect(orderToPayStage(f, addDays(on, later))).toBe('NOT_PAID_IN_TIME');
+      }),
+    );
+  });
+
+  it('property: a payment recorded after the scoring date is not seen on it (history as it was)', () => {
+    fc.assert(
+      fc.property(payments, day, (ps, on) => {
+        const seen = ps.filter((p) => p.paidOn <= on);
+        expect(orderToPayStage(order({ payments: ps }), on)).toBe(
+          orderToPayStage(order({ payments: seen }), on),
+        );
+      }),
+    );
   });
 });

@@ -104,6 +104,39 @@ export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts)
   return { meets: single || multi, threshold: t, reasons };
 }
 
+/**
+ * Where an order to pay (责令支付: the 限期整改指令书's compliance date) stands on a date. The offence needs
+ * 经政府有关部门责令支付仍不支付 (刑法 第二百七十六条之一), which 法释〔2013〕3号 第四条 reads as 责令支付后在指定的期限内仍不支付:
+ * - NO_ORDER: no order to pay was issued (and no refusal recorded) — the condition cannot hold;
+ * - PAID_IN_TIME: the wages found were paid in full within the period (by its last day) — it never holds;
+ * - RUNNING: the period is still running and wages are unpaid — it holds if they stay unpaid after its last day;
+ * - NOT_PAID_IN_TIME: the period ended with wages unpaid, or staff recorded the refusal (RECORD_ORDER_REFUSED, only
+ *   after the period) — it holds; wages paid later do not undo it (第六条 weighs them in the criminal case).
+ * Payments after `on` are not seen (a backtest reads history as it was). The risk scan's feature SQL
+ * (risk/risk-crime-findings.sql.ts) applies the same test to each finding.
+ */
+export type OrderToPayStage = 'NO_ORDER' | 'PAID_IN_TIME' | 'RUNNING' | 'NOT_PAID_IN_TIME';
+
+export interface OrderToPayFacts {
+  /** The order's compliance date (its last day, Asia/Shanghai); null when no order to pay was issued. */
+  complianceDueOn: string | null;
+  /** The refusal recorded by staff after the period (the case's and the register's orderRefused). */
+  refusalRecorded: boolean;
+  /** Wages found unpaid, fen. */
+  arrearsFen: number;
+  /** Wages paid under the order (inspection recoveries), with the day each was paid. */
+  payments: readonly { paidOn: string; amountFen: number }[];
+}
+
+export function orderToPayStage(f: OrderToPayFacts, on: string): OrderToPayStage {
+  if (f.refusalRecorded) return 'NOT_PAID_IN_TIME';
+  if (f.complianceDueOn === null) return 'NO_ORDER';
+  const by = on < f.complianceDueOn ? on : f.complianceDueOn;
+  const paid = f.payments.reduce((sum, p) => (p.paidOn <= by ? sum + p.amountFen : sum), 0);
+  if (paid >= f.arrearsFen) return 'PAID_IN_TIME';
+  return on > f.complianceDueOn ? 'NOT_PAID_IN_TIME' : 'RUNNING';
+}
+
 /** A province's figure must lie within the national ranges (法释〔2013〕3号 第三条第二款). */
 export function thresholdErrors(
   t: Omit<WageCrimeThreshold, 'basis' | 'verified' | 'effectiveFrom'>,

@@ -9,6 +9,7 @@ import { keyArray, keySlots } from '../database/key-lists';
 import { LAYOFF_RULES } from '../filings/layoff.rules';
 import { prepared } from '../database/prepared-statements';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
+import { CRIME_FINDING_COLUMNS, crimeFindingCtes, meetsWageCrimeSql } from './risk-crime-findings.sql';
 
 /**
  * The first and last scoring date, as scalar subqueries the planner evaluates once (InitPlans): bounds on each
@@ -275,9 +276,7 @@ export function featureSql(employers?: string): string {
         FROM targets t
         JOIN thr USING (employer_id, as_of)
         JOIN icw x USING (employer_id, as_of)
-       WHERE (x.workers_affected >= 1 AND x.months_unpaid >= thr.single_worker_min_months
-               AND x.owed >= thr.single_worker_fen * x.workers_affected)
-           OR (x.workers_affected >= thr.multi_workers AND x.owed >= thr.multi_workers_total_fen)
+       WHERE ${meetsWageCrimeSql('x', 'x.owed')}
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN icc USING (employer_id, as_of)');
   cols.push(
@@ -289,22 +288,19 @@ export function featureSql(employers?: string): string {
   crime.push('icc.employer_id IS NOT NULL');
 
   ctes.push(`v AS (
-      SELECT t.employer_id, t.as_of, count(*)::int AS n,
-             count(*) FILTER (WHERE x.meets_crime_threshold AND x.found_on > t.as_of - 365)::int AS crime_n,
-             array_agg(x.id ORDER BY x.found_on, x.id)
-               FILTER (WHERE x.meets_crime_threshold AND x.found_on > t.as_of - 365) AS crime_ids
+      SELECT t.employer_id, t.as_of, count(*)::int AS n
         FROM targets t
         JOIN violation_risk_source x ON x.employer_id = t.employer_id
        WHERE x.found_on > t.as_of - 1095 AND x.found_on <= t.as_of AND x.found_on > ${LO} - 1095 AND x.found_on <= ${HI}
        GROUP BY t.employer_id, t.as_of)`);
   joins.push('LEFT JOIN v USING (employer_id, as_of)');
   cols.push(`COALESCE(v.n, 0) AS "pastViolations3y"`);
-  // A violation found in the last year whose finding met the province's 拒不支付劳动报酬 threshold.
-  cols.push(
-    `COALESCE(v.crime_n, 0) AS "wageCrimeViolations365d"`,
-    `COALESCE(v.crime_ids, '{}') AS "wageCrimeViolationIds365d"`,
-  );
-  crime.push('COALESCE(v.crime_n, 0) > 0');
+  // Violations found in the last year that met the province's 拒不支付劳动报酬 figures, by their order to pay: not paid
+  // in time (the referral assessment), or its period still running (risk-crime-findings.sql.ts).
+  ctes.push(...crimeFindingCtes(LO, HI));
+  joins.push('LEFT JOIN vc USING (employer_id, as_of)');
+  cols.push(...CRIME_FINDING_COLUMNS);
+  crime.push('COALESCE(vc.n, 0) > 0');
   active.push('v.employer_id IS NOT NULL');
   cols.push(`(${crime.join(' OR ')}) AS "wageCrimeThresholdMet"`);
 

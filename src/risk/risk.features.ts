@@ -140,10 +140,27 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeViolations365d',
     'integer',
-    'violations found in 365 days recorded as meeting the threshold (employer_violations.meets_crime_threshold)',
+    'violations found in 365 days recorded as meeting the threshold (employer_violations.meets_crime_threshold) ' +
+      'whose order to pay was not complied with in its period (经责令支付仍不支付, 法释〔2013〕3号 第四条: the refusal ' +
+      "recorded, or the order's last day passed with the wages unpaid that then met the figures; paid later counts); " +
+      'one paid in full within the period does not count',
     'employer_violations',
   ),
   f('wageCrimeViolationIds365d', 'ids', 'ids of those violations', 'employer_violations'),
+  f(
+    'wageCrimeViolationsOrderRunning365d',
+    'integer',
+    'violations found in 365 days meeting the threshold whose order to pay is still in its period, the wages unpaid ' +
+      "still meeting the figures (they count in wageCrimeViolations365d the day after the order's last day if unpaid)",
+    'employer_violations',
+  ),
+  f('wageCrimeViolationOrderRunningIds365d', 'ids', 'ids of those violations', 'employer_violations'),
+  f(
+    'wageCrimeOrderDueOn',
+    'string',
+    "the earliest last day of those orders to pay (YYYY-MM-DD, '' when none)",
+    'inspection_cases',
+  ),
   f('openInspectionCases', 'integer', 'inspection cases not closed', 'inspection_cases'),
   f(
     'policeTransfers3y',

@@ -134,15 +134,30 @@ export const DEFAULT_RULE_SET: RiskRuleSet = {
       evidence: ['wageCrimeCaseWorkers', 'wageCrimeCaseArrearsFen', 'wageCrimeInspectionCaseIds365d'],
     },
     {
-      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条: a violation recorded as meeting the threshold (compliance)
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条、第四条: a violation meeting the threshold, order to pay not complied with in its period
       id: 'WA-CRIME-THRESHOLD-FINDING',
       kind: 'WAGE_ARREARS',
       level: 'RED',
       conditions: { all: [{ fact: 'wageCrimeViolations365d', operator: 'greaterThanInclusive', value: 1 }] },
-      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (违法行为认定达到数额标准)',
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (违法行为认定达到数额标准)、第四条 (责令支付后在指定的期限内仍不支付)',
       explanation:
-        '365日内{{wageCrimeViolations365d}}项违法行为经认定达到本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+        '365日内{{wageCrimeViolations365d}}项违法行为经认定达到本省拒不支付劳动报酬罪数额标准，且经责令支付未在指定期限内支付：评估移送公安机关',
       evidence: ['wageCrimeViolationIds365d'],
+    },
+    {
+      // 法释〔2013〕3号 第四条: the order's period still runs — not yet 经责令支付仍不支付; it will be if unpaid after its last day
+      id: 'WA-CRIME-ORDER-DUE',
+      kind: 'WAGE_ARREARS',
+      level: 'ORANGE',
+      conditions: {
+        all: [{ fact: 'wageCrimeViolationsOrderRunning365d', operator: 'greaterThanInclusive', value: 1 }],
+      },
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第四条 (责令支付的期限届满前; 逾期仍不支付的方构成“经责令支付仍不支付”)',
+      explanation:
+        '{{wageCrimeViolationsOrderRunning365d}}项违法行为拖欠数额达到本省拒不支付劳动报酬罪数额标准，责令支付期限至{{wageCrimeOrderDueOn}}：跟踪支付，逾期仍不支付的评估移送公安机关',
+      evidence: ['wageCrimeOrderDueOn', 'wageCrimeViolationOrderRunningIds365d'],
     },
     {
       // 保障农民工工资支付条例 第二十九条 (欠薪线索); platform policy: 3 wage complaints in 30 days

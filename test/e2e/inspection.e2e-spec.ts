@@ -6,7 +6,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
-import { confirmEmployerOfCase } from '../support/case-flow';
+import { confirmEmployerOfCase, riskScan } from '../support/case-flow';
 import { createAccount } from '../support/users';
 
 interface CaseView {
@@ -829,6 +829,16 @@ describe('inspection cases', () => {
         major: true,
       }),
     ]);
+    // Audit 2026-12-07: the nightly scan raised RED WA-CRIME-THRESHOLD-FINDING (评估移送公安机关) on this employer. Paid
+    // in full within the order's period, it was never 经责令支付仍不支付 (法释〔2013〕3号 第四条): no referral assessment.
+    await riskScan(t);
+    const hits = await t.dataSource.query<{ rule_id: string; level: string }[]>(
+      `SELECT h->>'ruleId' AS rule_id, w.level FROM risk_warnings w
+         JOIN inspection_cases c ON c.employer_id = w.employer_id, jsonb_array_elements(w.hits) h
+        WHERE c.id = $1 AND w.kind = 'WAGE_ARREARS'`,
+      [c.id],
+    );
+    expect(hits.filter((h) => h.rule_id.startsWith('WA-CRIME-'))).toEqual([]);
   });
 
   it('an inspector who declared a conflict with the employer takes no act in its case (监察条例 第十六条: 回避)', async () => {

@@ -255,11 +255,19 @@ describe('risk features on filings, employer register and compliance records', (
       `SELECT id FROM users WHERE username = 'admin'`,
     );
     const violationId = randomUUID();
+    // Entered by hand: no case, so its order is known by the refusal recorded (法释〔2013〕3号 第四条).
+    await t.dataSource.query(
+      `INSERT INTO employer_violations (id, employer_id, jurisdiction_code, source_type, found_on, kinds, arrears_fen,
+                                        workers_affected, meets_crime_threshold, order_refused)
+       VALUES ($1, $2, '310115005', 'MANUAL', $3, '{WAGE_ARREARS}', 9000000, 15, true, true)`,
+      [violationId, id, addDays(today, -20)],
+    );
+    // One without a refusal on record is no referral assessment (经责令支付仍不支付 not on record).
     await t.dataSource.query(
       `INSERT INTO employer_violations (id, employer_id, jurisdiction_code, source_type, found_on, kinds, arrears_fen,
                                         workers_affected, meets_crime_threshold)
        VALUES ($1, $2, '310115005', 'MANUAL', $3, '{WAGE_ARREARS}', 9000000, 15, true)`,
-      [violationId, id, addDays(today, -20)],
+      [randomUUID(), id, addDays(today, -19)],
     );
     await t.dataSource.query(
       `INSERT INTO wage_arrears_blacklist (id, employer_id, violation_id, jurisdiction_code, status, reasons, listed_on,
@@ -278,7 +286,7 @@ describe('risk features on filings, employer register and compliance records', (
     expect(res.status).toBe(200);
     expect(res.body.features).toMatchObject({
       wageCrimeThresholdMet: true,
-      pastViolations3y: 1,
+      pastViolations3y: 2,
       blacklisted: true,
       grade: 'C',
     });
@@ -294,14 +302,14 @@ describe('risk features on filings, employer register and compliance records', (
     expect(w.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-FINDING']);
     expect(w.hits[0].facts).toEqual({ wageCrimeViolations365d: 1, wageCrimeViolationIds365d: [violationId] });
     expect(w.hits[0].explanation).toBe(
-      '365日内1项违法行为经认定达到本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+      '365日内1项违法行为经认定达到本省拒不支付劳动报酬罪数额标准，且经责令支付未在指定期限内支付：评估移送公安机关',
     );
     // A year later the violation no longer makes the threshold feature (365 days), but still counts as a past violation.
     const later = await t
       .http()
       .get(`/api/v1/risk/employers/${id}/features?asOf=${addDays(today, 400)}`)
       .set(await auth('admin'));
-    expect(later.body.features).toMatchObject({ wageCrimeThresholdMet: false, pastViolations3y: 1 });
+    expect(later.body.features).toMatchObject({ wageCrimeThresholdMet: false, pastViolations3y: 2 });
   });
 
   it("wage claims of 10 workers reaching the province's total (wage_crime_thresholds, Shanghai 100000 yuan) → red; 9 workers do not", async () => {

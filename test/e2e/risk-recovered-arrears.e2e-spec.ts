@@ -105,6 +105,32 @@ describe('risk: wages recovered or paid are not owed', () => {
       [caseId, fen],
     );
   };
+  /**
+   * An inspection case closed on `closedOn` with the order to pay one worker 25000 元 (3 months) by `dueOn`, the
+   * recoveries given, and the violation its closing recorded (found that day, meeting Shanghai's one-worker figure of
+   * 20000 元 on the wages found: inspection-proceeding.ts registerViolation); returns the violation's id.
+   */
+  const closedWithFinding = async (
+    employerId: string,
+    f: { dueOn: string; closedOn: string; paid?: { on: string; fen: number }[]; refused?: boolean },
+  ) => {
+    const id = await inspectionCase(employerId, { workers: 1, months: 3, fen: 2_500_000 });
+    for (const p of f.paid ?? []) await recovery(id, p.fen, p.on);
+    const paidAll = (f.paid ?? []).reduce((n, p) => n + p.fen, 0) >= 2_500_000;
+    await t.dataSource.query(
+      `UPDATE inspection_cases SET status = 'CLOSED', closed_on = $2, rectify_due_on = $3, order_refused = $4,
+              violation_found = true, closure_type = $5 WHERE id = $1`,
+      [id, f.closedOn, f.dueOn, f.refused ?? false, paidAll ? 'RECTIFIED' : 'PENALISED'],
+    );
+    const violationId = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO employer_violations (id, employer_id, jurisdiction_code, source_type, source_id, found_on, kinds,
+                                        arrears_fen, workers_affected, order_refused, meets_crime_threshold, major)
+       VALUES ($1, $2, $3, 'INSPECTION', $4, $5, '{WAGE_ARREARS}', 2500000, 1, $6, true, true)`,
+      [violationId, employerId, STREET, id, f.closedOn, f.refused ?? false],
+    );
+    return violationId;
+  };
   const features = async (id: string, asOf = today) =>
     (
       await t
@@ -113,7 +139,10 @@ describe('risk: wages recovered or paid are not owed', () => {
         .set(await auth())
     ).body as {
       features: Record<string, unknown>;
-      evaluation: { levels: Record<string, string>; hits: { ruleId: string }[] };
+      evaluation: {
+        levels: Record<string, string>;
+        hits: { ruleId: string; explanation: string; facts: Record<string, unknown> }[];
+      };
     };
   /** Ten workers claiming 10000 yuan each in the last 10 days: the Shanghai total (二). */
   const tenClaims = async (employerId: string, dispute?: string) => {
@@ -219,6 +248,110 @@ describe('risk: wages recovered or paid are not owed', () => {
     expect((await features(id, addDays(today, -1))).features).toMatchObject({
       wageCrimeInspectionCases365d: 1,
       wageCrimeCaseArrearsFen: 2_000_000,
+    });
+  });
+  // Audit 2026-12-07 (MEDIUM): 30000 元 found, ordered paid by a date, paid in full before it, closed RECTIFIED —
+  // the scan still raised RED WA-CRIME-THRESHOLD-FINDING (评估移送公安机关). 经责令支付仍不支付 (刑法 第二百七十六条之一;
+  // 法释〔2013〕3号 第四条: 在指定的期限内仍不支付) never happened.
+  it('a finding whose wages were paid in full within the order’s period is no referral assessment', async () => {
+    const id = await employer();
+    await closedWithFinding(id, {
+      dueOn: addDays(today, -10),
+      closedOn: addDays(today, -9),
+      paid: [
+        { on: addDays(today, -12), fen: 1_500_000 },
+        { on: addDays(today, -12), fen: 1_000_000 },
+      ],
+    });
+    const f = await features(id);
+    expect(f.features).toMatchObject({
+      wageCrimeViolations365d: 0,
+      wageCrimeViolationIds365d: [],
+      wageCrimeThresholdMet: false,
+      pastViolations3y: 1,
+    });
+    expect(f.evaluation.hits.filter((h) => h.ruleId.startsWith('WA-CRIME-'))).toEqual([]);
+    await t.app.get(RiskScoringService).rescoreEmployer(id);
+    expect(
+      await t.dataSource.query(
+        `SELECT level FROM risk_warnings WHERE employer_id = $1 AND kind = 'WAGE_ARREARS'`,
+        [id],
+      ),
+    ).toEqual([]);
+  });
+
+  it('a finding whose order’s period ended with wages unpaid stays RED, paid late or recorded refused', async () => {
+    const late = await employer();
+    const lateId = await closedWithFinding(late, {
+      dueOn: addDays(today, -10),
+      closedOn: addDays(today, -4),
+      // 5000 元 by the last day, the rest five days late: 20000 元 not paid in time, Shanghai's one-worker figure
+      paid: [
+        { on: addDays(today, -10), fen: 500_000 },
+        { on: addDays(today, -5), fen: 2_000_000 },
+      ],
+    });
+    const f = await features(late);
+    expect(f.features).toMatchObject({ wageCrimeViolations365d: 1, wageCrimeViolationIds365d: [lateId] });
+    expect(f.evaluation.levels.WAGE_ARREARS).toBe('RED');
+    expect(f.evaluation.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-FINDING']);
+    const refused = await employer();
+    const refusedId = await closedWithFinding(refused, {
+      dueOn: addDays(today, -10),
+      closedOn: addDays(today, -3),
+      refused: true,
+    });
+    expect((await features(refused)).features).toMatchObject({
+      wageCrimeViolations365d: 1,
+      wageCrimeViolationIds365d: [refusedId],
+    });
+    // 1 元 short by the last day, paid the day after: what was refused (1 元) is not 数额较大 (法释〔2013〕3号 第三条).
+    const short = await employer();
+    await closedWithFinding(short, {
+      dueOn: addDays(today, -10),
+      closedOn: addDays(today, -8),
+      paid: [
+        { on: addDays(today, -10), fen: 2_499_900 },
+        { on: addDays(today, -9), fen: 100 },
+      ],
+    });
+    expect((await features(short)).features).toMatchObject({ wageCrimeViolations365d: 0 });
+  });
+
+  it('a finding whose order’s period still runs is an ORANGE watch on its last day; unpaid after it, RED', async () => {
+    const id = await employer();
+    const dueOn = addDays(today, 5);
+    const violationId = await closedWithFinding(id, { dueOn, closedOn: addDays(today, -1) });
+    const now = await features(id);
+    expect(now.features).toMatchObject({
+      wageCrimeViolations365d: 0,
+      wageCrimeViolationsOrderRunning365d: 1,
+      wageCrimeViolationOrderRunningIds365d: [violationId],
+      wageCrimeOrderDueOn: dueOn,
+    });
+    // Not (yet) the referral assessment: the watch on the order's last day. (The case itself, still owed, keeps its
+    // own rule WA-CRIME-THRESHOLD-CASE, unchanged here.)
+    const findingRules = (hits: { ruleId: string }[]) =>
+      hits
+        .map((h) => h.ruleId)
+        .filter((r) => r === 'WA-CRIME-THRESHOLD-FINDING' || r === 'WA-CRIME-ORDER-DUE');
+    expect(findingRules(now.evaluation.hits)).toEqual(['WA-CRIME-ORDER-DUE']);
+    const watch = now.evaluation.hits.find((h) => h.ruleId === 'WA-CRIME-ORDER-DUE')!;
+    expect(watch.explanation).toBe(
+      `1项违法行为拖欠数额达到本省拒不支付劳动报酬罪数额标准，责令支付期限至${dueOn}：跟踪支付，逾期仍不支付的评估移送公安机关`,
+    );
+    expect(watch.facts).toEqual({
+      wageCrimeViolationsOrderRunning365d: 1,
+      wageCrimeOrderDueOn: dueOn,
+      wageCrimeViolationOrderRunningIds365d: [violationId],
+    });
+    // On its last day still the watch; the day after, unpaid: not paid in time, the referral assessment.
+    expect(findingRules((await features(id, dueOn)).evaluation.hits)).toEqual(['WA-CRIME-ORDER-DUE']);
+    const after = await features(id, addDays(dueOn, 1));
+    expect(findingRules(after.evaluation.hits)).toEqual(['WA-CRIME-THRESHOLD-FINDING']);
+    expect(after.features).toMatchObject({
+      wageCrimeViolations365d: 1,
+      wageCrimeViolationIds365d: [violationId],
     });
   });
 });

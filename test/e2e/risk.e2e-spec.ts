@@ -3,6 +3,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { RiskWarningsService } from '../../src/risk/risk-warnings.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { riskScan } from '../support/case-flow';
 
 /** A valid 18-digit ID number (GB 11643) for worker i. */
 function idNumber(i: number): string {
@@ -110,18 +111,7 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       .set(await auth('supervisor'));
     expect(forbidden.status).toBe(403);
     const [before] = await warningsOf(employerId, 'MASS_DISPUTE');
-    const start = await t
-      .http()
-      .post('/api/v1/risk/runs')
-      .set(await auth('admin'));
-    expect(start.status).toBe(201);
-    const run = await eventually(async () => {
-      const r = await t
-        .http()
-        .get(`/api/v1/risk/runs/${start.body.id as string}`)
-        .set(await auth('admin'));
-      return r.body.status === 'DONE' ? r.body : null;
-    }, 30000);
+    const run = await riskScan(t);
     expect(run.progress).toBe(100);
     expect(run.counts).toMatchObject({ ruleSetVersion: 1, raised: 0 });
     expect(run.counts.employers).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InspectionService } from '../../src/inspection/inspection.service';
-import { complaintBody, type TestApp } from './test-app';
+import { complaintBody, eventually, type TestApp } from './test-app';
 
 /** Bearer header of a demo or test account. */
 export async function bearer(t: TestApp, user: string): Promise<{ authorization: string }> {
@@ -289,4 +289,22 @@ export async function recordListableViolation(
     });
   if (v.status !== 201) throw new Error(`violation of ${employerId}: ${v.status} ${JSON.stringify(v.body)}`);
   return v.body.id as string;
+}
+
+/** A risk scan of every employer started by ADMIN (`POST /api/v1/risk/runs`, 201): its run once DONE. */
+export async function riskScan(
+  t: TestApp,
+): Promise<{ id: string; progress: number; counts: Record<string, number> }> {
+  const start = await t
+    .http()
+    .post('/api/v1/risk/runs')
+    .set(await bearer(t, 'admin'));
+  if (start.status !== 201) throw new Error(`risk run: ${start.status} ${JSON.stringify(start.body)}`);
+  return eventually(async () => {
+    const r = await t
+      .http()
+      .get(`/api/v1/risk/runs/${start.body.id as string}`)
+      .set(await bearer(t, 'admin'));
+    return r.body.status === 'DONE' ? r.body : null;
+  }, 30000);
 }
