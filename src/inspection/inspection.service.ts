@@ -40,6 +40,7 @@ import { investigationTeamError } from './inspection-duties.rules';
 import { violationEndedOnError } from '../complaints/complaint.state';
 
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
+import { InspectionColleagues } from './inspection-colleagues';
 
 export { inspectionNotFound, type StepResult } from './inspection-proceeding';
 
@@ -58,6 +59,7 @@ export class InspectionService implements OnModuleInit {
     private readonly p: InspectionProceeding,
     private readonly takeUp: ComplaintTakeUp,
     private readonly arbitration: OpenArbitrationCheck,
+    private readonly colleagues: InspectionColleagues,
   ) {}
 
   onModuleInit(): void {
@@ -90,7 +92,7 @@ export class InspectionService implements OnModuleInit {
     });
   }
 
-  /** Inspectors must be active INSPECTOR accounts (400 otherwise). */
+  /** A plan's drawn inspectors must be active INSPECTOR accounts (400 otherwise). */
   private async assertInspectors(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
     for (const uid of ids) {
       const u = await this.users.findById(em, uid);
@@ -303,7 +305,7 @@ export class InspectionService implements OnModuleInit {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       await this.p.startInvestigation(em, id, c.jurisdictionCode, on);
       const inspectors = dto.inspectorIds ?? (viewer.role === 'INSPECTOR' ? [viewer.userId] : []);
-      await this.assertInspectors(em, inspectors, 'inspectorIds');
+      await this.colleagues.assertNamed(em, c, inspectors, false);
       return {
         changes: {
           acceptedOn: on,
