@@ -9,6 +9,7 @@ import { investigationTeamError } from './inspection-duties.rules';
 import { INSPECTION_ACTING_ROLES } from './inspection.constants';
 import { InspectionProceeding } from './inspection-proceeding';
 import { InspectionRepository } from './inspection.repository';
+import { assertNotRecused } from './inspection-recusal';
 
 /**
  * Whom an inspector may name for 立案 and for an investigative act (inspectorIds): an active INSPECTOR whose scope
@@ -28,8 +29,11 @@ export class InspectionColleagues implements OnModuleInit {
     this.colleagues.register('INSPECTION', {
       role: 'INSPECTOR',
       actingRoles: INSPECTION_ACTING_ROLES,
-      acceptable: async (em, viewer: Principal, id) =>
-        this.acceptable(em, await this.cases.visible(em, viewer, id)),
+      acceptable: async (em, viewer: Principal, id) => {
+        const c = await this.cases.visible(em, viewer, id);
+        await assertNotRecused(this.repo, em, viewer, c);
+        return this.acceptable(em, c);
+      },
     });
   }
 

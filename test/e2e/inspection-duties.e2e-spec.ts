@@ -239,6 +239,28 @@ describe('inspection: the brigade’s duties', () => {
       .get(directory)
       .set(await auth('mediator'));
     expect([mediator.status, mediator.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    // 回避 (第十六条): once the colleague declares a conflict with the employer she is no longer listed, and her own
+    // call is refused as her acts on the case are (403 INSPECTOR_CONFLICT).
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      `SELECT employer_id FROM inspection_cases WHERE id = $1`,
+      [c.id],
+    );
+    const declared = await t
+      .http()
+      .post('/api/v1/inspection/conflicts')
+      .set(await auth('inspector-b'))
+      .send({ employerId, reason: '近亲属在该单位任职' });
+    expect(declared.status).toBe(201);
+    const after = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector'));
+    expect((after.body.items as { id: string }[]).map((i) => i.id)).toEqual([team[0]]);
+    const recused = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector-b'));
+    expect([recused.status, recused.body.code]).toEqual([403, 'INSPECTOR_CONFLICT']);
   });
 
   it('a 行政处理决定 is refused before the employer was heard (409), and before the statement period ran (409)', async () => {
