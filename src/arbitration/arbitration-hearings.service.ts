@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ArbitrationColleagues } from './arbitration-colleagues';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
@@ -39,6 +40,7 @@ export class ArbitrationHearingsService {
     private readonly calendar: CalendarService,
     private readonly p: ArbitrationProceeding,
     private readonly deadlines: DeadlinesService,
+    private readonly colleagues: ArbitrationColleagues,
   ) {}
 
   /**
@@ -316,7 +318,7 @@ export class ArbitrationHearingsService {
       );
     const overridden = problem && dto.override ? { override: { problem, reason: dto.override.reason } } : {};
     const arbitratorIds = dto.arbitratorIds ?? c.arbitratorIds;
-    if (dto.arbitratorIds) await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
+    if (dto.arbitratorIds) await this.colleagues.assertNamed(em, c, dto.arbitratorIds, 'arbitratorIds');
     const endsAt = new Date(startsAt.getTime() + HEARING_SLOT_MINUTES * 60_000);
     await this.repo.lockHearingCalendar(em);
     const clash = await this.repo.conflictingHearing(em, { room: dto.room, startsAt, endsAt, arbitratorIds });

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { StaffDirectory } from '../staff/staff-directory.service';
-import { UsersService } from '../auth/users.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
-import { AppException, fieldError } from '../common/errors/app-exception';
+import { AppException } from '../common/errors/app-exception';
 import { versionedTransition } from '../common/versioned-transition';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
@@ -83,7 +82,6 @@ export class ArbitrationProceeding {
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly users: UsersService,
     private readonly staff: StaffDirectory,
     private readonly complaints: ComplaintsService,
   ) {}
@@ -169,31 +167,6 @@ export class ArbitrationProceeding {
         remedies: gate.remedies.filter((a) => allowedActions(c.status).includes(a)),
         allowed: allowedActions(c.status).filter((a) => a !== 'AWARD'),
       });
-  }
-
-  /**
-   * Arbitrators must be active ARBITRATOR accounts of the case's commission: a member outside it could not see the
-   * case (400 ARBITRATOR_OUTSIDE_COMMISSION).
-   */
-  async assertArbitrators(
-    em: EntityManager,
-    c: Pick<ArbitrationCase, 'commissionId'>,
-    ids: string[],
-    field: string,
-  ): Promise<void> {
-    for (const uid of ids) {
-      const u = await this.users.findById(em, uid);
-      if (!u || u.role !== 'ARBITRATOR' || !u.active)
-        throw AppException.validation([
-          fieldError(field, 'isArbitrator', `${uid} 不是在任仲裁员`, `${uid} is not an arbitrator`),
-        ]);
-      if (c.commissionId !== null && u.organisationId !== c.commissionId)
-        throw AppException.badRequest(
-          'ARBITRATOR_OUTSIDE_COMMISSION',
-          'A tribunal member must be an arbitrator of the case’s commission',
-          { field, arbitratorId: uid, commissionId: c.commissionId },
-        );
-    }
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { colleaguesLink } from '../staff/colleagues';
+import { ArbitrationColleagues } from './arbitration-colleagues';
 import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
@@ -17,6 +19,7 @@ export class ArbitrationTribunalService {
     private readonly repo: ArbitrationRepository,
     private readonly deadlines: DeadlinesService,
     private readonly p: ArbitrationProceeding,
+    private readonly colleagues: ArbitrationColleagues,
   ) {}
 
   /**
@@ -41,8 +44,9 @@ export class ArbitrationTribunalService {
           fieldError(
             'arbitratorIds',
             'tribunalSize',
-            '仲裁庭由一名或者三名仲裁员组成（调解仲裁法第三十一条）',
-            'a tribunal is one arbitrator or three (调解仲裁法 第三十一条)',
+            `仲裁庭由一名或者三名仲裁员组成（调解仲裁法第三十一条）；可指定的仲裁员见 GET ${colleaguesLink('ARBITRATION', id)}`,
+            `a tribunal is one arbitrator or three (调解仲裁法 第三十一条); the arbitrators you may name: GET ${colleaguesLink('ARBITRATION', id)}`,
+            { colleagues: colleaguesLink('ARBITRATION', id) },
           ),
         ]);
       if (kind === 'SOLE' && dto.simplifiedExclusions === undefined)
@@ -54,7 +58,7 @@ export class ArbitrationTribunalService {
             'a sole arbitrator needs the exclusions of 办案规则 第五十七条 checked: list those that apply ([] for none)',
           ),
         ]);
-      await this.p.assertArbitrators(em, c, dto.arbitratorIds, 'arbitratorIds');
+      await this.colleagues.assertNamed(em, c, dto.arbitratorIds, 'arbitratorIds');
       let simplified: Record<string, unknown> = {};
       if (kind === 'SOLE') {
         const claims = await this.repo.claimsOf(em, id);

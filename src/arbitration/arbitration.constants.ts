@@ -1,3 +1,5 @@
+import type { Role } from '../auth/roles';
+
 export const ARBITRATION_SOURCES = ['COMPLAINT', 'MEDIATION', 'DIRECT'] as const;
 export type ArbitrationSource = (typeof ARBITRATION_SOURCES)[number];
 
@@ -71,3 +73,6 @@ export interface LimitationRecord {
  */
 export const COURT_OPTION_REASONS = ['ACCEPTANCE_OVERDUE', 'AWARD_OVERDUE'] as const;
 export type CourtOptionReason = (typeof COURT_OPTION_REASONS)[number];
+
+/** The roles whose acts conduct an arbitration (acceptance, tribunal, hearings, awards): arbitrators and supervisors. */
+export const ARBITRATION_DECIDING_ROLES: readonly Role[] = ['ARBITRATOR', 'SUPERVISOR'];

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ARBITRATION_DECIDING_ROLES } from './arbitration.constants';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal, Role } from '../auth/roles';
@@ -36,7 +37,7 @@ import {
  */
 const FILING_ROLES: Role[] = ['WORKER', 'INSPECTOR', 'MEDIATOR', 'ARBITRATOR', 'SUPERVISOR'];
 /** Staff who conduct the proceeding. */
-const DECIDING_ROLES: Role[] = ['ARBITRATOR', 'SUPERVISOR'];
+const DECIDING_ROLES: Role[] = [...ARBITRATION_DECIDING_ROLES];
 
 const memberUuid = new ParseUUIDPipe({
   exceptionFactory: () =>

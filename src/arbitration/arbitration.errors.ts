@@ -25,8 +25,8 @@ export const ARBITRATION_ERRORS = {
   },
   ARBITRATOR_OUTSIDE_COMMISSION: {
     status: 400,
-    zh: '仲裁庭成员须为本案仲裁委员会的仲裁员',
-    en: 'A tribunal member must be an arbitrator of the case’s commission',
+    zh: '仲裁庭成员须为本案仲裁委员会的仲裁员；可指定的仲裁员见 GET /api/v1/staff/colleagues（details.colleagues）',
+    en: 'A tribunal member must be an arbitrator of the case’s commission; the arbitrators you may name: GET /api/v1/staff/colleagues (details.colleagues)',
   },
   AWARD_NOT_FOUND: { status: 404, zh: '本案没有该裁决书', en: 'No such award document of this case' },
   AWARD_ALREADY_SERVED: { status: 409, zh: '裁决书已送达', en: 'The award document was already served' },

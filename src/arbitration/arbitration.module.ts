@@ -1,3 +1,4 @@
+import { ArbitrationColleagues } from './arbitration-colleagues';
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { MediationModule } from '../mediation/mediation.module';
@@ -27,6 +28,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
   providers: [
     ArbitrationService,
     ArbitrationProceeding,
+    ArbitrationColleagues,
     ArbitrationTribunalService,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,

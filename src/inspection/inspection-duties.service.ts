@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { UsersService } from '../auth/users.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { compareDates } from '../calendar/local-date';
 import { AppException, fieldError } from '../common/errors/app-exception';
@@ -13,7 +12,6 @@ import { findingChanges, type Findings } from './inspection-actions.service';
 import { assertFindingsCoverRecovered } from './inspection-bounds';
 import {
   additionalCompensationFen,
-  investigationTeamError,
   orderToPayIgnored,
   reportRewardRefusals,
   type DeclaredMajorGround,
@@ -29,6 +27,7 @@ import {
   type NoticeAnswerKind,
 } from './inspection.rules';
 import { InspectionProceeding } from './inspection-proceeding';
+import { InspectionColleagues } from './inspection-colleagues';
 import type { InspectionDocument } from './entities/inspection-document.entity';
 
 /** The notices the employer answers: a proposed penalty (行政处罚法) or a proposed 行政处理决定 (监察条例 第十九条). */
@@ -44,7 +43,7 @@ export class InspectionDutiesService {
   constructor(
     private readonly cases: InspectionProceeding,
     private readonly repo: InspectionRepository,
-    private readonly users: UsersService,
+    private readonly colleagues: InspectionColleagues,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly channel: ReportChannelService,
@@ -53,7 +52,7 @@ export class InspectionDutiesService {
 
   /**
    * The record of an investigative act (调查、检查) and its findings: made by at least two different inspectors, each an
-   * active INSPECTOR account (400 otherwise); they join the case's assigned inspectors.
+   * inspector the case accepts (InspectionColleagues: 400 otherwise); they join the case's assigned inspectors.
    */
   findings(
     viewer: Principal,
@@ -61,24 +60,7 @@ export class InspectionDutiesService {
     dto: Findings & { version: number; inspectorIds: string[]; on?: string },
   ): Promise<InspectionCaseViewDto> {
     return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, async (em, c) => {
-      const team = investigationTeamError(dto.inspectorIds);
-      if (team) throw AppException.badRequest('TOO_FEW_INSPECTORS', team, { field: 'inspectorIds' });
-      for (const uid of dto.inspectorIds) {
-        const u = await this.users.findById(em, uid);
-        if (!u || u.role !== 'INSPECTOR' || !u.active)
-          throw AppException.validation([
-            fieldError('inspectorIds', 'isInspector', `${uid} 不是在任监察员`, `${uid} is not an inspector`),
-          ]);
-        if (c.employerId && (await this.repo.hasConflict(em, uid, c.employerId)))
-          throw AppException.validation([
-            fieldError(
-              'inspectorIds',
-              'noConflict',
-              `${uid} 已申报回避该用人单位`,
-              `${uid} declared a conflict`,
-            ),
-          ]);
-      }
+      await this.colleagues.assertNamed(em, c, dto.inspectorIds, true);
       const changes = findingChanges(dto);
       assertFindingsCoverRecovered(c, {
         arrearsFen: changes.arrearsFen ?? c.arrearsFen,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertNotRecused } from './inspection-recusal';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { coversJurisdiction, type Principal } from '../auth/roles';
@@ -154,16 +155,7 @@ export class InspectionProceeding {
     date: { field: string; value: string | undefined },
     step: Step,
   ): Promise<{ on: string; data: Record<string, unknown>; doc: IssuedDocument | null }> {
-    // 监察条例 第十六条: an inspector with an interest in the matter 应当回避 — one who declared it takes no act here.
-    if (
-      viewer.role === 'INSPECTOR' &&
-      c.employerId &&
-      (await this.repo.hasConflict(em, viewer.userId, c.employerId))
-    )
-      throw AppException.forbidden(
-        'INSPECTOR_CONFLICT',
-        'The inspector declared a conflict with this employer',
-      );
+    await assertNotRecused(this.repo, em, viewer, c);
     const on = date.value ?? todayInShanghai();
     const earliest = c.acceptedOn ?? c.receivedOn;
     if (on > todayInShanghai() || on < earliest)

@@ -1,3 +1,5 @@
+import type { Role } from '../auth/roles';
+
 /** Where an inspection case comes from: a worker's 投诉, a 举报 (reporter kept secret) or a planned inspection. */
 export const INSPECTION_SOURCES = ['COMPLAINT', 'REPORT', 'PLAN'] as const;
 export type InspectionSource = (typeof INSPECTION_SOURCES)[number];
@@ -59,3 +61,6 @@ export const INSPECTION_SUBJECT = 'inspection-case';
 
 /** Case-number prefix (tracking number format, e.g. JC-2026-0000001-X). */
 export const CASE_NO_PREFIX = 'JC';
+
+/** The roles whose acts run an inspection (立案, investigation, orders): its inspectors and the bureau's supervisors. */
+export const INSPECTION_ACTING_ROLES: readonly Role[] = ['INSPECTOR', 'SUPERVISOR'];

@@ -44,9 +44,10 @@ import {
 import { InspectionService } from './inspection.service';
 import { WageCrimeService } from './wage-crime.service';
 import type { WageCrimeThreshold } from './wage-crime.rules';
+import { INSPECTION_ACTING_ROLES } from './inspection.constants';
 
 /** Staff who conduct inspection cases. */
-const ACTING: Role[] = ['INSPECTOR', 'SUPERVISOR'];
+const ACTING: Role[] = [...INSPECTION_ACTING_ROLES];
 /** The agency head's decisions on an inspector's findings: the penalty, the 行政处理决定 and the transfer. */
 const HEAD: Role[] = ['SUPERVISOR'];
 

@@ -38,8 +38,8 @@ export const INSPECTION_ERRORS = {
   },
   TOO_FEW_INSPECTORS: {
     status: 400,
-    zh: '调查检查须由两名以上监察员进行（劳动保障监察条例 第十六条）',
-    en: 'At least two inspectors are needed (劳动保障监察条例 第十六条)',
+    zh: '调查检查须由两名以上监察员进行（劳动保障监察条例 第十六条）；可指定的监察员见 GET /api/v1/staff/colleagues（details.colleagues）',
+    en: 'At least two inspectors are needed (劳动保障监察条例 第十六条); the inspectors you may name: GET /api/v1/staff/colleagues (details.colleagues)',
   },
   NOT_ASSIGNED: {
     status: 403,

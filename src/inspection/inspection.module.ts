@@ -6,6 +6,7 @@ import { InspectionActionsService } from './inspection-actions.service';
 import { InspectionDutiesService } from './inspection-duties.service';
 import { InspectionDueRecount } from './inspection-due-recount';
 import { InspectionProcessor } from './inspection.processor';
+import { InspectionColleagues } from './inspection-colleagues';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
@@ -22,6 +23,7 @@ import { WageCrimeService } from './wage-crime.service';
   providers: [
     InspectionService,
     InspectionProceeding,
+    InspectionColleagues,
     InspectionActionsService,
     InspectionDutiesService,
     InspectionRepository,

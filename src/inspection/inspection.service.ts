@@ -38,9 +38,9 @@ import {
 } from './inspection-refusal';
 import { investigationTeamError } from './inspection-duties.rules';
 import { violationEndedOnError } from '../complaints/complaint.state';
-
 import { InspectionProceeding, inspectionNotFound } from './inspection-proceeding';
 import { extensionNotice, InspectionNotices } from './inspection-notices';
+import { InspectionColleagues } from './inspection-colleagues';
 
 export { inspectionNotFound, type StepResult } from './inspection-proceeding';
 
@@ -60,6 +60,7 @@ export class InspectionService implements OnModuleInit {
     private readonly takeUp: ComplaintTakeUp,
     private readonly arbitration: OpenArbitrationCheck,
     private readonly notices: InspectionNotices,
+    private readonly colleagues: InspectionColleagues,
   ) {}
 
   onModuleInit(): void {
@@ -71,10 +72,9 @@ export class InspectionService implements OnModuleInit {
 
   /**
    * A clock event entered through the deadlines API (a pause, resumption or extension of the investigation period,
-   * 劳动保障监察条例 第十七条) on case `c` (locked before the clock): the deadline the case carries
-   * (investigation_due_on, which the KPIs and the at-risk list read) follows the clock in the same transaction, and
-   * the case's timeline records the event. While the clock is paused the period does not run and the case carries no
-   * deadline (null: not late, not overdue); the resumption gives it the clock's new one.
+   * 劳动保障监察条例 第十七条) on case `c` (locked before the clock): the case's deadline (investigation_due_on, read by
+   * the KPIs and the at-risk list) follows the clock in the same transaction and the timeline records the event; while
+   * paused, the case carries none (null: not late, not overdue), and the resumption gives it the clock's new one.
    */
   private async clockChanged(
     em: EntityManager,
@@ -95,7 +95,7 @@ export class InspectionService implements OnModuleInit {
     if (told) await this.notices.tell(em, c, 'EXTEND', told);
   }
 
-  /** Inspectors must be active INSPECTOR accounts (400 otherwise). */
+  /** A plan's drawn inspectors must be active INSPECTOR accounts (400 otherwise). */
   private async assertInspectors(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
     for (const uid of ids) {
       const u = await this.users.findById(em, uid);
@@ -308,7 +308,7 @@ export class InspectionService implements OnModuleInit {
       await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
       await this.p.startInvestigation(em, id, c.jurisdictionCode, on);
       const inspectors = dto.inspectorIds ?? (viewer.role === 'INSPECTOR' ? [viewer.userId] : []);
-      await this.assertInspectors(em, inspectors, 'inspectorIds');
+      await this.colleagues.assertNamed(em, c, inspectors, false);
       return {
         changes: {
           acceptedOn: on,

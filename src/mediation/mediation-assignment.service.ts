@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
@@ -7,7 +7,14 @@ import { TransactionRunner } from '../database/transaction';
 import { StaffInbox } from '../notifications/staff-inbox';
 import type { AssignMediatorDto, MediationCaseViewDto } from './dto/mediation.dto';
 import type { MediationCase } from './entities/mediation-case.entity';
-import { MEDIATION_SUBJECT, MediationCaseWriter } from './mediation-case-writer';
+import {
+  MEDIATION_SUBJECT,
+  MediationCaseWriter,
+  MEDIATOR_ACTS,
+  mediationNotFound,
+  staffMayWrite,
+} from './mediation-case-writer';
+import { Colleagues, colleaguesLink } from '../staff/colleagues';
 import { MediationRepository } from './mediation.repository';
 import { MediationViews } from './mediation-views';
 
@@ -17,7 +24,7 @@ import { MediationViews } from './mediation-views';
  * designated one is away. Never one who declared a conflict with the employer (回避).
  */
 @Injectable()
-export class MediationAssignmentService {
+export class MediationAssignmentService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: MediationRepository,
@@ -25,7 +32,37 @@ export class MediationAssignmentService {
     private readonly users: UsersService,
     private readonly inbox: StaffInbox,
     private readonly views: MediationViews,
+    private readonly colleagues: Colleagues,
   ) {}
+
+  onModuleInit(): void {
+    this.colleagues.register('MEDIATION', {
+      role: 'MEDIATOR',
+      actingRoles: MEDIATOR_ACTS,
+      acceptable: async (em, viewer, id) => {
+        const m = await this.repo.findCase(em, id);
+        // The scope and the 回避 of every write of the case (404, 403 MEDIATOR_CONFLICT).
+        if (!m || !staffMayWrite(viewer, m)) throw mediationNotFound();
+        await this.writer.assertNoConflict(em, viewer, m);
+        return this.acceptable(em, m);
+      },
+    });
+  }
+
+  /**
+   * Whom the case may be handed to (the staff directory lists exactly these): the active mediators of its committee
+   * covering its street, but its current mediator and those who declared a conflict with its employer.
+   */
+  async acceptable(
+    em: EntityManager,
+    m: Pick<MediationCase, 'organisationId' | 'streetCode' | 'mediatorUserId' | 'employerId'>,
+  ): Promise<string[]> {
+    const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
+    const free: string[] = [];
+    for (const id of committee)
+      if (id !== m.mediatorUserId && !(await this.repo.hasConflict(em, id, m.employerId))) free.push(id);
+    return free;
+  }
 
   async assign(viewer: Principal, id: string, dto: AssignMediatorDto): Promise<MediationCaseViewDto> {
     const to = dto.mediatorUserId ?? viewer.userId;
@@ -59,30 +96,33 @@ export class MediationAssignmentService {
     return this.views.one(this.tx.manager, id);
   }
 
-  /** Why `to` may not take the case: not a mediator of its committee for its street, already it, or in conflict. */
+  /** Why `to` may not take the case (not among `acceptable`): already it, in conflict, or not of its committee. */
   private async assigneeError(
     em: EntityManager,
-    m: Pick<MediationCase, 'organisationId' | 'streetCode' | 'mediatorUserId' | 'employerId'>,
+    m: Pick<MediationCase, 'id' | 'organisationId' | 'streetCode' | 'mediatorUserId' | 'employerId'>,
     to: string,
   ): Promise<FieldError | null> {
+    if ((await this.acceptable(em, m)).includes(to)) return null;
     const field = 'mediatorUserId';
-    const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
-    if (!committee.includes(to))
-      return fieldError(
-        field,
-        'ofCommittee',
-        '须为本调解委员会负责该街道的在任调解员',
-        'a mediator of the case’s committee for its street',
-      );
+    const colleagues = colleaguesLink('MEDIATION', m.id);
+    const where = { colleagues };
     if (to === m.mediatorUserId)
-      return fieldError(field, 'notCurrent', '该调解员已承办本案', 'already the case’s mediator');
-    if (await this.repo.hasConflict(em, to, m.employerId))
+      return fieldError(field, 'notCurrent', '该调解员已承办本案', 'already the case’s mediator', where);
+    const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
+    if (committee.includes(to))
       return fieldError(
         field,
         'noConflict',
-        '该调解员已声明与该用人单位存在利害关系（回避）',
-        'declared a conflict with the employer',
+        `该调解员已声明与该用人单位存在利害关系（回避）；可接手的调解员见 GET ${colleagues}`,
+        `declared a conflict with the employer; the mediators you may name: GET ${colleagues}`,
+        where,
       );
-    return null;
+    return fieldError(
+      field,
+      'ofCommittee',
+      `须为本调解委员会负责该街道的在任调解员；可接手的调解员见 GET ${colleagues}`,
+      `a mediator of the case’s committee for its street; the mediators you may name: GET ${colleagues}`,
+      where,
+    );
   }
 }

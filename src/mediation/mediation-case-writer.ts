@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { coversJurisdiction, STAFF_ROLES, type Principal } from '../auth/roles';
+import { coversJurisdiction, STAFF_ROLES, type Principal, type Role } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { lockVersioned, versionedTransition, type VersionedWrite } from '../common/versioned-transition';
 import type { MediationCase } from './entities/mediation-case.entity';
@@ -29,6 +29,18 @@ export function assertDesignated(viewer: Principal, m: Pick<MediationCase, 'id' 
 export const mediationNotFound = () =>
   AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case');
 
+/**
+ * The mediation's own acts (sessions, the period's extension, the closing and its agreement, instalments paid): the
+ * committee's mediators only: the committee is a 群众性组织 of its own (人民调解法 第七条); the bureau's supervisor
+ * opens and follows its cases but does not mediate them.
+ */
+export const MEDIATOR_ACTS: readonly Role[] = ['MEDIATOR'];
+
+/** Whether staff may write on the case (else 404): staff whose scope covers its street. */
+export function staffMayWrite(viewer: Principal, m: Pick<MediationCase, 'streetCode'>): boolean {
+  return STAFF_ROLES.includes(viewer.role) && coversJurisdiction(viewer, m.streetCode);
+}
+
 /** What every staff write on a mediation case does first (lock, scope, version, state) and last (the timeline event). */
 @Injectable()
 export class MediationCaseWriter {
@@ -53,7 +65,7 @@ export class MediationCaseWriter {
    * 403 MEDIATOR_CONFLICT: a mediator who declared a conflict with the case's employer (回避) takes no act in its
    * case — the declaration kept them from being assigned, and now from acting on it too.
    */
-  private async assertNoConflict(em: EntityManager, viewer: Principal, m: MediationCase): Promise<void> {
+  async assertNoConflict(em: EntityManager, viewer: Principal, m: MediationCase): Promise<void> {
     if (viewer.role === 'MEDIATOR' && (await this.repo.hasConflict(em, viewer.userId, m.employerId)))
       throw AppException.forbidden(
         'MEDIATOR_CONFLICT',
@@ -90,7 +102,7 @@ export class MediationCaseWriter {
     return {
       what: 'The case',
       lock: (em) => this.repo.lockCase(em, id),
-      inScope: (m) => STAFF_ROLES.includes(viewer.role) && coversJurisdiction(viewer, m.streetCode),
+      inScope: (m) => staffMayWrite(viewer, m),
       notFound: mediationNotFound,
       version,
     };

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { MEDIATOR_ACTS } from './mediation-case-writer';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -32,12 +33,7 @@ import { RemoveCollectiveMemberDto } from '../complaints/dto/collective.dto';
 
 /** Staff who run mediations (of the case's jurisdiction). */
 const MEDIATING_ROLES: Role[] = ['MEDIATOR', 'SUPERVISOR'];
-/**
- * The mediation's own acts (sessions, the period's extension, the closing and its agreement, instalments paid): the
- * committee's mediators only: the committee is a 群众性组织 of its own (人民调解法 第七条); the bureau's supervisor
- * opens and follows its cases but does not mediate them.
- */
-const MEDIATION_ACTS: Role[] = ['MEDIATOR'];
+const MEDIATION_ACTS: Role[] = [...MEDIATOR_ACTS];
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('MEDIATION_CASE_NOT_FOUND', 'No such mediation case'),

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
 import { AdminAuditService } from './admin-audit.service';
+import { Colleagues } from './colleagues';
+import { ColleaguesController } from './colleagues.controller';
 import { OrganisationsAdminService } from './organisations-admin.service';
 import { StaffAdminController } from './staff-admin.controller';
 import { StaffAdminRepository } from './staff-admin.repository';
@@ -14,15 +16,16 @@ import { StaffImportService } from './staff-import.service';
 @Module({
   imports: [ReferenceModule],
   // The import's route first: `users/import` must not be read as `users/:id`.
-  controllers: [StaffImportController, StaffAdminController],
+  controllers: [StaffImportController, StaffAdminController, ColleaguesController],
   providers: [
     StaffDirectory,
+    Colleagues,
     StaffAdminRepository,
     StaffAdminService,
     OrganisationsAdminService,
     AdminAuditService,
     StaffImportService,
   ],
-  exports: [StaffDirectory],
+  exports: [StaffDirectory, Colleagues],
 })
 export class StaffModule {}

@@ -1219,6 +1219,46 @@ describe('arbitration', () => {
     expect(mediator.status).toBe(404);
   });
 
+  it('an arbitrator finds the commission’s arbitrators in the staff directory and forms a tribunal of three from it (第三十一条)', async () => {
+    const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
+    expect((await post('arbitrator', `/${c.id}/accept`, { version: 1 })).status).toBe(200);
+    // Not acceptable: an arbitrator of no commission, and a deactivated one of this commission.
+    const [outsider, retired] = [randomUUID(), randomUUID()];
+    for (const [id, name, org, active] of [
+      [outsider, 'arbitrator-no-commission', null, true],
+      [retired, 'arbitrator-retired', organisationId('ARBITRATION_COMMISSION', '310115'), false],
+    ] as const)
+      await t.dataSource.query(
+        `INSERT INTO users (id, username, role, jurisdiction_codes, display_name, organisation_id, active)
+         VALUES ($1, $2, 'ARBITRATOR', '{310115}', $2, $3, $4)`,
+        [id, name, org, active],
+      );
+    const directory = `/api/v1/staff/colleagues?proceeding=ARBITRATION&caseId=${c.id}`;
+    const listed = await t
+      .http()
+      .get(directory)
+      .set(await auth('arbitrator'));
+    expect([listed.status, listed.body.role]).toEqual([200, 'ARBITRATOR']);
+    const ids = (listed.body.items as { id: string }[]).map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([...arbitrators, spare]));
+    expect(ids).not.toContain(outsider);
+    expect(ids).not.toContain(retired);
+    expect(JSON.stringify(listed.body)).not.toContain('arbitrator-e2e-'); // usernames stay out
+    // Two is no tribunal; one off the list is refused: each 400 names the directory.
+    for (const arbitratorIds of [ids.slice(0, 2), [...arbitrators.slice(0, 2), outsider]]) {
+      const r = await post('arbitrator', `/${c.id}/tribunal`, { version: 2, arbitratorIds });
+      expect(r.status).toBe(400);
+      expect(JSON.stringify(r.body)).toContain('/api/v1/staff/colleagues?proceeding=ARBITRATION');
+    }
+    const formed = await post('arbitrator', `/${c.id}/tribunal`, { version: 2, arbitratorIds: arbitrators });
+    expect([formed.status, formed.body.tribunal]).toEqual([200, 'THREE']);
+    const worker = await t
+      .http()
+      .get(directory)
+      .set(await auth('13800000000'));
+    expect([worker.status, worker.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+  });
+
   it('numbers accepted cases in the commission’s format, counted per year (14.4)', async () => {
     const year = today.slice(0, 4);
     const a = await open([{ type: 'LABOR_REMUNERATION', amountFen: 100_000 }]);

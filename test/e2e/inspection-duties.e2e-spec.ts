@@ -2,6 +2,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 import { confirmEmployerOfCase } from '../support/case-flow';
+import { organisationId } from '../../src/reference/organisations';
 
 interface CaseView {
   id: string;
@@ -20,6 +21,8 @@ describe('inspection: the brigade’s duties', () => {
   let t: TestApp;
   let team: string[] = [];
   let mediatorId: string;
+  let elsewhereId: string;
+  let inactiveId: string;
   let n = 0;
   const today = todayInShanghai();
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.token(user)}` });
@@ -99,6 +102,20 @@ describe('inspection: the brigade’s duties', () => {
       .get('/api/v1/auth/me')
       .set(await auth('inspector'));
     team = [me.body.userId as string, second];
+    // Colleagues the findings call refuses: an inspector of the same brigade for another street, and a deactivated one.
+    elsewhereId = await createAccount(t, {
+      username: 'inspector-elsewhere',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115007'],
+      organisationId: organisationId('INSPECTION_BRIGADE', '310115'),
+    });
+    inactiveId = await createAccount(t, {
+      username: 'inspector-retired',
+      role: 'INSPECTOR',
+      jurisdictions: ['310115005'],
+      organisationId: organisationId('INSPECTION_BRIGADE', '310115'),
+    });
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [inactiveId]);
     mediatorId = (
       await t
         .http()
@@ -151,6 +168,99 @@ describe('inspection: the brigade’s duties', () => {
     });
     expect(found.version).toBe(3);
     expect([...found.assignedInspectorIds].sort()).toEqual([...team].sort());
+  });
+
+  it('an inspector finds her colleagues in the staff directory and names one to record findings (第十六条)', async () => {
+    const c = await complaintCase();
+    // 立案 by the inspector alone: she does not know a colleague's id yet.
+    const opened = await ok('inspector', `inspection/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+    });
+    expect(opened.assignedInspectorIds).toEqual([team[0]]);
+    const directory = `/api/v1/staff/colleagues?proceeding=INSPECTION&caseId=${c.id}`;
+    const listed = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector'));
+    expect([listed.status, listed.body.code]).toEqual([200, undefined]);
+    const ids = (listed.body.items as { id: string }[]).map((i) => i.id);
+    // Active inspectors whose scope covers the case's street, herself included; nobody else.
+    expect([...ids].sort()).toEqual([...team].sort());
+    expect(ids).not.toContain(elsewhereId);
+    expect(ids).not.toContain(inactiveId);
+    expect(ids).not.toContain(mediatorId);
+    expect(listed.body).toMatchObject({ proceeding: 'INSPECTION', caseId: c.id, role: 'INSPECTOR' });
+    for (const item of listed.body.items as Record<string, unknown>[])
+      expect(Object.keys(item).sort()).toEqual(['displayName', 'id', 'organisation', 'role']);
+    const text = JSON.stringify(listed.body);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(text).not.toContain('username');
+    // The audit's scenario: a colleague's id from the directory makes the investigation's second inspector.
+    const colleague = ids.find((id) => id !== team[0])!;
+    const found = await ok('inspector', `inspection/cases/${c.id}/findings`, {
+      version: 2,
+      arrearsFen: 500_000,
+      inspectorIds: [team[0], colleague],
+    });
+    expect([...found.assignedInspectorIds].sort()).toEqual([...team].sort());
+    // Whom the directory leaves out, the findings call refuses, and its 400 says where to look.
+    for (const other of [elsewhereId, inactiveId]) {
+      const r = await post('inspector', `inspection/cases/${c.id}/findings`, {
+        version: 3,
+        arrearsFen: 500_000,
+        inspectorIds: [team[0], other],
+      });
+      expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(JSON.stringify(r.body)).toContain('/api/v1/staff/colleagues?proceeding=INSPECTION');
+    }
+    // Too few inspectors: the 400 names the directory too.
+    const alone = await post('inspector', `inspection/cases/${c.id}/findings`, {
+      version: 3,
+      arrearsFen: 500_000,
+      inspectorIds: [team[0]],
+    });
+    expect(alone.status).toBe(400);
+    expect(JSON.stringify(alone.body)).toContain('/api/v1/staff/colleagues?proceeding=INSPECTION');
+    // A worker may not list staff (403); staff of another street do not see the case (404).
+    const worker = await t
+      .http()
+      .get(directory)
+      .set(await auth('13800000000'));
+    expect([worker.status, worker.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    const stranger = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector-elsewhere'));
+    expect([stranger.status, stranger.body.code]).toEqual([404, 'INSPECTION_CASE_NOT_FOUND']);
+    // A mediator does not record an investigation: the directory refuses her as the findings call does.
+    const mediator = await t
+      .http()
+      .get(directory)
+      .set(await auth('mediator'));
+    expect([mediator.status, mediator.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    // 回避 (第十六条): once the colleague declares a conflict with the employer she is no longer listed, and her own
+    // call is refused as her acts on the case are (403 INSPECTOR_CONFLICT).
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      `SELECT employer_id FROM inspection_cases WHERE id = $1`,
+      [c.id],
+    );
+    const declared = await t
+      .http()
+      .post('/api/v1/inspection/conflicts')
+      .set(await auth('inspector-b'))
+      .send({ employerId, reason: '近亲属在该单位任职' });
+    expect(declared.status).toBe(201);
+    const after = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector'));
+    expect((after.body.items as { id: string }[]).map((i) => i.id)).toEqual([team[0]]);
+    const recused = await t
+      .http()
+      .get(directory)
+      .set(await auth('inspector-b'));
+    expect([recused.status, recused.body.code]).toEqual([403, 'INSPECTOR_CONFLICT']);
   });
 
   it('a 行政处理决定 is refused before the employer was heard (409), and before the statement period ran (409)', async () => {

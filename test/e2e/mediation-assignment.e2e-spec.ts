@@ -20,6 +20,15 @@ describe('the mediator of a case', () => {
       .post(`/api/v1/mediation/cases/${path}`)
       .set(await bearer(t, user))
       .send(body);
+  /** The mediators the hand-over of the case accepts, from the staff directory. */
+  const colleagues = async (user: string, caseId: string) => {
+    const r = await t
+      .http()
+      .get(`/api/v1/staff/colleagues?proceeding=MEDIATION&caseId=${caseId}`)
+      .set(await bearer(t, user));
+    expect([r.status, r.body.role]).toEqual([200, 'MEDIATOR']);
+    return (r.body.items as { id: string }[]).map((i) => i.id);
+  };
   const opened = async () => {
     const c = await fileComplaint(t, { employerName: `浦东调解员测试公司${++n}`, target: 'MEDIATION' });
     return { complaintId: c.id, employerId: c.employerId, ...(await openMediation(t, 'mediator', c.id)) };
@@ -59,6 +68,8 @@ describe('the mediator of a case', () => {
       'NOT_ASSIGNED_MEDIATOR',
       { mediatorUserId: ids.mediator, allowed: [`POST /api/v1/mediation/cases/${m.id}/mediator`] },
     ]);
+    // The directory lists whom the case may be handed to: the committee's other mediators for its street.
+    expect(await colleagues('mediator', m.id)).toEqual([ids.colleague]);
     // A reason is required; a mediator of another committee is not one to hand it to; nor the current one.
     expect((await post('mediator-2', `${m.id}/mediator`, { version: m.version })).status).toBe(400);
     for (const [to, constraint] of [
@@ -74,6 +85,7 @@ describe('the mediator of a case', () => {
         400,
         expect.objectContaining({ field: 'mediatorUserId', constraint }),
       ]);
+      expect(JSON.stringify(bad.body)).toContain('/api/v1/staff/colleagues?proceeding=MEDIATION');
     }
     // The supervisor follows the case but does not designate its mediator.
     expect(
@@ -111,6 +123,7 @@ describe('the mediator of a case', () => {
       .post('/api/v1/mediation/conflicts')
       .set(await bearer(t, 'mediator-2'))
       .send({ employerId: m.employerId, reason: '亲属在该单位任职' });
+    expect(await colleagues('mediator', m.id)).toEqual([]);
     const self = await post('mediator-2', `${m.id}/mediator`, { version: m.version, reason: '接手' });
     expect([self.status, self.body.code]).toEqual([403, 'MEDIATOR_CONFLICT']);
     const handed = await post('mediator', `${m.id}/mediator`, {

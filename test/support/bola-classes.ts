@@ -38,6 +38,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   SmsOutboxController_unconfirmed: L,
   PiiAccessController_list: L,
   AuthController_login: P,
+  ColleaguesController_list: L,
   AuthController_refresh: P,
   AuthController_requestOtp: P,
   AuthController_verifyOtp: P,

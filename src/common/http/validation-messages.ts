@@ -82,14 +82,22 @@ function rank(constraint: string): number {
  * The metadata of `constraint` on the error's property, from class-validator's storage: its arguments (`[100000]`
  * for `@Max(100000)`) and whether the DTO gave its own message.
  */
-function constraintMeta(error: ValidationError, constraint: string): { args: unknown[]; custom: boolean } {
+function constraintMeta(
+  error: ValidationError,
+  constraint: string,
+): { args: unknown[]; custom: boolean; zh: string | undefined } {
   const target = error.target?.constructor;
   const meta = target
     ? getMetadataStorage()
         .getTargetValidationMetadatas(target, '', true, false)
         .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint)
     : undefined;
-  return { args: (meta?.constraints as unknown[] | undefined) ?? [], custom: meta?.message !== undefined };
+  const context = meta?.context as { zh?: unknown } | undefined;
+  return {
+    args: (meta?.constraints as unknown[] | undefined) ?? [],
+    custom: meta?.message !== undefined,
+    zh: typeof context?.zh === 'string' ? context.zh : undefined,
+  };
 }
 
 function fill(template: string, args: unknown[]): string {
@@ -101,7 +109,8 @@ function fill(template: string, args: unknown[]): string {
 
 /**
  * One entry for a field that failed validation: the constraint that matters (a missing value is `isDefined`,
- * "is required"), its message in both languages, and every constraint that failed.
+ * "is required"), its message in both languages (the DTO's own when it gives `message` and `context.zh`), and every
+ * constraint that failed.
  */
 export function validationFieldError(field: string, error: ValidationError): FieldError {
   const failed = Object.keys(error.constraints ?? {}).sort((a, b) => rank(a) - rank(b));
@@ -110,9 +119,10 @@ export function validationFieldError(field: string, error: ValidationError): Fie
   const constraint = missing ? 'isDefined' : failed[0];
   const constraints = missing ? ['isDefined', ...failed.filter((c) => c !== 'isDefined')] : failed;
   const template = TEMPLATES[constraint];
-  const { args, custom } = constraintMeta(error, constraint);
+  const { args, custom, zh: own } = constraintMeta(error, constraint);
   const given = error.constraints?.[constraint];
-  const zh = `${field} ${template ? fill(template[0], args) : '取值无效'}`;
+  // A DTO may say more in zh-CN too (`context: { zh }`), e.g. where to find what the field takes.
+  const zh = `${field} ${own ?? (template ? fill(template[0], args) : '取值无效')}`;
   // A DTO's own (English) message says more than the generic one.
   const en =
     given && (custom || !template) ? given : `${field} ${template ? fill(template[1], args) : 'is invalid'}`;

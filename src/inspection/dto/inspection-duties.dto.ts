@@ -14,18 +14,18 @@ import {
 import { IsLocalDate } from '../../common/validation/decorators';
 import { DECLARED_MAJOR_GROUNDS, DUTY_RULES, type DeclaredMajorGround } from '../inspection-duties.rules';
 import { NOTICE_ANSWER_KINDS, type NoticeAnswerKind } from '../inspection.rules';
+import { colleaguesLink } from '../../staff/colleagues';
 import { FindingsDto, InspectionVersionDto, MAX_FEN, Text } from './inspection.dto';
+import { TEAM_OF_TWO } from './team-of-two';
 
 /** The record of an investigative act (调查、检查): its findings and the inspectors who made it (at least two). */
 export class InvestigationRecordDto extends FindingsDto {
   @ApiProperty({
     type: [String],
-    description: 'The inspectors who investigated: at least 2 different ones (劳动保障监察条例 第十六条)',
+    description: `The inspectors who investigated: at least 2 different ones (劳动保障监察条例 第十六条); the ids the case accepts: GET ${colleaguesLink('INSPECTION')}`,
   })
   @IsArray()
-  @ArrayMinSize(DUTY_RULES.MIN_INSPECTORS, {
-    message: 'an investigation needs at least 2 inspectors (劳动保障监察条例 第十六条)',
-  })
+  @ArrayMinSize(DUTY_RULES.MIN_INSPECTORS, TEAM_OF_TWO)
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsUUID('all', { each: true })

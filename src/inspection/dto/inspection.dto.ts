@@ -36,6 +36,8 @@ import {
   type ManualClosure,
 } from '../inspection.constants';
 import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
+import { TEAM_OF_TWO } from './team-of-two';
+import { colleaguesLink } from '../../staff/colleagues';
 
 export const MAX_FEN = MAX_CLAIM_FEN;
 export { Text } from './text';
@@ -71,11 +73,12 @@ export class DecideInspectionDto extends InspectionVersionDto {
   @ApiPropertyOptional({
     type: [String],
     description:
-      'Inspectors assigned, at least 2 when given (监察条例 第十六条); default: the caller, if an inspector',
+      'Inspectors assigned, at least 2 when given (监察条例 第十六条); default: the caller, if an inspector; the ids ' +
+      `the case accepts: GET ${colleaguesLink('INSPECTION')}`,
   })
   @IsOptional()
   @IsArray()
-  @ArrayMinSize(2, { message: 'an investigation needs at least 2 inspectors (劳动保障监察条例 第十六条)' })
+  @ArrayMinSize(2, TEAM_OF_TWO)
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsUUID('all', { each: true })
