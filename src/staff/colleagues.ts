@@ -23,7 +23,7 @@ export function colleaguesLink(proceeding: ColleagueProceeding, caseId?: string)
 
 /**
  * At most this many colleagues are listed (a body's staff for one street: tens, never near it); a longer list says
- * `truncated` and the rest stay unnamed (docs/api-guide.md).
+ * `truncated` and the rest stay unnamed (docs/state-machines.md).
  */
 export const MAX_COLLEAGUES = 500;
 
