@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { Principal } from '../auth/roles';
+import { orderToPayStage } from './wage-crime.rules';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { appearOnError } from './inspection-duties.rules';
 import { newId } from '../common/ids';
@@ -178,6 +179,23 @@ export class InspectionActionsService {
             'ORDER_DEADLINE_NOT_PASSED',
             'The order is not refused before its deadline has passed (法释〔2013〕3号 第四条)',
             { rectifyDueOn: early.dueOn, earliestOn: early.earliestOn },
+          );
+        // 法释〔2013〕3号 第四条: wages paid in full within the period are no refusal (nor a crime, nor a register entry).
+        const payments = await this.repo.recoveriesOf(em, id);
+        const facts = {
+          complianceDueOn: c.rectifyDueOn,
+          refusalRecorded: false,
+          arrearsFen: c.arrearsFen,
+          payments,
+        };
+        if (c.arrearsFen > 0 && orderToPayStage(facts, on) === 'PAID_IN_TIME')
+          throw AppException.conflict(
+            'ORDER_COMPLIED',
+            'The wages were paid in full within the order’s period',
+            {
+              rectifyDueOn: c.rectifyDueOn,
+              arrearsFen: c.arrearsFen,
+            },
           );
         return {
           changes: { orderRefused: true },

@@ -107,6 +107,11 @@ export const INSPECTION_ERRORS = {
     zh: '责令改正（支付）的期限尚未届满，届满后仍未履行的方可登记拒不改正',
     en: 'The order is not refused before its deadline has passed',
   },
+  ORDER_COMPLIED: {
+    status: 409,
+    zh: '用人单位已在责令支付的期限内足额支付，不能登记拒不支付',
+    en: 'The wages were paid in full within the order’s period: there is no refusal to record',
+  },
   PENALTY_BEFORE_COMPLIANCE_DUE: {
     status: 409,
     zh: '以责令改正逾期未改正（劳动保障监察条例 第三十条第一款第（三）项）为由的罚款，须待责令改正期限届满后方可告知',

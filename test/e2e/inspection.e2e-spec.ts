@@ -600,6 +600,32 @@ describe('inspection cases', () => {
     ).toEqual([]);
   });
 
+  it('no refusal is recorded of an order to pay whose wages were paid in full within its period (法释〔2013〕3号 第四条)', async () => {
+    const c = await investigating();
+    const ordered = await orderToPay(c, 2_000_000, 3);
+    const paid = await ok('inspector', `/cases/${c.id}/recoveries`, {
+      version: ordered.version,
+      amountFen: 2_000_000,
+      workersCovered: 1,
+      paidOn: today,
+    });
+    // Paid two days ago, the period ended yesterday: in time.
+    await t.dataSource.query(`UPDATE inspection_recoveries SET paid_on = $2 WHERE case_id = $1`, [
+      c.id,
+      addDays(today, -2),
+    ]);
+    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
+      c.id,
+      addDays(today, -1),
+    ]);
+    const complied = await post('inspector', `/cases/${c.id}/order-refused`, {
+      version: paid.version,
+      note: '拒不支付',
+    });
+    expect([complied.status, complied.body.code]).toEqual([409, 'ORDER_COMPLIED']);
+    expect((await get('inspector', c.id)).body).toMatchObject({ orderRefused: false, version: paid.version });
+  });
+
   it('transfer to public security: 409 below the threshold or without a refused order, done when both hold', async () => {
     const c = await investigating();
     const ordered = await orderToPay(c, 1_999_999, 3);
