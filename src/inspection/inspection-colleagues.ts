@@ -44,9 +44,8 @@ export class InspectionColleagues implements OnModuleInit {
   ): Promise<string[]> {
     const covering = await this.users.staffCovering(em, 'INSPECTOR', c.jurisdictionCode);
     if (!c.employerId) return covering;
-    const free: string[] = [];
-    for (const id of covering) if (!(await this.repo.hasConflict(em, id, c.employerId))) free.push(id);
-    return free;
+    const conflicted = await this.repo.conflictedWith(em, c.employerId);
+    return covering.filter((id) => !conflicted.has(id));
   }
 
   /**

@@ -90,6 +90,15 @@ export class InspectionRepository {
     return rows.length > 0;
   }
 
+  /** The inspectors who declared a conflict with the employer (回避), in one read: the colleagues' filter. */
+  async conflictedWith(em: EntityManager, employerId: string): Promise<Set<string>> {
+    const rows = await em.query<{ inspector_id: string }[]>(
+      `SELECT inspector_id FROM inspector_conflicts WHERE employer_id = $1`,
+      [employerId],
+    );
+    return new Set(rows.map((r) => r.inspector_id));
+  }
+
   lockCase(em: EntityManager, id: string): Promise<InspectionCase | null> {
     return em
       .createQueryBuilder(InspectionCase, 'i')

@@ -58,10 +58,8 @@ export class MediationAssignmentService implements OnModuleInit {
     m: Pick<MediationCase, 'organisationId' | 'streetCode' | 'mediatorUserId' | 'employerId'>,
   ): Promise<string[]> {
     const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
-    const free: string[] = [];
-    for (const id of committee)
-      if (id !== m.mediatorUserId && !(await this.repo.hasConflict(em, id, m.employerId))) free.push(id);
-    return free;
+    const conflicted = await this.repo.conflictedWith(em, m.employerId);
+    return committee.filter((id) => id !== m.mediatorUserId && !conflicted.has(id));
   }
 
   async assign(viewer: Principal, id: string, dto: AssignMediatorDto): Promise<MediationCaseViewDto> {

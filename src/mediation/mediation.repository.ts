@@ -225,6 +225,15 @@ export class MediationRepository {
     return rows.length > 0;
   }
 
+  /** The users who declared a conflict with the employer (回避), in one read: the colleagues' filter. */
+  async conflictedWith(em: EntityManager, employerId: string): Promise<Set<string>> {
+    const rows = await em.query<{ user_id: string }[]>(
+      `SELECT user_id FROM mediator_conflicts WHERE employer_id = $1`,
+      [employerId],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   /** A page of cases, with each one's sessions and agreement read in the page's own statement. */
   async list(
     em: EntityManager,
