@@ -6,6 +6,7 @@ import { coversJurisdiction, type Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { versionedTransition } from '../common/versioned-transition';
+import { CasePartiesViews } from '../complaints/case-parties';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { TransactionRunner } from '../database/transaction';
 import {
@@ -84,6 +85,7 @@ export class ArbitrationProceeding {
     private readonly outbox: OutboxService,
     private readonly staff: StaffDirectory,
     private readonly complaints: ComplaintsService,
+    private readonly caseParties: CasePartiesViews,
   ) {}
 
   /**
@@ -125,7 +127,7 @@ export class ArbitrationProceeding {
       ),
     );
     // Read after commit: the clocks are read through DeadlinesService on its own connection.
-    return this.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
+    return this.view(this.tx.manager, viewer, (await this.repo.findCase(this.tx.manager, id))!);
   }
 
   /** The facts the gates of an award or a 调解书 look at (read in the caller's transaction). */
@@ -274,21 +276,37 @@ export class ArbitrationProceeding {
     else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
   }
 
-  /** The case's view; its clocks, when its caller has read them already (a case file), are not read again. */
-  async view(em: EntityManager, c: ArbitrationCase, known?: ClockView[]): Promise<ArbitrationCaseViewDto> {
-    const [claims, hearings, awards, executions, clocks, tribunalMembers, members] = await Promise.all([
-      this.repo.claimsOf(em, c.id),
-      this.repo.hearingsOf(em, c.id),
-      this.awards.awardsOf(em, c.id),
-      this.awards.provisionalExecutionsOf(em, c.id),
-      known ?? this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
-      this.staff.describeList(em, c.arbitratorIds),
-      c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
-    ]);
+  /**
+   * The case's view, as `viewer` sees it (its parties: case-parties.ts); its clocks, when its caller has read them
+   * already (a case file), are not read again.
+   */
+  async view(
+    em: EntityManager,
+    viewer: Principal,
+    c: ArbitrationCase,
+    known?: ClockView[],
+  ): Promise<ArbitrationCaseViewDto> {
+    const parties = this.repo
+      .partiesOf(em, c.id)
+      .then((row) => this.caseParties.show(em, viewer, [row], 'arbitration.view'));
+    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members] =
+      await Promise.all([
+        parties,
+        this.repo.claimsOf(em, c.id),
+        this.repo.hearingsOf(em, c.id),
+        this.awards.awardsOf(em, c.id),
+        this.awards.provisionalExecutionsOf(em, c.id),
+        known ?? this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
+        this.staff.describeList(em, c.arbitratorIds),
+        c.collectiveDisputeId
+          ? this.complaints.disputeMembers(em, c.collectiveDisputeId)
+          : Promise.resolve([]),
+      ]);
     const counted = windowsAsCounted(awards, clocks);
     return {
       id: c.id,
       complaintId: c.complaintId,
+      ...shown,
       source: c.source,
       sourceMediationCaseId: c.sourceMediationCaseId,
       status: c.status,

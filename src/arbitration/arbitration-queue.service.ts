@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { Principal } from '../auth/roles';
+import { CasePartiesViews } from '../complaints/case-parties';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ARBITRATION_CASE_TYPE, type ArbitrationStatus } from './arbitration.constants';
@@ -30,6 +31,7 @@ export class ArbitrationQueueService {
     private readonly repo: ArbitrationRepository,
     private readonly deadlines: DeadlinesService,
     private readonly organisations: OrganisationsService,
+    private readonly caseParties: CasePartiesViews,
   ) {}
 
   async list(viewer: Principal, q: ArbitrationQueueQuery): Promise<ArbitrationCasePageDto> {
@@ -49,18 +51,25 @@ export class ArbitrationQueueService {
       const clocks = await this.deadlines.dueWithin(area, q.dueWithinDays, 'DAY');
       ids = [...new Set(clocks.filter((k) => k.caseType === ARBITRATION_CASE_TYPE).map((k) => k.caseId))];
     }
-    const page = await this.repo.list(em, scope, {
+    const { page, parties: read } = await this.repo.list(em, scope, {
       status: q.status,
       memberId: q.assignee === 'me' ? viewer.userId : q.member,
       ids,
       cursor: q.cursor,
       limit: q.limit,
     });
+    const parties = await this.caseParties.show(
+      em,
+      viewer,
+      page.items.map((c) => read.get(c.id)!.parties),
+      'arbitration.queue',
+    );
     return {
-      items: page.items.map((c) => ({
+      items: page.items.map((c, i) => ({
         id: c.id,
         caseNo: c.caseNo,
         complaintId: c.complaintId,
+        ...parties[i],
         source: c.source,
         status: c.status,
         jurisdictionCode: c.jurisdictionCode,

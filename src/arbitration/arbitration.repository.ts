@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { LOCKS, xactLock } from '../database/locks';
 import type { Page } from '../common/http/pagination';
-import { keysetPage, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
+import { keysetPageWithColumns, whereIdIs, whereInJurisdictions } from '../database/query-helpers';
+import { prepared } from '../database/prepared-statements';
+import { CASE_PARTIES_JSON, type CasePartiesRow } from '../complaints/case-parties';
 import type { ArbitrationStatus, ClosureType } from './arbitration.constants';
 import type { MinimumWageRow } from './arbitration.rules';
 import { ARBITRATION_OPEN_STATUSES } from './arbitration.state';
@@ -38,6 +40,12 @@ export const SUMMARY_COLUMNS = [
 ] as const satisfies readonly (keyof ArbitrationCase)[];
 
 export type ArbitrationCaseSummary = Pick<ArbitrationCase, (typeof SUMMARY_COLUMNS)[number]>;
+
+// The respondent (the case's own employer) and its complaint's complainant (CasePartiesRow), read with the case by
+// their primary keys through the views their owners publish for it (docs/read-contracts.md): no statement of their own.
+const partiesOf = (a: string) => `(SELECT ${CASE_PARTIES_JSON}
+    FROM complaint_party_source c JOIN employer_party_source e ON e.id = ${a}.employer_id
+    WHERE c.id = ${a}.complaint_id)`;
 
 /** All SQL of the arbitration module. */
 @Injectable()
@@ -289,11 +297,20 @@ export class ArbitrationRepository {
     return Number(row.n);
   }
 
+  /** The parties of a case (its view). */
+  async partiesOf(em: EntityManager, id: string): Promise<CasePartiesRow> {
+    const [row] = await em.query<{ parties: CasePartiesRow }[]>(
+      prepared(`SELECT ${partiesOf('a')} AS parties FROM arbitration_cases a WHERE a.id = $1`),
+      [id],
+    );
+    return row.parties;
+  }
+
   /**
    * The work queue: cases in scope (a commission, or street prefixes), filtered, newest first (keyset); the columns
-   * of their summaries only.
+   * of their summaries only, and each case's parties, read in the page's own statement.
    */
-  list(
+  async list(
     em: EntityManager,
     scope: { commissionId: string } | { prefixes: readonly string[] },
     q: {
@@ -303,10 +320,11 @@ export class ArbitrationRepository {
       cursor?: string;
       limit?: number;
     },
-  ): Promise<Page<ArbitrationCaseSummary>> {
+  ): Promise<{ page: Page<ArbitrationCaseSummary>; parties: Map<string, { parties: CasePartiesRow }> }> {
     const qb = em
       .createQueryBuilder(ArbitrationCase, 'a')
       .select(SUMMARY_COLUMNS.map((p) => `a.${p}`))
+      .addSelect(partiesOf('a'), 'parties')
       .where('1 = 1');
     if ('commissionId' in scope) whereIdIs(qb, 'a.commission_id', scope.commissionId);
     else whereInJurisdictions(qb, 'a.jurisdiction_code', scope.prefixes);
@@ -316,7 +334,15 @@ export class ArbitrationRepository {
       if (q.ids.length === 0) qb.andWhere('false');
       else qb.andWhere('a.id IN (:...ids)', { ids: q.ids });
     }
-    return keysetPage(em, qb, 'a', q.cursor, q.limit ?? 20);
+    const { page, columns } = await keysetPageWithColumns<ArbitrationCase, { parties: CasePartiesRow }>(
+      em,
+      qb,
+      'a',
+      q.cursor,
+      q.limit ?? 20,
+      ['parties'],
+    );
+    return { page, parties: columns };
   }
 
   commission(em: EntityManager, organisationId: string): Promise<ArbitrationCommission | null> {

@@ -113,8 +113,8 @@ export class ArbitrationService implements OnModuleInit {
     return this.repo.casesOfComplaintOrDisputeRead(complaintId, disputeId);
   }
 
-  caseFileView(em: EntityManager, c: ArbitrationCase, clocks: ClockView[]): Promise<ArbitrationCaseViewDto> {
-    return this.p.view(em, c, clocks);
+  caseFileView(em: EntityManager, viewer: Principal, c: ArbitrationCase, clocks: ClockView[]) {
+    return this.p.view(em, viewer, c, clocks);
   }
 
   /**
@@ -235,7 +235,7 @@ export class ArbitrationService implements OnModuleInit {
       if (source === 'DIRECT') await this.mediation.directApplication(em, complaint, viewer, id);
       return id;
     });
-    return this.p.view(this.tx.manager, (await this.repo.findCase(this.tx.manager, id))!);
+    return this.p.view(this.tx.manager, viewer, (await this.repo.findCase(this.tx.manager, id))!);
   }
 
   /** The case, for staff in scope and for the complainant; else 404. */
@@ -250,7 +250,7 @@ export class ArbitrationService implements OnModuleInit {
           (c.collectiveDisputeId !== null &&
             (await this.complaints.canSeeDispute(viewer, c.collectiveDisputeId, em))));
     if (!c || !visible) throw arbitrationNotFound();
-    return this.p.view(em, c);
+    return this.p.view(em, viewer, c);
   }
 
   /** 受理: stops the acceptance clock and starts the 45-day award clock from the acceptance date (第四十三条). */

@@ -153,11 +153,17 @@ export class MyCasesService {
     const clocksOf = (id: string) => clocks.filter((c) => c.clock.caseId === id).map((c) => c.clock);
     const lastMediation = mediations.at(-1);
     const mediation = lastMediation
-      ? await this.mediation.caseFileView(em, mediationFile, lastMediation, clocksOf(lastMediation.id))
+      ? await this.mediation.caseFileView(
+          em,
+          viewer,
+          mediationFile,
+          lastMediation,
+          clocksOf(lastMediation.id),
+        )
       : null;
     const lastArbitration = arbitrations.at(-1);
     const arbitration = lastArbitration
-      ? await this.arbitration.caseFileView(em, lastArbitration, clocksOf(lastArbitration.id))
+      ? await this.arbitration.caseFileView(em, viewer, lastArbitration, clocksOf(lastArbitration.id))
       : null;
     const lastInspection = inspections.at(-1);
     const inspection = lastInspection

@@ -13,6 +13,17 @@ import type { ComplaintViewDto } from './dto/complaint-view.dto';
 /** Roles that handle cases see complainants in full; oversight roles see them masked. */
 const HANDLING_ROLES = new Set(['MEDIATOR', 'ARBITRATOR', 'INSPECTOR']);
 
+/**
+ * The employer's name a view of a complaint, or of a proceeding's case on it, shows: the register's once a verified
+ * source gave it; until then the name this complaint stated, so that one party's wording never appears on another's.
+ */
+export function employerNameShown(
+  employer: { name: string; nameConfirmed: boolean },
+  stated: string | null,
+): string {
+  return employer.nameConfirmed ? employer.name : (stated ?? employer.name);
+}
+
 export function seesPersonalDataInFull(viewer: Principal | null, complainantUserId: string | null): boolean {
   if (!viewer) return false;
   if (viewer.role === 'WORKER') return viewer.userId === complainantUserId;
@@ -42,7 +53,7 @@ export function toComplaintView(
     // The register's name once a verified source gave it; until then the name this complaint's party typed.
     employer: {
       id: employer.id,
-      name: employer.nameConfirmed ? employer.name : (c.employerNameStated ?? employer.name),
+      name: employerNameShown(employer, c.employerNameStated),
       uscc: employer.uscc,
       nameConfirmed: employer.nameConfirmed,
     },

@@ -3,6 +3,7 @@ import { EmployerContactService } from './employer-contact.service';
 import { OpenArbitrationCheck } from './open-arbitration';
 import { Module } from '@nestjs/common';
 import { ComplaintViews } from './complaint-views.service';
+import { CasePartiesViews } from './case-parties';
 import { Acknowledgement } from './acknowledgement';
 import { ReferenceModule } from '../reference/reference.module';
 import { WorkersModule } from '../workers/workers.module';
@@ -67,6 +68,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     ComplaintViews,
     ComplaintTakeUp,
     OpenArbitrationCheck,
+    CasePartiesViews,
   ],
   exports: [
     ComplaintsService,
@@ -78,6 +80,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
     CollectiveMembersService,
     ComplaintTakeUp,
     OpenArbitrationCheck,
+    CasePartiesViews,
   ],
 })
 export class ComplaintsModule {}

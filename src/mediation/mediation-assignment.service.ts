@@ -91,7 +91,7 @@ export class MediationAssignmentService implements OnModuleInit {
         },
       ),
     );
-    return this.views.one(this.tx.manager, id);
+    return this.views.one(this.tx.manager, viewer, id);
   }
 
   /** Why `to` may not take the case (not among `acceptable`): already it, in conflict, or not of its committee. */

@@ -95,6 +95,6 @@ export class MediationInstalments {
         },
       );
     });
-    return this.views.one(this.tx.manager, id);
+    return this.views.one(this.tx.manager, viewer, id);
   }
 }

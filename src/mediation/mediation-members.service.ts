@@ -72,6 +72,6 @@ export class MediationMembersService {
         },
       ),
     );
-    return this.views.one(this.tx.manager, id);
+    return this.views.one(this.tx.manager, viewer, id);
   }
 }

@@ -116,6 +116,6 @@ export class MediationOpeningService {
       });
       return caseId;
     });
-    return this.views.one(this.tx.manager, id);
+    return this.views.one(this.tx.manager, viewer, id);
   }
 }

@@ -11,6 +11,8 @@ import type { AgreementStatus } from './mediation.state';
 import { findRows, type RowsRead } from '../database/entity-rows';
 import { keyArray } from '../database/key-lists';
 import { prepared } from '../database/prepared-statements';
+import type { CasePartiesRow } from '../complaints/case-parties';
+import { agreementOf, DETAILS, DETAILS_OF_ROW, partiesOf, sessionsOf } from './mediation-details.sql';
 
 /** An unpaid instalment falling due soon, with who is reminded of it. */
 export interface DueSoonInstalment {
@@ -49,36 +51,12 @@ export type AgreementFields = Pick<MediationAgreement, 'status' | 'claims' | 'to
   instalments: InstalmentFields[];
 };
 
-/** A case's sessions (in order) and its agreement, as a list page reads them. */
+/** A case's sessions (in order), its agreement and its parties, as a list page reads them (mediation-details.sql.ts). */
 export interface CaseDetails {
   sessions: SessionFields[];
   agreement: AgreementFields | null;
+  parties: CasePartiesRow;
 }
-
-// An agreement's instalments as a JSON array, in order, through the (agreement_id, seq) index.
-const INSTALMENTS = `(SELECT COALESCE(json_agg(json_build_object('id', i.id, 'seq', i.seq, 'dueOn', i.due_on,
-  'amountFen', i.amount_fen, 'paidOn', i.paid_on, 'status', i.status) ORDER BY i.seq), '[]')
-  FROM mediation_instalments i WHERE i.agreement_id = a.id)`;
-
-// A case's sessions and its agreement with its instalments, as JSON in the case's row (CaseDetails' two fields), by
-// the expression of the case's id: a list page and a case file read them in their own statement (issue 17; they
-// were a statement of their own, before that two), through the sessions' (case_id, starts_at) and the agreements'
-// case_id indexes. The timestamps are written as Date.toISOString writes them (the platform stores milliseconds,
-// from a Date).
-const sessionsOf = (caseId: string) => `(SELECT COALESCE(json_agg(json_build_object('id', s.id,
-    'startsAt', to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'place', s.place,
-    'onlineLink', s.online_link, 'notes', s.notes,
-    'cancelledAt', to_char(s.cancelled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-    ORDER BY s.starts_at, s.id), '[]')
-    FROM mediation_sessions s WHERE s.case_id = ${caseId})`;
-const agreementOf = (caseId: string) => `(SELECT json_build_object('status', a.status, 'claims', a.claims,
-    'totalFen', a.total_fen, 'signedOn', a.signed_on, 'instalments', ${INSTALMENTS})
-    FROM mediation_agreements a WHERE a.case_id = ${caseId})`;
-const detailsOf = (caseId: string) =>
-  `${sessionsOf(caseId)} AS "sessions", ${agreementOf(caseId)} AS "agreement"`;
-const DETAILS = detailsOf('m.id');
-// The same, in a read of the table without an alias (findRowsWith).
-const DETAILS_OF_ROW = detailsOf('mediation_cases.id');
 
 /** All SQL of the mediation module. */
 @Injectable()
@@ -168,7 +146,7 @@ export class MediationRepository {
         details: new Map(
           rows.map(({ entity, row }) => [
             entity.id,
-            { sessions: row.sessions, agreement: row.agreement } as CaseDetails,
+            { sessions: row.sessions, agreement: row.agreement, parties: row.parties } as CaseDetails,
           ]),
         ),
       }),
@@ -234,7 +212,7 @@ export class MediationRepository {
     return new Set(rows.map((r) => r.user_id));
   }
 
-  /** A page of cases, with each one's sessions and agreement read in the page's own statement. */
+  /** A page of cases, with each one's sessions, agreement and parties read in the page's own statement. */
   async list(
     em: EntityManager,
     prefixes: string[],
@@ -246,6 +224,7 @@ export class MediationRepository {
         .createQueryBuilder(MediationCase, 'm')
         .addSelect(sessionsOf('m.id'), 'sessions')
         .addSelect(agreementOf('m.id'), 'agreement')
+        .addSelect(partiesOf('m'), 'parties')
         .where('1 = 1'),
       'm.street_code',
       prefixes,
@@ -256,7 +235,7 @@ export class MediationRepository {
     const { page, columns } = await keysetPageWithColumns<
       MediationCase,
       CaseDetails & Record<string, unknown>
-    >(em, qb, 'm', q.cursor, limit, ['sessions', 'agreement']);
+    >(em, qb, 'm', q.cursor, limit, ['sessions', 'agreement', 'parties']);
     return { page, details: columns };
   }
 
@@ -309,7 +288,7 @@ export class MediationRepository {
     return em.find(MediationInstalment, { where: { agreementId }, order: { seq: 'ASC' } });
   }
 
-  /** The sessions and the agreement (with its instalments) of several cases at once (a list page), in one query. */
+  /** The sessions, the agreement (with its instalments) and the parties of several cases at once, in one query. */
   async detailsOfCases(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseDetails>> {
     if (caseIds.length === 0) return new Map();
     const k = keyArray('uuid', caseIds);
@@ -317,7 +296,7 @@ export class MediationRepository {
       prepared(`SELECT m.id, ${DETAILS} FROM mediation_cases m WHERE m.id = ANY(${k.sql})`),
       k.params,
     );
-    return new Map(rows.map(({ id, sessions, agreement }) => [id, { sessions, agreement }]));
+    return new Map(rows.map(({ id, ...details }) => [id, details]));
   }
 
   async markPaid(em: EntityManager, id: string, paidOn: string): Promise<void> {

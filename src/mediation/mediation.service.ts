@@ -85,7 +85,7 @@ export class MediationService {
 
   async get(viewer: Principal, id: string): Promise<MediationCaseViewDto> {
     const m = await this.visible(this.tx.manager, viewer, id);
-    return this.view(this.tx.manager, m.id);
+    return this.view(this.tx.manager, viewer, m.id);
   }
 
   async list(viewer: Principal, q: MediationQueryDto): Promise<MediationPageDto> {
@@ -93,7 +93,10 @@ export class MediationService {
     const prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j));
     const assigneeUserId = q.assignee === 'me' ? viewer.userId : undefined;
     const { page, details } = await this.repo.list(em, prefixes, { ...q, assigneeUserId });
-    return { items: await this.views.many(em, page.items, { details }), nextCursor: page.nextCursor };
+    return {
+      items: await this.views.many(em, viewer, page.items, { details, purpose: 'mediation.list' }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async scheduleSession(
@@ -157,7 +160,7 @@ export class MediationService {
         },
       ),
     );
-    return this.view(this.tx.manager, id);
+    return this.view(this.tx.manager, viewer, id);
   }
 
   /**
@@ -215,7 +218,7 @@ export class MediationService {
         (m, to, cancelled) => this.closing.record(em, m, to, dto, viewer, cancelled),
       ),
     );
-    return this.view(this.tx.manager, id);
+    return this.view(this.tx.manager, viewer, id);
   }
 
   /**
@@ -228,16 +231,18 @@ export class MediationService {
   }
 
   /**
-   * The view of a case of that file, with the clocks the file has read for all its cases and the details read with
-   * the cases (neither read again).
+   * The view of a case of that file, as `viewer` sees it, with the clocks the file has read for all its cases and the
+   * details read with the cases (neither read again).
    */
   async caseFileView(
     em: EntityManager,
+    viewer: Principal,
     file: MediationCaseFile,
     c: MediationCase,
     clocks: ClockView[],
   ): Promise<MediationCaseViewDto> {
-    return (await this.views.many(em, [c], { clocks: new Map([[c.id, clocks]]), details: file.details }))[0];
+    const known = { clocks: new Map([[c.id, clocks]]), details: file.details };
+    return (await this.views.many(em, viewer, [c], known))[0];
   }
 
   /** The mediation cases of a complaint, oldest first. */
@@ -329,7 +334,7 @@ export class MediationService {
     return m;
   }
 
-  private view(em: EntityManager, id: string): Promise<MediationCaseViewDto> {
-    return this.views.one(em, id);
+  private view(em: EntityManager, viewer: Principal, id: string): Promise<MediationCaseViewDto> {
+    return this.views.one(em, viewer, id);
   }
 }

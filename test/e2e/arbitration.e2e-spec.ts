@@ -425,9 +425,31 @@ describe('arbitration', () => {
       .get(`/api/v1/arbitration/cases/${b.id}`)
       .set(await auth('arbitrator'));
     expect(view.status).toBe(200);
-    expect(Object.keys(item).sort()).toEqual(SUMMARY_COLUMNS.filter((c) => c !== 'createdAt').sort());
+    expect(Object.keys(item).sort()).toEqual(
+      [...SUMMARY_COLUMNS.filter((c) => c !== 'createdAt'), 'employer', 'complainant'].sort(),
+    );
     expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, view.body[k]])));
     expect(item).toMatchObject({ tribunal: expect.any(String), arbitratorIds: expect.any(Array) });
+    // Whom the case is about: the respondent (the case's own employer) as the complaint's view names it, and the
+    // complainant, in full for an arbitrator; masked for the oversight roles, in the queue and in the case's view.
+    const complaint = await t
+      .http()
+      .get(`/api/v1/complaints/${b.complaintId}`)
+      .set(await auth('supervisor'));
+    const { id: employerId, name, nameConfirmed } = complaint.body.employer as Record<string, unknown>;
+    const employer = { id: employerId, name, nameConfirmed };
+    expect(name).toMatch(/^浦东仲裁测试公司\d+$/);
+    expect(item).toMatchObject({ employer, complainant: { name: '张三', phone: '13800000000' } });
+    for (const user of ['supervisor', 'admin']) {
+      const masked = { employer, complainant: { name: '张*', phone: '138****0000' } };
+      const queued = (await list(user, { limit: 100 })).items.find((x) => x.id === b.id);
+      expect([user, queued]).toEqual([user, expect.objectContaining(masked)]);
+      const seen = await t
+        .http()
+        .get(`/api/v1/arbitration/cases/${b.id}`)
+        .set(await auth(user));
+      expect([user, seen.status, seen.body]).toEqual([user, 200, expect.objectContaining(masked)]);
+    }
     expect(mine.items.map((x) => x.id)).not.toContain(a.id);
     expect((await list('arbitrator', { member: spare, limit: 100 })).items.map((x) => x.id)).not.toContain(
       b.id,

@@ -335,6 +335,14 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
     expect(opened.body.collectiveDisputeId).toBe(dispute.body.id);
     expect((await takeUp()).map((k) => k.stopped)).toEqual(Array(10).fill(true));
     expect(opened.body.members).toHaveLength(10);
+    // Whom the case is about: the employer, and the complainant of the complaint it was opened on (in full for the
+    // mediator); the members stay listed.
+    expect(opened.body.employer).toEqual({
+      id: expect.any(String),
+      name: '浦东某某建筑工程有限公司',
+      nameConfirmed: false,
+    });
+    expect(opened.body.complainant).toEqual({ name: '工人0', phone: memberPhone(0) });
     const second = await t.http().post('/api/v1/mediation/cases').set(staff).send({ complaintId: ids[3] });
     expect([second.status, second.body.code, second.body.details.mediationCaseId]).toEqual([
       409,
@@ -342,7 +350,11 @@ describe('collective disputes (10+ workers, common claim, one employer, 30 days)
       opened.body.id,
     ]);
     const member = { authorization: `Bearer ${workers[3]}` };
-    expect((await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(member)).status).toBe(200);
+    const asMember = await t.http().get(`/api/v1/mediation/cases/${opened.body.id}`).set(member);
+    expect(asMember.status).toBe(200);
+    // Another member reads the group's one case: the opener's name and phone are not hers, masked.
+    expect(asMember.body.complainant).toEqual({ name: '工**', phone: '135****1000' });
+    expect(asMember.body.members).toHaveLength(10);
     const mine = await t.http().get(`/api/v1/my/cases/${ids[3]}`).set(member);
     expect(mine.body.currentStep).toMatchObject({
       proceeding: 'MEDIATION',

@@ -442,6 +442,50 @@ describe('mediation', () => {
     expect(open.status).toBe(404);
   });
 
+  it("names the case's employer and complainant: a mediator sees them in full, a supervisor masked, another street not at all", async () => {
+    const c = await routedComplaint();
+    const employerName = `浦东调解测试公司${n}`;
+    const m = await openCase(c.id);
+    const item = async (user: string, password?: string) => {
+      const r = await t
+        .http()
+        .get('/api/v1/mediation/cases?limit=100')
+        .set(await auth(user, password));
+      expect(r.status).toBe(200);
+      return (r.body.items as Record<string, unknown>[]).find((i) => i.id === m.id);
+    };
+    // A provisional name (first typed by this complaint), with its flag, as the complaint's own view names it.
+    const employer = { id: c.employerId, name: employerName, nameConfirmed: false };
+    const inFull = { employer, complainant: { name: '张三', phone: '13800000000' } };
+    const masked = { employer, complainant: { name: '张*', phone: '138****0000' } };
+    expect(await item('mediator')).toMatchObject(inFull);
+    expect(await getCase(m.id)).toMatchObject(inFull);
+    // Masked exactly as the search masks them for a role that does not handle cases.
+    expect(await item('supervisor')).toMatchObject(masked);
+    expect(await getCase(m.id, 'supervisor')).toMatchObject(masked);
+    // The worker reading her own case sees herself.
+    expect(await getCase(m.id, '13800000000')).toMatchObject(inFull);
+    // Another street's mediator: neither in her list nor readable.
+    expect(await item('mediator-zj', 'other-password-1')).toBeUndefined();
+    const other = await t
+      .http()
+      .get(`/api/v1/mediation/cases/${m.id}`)
+      .set(await auth('mediator-zj', 'other-password-1'));
+    expect([other.status, other.body.code]).toEqual([404, 'MEDIATION_CASE_NOT_FOUND']);
+    // The phone shown in full to staff is a read of personal data, recorded (issue 15); the masked ones are not.
+    const log = await t
+      .http()
+      .get('/api/v1/admin/pii-access')
+      .query({ caseId: c.id, limit: 100 })
+      .set(await auth('admin'));
+    expect(log.status).toBe(200);
+    const reads = (log.body.items as { role: string; purpose: string }[]).map(
+      (r) => `${r.role} ${r.purpose}`,
+    );
+    expect(reads).toEqual(expect.arrayContaining(['MEDIATOR mediation.list', 'MEDIATOR mediation.view']));
+    expect(reads.filter((r) => r.startsWith('SUPERVISOR'))).toEqual([]);
+  });
+
   it('never assigns a mediator with a declared conflict with the employer', async () => {
     const c = await routedComplaint();
     const declared = await t

@@ -368,22 +368,32 @@ describe('prepared statements', () => {
     expect(sessions.map((x) => x.cancelledAt !== null)).toEqual([true, true]);
     const { status, claims, totalFen, signedOn } = agreement;
     // A case with nothing yet, and an id of no case at all.
-    const bare = await openMediation(
-      t,
-      'mediator',
-      (
-        await fileComplaint(t, {
-          employerName: '上海无会期调解公司',
-          target: 'MEDIATION',
-          body: { complainant: undefined },
-        })
-      ).id,
-    );
+    const { id: bareComplaintId } = await fileComplaint(t, {
+      employerName: '上海无会期调解公司',
+      target: 'MEDIATION',
+      body: { complainant: undefined },
+    });
+    const bare = await openMediation(t, 'mediator', bareComplaintId);
     const mediation = t.app.get(MediationRepository);
     const read = await mediation.detailsOfCases(em, [m.id, bare.id, complaintId]);
+    // And whom each case is about (the complaint's complainant and the case's employer: list-queries, mediation).
+    const parties = (id: string, employerName: string) =>
+      expect.objectContaining({
+        complaintId: id,
+        kind: 'COMPLAINT',
+        employerName,
+        employerNameConfirmed: false,
+      });
     const expected = new Map([
-      [m.id, { sessions, agreement: { status, claims, totalFen, signedOn, instalments } }],
-      [bare.id, { sessions: [], agreement: null }],
+      [
+        m.id,
+        {
+          sessions,
+          agreement: { status, claims, totalFen, signedOn, instalments },
+          parties: parties(complaintId, '上海分期读法公司'),
+        },
+      ],
+      [bare.id, { sessions: [], agreement: null, parties: parties(bareComplaintId, '上海无会期调解公司') }],
     ]);
     expect(read).toStrictEqual(expected);
     // The worker's file reads the same with the complaint's cases (one statement).
@@ -630,9 +640,9 @@ describe('prepared statements', () => {
     const queue = await statementsDuring(() =>
       t.app.get(ArbitrationRepository).list(em, { commissionId }, { limit: 50 }),
     );
-    expect(queue.result.items.length).toBeGreaterThan(0);
+    expect(queue.result.page.items.length).toBeGreaterThan(0);
     // The queue reads its summaries' columns only: what getMany builds of the same partial select.
-    expect(queue.result.items).toStrictEqual(
+    expect(queue.result.page.items).toStrictEqual(
       await em
         .createQueryBuilder(ArbitrationCase, 'a')
         .select(ARBITRATION_SUMMARY.map((p) => `a.${p}`))

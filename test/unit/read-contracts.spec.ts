@@ -11,6 +11,7 @@ import { RISK_PAID_ARREARS_VIEWS } from '../../migrations/1796400007900-risk-pai
 import { RISK_FINDING_ORDER_VIEWS } from '../../migrations/1796400009300-risk-finding-order-views';
 import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
 import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
+import { CASE_PARTY_VIEWS } from '../../migrations/1796400009600-case-party-views';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -21,8 +22,11 @@ import { filesUnder } from '../support/source-files';
  */
 const ROOT = join(__dirname, '..', '..');
 const SRC = join(ROOT, 'src');
-/** The modules that read other modules' rows in bulk, each through the views listed for it. */
-const READERS = ['sla', 'risk', 'search', 'compliance'];
+/**
+ * The modules that read other modules' rows in bulk, each through the views listed for it; mediation and arbitration
+ * read the names of a page's parties in the page's own statement.
+ */
+const READERS = ['sla', 'risk', 'search', 'compliance', 'mediation', 'arbitration'];
 /** Every read-contract view, by the migrations that create them; a later migration's replaces an earlier one's. */
 const VIEWS: Record<string, string> = {
   ...READ_CONTRACT_VIEWS,
@@ -36,6 +40,7 @@ const VIEWS: Record<string, string> = {
   ...EMPLOYER_NAME_CONFIRMED_VIEWS,
   ...RISK_PAID_ARREARS_VIEWS,
   ...RISK_FINDING_ORDER_VIEWS,
+  ...CASE_PARTY_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -50,7 +55,9 @@ const REPLACED = [
   ...Object.keys(RISK_FINDING_ORDER_VIEWS),
 ];
 /** The views created after the first three migrations. */
-const CREATED_LATER = Object.keys(RISK_PAID_ARREARS_VIEWS).filter((v) => !REPLACED.includes(v));
+const CREATED_LATER = [...Object.keys(RISK_PAID_ARREARS_VIEWS), ...Object.keys(CASE_PARTY_VIEWS)].filter(
+  (v) => !REPLACED.includes(v),
+);
 
 const files = (dir: string): string[] => filesUnder(dir, () => true);
 const moduleOf = (file: string) => relative(SRC, file).split('/')[0];
@@ -68,7 +75,8 @@ function tableOwners(): Map<string, string> {
 interface Contract {
   view: string;
   owner: string;
-  reader: string;
+  /** One module, or several (`mediation, arbitration`). */
+  readers: string[];
   table: string;
   columns: string[];
 }
@@ -78,12 +86,12 @@ function contracts(): Contract[] {
   const doc = readFileSync(join(ROOT, 'docs', 'read-contracts.md'), 'utf8');
   return [
     ...doc.matchAll(
-      /^\|\s*`([a-z_]+)`\s*\|\s*([a-z-]+)\s*\|\s*([a-z-]+)\s*\|\s*`([a-z_]+)`\s*\|([^|]+)\|$/gm,
+      /^\|\s*`([a-z_]+)`\s*\|\s*([a-z-]+)\s*\|\s*([a-z, -]+?)\s*\|\s*`([a-z_]+)`\s*\|([^|]+)\|$/gm,
     ),
   ].map((m) => ({
     view: m[1],
     owner: m[2],
-    reader: m[3],
+    readers: m[3].split(',').map((r) => r.trim()),
     table: m[4],
     columns: m[5].split(',').map((c) => c.trim()),
   }));
@@ -114,7 +122,7 @@ function violations(reader: string, owners: Map<string, string>, listed: Contrac
   return sqlFiles.flatMap((f) =>
     relationsRead(f)
       .filter((rel) => {
-        if (views.has(rel)) return !listed.some((c) => c.view === rel && c.reader === reader);
+        if (views.has(rel)) return !listed.some((c) => c.view === rel && c.readers.includes(reader));
         const owner = owners.get(rel);
         return owner !== undefined && owner !== reader;
       })
@@ -130,7 +138,7 @@ describe('read contracts (docs/read-contracts.md)', () => {
     expect(owners.get('complaints')).toBe('complaints');
     expect(owners.get('sla_case_facts')).toBe('sla');
     expect(listed.length).toBeGreaterThanOrEqual(22);
-    expect([...new Set(listed.map((c) => c.reader))].sort()).toEqual([...READERS].sort());
+    expect([...new Set(listed.flatMap((c) => c.readers))].sort()).toEqual([...READERS].sort());
   });
 
   it.each(READERS)('%s reads no table of another module and only the views listed for it', (reader) => {
@@ -145,7 +153,7 @@ describe('read contracts (docs/read-contracts.md)', () => {
         relationsRead(f)
           .filter((rel) =>
             views.has(rel)
-              ? !listed.some((c) => c.view === rel && c.reader === moduleOf(f))
+              ? !listed.some((c) => c.view === rel && c.readers.includes(moduleOf(f)))
               : owners.has(rel) && owners.get(rel) !== moduleOf(f),
           )
           .map((rel) => `${relative(ROOT, f)}: ${rel}`),
@@ -154,16 +162,28 @@ describe('read contracts (docs/read-contracts.md)', () => {
   });
 
   it('every listed view is read by its reader (a contract nobody reads is taken off the list)', () => {
-    const unread = listed.filter(
-      (c) =>
-        !files(join(SRC, c.reader)).some((f) => !f.endsWith('.spec.ts') && relationsRead(f).includes(c.view)),
+    const unread = listed.flatMap((c) =>
+      c.readers
+        .filter(
+          (reader) =>
+            !files(join(SRC, reader)).some(
+              (f) => !f.endsWith('.spec.ts') && relationsRead(f).includes(c.view),
+            ),
+        )
+        .map((reader) => `${reader}: ${c.view}`),
     );
-    expect(unread.map((c) => `${c.reader}: ${c.view}`)).toEqual([]);
+    expect(unread).toEqual([]);
   });
 
   it('catches a foreign table and a view listed for another reader', () => {
     const fake = [
-      { view: 'complaint_kpi_source', owner: 'complaints', reader: 'risk', table: 'complaints', columns: [] },
+      {
+        view: 'complaint_kpi_source',
+        owner: 'complaints',
+        readers: ['risk'],
+        table: 'complaints',
+        columns: [],
+      },
     ];
     // With complaint_kpi_source listed for risk only, sla's at-risk list is a violation.
     expect(violations('sla', owners, fake)).toEqual(
@@ -190,7 +210,7 @@ describe('read contracts (docs/read-contracts.md)', () => {
         {
           view: 'complaint_search_source',
           owner: 'complaints',
-          reader: 'sla',
+          readers: ['sla'],
           table: 'complaints',
           columns: [],
         },
@@ -246,7 +266,7 @@ describe('read contracts (docs/read-contracts.md)', () => {
         from: c.table,
       });
       expect({ view: c.view, owner: owners.get(c.table) }).toEqual({ view: c.view, owner: c.owner });
-      expect(READERS).toContain(c.reader);
+      for (const reader of c.readers) expect(READERS).toContain(reader);
       // The view's output columns: the name before each top-level comma (an alias or a bare column).
       const cols = select
         .replace(/^SELECT\s+/, '')

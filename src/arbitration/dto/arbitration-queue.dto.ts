@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CursorQuery } from '../../common/http/pagination';
+import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
 import {
   ARBITRATION_SOURCES,
   ARBITRATION_STATUSES,
@@ -38,10 +39,18 @@ export class ArbitrationQueueQueryDto extends CursorQuery {
   dueWithinDays?: number;
 }
 
+/** What a case's view and its queue item say of the parties. */
+export const RESPONDENT = 'The respondent: the employer the case records (its complaint’s)';
+export const COMPLAINANT =
+  "The complainant of the case's complaint (of a collective case: its own complaint's); never the ID number";
+
 export class ArbitrationCaseSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true, description: '案号' }) caseNo: string | null;
   @ApiProperty() complaintId: string;
+  @ApiProperty({ type: CaseEmployerDto, description: RESPONDENT }) employer: CaseEmployerDto;
+  @ApiProperty({ type: CaseComplainantDto, nullable: true, description: COMPLAINANT })
+  complainant: CaseComplainantDto | null;
   @ApiProperty({ enum: ARBITRATION_SOURCES }) source: ArbitrationSource;
   @ApiProperty({ enum: ARBITRATION_STATUSES }) status: ArbitrationStatus;
   @ApiProperty() jurisdictionCode: string;

@@ -1,4 +1,6 @@
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
+import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
+import { COMPLAINANT, RESPONDENT } from './arbitration-queue.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ClockViewDto } from '../../deadlines/dto/deadlines.dto';
@@ -116,6 +118,9 @@ export class ProvisionalExecutionViewDto {
 export class ArbitrationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
+  @ApiProperty({ type: CaseEmployerDto, description: RESPONDENT }) employer: CaseEmployerDto;
+  @ApiProperty({ type: CaseComplainantDto, nullable: true, description: COMPLAINANT })
+  complainant: CaseComplainantDto | null;
   @ApiProperty({ enum: ARBITRATION_SOURCES }) source: ArbitrationSource;
   @ApiProperty({ type: String, nullable: true }) sourceMediationCaseId: string | null;
   @ApiProperty({ enum: ARBITRATION_STATUSES }) status: ArbitrationStatus;

@@ -1,5 +1,6 @@
 import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
+import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -282,6 +283,15 @@ export class MediationCaseViewDto {
     description: 'A collective dispute (调解仲裁法 第七条) is mediated as one case for all its members',
   })
   collectiveDisputeId: string | null;
+  @ApiProperty({ type: CaseEmployerDto, description: 'The employer the case is about' })
+  employer: CaseEmployerDto;
+  @ApiProperty({
+    type: CaseComplainantDto,
+    nullable: true,
+    description:
+      "The complainant of the case's complaint (of a collective case: its own complaint's); never the ID number",
+  })
+  complainant: CaseComplainantDto | null;
   @ApiProperty({
     type: [CollectiveMemberDto],
     description: 'The members of the collective dispute (empty if none)',
