@@ -179,6 +179,8 @@ describe('the thresholds the issue names', () => {
     ['WA-CRIME-THRESHOLD-CASE', 'wageCrimeInspectionCases365d', 1, 'RED'],
     ['WA-CRIME-THRESHOLD-FINDING', 'wageCrimeViolations365d', 1, 'RED'],
     ['WA-CRIME-ORDER-DUE', 'wageCrimeViolationsOrderRunning365d', 1, 'ORANGE'],
+    ['WA-CRIME-CASE-ORDER-DUE', 'wageCrimeInspectionCasesOrderRunning365d', 1, 'ORANGE'],
+    ['WA-CRIME-CASE-NO-ORDER', 'wageCrimeInspectionCasesNoOrder365d', 1, 'YELLOW'],
     ['WA-COMPLAINTS-30D', 'wageComplaints30d', 3, 'ORANGE'],
     ['WA-PAYROLL-MISSED', 'payrollMissedPayments30d', 1, 'ORANGE'],
     ['WA-SOCIAL-INSURANCE-ARREARS', 'socialInsuranceArrearsMonths', 3, 'YELLOW'],
