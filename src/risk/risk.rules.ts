@@ -108,16 +108,18 @@ export interface RiskRuleSet {
 export const DEFAULT_RULE_SET: RiskRuleSet = {
   rules: [
     {
-      // 刑法 第二百七十六条之一; 最高法《关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》第三条 (province sets the amounts)
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条 (province sets the amounts), 第四条: complaints are no order to pay —
+      // verify and order payment first; only an order not complied with in its period is assessed for a transfer.
       // Fires on the complaints' window only; the same threshold met by an inspection case or a recorded finding
       // has a rule of its own below, each explained by the facts that made it fire (issue 18).
       id: 'WA-CRIME-THRESHOLD',
       kind: 'WAGE_ARREARS',
       level: 'RED',
       conditions: { all: [{ fact: 'wageCrimeByComplaints', operator: 'equal', value: true }] },
-      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)',
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)、第四条 (经责令支付逾期仍不支付的方可移送; 投诉不是责令支付)',
       explanation:
-        '90日内{{owedWageWorkers90d}}名劳动者投诉欠薪，尚欠累计{{owedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+        '90日内{{owedWageWorkers90d}}名劳动者投诉欠薪，尚欠累计{{owedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：立即核查、依法责令限期支付；逾期仍不支付的，评估移送公安机关',
       evidence: ['owedWageWorkers90d', 'owedArrearsFen90d', 'wageComplaintIds90d'],
     },
     {
