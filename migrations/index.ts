@@ -69,6 +69,7 @@ import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { RiskFindingOrderViews1796400009300 } from './1796400009300-risk-finding-order-views';
+import { RiskCaseOrderRefused1796400009400 } from './1796400009400-risk-case-order-refused';
 import { CasePartyViews1796400009600 } from './1796400009600-case-party-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
@@ -159,5 +160,6 @@ export const MIGRATIONS: Function[] = [
   WorkerIdNumberNotUnique1796400008800,
   WorkerIdentityCorrections1796400009100,
   RiskFindingOrderViews1796400009300,
+  RiskCaseOrderRefused1796400009400,
   CasePartyViews1796400009600,
 ];

@@ -115,7 +115,8 @@ export function assessWageCrime(t: WageCrimeThreshold | null, f: WageCrimeFacts)
  * Payments after `on` are not seen (a backtest reads history as it was). The risk scan's feature SQL
  * (risk/risk-crime-findings.sql.ts) applies the same test to each finding.
  */
-export type OrderToPayStage = 'NO_ORDER' | 'PAID_IN_TIME' | 'RUNNING' | 'NOT_PAID_IN_TIME';
+export const ORDER_TO_PAY_STAGES = ['NO_ORDER', 'PAID_IN_TIME', 'RUNNING', 'NOT_PAID_IN_TIME'] as const;
+export type OrderToPayStage = (typeof ORDER_TO_PAY_STAGES)[number];
 
 export interface OrderToPayFacts {
   /** The order's compliance date (its last day, Asia/Shanghai); null when no order to pay was issued. */

@@ -14,17 +14,7 @@
  * A finding entered by hand (source MANUAL, no case) has no order on record but its `order_refused`: it counts when
  * that is recorded, on the figures it was recorded as meeting.
  */
-
-/**
- * Does the amount `fen` of case row `x` (workers_affected, months_unpaid) meet the figures of `thr`? 法释〔2013〕3号
- * 第三条 as assessWageCrime (inspection/wage-crime.rules.ts) applies it: (一) every worker unpaid for the minimum months
- * and the average reaching the one-worker amount, or (二) enough workers with the total.
- */
-export function meetsWageCrimeSql(x: string, fen: string): string {
-  return `((${x}.workers_affected >= 1 AND ${x}.months_unpaid >= thr.single_worker_min_months
-             AND ${fen} >= thr.single_worker_fen * ${x}.workers_affected)
-          OR (${x}.workers_affected >= thr.multi_workers AND ${fen} >= thr.multi_workers_total_fen))`;
-}
+import { meetsWageCrimeSql, orderToPayStageSql, paidByOrderSql } from './risk-order-to-pay.sql';
 
 /** `lo`, `hi`: the first and last scoring date (scalar subqueries). */
 export function crimeFindingCtes(lo: string, hi: string): string[] {
@@ -36,7 +26,7 @@ export function crimeFindingCtes(lo: string, hi: string): string[] {
              i.rectify_due_on AS due_on, i.workers_affected, i.months_unpaid,
              GREATEST(i.arrears_fen - COALESCE((
                SELECT sum(r.amount_fen) FROM inspection_recovery_risk_source r
-                WHERE r.case_id = i.id AND r.paid_on <= LEAST(t.as_of, COALESCE(i.rectify_due_on, t.as_of))), 0),
+                WHERE r.case_id = i.id AND ${paidByOrderSql('r.paid_on', 't.as_of', 'i.rectify_due_on')}), 0),
                0)::float8 AS unpaid
         FROM targets t
         JOIN violation_risk_source x ON x.employer_id = t.employer_id
@@ -46,9 +36,7 @@ export function crimeFindingCtes(lo: string, hi: string): string[] {
     // orderToPayStage, per finding; those whose unpaid wages (of a case) no longer meet the figures are left out.
     `vfs AS (
       SELECT f.employer_id, f.as_of, f.id, f.found_on, f.due_on,
-             CASE WHEN f.order_refused OR (f.due_on IS NOT NULL AND f.as_of > f.due_on AND f.unpaid > 0)
-                  THEN 'NOT_PAID_IN_TIME'
-                  WHEN f.due_on IS NOT NULL AND f.unpaid > 0 THEN 'RUNNING' END AS stage
+             ${orderToPayStageSql({ refused: 'f.order_refused', dueOn: 'f.due_on', asOf: 'f.as_of', unpaid: 'f.unpaid' })} AS stage
         FROM vfw f LEFT JOIN thr USING (employer_id, as_of)
        WHERE NOT f.from_case OR (thr.employer_id IS NOT NULL AND ${meetsWageCrimeSql('f', 'f.unpaid')}))`,
     `vc AS (
@@ -58,7 +46,7 @@ export function crimeFindingCtes(lo: string, hi: string): string[] {
              count(*) FILTER (WHERE stage = 'RUNNING')::int AS running,
              array_agg(id ORDER BY found_on, id) FILTER (WHERE stage = 'RUNNING') AS running_ids,
              min(due_on) FILTER (WHERE stage = 'RUNNING')::text AS due_on
-        FROM vfs WHERE stage IS NOT NULL GROUP BY employer_id, as_of)`,
+        FROM vfs WHERE stage IN ('NOT_PAID_IN_TIME', 'RUNNING') GROUP BY employer_id, as_of)`,
   ];
 }
 

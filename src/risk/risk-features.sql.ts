@@ -9,7 +9,8 @@ import { keyArray, keySlots } from '../database/key-lists';
 import { LAYOFF_RULES } from '../filings/layoff.rules';
 import { prepared } from '../database/prepared-statements';
 import { OTHER_CATEGORY_FEATURES } from './risk.features';
-import { CRIME_FINDING_COLUMNS, crimeFindingCtes, meetsWageCrimeSql } from './risk-crime-findings.sql';
+import { CRIME_CASE_COLUMNS, crimeCaseCtes } from './risk-crime-cases.sql';
+import { CRIME_FINDING_COLUMNS, crimeFindingCtes } from './risk-crime-findings.sql';
 
 /**
  * The first and last scoring date, as scalar subqueries the planner evaluates once (InitPlans): bounds on each
@@ -254,38 +255,13 @@ export function featureSql(employers?: string): string {
         AND ${OWED_FEN} >= thr.multi_workers_total_fen, false)`;
   cols.push(`${byComplaints} AS "wageCrimeByComplaints"`);
   crime.push(byComplaints);
-  // Inspection cases of 365 days: (一) every worker unpaid for the minimum months (months_unpaid is the fewest any
-  // worker is owed) and the average reaching the one-worker amount, or (二) enough workers with the total
-  // (法释〔2013〕3号 第三条); the test of assessWageCrime (inspection/wage-crime.rules.ts), which a case's own
-  // assessment uses. The figures shown are those of the case with the largest arrears.
-  // The arrears still owed on the scoring date: found less recovered by then (InspectionProceeding.assessCase,
-  // basis OUTSTANDING: 经责令支付仍不支付).
-  ctes.push(`icw AS (
-      SELECT t.employer_id, t.as_of, x.id, x.received_on, x.workers_affected, x.months_unpaid,
-             x.arrears_fen - COALESCE(sum(r.amount_fen), 0) AS owed
-        FROM targets t
-        JOIN inspection_risk_source x ON x.employer_id = t.employer_id
-        LEFT JOIN inspection_recovery_risk_source r ON r.case_id = x.id AND r.paid_on <= t.as_of
-       WHERE x.received_on > t.as_of - 365 AND x.received_on <= t.as_of
-         AND x.received_on > ${LO} - 365 AND x.received_on <= ${HI}
-       GROUP BY t.employer_id, t.as_of, x.id, x.received_on, x.workers_affected, x.months_unpaid, x.arrears_fen)`);
-  ctes.push(`icc AS (
-      SELECT t.employer_id, t.as_of, count(*)::int AS n, array_agg(x.id ORDER BY x.received_on, x.id) AS ids,
-             (array_agg(x.workers_affected ORDER BY x.owed DESC, x.id))[1] AS workers,
-             (array_agg(x.owed ORDER BY x.owed DESC, x.id))[1]::float8 AS fen
-        FROM targets t
-        JOIN thr USING (employer_id, as_of)
-        JOIN icw x USING (employer_id, as_of)
-       WHERE ${meetsWageCrimeSql('x', 'x.owed')}
-       GROUP BY t.employer_id, t.as_of)`);
+  // Inspection cases of 365 days whose wages meet the figures (法释〔2013〕3号 第三条, the case's own test), by their
+  // order to pay (第四条): not paid in time (the referral assessment), its period running, or none issued yet
+  // (risk-crime-cases.sql.ts).
+  ctes.push(...crimeCaseCtes(LO, HI));
   joins.push('LEFT JOIN icc USING (employer_id, as_of)');
-  cols.push(
-    `COALESCE(icc.n, 0) AS "wageCrimeInspectionCases365d"`,
-    `COALESCE(icc.ids, '{}') AS "wageCrimeInspectionCaseIds365d"`,
-    `COALESCE(icc.workers, 0) AS "wageCrimeCaseWorkers"`,
-    `COALESCE(icc.fen, 0) AS "wageCrimeCaseArrearsFen"`,
-  );
-  crime.push('icc.employer_id IS NOT NULL');
+  cols.push(...CRIME_CASE_COLUMNS);
+  crime.push('COALESCE(icc.n, 0) > 0');
 
   ctes.push(`v AS (
       SELECT t.employer_id, t.as_of, count(*)::int AS n

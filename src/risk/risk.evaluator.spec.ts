@@ -138,6 +138,14 @@ describe('explanations', () => {
     };
     const byId = new Map(DEFAULT_RULE_SET.rules.map((r) => [r.id, explain(r.explanation, vector)]));
     expect(byId.get('WA-CRIME-THRESHOLD')).toContain('尚欠累计36000.00元');
+    // Complaints are no order to pay (法释〔2013〕3号 第四条): verify and order payment first; a transfer only after that
+    // order's period ends unpaid.
+    expect(byId.get('WA-CRIME-THRESHOLD')).toMatch(
+      /：立即核查、依法责令限期支付；逾期仍不支付的，评估移送公安机关$/,
+    );
+    expect(DEFAULT_RULE_SET.rules.find((r) => r.id === 'WA-CRIME-THRESHOLD')!.basis).toContain(
+      '法释〔2013〕3号 第三条 (省级数额标准)、第四条',
+    );
     expect(byId.get('MD-COMMON-CLAIM-10')).toBe('30日内12名劳动者就拖欠工资对同一单位提出投诉');
     expect(byId.get('MD-SURGE-7D')).toBe('近7日12件投诉，此前90日周均值0.2件');
     for (const text of byId.values()) expect(text).not.toMatch(/[A-Z]{3,}_[A-Z]|\d分|\.\d{3,}/);
@@ -179,6 +187,8 @@ describe('the thresholds the issue names', () => {
     ['WA-CRIME-THRESHOLD-CASE', 'wageCrimeInspectionCases365d', 1, 'RED'],
     ['WA-CRIME-THRESHOLD-FINDING', 'wageCrimeViolations365d', 1, 'RED'],
     ['WA-CRIME-ORDER-DUE', 'wageCrimeViolationsOrderRunning365d', 1, 'ORANGE'],
+    ['WA-CRIME-CASE-ORDER-DUE', 'wageCrimeInspectionCasesOrderRunning365d', 1, 'ORANGE'],
+    ['WA-CRIME-CASE-NO-ORDER', 'wageCrimeInspectionCasesNoOrder365d', 1, 'YELLOW'],
     ['WA-COMPLAINTS-30D', 'wageComplaints30d', 3, 'ORANGE'],
     ['WA-PAYROLL-MISSED', 'payrollMissedPayments30d', 1, 'ORANGE'],
     ['WA-SOCIAL-INSURANCE-ARREARS', 'socialInsuranceArrearsMonths', 3, 'YELLOW'],

@@ -120,23 +120,48 @@ export const FEATURES: readonly FeatureDef[] = [
   f(
     'wageCrimeInspectionCases365d',
     'integer',
-    "inspection cases received in 365 days whose arrears still owed (found less recovered by the scoring date) meet the province's figures (each worker unpaid for the " +
-      'minimum months and the arrears per worker reaching the one-worker amount, or the multi-worker figures)',
+    'inspection cases received in 365 days whose order to pay was not complied with in its period (经责令支付仍不支付, ' +
+      "法释〔2013〕3号 第四条: the refusal recorded, or the order's last day passed), the wages unpaid on that last day " +
+      "meeting the province's figures (each worker unpaid for the minimum months and the arrears per worker reaching " +
+      'the one-worker amount, or the multi-worker figures); paid later still counts; no order, or its period running, ' +
+      'does not',
     'inspection_cases',
   ),
   f('wageCrimeInspectionCaseIds365d', 'ids', 'ids of those inspection cases', 'inspection_cases'),
   f(
     'wageCrimeCaseWorkers',
     'integer',
-    'workers affected in the one of those cases with the largest arrears still owed (0 when none)',
+    'workers affected in the one of those cases with the most wages unpaid by its order’s last day (0 when none)',
     'inspection_cases',
   ),
   f(
     'wageCrimeCaseArrearsFen',
     'integer',
-    'arrears still owed (found less recovered) of the one of those cases owed the most (fen, 0 when none)',
+    'wages unpaid by its order’s last day (found less recovered by then) of that case (fen, 0 when none)',
     'inspection_cases',
   ),
+  f(
+    'wageCrimeInspectionCasesOrderRunning365d',
+    'integer',
+    'inspection cases received in 365 days whose order to pay is still in its period, the wages unpaid meeting the ' +
+      "figures (they count in wageCrimeInspectionCases365d the day after the order's last day if unpaid)",
+    'inspection_cases',
+  ),
+  f('wageCrimeInspectionCaseOrderRunningIds365d', 'ids', 'ids of those inspection cases', 'inspection_cases'),
+  f(
+    'wageCrimeCaseOrderDueOn',
+    'string',
+    "the earliest last day of those cases' orders to pay (YYYY-MM-DD, '' when none)",
+    'inspection_cases',
+  ),
+  f(
+    'wageCrimeInspectionCasesNoOrder365d',
+    'integer',
+    'inspection cases received in 365 days, open on the scoring date, whose wages still owed (found less recovered) ' +
+      'meet the figures and that have no order to pay yet (no 责令改正指令书 with a compliance date)',
+    'inspection_cases',
+  ),
+  f('wageCrimeInspectionCaseNoOrderIds365d', 'ids', 'ids of those inspection cases', 'inspection_cases'),
   f(
     'wageCrimeViolations365d',
     'integer',

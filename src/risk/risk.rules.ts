@@ -108,30 +108,63 @@ export interface RiskRuleSet {
 export const DEFAULT_RULE_SET: RiskRuleSet = {
   rules: [
     {
-      // 刑法 第二百七十六条之一; 最高法《关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》第三条 (province sets the amounts)
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条 (province sets the amounts), 第四条: complaints are no order to pay —
+      // verify and order payment first; only an order not complied with in its period is assessed for a transfer.
       // Fires on the complaints' window only; the same threshold met by an inspection case or a recorded finding
       // has a rule of its own below, each explained by the facts that made it fire (issue 18).
       id: 'WA-CRIME-THRESHOLD',
       kind: 'WAGE_ARREARS',
       level: 'RED',
       conditions: { all: [{ fact: 'wageCrimeByComplaints', operator: 'equal', value: true }] },
-      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)',
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准)、第四条 (经责令支付逾期仍不支付的方可移送; 投诉不是责令支付)',
       explanation:
-        '90日内{{owedWageWorkers90d}}名劳动者投诉欠薪，尚欠累计{{owedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：评估移送公安机关',
+        '90日内{{owedWageWorkers90d}}名劳动者投诉欠薪，尚欠累计{{owedArrearsFen90d|yuan}}，已达本省拒不支付劳动报酬罪数额标准：立即核查、依法责令限期支付；逾期仍不支付的，评估移送公安机关',
       evidence: ['owedWageWorkers90d', 'owedArrearsFen90d', 'wageComplaintIds90d'],
     },
     {
-      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条: the amounts found by a labor-security inspection case
+      // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条、第四条: a case's wages meeting the threshold, its order to pay not complied with in its period
       id: 'WA-CRIME-THRESHOLD-CASE',
       kind: 'WAGE_ARREARS',
       level: 'RED',
       conditions: {
         all: [{ fact: 'wageCrimeInspectionCases365d', operator: 'greaterThanInclusive', value: 1 }],
       },
-      basis: '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准, 监察案件查明的数额)',
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第三条 (省级数额标准, 监察案件查明的数额)、第四条 (责令支付后在指定的期限内仍不支付)',
       explanation:
-        '365日内{{wageCrimeInspectionCases365d}}件监察案件查明拖欠工资且尚未追回的数额达到本省拒不支付劳动报酬罪数额标准（其中最大一件{{wageCrimeCaseWorkers}}名劳动者，{{wageCrimeCaseArrearsFen|yuan}}）：评估移送公安机关',
+        '365日内{{wageCrimeInspectionCases365d}}件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准，且经责令支付未在指定期限内支付（其中最大一件{{wageCrimeCaseWorkers}}名劳动者，{{wageCrimeCaseArrearsFen|yuan}}）：评估移送公安机关',
       evidence: ['wageCrimeCaseWorkers', 'wageCrimeCaseArrearsFen', 'wageCrimeInspectionCaseIds365d'],
+    },
+    {
+      // 法释〔2013〕3号 第四条: a case's order to pay still runs — not yet 经责令支付仍不支付; it will be if unpaid after its last day
+      id: 'WA-CRIME-CASE-ORDER-DUE',
+      kind: 'WAGE_ARREARS',
+      level: 'ORANGE',
+      conditions: {
+        all: [
+          { fact: 'wageCrimeInspectionCasesOrderRunning365d', operator: 'greaterThanInclusive', value: 1 },
+        ],
+      },
+      basis:
+        '刑法 第二百七十六条之一; 最高人民法院法释〔2013〕3号 第四条 (责令支付的期限届满前; 逾期仍不支付的方构成“经责令支付仍不支付”)',
+      explanation:
+        '{{wageCrimeInspectionCasesOrderRunning365d}}件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准，责令支付期限至{{wageCrimeCaseOrderDueOn}}：跟踪支付，逾期仍不支付的评估移送公安机关',
+      evidence: ['wageCrimeCaseOrderDueOn', 'wageCrimeInspectionCaseOrderRunningIds365d'],
+    },
+    {
+      // 劳动保障监察条例 第二十六条 (责令限期支付); 法释〔2013〕3号 第四条: no order to pay yet, so no 经责令支付仍不支付
+      id: 'WA-CRIME-CASE-NO-ORDER',
+      kind: 'WAGE_ARREARS',
+      level: 'YELLOW',
+      conditions: {
+        all: [{ fact: 'wageCrimeInspectionCasesNoOrder365d', operator: 'greaterThanInclusive', value: 1 }],
+      },
+      basis:
+        '劳动保障监察条例 第二十六条 (责令限期支付); 最高人民法院法释〔2013〕3号 第四条 (未经责令支付的，不构成“经责令支付仍不支付”)',
+      explanation:
+        '{{wageCrimeInspectionCasesNoOrder365d}}件监察案件查明拖欠工资尚未支付的数额达到本省拒不支付劳动报酬罪数额标准，尚未责令支付：依法责令限期支付',
+      evidence: ['wageCrimeInspectionCaseNoOrderIds365d'],
     },
     {
       // 刑法 第二百七十六条之一; 法释〔2013〕3号 第三条、第四条: a violation meeting the threshold, order to pay not complied with in its period

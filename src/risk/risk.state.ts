@@ -15,7 +15,11 @@ export function nextWarningStatus(status: WarningStatus, action: WarningAction):
   return t.from.includes(status) ? t.to : null;
 }
 
-/** The rules whose hit means a suspected 拒不支付劳动报酬罪 (the built-in WA-CRIME-THRESHOLD, -CASE, -FINDING). */
+/**
+ * The rules whose hit means a suspected 拒不支付劳动报酬罪 (the built-in WA-CRIME-THRESHOLD, -CASE, -FINDING) or the order
+ * to pay that leads to it (-ORDER-DUE, -CASE-ORDER-DUE, -CASE-NO-ORDER: 责令限期支付 is the inspection authority's act,
+ * 劳动保障监察条例 第二十六条).
+ */
 export const CRIME_RULE_PREFIX = 'WA-CRIME-';
 /**
  * Who may act on a wage-arrears warning with a crime-threshold hit: the transfer to the police is the inspection

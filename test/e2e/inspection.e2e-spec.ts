@@ -112,6 +112,14 @@ describe('inspection cases', () => {
       monthsUnpaid,
       complianceDueOn: addDays(today, 5),
     });
+  /** The order's period ended yesterday (its deadline moved back) and the inspector records the refusal. */
+  const refuseLapsedOrder = async (id: string, version: number) => {
+    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
+      id,
+      addDays(today, -1),
+    ]);
+    return ok('inspector', `/cases/${id}/order-refused`, { version, note: '逾期未支付' });
+  };
   /** A clock event entered by the inspector through the deadlines API. */
   const clockEvent = async (clockId: string, event: Record<string, unknown>, user = 'inspector') =>
     t
@@ -648,14 +656,7 @@ describe('inspection cases', () => {
       'ORDER_DEADLINE_NOT_PASSED',
       addDays(today, 6),
     ]);
-    await t.dataSource.query(`UPDATE inspection_cases SET rectify_due_on = $2 WHERE id = $1`, [
-      c.id,
-      addDays(today, -1),
-    ]);
-    const refused = await ok('inspector', `/cases/${c.id}/order-refused`, {
-      version: ordered.version,
-      note: '逾期未支付',
-    });
+    const refused = await refuseLapsedOrder(c.id, ordered.version);
     expect(refused.orderRefused).toBe(true);
     const below = await post('supervisor', `/cases/${c.id}/transfer`, { version: refused.version });
     expect([below.status, below.body.details.missing]).toEqual([409, ['THRESHOLD_NOT_MET']]);
@@ -865,6 +866,37 @@ describe('inspection cases', () => {
       [c.id],
     );
     expect(hits.filter((h) => h.rule_id.startsWith('WA-CRIME-'))).toEqual([]);
+  });
+
+  // Audit 2026-12-07 (third): WA-CRIME-THRESHOLD-CASE raised RED 评估移送公安机关 on a case's wages owed, its order to pay
+  // still running. 经责令支付仍不支付 (刑法 第二百七十六条之一; 法释〔2013〕3号 第四条: 在指定的期限内仍不支付).
+  it('the risk scan judges a case by its order to pay: an ORANGE watch while it runs, RED once it lapsed and was refused', async () => {
+    const c = await investigating();
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [c.id],
+    );
+    const crimeHits = async () =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/v1/risk/employers/${employerId}/features`)
+            .set(await auth('admin'))
+        ).body.evaluation.hits as { ruleId: string; explanation: string }[]
+      ).filter((h) => h.ruleId.startsWith('WA-CRIME-'));
+    // Found 25,000 元 owed one worker for 3 months (Shanghai: 20,000 元), ordered paid within 5 days.
+    const ordered = await orderToPay(c, 2_500_000, 3);
+    expect(await crimeHits()).toEqual([
+      expect.objectContaining({
+        ruleId: 'WA-CRIME-CASE-ORDER-DUE',
+        explanation: expect.stringContaining(`责令支付期限至${addDays(today, 5)}`),
+      }),
+    ]);
+    // The period ended yesterday unpaid; the refusal is recorded: the referral assessment.
+    const refused = await refuseLapsedOrder(c.id, ordered.version);
+    expect(refused.orderRefused).toBe(true);
+    expect((await crimeHits()).map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
   });
 
   it('an inspector who declared a conflict with the employer takes no act in its case (监察条例 第十六条: 回避)', async () => {

@@ -22,14 +22,19 @@ describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in
     );
     return id;
   };
+  /**
+   * An inspection case whose order to pay lapsed yesterday with the wages unpaid (经责令支付仍不支付, 法释〔2013〕3号
+   * 第四条): at the figures, the referral assessment (RED WA-CRIME-THRESHOLD-CASE).
+   */
   const inspectionCase = async (employerId: string, f: { workers: number; months: number; fen: number }) => {
     const [org] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM organisations WHERE kind = 'INSPECTION_BRIGADE' LIMIT 1`,
     );
     await t.dataSource.query(
       `INSERT INTO inspection_cases (id, case_no, source, employer_id, jurisdiction_code, organisation_id, status,
-                                     received_on, acceptance_due_on, arrears_fen, workers_affected, months_unpaid)
-       VALUES ($1, $2, 'REPORT', $3, $4, $5, 'INVESTIGATING', $6, $6, $7, $8, $9)`,
+                                     received_on, acceptance_due_on, arrears_fen, workers_affected, months_unpaid,
+                                     rectify_due_on)
+       VALUES ($1, $2, 'REPORT', $3, $4, $5, 'RECTIFICATION_ORDERED', $6, $6, $7, $8, $9, $10)`,
       [
         randomUUID(),
         `JC-AUDIT-${randomUUID().slice(0, 8)}`,
@@ -40,6 +45,7 @@ describe('risk audit (2026-12-06): streets, the crime threshold, red warnings in
         f.fen,
         f.workers,
         f.months,
+        addDays(today, -1),
       ],
     );
   };

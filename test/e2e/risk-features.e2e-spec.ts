@@ -343,6 +343,7 @@ describe('risk features on filings, employer register and compliance records', (
     const [org] = await t.dataSource.query<{ id: string }[]>(
       `SELECT id FROM organisations WHERE kind = 'INSPECTION_BRIGADE' LIMIT 1`,
     );
+    // A case transferred to the police had its order to pay refused (the transfer's gate): ordered, due 10 days ago.
     const inspectionCase = async (over: {
       months: number;
       fen: number;
@@ -352,8 +353,8 @@ describe('risk features on filings, employer register and compliance records', (
       t.dataSource.query(
         `INSERT INTO inspection_cases (id, case_no, source, employer_id, jurisdiction_code, organisation_id, status,
                                        received_on, acceptance_due_on, closed_on, arrears_fen, workers_affected,
-                                       months_unpaid, transferred_to_police)
-         VALUES ($1, $2, 'REPORT', $3, '310115005', $4, 'INVESTIGATING', $5, $5, $6, $7, 1, $8, $9)`,
+                                       months_unpaid, transferred_to_police, rectify_due_on, order_refused)
+         VALUES ($1, $2, 'REPORT', $3, '310115005', $4, 'INVESTIGATING', $5, $5, $6, $7, 1, $8, $9, $10, $9)`,
         [
           randomUUID(),
           `JC-RISK-${randomUUID().slice(0, 8)}`,
@@ -364,6 +365,7 @@ describe('risk features on filings, employer register and compliance records', (
           over.fen,
           over.months,
           over.police ?? false,
+          over.police ? addDays(today, -10) : null,
         ],
       );
     await inspectionCase({ months: 2, fen: 3_000_000 });

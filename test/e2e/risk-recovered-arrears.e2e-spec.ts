@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { orderToPayStage } from '../../src/inspection/wage-crime.rules';
+import { orderToPayStageSql, paidByOrderSql } from '../../src/risk/risk-order-to-pay.sql';
 import { RiskScoringService } from '../../src/risk/risk-scoring.service';
 import { userIdOf } from '../support/case-flow';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -69,27 +72,41 @@ describe('risk: wages recovered or paid are not owed', () => {
       [randomUUID(), agreementId, paidOn, fen],
     );
   };
+  /**
+   * An inspection case received 20 days ago; with `dueOn`, the order to pay (责令改正指令书) whose last day it is, and
+   * `refused` the refusal recorded (POST /api/v1/inspection/cases/:id/order-refused sets order_refused).
+   */
   const inspectionCase = async (
     employerId: string,
-    f: { workers: number; months: number; fen: number; complaintId?: string },
+    f: {
+      workers: number;
+      months: number;
+      fen: number;
+      complaintId?: string;
+      dueOn?: string;
+      refused?: boolean;
+    },
   ) => {
     const id = randomUUID();
     await t.dataSource.query(
       `INSERT INTO inspection_cases (id, case_no, source, employer_id, jurisdiction_code, organisation_id, status,
                                      received_on, acceptance_due_on, arrears_fen, workers_affected, months_unpaid,
-                                     complaint_id)
-       VALUES ($1, $2, 'REPORT', $3, $4, $5, 'INVESTIGATING', $6, $6, $7, $8, $9, $10)`,
+                                     complaint_id, rectify_due_on, order_refused)
+       VALUES ($1, $2, 'REPORT', $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13)`,
       [
         id,
         `JC-PAID-${id.slice(0, 8)}`,
         employerId,
         STREET,
         org,
+        f.dueOn ? 'RECTIFICATION_ORDERED' : 'INVESTIGATING',
         addDays(today, -20),
         f.fen,
         f.workers,
         f.months,
         f.complaintId ?? null,
+        f.dueOn ?? null,
+        f.refused ?? false,
       ],
     );
     return id;
@@ -228,26 +245,30 @@ describe('risk: wages recovered or paid are not owed', () => {
     });
   });
 
-  it('an inspection case whose arrears were recovered no longer meets the threshold (wageCrimeCaseArrearsFen is what is owed)', async () => {
+  it('an inspection case whose arrears were recovered no longer meets the threshold: what counts is what is owed', async () => {
     const id = await employer();
+    // No order to pay yet: the watch of a case still owed (WA-CRIME-CASE-NO-ORDER), no referral assessment (below).
     const c = await inspectionCase(id, { workers: 1, months: 3, fen: 2_000_000 });
     const before = await features(id);
     expect(before.features).toMatchObject({
-      wageCrimeInspectionCases365d: 1,
-      wageCrimeCaseArrearsFen: 2_000_000,
+      wageCrimeInspectionCasesNoOrder365d: 1,
+      wageCrimeInspectionCaseNoOrderIds365d: [c],
     });
-    expect(before.evaluation.levels.WAGE_ARREARS).toBe('RED');
+    expect(before.evaluation.levels.WAGE_ARREARS).toBe('YELLOW');
     await recovery(c, 500_000, today);
     const partly = await features(id);
     // 15000 yuan still owed: below the one-worker figure (20000)
-    expect(partly.features).toMatchObject({ wageCrimeInspectionCases365d: 0, wageCrimeThresholdMet: false });
+    expect(partly.features).toMatchObject({
+      wageCrimeInspectionCasesNoOrder365d: 0,
+      wageCrimeInspectionCases365d: 0,
+      wageCrimeThresholdMet: false,
+    });
     expect(partly.evaluation.levels.WAGE_ARREARS).toBeUndefined();
     await recovery(c, 1_500_000, today);
     expect((await features(id)).evaluation.levels.WAGE_ARREARS).toBeUndefined();
     // before the recoveries the case met the figure
     expect((await features(id, addDays(today, -1))).features).toMatchObject({
-      wageCrimeInspectionCases365d: 1,
-      wageCrimeCaseArrearsFen: 2_000_000,
+      wageCrimeInspectionCasesNoOrder365d: 1,
     });
   });
   // Audit 2026-12-07 (MEDIUM): 30000 元 found, ordered paid by a date, paid in full before it, closed RECTIFIED —
@@ -294,7 +315,11 @@ describe('risk: wages recovered or paid are not owed', () => {
     const f = await features(late);
     expect(f.features).toMatchObject({ wageCrimeViolations365d: 1, wageCrimeViolationIds365d: [lateId] });
     expect(f.evaluation.levels.WAGE_ARREARS).toBe('RED');
-    expect(f.evaluation.hits.map((h) => h.ruleId)).toEqual(['WA-CRIME-THRESHOLD-FINDING']);
+    // The case's own rule judges its order alike: not paid in time, paid late or not (it once fired only while owed).
+    expect(f.evaluation.hits.map((h) => h.ruleId)).toEqual([
+      'WA-CRIME-THRESHOLD-CASE',
+      'WA-CRIME-THRESHOLD-FINDING',
+    ]);
     const refused = await employer();
     const refusedId = await closedWithFinding(refused, {
       dueOn: addDays(today, -10),
@@ -329,8 +354,8 @@ describe('risk: wages recovered or paid are not owed', () => {
       wageCrimeViolationOrderRunningIds365d: [violationId],
       wageCrimeOrderDueOn: dueOn,
     });
-    // Not (yet) the referral assessment: the watch on the order's last day. (The case itself, still owed, keeps its
-    // own rule WA-CRIME-THRESHOLD-CASE, unchanged here.)
+    // Not (yet) the referral assessment: the watch on the order's last day. (The case itself has its own watch,
+    // WA-CRIME-CASE-ORDER-DUE, below.)
     const findingRules = (hits: { ruleId: string }[]) =>
       hits
         .map((h) => h.ruleId)
@@ -353,5 +378,191 @@ describe('risk: wages recovered or paid are not owed', () => {
       wageCrimeViolations365d: 1,
       wageCrimeViolationIds365d: [violationId],
     });
+  });
+
+  // Audit 2026-12-07 (second): WA-CRIME-THRESHOLD-CASE raised RED 评估移送公安机关 on an inspection case's wages owed
+  // whatever its order to pay — none issued yet, or one still in its period. The offence needs 经政府有关部门责令支付仍
+  // 不支付 (刑法 第二百七十六条之一), 责令支付后在指定的期限内仍不支付 (法释〔2013〕3号 第四条): the case is judged by its order
+  // as the findings are (orderToPayStage). Shanghai: one worker 20000 元 for 3 months; 10 workers 100000 元.
+  const crimeRules = (hits: { ruleId: string }[]) =>
+    hits.map((h) => h.ruleId).filter((r) => r.startsWith('WA-CRIME-'));
+  const hitOf = (f: Awaited<ReturnType<typeof features>>, ruleId: string) =>
+    f.evaluation.hits.find((h) => h.ruleId === ruleId)!;
+
+  it('an inspection case at the figures with no order to pay yet is no referral assessment: a YELLOW 依法责令限期支付', async () => {
+    const id = await employer();
+    const c = await inspectionCase(id, { workers: 1, months: 3, fen: 2_500_000 });
+    const f = await features(id);
+    expect(f.features).toMatchObject({
+      wageCrimeInspectionCases365d: 0,
+      wageCrimeInspectionCaseIds365d: [],
+      wageCrimeInspectionCasesOrderRunning365d: 0,
+      wageCrimeInspectionCasesNoOrder365d: 1,
+      wageCrimeInspectionCaseNoOrderIds365d: [c],
+      wageCrimeThresholdMet: false,
+    });
+    expect(crimeRules(f.evaluation.hits)).toEqual(['WA-CRIME-CASE-NO-ORDER']);
+    expect(f.evaluation.levels.WAGE_ARREARS).toBe('YELLOW');
+    expect(hitOf(f, 'WA-CRIME-CASE-NO-ORDER')).toMatchObject({
+      explanation:
+        '1件监察案件查明拖欠工资尚未支付的数额达到本省拒不支付劳动报酬罪数额标准，尚未责令支付：依法责令限期支付',
+      facts: { wageCrimeInspectionCasesNoOrder365d: 1, wageCrimeInspectionCaseNoOrderIds365d: [c] },
+    });
+    await t.app.get(RiskScoringService).rescoreEmployer(id);
+    expect(
+      await t.dataSource.query(
+        `SELECT level FROM risk_warnings WHERE employer_id = $1 AND kind = 'WAGE_ARREARS'`,
+        [id],
+      ),
+    ).toEqual([{ level: 'YELLOW' }]);
+    // Closed without an order (e.g. revoked), no order is left to issue in it: no watch.
+    await t.dataSource.query(
+      `UPDATE inspection_cases SET status = 'CLOSED', closed_on = $2, closure_type = 'REVOKED' WHERE id = $1`,
+      [c, today],
+    );
+    expect(crimeRules((await features(id)).evaluation.hits)).toEqual([]);
+  });
+
+  it('an inspection case whose order’s period still runs is an ORANGE watch on its last day; unpaid after it, RED', async () => {
+    const id = await employer();
+    const dueOn = addDays(today, 5);
+    const c = await inspectionCase(id, { workers: 1, months: 3, fen: 2_500_000, dueOn });
+    const now = await features(id);
+    expect(now.features).toMatchObject({
+      wageCrimeInspectionCases365d: 0,
+      wageCrimeInspectionCasesOrderRunning365d: 1,
+      wageCrimeInspectionCaseOrderRunningIds365d: [c],
+      wageCrimeCaseOrderDueOn: dueOn,
+      wageCrimeInspectionCasesNoOrder365d: 0,
+      wageCrimeThresholdMet: false,
+    });
+    expect(crimeRules(now.evaluation.hits)).toEqual(['WA-CRIME-CASE-ORDER-DUE']);
+    expect(now.evaluation.levels.WAGE_ARREARS).toBe('ORANGE');
+    expect(hitOf(now, 'WA-CRIME-CASE-ORDER-DUE')).toMatchObject({
+      explanation: `1件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准，责令支付期限至${dueOn}：跟踪支付，逾期仍不支付的评估移送公安机关`,
+      facts: {
+        wageCrimeInspectionCasesOrderRunning365d: 1,
+        wageCrimeCaseOrderDueOn: dueOn,
+        wageCrimeInspectionCaseOrderRunningIds365d: [c],
+      },
+    });
+    // On its last day still the watch; the day after, unpaid: not paid in time, the referral assessment.
+    expect(crimeRules((await features(id, dueOn)).evaluation.hits)).toEqual(['WA-CRIME-CASE-ORDER-DUE']);
+    const after = await features(id, addDays(dueOn, 1));
+    expect(crimeRules(after.evaluation.hits)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
+    expect(after.features).toMatchObject({
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeInspectionCaseIds365d: [c],
+      wageCrimeCaseArrearsFen: 2_500_000,
+    });
+  });
+
+  it('an inspection case whose order’s last day passed unpaid is RED, paid late or not: the figure is what was unpaid that day', async () => {
+    const id = await employer();
+    const dueOn = addDays(today, -10);
+    const c = await inspectionCase(id, { workers: 1, months: 3, fen: 2_500_000, dueOn });
+    // 3000 元 by the last day (22000 元 not paid in time), the rest five days late.
+    await recovery(c, 300_000, dueOn);
+    await recovery(c, 2_200_000, addDays(today, -5));
+    const f = await features(id);
+    expect(f.features).toMatchObject({
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeInspectionCaseIds365d: [c],
+      wageCrimeCaseWorkers: 1,
+      wageCrimeCaseArrearsFen: 2_200_000,
+      wageCrimeThresholdMet: true,
+    });
+    expect(crimeRules(f.evaluation.hits)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
+    expect(f.evaluation.levels.WAGE_ARREARS).toBe('RED');
+    expect(hitOf(f, 'WA-CRIME-THRESHOLD-CASE').explanation).toBe(
+      '365日内1件监察案件查明拖欠工资达到本省拒不支付劳动报酬罪数额标准，且经责令支付未在指定期限内支付（其中最大一件1名劳动者，22000.00元）：评估移送公安机关',
+    );
+    // On the last day itself the period still ran.
+    expect(crimeRules((await features(id, dueOn)).evaluation.hits)).toEqual(['WA-CRIME-CASE-ORDER-DUE']);
+    // 1 元 short by the last day: what was not paid in time (1 元) is not 数额较大 (法释〔2013〕3号 第三条).
+    const short = await employer();
+    const s = await inspectionCase(short, { workers: 1, months: 3, fen: 2_500_000, dueOn });
+    await recovery(s, 2_499_900, dueOn);
+    expect(crimeRules((await features(short)).evaluation.hits)).toEqual([]);
+  });
+
+  it('an inspection case paid in full within its order’s period is nothing: no referral assessment, no watch', async () => {
+    const ended = await employer();
+    const c = await inspectionCase(ended, {
+      workers: 1,
+      months: 3,
+      fen: 2_500_000,
+      dueOn: addDays(today, -10),
+    });
+    await recovery(c, 2_500_000, addDays(today, -12));
+    const f = await features(ended);
+    expect(f.features).toMatchObject({
+      wageCrimeInspectionCases365d: 0,
+      wageCrimeInspectionCasesOrderRunning365d: 0,
+      wageCrimeInspectionCasesNoOrder365d: 0,
+      wageCrimeThresholdMet: false,
+    });
+    expect(crimeRules(f.evaluation.hits)).toEqual([]);
+    // Paid in full before a last day still to come: nothing either.
+    const running = await employer();
+    const r = await inspectionCase(running, {
+      workers: 1,
+      months: 3,
+      fen: 2_500_000,
+      dueOn: addDays(today, 5),
+    });
+    await recovery(r, 2_500_000, today);
+    expect(crimeRules((await features(running)).evaluation.hits)).toEqual([]);
+  });
+
+  it('an inspection case whose order was recorded refused is RED (法释〔2013〕3号 第三条第二项: 10 workers, 100000 元)', async () => {
+    const id = await employer();
+    const c = await inspectionCase(id, {
+      workers: 10,
+      months: 1,
+      fen: 10_000_000,
+      dueOn: addDays(today, -3),
+      refused: true,
+    });
+    const f = await features(id);
+    expect(f.features).toMatchObject({
+      wageCrimeInspectionCases365d: 1,
+      wageCrimeInspectionCaseIds365d: [c],
+      wageCrimeCaseWorkers: 10,
+      wageCrimeCaseArrearsFen: 10_000_000,
+    });
+    expect(crimeRules(f.evaluation.hits)).toEqual(['WA-CRIME-THRESHOLD-CASE']);
+    expect(f.evaluation.levels.WAGE_ARREARS).toBe('RED');
+  });
+
+  it('the SQL form of orderToPayStage (risk-order-to-pay.sql.ts) gives what orderToPayStage gives', async () => {
+    const day = fc.integer({ min: -15, max: 15 }).map((n) => addDays(today, n));
+    const facts = fc.record({
+      complianceDueOn: fc.option(day, { nil: null }),
+      refusalRecorded: fc.boolean(),
+      arrearsFen: fc.integer({ min: 0, max: 3_000_000 }),
+      payments: fc.array(fc.record({ paidOn: day, amountFen: fc.integer({ min: 1, max: 2_000_000 }) }), {
+        maxLength: 3,
+      }),
+    });
+    const sql = `SELECT ${orderToPayStageSql({ refused: 'o.refused', dueOn: 'o.due_on', asOf: 'o.as_of', unpaid: 'o.unpaid' })} AS stage
+      FROM (SELECT $1::boolean AS refused, $2::date AS due_on, $3::date AS as_of,
+                   GREATEST($4::bigint - COALESCE((
+                     SELECT sum(p.fen) FROM unnest($5::date[], $6::bigint[]) AS p(paid_on, fen)
+                      WHERE ${paidByOrderSql('p.paid_on', '$3::date', '$2::date')}), 0), 0) AS unpaid) o`;
+    await fc.assert(
+      fc.asyncProperty(facts, day, async (f, on) => {
+        const [{ stage }] = await t.dataSource.query<{ stage: string }[]>(sql, [
+          f.refusalRecorded,
+          f.complianceDueOn,
+          on,
+          f.arrearsFen,
+          f.payments.map((p) => p.paidOn),
+          f.payments.map((p) => p.amountFen),
+        ]);
+        expect(stage).toBe(orderToPayStage(f, on));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

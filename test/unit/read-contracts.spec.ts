@@ -9,6 +9,7 @@ import { INSPECTION_KPI_SCOPE_READ_CONTRACT_VIEWS } from '../../migrations/17964
 import { LAYOFF_SPLIT_READ_CONTRACT_VIEWS } from '../../migrations/1796400003300-layoff-split-rule';
 import { RISK_PAID_ARREARS_VIEWS } from '../../migrations/1796400007900-risk-paid-arrears-views';
 import { RISK_FINDING_ORDER_VIEWS } from '../../migrations/1796400009300-risk-finding-order-views';
+import { RISK_CASE_ORDER_VIEWS } from '../../migrations/1796400009400-risk-case-order-refused';
 import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
 import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
 import { CASE_PARTY_VIEWS } from '../../migrations/1796400009600-case-party-views';
@@ -41,6 +42,7 @@ const VIEWS: Record<string, string> = {
   ...RISK_PAID_ARREARS_VIEWS,
   ...RISK_FINDING_ORDER_VIEWS,
   ...CASE_PARTY_VIEWS,
+  ...RISK_CASE_ORDER_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -53,6 +55,7 @@ const REPLACED = [
   'complaint_risk_source',
   'inspection_risk_source',
   ...Object.keys(RISK_FINDING_ORDER_VIEWS),
+  ...Object.keys(RISK_CASE_ORDER_VIEWS),
 ];
 /** The views created after the first three migrations. */
 const CREATED_LATER = [...Object.keys(RISK_PAID_ARREARS_VIEWS), ...Object.keys(CASE_PARTY_VIEWS)].filter(
