@@ -69,6 +69,7 @@ import { StatementDueRecount1796400007100 } from './1796400007100-statement-due-
 import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employer-name-confirmed-views';
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { RiskFindingOrderViews1796400009300 } from './1796400009300-risk-finding-order-views';
+import { ArbitrationKpiCommission1796400009500 } from './1796400009500-arbitration-kpi-commission';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -158,4 +159,5 @@ export const MIGRATIONS: Function[] = [
   WorkerIdNumberNotUnique1796400008800,
   WorkerIdentityCorrections1796400009100,
   RiskFindingOrderViews1796400009300,
+  ArbitrationKpiCommission1796400009500,
 ];

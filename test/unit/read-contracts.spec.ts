@@ -10,6 +10,7 @@ import { LAYOFF_SPLIT_READ_CONTRACT_VIEWS } from '../../migrations/1796400003300
 import { RISK_PAID_ARREARS_VIEWS } from '../../migrations/1796400007900-risk-paid-arrears-views';
 import { RISK_FINDING_ORDER_VIEWS } from '../../migrations/1796400009300-risk-finding-order-views';
 import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
+import { ARBITRATION_KPI_COMMISSION_VIEWS } from '../../migrations/1796400009500-arbitration-kpi-commission';
 import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
@@ -36,6 +37,7 @@ const VIEWS: Record<string, string> = {
   ...EMPLOYER_NAME_CONFIRMED_VIEWS,
   ...RISK_PAID_ARREARS_VIEWS,
   ...RISK_FINDING_ORDER_VIEWS,
+  ...ARBITRATION_KPI_COMMISSION_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -48,6 +50,7 @@ const REPLACED = [
   'complaint_risk_source',
   'inspection_risk_source',
   ...Object.keys(RISK_FINDING_ORDER_VIEWS),
+  ...Object.keys(ARBITRATION_KPI_COMMISSION_VIEWS),
 ];
 /** The views created after the first three migrations. */
 const CREATED_LATER = Object.keys(RISK_PAID_ARREARS_VIEWS).filter((v) => !REPLACED.includes(v));
