@@ -70,6 +70,7 @@ import { EmployerNameConfirmedViews1796400007300 } from './1796400007300-employe
 import { RiskPaidArrearsViews1796400007900 } from './1796400007900-risk-paid-arrears-views';
 import { RiskFindingOrderViews1796400009300 } from './1796400009300-risk-finding-order-views';
 import { RiskCaseOrderRefused1796400009400 } from './1796400009400-risk-case-order-refused';
+import { ArbitrationKpiCommission1796400009500 } from './1796400009500-arbitration-kpi-commission';
 import { CasePartyViews1796400009600 } from './1796400009600-case-party-views';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
@@ -161,5 +162,6 @@ export const MIGRATIONS: Function[] = [
   WorkerIdentityCorrections1796400009100,
   RiskFindingOrderViews1796400009300,
   RiskCaseOrderRefused1796400009400,
+  ArbitrationKpiCommission1796400009500,
   CasePartyViews1796400009600,
 ];

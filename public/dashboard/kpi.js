@@ -57,14 +57,20 @@ export function headroomText(kind, headroom) {
   return { text, tone: 'short' };
 }
 
+/** The reasons of cases not yet accepted: their decision period (5 working days) is running out. */
+const DECISION_DUE = { ACCEPTANCE_DUE: '待受理决定', FILING_DUE: '待立案决定' };
+
 /**
  * An at-risk case's state: already past its statutory deadline (已超期), deadline within the window (预计超期),
- * or only bound by 31 December to count this year (须年内结案).
+ * a decision on acceptance due (待受理决定 / 待立案决定: as 预计超期), or only bound by 31 December to count this
+ * year (须年内结案).
  * @param {{ daysRemaining: number, reason: string }} item
  */
 export function riskStatus(item) {
   if (item.daysRemaining < 0) return { label: '已超期', cls: 'overdue' };
   if (item.reason === 'WILL_BREACH') return { label: '预计超期', cls: 'will-breach' };
+  if (Object.hasOwn(DECISION_DUE, item.reason))
+    return { label: DECISION_DUE[item.reason], cls: 'will-breach' };
   return { label: '须年内结案', cls: 'year-end' };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { HandlingBucket } from './kpi.rules';
+import { NO_ORGANISATION } from './sla-facts.sql';
 
 /** Per-street counters of a year (and the arbitration cases still pending when it began). */
 export interface StreetMonthRow {
@@ -144,6 +145,45 @@ export class SlaReportsRepository {
          JOIN complaint_kpi_source c ON c.id = a.complaint_id
         WHERE f.case_type = 'ARBITRATION' AND f.closed_on IS NULL AND ${scopeOf('f.')}`,
       [scope.patterns, scope.organisationId],
+    );
+  }
+
+  /**
+   * Of the given arbitration cases (those whose acceptance period runs), the applications in scope still awaiting the
+   * 受理 decision (neither accepted nor closed: 不予受理 closes). They have no KPI fact: the street and the commission
+   * the application was filed with come from the arbitration view, the complaint's tracking number names them.
+   */
+  async undecidedArbitration(
+    em: EntityManager,
+    scope: Scope,
+    ids: readonly string[],
+  ): Promise<OpenCaseRow[]> {
+    if (ids.length === 0) return [];
+    return em.query<OpenCaseRow[]>(
+      `SELECT 'ARBITRATION' AS case_type, a.id AS case_id, COALESCE(a.case_no, c.tracking_no) AS case_no,
+              a.jurisdiction_code AS street_code, COALESCE(a.commission_id, '${NO_ORGANISATION}'::uuid) AS organisation_id,
+              a.first_arbitrator_id AS owner_id, NULL AS due_on
+         FROM arbitration_kpi_source a
+         JOIN complaint_kpi_source c ON c.id = a.complaint_id
+        WHERE a.id = ANY($3::uuid[]) AND a.accepted_on IS NULL AND a.closed_on IS NULL
+          AND a.jurisdiction_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR a.commission_id = $2::uuid)`,
+      [scope.patterns, scope.organisationId, ids],
+    );
+  }
+
+  /**
+   * Of the given inspection cases (those whose acceptance period runs), the ones in scope still awaiting the 立案
+   * decision (neither 立案 nor closed; a refusal stops the period, so a refused case is never among the ids).
+   */
+  async undecidedInspection(em: EntityManager, scope: Scope, ids: readonly string[]): Promise<OpenCaseRow[]> {
+    if (ids.length === 0) return [];
+    return em.query<OpenCaseRow[]>(
+      `SELECT 'INSPECTION' AS case_type, i.id AS case_id, i.case_no, i.jurisdiction_code AS street_code,
+              i.organisation_id, i.first_inspector_id AS owner_id, NULL AS due_on
+         FROM inspection_kpi_source i
+        WHERE i.id = ANY($3::uuid[]) AND i.accepted_on IS NULL AND i.closed_on IS NULL
+          AND i.jurisdiction_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR i.organisation_id = $2::uuid)`,
+      [scope.patterns, scope.organisationId, ids],
     );
   }
 

@@ -12,6 +12,7 @@ import {
   SlaSummaryDto,
   SlaYearQueryDto,
 } from './dto/sla.dto';
+import { SlaAtRisk } from './sla-at-risk';
 import { monthlyReportCsv, monthlyReportXlsx } from './sla-report.export';
 import { SlaReportService } from './sla-report.service';
 import { SlaService } from './sla.service';
@@ -26,6 +27,7 @@ export class SlaController {
   constructor(
     private readonly sla: SlaService,
     private readonly reports: SlaReportService,
+    private readonly openCases: SlaAtRisk,
   ) {}
 
   @ApiOperation({
@@ -47,12 +49,16 @@ export class SlaController {
     return this.sla.series(user, q);
   }
 
-  @ApiOperation({ summary: '可能超期的案件', description: '未结且可能超过法定期限的案件，最早到期的在前。' })
+  @ApiOperation({
+    summary: '可能超期的案件',
+    description:
+      '未结且可能超过法定期限的案件，最早到期的在前（已超期的在最前）：待作出受理决定的仲裁申请、待作出立案决定的监察案件，已受理的仲裁案件与已立案的监察案件。',
+  })
   @Get('at-risk')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ type: AtRiskDto })
   atRisk(@CurrentUser() user: Principal, @Query() q: AtRiskQueryDto): Promise<AtRiskDto> {
-    return this.sla.atRisk(user, q);
+    return this.openCases.list(user, q);
   }
 
   /** The monthly report, one row per street in scope, as an XLSX workbook or CSV. */

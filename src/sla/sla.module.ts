@@ -4,6 +4,7 @@ import { OpsModule } from '../ops/ops.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { PublicStatsController } from './public-stats.controller';
 import { SlaReadModelVersion } from './read-model-version';
+import { SlaAtRisk } from './sla-at-risk';
 import { SlaAggregatesService } from './sla-aggregates.service';
 import { SlaCaseEvents } from './sla-case-events';
 import { SlaMetrics } from './sla-metrics';
@@ -20,6 +21,7 @@ import { SlaService } from './sla.service';
   providers: [
     SlaReadModelVersion,
     SlaService,
+    SlaAtRisk,
     SlaReportService,
     SlaAggregatesService,
     SlaCaseEvents,

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '../reference/organisations.service';
-import { StaffDirectory } from '../staff/staff-directory.service';
-import type { StaffRef } from '../staff/staff-directory';
 import type { Principal } from '../auth/roles';
 import { addDays, daysBetween, todayInShanghai, yearOf } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
-import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
 import {
   arbitrationClosureRate,
-  AT_RISK_WINDOW_DAYS,
   handlingDaysOfHistogram,
   headroom,
   KPI_TARGET_BP,
@@ -37,18 +33,6 @@ export interface Totals {
     within15Days: number;
     within15DaysShare: number | null;
   };
-}
-
-export interface AtRiskItem {
-  caseType: 'ARBITRATION' | 'INSPECTION';
-  caseId: string;
-  caseNo: string;
-  street: string;
-  organisationId: string;
-  owner: (StaffRef & { userId: string }) | null;
-  dueOn: string;
-  daysRemaining: number;
-  reason: 'WILL_BREACH' | 'MUST_CLOSE_BY_YEAR_END';
 }
 
 /** Sums street-month rows; `pending` is the arbitration cases pending at the start of the first month. */
@@ -101,9 +85,7 @@ export class SlaService {
     private readonly repo: SlaReportsRepository,
     private readonly jurisdictions: JurisdictionsService,
     private readonly organisations: OrganisationsService,
-    private readonly deadlines: DeadlinesService,
     private readonly readModelVersion: SlaReadModelVersion,
-    private readonly staff: StaffDirectory,
   ) {}
 
   /** Rejects a year before FIRST_YEAR or after the current one (400). */
@@ -249,60 +231,6 @@ export class SlaService {
       pendingAtStart += t.arbitration.accepted - t.arbitration.closed;
     }
     return { year: y, granularity: q.granularity ?? 'month', asOf: today, points };
-  }
-
-  /**
-   * Open cases to act on, soonest first: arbitration cases (all of them count in this year's closure rate and
-   * must close by 31 December; their award deadline decides WILL_BREACH) and inspection cases whose investigation
-   * deadline falls by year-end or has passed; a case whose clock is paused (no deadline) is listed with 31 December.
-   */
-  async atRisk(viewer: Principal, q: { street?: string; limit?: number }): Promise<{ items: AtRiskItem[] }> {
-    const today = todayInShanghai();
-    const scope = await this.scope(viewer, q.street);
-    const em = this.tx.manager;
-    const yearEnd = `${today.slice(0, 4)}-12-31`;
-    const soon = addDays(today, AT_RISK_WINDOW_DAYS);
-    const clocks = await this.deadlines.dueWithin(viewer, daysBetween(today, yearEnd) + 400, 'DAY', today);
-    const awardDue = new Map(
-      clocks
-        .filter((c) => c.caseType === 'ARBITRATION' && c.rule.id === 'ARBITRATION_DECISION')
-        .map((c) => [c.caseId, c.due!]),
-    );
-    const items: AtRiskItem[] = [];
-    const push = (
-      r: { case_type: 'ARBITRATION' | 'INSPECTION'; case_id: string; case_no: string; street_code: string },
-      extra: { organisation_id: string; owner_id: string | null },
-      statutoryDue: string | null,
-    ) => {
-      const willBreach = statutoryDue !== null && statutoryDue <= soon;
-      const dueOn = willBreach || (statutoryDue !== null && statutoryDue < yearEnd) ? statutoryDue : yearEnd;
-      items.push({
-        caseType: r.case_type,
-        caseId: r.case_id,
-        caseNo: r.case_no,
-        street: r.street_code,
-        organisationId: extra.organisation_id,
-        owner: extra.owner_id ? ({ userId: extra.owner_id } as AtRiskItem['owner']) : null,
-        dueOn,
-        daysRemaining: daysBetween(today, dueOn),
-        reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',
-      });
-    };
-    for (const r of await this.repo.openArbitration(em, scope)) push(r, r, awardDue.get(r.case_id) ?? null);
-    for (const r of await this.repo.openInspection(em, scope, yearEnd)) push(r, r, r.due_on);
-    items.sort((a, b) =>
-      a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.caseId.localeCompare(b.caseId),
-    );
-    const page = items.slice(0, q.limit ?? 50);
-    const staff = await this.staff.describe(
-      em,
-      page.map((i) => i.owner?.userId),
-    );
-    for (const i of page) {
-      const owner = i.owner && staff.get(i.owner.userId);
-      i.owner = owner ? { ...owner, userId: owner.id } : null;
-    }
-    return { items: page };
   }
 
   /** One row per street in scope (with data, or the street asked for) for a calendar month. */

@@ -607,8 +607,13 @@ describe('dashboard', () => {
         return { arbitration: den ? closed / den : null, inspection: due ? onTime / due : null };
       });
     };
+    const decisionDue: Record<string, string> = { ACCEPTANCE_DUE: '待受理决定', FILING_DUE: '待立案决定' };
     const riskLabel = (i: AtRiskItem) =>
-      i.daysRemaining < 0 ? '已超期' : i.reason === 'WILL_BREACH' ? '预计超期' : '须年内结案';
+      i.daysRemaining < 0
+        ? '已超期'
+        : i.reason === 'WILL_BREACH'
+          ? '预计超期'
+          : (decisionDue[i.reason] ?? '须年内结案');
     /** Every open warning (new, acknowledged, in handling) in the page's order, or null without the risk API. */
     const allOpenWarnings = async () => {
       if (!(await openWarnings())) return null;

@@ -324,6 +324,67 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     expect(await fact(id)).toEqual({ due_on: moved, closed_on: null });
   });
 
+  it('a case awaiting its 立案 decision is listed with its acceptance due date (FILING_DUE), overdue first; not for another street', async () => {
+    const complaintId = await routedComplaint();
+    const id = await t.dataSource.transaction((em) =>
+      t.app
+        .get(InspectionService)
+        .openFromComplaint(em, { complaintId, receivedOn: addDays(today, -12) }, null),
+    );
+    const view = (
+      await t
+        .http()
+        .get(`/api/v1/inspection/cases/${id}`)
+        .set(await auth('inspector'))
+    ).body as Omit<CaseView, 'clocks'> & {
+      organisationId: string;
+      clocks: { rule: { id: string }; due: string | null }[];
+    };
+    expect(view.acceptedOn).toBeNull();
+    // 若干规定 第十八条: 5 working days from receipt to accept (立案 the same day) or refuse.
+    const due = view.clocks.find((k) => k.rule.id === 'INSPECTION_ACCEPTANCE')!.due!;
+    expect(due < today).toBe(true);
+    const items = await atRiskItems();
+    expect(items.find((i) => i.caseId === id)).toEqual({
+      caseType: 'INSPECTION',
+      caseId: id,
+      caseNo: view.caseNo,
+      street: '310115005',
+      organisationId: view.organisationId,
+      owner: null,
+      dueOn: due,
+      daysRemaining: Math.round((Date.parse(due) - Date.parse(today)) / 86400_000),
+      reason: 'FILING_DUE',
+    });
+    expect(items.map((i) => i.dueOn)).toEqual(items.map((i) => i.dueOn).sort());
+    const limited = await t
+      .http()
+      .get('/api/v1/sla/at-risk')
+      .query({ limit: 1 })
+      .set(await auth('inspector'));
+    expect(limited.body.items).toEqual([items[0]]);
+    // Another street's supervisor does not see it; the district's does.
+    await createAccount(t, {
+      username: 'supervisor-310115007',
+      role: 'SUPERVISOR',
+      jurisdictions: ['310115007'],
+    });
+    for (const [user, sees] of [
+      ['supervisor-310115007', false],
+      ['supervisor', true],
+    ] as const) {
+      const r = await t
+        .http()
+        .get('/api/v1/sla/at-risk')
+        .query({ limit: 200 })
+        .set(await auth(user));
+      expect([user, r.body.items.some((i: { caseId: string }) => i.caseId === id)]).toEqual([user, sees]);
+    }
+    // 立案 today: no decision is due any more; the case is listed by its 60 working days only (监察条例 第十七条).
+    await post(`/${id}/decision`, { version: view.version, violationEndedOn: null, on: today });
+    expect((await atRiskItems()).filter((i) => i.caseId === id && i.reason === 'FILING_DUE')).toEqual([]);
+  });
+
   it('the nightly recompute agrees with what the events built', async () => {
     const aggregates = t.app.get(SlaAggregatesService);
     await eventually(async () => (await aggregates.recomputeAll()).skipped === false);

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
-import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { ArbitrationService } from '../../src/arbitration/arbitration.service';
+import { addDays, daysBetween, todayInShanghai } from '../../src/calendar/local-date';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
 
 interface Summary {
   year: number;
@@ -438,5 +440,149 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     expect(res.text).toMatch(/lrp_outbox_lag_seconds \d/);
     expect(res.text).toContain('# TYPE lrp_job_failures gauge');
     expect(res.text).toMatch(/lrp_sla_recompute_mismatches 0/);
+  });
+
+  // Last in the file: accepting an application changes the numbers the tests above pin.
+  describe('at-risk: applications awaiting the 受理 decision (调解仲裁法 第二十九条)', () => {
+    interface AtRiskRow {
+      caseId: string;
+      dueOn: string;
+      daysRemaining: number;
+      reason: string;
+    }
+    const atRisk = async (user = 'supervisor', query: Record<string, unknown> = {}) => {
+      const r = await get('/api/v1/sla/at-risk', user, query);
+      expect(r.status).toBe(200);
+      return r.body.items as AtRiskRow[];
+    };
+    const clockOf = async (id: string, rule: string) =>
+      (await t.app.get(DeadlinesService).forCase('ARBITRATION', id, today, t.dataSource.manager)).find(
+        (c) => c.rule.id === rule,
+      )!;
+    const claims = [{ type: 'LABOR_REMUNERATION' as const, amountFen: 100_000, description: '工资' }];
+    let late: string;
+    let fresh: string;
+    let commissionId: string;
+
+    it('an application left undecided past its 5 working days is listed first, overdue, with its due date (ACCEPTANCE_DUE)', async () => {
+      const lateComplaint = await routed('ARBITRATION');
+      late = await t.dataSource.transaction((em) =>
+        t.app
+          .get(ArbitrationService)
+          .createApplication(
+            em,
+            { complaintId: lateComplaint, source: 'COMPLAINT', claims, appliedOn: addDays(today, -20) },
+            null,
+          ),
+      );
+      const filed = await t
+        .http()
+        .post('/api/v1/arbitration/cases')
+        .set(await auth('mediator'))
+        .send({ complaintId: await routed('ARBITRATION'), claims });
+      expect(filed.status).toBe(201);
+      fresh = filed.body.id as string;
+      const lateClock = await clockOf(late, 'ARBITRATION_ACCEPTANCE');
+      expect(lateClock.state).toBe('BREACHED');
+      const freshDue = (await clockOf(fresh, 'ARBITRATION_ACCEPTANCE')).due!;
+      const [row] = await t.dataSource.query<{ tracking_no: string; commission_id: string }[]>(
+        `SELECT c.tracking_no, a.commission_id FROM arbitration_cases a JOIN complaints c ON c.id = a.complaint_id
+          WHERE a.id = $1`,
+        [late],
+      );
+      commissionId = row.commission_id;
+      expect(commissionId).toEqual(expect.any(String));
+      const items = await atRisk();
+      // Overdue first (negative daysRemaining), then the one applied today; the clock's own dates.
+      expect(items).toEqual([
+        {
+          caseType: 'ARBITRATION',
+          caseId: late,
+          caseNo: row.tracking_no,
+          street: '310115005',
+          organisationId: commissionId,
+          owner: null,
+          dueOn: lateClock.due,
+          daysRemaining: daysBetween(today, lateClock.due!),
+          reason: 'ACCEPTANCE_DUE',
+        },
+        expect.objectContaining({
+          caseId: fresh,
+          organisationId: commissionId,
+          dueOn: freshDue,
+          daysRemaining: daysBetween(today, freshDue),
+          reason: 'ACCEPTANCE_DUE',
+        }),
+      ]);
+      expect(items[0].daysRemaining).toBeLessThan(0);
+      expect(items[1].daysRemaining).toBeGreaterThanOrEqual(0);
+      expect((await atRisk('supervisor', { limit: 1 })).map((i) => i.caseId)).toEqual([late]);
+      // The viewer's jurisdiction, as for the accepted cases: the street's staff see them, another street's do not.
+      await createAccount(t, {
+        username: 'supervisor-lujiazui',
+        role: 'SUPERVISOR',
+        jurisdictions: ['310115005'],
+      });
+      await createAccount(t, {
+        username: 'supervisor-other',
+        role: 'SUPERVISOR',
+        jurisdictions: ['310115007'],
+      });
+      for (const user of ['supervisor-lujiazui', 'mediator', 'arbitrator'])
+        expect((await atRisk(user)).map((i) => i.caseId)).toEqual([late, fresh]);
+      expect(await atRisk('supervisor-other')).toEqual([]);
+      expect(await atRisk('supervisor', { street: '310115007' })).toEqual([]);
+      expect((await atRisk('supervisor', { street: '310115005' })).map((i) => i.caseId)).toEqual([
+        late,
+        fresh,
+      ]);
+    });
+
+    it('accepted, it moves to its award-deadline row; refused (不予受理), it leaves the list', async () => {
+      const accepted = await t
+        .http()
+        .post(`/api/v1/arbitration/cases/${late}/accept`)
+        .set(await auth('arbitrator'))
+        .send({ version: 1 });
+      expect(accepted.status).toBe(200);
+      await eventually(() => factOf('ARBITRATION', late));
+      const award = (await clockOf(late, 'ARBITRATION_DECISION')).due!;
+      const yearEnd = `${year}-12-31`;
+      const willBreach = award <= addDays(today, 7);
+      const dueOn = willBreach || award < yearEnd ? award : yearEnd;
+      const freshDue = (await clockOf(fresh, 'ARBITRATION_ACCEPTANCE')).due!;
+      const items = await atRisk();
+      expect(items.filter((i) => i.caseId === late)).toEqual([
+        {
+          caseType: 'ARBITRATION',
+          caseId: late,
+          caseNo: accepted.body.caseNo,
+          street: '310115005',
+          organisationId: commissionId,
+          owner: null,
+          dueOn,
+          daysRemaining: daysBetween(today, dueOn),
+          reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',
+        },
+      ]);
+      expect(items.map((i) => [i.caseId, i.reason])).toEqual(
+        freshDue <= dueOn
+          ? [
+              [fresh, 'ACCEPTANCE_DUE'],
+              [late, willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END'],
+            ]
+          : [
+              [late, willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END'],
+              [fresh, 'ACCEPTANCE_DUE'],
+            ],
+      );
+      const refused = await t
+        .http()
+        .post(`/api/v1/arbitration/cases/${fresh}/reject`)
+        .set(await auth('arbitrator'))
+        .send({ version: 1, reason: '不属于劳动争议' });
+      expect(refused.status).toBe(200);
+      expect((await atRisk()).map((i) => i.caseId)).toEqual([late]);
+    });
   });
 });

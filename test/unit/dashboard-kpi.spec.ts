@@ -135,6 +135,17 @@ describe('dashboard arithmetic (kpi.js)', () => {
       cls: 'will-breach',
     });
     expect(kpi.riskStatus({ daysRemaining: 40, reason: 'MUST_CLOSE_BY_YEAR_END' }).label).toBe('须年内结案');
+    // A decision on acceptance due (the 5 working days run): amber until the day after its last day.
+    expect(kpi.riskStatus({ daysRemaining: 3, reason: 'ACCEPTANCE_DUE' })).toEqual({
+      label: '待受理决定',
+      cls: 'will-breach',
+    });
+    expect(kpi.riskStatus({ daysRemaining: 0, reason: 'FILING_DUE' })).toEqual({
+      label: '待立案决定',
+      cls: 'will-breach',
+    });
+    expect(kpi.riskStatus({ daysRemaining: -2, reason: 'FILING_DUE' }).label).toBe('已超期');
+    expect(kpi.riskStatus({ daysRemaining: 9, reason: 'toString' }).label).toBe('须年内结案');
     expect([-22, 0, 5].map((d) => kpi.daysText(d))).toEqual(['超期 22 天', '今日到期', '剩 5 天']);
   });
 

@@ -11,6 +11,7 @@ import { RISK_PAID_ARREARS_VIEWS } from '../../migrations/1796400007900-risk-pai
 import { RISK_FINDING_ORDER_VIEWS } from '../../migrations/1796400009300-risk-finding-order-views';
 import { RISK_CASE_ORDER_VIEWS } from '../../migrations/1796400009400-risk-case-order-refused';
 import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/1796400005300-arbitration-kpi-case-number';
+import { ARBITRATION_KPI_COMMISSION_VIEWS } from '../../migrations/1796400009500-arbitration-kpi-commission';
 import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
 import { CASE_PARTY_VIEWS } from '../../migrations/1796400009600-case-party-views';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
@@ -43,6 +44,7 @@ const VIEWS: Record<string, string> = {
   ...RISK_FINDING_ORDER_VIEWS,
   ...CASE_PARTY_VIEWS,
   ...RISK_CASE_ORDER_VIEWS,
+  ...ARBITRATION_KPI_COMMISSION_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -56,6 +58,7 @@ const REPLACED = [
   'inspection_risk_source',
   ...Object.keys(RISK_FINDING_ORDER_VIEWS),
   ...Object.keys(RISK_CASE_ORDER_VIEWS),
+  ...Object.keys(ARBITRATION_KPI_COMMISSION_VIEWS),
 ];
 /** The views created after the first three migrations. */
 const CREATED_LATER = [...Object.keys(RISK_PAID_ARREARS_VIEWS), ...Object.keys(CASE_PARTY_VIEWS)].filter(

@@ -2,6 +2,7 @@ import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { AT_RISK_REASONS, type AtRiskReason } from '../at-risk.rules';
 
 const STREET = /^\d{9,12}$/;
 
@@ -183,17 +184,32 @@ export class CaseOwnerDto extends StaffRefDto {
 export class AtRiskItemDto {
   @ApiProperty({ enum: ['ARBITRATION', 'INSPECTION'] }) caseType: 'ARBITRATION' | 'INSPECTION';
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ description: 'Inspection case number; for arbitration the complaint tracking number' })
+  @ApiProperty({
+    description:
+      "Inspection case number; for arbitration the commission's case number (案号), the complaint's tracking number before acceptance",
+  })
   caseNo: string;
   @ApiProperty() street: string;
-  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'The commission (arbitration: the one the application was filed with) or brigade handling it',
+  })
+  organisationId: string;
   @ApiProperty({ type: CaseOwnerDto, nullable: true }) owner: CaseOwnerDto | null;
-  @ApiProperty({ description: 'Statutory deadline (WILL_BREACH) or the binding date for the year' })
+  @ApiProperty({
+    description:
+      'Statutory deadline (WILL_BREACH; ACCEPTANCE_DUE / FILING_DUE: the last day of the decision period) or the binding date for the year',
+  })
   dueOn: string;
   @ApiProperty({ description: 'Calendar days from today to dueOn (negative when passed)' })
   daysRemaining: number;
-  @ApiProperty({ enum: ['WILL_BREACH', 'MUST_CLOSE_BY_YEAR_END'] })
-  reason: 'WILL_BREACH' | 'MUST_CLOSE_BY_YEAR_END';
+  @ApiProperty({
+    enum: [...AT_RISK_REASONS],
+    description:
+      'WILL_BREACH: the deadline of an accepted / 立案 case has passed or falls within 7 days; MUST_CLOSE_BY_YEAR_END: it must close by 31 December to count this year; ACCEPTANCE_DUE: an arbitration application awaits the 受理 decision (调解仲裁法 第二十九条); FILING_DUE: an inspection case awaits the 立案 decision (若干规定 第十八条)',
+  })
+  reason: AtRiskReason;
 }
 
 export class AtRiskDto {
