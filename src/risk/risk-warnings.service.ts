@@ -18,7 +18,7 @@ import {
   type RiskLevel,
   type WarningStatus,
 } from './risk.rules';
-import { mayActOnWarning, nextWarningStatus, type WarningAction } from './risk.state';
+import { allowedWarningActions, mayActOnWarning, nextWarningStatus, type WarningAction } from './risk.state';
 
 export interface WarningView {
   id: string;
@@ -157,7 +157,11 @@ export class RiskWarningsService {
       assertVersion('The warning', w.version, p.version);
       const to = nextWarningStatus(w.status, action);
       if (!to)
-        throw AppException.conflict('ILLEGAL_TRANSITION', `Cannot ${action} a warning that is ${w.status}`);
+        throw AppException.conflict('ILLEGAL_TRANSITION', `Cannot ${action} a warning that is ${w.status}`, {
+          status: w.status,
+          action,
+          allowed: allowedWarningActions(w.status),
+        });
       const from = w.status;
       w.status = to;
       if (to === 'CLOSED') {

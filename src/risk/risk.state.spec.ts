@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { WARNING_STATUSES } from './risk.rules';
-import { mayActOnWarning, nextWarningStatus, WARNING_TRANSITIONS, type WarningAction } from './risk.state';
+import {
+  allowedWarningActions,
+  mayActOnWarning,
+  nextWarningStatus,
+  WARNING_TRANSITIONS,
+  type WarningAction,
+} from './risk.state';
 
 const ACTIONS = Object.keys(WARNING_TRANSITIONS) as WarningAction[];
 
@@ -24,6 +30,15 @@ describe('risk warning lifecycle', () => {
 
   it('refuses acknowledging twice', () => {
     expect(nextWarningStatus('ACKNOWLEDGED', 'ACKNOWLEDGE')).toBeNull();
+  });
+
+  it('lists as allowed exactly the actions that lead somewhere', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...WARNING_STATUSES), fc.constantFrom(...ACTIONS), (s, a) => {
+        expect(allowedWarningActions(s).includes(a)).toBe(nextWarningStatus(s, a) !== null);
+      }),
+    );
+    expect(allowedWarningActions('CLOSED')).toEqual([]);
   });
 });
 

@@ -15,6 +15,13 @@ export function nextWarningStatus(status: WarningStatus, action: WarningAction):
   return t.from.includes(status) ? t.to : null;
 }
 
+/** The actions the table allows from `status` (an ILLEGAL_TRANSITION's `details.allowed`). */
+export function allowedWarningActions(status: WarningStatus): WarningAction[] {
+  return (Object.keys(WARNING_TRANSITIONS) as WarningAction[]).filter((a) =>
+    WARNING_TRANSITIONS[a].from.includes(status),
+  );
+}
+
 /**
  * The rules whose hit means a suspected 拒不支付劳动报酬罪 (the built-in WA-CRIME-THRESHOLD, -CASE, -FINDING) or the order
  * to pay that leads to it (-ORDER-DUE, -CASE-ORDER-DUE, -CASE-NO-ORDER: 责令限期支付 is the inspection authority's act,

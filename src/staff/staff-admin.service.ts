@@ -4,7 +4,7 @@ import { CredentialsService } from '../auth/credentials.service';
 import type { Organisation } from '../reference/entities/organisation.entity';
 import type { User } from '../auth/entities/user.entity';
 import type { Principal, Role } from '../auth/roles';
-import { AppException, fieldError } from '../common/errors/app-exception';
+import { AppException, fieldError, type FieldError } from '../common/errors/app-exception';
 import { MAX_PAGE_SIZE } from '../common/http/pagination';
 import { newId } from '../common/ids';
 import { maskPhone } from '../common/pii';
@@ -12,7 +12,13 @@ import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffDirectory } from './staff-directory.service';
-import { assignmentProblems, changeEndsSessions, ownScopeChanged, withinScope } from './staff.rules';
+import {
+  assignmentProblems,
+  changeEndsSessions,
+  ownScopeChanged,
+  unknownJurisdictionProblems,
+  withinScope,
+} from './staff.rules';
 
 export interface NewStaff {
   username: string;
@@ -65,7 +71,7 @@ export class StaffAdminService {
     action: 'USER_CREATED' | 'USERS_IMPORTED' = 'USER_CREATED',
   ): Promise<{ id: string; username: string; temporaryPassword: string }> {
     const org = await this.organisationFor(em, actor, input.organisationId);
-    this.assertFits(input.role, org, input.jurisdictionCodes);
+    await this.assertFits(em, input.role, org, input.jurisdictionCodes);
     if (await this.repo.usernameTaken(em, input.username)) throw usernameTaken(input.username);
     const { password, hash } = await this.credentials.newTemporary();
     const id = newId();
@@ -141,7 +147,7 @@ export class StaffAdminService {
         active: patch.active ?? user.active,
         phone: patch.phone === undefined ? user.phone : patch.phone,
       };
-      this.assertFits(next.role, org, next.jurisdictionCodes);
+      await this.assertFits(em, next.role, org, next.jurisdictionCodes);
       const wasActiveAdmin = user.role === 'ADMIN' && user.active;
       if (
         wasActiveAdmin &&
@@ -217,8 +223,21 @@ export class StaffAdminService {
     return org;
   }
 
-  private assertFits(role: Role, org: Organisation, codes: readonly string[]): void {
+  /** What is wrong with giving an account this role, organisation and jurisdictions (empty = fits). */
+  async assignmentProblemsIn(
+    em: EntityManager,
+    role: Role,
+    org: Organisation,
+    codes: readonly string[],
+  ): Promise<FieldError[]> {
     const problems = assignmentProblems(role, org, codes);
+    return problems.length > 0
+      ? problems
+      : unknownJurisdictionProblems(await this.repo.unknownJurisdictions(em, codes));
+  }
+
+  private async assertFits(em: EntityManager, role: Role, org: Organisation, codes: readonly string[]) {
+    const problems = await this.assignmentProblemsIn(em, role, org, codes);
     if (problems.length > 0) throw AppException.validation(problems);
   }
 

@@ -6,11 +6,12 @@ import { organisationId } from '../reference/organisations';
 import type { Principal } from '../auth/roles';
 import { AppException, fieldError, withFacts } from '../common/errors/app-exception';
 import { validationFieldError } from '../common/http/validation-messages';
+import { nulCharacterErrors } from '../common/http/body-guard';
 import { TransactionRunner } from '../database/transaction';
 import { CreateStaffDto } from './dto/admin.dto';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService, type NewStaff } from './staff-admin.service';
-import { assignmentProblems, withinScope } from './staff.rules';
+import { withinScope } from './staff.rules';
 import { headerProblems, MAX_IMPORT_ROWS, parseImportFile, type ImportProblem } from './staff-import';
 
 /** `organisation` is an organisation id, or KIND:code of a district body (e.g. MEDIATION_COMMITTEE:310115007). */
@@ -68,6 +69,10 @@ export class StaffImportService {
         jurisdictionCodes: (values.jurisdictionCodes ?? '').split(/[;,|\s]+/).filter(Boolean),
         ...(values.phone ? { phone: values.phone } : {}),
       };
+      // PostgreSQL stores no NUL in text: a 400 naming the line, as a JSON body's, not a 500 at the insert.
+      const unstorable = nulCharacterErrors(values);
+      for (const e of unstorable) problems.push(withFacts(e, { line }));
+      if (unstorable.length > 0) continue;
       const errors = await validate(plainToInstance(CreateStaffDto, input));
       for (const e of errors)
         problems.push(
@@ -91,7 +96,8 @@ export class StaffImportService {
         );
         continue;
       }
-      for (const p of assignmentProblems(input.role as NewStaff['role'], org, input.jurisdictionCodes))
+      const role = input.role as NewStaff['role'];
+      for (const p of await this.staff.assignmentProblemsIn(em, role, org, input.jurisdictionCodes))
         problems.push(withFacts(p, { line, field: p.field === 'organisationId' ? 'organisation' : p.field }));
       const earlier = seen.get(input.username);
       if (earlier)

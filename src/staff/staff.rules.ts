@@ -68,6 +68,21 @@ export function assignmentProblems(
   return problems;
 }
 
+/**
+ * Pure: a field error for each jurisdiction code the platform does not know. The organisation's prefix covers a typo
+ * (310115061 inside 310115), and an account given one would see nothing, silently (audit 2026-12-07).
+ */
+export function unknownJurisdictionProblems(unknown: readonly string[]): FieldError[] {
+  return unknown.map((code) =>
+    fieldError(
+      'jurisdictionCodes',
+      'exists',
+      `${code} 不是平台已知的区级或街道（乡镇）级行政区划`,
+      `${code} is not a district or street-level unit the platform knows`,
+    ),
+  );
+}
+
 /** Pure: may a caller with this scope see (or change) something of this jurisdiction? */
 export function withinScope(viewer: { jurisdictions: string[] }, jurisdictionCode: string): boolean {
   return coversJurisdiction(viewer, jurisdictionCode);

@@ -403,6 +403,22 @@ describe('mediation', () => {
       },
     });
     expect(fractional.status).toBe(400);
+    // An amount beyond any claim the platform takes (MAX_CLAIM_FEN, as a complaint's): the instalment reminders
+    // could never be sent for it (audit 2026-12-07: 1234567890123456 fen was accepted).
+    const huge = 1_234_567_890_123_456;
+    const tooLarge = await close(m.id, {
+      version: 1,
+      outcome: 'AGREEMENT',
+      agreement: {
+        claims: [{ description: '工资', amountFen: huge }],
+        instalments: [{ dueOn: today, amountFen: huge }],
+      },
+    });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.details).toEqual([
+      expect.objectContaining({ field: 'agreement.claims.0.amountFen', constraint: 'max' }),
+      expect.objectContaining({ field: 'agreement.instalments.0.amountFen', constraint: 'max' }),
+    ]);
     const missing = await close(m.id, { version: 1, outcome: 'AGREEMENT' });
     expect(missing.status).toBe(400);
     expect(missing.body.details).toEqual([expect.objectContaining({ field: 'agreement' })]);

@@ -304,6 +304,11 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       .set(await auth('mediator'))
       .send({ version: ack.body.version as number });
     expect(again.status).toBe(409);
+    // The one ILLEGAL_TRANSITION shape (docs/state-machines.md): what the status still allows.
+    expect(again.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { status: 'ACKNOWLEDGED', action: 'ACKNOWLEDGE', allowed: ['START_HANDLING', 'CLOSE'] },
+    });
     const handling = await t
       .http()
       .post(`/api/v1/risk/warnings/${w.id}/handling`)

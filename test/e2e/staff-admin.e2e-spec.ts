@@ -157,6 +157,29 @@ describe('staff administration and sessions', () => {
     expect(outside.status).toBe(400);
     expect(outside.body.details).toContainEqual(expect.objectContaining({ field: 'jurisdictionCodes' }));
 
+    // A jurisdiction inside the organisation's prefix that is no street the platform knows (a typo of 310115016):
+    // the account would see nothing, silently (audit 2026-12-07).
+    const unknownCode = (code: string) =>
+      expect.objectContaining({
+        field: 'jurisdictionCodes',
+        constraint: 'exists',
+        message: expect.stringContaining(code),
+      }) as unknown;
+    const brigade = organisationId('INSPECTION_BRIGADE', '310115');
+    const typo = { username: 'insp-typo', displayName: '错码', role: 'INSPECTOR', organisationId: brigade };
+    const unknown = await createStaff({ ...typo, jurisdictionCodes: ['310115007', '310115061'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([unknownCode('310115061')]);
+    const fine = await createStaff({ ...typo, jurisdictionCodes: ['310115007'] });
+    expect(fine.status).toBe(201);
+    const retyped = await t
+      .http()
+      .patch(`/api/v1/admin/users/${fine.body.id}`)
+      .set(await as('admin'))
+      .send({ jurisdictionCodes: ['310115999'] });
+    expect(retyped.status).toBe(400);
+    expect(retyped.body.details).toEqual([unknownCode('310115999')]);
+
     const badBody = await createStaff({ username: 'Bad Name', role: 'WORKER' });
     expect(badBody.status).toBe(400);
     expect(badBody.body.code).toBe('VALIDATION_FAILED');
@@ -499,6 +522,8 @@ describe('staff administration and sessions', () => {
         'imp-good-1,重复,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,',
         'admin,已存在,ADMIN,HRSS_BUREAU:310115,310115,',
         'imp-bad-phone,坏电话,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,123',
+        'imp-unknown,错码,INSPECTOR,INSPECTION_BRIGADE:310115,310115061,',
+        'imp-nul,a\u0000b,MEDIATOR,MEDIATION_COMMITTEE:310115007,310115007,',
       ].join('\n');
       const res = await upload(Buffer.from(csv), 'staff.csv', false);
       expect(res.status).toBe(400);
@@ -519,6 +544,9 @@ describe('staff administration and sessions', () => {
           message: '该用户名已被使用',
         }),
         expect.objectContaining({ line: 7, field: 'phone' }),
+        expect.objectContaining({ line: 8, field: 'jurisdictionCodes', constraint: 'exists' }),
+        // A NUL in a cell is a 400 naming the line, not a 500 from PostgreSQL at the insert (audit 2026-12-07).
+        expect.objectContaining({ line: 9, field: 'displayName', constraint: 'noNulCharacter' }),
       ]);
       expect(await exists('imp-good-1')).toBe(false);
     });

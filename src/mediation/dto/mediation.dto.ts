@@ -1,6 +1,7 @@
 import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
+import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { StaffRefDto } from '../../staff/dto/staff-ref.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -150,9 +151,10 @@ export class AgreementClaimDto {
   @MaxLength(200)
   description: string;
 
-  @ApiProperty({ description: 'Amount in fen', minimum: 0 })
+  @ApiProperty({ description: 'Amount in fen', minimum: 0, maximum: MAX_CLAIM_FEN })
   @IsInt()
   @Min(0)
+  @Max(MAX_CLAIM_FEN)
   amountFen: number;
 }
 
@@ -164,9 +166,10 @@ export class InstalmentInputDto {
   @IsLocalDate()
   dueOn: string;
 
-  @ApiProperty({ description: 'Amount in fen', minimum: 0 })
+  @ApiProperty({ description: 'Amount in fen', minimum: 0, maximum: MAX_CLAIM_FEN })
   @IsInt()
   @Min(0)
+  @Max(MAX_CLAIM_FEN)
   amountFen: number;
 }
 
