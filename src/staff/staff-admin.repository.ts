@@ -76,16 +76,6 @@ export class StaffAdminRepository {
     return em.count(User, { where: { role: 'ADMIN', active: true } });
   }
 
-  /** The codes among `codes` that are no division the platform knows (the jurisdictions reference table). */
-  async unknownJurisdictions(em: EntityManager, codes: readonly string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const rows = await em.query<{ code: string }[]>(
-      `SELECT c AS code FROM unnest($1::text[]) AS c WHERE NOT EXISTS (SELECT 1 FROM jurisdictions j WHERE j.code = c)`,
-      [[...codes]],
-    );
-    return rows.map((r) => r.code);
-  }
-
   findOrganisation(em: EntityManager, id: string): Promise<Organisation | null> {
     return em.findOne(Organisation, { where: { id } });
   }

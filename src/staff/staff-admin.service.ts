@@ -12,6 +12,7 @@ import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffDirectory } from './staff-directory.service';
+import { JurisdictionsService } from '../reference/jurisdictions.service';
 import {
   assignmentProblems,
   changeEndsSessions,
@@ -49,6 +50,7 @@ export class StaffAdminService {
     private readonly audit: AdminAuditService,
     private readonly credentials: CredentialsService,
     private readonly directory: StaffDirectory,
+    private readonly jurisdictions: JurisdictionsService,
   ) {}
 
   async create(
@@ -231,9 +233,9 @@ export class StaffAdminService {
     codes: readonly string[],
   ): Promise<FieldError[]> {
     const problems = assignmentProblems(role, org, codes);
-    return problems.length > 0
-      ? problems
-      : unknownJurisdictionProblems(await this.repo.unknownJurisdictions(em, codes));
+    if (problems.length > 0) return problems;
+    const known = new Set((await this.jurisdictions.names(em, codes)).map((j) => j.code));
+    return unknownJurisdictionProblems(codes.filter((c) => !known.has(c)));
   }
 
   private async assertFits(em: EntityManager, role: Role, org: Organisation, codes: readonly string[]) {
