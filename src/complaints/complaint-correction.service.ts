@@ -20,6 +20,7 @@ import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import type { ComplaintStatus } from './complaint.constants';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
+import { complainantProbe } from './duplicate-probe';
 import type { ComplaintViewDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
 
@@ -137,11 +138,20 @@ export class ComplaintCorrectionService {
       const c = await this.lockInStatus(em, viewer, id, 'SUBMITTED');
       const today = todayInShanghai();
       const employer = await this.employers.findOrCreate(em, dto.employer);
-      await this.repo.replaceEmployer(em, id, {
-        employerId: employer.id,
-        employerNameStated: dto.employer.name,
-        employerPhoneStated: dto.employer.contactPhone ?? null,
-      });
+      // The complete complaint is received today (第十八条第三款): the possible-duplicate flag is probed as at intake,
+      // for the employer now named, from today (complaint.state.ts DUPLICATE_WINDOW_DAYS).
+      const duplicateOf = await this.repo.replaceEmployer(
+        em,
+        {
+          id,
+          employerId: employer.id,
+          category: c.category,
+          receivedOn: today,
+          employerNameStated: dto.employer.name,
+          employerPhoneStated: dto.employer.contactPhone ?? null,
+        },
+        complainantProbe(c),
+      );
       // The day the 补正 was due, as its clock counts it (a late 补正 is taken, and recorded as late; the clock is the
       // complainant's period, so it reads LAPSED, not BREACHED).
       const correctionDueOn =
@@ -189,6 +199,14 @@ export class ComplaintCorrectionService {
           late,
         },
       });
+      if (duplicateOf && duplicateOf !== c.possibleDuplicateOf)
+        await this.audit.append(em, {
+          caseType: CASE,
+          caseId: id,
+          action: 'POSSIBLE_DUPLICATE_FLAGGED',
+          actor: null,
+          data: { duplicateOf },
+        });
       // Early warning: the employer now named is rescored (deduplicated per employer by the job catalogue).
       await this.outbox.enqueue(em, JobName.RiskRescoreEmployer, { employerId: employer.id });
     });

@@ -9,6 +9,12 @@ import { TrackingBlocks } from './tracking-sequence';
 import { prepared } from '../database/prepared-statements';
 import { findRow } from '../database/entity-rows';
 import { GUARD, sendGuarded, type Write } from '../database/writes';
+import {
+  duplicateProbe,
+  duplicateProbeParams,
+  type DuplicateProbe,
+  type ProbedComplaint,
+} from './duplicate-probe';
 
 /** Who may see which complaints: the complainant's own, or those of streets in the caller's scope. */
 export type VisibilityScope = { complainantUserId: string } | { jurisdictionPrefixes: string[] };
@@ -37,18 +43,6 @@ export type NewComplaint = Omit<
 >;
 
 /**
- * What makes an earlier complaint a possible duplicate of a new one (complaint.state.ts): the same employer and
- * category, the same complainant (account, or ID number by its blind index), received within `days` days, not
- * rejected.
- */
-export interface DuplicateProbe {
-  complainantUserId: string | null;
-  /** blind index of the complainant's ID number */
-  idNumberBidx: string | null;
-  days: number;
-}
-
-/**
  * A complaint's INSERT, with the possible-duplicate check inside it or without. The probe's parameters are its own
  * ($27–$33): a parameter shared with the VALUES list would need one type in both places.
  */
@@ -63,22 +57,19 @@ function insertComplaint(duplicateOf: string): string {
    RETURNING created_at, updated_at, possible_duplicate_of`);
 }
 const INSERT_COMPLAINT = insertComplaint('NULL');
+const INSERT_COMPLAINT_WITH_PROBE = insertComplaint(duplicateProbe(27));
 /**
- * The earliest possible duplicate, looked up by the complainant: by account, and by the ID number's blind index,
- * each the earliest of its own index (a person files few complaints), then the earlier of the two. Looked up by the
- * employer instead, every intake of a mass dispute would read all of the employer's complaints in the window.
+ * 补正: the employer named, and the possible-duplicate flag probed again for it ($1–$7) — the review of a flag that
+ * changed starts again (a dismissal was of another original).
  */
-function probeBy(complainant: string): string {
-  return `(SELECT d.id, d.created_at FROM complaints d
-       WHERE ${complainant} AND d.kind = 'COMPLAINT' AND d.id <> $27 AND d.employer_id = $28 AND d.category = $29
-         AND d.received_on BETWEEN $32::date - $33::int AND $32::date
-         AND d.status NOT IN ('REJECTED', 'WITHDRAWN')
-       ORDER BY d.created_at LIMIT 1)`;
-}
-const INSERT_COMPLAINT_WITH_PROBE =
-  insertComplaint(`(SELECT x.id FROM (${probeBy('d.complainant_user_id = $30')}
-       UNION ALL ${probeBy('d.complainant_id_number_bidx = $31')}) x
-       ORDER BY x.created_at LIMIT 1)`);
+const REPLACE_EMPLOYER = prepared(`UPDATE complaints c
+    SET employer_id = $2, employer_name_stated = $8, employer_phone_stated = $9, updated_at = now(),
+        version = c.version + 1,
+        possible_duplicate_of = p.id,
+        duplicate_review = CASE WHEN p.id IS NOT DISTINCT FROM c.possible_duplicate_of THEN c.duplicate_review END
+   FROM (SELECT ${duplicateProbe(1)} AS id) p
+  WHERE c.id = $1
+  RETURNING c.possible_duplicate_of`);
 
 /** All SQL of the complaints module. */
 /** The bound values of a list page that are keys: the complainant's user id (`applyScope`). */
@@ -132,17 +123,7 @@ export class ComplaintsRepository {
       f.receivedOn,
       f.employerNameStated,
       f.employerPhoneStated,
-      ...(probe
-        ? [
-            f.id,
-            f.employerId,
-            f.category,
-            probe.complainantUserId,
-            probe.idNumberBidx,
-            f.receivedOn,
-            probe.days,
-          ]
-        : []),
+      ...(probe ? duplicateProbeParams(f, probe) : []),
     ]);
     const { accessCodeHash: _notSelected, ...rest } = f; // never selected by a read (select: false)
     return Object.assign(new Complaint(), rest, {
@@ -320,14 +301,21 @@ export class ComplaintsRepository {
     await em.update(Complaint, { id }, changes);
   }
 
-  /** 补正: the employer named when the complainant completes the complaint. */
-  /** The employer a correction names, with the party's statement of it (name and contact number as typed). */
+  /**
+   * 补正: the employer a correction names, with the party's statement of it (name and contact number as typed), and
+   * the possible-duplicate flag probed for that employer as intake probes it; returns the flag now set.
+   */
   async replaceEmployer(
     em: EntityManager,
-    id: string,
-    e: Pick<Complaint, 'employerId' | 'employerNameStated' | 'employerPhoneStated'>,
-  ): Promise<void> {
-    await em.update(Complaint, { id }, e);
+    c: ProbedComplaint & Pick<Complaint, 'employerNameStated' | 'employerPhoneStated'>,
+    probe: DuplicateProbe,
+  ): Promise<string | null> {
+    const [[row]] = await em.query<[{ possible_duplicate_of: string | null }[], number]>(REPLACE_EMPLOYER, [
+      ...duplicateProbeParams(c, probe),
+      c.employerNameStated,
+      c.employerPhoneStated,
+    ]);
+    return row.possible_duplicate_of;
   }
 
   async updateStatus(em: EntityManager, id: string, status: Complaint['status']): Promise<void> {

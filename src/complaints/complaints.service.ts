@@ -14,7 +14,7 @@ import { Acknowledgement } from './acknowledgement';
 import { ComplainantService } from './complainant.service';
 import { DeadlinesService, type ClockView, recordingOwner } from '../deadlines/deadlines.service';
 import { periodStart } from '../deadlines/period-start';
-import { DUPLICATE_WINDOW_DAYS } from './complaint.state';
+import { complainantProbe } from './duplicate-probe';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
 import { EmployersService } from '../reference/employers.service';
@@ -190,11 +190,11 @@ export class ComplaintsService implements OnModuleInit {
       },
       // The possible-duplicate check runs inside the INSERT, its flag written with the row (complaint.state.ts).
       kind === 'COMPLAINT'
-        ? {
-            complainantUserId: extra.onBehalfRelationship ? null : (extra.complainantUserId ?? null),
-            idNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
-            days: DUPLICATE_WINDOW_DAYS,
-          }
+        ? complainantProbe({
+            complainantUserId: extra.complainantUserId ?? null,
+            onBehalfRelationship: extra.onBehalfRelationship ?? null,
+            complainantIdNumberBidx: this.views.idNumberIndex(extra.complainantIdNumber),
+          })
         : null,
     );
     const duplicateOf = complaint.possibleDuplicateOf;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
-import { UsersService } from '../auth/users.service';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
@@ -12,7 +11,10 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OrganisationsService } from '../reference/organisations.service';
 import type { MediationCaseViewDto } from './dto/mediation.dto';
 import { MediationCaseNumbers } from './mediation-case-numbers';
-import { MEDIATION_CASE, MediationCaseWriter } from './mediation-case-writer';
+import { MEDIATION_CASE, MEDIATION_SUBJECT, MediationCaseWriter } from './mediation-case-writer';
+import { MediationAssignmentService } from './mediation-assignment.service';
+import { StaffInbox } from '../notifications/staff-inbox';
+import type { EntityManager } from 'typeorm';
 import { MediationRepository } from './mediation.repository';
 import { MediationViews } from './mediation-views';
 
@@ -25,7 +27,8 @@ export class MediationOpeningService {
     private readonly complaints: ComplaintsService,
     private readonly organisations: OrganisationsService,
     private readonly deadlines: DeadlinesService,
-    private readonly users: UsersService,
+    private readonly assignment: MediationAssignmentService,
+    private readonly inbox: StaffInbox,
     private readonly writer: MediationCaseWriter,
     private readonly numbers: MediationCaseNumbers,
     private readonly views: MediationViews,
@@ -70,11 +73,12 @@ export class MediationOpeningService {
       // 调解仲裁法 第十四条第三款: the period runs from the committee's receipt of the application — the day the
       // complaint was routed to it, not the day a mediator opens the case.
       const periodStartedOn = c.routedAt ? todayInShanghai(c.routedAt) : today;
-      const mediatorUserId = await this.repo.pickMediator(
-        em,
-        await this.users.staffCovering(em, 'MEDIATOR', c.workplaceStreetCode),
-        c.employerId,
-      );
+      const mediatorUserId = await this.designate(em, viewer, {
+        organisationId: org.id,
+        streetCode: c.workplaceStreetCode,
+        mediatorUserId: null,
+        employerId: c.employerId,
+      });
       const streetCode = c.workplaceStreetCode;
       const caseNo = await this.numbers.assign(em, { organisationId: org.id, streetCode, openedOn: today });
       try {
@@ -114,8 +118,31 @@ export class MediationOpeningService {
         mediatorUserId,
         caseNo,
       });
+      // The one designated is told, unless they opened it themselves (as on a hand-over).
+      if (mediatorUserId && mediatorUserId !== viewer.userId)
+        await this.inbox.post(em, [mediatorUserId], {
+          template: 'MEDIATION_CASE_ASSIGNED',
+          subjectRef: `${MEDIATION_SUBJECT}:${caseId}`,
+          dedupKey: `mediation-assigned:${caseId}:opened`,
+        });
       return caseId;
     });
     return this.views.one(this.tx.manager, viewer, id);
+  }
+
+  /**
+   * The mediator the committee designates (人民调解法 第十九条): the mediator who opens the case when the committee
+   * could hand it to them (`MediationAssignmentService.acceptable`: active, of the committee, covering the street, no
+   * declared conflict with the employer) — they chose to take it up; otherwise the acceptable one with the fewest
+   * open cases; none leaves it unassigned.
+   */
+  private async designate(
+    em: EntityManager,
+    viewer: Principal,
+    m: Parameters<MediationAssignmentService['acceptable']>[1],
+  ): Promise<string | null> {
+    const acceptable = await this.assignment.acceptable(em, m);
+    if (viewer.role === 'MEDIATOR' && acceptable.includes(viewer.userId)) return viewer.userId;
+    return this.repo.pickMediator(em, acceptable, m.employerId);
   }
 }

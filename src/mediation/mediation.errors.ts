@@ -28,6 +28,11 @@ export const MEDIATION_ERRORS = {
     zh: '调解会议时间在工作日或办公时间之外：如确需安排，请填写 override.reason',
     en: 'The session is on a rest day or outside the committee’s working hours: give override.reason to schedule it anyway',
   },
+  MEDIATION_SESSION_EXISTS: {
+    status: 409,
+    zh: '本案在该时间已安排调解会议',
+    en: 'The case already has a session at that time',
+  },
   MEDIATOR_CONFLICT: {
     status: 403,
     zh: '您已声明与该用人单位存在利害关系（回避），不能办理其调解案件',

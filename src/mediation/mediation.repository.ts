@@ -65,7 +65,6 @@ export class MediationRepository {
     return findRows(em, MediationCase, 'complaint_id = $1 ORDER BY created_at', [complaintId]);
   }
 
-  /** The mediator of each case (deadline reminders). */
   /** Each case's mediator and the committee and street whose mediators may act on it (deadline reminders). */
   mediatorsOf(
     em: EntityManager,
@@ -239,8 +238,20 @@ export class MediationRepository {
     return { page, details: columns };
   }
 
-  async insertSession(em: EntityManager, s: Partial<MediationSession>): Promise<void> {
-    await em.insert(MediationSession, s);
+  /** Books the session unless the case has one not called off at the same start; returns whether it did. */
+  async insertSession(
+    em: EntityManager,
+    s: Pick<MediationSession, 'id' | 'caseId' | 'startsAt' | 'place' | 'onlineLink' | 'notes'>,
+  ): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `INSERT INTO mediation_sessions (id, case_id, starts_at, place, online_link, notes)
+       SELECT $1::uuid, $2::uuid, $3::timestamptz, $4::varchar, $5::varchar, $6::text
+        WHERE NOT EXISTS (SELECT 1 FROM mediation_sessions
+                           WHERE case_id = $2 AND starts_at = $3 AND cancelled_at IS NULL)
+       RETURNING id`,
+      [s.id, s.caseId, s.startsAt, s.place, s.onlineLink, s.notes],
+    );
+    return rows.length > 0;
   }
 
   /**

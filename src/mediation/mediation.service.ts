@@ -131,7 +131,9 @@ export class MediationService {
         async (m) => {
           overridden = await this.assertSessionHours(em, startsAt, dto.override);
           await this.period.assertSessionWithinPeriod(em, m, startsAt);
-          await this.repo.insertSession(em, {
+          // One session of the case at a time: a second at the same start would be held (and called off) twice.
+          // The case row is locked (transition), so two requests cannot both pass.
+          const booked = await this.repo.insertSession(em, {
             id: newId(),
             caseId: m.id,
             startsAt,
@@ -139,6 +141,14 @@ export class MediationService {
             onlineLink: dto.onlineLink ?? null,
             notes: dto.notes ?? null,
           });
+          if (!booked)
+            throw AppException.conflict(
+              'MEDIATION_SESSION_EXISTS',
+              'The case already has a session at that time',
+              {
+                startsAt: startsAt.toISOString(),
+              },
+            );
           await this.repo.updateCase(em, m.id, {});
         },
         async (m) => {

@@ -70,6 +70,27 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     return c;
   };
 
+  /** A complaint of the street naming an identified employer. */
+  const fileAgainst = async (employer: { name: string; uscc: string }) => {
+    const res = await t
+      .http()
+      .post('/api/v1/complaints')
+      .set(await auth(worker))
+      .send(complaintBody({ workplaceStreetCode: '310115005', employer }));
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  };
+  /** The complainant's 补正 naming `employer`. */
+  const correct = async (id: string, employer: { name: string; uscc: string }) => {
+    const res = await t
+      .http()
+      .post(`/api/v1/complaints/${id}/correction`)
+      .set(await auth(worker))
+      .send({ employer });
+    expect(res.status).toBe(200);
+    return res.body as { possibleDuplicateOf: string | null; employer: { uscc: string } };
+  };
+
   it('补正: staff ask for the employer, the acceptance clock pauses (not met: nothing was decided) and a correction clock of its own runs; the complainant is told what to supply', async () => {
     const c = await file();
     const res = await t
@@ -174,6 +195,53 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .set(await auth('inspector'))
       .send({});
     expect(accept.status).toBe(200);
+  });
+
+  it('补正 naming the employer the same worker already complained of (same category, within 30 days): flagged as a possible duplicate as intake flags it, and routing waits for the review', async () => {
+    const uscc = testUscc(21, '1B');
+    const employer = { name: '上海测试建筑劳务有限公司', uscc };
+    const earlier = await fileAgainst(employer);
+    const c = await asked('某某工地二号');
+    expect(await correct(c.id, employer)).toMatchObject({
+      employer: { uscc },
+      possibleDuplicateOf: earlier.id,
+    });
+    const events = (
+      await t
+        .http()
+        .get(`/api/v1/complaints/${c.id}/events`)
+        .set(await auth('inspector'))
+    ).body as { action: string; data: Record<string, unknown> }[];
+    expect(events.filter((e) => e.action === 'POSSIBLE_DUPLICATE_FLAGGED')).toEqual([
+      expect.objectContaining({ data: { duplicateOf: earlier.id } }),
+    ]);
+    const accept = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/accept`)
+      .set(await auth('inspector'))
+      .send({});
+    expect(accept.status).toBe(200);
+    const route = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('inspector'))
+      .send({ target: 'INSPECTION' });
+    expect(route.status).toBe(409);
+    expect(route.body).toMatchObject({
+      code: 'POSSIBLE_DUPLICATE_UNREVIEWED',
+      details: { possibleDuplicateOf: earlier.id },
+    });
+  });
+
+  it('补正 naming an employer the worker complained of after filing the incomplete complaint (before the 补正): the complete complaint is received on the day of the 补正, so that complaint is found too', async () => {
+    const c = await asked('某某工地三号');
+    const employer = { name: '上海测试补正后到劳务有限公司', uscc: testUscc(22, '1B') };
+    const meanwhile = await fileAgainst(employer);
+    expect(await correct(c.id, employer)).toMatchObject({ possibleDuplicateOf: meanwhile.id });
+    // A 补正 naming an employer the worker never complained of leaves no flag.
+    const other = await asked('某某工地四号');
+    const fresh = await correct(other.id, { name: '上海测试无重复劳务有限公司', uscc: testUscc(23, '1B') });
+    expect(fresh).toMatchObject({ possibleDuplicateOf: null });
   });
 
   it('补正 supplied after its period ended: the acceptance period still restarts, and the clocks and the timeline say the 补正 was late', async () => {

@@ -136,4 +136,56 @@ describe('the mediator of a case', () => {
       expect.objectContaining({ field: 'mediatorUserId', constraint: 'noConflict' }),
     ]);
   });
+  it('the mediator who opens the case takes it when the committee could designate them; otherwise the least-loaded one is designated, and told', async () => {
+    const street = '310115016'; // 花木街道
+    const huamu = organisationId('MEDIATION_COMMITTEE', street);
+    const [first, newcomer] = [
+      await createAccount(t, {
+        username: 'mediator-hm-1',
+        role: 'MEDIATOR',
+        jurisdictions: [street],
+        organisationId: huamu,
+      }),
+      await createAccount(t, {
+        username: 'mediator-hm-2',
+        role: 'MEDIATOR',
+        jurisdictions: [street],
+        organisationId: huamu,
+      }),
+    ];
+    const routed = () =>
+      fileComplaint(t, { employerName: `花木调解员测试公司${++n}`, street, target: 'MEDIATION' });
+    const about = (user: string, caseId: string) => inboxAbout(t, user, `mediation-case:${caseId}`);
+    // The newcomer opens: theirs, although their colleague is as free and older (no inbox item: they know).
+    const own = await openMediation(t, 'mediator-hm-2', (await routed()).id);
+    expect(own.mediatorUserId).toBe(newcomer);
+    expect([await about('mediator-hm-1', own.id), await about('mediator-hm-2', own.id)]).toEqual([[], []]);
+    // The supervisor is no mediator: the committee's least-loaded mediator is designated, and told.
+    const bySupervisor = await openMediation(t, 'supervisor', (await routed()).id);
+    expect(bySupervisor.mediatorUserId).toBe(first);
+    expect(await about('mediator-hm-1', bySupervisor.id)).toEqual(['MEDIATION_CASE_ASSIGNED']);
+    // A mediator in conflict with the employer (回避) does not take it: a colleague is designated, and told.
+    const conflicted = await routed();
+    const declared = await t
+      .http()
+      .post('/api/v1/mediation/conflicts')
+      .set(await bearer(t, 'mediator-hm-2'))
+      .send({ employerId: conflicted.employerId, reason: '亲属在该单位任职' });
+    expect(declared.status).toBeLessThan(300);
+    const handed = await openMediation(t, 'mediator-hm-2', conflicted.id);
+    expect(handed.mediatorUserId).toBe(first);
+    expect(await about('mediator-hm-1', handed.id)).toEqual(['MEDIATION_CASE_ASSIGNED']);
+    // A mediator of another committee who covers the street does not take it either.
+    await createAccount(t, {
+      username: 'mediator-hm-x',
+      role: 'MEDIATOR',
+      jurisdictions: [street],
+      organisationId: committee,
+    });
+    const other = await openMediation(t, 'mediator-hm-x', (await routed()).id);
+    expect([first, newcomer]).toContain(other.mediatorUserId);
+    expect(await about(other.mediatorUserId === first ? 'mediator-hm-1' : 'mediator-hm-2', other.id)).toEqual(
+      ['MEDIATION_CASE_ASSIGNED'],
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { fileComplaint, openMediation } from '../support/case-flow';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
-import { dayFromNow } from '../support/session-slot';
+import { dayFromNow, workingSlot } from '../support/session-slot';
 
 interface CaseView {
   id: string;
@@ -102,5 +102,34 @@ describe('mediation sessions: working days and hours', () => {
     ]);
     await eventually(() => sessionSms(night).length > 0);
     expect(sessionSms(night)[0].text).toContain('19:30');
+  });
+  it('refuses a second session of the case at the start of one still to be held (409 MEDIATION_SESSION_EXISTS): nothing booked twice, and closing calls it off once', async () => {
+    const m = await openCase();
+    const startsAt = workingSlot(3, '15:00');
+    const first = await schedule(m, { startsAt });
+    expect(first.status).toBe(201);
+    const version = (first.body as CaseView).version;
+    // The same instant, however written.
+    const local = `${dayFromNow(3)}T15:00:00+08:00`;
+    const again = await schedule({ ...m, version }, { startsAt: local, place: '另一调解室' });
+    expect([again.status, again.body.code, again.body.details]).toEqual([
+      409,
+      'MEDIATION_SESSION_EXISTS',
+      { startsAt },
+    ]);
+    expect(await scheduledEvents(m.complaintId)).toHaveLength(1);
+    const closed = await t
+      .http()
+      .post(`/api/v1/mediation/cases/${m.id}/close`)
+      .set(await auth('mediator'))
+      .send({ version, outcome: 'FAILED' });
+    expect(closed.status).toBe(200);
+    expect((closed.body as CaseView).sessions).toHaveLength(1);
+    const cancelled = () =>
+      t.sms.sent.filter(
+        (s) => s.template === 'MEDIATION_SESSION_CANCELLED' && s.params.startsAt === startsAt,
+      );
+    await eventually(() => cancelled().length > 0);
+    expect(cancelled()).toHaveLength(1);
   });
 });
