@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { StaffInbox } from '../notifications/staff-inbox';
-import { StaffCaseHolders, type CaseHandedOver } from '../staff/staff-case-holders';
+import { StaffCaseHolders, type CaseHandedOver, type StaffChange } from '../staff/staff-case-holders';
 import type { StaffChangeCause } from '../staff/staff.rules';
 import { MEDIATION_SUBJECT, MediationCaseWriter } from './mediation-case-writer';
 import { MediationRepository } from './mediation.repository';
@@ -37,10 +36,7 @@ export class MediationHandOver implements OnModuleInit {
     this.holders.register('MEDIATION', { handOver: (em, change) => this.handOver(em, change) });
   }
 
-  async handOver(
-    em: EntityManager,
-    change: { actor: Principal; userId: string; cause: StaffChangeCause },
-  ): Promise<CaseHandedOver[]> {
+  async handOver(em: EntityManager, change: StaffChange): Promise<CaseHandedOver[]> {
     const handed: CaseHandedOver[] = [];
     for (const m of await this.repo.lockOpenCasesOfMediator(em, change.userId)) {
       const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);

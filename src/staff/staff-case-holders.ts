@@ -12,16 +12,20 @@ export interface CaseHandedOver {
   toUserId: string | null;
 }
 
+/** A change of an account that may take open cases from it: who made it, whose account, and why. */
+export interface StaffChange {
+  actor: Principal;
+  userId: string;
+  cause: StaffChangeCause;
+}
+
 /**
  * What the module owning a proceeding does when an account changed so that it may no longer act on the open cases it
  * holds (deactivated, another role, organisation or jurisdictions): runs in the change's transaction after the account
  * row is written (so "who may act" already reads the new state), hands each such case over and records why.
  */
 export interface CaseHolderSource {
-  handOver(
-    em: EntityManager,
-    change: { actor: Principal; userId: string; cause: StaffChangeCause },
-  ): Promise<CaseHandedOver[]>;
+  handOver(em: EntityManager, change: StaffChange): Promise<CaseHandedOver[]>;
 }
 
 /**
@@ -38,10 +42,7 @@ export class StaffCaseHolders {
   }
 
   /** Every proceeding hands over the cases the account may no longer act on; all of them, in registration order. */
-  async handOver(
-    em: EntityManager,
-    change: { actor: Principal; userId: string; cause: StaffChangeCause },
-  ): Promise<CaseHandedOver[]> {
+  async handOver(em: EntityManager, change: StaffChange): Promise<CaseHandedOver[]> {
     const all: CaseHandedOver[] = [];
     for (const source of this.sources.values()) all.push(...(await source.handOver(em, change)));
     return all;
