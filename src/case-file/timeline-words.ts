@@ -84,6 +84,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   ARBITRATION_COMMISSION_LATE: '仲裁委员会逾期，可以向人民法院起诉',
   INSPECTION_RECEIVED: '劳动保障监察收到投诉',
   INSPECTION_OPENED_BY_PLAN: '劳动保障监察随机抽查立案',
+  INSPECTORS_REASSIGNED: '更换监察员',
   INSPECTION_CLOCK_EVENT: '调查期限变化',
   INSPECTION_DUE_RECOUNTED: '按新公布的节假日安排重新计算调查期限',
   ...Object.fromEntries(ARBITRATION_ACTIONS.map((a) => [`ARBITRATION_${a}`, ARBITRATION_ACTION_LABELS[a]])),

@@ -10,6 +10,7 @@ import { InspectionColleagues } from './inspection-colleagues';
 import { InspectionCaseFileService } from './inspection-case-file.service';
 import { InspectionController } from './inspection.controller';
 import { InspectionNotices } from './inspection-notices';
+import { InspectionHandOver } from './inspection-handover';
 import { InspectionInbox } from './inspection-inbox';
 import { InspectionInvestigates } from './inspection-investigates';
 import { InspectionRepository } from './inspection.repository';
@@ -31,6 +32,7 @@ import { WageCrimeService } from './wage-crime.service';
     InspectionCaseFileService,
     InspectionNotices,
     InspectionInbox,
+    InspectionHandOver,
     InspectionInvestigates,
     InspectionDueRecount,
     InspectionProcessor,

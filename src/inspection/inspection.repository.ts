@@ -81,6 +81,37 @@ export class InspectionRepository {
     return rows.map((r) => r.jurisdiction_code);
   }
 
+  /** The open cases the inspector is assigned to, locked (SELECT … FOR UPDATE) in id order (a staff change). */
+  lockOpenCasesOfInspector(em: EntityManager, inspectorId: string): Promise<InspectionCase[]> {
+    return em
+      .createQueryBuilder(InspectionCase, 'i')
+      .setLock('pessimistic_write')
+      .where(':inspectorId = ANY(i.assigned_inspector_ids) AND i.status <> :closed', {
+        inspectorId,
+        closed: 'CLOSED',
+      })
+      .orderBy('i.id')
+      .getMany();
+  }
+
+  /** Of the candidate inspectors, the one with the fewest open cases and no declared conflict with the employer. */
+  async pickInspector(
+    em: EntityManager,
+    candidateIds: string[],
+    employerId: string | null,
+  ): Promise<string | null> {
+    if (candidateIds.length === 0) return null;
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
+        WHERE NOT EXISTS (SELECT 1 FROM inspector_conflicts x WHERE x.inspector_id = c.id AND x.employer_id = $2)
+        ORDER BY (SELECT count(*) FROM inspection_cases i
+                   WHERE c.id = ANY(i.assigned_inspector_ids) AND i.status <> 'CLOSED'), c.ord
+        LIMIT 1`,
+      [candidateIds, employerId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** Whether the inspector declared a conflict with the employer (回避, 监察条例 第十六条). */
   async hasConflict(em: EntityManager, inspectorId: string, employerId: string): Promise<boolean> {
     const rows = await em.query<unknown[]>(

@@ -7,6 +7,7 @@ import { MediationClosing } from './mediation-closing';
 import { MediationInstalments } from './mediation-instalments.service';
 import { MediationOnApplication } from './mediation-on-application';
 import { MediationNotices } from './mediation-notices';
+import { MediationHandOver } from './mediation-handover';
 import { MediationInbox } from './mediation-inbox';
 import { MediationPeriodService } from './mediation-period.service';
 import { MediationController } from './mediation.controller';
@@ -41,6 +42,7 @@ import { MediationViews } from './mediation-views';
     MediationClosing,
     MediationInstalments,
     MediationOnApplication,
+    MediationHandOver,
   ],
   exports: [MediationService, MediationOnApplication],
 })

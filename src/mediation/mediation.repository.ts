@@ -84,6 +84,16 @@ export class MediationRepository {
     return em.findOne(MediationCase, { where: { id } });
   }
 
+  /** The open cases a mediator holds, locked (SELECT … FOR UPDATE) in id order (a staff change hands them over). */
+  lockOpenCasesOfMediator(em: EntityManager, userId: string): Promise<MediationCase[]> {
+    return em
+      .createQueryBuilder(MediationCase, 'm')
+      .setLock('pessimistic_write')
+      .where('m.mediator_user_id = :userId AND m.status = :open', { userId, open: 'OPEN' })
+      .orderBy('m.id')
+      .getMany();
+  }
+
   lockCase(em: EntityManager, id: string): Promise<MediationCase | null> {
     return em
       .createQueryBuilder(MediationCase, 'm')

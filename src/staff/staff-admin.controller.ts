@@ -14,6 +14,7 @@ import {
   CreateStaffDto,
   OrganisationListDto,
   StaffAccountDto,
+  StaffUpdatedDto,
   StaffPageDto,
   StaffQueryDto,
   TemporaryPasswordDto,
@@ -72,16 +73,18 @@ export class StaffAdminController {
 
   @ApiOperation({
     summary: '修改工作人员账号',
-    description: '修改姓名、角色、机构、管辖范围或启用状态（下一次请求起生效；不能停用最后一个管理员）。',
+    description:
+      '修改姓名、角色、机构、管辖范围或启用状态（下一次请求起生效；不能停用最后一个管理员）。停用、改变角色或调离后不能再承办的在办案件，' +
+      '同一事务中移交给本机构负责该街道的其他在任人员（无人可接时退回本机构待分配），记入案件时间线，并在 casesHandedOver 中列出。',
   })
   @Patch('users/:id')
   @Roles('ADMIN')
-  @ApiOkResponse({ type: StaffAccountDto })
+  @ApiOkResponse({ type: StaffUpdatedDto })
   updateUser(
     @CurrentUser() user: Principal,
     @Param('id', idOf('USER_NOT_FOUND')) id: string,
     @Body() dto: UpdateStaffDto,
-  ): Promise<StaffAccountDto> {
+  ): Promise<StaffUpdatedDto> {
     return this.staff.update(user, id, dto);
   }
 

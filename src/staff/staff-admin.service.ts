@@ -13,11 +13,13 @@ import { AdminAuditService } from './admin-audit.service';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffDirectory } from './staff-directory.service';
 import { JurisdictionsService } from '../reference/jurisdictions.service';
+import { StaffCaseHolders, type CaseHandedOver } from './staff-case-holders';
 import {
   assignmentProblems,
   changeEndsSessions,
   ownScopeChanged,
   unknownJurisdictionProblems,
+  staffChangeCause,
   withinScope,
 } from './staff.rules';
 
@@ -51,6 +53,7 @@ export class StaffAdminService {
     private readonly credentials: CredentialsService,
     private readonly directory: StaffDirectory,
     private readonly jurisdictions: JurisdictionsService,
+    private readonly holders: StaffCaseHolders,
   ) {}
 
   async create(
@@ -167,18 +170,22 @@ export class StaffAdminService {
       for (const k of Object.keys(next) as (keyof typeof next)[])
         if (JSON.stringify(next[k]) !== JSON.stringify(user[k]))
           changes[k] = k === 'phone' ? (next.phone ? 'SET' : 'CLEARED') : next[k];
+      let casesHandedOver: CaseHandedOver[] = [];
       if (Object.keys(changes).length > 0) {
         await this.repo.updateUser(em, id, next);
         if (changeEndsSessions(user, next)) await this.credentials.endSessions(em, id);
+        // No open case stays with someone who can no longer act on it: each proceeding hands it over, on its timeline.
+        const cause = staffChangeCause(user, next);
+        if (cause) casesHandedOver = await this.holders.handOver(em, { actor, userId: id, cause });
         await this.audit.record(em, actor, {
           action: 'USER_UPDATED',
           targetType: 'USER',
           targetId: id,
           jurisdictionCode: org.jurisdictionCode,
-          changes,
+          changes: casesHandedOver.length ? { ...changes, casesHandedOver } : changes,
         });
       }
-      return this.view(actor, { ...user, ...next }, org);
+      return { ...this.view(actor, { ...user, ...next }, org), casesHandedOver };
     });
     // Role, scope or deactivation: this process stops trusting its cached view of the account now, and names it
     // anew in the next view.

@@ -7,6 +7,7 @@ import { OrganisationsAdminService } from './organisations-admin.service';
 import { StaffAdminController } from './staff-admin.controller';
 import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService } from './staff-admin.service';
+import { StaffCaseHolders } from './staff-case-holders';
 import { StaffDirectory } from './staff-directory.service';
 import { StaffImportController } from './staff-import.controller';
 import { StaffImportService } from './staff-import.service';
@@ -25,7 +26,8 @@ import { StaffImportService } from './staff-import.service';
     OrganisationsAdminService,
     AdminAuditService,
     StaffImportService,
+    StaffCaseHolders,
   ],
-  exports: [StaffDirectory, Colleagues],
+  exports: [StaffDirectory, Colleagues, StaffCaseHolders],
 })
 export class StaffModule {}

@@ -5,6 +5,7 @@ import {
   ROLE_ORGANISATION_KIND,
   STAFF_ACCOUNT_ROLES,
   ownScopeChanged,
+  staffChangeCause,
 } from './staff.rules';
 
 const committee007 = { kind: 'MEDIATION_COMMITTEE' as const, jurisdictionCode: '310115007' };
@@ -68,5 +69,18 @@ describe('ownScopeChanged (nobody widens their own powers)', () => {
     expect(ownScopeChanged(a, { ...a, role: 'SUPERVISOR' })).toBe(true);
     expect(ownScopeChanged(a, { ...a, organisationId: 'p' })).toBe(true);
     expect(ownScopeChanged(a, { ...a, jurisdictionCodes: ['310115'] })).toBe(true);
+  });
+});
+
+describe('staffChangeCause', () => {
+  const base = { active: true, role: 'MEDIATOR', organisationId: 'o1', jurisdictionCodes: ['310115005'] };
+  it('names the change that may leave open cases with someone who cannot act on them, else null', () => {
+    expect(staffChangeCause(base, { ...base, active: false })).toBe('DEACTIVATED');
+    expect(staffChangeCause(base, { ...base, role: 'SUPERVISOR', active: false })).toBe('DEACTIVATED');
+    expect(staffChangeCause(base, { ...base, role: 'SUPERVISOR' })).toBe('ROLE_CHANGED');
+    expect(staffChangeCause(base, { ...base, organisationId: 'o2' })).toBe('MOVED');
+    expect(staffChangeCause(base, { ...base, jurisdictionCodes: ['310115016'] })).toBe('MOVED');
+    expect(staffChangeCause(base, { ...base, jurisdictionCodes: ['310115005'] })).toBeNull();
+    expect(staffChangeCause({ ...base, active: false }, { ...base, active: false })).toBeNull();
   });
 });

@@ -100,24 +100,33 @@ export function ownScopeChanged(
   );
 }
 
+/** What an account may act on: whether it is active, its role, organisation and jurisdictions. */
+export interface AccountPowers {
+  active: boolean;
+  role: string;
+  organisationId: string | null;
+  jurisdictionCodes: readonly string[];
+}
+
 /**
  * Whether a change ends the account's sessions (session version raised, refresh tokens revoked): a deactivation,
  * or a new role, organisation or jurisdictions. A later reactivation must not revive tokens issued before, and
  * one signs in again under new powers (platform security rule, no statute).
  */
-export function changeEndsSessions(
-  before: {
-    active: boolean;
-    role: string;
-    organisationId: string | null;
-    jurisdictionCodes: readonly string[];
-  },
-  after: {
-    active: boolean;
-    role: string;
-    organisationId: string | null;
-    jurisdictionCodes: readonly string[];
-  },
-): boolean {
+export function changeEndsSessions(before: AccountPowers, after: AccountPowers): boolean {
   return (before.active && !after.active) || ownScopeChanged(before, after);
+}
+
+/** Why a change may take open cases from their holder (case events record it). */
+export type StaffChangeCause = 'DEACTIVATED' | 'ROLE_CHANGED' | 'MOVED';
+
+/**
+ * Pure: the cause of a change that may leave the account unable to act on the open cases it holds — a deactivation,
+ * a new role, or a new organisation or jurisdictions — or null (a name or phone alone). The proceedings decide case by
+ * case whether the account still may act (platform rule: no case is left with someone who cannot act on it).
+ */
+export function staffChangeCause(before: AccountPowers, after: AccountPowers): StaffChangeCause | null {
+  if (!after.active) return before.active ? 'DEACTIVATED' : null;
+  if (before.role !== after.role) return 'ROLE_CHANGED';
+  return ownScopeChanged(before, after) ? 'MOVED' : null;
 }

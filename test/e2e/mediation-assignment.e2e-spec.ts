@@ -1,7 +1,7 @@
 import { organisationId } from '../../src/reference/organisations';
-import { bearer, fileComplaint, inboxAbout, openMediation } from '../support/case-flow';
+import { bearer, fileComplaint, inboxAbout, openMediation, userIdOf } from '../support/case-flow';
 import { workingSlot } from '../support/session-slot';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
 /**
@@ -29,9 +29,9 @@ describe('the mediator of a case', () => {
     expect([r.status, r.body.role]).toEqual([200, 'MEDIATOR']);
     return (r.body.items as { id: string }[]).map((i) => i.id);
   };
-  const opened = async () => {
+  const opened = async (opener = 'mediator') => {
     const c = await fileComplaint(t, { employerName: `浦东调解员测试公司${++n}`, target: 'MEDIATION' });
-    return { complaintId: c.id, employerId: c.employerId, ...(await openMediation(t, 'mediator', c.id)) };
+    return { complaintId: c.id, employerId: c.employerId, ...(await openMediation(t, opener, c.id)) };
   };
 
   beforeAll(async () => {
@@ -187,5 +187,124 @@ describe('the mediator of a case', () => {
     expect(await about(other.mediatorUserId === first ? 'mediator-hm-1' : 'mediator-hm-2', other.id)).toEqual(
       ['MEDIATION_CASE_ASSIGNED'],
     );
+  });
+
+  /** Staff administration's PATCH of an account, as the demo admin. */
+  const patchUser = async (id: string, body: object) =>
+    t
+      .http()
+      .patch(`/api/v1/admin/users/${id}`)
+      .set(await bearer(t, 'admin'))
+      .send(body);
+  const myQueue = async (user: string) => {
+    const r = await t
+      .http()
+      .get('/api/v1/mediation/cases?assignee=me&status=OPEN')
+      .set(await bearer(t, user));
+    expect(r.status).toBe(200);
+    return (r.body.items as { id: string }[]).map((i) => i.id);
+  };
+  const handOverEvents = (complaintId: string) =>
+    t.dataSource.query<{ data: Record<string, unknown>; actor_user_id: string | null }[]>(
+      `SELECT data, actor_user_id FROM case_events WHERE case_id = $1 AND action = 'MEDIATOR_ASSIGNED' ORDER BY occurred_at, id`,
+      [complaintId],
+    );
+  /** An open case held by `user` (taken over by them when the opening designated another). */
+  const heldBy = async (user: string, opener = 'mediator') => {
+    const m = await opened(opener);
+    if (m.mediatorUserId === (await userIdOf(t, user))) return m;
+    const taken = await post(user, `${m.id}/mediator`, { version: m.version, reason: '由本人承办' });
+    expect(taken.status).toBe(200);
+    return {
+      ...m,
+      version: taken.body.version as number,
+      mediatorUserId: taken.body.mediatorUserId as string,
+    };
+  };
+
+  it('moving the mediator to another committee hands their open cases to a remaining mediator of the committee (audit of npm start)', async () => {
+    const m = await heldBy('mediator');
+    // The case of the test above: its employer is one mediator-2 declared a conflict with (回避), so nobody remains.
+    const [conflicted] = await t.dataSource.query<{ id: string; complaint_id: string }[]>(
+      `SELECT id, complaint_id FROM mediation_cases WHERE status = 'OPEN' AND mediator_user_id = $1 AND id <> $2`,
+      [ids.mediator, m.id],
+    );
+    const moved = await patchUser(ids.mediator, {
+      organisationId: organisationId('MEDIATION_COMMITTEE', '310115016'),
+      jurisdictionCodes: ['310115016'],
+    });
+    expect(moved.status).toBe(200);
+    // The admin is told what the change did.
+    expect(moved.body.casesHandedOver).toEqual(
+      expect.arrayContaining([
+        { proceeding: 'MEDIATION', id: m.id, caseNo: m.caseNo, toUserId: ids.colleague },
+      ]),
+    );
+    // The case is in the remaining 陆家嘴 mediator's work queue, and they are told.
+    expect(await myQueue('mediator-2')).toContain(m.id);
+    expect(await inboxAbout(t, 'mediator-2', `mediation-case:${m.id}`)).toContain('MEDIATION_CASE_ASSIGNED');
+    // Signed in again (the move ended their sessions), the moved mediator no longer holds it.
+    const again = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'mediator', password: DEMO_PASSWORD });
+    const theirs = await t
+      .http()
+      .get('/api/v1/mediation/cases?assignee=me&status=OPEN')
+      .set({ authorization: `Bearer ${again.body.accessToken}` });
+    expect([theirs.status, theirs.body.items]).toEqual([200, []]);
+    // The timeline says who changed what and why.
+    const event = (await handOverEvents(m.complaintId)).at(-1)!;
+    expect(event.data).toMatchObject({
+      mediationCaseId: m.id,
+      fromMediatorUserId: ids.mediator,
+      mediatorUserId: ids.colleague,
+      cause: 'MOVED',
+    });
+    expect(event.actor_user_id).toBe(await userIdOf(t, 'admin'));
+    // The worker's file names the mediator who can act.
+    const file = await t
+      .http()
+      .get(`/api/v1/my/cases/${m.complaintId}`)
+      .set(await bearer(t, '13800000000'));
+    expect(file.body.mediation.mediator).toMatchObject({ id: ids.colleague });
+    // Nobody of the committee may take the conflicted case: it is released to the committee (no mediator), on record.
+    expect(conflicted).toBeDefined();
+    const released = (
+      await t
+        .http()
+        .get(`/api/v1/mediation/cases/${conflicted.id}`)
+        .set(await bearer(t, 'mediator-2'))
+    ).body;
+    expect(released.mediatorUserId).toBeNull();
+    expect((await handOverEvents(conflicted.complaint_id)).at(-1)!.data).toMatchObject({
+      fromMediatorUserId: ids.mediator,
+      mediatorUserId: null,
+      cause: 'MOVED',
+    });
+  });
+
+  it('deactivating a mediator hands their open cases over too', async () => {
+    ids.third = await createAccount(t, {
+      username: 'mediator-3',
+      role: 'MEDIATOR',
+      jurisdictions: ['310115005'],
+      organisationId: committee,
+    });
+    const m = await heldBy('mediator-3', 'mediator-2');
+    const off = await patchUser(ids.third, { active: false });
+    expect([off.status, off.body.casesHandedOver]).toEqual([
+      200,
+      [{ proceeding: 'MEDIATION', id: m.id, caseNo: m.caseNo, toUserId: ids.colleague }],
+    ]);
+    expect(await myQueue('mediator-2')).toContain(m.id);
+    expect((await handOverEvents(m.complaintId)).at(-1)!.data).toMatchObject({
+      fromMediatorUserId: ids.third,
+      mediatorUserId: ids.colleague,
+      cause: 'DEACTIVATED',
+    });
+    // A change that leaves the mediator able to act (a new phone) hands nothing over.
+    const phone = await patchUser(ids.colleague, { phone: '13911113333' });
+    expect([phone.status, phone.body.casesHandedOver]).toEqual([200, []]);
   });
 });

@@ -5,7 +5,9 @@ import { newId } from '../../src/common/ids';
 import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../../src/reference/jurisdiction-loader';
 import { seedDemoStaff } from '../../src/auth/demo-accounts';
 import { demoDistrictStaff } from '../../src/staff/demo-district';
+import { fileComplaint, openPlannedInspection } from '../support/case-flow';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { createAccount } from '../support/users';
 
 /** Issue 13 items 1 and 2: staff administration, temporary passwords, sessions, logout and throttling. */
 describe('staff administration and sessions', () => {
@@ -500,6 +502,69 @@ describe('staff administration and sessions', () => {
       role: 'MEDIATOR',
       organisation: { id: huamuCommittee, kind: 'MEDIATION_COMMITTEE' },
     });
+  });
+
+  it('deactivating inspectors takes them off their open inspection cases; the last one off hands it to the brigade', async () => {
+    const brigade = organisationId('INSPECTION_BRIGADE', '310115');
+    const inspector = async (username: string) =>
+      createAccount(t, {
+        username,
+        role: 'INSPECTOR',
+        jurisdictions: ['310115005'],
+        organisationId: brigade,
+      });
+    const [a, b] = [await inspector('insp-ho-a'), await inspector('insp-ho-b')];
+    const { employerId } = await fileComplaint(t, { employerName: '监察移交测试公司' });
+    const caseId = await openPlannedInspection(t, { employerId, inspectorIds: [a, b] });
+    const deactivate = async (id: string) =>
+      t
+        .http()
+        .patch(`/api/v1/admin/users/${id}`)
+        .set(await as('admin'))
+        .send({ active: false });
+    const assigned = async () =>
+      (
+        await t.dataSource.query<{ ids: string[]; no: string }[]>(
+          `SELECT assigned_inspector_ids::text[] AS ids, case_no AS no FROM inspection_cases WHERE id = $1`,
+          [caseId],
+        )
+      )[0];
+    const caseNo = (await assigned()).no;
+
+    const offA = await deactivate(a);
+    expect([offA.status, offA.body.casesHandedOver]).toEqual([
+      200,
+      [{ proceeding: 'INSPECTION', id: caseId, caseNo, toUserId: b }],
+    ]);
+    expect((await assigned()).ids).toEqual([b]);
+
+    // The last assigned inspector off: the brigade's remaining inspector of the street takes it, in their queue.
+    const demoInspector = (
+      await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'inspector'`)
+    )[0].id;
+    const offB = await deactivate(b);
+    expect([offB.status, offB.body.casesHandedOver]).toEqual([
+      200,
+      [{ proceeding: 'INSPECTION', id: caseId, caseNo, toUserId: demoInspector }],
+    ]);
+    expect((await assigned()).ids).toEqual([demoInspector]);
+    const queue = await t
+      .http()
+      .get('/api/v1/inspection/cases?assignee=me')
+      .set(await as('inspector'));
+    expect((queue.body.items as { id: string }[]).map((i) => i.id)).toContain(caseId);
+    const events = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTORS_REASSIGNED' ORDER BY occurred_at, id`,
+      [caseId],
+    );
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ fromInspectorId: a, assignedInspectorIds: [b], cause: 'DEACTIVATED' }),
+      expect.objectContaining({
+        fromInspectorId: b,
+        assignedInspectorIds: [demoInspector],
+        cause: 'DEACTIVATED',
+      }),
+    ]);
   });
 
   describe('bulk import (CSV / XLSX)', () => {

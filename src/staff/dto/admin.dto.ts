@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../reference/entities/organisation.entity';
+import { COLLEAGUE_PROCEEDINGS, type ColleagueProceeding } from '../colleagues';
 import { CursorQuery } from '../../common/http/pagination';
 import { IsDateTime, IsMainlandMobile } from '../../common/validation/decorators';
 import { trim } from '../../common/validation/transforms';
@@ -133,6 +134,28 @@ export class StaffAccountDto {
   @ApiProperty() active: boolean;
   @ApiProperty() passwordChangeRequired: boolean;
   @ApiProperty({ nullable: true, type: String }) createdAt: string | null;
+}
+
+export class CaseHandedOverDto {
+  @ApiProperty({ enum: COLLEAGUE_PROCEEDINGS }) proceeding: ColleagueProceeding;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) caseNo: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The colleague who holds the case now; null: nobody could take it, the body’s staff see it',
+  })
+  toUserId: string | null;
+}
+
+export class StaffUpdatedDto extends StaffAccountDto {
+  @ApiProperty({
+    type: [CaseHandedOverDto],
+    description:
+      'Open cases the account can no longer act on after this change (deactivated, another role, organisation or jurisdictions), handed over by it',
+  })
+  casesHandedOver: CaseHandedOverDto[];
 }
 
 export class StaffPageDto {
