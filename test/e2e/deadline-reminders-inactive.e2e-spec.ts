@@ -82,7 +82,7 @@ describe('deadline reminders when the case’s assignee is no longer active', ()
     await t.close();
   });
 
-  it('a mediation whose mediator was deactivated: the committee’s other active mediators of the street', async () => {
+  it('a mediation whose mediator was deactivated: handed to an active colleague of the committee, who is reminded', async () => {
     const c = await fileComplaint(t, { employerName: employer(), target: 'MEDIATION' });
     const m = await openMediation(t, 'mediator', c.id);
     expect(m.mediatorUserId).toBe(ids.get('mediator'));
@@ -95,10 +95,17 @@ describe('deadline reminders when the case’s assignee is no longer active', ()
     expect(await remindersOf('mediator', ref)).toEqual(['CASE_DEADLINE_WITHIN_3_DAYS']);
     expect(await remindersOf('mediator-2', ref)).toEqual([]);
 
+    // The deactivation hands the open case to an active mediator of the committee (staff-cases): the reminder
+    // goes to that mediator as the case's own, not to the whole committee.
     await setActive('mediator', false);
     try {
+      const [{ mediator_user_id: successor }] = await t.dataSource.query<{ mediator_user_id: string }[]>(
+        `SELECT mediator_user_id FROM mediation_cases WHERE id = $1`,
+        [m.id],
+      );
+      expect(successor).toBe(ids.get('mediator-2'));
       const swept = await reminders.sweep(addDays(clock.due!, -1));
-      expect(swept).toMatchObject({ unassigned: 0, toBody: 1 });
+      expect(swept).toMatchObject({ unassigned: 0, toBody: 0 });
       expect(await remindersOf('mediator-2', ref)).toEqual(['CASE_DEADLINE_WITHIN_1_DAY']);
       expect(await remindersOf('mediator', ref)).toEqual(['CASE_DEADLINE_WITHIN_3_DAYS']);
       expect(await remindersOf('mediator-zj', ref)).toEqual([]);
