@@ -1,15 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UsersService } from '../auth/users.service';
 import { StaffCaseHolders, type CaseHandedOver, type StaffChange } from '../staff/staff-case-holders';
+import { InspectionColleagues } from './inspection-colleagues';
 import { InspectionProceeding } from './inspection-proceeding';
 import { InspectionRepository } from './inspection.repository';
 
 /**
  * A staff change (StaffAdminService.update) that leaves an inspector unable to act on their open cases — deactivated,
  * another role, or no longer of the case's brigade covering its street — takes them off each such case in the change's
- * transaction; a case left with no assigned inspector goes to the brigade's remaining inspector of the street with the
- * fewest open cases and no declared conflict with the employer (监察条例 第十六条: 回避), else to nobody (the brigade's
+ * transaction; a case left with no assigned inspector goes to the inspector its acts accept (`InspectionColleagues`:
+ * active, covering the street, no declared conflict with the employer, 监察条例 第十六条: 回避) with the fewest open
+ * cases, else to nobody (the brigade's
  * inspectors get its reminders). The timeline records INSPECTORS_REASSIGNED with the cause, the admin as actor.
  */
 @Injectable()
@@ -17,7 +18,7 @@ export class InspectionHandOver implements OnModuleInit {
   constructor(
     private readonly repo: InspectionRepository,
     private readonly p: InspectionProceeding,
-    private readonly users: UsersService,
+    private readonly colleagues: InspectionColleagues,
     private readonly holders: StaffCaseHolders,
   ) {}
 
@@ -28,15 +29,11 @@ export class InspectionHandOver implements OnModuleInit {
   async handOver(em: EntityManager, change: StaffChange): Promise<CaseHandedOver[]> {
     const handed: CaseHandedOver[] = [];
     for (const c of await this.repo.lockOpenCasesOfInspector(em, change.userId)) {
-      const brigade = await this.users.staffOfOrganisation(
-        em,
-        'INSPECTOR',
-        c.organisationId,
-        c.jurisdictionCode,
-      );
-      if (brigade.includes(change.userId)) continue;
+      // Whom the case's acts accept (the colleagues directory's rule): the leaving inspector among them still may act.
+      const acceptable = await this.colleagues.acceptable(em, c);
+      if (acceptable.includes(change.userId)) continue;
       const rest = c.assignedInspectorIds.filter((id) => id !== change.userId);
-      const successor = rest.length ? null : await this.repo.pickInspector(em, brigade, c.employerId);
+      const successor = rest.length ? null : await this.repo.pickInspector(em, acceptable);
       const assigned = successor ? [successor] : rest;
       await this.repo.updateCase(em, c.id, { assignedInspectorIds: assigned });
       await this.p.record(em, c.id, 'INSPECTORS_REASSIGNED', change.actor, c.status, c.status, {

@@ -94,20 +94,15 @@ export class InspectionRepository {
       .getMany();
   }
 
-  /** Of the candidate inspectors, the one with the fewest open cases and no declared conflict with the employer. */
-  async pickInspector(
-    em: EntityManager,
-    candidateIds: string[],
-    employerId: string | null,
-  ): Promise<string | null> {
+  /** Of the candidate inspectors (`InspectionColleagues.acceptable`: no declared conflict), the one with the fewest open cases. */
+  async pickInspector(em: EntityManager, candidateIds: string[]): Promise<string | null> {
     if (candidateIds.length === 0) return null;
     const rows = await em.query<{ id: string }[]>(
       `SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
-        WHERE NOT EXISTS (SELECT 1 FROM inspector_conflicts x WHERE x.inspector_id = c.id AND x.employer_id = $2)
         ORDER BY (SELECT count(*) FROM inspection_cases i
                    WHERE c.id = ANY(i.assigned_inspector_ids) AND i.status <> 'CLOSED'), c.ord
         LIMIT 1`,
-      [candidateIds, employerId],
+      [candidateIds],
     );
     return rows[0]?.id ?? null;
   }

@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UsersService } from '../auth/users.service';
 import { StaffInbox } from '../notifications/staff-inbox';
 import { StaffCaseHolders, type CaseHandedOver, type StaffChange } from '../staff/staff-case-holders';
 import type { StaffChangeCause } from '../staff/staff.rules';
 import { MEDIATION_SUBJECT, MediationCaseWriter } from './mediation-case-writer';
+import { MediationAssignmentService } from './mediation-assignment.service';
 import { MediationRepository } from './mediation.repository';
 
 /** The reason the timeline gives for a hand-over by a staff change (the mediator's own take-over gives theirs). */
@@ -27,7 +27,7 @@ export class MediationHandOver implements OnModuleInit {
   constructor(
     private readonly repo: MediationRepository,
     private readonly writer: MediationCaseWriter,
-    private readonly users: UsersService,
+    private readonly assignment: MediationAssignmentService,
     private readonly inbox: StaffInbox,
     private readonly holders: StaffCaseHolders,
   ) {}
@@ -39,9 +39,11 @@ export class MediationHandOver implements OnModuleInit {
   async handOver(em: EntityManager, change: StaffChange): Promise<CaseHandedOver[]> {
     const handed: CaseHandedOver[] = [];
     for (const m of await this.repo.lockOpenCasesOfMediator(em, change.userId)) {
-      const committee = await this.users.staffOfOrganisation(em, 'MEDIATOR', m.organisationId, m.streetCode);
-      if (committee.includes(change.userId)) continue;
-      const to = await this.repo.pickMediator(em, committee, m.employerId);
+      // Whom the case may go to, by the one rule the hand-over by a mediator and the opening use; the leaving
+      // mediator among them still may act on it.
+      const acceptable = await this.assignment.acceptable(em, { ...m, mediatorUserId: null });
+      if (acceptable.includes(change.userId)) continue;
+      const to = await this.repo.pickMediator(em, acceptable);
       await this.repo.updateCase(em, m.id, { mediatorUserId: to });
       if (to)
         await this.inbox.post(em, [to], {

@@ -143,6 +143,6 @@ export class MediationOpeningService {
   ): Promise<string | null> {
     const acceptable = await this.assignment.acceptable(em, m);
     if (viewer.role === 'MEDIATOR' && acceptable.includes(viewer.userId)) return viewer.userId;
-    return this.repo.pickMediator(em, acceptable, m.employerId);
+    return this.repo.pickMediator(em, acceptable);
   }
 }

@@ -178,15 +178,14 @@ export class MediationRepository {
       .execute();
   }
 
-  /** Of the candidate mediators, the one with the fewest open cases and no declared conflict with the employer. */
-  async pickMediator(em: EntityManager, candidateIds: string[], employerId: string): Promise<string | null> {
+  /** Of the candidate mediators (`MediationAssignmentService.acceptable`: no declared conflict), the one with the fewest open cases. */
+  async pickMediator(em: EntityManager, candidateIds: string[]): Promise<string | null> {
     if (candidateIds.length === 0) return null;
     const rows = await em.query<{ id: string }[]>(
       `SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
-        WHERE NOT EXISTS (SELECT 1 FROM mediator_conflicts mc WHERE mc.user_id = c.id AND mc.employer_id = $2)
         ORDER BY (SELECT count(*) FROM mediation_cases m WHERE m.mediator_user_id = c.id AND m.status = 'OPEN'), c.ord
         LIMIT 1`,
-      [candidateIds, employerId],
+      [candidateIds],
     );
     return rows[0]?.id ?? null;
   }
