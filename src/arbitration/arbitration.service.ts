@@ -34,6 +34,7 @@ import {
   type ApplicationClaim,
 } from './arbitration.rules';
 import { complainantRequestError, type RequestChannel } from '../complaints/withdrawal.rules';
+import { ROUTE_TARGETS_BY_KIND } from '../complaints/routing.rules';
 import { MediationOnApplication } from '../mediation/mediation-on-application';
 import { assertNotRepeated } from './repeat-application';
 import { CollectiveService } from '../complaints/collective.service';
@@ -129,14 +130,16 @@ export class ArbitrationService implements OnModuleInit {
     const proceeding = await this.complaints.lockForProceeding(em, input.complaintId);
     if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
     const { complaint } = proceeding;
+    // A report has no applicant, whatever an earlier version routed it to (ROUTE_TARGETS_BY_KIND).
     if (
-      input.source === 'COMPLAINT' &&
-      (complaint.status !== 'ROUTED' || complaint.routeTarget !== 'ARBITRATION')
+      !ROUTE_TARGETS_BY_KIND[complaint.kind].includes('ARBITRATION') ||
+      (input.source === 'COMPLAINT' &&
+        (complaint.status !== 'ROUTED' || complaint.routeTarget !== 'ARBITRATION'))
     )
       throw AppException.conflict(
         'COMPLAINT_NOT_ROUTED_TO_ARBITRATION',
         'Only a complaint routed to arbitration can become an arbitration case',
-        { status: complaint.status, routeTarget: complaint.routeTarget },
+        { status: complaint.status, routeTarget: complaint.routeTarget, kind: complaint.kind },
       );
     // 调解仲裁法 第七条: a confirmed collective dispute is one case for all its members (locked per dispute).
     const open = await this.openCaseOfComplaint(em, complaint.id, complaint.collectiveDisputeId, true);

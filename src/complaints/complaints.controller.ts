@@ -183,7 +183,11 @@ export class ComplaintsController {
   }
 
   /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION. */
-  @ApiOperation({ summary: '分流投诉', description: '将已受理的投诉分流至调解、仲裁或劳动保障监察。' })
+  @ApiOperation({
+    summary: '分流投诉',
+    description:
+      '将已受理的投诉分流至调解、仲裁或劳动保障监察。举报（无投诉当事人）只能分流至劳动保障监察，其他去向为 400（target: partyProceeding）。',
+  })
   @Post(':id/route')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { COMPLAINT_CATEGORIES } from './complaint.constants';
-import { COLLECTIVE_ARREARS_WORKERS, suggestRoute, type RoutingFacts } from './routing.rules';
+import {
+  COLLECTIVE_ARREARS_WORKERS,
+  ROUTE_TARGETS_BY_KIND,
+  suggestRoute,
+  type RoutingFacts,
+} from './routing.rules';
 
 const base: RoutingFacts = {
   kind: 'COMPLAINT',
@@ -63,11 +68,18 @@ describe('routing suggestion', () => {
         (facts) => {
           const s = suggestRoute(facts);
           expect(['MEDIATION', 'ARBITRATION', 'INSPECTION']).toContain(s.target);
+          // Never a target the complaint's kind may not be routed to (a report: inspection only).
+          expect(ROUTE_TARGETS_BY_KIND[facts.kind]).toContain(s.target);
           expect(s.reasons.length).toBeGreaterThan(0);
           for (const r of s.reasons) expect(r.basis.length).toBeGreaterThan(3);
           expect(suggestRoute(facts)).toEqual(s);
         },
       ),
     );
+  });
+
+  it('a report goes to inspection only: it names no party to mediate or to apply for arbitration', () => {
+    expect(ROUTE_TARGETS_BY_KIND.REPORT).toEqual(['INSPECTION']);
+    expect([...ROUTE_TARGETS_BY_KIND.COMPLAINT].sort()).toEqual(['ARBITRATION', 'INSPECTION', 'MEDIATION']);
   });
 });

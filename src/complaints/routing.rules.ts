@@ -4,6 +4,15 @@ import type { ComplaintCategory, ComplaintKind } from './complaint.constants';
 export const ROUTE_TARGETS = ['MEDIATION', 'ARBITRATION', 'INSPECTION'] as const;
 export type RouteTarget = (typeof ROUTE_TARGETS)[number];
 
+/**
+ * Where a complaint of each kind may go. A report (举报) names no complainant: only the inspectorate acts on it
+ * (劳动保障监察条例 第九条); mediation and arbitration need a party who applies (人民调解法 第十七条; 调解仲裁法 第二十八条).
+ */
+export const ROUTE_TARGETS_BY_KIND: Readonly<Record<ComplaintKind, readonly RouteTarget[]>> = {
+  COMPLAINT: ROUTE_TARGETS,
+  REPORT: ['INSPECTION'],
+};
+
 /** The body that handles each proceeding. */
 export const ROUTE_ORGANISATION_KIND: Record<RouteTarget, OrganisationKind> = {
   MEDIATION: 'MEDIATION_COMMITTEE',

@@ -17,7 +17,13 @@ import { ComplaintsService } from './complaints.service';
 import { RoutingInbox } from './routing-inbox';
 import type { ComplaintViewDto, RoutingSuggestionDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
-import { collectiveRouting, ROUTE_ORGANISATION_KIND, suggestRoute, type RouteTarget } from './routing.rules';
+import {
+  collectiveRouting,
+  ROUTE_ORGANISATION_KIND,
+  ROUTE_TARGETS_BY_KIND,
+  suggestRoute,
+  type RouteTarget,
+} from './routing.rules';
 
 /**
  * Where an accepted complaint goes. A member of a confirmed collective dispute (调解仲裁法 第七条) goes with the whole
@@ -99,6 +105,7 @@ export class RoutingService {
         : [(await this.repo.lockForUpdate(em, id))!];
       const c = group.find((m) => m.id === id)!;
       assertRoutable(c);
+      assertTargetOfKind(c, dto.target);
       const kind = ROUTE_ORGANISATION_KIND[dto.target];
       const org = dto.organisationId
         ? await this.organisations.byId(em, dto.organisationId)
@@ -188,6 +195,21 @@ export class RoutingService {
       streetCode: c.workplaceStreetCode,
     });
   }
+}
+
+/** 400 on `target` when the complaint's kind may not go there: a report (举报) goes to inspection only. */
+function assertTargetOfKind(c: Complaint, target: RouteTarget): void {
+  const allowed = ROUTE_TARGETS_BY_KIND[c.kind];
+  if (!allowed.includes(target))
+    throw AppException.validation([
+      fieldError(
+        'target',
+        'partyProceeding',
+        `举报无投诉当事人，只能转交劳动保障监察机构（劳动保障监察条例第九条）；调解、仲裁须由当事人申请`,
+        `a report names no party: it goes to the inspectorate only; mediation and arbitration need a party who applies`,
+        { allowed },
+      ),
+    ]);
 }
 
 /** 409 unless the complaint may be routed now (its status, an unreviewed duplicate flag). */

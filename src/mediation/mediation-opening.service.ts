@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
 import { ComplaintTakeUp } from '../complaints/complaint-take-up';
 import { OpenArbitrationCheck } from '../complaints/open-arbitration';
+import { ROUTE_TARGETS_BY_KIND } from '../complaints/routing.rules';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { isUniqueViolation, TransactionRunner } from '../database/transaction';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -43,10 +44,17 @@ export class MediationOpeningService {
       const proceeding = await this.complaints.lockForProceeding(em, complaintId);
       if (!proceeding) throw AppException.notFound('COMPLAINT_NOT_FOUND', 'No such complaint');
       const { complaint: c } = proceeding;
-      if (c.status !== 'ROUTED' || c.routeTarget !== 'MEDIATION' || !c.routeOrganisationId)
+      // A report routed here by an earlier version: no party to mediate (ROUTE_TARGETS_BY_KIND).
+      if (
+        c.status !== 'ROUTED' ||
+        c.routeTarget !== 'MEDIATION' ||
+        !c.routeOrganisationId ||
+        !ROUTE_TARGETS_BY_KIND[c.kind].includes('MEDIATION')
+      )
         throw AppException.conflict('NOT_ROUTED_TO_MEDIATION', 'The complaint is not routed to mediation', {
           status: c.status,
           routeTarget: c.routeTarget,
+          kind: c.kind,
         });
       const org = await this.organisations.byId(em, c.routeOrganisationId);
       if (!org || org.kind !== 'MEDIATION_COMMITTEE')

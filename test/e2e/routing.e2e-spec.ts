@@ -104,6 +104,66 @@ describe('routing and possible duplicates', () => {
     );
   });
 
+  it('a report (举报) has no party: it goes to inspection only, and no mediation or arbitration opens on one', async () => {
+    const {
+      complainant: _c,
+      claimedAmountFen: _a,
+      ...report
+    } = complaintBody({
+      category: 'WAGE_ARREARS',
+      employer: { name: '浦东路由测试举报公司' },
+    });
+    const filed = await t.http().post('/api/v1/reports').send(report);
+    expect(filed.status).toBe(201);
+    const [{ id, street }] = await t.dataSource.query<{ id: string; street: string }[]>(
+      'SELECT id, workplace_street_code AS street FROM complaints WHERE tracking_no = $1',
+      [filed.body.trackingNo],
+    );
+    await accept(id);
+    expect((await suggestion(id)).target).toBe('INSPECTION');
+    for (const target of ['MEDIATION', 'ARBITRATION']) {
+      const refused = await t
+        .http()
+        .post(`/api/v1/complaints/${id}/route`)
+        .set(await auth('mediator'))
+        .send({ target });
+      expect([target, refused.status, refused.body.code]).toEqual([target, 400, 'VALIDATION_FAILED']);
+      expect(refused.body.details).toContainEqual(
+        expect.objectContaining({ field: 'target', constraint: 'partyProceeding' }),
+      );
+    }
+    // Nothing was written: still ACCEPTED, and routed to inspection it goes.
+    const [row] = await t.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM complaints WHERE id = $1',
+      [id],
+    );
+    expect(row.status).toBe('ACCEPTED');
+    // A report routed elsewhere before this rule (a database of an earlier version): neither proceeding opens on it.
+    await t.dataSource.query(
+      `UPDATE complaints SET status = 'ROUTED', route_target = 'MEDIATION', route_organisation_id = $2, routed_at = now() WHERE id = $1`,
+      [id, organisationId('MEDIATION_COMMITTEE', street)],
+    );
+    const mediation = await t
+      .http()
+      .post('/api/v1/mediation/cases')
+      .set(await auth('mediator'))
+      .send({ complaintId: id });
+    expect([mediation.status, mediation.body.code]).toEqual([409, 'NOT_ROUTED_TO_MEDIATION']);
+    await t.dataSource.query(
+      `UPDATE complaints SET route_target = 'ARBITRATION', route_organisation_id = $2 WHERE id = $1`,
+      [id, organisationId('ARBITRATION_COMMISSION', '310115')],
+    );
+    const arbitration = await t
+      .http()
+      .post('/api/v1/arbitration/cases')
+      .set(await auth('arbitrator'))
+      .send({
+        complaintId: id,
+        claims: [{ type: 'LABOR_REMUNERATION', amountFen: 100_000, description: '请求 LABOR_REMUNERATION' }],
+      });
+    expect([arbitration.status, arbitration.body.code]).toEqual([409, 'COMPLAINT_NOT_ROUTED_TO_ARBITRATION']);
+  });
+
   it('refuses routing before acceptance, to a body of the wrong kind or street, and to an unknown target', async () => {
     const c = await file();
     const early = await t
