@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
-import { ArbitrationService } from '../src/arbitration/arbitration.service';
+import { ArbitrationClosingService } from '../src/arbitration/arbitration-closing.service';
 import type { Principal } from '../src/auth/roles';
 import { SlaAggregatesService } from '../src/sla/sla-aggregates.service';
 import { bootApp, closeApp, flags, runMain, spawnWorker } from './lib/app';
 import { ms, summarise, verdict } from './lib/stats';
 
 /**
- * Incremental KPI update lag (issue 6): an arbitration case is closed through ArbitrationService (its transaction
+ * Incremental KPI update lag (issue 6): an arbitration case is closed through ArbitrationClosingService (its transaction
  * appends the case event and, with the sla module, the outbox row of `sla.case-event`); the lag is the time from
  * the call's start (so it includes the commit; conservative) until the KPI fact of the case shows the closure
  * (`sla_case_facts.closed_on`). Events arrive open-loop at --rate per second for --seconds; this process runs the
@@ -89,7 +89,7 @@ runMain(async () => {
     if (cases.length < n)
       throw new Error(`only ${cases.length} open arbitration cases for ${n} events: lower --seconds`);
     const load0 = loadavg();
-    const arbitration = app.get(ArbitrationService);
+    const arbitration = app.get(ArbitrationClosingService);
     const started = new Map<string, number>();
     const lags: number[] = [];
     const callMs: number[] = [];
@@ -133,7 +133,11 @@ runMain(async () => {
       };
       const s = performance.now();
       const p = arbitration
-        .close(viewer, c.id, { version: c.version, closureType: 'WITHDRAWN' })
+        .close(viewer, c.id, {
+          version: c.version,
+          closureType: 'WITHDRAWN',
+          withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+        })
         .then(
           () => {
             callMs.push(performance.now() - s);

@@ -88,7 +88,10 @@ const BODY_PATCHES: Record<string, Record<string, unknown>> = {
   MediationController_scheduleSession: { place: '街道调解室', startsAt: '2099-12-01T09:30:00+08:00' },
   MediationController_extend: { days: 5, workerAgreed: true, employerAgreed: true },
   MediationController_close: { outcome: 'FAILED' },
-  ArbitrationController_close: { closureType: 'WITHDRAWN' },
+  ArbitrationController_close: {
+    closureType: 'WITHDRAWN',
+    withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+  },
   ComplianceController_updateFacts: { migrantWorkers: true },
   FilingsController_fileLayoff: {
     headcountCut: 25,

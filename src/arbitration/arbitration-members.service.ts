@@ -9,7 +9,7 @@ import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 
 /**
  * A member of a collective dispute leaves the group's open arbitration case (调解仲裁法 第七条: one case for the
- * group): a worker who settles alone or withdraws their own claim (办案规则 (2017) 第三十九条: 申请人撤回仲裁申请). The
+ * group): a worker who settles alone or withdraws their own claim (办案规则 (2017) 第三十五条: 申请人撤回仲裁申请). The
  * commission's staff record it with the reason; the member's own claims leave the case (a claim a partial award decided
  * stays: 409 CLAIM_ALREADY_DECIDED) and the complaint leaves the dispute (CollectiveMembersService.remove), and may
  * then be withdrawn. The case goes on as one case for the others: still collective, its tribunal unchanged, even under
@@ -64,7 +64,7 @@ export class ArbitrationMembersService {
           reason: dto.reason,
           removedClaims: theirs.map((x) => ({ seq: x.seq, type: x.type, amountFen: x.amountFen })),
           membersLeft: left.membersLeft,
-          citation: '办案规则（2017）第三十九条；调解仲裁法 第七条',
+          citation: '办案规则（2017）第三十五条；调解仲裁法 第七条',
         },
       };
     });

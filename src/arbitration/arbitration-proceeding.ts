@@ -17,7 +17,8 @@ import {
 } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
-import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT, type NonAwardClosure } from './arbitration.constants';
+import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT } from './arbitration.constants';
+import type { closureNoticeKey } from './withdrawal.rules';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import { defenceClocks, hearingsWithinAnswerPeriods } from './arbitration-hearing.rules';
@@ -258,11 +259,11 @@ export class ArbitrationProceeding {
   async notifyClosed(
     em: EntityManager,
     c: ArbitrationCase,
-    closureType: NonAwardClosure,
+    closure: 'MEDIATED' | ReturnType<typeof closureNoticeKey>,
     mediatedTotalFen: number | undefined,
     signedOn?: string,
   ): Promise<void> {
-    if (closureType === 'MEDIATED')
+    if (closure === 'MEDIATED')
       await this.notify(
         em,
         c,
@@ -273,7 +274,7 @@ export class ArbitrationProceeding {
           signedOn: signedOn!,
         },
       );
-    else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure: closureType });
+    else await this.notify(em, c, 'ARBITRATION_CLOSED_WITHOUT_AWARD', 'closed', { closure });
   }
 
   /**

@@ -9,6 +9,7 @@ import { ArbitrationInterimService } from './arbitration-interim.service';
 import { PartialAwardDto, ProvisionalExecutionDto, ServeAwardDto } from './dto/award-documents.dto';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
+import { ArbitrationClosingService } from './arbitration-closing.service';
 import { ArbitrationMembersService } from './arbitration-members.service';
 import { RemoveCollectiveMemberDto } from '../complaints/dto/collective.dto';
 import { AcceptClaimChangeDto } from './dto/claim-change.dto';
@@ -17,9 +18,9 @@ import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitrat
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationService } from './arbitration.service';
 import { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
+import { CloseArbitrationDto } from './dto/close-arbitration.dto';
 import {
   AwardDto,
-  CloseArbitrationDto,
   CreateArbitrationCaseDto,
   DecideOnPapersDto,
   FormTribunalDto,
@@ -68,6 +69,7 @@ export class ArbitrationController {
     private readonly queue: ArbitrationQueueService,
     private readonly claimChanges: ArbitrationClaimChangeService,
     private readonly members: ArbitrationMembersService,
+    private readonly closing: ArbitrationClosingService,
   ) {}
 
   @ApiOperation({
@@ -211,7 +213,7 @@ export class ArbitrationController {
     return this.claimChanges.accept(user, id, dto);
   }
 
-  /** A collective dispute's member leaves the group's open case with their claims (办案规则 第三十九条). */
+  /** A collective dispute's member leaves the group's open case with their claims (办案规则 第三十五条). */
   @ApiOperation({
     summary: '集体争议成员退出仲裁案件',
     description:
@@ -342,7 +344,11 @@ export class ArbitrationController {
   }
 
   /** Closes the case without an award (mediated, withdrawn, terminated). */
-  @ApiOperation({ summary: '仲裁结案（非裁决）', description: '以调解、撤回或终止等方式结案，不作裁决。' })
+  @ApiOperation({
+    summary: '仲裁结案（非裁决）',
+    description:
+      '以调解、撤回或终止等方式结案，不作裁决。撤回须记录申请人的申请及方式，或依据记录申请人未到庭的已开庭庭审（按撤回处理）；终止须说明理由。',
+  })
   @Post(':id/close')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)
@@ -352,6 +358,6 @@ export class ArbitrationController {
     @Param('id', uuid) id: string,
     @Body() dto: CloseArbitrationDto,
   ): Promise<ArbitrationCaseViewDto> {
-    return this.arbitration.close(user, id, dto);
+    return this.closing.close(user, id, dto);
   }
 }

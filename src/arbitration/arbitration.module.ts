@@ -19,6 +19,7 @@ import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
+import { ArbitrationClosingService } from './arbitration-closing.service';
 import { ArbitrationService } from './arbitration.service';
 import { DisputeInArbitration } from './dispute-in-arbitration';
 
@@ -27,6 +28,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
   controllers: [ArbitrationController],
   providers: [
     ArbitrationService,
+    ArbitrationClosingService,
     ArbitrationProceeding,
     ArbitrationColleagues,
     ArbitrationTribunalService,
@@ -46,6 +48,6 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationMediationStatement,
     DisputeInArbitration,
   ],
-  exports: [ArbitrationService, DisputeInArbitration],
+  exports: [ArbitrationService, ArbitrationClosingService, DisputeInArbitration],
 })
 export class ArbitrationModule {}

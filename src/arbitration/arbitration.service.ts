@@ -18,11 +18,9 @@ import {
   ARBITRATION_CASE_TYPE,
   type ArbitrationSource,
   type LimitationRecord,
-  type NonAwardClosure,
 } from './arbitration.constants';
 import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
-import { ArbitrationMediationStatement, type MediationStatement } from './arbitration-statement';
 import { ArbitrationProceeding, arbitrationNotFound, staffScopeCovers } from './arbitration-proceeding';
 import { ArbitrationRepository } from './arbitration.repository';
 import {
@@ -72,7 +70,6 @@ export class ArbitrationService implements OnModuleInit {
     private readonly numbers: ArbitrationCaseNumbers,
     private readonly collective: CollectiveService,
     private readonly takeUp: ComplaintTakeUp,
-    private readonly statement: ArbitrationMediationStatement,
     private readonly mediation: MediationOnApplication,
   ) {}
 
@@ -340,32 +337,6 @@ export class ArbitrationService implements OnModuleInit {
           jurisdictionCode: c.jurisdictionCode,
         });
       return { changes: {}, data: { step: dto.step, on: dto.on } };
-    });
-  }
-
-  /** Ends the case without an award: 调解书 (MEDIATED), 撤回 (WITHDRAWN) or 终止 (TERMINATED). */
-  async close(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; closureType: NonAwardClosure } & MediationStatement,
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.p.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
-      const today = todayInShanghai();
-      // 仲裁调解书 (调解仲裁法 第四十二条): the amounts agreed per claim, in force once both parties signed for it.
-      const mediatedTotalFen =
-        dto.closureType === 'MEDIATED' ? await this.statement.record(em, viewer, c, dto, today) : undefined;
-      await this.p.notifyClosed(em, c, dto.closureType, mediatedTotalFen, dto.signedOn);
-      await this.deadlines.stopAll(em, ARBITRATION_CASE_TYPE, id, today, viewer);
-      // Withdrawal and every other closing free the hearing slots the case still holds.
-      const freedHearings = await this.repo.cancelOpenHearings(em, id);
-      return {
-        changes: { closureType: dto.closureType, closedOn: today },
-        data: {
-          closureType: dto.closureType,
-          freedHearings,
-          ...(mediatedTotalFen !== undefined ? { mediatedTotalFen, signedOn: dto.signedOn } : {}),
-        },
-      };
     });
   }
 

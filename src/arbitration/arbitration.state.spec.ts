@@ -16,7 +16,7 @@ import {
 const EXPECTED: Record<string, string | null> = {
   'APPLIED/ACCEPT': 'ACCEPTED',
   'APPLIED/REJECT': 'NOT_ACCEPTED',
-  // A collective dispute's member leaves the open case (办案规则 第三十九条), whatever its step.
+  // A collective dispute's member leaves the open case (办案规则 第三十五条), whatever its step.
   'APPLIED/REMOVE_MEMBER': 'APPLIED',
   'ACCEPTED/REMOVE_MEMBER': 'ACCEPTED',
   'TRIBUNAL_FORMED/REMOVE_MEMBER': 'TRIBUNAL_FORMED',

@@ -52,7 +52,7 @@ const INTERIM = (s: ArbitrationStatus) => ({
 export const ARBITRATION_TRANSITIONS: Readonly<
   Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
 > = {
-  // A collective dispute's member leaves the case with their claims (办案规则 第三十九条: 撤回仲裁申请) while it is open.
+  // A collective dispute's member leaves the case with their claims (办案规则 第三十五条: 撤回仲裁申请) while it is open.
   APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED', REMOVE_MEMBER: 'APPLIED' },
   // Service of the application, the defence and its service (第三十条) are recorded while the case runs.
   ACCEPTED: { FORM_TRIBUNAL: 'TRIBUNAL_FORMED', CLOSE: 'CLOSED', ...PAPERS('ACCEPTED') },

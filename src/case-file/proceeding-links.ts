@@ -74,7 +74,7 @@ export class ProceedingLinks implements OnModuleInit {
       const disputeId = complaint.collectiveDisputeId;
       const a = await this.arbitration.openCaseOfComplaint(em, complaint.id, disputeId, disputeId !== null);
       // 调解仲裁法 第四十一条: the applicant withdraws the arbitration application itself; a member of the group leaves
-      // it with their claims (办案规则 第三十九条), which the commission records (ArbitrationMembersService).
+      // it with their claims (办案规则 第三十五条), which the commission records (ArbitrationMembersService).
       return a
         ? {
             proceeding: 'ARBITRATION',

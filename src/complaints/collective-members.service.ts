@@ -18,7 +18,7 @@ export interface GroupCase {
 
 /**
  * A member leaves its collective dispute (调解仲裁法 第七条) on its own request, recorded by the proceeding holding the
- * group's case: 人民调解法 第二十三条 (a party may ask to end its mediation), 办案规则 (2017) 第三十九条 (an applicant
+ * group's case: 人民调解法 第二十三条 (a party may ask to end its mediation), 办案规则 (2017) 第三十五条 (an applicant
  * withdraws its application). The complaint is unlinked from the dispute and goes on alone (or is withdrawn next);
  * the group's case goes on as one case for the others, even under 10 (its collective character was fixed when it was
  * filed). A representative leaves only once the group has elected another (no re-election here: 409); the case's own

@@ -235,9 +235,18 @@ export const TEMPLATES = {
   ARBITRATION_CLOSED_WITHOUT_AWARD: {
     channel: 'SMS',
     audience: 'WORKER',
-    // 调解仲裁法 第四十一条 (撤回) and termination (终止): platform rule, the applicant is told how the case ended.
-    text: '您的仲裁案件（编号{trackingNo}）已{closure}，本案结案。如有疑问请咨询仲裁委员会。',
-    vars: { trackingNo: 'text', closure: { labels: { WITHDRAWN: '撤回仲裁申请', TERMINATED: '终止审理' } } },
+    // 调解仲裁法 第四十一条 (撤回), 第三十六条 (按撤回处理) and termination (终止): the applicant is told how the case ended.
+    text: '您的仲裁案件（编号{trackingNo}）{closure}，本案结案。如有疑问请咨询仲裁委员会。',
+    vars: {
+      trackingNo: 'text',
+      closure: {
+        labels: {
+          WITHDRAWN: '已根据您的申请撤回仲裁申请',
+          WITHDRAWN_ABSENT: '因您收到书面开庭通知后无正当理由未到庭，按撤回仲裁申请处理',
+          TERMINATED: '已终止审理',
+        },
+      },
+    },
   },
   INSPECTION_RECTIFICATION_ORDERED: {
     channel: 'SMS',

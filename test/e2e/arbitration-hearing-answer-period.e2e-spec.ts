@@ -201,7 +201,11 @@ describe('no hearing before the respondent was served and its answer period ran'
 
   it('the case closed inside the answer period (withdrawn): the period ends with it (ENDED), neither running on nor met', async () => {
     const { id } = await served();
-    const closed = await post(`/${id}/close`, { version: 4, closureType: 'WITHDRAWN' });
+    const closed = await post(`/${id}/close`, {
+      version: 4,
+      closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+    });
     expect(closed.status).toBe(200);
     expect((closed.body as CaseView).clocks.find((k) => k.rule.id === 'ARBITRATION_DEFENCE')).toMatchObject({
       state: 'ENDED',

@@ -102,6 +102,7 @@ describe('arbitration: the commission is late', () => {
     const closed = await post('arbitrator', `/arbitration/cases/${c.body.id}/close`, {
       version: view.body.version,
       closureType: 'TERMINATED',
+      reason: '劳动者已向人民法院起诉',
     });
     expect([closed.status, closed.body.closureType]).toEqual([200, 'TERMINATED']);
     expect(await lateness.sweep(addDays(today, 90))).toEqual({ told: 0 });

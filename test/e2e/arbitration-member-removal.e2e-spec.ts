@@ -4,7 +4,7 @@ import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * A collective dispute's arbitration is one case carrying every member's claim (调解仲裁法 第七条); a member who settles
- * alone or withdraws their own claim (撤回仲裁申请 for one applicant, 办案规则 第三十九条) had no way out of it but the
+ * alone or withdraws their own claim (撤回仲裁申请 for one applicant, 办案规则 第三十五条) had no way out of it but the
  * tribunal's claim change, which left them a member. The commission's staff take the member out with a reason: their
  * claims leave the case, their complaint leaves the dispute (then it may be withdrawn), the case goes on as one case
  * for the others (even under 10: it stays collective, its tribunal of three stays). The case's own complaint and a

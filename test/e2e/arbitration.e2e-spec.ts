@@ -101,14 +101,19 @@ describe('arbitration', () => {
   };
 
   /** Moves a hearing into the past (it took place) and enters its record. Returns the new version. */
-  const holdHearing = async (caseId: string, hearingId: string, version: number) => {
+  const holdHearing = async (
+    caseId: string,
+    hearingId: string,
+    version: number,
+    attendance = { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+  ) => {
     await t.dataSource.query(
       `UPDATE arbitration_hearings SET starts_at = now() - interval '2 hours', ends_at = now() WHERE id = $1`,
       [hearingId],
     );
     const r = await post('arbitrator', `/${caseId}/hearings/${hearingId}/record`, {
       version,
-      attendance: { claimant: 'PRESENT', respondent: 'REPRESENTED' },
+      attendance,
       minutesSummary: '双方到庭，举证质证，辩论终结。',
     });
     expect(r.status).toBe(200);
@@ -968,12 +973,73 @@ describe('arbitration', () => {
     const clash = await post('arbitrator', `/${b.id}/hearings`, { version: 5, ...slot });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('DOUBLE_BOOKING');
-    const withdrawn = await post('arbitrator', `/${a.id}/close`, { version: 6, closureType: 'WITHDRAWN' });
+    const withdrawn = await post('arbitrator', `/${a.id}/close`, {
+      version: 6,
+      closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+    });
     expect(withdrawn.status).toBe(200);
     expect(
       (withdrawn.body as { hearings: { cancelledAt: string | null }[] }).hearings[0].cancelledAt,
     ).toEqual(expect.any(String));
     expect((await post('arbitrator', `/${b.id}/hearings`, { version: 5, ...slot })).status).toBe(200);
+  });
+
+  it('withdrawal is the applicant’s act: WITHDRAWN needs their request or a hearing they missed, TERMINATED a reason', async () => {
+    const c = await answered();
+    const close = (body: Record<string, unknown>) =>
+      post('arbitrator', `/${c.id}/close`, { version: 5, ...body });
+    const fields = (r: { body: { details?: { field: string }[] } }) =>
+      (r.body.details ?? []).map((d) => d.field);
+    // 调解仲裁法 第四十一条, 办案规则 第三十五条: staff do not withdraw an application on their own.
+    const bare = await close({ closureType: 'WITHDRAWN' });
+    expect([bare.status, bare.body.code, fields(bare)]).toEqual([400, 'VALIDATION_FAILED', ['withdrawal']]);
+    const noChannel = await close({ closureType: 'WITHDRAWN', withdrawal: { basis: 'APPLICANT_REQUEST' } });
+    expect([noChannel.status, fields(noChannel)]).toEqual([400, ['withdrawal.channel']]);
+    const unknown = await close({ closureType: 'WITHDRAWN', withdrawal: { basis: 'STAFF_DECIDED' } });
+    expect([unknown.status, fields(unknown)]).toEqual([400, ['withdrawal.basis']]);
+    const noReason = await close({ closureType: 'TERMINATED' });
+    expect([noReason.status, fields(noReason)]).toEqual([400, ['reason']]);
+    // 调解仲裁法 第三十六条, 办案规则 第三十九条: deemed withdrawn only when the applicant missed a hearing held.
+    const scheduled = await post('arbitrator', `/${c.id}/hearings`, {
+      version: 5,
+      room: '第十仲裁庭',
+      startsAt: at(21, '09:30'),
+    });
+    expect(scheduled.status).toBe(200);
+    const hearingId = (scheduled.body as { hearings: { id: string }[] }).hearings[0].id;
+    const notHeld = await post('arbitrator', `/${c.id}/close`, {
+      version: 6,
+      closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'ABSENT_FROM_HEARING', hearingId },
+    });
+    expect([notHeld.status, fields(notHeld)]).toEqual([400, ['withdrawal.hearingId']]);
+    const v = await holdHearing(c.id, hearingId, 6, { claimant: 'ABSENT', respondent: 'PRESENT' });
+    const deemed = await post('arbitrator', `/${c.id}/close`, {
+      version: v,
+      closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'ABSENT_FROM_HEARING', hearingId },
+    });
+    expect(deemed.status).toBe(200);
+    expect(deemed.body).toMatchObject({ status: 'CLOSED', closureType: 'WITHDRAWN' });
+    const [event] = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND action = 'ARBITRATION_CLOSE' ORDER BY occurred_at DESC LIMIT 1`,
+      [c.complaintId],
+    );
+    expect(event.data).toMatchObject({
+      closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'ABSENT_FROM_HEARING', hearingId },
+    });
+    const [{ tracking_no: trackingNo }] = await t.dataSource.query<{ tracking_no: string }[]>(
+      'SELECT tracking_no FROM complaints WHERE id = $1',
+      [c.complaintId],
+    );
+    const told = () =>
+      t.sms.sent.find(
+        (m) => m.template === 'ARBITRATION_CLOSED_WITHOUT_AWARD' && m.params.trackingNo === trackingNo,
+      );
+    await eventually(() => !!told());
+    expect(told()!.text).toContain('收到书面开庭通知后无正当理由未到庭，按撤回仲裁申请处理');
   });
 
   it('hearings on a rest day or at 02:00 need an override with a reason, which the timeline records', async () => {
@@ -1088,8 +1154,16 @@ describe('arbitration', () => {
     const c = await open([{ type: 'LABOR_REMUNERATION', amountFen: 1_250_000 }]);
     await post('arbitrator', `/${c.id}/accept`, { version: 1 });
     const [a, b] = await Promise.all([
-      post('arbitrator', `/${c.id}/close`, { version: 2, closureType: 'WITHDRAWN' }),
-      post('supervisor', `/${c.id}/close`, { version: 2, closureType: 'TERMINATED' }),
+      post('arbitrator', `/${c.id}/close`, {
+        version: 2,
+        closureType: 'WITHDRAWN',
+        withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+      }),
+      post('supervisor', `/${c.id}/close`, {
+        version: 2,
+        closureType: 'TERMINATED',
+        reason: '申请人死亡，无继承人',
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect([a, b].find((r) => r.status === 409)!.body).toMatchObject({

@@ -8,7 +8,7 @@ import { signInWorker } from '../support/users';
  * the dispute's arbitration case was open; the withdrawal looked only for the complaint's own cases, so the complaint
  * read WITHDRAWN while the group's case still carried the member's claim and went on in their name. The collective
  * case is one arbitration application carrying every member's claim (办案规则 第六十三条: the representatives' acts bind
- * those they represent); a member leaves it in the arbitration itself — taken out with their claims (办案规则 第三十九条,
+ * those they represent); a member leaves it in the arbitration itself — taken out with their claims (办案规则 第三十五条,
  * POST …/members/:complaintId/remove) or the application withdrawn (第四十一条) — so the complaint's withdrawal is 409
  * PROCEEDING_OPEN and points there (a representative is refused the removal until another is elected).
  */

@@ -262,6 +262,7 @@ describe('dashboard', () => {
     post('arbitrator', `/api/v1/arbitration/cases/${c.id}/close`, {
       version: c.version,
       closureType: 'WITHDRAWN',
+      withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
     });
 
   beforeAll(async () => {

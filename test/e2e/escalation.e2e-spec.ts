@@ -262,7 +262,11 @@ describe('调裁衔接: from a failed mediation to arbitration in one call', () 
       .http()
       .post(`/api/v1/arbitration/cases/${withdrawn.arbitrationCaseId}/close`)
       .set(await auth('arbitrator'))
-      .send({ version: accepted.body.version, closureType: 'WITHDRAWN' });
+      .send({
+        version: accepted.body.version,
+        closureType: 'WITHDRAWN',
+        withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+      });
     expect(closed.status).toBe(200);
     expect((await escalate(withdrawn.mediationId)).body.code).toBe('MEDIATION_ALREADY_ESCALATED');
     expect(await casesFrom(withdrawn.mediationId)).toBe(1);

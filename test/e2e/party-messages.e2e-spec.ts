@@ -278,11 +278,12 @@ describe('parties are told', () => {
       const closed = await post('arbitrator', `/api/v1/arbitration/cases/${id}/close`, {
         version: 2,
         closureType: 'WITHDRAWN',
+        withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
       });
       expect(closed.status).toBe(200);
       const [msg] = await sms('ARBITRATION_CLOSED_WITHOUT_AWARD', { trackingNo: c.trackingNo });
       expect(msg.text).toBe(
-        `您的仲裁案件（编号${c.trackingNo}）已撤回仲裁申请，本案结案。如有疑问请咨询仲裁委员会。`,
+        `您的仲裁案件（编号${c.trackingNo}）已根据您的申请撤回仲裁申请，本案结案。如有疑问请咨询仲裁委员会。`,
       );
     });
 

@@ -194,7 +194,11 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       .http()
       .post(`/api/v1/arbitration/cases/${arbitrationId}/close`)
       .set(await auth('arbitrator'))
-      .send({ version: 3, closureType: 'WITHDRAWN' });
+      .send({
+        version: 3,
+        closureType: 'WITHDRAWN',
+        withdrawal: { basis: 'APPLICANT_REQUEST', channel: 'WRITTEN' },
+      });
     expect(res.status).toBe(200);
     await eventually(async () => (await factOf('ARBITRATION', arbitrationId))?.closed_on === today);
     const s = await summary();

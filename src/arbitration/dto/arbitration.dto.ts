@@ -13,7 +13,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  ValidateIf,
   Max,
   Matches,
   MaxLength,
@@ -25,7 +24,6 @@ import { IsDateTime, IsLocalDate } from '../../common/validation/decorators';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ComplainantRequestDto } from '../../complaints/dto/withdraw-complaint.dto';
 import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
-import { NON_AWARD_CLOSURES, type NonAwardClosure } from '../arbitration.constants';
 import { AttendanceDto } from './arbitration-view.dto';
 import { ClaimInputDto, claimKey } from './claim-input.dto';
 import { trim } from '../../common/validation/transforms';
@@ -334,44 +332,4 @@ export class AwardDto extends VersionDto {
   @IsOptional()
   @IsBoolean()
   serveLater?: boolean;
-}
-
-export class MediatedClaimDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  claimId: string;
-
-  @ApiProperty({ example: 1_000_000, description: 'Amount agreed in the 调解书, fen' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CLAIM_FEN)
-  agreedFen: number;
-}
-
-export class CloseArbitrationDto extends VersionDto {
-  @ApiProperty({ enum: NON_AWARD_CLOSURES })
-  @IsIn(NON_AWARD_CLOSURES)
-  closureType: NonAwardClosure;
-
-  @ApiPropertyOptional({
-    type: [MediatedClaimDto],
-    description: 'MEDIATED: the 仲裁调解书, one entry per claim',
-  })
-  @ValidateIf((o: CloseArbitrationDto) => o.closureType === 'MEDIATED')
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => MediatedClaimDto)
-  mediatedClaims?: MediatedClaimDto[];
-
-  @ApiPropertyOptional({
-    example: '2026-03-20',
-    description:
-      'MEDIATED (required): the day the last party signed for (签收) the 调解书 — it takes effect then (调解仲裁法 第四十二条); ' +
-      'not after today, not before the acceptance. Until both sign, the case stays open, and if a party goes back on ' +
-      'it the tribunal awards. Ignored for other closures.',
-  })
-  @IsOptional()
-  @IsLocalDate()
-  signedOn?: string;
 }
