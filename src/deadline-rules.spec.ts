@@ -31,13 +31,16 @@ describe('DEADLINE_RULES', () => {
     ]);
   });
 
-  it('the windows to sue and to set an award aside, the respondent’s answer period and the complainant’s 补正 are the parties’, every other rule a staff duty', () => {
+  it('the windows to sue and to set an award aside, the respondent’s answer period, the requests to postpone a hearing and for a penalty hearing and the complainant’s 补正 are the parties’, every other rule a staff duty', () => {
     expect(
       Object.values(DEADLINE_RULES)
         .filter((r) => !DEADLINE_RULE_CATALOGUE.isStaffDuty(r.id))
         .map((r) => r.id),
     ).toEqual([
       'ARBITRATION_DEFENCE',
+      // 调解仲裁法 第三十五条第二款: a party asks to postpone; 行政处罚法 第六十四条: the employer asks for a hearing.
+      'ARBITRATION_POSTPONEMENT_REQUEST',
+      'PENALTY_HEARING_REQUEST',
       'COMPLAINT_CORRECTION',
       'ARBITRATION_SUIT_WINDOW',
       'ARBITRATION_SET_ASIDE_WINDOW',

@@ -57,8 +57,11 @@ export function headroomText(kind, headroom) {
   return { text, tone: 'short' };
 }
 
-/** The reasons of cases not yet accepted: their decision period (5 working days) is running out. */
-const DECISION_DUE = { ACCEPTANCE_DUE: '待受理决定', FILING_DUE: '待立案决定' };
+/**
+ * The reasons of cases not yet accepted: their decision period (5 working days) is running out; a complaint routed to
+ * inspection awaits the brigade opening (立案) its case.
+ */
+const DECISION_DUE = { ACCEPTANCE_DUE: '待受理决定', FILING_DUE: '待立案决定', TAKE_UP_DUE: '待立案决定' };
 
 /**
  * An at-risk case's state: already past its statutory deadline (已超期), deadline within the window (预计超期),

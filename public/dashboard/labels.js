@@ -1,11 +1,12 @@
 // Chinese labels for the API's codes, and number formats. Unknown codes are shown as they are.
 
-const CASE_TYPES = { ARBITRATION: '仲裁', INSPECTION: '监察' };
+const CASE_TYPES = { ARBITRATION: '仲裁', INSPECTION: '监察', COMPLAINT: '投诉' };
 const AT_RISK_REASONS = {
   WILL_BREACH: '法定期限将届满',
   MUST_CLOSE_BY_YEAR_END: '须在年底前结案',
   ACCEPTANCE_DUE: '仲裁申请待作出受理决定',
   FILING_DUE: '监察案件待作出立案决定',
+  TAKE_UP_DUE: '已分派监察的投诉待立案',
 };
 const CASE_STATUSES = {
   APPLIED: '已申请',

@@ -122,6 +122,8 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     rollForwardToWorkingDay: false,
     direction: 'BEFORE',
     citation: `${ARBITRATION_LAW} 第三十五条第二款; ${WORKING_DAYS_ART80}`,
+    // A party's to use (当事人有正当理由的，可以在开庭三日前请求延期开庭), not the commission's to meet.
+    holder: 'PARTY',
   },
   // Award within 45 days of acceptance; +15 days at most with the commission director's approval.
   ARBITRATION_DECISION: {

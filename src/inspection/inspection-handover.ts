@@ -1,7 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { StaffInbox } from '../notifications/staff-inbox';
 import { StaffCaseHolders, type CaseHandedOver, type StaffChange } from '../staff/staff-case-holders';
 import { InspectionColleagues } from './inspection-colleagues';
+import { INSPECTION_SUBJECT } from './inspection.constants';
 import { InspectionProceeding } from './inspection-proceeding';
 import { InspectionRepository } from './inspection.repository';
 
@@ -10,8 +12,9 @@ import { InspectionRepository } from './inspection.repository';
  * another role, or no longer of the case's brigade covering its street — takes them off each such case in the change's
  * transaction; a case left with no assigned inspector goes to the inspector its acts accept (`InspectionColleagues`:
  * active, covering the street, no declared conflict with the employer, 监察条例 第十六条: 回避) with the fewest open
- * cases, else to nobody (the brigade's
- * inspectors get its reminders). The timeline records INSPECTORS_REASSIGNED with the cause, the admin as actor.
+ * cases, told by an inbox item (INSPECTION_CASE_ASSIGNED, in the same transaction, as a mediator taking a case over
+ * is), else to nobody (the brigade's inspectors get its reminders). The timeline records INSPECTORS_REASSIGNED with the
+ * cause, the admin as actor.
  */
 @Injectable()
 export class InspectionHandOver implements OnModuleInit {
@@ -20,6 +23,7 @@ export class InspectionHandOver implements OnModuleInit {
     private readonly p: InspectionProceeding,
     private readonly colleagues: InspectionColleagues,
     private readonly holders: StaffCaseHolders,
+    private readonly inbox: StaffInbox,
   ) {}
 
   onModuleInit(): void {
@@ -36,6 +40,12 @@ export class InspectionHandOver implements OnModuleInit {
       const successor = rest.length ? null : await this.repo.pickInspector(em, acceptable);
       const assigned = successor ? [successor] : rest;
       await this.repo.updateCase(em, c.id, { assignedInspectorIds: assigned });
+      if (successor)
+        await this.inbox.post(em, [successor], {
+          template: 'INSPECTION_CASE_ASSIGNED',
+          subjectRef: `${INSPECTION_SUBJECT}:${c.id}`,
+          dedupKey: `inspection-assigned:${c.id}:${c.version}`,
+        });
       await this.p.record(em, c.id, 'INSPECTORS_REASSIGNED', change.actor, c.status, c.status, {
         fromInspectorId: change.userId,
         assignedInspectorIds: assigned,

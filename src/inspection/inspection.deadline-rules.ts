@@ -54,6 +54,8 @@ export const INSPECTION_DEADLINE_RULES: Readonly<Record<InspectionRuleId, Deadli
     direction: 'AFTER',
     citation:
       '中华人民共和国行政处罚法 (2021) 第六十四条第（一）项; 第八十五条 (“五日”指工作日，不含法定节假日)',
+    // The employer's to use (当事人要求听证的，应当在行政机关告知后五日内提出), not the brigade's to meet.
+    holder: 'PARTY',
   },
 };
 

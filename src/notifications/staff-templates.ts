@@ -41,6 +41,13 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '您承办的调解案件中，劳动者已申请劳动争议仲裁，该调解案件已按撤回结案，请停止安排调解',
     vars: {},
   },
+  // A staff change that leaves an inspection case with no assigned inspector gives it to another (InspectionHandOver).
+  INSPECTION_CASE_ASSIGNED: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '有劳动保障监察案件改由您承办，请及时处理',
+    vars: {},
+  },
   COMPLAINT_ROUTED_TO_BODY: {
     channel: 'IN_APP',
     audience: 'STAFF',

@@ -1,6 +1,14 @@
 import { DEADLINE_RULE_CATALOGUE } from '../deadline-rules';
 import type { ClockView } from '../deadlines/deadlines.service';
-import { AWARD_CLOCK, byDueOn, DECISION_CLOCKS, dueByCase, openCaseDue } from './at-risk.rules';
+import {
+  AWARD_CLOCK,
+  byDueOn,
+  DECISION_CLOCKS,
+  dueByCase,
+  openCaseDue,
+  TAKE_UP_CLOCK,
+  takeUpListed,
+} from './at-risk.rules';
 
 describe('at-risk rules', () => {
   it('lists a case not yet accepted by the staff clock of its decision, with its own reason', () => {
@@ -13,6 +21,17 @@ describe('at-risk rules', () => {
       expect(DEADLINE_RULE_CATALOGUE.has(ruleId)).toBe(true);
       expect(DEADLINE_RULE_CATALOGUE.isStaffDuty(ruleId)).toBe(true);
     }
+  });
+
+  it("a complaint routed to inspection is listed by the staff's take-up clock when due within 7 days or passed", () => {
+    expect(DEADLINE_RULE_CATALOGUE.isStaffDuty(TAKE_UP_CLOCK.ruleId)).toBe(true);
+    const today = '2026-12-07';
+    expect(['2026-12-01', today, '2026-12-14', '2026-12-15'].map((d) => takeUpListed(d, today))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('an accepted case: its deadline within 7 days or passed is WILL_BREACH, else the earlier of it and 31 December', () => {

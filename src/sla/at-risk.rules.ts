@@ -6,22 +6,26 @@ import { AT_RISK_WINDOW_DAYS } from './kpi.rules';
 /** The at-risk list's rules as data and pure functions (GET /api/v1/sla/at-risk, SlaAtRisk; docs/kpi-definitions.md). */
 
 export type AtRiskCaseType = 'ARBITRATION' | 'INSPECTION';
+/** What a row names: a proceeding's case, or a complaint routed to a body that has not opened its case (TAKE_UP). */
+export type AtRiskSubject = AtRiskCaseType | 'COMPLAINT';
 
 /**
  * Why a case is listed: an accepted / 立案 case's own deadline passes within the window (WILL_BREACH) or it only has
  * to close by 31 December to count this year (MUST_CLOSE_BY_YEAR_END); a case not yet accepted awaits the decision
- * whose period runs (DECISION_CLOCKS): the commission's 受理 (ACCEPTANCE_DUE), the brigade's 立案 (FILING_DUE).
+ * whose period runs (DECISION_CLOCKS): the commission's 受理 (ACCEPTANCE_DUE), the brigade's 立案 (FILING_DUE); a
+ * complaint routed to inspection whose case the brigade has not opened awaits it by its take-up period (TAKE_UP_DUE).
  */
 export const AT_RISK_REASONS = [
   'WILL_BREACH',
   'MUST_CLOSE_BY_YEAR_END',
   'ACCEPTANCE_DUE',
   'FILING_DUE',
+  'TAKE_UP_DUE',
 ] as const;
 export type AtRiskReason = (typeof AT_RISK_REASONS)[number];
 
 export interface AtRiskItem {
-  caseType: AtRiskCaseType;
+  caseType: AtRiskSubject;
   caseId: string;
   caseNo: string;
   street: string;
@@ -44,6 +48,22 @@ export const DECISION_CLOCKS: Readonly<
   // 关于实施《劳动保障监察条例》若干规定 第十八条 (接到投诉之日起5个工作日内 … 受理 … 并于受理之日立案, 第十七条)
   INSPECTION: { ruleId: 'INSPECTION_ACCEPTANCE', reason: 'FILING_DUE' },
 };
+
+/**
+ * The clock of a complaint routed to inspection until the brigade opens its case (COMPLAINT_TAKE_UP, 5 working days,
+ * a platform rule): listed when it is due within the window or has passed (takeUpListed).
+ */
+// 关于实施《劳动保障监察条例》若干规定 第十八条 (接到投诉之日起5个工作日内依法受理, 并于受理之日立案)
+export const TAKE_UP_CLOCK = {
+  ruleId: 'COMPLAINT_TAKE_UP',
+  routeTarget: 'INSPECTION',
+  reason: 'TAKE_UP_DUE',
+} as const;
+
+/** Pure: whether a routed complaint's take-up period is due within the window (or passed): listed at risk. */
+export function takeUpListed(due: string, today: string): boolean {
+  return due <= addDays(today, AT_RISK_WINDOW_DAYS);
+}
 
 /** The award period of an accepted arbitration case (调解仲裁法 第四十三条): its WILL_BREACH date. */
 export const AWARD_CLOCK = 'ARBITRATION_DECISION';

@@ -10,6 +10,8 @@ import {
   DECISION_CLOCKS,
   dueByCase,
   openCaseDue,
+  TAKE_UP_CLOCK,
+  takeUpListed,
   type AtRiskCaseType,
   type AtRiskItem,
   type AtRiskReason,
@@ -22,7 +24,8 @@ import { SlaService } from './sla.service';
  * applications awaiting the 受理 decision and inspection cases awaiting 立案, with the due date of their running
  * acceptance period (DECISION_CLOCKS); accepted arbitration cases (all count in this year's closure rate and must close
  * by 31 December; the award deadline decides WILL_BREACH) and 立案 inspection cases whose investigation deadline falls
- * by year-end or has passed (openCaseDue).
+ * by year-end or has passed (openCaseDue); and complaints routed to inspection whose case the brigade has not opened,
+ * when their take-up period (TAKE_UP_CLOCK) is due within the window or has passed.
  */
 @Injectable()
 export class SlaAtRisk {
@@ -46,12 +49,17 @@ export class SlaAtRisk {
       decisionDue('ARBITRATION'),
       decisionDue('INSPECTION'),
     ];
-    const [undecidedArbitration, undecidedInspection, arbitration, inspection] = await Promise.all([
-      this.repo.undecidedArbitration(em, scope, [...arbitrationDecisions.keys()]),
-      this.repo.undecidedInspection(em, scope, [...inspectionDecisions.keys()]),
-      this.repo.openArbitration(em, scope),
-      this.repo.openInspection(em, scope, yearEnd),
-    ]);
+    const takeUpDue = new Map(
+      [...dueByCase(clocks, 'COMPLAINT', TAKE_UP_CLOCK.ruleId)].filter(([, due]) => takeUpListed(due, today)),
+    );
+    const [undecidedArbitration, undecidedInspection, arbitration, inspection, notTakenUp] =
+      await Promise.all([
+        this.repo.undecidedArbitration(em, scope, [...arbitrationDecisions.keys()]),
+        this.repo.undecidedInspection(em, scope, [...inspectionDecisions.keys()]),
+        this.repo.openArbitration(em, scope),
+        this.repo.openInspection(em, scope, yearEnd),
+        this.repo.notTakenUp(em, scope, TAKE_UP_CLOCK.routeTarget, [...takeUpDue.keys()]),
+      ]);
     const item = (r: OpenCaseRow, due: { dueOn: string; reason: AtRiskReason }): AtRiskItem => ({
       caseType: r.case_type,
       caseId: r.case_id,
@@ -64,12 +72,13 @@ export class SlaAtRisk {
       reason: due.reason,
     });
     const decision = (r: OpenCaseRow, dues: Map<string, string>) =>
-      item(r, { dueOn: dues.get(r.case_id)!, reason: DECISION_CLOCKS[r.case_type].reason });
+      item(r, { dueOn: dues.get(r.case_id)!, reason: DECISION_CLOCKS[r.case_type as AtRiskCaseType].reason });
     const items = [
       ...undecidedArbitration.map((r) => decision(r, arbitrationDecisions)),
       ...undecidedInspection.map((r) => decision(r, inspectionDecisions)),
       ...arbitration.map((r) => item(r, openCaseDue(awardDue.get(r.case_id) ?? null, today))),
       ...inspection.map((r) => item(r, openCaseDue(r.due_on, today))),
+      ...notTakenUp.map((r) => item(r, { dueOn: takeUpDue.get(r.case_id)!, reason: TAKE_UP_CLOCK.reason })),
     ].sort(byDueOn);
     const page = items.slice(0, q.limit ?? 50);
     const staff = await this.staff.describe(

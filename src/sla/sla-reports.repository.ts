@@ -24,7 +24,7 @@ export interface Scope {
 }
 
 export interface OpenCaseRow {
-  case_type: 'ARBITRATION' | 'INSPECTION';
+  case_type: 'ARBITRATION' | 'INSPECTION' | 'COMPLAINT';
   case_id: string;
   case_no: string;
   street_code: string;
@@ -201,6 +201,28 @@ export class SlaReportsRepository {
           AND (i.investigation_due_on IS NULL OR i.investigation_due_on <= $3::date)
           AND i.jurisdiction_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR i.organisation_id = $2::uuid)`,
       [scope.patterns, scope.organisationId, until],
+    );
+  }
+
+  /**
+   * Of the given complaints (those whose take-up period runs), the ones in scope still routed to `target` — no case
+   * opened on them yet (opening it stops the period) — named by their tracking number, with the body they were routed
+   * to as the organisation and no owner (nobody is named on a complaint).
+   */
+  async notTakenUp(
+    em: EntityManager,
+    scope: Scope,
+    target: string,
+    ids: readonly string[],
+  ): Promise<OpenCaseRow[]> {
+    if (ids.length === 0) return [];
+    return em.query<OpenCaseRow[]>(
+      `SELECT 'COMPLAINT' AS case_type, c.id AS case_id, c.tracking_no AS case_no, c.workplace_street_code AS street_code,
+              c.route_organisation_id AS organisation_id, NULL AS owner_id, NULL AS due_on
+         FROM complaint_kpi_source c
+        WHERE c.id = ANY($3::uuid[]) AND c.status = 'ROUTED' AND c.route_target = $4
+          AND c.workplace_street_code LIKE ANY($1::text[]) AND ($2::uuid IS NULL OR c.route_organisation_id = $2::uuid)`,
+      [scope.patterns, scope.organisationId, ids, target],
     );
   }
 }

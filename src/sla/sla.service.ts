@@ -98,19 +98,15 @@ export class SlaService {
   }
 
   /**
-   * The streets a caller's numbers cover: their jurisdictions (district-wide only for SUPERVISOR and ADMIN),
-   * narrowed to one street and/or organisation. An unknown street or organisation, or a street outside the
-   * caller's scope, is 404. `viewer` null = the public: every street.
+   * The streets a caller's numbers cover: their jurisdictions, each covering every street whose code starts with it
+   * (a district's code its streets, whatever the role: a district-level arbitrator sees the district's cases, as
+   * elsewhere: roles.ts coversJurisdiction), narrowed to one street and/or organisation. An unknown street or
+   * organisation, or a street outside the caller's scope, is 404. `viewer` null = the public: every street.
    */
   async scope(viewer: Principal | null, street?: string, organisation?: string): Promise<Scope> {
     const em = this.tx.manager;
     let prefixes: string[] = ['%'];
-    if (viewer) {
-      const districtWide = viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN';
-      prefixes = viewer.jurisdictions
-        .filter((j) => /^\d{2,12}$/.test(j) && (districtWide || j.length >= 9))
-        .map((j) => `${j}%`);
-    }
+    if (viewer) prefixes = viewer.jurisdictions.filter((j) => /^\d{2,12}$/.test(j)).map((j) => `${j}%`);
     if (street !== undefined) {
       const inScope = prefixes.some((p) => p === '%' || street.startsWith(p.slice(0, -1)));
       if (!inScope || !(await this.jurisdictions.isStreet(street, em)))

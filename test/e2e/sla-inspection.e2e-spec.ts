@@ -1,5 +1,6 @@
 import { CLEAR_PAUSED_INVESTIGATION_DUE } from '../../migrations/1796400002400-inspection-kpi-scope';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
+import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
 import { openPlannedInspection } from '../support/case-flow';
@@ -216,6 +217,27 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     return r.body.items as { caseId: string; dueOn: string; reason: string }[];
   };
 
+  /** Another street's supervisor does not see the row of `caseId`; the district's does. */
+  const expectSeenByDistrictOnly = async (caseId: string) => {
+    if (!(await t.dataSource.query(`SELECT 1 FROM users WHERE username = 'supervisor-310115007'`)).length)
+      await createAccount(t, {
+        username: 'supervisor-310115007',
+        role: 'SUPERVISOR',
+        jurisdictions: ['310115007'],
+      });
+    for (const [user, sees] of [
+      ['supervisor-310115007', false],
+      ['supervisor', true],
+    ] as const) {
+      const r = await t
+        .http()
+        .get('/api/v1/sla/at-risk')
+        .query({ limit: 200 })
+        .set(await auth(user));
+      expect([user, r.body.items.some((i: { caseId: string }) => i.caseId === caseId)]).toEqual([user, sees]);
+    }
+  };
+
   it('a planned (双随机) case is no 举报投诉 case: outside the KPI, yet listed at risk when its deadline passed', async () => {
     const before = (await summary()).inspection;
     const [{ id: employerId }] = await t.dataSource.query<{ id: string }[]>(
@@ -324,6 +346,44 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     expect(await fact(id)).toEqual({ due_on: moved, closed_on: null });
   });
 
+  it('a complaint routed to inspection whose case is not opened is listed by its take-up period (TAKE_UP_DUE); opened, it leaves', async () => {
+    const complaintId = await routedComplaint();
+    // Routed 12 days ago (moved back by hand): its 5 working days to open the case (若干规定 第十八条) have passed.
+    await t.dataSource.query(
+      `UPDATE clocks SET start_date = $2 WHERE case_type = 'COMPLAINT' AND case_id = $1 AND rule_id = 'COMPLAINT_TAKE_UP'`,
+      [complaintId, addDays(today, -12)],
+    );
+    const complaint = await t
+      .http()
+      .get(`/api/v1/complaints/${complaintId}`)
+      .set(await auth('inspector'));
+    const [row] = await t.dataSource.query<{ org: string }[]>(
+      'SELECT route_organisation_id AS org FROM complaints WHERE id = $1',
+      [complaintId],
+    );
+    const clock = (
+      await t.app.get(DeadlinesService).forCase('COMPLAINT', complaintId, today, t.dataSource.manager)
+    ).find((k) => k.rule.id === 'COMPLAINT_TAKE_UP')! as { due: string; state: string };
+    expect(clock.state).toBe('BREACHED');
+    expect((await atRiskItems()).find((i) => i.caseId === complaintId)).toEqual({
+      caseType: 'COMPLAINT',
+      caseId: complaintId,
+      caseNo: complaint.body.trackingNo,
+      street: '310115005',
+      organisationId: row.org,
+      owner: null,
+      dueOn: clock.due,
+      daysRemaining: Math.round((Date.parse(clock.due) - Date.parse(today)) / 86400_000),
+      reason: 'TAKE_UP_DUE',
+    });
+    await expectSeenByDistrictOnly(complaintId);
+    // The brigade opens the case: the take-up period is met, the complaint leaves the list.
+    await t.dataSource.transaction((em) =>
+      t.app.get(InspectionService).openFromComplaint(em, { complaintId, receivedOn: today }, null),
+    );
+    expect((await atRiskItems()).filter((i) => i.caseId === complaintId)).toEqual([]);
+  });
+
   it('a case awaiting its 立案 decision is listed with its acceptance due date (FILING_DUE), overdue first; not for another street', async () => {
     const complaintId = await routedComplaint();
     const id = await t.dataSource.transaction((em) =>
@@ -363,23 +423,7 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
       .query({ limit: 1 })
       .set(await auth('inspector'));
     expect(limited.body.items).toEqual([items[0]]);
-    // Another street's supervisor does not see it; the district's does.
-    await createAccount(t, {
-      username: 'supervisor-310115007',
-      role: 'SUPERVISOR',
-      jurisdictions: ['310115007'],
-    });
-    for (const [user, sees] of [
-      ['supervisor-310115007', false],
-      ['supervisor', true],
-    ] as const) {
-      const r = await t
-        .http()
-        .get('/api/v1/sla/at-risk')
-        .query({ limit: 200 })
-        .set(await auth(user));
-      expect([user, r.body.items.some((i: { caseId: string }) => i.caseId === id)]).toEqual([user, sees]);
-    }
+    await expectSeenByDistrictOnly(id);
     // 立案 today: no decision is due any more; the case is listed by its 60 working days only (监察条例 第十七条).
     await post(`/${id}/decision`, { version: view.version, violationEndedOn: null, on: today });
     expect((await atRiskItems()).filter((i) => i.caseId === id && i.reason === 'FILING_DUE')).toEqual([]);

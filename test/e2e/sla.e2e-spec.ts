@@ -86,6 +86,16 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
   beforeAll(async () => {
     t = await startTestApp();
     arbitratorId = (await get('/api/v1/auth/me', 'arbitrator')).body.userId as string;
+    // An arbitrator of the district's commission whose only jurisdiction is the district (310115), not a street.
+    const [commission] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM organisations WHERE kind = 'ARBITRATION_COMMISSION' AND jurisdiction_code = '310115'`,
+    );
+    await createAccount(t, {
+      username: 'arbitrator-district',
+      role: 'ARBITRATOR',
+      jurisdictions: ['310115'],
+      organisationId: commission.id,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -187,6 +197,9 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
       reason: willBreach ? 'WILL_BREACH' : 'MUST_CLOSE_BY_YEAR_END',
     });
     expect((await get('/api/v1/sla/at-risk', '13800000000')).status).toBe(403);
+    // A district-level arbitrator's code covers every street whose code starts with it: the same list.
+    const district = await get('/api/v1/sla/at-risk', 'arbitrator-district');
+    expect([district.status, district.body]).toEqual([200, res.body]);
   });
 
   it('closing it makes 1 of 1 (headroom 0: one more miss would drop below 92 %)', async () => {
@@ -274,6 +287,12 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     const byCommittee = await summary('supervisor', { organisation: committee.id });
     expect(byCommittee.arbitration.closed).toBe(0);
     expect(byCommittee.mediation.concluded).toBe(1);
+    // A district-level arbitrator (jurisdiction 310115) sees the district's numbers, as the supervisor does, and
+    // may narrow to any street of it.
+    expect(await summary('arbitrator-district')).toStrictEqual(await summary('supervisor'));
+    expect((await summary('arbitrator-district', { street: '310115005' })).arbitration.closed).toBe(1);
+    const series = async (user: string) => (await get('/api/v1/sla/series', user, { year })).body as unknown;
+    expect(await series('arbitrator-district')).toStrictEqual(await series('supervisor'));
   });
 
   it.each([
@@ -408,6 +427,13 @@ describe('SLA API (summary, series, at-risk, reports, open statistics, metrics)'
     );
     expect(empty).toBeDefined();
     expect(lines.at(-1)!.slice(0, 2)).toEqual(['', '合计 total']);
+    // The same report for a district-level arbitrator (jurisdiction 310115).
+    const district = await get('/api/v1/sla/reports/monthly', 'arbitrator-district', {
+      year,
+      month,
+      format: 'csv',
+    });
+    expect([district.status, district.text]).toEqual([200, csv.text]);
   });
 
   it('open statistics: no login, district and street totals only, cache headers and ETag', async () => {

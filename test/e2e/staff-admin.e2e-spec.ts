@@ -5,7 +5,7 @@ import { newId } from '../../src/common/ids';
 import { DEFAULT_DISTRICT_CODE, jurisdictionsOfDistrict } from '../../src/reference/jurisdiction-loader';
 import { seedDemoStaff } from '../../src/auth/demo-accounts';
 import { demoDistrictStaff } from '../../src/staff/demo-district';
-import { fileComplaint, openPlannedInspection } from '../support/case-flow';
+import { fileComplaint, inboxAbout, openPlannedInspection } from '../support/case-flow';
 import { complaintBody, DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { createAccount } from '../support/users';
 
@@ -553,6 +553,16 @@ describe('staff administration and sessions', () => {
       .get('/api/v1/inspection/cases?assignee=me')
       .set(await as('inspector'));
     expect((queue.body.items as { id: string }[]).map((i) => i.id)).toContain(caseId);
+    // Told in the inbox, as a mediator taking a case over is: the inspector who receives it, not the one who already
+    // held it beside the leaving one.
+    expect(await inboxAbout(t, 'inspector', `inspection-case:${caseId}`)).toEqual([
+      'INSPECTION_CASE_ASSIGNED',
+    ]);
+    const told = await t.dataSource.query<{ to: string }[]>(
+      `SELECT recipient_user_id AS to FROM notifications WHERE template = 'INSPECTION_CASE_ASSIGNED' AND subject_ref = $1`,
+      [`inspection-case:${caseId}`],
+    );
+    expect(told.map((r) => r.to)).toEqual([demoInspector]);
     const events = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
       `SELECT data FROM case_events WHERE case_id = $1 AND action = 'INSPECTORS_REASSIGNED' ORDER BY occurred_at, id`,
       [caseId],

@@ -145,6 +145,11 @@ describe('dashboard arithmetic (kpi.js)', () => {
       cls: 'will-breach',
     });
     expect(kpi.riskStatus({ daysRemaining: -2, reason: 'FILING_DUE' }).label).toBe('已超期');
+    // A complaint routed to inspection whose case is not opened: the brigade's 立案 is due.
+    expect(kpi.riskStatus({ daysRemaining: 2, reason: 'TAKE_UP_DUE' })).toEqual({
+      label: '待立案决定',
+      cls: 'will-breach',
+    });
     expect(kpi.riskStatus({ daysRemaining: 9, reason: 'toString' }).label).toBe('须年内结案');
     expect([-22, 0, 5].map((d) => kpi.daysText(d))).toEqual(['超期 22 天', '今日到期', '剩 5 天']);
   });

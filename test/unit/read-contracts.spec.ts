@@ -14,6 +14,7 @@ import { ARBITRATION_KPI_CASE_NUMBER_VIEWS } from '../../migrations/179640000530
 import { ARBITRATION_KPI_COMMISSION_VIEWS } from '../../migrations/1796400009500-arbitration-kpi-commission';
 import { EMPLOYER_NAME_CONFIRMED_VIEWS } from '../../migrations/1796400007300-employer-name-confirmed-views';
 import { CASE_PARTY_VIEWS } from '../../migrations/1796400009600-case-party-views';
+import { COMPLAINT_KPI_ROUTING_VIEWS } from '../../migrations/1796400010100-complaint-kpi-routing';
 import { UNVERIFIED_COMPLAINANT_KEY, VERIFIED_WORKER_KEY } from '../../src/complaints/complainant.rules';
 import { filesUnder } from '../support/source-files';
 
@@ -45,6 +46,7 @@ const VIEWS: Record<string, string> = {
   ...CASE_PARTY_VIEWS,
   ...RISK_CASE_ORDER_VIEWS,
   ...ARBITRATION_KPI_COMMISSION_VIEWS,
+  ...COMPLAINT_KPI_ROUTING_VIEWS,
 };
 /** The views a later migration replaced (CREATE OR REPLACE VIEW, columns added at the end). */
 const REPLACED = [
@@ -59,6 +61,7 @@ const REPLACED = [
   ...Object.keys(RISK_FINDING_ORDER_VIEWS),
   ...Object.keys(RISK_CASE_ORDER_VIEWS),
   ...Object.keys(ARBITRATION_KPI_COMMISSION_VIEWS),
+  ...Object.keys(COMPLAINT_KPI_ROUTING_VIEWS),
 ];
 /** The views created after the first three migrations. */
 const CREATED_LATER = [...Object.keys(RISK_PAID_ARREARS_VIEWS), ...Object.keys(CASE_PARTY_VIEWS)].filter(

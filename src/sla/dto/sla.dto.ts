@@ -182,24 +182,29 @@ export class CaseOwnerDto extends StaffRefDto {
 }
 
 export class AtRiskItemDto {
-  @ApiProperty({ enum: ['ARBITRATION', 'INSPECTION'] }) caseType: 'ARBITRATION' | 'INSPECTION';
+  @ApiProperty({
+    enum: ['ARBITRATION', 'INSPECTION', 'COMPLAINT'],
+    description:
+      'COMPLAINT: a complaint routed to inspection whose case is not opened yet (caseId is the complaint)',
+  })
+  caseType: 'ARBITRATION' | 'INSPECTION' | 'COMPLAINT';
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({
     description:
-      "Inspection case number; for arbitration the commission's case number (案号), the complaint's tracking number before acceptance",
+      "Inspection case number; for arbitration the commission's case number (案号), the complaint's tracking number before acceptance; for a complaint its tracking number",
   })
   caseNo: string;
   @ApiProperty() street: string;
   @ApiProperty({
     format: 'uuid',
     description:
-      'The commission (arbitration: the one the application was filed with) or brigade handling it',
+      'The commission (arbitration: the one the application was filed with) or brigade handling it (a complaint: the brigade it was routed to)',
   })
   organisationId: string;
   @ApiProperty({ type: CaseOwnerDto, nullable: true }) owner: CaseOwnerDto | null;
   @ApiProperty({
     description:
-      'Statutory deadline (WILL_BREACH; ACCEPTANCE_DUE / FILING_DUE: the last day of the decision period) or the binding date for the year',
+      'Statutory deadline (WILL_BREACH; ACCEPTANCE_DUE / FILING_DUE: the last day of the decision period; TAKE_UP_DUE: the last day to open the case) or the binding date for the year',
   })
   dueOn: string;
   @ApiProperty({ description: 'Calendar days from today to dueOn (negative when passed)' })
@@ -207,7 +212,7 @@ export class AtRiskItemDto {
   @ApiProperty({
     enum: [...AT_RISK_REASONS],
     description:
-      'WILL_BREACH: the deadline of an accepted / 立案 case has passed or falls within 7 days; MUST_CLOSE_BY_YEAR_END: it must close by 31 December to count this year; ACCEPTANCE_DUE: an arbitration application awaits the 受理 decision (调解仲裁法 第二十九条); FILING_DUE: an inspection case awaits the 立案 decision (若干规定 第十八条)',
+      'WILL_BREACH: the deadline of an accepted / 立案 case has passed or falls within 7 days; MUST_CLOSE_BY_YEAR_END: it must close by 31 December to count this year; ACCEPTANCE_DUE: an arbitration application awaits the 受理 decision (调解仲裁法 第二十九条); FILING_DUE: an inspection case awaits the 立案 decision (若干规定 第十八条); TAKE_UP_DUE: a complaint routed to inspection awaits the brigade opening its case (5 working days from routing, platform rule after 若干规定 第十八条), listed when due within 7 days or passed',
   })
   reason: AtRiskReason;
 }
