@@ -72,6 +72,7 @@ import { RiskFindingOrderViews1796400009300 } from './1796400009300-risk-finding
 import { RiskCaseOrderRefused1796400009400 } from './1796400009400-risk-case-order-refused';
 import { ArbitrationKpiCommission1796400009500 } from './1796400009500-arbitration-kpi-commission';
 import { CasePartyViews1796400009600 } from './1796400009600-case-party-views';
+import { InspectionMergedInto1796400010200 } from './1796400010200-inspection-merged-into';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -164,4 +165,5 @@ export const MIGRATIONS: Function[] = [
   RiskCaseOrderRefused1796400009400,
   ArbitrationKpiCommission1796400009500,
   CasePartyViews1796400009600,
+  InspectionMergedInto1796400010200,
 ];

@@ -94,6 +94,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       violations: '未按时足额支付劳动者工资',
       arrearsFen: 1_200_000,
       workersAffected: 3,
+      inspectorIds: [inspectorId, secondId],
       complianceDueOn,
     });
   const sentTo = (phone: string, template?: string) =>
