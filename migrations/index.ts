@@ -73,6 +73,7 @@ import { RiskCaseOrderRefused1796400009400 } from './1796400009400-risk-case-ord
 import { ArbitrationKpiCommission1796400009500 } from './1796400009500-arbitration-kpi-commission';
 import { CasePartyViews1796400009600 } from './1796400009600-case-party-views';
 import { ComplaintKpiRouting1796400010100 } from './1796400010100-complaint-kpi-routing';
+import { InspectionMergedInto1796400010200 } from './1796400010200-inspection-merged-into';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -166,4 +167,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationKpiCommission1796400009500,
   CasePartyViews1796400009600,
   ComplaintKpiRouting1796400010100,
+  InspectionMergedInto1796400010200,
 ];

@@ -106,6 +106,14 @@ describe('the worker’s case file in words', () => {
     },
   );
 
+  it('an inspection merged into another names the case the worker follows (并案)', () => {
+    const text = nextStep('INSPECTION', 'CLOSED', {
+      inspectionClosure: 'MERGED',
+      mergedIntoCaseNo: 'JC-2026-0000002-X',
+    });
+    expect(text).toContain('并入案号JC-2026-0000002-X的监察案件办理');
+  });
+
   it('a penalty decision says 责令改正 only when an order to rectify is on record, with its deadline', () => {
     const penaltyOnly = nextStep('INSPECTION', 'PENALTY_DECIDED', { rectifyDueOn: null });
     expect(penaltyOnly).toContain('行政处罚决定');

@@ -107,6 +107,8 @@ export interface NextStepFacts {
   mediationNotOpened?: boolean;
   /** inspection: how the case closed (INSPECTION_CLOSURE_LABELS) */
   inspectionClosure?: string | null;
+  /** inspection: MERGED, the number of the case it went into (并案) */
+  mergedIntoCaseNo?: string | null;
   /** inspection: the deadline of the last order to rectify (责令改正), null when no order was made */
   rectifyDueOn?: string | null;
   /** inspection: where a refusal told the worker to turn instead (若干规定 第十八条第四款) */
@@ -165,7 +167,10 @@ const INSPECTION_CLOSED_STEPS: Readonly<Record<InspectionClosureType, (f: NextSt
         ? '集体争议推举的代表也可以依法申请劳动争议仲裁追讨工资'
         : '您也可以依法申请劳动争议仲裁追讨工资'
     }。`,
-  MERGED: () => '案件已并入其他案件办理，请留意短信和消息通知。',
+  MERGED: (f) =>
+    f.mergedIntoCaseNo
+      ? `案件已并入案号${f.mergedIntoCaseNo}的监察案件办理，请以该案号查询办理进度，并留意短信和消息通知。`
+      : '案件已并入其他案件办理，请留意短信和消息通知。',
 };
 
 /** The texts of the next step; a function where the text depends on the facts. */

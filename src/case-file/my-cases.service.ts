@@ -275,6 +275,7 @@ export class MyCasesService {
             : null,
           mediationNotOpened,
           inspectionClosure: inspection?.closureType ?? null,
+          mergedIntoCaseNo: inspection?.mergedIntoCaseNo ?? null,
           rectifyDueOn: inspection?.rectifyDueOn ?? null,
           refusalReferTo: inspection?.refusalReferTo ?? null,
           ...filingDue(shown),
@@ -390,6 +391,7 @@ export class MyCasesService {
       closedOn: s.closedOn,
       closureType: s.closureType,
       closureLabel: s.closureType ? INSPECTION_CLOSURE_LABELS[s.closureType] : null,
+      mergedIntoCaseNo: s.mergedIntoCaseNo,
       recoveredFen: s.recoveredFen,
     };
   }

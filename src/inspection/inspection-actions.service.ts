@@ -8,36 +8,15 @@ import { appearOnError } from './inspection-duties.rules';
 import { newId } from '../common/ids';
 import { DATED_ON_FIELDS, DeadlinesService } from '../deadlines/deadlines.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
-import { INSPECTION_CASE_TYPE, type ManualClosure } from './inspection.constants';
+import { INSPECTION_CASE_TYPE } from './inspection.constants';
 import { InspectionRepository } from './inspection.repository';
 import { hearingRequestDue, INSPECTION_RULES, statementDue } from './inspection.rules';
 import { assertPenaltyDecidable } from './penalty-gate';
-import {
-  assertFindingsCoverRecovered,
-  assertPenaltyNoticeTimely,
-  assertRecoveryWithinFindings,
-  orderNotLapsed,
-} from './inspection-bounds';
+import { assertPenaltyNoticeTimely, assertRecoveryWithinFindings, orderNotLapsed } from './inspection-bounds';
 import { InspectionProceeding } from './inspection-proceeding';
 import { extensionNotice } from './inspection-notices';
-import { closureAllowed, CLOSURES_BY_STATUS } from './inspection.state';
-
-export interface Findings {
-  arrearsFen?: number;
-  workersAffected?: number;
-  monthsUnpaid?: number | null;
-  massIncident?: boolean;
-}
-
-/** Only the findings given are written. */
-export function findingChanges(f: Findings) {
-  return {
-    ...(f.arrearsFen !== undefined ? { arrearsFen: f.arrearsFen } : {}),
-    ...(f.workersAffected !== undefined ? { workersAffected: f.workersAffected } : {}),
-    ...(f.monthsUnpaid !== undefined ? { monthsUnpaid: f.monthsUnpaid } : {}),
-    ...(f.massIncident !== undefined ? { massIncident: f.massIncident } : {}),
-  };
-}
+import { InspectionFindings } from './inspection-findings';
+import type { Findings } from './inspection-findings.rules';
 
 /** The investigation's steps after 立案: each is one transition of InspectionProceeding (one transaction). */
 @Injectable()
@@ -48,6 +27,7 @@ export class InspectionActionsService {
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly findings: InspectionFindings,
   ) {}
 
   /**
@@ -121,9 +101,15 @@ export class InspectionActionsService {
   orderRectify(
     viewer: Principal,
     id: string,
-    dto: Findings & { version: number; violations: string; complianceDueOn: string; on?: string },
+    dto: Findings & {
+      version: number;
+      violations: string;
+      complianceDueOn: string;
+      inspectorIds?: string[];
+      on?: string;
+    },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'ORDER_RECTIFY', dto.on, (_em, c, on) => {
+    return this.cases.transition(viewer, id, dto.version, 'ORDER_RECTIFY', dto.on, async (em, c, on) => {
       if (dto.complianceDueOn <= on)
         throw AppException.validation([
           fieldError(
@@ -133,13 +119,13 @@ export class InspectionActionsService {
             'complianceDueOn must be after the order date',
           ),
         ]);
-      const f = findingChanges(dto);
-      const arrears = f.arrearsFen ?? c.arrearsFen;
-      const workers = f.workersAffected ?? c.workersAffected;
-      assertFindingsCoverRecovered(c, { arrearsFen: arrears, workersAffected: workers });
-      return Promise.resolve({
-        changes: { ...f, violationFound: true, rectifyDueOn: dto.complianceDueOn },
-        data: { ...f, complianceDueOn: dto.complianceDueOn },
+      // Findings the order records are made by two inspectors, as any others (监察条例 第十六条; InspectionFindings).
+      const found = await this.findings.record(em, c, dto);
+      const arrears = found.changes.arrearsFen ?? c.arrearsFen;
+      const workers = found.changes.workersAffected ?? c.workersAffected;
+      return {
+        changes: { ...found.changes, violationFound: true, rectifyDueOn: dto.complianceDueOn },
+        data: { ...found.data, complianceDueOn: dto.complianceDueOn },
         notify: {
           template: 'INSPECTION_RECTIFICATION_ORDERED',
           params: { complianceDueOn: dto.complianceDueOn },
@@ -151,7 +137,7 @@ export class InspectionActionsService {
           workers,
           complianceDueOn: dto.complianceDueOn,
         },
-      });
+      };
     });
   }
 
@@ -344,54 +330,6 @@ export class InspectionActionsService {
           arrearsFen,
           workers: c.workersAffected,
           reasons: wageCrime.reasons,
-        },
-      };
-    });
-  }
-
-  /**
-   * 结案 (监察条例 第十八条): RECTIFIED once the order is complied with (no wages outstanding), PENALISED after a decision,
-   * NO_VIOLATION, REVOKED (撤销立案) or MERGED (并案), as CLOSURES_BY_STATUS allows.
-   */
-  close(
-    viewer: Principal,
-    id: string,
-    dto: { version: number; closureType: ManualClosure; note?: string; on?: string },
-  ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'CLOSE', dto.on, async (em, c, on) => {
-      if (!closureAllowed(c.status, dto.closureType))
-        throw AppException.conflict(
-          'CLOSURE_NOT_ALLOWED',
-          `A case in status ${c.status} cannot close as ${dto.closureType}`,
-          {
-            status: c.status,
-            allowed: CLOSURES_BY_STATUS[c.status] ?? [],
-          },
-        );
-      if (dto.closureType === 'RECTIFIED' && c.recoveredFen < c.arrearsFen)
-        throw AppException.conflict(
-          'ARREARS_OUTSTANDING',
-          'Wages are still unpaid: the order is not complied with',
-          {
-            arrearsFen: c.arrearsFen,
-            recoveredFen: c.recoveredFen,
-          },
-        );
-      await this.deadlines.stopAll(em, INSPECTION_CASE_TYPE, id, on, viewer, undefined, DATED_ON_FIELDS);
-      const due = await this.cases.closingDue(em, c);
-      const violationFound =
-        dto.closureType === 'NO_VIOLATION'
-          ? false
-          : dto.closureType === 'RECTIFIED' || dto.closureType === 'PENALISED'
-            ? true
-            : c.violationFound;
-      return {
-        changes: { closureType: dto.closureType, closedOn: on, violationFound, investigationDueOn: due },
-        notify: { template: 'INSPECTION_CLOSED', params: { closureType: dto.closureType } },
-        data: {
-          closureType: dto.closureType,
-          note: dto.note ?? null,
-          withinPeriod: !due || on <= due,
         },
       };
     });

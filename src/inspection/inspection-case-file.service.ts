@@ -24,6 +24,8 @@ export interface InspectionStep {
   rectifyDueOn: string | null;
   closedOn: string | null;
   closureType: InspectionClosureType | null;
+  /** MERGED: the number of the case it went into (并案), for the worker to follow. */
+  mergedIntoCaseNo: string | null;
   violationFound: boolean | null;
   recoveredFen: number;
   organisationId: string;
@@ -84,6 +86,7 @@ function toStep(c: InspectionCase): InspectionStep {
     rectifyDueOn: c.rectifyDueOn,
     closedOn: c.closedOn,
     closureType: c.closureType,
+    mergedIntoCaseNo: c.mergedIntoCaseNo,
     violationFound: c.violationFound,
     recoveredFen: c.recoveredFen,
     organisationId: c.organisationId,

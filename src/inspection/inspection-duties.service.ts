@@ -8,8 +8,8 @@ import { AppException, fieldError } from '../common/errors/app-exception';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import { ComplianceService } from '../compliance/compliance.service';
 import type { InspectionCaseViewDto } from './dto/inspection.dto';
-import { findingChanges, type Findings } from './inspection-actions.service';
-import { assertFindingsCoverRecovered } from './inspection-bounds';
+import { InspectionFindings } from './inspection-findings';
+import type { Findings } from './inspection-findings.rules';
 import {
   additionalCompensationFen,
   orderToPayIgnored,
@@ -27,7 +27,6 @@ import {
   type NoticeAnswerKind,
 } from './inspection.rules';
 import { InspectionProceeding } from './inspection-proceeding';
-import { InspectionColleagues } from './inspection-colleagues';
 import type { InspectionDocument } from './entities/inspection-document.entity';
 
 /** The notices the employer answers: a proposed penalty (行政处罚法) or a proposed 行政处理决定 (监察条例 第十九条). */
@@ -43,7 +42,7 @@ export class InspectionDutiesService {
   constructor(
     private readonly cases: InspectionProceeding,
     private readonly repo: InspectionRepository,
-    private readonly colleagues: InspectionColleagues,
+    private readonly findingsOf: InspectionFindings,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly channel: ReportChannelService,
@@ -52,26 +51,16 @@ export class InspectionDutiesService {
 
   /**
    * The record of an investigative act (调查、检查) and its findings: made by at least two different inspectors, each an
-   * inspector the case accepts (InspectionColleagues: 400 otherwise); they join the case's assigned inspectors.
+   * inspector the case accepts (InspectionFindings: 400 otherwise); they join the case's assigned inspectors.
    */
   findings(
     viewer: Principal,
     id: string,
     dto: Findings & { version: number; inspectorIds: string[]; on?: string },
   ): Promise<InspectionCaseViewDto> {
-    return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, async (em, c) => {
-      await this.colleagues.assertNamed(em, c, dto.inspectorIds, true);
-      const changes = findingChanges(dto);
-      assertFindingsCoverRecovered(c, {
-        arrearsFen: changes.arrearsFen ?? c.arrearsFen,
-        workersAffected: changes.workersAffected ?? c.workersAffected,
-      });
-      const assignedInspectorIds = [...new Set([...c.assignedInspectorIds, ...dto.inspectorIds])];
-      return {
-        changes: { ...changes, assignedInspectorIds },
-        data: { ...changes, inspectorIds: dto.inspectorIds },
-      };
-    });
+    return this.cases.transition(viewer, id, dto.version, 'RECORD_FINDINGS', dto.on, (em, c) =>
+      this.findingsOf.record(em, c, dto),
+    );
   }
 
   /** The latest notice the employer may answer (a penalty or a handling notice), or null. */

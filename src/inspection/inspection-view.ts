@@ -47,6 +47,7 @@ export function inspectionCaseView(
     extendedDays: c.extendedDays,
     closedOn: c.closedOn,
     closureType: c.closureType,
+    mergedInto: c.mergedIntoCaseId ? { id: c.mergedIntoCaseId, caseNo: c.mergedIntoCaseNo! } : null,
     violationFound: c.violationFound,
     arrearsFen: c.arrearsFen,
     workersAffected: c.workersAffected,

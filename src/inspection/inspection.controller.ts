@@ -12,8 +12,9 @@ import type { Principal, Role } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import { CaseEventViewDto } from '../complaints/dto/complaint-view.dto';
 import type { CaseEventView } from '../audit/audit.service';
+import { CloseInspectionDto } from './dto/close-inspection.dto';
+import { OrderRectifyDto } from './dto/order-rectify.dto';
 import {
-  CloseInspectionDto,
   CreateInspectionCaseDto,
   DecideInspectionDto,
   ExtendInspectionDto,
@@ -23,7 +24,6 @@ import {
   InspectionDocumentViewDto,
   InspectionQueryDto,
   InspectionVersionDto,
-  OrderRectifyDto,
   OrderRefusedDto,
   PenaltyDecisionDto,
   PenaltyNoticeDto,
@@ -33,6 +33,7 @@ import {
   WageCrimeThresholdViewDto,
 } from './dto/inspection.dto';
 import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionClosingService } from './inspection-closing.service';
 import { InspectionDutiesService } from './inspection-duties.service';
 import {
   HandlingDecisionDto,
@@ -62,6 +63,7 @@ export class InspectionController {
   constructor(
     private readonly cases: InspectionService,
     private readonly actions: InspectionActionsService,
+    private readonly closings: InspectionClosingService,
     private readonly duties: InspectionDutiesService,
     private readonly wageCrime: WageCrimeService,
   ) {}
@@ -183,7 +185,11 @@ export class InspectionController {
   }
 
   /** 责令改正指令书 with a compliance deadline. */
-  @ApiOperation({ summary: '责令改正指令书', description: '制作责令改正指令书，写明改正期限。' })
+  @ApiOperation({
+    summary: '责令改正指令书',
+    description:
+      '制作责令改正指令书，写明改正期限；同时登记调查结果的，须写明两名以上调查的监察员（inspectorIds）。',
+  })
   @Post('cases/:id/rectification-order')
   @HttpCode(200)
   @Roles(...ACTING)
@@ -312,13 +318,16 @@ export class InspectionController {
     return this.actions.transfer(u, id, dto);
   }
 
-  @ApiOperation({ summary: '监察结案', description: '以处理决定、撤销或移送等方式结案。' })
+  @ApiOperation({
+    summary: '监察结案',
+    description: '以处理决定、撤销或移送等方式结案；并案（MERGED）须写明并入的案件（mergedIntoCaseId）。',
+  })
   @Post('cases/:id/close')
   @HttpCode(200)
   @Roles(...ACTING)
   @ApiOkResponse({ type: InspectionCaseViewDto })
   close(@CurrentUser() u: Principal, @Param('id', uuid) id: string, @Body() dto: CloseInspectionDto) {
-    return this.actions.close(u, id, dto);
+    return this.closings.close(u, id, dto);
   }
 
   /** 拒不支付劳动报酬罪 thresholds (all provinces, or one), with their effective dates. */

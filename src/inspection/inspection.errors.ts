@@ -3,6 +3,26 @@ import type { ErrorTable } from '../common/errors/catalogue';
 /** The error codes of labor-security inspection (劳动保障监察): HTTP status and zh-CN / English message. */
 export const INSPECTION_ERRORS = {
   INSPECTION_CASE_NOT_FOUND: { status: 404, zh: '监察案件不存在', en: 'No such inspection case' },
+  MERGE_TARGET_NOT_FOUND: {
+    status: 404,
+    zh: '要并入的监察案件不存在或不在您的管辖范围内',
+    en: 'No such inspection case to merge into in your jurisdiction',
+  },
+  MERGE_TARGET_NOT_OPEN: {
+    status: 409,
+    zh: '只能并入已立案且尚未结案的监察案件',
+    en: 'A case is merged only into one under investigation (立案, not closed)',
+  },
+  MERGE_TARGET_OTHER_EMPLOYER: {
+    status: 409,
+    zh: '只能并入同一用人单位的监察案件',
+    en: 'A case is merged only into a case about the same employer',
+  },
+  MERGE_TARGET_OTHER_BRIGADE: {
+    status: 409,
+    zh: '只能并入同一监察机构办理的案件',
+    en: 'A case is merged only into a case of the same brigade',
+  },
   INSPECTOR_CONFLICT: {
     status: 403,
     zh: '您已声明与该用人单位存在利害关系，应当回避（劳动保障监察条例 第十六条），不能办理其监察案件',

@@ -3,6 +3,8 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { InspectionActionsService } from './inspection-actions.service';
+import { InspectionClosingService } from './inspection-closing.service';
+import { InspectionFindings } from './inspection-findings';
 import { InspectionDutiesService } from './inspection-duties.service';
 import { InspectionDueRecount } from './inspection-due-recount';
 import { InspectionProcessor } from './inspection.processor';
@@ -26,6 +28,8 @@ import { WageCrimeService } from './wage-crime.service';
     InspectionProceeding,
     InspectionColleagues,
     InspectionActionsService,
+    InspectionClosingService,
+    InspectionFindings,
     InspectionDutiesService,
     InspectionRepository,
     WageCrimeService,

@@ -149,8 +149,9 @@ describe('message template catalogue', () => {
   });
 
   it('docs/messages.md names every SMS template with a free-text variable (the provider must lift its 35-character limit)', () => {
-    // Numbers the platform formats (tracking, case and inspection document numbers: under 35 characters).
-    const identifiers = new Set(['trackingNo', 'caseNo', 'docNo']);
+    // Numbers the platform formats (tracking, case — a merge's surviving case too — and inspection document numbers:
+    // under 35 characters).
+    const identifiers = new Set(['trackingNo', 'caseNo', 'docNo', 'mergedIntoCaseNo']);
     const freeText = SMS_TEMPLATE_IDS.filter((id) =>
       Object.entries(TEMPLATES[id].vars as Record<string, TemplateVar>).some(
         ([name, kind]) => (kind === 'text' && !identifiers.has(name)) || kind === 'excerpt',

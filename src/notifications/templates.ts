@@ -194,6 +194,14 @@ export const TEMPLATES = {
     vars: { caseNo: 'text', closureType: { labels: INSPECTION_CLOSURE_LABELS } },
   },
 
+  // A case merged into another (并案): the number of the case that goes on with the matter, to follow it there.
+  INSPECTION_MERGED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您投诉的监察案件（案号{caseNo}）已结案：并入案号{mergedIntoCaseNo}的监察案件办理，请以该案号查询办理进度。',
+    vars: { caseNo: 'text', mergedIntoCaseNo: 'text' },
+  },
+
   // ── staff inbox ──────────────────────────────────────────────────────────────────────────────────────────
   RISK_RED_UNACKNOWLEDGED: {
     channel: 'IN_APP',

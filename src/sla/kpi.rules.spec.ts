@@ -8,6 +8,7 @@ import {
   handlingDaysOfHistogram,
   headroom,
   inspectionCounting,
+  inspectionKpiExcluded,
   inspectionOnTimeRate,
   type InspectionFact,
   KPI_TARGET_BP,
@@ -114,6 +115,58 @@ describe('inspection on-time closure rate (hand-computed history, as of 30 June 
       on: '2026-07-01',
       onTime: false,
     });
+  });
+});
+
+describe('inspection: a case merged into another (并案; docs/kpi-definitions.md)', () => {
+  const asOf = '2026-06-30';
+  it('I8 merged before its deadline is left out; I9 merged 38 days after it stays a miss', () => {
+    const i8 = { dueOn: '2026-03-31', closedOn: '2026-03-20', closureType: 'MERGED' };
+    const i9 = { dueOn: '2026-03-31', closedOn: '2026-05-08', closureType: 'MERGED' };
+    expect(inspectionKpiExcluded(i8)).toBe(true);
+    expect(inspectionKpiExcluded({ ...i8, closedOn: i8.dueOn })).toBe(true);
+    expect(inspectionKpiExcluded(i9)).toBe(false);
+    expect(inspectionOnTimeRate([i8], '2026-01-01', '2026-12-31', asOf)).toEqual({
+      numerator: 0,
+      denominator: 0,
+      rate: null,
+    });
+    expect(inspectionOnTimeRate([i9], '2026-01-01', '2026-12-31', asOf)).toEqual({
+      numerator: 0,
+      denominator: 1,
+      rate: 0,
+    });
+    // Every other closure, and an open case, is never left out.
+    for (const closureType of ['RECTIFIED', 'PENALISED', 'TRANSFERRED', 'NO_VIOLATION', 'REVOKED', null])
+      expect(inspectionKpiExcluded({ ...i8, closureType })).toBe(false);
+    expect(inspectionKpiExcluded({ ...i8, closedOn: null })).toBe(false);
+  });
+
+  const day = fc.integer({ min: 0, max: 800 }).map((d) => addDays('2025-01-01', d));
+  const fact = fc.record({
+    dueOn: day,
+    closedOn: fc.option(day),
+    closureType: fc.constantFrom('MERGED', 'RECTIFIED', 'NO_VIOLATION', null),
+  });
+
+  it('merging never improves the rate: a late merge counts as any late closure, an early one as no case at all', () => {
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 40 }), fact, (others, c) => {
+        const [from, to, at] = ['2025-01-01', '2027-03-31', '2027-03-31'];
+        const merged = inspectionOnTimeRate([...others, { ...c, closureType: 'MERGED' }], from, to, at);
+        const closedOtherwise = inspectionOnTimeRate(
+          [...others, { ...c, closureType: 'RECTIFIED' }],
+          from,
+          to,
+          at,
+        );
+        const without = inspectionOnTimeRate(others, from, to, at);
+        if (c.closedOn !== null && c.closedOn <= c.dueOn) expect(merged).toEqual(without);
+        else expect(merged).toEqual(closedOtherwise);
+        // Never more on-time closures than the same case closed any other way.
+        expect(merged.numerator).toBeLessThanOrEqual(closedOtherwise.numerator);
+      }),
+    );
   });
 });
 

@@ -24,9 +24,31 @@ export const KPI_TARGET_BP: Readonly<Record<KpiKind, number>> = {
 // 劳动保障监察举报投诉案件按期结案率 (the district's assessment KPI): its cases are 举报投诉 cases; a 双随机 inspection is none.
 export const INSPECTION_KPI_SOURCES = ['COMPLAINT', 'REPORT'] as const;
 
-/** Closures the on-time KPI leaves out: a case merged into another (并案) closes with the surviving case, counted once. */
+/** Closures the on-time KPI may leave out: a case merged into another (并案) closes with the surviving case, counted once. */
 // 劳动保障监察举报投诉案件按期结案率 counts 案件 once each: a merged complaint's matter is the surviving case's (platform rule).
 export const INSPECTION_KPI_EXCLUDED_CLOSURES = ['MERGED'] as const;
+
+/** How an inspection case closed and against which deadline, as the KPI's exclusion reads it. */
+export interface InspectionClosureFact {
+  closureType: string | null;
+  closedOn: string | null;
+  dueOn: string | null;
+}
+
+/**
+ * Whether the on-time KPI leaves the case out: merged (INSPECTION_KPI_EXCLUDED_CLOSURES) on or before its own deadline.
+ * A case merged once its deadline had passed was already a miss and stays one (a merge does not undo it).
+ */
+// docs/kpi-definitions.md (Inspection, 并案): excluded only when merged before its deadline passed (audit 2026-12-08).
+export function inspectionKpiExcluded(c: InspectionClosureFact): boolean {
+  return (
+    c.closureType !== null &&
+    (INSPECTION_KPI_EXCLUDED_CLOSURES as readonly string[]).includes(c.closureType) &&
+    c.closedOn !== null &&
+    c.dueOn !== null &&
+    c.closedOn <= c.dueOn
+  );
+}
 
 /** Mediation outcomes the KPIs leave out: a withdrawal (the worker's choice or their arbitration application). */
 // Platform rule: a withdrawn mediation's 15-day clock reads ENDED (neither met nor breached), so it counts nowhere.
@@ -89,6 +111,8 @@ export function arbitrationCounts(
 export interface InspectionFact {
   dueOn: string;
   closedOn: string | null;
+  /** How it closed (null or absent: open, or a closure the KPI counts); see inspectionKpiExcluded. */
+  closureType?: string | null;
 }
 
 /**
@@ -103,7 +127,10 @@ export function inspectionCounting(c: InspectionFact, asOf: string): { on: strin
   return null;
 }
 
-/** 按期结案率 for [from, to]: on-time closures ÷ cases due, each case counted once (see inspectionCounting). */
+/**
+ * 按期结案率 for [from, to]: on-time closures ÷ cases due, each case counted once (see inspectionCounting), a case merged
+ * before its deadline in none (inspectionKpiExcluded).
+ */
 export function inspectionOnTimeRate(
   cases: readonly InspectionFact[],
   from: string,
@@ -113,6 +140,8 @@ export function inspectionOnTimeRate(
   let num = 0;
   let den = 0;
   for (const c of cases) {
+    if (inspectionKpiExcluded({ closureType: c.closureType ?? null, closedOn: c.closedOn, dueOn: c.dueOn }))
+      continue;
     const k = inspectionCounting(c, asOf);
     if (!k || k.on < from || k.on > to) continue;
     den++;

@@ -52,7 +52,8 @@ function mediationFacts(where: string): string {
  * Inspection cases with a 立案 date and an investigation deadline (after approved extensions and pauses; none while
  * paused, so a paused case is left out until it resumes: not late while its period does not run), opened on a
  * complaint or a report (INSPECTION_KPI_SOURCES: planned inspections are not 举报投诉 cases), unless merged into
- * another case (INSPECTION_KPI_EXCLUDED_CLOSURES: the surviving case counts).
+ * another case on or before its own deadline (inspectionKpiExcluded: the surviving case counts; one merged after its
+ * deadline passed stays a miss).
  */
 function inspectionFacts(where: string): string {
   return `SELECT 'INSPECTION'::varchar, i.id, i.jurisdiction_code, i.organisation_id, i.accepted_on,
@@ -60,7 +61,8 @@ function inspectionFacts(where: string): string {
   FROM inspection_kpi_source i
  WHERE i.accepted_on IS NOT NULL AND i.investigation_due_on IS NOT NULL
        AND i.source IN (${sqlList(INSPECTION_KPI_SOURCES)})
-       AND (i.closure_type IS NULL OR i.closure_type NOT IN (${sqlList(INSPECTION_KPI_EXCLUDED_CLOSURES)}))
+       AND NOT COALESCE(i.closure_type IN (${sqlList(INSPECTION_KPI_EXCLUDED_CLOSURES)})
+                        AND i.closed_on <= i.investigation_due_on, false)
        ${where ? `AND i.id = ${where}` : ''}`;
 }
 

@@ -1,6 +1,12 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { EmployersService } from '../../src/reference/employers.service';
-import { bearer, confirmEmployerOfCase, openInspection, staffInbox } from '../support/case-flow';
+import {
+  bearer,
+  confirmEmployerOfCase,
+  inspectionTeam,
+  openInspection,
+  staffInbox,
+} from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { testUscc } from '../support/uscc';
 
@@ -92,6 +98,7 @@ describe('the employers register and what parties state about an employer', () =
       violations: '未按时足额支付劳动者工资',
       arrearsFen: 1_200_000,
       workersAffected: 3,
+      inspectorIds: await inspectionTeam(t),
       complianceDueOn: addDays(today, 10),
     });
     const ref = `inspection-case:${caseId}`;

@@ -55,6 +55,7 @@ describe('inspection: amounts recorded against the findings, and a fine after th
       violations: '拖欠劳动者工资',
       arrearsFen,
       workersAffected,
+      inspectorIds,
       complianceDueOn: addDays(today, 7),
     });
     return { complaintId, view };
@@ -141,7 +142,7 @@ describe('inspection: amounts recorded against the findings, and a fine after th
       ['inquiry-notice', { appearOn: addDays(today, 1), place: '监察大队', materials: ['工资表'] }],
       [
         'rectification-order',
-        { ...findings, violations: '拖欠劳动者工资', complianceDueOn: addDays(today, 7) },
+        { ...findings, inspectorIds, violations: '拖欠劳动者工资', complianceDueOn: addDays(today, 7) },
       ],
     ] as const)
       // The extension is a SUPERVISOR's approval (监察条例 第十七条).

@@ -68,6 +68,7 @@ describe('inspection: the brigade’s duties', () => {
       violations: '拖欠劳动者工资',
       arrearsFen: 1_000_000,
       workersAffected: 2,
+      inspectorIds: team,
       complianceDueOn: addDays(today, 7),
     });
   };
@@ -168,6 +169,74 @@ describe('inspection: the brigade’s duties', () => {
     });
     expect(found.version).toBe(3);
     expect([...found.assignedInspectorIds].sort()).toEqual([...team].sort());
+  });
+
+  it('an order to rectify that records findings needs two inspectors too, as POST …/findings (第十六条)', async () => {
+    const c = await complaintCase();
+    // The audit's repro: 立案 by the inspector alone, then an order recording 9,000 元 owed to 3 workers.
+    const opened = await ok('inspector', `inspection/cases/${c.id}/decision`, {
+      version: 1,
+      violationEndedOn: null,
+    });
+    expect(opened.assignedInspectorIds).toEqual([team[0]]);
+    const figures = { arrearsFen: 900_000, workersAffected: 3 };
+    const order = (body: Record<string, unknown>) =>
+      post('inspector', `inspection/cases/${c.id}/rectification-order`, {
+        version: 2,
+        violations: '拖欠三名劳动者工资',
+        complianceDueOn: addDays(today, 14),
+        ...body,
+      });
+    for (const inspectorIds of [undefined, [team[0]], [team[0], team[0]]]) {
+      const team1 = inspectorIds ? { inspectorIds } : {};
+      const r = await order({ ...figures, ...team1 });
+      // The same refusal, in the same shape, as the record of an investigation with the same figures.
+      const findings = await post('inspector', `inspection/cases/${c.id}/findings`, {
+        version: 2,
+        ...figures,
+        ...team1,
+      });
+      expect([r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        'inspectorIds',
+      ]);
+      expect(r.body).toEqual(findings.body);
+      if (inspectorIds?.length === 1)
+        expect(JSON.stringify(r.body)).toContain('至少须有 2 名监察员（劳动保障监察条例 第十六条）');
+    }
+    // Each finding alone is a finding.
+    for (const one of [{ monthsUnpaid: 2 }, { massIncident: true }])
+      expect((await order(one)).status).toBe(400);
+    // Someone who is not an inspector of the case does not make two.
+    const withMediator = await order({ ...figures, inspectorIds: [team[0], mediatorId] });
+    expect([withMediator.status, withMediator.body.details?.[0]?.constraint]).toEqual([400, 'isInspector']);
+    const made = await ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
+      version: 2,
+      violations: '拖欠三名劳动者工资',
+      complianceDueOn: addDays(today, 14),
+      ...figures,
+      inspectorIds: team,
+    });
+    expect(made).toMatchObject({ status: 'RECTIFICATION_ORDERED', arrearsFen: 900_000, workersAffected: 3 });
+    expect([...made.assignedInspectorIds].sort()).toEqual([...team].sort());
+  });
+
+  it('an order on findings already recorded by two needs no team of its own', async () => {
+    const c = await complaintCase();
+    await ok('inspector', `inspection/cases/${c.id}/decision`, { version: 1, violationEndedOn: null });
+    await ok('inspector', `inspection/cases/${c.id}/findings`, {
+      version: 2,
+      arrearsFen: 900_000,
+      workersAffected: 3,
+      inspectorIds: team,
+    });
+    const made = await ok('inspector', `inspection/cases/${c.id}/rectification-order`, {
+      version: 3,
+      violations: '拖欠三名劳动者工资',
+      complianceDueOn: addDays(today, 14),
+    });
+    expect(made).toMatchObject({ status: 'RECTIFICATION_ORDERED', arrearsFen: 900_000, workersAffected: 3 });
   });
 
   it('an inspector finds her colleagues in the staff directory and names one to record findings (第十六条)', async () => {
@@ -349,6 +418,7 @@ describe('inspection: the brigade’s duties', () => {
       violations: '拖欠劳动者工资',
       arrearsFen: 1_000_000,
       workersAffected: 2,
+      inspectorIds: team,
       complianceDueOn: addDays(past, 1),
       on: past,
     });
@@ -543,6 +613,7 @@ describe('inspection: the brigade’s duties', () => {
       violations: '拖欠劳动者工资',
       arrearsFen: 1_000_000,
       workersAffected: 2,
+      inspectorIds: team,
       complianceDueOn: addDays(today, 7),
     });
     const closed = await settled(found);

@@ -82,6 +82,7 @@ describe('inspection: documents name the employer only by a confirmed name', () 
       violations: '未按时足额支付劳动者工资',
       arrearsFen: 600_000,
       workersAffected: 2,
+      inspectorIds: [inspectorId, secondId],
       complianceDueOn: addDays(today, 10),
     });
 

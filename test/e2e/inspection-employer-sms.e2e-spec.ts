@@ -94,6 +94,7 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
       violations: '未按时足额支付劳动者工资',
       arrearsFen: 1_200_000,
       workersAffected: 3,
+      inspectorIds: [inspectorId, secondId],
       complianceDueOn,
     });
   const sentTo = (phone: string, template?: string) =>
@@ -317,7 +318,12 @@ describe('inspection: the employer is told of the brigade’s acts', () => {
 
   it('no phone on record and nobody assigned: the brigade’s active inspectors of the street are told', async () => {
     const c = await complaintCase(undefined, 'supervisor');
-    await order(c.id, c.version);
+    // An order recording no findings: it names no inspectors (findings would, 监察条例 第十六条), so still nobody is assigned.
+    await act('inspector', c.id, 'rectification-order', {
+      version: c.version,
+      violations: '未按时足额支付劳动者工资',
+      complianceDueOn: addDays(today, 10),
+    });
     const ref = `inspection-case:${c.id}`;
     await eventually(async () =>
       (await staffInbox(t, 'inspector-other')).some(

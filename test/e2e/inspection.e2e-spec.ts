@@ -6,7 +6,7 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { addDays, addYears, todayInShanghai } from '../../src/calendar/local-date';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, DEMO_PASSWORD, eventually, startTestApp, type TestApp } from '../support/test-app';
-import { confirmEmployerOfCase, riskScan } from '../support/case-flow';
+import { confirmEmployerOfCase, openPlannedInspection, riskScan } from '../support/case-flow';
 import { createAccount } from '../support/users';
 
 interface CaseView {
@@ -110,6 +110,7 @@ describe('inspection cases', () => {
       arrearsFen,
       workersAffected: 1,
       monthsUnpaid,
+      inspectorIds: team,
       complianceDueOn: addDays(today, 5),
     });
   /** The order's period ended yesterday (its deadline moved back) and the inspector records the refusal. */
@@ -223,6 +224,7 @@ describe('inspection cases', () => {
       arrearsFen: 1_250_000,
       workersAffected: 1,
       monthsUnpaid: 3,
+      inspectorIds: team,
       complianceDueOn: addDays(today, 10),
     });
     expect(ordered).toMatchObject({ status: 'RECTIFICATION_ORDERED', arrearsFen: 1_250_000 });
@@ -360,6 +362,7 @@ describe('inspection cases', () => {
       arrearsFen: 3_600_000,
       workersAffected: 12,
       monthsUnpaid: 3,
+      inspectorIds: team,
       complianceDueOn: addDays(today, 7),
     });
     const pen = await ok('inspector', `/cases/${c.id}/penalty-notice`, {
@@ -929,13 +932,99 @@ describe('inspection cases', () => {
   it('a case merged into another enters no violation history of its own (人社部令第29号 第五条: one decision, once)', async () => {
     const c = await investigating();
     const ordered = await orderToPay(c, 300_000, 1);
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [c.id],
+    );
+    const surviving = await openPlannedInspection(t, { employerId, inspectorIds: team });
     const merged = await ok('inspector', `/cases/${c.id}/close`, {
       version: ordered.version,
       closureType: 'MERGED',
+      mergedIntoCaseId: surviving,
       note: '并入同一用人单位的另一监察案件',
     });
     expect(merged).toMatchObject({ status: 'CLOSED', closureType: 'MERGED', violationFound: true });
     expect(await violationsOfCaseEmployer(c.id)).toEqual([]);
+  });
+
+  it('并案 names the surviving case: open, same employer, in scope (400 / 404 / 409 otherwise); the worker is told its number', async () => {
+    const c = await investigating();
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [c.id],
+    );
+    const close = (body: Record<string, unknown>, user = 'inspector') =>
+      post(user, `/cases/${c.id}/close`, { version: c.version, closureType: 'MERGED', ...body });
+    // The audit's repro: MERGED naming no case.
+    const none = await close({ note: '并案处理' });
+    expect([none.status, none.body.code, none.body.details?.[0]?.field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'mergedIntoCaseId',
+    ]);
+    const itself = await close({ mergedIntoCaseId: c.id });
+    expect([itself.status, itself.body.details?.[0]?.constraint]).toEqual([400, 'notItself']);
+    const notMerged = await close({ closureType: 'NO_VIOLATION', mergedIntoCaseId: randomUUID() });
+    expect([notMerged.status, notMerged.body.details?.[0]?.constraint]).toEqual([400, 'onlyWhenMerged']);
+    expect((await close({ mergedIntoCaseId: randomUUID() })).body.code).toBe('MERGE_TARGET_NOT_FOUND');
+    // Another employer's open case; a closed case of the same employer; one in a street the inspector does not cover.
+    const other = await investigating();
+    const otherEmployer = await close({ mergedIntoCaseId: other.id });
+    expect([otherEmployer.status, otherEmployer.body.code]).toEqual([409, 'MERGE_TARGET_OTHER_EMPLOYER']);
+    const closed = await openPlannedInspection(t, { employerId, inspectorIds: team });
+    await t.dataSource.query(
+      `UPDATE inspection_cases SET status = 'CLOSED', closed_on = $2, closure_type = 'NO_VIOLATION' WHERE id = $1`,
+      [closed, today],
+    );
+    const notOpen = await close({ mergedIntoCaseId: closed });
+    expect([notOpen.status, notOpen.body.code]).toEqual([409, 'MERGE_TARGET_NOT_OPEN']);
+    const [{ id: otherInspector }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE username = 'inspector-other'`,
+    );
+    const elsewhere = await openPlannedInspection(t, {
+      employerId,
+      inspectorIds: [otherInspector, team[1]],
+      street: '310115010',
+    });
+    const outOfScope = await close({ mergedIntoCaseId: elsewhere });
+    expect([outOfScope.status, outOfScope.body.code]).toEqual([404, 'MERGE_TARGET_NOT_FOUND']);
+    expect((await get('inspector', c.id)).body).toMatchObject({
+      status: 'INVESTIGATING',
+      version: c.version,
+    });
+
+    const survivingId = await openPlannedInspection(t, { employerId, inspectorIds: team });
+    const surviving = (await get('inspector', survivingId)).body as CaseView;
+    const merged = await ok('inspector', `/cases/${c.id}/close`, {
+      version: c.version,
+      closureType: 'MERGED',
+      mergedIntoCaseId: survivingId,
+      note: '并案处理',
+    });
+    expect(merged).toMatchObject({
+      status: 'CLOSED',
+      closureType: 'MERGED',
+      mergedInto: { id: survivingId, caseNo: surviving.caseNo },
+    });
+    const events = await t
+      .http()
+      .get(`/api/v1/inspection/cases/${c.id}/events`)
+      .set(await auth('inspector'));
+    expect(events.body.at(-1)).toMatchObject({
+      action: 'INSPECTION_CLOSE',
+      data: { closureType: 'MERGED', mergedIntoCaseId: survivingId, mergedIntoCaseNo: surviving.caseNo },
+    });
+    // The worker: the SMS and the case file name the case that goes on with the matter.
+    const sms = await eventually(() =>
+      t.sms.sent.find((m) => m.template === 'INSPECTION_MERGED' && m.params.caseNo === c.caseNo),
+    );
+    expect(sms.text).toContain(`并入案号${surviving.caseNo}的监察案件办理`);
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${(merged as CaseView & { complaintId: string }).complaintId}`)
+      .set(await auth('13800000000'));
+    expect(mine.body.inspection).toMatchObject({ closureType: 'MERGED', mergedIntoCaseNo: surviving.caseNo });
+    expect(mine.body.nextStep.text).toContain(`并入案号${surviving.caseNo}`);
   });
 
   it('wage-crime thresholds: ADMIN adds a later figure; history is never rewritten', async () => {

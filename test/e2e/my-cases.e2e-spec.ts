@@ -5,7 +5,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { UNLABELLED_EVENT } from '../../src/case-file/timeline-words';
 import { PROVISIONAL_NOTE, UNSERVED_AWARD_NOTE } from '../../src/case-file/plain-deadline';
 import type { MyCaseDto } from '../../src/case-file/dto/my-case.dto';
-import { confirmEmployerOfCase } from '../support/case-flow';
+import { confirmEmployerOfCase, inspectionTeam } from '../support/case-flow';
 import { isSessionCheck, statementsDuring } from '../support/statements';
 import { workingSlot } from '../support/session-slot';
 import { complaintBody, startTestApp, type TestApp } from '../support/test-app';
@@ -92,6 +92,7 @@ describe('the worker’s case file /my/cases', () => {
       arrearsFen: 500_000,
       workersAffected: 1,
       monthsUnpaid: 1,
+      inspectorIds: await inspectionTeam(t),
       complianceDueOn: addDays(today, 10),
     });
     mine = await myCase(complaintId);

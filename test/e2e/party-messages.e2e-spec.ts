@@ -2,7 +2,7 @@ import { todayInShanghai, addDays } from '../../src/calendar/local-date';
 import { ComplainantService } from '../../src/complaints/complainant.service';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
-import { confirmEmployerOfCase } from '../support/case-flow';
+import { confirmEmployerOfCase, inspectionTeam } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** 14.6: every party-facing step tells the worker (SMS through the outbox, recorded for their account), once. */
@@ -188,6 +188,7 @@ describe('parties are told', () => {
       arrearsFen: 1_250_000,
       workersAffected: 1,
       monthsUnpaid: 3,
+      inspectorIds: await inspectionTeam(t),
       complianceDueOn: due,
     });
     expect(ordered.status).toBe(200);

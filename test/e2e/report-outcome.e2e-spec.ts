@@ -1,5 +1,5 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
-import { confirmEmployerOfCase } from '../support/case-flow';
+import { confirmEmployerOfCase, inspectionTeam } from '../support/case-flow';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
 /** 14.6: the reporter of a 举报 is answered by the platform as the inspection case moves, and kept secret. */
@@ -90,6 +90,7 @@ describe('the outcome of a report (举报) on its channel', () => {
       arrearsFen: 500_000,
       workersAffected: 30,
       monthsUnpaid: 1,
+      inspectorIds: await inspectionTeam(t),
       complianceDueOn: due,
     });
     await staff(`/api/v1/inspection/cases/${c.id}/recoveries`, {

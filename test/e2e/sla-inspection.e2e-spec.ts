@@ -3,7 +3,7 @@ import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { DeadlinesService } from '../../src/deadlines/deadlines.service';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { SlaAggregatesService } from '../../src/sla/sla-aggregates.service';
-import { openPlannedInspection } from '../support/case-flow';
+import { inspectionTeam, openPlannedInspection } from '../support/case-flow';
 import { createAccount } from '../support/users';
 import { complaintBody, eventually, startTestApp, type TestApp } from '../support/test-app';
 
@@ -276,14 +276,60 @@ describe('SLA: inspection on-time closure rate from real inspection cases', () =
     });
   });
 
-  it('a case merged into another (并案) is no closure of its own: outside the KPI, which counts the surviving case', async () => {
+  let mergeTeam: string[] | undefined;
+  /** An open planned case of the employer of inspection case `id` (outside the KPI): the case another merges into. */
+  const survivingCaseOf = async (id: string) => {
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [id],
+    );
+    mergeTeam ??= await inspectionTeam(t, 'inspector-merge');
+    const inspectorIds = mergeTeam;
+    return openPlannedInspection(t, { employerId, inspectorIds });
+  };
+
+  it('a case merged into another (并案) before its deadline is no closure of its own: outside the KPI, which counts the surviving case', async () => {
     const before = (await summary()).inspection;
     const merged = await acceptedCase(10);
     const id = merged.id;
-    await post(`/${id}/close`, { version: merged.version, closureType: 'MERGED' });
+    await post(`/${id}/close`, {
+      version: merged.version,
+      closureType: 'MERGED',
+      mergedIntoCaseId: await survivingCaseOf(id),
+    });
     await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', id);
     // Closed within its period: an on-time closure (1 more of 1 more) were it counted; it is not.
     expect(await fact(id)).toBeUndefined();
+    expect((await summary()).inspection).toMatchObject({
+      numerator: before.numerator,
+      denominator: before.denominator,
+    });
+  });
+
+  it('a case merged after its deadline had passed stays a miss: the summary does not lose it, nor does the recompute', async () => {
+    // The audit's repro: open 38 days past its 60 working days, 9,000 元 found and nothing recovered.
+    const late = await acceptedCase(128);
+    const due = late.investigationDueOn!;
+    expect(due < today).toBe(true);
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', late.id);
+    const before = (await summary()).inspection;
+    expect((await atRiskItems()).find((i) => i.caseId === late.id)).toMatchObject({ reason: 'WILL_BREACH' });
+    await post(`/${late.id}/close`, {
+      version: late.version,
+      closureType: 'MERGED',
+      mergedIntoCaseId: await survivingCaseOf(late.id),
+      note: '并案处理',
+    });
+    await t.app.get(SlaAggregatesService).refreshCase('INSPECTION', late.id);
+    // Counted as any case closed late: in the month its deadline passed, a miss.
+    expect(await fact(late.id)).toEqual({ due_on: due, closed_on: today });
+    const countedThisYear = addDays(due, 1).slice(0, 4) === String(year);
+    const after = (await summary()).inspection;
+    expect(after).toMatchObject({ numerator: before.numerator, denominator: before.denominator });
+    if (countedThisYear) expect(before.denominator).toBeGreaterThan(before.numerator);
+    const aggregates = t.app.get(SlaAggregatesService);
+    await eventually(async () => (await aggregates.recomputeAll()).skipped === false);
+    expect(await fact(late.id)).toEqual({ due_on: due, closed_on: today });
     expect((await summary()).inspection).toMatchObject({
       numerator: before.numerator,
       denominator: before.denominator,

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { InspectionService } from '../../src/inspection/inspection.service';
 import { complaintBody, eventually, type TestApp } from './test-app';
+import { createAccount } from './users';
 
 /** Bearer header of a demo or test account. */
 export async function bearer(t: TestApp, user: string): Promise<{ authorization: string }> {
   return { authorization: `Bearer ${await t.token(user)}` };
+}
+
+/**
+ * The demo inspector and a second inspector of her street (310115005), added as `username`: the two who investigate
+ * and record findings (劳动保障监察条例 第十六条: 调查、检查时劳动保障监察员不得少于2人). Once per test file.
+ */
+export async function inspectionTeam(t: TestApp, username = 'inspector-second'): Promise<string[]> {
+  const second = await createAccount(t, { username, role: 'INSPECTOR', jurisdictions: ['310115005'] });
+  return [await userIdOf(t, 'inspector'), second];
 }
 
 /** The user id of a demo or test account (GET /api/v1/auth/me). */

@@ -212,6 +212,12 @@ export class MyInspectionDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) closureType: string | null;
   @ApiProperty({ nullable: true, type: String, example: '用人单位已改正' }) closureLabel: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'MERGED (并案): the number of the case the matter went on in, to follow it there',
+  })
+  mergedIntoCaseNo: string | null;
   @ApiProperty({ description: 'fen (分) recovered for workers' }) recoveredFen: number;
 }
 

@@ -1,22 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { DECLARED_MAJOR_GROUNDS, DUTY_RULES, type DeclaredMajorGround } from '../inspection-duties.rules';
 import { NOTICE_ANSWER_KINDS, type NoticeAnswerKind } from '../inspection.rules';
 import { colleaguesLink } from '../../staff/colleagues';
 import { FindingsDto, InspectionVersionDto, MAX_FEN, Text } from './inspection.dto';
-import { TEAM_OF_TWO } from './team-of-two';
+import { InvestigatingTeam } from './team-of-two';
 
 /** The record of an investigative act (调查、检查): its findings and the inspectors who made it (at least two). */
 export class InvestigationRecordDto extends FindingsDto {
@@ -24,11 +13,7 @@ export class InvestigationRecordDto extends FindingsDto {
     type: [String],
     description: `The inspectors who investigated: at least 2 different ones (劳动保障监察条例 第十六条); the ids the case accepts: GET ${colleaguesLink('INSPECTION')}`,
   })
-  @IsArray()
-  @ArrayMinSize(DUTY_RULES.MIN_INSPECTORS, TEAM_OF_TWO)
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @InvestigatingTeam()
   inspectorIds: string[];
 }
 

@@ -6,15 +6,12 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -28,15 +25,13 @@ import {
   DOCUMENT_KINDS,
   INSPECTION_SOURCES,
   INSPECTION_STATUSES,
-  MANUAL_CLOSURES,
   type DocumentKind,
   type InspectionClosureType,
   type InspectionSource,
   type InspectionStatus,
-  type ManualClosure,
 } from '../inspection.constants';
 import { REFUSAL_REASONS, type RefusalReason } from '../inspection.rules';
-import { TEAM_OF_TWO } from './team-of-two';
+import { InvestigatingTeam } from './team-of-two';
 import { colleaguesLink } from '../../staff/colleagues';
 
 export const MAX_FEN = MAX_CLAIM_FEN;
@@ -77,11 +72,7 @@ export class DecideInspectionDto extends InspectionVersionDto {
       `the case accepts: GET ${colleaguesLink('INSPECTION')}`,
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2, TEAM_OF_TWO)
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @InvestigatingTeam()
   inspectorIds?: string[];
 }
 
@@ -172,16 +163,6 @@ export class InquiryNoticeDto extends InspectionVersionDto {
   materials: string[];
 }
 
-export class OrderRectifyDto extends FindingsDto {
-  @ApiProperty({ example: '未按时足额支付劳动者工资' })
-  @Text(2000)
-  violations: string;
-
-  @ApiProperty({ example: '2026-12-10', description: 'Compliance deadline (责令改正期限)' })
-  @IsLocalDate()
-  complianceDueOn: string;
-}
-
 export class OrderRefusedDto extends InspectionVersionDto {
   @ApiPropertyOptional({ example: '逾期未支付' })
   @IsOptional()
@@ -255,17 +236,6 @@ export class PenaltyDecisionDto extends InspectionVersionDto {
   basis: string;
 }
 
-export class CloseInspectionDto extends InspectionVersionDto {
-  @ApiProperty({ enum: MANUAL_CLOSURES })
-  @IsIn(MANUAL_CLOSURES)
-  closureType: ManualClosure;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Text(1000)
-  note?: string;
-}
-
 export class RefusalReasonViewDto {
   @ApiProperty({ enum: Object.keys(REFUSAL_REASONS) })
   code: RefusalReason;
@@ -310,6 +280,12 @@ export class RecoveryViewDto {
   @ApiProperty() workersCovered: number;
 }
 
+/** The case a case was merged into (并案): the one that goes on with its matter. */
+export class MergedIntoDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'JC-2026-0000002-X' }) caseNo: string;
+}
+
 /** Named apart from the complaint form's EmployerRefDto (create-complaint.dto.ts), a different shape. */
 @ApiSchema({ name: 'InspectionEmployerRefDto' })
 export class EmployerRefDto {
@@ -339,6 +315,8 @@ export class InspectionCaseViewDto {
   @ApiProperty() extendedDays: number;
   @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ nullable: true, enum: CLOSURE_TYPES }) closureType: InspectionClosureType | null;
+  @ApiProperty({ nullable: true, type: MergedIntoDto, description: 'MERGED: the surviving case (并案)' })
+  mergedInto: MergedIntoDto | null;
   @ApiProperty({ nullable: true, type: Boolean }) violationFound: boolean | null;
   @ApiProperty() arrearsFen: number;
   @ApiProperty() workersAffected: number;

@@ -117,6 +117,18 @@ export class InspectionCase {
   @Column({ name: 'closure_type', type: 'varchar', length: 16, nullable: true })
   closureType: InspectionClosureType | null;
 
+  /** The surviving case of a case merged into another (并案, closure type MERGED); null otherwise. */
+  @Column({ name: 'merged_into_case_id', type: 'uuid', nullable: true })
+  mergedIntoCaseId: string | null;
+
+  @ManyToOne(() => InspectionCase, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_case_id', foreignKeyConstraintName: 'fk_inspection_cases_merged_into' })
+  mergedInto?: InspectionCase;
+
+  /** That case's number (never changes), as the worker's case file and SMS name it. */
+  @Column({ name: 'merged_into_case_no', type: 'varchar', length: 24, nullable: true })
+  mergedIntoCaseNo: string | null;
+
   @Column({ name: 'violation_found', type: 'boolean', nullable: true })
   violationFound: boolean | null;
 
