@@ -16,6 +16,9 @@ import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
+import { ArbitrationReplacementService } from './arbitration-replacement.service';
+import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
+import { ArbitrationHandOver } from './arbitration-handover';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
@@ -30,6 +33,9 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationProceeding,
     ArbitrationColleagues,
     ArbitrationTribunalService,
+    ArbitrationReplacementService,
+    ArbitrationTribunalRepository,
+    ArbitrationHandOver,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,
     ArbitrationMembersService,

@@ -51,6 +51,9 @@ const EXPECTED: Record<string, string | null> = {
   'HEARING_SCHEDULED/PARTIAL_AWARD': 'HEARING_SCHEDULED',
   'HEARING_SCHEDULED/PROVISIONAL_EXECUTION': 'HEARING_SCHEDULED',
   'HEARING_SCHEDULED/SERVE_AWARD': 'HEARING_SCHEDULED',
+  // A member of the sitting tribunal is replaced (回避 or unable to act, 调解仲裁法 第三十三条), the status kept.
+  'TRIBUNAL_FORMED/REPLACE_ARBITRATOR': 'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED/REPLACE_ARBITRATOR': 'HEARING_SCHEDULED',
   // An award issued without service is served after the case closed; nothing else moves a closed case.
   'CLOSED/SERVE_AWARD': 'CLOSED',
 };

@@ -5,6 +5,7 @@ export const ARBITRATION_ACTIONS = [
   'ACCEPT',
   'REJECT',
   'FORM_TRIBUNAL',
+  'REPLACE_ARBITRATOR',
   'SCHEDULE_HEARING',
   'POSTPONE_HEARING',
   'RECORD_HEARING',
@@ -34,6 +35,11 @@ const PAPERS = (s: ArbitrationStatus) => ({
   REMOVE_MEMBER: s,
 });
 /**
+ * While the tribunal sits the commission replaces a member who is recused (调解仲裁法 第三十三条: 回避) or can no
+ * longer act, and tells the parties the new composition (第三十二条: 仲裁庭组成情况书面通知当事人); the status stays.
+ */
+const SEATED = (s: ArbitrationStatus) => ({ REPLACE_ARBITRATOR: s });
+/**
  * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the
  * service of an award document issued earlier.
  */
@@ -62,6 +68,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     DECIDE_ON_PAPERS: 'TRIBUNAL_FORMED',
     ...PAPERS('TRIBUNAL_FORMED'),
     ...INTERIM('TRIBUNAL_FORMED'),
+    ...SEATED('TRIBUNAL_FORMED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },
@@ -72,6 +79,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     RECORD_HEARING: 'HEARING_SCHEDULED',
     ...PAPERS('HEARING_SCHEDULED'),
     ...INTERIM('HEARING_SCHEDULED'),
+    ...SEATED('HEARING_SCHEDULED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },

@@ -30,6 +30,14 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
     vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
   },
+  // 调解仲裁法 第三十二条: the composition told in writing, a change of it too; 第三十三条: the parties may ask the new
+  // member to withdraw (回避).
+  ARBITRATION_TRIBUNAL_CHANGED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁庭组成人员已变更（{tribunal}）。仲裁员有应当回避情形的，您可以口头或者书面申请其回避。',
+    vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
+  },
   ARBITRATION_HEARING_SCHEDULED: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -118,6 +118,7 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ArbitrationController_accept: S,
   ArbitrationController_reject: S,
   ArbitrationController_tribunal: S,
+  ArbitrationController_replaceArbitrator: S,
   ArbitrationController_hearing: S,
   ArbitrationController_paper: S,
   ArbitrationController_claimChange: S,

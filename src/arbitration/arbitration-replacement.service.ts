@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles';
+import { AppException } from '../common/errors/app-exception';
+import { ArbitrationColleagues } from './arbitration-colleagues';
+import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
+import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
+import type { ReplaceArbitratorDto } from './dto/tribunal-replacement.dto';
+import { replaceMember, replacementProblems } from './tribunal-replacement.rules';
+
+/**
+ * The commission replaces one member of a sitting tribunal: recused (回避, 调解仲裁法 第三十三条: the commission decides
+ * on the application and tells the parties) or unable to act (left the commission, ill, …). The one coming in is
+ * checked as formation checks arbitrators (ArbitrationColleagues), the tribunal keeps its size (第三十一条), the
+ * hearings still to come seat the new member, and the parties are told the new composition as on formation (第三十二条:
+ * 书面通知当事人) — from which their right to ask the new member to withdraw runs.
+ */
+@Injectable()
+export class ArbitrationReplacementService {
+  constructor(
+    private readonly p: ArbitrationProceeding,
+    private readonly colleagues: ArbitrationColleagues,
+    private readonly repo: ArbitrationTribunalRepository,
+  ) {}
+
+  replace(viewer: Principal, id: string, dto: ReplaceArbitratorDto): Promise<ArbitrationCaseViewDto> {
+    const { leavingArbitratorId: leaving, incomingArbitratorId: incoming, reason } = dto;
+    return this.p.transition(viewer, id, dto.version, 'REPLACE_ARBITRATOR', async (em, c) => {
+      const problems = replacementProblems(c.arbitratorIds, leaving, incoming);
+      if (problems.length) throw AppException.validation(problems);
+      await this.colleagues.assertNamed(em, c, [incoming], 'incomingArbitratorId');
+      const arbitratorIds = replaceMember(c.arbitratorIds, leaving, incoming);
+      const hearingIds = await this.repo.replaceOnPendingHearings(em, id, leaving, incoming);
+      await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, {
+        tribunal: c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+      });
+      return {
+        changes: {
+          arbitratorIds,
+          ...(reason === 'RECUSAL' ? { recusedArbitratorIds: [...c.recusedArbitratorIds, leaving] } : {}),
+        },
+        data: {
+          reason,
+          leavingArbitratorId: leaving,
+          incomingArbitratorId: incoming,
+          arbitratorIds,
+          hearingIds,
+          ...(dto.note ? { note: dto.note } : {}),
+          citation: '调解仲裁法 第三十一条、第三十二条、第三十三条',
+        },
+      };
+    });
+  }
+}
