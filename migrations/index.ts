@@ -80,6 +80,7 @@ import { MediationClockStoppedByApplication1796400008700 } from './1796400008700
 import { WorkerIdNumberNotUnique1796400008800 } from './1796400008800-worker-id-number-not-unique';
 import { WorkerIdentityCorrections1796400009100 } from './1796400009100-worker-identity-corrections';
 import { ArbitrationRecusedArbitrators1796400010000 } from './1796400010000-arbitration-recused-arbitrators';
+import { ArbitrationRecusals1796400010010 } from './1796400010010-arbitration-recusals';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -166,4 +167,5 @@ export const MIGRATIONS: Function[] = [
   ArbitrationKpiCommission1796400009500,
   CasePartyViews1796400009600,
   ArbitrationRecusedArbitrators1796400010000,
+  ArbitrationRecusals1796400010010,
 ];

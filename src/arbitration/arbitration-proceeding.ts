@@ -20,6 +20,8 @@ import { OutboxService } from '../queue/outbox.service';
 import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT, type NonAwardClosure } from './arbitration.constants';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
+import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
+import { recusalView } from './dto/recusal-view.dto';
 import { defenceClocks, hearingsWithinAnswerPeriods } from './arbitration-hearing.rules';
 import {
   allowedActions,
@@ -80,6 +82,7 @@ export class ArbitrationProceeding {
     readonly tx: TransactionRunner,
     private readonly repo: ArbitrationRepository,
     private readonly awards: ArbitrationAwardsRepository,
+    private readonly tribunals: ArbitrationTribunalRepository,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -289,7 +292,7 @@ export class ArbitrationProceeding {
     const parties = this.repo
       .partiesOf(em, c.id)
       .then((row) => this.caseParties.show(em, viewer, [row], 'arbitration.view'));
-    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members] =
+    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members, recusals] =
       await Promise.all([
         parties,
         this.repo.claimsOf(em, c.id),
@@ -301,6 +304,7 @@ export class ArbitrationProceeding {
         c.collectiveDisputeId
           ? this.complaints.disputeMembers(em, c.collectiveDisputeId)
           : Promise.resolve([]),
+        this.tribunals.recusalsOf(em, c.id),
       ]);
     const counted = windowsAsCounted(awards, clocks);
     return {
@@ -383,6 +387,7 @@ export class ArbitrationProceeding {
         amountFen: x.amountFen,
         basis: x.basis,
       })),
+      recusals: recusals.map(recusalView),
       clocks,
     };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { ArbitrationColleagues } from './arbitration-colleagues';
@@ -6,7 +7,8 @@ import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ReplaceArbitratorDto } from './dto/tribunal-replacement.dto';
-import { replaceMember, replacementProblems } from './tribunal-replacement.rules';
+import type { ArbitrationCase } from './entities/arbitration-case.entity';
+import { replaceMember, replacementProblems, type ReplacementReason } from './tribunal-replacement.rules';
 
 /**
  * The commission replaces one member of a sitting tribunal: recused (回避, 调解仲裁法 第三十三条: the commission decides
@@ -24,31 +26,46 @@ export class ArbitrationReplacementService {
   ) {}
 
   replace(viewer: Principal, id: string, dto: ReplaceArbitratorDto): Promise<ArbitrationCaseViewDto> {
-    const { leavingArbitratorId: leaving, incomingArbitratorId: incoming, reason } = dto;
     return this.p.transition(viewer, id, dto.version, 'REPLACE_ARBITRATOR', async (em, c) => {
-      const problems = replacementProblems(c.arbitratorIds, leaving, incoming);
-      if (problems.length) throw AppException.validation(problems);
-      await this.colleagues.assertNamed(em, c, [incoming], 'incomingArbitratorId');
-      const arbitratorIds = replaceMember(c.arbitratorIds, leaving, incoming);
-      const hearingIds = await this.repo.replaceOnPendingHearings(em, id, leaving, incoming);
-      await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, {
-        tribunal: c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+      const { changes, data } = await this.replaceIn(em, c, {
+        leaving: dto.leavingArbitratorId,
+        incoming: dto.incomingArbitratorId,
+        reason: dto.reason,
       });
-      return {
-        changes: {
-          arbitratorIds,
-          ...(reason === 'RECUSAL' ? { recusedArbitratorIds: [...c.recusedArbitratorIds, leaving] } : {}),
-        },
-        data: {
-          reason,
-          leavingArbitratorId: leaving,
-          incomingArbitratorId: incoming,
-          arbitratorIds,
-          hearingIds,
-          ...(dto.note ? { note: dto.note } : {}),
-          citation: '调解仲裁法 第三十一条、第三十二条、第三十三条',
-        },
-      };
+      return { changes, data: { ...data, ...(dto.note ? { note: dto.note } : {}) } };
     });
+  }
+
+  /**
+   * The replacement inside the caller's transition (a granted recusal performs it too): checks, the hearings to come,
+   * the parties' notice; returns the case's changes and the event's data.
+   */
+  async replaceIn(
+    em: EntityManager,
+    c: ArbitrationCase,
+    r: { leaving: string; incoming: string; reason: ReplacementReason },
+  ): Promise<{ changes: Partial<ArbitrationCase>; data: Record<string, unknown> }> {
+    const problems = replacementProblems(c.arbitratorIds, r.leaving, r.incoming);
+    if (problems.length) throw AppException.validation(problems);
+    await this.colleagues.assertNamed(em, c, [r.incoming], 'incomingArbitratorId');
+    const arbitratorIds = replaceMember(c.arbitratorIds, r.leaving, r.incoming);
+    const hearingIds = await this.repo.replaceOnPendingHearings(em, c.id, r.leaving, r.incoming);
+    await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, {
+      tribunal: c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+    });
+    return {
+      changes: {
+        arbitratorIds,
+        ...(r.reason === 'RECUSAL' ? { recusedArbitratorIds: [...c.recusedArbitratorIds, r.leaving] } : {}),
+      },
+      data: {
+        reason: r.reason,
+        leavingArbitratorId: r.leaving,
+        incomingArbitratorId: r.incoming,
+        arbitratorIds,
+        hearingIds,
+        citation: '调解仲裁法 第三十一条、第三十二条、第三十三条',
+      },
+    };
   }
 }

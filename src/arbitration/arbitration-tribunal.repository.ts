@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ARBITRATION_OPEN_STATUSES } from './arbitration.state';
 import { ArbitrationCase } from './entities/arbitration-case.entity';
+import { ArbitrationRecusal } from './entities/arbitration-recusal.entity';
 
-/** The SQL of a tribunal's changes: its members replaced, a staff change's cases found. */
+/** The SQL of a tribunal's changes: its members replaced, recusal applications, a staff change's cases found. */
 @Injectable()
 export class ArbitrationTribunalRepository {
   /** The open cases whose tribunal the arbitrator sits on, locked until commit (a staff change: arbitration-handover). */
@@ -37,5 +38,26 @@ export class ArbitrationTribunalRepository {
       [caseId, leaving, incoming],
     );
     return rows.map((r) => r.id).sort();
+  }
+
+  async insertRecusal(em: EntityManager, r: Omit<ArbitrationRecusal, 'createdAt' | 'case'>): Promise<void> {
+    await em.insert(ArbitrationRecusal, r);
+  }
+
+  recusalOfCase(em: EntityManager, caseId: string, id: string): Promise<ArbitrationRecusal | null> {
+    return em.findOne(ArbitrationRecusal, { where: { id, caseId } });
+  }
+
+  async decideRecusal(
+    em: EntityManager,
+    id: string,
+    d: Pick<ArbitrationRecusal, 'decision' | 'decidedOn' | 'decisionReason'>,
+  ): Promise<void> {
+    await em.update(ArbitrationRecusal, { id }, d);
+  }
+
+  /** The case's recusal applications, oldest first. */
+  recusalsOf(em: EntityManager, caseId: string): Promise<ArbitrationRecusal[]> {
+    return em.find(ArbitrationRecusal, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -15,8 +15,6 @@ import { AcceptClaimChangeDto } from './dto/claim-change.dto';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationCasePageDto, ArbitrationQueueQueryDto } from './dto/arbitration-queue.dto';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
-import { ArbitrationReplacementService } from './arbitration-replacement.service';
-import { ReplaceArbitratorDto } from './dto/tribunal-replacement.dto';
 import { ArbitrationService } from './arbitration.service';
 import { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import {
@@ -70,7 +68,6 @@ export class ArbitrationController {
     private readonly queue: ArbitrationQueueService,
     private readonly claimChanges: ArbitrationClaimChangeService,
     private readonly members: ArbitrationMembersService,
-    private readonly replacements: ArbitrationReplacementService,
   ) {}
 
   @ApiOperation({
@@ -158,26 +155,6 @@ export class ArbitrationController {
     @Body() dto: FormTribunalDto,
   ): Promise<ArbitrationCaseViewDto> {
     return this.tribunals.formTribunal(user, id, dto);
-  }
-
-  /** Replaces one member of the sitting tribunal: recused (调解仲裁法 第三十三条) or unable to act. */
-  @ApiOperation({
-    summary: '更换仲裁庭组成人员',
-    description:
-      '仲裁庭组成后（TRIBUNAL_FORMED、HEARING_SCHEDULED），仲裁委员会更换其中一名仲裁员：reason 为 RECUSAL（决定回避，调解仲裁法 第三十三条；该仲裁员此后不得再参与本案）或 UNABLE_TO_ACT（调离、停用、患病等）。' +
-      '新仲裁员须为本案仲裁委员会的在任仲裁员、不在仲裁庭中、未在本案回避（400，字段错误；可指定的仲裁员见 GET /api/v1/staff/colleagues?proceeding=ARBITRATION&caseId=…）；离任者须为仲裁庭组成人员（400）。' +
-      '仲裁庭人数不变；尚未开庭的庭审由新仲裁员参加；变更后的组成情况以短信告知申请人（第三十二条），当事人可据此申请新仲裁员回避。其他状态为 409 ILLEGAL_TRANSITION。',
-  })
-  @Post(':id/tribunal/replacements')
-  @HttpCode(200)
-  @Roles(...DECIDING_ROLES)
-  @ApiOkResponse({ type: ArbitrationCaseViewDto })
-  replaceArbitrator(
-    @CurrentUser() user: Principal,
-    @Param('id', uuid) id: string,
-    @Body() dto: ReplaceArbitratorDto,
-  ): Promise<ArbitrationCaseViewDto> {
-    return this.replacements.replace(user, id, dto);
   }
 
   /** Schedules a hearing (at least 5 days' notice; no double booking of room or arbitrator). */

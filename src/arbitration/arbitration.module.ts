@@ -19,6 +19,8 @@ import { ArbitrationTribunalService } from './arbitration-tribunal.service';
 import { ArbitrationReplacementService } from './arbitration-replacement.service';
 import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
 import { ArbitrationHandOver } from './arbitration-handover';
+import { ArbitrationRecusalService } from './arbitration-recusal.service';
+import { ArbitrationTribunalController } from './arbitration-tribunal.controller';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
@@ -27,7 +29,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
 
 @Module({
   imports: [ComplaintsModule, MediationModule],
-  controllers: [ArbitrationController],
+  controllers: [ArbitrationController, ArbitrationTribunalController],
   providers: [
     ArbitrationService,
     ArbitrationProceeding,
@@ -36,6 +38,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationReplacementService,
     ArbitrationTribunalRepository,
     ArbitrationHandOver,
+    ArbitrationRecusalService,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,
     ArbitrationMembersService,

@@ -6,6 +6,8 @@ export const ARBITRATION_ACTIONS = [
   'REJECT',
   'FORM_TRIBUNAL',
   'REPLACE_ARBITRATOR',
+  'RECORD_RECUSAL_APPLICATION',
+  'DECIDE_RECUSAL',
   'SCHEDULE_HEARING',
   'POSTPONE_HEARING',
   'RECORD_HEARING',
@@ -35,10 +37,15 @@ const PAPERS = (s: ArbitrationStatus) => ({
   REMOVE_MEMBER: s,
 });
 /**
- * While the tribunal sits the commission replaces a member who is recused (调解仲裁法 第三十三条: 回避) or can no
- * longer act, and tells the parties the new composition (第三十二条: 仲裁庭组成情况书面通知当事人); the status stays.
+ * While the tribunal sits a party may ask a member to withdraw, orally or in writing, and the commission decides and
+ * tells the parties (调解仲裁法 第三十三条: 回避); the commission replaces a member who is recused or can no longer act
+ * and tells the parties the new composition (第三十二条: 仲裁庭组成情况书面通知当事人). The status stays.
  */
-const SEATED = (s: ArbitrationStatus) => ({ REPLACE_ARBITRATOR: s });
+const SEATED = (s: ArbitrationStatus) => ({
+  REPLACE_ARBITRATOR: s,
+  RECORD_RECUSAL_APPLICATION: s,
+  DECIDE_RECUSAL: s,
+});
 /**
  * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the
  * service of an award document issued earlier.

@@ -8,6 +8,8 @@ const ARBITRATION_ACTION_LABELS: Readonly<Record<ArbitrationAction, string>> = {
   REJECT: '仲裁委员会决定不予受理',
   FORM_TRIBUNAL: '组成仲裁庭',
   REPLACE_ARBITRATOR: '更换仲裁庭组成人员',
+  RECORD_RECUSAL_APPLICATION: '当事人申请仲裁员回避',
+  DECIDE_RECUSAL: '仲裁委员会对回避申请作出决定',
   SCHEDULE_HEARING: '安排开庭',
   POSTPONE_HEARING: '延期开庭',
   RECORD_HEARING: '开庭审理',

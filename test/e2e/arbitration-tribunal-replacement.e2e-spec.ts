@@ -283,4 +283,107 @@ describe('replacing a member of the arbitration tribunal', () => {
     expect((await replace('arbitrator', 'not-a-uuid', ok)).status).toBe(404);
     expect((await read(c.id)).arbitratorIds).toEqual([ids['tr-c']]);
   });
+
+  it('a party asks a member to withdraw (回避): recorded; refused and told; granted replaces the member in the same act; decided once', async () => {
+    const c = await withTribunal([ids.arbitrator, ids['tr-c'], ids['tr-d']]);
+    const application = {
+      version: c.version,
+      arbitratorId: ids['tr-c'],
+      side: 'APPLICANT',
+      channel: 'WRITTEN',
+      grounds: ['INTEREST'],
+      statement: '该仲裁员与被申请人有业务往来',
+    };
+    const notMember = await post('arbitrator', `${c.id}/recusals`, {
+      ...application,
+      arbitratorId: ids['tr-new'],
+    });
+    expect([notMember.status, fields(notMember.body)]).toEqual([400, [['arbitratorId', 'onTribunal']]]);
+    const future = await post('arbitrator', `${c.id}/recusals`, { ...application, receivedOn: '2999-01-01' });
+    expect([future.status, fields(future.body)]).toEqual([400, [['receivedOn', 'withinCase']]]);
+    const bad = await post('arbitrator', `${c.id}/recusals`, {
+      ...application,
+      side: 'JUDGE',
+      channel: 'PIGEON',
+      grounds: [],
+    });
+    expect(bad.status).toBe(400);
+    expect(new Set(fields(bad.body).map(([f]) => f))).toEqual(new Set(['side', 'channel', 'grounds']));
+    expect((await post('mediator', `${c.id}/recusals`, application)).status).toBe(403);
+
+    const first = await post('arbitrator', `${c.id}/recusals`, application);
+    expect(first.status).toBe(200);
+    expect(first.body.recusals).toEqual([
+      expect.objectContaining({
+        arbitratorId: ids['tr-c'],
+        side: 'APPLICANT',
+        channel: 'WRITTEN',
+        grounds: ['INTEREST'],
+        receivedOn: today,
+        decision: null,
+      }),
+    ]);
+    const second = await post('arbitrator', `${c.id}/recusals`, {
+      ...application,
+      version: c.version + 1,
+      arbitratorId: ids['tr-d'],
+      side: 'RESPONDENT',
+      channel: 'ORAL',
+      grounds: ['OTHER_RELATION'],
+    });
+    expect(second.status).toBe(200);
+    const [a, b] = (second.body.recusals as { id: string }[]).map((r) => r.id);
+    const decide = (recusal: string, body: object) =>
+      post('arbitrator', `${c.id}/recusals/${recusal}/decision`, body);
+
+    const refused = await decide(a, { version: c.version + 2, decision: 'REFUSED', reason: '理由不成立' });
+    expect(refused.status).toBe(200);
+    expect(refused.body.arbitratorIds).toEqual([ids.arbitrator, ids['tr-c'], ids['tr-d']]);
+    expect(refused.body.recusals[0]).toMatchObject({ decision: 'REFUSED', decidedOn: today });
+    await eventually(() => t.sms.sent.some((m) => m.template === 'ARBITRATION_RECUSAL_DECIDED'));
+    const again = await decide(a, {
+      version: c.version + 3,
+      decision: 'GRANTED',
+      reason: '再议',
+      incomingArbitratorId: ids['tr-new'],
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'RECUSAL_ALREADY_DECIDED']);
+
+    const nobody = await decide(b, { version: c.version + 3, decision: 'GRANTED', reason: '确有其他关系' });
+    expect([nobody.status, fields(nobody.body)]).toEqual([400, [['incomingArbitratorId', 'isDefined']]]);
+    const granted = await decide(b, {
+      version: c.version + 3,
+      decision: 'GRANTED',
+      reason: '确有其他关系',
+      incomingArbitratorId: ids['tr-new'],
+    });
+    expect(granted.status).toBe(200);
+    expect(granted.body.arbitratorIds).toEqual([ids.arbitrator, ids['tr-c'], ids['tr-new']]);
+    expect(granted.body.recusals[1]).toMatchObject({ decision: 'GRANTED' });
+    const [event] = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM case_events WHERE action = 'ARBITRATION_DECIDE_RECUSAL' AND data->>'decision' = 'GRANTED' AND data->>'arbitrationCaseId' = $1`,
+      [c.id],
+    );
+    expect(event.data).toMatchObject({
+      recusalId: b,
+      reason: 'RECUSAL',
+      leavingArbitratorId: ids['tr-d'],
+      incomingArbitratorId: ids['tr-new'],
+    });
+    // The recused member is not seated again on this case.
+    const back = await replace('arbitrator', c.id, {
+      version: c.version + 4,
+      reason: 'UNABLE_TO_ACT',
+      leavingArbitratorId: ids['tr-new'],
+      incomingArbitratorId: ids['tr-d'],
+    });
+    expect([back.status, fields(back.body)]).toEqual([400, [['incomingArbitratorId', 'notRecused']]]);
+    const unknown = await decide('00000000-0000-4000-8000-000000000000', {
+      version: c.version + 4,
+      decision: 'REFUSED',
+      reason: '不成立',
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'RECUSAL_NOT_FOUND']);
+    expect((await decide('x', { version: 1, decision: 'REFUSED', reason: '不成立' })).status).toBe(404);
+  });
 });
