@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles';
 import { AppException } from '../common/errors/app-exception';
 import { ArbitrationColleagues } from './arbitration-colleagues';
 import { ArbitrationProceeding } from './arbitration-proceeding';
+import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
 import type { ArbitrationCaseViewDto } from './dto/arbitration-view.dto';
 import type { ReplaceArbitratorDto } from './dto/tribunal-replacement.dto';
@@ -23,6 +24,7 @@ export class ArbitrationReplacementService {
     private readonly p: ArbitrationProceeding,
     private readonly colleagues: ArbitrationColleagues,
     private readonly repo: ArbitrationTribunalRepository,
+    private readonly cases: ArbitrationRepository,
   ) {}
 
   replace(viewer: Principal, id: string, dto: ReplaceArbitratorDto): Promise<ArbitrationCaseViewDto> {
@@ -49,6 +51,15 @@ export class ArbitrationReplacementService {
     if (problems.length) throw AppException.validation(problems);
     await this.colleagues.assertNamed(em, c, [r.incoming], 'incomingArbitratorId');
     const arbitratorIds = replaceMember(c.arbitratorIds, r.leaving, r.incoming);
+    // The hearings to come seat the new member: never in two places at once (as scheduling checks).
+    await this.cases.lockHearingCalendar(em);
+    const clash = await this.repo.incomingClash(em, c.id, r.leaving, r.incoming);
+    if (clash)
+      throw AppException.conflict(
+        'DOUBLE_BOOKING',
+        'The arbitrator coming in is booked in a slot overlapping a hearing of this case',
+        { hearingId: clash.id, field: 'incomingArbitratorId' },
+      );
     const hearingIds = await this.repo.replaceOnPendingHearings(em, c.id, r.leaving, r.incoming);
     await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, {
       tribunal: c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员',

@@ -41,13 +41,10 @@ describe('replacing a member of the arbitration tribunal', () => {
   const today = todayInShanghai();
   const ids: Record<string, string> = {};
   const commission = organisationId('ARBITRATION_COMMISSION', '310115');
-  const hearingAt = () => {
-    const earliest = earliestAnchorAfter(
-      ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE,
-      today,
-      cal,
-    ).date;
-    return `${cal.nextWorkingDayOnOrAfter(addDays(earliest, 2)).date}T10:00:00+08:00`;
+  /** 10:00 on a working day `days` after the earliest the 5 working days' notice allows. */
+  const hearingAt = (days = 2) => {
+    const earliest = earliestAnchorAfter(ARBITRATION_DEADLINE_RULES.ARBITRATION_HEARING_NOTICE, today, cal);
+    return `${cal.nextWorkingDayOnOrAfter(addDays(earliest.date, days)).date}T10:00:00+08:00`;
   };
   const post = async (user: string, path: string, body: object) =>
     t
@@ -56,6 +53,8 @@ describe('replacing a member of the arbitration tribunal', () => {
       .set(await bearer(t, user))
       .send(body);
   const replace = (user: string, id: string, body: object) => post(user, `${id}/tribunal/replacements`, body);
+  const schedule = (user: string, id: string, version: number, room: string, days = 2) =>
+    post(user, `${id}/hearings`, { version, room, startsAt: hearingAt(days) });
   const read = async (id: string) =>
     (
       await t
@@ -83,7 +82,7 @@ describe('replacing a member of the arbitration tribunal', () => {
     t = await startTestApp();
     cal = await t.app.get(CalendarService).calendar(t.app.get(DataSource).manager);
     ids.arbitrator = await userIdOf(t, 'arbitrator');
-    for (const name of ['tr-sole', 'tr-new', 'tr-b', 'tr-c', 'tr-d', 'tr-off'])
+    for (const name of ['tr-sole', 'tr-new', 'tr-b', 'tr-c', 'tr-d', 'tr-off', 'tr-e', 'tr-f'])
       ids[name] = await createAccount(t, {
         username: name,
         role: 'ARBITRATOR',
@@ -162,21 +161,13 @@ describe('replacing a member of the arbitration tribunal', () => {
       .send(papers);
     expect(byOld.status).toBe(401);
     expect((await post('tr-new', `${c.id}/papers-decision`, papers)).status).toBe(200);
-    const hearing = await post('tr-new', `${c.id}/hearings`, {
-      version: c.version + 2,
-      room: '第五仲裁庭',
-      startsAt: hearingAt(),
-    });
+    const hearing = await schedule('tr-new', c.id, c.version + 2, '第五仲裁庭');
     expect([hearing.status, hearing.body.status]).toEqual([200, 'HEARING_SCHEDULED']);
   });
 
   it('a recused member of three: replaced, the hearing to come seats the new one, and the recused one is never seated again', async () => {
     const c = await withTribunal([ids.arbitrator, ids['tr-b'], ids['tr-c']]);
-    const scheduled = await post('arbitrator', `${c.id}/hearings`, {
-      version: c.version,
-      room: '第六仲裁庭',
-      startsAt: hearingAt(),
-    });
+    const scheduled = await schedule('arbitrator', c.id, c.version, '第六仲裁庭');
     expect(scheduled.status).toBe(200);
     const res = await replace('arbitrator', c.id, {
       version: c.version + 1,
@@ -370,7 +361,6 @@ describe('replacing a member of the arbitration tribunal', () => {
       leavingArbitratorId: ids['tr-d'],
       incomingArbitratorId: ids['tr-new'],
     });
-    // The recused member is not seated again on this case.
     const back = await replace('arbitrator', c.id, {
       version: c.version + 4,
       reason: 'UNABLE_TO_ACT',
@@ -385,5 +375,26 @@ describe('replacing a member of the arbitration tribunal', () => {
     });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'RECUSAL_NOT_FOUND']);
     expect((await decide('x', { version: 1, decision: 'REFUSED', reason: '不成立' })).status).toBe(404);
+  });
+
+  it('the one coming in is not booked at the time of the case’s hearing to come (409 DOUBLE_BOOKING, as scheduling)', async () => {
+    const elsewhere = await withTribunal([ids['tr-e']]);
+    const booked = await schedule('arbitrator', elsewhere.id, elsewhere.version, '第七仲裁庭', 5);
+    expect(booked.status).toBe(200);
+    const c = await withTribunal([ids['tr-f']]);
+    const mine = await schedule('arbitrator', c.id, c.version, '第八仲裁庭', 5);
+    expect(mine.status).toBe(200);
+    const res = await replace('arbitrator', c.id, {
+      version: c.version + 1,
+      reason: 'UNABLE_TO_ACT',
+      leavingArbitratorId: ids['tr-f'],
+      incomingArbitratorId: ids['tr-e'],
+    });
+    expect([res.status, res.body.code, res.body.details.hearingId]).toEqual([
+      409,
+      'DOUBLE_BOOKING',
+      (booked.body as CaseView).hearings[0].id,
+    ]);
+    expect((await read(c.id)).arbitratorIds).toEqual([ids['tr-f']]);
   });
 });
