@@ -81,6 +81,8 @@ import { ClaimsWithoutAmount1796400008450 } from './1796400008450-claims-without
 import { MediationClockStoppedByApplication1796400008700 } from './1796400008700-mediation-clock-stopped-by-application';
 import { WorkerIdNumberNotUnique1796400008800 } from './1796400008800-worker-id-number-not-unique';
 import { WorkerIdentityCorrections1796400009100 } from './1796400009100-worker-identity-corrections';
+import { ArbitrationRecusedArbitrators1796400010000 } from './1796400010000-arbitration-recused-arbitrators';
+import { ArbitrationRecusals1796400010010 } from './1796400010010-arbitration-recusals';
 
 /** The ordered list of migrations: the only way the schema changes. New migrations are appended here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -166,6 +168,8 @@ export const MIGRATIONS: Function[] = [
   RiskCaseOrderRefused1796400009400,
   ArbitrationKpiCommission1796400009500,
   CasePartyViews1796400009600,
+  ArbitrationRecusedArbitrators1796400010000,
+  ArbitrationRecusals1796400010010,
   ComplaintKpiRouting1796400010100,
   InspectionMergedInto1796400010200,
 ];

@@ -11,7 +11,8 @@ import type { ArbitrationCase } from './entities/arbitration-case.entity';
 
 /**
  * Whom a tribunal or a hearing may seat (arbitratorIds): an active ARBITRATOR of the case's commission (any active
- * arbitrator while the case has none) — 调解仲裁法 第三十一条: 仲裁庭由仲裁员组成, the commission's own (第二十条).
+ * arbitrator while the case has none) — 调解仲裁法 第三十一条: 仲裁庭由仲裁员组成, the commission's own (第二十条) —
+ * but one recused from the case (调解仲裁法 第三十三条: 回避, recorded when the commission replaced them).
  * The staff directory lists exactly these (GET /staff/colleagues?proceeding=ARBITRATION).
  */
 @Injectable()
@@ -36,16 +37,21 @@ export class ArbitrationColleagues implements OnModuleInit {
   }
 
   /** The ids of the arbitrators the case's tribunal and hearings accept, oldest account first. */
-  async acceptable(em: EntityManager, c: Pick<ArbitrationCase, 'commissionId'>): Promise<string[]> {
-    return c.commissionId !== null
-      ? this.users.staffOfOrganisation(em, 'ARBITRATOR', c.commissionId)
-      : (await this.users.activeOfRole(em, 'ARBITRATOR')).map((a) => a.id);
+  async acceptable(
+    em: EntityManager,
+    c: Pick<ArbitrationCase, 'commissionId' | 'recusedArbitratorIds'>,
+  ): Promise<string[]> {
+    const ids =
+      c.commissionId !== null
+        ? await this.users.staffOfOrganisation(em, 'ARBITRATOR', c.commissionId)
+        : (await this.users.activeOfRole(em, 'ARBITRATOR')).map((a) => a.id);
+    return ids.filter((id) => !c.recusedArbitratorIds.includes(id));
   }
 
   /** 400 unless every id is acceptable on the case; each 400 names the directory that lists them. */
   async assertNamed(
     em: EntityManager,
-    c: Pick<ArbitrationCase, 'id' | 'commissionId'>,
+    c: Pick<ArbitrationCase, 'id' | 'commissionId' | 'recusedArbitratorIds'>,
     ids: readonly string[],
     field: string,
   ): Promise<void> {
@@ -53,6 +59,16 @@ export class ArbitrationColleagues implements OnModuleInit {
     const ok = new Set(await this.acceptable(em, c));
     for (const uid of ids) {
       if (ok.has(uid)) continue;
+      if (c.recusedArbitratorIds.includes(uid))
+        throw AppException.validation([
+          fieldError(
+            field,
+            'notRecused',
+            `${uid} 已在本案回避（调解仲裁法第三十三条）；可指定的仲裁员见 GET ${colleagues}`,
+            `${uid} was recused from this case (调解仲裁法 第三十三条); the arbitrators you may name: GET ${colleagues}`,
+            { colleagues },
+          ),
+        ]);
       const u = await this.users.findById(em, uid);
       if (u?.role === 'ARBITRATOR' && u.active)
         throw AppException.badRequest(

@@ -21,6 +21,8 @@ import { ARBITRATION_CASE_TYPE, ARBITRATION_SUBJECT } from './arbitration.consta
 import type { closureNoticeKey } from './withdrawal.rules';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
+import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
+import { recusalView } from './dto/recusal-view.dto';
 import { defenceClocks, hearingsWithinAnswerPeriods } from './arbitration-hearing.rules';
 import {
   allowedActions,
@@ -81,6 +83,7 @@ export class ArbitrationProceeding {
     readonly tx: TransactionRunner,
     private readonly repo: ArbitrationRepository,
     private readonly awards: ArbitrationAwardsRepository,
+    private readonly tribunals: ArbitrationTribunalRepository,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -290,7 +293,7 @@ export class ArbitrationProceeding {
     const parties = this.repo
       .partiesOf(em, c.id)
       .then((row) => this.caseParties.show(em, viewer, [row], 'arbitration.view'));
-    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members] =
+    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members, recusals] =
       await Promise.all([
         parties,
         this.repo.claimsOf(em, c.id),
@@ -302,6 +305,7 @@ export class ArbitrationProceeding {
         c.collectiveDisputeId
           ? this.complaints.disputeMembers(em, c.collectiveDisputeId)
           : Promise.resolve([]),
+        this.tribunals.recusalsOf(em, c.id),
       ]);
     const counted = windowsAsCounted(awards, clocks);
     return {
@@ -384,6 +388,7 @@ export class ArbitrationProceeding {
         amountFen: x.amountFen,
         basis: x.basis,
       })),
+      recusals: recusals.map(recusalView),
       clocks,
     };
   }

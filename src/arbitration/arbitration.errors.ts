@@ -96,6 +96,16 @@ export const ARBITRATION_ERRORS = {
     zh: '延期开庭须在开庭 3 个工作日前提出（调解仲裁法 第三十五条）',
     en: 'A postponement must be requested at least 3 working days before the hearing (调解仲裁法 第三十五条)',
   },
+  RECUSAL_NOT_FOUND: {
+    status: 404,
+    zh: '本案没有该回避申请',
+    en: 'No such recusal application of this case',
+  },
+  RECUSAL_ALREADY_DECIDED: {
+    status: 409,
+    zh: '该回避申请已作出决定',
+    en: 'The recusal application was decided already',
+  },
   PAPERS_DECISION_NOT_ALLOWED: {
     status: 409,
     zh: '只有独任仲裁员简易处理的案件可以书面审理',

@@ -16,6 +16,11 @@ import { ArbitrationInbox } from './arbitration-inbox';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationQueueService } from './arbitration-queue.service';
 import { ArbitrationTribunalService } from './arbitration-tribunal.service';
+import { ArbitrationReplacementService } from './arbitration-replacement.service';
+import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
+import { ArbitrationHandOver } from './arbitration-handover';
+import { ArbitrationRecusalService } from './arbitration-recusal.service';
+import { ArbitrationTribunalController } from './arbitration-tribunal.controller';
 import { ArbitrationController } from './arbitration.controller';
 import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationMediationStatement } from './arbitration-statement';
@@ -25,13 +30,17 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
 
 @Module({
   imports: [ComplaintsModule, MediationModule],
-  controllers: [ArbitrationController],
+  controllers: [ArbitrationController, ArbitrationTribunalController],
   providers: [
     ArbitrationService,
     ArbitrationClosingService,
     ArbitrationProceeding,
     ArbitrationColleagues,
     ArbitrationTribunalService,
+    ArbitrationReplacementService,
+    ArbitrationTribunalRepository,
+    ArbitrationHandOver,
+    ArbitrationRecusalService,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,
     ArbitrationMembersService,

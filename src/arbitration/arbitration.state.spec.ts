@@ -51,6 +51,14 @@ const EXPECTED: Record<string, string | null> = {
   'HEARING_SCHEDULED/PARTIAL_AWARD': 'HEARING_SCHEDULED',
   'HEARING_SCHEDULED/PROVISIONAL_EXECUTION': 'HEARING_SCHEDULED',
   'HEARING_SCHEDULED/SERVE_AWARD': 'HEARING_SCHEDULED',
+  // A member of the sitting tribunal is replaced (回避 or unable to act, 调解仲裁法 第三十三条), the status kept.
+  'TRIBUNAL_FORMED/REPLACE_ARBITRATOR': 'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED/REPLACE_ARBITRATOR': 'HEARING_SCHEDULED',
+  // A party's recusal application and the commission's decision on it (第三十三条), the status kept.
+  'TRIBUNAL_FORMED/RECORD_RECUSAL_APPLICATION': 'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED/RECORD_RECUSAL_APPLICATION': 'HEARING_SCHEDULED',
+  'TRIBUNAL_FORMED/DECIDE_RECUSAL': 'TRIBUNAL_FORMED',
+  'HEARING_SCHEDULED/DECIDE_RECUSAL': 'HEARING_SCHEDULED',
   // An award issued without service is served after the case closed; nothing else moves a closed case.
   'CLOSED/SERVE_AWARD': 'CLOSED',
 };

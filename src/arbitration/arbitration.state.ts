@@ -5,6 +5,9 @@ export const ARBITRATION_ACTIONS = [
   'ACCEPT',
   'REJECT',
   'FORM_TRIBUNAL',
+  'REPLACE_ARBITRATOR',
+  'RECORD_RECUSAL_APPLICATION',
+  'DECIDE_RECUSAL',
   'SCHEDULE_HEARING',
   'POSTPONE_HEARING',
   'RECORD_HEARING',
@@ -32,6 +35,16 @@ const PAPERS = (s: ArbitrationStatus) => ({
   RECORD_DEFENCE_SERVICE: s,
   ACCEPT_CLAIM_CHANGE: s,
   REMOVE_MEMBER: s,
+});
+/**
+ * While the tribunal sits a party may ask a member to withdraw, orally or in writing, and the commission decides and
+ * tells the parties (调解仲裁法 第三十三条: 回避); the commission replaces a member who is recused or can no longer act
+ * and tells the parties the new composition (第三十二条: 仲裁庭组成情况书面通知当事人). The status stays.
+ */
+const SEATED = (s: ArbitrationStatus) => ({
+  REPLACE_ARBITRATOR: s,
+  RECORD_RECUSAL_APPLICATION: s,
+  DECIDE_RECUSAL: s,
 });
 /**
  * The tribunal's interim rulings keep the status: 先行裁决 (调解仲裁法 第四十三条第二款), 先予执行 (第四十四条), and the
@@ -62,6 +75,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     DECIDE_ON_PAPERS: 'TRIBUNAL_FORMED',
     ...PAPERS('TRIBUNAL_FORMED'),
     ...INTERIM('TRIBUNAL_FORMED'),
+    ...SEATED('TRIBUNAL_FORMED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },
@@ -72,6 +86,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
     RECORD_HEARING: 'HEARING_SCHEDULED',
     ...PAPERS('HEARING_SCHEDULED'),
     ...INTERIM('HEARING_SCHEDULED'),
+    ...SEATED('HEARING_SCHEDULED'),
     AWARD: 'CLOSED',
     CLOSE: 'CLOSED',
   },

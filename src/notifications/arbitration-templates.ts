@@ -30,6 +30,27 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）已组成仲裁庭（{tribunal}）。',
     vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
   },
+  // 调解仲裁法 第三十二条: the composition told in writing, a change of it too; 第三十三条: the parties may ask the new
+  // member to withdraw (回避).
+  ARBITRATION_TRIBUNAL_CHANGED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁庭组成人员已变更（{tribunal}）。仲裁员有应当回避情形的，您可以口头或者书面申请其回避。',
+    vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
+  },
+  // 调解仲裁法 第三十三条: 对回避申请应当及时作出决定，并以口头或者书面方式通知当事人 — the party who applied.
+  ARBITRATION_RECUSAL_DECIDED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）中您提出的回避申请，仲裁委员会决定：{decision}。',
+    vars: { caseNo: 'text', trackingNo: 'text', decision: 'text' },
+  },
+  ARBITRATION_RECUSAL_DECIDED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）在劳动争议仲裁案件（案号{caseNo}）中提出的回避申请，仲裁委员会决定：{decision}。',
+    vars: { caseNo: 'text', decision: 'text' },
+  },
   ARBITRATION_HEARING_SCHEDULED: {
     channel: 'SMS',
     audience: 'WORKER',

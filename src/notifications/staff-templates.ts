@@ -27,6 +27,14 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '经调解未解决的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
     vars: {},
   },
+  // 调解仲裁法 第三十一条: the tribunal is the commission's to form; a member who can no longer act (deactivated, moved)
+  // is replaced by its decision (POST …/tribunal/replacements), never by the platform.
+  ARBITRATION_TRIBUNAL_MEMBER_TO_REPLACE: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '仲裁庭组成人员已不能继续履行职责，请仲裁委员会及时更换仲裁员',
+    vars: {},
+  },
   // 人民调解法 第十九条: the committee designates the mediator; a take-over tells the new one.
   MEDIATION_CASE_ASSIGNED: {
     channel: 'IN_APP',

@@ -78,6 +78,8 @@ describe('message template catalogue', () => {
     const afterAcceptance: TemplateId[] = [
       'ARBITRATION_ACCEPTED',
       'ARBITRATION_TRIBUNAL_FORMED',
+      'ARBITRATION_TRIBUNAL_CHANGED',
+      'ARBITRATION_RECUSAL_DECIDED',
       'ARBITRATION_HEARING_SCHEDULED',
       'ARBITRATION_HEARING_POSTPONED',
       'ARBITRATION_AWARD_ISSUED',

@@ -1,4 +1,5 @@
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
+import { RecusalViewDto } from './recusal-view.dto';
 import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
 import { COMPLAINANT, RESPONDENT } from './arbitration-queue.dto';
 import { ApiProperty } from '@nestjs/swagger';
@@ -185,5 +186,7 @@ export class ArbitrationCaseViewDto {
   awards: AwardDocumentViewDto[];
   @ApiProperty({ type: [ProvisionalExecutionViewDto], description: '先予执行 rulings (第四十四条)' })
   provisionalExecutions: ProvisionalExecutionViewDto[];
+  @ApiProperty({ type: [RecusalViewDto], description: 'Recusal applications (回避, 调解仲裁法 第三十三条)' })
+  recusals: RecusalViewDto[];
   @ApiProperty({ type: [ClockViewDto] }) clocks: ClockViewDto[];
 }

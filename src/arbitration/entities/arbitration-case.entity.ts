@@ -99,6 +99,10 @@ export class ArbitrationCase {
   @Column({ name: 'arbitrator_ids', type: 'uuid', array: true, default: () => "'{}'" })
   arbitratorIds: string[];
 
+  /** Arbitrators recused from this case (回避, 调解仲裁法 第三十三条): never seated on it again. */
+  @Column({ name: 'recused_arbitrator_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  recusedArbitratorIds: string[];
+
   /** Date of the application (Asia/Shanghai): the minimum wage in force on it decides 一裁终局. */
   @Column({ name: 'applied_on', type: 'date' })
   appliedOn: string;

@@ -6,6 +6,7 @@ export { MinimumWage } from './minimum-wage.entity';
 export { AverageWage } from './average-wage.entity';
 export { ArbitrationAward } from './arbitration-award.entity';
 export { ArbitrationProvisionalExecution } from './arbitration-provisional-execution.entity';
+export { ArbitrationRecusal } from './arbitration-recusal.entity';
 
 import { ArbitrationCase } from './arbitration-case.entity';
 import { ArbitrationClaim } from './arbitration-claim.entity';
@@ -15,6 +16,7 @@ import { MinimumWage } from './minimum-wage.entity';
 import { AverageWage } from './average-wage.entity';
 import { ArbitrationAward } from './arbitration-award.entity';
 import { ArbitrationProvisionalExecution } from './arbitration-provisional-execution.entity';
+import { ArbitrationRecusal } from './arbitration-recusal.entity';
 
 /** The arbitration module's entities, listed in src/entities.ts. */
 export const ARBITRATION_ENTITIES = [
@@ -26,4 +28,5 @@ export const ARBITRATION_ENTITIES = [
   AverageWage,
   ArbitrationAward,
   ArbitrationProvisionalExecution,
+  ArbitrationRecusal,
 ];
