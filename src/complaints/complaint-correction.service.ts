@@ -149,6 +149,7 @@ export class ComplaintCorrectionService {
           receivedOn: today,
           employerNameStated: dto.employer.name,
           employerPhoneStated: dto.employer.contactPhone ?? null,
+          employerAddressStated: dto.employer.address ?? null,
         },
         complainantProbe(c),
       );
@@ -193,6 +194,7 @@ export class ComplaintCorrectionService {
         data: {
           previousEmployerId: c.employerId,
           employerId: employer.id,
+          employerAddressStated: dto.employer.address ?? null,
           note: dto.note ?? null,
           acceptanceRestartsOn: today,
           correctionDueOn,

@@ -63,6 +63,7 @@ export function toComplaintView(
         : {
             name: c.employerNameStated,
             contactPhone: full ? c.employerPhoneStated : maskPhone(c.employerPhoneStated),
+            address: c.employerAddressStated,
           },
     workplaceStreetCode: c.workplaceStreetCode,
     claimedAmountFen: c.claimedAmountFen,

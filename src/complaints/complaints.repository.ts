@@ -44,26 +44,28 @@ export type NewComplaint = Omit<
 
 /**
  * A complaint's INSERT, with the possible-duplicate check inside it or without. The probe's parameters are its own
- * ($27–$33): a parameter shared with the VALUES list would need one type in both places.
+ * ($28–$34): a parameter shared with the VALUES list would need one type in both places.
  */
 function insertComplaint(duplicateOf: string): string {
   return prepared(`INSERT INTO complaints (id, tracking_no, kind, status, category, channel, employer_id,
      workplace_street_code, claimed_amount_fen, affected_workers, facts, requests, complainant_user_id,
      complainant_name, complainant_id_number_enc, complainant_id_number_bidx, complainant_phone_enc,
      complainant_phone_bidx, complainant_verified, filed_by_user_id, on_behalf_relationship, wants_arbitration,
-     possible_duplicate_of, access_code_hash, received_on, employer_name_stated, employer_phone_stated, version)
+     possible_duplicate_of, access_code_hash, received_on, employer_name_stated, employer_phone_stated,
+     employer_address_stated, version)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-           ${duplicateOf}, $23, $24, $25, $26, 1)
+           ${duplicateOf}, $23, $24, $25, $26, $27, 1)
    RETURNING created_at, updated_at, possible_duplicate_of`);
 }
 const INSERT_COMPLAINT = insertComplaint('NULL');
-const INSERT_COMPLAINT_WITH_PROBE = insertComplaint(duplicateProbe(27));
+const INSERT_COMPLAINT_WITH_PROBE = insertComplaint(duplicateProbe(28));
 /**
  * 补正: the employer named, and the possible-duplicate flag probed again for it ($1–$7) — the review of a flag that
  * changed starts again (a dismissal was of another original).
  */
 const REPLACE_EMPLOYER = prepared(`UPDATE complaints c
-    SET employer_id = $2, employer_name_stated = $8, employer_phone_stated = $9, updated_at = now(),
+    SET employer_id = $2, employer_name_stated = $8, employer_phone_stated = $9, employer_address_stated = $10,
+        updated_at = now(),
         version = c.version + 1,
         possible_duplicate_of = p.id,
         duplicate_review = CASE WHEN p.id IS NOT DISTINCT FROM c.possible_duplicate_of THEN c.duplicate_review END
@@ -123,6 +125,7 @@ export class ComplaintsRepository {
       f.receivedOn,
       f.employerNameStated,
       f.employerPhoneStated,
+      f.employerAddressStated,
       ...(probe ? duplicateProbeParams(f, probe) : []),
     ]);
     const { accessCodeHash: _notSelected, ...rest } = f; // never selected by a read (select: false)
@@ -307,13 +310,15 @@ export class ComplaintsRepository {
    */
   async replaceEmployer(
     em: EntityManager,
-    c: ProbedComplaint & Pick<Complaint, 'employerNameStated' | 'employerPhoneStated'>,
+    c: ProbedComplaint &
+      Pick<Complaint, 'employerNameStated' | 'employerPhoneStated' | 'employerAddressStated'>,
     probe: DuplicateProbe,
   ): Promise<string | null> {
     const [[row]] = await em.query<[{ possible_duplicate_of: string | null }[], number]>(REPLACE_EMPLOYER, [
       ...duplicateProbeParams(c, probe),
       c.employerNameStated,
       c.employerPhoneStated,
+      c.employerAddressStated,
     ]);
     return row.possible_duplicate_of;
   }

@@ -173,6 +173,7 @@ export class ComplaintsService implements OnModuleInit {
         employerId: employer.id,
         employerNameStated: dto.employer.name,
         employerPhoneStated: dto.employer.contactPhone ?? null,
+        employerAddressStated: dto.employer.address ?? null,
         workplaceStreetCode: dto.workplaceStreetCode,
         claimedAmountFen: dto.claimedAmountFen ?? null,
         affectedWorkers: dto.affectedWorkers,

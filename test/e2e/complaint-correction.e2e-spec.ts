@@ -169,11 +169,13 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
       .http()
       .post(`/api/v1/complaints/${c.id}/correction`)
       .set(await auth(worker))
-      .send({ employer: { name: '上海浦东补正建筑劳务有限公司', uscc } });
+      .send({ employer: { name: '上海浦东补正建筑劳务有限公司', uscc, address: '浦东新区世纪大道200号' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'SUBMITTED',
       employer: { name: '上海浦东补正建筑劳务有限公司', uscc },
+      // What the 补正 asked for is kept as the complainant stated it (audit M3: the address was dropped).
+      employerAsStated: { name: '上海浦东补正建筑劳务有限公司', address: '浦东新区世纪大道200号' },
     });
     expect(res.body.employer.id).not.toBe(c.employer.id);
     const list = await clocks(c.id);
@@ -187,7 +189,12 @@ describe('complaint outcomes of 若干规定 第十八条', () => {
     expect(events.body.find((e: { action: string }) => e.action === 'CORRECTION_SUPPLIED')).toMatchObject({
       fromStatus: 'CORRECTION_REQUESTED',
       toStatus: 'SUBMITTED',
-      data: { employerId: res.body.employer.id, acceptanceRestartsOn: running[0].start, late: false },
+      data: {
+        employerId: res.body.employer.id,
+        employerAddressStated: '浦东新区世纪大道200号',
+        acceptanceRestartsOn: running[0].start,
+        late: false,
+      },
     });
     const accept = await t
       .http()

@@ -81,6 +81,7 @@ describe('the employers register and what parties state about an employer', () =
     expect((await read('inspector', filed.id)).employerAsStated).toEqual({
       name: '上海子丑餐饮有限公司',
       contactPhone: '13877778888',
+      address: null,
     });
     for (const [path, body] of [
       ['accept', {}],
@@ -156,7 +157,11 @@ describe('the employers register and what parties state about an employer', () =
     const reportId = await report({ name: '黑心骗子公司', uscc });
     const filed = await complain({ name: '上海正规科技有限公司', uscc });
     expect(filed.employer.name).toBe('上海正规科技有限公司');
-    expect(filed.employerAsStated).toEqual({ name: '上海正规科技有限公司', contactPhone: null });
+    expect(filed.employerAsStated).toEqual({
+      name: '上海正规科技有限公司',
+      contactPhone: null,
+      address: null,
+    });
     expect((await read('13800000000', filed.id)).employer).toMatchObject({
       name: '上海正规科技有限公司',
       nameConfirmed: false,
@@ -164,6 +169,7 @@ describe('the employers register and what parties state about an employer', () =
     expect((await read('inspector', reportId)).employerAsStated).toEqual({
       name: '黑心骗子公司',
       contactPhone: null,
+      address: null,
     });
     // The register, once staff record the employer, names it for every filing; each still keeps what it stated.
     const registered = await t
@@ -216,7 +222,11 @@ describe('the employers register and what parties state about an employer', () =
     expect([layoff.status, layoff.body.details]).toEqual([201, undefined]);
     const after = await read('13800000000', filed.id);
     expect(after.employer).toMatchObject({ name: '上海备案确认名称有限公司', nameConfirmed: true });
-    expect(after.employerAsStated).toEqual({ name: '上海工人写的名称有限公司', contactPhone: null });
+    expect(after.employerAsStated).toEqual({
+      name: '上海工人写的名称有限公司',
+      contactPhone: null,
+      address: null,
+    });
   });
 
   it('the stated number is masked for oversight roles, as the complainant’s is', async () => {

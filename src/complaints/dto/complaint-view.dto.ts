@@ -26,6 +26,12 @@ export class EmployerAsStatedDto {
       'as given; never texted until staff confirm it; masked for roles that do not handle the case',
   })
   contactPhone: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'as given at intake or in a 补正 (the register’s address is the employer’s own)',
+  })
+  address: string | null;
 }
 
 export class ComplainantViewDto {

@@ -82,6 +82,10 @@ export class Complaint {
   @Column({ name: 'employer_phone_stated', type: 'varchar', length: 11, nullable: true })
   employerPhoneStated: string | null;
 
+  /** The employer's address as the complainant (or reporter) gave it, at intake or in a 补正 (migration 1796400010300). */
+  @Column({ name: 'employer_address_stated', type: 'varchar', length: 300, nullable: true })
+  employerAddressStated: string | null;
+
   @Column({ name: 'workplace_street_code', type: 'varchar', length: 12 })
   workplaceStreetCode: string;
 
