@@ -37,7 +37,7 @@ export class ArbitrationClosingService {
     return this.p.transition(viewer, id, dto.version, 'CLOSE', async (em, c) => {
       const today = todayInShanghai();
       if (dto.closureType === 'WITHDRAWN' && dto.withdrawal?.basis === 'ABSENT_FROM_HEARING') {
-        const missed = (await this.repo.hearingsOf(em, id)).find((h) => h.id === dto.withdrawal!.hearingId);
+        const missed = await this.repo.hearingOfCase(em, id, dto.withdrawal.hearingId!);
         const error = deemedWithdrawalError(missed);
         if (error) throw AppException.validation([error]);
       }

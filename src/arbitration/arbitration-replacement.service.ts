@@ -53,7 +53,7 @@ export class ArbitrationReplacementService {
     const arbitratorIds = replaceMember(c.arbitratorIds, r.leaving, r.incoming);
     // The hearings to come seat the new member: never in two places at once (as scheduling checks).
     await this.cases.lockHearingCalendar(em);
-    const clash = await this.repo.incomingClash(em, c.id, r.leaving, r.incoming);
+    const clash = await this.incomingClash(em, c.id, r.leaving, r.incoming);
     if (clash)
       throw AppException.conflict(
         'DOUBLE_BOOKING',
@@ -78,5 +78,31 @@ export class ArbitrationReplacementService {
         citation: '调解仲裁法 第三十一条、第三十二条、第三十三条',
       },
     };
+  }
+
+  /**
+   * A hearing elsewhere that books `incoming` in a slot overlapping one of this case's hearings to come that seats
+   * `leaving` (the double booking the replacement would make), by the check scheduling makes; or null.
+   */
+  private async incomingClash(
+    em: EntityManager,
+    caseId: string,
+    leaving: string,
+    incoming: string,
+  ): Promise<{ id: string } | null> {
+    const toCome = (await this.cases.hearingsOf(em, caseId)).filter(
+      (h) => h.arbitratorIds.includes(leaving) && !h.heldAt && !h.postponedAt && !h.cancelledAt,
+    );
+    for (const h of toCome) {
+      const clash = await this.cases.conflictingHearing(em, {
+        room: null,
+        startsAt: h.startsAt,
+        endsAt: h.endsAt,
+        arbitratorIds: [incoming],
+        except: h.id,
+      });
+      if (clash) return clash;
+    }
+    return null;
   }
 }

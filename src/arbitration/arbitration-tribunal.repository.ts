@@ -40,28 +40,6 @@ export class ArbitrationTribunalRepository {
     return rows.map((r) => r.id).sort();
   }
 
-  /**
-   * A hearing elsewhere that books `incoming` in a slot overlapping one of this case's hearings to come that seats
-   * `leaving` (the double booking a replacement would make), or null.
-   */
-  async incomingClash(
-    em: EntityManager,
-    caseId: string,
-    leaving: string,
-    incoming: string,
-  ): Promise<{ id: string } | null> {
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT h.id FROM arbitration_hearings mine JOIN arbitration_hearings h
-           ON h.id <> mine.id AND h.starts_at < mine.ends_at AND h.ends_at > mine.starts_at
-          AND $3::uuid = ANY(h.arbitrator_ids) AND h.postponed_at IS NULL AND h.cancelled_at IS NULL
-        WHERE mine.case_id = $1 AND $2::uuid = ANY(mine.arbitrator_ids)
-          AND mine.held_at IS NULL AND mine.postponed_at IS NULL AND mine.cancelled_at IS NULL
-        ORDER BY h.starts_at, h.id LIMIT 1`,
-      [caseId, leaving, incoming],
-    );
-    return rows[0] ?? null;
-  }
-
   async insertRecusal(em: EntityManager, r: Omit<ArbitrationRecusal, 'createdAt' | 'case'>): Promise<void> {
     await em.insert(ArbitrationRecusal, r);
   }

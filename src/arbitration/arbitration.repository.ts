@@ -222,16 +222,20 @@ export class ArbitrationRepository {
     return em.find(ArbitrationHearing, { where: { caseId }, order: { startsAt: 'ASC' } });
   }
 
-  /** A hearing overlapping [startsAt, endsAt) in the same room or with one of the arbitrators. */
+  /**
+   * A hearing overlapping [startsAt, endsAt) in the same room (none given: any room) or with one of the arbitrators,
+   * other than `except` (the hearing whose slot is checked, when it exists already).
+   */
   async conflictingHearing(
     em: EntityManager,
-    h: { room: string; startsAt: Date; endsAt: Date; arbitratorIds: string[] },
+    h: { room: string | null; startsAt: Date; endsAt: Date; arbitratorIds: string[]; except?: string },
   ): Promise<{ id: string; room: string } | null> {
     const rows = await em.query<{ id: string; room: string }[]>(
       `SELECT id, room FROM arbitration_hearings
         WHERE postponed_at IS NULL AND cancelled_at IS NULL AND starts_at < $3 AND ends_at > $2 AND (room = $1 OR arbitrator_ids && $4::uuid[])
+          AND ($5::uuid IS NULL OR id <> $5::uuid)
         ORDER BY starts_at, id LIMIT 1`,
-      [h.room, h.startsAt, h.endsAt, h.arbitratorIds],
+      [h.room, h.startsAt, h.endsAt, h.arbitratorIds, h.except ?? null],
     );
     return rows[0] ?? null;
   }

@@ -13,7 +13,7 @@ describe('arbitration withdrawal (调解仲裁法 第三十六条、第四十一
     expect(deemedWithdrawalError(held('ABSENT'))).toBeNull();
     for (const present of ['PRESENT', 'REPRESENTED'] as const)
       expect(deemedWithdrawalError(held(present))).toMatchObject({ field: 'withdrawal.hearingId' });
-    expect(deemedWithdrawalError(undefined)).toMatchObject({ constraint: 'applicantAbsent' });
+    expect(deemedWithdrawalError(null)).toMatchObject({ constraint: 'applicantAbsent' });
     expect(deemedWithdrawalError({ heldAt: null, attendance: null, cancelledAt: null })).not.toBeNull();
   });
 

@@ -18,7 +18,7 @@ export interface ArbitrationWithdrawal {
   note?: string;
 }
 
-/** The hearing a deemed withdrawal rests on, as the case holds it (undefined: not one of the case's hearings). */
+/** The hearing a deemed withdrawal rests on, as the case holds it (null: not one of the case's hearings). */
 export interface MissedHearing {
   heldAt: Date | null;
   attendance: HearingAttendance | null;
@@ -30,7 +30,7 @@ export interface MissedHearing {
  * notified in writing, does not attend without good reason may be treated as having withdrawn — so the hearing must be
  * one of the case's, held (its record entered) and record the applicant (claimant) ABSENT.
  */
-export function deemedWithdrawalError(hearing: MissedHearing | undefined): FieldError | null {
+export function deemedWithdrawalError(hearing: MissedHearing | null): FieldError | null {
   if (
     hearing &&
     hearing.heldAt !== null &&
