@@ -61,9 +61,19 @@ export class ArbitrationReplacementService {
         { hearingId: clash.id, field: 'incomingArbitratorId' },
       );
     const hearingIds = await this.repo.replaceOnPendingHearings(em, c.id, r.leaving, r.incoming);
-    await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, {
-      tribunal: c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
-    });
+    // Both parties, as on formation (第三十二条): the worker, and the employer (被申请人) at its phone on record.
+    const tribunal = c.tribunal === 'SOLE' ? '独任仲裁员' : '三名仲裁员';
+    await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_CHANGED', `tribunal-changed:${c.version}`, { tribunal });
+    await this.p.notifyEmployer(
+      em,
+      c,
+      'ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER',
+      `tribunal-changed:${c.version}`,
+      {
+        caseNo: c.caseNo ?? '待定',
+        tribunal,
+      },
+    );
     return {
       changes: {
         arbitratorIds,

@@ -30,7 +30,7 @@ export class ArbitrationTribunalController {
     description:
       '仲裁庭组成后（TRIBUNAL_FORMED、HEARING_SCHEDULED），仲裁委员会更换其中一名仲裁员：reason 为 RECUSAL（决定回避，调解仲裁法 第三十三条；该仲裁员此后不得再参与本案）或 UNABLE_TO_ACT（调离、停用、患病等）。' +
       '新仲裁员须为本案仲裁委员会的在任仲裁员、不在仲裁庭中、未在本案回避（400，字段错误；可指定的仲裁员见 GET /api/v1/staff/colleagues?proceeding=ARBITRATION&caseId=…）；离任者须为仲裁庭组成人员（400）。' +
-      '仲裁庭人数不变；尚未开庭的庭审由新仲裁员参加（新仲裁员在同一时段另有庭审的，409 DOUBLE_BOOKING）；变更后的组成情况以短信告知申请人（第三十二条），当事人可据此申请新仲裁员回避。其他状态为 409 ILLEGAL_TRANSITION。',
+      '仲裁庭人数不变；尚未开庭的庭审由新仲裁员参加（新仲裁员在同一时段另有庭审的，409 DOUBLE_BOOKING）；变更后的组成情况以短信告知双方当事人（第三十二条：申请人 ARBITRATION_TRIBUNAL_CHANGED，被申请人 ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER，无联系电话时由仲裁员另行告知），当事人可据此申请新仲裁员回避。其他状态为 409 ILLEGAL_TRANSITION。',
   })
   @Post(':id/tribunal/replacements')
   @HttpCode(200)

@@ -103,8 +103,12 @@ export class ArbitrationTribunalService {
         todayInShanghai(),
         viewer,
       );
-      await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_FORMED', 'tribunal', {
-        tribunal: kind === 'SOLE' ? '独任仲裁员' : '三名仲裁员',
+      // Both parties (第三十二条: 书面通知当事人): the worker, and the employer (被申请人) at its phone on record.
+      const tribunal = kind === 'SOLE' ? '独任仲裁员' : '三名仲裁员';
+      await this.p.notify(em, c, 'ARBITRATION_TRIBUNAL_FORMED', 'tribunal', { tribunal });
+      await this.p.notifyEmployer(em, c, 'ARBITRATION_TRIBUNAL_FORMED_EMPLOYER', 'tribunal', {
+        caseNo: c.caseNo ?? '待定',
+        tribunal,
       });
       return {
         changes: { tribunal: kind, arbitratorIds: dto.arbitratorIds },

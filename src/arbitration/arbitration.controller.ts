@@ -146,7 +146,11 @@ export class ArbitrationController {
   }
 
   /** Forms the tribunal: one arbitrator (simple cases) or three. */
-  @ApiOperation({ summary: '组成仲裁庭', description: '组成仲裁庭：简易案件独任仲裁，其他案件三名仲裁员。' })
+  @ApiOperation({
+    summary: '组成仲裁庭',
+    description:
+      '组成仲裁庭：简易案件独任仲裁，其他案件三名仲裁员。组成情况以短信告知双方当事人（调解仲裁法 第三十二条：申请人 ARBITRATION_TRIBUNAL_FORMED，被申请人 ARBITRATION_TRIBUNAL_FORMED_EMPLOYER）。',
+  })
   @Post(':id/tribunal')
   @HttpCode(200)
   @Roles(...DECIDING_ROLES)

@@ -38,6 +38,20 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）仲裁庭组成人员已变更（{tribunal}）。仲裁员有应当回避情形的，您可以口头或者书面申请其回避。',
     vars: { caseNo: 'text', trackingNo: 'text', tribunal: 'text' },
   },
+  // 调解仲裁法 第三十二条: the composition told to the PARTIES in writing — the respondent (被申请人) too, at its
+  // contact phone on record (as the hearing's notice); with none, the case's arbitrators serve it another way.
+  ARBITRATION_TRIBUNAL_FORMED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）已组成仲裁庭（{tribunal}）。',
+    vars: { caseNo: 'text', tribunal: 'text' },
+  },
+  ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER: {
+    channel: 'SMS',
+    audience: 'EMPLOYER',
+    text: '贵单位（被申请人）的劳动争议仲裁案件（案号{caseNo}）仲裁庭组成人员已变更（{tribunal}）。仲裁员有应当回避情形的，贵单位可以口头或者书面申请其回避。',
+    vars: { caseNo: 'text', tribunal: 'text' },
+  },
   // 调解仲裁法 第三十三条: 对回避申请应当及时作出决定，并以口头或者书面方式通知当事人 — the party who applied.
   ARBITRATION_RECUSAL_DECIDED: {
     channel: 'SMS',

@@ -76,6 +76,17 @@ describe('the employer is told of an arbitration hearing', () => {
     expect(view.version).toBe(5);
     return { ...view, trackingNo: c.trackingNo, employerId: c.employerId };
   };
+  /** The arbitrator's SMS_UNDELIVERED items about case `id` whose text has `word` (once there are any). */
+  const undelivered = (id: string, word: string) =>
+    eventually(async () => {
+      const found = (await staffInbox(t, 'arbitrator')).filter(
+        (i) =>
+          i.template === 'SMS_UNDELIVERED' &&
+          i.subjectRef === `arbitration-case:${id}` &&
+          i.text.includes(word),
+      );
+      return found.length ? found : undefined;
+    });
   const sentOf = (template: string, phone: string) =>
     t.sms.sent.filter((m) => m.template === template && m.phone === phone);
 
@@ -120,7 +131,12 @@ describe('the employer is told of an arbitration hearing', () => {
     expect(toWorker.text).toBe(
       `您的仲裁案件（案号${c.caseNo}，投诉编号${c.trackingNo}）定于${when}在第一仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
     );
-    expect(t.sms.sent.filter((m) => m.phone === '13912340001')).toHaveLength(1);
+    // Beside the tribunal's composition (第三十二条), told when it was formed: one hearing notice.
+    expect(
+      t.sms.sent.filter(
+        (m) => m.phone === '13912340001' && m.template !== 'ARBITRATION_TRIBUNAL_FORMED_EMPLOYER',
+      ),
+    ).toHaveLength(1);
     // Filed under the arbitration case; a replay of the job (same dedup key) sends nothing more.
     const [row] = await t.dataSource.query<{ dedup_key: string; subject_ref: string; status: string }[]>(
       `SELECT dedup_key, subject_ref, status FROM notifications WHERE template = 'ARBITRATION_HEARING_SCHEDULED_EMPLOYER' AND subject_ref = $1`,
@@ -185,12 +201,7 @@ describe('the employer is told of an arbitration hearing', () => {
     const startsAt = hearingAt(6);
     const res = await post(`/${c.id}/hearings`, { version: 5, room: '第四仲裁庭', startsAt });
     expect(res.status).toBe(200);
-    const [item] = await eventually(async () => {
-      const found = (await staffInbox(t, 'arbitrator')).filter(
-        (i) => i.template === 'SMS_UNDELIVERED' && i.subjectRef === `arbitration-case:${c.id}`,
-      );
-      return found.length ? found : undefined;
-    });
+    const [item] = await undelivered(c.id, '开庭');
     expect(item.text).toBe(
       `短信未送达（无手机号码），请电话或当面告知当事人：贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）定于${startsAt.slice(0, 10)} 09:00在第四仲裁庭开庭，请准时到庭。开庭时间、地点以仲裁委员会书面开庭通知为准。`,
     );
@@ -201,6 +212,51 @@ describe('the employer is told of an arbitration hearing', () => {
     // Nothing to the employer (the worker's own SMS name the case number too).
     expect(t.sms.sent.filter((m) => m.phone !== '13800000000' && m.text.includes(`案号${c.caseNo}`))).toEqual(
       [],
+    );
+  });
+  it('the tribunal formed and a member replaced: the employer is told the composition as the worker is (第三十二条), once each; no phone: the arbitrator serves it', async () => {
+    const c = await withTribunal('13912340004');
+    const [formed] = await eventually(() => {
+      const found = sentOf('ARBITRATION_TRIBUNAL_FORMED_EMPLOYER', '13912340004');
+      return found.length ? found : undefined;
+    });
+    expect(formed.text).toBe(
+      `贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）已组成仲裁庭（独任仲裁员）。`,
+    );
+    const otherId = await userIdOf(t, 'arbitrator-other');
+    const replaced = await post(`/${c.id}/tribunal/replacements`, {
+      version: 5,
+      reason: 'UNABLE_TO_ACT',
+      leavingArbitratorId: arbitratorId,
+      incomingArbitratorId: otherId,
+    });
+    expect(replaced.status).toBe(200);
+    const [changed] = await eventually(() => {
+      const found = sentOf('ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER', '13912340004');
+      return found.length ? found : undefined;
+    });
+    expect(changed.text).toBe(
+      `贵单位（被申请人）的劳动争议仲裁案件（案号${c.caseNo}）仲裁庭组成人员已变更（独任仲裁员）。仲裁员有应当回避情形的，贵单位可以口头或者书面申请其回避。`,
+    );
+    // The worker is told as before; each notice once, filed under the case.
+    await eventually(() =>
+      sentOf('ARBITRATION_TRIBUNAL_CHANGED', '13800000000').some((m) => m.text.includes(c.trackingNo)),
+    );
+    expect(sentOf('ARBITRATION_TRIBUNAL_FORMED_EMPLOYER', '13912340004')).toHaveLength(1);
+    expect(sentOf('ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER', '13912340004')).toHaveLength(1);
+    const rows = await t.dataSource.query<{ template: string }[]>(
+      `SELECT template FROM notifications WHERE subject_ref = $1 AND template LIKE 'ARBITRATION_TRIBUNAL_%' ORDER BY template`,
+      [`arbitration-case:${c.id}`],
+    );
+    expect(rows.map((r) => r.template)).toEqual([
+      'ARBITRATION_TRIBUNAL_CHANGED_EMPLOYER',
+      'ARBITRATION_TRIBUNAL_FORMED_EMPLOYER',
+    ]);
+
+    const none = await withTribunal();
+    const [item] = await undelivered(none.id, '组成仲裁庭');
+    expect(item.text).toBe(
+      `短信未送达（无手机号码），请电话或当面告知当事人：贵单位（被申请人）的劳动争议仲裁案件（案号${none.caseNo}）已组成仲裁庭（独任仲裁员）。`,
     );
   });
 });
