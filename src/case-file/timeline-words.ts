@@ -91,6 +91,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   INSPECTORS_REASSIGNED: '更换监察员',
   INSPECTION_CLOCK_EVENT: '调查期限变化',
   INSPECTION_DUE_RECOUNTED: '按新公布的节假日安排重新计算调查期限',
+  // On the surviving case of a 并案: which case was folded in stays with the brigade (another party's matter).
+  INSPECTION_MERGED_IN: '另一监察案件并入本案合并办理',
   ...Object.fromEntries(ARBITRATION_ACTIONS.map((a) => [`ARBITRATION_${a}`, ARBITRATION_ACTION_LABELS[a]])),
   ...Object.fromEntries(INSPECTION_ACTIONS.map((a) => [`INSPECTION_${a}`, INSPECTION_ACTION_LABELS[a]])),
 };

@@ -89,6 +89,13 @@ export class InspectionClosingService {
             ? true
             : c.violationFound;
       const merged = into ? { mergedIntoCaseId: into.id, mergedIntoCaseNo: into.caseNo } : {};
+      // The surviving case's timeline shows what was folded into it, in this transaction (its status unchanged).
+      if (into)
+        await this.cases.record(em, into.id, 'INSPECTION_MERGED_IN', viewer, into.status, into.status, {
+          mergedCaseId: c.id,
+          mergedCaseNo: c.caseNo,
+          on,
+        });
       return {
         changes: {
           closureType: dto.closureType,

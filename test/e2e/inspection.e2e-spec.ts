@@ -1027,6 +1027,54 @@ describe('inspection cases', () => {
     expect(mine.body.nextStep.text).toContain(`并入案号${surviving.caseNo}`);
   });
 
+  it('the surviving case of a 并案 shows it: staff see the case folded in on its timeline (same act); its worker sees a step that names nobody', async () => {
+    const c = (await investigating()) as CaseView & { complaintId: string };
+    const [{ employer_id: employerId }] = await t.dataSource.query<{ employer_id: string }[]>(
+      'SELECT employer_id FROM inspection_cases WHERE id = $1',
+      [c.id],
+    );
+    const foldedId = await openPlannedInspection(t, { employerId, inspectorIds: team });
+    const folded = (await get('inspector', foldedId)).body as CaseView;
+    await ok('inspector', `/cases/${foldedId}/close`, {
+      version: folded.version,
+      closureType: 'MERGED',
+      mergedIntoCaseId: c.id,
+      note: '并案处理',
+    });
+    const eventsOf = async (id: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/inspection/cases/${id}/events`)
+          .set(await auth('inspector'))
+      ).body as { action: string; occurredAt: string; data: Record<string, unknown> }[];
+    const [closing] = (await eventsOf(foldedId)).filter((e) => e.action === 'INSPECTION_CLOSE');
+    const mergedIn = (await eventsOf(c.id)).filter((e) => e.action === 'INSPECTION_MERGED_IN');
+    expect(mergedIn).toEqual([
+      expect.objectContaining({
+        occurredAt: closing.occurredAt, // one transaction with the closing
+        data: expect.objectContaining({ mergedCaseId: foldedId, mergedCaseNo: folded.caseNo }),
+      }),
+    ]);
+    // The surviving case goes on: its status and version are its own.
+    expect((await get('inspector', c.id)).body).toMatchObject({
+      status: 'INVESTIGATING',
+      version: c.version,
+    });
+    // Its worker sees a labelled step, with no details (another party's case stays the brigade's).
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.complaintId}`)
+      .set(await auth('13800000000'));
+    const steps = (
+      mine.body.timeline as { action: string; proceeding: string; label: string; data: object }[]
+    ).filter((e) => e.action === 'INSPECTION_MERGED_IN');
+    expect(steps).toEqual([
+      expect.objectContaining({ proceeding: 'INSPECTION', label: '另一监察案件并入本案合并办理', data: {} }),
+    ]);
+    expect(JSON.stringify(steps)).not.toContain(folded.caseNo);
+  });
+
   it('wage-crime thresholds: ADMIN adds a later figure; history is never rewritten', async () => {
     const list = await t
       .http()
