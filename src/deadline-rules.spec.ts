@@ -20,6 +20,7 @@ describe('DEADLINE_RULES', () => {
       ['ARBITRATION_TRIBUNAL_NOTICE', 'WORKDAY', 5, 0, 'AFTER'],
       ['ARBITRATION_HEARING_NOTICE', 'WORKDAY', 5, 0, 'BEFORE'],
       ['ARBITRATION_POSTPONEMENT_REQUEST', 'WORKDAY', 3, 0, 'BEFORE'],
+      ['ARBITRATION_RECUSAL_DECISION', 'WORKDAY', 3, 0, 'AFTER'],
       ['ARBITRATION_DECISION', 'DAY', 45, 15, 'AFTER'],
       ['INSPECTION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
       ['INSPECTION_INVESTIGATION', 'WORKDAY', 60, 30, 'AFTER'],
@@ -86,7 +87,7 @@ describe('the assembled table (each proceeding contributes its rules)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(Object.keys(DEADLINE_RULES)).toEqual(ids);
     expect(DEADLINE_RULE_CATALOGUE.ids()).toEqual(ids);
-    expect(ids).toHaveLength(16);
+    expect(ids).toHaveLength(17);
     // Each proceeding's ids carry its name (the parties' windows are arbitration's).
     expect(contributed.filter((c) => c.table === 'mediation').map((c) => c.id)).toEqual(['MEDIATION']);
     expect(contributed.filter((c) => c.table === 'complaints').map((c) => c.id)).toEqual([

@@ -4,6 +4,8 @@ import type { Principal } from '../auth/roles';
 import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { newId } from '../common/ids';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ARBITRATION_CASE_TYPE } from './arbitration.constants';
 import { ArbitrationProceeding } from './arbitration-proceeding';
 import { ArbitrationReplacementService } from './arbitration-replacement.service';
 import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
@@ -18,8 +20,9 @@ const DECISION_WORDS = { GRANTED: '准予回避', REFUSED: '驳回回避申请' 
 /**
  * 回避 (调解仲裁法 第三十三条): a party asks, orally or in writing, that a tribunal member withdraw; the commission's
  * staff record the application, and the commission decides promptly (及时作出决定) and tells the party who applied.
- * A grant replaces the member in the same act (ArbitrationReplacementService.replaceIn, reason RECUSAL). No clock runs:
- * the 2017 办案规则's day count for the decision could not be verified (docs/legal-rules.md).
+ * A grant replaces the member in the same act (ArbitrationReplacementService.replaceIn, reason RECUSAL). The decision's
+ * clock (ARBITRATION_RECUSAL_DECISION: 办案规则 第十一条, 3 working days by 第八十条) opens with each application and
+ * is stopped by its decision; overdue, it is listed as the other staff clocks are (GET /deadlines/due, the case view).
  */
 @Injectable()
 export class ArbitrationRecusalService {
@@ -27,6 +30,7 @@ export class ArbitrationRecusalService {
     private readonly p: ArbitrationProceeding,
     private readonly repo: ArbitrationTribunalRepository,
     private readonly replacement: ArbitrationReplacementService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   record(viewer: Principal, id: string, dto: RecordRecusalDto): Promise<ArbitrationCaseViewDto> {
@@ -39,6 +43,14 @@ export class ArbitrationRecusalService {
       });
       if (problems.length) throw AppException.validation(problems);
       const recusalId = newId();
+      // The commission's decision is due within 3 (working) days of the application (办案规则 第十一条、第八十条).
+      const decisionClockId = await this.deadlines.start(em, {
+        caseType: ARBITRATION_CASE_TYPE,
+        caseId: c.id,
+        ruleId: 'ARBITRATION_RECUSAL_DECISION',
+        start: receivedOn,
+        jurisdictionCode: c.jurisdictionCode,
+      });
       await this.repo.insertRecusal(em, {
         id: recusalId,
         caseId: c.id,
@@ -51,6 +63,7 @@ export class ArbitrationRecusalService {
         decision: null,
         decidedOn: null,
         decisionReason: null,
+        decisionClockId,
       });
       // The party's statement stays in its row: the timeline names the application, not its words.
       return {
@@ -101,6 +114,7 @@ export class ArbitrationRecusalService {
         decidedOn,
         decisionReason: dto.reason,
       });
+      await this.stopClock(em, c, r, decidedOn, viewer);
       await this.tell(c, r, dto.decision, em);
       return {
         changes: replaced.changes,
@@ -115,6 +129,24 @@ export class ArbitrationRecusalService {
         },
       };
     });
+  }
+
+  /** The decision stops its application's clock (none on an application recorded before the clock existed). */
+  private async stopClock(
+    em: EntityManager,
+    c: ArbitrationCase,
+    r: ArbitrationRecusal,
+    decidedOn: string,
+    viewer: Principal,
+  ): Promise<void> {
+    const open = await this.deadlines.unstopped(
+      em,
+      ARBITRATION_CASE_TYPE,
+      c.id,
+      'ARBITRATION_RECUSAL_DECISION',
+    );
+    if (r.decisionClockId && open.includes(r.decisionClockId))
+      await this.deadlines.addEvent(em, r.decisionClockId, { type: 'STOP', date: decidedOn }, viewer);
   }
 
   /** 第三十三条: 以口头或者书面方式通知当事人 — the party who applied, by SMS as a record of the notice. */

@@ -69,7 +69,7 @@ export class ArbitrationTribunalController {
     description:
       '仲裁委员会对回避申请作出决定并通知提出申请的当事人（调解仲裁法 第三十三条：及时作出决定，以口头或者书面方式通知当事人；短信 ARBITRATION_RECUSAL_DECIDED 或 ARBITRATION_RECUSAL_DECIDED_EMPLOYER）。' +
       'GRANTED 须指定接替的仲裁员（incomingArbitratorId），同时按 POST /:id/tribunal/replacements 的规则更换（reason RECUSAL）；REFUSED 不得指定。已决定的申请 409 RECUSAL_ALREADY_DECIDED。' +
-      '办案规则（2017）规定的决定期限未能核实，平台不计时。',
+      '登记申请时开始计算决定期限 ARBITRATION_RECUSAL_DECISION（收到申请之日起三个工作日，办案规则 第十一条、第八十条），作出决定即停止。',
   })
   @Post(':id/recusals/:recusalId/decision')
   @HttpCode(200)

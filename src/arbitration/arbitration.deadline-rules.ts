@@ -22,6 +22,7 @@ export type ArbitrationRuleId =
   | 'ARBITRATION_TRIBUNAL_NOTICE'
   | 'ARBITRATION_HEARING_NOTICE'
   | 'ARBITRATION_POSTPONEMENT_REQUEST'
+  | 'ARBITRATION_RECUSAL_DECISION'
   | 'ARBITRATION_DECISION';
 
 /** The parties' windows after an award (holder PARTY): shown on the case's clocks, never a staff duty. */
@@ -125,6 +126,18 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     // A party's to use (当事人有正当理由的，可以在开庭三日前请求延期开庭), not the commission's to meet.
     holder: 'PARTY',
   },
+  // The commission decides a party's recusal application (回避申请) within 3 days of it — working days by 第八十条;
+  // one clock per application (ArbitrationRecusalService), stopped by the decision.
+  ARBITRATION_RECUSAL_DECISION: {
+    id: 'ARBITRATION_RECUSAL_DECISION',
+    name: { zh: '回避申请决定期限', en: 'Decision on a recusal application' },
+    unit: 'WORKDAY',
+    amount: 3,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation: `${ARBITRATION_LAW} 第三十三条 (及时作出决定); 劳动人事争议仲裁办案规则 (2017) 第十一条 (回避程序: 三日内); ${WORKING_DAYS_ART80}`,
+  },
   // Award within 45 days of acceptance; +15 days at most with the commission director's approval.
   ARBITRATION_DECISION: {
     id: 'ARBITRATION_DECISION',
@@ -188,6 +201,10 @@ const START_EVENTS: Readonly<Record<ArbitrationRuleId, LocalisedText>> = {
   ARBITRATION_POSTPONEMENT_REQUEST: {
     zh: '开庭日期（向前倒算：最迟提出延期开庭申请之日）',
     en: 'the hearing date (counted backwards: the last day to ask for a postponement)',
+  },
+  ARBITRATION_RECUSAL_DECISION: {
+    zh: '仲裁委员会收到回避申请之日',
+    en: 'the commission receives the recusal application',
   },
   ARBITRATION_DECISION: { zh: '仲裁委员会受理仲裁申请之日', en: 'the application is accepted' },
 };

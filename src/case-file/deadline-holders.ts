@@ -17,6 +17,8 @@ export const WORKER_DEADLINE_NAMES: Readonly<Record<DeadlineRuleId, string | nul
   ARBITRATION_HEARING_NOTICE: '仲裁委送达开庭通知期限',
   // 调解仲裁法 第三十五条: either party, the worker too, may ask to postpone.
   ARBITRATION_POSTPONEMENT_REQUEST: '当事人申请延期开庭期限',
+  // 调解仲裁法 第三十三条: the commission decides on a party's recusal application.
+  ARBITRATION_RECUSAL_DECISION: '仲裁委对回避申请作出决定期限',
   ARBITRATION_DECISION: '仲裁庭作出裁决期限',
   ARBITRATION_SUIT_WINDOW: null,
   // 调解仲裁法 第四十九条: only the employer may apply to set a final award aside.

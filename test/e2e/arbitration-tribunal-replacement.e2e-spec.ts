@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ARBITRATION_DEADLINE_RULES } from '../../src/arbitration/arbitration.deadline-rules';
 import { CalendarService } from '../../src/calendar/calendar.service';
-import { earliestAnchorAfter } from '../../src/calendar/deadline-engine';
+import { computeDeadline, earliestAnchorAfter } from '../../src/calendar/deadline-engine';
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { organisationId } from '../../src/reference/organisations';
@@ -24,6 +24,7 @@ interface CaseView {
   tribunal: string | null;
   arbitratorIds: string[];
   hearings: { id: string; arbitratorIds: string[] }[];
+  clocks: { id: string; rule: { id: string }; start: string; due: string | null; state: string }[];
 }
 
 /**
@@ -375,6 +376,68 @@ describe('replacing a member of the arbitration tribunal', () => {
     });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'RECUSAL_NOT_FOUND']);
     expect((await decide('x', { version: 1, decision: 'REFUSED', reason: '不成立' })).status).toBe(404);
+  });
+
+  it('a recusal application opens the commission’s 3-working-day clock (办案规则 第十一条, 第八十条), one per application; its decision stops it; one overdue is listed as due', async () => {
+    const c = await withTribunal([ids.arbitrator, ids['tr-b'], ids['tr-c']]);
+    type Clock = { id: string; rule: { id: string }; start: string; due: string | null; state: string };
+    const recusalClocks = (v: { clocks: Clock[] }) =>
+      v.clocks.filter((k) => k.rule.id === 'ARBITRATION_RECUSAL_DECISION');
+    const apply = (version: number, arbitratorId: string) =>
+      post('arbitrator', `${c.id}/recusals`, {
+        version,
+        arbitratorId,
+        side: 'RESPONDENT',
+        channel: 'ORAL',
+        grounds: ['INTEREST'],
+        statement: '该仲裁员与申请人系同事',
+      });
+    const first = await apply(c.version, ids['tr-b']);
+    expect(first.status).toBe(200);
+    const rule = ARBITRATION_DEADLINE_RULES.ARBITRATION_RECUSAL_DECISION;
+    const due = computeDeadline(rule, today, [], cal, today).due;
+    expect(rule).toMatchObject({ unit: 'WORKDAY', amount: 3 });
+    expect(recusalClocks(first.body)).toEqual([
+      expect.objectContaining({ start: today, due, state: 'RUNNING' }),
+    ]);
+    const second = await apply(c.version + 1, ids['tr-c']);
+    const [late, onTime] = recusalClocks(second.body);
+    expect(onTime).toMatchObject({ start: today, due, state: 'RUNNING' });
+    // The first one's application received long ago (as if): overdue, it is listed with the clocks due.
+    await t.dataSource.query(`UPDATE clocks SET start_date = $2 WHERE id = $1`, [
+      late.id,
+      addDays(today, -20),
+    ]);
+    const dueList = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/deadlines/due')
+          .set(await bearer(t, 'arbitrator'))
+      ).body as Clock[];
+    expect((await dueList()).find((k) => k.id === late.id)).toMatchObject({ state: 'BREACHED' });
+    expect(recusalClocks(await read(c.id)).find((k) => k.id === late.id)).toMatchObject({
+      state: 'BREACHED',
+    });
+    // Each decision stops its own application's clock, not the other's.
+    const [a, b] = (second.body.recusals as { id: string }[]).map((r) => r.id);
+    const decided = await post('arbitrator', `${c.id}/recusals/${b}/decision`, {
+      version: c.version + 2,
+      decision: 'REFUSED',
+      reason: '理由不成立',
+    });
+    expect(decided.status).toBe(200);
+    const after = recusalClocks(decided.body);
+    expect(after.find((k) => k.id === onTime.id)).toMatchObject({ state: 'MET' });
+    expect(after.find((k) => k.id === late.id)).toMatchObject({ state: 'BREACHED' });
+    const lateDecision = await post('arbitrator', `${c.id}/recusals/${a}/decision`, {
+      version: c.version + 3,
+      decision: 'REFUSED',
+      reason: '理由不成立',
+    });
+    expect(lateDecision.status).toBe(200);
+    expect(recusalClocks(lateDecision.body).every((k) => k.state !== 'RUNNING')).toBe(true);
+    expect((await dueList()).filter((k) => k.id === late.id || k.id === onTime.id)).toEqual([]);
   });
 
   it('the one coming in is not booked at the time of the case’s hearing to come (409 DOUBLE_BOOKING, as scheduling)', async () => {

@@ -52,6 +52,10 @@ export class ArbitrationRecusal {
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason: string | null;
 
+  /** The clock of the commission's decision (ARBITRATION_RECUSAL_DECISION), started with the application. */
+  @Column({ name: 'decision_clock_id', type: 'uuid', nullable: true })
+  decisionClockId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
