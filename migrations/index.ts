@@ -1,4 +1,5 @@
 import { Initial1795684964748 } from './1795684964748-initial';
+import { ArbitrationCorrection1796400010500 } from './1796400010500-arbitration-correction';
 import { CorrectionAcceptancePause1796400007700 } from './1796400007700-correction-acceptance-pause';
 import { CollectiveProceedings1796300000000 } from './1796300000000-collective-proceedings';
 import { ArbitrationCourtOption1796300000100 } from './1796300000100-arbitration-court-option';
@@ -176,4 +177,5 @@ export const MIGRATIONS: Function[] = [
   InspectionMergedInto1796400010200,
   ComplaintEmployerAddressStated1796400010300,
   RecusalDecisionClock1796400010450,
+  ArbitrationCorrection1796400010500,
 ];

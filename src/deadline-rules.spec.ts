@@ -14,6 +14,7 @@ describe('DEADLINE_RULES', () => {
     expect(summary).toEqual([
       ['MEDIATION', 'DAY', 15, 15, 'AFTER'],
       ['ARBITRATION_ACCEPTANCE', 'WORKDAY', 5, 0, 'AFTER'],
+      ['ARBITRATION_CORRECTION', 'WORKDAY', 10, 0, 'AFTER'],
       ['ARBITRATION_SERVICE_TO_RESPONDENT', 'WORKDAY', 5, 0, 'AFTER'],
       ['ARBITRATION_DEFENCE', 'WORKDAY', 10, 0, 'AFTER'],
       ['ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT', 'WORKDAY', 5, 0, 'AFTER'],
@@ -38,6 +39,8 @@ describe('DEADLINE_RULES', () => {
         .filter((r) => !DEADLINE_RULE_CATALOGUE.isStaffDuty(r.id))
         .map((r) => r.id),
     ).toEqual([
+      // 办案规则 第二十九条第四款: the applicant completes the application (a platform period).
+      'ARBITRATION_CORRECTION',
       'ARBITRATION_DEFENCE',
       // 调解仲裁法 第三十五条第二款: a party asks to postpone; 行政处罚法 第六十四条: the employer asks for a hearing.
       'ARBITRATION_POSTPONEMENT_REQUEST',
@@ -87,7 +90,7 @@ describe('the assembled table (each proceeding contributes its rules)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(Object.keys(DEADLINE_RULES)).toEqual(ids);
     expect(DEADLINE_RULE_CATALOGUE.ids()).toEqual(ids);
-    expect(ids).toHaveLength(17);
+    expect(ids).toHaveLength(18);
     // Each proceeding's ids carry its name (the parties' windows are arbitration's).
     expect(contributed.filter((c) => c.table === 'mediation').map((c) => c.id)).toEqual(['MEDIATION']);
     expect(contributed.filter((c) => c.table === 'complaints').map((c) => c.id)).toEqual([

@@ -83,4 +83,17 @@ export class ArbitrationInbox implements OnModuleInit {
       dedupKey: `arbitration-applied:${c.id}`,
     });
   }
+
+  /**
+   * The applicant completed the application (补正, 办案规则 第二十九条第四款): the commission's active arbitrators are
+   * told, as of a new application — the 5 working days to decide run from today (第三十条).
+   */
+  async correctionSupplied(em: EntityManager, c: { id: string; commissionId: string | null }): Promise<void> {
+    if (!c.commissionId) return;
+    await this.inbox.post(em, await this.users.staffOfOrganisation(em, 'ARBITRATOR', c.commissionId), {
+      template: 'ARBITRATION_CORRECTION_SUPPLIED',
+      subjectRef: `${ARBITRATION_SUBJECT}:${c.id}`,
+      dedupKey: `arbitration-correction-supplied:${c.id}`,
+    });
+  }
 }

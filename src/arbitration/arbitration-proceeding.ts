@@ -333,6 +333,7 @@ export class ArbitrationProceeding {
       decidedOnPapersOn: c.decidedOnPapersOn,
       papersBasis: c.papersBasis,
       limitation: c.limitation,
+      correction: c.correction,
       // Since 2017 limitation is the respondent's defence, not a ground to refuse: staff are warned, nothing more.
       warnings: [
         ...(c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : []),

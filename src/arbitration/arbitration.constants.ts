@@ -5,6 +5,7 @@ export type ArbitrationSource = (typeof ARBITRATION_SOURCES)[number];
 
 export const ARBITRATION_STATUSES = [
   'APPLIED',
+  'CORRECTION_REQUESTED',
   'ACCEPTED',
   'NOT_ACCEPTED',
   'TRIBUNAL_FORMED',

@@ -44,9 +44,11 @@ const memberUuid = new ParseUUIDPipe({
   exceptionFactory: () =>
     AppException.notFound('COLLECTIVE_MEMBER_NOT_FOUND', 'No such member of the collective dispute'),
 });
-const uuid = new ParseUUIDPipe({
+/** An arbitration case id in the path: a malformed one is a case that does not exist (404). */
+export const arbitrationIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('ARBITRATION_CASE_NOT_FOUND', 'No such arbitration case'),
 });
+const uuid = arbitrationIdPipe;
 
 const hearingUuid = new ParseUUIDPipe({
   exceptionFactory: () => AppException.notFound('HEARING_NOT_FOUND', 'No such hearing'),

@@ -16,6 +16,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
  */
 export type ArbitrationRuleId =
   | 'ARBITRATION_ACCEPTANCE'
+  | 'ARBITRATION_CORRECTION'
   | 'ARBITRATION_SERVICE_TO_RESPONDENT'
   | 'ARBITRATION_DEFENCE'
   | 'ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT'
@@ -50,9 +51,24 @@ export const ARBITRATION_DEADLINE_RULES: Readonly<Record<ArbitrationRuleId, Dead
     rollForwardToWorkingDay: false,
     direction: 'AFTER',
     citation: `${ARBITRATION_LAW} 第二十九条; ${WORKING_DAYS_ART80}`,
-    // Five days, no 中止 (第二十九条): a pause would silence the lateness notice that tells the worker they may sue.
-    // Counted again (RESTART) from a completed application; RESUME lifts a pause entered before this rule.
+    // Five days, no 中止 entered by staff (第二十九条): a pause would silence the lateness notice that tells the worker
+    // they may sue. Only a 补正 asked in time waits (PAUSE, ArbitrationCorrectionService) and is counted again
+    // (RESTART) from the completed application (办案规则 第二十九条第四款); RESUME lifts a pause entered before this rule.
     staffEvents: ['RESTART', 'RESUME'],
+  },
+  // 补正: the applicant completes the application. The rules set no period (办案规则 第二十九条第四款 binds the
+  // commission only): 10 working days is a platform rule, as the complaint's 补正; a late completion is still taken. The
+  // period is the applicant's (holder PARTY): run out, it LAPSED — no staff duty, the acceptance period still waits.
+  ARBITRATION_CORRECTION: {
+    id: 'ARBITRATION_CORRECTION',
+    name: { zh: '仲裁申请补正期限（平台规则）', en: 'Completing an arbitration application (platform rule)' },
+    unit: 'WORKDAY',
+    amount: 10,
+    maxExtension: 0,
+    rollForwardToWorkingDay: false,
+    direction: 'AFTER',
+    citation: `劳动人事争议仲裁办案规则 (2017) 第二十九条第四款 (一次性告知需要补正的全部材料; period: platform rule); ${WORKING_DAYS_ART80}`,
+    holder: 'PARTY',
   },
   // Serve a copy of the application on the respondent within 5 working days of acceptance.
   ARBITRATION_SERVICE_TO_RESPONDENT: {
@@ -183,7 +199,14 @@ export const ARBITRATION_PARTY_WINDOWS: Readonly<Record<ArbitrationPartyWindowId
 
 /** What starts each period, in words people use (GET /api/v1/calendar/rules). */
 const START_EVENTS: Readonly<Record<ArbitrationRuleId, LocalisedText>> = {
-  ARBITRATION_ACCEPTANCE: { zh: '仲裁委员会收到仲裁申请之日', en: 'the arbitration application is received' },
+  ARBITRATION_ACCEPTANCE: {
+    zh: '仲裁委员会收到仲裁申请之日（补正的，收到补正后的申请之日）',
+    en: 'the arbitration application is received (completed, when a 补正 was asked)',
+  },
+  ARBITRATION_CORRECTION: {
+    zh: '仲裁委员会告知申请人补正仲裁申请材料之日',
+    en: 'the applicant is asked to complete the application',
+  },
   ARBITRATION_SERVICE_TO_RESPONDENT: { zh: '仲裁委员会受理仲裁申请之日', en: 'the application is accepted' },
   ARBITRATION_DEFENCE: {
     zh: '被申请人收到仲裁申请书副本之日',

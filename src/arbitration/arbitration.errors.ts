@@ -156,6 +156,18 @@ export const ARBITRATION_ERRORS = {
     zh: '只有本案仲裁庭的仲裁员可以进行此项（开庭、书面审理、先行裁决、先予执行、裁决、调解书）',
     en: "Only an arbitrator of the case's tribunal may do this (hearing, decision on the papers, partial award, provisional execution, award, 调解书)",
   },
+  // 办案规则 第二十九条第四款: 一次性告知申请人需要补正的全部材料 — once.
+  ARBITRATION_CORRECTION_ALREADY_REQUESTED: {
+    status: 409,
+    zh: '已一次性告知申请人需要补正的全部材料，不能再次要求补正',
+    en: 'The applicant was already told, once, everything to complete: no second request',
+  },
+  // 办案规则 第二十九条第四款: 当场或者在五日内 — within the acceptance period of the application received.
+  ARBITRATION_CORRECTION_TOO_LATE: {
+    status: 409,
+    zh: '补正须在收到仲裁申请之日起5个工作日内一次性告知；受理审查期限已过，请决定是否受理',
+    en: 'A 补正 is asked within 5 working days of receiving the application; the acceptance period has passed: decide on acceptance',
+  },
   MINIMUM_WAGE_UNKNOWN: {
     status: 409,
     zh: '没有申请日适用的最低工资标准',

@@ -10,6 +10,8 @@ import { ArbitrationLatenessService } from './arbitration-lateness.service';
 import { ArbitrationProcessor } from './arbitration.processor';
 import { ArbitrationHearingsService } from './arbitration-hearings.service';
 import { ArbitrationClaimChangeService } from './arbitration-claim-change.service';
+import { ArbitrationCorrectionController } from './arbitration-correction.controller';
+import { ArbitrationCorrectionService } from './arbitration-correction.service';
 import { ArbitrationMembersService } from './arbitration-members.service';
 import { ArbitrationCaseNumbers } from './arbitration-case-numbers';
 import { ArbitrationInbox } from './arbitration-inbox';
@@ -30,7 +32,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
 
 @Module({
   imports: [ComplaintsModule, MediationModule],
-  controllers: [ArbitrationController, ArbitrationTribunalController],
+  controllers: [ArbitrationController, ArbitrationTribunalController, ArbitrationCorrectionController],
   providers: [
     ArbitrationService,
     ArbitrationClosingService,
@@ -43,6 +45,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationRecusalService,
     ArbitrationHearingsService,
     ArbitrationClaimChangeService,
+    ArbitrationCorrectionService,
     ArbitrationMembersService,
     ArbitrationAwardsService,
     ArbitrationAwardsRepository,

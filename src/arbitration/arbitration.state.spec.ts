@@ -18,6 +18,11 @@ const EXPECTED: Record<string, string | null> = {
   'APPLIED/REJECT': 'NOT_ACCEPTED',
   // A collective dispute's member leaves the open case (办案规则 第三十五条), whatever its step.
   'APPLIED/REMOVE_MEMBER': 'APPLIED',
+  // 补正 (办案规则 第二十九条第四款): asked once; supplied, the application is received again; refused meanwhile.
+  'APPLIED/REQUEST_CORRECTION': 'CORRECTION_REQUESTED',
+  'CORRECTION_REQUESTED/SUPPLY_CORRECTION': 'APPLIED',
+  'CORRECTION_REQUESTED/REJECT': 'NOT_ACCEPTED',
+  'CORRECTION_REQUESTED/REMOVE_MEMBER': 'CORRECTION_REQUESTED',
   'ACCEPTED/REMOVE_MEMBER': 'ACCEPTED',
   'TRIBUNAL_FORMED/REMOVE_MEMBER': 'TRIBUNAL_FORMED',
   'HEARING_SCHEDULED/REMOVE_MEMBER': 'HEARING_SCHEDULED',
@@ -80,7 +85,8 @@ describe('arbitration state machine', () => {
       for (const to of Object.values(row)) expect(ARBITRATION_STATUSES).toContain(to);
     expect(allowedActions('CLOSED')).toEqual(['SERVE_AWARD']);
     expect(allowedActions('NOT_ACCEPTED')).toEqual([]);
-    expect(allowedActions('APPLIED')).toEqual(['ACCEPT', 'REJECT', 'REMOVE_MEMBER']);
+    expect(allowedActions('APPLIED')).toEqual(['ACCEPT', 'REJECT', 'REQUEST_CORRECTION', 'REMOVE_MEMBER']);
+    expect(allowedActions('CORRECTION_REQUESTED')).toEqual(['REJECT', 'SUPPLY_CORRECTION', 'REMOVE_MEMBER']);
   });
 
   it('property: any sequence of actions from APPLIED ends in a reachable status, never leaves a terminal one', () => {

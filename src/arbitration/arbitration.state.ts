@@ -4,6 +4,8 @@ import type { ArbitrationStatus } from './arbitration.constants';
 export const ARBITRATION_ACTIONS = [
   'ACCEPT',
   'REJECT',
+  'REQUEST_CORRECTION',
+  'SUPPLY_CORRECTION',
   'FORM_TRIBUNAL',
   'REPLACE_ARBITRATOR',
   'RECORD_RECUSAL_APPLICATION',
@@ -66,7 +68,19 @@ export const ARBITRATION_TRANSITIONS: Readonly<
   Record<ArbitrationStatus, Readonly<Partial<Record<ArbitrationAction, ArbitrationStatus>>>>
 > = {
   // A collective dispute's member leaves the case with their claims (办案规则 第三十五条: 撤回仲裁申请) while it is open.
-  APPLIED: { ACCEPT: 'ACCEPTED', REJECT: 'NOT_ACCEPTED', REMOVE_MEMBER: 'APPLIED' },
+  // 补正 (办案规则 第二十九条第四款): the commission tells the applicant once what to complete; the completed
+  // application is received again (APPLIED). Meanwhile it may still refuse it (不予受理), not accept it.
+  APPLIED: {
+    ACCEPT: 'ACCEPTED',
+    REJECT: 'NOT_ACCEPTED',
+    REQUEST_CORRECTION: 'CORRECTION_REQUESTED',
+    REMOVE_MEMBER: 'APPLIED',
+  },
+  CORRECTION_REQUESTED: {
+    SUPPLY_CORRECTION: 'APPLIED',
+    REJECT: 'NOT_ACCEPTED',
+    REMOVE_MEMBER: 'CORRECTION_REQUESTED',
+  },
   // Service of the application, the defence and its service (第三十条) are recorded while the case runs.
   ACCEPTED: { FORM_TRIBUNAL: 'TRIBUNAL_FORMED', CLOSE: 'CLOSED', ...PAPERS('ACCEPTED') },
   // A tribunal that decides on the papers (书面审理, recorded with its basis) may award without a hearing.
@@ -103,6 +117,7 @@ export const ARBITRATION_TRANSITIONS: Readonly<
  */
 export const ARBITRATION_OPEN_STATUSES = [
   'APPLIED',
+  'CORRECTION_REQUESTED',
   'ACCEPTED',
   'TRIBUNAL_FORMED',
   'HEARING_SCHEDULED',

@@ -106,6 +106,16 @@ describe('the worker’s case file in words', () => {
     },
   );
 
+  it('an application awaiting 补正 says what to do and by when (办案规则 第二十九条第四款)', () => {
+    expect(statusLabel('ARBITRATION', 'CORRECTION_REQUESTED')).toBe('仲裁申请需要补正材料');
+    const text = nextStep('ARBITRATION', 'CORRECTION_REQUESTED', { correctionDueOn: '2026-12-22' });
+    expect(text).toContain('最迟于2026-12-22（含当日）');
+    expect(text).toContain('5个工作日内决定是否受理');
+    expect(nextStep('ARBITRATION', 'CORRECTION_REQUESTED')).not.toContain('最迟');
+    expect(eventLabel('ARBITRATION_REQUEST_CORRECTION')).toBe('仲裁委员会通知补正仲裁申请材料');
+    expect(eventLabel('ARBITRATION_SUPPLY_CORRECTION')).toBe('补正仲裁申请材料');
+  });
+
   it('an inspection merged into another names the case the worker follows (并案)', () => {
     const text = nextStep('INSPECTION', 'CLOSED', {
       inspectionClosure: 'MERGED',

@@ -36,6 +36,7 @@ export const MEDIATION_STATUS_LABELS: Readonly<Record<MediationStatus, string>> 
 
 export const ARBITRATION_STATUS_LABELS: Readonly<Record<ArbitrationStatus, string>> = {
   APPLIED: '仲裁申请已提交，等待受理',
+  CORRECTION_REQUESTED: '仲裁申请需要补正材料',
   ACCEPTED: '仲裁已受理',
   NOT_ACCEPTED: '仲裁不予受理',
   TRIBUNAL_FORMED: '仲裁庭已组成',
@@ -101,6 +102,8 @@ export interface NextStepFacts {
   appliedByRepresentatives?: boolean;
   /** arbitration: the commission let its acceptance or award period pass (ACCEPTANCE_OVERDUE / AWARD_OVERDUE) */
   courtOptionReason?: string | null;
+  /** arbitration: the last day of the applicant's period to complete the application (补正), null when none asked */
+  correctionDueOn?: string | null;
   /** arbitration: a hearing is still to be held (scheduled, not held, postponed or cancelled) */
   hearingAhead?: boolean | null;
   /** complaint: routed to mediation, its 15 days from the routing ran out with no case opened (MEDIATION_NOT_OPENED) */
@@ -224,6 +227,11 @@ const NEXT_STEPS: {
   ARBITRATION: {
     // 调解仲裁法 第二十九条: 收到仲裁申请之日起五日内决定是否受理
     APPLIED: '仲裁委员会将在5个工作日内决定是否受理。',
+    // 办案规则 第二十九条第四款: 一次性告知需要补正的全部材料; the acceptance period counts from the completed application.
+    CORRECTION_REQUESTED: (f) =>
+      `请按仲裁委员会的补正通知补充材料${
+        f.correctionDueOn ? `，最迟于${f.correctionDueOn}（含当日）提交（逾期补正的仍可提交）` : ''
+      }；补正后，仲裁委员会自收到之日起5个工作日内决定是否受理。`,
     ACCEPTED: '仲裁已受理，仲裁委员会将组成仲裁庭并通知您开庭时间。',
     // 调解仲裁法 第二十九条: 不予受理的，书面通知申请人并说明理由 (rejectionReason); 申请人可以就该劳动争议事项向人民法院提起诉讼
     NOT_ACCEPTED: (f) =>

@@ -10,6 +10,8 @@ import type { DeadlineRuleId } from '../calendar/deadline-rules';
 export const WORKER_DEADLINE_NAMES: Readonly<Record<DeadlineRuleId, string | null>> = {
   // 调解仲裁法 第二十九条、第三十条、第三十二条: the commission's acts, the respondent's (employer's) answer.
   ARBITRATION_ACCEPTANCE: '仲裁委受理审查期限',
+  // 办案规则 第二十九条第四款: the applicant's (the worker's) own period to complete the application.
+  ARBITRATION_CORRECTION: '当事人（申请人）补正仲裁申请材料期限（平台规则）',
   ARBITRATION_SERVICE_TO_RESPONDENT: '仲裁委送达仲裁申请书副本期限',
   ARBITRATION_DEFENCE: '用人单位答辩期限',
   ARBITRATION_DEFENCE_SERVICE_TO_CLAIMANT: '仲裁委送达答辩书副本期限',

@@ -16,7 +16,6 @@ import { readTogetherEach } from '../database/entity-rows';
 import { TransactionRunner } from '../database/transaction';
 import { DeadlinesService, type ClockView } from '../deadlines/deadlines.service';
 import { InspectionCaseFileService, type InspectionStep } from '../inspection/inspection-case-file.service';
-import type { MediationCaseViewDto } from '../mediation/dto/mediation.dto';
 import { MediationService, type MediationCaseFile } from '../mediation/mediation.service';
 import { INSPECTION_CLOSURE_LABELS } from '../notifications/templates';
 import {
@@ -28,7 +27,6 @@ import {
 } from './case-file-words';
 import type {
   MyArbitrationDto,
-  MyCaseActionDto,
   MyCaseDto,
   MyCasePageDto,
   MyCasesQueryDto,
@@ -39,6 +37,7 @@ import type {
 import { clocksRead, timelineRead } from './case-file-reads';
 import { startedLast } from './current-proceeding';
 import { namedForWorker } from './deadline-holders';
+import { correctionDue, nextActions } from './next-actions';
 import { earliestNextDate, hearingAsNextDate, nextHearing } from './next-hearing';
 import { labelSuitWindows } from './party-windows';
 import { awardUnserved, mediationView } from './proceeding-views';
@@ -270,6 +269,7 @@ export class MyCasesService {
           agreementStatus: mediation?.agreement?.status ?? null,
           appliedByRepresentatives: byRepresentatives,
           courtOptionReason: arbitration?.courtOption?.reason ?? null,
+          correctionDueOn: correctionDue(arbitration),
           hearingAhead: arbitration
             ? arbitration.hearings.some((h) => !h.heldAt && !h.postponedAt && !h.cancelledAt)
             : null,
@@ -280,7 +280,13 @@ export class MyCasesService {
           refusalReferTo: inspection?.refusalReferTo ?? null,
           ...filingDue(shown),
         }),
-        actions: byRepresentatives ? [] : this.actions(escalatable ? mediation : null, appliesDirectly),
+        actions: byRepresentatives
+          ? []
+          : nextActions(
+              escalatable ? mediation : null,
+              appliesDirectly,
+              step.proceeding === 'ARBITRATION' ? arbitration : null,
+            ),
       },
       heldBy: holder ? { organisationId: holder.id, name: holder.name } : null,
       nextDeadline: nextDate,
@@ -297,25 +303,6 @@ export class MyCasesService {
       inspection,
       timeline,
     };
-  }
-
-  /**
-   * What the worker can do in one call at this step; `escalates`: the mediation they may escalate, if any;
-   * `appliesDirectly`: a mediation withdrawn, still open or never opened leaves the direct application.
-   */
-  private actions(escalates: MediationCaseViewDto | null, appliesDirectly: boolean): MyCaseActionDto[] {
-    // The worker applies on their own complaint (调解仲裁法 第五条): POST /arbitration/cases {complaintId, claims}.
-    if (appliesDirectly)
-      return [{ action: 'APPLY_FOR_ARBITRATION', method: 'POST', path: '/api/v1/arbitration/cases' }];
-    if (escalates)
-      return [
-        {
-          action: 'ESCALATE_TO_ARBITRATION',
-          method: 'POST',
-          path: `/api/v1/mediation/${escalates.id}/escalate`,
-        },
-      ];
-    return [];
   }
 
   /** Each date with whether it may still change, as the deadline list says of the clock it was counted on. */

@@ -1,3 +1,4 @@
+import { ARBITRATION_CORRECTION_PAUSE_REASON } from '../arbitration/application-correction.rules';
 import { CORRECTION_PAUSE_REASON } from '../complaints/complaints.deadline-rules';
 import type { ClockView } from '../deadlines/deadlines.service';
 
@@ -48,6 +49,9 @@ function plainState(c: ClockFacts): string {
   const pause = c.events?.findLast((e) => e.type === 'PAUSE');
   if (c.state === 'PAUSED' && pause?.type === 'PAUSE' && pause.reason === CORRECTION_PAUSE_REASON)
     return `${c.rule.name.zh}：等待投诉人补正材料，补正后重新计算`;
+  // 补正 of an arbitration application (办案规则 第二十九条第四款): the period runs anew from the completed application.
+  if (c.state === 'PAUSED' && pause?.type === 'PAUSE' && pause.reason === ARBITRATION_CORRECTION_PAUSE_REASON)
+    return `${c.rule.name.zh}：等待申请人补正仲裁申请材料，补正后重新计算`;
   if (c.state === 'PAUSED') return `${c.rule.name.zh}：程序中止，期限暂停计算`;
   if (c.state === 'MET') return `${c.rule.name.zh}：已在期限内完成`;
   // Ended by the dispute's arbitration application: before the complaint was decided, or during its mediation (调解仲裁法
@@ -65,7 +69,10 @@ function plainState(c: ClockFacts): string {
   if (c.state === 'ENDED')
     return `${c.rule.name.zh}：${c.rule.id === 'MEDIATION' ? '调解' : '投诉'}已撤回，期限终止`;
   // 补正 (platform period, 若干规定 第十八条第三款 sets none): a late completion is still taken.
-  if (c.state === 'LAPSED' && c.rule.id === 'COMPLAINT_CORRECTION')
+  if (
+    c.state === 'LAPSED' &&
+    (c.rule.id === 'COMPLAINT_CORRECTION' || c.rule.id === 'ARBITRATION_CORRECTION')
+  )
     return `${c.rule.name.zh}：已于${c.due}届满，逾期补正的仍可提交，补正后重新计算受理期限`;
   if (c.state === 'LAPSED') return `${c.rule.name.zh}：已于${c.due}届满`;
   if (c.state === 'BREACHED') return `${c.rule.name.zh}：已于${c.due}到期（已超期）`;

@@ -6,6 +6,8 @@ import { INSPECTION_ACTIONS, type InspectionAction } from '../inspection/inspect
 const ARBITRATION_ACTION_LABELS: Readonly<Record<ArbitrationAction, string>> = {
   ACCEPT: '仲裁委员会受理仲裁申请',
   REJECT: '仲裁委员会决定不予受理',
+  REQUEST_CORRECTION: '仲裁委员会通知补正仲裁申请材料',
+  SUPPLY_CORRECTION: '补正仲裁申请材料',
   FORM_TRIBUNAL: '组成仲裁庭',
   REPLACE_ARBITRATOR: '更换仲裁庭组成人员',
   RECORD_RECUSAL_APPLICATION: '当事人申请仲裁员回避',

@@ -3,15 +3,10 @@ import { todayInShanghai } from '../calendar/local-date';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { CalendarService } from '../calendar/calendar.service';
-import { computeDeadline } from '../calendar/deadline-engine';
-import {
-  COMPLAINTS_DEADLINE_RULES,
-  CORRECTION_PAUSE_REASON,
-  correctionRestartReason,
-} from './complaints.deadline-rules';
+import { CORRECTION_PAUSE_REASON, correctionRestartReason } from './complaints.deadline-rules';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
+import { CorrectionClocks, type CorrectionClocksOf } from '../deadlines/correction-clocks';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
@@ -28,6 +23,15 @@ const CASE = 'COMPLAINT' as const;
 /** 若干规定 第十八条第一款第（二）项、第三款. */
 const CORRECTION_BASIS = '关于实施《劳动保障监察条例》若干规定 第十八条第一款第（二）项、第三款';
 
+/** The acceptance period waits for the complainant's 补正 (COMPLAINT_CORRECTION). */
+const clocksOf = (c: Complaint): CorrectionClocksOf => ({
+  caseType: CASE,
+  caseId: c.id,
+  jurisdictionCode: c.workplaceStreetCode,
+  waiting: 'INSPECTION_ACCEPTANCE',
+  correction: 'COMPLAINT_CORRECTION',
+});
+
 /**
  * 补正 (若干规定 第十八条第三款): a complaint without an identifiable employer is not refused; staff ask the
  * complainant to complete it, the acceptance period pauses (nothing is decided: neither met nor late) and a
@@ -43,7 +47,7 @@ export class ComplaintCorrectionService {
     private readonly repo: ComplaintsRepository,
     private readonly employers: EmployersService,
     private readonly deadlines: DeadlinesService,
-    private readonly calendar: CalendarService,
+    private readonly clocks: CorrectionClocks,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -83,27 +87,7 @@ export class ComplaintCorrectionService {
         );
       const today = todayInShanghai();
       // Nothing is decided: the acceptance period waits for the complainant (PAUSED), it is not met.
-      for (const clockId of await this.deadlines.unstopped(em, CASE, id, 'INSPECTION_ACCEPTANCE'))
-        await this.deadlines.addEvent(
-          em,
-          clockId,
-          { type: 'PAUSE', date: today, reason: CORRECTION_PAUSE_REASON },
-          viewer,
-        );
-      await this.deadlines.start(em, {
-        caseType: CASE,
-        caseId: id,
-        ruleId: 'COMPLAINT_CORRECTION',
-        start: today,
-        jurisdictionCode: c.workplaceStreetCode,
-      });
-      const dueOn = computeDeadline(
-        COMPLAINTS_DEADLINE_RULES.COMPLAINT_CORRECTION,
-        today,
-        [],
-        await this.calendar.calendar(em),
-        today,
-      ).due!;
+      const dueOn = await this.clocks.asked(em, clocksOf(c), today, CORRECTION_PAUSE_REASON, viewer);
       await this.repo.updateStatus(em, id, 'CORRECTION_REQUESTED');
       await this.audit.append(em, {
         caseType: CASE,
@@ -164,25 +148,15 @@ export class ComplaintCorrectionService {
           .sort()
           .at(-1) ?? null;
       const late = correctionDueOn !== null && today > correctionDueOn;
-      await this.deadlines.stopRule(em, CASE, id, 'COMPLAINT_CORRECTION', today, viewer);
       // The paused acceptance period restarts: 5 working days from today. A complaint asked before this rule (its
       // acceptance clock stopped then) gets a new clock from today.
-      const paused = await this.deadlines.unstopped(em, CASE, id, 'INSPECTION_ACCEPTANCE');
-      for (const clockId of paused)
-        await this.deadlines.addEvent(
-          em,
-          clockId,
-          { type: 'RESTART', date: today, reason: correctionRestartReason(correctionDueOn, today) },
-          viewer,
-        );
-      if (!paused.length)
-        await this.deadlines.start(em, {
-          caseType: CASE,
-          caseId: id,
-          ruleId: 'INSPECTION_ACCEPTANCE',
-          start: today,
-          jurisdictionCode: c.workplaceStreetCode,
-        });
+      await this.clocks.supplied(
+        em,
+        clocksOf(c),
+        today,
+        correctionRestartReason(correctionDueOn, today),
+        viewer,
+      );
       await this.repo.updateStatus(em, id, 'SUBMITTED');
       await this.audit.append(em, {
         caseType: CASE,

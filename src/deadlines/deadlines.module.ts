@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CorrectionClocks } from './correction-clocks';
 import { DeadlineReminders } from './deadline-reminders.service';
 import { DeadlineRemindersProcessor } from './deadline-reminders.processor';
 import { DeadlinesController } from './deadlines.controller';
@@ -8,7 +9,13 @@ import { DeadlinesService } from './deadlines.service';
 @Global()
 @Module({
   controllers: [DeadlinesController],
-  providers: [DeadlinesService, DeadlinesRepository, DeadlineReminders, DeadlineRemindersProcessor],
-  exports: [DeadlinesService, DeadlineReminders],
+  providers: [
+    DeadlinesService,
+    DeadlinesRepository,
+    DeadlineReminders,
+    DeadlineRemindersProcessor,
+    CorrectionClocks,
+  ],
+  exports: [DeadlinesService, DeadlineReminders, CorrectionClocks],
 })
 export class DeadlinesModule {}

@@ -17,6 +17,14 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的仲裁申请（投诉编号{trackingNo}）已于{acceptedOn}受理，案号{caseNo}。',
     vars: { trackingNo: 'text', acceptedOn: 'date', caseNo: 'text' },
   },
+  // 办案规则 第二十九条第四款: 一次性告知申请人需要补正的全部材料. The period is the platform's (ARBITRATION_CORRECTION),
+  // not the law's: a late completion is still taken; the acceptance period runs from the completed application.
+  ARBITRATION_CORRECTION_REQUESTED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁申请（投诉编号{trackingNo}）需要补正：{items}。请最迟于{dueOn}（含当日）补正后提交（逾期补正的仍可提交），仲裁委员会自收到补正材料之日起5个工作日内决定是否受理。依据：{legalBasis}。',
+    vars: { trackingNo: 'text', items: 'excerpt', dueOn: 'date', legalBasis: 'text' },
+  },
   ARBITRATION_NOT_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -20,6 +20,13 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '收到新的劳动争议仲裁申请，请在5个工作日内决定是否受理',
     vars: {},
   },
+  // 办案规则 第二十九条第四款, 第三十条: the completed application is received; 5 working days to decide from then.
+  ARBITRATION_CORRECTION_SUPPLIED: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '申请人已补正仲裁申请材料，请自收到之日起5个工作日内决定是否受理',
+    vars: {},
+  },
   ARBITRATION_ESCALATED_FROM_MEDIATION: {
     channel: 'IN_APP',
     audience: 'STAFF',

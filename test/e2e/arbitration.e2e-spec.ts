@@ -320,7 +320,7 @@ describe('arbitration', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT', 'REMOVE_MEMBER'] },
+      details: { status: 'APPLIED', allowed: ['ACCEPT', 'REJECT', 'REQUEST_CORRECTION', 'REMOVE_MEMBER'] },
     });
     // The reason reaches the worker as written: a bare machine code (typed by staff, audit) is refused on the field.
     const coded = await post('arbitrator', `/${c.id}/reject`, { version: 1, reason: 'NOT_LABOR_DISPUTE' });

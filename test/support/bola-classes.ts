@@ -117,6 +117,8 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   ArbitrationController_get: S,
   ArbitrationController_accept: S,
   ArbitrationController_reject: S,
+  ArbitrationCorrectionController_request: S,
+  ArbitrationCorrectionController_supply: S,
   ArbitrationController_tribunal: S,
   ArbitrationTribunalController_replaceArbitrator: S,
   ArbitrationTribunalController_recordRecusal: S,

@@ -1,3 +1,4 @@
+import { CORRECTION_ITEM_CODES, type CorrectionItem } from '../application-correction.rules';
 import { CollectiveMemberDto } from '../../complaints/dto/complaint-view.dto';
 import { RecusalViewDto } from './recusal-view.dto';
 import { CaseComplainantDto, CaseEmployerDto } from '../../complaints/dto/case-parties.dto';
@@ -116,6 +117,30 @@ export class ProvisionalExecutionViewDto {
   @ApiProperty() basis: string;
 }
 
+export class CorrectionItemViewDto {
+  @ApiProperty({ enum: CORRECTION_ITEM_CODES }) code: CorrectionItem;
+  @ApiProperty() label: string;
+}
+
+export class CorrectionAnswerViewDto {
+  @ApiProperty({ enum: CORRECTION_ITEM_CODES }) item: CorrectionItem;
+  @ApiProperty() text: string;
+}
+
+/** The application's one 补正 (办案规则 第二十九条第四款). */
+export class CorrectionViewDto {
+  @ApiProperty({ format: 'date' }) requestedOn: string;
+  @ApiProperty({
+    format: 'date',
+    description: 'Last day of the applicant’s period (a platform rule); late is taken',
+  })
+  dueOn: string;
+  @ApiProperty({ type: [CorrectionItemViewDto] }) items: CorrectionItemViewDto[];
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) suppliedOn: string | null;
+  @ApiProperty({ type: [CorrectionAnswerViewDto], nullable: true }) answers: CorrectionAnswerViewDto[] | null;
+}
+
 export class ArbitrationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
@@ -166,6 +191,12 @@ export class ArbitrationCaseViewDto {
     description: 'Limitation check: facts and answer (第二十七条)',
   })
   limitation: LimitationRecord | null;
+  @ApiProperty({
+    type: CorrectionViewDto,
+    nullable: true,
+    description: '补正 asked of the application, if any',
+  })
+  correction: CorrectionViewDto | null;
   @ApiProperty({ type: [String], description: 'Warnings to staff, e.g. LIMITATION_MAY_HAVE_EXPIRED' })
   warnings: string[];
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;

@@ -1,3 +1,4 @@
+import type { CorrectionRecord } from '../application-correction.rules';
 import {
   Column,
   CreateDateColumn,
@@ -152,6 +153,13 @@ export class ArbitrationCase {
    */
   @Column({ type: 'jsonb', nullable: true })
   limitation: LimitationRecord | null;
+
+  /**
+   * The application's one 补正 (办案规则 第二十九条第四款: 一次性告知): what the commission asked, by when, and the
+   * applicant's answers once supplied; null when none was asked (migration 1796400010500).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  correction: CorrectionRecord | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
