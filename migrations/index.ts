@@ -75,6 +75,7 @@ import { CasePartyViews1796400009600 } from './1796400009600-case-party-views';
 import { ComplaintKpiRouting1796400010100 } from './1796400010100-complaint-kpi-routing';
 import { InspectionMergedInto1796400010200 } from './1796400010200-inspection-merged-into';
 import { ComplaintEmployerAddressStated1796400010300 } from './1796400010300-complaint-employer-address-stated';
+import { SearchByWorker1796400010550 } from './1796400010550-search-by-worker';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -174,4 +175,5 @@ export const MIGRATIONS: Function[] = [
   ComplaintKpiRouting1796400010100,
   InspectionMergedInto1796400010200,
   ComplaintEmployerAddressStated1796400010300,
+  SearchByWorker1796400010550,
 ];
