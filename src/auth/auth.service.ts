@@ -5,6 +5,7 @@ import { TransactionRunner } from '../database/transaction';
 import { newId } from '../common/ids';
 import { PermanentSmsError, SMS_SENDER, smsMessage, type SmsSender } from '../notifications/sms-sender';
 import { OtpService } from './otp.service';
+import { ROLES, type Role } from './roles';
 import { SessionService } from './session.service';
 import { verifyPassword } from './passwords';
 import { TokensService, type TokenPair } from './tokens.service';
@@ -23,7 +24,16 @@ export class AuthService {
   ) {}
 
   /** `clientIp`: the caller's address as Fastify derives it (the socket's, or X-Forwarded-For's with TRUST_PROXY). */
-  async login(username: string, password: string, clientIp: string): Promise<TokenPair> {
+  /**
+   * `roles`: who may sign in here (the dashboard: staff only); another role with the right password is refused
+   * without a session, and the attempt does not count as a failure.
+   */
+  async login(
+    username: string,
+    password: string,
+    clientIp: string,
+    roles: readonly Role[] = ROLES,
+  ): Promise<TokenPair> {
     const key = this.users.throttleKey(username);
     const client = this.users.clientKey(clientIp);
     await this.sessions.assertLoginAllowed(this.tx.manager, key, client);
@@ -33,6 +43,8 @@ export class AuthService {
       await this.sessions.loginFailed(this.tx.manager, key, client);
       throw AppException.unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
     }
+    if (!roles.includes(user.role))
+      throw AppException.forbidden('ROLE_NOT_ALLOWED', 'Your role may not sign in here');
     return this.tx.run(async (em) => {
       await this.sessions.loginSucceeded(em, key, client);
       return this.tokens.issue(em, user);

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiForbiddenResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -17,7 +18,7 @@ import { CurrentUser, Public, Roles } from './decorators';
 import { LoginDto } from './dto/auth.dto';
 import { DashboardSessionDto } from './dto/dashboard-session.dto';
 import { AllowPendingPasswordChange } from './password-change.guard';
-import { ROLES, type Principal } from './roles';
+import { ROLES, STAFF_ROLES, type Principal } from './roles';
 import { SessionService } from './session.service';
 import type { TokenPair } from './tokens.service';
 
@@ -46,12 +47,14 @@ export class DashboardSessionController {
   @HttpCode(200)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiOkResponse({ type: DashboardSessionDto, description: 'Sets the refresh-token cookie' })
+  @ApiForbiddenResponse({ description: 'Not a staff account (ROLE_NOT_ALLOWED): workers sign in to the app' })
   async login(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DashboardSessionDto> {
-    return this.keep(await this.auth.login(dto.username, dto.password, req.ip), req, reply);
+    // The dashboard is the staff's (its data is STAFF_ROLES'): a worker signs in to the app instead.
+    return this.keep(await this.auth.login(dto.username, dto.password, req.ip, STAFF_ROLES), req, reply);
   }
 
   /** A new access token from the cookie's refresh token, which rotates (a reused one ends the session). */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskIdNumber, maskName, maskPhone } from './pii';
+import { maskIdNumber, maskName, maskPersonalDataInText, maskPhone } from './pii';
 
 const digit = fc.constantFrom(...'0123456789');
 const digits = (n: number): fc.Arbitrary<string> =>
@@ -109,6 +109,40 @@ describe('maskName', () => {
         expect(masked).toHaveLength(chars.length);
         expect(masked[0]).toBe(chars[0]);
         expect(masked.slice(1).every((c) => c === '*')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('maskPersonalDataInText', () => {
+  it('masks the ID numbers and mobile numbers a party typed into free text, keeping the rest', () => {
+    expect(maskPersonalDataInText('我叫赵四，电话13700001111，身份证310115199001011232，欠薪3个月')).toBe(
+      '我叫赵四，电话137****1111，身份证310***********1232，欠薪3个月',
+    );
+    expect(maskPersonalDataInText('身份证号 11010519491231002x 手机+86 13912345678。')).toBe(
+      '身份证号 110***********002x 手机+86 139****5678。',
+    );
+  });
+
+  it('leaves other numbers alone: amounts, dates, landlines, longer digit runs (an account number)', () => {
+    for (const text of [
+      '欠薪125000元，2026年10月1日起',
+      '座机021-58881234',
+      '银行卡6222021234567890123',
+      '工号12345678901234567890',
+      '',
+    ])
+      expect(maskPersonalDataInText(text)).toBe(text);
+  });
+
+  it('property: no ID number or mobile number typed into any text survives, and the text keeps its length', () => {
+    const filler = fc.string({ maxLength: 20 }).map((s) => s.replace(/\d/g, 'a'));
+    fc.assert(
+      fc.property(filler, fc.oneof(idNumber, phone), filler, (before, secret, after) => {
+        const masked = maskPersonalDataInText(`${before}${secret}${after}`);
+        expect(masked).not.toContain(secret);
+        expect(masked).toHaveLength(before.length + secret.length + after.length);
+        expect(maskPersonalDataInText(masked)).toBe(masked);
       }),
     );
   });

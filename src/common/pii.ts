@@ -15,6 +15,21 @@ export function maskName(name: string | null): string | null {
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
 
+// GB 11643-1999: 17 digits and a check character; a mainland mobile number: 1, then 3–9, then 9 digits (after +86 too).
+const ID_NUMBER_IN_TEXT = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+const MOBILE_IN_TEXT = /(?:(?<=86)|(?<!\d))1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Free text a party typed (a complaint's facts, a message) masked for a role that sees personal data masked: the ID
+ * numbers and mobile numbers in it, as the structured fields are. Names in prose cannot be told from other words and
+ * stay as typed (docs/security.md).
+ */
+export function maskPersonalDataInText(text: string): string {
+  return text
+    .replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id)!)
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone)!);
+}
+
 /**
  * Paths pino removes from every log line. Request bodies are never logged; these catch personal data that
  * could still reach a log through an error object or a context field.

@@ -10,7 +10,9 @@ import { StaffInCharge } from '../notifications/staff-in-charge';
 import { StaffInbox } from '../notifications/staff-inbox';
 import { JobName } from '../queue/job-catalogue';
 import { OutboxService } from '../queue/outbox.service';
+import { maskPersonalDataInText } from '../common/pii';
 import { caseMessageSmsKey } from './case-messages.rules';
+import { seesPersonalDataInFull } from './complaint-view';
 import { Acknowledgement } from './acknowledgement';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
@@ -56,17 +58,21 @@ export class CaseMessagesService {
 
   /** A page of the thread, oldest first (cursor pagination like every list: README, "Lists"). */
   async messages(viewer: Principal, id: string, q: CursorQuery): Promise<MessagePageDto> {
-    await this.complaints.visibleOrThrow(this.tx.manager, viewer, id);
-    return this.page(this.tx.manager, id, q);
+    const { complaint } = await this.complaints.visibleOrThrow(this.tx.manager, viewer, id);
+    // An oversight role reads the ID and mobile numbers a party typed masked, as in the complaint's view.
+    return this.page(this.tx.manager, id, q, !seesPersonalDataInFull(viewer, complaint.complainantUserId));
   }
 
-  /** A page of the thread of a complaint or 举报 the caller has already been let see (reports.service.ts). */
-  async page(em: EntityManager, id: string, q: CursorQuery): Promise<MessagePageDto> {
+  /**
+   * A page of the thread of a complaint or 举报 the caller has already been let see (reports.service.ts); `masked`:
+   * with the ID and mobile numbers in the bodies masked.
+   */
+  async page(em: EntityManager, id: string, q: CursorQuery, masked = false): Promise<MessagePageDto> {
     const page = await this.repo.messagePage(em, id, q);
     return {
       items: page.items.map((m) => ({
         author: m.author,
-        body: m.body,
+        body: masked ? maskPersonalDataInText(m.body) : m.body,
         createdAt: m.createdAt.toISOString(),
       })),
       nextCursor: page.nextCursor,

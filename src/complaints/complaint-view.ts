@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/roles';
 import type { PiiCipher } from '../common/pii-crypto';
-import { maskIdNumber, maskName, maskPhone } from '../common/pii';
+import { maskIdNumber, maskName, maskPersonalDataInText, maskPhone } from '../common/pii';
 import type { Employer } from '../reference/entities/employer.entity';
 import type { Complaint } from './entities/complaint.entity';
 
@@ -68,8 +68,9 @@ export function toComplaintView(
     workplaceStreetCode: c.workplaceStreetCode,
     claimedAmountFen: c.claimedAmountFen,
     affectedWorkers: c.affectedWorkers,
-    facts: c.facts,
-    requests: c.requests,
+    // What a party typed may hold ID and mobile numbers: masked as the structured fields are.
+    facts: full ? c.facts : maskPersonalDataInText(c.facts),
+    requests: full ? c.requests : maskPersonalDataInText(c.requests),
     complainant: hasComplainant
       ? {
           name: full ? c.complainantName : maskName(c.complainantName),

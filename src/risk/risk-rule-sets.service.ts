@@ -6,7 +6,7 @@ import { TransactionRunner } from '../database/transaction';
 import { CompiledRuleSet } from './risk.evaluator';
 import { RiskRepository } from './risk.repository';
 import { DEFAULT_RULE_SET, type RiskRuleSet } from './risk.rules';
-import { validateRuleSet } from './rule-set.schema';
+import { isRuleSetVersion, validateRuleSet } from './rule-set.schema';
 
 export interface RuleSetView {
   version: number;
@@ -47,7 +47,8 @@ export class RiskRuleSetsService {
   }
 
   async get(version: number): Promise<RuleSetView> {
-    const row = await this.repo.ruleSet(this.tx.manager, version);
+    // A number beyond the integer column is no version (asked of PostgreSQL, it was a 500: out of range).
+    const row = isRuleSetVersion(version) ? await this.repo.ruleSet(this.tx.manager, version) : null;
     if (!row) throw AppException.notFound('RULE_SET_NOT_FOUND', `No rule set version ${version}`);
     return toView(row);
   }

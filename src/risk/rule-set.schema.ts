@@ -6,6 +6,14 @@ import { FEATURES } from './risk.features';
 import { RISK_KINDS, RISK_LEVELS, type RiskRuleSet } from './risk.rules';
 
 /** json-rules-engine's built-in operators. */
+/** The largest version a rule set can have: `risk_rule_sets.version` is a PostgreSQL integer. */
+export const RULE_SET_VERSION_MAX = 2_147_483_647;
+
+/** Pure: whether a number can be a rule set's version (1 … the integer column's largest). */
+export function isRuleSetVersion(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= RULE_SET_VERSION_MAX;
+}
+
 export const RULE_OPERATORS = [
   'equal',
   'notEqual',

@@ -182,6 +182,33 @@ describe('complaint intake', () => {
       });
     });
 
+    it('ID and mobile numbers typed into the facts, the requests or a message are masked for a supervisor, in full for handling staff (audit)', async () => {
+      const typed = '我叫赵四，电话13700001111，身份证310115199001011232';
+      const masked = '我叫赵四，电话137****1111，身份证310***********1232';
+      const c = await file(
+        worker,
+        complaintBody({ facts: `工资未发。${typed}`, requests: `请联系${typed}` }),
+      );
+      expect(c.status).toBe(201);
+      const posted = await t
+        .http()
+        .post(`/api/v1/complaints/${c.body.id}/messages`)
+        .set(auth(worker))
+        .send({ body: `补充：${typed}` });
+      expect(posted.status).toBe(201);
+      const sup = await t.token('supervisor');
+      const seen = await t.http().get(`/api/v1/complaints/${c.body.id}`).set(auth(sup));
+      expect([seen.body.facts, seen.body.requests]).toEqual([`工资未发。${masked}`, `请联系${masked}`]);
+      const thread = await t.http().get(`/api/v1/complaints/${c.body.id}/messages`).set(auth(sup));
+      expect(thread.body.items.map((m: { body: string }) => m.body)).toEqual([`补充：${masked}`]);
+      for (const who of [await t.token('mediator'), worker]) {
+        const full = await t.http().get(`/api/v1/complaints/${c.body.id}`).set(auth(who));
+        expect(full.body.facts).toBe(`工资未发。${typed}`);
+        const own = await t.http().get(`/api/v1/complaints/${c.body.id}/messages`).set(auth(who));
+        expect(own.body.items.map((m: { body: string }) => m.body)).toEqual([`补充：${typed}`]);
+      }
+    });
+
     it("worker B gets 404 for worker A's complaint, its events and its messages (BOLA)", async () => {
       for (const path of ['', '/events', '/messages']) {
         const res = await t.http().get(`/api/v1/complaints/${id}${path}`).set(auth(workerB));
@@ -373,6 +400,9 @@ describe('complaint intake', () => {
         { category: 'OVERTIME_PAY', claimedAmountFen: undefined },
         'claimedAmountFen',
       ],
+      // …and an amount owed: nothing owed is no wage claim (audit: 0 was accepted).
+      ['wage arrears of nothing', { claimedAmountFen: 0 }, 'claimedAmountFen'],
+      ['overtime pay of nothing', { category: 'OVERTIME_PAY', claimedAmountFen: 0 }, 'claimedAmountFen'],
     ];
     it.each(cases)('%s', async (_name, override, field) => {
       const res = await file(worker, complaintBody(override));

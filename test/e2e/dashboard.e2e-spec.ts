@@ -445,6 +445,22 @@ describe('dashboard', () => {
       expect(me.body.role).toBe('SUPERVISOR');
     });
 
+    it('a worker signs in to the app, not the dashboard: 403 ROLE_NOT_ALLOWED, no token, no cookie', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/auth/dashboard/login')
+        .send({ username: '13800000000', password: 'demo-password-1' });
+      expect([res.status, res.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      expect(res.body.accessToken).toBeUndefined();
+      expect(setCookie(res)).toEqual([]);
+      // The same credentials still sign the worker in where she belongs.
+      const app = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: '13800000000', password: 'demo-password-1' });
+      expect(app.status).toBe(200);
+    });
+
     it('rotates on refresh; a replayed cookie ends the whole session; no cookie is 401 and clears it', async () => {
       const login = await t
         .http()

@@ -382,4 +382,17 @@ describe('risk warnings: mass dispute from twelve workers, lifecycle, escalation
       ).status,
     ).toBe(404);
   });
+  it('a version no rule set can have (beyond the integer column, zero, negative, not a number) is 404 RULE_SET_NOT_FOUND, never 500', async () => {
+    for (const version of ['99999', '2147483648', '99999999999999999999', '0', '-1', 'abc', '1.5']) {
+      const res = await t
+        .http()
+        .get(`/api/v1/risk/rule-sets/${version}`)
+        .set(await auth('supervisor'));
+      expect({ version, status: res.status, code: res.body.code }).toEqual({
+        version,
+        status: 404,
+        code: 'RULE_SET_NOT_FOUND',
+      });
+    }
+  });
 });

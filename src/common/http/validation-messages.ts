@@ -39,6 +39,10 @@ const TEMPLATES: Record<string, readonly [zh: string, en: string]> = {
   isUrl: ['须为有效的 URL', 'must be a URL'],
   matches: ['格式不正确', 'has the wrong format'],
   min: ['不能小于 {0}', 'must not be less than {0}'],
+  owesSomething: [
+    '拖欠工资、加班费须写明所欠金额（至少 1 分）',
+    'must be at least 1 fen for WAGE_ARREARS and OVERTIME_PAY',
+  ],
   max: ['不能大于 {0}', 'must not be greater than {0}'],
   minLength: ['长度不能少于 {0} 个字符', 'must be at least {0} characters long'],
   maxLength: ['长度不能超过 {0} 个字符', 'must be at most {0} characters long'],

@@ -76,8 +76,9 @@ describe('RFC 3339 date-times', () => {
       }),
       { numRuns: 5000 },
     );
-    // And the generator does reach accepted strings: the property is not vacuous.
-    expect(fc.sample(candidate, 2000).some(isDateTime)).toBe(true);
+    // And the generator does reach accepted strings: the property is not vacuous. About 1 in 500 candidates is
+    // accepted: 2,000 samples held none in about 1 run of 100 (a flaky failure), 20,000 hold none in about 1 of e^40.
+    expect(fc.sample(candidate, 20_000).some(isDateTime)).toBe(true);
   });
 
   it('accepts every timestamp toISOString writes', () => {

@@ -18,6 +18,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -37,6 +38,23 @@ const upperTrim = ({ value }: { value: unknown }) =>
 
 /** Largest claim accepted: ¥100 million, in fen. */
 export const MAX_CLAIM_FEN = 10_000_000_000;
+
+/**
+ * A claim to money by nature (AMOUNT_REQUIRED_CATEGORIES) claims something: at least 1 fen. An amount the other
+ * categories give is ≥ 0 (@Min), none is null.
+ */
+function OwesSomething(): PropertyDecorator {
+  return ValidateBy({
+    name: 'owesSomething',
+    validator: {
+      validate: (v: unknown, args) =>
+        !AMOUNT_REQUIRED_CATEGORIES.includes((args?.object as CreateComplaintDto).category) ||
+        typeof v !== 'number' ||
+        v >= 1,
+      defaultMessage: () => 'must be at least 1 fen for WAGE_ARREARS and OVERTIME_PAY',
+    },
+  });
+}
 
 export class EmployerRefDto {
   @ApiProperty({ example: '上海某某建筑劳务有限公司' })
@@ -157,7 +175,7 @@ export class CreateComplaintDto {
     nullable: true,
     type: Number,
     description:
-      'Claimed amount in fen (分), integer ≥ 0: required for WAGE_ARREARS and OVERTIME_PAY (money by nature); ' +
+      'Claimed amount in fen (分): required and ≥ 1 for WAGE_ARREARS and OVERTIME_PAY (money by nature), ≥ 0; ' +
       'optional (stored as null) for the other categories',
   })
   @ValidateIf(
@@ -168,6 +186,7 @@ export class CreateComplaintDto {
   @IsDefined()
   @IsInt()
   @Min(0)
+  @OwesSomething()
   @Max(MAX_CLAIM_FEN)
   claimedAmountFen?: number;
 

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLen
 import { CursorQuery } from '../../common/http/pagination';
 import { IsLocalDate } from '../../common/validation/decorators';
 import { RISK_KINDS, RISK_LEVELS, SIGNAL_KIND_NAMES, SIGNAL_SOURCES, WARNING_STATUSES } from '../risk.rules';
+import { RULE_SET_VERSION_MAX } from '../rule-set.schema';
 import type { RiskKind, RiskLevel, WarningStatus } from '../risk.rules';
 import { trim } from '../../common/validation/transforms';
 
@@ -167,7 +168,7 @@ export class RiskRunViewDto {
 
 export class BacktestDto {
   // @Max: 1e308 passes @IsInt and was a 500 in the integer column's SQL (found by the fuzz).
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(2_147_483_647) ruleSetVersion: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(RULE_SET_VERSION_MAX) ruleSetVersion: number;
   @ApiProperty({ example: '2026-01-01' }) @IsLocalDate() from: string;
   @ApiProperty({ example: '2026-06-30' }) @IsLocalDate() to: string;
 }
