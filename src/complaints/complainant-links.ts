@@ -28,6 +28,11 @@ export class ComplainantLinks implements OnModuleInit {
 
   onModuleInit(): void {
     this.workers.onIdentityEstablished((em, who) => this.link(em, who));
+    // Staff correct the identity of a worker whose complaint is in their jurisdiction (identity-correction.service.ts):
+    // the account's own, or one filed for her at a counter naming her phone (the typo that kept it unlinked).
+    this.workers.onCaseScopeQuestion((em, staff, worker) =>
+      this.repo.namesWorkerWithin(em, worker, staff.jurisdictions),
+    );
   }
 
   /** Links the complaints filed for this worker that no account follows yet, each with a timeline event. */

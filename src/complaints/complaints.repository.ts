@@ -338,6 +338,16 @@ export class ComplaintsRepository {
     return rows;
   }
 
+  /** Whether a complaint in the prefixes' streets is the account's or names its phone (who may correct it). */
+  async namesWorkerWithin(em: EntityManager, k: { userId: string; phoneBidx: string }, prefixes: string[]) {
+    const [row] = await em.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM complaints WHERE (complainant_user_id = $1 OR complainant_phone_bidx = $2)
+          AND workplace_street_code LIKE ANY($3::text[])) AS found`,
+      [k.userId, k.phoneBidx, jurisdictionPatterns(prefixes)],
+    );
+    return row.found;
+  }
+
   findById(em: EntityManager, id: string): Promise<Complaint | null> {
     return findRow(em, Complaint, 'id = $1', [id]);
   }

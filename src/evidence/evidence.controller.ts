@@ -11,7 +11,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
+import type { MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -29,9 +29,10 @@ import { CASE_STAFF_ROLES, STAFF_ROLES, type Principal } from '../auth/roles';
 import { AppException, fieldError } from '../common/errors/app-exception';
 import type { ErrorCode } from '../common/errors/catalogue';
 import { AttachmentViewDto, UploadAttachmentDto } from './dto/attachment.dto';
-import { MAX_DESCRIPTION_LENGTH, UPLOAD_LIMITS } from './evidence.rules';
+import { MAX_DESCRIPTION_LENGTH } from './evidence.rules';
 import { EvidenceService } from './evidence.service';
 import { ATTACHMENT_CONTENT_TYPES } from './file-type';
+import { UploadStreamInterceptor } from './upload-stream.interceptor';
 
 /** A malformed id is the same 404 as an unknown one. */
 const uuidOr404 = (code: ErrorCode, message: string) =>
@@ -50,7 +51,8 @@ export class EvidenceController {
 
   /**
    * The upload streams through: @fastify/multipart's limits bound it (10 MB, one file, five text fields) and
-   * the file goes to storage as it arrives. Text fields must come before the file part.
+   * the file goes to storage as it arrives. Text fields must come before the file part. The parser's errors answer
+   * in the platform's codes (upload-errors.ts).
    */
   @ApiOperation({
     summary: '上传证据附件',
@@ -61,7 +63,7 @@ export class EvidenceController {
   @Post()
   @Roles('WORKER', ...CASE_STAFF_ROLES)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
-  @UseInterceptors(FileStreamInterceptor('file', { limits: UPLOAD_LIMITS, defParamCharset: 'utf8' }))
+  @UseInterceptors(UploadStreamInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description:

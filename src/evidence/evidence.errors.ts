@@ -14,6 +14,16 @@ export const EVIDENCE_ERRORS = {
     zh: '文件未完整上传',
     en: 'The upload ended before the file was complete',
   },
+  MULTIPART_LIMIT_EXCEEDED: {
+    status: 400,
+    zh: '上传表单超出限制（字段或文件过多，或字段名过长），详见 details',
+    en: 'The upload form exceeds a limit (too many fields, files or parts, or a field name too long); see details',
+  },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    zh: '请求体不是有效的 multipart/form-data 表单',
+    en: 'The request body is not a valid multipart/form-data form',
+  },
   CASE_FILE_FULL: {
     status: 409,
     zh: '该投诉的证据材料已达上限（50 个文件、共 200 MB）',

@@ -40,8 +40,8 @@ export const MAX_FILENAME_LENGTH = 200;
 
 /**
  * Limits handed to @fastify/multipart for an upload: one file, a few text fields, each bounded. `fieldSize`
- * leaves room for 500 characters of 4-byte UTF-8, so a longer description reaches the DTO and gets the usual
- * VALIDATION_FAILED instead of the parser's generic 400.
+ * leaves room for 500 characters of 4-byte UTF-8, so a longer description usually reaches the DTO; one over
+ * `fieldSize` gets the same VALIDATION_FAILED from upload-errors.ts, and the other limits their own codes there.
  */
 export const UPLOAD_LIMITS = {
   fileSize: MAX_ATTACHMENT_BYTES,

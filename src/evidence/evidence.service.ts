@@ -20,6 +20,7 @@ import {
 } from './evidence.rules';
 import { ATTACHMENT_CONTENT_TYPES } from './file-type';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
+import { fileTooLarge } from './upload-errors';
 import {
   EmptyFileError,
   FileTooLargeError,
@@ -82,12 +83,6 @@ function caseFileClosed(status: string): AppException {
     'This complaint was withdrawn or refused; its case file takes no more evidence',
     { status },
   );
-}
-
-function fileTooLarge(): AppException {
-  return new AppException(413, 'FILE_TOO_LARGE', 'An attachment may be at most 10 MB', {
-    maxBytes: MAX_ATTACHMENT_BYTES,
-  });
 }
 
 /**

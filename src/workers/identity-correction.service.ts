@@ -58,10 +58,18 @@ export class IdentityCorrectionService implements OnModuleInit {
     if (problems.length) throw AppException.validation(problems);
     return this.tx.run(async (em) => {
       const user = await this.users.findByPhone(em, dto.phone);
-      if (!user?.active || user.role !== 'WORKER' || !user.loginPhoneBidx)
+      // A worker outside the staff member's jurisdiction is answered as an unknown phone, before anything about her
+      // identity is compared: else the 404/409s tell any staff member whether a phone has an account and whether a
+      // name and ID number are the ones it recorded.
+      const inScope =
+        user?.active === true &&
+        user.role === 'WORKER' &&
+        user.loginPhoneBidx !== null &&
+        (await this.workers.hasCaseWithin(em, actor, { userId: user.id, phoneBidx: user.loginPhoneBidx }));
+      if (!user || !inScope || !user.loginPhoneBidx)
         throw AppException.notFound(
           'WORKER_ACCOUNT_NOT_FOUND',
-          'No worker account signs in with this mobile number',
+          'No worker account of the jurisdiction signs in with this mobile number',
         );
       const row = await this.repo.lockIdentity(em, user.id);
       if (!row)

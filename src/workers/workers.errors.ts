@@ -9,8 +9,8 @@ export const WORKERS_ERRORS = {
   },
   WORKER_ACCOUNT_NOT_FOUND: {
     status: 404,
-    zh: '没有以该手机号登录的劳动者账号',
-    en: 'No worker account signs in with this mobile number',
+    zh: '您所辖范围内没有以该手机号登录、且有投诉的劳动者账号',
+    en: 'No worker account with a complaint in your jurisdiction signs in with this mobile number',
   },
   IDENTITY_NOT_RECORDED: {
     status: 409,

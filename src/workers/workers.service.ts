@@ -35,10 +35,21 @@ export interface EstablishedIdentity {
 /** What a module does once a worker's identity is established (complaints: link those filed for them), same tx. */
 export type IdentityListener = (em: EntityManager, who: EstablishedIdentity) => Promise<void>;
 
+/**
+ * Whether a worker account (its id and sign-in phone's blind index) has a case within the staff member's
+ * jurisdiction (complaints: one that is the account's or names its phone, in a street of the staff member's scope).
+ */
+export type CaseScopeCheck = (
+  em: EntityManager,
+  staff: Principal,
+  worker: { userId: string; phoneBidx: string },
+) => Promise<boolean>;
+
 /** Worker accounts: the phone they signed up with and the real identity they record once. */
 @Injectable()
 export class WorkersService implements OnModuleInit {
   private readonly identityListeners: IdentityListener[] = [];
+  private readonly caseScopeChecks: CaseScopeCheck[] = [];
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -73,6 +84,17 @@ export class WorkersService implements OnModuleInit {
   /** Tells the registered modules, in the caller's transaction (this module's own uses only). */
   async identityEstablished(em: EntityManager, who: EstablishedIdentity): Promise<void> {
     for (const listener of this.identityListeners) await listener(em, who);
+  }
+
+  /** Registers a module that holds cases of workers (complaints), asked by `hasCaseWithin`. */
+  onCaseScopeQuestion(check: CaseScopeCheck): void {
+    this.caseScopeChecks.push(check);
+  }
+
+  /** Whether any registered module has a case of this worker within the staff member's jurisdiction (none: false). */
+  async hasCaseWithin(em: EntityManager, staff: Principal, worker: { userId: string; phoneBidx: string }) {
+    for (const check of this.caseScopeChecks) if (await check(em, staff, worker)) return true;
+    return false;
   }
 
   /** The worker account of a user id (null if none or not an active worker). */

@@ -192,19 +192,26 @@ describe('complaints filed for a worker by staff are linked to his account', () 
       await recordProfile(token, person.name, mistyped);
       expect(await myCaseIds(token)).toEqual([]);
 
-      // Staff of another street take it: a worker account belongs to no street.
-      const userId = await createAccount(t, {
+      // Staff of another street do not: her complaint is not in their jurisdiction (as an unknown phone).
+      await createAccount(t, {
         username: 'mediator-other-street',
         role: 'MEDIATOR',
         jurisdictions: ['310115007'],
       });
       const reason = '登记时身份证号码误填，已核验身份证原件';
-      const r = await correct(await staff('mediator-other-street'), {
+      const asked = {
         phone: person.phone,
         realName: person.name,
         idNumber: person.idNumber.toLowerCase(),
         reason,
-      });
+      };
+      const elsewhere = await correct(await staff('mediator-other-street'), asked);
+      expect([elsewhere.status, elsewhere.body.code]).toEqual([404, 'WORKER_ACCOUNT_NOT_FOUND']);
+      // The staff of her complaint's street do, though it is not linked to her account yet (it names her phone).
+      const [{ id: userId }] = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM users WHERE username = 'mediator'`,
+      );
+      const r = await correct(await staff('mediator'), asked);
       expect([r.status, r.body]).toEqual([
         201,
         expect.objectContaining({
@@ -254,6 +261,8 @@ describe('complaints filed for a worker by staff are linked to his account', () 
     it('refused: workers and ADMIN; bad input is 400 on its field; 404 unknown account; 409 nothing recorded or nothing changed', async () => {
       const person = { name: '韩小月', idNumber: idNumber(862), phone: '15800001121' };
       const token = await signIn(person.phone);
+      // Her complaint, filed at the counter of the inspector's street, puts her in the inspector's jurisdiction.
+      await fileAtCounter(person);
       const body = {
         phone: person.phone,
         realName: person.name,
@@ -288,9 +297,9 @@ describe('complaints filed for a worker by staff are linked to his account', () 
       // None of these changed anything or texted her.
       const profile = await t.http().get('/api/v1/my/profile').set(bearer(token));
       expect(profile.body).toMatchObject({ idNumber: person.idNumber });
-      expect(t.sms.sent.filter((m) => m.phone === person.phone).map((m) => m.template)).toEqual([
-        'OTP_SIGN_IN',
-      ]);
+      expect(t.sms.sent.filter((m) => m.phone === person.phone).map((m) => m.template)).not.toContain(
+        'IDENTITY_CORRECTED_BY_STAFF',
+      );
 
       // A name alone corrected (the ID number as recorded).
       const named = await correct(inspector, { ...body, realName: '韩晓月', idNumber: person.idNumber });
@@ -319,6 +328,67 @@ describe('complaints filed for a worker by staff are linked to his account', () 
         [`identity-correction:${named.body.id}`],
       );
       expect(told).toEqual([{ username: 'inspector' }]);
+    });
+
+    it('staff of another street learn nothing: one 404 for an unknown phone, a recorded identity and the identity as recorded', async () => {
+      const person = { name: '秦小川', idNumber: idNumber(870), phone: '15800001130' };
+      await fileAtCounter(person); // street 310115005
+      await recordProfile(await signIn(person.phone), person.name, person.idNumber);
+      const unrecorded = '15800001131';
+      await signIn(unrecorded);
+      await fileAtCounter({ name: '秦小河', idNumber: idNumber(871), phone: unrecorded });
+      const asked = {
+        phone: person.phone,
+        realName: person.name,
+        idNumber: idNumber(872),
+        reason: '核验身份证原件',
+      };
+      const cases = {
+        unknownPhone: { ...asked, phone: '15800001139' },
+        identityRecorded: asked,
+        identityAsRecorded: { ...asked, idNumber: person.idNumber },
+        nothingRecorded: { ...asked, phone: unrecorded },
+      };
+      await createAccount(t, {
+        username: 'inspector-other-street',
+        role: 'INSPECTOR',
+        jurisdictions: ['310115007'],
+      });
+      await createAccount(t, {
+        username: 'supervisor-other-district',
+        role: 'SUPERVISOR',
+        jurisdictions: ['310104'],
+      });
+      for (const outsider of ['inspector-other-street', 'supervisor-other-district']) {
+        const by = await staff(outsider);
+        const answers = [];
+        for (const body of Object.values(cases)) {
+          const r = await correct(by, body);
+          answers.push({ status: r.status, body: r.body as unknown });
+        }
+        expect(answers).toEqual(
+          Object.values(cases).map(() => ({
+            status: 404,
+            body: { statusCode: 404, code: 'WORKER_ACCOUNT_NOT_FOUND', message: expect.any(String) },
+          })),
+        );
+        expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      }
+      // Within the jurisdiction (the district's supervisor sees its streets): the answers as before.
+      const supervisor = await staff('supervisor');
+      const same = await correct(supervisor, cases.identityAsRecorded);
+      expect([same.status, same.body.code]).toEqual([409, 'IDENTITY_UNCHANGED']);
+      const none = await correct(supervisor, cases.nothingRecorded);
+      expect([none.status, none.body.code]).toEqual([409, 'IDENTITY_NOT_RECORDED']);
+      const unknown = await correct(supervisor, cases.unknownPhone);
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'WORKER_ACCOUNT_NOT_FOUND']);
+      // Nothing was corrected from outside; the street's inspector corrects it.
+      expect(
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM worker_identity_corrections c
+          JOIN users u ON u.id = c.corrected_by_user_id WHERE u.username LIKE '%-other-%'`),
+      ).toEqual([{ n: 0 }]);
+      const fixed = await correct(await staff('inspector'), cases.identityRecorded);
+      expect([fixed.status, fixed.body.changed]).toEqual([201, ['ID_NUMBER']]);
     });
   });
 });

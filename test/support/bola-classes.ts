@@ -60,8 +60,8 @@ export const BOLA_CLASSES: Record<string, AccessClass> = {
   StaffAdminController_auditTrail: L,
   WorkersController_get: SELF,
   WorkersController_record: SELF,
-  // A worker account (named by its phone in the body) belongs to no street: the roles are the check.
-  IdentityCorrectionController_correct: D,
+  // A worker account (named by its phone in the body) is corrected by staff of a street where she has a complaint.
+  IdentityCorrectionController_correct: SB,
   ReferenceController_list: P,
   EmployerRegisterController_bulk: N,
   EmployerRegisterController_list: L,
