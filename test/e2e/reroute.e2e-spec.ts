@@ -168,6 +168,31 @@ describe('re-routing a routed complaint', () => {
     ).toEqual([{ route_target: 'MEDIATION' }]);
   });
 
+  it('case B: the worker withdraws from mediation to have it inspected; re-routed, the brigade opens its case', async () => {
+    const c = await routed('MEDIATION');
+    const m = await openMediation(t, 'mediator', c.id);
+    const closed = await post('mediator', `/mediation/cases/${m.id}/close`, {
+      version: m.version,
+      outcome: 'WITHDRAWN',
+    });
+    expect(closed.status).toBe(200);
+    const res = await route(c.id, { target: 'INSPECTION' }, 'inspector');
+    expect([res.status, res.body.route?.target]).toEqual([200, 'INSPECTION']);
+    const inspectionId = await openInspection(t, 'inspector', c.id);
+    const file = await caseFile(c.id);
+    // Both proceedings are in the worker's file (the withdrawn mediation stays).
+    expect(file).toMatchObject({
+      trackingNo: c.trackingNo,
+      mediation: { id: m.id },
+      inspection: { id: inspectionId, status: 'RECEIVED' },
+    });
+    expect(file.timeline.find((e) => e.action === 'REROUTED')?.data).toMatchObject({
+      fromTarget: 'MEDIATION',
+      target: 'INSPECTION',
+      ground: 'PROCEEDING_ENDED_UNDECIDED',
+    });
+  });
+
   it('refuses after a mediation agreement decided the matter', async () => {
     const c = await routed('MEDIATION');
     const m = await openMediation(t, 'mediator', c.id);
