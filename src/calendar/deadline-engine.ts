@@ -44,10 +44,10 @@ export type ClockEvent =
 
 /**
  * Why a clock stopped other than by the act it times: WITHDRAWN, the complaint was withdrawn (撤回); ARBITRATION, the
- * dispute was taken to arbitration before the complaint was decided (监察条例 第二十一条第二款: left to that procedure);
- * CASE_CLOSED, the proceeding ended while a party's window in it was open (调解仲裁法 第三十条: 不影响仲裁程序的进行).
+ * dispute went to arbitration before the complaint was decided (监察条例 第二十一条第二款); CASE_CLOSED, the proceeding
+ * ended while a party's window in it was open (调解仲裁法 第三十条); REROUTED, sent to another body (reroute.rules.ts).
  */
-export const CLOCK_STOP_REASONS = ['WITHDRAWN', 'ARBITRATION', 'CASE_CLOSED'] as const;
+export const CLOCK_STOP_REASONS = ['WITHDRAWN', 'ARBITRATION', 'CASE_CLOSED', 'REROUTED'] as const;
 export type ClockStopReason = (typeof CLOCK_STOP_REASONS)[number];
 
 export type ClockState = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'ENDED' | 'LAPSED';

@@ -6,6 +6,7 @@ import { DisputeInArbitration } from '../arbitration/dispute-in-arbitration';
 import { CaseMessagesService } from '../complaints/case-messages.service';
 import type { Complaint } from '../complaints/entities/complaint.entity';
 import { OpenArbitrationCheck } from '../complaints/open-arbitration';
+import { RerouteCheck } from '../complaints/reroute-check';
 import { ReportChannelService } from '../complaints/report-channel.service';
 import { readTogether } from '../database/entity-rows';
 import { INSPECTION_SUBJECT } from '../inspection/inspection.constants';
@@ -34,10 +35,39 @@ export class ProceedingLinks implements OnModuleInit {
     private readonly thread: CaseMessagesService,
     private readonly openArbitration: OpenArbitrationCheck,
     private readonly disputeArbitration: DisputeInArbitration,
+    private readonly reroute: RerouteCheck,
   ) {}
 
   onModuleInit(): void {
     this.thread.registerCurrentProceeding((em, c) => this.currentProceeding(em, c));
+    // Re-routing a routed complaint reads every case on it: none open, none that decided the matter.
+    this.reroute.registerLookup(async (em, c) => {
+      const [mediations, arbitrations, inspections] = await readTogether(em, [
+        this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
+        this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
+        this.inspection.stepsOfComplaintRead(c.id),
+      ]);
+      return [
+        ...mediations.cases.map((m) => ({
+          proceeding: 'MEDIATION' as const,
+          caseId: m.id,
+          status: m.status,
+          closureType: null,
+        })),
+        ...arbitrations.map((a) => ({
+          proceeding: 'ARBITRATION' as const,
+          caseId: a.id,
+          status: a.status,
+          closureType: a.closureType,
+        })),
+        ...inspections.map((i) => ({
+          proceeding: 'INSPECTION' as const,
+          caseId: i.id,
+          status: i.status,
+          closureType: i.closureType,
+        })),
+      ];
+    });
     // A 举报 follows the inspection case opened from it (GET /reports/:trackingNo).
     this.reports.registerStepLookup((em, complaintId) => this.inspection.reportStep(em, complaintId));
     this.withdrawal.registerOpenProceedingLookup(async (em, complaint) => {

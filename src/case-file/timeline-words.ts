@@ -60,6 +60,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   EMPLOYER_CONTACT_CONFIRMED: '确认用人单位联系电话',
   EMPLOYER_NAME_CONFIRMED: '确认用人单位名称',
   ROUTED: '转交办理机构',
+  // reroute.rules.ts: the first body never opened a case or ended without deciding (data: fromTarget → target).
+  REROUTED: '改为转交其他办理机构',
   WITHDRAWN: '撤回投诉',
   POSSIBLE_DUPLICATE_FLAGGED: '提示可能重复投诉',
   COMPLAINANT_ACCOUNT_LINKED: '投诉人账号关联本案，可在线查看办理进度',

@@ -106,6 +106,24 @@ export class ComplaintTakeUp implements OnModuleInit {
     });
   }
 
+  /** Re-routed (reroute.rules.ts): the first body's period to open the case, if still running, ends as REROUTED. */
+  async rerouted(
+    em: EntityManager,
+    c: Pick<Complaint, 'id'>,
+    actor: Pick<Principal, 'userId'> | null,
+  ): Promise<void> {
+    await this.deadlines.stopRule(
+      em,
+      CASE,
+      c.id,
+      'COMPLAINT_TAKE_UP',
+      todayInShanghai(),
+      actor,
+      {},
+      'REROUTED',
+    );
+  }
+
   /**
    * A proceeding opened on the complaint: its period stops — with `DISPUTE`, for every member of its collective
    * dispute, which one mediation or arbitration case serves (调解仲裁法 第七条); an inspection case is the complaint's.

@@ -10,7 +10,7 @@ import {
 } from './complaint.state';
 
 describe('complaint intake state machine', () => {
-  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED | CORRECTION_REQUESTED, CORRECTION_REQUESTED → SUBMITTED, ACCEPTED → ROUTED, withdrawal before the end, nothing else', () => {
+  it('decides every (from, to) pair: SUBMITTED → ACCEPTED | REJECTED | CORRECTION_REQUESTED, CORRECTION_REQUESTED → SUBMITTED, ACCEPTED → ROUTED, ROUTED → ROUTED (re-route), withdrawal before the end, nothing else', () => {
     for (const from of COMPLAINT_STATUSES)
       for (const to of COMPLAINT_STATUSES)
         expect([from, to, canTransition(from, to)]).toEqual([
@@ -19,7 +19,7 @@ describe('complaint intake state machine', () => {
           (from === 'SUBMITTED' &&
             (to === 'ACCEPTED' || to === 'REJECTED' || to === 'CORRECTION_REQUESTED')) ||
             (from === 'CORRECTION_REQUESTED' && to === 'SUBMITTED') ||
-            (from === 'ACCEPTED' && to === 'ROUTED') ||
+            ((from === 'ACCEPTED' || from === 'ROUTED') && to === 'ROUTED') ||
             (to === 'WITHDRAWN' &&
               ['SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'ROUTED'].includes(from)),
         ]);

@@ -16,7 +16,9 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly Co
   // An accepted complaint is routed to mediation, arbitration or inspection.
   ACCEPTED: ['ROUTED', 'WITHDRAWN'],
   REJECTED: [],
-  ROUTED: ['WITHDRAWN'],
+  // Re-routed to another body while the first never opened a case or ended without deciding the matter
+  // (reroute.rules.ts; 若干规定 第十八条第四款, 调解仲裁法 第五条).
+  ROUTED: ['ROUTED', 'WITHDRAWN'],
   WITHDRAWN: [],
 };
 

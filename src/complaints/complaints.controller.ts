@@ -182,11 +182,12 @@ export class ComplaintsController {
     return this.routing.suggestion(user, id);
   }
 
-  /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION. */
+  /** Routes an accepted complaint to MEDIATION, ARBITRATION or INSPECTION, or a routed one to another body. */
   @ApiOperation({
     summary: '分流投诉',
     description:
-      '将已受理的投诉分流至调解、仲裁或劳动保障监察。举报（无投诉当事人）只能分流至劳动保障监察，其他去向为 400（target: partyProceeding）。',
+      '将已受理的投诉分流至调解、仲裁或劳动保障监察。举报（无投诉当事人）只能分流至劳动保障监察，其他去向为 400（target: partyProceeding）。' +
+      '已分流的投诉可改为转交其他机构：原机构尚未立案（误分流），或其程序未对争议作出处理即告结束（不予受理/告知、撤销立案、调解不成、撤回、调解期满）；程序进行中、已作出处理或去向相同为 409 REROUTE_NOT_ALLOWED（details.reason）。',
   })
   @Post(':id/route')
   @HttpCode(200)

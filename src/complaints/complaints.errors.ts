@@ -30,6 +30,11 @@ export const COMPLAINTS_ERRORS = {
     zh: '集体争议由推举的代表为全体劳动者办理（调解仲裁法第七条）；未推举代表的，由仍在争议中的成员办理：您不能为本集体争议办理此事项',
     en: 'A collective dispute acts through its elected representatives (调解仲裁法 第七条), or, with none elected, through a member still in the dispute: you may not do this for the group',
   },
+  REROUTE_NOT_ALLOWED: {
+    status: 409,
+    zh: '该投诉不能改为转交其他机构：原机构的程序仍在进行、已对争议作出处理（调解协议、仲裁裁决、监察处理），或已转交该机构（details.reason）',
+    en: 'The routed complaint cannot go to another body: a proceeding on it is open, one decided the matter, or it is already routed there (details.reason)',
+  },
   ARBITRATION_IN_PROGRESS: {
     status: 409,
     zh: '该投诉（或其集体争议）已申请劳动争议仲裁且仲裁尚未结束，不再转交调解或开始调解',

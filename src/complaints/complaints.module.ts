@@ -1,4 +1,5 @@
 import { EmployerContactController } from './employer-contact.controller';
+import { RerouteCheck } from './reroute-check';
 import { EmployerContactService } from './employer-contact.service';
 import { OpenArbitrationCheck } from './open-arbitration';
 import { Module } from '@nestjs/common';
@@ -45,6 +46,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
   ],
   providers: [
     ComplaintsService,
+    RerouteCheck,
     CaseMessagesService,
     ComplaintDecisionService,
     ComplainantService,
@@ -72,6 +74,7 @@ import { ComplaintWithdrawalService } from './withdrawal.service';
   ],
   exports: [
     ComplaintsService,
+    RerouteCheck,
     CaseMessagesService,
     ComplaintWithdrawalService,
     ReportChannelService,

@@ -15,6 +15,7 @@ import { canTransition, COMPLAINT_TRANSITIONS } from './complaint.state';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { RoutingInbox } from './routing-inbox';
+import { RerouteCheck } from './reroute-check';
 import type { ComplaintViewDto, RoutingSuggestionDto } from './dto/complaint-view.dto';
 import type { Complaint } from './entities/complaint.entity';
 import {
@@ -42,6 +43,7 @@ export class RoutingService {
     private readonly inbox: RoutingInbox,
     private readonly takeUp: ComplaintTakeUp,
     private readonly arbitration: OpenArbitrationCheck,
+    private readonly reroute: RerouteCheck,
   ) {}
 
   /** Where the complaint should go, with the reasons, and the body that would take it. */
@@ -105,6 +107,8 @@ export class RoutingService {
         : [(await this.repo.lockForUpdate(em, id))!];
       const c = group.find((m) => m.id === id)!;
       assertRoutable(c);
+      // Routed already: to another body only as reroute.rules.ts allows (409 REROUTE_NOT_ALLOWED otherwise).
+      const rerouted = c.status === 'ROUTED' ? await this.reroute.assertReroutable(em, c, dto.target) : null;
       assertTargetOfKind(c, dto.target);
       const kind = ROUTE_ORGANISATION_KIND[dto.target];
       const org = dto.organisationId
@@ -145,6 +149,7 @@ export class RoutingService {
           dto.note ?? null,
           lead.collectiveDisputeId,
           overridden,
+          m.id === c.id ? rerouted : null,
         );
       }
     });
@@ -160,6 +165,7 @@ export class RoutingService {
     note: string | null,
     collectiveDisputeId: string | null,
     overridden: ArbitrationOverride | null,
+    rerouted: 'NO_CASE_OPENED' | 'PROCEEDING_ENDED_UNDECIDED' | null = null,
   ): Promise<void> {
     await this.repo.update(em, c.id, {
       status: 'ROUTED',
@@ -170,11 +176,19 @@ export class RoutingService {
     await this.audit.append(em, {
       caseType: 'COMPLAINT',
       caseId: c.id,
-      action: 'ROUTED',
+      action: rerouted ? 'REROUTED' : 'ROUTED',
       fromStatus: c.status,
       toStatus: 'ROUTED',
       actor: viewer,
       data: {
+        ...(rerouted
+          ? {
+              fromTarget: c.routeTarget,
+              fromOrganisationId: c.routeOrganisationId,
+              fromOrganisationName: (await this.organisations.byId(em, c.routeOrganisationId!))?.name ?? null,
+              ground: rerouted,
+            }
+          : {}),
         target,
         organisationId: org.id,
         organisationName: org.name,
@@ -183,7 +197,9 @@ export class RoutingService {
         ...(overridden ? { arbitrationOverride: overridden } : {}),
       },
     });
-    // The body has 5 working days to open the case (COMPLAINT_TAKE_UP): a routed complaint is never left unseen.
+    // The body has 5 working days to open the case (COMPLAINT_TAKE_UP): a routed complaint is never left unseen. A
+    // mis-routed one's period with the first body ends (REROUTED: neither met nor late), the new body's starts.
+    if (rerouted) await this.takeUp.rerouted(em, c, viewer);
     await this.takeUp.routed(em, c, todayInShanghai());
     // Each member is told where the dispute went (a report: on its channel).
     await this.notices.routed(em, c, target, org);
