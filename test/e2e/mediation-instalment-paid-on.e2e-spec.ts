@@ -24,8 +24,13 @@ describe('an instalment paid on the day it was paid', () => {
   let n = 0;
   const today = todayInShanghai();
 
-  /** A mediation closed today by an agreement of two instalments: today and in 30 days. */
-  const agreed = async (): Promise<CaseView & { complaintId: string; trackingNo: string }> => {
+  /** A mediation closed today by an agreement of two instalments (default: today and in 30 days). */
+  const agreed = async (
+    instalments = [
+      { dueOn: today, amountFen: 400_000 },
+      { dueOn: addDays(today, 30), amountFen: 600_000 },
+    ],
+  ): Promise<CaseView & { complaintId: string; trackingNo: string }> => {
     const c = await fileComplaint(t, {
       employerName: `浦东付款日期测试公司${++n}`,
       target: 'MEDIATION',
@@ -40,11 +45,10 @@ describe('an instalment paid on the day it was paid', () => {
         version: m.version,
         outcome: 'AGREEMENT',
         agreement: {
-          claims: [{ description: '拖欠工资', amountFen: 1_000_000 }],
-          instalments: [
-            { dueOn: today, amountFen: 400_000 },
-            { dueOn: addDays(today, 30), amountFen: 600_000 },
+          claims: [
+            { description: '拖欠工资', amountFen: instalments.reduce((sum, i) => sum + i.amountFen, 0) },
           ],
+          instalments,
         },
       });
     expect(closed.status).toBe(200);
@@ -157,33 +161,17 @@ describe('an instalment paid on the day it was paid', () => {
    * message and a case file saying she may withdraw if fully paid.
    */
   it('a late payment on an agreement escalated to arbitration is told to the commission, the case and the worker', async () => {
-    const c = await fileComplaint(t, {
-      employerName: `浦东逾期付款仲裁测试公司${++n}`,
-      target: 'MEDIATION',
-      staff: 'mediator',
-    });
-    const opened = await openMediation(t, 'mediator', c.id);
-    const closed = await t
-      .http()
-      .post(`/api/v1/mediation/cases/${opened.id}/close`)
-      .set(await bearer(t, 'mediator'))
-      .send({
-        version: opened.version,
-        outcome: 'AGREEMENT',
-        agreement: {
-          claims: [{ description: '拖欠工资', amountFen: 2_380_000 }],
-          instalments: [
-            { dueOn: today, amountFen: 1_000_000 },
-            { dueOn: today, amountFen: 1_380_000 },
-          ],
-        },
-      });
-    expect(closed.status).toBe(200);
-    const first = await pay(closed.body as CaseView, { version: closed.body.version });
+    const closed = await agreed([
+      { dueOn: today, amountFen: 1_000_000 },
+      { dueOn: today, amountFen: 1_380_000 },
+    ]);
+    const c = { id: closed.complaintId, trackingNo: closed.trackingNo };
+    const opened = { id: closed.id };
+    const first = await pay(closed, { version: closed.version });
     expect(first.status).toBe(200);
     // The second instalment was due yesterday: today's sweep finds it overdue and the agreement defaulted.
     await t.dataSource.query(`UPDATE mediation_instalments SET due_on = $2 WHERE id = $1`, [
-      (closed.body as CaseView).agreement!.instalments[1].id,
+      closed.agreement!.instalments[1].id,
       addDays(today, -1),
     ]);
     await t.app.get(MediationSweepService).sweep(today);
