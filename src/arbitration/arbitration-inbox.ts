@@ -69,6 +69,28 @@ export class ArbitrationInbox implements OnModuleInit {
     });
   }
 
+  /**
+   * The mediation agreement whose default the application claims was paid after it (SourceAgreementPayments): told to
+   * those in charge of the case (as its periods are), who weigh it; once per instalment.
+   */
+  async sourceAgreementPaid(
+    em: EntityManager,
+    caseId: string,
+    p: { instalmentId: string; seq: number; amountFen: number; paidOn: string; agreementStatus: string },
+  ): Promise<void> {
+    await this.inbox.post(em, await this.staffToTell(em, caseId), {
+      template: 'ARBITRATION_SOURCE_AGREEMENT_PAID',
+      subjectRef: `${ARBITRATION_SUBJECT}:${caseId}`,
+      dedupKey: `arbitration-source-paid:${caseId}:${p.instalmentId}`,
+      params: {
+        seq: String(p.seq),
+        amountFen: String(p.amountFen),
+        paidOn: p.paidOn,
+        agreement: p.agreementStatus,
+      },
+    });
+  }
+
   async applied(
     em: EntityManager,
     c: { id: string; commissionId: string | null; source: ArbitrationSource },

@@ -23,7 +23,8 @@ import { ArbitrationRepository } from './arbitration.repository';
 import { ArbitrationAwardsRepository } from './arbitration-awards.repository';
 import { ArbitrationTribunalRepository } from './arbitration-tribunal.repository';
 import { recusalView } from './dto/recusal-view.dto';
-import { defenceClocks, hearingsWithinAnswerPeriods } from './arbitration-hearing.rules';
+import { defenceClocks } from './arbitration-hearing.rules';
+import { caseWarnings, sourceAgreementPaymentsOf } from './case-warnings';
 import {
   allowedActions,
   mayPerform,
@@ -293,20 +294,29 @@ export class ArbitrationProceeding {
     const parties = this.repo
       .partiesOf(em, c.id)
       .then((row) => this.caseParties.show(em, viewer, [row], 'arbitration.view'));
-    const [[shown], claims, hearings, awards, executions, clocks, tribunalMembers, members, recusals] =
-      await Promise.all([
-        parties,
-        this.repo.claimsOf(em, c.id),
-        this.repo.hearingsOf(em, c.id),
-        this.awards.awardsOf(em, c.id),
-        this.awards.provisionalExecutionsOf(em, c.id),
-        known ?? this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
-        this.staff.describeList(em, c.arbitratorIds),
-        c.collectiveDisputeId
-          ? this.complaints.disputeMembers(em, c.collectiveDisputeId)
-          : Promise.resolve([]),
-        this.tribunals.recusalsOf(em, c.id),
-      ]);
+    const [
+      [shown],
+      claims,
+      hearings,
+      awards,
+      executions,
+      clocks,
+      tribunalMembers,
+      members,
+      recusals,
+      sourcePayments,
+    ] = await Promise.all([
+      parties,
+      this.repo.claimsOf(em, c.id),
+      this.repo.hearingsOf(em, c.id),
+      this.awards.awardsOf(em, c.id),
+      this.awards.provisionalExecutionsOf(em, c.id),
+      known ?? this.deadlines.forCase(ARBITRATION_CASE_TYPE, c.id, todayInShanghai(), this.tx.manager),
+      this.staff.describeList(em, c.arbitratorIds),
+      c.collectiveDisputeId ? this.complaints.disputeMembers(em, c.collectiveDisputeId) : Promise.resolve([]),
+      this.tribunals.recusalsOf(em, c.id),
+      sourceAgreementPaymentsOf(this.audit, em, c),
+    ]);
     const counted = windowsAsCounted(awards, clocks);
     return {
       id: c.id,
@@ -334,14 +344,8 @@ export class ArbitrationProceeding {
       papersBasis: c.papersBasis,
       limitation: c.limitation,
       correction: c.correction,
-      // Since 2017 limitation is the respondent's defence, not a ground to refuse: staff are warned, nothing more.
-      warnings: [
-        ...(c.limitation && !c.limitation.withinLimit ? ['LIMITATION_MAY_HAVE_EXPIRED'] : []),
-        // A hearing booked before a change of the claims started a new answer period (办案规则 第四十四条).
-        ...(hearingsWithinAnswerPeriods(hearings, defenceClocks(clocks)).length
-          ? ['HEARING_WITHIN_ANSWER_PERIOD']
-          : []),
-      ],
+      warnings: caseWarnings(c, hearings, clocks, sourcePayments),
+      sourceAgreementPayments: sourcePayments,
       finalAward: c.finalAward,
       awardServedOn: c.awardServedOn,
       // As the clocks count them today (a schedule loaded after service moves them), not as stored on service.

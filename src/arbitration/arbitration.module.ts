@@ -29,6 +29,7 @@ import { ArbitrationMediationStatement } from './arbitration-statement';
 import { ArbitrationClosingService } from './arbitration-closing.service';
 import { ArbitrationService } from './arbitration.service';
 import { DisputeInArbitration } from './dispute-in-arbitration';
+import { SourceAgreementPayments } from './source-agreement-payments';
 
 @Module({
   imports: [ComplaintsModule, MediationModule],
@@ -59,6 +60,7 @@ import { DisputeInArbitration } from './dispute-in-arbitration';
     ArbitrationCaseNumbers,
     ArbitrationMediationStatement,
     DisputeInArbitration,
+    SourceAgreementPayments,
   ],
   exports: [ArbitrationService, ArbitrationClosingService, DisputeInArbitration],
 })

@@ -143,6 +143,14 @@ export class ArbitrationRepository {
     });
   }
 
+  /** The open applications (ARBITRATION_OPEN_STATUSES) escalated from a mediation case. */
+  openCasesFromMediation(em: EntityManager, mediationCaseId: string): Promise<ArbitrationCase[]> {
+    return em.find(ArbitrationCase, {
+      where: { sourceMediationCaseId: mediationCaseId, status: In([...ARBITRATION_OPEN_STATUSES]) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** The (first) application escalated from a mediation case, whatever became of it. */
   async caseFromMediation(
     em: EntityManager,

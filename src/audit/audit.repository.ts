@@ -55,6 +55,23 @@ export class AuditRepository {
     return rows.map((r) => r.case_id);
   }
 
+  /** The events of `action` on one case's timeline whose data has `key` = `value`, oldest first. */
+  eventsWith(
+    em: EntityManager,
+    c: { caseType: string; caseId: string },
+    action: string,
+    key: string,
+    value: string,
+  ): Promise<CaseEvent[]> {
+    return em
+      .createQueryBuilder(CaseEvent, 'e')
+      .where('e.case_type = :caseType AND e.case_id = :caseId AND e.action = :action', { ...c, action })
+      .andWhere(`e.data ->> :key = :value`, { key, value })
+      .orderBy('e.occurred_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
   /** The events of several cases in one query, each case's oldest first. */
   timelines(em: EntityManager, cases: readonly { caseType: string; caseId: string }[]): Promise<CaseEvent[]> {
     if (cases.length === 0) return Promise.resolve([]);

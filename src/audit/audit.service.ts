@@ -152,6 +152,23 @@ export class AuditService {
     return new Set(await this.repo.casesWith(em, caseType, caseIds, action));
   }
 
+  /**
+   * The data and time of the events of `action` on a case's timeline whose data has `key` = `value` (a proceeding's
+   * events on its complaint's timeline, by the proceeding's id), oldest first.
+   */
+  async eventsWith(
+    em: EntityManager,
+    c: { caseType: string; caseId: string },
+    action: string,
+    key: string,
+    value: string,
+  ): Promise<{ data: Record<string, unknown>; occurredAt: Date }[]> {
+    return (await this.repo.eventsWith(em, c, action, key, value)).map((e) => ({
+      data: e.data,
+      occurredAt: e.occurredAt,
+    }));
+  }
+
   async timeline(em: EntityManager, caseType: string, caseId: string): Promise<CaseEventView[]> {
     return (await this.timelines(em, [{ caseType, caseId }]))[0];
   }

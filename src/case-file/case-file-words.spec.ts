@@ -234,6 +234,21 @@ describe('the worker’s case file in words', () => {
     expect(nextStep('ARBITRATION', 'CLOSED', { closureType: 'MEDIATED' })).not.toMatch(/诉讼/);
   });
 
+  it('an open application whose source agreement was paid since: the worker may withdraw if fully paid (第四十一条)', () => {
+    const one = [{ amountFen: 1_380_000, paidOn: '2026-12-08' }];
+    expect(nextStep('ARBITRATION', 'TRIBUNAL_FORMED', { sourceAgreementPayments: one })).toBe(
+      '仲裁庭已组成，请等待开庭通知。用人单位已于2026-12-08按调解协议支付13800.00元，仲裁委员会已获告知；如您的请求已全部得到支付，您可以向仲裁委员会申请撤回仲裁申请。',
+    );
+    const two = [...one, { amountFen: 5, paidOn: '2026-12-09' }];
+    expect(nextStep('ARBITRATION', 'APPLIED', { sourceAgreementPayments: two })).toContain(
+      '用人单位已按调解协议支付13800.05元（最近一笔于2026-12-09）',
+    );
+    // A closed case says nothing of it: the award or closure speaks.
+    expect(
+      nextStep('ARBITRATION', 'CLOSED', { closureType: 'WITHDRAWN', sourceAgreementPayments: one }),
+    ).toBe('仲裁案件已结案。');
+  });
+
   it('a scheduled hearing: attend it, or postpone 3 working days before (办案规则 第八十条); once held, the award', () => {
     expect(nextStep('ARBITRATION', 'HEARING_SCHEDULED', { hearingAhead: true })).toContain(
       '3个工作日前申请延期',

@@ -1,4 +1,6 @@
 import type { ArbitrationStatus } from '../arbitration/arbitration.constants';
+import { ARBITRATION_OPEN_STATUSES } from '../arbitration/arbitration.state';
+import { formatYuan } from '../common/money';
 import type { ComplaintStatus } from '../complaints/complaint.constants';
 import type { InspectionClosureType, InspectionStatus } from '../inspection/inspection.constants';
 import { referralSentence } from '../inspection/inspection.rules';
@@ -120,6 +122,8 @@ export interface NextStepFacts {
   filingDueOn?: string | null;
   /** inspection: that day was counted through a year whose holiday schedule is not loaded (暂定) */
   filingDueOnProvisional?: boolean;
+  /** arbitration: payments recorded on the mediation agreement it was escalated from while it was open */
+  sourceAgreementPayments?: readonly { amountFen: number; paidOn: string }[];
 }
 
 /** Who applies for arbitration from a mediation that did not settle the dispute, the worker or the group's representatives. */
@@ -289,8 +293,32 @@ const NEXT_STEPS: {
   },
 };
 
+/**
+ * 调解仲裁法 第四十一条 (自行和解 … 可以撤回仲裁申请): the agreement whose default an open application claims was paid
+ * since; the application stays hers to withdraw, and the tribunal weighs the payment.
+ */
+function sourcePaidWords(payments: NextStepFacts['sourceAgreementPayments']): string {
+  if (!payments?.length) return '';
+  const total = formatYuan(payments.reduce((sum, p) => sum + p.amountFen, 0));
+  const last = payments
+    .map((p) => p.paidOn)
+    .sort()
+    .at(-1)!;
+  const paid =
+    payments.length === 1
+      ? `用人单位已于${last}按调解协议支付${total}`
+      : `用人单位已按调解协议支付${total}（最近一笔于${last}）`;
+  return `${paid}，仲裁委员会已获告知；如您的请求已全部得到支付，您可以向仲裁委员会申请撤回仲裁申请。`;
+}
+
 /** The plain-language next step for a proceeding's status (a generic text for an unknown status). */
 export function nextStep(proceeding: Proceeding, status: string, facts: NextStepFacts = {}): string {
+  const open =
+    proceeding === 'ARBITRATION' && (ARBITRATION_OPEN_STATUSES as readonly string[]).includes(status);
+  return stepWords(proceeding, status, facts) + (open ? sourcePaidWords(facts.sourceAgreementPayments) : '');
+}
+
+function stepWords(proceeding: Proceeding, status: string, facts: NextStepFacts): string {
   // 调解仲裁法 第二十九条、第四十三条: 逾期未作出受理决定或仲裁裁决的，可以就该劳动争议事项向人民法院提起诉讼
   if (
     proceeding === 'ARBITRATION' &&

@@ -279,6 +279,7 @@ export class MyCasesService {
           rectifyDueOn: inspection?.rectifyDueOn ?? null,
           refusalReferTo: inspection?.refusalReferTo ?? null,
           ...filingDue(shown),
+          sourceAgreementPayments: arbitration?.sourceAgreementPayments,
         }),
         actions: byRepresentatives
           ? []

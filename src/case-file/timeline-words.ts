@@ -88,6 +88,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   MEDIATION_CLOCK_EVENT: '调解期限变化',
   ARBITRATION_APPLIED: '提交仲裁申请',
   ARBITRATION_CLOCK_EVENT: '仲裁期限变化',
+  ARBITRATION_SOURCE_AGREEMENT_PAID: '用人单位在仲裁期间按调解协议付款，已告知仲裁委员会',
   ARBITRATION_MEMBER_UNABLE_TO_ACT: '仲裁庭组成人员不能继续履行职责，待仲裁委员会更换',
   ARBITRATION_COMMISSION_LATE: '仲裁委员会逾期，可以向人民法院起诉',
   INSPECTION_RECEIVED: '劳动保障监察收到投诉',

@@ -1,4 +1,4 @@
-import { defaultDisproved, paidOnErrors } from './instalment-payment.rules';
+import { defaultDisproved, paidOnErrors, remainingAfter } from './instalment-payment.rules';
 
 describe('paidOnErrors', () => {
   it('takes a day from the agreement’s to today, inclusive; else the field', () => {
@@ -29,5 +29,18 @@ describe('defaultDisproved', () => {
     const paidOnTime = { ...paidLate, paidOn: '2026-12-01' };
     expect(defaultDisproved('DEFAULTED', first, '2026-12-06', [first, paidOnTime])).toBe(true);
     expect(defaultDisproved('PERFORMING', first, '2026-12-06', [first, second])).toBe(false);
+  });
+});
+
+describe('remainingAfter', () => {
+  it('sums the other unpaid instalments, in fen', () => {
+    const all = [
+      { id: 'a', status: 'PAID', amountFen: 1_000_000 },
+      { id: 'b', status: 'OVERDUE', amountFen: 1_380_000 },
+      { id: 'c', status: 'DUE', amountFen: 5 },
+    ];
+    expect(remainingAfter(all, 'b')).toBe(5);
+    expect(remainingAfter(all, 'c')).toBe(1_380_000);
+    expect(remainingAfter(all.slice(0, 2), 'b')).toBe(0);
   });
 });

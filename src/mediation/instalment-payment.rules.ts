@@ -47,3 +47,11 @@ export function defaultDisproved(
       (i.status === 'PAID' && i.paidOn !== null && i.paidOn <= i.dueOn),
   );
 }
+
+/** What an agreement still has unpaid once `paidId` is paid (integer fen): the sum of its other unpaid instalments. */
+export function remainingAfter(
+  all: readonly { id: string; status: string; amountFen: number }[],
+  paidId: string,
+): number {
+  return all.filter((i) => i.id !== paidId && i.status !== 'PAID').reduce((sum, i) => sum + i.amountFen, 0);
+}

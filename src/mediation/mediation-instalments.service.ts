@@ -4,7 +4,8 @@ import { todayInShanghai } from '../calendar/local-date';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionRunner } from '../database/transaction';
 import type { MediationCaseViewDto } from './dto/mediation.dto';
-import { defaultDisproved, paidOnErrors } from './instalment-payment.rules';
+import { InstalmentPaymentListeners } from './instalment-payment-listeners';
+import { defaultDisproved, paidOnErrors, remainingAfter } from './instalment-payment.rules';
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationNotices } from './mediation-notices';
 import { MediationViews } from './mediation-views';
@@ -20,12 +21,14 @@ export class MediationInstalments {
     private readonly writer: MediationCaseWriter,
     private readonly notices: MediationNotices,
     private readonly views: MediationViews,
+    private readonly listeners: InstalmentPaymentListeners,
   ) {}
 
   /**
    * Records the payment of an instalment (on time or late) on the day it was paid (default today). One paid in time
    * but entered after the sweep defaulted the agreement disproves the default (defaultDisproved): reversed, on the
-   * timeline (MEDIATION_AGREEMENT_DEFAULT_REVERSED).
+   * timeline (MEDIATION_AGREEMENT_DEFAULT_REVERSED). The worker is told each payment (MediationNotices.instalmentPaid),
+   * and the modules listening (an arbitration application escalated from the agreement) learn of it.
    */
   async markInstalmentPaid(
     viewer: Principal,
@@ -94,6 +97,18 @@ export class MediationInstalments {
           agreementStatus: to,
         },
       );
+      const payment = {
+        mediationCaseId: m.id,
+        complaintId: m.complaintId,
+        instalmentId: instalment.id,
+        seq: instalment.seq,
+        amountFen: instalment.amountFen,
+        paidOn,
+        agreementStatus: to,
+        remainingFen: remainingAfter(instalments, instalment.id),
+      };
+      await this.notices.instalmentPaid(em, m, payment, agreement.totalFen);
+      await this.listeners.paid(em, payment, viewer);
     });
     return this.views.one(this.tx.manager, viewer, id);
   }

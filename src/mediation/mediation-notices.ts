@@ -175,6 +175,28 @@ export class MediationNotices {
     );
   }
 
+  /**
+   * An instalment recorded paid: the worker is told which, how much and what is still owed; with the last, that the
+   * agreement is performed (one message). Amounts are the agreement's (a collective dispute's: the group's total).
+   */
+  instalmentPaid(
+    em: EntityManager,
+    m: CaseRef,
+    p: { instalmentId: string; seq: number; amountFen: number; paidOn: string; remainingFen: number },
+    totalFen: number,
+  ): Promise<void> {
+    const params = { seq: String(p.seq), amountFen: String(p.amountFen), paidOn: p.paidOn };
+    return p.remainingFen === 0
+      ? this.worker(em, m.complaintId, 'MEDIATION_AGREEMENT_PERFORMED', `mediation-performed:${m.id}`, {
+          ...params,
+          totalFen: String(totalFen),
+        })
+      : this.worker(em, m.complaintId, 'MEDIATION_INSTALMENT_PAID', `mediation-paid:${p.instalmentId}`, {
+          ...params,
+          remainingFen: String(p.remainingFen),
+        });
+  }
+
   /** An instalment falls due soon: the employer is reminded to pay, the worker told the date and amount. */
   async dueSoon(em: EntityManager, i: DueSoonInstalment): Promise<void> {
     const params = { seq: String(i.seq), dueOn: i.due_on };

@@ -5,6 +5,7 @@ import { MediationCaseNumberRepository, MediationCaseNumbers } from './mediation
 import { MediationCaseWriter } from './mediation-case-writer';
 import { MediationClosing } from './mediation-closing';
 import { MediationInstalments } from './mediation-instalments.service';
+import { InstalmentPaymentListeners } from './instalment-payment-listeners';
 import { MediationOnApplication } from './mediation-on-application';
 import { MediationNotices } from './mediation-notices';
 import { MediationHandOver } from './mediation-handover';
@@ -43,7 +44,8 @@ import { MediationViews } from './mediation-views';
     MediationInstalments,
     MediationOnApplication,
     MediationHandOver,
+    InstalmentPaymentListeners,
   ],
-  exports: [MediationService, MediationOnApplication],
+  exports: [MediationService, MediationOnApplication, InstalmentPaymentListeners],
 })
 export class MediationModule {}

@@ -11,6 +11,14 @@ export const ARBITRATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）已由调解转为劳动争议仲裁申请，仲裁委员会将决定是否受理。',
     vars: { trackingNo: 'text' },
   },
+  // The mediation agreement whose default the application claims was paid (in part or in full) after it was made: the
+  // application stays the worker's to withdraw (调解仲裁法 第四十一条: 自行和解 … 可以撤回仲裁申请), the tribunal weighs it.
+  ARBITRATION_SOURCE_AGREEMENT_PAID_WORKER: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的仲裁案件（案号{caseNo}，投诉编号{trackingNo}）所涉调解协议第{seq}期款项{amountFen}已于{paidOn}支付并登记，仲裁委员会已获告知。如您的仲裁请求已全部得到支付，您可以向仲裁委员会申请撤回仲裁申请；否则仲裁继续进行。',
+    vars: { caseNo: 'text', trackingNo: 'text', seq: 'int', amountFen: 'fen', paidOn: 'date' },
+  },
   ARBITRATION_ACCEPTED: {
     channel: 'SMS',
     audience: 'WORKER',

@@ -91,6 +91,20 @@ export const MEDIATION_TEMPLATES = {
     text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项经核实已于{paidOn}按期支付，此前的逾期通知不再适用。',
     vars: { trackingNo: 'text', seq: 'int', paidOn: 'date' },
   },
+  // Each payment recorded (platform rule, no statute): the instalment, its amount and what the agreement still has unpaid.
+  MEDIATION_INSTALMENT_PAID: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}已于{paidOn}支付并登记，协议尚余{remainingFen}未付。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', paidOn: 'date', remainingFen: 'fen' },
+  },
+  // The last payment: the agreement performed in full (the mediation's case file then says 调解协议已全部履行).
+  MEDIATION_AGREEMENT_PERFORMED: {
+    channel: 'SMS',
+    audience: 'WORKER',
+    text: '您的案件（编号{trackingNo}）调解协议第{seq}期款项{amountFen}已于{paidOn}支付并登记，协议约定的{totalFen}已全部付清，调解协议履行完毕。',
+    vars: { trackingNo: 'text', seq: 'int', amountFen: 'fen', paidOn: 'date', totalFen: 'fen' },
+  },
   MEDIATION_INSTALMENT_OVERDUE_EMPLOYER: {
     channel: 'SMS',
     audience: 'EMPLOYER',

@@ -34,6 +34,25 @@ export const STAFF_WORK_ITEM_TEMPLATES = {
     text: '经调解未解决的劳动争议已申请仲裁，请在5个工作日内决定是否受理',
     vars: {},
   },
+  // The escalated agreement paid after the application (调解仲裁法 第四十一条: the applicant may withdraw; else the
+  // tribunal weighs the payment): told to the case's holders, the claim left as it is.
+  ARBITRATION_SOURCE_AGREEMENT_PAID: {
+    channel: 'IN_APP',
+    audience: 'STAFF',
+    text: '仲裁申请所涉调解协议第{seq}期款项{amountFen}已于{paidOn}支付（{agreement}），请仲裁庭审理时予以考虑；申请人可以撤回仲裁申请',
+    vars: {
+      seq: 'int',
+      amountFen: 'fen',
+      paidOn: 'date',
+      agreement: {
+        labels: {
+          PERFORMED: '调解协议已全部履行',
+          DEFAULTED: '调解协议仍有逾期未付款项',
+          PERFORMING: '调解协议仍有未到期款项',
+        },
+      },
+    },
+  },
   // 调解仲裁法 第三十一条: the tribunal is the commission's to form; a member who can no longer act (deactivated, moved)
   // is replaced by its decision (POST …/tribunal/replacements), never by the platform.
   ARBITRATION_TRIBUNAL_MEMBER_TO_REPLACE: {

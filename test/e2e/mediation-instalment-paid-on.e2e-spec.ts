@@ -1,6 +1,6 @@
 import { addDays, todayInShanghai } from '../../src/calendar/local-date';
 import { MediationSweepService } from '../../src/mediation/mediation-sweep.service';
-import { bearer, fileComplaint, openMediation } from '../support/case-flow';
+import { arbitrationSteps, bearer, fileComplaint, openMediation, staffInbox } from '../support/case-flow';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
 
 interface CaseView {
@@ -24,8 +24,13 @@ describe('an instalment paid on the day it was paid', () => {
   let n = 0;
   const today = todayInShanghai();
 
-  /** A mediation closed today by an agreement of two instalments: today and in 30 days. */
-  const agreed = async (): Promise<CaseView & { complaintId: string; trackingNo: string }> => {
+  /** A mediation closed today by an agreement of two instalments (default: today and in 30 days). */
+  const agreed = async (
+    instalments = [
+      { dueOn: today, amountFen: 400_000 },
+      { dueOn: addDays(today, 30), amountFen: 600_000 },
+    ],
+  ): Promise<CaseView & { complaintId: string; trackingNo: string }> => {
     const c = await fileComplaint(t, {
       employerName: `浦东付款日期测试公司${++n}`,
       target: 'MEDIATION',
@@ -40,11 +45,10 @@ describe('an instalment paid on the day it was paid', () => {
         version: m.version,
         outcome: 'AGREEMENT',
         agreement: {
-          claims: [{ description: '拖欠工资', amountFen: 1_000_000 }],
-          instalments: [
-            { dueOn: today, amountFen: 400_000 },
-            { dueOn: addDays(today, 30), amountFen: 600_000 },
+          claims: [
+            { description: '拖欠工资', amountFen: instalments.reduce((sum, i) => sum + i.amountFen, 0) },
           ],
+          instalments,
         },
       });
     expect(closed.status).toBe(200);
@@ -61,6 +65,13 @@ describe('an instalment paid on the day it was paid', () => {
       `SELECT data FROM case_events WHERE case_type = 'COMPLAINT' AND case_id = $1 AND action = $2`,
       [complaintId, action],
     );
+
+  /** The SMS of `template` sent about the case `trackingNo`, once there is one. */
+  const smsOf = (template: string, trackingNo: string) =>
+    eventually(() => {
+      const found = t.sms.sent.filter((s) => s.template === template && s.params.trackingNo === trackingNo);
+      return found.length ? found : undefined;
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -95,6 +106,19 @@ describe('an instalment paid on the day it was paid', () => {
       status: 'PERFORMED',
       instalments: [{ paidOn: today }, { status: 'PAID', paidOn: today }],
     });
+    // Audit E2: the worker is told each payment recorded — which instalment, how much, what is still owed — and,
+    // with the last, that the agreement is performed (one message for the last payment, not two).
+    const [paid] = await smsOf('MEDIATION_INSTALMENT_PAID', m.trackingNo);
+    expect(paid.text).toBe(
+      `您的案件（编号${m.trackingNo}）调解协议第1期款项4000.00元已于${today}支付并登记，协议尚余6000.00元未付。`,
+    );
+    const [performed] = await smsOf('MEDIATION_AGREEMENT_PERFORMED', m.trackingNo);
+    expect(performed.text).toBe(
+      `您的案件（编号${m.trackingNo}）调解协议第2期款项6000.00元已于${today}支付并登记，协议约定的10000.00元已全部付清，调解协议履行完毕。`,
+    );
+    expect(t.sms.sent.filter((s) => s.params.trackingNo === m.trackingNo).map((s) => s.template)).toEqual(
+      expect.not.arrayContaining(['MEDIATION_DEFAULT_REVERSED']),
+    );
   });
 
   // The sweep runs over every agreement of this file's database: last.
@@ -127,6 +151,109 @@ describe('an instalment paid on the day it was paid', () => {
     });
     expect(sms.text).toBe(
       `您的案件（编号${m.trackingNo}）调解协议第1期款项经核实已于${today}按期支付，此前的逾期通知不再适用。`,
+    );
+  });
+
+  /**
+   * Audit E1: an agreement defaulted, escalated, the application accepted — then the employer pays the rest late. The
+   * application is the worker's to withdraw (调解仲裁法 第四十一条) and the tribunal's to weigh: the case is not changed,
+   * but its holders get an inbox item, its view a warning naming the payment, its timeline an event, and the worker a
+   * message and a case file saying she may withdraw if fully paid.
+   */
+  it('a late payment on an agreement escalated to arbitration is told to the commission, the case and the worker', async () => {
+    const closed = await agreed([
+      { dueOn: today, amountFen: 1_000_000 },
+      { dueOn: today, amountFen: 1_380_000 },
+    ]);
+    const c = { id: closed.complaintId, trackingNo: closed.trackingNo };
+    const opened = { id: closed.id };
+    const first = await pay(closed, { version: closed.version });
+    expect(first.status).toBe(200);
+    // The second instalment was due yesterday: today's sweep finds it overdue and the agreement defaulted.
+    await t.dataSource.query(`UPDATE mediation_instalments SET due_on = $2 WHERE id = $1`, [
+      closed.agreement!.instalments[1].id,
+      addDays(today, -1),
+    ]);
+    await t.app.get(MediationSweepService).sweep(today);
+    const escalated = await t
+      .http()
+      .post(`/api/v1/mediation/${opened.id}/escalate`)
+      .set(await bearer(t, '13800000000'));
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.claims).toEqual([expect.objectContaining({ amountFen: 1_380_000 })]);
+    const arbId = escalated.body.arbitrationCaseId as string;
+    const arbCase = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/arbitration/cases/${arbId}`)
+          .set(await bearer(t, 'arbitrator'))
+      ).body as {
+        status: string;
+        version: number;
+        warnings: string[];
+        sourceAgreementPayments: unknown[];
+        claims: unknown[];
+      };
+    await arbitrationSteps(t, arbId, (await arbCase()).version, [['accept', {}]]);
+    const accepted = await arbCase();
+    expect([accepted.status, accepted.warnings]).toEqual(['ACCEPTED', []]);
+
+    const defaulted = await t
+      .http()
+      .get(`/api/v1/mediation/cases/${opened.id}`)
+      .set(await bearer(t, 'mediator'));
+    expect(defaulted.body.agreement.status).toBe('DEFAULTED');
+    const late = await pay(defaulted.body as CaseView, { version: defaulted.body.version }, 2);
+    expect(late.status).toBe(200);
+    expect(late.body.agreement.status).toBe('PERFORMED');
+
+    // The case: unchanged (status, claims), with a warning naming the payment.
+    const after = await arbCase();
+    expect(after).toMatchObject({ status: 'ACCEPTED', version: accepted.version, claims: accepted.claims });
+    expect(after.warnings).toEqual(['SOURCE_AGREEMENT_PAID']);
+    expect(after.sourceAgreementPayments).toEqual([
+      {
+        mediationCaseId: opened.id,
+        seq: 2,
+        amountFen: 1_380_000,
+        paidOn: today,
+        agreementStatus: 'PERFORMED',
+        recordedAt: expect.any(String),
+      },
+    ]);
+    // Its timeline (the complaint's) has the event.
+    expect(await events(c.id, 'ARBITRATION_SOURCE_AGREEMENT_PAID')).toEqual([
+      {
+        data: expect.objectContaining({
+          arbitrationCaseId: arbId,
+          mediationCaseId: opened.id,
+          seq: 2,
+          amountFen: 1_380_000,
+          paidOn: today,
+          agreementStatus: 'PERFORMED',
+        }),
+      },
+    ]);
+    // The commission's arbitrators (no tribunal yet) have it in their inbox.
+    const items = (await staffInbox(t, 'arbitrator')).filter(
+      (i) =>
+        i.subjectRef === `arbitration-case:${arbId}` && i.template === 'ARBITRATION_SOURCE_AGREEMENT_PAID',
+    );
+    expect(items.map((i) => i.text)).toEqual([
+      `仲裁申请所涉调解协议第2期款项13800.00元已于${today}支付（调解协议已全部履行），请仲裁庭审理时予以考虑；申请人可以撤回仲裁申请`,
+    ]);
+    // The worker is told, and may withdraw if fully paid.
+    const [sms] = await smsOf('ARBITRATION_SOURCE_AGREEMENT_PAID_WORKER', c.trackingNo);
+    expect(sms.text).toContain(`调解协议第2期款项13800.00元已于${today}支付并登记`);
+    expect(sms.text).toContain('可以向仲裁委员会申请撤回仲裁申请');
+    const mine = await t
+      .http()
+      .get(`/api/v1/my/cases/${c.id}`)
+      .set(await bearer(t, '13800000000'));
+    expect(mine.body.currentStep).toMatchObject({ proceeding: 'ARBITRATION', status: 'ACCEPTED' });
+    expect(mine.body.nextStep.text).toBe(
+      `仲裁已受理，仲裁委员会将组成仲裁庭并通知您开庭时间。用人单位已于${today}按调解协议支付13800.00元，仲裁委员会已获告知；如您的请求已全部得到支付，您可以向仲裁委员会申请撤回仲裁申请。`,
     );
   });
 });

@@ -141,6 +141,20 @@ export class CorrectionViewDto {
   @ApiProperty({ type: [CorrectionAnswerViewDto], nullable: true }) answers: CorrectionAnswerViewDto[] | null;
 }
 
+/** A payment on the source mediation agreement recorded while the case was open (timeline ARBITRATION_SOURCE_AGREEMENT_PAID). */
+export class SourceAgreementPaymentDto {
+  @ApiProperty({ format: 'uuid' }) mediationCaseId: string;
+  @ApiProperty({ description: 'The instalment (第几期)' }) seq: number;
+  @ApiProperty({ description: 'Amount paid, integer fen' }) amountFen: number;
+  @ApiProperty({ format: 'date', description: 'The day it was paid (Asia/Shanghai)' }) paidOn: string;
+  @ApiProperty({
+    enum: ['PERFORMING', 'DEFAULTED', 'PERFORMED'],
+    description: 'The agreement after the payment',
+  })
+  agreementStatus: string;
+  @ApiProperty({ format: 'date-time', description: 'When the mediator recorded it' }) recordedAt: string;
+}
+
 export class ArbitrationCaseViewDto {
   @ApiProperty() id: string;
   @ApiProperty() complaintId: string;
@@ -197,8 +211,18 @@ export class ArbitrationCaseViewDto {
     description: '补正 asked of the application, if any',
   })
   correction: CorrectionViewDto | null;
-  @ApiProperty({ type: [String], description: 'Warnings to staff, e.g. LIMITATION_MAY_HAVE_EXPIRED' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Warnings to staff: LIMITATION_MAY_HAVE_EXPIRED, HEARING_WITHIN_ANSWER_PERIOD, SOURCE_AGREEMENT_PAID (see sourceAgreementPayments)',
+  })
   warnings: string[];
+  @ApiProperty({
+    type: [SourceAgreementPaymentDto],
+    description:
+      'Payments recorded, while the case was open, on the mediation agreement whose default it claims (调解仲裁法 第四十一条: the applicant may withdraw; the tribunal weighs them). The claims are not changed.',
+  })
+  sourceAgreementPayments: SourceAgreementPaymentDto[];
   @ApiProperty({ type: Boolean, nullable: true }) finalAward: boolean | null;
   @ApiProperty({ type: String, nullable: true }) awardServedOn: string | null;
   @ApiProperty({
