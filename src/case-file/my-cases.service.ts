@@ -179,8 +179,19 @@ export class MyCasesService {
     // The step the dispute is at: the proceeding started last (current-proceeding.ts).
     const started = [
       arbitration && { proceeding: 'ARBITRATION' as const, on: arbitration.appliedOn, view: arbitration },
-      mediation && { proceeding: 'MEDIATION' as const, on: mediation.openedOn, view: mediation },
-      inspection && { proceeding: 'INSPECTION' as const, on: inspection.receivedOn, view: inspection },
+      mediation && {
+        proceeding: 'MEDIATION' as const,
+        on: mediation.openedOn,
+        at: mediation.createdAt,
+        view: mediation,
+      },
+      inspection &&
+        lastInspection && {
+          proceeding: 'INSPECTION' as const,
+          on: lastInspection.openedOn,
+          at: lastInspection.openedAt,
+          view: inspection,
+        },
     ].filter((s) => s !== null);
     const latest = startedLast(started);
     const step: { proceeding: Proceeding; id: string; status: string; caseNo: string | null } = latest

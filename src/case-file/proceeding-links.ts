@@ -149,8 +149,8 @@ export class ProceedingLinks implements OnModuleInit {
     const i = inspections.at(-1);
     const latest = startedLast([
       a && { ref: `${ARBITRATION_SUBJECT}:${a.id}`, on: a.appliedOn },
-      m && { ref: `${MEDIATION_SUBJECT}:${m.id}`, on: m.openedOn },
-      i && { ref: `${INSPECTION_SUBJECT}:${i.id}`, on: i.receivedOn },
+      m && { ref: `${MEDIATION_SUBJECT}:${m.id}`, on: m.openedOn, at: m.createdAt.toISOString() },
+      i && { ref: `${INSPECTION_SUBJECT}:${i.id}`, on: i.openedOn, at: i.openedAt },
     ]);
     return latest?.ref ?? null;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { todayInShanghai } from '../calendar/local-date';
 import { mapRead, type RowsRead } from '../database/entity-rows';
 import type { ReportStep } from '../complaints/report-channel.service';
 import { TEMPLATES } from '../notifications/templates';
@@ -15,6 +16,9 @@ export interface InspectionStep {
   status: InspectionStatus;
   open: boolean;
   receivedOn: string;
+  /** The day the brigade opened the case (Asia/Shanghai) and the instant: when it started (current-proceeding.ts). */
+  openedOn: string;
+  openedAt: string;
   acceptedOn: string | null;
   refusedOn: string | null;
   refusalReasons: { code: string; text: string }[];
@@ -78,6 +82,8 @@ function toStep(c: InspectionCase): InspectionStep {
     status: c.status,
     open: c.status === 'RECEIVED' || OPEN_STATUSES.includes(c.status),
     receivedOn: c.receivedOn,
+    openedOn: todayInShanghai(c.createdAt),
+    openedAt: c.createdAt.toISOString(),
     acceptedOn: c.acceptedOn,
     refusedOn: c.refusedOn,
     refusalReasons: (c.refusalReasons ?? []).map((code) => ({ code, text: REFUSAL_REASONS[code] })),

@@ -180,9 +180,11 @@ describe('re-routing a routed complaint', () => {
     expect([res.status, res.body.route?.target]).toEqual([200, 'INSPECTION']);
     const inspectionId = await openInspection(t, 'inspector', c.id);
     const file = await caseFile(c.id);
-    // Both proceedings are in the worker's file (the withdrawn mediation stays).
+    // Both proceedings are in the worker's file (the withdrawn mediation stays); she is at the one opened last, though
+    // both were opened the same day and the inspection counts from the complaint's receipt.
     expect(file).toMatchObject({
       trackingNo: c.trackingNo,
+      currentStep: { proceeding: 'INSPECTION', id: inspectionId, status: 'RECEIVED' },
       mediation: { id: m.id },
       inspection: { id: inspectionId, status: 'RECEIVED' },
     });
