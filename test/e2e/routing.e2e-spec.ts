@@ -219,15 +219,17 @@ describe('routing and possible duplicates', () => {
       status: 'ROUTED',
       route: { target: 'ARBITRATION', organisationId: organisationId('ARBITRATION_COMMISSION', '310115') },
     });
-    expect(
-      (
-        await t
-          .http()
-          .post(`/api/v1/complaints/${c.id}/route`)
-          .set(await auth('mediator'))
-          .send({ target: 'MEDIATION' })
-      ).status,
-    ).toBe(409);
+    // Routed: the same body again is refused (another body, while no case is open, is a re-route: reroute.e2e).
+    const again = await t
+      .http()
+      .post(`/api/v1/complaints/${c.id}/route`)
+      .set(await auth('mediator'))
+      .send({ target: 'ARBITRATION' });
+    expect([again.status, again.body.code, again.body.details?.reason]).toEqual([
+      409,
+      'REROUTE_NOT_ALLOWED',
+      'SAME_TARGET',
+    ]);
   });
 
   describe('possible duplicates (same complainant, employer and category within 30 days)', () => {
