@@ -77,7 +77,6 @@ import { ComplaintKpiRouting1796400010100 } from './1796400010100-complaint-kpi-
 import { InspectionMergedInto1796400010200 } from './1796400010200-inspection-merged-into';
 import { ComplaintEmployerAddressStated1796400010300 } from './1796400010300-complaint-employer-address-stated';
 import { RecusalDecisionClock1796400010450 } from './1796400010450-recusal-decision-clock';
-import { SearchByWorker1796400010550 } from './1796400010550-search-by-worker';
 import { ArbitrationTakesComplaintClock1796400008100 } from './1796400008100-arbitration-takes-complaint-clock';
 import { MinimumWageSource1796400008200 } from './1796400008200-minimum-wage-source';
 import { ArbitrationClaimMembers1796400008400 } from './1796400008400-arbitration-claim-members';
@@ -179,5 +178,4 @@ export const MIGRATIONS: Function[] = [
   ComplaintEmployerAddressStated1796400010300,
   RecusalDecisionClock1796400010450,
   ArbitrationCorrection1796400010500,
-  SearchByWorker1796400010550,
 ];

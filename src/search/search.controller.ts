@@ -11,11 +11,10 @@ import { SearchService } from './search.service';
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
-  /** Finds cases by tracking / case number, USCC, complainant phone, ID number or full name, or employer name, in scope. */
+  /** Finds cases by tracking / case number, USCC, complainant phone or employer name, in the caller's scope. */
   @ApiOperation({
     summary: '案件检索',
-    description:
-      '按查询号或案号、统一社会信用代码、投诉人手机号、身份证号码或姓名（全名）、用人单位名称，在本人可见范围内检索案件；每条结果注明匹配方式（matchedBy）。',
+    description: '按查询号或案号、统一社会信用代码、投诉人手机号或用人单位名称，在本人可见范围内检索案件。',
   })
   @Get()
   @Roles(...STAFF_ROLES)

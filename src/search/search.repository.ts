@@ -6,7 +6,7 @@ import { prepared } from '../database/prepared-statements';
 import { ReadMemo } from '../database/read-memo';
 import { jurisdictionPatterns } from '../database/query-helpers';
 import type { SearchKind } from './dto/search.dto';
-import type { SearchKey, SearchMatch } from './search.rules';
+import type { SearchKey } from './search.rules';
 
 /** Whose cases a search covers: street prefixes, and for an arbitrator the commission's arbitration cases. */
 export interface SearchScope {
@@ -14,11 +14,8 @@ export interface SearchScope {
   commissionId: string | null;
 }
 
-/** A search key as SQL sees it: a phone and an ID number only by their blind indexes. */
-export type IndexedSearchKey =
-  | Exclude<SearchKey, { kind: 'PHONE' } | { kind: 'ID_NUMBER' }>
-  | { kind: 'PHONE'; phoneBidx: string }
-  | { kind: 'ID_NUMBER'; idNumberBidx: string; uscc: string };
+/** A search key as SQL sees it: a phone only by its blind index. */
+export type IndexedSearchKey = Exclude<SearchKey, { kind: 'PHONE' }> | { kind: 'PHONE'; phoneBidx: string };
 
 export interface SearchRow {
   kind: SearchKind;
@@ -39,23 +36,7 @@ export interface SearchRow {
   complaint_id: string | null;
   /** created_at in UTC with microseconds, for the keyset cursor. */
   cursor_at: string;
-  /** every way the case matched */
-  matched_by: SearchMatch[];
 }
-
-/** What a case found through the key's complaints, or through its employers, matched. */
-const BY_COMPLAINT: Partial<Record<IndexedSearchKey['kind'], SearchMatch>> = {
-  NUMBER: 'TRACKING_NO',
-  PHONE: 'PHONE',
-  ID_NUMBER: 'ID_NUMBER',
-  NAME: 'WORKER_NAME',
-};
-const BY_EMPLOYER: Partial<Record<IndexedSearchKey['kind'], SearchMatch>> = {
-  USCC: 'USCC',
-  ID_NUMBER: 'USCC',
-  EMPLOYER_NAME: 'EMPLOYER_NAME',
-  NAME: 'EMPLOYER_NAME',
-};
 
 /**
  * The cross-case search (14.3) in one statement: the key picks complaints (tracking number, phone) and employers
@@ -77,13 +58,6 @@ const COLUMNS: Record<string, string> = {
       i.received_on AS filed_on, i.created_at, i.complaint_id`,
 };
 
-/** The columns every arm selects, as the arms' rows are grouped into hits. */
-const GROUPED = `u.kind, u.id, u.tracking_no, u.case_no, u.status, u.street_code, u.employer_id, u.filed_on,
-  u.created_at, u.complaint_id`;
-
-/** One way an arm's cases match, and what the hits it finds say they matched. */
-type Match = { by: SearchMatch; where: string };
-
 @Injectable()
 export class SearchRepository {
   /** The employers each name fragment matched, as counted lately (`employersMatching`). */
@@ -99,36 +73,29 @@ export class SearchRepository {
   ): Promise<SearchRow[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    // Reports (举报) are never found by the reporter's number or name: the reporter stays unknown.
-    const complainant = (match: string) =>
-      `SELECT id FROM complaint_search_source WHERE ${match} AND kind = 'COMPLAINT'`;
     const matchedComplaints =
       key.kind === 'NUMBER'
         ? `SELECT id FROM complaint_search_source WHERE tracking_no = ${p(key.number)}`
         : key.kind === 'PHONE'
-          ? complainant(`complainant_phone_bidx = ${p(key.phoneBidx)}`)
-          : key.kind === 'ID_NUMBER'
-            ? complainant(`complainant_id_number_bidx = ${p(key.idNumberBidx)}`)
-            : key.kind === 'NAME'
-              ? // the full name as matched (migration 1796400010550), never a part of it
-                complainant(`complainant_name_key = ${p(key.name)}`)
-              : `SELECT NULL::uuid AS id WHERE false`;
-    const byName = key.kind === 'EMPLOYER_NAME' || key.kind === 'NAME' ? key : null;
+          ? // Reports (举报) are never found by the reporter's number: the reporter stays unknown.
+            `SELECT id FROM complaint_search_source WHERE complainant_phone_bidx = ${p(key.phoneBidx)} AND kind = 'COMPLAINT'`
+          : `SELECT NULL::uuid AS id WHERE false`;
+    const byName = key.kind === 'EMPLOYER_NAME' ? key : null;
     // How a name's employers meet the cases (bench/README.md, seventh pass), by how many match: a few, each one's
     // cases read through its employer index; many, each kind's cases walked newest first against their hashed set;
     // most, the cases walked and each one's employer looked up. Left to itself the planner does the last whatever
     // the count, or scans the set for every case.
     const spread = byName ? nameSpread(await this.employersMatching(em, byName)) : null;
     const matchedEmployers =
-      key.kind === 'USCC' || key.kind === 'ID_NUMBER'
+      key.kind === 'USCC'
         ? `SELECT id FROM employer_search_source WHERE uscc = ${p(key.uscc)}`
         : byName
           ? employersNamed(byName, p, spread !== 'MOST')
           : `SELECT NULL::uuid AS id WHERE false`;
     const prefixes = p(jurisdictionPatterns(scope.prefixes));
     const inScope = (col: string) => `${col} LIKE ANY(${prefixes}::text[])`;
-    const byComplaint = BY_COMPLAINT[key.kind];
-    const byEmployer = BY_EMPLOYER[key.kind];
+    const byComplaint = key.kind === 'NUMBER' || key.kind === 'PHONE';
+    const byEmployer = key.kind === 'USCC' || key.kind === 'EMPLOYER_NAME';
     const caseNo = key.kind === 'NUMBER' ? p(key.number) : null;
     const cursor = q.cursor ? [p(q.cursor.createdAt), p(q.cursor.id)] : null;
     const limit = p(q.limit + 1);
@@ -137,37 +104,33 @@ export class SearchRepository {
     // The key's CTEs are NOT MATERIALIZED: inlined, each arm's IN becomes a hashed semi-join; materialized, it was a
     // scan of the CTE for every candidate row (pudong, "物流": 505-618 ms, inlined 25-65 ms; bench/README.md). A
     // name's FEW or MANY employers are MATERIALIZED: found once, and met as `spread` says.
-    const select = (from: string, alias: string, match: Match, scoped: string) =>
-      `(SELECT ${COLUMNS[alias]}, '${match.by}'::text AS matched_by FROM ${from} WHERE ${match.where} AND ${scoped}${
+    const select = (from: string, alias: string, match: string, scoped: string) =>
+      `(SELECT ${COLUMNS[alias]} FROM ${from} WHERE ${match} AND ${scoped}${
         cursor
           ? ` AND (${alias}.created_at, ${alias}.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
           : ''
       } ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit})`;
-    const arm = (from: string, alias: string, match: Match | { employer: string }, scoped: string) => {
-      if (!('employer' in match)) return select(from, alias, match, scoped);
-      const by = byEmployer!;
+    const arm = (from: string, alias: string, match: string | { employer: string }, scoped: string) => {
+      if (typeof match === 'string') return select(from, alias, match, scoped);
       const inSet = `${match.employer} IN (SELECT id FROM me)`;
-      if (spread === null || spread === 'MOST') return select(from, alias, { by, where: inSet }, scoped);
+      if (spread === null || spread === 'MOST') return select(from, alias, inSet, scoped);
       // IS TRUE keeps the IN from becoming a join: a hashed subplan, built once, probed as the cases are walked
-      if (spread === 'MANY') return select(from, alias, { by, where: `(${inSet}) IS TRUE` }, scoped);
-      return `(SELECT x.* FROM me CROSS JOIN LATERAL ${select(from, alias, { by, where: `${match.employer} = me.id` }, scoped)} x
+      if (spread === 'MANY') return select(from, alias, `(${inSet}) IS TRUE`, scoped);
+      return `(SELECT x.* FROM me CROSS JOIN LATERAL ${select(from, alias, `${match.employer} = me.id`, scoped)} x
                 ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit})`;
     };
-    const ofComplaint = (where: string): Match[] => (byComplaint ? [{ by: byComplaint, where }] : []);
-    const ofEmployer = (employer: string) => (byEmployer ? [{ employer }] : []);
-    const ofCaseNo = (col: string): Match[] =>
-      caseNo ? [{ by: 'CASE_NO', where: `${col} = ${caseNo}` }] : [];
     const arbitrationScope = scope.commissionId
       ? `a.commission_id = ${p(scope.commissionId)}`
       : inScope('a.jurisdiction_code');
     const arms: Record<SearchKind, string[]> = {
-      COMPLAINT: [...ofComplaint('c.id IN (SELECT id FROM mc)'), ...ofEmployer('c.employer_id')].map((m) =>
-        arm('complaint_search_source c', 'c', m, inScope('c.workplace_street_code')),
-      ),
+      COMPLAINT: [
+        ...(byComplaint ? ['c.id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? [{ employer: 'c.employer_id' }] : []),
+      ].map((m) => arm('complaint_search_source c', 'c', m, inScope('c.workplace_street_code'))),
       MEDIATION: [
-        ...ofComplaint('m.complaint_id IN (SELECT id FROM mc)'),
-        ...ofEmployer('m.employer_id'),
-        ...ofCaseNo('m.case_no'),
+        ...(byComplaint ? ['m.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? [{ employer: 'm.employer_id' }] : []),
+        ...(caseNo ? [`m.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
           'mediation_search_source m JOIN complaint_search_source c ON c.id = m.complaint_id',
@@ -177,9 +140,9 @@ export class SearchRepository {
         ),
       ),
       ARBITRATION: [
-        ...ofComplaint('a.complaint_id IN (SELECT id FROM mc)'),
-        ...ofEmployer('a.employer_id'),
-        ...ofCaseNo('a.case_no'),
+        ...(byComplaint ? ['a.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? [{ employer: 'a.employer_id' }] : []),
+        ...(caseNo ? [`a.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
           'arbitration_search_source a JOIN complaint_search_source c ON c.id = a.complaint_id',
@@ -189,9 +152,9 @@ export class SearchRepository {
         ),
       ),
       INSPECTION: [
-        ...ofComplaint('i.complaint_id IN (SELECT id FROM mc)'),
-        ...ofEmployer('i.employer_id'),
-        ...ofCaseNo('i.case_no'),
+        ...(byComplaint ? ['i.complaint_id IN (SELECT id FROM mc)'] : []),
+        ...(byEmployer ? [{ employer: 'i.employer_id' }] : []),
+        ...(caseNo ? [`i.case_no = ${caseNo}`] : []),
       ].map((m) =>
         arm(
           'inspection_search_source i LEFT JOIN complaint_search_source c ON c.id = i.complaint_id',
@@ -203,8 +166,6 @@ export class SearchRepository {
     };
     const union = q.kinds.flatMap((k) => arms[k]);
     if (union.length === 0) return [];
-    // A case found two ways (a worker's name that is also part of her employer's) is one hit saying both: the arms'
-    // rows are grouped as UNION would have made them distinct, over the same few rows (each arm's page at most).
     // The page is cut before the street's and the employer's names are looked up (by key, as scalar subqueries: no
     // plan can join the whole employers table to the arms' rows, as a generic plan did, not knowing the limit).
     const text = `WITH mc AS NOT MATERIALIZED (${matchedComplaints}),
@@ -216,11 +177,8 @@ export class SearchRepository {
                 AS employer_name_confirmed,
               h.filed_on::text AS filed_on, pc.kind AS complaint_kind,
               pc.complainant_name, pc.complainant_phone_enc, h.complaint_id,
-              to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-              h.matched_by
-         FROM (SELECT ${GROUPED}, array_agg(DISTINCT u.matched_by) AS matched_by
-                 FROM (${union.join('\n UNION ALL \n')}) u
-                GROUP BY ${GROUPED}
+              to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         FROM (SELECT * FROM (${union.join('\n UNION \n')}) u
                 ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit}) h
          LEFT JOIN complaint_search_source pc ON pc.id = h.complaint_id
         ORDER BY h.created_at DESC, h.id DESC`;

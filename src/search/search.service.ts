@@ -14,7 +14,7 @@ import {
   type SearchRow,
   type SearchScope,
 } from './search.repository';
-import { classifySearch, SEARCH_MATCHES, SEARCHABLE_KINDS } from './search.rules';
+import { classifySearch, SEARCHABLE_KINDS } from './search.rules';
 
 /** A hit that shows a complainant's phone (a 投诉's; never a reporter's). */
 const showsPhone = (r: SearchRow) =>
@@ -56,17 +56,8 @@ export class SearchService {
     // Only kinds whose views the role may open (a link that answers 403 is no help).
     const kinds = SEARCHABLE_KINDS[viewer.role].filter((k) => !q.kind || k === q.kind);
     const key = classifySearch(q.q);
-    // A phone and an ID number reach SQL only as their blind indexes (common/pii-crypto.ts).
     const indexed: IndexedSearchKey =
-      key.kind === 'PHONE'
-        ? { kind: 'PHONE', phoneBidx: this.pii.blindIndex('phone', key.phone) }
-        : key.kind === 'ID_NUMBER'
-          ? {
-              kind: 'ID_NUMBER',
-              idNumberBidx: this.pii.blindIndex('id_number', key.idNumber),
-              uscc: key.uscc,
-            }
-          : key;
+      key.kind === 'PHONE' ? { kind: 'PHONE', phoneBidx: this.pii.blindIndex('phone', key.phone) } : key;
     const rows = await this.repo.search(em, indexed, scope, {
       kinds,
       cursor: decodeCursor(q.cursor),
@@ -108,7 +99,6 @@ export class SearchService {
             }
           : null,
       link: `${LINKS[r.kind]}${r.id}`,
-      matchedBy: SEARCH_MATCHES.filter((m) => r.matched_by.includes(m)),
     };
   }
 

@@ -44,9 +44,6 @@ import { CollectiveDispute } from './collective-dispute.entity';
 @Index('idx_complaints_complainant_id_number_bidx', ['complainantIdNumberBidx', 'createdAt'], {
   where: 'complainant_id_number_bidx IS NOT NULL',
 })
-// Staff search by a complainant's full name, as matched (whitespace dropped, one middle dot): an expression index
-// (migration 1796400010550), which the schema diff does not model.
-@Index('idx_complaints_complainant_name_key', { synchronize: false })
 export class Complaint {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

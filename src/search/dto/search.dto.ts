@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { NAME_CONFIRMED } from '../../reference/dto/employer-contact.dto';
 import { CursorQuery } from '../../common/http/pagination';
-import { SEARCH_MATCHES, SEARCH_QUERY_MAX, SEARCH_QUERY_PATTERN, type SearchMatch } from '../search.rules';
+import { SEARCH_QUERY_MAX, SEARCH_QUERY_PATTERN } from '../search.rules';
 
 export const SEARCH_KINDS = ['COMPLAINT', 'MEDIATION', 'ARBITRATION', 'INSPECTION'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -11,7 +11,7 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 export class SearchQueryDto extends CursorQuery {
   @ApiProperty({
     description:
-      'A tracking number, a case number (仲 / 调字 / inspection), a USCC, a complainant mobile number or resident ID number (exact; an 18-character number whose check character is wrong is taken as a USCC), a worker full name (2-4 Chinese characters or names joined by a middle dot; exact, whitespace ignored; also searched as part of an employer name), or part of an employer name. No control characters.',
+      'A tracking number, a case number (仲 / 调字 / inspection), a USCC, a complainant mobile number (exact), or part of an employer name',
     minLength: 1,
     maxLength: SEARCH_QUERY_MAX,
   })
@@ -54,13 +54,6 @@ export class SearchHitDto {
   @ApiProperty({ type: SearchComplainantDto, nullable: true, description: 'Never the ID number' })
   complainant: SearchComplainantDto | null;
   @ApiProperty({ description: 'API path of the case' }) link: string;
-  @ApiProperty({
-    enum: SEARCH_MATCHES,
-    isArray: true,
-    description:
-      'What the case matched: TRACKING_NO / CASE_NO, PHONE or ID_NUMBER or WORKER_NAME (its complainant), USCC or EMPLOYER_NAME (its employer); two when a name matched both',
-  })
-  matchedBy: SearchMatch[];
 }
 
 export class SearchPageDto {
