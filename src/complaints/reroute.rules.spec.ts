@@ -5,6 +5,8 @@ import {
   standingOf,
   type ProceedingOnComplaint,
 } from './reroute.rules';
+import { ARBITRATION_OPEN_STATUSES } from '../arbitration/arbitration.state';
+import { OPEN_STATUSES } from '../inspection/inspection.constants';
 import { ROUTE_TARGETS } from './routing.rules';
 
 const p = (
@@ -85,5 +87,16 @@ describe('re-routing a routed complaint', () => {
         },
       ),
     );
+  });
+});
+
+describe('every open status of each body is OPEN in the table (a status added to a proceeding is not "decided")', () => {
+  it.each([
+    ['ARBITRATION', ARBITRATION_OPEN_STATUSES],
+    ['INSPECTION', ['RECEIVED', ...OPEN_STATUSES]],
+    ['MEDIATION', ['OPEN']],
+  ] as const)('%s', (proceeding, statuses) => {
+    for (const status of statuses)
+      expect([status, standingOf(p(proceeding, status))]).toEqual([status, 'OPEN']);
   });
 });

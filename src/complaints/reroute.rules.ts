@@ -52,6 +52,8 @@ export const PROCEEDING_STANDING: Readonly<
   },
   ARBITRATION: {
     APPLIED: 'OPEN',
+    // 办案规则 第二十九条第四款: an application sent back for 补正 is still before the commission.
+    CORRECTION_REQUESTED: 'OPEN',
     ACCEPTED: 'OPEN',
     TRIBUNAL_FORMED: 'OPEN',
     HEARING_SCHEDULED: 'OPEN',
