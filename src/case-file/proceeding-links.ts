@@ -42,11 +42,7 @@ export class ProceedingLinks implements OnModuleInit {
     this.thread.registerCurrentProceeding((em, c) => this.currentProceeding(em, c));
     // Re-routing a routed complaint reads every case on it: none open, none that decided the matter.
     this.reroute.registerLookup(async (em, c) => {
-      const [mediations, arbitrations, inspections] = await readTogether(em, [
-        this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
-        this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
-        this.inspection.stepsOfComplaintRead(c.id),
-      ]);
+      const [mediations, arbitrations, inspections] = await this.casesOf(em, c);
       return [
         ...mediations.cases.map((m) => ({
           proceeding: 'MEDIATION' as const,
@@ -139,11 +135,7 @@ export class ProceedingLinks implements OnModuleInit {
    * mediation and arbitration and its last inspection case, the one started last (as the worker's case file says).
    */
   private async currentProceeding(em: EntityManager, c: Complaint): Promise<string | null> {
-    const [mediations, arbitrations, inspections] = await readTogether(em, [
-      this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
-      this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
-      this.inspection.stepsOfComplaintRead(c.id),
-    ]);
+    const [mediations, arbitrations, inspections] = await this.casesOf(em, c);
     const m = mediations.cases.at(-1);
     const a = arbitrations.at(-1);
     const i = inspections.at(-1);
@@ -153,5 +145,14 @@ export class ProceedingLinks implements OnModuleInit {
       i && { ref: `${INSPECTION_SUBJECT}:${i.id}`, on: i.openedOn, at: i.openedAt },
     ]);
     return latest?.ref ?? null;
+  }
+
+  /** The complaint's (or its collective dispute's) mediation, arbitration and inspection cases, in one round trip. */
+  private casesOf(em: EntityManager, c: Pick<Complaint, 'id' | 'collectiveDisputeId'>) {
+    return readTogether(em, [
+      this.mediation.caseFileRead(c.id, c.collectiveDisputeId),
+      this.arbitration.caseFileRead(c.id, c.collectiveDisputeId),
+      this.inspection.stepsOfComplaintRead(c.id),
+    ]);
   }
 }

@@ -25,7 +25,7 @@ import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { ComplainantRequestDto } from '../../complaints/dto/withdraw-complaint.dto';
 import { SIMPLIFIED_EXCLUSIONS, type SimplifiedExclusion } from '../simplified-procedure.rules';
 import { AttendanceDto } from './arbitration-view.dto';
-import { ClaimInputDto, claimKey } from './claim-input.dto';
+import { ClaimInputDto, IsClaimList } from './claim-input.dto';
 import { trim } from '../../common/validation/transforms';
 
 export { ClaimInputDto };
@@ -87,13 +87,7 @@ export class CreateArbitrationCaseDto {
       "The claims of the complaint named. A member of a confirmed collective dispute applies for the dispute's one case " +
       "(调解仲裁法 第七条): every other member's own claim is added from its complaint, with its own amount",
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  // The same claim twice (type, words and amount: a double tap) would be heard and awarded twice (audit).
-  @ArrayUnique(claimKey, { message: 'claims must not repeat the same claim' })
-  @ValidateNested({ each: true })
-  @Type(() => ClaimInputDto)
+  @IsClaimList()
   claims: ClaimInputDto[];
 
   @ApiPropertyOptional({

@@ -1,6 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_CLAIM_FEN } from '../../complaints/dto/create-complaint.dto';
 import { trim } from '../../common/validation/transforms';
 import { CLAIM_TYPES, type ClaimType } from '../arbitration.constants';
@@ -33,4 +47,19 @@ export function claimKey(c: unknown): unknown {
   if (typeof c !== 'object' || c === null) return c;
   const { type, description, amountFen } = c as Partial<ClaimInputDto>;
   return JSON.stringify([type, description, amountFen]);
+}
+
+/**
+ * An application's list of claims, as filed or as completed by 补正: 1 to 30 claims, each valid, none twice (the same
+ * type, words and amount — a double tap — would be heard and awarded twice; audit).
+ */
+export function IsClaimList(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(30),
+    ArrayUnique(claimKey, { message: 'claims must not repeat the same claim' }),
+    ValidateNested({ each: true }),
+    Type(() => ClaimInputDto),
+  );
 }

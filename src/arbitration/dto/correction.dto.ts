@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../common/validation/transforms';
 import { CORRECTION_ITEM_CODES, type CorrectionItem } from '../application-correction.rules';
-import { claimKey, ClaimInputDto } from './claim-input.dto';
+import { ClaimInputDto, IsClaimList } from './claim-input.dto';
 import { VersionDto } from './arbitration.dto';
 
 /** The commission asks, once, for everything the application lacks (办案规则 第二十九条第四款). */
@@ -75,11 +75,6 @@ export class SupplyArbitrationCorrectionDto {
       'replace the claims filed',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  @ArrayUnique(claimKey, { message: 'claims must not repeat the same claim' })
-  @ValidateNested({ each: true })
-  @Type(() => ClaimInputDto)
+  @IsClaimList()
   claims?: ClaimInputDto[];
 }
